@@ -1,0 +1,37 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/out/**', 'node_modules/**', 'test/fixtures/**', 'examples/**', 'bench/workspaces/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'indent': ['error', 2, { SwitchCase: 1, ignoredNodes: ['ConditionalExpression', 'TemplateLiteral *'] }],
+      'eol-last': 'error',
+      'no-trailing-spaces': 'error',
+    },
+  },
+  {
+    // stdout is the JSON-RPC channel under --stdio: the server logs through the connection.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/cli/**'],
+    rules: { 'no-console': 'error' },
+  },
+  {
+    files: ['server/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['vscode'] }] },
+  },
+  {
+    // The analysis core knows nothing of LSP, the editor or the network.
+    files: ['server/src/analysis/**/*.ts', 'server/src/patterns/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['vscode*', 'node:http*', 'node:net', 'node:fs*', 'fs', 'http', 'https'] }],
+    },
+  },
+);

@@ -1,0 +1,156 @@
+// Plain data shared by the analysis core, the backends, the server and the CLI.
+// Nothing here knows about LSP, the editor or the network.
+
+/** The vendor SDK a pattern belongs to; `custom` is a team's own wrapper from `.flaglens.json`. */
+export type Sdk = 'openfeature' | 'launchdarkly' | 'unleash' | 'growthbook' | 'posthog' | 'custom';
+
+/** The type of value a flag check asks for. */
+export type FlagValueType = 'boolean' | 'string' | 'number' | 'object' | 'unknown';
+
+/** A half-open range of UTF-16 offsets into a file's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** How a flag check looks in code. */
+export interface FlagPattern {
+  sdk: Sdk;
+  /** `name` matches a call of `name(...)` or `anything.name(...)`; `receiver.name` also requires the receiver's last name. */
+  callee: string;
+  /** `call`: the key is an argument. `bag`: the call returns an object holding every flag (`useFlags()`). */
+  kind: 'call' | 'bag';
+  /** Index of the argument that holds the key (for `call`). */
+  keyArg: number;
+  /** Index of the argument that holds the default value, when there is one. */
+  defaultArg?: number;
+  valueType: FlagValueType;
+  /** True for a wrapper that answers true when the flag is off (`isFlagDisabled`). */
+  negate: boolean;
+  /** For `bag`: property names are the flag keys in camelCase (LaunchDarkly's React SDK). */
+  camelCaseKeys?: boolean;
+}
+
+/** A team's wrapper as written in `.flaglens.json`. */
+export interface UserPattern {
+  callee: string;
+  keyArg?: number;
+  defaultArg?: number;
+  negate?: boolean;
+  type?: FlagValueType;
+}
+
+/** One place in code that asks a flag backend for a flag's value. */
+export interface FlagCheck {
+  /** The flag key when resolved; otherwise the key argument's source text. */
+  key: string;
+  resolved: boolean;
+  /** For a camelCased bag property (`flags.newCheckout`): the name as written. `key` then holds the kebab-case guess. */
+  camelCaseName?: string;
+  /** The key argument, or the property name of a bag access. */
+  keySpan: Span;
+  /** True when the key is a string literal at this very call, so a quick fix can rewrite it in place. */
+  keyIsLiteral: boolean;
+  /** The whole check expression (the call, or the bag property access). */
+  callSpan: Span;
+  sdk: Sdk;
+  /** The callee as written, e.g. `client.getBooleanValue`, `useFlags`. */
+  method: string;
+  /** Source text of the default-value argument, when the call has one. */
+  defaultValueText?: string;
+  valueType: FlagValueType;
+  negate: boolean;
+}
+
+/** One environment's view of a flag, as a backend reports it. */
+export interface EnvironmentFlagState {
+  environment: string;
+  /** Whether the flag is on in this environment; a disabled flag serves the off value (for flagd: the code default). */
+  enabled: boolean;
+  /** Variant name to the value it serves. */
+  variants: Record<string, unknown>;
+  /** The variant served to everyone no rule or split catches. */
+  defaultVariant?: string;
+  /** A percentage split between variants (weights normalised to percentages that sum to 100); empty when none. */
+  rollout: Array<{ variant: string; percent: number }>;
+  /** Targeting other than a plain percentage split: rules, conditions, individual targets, segments. */
+  hasRules: boolean;
+  /** Human-readable summary of the rules, when there are any (e.g. "if email ends_with @example.com"). */
+  rulesSummary?: string;
+  /** ISO 8601 date of the last change in this environment, when known. */
+  lastModified?: string;
+}
+
+/** What the backend(s) say about one flag. */
+export interface FlagDefinition {
+  key: string;
+  description?: string;
+  owner?: string;
+  /** ISO 8601 date. */
+  createdAt?: string;
+  stale: boolean;
+  archived: boolean;
+  tags: string[];
+  /** A link to the flag in the backend's UI, when there is one. */
+  link?: string;
+  /** Where the definition came from, for people: `flags/*.flagd.json`, `Unleash (https://…)`. */
+  source: string;
+  /** One entry per environment that defines the flag. */
+  environments: EnvironmentFlagState[];
+}
+
+/** Release state of a flag across the environments that count (see DESIGN.md). */
+export type ReleaseState = 'released' | 'dead' | 'rolling-out';
+
+/** A flag's release state and, when released or dead, the value it serves. */
+export interface ReleaseVerdict {
+  state: ReleaseState;
+  /** The value served everywhere (released or dead). `undefined` when it is the code's default value. */
+  value?: unknown;
+  /** True when the served value is whatever default the code passes (flag disabled everywhere). */
+  servesCodeDefault: boolean;
+  /** One sentence for people: "serves true in every environment", "production serves on to 30% (fractional), staging to 100%". */
+  summary: string;
+}
+
+/** A problem in a flag file, at a position in that file. */
+export interface FileProblem {
+  /** Absolute path of the file. */
+  file: string;
+  span: Span;
+  message: string;
+}
+
+/** The diagnostic codes; the CLI's `kind` uses the same names. */
+export type FindingCode =
+  | 'unknown-flag'
+  | 'archived-flag'
+  | 'stale-flag'
+  | 'released-flag'
+  | 'dead-flag'
+  | 'malformed-flag-file';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Default severity of each finding; settings and `.flaglens.json` may change it or turn it off. */
+export const DEFAULT_SEVERITIES: Record<FindingCode, Severity> = {
+  'unknown-flag': 'warning',
+  'archived-flag': 'warning',
+  'stale-flag': 'warning',
+  'released-flag': 'information',
+  'dead-flag': 'information',
+  'malformed-flag-file': 'error',
+};
+
+/** One thing worth telling a person about a flag check or a flag file. */
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+  /** Absolute path of the file the finding is in. */
+  file: string;
+  span: Span;
+  key?: string;
+  /** For `unknown-flag`: the closest defined key, offered as a quick fix. */
+  suggestion?: string;
+}
