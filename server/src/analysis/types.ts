@@ -154,3 +154,18 @@ export interface Finding {
   /** For `unknown-flag`: the closest defined key, offered as a quick fix. */
   suggestion?: string;
 }
+
+/** Everything known about flags in one workspace folder, merged from its backends. */
+export interface FlagCatalog {
+  definitions: Map<string, FlagDefinition>;
+  /** Every environment any backend knows, in display order. */
+  environments: string[];
+  /** The environments that count for the release state; all of them when undefined. */
+  countedEnvironments?: string[];
+  /** False when no backend produced any definition: then no key is reported as unknown. */
+  loaded: boolean;
+  /** When the oldest of the backends' definitions were read, ms since epoch. */
+  syncedAt?: number;
+  /** Where the definitions came from, for people (`flags/*.flagd.json`). */
+  sources: string[];
+}
