@@ -1,0 +1,61 @@
+// The VS Code side of FlagLens: starts the language server, shows its status, and offers commands.
+// Everything about flags happens in the server; this file only wires the editor to it.
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RefreshRequest, StatusNotification, type StatusParams } from '../../server/src/protocol';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('FlagLens', { log: true });
+  const statusBar = vscode.window.createStatusBarItem('flaglens.status', vscode.StatusBarAlignment.Left, 0);
+  statusBar.name = 'FlagLens';
+  statusBar.command = 'flaglens.showOutput';
+  showStatus(statusBar, { level: 'ok', text: 'flags: starting', detail: 'FlagLens is indexing the workspace' });
+  statusBar.show();
+  context.subscriptions.push(output, statusBar);
+
+  const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'typescript' },
+      { scheme: 'file', language: 'typescriptreact' },
+      { scheme: 'file', language: 'javascript' },
+      { scheme: 'file', language: 'javascriptreact' },
+      { scheme: 'file', pattern: '**/*.flagd.json' },
+      { scheme: 'file', pattern: '**/.flaglens.json' },
+    ],
+    outputChannel: output,
+    synchronize: { configurationSection: 'flaglens' },
+  };
+
+  client = new LanguageClient('flaglens', 'FlagLens', serverOptions, clientOptions);
+  context.subscriptions.push(
+    client.onNotification(StatusNotification, (status) => showStatus(statusBar, status)),
+    vscode.commands.registerCommand('flaglens.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('flaglens.refresh', async () => {
+      if (!client) return;
+      const status = await client.sendRequest(RefreshRequest);
+      showStatus(statusBar, status);
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+function showStatus(item: vscode.StatusBarItem, status: StatusParams): void {
+  const icon = status.level === 'ok' ? '$(flag)' : status.level === 'warning' ? '$(warning)' : '$(error)';
+  item.text = `${icon} ${status.text}`;
+  item.tooltip = status.detail;
+  item.backgroundColor = status.level === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+}
