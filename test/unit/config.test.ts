@@ -1,0 +1,155 @@
+// `.flaglens.json`: what parseConfig keeps, where it reports problems, and that the shipped JSON
+// schema accepts exactly what parseConfig accepts.
+
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import Ajv from 'ajv';
+import { parse } from 'jsonc-parser';
+import { CONFIG_FILE_NAME, createBackends, defaultConfig, loadConfig, parseConfig, type FlagLensConfig } from '../../server/src/config';
+
+const ROOT = path.join(import.meta.dirname, '..', '..');
+const FILE = '/workspace/.flaglens.json';
+const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'flaglens.schema.json'), 'utf8')) as object;
+const validate = new Ajv({ allErrors: true }).compile(schema);
+
+const FULL_EXAMPLE = `{
+  "$schema": "./node_modules/flaglens/schemas/flaglens.schema.json",
+  "patterns": [{"callee": "isFeatureOn", "keyArg": 0, "defaultArg": 1, "negate": false}],
+  "backends": [{"type": "flagd", "environments": {"production": "flags/production.flagd.json", "staging": "flags/staging.flagd.json"}}],
+  "environments": ["production"],
+  "severities": {"stale-flag": "error", "released-flag": "off"},
+  "ignore": ["generated/**"],
+  "maxFileSize": 1000000
+}`;
+
+interface Case {
+  name: string;
+  text: string;
+  /** The parts of the config that must come out, on top of the defaults. */
+  config?: Partial<FlagLensConfig>;
+  /** For a rejected config: where its first problem starts and what it says. */
+  at?: string;
+  says?: string;
+}
+
+const cases: Case[] = [
+  {
+    name: 'the full example',
+    text: FULL_EXAMPLE,
+    config: {
+      patterns: [{ callee: 'isFeatureOn', keyArg: 0, defaultArg: 1, negate: false }],
+      backends: [{ type: 'flagd', environments: { production: 'flags/production.flagd.json', staging: 'flags/staging.flagd.json' } }],
+      environments: ['production'],
+      severities: { 'stale-flag': 'error', 'released-flag': 'off' },
+      ignore: ['generated/**'],
+      maxFileSize: 1000000,
+    },
+  },
+  { name: 'an empty object', text: '{}', config: {} },
+  { name: 'comments and a trailing comma', text: '{\n  // our wrapper\n  "patterns": [{"callee": "flags.isOn", "type": "boolean"},],\n}', config: { patterns: [{ callee: 'flags.isOn', type: 'boolean' }] } },
+  { name: 'a negated wrapper', text: '{"patterns": [{"callee": "isFlagDisabled", "negate": true}]}', config: { patterns: [{ callee: 'isFlagDisabled', negate: true }] } },
+  { name: 'a flagd backend without environments', text: '{"backends": [{"type": "flagd"}]}', config: { backends: [{ type: 'flagd' }] } },
+  { name: 'an unknown setting', text: '{"pattern": []}', at: '"pattern"', says: 'Unknown setting "pattern"' },
+  { name: 'a pattern without callee', text: '{"patterns": [{"keyArg": 0}, {"callee": "ok"}]}', at: '{"keyArg"', says: 'patterns[0]: a pattern needs a "callee"', config: { patterns: [{ callee: 'ok' }] } },
+  { name: 'a callee that is not a name', text: '{"patterns": [{"callee": "is-on()"}]}', at: '"is-on()"', says: '"callee" must be a function name' },
+  { name: 'a callee with two dots', text: '{"patterns": [{"callee": "a.b.c"}]}', at: '"a.b.c"', says: '"callee" must be' },
+  { name: 'a negative argument index', text: '{"patterns": [{"callee": "on", "keyArg": -1}]}', at: '-1', says: '"keyArg" must be an argument index' },
+  { name: 'a fractional argument index', text: '{"patterns": [{"callee": "on", "defaultArg": 1.5}]}', at: '1.5', says: '"defaultArg" must be an argument index' },
+  { name: 'negate as text', text: '{"patterns": [{"callee": "on", "negate": "yes"}]}', at: '"yes"', says: '"negate" must be true' },
+  { name: 'an unknown value type', text: '{"patterns": [{"callee": "on", "type": "json"}]}', at: '"json"', says: '"type" must be one of boolean, string, number, object' },
+  { name: 'a misspelt pattern field', text: '{"patterns": [{"callee": "on", "defualtArg": 1}]}', at: '"defualtArg"', says: 'unknown field "defualtArg"' },
+  { name: 'patterns as an object', text: '{"patterns": {"callee": "on"}}', at: '{"callee"', says: '"patterns" must be a list' },
+  { name: 'an unsupported backend', text: '{"backends": [{"type": "split"}, {"type": "flagd"}]}', at: '"split"', says: 'backend type "split" is not supported', config: { backends: [{ type: 'flagd' }] } },
+  { name: 'a backend without type', text: '{"backends": [{"environments": {"production": "p.json"}}]}', at: '{"environments"', says: 'a backend needs a "type"' },
+  { name: 'an unknown backend field', text: '{"backends": [{"type": "flagd", "url": "x"}]}', at: '"url"', says: 'unknown field "url"' },
+  { name: 'an environment without a file', text: '{"backends": [{"type": "flagd", "environments": {"production": ""}}]}', at: '""', says: "the flag file of environment 'production'" },
+  { name: 'no environments in the map', text: '{"backends": [{"type": "flagd", "environments": {}}]}', at: '{}', says: '"environments" must map each environment' },
+  { name: 'an empty environment name', text: '{"backends": [{"type": "flagd", "environments": {"": "p.json"}}]}', at: '""', says: 'an environment name cannot be empty' },
+  { name: 'a counted environment that is not a string', text: '{"environments": ["production", 3]}', at: '3', says: 'environments[1] must be a non-empty string', config: { environments: ['production'] } },
+  { name: 'a counted environment listed twice', text: '{"environments": ["production", "production"]}', at: '"production"]', says: 'listed twice', config: { environments: ['production'] } },
+  { name: 'an unknown finding code', text: '{"severities": {"stale": "error", "stale-flag": "hint"}}', at: '"stale"', says: 'Unknown finding code "stale"', config: { severities: { 'stale-flag': 'hint' } } },
+  { name: 'an unknown severity', text: '{"severities": {"stale-flag": "fatal"}}', at: '"fatal"', says: 'must be one of error, warning, information, hint, off' },
+  { name: 'ignore as a string', text: '{"ignore": "dist/**"}', at: '"dist/**"', says: '"ignore" must be a list of strings' },
+  { name: 'a zero size limit', text: '{"maxFileSize": 0}', at: '0', says: '"maxFileSize" must be a whole number of bytes' },
+  { name: 'a $schema that is not a string', text: '{"$schema": 1}', at: '1', says: '"$schema" must be a string' },
+  { name: 'a list at the top', text: '[]', at: '[]', says: 'must hold one JSON object' },
+  { name: 'broken JSON', text: '{"ignore": ["a" "b"]}', at: '"b"', says: "Not valid JSON: expected ','" },
+];
+
+function check({ text, config, at, says }: Case): void {
+  const parsed = parseConfig(text, FILE);
+  if (says === undefined) assert.deepEqual(parsed.problems, []);
+  else {
+    assert.ok(parsed.problems.length > 0, 'expected a problem');
+    const [problem] = parsed.problems;
+    assert.ok(problem.message.includes(says), `"${problem.message}" should say "${says}"`);
+    assert.equal(problem.file, FILE);
+    assert.equal(problem.span.start, text.indexOf(at ?? ''), `the problem should start at ${at}`);
+  }
+  if (config) assert.deepEqual(parsed.config, { ...defaultConfig(), ...config });
+  // The schema editors use must accept exactly the files parseConfig accepts without a problem.
+  const errors: [] = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: true });
+  assert.equal(validate(value) && errors.length === 0, parsed.problems.length === 0, JSON.stringify(validate.errors));
+}
+
+describe('parseConfig', () => {
+  for (const row of cases) it(row.name, () => check(row));
+});
+
+describe('flaglens.schema.json', () => {
+  it('describes every property', () => {
+    const undescribed: string[] = [];
+    const visit = (node: unknown, where: string): void => {
+      if (typeof node !== 'object' || node === null) return;
+      const record = node as Record<string, unknown>;
+      for (const [name, child] of Object.entries((record.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        if (typeof child.description !== 'string') undescribed.push(`${where}.${name}`);
+      }
+      for (const [name, child] of Object.entries(record)) visit(child, `${where}.${name}`);
+    };
+    visit(schema, '#');
+    assert.deepEqual(undescribed, []);
+  });
+});
+
+describe('loadConfig and createBackends', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'flaglens-config-'));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('gives the defaults without a file', () => {
+    assert.deepEqual(loadConfig(folder), { config: defaultConfig(), problems: [] });
+  });
+  it('reads the folder\'s .flaglens.json', () => {
+    writeFileSync(path.join(folder, CONFIG_FILE_NAME), '{"ignore": ["gen/**"], "extra": 1}');
+    const loaded = loadConfig(folder);
+    assert.equal(loaded.file, path.join(folder, CONFIG_FILE_NAME));
+    assert.deepEqual(loaded.config.ignore, ['gen/**']);
+    assert.match(loaded.problems[0].message, /Unknown setting "extra"/);
+  });
+  it('reports an explicit file that does not exist', () => {
+    const loaded = loadConfig(folder, 'other.json');
+    assert.equal(loaded.file, undefined);
+    assert.deepEqual(loaded.config, defaultConfig());
+    assert.match(loaded.problems[0].message, /other\.json does not exist/);
+  });
+  it('makes a flagd backend of the configured files', () => {
+    const [backend, ...others] = createBackends({ ...defaultConfig(), backends: [{ type: 'flagd', environments: { production: 'flags/prod.flagd.json', qa: 'qa.json' } }] }, folder);
+    assert.equal(others.length, 0);
+    assert.equal(backend.label, 'flags/prod.flagd.json, qa.json');
+    assert.deepEqual(backend.watchedFiles(), [path.join(folder, 'flags', 'prod.flagd.json'), path.join(folder, 'qa.json')]);
+  });
+  it('discovers flags/*.flagd.json without backends', () => {
+    const fixture = path.join(ROOT, 'test', 'fixtures', 'flagd');
+    const [backend, ...others] = createBackends(defaultConfig(), fixture);
+    assert.equal(others.length, 0);
+    assert.equal(backend.label, 'flags/*.flagd.json');
+    assert.deepEqual(backend.watchedFiles(), ['production', 'staging'].map((name) => path.join(fixture, 'flags', `${name}.flagd.json`)));
+  });
+  it('has no backend when there is nothing to discover', () => {
+    assert.deepEqual(createBackends(defaultConfig(), folder), []);
+  });
+});
