@@ -24,6 +24,10 @@ export interface FlagPattern {
   keyArg: number;
   /** Index of the argument that holds the default value, when there is one. */
   defaultArg?: number;
+  /** Argument count → index of the default, overriding `defaultArg` (LaunchDarkly's browser `variation(key, default)`). */
+  defaultArgByArgCount?: Readonly<Record<number, number>>;
+  /** The API's required argument count: a call with fewer, and no string literal key, is some other function of that name. */
+  minArgs?: number;
   valueType: FlagValueType;
   /** True for a wrapper that answers true when the flag is off (`isFlagDisabled`). */
   negate: boolean;

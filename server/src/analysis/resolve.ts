@@ -1,0 +1,95 @@
+import { posix } from 'node:path';
+import type { ExportedValue, FileScan, ModuleReference } from './scan';
+import type { FlagCheck } from './types';
+
+/** The one question module resolution asks of the file system; injected so this code does no IO. */
+export interface ModuleHost {
+  fileExists(path: string): boolean;
+}
+
+const SCRIPT_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+// TypeScript code imports `./flags.js` for `./flags.ts`: the name of the file the compiler will emit.
+const TYPESCRIPT_SOURCES_OF: Readonly<Record<string, readonly string[]>> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
+
+// More re-export hops than any real barrel structure has.
+const MAX_HOPS = 64;
+
+/**
+ * The workspace file a relative import names: `./x` → `./x.ts` (and the other script extensions), `./x/index.*`,
+ * `./x.js` → `./x.ts`. Bare specifiers (packages) give undefined: flag keys are read from workspace files only.
+ */
+export function resolveModulePath(fromFile: string, specifier: string, host: ModuleHost): string | undefined {
+  const isRelative = specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/');
+  if (!isRelative) return undefined;
+  const base = posix.resolve(posix.dirname(fromFile), specifier);
+  const candidates: string[] = [];
+  if (!specifier.endsWith('/')) {
+    const extension = posix.extname(base);
+    const stem = base.slice(0, base.length - extension.length);
+    candidates.push(...(TYPESCRIPT_SOURCES_OF[extension] ?? []).map((source) => stem + source));
+    if (SCRIPT_EXTENSIONS.includes(extension)) candidates.push(base);
+    candidates.push(...SCRIPT_EXTENSIONS.map((scriptExtension) => base + scriptExtension));
+  }
+  candidates.push(...SCRIPT_EXTENSIONS.map((scriptExtension) => posix.join(base, 'index' + scriptExtension)));
+  return candidates.find((candidate) => host.fileExists(candidate));
+}
+
+/**
+ * A file's flag checks with imported keys completed: follows imports, namespace imports, default exports,
+ * re-exports and `export *` barrels through the other files' scans. A key that cannot be followed (a package,
+ * a file not scanned, a value that is not a constant) stays unresolved with the key argument's source text.
+ */
+export function resolveChecks(scan: FileScan, getScan: (fileName: string) => FileScan | undefined, host: ModuleHost): FlagCheck[] {
+  const checks = [...scan.checks];
+  for (const { checkIndex, reference } of scan.importedKeys) {
+    const value = followReference(scan.fileName, reference, { getScan, host, visited: new Set() });
+    if (typeof value === 'string') checks[checkIndex] = { ...checks[checkIndex], key: value, resolved: true };
+  }
+  return checks;
+}
+
+interface Resolution {
+  readonly getScan: (fileName: string) => FileScan | undefined;
+  readonly host: ModuleHost;
+  /** `file + names` already asked for, so import cycles end. */
+  readonly visited: Set<string>;
+}
+
+function followReference(fromFile: string, reference: ModuleReference, resolution: Resolution): ExportedValue | undefined {
+  const target = resolveModulePath(fromFile, reference.specifier, resolution.host);
+  return target === undefined ? undefined : followExport(target, reference.names, resolution);
+}
+
+/** The value a module exports under `names[0]`, then walked into along the rest of `names`. */
+function followExport(fileName: string, names: readonly string[], resolution: Resolution): ExportedValue | undefined {
+  // A whole module namespace is never a key.
+  if (names.length === 0) return undefined;
+  const visitKey = fileName + '\0' + names.join('\0');
+  if (resolution.visited.has(visitKey) || resolution.visited.size > MAX_HOPS) return undefined;
+  resolution.visited.add(visitKey);
+  const scan = resolution.getScan(fileName);
+  if (scan === undefined) return undefined;
+  const [first, ...path] = names;
+  if (Object.hasOwn(scan.exports, first)) return followValue(fileName, scan.exports[first], path, resolution);
+  // `export *` passes on every name but the default export.
+  if (first === 'default') return undefined;
+  for (const specifier of scan.starExports) {
+    const value = followReference(fileName, { kind: 'import', specifier, names }, resolution);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function followValue(fileName: string, value: ExportedValue, path: readonly string[], resolution: Resolution): ExportedValue | undefined {
+  if (typeof value === 'string') return path.length === 0 ? value : undefined;
+  if (value.kind === 'import') return followReference(fileName, { ...value, names: [...value.names, ...path] }, resolution);
+  if (path.length === 0) return value;
+  const [first, ...rest] = path;
+  return Object.hasOwn(value.members, first) ? followValue(fileName, value.members[first], rest, resolution) : undefined;
+}

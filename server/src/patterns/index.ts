@@ -1,0 +1,50 @@
+import type { FlagPattern, UserPattern } from '../analysis/types';
+import { callPattern } from './define';
+import { GROWTHBOOK_PATTERNS } from './growthbook';
+import { LAUNCHDARKLY_PATTERNS } from './launchdarkly';
+import { OPENFEATURE_PATTERNS } from './openfeature';
+import { POSTHOG_PATTERNS } from './posthog';
+import { UNLEASH_PATTERNS } from './unleash';
+
+/** Every vendor's preset patterns. */
+export const PRESET_PATTERNS: readonly FlagPattern[] = [
+  ...OPENFEATURE_PATTERNS,
+  ...LAUNCHDARKLY_PATTERNS,
+  ...UNLEASH_PATTERNS,
+  ...GROWTHBOOK_PATTERNS,
+  ...POSTHOG_PATTERNS,
+];
+
+/** The patterns one workspace folder scans with. */
+export interface PatternSet {
+  readonly patterns: readonly FlagPattern[];
+  /** every callee's last name, for a cheap text prefilter */
+  readonly calleeNames: readonly string[];
+}
+
+/** The last name of a pattern's callee: `isOn` for `flags.isOn`. */
+export function calleeLastName(callee: string): string {
+  return callee.slice(callee.lastIndexOf('.') + 1);
+}
+
+/** A team's wrapper from `.flaglens.json` as a pattern. */
+export function userPatternToFlagPattern(user: UserPattern): FlagPattern {
+  const negate = user.negate ?? false;
+  return callPattern('custom', user.callee.trim(), user.type ?? (negate ? 'boolean' : 'unknown'), {
+    keyArg: user.keyArg ?? 0,
+    ...(user.defaultArg === undefined ? {} : { defaultArg: user.defaultArg }),
+    negate,
+  });
+}
+
+/**
+ * The presets plus a team's own patterns. A user pattern replaces every preset with the same last name:
+ * a team's own `useFlag(user, key)` must not also be read as a vendor's `useFlag(key)`.
+ */
+export function buildPatternSet(userPatterns: readonly UserPattern[]): PatternSet {
+  const custom = userPatterns.map(userPatternToFlagPattern);
+  const replaced = new Set(custom.map((pattern) => calleeLastName(pattern.callee)));
+  const patterns = [...PRESET_PATTERNS.filter((pattern) => !replaced.has(calleeLastName(pattern.callee))), ...custom];
+  const calleeNames = [...new Set(patterns.map((pattern) => calleeLastName(pattern.callee)))];
+  return { patterns, calleeNames };
+}

@@ -1,0 +1,271 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { resolveChecks, resolveModulePath, type ModuleHost } from '../../server/src/analysis/resolve';
+import { scanFile, type FileScan } from '../../server/src/analysis/scan';
+import { buildPatternSet } from '../../server/src/patterns';
+
+const PRESETS = buildPatternSet([]);
+const APP = '/ws/src/app.ts';
+
+interface ExpectedKey {
+  key: string;
+  resolved: boolean;
+}
+
+interface Case {
+  name: string;
+  /** Path → code; the checks of `/ws/src/app.ts` are resolved. */
+  files: Record<string, string>;
+  expected: ExpectedKey[];
+}
+
+function hostOver(files: ReadonlyMap<string, string>): ModuleHost {
+  return { fileExists: (path) => files.has(path) };
+}
+
+function check(files: Record<string, string>, expected: ExpectedKey[]): void {
+  const texts = new Map(Object.entries(files));
+  const scans = new Map<string, FileScan>();
+  const getScan = (fileName: string): FileScan | undefined => {
+    const text = texts.get(fileName);
+    if (text === undefined) return undefined;
+    let scan = scans.get(fileName);
+    if (scan === undefined) {
+      scan = scanFile(fileName, text, PRESETS);
+      scans.set(fileName, scan);
+    }
+    return scan;
+  };
+  const app = getScan(APP);
+  assert.ok(app);
+  const checks = resolveChecks(app, getScan, hostOver(texts));
+  assert.deepEqual(checks.map(({ key, resolved }) => ({ key, resolved })), expected);
+  // Resolution only completes keys: every other field is what the scan found.
+  checks.forEach((resolvedCheck, index) => assert.deepEqual({ ...resolvedCheck, key: '', resolved: false }, { ...app.checks[index], key: '', resolved: false }));
+}
+
+const cases: Case[] = [
+  {
+    name: 'named import of a const',
+    files: {
+      [APP]: `import { NEW_CHECKOUT } from './flags';\ngb.isOn(NEW_CHECKOUT);`,
+      '/ws/src/flags.ts': `export const NEW_CHECKOUT = 'new-checkout';`,
+    },
+    expected: [{ key: 'new-checkout', resolved: true }],
+  },
+  {
+    name: 'aliased import, through a local const',
+    files: {
+      [APP]: `import { NEW_CHECKOUT as NC } from './flags';\nconst KEY = NC;\ngb.isOn(NC); gb.isOn(KEY);`,
+      '/ws/src/flags.ts': `export const NEW_CHECKOUT = 'new-checkout';`,
+    },
+    expected: [{ key: 'new-checkout', resolved: true }, { key: 'new-checkout', resolved: true }],
+  },
+  {
+    name: 'namespace import: a const, an enum member, a nested as const member',
+    files: {
+      [APP]: `import * as F from '../lib/flags';\ngb.isOn(F.NEW_CHECKOUT); gb.isOn(F.Flags.Dark); gb.isOn(F.GROUPS.checkout.V2); gb.isOn(F['NEW_CHECKOUT']);`,
+      '/ws/lib/flags.ts': `export const NEW_CHECKOUT = 'new-checkout';
+export enum Flags { Dark = 'dark-mode' }
+export const GROUPS = { checkout: { V2: 'checkout-v2' } } as const;`,
+    },
+    expected: [
+      { key: 'new-checkout', resolved: true },
+      { key: 'dark-mode', resolved: true },
+      { key: 'checkout-v2', resolved: true },
+      { key: 'new-checkout', resolved: true },
+    ],
+  },
+  {
+    name: 'default exports: a string, an object, an identifier, export { X as default }',
+    files: {
+      [APP]: `import key from './a';\nimport FLAGS from './b';\nimport fromIdentifier from './c';\nimport renamed from './d';
+gb.isOn(key); gb.isOn(FLAGS.NEW); gb.isOn(fromIdentifier); gb.isOn(renamed);`,
+      '/ws/src/a.ts': `export default 'a-key';`,
+      '/ws/src/b.ts': `export default { NEW: 'b-key' } as const;`,
+      '/ws/src/c.ts': `import { C } from './c-source';\nexport default C;`,
+      '/ws/src/c-source.ts': `export const C = 'c-key';`,
+      '/ws/src/d.ts': `const D = 'd-key';\nexport { D as default };`,
+    },
+    expected: [
+      { key: 'a-key', resolved: true },
+      { key: 'b-key', resolved: true },
+      { key: 'c-key', resolved: true },
+      { key: 'd-key', resolved: true },
+    ],
+  },
+  {
+    name: 'default exports of classes and enums',
+    files: {
+      [APP]: `import Keys from './keys';\nimport E from './enum';\ngb.isOn(Keys.NEW); gb.isOn(E.A);`,
+      '/ws/src/keys.ts': `export default class Keys { static readonly NEW = 'class-key'; }`,
+      '/ws/src/enum.ts': `enum E { A = 'enum-key' }\nexport default E;`,
+    },
+    expected: [{ key: 'class-key', resolved: true }, { key: 'enum-key', resolved: true }],
+  },
+  {
+    name: 're-exports: named, renamed, of an import, and chains of them',
+    files: {
+      [APP]: `import { A, B2, C, D } from './reexports';\ngb.isOn(A); gb.isOn(B2); gb.isOn(C); gb.isOn(D);`,
+      '/ws/src/reexports.ts': `export { A } from './source';
+export { B as B2 } from './source';
+import { C } from './source';
+export { C };
+export { D } from './middle';`,
+      '/ws/src/middle.ts': `export { D } from './source';`,
+      '/ws/src/source.ts': `export const A = 'a'; export const B = 'b'; export const C = 'c'; export const D = 'd';`,
+    },
+    expected: [
+      { key: 'a', resolved: true },
+      { key: 'b', resolved: true },
+      { key: 'c', resolved: true },
+      { key: 'd', resolved: true },
+    ],
+  },
+  {
+    name: 'barrels: export * through an index file, two levels deep',
+    files: {
+      [APP]: `import { CHECKOUT, Theme } from './flags';\ngb.isOn(CHECKOUT); gb.isOn(Theme.Dark);`,
+      '/ws/src/flags/index.ts': `export * from './checkout';\nexport * from './ui';`,
+      '/ws/src/flags/checkout.ts': `export const CHECKOUT = 'checkout';`,
+      '/ws/src/flags/ui/index.ts': `export * from './theme';`,
+      '/ws/src/flags/ui/theme.ts': `export enum Theme { Dark = 'dark-theme' }`,
+    },
+    expected: [{ key: 'checkout', resolved: true }, { key: 'dark-theme', resolved: true }],
+  },
+  {
+    name: 'export * as namespace',
+    files: {
+      [APP]: `import { flags } from './barrel';\ngb.isOn(flags.NEW);`,
+      '/ws/src/barrel.ts': `export * as flags from './flags';`,
+      '/ws/src/flags.ts': `export const NEW = 'ns-key';`,
+    },
+    expected: [{ key: 'ns-key', resolved: true }],
+  },
+  {
+    name: 'an exported object whose member is imported from a third file',
+    files: {
+      [APP]: `import { FLAGS } from './flags';\ngb.isOn(FLAGS.NEW);`,
+      '/ws/src/flags.ts': `import { BASE } from './base';\nexport const FLAGS = { NEW: BASE } as const;`,
+      '/ws/src/base.ts': `export const BASE = 'from-base';`,
+    },
+    expected: [{ key: 'from-base', resolved: true }],
+  },
+  {
+    name: '.js written for a .ts file, and an explicit extension',
+    files: {
+      [APP]: `import { A } from './a.js';\nimport { B } from './b.tsx';\ngb.isOn(A); gb.isOn(B);`,
+      '/ws/src/a.ts': `export const A = 'js-for-ts';`,
+      '/ws/src/b.tsx': `export const B = 'tsx';`,
+    },
+    expected: [{ key: 'js-for-ts', resolved: true }, { key: 'tsx', resolved: true }],
+  },
+  {
+    name: 'export * does not pass on the default export',
+    files: {
+      [APP]: `import { default as D } from './barrel';\ngb.isOn(D);`,
+      '/ws/src/barrel.ts': `export * from './a';`,
+      '/ws/src/a.ts': `export default 'hidden';`,
+    },
+    expected: [{ key: 'D', resolved: false }],
+  },
+  {
+    name: 'import cycles end unresolved',
+    files: {
+      [APP]: `import { MISSING } from './a';\nimport { X } from './x';\ngb.isOn(MISSING); gb.isOn(X);`,
+      '/ws/src/a.ts': `export * from './b';`,
+      '/ws/src/b.ts': `export * from './a';`,
+      '/ws/src/x.ts': `export { X } from './y';`,
+      '/ws/src/y.ts': `export { X } from './x';`,
+    },
+    expected: [{ key: 'MISSING', resolved: false }, { key: 'X', resolved: false }],
+  },
+  {
+    name: 'a cycle between barrels still finds a key one of them has',
+    files: {
+      [APP]: `import { FOUND } from './a';\ngb.isOn(FOUND);`,
+      '/ws/src/a.ts': `export * from './b';`,
+      '/ws/src/b.ts': `export * from './a';\nexport const FOUND = 'found';`,
+    },
+    expected: [{ key: 'found', resolved: true }],
+  },
+  {
+    name: 'unresolvable keys keep their source text',
+    files: {
+      [APP]: `import { PKG } from 'flags-package';\nimport { GONE } from './gone';\nimport { FLAGS, mutable } from './flags';
+gb.isOn(PKG); gb.isOn(GONE); gb.isOn(FLAGS.MISSING); gb.isOn(mutable); gb.isOn(FLAGS.NEW.deeper);`,
+      '/ws/src/flags.ts': `export const FLAGS = { NEW: 'new' } as const;\nexport let mutable = 'x';`,
+    },
+    expected: [
+      { key: 'PKG', resolved: false },
+      { key: 'GONE', resolved: false },
+      { key: 'FLAGS.MISSING', resolved: false },
+      { key: 'mutable', resolved: false },
+      { key: 'FLAGS.NEW.deeper', resolved: false },
+    ],
+  },
+  {
+    name: 'keys resolved in the file and bag checks stay as they are, in order',
+    files: {
+      [APP]: `import { A } from './flags';\nconst { darkMode } = useFlags();\ngb.isOn('literal'); gb.isOn(A);`,
+      '/ws/src/flags.ts': `export const A = 'imported';`,
+    },
+    expected: [{ key: 'dark-mode', resolved: true }, { key: 'literal', resolved: true }, { key: 'imported', resolved: true }],
+  },
+  {
+    name: 'a useFlags element access with an imported key',
+    files: {
+      [APP]: `import { KEY } from './flags';\nconst flags = useFlags();\nflags[KEY];`,
+      '/ws/src/flags.ts': `export const KEY = 'element-key';`,
+    },
+    expected: [{ key: 'element-key', resolved: true }],
+  },
+];
+
+describe('resolveChecks', () => {
+  for (const { name, files, expected } of cases) {
+    it(name, () => check(files, expected));
+  }
+});
+
+const files = new Set([
+  '/ws/src/a.ts',
+  '/ws/src/b.tsx',
+  '/ws/src/c.js',
+  '/ws/src/c.ts',
+  '/ws/src/d/index.ts',
+  '/ws/src/e.mts',
+  '/ws/src/f.cts',
+  '/ws/src/g.jsx',
+  '/ws/src/index.ts',
+  '/ws/src/data.json',
+  '/ws/lib/h.mjs',
+]);
+const host: ModuleHost = { fileExists: (path) => files.has(path) };
+
+const moduleCases: Array<[string, string | undefined]> = [
+  ['./a', '/ws/src/a.ts'],
+  ['./b', '/ws/src/b.tsx'],
+  ['./c', '/ws/src/c.ts'],
+  ['./c.js', '/ws/src/c.ts'],
+  ['./a.js', '/ws/src/a.ts'],
+  ['./a.ts', '/ws/src/a.ts'],
+  ['./d', '/ws/src/d/index.ts'],
+  ['./d/', '/ws/src/d/index.ts'],
+  ['./e.mjs', '/ws/src/e.mts'],
+  ['./f.cjs', '/ws/src/f.cts'],
+  ['./g', '/ws/src/g.jsx'],
+  ['.', '/ws/src/index.ts'],
+  ['../lib/h', '/ws/lib/h.mjs'],
+  ['/ws/src/a', '/ws/src/a.ts'],
+  ['./data.json', undefined],
+  ['./missing', undefined],
+  ['react', undefined],
+  ['@scope/flags', undefined],
+];
+
+describe('resolveModulePath', () => {
+  for (const [specifier, expected] of moduleCases) {
+    it(`${specifier} → ${expected ?? 'nothing'}`, () => assert.equal(resolveModulePath('/ws/src/app.ts', specifier, host), expected));
+  }
+});

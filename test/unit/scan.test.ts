@@ -1,0 +1,425 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { camelCaseFromFlagKey, kebabCaseFromCamelCase } from '../../server/src/analysis/keys';
+import { scanFile } from '../../server/src/analysis/scan';
+import type { FlagCheck, FlagValueType, Sdk } from '../../server/src/analysis/types';
+import { buildPatternSet } from '../../server/src/patterns';
+
+/** The fields of a check a case cares about; `keyText`/`callText` are the source under keySpan/callSpan. */
+interface ExpectedCheck {
+  key: string;
+  resolved: boolean;
+  sdk: Sdk;
+  method: string;
+  valueType?: FlagValueType;
+  negate?: boolean;
+  defaultValueText?: string | undefined;
+  camelCaseName?: string | undefined;
+  keyIsLiteral?: boolean;
+  keyText?: string;
+  callText?: string;
+}
+
+interface Case {
+  name: string;
+  code: string;
+  expected: ExpectedCheck[];
+  fileName?: string;
+}
+
+const PRESETS = buildPatternSet([]);
+
+function check(code: string, expected: ExpectedCheck[], fileName = '/work/app/src/app.tsx'): void {
+  const scan = scanFile(fileName, code, PRESETS);
+  const actual = scan.checks.map((found, index) => project(code, found, expected[index]));
+  assert.deepEqual(actual, expected);
+  for (const found of scan.checks) {
+    assert.ok(found.callSpan.start <= found.keySpan.start && found.keySpan.end <= found.callSpan.end, `key inside the check: ${found.key}`);
+    if (found.keyIsLiteral) assert.match(code.slice(found.keySpan.start, found.keySpan.end), /^['"`]/);
+  }
+}
+
+/** The actual check reduced to the fields the expected one names, so each case states only what it is about. */
+function project(code: string, found: FlagCheck, expected: ExpectedCheck | undefined): Partial<ExpectedCheck> {
+  const full: ExpectedCheck = {
+    key: found.key,
+    resolved: found.resolved,
+    sdk: found.sdk,
+    method: found.method,
+    valueType: found.valueType,
+    negate: found.negate,
+    defaultValueText: found.defaultValueText,
+    camelCaseName: found.camelCaseName,
+    keyIsLiteral: found.keyIsLiteral,
+    keyText: code.slice(found.keySpan.start, found.keySpan.end),
+    callText: code.slice(found.callSpan.start, found.callSpan.end),
+  };
+  if (expected === undefined) return full;
+  return Object.fromEntries(Object.keys(expected).map((field) => [field, full[field as keyof ExpectedCheck]]));
+}
+
+const typedMethods: Array<[string, FlagValueType, string]> = [
+  ['getBooleanValue', 'boolean', 'false'],
+  ['getStringValue', 'string', "'blue'"],
+  ['getNumberValue', 'number', '10'],
+  ['getObjectValue', 'object', '{}'],
+  ['getBooleanDetails', 'boolean', 'false'],
+  ['getStringDetails', 'string', "'blue'"],
+  ['getNumberDetails', 'number', '10'],
+  ['getObjectDetails', 'object', '{ a: 1 }'],
+  ['useBooleanFlagValue', 'boolean', 'true'],
+  ['useStringFlagValue', 'string', "'a'"],
+  ['useNumberFlagValue', 'number', '-1'],
+  ['useObjectFlagValue', 'object', '[]'],
+];
+
+const openFeatureCases: Case[] = typedMethods.map(([method, valueType, defaultValueText]) => ({
+  name: `OpenFeature ${method}`,
+  code: `const value = client.${method}('new-checkout', ${defaultValueText});`,
+  expected: [{ key: 'new-checkout', resolved: true, sdk: 'openfeature', method: `client.${method}`, valueType, defaultValueText, negate: false }],
+}));
+
+const launchDarklyTypedCases: Case[] = (
+  [['boolVariation', 'boolean'], ['stringVariation', 'string'], ['numberVariation', 'number'], ['jsonVariation', 'object']] as const
+).flatMap(([method, valueType]) => [method, `${method}Detail`].map((name) => ({
+  name: `LaunchDarkly ${name}`,
+  code: `const v = await ldClient.${name}('new-checkout', context, fallback);`,
+  expected: [{ key: 'new-checkout', resolved: true, sdk: 'launchdarkly' as const, method: `ldClient.${name}`, valueType, defaultValueText: 'fallback' }],
+})));
+
+const cases: Case[] = [
+  ...openFeatureCases,
+  {
+    name: 'OpenFeature with await, keySpan and callSpan as written',
+    code: `const on = await client.getBooleanValue("new-checkout", false);`,
+    expected: [{ key: 'new-checkout', resolved: true, sdk: 'openfeature', method: 'client.getBooleanValue', keyIsLiteral: true, keyText: '"new-checkout"', callText: `client.getBooleanValue("new-checkout", false)` }],
+  },
+  {
+    name: 'OpenFeature React useFlag with a default reads the type off the default',
+    code: `const { value } = useFlag('dark-mode', true);`,
+    expected: [{ key: 'dark-mode', resolved: true, sdk: 'openfeature', method: 'useFlag', valueType: 'boolean', defaultValueText: 'true' }],
+  },
+  {
+    name: 'useFlag with the key only (Unleash React) is the same preset, type unknown',
+    code: `const enabled = useFlag('dark-mode');`,
+    expected: [{ key: 'dark-mode', resolved: true, sdk: 'openfeature', method: 'useFlag', valueType: 'unknown', defaultValueText: undefined }],
+  },
+  {
+    name: 'type arguments',
+    code: `const theme = useStringFlagValue<'a' | 'b'>('theme', 'a');`,
+    expected: [{ key: 'theme', resolved: true, sdk: 'openfeature', method: 'useStringFlagValue', valueType: 'string', defaultValueText: "'a'" }],
+  },
+  {
+    name: 'optional chaining on the receiver and on the call',
+    code: `client?.getBooleanValue('a', false); client.getBooleanValue?.('b', true);`,
+    expected: [
+      { key: 'a', resolved: true, sdk: 'openfeature', method: 'client?.getBooleanValue' },
+      { key: 'b', resolved: true, sdk: 'openfeature', method: 'client.getBooleanValue' },
+    ],
+  },
+  {
+    name: 'a call split over lines',
+    code: `const max = await OpenFeature
+  .getClient()
+  .getNumberValue(
+    'max-items',
+    10,
+  );`,
+    expected: [{ key: 'max-items', resolved: true, sdk: 'openfeature', method: 'OpenFeature.getClient().getNumberValue', valueType: 'number', defaultValueText: '10', keyText: "'max-items'" }],
+  },
+  {
+    name: 'template literal without substitutions as key',
+    code: 'client.getBooleanValue(`new-checkout`, false);',
+    expected: [{ key: 'new-checkout', resolved: true, sdk: 'openfeature', method: 'client.getBooleanValue', keyIsLiteral: true, keyText: '`new-checkout`' }],
+  },
+  ...launchDarklyTypedCases,
+  {
+    name: 'LaunchDarkly server variation (key, context, default)',
+    code: `const on = await ldClient.variation('new-checkout', context, false);`,
+    expected: [{ key: 'new-checkout', resolved: true, sdk: 'launchdarkly', method: 'ldClient.variation', valueType: 'boolean', defaultValueText: 'false' }],
+  },
+  {
+    name: 'LaunchDarkly browser variation (key, default)',
+    code: `const color = ldClient.variation('button-color', 'blue');`,
+    expected: [{ key: 'button-color', resolved: true, sdk: 'launchdarkly', method: 'ldClient.variation', valueType: 'string', defaultValueText: "'blue'" }],
+  },
+  {
+    name: 'LaunchDarkly variationDetail with both arities',
+    code: `ldClient.variationDetail('a', ctx, 3); ldClient.variationDetail('b', { x: 1 });`,
+    expected: [
+      { key: 'a', resolved: true, sdk: 'launchdarkly', method: 'ldClient.variationDetail', valueType: 'number', defaultValueText: '3' },
+      { key: 'b', resolved: true, sdk: 'launchdarkly', method: 'ldClient.variationDetail', valueType: 'object', defaultValueText: '{ x: 1 }' },
+    ],
+  },
+  {
+    name: 'useFlags destructured, aliased, with a default, quoted, rest ignored',
+    code: `const { newCheckout, darkMode: dm, showBanner = false, 'beta-users': beta, ...others } = useFlags();`,
+    expected: [
+      { key: 'new-checkout', resolved: true, sdk: 'launchdarkly', method: 'useFlags', camelCaseName: 'newCheckout', keyText: 'newCheckout', callText: 'newCheckout', keyIsLiteral: false },
+      { key: 'dark-mode', resolved: true, sdk: 'launchdarkly', method: 'useFlags', camelCaseName: 'darkMode', keyText: 'darkMode', callText: 'darkMode: dm' },
+      { key: 'show-banner', resolved: true, sdk: 'launchdarkly', method: 'useFlags', defaultValueText: 'false', valueType: 'boolean', callText: 'showBanner = false' },
+      { key: 'beta-users', resolved: true, sdk: 'launchdarkly', method: 'useFlags', camelCaseName: undefined, keyIsLiteral: true, keyText: "'beta-users'" },
+    ],
+  },
+  {
+    name: 'useFlags bound to a variable, then property and element access',
+    code: `function App() {
+  const flags = useFlags();
+  if (flags.newCheckout) return flags['dark-mode'] ? 1 : flags?.enableV2Api;
+}`,
+    expected: [
+      { key: 'new-checkout', resolved: true, sdk: 'launchdarkly', method: 'useFlags', camelCaseName: 'newCheckout', keyText: 'newCheckout', callText: 'flags.newCheckout' },
+      { key: 'dark-mode', resolved: true, sdk: 'launchdarkly', method: 'useFlags', camelCaseName: undefined, keyIsLiteral: true, keyText: "'dark-mode'", callText: "flags['dark-mode']" },
+      { key: 'enable-v2-api', resolved: true, sdk: 'launchdarkly', method: 'useFlags', camelCaseName: 'enableV2Api', callText: 'flags?.enableV2Api' },
+    ],
+  },
+  {
+    name: 'property access on the useFlags() call itself',
+    code: `const on = useFlags().newCheckout;`,
+    expected: [{ key: 'new-checkout', resolved: true, sdk: 'launchdarkly', method: 'useFlags', callText: 'useFlags().newCheckout' }],
+  },
+  {
+    name: 'bag element access with a constant key, destructured from a bag variable',
+    code: `const KEY = 'new-checkout';
+const flags = useFlags();
+const a = flags[KEY];
+const { darkMode } = flags;`,
+    expected: [
+      { key: 'new-checkout', resolved: true, sdk: 'launchdarkly', method: 'useFlags', keyIsLiteral: false, keyText: 'KEY' },
+      { key: 'dark-mode', resolved: true, sdk: 'launchdarkly', method: 'useFlags' },
+    ],
+  },
+  {
+    name: 'a method call on the bag and a same-named variable in another function are not flags',
+    code: `function A() { const flags = useFlags(); return flags.hasOwnProperty('x'); }
+function B(flags: Record<string, boolean>) { return flags.newCheckout; }`,
+    expected: [],
+  },
+  {
+    name: 'Unleash server and browser calls',
+    code: `unleash.isEnabled('new-checkout'); unleash.isEnabled('beta', context, true); client.getVariant('theme'); const v = useVariant('layout');`,
+    expected: [
+      { key: 'new-checkout', resolved: true, sdk: 'unleash', method: 'unleash.isEnabled', valueType: 'boolean', defaultValueText: undefined },
+      { key: 'beta', resolved: true, sdk: 'unleash', method: 'unleash.isEnabled', valueType: 'boolean', defaultValueText: 'true' },
+      { key: 'theme', resolved: true, sdk: 'unleash', method: 'client.getVariant', valueType: 'object' },
+      { key: 'layout', resolved: true, sdk: 'unleash', method: 'useVariant', valueType: 'object' },
+    ],
+  },
+  {
+    name: 'GrowthBook methods and hooks, isOff negated',
+    code: `gb.isOn('a'); gb.isOff('b'); gb.getFeatureValue('c', 'blue'); gb.evalFeature('d'); gb.feature('e');
+const f = useFeatureIsOn('f'); const g = useFeatureValue('g', 10);`,
+    expected: [
+      { key: 'a', resolved: true, sdk: 'growthbook', method: 'gb.isOn', valueType: 'boolean', negate: false },
+      { key: 'b', resolved: true, sdk: 'growthbook', method: 'gb.isOff', valueType: 'boolean', negate: true },
+      { key: 'c', resolved: true, sdk: 'growthbook', method: 'gb.getFeatureValue', valueType: 'string', defaultValueText: "'blue'" },
+      { key: 'd', resolved: true, sdk: 'growthbook', method: 'gb.evalFeature', valueType: 'unknown' },
+      { key: 'e', resolved: true, sdk: 'growthbook', method: 'gb.feature', valueType: 'unknown' },
+      { key: 'f', resolved: true, sdk: 'growthbook', method: 'useFeatureIsOn', valueType: 'boolean' },
+      { key: 'g', resolved: true, sdk: 'growthbook', method: 'useFeatureValue', valueType: 'number', defaultValueText: '10' },
+    ],
+  },
+  {
+    name: 'PostHog browser and Node calls (Node passes distinctId second, never a default) and hooks',
+    code: `posthog.isFeatureEnabled('a'); await client.isFeatureEnabled('b', 'user-1'); posthog.getFeatureFlag('c'); posthog.getFeatureFlagPayload('d');
+useFeatureFlagEnabled('e'); useFeatureFlagVariantKey('f'); useFeatureFlagPayload('g');`,
+    expected: [
+      { key: 'a', resolved: true, sdk: 'posthog', method: 'posthog.isFeatureEnabled', valueType: 'boolean' },
+      { key: 'b', resolved: true, sdk: 'posthog', method: 'client.isFeatureEnabled', valueType: 'boolean', defaultValueText: undefined },
+      { key: 'c', resolved: true, sdk: 'posthog', method: 'posthog.getFeatureFlag', valueType: 'unknown' },
+      { key: 'd', resolved: true, sdk: 'posthog', method: 'posthog.getFeatureFlagPayload', valueType: 'object' },
+      { key: 'e', resolved: true, sdk: 'posthog', method: 'useFeatureFlagEnabled', valueType: 'boolean' },
+      { key: 'f', resolved: true, sdk: 'posthog', method: 'useFeatureFlagVariantKey', valueType: 'unknown' },
+      { key: 'g', resolved: true, sdk: 'posthog', method: 'useFeatureFlagPayload', valueType: 'object' },
+    ],
+  },
+  {
+    name: 'key from a const, declared after the function that uses it',
+    code: `function f() { return gb.isOn(NEW_CHECKOUT); }
+export const NEW_CHECKOUT = 'new-checkout';`,
+    expected: [{ key: 'new-checkout', resolved: true, sdk: 'growthbook', method: 'gb.isOn', keyIsLiteral: false, keyText: 'NEW_CHECKOUT' }],
+  },
+  {
+    name: 'key from a string enum and a const enum',
+    code: `enum Flags { NewCheckout = 'new-checkout' }
+const enum More { Dark = \`dark-mode\` }
+gb.isOn(Flags.NewCheckout); gb.isOn(More.Dark); gb.isOn(Flags['NewCheckout']);`,
+    expected: [
+      { key: 'new-checkout', resolved: true, sdk: 'growthbook', method: 'gb.isOn' },
+      { key: 'dark-mode', resolved: true, sdk: 'growthbook', method: 'gb.isOn' },
+      { key: 'new-checkout', resolved: true, sdk: 'growthbook', method: 'gb.isOn' },
+    ],
+  },
+  {
+    name: 'key from an as const object, nested, by element access, through casts',
+    code: `const FLAGS = { NEW_CHECKOUT: 'new-checkout', checkout: { NEW: 'checkout-v2' }, 'dark-mode': 'dark' } as const;
+gb.isOn(FLAGS.NEW_CHECKOUT); gb.isOn(FLAGS.checkout.NEW); gb.isOn(FLAGS['dark-mode']); gb.isOn((FLAGS.NEW_CHECKOUT as string)); gb.isOn(FLAGS.checkout.NEW satisfies string);`,
+    expected: [
+      { key: 'new-checkout', resolved: true, sdk: 'growthbook', method: 'gb.isOn', keyText: 'FLAGS.NEW_CHECKOUT' },
+      { key: 'checkout-v2', resolved: true, sdk: 'growthbook', method: 'gb.isOn' },
+      { key: 'dark', resolved: true, sdk: 'growthbook', method: 'gb.isOn' },
+      { key: 'new-checkout', resolved: true, sdk: 'growthbook', method: 'gb.isOn' },
+      { key: 'checkout-v2', resolved: true, sdk: 'growthbook', method: 'gb.isOn' },
+    ],
+  },
+  {
+    name: 'key through a chain of consts, shorthand members, Object.freeze, class statics, destructuring',
+    code: `const BASE = 'new-checkout';
+const ALIAS = BASE;
+const FROZEN = Object.freeze({ BASE, OTHER: ALIAS });
+class Keys { static readonly DARK = 'dark-mode'; readonly notStatic = 'x'; }
+const { OTHER } = FROZEN;
+gb.isOn(ALIAS); gb.isOn(FROZEN.BASE); gb.isOn(Keys.DARK); gb.isOn(OTHER);`,
+    expected: [
+      { key: 'new-checkout', resolved: true, sdk: 'growthbook', method: 'gb.isOn' },
+      { key: 'new-checkout', resolved: true, sdk: 'growthbook', method: 'gb.isOn' },
+      { key: 'dark-mode', resolved: true, sdk: 'growthbook', method: 'gb.isOn' },
+      { key: 'new-checkout', resolved: true, sdk: 'growthbook', method: 'gb.isOn' },
+    ],
+  },
+  {
+    name: 'a function-local const resolves; the innermost declaration wins',
+    code: `const KEY = 'outer';
+function A() { const KEY = 'inner'; return gb.isOn(KEY); }
+function B() { return gb.isOn(KEY); }`,
+    expected: [
+      { key: 'inner', resolved: true, sdk: 'growthbook', method: 'gb.isOn' },
+      { key: 'outer', resolved: true, sdk: 'growthbook', method: 'gb.isOn' },
+    ],
+  },
+  {
+    name: 'keys that cannot be resolved keep their source text',
+    code: `const KEY = 'outer';
+function A(KEY: string) { return gb.isOn(KEY); }
+let mutable = 'x';
+gb.isOn(mutable); gb.isOn(props.flagKey); gb.isOn(\`flag-\${name}\`); gb.isOn(FLAGS.NEW_CHECKOUT); gb.isOn(FLAGS_OBJ.MISSING);
+const FLAGS_OBJ = { A: 'a' };`,
+    expected: [
+      { key: 'KEY', resolved: false, sdk: 'growthbook', method: 'gb.isOn' },
+      { key: 'mutable', resolved: false, sdk: 'growthbook', method: 'gb.isOn' },
+      { key: 'props.flagKey', resolved: false, sdk: 'growthbook', method: 'gb.isOn', keyText: 'props.flagKey' },
+      { key: '`flag-${name}`', resolved: false, sdk: 'growthbook', method: 'gb.isOn', keyIsLiteral: false },
+      { key: 'FLAGS.NEW_CHECKOUT', resolved: false, sdk: 'growthbook', method: 'gb.isOn' },
+      { key: 'FLAGS_OBJ.MISSING', resolved: false, sdk: 'growthbook', method: 'gb.isOn' },
+    ],
+  },
+  {
+    name: 'generic names in unrelated code: no key-like argument, no check',
+    code: `array.feature(1); el.isEnabled(); button.isOn({ animate: true }); feature(() => 1); ldClient.variation(42, ctx, x);
+isEnabled(undefined); control.isOff([1]); const isOn = (x: number) => x > 0; isOn(3);`,
+    expected: [],
+  },
+  {
+    name: 'an identifier argument to a generic name is kept, unresolved (a dynamic key looks the same)',
+    code: `toolbar.isEnabled(item);`,
+    expected: [{ key: 'item', resolved: false, sdk: 'unleash', method: 'toolbar.isEnabled' }],
+  },
+  {
+    name: 'too few arguments for an API whose default is required, and no literal key: some other function',
+    code: `getBooleanValue(node); utils.getStringValue(ref.arguments[0]); ld.boolVariation(KEY, ctx); gb.getFeatureValue(name);`,
+    expected: [],
+  },
+  {
+    name: 'too few arguments but a literal key: kept (the default is not typed yet)',
+    code: `client.getBooleanValue('new-checkout'); ld.boolVariation('dark-mode', ctx);`,
+    expected: [
+      { key: 'new-checkout', resolved: true, sdk: 'openfeature', method: 'client.getBooleanValue', defaultValueText: undefined },
+      { key: 'dark-mode', resolved: true, sdk: 'launchdarkly', method: 'ld.boolVariation', defaultValueText: undefined },
+    ],
+  },
+  {
+    name: 'names that merely contain a callee name are not calls',
+    code: `const getBooleanValueFromCache = 1; obj.isOnline('x'); myIsOn('x'); useFlagsStore('x');`,
+    expected: [],
+  },
+  {
+    name: 'half-written key while typing',
+    code: `const on = client.getBooleanValue('new-ch`,
+    expected: [{ key: 'new-ch', resolved: true, sdk: 'openfeature', method: 'client.getBooleanValue', keyIsLiteral: true }],
+  },
+  {
+    name: 'missing closing braces and a broken statement before the check',
+    code: `function App() {
+  const x = ;
+  if (ready) {
+    return gb.isOn('still-found')
+`,
+    expected: [{ key: 'still-found', resolved: true, sdk: 'growthbook', method: 'gb.isOn' }],
+  },
+  {
+    name: 'an empty argument list while typing',
+    code: `client.getBooleanValue(`,
+    expected: [],
+  },
+  {
+    name: 'JSX in a .js file',
+    fileName: '/work/app/src/App.js',
+    code: `export function App() { return <div>{useFlag('jsx-flag', false) ? <New /> : <Old />}</div>; }`,
+    expected: [{ key: 'jsx-flag', resolved: true, sdk: 'openfeature', method: 'useFlag', valueType: 'boolean' }],
+  },
+  {
+    name: 'a type assertion in angle brackets in a .mts file',
+    fileName: '/work/app/src/server.mts',
+    code: `const KEY = <const>'a'; await client.getStringValue(<string>KEY, 'x');`,
+    expected: [{ key: 'a', resolved: true, sdk: 'openfeature', method: 'client.getStringValue' }],
+  },
+  {
+    name: 'CommonJS file',
+    fileName: '/work/app/src/server.cjs',
+    code: `const { init } = require('@launchdarkly/node-server-sdk');
+module.exports = async (ld) => ld.boolVariation('cjs-flag', {}, false);`,
+    expected: [{ key: 'cjs-flag', resolved: true, sdk: 'launchdarkly', method: 'ld.boolVariation', valueType: 'boolean', defaultValueText: 'false' }],
+  },
+];
+
+describe('scanFile', () => {
+  for (const { name, code, expected, fileName } of cases) {
+    it(name, () => check(code, expected, fileName));
+  }
+
+  it('never throws on garbage', () => {
+    for (const code of [')))(((', 'useFlags(', 'const { = useFlags()', 'flags[', '`${', 'enum {', 'export * from', 'import {', '\u0000']) {
+      assert.doesNotThrow(() => scanFile('/a.ts', code, PRESETS), code);
+    }
+  });
+
+  it('skips parsing a file with no callee name and no export', () => {
+    const scan = scanFile('/a.ts', 'const x = 1; function f() { return x }', PRESETS);
+    assert.deepEqual(scan, { fileName: '/a.ts', checks: [], importedKeys: [], exports: {}, starExports: [] });
+  });
+
+  it('collects exports of a constants file that has no flag call', () => {
+    const scan = scanFile('/flags.ts', `export const NEW_CHECKOUT = 'new-checkout';
+export enum Flags { Dark = 'dark-mode' }
+const hidden = 'x';
+export { hidden as renamed };
+export * from './more';`, PRESETS);
+    assert.deepEqual({ ...scan.exports }, {
+      NEW_CHECKOUT: 'new-checkout',
+      Flags: { kind: 'object', members: { Dark: 'dark-mode' } },
+      renamed: 'x',
+    });
+    assert.deepEqual(scan.starExports, ['./more']);
+  });
+});
+
+const kebabCases: Array<[string, string]> = [
+  ['newCheckout', 'new-checkout'],
+  ['enableV2Api', 'enable-v2-api'],
+  ['newHTTPClient', 'new-http-client'],
+  ['simple', 'simple'],
+  ['feature2', 'feature2'],
+];
+
+describe('camelCase names of LaunchDarkly flags', () => {
+  for (const [camel, kebab] of kebabCases) {
+    it(`${camel} ↔ ${kebab}`, () => {
+      assert.equal(kebabCaseFromCamelCase(camel), kebab);
+      assert.equal(camelCaseFromFlagKey(kebab), camel === 'newHTTPClient' ? 'newHttpClient' : camel);
+    });
+  }
+
+  it('maps underscores and dots like the React SDK', () => {
+    assert.equal(camelCaseFromFlagKey('new_checkout.v2'), 'newCheckoutV2');
+  });
+});
