@@ -15,6 +15,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

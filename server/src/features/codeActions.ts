@@ -1,0 +1,39 @@
+// Quick fixes: "Change to 'new-checkout'" for an unknown key that is close to a defined one.
+
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { uriToPath, type FolderState } from '../folders';
+import { literalContents } from './checks';
+import type { DiagnosticData } from './diagnostics';
+
+/** The code actions for the FlagLens diagnostics the client sent along. */
+export function codeActionsFor(document: TextDocument, params: CodeActionParams, state: FolderState): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== 'flaglens' || diagnostic.code !== 'unknown-flag') continue;
+    const action = changeKeyAction(document, diagnostic, state);
+    if (action) actions.push(action);
+  }
+  return actions;
+}
+
+function changeKeyAction(document: TextDocument, diagnostic: Diagnostic, state: FolderState): CodeAction | undefined {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  // A diagnostic computed on other text would point the edit at the wrong characters.
+  if (data?.suggestion === undefined || data.version !== document.version) return undefined;
+  const start = document.offsetAt(diagnostic.range.start);
+  const check = state.index.checksIn(uriToPath(document.uri))
+    .find((candidate) => candidate.keySpan.start === start && candidate.key === data.key);
+  // Only a literal written at the check itself can be rewritten there; a constant is defined elsewhere.
+  if (check === undefined || !check.keyIsLiteral) return undefined;
+  const contents = literalContents(document.getText(), check.keySpan);
+  if (contents === undefined) return undefined;
+  const range = { start: document.positionAt(contents.start), end: document.positionAt(contents.end) };
+  return {
+    title: `Change to '${data.suggestion}'`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: true,
+    edit: { changes: { [document.uri]: [{ range, newText: data.suggestion }] } },
+  };
+}

@@ -1,0 +1,222 @@
+// The state of each workspace folder: its `.flaglens.json`, its backends and their flag definitions,
+// and the index of its flag checks. A document belongs to the folder whose path holds it most closely.
+
+import * as path from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { SeverityOverrides } from './analysis/findings';
+import type { FileProblem, FlagCatalog } from './analysis/types';
+import { buildCatalog } from './backends/catalog';
+import type { BackendLoad, FlagBackend } from './backends/types';
+import { createBackends, loadConfig, type FlagLensConfig } from './config';
+import { DEFAULT_MAX_FILE_SIZE, type EditorSettingsCache } from './settings';
+import { buildPatternSet, type PatternSet } from './patterns';
+import { toPosixPath } from './workspace/files';
+import { WorkspaceIndex } from './workspace/index';
+
+/** Everything a loaded folder knows; replaced as a whole when `.flaglens.json` or the settings change. */
+export interface FolderState {
+  config: FlagLensConfig;
+  /** Absolute path of the `.flaglens.json` in use, when there is one. */
+  configFile?: string;
+  configProblems: FileProblem[];
+  severities: SeverityOverrides;
+  countedEnvironments?: string[];
+  patterns: PatternSet;
+  index: WorkspaceIndex;
+  backends: FlagBackend[];
+  /** The latest load of each backend, in the order of `backends`. */
+  loads: BackendLoad[];
+  catalog: FlagCatalog;
+  /** Open documents whose text the index holds, by URI, with the version it holds. */
+  syncedVersions: Map<string, number>;
+}
+
+/** Reports the number of files indexed so far out of the total. */
+export type IndexProgress = (done: number, total: number) => void;
+
+/** What folders need from the server around them. */
+export interface FolderHost {
+  settings: EditorSettingsCache;
+  log(message: string): void;
+  /** Called after a folder (re)loaded its flag definitions, so the status and diagnostics follow. */
+  definitionsChanged(folder: WorkspaceFolderState): Promise<void>;
+}
+
+/** One workspace folder. Requests await `state()`, so answers wait for the first index instead of being wrong. */
+export class WorkspaceFolderState {
+  /** Absolute POSIX path of the folder. */
+  readonly root: string;
+  private current: Promise<FolderState>;
+  private definitionsGeneration = 0;
+
+  constructor(readonly uri: string, readonly name: string, private readonly host: FolderHost, progress?: IndexProgress) {
+    this.root = uriToPath(uri);
+    this.current = this.startLoad(progress);
+  }
+
+  /** The folder's state once loaded. */
+  state(): Promise<FolderState> {
+    return this.current;
+  }
+
+  /** Read `.flaglens.json` and the settings again, then index and load everything anew. */
+  reload(progress?: IndexProgress): Promise<FolderState> {
+    this.current = this.startLoad(progress);
+    return this.current;
+  }
+
+  /**
+   * Load the flag definitions again. `filesAddedOrRemoved` re-discovers the flag files; otherwise the
+   * same backends reload, so that a flag file that broke keeps its last good definitions.
+   */
+  async reloadDefinitions(filesAddedOrRemoved: boolean): Promise<void> {
+    const state = await this.current;
+    const generation = ++this.definitionsGeneration;
+    let backends = state.backends;
+    if (filesAddedOrRemoved) {
+      const discovered = createBackends(state.config, this.root);
+      if (!sameBackends(discovered, backends)) backends = discovered;
+    }
+    const loads = await loadBackends(backends, this.host.log);
+    // A newer reload started meanwhile: its answer is the one to keep.
+    if (generation !== this.definitionsGeneration || state !== (await this.current)) return;
+    state.backends = backends;
+    state.loads = loads;
+    state.catalog = buildCatalog(loads, backends.map((backend) => backend.label), state.countedEnvironments);
+    await this.host.definitionsChanged(this);
+  }
+
+  /** True for a file whose change should reload the definitions (a flag file of one of the backends). */
+  async isFlagFile(file: string): Promise<boolean> {
+    const state = await this.current;
+    const key = toPosixPath(file);
+    return state.backends.some((backend) => backend.watchedFiles().some((watched) => toPosixPath(watched) === key));
+  }
+
+  /**
+   * Put the text of the folder's open documents into the index in place of the files on disk; only
+   * documents edited since the last call are scanned again.
+   */
+  syncOpenDocuments(state: FolderState, documents: readonly TextDocument[]): void {
+    for (const document of documents) {
+      if (state.syncedVersions.get(document.uri) === document.version) continue;
+      const file = uriToPath(document.uri);
+      if (!isInside(file, this.root) || !state.index.includes(file)) continue;
+      state.index.setFileText(file, document.getText());
+      state.syncedVersions.set(document.uri, document.version);
+    }
+  }
+
+  /** Go back to the file on disk after its document closed. */
+  async forgetDocument(uri: string): Promise<void> {
+    const state = await this.current;
+    if (!state.syncedVersions.delete(uri)) return;
+    await state.index.refreshFile(uriToPath(uri));
+  }
+
+  private startLoad(progress?: IndexProgress): Promise<FolderState> {
+    const loading = this.load(progress);
+    loading.then(
+      () => this.host.definitionsChanged(this),
+      (error: unknown) => this.host.log(`${this.name}: could not load the folder: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
+    ).catch((error: unknown) => this.host.log(`${this.name}: ${String(error)}`));
+    return loading;
+  }
+
+  private async load(progress?: IndexProgress): Promise<FolderState> {
+    const settings = await this.host.settings.get(this.uri);
+    const { config, file, problems } = loadConfig(this.root);
+    const countedEnvironments = settings.environments ?? config.environments;
+    const patterns = buildPatternSet(config.patterns);
+    const index = new WorkspaceIndex(this.root, {
+      patterns,
+      ignore: config.ignore,
+      maxFileSize: settings.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      log: (message) => this.host.log(`${this.name}: ${message}`),
+    });
+    const backends = createBackends(config, this.root);
+    const [loads] = await Promise.all([loadBackends(backends, this.host.log), index.indexAll(progress)]);
+    const state: FolderState = {
+      config,
+      configFile: file,
+      configProblems: problems,
+      severities: { ...config.severities, ...settings.severity },
+      countedEnvironments,
+      patterns,
+      index,
+      backends,
+      loads,
+      catalog: buildCatalog(loads, backends.map((backend) => backend.label), countedEnvironments),
+      syncedVersions: new Map(),
+    };
+    this.host.log(`${this.name}: ${index.files().length} source files indexed, ${state.catalog.definitions.size} flags loaded`);
+    // Definitions still loading for the previous state must not replace these.
+    this.definitionsGeneration++;
+    return state;
+  }
+}
+
+/** The workspace folders of the session, and which one a file belongs to. */
+export class WorkspaceFolders {
+  private readonly folders = new Map<string, WorkspaceFolderState>();
+
+  constructor(private readonly host: FolderHost) {}
+
+  /** Start loading a folder; loading a folder already known does nothing. */
+  add(uri: string, name: string, progress?: IndexProgress): WorkspaceFolderState {
+    const existing = this.folders.get(uri);
+    if (existing) return existing;
+    const folder = new WorkspaceFolderState(uri, name, this.host, progress);
+    this.folders.set(uri, folder);
+    return folder;
+  }
+
+  remove(uri: string): void {
+    this.folders.delete(uri);
+  }
+
+  all(): WorkspaceFolderState[] {
+    return [...this.folders.values()];
+  }
+
+  /** The folder a file belongs to: the one with the longest path that holds it. */
+  folderOf(uriOrPath: string): WorkspaceFolderState | undefined {
+    const file = uriOrPath.includes('://') ? uriToPath(uriOrPath) : toPosixPath(uriOrPath);
+    let best: WorkspaceFolderState | undefined;
+    for (const folder of this.folders.values()) {
+      if (isInside(file, folder.root) && (best === undefined || folder.root.length > best.root.length)) best = folder;
+    }
+    return best;
+  }
+}
+
+/** The absolute POSIX path of a `file:` URI. */
+export function uriToPath(uri: string): string {
+  return toPosixPath(URI.parse(uri).fsPath).replace(/(?<=.)\/+$/, '');
+}
+
+function isInside(file: string, root: string): boolean {
+  return file === root || file.startsWith(root.endsWith('/') ? root : `${root}/`);
+}
+
+// `load()` promises not to throw; a backend that breaks that promise still must not take the folder down.
+async function loadBackends(backends: readonly FlagBackend[], log: (message: string) => void): Promise<BackendLoad[]> {
+  return Promise.all(backends.map(async (backend): Promise<BackendLoad> => {
+    try {
+      const load = await backend.load();
+      if (load.message) log(`${backend.label}: ${load.message}`);
+      return load;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`${backend.label}: could not load flag definitions: ${message}`);
+      return { definitions: [], environments: [], problems: [], ok: false, message };
+    }
+  }));
+}
+
+function sameBackends(a: readonly FlagBackend[], b: readonly FlagBackend[]): boolean {
+  const describe = (backends: readonly FlagBackend[]) =>
+    JSON.stringify(backends.map((backend) => [backend.label, backend.watchedFiles().map((file) => path.resolve(file)).sort()]));
+  return describe(a) === describe(b);
+}
