@@ -1,0 +1,198 @@
+// The hover of a flag check, as markdown: the release state, what each environment serves, who owns
+// the flag, how often the workspace checks it and how old the data is (see DESIGN.md).
+
+import { describeUnknownKey } from './findings';
+import { findDefinition } from './match';
+import { classifyRelease, servedValueText } from './release';
+import type { EnvironmentFlagState, FlagCatalog, FlagCheck, FlagDefinition, ReleaseState } from './types';
+
+/** How often the workspace checks a flag. */
+export interface FlagUsage {
+  references: number;
+  files: number;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const STATE_LABELS: Record<ReleaseState, string> = {
+  released: 'released',
+  dead: 'dead',
+  'rolling-out': 'rolling out',
+};
+
+/** The hover markdown for a flag check. `now` is ms since epoch, for the ages it shows. */
+export function describeFlagMarkdown(check: FlagCheck, catalog: FlagCatalog, usage: FlagUsage, now: number): string {
+  if (!check.resolved) return describeUnresolved(check);
+  const name = check.camelCaseName ?? check.key;
+  if (!catalog.loaded) {
+    return paragraphs(`**${escapeMarkdown(name)}**`, notLoadedExplanation(catalog), usageLine(usage, [], undefined, now));
+  }
+  const definition = findDefinition(check, catalog);
+  if (definition === undefined) {
+    return paragraphs(
+      lines(`**${escapeMarkdown(name)}** — not defined`, escapeMarkdown(describeUnknownKey(check, catalog).message)),
+      usageLine(usage, catalog.sources, catalog.syncedAt, now),
+    );
+  }
+  return describeDefinition(definition, catalog, usage, now);
+}
+
+function describeDefinition(definition: FlagDefinition, catalog: FlagCatalog, usage: FlagUsage, now: number): string {
+  const verdict = classifyRelease(definition, catalog.countedEnvironments);
+  const removable = verdict.state === 'released' || verdict.state === 'dead' ? ' · ready to remove' : '';
+  const title = `**${escapeMarkdown(definition.key)}** — ${STATE_LABELS[verdict.state]}: ${escapeMarkdown(verdict.summary)}${removable}`;
+  const about = aboutLine(definition, now);
+  return paragraphs(
+    about === undefined ? title : lines(title, about),
+    environmentTable(definition, catalog, now),
+    usageLine(usage, [definition.source], catalog.syncedAt, now),
+  );
+}
+
+// Description · owner · created date (age) · badges · link: whatever the backend knows.
+function aboutLine(definition: FlagDefinition, now: number): string | undefined {
+  const parts: string[] = [];
+  if (definition.description) parts.push(escapeMarkdown(oneLine(definition.description)));
+  if (definition.owner) parts.push(`owner ${escapeMarkdown(oneLine(definition.owner))}`);
+  if (definition.createdAt) parts.push(createdText(definition.createdAt, now));
+  if (definition.tags.length > 0) parts.push(`tags ${definition.tags.map((tag) => escapeMarkdown(oneLine(tag))).join(', ')}`);
+  if (definition.stale) parts.push('**stale**');
+  if (definition.archived) parts.push('**archived**');
+  if (definition.link) parts.push(`[open in backend](${definition.link.replace(/[()\s]/g, encodeURIComponent)})`);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+function createdText(createdAt: string, now: number): string {
+  const time = Date.parse(createdAt);
+  if (Number.isNaN(time)) return `created ${escapeMarkdown(oneLine(createdAt))}`;
+  const date = new Date(time).toISOString().slice(0, 10);
+  const days = Math.floor((now - time) / DAY);
+  if (days < 0) return `created ${date}`;
+  return `created ${date} (${days === 0 ? 'today' : plural(days, 'day')})`;
+}
+
+function environmentTable(definition: FlagDefinition, catalog: FlagCatalog, now: number): string {
+  const byName = new Map(definition.environments.map((environment) => [environment.environment, environment]));
+  const names = [...catalog.environments, ...definition.environments.map((environment) => environment.environment)];
+  const counted = catalog.countedEnvironments === undefined ? undefined : new Set(catalog.countedEnvironments);
+  const rows = [...new Set(names)].map((name) => {
+    const label = escapeMarkdown(name) + (counted !== undefined && !counted.has(name) ? ' (not counted)' : '');
+    const environment = byName.get(name);
+    if (environment === undefined) return [label, 'not defined', '—', '—', '—'];
+    return [
+      label,
+      environment.enabled ? 'on' : 'off',
+      escapeMarkdown(servesText(environment)),
+      environment.hasRules ? escapeMarkdown(oneLine(environment.rulesSummary ?? 'yes')) : 'none',
+      lastChangeText(environment.lastModified, now),
+    ];
+  });
+  return [
+    '| environment | state | serves | rules | last change |',
+    '|-------------|-------|--------|-------|-------------|',
+    ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+  ].join('\n');
+}
+
+/** What one environment serves, for people: "on (true) to 100%", "on (true) 30% · off (false) 70%", "off (code default)". */
+export function servesText(environment: EnvironmentFlagState): string {
+  if (!environment.enabled) return 'off (code default)';
+  const { rollout } = environment;
+  if (rollout.length === 1) return `${variantText(environment, rollout[0].variant)} to ${formatPercent(rollout[0].percent)}%`;
+  if (rollout.length > 1) {
+    return rollout.map((share) => `${variantText(environment, share.variant)} ${formatPercent(share.percent)}%`).join(' · ');
+  }
+  if (environment.defaultVariant === undefined) return 'code default';
+  const variant = variantText(environment, environment.defaultVariant);
+  return environment.hasRules ? `${variant} unless a rule matches` : `${variant} to 100%`;
+}
+
+function variantText(environment: EnvironmentFlagState, variant: string): string {
+  if (!Object.hasOwn(environment.variants, variant)) return variant;
+  const value = environment.variants[variant];
+  // A string variant named after its value says it once: `"blue"`, not `blue ("blue")`.
+  if (value === variant) return servedValueText(value);
+  return `${variant} (${servedValueText(value)})`;
+}
+
+function formatPercent(percent: number): string {
+  return String(Math.round(percent * 10) / 10);
+}
+
+function lastChangeText(lastModified: string | undefined, now: number): string {
+  if (lastModified === undefined) return '—';
+  const time = Date.parse(lastModified);
+  return Number.isNaN(time) ? '—' : formatAge(now - time);
+}
+
+function usageLine(usage: FlagUsage, sources: readonly string[], syncedAt: number | undefined, now: number): string {
+  const parts = [`${plural(usage.references, 'reference')} in ${plural(usage.files, 'file')}`];
+  if (sources.length > 0) parts.push(`from ${sources.map(escapeMarkdown).join(', ')}`);
+  if (syncedAt !== undefined) parts.push(`synced ${formatAge(now - syncedAt)}`);
+  return parts.join(' · ');
+}
+
+function notLoadedExplanation(catalog: FlagCatalog): string {
+  if (catalog.sources.length === 0) {
+    return 'No flag definitions are loaded, so this flag\'s state is not known: there is no flags/\\*.flagd.json file ' +
+      'and no backend in .flaglens.json. Add a flag file or configure a backend to see it here.';
+  }
+  return `No flag definitions could be loaded from ${catalog.sources.map(escapeMarkdown).join(', ')}, so this flag's ` +
+    'state is not known. The FlagLens output says why.';
+}
+
+function describeUnresolved(check: FlagCheck): string {
+  return paragraphs(
+    `The flag key could not be worked out from ${codeSpan(oneLine(check.key))}.`,
+    'FlagLens reads a key written as a string literal, a `const`, an enum member or a member of an `as const` ' +
+      'object, also when imported from another file. Pass one of those to see this flag\'s state here.',
+  );
+}
+
+/** How long ago something happened, for people: "just now", "2 min ago", "3 hours ago", "12 days ago", "4 months ago". */
+export function formatAge(ms: number): string {
+  if (ms < MINUTE) return 'just now';
+  if (ms < HOUR) return `${Math.floor(ms / MINUTE)} min ago`;
+  if (ms < DAY) return `${plural(Math.floor(ms / HOUR), 'hour')} ago`;
+  const days = Math.floor(ms / DAY);
+  if (days < 60) return `${plural(days, 'day')} ago`;
+  if (days < 730) return `${plural(Math.floor(days / 30), 'month')} ago`;
+  return `${plural(Math.floor(days / 365), 'year')} ago`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Text that markdown shows as written: a flag's description, owner or key. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*[\]<>|~]/g, '\\$&')
+    // An underscore inside a word never starts emphasis, and keys like new_checkout read better unescaped.
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/^([#+=-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+function codeSpan(text: string): string {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const padding = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${padding}${text}${padding}${fence}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+// A hard line break (two trailing spaces) keeps the title and its details in one block.
+function lines(...texts: string[]): string {
+  return texts.join('  \n');
+}
+
+function paragraphs(...texts: string[]): string {
+  return texts.join('\n\n');
+}

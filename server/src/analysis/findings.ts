@@ -1,0 +1,118 @@
+// Findings: what is worth telling a person about flag checks and flag files, as plain data that the
+// language server turns into diagnostics and the CLI into text, JSON or SARIF.
+
+import { camelCaseFromFlagKey } from './keys';
+import { findDefinition } from './match';
+import { classifyRelease } from './release';
+import { closestKey } from './suggest';
+import {
+  DEFAULT_SEVERITIES,
+  type FileProblem,
+  type FindingCode,
+  type Finding,
+  type FlagCatalog,
+  type FlagCheck,
+  type Severity,
+} from './types';
+
+/** Per-code severities from settings or `.flaglens.json`; `off` drops the finding. */
+export type SeverityOverrides = Partial<Record<FindingCode, Severity | 'off'>>;
+
+/** Every finding code, in the order the documentation lists them. */
+export const FINDING_CODES: readonly FindingCode[] = [
+  'unknown-flag',
+  'archived-flag',
+  'stale-flag',
+  'released-flag',
+  'dead-flag',
+  'malformed-flag-file',
+];
+
+/** One sentence per finding code, for rule lists (SARIF) and documentation. */
+export const FINDING_DESCRIPTIONS: Record<FindingCode, string> = {
+  'unknown-flag': 'A flag check asks for a key that no environment defines.',
+  'archived-flag': 'A flag check asks for a flag that is archived.',
+  'stale-flag': 'A flag check asks for a flag that is marked stale.',
+  'released-flag': 'A flag serves one value to everyone in every environment: it can be removed.',
+  'dead-flag': 'A flag serves its off value to everyone in every environment: it can be removed.',
+  'malformed-flag-file': 'A flag file is not valid JSON or not a valid flag definition.',
+};
+
+/** The findings for one file's flag checks against the catalog. */
+export function findingsForChecks(
+  file: string,
+  checks: readonly FlagCheck[],
+  catalog: FlagCatalog,
+  severities: SeverityOverrides,
+): Finding[] {
+  const findings: Finding[] = [];
+  const add = (code: FindingCode, check: FlagCheck, message: string, suggestion?: string): void => {
+    const severity = severities[code] ?? DEFAULT_SEVERITIES[code];
+    if (severity === 'off') return;
+    const finding: Finding = { code, severity, message, file, span: check.keySpan, key: check.key };
+    if (suggestion !== undefined) finding.suggestion = suggestion;
+    findings.push(finding);
+  };
+
+  for (const check of checks) {
+    // A key that could not be worked out is not known to be wrong; the hover explains instead.
+    if (!check.resolved) continue;
+    const definition = findDefinition(check, catalog);
+    if (definition === undefined) {
+      if (!catalog.loaded) continue;
+      const unknown = describeUnknownKey(check, catalog);
+      add('unknown-flag', check, unknown.message, unknown.suggestion);
+      continue;
+    }
+    const key = definition.key;
+    if (definition.archived) {
+      add('archived-flag', check, `'${key}' is archived but still checked here: remove the check or restore the flag`);
+    }
+    if (definition.stale) {
+      add('stale-flag', check, `'${key}' is marked stale: remove the check and the flag, or clear the stale mark if it is still needed`);
+    }
+    const verdict = classifyRelease(definition, catalog.countedEnvironments);
+    if (verdict.state === 'released') {
+      add('released-flag', check, `'${key}' ${asPredicate(verdict.summary)}: remove the flag and its dead branch`);
+    } else if (verdict.state === 'dead') {
+      add('dead-flag', check, `'${key}' ${asPredicate(verdict.summary)}: remove the flag and its dead branch`);
+    }
+  }
+  return findings;
+}
+
+// Verdict summaries read as predicates ("serves true in every environment") or as states
+// ("off in every environment"); a state needs an "is" after the flag's name.
+function asPredicate(summary: string): string {
+  return /^(serves|is|has)\b/.test(summary) ? summary : `is ${summary}`;
+}
+
+/** The findings for problems in flag files (malformed JSON, invalid definitions). */
+export function findingsForProblems(problems: readonly FileProblem[], severities: SeverityOverrides): Finding[] {
+  const severity = severities['malformed-flag-file'] ?? DEFAULT_SEVERITIES['malformed-flag-file'];
+  if (severity === 'off') return [];
+  return problems.map((problem) => ({
+    code: 'malformed-flag-file',
+    severity,
+    message: problem.message,
+    file: problem.file,
+    span: problem.span,
+  }));
+}
+
+/**
+ * The sentence for a check whose key no environment defines, and the closest defined key.
+ * A camelCased bag property (`flags.newChekout`) is named and corrected as written.
+ */
+export function describeUnknownKey(check: FlagCheck, catalog: FlagCatalog): { message: string; suggestion?: string } {
+  const definedKeys = [...catalog.definitions.keys()];
+  const name = check.camelCaseName ?? check.key;
+  const suggestion = check.camelCaseName === undefined
+    ? closestKey(check.key, definedKeys)
+    : closestKey(check.camelCaseName, definedKeys.map(camelCaseFromFlagKey));
+  const environments = catalog.environments.length > 0 ? ` (${catalog.environments.join(', ')})` : '';
+  const advice = suggestion === undefined
+    ? ' Check the key for a typo, or define the flag.'
+    : ` Did you mean '${suggestion}'?`;
+  return { message: `'${name}' is not defined in any environment${environments}.${advice}`, suggestion };
+}

@@ -1,0 +1,158 @@
+// The `flaglens` command line. Exit codes: 0 nothing matched --fail-on, 1 something did, 2 the scan
+// could not run (bad arguments or configuration), with one line on stderr saying why.
+
+import * as fs from 'node:fs';
+import { version } from '../../../package.json';
+import { FINDING_CODES } from '../analysis/findings';
+import type { Finding } from '../analysis/types';
+import { formatJson } from './format-json';
+import { formatSarif } from './format-sarif';
+import { formatText } from './format-text';
+import { scanFolder, ScanSetupError } from './scan';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+const SEVERITIES = ['error', 'warning', 'information', 'hint'];
+const DEFAULT_FAIL_ON = 'error';
+
+const HELP = `FlagLens: feature flag checks in TypeScript and JavaScript, checked against your flag definitions.
+
+Usage:
+  flaglens scan [DIR] [--format text|json|sarif] [--fail-on KINDS] [--config FILE]
+  flaglens --help | --version
+
+flaglens scan
+  Finds every flag check under DIR (default: the current folder), reads the flag definitions
+  (.flaglens.json's backends, or flags/*.flagd.json) and reports unknown, archived, stale,
+  released and dead flags.
+
+  --format text|json|sarif  text for people (default), json for scripts, sarif for code scanning
+  --fail-on KINDS           comma-separated finding codes and/or severities that make the exit code 1,
+                            e.g. unknown-flag,stale-flag or error,warning; "none" never fails.
+                            A severity matches findings of exactly that severity. Default: ${DEFAULT_FAIL_ON}
+                            Codes: ${FINDING_CODES.join(', ')}
+                            Severities: ${SEVERITIES.join(', ')} (set per code in .flaglens.json)
+  --config FILE             use FILE instead of DIR/.flaglens.json
+
+Exit codes: 0 nothing matched --fail-on, 1 something did, 2 bad arguments or configuration.
+Colour is used when stdout is a terminal and NO_COLOR is not set.
+`;
+
+class UsageError extends Error {}
+
+interface ScanArguments {
+  directory: string;
+  format: Format;
+  failOn: { spec: string; kinds: Set<string> };
+  configFile?: string;
+}
+
+/** Runs the command line and gives the exit code. */
+async function main(args: string[]): Promise<number> {
+  try {
+    const [command, ...rest] = args;
+    if (command === undefined) throw new UsageError('missing command: run flaglens scan [DIR], or flaglens --help');
+    if (command === '--help' || command === '-h' || command === 'help') return write(HELP, 0);
+    if (command === '--version' || command === '-v') return write(`flaglens ${version}\n`, 0);
+    if (command !== 'scan') throw new UsageError(`unknown command '${command}': the command is scan (see flaglens --help)`);
+    if (rest.includes('--help') || rest.includes('-h')) return write(HELP, 0);
+    return await runScan(parseScanArguments(rest));
+  } catch (error) {
+    const known = error instanceof UsageError || error instanceof ScanSetupError;
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`flaglens: ${known ? '' : 'internal error: '}${message.split('\n')[0]}\n`);
+    return 2;
+  }
+}
+
+async function runScan(options: ScanArguments): Promise<number> {
+  const log = (message: string): void => {
+    process.stderr.write(`flaglens: ${message}\n`);
+  };
+  const report = await scanFolder(options.directory, { configFile: options.configFile, log });
+  for (const note of report.notes) log(note);
+  const failing = report.findings.filter(({ finding }) => matchesFailOn(finding, options.failOn.kinds)).length;
+  let output: string;
+  if (options.format === 'json') output = formatJson(report);
+  else if (options.format === 'sarif') output = formatSarif(report);
+  else output = formatText(report, { color: useColor(), failOn: { spec: options.failOn.spec, matches: failing } });
+  return write(output, failing > 0 ? 1 : 0);
+}
+
+function parseScanArguments(args: string[]): ScanArguments {
+  const positional: string[] = [];
+  const values = new Map<string, string>();
+  let optionsEnded = false;
+  for (let position = 0; position < args.length; position++) {
+    const arg = args[position];
+    if (optionsEnded || !arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      optionsEnded = true;
+      continue;
+    }
+    const equals = arg.indexOf('=');
+    const name = equals === -1 ? arg : arg.slice(0, equals);
+    if (!['--format', '--fail-on', '--config'].includes(name)) throw new UsageError(`unknown option '${name}' (see flaglens --help)`);
+    if (values.has(name)) throw new UsageError(`${name} is given twice`);
+    const value = equals === -1 ? args[++position] : arg.slice(equals + 1);
+    if (value === undefined || value === '') throw new UsageError(`${name} needs a value (see flaglens --help)`);
+    values.set(name, value);
+  }
+  if (positional.length > 1) throw new UsageError(`scan takes one folder, not ${positional.length}: ${positional.join(' ')}`);
+
+  const directory = positional[0] ?? '.';
+  if (!isDirectory(directory)) throw new UsageError(`'${directory}' is not a folder`);
+  const format = values.get('--format') ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'`);
+  }
+  const configFile = values.get('--config');
+  if (configFile !== undefined && !fs.existsSync(configFile)) throw new UsageError(`the configuration file '${configFile}' does not exist`);
+  return {
+    directory,
+    format: format as Format,
+    failOn: parseFailOn(values.get('--fail-on') ?? DEFAULT_FAIL_ON),
+    // Relative to where the command runs, as people expect of a path they type.
+    ...(configFile === undefined ? {} : { configFile: fs.realpathSync(configFile) }),
+  };
+}
+
+function parseFailOn(spec: string): { spec: string; kinds: Set<string> } {
+  const kinds = spec.split(',').map((kind) => kind.trim()).filter((kind) => kind !== '');
+  if (kinds.length === 1 && kinds[0] === 'none') return { spec, kinds: new Set() };
+  const known = [...FINDING_CODES, ...SEVERITIES];
+  const unknown = kinds.filter((kind) => !known.includes(kind));
+  if (unknown.length > 0 || kinds.length === 0) {
+    throw new UsageError(`--fail-on takes finding codes or severities (${known.join(', ')}) or none, not '${unknown.join(',') || spec}'`);
+  }
+  return { spec, kinds: new Set(kinds) };
+}
+
+function matchesFailOn(finding: Finding, kinds: ReadonlySet<string>): boolean {
+  return kinds.has(finding.code) || kinds.has(finding.severity);
+}
+
+function isDirectory(directory: string): boolean {
+  try {
+    return fs.statSync(directory).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function useColor(): boolean {
+  return process.stdout.isTTY === true && !process.env.NO_COLOR;
+}
+
+function write(text: string, exitCode: number): number {
+  process.stdout.write(text);
+  return exitCode;
+}
+
+void main(process.argv.slice(2)).then((exitCode) => {
+  // Setting the code rather than exiting lets a large output drain into a pipe first.
+  process.exitCode = exitCode;
+});

@@ -1,0 +1,207 @@
+// `flaglens scan`: the same configuration, backends, index and findings as the language server,
+// run once over a folder, with every position turned into a 1-based line and column.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findingsForChecks, findingsForProblems, FINDING_CODES } from '../analysis/findings';
+import { findDefinition } from '../analysis/match';
+import { classifyRelease } from '../analysis/release';
+import type { FileProblem, Finding, FlagCatalog, FlagCheck, ReleaseState, Span } from '../analysis/types';
+import { buildCatalog } from '../backends/catalog';
+import { createBackends, loadConfig } from '../config';
+import { buildPatternSet } from '../patterns';
+import { DEFAULT_MAX_FILE_SIZE } from '../settings';
+import { toPosixPath } from '../workspace/files';
+import { WorkspaceIndex } from '../workspace/index';
+
+/** A 1-based range in a file, as people and SARIF count: columns in UTF-16 code units. */
+export interface Location {
+  /** Path relative to the scanned folder, with `/`. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface LocatedCheck extends Location {
+  check: FlagCheck;
+}
+
+export interface LocatedFinding extends Location {
+  finding: Finding;
+}
+
+/** One flag the scan knows of: defined in a backend, or only used in code (`unknown`). */
+export interface FlagSummary {
+  key: string;
+  state: ReleaseState | 'unknown';
+  references: number;
+}
+
+/** Everything one scan found, in a stable order: by file, then position. */
+export interface ScanReport {
+  /** The scanned folder, absolute, with `/`. */
+  root: string;
+  checks: LocatedCheck[];
+  findings: LocatedFinding[];
+  flags: FlagSummary[];
+  catalog: FlagCatalog;
+  filesScanned: number;
+  /** Things a person should know that are not findings: a backend that could not be read, skipped files. */
+  notes: string[];
+}
+
+/** A problem that stops the scan before it starts: bad configuration. Exit code 2. */
+export class ScanSetupError extends Error {}
+
+export interface ScanOptions {
+  /** A configuration file to use instead of `<root>/.flaglens.json`. */
+  configFile?: string;
+  /** Where progress notes go as they happen (stderr). */
+  log: (message: string) => void;
+}
+
+/** Scans a folder: configuration, flag definitions, every source file, findings. */
+export async function scanFolder(folder: string, options: ScanOptions): Promise<ScanReport> {
+  const root = toPosixPath(path.resolve(folder));
+  const { config, problems: configProblems } = loadConfig(root, options.configFile);
+  if (configProblems.length > 0) throw new ScanSetupError(describeConfigProblems(configProblems, root));
+
+  const notes: string[] = [];
+  const backends = createBackends(config, root);
+  const index = new WorkspaceIndex(root, {
+    patterns: buildPatternSet(config.patterns),
+    ignore: config.ignore,
+    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    log: options.log,
+  });
+  const [loads] = await Promise.all([Promise.all(backends.map((backend) => backend.load())), index.indexAll()]);
+  loads.forEach((load, position) => {
+    if (load.message) notes.push(`${backends[position].label}: ${load.message}`);
+  });
+  const catalog = buildCatalog(loads, backends.map((backend) => backend.label), config.environments);
+  if (!catalog.loaded) notes.push(notLoadedNote(backends.length));
+
+  const allChecks = index.allChecks();
+  const findings: Finding[] = findingsForProblems(loads.flatMap((load) => load.problems), config.severities);
+  for (const [file, checks] of allChecks) findings.push(...findingsForChecks(file, checks, catalog, config.severities));
+
+  const locator = new Locator(root);
+  const located = [...allChecks].flatMap(([file, checks]) => checks.map((check) => ({ ...locator.locate(file, check.keySpan), check })));
+  const locatedFindings = findings
+    .map((finding) => ({ ...locator.locate(finding.file, finding.span), finding }))
+    .sort(compareFindings);
+  return {
+    root,
+    checks: located,
+    findings: locatedFindings,
+    flags: summariseFlags(allChecks, catalog),
+    catalog,
+    filesScanned: index.files().length,
+    notes,
+  };
+}
+
+/** Every defined flag with its release state, then every key checked in code but defined nowhere; by key. */
+function summariseFlags(allChecks: Map<string, FlagCheck[]>, catalog: FlagCatalog): FlagSummary[] {
+  const references = new Map<string, number>();
+  const unknownKeys = new Set<string>();
+  for (const checks of allChecks.values()) {
+    for (const check of checks) {
+      if (!check.resolved) continue;
+      const key = findDefinition(check, catalog)?.key;
+      if (key === undefined) unknownKeys.add(check.key);
+      const counted = key ?? check.key;
+      references.set(counted, (references.get(counted) ?? 0) + 1);
+    }
+  }
+  const flags: FlagSummary[] = [...catalog.definitions.values()].map((definition) => ({
+    key: definition.key,
+    state: classifyRelease(definition, catalog.countedEnvironments).state,
+    references: references.get(definition.key) ?? 0,
+  }));
+  for (const key of unknownKeys) flags.push({ key, state: 'unknown', references: references.get(key) ?? 0 });
+  return flags.sort((a, b) => compareText(a.key, b.key));
+}
+
+function notLoadedNote(backendCount: number): string {
+  const why = backendCount === 0
+    ? 'there is no flags/*.flagd.json file and .flaglens.json names no backend'
+    : 'none of the configured backends could be read';
+  return `no flag definitions were loaded (${why}), so unknown keys are not reported`;
+}
+
+/** One line naming the first configuration problem as file:line:col, and how many more there are. */
+function describeConfigProblems(problems: readonly FileProblem[], root: string): string {
+  const [first] = problems;
+  const locator = new Locator(root);
+  let where = relativePath(root, first.file);
+  if (locator.readable(first.file)) {
+    const location = locator.locate(first.file, first.span);
+    where = `${location.file}:${location.line}:${location.column}`;
+  }
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+  return `${where}: ${first.message.replace(/\s*\n\s*/g, ' ')}${more}`;
+}
+
+/** Turns offsets into lines and columns, reading each file once. */
+class Locator {
+  private readonly lineStarts = new Map<string, number[] | undefined>();
+
+  constructor(private readonly root: string) {}
+
+  readable(file: string): boolean {
+    return this.lineStartsOf(file) !== undefined;
+  }
+
+  locate(file: string, span: Span): Location {
+    const starts = this.lineStartsOf(file) ?? [0];
+    const start = position(starts, span.start);
+    const end = position(starts, Math.max(span.end, span.start));
+    return { file: relativePath(this.root, file), line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  }
+
+  private lineStartsOf(file: string): number[] | undefined {
+    if (!this.lineStarts.has(file)) {
+      let starts: number[] | undefined;
+      try {
+        const text = fs.readFileSync(file, 'utf8');
+        starts = [0];
+        for (let offset = 0; offset < text.length; offset++) {
+          if (text[offset] === '\n') starts.push(offset + 1);
+        }
+      } catch {
+        starts = undefined;
+      }
+      this.lineStarts.set(file, starts);
+    }
+    return this.lineStarts.get(file);
+  }
+}
+
+function position(lineStarts: number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (lineStarts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - lineStarts[low] + 1 };
+}
+
+function relativePath(root: string, file: string): string {
+  return path.posix.relative(root, toPosixPath(file));
+}
+
+function compareFindings(a: LocatedFinding, b: LocatedFinding): number {
+  return compareText(a.file, b.file)
+    || a.line - b.line
+    || a.column - b.column
+    || FINDING_CODES.indexOf(a.finding.code) - FINDING_CODES.indexOf(b.finding.code);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

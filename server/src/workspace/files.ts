@@ -1,0 +1,196 @@
+// Which files of a workspace folder FlagLens reads: source files by extension, minus .gitignored
+// paths, dependencies, build output, files over the size limit and binary files.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { SCANNED_EXTENSIONS } from '../analysis/scan';
+
+/** The file extensions FlagLens scans for flag checks: the ones the scanner can parse. */
+export const SOURCE_EXTENSIONS: readonly string[] = SCANNED_EXTENSIONS;
+
+/** Directories never scanned, wherever they are. */
+const ALWAYS_SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+/** Build output: skipped as directory names only, so a file named `build.ts` is still read. */
+const BUILD_OUTPUT_DIRECTORIES = new Set(['out', 'dist', 'build', 'coverage', '.next']);
+
+const BINARY_SNIFF_BYTES = 8192;
+
+/** True for a path with one of the source extensions (declaration files excluded: they hold no checks). */
+export function isSourceFile(filePath: string): boolean {
+  if (/\.d\.[mc]?ts$/.test(filePath)) return false;
+  return SOURCE_EXTENSIONS.includes(path.extname(filePath));
+}
+
+/** Options for listing a folder's source files. */
+export interface ListOptions {
+  /** Extra gitignore-style patterns, relative to the root (from `.flaglens.json`). */
+  ignore: readonly string[];
+  /** Files larger than this many bytes are skipped. */
+  maxFileSize: number;
+  log: (message: string) => void;
+}
+
+/** Every source file under `root` that FlagLens should scan: absolute POSIX paths, sorted. */
+export async function listSourceFiles(root: string, options: ListOptions): Promise<string[]> {
+  const rules = new IgnoreRules(toPosixPath(root), options.ignore);
+  const found: string[] = [];
+  const walk = async (directory: string): Promise<void> => {
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(directory, { withFileTypes: true });
+    } catch (error) {
+      options.log(`skipped ${rules.relative(directory) || '.'}: ${errorText(error)}`);
+      return;
+    }
+    const subdirectories: string[] = [];
+    const candidates: string[] = [];
+    for (const entry of entries) {
+      const entryPath = `${directory}/${entry.name}`;
+      // Symlinked directories are not followed: they can loop, and they usually point at dependencies.
+      if (entry.isDirectory()) {
+        if (!rules.excludesDirectory(entryPath)) subdirectories.push(entryPath);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && isSourceFile(entry.name) && !rules.excludesFile(entryPath)) {
+        candidates.push(entryPath);
+      }
+    }
+    const verdicts = await Promise.all(candidates.map((file) => whySkipped(file, options.maxFileSize)));
+    candidates.forEach((file, index) => {
+      const skip = verdicts[index];
+      if (skip === undefined) found.push(file);
+      else if (!skip.quiet) options.log(`skipped ${rules.relative(file)}: ${skip.reason}`);
+    });
+    for (const subdirectory of subdirectories) await walk(subdirectory);
+  };
+  await walk(toPosixPath(root));
+  return found.sort();
+}
+
+/** Why a file is not scanned; `quiet` for reasons not worth a log line (gone, or not a regular file). */
+export interface SkipReason {
+  reason: string;
+  quiet: boolean;
+}
+
+/** Why a file should not be scanned, or undefined when it should. Reads at most the first 8 KB. */
+export async function whySkipped(file: string, maxFileSize: number): Promise<SkipReason | undefined> {
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    const stats = await fs.promises.stat(file);
+    if (!stats.isFile()) return { reason: 'not a file', quiet: true };
+    if (stats.size > maxFileSize) return { reason: sizeLimitReason(stats.size, maxFileSize), quiet: false };
+    handle = await fs.promises.open(file, 'r');
+    const buffer = Buffer.alloc(Math.min(BINARY_SNIFF_BYTES, stats.size));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (buffer.subarray(0, bytesRead).includes(0)) return { reason: 'binary file (it contains NUL bytes)', quiet: false };
+    return undefined;
+  } catch (error) {
+    const missing = error instanceof Error && 'code' in error && error.code === 'ENOENT';
+    return { reason: errorText(error), quiet: missing };
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** "2.3 MB is over the 1 MB limit (flaglens.maxFileSize)". */
+export function sizeLimitReason(size: number, maxFileSize: number): string {
+  return `${formatBytes(size)} is over the ${formatBytes(maxFileSize)} limit (flaglens.maxFileSize)`;
+}
+
+/** A byte count for people: "512 bytes", "120 KB", "2.3 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${oneDecimal(bytes / 1024)} KB`;
+  return `${oneDecimal(bytes / (1024 * 1024))} MB`;
+}
+
+function oneDecimal(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+/** A path with `/` separators, as the index keys files. */
+export function toPosixPath(filePath: string): string {
+  return filePath.split(path.sep).join('/');
+}
+
+/**
+ * The ignore rules of one folder: built-in directory names, `.flaglens.json`'s `ignore` patterns and
+ * every `.gitignore` from the root down. `.gitignore` files are read once and cached until `forget()`.
+ */
+export class IgnoreRules {
+  private readonly configured: Ignore;
+  private readonly gitignores = new Map<string, Ignore | undefined>();
+
+  constructor(private readonly root: string, patterns: readonly string[]) {
+    this.configured = ignore().add([...patterns]);
+  }
+
+  /** The path relative to the root, with `/`; empty for the root itself. */
+  relative(absolutePath: string): string {
+    return path.posix.relative(this.root, toPosixPath(absolutePath));
+  }
+
+  /** True when the directory (absolute path) and everything in it is skipped. */
+  excludesDirectory(directory: string): boolean {
+    const name = path.posix.basename(directory);
+    if (ALWAYS_SKIPPED_DIRECTORIES.has(name) || BUILD_OUTPUT_DIRECTORIES.has(name)) return true;
+    return this.ignores(directory, true);
+  }
+
+  /** True when the file (absolute path) is ignored by itself; its directories are not checked. */
+  excludesFile(file: string): boolean {
+    return this.ignores(file, false);
+  }
+
+  /** True when the file (absolute path) is outside the root, or it or any directory above it is skipped. */
+  excludesPath(file: string): boolean {
+    const relative = this.relative(file);
+    if (relative === '' || relative.startsWith('../') || path.posix.isAbsolute(relative)) return true;
+    const parts = relative.split('/');
+    for (let depth = 1; depth < parts.length; depth++) {
+      if (this.excludesDirectory(`${this.root}/${parts.slice(0, depth).join('/')}`)) return true;
+    }
+    return this.excludesFile(file);
+  }
+
+  /** Drop cached `.gitignore` contents, after one was created, changed or deleted. */
+  forget(): void {
+    this.gitignores.clear();
+  }
+
+  private ignores(absolutePath: string, isDirectory: boolean): boolean {
+    const relative = this.relative(absolutePath);
+    const suffix = isDirectory ? '/' : '';
+    if (this.configured.ignores(relative + suffix)) return true;
+    // Like git, a deeper .gitignore overrides a shallower one, including by re-including with `!`.
+    let ignored = false;
+    const parts = relative.split('/');
+    for (let depth = 0; depth < parts.length; depth++) {
+      const base = parts.slice(0, depth).join('/');
+      const rules = this.gitignoreIn(base);
+      if (rules === undefined) continue;
+      const result = rules.test(parts.slice(depth).join('/') + suffix);
+      if (result.ignored) ignored = true;
+      else if (result.unignored) ignored = false;
+    }
+    return ignored;
+  }
+
+  private gitignoreIn(relativeDirectory: string): Ignore | undefined {
+    if (this.gitignores.has(relativeDirectory)) return this.gitignores.get(relativeDirectory);
+    const file = relativeDirectory === '' ? `${this.root}/.gitignore` : `${this.root}/${relativeDirectory}/.gitignore`;
+    let rules: Ignore | undefined;
+    try {
+      rules = ignore().add(fs.readFileSync(file, 'utf8'));
+    } catch {
+      rules = undefined;
+    }
+    this.gitignores.set(relativeDirectory, rules);
+    return rules;
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

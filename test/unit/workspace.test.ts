@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { buildPatternSet } from '../../server/src/patterns';
+import { formatBytes, listSourceFiles, toPosixPath } from '../../server/src/workspace/files';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
+
+const MB = 1024 * 1024;
+const temporaryRoots: string[] = [];
+
+after(() => {
+  for (const root of temporaryRoots) fs.rmSync(root, { recursive: true, force: true });
+});
+
+/** A temporary folder holding `files` (path → text or bytes); returns its absolute POSIX path. */
+function workspace(files: Record<string, string | Buffer>): string {
+  const root = toPosixPath(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-workspace-'))));
+  temporaryRoots.push(root);
+  for (const [name, content] of Object.entries(files)) write(root, name, content);
+  return root;
+}
+
+function write(root: string, name: string, content: string | Buffer): void {
+  const file = path.join(root, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+}
+
+function newIndex(root: string, options: { ignore?: string[]; maxFileSize?: number } = {}): { index: WorkspaceIndex; logs: string[] } {
+  const logs: string[] = [];
+  const index = new WorkspaceIndex(root, {
+    patterns: buildPatternSet([]),
+    ignore: options.ignore ?? [],
+    maxFileSize: options.maxFileSize ?? MB,
+    log: (message) => logs.push(message),
+  });
+  return { index, logs };
+}
+
+const checkOf = (key: string): string => `export const on = client.getBooleanValue('${key}', false);\n`;
+
+/** The keys of a file's checks, in order. */
+function keysIn(index: WorkspaceIndex, root: string, file: string): string[] {
+  return index.checksIn(`${root}/${file}`).map((check) => (check.resolved ? check.key : `unresolved:${check.key}`));
+}
+
+describe('listSourceFiles', () => {
+  it('lists source files and skips ignored paths, dependencies and build output', async () => {
+    const root = workspace({
+      '.gitignore': 'generated/\n*.gen.ts\n!keep.gen.ts\n',
+      'src/app.ts': '',
+      'src/view.tsx': '',
+      'src/legacy.cjs': '',
+      'src/types.d.ts': '',
+      'src/readme.md': '',
+      'src/build.ts': '',
+      'src/out.ts': '',
+      'src/schema.gen.ts': '',
+      'src/keep.gen.ts': '',
+      'src/generated/client.ts': '',
+      'src/nested/.gitignore': 'secret.ts\n',
+      'src/nested/secret.ts': '',
+      'src/nested/public.ts': '',
+      'src/vendor/lib.js': '',
+      'node_modules/pkg/index.js': '',
+      'packages/a/node_modules/dep/index.ts': '',
+      'dist/bundle.js': '',
+      'packages/a/build/index.js': '',
+      'out/main.js': '',
+      'coverage/lcov.js': '',
+      '.next/page.js': '',
+      '.git/hooks/pre-commit.js': '',
+    });
+    const logs: string[] = [];
+    const files = await listSourceFiles(root, { ignore: ['src/vendor/'], maxFileSize: MB, log: (message) => logs.push(message) });
+    assert.deepEqual(files.map((file) => path.posix.relative(root, file)), [
+      'src/app.ts',
+      'src/build.ts',
+      'src/keep.gen.ts',
+      'src/legacy.cjs',
+      'src/nested/public.ts',
+      'src/out.ts',
+      'src/view.tsx',
+    ]);
+    assert.ok(files.every((file) => path.posix.isAbsolute(file)));
+    assert.deepEqual(logs, []);
+  });
+
+  it('skips a file over the size limit and a binary file, with one log line each', async () => {
+    const root = workspace({
+      'src/big.ts': Buffer.alloc(Math.round(2.3 * MB), 'a'),
+      'src/image.js': Buffer.from([0x47, 0x49, 0x46, 0x00, 0x01]),
+      'src/small.ts': checkOf('dark-mode'),
+    });
+    const { index, logs } = newIndex(root);
+    await index.indexAll();
+    assert.deepEqual(index.files(), [`${root}/src/small.ts`]);
+    assert.deepEqual(logs, [
+      'skipped src/big.ts: 2.3 MB is over the 1 MB limit (flaglens.maxFileSize)',
+      'skipped src/image.js: binary file (it contains NUL bytes)',
+    ]);
+  });
+});
+
+describe('formatBytes', () => {
+  const cases: Array<[number, string]> = [[512, '512 bytes'], [1024, '1 KB'], [150 * 1024, '150 KB'], [MB, '1 MB'], [Math.round(2.3 * MB), '2.3 MB']];
+  for (const [bytes, expected] of cases) it(`${bytes} is ${expected}`, () => assert.equal(formatBytes(bytes), expected));
+});
+
+describe('WorkspaceIndex', () => {
+  it('indexes every file with progress and finds checks', async () => {
+    const root = workspace({
+      'src/a.ts': checkOf('dark-mode'),
+      'src/b.ts': checkOf('dark-mode') + checkOf('new-checkout'),
+      'src/none.ts': 'export const x = 1;\n',
+    });
+    const { index } = newIndex(root);
+    const progress: Array<[number, number]> = [];
+    await index.indexAll((done, total) => progress.push([done, total]));
+    assert.deepEqual(progress, [[1, 3], [2, 3], [3, 3]]);
+    assert.deepEqual(keysIn(index, root, 'src/b.ts'), ['dark-mode', 'new-checkout']);
+    assert.deepEqual([...index.allChecks().keys()], [`${root}/src/a.ts`, `${root}/src/b.ts`]);
+    assert.deepEqual(index.usage('dark-mode'), { references: 2, files: 2 });
+    assert.deepEqual(index.usage('new-checkout'), { references: 1, files: 1 });
+    assert.deepEqual(index.usage('nowhere'), { references: 0, files: 0 });
+    assert.deepEqual(index.references('dark-mode').map((reference) => reference.file), [`${root}/src/a.ts`, `${root}/src/b.ts`]);
+  });
+
+  it('re-scans an edited document, and forgets deleted files and folders', async () => {
+    const root = workspace({ 'src/a.ts': checkOf('dark-mode'), 'src/old/b.ts': checkOf('dark-mode'), 'src/old/c.ts': checkOf('dark-mode') });
+    const { index } = newIndex(root);
+    await index.indexAll();
+    assert.equal(index.usage('dark-mode').references, 3);
+
+    index.setFileText(`${root}/src/a.ts`, checkOf('new-checkout'));
+    assert.deepEqual(keysIn(index, root, 'src/a.ts'), ['new-checkout']);
+    assert.equal(index.usage('dark-mode').references, 2);
+
+    index.deleteFile(`${root}/src/old`);
+    assert.deepEqual(index.files(), [`${root}/src/a.ts`]);
+    assert.equal(index.usage('dark-mode').references, 0);
+  });
+
+  it('follows files created, changed and deleted on disk', async () => {
+    const root = workspace({ 'src/a.ts': checkOf('dark-mode') });
+    const { index } = newIndex(root);
+    await index.indexAll();
+
+    write(root, 'src/new.ts', checkOf('search-v2'));
+    await index.refreshFile(`${root}/src/new.ts`);
+    assert.deepEqual(keysIn(index, root, 'src/new.ts'), ['search-v2']);
+
+    write(root, 'src/a.ts', checkOf('old-banner'));
+    await index.refreshFile(`${root}/src/a.ts`);
+    assert.deepEqual(keysIn(index, root, 'src/a.ts'), ['old-banner']);
+
+    fs.rmSync(`${root}/src/a.ts`);
+    await index.refreshFile(`${root}/src/a.ts`);
+    assert.deepEqual(index.files(), [`${root}/src/new.ts`]);
+  });
+
+  it('does not index a created file that is ignored or too large', async () => {
+    const root = workspace({ '.gitignore': 'generated/\n', 'src/a.ts': checkOf('dark-mode') });
+    const { index, logs } = newIndex(root, { maxFileSize: 200 });
+    await index.indexAll();
+    write(root, 'generated/api.ts', checkOf('dark-mode'));
+    await index.refreshFile(`${root}/generated/api.ts`);
+    write(root, 'src/big.ts', checkOf('dark-mode').padEnd(650, ' '));
+    await index.refreshFile(`${root}/src/big.ts`);
+    assert.deepEqual(index.files(), [`${root}/src/a.ts`]);
+    assert.deepEqual(logs, ['skipped src/big.ts: 650 bytes is over the 200 bytes limit (flaglens.maxFileSize)']);
+  });
+
+  it('re-resolves checks in other files when an imported constants file changes', async () => {
+    const root = workspace({
+      'src/flags/keys.ts': "export const FLAGS = { CHECKOUT: 'new-checkout' } as const;\nexport enum Experiment { Search = 'search-v2' }\n",
+      'src/flags/index.ts': "export * from './keys';\n",
+      'src/checkout.ts': "import { FLAGS, Experiment } from './flags';\nclient.getBooleanValue(FLAGS.CHECKOUT, false);\nclient.getBooleanValue(Experiment.Search, false);\n",
+    });
+    const { index } = newIndex(root);
+    await index.indexAll();
+    assert.deepEqual(keysIn(index, root, 'src/checkout.ts'), ['new-checkout', 'search-v2']);
+    assert.equal(index.usage('new-checkout').references, 1);
+
+    index.setFileText(`${root}/src/flags/keys.ts`, "export const FLAGS = { CHECKOUT: 'checkout-v3' } as const;\nexport enum Experiment { Search = 'search-v2' }\n");
+    assert.deepEqual(keysIn(index, root, 'src/checkout.ts'), ['checkout-v3', 'search-v2']);
+    assert.equal(index.usage('new-checkout').references, 0);
+    assert.equal(index.usage('checkout-v3').references, 1);
+
+    index.deleteFile(`${root}/src/flags/keys.ts`);
+    assert.deepEqual(keysIn(index, root, 'src/checkout.ts'), ['unresolved:FLAGS.CHECKOUT', 'unresolved:Experiment.Search']);
+  });
+
+  it('counts camelCased bag properties as references of their key', async () => {
+    const root = workspace({
+      'src/App.tsx': "const { newCheckout } = useFlags();\nconst flags = useFlags();\nflags.darkMode;\n",
+      'src/server.ts': checkOf('new-checkout'),
+    });
+    const { index } = newIndex(root);
+    await index.indexAll();
+    assert.deepEqual(index.usage('new-checkout'), { references: 2, files: 2 });
+    assert.deepEqual(index.usage('dark-mode'), { references: 1, files: 1 });
+  });
+
+  it('says which paths it would index', async () => {
+    const root = workspace({ '.gitignore': 'generated/\n', 'src/big.ts': Buffer.alloc(300, 'a') });
+    const { index } = newIndex(root, { ignore: ['**/*.stories.tsx'], maxFileSize: 200 });
+    const cases: Array<[string, boolean]> = [
+      ['src/app.ts', true],
+      ['src/new-unsaved.tsx', true],
+      ['src/styles.css', false],
+      ['src/big.ts', false],
+      ['generated/api.ts', false],
+      ['node_modules/pkg/index.js', false],
+      ['packages/web/dist/index.js', false],
+      ['src/Button.stories.tsx', false],
+    ];
+    for (const [file, expected] of cases) assert.equal(index.includes(`${root}/${file}`), expected, file);
+    assert.equal(index.includes('/somewhere/else/app.ts'), false);
+  });
+});
