@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The real-Unleash backend tests, start to finish: install what is missing, start PostgreSQL and
+# Unleash on 127.0.0.1, seed flags, run test/backends/unleash.test.ts, and stop both servers by PID,
+# also when a step fails or the run is interrupted.
+#
+#   bash test/backends/unleash/run.sh      (from anywhere; needs the root's npm dependencies)
+set -euo pipefail
+
+harness_dir="$(cd "$(dirname "$0")" && pwd)"
+repo_dir="$(cd "$harness_dir/../../.." && pwd)"
+unleash_version="$(node -p "require('$harness_dir/package.json').dependencies['unleash-server']")"
+seconds_since() { echo $(( $(date +%s) - $1 )); }
+
+if ! ls /usr/lib/postgresql/*/bin/initdb > /dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
+    echo "== installing PostgreSQL (Debian package)"
+    apt-get update && apt-get install -y postgresql
+  else
+    echo "run.sh: PostgreSQL is missing; install the Debian package 'postgresql' (as root: apt-get install -y postgresql)" >&2
+    exit 1
+  fi
+fi
+
+installed_version="$(node -p "try { require('$harness_dir/node_modules/unleash-server/package.json').version } catch { '' }")"
+if [ "$installed_version" != "$unleash_version" ]; then
+  echo "== installing unleash-server $unleash_version into $harness_dir (only there)"
+  started_at=$(date +%s)
+  (cd "$harness_dir" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "   installed in $(seconds_since "$started_at") s"
+fi
+
+work_dir="$(mktemp -d "${TMPDIR:-/tmp}/flaglens-unleash.XXXXXX")"
+status=0
+step_pid=""
+# Bash runs a signal's trap only after a foreground command ends; `wait` returns at once instead.
+run_step() {
+  "$@" &
+  step_pid=$!
+  wait "$step_pid"
+  step_pid=""
+}
+finish() {
+  if [ -n "$step_pid" ]; then kill "$step_pid" 2>/dev/null || true; fi
+  if [ "$status" != 0 ] && [ -f "$work_dir/unleash.log" ]; then
+    echo "== last lines of the Unleash log"
+    tail -n 30 "$work_dir/unleash.log"
+  fi
+  echo "== stopping Unleash and PostgreSQL"
+  bash "$harness_dir/stop.sh" "$work_dir"
+}
+trap 'status=$?; finish; exit $status' EXIT
+trap 'exit 130' INT TERM
+
+echo "== starting PostgreSQL and Unleash on 127.0.0.1"
+started_at=$(date +%s)
+run_step bash "$harness_dir/start.sh" "$work_dir"
+echo "   started in $(seconds_since "$started_at") s"
+set -a
+# shellcheck disable=SC1091
+. "$work_dir/state.env"
+set +a
+
+cd "$repo_dir"
+echo "== seeding flags"
+run_step node --import tsx "$harness_dir/seed.ts"
+
+echo "== backend tests"
+started_at=$(date +%s)
+run_step node --import tsx --test test/backends/unleash.test.ts
+echo "   tests passed in $(seconds_since "$started_at") s"
