@@ -179,13 +179,27 @@ describe('flaglens scan --format text', () => {
     const lines = run.stdout.split('\n');
     assert.ok(lines.includes(typoLine), run.stdout);
     // One block per file: every file's lines are together, blocks separated by one blank line.
-    const blocks = run.stdout.trimEnd().split('\n\n');
+    const findingsText = run.stdout.slice(run.stdout.indexOf('\nFindings\n') + '\nFindings\n'.length);
+    const blocks = findingsText.trimEnd().split('\n\n');
     const findingBlocks = blocks.slice(0, -1).map((block) => new Set(block.split('\n').map((line) => line.split(':')[0])));
     assert.ok(findingBlocks.every((files) => files.size === 1), run.stdout);
     assert.equal(new Set(findingBlocks.map((files) => [...files][0])).size, findingBlocks.length);
     assert.match(run.stdout, /^13 flag checks in 6 files \(8 files scanned\)$/m);
     assert.match(run.stdout, /^9 findings: 3 warnings, 6 information$/m);
     assert.ok(!run.stdout.includes('\u001b['), 'no colour codes when stdout is a pipe');
+  });
+
+  it('lists every flag with its state, removable and unknown first', () => {
+    const run = flaglens(['scan', 'examples/demo']);
+    const flagsText = run.stdout.slice(run.stdout.indexOf('Flags\n'), run.stdout.indexOf('\nFindings\n'));
+    const rows = flagsText.split('\n').slice(1).filter((line) => line.trim() !== '');
+    assert.deepEqual(rows.map((row) => row.trim().split(/\s{2,}/).slice(0, 3)).slice(0, 3), [
+      ['new-chekout', 'unknown', '1 reference'],
+      ['free-shipping-threshold', 'released', '1 reference'],
+      ['new-checkout', 'released', '2 references'],
+    ]);
+    assert.ok(rows.some((row) => /dark-mode\s+rolling out\s+1 reference\s+production serves on to 30% \(fractional\), staging to 100%/.test(row)), flagsText);
+    assert.ok(rows.some((row) => /legacy-search .* · stale$/.test(row)), flagsText);
   });
 
   it('says how many findings match --fail-on', () => {

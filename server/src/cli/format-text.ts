@@ -17,10 +17,10 @@ const SEVERITY_COLORS: Record<Severity, string> = {
 };
 const SEVERITY_WIDTH = Math.max(...Object.keys(SEVERITY_COLORS).map((severity) => severity.length));
 
-/** Findings as `file:line:col  severity  message  [code]`, a blank line between files, then the summary. */
+/** The flags with their state, then findings as `file:line:col  severity  message  [code]` grouped by file, then the summary. */
 export function formatText(report: ScanReport, options: TextOptions): string {
   const paint = (code: string, text: string): string => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const lines: string[] = [];
+  const lines: string[] = flagLines(report, paint);
   let previousFile: string | undefined;
   for (const { file, line, column, finding } of report.findings) {
     if (previousFile !== undefined && file !== previousFile) lines.push('');
@@ -31,6 +31,23 @@ export function formatText(report: ScanReport, options: TextOptions): string {
   if (lines.length > 0) lines.push('');
   lines.push(...summaryLines(report, options));
   return `${lines.join('\n')}\n`;
+}
+
+const STATE_ORDER = ['unknown', 'released', 'dead', 'rolling-out'] as const;
+
+/** One line per flag, the removable and the unknown first, so the list reads as a to-do list. */
+function flagLines(report: ScanReport, paint: (code: string, text: string) => string): string[] {
+  if (report.flags.length === 0) return [];
+  const flags = [...report.flags].sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state));
+  const keyWidth = Math.max(...flags.map((flag) => flag.key.length));
+  const stateWidth = Math.max(...flags.map((flag) => flag.state.length));
+  const lines = [paint('1', 'Flags')];
+  for (const flag of flags) {
+    const references = count(flag.references, 'reference').padEnd(13);
+    lines.push(`  ${flag.key.padEnd(keyWidth)}  ${flag.state.replace('-', ' ').padEnd(stateWidth)}  ${references}  ${paint('2', flag.summary)}`);
+  }
+  lines.push('', paint('1', 'Findings'));
+  return lines;
 }
 
 function summaryLines(report: ScanReport, options: TextOptions): string[] {

@@ -37,6 +37,8 @@ export interface FlagSummary {
   key: string;
   state: ReleaseState | 'unknown';
   references: number;
+  /** For people: what the flag serves, and whether it is stale or archived. */
+  summary: string;
 }
 
 /** Everything one scan found, in a stable order: by file, then position. */
@@ -116,12 +118,20 @@ function summariseFlags(allChecks: Map<string, FlagCheck[]>, catalog: FlagCatalo
       references.set(counted, (references.get(counted) ?? 0) + 1);
     }
   }
-  const flags: FlagSummary[] = [...catalog.definitions.values()].map((definition) => ({
-    key: definition.key,
-    state: classifyRelease(definition, catalog.countedEnvironments).state,
-    references: references.get(definition.key) ?? 0,
-  }));
-  for (const key of unknownKeys) flags.push({ key, state: 'unknown', references: references.get(key) ?? 0 });
+  const flags: FlagSummary[] = [...catalog.definitions.values()].map((definition) => {
+    const verdict = classifyRelease(definition, catalog.countedEnvironments);
+    const marks = [definition.archived ? 'archived' : '', definition.stale ? 'stale' : ''].filter(Boolean);
+    return {
+      key: definition.key,
+      state: verdict.state,
+      references: references.get(definition.key) ?? 0,
+      summary: [verdict.summary, ...marks].join(' · '),
+    };
+  });
+  const unknownSummary = catalog.loaded ? 'not defined in any environment' : 'no flag definitions loaded';
+  for (const key of unknownKeys) {
+    flags.push({ key, state: 'unknown', references: references.get(key) ?? 0, summary: unknownSummary });
+  }
   return flags.sort((a, b) => compareText(a.key, b.key));
 }
 
