@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RefreshRequest, StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { registerFlagsView } from './flagsView';
+import { registerBackendTokens } from './secrets';
+import { initializationOptionsFor, watchWorkspaceTrust } from './trust';
 
 let client: LanguageClient | undefined;
 
@@ -33,9 +36,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     outputChannel: output,
     synchronize: { configurationSection: 'flaglens' },
+    initializationOptions: initializationOptionsFor(context),
   };
 
   client = new LanguageClient('flaglens', 'FlagLens', serverOptions, clientOptions);
+  context.subscriptions.push(registerFlagsView(client));
+  context.subscriptions.push(registerBackendTokens(context, client), watchWorkspaceTrust(client));
   context.subscriptions.push(
     client.onNotification(StatusNotification, (status) => showStatus(statusBar, status)),
     vscode.commands.registerCommand('flaglens.showOutput', () => output.show(true)),

@@ -5,16 +5,21 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { getNodeValue, type Node } from 'jsonc-parser';
+import { isBagSpec } from './analysis/bags';
+import type { RegistryLocation } from './analysis/registry';
 import { DEFAULT_SEVERITIES, type FileProblem, type FindingCode, type Severity, type UserPattern } from './analysis/types';
+import { CachedBackend, type DefinitionCache } from './backends/cache';
 import { discoverFlagdFiles, FlagdBackend } from './backends/flagd';
-import type { FlagBackend } from './backends/types';
+import { DEFAULT_LAUNCHDARKLY_BASE_URI, LaunchDarklyBackend } from './backends/launchdarkly';
+import type { BackendLoad, FlagBackend } from './backends/types';
+import { UnleashBackend } from './backends/unleash';
 import { describeNodeType, parseJsonText, propertiesOf, refuseText, spanOf } from './json';
 
 /** The name of the configuration file at the root of a workspace folder. */
 export const CONFIG_FILE_NAME = '.flaglens.json';
 
-/** One source of flag definitions; later backends (unleash, launchdarkly) join this union by `type`. */
-export type BackendConfig = FlagdBackendConfig;
+/** One source of flag definitions, told apart by `type`. */
+export type BackendConfig = FlagdBackendConfig | UnleashBackendConfig | LaunchDarklyBackendConfig;
 
 /** Local flagd flag files: environment name to a path relative to the workspace folder. */
 export interface FlagdBackendConfig {
@@ -22,6 +27,56 @@ export interface FlagdBackendConfig {
   /** When absent, `flags/*.flagd.json` is discovered and each file's stem is the environment. */
   environments?: Record<string, string>;
 }
+
+/** An Unleash project read through the Admin API. */
+export interface UnleashBackendConfig {
+  type: 'unleash';
+  /** The Unleash server's base URL, e.g. https://unleash.example.com. */
+  url: string;
+  /** Default: `default`. */
+  project?: string;
+  /** The environments to read, in display order; all of the project's when absent. */
+  environments?: string[];
+  /** Seconds between reads; default 60. */
+  pollInterval?: number;
+  /** The environment variable holding the token where no editor stores one; default FLAGLENS_UNLEASH_TOKEN. */
+  tokenEnv?: string;
+}
+
+/** A LaunchDarkly project read through the REST API v2. */
+export interface LaunchDarklyBackendConfig {
+  type: 'launchdarkly';
+  project: string;
+  /** The environment keys to read, in display order. */
+  environments: string[];
+  /** Default https://app.launchdarkly.com; e.g. https://app.eu.launchdarkly.com or https://app.launchdarkly.us. */
+  baseUri?: string;
+  /** Seconds between reads; default 60. */
+  pollInterval?: number;
+  /** Default FLAGLENS_LAUNCHDARKLY_TOKEN. */
+  tokenEnv?: string;
+}
+
+/** What creating a folder's backends needs from where FlagLens runs (editor or CLI). */
+export interface BackendSetup {
+  /** False in an untrusted workspace: only local flag files are read, nothing over the network. */
+  network: boolean;
+  /** The token stored for an origin (the editor's secret storage); tried before the environment variable. */
+  tokenFor?: (origin: string) => string | undefined;
+  /** Environment variables for `tokenEnv`; undefined where tokens come only from `tokenFor` (VS Code). */
+  environmentVariables?: Readonly<Record<string, string | undefined>>;
+  /** How a person sets a token here, for messages: `run "FlagLens: Set Backend Token"`. */
+  howToSetToken?: (origin: string, tokenEnv: string) => string;
+  /** Where the last good definitions of network backends are kept between runs. */
+  cache?: DefinitionCache;
+}
+
+/** Seconds between reads of a flag service when `pollInterval` is absent. */
+export const DEFAULT_POLL_INTERVAL_SECONDS = 60;
+const DEFAULT_TOKEN_ENV = { unleash: 'FLAGLENS_UNLEASH_TOKEN', launchdarkly: 'FLAGLENS_LAUNCHDARKLY_TOKEN' } as const;
+// Only FLAGLENS_ variables: a workspace must not be able to send, say, a cloud key to a URL it chose.
+const TOKEN_ENV_PATTERN = /^FLAGLENS_[A-Z0-9_]+$/;
+const BACKEND_TYPES = ['flagd', 'unleash', 'launchdarkly'];
 
 /** Everything `.flaglens.json` can say; missing parts are empty. */
 export interface FlagLensConfig {
@@ -34,6 +89,10 @@ export interface FlagLensConfig {
   ignore: string[];
   /** Files larger than this many bytes are not scanned. */
   maxFileSize?: number;
+  /** Objects that hold every flag (`uiConfig.flags`) and calls that return one (`useFeatureFlags()`). */
+  bags?: string[];
+  /** The flag registry in code: the enum, `as const` object, union type or interface that lists the flags. */
+  registry?: RegistryLocation;
 }
 
 /** `.flaglens.json` files larger than this are refused. */
@@ -42,7 +101,10 @@ const CALLEE_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)?$/
 const VALUE_TYPES = ['boolean', 'string', 'number', 'object'] as const;
 const SEVERITY_VALUES = ['error', 'warning', 'information', 'hint', 'off'] as const;
 const FINDING_CODES = Object.keys(DEFAULT_SEVERITIES) as FindingCode[];
-const TOP_LEVEL_FIELDS = ['$schema', 'patterns', 'backends', 'environments', 'severities', 'ignore', 'maxFileSize'];
+const TOP_LEVEL_FIELDS = ['$schema', 'patterns', 'backends', 'environments', 'severities', 'ignore', 'maxFileSize', 'bags', 'registry'];
+// An argument index, then property names inside that argument: "0.key", "1.options.flag".
+const KEY_PATH_PATTERN = /^[0-9]+(\.[A-Za-z_$][A-Za-z0-9_$]*)+$/;
+const SYMBOL_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** The configuration of a folder without `.flaglens.json`. */
 export function defaultConfig(): FlagLensConfig {
@@ -90,6 +152,18 @@ export function parseConfig(text: string, file: string): { config: FlagLensConfi
         if (valueNode.type === 'number' && Number.isInteger(valueNode.value) && Number(valueNode.value) >= 1) config.maxFileSize = Number(valueNode.value);
         else report(valueNode, '"maxFileSize" must be a whole number of bytes, 1 or more (e.g. 1000000 for 1 MB).');
         break;
+      case 'bags': {
+        const bags = readStringList(valueNode, 'bags', report);
+        const valid = bags?.filter((bag, index) => isBagSpec(bag) || void report(valueNode.children?.[index] ?? valueNode,
+          `bags[${index}] must be an object path ("uiConfig.flags") or a call ("useFeatureFlags()"), not "${bag}".`));
+        if (valid !== undefined) config.bags = valid;
+        break;
+      }
+      case 'registry': {
+        const registry = readRegistryLocation(valueNode, report);
+        if (registry) config.registry = registry;
+        break;
+      }
       default:
         report(nameNode, `Unknown setting "${name}": ${CONFIG_FILE_NAME} knows ${TOP_LEVEL_FIELDS.filter((field) => field !== '$schema').join(', ')}.`);
     }
@@ -115,20 +189,93 @@ export function loadConfig(folder: string, explicitFile?: string): { config: Fla
 }
 
 /** The backends a folder's configuration names; without any, its discovered `flags/*.flagd.json` (possibly none). */
-export function createBackends(config: FlagLensConfig, folder: string): FlagBackend[] {
+export function createBackends(config: FlagLensConfig, folder: string, setup: BackendSetup = { network: false }): FlagBackend[] {
   if (config.backends.length === 0) {
     const files = discoverFlagdFiles(folder);
     return files.length > 0 ? [new FlagdBackend(files, 'flags/*.flagd.json')] : [];
   }
   return config.backends.map((backend) => {
-    const files = backend.environments
-      ? Object.entries(backend.environments).map(([environment, file]) => ({ environment, path: path.resolve(folder, file) }))
-      : discoverFlagdFiles(folder);
-    const label = backend.environments
-      ? files.map((file) => path.relative(folder, file.path).split(path.sep).join('/')).join(', ')
-      : 'flags/*.flagd.json';
-    return new FlagdBackend(files, label);
+    if (backend.type === 'flagd') return createFlagdBackend(backend, folder);
+    const service = createServiceBackend(backend, setup);
+    if (!setup.network) return new NetworkOffBackend(service.label);
+    return setup.cache ? new CachedBackend(service, setup.cache, cacheKey(backend)) : service;
   });
+}
+
+/** The origins (`https://host:port`) of the folder's flag services: where a stored token may be sent. */
+export function backendOrigins(config: FlagLensConfig): string[] {
+  return [...new Set(config.backends.flatMap((backend) => serviceOrigin(backend) ?? []))];
+}
+
+/** The origin a backend reads from over the network; undefined for local files. */
+export function serviceOrigin(backend: BackendConfig): string | undefined {
+  return backend.type === 'flagd' ? undefined : originOf(serviceUrl(backend));
+}
+
+function createFlagdBackend(backend: FlagdBackendConfig, folder: string): FlagBackend {
+  const files = backend.environments
+    ? Object.entries(backend.environments).map(([environment, file]) => ({ environment, path: path.resolve(folder, file) }))
+    : discoverFlagdFiles(folder);
+  const label = backend.environments
+    ? files.map((file) => path.relative(folder, file.path).split(path.sep).join('/')).join(', ')
+    : 'flags/*.flagd.json';
+  return new FlagdBackend(files, label);
+}
+
+function createServiceBackend(backend: UnleashBackendConfig | LaunchDarklyBackendConfig, setup: BackendSetup): UnleashBackend | LaunchDarklyBackend {
+  const url = serviceUrl(backend);
+  const origin = originOf(url);
+  const tokenEnv = backend.tokenEnv ?? DEFAULT_TOKEN_ENV[backend.type];
+  // A stored token belongs to its origin; a variable's token goes wherever this configuration says (CLI, CI).
+  const stored = origin === undefined ? undefined : setup.tokenFor?.(origin);
+  const token = stored ?? setup.environmentVariables?.[tokenEnv] ?? undefined;
+  const common = {
+    token: token || undefined,
+    tokenOrigin: origin,
+    pollIntervalMs: (backend.pollInterval ?? DEFAULT_POLL_INTERVAL_SECONDS) * 1000,
+    howToSetToken: origin === undefined ? undefined : setup.howToSetToken?.(origin, tokenEnv),
+  };
+  if (backend.type === 'unleash') {
+    return new UnleashBackend({ ...common, baseUrl: url, project: backend.project ?? 'default', environments: backend.environments });
+  }
+  return new LaunchDarklyBackend({ ...common, baseUri: url, project: backend.project, environments: backend.environments });
+}
+
+function serviceUrl(backend: UnleashBackendConfig | LaunchDarklyBackendConfig): string {
+  return backend.type === 'unleash' ? backend.url : backend.baseUri ?? DEFAULT_LAUNCHDARKLY_BASE_URI;
+}
+
+/** What identifies a service's definitions in the cache: the same service, project and environments. */
+function cacheKey(backend: UnleashBackendConfig | LaunchDarklyBackendConfig): string {
+  const url = serviceUrl(backend).replace(/\/+$/, '');
+  return JSON.stringify([backend.type, url, backend.project ?? 'default', backend.environments ?? []]);
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A flag service in an untrusted workspace: never contacted, and says why. */
+class NetworkOffBackend implements FlagBackend {
+  constructor(readonly label: string) {}
+
+  async load(): Promise<BackendLoad> {
+    return {
+      definitions: [],
+      environments: [],
+      problems: [],
+      ok: false,
+      message: 'not read: this workspace is not trusted, so FlagLens reads only local flag files; trust the workspace to read flags from this service',
+    };
+  }
+
+  watchedFiles(): string[] {
+    return [];
+  }
 }
 
 /** The entries of a list setting that read well; each bad entry is reported and dropped. */
@@ -161,6 +308,11 @@ function readPattern(node: Node, where: string, report: Report): UserPattern | u
       case 'keyArg':
       case 'defaultArg':
         if (typeof value === 'number' && Number.isInteger(value) && value >= 0) pattern[name] = value;
+        else if (name === 'keyArg' && typeof value === 'string' && KEY_PATH_PATTERN.test(value)) {
+          const [argument, ...keyPath] = value.split('.');
+          pattern.keyArg = Number(argument);
+          pattern.keyPath = keyPath;
+        } else if (name === 'keyArg') reject(valueNode, '"keyArg" must be an argument index (0 for the first argument) or a path into an object argument ("0.key").');
         else reject(valueNode, `"${name}" must be an argument index: 0 for the first argument, 1 for the second.`);
         break;
       case 'negate':
@@ -186,14 +338,19 @@ function readBackend(node: Node, where: string, report: Report): BackendConfig |
   }
   const properties = propertiesOf(node);
   const typeProperty = properties.find((property) => property.name === 'type');
+  const supported = `the supported types are ${BACKEND_TYPES.map((type) => `"${type}"`).join(', ')}`;
   if (!typeProperty) {
-    report(node, `${where}: a backend needs a "type"; the supported type is "flagd".`);
+    report(node, `${where}: a backend needs a "type"; ${supported}.`);
     return undefined;
   }
-  if (typeProperty.valueNode.value !== 'flagd') {
-    report(typeProperty.valueNode, `${where}: backend type ${JSON.stringify(getNodeValue(typeProperty.valueNode))} is not supported; the supported type is "flagd".`);
-    return undefined;
-  }
+  const type = typeProperty.valueNode.value;
+  if (type === 'flagd') return readFlagdBackend(properties, where, report);
+  if (type === 'unleash' || type === 'launchdarkly') return readServiceBackend(type, node, properties, where, report);
+  report(typeProperty.valueNode, `${where}: backend type ${JSON.stringify(getNodeValue(typeProperty.valueNode))} is not supported; ${supported}.`);
+  return undefined;
+}
+
+function readFlagdBackend(properties: ReturnType<typeof propertiesOf>, where: string, report: Report): FlagdBackendConfig | undefined {
   const backend: FlagdBackendConfig = { type: 'flagd' };
   let valid = true;
   for (const { name, nameNode, valueNode } of properties) {
@@ -208,6 +365,66 @@ function readBackend(node: Node, where: string, report: Report): BackendConfig |
     else valid = false;
   }
   return valid ? backend : undefined;
+}
+
+const SERVICE_FIELDS = {
+  unleash: ['type', 'url', 'project', 'environments', 'pollInterval', 'tokenEnv'],
+  launchdarkly: ['type', 'project', 'environments', 'baseUri', 'pollInterval', 'tokenEnv'],
+} as const;
+
+function readServiceBackend(
+  type: 'unleash' | 'launchdarkly',
+  node: Node,
+  properties: ReturnType<typeof propertiesOf>,
+  where: string,
+  report: Report,
+): UnleashBackendConfig | LaunchDarklyBackendConfig | undefined {
+  const fields: Record<string, unknown> = { type };
+  let valid = true;
+  const reject = (target: Node, message: string) => {
+    report(target, `${where}: ${message}`);
+    valid = false;
+  };
+  const known: readonly string[] = SERVICE_FIELDS[type];
+  for (const { name, nameNode, valueNode } of properties) {
+    const value: unknown = getNodeValue(valueNode);
+    if (!known.includes(name)) {
+      reject(nameNode, `unknown field "${name}"; ${type === 'unleash' ? 'an Unleash' : 'a LaunchDarkly'} backend has ${known.join(', ')}.`);
+      continue;
+    }
+    switch (name) {
+      case 'type':
+        break;
+      case 'url':
+      case 'baseUri':
+        if (typeof value === 'string' && /^https?:\/\/[^/]/.test(value) && originOf(value) !== undefined) fields[name] = value;
+        else reject(valueNode, `"${name}" must be the service's address, starting with https://, e.g. "${name === 'url' ? 'https://unleash.example.com' : 'https://app.eu.launchdarkly.com'}".`);
+        break;
+      case 'project':
+        if (typeof value === 'string' && value !== '') fields.project = value;
+        else reject(valueNode, '"project" must be the project\'s key, e.g. "default".');
+        break;
+      case 'environments': {
+        const environments = valueNode.type === 'array' ? readStringList(valueNode, 'environments', (target, message) => reject(target, message)) : undefined;
+        if (environments === undefined || environments.length === 0) {
+          if (valueNode.type !== 'array' || (valueNode.children ?? []).length === 0) reject(valueNode, '"environments" must list environment names, e.g. ["production", "staging"].');
+        } else fields.environments = environments;
+        break;
+      }
+      case 'pollInterval':
+        if (typeof value === 'number' && Number.isInteger(value) && value >= 10 && value <= 86_400) fields.pollInterval = value;
+        else reject(valueNode, '"pollInterval" must be a whole number of seconds from 10 to 86400 (default 60).');
+        break;
+      case 'tokenEnv':
+        if (typeof value === 'string' && TOKEN_ENV_PATTERN.test(value)) fields.tokenEnv = value;
+        else reject(valueNode, '"tokenEnv" must name an environment variable starting with FLAGLENS_, e.g. "FLAGLENS_UNLEASH_TOKEN"; the token itself never goes in this file.');
+        break;
+    }
+  }
+  if (type === 'unleash' && fields.url === undefined && valid) reject(node, 'an Unleash backend needs a "url", e.g. "https://unleash.example.com".');
+  if (type === 'launchdarkly' && fields.project === undefined && valid) reject(node, 'a LaunchDarkly backend needs a "project" key, e.g. "default".');
+  if (type === 'launchdarkly' && fields.environments === undefined && valid) reject(node, 'a LaunchDarkly backend needs "environments", e.g. ["production", "staging"].');
+  return valid ? fields as unknown as UnleashBackendConfig | LaunchDarklyBackendConfig : undefined;
 }
 
 function readEnvironmentFiles(node: Node, where: string, report: Report): Record<string, string> | undefined {
@@ -259,4 +476,32 @@ function readSeverities(node: Node, report: Report): Partial<Record<FindingCode,
     } else severities[name as FindingCode] = valueNode.value as Severity | 'off';
   }
   return severities;
+}
+
+/** `{"file": "src/flags.ts", "symbol": "FeatureFlag"}`; undefined (reported) when either part is missing or wrong. */
+function readRegistryLocation(node: Node, report: Report): RegistryLocation | undefined {
+  const example = '{"file": "src/flags.ts", "symbol": "FeatureFlag"}';
+  if (node.type !== 'object') {
+    report(node, `"registry" must name the file and the symbol that list the flags, e.g. ${example}.`);
+    return undefined;
+  }
+  const location: Partial<RegistryLocation> = {};
+  let valid = true;
+  for (const { name, nameNode, valueNode } of propertiesOf(node)) {
+    if (name === 'file' && valueNode.type === 'string' && valueNode.value !== '') location.file = String(valueNode.value);
+    else if (name === 'symbol' && valueNode.type === 'string' && SYMBOL_PATTERN.test(String(valueNode.value))) location.symbol = String(valueNode.value);
+    else {
+      valid = false;
+      report(name === 'file' || name === 'symbol' ? valueNode : nameNode, name === 'file'
+        ? '"registry": "file" must be a path relative to the workspace folder, e.g. "src/flags.ts".'
+        : name === 'symbol'
+          ? '"registry": "symbol" must be the name of an enum, const, type or interface, e.g. "FeatureFlag".'
+          : `"registry": unknown field "${name}"; the registry has file and symbol, e.g. ${example}.`);
+    }
+  }
+  if (valid && (location.file === undefined || location.symbol === undefined)) {
+    report(node, `"registry" needs both "file" and "symbol", e.g. ${example}.`);
+    return undefined;
+  }
+  return valid ? { file: location.file as string, symbol: location.symbol as string } : undefined;
 }

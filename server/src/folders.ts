@@ -6,9 +6,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { SeverityOverrides } from './analysis/findings';
 import type { FileProblem, FlagCatalog } from './analysis/types';
-import { buildCatalog } from './backends/catalog';
+import { buildCatalog, withLabel } from './backends/catalog';
 import type { BackendLoad, FlagBackend } from './backends/types';
-import { createBackends, loadConfig, type FlagLensConfig } from './config';
+import { backendOrigins, createBackends, loadConfig, type BackendSetup, type FlagLensConfig } from './config';
 import { DEFAULT_MAX_FILE_SIZE, type EditorSettingsCache } from './settings';
 import { buildPatternSet, type PatternSet } from './patterns';
 import { toPosixPath } from './workspace/files';
@@ -25,6 +25,8 @@ export interface FolderState {
   patterns: PatternSet;
   index: WorkspaceIndex;
   backends: FlagBackend[];
+  /** How the backends were made (trust, tokens, cache), to make them again the same way. */
+  backendSetup: BackendSetup;
   /** The latest load of each backend, in the order of `backends`. */
   loads: BackendLoad[];
   catalog: FlagCatalog;
@@ -41,6 +43,8 @@ export interface FolderHost {
   log(message: string): void;
   /** Called after a folder (re)loaded its flag definitions, so the status and diagnostics follow. */
   definitionsChanged(folder: WorkspaceFolderState): Promise<void>;
+  /** Trust, tokens for the given service origins, and the cache, for making a folder's backends. */
+  backendSetup(origins: readonly string[]): Promise<BackendSetup>;
 }
 
 /** One workspace folder. Requests await `state()`, so answers wait for the first index instead of being wrong. */
@@ -49,6 +53,7 @@ export class WorkspaceFolderState {
   readonly root: string;
   private current: Promise<FolderState>;
   private definitionsGeneration = 0;
+  private readonly pollTimers = new Map<FlagBackend, NodeJS.Timeout>();
 
   constructor(readonly uri: string, readonly name: string, private readonly host: FolderHost, progress?: IndexProgress) {
     this.root = uriToPath(uri);
@@ -75,7 +80,7 @@ export class WorkspaceFolderState {
     const generation = ++this.definitionsGeneration;
     let backends = state.backends;
     if (filesAddedOrRemoved) {
-      const discovered = createBackends(state.config, this.root);
+      const discovered = createBackends(state.config, this.root, state.backendSetup);
       if (!sameBackends(discovered, backends)) backends = discovered;
     }
     const loads = await loadBackends(backends, this.host.log);
@@ -84,7 +89,13 @@ export class WorkspaceFolderState {
     state.backends = backends;
     state.loads = loads;
     state.catalog = buildCatalog(loads, backends.map((backend) => backend.label), state.countedEnvironments);
+    this.startPolling(state);
     await this.host.definitionsChanged(this);
+  }
+
+  /** Stop reading the folder's flag services; the folder is gone. */
+  dispose(): void {
+    this.stopPolling();
   }
 
   /** True for a file whose change should reload the definitions (a flag file of one of the backends). */
@@ -116,9 +127,13 @@ export class WorkspaceFolderState {
   }
 
   private startLoad(progress?: IndexProgress): Promise<FolderState> {
+    this.stopPolling();
     const loading = this.load(progress);
     loading.then(
-      () => this.host.definitionsChanged(this),
+      (state) => {
+        if (this.current === loading) this.startPolling(state);
+        return this.host.definitionsChanged(this);
+      },
       (error: unknown) => this.host.log(`${this.name}: could not load the folder: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
     ).catch((error: unknown) => this.host.log(`${this.name}: ${String(error)}`));
     return loading;
@@ -128,14 +143,15 @@ export class WorkspaceFolderState {
     const settings = await this.host.settings.get(this.uri);
     const { config, file, problems } = loadConfig(this.root);
     const countedEnvironments = settings.environments ?? config.environments;
-    const patterns = buildPatternSet(config.patterns);
+    const patterns = buildPatternSet(config.patterns, config.bags);
     const index = new WorkspaceIndex(this.root, {
       patterns,
       ignore: config.ignore,
       maxFileSize: settings.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       log: (message) => this.host.log(`${this.name}: ${message}`),
     });
-    const backends = createBackends(config, this.root);
+    const backendSetup = await this.host.backendSetup(backendOrigins(config));
+    const backends = createBackends(config, this.root, backendSetup);
     const [loads] = await Promise.all([loadBackends(backends, this.host.log), index.indexAll(progress)]);
     const state: FolderState = {
       config,
@@ -146,6 +162,7 @@ export class WorkspaceFolderState {
       patterns,
       index,
       backends,
+      backendSetup,
       loads,
       catalog: buildCatalog(loads, backends.map((backend) => backend.label), countedEnvironments),
       syncedVersions: new Map(),
@@ -154,6 +171,42 @@ export class WorkspaceFolderState {
     // Definitions still loading for the previous state must not replace these.
     this.definitionsGeneration++;
     return state;
+  }
+
+  /** Read each flag service again after its poll interval (or its backoff while it fails). */
+  private startPolling(state: FolderState): void {
+    this.stopPolling();
+    for (const backend of state.backends) {
+      if (backend.pollIntervalMs !== undefined) this.schedulePoll(state, backend);
+    }
+  }
+
+  private stopPolling(): void {
+    for (const timer of this.pollTimers.values()) clearTimeout(timer);
+    this.pollTimers.clear();
+  }
+
+  private schedulePoll(state: FolderState, backend: FlagBackend): void {
+    const interval = backend.pollIntervalMs ?? 0;
+    const delay = backend.nextLoadDelay?.(interval) ?? interval;
+    const timer = setTimeout(() => {
+      this.poll(state, backend).catch((error: unknown) => this.host.log(`${backend.label}: ${String(error)}`));
+    }, delay);
+    // A pending poll must not keep the process alive after the client has gone.
+    timer.unref();
+    this.pollTimers.set(backend, timer);
+  }
+
+  private async poll(state: FolderState, backend: FlagBackend): Promise<void> {
+    const [load] = await loadBackends([backend], this.host.log);
+    const index = state.backends.indexOf(backend);
+    // The folder reloaded, or the backends were made anew, while this poll ran.
+    if (index < 0 || state !== (await this.current) || this.pollTimers.get(backend) === undefined) return;
+    const changed = loadSignature(state.loads[index]) !== loadSignature(load);
+    state.loads[index] = load;
+    state.catalog = buildCatalog(state.loads, state.backends.map((candidate) => candidate.label), state.countedEnvironments);
+    this.schedulePoll(state, backend);
+    if (changed) await this.host.definitionsChanged(this);
   }
 }
 
@@ -173,6 +226,7 @@ export class WorkspaceFolders {
   }
 
   remove(uri: string): void {
+    this.folders.get(uri)?.dispose();
     this.folders.delete(uri);
   }
 
@@ -205,7 +259,7 @@ async function loadBackends(backends: readonly FlagBackend[], log: (message: str
   return Promise.all(backends.map(async (backend): Promise<BackendLoad> => {
     try {
       const load = await backend.load();
-      if (load.message) log(`${backend.label}: ${load.message}`);
+      if (load.message) log(withLabel(backend.label, load.message));
       return load;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -213,6 +267,11 @@ async function loadBackends(backends: readonly FlagBackend[], log: (message: str
       return { definitions: [], environments: [], problems: [], ok: false, message };
     }
   }));
+}
+
+/** What a person would notice of a load: the definitions and what is wrong, not the time it was read. */
+function loadSignature(load: BackendLoad | undefined): string {
+  return JSON.stringify(load === undefined ? null : [load.ok, load.message, load.environments, load.definitions, load.problems]);
 }
 
 function sameBackends(a: readonly FlagBackend[], b: readonly FlagBackend[]): boolean {

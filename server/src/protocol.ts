@@ -1,7 +1,7 @@
 // Custom messages between the FlagLens client and server: the one server file the client imports.
 // Keep it free of server-only imports so the client bundle stays small.
 
-import { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, NotificationType0, RequestType, RequestType0, type Range } from 'vscode-languageserver-protocol';
 
 /** One line of status for the status bar: how many flags are known, from where, and what is wrong. */
 export interface StatusParams {
@@ -19,3 +19,65 @@ export const StatusNotification = new NotificationType<StatusParams>('flaglens/s
 /** Client → server: reload every backend now (the `FlagLens: Refresh Flags` command). */
 export const RefreshRequest = new RequestType0<StatusParams, void>('flaglens/refresh');
 
+/** What the client tells the server at start, as `initializationOptions`. */
+export interface FlagLensInitializationOptions {
+  /** Workspace trust. Not true (or absent): only local flag files are read, nothing over the network. */
+  trusted?: boolean;
+  /** A folder of the extension's own where the last good definitions of flag services are kept. */
+  cacheDir?: string;
+  /** True when the client keeps tokens per origin and answers TokenRequest; then no environment variable is read. */
+  storesTokens?: boolean;
+}
+
+/** Server → client: the token stored for exactly this origin (`https://host:port`), or null. */
+export const TokenRequest = new RequestType<{ origin: string }, string | null, void>('flaglens/token');
+
+/** One flag service a workspace folder's `.flaglens.json` names, for the token command. */
+export interface BackendOrigin {
+  /** `https://unleash.example.com`: where a token stored for it may be sent. */
+  origin: string;
+  /** For people: `Unleash (https://unleash.example.com)`. */
+  label: string;
+}
+
+/** Client → server: the flag services the workspace's folders are configured for. */
+export const BackendOriginsRequest = new RequestType0<BackendOrigin[], void>('flaglens/backendOrigins');
+
+/** Client → server: workspace trust was granted, so flag services may be read now. */
+export const WorkspaceTrustNotification = new NotificationType<{ trusted: boolean }>('flaglens/workspaceTrust');
+
+/** Client → server: a token was stored or removed for an origin; read the services again. */
+export const TokensChangedNotification = new NotificationType<{ origin: string }>('flaglens/tokensChanged');
+
+/** One check of a flag in code, for the Flags view. */
+export interface FlagListReference {
+  uri: string;
+  /** The key argument (or the bag property) of the check. */
+  range: Range;
+}
+
+/** One flag of a workspace folder: defined in a backend, or only checked in code (`unknown`). */
+export interface FlagListItem {
+  key: string;
+  state: 'unknown' | 'released' | 'dead' | 'rolling-out';
+  stale: boolean;
+  archived: boolean;
+  /** For people: what the flag serves, e.g. "serves true in every environment". */
+  summary: string;
+  /** The flag in the backend's UI, when the backend has one. */
+  link?: string;
+  references: FlagListReference[];
+}
+
+/** The flags of one workspace folder. */
+export interface FlagListFolder {
+  name: string;
+  uri: string;
+  flags: FlagListItem[];
+}
+
+/** Client → server: every flag of every workspace folder with its checks (the Flags view). */
+export const FlagListRequest = new RequestType0<FlagListFolder[], void>('flaglens/flags');
+
+/** Server → client: the flag definitions or the index changed, so the Flags view should ask again. */
+export const FlagsChangedNotification = new NotificationType0('flaglens/flagsChanged');

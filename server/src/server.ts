@@ -19,13 +19,26 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { version } from '../../package.json';
+import { BackendSetupSource, readInitializationOptions } from './backendSetup';
+import { serviceOrigin } from './config';
 import { codeActionsFor } from './features/codeActions';
+import { PROPOSE_CONFIG_COMMAND, proposeConfig } from './features/init';
+import { isRemoveFlagData, REMOVE_FLAG_KIND, removeFlagActions, resolveRemoveFlag } from './features/removeFlag';
 import { COMPLETION_TRIGGER_CHARACTERS, completionAt } from './features/completion';
 import { diagnosticsFor } from './features/diagnostics';
+import { flagListFor } from './features/flagList';
 import { hoverAt } from './features/hover';
 import { uriToPath, WorkspaceFolders, type FolderState, type WorkspaceFolderState } from './folders';
 import { IndexingProgress } from './indexingProgress';
-import { RefreshRequest } from './protocol';
+import {
+  BackendOriginsRequest,
+  FlagListRequest,
+  FlagsChangedNotification,
+  RefreshRequest,
+  TokensChangedNotification,
+  WorkspaceTrustNotification,
+  type BackendOrigin,
+} from './protocol';
 import { EditorSettingsCache } from './settings';
 import { StatusReporter } from './status';
 import { applyFileEvents, registerFileWatchers } from './watching';
@@ -38,6 +51,7 @@ export function startServer(connection: Connection): void {
   let initialFolders: WorkspaceFolder[] = [];
   let settings = new EditorSettingsCache(connection, false);
   const status = new StatusReporter(connection);
+  let backendSetup = new BackendSetupSource(connection, {}, log);
   const folders = new WorkspaceFolders({
     get settings() {
       return settings;
@@ -47,6 +61,7 @@ export function startServer(connection: Connection): void {
       await status.update(folders.all());
       await refreshDiagnostics();
     },
+    backendSetup: (origins) => backendSetup.setupFor(origins),
   });
 
   /** Wrap a request handler: a throw becomes a ResponseError and one log line, never a dead server. */
@@ -55,6 +70,8 @@ export function startServer(connection: Connection): void {
       try {
         return await handler(params, token);
       } catch (error) {
+        // A handler's own answer, such as "content modified" for a stale action, goes back as it is.
+        if (error instanceof ResponseError) return error as ResponseError<never>;
         const message = error instanceof Error ? error.message : String(error);
         connection.console.error(`${name} failed: ${error instanceof Error ? error.stack ?? message : message}`);
         return new ResponseError<never>(ErrorCodes.InternalError, `FlagLens could not answer ${name}: ${message}`);
@@ -84,6 +101,7 @@ export function startServer(connection: Connection): void {
   }
 
   async function refreshDiagnostics(): Promise<void> {
+    void connection.sendNotification(FlagsChangedNotification);
     if (!capabilities.workspace?.diagnostics?.refreshSupport) return;
     try {
       await connection.languages.diagnostics.refresh();
@@ -95,14 +113,17 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
     settings = new EditorSettingsCache(connection, capabilities.workspace?.configuration === true);
+    backendSetup = new BackendSetupSource(connection, readInitializationOptions(params.initializationOptions), log);
     initialFolders = foldersOf(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, REMOVE_FLAG_KIND], resolveProvider: true },
         diagnosticProvider: { identifier: 'flaglens', interFileDependencies: true, workspaceDiagnostics: false },
+        // Every server command is answered by the one onExecuteCommand handler below.
+        executeCommandProvider: { commands: [PROPOSE_CONFIG_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'flaglens', version },
@@ -168,7 +189,13 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(guard('textDocument/codeAction', async (params) => {
     const loaded = await loadedFolderOf(params.textDocument.uri);
     const document = documents.get(params.textDocument.uri);
-    return loaded && document ? codeActionsFor(document, params, loaded.state) : [];
+    return loaded && document ? [...codeActionsFor(document, params, loaded.state), ...removeFlagActions(document, params, loaded.state)] : [];
+  }));
+
+  connection.onCodeActionResolve(guard('codeAction/resolve', async (action) => {
+    if (!isRemoveFlagData(action.data)) return action;
+    const loaded = await loadedFolderOf(action.data.uri);
+    return loaded ? resolveRemoveFlag(action, action.data, loaded.state, (uri) => documents.get(uri)) : action;
   }));
 
   const refresh = guard(RefreshRequest.method, async () => {
@@ -176,6 +203,35 @@ export function startServer(connection: Connection): void {
     return folders.all().length > 0 ? status.current() : status.update([]);
   });
   connection.onRequest(RefreshRequest, (token) => refresh(undefined, token));
+
+  connection.onExecuteCommand(guard('workspace/executeCommand', async (params) => {
+    if (params.command !== PROPOSE_CONFIG_COMMAND) return null;
+    const result = await proposeConfig(folders.all(), params.arguments, log);
+    void connection.window.showInformationMessage(result.message);
+    return result;
+  }));
+
+  // Trust and tokens decide which backends exist, so each folder is loaded anew.
+  connection.onNotification(WorkspaceTrustNotification, ({ trusted }) => {
+    backendSetup.setTrusted(trusted === true);
+    for (const folder of folders.all()) void folder.reload();
+  });
+  connection.onNotification(TokensChangedNotification, () => {
+    for (const folder of folders.all()) void folder.reload();
+  });
+  connection.onRequest(BackendOriginsRequest, (token) => guard(BackendOriginsRequest.method, async () => {
+    const origins: BackendOrigin[] = [];
+    for (const folder of folders.all()) {
+      const state = await folder.state();
+      state.config.backends.forEach((backend, index) => {
+        const origin = serviceOrigin(backend);
+        const label = state.backends[index]?.label ?? origin;
+        if (origin !== undefined && label !== undefined && !origins.some((known) => known.origin === origin)) origins.push({ origin, label });
+      });
+    }
+    return origins;
+  })(undefined, token));
+  connection.onRequest(FlagListRequest, (token) => guard(FlagListRequest.method, () => flagListFor(folders.all(), documents))(undefined, token));
 
   documents.listen(connection);
   connection.listen();

@@ -3,6 +3,7 @@
 
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { formatAge } from './analysis/describe';
+import { withLabel } from './backends/catalog';
 import type { FolderState, WorkspaceFolderState } from './folders';
 import { StatusNotification, type StatusParams } from './protocol';
 
@@ -25,14 +26,12 @@ export function statusOf(folders: readonly FolderStatusInput[], now: number): St
   const details: string[] = [];
   for (const { name, state } of folders) {
     for (const key of state.catalog.definitions.keys()) keys.add(key);
-    for (const source of state.catalog.sources) if (!sources.includes(source)) sources.push(source);
+    for (const source of sourceStates(state)) if (!sources.includes(source)) sources.push(source);
     const folderLevel = levelOf(state);
     if (LEVEL_ORDER[folderLevel] > LEVEL_ORDER[level]) level = folderLevel;
     details.push(folderDetail(name, state, now));
   }
-  const text = keys.size === 0
-    ? 'no flags'
-    : [`${keys.size} ${keys.size === 1 ? 'flag' : 'flags'}`, ...sources].join(' · ');
+  const text = [keys.size === 0 ? 'no flags' : `${keys.size} ${keys.size === 1 ? 'flag' : 'flags'}`, ...sources].join(' · ');
   return { level, text, detail: details.join('\n') };
 }
 
@@ -42,7 +41,7 @@ export function whyNoDefinitions(state: FolderState): string | undefined {
   if (state.backends.length === 0) {
     return 'there is no flags/*.flagd.json file and no backend in .flaglens.json';
   }
-  const reasons = state.loads.flatMap((load, index) => (load.message ? [`${state.backends[index].label}: ${load.message}`] : []));
+  const reasons = state.loads.flatMap((load, index) => (load.message ? [withLabel(state.backends[index].label, load.message)] : []));
   return reasons.length > 0 ? reasons.join('; ') : `${state.backends.map((backend) => backend.label).join(', ')} defined no flags`;
 }
 
@@ -81,9 +80,25 @@ export class StatusReporter {
   }
 }
 
+/** The status bar's word for each source: its label, "… offline" while it fails, "… not read" when it has nothing. */
+function sourceStates(state: FolderState): string[] {
+  const words = state.catalog.sources.map((source) => (state.catalog.syncs?.get(source)?.offline ? `${shortLabel(source)} offline` : source));
+  state.loads.forEach((load, index) => {
+    const label = state.backends[index]?.label;
+    if (!load.ok && load.definitions.length === 0 && label !== undefined) words.push(`${shortLabel(label)} not read`);
+  });
+  return words;
+}
+
+/** `Unleash (https://…)` → `Unleash`: the status bar has little room; the tooltip has the rest. */
+function shortLabel(label: string): string {
+  return label.replace(/ \(.*\)$/, '');
+}
+
 function levelOf(state: FolderState): StatusParams['level'] {
   if (state.backends.length === 0) return 'warning';
-  if (state.loads.every((load) => !load.ok)) return 'error';
+  // Failing services that still show their last good flags are a warning; nothing to show is an error.
+  if (state.loads.every((load) => !load.ok) && !state.catalog.loaded) return 'error';
   const troubled = state.loads.some((load) => !load.ok || load.message !== undefined || load.problems.length > 0);
   return troubled || state.configProblems.length > 0 ? 'warning' : 'ok';
 }
@@ -97,7 +112,7 @@ function folderDetail(name: string, state: FolderState, now: number): string {
   const why = whyNoDefinitions(state);
   if (why !== undefined) parts.push(why);
   state.loads.forEach((load, index) => {
-    if (load.message && catalog.loaded) parts.push(`${state.backends[index].label}: ${load.message}`);
+    if (load.message && catalog.loaded) parts.push(withLabel(state.backends[index].label, load.message));
   });
   const problems = state.configProblems.length + state.loads.reduce((sum, load) => sum + load.problems.length, 0);
   if (problems > 0) parts.push(`${problems} ${problems === 1 ? 'problem' : 'problems'} in flag or configuration files (see Problems)`);

@@ -15,7 +15,7 @@ const token = process.env.UNLEASH_TOKEN ?? '';
 
 const ON_OFF = { on: true, off: false };
 const onForEveryone = { enabled: true, hasRules: false, variants: ON_OFF, defaultVariant: 'on', rollout: [] };
-const off = { enabled: false, hasRules: false, variants: ON_OFF, defaultVariant: 'off', rollout: [] };
+const off = { enabled: false, hasRules: false, variants: ON_OFF, defaultVariant: 'off', offVariant: 'off', rollout: [] };
 
 interface Expected {
   key: string;
@@ -49,7 +49,7 @@ const EXPECTED: Expected[] = [
     key: 'legacy-search',
     description: 'Old search page',
     environments: { development: off, production: off },
-    release: { state: 'dead', summary: "off in every environment (serves the code's default)" },
+    release: { state: 'dead', summary: 'off in every environment (serves false)' },
   },
   {
     key: 'old-banner',
@@ -67,7 +67,7 @@ const EXPECTED: Expected[] = [
     description: 'Holiday colours',
     stale: true,
     environments: { development: onForEveryone, production: off },
-    release: { state: 'rolling-out', summary: "development serves on to 100%, production is off (serves the code's default)" },
+    release: { state: 'rolling-out', summary: 'development serves on to 100%, production is off (serves false)' },
   },
   {
     key: 'button-color',

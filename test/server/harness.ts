@@ -58,6 +58,12 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Command-line arguments of the server; `--stdio` unless given. */
   args?: string[];
+  /** What the client sends as `initializationOptions` (trust, cache folder, tokens). */
+  initializationOptions?: unknown;
+  /** Extra environment variables of the server process. */
+  env?: Record<string, string>;
+  /** Answers to the server's custom requests (`flaglens/token`), by method. */
+  answers?: Record<string, (params: unknown) => unknown>;
 }
 
 /** A running server and the client side of its connection. */
@@ -71,7 +77,11 @@ export class ServerSession {
 
   static async start(options: StartOptions): Promise<ServerSession> {
     assertBundleExists();
-    const child = spawn(process.execPath, [SERVER, ...(options.args ?? ['--stdio'])], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER, ...(options.args ?? ['--stdio'])], {
+      cwd: REPO_ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: options.env ? { ...process.env, ...options.env } : process.env,
+    });
     const stderr: string[] = [];
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -87,6 +97,8 @@ export class ServerSession {
           session.received.push({ method: '$/progress', params: { token, value } });
         });
       }
+      const answer = options.answers?.[method];
+      if (answer) return answer(params);
       if (method === 'workspace/configuration') {
         const items = (params as { items: Array<{ section?: string }> }).items;
         return items.map((item) => (item.section === 'flaglens' ? session.settings : null));
@@ -101,6 +113,7 @@ export class ServerSession {
     const folders = options.folders.map((folder) => ({ uri: uriOf(folder), name: path.basename(folder) }));
     session.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
+      initializationOptions: options.initializationOptions,
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders,
       capabilities: {

@@ -155,6 +155,7 @@ describe('describeFlagMarkdown', () => {
 describe('servesText', () => {
   const cases: Array<[string, Partial<EnvironmentFlagState>, string]> = [
     ['off', { enabled: false }, 'off (code default)'],
+    ['off with an off variant', { enabled: false, offVariant: 'off' }, 'off (false) to 100%'],
     ['everyone gets the default variant', {}, 'on (true) to 100%'],
     ['a fractional split', { rollout: [{ variant: 'on', percent: 30 }, { variant: 'off', percent: 70 }] }, 'on (true) 30% · off (false) 70%'],
     ['one variant to all by a split', { rollout: [{ variant: 'on', percent: 100 }] }, 'on (true) to 100%'],

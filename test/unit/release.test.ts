@@ -18,6 +18,8 @@ const split = (shares: Record<string, number>, variants: Record<string, unknown>
 const disabled = (variants: Record<string, unknown> = BOOLEAN): Partial<EnvironmentFlagState> => ({ variants, enabled: false, defaultVariant: 'off' });
 const rules = (rulesSummary?: string): Partial<EnvironmentFlagState> => ({ variants: BOOLEAN, defaultVariant: 'off', hasRules: true, rulesSummary });
 const noDefault = (): Partial<EnvironmentFlagState> => ({ variants: BOOLEAN, defaultVariant: undefined });
+/** Disabled, serving a defined off variant (Unleash's off, LaunchDarkly's off variation) instead of the code's default. */
+const offServes = (variant: string, variants: Record<string, unknown> = BOOLEAN): Partial<EnvironmentFlagState> => ({ variants, enabled: false, defaultVariant: Object.keys(variants)[0], offVariant: variant });
 
 interface Row {
   name: string;
@@ -51,6 +53,12 @@ const rows: Row[] = [
   { name: 'not defined in a counted environment', environments: { production: serves('on') }, counted: ['production', 'staging'], state: 'rolling-out', says: ['production serves on to 100%', 'not defined in staging'] },
   { name: 'defined in no counted environment', environments: { staging: serves('on') }, counted: ['production'], state: 'rolling-out', says: ['not defined in production'] },
   { name: 'only counted environments matter', environments: { production: serves('on'), staging: split({ on: 10, off: 90 }) }, counted: ['production'], state: 'released', value: true, says: ['serves true in every environment'] },
+  { name: 'off everywhere with an off variant', environments: { production: offServes('off'), staging: offServes('off') }, state: 'dead', value: false, says: ['off in every environment (serves false)'] },
+  { name: 'off everywhere serving a string off variant', environments: { production: offServes('light', THEMES), staging: offServes('light', THEMES) }, state: 'dead', value: 'light', says: ['off in every environment (serves "light")'] },
+  { name: 'off with an off variant in one, false in the other', environments: { production: serves('off'), staging: offServes('off') }, state: 'dead', value: false, says: ['serves false in every environment'] },
+  { name: 'off with an off variant in one, true in the other', environments: { production: serves('on'), staging: offServes('off') }, state: 'rolling-out', says: ['production serves on to 100%', 'staging is off (serves false)'] },
+  { name: 'off variants that differ', environments: { production: offServes('dark', THEMES), staging: offServes('light', THEMES) }, state: 'rolling-out', says: ['production is off (serves "dark")', 'staging is off (serves "light")'] },
+  { name: 'an off variant that is not among the variants', environments: { production: offServes('missing'), staging: disabled() }, state: 'dead', servesCodeDefault: true, says: ["off in every environment (serves the code's default)"] },
   { name: 'no environments at all', environments: {}, state: 'rolling-out', says: ['not defined in any environment'] },
 ];
 

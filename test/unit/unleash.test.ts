@@ -209,7 +209,7 @@ describe('what an environment serves', () => {
     {
       name: 'disabled: serves off',
       enabled: false, strategies: [rollout(100)],
-      expected: { enabled: false, variants: ON_OFF, defaultVariant: 'off', rollout: [], hasRules: false },
+      expected: { enabled: false, variants: ON_OFF, defaultVariant: 'off', offVariant: 'off', rollout: [], hasRules: false },
     },
     {
       name: 'enabled without strategies: on for everyone',
@@ -359,7 +359,8 @@ describe('flag definitions', () => {
     {
       name: 'off everywhere',
       strategies: { development: { enabled: false, strategies: [] }, production: { enabled: false, strategies: [] } },
-      state: 'dead', summary: "off in every environment (serves the code's default)",
+      // Unleash answers false for a disabled flag, whatever default the code passes.
+      state: 'dead', summary: 'off in every environment (serves false)',
     },
   ];
   for (const { name, strategies, state, summary } of releaseCases) {

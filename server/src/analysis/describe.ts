@@ -47,7 +47,7 @@ function describeDefinition(definition: FlagDefinition, catalog: FlagCatalog, us
   return paragraphs(
     about === undefined ? title : lines(title, about),
     environmentTable(definition, catalog, now),
-    usageLine(usage, [definition.source], catalog.syncedAt, now),
+    usageLine(usage, [definition.source], catalog.syncs?.get(definition.source) ?? catalog.syncedAt, now),
   );
 }
 
@@ -83,7 +83,7 @@ function environmentTable(definition: FlagDefinition, catalog: FlagCatalog, now:
     if (environment === undefined) return [label, 'not defined', '—', '—', '—'];
     return [
       label,
-      environment.enabled ? 'on' : 'off',
+      (environment.enabled ? 'on' : 'off') + (environment.backendStatus ? ` · ${escapeMarkdown(environment.backendStatus)}` : ''),
       escapeMarkdown(servesText(environment)),
       environment.hasRules ? escapeMarkdown(oneLine(environment.rulesSummary ?? 'yes')) : 'none',
       lastChangeText(environment.lastModified, now),
@@ -98,7 +98,11 @@ function environmentTable(definition: FlagDefinition, catalog: FlagCatalog, now:
 
 /** What one environment serves, for people: "on (true) to 100%", "on (true) 30% · off (false) 70%", "off (code default)". */
 export function servesText(environment: EnvironmentFlagState): string {
-  if (!environment.enabled) return 'off (code default)';
+  if (!environment.enabled) {
+    const { offVariant } = environment;
+    if (offVariant !== undefined && Object.hasOwn(environment.variants, offVariant)) return `${variantText(environment, offVariant)} to 100%`;
+    return 'off (code default)';
+  }
   const { rollout } = environment;
   if (rollout.length === 1) return `${variantText(environment, rollout[0].variant)} to ${formatPercent(rollout[0].percent)}%`;
   if (rollout.length > 1) {
@@ -127,10 +131,13 @@ function lastChangeText(lastModified: string | undefined, now: number): string {
   return Number.isNaN(time) ? '—' : formatAge(now - time);
 }
 
-function usageLine(usage: FlagUsage, sources: readonly string[], syncedAt: number | undefined, now: number): string {
+/** The usage line; `sync` is when the definitions were read, or one source's sync state ("offline, last synced …"). */
+function usageLine(usage: FlagUsage, sources: readonly string[], sync: number | { syncedAt?: number; offline: boolean } | undefined, now: number): string {
   const parts = [`${plural(usage.references, 'reference')} in ${plural(usage.files, 'file')}`];
   if (sources.length > 0) parts.push(`from ${sources.map(escapeMarkdown).join(', ')}`);
-  if (syncedAt !== undefined) parts.push(`synced ${formatAge(now - syncedAt)}`);
+  const { syncedAt, offline } = typeof sync === 'object' ? sync : { syncedAt: sync, offline: false };
+  if (offline) parts.push(syncedAt === undefined ? 'offline' : `offline, last synced ${formatAge(now - syncedAt)}`);
+  else if (syncedAt !== undefined) parts.push(`synced ${formatAge(now - syncedAt)}`);
   return parts.join(' · ');
 }
 

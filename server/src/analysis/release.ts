@@ -2,8 +2,10 @@
 // counted environment serves to everyone.
 //
 // Decisions:
-// - A disabled flag, or an enabled one without a default variant and without targeting, makes the
-//   SDK return the default value written in the code ("serves the code's default").
+// - A disabled flag without an off variant (flagd), or an enabled one without a default variant and
+//   without targeting, makes the SDK return the default value written in the code ("serves the code's
+//   default"). A disabled flag with an off variant (Unleash, LaunchDarkly) serves that variant's value.
+// - Off everywhere with one off value is `dead` with that value, whatever the value is.
 // - Off in every counted environment is `dead` with `servesCodeDefault` (value unknown here).
 // - A boolean flag that serves `false` everywhere is `dead` with value `false`. A boolean flag that
 //   is off in some environments and serves `false` in the others is `dead` with value `false` too:
@@ -15,7 +17,7 @@ import type { EnvironmentFlagState, FlagDefinition, ReleaseVerdict } from './typ
 
 /** What one environment serves to everyone, or why it does not serve one value to everyone. */
 type Outcome =
-  | { kind: 'value'; value: unknown; variant: string }
+  | { kind: 'value'; value: unknown; variant: string; disabled?: boolean }
   | { kind: 'code-default'; disabled: boolean }
   | { kind: 'split'; shares: Array<{ variant: string; percent: number }> }
   | { kind: 'rules'; summary?: string };
@@ -59,7 +61,12 @@ export function servedValueText(value: unknown): string {
 }
 
 function outcomeOf(state: EnvironmentFlagState): Outcome {
-  if (!state.enabled) return { kind: 'code-default', disabled: true };
+  if (!state.enabled) {
+    if (state.offVariant !== undefined && Object.hasOwn(state.variants, state.offVariant)) {
+      return { kind: 'value', value: state.variants[state.offVariant], variant: state.offVariant, disabled: true };
+    }
+    return { kind: 'code-default', disabled: true };
+  }
   if (state.hasRules) return { kind: 'rules', summary: state.rulesSummary };
   const shares = state.rollout.filter((share) => share.percent > 0);
   if (shares.length > 0) {
@@ -91,8 +98,11 @@ function uniformVerdict(defined: EnvironmentFlagState[], outcomes: Outcome[]): R
   }
   if (codeDefaults.length === 0 && values.every((value) => sameValue(value, values[0]))) {
     const value = values[0];
-    const summary = `serves ${servedValueText(value)} in every environment`;
-    return { state: value === false ? 'dead' : 'released', value, servesCodeDefault: false, summary };
+    const offEverywhere = outcomes.every((outcome) => outcome.kind === 'value' && outcome.disabled === true);
+    const summary = offEverywhere
+      ? `off in every environment (serves ${servedValueText(value)})`
+      : `serves ${servedValueText(value)} in every environment`;
+    return { state: value === false || offEverywhere ? 'dead' : 'released', value, servesCodeDefault: false, summary };
   }
   if (values.every((value) => value === false) && isBooleanFlag(defined)) {
     const offIn = defined.filter((_state, index) => outcomes[index].kind === 'code-default').map((state) => state.environment);
@@ -123,6 +133,7 @@ function describeOutcome(outcome: Outcome, state: EnvironmentFlagState, onVarian
     case 'rules':
       return { verb: 'has targeting rules', rest: outcome.summary ? `(${outcome.summary})` : '', shareable: false };
     case 'value':
+      if (outcome.disabled) return { verb: 'is off', rest: `(serves ${servedValueText(outcome.value)})`, shareable: false };
       if (onVariant !== undefined && outcome.value === true) return { verb: `serves ${onVariant}`, rest: 'to 100%', shareable: true };
       if (onVariant !== undefined) return { verb: `serves ${outcome.variant}`, rest: '', shareable: false };
       return { verb: `serves ${servedValueText(outcome.value)}`, rest: '', shareable: false };

@@ -22,6 +22,8 @@ export interface FlagPattern {
   kind: 'call' | 'bag';
   /** Index of the argument that holds the key (for `call`). */
   keyArg: number;
+  /** Property names leading to the key inside that argument: `['key']` for `getFlag({ key: 'x' })` (keyArg `"0.key"` in `.flaglens.json`). */
+  keyPath?: readonly string[];
   /** Index of the argument that holds the default value, when there is one. */
   defaultArg?: number;
   /** Argument count → index of the default, overriding `defaultArg` (LaunchDarkly's browser `variation(key, default)`). */
@@ -39,6 +41,8 @@ export interface FlagPattern {
 export interface UserPattern {
   callee: string;
   keyArg?: number;
+  /** Property names inside the key argument, from a keyArg written as a path (`"0.key"` → keyArg 0, keyPath ['key']). */
+  keyPath?: string[];
   defaultArg?: number;
   negate?: boolean;
   type?: FlagValueType;
@@ -64,17 +68,23 @@ export interface FlagCheck {
   defaultValueText?: string;
   valueType: FlagValueType;
   negate: boolean;
+  /** True when the key comes from a parameter of the enclosing function: each caller decides it, so it is never unknown. */
+  dynamic?: boolean;
+  /** For a dynamic key: the keys the parameter's type allows (a union of literals, an enum), when written in this file. */
+  possibleKeys?: string[];
 }
 
 /** One environment's view of a flag, as a backend reports it. */
 export interface EnvironmentFlagState {
   environment: string;
-  /** Whether the flag is on in this environment; a disabled flag serves the off value (for flagd: the code default). */
+  /** Whether the flag is on in this environment; a disabled flag serves `offVariant`, else the code's default (flagd). */
   enabled: boolean;
   /** Variant name to the value it serves. */
   variants: Record<string, unknown>;
   /** The variant served to everyone no rule or split catches. */
   defaultVariant?: string;
+  /** The variant served while disabled (Unleash: off, LaunchDarkly: the off variation); absent: the code's default. */
+  offVariant?: string;
   /** A percentage split between variants (weights normalised to percentages that sum to 100); empty when none. */
   rollout: Array<{ variant: string; percent: number }>;
   /** Targeting other than a plain percentage split: rules, conditions, individual targets, segments. */
@@ -83,6 +93,8 @@ export interface EnvironmentFlagState {
   rulesSummary?: string;
   /** ISO 8601 date of the last change in this environment, when known. */
   lastModified?: string;
+  /** The backend's own word for the flag here, when it has one (LaunchDarkly: new, active, inactive, launched). */
+  backendStatus?: string;
 }
 
 /** What the backend(s) say about one flag. */
@@ -132,7 +144,9 @@ export type FindingCode =
   | 'stale-flag'
   | 'released-flag'
   | 'dead-flag'
-  | 'malformed-flag-file';
+  | 'malformed-flag-file'
+  | 'unregistered-flag'
+  | 'unused-flag';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -144,6 +158,8 @@ export const DEFAULT_SEVERITIES: Record<FindingCode, Severity> = {
   'released-flag': 'information',
   'dead-flag': 'information',
   'malformed-flag-file': 'error',
+  'unregistered-flag': 'warning',
+  'unused-flag': 'information',
 };
 
 /** One thing worth telling a person about a flag check or a flag file. */
@@ -172,4 +188,6 @@ export interface FlagCatalog {
   syncedAt?: number;
   /** Where the definitions came from, for people (`flags/*.flagd.json`). */
   sources: string[];
+  /** Per source label: when it was last read, and whether the latest attempt to read it failed. */
+  syncs?: Map<string, { syncedAt?: number; offline: boolean }>;
 }

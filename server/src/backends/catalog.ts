@@ -24,6 +24,11 @@ export function buildCatalog(loads: readonly BackendLoad[], labels: readonly str
     if (load.definitions.length > 0 && label !== undefined && !sources.includes(label)) sources.push(label);
   });
 
+  const syncs = new Map<string, { syncedAt?: number; offline: boolean }>();
+  loads.forEach((load, index) => {
+    const label = labels[index];
+    if (label !== undefined) syncs.set(label, { syncedAt: load.syncedAt, offline: !load.ok });
+  });
   const syncTimes = loads.flatMap((load) => load.syncedAt ?? []);
   const known = countedEnvironments?.filter((environment) => environments.includes(environment)) ?? [];
   const counted = countedEnvironments && countedEnvironments.length > 0
@@ -36,5 +41,11 @@ export function buildCatalog(loads: readonly BackendLoad[], labels: readonly str
     loaded: definitions.size > 0,
     syncedAt: syncTimes.length > 0 ? Math.min(...syncTimes) : undefined,
     sources,
+    syncs,
   };
+}
+
+/** A backend's message with its label in front, unless the message names the backend already. */
+export function withLabel(label: string, message: string): string {
+  return message.startsWith(`${label}:`) ? message : `${label}: ${message}`;
 }

@@ -26,4 +26,8 @@ export interface FlagBackend {
   load(): Promise<BackendLoad>;
   /** Absolute paths of local files whose change should trigger a reload. */
   watchedFiles(): string[];
+  /** For a service: how often to read it again while all is well, in ms. Local files are watched instead. */
+  readonly pollIntervalMs?: number;
+  /** For a service: how long to wait before the next load, backing off while it fails. */
+  nextLoadDelay?(pollIntervalMs: number): number;
 }

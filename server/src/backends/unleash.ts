@@ -5,7 +5,7 @@
 // The parsers below are pure so that recorded Admin API answers can be tested without a server.
 //
 // How Unleash's strategies become what one environment serves (EnvironmentFlagState):
-// - a disabled environment serves off (false); an archived flag is sent to no SDK, so it serves the
+// - a disabled environment serves off (false, `offVariant`); an archived flag is sent to no SDK, so it serves the
 //   code's default everywhere;
 // - an enabled environment without active strategies, or whose first strategy catches everyone
 //   (`default`, or a rollout of 100% without constraints and segments), serves on to everyone;
@@ -30,6 +30,10 @@ export interface UnleashBackendOptions {
   tokenOrigin?: string;
   /** The clock, ms since epoch; tests pass their own. */
   now?: () => number;
+  /** How often to read the project again while all is well, in ms. */
+  pollIntervalMs?: number;
+  /** How a person sets the token where FlagLens runs, for messages: `run "FlagLens: Set Backend Token"`. */
+  howToSetToken?: string;
 }
 
 /** One strategy constraint as the Admin API returns it. */
@@ -226,7 +230,8 @@ export function environmentState(
 ): EnvironmentFlagState {
   const base = lastModified === undefined ? { environment } : { environment, lastModified };
   if (!details.enabled) {
-    return { ...base, enabled: false, variants: { ...ON_OFF }, defaultVariant: 'off', rollout: [], hasRules: false };
+    // A disabled Unleash flag answers false (isEnabled) whatever default the code passes.
+    return { ...base, enabled: false, variants: { ...ON_OFF }, defaultVariant: 'off', offVariant: 'off', rollout: [], hasRules: false };
   }
   const active = details.strategies.filter((strategy) => !strategy.disabled);
   if (active.length === 0) return { ...base, ...servedTo(details.variants, 100) };
@@ -293,6 +298,7 @@ export function toFlagDefinition(summary: UnleashFlagSummary, details: UnleashFl
 /** Reads one Unleash project through the Admin API, keeping the last good definitions when that fails. */
 export class UnleashBackend implements FlagBackend {
   readonly label: string;
+  readonly pollIntervalMs?: number;
   private readonly client: JsonClient;
   private readonly baseUrl: string;
   private readonly now: () => number;
@@ -305,6 +311,7 @@ export class UnleashBackend implements FlagBackend {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.label = options.project === 'default' ? `Unleash (${this.baseUrl})` : `Unleash (${this.baseUrl}, project ${options.project})`;
     this.now = options.now ?? Date.now;
+    this.pollIntervalMs = options.pollIntervalMs;
     this.client = new JsonClient({ baseUrl: this.baseUrl, token: options.token, tokenOrigin: options.tokenOrigin, timeoutMs: options.timeoutMs });
   }
 
@@ -442,9 +449,10 @@ export class UnleashBackend implements FlagBackend {
     if (failure.kind === 'rate limited') {
       this.retryAfterUntil = now + (failure.retryAfterMs ?? nextRetryDelay(this.consecutiveFailures, Math.random()));
     }
+    const howToSet = this.options.howToSetToken ? ` (${this.options.howToSetToken})` : '';
     const advice = failure.kind !== 'unauthorised' ? ''
-      : this.client.sendsToken() ? `; check the token (an admin or personal access token with access to project ${this.options.project})`
-        : '; set an Unleash admin or personal access token for this address';
+      : this.client.sendsToken() ? `; check the token (an admin or personal access token with access to project ${this.options.project})${howToSet}`
+        : `; set an Unleash admin or personal access token for this address${howToSet}`;
     this.lastFailureMessage = `${this.label}: ${failure.message}${advice}`;
     return this.failed(this.lastFailureMessage);
   }

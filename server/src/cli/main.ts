@@ -2,12 +2,15 @@
 // could not run (bad arguments or configuration), with one line on stderr saying why.
 
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { version } from '../../../package.json';
 import { FINDING_CODES } from '../analysis/findings';
 import type { Finding } from '../analysis/types';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
+import { CLEAN_HELP, CleanSetupError, runClean } from './clean';
 import { formatText } from './format-text';
+import { parseInitArguments, runInit } from './init';
 import { scanFolder, ScanSetupError } from './scan';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -18,7 +21,9 @@ const DEFAULT_FAIL_ON = 'error';
 const HELP = `FlagLens: feature flag checks in TypeScript and JavaScript, checked against your flag definitions.
 
 Usage:
-  flaglens scan [DIR] [--format text|json|sarif] [--fail-on KINDS] [--config FILE]
+  flaglens scan [DIR] [--format text|json|sarif] [--fail-on KINDS] [--config FILE] [--cache FILE]
+  flaglens init [DIR] [--dry-run] [--force]
+  flaglens clean KEY [DIR] [--value VALUE] [--dry-run] [--config FILE]
   flaglens --help | --version
 
 flaglens scan
@@ -33,8 +38,21 @@ flaglens scan
                             Codes: ${FINDING_CODES.join(', ')}
                             Severities: ${SEVERITIES.join(', ')} (set per code in .flaglens.json)
   --config FILE             use FILE instead of DIR/.flaglens.json
+  --cache FILE              keep flag services' last good definitions in FILE
+                            (default DIR/.flaglens-cache/flag-definitions.json); tokens come from the
+                            variables FLAGLENS_UNLEASH_TOKEN, FLAGLENS_LAUNCHDARKLY_TOKEN or tokenEnv
 
 Exit codes: 0 nothing matched --fail-on, 1 something did, 2 bad arguments or configuration.
+
+flaglens init
+  Finds the team's own wrappers around flag checks (one or two levels deep), functions that return
+  every flag at once, and the enum, as const object, union type or interface that lists the flags,
+  prints what it found and why, and writes DIR/.flaglens.json so that scan finds those checks too.
+
+  --dry-run                 print the proposed .flaglens.json, write nothing
+  --force                   replace an existing .flaglens.json (otherwise it is kept; exit code 1)
+
+${CLEAN_HELP}
 Colour is used when stdout is a terminal and NO_COLOR is not set.
 `;
 
@@ -45,6 +63,7 @@ interface ScanArguments {
   format: Format;
   failOn: { spec: string; kinds: Set<string> };
   configFile?: string;
+  cacheFile?: string;
 }
 
 /** Runs the command line and gives the exit code. */
@@ -54,22 +73,36 @@ async function main(args: string[]): Promise<number> {
     if (command === undefined) throw new UsageError('missing command: run flaglens scan [DIR], or flaglens --help');
     if (command === '--help' || command === '-h' || command === 'help') return write(HELP, 0);
     if (command === '--version' || command === '-v') return write(`flaglens ${version}\n`, 0);
+    if (command === 'init') return await init(rest);
+    if (command === 'clean') return rest.includes('--help') || rest.includes('-h') ? write(HELP, 0) : await runClean(rest);
     if (command !== 'scan') throw new UsageError(`unknown command '${command}': the command is scan (see flaglens --help)`);
     if (rest.includes('--help') || rest.includes('-h')) return write(HELP, 0);
     return await runScan(parseScanArguments(rest));
   } catch (error) {
-    const known = error instanceof UsageError || error instanceof ScanSetupError;
+    const known = error instanceof UsageError || error instanceof ScanSetupError || error instanceof CleanSetupError;
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`flaglens: ${known ? '' : 'internal error: '}${message.split('\n')[0]}\n`);
     return 2;
   }
 }
 
+async function init(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) return write(HELP, 0);
+  let options;
+  try {
+    options = parseInitArguments(args);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const exitCode = await runInit(options, (text) => process.stdout.write(text), (message) => process.stderr.write(`flaglens: ${message}\n`));
+  return write('', exitCode);
+}
+
 async function runScan(options: ScanArguments): Promise<number> {
   const log = (message: string): void => {
     process.stderr.write(`flaglens: ${message}\n`);
   };
-  const report = await scanFolder(options.directory, { configFile: options.configFile, log });
+  const report = await scanFolder(options.directory, { configFile: options.configFile, cacheFile: options.cacheFile, log });
   for (const note of report.notes) log(note);
   const failing = report.findings.filter(({ finding }) => matchesFailOn(finding, options.failOn.kinds)).length;
   let output: string;
@@ -95,7 +128,7 @@ function parseScanArguments(args: string[]): ScanArguments {
     }
     const equals = arg.indexOf('=');
     const name = equals === -1 ? arg : arg.slice(0, equals);
-    if (!['--format', '--fail-on', '--config'].includes(name)) throw new UsageError(`unknown option '${name}' (see flaglens --help)`);
+    if (!['--format', '--fail-on', '--config', '--cache'].includes(name)) throw new UsageError(`unknown option '${name}' (see flaglens --help)`);
     if (values.has(name)) throw new UsageError(`${name} is given twice`);
     const value = equals === -1 ? args[++position] : arg.slice(equals + 1);
     if (value === undefined || value === '') throw new UsageError(`${name} needs a value (see flaglens --help)`);
@@ -117,6 +150,7 @@ function parseScanArguments(args: string[]): ScanArguments {
     failOn: parseFailOn(values.get('--fail-on') ?? DEFAULT_FAIL_ON),
     // Relative to where the command runs, as people expect of a path they type.
     ...(configFile === undefined ? {} : { configFile: fs.realpathSync(configFile) }),
+    ...(values.has('--cache') ? { cacheFile: path.resolve(values.get('--cache') ?? '') } : {}),
   };
 }
 

@@ -5,9 +5,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findingsForChecks, findingsForProblems, FINDING_CODES } from '../analysis/findings';
 import { findDefinition } from '../analysis/match';
+import { findingsForRegistry, unusedRegistryFindings } from '../analysis/registry';
 import { classifyRelease } from '../analysis/release';
 import type { FileProblem, Finding, FlagCatalog, FlagCheck, ReleaseState, Span } from '../analysis/types';
-import { buildCatalog } from '../backends/catalog';
+import { DefinitionCache } from '../backends/cache';
+import { buildCatalog, withLabel } from '../backends/catalog';
+import { loadRegistry } from '../backends/registry';
 import { createBackends, loadConfig } from '../config';
 import { buildPatternSet } from '../patterns';
 import { DEFAULT_MAX_FILE_SIZE } from '../settings';
@@ -62,7 +65,14 @@ export interface ScanOptions {
   configFile?: string;
   /** Where progress notes go as they happen (stderr). */
   log: (message: string) => void;
+  /** The cache file of flag services' last good definitions; default `<folder>/.flaglens-cache/flag-definitions.json`. */
+  cacheFile?: string;
+  /** Where `tokenEnv` variables are read; default the process's environment. */
+  environmentVariables?: Readonly<Record<string, string | undefined>>;
 }
+
+/** The CLI's cache of flag services' definitions, relative to the scanned folder (it is in .gitignore). */
+export const DEFAULT_CACHE_FILE = '.flaglens-cache/flag-definitions.json';
 
 /** Scans a folder: configuration, flag definitions, every source file, findings. */
 export async function scanFolder(folder: string, options: ScanOptions): Promise<ScanReport> {
@@ -71,16 +81,22 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   if (configProblems.length > 0) throw new ScanSetupError(describeConfigProblems(configProblems, root));
 
   const notes: string[] = [];
-  const backends = createBackends(config, root);
+  // The command line runs where its user chose to run it: it may use the network, with tokens from variables.
+  const backends = createBackends(config, root, {
+    network: true,
+    environmentVariables: options.environmentVariables ?? process.env,
+    howToSetToken: (_origin, tokenEnv) => `set the environment variable ${tokenEnv}`,
+    cache: new DefinitionCache(path.resolve(root, options.cacheFile ?? DEFAULT_CACHE_FILE), options.log),
+  });
   const index = new WorkspaceIndex(root, {
-    patterns: buildPatternSet(config.patterns),
+    patterns: buildPatternSet(config.patterns, config.bags),
     ignore: config.ignore,
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     log: options.log,
   });
   const [loads] = await Promise.all([Promise.all(backends.map((backend) => backend.load())), index.indexAll()]);
   loads.forEach((load, position) => {
-    if (load.message) notes.push(`${backends[position].label}: ${load.message}`);
+    if (load.message) notes.push(withLabel(backends[position].label, load.message));
   });
   const catalog = buildCatalog(loads, backends.map((backend) => backend.label), config.environments);
   if (!catalog.loaded) notes.push(notLoadedNote(backends.length));
@@ -88,6 +104,14 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   const allChecks = index.allChecks();
   const findings: Finding[] = findingsForProblems(loads.flatMap((load) => load.problems), config.severities);
   for (const [file, checks] of allChecks) findings.push(...findingsForChecks(file, checks, catalog, config.severities));
+  if (config.registry !== undefined) {
+    const { registry, problem } = loadRegistry(root, config.registry);
+    if (problem !== undefined) notes.push(problem);
+    if (registry !== undefined) {
+      for (const [file, checks] of allChecks) findings.push(...findingsForRegistry(file, checks, registry, config.severities));
+      findings.push(...unusedRegistryFindings(registry, [...allChecks.values()].flat(), config.severities));
+    }
+  }
 
   const locator = new Locator(root);
   const located = [...allChecks].flatMap(([file, checks]) => checks.map((check) => ({ ...locator.locate(file, check.keySpan), check })));

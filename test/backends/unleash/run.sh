@@ -64,7 +64,8 @@ cd "$repo_dir"
 echo "== seeding flags"
 run_step node --import tsx "$harness_dir/seed.ts"
 
-echo "== backend tests"
+echo "== backend tests (the backend, then the bundled language server, against this Unleash)"
 started_at=$(date +%s)
-run_step node --import tsx --test test/backends/unleash.test.ts
+run_step node esbuild.mjs
+run_step node --import tsx --test test/backends/unleash.test.ts test/backends/unleash.protocol.test.ts
 echo "   tests passed in $(seconds_since "$started_at") s"

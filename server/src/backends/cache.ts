@@ -1,0 +1,128 @@
+// The last good definitions of each flag service, kept in one JSON file between runs: in the editor
+// under the extension's storage folder, in the CLI in `.flaglens-cache/` (or `--cache FILE`). They
+// are shown at start-up and while a service is down, with the time they were read.
+
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { FlagDefinition } from '../analysis/types';
+import type { BackendLoad, FlagBackend } from './types';
+
+/** What is kept of one service's last good load. */
+export interface CachedDefinitions {
+  definitions: FlagDefinition[];
+  environments: string[];
+  /** When they were read, ms since epoch. */
+  syncedAt: number;
+}
+
+/** The file's format version; a file of another version is ignored (and replaced on the next write). */
+const CACHE_VERSION = 1;
+
+/** A JSON file of the last good definitions per service key. Never throws: a bad file reads as empty. */
+export class DefinitionCache {
+  private entries: Map<string, CachedDefinitions> | undefined;
+  private writing: Promise<void> = Promise.resolve();
+
+  /** `log` hears about files that could not be read or written. */
+  constructor(readonly file: string, private readonly log: (message: string) => void = () => undefined) {}
+
+  /** The cached definitions of one service, or undefined. */
+  get(key: string): CachedDefinitions | undefined {
+    return this.read().get(key);
+  }
+
+  /** Remembers a service's definitions and writes the file (writes are serialised). */
+  set(key: string, value: CachedDefinitions): Promise<void> {
+    this.read().set(key, value);
+    const text = JSON.stringify({ version: CACHE_VERSION, entries: Object.fromEntries(this.read()) });
+    this.writing = this.writing.then(() => this.write(text));
+    return this.writing;
+  }
+
+  private read(): Map<string, CachedDefinitions> {
+    if (this.entries) return this.entries;
+    this.entries = new Map();
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch {
+      return this.entries;
+    }
+    try {
+      const json = JSON.parse(text) as { version?: unknown; entries?: unknown };
+      if (json.version !== CACHE_VERSION || typeof json.entries !== 'object' || json.entries === null) return this.entries;
+      for (const [key, value] of Object.entries(json.entries)) {
+        if (isCachedDefinitions(value)) this.entries.set(key, value);
+      }
+    } catch {
+      this.log(`The flag cache ${this.file} is not valid JSON; it is ignored and will be rewritten.`);
+    }
+    return this.entries;
+  }
+
+  private async write(text: string): Promise<void> {
+    // Write and rename, so that a crash never leaves half a file behind.
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      writeFileSync(temporary, text);
+      renameSync(temporary, this.file);
+    } catch (error) {
+      this.log(`Could not write the flag cache ${this.file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/**
+ * A flag service whose good loads are cached, and whose failures before any good load in this run
+ * fall back to the cached definitions, so that an editor opened offline still shows the flags.
+ */
+export class CachedBackend implements FlagBackend {
+  readonly label: string;
+  readonly pollIntervalMs?: number;
+
+  constructor(private readonly inner: FlagBackend, private readonly cache: DefinitionCache, private readonly key: string) {
+    this.label = inner.label;
+    this.pollIntervalMs = inner.pollIntervalMs;
+  }
+
+  async load(): Promise<BackendLoad> {
+    const load = await this.inner.load();
+    if (load.ok) {
+      if (load.syncedAt !== undefined) {
+        await this.cache.set(this.key, { definitions: load.definitions, environments: load.environments, syncedAt: load.syncedAt });
+      }
+      return load;
+    }
+    // The service kept this run's last good definitions itself.
+    if (load.syncedAt !== undefined) return load;
+    const cached = this.cache.get(this.key);
+    if (cached === undefined) return load;
+    const when = new Date(cached.syncedAt).toISOString().replace('T', ' ').slice(0, 16);
+    return {
+      ...load,
+      definitions: cached.definitions,
+      environments: cached.environments,
+      syncedAt: cached.syncedAt,
+      message: `${load.message ?? `${this.label}: not read`}; showing the flags cached at ${when} UTC`,
+    };
+  }
+
+  nextLoadDelay(pollIntervalMs: number): number {
+    return this.inner.nextLoadDelay?.(pollIntervalMs) ?? pollIntervalMs;
+  }
+
+  watchedFiles(): string[] {
+    return this.inner.watchedFiles();
+  }
+}
+
+function isCachedDefinitions(value: unknown): value is CachedDefinitions {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  return Array.isArray(entry.definitions)
+    && Array.isArray(entry.environments)
+    && typeof entry.syncedAt === 'number'
+    && entry.definitions.every((definition) => typeof definition === 'object' && definition !== null
+      && typeof (definition as FlagDefinition).key === 'string' && Array.isArray((definition as FlagDefinition).environments));
+}

@@ -1,0 +1,72 @@
+// `flaglens scan` with a flag service (a fake Unleash on 127.0.0.1): the token from the variable
+// tokenEnv names, the cache file, and a scan that still works while the service is down.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { FakeUnleash } from '../server/fakeUnleash';
+import { makeWorkspace } from '../server/harness';
+
+const CLI = path.join(import.meta.dirname, '..', '..', 'server', 'out', 'cli.js');
+const TOKEN = 'cli-unleash-token-31337';
+const fake = new FakeUnleash(TOKEN);
+let workspace: string;
+
+/** Runs the CLI without blocking this process, which also serves the fake Unleash. */
+function scan(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, 'scan', workspace, ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+before(async () => {
+  await fake.start();
+  fake.flags = [{ name: 'new-checkout', enabled: { production: true } }, { name: 'old-search', enabled: { production: false }, stale: true }];
+  workspace = makeWorkspace({
+    '.flaglens.json': JSON.stringify({ backends: [{ type: 'unleash', url: fake.url, tokenEnv: 'FLAGLENS_CI_TOKEN' }] }),
+    'src/app.ts': "import { unleash } from './unleash';\nexport const a = unleash.isEnabled('new-checkout');\nexport const b = unleash.isEnabled('old-search');\n",
+  });
+});
+after(async () => {
+  await fake.stop();
+  fs.rmSync(workspace, { recursive: true, force: true });
+});
+
+describe('flaglens scan with an Unleash backend', () => {
+  it('reads the token from tokenEnv, reports the findings and caches the flags', async () => {
+    fake.mode = 'up';
+    const result = await scan(['--format', 'json', '--fail-on', 'none'], { FLAGLENS_CI_TOKEN: TOKEN });
+    assert.equal(result.status, 0, result.stderr);
+    const report = JSON.parse(result.stdout) as { findings: Array<{ kind: string; key?: string }> };
+    assert.deepEqual(report.findings.map((finding) => [finding.kind, finding.key]).sort(), [['dead-flag', 'old-search'], ['released-flag', 'new-checkout'], ['stale-flag', 'old-search']]);
+    const cache = path.join(workspace, '.flaglens-cache', 'flag-definitions.json');
+    assert.ok(fs.existsSync(cache), 'no cache file');
+    assert.ok(!fs.readFileSync(cache, 'utf8').includes(TOKEN));
+  });
+
+  it('uses the cache while the service is down, and says so on stderr without the token', async () => {
+    fake.mode = 'down-500';
+    const result = await scan(['--format', 'json', '--fail-on', 'none'], { FLAGLENS_CI_TOKEN: TOKEN });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /Unleash \(http:\/\/127\.0\.0\.1:\d+\): bad response: .* answered 500 \(server error\); showing the flags cached at/);
+    assert.ok(!result.stderr.includes(TOKEN) && !result.stdout.includes(TOKEN));
+    const report = JSON.parse(result.stdout) as { findings: Array<{ kind: string }> };
+    assert.equal(report.findings.length, 3);
+  });
+
+  it('--cache FILE puts the cache elsewhere; without a token the scan says which variable to set', async () => {
+    fake.mode = 'up';
+    const cacheFile = path.join(workspace, 'elsewhere', 'cache.json');
+    const result = await scan(['--cache', cacheFile, '--fail-on', 'none'], {});
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /answered 401 \(no token is set\); set an Unleash admin or personal access token for this address \(set the environment variable FLAGLENS_CI_TOKEN\)/);
+    assert.equal(fs.existsSync(cacheFile), false, 'a failed read wrote the cache');
+  });
+});
