@@ -22,7 +22,7 @@ interface Run {
 
 interface JsonReport {
   version: number;
-  checks: Array<{ file: string; line: number; column: number; key: string; resolved: boolean; sdk: string; method: string }>;
+  checks: Array<{ file: string; line: number; column: number; key: string; resolved: boolean; sdk: string; method: string; dynamic?: boolean }>;
   findings: Array<{ file: string; line: number; column: number; key: string | null; kind: string; severity: string; message: string }>;
   flags: Array<{ key: string; state: string; references: number }>;
 }
@@ -85,12 +85,14 @@ describe('flaglens scan --format json on the demo', () => {
   it('has the documented shape', () => {
     assert.deepEqual(Object.keys(report), ['version', 'checks', 'findings', 'flags']);
     assert.equal(report.version, 1);
-    assert.deepEqual(Object.keys(report.checks[0]), ['file', 'line', 'column', 'key', 'resolved', 'sdk', 'method']);
+    assert.deepEqual(Object.keys(report.checks.find((check) => check.resolved) ?? {}), ['file', 'line', 'column', 'key', 'resolved', 'sdk', 'method']);
+    // A key passed in by each caller adds `dynamic: true`; other checks do not carry the field.
+    assert.deepEqual(Object.keys(report.checks.find((check) => !check.resolved) ?? {}), ['file', 'line', 'column', 'key', 'resolved', 'sdk', 'method', 'dynamic']);
     assert.deepEqual(Object.keys(report.findings[0]), ['file', 'line', 'column', 'key', 'kind', 'severity', 'message']);
     assert.deepEqual(Object.keys(report.flags[0]), ['key', 'state', 'references']);
   });
 
-  const expectedChecks: Array<{ file: string; text: string; key: string; resolved: boolean; sdk: string; method: string }> = [
+  const expectedChecks: Array<{ file: string; text: string; key: string; resolved: boolean; sdk: string; method: string; dynamic?: true }> = [
     { file: 'src/server/checkout.ts', text: 'FLAGS.NEW_CHECKOUT', key: 'new-checkout', resolved: true, sdk: 'openfeature', method: 'flags.getBooleanValue' },
     { file: 'src/server/checkout.ts', text: 'FLAGS.FREE_SHIPPING_THRESHOLD', key: 'free-shipping-threshold', resolved: true, sdk: 'openfeature', method: 'flags.getNumberValue' },
     { file: 'src/server/emails.ts', text: "'new-chekout'", key: 'new-chekout', resolved: true, sdk: 'custom', method: 'isFeatureOn' },
@@ -102,13 +104,14 @@ describe('flaglens scan --format json on the demo', () => {
     { file: 'src/web/PromoBanner.tsx', text: "'holiday-promo'", key: 'holiday-promo', resolved: true, sdk: 'posthog', method: 'useFeatureFlagEnabled' },
     { file: 'src/web/PromoBanner.tsx', text: "'old-banner'", key: 'old-banner', resolved: true, sdk: 'growthbook', method: 'useFeatureIsOn' },
     { file: 'src/web/PromoBanner.tsx', text: 'Experiment.CheckoutButtonColor', key: 'checkout-button-color', resolved: true, sdk: 'growthbook', method: 'useFeatureValue' },
-    { file: 'src/flags/client.ts', text: 'key, fallback', key: 'key', resolved: false, sdk: 'openfeature', method: 'client.getBooleanValue' },
+    { file: 'src/flags/client.ts', text: 'key, fallback', key: 'key', resolved: false, sdk: 'openfeature', method: 'client.getBooleanValue', dynamic: true },
   ];
   for (const expected of expectedChecks) {
     it(`finds ${expected.method}(${expected.text}) in ${expected.file}`, () => {
       const { file, line, column } = positionOf(expected.file, expected.text);
       const found = report.checks.find((check) => check.file === file && check.line === line && check.column === column);
-      assert.deepEqual(found, { file, line, column, key: expected.key, resolved: expected.resolved, sdk: expected.sdk, method: expected.method });
+      const dynamic = expected.dynamic ? { dynamic: true } : {};
+      assert.deepEqual(found, { file, line, column, key: expected.key, resolved: expected.resolved, sdk: expected.sdk, method: expected.method, ...dynamic });
     });
   }
 
@@ -225,7 +228,7 @@ describe('exit codes', () => {
     { args: ['scan', 'examples/nowhere'], status: 2, stderr: /'examples\/nowhere' is not a folder/ },
     { args: ['scan', 'examples/demo', 'examples'], status: 2, stderr: /scan takes one folder/ },
     { args: ['scan', 'examples/demo', '--config', 'missing.json'], status: 2, stderr: /'missing.json' does not exist/ },
-    { args: ['clean'], status: 2, stderr: /unknown command 'clean'/ },
+    { args: ['clean'], status: 2, stderr: /missing flag key: run flaglens clean KEY \[DIR\]/ },
     { args: [], status: 2, stderr: /missing command/ },
   ];
   for (const { args, status, stderr } of cases) {
@@ -338,7 +341,7 @@ describe('flaglens scan --format sarif', () => {
 
     const [sarifRun] = log.runs;
     assert.equal(sarifRun.tool.driver.name, 'FlagLens');
-    assert.deepEqual(sarifRun.tool.driver.rules.map((rule) => rule.id), ['unknown-flag', 'archived-flag', 'stale-flag', 'released-flag', 'dead-flag', 'malformed-flag-file']);
+    assert.deepEqual(sarifRun.tool.driver.rules.map((rule) => rule.id), ['unknown-flag', 'archived-flag', 'stale-flag', 'released-flag', 'dead-flag', 'malformed-flag-file', 'unregistered-flag', 'unused-flag']);
     assert.ok(sarifRun.tool.driver.rules.every((rule) => rule.help.text.includes(`"${rule.id}"`)));
 
     const json = scanJson(DEMO);

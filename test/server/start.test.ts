@@ -33,7 +33,7 @@ describe('starting the server', () => {
     assert.equal(session.initializeResult?.serverInfo?.name, 'flaglens');
     assert.equal(capabilities?.hoverProvider, true);
     assert.deepEqual(capabilities?.completionProvider?.triggerCharacters, ['\'', '"', '`']);
-    assert.deepEqual(capabilities?.codeActionProvider, { codeActionKinds: ['quickfix'] });
+    assert.deepEqual(capabilities?.codeActionProvider, { codeActionKinds: ['quickfix', 'refactor.rewrite'], resolveProvider: true });
     assert.deepEqual(capabilities?.diagnosticProvider, { identifier: 'flaglens', interFileDependencies: true, workspaceDiagnostics: false });
     assert.deepEqual(capabilities?.textDocumentSync, { openClose: true, change: 2 });
   });

@@ -5,14 +5,18 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { uriToPath, type FolderState } from '../folders';
 import { literalContents } from './checks';
 import type { DiagnosticData } from './diagnostics';
+import { registryActionsFor } from './registry';
 
 /** The code actions for the FlagLens diagnostics the client sent along. */
 export function codeActionsFor(document: TextDocument, params: CodeActionParams, state: FolderState): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
-    if (diagnostic.source !== 'flaglens' || diagnostic.code !== 'unknown-flag') continue;
-    const action = changeKeyAction(document, diagnostic, state);
-    if (action) actions.push(action);
+    if (diagnostic.source !== 'flaglens') continue;
+    if (diagnostic.code === 'unknown-flag' || diagnostic.code === 'unregistered-flag') {
+      const action = changeKeyAction(document, diagnostic, state);
+      if (action) actions.push(action);
+    }
+    if (diagnostic.code === 'unregistered-flag' || diagnostic.code === 'unused-flag') actions.push(...registryActionsFor(document, diagnostic, state));
   }
   return actions;
 }

@@ -1,0 +1,161 @@
+// Removing a flag from one file: each check becomes the value the flag serves, what that value flows
+// into is simplified, imports the removal left unused go, and the result must parse before it is given
+// back. Pure: text in, text and edits out.
+
+import { ts } from 'ts-morph';
+import { camelCaseFromFlagKey } from '../keys';
+import type { FlagCheck } from '../types';
+import { applyEdits, lineCount, lineEdits, type TextEdit } from './edits';
+import { bindFile } from './program';
+import { simplifyChecks, type ValuedCheck } from './simplify';
+import { nowUnusedNames, pruneImports, type UnusedName } from './unused';
+
+/** The value the removal keeps: a served value, or whatever default each check passes in the code. */
+export type KeptValue = { kind: 'value'; value: unknown } | { kind: 'code-default' };
+
+/** Something the removal left as it was in a file, and why. */
+export interface RemovalProblem {
+  /** 1-based line in the original text. */
+  line: number;
+  message: string;
+}
+
+/** What removing a flag did to one file. */
+export interface FileRemoval {
+  fileName: string;
+  /** The cleaned text; the original text when nothing changed or the result would not parse. */
+  text: string;
+  /** Whole-line edits on the original text that give `text`. */
+  edits: TextEdit[];
+  checksRemoved: number;
+  /** Lines the file lost (lines before minus lines after). */
+  linesDeleted: number;
+  /** Declarations deleted with the flag: variables that held its value, helpers that only returned it. */
+  deletedNames: string[];
+  nowUnused: UnusedName[];
+  problems: RemovalProblem[];
+}
+
+/** True when a check asks for this flag: by resolved key, by its camelCased bag name, or by the key's source text. */
+export function checksFlag(check: FlagCheck, key: string): boolean {
+  if (check.key === key) return true;
+  return check.camelCaseName !== undefined && check.camelCaseName === camelCaseFromFlagKey(key);
+}
+
+/** Removes one flag's checks (already selected with `checksFlag`) from a file's text. */
+export function removeFlagFromFile(fileName: string, text: string, checks: readonly FlagCheck[], kept: KeptValue, flagName: string): FileRemoval {
+  const unchanged: FileRemoval = { fileName, text, edits: [], checksRemoved: 0, linesDeleted: 0, deletedNames: [], nowUnused: [], problems: [] };
+  if (checks.length === 0) return unchanged;
+  const before = bindFile(fileName, text);
+  const problems: RemovalProblem[] = [];
+  const problemAt = (offset: number, message: string): void => {
+    problems.push({ line: before.sourceFile.getLineAndCharacterOfPosition(offset).line + 1, message });
+  };
+  const valued: ValuedCheck[] = [];
+  for (const check of checks) {
+    const node = nodeAtSpan(before.sourceFile, check.callSpan.start, check.callSpan.end);
+    if (node === undefined) {
+      problemAt(check.callSpan.start, `the check of '${flagName}' was not found in the current text; scan the file again`);
+      continue;
+    }
+    const value = valueOfCheck(check, kept, flagName);
+    if (typeof value === 'string') {
+      problemAt(check.callSpan.start, value);
+      continue;
+    }
+    const why = whyNotReplaceable(check, node, flagName);
+    if (why !== undefined) {
+      problemAt(check.callSpan.start, why);
+      continue;
+    }
+    valued.push({ node, value: value.value });
+  }
+  if (valued.length === 0) return { ...unchanged, problems };
+
+  const simplified = simplifyChecks(before, valued, flagName);
+  for (const problem of simplified.problems) problemAt(problem.start, problem.message);
+  const rewritten = applyEdits(text, simplified.edits);
+  let after = bindFile(fileName, rewritten);
+  let cleaned = rewritten;
+  const importEdits = pruneImports(before, after);
+  if (importEdits.length > 0) {
+    cleaned = applyEdits(rewritten, importEdits);
+    after = bindFile(fileName, cleaned);
+  }
+  // Deleting what opened the file (imports, a helper) leaves the blank line that followed it at the top.
+  if (/^\s*\n/.test(cleaned) && !/^\s*\n/.test(text)) {
+    cleaned = cleaned.replace(/^\s*\n/, '');
+    after = bindFile(fileName, cleaned);
+  }
+  if (after.syntaxErrors.length > before.syntaxErrors.length) {
+    const error = after.syntaxErrors[0];
+    const message = ts.flattenDiagnosticMessageText(error.messageText, ' ');
+    problemAt(valued[0].node.getStart(before.sourceFile), `removing '${flagName}' would leave a syntax error (${message}); the file is left unchanged`);
+    return { ...unchanged, problems };
+  }
+  return {
+    fileName,
+    text: cleaned,
+    edits: lineEdits(text, cleaned),
+    checksRemoved: valued.length - simplified.problems.length,
+    linesDeleted: lineCount(text) - lineCount(cleaned),
+    deletedNames: simplified.deletedNames,
+    nowUnused: nowUnusedNames(before, after),
+    problems,
+  };
+}
+
+/** The value a check stands for, or why it cannot be known. */
+function valueOfCheck(check: FlagCheck, kept: KeptValue, flagName: string): { value: unknown } | string {
+  let value: unknown;
+  if (kept.kind === 'value') {
+    value = kept.value;
+  } else {
+    if (check.defaultValueText === undefined) {
+      return `'${flagName}' serves the code's default, and this check passes none; left as it is (give the value with --value)`;
+    }
+    const parsed = literalValue(check.defaultValueText);
+    if (parsed === undefined) {
+      return `'${flagName}' serves the code's default, and this check's default (${check.defaultValueText}) is not a literal; left as it is`;
+    }
+    value = parsed.value;
+  }
+  return { value: check.negate ? !value : value };
+}
+
+/** A check whose result is not the flag's value itself cannot become that value. */
+function whyNotReplaceable(check: FlagCheck, node: ts.Node, flagName: string): string | undefined {
+  if (/Details?$/.test(check.method)) return `this check of '${flagName}' asks for evaluation details, not the value; left as it is`;
+  let parent = node.parent;
+  while (ts.isParenthesizedExpression(parent)) parent = parent.parent;
+  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && !ts.isBindingElement(node)) {
+    return `this check of '${flagName}' is used as an object (${parent.getText().slice(0, 60)}); left as it is`;
+  }
+  return undefined;
+}
+
+/** The value of a literal written as a default argument: `false`, `'light'`, `50`, `null`. */
+function literalValue(code: string): { value: unknown } | undefined {
+  const trimmed = code.trim();
+  if (trimmed === 'true') return { value: true };
+  if (trimmed === 'false') return { value: false };
+  if (trimmed === 'null') return { value: null };
+  if (trimmed === 'undefined') return { value: undefined };
+  if (/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return { value: Number(trimmed) };
+  const quoted = /^(['"`])((?:(?!\1)[^\\$])*)\1$/.exec(trimmed);
+  if (quoted !== null) return { value: quoted[2] };
+  return undefined;
+}
+
+/** The deepest expression (or destructured element) with exactly this span. */
+function nodeAtSpan(sourceFile: ts.SourceFile, start: number, end: number): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (node.getStart(sourceFile) === start && node.end === end && (ts.isExpression(node) || ts.isBindingElement(node))) found = node;
+    if (node.pos <= start && node.end >= end) ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  // A destructured element `{ newCheckout }` and its name share a span; the element is the check.
+  if (found !== undefined && ts.isIdentifier(found) && ts.isBindingElement(found.parent) && found.parent.name === found) return found.parent;
+  return found;
+}

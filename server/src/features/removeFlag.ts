@@ -1,0 +1,128 @@
+// The code action "Remove flag 'new-checkout' (serves true in every environment)" on a check of a
+// released or dead flag, for this file, and "... in all N files" as one workspace edit. The actions are
+// offered cheaply and computed on resolve; each carries {uri, version, key} and a stale version is refused.
+
+import * as fs from 'node:fs';
+import {
+  CodeActionKind,
+  LSPErrorCodes,
+  ResponseError,
+  type CodeAction,
+  type CodeActionParams,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { findDefinition } from '../analysis/match';
+import { classifyRelease } from '../analysis/release';
+import type { TextEdit } from '../analysis/remove/edits';
+import { checksFlag, removeFlagFromFile, type KeptValue } from '../analysis/remove/plan';
+import { removeFlagFromWorkspace, type FileWithChecks } from '../analysis/remove/workspace';
+import type { FlagCheck, ReleaseVerdict } from '../analysis/types';
+import { uriToPath, type FolderState } from '../folders';
+import { checkAt } from './checks';
+
+/** What a remove-flag action carries from offer to resolve. */
+export interface RemoveFlagData {
+  kind: 'flaglens.removeFlag';
+  uri: string;
+  version: number;
+  key: string;
+  scope: 'file' | 'workspace';
+}
+
+/** The code action kind of the removal: a rewrite of the code around the check. */
+export const REMOVE_FLAG_KIND = CodeActionKind.RefactorRewrite;
+
+/** The remove-flag actions for the check at the start of the requested range, without their edits. */
+export function removeFlagActions(document: TextDocument, params: CodeActionParams, state: FolderState): CodeAction[] {
+  const only = params.context.only;
+  if (only !== undefined && !only.some((kind) => REMOVE_FLAG_KIND === kind || REMOVE_FLAG_KIND.startsWith(`${kind}.`))) return [];
+  const check = checkAt(state.index.checksIn(uriToPath(document.uri)), document.offsetAt(params.range.start));
+  if (check === undefined) return [];
+  const definition = findDefinition(check, state.catalog);
+  if (definition === undefined) return [];
+  const verdict = classifyRelease(definition, state.catalog.countedEnvironments);
+  if (!isRemovable(verdict, check)) return [];
+  const key = definition.key;
+  const base = `Remove flag '${key}' (${verdict.summary})`;
+  const data = (scope: RemoveFlagData['scope']): RemoveFlagData => ({ kind: 'flaglens.removeFlag', uri: document.uri, version: document.version, key, scope });
+  const actions: CodeAction[] = [{ title: base, kind: REMOVE_FLAG_KIND, data: data('file') }];
+  const files = state.index.usage(key).files;
+  if (files > 1) actions.push({ title: `${base} in all ${files} files`, kind: REMOVE_FLAG_KIND, data: data('workspace') });
+  return actions;
+}
+
+/** True for the data of a remove-flag action. */
+export function isRemoveFlagData(data: unknown): data is RemoveFlagData {
+  return typeof data === 'object' && data !== null && (data as Partial<RemoveFlagData>).kind === 'flaglens.removeFlag';
+}
+
+/**
+ * Computes the action's edit. `documentText` gives an open document's text and version, or undefined
+ * for a file that is not open (then it is read from disk).
+ */
+export function resolveRemoveFlag(
+  action: CodeAction,
+  data: RemoveFlagData,
+  state: FolderState,
+  openDocument: (uri: string) => TextDocument | undefined,
+): CodeAction {
+  const document = openDocument(data.uri);
+  if (document === undefined || document.version !== data.version) {
+    throw new ResponseError(LSPErrorCodes.ContentModified, `The file changed since the action to remove '${data.key}' was offered; ask for it again.`);
+  }
+  const definition = state.catalog.definitions.get(data.key);
+  const verdict = definition === undefined ? undefined : classifyRelease(definition, state.catalog.countedEnvironments);
+  if (verdict === undefined || (verdict.state !== 'released' && verdict.state !== 'dead')) {
+    throw new ResponseError(LSPErrorCodes.ContentModified, `'${data.key}' is no longer released or dead; it is not removed.`);
+  }
+  const kept: KeptValue = verdict.servesCodeDefault ? { kind: 'code-default' } : { kind: 'value', value: verdict.value };
+  const edit: WorkspaceEdit = { changes: {} };
+  if (data.scope === 'file') {
+    const file = uriToPath(document.uri);
+    const checks = state.index.checksIn(file).filter((check) => checksFlag(check, data.key));
+    const removal = removeFlagFromFile(file, document.getText(), checks, kept, data.key);
+    edit.changes![document.uri] = toLspEdits(document, removal.edits);
+    return { ...action, edit };
+  }
+  const files = new Map<string, FlagCheck[]>();
+  for (const reference of state.index.references(data.key)) files.set(reference.file, [...(files.get(reference.file) ?? []), reference.check]);
+  const withChecks: FileWithChecks[] = [];
+  const others = [];
+  const documents = new Map<string, TextDocument>();
+  for (const file of state.index.files()) {
+    const uri = URI.file(file).toString();
+    const text = openDocument(uri)?.getText() ?? readText(file);
+    if (text === undefined) continue;
+    documents.set(file, TextDocument.create(uri, 'typescript', 0, text));
+    const checks = files.get(file);
+    if (checks !== undefined) withChecks.push({ fileName: file, text, checks });
+    else others.push({ fileName: file, text });
+  }
+  const removal = removeFlagFromWorkspace(data.key, kept, withChecks, others);
+  for (const file of removal.files) {
+    const target = documents.get(file.fileName);
+    if (target !== undefined && file.edits.length > 0) edit.changes![target.uri] = toLspEdits(target, file.edits);
+  }
+  return { ...action, edit };
+}
+
+/** Released or dead, and when the flag serves the code's default, a check that writes one. */
+function isRemovable(verdict: ReleaseVerdict, check: FlagCheck): boolean {
+  if (verdict.state !== 'released' && verdict.state !== 'dead') return false;
+  return !verdict.servesCodeDefault || check.defaultValueText !== undefined;
+}
+
+function toLspEdits(document: TextDocument, edits: readonly TextEdit[]): LspTextEdit[] {
+  return edits.map((edit) => ({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText }));
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
