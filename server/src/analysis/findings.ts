@@ -26,6 +26,8 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'released-flag',
   'dead-flag',
   'malformed-flag-file',
+  'unregistered-flag',
+  'unused-flag',
 ];
 
 /** One sentence per finding code, for rule lists (SARIF) and documentation. */
@@ -36,6 +38,8 @@ export const FINDING_DESCRIPTIONS: Record<FindingCode, string> = {
   'released-flag': 'A flag serves one value to everyone in every environment: it can be removed.',
   'dead-flag': 'A flag serves its off value to everyone in every environment: it can be removed.',
   'malformed-flag-file': 'A flag file is not valid JSON or not a valid flag definition.',
+  'unregistered-flag': 'A flag check asks for a key that the flag registry in code does not list.',
+  'unused-flag': 'The flag registry in code lists a key that no flag check uses.',
 };
 
 /** The findings for one file's flag checks against the catalog. */

@@ -1,6 +1,8 @@
 import { ts } from 'ts-morph';
 import { calleeLastName, type PatternSet } from '../patterns';
+import { keyInObjectArgument, objectBagOf, type ObjectBag } from './bags';
 import { kebabCaseFromCamelCase } from './keys';
+import { literalUnionKeys } from './registry';
 import type { FlagCheck, FlagPattern, FlagValueType, Span } from './types';
 
 /** A name exported by another module, then a member path: `F.Flags.NEW` after `import * as F from './flags'` is `{ specifier: './flags', names: ['Flags', 'NEW'] }`; no names is the whole module. */
@@ -63,6 +65,8 @@ interface Binding {
   readonly scopeEnd: number;
   readonly value: LocalValue | undefined;
   readonly bag?: BagSource;
+  /** Set for a function parameter: a key read from it is dynamic, limited to what its type allows. */
+  readonly parameter?: { readonly type: ts.TypeNode | undefined };
 }
 
 interface DraftCheck {
@@ -78,6 +82,9 @@ interface ScanState {
   readonly bindings: Map<string, Binding[]>;
   readonly scopes: Span[];
   readonly drafts: DraftCheck[];
+  readonly objectBags: readonly ObjectBag[];
+  /** `type FlagKey = 'a' | 'b'`, for the keys a parameter of that type may hold. */
+  readonly typeAliases: Map<string, ts.TypeNode>;
 }
 
 const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
@@ -101,14 +108,14 @@ const patternIndexes = new WeakMap<PatternSet, ReadonlyMap<string, readonly Flag
 
 /**
  * Finds the flag checks in one file and what it exports for other files' keys. Never throws: code with
- * syntax errors is scanned as far as the parser recovers.
+ * syntax errors is scanned as far as the parser recovers. `parsed`, when given, is the tree of this very text.
  */
-export function scanFile(fileName: string, text: string, patterns: PatternSet): FileScan {
+export function scanFile(fileName: string, text: string, patterns: PatternSet, parsed?: ts.SourceFile): FileScan {
   const mayHaveChecks = patterns.calleeNames.some((name) => text.includes(name));
   if (!mayHaveChecks && !text.includes('export')) {
     return { fileName, checks: [], importedKeys: [], exports: {}, starExports: [] };
   }
-  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindOf(fileName));
+  const sourceFile = parsed ?? parseSource(fileName, text);
   const state: ScanState = {
     sourceFile,
     text,
@@ -116,6 +123,8 @@ export function scanFile(fileName: string, text: string, patterns: PatternSet): 
     bindings: new Map(),
     scopes: [],
     drafts: [],
+    objectBags: patterns.objectBags ?? [],
+    typeAliases: new Map(),
   };
   if (mayHaveChecks) {
     visit(state, sourceFile, undefined);
@@ -130,6 +139,11 @@ export function scanFile(fileName: string, text: string, patterns: PatternSet): 
   const { checks, importedKeys } = completeChecks(state);
   const { exports, starExports } = collectExports(state);
   return { fileName, checks, importedKeys, exports, starExports };
+}
+
+/** The syntax tree `scanFile` reads; a caller may keep it for an open document and pass updates of it back as `parsed`. */
+export function parseSource(fileName: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindOf(fileName));
 }
 
 function scriptKindOf(fileName: string): ts.ScriptKind {
@@ -166,7 +180,7 @@ function visit(state: ScanState, node: ts.Node, parent: ts.Node | undefined): vo
       declareVariables(state, node as ts.VariableDeclarationList);
       break;
     case ts.SyntaxKind.Parameter:
-      declareOpaqueNames(state, (node as ts.ParameterDeclaration).name);
+      declareOpaqueNames(state, (node as ts.ParameterDeclaration).name, { type: (node as ts.ParameterDeclaration).type });
       break;
     default:
       declareStatement(state, node);
@@ -196,6 +210,7 @@ function declareStatement(state: ScanState, node: ts.Node): void {
   if (ts.isImportDeclaration(node)) declareImports(state, node);
   else if (ts.isEnumDeclaration(node)) declare(state, node.name.text, enumValue(node));
   else if (ts.isClassDeclaration(node) && node.name !== undefined) declare(state, node.name.text, classStaticsValue(node));
+  else if (ts.isTypeAliasDeclaration(node)) state.typeAliases.set(node.name.text, node.type);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -205,7 +220,8 @@ function visitCall(state: ScanState, call: ts.CallExpression): void {
   const pattern = matchCallee(state, call.expression);
   if (pattern === undefined || pattern.kind !== 'call') return;
   const args = call.arguments;
-  const keyNode = args[pattern.keyArg];
+  const argument = args[pattern.keyArg] as ts.Expression | undefined;
+  const keyNode = argument === undefined || pattern.keyPath === undefined ? argument : keyInObjectArgument(argument, pattern.keyPath);
   if (keyNode === undefined || !isKeyLike(keyNode)) return;
   if (args.slice(0, pattern.keyArg).some(ts.isSpreadElement)) return;
   // A literal key is evidence enough, and while typing the default is often not written yet.
@@ -339,8 +355,12 @@ function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | undefin
     const pattern = matchCallee(state, expression.expression);
     return pattern?.kind === 'bag' ? { pattern, method: calleeText(state, expression.expression) } : undefined;
   }
-  if (ts.isIdentifier(expression)) return lookupBinding(state, expression.text, expression.end)?.bag;
-  return undefined;
+  const declared = objectBagOf(expression, state.objectBags);
+  if (ts.isIdentifier(expression)) {
+    const binding = lookupBinding(state, expression.text, expression.end);
+    if (binding !== undefined || declared === undefined) return binding?.bag;
+  }
+  return declared === undefined ? undefined : { pattern: declared.pattern, method: declared.pattern.callee };
 }
 
 /**
@@ -391,22 +411,23 @@ function valueTypeOfDefault(node: ts.Expression): FlagValueType {
 // ---------------------------------------------------------------------------------------------------------------
 // Declarations
 
-function declare(state: ScanState, name: string, value: LocalValue | undefined, bag?: BagSource): void {
+function declare(state: ScanState, name: string, value: LocalValue | undefined, bag?: BagSource, parameter?: Binding['parameter']): void {
   if (name === '') return;
   const scope = state.scopes[state.scopes.length - 1] ?? { start: 0, end: state.text.length };
-  const binding: Binding = { scopeStart: scope.start, scopeEnd: scope.end, value, ...(bag ? { bag } : {}) };
+  const binding: Binding = { scopeStart: scope.start, scopeEnd: scope.end, value, ...(bag ? { bag } : {}), ...(parameter ? { parameter } : {}) };
   const existing = state.bindings.get(name);
   if (existing === undefined) state.bindings.set(name, [binding]);
   else existing.push(binding);
 }
 
-function declareOpaqueNames(state: ScanState, name: ts.BindingName): void {
+/** Names that hold no known key; a destructured parameter's names are parameters of no known type. */
+function declareOpaqueNames(state: ScanState, name: ts.BindingName, parameter?: Binding['parameter']): void {
   if (ts.isIdentifier(name)) {
-    declare(state, name.text, undefined);
+    declare(state, name.text, undefined, undefined, parameter);
     return;
   }
   for (const element of name.elements) {
-    if (!ts.isOmittedExpression(element)) declareOpaqueNames(state, element.name);
+    if (!ts.isOmittedExpression(element)) declareOpaqueNames(state, element.name, parameter && { type: undefined });
   }
 }
 
@@ -601,10 +622,40 @@ function completeChecks(state: ScanState): { checks: FlagCheck[]; importedKeys: 
       checks.push({ ...draft.check, key: value, resolved: true });
     } else {
       if (value?.kind === 'import') importedKeys.push({ checkIndex: checks.length, reference: value });
-      checks.push(draft.check);
+      checks.push(withDynamicKey(state, draft));
     }
   }
   return { checks, importedKeys };
+}
+
+/** A check whose key is a parameter (or a member of one) of the enclosing function: dynamic, with the keys its type allows. */
+function withDynamicKey(state: ScanState, draft: DraftCheck): FlagCheck {
+  const reference = draft.keyValue;
+  if (reference === undefined || typeof reference === 'string' || reference.kind !== 'local') return draft.check;
+  const parameter = lookupBinding(state, reference.names[0], reference.position)?.parameter;
+  if (parameter === undefined) return draft.check;
+  const seen = new Set<string>();
+  const resolveName = (name: string): readonly string[] | undefined => {
+    if (seen.has(name)) return undefined;
+    seen.add(name);
+    const alias = state.typeAliases.get(name);
+    if (alias !== undefined) return literalUnionKeys(alias, resolveName);
+    const enumValue = followLocal(state, { kind: 'local', names: [name], position: reference.position }, [], 0);
+    return enumValue !== undefined && typeof enumValue !== 'string' && enumValue.kind === 'object' ? stringMembers(state, enumValue) : undefined;
+  };
+  const possibleKeys = reference.names.length === 1 && parameter.type !== undefined ? literalUnionKeys(parameter.type, resolveName) : undefined;
+  return { ...draft.check, dynamic: true, ...(possibleKeys !== undefined && possibleKeys.length > 0 ? { possibleKeys } : {}) };
+}
+
+/** The keys of an enum's members; undefined when one is not a key. */
+function stringMembers(state: ScanState, object: LocalObject): string[] | undefined {
+  const keys: string[] = [];
+  for (const name of Object.keys(object.members)) {
+    const key = followLocal(state, object.members[name], [], 0);
+    if (typeof key !== 'string') return undefined;
+    keys.push(key);
+  }
+  return keys;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

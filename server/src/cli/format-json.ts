@@ -15,6 +15,8 @@ export function formatJson(report: ScanReport): string {
       resolved: check.resolved,
       sdk: check.sdk,
       method: check.method,
+      // A key passed in by each caller (a wrapper's parameter): not known here, and never reported as unknown.
+      ...(check.dynamic === true ? { dynamic: true } : {}),
     })),
     findings: report.findings.map(({ file, line, column, finding }) => ({
       file,

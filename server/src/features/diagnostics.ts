@@ -9,6 +9,7 @@ import { findingsForChecks, findingsForProblems } from '../analysis/findings';
 import type { Finding, FindingCode, Severity } from '../analysis/types';
 import { uriToPath, type FolderState } from '../folders';
 import { isSourceFile, toPosixPath } from '../workspace/files';
+import { registryFindingsFor } from './registry';
 
 /** What a FlagLens diagnostic carries for code actions: the key, the suggested key, and the text version it was computed on. */
 export interface DiagnosticData {
@@ -41,6 +42,7 @@ export function diagnosticsFor(document: TextDocument, state: FolderState): Diag
   findings.push(...findingsForProblems(problemsHere, state.severities));
   if (isSourceFile(file)) {
     findings.push(...findingsForChecks(file, state.index.checksIn(file), state.catalog, state.severities));
+    findings.push(...registryFindingsFor(file, document.getText(), state));
   }
   return findings.map((finding) => toDiagnostic(finding, document));
 }

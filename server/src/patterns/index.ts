@@ -1,3 +1,4 @@
+import { parseBagSpec, type ObjectBag } from '../analysis/bags';
 import type { FlagPattern, UserPattern } from '../analysis/types';
 import { callPattern } from './define';
 import { GROWTHBOOK_PATTERNS } from './growthbook';
@@ -20,6 +21,8 @@ export interface PatternSet {
   readonly patterns: readonly FlagPattern[];
   /** every callee's last name, for a cheap text prefilter */
   readonly calleeNames: readonly string[];
+  /** Bag objects named in `.flaglens.json` (`uiConfig.flags`); their last names are among `calleeNames`. */
+  readonly objectBags?: readonly ObjectBag[];
 }
 
 /** The last name of a pattern's callee: `isOn` for `flags.isOn`. */
@@ -30,21 +33,26 @@ export function calleeLastName(callee: string): string {
 /** A team's wrapper from `.flaglens.json` as a pattern. */
 export function userPatternToFlagPattern(user: UserPattern): FlagPattern {
   const negate = user.negate ?? false;
-  return callPattern('custom', user.callee.trim(), user.type ?? (negate ? 'boolean' : 'unknown'), {
+  const pattern = callPattern('custom', user.callee.trim(), user.type ?? (negate ? 'boolean' : 'unknown'), {
     keyArg: user.keyArg ?? 0,
     ...(user.defaultArg === undefined ? {} : { defaultArg: user.defaultArg }),
     negate,
   });
+  if (user.keyPath !== undefined && user.keyPath.length > 0) pattern.keyPath = [...user.keyPath];
+  return pattern;
 }
 
 /**
  * The presets plus a team's own patterns. A user pattern replaces every preset with the same last name:
  * a team's own `useFlag(user, key)` must not also be read as a vendor's `useFlag(key)`.
  */
-export function buildPatternSet(userPatterns: readonly UserPattern[]): PatternSet {
-  const custom = userPatterns.map(userPatternToFlagPattern);
+export function buildPatternSet(userPatterns: readonly UserPattern[], bags: readonly string[] = []): PatternSet {
+  const specs = bags.flatMap((bag) => parseBagSpec(bag) ?? []);
+  const bagCalls = specs.flatMap((spec) => (spec.kind === 'call' ? [spec.pattern] : []));
+  const objectBags = specs.flatMap((spec) => (spec.kind === 'object' ? [spec.bag] : []));
+  const custom = [...userPatterns.map(userPatternToFlagPattern), ...bagCalls];
   const replaced = new Set(custom.map((pattern) => calleeLastName(pattern.callee)));
   const patterns = [...PRESET_PATTERNS.filter((pattern) => !replaced.has(calleeLastName(pattern.callee))), ...custom];
-  const calleeNames = [...new Set(patterns.map((pattern) => calleeLastName(pattern.callee)))];
-  return { patterns, calleeNames };
+  const calleeNames = [...new Set([...patterns.map((pattern) => calleeLastName(pattern.callee)), ...objectBags.map((bag) => bag.names[bag.names.length - 1])])];
+  return objectBags.length > 0 ? { patterns, calleeNames, objectBags } : { patterns, calleeNames };
 }

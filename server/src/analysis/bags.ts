@@ -1,0 +1,92 @@
+// Flag bags named in `.flaglens.json`: objects that hold every flag (`uiConfig.flags`), and calls that
+// return such an object (`useFeatureFlags()`). A property of a bag is a flag check of that property's key.
+// Also keys passed inside an object argument (`getFlag({ key: Flags.X })`), the other shape of a key that
+// is not an argument of its own.
+
+import { ts } from 'ts-morph';
+import type { FlagPattern } from './types';
+
+/** A bag object named by its path: `uiConfig.flags` matches `uiConfig.flags`, `this.uiConfig.flags`, `props.uiConfig?.flags`. */
+export interface ObjectBag {
+  /** The path's names, `['uiConfig', 'flags']`. */
+  readonly names: readonly string[];
+  /** The pattern its checks report: sdk `custom`, callee the path as written in the configuration. */
+  readonly pattern: FlagPattern;
+}
+
+/** A `bags` entry of `.flaglens.json` read: an object path, or a call (written with `()`) that returns a bag. */
+export type BagSpec = { readonly kind: 'object'; readonly bag: ObjectBag } | { readonly kind: 'call'; readonly pattern: FlagPattern };
+
+const OBJECT_PATH = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$/;
+const CALL = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)?\(\)$/;
+
+/** True for a valid `bags` entry: `a.b.c` (an object) or `name()` / `receiver.name()` (a call). */
+export function isBagSpec(text: string): boolean {
+  return OBJECT_PATH.test(text) || CALL.test(text);
+}
+
+/** The bag a `bags` entry names; undefined for text that is neither form. */
+export function parseBagSpec(text: string): BagSpec | undefined {
+  const spec = text.trim();
+  if (CALL.test(spec)) {
+    const callee = spec.slice(0, -2);
+    return { kind: 'call', pattern: { sdk: 'custom', callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false } };
+  }
+  if (!OBJECT_PATH.test(spec)) return undefined;
+  const pattern: FlagPattern = { sdk: 'custom', callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false };
+  return { kind: 'object', bag: { names: spec.split('.'), pattern } };
+}
+
+/** The declared bag an expression is, by the names of its property chain; undefined when none matches. */
+export function objectBagOf(expression: ts.Expression, bags: readonly ObjectBag[]): ObjectBag | undefined {
+  if (bags.length === 0) return undefined;
+  const chain = nameChainOf(expression);
+  if (chain === undefined) return undefined;
+  return bags.find((bag) => bag.names.length <= chain.length && bag.names.every((name, index) => chain[chain.length - bag.names.length + index] === name));
+}
+
+/** `this.props.uiConfig?.flags` → `['this', 'props', 'uiConfig', 'flags']`; undefined for anything but names. */
+function nameChainOf(node: ts.Expression): string[] | undefined {
+  const names: string[] = [];
+  let expression: ts.Expression = node;
+  for (;;) {
+    while (ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression)) expression = expression.expression;
+    if (ts.isIdentifier(expression)) return [expression.text, ...names];
+    if (expression.kind === ts.SyntaxKind.ThisKeyword) return ['this', ...names];
+    if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.name)) {
+      names.unshift(expression.name.text);
+      expression = expression.expression;
+    } else if (ts.isElementAccessExpression(expression) && ts.isStringLiteralLike(expression.argumentExpression)) {
+      names.unshift(expression.argumentExpression.text);
+      expression = expression.expression;
+    } else {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * The node holding the key inside an object argument: `{ key: Flags.X }` with path `['key']` gives `Flags.X`,
+ * `{ key }` gives the shorthand name. Undefined when the argument is not an object literal with that path.
+ */
+export function keyInObjectArgument(argument: ts.Expression, path: readonly string[]): ts.Expression | undefined {
+  let current: ts.Expression = argument;
+  for (const name of path) {
+    while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression;
+    if (!ts.isObjectLiteralExpression(current)) return undefined;
+    let found: ts.Expression | undefined;
+    for (const property of current.properties) {
+      if (ts.isPropertyAssignment(property) && propertyName(property.name) === name) found = property.initializer;
+      else if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) found = property.name;
+    }
+    if (found === undefined) return undefined;
+    current = found;
+  }
+  return current;
+}
+
+function propertyName(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
+  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  return undefined;
+}

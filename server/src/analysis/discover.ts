@@ -1,0 +1,301 @@
+// Zero-config discovery for `flaglens init`: the team's wrappers (functions that forward a parameter as
+// the key of a flag check, one or two levels deep), functions that return a flag bag, and the flag
+// registry in code whose keys the checks use. Each finding says where it is and why it was chosen.
+
+import { posix } from 'node:path';
+import { ts } from 'ts-morph';
+import { buildPatternSet, calleeLastName, type PatternSet } from '../patterns';
+import { registryCandidates, type RegistryKind } from './registry';
+import { resolveChecks } from './resolve';
+import { scanFile, type FileScan } from './scan';
+import type { FlagCheck, UserPattern } from './types';
+
+/** One source file: absolute POSIX path and text. */
+export interface SourceText {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** A place in the workspace, for people: `packages/web/src/flags.ts:12`. */
+export interface DiscoveredAt {
+  /** Relative to the discovered folder, with `/`. */
+  readonly file: string;
+  readonly line: number;
+}
+
+/** A function that forwards one of its parameters as a flag key. */
+export interface DiscoveredWrapper {
+  readonly pattern: UserPattern;
+  readonly at: DiscoveredAt;
+  /** The check it forwards to, as written: `unleash.isEnabled`, `useFlags`. */
+  readonly forwardsTo: string;
+  /** 1 when it forwards to an SDK call, 2 when to another wrapper. */
+  readonly level: 1 | 2;
+}
+
+/** A function that returns a flag bag: `useAppFlags() { return useFlags() }`. */
+export interface DiscoveredBag {
+  /** As `.flaglens.json` writes it: `useAppFlags()`. */
+  readonly spec: string;
+  readonly at: DiscoveredAt;
+  readonly forwardsTo: string;
+}
+
+/** A declaration that lists flag keys, and how many of them flag checks use. */
+export interface DiscoveredRegistry {
+  readonly file: string;
+  readonly symbol: string;
+  readonly kind: RegistryKind;
+  readonly keys: number;
+  readonly usedKeys: number;
+}
+
+/** What discovery found in a folder. */
+export interface Discovery {
+  readonly wrappers: readonly DiscoveredWrapper[];
+  readonly bags: readonly DiscoveredBag[];
+  /** The candidate chosen as the registry, when one lists keys the checks use. */
+  readonly registry?: DiscoveredRegistry;
+  /** Every candidate weighed, best first. */
+  readonly registryCandidates: readonly DiscoveredRegistry[];
+}
+
+/** The `.flaglens.json` discovery proposes (only the parts it found). */
+export interface ProposedConfig {
+  patterns?: Array<Omit<UserPattern, 'keyArg' | 'keyPath'> & { keyArg?: number | string }>;
+  bags?: string[];
+  registry?: { file: string; symbol: string };
+}
+
+// Method names so common outside flag code that a wrapper of that name would turn every such call into a check.
+const GENERIC_NAMES = new Set(['get', 'set', 'has', 'call', 'apply', 'bind', 'map', 'then', 'find', 'value', 'check', 'is', 'run', 'execute', 'handle', 'render', 'constructor']);
+const REGISTRY_NAME = /flag|feature|toggle|experiment|gate/i;
+// Cheap text test for files that may declare a registry.
+const REGISTRY_TEXT = /\benum\b|\bas const\b|\btype\b|\binterface\b|Object\.freeze/;
+
+/** Discovers wrappers, bag functions and the registry in a folder's source files. */
+export function discover(root: string, sources: readonly SourceText[]): Discovery {
+  const wrappers: DiscoveredWrapper[] = [];
+  const bags: DiscoveredBag[] = [];
+  // Level 1 looks for calls of the presets; level 2 for calls of the wrappers level 1 found.
+  for (const level of [1, 2] as const) {
+    const known = new Set([...wrappers.map((wrapper) => wrapper.pattern.callee), ...bags.map((bag) => bag.spec)]);
+    const patterns = buildPatternSet(wrappers.map((wrapper) => wrapper.pattern), bags.map((bag) => bag.spec));
+    for (const source of sources) {
+      if (!patterns.calleeNames.some((name) => source.text.includes(name))) continue;
+      const found = wrappersIn(root, source, patterns, level);
+      wrappers.push(...found.wrappers.filter((wrapper) => !known.has(wrapper.pattern.callee) && !wrappers.some((other) => other.pattern.callee === wrapper.pattern.callee)));
+      bags.push(...found.bags.filter((bag) => !known.has(bag.spec) && !bags.some((other) => other.spec === bag.spec)));
+    }
+  }
+  const candidates = weighRegistries(root, sources, buildPatternSet(wrappers.map((wrapper) => wrapper.pattern), bags.map((bag) => bag.spec)));
+  const best = candidates[0];
+  const chosen = best !== undefined && (best.usedKeys > 0 || (REGISTRY_NAME.test(best.symbol) && candidates.every((candidate) => candidate.usedKeys === 0)))
+    ? best
+    : undefined;
+  return { wrappers, bags, ...(chosen ? { registry: chosen } : {}), registryCandidates: candidates };
+}
+
+/** The configuration a discovery proposes: its wrappers as patterns, its bag functions, its registry. */
+export function proposeConfig(discovery: Discovery): ProposedConfig {
+  const config: ProposedConfig = {};
+  if (discovery.wrappers.length > 0) {
+    config.patterns = discovery.wrappers.map(({ pattern }) => {
+      const { keyPath, keyArg, callee, ...rest } = pattern;
+      const argument = keyArg ?? 0;
+      return { callee, keyArg: keyPath && keyPath.length > 0 ? [argument, ...keyPath].join('.') : argument, ...rest };
+    });
+  }
+  if (discovery.bags.length > 0) config.bags = discovery.bags.map((bag) => bag.spec);
+  if (discovery.registry) config.registry = { file: discovery.registry.file, symbol: discovery.registry.symbol };
+  return config;
+}
+
+/** One line per discovery, saying what was found, where, and why. */
+export function describeDiscovery(discovery: Discovery): string[] {
+  const lines: string[] = [];
+  for (const wrapper of discovery.wrappers) {
+    const argument = ordinal((wrapper.pattern.keyArg ?? 0) + 1);
+    const path = wrapper.pattern.keyPath ? `'s ${wrapper.pattern.keyPath.join('.')}` : '';
+    const through = wrapper.level === 2 ? ' (a wrapper itself)' : '';
+    lines.push(`wrapper ${wrapper.pattern.callee} (${wrapper.at.file}:${wrapper.at.line}): passes its ${argument} argument${path} as the flag key to ${wrapper.forwardsTo}${through}`);
+  }
+  for (const bag of discovery.bags) {
+    lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): returns the flags of ${bag.forwardsTo}()`);
+  }
+  const registry = discovery.registry;
+  if (registry) {
+    const why = registry.usedKeys > 0 ? `${registry.usedKeys} of its ${registry.keys} keys are checked in code` : `its name says it lists flags (${registry.keys} keys)`;
+    lines.push(`registry ${registry.symbol} (${registry.file}, ${registry.kind === 'object' ? 'as const object' : registry.kind}): ${why}`);
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Wrappers
+
+function wrappersIn(root: string, source: SourceText, patterns: PatternSet, level: 1 | 2): { wrappers: DiscoveredWrapper[]; bags: DiscoveredBag[] } {
+  const scan = scanFile(source.file, source.text, patterns);
+  const dynamicChecks = scan.checks.filter((check) => check.dynamic === true);
+  const bagCallees = patterns.patterns.filter((pattern) => pattern.kind === 'bag').map((pattern) => calleeLastName(pattern.callee));
+  const mayReturnBag = bagCallees.some((name) => source.text.includes(name));
+  if (dynamicChecks.length === 0 && !mayReturnBag) return { wrappers: [], bags: [] };
+  const sourceFile = ts.createSourceFile(source.file, source.text, ts.ScriptTarget.Latest, true, scriptKindOf(source.file));
+  const wrappers: DiscoveredWrapper[] = [];
+  const bags: DiscoveredBag[] = [];
+  const at = (node: ts.Node): DiscoveredAt => ({
+    file: posix.relative(root, source.file),
+    line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1,
+  });
+
+  for (const check of dynamicChecks) {
+    const wrapper = enclosingFunction(sourceFile, check.callSpan.start);
+    const name = wrapper === undefined ? undefined : functionName(wrapper);
+    if (wrapper === undefined || name === undefined || GENERIC_NAMES.has(name) || name.length < 3) continue;
+    const keyArgument = parameterOf(wrapper, check.key);
+    if (keyArgument === undefined) continue;
+    // A method that forwards to the same method of an SDK client is found by the preset already.
+    if (name === calleeLastName(check.method) && keyArgument.keyPath === undefined) continue;
+    if (level === 2 && check.sdk !== 'custom') continue;
+    const pattern: UserPattern = { callee: name, keyArg: keyArgument.index };
+    if (keyArgument.keyPath !== undefined) pattern.keyPath = keyArgument.keyPath;
+    const defaultIndex = check.defaultValueText === undefined ? undefined : parameterOf(wrapper, check.defaultValueText);
+    if (defaultIndex !== undefined && defaultIndex.keyPath === undefined) pattern.defaultArg = defaultIndex.index;
+    const negate = isNegated(source.text, check) !== check.negate;
+    if (negate) pattern.negate = true;
+    if (check.valueType !== 'unknown' && check.valueType !== 'object') pattern.type = check.valueType;
+    if (!wrappers.some((other) => other.pattern.callee === name)) wrappers.push({ pattern, at: at(wrapper), forwardsTo: check.method, level });
+  }
+
+  if (mayReturnBag) {
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionLike(node)) {
+        const returned = returnedCallee(node, bagCallees);
+        const name = functionName(node);
+        if (returned !== undefined && name !== undefined && !GENERIC_NAMES.has(name) && !bagCallees.includes(name)) {
+          bags.push({ spec: `${name}()`, at: at(node), forwardsTo: returned });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+  return { wrappers, bags };
+}
+
+type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
+
+function enclosingFunction(sourceFile: ts.SourceFile, position: number): FunctionNode | undefined {
+  let found: FunctionNode | undefined;
+  const visit = (node: ts.Node): void => {
+    if (position < node.getStart(sourceFile) || position >= node.end) return;
+    if (ts.isFunctionLike(node)) found = node;
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+/** The name a function is called by: its own, its variable's, its property's or its method's. */
+function functionName(node: ts.SignatureDeclaration): string | undefined {
+  if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node)) && node.name !== undefined && ts.isIdentifier(node.name)) {
+    return node.name.text;
+  }
+  const parent = node.parent as ts.Node | undefined;
+  if (parent === undefined) return undefined;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  // `export const useFlag = memo((key) => ...)` and similar wrappers of the function itself are not followed.
+  return undefined;
+}
+
+/** Which parameter a key's source text reads: `flag` → its index; `options.key` or a destructured `{ key }` → index and path. */
+function parameterOf(node: ts.SignatureDeclaration, keyText: string): { index: number; keyPath?: string[] } | undefined {
+  const [first, ...rest] = keyText.split('.');
+  if (rest.some((name) => !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name))) return undefined;
+  for (const [index, parameter] of node.parameters.entries()) {
+    if (ts.isIdentifier(parameter.name) && parameter.name.text === first) return rest.length === 0 ? { index } : { index, keyPath: rest };
+    if (ts.isObjectBindingPattern(parameter.name) && rest.length === 0) {
+      for (const element of parameter.name.elements) {
+        if (!ts.isIdentifier(element.name) || element.name.text !== first || element.dotDotDotToken !== undefined) continue;
+        const property = element.propertyName === undefined ? first : ts.isIdentifier(element.propertyName) || ts.isStringLiteral(element.propertyName) ? element.propertyName.text : undefined;
+        return property === undefined ? undefined : { index, keyPath: [property] };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** True when the check is written as `!check`, so the wrapper answers the opposite. */
+function isNegated(text: string, check: FlagCheck): boolean {
+  return /!\s*(await\s+)?$/.test(text.slice(Math.max(0, check.callSpan.start - 20), check.callSpan.start));
+}
+
+/** The bag callee a function returns directly: `return useFlags()` or `=> useFlags()`. */
+function returnedCallee(node: ts.SignatureDeclaration & { body?: ts.Node }, bagCallees: readonly string[]): string | undefined {
+  const body = node.body;
+  if (body === undefined) return undefined;
+  const returned: ts.Expression[] = [];
+  if (ts.isBlock(body)) {
+    for (const statement of body.statements) if (ts.isReturnStatement(statement) && statement.expression) returned.push(statement.expression);
+  } else if (ts.isExpression(body)) {
+    returned.push(body);
+  }
+  for (const expression of returned) {
+    let inner = expression;
+    while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isAwaitExpression(inner)) inner = inner.expression;
+    if (!ts.isCallExpression(inner)) continue;
+    const callee = inner.expression;
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (name !== undefined && bagCallees.includes(name)) return name;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Registries
+
+/** Every registry candidate with the number of its keys the checks use, best first. */
+function weighRegistries(root: string, sources: readonly SourceText[], patterns: PatternSet): DiscoveredRegistry[] {
+  const scans = new Map<string, FileScan>();
+  for (const source of sources) scans.set(source.file, scanFile(source.file, source.text, patterns));
+  const host = { fileExists: (file: string) => scans.has(file) };
+  const used = new Set<string>();
+  for (const scan of scans.values()) {
+    for (const check of resolveChecks(scan, (file) => scans.get(file), host)) {
+      if (check.resolved) used.add(check.key);
+      for (const key of check.possibleKeys ?? []) used.add(key);
+    }
+  }
+  const candidates: Array<DiscoveredRegistry & { exported: boolean }> = [];
+  for (const source of sources) {
+    if (!REGISTRY_TEXT.test(source.text)) continue;
+    for (const candidate of registryCandidates(source.file, source.text)) {
+      candidates.push({
+        file: posix.relative(root, source.file),
+        symbol: candidate.symbol,
+        kind: candidate.kind,
+        keys: candidate.keys.length,
+        usedKeys: candidate.keys.filter((key) => used.has(key)).length,
+        exported: candidate.exported,
+      });
+    }
+  }
+  candidates.sort((a, b) => b.usedKeys - a.usedKeys
+    || Number(b.exported) - Number(a.exported)
+    || Number(REGISTRY_NAME.test(b.symbol)) - Number(REGISTRY_NAME.test(a.symbol))
+    || b.keys - a.keys
+    || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return candidates.map(({ exported: _exported, ...candidate }) => candidate);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Text
+
+function ordinal(position: number): string {
+  return ['first', 'second', 'third', 'fourth', 'fifth'][position - 1] ?? `#${position}`;
+}
+
+function scriptKindOf(file: string): ts.ScriptKind {
+  if (file.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  return /\.(m|c)?jsx?$/.test(file) ? ts.ScriptKind.JSX : ts.ScriptKind.TS;
+}

@@ -1,0 +1,381 @@
+// A team's flag registry in code: the enum, `as const` object, union type or interface that lists the
+// flags that exist. `.flaglens.json` names it; then keys checked in code but not listed, and entries no
+// check uses, are findings, each with a did-you-mean and an edit that fixes it.
+
+import { ts } from 'ts-morph';
+import { camelCaseFromFlagKey } from './keys';
+import { closestKey } from './suggest';
+import { DEFAULT_SEVERITIES, type Finding, type FindingCode, type FlagCheck, type Severity, type Span } from './types';
+
+/** Where `.flaglens.json` says the registry is: a file relative to the workspace folder, and the name declared in it. */
+export interface RegistryLocation {
+  file: string;
+  symbol: string;
+}
+
+/** How the registry is written: `enum F { X = 'x' }`, `const F = { X: 'x' } as const`, `type F = 'x' | 'y'`, `interface F { x: boolean }`. */
+export type RegistryKind = 'enum' | 'object' | 'union' | 'interface';
+
+/** One flag the registry lists. */
+export interface RegistryEntry {
+  key: string;
+  /** The member or property name (`NewNav`), or the key itself in a union. */
+  name: string;
+  /** The whole entry, as removed by the quick fix. */
+  span: Span;
+  /** The key as written: a string literal, or a property name for an interface. */
+  keySpan: Span;
+}
+
+/** The registry read from its file. */
+export interface FlagRegistry {
+  /** Absolute path of the file. */
+  file: string;
+  /** The file as `.flaglens.json` names it, for messages. */
+  label: string;
+  symbol: string;
+  kind: RegistryKind;
+  entries: RegistryEntry[];
+  /** Where the list's entries start and end (inside the braces, or the union), so that a new entry can be added. */
+  listSpan: Span;
+}
+
+/** A text edit in one file. */
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+/** Severity overrides, as findings.ts takes them. */
+type Severities = Partial<Record<FindingCode, Severity | 'off'>>;
+
+/**
+ * The registry `symbol` declares in a file's text, or a sentence saying why it cannot be read. Never throws.
+ * `label` is the file as people wrote it.
+ */
+export function readRegistry(file: string, label: string, text: string, symbol: string): { registry?: FlagRegistry; problem?: string } {
+  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  for (const statement of sourceFile.statements) {
+    const read = readDeclaration(sourceFile, statement, symbol);
+    if (read === undefined) continue;
+    if (read.entries.length === 0) {
+      return { problem: `The flag registry ${symbol} in ${label} lists no flag keys: give each entry a string key, e.g. NewNav = 'new-nav'.` };
+    }
+    return { registry: { file, label, symbol, ...read } };
+  }
+  return {
+    problem: `The flag registry ${symbol} is not declared in ${label}: name an enum, an as const object, a union of string literals or an interface declared at the top of that file.`,
+  };
+}
+
+/** Every top-level declaration of a file that could be a flag registry, with its keys: the candidates `flaglens init` weighs. */
+export function registryCandidates(file: string, text: string): Array<{ symbol: string; kind: RegistryKind; keys: string[]; exported: boolean }> {
+  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const candidates: Array<{ symbol: string; kind: RegistryKind; keys: string[]; exported: boolean }> = [];
+  for (const statement of sourceFile.statements) {
+    for (const symbol of declaredNames(statement)) {
+      const read = readDeclaration(sourceFile, statement, symbol);
+      if (read === undefined || read.entries.length < 2) continue;
+      const exported = ts.canHaveModifiers(statement) && (ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false);
+      candidates.push({ symbol, kind: read.kind, keys: read.entries.map((entry) => entry.key), exported });
+    }
+  }
+  return candidates;
+}
+
+/** The string literals a type allows: `'a' | 'b'`, or names that `resolveName` expands (an alias, an enum). Undefined when any member is not one. */
+export function literalUnionKeys(type: ts.TypeNode, resolveName: (name: string) => readonly string[] | undefined): string[] | undefined {
+  if (ts.isParenthesizedTypeNode(type)) return literalUnionKeys(type.type, resolveName);
+  if (ts.isLiteralTypeNode(type)) {
+    if (ts.isStringLiteral(type.literal) || ts.isNoSubstitutionTemplateLiteral(type.literal)) return [type.literal.text];
+    return type.literal.kind === ts.SyntaxKind.NullKeyword ? [] : undefined;
+  }
+  if (type.kind === ts.SyntaxKind.UndefinedKeyword) return [];
+  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeArguments === undefined) {
+    const keys = resolveName(type.typeName.text);
+    return keys === undefined ? undefined : [...keys];
+  }
+  if (ts.isUnionTypeNode(type)) {
+    const keys: string[] = [];
+    for (const member of type.types) {
+      const memberKeys = literalUnionKeys(member, resolveName);
+      if (memberKeys === undefined) return undefined;
+      for (const key of memberKeys) if (!keys.includes(key)) keys.push(key);
+    }
+    return keys;
+  }
+  return undefined;
+}
+
+/** `unregistered-flag` findings: resolved checks of one file whose key the registry does not list. */
+export function findingsForRegistry(file: string, checks: readonly FlagCheck[], registry: FlagRegistry, severities: Severities): Finding[] {
+  const severity = severityOf('unregistered-flag', severities);
+  if (severity === undefined) return [];
+  const keys = registry.entries.map((entry) => entry.key);
+  const listed = new Set(keys);
+  const camelCaseNames = new Set(keys.map(camelCaseFromFlagKey));
+  const findings: Finding[] = [];
+  for (const check of checks) {
+    if (!check.resolved || listed.has(check.key)) continue;
+    if (check.camelCaseName !== undefined && camelCaseNames.has(check.camelCaseName)) continue;
+    const suggestion = closestKey(check.key, keys);
+    const advice = suggestion === undefined
+      ? ` Add it to ${registry.symbol}, or check the key for a typo.`
+      : ` Did you mean '${suggestion}'?`;
+    const finding: Finding = {
+      code: 'unregistered-flag',
+      severity,
+      message: `'${check.key}' is not listed in the flag registry ${registry.symbol} (${registry.label}).${advice}`,
+      file,
+      span: check.keySpan,
+      key: check.key,
+    };
+    if (suggestion !== undefined) finding.suggestion = suggestion;
+    findings.push(finding);
+  }
+  return findings;
+}
+
+/**
+ * `unused-flag` findings: registry entries no flag check uses, in the registry file. A dynamic check's possible
+ * keys count as uses. When code checks an unlisted key close to the entry, it is offered as the entry's new key.
+ */
+export function unusedRegistryFindings(registry: FlagRegistry, checks: Iterable<FlagCheck>, severities: Severities): Finding[] {
+  const severity = severityOf('unused-flag', severities);
+  if (severity === undefined) return [];
+  const used = new Set<string>();
+  const usedCamelCaseNames = new Set<string>();
+  for (const check of checks) {
+    if (check.resolved) used.add(check.key);
+    if (check.camelCaseName !== undefined) usedCamelCaseNames.add(check.camelCaseName);
+    for (const key of check.possibleKeys ?? []) used.add(key);
+  }
+  const listed = new Set(registry.entries.map((entry) => entry.key));
+  const unlistedUsed = [...used].filter((key) => !listed.has(key));
+  const findings: Finding[] = [];
+  for (const entry of registry.entries) {
+    if (used.has(entry.key) || usedCamelCaseNames.has(camelCaseFromFlagKey(entry.key))) continue;
+    const suggestion = closestKey(entry.key, unlistedUsed);
+    const message = suggestion === undefined
+      ? `'${entry.key}' is listed in ${registry.symbol} but no flag check uses it: remove it, and the flag from its backend once no code needs it.`
+      : `'${entry.key}' is listed in ${registry.symbol} but no flag check uses it. Code checks '${suggestion}', which ${registry.symbol} does not list: did you mean '${suggestion}'?`;
+    const finding: Finding = { code: 'unused-flag', severity, message, file: registry.file, span: entry.keySpan, key: entry.key };
+    if (suggestion !== undefined) finding.suggestion = suggestion;
+    findings.push(finding);
+  }
+  return findings;
+}
+
+/** The edit that adds `key` as the registry's last entry, in the style of the entries around it. */
+export function addEntryEdit(registry: FlagRegistry, text: string, key: string): TextEdit {
+  const last = registry.entries[registry.entries.length - 1];
+  const quote = last === undefined ? "'" : quoteOf(text, last.keySpan);
+  const literal = `${quote}${key.replace(new RegExp(quote, 'g'), `\\${quote}`)}${quote}`;
+  if (registry.kind === 'union') {
+    return { span: { start: registry.listSpan.end, end: registry.listSpan.end }, newText: ` | ${literal}` };
+  }
+  const entryText = registry.kind === 'interface'
+    ? `${isIdentifier(key) ? key : literal}: ${last === undefined ? 'boolean' : interfaceMemberType(text, last)}`
+    : `${memberName(key, registry.entries.map((entry) => entry.name))}${registry.kind === 'enum' ? ' = ' : ': '}${literal}`;
+  const separator = registry.kind === 'interface' ? ';' : ',';
+  if (last === undefined) {
+    return { span: { start: registry.listSpan.start, end: registry.listSpan.start }, newText: ` ${entryText}${separator} ` };
+  }
+  const lineBreak = /\r?\n/.test(text.slice(registry.listSpan.start, last.span.start));
+  const indent = lineBreak ? `\n${indentationAt(text, last.span.start)}` : ' ';
+  // An interface member's node holds its own `;`; then the new member ends with one too.
+  const ownSeparator = /[,;]$/.exec(text.slice(last.span.start, last.span.end));
+  if (ownSeparator !== null) return { span: { start: last.span.end, end: last.span.end }, newText: `${indent}${entryText}${ownSeparator[0]}` };
+  const after = text.slice(last.span.end).match(/^[ \t]*([,;])/);
+  if (after !== null) {
+    const offset = last.span.end + after[0].length;
+    return { span: { start: offset, end: offset }, newText: `${indent}${entryText}${after[1]}` };
+  }
+  // Interface members may end without a separator at a line break; then none is needed between them.
+  const joiner = registry.kind === 'interface' && lineBreak ? '' : separator;
+  return { span: { start: last.span.end, end: last.span.end }, newText: `${joiner}${indent}${entryText}` };
+}
+
+/** The edit that removes one entry with its separator, and its line when the entry is alone on it. */
+export function removeEntryEdit(registry: FlagRegistry, text: string, entry: RegistryEntry): TextEdit {
+  const index = registry.entries.indexOf(entry);
+  if (registry.kind === 'union') {
+    if (index > 0) return { span: { start: registry.entries[index - 1].span.end, end: entry.span.end }, newText: '' };
+    const next = registry.entries[index + 1];
+    return { span: { start: entry.span.start, end: next === undefined ? entry.span.end : next.span.start }, newText: '' };
+  }
+  let end = entry.span.end;
+  const separator = text.slice(end).match(/^[ \t]*[,;]?/);
+  end += separator === null ? 0 : separator[0].length;
+  const lineStart = text.lastIndexOf('\n', entry.span.start - 1) + 1;
+  const aloneOnLine = /^[ \t]*$/.test(text.slice(lineStart, entry.span.start)) && /^[ \t]*(\r?\n|$)/.test(text.slice(end));
+  if (aloneOnLine) {
+    const rest = text.slice(end).match(/^[ \t]*(\r?\n)?/);
+    return { span: { start: lineStart, end: end + (rest === null ? 0 : rest[0].length) }, newText: '' };
+  }
+  const spaces = text.slice(end).match(/^[ \t]*/);
+  return { span: { start: entry.span.start, end: end + (spaces === null ? 0 : spaces[0].length) }, newText: '' };
+}
+
+/** The edit that changes an entry's key to `key`, keeping its quotes (adding some when a property name needs them). */
+export function renameEntryEdit(text: string, entry: RegistryEntry, key: string): TextEdit {
+  const written = text.slice(entry.keySpan.start, entry.keySpan.end);
+  const quote = /^['"`]/.test(written) ? written[0] : undefined;
+  if (quote !== undefined) return { span: { start: entry.keySpan.start + 1, end: entry.keySpan.end - 1 }, newText: key };
+  return { span: entry.keySpan, newText: isIdentifier(key) ? key : `'${key}'` };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading declarations
+
+interface ReadDeclaration {
+  kind: RegistryKind;
+  entries: RegistryEntry[];
+  listSpan: Span;
+}
+
+function declaredNames(statement: ts.Statement): string[] {
+  if ((ts.isEnumDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement))) return [statement.name.text];
+  if (ts.isVariableStatement(statement)) {
+    return statement.declarationList.declarations.flatMap((declaration) => (ts.isIdentifier(declaration.name) ? [declaration.name.text] : []));
+  }
+  return [];
+}
+
+function readDeclaration(sourceFile: ts.SourceFile, statement: ts.Statement, symbol: string): ReadDeclaration | undefined {
+  if (ts.isEnumDeclaration(statement) && statement.name.text === symbol) {
+    const entries = statement.members.flatMap((member): RegistryEntry[] => {
+      const initializer = member.initializer === undefined ? undefined : unwrap(member.initializer);
+      if (initializer === undefined || !ts.isStringLiteralLike(initializer)) return [];
+      return [{ key: initializer.text, name: nameText(member.name), span: spanOf(sourceFile, member), keySpan: spanOf(sourceFile, initializer) }];
+    });
+    return { kind: 'enum', entries, listSpan: innerSpan(sourceFile, statement.members, statement) };
+  }
+  if (ts.isInterfaceDeclaration(statement) && statement.name.text === symbol) {
+    return { kind: 'interface', entries: propertyEntries(sourceFile, statement.members), listSpan: innerSpan(sourceFile, statement.members, statement) };
+  }
+  if (ts.isTypeAliasDeclaration(statement) && statement.name.text === symbol) {
+    const type = statement.type;
+    if (ts.isTypeLiteralNode(type)) return { kind: 'interface', entries: propertyEntries(sourceFile, type.members), listSpan: innerSpan(sourceFile, type.members, type) };
+    const members = ts.isUnionTypeNode(type) ? type.types : [type];
+    const entries = members.flatMap((member): RegistryEntry[] => {
+      if (!ts.isLiteralTypeNode(member) || !ts.isStringLiteralLike(member.literal)) return [];
+      const span = spanOf(sourceFile, member);
+      return [{ key: member.literal.text, name: member.literal.text, span, keySpan: span }];
+    });
+    if (entries.length !== members.length) return undefined;
+    return { kind: 'union', entries, listSpan: spanOf(sourceFile, type) };
+  }
+  if (ts.isVariableStatement(statement)) {
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== symbol || declaration.initializer === undefined) continue;
+      const object = objectLiteralOf(declaration.initializer);
+      if (object === undefined) return undefined;
+      const entries: RegistryEntry[] = [];
+      collectObjectEntries(sourceFile, object, '', entries);
+      return { kind: 'object', entries, listSpan: innerSpan(sourceFile, object.properties, object) };
+    }
+  }
+  return undefined;
+}
+
+function propertyEntries(sourceFile: ts.SourceFile, members: ts.NodeArray<ts.TypeElement>): RegistryEntry[] {
+  return members.flatMap((member): RegistryEntry[] => {
+    if (!ts.isPropertySignature(member)) return [];
+    const name = nameText(member.name);
+    return name === '' ? [] : [{ key: name, name, span: spanOf(sourceFile, member), keySpan: spanOf(sourceFile, member.name) }];
+  });
+}
+
+/** Leaf string values of an object literal, nested objects included (`{ checkout: { NEW: 'x' } }`). */
+function collectObjectEntries(sourceFile: ts.SourceFile, object: ts.ObjectLiteralExpression, prefix: string, entries: RegistryEntry[]): void {
+  for (const property of object.properties) {
+    if (!ts.isPropertyAssignment(property)) continue;
+    const name = prefix + nameText(property.name);
+    const value = unwrap(property.initializer);
+    if (ts.isStringLiteralLike(value)) {
+      entries.push({ key: value.text, name, span: spanOf(sourceFile, property), keySpan: spanOf(sourceFile, value) });
+    } else if (ts.isObjectLiteralExpression(value)) {
+      collectObjectEntries(sourceFile, value, `${name}.`, entries);
+    }
+  }
+}
+
+/** `{...} as const`, `Object.freeze({...})`, `{...} satisfies T`. */
+function objectLiteralOf(node: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  const expression = unwrap(node);
+  if (ts.isObjectLiteralExpression(expression)) return expression;
+  if (ts.isCallExpression(expression) && expression.arguments.length === 1 && ts.isPropertyAccessExpression(expression.expression)
+    && expression.expression.name.text === 'freeze') {
+    return objectLiteralOf(expression.arguments[0]);
+  }
+  return undefined;
+}
+
+function unwrap(node: ts.Expression): ts.Expression {
+  let expression = node;
+  while (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isSatisfiesExpression(expression)) expression = expression.expression;
+  return expression;
+}
+
+function nameText(name: ts.PropertyName): string {
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
+  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  return '';
+}
+
+function spanOf(sourceFile: ts.SourceFile, node: ts.Node): Span {
+  return { start: node.getStart(sourceFile), end: node.end };
+}
+
+/** The text between a list's braces: from just after `{` to just before `}`. */
+function innerSpan(sourceFile: ts.SourceFile, list: ts.NodeArray<ts.Node>, container: ts.Node): Span {
+  const text = sourceFile.text;
+  const open = text.lastIndexOf('{', list.length > 0 ? list[0].getStart(sourceFile) : container.end);
+  const close = text.lastIndexOf('}', container.end);
+  return { start: open + 1, end: Math.max(open + 1, close) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing entries
+
+function severityOf(code: FindingCode, severities: Severities): Severity | undefined {
+  const severity = severities[code] ?? DEFAULT_SEVERITIES[code];
+  return severity === 'off' ? undefined : severity;
+}
+
+function quoteOf(text: string, span: Span): string {
+  const first = text[span.start];
+  return first === '"' || first === '`' ? first : "'";
+}
+
+function interfaceMemberType(text: string, entry: RegistryEntry): string {
+  const member = text.slice(entry.span.start, entry.span.end);
+  const colon = member.indexOf(':', entry.keySpan.end - entry.span.start);
+  return colon < 0 ? 'boolean' : member.slice(colon + 1).replace(/[;,]\s*$/, '').trim() || 'boolean';
+}
+
+function indentationAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+}
+
+function isIdentifier(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+}
+
+/** A member name for a new key in the naming style of the existing ones: NEW_NAV, NewNav or newNav. */
+function memberName(key: string, existing: readonly string[]): string {
+  const words = key.split(/[^A-Za-z0-9]+/).filter((word) => word !== '');
+  const sample = existing[existing.length - 1]?.split('.').pop() ?? '';
+  let name: string;
+  if (/^[A-Z0-9_]+$/.test(sample) && /[A-Z]/.test(sample)) name = words.map((word) => word.toUpperCase()).join('_');
+  else if (/^[a-z]/.test(sample)) name = words.map((word, index) => (index === 0 ? word.toLowerCase() : capitalise(word))).join('');
+  else name = words.map(capitalise).join('');
+  if (name === '' || /^[0-9]/.test(name)) return `'${key}'`;
+  return name;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}

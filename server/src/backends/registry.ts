@@ -1,0 +1,44 @@
+// Reads the flag registry file `.flaglens.json` names. The registry lists the flags that exist, so its
+// file is read here with the other flag definitions; the parsing is in analysis/registry.ts.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readRegistry, type FlagRegistry, type RegistryLocation } from '../analysis/registry';
+
+/** The absolute POSIX path of the registry file. */
+export function registryPath(root: string, location: RegistryLocation): string {
+  return path.resolve(root, location.file).split(path.sep).join('/');
+}
+
+/** The registry read from `root`, or a sentence saying why it could not be. `text` overrides the file on disk (an open document). */
+export function loadRegistry(root: string, location: RegistryLocation, text?: string): { registry?: FlagRegistry; problem?: string } {
+  const file = registryPath(root, location);
+  let source = text;
+  if (source === undefined) {
+    try {
+      source = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      return { problem: `The flag registry file ${location.file} ${missing ? 'does not exist' : `could not be read: ${(error as Error).message}`}; fix "registry" in .flaglens.json.` };
+    }
+  }
+  return readRegistry(file, location.file, source, location.symbol);
+}
+
+/** The registry file's text on disk, or undefined when it cannot be read. */
+export function readRegistryText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** When the registry file last changed (ms since epoch), or undefined when it is missing. */
+export function registryModifiedAt(file: string): number | undefined {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}

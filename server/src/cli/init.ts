@@ -1,0 +1,59 @@
+// `flaglens init [DIR] [--dry-run] [--force]`: discovers a folder's wrappers, flag bags and flag registry
+// and writes the `.flaglens.json` that makes `flaglens scan` find them, saying what it found and why.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describeDiscovery } from '../analysis/discover';
+import { CONFIG_FILE_NAME } from '../config';
+import { configFileText, discoverFolder, foundAnything } from '../workspace/discovery';
+
+/** Arguments of `flaglens init`. */
+export interface InitArguments {
+  directory: string;
+  dryRun: boolean;
+  force: boolean;
+}
+
+/** Reads `init`'s arguments; throws an Error with a sentence for people when they are wrong. */
+export function parseInitArguments(args: readonly string[]): InitArguments {
+  const positional: string[] = [];
+  let dryRun = false;
+  let force = false;
+  for (const arg of args) {
+    if (arg === '--dry-run') dryRun = true;
+    else if (arg === '--force') force = true;
+    else if (arg.startsWith('-') && arg !== '-') throw new Error(`unknown option '${arg}' for init (see flaglens --help)`);
+    else positional.push(arg);
+  }
+  if (positional.length > 1) throw new Error(`init takes one folder, not ${positional.length}: ${positional.join(' ')}`);
+  const directory = positional[0] ?? '.';
+  if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) throw new Error(`'${directory}' is not a folder`);
+  return { directory, dryRun, force };
+}
+
+/**
+ * Runs discovery and prints what it found; writes `.flaglens.json` unless `--dry-run`, or unless one exists
+ * and `--force` is not given. Exit code 0 when written (or a dry run), 1 when an existing file was kept.
+ */
+export async function runInit(options: InitArguments, out: (text: string) => void, log: (message: string) => void): Promise<number> {
+  const found = await discoverFolder(options.directory, log);
+  const target = path.join(found.root, CONFIG_FILE_NAME);
+  const lines = describeDiscovery(found.discovery);
+  out(`Read ${found.filesRead} source files in ${found.root}.\n`);
+  out(lines.length > 0
+    ? `Found:\n${lines.map((line) => `  ${line}`).join('\n')}\n`
+    : 'Found no wrapper, flag bag or flag registry: the SDK presets already cover this code, or it has no flag checks.\n');
+  const text = configFileText(found.config);
+  if (options.dryRun) {
+    out(`\nProposed ${CONFIG_FILE_NAME} (not written, --dry-run):\n${text}`);
+    return 0;
+  }
+  if (!foundAnything(found.discovery)) return 0;
+  if (fs.existsSync(target) && !options.force) {
+    out(`\n${target} exists already and was kept. Proposed instead:\n${text}Merge it by hand, or run again with --force to replace the file.\n`);
+    return 1;
+  }
+  fs.writeFileSync(target, text);
+  out(`\nWrote ${target}. Run flaglens scan ${options.directory} to see every check it finds.\n`);
+  return 0;
+}

@@ -1,0 +1,173 @@
+// Shapes of flag checks in real codebases beyond a plain SDK call: bags named in `.flaglens.json`, keys
+// inside object arguments, keys through a function's parameter (dynamic), and calls chained with `.then`.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseBagSpec } from '../../server/src/analysis/bags';
+import { scanFile } from '../../server/src/analysis/scan';
+import type { FlagCheck, UserPattern } from '../../server/src/analysis/types';
+import { buildPatternSet } from '../../server/src/patterns';
+
+/** What a case states about a check; `keyText` is the source under keySpan. */
+interface ExpectedCheck {
+  key: string;
+  resolved?: boolean;
+  method?: string;
+  keyText?: string;
+  dynamic?: boolean | undefined;
+  possibleKeys?: string[] | undefined;
+  keyIsLiteral?: boolean;
+}
+
+interface Case {
+  name: string;
+  code: string;
+  expected: ExpectedCheck[];
+  patterns?: UserPattern[];
+  bags?: string[];
+}
+
+function check({ code, expected, patterns = [], bags = [] }: Case): void {
+  const scan = scanFile('/work/app/src/app.tsx', code, buildPatternSet(patterns, bags));
+  assert.deepEqual(scan.checks.map((found, index) => project(code, found, expected[index])), expected);
+}
+
+function project(code: string, found: FlagCheck, expected: ExpectedCheck | undefined): Partial<ExpectedCheck> {
+  const full: ExpectedCheck = {
+    key: found.key,
+    resolved: found.resolved,
+    method: found.method,
+    keyText: code.slice(found.keySpan.start, found.keySpan.end),
+    dynamic: found.dynamic,
+    possibleKeys: found.possibleKeys,
+    keyIsLiteral: found.keyIsLiteral,
+  };
+  if (expected === undefined) return full;
+  return Object.fromEntries(Object.keys(expected).map((field) => [field, full[field as keyof ExpectedCheck]]));
+}
+
+const cases: Case[] = [
+  {
+    name: 'a declared bag object: property, quoted element, optional chaining, a longer receiver chain',
+    bags: ['uiConfig.flags'],
+    code: `const a = uiConfig.flags.newNav; const b = uiConfig.flags['new-nav']; const c = this.props.uiConfig?.flags?.beta;`,
+    expected: [
+      { key: 'newNav', resolved: true, method: 'uiConfig.flags', keyText: 'newNav', keyIsLiteral: false },
+      { key: 'new-nav', resolved: true, method: 'uiConfig.flags', keyText: "'new-nav'", keyIsLiteral: true },
+      { key: 'beta', resolved: true, method: 'uiConfig.flags' },
+    ],
+  },
+  {
+    name: 'a declared bag destructured, and bound to a name first',
+    bags: ['config.flags'],
+    code: `const { newNav, 'dark-mode': dark } = config.flags;
+function App() { const flags = config.flags; return flags.search && flags.hasOwnProperty('x'); }`,
+    expected: [
+      { key: 'newNav', resolved: true, method: 'config.flags', keyText: 'newNav' },
+      { key: 'dark-mode', resolved: true, method: 'config.flags', keyText: "'dark-mode'" },
+      { key: 'search', resolved: true, method: 'config.flags' },
+    ],
+  },
+  {
+    name: 'a bag object is matched by its whole path: other objects with a flags property are not bags',
+    bags: ['uiConfig.flags'],
+    code: `const a = options.flags.newNav; const b = uiConfig.flagsOld.x; const c = uiConfig.flags;`,
+    expected: [],
+  },
+  {
+    name: 'a local name shadows a one-name bag',
+    bags: ['flags'],
+    code: `flags.global; function f() { const flags = load(); return flags.local; }`,
+    expected: [{ key: 'global', resolved: true, method: 'flags' }],
+  },
+  {
+    name: 'a call declared as a bag: bound, indexed directly, keys as written (not camelCased)',
+    bags: ['useFeatureFlags()', 'flagService.all()'],
+    code: `const flags = useFeatureFlags(); flags.newNav; useFeatureFlags()['dark-mode']; const { beta } = flagService.all();`,
+    expected: [
+      { key: 'newNav', resolved: true, method: 'useFeatureFlags' },
+      { key: 'dark-mode', resolved: true, method: 'useFeatureFlags' },
+      { key: 'beta', resolved: true, method: 'flagService.all' },
+    ],
+  },
+  {
+    name: 'a key inside an object argument, from an enum, by shorthand, and a literal',
+    patterns: [{ callee: 'getFeatureFlag', keyArg: 0, keyPath: ['key'] }],
+    code: `enum Flags { X = 'x-flag' }
+getFeatureFlag({ key: Flags.X, user }); const key = 'short'; getFeatureFlag({ user, key }); getFeatureFlag({ key: 'lit' } as Options);`,
+    expected: [
+      { key: 'x-flag', resolved: true, method: 'getFeatureFlag', keyText: 'Flags.X' },
+      { key: 'short', resolved: true, method: 'getFeatureFlag', keyText: 'key' },
+      { key: 'lit', resolved: true, method: 'getFeatureFlag', keyText: "'lit'", keyIsLiteral: true },
+    ],
+  },
+  {
+    name: 'a key nested in a factory call argument',
+    patterns: [{ callee: 'Command.create', keyArg: 0, keyPath: ['options', 'flag'] }],
+    code: `export const cmd = Command.create({ name: 'x', options: { flag: 'nested-flag' } }); Command.create({ options: {} }); Command.create(other);`,
+    expected: [{ key: 'nested-flag', resolved: true, method: 'Command.create', keyText: "'nested-flag'" }],
+  },
+  {
+    name: 'a key through a parameter typed as a union of literals, an alias, an enum: dynamic with the possible keys',
+    code: `type FlagKey = 'a' | 'b';
+enum Flags { X = 'x', Y = 'y' }
+export function one(flag: 'p' | 'q') { return gb.isOn(flag); }
+export function two(flag: FlagKey | undefined) { return gb.isOn(flag); }
+export const three = (flag: Flags) => gb.isOn(flag);
+export function four(flag: FlagKey | Flags) { return useFlags()[flag]; }`,
+    expected: [
+      { key: 'flag', resolved: false, dynamic: true, possibleKeys: ['p', 'q'] },
+      { key: 'flag', resolved: false, dynamic: true, possibleKeys: ['a', 'b'] },
+      { key: 'flag', resolved: false, dynamic: true, possibleKeys: ['x', 'y'] },
+      { key: 'flag', resolved: false, method: 'useFlags', dynamic: true, possibleKeys: ['a', 'b', 'x', 'y'] },
+    ],
+  },
+  {
+    name: 'a parameter of another type, a destructured parameter, a member of a parameter: dynamic without possible keys',
+    code: `function a(flag: string) { return gb.isOn(flag); }
+function b({ flag }: Props) { return gb.isOn(flag); }
+function c(props: Props) { return gb.isOn(props.flag); }`,
+    expected: [
+      { key: 'flag', resolved: false, dynamic: true, possibleKeys: undefined },
+      { key: 'flag', resolved: false, dynamic: true, possibleKeys: undefined },
+      { key: 'props.flag', resolved: false, dynamic: true, possibleKeys: undefined },
+    ],
+  },
+  {
+    name: 'a local variable that is not a constant is unresolved, not dynamic',
+    code: `function a() { let flag = pick(); return gb.isOn(flag); }`,
+    expected: [{ key: 'flag', resolved: false, dynamic: undefined }],
+  },
+  {
+    name: 'calls chained with .then, awaited, with type arguments, split over lines',
+    code: `client.getBooleanValue('a', false).then((on) => on);
+const v = await useVariant<Payload>(
+  'b',
+);
+client?.getStringValue?.<'x'>('c', 'x');`,
+    expected: [
+      { key: 'a', resolved: true, method: 'client.getBooleanValue' },
+      { key: 'b', resolved: true, method: 'useVariant' },
+      { key: 'c', resolved: true, method: 'client?.getStringValue' },
+    ],
+  },
+];
+
+describe('detection shapes', () => {
+  for (const row of cases) it(row.name, () => check(row));
+});
+
+describe('parseBagSpec', () => {
+  const specs: Array<[string, string | undefined]> = [
+    ['uiConfig.flags', 'object'],
+    ['flags', 'object'],
+    ['useFeatureFlags()', 'call'],
+    ['flagService.all()', 'call'],
+    ['a.b.c()', undefined],
+    ['flags[0]', undefined],
+    ['', undefined],
+  ];
+  for (const [spec, kind] of specs) {
+    it(`${JSON.stringify(spec)} is ${kind ?? 'not a bag'}`, () => assert.equal(parseBagSpec(spec)?.kind, kind));
+  }
+});

@@ -1,0 +1,172 @@
+// The flag registry in code: reading each way of writing it, the findings it gives against flag checks,
+// and the edits of its quick fixes as before/after text.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  addEntryEdit,
+  findingsForRegistry,
+  readRegistry,
+  registryCandidates,
+  removeEntryEdit,
+  renameEntryEdit,
+  unusedRegistryFindings,
+  type FlagRegistry,
+  type TextEdit,
+} from '../../server/src/analysis/registry';
+import type { FlagCheck } from '../../server/src/analysis/types';
+
+const FILE = '/work/app/src/flags.ts';
+
+function registryOf(text: string, symbol: string): FlagRegistry {
+  const { registry, problem } = readRegistry(FILE, 'src/flags.ts', text, symbol);
+  assert.ok(registry, problem);
+  return registry;
+}
+
+function apply(text: string, edit: TextEdit): string {
+  return text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
+}
+
+const readCases: Array<{ name: string; text: string; symbol: string; kind?: string; keys?: string[]; problem?: string }> = [
+  { name: 'an enum (members without a string value are not keys)', text: `export enum FeatureFlag { NewNav = 'new-nav', Dark = "dark-mode", Count = 3 }`, symbol: 'FeatureFlag', kind: 'enum', keys: ['new-nav', 'dark-mode'] },
+  { name: 'an as const object, nested', text: `export const FLAGS = { NEW_NAV: 'new-nav', checkout: { V2: 'checkout-v2' } } as const;`, symbol: 'FLAGS', kind: 'object', keys: ['new-nav', 'checkout-v2'] },
+  { name: 'a frozen object', text: `export const FLAGS = Object.freeze({ A: 'a' });`, symbol: 'FLAGS', kind: 'object', keys: ['a'] },
+  { name: 'a union of string literals', text: `export type FlagKey = 'a' | 'b' | "c";`, symbol: 'FlagKey', kind: 'union', keys: ['a', 'b', 'c'] },
+  { name: "an interface's keys", text: `export interface Experiments { 'a.b': boolean; plain: string }`, symbol: 'Experiments', kind: 'interface', keys: ['a.b', 'plain'] },
+  { name: 'a type literal', text: `type Flags = { x: boolean, y: boolean };`, symbol: 'Flags', kind: 'interface', keys: ['x', 'y'] },
+  { name: 'a symbol that is not declared', text: `export enum Other { A = 'a' }`, symbol: 'FeatureFlag', problem: 'The flag registry FeatureFlag is not declared in src/flags.ts' },
+  { name: 'a union with a non-literal member', text: `type K = 'a' | string;`, symbol: 'K', problem: 'is not declared in src/flags.ts' },
+  { name: 'an enum without string members', text: `enum E { A, B }`, symbol: 'E', problem: 'lists no flag keys' },
+];
+
+describe('readRegistry', () => {
+  for (const { name, text, symbol, kind, keys, problem } of readCases) {
+    it(name, () => {
+      const read = readRegistry(FILE, 'src/flags.ts', text, symbol);
+      if (problem !== undefined) {
+        assert.equal(read.registry, undefined);
+        assert.ok(read.problem?.includes(problem), read.problem);
+        return;
+      }
+      assert.equal(read.registry?.kind, kind);
+      assert.deepEqual(read.registry?.entries.map((entry) => entry.key), keys);
+      for (const entry of read.registry?.entries ?? []) assert.ok(text.slice(entry.keySpan.start, entry.keySpan.end).includes(entry.key));
+    });
+  }
+
+  it('lists candidates: registries with two or more keys, exported or not', () => {
+    const candidates = registryCandidates(FILE, `export enum FeatureFlag { A = 'a', B = 'b' }
+enum One { A = 'a' }
+type Keys = 'x' | 'y';
+export const notFlags = { a: 1 };`);
+    assert.deepEqual(candidates, [
+      { symbol: 'FeatureFlag', kind: 'enum', keys: ['a', 'b'], exported: true },
+      { symbol: 'Keys', kind: 'union', keys: ['x', 'y'], exported: false },
+    ]);
+  });
+});
+
+function checkOf(key: string, extra: Partial<FlagCheck> = {}): FlagCheck {
+  return {
+    key, resolved: true, keySpan: { start: 0, end: key.length }, keyIsLiteral: true, callSpan: { start: 0, end: key.length },
+    sdk: 'custom', method: 'isOn', valueType: 'boolean', negate: false, ...extra,
+  };
+}
+
+describe('registry findings', () => {
+  const registry = registryOf(`export enum FeatureFlag {\n  NewNav = 'new-nav',\n  DarkMode = 'dark-mode',\n  Legacy = 'legacy-export',\n  Typo = 'beta-serach',\n}\n`, 'FeatureFlag');
+
+  it('reports a checked key the registry does not list, with the closest listed key', () => {
+    const findings = findingsForRegistry('/app.ts', [checkOf('new-nav'), checkOf('dark-mdoe'), checkOf('brand-new'), checkOf('x', { resolved: false, dynamic: true })], registry, {});
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.key, finding.suggestion, finding.message]), [
+      ['unregistered-flag', 'dark-mdoe', 'dark-mode', "'dark-mdoe' is not listed in the flag registry FeatureFlag (src/flags.ts). Did you mean 'dark-mode'?"],
+      ['unregistered-flag', 'brand-new', undefined, "'brand-new' is not listed in the flag registry FeatureFlag (src/flags.ts). Add it to FeatureFlag, or check the key for a typo."],
+    ]);
+  });
+
+  it('matches a camelCased bag property against the listed keys', () => {
+    assert.deepEqual(findingsForRegistry('/app.ts', [checkOf('dark-mode', { camelCaseName: 'darkMode' })], registry, {}), []);
+  });
+
+  it('reports entries no check uses; possible keys of a dynamic check count; a close unlisted key is suggested', () => {
+    const checks = [checkOf('new-nav'), checkOf('flag', { resolved: false, dynamic: true, possibleKeys: ['dark-mode'] }), checkOf('beta-search')];
+    const findings = unusedRegistryFindings(registry, checks, {});
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.key, finding.suggestion, finding.file]), [
+      ['unused-flag', 'legacy-export', undefined, FILE],
+      ['unused-flag', 'beta-serach', 'beta-search', FILE],
+    ]);
+    assert.match(findings[1].message, /Code checks 'beta-search', which FeatureFlag does not list: did you mean 'beta-search'\?/);
+  });
+
+  it('turns off with the severity', () => {
+    assert.deepEqual(unusedRegistryFindings(registry, [], { 'unused-flag': 'off' }), []);
+    assert.deepEqual(findingsForRegistry('/app.ts', [checkOf('zzz')], registry, { 'unregistered-flag': 'off' }), []);
+  });
+});
+
+const addCases: Array<{ name: string; before: string; symbol: string; key: string; after: string }> = [
+  {
+    name: 'an enum, one member a line, trailing comma',
+    before: `export enum FeatureFlag {\n  NewNav = 'new-nav',\n  DarkMode = 'dark-mode',\n}\n`,
+    symbol: 'FeatureFlag', key: 'beta-search',
+    after: `export enum FeatureFlag {\n  NewNav = 'new-nav',\n  DarkMode = 'dark-mode',\n  BetaSearch = 'beta-search',\n}\n`,
+  },
+  {
+    name: 'an as const object in upper case, on one line, without trailing comma',
+    before: `export const FLAGS = { NEW_NAV: "new-nav" } as const;`,
+    symbol: 'FLAGS', key: 'beta-search',
+    after: `export const FLAGS = { NEW_NAV: "new-nav", BETA_SEARCH: "beta-search" } as const;`,
+  },
+  {
+    name: 'a union',
+    before: `export type FlagKey = 'a' | 'b';`,
+    symbol: 'FlagKey', key: 'c',
+    after: `export type FlagKey = 'a' | 'b' | 'c';`,
+  },
+  {
+    name: 'an interface, members on their own lines',
+    before: `interface Experiments {\n  'a.b': boolean;\n}`,
+    symbol: 'Experiments', key: 'c.d',
+    after: `interface Experiments {\n  'a.b': boolean;\n  'c.d': boolean;\n}`,
+  },
+];
+
+const removeCases: Array<{ name: string; before: string; symbol: string; key: string; after: string }> = [
+  {
+    name: 'an enum member alone on its line',
+    before: `enum F {\n  A = 'a',\n  B = 'b',\n  C = 'c',\n}`,
+    symbol: 'F', key: 'b',
+    after: `enum F {\n  A = 'a',\n  C = 'c',\n}`,
+  },
+  {
+    name: 'an object property on a shared line',
+    before: `const F = { A: 'a', B: 'b', C: 'c' } as const;`,
+    symbol: 'F', key: 'b',
+    after: `const F = { A: 'a', C: 'c' } as const;`,
+  },
+  { name: 'the first union member', before: `type K = 'a' | 'b';`, symbol: 'K', key: 'a', after: `type K = 'b';` },
+  { name: 'a later union member', before: `type K = 'a' | 'b' | 'c';`, symbol: 'K', key: 'b', after: `type K = 'a' | 'c';` },
+];
+
+describe('registry edits', () => {
+  for (const { name, before, symbol, key, after } of addCases) {
+    it(`adds to ${name}`, () => assert.equal(apply(before, addEntryEdit(registryOf(before, symbol), before, key)), after));
+  }
+  for (const { name, before, symbol, key, after } of removeCases) {
+    it(`removes ${name}`, () => {
+      const registry = registryOf(before, symbol);
+      const entry = registry.entries.find((candidate) => candidate.key === key);
+      assert.ok(entry);
+      assert.equal(apply(before, removeEntryEdit(registry, before, entry)), after);
+    });
+  }
+  it('renames a quoted key in place and quotes a property name that needs it', () => {
+    const enumText = `enum F { A = 'beta-serach' }`;
+    const [enumEntry] = registryOf(enumText, 'F').entries;
+    assert.equal(apply(enumText, renameEntryEdit(enumText, enumEntry, 'beta-search')), `enum F { A = 'beta-search' }`);
+    const interfaceText = `interface E { plain: boolean }`;
+    const [interfaceEntry] = registryOf(interfaceText, 'E').entries;
+    assert.equal(apply(interfaceText, renameEntryEdit(interfaceText, interfaceEntry, 'a.b')), `interface E { 'a.b': boolean }`);
+  });
+});
