@@ -27,8 +27,14 @@ export interface GeneratedWorkspace {
 const WORDS = ['cart', 'checkout', 'search', 'profile', 'billing', 'invoice', 'banner', 'onboarding', 'export',
   'report', 'dashboard', 'pricing', 'payment', 'shipping', 'review', 'rating', 'wishlist', 'coupon', 'login', 'sso'];
 
+/** Extras for benchmarks; none by default, so a seed gives the same workspace as before. */
+export interface GenerateOptions {
+  /** Also write `src/large/Catalog.tsx` of about this many bytes, with a check every few functions (the keystroke figure). */
+  largeFileBytes?: number;
+}
+
 /** Writes the workspace into `root` (emptied first) and says what it holds. */
-export function generateWorkspace(root: string, fileCount: number, seed: number): GeneratedWorkspace {
+export function generateWorkspace(root: string, fileCount: number, seed: number, options: GenerateOptions = {}): GeneratedWorkspace {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   rmSync(root, { recursive: true, force: true });
@@ -107,7 +113,27 @@ export function generateWorkspace(root: string, fileCount: number, seed: number)
     }
     writeFileSync(path.join(root, 'flags', `${environment}.flagd.json`), JSON.stringify({ flags }, null, 2) + '\n');
   }
-  return { files: fileCount + 3, checks, flagKeys };
+  // Written last, from the same random stream, so that everything above is the same with or without it.
+  if (options.largeFileBytes !== undefined) {
+    mkdirSync(path.join(root, 'src', 'large'), { recursive: true });
+    let body = `import { FLAGS } from '../flags';\nimport { useFeatureIsOn } from '@growthbook/growthbook-react';\n` +
+      `import { format } from 'date-fns';\nimport { ldClient } from '../ld';\n`;
+    for (let part = 0; body.length < options.largeFileBytes; part++) {
+      body += ordinaryCode(random, pick, 8);
+      const key = pick(flagKeys);
+      if (part % 2 === 0) {
+        body += `\nexport function Section${part}() {\n  const enabled = useFeatureIsOn('${key}');\n` +
+          `  return <div>{enabled ? <b>new</b> : <i>old</i>}</div>;\n}\n`;
+        checks.jsx++;
+      } else {
+        body += `\nexport async function gate${part}(user: { key: string }): Promise<boolean> {\n` +
+          `  return ldClient.variation(FLAGS.${constantName(key)}, user, false);\n}\n`;
+        checks.constant++;
+      }
+    }
+    writeFileSync(path.join(root, 'src', 'large', 'Catalog.tsx'), body);
+  }
+  return { files: fileCount + 3 + (options.largeFileBytes === undefined ? 0 : 1), checks, flagKeys };
 }
 
 /** Plain application code of about `functions` functions, so files have realistic size and shape. */

@@ -34,6 +34,18 @@ export interface ListOptions {
 
 /** Every source file under `root` that FlagLens should scan: absolute POSIX paths, sorted. */
 export async function listSourceFiles(root: string, options: ListOptions): Promise<string[]> {
+  return walkSourceFiles(root, options, true);
+}
+
+/**
+ * The source files under `root` by name and ignore rules only: size and content are not checked, so
+ * the caller must check them (`whySkipped`) when it reads each file. Saves opening every file twice.
+ */
+export async function listSourceFileCandidates(root: string, options: ListOptions): Promise<string[]> {
+  return walkSourceFiles(root, options, false);
+}
+
+async function walkSourceFiles(root: string, options: ListOptions, checkContent: boolean): Promise<string[]> {
   const rules = new IgnoreRules(toPosixPath(root), options.ignore);
   const found: string[] = [];
   const walk = async (directory: string): Promise<void> => {
@@ -55,13 +67,18 @@ export async function listSourceFiles(root: string, options: ListOptions): Promi
         candidates.push(entryPath);
       }
     }
-    const verdicts = await Promise.all(candidates.map((file) => whySkipped(file, options.maxFileSize)));
-    candidates.forEach((file, index) => {
-      const skip = verdicts[index];
-      if (skip === undefined) found.push(file);
-      else if (!skip.quiet) options.log(`skipped ${rules.relative(file)}: ${skip.reason}`);
-    });
-    for (const subdirectory of subdirectories) await walk(subdirectory);
+    if (checkContent) {
+      const verdicts = await Promise.all(candidates.map((file) => whySkipped(file, options.maxFileSize)));
+      candidates.forEach((file, index) => {
+        const skip = verdicts[index];
+        if (skip === undefined) found.push(file);
+        else if (!skip.quiet) options.log(`skipped ${rules.relative(file)}: ${skip.reason}`);
+      });
+    } else {
+      found.push(...candidates);
+    }
+    // Sibling directories are read at once: one directory at a time leaves the disk and the thread pool idle.
+    await Promise.all(subdirectories.map(walk));
   };
   await walk(toPosixPath(root));
   return found.sort();
@@ -93,6 +110,32 @@ export async function whySkipped(file: string, maxFileSize: number): Promise<Ski
   }
 }
 
+/** A file's bytes, or why it is not scanned: `whySkipped` and the read with one open. */
+export function readSourceFileSync(file: string, maxFileSize: number): Buffer | SkipReason {
+  let descriptor: number | undefined;
+  try {
+    descriptor = fs.openSync(file, 'r');
+    const stats = fs.fstatSync(descriptor);
+    if (!stats.isFile()) return { reason: 'not a file', quiet: true };
+    if (stats.size > maxFileSize) return { reason: sizeLimitReason(stats.size, maxFileSize), quiet: false };
+    const bytes = Buffer.allocUnsafe(stats.size);
+    let length = 0;
+    while (length < bytes.length) {
+      const read = fs.readSync(descriptor, bytes, length, bytes.length - length, length);
+      if (read === 0) break;
+      length += read;
+    }
+    const content = bytes.subarray(0, length);
+    if (content.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { reason: 'binary file (it contains NUL bytes)', quiet: false };
+    return content;
+  } catch (error) {
+    const missing = error instanceof Error && 'code' in error && error.code === 'ENOENT';
+    return { reason: errorText(error), quiet: missing };
+  } finally {
+    if (descriptor !== undefined) fs.closeSync(descriptor);
+  }
+}
+
 /** "2.3 MB is over the 1 MB limit (flaglens.maxFileSize)". */
 export function sizeLimitReason(size: number, maxFileSize: number): string {
   return `${formatBytes(size)} is over the ${formatBytes(maxFileSize)} limit (flaglens.maxFileSize)`;
@@ -111,7 +154,7 @@ function oneDecimal(value: number): string {
 
 /** A path with `/` separators, as the index keys files. */
 export function toPosixPath(filePath: string): string {
-  return filePath.split(path.sep).join('/');
+  return path.sep === '/' ? filePath : filePath.split(path.sep).join('/');
 }
 
 /**
@@ -119,16 +162,23 @@ export function toPosixPath(filePath: string): string {
  * every `.gitignore` from the root down. `.gitignore` files are read once and cached until `forget()`.
  */
 export class IgnoreRules {
-  private readonly configured: Ignore;
+  private readonly configured: Ignore | undefined;
   private readonly gitignores = new Map<string, Ignore | undefined>();
+  // Directory (relative) → the `.gitignore` rules that apply in it, shallowest first.
+  private readonly chains = new Map<string, Array<{ base: string; rules: Ignore }>>();
 
   constructor(private readonly root: string, patterns: readonly string[]) {
-    this.configured = ignore().add([...patterns]);
+    this.configured = patterns.length === 0 ? undefined : ignore().add([...patterns]);
   }
 
   /** The path relative to the root, with `/`; empty for the root itself. */
   relative(absolutePath: string): string {
-    return path.posix.relative(this.root, toPosixPath(absolutePath));
+    const posixPath = toPosixPath(absolutePath);
+    // The common case, a normalised path inside the root, without the cost of `path.relative`.
+    if (posixPath.startsWith(this.root) && posixPath[this.root.length] === '/' && !/\/\.{0,2}(\/|$)/.test(posixPath.slice(this.root.length))) {
+      return posixPath.slice(this.root.length + 1);
+    }
+    return path.posix.relative(this.root, posixPath);
   }
 
   /** True when the directory (absolute path) and everything in it is skipped. */
@@ -157,24 +207,34 @@ export class IgnoreRules {
   /** Drop cached `.gitignore` contents, after one was created, changed or deleted. */
   forget(): void {
     this.gitignores.clear();
+    this.chains.clear();
   }
 
   private ignores(absolutePath: string, isDirectory: boolean): boolean {
     const relative = this.relative(absolutePath);
     const suffix = isDirectory ? '/' : '';
-    if (this.configured.ignores(relative + suffix)) return true;
+    if (this.configured?.ignores(relative + suffix) === true) return true;
     // Like git, a deeper .gitignore overrides a shallower one, including by re-including with `!`.
     let ignored = false;
-    const parts = relative.split('/');
-    for (let depth = 0; depth < parts.length; depth++) {
-      const base = parts.slice(0, depth).join('/');
-      const rules = this.gitignoreIn(base);
-      if (rules === undefined) continue;
-      const result = rules.test(parts.slice(depth).join('/') + suffix);
+    const slash = relative.lastIndexOf('/');
+    for (const { base, rules } of this.gitignoreChain(slash < 0 ? '' : relative.slice(0, slash))) {
+      const result = rules.test((base === '' ? relative : relative.slice(base.length + 1)) + suffix);
       if (result.ignored) ignored = true;
       else if (result.unignored) ignored = false;
     }
     return ignored;
+  }
+
+  private gitignoreChain(relativeDirectory: string): Array<{ base: string; rules: Ignore }> {
+    let chain = this.chains.get(relativeDirectory);
+    if (chain === undefined) {
+      const slash = relativeDirectory.lastIndexOf('/');
+      const parent = relativeDirectory === '' ? [] : this.gitignoreChain(slash < 0 ? '' : relativeDirectory.slice(0, slash));
+      const own = this.gitignoreIn(relativeDirectory);
+      chain = own === undefined ? parent : [...parent, { base: relativeDirectory, rules: own }];
+      this.chains.set(relativeDirectory, chain);
+    }
+    return chain;
   }
 
   private gitignoreIn(relativeDirectory: string): Ignore | undefined {

@@ -1,14 +1,18 @@
 // The flag checks of one workspace folder. Each file is scanned on its own and only the plain-data
-// scan is kept (never a syntax tree); keys imported from other files are resolved on demand.
+// scan is kept; keys imported from other files are resolved on demand. Files that cannot hold a check
+// are not parsed until another file's key leads to their exports, and the only syntax trees kept are
+// those of open documents, to re-parse them incrementally on each keystroke.
 
 import * as fs from 'node:fs';
+import { ts } from 'ts-morph';
 import type { FlagUsage } from '../analysis/describe';
 import { resolveChecks, type ModuleHost } from '../analysis/resolve';
-import { scanFile, type FileScan } from '../analysis/scan';
+import { parseSource, scanFile, type FileScan } from '../analysis/scan';
 import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
 import type { PatternSet } from '../patterns';
-import { IgnoreRules, isSourceFile, listSourceFiles, toPosixPath, whySkipped } from './files';
+import { IgnoreRules, isSourceFile, listSourceFileCandidates, readSourceFileSync, toPosixPath, whySkipped } from './files';
+import { scanPaths } from './scanFiles';
 
 /** What a workspace index needs to know about its folder. */
 export interface WorkspaceIndexOptions {
@@ -26,13 +30,13 @@ export interface FlagReference {
   check: FlagCheck;
 }
 
-// Files read at once while indexing: enough to keep the disk busy, few enough to bound memory.
-const READ_CONCURRENCY = 32;
-
 /** The scans of every source file in one workspace folder, kept up to date file by file. */
 export class WorkspaceIndex {
   readonly root: string;
-  private readonly scans = new Map<string, FileScan>();
+  // `null`: a file without checks whose exports are read on first use (see `scanOf`).
+  private readonly scans = new Map<string, FileScan | null>();
+  // Open documents' syntax trees, updated in place of a full parse on each edit.
+  private readonly trees = new Map<string, ts.SourceFile>();
   private readonly rules: IgnoreRules;
   // Resolution follows imports into other files, so any change may alter any file's checks:
   // both caches are dropped on every change, and rebuilt lazily (resolution is cheap).
@@ -51,32 +55,26 @@ export class WorkspaceIndex {
 
   /** Read and scan every source file of the folder, replacing whatever was indexed before. */
   async indexAll(progress?: (done: number, total: number) => void): Promise<void> {
-    const files = await listSourceFiles(this.root, this.options);
-    const scans = new Map<string, FileScan>();
-    let done = 0;
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < files.length) {
-        const file = files[next++];
-        // listSourceFiles already skipped files over the size limit and binary files.
-        const text = await fs.promises.readFile(file, 'utf8').catch(() => undefined);
-        if (text !== undefined) scans.set(file, scanFile(file, text, this.options.patterns));
-        progress?.(++done, files.length);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+    const files = await listSourceFileCandidates(this.root, this.options);
+    const settings = { patterns: this.options.patterns, maxFileSize: this.options.maxFileSize };
+    const outcomes = await scanPaths(files, settings, { progress: (done) => progress?.(done, files.length) });
     this.scans.clear();
-    for (const file of files) {
-      const scan = scans.get(file);
-      if (scan !== undefined) this.scans.set(file, scan);
-    }
+    this.trees.clear();
+    outcomes.forEach((outcome, index) => {
+      if (outcome.kind === 'scanned') this.scans.set(files[index], outcome.scan);
+      else if (outcome.kind === 'unparsed') this.scans.set(files[index], null);
+      else if (!outcome.skip.quiet) this.options.log(`skipped ${this.rules.relative(files[index])}: ${outcome.skip.reason}`);
+    });
     this.changed();
   }
 
   /** Re-scan one file from text the caller holds (an open document's edit). Callers check `includes` first. */
   setFileText(file: string, text: string): void {
     const key = toPosixPath(file);
-    this.scans.set(key, scanFile(key, text, this.options.patterns));
+    const previous = this.trees.get(key);
+    const tree = previous === undefined ? parseSource(key, text) : updateTree(previous, text);
+    this.trees.set(key, tree);
+    this.scans.set(key, scanFile(key, text, this.options.patterns, tree));
     this.changed();
   }
 
@@ -85,7 +83,10 @@ export class WorkspaceIndex {
     const key = toPosixPath(file);
     const prefix = `${key}/`;
     for (const indexed of [...this.scans.keys()]) {
-      if (indexed === key || indexed.startsWith(prefix)) this.scans.delete(indexed);
+      if (indexed === key || indexed.startsWith(prefix)) {
+        this.scans.delete(indexed);
+        this.trees.delete(indexed);
+      }
     }
     this.changed();
   }
@@ -95,6 +96,8 @@ export class WorkspaceIndex {
     const key = toPosixPath(file);
     if (key.endsWith('/.gitignore')) this.rules.forget();
     const text = isSourceFile(key) && !this.rules.excludesPath(key) ? await this.readText(key) : undefined;
+    // The document is closed or changed on disk: its tree no longer matches, and is no longer needed.
+    this.trees.delete(key);
     if (text === undefined) this.scans.delete(key);
     else this.scans.set(key, scanFile(key, text, this.options.patterns));
     this.changed();
@@ -106,8 +109,9 @@ export class WorkspaceIndex {
     const cached = this.resolvedChecks.get(key);
     if (cached !== undefined) return cached;
     const scan = this.scans.get(key);
-    if (scan === undefined) return [];
-    const checks = resolveChecks(scan, (name) => this.scans.get(name), this.host);
+    // An unparsed file holds no check.
+    if (scan === undefined || scan === null) return [];
+    const checks = resolveChecks(scan, (name) => this.scanOf(name), this.host);
     this.resolvedChecks.set(key, checks);
     return checks;
   }
@@ -157,6 +161,17 @@ export class WorkspaceIndex {
     }
   }
 
+  /** A file's scan, reading the exports of an unparsed file now that a key leads there. */
+  private scanOf(file: string): FileScan | undefined {
+    const scan = this.scans.get(file);
+    if (scan !== null) return scan;
+    const bytes = readSourceFileSync(file, this.options.maxFileSize);
+    if (!Buffer.isBuffer(bytes)) return undefined;
+    const read = scanFile(file, bytes.toString('utf8'), this.options.patterns);
+    this.scans.set(file, read);
+    return read;
+  }
+
   private changed(): void {
     this.resolvedChecks = new Map();
     this.referencesByKey = undefined;
@@ -201,6 +216,18 @@ export class WorkspaceIndex {
     }
     return fs.promises.readFile(file, 'utf8').catch(() => undefined);
   }
+}
+
+/** The tree of `text`, re-parsing only what changed since `previous` (which must not be used afterwards). */
+function updateTree(previous: ts.SourceFile, text: string): ts.SourceFile {
+  const old = previous.text;
+  const limit = Math.min(old.length, text.length);
+  let start = 0;
+  while (start < limit && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < limit - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+  const span = { start, length: old.length - start - end };
+  return ts.updateSourceFile(previous, text, { span, newLength: text.length - start - end });
 }
 
 function compareReferences(a: FlagReference, b: FlagReference): number {
