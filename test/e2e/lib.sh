@@ -44,8 +44,11 @@ e2e_ensure_code_server() {
   rm -rf "$CODE_SERVER_DIR"
   mkdir -p "$CODE_SERVER_DIR"
   cp "$E2E_DIR/package.json" "$E2E_DIR/package-lock.json" "$CODE_SERVER_DIR/"
-  # Node 24 first on PATH runs npm and node-gyp; its headers build the native modules.
-  (cd "$CODE_SERVER_DIR" && PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" npm ci --no-audit --no-fund --loglevel=error)
+  # Node 24 first on PATH runs npm and node-gyp; its headers build the native modules. Under `npm run`
+  # the outer npm's variables would leak in: code-server's postinstall reads the Node version from
+  # npm_config_user_agent, which would still name the outer npm's Node 20.
+  (cd "$CODE_SERVER_DIR" && env -u npm_config_user_agent -u npm_node_execpath -u NODE \
+    PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" npm ci --no-audit --no-fund --loglevel=error)
   touch "$CODE_SERVER_DIR/.installed"
   # Installs for older lockfiles are not needed any more.
   find "$E2E_CACHE" -maxdepth 1 -name 'code-server-*' ! -name "code-server-$hash" -exec rm -rf {} +
