@@ -110,10 +110,12 @@ describe('flaglens clean', () => {
 
   it('exits with 1 and lists the checks it left as they were', () => {
     const root = demoCopy();
-    // holiday-promo is off everywhere (serves the code default), and isFlagDisabled passes no default.
+    // holiday-promo is off everywhere (serves the code default). The isFlagDisabled wrapper then answers
+    // true; PostHog's useFeatureFlagEnabled passes no default and documents none, so it stays.
     const run = flaglens(['clean', 'holiday-promo', root]);
     assert.equal(run.status, 1);
-    assert.match(run.stdout, /Left as they were:\n {2}src\/server\/emails\.ts:\d+: 'holiday-promo' serves the code's default, and this check passes none/);
+    assert.match(run.stdout, /^ {2}src\/server\/emails\.ts: 1 check, 3 lines deleted$/m);
+    assert.match(run.stdout, /Left as they were:\n {2}src\/web\/PromoBanner\.tsx:\d+: 'holiday-promo' serves the code's default, and this check passes no default: pass a default value so FlagLens knows what the code serves/);
   });
 
   it('rejects bad arguments with exit code 2', () => {

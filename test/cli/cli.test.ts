@@ -127,7 +127,7 @@ describe('flaglens scan --format json on the demo', () => {
     { file: 'src/web/App.tsx', text: 'newCheckout', kind: 'released-flag', severity: 'information', message: "'new-checkout' serves true in every environment: remove the flag and its dead branch" },
     { file: 'src/server/search.ts', text: "'legacy-search'", kind: 'stale-flag', severity: 'warning', message: "'legacy-search' is marked stale: remove the check and the flag, or clear the stale mark if it is still needed" },
     { file: 'src/web/PromoBanner.tsx', text: "'old-banner'", kind: 'archived-flag', severity: 'warning', message: "'old-banner' is archived but still checked here: remove the check or restore the flag" },
-    { file: 'src/web/PromoBanner.tsx', text: "'holiday-promo'", kind: 'dead-flag', severity: 'information', message: "'holiday-promo' is off in every environment (serves the code's default): remove the flag and its dead branch" },
+    { file: 'src/web/PromoBanner.tsx', text: "'holiday-promo'", kind: 'dead-flag', severity: 'information', message: "'holiday-promo' is off in every environment (serves the code's default), but this check passes no default: pass a default value so FlagLens knows what the code serves" },
   ];
   for (const expected of expectedFindings) {
     it(`reports ${expected.kind} at ${expected.text} in ${expected.file}`, () => {

@@ -379,6 +379,53 @@ const CASES: Case[] = [
     after: ['const   odd = [1,2 ,3];  // spacing\na( odd );\nfunction  g( ) {return 1}\n', 'const   odd = [1,2 ,3];  // spacing\nfunction  g( ) {return 1}\n'],
   },
   {
+    name: 'switch whose kept case breaks out of a guard',
+    before: "function f(x: number) {\n  switch (V) {\n    case 'dark':\n      a();\n      // only for big orders\n      if (x > 1) {\n        b();\n        break;\n      }\n      c();\n      break;\n    case 'light':\n      d();\n      break;\n  }\n  e();\n}\n",
+    after: [
+      'function f(x: number) {\n  a();\n  // only for big orders\n  if (x > 1) {\n    b();\n  } else {\n    c();\n  }\n  e();\n}\n',
+      'function f(x: number) {\n  d();\n  e();\n}\n',
+    ],
+    values: ['dark', 'light'],
+  },
+  {
+    name: 'switch whose kept case starts with a one-line guard break',
+    before: "function f(x: number) {\n  switch (V) {\n    case 'dark':\n      if (!x) break;\n      c();\n      break;\n    default:\n      d();\n  }\n}\n",
+    after: ['function f(x: number) {\n  if (x) {\n    c();\n  }\n}\n', 'function f(x: number) {\n  d();\n}\n'],
+    values: ['dark', 'light'],
+  },
+  {
+    name: 'switch whose kept case breaks out of a guard with a compound condition and nothing after it',
+    before: "function f(x: number) {\n  switch (V) {\n    case 'dark':\n      if (x > 1 && x < 5) {\n        b();\n        break;\n      }\n      break;\n    case 'light':\n      d();\n  }\n}\n",
+    after: ['function f(x: number) {\n  if (x > 1 && x < 5) {\n    b();\n  }\n}\n', 'function f(x: number) {\n  d();\n}\n'],
+    values: ['dark', 'light'],
+  },
+  {
+    name: 'switch whose kept case breaks from an else keeps the switch with the live case only',
+    before: "function f(x: number) {\n  switch (V) {\n    // the new look\n    case 'dark':\n      if (x) {\n        b();\n      } else {\n        break;\n      }\n      c();\n      break;\n    // the old look\n    case 'light':\n      d();\n      break;\n  }\n}\n",
+    after: [
+      "function f(x: number) {\n  switch ('dark') {\n    // the new look\n    case 'dark':\n      if (x) {\n        b();\n      } else {\n        break;\n      }\n      c();\n      break;\n  }\n}\n",
+      'function f(x: number) {\n  d();\n}\n',
+    ],
+    values: ['dark', 'light'],
+  },
+  {
+    name: 'destructured flag next to a rest element stays in the pattern, its uses are inlined',
+    file: 'a.tsx',
+    before: "import { useFlags } from 'launchdarkly-react-client-sdk';\nexport function App() {\n  const { newCheckout, ...rest } = useFlags();\n  if (newCheckout) {\n    return <New flags={rest} />;\n  }\n  return <Old />;\n}\n",
+    after: [
+      "import { useFlags } from 'launchdarkly-react-client-sdk';\nexport function App() {\n  const { newCheckout, ...rest } = useFlags();\n  return <New flags={rest} />;\n}\n",
+      "import { useFlags } from 'launchdarkly-react-client-sdk';\nexport function App() {\n  const { newCheckout, ...rest } = useFlags();\n  return <Old />;\n}\n",
+    ],
+  },
+  {
+    name: 'exported helper that wraps the flag stays, its calls in the file are inlined',
+    before: 'export function isNewCheckout() {\n  return F;\n}\nexport function page() {\n  return isNewCheckout() ? 1 : 2;\n}\n',
+    after: [
+      'export function isNewCheckout() {\n  return true;\n}\nexport function page() {\n  return 1;\n}\n',
+      'export function isNewCheckout() {\n  return false;\n}\nexport function page() {\n  return 2;\n}\n',
+    ],
+  },
+  {
     name: 'two checks of the flag in one condition',
     before: 'function f() {\n  if (F && !F) {\n    a();\n  } else if (F) {\n    b();\n  }\n}\n',
     after: ['function f() {\n  b();\n}\n', 'function f() {\n}\n'],
@@ -400,12 +447,44 @@ describe('flag clean-up: values and refusals', () => {
     assert.equal(clean('a.ts', text, { kind: 'code-default' }), 'a();\n');
   });
 
-  it('leaves a check without a default as it is when the flag serves the code default', () => {
-    const text = "if (isFlagDisabled('new-checkout')) {\n  a();\n}\n";
+  it('uses the SDK default of a boolean check that passes none when the flag serves the code default', () => {
+    const cases: Array<[string, string]> = [
+      ["if (growthbook.isOn('new-checkout')) {\n  a();\n}\nb();\n", 'b();\n'],
+      ["if (useFeatureIsOn('new-checkout')) {\n  a();\n}\nb();\n", 'b();\n'],
+      ["if (growthbook.isOff('new-checkout')) {\n  a();\n}\nb();\n", 'a();\nb();\n'],
+      ["if (unleash.isEnabled('new-checkout')) {\n  a();\n}\nb();\n", 'b();\n'],
+      ["if (unleash.isEnabled('new-checkout', context, true)) {\n  a();\n}\nb();\n", 'a();\nb();\n'],
+      // A wrapper that answers "disabled" answers true while the flag is not on.
+      ["if (isFlagDisabled('new-checkout')) {\n  a();\n}\nb();\n", 'a();\nb();\n'],
+    ];
+    for (const [before, after] of cases) assert.equal(clean('a.ts', before, { kind: 'code-default' }), after, before);
+  });
+
+  it('leaves a check whose default is unknown as it is when the flag serves the code default, and says why', () => {
+    const text = "if (isFeatureOn('new-checkout')) {\n  a();\n}\nif (posthog.isFeatureEnabled('new-checkout')) {\n  b();\n}\n";
     const checks = scanFile('a.ts', text, PATTERNS).checks;
     const removal = removeFlagFromFile('a.ts', text, checks, { kind: 'code-default' }, KEY);
     assert.equal(removal.text, text);
-    assert.match(removal.problems[0].message, /serves the code's default, and this check passes none/);
+    assert.equal(removal.problems.length, 2);
+    assert.match(removal.problems[0].message, /this check passes no default: pass a default value so FlagLens knows what the code serves/);
+  });
+
+  it('lists an exported helper and an exported constant that now always give one value', () => {
+    const text = `export function isNewCheckout() {\n  return ${BOOLEAN_CHECK};\n}\nexport const newCheckoutOn = ${BOOLEAN_CHECK};\n`;
+    const checks = scanFile('a.ts', text, PATTERNS).checks;
+    const removal = removeFlagFromFile('a.ts', text, checks, { kind: 'value', value: true }, KEY);
+    assert.deepEqual(removal.nowConstant, [
+      { name: 'isNewCheckout', kind: 'function', value: true, line: 1 },
+      { name: 'newCheckoutOn', kind: 'variable', value: true, line: 4 },
+    ]);
+  });
+
+  it('lists a destructured flag kept for its rest element as now unused', () => {
+    const text = 'export function f() {\n  const { newCheckout, ...rest } = useFlags();\n  return newCheckout ? rest : null;\n}\n';
+    const checks = scanFile('a.ts', text, PATTERNS).checks.filter((check) => checksFlag(check, KEY));
+    const removal = removeFlagFromFile('a.ts', text, checks, { kind: 'value', value: true }, KEY);
+    assert.deepEqual(removal.nowUnused, [{ name: 'newCheckout', kind: 'variable', line: 2 }]);
+    assert.deepEqual(removal.deletedNames, []);
   });
 
   it('leaves a check used as an object as it is', () => {

@@ -4,6 +4,7 @@
 import { camelCaseFromFlagKey } from './keys';
 import { findDefinition } from './match';
 import { classifyRelease } from './release';
+import { codeDefaultOf } from './remove/plan';
 import { closestKey } from './suggest';
 import {
   DEFAULT_SEVERITIES,
@@ -79,7 +80,10 @@ export function findingsForChecks(
     if (verdict.state === 'released') {
       add('released-flag', check, `'${key}' ${asPredicate(verdict.summary)}: remove the flag and its dead branch`);
     } else if (verdict.state === 'dead') {
-      add('dead-flag', check, `'${key}' ${asPredicate(verdict.summary)}: remove the flag and its dead branch`);
+      // Serving the code's default, the flag can be removed only where the check's default is known.
+      const codeDefault = verdict.servesCodeDefault ? codeDefaultOf(check) : undefined;
+      const advice = codeDefault !== undefined && 'why' in codeDefault ? `, but ${codeDefault.why}` : ': remove the flag and its dead branch';
+      add('dead-flag', check, `'${key}' ${asPredicate(verdict.summary)}${advice}`);
     }
   }
   return findings;

@@ -173,6 +173,8 @@ export function summaryText(options: CleanOptions, result: CleanResult): string 
   }
   const unused = files.flatMap((file) => file.nowUnused.map((name) => `  ${relative(result.root, file.fileName)}:${name.line} ${name.kind} '${name.name}'`));
   if (unused.length > 0) out.push('Now unused (not deleted; delete them if nothing else needs them):', ...unused);
+  const constant = files.flatMap((file) => file.nowConstant.map((name) => `  ${relative(result.root, file.fileName)}:${name.line} ${name.kind} '${name.name}' is always ${servedValueText(name.value)}`));
+  if (constant.length > 0) out.push('Now constant (exported, so kept; replace its uses in other files with the value, then delete it):', ...constant);
   const problems = files.flatMap((file) => file.problems.map((problem) => `  ${relative(result.root, file.fileName)}:${problem.line}: ${problem.message}`));
   if (problems.length > 0) out.push('Left as they were:', ...problems);
   return `${out.join('\n')}\n`;

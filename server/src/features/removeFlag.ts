@@ -3,12 +3,17 @@
 // offered cheaply and computed on resolve; each carries {uri, version, key} and a stale version is refused.
 
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {
   CodeActionKind,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   type CodeAction,
   type CodeActionParams,
+  type Command,
+  type Connection,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
@@ -17,7 +22,8 @@ import { URI } from 'vscode-uri';
 import { findDefinition } from '../analysis/match';
 import { classifyRelease } from '../analysis/release';
 import type { TextEdit } from '../analysis/remove/edits';
-import { checksFlag, removeFlagFromFile, type KeptValue } from '../analysis/remove/plan';
+import { checksFlag, codeDefaultOf, removeFlagFromFile, type FileRemoval, type KeptValue } from '../analysis/remove/plan';
+import { servedValueText } from '../analysis/release';
 import { removeFlagFromWorkspace, type FileWithChecks } from '../analysis/remove/workspace';
 import type { FlagCheck, ReleaseVerdict } from '../analysis/types';
 import { uriToPath, type FolderState } from '../folders';
@@ -32,13 +38,26 @@ export interface RemoveFlagData {
   scope: 'file' | 'workspace';
 }
 
+/**
+ * The command a resolved removal carries when it leaves something for the person to decide: the editor
+ * runs it after applying the edit, and the server answers with a message listing what is now unused,
+ * now constant, or left as it was.
+ */
+export const REMOVAL_SUMMARY_COMMAND = 'flaglens.showRemovalSummary';
+
 /** The code action kind of the removal: a rewrite of the code around the check. */
 export const REMOVE_FLAG_KIND = CodeActionKind.RefactorRewrite;
 
 /** The remove-flag actions for the check at the start of the requested range, without their edits. */
 export function removeFlagActions(document: TextDocument, params: CodeActionParams, state: FolderState): CodeAction[] {
-  const only = params.context.only;
-  if (only !== undefined && !only.some((kind) => REMOVE_FLAG_KIND === kind || REMOVE_FLAG_KIND.startsWith(`${kind}.`))) return [];
+  // Asked about a released-flag or dead-flag diagnostic, the removal is that diagnostic's quick fix, so
+  // it shows in the hover and the light bulb; elsewhere on the check it is a refactoring.
+  const fixed = params.context.diagnostics.filter((diagnostic) => diagnostic.source === 'flaglens'
+    && (diagnostic.code === 'released-flag' || diagnostic.code === 'dead-flag'));
+  const allowed = (kind: string): boolean => params.context.only === undefined
+    || params.context.only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
+  const asQuickFix = fixed.length > 0 && allowed(CodeActionKind.QuickFix);
+  if (!asQuickFix && !allowed(REMOVE_FLAG_KIND)) return [];
   const check = checkAt(state.index.checksIn(uriToPath(document.uri)), document.offsetAt(params.range.start));
   if (check === undefined) return [];
   const definition = findDefinition(check, state.catalog);
@@ -48,9 +67,12 @@ export function removeFlagActions(document: TextDocument, params: CodeActionPara
   const key = definition.key;
   const base = `Remove flag '${key}' (${verdict.summary})`;
   const data = (scope: RemoveFlagData['scope']): RemoveFlagData => ({ kind: 'flaglens.removeFlag', uri: document.uri, version: document.version, key, scope });
-  const actions: CodeAction[] = [{ title: base, kind: REMOVE_FLAG_KIND, data: data('file') }];
+  const shape: Pick<CodeAction, 'kind' | 'diagnostics'> = asQuickFix
+    ? { kind: CodeActionKind.QuickFix, diagnostics: fixed }
+    : { kind: REMOVE_FLAG_KIND };
+  const actions: CodeAction[] = [{ title: base, ...shape, isPreferred: asQuickFix, data: data('file') }];
   const files = state.index.usage(key).files;
-  if (files > 1) actions.push({ title: `${base} in all ${files} files`, kind: REMOVE_FLAG_KIND, data: data('workspace') });
+  if (files > 1) actions.push({ title: `${base} in all ${files} files`, ...shape, data: data('workspace') });
   return actions;
 }
 
@@ -85,7 +107,7 @@ export function resolveRemoveFlag(
     const checks = state.index.checksIn(file).filter((check) => checksFlag(check, data.key));
     const removal = removeFlagFromFile(file, document.getText(), checks, kept, data.key);
     edit.changes![document.uri] = toLspEdits(document, removal.edits);
-    return { ...action, edit };
+    return withSummary({ ...action, edit }, data.key, [removal], state.index.root);
   }
   const files = new Map<string, FlagCheck[]>();
   for (const reference of state.index.references(data.key)) files.set(reference.file, [...(files.get(reference.file) ?? []), reference.check]);
@@ -106,13 +128,43 @@ export function resolveRemoveFlag(
     const target = documents.get(file.fileName);
     if (target !== undefined && file.edits.length > 0) edit.changes![target.uri] = toLspEdits(target, file.edits);
   }
-  return { ...action, edit };
+  return withSummary({ ...action, edit }, data.key, removal.files, state.index.root);
 }
 
-/** Released or dead, and when the flag serves the code's default, a check that writes one. */
+/** The message of the summary command: one sentence per kind of thing left to decide. */
+export function removalSummaryMessage(key: string, files: readonly FileRemoval[], root: string): string | undefined {
+  const where = (file: FileRemoval, line: number): string => `${path.posix.relative(root, file.fileName) || path.posix.basename(file.fileName)}:${line}`;
+  const unused = files.flatMap((file) => file.nowUnused.map((name) => `${name.kind} '${name.name}' (${where(file, name.line)})`));
+  const constant = files.flatMap((file) => file.nowConstant.map((name) => `${name.kind} '${name.name}' always gives ${servedValueText(name.value)} (${where(file, name.line)})`));
+  const problems = files.flatMap((file) => file.problems.map((problem) => `${where(file, problem.line)}: ${problem.message}`));
+  const sentences: string[] = [];
+  if (unused.length > 0) sentences.push(`Now unused, not deleted: ${unused.join(', ')}; delete them if nothing else needs them.`);
+  if (constant.length > 0) sentences.push(`Now constant, kept because it is exported: ${constant.join(', ')}; replace its uses in other files, then delete it.`);
+  if (problems.length > 0) sentences.push(`Left as it was: ${problems.join('; ')}.`);
+  return sentences.length === 0 ? undefined : `Removed '${key}'. ${sentences.join(' ')}`;
+}
+
+/** Shows the summary a removal's command carries; a removal that left checks as they were shows a warning. */
+export function showRemovalSummary(connection: Connection, args: readonly unknown[] | undefined): null {
+  const [message, warning] = args ?? [];
+  if (typeof message === 'string') {
+    void connection.sendNotification(ShowMessageNotification.type, { type: warning === true ? MessageType.Warning : MessageType.Info, message });
+  }
+  return null;
+}
+
+function withSummary(action: CodeAction, key: string, files: readonly FileRemoval[], root: string): CodeAction {
+  const message = removalSummaryMessage(key, files, root);
+  if (message === undefined) return action;
+  const warning = files.some((file) => file.problems.length > 0);
+  const command: Command = { title: `What removing '${key}' left to decide`, command: REMOVAL_SUMMARY_COMMAND, arguments: [message, warning] };
+  return { ...action, command };
+}
+
+/** Released or dead, and when the flag serves the code's default, a check whose default is known. */
 function isRemovable(verdict: ReleaseVerdict, check: FlagCheck): boolean {
   if (verdict.state !== 'released' && verdict.state !== 'dead') return false;
-  return !verdict.servesCodeDefault || check.defaultValueText !== undefined;
+  return !verdict.servesCodeDefault || 'value' in codeDefaultOf(check);
 }
 
 function toLspEdits(document: TextDocument, edits: readonly TextEdit[]): LspTextEdit[] {

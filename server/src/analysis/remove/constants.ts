@@ -24,7 +24,7 @@ export interface ConstantRemoval {
 /**
  * Deletes the object properties, enum members and top-level constants whose value is the flag's key
  * when their name appears nowhere else in the workspace's texts (which must be the texts after the
- * checks were removed). A name still written anywhere, even in a comment, keeps its declaration.
+ * checks were removed). A name still used in code anywhere keeps its declaration; a comment is no use.
  */
 export function removeKeyConstants(files: readonly WorkspaceText[], key: string): ConstantRemoval[] {
   const literals = [`'${key}'`, `"${key}"`, `\`${key}\``];
@@ -87,15 +87,30 @@ function ownerName(object: ts.ObjectLiteralExpression): string | undefined {
   return ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
 }
 
-/** True when the name is written anywhere but in its own declaration. */
+/**
+ * True when the name is used anywhere but in its own declaration: as an identifier or a property name
+ * (`FLAGS.NEW_CHECKOUT`, `FLAGS['NEW_CHECKOUT']`, `{ NEW_CHECKOUT }`). Comments and other strings are no use.
+ */
 function mentionedElsewhere(files: readonly WorkspaceText[], name: string, fileName: string, declaration: ts.Node, sourceFile: ts.SourceFile): boolean {
-  const word = new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
+  const word = new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`);
   const start = declaration.getStart(sourceFile);
   for (const file of files) {
-    for (const match of file.text.matchAll(word)) {
-      const inDeclaration = file.fileName === fileName && match.index >= start && match.index < declaration.end;
-      if (!inDeclaration) return true;
-    }
+    // Only files that hold the word somewhere are parsed.
+    if (!word.test(file.text)) continue;
+    const parsed = file.fileName === fileName ? sourceFile : ts.createSourceFile(file.fileName, file.text, ts.ScriptTarget.Latest, false, scriptKindOf(file.fileName));
+    const inDeclaration = (node: ts.Node): boolean => file.fileName === fileName && node.end > start && node.end <= declaration.end;
+    const uses = (node: ts.Node): boolean => {
+      if (inDeclaration(node)) return false;
+      if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) return node.text === name;
+      if (ts.isElementAccessExpression(node) && isNameLiteral(node.argumentExpression, name)) return true;
+      if ((ts.isPropertyAssignment(node) || ts.isEnumMember(node) || ts.isPropertySignature(node)) && isNameLiteral(node.name, name)) return true;
+      return ts.forEachChild(node, (child) => uses(child) || undefined) ?? false;
+    };
+    if (uses(parsed)) return true;
   }
   return false;
+}
+
+function isNameLiteral(node: ts.Node, name: string): boolean {
+  return (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text === name;
 }

@@ -7,7 +7,7 @@ import { camelCaseFromFlagKey } from '../keys';
 import type { FlagCheck } from '../types';
 import { applyEdits, lineCount, lineEdits, type TextEdit } from './edits';
 import { bindFile } from './program';
-import { simplifyChecks, type ValuedCheck } from './simplify';
+import { simplifyChecks, type ExportedConstant, type ValuedCheck } from './simplify';
 import { nowUnusedNames, pruneImports, type UnusedName } from './unused';
 
 /** The value the removal keeps: a served value, or whatever default each check passes in the code. */
@@ -33,7 +33,15 @@ export interface FileRemoval {
   /** Declarations deleted with the flag: variables that held its value, helpers that only returned it. */
   deletedNames: string[];
   nowUnused: UnusedName[];
+  /** Exported helpers and constants that now always give one value: kept, since other files may use them. */
+  nowConstant: ConstantName[];
   problems: RemovalProblem[];
+}
+
+/** An exported declaration that now always gives one value. */
+export interface ConstantName extends ExportedConstant {
+  /** 1-based line in the cleaned file. */
+  line: number;
 }
 
 /** True when a check asks for this flag: by resolved key, by its camelCased bag name, or by the key's source text. */
@@ -44,7 +52,7 @@ export function checksFlag(check: FlagCheck, key: string): boolean {
 
 /** Removes one flag's checks (already selected with `checksFlag`) from a file's text. */
 export function removeFlagFromFile(fileName: string, text: string, checks: readonly FlagCheck[], kept: KeptValue, flagName: string): FileRemoval {
-  const unchanged: FileRemoval = { fileName, text, edits: [], checksRemoved: 0, linesDeleted: 0, deletedNames: [], nowUnused: [], problems: [] };
+  const unchanged: FileRemoval = { fileName, text, edits: [], checksRemoved: 0, linesDeleted: 0, deletedNames: [], nowUnused: [], nowConstant: [], problems: [] };
   if (checks.length === 0) return unchanged;
   const before = bindFile(fileName, text);
   const problems: RemovalProblem[] = [];
@@ -75,18 +83,11 @@ export function removeFlagFromFile(fileName: string, text: string, checks: reado
   const simplified = simplifyChecks(before, valued, flagName);
   for (const problem of simplified.problems) problemAt(problem.start, problem.message);
   const rewritten = applyEdits(text, simplified.edits);
-  let after = bindFile(fileName, rewritten);
-  let cleaned = rewritten;
-  const importEdits = pruneImports(before, after);
-  if (importEdits.length > 0) {
-    cleaned = applyEdits(rewritten, importEdits);
-    after = bindFile(fileName, cleaned);
-  }
+  const rewrittenBound = bindFile(fileName, rewritten);
+  let cleaned = applyEdits(rewritten, pruneImports(before, rewrittenBound));
   // Deleting what opened the file (imports, a helper) leaves the blank line that followed it at the top.
-  if (/^\s*\n/.test(cleaned) && !/^\s*\n/.test(text)) {
-    cleaned = cleaned.replace(/^\s*\n/, '');
-    after = bindFile(fileName, cleaned);
-  }
+  if (/^\s*\n/.test(cleaned) && !/^\s*\n/.test(text)) cleaned = cleaned.replace(/^\s*\n/, '');
+  const after = cleaned === rewritten ? rewrittenBound : bindFile(fileName, cleaned);
   if (after.syntaxErrors.length > before.syntaxErrors.length) {
     const error = after.syntaxErrors[0];
     const message = ts.flattenDiagnosticMessageText(error.messageText, ' ');
@@ -101,6 +102,7 @@ export function removeFlagFromFile(fileName: string, text: string, checks: reado
     linesDeleted: lineCount(text) - lineCount(cleaned),
     deletedNames: simplified.deletedNames,
     nowUnused: nowUnusedNames(before, after),
+    nowConstant: simplified.nowConstant.map((constant) => ({ ...constant, line: declarationLine(after.sourceFile, constant.name) })),
     problems,
   };
 }
@@ -111,16 +113,34 @@ function valueOfCheck(check: FlagCheck, kept: KeptValue, flagName: string): { va
   if (kept.kind === 'value') {
     value = kept.value;
   } else {
-    if (check.defaultValueText === undefined) {
-      return `'${flagName}' serves the code's default, and this check passes none; left as it is (give the value with --value)`;
-    }
-    const parsed = literalValue(check.defaultValueText);
-    if (parsed === undefined) {
-      return `'${flagName}' serves the code's default, and this check's default (${check.defaultValueText}) is not a literal; left as it is`;
-    }
-    value = parsed.value;
+    const codeDefault = codeDefaultOf(check);
+    if ('why' in codeDefault) return `'${flagName}' serves the code's default, and ${codeDefault.why}; left as it is (or give the value with --value)`;
+    value = codeDefault.value;
   }
   return { value: check.negate ? !value : value };
+}
+
+// Boolean checks that answer false when the backend serves nothing and the call passes no default.
+const SDK_BOOLEAN_DEFAULTS: Readonly<Partial<Record<FlagCheck['sdk'], readonly string[]>>> = {
+  growthbook: ['isOn', 'isOff', 'useFeatureIsOn'],
+  unleash: ['isEnabled'],
+};
+
+/**
+ * The flag value a check gets when the flag serves the code's default (before a wrapper's negation): the
+ * default written at the check; else false for a boolean check whose SDK documents that default
+ * (GrowthBook `isOn`, `useFeatureIsOn`, Unleash `isEnabled` without fallback) and for a team's wrapper
+ * that answers "disabled" (it answers true unless the flag is on); else why it cannot be known.
+ */
+export function codeDefaultOf(check: FlagCheck): { value: unknown } | { why: string } {
+  if (check.defaultValueText !== undefined) {
+    const parsed = literalValue(check.defaultValueText);
+    return parsed ?? { why: `this check's default (${check.defaultValueText}) is not a literal` };
+  }
+  const method = check.method.slice(check.method.lastIndexOf('.') + 1);
+  if (SDK_BOOLEAN_DEFAULTS[check.sdk]?.includes(method) === true) return { value: false };
+  if (check.sdk === 'custom' && check.negate) return { value: false };
+  return { why: 'this check passes no default: pass a default value so FlagLens knows what the code serves' };
 }
 
 /** A check whose result is not the flag's value itself cannot become that value. */
@@ -145,6 +165,17 @@ function literalValue(code: string): { value: unknown } | undefined {
   const quoted = /^(['"`])((?:(?!\1)[^\\$])*)\1$/.exec(trimmed);
   if (quoted !== null) return { value: quoted[2] };
   return undefined;
+}
+
+/** The 1-based line of a top-level declaration of that name (0 when there is none). */
+function declarationLine(sourceFile: ts.SourceFile, name: string): number {
+  for (const statement of sourceFile.statements) {
+    const names = ts.isVariableStatement(statement) ? statement.declarationList.declarations.map((declaration) => declaration.name)
+      : ts.isFunctionDeclaration(statement) && statement.name !== undefined ? [statement.name] : [];
+    const found = names.find((candidate) => ts.isIdentifier(candidate) && candidate.text === name);
+    if (found !== undefined) return sourceFile.getLineAndCharacterOfPosition(found.getStart(sourceFile)).line + 1;
+  }
+  return 0;
 }
 
 /** The deepest expression (or destructured element) with exactly this span. */

@@ -6,6 +6,7 @@
 import { ts } from 'ts-morph';
 import { indentationAt, lineEnd, lineStart, reindent, renderRange, startsLine, type TextEdit } from './edits';
 import type { BoundFile } from './program';
+import { deleteLines } from './unused';
 
 /** A value known at clean-up time, because it came from the flag. */
 interface Known {
@@ -45,7 +46,16 @@ export interface SimplifyResult {
   edits: TextEdit[];
   /** Names of declarations deleted because they held the flag's value or only wrapped its check. */
   deletedNames: string[];
+  /** Exported constants and helpers that now always give one value; other files may use them, so they stay. */
+  nowConstant: ExportedConstant[];
   problems: SimplifyProblem[];
+}
+
+/** An exported declaration that held or returned the flag's value and now always gives `value`. */
+export interface ExportedConstant {
+  name: string;
+  kind: 'function' | 'variable';
+  value: unknown;
 }
 
 const NONE: Rewritten = { edits: [], exits: false };
@@ -56,7 +66,7 @@ export function simplifyChecks(bound: BoundFile, checks: readonly ValuedCheck[],
   simplifier.addChecks(checks);
   simplifier.findDerivedValues();
   const edits = simplifier.rewriteStatements(bound.sourceFile.statements).edits;
-  return { edits, deletedNames: simplifier.deletedNames(), problems: simplifier.problems };
+  return { edits, deletedNames: simplifier.deletedNames(), nowConstant: [...simplifier.nowConstant.values()], problems: simplifier.problems };
 }
 
 class Simplifier {
@@ -68,6 +78,7 @@ class Simplifier {
   private readonly deleted = new Set<ts.Node>();
   /** Exported constants whose uses in this file were inlined; the declarations stay. */
   private readonly inlined = new Set<ts.Node>();
+  readonly nowConstant = new Map<ts.Node, ExportedConstant>();
   private spans: Array<{ start: number; end: number }> | undefined;
   private readonly quote: string;
 
@@ -128,6 +139,7 @@ class Simplifier {
     if (!isExported(declaration)) return this.addVariable(declaration, known, false);
     // Other files may import an exported constant: it stays (holding the value), its uses here are inlined.
     this.inlined.add(declaration);
+    this.nowConstant.set(declaration, { name: declaration.name.text, kind: 'variable', value: known.value });
     const references = this.bound.referencesTo(declaration.name);
     for (const reference of references.filter(isInlinableReference)) this.addSource(reference, known);
     return references.length > 0;
@@ -150,7 +162,9 @@ class Simplifier {
       return false;
     }
     for (const reference of references) this.addSource(reference, known);
-    this.markDeleted(declaration);
+    // `const { newCheckout, ...rest } = useFlags()`: without the element, `rest` would hold the flag too.
+    // Its uses are inlined; the element stays, and the summary lists it as now unused.
+    if (!hasRestSibling(declaration)) this.markDeleted(declaration);
     return true;
   }
 
@@ -160,24 +174,32 @@ class Simplifier {
     if (ts.isFunctionDeclaration(declaration)) fn = declaration;
     else if (declaration.initializer !== undefined && isConstDeclaration(declaration)
       && (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer))) fn = declaration.initializer;
-    if (fn === undefined || declaration.name === undefined || !ts.isIdentifier(declaration.name) || isExported(declaration)) return false;
+    if (fn === undefined || declaration.name === undefined || !ts.isIdentifier(declaration.name) || this.inlined.has(declaration)) return false;
     const returned = returnedExpression(fn);
     if (returned === undefined) return false;
     const known = this.fold(returned, false).known;
     if (known === undefined) return false;
+    const exported = isExported(declaration);
+    // Other files may import an exported helper: it stays (answering the value), its calls here are inlined.
+    if (exported) {
+      this.inlined.add(declaration);
+      this.nowConstant.set(declaration, { name: declaration.name.text, kind: 'function', value: known.value });
+    }
     const references = this.bound.referencesTo(declaration.name);
     if (references.length === 0) return false;
     const isAsync = fn.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ?? false;
     const calls: ts.CallExpression[] = [];
     for (const reference of references) {
       const call = reference.parent;
-      if (!ts.isCallExpression(call) || call.expression !== reference || !call.arguments.every(isPure)) return false;
       // An async helper answers a promise: only an awaited call stands for the value.
-      if (isAsync && !ts.isAwaitExpression(skipParentheses(call))) return false;
-      calls.push(call);
+      const standsForValue = ts.isCallExpression(call) && call.expression === reference && call.arguments.every(isPure)
+        && (!isAsync || ts.isAwaitExpression(skipParentheses(call)));
+      // A helper that stays (exported) keeps its other uses; one that goes must have none.
+      if (standsForValue) calls.push(call);
+      else if (!exported) return false;
     }
     for (const call of calls) this.addSource(call, known);
-    this.markDeleted(declaration);
+    if (!exported) this.markDeleted(declaration);
     return true;
   }
 
@@ -298,35 +320,24 @@ class Simplifier {
     if (matched === -1) matched = clauses.findIndex((clause) => ts.isDefaultClause(clause));
     const kept: ts.Statement[] = [];
     let exits = false;
+    let last = matched;
     for (let index = matched; index >= 0 && index < clauses.length; index++) {
+      last = index;
       const statements = flattenClause(clauses[index]);
-      const last = statements[statements.length - 1];
-      if (last !== undefined && ts.isBreakStatement(last) && last.label === undefined) {
+      const final = statements[statements.length - 1];
+      if (final !== undefined && ts.isBreakStatement(final) && final.label === undefined) {
         kept.push(...statements.slice(0, -1));
         break;
       }
       kept.push(...statements);
-      if (last !== undefined && isExit(last)) {
+      if (final !== undefined && isExit(final)) {
         exits = true;
         break;
       }
     }
-    const breaking = kept.find((node) => containsBreakOf(node, statement));
-    if (breaking !== undefined) {
-      this.problems.push({ ...this.spanOf(statement), message: `the switch on '${this.flagName}' leaves its case with a nested break; left as it is` });
-      return generic();
-    }
     const target = indentationAt(this.text, statement.getStart(this.sourceFile));
-    const pieces = kept.flatMap((node) => {
-      const start = this.attachedCommentStart(node) ?? node.getStart(this.sourceFile);
-      // Whole lines, so that a statement the rewrite deletes (with its line) goes entirely.
-      const from = startsLine(this.text, start) ? lineStart(this.text, start) : start;
-      const restOfLine = this.text.slice(node.end, lineEnd(this.text, node.end));
-      const to = /^[ \t]*(\/\/.*)?$/.test(restOfLine) ? Math.min(this.text.length, lineEnd(this.text, node.end) + 1) : node.end;
-      const code = renderRange(this.text, from, to, this.rewriteStatement(node, 'list').edits).replace(/\r?\n$/, '');
-      if (code.trim() === '') return [];
-      return [reindent(`\n${code}`, indentationAt(this.text, start), target).slice(1).replace(/^[ \t]+/, '')];
-    });
+    const pieces = this.liftFromSwitch(kept, statement, target);
+    if (pieces === undefined) return this.keepLiveClauses(statement, discriminant, matched, last);
     if (pieces.length === 0) return slot === 'list' ? { edits: [this.deleteStatement(statement)], exits: false } : { edits: [this.replaceNode(statement, '{}')], exits: false };
     if (slot === 'single' || this.clashes(kept, statement)) {
       const unit = indentUnit(this.text);
@@ -334,6 +345,64 @@ class Simplifier {
       return { edits: [this.replaceNode(statement, `{\n${body}\n${target}}`)], exits: exits && slot === 'list' };
     }
     return { edits: [this.replaceNode(statement, pieces.join(`\n${target}`))], exits };
+  }
+
+  /**
+   * The kept case's statements as code at the switch's indentation, or undefined when a `break` in them
+   * cannot be lifted. A guard `if (c) { ...; break; }` followed by the rest of the case becomes
+   * `if (c) { ... } else { rest }`; any other nested break keeps the switch.
+   */
+  private liftFromSwitch(statements: readonly ts.Statement[], switchStatement: ts.SwitchStatement, target: string): string[] | undefined {
+    const pieces: string[] = [];
+    for (let index = 0; index < statements.length; index++) {
+      const node = statements[index];
+      if (!containsBreakOf(node, switchStatement)) {
+        const piece = this.renderPiece(node, target);
+        if (piece !== undefined) pieces.push(piece);
+        continue;
+      }
+      const guard = breakingGuard(node, switchStatement);
+      if (guard === undefined || this.fold(guard.statement.expression, true).known !== undefined) return undefined;
+      const unit = indentUnit(this.text);
+      const inner = guard.before.flatMap((kept) => this.renderPiece(kept, target + unit) ?? []);
+      const rest = this.liftFromSwitch(statements.slice(index + 1), switchStatement, target + unit);
+      if (rest === undefined) return undefined;
+      const condition = renderRange(this.text, guard.statement.expression.getStart(this.sourceFile), guard.statement.expression.end,
+        this.materialize(guard.statement.expression, this.fold(guard.statement.expression, true)));
+      const block = (lines: string[]): string => `{\n${lines.map((line) => `${target}${unit}${line}`).join('\n')}\n${target}}`;
+      // The comments above the guard stay above the code kept from it.
+      const commentStart = this.attachedCommentStart(node);
+      const comment = commentStart === undefined ? '' : `${reindent(this.text.slice(commentStart, node.getStart(this.sourceFile)), indentationAt(this.text, commentStart), target)}${target}`;
+      if (inner.length === 0 && rest.length === 0) return pieces;
+      if (inner.length === 0) pieces.push(`${comment}if (${negation(condition, guard.statement.expression)}) ${block(rest)}`);
+      else if (rest.length === 0) pieces.push(`${comment}if (${condition}) ${block(inner)}`);
+      else pieces.push(`${comment}if (${condition}) ${block(inner)} else ${block(rest)}`);
+      return pieces;
+    }
+    return pieces;
+  }
+
+  /** One statement of a kept case, rewritten and moved to the given indentation, with the comments above it. */
+  private renderPiece(node: ts.Statement, target: string): string | undefined {
+    const start = this.attachedCommentStart(node) ?? node.getStart(this.sourceFile);
+    // Whole lines, so that a statement the rewrite deletes (with its line) goes entirely.
+    const from = startsLine(this.text, start) ? lineStart(this.text, start) : start;
+    const restOfLine = this.text.slice(node.end, lineEnd(this.text, node.end));
+    const to = /^[ \t]*(\/\/.*)?$/.test(restOfLine) ? Math.min(this.text.length, lineEnd(this.text, node.end) + 1) : node.end;
+    const code = renderRange(this.text, from, to, this.rewriteStatement(node, 'list').edits).replace(/\r?\n$/, '');
+    if (code.trim() === '') return undefined;
+    return reindent(`\n${code}`, indentationAt(this.text, start), target).slice(1).replace(/^[ \t]+/, '');
+  }
+
+  /** A switch whose kept case cannot be lifted stays, holding only the cases that can still run. */
+  private keepLiveClauses(statement: ts.SwitchStatement, discriminant: Folded, first: number, last: number): Rewritten {
+    const clauses = statement.caseBlock.clauses;
+    const edits: TextEdit[] = [...this.materialize(statement.expression, discriminant)];
+    clauses.forEach((clause, index) => {
+      if (index >= first && index <= last) edits.push(...this.rewriteAny(clause));
+      else edits.push(deleteLines(this.text, this.attachedCommentStart(clause) ?? clause.getStart(this.sourceFile), clause.end));
+    });
+    return { edits, exits: false };
   }
 
   private rewriteVariableStatement(statement: ts.VariableStatement, slot: 'list' | 'single'): Rewritten {
@@ -911,6 +980,12 @@ function isInlinableReference(reference: ts.Identifier): boolean {
   return true;
 }
 
+/** True for an element of an object pattern that also gathers the other properties (`...rest`). */
+function hasRestSibling(declaration: ts.VariableDeclaration | ts.BindingElement): boolean {
+  return ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent)
+    && declaration.parent.elements.some((element) => element.dotDotDotToken !== undefined);
+}
+
 /** The expression a function returns when its body is nothing else. */
 function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
   const body = fn.body;
@@ -936,6 +1011,24 @@ function containsBreakOf(node: ts.Node, switchStatement: ts.SwitchStatement): bo
   }
   if (ts.isFunctionLike(node)) return false;
   return ts.forEachChild(node, (child) => containsBreakOf(child, switchStatement) || undefined) ?? false;
+}
+
+/** `if (c) { ...; break; }` (or `if (c) break;`) whose only break of the switch is its last statement. */
+function breakingGuard(node: ts.Statement, switchStatement: ts.SwitchStatement): { statement: ts.IfStatement; before: readonly ts.Statement[] } | undefined {
+  if (!ts.isIfStatement(node) || node.elseStatement !== undefined) return undefined;
+  const then = node.thenStatement;
+  const statements = ts.isBlock(then) ? then.statements : [then];
+  const final = statements[statements.length - 1];
+  if (final === undefined || !ts.isBreakStatement(final) || final.label !== undefined) return undefined;
+  const before = statements.slice(0, -1);
+  return before.some((statement) => containsBreakOf(statement, switchStatement)) ? undefined : { statement: node, before };
+}
+
+/** The condition negated as a person writes it: `!x`, `!(a && b)`, and `!x` becomes `x`. */
+function negation(code: string, condition: ts.Expression): string {
+  const expression = skipParens(condition);
+  if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken && code.startsWith('!')) return code.slice(1);
+  return precedenceTier(condition) === 'primary' || precedenceTier(condition) === 'unary' ? `!${code}` : `!(${code})`;
 }
 
 /** Names a statement declares in its block: `let`, `const`, classes, functions, enums. */

@@ -42,6 +42,7 @@ export function removeFlagFromWorkspace(key: string, kept: KeptValue, files: rea
         linesDeleted: lineCount(original) - lineCount(constant.text),
         deletedNames: constant.deletedNames,
         nowUnused: [],
+        nowConstant: [],
         problems: [],
       };
       removals.push(created);
