@@ -23,7 +23,8 @@ import { BackendSetupSource, readInitializationOptions } from './backendSetup';
 import { serviceOrigin } from './config';
 import { codeActionsFor } from './features/codeActions';
 import { PROPOSE_CONFIG_COMMAND, proposeConfig } from './features/init';
-import { isRemoveFlagData, REMOVE_FLAG_KIND, removeFlagActions, resolveRemoveFlag } from './features/removeFlag';
+import { ConfigProposer } from './features/proposal';
+import { isRemoveFlagData, REMOVAL_SUMMARY_COMMAND, REMOVE_FLAG_KIND, removeFlagActions, resolveRemoveFlag, showRemovalSummary } from './features/removeFlag';
 import { COMPLETION_TRIGGER_CHARACTERS, completionAt } from './features/completion';
 import { diagnosticsFor } from './features/diagnostics';
 import { flagListFor } from './features/flagList';
@@ -52,6 +53,7 @@ export function startServer(connection: Connection): void {
   let settings = new EditorSettingsCache(connection, false);
   const status = new StatusReporter(connection);
   let backendSetup = new BackendSetupSource(connection, {}, log);
+  let indexCacheDir: string | undefined;
   const folders = new WorkspaceFolders({
     get settings() {
       return settings;
@@ -62,7 +64,13 @@ export function startServer(connection: Connection): void {
       await refreshDiagnostics();
     },
     backendSetup: (origins) => backendSetup.setupFor(origins),
+    indexCacheDir: () => indexCacheDir,
   });
+
+  const proposer = new ConfigProposer({ connection, settings: () => settings, folders: () => folders.all(), log });
+  const offerConfig = (folder: WorkspaceFolderState): void => {
+    proposer.offer(folder).catch((error: unknown) => log(`${folder.name}: could not propose a .flaglens.json: ${String(error)}`));
+  };
 
   /** Wrap a request handler: a throw becomes a ResponseError and one log line, never a dead server. */
   function guard<P, R>(name: string, handler: (params: P, token: CancellationToken) => Promise<R> | R) {
@@ -112,8 +120,11 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
+    proposer.setClientCapabilities(capabilities);
     settings = new EditorSettingsCache(connection, capabilities.workspace?.configuration === true);
-    backendSetup = new BackendSetupSource(connection, readInitializationOptions(params.initializationOptions), log);
+    const initializationOptions = readInitializationOptions(params.initializationOptions);
+    backendSetup = new BackendSetupSource(connection, initializationOptions, log);
+    indexCacheDir = initializationOptions.cacheDir;
     initialFolders = foldersOf(params);
     return {
       capabilities: {
@@ -123,7 +134,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, REMOVE_FLAG_KIND], resolveProvider: true },
         diagnosticProvider: { identifier: 'flaglens', interFileDependencies: true, workspaceDiagnostics: false },
         // Every server command is answered by the one onExecuteCommand handler below.
-        executeCommandProvider: { commands: [PROPOSE_CONFIG_COMMAND] },
+        executeCommandProvider: { commands: [PROPOSE_CONFIG_COMMAND, REMOVAL_SUMMARY_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'flaglens', version },
@@ -132,7 +143,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     const progress = new IndexingProgress(connection, capabilities.window?.workDoneProgress === true, log);
-    for (const folder of initialFolders) folders.add(folder.uri, folder.name, progress.forFolder(folder.name));
+    for (const folder of initialFolders) offerConfig(folders.add(folder.uri, folder.name, progress.forFolder(folder.name)));
     void Promise.allSettled(folders.all().map((folder) => folder.state())).then(() => progress.done());
     if (initialFolders.length === 0) void status.update([]);
 
@@ -142,7 +153,7 @@ export function startServer(connection: Connection): void {
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const removed of event.removed) folders.remove(removed.uri);
-        for (const added of event.added) folders.add(added.uri, added.name);
+        for (const added of event.added) offerConfig(folders.add(added.uri, added.name));
         void status.update(folders.all()).then(refreshDiagnostics);
       });
     }
@@ -205,6 +216,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(RefreshRequest, (token) => refresh(undefined, token));
 
   connection.onExecuteCommand(guard('workspace/executeCommand', async (params) => {
+    if (params.command === REMOVAL_SUMMARY_COMMAND) return showRemovalSummary(connection, params.arguments);
     if (params.command !== PROPOSE_CONFIG_COMMAND) return null;
     const result = await proposeConfig(folders.all(), params.arguments, log);
     void connection.window.showInformationMessage(result.message);

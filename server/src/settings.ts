@@ -16,6 +16,8 @@ export interface EditorSettings {
   maxFileSize?: number;
   /** The environments that count for the release state (`flaglens.environments`). */
   environments?: string[];
+  /** False: never offer to create `.flaglens.json` (`flaglens.proposeConfig`). */
+  proposeConfig?: boolean;
 }
 
 const SEVERITY_VALUES: ReadonlySet<string> = new Set<Severity | 'off'>(['error', 'warning', 'information', 'hint', 'off']);
@@ -36,6 +38,7 @@ export function readEditorSettings(raw: unknown): EditorSettings {
     const environments = section.environments.filter((name): name is string => typeof name === 'string' && name.trim() !== '');
     if (environments.length > 0) settings.environments = environments;
   }
+  if (typeof section.proposeConfig === 'boolean') settings.proposeConfig = section.proposeConfig;
   return settings;
 }
 

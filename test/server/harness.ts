@@ -64,6 +64,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Answers to the server's custom requests (`flaglens/token`), by method. */
   answers?: Record<string, (params: unknown) => unknown>;
+  /** Declare that the client answers `window/showMessageRequest` with a chosen action (off unless asked). */
+  showMessageRequest?: boolean;
 }
 
 /** A running server and the client side of its connection. */
@@ -123,7 +125,7 @@ export class ServerSession {
           didChangeWatchedFiles: { dynamicRegistration: true },
           diagnostics: { refreshSupport: true },
         },
-        window: { workDoneProgress: true },
+        window: { workDoneProgress: true, ...(options.showMessageRequest ? { showMessage: { messageActionItem: { additionalPropertiesSupport: false } } } : {}) },
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
           completion: { completionItem: { snippetSupport: false } },

@@ -25,7 +25,7 @@ describe('flag registry and proposed configuration in the server', () => {
   });
 
   it('advertises the command and writes .flaglens.json for a folder without one', async () => {
-    assert.deepEqual(session.initializeResult?.capabilities.executeCommandProvider?.commands, ['flaglens.proposeConfig']);
+    assert.deepEqual(session.initializeResult?.capabilities.executeCommandProvider?.commands, ['flaglens.proposeConfig', 'flaglens.showRemovalSummary']);
     const result = await session.connection.sendRequest('workspace/executeCommand', { command: 'flaglens.proposeConfig', arguments: [] }) as { written?: string; found: string[]; message: string };
     assert.equal(result.written, path.join(root, '.flaglens.json'));
     assert.match(result.message, /wrote \.flaglens\.json in .*: 3 wrappers, 1 flag bag, the flag registry FeatureFlag/);

@@ -99,6 +99,12 @@ describe('registry findings', () => {
     assert.match(findings[1].message, /Code checks 'beta-search', which FeatureFlag does not list: did you mean 'beta-search'\?/);
   });
 
+  it('does not count a parameter typed as the whole registry as a use of every entry', () => {
+    const everyKey = registry.entries.map((entry) => entry.key);
+    const checks = [checkOf('new-nav'), checkOf('flag', { resolved: false, dynamic: true, possibleKeys: everyKey })];
+    assert.deepEqual(unusedRegistryFindings(registry, checks, {}).map((finding) => finding.key), ['dark-mode', 'legacy-export', 'beta-serach']);
+  });
+
   it('turns off with the severity', () => {
     assert.deepEqual(unusedRegistryFindings(registry, [], { 'unused-flag': 'off' }), []);
     assert.deepEqual(findingsForRegistry('/app.ts', [checkOf('zzz')], registry, { 'unregistered-flag': 'off' }), []);

@@ -5,8 +5,9 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { buildPatternSet, calleeLastName, type PatternSet } from '../patterns';
-import { registryCandidates, type RegistryKind } from './registry';
-import { resolveChecks } from './resolve';
+import { mayHoldChecks } from './prefilter';
+import { coversAll, registryCandidates, type RegistryKind } from './registry';
+import { resolveChecks, type ModuleHost } from './resolve';
 import { scanFile, type FileScan } from './scan';
 import type { FlagCheck, UserPattern } from './types';
 
@@ -56,7 +57,7 @@ export interface Discovery {
   readonly bags: readonly DiscoveredBag[];
   /** The candidate chosen as the registry, when one lists keys the checks use. */
   readonly registry?: DiscoveredRegistry;
-  /** Every candidate weighed, best first. */
+  /** Every candidate weighed, best first: declarations that list a checked key, or whose name says they list flags. */
   readonly registryCandidates: readonly DiscoveredRegistry[];
 }
 
@@ -70,25 +71,55 @@ export interface ProposedConfig {
 // Method names so common outside flag code that a wrapper of that name would turn every such call into a check.
 const GENERIC_NAMES = new Set(['get', 'set', 'has', 'call', 'apply', 'bind', 'map', 'then', 'find', 'value', 'check', 'is', 'run', 'execute', 'handle', 'render', 'constructor']);
 const REGISTRY_NAME = /flag|feature|toggle|experiment|gate/i;
-// Cheap text test for files that may declare a registry.
+// Cheap text tests for files that may declare a registry: a declaration that can list keys, and one named for flags.
 const REGISTRY_TEXT = /\benum\b|\bas const\b|\btype\b|\binterface\b|Object\.freeze/;
+const FLAG_NAMED_DECLARATION = /\b(?:enum|interface|type|const)\s+[\w$]*(?:flag|feature|toggle|experiment|gate)/i;
 
-/** Discovers wrappers, bag functions and the registry in a folder's source files. */
-export function discover(root: string, sources: readonly SourceText[]): Discovery {
+/** Each source's syntax tree, parsed at most once and only when a stage needs it. */
+class SourceTrees {
+  private readonly trees = new Map<string, ts.SourceFile>();
+  readonly byFile: ReadonlyMap<string, SourceText>;
+
+  constructor(readonly sources: readonly SourceText[]) {
+    this.byFile = new Map(sources.map((source) => [source.file, source]));
+  }
+
+  tree(source: SourceText): ts.SourceFile {
+    let tree = this.trees.get(source.file);
+    if (tree === undefined) {
+      // Parent links: a wrapper's name is read from the declaration around its function.
+      tree = ts.createSourceFile(source.file, source.text, ts.ScriptTarget.Latest, true, scriptKindOf(source.file));
+      this.trees.set(source.file, tree);
+    }
+    return tree;
+  }
+}
+
+/**
+ * Discovers wrappers, bag functions and the registry in a folder's source files. `resolvePackage` follows
+ * imports by package name (see `ModuleHost`). Each file is parsed at most once, and only when a text test
+ * says it may hold a check or a registry.
+ */
+export function discover(root: string, sources: readonly SourceText[], resolvePackage?: ModuleHost['resolvePackage']): Discovery {
+  const trees = new SourceTrees(sources);
   const wrappers: DiscoveredWrapper[] = [];
   const bags: DiscoveredBag[] = [];
-  // Level 1 looks for calls of the presets; level 2 for calls of the wrappers level 1 found.
+  // Level 1 looks for calls of the presets; level 2 for calls of the wrappers level 1 found, so only files
+  // that name one of those are read again.
   for (const level of [1, 2] as const) {
     const known = new Set([...wrappers.map((wrapper) => wrapper.pattern.callee), ...bags.map((bag) => bag.spec)]);
+    const newNames = [...wrappers.map((wrapper) => wrapper.pattern.callee), ...bags.map((bag) => calleeLastName(bag.spec.replace(/\(\)$/, '')))];
+    if (level === 2 && newNames.length === 0) break;
     const patterns = buildPatternSet(wrappers.map((wrapper) => wrapper.pattern), bags.map((bag) => bag.spec));
     for (const source of sources) {
-      if (!patterns.calleeNames.some((name) => source.text.includes(name))) continue;
-      const found = wrappersIn(root, source, patterns, level);
+      if (level === 1 ? !mayHoldChecks(source.text, patterns) : !newNames.some((name) => source.text.includes(name))) continue;
+      const found = wrappersIn(root, source, patterns, level, trees);
       wrappers.push(...found.wrappers.filter((wrapper) => !known.has(wrapper.pattern.callee) && !wrappers.some((other) => other.pattern.callee === wrapper.pattern.callee)));
       bags.push(...found.bags.filter((bag) => !known.has(bag.spec) && !bags.some((other) => other.spec === bag.spec)));
     }
   }
-  const candidates = weighRegistries(root, sources, buildPatternSet(wrappers.map((wrapper) => wrapper.pattern), bags.map((bag) => bag.spec)));
+  const finalPatterns = buildPatternSet(wrappers.map((wrapper) => wrapper.pattern), bags.map((bag) => bag.spec));
+  const candidates = weighRegistries(root, trees, finalPatterns, resolvePackage);
   const best = candidates[0];
   const chosen = best !== undefined && (best.usedKeys > 0 || (REGISTRY_NAME.test(best.symbol) && candidates.every((candidate) => candidate.usedKeys === 0)))
     ? best
@@ -134,13 +165,13 @@ export function describeDiscovery(discovery: Discovery): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Wrappers
 
-function wrappersIn(root: string, source: SourceText, patterns: PatternSet, level: 1 | 2): { wrappers: DiscoveredWrapper[]; bags: DiscoveredBag[] } {
-  const scan = scanFile(source.file, source.text, patterns);
+function wrappersIn(root: string, source: SourceText, patterns: PatternSet, level: 1 | 2, trees: SourceTrees): { wrappers: DiscoveredWrapper[]; bags: DiscoveredBag[] } {
+  const scan = scanFile(source.file, source.text, patterns, trees.tree(source));
   const dynamicChecks = scan.checks.filter((check) => check.dynamic === true);
   const bagCallees = patterns.patterns.filter((pattern) => pattern.kind === 'bag').map((pattern) => calleeLastName(pattern.callee));
   const mayReturnBag = bagCallees.some((name) => source.text.includes(name));
   if (dynamicChecks.length === 0 && !mayReturnBag) return { wrappers: [], bags: [] };
-  const sourceFile = ts.createSourceFile(source.file, source.text, ts.ScriptTarget.Latest, true, scriptKindOf(source.file));
+  const sourceFile = trees.tree(source);
   const wrappers: DiscoveredWrapper[] = [];
   const bags: DiscoveredBag[] = [];
   const at = (node: ts.Node): DiscoveredAt => ({
@@ -254,28 +285,52 @@ function returnedCallee(node: ts.SignatureDeclaration & { body?: ts.Node }, bagC
 // ---------------------------------------------------------------------------------------------------------------
 // Registries
 
-/** Every registry candidate with the number of its keys the checks use, best first. */
-function weighRegistries(root: string, sources: readonly SourceText[], patterns: PatternSet): DiscoveredRegistry[] {
+/**
+ * The registry candidates with the number of their keys the checks use, best first. Only files that may hold a
+ * check are scanned whole; others are read for their exports when a key's import leads there, and for
+ * candidates only when their text holds a checked key or a declaration named for flags.
+ */
+function weighRegistries(root: string, trees: SourceTrees, patterns: PatternSet, resolvePackage: ModuleHost['resolvePackage']): DiscoveredRegistry[] {
   const scans = new Map<string, FileScan>();
-  for (const source of sources) scans.set(source.file, scanFile(source.file, source.text, patterns));
-  const host = { fileExists: (file: string) => scans.has(file) };
+  const scanOf = (file: string): FileScan | undefined => {
+    let scan = scans.get(file);
+    const source = trees.byFile.get(file);
+    if (scan === undefined && source !== undefined) {
+      scan = scanFile(file, source.text, patterns, trees.tree(source));
+      scans.set(file, scan);
+    }
+    return scan;
+  };
+  const host: ModuleHost = { fileExists: (file) => trees.byFile.has(file), ...(resolvePackage ? { resolvePackage } : {}) };
   const used = new Set<string>();
-  for (const scan of scans.values()) {
-    for (const check of resolveChecks(scan, (file) => scans.get(file), host)) {
+  const possibleKeySets: Array<readonly string[]> = [];
+  for (const source of trees.sources) {
+    if (!mayHoldChecks(source.text, patterns)) continue;
+    const scan = scanOf(source.file);
+    if (scan === undefined) continue;
+    for (const check of resolveChecks(scan, scanOf, host)) {
       if (check.resolved) used.add(check.key);
-      for (const key of check.possibleKeys ?? []) used.add(key);
+      if (check.possibleKeys !== undefined) possibleKeySets.push(check.possibleKeys);
     }
   }
+  const mentioned = new Set([...used, ...possibleKeySets.flat()]);
+  const usedKeyText = mentioned.size === 0 ? undefined : new RegExp([...mentioned].map(escapeRegex).join('|'));
   const candidates: Array<DiscoveredRegistry & { exported: boolean }> = [];
-  for (const source of sources) {
+  for (const source of trees.sources) {
     if (!REGISTRY_TEXT.test(source.text)) continue;
-    for (const candidate of registryCandidates(source.file, source.text)) {
+    if (!(usedKeyText?.test(source.text) ?? false) && !FLAG_NAMED_DECLARATION.test(source.text)) continue;
+    for (const candidate of registryCandidates(source.file, source.text, trees.tree(source))) {
+      // As for unused flags: a parameter typed as the whole candidate does not say which of its keys are used.
+      const listed = new Set(candidate.keys);
+      const usedHere = new Set([...used, ...possibleKeySets.filter((keys) => !coversAll(keys, listed)).flat()]);
+      const usedKeys = candidate.keys.filter((key) => usedHere.has(key)).length;
+      if (usedKeys === 0 && !REGISTRY_NAME.test(candidate.symbol)) continue;
       candidates.push({
         file: posix.relative(root, source.file),
         symbol: candidate.symbol,
         kind: candidate.kind,
         keys: candidate.keys.length,
-        usedKeys: candidate.keys.filter((key) => used.has(key)).length,
+        usedKeys,
         exported: candidate.exported,
       });
     }
@@ -290,6 +345,10 @@ function weighRegistries(root: string, sources: readonly SourceText[], patterns:
 
 // ---------------------------------------------------------------------------------------------------------------
 // Text
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 function ordinal(position: number): string {
   return ['first', 'second', 'third', 'fourth', 'fifth'][position - 1] ?? `#${position}`;

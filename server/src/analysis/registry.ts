@@ -68,9 +68,12 @@ export function readRegistry(file: string, label: string, text: string, symbol: 
   };
 }
 
-/** Every top-level declaration of a file that could be a flag registry, with its keys: the candidates `flaglens init` weighs. */
-export function registryCandidates(file: string, text: string): Array<{ symbol: string; kind: RegistryKind; keys: string[]; exported: boolean }> {
-  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+/**
+ * Every top-level declaration of a file that could be a flag registry, with its keys: the candidates `flaglens init`
+ * weighs. `parsed`, when given, is the tree of this very text.
+ */
+export function registryCandidates(file: string, text: string, parsed?: ts.SourceFile): Array<{ symbol: string; kind: RegistryKind; keys: string[]; exported: boolean }> {
+  const sourceFile = parsed ?? ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const candidates: Array<{ symbol: string; kind: RegistryKind; keys: string[]; exported: boolean }> = [];
   for (const statement of sourceFile.statements) {
     for (const symbol of declaredNames(statement)) {
@@ -81,30 +84,6 @@ export function registryCandidates(file: string, text: string): Array<{ symbol: 
     }
   }
   return candidates;
-}
-
-/** The string literals a type allows: `'a' | 'b'`, or names that `resolveName` expands (an alias, an enum). Undefined when any member is not one. */
-export function literalUnionKeys(type: ts.TypeNode, resolveName: (name: string) => readonly string[] | undefined): string[] | undefined {
-  if (ts.isParenthesizedTypeNode(type)) return literalUnionKeys(type.type, resolveName);
-  if (ts.isLiteralTypeNode(type)) {
-    if (ts.isStringLiteral(type.literal) || ts.isNoSubstitutionTemplateLiteral(type.literal)) return [type.literal.text];
-    return type.literal.kind === ts.SyntaxKind.NullKeyword ? [] : undefined;
-  }
-  if (type.kind === ts.SyntaxKind.UndefinedKeyword) return [];
-  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeArguments === undefined) {
-    const keys = resolveName(type.typeName.text);
-    return keys === undefined ? undefined : [...keys];
-  }
-  if (ts.isUnionTypeNode(type)) {
-    const keys: string[] = [];
-    for (const member of type.types) {
-      const memberKeys = literalUnionKeys(member, resolveName);
-      if (memberKeys === undefined) return undefined;
-      for (const key of memberKeys) if (!keys.includes(key)) keys.push(key);
-    }
-    return keys;
-  }
-  return undefined;
 }
 
 /** `unregistered-flag` findings: resolved checks of one file whose key the registry does not list. */
@@ -138,19 +117,20 @@ export function findingsForRegistry(file: string, checks: readonly FlagCheck[], 
 
 /**
  * `unused-flag` findings: registry entries no flag check uses, in the registry file. A dynamic check's possible
- * keys count as uses. When code checks an unlisted key close to the entry, it is offered as the entry's new key.
+ * keys count as uses, unless they are every listed key: a parameter typed as the whole registry (`flag: FeatureFlag`)
+ * says that any flag may be passed, not which ones are. When code checks an unlisted key close to the entry, it is offered as the entry's new key.
  */
 export function unusedRegistryFindings(registry: FlagRegistry, checks: Iterable<FlagCheck>, severities: Severities): Finding[] {
   const severity = severityOf('unused-flag', severities);
   if (severity === undefined) return [];
   const used = new Set<string>();
   const usedCamelCaseNames = new Set<string>();
+  const listed = new Set(registry.entries.map((entry) => entry.key));
   for (const check of checks) {
     if (check.resolved) used.add(check.key);
     if (check.camelCaseName !== undefined) usedCamelCaseNames.add(check.camelCaseName);
-    for (const key of check.possibleKeys ?? []) used.add(key);
+    if (check.possibleKeys !== undefined && !coversAll(check.possibleKeys, listed)) for (const key of check.possibleKeys) used.add(key);
   }
-  const listed = new Set(registry.entries.map((entry) => entry.key));
   const unlistedUsed = [...used].filter((key) => !listed.has(key));
   const findings: Finding[] = [];
   for (const entry of registry.entries) {
@@ -164,6 +144,14 @@ export function unusedRegistryFindings(registry: FlagRegistry, checks: Iterable<
     findings.push(finding);
   }
   return findings;
+}
+
+/** True when `keys` holds every key of `listed`. */
+export function coversAll(keys: readonly string[], listed: ReadonlySet<string>): boolean {
+  if (keys.length < listed.size) return false;
+  const given = new Set(keys);
+  for (const key of listed) if (!given.has(key)) return false;
+  return true;
 }
 
 /** The edit that adds `key` as the registry's last entry, in the style of the entries around it. */

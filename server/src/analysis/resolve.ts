@@ -1,10 +1,13 @@
 import { posix } from 'node:path';
+import type { KeyTypeMember } from './keyTypes';
 import type { ExportedValue, FileScan, ModuleReference } from './scan';
 import type { FlagCheck } from './types';
 
 /** The one question module resolution asks of the file system; injected so this code does no IO. */
 export interface ModuleHost {
   fileExists(path: string): boolean;
+  /** The workspace file a bare specifier names (a workspace package, a tsconfig `paths` alias); undefined for dependencies. */
+  resolvePackage?(specifier: string, fromFile: string): string | undefined;
 }
 
 const SCRIPT_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -22,11 +25,11 @@ const MAX_HOPS = 64;
 
 /**
  * The workspace file a relative import names: `./x` → `./x.ts` (and the other script extensions), `./x/index.*`,
- * `./x.js` → `./x.ts`. Bare specifiers (packages) give undefined: flag keys are read from workspace files only.
+ * `./x.js` → `./x.ts`. Bare specifiers go to `host.resolvePackage`: flag keys are read from workspace files only.
  */
 export function resolveModulePath(fromFile: string, specifier: string, host: ModuleHost): string | undefined {
   const isRelative = specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/');
-  if (!isRelative) return undefined;
+  if (!isRelative) return host.resolvePackage?.(specifier, fromFile);
   const base = posix.resolve(posix.dirname(fromFile), specifier);
   const candidates: string[] = [];
   if (!specifier.endsWith('/')) {
@@ -44,12 +47,17 @@ export function resolveModulePath(fromFile: string, specifier: string, host: Mod
  * A file's flag checks with imported keys completed: follows imports, namespace imports, default exports,
  * re-exports and `export *` barrels through the other files' scans. A key that cannot be followed (a package,
  * a file not scanned, a value that is not a constant) stays unresolved with the key argument's source text.
+ * A dynamic check whose parameter type is imported (`flag: FeatureFlag`) gets the keys that type allows.
  */
 export function resolveChecks(scan: FileScan, getScan: (fileName: string) => FileScan | undefined, host: ModuleHost): FlagCheck[] {
   const checks = [...scan.checks];
   for (const { checkIndex, reference } of scan.importedKeys) {
     const value = followReference(scan.fileName, reference, { getScan, host, visited: new Set() });
     if (typeof value === 'string') checks[checkIndex] = { ...checks[checkIndex], key: value, resolved: true };
+  }
+  for (const { checkIndex, members } of scan.importedKeyTypes ?? []) {
+    const possibleKeys = keysOfMembers(scan.fileName, members, { getScan, host, visited: new Set() });
+    if (possibleKeys !== undefined && possibleKeys.length > 0) checks[checkIndex] = { ...checks[checkIndex], possibleKeys };
   }
   return checks;
 }
@@ -92,4 +100,59 @@ function followValue(fileName: string, value: ExportedValue, path: readonly stri
   if (path.length === 0) return value;
   const [first, ...rest] = path;
   return Object.hasOwn(value.members, first) ? followValue(fileName, value.members[first], rest, resolution) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Key types
+
+/** The keys a parameter type's members allow, following imported type aliases, enums and enum members. */
+function keysOfMembers(fileName: string, members: readonly KeyTypeMember[], resolution: Resolution): string[] | undefined {
+  const keys: string[] = [];
+  for (const member of members) {
+    const memberKeys = typeof member === 'string' ? [member] : keysOfTypeReference(fileName, member, resolution);
+    if (memberKeys === undefined) return undefined;
+    for (const key of memberKeys) if (!keys.includes(key)) keys.push(key);
+  }
+  return keys;
+}
+
+function keysOfTypeReference(fromFile: string, reference: ModuleReference, resolution: Resolution): string[] | undefined {
+  const target = resolveModulePath(fromFile, reference.specifier, resolution.host);
+  return target === undefined ? undefined : keysOfTypeExport(target, reference.names, resolution);
+}
+
+/** The keys a module's export `names[0]` allows as a type (a type alias, an enum, an enum member), walked along the rest of `names`. */
+function keysOfTypeExport(fileName: string, names: readonly string[], resolution: Resolution): string[] | undefined {
+  if (names.length === 0) return undefined;
+  const visitKey = `type\0${fileName}\0${names.join('\0')}`;
+  if (resolution.visited.has(visitKey) || resolution.visited.size > MAX_HOPS) return undefined;
+  resolution.visited.add(visitKey);
+  const scan = resolution.getScan(fileName);
+  if (scan === undefined) return undefined;
+  const [first, ...path] = names;
+  if (scan.typeExports !== undefined && Object.hasOwn(scan.typeExports, first)) {
+    return path.length === 0 ? keysOfMembers(fileName, scan.typeExports[first], resolution) : undefined;
+  }
+  if (Object.hasOwn(scan.exports, first)) {
+    const exported = scan.exports[first];
+    // `export { FlagKey } from './keys'` passes on a type alias as well as a value.
+    if (typeof exported !== 'string' && exported.kind === 'import') {
+      return keysOfTypeReference(fileName, { ...exported, names: [...exported.names, ...path] }, resolution);
+    }
+    return keysOfValue(followValue(fileName, exported, path, resolution));
+  }
+  if (first === 'default') return undefined;
+  for (const specifier of scan.starExports) {
+    const keys = keysOfTypeReference(fileName, { kind: 'import', specifier, names }, resolution);
+    if (keys !== undefined) return keys;
+  }
+  return undefined;
+}
+
+/** An enum member's key, or the keys of all an enum's members; undefined for anything else. */
+function keysOfValue(value: ExportedValue | undefined): string[] | undefined {
+  if (value === undefined || typeof value === 'string') return value === undefined ? undefined : [value];
+  if (value.kind !== 'object') return undefined;
+  const keys = Object.values(value.members);
+  return keys.every((key) => typeof key === 'string') ? keys as string[] : undefined;
 }

@@ -1,11 +1,11 @@
 // `flaglens init` and the server's "propose a configuration" command share this: read a folder's source
 // files, discover its wrappers, bags and registry, and render the proposed `.flaglens.json`.
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discover, proposeConfig, type Discovery, type ProposedConfig, type SourceText } from '../analysis/discover';
 import { DEFAULT_MAX_FILE_SIZE } from '../settings';
-import { listSourceFiles, toPosixPath } from './files';
+import { IgnoreRules, listSourceFileCandidates, readSourceFileSync, toPosixPath } from './files';
+import { readPackageTable, withPackageResolution } from './packages';
 
 /** What discovery found in a folder, and the configuration it proposes. */
 export interface FolderDiscovery {
@@ -18,13 +18,20 @@ export interface FolderDiscovery {
 /** Reads every source file of `folder` (ignore rules and size limit as for scanning) and discovers what it can. */
 export async function discoverFolder(folder: string, log: (message: string) => void): Promise<FolderDiscovery> {
   const root = toPosixPath(path.resolve(folder));
-  const files = await listSourceFiles(root, { ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, log });
+  const packagesRead = readPackageTable(root, []);
+  const files = await listSourceFileCandidates(root, { ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, log });
+  const rules = new IgnoreRules(root, []);
   const sources: SourceText[] = [];
+  // One read per file, which also says whether it is too large or binary.
   for (const file of files) {
-    const text = await fs.promises.readFile(file, 'utf8').catch(() => undefined);
-    if (text !== undefined) sources.push({ file, text });
+    const bytes = readSourceFileSync(file, DEFAULT_MAX_FILE_SIZE);
+    if (Buffer.isBuffer(bytes)) sources.push({ file, text: bytes.toString('utf8') });
+    else if (!bytes.quiet) log(`skipped ${rules.relative(file)}: ${bytes.reason}`);
   }
-  const discovery = discover(root, sources);
+  const packages = await packagesRead;
+  const known = new Set(files);
+  const host = withPackageResolution({ fileExists: (file) => known.has(file) }, () => packages);
+  const discovery = discover(root, sources, host.resolvePackage);
   return { root, discovery, config: proposeConfig(discovery), filesRead: sources.length };
 }
 

@@ -1,0 +1,184 @@
+// Imports by package name inside one workspace: `@acme/flags` (a package of a monorepo, found by its
+// package.json) and tsconfig `paths` aliases (`@/flags`). Pure: the tables are read by
+// workspace/packages.ts, and whether a file exists is asked through `probe`.
+
+import { posix } from 'node:path';
+
+/** A package.json of the workspace: its name, folder and the fields that say which file it exports. */
+export interface WorkspacePackage {
+  readonly name: string;
+  /** Absolute POSIX path of the folder holding the package.json. */
+  readonly dir: string;
+  readonly exports?: unknown;
+  readonly types?: string;
+  readonly typings?: string;
+  readonly module?: string;
+  readonly main?: string;
+}
+
+/** The `baseUrl` and `paths` a tsconfig.json gives (after one level of `extends`), with absolute folders. */
+export interface PathAliases {
+  /** Absolute folder `baseUrl` names; non-relative imports are also looked up there. */
+  readonly baseUrl?: string;
+  /** The folder `paths` targets are relative to: `baseUrl`, else the folder of the tsconfig that declares them. */
+  readonly pathsBase: string;
+  readonly paths: Readonly<Record<string, readonly string[]>>;
+}
+
+/** What package-name resolution knows of a workspace folder. */
+export interface PackageTable {
+  /** Absolute POSIX path of the workspace folder. */
+  readonly root: string;
+  readonly packages: ReadonlyMap<string, WorkspacePackage>;
+  /** Folder of each tsconfig.json → its aliases. */
+  readonly tsconfigs: ReadonlyMap<string, PathAliases>;
+}
+
+/** The file an absolute module path names (`/a/b` → `/a/b.ts`, `/a/b/index.ts`, `/a/b.js` → `/a/b.ts`), or undefined. */
+export type ModuleProbe = (absolutePath: string) => string | undefined;
+
+/** An empty table: no package is in the workspace, no alias is declared. */
+export function emptyPackageTable(root: string): PackageTable {
+  return { root, packages: new Map(), tsconfigs: new Map() };
+}
+
+// Conditions read in `exports`, best first: source-like entries before built ones.
+const EXPORT_CONDITIONS = ['types', 'import', 'module', 'default', 'require', 'node'];
+// Build output folders whose files have a source twin under `src/`.
+const BUILD_FOLDERS = new Set(['dist', 'build', 'lib', 'out', 'esm', 'cjs']);
+
+/**
+ * The workspace file a bare specifier names: a tsconfig `paths` alias (the importing file's nearest
+ * tsconfig.json, then the root one), a path under `baseUrl`, or a workspace package and its subpath.
+ * Undefined for anything else (a dependency in node_modules).
+ */
+export function resolveBareSpecifier(specifier: string, fromFile: string, table: PackageTable, probe: ModuleProbe): string | undefined {
+  for (const aliases of aliasesFor(fromFile, table)) {
+    const aliased = resolveAlias(specifier, aliases, probe);
+    if (aliased !== undefined) return aliased;
+  }
+  return resolvePackageImport(specifier, table, probe);
+}
+
+/** The nearest tsconfig's aliases of a file, then the workspace root's (once). */
+function aliasesFor(fromFile: string, table: PackageTable): PathAliases[] {
+  const found: PathAliases[] = [];
+  for (let dir = posix.dirname(fromFile); ; dir = posix.dirname(dir)) {
+    const aliases = table.tsconfigs.get(dir);
+    if (aliases !== undefined) {
+      found.push(aliases);
+      break;
+    }
+    if (dir === table.root || dir === posix.dirname(dir) || !dir.startsWith(table.root)) break;
+  }
+  const rootAliases = table.tsconfigs.get(table.root);
+  if (rootAliases !== undefined && !found.includes(rootAliases)) found.push(rootAliases);
+  return found;
+}
+
+function resolveAlias(specifier: string, aliases: PathAliases, probe: ModuleProbe): string | undefined {
+  // TypeScript takes the pattern with the longest prefix before its `*`.
+  let best: { targets: readonly string[]; star: string; prefixLength: number } | undefined;
+  for (const [pattern, targets] of Object.entries(aliases.paths)) {
+    const star = pattern.indexOf('*');
+    if (star < 0) {
+      if (pattern === specifier) {
+        best = { targets, star: '', prefixLength: Number.MAX_SAFE_INTEGER };
+        break;
+      }
+      continue;
+    }
+    const prefix = pattern.slice(0, star);
+    const suffix = pattern.slice(star + 1);
+    if (specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix)
+      && (best === undefined || prefix.length > best.prefixLength)) {
+      best = { targets, star: specifier.slice(prefix.length, specifier.length - suffix.length), prefixLength: prefix.length };
+    }
+  }
+  if (best !== undefined) {
+    for (const target of best.targets) {
+      const file = probe(posix.resolve(aliases.pathsBase, target.replace('*', best.star)));
+      if (file !== undefined) return file;
+    }
+  }
+  return aliases.baseUrl === undefined ? undefined : probe(posix.resolve(aliases.baseUrl, specifier));
+}
+
+/** `@acme/flags` → its entry file; `@acme/flags/keys` → the file of that subpath. */
+function resolvePackageImport(specifier: string, table: PackageTable, probe: ModuleProbe): string | undefined {
+  const parts = specifier.split('/');
+  const nameLength = specifier.startsWith('@') ? 2 : 1;
+  const pkg = table.packages.get(parts.slice(0, nameLength).join('/'));
+  if (pkg === undefined) return undefined;
+  const subpath = parts.slice(nameLength).join('/');
+  const candidates = pkg.exports !== undefined ? exportTargets(pkg.exports, subpath === '' ? '.' : `./${subpath}`) : [];
+  if (subpath === '') {
+    candidates.push(...[pkg.types, pkg.typings, pkg.module, pkg.main].filter((entry): entry is string => typeof entry === 'string'));
+    candidates.push('src/index', 'index');
+  } else {
+    candidates.push(subpath, `src/${subpath}`);
+  }
+  for (const candidate of candidates) {
+    const absolute = posix.resolve(pkg.dir, candidate);
+    // Not outside the package: `exports` and `main` come from a file anyone may write.
+    if (absolute !== pkg.dir && !absolute.startsWith(`${pkg.dir}/`)) continue;
+    const file = sourceOfBuiltFile(absolute, pkg.dir, probe) ?? probe(withoutDeclarationExtension(absolute));
+    if (file !== undefined) return file;
+  }
+  return undefined;
+}
+
+/** The targets `exports` gives for a subpath (`.` or `./keys`), in condition order; `*` patterns substituted. */
+function exportTargets(exports: unknown, subpath: string): string[] {
+  if (typeof exports === 'string' || Array.isArray(exports) || !isSubpathMap(exports)) return subpath === '.' ? conditionTargets(exports) : [];
+  const map = exports as Record<string, unknown>;
+  if (Object.hasOwn(map, subpath)) return conditionTargets(map[subpath]);
+  for (const [pattern, value] of Object.entries(map)) {
+    const star = pattern.indexOf('*');
+    if (star < 0) continue;
+    const prefix = pattern.slice(0, star);
+    const suffix = pattern.slice(star + 1);
+    if (subpath.startsWith(prefix) && subpath.endsWith(suffix) && subpath.length >= prefix.length + suffix.length) {
+      const matched = subpath.slice(prefix.length, subpath.length - suffix.length);
+      return conditionTargets(value).map((target) => target.replaceAll('*', matched));
+    }
+  }
+  return [];
+}
+
+function isSubpathMap(exports: unknown): boolean {
+  return typeof exports === 'object' && exports !== null && Object.keys(exports).some((key) => key.startsWith('.'));
+}
+
+/** Every target of a conditions object (nested ones too), best condition first. */
+function conditionTargets(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(conditionTargets);
+  if (typeof value !== 'object' || value === null) return [];
+  const conditions = value as Record<string, unknown>;
+  const names = Object.keys(conditions).sort((a, b) => rank(a) - rank(b));
+  return names.flatMap((name) => conditionTargets(conditions[name]));
+}
+
+function rank(condition: string): number {
+  const index = EXPORT_CONDITIONS.indexOf(condition);
+  return index < 0 ? EXPORT_CONDITIONS.length : index;
+}
+
+/** `pkg/dist/keys.js` (or `dist/esm/keys.d.ts`) → `pkg/src/keys.ts` when that source exists. */
+function sourceOfBuiltFile(absolute: string, packageDir: string, probe: ModuleProbe): string | undefined {
+  const parts = posix.relative(packageDir, absolute).split('/');
+  if (!BUILD_FOLDERS.has(parts[0])) return undefined;
+  let rest = parts.slice(1);
+  if (rest.length > 1 && BUILD_FOLDERS.has(rest[0])) rest = rest.slice(1);
+  const stem = withoutScriptExtension(posix.join(packageDir, 'src', ...rest));
+  return probe(stem);
+}
+
+function withoutDeclarationExtension(file: string): string {
+  return file.replace(/\.d\.[mc]?ts$/, '');
+}
+
+function withoutScriptExtension(file: string): string {
+  return withoutDeclarationExtension(file).replace(/\.[mc]?[jt]sx?$/, '');
+}

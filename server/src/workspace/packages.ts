@@ -1,0 +1,136 @@
+// Reads what package-name imports need: every package.json of a workspace folder (name → folder and
+// entry fields) and every tsconfig.json's `baseUrl` and `paths`, following `extends` one level. The
+// resolution itself is pure (analysis/packages.ts); this file only reads.
+
+import * as fs from 'node:fs';
+import { posix } from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
+import { resolveBareSpecifier, type PackageTable, type PathAliases, type WorkspacePackage } from '../analysis/packages';
+import { resolveModulePath, type ModuleHost } from '../analysis/resolve';
+import { IgnoreRules, toPosixPath } from './files';
+
+const MANIFEST = 'package.json';
+const TSCONFIG = 'tsconfig.json';
+
+/**
+ * The package table of a folder: walks it as the index does (ignore rules, no node_modules or build
+ * output) and reads each package.json and tsconfig.json. Unreadable or malformed files are left out.
+ */
+export async function readPackageTable(folder: string, ignore: readonly string[]): Promise<PackageTable> {
+  const root = toPosixPath(folder).replace(/(?<=.)\/+$/, '');
+  const rules = new IgnoreRules(root, ignore);
+  const manifests: string[] = [];
+  const tsconfigs: string[] = [];
+  const walk = async (directory: string): Promise<void> => {
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(directory, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const subdirectories: string[] = [];
+    for (const entry of entries) {
+      const entryPath = `${directory}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!rules.excludesDirectory(entryPath)) subdirectories.push(entryPath);
+      } else if (entry.name === MANIFEST) {
+        manifests.push(entryPath);
+      } else if (entry.name === TSCONFIG) {
+        tsconfigs.push(entryPath);
+      }
+    }
+    await Promise.all(subdirectories.map(walk));
+  };
+  await walk(root);
+  return buildPackageTable(root, manifests, tsconfigs, (file) => fs.promises.readFile(file, 'utf8').catch(() => undefined));
+}
+
+/** The table from the given package.json and tsconfig.json paths, read through `read` (undefined: unreadable). */
+export async function buildPackageTable(root: string, manifests: readonly string[], tsconfigs: readonly string[], read: (file: string) => Promise<string | undefined>): Promise<PackageTable> {
+  const packages = new Map<string, WorkspacePackage>();
+  // Sorted, so that of two packages with one name the shallower wins, whatever order the walk found them in.
+  for (const manifest of [...manifests].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))) {
+    const pkg = packageOf(manifest, await read(manifest));
+    if (pkg !== undefined && !packages.has(pkg.name)) packages.set(pkg.name, pkg);
+  }
+  const aliases = new Map<string, PathAliases>();
+  for (const tsconfig of tsconfigs) {
+    const declared = await readCompilerOptions(tsconfig, read);
+    if (declared !== undefined) aliases.set(posix.dirname(tsconfig), declared);
+  }
+  return { root, packages, tsconfigs: aliases };
+}
+
+/** The module host of a folder with its package table: relative imports as before, bare specifiers through the table. */
+export function withPackageResolution(host: ModuleHost, table: () => PackageTable): ModuleHost {
+  const probe = (absolutePath: string): string | undefined => resolveModulePath('/', absolutePath, host);
+  return {
+    fileExists: (file) => host.fileExists(file),
+    resolvePackage: (specifier, fromFile) => resolveBareSpecifier(specifier, fromFile, table(), probe),
+  };
+}
+
+function packageOf(manifest: string, text: string | undefined): WorkspacePackage | undefined {
+  const json = text === undefined ? undefined : parseObject(text);
+  if (json === undefined || typeof json.name !== 'string' || json.name === '') return undefined;
+  const field = (name: string): string | undefined => (typeof json[name] === 'string' ? json[name] : undefined);
+  const pkg: { -readonly [K in keyof WorkspacePackage]: WorkspacePackage[K] } = { name: json.name, dir: posix.dirname(manifest) };
+  if (json.exports !== undefined && json.exports !== null) pkg.exports = json.exports;
+  for (const name of ['types', 'typings', 'module', 'main'] as const) {
+    const value = field(name);
+    if (value !== undefined) pkg[name] = value;
+  }
+  return pkg;
+}
+
+interface CompilerOptions {
+  baseUrl?: string;
+  paths?: Record<string, string[]>;
+}
+
+/** A tsconfig's aliases, its `extends` (a relative path, or several) read one level deep; undefined when it declares none. */
+async function readCompilerOptions(tsconfig: string, read: (file: string) => Promise<string | undefined>): Promise<PathAliases | undefined> {
+  const own = await readTsconfig(tsconfig, read);
+  if (own === undefined) return undefined;
+  const dir = posix.dirname(tsconfig);
+  let baseUrl = own.options.baseUrl === undefined ? undefined : posix.resolve(dir, own.options.baseUrl);
+  let paths = own.options.paths;
+  let pathsDir = dir;
+  // Later entries of an `extends` list override earlier ones; the file's own options override them all.
+  for (const parent of own.extends.filter((name) => name.startsWith('.')).reverse()) {
+    const parentFile = posix.resolve(dir, parent.endsWith('.json') ? parent : `${parent}.json`);
+    const inherited = await readTsconfig(parentFile, read);
+    if (inherited === undefined) continue;
+    const parentDir = posix.dirname(parentFile);
+    if (baseUrl === undefined && inherited.options.baseUrl !== undefined) baseUrl = posix.resolve(parentDir, inherited.options.baseUrl);
+    if (paths === undefined && inherited.options.paths !== undefined) {
+      paths = inherited.options.paths;
+      pathsDir = parentDir;
+    }
+  }
+  if (baseUrl === undefined && paths === undefined) return undefined;
+  return { ...(baseUrl !== undefined ? { baseUrl } : {}), pathsBase: baseUrl ?? pathsDir, paths: paths ?? {} };
+}
+
+async function readTsconfig(file: string, read: (file: string) => Promise<string | undefined>): Promise<{ options: CompilerOptions; extends: string[] } | undefined> {
+  const text = await read(file);
+  const json = text === undefined ? undefined : parseObject(text);
+  if (json === undefined) return undefined;
+  const raw = typeof json.compilerOptions === 'object' && json.compilerOptions !== null ? json.compilerOptions as Record<string, unknown> : {};
+  const options: CompilerOptions = {};
+  if (typeof raw.baseUrl === 'string') options.baseUrl = raw.baseUrl;
+  if (typeof raw.paths === 'object' && raw.paths !== null && !Array.isArray(raw.paths)) {
+    options.paths = {};
+    for (const [pattern, targets] of Object.entries(raw.paths as Record<string, unknown>)) {
+      if (Array.isArray(targets)) options.paths[pattern] = targets.filter((target): target is string => typeof target === 'string');
+    }
+  }
+  const parents = typeof json.extends === 'string' ? [json.extends] : Array.isArray(json.extends) ? json.extends.filter((name): name is string => typeof name === 'string') : [];
+  return { options, extends: parents };
+}
+
+/** A JSON object from JSON-with-comments text (trailing commas allowed); undefined for anything else. */
+function parseObject(text: string): Record<string, unknown> | undefined {
+  const value: unknown = parseJsonc(text, [], { allowTrailingComma: true, disallowComments: false });
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+}

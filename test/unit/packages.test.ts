@@ -1,0 +1,214 @@
+// Imports by package name: which workspace file `@acme/flags`, `@acme/flags/keys` or a tsconfig alias names,
+// from package.json fields and tsconfig.json files given as text (comments, trailing commas, `extends`).
+
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { resolveChecks } from '../../server/src/analysis/resolve';
+import { scanFile, type FileScan } from '../../server/src/analysis/scan';
+import { buildPatternSet } from '../../server/src/patterns';
+import { toPosixPath } from '../../server/src/workspace/files';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { buildPackageTable, readPackageTable, withPackageResolution } from '../../server/src/workspace/packages';
+
+const ROOT = '/ws';
+const FROM = '/ws/packages/web/src/app.ts';
+
+interface Case {
+  name: string;
+  /** Path → text: package.json and tsconfig.json files, and the source files that exist. */
+  files: Record<string, string>;
+  specifier: string;
+  /** The importing file; FROM unless given. */
+  from?: string;
+  expected: string | undefined;
+}
+
+const FLAGS_SOURCES = {
+  '/ws/packages/flags/src/index.ts': '',
+  '/ws/packages/flags/src/keys.ts': '',
+};
+
+const cases: Case[] = [
+  {
+    name: 'main pointing at build output resolves to the source twin',
+    files: { '/ws/packages/flags/package.json': '{ "name": "@acme/flags", "main": "dist/index.js" }', ...FLAGS_SOURCES },
+    specifier: '@acme/flags',
+    expected: '/ws/packages/flags/src/index.ts',
+  },
+  {
+    name: "exports '.' with conditions, types first",
+    files: {
+      '/ws/packages/flags/package.json': '{ "name": "@acme/flags", "exports": { ".": { "import": "./dist/esm/index.mjs", "types": "./dist/types/index.d.ts" } } }',
+      ...FLAGS_SOURCES,
+    },
+    specifier: '@acme/flags',
+    expected: '/ws/packages/flags/src/index.ts',
+  },
+  {
+    name: 'exports as one string naming a source file',
+    files: { '/ws/packages/flags/package.json': '{ "name": "@acme/flags", "exports": "./src/keys.ts" }', ...FLAGS_SOURCES },
+    specifier: '@acme/flags',
+    expected: '/ws/packages/flags/src/keys.ts',
+  },
+  {
+    name: 'a subpath listed in exports',
+    files: {
+      '/ws/packages/flags/package.json': '{ "name": "@acme/flags", "exports": { ".": "./dist/index.js", "./keys": { "default": "./dist/keys.js" } } }',
+      ...FLAGS_SOURCES,
+    },
+    specifier: '@acme/flags/keys',
+    expected: '/ws/packages/flags/src/keys.ts',
+  },
+  {
+    name: 'a subpath matched by an exports pattern',
+    files: { '/ws/packages/flags/package.json': '{ "name": "@acme/flags", "exports": { "./*": "./lib/*.js" } }', ...FLAGS_SOURCES },
+    specifier: '@acme/flags/keys',
+    expected: '/ws/packages/flags/src/keys.ts',
+  },
+  {
+    name: 'a subpath without exports is looked up in the package, then in its src folder',
+    files: { '/ws/packages/flags/package.json': '{ "name": "@acme/flags" }', ...FLAGS_SOURCES },
+    specifier: '@acme/flags/keys',
+    expected: '/ws/packages/flags/src/keys.ts',
+  },
+  {
+    name: 'no entry field: src/index.ts',
+    files: { '/ws/packages/flags/package.json': '{ "name": "@acme/flags", "version": "1.0.0" }', ...FLAGS_SOURCES },
+    specifier: '@acme/flags',
+    expected: '/ws/packages/flags/src/index.ts',
+  },
+  {
+    name: 'an unscoped package with types next to its index',
+    files: { '/ws/libs/flags/package.json': '{ "name": "flags", "types": "index.d.ts" }', '/ws/libs/flags/index.ts': '' },
+    specifier: 'flags',
+    expected: '/ws/libs/flags/index.ts',
+  },
+  {
+    name: 'a dependency that is not a workspace package',
+    files: { '/ws/packages/flags/package.json': '{ "name": "@acme/flags" }', ...FLAGS_SOURCES },
+    specifier: 'react',
+    expected: undefined,
+  },
+  {
+    name: 'exports that point outside the package are not followed',
+    files: { '/ws/packages/flags/package.json': '{ "name": "@acme/flags", "exports": "../../secret/index.ts" }', '/ws/secret/index.ts': '' },
+    specifier: '@acme/flags',
+    expected: undefined,
+  },
+  {
+    name: "a paths alias of the importing file's nearest tsconfig, relative to baseUrl",
+    files: {
+      '/ws/packages/web/tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"] } } }',
+      '/ws/packages/web/src/flags/keys.ts': '',
+    },
+    specifier: '@/flags/keys',
+    expected: '/ws/packages/web/src/flags/keys.ts',
+  },
+  {
+    name: 'the root tsconfig serves files of packages without their own',
+    files: {
+      '/ws/tsconfig.json': '{ "compilerOptions": { "paths": { "@flags": ["./packages/flags/src/index.ts"] } } }',
+      ...FLAGS_SOURCES,
+    },
+    specifier: '@flags',
+    expected: '/ws/packages/flags/src/index.ts',
+  },
+  {
+    name: 'extends one level, with comments and trailing commas; inherited paths stay relative to the base',
+    files: {
+      '/ws/tsconfig.base.json': `{
+        // shared options
+        "compilerOptions": { "paths": { "@flags/*": ["packages/flags/src/*",], }, },
+      }`,
+      '/ws/packages/web/tsconfig.json': '{ "extends": "../../tsconfig.base", /* own */ "compilerOptions": { "strict": true } }',
+      ...FLAGS_SOURCES,
+    },
+    specifier: '@flags/keys',
+    expected: '/ws/packages/flags/src/keys.ts',
+  },
+  {
+    name: 'baseUrl alone resolves non-relative paths under it',
+    files: { '/ws/packages/web/tsconfig.json': '{ "compilerOptions": { "baseUrl": "src" } }', '/ws/packages/web/src/flags.ts': '' },
+    specifier: 'flags',
+    expected: '/ws/packages/web/src/flags.ts',
+  },
+  {
+    name: 'the alias with the longest prefix wins',
+    files: {
+      '/ws/tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["wrong/*"], "@/flags/*": ["packages/flags/src/*"] } } }',
+      '/ws/wrong/flags/keys.ts': '',
+      ...FLAGS_SOURCES,
+    },
+    specifier: '@/flags/keys',
+    expected: '/ws/packages/flags/src/keys.ts',
+  },
+  {
+    name: 'an alias is tried before a package of the same name',
+    files: {
+      '/ws/tsconfig.json': '{ "compilerOptions": { "paths": { "@acme/flags": ["packages/flags/src/keys.ts"] } } }',
+      '/ws/packages/flags/package.json': '{ "name": "@acme/flags" }',
+      ...FLAGS_SOURCES,
+    },
+    specifier: '@acme/flags',
+    expected: '/ws/packages/flags/src/keys.ts',
+  },
+  {
+    name: 'a malformed package.json is left out',
+    files: { '/ws/packages/flags/package.json': '{ "name": ', ...FLAGS_SOURCES },
+    specifier: '@acme/flags',
+    expected: undefined,
+  },
+];
+
+async function hostOver(files: Record<string, string>) {
+  const paths = Object.keys(files);
+  const table = await buildPackageTable(
+    ROOT,
+    paths.filter((file) => file.endsWith('/package.json')),
+    paths.filter((file) => file.endsWith('/tsconfig.json')),
+    async (file) => files[file],
+  );
+  return withPackageResolution({ fileExists: (file) => Object.hasOwn(files, file) }, () => table);
+}
+
+async function check({ files, specifier, from = FROM, expected }: Case): Promise<void> {
+  const host = await hostOver(files);
+  assert.equal(host.resolvePackage?.(specifier, from), expected);
+}
+
+describe('package-name resolution', () => {
+  for (const row of cases) it(row.name, () => check(row));
+
+  it('resolves a key imported through a workspace package and its barrel', async () => {
+    const files: Record<string, string> = {
+      '/ws/packages/flags/package.json': '{ "name": "@acme/flags", "main": "dist/index.js" }',
+      '/ws/packages/flags/src/index.ts': `export * from './keys';`,
+      '/ws/packages/flags/src/keys.ts': `export enum FeatureFlag { NewNav = 'new-nav' }`,
+      [FROM]: `import { FeatureFlag } from '@acme/flags';\ngb.isOn(FeatureFlag.NewNav);`,
+    };
+    const patterns = buildPatternSet([]);
+    const getScan = (file: string): FileScan | undefined => (Object.hasOwn(files, file) ? scanFile(file, files[file], patterns) : undefined);
+    const checks = resolveChecks(getScan(FROM)!, getScan, await hostOver(files));
+    assert.deepEqual(checks.map(({ key, resolved }) => ({ key, resolved })), [{ key: 'new-nav', resolved: true }]);
+  });
+
+  it('reads the fixture monorepo: packages, and an alias from a tsconfig that extends another', async () => {
+    const root = toPosixPath(path.resolve(__dirname, '../fixtures/monorepo'));
+    const table = await readPackageTable(root, []);
+    assert.deepEqual([...table.packages.keys()].sort(), ['@acme/api', '@acme/flags', '@acme/web', 'acme']);
+    assert.deepEqual(table.tsconfigs.get(`${root}/packages/api`), { baseUrl: root, pathsBase: root, paths: { '@flags': ['packages/flags/src/index.ts'] } });
+  });
+
+  it("the workspace index resolves the fixture's keys and parameter types through package names", async () => {
+    const root = toPosixPath(path.resolve(__dirname, '../fixtures/monorepo'));
+    const index = new WorkspaceIndex(root, { patterns: buildPatternSet([{ callee: 'useFeature', keyArg: 0 }, { callee: 'isFeatureOn', keyArg: 0 }]), ignore: [], maxFileSize: 1 << 20, log: () => undefined });
+    await index.indexAll();
+    const keysIn = (file: string) => index.checksIn(`${root}/${file}`).map((check) => (check.dynamic ? check.possibleKeys : check.key));
+    const everyKey = ['new-nav', 'dark-mode', 'beta-search', 'bulk-export', 'legacy-reports'];
+    assert.deepEqual(keysIn('packages/web/src/App.tsx'), ['new-nav', 'dark-mode']);
+    assert.deepEqual(keysIn('packages/api/src/routes.ts'), ['beta-search', 'beta-serach']);
+    assert.deepEqual(keysIn('packages/web/src/useFeature.ts'), [everyKey]);
+    assert.deepEqual(keysIn('packages/flags/src/client.ts'), [everyKey, everyKey]);
+  });
+});
