@@ -30,6 +30,14 @@ const CATALOG = catalog(
 );
 
 describe('describeFlagMarkdown', () => {
+  it("shows a service's flag type, lifecycle stage and when an SDK last asked for it", () => {
+    const payments = released('payments-v2', {
+      owner: 'Ada', createdAt: '2025-11-01T00:00:00Z', flagType: 'release', lifecycleStage: 'live', lastSeenAt: iso(5 * MINUTE),
+    });
+    const markdown = describeFlagMarkdown(check('payments-v2'), catalog([payments]), { references: 1, files: 1 }, NOW);
+    assert.equal(markdown.split('\n')[1], 'release flag · owner Ada · created 2025-11-01 (25 days) · stage live · last seen 5 min ago');
+  });
+
   const cases: Array<{ name: string; check: FlagCheck; catalog?: FlagCatalog; usage?: [number, number]; expected: string }> = [
     {
       name: 'a released flag: the shape DESIGN.md shows',

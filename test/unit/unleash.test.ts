@@ -314,6 +314,8 @@ describe('flag definitions', () => {
       archived: false,
       tags: ['checkout', 'team:payments'],
       link: 'https://unleash.example.com/projects/default/features/new-checkout',
+      flagType: 'release',
+      lifecycleStage: 'initial',
       source: 'Unleash (https://unleash.example.com)',
       environments: [
         {

@@ -55,13 +55,21 @@ function describeDefinition(definition: FlagDefinition, catalog: FlagCatalog, us
 function aboutLine(definition: FlagDefinition, now: number): string | undefined {
   const parts: string[] = [];
   if (definition.description) parts.push(escapeMarkdown(oneLine(definition.description)));
+  if (definition.flagType) parts.push(`${escapeMarkdown(oneLine(definition.flagType))} flag`);
   if (definition.owner) parts.push(`owner ${escapeMarkdown(oneLine(definition.owner))}`);
   if (definition.createdAt) parts.push(createdText(definition.createdAt, now));
+  if (definition.lifecycleStage) parts.push(`stage ${escapeMarkdown(oneLine(definition.lifecycleStage))}`);
+  if (definition.lastSeenAt) parts.push(lastSeenText(definition.lastSeenAt, now));
   if (definition.tags.length > 0) parts.push(`tags ${definition.tags.map((tag) => escapeMarkdown(oneLine(tag))).join(', ')}`);
   if (definition.stale) parts.push('**stale**');
   if (definition.archived) parts.push('**archived**');
   if (definition.link) parts.push(`[open in backend](${definition.link.replace(/[()\s]/g, encodeURIComponent)})`);
   return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+function lastSeenText(lastSeenAt: string, now: number): string {
+  const time = Date.parse(lastSeenAt);
+  return Number.isNaN(time) ? `last seen ${escapeMarkdown(oneLine(lastSeenAt))}` : `last seen ${formatAge(Math.max(0, now - time))}`;
 }
 
 function createdText(createdAt: string, now: number): string {

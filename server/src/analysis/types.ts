@@ -109,6 +109,12 @@ export interface FlagDefinition {
   tags: string[];
   /** A link to the flag in the backend's UI, when there is one. */
   link?: string;
+  /** The backend's kind of flag, when it has kinds (Unleash: release, experiment, kill-switch...). */
+  flagType?: string;
+  /** Where the backend says the flag is in its life (Unleash: initial, pre-live, live, completed...). */
+  lifecycleStage?: string;
+  /** ISO 8601 date when an SDK last evaluated the flag, as the backend reports it. */
+  lastSeenAt?: string;
   /** Where the definition came from, for people: `flags/*.flagd.json`, `Unleash (https://…)`. */
   source: string;
   /** One entry per environment that defines the flag. */

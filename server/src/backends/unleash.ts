@@ -290,6 +290,9 @@ export function toFlagDefinition(summary: UnleashFlagSummary, details: UnleashFl
     archived: summary.archived,
     tags: summary.tags,
     link: flagLink(context.baseUrl, context.project, summary.name),
+    flagType: summary.type,
+    lifecycleStage: summary.lifecycleStage,
+    lastSeenAt: summary.lastSeenAt,
     source: context.source,
     environments,
   });
