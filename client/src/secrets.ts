@@ -30,15 +30,23 @@ export function registerBackendTokens(context: vscode.ExtensionContext, client: 
       if (normalised === undefined || normalised !== origin) return null;
       return (await context.secrets.get(SECRET_PREFIX + origin)) ?? null;
     }),
-    vscode.commands.registerCommand('flaglens.setBackendToken', () => setBackendToken(context, client)),
+    vscode.commands.registerCommand('flaglens.setBackendToken', (address?: unknown, token?: unknown) => setBackendToken(context, client, address, token)),
   );
 }
 
-async function setBackendToken(context: vscode.ExtensionContext, client: LanguageClient): Promise<void> {
-  const origin = await pickOrigin(client);
-  if (origin === undefined) return;
+/**
+ * `FlagLens: Set Backend Token`. From the palette it asks which service and which token. Its arguments
+ * `(origin?: string, token?: string)` skip the questions: a keybinding's `args` can name the service, and
+ * extensions and tests can pass the token too (empty removes it). Other values (a menu's URI) count as absent.
+ */
+async function setBackendToken(context: vscode.ExtensionContext, client: LanguageClient, address: unknown, givenToken: unknown): Promise<void> {
+  const origin = typeof address === 'string' ? originOfAddress(address) : await pickOrigin(client);
+  if (origin === undefined) {
+    if (typeof address === 'string') void vscode.window.showErrorMessage(`FlagLens keeps no token for '${address}': give an https:// address (http:// only for this machine).`);
+    return;
+  }
   const stored = await context.secrets.get(SECRET_PREFIX + origin);
-  const token = await vscode.window.showInputBox({
+  const token = typeof givenToken === 'string' ? givenToken : await vscode.window.showInputBox({
     title: `FlagLens: token for ${origin}`,
     prompt: `The access token FlagLens sends to ${origin} only (an Unleash admin or personal access token, or a LaunchDarkly API access token).${stored ? ' Leave empty to remove the stored token.' : ''}`,
     password: true,

@@ -36,7 +36,8 @@ describe('FlagLens in the browser', () => {
     const editor = await openFile(page, 'checkout.ts', 'renderCheckout');
     // A squiggle is the visible sign that the extension is active and has answered.
     await editor.locator('.squiggly-info').first().waitFor({ state: 'visible' });
-    const hover = await hoverUntilShown(page, token(editor, 'NEW_CHECKOUT'), 'new-checkout');
+    // The flag's title, not just its key: the diagnostic's part of the hover, which names the key too, may come first.
+    const hover = await hoverUntilShown(page, token(editor, 'NEW_CHECKOUT'), 'new-checkout — released');
     const text = await hover.innerText();
     assert.match(text, /new-checkout — released: serves true in every environment · ready to remove/);
     assert.match(text, /production\s+on\s+on \(true\) to 100%\s+none/);

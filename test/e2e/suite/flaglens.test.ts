@@ -5,9 +5,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FlagsViewSnapshot } from '../../../client/src/flagsView';
-
-const EXTENSION_ID = 'flaglens.flaglens';
-const DEADLINE_MS = 30_000;
+import { EXTENSION_ID, folderUri, markdownText, positionOf, show, waitFor } from './editor';
 
 suite('FlagLens in VS Code', () => {
   suiteSetup(async () => {
@@ -132,27 +130,6 @@ async function revertAll(): Promise<void> {
   }
 }
 
-function folderUri(relative: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test opens a workspace folder');
-  return vscode.Uri.joinPath(folder.uri, relative);
-}
-
-async function show(relative: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument(folderUri(relative));
-  await vscode.window.showTextDocument(document);
-  return document;
-}
-
-/** The position of the `|` in `marked`, a piece of the document's text with a `|` where the cursor goes. */
-function positionOf(document: vscode.TextDocument, marked: string): vscode.Position {
-  const bar = marked.indexOf('|');
-  const needle = marked.slice(0, bar) + marked.slice(bar + 1);
-  const start = document.getText().indexOf(needle);
-  assert.ok(start >= 0, `${needle} is in ${document.uri.path}`);
-  return document.positionAt(start + bar);
-}
-
 function rangeOf(document: vscode.TextDocument, text: string): vscode.Range {
   const start = document.getText().indexOf(text);
   assert.ok(start >= 0, `${text} is in ${document.uri.path}`);
@@ -168,20 +145,4 @@ function flagLensDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 function codeOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
   return typeof code === 'object' ? String(code.value) : String(code);
-}
-
-function markdownText(content: vscode.MarkdownString | vscode.MarkedString): string {
-  if (typeof content === 'string') return content;
-  return 'value' in content ? content.value : '';
-}
-
-/** Poll until `probe` gives something other than undefined; fail after the deadline. */
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + DEADLINE_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${DEADLINE_MS} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
