@@ -1,6 +1,7 @@
 // The index figures measured inside one fresh Node process, so that the first index really is the
 // first (cold JIT, no module state): cold index, re-index, and one-character edits of the largest file.
-// Usage (run.ts spawns it): node --import tsx bench/inProcess.ts ROOT EDITS
+// Usage (run.ts spawns it): node --import tsx bench/inProcess.ts ROOT EDITS [CACHE_FILE]
+// With CACHE_FILE, the first index reads and writes that index cache, as a restarted server does.
 // Prints one JSON line: InProcessFigures.
 
 import * as fs from 'node:fs';
@@ -19,17 +20,19 @@ export interface InProcessFigures {
   largestFileBytes: number;
   keystrokeMs: number[];
   peakRssMb: number;
+  /** A resolved check outside the largest file, for the server's hover figure. */
+  hoverTarget?: { file: string; keyOffset: number };
 }
 
-function newIndex(root: string): WorkspaceIndex {
+function newIndex(root: string, cacheFile?: string): WorkspaceIndex {
   const { config } = loadConfig(root);
-  return new WorkspaceIndex(root, { patterns: buildPatternSet(config.patterns), ignore: config.ignore, maxFileSize: 1_000_000, log: () => undefined });
+  return new WorkspaceIndex(root, { patterns: buildPatternSet(config.patterns, config.bags), ignore: config.ignore, maxFileSize: 1_000_000, log: () => undefined, cacheFile });
 }
 
 /** Index, then resolve every check: the work before the first diagnostics of a workspace. */
-async function indexAndResolve(root: string): Promise<{ index: WorkspaceIndex; ms: number; checks: number; resolved: number }> {
+async function indexAndResolve(root: string, cacheFile?: string): Promise<{ index: WorkspaceIndex; ms: number; checks: number; resolved: number }> {
   const started = performance.now();
-  const index = newIndex(root);
+  const index = newIndex(root, cacheFile);
   await index.indexAll();
   let checks = 0;
   let resolved = 0;
@@ -41,8 +44,8 @@ async function indexAndResolve(root: string): Promise<{ index: WorkspaceIndex; m
 }
 
 async function main(): Promise<void> {
-  const [root, editsArgument] = process.argv.slice(2);
-  const cold = await indexAndResolve(root);
+  const [root, editsArgument, cacheFile] = process.argv.slice(2);
+  const cold = await indexAndResolve(root, cacheFile);
   // A second index of the same folder, as after a configuration change: JIT and disk cache warm.
   const warm = await indexAndResolve(root);
   const index = warm.index;
@@ -70,6 +73,14 @@ async function main(): Promise<void> {
     index.checksIn(largestFile);
     keystrokeMs.push(performance.now() - started);
   }
+  let hoverTarget: InProcessFigures['hoverTarget'];
+  for (const [file, checks] of index.allChecks()) {
+    const check = checks.find((candidate) => candidate.resolved);
+    if (file !== largestFile && check !== undefined) {
+      hoverTarget = { file, keyOffset: check.keySpan.start + 1 };
+      break;
+    }
+  }
   const figures: InProcessFigures = {
     files: index.files().length,
     checks: cold.checks,
@@ -80,6 +91,7 @@ async function main(): Promise<void> {
     largestFileBytes,
     keystrokeMs,
     peakRssMb: peakRssMb(process.pid),
+    hoverTarget,
   };
   process.stdout.write(JSON.stringify(figures) + '\n');
 }

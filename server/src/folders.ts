@@ -13,6 +13,7 @@ import { DEFAULT_MAX_FILE_SIZE, type EditorSettingsCache } from './settings';
 import { buildPatternSet, type PatternSet } from './patterns';
 import { toPosixPath } from './workspace/files';
 import { WorkspaceIndex } from './workspace/index';
+import { indexCacheFile } from './workspace/scanCache';
 
 /** Everything a loaded folder knows; replaced as a whole when `.flaglens.json` or the settings change. */
 export interface FolderState {
@@ -45,6 +46,8 @@ export interface FolderHost {
   definitionsChanged(folder: WorkspaceFolderState): Promise<void>;
   /** Trust, tokens for the given service origins, and the cache, for making a folder's backends. */
   backendSetup(origins: readonly string[]): Promise<BackendSetup>;
+  /** The client's cache folder, where each folder's index keeps its scans between runs; none when absent. */
+  indexCacheDir?(): string | undefined;
 }
 
 /** One workspace folder. Requests await `state()`, so answers wait for the first index instead of being wrong. */
@@ -149,6 +152,7 @@ export class WorkspaceFolderState {
       ignore: config.ignore,
       maxFileSize: settings.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       log: (message) => this.host.log(`${this.name}: ${message}`),
+      cacheFile: indexCacheFile(this.host.indexCacheDir?.(), this.root),
     });
     const backendSetup = await this.host.backendSetup(backendOrigins(config));
     const backends = createBackends(config, this.root, backendSetup);

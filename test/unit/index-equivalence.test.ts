@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { generateWorkspace } from '../../bench/generate';
 import { mayHoldChecks } from '../../server/src/analysis/prefilter';
 import { resolveChecks } from '../../server/src/analysis/resolve';
-import { scanFile, type FileScan } from '../../server/src/analysis/scan';
+import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../../server/src/analysis/scan';
 import type { FlagCheck } from '../../server/src/analysis/types';
 import { loadConfig } from '../../server/src/config';
 import { buildPatternSet, type PatternSet } from '../../server/src/patterns';
@@ -84,6 +84,19 @@ describe('the optimised index against a full parse', () => {
     assert.deepEqual(threaded, files.map((file) => scanPath(file, settings)));
   });
 
+  it('gives the same outcomes when workers start after a sample of the files', async () => {
+    const larger = toPosixPath(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-sample-'))));
+    try {
+      generateWorkspace(larger, 1000, 3, { largeFileBytes: 20_000 });
+      const files = await listSourceFiles(larger, options());
+      const settings = { patterns, maxFileSize: 1_000_000 };
+      const shared = await scanPaths(files, settings, { filesPerWorker: 1, parsesPerWorker: 1 });
+      assert.deepEqual(shared, files.map((file) => scanPath(file, settings)));
+    } finally {
+      fs.rmSync(larger, { recursive: true, force: true });
+    }
+  });
+
   it('rejects only files in which a full parse finds no check', async () => {
     const files = await listSourceFiles(root, options());
     let rejected = 0;
@@ -124,3 +137,170 @@ describe('the optimised index against a full parse', () => {
   });
 });
 
+// A document with every kind of declaration a check's key can come from, for edits that change what they mean.
+const DOCUMENT = `import { useFlags } from 'launchdarkly-react-client-sdk';
+import { FLAGS as IMPORTED } from './constants';
+export const KEY = 'top-key';
+const flags = useFlags();
+type FlagKey = 'a-key' | 'b-key';
+enum Keys { One = 'enum-one', Two = 'enum-two' }
+export function check(key: FlagKey) { return client.getBooleanValue(key, false); }
+export function A() { const { newCheckout } = useFlags(); return flags.darkMode && newCheckout; }
+export const uses = client.getBooleanValue(KEY, false);
+export const usesEnum = client.getBooleanValue(Keys.One, false);
+export const usesImport = client.getBooleanValue(IMPORTED.X, false);
+export class Flags { static readonly NEW = 'class-key'; }
+export const viaClass = client.getBooleanValue(Flags.NEW, false);
+function later() { return flags.lateFlag; }
+export default KEY;
+`;
+
+// Characters that break and mend syntax: strings, comments, templates, blocks, statement ends.
+const TYPED = [' ', 'x', ';', '\n', '{', '}', "'", '(', ')', '/', '*', '`', '.', ',', '=', 'await '];
+
+/** A small seeded generator, so that a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+describe('the index after changes, each file resolved before each change', () => {
+  // Each change is written to disk (for the full parse) and told to the index the way the server does.
+  type Change = { file: string; text: string | undefined; how: 'edit' | 'disk' };
+  const changes = (): Change[] => [
+    // A constant another file imports: that file's key must follow.
+    { file: 'src/extra/constants.ts', text: `export const KEY = 'changed-constant';\nexport { KEY as RENAMED };\n`, how: 'edit' },
+    { file: 'src/extra/constants.ts', text: `export const OTHER = 'x';\n`, how: 'disk' },
+    // A module the import could not find before.
+    { file: 'src/extra/constants.ts', text: undefined, how: 'disk' },
+    { file: 'src/extra/constants/index.ts', text: `export const RENAMED = 'from-index';\n`, how: 'disk' },
+    { file: 'src/extra/constants/index.ts', text: `export const RENAMED = 'from-index-edited';\n`, how: 'edit' },
+  ];
+
+  it('finds what a full parse finds after each change', async () => {
+    const originals = new Map<string, string | undefined>();
+    const index = await indexed();
+    try {
+      for (const change of changes()) {
+        const file = `${root}/${change.file}`;
+        if (!originals.has(file)) originals.set(file, fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
+        index.allChecks();
+        if (change.text === undefined) {
+          fs.rmSync(file);
+          index.deleteFile(file);
+        } else {
+          fs.mkdirSync(path.dirname(file), { recursive: true });
+          fs.writeFileSync(file, change.text);
+          if (change.how === 'edit') index.setFileText(file, change.text);
+          else await index.refreshFile(file);
+        }
+        assert.deepEqual(index.allChecks(), await fullParse(), `after ${change.how} of ${change.file}`);
+      }
+      const keys = [...index.allChecks().values()].flat().map((check) => check.key);
+      assert.ok(keys.includes('from-index-edited'), 'the last change was not seen');
+    } finally {
+      for (const [file, text] of originals) {
+        if (text === undefined) fs.rmSync(file, { force: true });
+        else fs.writeFileSync(file, text);
+      }
+      fs.rmSync(`${root}/src/extra/constants`, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('scanDocument against scanFile', () => {
+  // Each edit is applied to the previous text; every other one goes back to the original so that the
+  // text does not drift into noise. Semantic edits rename a file-level bag and change a constant's key.
+  function check(fileName: string, original: string, edits: number, seed: number): { fast: number } {
+    const next = random(seed);
+    let document: DocumentScan = scanDocument(fileName, original, patterns);
+    let fast = 0;
+    for (let edit = 0; edit < edits; edit++) {
+      let text = document.text;
+      const at = Math.floor(next() * text.length);
+      const choice = next();
+      if (edit % 2 === 1 && choice < 0.5) text = original;
+      else if (choice < 0.1) text = text.replace('const flags = useFlags()', 'const flagz = useFlags()');
+      else if (choice < 0.2) text = text.replace("'top-key'", "'top-kez'");
+      else if (choice < 0.5) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3));
+      else text = text.slice(0, at) + TYPED[Math.floor(next() * TYPED.length)] + text.slice(at);
+      const previous = document;
+      document = scanDocument(fileName, text, patterns, previous);
+      if (document.tree === previous.tree && document !== previous) fast++;
+      const expected = scanFile(fileName, text, patterns);
+      const message = `edit ${edit} (seed ${seed}) of ${fileName}`;
+      assert.deepEqual(document.scan.checks, expected.checks, message);
+      assert.deepEqual(document.scan.importedKeys, expected.importedKeys, message);
+      assert.deepEqual(document.scan.importedKeyTypes, expected.importedKeyTypes, message);
+      assert.deepEqual(document.scan.exports, expected.exports, message);
+      assert.deepEqual(document.scan.starExports, expected.starExports, message);
+      assert.deepEqual(document.scan.typeExports, expected.typeExports, message);
+    }
+    return { fast };
+  }
+
+  it('finds what a full scan finds after each of many random edits', () => {
+    const { fast } = check(`${root}/src/extra/document.tsx`, DOCUMENT, 600, 11);
+    // Most edits stay inside one statement and take the short path: the comparison covers it.
+    assert.ok(fast > 150, `only ${fast} of 600 edits re-scanned one statement`);
+  });
+
+  it('finds what a full scan finds after random edits of the large generated file', () => {
+    const file = `${root}/src/large/Catalog.tsx`;
+    const { fast } = check(file, fs.readFileSync(file, 'utf8'), 150, 5);
+    assert.ok(fast > 40, `only ${fast} of 150 edits re-scanned one statement`);
+  });
+});
+
+describe('the index cache on disk', () => {
+  const cacheFile = () => `${root}/.flaglens-cache/index.json`;
+  const cached = async (patternSet = patterns): Promise<WorkspaceIndex> => {
+    const index = new WorkspaceIndex(root, { ...options(), patterns: patternSet, cacheFile: cacheFile() });
+    await index.indexAll();
+    return index;
+  };
+  type Stored = { entries: Record<string, { hash: string; scan: FileScan }> };
+  const readCache = (): Stored => JSON.parse(fs.readFileSync(cacheFile(), 'utf8')) as Stored;
+  const file = () => `${root}/src/extra/uses-constant.ts`;
+
+  after(() => fs.rmSync(`${root}/.flaglens-cache`, { recursive: true, force: true }));
+
+  it('finds what a full parse finds, on the first run and on the next', async () => {
+    fs.rmSync(cacheFile(), { force: true });
+    assert.deepEqual((await cached()).allChecks(), await fullParse());
+    assert.ok(Object.keys(readCache().entries).includes(file()), 'the scan was not kept');
+    assert.deepEqual((await cached()).allChecks(), await fullParse());
+  });
+
+  it('uses a kept scan while the file is unchanged, and never once it changed', async () => {
+    await cached();
+    // A kept scan that differs from the file's real one shows whether the index read it.
+    const stored = readCache();
+    const entry = stored.entries[file()];
+    entry.scan = { ...entry.scan, checks: entry.scan.checks.map((check) => ({ ...check, method: 'fromTheCache' })) };
+    fs.writeFileSync(cacheFile(), JSON.stringify(stored));
+    assert.equal((await cached()).checksIn(file())[0]?.method, 'fromTheCache');
+
+    fs.writeFileSync(cacheFile(), JSON.stringify(stored));
+    const original = fs.readFileSync(file(), 'utf8');
+    try {
+      // Same length, other key: only the content tells them apart.
+      fs.writeFileSync(file(), original.replace('client.getBooleanValue(RENAMED', 'client.getBooleanValue(\'abcdefg\''));
+      const index = await cached();
+      assert.equal(index.checksIn(file())[0]?.key, 'abcdefg');
+      assert.deepEqual(index.allChecks(), await fullParse());
+    } finally {
+      fs.writeFileSync(file(), original);
+    }
+  });
+
+  it('ignores a cache written for other patterns, and one that cannot be read', async () => {
+    await cached(buildPatternSet([{ callee: 'isFeatureOn', keyArg: 0 }]));
+    assert.deepEqual((await cached()).allChecks(), await fullParse());
+    fs.writeFileSync(cacheFile(), '{"format": 1, "entries": [');
+    assert.deepEqual((await cached()).allChecks(), await fullParse());
+  });
+});

@@ -7,8 +7,9 @@ const calleeRegexes = new WeakMap<PatternSet, RegExp>();
 
 /**
  * False only when the file cannot hold a flag check: no callee name of the set is written as a whole
- * identifier. Works on a latin1 view of UTF-8 bytes as well as on the decoded text, because the names
- * are ASCII and any non-ASCII neighbour counts as a boundary.
+ * identifier followed by what a call needs next (`(`, `?.`, type arguments `<`, or a comment `/`), and
+ * no name of a bag object is written at all. Works on a latin1 view of UTF-8 bytes as well as on the
+ * decoded text, because the names are ASCII and any non-ASCII neighbour counts as a boundary.
  */
 export function mayHoldChecks(text: string, patterns: PatternSet): boolean {
   // `\u0066eature` is the identifier `feature`: a file with escapes is always parsed.
@@ -23,15 +24,28 @@ export function canTestLatin1(patterns: PatternSet): boolean {
 function calleeRegex(patterns: PatternSet): RegExp {
   let regex = calleeRegexes.get(patterns);
   if (regex === undefined) {
-    // `\b` treats only ASCII letters, digits and `_` as word characters, so `$name` and `ñname` also
-    // match: more files accepted, never fewer. A name that starts or ends with another character gets
-    // no `\b` on that side. No names at all matches nothing.
-    const names = patterns.calleeNames.filter((name) => name !== '').map((name) =>
-      (/^\w/.test(name) ? '\\b' : '') + escapeRegex(name) + (/\w$/.test(name) ? '\\b' : ''));
-    regex = names.length === 0 ? /(?!)/ : new RegExp(names.join('|'));
+    // A bag object is read by property (`flags.x`, `flags['x']`) or destructured: its name may be followed by anything.
+    const bagNames = new Set((patterns.objectBags ?? []).map((bag) => bag.names[bag.names.length - 1]));
+    const callNames = patterns.calleeNames.filter((name) => name !== '' && !bagNames.has(name));
+    const alternatives: string[] = [];
+    // One boundary, one alternation, then one test of what follows: far cheaper than a boundary and a
+    // follower in each branch (the regex engine then looks for the names' first characters alone).
+    const wordStart = callNames.filter((name) => /^\w/.test(name)).map(escapeRegex);
+    const otherStart = callNames.filter((name) => !/^\w/.test(name)).map(escapeRegex);
+    const names = [...(wordStart.length > 0 ? [`\\b(?:${wordStart.join('|')})`] : []), ...otherStart];
+    if (names.length > 0) alternatives.push(`(?:${names.join('|')})\\s*(?:[(</]|\\?\\.)`);
+    for (const name of bagNames) if (name !== '') alternatives.push(leadingBoundary(name) + escapeRegex(name) + (/\w$/.test(name) ? '\\b' : ''));
+    // No names at all matches nothing.
+    regex = alternatives.length === 0 ? /(?!)/ : new RegExp(alternatives.join('|'));
     calleeRegexes.set(patterns, regex);
   }
   return regex;
+}
+
+// `\b` treats only ASCII letters, digits and `_` as word characters, so `$name` and `ñname` also match:
+// more files accepted, never fewer. A name that starts with another character gets no `\b`.
+function leadingBoundary(name: string): string {
+  return /^\w/.test(name) ? '\\b' : '';
 }
 
 function escapeRegex(text: string): string {

@@ -2,8 +2,22 @@ import { ts } from 'ts-morph';
 import { calleeLastName, type PatternSet } from '../patterns';
 import { keyInObjectArgument, objectBagOf, type ObjectBag } from './bags';
 import { kebabCaseFromCamelCase } from './keys';
-import { literalUnionKeys } from './registry';
+import { allKeys, keyTypeMembers, type ImportedKeyType, type KeyTypeMember } from './keyTypes';
 import type { FlagCheck, FlagPattern, FlagValueType, Span } from './types';
+
+// ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
+// a fifth of the walk's time; the hot paths read these once, here.
+const {
+  NodeFlags, ScriptKind, ScriptTarget, SyntaxKind, canHaveModifiers, createSourceFile, forEachChild, updateSourceFile,
+  getModifiers, isAsExpression, isCallExpression, isClassDeclaration, isComputedPropertyName,
+  isElementAccessExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isFunctionLike,
+  isIdentifier, isImportDeclaration, isNamespaceExport, isNamespaceImport, isNoSubstitutionTemplateLiteral,
+  isNonNullExpression, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression,
+  isOmittedExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment,
+  isPropertyDeclaration, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadElement,
+  isStringLiteral, isStringLiteralLike, isTypeAliasDeclaration, isTypeAssertionExpression,
+  isVariableStatement,
+} = ts;
 
 /** A name exported by another module, then a member path: `F.Flags.NEW` after `import * as F from './flags'` is `{ specifier: './flags', names: ['Flags', 'NEW'] }`; no names is the whole module. */
 export interface ModuleReference {
@@ -37,6 +51,10 @@ export interface FileScan {
   readonly exports: Readonly<Record<string, ExportedValue>>;
   /** Specifiers of `export * from '...'`. */
   readonly starExports: readonly string[];
+  /** Dynamic checks whose parameter type is imported; absent when there are none. */
+  readonly importedKeyTypes?: readonly ImportedKeyType[];
+  /** Exported type aliases that list keys (`export type FlagKey = 'a' | 'b'`); absent when there are none. */
+  readonly typeExports?: Readonly<Record<string, readonly KeyTypeMember[]>>;
 }
 
 // Values as the scanner first sees them: a reference to a local name is completed after the whole file
@@ -85,17 +103,19 @@ interface ScanState {
   readonly objectBags: readonly ObjectBag[];
   /** `type FlagKey = 'a' | 'b'`, for the keys a parameter of that type may hold. */
   readonly typeAliases: Map<string, ts.TypeNode>;
+  /** Every binding declared, in order, when one top-level statement's walk is recorded (`scanDocument`). */
+  readonly declared?: Array<readonly [string, Binding]>;
 }
 
 const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
-  '.ts': ts.ScriptKind.TS,
-  '.mts': ts.ScriptKind.TS,
-  '.cts': ts.ScriptKind.TS,
-  '.tsx': ts.ScriptKind.TSX,
-  '.js': ts.ScriptKind.JSX,
-  '.jsx': ts.ScriptKind.JSX,
-  '.mjs': ts.ScriptKind.JSX,
-  '.cjs': ts.ScriptKind.JSX,
+  '.ts': ScriptKind.TS,
+  '.mts': ScriptKind.TS,
+  '.cts': ScriptKind.TS,
+  '.tsx': ScriptKind.TSX,
+  '.js': ScriptKind.JSX,
+  '.jsx': ScriptKind.JSX,
+  '.mjs': ScriptKind.JSX,
+  '.cjs': ScriptKind.JSX,
 };
 
 /** The file extensions the scanner reads. */
@@ -105,18 +125,37 @@ export const SCANNED_EXTENSIONS: readonly string[] = Object.keys(SCRIPT_KINDS);
 const MAX_REFERENCE_DEPTH = 32;
 
 const patternIndexes = new WeakMap<PatternSet, ReadonlyMap<string, readonly FlagPattern[]>>();
+const calleeNameRegexes = new WeakMap<PatternSet, RegExp>();
 
 /**
  * Finds the flag checks in one file and what it exports for other files' keys. Never throws: code with
  * syntax errors is scanned as far as the parser recovers. `parsed`, when given, is the tree of this very text.
  */
 export function scanFile(fileName: string, text: string, patterns: PatternSet, parsed?: ts.SourceFile): FileScan {
-  const mayHaveChecks = patterns.calleeNames.some((name) => text.includes(name));
+  const mayHaveChecks = calleeNameRegex(patterns).test(text);
   if (!mayHaveChecks && !text.includes('export')) {
     return { fileName, checks: [], importedKeys: [], exports: {}, starExports: [] };
   }
   const sourceFile = parsed ?? parseSource(fileName, text);
-  const state: ScanState = {
+  const state = newState(sourceFile, text, patterns);
+  if (mayHaveChecks) {
+    visit(state, sourceFile, undefined);
+  } else {
+    // Without a callee name there is no check; only the top-level declarations that exports name matter.
+    state.scopes.push({ start: sourceFile.pos, end: sourceFile.end });
+    for (const statement of sourceFile.statements) {
+      if (isVariableStatement(statement)) declareVariables(state, statement.declarationList);
+      else declareStatement(state, statement);
+    }
+  }
+  const { checks, importedKeys, importedKeyTypes } = completeChecks(state);
+  const { exports, starExports } = collectExports(state);
+  const typeExports = collectTypeExports(state);
+  return { fileName, checks, importedKeys, exports, starExports, ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}), ...(typeExports ? { typeExports } : {}) };
+}
+
+function newState(sourceFile: ts.SourceFile, text: string, patterns: PatternSet): ScanState {
+  return {
     sourceFile,
     text,
     patternsByName: patternIndex(patterns),
@@ -126,29 +165,28 @@ export function scanFile(fileName: string, text: string, patterns: PatternSet, p
     objectBags: patterns.objectBags ?? [],
     typeAliases: new Map(),
   };
-  if (mayHaveChecks) {
-    visit(state, sourceFile, undefined);
-  } else {
-    // Without a callee name there is no check; only the top-level declarations that exports name matter.
-    state.scopes.push({ start: sourceFile.pos, end: sourceFile.end });
-    for (const statement of sourceFile.statements) {
-      if (ts.isVariableStatement(statement)) declareVariables(state, statement.declarationList);
-      else declareStatement(state, statement);
-    }
-  }
-  const { checks, importedKeys } = completeChecks(state);
-  const { exports, starExports } = collectExports(state);
-  return { fileName, checks, importedKeys, exports, starExports };
 }
 
 /** The syntax tree `scanFile` reads; a caller may keep it for an open document and pass updates of it back as `parsed`. */
 export function parseSource(fileName: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindOf(fileName));
+  return createSourceFile(fileName, text, ScriptTarget.Latest, false, scriptKindOf(fileName));
 }
 
 function scriptKindOf(fileName: string): ts.ScriptKind {
   const dot = fileName.lastIndexOf('.');
-  return SCRIPT_KINDS[fileName.slice(dot).toLowerCase()] ?? ts.ScriptKind.TS;
+  return SCRIPT_KINDS[fileName.slice(dot).toLowerCase()] ?? ScriptKind.TS;
+}
+
+/** Matches any callee name anywhere (one pass over the text, where testing each name in turn reads it once per name). */
+function calleeNameRegex(patterns: PatternSet): RegExp {
+  let regex = calleeNameRegexes.get(patterns);
+  if (regex === undefined) {
+    // An empty name matches everywhere, as `text.includes('')` would; no names at all matches nothing.
+    const names = patterns.calleeNames.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    regex = names.length === 0 ? /(?!)/ : new RegExp(names.join('|'));
+    calleeNameRegexes.set(patterns, regex);
+  }
+  return regex;
 }
 
 function patternIndex(patterns: PatternSet): ReadonlyMap<string, readonly FlagPattern[]> {
@@ -169,48 +207,48 @@ function visit(state: ScanState, node: ts.Node, parent: ts.Node | undefined): vo
   const opensScope = isScope(node);
   if (opensScope) state.scopes.push({ start: node.pos, end: node.end });
   switch (node.kind) {
-    case ts.SyntaxKind.CallExpression:
+    case SyntaxKind.CallExpression:
       visitCall(state, node as ts.CallExpression);
       break;
-    case ts.SyntaxKind.PropertyAccessExpression:
-    case ts.SyntaxKind.ElementAccessExpression:
+    case SyntaxKind.PropertyAccessExpression:
+    case SyntaxKind.ElementAccessExpression:
       visitBagAccess(state, node as ts.PropertyAccessExpression | ts.ElementAccessExpression, parent);
       break;
-    case ts.SyntaxKind.VariableDeclarationList:
+    case SyntaxKind.VariableDeclarationList:
       declareVariables(state, node as ts.VariableDeclarationList);
       break;
-    case ts.SyntaxKind.Parameter:
+    case SyntaxKind.Parameter:
       declareOpaqueNames(state, (node as ts.ParameterDeclaration).name, { type: (node as ts.ParameterDeclaration).type });
       break;
     default:
       declareStatement(state, node);
   }
-  ts.forEachChild(node, (child) => visit(state, child, node));
+  forEachChild(node, (child) => visit(state, child, node));
   if (opensScope) state.scopes.pop();
 }
 
 function isScope(node: ts.Node): boolean {
   switch (node.kind) {
-    case ts.SyntaxKind.SourceFile:
-    case ts.SyntaxKind.Block:
-    case ts.SyntaxKind.ModuleBlock:
-    case ts.SyntaxKind.CaseBlock:
-    case ts.SyntaxKind.ForStatement:
-    case ts.SyntaxKind.ForInStatement:
-    case ts.SyntaxKind.ForOfStatement:
-    case ts.SyntaxKind.CatchClause:
+    case SyntaxKind.SourceFile:
+    case SyntaxKind.Block:
+    case SyntaxKind.ModuleBlock:
+    case SyntaxKind.CaseBlock:
+    case SyntaxKind.ForStatement:
+    case SyntaxKind.ForInStatement:
+    case SyntaxKind.ForOfStatement:
+    case SyntaxKind.CatchClause:
       return true;
     default:
-      return ts.isFunctionLike(node);
+      return isFunctionLike(node);
   }
 }
 
 /** Imports, enums and classes a constant key may come from; the full walk and the exports-only pass share them. */
 function declareStatement(state: ScanState, node: ts.Node): void {
-  if (ts.isImportDeclaration(node)) declareImports(state, node);
-  else if (ts.isEnumDeclaration(node)) declare(state, node.name.text, enumValue(node));
-  else if (ts.isClassDeclaration(node) && node.name !== undefined) declare(state, node.name.text, classStaticsValue(node));
-  else if (ts.isTypeAliasDeclaration(node)) state.typeAliases.set(node.name.text, node.type);
+  if (isImportDeclaration(node)) declareImports(state, node);
+  else if (isEnumDeclaration(node)) declare(state, node.name.text, enumValue(node));
+  else if (isClassDeclaration(node) && node.name !== undefined) declare(state, node.name.text, classStaticsValue(node));
+  else if (isTypeAliasDeclaration(node)) state.typeAliases.set(node.name.text, node.type);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -223,9 +261,9 @@ function visitCall(state: ScanState, call: ts.CallExpression): void {
   const argument = args[pattern.keyArg] as ts.Expression | undefined;
   const keyNode = argument === undefined || pattern.keyPath === undefined ? argument : keyInObjectArgument(argument, pattern.keyPath);
   if (keyNode === undefined || !isKeyLike(keyNode)) return;
-  if (args.slice(0, pattern.keyArg).some(ts.isSpreadElement)) return;
+  if (args.slice(0, pattern.keyArg).some(isSpreadElement)) return;
   // A literal key is evidence enough, and while typing the default is often not written yet.
-  if (pattern.minArgs !== undefined && args.length < pattern.minArgs && !ts.isStringLiteralLike(unwrap(keyNode))) return;
+  if (pattern.minArgs !== undefined && args.length < pattern.minArgs && !isStringLiteralLike(unwrap(keyNode))) return;
   const defaultIndex = pattern.defaultArgByArgCount?.[args.length] ?? pattern.defaultArg;
   const defaultNode = defaultIndex === undefined ? undefined : args[defaultIndex];
   state.drafts.push({
@@ -234,7 +272,7 @@ function visitCall(state: ScanState, call: ts.CallExpression): void {
       key: textOf(state, keyNode),
       resolved: false,
       keySpan: spanOf(state, keyNode),
-      keyIsLiteral: ts.isStringLiteral(keyNode) || ts.isNoSubstitutionTemplateLiteral(keyNode),
+      keyIsLiteral: isStringLiteral(keyNode) || isNoSubstitutionTemplateLiteral(keyNode),
     },
     keyValue: evaluate(keyNode),
   });
@@ -243,11 +281,11 @@ function visitCall(state: ScanState, call: ts.CallExpression): void {
 /** `flags.newCheckout`, `flags['new-checkout']`, `useFlags().newCheckout`. */
 function visitBagAccess(state: ScanState, node: ts.PropertyAccessExpression | ts.ElementAccessExpression, parent: ts.Node | undefined): void {
   // `flags.hasOwnProperty(...)` asks the bag object itself, not a flag.
-  if (parent !== undefined && ts.isCallExpression(parent) && parent.expression === node) return;
+  if (parent !== undefined && isCallExpression(parent) && parent.expression === node) return;
   const bag = bagSourceOf(state, node.expression);
   if (bag === undefined) return;
-  if (ts.isPropertyAccessExpression(node)) {
-    if (ts.isIdentifier(node.name)) addBagNameCheck(state, bag, node.name, node, undefined);
+  if (isPropertyAccessExpression(node)) {
+    if (isIdentifier(node.name)) addBagNameCheck(state, bag, node.name, node, undefined);
   } else {
     addBagKeyCheck(state, bag, node.argumentExpression, node, undefined);
   }
@@ -258,11 +296,11 @@ function addDestructuredBagChecks(state: ScanState, bag: BagSource, pattern: ts.
   for (const element of pattern.elements) {
     if (element.dotDotDotToken !== undefined) continue;
     const nameNode = element.propertyName ?? element.name;
-    if (ts.isIdentifier(nameNode)) {
+    if (isIdentifier(nameNode)) {
       addBagNameCheck(state, bag, nameNode, element, element.initializer);
-    } else if (ts.isComputedPropertyName(nameNode)) {
+    } else if (isComputedPropertyName(nameNode)) {
       addBagKeyCheck(state, bag, nameNode.expression, element, element.initializer);
-    } else if (ts.isStringLiteral(nameNode) || ts.isNoSubstitutionTemplateLiteral(nameNode)) {
+    } else if (isStringLiteral(nameNode) || isNoSubstitutionTemplateLiteral(nameNode)) {
       addBagKeyCheck(state, bag, nameNode, element, element.initializer);
     }
   }
@@ -293,7 +331,7 @@ function addBagKeyCheck(state: ScanState, bag: BagSource, keyNode: ts.Expression
       key: textOf(state, keyNode),
       resolved: false,
       keySpan: spanOf(state, keyNode),
-      keyIsLiteral: ts.isStringLiteral(keyNode) || ts.isNoSubstitutionTemplateLiteral(keyNode),
+      keyIsLiteral: isStringLiteral(keyNode) || isNoSubstitutionTemplateLiteral(keyNode),
     },
     keyValue: evaluate(keyNode),
   });
@@ -316,9 +354,9 @@ function checkBase(state: ScanState, pattern: FlagPattern, method: string, whole
 function matchCallee(state: ScanState, callee: ts.Expression): FlagPattern | undefined {
   let name: string;
   let receiver: ts.Expression | undefined;
-  if (ts.isIdentifier(callee)) {
+  if (isIdentifier(callee)) {
     name = callee.text;
-  } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name)) {
+  } else if (isPropertyAccessExpression(callee) && isIdentifier(callee.name)) {
     name = callee.name.text;
     receiver = callee.expression;
   } else {
@@ -342,21 +380,21 @@ function matchCallee(state: ScanState, callee: ts.Expression): FlagPattern | und
 /** The last name of a receiver: `flags` for `this.flags`, `ctx.flags` or `flags`. */
 function lastNameOf(node: ts.Expression): string | undefined {
   const expression = unwrap(node);
-  if (ts.isIdentifier(expression)) return expression.text;
-  if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
-  if (expression.kind === ts.SyntaxKind.ThisKeyword) return 'this';
-  if (ts.isElementAccessExpression(expression) && ts.isStringLiteralLike(expression.argumentExpression)) return expression.argumentExpression.text;
+  if (isIdentifier(expression)) return expression.text;
+  if (isPropertyAccessExpression(expression)) return expression.name.text;
+  if (expression.kind === SyntaxKind.ThisKeyword) return 'this';
+  if (isElementAccessExpression(expression) && isStringLiteralLike(expression.argumentExpression)) return expression.argumentExpression.text;
   return undefined;
 }
 
 function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | undefined {
   const expression = unwrap(node);
-  if (ts.isCallExpression(expression)) {
+  if (isCallExpression(expression)) {
     const pattern = matchCallee(state, expression.expression);
     return pattern?.kind === 'bag' ? { pattern, method: calleeText(state, expression.expression) } : undefined;
   }
   const declared = objectBagOf(expression, state.objectBags);
-  if (ts.isIdentifier(expression)) {
+  if (isIdentifier(expression)) {
     const binding = lookupBinding(state, expression.text, expression.end);
     if (binding !== undefined || declared === undefined) return binding?.bag;
   }
@@ -370,13 +408,13 @@ function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | undefin
 function isKeyLike(node: ts.Expression): boolean {
   const expression = unwrap(node);
   switch (expression.kind) {
-    case ts.SyntaxKind.StringLiteral:
-    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-    case ts.SyntaxKind.TemplateExpression:
-    case ts.SyntaxKind.PropertyAccessExpression:
-    case ts.SyntaxKind.ElementAccessExpression:
+    case SyntaxKind.StringLiteral:
+    case SyntaxKind.NoSubstitutionTemplateLiteral:
+    case SyntaxKind.TemplateExpression:
+    case SyntaxKind.PropertyAccessExpression:
+    case SyntaxKind.ElementAccessExpression:
       return true;
-    case ts.SyntaxKind.Identifier: {
+    case SyntaxKind.Identifier: {
       const name = (expression as ts.Identifier).text;
       return name !== '' && name !== 'undefined';
     }
@@ -389,19 +427,19 @@ function isKeyLike(node: ts.Expression): boolean {
 function valueTypeOfDefault(node: ts.Expression): FlagValueType {
   const expression = unwrap(node);
   switch (expression.kind) {
-    case ts.SyntaxKind.TrueKeyword:
-    case ts.SyntaxKind.FalseKeyword:
+    case SyntaxKind.TrueKeyword:
+    case SyntaxKind.FalseKeyword:
       return 'boolean';
-    case ts.SyntaxKind.StringLiteral:
-    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-    case ts.SyntaxKind.TemplateExpression:
+    case SyntaxKind.StringLiteral:
+    case SyntaxKind.NoSubstitutionTemplateLiteral:
+    case SyntaxKind.TemplateExpression:
       return 'string';
-    case ts.SyntaxKind.NumericLiteral:
+    case SyntaxKind.NumericLiteral:
       return 'number';
-    case ts.SyntaxKind.PrefixUnaryExpression:
-      return ts.isNumericLiteral((expression as ts.PrefixUnaryExpression).operand) ? 'number' : 'unknown';
-    case ts.SyntaxKind.ObjectLiteralExpression:
-    case ts.SyntaxKind.ArrayLiteralExpression:
+    case SyntaxKind.PrefixUnaryExpression:
+      return isNumericLiteral((expression as ts.PrefixUnaryExpression).operand) ? 'number' : 'unknown';
+    case SyntaxKind.ObjectLiteralExpression:
+    case SyntaxKind.ArrayLiteralExpression:
       return 'object';
     default:
       return 'unknown';
@@ -415,41 +453,60 @@ function declare(state: ScanState, name: string, value: LocalValue | undefined, 
   if (name === '') return;
   const scope = state.scopes[state.scopes.length - 1] ?? { start: 0, end: state.text.length };
   const binding: Binding = { scopeStart: scope.start, scopeEnd: scope.end, value, ...(bag ? { bag } : {}), ...(parameter ? { parameter } : {}) };
-  const existing = state.bindings.get(name);
-  if (existing === undefined) state.bindings.set(name, [binding]);
-  else existing.push(binding);
+  addBinding(state.bindings, name, binding);
+  state.declared?.push([name, binding]);
+}
+
+function addBinding(bindings: Map<string, Binding[]>, name: string, binding: Binding): void {
+  const existing = bindings.get(name);
+  if (existing === undefined) bindings.set(name, [binding]);
+  // Kept in order of scope start (ties in declaration order): almost always an append.
+  else existing.splice(firstStartingAfter(existing, binding.scopeStart), 0, binding);
+}
+
+/** The index of the first binding whose scope starts after `position`. */
+function firstStartingAfter(bindings: readonly Binding[], position: number): number {
+  let low = 0;
+  let high = bindings.length;
+  if (high > 0 && bindings[high - 1].scopeStart <= position) return high;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (bindings[middle].scopeStart <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Names that hold no known key; a destructured parameter's names are parameters of no known type. */
 function declareOpaqueNames(state: ScanState, name: ts.BindingName, parameter?: Binding['parameter']): void {
-  if (ts.isIdentifier(name)) {
+  if (isIdentifier(name)) {
     declare(state, name.text, undefined, undefined, parameter);
     return;
   }
   for (const element of name.elements) {
-    if (!ts.isOmittedExpression(element)) declareOpaqueNames(state, element.name, parameter && { type: undefined });
+    if (!isOmittedExpression(element)) declareOpaqueNames(state, element.name, parameter && { type: undefined });
   }
 }
 
 function declareVariables(state: ScanState, list: ts.VariableDeclarationList): void {
-  const isConst = (list.flags & ts.NodeFlags.BlockScoped) === ts.NodeFlags.Const;
+  const isConst = (list.flags & NodeFlags.BlockScoped) === NodeFlags.Const;
   for (const declaration of list.declarations) {
     const bag = declaration.initializer === undefined ? undefined : bagSourceOf(state, declaration.initializer);
     const name = declaration.name;
     if (bag !== undefined) {
-      if (ts.isObjectBindingPattern(name)) addDestructuredBagChecks(state, bag, name);
-      if (ts.isIdentifier(name)) declare(state, name.text, undefined, bag);
+      if (isObjectBindingPattern(name)) addDestructuredBagChecks(state, bag, name);
+      if (isIdentifier(name)) declare(state, name.text, undefined, bag);
       else declareOpaqueNames(state, name);
       continue;
     }
     const value = isConst && declaration.initializer !== undefined ? evaluate(declaration.initializer) : undefined;
-    if (ts.isIdentifier(name)) {
+    if (isIdentifier(name)) {
       declare(state, name.text, value);
-    } else if (ts.isObjectBindingPattern(name) && value !== undefined) {
+    } else if (isObjectBindingPattern(name) && value !== undefined) {
       // `const { NEW_CHECKOUT } = FLAGS`
       for (const element of name.elements) {
         const memberName = element.propertyName === undefined ? undefined : propertyNameText(element.propertyName);
-        if (element.dotDotDotToken === undefined && ts.isIdentifier(element.name)) {
+        if (element.dotDotDotToken === undefined && isIdentifier(element.name)) {
           declare(state, element.name.text, memberOf(value, memberName ?? element.name.text));
         } else {
           declareOpaqueNames(state, element.name);
@@ -463,12 +520,12 @@ function declareVariables(state: ScanState, list: ts.VariableDeclarationList): v
 
 function declareImports(state: ScanState, node: ts.ImportDeclaration): void {
   const clause = node.importClause;
-  if (clause === undefined || !ts.isStringLiteral(node.moduleSpecifier)) return;
+  if (clause === undefined || !isStringLiteral(node.moduleSpecifier)) return;
   const specifier = node.moduleSpecifier.text;
   if (clause.name !== undefined) declare(state, clause.name.text, { kind: 'import', specifier, names: ['default'] });
   const named = clause.namedBindings;
   if (named === undefined) return;
-  if (ts.isNamespaceImport(named)) {
+  if (isNamespaceImport(named)) {
     declare(state, named.name.text, { kind: 'import', specifier, names: [] });
     return;
   }
@@ -492,8 +549,8 @@ function enumValue(node: ts.EnumDeclaration): LocalObject {
 function classStaticsValue(node: ts.ClassDeclaration): LocalObject {
   const members: Record<string, LocalValue> = {};
   for (const member of node.members) {
-    if (!ts.isPropertyDeclaration(member) || member.initializer === undefined) continue;
-    if (!member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) continue;
+    if (!isPropertyDeclaration(member) || member.initializer === undefined) continue;
+    if (!member.modifiers?.some((modifier) => modifier.kind === SyntaxKind.StaticKeyword)) continue;
     const name = propertyNameText(member.name);
     const value = evaluate(member.initializer);
     if (name !== undefined && value !== undefined) setMember(members, name, value);
@@ -507,18 +564,18 @@ function classStaticsValue(node: ts.ClassDeclaration): LocalObject {
 /** What an expression holds, as far as flag keys go; undefined when it cannot be a key or an object of keys. */
 function evaluate(node: ts.Expression): LocalValue | undefined {
   const expression = unwrap(node);
-  if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return expression.text;
-  if (ts.isIdentifier(expression)) {
+  if (isStringLiteral(expression) || isNoSubstitutionTemplateLiteral(expression)) return expression.text;
+  if (isIdentifier(expression)) {
     return expression.text === '' ? undefined : { kind: 'local', names: [expression.text], position: expression.end };
   }
-  if (ts.isPropertyAccessExpression(expression)) {
-    return ts.isIdentifier(expression.name) ? memberOf(evaluate(expression.expression), expression.name.text) : undefined;
+  if (isPropertyAccessExpression(expression)) {
+    return isIdentifier(expression.name) ? memberOf(evaluate(expression.expression), expression.name.text) : undefined;
   }
-  if (ts.isElementAccessExpression(expression)) {
+  if (isElementAccessExpression(expression)) {
     const member = unwrap(expression.argumentExpression);
-    return ts.isStringLiteralLike(member) || ts.isNumericLiteral(member) ? memberOf(evaluate(expression.expression), member.text) : undefined;
+    return isStringLiteralLike(member) || isNumericLiteral(member) ? memberOf(evaluate(expression.expression), member.text) : undefined;
   }
-  if (ts.isObjectLiteralExpression(expression)) return objectValue(expression);
+  if (isObjectLiteralExpression(expression)) return objectValue(expression);
   if (isObjectFreeze(expression)) return evaluate(expression.arguments[0]);
   return undefined;
 }
@@ -526,11 +583,11 @@ function evaluate(node: ts.Expression): LocalValue | undefined {
 function objectValue(node: ts.ObjectLiteralExpression): LocalObject {
   const members: Record<string, LocalValue> = {};
   for (const property of node.properties) {
-    if (ts.isPropertyAssignment(property)) {
+    if (isPropertyAssignment(property)) {
       const name = propertyNameText(property.name);
       const value = evaluate(property.initializer);
       if (name !== undefined && value !== undefined) setMember(members, name, value);
-    } else if (ts.isShorthandPropertyAssignment(property) && property.name.text !== '') {
+    } else if (isShorthandPropertyAssignment(property) && property.name.text !== '') {
       setMember(members, property.name.text, { kind: 'local', names: [property.name.text], position: property.name.end });
     }
   }
@@ -538,10 +595,10 @@ function objectValue(node: ts.ObjectLiteralExpression): LocalObject {
 }
 
 function isObjectFreeze(node: ts.Expression): node is ts.CallExpression & { arguments: ts.NodeArray<ts.Expression> } {
-  return ts.isCallExpression(node)
+  return isCallExpression(node)
     && node.arguments.length === 1
-    && ts.isPropertyAccessExpression(node.expression)
-    && ts.isIdentifier(node.expression.expression)
+    && isPropertyAccessExpression(node.expression)
+    && isIdentifier(node.expression.expression)
     && node.expression.expression.text === 'Object'
     && node.expression.name.text === 'freeze';
 }
@@ -558,10 +615,10 @@ function setMember<T>(record: Record<string, T>, name: string, value: T): void {
 }
 
 function propertyNameText(name: ts.PropertyName | ts.BindingName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text === '' ? undefined : name.text;
-  if (ts.isComputedPropertyName(name)) {
+  if (isIdentifier(name) || isStringLiteralLike(name) || isNumericLiteral(name)) return name.text === '' ? undefined : name.text;
+  if (isComputedPropertyName(name)) {
     const expression = unwrap(name.expression);
-    if (ts.isStringLiteralLike(expression)) return expression.text;
+    if (isStringLiteralLike(expression)) return expression.text;
   }
   return undefined;
 }
@@ -570,11 +627,11 @@ function propertyNameText(name: ts.PropertyName | ts.BindingName): string | unde
 function unwrap(node: ts.Expression): ts.Expression {
   let expression = node;
   while (
-    ts.isParenthesizedExpression(expression)
-    || ts.isAsExpression(expression)
-    || ts.isSatisfiesExpression(expression)
-    || ts.isNonNullExpression(expression)
-    || ts.isTypeAssertionExpression(expression)
+    isParenthesizedExpression(expression)
+    || isAsExpression(expression)
+    || isSatisfiesExpression(expression)
+    || isNonNullExpression(expression)
+    || isTypeAssertionExpression(expression)
   ) {
     expression = expression.expression;
   }
@@ -584,13 +641,12 @@ function unwrap(node: ts.Expression): ts.Expression {
 function lookupBinding(state: ScanState, name: string, position: number): Binding | undefined {
   const candidates = state.bindings.get(name);
   if (candidates === undefined) return undefined;
-  let innermost: Binding | undefined;
-  for (const binding of candidates) {
-    if (binding.scopeStart <= position && position <= binding.scopeEnd && (innermost === undefined || binding.scopeStart >= innermost.scopeStart)) {
-      innermost = binding;
-    }
+  // The innermost scope around `position` is the one that starts last among those that contain it (the
+  // last declared on a tie): a binary search, then back past the scopes that ended before `position`.
+  for (let index = firstStartingAfter(candidates, position) - 1; index >= 0; index--) {
+    if (position <= candidates[index].scopeEnd) return candidates[index];
   }
-  return innermost;
+  return undefined;
 }
 
 /** Follows local names to a key, an object of keys or an import, then walks `path` into it. */
@@ -613,38 +669,56 @@ function followLocal(state: ScanState, value: LocalValue, path: readonly string[
   }
 }
 
-function completeChecks(state: ScanState): { checks: FlagCheck[]; importedKeys: ImportedKey[] } {
+function completeChecks(state: ScanState): { checks: FlagCheck[]; importedKeys: ImportedKey[]; importedKeyTypes: ImportedKeyType[] } {
   const checks: FlagCheck[] = [];
   const importedKeys: ImportedKey[] = [];
+  const importedKeyTypes: ImportedKeyType[] = [];
   for (const draft of state.drafts) {
     const value = draft.keyValue === undefined ? undefined : followLocal(state, draft.keyValue, [], 0);
     if (typeof value === 'string') {
       checks.push({ ...draft.check, key: value, resolved: true });
     } else {
       if (value?.kind === 'import') importedKeys.push({ checkIndex: checks.length, reference: value });
-      checks.push(withDynamicKey(state, draft));
+      checks.push(withDynamicKey(state, draft, checks.length, importedKeyTypes));
     }
   }
-  return { checks, importedKeys };
+  return { checks, importedKeys, importedKeyTypes };
 }
 
-/** A check whose key is a parameter (or a member of one) of the enclosing function: dynamic, with the keys its type allows. */
-function withDynamicKey(state: ScanState, draft: DraftCheck): FlagCheck {
+/**
+ * A check whose key is a parameter (or a member of one) of the enclosing function: dynamic, with the keys its type
+ * allows. A type that names another module is left in `importedKeyTypes` for `resolveChecks`.
+ */
+function withDynamicKey(state: ScanState, draft: DraftCheck, checkIndex: number, importedKeyTypes: ImportedKeyType[]): FlagCheck {
   const reference = draft.keyValue;
   if (reference === undefined || typeof reference === 'string' || reference.kind !== 'local') return draft.check;
   const parameter = lookupBinding(state, reference.names[0], reference.position)?.parameter;
   if (parameter === undefined) return draft.check;
-  const seen = new Set<string>();
-  const resolveName = (name: string): readonly string[] | undefined => {
-    if (seen.has(name)) return undefined;
-    seen.add(name);
-    const alias = state.typeAliases.get(name);
-    if (alias !== undefined) return literalUnionKeys(alias, resolveName);
-    const enumValue = followLocal(state, { kind: 'local', names: [name], position: reference.position }, [], 0);
-    return enumValue !== undefined && typeof enumValue !== 'string' && enumValue.kind === 'object' ? stringMembers(state, enumValue) : undefined;
+  const members = reference.names.length === 1 && parameter.type !== undefined ? keyTypeMembersOf(state, parameter.type, reference.position) : undefined;
+  if (members !== undefined && !allKeys(members)) importedKeyTypes.push({ checkIndex, members });
+  const possibleKeys = members !== undefined && allKeys(members) && members.length > 0 ? [...members] : undefined;
+  return { ...draft.check, dynamic: true, ...(possibleKeys ? { possibleKeys } : {}) };
+}
+
+/** The keys a type allows, its names read at `position`: local aliases and enums expanded, imported names kept as references. */
+function keyTypeMembersOf(state: ScanState, type: ts.TypeNode, position: number): KeyTypeMember[] | undefined {
+  // Names being expanded, so that a self-referencing alias ends.
+  const open = new Set<string>();
+  const resolveName = (names: readonly string[]): readonly KeyTypeMember[] | undefined => {
+    const key = names.join('.');
+    if (open.has(key)) return undefined;
+    open.add(key);
+    try {
+      const alias = names.length === 1 ? state.typeAliases.get(names[0]) : undefined;
+      if (alias !== undefined) return keyTypeMembers(alias, resolveName);
+      const value = followLocal(state, { kind: 'local', names, position }, [], 0);
+      if (value === undefined || typeof value === 'string') return value === undefined ? undefined : [value];
+      return value.kind === 'import' ? [value] : stringMembers(state, value);
+    } finally {
+      open.delete(key);
+    }
   };
-  const possibleKeys = reference.names.length === 1 && parameter.type !== undefined ? literalUnionKeys(parameter.type, resolveName) : undefined;
-  return { ...draft.check, dynamic: true, ...(possibleKeys !== undefined && possibleKeys.length > 0 ? { possibleKeys } : {}) };
+  return keyTypeMembers(type, resolveName);
 }
 
 /** The keys of an enum's members; undefined when one is not a key. */
@@ -665,12 +739,12 @@ function collectExports(state: ScanState): { exports: Record<string, ExportedVal
   const exported: Record<string, LocalValue> = {};
   const starExports: string[] = [];
   for (const statement of state.sourceFile.statements) {
-    if (ts.isExportDeclaration(statement)) {
-      const specifier = statement.moduleSpecifier !== undefined && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+    if (isExportDeclaration(statement)) {
+      const specifier = statement.moduleSpecifier !== undefined && isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
       const clause = statement.exportClause;
       if (clause === undefined) {
         if (specifier !== undefined) starExports.push(specifier);
-      } else if (ts.isNamespaceExport(clause)) {
+      } else if (isNamespaceExport(clause)) {
         if (specifier !== undefined) setMember(exported, clause.name.text, { kind: 'import', specifier, names: [] });
       } else {
         for (const element of clause.elements) {
@@ -680,12 +754,12 @@ function collectExports(state: ScanState): { exports: Record<string, ExportedVal
             : { kind: 'import', specifier, names: [local] });
         }
       }
-    } else if (ts.isExportAssignment(statement)) {
+    } else if (isExportAssignment(statement)) {
       const value = statement.isExportEquals ? undefined : evaluate(statement.expression);
       if (value !== undefined) exported.default = value;
-    } else if (hasModifier(statement, ts.SyntaxKind.ExportKeyword)) {
+    } else if (hasModifier(statement, SyntaxKind.ExportKeyword)) {
       for (const name of declaredNames(statement)) {
-        const exportedName = hasModifier(statement, ts.SyntaxKind.DefaultKeyword) ? 'default' : name;
+        const exportedName = hasModifier(statement, SyntaxKind.DefaultKeyword) ? 'default' : name;
         setMember(exported, exportedName, { kind: 'local', names: [name], position: statement.end });
       }
     }
@@ -698,17 +772,41 @@ function collectExports(state: ScanState): { exports: Record<string, ExportedVal
   return { exports, starExports };
 }
 
-function declaredNames(statement: ts.Statement): string[] {
-  if (ts.isVariableStatement(statement)) {
-    const isConst = (statement.declarationList.flags & ts.NodeFlags.BlockScoped) === ts.NodeFlags.Const;
-    return isConst ? statement.declarationList.declarations.flatMap((declaration) => (ts.isIdentifier(declaration.name) ? [declaration.name.text] : [])) : [];
+/** Exported type aliases whose members can all be keys, directly or through imports, for other files' parameter types. */
+function collectTypeExports(state: ScanState): Record<string, KeyTypeMember[]> | undefined {
+  if (state.typeAliases.size === 0) return undefined;
+  // Exported name → local alias name.
+  const exported: Record<string, string> = {};
+  for (const statement of state.sourceFile.statements) {
+    if (isTypeAliasDeclaration(statement) && hasModifier(statement, SyntaxKind.ExportKeyword)) {
+      setMember(exported, statement.name.text, statement.name.text);
+    } else if (isExportDeclaration(statement) && statement.moduleSpecifier === undefined && statement.exportClause !== undefined && !isNamespaceExport(statement.exportClause)) {
+      for (const element of statement.exportClause.elements) {
+        const local = (element.propertyName ?? element.name).text;
+        if (state.typeAliases.has(local)) setMember(exported, element.name.text, local);
+      }
+    }
   }
-  if ((ts.isEnumDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name !== undefined) return [statement.name.text];
+  let typeExports: Record<string, KeyTypeMember[]> | undefined;
+  for (const name of Object.keys(exported)) {
+    const alias = state.typeAliases.get(exported[name]);
+    const members = alias === undefined ? undefined : keyTypeMembersOf(state, alias, state.sourceFile.end);
+    if (members !== undefined && members.length > 0) setMember(typeExports ??= {}, name, members);
+  }
+  return typeExports;
+}
+
+function declaredNames(statement: ts.Statement): string[] {
+  if (isVariableStatement(statement)) {
+    const isConst = (statement.declarationList.flags & NodeFlags.BlockScoped) === NodeFlags.Const;
+    return isConst ? statement.declarationList.declarations.flatMap((declaration) => (isIdentifier(declaration.name) ? [declaration.name.text] : [])) : [];
+  }
+  if ((isEnumDeclaration(statement) || isClassDeclaration(statement)) && statement.name !== undefined) return [statement.name.text];
   return [];
 }
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
+  return canHaveModifiers(node) && (getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
 }
 
 /** A local value with every local name replaced by what it stands for, so other files can read it alone. */
@@ -740,4 +838,240 @@ function textOf(state: ScanState, node: ts.Node): string {
 /** The callee as written, without the line breaks and indentation of a chained call. */
 function calleeText(state: ScanState, callee: ts.Expression): string {
   return textOf(state, callee).replace(/\s+/g, '');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Open documents: re-scan after an edit
+
+/**
+ * What walking one top-level statement added to the scan, so that an edit in another statement need not
+ * walk it again. Only bindings, drafts and type aliases are written during the walk; everything after
+ * it (`completeChecks`) reads them, so re-playing these records in order rebuilds the state exactly.
+ */
+interface StatementWalk {
+  readonly pos: number;
+  readonly end: number;
+  /** The statement ends where it does whatever follows: a `;`, or the `}` of a declaration. */
+  readonly closed: boolean;
+  readonly bindings: ReadonlyArray<readonly [string, Binding]>;
+  readonly drafts: readonly DraftCheck[];
+  readonly typeAliases: ReadonlyMap<string, ts.TypeNode>;
+  /** The file-level names it declares and the bag each holds: all that later statements' walks read of it. */
+  readonly topLevel: string;
+}
+
+/** An open document's scan, and what re-scanning it after the next edit re-uses; pass it back to `scanDocument`. */
+export interface DocumentScan {
+  readonly scan: FileScan;
+  readonly text: string;
+  readonly patterns: PatternSet;
+  /** The last full syntax tree, of this or an earlier text: the next full parse updates it incrementally. */
+  readonly tree: ts.SourceFile | undefined;
+  /** One record per top-level statement; undefined when the text has no callee name (no walk). */
+  readonly walks: readonly StatementWalk[] | undefined;
+}
+
+// A statement that ends in `}` but may go on (`x = () => {}` followed by `(y)`) is not one of these.
+const CLOSED_BY_BRACE = new Set<ts.SyntaxKind>([
+  SyntaxKind.FunctionDeclaration, SyntaxKind.ClassDeclaration, SyntaxKind.InterfaceDeclaration,
+  SyntaxKind.EnumDeclaration, SyntaxKind.ModuleDeclaration,
+]);
+
+/**
+ * `scanFile` for an open document, given its previous scan. An edit inside one top-level statement, which
+ * still parses on its own without errors and ends as surely as before, re-parses and re-walks that statement
+ * alone; the other statements' records are moved by the edit's length. Anything else (an edit across
+ * statements, a syntax error, a changed file-level bag) takes the full path. The checks are exactly
+ * `scanFile`'s; the exports are `scanFile`'s too, computed from a full parse only when another file reads them.
+ * `previous` must not be used afterwards (its records are moved in place, its tree updated).
+ */
+export function scanDocument(fileName: string, text: string, patterns: PatternSet, previous?: DocumentScan): DocumentScan {
+  if (previous !== undefined && previous.text === text && previous.patterns === patterns) return previous;
+  return (previous === undefined ? undefined : rescanStatement(fileName, text, patterns, previous))
+    ?? scanWholeDocument(fileName, text, patterns, previous?.tree);
+}
+
+function scanWholeDocument(fileName: string, text: string, patterns: PatternSet, previousTree: ts.SourceFile | undefined): DocumentScan {
+  const tree = previousTree === undefined ? parseSource(fileName, text) : updateSource(previousTree, text);
+  if (!calleeNameRegex(patterns).test(text)) return { scan: scanFile(fileName, text, patterns, tree), text, patterns, tree, walks: undefined };
+  // As `scanFile` with its full walk, one top-level statement at a time, recording each.
+  const state = newState(tree, text, patterns);
+  state.scopes.push({ start: tree.pos, end: tree.end });
+  const walks = tree.statements.map((statement) => walkStatement(state, statement, tree));
+  const { checks, importedKeys, importedKeyTypes } = completeChecks(state);
+  const { exports, starExports } = collectExports(state);
+  const typeExports = collectTypeExports(state);
+  const scan: FileScan = { fileName, checks, importedKeys, exports, starExports, ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}), ...(typeExports ? { typeExports } : {}) };
+  return { scan, text, patterns, tree, walks };
+}
+
+/** Walks one top-level statement into `state`, recording what it added. */
+function walkStatement(state: ScanState, statement: ts.Statement, sourceFile: ts.SourceFile): StatementWalk {
+  const bindings: Array<readonly [string, Binding]> = [];
+  const drafts: DraftCheck[] = [];
+  const typeAliases = new Map<string, ts.TypeNode>();
+  visit({ ...state, sourceFile, drafts, typeAliases, declared: bindings }, statement, sourceFile);
+  state.drafts.push(...drafts);
+  for (const [name, type] of typeAliases) state.typeAliases.set(name, type);
+  return { pos: statement.pos, end: statement.end, closed: isClosed(statement, state.text), bindings, drafts, typeAliases, topLevel: topLevelSignature(bindings, state.scopes[0].end) };
+}
+
+function isClosed(statement: ts.Statement, text: string): boolean {
+  const last = text.charCodeAt(statement.end - 1);
+  return last === 0x3b /* ; */ || (last === 0x7d /* } */ && CLOSED_BY_BRACE.has(statement.kind));
+}
+
+/** Declared in the file's own scope (which starts at 0 and ends at the end of the file). */
+function isFileLevel(binding: Binding, fileEnd: number): boolean {
+  return binding.scopeStart === 0 && binding.scopeEnd === fileEnd;
+}
+
+function topLevelSignature(bindings: ReadonlyArray<readonly [string, Binding]>, fileEnd: number): string {
+  let signature = '';
+  for (const [name, binding] of bindings) {
+    if (isFileLevel(binding, fileEnd)) signature += `${name}:${binding.bag === undefined ? '' : `${binding.bag.pattern.callee}/${binding.bag.method}`}\n`;
+  }
+  return signature;
+}
+
+/** The re-scan after an edit inside one statement, or undefined when the full path must run. */
+function rescanStatement(fileName: string, text: string, patterns: PatternSet, previous: DocumentScan): DocumentScan | undefined {
+  const walks = previous.walks;
+  if (walks === undefined || previous.patterns !== patterns || !calleeNameRegex(patterns).test(text)) return undefined;
+  const old = previous.text;
+  const { start, oldEnd } = changedRange(old, text);
+  const delta = text.length - old.length;
+  const index = walkAround(walks, start, oldEnd);
+  if (index === undefined || (index > 0 && !walks[index - 1].closed)) return undefined;
+  const edited = walks[index];
+  const end = edited.end + delta;
+  const fragment = text.slice(edited.pos, end);
+  // A module's top-level `await` is parsed again once the parser knows it is a module: not for a lone statement.
+  if (fragment.includes('await')) return undefined;
+  const tree = parseSource(fileName, fragment);
+  const statement = tree.statements[0];
+  if (tree.statements.length !== 1 || statement.end !== fragment.length || !isClosed(statement, fragment)) return undefined;
+  if ((tree as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length !== 0) return undefined;
+
+  // The statement is walked at its own offsets, seeing what its walk in place would see: the file-level
+  // names declared before it (their scope, the whole file, holds any offset; nested scopes hold none).
+  // From here on `previous` is spent: its records are moved in place (the full path needs only its tree).
+  for (let before = 0; before < index; before++) moveFileEnd(walks[before], old.length, text.length);
+  const local = newState(tree, fragment, patterns);
+  local.scopes.push({ start: 0, end: text.length });
+  for (let before = 0; before < index; before++) {
+    for (const [name, binding] of walks[before].bindings) if (isFileLevel(binding, text.length)) addBinding(local.bindings, name, binding);
+  }
+  const walkedHere = walkStatement(local, statement, tree);
+  // Later statements' walks looked up its file-level names: they stand only while those mean what they meant.
+  if (walkedHere.topLevel !== edited.topLevel) return undefined;
+  const walked = moveWalk(walkedHere, (position) => position + edited.pos, text.length);
+
+  const state = newState(tree, text, patterns);
+  const moved = (position: number): number => (position >= edited.end ? position + delta : position);
+  const next: StatementWalk[] = [];
+  for (let before = 0; before < index; before++) next.push(replay(state, walks[before]));
+  next.push(replay(state, walked));
+  for (let after = index + 1; after < walks.length; after++) next.push(replay(state, moveWalk(walks[after], moved)));
+  const { checks, importedKeys, importedKeyTypes } = completeChecks(state);
+  const scan = lazyExports({ fileName, checks, importedKeys, ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}) }, () => scanFile(fileName, text, patterns));
+  return { scan, text, patterns, tree: previous.tree, walks: next };
+}
+
+/** Adds a recorded walk to `state` as walking its statement again would. */
+function replay(state: ScanState, walk: StatementWalk): StatementWalk {
+  for (const [name, binding] of walk.bindings) addBinding(state.bindings, name, binding);
+  state.drafts.push(...walk.drafts);
+  for (const [name, type] of walk.typeAliases) state.typeAliases.set(name, type);
+  return walk;
+}
+
+/** Bindings are moved in place: thousands of them move on every keystroke, and none is seen outside this file. */
+type MovableBinding = { -readonly [Field in keyof Binding]: Binding[Field] };
+
+/** A walk before the edit: only its file-level bindings reach past the edit, to the end of the file. */
+function moveFileEnd(walk: StatementWalk, oldFileEnd: number, fileEnd: number): void {
+  for (const [, binding] of walk.bindings) if (isFileLevel(binding, oldFileEnd)) (binding as MovableBinding).scopeEnd = fileEnd;
+}
+
+/** A walk moved by an edit before it, or from its statement's own offsets (then its file-level scopes, ending at `fileEnd`, stay). */
+function moveWalk(walk: StatementWalk, moved: (position: number) => number, fileEnd?: number): StatementWalk {
+  const moveSpan = (span: Span): Span => ({ start: moved(span.start), end: moved(span.end) });
+  for (const [, binding] of walk.bindings) {
+    const movable = binding as MovableBinding;
+    if (binding.value !== undefined && typeof binding.value !== 'string') movable.value = moveValue(binding.value, moved);
+    if (fileEnd !== undefined && isFileLevel(binding, fileEnd)) continue;
+    movable.scopeStart = moved(binding.scopeStart);
+    movable.scopeEnd = moved(binding.scopeEnd);
+  }
+  return {
+    ...walk,
+    pos: moved(walk.pos),
+    end: moved(walk.end),
+    drafts: walk.drafts.map((draft) => ({
+      check: { ...draft.check, keySpan: moveSpan(draft.check.keySpan), callSpan: moveSpan(draft.check.callSpan) },
+      ...(draft.keyValue === undefined ? {} : { keyValue: moveValue(draft.keyValue, moved) }),
+    })),
+  };
+}
+
+function moveValue(value: LocalValue, moved: (position: number) => number): LocalValue {
+  if (typeof value === 'string') return value;
+  switch (value.kind) {
+    case 'local':
+      return { ...value, position: moved(value.position) };
+    case 'object': {
+      const members: Record<string, LocalValue> = {};
+      for (const name of Object.keys(value.members)) setMember(members, name, moveValue(value.members[name], moved));
+      return { kind: 'object', members };
+    }
+    case 'import':
+      return value;
+  }
+}
+
+/** Where two texts differ: from `start` to `oldEnd` in the old one. */
+function changedRange(old: string, text: string): { start: number; oldEnd: number } {
+  const limit = Math.min(old.length, text.length);
+  // Whole blocks first (comparing two slices is a memory compare), then character by character.
+  let start = 0;
+  while (start + DIFF_BLOCK <= limit && old.slice(start, start + DIFF_BLOCK) === text.slice(start, start + DIFF_BLOCK)) start += DIFF_BLOCK;
+  while (start < limit && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let same = 0;
+  const sameLimit = limit - start;
+  while (same + DIFF_BLOCK <= sameLimit && old.slice(old.length - same - DIFF_BLOCK, old.length - same) === text.slice(text.length - same - DIFF_BLOCK, text.length - same)) same += DIFF_BLOCK;
+  while (same < sameLimit && old.charCodeAt(old.length - 1 - same) === text.charCodeAt(text.length - 1 - same)) same++;
+  return { start, oldEnd: old.length - same };
+}
+
+const DIFF_BLOCK = 1024;
+
+/** The index of the walk whose statement holds the whole old range, leading trivia included. */
+function walkAround(walks: readonly StatementWalk[], start: number, oldEnd: number): number | undefined {
+  let low = 0;
+  let high = walks.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (walks[middle].end < start) low = middle + 1;
+    else if (walks[middle].pos > start) high = middle - 1;
+    else return walks[middle].pos <= start && oldEnd <= walks[middle].end ? middle : undefined;
+  }
+  return undefined;
+}
+
+/** A scan whose exports are computed by `full` the first time any is read. */
+function lazyExports(checks: Omit<FileScan, 'exports' | 'starExports' | 'typeExports'>, full: () => FileScan): FileScan {
+  let scan: FileScan | undefined;
+  const fullScan = (): FileScan => (scan ??= full());
+  return Object.defineProperties({ ...checks } as FileScan, {
+    exports: { get: () => fullScan().exports, enumerable: true },
+    starExports: { get: () => fullScan().starExports, enumerable: true },
+    typeExports: { get: () => fullScan().typeExports, enumerable: true },
+  });
+}
+
+/** The tree of `text`, re-parsing only what changed since `previous` (which must not be used afterwards). */
+function updateSource(previous: ts.SourceFile, text: string): ts.SourceFile {
+  const { start, oldEnd } = changedRange(previous.text, text);
+  return updateSourceFile(previous, text, { span: { start, length: oldEnd - start }, newLength: text.length - (previous.text.length - oldEnd) - start });
 }

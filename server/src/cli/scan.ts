@@ -93,6 +93,8 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     ignore: config.ignore,
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     log: options.log,
+    // Next to the definitions cache: a second scan re-parses only the files that changed.
+    cacheFile: path.join(path.dirname(path.resolve(root, options.cacheFile ?? DEFAULT_CACHE_FILE)), 'index.json'),
   });
   const [loads] = await Promise.all([Promise.all(backends.map((backend) => backend.load())), index.indexAll()]);
   loads.forEach((load, position) => {

@@ -4,14 +4,16 @@
 // those of open documents, to re-parse them incrementally on each keystroke.
 
 import * as fs from 'node:fs';
-import { ts } from 'ts-morph';
 import type { FlagUsage } from '../analysis/describe';
 import { resolveChecks, type ModuleHost } from '../analysis/resolve';
-import { parseSource, scanFile, type FileScan } from '../analysis/scan';
+import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../analysis/scan';
 import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
 import type { PatternSet } from '../patterns';
 import { IgnoreRules, isSourceFile, listSourceFileCandidates, readSourceFileSync, toPosixPath, whySkipped } from './files';
+import { emptyPackageTable, type PackageTable } from '../analysis/packages';
+import { readPackageTable, withPackageResolution } from './packages';
+import { ScanCache } from './scanCache';
 import { scanPaths } from './scanFiles';
 
 /** What a workspace index needs to know about its folder. */
@@ -22,6 +24,8 @@ export interface WorkspaceIndexOptions {
   /** Files larger than this many bytes are not scanned. */
   maxFileSize: number;
   log(message: string): void;
+  /** A file to keep parsed files' scans in between runs (see `ScanCache`); none when absent. */
+  cacheFile?: string;
 }
 
 /** One flag check and the file it is in. */
@@ -35,60 +39,86 @@ export class WorkspaceIndex {
   readonly root: string;
   // `null`: a file without checks whose exports are read on first use (see `scanOf`).
   private readonly scans = new Map<string, FileScan | null>();
-  // Open documents' syntax trees, updated in place of a full parse on each edit.
-  private readonly trees = new Map<string, ts.SourceFile>();
+  // Open documents' scans, which an edit inside one statement updates without a full parse or walk.
+  private readonly documents = new Map<string, DocumentScan>();
   private readonly rules: IgnoreRules;
-  // Resolution follows imports into other files, so any change may alter any file's checks:
-  // both caches are dropped on every change, and rebuilt lazily (resolution is cheap).
+  // Resolution follows imports into other files: a change drops the resolved checks of the changed file
+  // and of every file whose resolution read it or looked for it, and the reference maps; all are rebuilt lazily.
   private resolvedChecks = new Map<string, FlagCheck[]>();
+  // File → the files whose resolution read its scan or asked whether it exists.
+  private readonly dependents = new Map<string, Set<string>>();
+  // The file `checksIn` is resolving, whose dependencies are being recorded.
+  private resolving: string | undefined;
+  // `files()`, kept while no file is added or removed: sorting a large folder's paths costs milliseconds.
+  private sortedFiles: string[] | undefined;
   private referencesByKey: Map<string, FlagReference[]> | undefined;
   private referencesByCamelCaseName: Map<string, FlagReference[]> | undefined;
   private readonly fileExistsCache = new Map<string, boolean>();
-  private readonly host: ModuleHost = {
-    fileExists: (file) => this.scans.has(file) || this.existsOnDisk(file),
-  };
+  // Workspace packages and tsconfig aliases, for imports by package name; read again by `indexAll`.
+  private packages: PackageTable;
+  private readonly host: ModuleHost = withPackageResolution({
+    fileExists: (file) => {
+      this.dependOn(file);
+      return this.scans.has(file) || this.existsOnDisk(file);
+    },
+  }, () => this.packages);
 
   constructor(root: string, private readonly options: WorkspaceIndexOptions) {
     this.root = toPosixPath(root).replace(/\/+$/, '');
     this.rules = new IgnoreRules(this.root, options.ignore);
+    this.packages = emptyPackageTable(this.root);
   }
 
   /** Read and scan every source file of the folder, replacing whatever was indexed before. */
   async indexAll(progress?: (done: number, total: number) => void): Promise<void> {
+    const packagesRead = readPackageTable(this.root, this.options.ignore);
     const files = await listSourceFileCandidates(this.root, this.options);
     const settings = { patterns: this.options.patterns, maxFileSize: this.options.maxFileSize };
-    const outcomes = await scanPaths(files, settings, { progress: (done) => progress?.(done, files.length) });
+    const cache = this.options.cacheFile === undefined ? undefined : ScanCache.load(this.options.cacheFile, this.options.patterns);
+    const outcomes = await scanPaths(files, settings, { progress: (done) => progress?.(done, files.length), cache });
+    this.packages = await packagesRead;
     this.scans.clear();
-    this.trees.clear();
+    this.documents.clear();
     outcomes.forEach((outcome, index) => {
       if (outcome.kind === 'scanned') this.scans.set(files[index], outcome.scan);
       else if (outcome.kind === 'unparsed') this.scans.set(files[index], null);
       else if (!outcome.skip.quiet) this.options.log(`skipped ${this.rules.relative(files[index])}: ${outcome.skip.reason}`);
     });
     this.changed();
+    if (cache !== undefined) {
+      outcomes.forEach((outcome, index) => {
+        if (outcome.kind === 'scanned') cache.set(files[index], outcome.hash, outcome.scan);
+      });
+      cache.retain(new Set(files.filter((_, index) => outcomes[index].kind === 'scanned')));
+      const problem = await cache.save();
+      if (problem !== undefined) this.options.log(`could not write the index cache ${this.options.cacheFile}: ${problem}`);
+    }
   }
 
   /** Re-scan one file from text the caller holds (an open document's edit). Callers check `includes` first. */
   setFileText(file: string, text: string): void {
     const key = toPosixPath(file);
-    const previous = this.trees.get(key);
-    const tree = previous === undefined ? parseSource(key, text) : updateTree(previous, text);
-    this.trees.set(key, tree);
-    this.scans.set(key, scanFile(key, text, this.options.patterns, tree));
-    this.changed();
+    const document = scanDocument(key, text, this.options.patterns, this.documents.get(key));
+    if (!this.scans.has(key)) this.sortedFiles = undefined;
+    this.documents.set(key, document);
+    this.scans.set(key, document.scan);
+    this.changed([key]);
   }
 
   /** Forget a deleted file, or every file under a deleted directory. */
   deleteFile(file: string): void {
     const key = toPosixPath(file);
     const prefix = `${key}/`;
+    const deleted = [key];
     for (const indexed of [...this.scans.keys()]) {
       if (indexed === key || indexed.startsWith(prefix)) {
         this.scans.delete(indexed);
-        this.trees.delete(indexed);
+        this.documents.delete(indexed);
+        deleted.push(indexed);
       }
     }
-    this.changed();
+    this.sortedFiles = undefined;
+    this.changed(deleted);
   }
 
   /** Re-read a file created or changed on disk; forget it when it is gone or no longer qualifies. */
@@ -97,10 +127,12 @@ export class WorkspaceIndex {
     if (key.endsWith('/.gitignore')) this.rules.forget();
     const text = isSourceFile(key) && !this.rules.excludesPath(key) ? await this.readText(key) : undefined;
     // The document is closed or changed on disk: its tree no longer matches, and is no longer needed.
-    this.trees.delete(key);
+    this.documents.delete(key);
+    if (text === undefined || !this.scans.has(key)) this.sortedFiles = undefined;
     if (text === undefined) this.scans.delete(key);
     else this.scans.set(key, scanFile(key, text, this.options.patterns));
-    this.changed();
+    // Ignore rules changed: any file may have come or gone.
+    this.changed(key.endsWith('/.gitignore') ? undefined : [key]);
   }
 
   /** The flag checks in one file, keys resolved across files; empty when the file is not indexed. */
@@ -111,15 +143,24 @@ export class WorkspaceIndex {
     const scan = this.scans.get(key);
     // An unparsed file holds no check.
     if (scan === undefined || scan === null) return [];
-    const checks = resolveChecks(scan, (name) => this.scanOf(name), this.host);
-    this.resolvedChecks.set(key, checks);
-    return checks;
+    this.resolving = key;
+    try {
+      const checks = resolveChecks(scan, (name) => {
+        this.dependOn(name);
+        return this.scanOf(name);
+      }, this.host);
+      this.resolvedChecks.set(key, checks);
+      return checks;
+    } finally {
+      this.resolving = undefined;
+    }
   }
 
   /** Every indexed file that has flag checks, with its checks, in path order. */
   allChecks(): Map<string, FlagCheck[]> {
     const result = new Map<string, FlagCheck[]>();
-    for (const file of this.files()) {
+    this.sortedFiles ??= [...this.scans.keys()].sort();
+    for (const file of this.sortedFiles) {
       const checks = this.checksIn(file);
       if (checks.length > 0) result.set(file, checks);
     }
@@ -146,7 +187,8 @@ export class WorkspaceIndex {
 
   /** Every indexed file, in path order. */
   files(): string[] {
-    return [...this.scans.keys()].sort();
+    this.sortedFiles ??= [...this.scans.keys()].sort();
+    return [...this.sortedFiles];
   }
 
   /** Would this path be indexed: a source file inside the folder, not ignored, not over the size limit. */
@@ -172,11 +214,29 @@ export class WorkspaceIndex {
     return read;
   }
 
-  private changed(): void {
-    this.resolvedChecks = new Map();
+  /** Drop what the change of `files` (or of anything, when undefined) may have made wrong. */
+  private changed(files?: readonly string[]): void {
+    if (files === undefined) {
+      this.resolvedChecks = new Map();
+      this.dependents.clear();
+      this.sortedFiles = undefined;
+    } else {
+      for (const file of files) {
+        this.resolvedChecks.delete(file);
+        for (const dependent of this.dependents.get(file) ?? []) this.resolvedChecks.delete(dependent);
+      }
+    }
     this.referencesByKey = undefined;
     this.referencesByCamelCaseName = undefined;
     this.fileExistsCache.clear();
+  }
+
+  /** Record that the file being resolved read `file`, or asked whether it exists. */
+  private dependOn(file: string): void {
+    if (this.resolving === undefined || file === this.resolving) return;
+    let dependents = this.dependents.get(file);
+    if (dependents === undefined) this.dependents.set(file, dependents = new Set());
+    dependents.add(this.resolving);
   }
 
   private buildReferenceMaps(): void {
@@ -216,18 +276,6 @@ export class WorkspaceIndex {
     }
     return fs.promises.readFile(file, 'utf8').catch(() => undefined);
   }
-}
-
-/** The tree of `text`, re-parsing only what changed since `previous` (which must not be used afterwards). */
-function updateTree(previous: ts.SourceFile, text: string): ts.SourceFile {
-  const old = previous.text;
-  const limit = Math.min(old.length, text.length);
-  let start = 0;
-  while (start < limit && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < limit - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
-  const span = { start, length: old.length - start - end };
-  return ts.updateSourceFile(previous, text, { span, newLength: text.length - start - end });
 }
 
 function compareReferences(a: FlagReference, b: FlagReference): number {

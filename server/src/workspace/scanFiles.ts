@@ -9,13 +9,14 @@ import { canTestLatin1, mayHoldChecks } from '../analysis/prefilter';
 import { scanFile, type FileScan } from '../analysis/scan';
 import type { PatternSet } from '../patterns';
 import { readSourceFileSync, type SkipReason } from './files';
+import { contentHash, type ScanCache } from './scanCache';
 
 /**
- * What indexing one file gave: its scan; `unparsed` for a file that holds no check, whose exports are
- * read only when another file's key leads there; or why it was skipped.
+ * What indexing one file gave: its scan and the hash of its bytes; `unparsed` for a file that holds no
+ * check, whose exports are read only when another file's key leads there; or why it was skipped.
  */
 export type FileOutcome =
-  | { kind: 'scanned'; scan: FileScan }
+  | { kind: 'scanned'; scan: FileScan; hash: string }
   | { kind: 'unparsed' }
   | { kind: 'skipped'; skip: SkipReason };
 
@@ -25,20 +26,25 @@ export interface ScanSettings {
   maxFileSize: number;
 }
 
-/** Read one file and scan it when the prefilter says it may hold a check. */
-export function scanPath(file: string, settings: ScanSettings): FileOutcome {
+/** Read one file and scan it when the prefilter says it may hold a check, unless `cache` has its scan. */
+export function scanPath(file: string, settings: ScanSettings, cache?: ScanCache): FileOutcome {
   const bytes = readSourceFileSync(file, settings.maxFileSize);
   if (!Buffer.isBuffer(bytes)) return { kind: 'skipped', skip: bytes };
   // Most files hold no check; a latin1 view is cheaper than decoding UTF-8 and enough for ASCII names.
   const view = canTestLatin1(settings.patterns) ? bytes.toString('latin1') : bytes.toString('utf8');
   if (!mayHoldChecks(view, settings.patterns)) return { kind: 'unparsed' };
-  return { kind: 'scanned', scan: scanFile(file, bytes.toString('utf8'), settings.patterns) };
+  const hash = contentHash(bytes);
+  return { kind: 'scanned', scan: cache?.get(file, hash) ?? scanFile(file, bytes.toString('utf8'), settings.patterns), hash };
 }
 
 // Below this many files a worker's start-up (loading the TypeScript parser) costs more than it saves.
 const FILES_PER_WORKER = 2000;
 // Files handed out at once: small enough to share the work evenly, large enough that messages are few.
 const CHUNK_SIZE = 200;
+// A worker costs ≈0.7 s of CPU and ≈80 MB (its own TypeScript parser): worth it for this many files to
+// parse, which this thread estimates from a few chunks spread over the folder before starting any.
+const PARSES_PER_WORKER = 300;
+const SAMPLE_CHUNKS = 4;
 
 /** A chunk of files for a worker, and the outcomes it sends back in the same order. */
 export interface WorkerRequest {
@@ -55,8 +61,12 @@ export interface ScanPathsOptions {
   progress?: (done: number) => void;
   /** At most one worker per this many files. */
   filesPerWorker?: number;
+  /** At most one worker per this many files to parse, as estimated from a sample. */
+  parsesPerWorker?: number;
   /** False leaves every chunk to the workers while any runs. */
   inThisThread?: boolean;
+  /** Scans of an earlier run; when it holds any, this thread does all the work, most of it reading. */
+  cache?: ScanCache;
 }
 
 /**
@@ -64,7 +74,7 @@ export interface ScanPathsOptions {
  * the order of `files`. Falls back to this thread alone when a worker cannot start or fails.
  */
 export async function scanPaths(files: readonly string[], settings: ScanSettings, options: ScanPathsOptions = {}): Promise<FileOutcome[]> {
-  const { progress, filesPerWorker = FILES_PER_WORKER, inThisThread = true } = options;
+  const { progress, filesPerWorker = FILES_PER_WORKER, parsesPerWorker = PARSES_PER_WORKER, inThisThread = true, cache } = options;
   const outcomes = new Array<FileOutcome>(files.length);
   const chunks: number[] = [];
   for (let start = 0; start < files.length; start += CHUNK_SIZE) chunks.push(start);
@@ -77,14 +87,33 @@ export async function scanPaths(files: readonly string[], settings: ScanSettings
   };
   const chunkAt = (start: number): string[] => files.slice(start, start + CHUNK_SIZE) as string[];
 
-  const workerCount = Math.min(Math.max(os.availableParallelism() - 1, 1), Math.floor(files.length / filesPerWorker));
+  // With a cache there is usually little left to parse.
+  const maxWorkers = cache !== undefined && cache.size > 0 ? 0 : Math.min(Math.max(os.availableParallelism() - 1, 1), Math.floor(files.length / filesPerWorker));
   const script = workerScript();
-  const workers = script === undefined ? [] : Array.from({ length: workerCount }, () => runWorker(script, settings, chunks, chunkAt, finish));
+  const workers: Array<Promise<number[]>> = [];
+  const startWorkers = (count: number): void => {
+    if (script !== undefined) for (let worker = 0; worker < count; worker++) workers.push(runWorker(script, settings, chunks, chunkAt, finish));
+  };
+  if (!inThisThread) startWorkers(maxWorkers);
   // This thread works too, one chunk at a time, yielding between chunks so that worker answers and
-  // editor requests are handled meanwhile.
+  // editor requests are handled meanwhile. Its first chunks are the sample that decides on workers.
   if (inThisThread || workers.length === 0) {
-    for (let start = chunks.shift(); start !== undefined; start = chunks.shift()) {
-      finish(start, chunkAt(start).map((file) => scanPath(file, settings)));
+    const sample = maxWorkers > 0 && workers.length === 0 ? takeSpread(chunks, SAMPLE_CHUNKS) : [];
+    let deciding = sample.length > 0;
+    let sampledFiles = 0;
+    let sampledParses = 0;
+    for (let start = sample.shift() ?? chunks.shift(); start !== undefined; start = sample.shift() ?? chunks.shift()) {
+      const results = chunkAt(start).map((file) => scanPath(file, settings, cache));
+      finish(start, results);
+      if (deciding) {
+        sampledFiles += results.length;
+        sampledParses += results.filter((outcome) => outcome.kind === 'scanned').length;
+        if (sample.length === 0) {
+          deciding = false;
+          const expectedParses = (sampledParses / sampledFiles) * files.length;
+          if (chunks.length > 0) startWorkers(Math.min(maxWorkers, Math.floor(expectedParses / parsesPerWorker)));
+        }
+      }
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -92,6 +121,15 @@ export async function scanPaths(files: readonly string[], settings: ScanSettings
   const unfinished = (await Promise.all(workers)).flat();
   for (const start of [...unfinished, ...chunks.splice(0)]) finish(start, chunkAt(start).map((file) => scanPath(file, settings)));
   return outcomes;
+}
+
+/** Removes `count` items spread evenly over `items` (all of them when there are fewer) and returns them. */
+function takeSpread(items: number[], count: number): number[] {
+  if (items.length <= count) return items.splice(0);
+  const positions = Array.from({ length: count }, (_, index) => Math.floor((index * items.length) / count));
+  const taken = positions.map((position) => items[position]);
+  for (const position of [...positions].reverse()) items.splice(position, 1);
+  return taken;
 }
 
 /** Feed chunks to one worker until none are left; resolves with the chunks it could not finish. */
