@@ -4,7 +4,7 @@
 // Usage: node --import tsx bench/detection.ts --repo PATH [--json]
 
 import * as path from 'node:path';
-import { describeDiscovery, type ProposedConfig } from '../server/src/analysis/discover';
+import { bagEntryOf, describeDiscovery, type ProposedConfig } from '../server/src/analysis/discover';
 import { buildPatternSet, type PatternSet } from '../server/src/patterns';
 import { DEFAULT_MAX_FILE_SIZE } from '../server/src/settings';
 import { discoverFolder } from '../server/src/workspace/discovery';
@@ -41,7 +41,7 @@ export async function detectionReport(repo: string): Promise<DetectionReport> {
   const found = await discoverFolder(root, () => undefined);
   const discoveryMs = performance.now() - started;
   const presetsOnly = await countChecks(root, buildPatternSet([]));
-  const proposed = buildPatternSet(found.discovery.wrappers.map((wrapper) => wrapper.pattern), found.discovery.bags.map((bag) => bag.spec));
+  const proposed = buildPatternSet(found.discovery.wrappers.map((wrapper) => wrapper.pattern), found.discovery.bags.map(bagEntryOf));
   const withProposal = await countChecks(root, proposed);
   return {
     repo: root,

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { getNodeValue, type Node } from 'jsonc-parser';
-import { isBagSpec } from './analysis/bags';
+import { isBagSpec, type BagEntry } from './analysis/bags';
 import type { RegistryLocation } from './analysis/registry';
 import { DEFAULT_SEVERITIES, type FileProblem, type FindingCode, type Severity, type UserPattern } from './analysis/types';
 import { CachedBackend, type DefinitionCache } from './backends/cache';
@@ -90,7 +90,7 @@ export interface FlagLensConfig {
   /** Files larger than this many bytes are not scanned. */
   maxFileSize?: number;
   /** Objects that hold every flag (`uiConfig.flags`) and calls that return one (`useFeatureFlags()`). */
-  bags?: string[];
+  bags?: BagEntry[];
   /** The flag registry in code: the enum, `as const` object, union type or interface that lists the flags. */
   registry?: RegistryLocation;
 }
@@ -153,10 +153,8 @@ export function parseConfig(text: string, file: string): { config: FlagLensConfi
         else report(valueNode, '"maxFileSize" must be a whole number of bytes, 1 or more (e.g. 1000000 for 1 MB).');
         break;
       case 'bags': {
-        const bags = readStringList(valueNode, 'bags', report);
-        const valid = bags?.filter((bag, index) => isBagSpec(bag) || void report(valueNode.children?.[index] ?? valueNode,
-          `bags[${index}] must be an object path ("uiConfig.flags") or a call ("useFeatureFlags()"), not "${bag}".`));
-        if (valid !== undefined) config.bags = valid;
+        const bags = readBags(valueNode, report);
+        if (bags !== undefined) config.bags = bags;
         break;
       }
       case 'registry': {
@@ -460,6 +458,60 @@ function readStringList(node: Node, name: string, report: Report): string[] | un
     else items.push(String(item.value));
   });
   return items;
+}
+
+const BAG_SDKS = ['openfeature', 'launchdarkly', 'unleash', 'growthbook', 'posthog'] as const;
+
+/** The `bags` list: each a bag's text, or an object with the text as "bag" and how it names its flags; bad items are reported and dropped. */
+function readBags(node: Node, report: Report): BagEntry[] | undefined {
+  if (node.type !== 'array') {
+    report(node, '"bags" must be a list of object paths ("uiConfig.flags") or calls ("useFeatureFlags()").');
+    return undefined;
+  }
+  const bags: BagEntry[] = [];
+  const seen = new Set<string>();
+  (node.children ?? []).forEach((item, index) => {
+    const where = `bags[${index}]`;
+    const entry = item.type === 'object' ? readBagObject(item, where, report) : item.type === 'string' ? String(item.value) : undefined;
+    if (entry === undefined) {
+      if (item.type !== 'object') report(item, `${where} must be an object path ("uiConfig.flags"), a call ("useFeatureFlags()"), or an object such as {"bag": "useAppFlags()", "camelCaseKeys": true}.`);
+      return;
+    }
+    const text = typeof entry === 'string' ? entry : entry.bag;
+    if (!isBagSpec(text)) report(item, `${where} must be an object path ("uiConfig.flags") or a call ("useFeatureFlags()"), not "${text}".`);
+    else if (seen.has(text)) report(item, `${where}: "${text}" is listed twice.`);
+    else {
+      seen.add(text);
+      bags.push(entry);
+    }
+  });
+  return bags;
+}
+
+function readBagObject(node: Node, where: string, report: Report): BagEntry | undefined {
+  const entry: { bag?: string; camelCaseKeys?: boolean; sdk?: (typeof BAG_SDKS)[number] } = {};
+  let valid = true;
+  for (const { name, nameNode, valueNode } of propertiesOf(node)) {
+    const value: unknown = getNodeValue(valueNode);
+    if (name === 'bag' && typeof value === 'string') entry.bag = value;
+    else if (name === 'camelCaseKeys' && typeof value === 'boolean') entry.camelCaseKeys = value;
+    else if (name === 'sdk' && BAG_SDKS.includes(value as (typeof BAG_SDKS)[number])) entry.sdk = value as (typeof BAG_SDKS)[number];
+    else {
+      valid = false;
+      report(name === 'bag' || name === 'camelCaseKeys' || name === 'sdk' ? valueNode : nameNode, name === 'bag'
+        ? `${where}: "bag" must be an object path ("uiConfig.flags") or a call ("useFeatureFlags()").`
+        : name === 'camelCaseKeys'
+          ? `${where}: "camelCaseKeys" must be true (property names are the flag keys camelCased, as in LaunchDarkly's useFlags()) or false.`
+          : name === 'sdk'
+            ? `${where}: "sdk" must be one of ${BAG_SDKS.join(', ')}: the vendor whose bag this one returns.`
+            : `${where}: unknown field "${name}"; a bag has bag, camelCaseKeys and sdk.`);
+    }
+  }
+  if (valid && entry.bag === undefined) {
+    report(node, `${where} needs a "bag", e.g. {"bag": "useAppFlags()", "camelCaseKeys": true}.`);
+    return undefined;
+  }
+  return valid && entry.bag !== undefined ? { ...entry, bag: entry.bag } : undefined;
 }
 
 function readSeverities(node: Node, report: Report): Partial<Record<FindingCode, Severity | 'off'>> {

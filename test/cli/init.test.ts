@@ -19,7 +19,7 @@ const EXPECTED_CONFIG = {
     { callee: 'useFeature', keyArg: 0 },
     { callee: 'isFeatureOff', keyArg: 0, negate: true, type: 'boolean' },
   ],
-  bags: ['useAllFeatures()'],
+  bags: [{ bag: 'useAllFeatures()', camelCaseKeys: true, sdk: 'launchdarkly' }],
   registry: { file: 'packages/flags/src/keys.ts', symbol: 'FeatureFlag' },
 };
 
@@ -32,6 +32,7 @@ const EXPECTED_CHECKS = [
   ['packages/flags/src/client.ts', 'flag', false, 'isFeatureOn', true],
   ['packages/web/src/App.tsx', 'new-nav', true, 'useFeature', false],
   ['packages/web/src/App.tsx', 'dark-mode', true, 'useFeature', false],
+  ['packages/web/src/App.tsx', 'beta-search', true, 'useAllFeatures', false],
   ['packages/web/src/App.tsx', 'bulk-export', true, 'useAllFeatures', false],
   ['packages/web/src/useFeature.ts', 'flag', false, 'useFlags', true],
 ];
@@ -65,8 +66,8 @@ describe('flaglens init', () => {
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /wrapper isFeatureOn \(packages\/flags\/src\/client\.ts:7\): passes its first argument as the flag key to unleash\.isEnabled/);
     assert.match(run.stdout, /wrapper isFeatureOff .*to isFeatureOn \(a wrapper itself\)/);
-    assert.match(run.stdout, /bag useAllFeatures\(\) .*returns the flags of useFlags\(\)/);
-    assert.match(run.stdout, /registry FeatureFlag \(packages\/flags\/src\/keys\.ts, enum\): 4 of its 5 keys are checked in code/);
+    assert.match(run.stdout, /bag useAllFeatures\(\) .*returns the flags of useFlags\(\), whose property names are the flag keys camelCased/);
+    assert.match(run.stdout, /registry FeatureFlag \(packages\/flags\/src\/keys\.ts, enum\): 4 of its 5 keys are checked in code, and its name says it lists flags/);
     const proposal = run.stdout.slice(run.stdout.indexOf('{'));
     assert.deepEqual(JSON.parse(proposal), EXPECTED_CONFIG);
     assert.equal(fs.existsSync(path.join(FIXTURE, '.flaglens.json')), false);
@@ -81,10 +82,12 @@ describe('flaglens init', () => {
     const scan = flaglens(['scan', root, '--format', 'json', '--fail-on', 'none']);
     assert.equal(scan.status, 0, scan.stderr);
     const report = JSON.parse(scan.stdout) as {
-      checks: Array<{ file: string; key: string; resolved: boolean; method: string; dynamic?: boolean }>;
+      checks: Array<{ file: string; key: string; resolved: boolean; sdk: string; method: string; dynamic?: boolean }>;
       findings: Array<{ file: string; kind: string; key: string | null; message: string }>;
     };
     assert.deepEqual(report.checks.map((check) => [check.file, check.key, check.resolved, check.method, check.dynamic === true]), EXPECTED_CHECKS);
+    // The bag function returns LaunchDarkly's useFlags(), so its checks are LaunchDarkly's, as useFlags()'s are.
+    assert.deepEqual(report.checks.filter((check) => check.method === 'useAllFeatures').map((check) => check.sdk), ['launchdarkly', 'launchdarkly']);
     assert.deepEqual(report.findings.map((finding) => [finding.file, finding.kind, finding.key]), [
       ['packages/api/src/routes.ts', 'unregistered-flag', 'beta-serach'],
       ['packages/flags/src/keys.ts', 'unused-flag', 'legacy-reports'],

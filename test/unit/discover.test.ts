@@ -2,7 +2,12 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { discover, proposeConfig, type ProposedConfig } from '../../server/src/analysis/discover';
+import { describeDiscovery, discover, proposeConfig, type ProposedConfig } from '../../server/src/analysis/discover';
+import { findDefinition } from '../../server/src/analysis/match';
+import { parseConfig } from '../../server/src/config';
+import { scanFile } from '../../server/src/analysis/scan';
+import type { FlagCatalog, FlagDefinition } from '../../server/src/analysis/types';
+import { buildPatternSet } from '../../server/src/patterns';
 
 const ROOT = '/work/app';
 
@@ -10,6 +15,8 @@ interface Case {
   name: string;
   files: Record<string, string>;
   expected: ProposedConfig;
+  /** A line of the printed summary: why a registry was, or was not, proposed. */
+  says?: RegExp;
 }
 
 const cases: Case[] = [
@@ -40,7 +47,15 @@ const cases: Case[] = [
     name: 'a function returning the SDK bag, and a generic name that is not proposed',
     files: { 'src/flags.ts': `export const useAppFlags = () => useFlags();
 export function get(key: string) { return useFlags()[key]; }` },
-    expected: { bags: ['useAppFlags()'] },
+    expected: { bags: [{ bag: 'useAppFlags()', camelCaseKeys: true, sdk: 'launchdarkly' }] },
+  },
+  {
+    name: 'a team bag returning LaunchDarkly\'s useFlags() with a type argument, and a bag returning that one',
+    files: {
+      'src/useLaunchDarkly.tsx': `export function useLaunchDarkly() { return useFlags<typeof flagDefaults>(); }`,
+      'src/useBilling.ts': `export const useBillingFlags = () => useLaunchDarkly();`,
+    },
+    expected: { bags: [{ bag: 'useLaunchDarkly()', camelCaseKeys: true, sdk: 'launchdarkly' }, { bag: 'useBillingFlags()', camelCaseKeys: true, sdk: 'launchdarkly' }] },
   },
   {
     name: 'the registry whose keys the checks use wins over other candidates',
@@ -50,6 +65,62 @@ export type FlagKey = 'new-nav' | 'dark-mode';`,
       'src/app.ts': `gb.isOn('new-nav');`,
     },
     expected: { registry: { file: 'src/keys.ts', symbol: 'FlagKey' } },
+    says: /^registry FlagKey \(src\/keys\.ts, union\): 1 of its 2 keys is checked in code, and its name says it lists flags$/,
+  },
+  {
+    name: 'a metrics interface whose name holds "gate" inside a word is no registry',
+    files: { 'src/usageMetrics.ts': `export interface AggregatedFunctionMetrics { invocations: number; errors: number; cacheHits: number }` },
+    expected: {},
+  },
+  {
+    name: 'a union of routes with one key that a check happens to use is no registry',
+    files: {
+      'src/routes.ts': `export type Route = 'home' | 'search' | 'settings' | 'billing';`,
+      'src/app.ts': `gb.isOn('search');`,
+    },
+    expected: {},
+    says: /^no registry proposed: the nearest candidate, Route \(src\/routes\.ts, union\), is not named for flags .* only 1 of its 4 keys is checked in code/,
+  },
+  {
+    name: 'an object of CSS classes with one checked key is no registry',
+    files: {
+      'src/styles.ts': `export const CLASSES = { hidden: 'is-hidden', active: 'is-active', dark: 'dark-mode' } as const;`,
+      'src/app.ts': `gb.isOn('dark-mode');`,
+    },
+    expected: {},
+  },
+  {
+    name: 'a flag-named registry wins over a metrics interface that lists the same checked keys',
+    files: {
+      'src/metrics.ts': `export interface UsageMetrics { 'new-nav': number; 'dark-mode': number }`,
+      'src/flags.ts': `export enum FeatureFlag { NewNav = 'new-nav', DarkMode = 'dark-mode', Beta = 'beta' }`,
+      'src/app.ts': `gb.isOn('new-nav'); gb.isOn('dark-mode');`,
+    },
+    expected: { registry: { file: 'src/flags.ts', symbol: 'FeatureFlag' } },
+  },
+  {
+    name: 'an enum named for flags few of whose keys are checked (toggles of the UI) is not proposed',
+    files: {
+      'src/panels.ts': `export enum Toggles { Menu = 'menu', Sidebar = 'sidebar', Search = 'search', Footer = 'footer', Header = 'header' }`,
+      'src/app.ts': `gb.isOn('search');`,
+    },
+    expected: {},
+    says: /Toggles .*is named for flags, but only 1 of its 5 keys is checked in code/,
+  },
+  {
+    name: 'a name that holds flag words but is about something else is no registry, even with no checks',
+    files: { 'src/models.ts': `export interface BenefitGrantFeatureFlagWebhook { 'benefit-id': string; 'customer-id': string }
+export enum FeatureTier { Free = 'free', Pro = 'pro' }` },
+    expected: {},
+  },
+  {
+    name: 'a flag-named union none of whose keys is checked, while checks name other keys, is not proposed',
+    files: {
+      'src/keys.ts': `export type FlagKeys = 'old-nav' | 'old-search';`,
+      'src/app.ts': `gb.isOn('new-nav');`,
+    },
+    expected: {},
+    says: /^no registry proposed: the nearest candidate, FlagKeys \(src\/keys\.ts, union\), is named for flags, but none of its 2 keys is checked in code/,
   },
   {
     name: 'with no check using any key, only a registry named for flags is proposed',
@@ -64,11 +135,46 @@ export enum Colors { Red = 'red', Blue = 'blue' }` },
   },
 ];
 
-function check({ files, expected }: Case): void {
+function check({ files, expected, says }: Case): void {
   const sources = Object.entries(files).map(([file, text]) => ({ file: `${ROOT}/${file}`, text }));
-  assert.deepEqual(proposeConfig(discover(ROOT, sources)), expected);
+  const discovery = discover(ROOT, sources);
+  assert.deepEqual(proposeConfig(discovery), expected);
+  if (says !== undefined) {
+    const lines = describeDiscovery(discovery);
+    assert.ok(lines.some((line) => says.test(line)), `${lines.join('\n')}\nshould have a line matching ${String(says)}`);
+  }
 }
 
 describe('discover', () => {
   for (const row of cases) it(row.name, () => check(row));
+});
+
+describe('scanning with the proposed config', () => {
+  const files: Record<string, string> = {
+    'src/hooks/useLaunchDarkly.tsx': `import { useFlags } from 'launchdarkly-react-client-sdk';
+export function useLaunchDarkly() { return useFlags<typeof flagDefaults>(); }`,
+    'src/TeamUsage.tsx': `export function TeamUsage() { const { showAiGatewayUsage } = useLaunchDarkly(); return useLaunchDarkly().newNav && showAiGatewayUsage; }`,
+  };
+  const sources = Object.entries(files).map(([file, text]) => ({ file: `${ROOT}/${file}`, text }));
+  // Through the text of .flaglens.json, as `flaglens init` writes it and `flaglens scan` reads it.
+  const { config, problems } = parseConfig(JSON.stringify(proposeConfig(discover(ROOT, sources))), `${ROOT}/.flaglens.json`);
+  const patterns = buildPatternSet(config.patterns, config.bags);
+  const scan = scanFile(`${ROOT}/src/TeamUsage.tsx`, files['src/TeamUsage.tsx'], patterns);
+
+  it('reads a wrapper bag\'s properties as LaunchDarkly\'s camelCased keys, as for useFlags()', () => {
+    assert.deepEqual(problems, []);
+    const found = scan.checks.map(({ key, camelCaseName, sdk, method }) => ({ key, camelCaseName, sdk, method }));
+    assert.deepEqual(found, [
+      { key: 'show-ai-gateway-usage', camelCaseName: 'showAiGatewayUsage', sdk: 'launchdarkly', method: 'useLaunchDarkly' },
+      { key: 'new-nav', camelCaseName: 'newNav', sdk: 'launchdarkly', method: 'useLaunchDarkly' },
+    ]);
+  });
+
+  it('matches definitions whose keys camelCase to the name, as for useFlags()', () => {
+    const key = 'show_ai_gateway_usage';
+    const definition: FlagDefinition = { key, stale: false, archived: false, tags: [], source: 'test', environments: [] };
+    const catalog: FlagCatalog = { definitions: new Map([[key, definition]]), environments: [], loaded: true, sources: ['test'] };
+    const [check] = scan.checks;
+    assert.equal(findDefinition(check, catalog)?.key, 'show_ai_gateway_usage');
+  });
 });

@@ -4,15 +4,21 @@
 // is not an argument of its own.
 
 import { ts } from 'ts-morph';
-import type { FlagPattern } from './types';
+import type { FlagPattern, Sdk } from './types';
 
 /** A bag object named by its path: `uiConfig.flags` matches `uiConfig.flags`, `this.uiConfig.flags`, `props.uiConfig?.flags`. */
 export interface ObjectBag {
   /** The path's names, `['uiConfig', 'flags']`. */
   readonly names: readonly string[];
-  /** The pattern its checks report: sdk `custom`, callee the path as written in the configuration. */
+  /** The pattern its checks report: sdk `custom` unless the entry names one, callee the path as written in the configuration. */
   readonly pattern: FlagPattern;
 }
+
+/**
+ * A `bags` entry of `.flaglens.json` as written: the bag's text, or an object that also says how it names its flags,
+ * for a team's wrapper of a vendor's bag (`{"bag": "useLaunchDarkly()", "camelCaseKeys": true, "sdk": "launchdarkly"}`).
+ */
+export type BagEntry = string | { readonly bag: string; readonly camelCaseKeys?: boolean; readonly sdk?: Sdk };
 
 /** A `bags` entry of `.flaglens.json` read: an object path, or a call (written with `()`) that returns a bag. */
 export type BagSpec = { readonly kind: 'object'; readonly bag: ObjectBag } | { readonly kind: 'call'; readonly pattern: FlagPattern };
@@ -26,14 +32,16 @@ export function isBagSpec(text: string): boolean {
 }
 
 /** The bag a `bags` entry names; undefined for text that is neither form. */
-export function parseBagSpec(text: string): BagSpec | undefined {
-  const spec = text.trim();
+export function parseBagSpec(entry: BagEntry): BagSpec | undefined {
+  const spec = (typeof entry === 'string' ? entry : entry.bag).trim();
+  const sdk = typeof entry === 'string' ? 'custom' : entry.sdk ?? 'custom';
+  const camelCase = typeof entry !== 'string' && entry.camelCaseKeys === true ? { camelCaseKeys: true } : {};
   if (CALL.test(spec)) {
     const callee = spec.slice(0, -2);
-    return { kind: 'call', pattern: { sdk: 'custom', callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false } };
+    return { kind: 'call', pattern: { sdk, callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, ...camelCase } };
   }
   if (!OBJECT_PATH.test(spec)) return undefined;
-  const pattern: FlagPattern = { sdk: 'custom', callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false };
+  const pattern: FlagPattern = { sdk, callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, ...camelCase };
   return { kind: 'object', bag: { names: spec.split('.'), pattern } };
 }
 

@@ -5,11 +5,12 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { buildPatternSet, calleeLastName, type PatternSet } from '../patterns';
+import type { BagEntry } from './bags';
 import { mayHoldChecks } from './prefilter';
 import { coversAll, registryCandidates, type RegistryKind } from './registry';
 import { resolveChecks, type ModuleHost } from './resolve';
 import { scanFile, type FileScan } from './scan';
-import type { FlagCheck, UserPattern } from './types';
+import type { FlagCheck, Sdk, UserPattern } from './types';
 
 /** One source file: absolute POSIX path and text. */
 export interface SourceText {
@@ -40,6 +41,10 @@ export interface DiscoveredBag {
   readonly spec: string;
   readonly at: DiscoveredAt;
   readonly forwardsTo: string;
+  /** Taken from the bag it returns: LaunchDarkly's `useFlags()` names flags camelCased. */
+  readonly camelCaseKeys?: boolean;
+  /** The vendor of the bag it returns, when that is an SDK's (directly or through another bag function). */
+  readonly sdk?: Exclude<Sdk, 'custom'>;
 }
 
 /** A declaration that lists flag keys, and how many of them flag checks use. */
@@ -49,28 +54,43 @@ export interface DiscoveredRegistry {
   readonly kind: RegistryKind;
   readonly keys: number;
   readonly usedKeys: number;
+  /** The words of its name say it lists flags: `FeatureFlag`, `FLAGS`, `Experiments`. */
+  readonly namedForFlags: boolean;
+  /** Whether the evidence is enough to propose it. */
+  readonly convincing: boolean;
+  /** Why it is, or is not, proposed, for people. */
+  readonly reason: string;
 }
 
 /** What discovery found in a folder. */
 export interface Discovery {
   readonly wrappers: readonly DiscoveredWrapper[];
   readonly bags: readonly DiscoveredBag[];
-  /** The candidate chosen as the registry, when one lists keys the checks use. */
+  /** The candidate chosen as the registry, when one is convincing: enough of its keys are checked in code. */
   readonly registry?: DiscoveredRegistry;
-  /** Every candidate weighed, best first: declarations that list a checked key, or whose name says they list flags. */
+  /** Every candidate weighed, convincing and best first: declarations that list a checked key, or whose name says they list flags. */
   readonly registryCandidates: readonly DiscoveredRegistry[];
 }
 
 /** The `.flaglens.json` discovery proposes (only the parts it found). */
 export interface ProposedConfig {
   patterns?: Array<Omit<UserPattern, 'keyArg' | 'keyPath'> & { keyArg?: number | string }>;
-  bags?: string[];
+  bags?: BagEntry[];
   registry?: { file: string; symbol: string };
 }
 
 // Method names so common outside flag code that a wrapper of that name would turn every such call into a check.
 const GENERIC_NAMES = new Set(['get', 'set', 'has', 'call', 'apply', 'bind', 'map', 'then', 'find', 'value', 'check', 'is', 'run', 'execute', 'handle', 'render', 'constructor']);
-const REGISTRY_NAME = /flag|feature|toggle|experiment|gate/i;
+// The last whole word of a name, not a part of one: `AggregatedFunctionMetrics` holds "gate" and
+// `BenefitGrantFeatureFlagWebhook` holds "Flag", but neither is about flags.
+const REGISTRY_WORDS = new Set(['flag', 'flags', 'feature', 'features', 'toggle', 'toggles', 'experiment', 'experiments', 'gate', 'gates']);
+// Words after the flag word that still name a list of flags: `FlagKey`, `FeatureFlagNames`, `FLAGS_ENUM`.
+const LIST_WORDS = new Set(['key', 'keys', 'name', 'names', 'id', 'ids', 'enum', 'type', 'types', 'list', 'set', 'map', 'registry', 'values']);
+// A registry named for flags convinces when this share of its keys is checked; any other declaration of string keys
+// (routes, metrics, CSS classes) needs most of its keys checked, and more than one, to be taken for a registry.
+const NAMED_MIN_SHARE = 0.25;
+const UNNAMED_MIN_SHARE = 0.5;
+const UNNAMED_MIN_USED = 2;
 // Cheap text tests for files that may declare a registry: a declaration that can list keys, and one named for flags.
 const REGISTRY_TEXT = /\benum\b|\bas const\b|\btype\b|\binterface\b|Object\.freeze/;
 const FLAG_NAMED_DECLARATION = /\b(?:enum|interface|type|const)\s+[\w$]*(?:flag|feature|toggle|experiment|gate)/i;
@@ -110,7 +130,7 @@ export function discover(root: string, sources: readonly SourceText[], resolvePa
     const known = new Set([...wrappers.map((wrapper) => wrapper.pattern.callee), ...bags.map((bag) => bag.spec)]);
     const newNames = [...wrappers.map((wrapper) => wrapper.pattern.callee), ...bags.map((bag) => calleeLastName(bag.spec.replace(/\(\)$/, '')))];
     if (level === 2 && newNames.length === 0) break;
-    const patterns = buildPatternSet(wrappers.map((wrapper) => wrapper.pattern), bags.map((bag) => bag.spec));
+    const patterns = buildPatternSet(wrappers.map((wrapper) => wrapper.pattern), bags.map(bagEntryOf));
     for (const source of sources) {
       if (level === 1 ? !mayHoldChecks(source.text, patterns) : !newNames.some((name) => source.text.includes(name))) continue;
       const found = wrappersIn(root, source, patterns, level, trees);
@@ -118,12 +138,9 @@ export function discover(root: string, sources: readonly SourceText[], resolvePa
       bags.push(...found.bags.filter((bag) => !known.has(bag.spec) && !bags.some((other) => other.spec === bag.spec)));
     }
   }
-  const finalPatterns = buildPatternSet(wrappers.map((wrapper) => wrapper.pattern), bags.map((bag) => bag.spec));
+  const finalPatterns = buildPatternSet(wrappers.map((wrapper) => wrapper.pattern), bags.map(bagEntryOf));
   const candidates = weighRegistries(root, trees, finalPatterns, resolvePackage);
-  const best = candidates[0];
-  const chosen = best !== undefined && (best.usedKeys > 0 || (REGISTRY_NAME.test(best.symbol) && candidates.every((candidate) => candidate.usedKeys === 0)))
-    ? best
-    : undefined;
+  const chosen = candidates[0]?.convincing === true ? candidates[0] : undefined;
   return { wrappers, bags, ...(chosen ? { registry: chosen } : {}), registryCandidates: candidates };
 }
 
@@ -137,9 +154,15 @@ export function proposeConfig(discovery: Discovery): ProposedConfig {
       return { callee, keyArg: keyPath && keyPath.length > 0 ? [argument, ...keyPath].join('.') : argument, ...rest };
     });
   }
-  if (discovery.bags.length > 0) config.bags = discovery.bags.map((bag) => bag.spec);
+  if (discovery.bags.length > 0) config.bags = discovery.bags.map(bagEntryOf);
   if (discovery.registry) config.registry = { file: discovery.registry.file, symbol: discovery.registry.symbol };
   return config;
+}
+
+/** A bag function as `.flaglens.json` lists it: its call, with how it names flags when it returns an SDK's bag. */
+export function bagEntryOf(bag: DiscoveredBag): BagEntry {
+  if (bag.camelCaseKeys !== true && bag.sdk === undefined) return bag.spec;
+  return { bag: bag.spec, ...(bag.camelCaseKeys === true ? { camelCaseKeys: true } : {}), ...(bag.sdk ? { sdk: bag.sdk } : {}) };
 }
 
 /** One line per discovery, saying what was found, where, and why. */
@@ -152,12 +175,16 @@ export function describeDiscovery(discovery: Discovery): string[] {
     lines.push(`wrapper ${wrapper.pattern.callee} (${wrapper.at.file}:${wrapper.at.line}): passes its ${argument} argument${path} as the flag key to ${wrapper.forwardsTo}${through}`);
   }
   for (const bag of discovery.bags) {
-    lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): returns the flags of ${bag.forwardsTo}()`);
+    const camelCase = bag.camelCaseKeys === true ? ', whose property names are the flag keys camelCased' : '';
+    lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): returns the flags of ${bag.forwardsTo}()${camelCase}`);
   }
   const registry = discovery.registry;
+  const kind = (candidate: DiscoveredRegistry): string => (candidate.kind === 'object' ? 'as const object' : candidate.kind);
   if (registry) {
-    const why = registry.usedKeys > 0 ? `${registry.usedKeys} of its ${registry.keys} keys are checked in code` : `its name says it lists flags (${registry.keys} keys)`;
-    lines.push(`registry ${registry.symbol} (${registry.file}, ${registry.kind === 'object' ? 'as const object' : registry.kind}): ${why}`);
+    lines.push(`registry ${registry.symbol} (${registry.file}, ${kind(registry)}): ${registry.reason}`);
+  } else {
+    const nearest = discovery.registryCandidates[0];
+    if (nearest) lines.push(`no registry proposed: the nearest candidate, ${nearest.symbol} (${nearest.file}, ${kind(nearest)}), ${nearest.reason}`);
   }
   return lines;
 }
@@ -204,7 +231,15 @@ function wrappersIn(root: string, source: SourceText, patterns: PatternSet, leve
         const returned = returnedCallee(node, bagCallees);
         const name = functionName(node);
         if (returned !== undefined && name !== undefined && !GENERIC_NAMES.has(name) && !bagCallees.includes(name)) {
-          bags.push({ spec: `${name}()`, at: at(node), forwardsTo: returned });
+          // The bag function hands out the same object, so it names flags as the bag it returns does.
+          const forwarded = patterns.patterns.find((pattern) => pattern.kind === 'bag' && calleeLastName(pattern.callee) === returned);
+          bags.push({
+            spec: `${name}()`,
+            at: at(node),
+            forwardsTo: returned,
+            ...(forwarded?.camelCaseKeys === true ? { camelCaseKeys: true } : {}),
+            ...(forwarded !== undefined && forwarded.sdk !== 'custom' ? { sdk: forwarded.sdk } : {}),
+          });
         }
       }
       ts.forEachChild(node, visit);
@@ -314,6 +349,8 @@ function weighRegistries(root: string, trees: SourceTrees, patterns: PatternSet,
     }
   }
   const mentioned = new Set([...used, ...possibleKeySets.flat()]);
+  // With no key checked anywhere, a name that says it lists flags is the only evidence there can be.
+  const noKeyChecked = mentioned.size === 0;
   const usedKeyText = mentioned.size === 0 ? undefined : new RegExp([...mentioned].map(escapeRegex).join('|'));
   const candidates: Array<DiscoveredRegistry & { exported: boolean }> = [];
   for (const source of trees.sources) {
@@ -324,23 +361,58 @@ function weighRegistries(root: string, trees: SourceTrees, patterns: PatternSet,
       const listed = new Set(candidate.keys);
       const usedHere = new Set([...used, ...possibleKeySets.filter((keys) => !coversAll(keys, listed)).flat()]);
       const usedKeys = candidate.keys.filter((key) => usedHere.has(key)).length;
-      if (usedKeys === 0 && !REGISTRY_NAME.test(candidate.symbol)) continue;
+      const namedForFlags = saysItListsFlags(candidate.symbol);
+      if (usedKeys === 0 && !namedForFlags) continue;
       candidates.push({
         file: posix.relative(root, source.file),
         symbol: candidate.symbol,
         kind: candidate.kind,
         keys: candidate.keys.length,
         usedKeys,
+        namedForFlags,
+        ...weighEvidence(candidate.keys.length, usedKeys, namedForFlags, noKeyChecked),
         exported: candidate.exported,
       });
     }
   }
-  candidates.sort((a, b) => b.usedKeys - a.usedKeys
+  candidates.sort((a, b) => Number(b.convincing) - Number(a.convincing)
+    || Number(b.namedForFlags) - Number(a.namedForFlags)
+    || b.usedKeys - a.usedKeys
     || Number(b.exported) - Number(a.exported)
-    || Number(REGISTRY_NAME.test(b.symbol)) - Number(REGISTRY_NAME.test(a.symbol))
     || b.keys - a.keys
     || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return candidates.map(({ exported: _exported, ...candidate }) => candidate);
+}
+
+/** Whether a candidate's checked keys are enough to propose it, and why, in words. */
+function weighEvidence(keys: number, usedKeys: number, namedForFlags: boolean, noKeyChecked: boolean): { convincing: boolean; reason: string } {
+  const checked = `${usedKeys} of its ${keys} keys ${usedKeys === 1 ? 'is' : 'are'} checked in code`;
+  if (namedForFlags && noKeyChecked) return { convincing: true, reason: `its name says it lists flags (${keys} keys), and no check in code names a key yet` };
+  if (namedForFlags) {
+    return usedKeys / keys >= NAMED_MIN_SHARE
+      ? { convincing: true, reason: `${checked}, and its name says it lists flags` }
+      : { convincing: false, reason: `is named for flags, but ${usedKeys === 0 ? `none of its ${keys} keys is checked in code` : `only ${checked}`}; at least a quarter would have to be` };
+  }
+  return usedKeys >= UNNAMED_MIN_USED && usedKeys / keys >= UNNAMED_MIN_SHARE
+    ? { convincing: true, reason: checked }
+    : { convincing: false, reason: `is not named for flags (Flag, Feature, Toggle, Experiment) and only ${checked}; more than one and at least half would have to be` };
+}
+
+/** True when the name is about flags: `FeatureFlag`, `FLAGS`, `experiments`, `LDFlags`, `FlagKey`, not `FeatureTier`. */
+function saysItListsFlags(symbol: string): boolean {
+  const words = nameWords(symbol);
+  while (words.length > 1 && (LIST_WORDS.has(words[words.length - 1]) || /^v\d+$/.test(words[words.length - 1]))) words.pop();
+  return REGISTRY_WORDS.has(words[words.length - 1] ?? '');
+}
+
+/** `LDFeatureFlags_v2` → `['ld', 'feature', 'flags', 'v2']`. */
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
 }
 
 // ---------------------------------------------------------------------------------------------------------------

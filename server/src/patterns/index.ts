@@ -1,4 +1,4 @@
-import { parseBagSpec, type ObjectBag } from '../analysis/bags';
+import { parseBagSpec, type BagEntry, type ObjectBag } from '../analysis/bags';
 import type { FlagPattern, UserPattern } from '../analysis/types';
 import { callPattern } from './define';
 import { GROWTHBOOK_PATTERNS } from './growthbook';
@@ -46,7 +46,7 @@ export function userPatternToFlagPattern(user: UserPattern): FlagPattern {
  * The presets plus a team's own patterns. A user pattern replaces every preset with the same last name:
  * a team's own `useFlag(user, key)` must not also be read as a vendor's `useFlag(key)`.
  */
-export function buildPatternSet(userPatterns: readonly UserPattern[], bags: readonly string[] = []): PatternSet {
+export function buildPatternSet(userPatterns: readonly UserPattern[], bags: readonly BagEntry[] = []): PatternSet {
   const specs = bags.flatMap((bag) => parseBagSpec(bag) ?? []);
   const bagCalls = specs.flatMap((spec) => (spec.kind === 'call' ? [spec.pattern] : []));
   const objectBags = specs.flatMap((spec) => (spec.kind === 'object' ? [spec.bag] : []));
