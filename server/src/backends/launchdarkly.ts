@@ -13,7 +13,8 @@
 //   `hasRules`, summarised for people.
 
 import type { EnvironmentFlagState, FlagDefinition } from '../analysis/types';
-import { JsonClient, ResponseShapeError, nextRetryDelay, refuseBaseUrl, type HttpFailure } from './http';
+import { JsonClient, ResponseShapeError, refuseBaseUrl, type HttpFailure } from './http';
+import { ServiceSync } from './serviceSync';
 import type { BackendLoad, FlagBackend } from './types';
 
 /** The hosted LaunchDarkly; EU and federal customers set `baseUri` to their instance. */
@@ -254,10 +255,7 @@ export class LaunchDarklyBackend implements FlagBackend {
   private readonly client: JsonClient;
   private readonly baseUri: string;
   private readonly now: () => number;
-  private lastGood: { definitions: FlagDefinition[]; environments: string[]; syncedAt: number } | undefined;
-  private consecutiveFailures = 0;
-  private retryAfterUntil = 0;
-  private lastFailureMessage: string | undefined;
+  private readonly sync: ServiceSync;
 
   constructor(private readonly options: LaunchDarklyBackendOptions) {
     this.baseUri = (options.baseUri ?? DEFAULT_LAUNCHDARKLY_BASE_URI).replace(/\/+$/, '');
@@ -267,31 +265,17 @@ export class LaunchDarklyBackend implements FlagBackend {
     this.now = options.now ?? Date.now;
     // LaunchDarkly takes the access token as the whole Authorization header, without "Bearer".
     this.client = new JsonClient({ baseUrl: this.baseUri, token: options.token, tokenOrigin: options.tokenOrigin, timeoutMs: options.timeoutMs });
+    this.sync = new ServiceSync(this.label, this.now, options.environments);
   }
 
   /** Reads every flag of the project. Never throws; on failure returns the last good definitions with ok: false. */
-  async load(): Promise<BackendLoad> {
-    const now = this.now();
-    if (now < this.retryAfterUntil && this.lastFailureMessage) return this.failed(this.lastFailureMessage);
-    try {
-      const result = await this.read();
-      if ('failure' in result) return this.fail(result.failure, now);
-      this.consecutiveFailures = 0;
-      this.retryAfterUntil = 0;
-      this.lastFailureMessage = undefined;
-      this.lastGood = { definitions: result.definitions, environments: result.environments, syncedAt: now };
-      return { definitions: result.definitions, environments: result.environments, problems: [], ok: true, message: result.warning, syncedAt: now };
-    } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      return this.fail({ kind: 'bad response', message: `bad response: ${text}` }, now);
-    }
+  load(): Promise<BackendLoad> {
+    return this.sync.load(() => this.read(), () => this.unauthorisedAdvice());
   }
 
   /** How long the poller should wait before the next load: the interval when healthy, backing off while failing. */
   nextLoadDelay(pollIntervalMs: number, random: number = Math.random()): number {
-    const retryAfter = Math.max(0, this.retryAfterUntil - this.now());
-    if (this.consecutiveFailures === 0) return Math.max(pollIntervalMs, retryAfter);
-    return Math.max(nextRetryDelay(this.consecutiveFailures, random), retryAfter);
+    return this.sync.nextLoadDelay(pollIntervalMs, random);
   }
 
   watchedFiles(): string[] {
@@ -369,29 +353,12 @@ export class LaunchDarklyBackend implements FlagBackend {
     }
   }
 
-  private fail(failure: HttpFailure, now: number): BackendLoad {
-    this.consecutiveFailures++;
-    if (failure.kind === 'rate limited') {
-      this.retryAfterUntil = now + (failure.retryAfterMs ?? nextRetryDelay(this.consecutiveFailures, Math.random()));
-    }
+  /** What to do about a 401/403, with the token's name but never its value. */
+  private unauthorisedAdvice(): string {
     const howToSet = this.options.howToSetToken ? ` (${this.options.howToSetToken})` : '';
-    const advice = failure.kind !== 'unauthorised' ? ''
-      : this.client.sendsToken() ? `; check the token (an API access token with reader access to project ${this.options.project})${howToSet}`
-        : `; set a LaunchDarkly API access token for ${new URL(this.baseUri).origin}${howToSet}`;
-    this.lastFailureMessage = `${this.label}: ${failure.message}${advice}`;
-    return this.failed(this.lastFailureMessage);
-  }
-
-  private failed(message: string): BackendLoad {
-    const lastGood = this.lastGood;
-    return {
-      definitions: lastGood?.definitions ?? [],
-      environments: lastGood?.environments ?? this.options.environments,
-      problems: [],
-      ok: false,
-      message: `${message}${lastGood ? '; showing the flags from the last sync' : ''}`,
-      syncedAt: lastGood?.syncedAt,
-    };
+    return this.client.sendsToken()
+      ? `check the token (an API access token with reader access to project ${this.options.project})${howToSet}`
+      : `set a LaunchDarkly API access token for ${new URL(this.baseUri).origin}${howToSet}`;
   }
 }
 

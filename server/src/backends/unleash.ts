@@ -14,7 +14,8 @@
 // - anything else (constraints, segments, user lists, several strategies) is targeting: `hasRules`.
 
 import type { EnvironmentFlagState, FlagDefinition } from '../analysis/types';
-import { JsonClient, ResponseShapeError, nextRetryDelay, refuseBaseUrl, type HttpFailure } from './http';
+import { JsonClient, ResponseShapeError, refuseBaseUrl, type HttpFailure } from './http';
+import { ServiceSync } from './serviceSync';
 import type { BackendLoad, FlagBackend } from './types';
 
 /** How to reach one Unleash project. */
@@ -305,10 +306,7 @@ export class UnleashBackend implements FlagBackend {
   private readonly client: JsonClient;
   private readonly baseUrl: string;
   private readonly now: () => number;
-  private lastGood: { definitions: FlagDefinition[]; environments: string[]; syncedAt: number } | undefined;
-  private consecutiveFailures = 0;
-  private retryAfterUntil = 0;
-  private lastFailureMessage: string | undefined;
+  private readonly sync: ServiceSync;
 
   constructor(private readonly options: UnleashBackendOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -316,33 +314,17 @@ export class UnleashBackend implements FlagBackend {
     this.now = options.now ?? Date.now;
     this.pollIntervalMs = options.pollIntervalMs;
     this.client = new JsonClient({ baseUrl: this.baseUrl, token: options.token, tokenOrigin: options.tokenOrigin, timeoutMs: options.timeoutMs });
+    this.sync = new ServiceSync(this.label, this.now, options.environments ?? []);
   }
 
   /** Reads every flag of the project. Never throws; on failure returns the last good definitions with ok: false. */
-  async load(): Promise<BackendLoad> {
-    const now = this.now();
-    // A server that answered 429 gets no request before the time it asked for.
-    if (now < this.retryAfterUntil && this.lastFailureMessage) return this.failed(this.lastFailureMessage);
-    try {
-      const result = await this.read();
-      if ('failure' in result) return this.fail(result.failure, now);
-      this.consecutiveFailures = 0;
-      this.retryAfterUntil = 0;
-      this.lastFailureMessage = undefined;
-      this.lastGood = { definitions: result.definitions, environments: result.environments, syncedAt: now };
-      return { definitions: result.definitions, environments: result.environments, problems: [], ok: true, message: result.warning, syncedAt: now };
-    } catch (error) {
-      // read() handles every expected failure; this keeps load() from ever throwing.
-      const text = error instanceof Error ? error.message : String(error);
-      return this.fail({ kind: 'bad response', message: `bad response: ${text}` }, now);
-    }
+  load(): Promise<BackendLoad> {
+    return this.sync.load(() => this.read(), () => this.unauthorisedAdvice());
   }
 
   /** How long the poller should wait before the next load: the interval when healthy, backing off while failing. */
   nextLoadDelay(pollIntervalMs: number, random: number = Math.random()): number {
-    const retryAfter = Math.max(0, this.retryAfterUntil - this.now());
-    if (this.consecutiveFailures === 0) return Math.max(pollIntervalMs, retryAfter);
-    return Math.max(nextRetryDelay(this.consecutiveFailures, random), retryAfter);
+    return this.sync.nextLoadDelay(pollIntervalMs, random);
   }
 
   watchedFiles(): string[] {
@@ -447,30 +429,12 @@ export class UnleashBackend implements FlagBackend {
     }
   }
 
-  private fail(failure: HttpFailure, now: number): BackendLoad {
-    this.consecutiveFailures++;
-    if (failure.kind === 'rate limited') {
-      this.retryAfterUntil = now + (failure.retryAfterMs ?? nextRetryDelay(this.consecutiveFailures, Math.random()));
-    }
+  /** What to do about a 401/403, with the token's name but never its value. */
+  private unauthorisedAdvice(): string {
     const howToSet = this.options.howToSetToken ? ` (${this.options.howToSetToken})` : '';
-    const advice = failure.kind !== 'unauthorised' ? ''
-      : this.client.sendsToken() ? `; check the token (an admin or personal access token with access to project ${this.options.project})${howToSet}`
-        : `; set an Unleash admin or personal access token for this address${howToSet}`;
-    this.lastFailureMessage = `${this.label}: ${failure.message}${advice}`;
-    return this.failed(this.lastFailureMessage);
-  }
-
-  private failed(message: string): BackendLoad {
-    const lastGood = this.lastGood;
-    const kept = lastGood ? '; showing the flags from the last sync' : '';
-    return {
-      definitions: lastGood?.definitions ?? [],
-      environments: lastGood?.environments ?? this.options.environments ?? [],
-      problems: [],
-      ok: false,
-      message: `${message}${kept}`,
-      syncedAt: lastGood?.syncedAt,
-    };
+    return this.client.sendsToken()
+      ? `check the token (an admin or personal access token with access to project ${this.options.project})${howToSet}`
+      : `set an Unleash admin or personal access token for this address${howToSet}`;
   }
 }
 
