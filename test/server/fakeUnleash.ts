@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 export interface FakeFlag {
   name: string;
   enabled: Record<string, boolean>;
+  /** Per environment, a flexible rollout to this percentage of everyone; absent: on for everyone where enabled. */
+  percent?: Record<string, number>;
   stale?: boolean;
 }
 
@@ -31,9 +33,11 @@ export class FakeUnleash {
   }
 
   async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
   private answer(request: IncomingMessage, response: ServerResponse): void {
@@ -65,11 +69,18 @@ export class FakeUnleash {
       if (!flag) return send(404, { message: 'not found' });
       return send(200, {
         name: flag.name,
-        environments: Object.entries(flag.enabled).map(([name, enabled]) => ({ name, enabled, strategies: [], variants: [] })),
+        environments: Object.entries(flag.enabled).map(([name, enabled]) => ({ name, enabled, strategies: strategiesOf(flag, name), variants: [] })),
       });
     }
     if (url.pathname === '/api/admin/segments') return send(200, { segments: [] });
     if (url.pathname === '/api/admin/search/events') return send(200, { events: [], total: 0 });
     send(404, { message: 'not found' });
   }
+}
+
+function strategiesOf(flag: FakeFlag, environment: string): unknown[] {
+  const percent = flag.percent?.[environment];
+  if (percent === undefined) return [];
+  const parameters = { rollout: String(percent), stickiness: 'default', groupId: flag.name };
+  return [{ name: 'flexibleRollout', parameters, constraints: [], segments: [], variants: [], disabled: false }];
 }

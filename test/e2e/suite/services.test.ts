@@ -1,5 +1,5 @@
 // A flag service in the real editor: the workspace's .flaglens.json gains an Unleash backend at a fake
-// Admin API on 127.0.0.1 (fakeUnleash.ts, run here in the extension host), and the token is set with
+// Admin API on 127.0.0.1 (test/server/fakeUnleash.ts, run here in the extension host), and the token is set with
 // `FlagLens: Set Backend Token`. What is checked: the token goes to its own origin only (the fake
 // records every Authorization header), the hover shows the service's state, and the last good state
 // stays, marked offline, once the service is gone. Runs after flaglens.test.ts and puts everything back.
@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FlagsViewSnapshot } from '../../../client/src/flagsView';
 import { EXTENSION_ID, folderUri, hoverMarkdown, show, waitFor } from './editor';
-import { FakeUnleash } from './fakeUnleash';
+import { FakeUnleash } from '../../server/fakeUnleash';
 
 const TOKEN = 'e2e-unleash-admin-token-7319';
 const FLAG = 'checkout-rollout';
@@ -23,7 +23,8 @@ const HOVER_AT = `isEnabled('checkout-|rollout'`;
 /** The hover's title once the service's state is known (before, it says the flag is not defined). */
 const ROLLING_OUT_TITLE = `**${FLAG}** — rolling out: `;
 
-const fake = new FakeUnleash(TOKEN, [{ name: FLAG, percentByEnvironment: { development: 30, production: 100 } }]);
+const fake = new FakeUnleash(TOKEN);
+fake.flags = [{ name: FLAG, enabled: { development: true, production: true }, percent: { development: 30, production: 100 } }];
 /** Tokens stored for other origins, one of them the same server under another name; none may reach the fake. */
 let otherTokens: Array<{ origin: string; token: string }> = [];
 let originalConfig: Uint8Array | undefined;
