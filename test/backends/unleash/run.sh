@@ -21,11 +21,18 @@ if ! ls /usr/lib/postgresql/*/bin/initdb > /dev/null 2>&1; then
   fi
 fi
 
-installed_version="$(node -p "try { require('$harness_dir/node_modules/unleash-server/package.json').version } catch { '' }")"
-if [ "$installed_version" != "$unleash_version" ]; then
-  echo "== installing unleash-server $unleash_version into $harness_dir (only there)"
+# unleash-server is installed from this folder's lockfile into a cache named after the lockfile, outside
+# the repository, so the checkout holds no copy of it and later runs reuse the install.
+install_hash="$(cat "$harness_dir/package.json" "$harness_dir/package-lock.json" | sha256sum | cut -c1-12)"
+export UNLEASH_INSTALL_DIR="${FLAGLENS_UNLEASH_CACHE:-$HOME/.cache/flaglens-unleash}/unleash-$install_hash"
+if [ ! -f "$UNLEASH_INSTALL_DIR/.installed" ]; then
+  echo "== installing unleash-server $unleash_version into $UNLEASH_INSTALL_DIR"
   started_at=$(date +%s)
-  (cd "$harness_dir" && npm ci --no-audit --no-fund --loglevel=error)
+  rm -rf "$UNLEASH_INSTALL_DIR"
+  mkdir -p "$UNLEASH_INSTALL_DIR"
+  cp "$harness_dir/package.json" "$harness_dir/package-lock.json" "$UNLEASH_INSTALL_DIR/"
+  (cd "$UNLEASH_INSTALL_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+  touch "$UNLEASH_INSTALL_DIR/.installed"
   echo "   installed in $(seconds_since "$started_at") s"
 fi
 

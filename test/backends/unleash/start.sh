@@ -24,8 +24,10 @@ stop_on_failure() {
 }
 trap stop_on_failure EXIT
 
-if [ ! -d "$harness_dir/node_modules/unleash-server" ]; then
-  echo "start.sh: unleash-server is not installed; run 'npm ci' in $harness_dir first" >&2
+# Where run.sh installed unleash-server (its cache); by hand, `npm ci` in this folder also works.
+install_dir="${UNLEASH_INSTALL_DIR:-$harness_dir}"
+if [ ! -d "$install_dir/node_modules/unleash-server" ]; then
+  echo "start.sh: unleash-server is not installed in $install_dir; run test/backends/unleash/run.sh (or 'npm ci' in $harness_dir)" >&2
   exit 1
 fi
 
@@ -70,7 +72,7 @@ INIT_ADMIN_API_TOKENS="$admin_token" \
 CHECK_VERSION=false \
 SEND_TELEMETRY=false \
 LOG_LEVEL=warn \
-  node "$harness_dir/node_modules/unleash-server/dist/server.js" > "$work_dir/unleash.log" 2>&1 &
+  node "$install_dir/node_modules/unleash-server/dist/server.js" > "$work_dir/unleash.log" 2>&1 &
 unleash_pid=$!
 echo "UNLEASH_PID=$unleash_pid" >> "$state_file"
 
