@@ -1,5 +1,5 @@
 // The optimised index (text prefilter, exports read on demand, worker threads, incremental re-parse of
-// open documents) must find exactly what a plain full parse finds: scanFile on every file, no shortcuts.
+// open documents, skeleton parses) must find exactly what a plain full parse finds: scanFile on the whole tree of every file.
 
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { generateWorkspace } from '../../bench/generate';
 import { mayHoldChecks } from '../../server/src/analysis/prefilter';
 import { resolveChecks } from '../../server/src/analysis/resolve';
-import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../../server/src/analysis/scan';
+import { parseSource, scanDocument, scanFile, type DocumentScan, type FileScan } from '../../server/src/analysis/scan';
 import type { FlagCheck } from '../../server/src/analysis/types';
 import { loadConfig } from '../../server/src/config';
 import { buildPatternSet, type PatternSet } from '../../server/src/patterns';
@@ -50,7 +50,10 @@ const options = () => ({ patterns, ignore: [], maxFileSize: 1_000_000, log: () =
 /** Every file's checks, keys resolved across files, from a full parse of every file. */
 async function fullParse(): Promise<Map<string, FlagCheck[]>> {
   const files = await listSourceFiles(root, options());
-  const scans = new Map<string, FileScan>(files.map((file) => [file, scanFile(file, fs.readFileSync(file, 'utf8'), patterns)]));
+  const scans = new Map<string, FileScan>(files.map((file) => {
+    const text = fs.readFileSync(file, 'utf8');
+    return [file, scanFile(file, text, patterns, parseSource(file, text))];
+  }));
   const result = new Map<string, FlagCheck[]>();
   for (const file of files) {
     const checks = resolveChecks(scans.get(file)!, (name) => scans.get(name), { fileExists: (name) => scans.has(name) || fs.existsSync(name) });

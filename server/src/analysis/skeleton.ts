@@ -1,0 +1,511 @@
+// A cheaper text to parse for a file's scan: the insides of function bodies and control-flow blocks that
+// hold no flag check are replaced by spaces (line breaks kept), so every offset stays where it was and
+// the parser skips what the scan would walk past. What is left parses to the same nodes at the same
+// positions outside those bodies, and `{ }` is still a block (or an empty object or type literal).
+//
+// Why this is safe for a scan: a name declared in a function body or block is visible only inside it,
+// so a check outside cannot read it, and a body with no check and no flag-call name adds nothing. The
+// exceptions are handled by not blanking: the arguments of a call to a flag-call name (a default value
+// may be an arrow function), and every body of a file that reads a flag bag (`const f = useFlags()`
+// makes any later `f.x` a check, by whatever name `f` has).
+//
+// The lexer knows strings, comments, templates, regular expressions and JSX well enough to find the
+// braces. Where JavaScript's grammar needs the parser to decide (a `/` or `<` after `}` or `)`), or the
+// text is not what it expects, it gives up and the caller parses the whole text; `parseSkeleton`'s
+// caller also re-parses the whole text when the skeleton has a syntax error.
+
+const enum Char {
+  Tab = 9, LineFeed = 10, CarriageReturn = 13, Space = 32, Exclamation = 33, DoubleQuote = 34, Hash = 35,
+  Dollar = 36, SingleQuote = 39, OpenParen = 40, CloseParen = 41, Asterisk = 42, Plus = 43, Comma = 44,
+  Minus = 45, Dot = 46, Slash = 47, Digit0 = 48, Digit9 = 57, Colon = 58, Semicolon = 59, LessThan = 60,
+  Equals = 61, GreaterThan = 62, UpperA = 65, UpperZ = 90, OpenBracket = 91, Backslash = 92,
+  CloseBracket = 93, Underscore = 95, Backtick = 96, LowerA = 97, LowerZ = 122, OpenBrace = 123,
+  CloseBrace = 125,
+}
+
+/** What the previous token lets come next: an operand (a `/` starts a regular expression) or an operator. */
+const enum Previous {
+  /** Start of text, punctuation, an operator or a keyword such as `return`: an operand may follow. */
+  Operand,
+  /** A name, literal, `)` or `]`: an operator follows, so `/` divides and `<` compares. */
+  Operator,
+  /** `}`: the end of a block or of an object; the grammar alone does not say what a `/` or `<` after it is. */
+  CloseBrace,
+}
+
+// Keywords after which an operand comes, so that `return /x/` is a regular expression and `return <div/>` JSX.
+const OPERAND_KEYWORDS = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await', 'extends']);
+
+// Words that start a declaration or statement: a return type cannot go on past them (`f(x) ? a : b` then `class C {`).
+const STATEMENT_KEYWORDS = new Set(['class', 'function', 'enum', 'interface', 'const', 'let', 'var', 'type', 'export', 'import', 'if', 'for', 'while', 'switch', 'try', 'return', 'namespace', 'module', 'declare', 'abstract']);
+
+/** Thrown inside the lexer when the text is not what it can read with confidence. */
+class Unsure extends Error {}
+
+/** A `(`, `[` or `{` not yet closed. */
+interface Frame {
+  readonly char: number;
+  readonly start: number;
+  /** A `{` that opens a body or block the skeleton may blank. */
+  readonly body: boolean;
+  /** Inside the arguments of a call to a flag-call name: nothing in here is blanked. */
+  readonly kept: boolean;
+}
+
+/**
+ * The text with check-free bodies blanked, or undefined when nothing would be blanked or the lexer is
+ * unsure of the text. `hits` are the offsets, ascending, of every flag-call name in the text.
+ */
+export function skeletonText(text: string, jsx: boolean, hits: readonly number[]): string | undefined {
+  const blanks: Array<[number, number]> = [];
+  try {
+    new Lexer(text, jsx, hits, blanks).lexFile();
+  } catch (error) {
+    if (error instanceof Unsure) return undefined;
+    throw error;
+  }
+  if (blanks.length === 0) return undefined;
+  let result = '';
+  let from = 0;
+  for (const [start, end] of blanks) {
+    result += text.slice(from, start) + text.slice(start, end).replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
+    from = end;
+  }
+  return result + text.slice(from);
+}
+
+class Lexer {
+  private position = 0;
+  private previous = Previous.Operand;
+  // After `) :`, until the type ends: a `{` that follows a complete type there opens the function's body.
+  private returnTypeDepth = -1;
+  // `<` not yet closed by `>` in that return type: a `,` or `=` inside type arguments does not end it.
+  private returnTypeAngles = 0;
+  private readonly frames: Frame[] = [];
+  private hitIndex = 0;
+  // The `(` that opens the arguments of the last flag-call name passed: they are kept whole.
+  private keptParen = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly jsx: boolean,
+    private readonly hits: readonly number[],
+    private readonly blanks: Array<[number, number]>,
+  ) {}
+
+  lexFile(): void {
+    if (this.text.startsWith('#!')) this.skipLine();
+    this.lexCode(false);
+    if (this.frames.length > 0) throw new Unsure();
+  }
+
+  /** Code up to the end of the text, or (`nested`) up to the `}` that closes a `${` or a JSX `{`. */
+  private lexCode(nested: boolean): void {
+    const text = this.text;
+    const depth = this.frames.length;
+    while (this.position < text.length) {
+      const char = text.charCodeAt(this.position);
+      if (char === Char.Space || char === Char.Tab || char === Char.LineFeed || char === Char.CarriageReturn) {
+        this.position++;
+      } else if (isIdentifierStart(char)) {
+        this.lexWord();
+      } else if (char >= Char.Digit0 && char <= Char.Digit9) {
+        this.lexNumber();
+      } else if (char === Char.SingleQuote || char === Char.DoubleQuote) {
+        this.lexString(char);
+      } else if (char === Char.Backtick) {
+        this.lexTemplate();
+      } else if (char === Char.Slash) {
+        this.lexSlash();
+      } else if (char === Char.OpenBrace) {
+        this.openBrace();
+      } else if (char === Char.CloseBrace) {
+        if (nested && this.frames.length === depth) {
+          this.position++;
+          return;
+        }
+        this.close(Char.OpenBrace);
+        this.previous = Previous.CloseBrace;
+      } else if (char === Char.OpenParen || char === Char.OpenBracket) {
+        const kept = this.kept() || this.position === this.keptParen;
+        this.frames.push({ char, start: this.position, body: false, kept });
+        this.position++;
+        this.previous = Previous.Operand;
+      } else if (char === Char.CloseParen || char === Char.CloseBracket) {
+        this.close(char === Char.CloseParen ? Char.OpenParen : Char.OpenBracket);
+        this.previous = Previous.Operator;
+        if (char === Char.CloseParen && this.nextSignificant() === Char.Colon) {
+          this.returnTypeDepth = this.frames.length;
+          this.returnTypeAngles = 0;
+        }
+      } else if (char === Char.LessThan && this.jsx && this.previous === Previous.Operand && this.startsJsx()) {
+        this.lexJsxElement();
+        this.previous = Previous.Operator;
+      } else if (char === Char.LessThan && this.jsx && this.previous === Previous.CloseBrace) {
+        throw new Unsure();
+      } else {
+        this.lexPunctuation(char);
+      }
+    }
+    if (nested) throw new Unsure();
+  }
+
+  private lexWord(): void {
+    const start = this.position;
+    this.position++;
+    while (this.position < this.text.length && isIdentifierPart(this.text.charCodeAt(this.position))) this.position++;
+    // A flag-call name: its call's arguments are kept whole.
+    while (this.hitIndex < this.hits.length && this.hits[this.hitIndex] < start) this.hitIndex++;
+    if (this.hitIndex < this.hits.length && this.hits[this.hitIndex] === start) this.keptParen = this.argumentsAfter(this.position);
+    const word = this.position - start <= 10 ? this.text.slice(start, this.position) : '';
+    if (STATEMENT_KEYWORDS.has(word)) this.returnTypeDepth = -1;
+    // In a return type every word is (part of) a type: `(): void {` opens the body.
+    const inReturnType = this.returnTypeDepth === this.frames.length;
+    this.previous = OPERAND_KEYWORDS.has(word) && !inReturnType ? Previous.Operand : Previous.Operator;
+  }
+
+  /** The offset of the `(` of a call whose callee ends at `position` (`name(`, `name?.(`, `name<T>(`), or -1. */
+  private argumentsAfter(position: number): number {
+    const text = this.text;
+    let at = position;
+    const skipSpace = (): void => {
+      while (at < text.length && /\s/.test(text[at])) at++;
+    };
+    skipSpace();
+    if (text.startsWith('?.', at)) {
+      at += 2;
+      skipSpace();
+    }
+    if (text[at] === '<') {
+      // Type arguments: to the `>` that balances the `<`, an arrow's `=>` aside.
+      let depth = 0;
+      for (; at < text.length; at++) {
+        const char = text[at];
+        if (char === '<') depth++;
+        else if (char === '>' && text[at - 1] !== '=' && --depth === 0) break;
+        else if (char === ';') return -1;
+      }
+      at++;
+      skipSpace();
+    }
+    return text[at] === '(' ? at : -1;
+  }
+
+  private lexNumber(): void {
+    this.position++;
+    // Digits, separators, exponents, `0x`, `n` and one `.`: everything a number literal may hold.
+    while (this.position < this.text.length) {
+      const char = this.text.charCodeAt(this.position);
+      if (isIdentifierPart(char) || char === Char.Dot) this.position++;
+      else if ((char === Char.Plus || char === Char.Minus) && /[eE]/.test(this.text[this.position - 1])) this.position++;
+      else break;
+    }
+    this.previous = Previous.Operator;
+  }
+
+  private lexString(quote: number): void {
+    const text = this.text;
+    this.position++;
+    for (;;) {
+      if (this.position >= text.length) throw new Unsure();
+      const char = text.charCodeAt(this.position);
+      if (char === quote) break;
+      if (char === Char.LineFeed || char === Char.CarriageReturn) throw new Unsure();
+      this.position += char === Char.Backslash ? 2 : 1;
+    }
+    this.position++;
+    this.previous = Previous.Operator;
+  }
+
+  private lexTemplate(): void {
+    const text = this.text;
+    this.position++;
+    for (;;) {
+      if (this.position >= text.length) throw new Unsure();
+      const char = text.charCodeAt(this.position);
+      if (char === Char.Backtick) break;
+      if (char === Char.Backslash) {
+        this.position += 2;
+      } else if (char === Char.Dollar && text.charCodeAt(this.position + 1) === Char.OpenBrace) {
+        this.position += 2;
+        this.lexNested();
+      } else {
+        this.position++;
+      }
+    }
+    this.position++;
+    this.previous = Previous.Operator;
+  }
+
+  /** An expression inside `${…}` or a JSX `{…}`, up to and past its `}`. */
+  private lexNested(): void {
+    const returnTypeDepth = this.returnTypeDepth;
+    this.returnTypeDepth = -1;
+    this.previous = Previous.Operand;
+    this.lexCode(true);
+    this.returnTypeDepth = returnTypeDepth;
+  }
+
+  private lexSlash(): void {
+    const text = this.text;
+    const next = text.charCodeAt(this.position + 1);
+    if (next === Char.Slash) {
+      this.skipLine();
+    } else if (next === Char.Asterisk) {
+      const end = text.indexOf('*/', this.position + 2);
+      if (end < 0) throw new Unsure();
+      this.position = end + 2;
+    } else if (this.previous === Previous.Operand) {
+      this.lexRegex();
+    } else if (this.previous === Previous.CloseBrace) {
+      // `} /x/`: a regular expression after a block, or a division after an object.
+      throw new Unsure();
+    } else {
+      this.position++;
+      this.previous = Previous.Operand;
+    }
+  }
+
+  private lexRegex(): void {
+    const text = this.text;
+    let inClass = false;
+    this.position++;
+    for (;;) {
+      if (this.position >= text.length) throw new Unsure();
+      const char = text.charCodeAt(this.position);
+      if (char === Char.LineFeed || char === Char.CarriageReturn) throw new Unsure();
+      if (char === Char.Backslash) {
+        this.position += 2;
+        continue;
+      }
+      this.position++;
+      if (char === Char.OpenBracket) inClass = true;
+      else if (char === Char.CloseBracket) inClass = false;
+      else if (char === Char.Slash && !inClass) break;
+    }
+    while (this.position < text.length && isIdentifierPart(text.charCodeAt(this.position))) this.position++;
+    this.previous = Previous.Operator;
+  }
+
+  private openBrace(): void {
+    const start = this.position;
+    // A body: after `)` (a function's parameters, `if (…)`), after `=>`, or after a whole return type.
+    const afterParen = this.text.charCodeAt(this.previousSignificant(start)) === Char.CloseParen;
+    const afterArrow = this.endsWithArrow(start);
+    const afterReturnType = this.returnTypeDepth === this.frames.length && this.previous !== Previous.Operand;
+    if (afterReturnType || afterArrow) this.returnTypeDepth = -1;
+    this.frames.push({ char: Char.OpenBrace, start, body: afterParen || afterArrow || afterReturnType, kept: this.kept() });
+    this.position++;
+    this.previous = Previous.Operand;
+  }
+
+  private close(open: number): void {
+    const frame = this.frames.pop();
+    if (frame === undefined || frame.char !== open) throw new Unsure();
+    if (this.returnTypeDepth > this.frames.length) this.returnTypeDepth = -1;
+    const end = this.position;
+    this.position++;
+    if (frame.body && !frame.kept && !this.hitWithin(frame.start, end)) {
+      // Blank from just inside the `{` to the `}`; a blanked body inside this one is part of it.
+      while (this.blanks.length > 0 && this.blanks[this.blanks.length - 1][0] > frame.start) this.blanks.pop();
+      if (end > frame.start + 1) this.blanks.push([frame.start + 1, end]);
+    }
+  }
+
+  private lexPunctuation(char: number): void {
+    const text = this.text;
+    const next = text.charCodeAt(this.position + 1);
+    if ((char === Char.Plus || char === Char.Minus) && next === char) {
+      // `x++ / 2` divides; `++x` is an operand to come.
+      this.position += 2;
+      return;
+    }
+    if (char === Char.Exclamation && this.previous === Previous.Operator && next !== Char.Equals) {
+      // `x!` (a non-null assertion) ends an operand as `x` did.
+      this.position++;
+      return;
+    }
+    if (this.returnTypeDepth === this.frames.length) {
+      if (char === Char.LessThan) {
+        this.returnTypeAngles++;
+      } else if (char === Char.GreaterThan && text.charCodeAt(this.position - 1) !== Char.Equals && this.returnTypeAngles > 0) {
+        // The end of a return type's type arguments (`Promise<T> {`): a whole type, as a name is.
+        this.returnTypeAngles--;
+        this.position++;
+        this.previous = Previous.Operator;
+        return;
+      } else if (char === Char.Semicolon || (this.returnTypeAngles === 0 && (char === Char.Comma || (char === Char.Equals && next !== Char.GreaterThan)))) {
+        this.returnTypeDepth = -1;
+      }
+    }
+    if (char === Char.Hash || char === 0x40 /* @ */) {
+      // `#private` and `@decorator` name what follows; neither starts an operand on its own.
+      this.position++;
+      return;
+    }
+    this.position++;
+    this.previous = Previous.Operand;
+  }
+
+  /** `<` where an operand starts, in a JSX file: an element, unless it is a generic arrow (`<T,>`, `<T extends U>`). */
+  private startsJsx(): boolean {
+    const match = /^<\s*([A-Za-z_$][\w$]*)?\s*(,|extends\b)?/.exec(this.text.slice(this.position, this.position + 200));
+    if (match === null) return false;
+    if (match[2] !== undefined) return false;
+    return match[1] !== undefined || this.text.charCodeAt(this.position + 1) === Char.GreaterThan;
+  }
+
+  /** A JSX element or fragment from its `<` to the end of its closing tag. */
+  private lexJsxElement(): void {
+    const text = this.text;
+    this.position++;
+    const name = this.jsxName();
+    // The opening tag's attributes.
+    for (;;) {
+      this.skipJsxSpace();
+      const char = text.charCodeAt(this.position);
+      if (char === Char.Slash && text.charCodeAt(this.position + 1) === Char.GreaterThan) {
+        this.position += 2;
+        return;
+      }
+      if (char === Char.GreaterThan) {
+        this.position++;
+        break;
+      }
+      if (char === Char.OpenBrace) {
+        this.position++;
+        this.lexNested();
+      } else if (isIdentifierStart(char)) {
+        this.jsxName();
+        this.skipJsxSpace();
+        if (text.charCodeAt(this.position) === Char.Equals) {
+          this.position++;
+          this.skipJsxSpace();
+          const value = text.charCodeAt(this.position);
+          if (value === Char.DoubleQuote || value === Char.SingleQuote) {
+            // No escapes in a JSX attribute string.
+            const end = text.indexOf(String.fromCharCode(value), this.position + 1);
+            if (end < 0) throw new Unsure();
+            this.position = end + 1;
+          } else if (value === Char.OpenBrace) {
+            this.position++;
+            this.lexNested();
+          } else {
+            throw new Unsure();
+          }
+        }
+      } else {
+        // Type arguments (`<Select<T> …>`) or anything else unexpected in a tag.
+        throw new Unsure();
+      }
+    }
+    // Children, up to the closing tag.
+    for (;;) {
+      if (this.position >= text.length) throw new Unsure();
+      const char = text.charCodeAt(this.position);
+      if (char === Char.OpenBrace) {
+        this.position++;
+        this.lexNested();
+      } else if (char === Char.LessThan) {
+        if (text.charCodeAt(this.position + 1) === Char.Slash) {
+          this.position += 2;
+          this.skipJsxSpace();
+          if (this.jsxName() !== name) throw new Unsure();
+          this.skipJsxSpace();
+          if (text.charCodeAt(this.position) !== Char.GreaterThan) throw new Unsure();
+          this.position++;
+          return;
+        }
+        this.lexJsxElement();
+      } else {
+        this.position++;
+      }
+    }
+  }
+
+  /** A tag or attribute name (`div`, `Foo.Bar`, `data-x`, `xlink:href`), empty for a fragment. */
+  private jsxName(): string {
+    const start = this.position;
+    while (this.position < this.text.length) {
+      const char = this.text.charCodeAt(this.position);
+      if (isIdentifierPart(char) || char === Char.Dot || char === Char.Minus || char === Char.Colon) this.position++;
+      else break;
+    }
+    return this.text.slice(start, this.position);
+  }
+
+  private skipJsxSpace(): void {
+    for (;;) {
+      const char = this.text.charCodeAt(this.position);
+      if (char === Char.Space || char === Char.Tab || char === Char.LineFeed || char === Char.CarriageReturn) {
+        this.position++;
+      } else if (char === Char.Slash && this.text.charCodeAt(this.position + 1) === Char.Asterisk) {
+        const end = this.text.indexOf('*/', this.position + 2);
+        if (end < 0) throw new Unsure();
+        this.position = end + 2;
+      } else if (char === Char.Slash && this.text.charCodeAt(this.position + 1) === Char.Slash) {
+        this.skipLine();
+      } else {
+        return;
+      }
+    }
+  }
+
+  private skipLine(): void {
+    while (this.position < this.text.length) {
+      const char = this.text.charCodeAt(this.position);
+      if (char === Char.LineFeed || char === Char.CarriageReturn) return;
+      this.position++;
+    }
+  }
+
+  private kept(): boolean {
+    return this.frames.length > 0 && this.frames[this.frames.length - 1].kept;
+  }
+
+  private hitWithin(start: number, end: number): boolean {
+    // Binary search for the first hit after `start`.
+    let low = 0;
+    let high = this.hits.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.hits[middle] <= start) low = middle + 1;
+      else high = middle;
+    }
+    return low < this.hits.length && this.hits[low] < end;
+  }
+
+  /** The offset of the last character before `position` that is not white space (comments are not skipped). */
+  private previousSignificant(position: number): number {
+    let at = position - 1;
+    while (at >= 0) {
+      const char = this.text.charCodeAt(at);
+      if (char !== Char.Space && char !== Char.Tab && char !== Char.LineFeed && char !== Char.CarriageReturn) return at;
+      at--;
+    }
+    return -1;
+  }
+
+  private endsWithArrow(position: number): boolean {
+    const at = this.previousSignificant(position);
+    return at > 0 && this.text.charCodeAt(at) === Char.GreaterThan && this.text.charCodeAt(at - 1) === Char.Equals;
+  }
+
+  /** The next character that is not white space, without moving. */
+  private nextSignificant(): number {
+    let at = this.position;
+    for (;;) {
+      const char = this.text.charCodeAt(at);
+      if (char !== Char.Space && char !== Char.Tab && char !== Char.LineFeed && char !== Char.CarriageReturn) return char;
+      at++;
+    }
+  }
+}
+
+function isIdentifierStart(char: number): boolean {
+  return (char >= Char.LowerA && char <= Char.LowerZ) || (char >= Char.UpperA && char <= Char.UpperZ) || char === Char.Underscore || char === Char.Dollar || char === Char.Backslash || char > 0x7f;
+}
+
+function isIdentifierPart(char: number): boolean {
+  return isIdentifierStart(char) || (char >= Char.Digit0 && char <= Char.Digit9);
+}

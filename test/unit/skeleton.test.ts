@@ -1,0 +1,168 @@
+// The skeleton parse: which bodies are blanked, which are kept, when the lexer gives up, and that a scan
+// of the skeleton equals a scan of the whole tree on every file of the demo, the fixtures and a
+// generated workspace.
+
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { generateWorkspace } from '../../bench/generate';
+import { parseSkeleton, parseSource, scanFile } from '../../server/src/analysis/scan';
+import { skeletonText } from '../../server/src/analysis/skeleton';
+import { loadConfig } from '../../server/src/config';
+import { buildPatternSet } from '../../server/src/patterns';
+import { listSourceFiles, toPosixPath } from '../../server/src/workspace/files';
+
+const REPO = path.resolve(__dirname, '..', '..');
+
+/** The skeleton of `text` with every blanked character shown as `_`, or undefined as skeletonText gives it. */
+function show(text: string, options: { names?: string[]; jsx?: boolean } = {}): string | undefined {
+  const hits: number[] = [];
+  for (const name of options.names ?? []) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) hits.push(at);
+  }
+  hits.sort((a, b) => a - b);
+  const skeleton = skeletonText(text, options.jsx ?? false, hits);
+  if (skeleton === undefined) return undefined;
+  assert.equal(skeleton.length, text.length, 'the skeleton moved offsets');
+  return [...text].map((char, at) => (skeleton[at] === char ? char : '_')).join('');
+}
+
+const names = ['isEnabled', 'isOn', 'useFlag'];
+
+const BLANKED: Array<{ name: string; text: string; expected: string; jsx?: boolean }> = [
+  {
+    name: 'a function body without a check',
+    text: 'function f() { return 1; }',
+    expected: 'function f() { ______ __ }',
+  },
+  {
+    name: 'a body with a check is kept, a check-free body inside it is not',
+    text: "function f() { const g = () => { x(); }; return isEnabled('k'); }",
+    expected: "function f() { const g = () => { ____ }; return isEnabled('k'); }",
+  },
+  {
+    name: "the arguments of a flag call, a default written as a function included",
+    text: "run(() => { isOn('k', () => { return 1; }); helper(() => { y(); }); })",
+    expected: "run(() => { isOn('k', () => { return 1; }); helper(() => { ____ }); })",
+  },
+  {
+    name: 'type arguments between a flag call and its arguments',
+    text: "const v = isOn<{ a: 1 }>('k', () => { return 1; });\nfunction f() { x(); }",
+    expected: "const v = isOn<{ a: 1 }>('k', () => { return 1; });\nfunction f() { ____ }",
+  },
+  {
+    name: 'bodies after return types; object type literals in them are kept',
+    text: "function f(): string { return 'a'; }\nfunction g(): Promise<Map<string, { a: 1 }>> { x(); }\nconst h = (a: number): { b: 1 } => { x(); };",
+    expected: "function f(): string { ______ ____ }\nfunction g(): Promise<Map<string, { a: 1 }>> { ____ }\nconst h = (a: number): { b: 1 } => { ____ };",
+  },
+  {
+    name: 'module-level objects, enums and class bodies are kept; method bodies are not',
+    text: "const FLAGS = { a: 'x' };\nenum E { A = 'a' }\nclass C { static K = 'k'; m(): void { x(); } }",
+    expected: "const FLAGS = { a: 'x' };\nenum E { A = 'a' }\nclass C { static K = 'k'; m(): void { ____ } }",
+  },
+  {
+    name: 'a block after `if (…)`; an `else` block is kept',
+    text: 'if (a) { b(); } else { c(); }',
+    expected: 'if (a) { ____ } else { c(); }',
+  },
+  {
+    name: 'braces inside strings, templates, regular expressions and comments',
+    text: "const s = '}';\nconst t = `${(() => { return '{'; })()}`;\nconst r = /[}]/;\n// }\nfunction f() { /* { */ return s; }",
+    expected: "const s = '}';\nconst t = `${(() => { ______ ____ })()}`;\nconst r = /[}]/;\n// }\nfunction f() { __ _ __ ______ __ }",
+  },
+  {
+    name: 'division after a call, a regular expression after `return`',
+    text: 'function f(a) { return g(a) / 2 + /}/.exec(a).length; }',
+    expected: 'function f(a) { ______ ____ _ _ _ ___________________ }',
+  },
+  {
+    name: 'JSX text with quotes and braces in attributes',
+    text: "function A() { return <p title=\"it's {x}\">Don't {b ? <i /> : null} stop</p>; }\nfunction B() { return <b>{useFlag('k')}</b>; }",
+    expected: "function A() { ______ __ ___________ __________ __ _ __ __ _ _____ _________ }\nfunction B() { return <b>{useFlag('k')}</b>; }",
+    jsx: true,
+  },
+  {
+    name: 'a generic arrow function in a JSX file',
+    text: 'const f = <T,>(x: T) => { return x; };',
+    expected: 'const f = <T,>(x: T) => { ______ __ };',
+    jsx: true,
+  },
+  {
+    name: 'line breaks stay where they were',
+    text: 'function f() {\r\n  a();\n  b();\n}',
+    expected: 'function f() {\r\n  ____\n  ____\n}',
+  },
+];
+
+const UNSURE: Array<{ name: string; text: string; jsx?: boolean }> = [
+  { name: 'a regular expression after a block', text: 'if (a) { b(); }\n/x/.test(s);' },
+  { name: 'an unterminated string', text: "function f() { return 'open; }" },
+  { name: 'an unterminated template', text: 'function f() { return `${a; }' },
+  { name: 'an unclosed body', text: 'function f() { return 1;' },
+  { name: 'a closing brace too many', text: 'function f() { return 1; } }' },
+  { name: 'type arguments on a JSX element', text: 'function A() { return <Select<string> value="a" />; }', jsx: true },
+  { name: 'a JSX element closed by another name', text: 'function A() { return <p>a</b>; }', jsx: true },
+];
+
+describe('skeletonText', () => {
+  for (const { name, text, expected, jsx } of BLANKED) {
+    it(`blanks ${name}`, () => assert.equal(show(text, { names, jsx }), expected));
+  }
+  for (const { name, text, jsx } of UNSURE) {
+    it(`gives up on ${name}`, () => assert.equal(show(text, { names, jsx }), undefined));
+  }
+  it('gives nothing when nothing would be blanked', () => {
+    assert.equal(show("export const a = 'x';\nexport function f() { return isOn('k'); }", { names }), undefined);
+  });
+});
+
+describe('parseSkeleton', () => {
+  const patterns = buildPatternSet([]);
+
+  it('parses the whole text of a file that reads a flag bag', () => {
+    const text = "const f = useFlags();\nexport function A() { return f.newCheckout; }\nfunction B() { return 1; }";
+    assert.equal(parseSkeleton('a.tsx', text, patterns), undefined);
+  });
+
+  it('parses the whole text when a name is written with escapes', () => {
+    assert.equal(parseSkeleton('a.ts', "function f() { return 1; }\nclient.\\u0067etBooleanValue('k', false);", patterns), undefined);
+  });
+
+  it('parses the whole text when the skeleton has a syntax error', () => {
+    // `if (a) <p>…` is JSX where the lexer reads a comparison: the skeleton would not parse cleanly.
+    assert.equal(parseSkeleton('a.tsx', "if (a) <p>it's</p>;\nfunction f() { return 1; }", patterns), undefined);
+  });
+
+  it('keeps every offset: a check after blanked bodies has the span of the whole parse', () => {
+    const text = "function f() {\n  return 1;\n}\nexport const on = client.getBooleanValue('k', false);\n";
+    assert.notEqual(parseSkeleton('a.ts', text, patterns), undefined);
+    assert.deepEqual(scanFile('a.ts', text, patterns), scanFile('a.ts', text, patterns, parseSource('a.ts', text)));
+  });
+});
+
+describe('a scan of the skeleton against a scan of the whole tree', () => {
+  let generated: string;
+  before(() => {
+    generated = toPosixPath(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-skeleton-'))));
+    generateWorkspace(generated, 400, 13, { largeFileBytes: 30_000 });
+  });
+  after(() => fs.rmSync(generated, { recursive: true, force: true }));
+
+  for (const [label, folder] of [['the demo', 'examples/demo'], ['the fixtures', 'test/fixtures'], ['a generated workspace', undefined]] as const) {
+    it(`finds the same in every file of ${label}`, async () => {
+      const root = folder === undefined ? generated : path.join(REPO, folder);
+      const patterns = buildPatternSet(loadConfig(root).config.patterns, loadConfig(root).config.bags);
+      const files = await listSourceFiles(root, { ignore: [], maxFileSize: 1_000_000, log: () => undefined });
+      let skeletons = 0;
+      for (const file of files) {
+        const text = fs.readFileSync(file, 'utf8');
+        if (parseSkeleton(file, text, patterns) !== undefined) skeletons++;
+        assert.deepEqual(scanFile(file, text, patterns), scanFile(file, text, patterns, parseSource(file, text)), file);
+      }
+      // The comparison means something only where skeletons were parsed.
+      assert.ok(skeletons >= files.length / 3, `only ${skeletons} of ${files.length} files had a skeleton`);
+    });
+  }
+});
