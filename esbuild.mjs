@@ -23,8 +23,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // The index's worker threads load this file from next to server.js and cli.js.
-  { ...common, entryPoints: ['server/src/workspace/indexWorker.ts'], outfile: 'server/out/indexWorker.js' },
+  // The index's reader threads load this file from next to server.js and cli.js; it has no TypeScript in it.
+  { ...common, entryPoints: ['server/src/workspace/readWorker.ts'], outfile: 'server/out/readWorker.js' },
 ];
 
 if (watch) {

@@ -1,4 +1,4 @@
-// The optimised index (text prefilter, exports read on demand, worker threads, incremental re-parse of
+// The optimised index (text prefilter, exports read on demand, reader threads, incremental re-parse of
 // open documents, skeleton parses) must find exactly what a plain full parse finds: scanFile on the whole tree of every file.
 
 import assert from 'node:assert/strict';
@@ -80,20 +80,20 @@ describe('the optimised index against a full parse', () => {
     assert.ok(all.some((check) => check.key === 'from-constant'), 'the re-exported constant was not followed');
   });
 
-  it('gives the same outcomes from worker threads as from this thread', async () => {
+  it('gives the same outcomes when reader threads read every file as when this thread does', async () => {
     const files = await listSourceFiles(root, options());
     const settings = { patterns, maxFileSize: 1_000_000 };
-    const threaded = await scanPaths(files, settings, { filesPerWorker: 1, inThisThread: false });
+    const threaded = await scanPaths(files, settings, { filesPerReader: 1, inThisThread: false });
     assert.deepEqual(threaded, files.map((file) => scanPath(file, settings)));
   });
 
-  it('gives the same outcomes when workers start after a sample of the files', async () => {
+  it('gives the same outcomes when reader threads and this thread share the reading', async () => {
     const larger = toPosixPath(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-sample-'))));
     try {
       generateWorkspace(larger, 1000, 3, { largeFileBytes: 20_000 });
       const files = await listSourceFiles(larger, options());
       const settings = { patterns, maxFileSize: 1_000_000 };
-      const shared = await scanPaths(files, settings, { filesPerWorker: 1, parsesPerWorker: 1 });
+      const shared = await scanPaths(files, settings, { filesPerReader: 1 });
       assert.deepEqual(shared, files.map((file) => scanPath(file, settings)));
     } finally {
       fs.rmSync(larger, { recursive: true, force: true });

@@ -119,8 +119,7 @@ const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
   '.cjs': ScriptKind.JSX,
 };
 
-/** The file extensions the scanner reads. */
-export const SCANNED_EXTENSIONS: readonly string[] = Object.keys(SCRIPT_KINDS);
+export { SCANNED_EXTENSIONS } from './extensions';
 
 // Enough for any real chain of constants; stops self-referencing ones.
 const MAX_REFERENCE_DEPTH = 32;
@@ -188,7 +187,7 @@ export function parseSkeleton(fileName: string, text: string, patterns: PatternS
   const kind = scriptKindOf(fileName);
   const skeleton = skeletonText(text, kind === ScriptKind.TSX || kind === ScriptKind.JSX, hits);
   if (skeleton === undefined) return undefined;
-  const tree = createSourceFile(fileName, skeleton, ScriptTarget.Latest, false, kind);
+  const tree = createSourceFile(fileName, skeleton, { languageVersion: ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
   return (tree as ts.SourceFile & { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length === 0 ? tree : undefined;
 }
 

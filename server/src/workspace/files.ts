@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { SCANNED_EXTENSIONS } from '../analysis/scan';
+import { SCANNED_EXTENSIONS } from '../analysis/extensions';
 
 /** The file extensions FlagLens scans for flag checks: the ones the scanner can parse. */
 export const SOURCE_EXTENSIONS: readonly string[] = SCANNED_EXTENSIONS;
@@ -112,25 +112,37 @@ export async function whySkipped(file: string, maxFileSize: number): Promise<Ski
 
 /** A file's bytes, or why it is not scanned: `whySkipped` and the read with one open. */
 export function readSourceFileSync(file: string, maxFileSize: number): Buffer | SkipReason {
+  const bytes = readSourceFileShared(file, maxFileSize);
+  return Buffer.isBuffer(bytes) ? Buffer.from(bytes) : bytes;
+}
+
+// One buffer for every read of this thread: most files read for an index are looked at once and dropped.
+let scratch = Buffer.alloc(0);
+
+/**
+ * As `readSourceFileSync`, but the bytes are a view of a buffer that the next call on this thread
+ * overwrites: copy what is kept. Open, read to the end, close: no `fstat`, no allocation per file.
+ */
+export function readSourceFileShared(file: string, maxFileSize: number): Buffer | SkipReason {
+  // One byte more than the limit tells a file over it from one exactly at it.
+  if (scratch.length < maxFileSize + 1) scratch = Buffer.allocUnsafeSlow(maxFileSize + 1);
   let descriptor: number | undefined;
   try {
     descriptor = fs.openSync(file, 'r');
-    const stats = fs.fstatSync(descriptor);
-    if (!stats.isFile()) return { reason: 'not a file', quiet: true };
-    if (stats.size > maxFileSize) return { reason: sizeLimitReason(stats.size, maxFileSize), quiet: false };
-    const bytes = Buffer.allocUnsafe(stats.size);
     let length = 0;
-    while (length < bytes.length) {
-      const read = fs.readSync(descriptor, bytes, length, bytes.length - length, length);
+    for (;;) {
+      const read = fs.readSync(descriptor, scratch, length, maxFileSize + 1 - length, null);
       if (read === 0) break;
       length += read;
+      if (length > maxFileSize) return { reason: sizeLimitReason(fs.fstatSync(descriptor).size, maxFileSize), quiet: false };
     }
-    const content = bytes.subarray(0, length);
+    const content = scratch.subarray(0, length);
     if (content.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { reason: 'binary file (it contains NUL bytes)', quiet: false };
     return content;
   } catch (error) {
-    const missing = error instanceof Error && 'code' in error && error.code === 'ENOENT';
-    return { reason: errorText(error), quiet: missing };
+    const code = error instanceof Error && 'code' in error ? error.code : undefined;
+    if (code === 'EISDIR') return { reason: 'not a file', quiet: true };
+    return { reason: errorText(error), quiet: code === 'ENOENT' };
   } finally {
     if (descriptor !== undefined) fs.closeSync(descriptor);
   }

@@ -1,15 +1,19 @@
-// Reading and scanning many files for the first index: one read per file, a text prefilter so that only
-// files that can hold a check are parsed, and worker threads so that parsing uses every core.
+// Reading and scanning many files for the first index. Reader threads, which load no parser and start
+// in milliseconds, read each file and test it with the text prefilter; this thread parses the few files
+// that may hold a check as soon as a reader has found them, and reads files itself when it has nothing
+// to parse. On the generated 20,000-file workspace, reading and prefiltering is about as much work as
+// parsing the 763 files that hold checks, so each of two cores takes one of the two.
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { canTestLatin1, mayHoldChecks } from '../analysis/prefilter';
 import { scanFile, type FileScan } from '../analysis/scan';
-import type { PatternSet } from '../patterns';
-import { readSourceFileSync, type SkipReason } from './files';
+import type { SkipReason } from './files';
+import { readAndFilter, type ReaderRequest, type ReaderResponse, type ReadOutcome, type ScanSettings } from './readFilter';
 import { contentHash, type ScanCache } from './scanCache';
+
+export type { ScanSettings } from './readFilter';
 
 /**
  * What indexing one file gave: its scan and the hash of its bytes; `unparsed` for a file that holds no
@@ -20,157 +24,175 @@ export type FileOutcome =
   | { kind: 'unparsed' }
   | { kind: 'skipped'; skip: SkipReason };
 
-/** The patterns and limit every file is scanned with; plain data, so a worker thread can receive it. */
-export interface ScanSettings {
-  patterns: PatternSet;
-  maxFileSize: number;
-}
-
 /** Read one file and scan it when the prefilter says it may hold a check, unless `cache` has its scan. */
 export function scanPath(file: string, settings: ScanSettings, cache?: ScanCache): FileOutcome {
-  const bytes = readSourceFileSync(file, settings.maxFileSize);
-  if (!Buffer.isBuffer(bytes)) return { kind: 'skipped', skip: bytes };
-  // Most files hold no check; a latin1 view is cheaper than decoding UTF-8 and enough for ASCII names.
-  const view = canTestLatin1(settings.patterns) ? bytes.toString('latin1') : bytes.toString('utf8');
-  if (!mayHoldChecks(view, settings.patterns)) return { kind: 'unparsed' };
-  const hash = contentHash(bytes);
-  return { kind: 'scanned', scan: cache?.get(file, hash) ?? scanFile(file, bytes.toString('utf8'), settings.patterns), hash };
+  const read = readAndFilter(file, settings);
+  return read.kind === 'read' ? scanBytes(file, read.bytes, settings, cache) : read;
 }
 
-// Below this many files a worker's start-up (loading the TypeScript parser) costs more than it saves.
-const FILES_PER_WORKER = 2000;
+/** Scan a file's bytes, unless `cache` has the scan of these very bytes. */
+function scanBytes(file: string, bytes: Uint8Array, settings: ScanSettings, cache?: ScanCache): FileOutcome {
+  const hash = contentHash(bytes);
+  const scan = cache?.get(file, hash) ?? scanFile(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), settings.patterns);
+  return { kind: 'scanned', scan, hash };
+}
+
+// Below this many files per reader its start (≈30 ms) costs more than it saves.
+const FILES_PER_READER = 2000;
 // Files handed out at once: small enough to share the work evenly, large enough that messages are few.
 const CHUNK_SIZE = 200;
-// A worker costs ≈0.7 s of CPU and 45-70 MB of peak RSS (its own TypeScript parser), and parses
-// nothing until it has loaded: worth it only for this many files to parse, which this thread estimates
-// from a few chunks spread over the folder before starting any. With 763 parses in 20,004 files the
-// server indexed as fast without a worker (1.8-2.0 s both ways) at 237 MB peak instead of 280-308 MB.
-const PARSES_PER_WORKER = 1000;
-const SAMPLE_CHUNKS = 4;
-
-/** A chunk of files for a worker, and the outcomes it sends back in the same order. */
-export interface WorkerRequest {
-  id: number;
-  files: string[];
-}
-export interface WorkerResponse {
-  id: number;
-  outcomes: FileOutcome[];
-}
+// Chunks a reader holds at once, so that it keeps reading while this thread is busy parsing.
+const CHUNKS_IN_FLIGHT = 3;
+// This thread parses for this long before it looks at the readers' answers again.
+const PARSE_SLICE_MS = 8;
 
 /** How `scanPaths` shares the work; the defaults suit the server and the CLI. */
 export interface ScanPathsOptions {
   progress?: (done: number) => void;
-  /** At most one worker per this many files. */
-  filesPerWorker?: number;
-  /** At most one worker per this many files to parse, as estimated from a sample. */
-  parsesPerWorker?: number;
-  /** False leaves every chunk to the workers while any runs. */
+  /** At most one reader thread per this many files. */
+  filesPerReader?: number;
+  /** False leaves all the reading to the readers while any runs; this thread only parses. */
   inThisThread?: boolean;
-  /** Scans of an earlier run; when it holds any, this thread does all the work, most of it reading. */
+  /** Scans of an earlier run, used for files whose bytes have not changed. */
   cache?: ScanCache;
 }
 
 /**
- * Scan every file, in this thread and in worker threads (one per spare core), and give the outcomes in
- * the order of `files`. Falls back to this thread alone when a worker cannot start or fails.
+ * Scan every file, reading in this thread and in reader threads (one per spare core) and parsing in this
+ * one, and give the outcomes in the order of `files`. Reads in this thread alone when no reader starts,
+ * and takes back the chunks of a reader that fails.
  */
 export async function scanPaths(files: readonly string[], settings: ScanSettings, options: ScanPathsOptions = {}): Promise<FileOutcome[]> {
-  const { progress, filesPerWorker = FILES_PER_WORKER, parsesPerWorker = PARSES_PER_WORKER, inThisThread = true, cache } = options;
+  const { progress, filesPerReader = FILES_PER_READER, inThisThread = true, cache } = options;
   const outcomes = new Array<FileOutcome>(files.length);
+  let done = 0;
+  const settle = (index: number, outcome: FileOutcome): void => {
+    outcomes[index] = outcome;
+    progress?.(++done);
+  };
   const chunks: number[] = [];
   for (let start = 0; start < files.length; start += CHUNK_SIZE) chunks.push(start);
-  let done = 0;
-  const finish = (start: number, results: readonly FileOutcome[]): void => {
-    results.forEach((outcome, offset) => {
-      outcomes[start + offset] = outcome;
-      progress?.(++done);
-    });
-  };
   const chunkAt = (start: number): string[] => files.slice(start, start + CHUNK_SIZE) as string[];
 
-  // With a cache there is usually little left to parse.
-  const maxWorkers = cache !== undefined && cache.size > 0 ? 0 : Math.min(Math.max(os.availableParallelism() - 1, 1), Math.floor(files.length / filesPerWorker));
-  const script = workerScript();
-  const workers: Array<Promise<number[]>> = [];
-  const startWorkers = (count: number): void => {
-    if (script !== undefined) for (let worker = 0; worker < count; worker++) workers.push(runWorker(script, settings, chunks, chunkAt, finish));
-  };
-  if (!inThisThread) startWorkers(maxWorkers);
-  // This thread works too, one chunk at a time, yielding between chunks so that worker answers and
-  // editor requests are handled meanwhile. Its first chunks are the sample that decides on workers.
-  if (inThisThread || workers.length === 0) {
-    const sample = maxWorkers > 0 && workers.length === 0 ? takeSpread(chunks, SAMPLE_CHUNKS) : [];
-    let deciding = sample.length > 0;
-    let sampledFiles = 0;
-    let sampledParses = 0;
-    for (let start = sample.shift() ?? chunks.shift(); start !== undefined; start = sample.shift() ?? chunks.shift()) {
-      const results = chunkAt(start).map((file) => scanPath(file, settings, cache));
-      finish(start, results);
-      if (deciding) {
-        sampledFiles += results.length;
-        sampledParses += results.filter((outcome) => outcome.kind === 'scanned').length;
-        if (sample.length === 0) {
-          deciding = false;
-          const expectedParses = (sampledParses / sampledFiles) * files.length;
-          if (chunks.length > 0) startWorkers(Math.min(maxWorkers, Math.floor(expectedParses / parsesPerWorker)));
-        }
+  // Files a reader found worth parsing, in the order they came.
+  const toParse: Array<{ index: number; bytes: Uint8Array }> = [];
+  let parsed = 0;
+  let wake: (() => void) | undefined;
+  const script = readerScript();
+  const readerCount = script === undefined ? 0 : Math.min(Math.max(os.availableParallelism() - 1, 1), Math.floor(files.length / filesPerReader));
+  const readers = Array.from({ length: readerCount }, () => new Reader(script as ReaderScript, settings, {
+    take: () => chunks.shift(),
+    chunkAt,
+    read: (start, readOutcomes) => {
+      readOutcomes.forEach((outcome, offset) => {
+        if (outcome.kind === 'read') toParse.push({ index: start + offset, bytes: outcome.bytes });
+        else settle(start + offset, outcome);
+      });
+      wake?.();
+    },
+    failed: (unfinished) => {
+      chunks.unshift(...unfinished);
+      wake?.();
+    },
+  }));
+
+  try {
+    for (;;) {
+      if (parsed < toParse.length) {
+        const until = performance.now() + PARSE_SLICE_MS;
+        do {
+          const { index, bytes } = toParse[parsed];
+          // Dropped as it is parsed: the queue would otherwise hold every file's bytes to the end.
+          toParse[parsed++] = { index, bytes: new Uint8Array(0) };
+          settle(index, scanBytes(files[index], bytes, settings, cache));
+        } while (parsed < toParse.length && performance.now() < until);
+      } else if (chunks.length > 0 && (inThisThread || !readers.some((reader) => reader.alive))) {
+        const start = chunks.shift() as number;
+        chunkAt(start).forEach((file, offset) => settle(start + offset, scanPath(file, settings, cache)));
+      } else if (readers.some((reader) => reader.busy || (reader.alive && chunks.length > 0))) {
+        // Nothing to do here until a reader answers (or fails and gives its chunks back).
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        continue;
+      } else {
+        break;
       }
+      // Let the readers' answers and the editor's requests in.
       await new Promise((resolve) => setImmediate(resolve));
     }
+  } finally {
+    for (const reader of readers) reader.stop();
   }
-  // Chunks a failed worker held, and any left when every worker failed.
-  const unfinished = (await Promise.all(workers)).flat();
-  for (const start of [...unfinished, ...chunks.splice(0)]) finish(start, chunkAt(start).map((file) => scanPath(file, settings)));
   return outcomes;
 }
 
-/** Removes `count` items spread evenly over `items` (all of them when there are fewer) and returns them. */
-function takeSpread(items: number[], count: number): number[] {
-  if (items.length <= count) return items.splice(0);
-  const positions = Array.from({ length: count }, (_, index) => Math.floor((index * items.length) / count));
-  const taken = positions.map((position) => items[position]);
-  for (const position of [...positions].reverse()) items.splice(position, 1);
-  return taken;
+/** What a reader needs from `scanPaths`: chunks to read, and where their outcomes go. */
+interface ReaderHost {
+  take(): number | undefined;
+  chunkAt(start: number): string[];
+  read(start: number, outcomes: readonly ReadOutcome[]): void;
+  /** The reader stopped with these chunks unread. */
+  failed(unfinished: number[]): void;
 }
 
-/** Feed chunks to one worker until none are left; resolves with the chunks it could not finish. */
-function runWorker(
-  script: string,
-  settings: ScanSettings,
-  chunks: number[],
-  chunkAt: (start: number) => string[],
-  finish: (start: number, outcomes: readonly FileOutcome[]) => void,
-): Promise<number[]> {
-  return new Promise((resolve) => {
-    let current: number | undefined;
-    let settled = false;
+/** One reader thread and the chunks it holds. */
+class Reader {
+  alive = true;
+  private readonly worker: Worker;
+  private readonly inFlight: number[] = [];
+
+  constructor(script: ReaderScript, settings: ScanSettings, private readonly host: ReaderHost) {
     // The worker's stdout is its own stream: in the server, this process's stdout is the LSP channel.
-    const worker = new Worker(script, { workerData: settings, stdout: true, stderr: true });
-    const end = (unfinished: number[]): void => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      resolve(unfinished);
-    };
-    const next = (): void => {
-      current = chunks.shift();
-      if (current === undefined) end([]);
-      else worker.postMessage({ id: current, files: chunkAt(current) } satisfies WorkerRequest);
-    };
-    worker.on('message', (response: WorkerResponse) => {
-      if (response.id !== current) return;
-      finish(response.id, response.outcomes);
-      next();
+    this.worker = new Worker(script.code, { eval: script.eval, workerData: settings, stdout: true, stderr: true });
+    this.worker.once('online', () => this.fill());
+    this.worker.on('message', (response: ReaderResponse) => {
+      const held = this.inFlight.indexOf(response.id);
+      if (held < 0) return;
+      this.inFlight.splice(held, 1);
+      this.fill();
+      this.host.read(response.id, response.outcomes);
     });
-    worker.on('error', () => end(current === undefined ? [] : [current]));
-    worker.on('exit', () => end(current === undefined ? [] : [current]));
-    worker.once('online', next);
-  });
+    this.worker.on('error', () => this.end());
+    this.worker.on('exit', () => this.end());
+  }
+
+  /** Chunks sent and not answered yet. */
+  get busy(): boolean {
+    return this.alive && this.inFlight.length > 0;
+  }
+
+  stop(): void {
+    this.alive = false;
+    void this.worker.terminate();
+  }
+
+  private fill(): void {
+    while (this.alive && this.inFlight.length < CHUNKS_IN_FLIGHT) {
+      const start = this.host.take();
+      if (start === undefined) return;
+      this.inFlight.push(start);
+      this.worker.postMessage({ id: start, files: this.host.chunkAt(start) } satisfies ReaderRequest);
+    }
+  }
+
+  private end(): void {
+    if (!this.alive) return;
+    this.alive = false;
+    this.host.failed(this.inFlight.splice(0));
+  }
 }
 
-/** The worker's script: the bundled one next to the server, or the TypeScript source when run through tsx. */
-function workerScript(): string | undefined {
-  const candidates = [path.join(__dirname, 'indexWorker.js'), path.join(__dirname, 'indexWorker.ts')];
-  return candidates.find((candidate) => fs.existsSync(candidate));
+/** How to start a reader: the bundled script next to the server, or the TypeScript source through tsx (tests, benchmarks). */
+interface ReaderScript {
+  code: string;
+  eval: boolean;
+}
+
+function readerScript(): ReaderScript | undefined {
+  const bundled = path.join(__dirname, 'readWorker.js');
+  if (fs.existsSync(bundled)) return { code: bundled, eval: false };
+  const source = path.join(__dirname, 'readWorker.ts');
+  // A worker does not inherit tsx's loader from `node --import tsx`: it registers tsx itself.
+  if (fs.existsSync(source)) return { code: `require('tsx/cjs'); require(${JSON.stringify(source)});`, eval: true };
+  return undefined;
 }
