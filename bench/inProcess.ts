@@ -1,6 +1,7 @@
 // The index figures measured inside one fresh Node process, so that the first index really is the
 // first (cold JIT, no module state): cold index, re-index, and one-character edits of the largest file.
-// Usage (run.ts spawns it): node --import tsx bench/inProcess.ts ROOT EDITS [CACHE_FILE]
+// Usage (run.ts bundles and spawns it): node inProcess.js ROOT EDITS [CACHE_FILE]; `node --import tsx
+// bench/inProcess.ts` also works, slower to start its reader thread.
 // With CACHE_FILE, the first index reads and writes that index cache, as a restarted server does.
 // Prints one JSON line: InProcessFigures.
 

@@ -4,6 +4,7 @@
 // besides generated ones with --files), --seed S, --quick (fewer requests and repetitions), --no-write.
 
 import { execFileSync, spawnSync } from 'node:child_process';
+import { buildSync, type BuildOptions } from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -19,6 +20,8 @@ const REPO_ROOT = path.resolve(__dirname, '..');
 // Outside the repository: tsc and eslint read every .ts file under bench/.
 const WORKSPACES = path.join(os.tmpdir(), 'flaglens-bench');
 const RESULTS = path.join(REPO_ROOT, 'bench', 'RESULTS.md');
+// The in-process figures run from a bundle, as the server and the CLI do, with the reader thread's script beside it.
+const IN_PROCESS_BUNDLE = path.join(WORKSPACES, 'build', 'inProcess.js');
 const LARGE_FILE_BYTES = 300_000;
 
 interface Options {
@@ -95,11 +98,18 @@ function runRipgrep(root: string, calleeNames: string[], repetitions: number): R
   return { ms: median(times), files: listed.stdout.split('\n').filter(Boolean).length, matches };
 }
 
-/** The in-process figures from fresh processes; the run with the median cold index is kept. */
+/** Bundle bench/inProcess.ts and the reader thread's script as esbuild.mjs bundles the server. */
+function bundleInProcess(): void {
+  const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' };
+  buildSync({ ...common, entryPoints: [path.join(__dirname, 'inProcess.ts')], outfile: IN_PROCESS_BUNDLE });
+  buildSync({ ...common, entryPoints: [path.join(REPO_ROOT, 'server', 'src', 'workspace', 'readWorker.ts')], outfile: path.join(path.dirname(IN_PROCESS_BUNDLE), 'readWorker.js') });
+}
+
+/** The in-process figures from fresh processes (bundled: see bundleInProcess); the run with the median cold index is kept. */
 function runInProcess(root: string, repetitions: number, edits: number, cacheFile?: string): InProcessFigures {
   const runs: InProcessFigures[] = [];
   for (let run = 0; run < repetitions; run++) {
-    const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'inProcess.ts'), root, String(edits), ...(cacheFile === undefined ? [] : [cacheFile])],
+    const output = execFileSync(process.execPath, [IN_PROCESS_BUNDLE, root, String(edits), ...(cacheFile === undefined ? [] : [cacheFile])],
       { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     runs.push(JSON.parse(output) as InProcessFigures);
   }
@@ -138,6 +148,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   process.stderr.write('building the server bundle…\n');
   execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  bundleInProcess();
   const results: WorkspaceFigures[] = [];
   for (const count of options.files) {
     const root = path.join(WORKSPACES, `generated-${count}-seed${options.seed}`);

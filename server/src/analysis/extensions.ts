@@ -1,5 +1,15 @@
 // The file extensions the scanner reads, without the parser: the file listing and the reader threads
 // of the first index need them, and neither loads TypeScript.
 
+// Extension → whether its files may hold JSX (`.js` files may, as TypeScript reads them).
+const READS_JSX: Readonly<Record<string, boolean>> = {
+  '.ts': false, '.mts': false, '.cts': false, '.tsx': true, '.js': true, '.jsx': true, '.mjs': true, '.cjs': true,
+};
+
 /** The extensions of the files FlagLens scans; `.d.ts` and its kin are excluded by name elsewhere. */
-export const SCANNED_EXTENSIONS: readonly string[] = ['.ts', '.mts', '.cts', '.tsx', '.js', '.jsx', '.mjs', '.cjs'];
+export const SCANNED_EXTENSIONS: readonly string[] = Object.keys(READS_JSX);
+
+/** True for a file whose text is read with JSX. */
+export function readsJsx(fileName: string): boolean {
+  return READS_JSX[fileName.slice(fileName.lastIndexOf('.')).toLowerCase()] ?? false;
+}

@@ -4,6 +4,7 @@
 import type { PatternSet } from '../patterns';
 
 const calleeRegexes = new WeakMap<PatternSet, RegExp>();
+const latin1Testable = new WeakMap<PatternSet, boolean>();
 
 /**
  * False only when the file cannot hold a flag check: no callee name of the set is written as a whole
@@ -18,7 +19,13 @@ export function mayHoldChecks(text: string, patterns: PatternSet): boolean {
 
 /** True when the names are ASCII, so `mayHoldChecks` may test a latin1 view of the bytes (cheaper than decoding UTF-8). */
 export function canTestLatin1(patterns: PatternSet): boolean {
-  return patterns.calleeNames.every((name) => [...name].every((character) => character.charCodeAt(0) < 0x80));
+  // Asked once per file read: remembered per pattern set (computing it costs about as much as a read).
+  let testable = latin1Testable.get(patterns);
+  if (testable === undefined) {
+    testable = patterns.calleeNames.every((name) => [...name].every((character) => character.charCodeAt(0) < 0x80));
+    latin1Testable.set(patterns, testable);
+  }
+  return testable;
 }
 
 function calleeRegex(patterns: PatternSet): RegExp {

@@ -3,7 +3,7 @@ import { calleeLastName, type PatternSet } from '../patterns';
 import { keyInObjectArgument, objectBagOf, type ObjectBag } from './bags';
 import { kebabCaseFromCamelCase } from './keys';
 import { allKeys, keyTypeMembers, type ImportedKeyType, type KeyTypeMember } from './keyTypes';
-import { skeletonText } from './skeleton';
+import { skeletonOf } from './skeleton';
 import type { FlagCheck, FlagPattern, FlagValueType, Span } from './types';
 
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
@@ -174,53 +174,18 @@ export function parseSource(fileName: string, text: string): ts.SourceFile {
 
 /**
  * The tree of the text with its check-free bodies blanked (see skeleton.ts), which gives the same scan
- * for a fraction of the parse; undefined when the whole text must be parsed: a file that reads a flag bag
- * (any later property read of its variable is a check), a name written with escapes (the text search
- * would not see it), a text the lexer is unsure of, or a skeleton with a syntax error.
+ * for a fraction of the parse; undefined when the whole text must be parsed.
  */
 export function parseSkeleton(fileName: string, text: string, patterns: PatternSet): ts.SourceFile | undefined {
-  if (text.includes('\\u') || bagNameRegex(patterns).test(text)) return undefined;
-  const hits: number[] = [];
-  const names = calleeWordRegex(patterns);
-  names.lastIndex = 0;
-  for (let match = names.exec(text); match !== null; match = names.exec(text)) hits.push(match.index);
-  const kind = scriptKindOf(fileName);
-  const skeleton = skeletonText(text, kind === ScriptKind.TSX || kind === ScriptKind.JSX, hits);
-  if (skeleton === undefined) return undefined;
-  const tree = createSourceFile(fileName, skeleton, { languageVersion: ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
+  const skeleton = skeletonOf(fileName, text, patterns);
+  return skeleton === undefined ? undefined : parseSkeletonText(fileName, skeleton);
+}
+
+/** The tree of a skeleton made by `skeletonOf`, or undefined when it has a syntax error (the lexer misread the text). */
+export function parseSkeletonText(fileName: string, skeleton: string): ts.SourceFile | undefined {
+  // No JSDoc: a scan reads none, and the parser skips comments faster without.
+  const tree = createSourceFile(fileName, skeleton, { languageVersion: ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindOf(fileName));
   return (tree as ts.SourceFile & { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length === 0 ? tree : undefined;
-}
-
-const calleeWordRegexes = new WeakMap<PatternSet, RegExp>();
-const bagNameRegexes = new WeakMap<PatternSet, RegExp>();
-
-/** Every callee name as a whole word, global: the offsets `parseSkeleton` keeps bodies around. */
-function calleeWordRegex(patterns: PatternSet): RegExp {
-  let regex = calleeWordRegexes.get(patterns);
-  if (regex === undefined) {
-    const names = patterns.calleeNames.filter((name) => name !== '').map(escapeRegex);
-    regex = names.length === 0 ? /(?!)/g : new RegExp(`(?<![\\w$])(?:${names.join('|')})(?![\\w$])`, 'g');
-    calleeWordRegexes.set(patterns, regex);
-  }
-  return regex;
-}
-
-/** The names that make a flag bag (`useFlags`, a configured `uiConfig.flags`), anywhere in a text. */
-function bagNameRegex(patterns: PatternSet): RegExp {
-  let regex = bagNameRegexes.get(patterns);
-  if (regex === undefined) {
-    const names = [
-      ...patterns.patterns.filter((pattern) => pattern.kind === 'bag').map((pattern) => calleeLastName(pattern.callee)),
-      ...(patterns.objectBags ?? []).map((bag) => bag.names[bag.names.length - 1]),
-    ].filter((name) => name !== '').map(escapeRegex);
-    regex = names.length === 0 ? /(?!)/ : new RegExp(names.join('|'));
-    bagNameRegexes.set(patterns, regex);
-  }
-  return regex;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function scriptKindOf(fileName: string): ts.ScriptKind {

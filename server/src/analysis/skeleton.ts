@@ -14,6 +14,56 @@
 // text is not what it expects, it gives up and the caller parses the whole text; `parseSkeleton`'s
 // caller also re-parses the whole text when the skeleton has a syntax error.
 
+import { calleeLastName } from '../patterns/define';
+import type { PatternSet } from '../patterns';
+import { readsJsx } from './extensions';
+
+/**
+ * The skeleton of a file for a scan with `patterns`, or undefined when the whole text must be parsed: a
+ * file that reads a flag bag (any later property read of its variable is a check), a name written with
+ * escapes (the text search would not see it), nothing to blank, or a text the lexer is unsure of.
+ */
+export function skeletonOf(fileName: string, text: string, patterns: PatternSet): string | undefined {
+  if (text.includes('\\u') || bagNameRegex(patterns).test(text)) return undefined;
+  const hits: number[] = [];
+  const names = calleeWordRegex(patterns);
+  names.lastIndex = 0;
+  for (let match = names.exec(text); match !== null; match = names.exec(text)) hits.push(match.index);
+  return skeletonText(text, readsJsx(fileName), hits);
+}
+
+const calleeWordRegexes = new WeakMap<PatternSet, RegExp>();
+const bagNameRegexes = new WeakMap<PatternSet, RegExp>();
+
+/** Every callee name as a whole word, global: the offsets whose bodies the skeleton keeps. */
+function calleeWordRegex(patterns: PatternSet): RegExp {
+  let regex = calleeWordRegexes.get(patterns);
+  if (regex === undefined) {
+    const names = patterns.calleeNames.filter((name) => name !== '').map(escapeRegex);
+    regex = names.length === 0 ? /(?!)/g : new RegExp(`(?<![\\w$])(?:${names.join('|')})(?![\\w$])`, 'g');
+    calleeWordRegexes.set(patterns, regex);
+  }
+  return regex;
+}
+
+/** The names that make a flag bag (`useFlags`, a configured `uiConfig.flags`), anywhere in a text. */
+function bagNameRegex(patterns: PatternSet): RegExp {
+  let regex = bagNameRegexes.get(patterns);
+  if (regex === undefined) {
+    const names = [
+      ...patterns.patterns.filter((pattern) => pattern.kind === 'bag').map((pattern) => calleeLastName(pattern.callee)),
+      ...(patterns.objectBags ?? []).map((bag) => bag.names[bag.names.length - 1]),
+    ].filter((name) => name !== '').map(escapeRegex);
+    regex = names.length === 0 ? /(?!)/ : new RegExp(names.join('|'));
+    bagNameRegexes.set(patterns, regex);
+  }
+  return regex;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 const enum Char {
   Tab = 9, LineFeed = 10, CarriageReturn = 13, Space = 32, Exclamation = 33, DoubleQuote = 34, Hash = 35,
   Dollar = 36, SingleQuote = 39, OpenParen = 40, CloseParen = 41, Asterisk = 42, Plus = 43, Comma = 44,

@@ -17,3 +17,8 @@ export function callPattern(sdk: Sdk, callee: string, valueType: FlagValueType, 
   if (options.minArgs !== undefined) pattern.minArgs = options.minArgs;
   return pattern;
 }
+
+/** The last name of a pattern's callee: `isOn` for `flags.isOn`. */
+export function calleeLastName(callee: string): string {
+  return callee.slice(callee.lastIndexOf('.') + 1);
+}

@@ -1,6 +1,6 @@
 import { parseBagSpec, type BagEntry, type ObjectBag } from '../analysis/bags';
 import type { FlagPattern, UserPattern } from '../analysis/types';
-import { callPattern } from './define';
+import { calleeLastName, callPattern } from './define';
 import { GROWTHBOOK_PATTERNS } from './growthbook';
 import { LAUNCHDARKLY_PATTERNS } from './launchdarkly';
 import { OPENFEATURE_PATTERNS } from './openfeature';
@@ -25,10 +25,7 @@ export interface PatternSet {
   readonly objectBags?: readonly ObjectBag[];
 }
 
-/** The last name of a pattern's callee: `isOn` for `flags.isOn`. */
-export function calleeLastName(callee: string): string {
-  return callee.slice(callee.lastIndexOf('.') + 1);
-}
+export { calleeLastName } from './define';
 
 /** A team's wrapper from `.flaglens.json` as a pattern. */
 export function userPatternToFlagPattern(user: UserPattern): FlagPattern {

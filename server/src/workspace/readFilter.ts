@@ -1,9 +1,12 @@
-// Reading a file for the first index and testing it with the text prefilter: the part of indexing that
-// needs no parser, so that reader threads can do it without loading TypeScript.
+// Reading a file for the first index, testing it with the text prefilter and, for a file that may hold
+// a check, preparing its parse (text, hash, skeleton): everything but the parse, so that reader threads
+// can do it without loading TypeScript.
 
 import { canTestLatin1, mayHoldChecks } from '../analysis/prefilter';
+import { skeletonOf } from '../analysis/skeleton';
 import type { PatternSet } from '../patterns';
 import { readSourceFileShared, type SkipReason } from './files';
+import { contentHash } from './scanCache';
 
 /** The patterns and limit every file is read and scanned with; plain data, so a worker thread can receive it. */
 export interface ScanSettings {
@@ -11,9 +14,12 @@ export interface ScanSettings {
   maxFileSize: number;
 }
 
-/** What reading one file gave: its bytes (a copy of its own) when the prefilter says it may hold a check. */
+/**
+ * What reading one file gave. A file that may hold a check comes with its text, the hash of its bytes
+ * (for the index cache) and its skeleton, or none when the whole text must be parsed.
+ */
 export type ReadOutcome =
-  | { kind: 'read'; bytes: Uint8Array }
+  | { kind: 'read'; text: string; hash: string; skeleton: string | undefined }
   | { kind: 'unparsed' }
   | { kind: 'skipped'; skip: SkipReason };
 
@@ -27,13 +33,13 @@ export interface ReaderResponse {
   outcomes: ReadOutcome[];
 }
 
-/** Read one file and test it with the prefilter; only a file that may hold a check keeps its bytes. */
+/** Read one file, test it with the prefilter, and prepare the parse of a file that may hold a check. */
 export function readAndFilter(file: string, settings: ScanSettings): ReadOutcome {
   const bytes = readSourceFileShared(file, settings.maxFileSize);
   if (!Buffer.isBuffer(bytes)) return { kind: 'skipped', skip: bytes };
   // Most files hold no check; a latin1 view is cheaper than decoding UTF-8 and enough for ASCII names.
   const view = canTestLatin1(settings.patterns) ? bytes.toString('latin1') : bytes.toString('utf8');
   if (!mayHoldChecks(view, settings.patterns)) return { kind: 'unparsed' };
-  // A buffer of its own, not a view of the shared one: it can be moved to another thread without a copy.
-  return { kind: 'read', bytes: new Uint8Array(bytes) };
+  const text = bytes.toString('utf8');
+  return { kind: 'read', text, hash: contentHash(bytes), skeleton: skeletonOf(file, text, settings.patterns) };
 }

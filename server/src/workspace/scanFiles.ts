@@ -8,10 +8,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { scanFile, type FileScan } from '../analysis/scan';
+import { parseSkeletonText, parseSource, scanFile, type FileScan } from '../analysis/scan';
 import type { SkipReason } from './files';
 import { readAndFilter, type ReaderRequest, type ReaderResponse, type ReadOutcome, type ScanSettings } from './readFilter';
-import { contentHash, type ScanCache } from './scanCache';
+import type { ScanCache } from './scanCache';
 
 export type { ScanSettings } from './readFilter';
 
@@ -27,14 +27,17 @@ export type FileOutcome =
 /** Read one file and scan it when the prefilter says it may hold a check, unless `cache` has its scan. */
 export function scanPath(file: string, settings: ScanSettings, cache?: ScanCache): FileOutcome {
   const read = readAndFilter(file, settings);
-  return read.kind === 'read' ? scanBytes(file, read.bytes, settings, cache) : read;
+  return read.kind === 'read' ? scanRead(file, read, settings, cache) : read;
 }
 
-/** Scan a file's bytes, unless `cache` has the scan of these very bytes. */
-function scanBytes(file: string, bytes: Uint8Array, settings: ScanSettings, cache?: ScanCache): FileOutcome {
-  const hash = contentHash(bytes);
-  const scan = cache?.get(file, hash) ?? scanFile(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), settings.patterns);
-  return { kind: 'scanned', scan, hash };
+type PreparedFile = Extract<ReadOutcome, { kind: 'read' }>;
+
+/** Parse and scan a prepared file, unless `cache` has the scan of these very bytes. */
+function scanRead(file: string, read: PreparedFile, settings: ScanSettings, cache?: ScanCache): FileOutcome {
+  const cached = cache?.get(file, read.hash);
+  if (cached !== undefined) return { kind: 'scanned', scan: cached, hash: read.hash };
+  const tree = (read.skeleton === undefined ? undefined : parseSkeletonText(file, read.skeleton)) ?? parseSource(file, read.text);
+  return { kind: 'scanned', scan: scanFile(file, read.text, settings.patterns, tree), hash: read.hash };
 }
 
 // Below this many files per reader its start (≈30 ms) costs more than it saves.
@@ -75,7 +78,7 @@ export async function scanPaths(files: readonly string[], settings: ScanSettings
   const chunkAt = (start: number): string[] => files.slice(start, start + CHUNK_SIZE) as string[];
 
   // Files a reader found worth parsing, in the order they came.
-  const toParse: Array<{ index: number; bytes: Uint8Array }> = [];
+  const toParse: Array<{ index: number; read: PreparedFile | undefined }> = [];
   let parsed = 0;
   let wake: (() => void) | undefined;
   const script = readerScript();
@@ -85,7 +88,7 @@ export async function scanPaths(files: readonly string[], settings: ScanSettings
     chunkAt,
     read: (start, readOutcomes) => {
       readOutcomes.forEach((outcome, offset) => {
-        if (outcome.kind === 'read') toParse.push({ index: start + offset, bytes: outcome.bytes });
+        if (outcome.kind === 'read') toParse.push({ index: start + offset, read: outcome });
         else settle(start + offset, outcome);
       });
       wake?.();
@@ -101,10 +104,10 @@ export async function scanPaths(files: readonly string[], settings: ScanSettings
       if (parsed < toParse.length) {
         const until = performance.now() + PARSE_SLICE_MS;
         do {
-          const { index, bytes } = toParse[parsed];
-          // Dropped as it is parsed: the queue would otherwise hold every file's bytes to the end.
-          toParse[parsed++] = { index, bytes: new Uint8Array(0) };
-          settle(index, scanBytes(files[index], bytes, settings, cache));
+          const { index, read } = toParse[parsed];
+          // Dropped as it is parsed: the queue would otherwise hold every file's text to the end.
+          toParse[parsed++].read = undefined;
+          settle(index, scanRead(files[index], read as PreparedFile, settings, cache));
         } while (parsed < toParse.length && performance.now() < until);
       } else if (chunks.length > 0 && (inThisThread || !readers.some((reader) => reader.alive))) {
         const start = chunks.shift() as number;
