@@ -9,10 +9,18 @@ import { peakRssMb } from './inProcess';
 /** Server figures; latencies in milliseconds, one entry per request. */
 export interface ServerFigures {
   startToIndexedMs: number;
+  /** The first hovers after indexing, JIT of both processes still cold. */
+  firstHoverMs: number[];
   hoverMs: number[];
+  /** Requests no handler of FlagLens answers (JSON-RPC's "method not found"), sent between the hovers. */
+  floorMs: number[];
   diagnosticsMs: number[];
   peakRssMb: number;
 }
+
+// A method the server has no handler for: vscode-languageserver answers it without FlagLens code, so its
+// round trip is what any request costs on this machine (pipe, JSON-RPC, scheduling of two processes).
+const NO_HANDLER = 'flaglens/benchmarkRoundTrip';
 
 /** Start the server on `root`, wait until it has indexed, then ask `requests` hovers and diagnostics of `file` at `keyOffset`. */
 export async function measureServer(root: string, file: string, keyOffset: number, requests: number): Promise<ServerFigures> {
@@ -28,11 +36,25 @@ export async function measureServer(root: string, file: string, keyOffset: numbe
     await session.hover(document.uri, position);
     await session.diagnostics(document.uri);
 
-    const hoverMs: number[] = [];
-    for (let request = 0; request < requests; request++) {
+    const roundTrip = async (): Promise<number> => {
+      const before = performance.now();
+      await session.connection.sendRequest(NO_HANDLER).catch(() => undefined);
+      return performance.now() - before;
+    };
+    const hover = async (): Promise<number> => {
       const before = performance.now();
       await session.hover(document.uri, position);
-      hoverMs.push(performance.now() - before);
+      return performance.now() - before;
+    };
+    // Right after indexing, then in the steady state that follows; the no-op requests between the
+    // steady-state hovers are measured the same way, so a tail both share is the machine's.
+    const firstHoverMs: number[] = [];
+    for (let request = 0; request < requests; request++) firstHoverMs.push(await hover());
+    const hoverMs: number[] = [];
+    const floorMs: number[] = [];
+    for (let request = 0; request < requests; request++) {
+      hoverMs.push(await hover());
+      floorMs.push(await roundTrip());
     }
     // Each pull follows an edit (a space at the end and back), so the server cannot answer from a cache.
     const diagnosticsMs: number[] = [];
@@ -44,7 +66,7 @@ export async function measureServer(root: string, file: string, keyOffset: numbe
       diagnosticsMs.push(performance.now() - before);
     }
     const child = (session as unknown as { child: ChildProcess }).child;
-    return { startToIndexedMs, hoverMs, diagnosticsMs, peakRssMb: child.pid === undefined ? 0 : peakRssMb(child.pid) };
+    return { startToIndexedMs, firstHoverMs, hoverMs, floorMs, diagnosticsMs, peakRssMb: child.pid === undefined ? 0 : peakRssMb(child.pid) };
   } finally {
     await session.stop();
   }
