@@ -215,10 +215,14 @@ function formatReport(results: WorkspaceFigures[], clean: { ms: number; files: n
     lines.push(`| restart: first index in a fresh process with the index cache of an earlier run | ${ms(result.restartMs)} (${(result.restartMs / ripgrep.ms).toFixed(1)}× ripgrep) | | |`);
     lines.push(`| one-character edit in the largest file (${Math.round(index.largestFileBytes / 1024)} KB), re-scan + resolve | p50 ${ms(keystroke.p50)}, p95 ${ms(keystroke.p95)} | p95 ≤ 5 ms | ${mark(keystroke.p95 <= 5)} |`);
     if (server !== undefined) {
+      const firstHover = percentiles(server.firstHoverMs);
       const hover = percentiles(server.hoverMs);
+      const floor = percentiles(server.floorMs);
       const diagnostics = percentiles(server.diagnosticsMs);
       lines.push(`| server: start → folder indexed (bundle, stdio) | ${ms(server.startToIndexedMs)} | | |`);
-      lines.push(`| server: hover on a key | p50 ${ms(hover.p50)}, p99 ${ms(hover.p99)} | p99 ≤ 2 ms | ${mark(hover.p99 <= 2)} |`);
+      lines.push(`| server: hover on a key, the first ${server.firstHoverMs.length} after indexing | p50 ${ms(firstHover.p50)}, p99 ${ms(firstHover.p99)} | | |`);
+      lines.push(`| server: hover on a key, the next ${server.hoverMs.length} | p50 ${ms(hover.p50)}, p99 ${ms(hover.p99)} | p99 ≤ 2 ms | ${mark(hover.p99 <= 2)} |`);
+      lines.push(`| server: a request with no handler, between those hovers (the round trip's floor) | p50 ${ms(floor.p50)}, p99 ${ms(floor.p99)} | | |`);
       lines.push(`| server: edit + pull diagnostics of the file | p50 ${ms(diagnostics.p50)}, p99 ${ms(diagnostics.p99)} | p99 ≤ 20 ms | ${mark(diagnostics.p99 <= 20)} |`);
       lines.push(`| server: peak RSS (VmHWM) | ${server.peakRssMb.toFixed(0)} MB | ≤ 300 MB | ${mark(server.peakRssMb <= 300)} |`);
     } else {

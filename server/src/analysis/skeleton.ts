@@ -11,8 +11,8 @@
 //
 // The lexer knows strings, comments, templates, regular expressions and JSX well enough to find the
 // braces. Where JavaScript's grammar needs the parser to decide (a `/` or `<` after `}` or `)`), or the
-// text is not what it expects, it gives up and the caller parses the whole text; `parseSkeleton`'s
-// caller also re-parses the whole text when the skeleton has a syntax error.
+// text is not what it expects, it gives up and the caller parses the whole text; a skeleton that does
+// not parse cleanly is not used either (see `parseSkeletonText`).
 
 import { calleeLastName } from '../patterns/define';
 import type { PatternSet } from '../patterns';
@@ -118,7 +118,8 @@ export function skeletonText(text: string, jsx: boolean, hits: readonly number[]
   let result = '';
   let from = 0;
   for (const [start, end] of blanks) {
-    result += text.slice(from, start) + text.slice(start, end).replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
+    // Every line terminator stays, so that line numbers computed from the skeleton are the text's.
+    result += text.slice(from, start) + text.slice(start, end).replace(/[^\r\n\u2028\u2029]+/g, (run) => ' '.repeat(run.length));
     from = end;
   }
   return result + text.slice(from);
