@@ -73,8 +73,8 @@ export class WorkspaceIndex {
   async indexAll(progress?: (done: number, total: number) => void): Promise<void> {
     const packagesRead = readPackageTable(this.root, this.options.ignore);
     const files = await listSourceFileCandidates(this.root, this.options);
-    const settings = { patterns: this.options.patterns, maxFileSize: this.options.maxFileSize };
     const cache = this.options.cacheFile === undefined ? undefined : ScanCache.load(this.options.cacheFile, this.options.patterns);
+    const settings = { patterns: this.options.patterns, maxFileSize: this.options.maxFileSize, cachedHashes: cache?.hashes() };
     const outcomes = await scanPaths(files, settings, { progress: (done) => progress?.(done, files.length), cache });
     this.packages = await packagesRead;
     this.scans.clear();

@@ -12,11 +12,14 @@ import { contentHash } from './scanCache';
 export interface ScanSettings {
   patterns: PatternSet;
   maxFileSize: number;
+  /** File → hash of the bytes the index cache has a scan of: such a file needs no skeleton. */
+  cachedHashes?: ReadonlyMap<string, string>;
 }
 
 /**
  * What reading one file gave. A file that may hold a check comes with its text, the hash of its bytes
- * (for the index cache) and its skeleton, or none when the whole text must be parsed.
+ * (for the index cache) and its skeleton: none when the whole text must be parsed, or when the index
+ * cache has the scan of these bytes.
  */
 export type ReadOutcome =
   | { kind: 'read'; text: string; hash: string; skeleton: string | undefined }
@@ -41,5 +44,7 @@ export function readAndFilter(file: string, settings: ScanSettings): ReadOutcome
   const view = canTestLatin1(settings.patterns) ? bytes.toString('latin1') : bytes.toString('utf8');
   if (!mayHoldChecks(view, settings.patterns)) return { kind: 'unparsed' };
   const text = bytes.toString('utf8');
-  return { kind: 'read', text, hash: contentHash(bytes), skeleton: skeletonOf(file, text, settings.patterns) };
+  const hash = contentHash(bytes);
+  const cached = settings.cachedHashes?.get(file) === hash;
+  return { kind: 'read', text, hash, skeleton: cached ? undefined : skeletonOf(file, text, settings.patterns) };
 }

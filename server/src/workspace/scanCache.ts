@@ -49,6 +49,11 @@ export class ScanCache {
     return this.entries.size;
   }
 
+  /** Every cached file and the hash of the bytes its scan was made from. */
+  hashes(): Map<string, string> {
+    return new Map([...this.entries].map(([file, entry]) => [file, entry.hash]));
+  }
+
   /** The scan of `file` when its bytes still hash to `hash`. */
   get(file: string, hash: string): FileScan | undefined {
     const entry = this.entries.get(file);
