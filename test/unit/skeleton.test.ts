@@ -31,7 +31,7 @@ function show(text: string, options: { names?: string[]; jsx?: boolean } = {}): 
 
 const names = ['isEnabled', 'isOn', 'useFlag'];
 
-const BLANKED: Array<{ name: string; text: string; expected: string; jsx?: boolean }> = [
+const BLANKED: Array<{ name: string; text: string; expected: string | undefined; jsx?: boolean }> = [
   {
     name: 'a function body without a check',
     text: 'function f() { return 1; }',
@@ -88,6 +88,16 @@ const BLANKED: Array<{ name: string; text: string; expected: string; jsx?: boole
     text: 'const f = <T,>(x: T) => { return x; };',
     expected: 'const f = <T,>(x: T) => { ______ __ };',
     jsx: true,
+  },
+  {
+    name: 'interface bodies and object types of type aliases; unions of keys are kept',
+    text: "export interface Props<T extends A<B>> { a: string; b(): { c: 1 }; }\ntype Options = { d: 1 };\ntype Key = 'x' | 'y';\nlet type = 1;\ntype = { e: 2 };",
+    expected: "export interface Props<T extends A<B>> { __ _______ ____ _ __ _ __ }\ntype Options = { __ _ };\ntype Key = 'x' | 'y';\nlet type = 1;\ntype = { e: 2 };",
+  },
+  {
+    name: 'an interface with a flag-call name in it is kept',
+    text: 'interface Client { isEnabled(key: string): boolean; }',
+    expected: undefined,
   },
   {
     name: 'line breaks stay where they were',

@@ -1,5 +1,5 @@
-// A cheaper text to parse for a file's scan: the insides of function bodies and control-flow blocks that
-// hold no flag check are replaced by spaces (line breaks kept), so every offset stays where it was and
+// A cheaper text to parse for a file's scan: the insides of function bodies, control-flow blocks and
+// interface or object-type bodies that hold no flag check are replaced by spaces (line breaks kept), so every offset stays where it was and
 // the parser skips what the scan would walk past. What is left parses to the same nodes at the same
 // positions outside those bodies, and `{ }` is still a block (or an empty object or type literal).
 //
@@ -89,6 +89,9 @@ const OPERAND_KEYWORDS = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 
 // Words that start a declaration or statement: a return type cannot go on past them (`f(x) ? a : b` then `class C {`).
 const STATEMENT_KEYWORDS = new Set(['class', 'function', 'enum', 'interface', 'const', 'let', 'var', 'type', 'export', 'import', 'if', 'for', 'while', 'switch', 'try', 'return', 'namespace', 'module', 'declare', 'abstract']);
 
+// `type Name =` or `type Name<T> =` followed by an object type: `type` is a keyword there, not a name.
+const TYPE_ALIAS_OF_OBJECT = /^\s+[A-Za-z_$][\w$]*\s*(?:<[^;{}=]*>\s*)?=\s*\{/;
+
 /** Thrown inside the lexer when the text is not what it can read with confidence. */
 class Unsure extends Error {}
 
@@ -133,6 +136,10 @@ class Lexer {
   // `<` not yet closed by `>` in that return type: a `,` or `=` inside type arguments does not end it.
   private returnTypeAngles = 0;
   private readonly frames: Frame[] = [];
+  // After `interface Name` or `type Name =`: the next `{` at this depth, outside type arguments, opens a
+  // type body the scan never reads (it reads type aliases only as unions of keys).
+  private typeBodyDepth = -1;
+  private typeBodyAngles = 0;
   private hitIndex = 0;
   // The `(` that opens the arguments of the last flag-call name passed: they are kept whole.
   private keptParen = -1;
@@ -210,6 +217,11 @@ class Lexer {
     if (this.hitIndex < this.hits.length && this.hits[this.hitIndex] === start) this.keptParen = this.argumentsAfter(this.position);
     const word = this.position - start <= 10 ? this.text.slice(start, this.position) : '';
     if (STATEMENT_KEYWORDS.has(word)) this.returnTypeDepth = -1;
+    if ((word === 'interface' || (word === 'type' && TYPE_ALIAS_OF_OBJECT.test(this.text.slice(this.position, this.position + 200))))
+      && this.text.charCodeAt(this.previousSignificant(start)) !== Char.Dot) {
+      this.typeBodyDepth = this.frames.length;
+      this.typeBodyAngles = 0;
+    }
     // In a return type every word is (part of) a type: `(): void {` opens the body.
     const inReturnType = this.returnTypeDepth === this.frames.length;
     this.previous = OPERAND_KEYWORDS.has(word) && !inReturnType ? Previous.Operand : Previous.Operator;
@@ -345,7 +357,9 @@ class Lexer {
     const afterArrow = this.endsWithArrow(start);
     const afterReturnType = this.returnTypeDepth === this.frames.length && this.previous !== Previous.Operand;
     if (afterReturnType || afterArrow) this.returnTypeDepth = -1;
-    this.frames.push({ char: Char.OpenBrace, start, body: afterParen || afterArrow || afterReturnType, kept: this.kept() });
+    const typeBody = this.typeBodyDepth === this.frames.length && this.typeBodyAngles === 0;
+    if (typeBody) this.typeBodyDepth = -1;
+    this.frames.push({ char: Char.OpenBrace, start, body: afterParen || afterArrow || afterReturnType || typeBody, kept: this.kept() });
     this.position++;
     this.previous = Previous.Operand;
   }
@@ -375,6 +389,11 @@ class Lexer {
       // `x!` (a non-null assertion) ends an operand as `x` did.
       this.position++;
       return;
+    }
+    if (this.typeBodyDepth === this.frames.length) {
+      if (char === Char.LessThan) this.typeBodyAngles++;
+      else if (char === Char.GreaterThan && text.charCodeAt(this.position - 1) !== Char.Equals) this.typeBodyAngles--;
+      else if (char === Char.Semicolon) this.typeBodyDepth = -1;
     }
     if (this.returnTypeDepth === this.frames.length) {
       if (char === Char.LessThan) {
