@@ -87,6 +87,17 @@ describe('the optimised index against a full parse', () => {
     assert.deepEqual(threaded, files.map((file) => scanPath(file, settings)));
   });
 
+  it('reads in this thread what a reader that fails or exits did not', async () => {
+    const files = await listSourceFiles(root, options());
+    const settings = { patterns, maxFileSize: 1_000_000 };
+    const expected = files.map((file) => scanPath(file, settings));
+    // A reader that throws on its first chunk, and one that exits on it: every chunk comes back.
+    for (const readerCode of ["require('node:worker_threads').parentPort.on('message', () => { throw new Error('reader failed'); });",
+      "require('node:worker_threads').parentPort.on('message', () => process.exit(3));"]) {
+      assert.deepEqual(await scanPaths(files, settings, { filesPerReader: 1, inThisThread: false, readerCode }), expected);
+    }
+  });
+
   it('gives the same outcomes when reader threads and this thread share the reading', async () => {
     const larger = toPosixPath(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-sample-'))));
     try {

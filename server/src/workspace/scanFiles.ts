@@ -58,6 +58,8 @@ export interface ScanPathsOptions {
   inThisThread?: boolean;
   /** Scans of an earlier run, used for files whose bytes have not changed. */
   cache?: ScanCache;
+  /** The readers' code, in place of readWorker.js: tests start readers that fail. */
+  readerCode?: string;
 }
 
 /**
@@ -66,7 +68,7 @@ export interface ScanPathsOptions {
  * and takes back the chunks of a reader that fails.
  */
 export async function scanPaths(files: readonly string[], settings: ScanSettings, options: ScanPathsOptions = {}): Promise<FileOutcome[]> {
-  const { progress, filesPerReader = FILES_PER_READER, inThisThread = true, cache } = options;
+  const { progress, filesPerReader = FILES_PER_READER, inThisThread = true, cache, readerCode } = options;
   const outcomes = new Array<FileOutcome>(files.length);
   let done = 0;
   const settle = (index: number, outcome: FileOutcome): void => {
@@ -81,7 +83,7 @@ export async function scanPaths(files: readonly string[], settings: ScanSettings
   const toParse: Array<{ index: number; read: PreparedFile | undefined }> = [];
   let parsed = 0;
   let wake: (() => void) | undefined;
-  const script = readerScript();
+  const script = readerCode === undefined ? readerScript() : { code: readerCode, eval: true };
   const readerCount = script === undefined ? 0 : Math.min(Math.max(os.availableParallelism() - 1, 1), Math.floor(files.length / filesPerReader));
   const readers = Array.from({ length: readerCount }, () => new Reader(script as ReaderScript, settings, {
     take: () => chunks.shift(),
