@@ -7,9 +7,9 @@ import { describe, it } from 'node:test';
 import { resolveChecks } from '../../server/src/analysis/resolve';
 import { scanFile, type FileScan } from '../../server/src/analysis/scan';
 import { buildPatternSet } from '../../server/src/patterns';
-import { toPosixPath } from '../../server/src/workspace/files';
+import { listFolder, toPosixPath } from '../../server/src/workspace/files';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
-import { buildPackageTable, readPackageTable, withPackageResolution } from '../../server/src/workspace/packages';
+import { buildPackageTable, PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from '../../server/src/workspace/packages';
 
 const ROOT = '/ws';
 const FROM = '/ws/packages/web/src/app.ts';
@@ -195,7 +195,8 @@ describe('package-name resolution', () => {
 
   it('reads the fixture monorepo: packages, and an alias from a tsconfig that extends another', async () => {
     const root = toPosixPath(path.resolve(__dirname, '../fixtures/monorepo'));
-    const table = await readPackageTable(root, []);
+    const { named } = await listFolder(root, { ignore: [], maxFileSize: 1 << 20, log: () => undefined }, PACKAGE_TABLE_FILES);
+    const table = await readPackageTable(root, named);
     assert.deepEqual([...table.packages.keys()].sort(), ['@acme/api', '@acme/flags', '@acme/web', 'acme']);
     assert.deepEqual(table.tsconfigs.get(`${root}/packages/api`), { baseUrl: root, pathsBase: root, paths: { '@flags': ['packages/flags/src/index.ts'] } });
   });

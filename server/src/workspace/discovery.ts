@@ -4,8 +4,8 @@
 import * as path from 'node:path';
 import { discover, proposeConfig, type Discovery, type ProposedConfig, type SourceText } from '../analysis/discover';
 import { DEFAULT_MAX_FILE_SIZE } from '../settings';
-import { IgnoreRules, listSourceFileCandidates, readSourceFileSync, toPosixPath } from './files';
-import { readPackageTable, withPackageResolution } from './packages';
+import { IgnoreRules, listFolder, readSourceFileSync, toPosixPath } from './files';
+import { PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from './packages';
 
 /** What discovery found in a folder, and the configuration it proposes. */
 export interface FolderDiscovery {
@@ -18,8 +18,8 @@ export interface FolderDiscovery {
 /** Reads every source file of `folder` (ignore rules and size limit as for scanning) and discovers what it can. */
 export async function discoverFolder(folder: string, log: (message: string) => void): Promise<FolderDiscovery> {
   const root = toPosixPath(path.resolve(folder));
-  const packagesRead = readPackageTable(root, []);
-  const files = await listSourceFileCandidates(root, { ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, log });
+  const { files, named } = await listFolder(root, { ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, log }, PACKAGE_TABLE_FILES);
+  const packagesRead = readPackageTable(root, named);
   const rules = new IgnoreRules(root, []);
   const sources: SourceText[] = [];
   // One read per file, which also says whether it is too large or binary.

@@ -34,20 +34,22 @@ export interface ListOptions {
 
 /** Every source file under `root` that FlagLens should scan: absolute POSIX paths, sorted. */
 export async function listSourceFiles(root: string, options: ListOptions): Promise<string[]> {
-  return walkSourceFiles(root, options, true);
+  return (await walkFolder(root, options, true, [])).files;
 }
 
 /**
- * The source files under `root` by name and ignore rules only: size and content are not checked, so
- * the caller must check them (`whySkipped`) when it reads each file. Saves opening every file twice.
+ * The source files under `root` by name and ignore rules only, and in the same walk every other file
+ * with one of `names` (`package.json`). Sizes and contents are not checked, so the caller must check
+ * them (`whySkipped`) when it reads each file: that saves opening every file twice.
  */
-export async function listSourceFileCandidates(root: string, options: ListOptions): Promise<string[]> {
-  return walkSourceFiles(root, options, false);
+export async function listFolder(root: string, options: ListOptions, names: readonly string[]): Promise<{ files: string[]; named: Map<string, string[]> }> {
+  return walkFolder(root, options, false, names);
 }
 
-async function walkSourceFiles(root: string, options: ListOptions, checkContent: boolean): Promise<string[]> {
+async function walkFolder(root: string, options: ListOptions, checkContent: boolean, names: readonly string[]): Promise<{ files: string[]; named: Map<string, string[]> }> {
   const rules = new IgnoreRules(toPosixPath(root), options.ignore);
   const found: string[] = [];
+  const named = new Map<string, string[]>(names.map((name) => [name, []]));
   const walk = async (directory: string): Promise<void> => {
     let entries: fs.Dirent[];
     try {
@@ -65,6 +67,8 @@ async function walkSourceFiles(root: string, options: ListOptions, checkContent:
         if (!rules.excludesDirectory(entryPath)) subdirectories.push(entryPath);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && isSourceFile(entry.name) && !rules.excludesFile(entryPath)) {
         candidates.push(entryPath);
+      } else {
+        named.get(entry.name)?.push(entryPath);
       }
     }
     if (checkContent) {
@@ -81,7 +85,7 @@ async function walkSourceFiles(root: string, options: ListOptions, checkContent:
     await Promise.all(subdirectories.map(walk));
   };
   await walk(toPosixPath(root));
-  return found.sort();
+  return { files: found.sort(), named };
 }
 
 /** Why a file is not scanned; `quiet` for reasons not worth a log line (gone, or not a regular file). */

@@ -10,9 +10,9 @@ import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../ana
 import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
 import type { PatternSet } from '../patterns';
-import { IgnoreRules, isSourceFile, listSourceFileCandidates, readSourceFileSync, toPosixPath, whySkipped } from './files';
+import { IgnoreRules, isSourceFile, listFolder, readSourceFileSync, toPosixPath, whySkipped } from './files';
 import { emptyPackageTable, type PackageTable } from '../analysis/packages';
-import { readPackageTable, withPackageResolution } from './packages';
+import { PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from './packages';
 import { ScanCache } from './scanCache';
 import { scanPaths } from './scanFiles';
 
@@ -71,8 +71,9 @@ export class WorkspaceIndex {
 
   /** Read and scan every source file of the folder, replacing whatever was indexed before. */
   async indexAll(progress?: (done: number, total: number) => void): Promise<void> {
-    const packagesRead = readPackageTable(this.root, this.options.ignore);
-    const files = await listSourceFileCandidates(this.root, this.options);
+    const { files, named } = await listFolder(this.root, this.options, PACKAGE_TABLE_FILES);
+    // Read while the files are scanned.
+    const packagesRead = readPackageTable(this.root, named);
     const cache = this.options.cacheFile === undefined ? undefined : ScanCache.load(this.options.cacheFile, this.options.patterns);
     const settings = { patterns: this.options.patterns, maxFileSize: this.options.maxFileSize, cachedHashes: cache?.hashes() };
     const outcomes = await scanPaths(files, settings, { progress: (done) => progress?.(done, files.length), cache });

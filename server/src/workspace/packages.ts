@@ -7,57 +7,40 @@ import { posix } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { resolveBareSpecifier, type PackageTable, type PathAliases, type WorkspacePackage } from '../analysis/packages';
 import { resolveModulePath, type ModuleHost } from '../analysis/resolve';
-import { IgnoreRules, toPosixPath } from './files';
+import { toPosixPath } from './files';
 
 const MANIFEST = 'package.json';
 const TSCONFIG = 'tsconfig.json';
 
+/** The names of the files a package table is read from; `listFolder` collects them while it lists. */
+export const PACKAGE_TABLE_FILES: readonly string[] = [MANIFEST, TSCONFIG];
+
 /**
- * The package table of a folder: walks it as the index does (ignore rules, no node_modules or build
- * output) and reads each package.json and tsconfig.json. Unreadable or malformed files are left out.
+ * The package table of a folder from the package.json and tsconfig.json files `listFolder` found there
+ * (ignore rules, no node_modules or build output). Unreadable or malformed files are left out.
  */
-export async function readPackageTable(folder: string, ignore: readonly string[]): Promise<PackageTable> {
+export function readPackageTable(folder: string, named: ReadonlyMap<string, readonly string[]>): Promise<PackageTable> {
   const root = toPosixPath(folder).replace(/(?<=.)\/+$/, '');
-  const rules = new IgnoreRules(root, ignore);
-  const manifests: string[] = [];
-  const tsconfigs: string[] = [];
-  const walk = async (directory: string): Promise<void> => {
-    let entries: fs.Dirent[];
-    try {
-      entries = await fs.promises.readdir(directory, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    const subdirectories: string[] = [];
-    for (const entry of entries) {
-      const entryPath = `${directory}/${entry.name}`;
-      if (entry.isDirectory()) {
-        if (!rules.excludesDirectory(entryPath)) subdirectories.push(entryPath);
-      } else if (entry.name === MANIFEST) {
-        manifests.push(entryPath);
-      } else if (entry.name === TSCONFIG) {
-        tsconfigs.push(entryPath);
-      }
-    }
-    await Promise.all(subdirectories.map(walk));
-  };
-  await walk(root);
-  return buildPackageTable(root, manifests, tsconfigs, (file) => fs.promises.readFile(file, 'utf8').catch(() => undefined));
+  return buildPackageTable(root, named.get(MANIFEST) ?? [], named.get(TSCONFIG) ?? [], (file) => fs.promises.readFile(file, 'utf8').catch(() => undefined));
 }
 
 /** The table from the given package.json and tsconfig.json paths, read through `read` (undefined: unreadable). */
 export async function buildPackageTable(root: string, manifests: readonly string[], tsconfigs: readonly string[], read: (file: string) => Promise<string | undefined>): Promise<PackageTable> {
   const packages = new Map<string, WorkspacePackage>();
   // Sorted, so that of two packages with one name the shallower wins, whatever order the walk found them in.
-  for (const manifest of [...manifests].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))) {
-    const pkg = packageOf(manifest, await read(manifest));
+  // Every file is read at once (one after another waits for the thread pool once per file), then used in order.
+  const sorted = [...manifests].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  const texts = await Promise.all(sorted.map(read));
+  sorted.forEach((manifest, index) => {
+    const pkg = packageOf(manifest, texts[index]);
     if (pkg !== undefined && !packages.has(pkg.name)) packages.set(pkg.name, pkg);
-  }
+  });
   const aliases = new Map<string, PathAliases>();
-  for (const tsconfig of tsconfigs) {
-    const declared = await readCompilerOptions(tsconfig, read);
-    if (declared !== undefined) aliases.set(posix.dirname(tsconfig), declared);
-  }
+  const declared = await Promise.all(tsconfigs.map((tsconfig) => readCompilerOptions(tsconfig, read)));
+  tsconfigs.forEach((tsconfig, index) => {
+    const options = declared[index];
+    if (options !== undefined) aliases.set(posix.dirname(tsconfig), options);
+  });
   return { root, packages, tsconfigs: aliases };
 }
 

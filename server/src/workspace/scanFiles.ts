@@ -41,7 +41,7 @@ function scanRead(file: string, read: PreparedFile, settings: ScanSettings, cach
 }
 
 // Below this many files per reader its start (≈30 ms) costs more than it saves.
-const FILES_PER_READER = 2000;
+const FILES_PER_READER = 5000;
 // Files handed out at once: small enough to share the work evenly, large enough that messages are few.
 const CHUNK_SIZE = 200;
 // Chunks a reader holds at once, so that it keeps reading while this thread is busy parsing.
