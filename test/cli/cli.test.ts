@@ -8,6 +8,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { generateWorkspace } from '../../bench/generate';
+import { resolveChecks } from '../../server/src/analysis/resolve';
+import { parseSource, scanFile } from '../../server/src/analysis/scan';
+import { loadConfig } from '../../server/src/config';
+import { buildPatternSet } from '../../server/src/patterns';
+import { listSourceFiles } from '../../server/src/workspace/files';
 
 const REPO = path.resolve(__dirname, '../..');
 const CLI = path.join(REPO, 'server/out/cli.js');
@@ -360,5 +366,37 @@ describe('flaglens scan --format sarif', () => {
   it('rejects what the schema forbids, so the validation above means something', () => {
     const validate = sarifValidator();
     assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'FlagLens' } }, results: [{ message: { text: 'x' }, level: 'information' }] }] }), false);
+  });
+});
+
+describe('a folder large enough for reader threads', () => {
+  let root: string;
+  before(() => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-cli-large-')));
+    generateWorkspace(root, 5200, 5, { largeFileBytes: 20_000 });
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('finds with the bundled reader threads what a full parse of every file finds', async () => {
+    const run = flaglens(['scan', root, '--format', 'json', '--fail-on', 'none']);
+    assert.equal(run.status, 0, run.stderr);
+    // A reader that cannot start (readWorker.js missing beside cli.js) would be logged, and its files read anyway.
+    assert.doesNotMatch(run.stderr, /reader thread/);
+    const found = new Map<string, string[]>();
+    for (const check of (JSON.parse(run.stdout) as JsonReport).checks) found.set(check.file, [...(found.get(check.file) ?? []), `${check.key} ${check.resolved}`]);
+
+    const patterns = buildPatternSet(loadConfig(root).config.patterns);
+    const files = await listSourceFiles(root, { ignore: [], maxFileSize: 1_000_000, log: () => undefined });
+    const scans = new Map(files.map((file) => {
+      const text = fs.readFileSync(file, 'utf8');
+      return [file, scanFile(file, text, patterns, parseSource(file, text))];
+    }));
+    const expected = new Map<string, string[]>();
+    for (const file of files) {
+      const checks = resolveChecks(scans.get(file)!, (name) => scans.get(name), { fileExists: (name) => scans.has(name) || fs.existsSync(name) });
+      if (checks.length > 0) expected.set(path.relative(root, file), checks.map((check) => `${check.key} ${check.resolved}`));
+    }
+    assert.ok(expected.size > 100, `only ${expected.size} files with checks`);
+    assert.deepEqual(new Map([...found].sort()), new Map([...expected].sort()));
   });
 });

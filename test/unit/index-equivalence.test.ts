@@ -94,7 +94,9 @@ describe('the optimised index against a full parse', () => {
     // A reader that throws on its first chunk, and one that exits on it: every chunk comes back.
     for (const readerCode of ["require('node:worker_threads').parentPort.on('message', () => { throw new Error('reader failed'); });",
       "require('node:worker_threads').parentPort.on('message', () => process.exit(3));"]) {
-      assert.deepEqual(await scanPaths(files, settings, { filesPerReader: 1, inThisThread: false, readerCode }), expected);
+      const logged: string[] = [];
+      assert.deepEqual(await scanPaths(files, settings, { filesPerReader: 1, inThisThread: false, readerCode, log: (message) => logged.push(message) }), expected);
+      assert.match(logged.join('\n'), /an index reader thread stopped \((reader failed|exit code 3)\)/);
     }
   });
 

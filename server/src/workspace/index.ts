@@ -76,7 +76,7 @@ export class WorkspaceIndex {
     const packagesRead = readPackageTable(this.root, named);
     const cache = this.options.cacheFile === undefined ? undefined : ScanCache.load(this.options.cacheFile, this.options.patterns);
     const settings = { patterns: this.options.patterns, maxFileSize: this.options.maxFileSize, cachedHashes: cache?.hashes() };
-    const outcomes = await scanPaths(files, settings, { progress: (done) => progress?.(done, files.length), cache });
+    const outcomes = await scanPaths(files, settings, { progress: (done) => progress?.(done, files.length), cache, log: this.options.log });
     this.packages = await packagesRead;
     this.scans.clear();
     this.documents.clear();

@@ -60,6 +60,8 @@ export interface ScanPathsOptions {
   cache?: ScanCache;
   /** The readers' code, in place of readWorker.js: tests start readers that fail. */
   readerCode?: string;
+  /** Told when a reader stops before its work is done (its files are then read in this thread). */
+  log?: (message: string) => void;
 }
 
 /**
@@ -68,7 +70,7 @@ export interface ScanPathsOptions {
  * and takes back the chunks of a reader that fails.
  */
 export async function scanPaths(files: readonly string[], settings: ScanSettings, options: ScanPathsOptions = {}): Promise<FileOutcome[]> {
-  const { progress, filesPerReader = FILES_PER_READER, inThisThread = true, cache, readerCode } = options;
+  const { progress, filesPerReader = FILES_PER_READER, inThisThread = true, cache, readerCode, log } = options;
   const outcomes = new Array<FileOutcome>(files.length);
   let done = 0;
   const settle = (index: number, outcome: FileOutcome): void => {
@@ -84,7 +86,10 @@ export async function scanPaths(files: readonly string[], settings: ScanSettings
   let parsed = 0;
   let wake: (() => void) | undefined;
   const script = readerCode === undefined ? readerScript() : { code: readerCode, eval: true };
-  const readerCount = script === undefined ? 0 : Math.min(Math.max(os.availableParallelism() - 1, 1), Math.floor(files.length / filesPerReader));
+  const wanted = Math.min(Math.max(os.availableParallelism() - 1, 1), Math.floor(files.length / filesPerReader));
+  // A packaging mistake, not a state to run in quietly: everything still works, only slower.
+  if (wanted > 0 && script === undefined) log?.(`no index reader thread could start: readWorker.js is not beside ${path.basename(__filename)}; all files are read in the main thread`);
+  const readerCount = script === undefined ? 0 : wanted;
   const readers = Array.from({ length: readerCount }, () => new Reader(script as ReaderScript, settings, {
     take: () => chunks.shift(),
     chunkAt,
@@ -95,7 +100,8 @@ export async function scanPaths(files: readonly string[], settings: ScanSettings
       });
       wake?.();
     },
-    failed: (unfinished) => {
+    failed: (unfinished, reason) => {
+      log?.(`an index reader thread stopped (${reason}); its files are read in the main thread`);
       chunks.unshift(...unfinished);
       wake?.();
     },
@@ -136,8 +142,8 @@ interface ReaderHost {
   take(): number | undefined;
   chunkAt(start: number): string[];
   read(start: number, outcomes: readonly ReadOutcome[]): void;
-  /** The reader stopped with these chunks unread. */
-  failed(unfinished: number[]): void;
+  /** The reader stopped, for `reason`, with these chunks unread. */
+  failed(unfinished: number[], reason: string): void;
 }
 
 /** One reader thread and the chunks it holds. */
@@ -157,8 +163,8 @@ class Reader {
       this.fill();
       this.host.read(response.id, response.outcomes);
     });
-    this.worker.on('error', () => this.end());
-    this.worker.on('exit', () => this.end());
+    this.worker.on('error', (error) => this.end(error.message));
+    this.worker.on('exit', (code) => this.end(`exit code ${code}`));
   }
 
   /** Chunks sent and not answered yet. */
@@ -180,10 +186,10 @@ class Reader {
     }
   }
 
-  private end(): void {
+  private end(reason: string): void {
     if (!this.alive) return;
     this.alive = false;
-    this.host.failed(this.inFlight.splice(0));
+    this.host.failed(this.inFlight.splice(0), reason);
   }
 }
 
