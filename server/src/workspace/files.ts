@@ -58,6 +58,7 @@ async function walkFolder(root: string, options: ListOptions, checkContent: bool
       options.log(`skipped ${rules.relative(directory) || '.'}: ${errorText(error)}`);
       return;
     }
+    rules.noteGitignore(directory, entries.some((entry) => entry.name === '.gitignore'));
     const subdirectories: string[] = [];
     const candidates: string[] = [];
     for (const entry of entries) {
@@ -218,6 +219,15 @@ export class IgnoreRules {
       if (this.excludesDirectory(`${this.root}/${parts.slice(0, depth).join('/')}`)) return true;
     }
     return this.excludesFile(file);
+  }
+
+  /**
+   * Tell the rules whether a directory (absolute path) has a `.gitignore`, as a listing of it shows:
+   * where it has none, none is looked for (a failed open per directory costs more than the listing).
+   */
+  noteGitignore(directory: string, present: boolean): void {
+    const relativeDirectory = this.relative(directory);
+    if (!present && !this.gitignores.has(relativeDirectory)) this.gitignores.set(relativeDirectory, undefined);
   }
 
   /** Drop cached `.gitignore` contents, after one was created, changed or deleted. */
