@@ -33,74 +33,74 @@ const names = ['isEnabled', 'isOn', 'useFlag'];
 
 const BLANKED: Array<{ name: string; text: string; expected: string | undefined; jsx?: boolean }> = [
   {
-    name: 'a function body without a check',
+    name: 'blanks a function body without a check',
     text: 'function f() { return 1; }',
     expected: 'function f() { ______ __ }',
   },
   {
-    name: 'a body with a check is kept, a check-free body inside it is not',
+    name: 'keeps a body with a check and blanks a check-free body inside it',
     text: "function f() { const g = () => { x(); }; return isEnabled('k'); }",
     expected: "function f() { const g = () => { ____ }; return isEnabled('k'); }",
   },
   {
-    name: "the arguments of a flag call, a default written as a function included",
+    name: 'keeps the arguments of a flag call, a default written as a function included',
     text: "run(() => { isOn('k', () => { return 1; }); helper(() => { y(); }); })",
     expected: "run(() => { isOn('k', () => { return 1; }); helper(() => { ____ }); })",
   },
   {
-    name: 'type arguments between a flag call and its arguments',
+    name: 'keeps the arguments of a flag call with type arguments',
     text: "const v = isOn<{ a: 1 }>('k', () => { return 1; });\nfunction f() { x(); }",
     expected: "const v = isOn<{ a: 1 }>('k', () => { return 1; });\nfunction f() { ____ }",
   },
   {
-    name: 'bodies after return types; object type literals in them are kept',
+    name: 'blanks bodies after return types and keeps the object types in them',
     text: "function f(): string { return 'a'; }\nfunction g(): Promise<Map<string, { a: 1 }>> { x(); }\nconst h = (a: number): { b: 1 } => { x(); };",
     expected: "function f(): string { ______ ____ }\nfunction g(): Promise<Map<string, { a: 1 }>> { ____ }\nconst h = (a: number): { b: 1 } => { ____ };",
   },
   {
-    name: 'module-level objects, enums and class bodies are kept; method bodies are not',
+    name: 'keeps module-level objects, enums and class bodies, and blanks method bodies',
     text: "const FLAGS = { a: 'x' };\nenum E { A = 'a' }\nclass C { static K = 'k'; m(): void { x(); } }",
     expected: "const FLAGS = { a: 'x' };\nenum E { A = 'a' }\nclass C { static K = 'k'; m(): void { ____ } }",
   },
   {
-    name: 'a block after `if (…)`; an `else` block is kept',
+    name: 'blanks a block after `if (…)` and keeps an `else` block',
     text: 'if (a) { b(); } else { c(); }',
     expected: 'if (a) { ____ } else { c(); }',
   },
   {
-    name: 'braces inside strings, templates, regular expressions and comments',
+    name: 'is not misled by braces in strings, templates, regular expressions and comments',
     text: "const s = '}';\nconst t = `${(() => { return '{'; })()}`;\nconst r = /[}]/;\n// }\nfunction f() { /* { */ return s; }",
     expected: "const s = '}';\nconst t = `${(() => { ______ ____ })()}`;\nconst r = /[}]/;\n// }\nfunction f() { __ _ __ ______ __ }",
   },
   {
-    name: 'division after a call, a regular expression after `return`',
+    name: 'tells a division after a call from a regular expression after `return`',
     text: 'function f(a) { return g(a) / 2 + /}/.exec(a).length; }',
     expected: 'function f(a) { ______ ____ _ _ _ ___________________ }',
   },
   {
-    name: 'JSX text with quotes and braces in attributes',
+    name: 'reads JSX text with quotes, and braces in attributes',
     text: "function A() { return <p title=\"it's {x}\">Don't {b ? <i /> : null} stop</p>; }\nfunction B() { return <b>{useFlag('k')}</b>; }",
     expected: "function A() { ______ __ ___________ __________ __ _ __ __ _ _____ _________ }\nfunction B() { return <b>{useFlag('k')}</b>; }",
     jsx: true,
   },
   {
-    name: 'a generic arrow function in a JSX file',
+    name: 'blanks a generic arrow function in a JSX file',
     text: 'const f = <T,>(x: T) => { return x; };',
     expected: 'const f = <T,>(x: T) => { ______ __ };',
     jsx: true,
   },
   {
-    name: 'interface bodies and object types of type aliases; unions of keys are kept',
+    name: 'blanks interface bodies and object types of type aliases, and keeps unions of keys',
     text: "export interface Props<T extends A<B>> { a: string; b(): { c: 1 }; }\ntype Options = { d: 1 };\ntype Key = 'x' | 'y';\nlet type = 1;\ntype = { e: 2 };",
     expected: "export interface Props<T extends A<B>> { __ _______ ____ _ __ _ __ }\ntype Options = { __ _ };\ntype Key = 'x' | 'y';\nlet type = 1;\ntype = { e: 2 };",
   },
   {
-    name: 'an interface with a flag-call name in it is kept',
+    name: 'keeps an interface with a flag-call name in it',
     text: 'interface Client { isEnabled(key: string): boolean; }',
     expected: undefined,
   },
   {
-    name: 'line breaks stay where they were',
+    name: 'keeps line breaks where they were',
     text: 'function f() {\r\n  a();\n  b();\n}',
     expected: 'function f() {\r\n  ____\n  ____\n}',
   },
@@ -118,7 +118,7 @@ const UNSURE: Array<{ name: string; text: string; jsx?: boolean }> = [
 
 describe('skeletonText', () => {
   for (const { name, text, expected, jsx } of BLANKED) {
-    it(`blanks ${name}`, () => assert.equal(show(text, { names, jsx }), expected));
+    it(name, () => assert.equal(show(text, { names, jsx }), expected));
   }
   for (const { name, text, jsx } of UNSURE) {
     it(`gives up on ${name}`, () => assert.equal(show(text, { names, jsx }), undefined));
