@@ -20,6 +20,8 @@ export interface InProcessFigures {
   largestFile: string;
   largestFileBytes: number;
   keystrokeMs: number[];
+  /** The same, typing at the end of the file (after its last statement). */
+  keystrokeAtEndMs: number[];
   peakRssMb: number;
   /** A resolved check outside the largest file, for the server's hover figure. */
   hoverTarget?: { file: string; keyOffset: number };
@@ -74,6 +76,15 @@ async function main(): Promise<void> {
     index.checksIn(largestFile);
     keystrokeMs.push(performance.now() - started);
   }
+  // Typing at the end, past the last statement: a character, then deleting it.
+  const atEnd = `${original}x`;
+  const keystrokeAtEndMs: number[] = [];
+  for (let edit = 0; edit < edits; edit++) {
+    const started = performance.now();
+    index.setFileText(largestFile, edit % 2 === 0 ? atEnd : original);
+    index.checksIn(largestFile);
+    keystrokeAtEndMs.push(performance.now() - started);
+  }
   let hoverTarget: InProcessFigures['hoverTarget'];
   for (const [file, checks] of index.allChecks()) {
     const check = checks.find((candidate) => candidate.resolved);
@@ -91,6 +102,7 @@ async function main(): Promise<void> {
     largestFile,
     largestFileBytes,
     keystrokeMs,
+    keystrokeAtEndMs,
     peakRssMb: peakRssMb(process.pid),
     hoverTarget,
   };

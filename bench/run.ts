@@ -208,12 +208,14 @@ function formatReport(results: WorkspaceFigures[], clean: { ms: number; files: n
     const { ripgrep, index, server } = result;
     const ratio = index.coldMs / ripgrep.ms;
     const keystroke = percentiles(index.keystrokeMs);
+    const keystrokeAtEnd = percentiles(index.keystrokeAtEndMs);
     lines.push(`### ${result.label}`, '', '| figure | measured | target | |', '|---|---|---|---|');
     lines.push(`| ripgrep \`-j2\`, same files (${ripgrep.files.toLocaleString('en')}), literal-key regex | ${ms(ripgrep.ms)} | | |`);
     lines.push(`| cold index, first in a fresh process (index + resolve every check) | ${ms(index.coldMs)} (${ratio.toFixed(1)}× ripgrep) | ≤ 2× ripgrep | ${mark(ratio <= 2)} |`);
     lines.push(`| re-index, warm (new index of the same folder, same process) | ${ms(index.warmMs)} | | |`);
     lines.push(`| restart: first index in a fresh process with the index cache of an earlier run | ${ms(result.restartMs)} (${(result.restartMs / ripgrep.ms).toFixed(1)}× ripgrep) | | |`);
     lines.push(`| one-character edit in the largest file (${Math.round(index.largestFileBytes / 1024)} KB), re-scan + resolve | p50 ${ms(keystroke.p50)}, p95 ${ms(keystroke.p95)} | p95 ≤ 5 ms | ${mark(keystroke.p95 <= 5)} |`);
+    lines.push(`| the same, typing at the end of the file | p50 ${ms(keystrokeAtEnd.p50)}, p95 ${ms(keystrokeAtEnd.p95)} | p95 ≤ 5 ms | ${mark(keystrokeAtEnd.p95 <= 5)} |`);
     if (server !== undefined) {
       const firstHover = percentiles(server.firstHoverMs);
       const hover = percentiles(server.hoverMs);

@@ -172,6 +172,17 @@ export default KEY;
 `;
 
 // Characters that break and mend syntax: strings, comments, templates, blocks, statement ends.
+// Statements typed at the end of a file: checks through the names above it, a bag, a parameter's type,
+// a declaration (whose name statements above may resolve), a comment.
+const TAIL = [
+  "\nclient.getBooleanValue(KEY, false);",
+  '\nexport const tail = flags.tailFlag;',
+  '\nfunction tailCheck(key: FlagKey) { return client.getBooleanValue(key, false); }',
+  "\nconst KEY = 'shadow';",
+  '\n// a comment at the end',
+  '\nclient.getBooleanValue(Keys.Two, false)',
+];
+
 const TYPED = [' ', 'x', ';', '\n', '{', '}', "'", '(', ')', '/', '*', '`', '.', ',', '=', 'await '];
 
 /** A small seeded generator, so that a failure can be replayed. */
@@ -241,7 +252,9 @@ describe('scanDocument against scanFile', () => {
       if (edit % 2 === 1 && choice < 0.5) text = original;
       else if (choice < 0.1) text = text.replace('const flags = useFlags()', 'const flagz = useFlags()');
       else if (choice < 0.2) text = text.replace("'top-key'", "'top-kez'");
-      else if (choice < 0.5) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3));
+      else if (choice < 0.4) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3));
+      // Typing at the end of the file, a character or a whole statement at a time.
+      else if (choice < 0.55) text += next() < 0.5 ? TYPED[Math.floor(next() * TYPED.length)] : TAIL[Math.floor(next() * TAIL.length)];
       else text = text.slice(0, at) + TYPED[Math.floor(next() * TYPED.length)] + text.slice(at);
       const previous = document;
       document = scanDocument(fileName, text, patterns, previous);
@@ -262,6 +275,23 @@ describe('scanDocument against scanFile', () => {
     const { fast } = check(`${root}/src/extra/document.tsx`, DOCUMENT, 600, 11);
     // Most edits stay inside one statement and take the short path: the comparison covers it.
     assert.ok(fast > 150, `only ${fast} of 600 edits re-scanned one statement`);
+  });
+
+  it('re-parses only the end of the file while a statement is typed there', () => {
+    const fileName = `${root}/src/extra/document.tsx`;
+    let document = scanDocument(fileName, DOCUMENT, patterns);
+    const typed = "\nexport const atTheEnd = client.getBooleanValue('typed-at-the-end', false); // done\n";
+    let fast = 0;
+    for (let length = 1; length <= typed.length; length++) {
+      const text = DOCUMENT + typed.slice(0, length);
+      const previous = document;
+      document = scanDocument(fileName, text, patterns, previous);
+      if (document.tree === previous.tree) fast++;
+      assert.deepEqual(document.scan.checks, scanFile(fileName, text, patterns).checks, `after ${length} characters`);
+    }
+    assert.ok(document.scan.checks.some((check) => check.key === 'typed-at-the-end'));
+    // Every keystroke at which the end parses on its own (most of them) takes the short path.
+    assert.ok(fast > typed.length / 2, `only ${fast} of ${typed.length} keystrokes re-parsed the end alone`);
   });
 
   it('finds what a full scan finds after random edits of the large generated file', () => {

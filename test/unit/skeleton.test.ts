@@ -114,6 +114,8 @@ const UNSURE: Array<{ name: string; text: string; jsx?: boolean }> = [
   { name: 'a closing brace too many', text: 'function f() { return 1; } }' },
   { name: 'type arguments on a JSX element', text: 'function A() { return <Select<string> value="a" />; }', jsx: true },
   { name: 'a JSX element closed by another name', text: 'function A() { return <p>a</b>; }', jsx: true },
+  // The parser's recovery from `f(a;b)` can read a template's `}` as a brace and the rest of the file as template text.
+  { name: 'a `;` inside parentheses', text: 'function f() { return `${g(a;b)}`; }' },
 ];
 
 describe('skeletonText', () => {
@@ -123,6 +125,9 @@ describe('skeletonText', () => {
   for (const { name, text, jsx } of UNSURE) {
     it(`gives up on ${name}`, () => assert.equal(show(text, { names, jsx }), undefined));
   }
+  it('reads the `;`s of a `for (…;…;…)` header', () => {
+    assert.equal(show('function f() { for (let i = 0; i < 3; i++) x(); }', { names }), 'function f() { ___ ____ _ _ __ _ _ __ ____ ____ }');
+  });
   it('gives nothing when nothing would be blanked', () => {
     assert.equal(show("export const a = 'x';\nexport function f() { return isOn('k'); }", { names }), undefined);
   });
@@ -159,6 +164,28 @@ describe('a scan of the skeleton against a scan of the whole tree', () => {
     generateWorkspace(generated, 400, 13, { largeFileBytes: 30_000 });
   });
   after(() => fs.rmSync(generated, { recursive: true, force: true }));
+
+  it('finds the same in damaged files of a generated workspace, or parses them whole', async () => {
+    // Random characters typed into or deleted from files: the skeleton must never read such text otherwise
+    // than the parser does; where it cannot be sure it gives up, and the file is parsed whole.
+    const patterns = buildPatternSet(loadConfig(generated).config.patterns);
+    const files = await listSourceFiles(generated, { ignore: [], maxFileSize: 1_000_000, log: () => undefined });
+    const typed = [' ', 'x', ';', '\n', '{', '}', "'", '"', '(', ')', '[', ']', '/', '*', '`', '.', ',', '=', '<', '>', '${', '//', '/*', 'return ', '=>'];
+    let state = 11;
+    const next = (): number => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let skeletons = 0;
+    for (let damaged = 0; damaged < 600; damaged++) {
+      const file = files[Math.floor(next() * files.length)];
+      let text = fs.readFileSync(file, 'utf8');
+      for (let edit = 0; edit < 1 + Math.floor(next() * 6); edit++) {
+        const at = Math.floor(next() * text.length);
+        text = next() < 0.3 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + typed[Math.floor(next() * typed.length)] + text.slice(at);
+      }
+      if (parseSkeleton(file, text, patterns) !== undefined) skeletons++;
+      assert.deepEqual(scanFile(file, text, patterns), scanFile(file, text, patterns, parseSource(file, text)), `${file} after damage ${damaged}`);
+    }
+    assert.ok(skeletons > 50, `only ${skeletons} damaged files had a skeleton`);
+  });
 
   for (const [label, folder] of [['the demo', 'examples/demo'], ['the fixtures', 'test/fixtures'], ['a generated workspace', undefined]] as const) {
     it(`finds the same in every file of ${label}`, async () => {

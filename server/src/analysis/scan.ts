@@ -874,6 +874,8 @@ interface StatementWalk {
   readonly typeAliases: ReadonlyMap<string, ts.TypeNode>;
   /** The file-level names it declares and the bag each holds: all that later statements' walks read of it. */
   readonly topLevel: string;
+  /** Set when a syntax error was reported inside it (absent otherwise: thousands of walks are copied per keystroke). */
+  readonly syntaxError?: true;
 }
 
 /** An open document's scan, and what re-scanning it after the next edit re-uses; pass it back to `scanDocument`. */
@@ -908,12 +910,14 @@ export function scanDocument(fileName: string, text: string, patterns: PatternSe
 }
 
 function scanWholeDocument(fileName: string, text: string, patterns: PatternSet, previousTree: ts.SourceFile | undefined): DocumentScan {
-  const tree = previousTree === undefined ? parseSource(fileName, text) : updateSource(previousTree, text);
+  const tree = (previousTree === undefined ? undefined : updateSource(previousTree, text)) ?? parseSource(fileName, text);
   if (!calleeNameRegex(patterns).test(text)) return { scan: scanFile(fileName, text, patterns, tree), text, patterns, tree, walks: undefined };
   // As `scanFile` with its full walk, one top-level statement at a time, recording each.
   const state = newState(tree, text, patterns);
   state.scopes.push({ start: tree.pos, end: tree.end });
-  const walks = tree.statements.map((statement) => walkStatement(state, statement, tree));
+  // The statement and tail paths walk only text that parsed without an error; here the tree may have some.
+  const errorStarts = ((tree as { parseDiagnostics?: ReadonlyArray<{ start?: number }> }).parseDiagnostics ?? []).map((diagnostic) => diagnostic.start ?? 0).sort((a, b) => a - b);
+  const walks = tree.statements.map((statement) => walkStatement(state, statement, tree, errorStarts));
   const { checks, importedKeys, importedKeyTypes } = completeChecks(state);
   const { exports, starExports } = collectExports(state);
   const typeExports = collectTypeExports(state);
@@ -922,14 +926,26 @@ function scanWholeDocument(fileName: string, text: string, patterns: PatternSet,
 }
 
 /** Walks one top-level statement into `state`, recording what it added. */
-function walkStatement(state: ScanState, statement: ts.Statement, sourceFile: ts.SourceFile): StatementWalk {
+function walkStatement(state: ScanState, statement: ts.Statement, sourceFile: ts.SourceFile, errorStarts: readonly number[] = []): StatementWalk {
   const bindings: Array<readonly [string, Binding]> = [];
   const drafts: DraftCheck[] = [];
   const typeAliases = new Map<string, ts.TypeNode>();
   visit({ ...state, sourceFile, drafts, typeAliases, declared: bindings }, statement, sourceFile);
   state.drafts.push(...drafts);
   for (const [name, type] of typeAliases) state.typeAliases.set(name, type);
-  return { pos: statement.pos, end: statement.end, closed: isClosed(statement, state.text), bindings, drafts, typeAliases, topLevel: topLevelSignature(bindings, state.scopes[0].end) };
+  return { pos: statement.pos, end: statement.end, closed: isClosed(statement, state.text), bindings, drafts, typeAliases, topLevel: topLevelSignature(bindings, state.scopes[0].end), ...(hasErrorWithin(errorStarts, statement) ? { syntaxError: true } : {}) };
+}
+
+/** Whether one of `errorStarts` (ascending) falls inside the statement or at either edge (it may be the neighbour's: counted for both). */
+function hasErrorWithin(errorStarts: readonly number[], statement: ts.Statement): boolean {
+  let low = 0;
+  let high = errorStarts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (errorStarts[middle] < statement.pos) low = middle + 1;
+    else high = middle;
+  }
+  return low < errorStarts.length && errorStarts[low] <= statement.end;
 }
 
 function isClosed(statement: ts.Statement, text: string): boolean {
@@ -958,7 +974,12 @@ function rescanStatement(fileName: string, text: string, patterns: PatternSet, p
   const { start, oldEnd } = changedRange(old, text);
   const delta = text.length - old.length;
   const index = walkAround(walks, start, oldEnd);
-  if (index === undefined || (index > 0 && !walks[index - 1].closed)) return undefined;
+  if (index === undefined) {
+    return walks.length > 0 && start >= walks[walks.length - 1].end ? rescanTail(fileName, text, patterns, previous, walks.length) : undefined;
+  }
+  if (index > 0 && !walks[index - 1].closed) return undefined;
+  // The last statement may also be re-parsed with whatever follows it, as the end of the file.
+  const last = index === walks.length - 1;
   const edited = walks[index];
   const end = edited.end + delta;
   const fragment = text.slice(edited.pos, end);
@@ -966,8 +987,8 @@ function rescanStatement(fileName: string, text: string, patterns: PatternSet, p
   if (fragment.includes('await')) return undefined;
   const tree = parseSource(fileName, fragment);
   const statement = tree.statements[0];
-  if (tree.statements.length !== 1 || statement.end !== fragment.length || !isClosed(statement, fragment)) return undefined;
-  if ((tree as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length !== 0) return undefined;
+  if (tree.statements.length !== 1 || statement.end !== fragment.length || !isClosed(statement, fragment)) return last ? rescanTail(fileName, text, patterns, previous, index) : undefined;
+  if ((tree as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length !== 0) return last ? rescanTail(fileName, text, patterns, previous, index) : undefined;
 
   // The statement is walked at its own offsets, seeing what its walk in place would see: the file-level
   // names declared before it (their scope, the whole file, holds any offset; nested scopes hold none).
@@ -980,7 +1001,7 @@ function rescanStatement(fileName: string, text: string, patterns: PatternSet, p
   }
   const walkedHere = walkStatement(local, statement, tree);
   // Later statements' walks looked up its file-level names: they stand only while those mean what they meant.
-  if (walkedHere.topLevel !== edited.topLevel) return undefined;
+  if (walkedHere.topLevel !== edited.topLevel) return last ? rescanTail(fileName, text, patterns, previous, index) : undefined;
   const walked = moveWalk(walkedHere, (position) => position + edited.pos, text.length);
 
   const state = newState(tree, text, patterns);
@@ -992,6 +1013,61 @@ function rescanStatement(fileName: string, text: string, patterns: PatternSet, p
   const { checks, importedKeys, importedKeyTypes } = completeChecks(state);
   const scan = lazyExports({ fileName, checks, importedKeys, ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}) }, () => scanFile(fileName, text, patterns));
   return { scan, text, patterns, tree: previous.tree, walks: next };
+}
+
+/**
+ * The re-scan after an edit at the end of the file: the text from the end of statement `first - 1` on
+ * (`first` is `walks.length` for an edit past the last statement) is parsed alone, and replaces the walks
+ * from `first` on. That text parses as it would in the whole when it has no syntax error, every statement
+ * above parsed without one, and the one before is complete and closed. Names it declares change no walk
+ * above it (a walk reads only the names declared before it); keys are resolved afterwards, from every
+ * statement's names, as in a full scan. Undefined (the full path) otherwise, or when the text holds an
+ * `await` (see `rescanStatement`).
+ */
+function rescanTail(fileName: string, text: string, patterns: PatternSet, previous: DocumentScan, first: number): DocumentScan | undefined {
+  const walks = previous.walks ?? [];
+  const kept = walks.slice(0, first);
+  const before = kept[kept.length - 1];
+  // The parser's recovery from an error depends on the errors it has already reported.
+  if (before === undefined || !before.closed || kept.some((walk) => walk.syntaxError) || !parsesAlone(fileName, previous.text, before)) return undefined;
+  const fragment = text.slice(before.end);
+  if (fragment.includes('await')) return undefined;
+  const tree = parseSource(fileName, fragment);
+  // With a syntax error here, the parser's recovery in the whole text may reach back into the statement
+  // before (`function f() {}` then `=` makes one statement of both).
+  if ((tree as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length !== 0) return undefined;
+  for (const walk of kept) moveFileEnd(walk, previous.text.length, text.length);
+  const local = newState(tree, fragment, patterns);
+  local.scopes.push({ start: 0, end: text.length });
+  for (const walk of kept) {
+    for (const [name, binding] of walk.bindings) if (isFileLevel(binding, text.length)) addBinding(local.bindings, name, binding);
+  }
+  const added = tree.statements.map((statement) => moveWalk(walkStatement(local, statement, tree), (position) => position + before.end, text.length));
+  const state = newState(tree, text, patterns);
+  const next = [...kept, ...added].map((walk) => replay(state, walk));
+  const { checks, importedKeys, importedKeyTypes } = completeChecks(state);
+  const scan = lazyExports({ fileName, checks, importedKeys, ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}) }, () => scanFile(fileName, text, patterns));
+  return { scan, text, patterns, tree: previous.tree, walks: next };
+}
+
+// Walks whose statement was parsed on its own: kept walks are the same objects from edit to edit.
+const parsedAlone = new WeakMap<StatementWalk, boolean>();
+
+/**
+ * True when the walk's statement, parsed on its own, is one statement without a syntax error. A last
+ * statement that ends in `;` may still be unfinished (`{ a;` reaches to the end of the file), and then
+ * what is typed after it belongs to it.
+ */
+function parsesAlone(fileName: string, text: string, walk: StatementWalk): boolean {
+  let alone = parsedAlone.get(walk);
+  if (alone === undefined) {
+    const fragment = text.slice(walk.pos, walk.end);
+    const tree = parseSource(fileName, fragment);
+    alone = tree.statements.length === 1 && tree.statements[0].end === fragment.length
+      && (tree as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length === 0;
+    parsedAlone.set(walk, alone);
+  }
+  return alone;
 }
 
 /** Adds a recorded walk to `state` as walking its statement again would. */
@@ -1086,8 +1162,16 @@ function lazyExports(checks: Omit<FileScan, 'exports' | 'starExports' | 'typeExp
   });
 }
 
-/** The tree of `text`, re-parsing only what changed since `previous` (which must not be used afterwards). */
-function updateSource(previous: ts.SourceFile, text: string): ts.SourceFile {
+/**
+ * The tree of `text`, re-parsing only what changed since `previous` (which must not be used afterwards);
+ * undefined when TypeScript's incremental parser fails an internal assertion, as it does on some edit
+ * sequences (a random-edit test found one in 8 × 800 edits): the caller then parses the whole text.
+ */
+function updateSource(previous: ts.SourceFile, text: string): ts.SourceFile | undefined {
   const { start, oldEnd } = changedRange(previous.text, text);
-  return updateSourceFile(previous, text, { span: { start, length: oldEnd - start }, newLength: text.length - (previous.text.length - oldEnd) - start });
+  try {
+    return updateSourceFile(previous, text, { span: { start, length: oldEnd - start }, newLength: text.length - (previous.text.length - oldEnd) - start });
+  } catch {
+    return undefined;
+  }
 }

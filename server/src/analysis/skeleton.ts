@@ -92,6 +92,9 @@ const STATEMENT_KEYWORDS = new Set(['class', 'function', 'enum', 'interface', 'c
 // `type Name =` or `type Name<T> =` followed by an object type: `type` is a keyword there, not a name.
 const TYPE_ALIAS_OF_OBJECT = /^\s+[A-Za-z_$][\w$]*\s*(?:<[^;{}=]*>\s*)?=\s*\{/;
 
+// `for (` and `for await (`, just before a `(`.
+const FOR_HEADER = /\bfor\s*(?:await\s*)?$/;
+
 /** Thrown inside the lexer when the text is not what it can read with confidence. */
 class Unsure extends Error {}
 
@@ -99,6 +102,8 @@ class Unsure extends Error {}
 interface Frame {
   readonly char: number;
   readonly start: number;
+  /** The `(` of `for (…;…;…)`, the one place a `;` may stand inside parentheses. */
+  readonly forHeader?: boolean;
   /** A `{` that opens a body or block the skeleton may blank. */
   readonly body: boolean;
   /** Inside the arguments of a call to a flag-call name: nothing in here is blanked. */
@@ -186,7 +191,8 @@ class Lexer {
         this.previous = Previous.CloseBrace;
       } else if (char === Char.OpenParen || char === Char.OpenBracket) {
         const kept = this.kept() || this.position === this.keptParen;
-        this.frames.push({ char, start: this.position, body: false, kept });
+        const forHeader = char === Char.OpenParen && FOR_HEADER.test(this.text.slice(Math.max(0, this.position - 16), this.position));
+        this.frames.push({ char, start: this.position, body: false, kept, forHeader });
         this.position++;
         this.previous = Previous.Operand;
       } else if (char === Char.CloseParen || char === Char.CloseBracket) {
@@ -380,6 +386,12 @@ class Lexer {
   private lexPunctuation(char: number): void {
     const text = this.text;
     const next = text.charCodeAt(this.position + 1);
+    if (char === Char.Semicolon) {
+      // A `;` inside parentheses or brackets is a syntax error, and the parser's recovery from it may read
+      // the rest differently (a template's `}` as a brace): the whole text is parsed, as the editor would.
+      const frame = this.frames[this.frames.length - 1];
+      if (frame !== undefined && frame.char !== Char.OpenBrace && !frame.forHeader) throw new Unsure();
+    }
     if ((char === Char.Plus || char === Char.Minus) && next === char) {
       // `x++ / 2` divides; `++x` is an operand to come.
       this.position += 2;
