@@ -13,7 +13,7 @@
 //   `hasRules`, summarised for people.
 
 import type { EnvironmentFlagState, FlagDefinition } from '../analysis/types';
-import { JsonClient, ResponseShapeError, refuseBaseUrl, type HttpFailure } from './http';
+import { expectArray, expectObject, expectString, isObject, JsonClient, optionalString, ResponseShapeError, refuseBaseUrl, type HttpFailure } from './http';
 import { ServiceSync } from './serviceSync';
 import type { BackendLoad, FlagBackend } from './types';
 
@@ -460,27 +460,4 @@ function roundPercent(percent: number): number {
 
 function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function expectObject(value: unknown, where: string): Record<string, unknown> {
-  if (!isObject(value)) throw new ResponseShapeError(`${where} is not an object`);
-  return value;
-}
-
-function expectArray(value: unknown, where: string): unknown[] {
-  if (!Array.isArray(value)) throw new ResponseShapeError(`${where} is ${value === undefined ? 'missing' : 'not a list'}`);
-  return value;
-}
-
-function expectString(value: unknown, where: string): string {
-  if (typeof value !== 'string') throw new ResponseShapeError(`${where} is ${value === undefined ? 'missing' : 'not text'}`);
-  return value;
-}
-
-function optionalString(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
 }

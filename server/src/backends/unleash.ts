@@ -14,7 +14,7 @@
 // - anything else (constraints, segments, user lists, several strategies) is targeting: `hasRules`.
 
 import type { EnvironmentFlagState, FlagDefinition } from '../analysis/types';
-import { JsonClient, ResponseShapeError, refuseBaseUrl, type HttpFailure } from './http';
+import { expectArray, expectObject, expectString, isObject, JsonClient, optionalString, ResponseShapeError, refuseBaseUrl, type HttpFailure } from './http';
 import { ServiceSync } from './serviceSync';
 import type { BackendLoad, FlagBackend } from './types';
 
@@ -582,27 +582,4 @@ async function mapWithConcurrency<T, R>(items: T[], concurrency: number, work: (
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
   return results;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function expectObject(value: unknown, where: string): Record<string, unknown> {
-  if (!isObject(value)) throw new ResponseShapeError(`${where} is not an object`);
-  return value;
-}
-
-function expectArray(value: unknown, where: string): unknown[] {
-  if (!Array.isArray(value)) throw new ResponseShapeError(`${where} is ${value === undefined ? 'missing' : 'not a list'}`);
-  return value;
-}
-
-function expectString(value: unknown, where: string): string {
-  if (typeof value !== 'string') throw new ResponseShapeError(`${where} is ${value === undefined ? 'missing' : 'not text'}`);
-  return value;
-}
-
-function optionalString(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
 }
