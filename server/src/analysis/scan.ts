@@ -185,7 +185,7 @@ export function parseSkeleton(fileName: string, text: string, patterns: PatternS
 export function parseSkeletonText(fileName: string, skeleton: string): ts.SourceFile | undefined {
   // No JSDoc: a scan reads none, and the parser skips comments faster without.
   const tree = createSourceFile(fileName, skeleton, { languageVersion: ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindOf(fileName));
-  return (tree as ts.SourceFile & { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length === 0 ? tree : undefined;
+  return hasSyntaxError(tree) ? undefined : tree;
 }
 
 function scriptKindOf(fileName: string): ts.ScriptKind {
@@ -966,20 +966,24 @@ function topLevelSignature(bindings: ReadonlyArray<readonly [string, Binding]>, 
   return signature;
 }
 
-/** The re-scan after an edit inside one statement, or undefined when the full path must run. */
+/** The re-scan after an edit inside one statement, or at the end of the file; undefined when the full path must run. */
 function rescanStatement(fileName: string, text: string, patterns: PatternSet, previous: DocumentScan): DocumentScan | undefined {
   const walks = previous.walks;
   if (walks === undefined || previous.patterns !== patterns || !calleeNameRegex(patterns).test(text)) return undefined;
-  const old = previous.text;
-  const { start, oldEnd } = changedRange(old, text);
-  const delta = text.length - old.length;
+  const { start, oldEnd } = changedRange(previous.text, text);
   const index = walkAround(walks, start, oldEnd);
   if (index === undefined) {
     return walks.length > 0 && start >= walks[walks.length - 1].end ? rescanTail(fileName, text, patterns, previous, walks.length) : undefined;
   }
-  if (index > 0 && !walks[index - 1].closed) return undefined;
   // The last statement may also be re-parsed with whatever follows it, as the end of the file.
-  const last = index === walks.length - 1;
+  return rescanOne(fileName, text, patterns, previous, walks, index) ?? (index === walks.length - 1 ? rescanTail(fileName, text, patterns, previous, index) : undefined);
+}
+
+/** The re-scan of statement `index` alone, which holds the edit; undefined when it does not parse alone as one whole statement. */
+function rescanOne(fileName: string, text: string, patterns: PatternSet, previous: DocumentScan, walks: readonly StatementWalk[], index: number): DocumentScan | undefined {
+  if (index > 0 && !walks[index - 1].closed) return undefined;
+  const old = previous.text;
+  const delta = text.length - old.length;
   const edited = walks[index];
   const end = edited.end + delta;
   const fragment = text.slice(edited.pos, end);
@@ -987,32 +991,20 @@ function rescanStatement(fileName: string, text: string, patterns: PatternSet, p
   if (fragment.includes('await')) return undefined;
   const tree = parseSource(fileName, fragment);
   const statement = tree.statements[0];
-  if (tree.statements.length !== 1 || statement.end !== fragment.length || !isClosed(statement, fragment)) return last ? rescanTail(fileName, text, patterns, previous, index) : undefined;
-  if ((tree as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length !== 0) return last ? rescanTail(fileName, text, patterns, previous, index) : undefined;
+  if (tree.statements.length !== 1 || statement.end !== fragment.length || !isClosed(statement, fragment) || hasSyntaxError(tree)) return undefined;
 
   // The statement is walked at its own offsets, seeing what its walk in place would see: the file-level
   // names declared before it (their scope, the whole file, holds any offset; nested scopes hold none).
   // From here on `previous` is spent: its records are moved in place (the full path needs only its tree).
-  for (let before = 0; before < index; before++) moveFileEnd(walks[before], old.length, text.length);
-  const local = newState(tree, fragment, patterns);
-  local.scopes.push({ start: 0, end: text.length });
-  for (let before = 0; before < index; before++) {
-    for (const [name, binding] of walks[before].bindings) if (isFileLevel(binding, text.length)) addBinding(local.bindings, name, binding);
-  }
-  const walkedHere = walkStatement(local, statement, tree);
+  const above = walks.slice(0, index);
+  for (const walk of above) moveFileEnd(walk, old.length, text.length);
+  const walkedHere = walkStatement(stateBelow(tree, fragment, patterns, above, text.length), statement, tree);
   // Later statements' walks looked up its file-level names: they stand only while those mean what they meant.
-  if (walkedHere.topLevel !== edited.topLevel) return last ? rescanTail(fileName, text, patterns, previous, index) : undefined;
+  if (walkedHere.topLevel !== edited.topLevel) return undefined;
   const walked = moveWalk(walkedHere, (position) => position + edited.pos, text.length);
-
-  const state = newState(tree, text, patterns);
   const moved = (position: number): number => (position >= edited.end ? position + delta : position);
-  const next: StatementWalk[] = [];
-  for (let before = 0; before < index; before++) next.push(replay(state, walks[before]));
-  next.push(replay(state, walked));
-  for (let after = index + 1; after < walks.length; after++) next.push(replay(state, moveWalk(walks[after], moved)));
-  const { checks, importedKeys, importedKeyTypes } = completeChecks(state);
-  const scan = lazyExports({ fileName, checks, importedKeys, ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}) }, () => scanFile(fileName, text, patterns));
-  return { scan, text, patterns, tree: previous.tree, walks: next };
+  const below = walks.slice(index + 1).map((walk) => moveWalk(walk, moved));
+  return documentFromWalks(fileName, text, patterns, previous.tree, tree, [...above, walked, ...below]);
 }
 
 /**
@@ -1035,19 +1027,30 @@ function rescanTail(fileName: string, text: string, patterns: PatternSet, previo
   const tree = parseSource(fileName, fragment);
   // With a syntax error here, the parser's recovery in the whole text may reach back into the statement
   // before (`function f() {}` then `=` makes one statement of both).
-  if ((tree as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length !== 0) return undefined;
+  if (hasSyntaxError(tree)) return undefined;
   for (const walk of kept) moveFileEnd(walk, previous.text.length, text.length);
-  const local = newState(tree, fragment, patterns);
-  local.scopes.push({ start: 0, end: text.length });
-  for (const walk of kept) {
-    for (const [name, binding] of walk.bindings) if (isFileLevel(binding, text.length)) addBinding(local.bindings, name, binding);
-  }
+  const local = stateBelow(tree, fragment, patterns, kept, text.length);
   const added = tree.statements.map((statement) => moveWalk(walkStatement(local, statement, tree), (position) => position + before.end, text.length));
+  return documentFromWalks(fileName, text, patterns, previous.tree, tree, [...kept, ...added]);
+}
+
+/** A state for walking `fragment` at its own offsets that sees the file-level names the walks above it declare. */
+function stateBelow(tree: ts.SourceFile, fragment: string, patterns: PatternSet, above: readonly StatementWalk[], fileEnd: number): ScanState {
+  const local = newState(tree, fragment, patterns);
+  local.scopes.push({ start: 0, end: fileEnd });
+  for (const walk of above) {
+    for (const [name, binding] of walk.bindings) if (isFileLevel(binding, fileEnd)) addBinding(local.bindings, name, binding);
+  }
+  return local;
+}
+
+/** The document's scan from every statement's walk, in order; `fullTree` is kept for the next full parse. */
+function documentFromWalks(fileName: string, text: string, patterns: PatternSet, fullTree: ts.SourceFile | undefined, tree: ts.SourceFile, walks: readonly StatementWalk[]): DocumentScan {
   const state = newState(tree, text, patterns);
-  const next = [...kept, ...added].map((walk) => replay(state, walk));
+  for (const walk of walks) replay(state, walk);
   const { checks, importedKeys, importedKeyTypes } = completeChecks(state);
   const scan = lazyExports({ fileName, checks, importedKeys, ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}) }, () => scanFile(fileName, text, patterns));
-  return { scan, text, patterns, tree: previous.tree, walks: next };
+  return { scan, text, patterns, tree: fullTree, walks };
 }
 
 // Walks whose statement was parsed on its own: kept walks are the same objects from edit to edit.
@@ -1063,11 +1066,15 @@ function parsesAlone(fileName: string, text: string, walk: StatementWalk): boole
   if (alone === undefined) {
     const fragment = text.slice(walk.pos, walk.end);
     const tree = parseSource(fileName, fragment);
-    alone = tree.statements.length === 1 && tree.statements[0].end === fragment.length
-      && (tree as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length === 0;
+    alone = tree.statements.length === 1 && tree.statements[0].end === fragment.length && !hasSyntaxError(tree);
     parsedAlone.set(walk, alone);
   }
   return alone;
+}
+
+/** True when the parser reported a syntax error in the tree. */
+function hasSyntaxError(tree: ts.SourceFile): boolean {
+  return ((tree as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0) > 0;
 }
 
 /** Adds a recorded walk to `state` as walking its statement again would. */
