@@ -14,7 +14,7 @@
 
 import type { EnvironmentFlagState, FlagDefinition } from '../analysis/types';
 import { expectArray, expectObject, expectString, isObject, JsonClient, optionalString, ResponseShapeError, refuseBaseUrl, type HttpFailure } from './http';
-import { ServiceSync } from './serviceSync';
+import { ServiceSync, type ServiceRead } from './serviceSync';
 import type { BackendLoad, FlagBackend } from './types';
 
 /** The hosted LaunchDarkly; EU and federal customers set `baseUri` to their instance. */
@@ -282,7 +282,7 @@ export class LaunchDarklyBackend implements FlagBackend {
     return [];
   }
 
-  private async read(): Promise<{ definitions: FlagDefinition[]; environments: string[]; warning?: string } | { failure: HttpFailure }> {
+  private async read(): Promise<ServiceRead | { failure: HttpFailure }> {
     const refusal = refuseBaseUrl(this.baseUri);
     if (refusal) return { failure: { kind: 'refused', message: refusal } };
     const project = encodeURIComponent(this.options.project);

@@ -15,7 +15,7 @@
 
 import type { EnvironmentFlagState, FlagDefinition } from '../analysis/types';
 import { expectArray, expectObject, expectString, isObject, JsonClient, optionalString, ResponseShapeError, refuseBaseUrl, type HttpFailure } from './http';
-import { ServiceSync } from './serviceSync';
+import { ServiceSync, type ServiceRead } from './serviceSync';
 import type { BackendLoad, FlagBackend } from './types';
 
 /** How to reach one Unleash project. */
@@ -331,7 +331,7 @@ export class UnleashBackend implements FlagBackend {
     return [];
   }
 
-  private async read(): Promise<{ definitions: FlagDefinition[]; environments: string[]; warning?: string } | { failure: HttpFailure }> {
+  private async read(): Promise<ServiceRead | { failure: HttpFailure }> {
     const refusal = refuseBaseUrl(this.baseUrl);
     if (refusal) return { failure: { kind: 'refused', message: refusal } };
 
