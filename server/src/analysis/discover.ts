@@ -9,6 +9,7 @@ import type { BagEntry } from './bags';
 import { mayHoldChecks } from './prefilter';
 import { coversAll, registryCandidates, type RegistryKind } from './registry';
 import { resolveChecks, type ModuleHost } from './resolve';
+import { escapeRegex } from './regex';
 import { scanFile, type FileScan } from './scan';
 import type { FlagCheck, Sdk, UserPattern } from './types';
 
@@ -417,10 +418,6 @@ function nameWords(name: string): string[] {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Text
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function ordinal(position: number): string {
   return ['first', 'second', 'third', 'fourth', 'fifth'][position - 1] ?? `#${position}`;

@@ -2,6 +2,7 @@
 // rejects has no flag check. It may accept files that have none (a callee name in a comment).
 
 import type { PatternSet } from '../patterns';
+import { escapeRegex } from './regex';
 
 const calleeRegexes = new WeakMap<PatternSet, RegExp>();
 const latin1Testable = new WeakMap<PatternSet, boolean>();
@@ -53,8 +54,4 @@ function calleeRegex(patterns: PatternSet): RegExp {
 // more files accepted, never fewer. A name that starts with another character gets no `\b`.
 function leadingBoundary(name: string): string {
   return /^\w/.test(name) ? '\\b' : '';
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -3,6 +3,7 @@ import { calleeLastName, type PatternSet } from '../patterns';
 import { keyInObjectArgument, objectBagOf, type ObjectBag } from './bags';
 import { kebabCaseFromCamelCase } from './keys';
 import { allKeys, keyTypeMembers, type ImportedKeyType, type KeyTypeMember } from './keyTypes';
+import { escapeRegex } from './regex';
 import { skeletonOf } from './skeleton';
 import type { FlagCheck, FlagPattern, FlagValueType, Span } from './types';
 
@@ -198,7 +199,7 @@ function calleeNameRegex(patterns: PatternSet): RegExp {
   let regex = calleeNameRegexes.get(patterns);
   if (regex === undefined) {
     // An empty name matches everywhere, as `text.includes('')` would; no names at all matches nothing.
-    const names = patterns.calleeNames.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const names = patterns.calleeNames.map(escapeRegex);
     regex = names.length === 0 ? /(?!)/ : new RegExp(names.join('|'));
     calleeNameRegexes.set(patterns, regex);
   }

@@ -17,6 +17,7 @@
 import { calleeLastName } from '../patterns/define';
 import type { PatternSet } from '../patterns';
 import { readsJsx } from './extensions';
+import { escapeRegex } from './regex';
 
 /**
  * The skeleton of a file for a scan with `patterns`, or undefined when the whole text must be parsed: a
@@ -58,10 +59,6 @@ function bagNameRegex(patterns: PatternSet): RegExp {
     bagNameRegexes.set(patterns, regex);
   }
   return regex;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const enum Char {
