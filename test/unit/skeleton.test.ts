@@ -53,14 +53,34 @@ const BLANKED: Array<{ name: string; text: string; expected: string | undefined;
     expected: "const v = isOn<{ a: 1 }>('k', () => { return 1; });\nfunction f() { ____ }",
   },
   {
-    name: 'blanks bodies after return types and keeps the object types in them',
+    name: 'blanks bodies after return types, and keeps signatures whose return type holds an object type',
     text: "function f(): string { return 'a'; }\nfunction g(): Promise<Map<string, { a: 1 }>> { x(); }\nconst h = (a: number): { b: 1 } => { x(); };",
-    expected: "function f(): string { ______ ____ }\nfunction g(): Promise<Map<string, { a: 1 }>> { ____ }\nconst h = (a: number): { b: 1 } => { ____ };",
+    expected: "function f()_ ______ { ______ ____ }\nfunction g(): Promise<Map<string, { a: 1 }>> { ____ }\nconst h = (a: number): { b: 1 } => { ____ };",
   },
   {
     name: 'keeps module-level objects, enums and class bodies, and blanks method bodies',
     text: "const FLAGS = { a: 'x' };\nenum E { A = 'a' }\nclass C { static K = 'k'; m(): void { x(); } }",
-    expected: "const FLAGS = { a: 'x' };\nenum E { A = 'a' }\nclass C { static K = 'k'; m(): void { ____ } }",
+    expected: "const FLAGS = { a: 'x' };\nenum E { A = 'a' }\nclass C { static K = 'k'; m()_ ____ { ____ } }",
+  },
+  {
+    name: 'blanks the parameters and return type of a function whose body it blanks',
+    text: 'function f(a: string, b = 2): Promise<void> { x(); }\nconst h = async (a: number): Promise<string> => { x(); };',
+    expected: 'function f(__ _______ _ _ _)_ _____________ { ____ }\nconst h = async (__ ______)_ _______________ => { ____ };',
+  },
+  {
+    name: 'reads an object type after `is` in a return type as a type, not as a body',
+    text: "const isError = (e: unknown): e is { name: 'E' } => check(e);\nfunction g(x: unknown): x is { a: 1 } { return y(x); }",
+    expected: "const isError = (e: unknown): e is { name: 'E' } => check(e);\nfunction g(x: unknown): x is { a: 1 } { ______ _____ }",
+  },
+  {
+    name: 'keeps parameters with a flag-call name in a default value',
+    text: "function f(on = isOn('k')): void { x(); }",
+    expected: "function f(on = isOn('k')): void { ____ }",
+  },
+  {
+    name: 'keeps what is in parentheses but not parameters: control headers, constructor parameters, an earlier call',
+    text: 'try { a(); } catch (e) { b(); }\nfor await (const x of y) { z(); }\nclass C { constructor(private readonly client: Client) { x(); } }\nf(a); x => { y(); };',
+    expected: 'try { a(); } catch (e) { ____ }\nfor await (const x of y) { ____ }\nclass C { constructor(private readonly client: Client) { ____ } }\nf(a); x => { ____ };',
   },
   {
     name: 'blanks a block after `if (…)` and keeps an `else` block',
@@ -75,7 +95,7 @@ const BLANKED: Array<{ name: string; text: string; expected: string | undefined;
   {
     name: 'tells a division after a call from a regular expression after `return`',
     text: 'function f(a) { return g(a) / 2 + /}/.exec(a).length; }',
-    expected: 'function f(a) { ______ ____ _ _ _ ___________________ }',
+    expected: 'function f(_) { ______ ____ _ _ _ ___________________ }',
   },
   {
     name: 'reads JSX text with quotes, and braces in attributes',
@@ -86,7 +106,7 @@ const BLANKED: Array<{ name: string; text: string; expected: string | undefined;
   {
     name: 'blanks a generic arrow function in a JSX file',
     text: 'const f = <T,>(x: T) => { return x; };',
-    expected: 'const f = <T,>(x: T) => { ______ __ };',
+    expected: 'const f = <T,>(__ _) => { ______ __ };',
     jsx: true,
   },
   {

@@ -1,10 +1,12 @@
 // A cheaper text to parse for a file's scan: the insides of function bodies, control-flow blocks and
-// interface or object-type bodies that hold no flag check are replaced by spaces (line breaks kept), so every offset stays where it was and
-// the parser skips what the scan would walk past. What is left parses to the same nodes at the same
-// positions outside those bodies, and `{ }` is still a block (or an empty object or type literal).
+// interface or object-type bodies that hold no flag check are replaced by spaces (line breaks kept), so
+// every offset stays where it was and the parser skips what the scan would walk past. A function whose
+// body is blanked loses its parameters and return type too. What is left parses to the same nodes at
+// the same positions outside those parts, and `{ }` is still a block (or an empty object or type literal).
 //
-// Why this is safe for a scan: a name declared in a function body or block is visible only inside it,
-// so a check outside cannot read it, and a body with no check and no flag-call name adds nothing. The
+// Why this is safe for a scan: a name declared in a function body or block, or as a parameter, is
+// visible only inside the function or block, so a check outside cannot read it, and a body with no
+// check and no flag-call name adds nothing (nor do its parameters' types and defaults). The
 // exceptions are handled by not blanking: the arguments of a call to a flag-call name (a default value
 // may be an arrow function), and every body of a file that reads a flag bag (`const f = useFlags()`
 // makes any later `f.x` a check, by whatever name `f` has).
@@ -83,6 +85,9 @@ const enum Previous {
 // Keywords after which an operand comes, so that `return /x/` is a regular expression and `return <div/>` JSX.
 const OPERAND_KEYWORDS = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await', 'extends']);
 
+// Words in a type after which another type comes, so that in `(x): x is { a: 1 } =>` the `{` opens a type.
+const TYPE_OPERAND_KEYWORDS = new Set(['is', 'keyof', 'typeof', 'readonly', 'infer', 'extends']);
+
 // Words that start a declaration or statement: a return type cannot go on past them (`f(x) ? a : b` then `class C {`).
 const STATEMENT_KEYWORDS = new Set(['class', 'function', 'enum', 'interface', 'const', 'let', 'var', 'type', 'export', 'import', 'if', 'for', 'while', 'switch', 'try', 'return', 'namespace', 'module', 'declare', 'abstract']);
 
@@ -91,6 +96,10 @@ const TYPE_ALIAS_OF_OBJECT = /^\s+[A-Za-z_$][\w$]*\s*(?:<[^;{}=]*>\s*)?=\s*\{/;
 
 // `for (` and `for await (`, just before a `(`.
 const FOR_HEADER = /\bfor\s*(?:await\s*)?$/;
+
+// Words before a `(` that is not a parameter list (`if (…) {`, `catch (e) {`), or whose parameters
+// declare more than names: a constructor's `private x` declares a property.
+const NOT_PARAMETERS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'await', 'constructor']);
 
 /** Thrown inside the lexer when the text is not what it can read with confidence. */
 class Unsure extends Error {}
@@ -105,6 +114,22 @@ interface Frame {
   readonly body: boolean;
   /** Inside the arguments of a call to a flag-call name: nothing in here is blanked. */
   readonly kept: boolean;
+  /** A `(` that may open a function's parameters (no `if`, `catch` or the like before it). */
+  readonly parameters?: boolean;
+  /** A body's function signature, blanked with the body. */
+  readonly signature?: Signature;
+}
+
+/** The parameters of a function just passed, and its return type: what `{` or `=> {` may follow. */
+interface Signature {
+  /** The `(` and `)` of the parameters. */
+  readonly open: number;
+  readonly close: number;
+  /** The frame depth of the parentheses. */
+  readonly depth: number;
+  /** The `:` of a return type and the end of that type, or -1. */
+  colon: number;
+  typeEnd: number;
 }
 
 /**
@@ -145,6 +170,11 @@ class Lexer {
   private hitIndex = 0;
   // The `(` that opens the arguments of the last flag-call name passed: they are kept whole.
   private keptParen = -1;
+  // The last word and where it ended, for what a `(` after it opens.
+  private lastWord = '';
+  private lastWordEnd = -1;
+  // The parameters just closed, while only a return type or `=>` has followed them.
+  private signature: Signature | undefined;
 
   constructor(
     private readonly text: string,
@@ -167,7 +197,10 @@ class Lexer {
       const char = text.charCodeAt(this.position);
       if (char === Char.Space || char === Char.Tab || char === Char.LineFeed || char === Char.CarriageReturn) {
         this.position++;
-      } else if (isIdentifierStart(char)) {
+        continue;
+      }
+      if (this.signature !== undefined) this.followSignature(char);
+      if (isIdentifierStart(char)) {
         this.lexWord();
       } else if (char >= Char.Digit0 && char <= Char.Digit9) {
         this.lexNumber();
@@ -189,15 +222,19 @@ class Lexer {
       } else if (char === Char.OpenParen || char === Char.OpenBracket) {
         const kept = this.kept() || this.position === this.keptParen;
         const forHeader = char === Char.OpenParen && FOR_HEADER.test(this.text.slice(Math.max(0, this.position - 16), this.position));
-        this.frames.push({ char, start: this.position, body: false, kept, forHeader });
+        const afterWord = this.previousSignificant(this.position) + 1 === this.lastWordEnd;
+        const parameters = char === Char.OpenParen && !(afterWord && NOT_PARAMETERS.has(this.lastWord));
+        this.frames.push({ char, start: this.position, body: false, kept, forHeader, parameters });
         this.position++;
         this.previous = Previous.Operand;
       } else if (char === Char.CloseParen || char === Char.CloseBracket) {
         this.close(char === Char.CloseParen ? Char.OpenParen : Char.OpenBracket);
         this.previous = Previous.Operator;
-        if (char === Char.CloseParen && this.nextSignificant() === Char.Colon) {
+        const colon = char === Char.CloseParen ? this.nextSignificantAt() : -1;
+        if (colon >= 0 && this.text.charCodeAt(colon) === Char.Colon) {
           this.returnTypeDepth = this.frames.length;
           this.returnTypeAngles = 0;
+          if (this.signature !== undefined) this.signature.colon = colon;
         }
       } else if (char === Char.LessThan && this.jsx && this.previous === Previous.Operand && this.startsJsx()) {
         this.lexJsxElement();
@@ -218,7 +255,9 @@ class Lexer {
     // A flag-call name: its call's arguments are kept whole.
     while (this.hitIndex < this.hits.length && this.hits[this.hitIndex] < start) this.hitIndex++;
     if (this.hitIndex < this.hits.length && this.hits[this.hitIndex] === start) this.keptParen = this.argumentsAfter(this.position);
-    const word = this.position - start <= 10 ? this.text.slice(start, this.position) : '';
+    const word = this.position - start <= 11 ? this.text.slice(start, this.position) : '';
+    this.lastWord = word;
+    this.lastWordEnd = this.position;
     if (STATEMENT_KEYWORDS.has(word)) this.returnTypeDepth = -1;
     if ((word === 'interface' || (word === 'type' && TYPE_ALIAS_OF_OBJECT.test(this.text.slice(this.position, this.position + 200))))
       && this.text.charCodeAt(this.previousSignificant(start)) !== Char.Dot) {
@@ -227,7 +266,8 @@ class Lexer {
     }
     // In a return type every word is (part of) a type: `(): void {` opens the body.
     const inReturnType = this.returnTypeDepth === this.frames.length;
-    this.previous = OPERAND_KEYWORDS.has(word) && !inReturnType ? Previous.Operand : Previous.Operator;
+    const operandNext = inReturnType ? TYPE_OPERAND_KEYWORDS.has(word) : OPERAND_KEYWORDS.has(word);
+    this.previous = operandNext ? Previous.Operand : Previous.Operator;
   }
 
   /** The offset of the `(` of a call whose callee ends at `position` (`name(`, `name?.(`, `name<T>(`), or -1. */
@@ -362,7 +402,14 @@ class Lexer {
     if (afterReturnType || afterArrow) this.returnTypeDepth = -1;
     const typeBody = this.typeBodyDepth === this.frames.length && this.typeBodyAngles === 0;
     if (typeBody) this.typeBodyDepth = -1;
-    this.frames.push({ char: Char.OpenBrace, start, body: afterParen || afterArrow || afterReturnType || typeBody, kept: this.kept() });
+    const body = afterParen || afterArrow || afterReturnType || typeBody;
+    let signature: Signature | undefined;
+    if (body && this.signature !== undefined && this.signature.depth === this.frames.length) {
+      signature = this.signature;
+      if (signature.colon >= 0 && signature.typeEnd < 0) signature.typeEnd = start;
+    }
+    this.signature = undefined;
+    this.frames.push({ char: Char.OpenBrace, start, body, kept: this.kept(), signature });
     this.position++;
     this.previous = Previous.Operand;
   }
@@ -373,11 +420,41 @@ class Lexer {
     if (this.returnTypeDepth > this.frames.length) this.returnTypeDepth = -1;
     const end = this.position;
     this.position++;
+    // Parentheses inside a return type are part of the type, not a function's parameters.
+    const inReturnType = this.returnTypeDepth === this.frames.length;
+    this.signature = frame.parameters === true && !frame.kept && !inReturnType
+      ? { open: frame.start, close: end, depth: this.frames.length, colon: -1, typeEnd: -1 }
+      : undefined;
     if (frame.body && !frame.kept && !this.hitWithin(frame.start, end)) {
-      // Blank from just inside the `{` to the `}`; a blanked body inside this one is part of it.
-      while (this.blanks.length > 0 && this.blanks[this.blanks.length - 1][0] > frame.start) this.blanks.pop();
+      // Blank from just inside the `{` to the `}`, and the function's parameters and return type unless a
+      // flag-call name is in them (a default value); a blank inside these is part of them.
+      const signature = frame.signature !== undefined && !this.hitWithin(frame.signature.open, frame.start) ? frame.signature : undefined;
+      const from = signature?.open ?? frame.start;
+      while (this.blanks.length > 0 && this.blanks[this.blanks.length - 1][0] > from) this.blanks.pop();
+      if (signature !== undefined) {
+        if (signature.close > signature.open + 1) this.blanks.push([signature.open + 1, signature.close]);
+        if (signature.colon >= 0) this.blanks.push([signature.colon, signature.typeEnd]);
+      }
       if (end > frame.start + 1) this.blanks.push([frame.start + 1, end]);
     }
+  }
+
+  /**
+   * After a function's parameters, only a return type, comments and `=>` may come before its body's
+   * `{`; anything else (`f(a); x => {`) means the parentheses were not that function's.
+   */
+  private followSignature(char: number): void {
+    const signature = this.signature as Signature;
+    const next = this.text.charCodeAt(this.position + 1);
+    if (char === Char.OpenBrace) return;
+    if (char === Char.Slash && (next === Char.Slash || next === Char.Asterisk)) return;
+    if (char === Char.Equals && next === Char.GreaterThan) {
+      if (signature.colon >= 0 && signature.typeEnd < 0) signature.typeEnd = this.position;
+      return;
+    }
+    if (char === Char.GreaterThan && this.text.charCodeAt(this.position - 1) === Char.Equals) return;
+    if (signature.colon >= 0 && signature.typeEnd < 0 && this.returnTypeDepth === this.frames.length) return;
+    this.signature = undefined;
   }
 
   private lexPunctuation(char: number): void {
@@ -570,14 +647,15 @@ class Lexer {
     return at > 0 && this.text.charCodeAt(at) === Char.GreaterThan && this.text.charCodeAt(at - 1) === Char.Equals;
   }
 
-  /** The next character that is not white space, without moving. */
-  private nextSignificant(): number {
+  /** The offset of the next character that is not white space, without moving. */
+  private nextSignificantAt(): number {
     let at = this.position;
-    for (;;) {
+    while (at < this.text.length) {
       const char = this.text.charCodeAt(at);
-      if (char !== Char.Space && char !== Char.Tab && char !== Char.LineFeed && char !== Char.CarriageReturn) return char;
+      if (char !== Char.Space && char !== Char.Tab && char !== Char.LineFeed && char !== Char.CarriageReturn) return at;
       at++;
     }
+    return -1;
   }
 }
 
