@@ -55,6 +55,13 @@ describe('readRegistry', () => {
     });
   }
 
+  it('reads a registry in a JavaScript file that also holds JSX', () => {
+    // Read as TypeScript, the backtick in the JSX text would open a template that hides the registry.
+    const text = "export const Hint = () => <p>Press ` to open the console</p>;\nexport const FLAGS = { newNav: 'new-nav', darkMode: 'dark-mode' };";
+    const read = readRegistry('/work/src/flags.js', 'src/flags.js', text, 'FLAGS');
+    assert.deepEqual(read.registry?.entries.map((entry) => entry.key), ['new-nav', 'dark-mode']);
+  });
+
   it('lists candidates: registries with two or more keys, exported or not', () => {
     const candidates = registryCandidates(FILE, `export enum FeatureFlag { A = 'a', B = 'b' }
 enum One { A = 'a' }

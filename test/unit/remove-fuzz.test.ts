@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ts } from 'ts-morph';
 import { seededRandom } from '../../bench/generate';
-import { scriptKindOf } from '../../server/src/analysis/remove/program';
+import { scriptKindOf } from '../../server/src/analysis/scriptKind';
 import { checksFlag, removeFlagFromFile } from '../../server/src/analysis/remove/plan';
 import { scanFile } from '../../server/src/analysis/scan';
 import { buildPatternSet } from '../../server/src/patterns';

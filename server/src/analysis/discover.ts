@@ -11,6 +11,7 @@ import { coversAll, registryCandidates, type RegistryKind } from './registry';
 import { resolveChecks, type ModuleHost } from './resolve';
 import { escapeRegex } from './regex';
 import { scanFile, type FileScan } from './scan';
+import { scriptKindOf } from './scriptKind';
 import type { FlagCheck, Sdk, UserPattern } from './types';
 
 /** One source file: absolute POSIX path and text. */
@@ -421,9 +422,4 @@ function nameWords(name: string): string[] {
 
 function ordinal(position: number): string {
   return ['first', 'second', 'third', 'fourth', 'fifth'][position - 1] ?? `#${position}`;
-}
-
-function scriptKindOf(file: string): ts.ScriptKind {
-  if (file.endsWith('.tsx')) return ts.ScriptKind.TSX;
-  return /\.(m|c)?jsx?$/.test(file) ? ts.ScriptKind.JSX : ts.ScriptKind.TS;
 }

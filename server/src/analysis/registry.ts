@@ -4,6 +4,7 @@
 
 import { ts } from 'ts-morph';
 import { camelCaseFromFlagKey } from './keys';
+import { scriptKindOf } from './scriptKind';
 import { closestKey } from './suggest';
 import { DEFAULT_SEVERITIES, type Finding, type FindingCode, type FlagCheck, type Severity, type Span } from './types';
 
@@ -54,7 +55,7 @@ type Severities = Partial<Record<FindingCode, Severity | 'off'>>;
  * `label` is the file as people wrote it.
  */
 export function readRegistry(file: string, label: string, text: string, symbol: string): { registry?: FlagRegistry; problem?: string } {
-  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
   for (const statement of sourceFile.statements) {
     const read = readDeclaration(sourceFile, statement, symbol);
     if (read === undefined) continue;
@@ -73,7 +74,7 @@ export function readRegistry(file: string, label: string, text: string, symbol: 
  * weighs. `parsed`, when given, is the tree of this very text.
  */
 export function registryCandidates(file: string, text: string, parsed?: ts.SourceFile): Array<{ symbol: string; kind: RegistryKind; keys: string[]; exported: boolean }> {
-  const sourceFile = parsed ?? ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sourceFile = parsed ?? ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
   const candidates: Array<{ symbol: string; kind: RegistryKind; keys: string[]; exported: boolean }> = [];
   for (const statement of sourceFile.statements) {
     for (const symbol of declaredNames(statement)) {

@@ -4,13 +4,14 @@ import { keyInObjectArgument, objectBagOf, type ObjectBag } from './bags';
 import { kebabCaseFromCamelCase } from './keys';
 import { allKeys, keyTypeMembers, type ImportedKeyType, type KeyTypeMember } from './keyTypes';
 import { escapeRegex } from './regex';
+import { scriptKindOf } from './scriptKind';
 import { skeletonOf } from './skeleton';
 import type { FlagCheck, FlagPattern, FlagValueType, Span } from './types';
 
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here.
 const {
-  NodeFlags, ScriptKind, ScriptTarget, SyntaxKind, canHaveModifiers, createSourceFile, forEachChild, updateSourceFile,
+  NodeFlags, ScriptTarget, SyntaxKind, canHaveModifiers, createSourceFile, forEachChild, updateSourceFile,
   getModifiers, isAsExpression, isCallExpression, isClassDeclaration, isComputedPropertyName,
   isElementAccessExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isFunctionLike,
   isIdentifier, isImportDeclaration, isNamespaceExport, isNamespaceImport, isNoSubstitutionTemplateLiteral,
@@ -109,17 +110,6 @@ interface ScanState {
   readonly declared?: Array<readonly [string, Binding]>;
 }
 
-const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
-  '.ts': ScriptKind.TS,
-  '.mts': ScriptKind.TS,
-  '.cts': ScriptKind.TS,
-  '.tsx': ScriptKind.TSX,
-  '.js': ScriptKind.JSX,
-  '.jsx': ScriptKind.JSX,
-  '.mjs': ScriptKind.JSX,
-  '.cjs': ScriptKind.JSX,
-};
-
 export { SCANNED_EXTENSIONS } from './extensions';
 
 // Enough for any real chain of constants; stops self-referencing ones.
@@ -187,11 +177,6 @@ export function parseSkeletonText(fileName: string, skeleton: string): ts.Source
   // No JSDoc: a scan reads none, and the parser skips comments faster without.
   const tree = createSourceFile(fileName, skeleton, { languageVersion: ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindOf(fileName));
   return hasSyntaxError(tree) ? undefined : tree;
-}
-
-function scriptKindOf(fileName: string): ts.ScriptKind {
-  const dot = fileName.lastIndexOf('.');
-  return SCRIPT_KINDS[fileName.slice(dot).toLowerCase()] ?? ScriptKind.TS;
 }
 
 /** Matches any callee name anywhere (one pass over the text, where testing each name in turn reads it once per name). */

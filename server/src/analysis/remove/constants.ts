@@ -3,7 +3,7 @@
 
 import { ts } from 'ts-morph';
 import { applyEdits, lineEdits, type TextEdit } from './edits';
-import { scriptKindOf } from './program';
+import { scriptKindOf } from '../scriptKind';
 import { deleteLines } from './unused';
 
 /** A file's text, by path. */

@@ -3,6 +3,7 @@
 // same file refers to, and binding each file with a checker cost more than the rest of a clean-up.
 
 import { ts } from 'ts-morph';
+import { scriptKindOf } from '../scriptKind';
 
 /** A parsed file, and the identifiers that refer to a declaration, found on demand. */
 export interface BoundFile {
@@ -15,21 +16,7 @@ export interface BoundFile {
   referencesTo(declarationName: ts.Node): readonly ts.Identifier[];
 }
 
-const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
-  '.tsx': ts.ScriptKind.TSX,
-  '.js': ts.ScriptKind.JSX,
-  '.jsx': ts.ScriptKind.JSX,
-  '.mjs': ts.ScriptKind.JSX,
-  '.cjs': ts.ScriptKind.JSX,
-};
-
 const COMPILER_OPTIONS: ts.CompilerOptions = { noLib: true, noResolve: true, allowJs: true, jsx: ts.JsxEmit.Preserve, target: ts.ScriptTarget.Latest, types: [] };
-
-/** The script kind of a file name: TSX for .tsx, JSX for JavaScript (which may hold JSX), else TS. */
-export function scriptKindOf(fileName: string): ts.ScriptKind {
-  const dot = fileName.lastIndexOf('.');
-  return SCRIPT_KINDS[fileName.slice(dot).toLowerCase()] ?? ts.ScriptKind.TS;
-}
 
 /** Parses one file's text; its names are collected and resolved only when asked about. */
 export function bindFile(fileName: string, text: string): BoundFile {
