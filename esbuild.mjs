@@ -19,10 +19,13 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+// The server and the CLI use only ts-morph's `ts`: see server/src/compilerOnly.ts.
+const compilerOnly = { alias: { 'ts-morph': './server/src/compilerOnly.ts' } };
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, ...compilerOnly, entryPoints: ['server/src/main.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, ...compilerOnly, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The index's reader threads load this file from next to server.js and cli.js; it has no TypeScript in it.
   { ...common, entryPoints: ['server/src/workspace/readWorker.ts'], outfile: 'server/out/readWorker.js' },
 ];

@@ -101,7 +101,7 @@ function runRipgrep(root: string, calleeNames: string[], repetitions: number): R
 /** Bundle bench/inProcess.ts and the reader thread's script as esbuild.mjs bundles the server. */
 function bundleInProcess(): void {
   const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' };
-  buildSync({ ...common, entryPoints: [path.join(__dirname, 'inProcess.ts')], outfile: IN_PROCESS_BUNDLE });
+  buildSync({ ...common, alias: { 'ts-morph': path.join(REPO_ROOT, 'server', 'src', 'compilerOnly.ts') }, entryPoints: [path.join(__dirname, 'inProcess.ts')], outfile: IN_PROCESS_BUNDLE });
   buildSync({ ...common, entryPoints: [path.join(REPO_ROOT, 'server', 'src', 'workspace', 'readWorker.ts')], outfile: path.join(path.dirname(IN_PROCESS_BUNDLE), 'readWorker.js') });
 }
 
