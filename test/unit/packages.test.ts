@@ -201,6 +201,25 @@ describe('package-name resolution', () => {
     assert.deepEqual(table.tsconfigs.get(`${root}/packages/api`), { baseUrl: root, pathsBase: root, paths: { '@flags': ['packages/flags/src/index.ts'] } });
   });
 
+  it('reads a base tsconfig that several extend once, and gives each its aliases', async () => {
+    const files: Record<string, string> = {
+      '/ws/tsconfig.base.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@flags": ["packages/flags/src/index.ts"] } } }',
+      '/ws/packages/a/tsconfig.json': '{ "extends": "../../tsconfig.base.json" }',
+      '/ws/packages/b/tsconfig.json': '{ "extends": "../../tsconfig.base.json" }',
+      '/ws/packages/c/tsconfig.json': '{ "extends": "../../tsconfig.base.json", /* own */ "compilerOptions": {} }',
+    };
+    const reads: string[] = [];
+    const tsconfigs = Object.keys(files).filter((file) => file.endsWith('/tsconfig.json'));
+    const table = await buildPackageTable(ROOT, [], tsconfigs, async (file) => {
+      reads.push(file);
+      return files[file];
+    });
+    assert.deepEqual(reads.filter((file) => file === '/ws/tsconfig.base.json'), ['/ws/tsconfig.base.json']);
+    for (const name of ['a', 'b', 'c']) {
+      assert.deepEqual(table.tsconfigs.get(`/ws/packages/${name}`), { baseUrl: '/ws', pathsBase: '/ws', paths: { '@flags': ['packages/flags/src/index.ts'] } });
+    }
+  });
+
   it("the workspace index resolves the fixture's keys and parameter types through package names", async () => {
     const root = toPosixPath(path.resolve(__dirname, '../fixtures/monorepo'));
     const index = new WorkspaceIndex(root, { patterns: buildPatternSet([{ callee: 'useFeature', keyArg: 0 }, { callee: 'isFeatureOn', keyArg: 0 }]), ignore: [], maxFileSize: 1 << 20, log: () => undefined });
