@@ -47,6 +47,20 @@ function keysIn(index: WorkspaceIndex, root: string, file: string): string[] {
 }
 
 describe('listSourceFiles', () => {
+  it('applies a nested .gitignore only below it, and skips dependencies and build output where no .gitignore is', async () => {
+    const root = workspace({
+      'a/.gitignore': 'x.ts\n',
+      'a/x.ts': '',
+      'a/y.ts': '',
+      'a/deep/x.ts': '',
+      'b/x.ts': '',
+      'b/node_modules/dep/index.ts': '',
+      'b/dist/index.js': '',
+    });
+    const files = await listSourceFiles(root, { ignore: [], maxFileSize: MB, log: () => undefined });
+    assert.deepEqual(files.map((file) => path.posix.relative(root, file)), ['a/y.ts', 'b/x.ts']);
+  });
+
   it('lists source files and skips ignored paths, dependencies and build output', async () => {
     const root = workspace({
       '.gitignore': 'generated/\n*.gen.ts\n!keep.gen.ts\n',

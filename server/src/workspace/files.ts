@@ -17,6 +17,11 @@ const BUILD_OUTPUT_DIRECTORIES = new Set(['out', 'dist', 'build', 'coverage', '.
 
 const BINARY_SNIFF_BYTES = 8192;
 
+/** Dependencies and build output, skipped by name wherever they are. */
+function isSkippedDirectoryName(name: string): boolean {
+  return ALWAYS_SKIPPED_DIRECTORIES.has(name) || BUILD_OUTPUT_DIRECTORIES.has(name);
+}
+
 /** True for a path with one of the source extensions (declaration files excluded: they hold no checks). */
 export function isSourceFile(filePath: string): boolean {
   if (/\.d\.[mc]?ts$/.test(filePath)) return false;
@@ -59,14 +64,15 @@ async function walkFolder(root: string, options: ListOptions, checkContent: bool
       return;
     }
     rules.noteGitignore(directory, entries.some((entry) => entry.name === '.gitignore'));
+    const mayIgnore = rules.mayIgnoreIn(directory);
     const subdirectories: string[] = [];
     const candidates: string[] = [];
     for (const entry of entries) {
       const entryPath = `${directory}/${entry.name}`;
       // Symlinked directories are not followed: they can loop, and they usually point at dependencies.
       if (entry.isDirectory()) {
-        if (!rules.excludesDirectory(entryPath)) subdirectories.push(entryPath);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && isSourceFile(entry.name) && !rules.excludesFile(entryPath)) {
+        if (!(mayIgnore ? rules.excludesDirectory(entryPath) : isSkippedDirectoryName(entry.name))) subdirectories.push(entryPath);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && isSourceFile(entry.name) && !(mayIgnore && rules.excludesFile(entryPath))) {
         candidates.push(entryPath);
       } else {
         named.get(entry.name)?.push(entryPath);
@@ -200,14 +206,21 @@ export class IgnoreRules {
 
   /** True when the directory (absolute path) and everything in it is skipped. */
   excludesDirectory(directory: string): boolean {
-    const name = path.posix.basename(directory);
-    if (ALWAYS_SKIPPED_DIRECTORIES.has(name) || BUILD_OUTPUT_DIRECTORIES.has(name)) return true;
-    return this.ignores(directory, true);
+    return isSkippedDirectoryName(path.posix.basename(directory)) || this.ignores(directory, true);
   }
 
   /** True when the file (absolute path) is ignored by itself; its directories are not checked. */
   excludesFile(file: string): boolean {
     return this.ignores(file, false);
+  }
+
+  /**
+   * False when no ignore pattern can apply to an entry of the directory (absolute path): no configured
+   * patterns and no `.gitignore` there or above, as in most folders; a listing then skips the tests.
+   */
+  mayIgnoreIn(directory: string): boolean {
+    if (this.configured !== undefined) return true;
+    return this.gitignoreChain(this.relative(directory)).length > 0;
   }
 
   /** True when the file (absolute path) is outside the root, or it or any directory above it is skipped. */
