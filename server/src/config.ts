@@ -2,7 +2,6 @@
 // one file per workspace folder. schemas/flaglens.schema.json describes the same shape for editors;
 // parseConfig accepts exactly what that schema accepts, and a unit test holds the two together.
 
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { getNodeValue, type Node } from 'jsonc-parser';
 import { isBagSpec, type BagEntry } from './analysis/bags';
@@ -10,6 +9,7 @@ import type { RegistryLocation } from './analysis/registry';
 import { DEFAULT_SEVERITIES, type FileProblem, type FindingCode, type Severity, type UserPattern } from './analysis/types';
 import { CachedBackend, type DefinitionCache } from './backends/cache';
 import { discoverFlagdFiles, FlagdBackend } from './backends/flagd';
+import { readTextFileSync } from './workspace/files';
 import { DEFAULT_LAUNCHDARKLY_BASE_URI, LaunchDarklyBackend } from './backends/launchdarkly';
 import type { BackendLoad, FlagBackend } from './backends/types';
 import { UnleashBackend } from './backends/unleash';
@@ -174,7 +174,7 @@ export function loadConfig(folder: string, explicitFile?: string): { config: Fla
   const file = explicitFile !== undefined ? path.resolve(folder, explicitFile) : path.join(folder, CONFIG_FILE_NAME);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFileSync(file);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     if (missing && explicitFile === undefined) return { config: defaultConfig(), problems: [] };

@@ -33,11 +33,12 @@ interface JsonReport {
   flags: Array<{ key: string; state: string; references: number }>;
 }
 
-function flaglens(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
+function flaglens(args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Run {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? REPO,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '', ...options.env },
+    timeout: options.timeoutMs,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -331,6 +332,32 @@ function sarifValidator(): ValidateFunction {
   delete schema.id;
   return new Ajv({ strict: false, validateFormats: false, allErrors: true, unicodeRegExp: false }).compile({ ...schema, $id: id });
 }
+
+// Named pipes where a source file, a package.json, a .gitignore or the configuration is expected: opened
+// without O_NONBLOCK, the first read of any of them waits for a writer that never comes. In a child
+// process with a time limit, such a hang fails the test instead of stopping the suite.
+describe('named pipes in the folder', { skip: process.platform === 'win32' }, () => {
+  const fifo = (root: string, name: string): void => {
+    spawnSync('mkfifo', [path.join(root, name)]);
+    assert.ok(fs.statSync(path.join(root, name)).isFIFO(), `mkfifo ${name}`);
+  };
+
+  it('scans past a pipe named like a source file, package.json or .gitignore', () => {
+    const root = workspace({ 'src/a.ts': "export const on = client.getBooleanValue('dark-mode', false);\n" });
+    for (const name of ['src/pipe.ts', 'package.json', 'src/.gitignore']) fifo(root, name);
+    const run = flaglens(['scan', root, '--format', 'json', '--fail-on', 'none'], { timeoutMs: 30_000 });
+    assert.equal(run.status, 0, `status ${run.status}: ${run.stderr}`);
+    assert.deepEqual((JSON.parse(run.stdout) as JsonReport).checks.map((check) => [check.file, check.key]), [['src/a.ts', 'dark-mode']]);
+  });
+
+  it('reports a pipe named .flaglens.json as a configuration it cannot read', () => {
+    const root = workspace({ 'src/a.ts': '' });
+    fifo(root, '.flaglens.json');
+    const run = flaglens(['scan', root], { timeoutMs: 30_000 });
+    assert.equal(run.status, 2, `status ${run.status}: ${run.stderr}`);
+    assert.match(run.stderr, /\.flaglens\.json/);
+  });
+});
 
 describe('flaglens scan --format sarif', () => {
   it('is valid SARIF 2.1.0 with one result per finding', () => {

@@ -1,7 +1,6 @@
 // `flaglens scan`: the same configuration, backends, index and findings as the language server,
 // run once over a folder, with every position turned into a 1-based line and column.
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findingsForChecks, findingsForProblems, FINDING_CODES } from '../analysis/findings';
 import { findDefinition } from '../analysis/match';
@@ -14,7 +13,7 @@ import { loadRegistry } from '../backends/registry';
 import { createBackends, loadConfig } from '../config';
 import { buildPatternSet } from '../patterns';
 import { DEFAULT_MAX_FILE_SIZE } from '../settings';
-import { toPosixPath } from '../workspace/files';
+import { readTextFileSync, toPosixPath } from '../workspace/files';
 import { WorkspaceIndex } from '../workspace/index';
 
 /** A 1-based range in a file, as people and SARIF count: columns in UTF-16 code units. */
@@ -202,7 +201,7 @@ class Locator {
     if (!this.lineStarts.has(file)) {
       let starts: number[] | undefined;
       try {
-        const text = fs.readFileSync(file, 'utf8');
+        const text = readTextFileSync(file);
         starts = [0];
         for (let offset = 0; offset < text.length; offset++) {
           if (text[offset] === '\n') starts.push(offset + 1);

@@ -17,6 +17,23 @@ const BUILD_OUTPUT_DIRECTORIES = new Set(['out', 'dist', 'build', 'coverage', '.
 
 const BINARY_SNIFF_BYTES = 8192;
 
+/**
+ * How a workspace file is opened for reading: with O_NONBLOCK, so that a named pipe where a source file,
+ * a package.json or a .gitignore is expected reads as empty (or fails) instead of blocking the thread for
+ * good. A regular file reads as ever; Windows has neither the flag nor such files.
+ */
+export const READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/** A workspace file's text, opened with READ_FLAGS; throws as `fs.readFileSync` does. */
+export function readTextFileSync(file: string): string {
+  const descriptor = fs.openSync(file, READ_FLAGS);
+  try {
+    return fs.readFileSync(descriptor, 'utf8');
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+
 /** Dependencies and build output, skipped by name wherever they are. */
 function isSkippedDirectoryName(name: string): boolean {
   return ALWAYS_SKIPPED_DIRECTORIES.has(name) || BUILD_OUTPUT_DIRECTORIES.has(name);
@@ -139,7 +156,7 @@ export function readSourceFileShared(file: string, maxFileSize: number): Buffer 
   if (scratch.length < maxFileSize + 1) scratch = Buffer.allocUnsafeSlow(maxFileSize + 1);
   let descriptor: number | undefined;
   try {
-    descriptor = fs.openSync(file, 'r');
+    descriptor = fs.openSync(file, READ_FLAGS);
     let length = 0;
     for (;;) {
       const read = fs.readSync(descriptor, scratch, length, maxFileSize + 1 - length, null);
@@ -281,7 +298,7 @@ export class IgnoreRules {
     const file = relativeDirectory === '' ? `${this.root}/.gitignore` : `${this.root}/${relativeDirectory}/.gitignore`;
     let rules: Ignore | undefined;
     try {
-      rules = ignore().add(fs.readFileSync(file, 'utf8'));
+      rules = ignore().add(readTextFileSync(file));
     } catch {
       rules = undefined;
     }

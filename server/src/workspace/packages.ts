@@ -2,12 +2,11 @@
 // entry fields) and every tsconfig.json's `baseUrl` and `paths`, following `extends` one level. The
 // resolution itself is pure (analysis/packages.ts); this file only reads.
 
-import * as fs from 'node:fs';
 import { posix } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { resolveBareSpecifier, type PackageTable, type PathAliases, type WorkspacePackage } from '../analysis/packages';
 import { resolveModulePath, type ModuleHost } from '../analysis/resolve';
-import { toPosixPath } from './files';
+import { readTextFileSync, toPosixPath } from './files';
 
 const MANIFEST = 'package.json';
 const TSCONFIG = 'tsconfig.json';
@@ -30,7 +29,7 @@ export function readPackageTable(folder: string, named: ReadonlyMap<string, read
 // The reads block this thread once, for 50-70 µs a file here.
 function readTextOrUndefined(file: string): string | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readTextFileSync(file);
   } catch {
     return undefined;
   }
