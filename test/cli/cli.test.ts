@@ -350,6 +350,18 @@ describe('named pipes in the folder', { skip: process.platform === 'win32' }, ()
     assert.deepEqual((JSON.parse(run.stdout) as JsonReport).checks.map((check) => [check.file, check.key]), [['src/a.ts', 'dark-mode']]);
   });
 
+  it('reports a pipe given as a flag file or as the registry file, and scans on', () => {
+    const root = workspace({
+      '.flaglens.json': JSON.stringify({ backends: [{ type: 'flagd', environments: { production: 'prod.json' } }], registry: { file: 'src/flags.ts', symbol: 'FLAGS' } }),
+      'src/a.ts': "export const on = client.getBooleanValue('dark-mode', false);\n",
+    });
+    for (const name of ['prod.json', 'src/flags.ts']) fifo(root, name);
+    const run = flaglens(['scan', root, '--fail-on', 'none'], { timeoutMs: 30_000 });
+    assert.equal(run.status, 0, `status ${run.status}: ${run.stderr}`);
+    assert.match(run.stderr, /prod\.json \(production\) is not a regular file/);
+    assert.match(run.stderr, /registry FLAGS is not declared in src\/flags\.ts/);
+  });
+
   it('reports a pipe named .flaglens.json as a configuration it cannot read', () => {
     const root = workspace({ 'src/a.ts': '' });
     fifo(root, '.flaglens.json');

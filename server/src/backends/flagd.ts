@@ -128,6 +128,8 @@ export class FlagdBackend implements FlagBackend {
     let text: string;
     try {
       const stats = await fsPromises.stat(file.path);
+      // A named pipe or a device would block the read for good.
+      if (!stats.isFile()) return { definitions: lastGood?.definitions ?? [], problems: [], readable: false, note: `${name} is not a regular file: ${fallback}` };
       if (stats.size > MAX_FLAG_FILE_LENGTH) {
         const problem = tooLargeProblem(file.path, MAX_FLAG_FILE_LENGTH, 'flag file');
         return { definitions: lastGood?.definitions ?? [], problems: [problem], readable: false, note: `${name} is too large to read` };

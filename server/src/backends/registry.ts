@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegistry, type FlagRegistry, type RegistryLocation } from '../analysis/registry';
+import { readTextFileSync } from '../workspace/files';
 
 /** The absolute POSIX path of the registry file. */
 export function registryPath(root: string, location: RegistryLocation): string {
@@ -16,7 +17,7 @@ export function loadRegistry(root: string, location: RegistryLocation, text?: st
   let source = text;
   if (source === undefined) {
     try {
-      source = fs.readFileSync(file, 'utf8');
+      source = readTextFileSync(file);
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
       return { problem: `The flag registry file ${location.file} ${missing ? 'does not exist' : `could not be read: ${(error as Error).message}`}; fix "registry" in .flaglens.json.` };
@@ -28,7 +29,7 @@ export function loadRegistry(root: string, location: RegistryLocation, text?: st
 /** The registry file's text on disk, or undefined when it cannot be read. */
 export function readRegistryText(file: string): string | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readTextFileSync(file);
   } catch {
     return undefined;
   }
