@@ -1,5 +1,7 @@
 // Bundles the extension client, the language server and the CLI.
 // Usage: node esbuild.mjs [--watch] [--production]
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -22,10 +24,22 @@ const common = {
 // The server and the CLI use only ts-morph's `ts`: see server/src/compilerOnly.ts.
 const compilerOnly = { alias: { 'ts-morph': './server/src/compilerOnly.ts' } };
 
+// The index cache is used only by the scanner code that wrote it (server/src/workspace/scanCache.ts):
+// the hash of the server's sources, computed here once rather than over the bundle at every start.
+function sourceHash() {
+  const hash = createHash('sha1');
+  for (const entry of fs.readdirSync('server/src', { recursive: true, encoding: 'utf8' }).sort()) {
+    if (entry.endsWith('.ts')) hash.update(entry).update(fs.readFileSync(`server/src/${entry}`));
+  }
+  return hash.digest('base64');
+}
+// Left out while watching: the sources change under one build context, and scanCache.ts hashes them itself.
+const scannerCode = watch ? {} : { define: { FLAGLENS_SOURCE_HASH: JSON.stringify(sourceHash()) } };
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
-  { ...common, ...compilerOnly, entryPoints: ['server/src/main.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, ...compilerOnly, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, ...compilerOnly, ...scannerCode, entryPoints: ['server/src/main.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, ...compilerOnly, ...scannerCode, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The index's reader threads load this file from next to server.js and cli.js; it has no TypeScript in it.
   { ...common, entryPoints: ['server/src/workspace/readWorker.ts'], outfile: 'server/out/readWorker.js' },
 ];

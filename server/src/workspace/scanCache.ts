@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ts } from 'ts-morph';
 import type { FileScan } from '../analysis/scan';
 import type { PatternSet } from '../patterns';
 
@@ -103,20 +104,23 @@ export function indexCacheFile(cacheDir: string | undefined, root: string): stri
   return path.join(cacheDir, `index-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
 }
 
+// The hash of the server's sources, which esbuild.mjs writes into the bundles; undefined when run from source.
+declare const FLAGLENS_SOURCE_HASH: string | undefined;
+
 let codeFingerprint: string | undefined;
 
 /**
- * The scanner code and the patterns: a cache written by other code or for other patterns is never used.
- * Bundled, the code is this bundle; run from source, it is every source file of the server.
+ * The scanner code, the TypeScript that parses for it, and the patterns: a cache written by other code
+ * or for other patterns is never used.
  */
 function fingerprintOf(patterns: PatternSet): string {
-  codeFingerprint ??= hashCode();
-  return createHash('sha1').update(codeFingerprint).update(JSON.stringify(patterns)).digest('base64');
+  codeFingerprint ??= typeof FLAGLENS_SOURCE_HASH === 'string' ? FLAGLENS_SOURCE_HASH : hashSources();
+  return createHash('sha1').update(codeFingerprint).update(ts.version).update(JSON.stringify(patterns)).digest('base64');
 }
 
-function hashCode(): string {
+/** The same hash as esbuild.mjs computes, over the sources this file runs from (tests, tsx). */
+function hashSources(): string {
   const hash = createHash('sha1');
-  if (!__filename.endsWith('.ts')) return hash.update(fs.readFileSync(__filename)).digest('base64');
   const sourceRoot = path.resolve(__dirname, '..');
   for (const entry of fs.readdirSync(sourceRoot, { recursive: true, encoding: 'utf8' }).sort()) {
     if (entry.endsWith('.ts')) hash.update(entry).update(fs.readFileSync(path.join(sourceRoot, entry)));
