@@ -2,11 +2,11 @@
 // a check, preparing its parse (text, hash, skeleton): everything but the parse, so that reader threads
 // can do it without loading TypeScript.
 
+import { createHash } from 'node:crypto';
 import { canTestLatin1, mayHoldChecks } from '../analysis/prefilter';
 import { skeletonOf } from '../analysis/skeleton';
 import type { PatternSet } from '../patterns';
 import { readSourceFileShared, type SkipReason } from './files';
-import { contentHash } from './scanCache';
 
 /** The patterns and limit every file is read and scanned with; plain data, so a worker thread can receive it. */
 export interface ScanSettings {
@@ -34,6 +34,11 @@ export interface ReaderRequest {
 export interface ReaderResponse {
   id: number;
   outcomes: ReadOutcome[];
+}
+
+/** The hash the index cache keeps a scan under: of the file's bytes, as read. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64');
 }
 
 /** Read one file, test it with the prefilter, and prepare the parse of a file that may hold a check. */

@@ -19,11 +19,6 @@ interface CacheFile {
   entries: Record<string, { hash: string; scan: FileScan }>;
 }
 
-/** The hash a cache entry is kept under: of the file's bytes, as read. */
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('base64');
-}
-
 /** Scans by path and content hash, read from and written to one JSON file. */
 export class ScanCache {
   private entries = new Map<string, { hash: string; scan: FileScan }>();
