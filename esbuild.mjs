@@ -33,7 +33,7 @@ function sourceHash() {
   }
   return hash.digest('base64');
 }
-// Left out while watching: the sources change under one build context, and scanCache.ts hashes them itself.
+// Left out while watching: the sources change under one build context, and the bundle hashes itself.
 const scannerCode = watch ? {} : { define: { FLAGLENS_SOURCE_HASH: JSON.stringify(sourceHash()) } };
 
 const builds = [

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../server/src/config';
 import { buildPatternSet } from '../server/src/patterns';
 import { SCANNED_EXTENSIONS } from '../server/src/analysis/scan';
+import { hashSources } from '../server/src/workspace/scanCache';
 import { generateWorkspace } from './generate';
 import type { InProcessFigures } from './inProcess';
 import { fileWithLiteralCheck, measureServer, type ServerFigures } from './lsp';
@@ -101,7 +102,12 @@ function runRipgrep(root: string, calleeNames: string[], repetitions: number): R
 /** Bundle bench/inProcess.ts and the reader thread's script as esbuild.mjs bundles the server. */
 function bundleInProcess(): void {
   const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' };
-  buildSync({ ...common, alias: { 'ts-morph': path.join(REPO_ROOT, 'server', 'src', 'compilerOnly.ts') }, entryPoints: [path.join(__dirname, 'inProcess.ts')], outfile: IN_PROCESS_BUNDLE });
+  // As esbuild.mjs builds the server and the CLI: the compiler-only alias and the sources' hash.
+  const shipped: BuildOptions = {
+    alias: { 'ts-morph': path.join(REPO_ROOT, 'server', 'src', 'compilerOnly.ts') },
+    define: { FLAGLENS_SOURCE_HASH: JSON.stringify(hashSources(path.join(REPO_ROOT, 'server', 'src'))) },
+  };
+  buildSync({ ...common, ...shipped, entryPoints: [path.join(__dirname, 'inProcess.ts')], outfile: IN_PROCESS_BUNDLE });
   buildSync({ ...common, entryPoints: [path.join(REPO_ROOT, 'server', 'src', 'workspace', 'readWorker.ts')], outfile: path.join(path.dirname(IN_PROCESS_BUNDLE), 'readWorker.js') });
 }
 

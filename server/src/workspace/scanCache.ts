@@ -99,7 +99,7 @@ export function indexCacheFile(cacheDir: string | undefined, root: string): stri
   return path.join(cacheDir, `index-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
 }
 
-// The hash of the server's sources, which esbuild.mjs writes into the bundles; undefined when run from source.
+// The hash of the server's sources, which esbuild.mjs writes into the bundles it builds.
 declare const FLAGLENS_SOURCE_HASH: string | undefined;
 
 let codeFingerprint: string | undefined;
@@ -109,14 +109,20 @@ let codeFingerprint: string | undefined;
  * or for other patterns is never used.
  */
 function fingerprintOf(patterns: PatternSet): string {
-  codeFingerprint ??= typeof FLAGLENS_SOURCE_HASH === 'string' ? FLAGLENS_SOURCE_HASH : hashSources();
+  codeFingerprint ??= codeHash();
   return createHash('sha1').update(codeFingerprint).update(ts.version).update(JSON.stringify(patterns)).digest('base64');
 }
 
-/** The same hash as esbuild.mjs computes, over the sources this file runs from (tests, tsx). */
-function hashSources(): string {
+function codeHash(): string {
+  if (typeof FLAGLENS_SOURCE_HASH === 'string') return FLAGLENS_SOURCE_HASH;
+  // Run from source (tests, tsx): the sources. Bundled without the hash (esbuild.mjs --watch): the bundle.
+  if (__filename.endsWith('.ts')) return hashSources(path.resolve(__dirname, '..'));
+  return createHash('sha1').update(fs.readFileSync(__filename)).digest('base64');
+}
+
+/** The hash of the server's sources under `sourceRoot` (server/src), as esbuild.mjs computes it for the bundles. */
+export function hashSources(sourceRoot: string): string {
   const hash = createHash('sha1');
-  const sourceRoot = path.resolve(__dirname, '..');
   for (const entry of fs.readdirSync(sourceRoot, { recursive: true, encoding: 'utf8' }).sort()) {
     if (entry.endsWith('.ts')) hash.update(entry).update(fs.readFileSync(path.join(sourceRoot, entry)));
   }
