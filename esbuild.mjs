@@ -38,18 +38,30 @@ const scannerCode = watch ? {} : { define: { FLAGLENS_SOURCE_HASH: JSON.stringif
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
-  { ...common, ...compilerOnly, ...scannerCode, entryPoints: ['server/src/main.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, ...compilerOnly, ...scannerCode, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // The index's reader threads load this file from next to server.js and cli.js; it has no TypeScript in it.
+  { ...common, ...compilerOnly, ...scannerCode, entryPoints: ['server/src/main.ts'], outfile: 'server/out/server-main.js' },
+  { ...common, ...compilerOnly, ...scannerCode, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli-main.js' },
+  // The index's reader threads load this file from next to the bundles; it has no TypeScript in it.
   { ...common, entryPoints: ['server/src/workspace/readWorker.ts'], outfile: 'server/out/readWorker.js' },
 ];
+
+// server.js and cli.js run the bundles above with a V8 code cache (server/src/codeCache.ts), keyed by
+// the bundle's content; while watching, the bundles change under them, so they use no cache.
+function loader(name, main) {
+  const hash = watch ? '' : createHash('sha256').update(fs.readFileSync(`server/out/${main}`)).digest('hex').slice(0, 24);
+  return {
+    ...common, entryPoints: ['server/src/codeCache.ts'], outfile: `server/out/${name}`, banner: { js: '#!/usr/bin/env node' },
+    define: { FLAGLENS_MAIN: JSON.stringify(main), FLAGLENS_MAIN_HASH: JSON.stringify(hash) },
+  };
+}
 
 if (watch) {
   for (const options of builds) {
     const context = await esbuild.context(options);
     await context.watch();
   }
+  await Promise.all([loader('server.js', 'server-main.js'), loader('cli.js', 'cli-main.js')].map((options) => esbuild.build(options)));
   console.log('esbuild: watching client, server and CLI');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  await Promise.all([loader('server.js', 'server-main.js'), loader('cli.js', 'cli-main.js')].map((options) => esbuild.build(options)));
 }

@@ -24,7 +24,7 @@ function demoCopy(): string {
 }
 
 function flaglens(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FLAGLENS_CODE_CACHE: 'off' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

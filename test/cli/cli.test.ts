@@ -33,11 +33,14 @@ interface JsonReport {
   flags: Array<{ key: string; state: string; references: number }>;
 }
 
+// The CLI runs of this file share a V8 code cache of their own, not the user's.
+const CODE_CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-cli-code-cache-'));
+
 function flaglens(args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Run {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? REPO,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '', ...options.env },
+    env: { ...process.env, NO_COLOR: '', FLAGLENS_CODE_CACHE: CODE_CACHE, ...options.env },
     timeout: options.timeoutMs,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -58,7 +61,7 @@ function positionOf(relativeFile: string, text: string, root = DEMO): { file: st
   return { file: relativeFile, line: before.length, column: before[before.length - 1].length + 1 };
 }
 
-const temporaryRoots: string[] = [];
+const temporaryRoots: string[] = [CODE_CACHE];
 after(() => {
   for (const root of temporaryRoots) fs.rmSync(root, { recursive: true, force: true });
 });
@@ -368,6 +371,52 @@ describe('named pipes in the folder', { skip: process.platform === 'win32' }, ()
     const run = flaglens(['scan', root], { timeoutMs: 30_000 });
     assert.equal(run.status, 2, `status ${run.status}: ${run.stderr}`);
     assert.match(run.stderr, /\.flaglens\.json/);
+  });
+});
+
+describe('the V8 code cache of cli.js', () => {
+  const cacheFiles = (directory: string): string[] => (fs.existsSync(directory) ? fs.readdirSync(directory) : []);
+
+  it('is written by the first run and used by the next, which reports the same', () => {
+    const directory = path.join(workspace({}), 'code-cache');
+    const first = flaglens(['scan', DEMO, '--format', 'json', '--fail-on', 'none'], { env: { FLAGLENS_CODE_CACHE: directory } });
+    assert.equal(first.status, 0, first.stderr);
+    const written = cacheFiles(directory);
+    assert.equal(written.length, 1, `cache files: ${written.join(', ')}`);
+    assert.match(written[0], /^cli-main-[0-9a-f]{24}-v\d+\.\d+\.\d+-\w+\.bin$/);
+    assert.equal(fs.statSync(directory).mode & 0o777, 0o700);
+    const cached = fs.readFileSync(path.join(directory, written[0]));
+
+    const second = flaglens(['scan', DEMO, '--format', 'json', '--fail-on', 'none'], { env: { FLAGLENS_CODE_CACHE: directory } });
+    assert.equal(second.stdout, first.stdout);
+    assert.deepEqual(fs.readFileSync(path.join(directory, written[0])), cached, 'a cache V8 accepted was written again');
+  });
+
+  it('replaces a cache V8 rejects, and runs as without one', () => {
+    const directory = path.join(workspace({}), 'code-cache');
+    assert.equal(flaglens(['--version'], { env: { FLAGLENS_CODE_CACHE: directory } }).status, 0);
+    const [name] = cacheFiles(directory);
+    fs.writeFileSync(path.join(directory, name), 'not V8 code');
+    const run = flaglens(['--version'], { env: { FLAGLENS_CODE_CACHE: directory } });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^flaglens \d/);
+    assert.notEqual(fs.readFileSync(path.join(directory, name), 'utf8'), 'not V8 code');
+  });
+
+  it('goes to $XDG_CACHE_HOME by default, nowhere with FLAGLENS_CODE_CACHE=off, and not into a folder others can write to', () => {
+    const xdg = path.join(workspace({}), 'xdg');
+    const off = flaglens(['--version'], { env: { FLAGLENS_CODE_CACHE: 'off', XDG_CACHE_HOME: xdg } });
+    assert.equal(off.status, 0, off.stderr);
+    assert.equal(fs.existsSync(xdg), false);
+    const byDefault = flaglens(['--version'], { env: { FLAGLENS_CODE_CACHE: '', XDG_CACHE_HOME: xdg } });
+    assert.equal(byDefault.status, 0, byDefault.stderr);
+    assert.equal(cacheFiles(path.join(xdg, 'flaglens', 'code-cache')).length, 1, 'no cache in $XDG_CACHE_HOME/flaglens/code-cache');
+    const shared = path.join(workspace({}), 'shared');
+    fs.mkdirSync(shared, { mode: 0o777 });
+    fs.chmodSync(shared, 0o777);
+    const run = flaglens(['--version'], { env: { FLAGLENS_CODE_CACHE: shared } });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(cacheFiles(shared), []);
   });
 });
 

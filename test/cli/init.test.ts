@@ -44,7 +44,7 @@ interface Run {
 }
 
 function flaglens(args: string[]): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FLAGLENS_CODE_CACHE: 'off' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

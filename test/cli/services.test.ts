@@ -17,7 +17,7 @@ let workspace: string;
 /** Runs the CLI without blocking this process, which also serves the fake Unleash. */
 function scan(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'scan', workspace, ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env } });
+    const child = spawn(process.execPath, [CLI, 'scan', workspace, ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', FLAGLENS_CODE_CACHE: 'off', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -36,6 +36,9 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const DEMO = path.join(REPO_ROOT, 'examples', 'demo');
 const SERVER = path.join(REPO_ROOT, 'server', 'out', 'server.js');
+// The servers of one test process share a V8 code cache of their own, not the user's.
+const CODE_CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-test-code-cache-'));
+process.on('exit', () => fs.rmSync(CODE_CACHE, { recursive: true, force: true }));
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** A message the server sent: a notification, or a request the harness answered. */
@@ -82,7 +85,7 @@ export class ServerSession {
     const child = spawn(process.execPath, [SERVER, ...(options.args ?? ['--stdio'])], {
       cwd: REPO_ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: options.env ? { ...process.env, ...options.env } : process.env,
+      env: { ...process.env, FLAGLENS_CODE_CACHE: CODE_CACHE, ...options.env },
     });
     const stderr: string[] = [];
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));

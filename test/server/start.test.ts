@@ -23,7 +23,7 @@ after(async () => {
 describe('starting the server', () => {
   it('prints its version', () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
-    const output = execFileSync(process.execPath, [path.join(REPO_ROOT, 'server/out/server.js'), '--version'], { encoding: 'utf8' });
+    const output = execFileSync(process.execPath, [path.join(REPO_ROOT, 'server/out/server.js'), '--version'], { encoding: 'utf8', env: { ...process.env, FLAGLENS_CODE_CACHE: 'off' } });
     assert.equal(output, `flaglens-lsp ${version}\n`);
   });
 
