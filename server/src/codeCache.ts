@@ -74,6 +74,15 @@ function readIfPresent(file: string): Buffer | undefined {
   }
 }
 
+/** Caches of other builds of the same bundle (an update, another Node): each is megabytes, and never read again. */
+function removeOtherVersions(cacheFile: string): void {
+  const directory = path.dirname(cacheFile);
+  const prefix = `${path.basename(cacheFile).split('-')[0]}-`;
+  for (const name of fs.readdirSync(directory)) {
+    if (name.startsWith(prefix) && name.endsWith('.bin') && name !== path.basename(cacheFile)) fs.rmSync(path.join(directory, name), { force: true });
+  }
+}
+
 /**
  * Write the cache once the program has run for a while, so that it holds the functions it compiled: at
  * exit (the CLI), or after SERVER_SAVE_DELAY_MS (the server, which may never exit cleanly).
@@ -88,6 +97,7 @@ function saveLater(script: vm.Script, cacheFile: string): void {
       fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
       // A rename, so that a start never reads half a file.
       fs.renameSync(temporary, cacheFile);
+      removeOtherVersions(cacheFile);
     } catch {
       // A cache that cannot be written only costs the next start its head start.
       fs.rmSync(temporary, { force: true });

@@ -392,10 +392,16 @@ describe('the V8 code cache of cli.js', () => {
     assert.deepEqual(fs.readFileSync(path.join(directory, written[0])), cached, 'a cache V8 accepted was written again');
   });
 
-  it('replaces a cache V8 rejects, and runs as without one', () => {
+  it('replaces a cache V8 rejects, and runs as without one; drops the caches of other builds', () => {
     const directory = path.join(workspace({}), 'code-cache');
+    fs.mkdirSync(directory, { mode: 0o700 });
+    const otherBuild = path.join(directory, 'cli-main-000000000000000000000000-v0.0.0-x64.bin');
+    const serverCache = path.join(directory, 'server-main-000000000000000000000000-v0.0.0-x64.bin');
+    for (const file of [otherBuild, serverCache]) fs.writeFileSync(file, 'old');
     assert.equal(flaglens(['--version'], { env: { FLAGLENS_CODE_CACHE: directory } }).status, 0);
-    const [name] = cacheFiles(directory);
+    assert.equal(fs.existsSync(otherBuild), false);
+    assert.equal(fs.existsSync(serverCache), true, "the server's cache is not the CLI's to remove");
+    const [name] = cacheFiles(directory).filter((file) => file.startsWith('cli-main-'));
     fs.writeFileSync(path.join(directory, name), 'not V8 code');
     const run = flaglens(['--version'], { env: { FLAGLENS_CODE_CACHE: directory } });
     assert.equal(run.status, 0, run.stderr);
