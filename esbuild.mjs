@@ -59,9 +59,9 @@ if (watch) {
     const context = await esbuild.context(options);
     await context.watch();
   }
-  await Promise.all([loader('server.js', 'server-main.js'), loader('cli.js', 'cli-main.js')].map((options) => esbuild.build(options)));
-  console.log('esbuild: watching client, server and CLI');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
-  await Promise.all([loader('server.js', 'server-main.js'), loader('cli.js', 'cli-main.js')].map((options) => esbuild.build(options)));
 }
+// After the bundles, whose content names their caches.
+await Promise.all([loader('server.js', 'server-main.js'), loader('cli.js', 'cli-main.js')].map((options) => esbuild.build(options)));
+if (watch) console.log('esbuild: watching client, server and CLI');

@@ -171,7 +171,6 @@ function later() { return flags.lateFlag; }
 export default KEY;
 `;
 
-// Characters that break and mend syntax: strings, comments, templates, blocks, statement ends.
 // Statements typed at the end of a file: checks through the names above it, a bag, a parameter's type,
 // a declaration (whose name statements above may resolve), a comment.
 const TAIL = [
@@ -183,6 +182,7 @@ const TAIL = [
   '\nclient.getBooleanValue(Keys.Two, false)',
 ];
 
+// Characters that break and mend syntax: strings, comments, templates, blocks, statement ends.
 const TYPED = [' ', 'x', ';', '\n', '{', '}', "'", '(', ')', '/', '*', '`', '.', ',', '=', 'await '];
 
 /** A small seeded generator, so that a failure can be replayed. */

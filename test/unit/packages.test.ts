@@ -161,26 +161,26 @@ const cases: Case[] = [
   },
 ];
 
-async function hostOver(files: Record<string, string>) {
+function hostOver(files: Record<string, string>) {
   const paths = Object.keys(files);
-  const table = await buildPackageTable(
+  const table = buildPackageTable(
     ROOT,
     paths.filter((file) => file.endsWith('/package.json')),
     paths.filter((file) => file.endsWith('/tsconfig.json')),
-    async (file) => files[file],
+    (file) => files[file],
   );
   return withPackageResolution({ fileExists: (file) => Object.hasOwn(files, file) }, () => table);
 }
 
-async function check({ files, specifier, from = FROM, expected }: Case): Promise<void> {
-  const host = await hostOver(files);
+function check({ files, specifier, from = FROM, expected }: Case): void {
+  const host = hostOver(files);
   assert.equal(host.resolvePackage?.(specifier, from), expected);
 }
 
 describe('package-name resolution', () => {
   for (const row of cases) it(row.name, () => check(row));
 
-  it('resolves a key imported through a workspace package and its barrel', async () => {
+  it('resolves a key imported through a workspace package and its barrel', () => {
     const files: Record<string, string> = {
       '/ws/packages/flags/package.json': '{ "name": "@acme/flags", "main": "dist/index.js" }',
       '/ws/packages/flags/src/index.ts': `export * from './keys';`,
@@ -189,19 +189,19 @@ describe('package-name resolution', () => {
     };
     const patterns = buildPatternSet([]);
     const getScan = (file: string): FileScan | undefined => (Object.hasOwn(files, file) ? scanFile(file, files[file], patterns) : undefined);
-    const checks = resolveChecks(getScan(FROM)!, getScan, await hostOver(files));
+    const checks = resolveChecks(getScan(FROM)!, getScan, hostOver(files));
     assert.deepEqual(checks.map(({ key, resolved }) => ({ key, resolved })), [{ key: 'new-nav', resolved: true }]);
   });
 
   it('reads the fixture monorepo: packages, and an alias from a tsconfig that extends another', async () => {
     const root = toPosixPath(path.resolve(__dirname, '../fixtures/monorepo'));
     const { named } = await listFolder(root, { ignore: [], maxFileSize: 1 << 20, log: () => undefined }, PACKAGE_TABLE_FILES);
-    const table = await readPackageTable(root, named);
+    const table = readPackageTable(root, named);
     assert.deepEqual([...table.packages.keys()].sort(), ['@acme/api', '@acme/flags', '@acme/web', 'acme']);
     assert.deepEqual(table.tsconfigs.get(`${root}/packages/api`), { baseUrl: root, pathsBase: root, paths: { '@flags': ['packages/flags/src/index.ts'] } });
   });
 
-  it('reads a base tsconfig that several extend once, and gives each its aliases', async () => {
+  it('reads a base tsconfig that several extend once, and gives each its aliases', () => {
     const files: Record<string, string> = {
       '/ws/tsconfig.base.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@flags": ["packages/flags/src/index.ts"] } } }',
       '/ws/packages/a/tsconfig.json': '{ "extends": "../../tsconfig.base.json" }',
@@ -210,7 +210,7 @@ describe('package-name resolution', () => {
     };
     const reads: string[] = [];
     const tsconfigs = Object.keys(files).filter((file) => file.endsWith('/tsconfig.json'));
-    const table = await buildPackageTable(ROOT, [], tsconfigs, async (file) => {
+    const table = buildPackageTable(ROOT, [], tsconfigs, (file) => {
       reads.push(file);
       return files[file];
     });

@@ -902,7 +902,7 @@ function scanWholeDocument(fileName: string, text: string, patterns: PatternSet,
   const state = newState(tree, text, patterns);
   state.scopes.push({ start: tree.pos, end: tree.end });
   // The statement and tail paths walk only text that parsed without an error; here the tree may have some.
-  const errorStarts = ((tree as { parseDiagnostics?: ReadonlyArray<{ start?: number }> }).parseDiagnostics ?? []).map((diagnostic) => diagnostic.start ?? 0).sort((a, b) => a - b);
+  const errorStarts = syntaxErrorsOf(tree).map((diagnostic) => diagnostic.start ?? 0).sort((a, b) => a - b);
   const walks = tree.statements.map((statement) => walkStatement(state, statement, tree, errorStarts));
   const { checks, importedKeys, importedKeyTypes } = completeChecks(state);
   const { exports, starExports } = collectExports(state);
@@ -1060,7 +1060,12 @@ function parsesAlone(fileName: string, text: string, walk: StatementWalk): boole
 
 /** True when the parser reported a syntax error in the tree. */
 function hasSyntaxError(tree: ts.SourceFile): boolean {
-  return ((tree as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0) > 0;
+  return syntaxErrorsOf(tree).length > 0;
+}
+
+/** The syntax errors the parser reported, which TypeScript keeps on the tree without declaring them. */
+function syntaxErrorsOf(tree: ts.SourceFile): ReadonlyArray<{ start?: number }> {
+  return (tree as { parseDiagnostics?: ReadonlyArray<{ start?: number }> }).parseDiagnostics ?? [];
 }
 
 /** Adds a recorded walk to `state` as walking its statement again would. */

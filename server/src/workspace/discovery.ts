@@ -19,7 +19,7 @@ export interface FolderDiscovery {
 export async function discoverFolder(folder: string, log: (message: string) => void): Promise<FolderDiscovery> {
   const root = toPosixPath(path.resolve(folder));
   const { files, named } = await listFolder(root, { ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, log }, PACKAGE_TABLE_FILES);
-  const packagesRead = readPackageTable(root, named);
+  const packages = readPackageTable(root, named);
   const rules = new IgnoreRules(root, []);
   const sources: SourceText[] = [];
   // One read per file, which also says whether it is too large or binary.
@@ -28,7 +28,6 @@ export async function discoverFolder(folder: string, log: (message: string) => v
     if (Buffer.isBuffer(bytes)) sources.push({ file, text: bytes.toString('utf8') });
     else if (!bytes.quiet) log(`skipped ${rules.relative(file)}: ${bytes.reason}`);
   }
-  const packages = await packagesRead;
   const known = new Set(files);
   const host = withPackageResolution({ fileExists: (file) => known.has(file) }, () => packages);
   const discovery = discover(root, sources, host.resolvePackage);

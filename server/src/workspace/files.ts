@@ -22,7 +22,7 @@ const BINARY_SNIFF_BYTES = 8192;
  * a package.json or a .gitignore is expected reads as empty (or fails) instead of blocking the thread for
  * good. A regular file reads as ever; Windows has neither the flag nor such files.
  */
-export const READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+const READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
 /** A workspace file's text, opened with READ_FLAGS; throws as `fs.readFileSync` does. */
 export function readTextFileSync(file: string): string {

@@ -72,12 +72,11 @@ export class WorkspaceIndex {
   /** Read and scan every source file of the folder, replacing whatever was indexed before. */
   async indexAll(progress?: (done: number, total: number) => void): Promise<void> {
     const { files, named } = await listFolder(this.root, this.options, PACKAGE_TABLE_FILES);
-    // Read while the files are scanned.
-    const packagesRead = readPackageTable(this.root, named);
+    const packages = readPackageTable(this.root, named);
     const cache = this.options.cacheFile === undefined ? undefined : ScanCache.load(this.options.cacheFile, this.options.patterns);
     const settings = { patterns: this.options.patterns, maxFileSize: this.options.maxFileSize, cachedHashes: cache?.hashes() };
     const outcomes = await scanPaths(files, settings, { progress: (done) => progress?.(done, files.length), cache, log: this.options.log });
-    this.packages = await packagesRead;
+    this.packages = packages;
     this.scans.clear();
     this.documents.clear();
     outcomes.forEach((outcome, index) => {

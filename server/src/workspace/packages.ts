@@ -18,9 +18,9 @@ export const PACKAGE_TABLE_FILES: readonly string[] = [MANIFEST, TSCONFIG];
  * The package table of a folder from the package.json and tsconfig.json files `listFolder` found there
  * (ignore rules, no node_modules or build output). Unreadable or malformed files are left out.
  */
-export function readPackageTable(folder: string, named: ReadonlyMap<string, readonly string[]>): Promise<PackageTable> {
+export function readPackageTable(folder: string, named: ReadonlyMap<string, readonly string[]>): PackageTable {
   const root = toPosixPath(folder).replace(/(?<=.)\/+$/, '');
-  return buildPackageTable(root, named.get(MANIFEST) ?? [], named.get(TSCONFIG) ?? [], (file) => Promise.resolve(readTextOrUndefined(file)));
+  return buildPackageTable(root, named.get(MANIFEST) ?? [], named.get(TSCONFIG) ?? [], readTextOrUndefined);
 }
 
 // Read synchronously: these files are small, and each `fs.promises.readFile` waits for the thread pool
@@ -36,32 +36,24 @@ function readTextOrUndefined(file: string): string | undefined {
 }
 
 /** The table from the given package.json and tsconfig.json paths, read through `read` (undefined: unreadable). */
-export async function buildPackageTable(root: string, manifests: readonly string[], tsconfigs: readonly string[], read: (file: string) => Promise<string | undefined>): Promise<PackageTable> {
+export function buildPackageTable(root: string, manifests: readonly string[], tsconfigs: readonly string[], read: (file: string) => string | undefined): PackageTable {
   const packages = new Map<string, WorkspacePackage>();
   // Sorted, so that of two packages with one name the shallower wins, whatever order the walk found them in.
-  // Every file is read at once (one after another waits for the thread pool once per file), then used in order.
-  const sorted = [...manifests].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
-  const texts = await Promise.all(sorted.map(read));
-  sorted.forEach((manifest, index) => {
-    const pkg = packageOf(manifest, texts[index]);
+  for (const manifest of [...manifests].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))) {
+    const pkg = packageOf(manifest, read(manifest));
     if (pkg !== undefined && !packages.has(pkg.name)) packages.set(pkg.name, pkg);
-  });
-  const aliases = new Map<string, PathAliases>();
+  }
   // A base tsconfig that many extend is read and parsed once.
-  const readTsconfigs = new Map<string, Promise<Tsconfig | undefined>>();
-  const readOnce = (file: string): Promise<Tsconfig | undefined> => {
-    let tsconfig = readTsconfigs.get(file);
-    if (tsconfig === undefined) {
-      tsconfig = readTsconfig(file, read);
-      readTsconfigs.set(file, tsconfig);
-    }
-    return tsconfig;
+  const readTsconfigs = new Map<string, Tsconfig | undefined>();
+  const readOnce = (file: string): Tsconfig | undefined => {
+    if (!readTsconfigs.has(file)) readTsconfigs.set(file, readTsconfig(read(file)));
+    return readTsconfigs.get(file);
   };
-  const declared = await Promise.all(tsconfigs.map((tsconfig) => readCompilerOptions(tsconfig, readOnce)));
-  tsconfigs.forEach((tsconfig, index) => {
-    const options = declared[index];
+  const aliases = new Map<string, PathAliases>();
+  for (const tsconfig of tsconfigs) {
+    const options = readCompilerOptions(tsconfig, readOnce);
     if (options !== undefined) aliases.set(posix.dirname(tsconfig), options);
-  });
+  }
   return { root, packages, tsconfigs: aliases };
 }
 
@@ -99,8 +91,8 @@ interface Tsconfig {
 }
 
 /** A tsconfig's aliases, its `extends` (a relative path, or several) read one level deep; undefined when it declares none. */
-async function readCompilerOptions(tsconfig: string, readTsconfig: (file: string) => Promise<Tsconfig | undefined>): Promise<PathAliases | undefined> {
-  const own = await readTsconfig(tsconfig);
+function readCompilerOptions(tsconfig: string, readTsconfig: (file: string) => Tsconfig | undefined): PathAliases | undefined {
+  const own = readTsconfig(tsconfig);
   if (own === undefined) return undefined;
   const dir = posix.dirname(tsconfig);
   let baseUrl = own.options.baseUrl === undefined ? undefined : posix.resolve(dir, own.options.baseUrl);
@@ -109,7 +101,7 @@ async function readCompilerOptions(tsconfig: string, readTsconfig: (file: string
   // Later entries of an `extends` list override earlier ones; the file's own options override them all.
   for (const parent of own.extends.filter((name) => name.startsWith('.')).reverse()) {
     const parentFile = posix.resolve(dir, parent.endsWith('.json') ? parent : `${parent}.json`);
-    const inherited = await readTsconfig(parentFile);
+    const inherited = readTsconfig(parentFile);
     if (inherited === undefined) continue;
     const parentDir = posix.dirname(parentFile);
     if (baseUrl === undefined && inherited.options.baseUrl !== undefined) baseUrl = posix.resolve(parentDir, inherited.options.baseUrl);
@@ -122,8 +114,8 @@ async function readCompilerOptions(tsconfig: string, readTsconfig: (file: string
   return { ...(baseUrl !== undefined ? { baseUrl } : {}), pathsBase: baseUrl ?? pathsDir, paths: paths ?? {} };
 }
 
-async function readTsconfig(file: string, read: (file: string) => Promise<string | undefined>): Promise<Tsconfig | undefined> {
-  const text = await read(file);
+/** What a tsconfig.json's text says, or undefined for an unreadable or malformed file. */
+function readTsconfig(text: string | undefined): Tsconfig | undefined {
   const json = text === undefined ? undefined : parseObject(text);
   if (json === undefined) return undefined;
   const raw = typeof json.compilerOptions === 'object' && json.compilerOptions !== null ? json.compilerOptions as Record<string, unknown> : {};
