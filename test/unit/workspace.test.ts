@@ -102,6 +102,27 @@ describe('listSourceFiles', () => {
     assert.deepEqual(logs, []);
   });
 
+  it('lets the event loop run between slices of its walk', async () => {
+    const root = workspace({ 'a/x.ts': '', 'a/b/y.ts': '', 'c/z.ts': '' });
+    let ranDuringWalk = false;
+    setImmediate(() => (ranDuringWalk = true));
+    const files = await listSourceFiles(root, { ignore: [], maxFileSize: MB, log: () => undefined, walkSliceMs: 0 });
+    assert.equal(files.length, 3);
+    assert.ok(ranDuringWalk);
+  });
+
+  it('logs a directory it cannot read and lists the rest', async () => {
+    const root = workspace({ 'a/x.ts': '', 'b/y.ts': '' });
+    // Gone when the walk comes to it, as when a build deletes a folder meanwhile: the first pause of
+    // the walk comes before the root is read, the second after it, before any directory in it.
+    setImmediate(() => setImmediate(() => fs.rmSync(`${root}/a`, { recursive: true })));
+    const logs: string[] = [];
+    const files = await listSourceFiles(root, { ignore: [], maxFileSize: MB, log: (message) => logs.push(message), walkSliceMs: 0 });
+    assert.deepEqual(files.map((file) => path.posix.relative(root, file)), ['b/y.ts']);
+    assert.equal(logs.length, 1);
+    assert.match(logs[0], /^skipped a: ENOENT/);
+  });
+
   it('skips a file over the size limit and a binary file, with one log line each', async () => {
     const root = workspace({
       'src/big.ts': Buffer.alloc(Math.round(2.3 * MB), 'a'),

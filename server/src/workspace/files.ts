@@ -52,6 +52,8 @@ export interface ListOptions {
   /** Files larger than this many bytes are skipped. */
   maxFileSize: number;
   log: (message: string) => void;
+  /** How long the walk reads directories before it lets the event loop run (default WALK_SLICE_MS). */
+  walkSliceMs?: number;
 }
 
 /** Every source file under `root` that FlagLens should scan: absolute POSIX paths, sorted. */
@@ -68,47 +70,53 @@ export async function listFolder(root: string, options: ListOptions, names: read
   return walkFolder(root, options, false, names);
 }
 
+// The walk reads directories synchronously, in slices of this many milliseconds between which the
+// event loop runs: on convex-backend's 816 directories, `readdirSync` took 11-16 ms in all and the
+// promise API 36-40 ms (a thread-pool round trip per directory).
+const WALK_SLICE_MS = 10;
+
 async function walkFolder(root: string, options: ListOptions, checkContent: boolean, names: readonly string[]): Promise<{ files: string[]; named: Map<string, string[]> }> {
   const rules = new IgnoreRules(toPosixPath(root), options.ignore);
-  const found: string[] = [];
+  const candidates: string[] = [];
   const named = new Map<string, string[]>(names.map((name) => [name, []]));
-  const walk = async (directory: string): Promise<void> => {
+  const directories = [toPosixPath(root)];
+  const sliceMs = options.walkSliceMs ?? WALK_SLICE_MS;
+  let sliceEnd = performance.now() + sliceMs;
+  for (let directory = directories.pop(); directory !== undefined; directory = directories.pop()) {
+    if (performance.now() >= sliceEnd) {
+      // Let the editor's requests in during a long walk.
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceEnd = performance.now() + sliceMs;
+    }
     let entries: fs.Dirent[];
     try {
-      entries = await fs.promises.readdir(directory, { withFileTypes: true });
+      entries = fs.readdirSync(directory, { withFileTypes: true });
     } catch (error) {
       options.log(`skipped ${rules.relative(directory) || '.'}: ${errorText(error)}`);
-      return;
+      continue;
     }
     rules.noteGitignore(directory, entries.some((entry) => entry.name === '.gitignore'));
     const mayIgnore = rules.mayIgnoreIn(directory);
-    const subdirectories: string[] = [];
-    const candidates: string[] = [];
     for (const entry of entries) {
       const entryPath = `${directory}/${entry.name}`;
       // Symlinked directories are not followed: they can loop, and they usually point at dependencies.
       if (entry.isDirectory()) {
-        if (!(mayIgnore ? rules.excludesDirectory(entryPath) : isSkippedDirectoryName(entry.name))) subdirectories.push(entryPath);
+        if (!(mayIgnore ? rules.excludesDirectory(entryPath) : isSkippedDirectoryName(entry.name))) directories.push(entryPath);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && isSourceFile(entry.name) && !(mayIgnore && rules.excludesFile(entryPath))) {
         candidates.push(entryPath);
       } else {
         named.get(entry.name)?.push(entryPath);
       }
     }
-    if (checkContent) {
-      const verdicts = await Promise.all(candidates.map((file) => whySkipped(file, options.maxFileSize)));
-      candidates.forEach((file, index) => {
-        const skip = verdicts[index];
-        if (skip === undefined) found.push(file);
-        else if (!skip.quiet) options.log(`skipped ${rules.relative(file)}: ${skip.reason}`);
-      });
-    } else {
-      found.push(...candidates);
-    }
-    // Sibling directories are read at once: one directory at a time leaves the disk and the thread pool idle.
-    await Promise.all(subdirectories.map(walk));
-  };
-  await walk(toPosixPath(root));
+  }
+  if (!checkContent) return { files: candidates.sort(), named };
+  const found: string[] = [];
+  const verdicts = await Promise.all(candidates.map((file) => whySkipped(file, options.maxFileSize)));
+  candidates.forEach((file, index) => {
+    const skip = verdicts[index];
+    if (skip === undefined) found.push(file);
+    else if (!skip.quiet) options.log(`skipped ${rules.relative(file)}: ${skip.reason}`);
+  });
   return { files: found.sort(), named };
 }
 
