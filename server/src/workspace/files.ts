@@ -213,9 +213,9 @@ export function toPosixPath(filePath: string): string {
  */
 export class IgnoreRules {
   private readonly configured: Ignore | undefined;
-  private readonly gitignores = new Map<string, Ignore | undefined>();
+  private readonly gitignores = new Map<string, GitignoreRules | undefined>();
   // Directory (relative) → the `.gitignore` rules that apply in it, shallowest first.
-  private readonly chains = new Map<string, Array<{ base: string; rules: Ignore }>>();
+  private readonly chains = new Map<string, Array<{ base: string; rules: GitignoreRules }>>();
 
   constructor(private readonly root: string, patterns: readonly string[]) {
     this.configured = patterns.length === 0 ? undefined : ignore().add([...patterns]);
@@ -284,14 +284,14 @@ export class IgnoreRules {
     let ignored = false;
     const slash = relative.lastIndexOf('/');
     for (const { base, rules } of this.gitignoreChain(slash < 0 ? '' : relative.slice(0, slash))) {
-      const result = rules.test((base === '' ? relative : relative.slice(base.length + 1)) + suffix);
+      const result = rules.test(base === '' ? relative : relative.slice(base.length + 1), isDirectory);
       if (result.ignored) ignored = true;
       else if (result.unignored) ignored = false;
     }
     return ignored;
   }
 
-  private gitignoreChain(relativeDirectory: string): Array<{ base: string; rules: Ignore }> {
+  private gitignoreChain(relativeDirectory: string): Array<{ base: string; rules: GitignoreRules }> {
     let chain = this.chains.get(relativeDirectory);
     if (chain === undefined) {
       const slash = relativeDirectory.lastIndexOf('/');
@@ -303,17 +303,80 @@ export class IgnoreRules {
     return chain;
   }
 
-  private gitignoreIn(relativeDirectory: string): Ignore | undefined {
+  private gitignoreIn(relativeDirectory: string): GitignoreRules | undefined {
     if (this.gitignores.has(relativeDirectory)) return this.gitignores.get(relativeDirectory);
     const file = relativeDirectory === '' ? `${this.root}/.gitignore` : `${this.root}/${relativeDirectory}/.gitignore`;
-    let rules: Ignore | undefined;
+    let rules: GitignoreRules | undefined;
     try {
-      rules = ignore().add(readTextFileSync(file));
+      rules = new GitignoreRules(readTextFileSync(file));
     } catch {
       rules = undefined;
     }
     this.gitignores.set(relativeDirectory, rules);
     return rules;
+  }
+}
+
+// A `.gitignore` line that names files or directories by a name alone: letters, digits, `.`, `_`, `-`
+// and `*`, maybe with a leading `/` (in this directory only) or a trailing `/` (directories only).
+const NAME_RULE = /^(\/?)([\w.*-]+)(\/?)$/;
+
+/**
+ * The rules of one `.gitignore`, as the `ignore` package reads them, but faster on the lines most
+ * files are made of. A file without `!` lines ignores a path when any line matches it; lines that are
+ * a name alone (`node_modules`, `*.log`, `/build`, `dist/`) are then tested as one regular expression
+ * of the path's last name, and only the other lines by the package. Like the package, this tests a
+ * path without asking whether a directory above it is ignored: a listing never goes into an ignored
+ * directory, and `excludesPath` tests each directory first. On convex-backend (110 `.gitignore` files),
+ * the tests took about 50 of the listing's 75 ms with the package alone.
+ */
+export class GitignoreRules {
+  private readonly whole: Ignore | undefined;
+  private readonly others: Ignore | undefined;
+  // The name rules, by what they match: any entry or directories only; anywhere or here only.
+  private readonly names: { anywhere?: RegExp; anywhereDirectory?: RegExp; here?: RegExp; hereDirectory?: RegExp } = {};
+
+  constructor(text: string) {
+    const lines = text.split(/\r?\n/);
+    if (lines.some((line) => line.startsWith('!'))) {
+      // Negations depend on the order of every line: the package reads them all.
+      this.whole = ignore().add(text);
+      return;
+    }
+    const sources = { anywhere: [] as string[], anywhereDirectory: [] as string[], here: [] as string[], hereDirectory: [] as string[] };
+    const others: string[] = [];
+    for (const line of lines) {
+      const rule = NAME_RULE.exec(line);
+      // `**` and names of dots alone keep the package's special readings.
+      if (rule === null || rule[2].includes('**') || /^\.+$/.test(rule[2])) {
+        others.push(line);
+        continue;
+      }
+      const source = rule[2].replace(/\./g, '\\.').replace(/\*/g, '[^/]*');
+      const group = rule[1] === '/' ? (rule[3] === '/' ? 'hereDirectory' : 'here') : (rule[3] === '/' ? 'anywhereDirectory' : 'anywhere');
+      sources[group].push(source);
+    }
+    for (const group of ['anywhere', 'anywhereDirectory', 'here', 'hereDirectory'] as const) {
+      // Case-insensitive, as the package matches by default.
+      if (sources[group].length > 0) this.names[group] = new RegExp(`^(?:${sources[group].join('|')})$`, 'i');
+    }
+    this.others = others.some((line) => line.trim() !== '' && !line.startsWith('#')) ? ignore().add(others) : undefined;
+  }
+
+  /** Whether the path (relative to the `.gitignore`'s directory, `/`-separated) is ignored, or re-included by a `!` line. */
+  test(relative: string, isDirectory: boolean): { ignored: boolean; unignored: boolean } {
+    if (this.whole !== undefined) {
+      const { ignored, unignored } = this.whole.test(isDirectory ? `${relative}/` : relative);
+      return { ignored, unignored };
+    }
+    const slash = relative.lastIndexOf('/');
+    const name = slash < 0 ? relative : relative.slice(slash + 1);
+    const { anywhere, anywhereDirectory, here, hereDirectory } = this.names;
+    const ignored = anywhere?.test(name) === true
+      || (isDirectory && anywhereDirectory?.test(name) === true)
+      || (slash < 0 && (here?.test(name) === true || (isDirectory && hereDirectory?.test(name) === true)))
+      || this.others?.ignores(isDirectory ? `${relative}/` : relative) === true;
+    return { ignored, unignored: false };
   }
 }
 
