@@ -14,7 +14,7 @@ import type { FlagCheck } from '../../server/src/analysis/types';
 import { loadConfig } from '../../server/src/config';
 import { buildPatternSet, type PatternSet } from '../../server/src/patterns';
 import { listSourceFiles, toPosixPath } from '../../server/src/workspace/files';
-import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { WorkspaceIndex, type WorkspaceIndexOptions } from '../../server/src/workspace/index';
 import { scanPath, scanPaths } from '../../server/src/workspace/scanFiles';
 
 // Shapes the generator does not write: names the prefilter must see through, and some it may reject.
@@ -303,12 +303,14 @@ describe('scanDocument against scanFile', () => {
 
 describe('the index cache on disk', () => {
   const cacheFile = () => `${root}/.flaglens-cache/index.json`;
-  const cached = async (patternSet = patterns): Promise<WorkspaceIndex> => {
-    const index = new WorkspaceIndex(root, { ...options(), patterns: patternSet, cacheFile: cacheFile() });
+  const cached = async (patternSet = patterns, more: Partial<WorkspaceIndexOptions> = {}): Promise<WorkspaceIndex> => {
+    const index = new WorkspaceIndex(root, { ...options(), patterns: patternSet, cacheFile: cacheFile(), ...more });
     await index.indexAll();
     return index;
   };
-  type Stored = { entries: Record<string, { hash: string; scan: FileScan }> };
+  // The fixture's files were written seconds ago: runs an hour later find them settled, and stamp them.
+  const anHourLater = () => Date.now() + 3_600_000;
+  type Stored = { entries: Record<string, { hash: string; scan: FileScan; stamp?: string }>; unparsed: string[] };
   const readCache = (): Stored => JSON.parse(fs.readFileSync(cacheFile(), 'utf8')) as Stored;
   const file = () => `${root}/src/extra/uses-constant.ts`;
 
@@ -341,6 +343,44 @@ describe('the index cache on disk', () => {
     } finally {
       fs.writeFileSync(file(), original);
     }
+  });
+
+  it('does not read a file whose stamp is the one it had, and reads one whose stamp changed', async () => {
+    fs.rmSync(cacheFile(), { force: true });
+    await cached(patterns, { now: anHourLater });
+    const stored = readCache();
+    assert.ok(stored.entries[file()]?.stamp !== undefined, 'a parsed file has no stamp');
+    // A flat list: path, stamp, path, stamp…
+    assert.ok(stored.unparsed.indexOf(`${root}/src/extra/no-export.ts`) % 2 === 0, 'a file without checks has no stamp');
+    assert.deepEqual((await cached(patterns, { now: anHourLater })).allChecks(), await fullParse());
+
+    const original = fs.readFileSync(file(), 'utf8');
+    try {
+      fs.writeFileSync(file(), original.replace('client.getBooleanValue(RENAMED', 'client.getBooleanValue(\'abcdefg\''));
+      assert.equal((await cached(patterns, { now: anHourLater })).checksIn(file())[0]?.key, 'abcdefg');
+      // The kept scan under the file's new stamp: the index trusts the stamp and does not read the
+      // file, which shows as the old key.
+      const tampered = readCache();
+      tampered.entries[file()] = { ...stored.entries[file()], stamp: tampered.entries[file()].stamp };
+      fs.writeFileSync(cacheFile(), JSON.stringify(tampered));
+      assert.equal((await cached(patterns, { now: anHourLater })).checksIn(file())[0]?.key, 'from-constant');
+    } finally {
+      fs.writeFileSync(file(), original);
+    }
+  });
+
+  it('gives no stamp to a file changed just before the run, and reads a file now over the size limit', async () => {
+    fs.rmSync(cacheFile(), { force: true });
+    await cached();
+    // Written seconds ago: a second change within the same tick of the clock could keep its stamp.
+    assert.equal(readCache().entries[file()]?.stamp, undefined);
+
+    await cached(patterns, { now: anHourLater });
+    const size = fs.statSync(file()).size;
+    const logs: string[] = [];
+    const index = await cached(patterns, { now: anHourLater, maxFileSize: size - 1, log: (message) => logs.push(message) });
+    assert.ok(!index.files().includes(file()));
+    assert.ok(logs.some((message) => message.startsWith('skipped src/extra/uses-constant.ts: ')), logs.join('\n'));
   });
 
   it('ignores a cache written for other patterns, and one that cannot be read', async () => {

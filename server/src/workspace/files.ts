@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { SCANNED_EXTENSIONS } from '../analysis/extensions';
+import { TimeSlice } from './timeSlice';
 
 /** The file extensions FlagLens scans for flag checks: the ones the scanner can parse. */
 export const SOURCE_EXTENSIONS: readonly string[] = SCANNED_EXTENSIONS;
@@ -82,14 +83,9 @@ async function walkFolder(root: string, options: ListOptions, checkContent: bool
   const candidates: string[] = [];
   const named = new Map<string, string[]>(names.map((name) => [name, []]));
   const directories = [toPosixPath(root)];
-  const sliceMs = options.walkSliceMs ?? WALK_SLICE_MS;
-  let sliceEnd = performance.now() + sliceMs;
+  const slice = new TimeSlice(options.walkSliceMs ?? WALK_SLICE_MS);
   for (let directory = directories.pop(); directory !== undefined; directory = directories.pop()) {
-    if (performance.now() >= sliceEnd) {
-      // Let the editor's requests in during a long walk.
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceEnd = performance.now() + sliceMs;
-    }
+    if (slice.due) await slice.pause();
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(directory, { withFileTypes: true });
@@ -160,13 +156,15 @@ let scratch = Buffer.alloc(0);
 /**
  * As `readSourceFileSync`, but the bytes are a view of a buffer that the next call on this thread
  * overwrites: copy what is kept. Open, read to the end, close: no `fstat`, no allocation per file.
+ * `opened` is given the descriptor before anything is read (for `fileStamp`).
  */
-export function readSourceFileShared(file: string, maxFileSize: number): Buffer | SkipReason {
+export function readSourceFileShared(file: string, maxFileSize: number, opened?: (descriptor: number) => void): Buffer | SkipReason {
   // One byte more than the limit tells a file over it from one exactly at it.
   if (scratch.length < maxFileSize + 1) scratch = Buffer.allocUnsafeSlow(maxFileSize + 1);
   let descriptor: number | undefined;
   try {
     descriptor = fs.openSync(file, READ_FLAGS);
+    opened?.(descriptor);
     let length = 0;
     for (;;) {
       const read = fs.readSync(descriptor, scratch, length, maxFileSize + 1 - length, null);
@@ -184,6 +182,33 @@ export function readSourceFileShared(file: string, maxFileSize: number): Buffer 
   } finally {
     if (descriptor !== undefined) fs.closeSync(descriptor);
   }
+}
+
+// A file changed this long before a run began has a stamp another change would alter: 2 s is the
+// coarsest modification time of common file systems (FAT's), so a later write gets a later time.
+const SETTLED_MS = 2000;
+
+/**
+ * What identifies a file's bytes without reading them, as git's index does: size, modification and
+ * status-change times and inode. Undefined when the file changed too shortly before `runStartedAt`
+ * (ms since the epoch), where a second change could leave the same stamp: such a file is read again.
+ * Take it before reading, so that a change during the read alters the stamp, not only the bytes.
+ */
+export function fileStamp(stats: fs.Stats, runStartedAt: number): string | undefined {
+  if (!stats.isFile() || Math.max(stats.mtimeMs, stats.ctimeMs) >= runStartedAt - SETTLED_MS) return undefined;
+  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
+}
+
+/** The stamp a file has now (see `fileStamp`), or undefined when it is gone or not a regular file. */
+export function currentStamp(file: string, runStartedAt: number): { stamp: string; size: number } | undefined {
+  let stats: fs.Stats | undefined;
+  try {
+    stats = fs.statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+  const stamp = stats === undefined ? undefined : fileStamp(stats, runStartedAt);
+  return stamp === undefined || stats === undefined ? undefined : { stamp, size: stats.size };
 }
 
 /** "2.3 MB is over the 1 MB limit (flaglens.maxFileSize)". */

@@ -10,11 +10,12 @@ import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../ana
 import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
 import type { PatternSet } from '../patterns';
-import { IgnoreRules, isSourceFile, listFolder, readSourceFileSync, toPosixPath, whySkipped } from './files';
+import { currentStamp, IgnoreRules, isSourceFile, listFolder, readSourceFileSync, toPosixPath, whySkipped } from './files';
 import { emptyPackageTable, type PackageTable } from '../analysis/packages';
 import { PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from './packages';
 import { ScanCache } from './scanCache';
-import { scanPaths } from './scanFiles';
+import { scanPaths, type FileOutcome } from './scanFiles';
+import { TimeSlice } from './timeSlice';
 
 /** What a workspace index needs to know about its folder. */
 export interface WorkspaceIndexOptions {
@@ -24,9 +25,14 @@ export interface WorkspaceIndexOptions {
   /** Files larger than this many bytes are not scanned. */
   maxFileSize: number;
   log(message: string): void;
-  /** A file to keep parsed files' scans in between runs (see `ScanCache`); none when absent. */
+  /** A file to keep parsed files' scans and every file's stamp in between runs (see `ScanCache`); none when absent. */
   cacheFile?: string;
+  /** The time, ms since the epoch (tests move it on: a file changed shortly before a run is always read). */
+  now?: () => number;
 }
+
+// The pass over the stamps of a restart runs in slices of this many milliseconds (about 3,000 files).
+const STAMP_SLICE_MS = 10;
 
 /** One flag check and the file it is in. */
 export interface FlagReference {
@@ -71,11 +77,17 @@ export class WorkspaceIndex {
 
   /** Read and scan every source file of the folder, replacing whatever was indexed before. */
   async indexAll(progress?: (done: number, total: number) => void): Promise<void> {
+    const runStartedAt = (this.options.now ?? Date.now)();
     const { files, named } = await listFolder(this.root, this.options, PACKAGE_TABLE_FILES);
     const packages = readPackageTable(this.root, named);
     const cache = this.options.cacheFile === undefined ? undefined : ScanCache.load(this.options.cacheFile, this.options.patterns);
-    const settings = { patterns: this.options.patterns, maxFileSize: this.options.maxFileSize, cachedHashes: cache?.hashes() };
-    const outcomes = await scanPaths(files, settings, { progress: (done) => progress?.(done, files.length), cache, log: this.options.log });
+    const outcomes = new Array<FileOutcome>(files.length);
+    const unread = cache?.hasStamps === true ? await this.reuseUnchanged(files, cache, runStartedAt, outcomes) : files.map((_, index) => index);
+    const reused = files.length - unread.length;
+    if (reused > 0) progress?.(reused, files.length);
+    const settings = { patterns: this.options.patterns, maxFileSize: this.options.maxFileSize, cachedHashes: cache?.hashes(), runStartedAt: cache === undefined ? undefined : runStartedAt };
+    const read = await scanPaths(unread.map((index) => files[index]), settings, { progress: (done) => progress?.(reused + done, files.length), cache, log: this.options.log });
+    read.forEach((outcome, at) => (outcomes[unread[at]] = outcome));
     this.packages = packages;
     this.scans.clear();
     this.documents.clear();
@@ -86,13 +98,28 @@ export class WorkspaceIndex {
     });
     this.changed();
     if (cache !== undefined) {
-      outcomes.forEach((outcome, index) => {
-        if (outcome.kind === 'scanned') cache.set(files[index], outcome.hash, outcome.scan);
-      });
-      cache.retain(new Set(files.filter((_, index) => outcomes[index].kind === 'scanned')));
+      cache.record(files, outcomes);
       const problem = await cache.save();
       if (problem !== undefined) this.options.log(`could not write the index cache ${this.options.cacheFile}: ${problem}`);
     }
+  }
+
+  /**
+   * Fill `outcomes` from the cache for the files whose stamp is the one it recorded, without reading
+   * them, and give the indexes of the others. The outcomes keep their stamps for the next run.
+   */
+  private async reuseUnchanged(files: readonly string[], cache: ScanCache, runStartedAt: number, outcomes: FileOutcome[]): Promise<number[]> {
+    const unread: number[] = [];
+    const slice = new TimeSlice(STAMP_SLICE_MS);
+    for (let index = 0; index < files.length; index++) {
+      if (slice.due) await slice.pause();
+      const now = currentStamp(files[index], runStartedAt);
+      // A file now over the size limit is read, to be skipped and said so.
+      const unchanged = now === undefined || now.size > this.options.maxFileSize ? undefined : cache.unchanged(files[index], now.stamp);
+      if (now === undefined || unchanged === undefined) unread.push(index);
+      else outcomes[index] = { ...unchanged, stamp: now.stamp };
+    }
+    return unread;
   }
 
   /** Re-scan one file from text the caller holds (an open document's edit). Callers check `includes` first. */

@@ -3,10 +3,11 @@
 // can do it without loading TypeScript.
 
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import { canTestLatin1, mayHoldChecks } from '../analysis/prefilter';
 import { skeletonOf } from '../analysis/skeleton';
 import type { PatternSet } from '../patterns';
-import { readSourceFileShared, type SkipReason } from './files';
+import { fileStamp, readSourceFileShared, type SkipReason } from './files';
 
 /** The patterns and limit every file is read and scanned with; plain data, so a worker thread can receive it. */
 export interface ScanSettings {
@@ -14,16 +15,19 @@ export interface ScanSettings {
   maxFileSize: number;
   /** File → hash of the bytes the index cache has a scan of: such a file needs no skeleton. */
   cachedHashes?: ReadonlyMap<string, string>;
+  /** When the run began (ms since the epoch), for the stamp of each file read; no stamps without it (no index cache). */
+  runStartedAt?: number;
 }
 
 /**
  * What reading one file gave. A file that may hold a check comes with its text, the hash of its bytes
  * (for the index cache) and its skeleton: none when the whole text must be parsed, or when the index
- * cache has the scan of these bytes.
+ * cache has the scan of these bytes. `stamp` is the file's stamp (see `fileStamp`), when asked for
+ * and settled.
  */
 export type ReadOutcome =
-  | { kind: 'read'; text: string; hash: string; skeleton: string | undefined }
-  | { kind: 'unparsed' }
+  | { kind: 'read'; text: string; hash: string; skeleton: string | undefined; stamp?: string }
+  | { kind: 'unparsed'; stamp?: string }
   | { kind: 'skipped'; skip: SkipReason };
 
 /** A chunk of files for a reader thread, and the outcomes it sends back in the same order. */
@@ -43,13 +47,17 @@ export function contentHash(bytes: Uint8Array): string {
 
 /** Read one file, test it with the prefilter, and prepare the parse of a file that may hold a check. */
 export function readAndFilter(file: string, settings: ScanSettings): ReadOutcome {
-  const bytes = readSourceFileShared(file, settings.maxFileSize);
+  const { runStartedAt } = settings;
+  let stamp: string | undefined;
+  const bytes = readSourceFileShared(file, settings.maxFileSize, runStartedAt === undefined ? undefined : (descriptor) => {
+    stamp = fileStamp(fs.fstatSync(descriptor), runStartedAt);
+  });
   if (!Buffer.isBuffer(bytes)) return { kind: 'skipped', skip: bytes };
   // Most files hold no check; a latin1 view is cheaper than decoding UTF-8 and enough for ASCII names.
   const view = canTestLatin1(settings.patterns) ? bytes.toString('latin1') : bytes.toString('utf8');
-  if (!mayHoldChecks(view, settings.patterns)) return { kind: 'unparsed' };
+  if (!mayHoldChecks(view, settings.patterns)) return stamp === undefined ? { kind: 'unparsed' } : { kind: 'unparsed', stamp };
   const text = bytes.toString('utf8');
   const hash = contentHash(bytes);
   const cached = settings.cachedHashes?.get(file) === hash;
-  return { kind: 'read', text, hash, skeleton: cached ? undefined : skeletonOf(file, text, settings.patterns) };
+  return { kind: 'read', text, hash, skeleton: cached ? undefined : skeletonOf(file, text, settings.patterns), stamp };
 }

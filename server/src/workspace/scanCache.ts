@@ -1,6 +1,8 @@
 // The scans of parsed files, kept on disk between runs under the hash of each file's bytes, so that a
-// restart re-parses only the files that changed. An entry is used only when its file's bytes hash the
-// same, and the whole cache only when it was written by this very scanner code with these patterns.
+// restart re-parses only the files that changed, and the stamp of every file read (size, times, inode;
+// see `fileStamp`), so that a restart does not even read a file whose stamp is the same. A scan is used
+// only when its file's stamp or the hash of its bytes is the same, and the whole cache only when it was
+// written by this very scanner code with these patterns.
 
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -8,20 +10,38 @@ import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import type { FileScan } from '../analysis/scan';
 import type { PatternSet } from '../patterns';
+import type { FileOutcome } from './scanFiles';
 
 /** Bumped when the file's layout changes. */
-const FORMAT = 1;
+const FORMAT = 2;
+
+interface Entry {
+  hash: string;
+  scan: FileScan;
+  /** The stamp of the file when it was read, if it was settled then. */
+  stamp?: string;
+}
 
 interface CacheFile {
   format: number;
   /** The scanner code and the patterns the scans were made with. */
   fingerprint: string;
-  entries: Record<string, { hash: string; scan: FileScan }>;
+  /** Parsed files. */
+  entries: Record<string, Entry>;
+  /**
+   * Files the prefilter found no check in, and their stamps: path, stamp, path, stamp… (a flat list is
+   * written and read several times faster than an object of 20,000 keys).
+   */
+  unparsed: string[];
 }
 
-/** Scans by path and content hash, read from and written to one JSON file. */
+/** What the cache knows of a file whose stamp has not changed. */
+export type UnchangedOutcome = { kind: 'scanned'; scan: FileScan; hash: string } | { kind: 'unparsed' };
+
+/** Scans by path and content hash, and stamps by path, read from and written to one JSON file. */
 export class ScanCache {
-  private entries = new Map<string, { hash: string; scan: FileScan }>();
+  private entries = new Map<string, Entry>();
+  private unparsed = new Map<string, string>();
   private changed = false;
 
   private constructor(private readonly file: string, private readonly fingerprint: string) {}
@@ -31,11 +51,13 @@ export class ScanCache {
     const cache = new ScanCache(file, fingerprintOf(patterns));
     try {
       const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CacheFile>;
-      if (stored.format === FORMAT && stored.fingerprint === cache.fingerprint && typeof stored.entries === 'object' && stored.entries !== null) {
+      if (stored.format === FORMAT && stored.fingerprint === cache.fingerprint && isRecord(stored.entries) && Array.isArray(stored.unparsed)) {
         cache.entries = new Map(Object.entries(stored.entries));
+        const unparsed = stored.unparsed;
+        for (let index = 0; index + 1 < unparsed.length; index += 2) cache.unparsed.set(unparsed[index], unparsed[index + 1]);
       }
     } catch {
-      // No cache yet, or an unreadable one: every file is parsed, and the cache written anew.
+      // No cache yet, or an unreadable one: every file is read and parsed, and the cache written anew.
     }
     return cache;
   }
@@ -43,6 +65,11 @@ export class ScanCache {
   /** How many scans the cache holds. */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Whether any file has a stamp, so that looking at stamps can spare reads. */
+  get hasStamps(): boolean {
+    return this.unparsed.size > 0 || [...this.entries.values()].some((entry) => entry.stamp !== undefined);
   }
 
   /** Every cached file and the hash of the bytes its scan was made from. */
@@ -56,28 +83,38 @@ export class ScanCache {
     return entry !== undefined && entry.hash === hash ? entry.scan : undefined;
   }
 
-  /** Keep a scan of `file`, whose bytes hash to `hash`. */
-  set(file: string, hash: string, scan: FileScan): void {
+  /** What was found in `file` when it had this very stamp, if the cache knows. */
+  unchanged(file: string, stamp: string): UnchangedOutcome | undefined {
     const entry = this.entries.get(file);
-    if (entry?.hash === hash) return;
-    this.entries.set(file, { hash, scan });
-    this.changed = true;
+    if (entry !== undefined) return entry.stamp === stamp ? { kind: 'scanned', scan: entry.scan, hash: entry.hash } : undefined;
+    return this.unparsed.get(file) === stamp ? { kind: 'unparsed' } : undefined;
   }
 
-  /** Keep only the entries of these files (the others were deleted or no longer need parsing). */
-  retain(files: ReadonlySet<string>): void {
-    for (const file of this.entries.keys()) {
-      if (!files.has(file)) {
-        this.entries.delete(file);
-        this.changed = true;
+  /** Keep what a run found in every file of the folder, and nothing of files no longer there or skipped. */
+  record(files: readonly string[], outcomes: readonly FileOutcome[]): void {
+    const entries = new Map<string, Entry>();
+    const unparsed = new Map<string, string>();
+    outcomes.forEach((outcome, index) => {
+      const file = files[index];
+      if (outcome.kind === 'scanned') {
+        const before = this.entries.get(file);
+        const same = before !== undefined && before.hash === outcome.hash && before.stamp === outcome.stamp;
+        entries.set(file, same ? before : { hash: outcome.hash, scan: outcome.scan, stamp: outcome.stamp });
+        if (!same) this.changed = true;
+      } else if (outcome.kind === 'unparsed' && outcome.stamp !== undefined) {
+        unparsed.set(file, outcome.stamp);
+        if (this.unparsed.get(file) !== outcome.stamp) this.changed = true;
       }
-    }
+    });
+    if (entries.size !== this.entries.size || unparsed.size !== this.unparsed.size) this.changed = true;
+    this.entries = entries;
+    this.unparsed = unparsed;
   }
 
   /** Write the cache when it changed; a failure only costs the next start its head start. */
   async save(): Promise<string | undefined> {
     if (!this.changed) return undefined;
-    const stored: CacheFile = { format: FORMAT, fingerprint: this.fingerprint, entries: Object.fromEntries(this.entries) };
+    const stored: CacheFile = { format: FORMAT, fingerprint: this.fingerprint, entries: Object.fromEntries(this.entries), unparsed: [...this.unparsed].flat() };
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
@@ -91,6 +128,10 @@ export class ScanCache {
       return error instanceof Error ? error.message : String(error);
     }
   }
+}
+
+function isRecord(value: unknown): value is Record<string, never> {
+  return typeof value === 'object' && value !== null;
 }
 
 /** The cache file of one workspace folder under a cache folder shared by several; undefined without a cache folder. */

@@ -17,11 +17,12 @@ export type { ScanSettings } from './readFilter';
 
 /**
  * What indexing one file gave: its scan and the hash of its bytes; `unparsed` for a file that holds no
- * check, whose exports are read only when another file's key leads there; or why it was skipped.
+ * check, whose exports are read only when another file's key leads there; or why it was skipped. The
+ * stamp of the file read (see `fileStamp`), when `ScanSettings.runStartedAt` asked for it.
  */
 export type FileOutcome =
-  | { kind: 'scanned'; scan: FileScan; hash: string }
-  | { kind: 'unparsed' }
+  | { kind: 'scanned'; scan: FileScan; hash: string; stamp?: string }
+  | { kind: 'unparsed'; stamp?: string }
   | { kind: 'skipped'; skip: SkipReason };
 
 /** Read one file and scan it when the prefilter says it may hold a check, unless `cache` has its scan. */
@@ -35,9 +36,9 @@ type PreparedFile = Extract<ReadOutcome, { kind: 'read' }>;
 /** Parse and scan a prepared file, unless `cache` has the scan of these very bytes. */
 function scanRead(file: string, read: PreparedFile, settings: ScanSettings, cache?: ScanCache): FileOutcome {
   const cached = cache?.get(file, read.hash);
-  if (cached !== undefined) return { kind: 'scanned', scan: cached, hash: read.hash };
+  if (cached !== undefined) return { kind: 'scanned', scan: cached, hash: read.hash, stamp: read.stamp };
   const tree = (read.skeleton === undefined ? undefined : parseSkeletonText(file, read.skeleton)) ?? parseSource(file, read.text);
-  return { kind: 'scanned', scan: scanFile(file, read.text, settings.patterns, tree), hash: read.hash };
+  return { kind: 'scanned', scan: scanFile(file, read.text, settings.patterns, tree), hash: read.hash, stamp: read.stamp };
 }
 
 // Below this many files per reader, its start (30-90 ms) and two threads opening files at once cost
