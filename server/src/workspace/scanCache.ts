@@ -43,6 +43,8 @@ export class ScanCache {
   private entries = new Map<string, Entry>();
   private unparsed = new Map<string, string>();
   private changed = false;
+  /** Whether the cache came from its file (written by an earlier run of this scanner with these patterns). */
+  fromDisk = false;
 
   private constructor(private readonly file: string, private readonly fingerprint: string) {}
 
@@ -55,6 +57,7 @@ export class ScanCache {
         cache.entries = new Map(Object.entries(stored.entries));
         const unparsed = stored.unparsed;
         for (let index = 0; index + 1 < unparsed.length; index += 2) cache.unparsed.set(unparsed[index], unparsed[index + 1]);
+        cache.fromDisk = true;
       }
     } catch {
       // No cache yet, or an unreadable one: every file is read and parsed, and the cache written anew.
