@@ -44,7 +44,9 @@ interface WorkspaceFigures {
   root: string;
   ripgrep: RipgrepFigures;
   index: InProcessFigures;
-  /** The first index in a fresh process that finds the index cache of an earlier run (nothing changed since). */
+  /** The second run with an index cache: it reads every file to compare hashes, and stamps them. */
+  secondRunMs: number;
+  /** A fresh process that finds the index cache and stamps of earlier runs (nothing changed since). */
   restartMs: number;
   server: ServerFigures | undefined;
   serverSkipped?: string;
@@ -133,14 +135,15 @@ async function measureWorkspace(label: string, root: string, options: Options): 
   const cacheFile = path.join(WORKSPACES, `index-cache-${path.basename(root)}.json`);
   fs.rmSync(cacheFile, { force: true });
   runInProcess(root, 1, 0, cacheFile);
+  const secondRunMs = runInProcess(root, 1, 0, cacheFile).coldMs;
   const restartMs = runInProcess(root, options.quick ? 1 : 3, 0, cacheFile).coldMs;
   fs.rmSync(cacheFile, { force: true });
   process.stderr.write(`${label}: the server over stdio…\n`);
   const target = fileWithLiteralCheck(listCheckFiles(root, index), 'useFeatureIsOn')
     ?? fileWithLiteralCheck(listCheckFiles(root, index), 'getBooleanValue') ?? index.hoverTarget;
-  if (target === undefined) return { label, root, ripgrep, index, restartMs, server: undefined, serverSkipped: 'no resolved check outside the largest file to hover' };
+  if (target === undefined) return { label, root, ripgrep, index, secondRunMs, restartMs, server: undefined, serverSkipped: 'no resolved check outside the largest file to hover' };
   const server = await measureServer(root, target.file, target.keyOffset, options.quick ? 200 : 1000);
-  return { label, root, ripgrep, index, restartMs, server };
+  return { label, root, ripgrep, index, secondRunMs, restartMs, server };
 }
 
 /** Files that ripgrep says hold a preset call with a literal key: candidates for the hover figure. */
@@ -219,7 +222,8 @@ function formatReport(results: WorkspaceFigures[], clean: { ms: number; files: n
     lines.push(`| ripgrep \`-j2\`, same files (${ripgrep.files.toLocaleString('en')}), literal-key regex | ${ms(ripgrep.ms)} | | |`);
     lines.push(`| cold index, first in a fresh process (index + resolve every check) | ${ms(index.coldMs)} (${ratio.toFixed(1)}× ripgrep) | ≤ 2× ripgrep | ${mark(ratio <= 2)} |`);
     lines.push(`| re-index, warm (new index of the same folder, same process) | ${ms(index.warmMs)} | | |`);
-    lines.push(`| restart: first index in a fresh process with the index cache of an earlier run | ${ms(result.restartMs)} (${(result.restartMs / ripgrep.ms).toFixed(1)}× ripgrep) | | |`);
+    lines.push(`| second run with an index cache: every file read to compare hashes, and stamped | ${ms(result.secondRunMs)} (${(result.secondRunMs / ripgrep.ms).toFixed(1)}× ripgrep) | | |`);
+    lines.push(`| restart: first index in a fresh process with the index cache and stamps of earlier runs | ${ms(result.restartMs)} (${(result.restartMs / ripgrep.ms).toFixed(1)}× ripgrep) | | |`);
     lines.push(`| one-character edit in the largest file (${Math.round(index.largestFileBytes / 1024)} KB), re-scan + resolve | p50 ${ms(keystroke.p50)}, p95 ${ms(keystroke.p95)} | p95 ≤ 5 ms | ${mark(keystroke.p95 <= 5)} |`);
     lines.push(`| the same, typing at the end of the file | p50 ${ms(keystrokeAtEnd.p50)}, p95 ${ms(keystrokeAtEnd.p95)} | p95 ≤ 5 ms | ${mark(keystrokeAtEnd.p95 <= 5)} |`);
     if (server !== undefined) {
