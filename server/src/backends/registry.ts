@@ -26,15 +26,6 @@ export function loadRegistry(root: string, location: RegistryLocation, text?: st
   return readRegistry(file, location.file, source, location.symbol);
 }
 
-/** The registry file's text on disk, or undefined when it cannot be read. */
-export function readRegistryText(file: string): string | undefined {
-  try {
-    return readTextFileSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
 /** When the registry file last changed (ms since epoch), or undefined when it is missing. */
 export function registryModifiedAt(file: string): number | undefined {
   try {

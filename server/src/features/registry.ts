@@ -14,7 +14,8 @@ import {
   type TextEdit,
 } from '../analysis/registry';
 import type { Finding } from '../analysis/types';
-import { loadRegistry, readRegistryText, registryModifiedAt, registryPath } from '../backends/registry';
+import { loadRegistry, registryModifiedAt, registryPath } from '../backends/registry';
+import { readTextFileIfReadable } from '../workspace/files';
 import { uriToPath, type FolderState } from '../folders';
 import type { DiagnosticData } from './diagnostics';
 
@@ -56,7 +57,7 @@ export function registryActionsFor(document: TextDocument, diagnostic: Diagnosti
   const file = uriToPath(document.uri);
   const registry = registryOf(state, file, document.getText());
   if (registry === undefined) return [];
-  const registryText = registry.file === file ? document.getText() : readRegistryText(registry.file);
+  const registryText = registry.file === file ? document.getText() : readTextFileIfReadable(registry.file);
   if (registryText === undefined) return [];
   const registryUri = registry.file === file ? document.uri : pathToFileURL(registry.file).href;
   const action = (title: string, edit: TextEdit, isPreferred = false): CodeAction => ({

@@ -2,7 +2,6 @@
 // released or dead flag, for this file, and "... in all N files" as one workspace edit. The actions are
 // offered cheaply and computed on resolve; each carries {uri, version, key} and a stale version is refused.
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
@@ -27,6 +26,7 @@ import { servedValueText } from '../analysis/release';
 import { removeFlagFromWorkspace, type FileWithChecks } from '../analysis/remove/workspace';
 import type { FlagCheck, ReleaseVerdict } from '../analysis/types';
 import { uriToPath, type FolderState } from '../folders';
+import { readTextFileIfReadable } from '../workspace/files';
 import { checkAt } from './checks';
 
 /** What a remove-flag action carries from offer to resolve. */
@@ -116,7 +116,7 @@ export function resolveRemoveFlag(
   const documents = new Map<string, TextDocument>();
   for (const file of state.index.files()) {
     const uri = URI.file(file).toString();
-    const text = openDocument(uri)?.getText() ?? readText(file);
+    const text = openDocument(uri)?.getText() ?? readTextFileIfReadable(file);
     if (text === undefined) continue;
     documents.set(file, TextDocument.create(uri, 'typescript', 0, text));
     const checks = files.get(file);
@@ -169,12 +169,4 @@ function isRemovable(verdict: ReleaseVerdict, check: FlagCheck): boolean {
 
 function toLspEdits(document: TextDocument, edits: readonly TextEdit[]): LspTextEdit[] {
   return edits.map((edit) => ({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText }));
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

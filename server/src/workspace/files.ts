@@ -35,6 +35,15 @@ export function readTextFileSync(file: string): string {
   }
 }
 
+/** A workspace file's text, or undefined when it cannot be read (gone, unreadable, a directory). */
+export function readTextFileIfReadable(file: string): string | undefined {
+  try {
+    return readTextFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Dependencies and build output, skipped by name wherever they are. */
 function isSkippedDirectoryName(name: string): boolean {
   return ALWAYS_SKIPPED_DIRECTORIES.has(name) || BUILD_OUTPUT_DIRECTORIES.has(name);

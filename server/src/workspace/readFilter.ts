@@ -15,7 +15,7 @@ export interface ScanSettings {
   maxFileSize: number;
   /** File → hash of the bytes the index cache has a scan of: such a file needs no skeleton. */
   cachedHashes?: ReadonlyMap<string, string>;
-  /** When the run began (ms since the epoch), for the stamp of each file read; no stamps without it (no index cache). */
+  /** When the run began (ms since the epoch), for the stamp of each file read; no stamps without it (no index cache, or a first run). */
   runStartedAt?: number;
 }
 
@@ -55,7 +55,7 @@ export function readAndFilter(file: string, settings: ScanSettings): ReadOutcome
   if (!Buffer.isBuffer(bytes)) return { kind: 'skipped', skip: bytes };
   // Most files hold no check; a latin1 view is cheaper than decoding UTF-8 and enough for ASCII names.
   const view = canTestLatin1(settings.patterns) ? bytes.toString('latin1') : bytes.toString('utf8');
-  if (!mayHoldChecks(view, settings.patterns)) return stamp === undefined ? { kind: 'unparsed' } : { kind: 'unparsed', stamp };
+  if (!mayHoldChecks(view, settings.patterns)) return { kind: 'unparsed', stamp };
   const text = bytes.toString('utf8');
   const hash = contentHash(bytes);
   const cached = settings.cachedHashes?.get(file) === hash;
