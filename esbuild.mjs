@@ -21,8 +21,8 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-// The server and the CLI use only ts-morph's `ts`: see server/src/compilerOnly.ts.
-const compilerOnly = { alias: { 'ts-morph': './server/src/compilerOnly.ts' } };
+// The server and the CLI use only ts-morph's `ts`: see server/src/analysis/compilerOnly.ts.
+const compilerOnly = { alias: { 'ts-morph': './server/src/analysis/compilerOnly.ts' } };
 
 // The index cache is used only by the scanner code that wrote it (server/src/workspace/scanCache.ts):
 // the hash of the server's sources, computed here once rather than over the bundle at every start.
@@ -38,18 +38,18 @@ const scannerCode = watch ? {} : { define: { FLAGLENS_SOURCE_HASH: JSON.stringif
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
-  { ...common, ...compilerOnly, ...scannerCode, entryPoints: ['server/src/main.ts'], outfile: 'server/out/server-main.js' },
+  { ...common, ...compilerOnly, ...scannerCode, entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server-main.js' },
   { ...common, ...compilerOnly, ...scannerCode, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli-main.js' },
   // The index's reader threads load this file from next to the bundles; it has no TypeScript in it.
   { ...common, entryPoints: ['server/src/workspace/readWorker.ts'], outfile: 'server/out/readWorker.js' },
 ];
 
-// server.js and cli.js run the bundles above with a V8 code cache (server/src/codeCache.ts), keyed by
+// server.js and cli.js run the bundles above with a V8 code cache (server/src/launch/codeCache.ts), keyed by
 // the bundle's content; while watching, the bundles change under them, so they use no cache.
 function loader(name, main) {
   const hash = watch ? '' : createHash('sha256').update(fs.readFileSync(`server/out/${main}`)).digest('hex').slice(0, 24);
   return {
-    ...common, entryPoints: ['server/src/codeCache.ts'], outfile: `server/out/${name}`, banner: { js: '#!/usr/bin/env node' },
+    ...common, entryPoints: ['server/src/launch/codeCache.ts'], outfile: `server/out/${name}`, banner: { js: '#!/usr/bin/env node' },
     define: { FLAGLENS_MAIN: JSON.stringify(main), FLAGLENS_MAIN_HASH: JSON.stringify(hash) },
   };
 }

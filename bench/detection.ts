@@ -5,8 +5,8 @@
 
 import * as path from 'node:path';
 import { bagEntryOf, describeDiscovery, type ProposedConfig } from '../server/src/analysis/discover';
-import { buildPatternSet, type PatternSet } from '../server/src/patterns';
-import { DEFAULT_MAX_FILE_SIZE } from '../server/src/settings';
+import { buildPatternSet, type PatternSet } from '../server/src/analysis/patterns';
+import { DEFAULT_MAX_FILE_SIZE } from '../server/src/workspace/config';
 import { discoverFolder } from '../server/src/workspace/discovery';
 import { WorkspaceIndex } from '../server/src/workspace/index';
 

@@ -6,8 +6,8 @@
 // Prints one JSON line: InProcessFigures.
 
 import * as fs from 'node:fs';
-import { loadConfig } from '../server/src/config';
-import { buildPatternSet } from '../server/src/patterns';
+import { loadConfig } from '../server/src/workspace/config';
+import { buildPatternSet } from '../server/src/analysis/patterns';
 import { WorkspaceIndex } from '../server/src/workspace/index';
 
 /** What one run measured; times in milliseconds. */

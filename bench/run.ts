@@ -9,8 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadConfig } from '../server/src/config';
-import { buildPatternSet } from '../server/src/patterns';
+import { loadConfig } from '../server/src/workspace/config';
+import { buildPatternSet } from '../server/src/analysis/patterns';
 import { SCANNED_EXTENSIONS } from '../server/src/analysis/scan';
 import { hashSources } from '../server/src/workspace/scanCache';
 import { generateWorkspace } from './generate';
@@ -106,7 +106,7 @@ function bundleInProcess(): void {
   const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' };
   // As esbuild.mjs builds the server and the CLI: the compiler-only alias and the sources' hash.
   const shipped: BuildOptions = {
-    alias: { 'ts-morph': path.join(REPO_ROOT, 'server', 'src', 'compilerOnly.ts') },
+    alias: { 'ts-morph': path.join(REPO_ROOT, 'server', 'src', 'analysis', 'compilerOnly.ts') },
     define: { FLAGLENS_SOURCE_HASH: JSON.stringify(hashSources(path.join(REPO_ROOT, 'server', 'src'))) },
   };
   buildSync({ ...common, ...shipped, entryPoints: [path.join(__dirname, 'inProcess.ts')], outfile: IN_PROCESS_BUNDLE });

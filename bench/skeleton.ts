@@ -7,8 +7,8 @@ import { isDeepStrictEqual } from 'node:util';
 import * as path from 'node:path';
 import { parseSkeletonText, parseSource, scanFile } from '../server/src/analysis/scan';
 import { skeletonOf } from '../server/src/analysis/skeleton';
-import { loadConfig } from '../server/src/config';
-import { buildPatternSet } from '../server/src/patterns';
+import { loadConfig } from '../server/src/workspace/config';
+import { buildPatternSet } from '../server/src/analysis/patterns';
 import { listSourceFiles, readSourceFileSync } from '../server/src/workspace/files';
 
 async function main(): Promise<void> {

@@ -5,7 +5,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PRESET_PATTERNS } from '../server/src/patterns';
+import { PRESET_PATTERNS } from '../server/src/analysis/patterns';
 
 /** Where the grammar is written, and what package.json's `grammars` contribution points at. */
 export const GRAMMAR_FILE = path.join(__dirname, '..', 'syntaxes', 'flaglens-keys.tmLanguage.json');

@@ -11,8 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import { generateWorkspace } from '../../bench/generate';
 import { resolveChecks } from '../../server/src/analysis/resolve';
 import { parseSource, scanFile } from '../../server/src/analysis/scan';
-import { loadConfig } from '../../server/src/config';
-import { buildPatternSet } from '../../server/src/patterns';
+import { loadConfig } from '../../server/src/workspace/config';
+import { buildPatternSet } from '../../server/src/analysis/patterns';
 import { listSourceFiles } from '../../server/src/workspace/files';
 
 const REPO = path.resolve(__dirname, '../..');

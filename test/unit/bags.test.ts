@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { parseBagSpec } from '../../server/src/analysis/bags';
 import { scanFile } from '../../server/src/analysis/scan';
 import type { FlagCheck, UserPattern } from '../../server/src/analysis/types';
-import { buildPatternSet } from '../../server/src/patterns';
+import { buildPatternSet } from '../../server/src/analysis/patterns';
 
 /** What a case states about a check; `keyText` is the source under keySpan. */
 interface ExpectedCheck {

@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeDiscovery, discover, proposeConfig, type ProposedConfig } from '../../server/src/analysis/discover';
 import { findDefinition } from '../../server/src/analysis/match';
-import { parseConfig } from '../../server/src/config';
+import { parseConfig } from '../../server/src/workspace/config';
 import { scanFile } from '../../server/src/analysis/scan';
 import type { FlagCatalog, FlagDefinition } from '../../server/src/analysis/types';
-import { buildPatternSet } from '../../server/src/patterns';
+import { buildPatternSet } from '../../server/src/analysis/patterns';
 
 const ROOT = '/work/app';
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
-import { PRESET_PATTERNS } from '../../server/src/patterns';
+import { PRESET_PATTERNS } from '../../server/src/analysis/patterns';
 import { FLAG_KEY_SCOPE, GRAMMAR_FILE, INJECTED_INTO, flagCallNames, flagKeyGrammarText } from '../../scripts/flag-key-grammar';
 import { GRAMMAR_CASES, type GrammarCase } from './grammarCases';
 

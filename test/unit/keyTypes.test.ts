@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolveChecks, type ModuleHost } from '../../server/src/analysis/resolve';
 import { scanFile, type FileScan } from '../../server/src/analysis/scan';
-import { buildPatternSet } from '../../server/src/patterns';
+import { buildPatternSet } from '../../server/src/analysis/patterns';
 
 const PRESETS = buildPatternSet([]);
 const APP = '/ws/src/app.ts';

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { resolveChecks } from '../../server/src/analysis/resolve';
 import { scanFile, type FileScan } from '../../server/src/analysis/scan';
-import { buildPatternSet } from '../../server/src/patterns';
+import { buildPatternSet } from '../../server/src/analysis/patterns';
 import { listFolder, toPosixPath } from '../../server/src/workspace/files';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { buildPackageTable, PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from '../../server/src/workspace/packages';

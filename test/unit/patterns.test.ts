@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scanFile } from '../../server/src/analysis/scan';
 import type { FlagValueType, Sdk, UserPattern } from '../../server/src/analysis/types';
-import { buildPatternSet, PRESET_PATTERNS } from '../../server/src/patterns';
+import { buildPatternSet, PRESET_PATTERNS } from '../../server/src/analysis/patterns';
 
 interface ExpectedCheck {
   key: string;

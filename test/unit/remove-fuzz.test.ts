@@ -11,7 +11,7 @@ import { seededRandom } from '../../bench/generate';
 import { scriptKindOf } from '../../server/src/analysis/scriptKind';
 import { checksFlag, removeFlagFromFile } from '../../server/src/analysis/remove/plan';
 import { scanFile } from '../../server/src/analysis/scan';
-import { buildPatternSet } from '../../server/src/patterns';
+import { buildPatternSet } from '../../server/src/analysis/patterns';
 
 const KEY = 'new-checkout';
 const PATTERNS = buildPatternSet([{ callee: 'isFlagDisabled', keyArg: 0, negate: true }]);

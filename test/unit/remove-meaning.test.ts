@@ -8,7 +8,7 @@ import * as vm from 'node:vm';
 import { describe, it } from 'node:test';
 import { checksFlag, removeFlagFromFile, type KeptValue } from '../../server/src/analysis/remove/plan';
 import { scanFile } from '../../server/src/analysis/scan';
-import { buildPatternSet } from '../../server/src/patterns';
+import { buildPatternSet } from '../../server/src/analysis/patterns';
 import { seededRandom } from '../../bench/generate';
 
 const KEY = 'new-checkout';

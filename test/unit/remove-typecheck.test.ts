@@ -12,7 +12,7 @@ import { removeFlagFromWorkspace } from '../../server/src/analysis/remove/worksp
 import { checksFlag } from '../../server/src/analysis/remove/plan';
 import { scanFile } from '../../server/src/analysis/scan';
 import { resolveChecks } from '../../server/src/analysis/resolve';
-import { buildPatternSet } from '../../server/src/patterns';
+import { buildPatternSet } from '../../server/src/analysis/patterns';
 
 const PROJECT = path.resolve(__dirname, '../fixtures/remove/project');
 const PATTERNS = buildPatternSet([]);

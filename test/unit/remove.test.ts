@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checksFlag, removeFlagFromFile, type KeptValue } from '../../server/src/analysis/remove/plan';
 import { scanFile } from '../../server/src/analysis/scan';
-import { buildPatternSet } from '../../server/src/patterns';
+import { buildPatternSet } from '../../server/src/analysis/patterns';
 
 const KEY = 'new-checkout';
 const PATTERNS = buildPatternSet([{ callee: 'isFlagDisabled', keyArg: 0, negate: true }, { callee: 'isFeatureOn', keyArg: 0, defaultArg: 1 }]);

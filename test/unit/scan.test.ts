@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { camelCaseFromFlagKey, kebabCaseFromCamelCase } from '../../server/src/analysis/keys';
 import { scanFile } from '../../server/src/analysis/scan';
 import type { FlagCheck, FlagValueType, Sdk } from '../../server/src/analysis/types';
-import { buildPatternSet } from '../../server/src/patterns';
+import { buildPatternSet } from '../../server/src/analysis/patterns';
 
 /** The fields of a check a case cares about; `keyText`/`callText` are the source under keySpan/callSpan. */
 interface ExpectedCheck {

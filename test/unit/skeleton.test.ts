@@ -10,8 +10,8 @@ import { after, before, describe, it } from 'node:test';
 import { generateWorkspace } from '../../bench/generate';
 import { parseSkeleton, parseSource, scanFile } from '../../server/src/analysis/scan';
 import { skeletonText } from '../../server/src/analysis/skeleton';
-import { loadConfig } from '../../server/src/config';
-import { buildPatternSet } from '../../server/src/patterns';
+import { loadConfig } from '../../server/src/workspace/config';
+import { buildPatternSet } from '../../server/src/analysis/patterns';
 import { listSourceFiles, toPosixPath } from '../../server/src/workspace/files';
 
 const REPO = path.resolve(__dirname, '..', '..');

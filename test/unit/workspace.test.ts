@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { buildPatternSet } from '../../server/src/patterns';
+import { buildPatternSet } from '../../server/src/analysis/patterns';
 import { formatBytes, listSourceFiles, toPosixPath } from '../../server/src/workspace/files';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 

@@ -4,7 +4,7 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
-import { buildPatternSet, calleeLastName, type PatternSet } from '../patterns';
+import { buildPatternSet, calleeLastName, type PatternSet } from './patterns';
 import type { BagEntry } from './bags';
 import { mayHoldChecks } from './prefilter';
 import { coversAll, registryCandidates, type RegistryKind } from './registry';

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { calleeLastName, type PatternSet } from '../patterns';
+import { calleeLastName, type PatternSet } from './patterns';
 import { keyInObjectArgument, objectBagOf, type ObjectBag } from './bags';
 import { kebabCaseFromCamelCase } from './keys';
 import { allKeys, keyTypeMembers, type ImportedKeyType, type KeyTypeMember } from './keyTypes';

@@ -16,8 +16,8 @@
 // text is not what it expects, it gives up and the caller parses the whole text; a skeleton that does
 // not parse cleanly is not used either (see `parseSkeletonText`).
 
-import { calleeLastName } from '../patterns/define';
-import type { PatternSet } from '../patterns';
+import { calleeLastName } from './patterns/define';
+import type { PatternSet } from './patterns';
 import { readsJsx } from './extensions';
 import { escapeRegex } from './regex';
 

@@ -6,7 +6,7 @@ import { promises as fsPromises, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { getNodeValue, type Node } from 'jsonc-parser';
 import type { EnvironmentFlagState, FileProblem, FlagDefinition } from '../analysis/types';
-import { describeNodeType, parseJsonText, propertiesOf, propertyValue, refuseText, spanOf, tooLargeProblem } from '../json';
+import { describeNodeType, parseJsonText, propertiesOf, propertyValue, refuseText, spanOf, tooLargeProblem } from '../analysis/json';
 import type { BackendLoad, FlagBackend } from './types';
 
 /** One flag file and the environment it describes. */

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeDiscovery } from '../analysis/discover';
-import { CONFIG_FILE_NAME } from '../config';
+import { CONFIG_FILE_NAME } from '../workspace/config';
 import { configFileText, discoverFolder, foundAnything } from '../workspace/discovery';
 
 /** Arguments of `flaglens init`. */

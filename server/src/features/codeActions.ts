@@ -2,7 +2,7 @@
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { uriToPath, type FolderState } from '../folders';
+import { uriToPath, type FolderState } from '../lsp/folders';
 import { literalContents } from './checks';
 import type { DiagnosticData } from './diagnostics';
 import { registryActionsFor } from './registry';

@@ -5,7 +5,7 @@ import { CompletionItemKind, CompletionItemTag, MarkupKind, type CompletionItem,
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { classifyRelease } from '../analysis/release';
 import type { FlagDefinition, ReleaseState, Span } from '../analysis/types';
-import { uriToPath, type FolderState } from '../folders';
+import { uriToPath, type FolderState } from '../lsp/folders';
 import { checkAt, literalContents } from './checks';
 
 /** Typing a quote opens the key string of a check, so it is worth asking for keys there. */

@@ -7,7 +7,7 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findingsForChecks, findingsForProblems } from '../analysis/findings';
 import type { Finding, FindingCode, Severity } from '../analysis/types';
-import { uriToPath, type FolderState } from '../folders';
+import { uriToPath, type FolderState } from '../lsp/folders';
 import { isSourceFile, toPosixPath } from '../workspace/files';
 import { registryFindingsFor } from './registry';
 

@@ -7,7 +7,7 @@ import { URI } from 'vscode-uri';
 import { findDefinition } from '../analysis/match';
 import { classifyRelease } from '../analysis/release';
 import type { FlagCheck } from '../analysis/types';
-import type { FolderState, WorkspaceFolderState } from '../folders';
+import type { FolderState, WorkspaceFolderState } from '../lsp/folders';
 import type { FlagListFolder, FlagListItem, FlagListReference } from '../protocol';
 
 /** The open documents by URI, so references in edited files point at the text on screen. */

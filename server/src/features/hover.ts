@@ -5,7 +5,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeFlagMarkdown } from '../analysis/describe';
 import { findDefinition } from '../analysis/match';
-import { uriToPath, type FolderState } from '../folders';
+import { uriToPath, type FolderState } from '../lsp/folders';
 import { checkAt } from './checks';
 
 /** The hover for the flag check at a position, or null when there is none. */

@@ -4,8 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeDiscovery } from '../analysis/discover';
-import { CONFIG_FILE_NAME } from '../config';
-import type { WorkspaceFolderState } from '../folders';
+import { CONFIG_FILE_NAME } from '../workspace/config';
+import type { WorkspaceFolderState } from '../lsp/folders';
 import { configFileText, discoverFolder, foundAnything } from '../workspace/discovery';
 
 /** The command's id, as the server advertises it in `executeCommandProvider`. */

@@ -4,9 +4,9 @@
 
 import { MessageType, ShowMessageNotification, type ClientCapabilities, type Connection, type MessageActionItem } from 'vscode-languageserver';
 import type { Discovery } from '../analysis/discover';
-import { CONFIG_FILE_NAME } from '../config';
-import type { WorkspaceFolderState } from '../folders';
-import type { EditorSettingsCache } from '../settings';
+import { CONFIG_FILE_NAME } from '../workspace/config';
+import type { WorkspaceFolderState } from '../lsp/folders';
+import type { EditorSettingsCache } from '../lsp/settings';
 import { discoverFolder, foundAnything } from '../workspace/discovery';
 import { proposeConfig } from './init';
 

@@ -16,7 +16,7 @@ import {
 import type { Finding } from '../analysis/types';
 import { loadRegistry, registryModifiedAt, registryPath } from '../backends/registry';
 import { readTextFileIfReadable } from '../workspace/files';
-import { uriToPath, type FolderState } from '../folders';
+import { uriToPath, type FolderState } from '../lsp/folders';
 import type { DiagnosticData } from './diagnostics';
 
 // The registry of each folder state, read again when its file changes on disk.

@@ -25,7 +25,7 @@ import { checksFlag, codeDefaultOf, removeFlagFromFile, type FileRemoval, type K
 import { servedValueText } from '../analysis/release';
 import { removeFlagFromWorkspace, type FileWithChecks } from '../analysis/remove/workspace';
 import type { FlagCheck, ReleaseVerdict } from '../analysis/types';
-import { uriToPath, type FolderState } from '../folders';
+import { uriToPath, type FolderState } from '../lsp/folders';
 import { readTextFileIfReadable } from '../workspace/files';
 import { checkAt } from './checks';
 

@@ -3,7 +3,7 @@
 
 import * as path from 'node:path';
 import { discover, proposeConfig, type Discovery, type ProposedConfig, type SourceText } from '../analysis/discover';
-import { DEFAULT_MAX_FILE_SIZE } from '../settings';
+import { DEFAULT_MAX_FILE_SIZE } from './config';
 import { IgnoreRules, listFolder, readSourceFileSync, toPosixPath } from './files';
 import { PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from './packages';
 

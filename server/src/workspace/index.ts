@@ -9,7 +9,7 @@ import { resolveChecks, type ModuleHost } from '../analysis/resolve';
 import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../analysis/scan';
 import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
-import type { PatternSet } from '../patterns';
+import type { PatternSet } from '../analysis/patterns';
 import { currentStamp, IgnoreRules, isSourceFile, listFolder, readSourceFileSync, toPosixPath, whySkipped } from './files';
 import { emptyPackageTable, type PackageTable } from '../analysis/packages';
 import { PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from './packages';

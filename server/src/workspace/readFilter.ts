@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { canTestLatin1, mayHoldChecks } from '../analysis/prefilter';
 import { skeletonOf } from '../analysis/skeleton';
-import type { PatternSet } from '../patterns';
+import type { PatternSet } from '../analysis/patterns';
 import { fileStamp, readSourceFileShared, type SkipReason } from './files';
 
 /** The patterns and limit every file is read and scanned with; plain data, so a worker thread can receive it. */

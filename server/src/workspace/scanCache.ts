@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import type { FileScan } from '../analysis/scan';
-import type { PatternSet } from '../patterns';
+import type { PatternSet } from '../analysis/patterns';
 import type { FileOutcome } from './scanFiles';
 
 /** Bumped when the file's layout changes. */

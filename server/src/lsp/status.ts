@@ -2,10 +2,10 @@
 // one message, once per cause, when a folder has no flag definitions at all.
 
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
-import { formatAge } from './analysis/describe';
-import { withLabel } from './backends/catalog';
+import { formatAge } from '../analysis/describe';
+import { withLabel } from '../backends/catalog';
 import type { FolderState, WorkspaceFolderState } from './folders';
-import { StatusNotification, type StatusParams } from './protocol';
+import { StatusNotification, type StatusParams } from '../protocol';
 
 /** A loaded folder, for the status. */
 export interface FolderStatusInput {

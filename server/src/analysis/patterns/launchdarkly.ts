@@ -1,4 +1,4 @@
-import type { FlagPattern } from '../analysis/types';
+import type { FlagPattern } from '../types';
 import { callPattern } from './define';
 
 // The server SDKs take (key, context, default); the browser SDK's `variation(key, default)` has no context.

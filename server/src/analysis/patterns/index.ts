@@ -1,5 +1,5 @@
-import { parseBagSpec, type BagEntry, type ObjectBag } from '../analysis/bags';
-import type { FlagPattern, UserPattern } from '../analysis/types';
+import { parseBagSpec, type BagEntry, type ObjectBag } from '../bags';
+import type { FlagPattern, UserPattern } from '../types';
 import { calleeLastName, callPattern } from './define';
 import { GROWTHBOOK_PATTERNS } from './growthbook';
 import { LAUNCHDARKLY_PATTERNS } from './launchdarkly';

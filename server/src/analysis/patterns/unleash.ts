@@ -1,4 +1,4 @@
-import type { FlagPattern } from '../analysis/types';
+import type { FlagPattern } from '../types';
 import { callPattern } from './define';
 
 /**

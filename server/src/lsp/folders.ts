@@ -4,16 +4,17 @@
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import type { SeverityOverrides } from './analysis/findings';
-import type { FileProblem, FlagCatalog } from './analysis/types';
-import { buildCatalog, withLabel } from './backends/catalog';
-import type { BackendLoad, FlagBackend } from './backends/types';
-import { backendOrigins, createBackends, loadConfig, type BackendSetup, type FlagLensConfig } from './config';
-import { DEFAULT_MAX_FILE_SIZE, type EditorSettingsCache } from './settings';
-import { buildPatternSet, type PatternSet } from './patterns';
-import { toPosixPath } from './workspace/files';
-import { WorkspaceIndex } from './workspace/index';
-import { indexCacheFile } from './workspace/scanCache';
+import type { SeverityOverrides } from '../analysis/findings';
+import type { FileProblem, FlagCatalog } from '../analysis/types';
+import { buildCatalog, withLabel } from '../backends/catalog';
+import type { BackendLoad, FlagBackend } from '../backends/types';
+import { backendOrigins, createBackends, loadConfig, type BackendSetup, type FlagLensConfig } from '../workspace/config';
+import { DEFAULT_MAX_FILE_SIZE } from '../workspace/config';
+import type { EditorSettingsCache } from './settings';
+import { buildPatternSet, type PatternSet } from '../analysis/patterns';
+import { toPosixPath } from '../workspace/files';
+import { WorkspaceIndex } from '../workspace/index';
+import { indexCacheFile } from '../workspace/scanCache';
 
 /** Everything a loaded folder knows; replaced as a whole when `.flaglens.json` or the settings change. */
 export interface FolderState {

@@ -18,17 +18,17 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { version } from '../../package.json';
+import { version } from '../../../package.json';
 import { BackendSetupSource, readInitializationOptions } from './backendSetup';
-import { serviceOrigin } from './config';
-import { codeActionsFor } from './features/codeActions';
-import { PROPOSE_CONFIG_COMMAND, proposeConfig } from './features/init';
-import { ConfigProposer } from './features/proposal';
-import { isRemoveFlagData, REMOVAL_SUMMARY_COMMAND, REMOVE_FLAG_KIND, removeFlagActions, resolveRemoveFlag, showRemovalSummary } from './features/removeFlag';
-import { COMPLETION_TRIGGER_CHARACTERS, completionAt } from './features/completion';
-import { diagnosticsFor } from './features/diagnostics';
-import { flagListFor } from './features/flagList';
-import { hoverAt } from './features/hover';
+import { serviceOrigin } from '../workspace/config';
+import { codeActionsFor } from '../features/codeActions';
+import { PROPOSE_CONFIG_COMMAND, proposeConfig } from '../features/init';
+import { ConfigProposer } from '../features/proposal';
+import { isRemoveFlagData, REMOVAL_SUMMARY_COMMAND, REMOVE_FLAG_KIND, removeFlagActions, resolveRemoveFlag, showRemovalSummary } from '../features/removeFlag';
+import { COMPLETION_TRIGGER_CHARACTERS, completionAt } from '../features/completion';
+import { diagnosticsFor } from '../features/diagnostics';
+import { flagListFor } from '../features/flagList';
+import { hoverAt } from '../features/hover';
 import { uriToPath, WorkspaceFolders, type FolderState, type WorkspaceFolderState } from './folders';
 import { IndexingProgress } from './indexingProgress';
 import {
@@ -39,7 +39,7 @@ import {
   TokensChangedNotification,
   WorkspaceTrustNotification,
   type BackendOrigin,
-} from './protocol';
+} from '../protocol';
 import { EditorSettingsCache } from './settings';
 import { StatusReporter } from './status';
 import { applyFileEvents, registerFileWatchers } from './watching';

@@ -2,7 +2,7 @@
 // that every problem in either file points at the exact spot a person has to fix.
 
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { FileProblem, Span } from './analysis/types';
+import type { FileProblem, Span } from './types';
 
 /** What each JSON syntax error means, in words a person can act on. */
 const SYNTAX_ERROR_TEXT: Record<ReturnType<typeof printParseErrorCode>, string> = {

@@ -2,11 +2,9 @@
 // they changed. They are merged over the folder's `.flaglens.json`: a person's editor settings win.
 
 import type { Connection } from 'vscode-languageserver';
-import type { FindingCode, Severity } from './analysis/types';
-import { FINDING_CODES, type SeverityOverrides } from './analysis/findings';
+import type { FindingCode, Severity } from '../analysis/types';
+import { FINDING_CODES, type SeverityOverrides } from '../analysis/findings';
 
-/** Files larger than this are not scanned unless a setting says otherwise: 1 MB. */
-export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 /** The `flaglens.*` settings of one workspace folder; a missing value means "not set in the editor". */
 export interface EditorSettings {

@@ -1,4 +1,4 @@
-import type { FlagPattern, FlagValueType, Sdk } from '../analysis/types';
+import type { FlagPattern, FlagValueType, Sdk } from '../types';
 
 /** The optional parts of a call pattern; the key is at argument 0 unless said otherwise. */
 export interface CallPatternOptions {

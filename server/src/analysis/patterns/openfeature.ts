@@ -1,4 +1,4 @@
-import type { FlagPattern } from '../analysis/types';
+import type { FlagPattern } from '../types';
 import { callPattern } from './define';
 
 // The default value is required, so `getBooleanValue(node)` elsewhere is not OpenFeature.

@@ -4,19 +4,22 @@
 
 import * as path from 'node:path';
 import { getNodeValue, type Node } from 'jsonc-parser';
-import { isBagSpec, type BagEntry } from './analysis/bags';
-import type { RegistryLocation } from './analysis/registry';
-import { DEFAULT_SEVERITIES, type FileProblem, type FindingCode, type Severity, type UserPattern } from './analysis/types';
-import { CachedBackend, type DefinitionCache } from './backends/cache';
-import { discoverFlagdFiles, FlagdBackend } from './backends/flagd';
-import { readTextFileSync } from './workspace/files';
-import { DEFAULT_LAUNCHDARKLY_BASE_URI, LaunchDarklyBackend } from './backends/launchdarkly';
-import type { BackendLoad, FlagBackend } from './backends/types';
-import { UnleashBackend } from './backends/unleash';
-import { describeNodeType, parseJsonText, propertiesOf, refuseText, spanOf } from './json';
+import { isBagSpec, type BagEntry } from '../analysis/bags';
+import type { RegistryLocation } from '../analysis/registry';
+import { DEFAULT_SEVERITIES, type FileProblem, type FindingCode, type Severity, type UserPattern } from '../analysis/types';
+import { CachedBackend, type DefinitionCache } from '../backends/cache';
+import { discoverFlagdFiles, FlagdBackend } from '../backends/flagd';
+import { readTextFileSync } from './files';
+import { DEFAULT_LAUNCHDARKLY_BASE_URI, LaunchDarklyBackend } from '../backends/launchdarkly';
+import type { BackendLoad, FlagBackend } from '../backends/types';
+import { UnleashBackend } from '../backends/unleash';
+import { describeNodeType, parseJsonText, propertiesOf, refuseText, spanOf } from '../analysis/json';
 
 /** The name of the configuration file at the root of a workspace folder. */
 export const CONFIG_FILE_NAME = '.flaglens.json';
+
+/** Files larger than this are not scanned unless a setting says otherwise: 1 MB. */
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 /** One source of flag definitions, told apart by `type`. */
 export type BackendConfig = FlagdBackendConfig | UnleashBackendConfig | LaunchDarklyBackendConfig;

@@ -3,9 +3,9 @@
 
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME } from './config';
+import { CONFIG_FILE_NAME } from '../workspace/config';
 import { uriToPath, type WorkspaceFolderState, type WorkspaceFolders } from './folders';
-import { isSourceFile } from './workspace/files';
+import { isSourceFile } from '../workspace/files';
 
 /** The files the server asks the client to watch. */
 export const WATCHED_FILE_GLOBS = ['**/*.{ts,tsx,js,jsx,mts,cts,mjs,cjs}', '**/*.flagd.json', `**/${CONFIG_FILE_NAME}`];

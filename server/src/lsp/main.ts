@@ -2,7 +2,7 @@
 // LSP over stdio, so any editor can start it as a plain command.
 
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { version } from '../../package.json';
+import { version } from '../../../package.json';
 import { startServer } from './server';
 
 const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket', '--pipe'];

@@ -4,9 +4,9 @@
 
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
-import { DefinitionCache } from './backends/cache';
-import type { BackendSetup } from './config';
-import { TokenRequest, type FlagLensInitializationOptions } from './protocol';
+import { DefinitionCache } from '../backends/cache';
+import type { BackendSetup } from '../workspace/config';
+import { TokenRequest, type FlagLensInitializationOptions } from '../protocol';
 
 /** The cache file under the client's storage folder. */
 const CACHE_FILE_NAME = 'flag-definitions.json';

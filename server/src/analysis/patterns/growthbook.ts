@@ -1,4 +1,4 @@
-import type { FlagPattern } from '../analysis/types';
+import type { FlagPattern } from '../types';
 import { callPattern } from './define';
 
 /** GrowthBook: the JS SDK's feature methods and the React SDK's hooks. `isOff` answers true when the feature is off. */
