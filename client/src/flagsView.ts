@@ -118,7 +118,7 @@ function flagItem(flag: FlagListItem, folder: FlagListFolder): vscode.TreeItem {
   // The context value lists what the flag's menu offers, matched with `viewItem =~ /\bword\b/`.
   const offers = ['flag'];
   if (flag.link !== undefined) offers.push('link');
-  if ((flag.state === 'released' || flag.state === 'dead') && flag.references.length > 0) offers.push('removable');
+  if (flag.removable) offers.push('removable');
   item.contextValue = offers.join(' ');
   return item;
 }

@@ -60,6 +60,8 @@ export interface FlagListReference {
 export interface FlagListItem {
   key: string;
   state: 'unknown' | 'released' | 'dead' | 'rolling-out';
+  /** True when FlagLens can remove the flag at one of its checks at least ("Remove Flag from Code"). */
+  removable: boolean;
   stale: boolean;
   archived: boolean;
   /** For people: what the flag serves, e.g. "serves true in every environment". */

@@ -3,7 +3,8 @@
 
 import { describeUnknownKey } from './findings';
 import { findDefinition } from './match';
-import { classifyRelease, servedValueText } from './release';
+import { servedValueText } from './release';
+import { removabilityAt, type Removability } from './removability';
 import type { EnvironmentFlagState, FlagCatalog, FlagCheck, FlagDefinition, ReleaseState } from './types';
 
 /** How often the workspace checks a flag. */
@@ -36,19 +37,26 @@ export function describeFlagMarkdown(check: FlagCheck, catalog: FlagCatalog, usa
       usageLine(usage, catalog.sources, catalog.syncedAt, now),
     );
   }
-  return describeDefinition(definition, catalog, usage, now);
+  return describeDefinition(definition, check, catalog, usage, now);
 }
 
-function describeDefinition(definition: FlagDefinition, catalog: FlagCatalog, usage: FlagUsage, now: number): string {
-  const verdict = classifyRelease(definition, catalog.countedEnvironments);
-  const removable = verdict.state === 'released' || verdict.state === 'dead' ? ' · ready to remove' : '';
-  const title = `**${escapeMarkdown(definition.key)}** — ${STATE_LABELS[verdict.state]}: ${escapeMarkdown(verdict.summary)}${removable}`;
+function describeDefinition(definition: FlagDefinition, check: FlagCheck, catalog: FlagCatalog, usage: FlagUsage, now: number): string {
+  const removability = removabilityAt(definition, catalog.countedEnvironments, check);
+  const { verdict } = removability;
+  const title = `**${escapeMarkdown(definition.key)}** — ${STATE_LABELS[verdict.state]}: ${escapeMarkdown(verdict.summary)}${removabilityNote(removability)}`;
   const about = aboutLine(definition, now);
   return paragraphs(
     about === undefined ? title : lines(title, about),
     environmentTable(definition, catalog, now),
     usageLine(usage, [definition.source], catalog.syncs?.get(definition.source) ?? catalog.syncedAt, now),
   );
+}
+
+// Only a released or dead flag is worth a word: ready to remove here, or why not at this check.
+function removabilityNote(removability: Removability): string {
+  if (removability.removable) return ' · ready to remove';
+  if (removability.verdict.state === 'rolling-out') return '';
+  return ` · not removable here: ${escapeMarkdown(removability.why)}`;
 }
 
 // Description · owner · created date (age) · badges · link: whatever the backend knows.

@@ -3,8 +3,7 @@
 
 import { camelCaseFromFlagKey } from './keys';
 import { findDefinition } from './match';
-import { classifyRelease } from './release';
-import { codeDefaultOf } from './remove/plan';
+import { removabilityAt } from './removability';
 import { closestKey } from './suggest';
 import {
   DEFAULT_SEVERITIES,
@@ -76,15 +75,11 @@ export function findingsForChecks(
     if (definition.stale) {
       add('stale-flag', check, `'${key}' is marked stale: remove the check and the flag, or clear the stale mark if it is still needed`);
     }
-    const verdict = classifyRelease(definition, catalog.countedEnvironments);
-    if (verdict.state === 'released') {
-      add('released-flag', check, `'${key}' ${asPredicate(verdict.summary)}: remove the flag and its dead branch`);
-    } else if (verdict.state === 'dead') {
-      // Serving the code's default, the flag can be removed only where the check's default is known.
-      const codeDefault = verdict.servesCodeDefault ? codeDefaultOf(check) : undefined;
-      const advice = codeDefault !== undefined && 'why' in codeDefault ? `, but ${codeDefault.why}` : ': remove the flag and its dead branch';
-      add('dead-flag', check, `'${key}' ${asPredicate(verdict.summary)}${advice}`);
-    }
+    const removability = removabilityAt(definition, catalog.countedEnvironments, check);
+    const { verdict } = removability;
+    if (verdict.state !== 'released' && verdict.state !== 'dead') continue;
+    const advice = removability.removable ? ': remove the flag and its dead branch' : `, but ${removability.why}`;
+    add(verdict.state === 'released' ? 'released-flag' : 'dead-flag', check, `'${key}' ${asPredicate(verdict.summary)}${advice}`);
   }
   return findings;
 }

@@ -6,8 +6,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findDefinition } from '../analysis/match';
-import { classifyRelease, servedValueText } from '../analysis/release';
+import { flagRemovability } from '../analysis/removability';
+import { servedValueText } from '../analysis/release';
 import { unifiedDiff } from '../analysis/remove/edits';
+import { summariseRemoval, type LeftToDecide } from '../analysis/remove/summary';
 import { checksFlag, type FileRemoval, type KeptValue } from '../analysis/remove/plan';
 import { removeFlagFromWorkspace, type FileWithChecks, type WorkspaceRemoval } from '../analysis/remove/workspace';
 import type { FlagCatalog, FlagCheck } from '../analysis/types';
@@ -155,28 +157,25 @@ export async function runClean(args: readonly string[]): Promise<number> {
 
 /** The summary people read: files, checks removed, lines deleted, what was deleted and what is now unused. */
 export function summaryText(options: CleanOptions, result: CleanResult): string {
-  const files = result.removal.files;
-  const changed = files.filter((file) => file.edits.length > 0);
-  const checks = files.reduce((sum, file) => sum + file.checksRemoved, 0);
-  const lines = changed.reduce((sum, file) => sum + file.linesDeleted, 0);
+  const summary = summariseRemoval(result.removal.files);
   const value = result.kept.kind === 'value' ? servedValueText(result.kept.value) : "the code's default";
-  const out: string[] = [];
-  if (changed.length === 0 && files.every((file) => file.problems.length === 0)) {
-    out.push(`Nothing to remove: no check of '${options.key}' under ${relative(process.cwd(), result.root) || '.'}.`);
-    return `${out.join('\n')}\n`;
+  if (summary.changedFiles.length === 0 && summary.problems.length === 0) {
+    return `Nothing to remove: no check of '${options.key}' under ${relative(process.cwd(), result.root) || '.'}.\n`;
   }
+  const where = (item: LeftToDecide): string => `${relative(result.root, item.fileName)}:${item.line}`;
   const verb = options.dryRun ? 'Would remove' : 'Removed';
-  out.push(`${verb} '${options.key}', keeping ${value} (${result.reason}): ${plural(checks, 'check')} in ${plural(changed.length, 'file')}, ${plural(lines, 'line')} deleted.`);
-  for (const file of changed) {
+  const out = [`${verb} '${options.key}', keeping ${value} (${result.reason}): ${plural(summary.checksRemoved, 'check')} in ${plural(summary.changedFiles.length, 'file')}, ${plural(summary.linesDeleted, 'line')} deleted.`];
+  for (const file of summary.changedFiles) {
     const deleted = file.deletedNames.length > 0 ? `; deleted ${file.deletedNames.join(', ')}` : '';
     out.push(`  ${relative(result.root, file.fileName)}: ${plural(file.checksRemoved, 'check')}, ${plural(file.linesDeleted, 'line')} deleted${deleted}`);
   }
-  const unused = files.flatMap((file) => file.nowUnused.map((name) => `  ${relative(result.root, file.fileName)}:${name.line} ${name.kind} '${name.name}'`));
-  if (unused.length > 0) out.push('Now unused (not deleted; delete them if nothing else needs them):', ...unused);
-  const constant = files.flatMap((file) => file.nowConstant.map((name) => `  ${relative(result.root, file.fileName)}:${name.line} ${name.kind} '${name.name}' is always ${servedValueText(name.value)}`));
-  if (constant.length > 0) out.push('Now constant (exported, so kept; replace its uses in other files with the value, then delete it):', ...constant);
-  const problems = files.flatMap((file) => file.problems.map((problem) => `  ${relative(result.root, file.fileName)}:${problem.line}: ${problem.message}`));
-  if (problems.length > 0) out.push('Left as they were:', ...problems);
+  if (summary.nowUnused.length > 0) {
+    out.push('Now unused (not deleted; delete them if nothing else needs them):', ...summary.nowUnused.map((item) => `  ${where(item)} ${item.text}`));
+  }
+  if (summary.nowConstant.length > 0) {
+    out.push('Now constant (exported, so kept; replace its uses in other files with the value, then delete it):', ...summary.nowConstant.map((item) => `  ${where(item)} ${item.text}`));
+  }
+  if (summary.problems.length > 0) out.push('Left as they were:', ...summary.problems.map((item) => `  ${where(item)}: ${item.text}`));
   return `${out.join('\n')}\n`;
 }
 
@@ -188,12 +187,9 @@ function keptValue(options: CleanOptions, checks: readonly FlagCheck[], catalog:
     const where = catalog.environments.length > 0 ? ` (${catalog.environments.join(', ')})` : '';
     throw new CleanSetupError(`'${options.key}' is not defined in any environment${where}; give the value to keep with --value`);
   }
-  const verdict = classifyRelease(definition, catalog.countedEnvironments);
-  if (verdict.state === 'rolling-out') {
-    throw new CleanSetupError(`'${definition.key}' is rolling out (${verdict.summary}); only a released or dead flag is removed, or give the value to keep with --value`);
-  }
-  if (verdict.servesCodeDefault) return { kept: { kind: 'code-default' }, reason: verdict.summary };
-  return { kept: { kind: 'value', value: verdict.value }, reason: verdict.summary };
+  const removability = flagRemovability(definition, catalog.countedEnvironments);
+  if (!removability.removable) throw new CleanSetupError(`${removability.why}, or give the value to keep with --value`);
+  return { kept: removability.kept, reason: removability.verdict.summary };
 }
 
 /** `true`, `42`, `"dark"`, `{"a":1}` as JSON; anything else as the string it is. */

@@ -3,9 +3,8 @@
 
 import * as path from 'node:path';
 import { findingsForChecks, findingsForProblems, FINDING_CODES } from '../analysis/findings';
-import { findDefinition } from '../analysis/match';
+import { flagInventory } from '../analysis/inventory';
 import { findingsForRegistry, unusedRegistryFindings } from '../analysis/registry';
-import { classifyRelease } from '../analysis/release';
 import type { FileProblem, Finding, FlagCatalog, FlagCheck, ReleaseState, Span } from '../analysis/types';
 import { DefinitionCache } from '../backends/cache';
 import { buildCatalog, withLabel } from '../backends/catalog';
@@ -132,32 +131,10 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
 
 /** Every defined flag with its release state, then every key checked in code but defined nowhere; by key. */
 function summariseFlags(allChecks: Map<string, FlagCheck[]>, catalog: FlagCatalog): FlagSummary[] {
-  const references = new Map<string, number>();
-  const unknownKeys = new Set<string>();
-  for (const checks of allChecks.values()) {
-    for (const check of checks) {
-      if (!check.resolved) continue;
-      const key = findDefinition(check, catalog)?.key;
-      if (key === undefined) unknownKeys.add(check.key);
-      const counted = key ?? check.key;
-      references.set(counted, (references.get(counted) ?? 0) + 1);
-    }
-  }
-  const flags: FlagSummary[] = [...catalog.definitions.values()].map((definition) => {
-    const verdict = classifyRelease(definition, catalog.countedEnvironments);
-    const marks = [definition.archived ? 'archived' : '', definition.stale ? 'stale' : ''].filter(Boolean);
-    return {
-      key: definition.key,
-      state: verdict.state,
-      references: references.get(definition.key) ?? 0,
-      summary: [verdict.summary, ...marks].join(' · '),
-    };
+  return flagInventory(allChecks, catalog).map((entry) => {
+    const marks = [entry.definition?.archived === true ? 'archived' : '', entry.definition?.stale === true ? 'stale' : ''].filter(Boolean);
+    return { key: entry.key, state: entry.state, references: entry.references.length, summary: [entry.summary, ...marks].join(' · ') };
   });
-  const unknownSummary = catalog.loaded ? 'not defined in any environment' : 'no flag definitions loaded';
-  for (const key of unknownKeys) {
-    flags.push({ key, state: 'unknown', references: references.get(key) ?? 0, summary: unknownSummary });
-  }
-  return flags.sort((a, b) => compareText(a.key, b.key));
 }
 
 function notLoadedNote(backendCount: number): string {

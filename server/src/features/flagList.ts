@@ -4,8 +4,7 @@
 import * as fs from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { findDefinition } from '../analysis/match';
-import { classifyRelease } from '../analysis/release';
+import { flagInventory } from '../analysis/inventory';
 import type { FlagCheck } from '../analysis/types';
 import type { FolderState, WorkspaceFolderState } from '../lsp/folders';
 import type { FlagListFolder, FlagListItem, FlagListReference } from '../protocol';
@@ -26,44 +25,23 @@ export async function flagListFor(folders: readonly WorkspaceFolderState[], docu
 }
 
 function flagsOf(state: FolderState, documents: OpenDocuments): FlagListItem[] {
-  const { catalog } = state;
-  const checksByKey = new Map<string, Array<{ file: string; check: FlagCheck }>>();
-  for (const [file, checks] of state.index.allChecks()) {
-    for (const check of checks) {
-      // A key that could not be worked out names no flag.
-      if (!check.resolved) continue;
-      const key = findDefinition(check, catalog)?.key ?? check.key;
-      const list = checksByKey.get(key) ?? [];
-      list.push({ file, check });
-      checksByKey.set(key, list);
-    }
-  }
-
   const texts = new TextsByFile(documents);
-  const referencesOf = (key: string): FlagListReference[] =>
-    (checksByKey.get(key) ?? []).flatMap(({ file, check }) => texts.reference(file, check));
-
-  const flags: FlagListItem[] = [...catalog.definitions.values()].map((definition) => {
-    const verdict = classifyRelease(definition, catalog.countedEnvironments);
-    const item: FlagListItem = {
-      key: definition.key,
-      state: verdict.state,
-      stale: definition.stale,
-      archived: definition.archived,
-      summary: verdict.summary,
-      references: referencesOf(definition.key),
-    };
-    if (definition.link !== undefined) item.link = definition.link;
-    return item;
-  });
-  // Without any definition every key would look unknown; the status bar says why instead.
-  if (catalog.loaded) {
-    for (const key of checksByKey.keys()) {
-      if (catalog.definitions.has(key)) continue;
-      flags.push({ key, state: 'unknown', stale: false, archived: false, summary: 'not defined in any environment', references: referencesOf(key) });
-    }
-  }
-  return flags.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return flagInventory(state.index.allChecks(), state.catalog)
+    // Without any definition every key would look unknown; the status bar says why instead.
+    .filter((entry) => entry.state !== 'unknown' || state.catalog.loaded)
+    .map((entry) => {
+      const item: FlagListItem = {
+        key: entry.key,
+        state: entry.state,
+        stale: entry.definition?.stale ?? false,
+        archived: entry.definition?.archived ?? false,
+        summary: entry.summary,
+        removable: entry.removable,
+        references: entry.references.flatMap(({ file, check }) => texts.reference(file, check)),
+      };
+      if (entry.definition?.link !== undefined) item.link = entry.definition.link;
+      return item;
+    });
 }
 
 /** Turns offsets into ranges: an open document's text when there is one, else the file on disk, read once. */

@@ -19,12 +19,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { findDefinition } from '../analysis/match';
-import { classifyRelease } from '../analysis/release';
+import { flagRemovability, removabilityAt } from '../analysis/removability';
 import type { TextEdit } from '../analysis/remove/edits';
-import { checksFlag, codeDefaultOf, removeFlagFromFile, type FileRemoval, type KeptValue } from '../analysis/remove/plan';
-import { servedValueText } from '../analysis/release';
+import { checksFlag, removeFlagFromFile, type FileRemoval } from '../analysis/remove/plan';
+import { summariseRemoval, type LeftToDecide } from '../analysis/remove/summary';
 import { removeFlagFromWorkspace, type FileWithChecks } from '../analysis/remove/workspace';
-import type { FlagCheck, ReleaseVerdict } from '../analysis/types';
+import type { FlagCheck } from '../analysis/types';
 import { uriToPath, type FolderState } from '../lsp/folders';
 import { readTextFileIfReadable } from '../workspace/files';
 import { checkAt } from './checks';
@@ -62,8 +62,9 @@ export function removeFlagActions(document: TextDocument, params: CodeActionPara
   if (check === undefined) return [];
   const definition = findDefinition(check, state.catalog);
   if (definition === undefined) return [];
-  const verdict = classifyRelease(definition, state.catalog.countedEnvironments);
-  if (!isRemovable(verdict, check)) return [];
+  const removability = removabilityAt(definition, state.catalog.countedEnvironments, check);
+  if (!removability.removable) return [];
+  const { verdict } = removability;
   const key = definition.key;
   const base = `Remove flag '${key}' (${verdict.summary})`;
   const data = (scope: RemoveFlagData['scope']): RemoveFlagData => ({ kind: 'flaglens.removeFlag', uri: document.uri, version: document.version, key, scope });
@@ -96,11 +97,11 @@ export function resolveRemoveFlag(
     throw new ResponseError(LSPErrorCodes.ContentModified, `The file changed since the action to remove '${data.key}' was offered; ask for it again.`);
   }
   const definition = state.catalog.definitions.get(data.key);
-  const verdict = definition === undefined ? undefined : classifyRelease(definition, state.catalog.countedEnvironments);
-  if (verdict === undefined || (verdict.state !== 'released' && verdict.state !== 'dead')) {
+  const removability = definition === undefined ? undefined : flagRemovability(definition, state.catalog.countedEnvironments);
+  if (removability === undefined || !removability.removable) {
     throw new ResponseError(LSPErrorCodes.ContentModified, `'${data.key}' is no longer released or dead; it is not removed.`);
   }
-  const kept: KeptValue = verdict.servesCodeDefault ? { kind: 'code-default' } : { kind: 'value', value: verdict.value };
+  const { kept } = removability;
   const edit: WorkspaceEdit = { changes: {} };
   if (data.scope === 'file') {
     const file = uriToPath(document.uri);
@@ -133,14 +134,16 @@ export function resolveRemoveFlag(
 
 /** The message of the summary command: one sentence per kind of thing left to decide. */
 export function removalSummaryMessage(key: string, files: readonly FileRemoval[], root: string): string | undefined {
-  const where = (file: FileRemoval, line: number): string => `${path.posix.relative(root, file.fileName) || path.posix.basename(file.fileName)}:${line}`;
-  const unused = files.flatMap((file) => file.nowUnused.map((name) => `${name.kind} '${name.name}' (${where(file, name.line)})`));
-  const constant = files.flatMap((file) => file.nowConstant.map((name) => `${name.kind} '${name.name}' always gives ${servedValueText(name.value)} (${where(file, name.line)})`));
-  const problems = files.flatMap((file) => file.problems.map((problem) => `${where(file, problem.line)}: ${problem.message}`));
+  const summary = summariseRemoval(files);
+  const where = (item: LeftToDecide): string => `${path.posix.relative(root, item.fileName) || path.posix.basename(item.fileName)}:${item.line}`;
   const sentences: string[] = [];
-  if (unused.length > 0) sentences.push(`Now unused, not deleted: ${unused.join(', ')}; delete them if nothing else needs them.`);
-  if (constant.length > 0) sentences.push(`Now constant, kept because it is exported: ${constant.join(', ')}; replace its uses in other files, then delete it.`);
-  if (problems.length > 0) sentences.push(`Left as it was: ${problems.join('; ')}.`);
+  if (summary.nowUnused.length > 0) {
+    sentences.push(`Now unused, not deleted: ${summary.nowUnused.map((item) => `${item.text} (${where(item)})`).join(', ')}; delete them if nothing else needs them.`);
+  }
+  if (summary.nowConstant.length > 0) {
+    sentences.push(`Now constant, kept because it is exported: ${summary.nowConstant.map((item) => `${item.text} (${where(item)})`).join(', ')}; replace its uses in other files, then delete it.`);
+  }
+  if (summary.problems.length > 0) sentences.push(`Left as it was: ${summary.problems.map((item) => `${where(item)}: ${item.text}`).join('; ')}.`);
   return sentences.length === 0 ? undefined : `Removed '${key}'. ${sentences.join(' ')}`;
 }
 
@@ -159,12 +162,6 @@ function withSummary(action: CodeAction, key: string, files: readonly FileRemova
   const warning = files.some((file) => file.problems.length > 0);
   const command: Command = { title: `What removing '${key}' left to decide`, command: REMOVAL_SUMMARY_COMMAND, arguments: [message, warning] };
   return { ...action, command };
-}
-
-/** Released or dead, and when the flag serves the code's default, a check whose default is known. */
-function isRemovable(verdict: ReleaseVerdict, check: FlagCheck): boolean {
-  if (verdict.state !== 'released' && verdict.state !== 'dead') return false;
-  return !verdict.servesCodeDefault || 'value' in codeDefaultOf(check);
 }
 
 function toLspEdits(document: TextDocument, edits: readonly TextEdit[]): LspTextEdit[] {

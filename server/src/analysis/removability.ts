@@ -1,0 +1,35 @@
+// Whether a flag may be removed, and what its removal keeps: decided here once, so that the hover, the
+// diagnostics, the code actions, the Flags view and `flaglens clean` give the same answer.
+
+import { classifyRelease } from './release';
+import { codeDefaultOf, type KeptValue } from './remove/plan';
+import type { FlagCheck, FlagDefinition, ReleaseVerdict } from './types';
+
+/** The answer for a flag, or for a flag at one check: removable with the value to keep, or not and why. */
+export type Removability =
+  | { removable: true; kept: KeptValue; verdict: ReleaseVerdict }
+  | { removable: false; why: string; verdict: ReleaseVerdict };
+
+/**
+ * Whether the flag as a whole may be removed: only a released or dead flag (DESIGN.md), keeping the
+ * value it serves, or each check's own default when it serves the code's default.
+ */
+export function flagRemovability(definition: FlagDefinition, countedEnvironments?: readonly string[]): Removability {
+  const verdict = classifyRelease(definition, countedEnvironments);
+  if (verdict.state === 'rolling-out') {
+    return { removable: false, why: `'${definition.key}' is rolling out (${verdict.summary}); only a released or dead flag is removed`, verdict };
+  }
+  const kept: KeptValue = verdict.servesCodeDefault ? { kind: 'code-default' } : { kind: 'value', value: verdict.value };
+  return { removable: true, kept, verdict };
+}
+
+/**
+ * Whether the flag may be removed at this check: removable as a whole and, when it serves the code's
+ * default, at a check whose default is known.
+ */
+export function removabilityAt(definition: FlagDefinition, countedEnvironments: readonly string[] | undefined, check: FlagCheck): Removability {
+  const whole = flagRemovability(definition, countedEnvironments);
+  if (!whole.removable || whole.kept.kind === 'value') return whole;
+  const codeDefault = codeDefaultOf(check);
+  return 'why' in codeDefault ? { removable: false, why: codeDefault.why, verdict: whole.verdict } : whole;
+}
