@@ -122,6 +122,32 @@ describe('flaglens clean', () => {
     assert.equal(flaglens(['clean']).status, 2);
     const run = flaglens(['clean', 'new-checkout', DEMO, '--bogus']);
     assert.equal(run.status, 2);
-    assert.equal(run.stderr, "flaglens: unknown option '--bogus' (see flaglens --help)\n");
+    assert.equal(run.stderr, "flaglens: unknown option '--bogus' for clean (see flaglens --help)\n");
+  });
+});
+
+describe('flaglens clean with the configuration scan uses', () => {
+  it('finds the checks of a flag bag that .flaglens.json names, as scan does', () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-clean-bags-')));
+    copies.push(root);
+    fs.mkdirSync(path.join(root, 'flags'));
+    fs.mkdirSync(path.join(root, 'src'));
+    fs.writeFileSync(path.join(root, '.flaglens.json'), JSON.stringify({ bags: ['config.flags'] }));
+    fs.writeFileSync(path.join(root, 'flags', 'production.flagd.json'), JSON.stringify({
+      flags: { 'new-nav': { state: 'ENABLED', variants: { on: true, off: false }, defaultVariant: 'on' } },
+    }));
+    const source = "import { config } from './config';\n\nexport function nav(): string {\n  if (config.flags['new-nav']) {\n    return 'new';\n  }\n  return 'old';\n}\n";
+    fs.writeFileSync(path.join(root, 'src', 'nav.ts'), source);
+    fs.writeFileSync(path.join(root, 'src', 'config.ts'), 'export const config = { flags: {} as Record<string, boolean> };\n');
+
+    const scan = flaglens(['scan', root, '--format', 'json', '--fail-on', 'none']);
+    const report = JSON.parse(scan.stdout) as { findings: Array<{ kind: string; key?: string }> };
+    assert.deepEqual(report.findings.map((finding) => [finding.kind, finding.key]), [['released-flag', 'new-nav']]);
+
+    const run = flaglens(['clean', 'new-nav', root]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /Removed 'new-nav', keeping true \(serves true in every environment\): 1 check in 1 file/);
+    // The import only the check used goes with it.
+    assert.equal(fs.readFileSync(path.join(root, 'src', 'nav.ts'), 'utf8'), "export function nav(): string {\n  return 'new';\n}\n");
   });
 });

@@ -1,9 +1,11 @@
-// `flaglens scan` with a flag service (a fake Unleash on 127.0.0.1): the token from the variable
-// tokenEnv names, the cache file, and a scan that still works while the service is down.
+// `flaglens scan` and `flaglens clean` with a flag service (a fake Unleash on 127.0.0.1): the token from
+// the variable tokenEnv names, the cache file in the user's cache folder, and a scan that still works
+// while the service is down.
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { FakeUnleash } from '../server/fakeUnleash';
@@ -13,17 +15,22 @@ const CLI = path.join(import.meta.dirname, '..', '..', 'server', 'out', 'cli.js'
 const TOKEN = 'cli-unleash-token-31337';
 const fake = new FakeUnleash(TOKEN);
 let workspace: string;
+const userCache = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-user-cache-'));
 
 /** Runs the CLI without blocking this process, which also serves the fake Unleash. */
-function scan(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function flaglens(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'scan', workspace, ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', FLAGLENS_CODE_CACHE: 'off', ...env } });
+    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', FLAGLENS_CODE_CACHE: 'off', XDG_CACHE_HOME: userCache, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+function scan(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return flaglens(['scan', workspace, ...args], env);
 }
 
 before(async () => {
@@ -37,6 +44,7 @@ before(async () => {
 after(async () => {
   await fake.stop();
   fs.rmSync(workspace, { recursive: true, force: true });
+  fs.rmSync(userCache, { recursive: true, force: true });
 });
 
 describe('flaglens scan with an Unleash backend', () => {
@@ -46,8 +54,11 @@ describe('flaglens scan with an Unleash backend', () => {
     assert.equal(result.status, 0, result.stderr);
     const report = JSON.parse(result.stdout) as { findings: Array<{ kind: string; key?: string }> };
     assert.deepEqual(report.findings.map((finding) => [finding.kind, finding.key]).sort(), [['dead-flag', 'old-search'], ['released-flag', 'new-checkout'], ['stale-flag', 'old-search']]);
-    const cache = path.join(workspace, '.flaglens-cache', 'flag-definitions.json');
+    const [cacheFolder] = fs.readdirSync(path.join(userCache, 'flaglens', 'workspaces'));
+    const cache = path.join(userCache, 'flaglens', 'workspaces', cacheFolder, 'flag-definitions.json');
     assert.ok(fs.existsSync(cache), 'no cache file');
+    assert.ok(fs.existsSync(path.join(path.dirname(cache), 'index.json')), 'no index cache beside it');
+    assert.deepEqual(fs.readdirSync(workspace).sort(), ['.flaglens.json', 'src'], 'the scan wrote into the repository');
     assert.ok(!fs.readFileSync(cache, 'utf8').includes(TOKEN));
   });
 
@@ -68,5 +79,23 @@ describe('flaglens scan with an Unleash backend', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stderr, /answered 401 \(no token is set\); set an Unleash admin or personal access token for this address \(set the environment variable FLAGLENS_CI_TOKEN\)/);
     assert.equal(fs.existsSync(cacheFile), false, 'a failed read wrote the cache');
+  });
+});
+
+describe('flaglens clean with an Unleash backend', () => {
+  it('reads the service as scan does, and removes the released flag', async () => {
+    fake.mode = 'up';
+    const result = await flaglens(['clean', 'new-checkout', workspace, '--dry-run'], { FLAGLENS_CI_TOKEN: TOKEN });
+    assert.equal(result.status, 0, result.stderr);
+    assert.doesNotMatch(result.stderr, /trusted|network/);
+    assert.match(result.stderr, /Would remove 'new-checkout', keeping true \(serves true in every environment\): 1 check in 1 file/);
+    assert.match(result.stdout, /^-export const a = unleash\.isEnabled\('new-checkout'\);\n\+export const a = true;$/m);
+  });
+
+  it('refuses a flag the service does not serve one value everywhere', async () => {
+    fake.mode = 'up';
+    const result = await flaglens(['clean', 'no-such-flag', workspace, '--dry-run'], { FLAGLENS_CI_TOKEN: TOKEN });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /'no-such-flag' is not defined in any environment \(production\); give the value to keep with --value/);
   });
 });

@@ -1,5 +1,5 @@
 // The last good definitions of each flag service, kept in one JSON file between runs: in the editor
-// under the extension's storage folder, in the CLI in `.flaglens-cache/` (or `--cache FILE`). They
+// under the extension's storage folder, in the CLI in the user's cache folder (or `--cache FILE`). They
 // are shown at start-up and while a service is down, with the time they were read.
 
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';

@@ -10,15 +10,13 @@ import { flagRemovability } from '../analysis/removability';
 import { servedValueText } from '../analysis/release';
 import { unifiedDiff } from '../analysis/remove/edits';
 import { summariseRemoval, type LeftToDecide } from '../analysis/remove/summary';
-import { checksFlag, type FileRemoval, type KeptValue } from '../analysis/remove/plan';
+import { checksFlag, type KeptValue } from '../analysis/remove/plan';
 import { removeFlagFromWorkspace, type FileWithChecks, type WorkspaceRemoval } from '../analysis/remove/workspace';
 import type { FlagCatalog, FlagCheck } from '../analysis/types';
-import { buildCatalog } from '../backends/catalog';
-import { createBackends, loadConfig } from '../workspace/config';
-import { buildPatternSet } from '../analysis/patterns';
-import { DEFAULT_MAX_FILE_SIZE } from '../workspace/config';
 import { toPosixPath } from '../workspace/files';
-import { WorkspaceIndex } from '../workspace/index';
+import { loadFolder } from '../workspace/loadFolder';
+import { parseCommandArguments, stringOption } from './args';
+import { cliBackendSetup, cliCacheFiles } from './backendSetup';
 
 /** The usage lines of `flaglens clean`, for the CLI's help. */
 export const CLEAN_HELP = `flaglens clean
@@ -57,94 +55,77 @@ export interface CleanResult {
   /** Why that value: "serves true in every environment", or "given with --value". */
   reason: string;
   removal: WorkspaceRemoval;
+  /** Each file's text as it was read, before the removal. */
+  originals: ReadonlyMap<string, string>;
 }
 
-/** Parses the arguments after `clean`. */
-export function parseCleanArguments(args: readonly string[]): CleanOptions {
-  const positional: string[] = [];
-  const values = new Map<string, string>();
-  let dryRun = false;
-  for (let position = 0; position < args.length; position++) {
-    const arg = args[position];
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    if (arg === '--dry-run') {
-      dryRun = true;
-      continue;
-    }
-    const equals = arg.indexOf('=');
-    const name = equals === -1 ? arg : arg.slice(0, equals);
-    if (!['--value', '--config'].includes(name)) throw new CleanSetupError(`unknown option '${name}' (see flaglens --help)`);
-    if (values.has(name)) throw new CleanSetupError(`${name} is given twice`);
-    const value = equals === -1 ? args[++position] : arg.slice(equals + 1);
-    if (value === undefined || (value === '' && name === '--config')) throw new CleanSetupError(`${name} needs a value (see flaglens --help)`);
-    values.set(name, value);
-  }
-  const [key, directory = '.', ...extra] = positional;
+/** Parses the arguments after `clean`; 'help' when they ask for it. */
+export function parseCleanArguments(args: readonly string[]): CleanOptions | 'help' {
+  const parsed = parseCommandArguments('clean', args, { value: 'string', config: 'string', 'dry-run': 'boolean' });
+  if (parsed.values.has('help')) return 'help';
+  const [key, directory = '.', ...extra] = parsed.positionals;
   if (key === undefined || key === '') throw new CleanSetupError('missing flag key: run flaglens clean KEY [DIR]');
   if (extra.length > 0) throw new CleanSetupError(`clean takes one key and one folder, not also: ${extra.join(' ')}`);
   if (!isDirectory(directory)) throw new CleanSetupError(`'${directory}' is not a folder`);
-  const configFile = values.get('--config');
+  const configFile = stringOption(parsed, 'config');
   if (configFile !== undefined && !fs.existsSync(configFile)) throw new CleanSetupError(`the configuration file '${configFile}' does not exist`);
-  const rawValue = values.get('--value');
+  const rawValue = parsed.values.get('value');
   return {
     key,
     directory,
-    dryRun,
-    ...(rawValue === undefined ? {} : { value: { value: parseValue(rawValue) } }),
+    dryRun: parsed.values.has('dry-run'),
+    ...(typeof rawValue === 'string' ? { value: { value: parseValue(rawValue) } } : {}),
     ...(configFile === undefined ? {} : { configFile: fs.realpathSync(configFile) }),
   };
 }
 
 /** Works out the removal for a folder without writing anything. */
-export async function planClean(options: CleanOptions, log: (message: string) => void): Promise<CleanResult> {
+export async function planClean(options: CleanOptions, log: (message: string) => void, environmentVariables: Readonly<Record<string, string | undefined>> = process.env): Promise<CleanResult> {
   const root = toPosixPath(path.resolve(options.directory));
-  const { config, problems } = loadConfig(root, options.configFile);
-  if (problems.length > 0) {
-    const [first] = problems;
-    throw new CleanSetupError(`${path.posix.relative(root, toPosixPath(first.file)) || first.file}: ${first.message.replace(/\s*\n\s*/g, ' ')}`);
-  }
-  const backends = createBackends(config, root);
-  const index = new WorkspaceIndex(root, {
-    patterns: buildPatternSet(config.patterns),
-    ignore: config.ignore,
-    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+  const caches = cliCacheFiles(root, undefined, environmentVariables);
+  const { index, catalog } = await loadFolder(root, {
+    configFile: options.configFile,
+    configChecked: (problems) => {
+      if (problems.length === 0) return;
+      const [first] = problems;
+      throw new CleanSetupError(`${path.posix.relative(root, toPosixPath(first.file)) || first.file}: ${first.message.replace(/\s*\n\s*/g, ' ')}`);
+    },
+    // The same services, tokens and cache as `flaglens scan`.
+    backendSetup: () => cliBackendSetup(caches.definitions, environmentVariables, log),
+    keepTexts: true,
     log,
   });
-  const [loads] = await Promise.all([Promise.all(backends.map((backend) => backend.load())), index.indexAll()]);
-  for (const [position, load] of loads.entries()) if (load.message) log(`${backends[position].label}: ${load.message}`);
-  const catalog = buildCatalog(loads, backends.map((backend) => backend.label), config.environments);
 
-  const filesWithChecks: FileWithChecks[] = [];
   const checksByFile = new Map<string, FlagCheck[]>();
   for (const [file, checks] of index.allChecks()) {
     const matching = checks.filter((check) => checksFlag(check, options.key) || (!check.resolved && check.key === options.key));
     if (matching.length > 0) checksByFile.set(file, matching);
   }
   const { kept, reason } = keptValue(options, [...checksByFile.values()].flat(), catalog);
+  const filesWithChecks: FileWithChecks[] = [];
   const otherFiles = [];
+  const originals = new Map<string, string>();
   for (const file of index.files()) {
-    const text = fs.readFileSync(file, 'utf8');
+    const text = index.textOf(file);
+    if (text === undefined) continue;
+    originals.set(file, text);
     const checks = checksByFile.get(file);
     if (checks !== undefined) filesWithChecks.push({ fileName: file, text, checks });
     else otherFiles.push({ fileName: file, text });
   }
   const removal = removeFlagFromWorkspace(options.key, kept, filesWithChecks, otherFiles);
-  return { root, kept, reason, removal };
+  return { root, kept, reason, removal, originals };
 }
 
 /** Runs `flaglens clean` with the arguments after `clean`; gives the exit code. */
-export async function runClean(args: readonly string[]): Promise<number> {
-  const options = parseCleanArguments(args);
+export async function runClean(options: CleanOptions): Promise<number> {
   const log = (message: string): void => {
     process.stderr.write(`flaglens: ${message}\n`);
   };
   const result = await planClean(options, log);
   const changed = result.removal.files.filter((file) => file.edits.length > 0);
   if (options.dryRun) {
-    for (const file of changed) process.stdout.write(unifiedDiff(relative(result.root, file.fileName), originalText(file), file.text));
+    for (const file of changed) process.stdout.write(unifiedDiff(relative(result.root, file.fileName), result.originals.get(file.fileName) ?? '', file.text));
   } else {
     for (const file of changed) writeAtomically(file.fileName, file.text);
   }
@@ -212,10 +193,6 @@ function writeAtomically(file: string, text: string): void {
     fs.rmSync(temporary, { force: true });
     throw error;
   }
-}
-
-function originalText(file: FileRemoval): string {
-  return fs.readFileSync(file.fileName, 'utf8');
 }
 
 function relative(root: string, file: string): string {

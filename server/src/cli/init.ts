@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeDiscovery } from '../analysis/discover';
 import { CONFIG_FILE_NAME } from '../workspace/config';
+import { parseCommandArguments, UsageError } from './args';
 import { configFileText, discoverFolder, foundAnything } from '../workspace/discovery';
 
 /** Arguments of `flaglens init`. */
@@ -14,21 +15,15 @@ export interface InitArguments {
   force: boolean;
 }
 
-/** Reads `init`'s arguments; throws an Error with a sentence for people when they are wrong. */
-export function parseInitArguments(args: readonly string[]): InitArguments {
-  const positional: string[] = [];
-  let dryRun = false;
-  let force = false;
-  for (const arg of args) {
-    if (arg === '--dry-run') dryRun = true;
-    else if (arg === '--force') force = true;
-    else if (arg.startsWith('-') && arg !== '-') throw new Error(`unknown option '${arg}' for init (see flaglens --help)`);
-    else positional.push(arg);
-  }
-  if (positional.length > 1) throw new Error(`init takes one folder, not ${positional.length}: ${positional.join(' ')}`);
-  const directory = positional[0] ?? '.';
-  if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) throw new Error(`'${directory}' is not a folder`);
-  return { directory, dryRun, force };
+/** Reads `init`'s arguments; 'help' when they ask for it. */
+export function parseInitArguments(args: readonly string[]): InitArguments | 'help' {
+  const parsed = parseCommandArguments('init', args, { 'dry-run': 'boolean', force: 'boolean' });
+  if (parsed.values.has('help')) return 'help';
+  const { positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`init takes one folder, not ${positionals.length}: ${positionals.join(' ')}`);
+  const directory = positionals[0] ?? '.';
+  if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) throw new UsageError(`'${directory}' is not a folder`);
+  return { directory, dryRun: parsed.values.has('dry-run'), force: parsed.values.has('force') };
 }
 
 /**

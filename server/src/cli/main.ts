@@ -6,9 +6,10 @@ import * as path from 'node:path';
 import { version } from '../../../package.json';
 import { FINDING_CODES } from '../analysis/findings';
 import type { Finding } from '../analysis/types';
+import { parseCommandArguments, stringOption, UsageError } from './args';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
-import { CLEAN_HELP, CleanSetupError, runClean } from './clean';
+import { CLEAN_HELP, CleanSetupError, parseCleanArguments, runClean } from './clean';
 import { formatText } from './format-text';
 import { parseInitArguments, runInit } from './init';
 import { scanFolder, ScanSetupError } from './scan';
@@ -38,8 +39,8 @@ flaglens scan
                             Codes: ${FINDING_CODES.join(', ')}
                             Severities: ${SEVERITIES.join(', ')} (set per code in .flaglens.json)
   --config FILE             use FILE instead of DIR/.flaglens.json
-  --cache FILE              keep flag services' last good definitions in FILE
-                            (default DIR/.flaglens-cache/flag-definitions.json); tokens come from the
+  --cache FILE              keep flag services' last good definitions in FILE, and the index beside it
+                            (default: under $XDG_CACHE_HOME/flaglens/workspaces/, never in DIR); tokens come from the
                             variables FLAGLENS_UNLEASH_TOKEN, FLAGLENS_LAUNCHDARKLY_TOKEN or tokenEnv
 
 Exit codes: 0 nothing matched --fail-on, 1 something did, 2 bad arguments or configuration.
@@ -55,8 +56,6 @@ flaglens init
 ${CLEAN_HELP}
 Colour is used when stdout is a terminal and NO_COLOR is not set.
 `;
-
-class UsageError extends Error {}
 
 interface ScanArguments {
   directory: string;
@@ -74,10 +73,13 @@ async function main(args: string[]): Promise<number> {
     if (command === '--help' || command === '-h' || command === 'help') return write(HELP, 0);
     if (command === '--version' || command === '-v') return write(`flaglens ${version}\n`, 0);
     if (command === 'init') return await init(rest);
-    if (command === 'clean') return rest.includes('--help') || rest.includes('-h') ? write(HELP, 0) : await runClean(rest);
-    if (command !== 'scan') throw new UsageError(`unknown command '${command}': the command is scan (see flaglens --help)`);
-    if (rest.includes('--help') || rest.includes('-h')) return write(HELP, 0);
-    return await runScan(parseScanArguments(rest));
+    if (command === 'clean') {
+      const options = parseCleanArguments(rest);
+      return options === 'help' ? write(HELP, 0) : await runClean(options);
+    }
+    if (command !== 'scan') throw new UsageError(`unknown command '${command}': the commands are scan, init and clean (see flaglens --help)`);
+    const options = parseScanArguments(rest);
+    return options === 'help' ? write(HELP, 0) : await runScan(options);
   } catch (error) {
     const known = error instanceof UsageError || error instanceof ScanSetupError || error instanceof CleanSetupError;
     const message = error instanceof Error ? error.message : String(error);
@@ -87,13 +89,8 @@ async function main(args: string[]): Promise<number> {
 }
 
 async function init(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) return write(HELP, 0);
-  let options;
-  try {
-    options = parseInitArguments(args);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const options = parseInitArguments(args);
+  if (options === 'help') return write(HELP, 0);
   const exitCode = await runInit(options, (text) => process.stdout.write(text), (message) => process.stderr.write(`flaglens: ${message}\n`));
   return write('', exitCode);
 }
@@ -112,45 +109,27 @@ async function runScan(options: ScanArguments): Promise<number> {
   return write(output, failing > 0 ? 1 : 0);
 }
 
-function parseScanArguments(args: string[]): ScanArguments {
-  const positional: string[] = [];
-  const values = new Map<string, string>();
-  let optionsEnded = false;
-  for (let position = 0; position < args.length; position++) {
-    const arg = args[position];
-    if (optionsEnded || !arg.startsWith('-') || arg === '-') {
-      positional.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      optionsEnded = true;
-      continue;
-    }
-    const equals = arg.indexOf('=');
-    const name = equals === -1 ? arg : arg.slice(0, equals);
-    if (!['--format', '--fail-on', '--config', '--cache'].includes(name)) throw new UsageError(`unknown option '${name}' (see flaglens --help)`);
-    if (values.has(name)) throw new UsageError(`${name} is given twice`);
-    const value = equals === -1 ? args[++position] : arg.slice(equals + 1);
-    if (value === undefined || value === '') throw new UsageError(`${name} needs a value (see flaglens --help)`);
-    values.set(name, value);
-  }
-  if (positional.length > 1) throw new UsageError(`scan takes one folder, not ${positional.length}: ${positional.join(' ')}`);
-
-  const directory = positional[0] ?? '.';
+function parseScanArguments(args: string[]): ScanArguments | 'help' {
+  const parsed = parseCommandArguments('scan', args, { format: 'string', 'fail-on': 'string', config: 'string', cache: 'string' });
+  if (parsed.values.has('help')) return 'help';
+  const { positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`scan takes one folder, not ${positionals.length}: ${positionals.join(' ')}`);
+  const directory = positionals[0] ?? '.';
   if (!isDirectory(directory)) throw new UsageError(`'${directory}' is not a folder`);
-  const format = values.get('--format') ?? 'text';
+  const format = stringOption(parsed, 'format') ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'`);
   }
-  const configFile = values.get('--config');
+  const configFile = stringOption(parsed, 'config');
   if (configFile !== undefined && !fs.existsSync(configFile)) throw new UsageError(`the configuration file '${configFile}' does not exist`);
+  const cacheFile = stringOption(parsed, 'cache');
   return {
     directory,
     format: format as Format,
-    failOn: parseFailOn(values.get('--fail-on') ?? DEFAULT_FAIL_ON),
+    failOn: parseFailOn(stringOption(parsed, 'fail-on') ?? DEFAULT_FAIL_ON),
     // Relative to where the command runs, as people expect of a path they type.
     ...(configFile === undefined ? {} : { configFile: fs.realpathSync(configFile) }),
-    ...(values.has('--cache') ? { cacheFile: path.resolve(values.get('--cache') ?? '') } : {}),
+    ...(cacheFile === undefined ? {} : { cacheFile: path.resolve(cacheFile) }),
   };
 }
 

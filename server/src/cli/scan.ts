@@ -6,14 +6,10 @@ import { findingsForChecks, findingsForProblems, FINDING_CODES } from '../analys
 import { flagInventory } from '../analysis/inventory';
 import { findingsForRegistry, unusedRegistryFindings } from '../analysis/registry';
 import type { FileProblem, Finding, FlagCatalog, FlagCheck, ReleaseState, Span } from '../analysis/types';
-import { DefinitionCache } from '../backends/cache';
-import { buildCatalog, withLabel } from '../backends/catalog';
 import { loadRegistry } from '../backends/registry';
-import { createBackends, loadConfig } from '../workspace/config';
-import { buildPatternSet } from '../analysis/patterns';
-import { DEFAULT_MAX_FILE_SIZE } from '../workspace/config';
 import { readTextFileSync, toPosixPath } from '../workspace/files';
-import { WorkspaceIndex } from '../workspace/index';
+import { loadFolder } from '../workspace/loadFolder';
+import { cliBackendSetup, cliCacheFiles } from './backendSetup';
 
 /** A 1-based range in a file, as people and SARIF count: columns in UTF-16 code units. */
 export interface Location {
@@ -63,53 +59,40 @@ export interface ScanOptions {
   configFile?: string;
   /** Where progress notes go as they happen (stderr). */
   log: (message: string) => void;
-  /** The cache file of flag services' last good definitions; default `<folder>/.flaglens-cache/flag-definitions.json`. */
+  /** The cache file of flag services' last good definitions; default in the user's cache folder (see `cliCacheFiles`). */
   cacheFile?: string;
   /** Where `tokenEnv` variables are read; default the process's environment. */
   environmentVariables?: Readonly<Record<string, string | undefined>>;
 }
 
-/** The CLI's cache of flag services' definitions, relative to the scanned folder (it is in .gitignore). */
-export const DEFAULT_CACHE_FILE = '.flaglens-cache/flag-definitions.json';
-
 /** Scans a folder: configuration, flag definitions, every source file, findings. */
 export async function scanFolder(folder: string, options: ScanOptions): Promise<ScanReport> {
   const root = toPosixPath(path.resolve(folder));
-  const { config, problems: configProblems } = loadConfig(root, options.configFile);
-  if (configProblems.length > 0) throw new ScanSetupError(describeConfigProblems(configProblems, root));
-
   const notes: string[] = [];
-  // The command line runs where its user chose to run it: it may use the network, with tokens from variables.
-  const backends = createBackends(config, root, {
-    network: true,
-    environmentVariables: options.environmentVariables ?? process.env,
-    howToSetToken: (_origin, tokenEnv) => `set the environment variable ${tokenEnv}`,
-    cache: new DefinitionCache(path.resolve(root, options.cacheFile ?? DEFAULT_CACHE_FILE), options.log),
-  });
-  const index = new WorkspaceIndex(root, {
-    patterns: buildPatternSet(config.patterns, config.bags),
-    ignore: config.ignore,
-    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+  const environmentVariables = options.environmentVariables ?? process.env;
+  const caches = cliCacheFiles(root, options.cacheFile, environmentVariables);
+  const { index, loads, backends, catalog, config, severities } = await loadFolder(root, {
+    configFile: options.configFile,
+    configChecked: (problems) => {
+      if (problems.length > 0) throw new ScanSetupError(describeConfigProblems(problems, root));
+    },
+    backendSetup: () => cliBackendSetup(caches.definitions, environmentVariables, options.log),
+    // A second scan re-parses only the files that changed.
+    indexCacheFile: caches.index,
     log: options.log,
-    // Next to the definitions cache: a second scan re-parses only the files that changed.
-    cacheFile: path.join(path.dirname(path.resolve(root, options.cacheFile ?? DEFAULT_CACHE_FILE)), 'index.json'),
+    backendMessage: (message) => notes.push(message),
   });
-  const [loads] = await Promise.all([Promise.all(backends.map((backend) => backend.load())), index.indexAll()]);
-  loads.forEach((load, position) => {
-    if (load.message) notes.push(withLabel(backends[position].label, load.message));
-  });
-  const catalog = buildCatalog(loads, backends.map((backend) => backend.label), config.environments);
   if (!catalog.loaded) notes.push(notLoadedNote(backends.length));
 
   const allChecks = index.allChecks();
-  const findings: Finding[] = findingsForProblems(loads.flatMap((load) => load.problems), config.severities);
-  for (const [file, checks] of allChecks) findings.push(...findingsForChecks(file, checks, catalog, config.severities));
+  const findings: Finding[] = findingsForProblems(loads.flatMap((load) => load.problems), severities);
+  for (const [file, checks] of allChecks) findings.push(...findingsForChecks(file, checks, catalog, severities));
   if (config.registry !== undefined) {
     const { registry, problem } = loadRegistry(root, config.registry);
     if (problem !== undefined) notes.push(problem);
     if (registry !== undefined) {
-      for (const [file, checks] of allChecks) findings.push(...findingsForRegistry(file, checks, registry, config.severities));
-      findings.push(...unusedRegistryFindings(registry, [...allChecks.values()].flat(), config.severities));
+      for (const [file, checks] of allChecks) findings.push(...findingsForRegistry(file, checks, registry, severities));
+      findings.push(...unusedRegistryFindings(registry, [...allChecks.values()].flat(), severities));
     }
   }
 

@@ -9,9 +9,9 @@
 
 import * as fs from 'node:fs';
 import { createRequire, Module } from 'node:module';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { userCacheDirectory } from '../workspace/userCache';
 
 // Written in by esbuild.mjs: the bundle to run, and the hash of its content ('' while watching: no cache).
 declare const FLAGLENS_MAIN: string;
@@ -29,11 +29,8 @@ function cacheDirectory(): string | undefined {
   const configured = process.env.FLAGLENS_CODE_CACHE;
   if (configured === 'off') return undefined;
   if (configured !== undefined && configured !== '') return configured;
-  const home = os.homedir();
-  const base = process.env.XDG_CACHE_HOME
-    || (process.platform === 'win32' ? process.env.LOCALAPPDATA : undefined)
-    || (home === '' ? undefined : path.join(home, process.platform === 'darwin' ? 'Library/Caches' : '.cache'));
-  return base === undefined ? undefined : path.join(base, 'flaglens', 'code-cache');
+  const base = userCacheDirectory();
+  return base === undefined ? undefined : path.join(base, 'code-cache');
 }
 
 /** Compile and run `file` as a CommonJS module with the cache in `directory`; false when it could not be compiled so. */

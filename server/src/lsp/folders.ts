@@ -4,40 +4,20 @@
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import type { SeverityOverrides } from '../analysis/findings';
-import type { FileProblem, FlagCatalog } from '../analysis/types';
-import { buildCatalog, withLabel } from '../backends/catalog';
 import type { BackendLoad, FlagBackend } from '../backends/types';
-import { backendOrigins, createBackends, loadConfig, type BackendSetup, type FlagLensConfig } from '../workspace/config';
-import { DEFAULT_MAX_FILE_SIZE } from '../workspace/config';
-import type { EditorSettingsCache } from './settings';
-import { buildPatternSet, type PatternSet } from '../analysis/patterns';
+import { createBackends, type BackendSetup } from '../workspace/config';
 import { toPosixPath } from '../workspace/files';
-import { WorkspaceIndex } from '../workspace/index';
+import { catalogOf, loadBackends, loadFolder, type IndexProgress, type LoadedFolder } from '../workspace/loadFolder';
 import { indexCacheFile } from '../workspace/scanCache';
+import type { EditorSettingsCache } from './settings';
 
-/** Everything a loaded folder knows; replaced as a whole when `.flaglens.json` or the settings change. */
-export interface FolderState {
-  config: FlagLensConfig;
-  /** Absolute path of the `.flaglens.json` in use, when there is one. */
-  configFile?: string;
-  configProblems: FileProblem[];
-  severities: SeverityOverrides;
-  countedEnvironments?: string[];
-  patterns: PatternSet;
-  index: WorkspaceIndex;
-  backends: FlagBackend[];
-  /** How the backends were made (trust, tokens, cache), to make them again the same way. */
-  backendSetup: BackendSetup;
-  /** The latest load of each backend, in the order of `backends`. */
-  loads: BackendLoad[];
-  catalog: FlagCatalog;
+export type { IndexProgress } from '../workspace/loadFolder';
+
+/** A loaded folder and the editor's view of it; replaced as a whole when `.flaglens.json` or the settings change. */
+export interface FolderState extends LoadedFolder {
   /** Open documents whose text the index holds, by URI, with the version it holds. */
   syncedVersions: Map<string, number>;
 }
-
-/** Reports the number of files indexed so far out of the total. */
-export type IndexProgress = (done: number, total: number) => void;
 
 /** What folders need from the server around them. */
 export interface FolderHost {
@@ -92,7 +72,7 @@ export class WorkspaceFolderState {
     if (generation !== this.definitionsGeneration || state !== (await this.current)) return;
     state.backends = backends;
     state.loads = loads;
-    state.catalog = buildCatalog(loads, backends.map((backend) => backend.label), state.countedEnvironments);
+    state.catalog = catalogOf(backends, loads, state.countedEnvironments);
     this.startPolling(state);
     await this.host.definitionsChanged(this);
   }
@@ -145,34 +125,17 @@ export class WorkspaceFolderState {
 
   private async load(progress?: IndexProgress): Promise<FolderState> {
     const settings = await this.host.settings.get(this.uri);
-    const { config, file, problems } = loadConfig(this.root);
-    const countedEnvironments = settings.environments ?? config.environments;
-    const patterns = buildPatternSet(config.patterns, config.bags);
-    const index = new WorkspaceIndex(this.root, {
-      patterns,
-      ignore: config.ignore,
-      maxFileSize: settings.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    const loaded = await loadFolder(this.root, {
+      overrides: { environments: settings.environments, maxFileSize: settings.maxFileSize, severity: settings.severity },
+      // The editor follows workspace trust: the host says whether services may be read, and with which tokens.
+      backendSetup: (origins) => this.host.backendSetup(origins),
+      indexCacheFile: indexCacheFile(this.host.indexCacheDir?.(), this.root),
       log: (message) => this.host.log(`${this.name}: ${message}`),
-      cacheFile: indexCacheFile(this.host.indexCacheDir?.(), this.root),
+      backendMessage: (message) => this.host.log(message),
+      progress,
     });
-    const backendSetup = await this.host.backendSetup(backendOrigins(config));
-    const backends = createBackends(config, this.root, backendSetup);
-    const [loads] = await Promise.all([loadBackends(backends, this.host.log), index.indexAll(progress)]);
-    const state: FolderState = {
-      config,
-      configFile: file,
-      configProblems: problems,
-      severities: { ...config.severities, ...settings.severity },
-      countedEnvironments,
-      patterns,
-      index,
-      backends,
-      backendSetup,
-      loads,
-      catalog: buildCatalog(loads, backends.map((backend) => backend.label), countedEnvironments),
-      syncedVersions: new Map(),
-    };
-    this.host.log(`${this.name}: ${index.files().length} source files indexed, ${state.catalog.definitions.size} flags loaded`);
+    const state: FolderState = { ...loaded, syncedVersions: new Map() };
+    this.host.log(`${this.name}: ${loaded.index.files().length} source files indexed, ${state.catalog.definitions.size} flags loaded`);
     // Definitions still loading for the previous state must not replace these.
     this.definitionsGeneration++;
     return state;
@@ -209,7 +172,7 @@ export class WorkspaceFolderState {
     if (index < 0 || state !== (await this.current) || this.pollTimers.get(backend) === undefined) return;
     const changed = loadSignature(state.loads[index]) !== loadSignature(load);
     state.loads[index] = load;
-    state.catalog = buildCatalog(state.loads, state.backends.map((candidate) => candidate.label), state.countedEnvironments);
+    state.catalog = catalogOf(state.backends, state.loads, state.countedEnvironments);
     this.schedulePoll(state, backend);
     if (changed) await this.host.definitionsChanged(this);
   }
@@ -257,21 +220,6 @@ export function uriToPath(uri: string): string {
 
 function isInside(file: string, root: string): boolean {
   return file === root || file.startsWith(root.endsWith('/') ? root : `${root}/`);
-}
-
-// `load()` promises not to throw; a backend that breaks that promise still must not take the folder down.
-async function loadBackends(backends: readonly FlagBackend[], log: (message: string) => void): Promise<BackendLoad[]> {
-  return Promise.all(backends.map(async (backend): Promise<BackendLoad> => {
-    try {
-      const load = await backend.load();
-      if (load.message) log(withLabel(backend.label, load.message));
-      return load;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      log(`${backend.label}: could not load flag definitions: ${message}`);
-      return { definitions: [], environments: [], problems: [], ok: false, message };
-    }
-  }));
 }
 
 /** What a person would notice of a load: the definitions and what is wrong, not the time it was read. */

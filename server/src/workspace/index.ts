@@ -10,7 +10,7 @@ import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../ana
 import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
 import type { PatternSet } from '../analysis/patterns';
-import { currentStamp, IgnoreRules, isSourceFile, listFolder, readSourceFileSync, toPosixPath, whySkipped } from './files';
+import { currentStamp, IgnoreRules, isSourceFile, listFolder, readSourceFileSync, readTextFileIfReadable, toPosixPath, whySkipped } from './files';
 import { emptyPackageTable, type PackageTable } from '../analysis/packages';
 import { PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from './packages';
 import { ScanCache } from './scanCache';
@@ -29,6 +29,8 @@ export interface WorkspaceIndexOptions {
   cacheFile?: string;
   /** The time, ms since the epoch (tests move it on: a file changed shortly before a run is always read). */
   now?: () => number;
+  /** Keep each file's text as `indexAll` read it (see `textOf`): a clean-up reads each file once. */
+  keepTexts?: boolean;
 }
 
 // The pass over the stamps of a restart runs in slices of this many milliseconds (about 2,000 files here).
@@ -60,6 +62,8 @@ export class WorkspaceIndex {
   private referencesByKey: Map<string, FlagReference[]> | undefined;
   private referencesByCamelCaseName: Map<string, FlagReference[]> | undefined;
   private readonly fileExistsCache = new Map<string, boolean>();
+  // With `keepTexts`: each file's text as `indexAll` read it.
+  private readonly texts = new Map<string, string>();
   // Workspace packages and tsconfig aliases, for imports by package name; read again by `indexAll`.
   private packages: PackageTable;
   private readonly host: ModuleHost = withPackageResolution({
@@ -87,13 +91,15 @@ export class WorkspaceIndex {
     if (reused > 0) progress?.(reused, files.length);
     // Stamps cost an `fstat` per file and a larger cache: not on a first run (20,004 files: 60-120 ms),
     // whose files the next run reads anyway to check their hashes.
-    const settings = { patterns: this.options.patterns, maxFileSize: this.options.maxFileSize, cachedHashes: cache?.hashes(), runStartedAt: cache?.fromDisk === true ? runStartedAt : undefined };
+    const settings = { patterns: this.options.patterns, maxFileSize: this.options.maxFileSize, cachedHashes: cache?.hashes(), runStartedAt: cache?.fromDisk === true ? runStartedAt : undefined, keepTexts: this.options.keepTexts };
     const read = await scanPaths(unread.map((index) => files[index]), settings, { progress: (done) => progress?.(reused + done, files.length), cache, log: this.options.log });
     read.forEach((outcome, at) => (outcomes[unread[at]] = outcome));
     this.packages = packages;
     this.scans.clear();
     this.documents.clear();
+    this.texts.clear();
     outcomes.forEach((outcome, index) => {
+      if (outcome.kind !== 'skipped' && outcome.text !== undefined) this.texts.set(files[index], outcome.text);
       if (outcome.kind === 'scanned') this.scans.set(files[index], outcome.scan);
       else if (outcome.kind === 'unparsed') this.scans.set(files[index], null);
       else if (!outcome.skip.quiet) this.options.log(`skipped ${this.rules.relative(files[index])}: ${outcome.skip.reason}`);
@@ -122,6 +128,14 @@ export class WorkspaceIndex {
       else outcomes[index] = { ...unchanged, stamp: now.stamp };
     }
     return unread;
+  }
+
+  /**
+   * The text of an indexed file as `indexAll` read it, when the index keeps texts; otherwise, or for a
+   * file whose scan came from the cache, read now (undefined when it cannot be).
+   */
+  textOf(file: string): string | undefined {
+    return this.texts.get(file) ?? readTextFileIfReadable(file);
   }
 
   /** Re-scan one file from text the caller holds (an open document's edit). Callers check `includes` first. */
@@ -245,6 +259,8 @@ export class WorkspaceIndex {
 
   /** Drop what the change of `files` (or of anything, when undefined) may have made wrong. */
   private changed(files?: readonly string[]): void {
+    // A kept text is the one `indexAll` read: a file changed since is read again by `textOf`.
+    for (const file of files ?? []) this.texts.delete(file);
     if (files === undefined) {
       this.resolvedChecks = new Map();
       this.dependents.clear();

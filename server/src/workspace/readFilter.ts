@@ -17,6 +17,8 @@ export interface ScanSettings {
   cachedHashes?: ReadonlyMap<string, string>;
   /** When the run began (ms since the epoch), for the stamp of each file read; no stamps without it (no index cache, or a first run). */
   runStartedAt?: number;
+  /** Give back the text of files without checks too (a clean-up reads each file once). */
+  keepTexts?: boolean;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface ScanSettings {
  */
 export type ReadOutcome =
   | { kind: 'read'; text: string; hash: string; skeleton: string | undefined; stamp?: string }
-  | { kind: 'unparsed'; stamp?: string }
+  | { kind: 'unparsed'; stamp?: string; text?: string }
   | { kind: 'skipped'; skip: SkipReason };
 
 /** A chunk of files for a reader thread, and the outcomes it sends back in the same order. */
@@ -55,7 +57,7 @@ export function readAndFilter(file: string, settings: ScanSettings): ReadOutcome
   if (!Buffer.isBuffer(bytes)) return { kind: 'skipped', skip: bytes };
   // Most files hold no check; a latin1 view is cheaper than decoding UTF-8 and enough for ASCII names.
   const view = canTestLatin1(settings.patterns) ? bytes.toString('latin1') : bytes.toString('utf8');
-  if (!mayHoldChecks(view, settings.patterns)) return { kind: 'unparsed', stamp };
+  if (!mayHoldChecks(view, settings.patterns)) return settings.keepTexts === true ? { kind: 'unparsed', stamp, text: bytes.toString('utf8') } : { kind: 'unparsed', stamp };
   const text = bytes.toString('utf8');
   const hash = contentHash(bytes);
   const cached = settings.cachedHashes?.get(file) === hash;

@@ -21,8 +21,8 @@ export type { ScanSettings } from './readFilter';
  * stamp of the file read (see `fileStamp`), when `ScanSettings.runStartedAt` asked for it.
  */
 export type FileOutcome =
-  | { kind: 'scanned'; scan: FileScan; hash: string; stamp?: string }
-  | { kind: 'unparsed'; stamp?: string }
+  | { kind: 'scanned'; scan: FileScan; hash: string; stamp?: string; text?: string }
+  | { kind: 'unparsed'; stamp?: string; text?: string }
   | { kind: 'skipped'; skip: SkipReason };
 
 /** Read one file and scan it when the prefilter says it may hold a check, unless `cache` has its scan. */
@@ -36,9 +36,10 @@ type PreparedFile = Extract<ReadOutcome, { kind: 'read' }>;
 /** Parse and scan a prepared file, unless `cache` has the scan of these very bytes. */
 function scanRead(file: string, read: PreparedFile, settings: ScanSettings, cache?: ScanCache): FileOutcome {
   const cached = cache?.get(file, read.hash);
-  if (cached !== undefined) return { kind: 'scanned', scan: cached, hash: read.hash, stamp: read.stamp };
+  const text = settings.keepTexts === true ? read.text : undefined;
+  if (cached !== undefined) return { kind: 'scanned', scan: cached, hash: read.hash, stamp: read.stamp, text };
   const tree = (read.skeleton === undefined ? undefined : parseSkeletonText(file, read.skeleton)) ?? parseSource(file, read.text);
-  return { kind: 'scanned', scan: scanFile(file, read.text, settings.patterns, tree), hash: read.hash, stamp: read.stamp };
+  return { kind: 'scanned', scan: scanFile(file, read.text, settings.patterns, tree), hash: read.hash, stamp: read.stamp, text };
 }
 
 // Below this many files per reader, its start (30-90 ms) and two threads opening files at once cost

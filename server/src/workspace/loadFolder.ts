@@ -1,0 +1,118 @@
+// The one way a workspace folder becomes configuration, patterns, index, backends and catalog: used by
+// the language server for each folder it opens and by every CLI command. Who may use the network and
+// which tokens are sent is the caller's to say: the CLI runs where its user chose, the editor follows
+// workspace trust.
+
+import type { SeverityOverrides } from '../analysis/findings';
+import { buildPatternSet, type PatternSet } from '../analysis/patterns';
+import type { FileProblem, FlagCatalog } from '../analysis/types';
+import { buildCatalog, withLabel } from '../backends/catalog';
+import type { BackendLoad, FlagBackend } from '../backends/types';
+import { backendOrigins, createBackends, DEFAULT_MAX_FILE_SIZE, loadConfig, type BackendSetup, type FlagLensConfig } from './config';
+import { WorkspaceIndex } from './index';
+
+/** Reports the number of files indexed so far out of the total. */
+export type IndexProgress = (done: number, total: number) => void;
+
+/** What the editor's settings override in `.flaglens.json`. */
+export interface FolderOverrides {
+  environments?: string[];
+  maxFileSize?: number;
+  severity?: SeverityOverrides;
+}
+
+/** How to load a folder. */
+export interface LoadFolderOptions {
+  /** A configuration file to use instead of `<root>/.flaglens.json`. */
+  configFile?: string;
+  overrides?: FolderOverrides;
+  /** Trust, tokens for the given service origins, and the definitions cache, for making the backends. */
+  backendSetup(origins: readonly string[]): BackendSetup | Promise<BackendSetup>;
+  /** The index cache file; none when absent. */
+  indexCacheFile?: string;
+  /** Keep every source file's text in the index, for a clean-up that reads each file once. */
+  keepTexts?: boolean;
+  log(message: string): void;
+  /** Where the backends' messages go (a service that could not be read, a cache in use); default `log`. */
+  backendMessage?(message: string): void;
+  /** Told the configuration's problems before anything is indexed; it may throw to stop the load. */
+  configChecked?(problems: readonly FileProblem[]): void;
+  progress?: IndexProgress;
+}
+
+/** Everything a loaded folder knows. */
+export interface LoadedFolder {
+  /** Absolute POSIX path of the folder. */
+  root: string;
+  config: FlagLensConfig;
+  /** Absolute path of the `.flaglens.json` in use, when there is one. */
+  configFile?: string;
+  configProblems: FileProblem[];
+  severities: SeverityOverrides;
+  countedEnvironments?: string[];
+  patterns: PatternSet;
+  index: WorkspaceIndex;
+  backends: FlagBackend[];
+  /** How the backends were made (trust, tokens, cache), to make them again the same way. */
+  backendSetup: BackendSetup;
+  /** The latest load of each backend, in the order of `backends`. */
+  loads: BackendLoad[];
+  catalog: FlagCatalog;
+}
+
+/** Reads the configuration, then indexes the folder while its backends load. Never throws for a backend. */
+export async function loadFolder(root: string, options: LoadFolderOptions): Promise<LoadedFolder> {
+  const { config, file, problems } = loadConfig(root, options.configFile);
+  options.configChecked?.(problems);
+  const overrides = options.overrides ?? {};
+  const countedEnvironments = overrides.environments ?? config.environments;
+  const patterns = buildPatternSet(config.patterns, config.bags);
+  const index = new WorkspaceIndex(root, {
+    patterns,
+    ignore: config.ignore,
+    maxFileSize: overrides.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    log: options.log,
+    cacheFile: options.indexCacheFile,
+    keepTexts: options.keepTexts,
+  });
+  const backendSetup = await options.backendSetup(backendOrigins(config));
+  const backends = createBackends(config, root, backendSetup);
+  const [loads] = await Promise.all([loadBackends(backends, options.backendMessage ?? options.log), index.indexAll(options.progress)]);
+  return {
+    root: index.root,
+    config,
+    configFile: file,
+    configProblems: problems,
+    severities: { ...config.severities, ...overrides.severity },
+    countedEnvironments,
+    patterns,
+    index,
+    backends,
+    backendSetup,
+    loads,
+    catalog: catalogOf(backends, loads, countedEnvironments),
+  };
+}
+
+/**
+ * Loads every backend at once. `load()` promises not to throw; a backend that breaks that promise
+ * gives a failed load with its message, so that one service never takes the folder down.
+ */
+export async function loadBackends(backends: readonly FlagBackend[], message: (text: string) => void): Promise<BackendLoad[]> {
+  return Promise.all(backends.map(async (backend): Promise<BackendLoad> => {
+    try {
+      const load = await backend.load();
+      if (load.message) message(withLabel(backend.label, load.message));
+      return load;
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      message(`${backend.label}: could not load flag definitions: ${text}`);
+      return { definitions: [], environments: [], problems: [], ok: false, message: text };
+    }
+  }));
+}
+
+/** The catalog of the backends' latest loads. */
+export function catalogOf(backends: readonly FlagBackend[], loads: readonly BackendLoad[], countedEnvironments: readonly string[] | undefined): FlagCatalog {
+  return buildCatalog(loads, backends.map((backend) => backend.label), countedEnvironments);
+}
