@@ -495,6 +495,19 @@ describe('flag clean-up: values and refusals', () => {
     assert.equal(removal.problems.length, 1);
   });
 
+  it('never rewrites a file that already had a syntax error, and says where the error is', () => {
+    // The missing `}` of f makes the parser nest g inside the else branch that removal would delete.
+    const text = `export function f() {\n  if (${BOOLEAN_CHECK}) {\n    a();\n  } else {\n    b();\n\nexport function g() {\n  return 1;\n}\n`;
+    const checks = scanFile('a.ts', text, PATTERNS).checks;
+    assert.equal(checks.length, 1);
+    const removal = removeFlagFromFile('a.ts', text, checks, { kind: 'value', value: true }, KEY);
+    assert.equal(removal.text, text);
+    assert.deepEqual(removal.edits, []);
+    assert.equal(removal.problems.length, 1);
+    assert.match(removal.problems[0].message, /^the file already has a syntax error at 10:1 \('\}' expected\.\); 'new-checkout' is not removed from it until that is fixed$/);
+    assert.equal(removal.problems[0].line, 10);
+  });
+
   it('lists what the removal left unused without deleting it', () => {
     const text = `function oldPage() {\n  return 1;\n}\nexport function f(user: string) {\n  if (${BOOLEAN_CHECK}) {\n    return 2;\n  }\n  return oldPage() + user.length;\n}\n`;
     const checks = scanFile('a.ts', text, PATTERNS).checks;

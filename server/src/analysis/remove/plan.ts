@@ -59,6 +59,15 @@ export function removeFlagFromFile(fileName: string, text: string, checks: reado
   const problemAt = (offset: number, message: string): void => {
     problems.push({ line: before.sourceFile.getLineAndCharacterOfPosition(offset).line + 1, message });
   };
+  // The parser's recovery from an error can nest later code inside the branch being deleted, so a
+  // file that is already broken is never rewritten, whatever the edit would look like.
+  const [firstError] = before.syntaxErrors;
+  if (firstError !== undefined) {
+    const at = before.sourceFile.getLineAndCharacterOfPosition(firstError.start ?? 0);
+    const message = ts.flattenDiagnosticMessageText(firstError.messageText, ' ');
+    problems.push({ line: at.line + 1, message: `the file already has a syntax error at ${at.line + 1}:${at.character + 1} (${message}); '${flagName}' is not removed from it until that is fixed` });
+    return { ...unchanged, problems };
+  }
   const valued: ValuedCheck[] = [];
   for (const check of checks) {
     const node = nodeAtSpan(before.sourceFile, check.callSpan.start, check.callSpan.end);
@@ -88,7 +97,7 @@ export function removeFlagFromFile(fileName: string, text: string, checks: reado
   // Deleting what opened the file (imports, a helper) leaves the blank line that followed it at the top.
   if (/^\s*\n/.test(cleaned) && !/^\s*\n/.test(text)) cleaned = cleaned.replace(/^\s*\n/, '');
   const after = cleaned === rewritten ? rewrittenBound : bindFile(fileName, cleaned);
-  if (after.syntaxErrors.length > before.syntaxErrors.length) {
+  if (after.syntaxErrors.length > 0) {
     const error = after.syntaxErrors[0];
     const message = ts.flattenDiagnosticMessageText(error.messageText, ' ');
     problemAt(valued[0].node.getStart(before.sourceFile), `removing '${flagName}' would leave a syntax error (${message}); the file is left unchanged`);
