@@ -102,6 +102,16 @@ describe('user patterns', () => {
 });
 
 describe('buildPatternSet', () => {
+  it('declares what every preset returns, except useFlag, whose SDKs differ', () => {
+    const undeclared = PRESET_PATTERNS.filter((pattern) => pattern.returns === undefined).map((pattern) => pattern.callee);
+    assert.deepEqual(undeclared, ['useFlag']);
+    const byCallee = new Map(PRESET_PATTERNS.map((pattern) => [pattern.callee, pattern.returns?.kind]));
+    assert.deepEqual(
+      ['getBooleanValue', 'getBooleanDetails', 'variationDetail', 'getVariant', 'evalFeature', 'getFeatureFlagPayload', 'useFlags'].map((callee) => byCallee.get(callee)),
+      ['value', 'object', 'object', 'other', 'object', 'other', 'value'],
+    );
+  });
+
   it('has a preset for every vendor', () => {
     const sdks = new Set(PRESET_PATTERNS.map((pattern) => pattern.sdk));
     assert.deepEqual([...sdks].sort(), ['growthbook', 'launchdarkly', 'openfeature', 'posthog', 'unleash']);

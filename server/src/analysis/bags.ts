@@ -38,10 +38,10 @@ export function parseBagSpec(entry: BagEntry): BagSpec | undefined {
   const camelCase = typeof entry !== 'string' && entry.camelCaseKeys === true ? { camelCaseKeys: true } : {};
   if (CALL.test(spec)) {
     const callee = spec.slice(0, -2);
-    return { kind: 'call', pattern: { sdk, callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, ...camelCase } };
+    return { kind: 'call', pattern: { sdk, callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, ...camelCase } };
   }
   if (!OBJECT_PATH.test(spec)) return undefined;
-  const pattern: FlagPattern = { sdk, callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, ...camelCase };
+  const pattern: FlagPattern = { sdk, callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, ...camelCase };
   return { kind: 'object', bag: { names: spec.split('.'), pattern } };
 }
 

@@ -14,6 +14,16 @@ export interface Span {
 }
 
 /** How a flag check looks in code. */
+/**
+ * What a pattern's call gives back (DESIGN.md "returns"): the flag's value; an object holding the value
+ * at `valuePath` whose other properties are `others` (evaluation details); or something that is not the
+ * value at all (a variant, a payload). Only a value is ever replaced by a literal.
+ */
+export type CallReturns =
+  | { kind: 'value' }
+  | { kind: 'object'; valuePath: readonly string[]; others: string }
+  | { kind: 'other'; what: string };
+
 export interface FlagPattern {
   sdk: Sdk;
   /** `name` matches a call of `name(...)` or `anything.name(...)`; `receiver.name` also requires the receiver's last name. */
@@ -35,6 +45,8 @@ export interface FlagPattern {
   negate: boolean;
   /** For `bag`: property names are the flag keys in camelCase (LaunchDarkly's React SDK). */
   camelCaseKeys?: boolean;
+  /** What the call gives back; unknown when absent, and then read from how the code uses the result. */
+  returns?: CallReturns;
 }
 
 /** A team's wrapper as written in `.flaglens.json`. */
@@ -46,6 +58,7 @@ export interface UserPattern {
   defaultArg?: number;
   negate?: boolean;
   type?: FlagValueType;
+  returns?: CallReturns;
 }
 
 /** One place in code that asks a flag backend for a flag's value. */
@@ -72,6 +85,8 @@ export interface FlagCheck {
   dynamic?: boolean;
   /** For a dynamic key: the keys the parameter's type allows (a union of literals, an enum), when written in this file. */
   possibleKeys?: string[];
+  /** What the call gives back, as its pattern declares; absent when nothing declares it. */
+  returns?: CallReturns;
 }
 
 /** One environment's view of a flag, as a backend reports it. */

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { getNodeValue, type Node } from 'jsonc-parser';
 import { isBagSpec, type BagEntry } from '../analysis/bags';
 import type { RegistryLocation } from '../analysis/registry';
-import { DEFAULT_SEVERITIES, type FileProblem, type FindingCode, type Severity, type UserPattern } from '../analysis/types';
+import { DEFAULT_SEVERITIES, type CallReturns, type FileProblem, type FindingCode, type Severity, type UserPattern } from '../analysis/types';
 import { CachedBackend, type DefinitionCache } from '../backends/cache';
 import { discoverFlagdFiles, FlagdBackend } from '../backends/flagd';
 import { readTextFileSync } from './files';
@@ -320,12 +320,18 @@ function readPattern(node: Node, where: string, report: Report): UserPattern | u
         if (typeof value === 'boolean') pattern.negate = value;
         else reject(valueNode, '"negate" must be true (the wrapper answers true when the flag is off) or false.');
         break;
+      case 'returns': {
+        const returns = parseReturns(value);
+        if (returns !== undefined) pattern.returns = returns;
+        else reject(valueNode, '"returns" must be "value" (the call gives the flag\'s value), "other" (it gives something else: never replaced), or {"path": "value"} (an object holding the value at that property path).');
+        break;
+      }
       case 'type':
         if (VALUE_TYPES.includes(value as (typeof VALUE_TYPES)[number])) pattern.type = value as UserPattern['type'];
         else reject(valueNode, `"type" must be one of ${VALUE_TYPES.join(', ')}.`);
         break;
       default:
-        reject(nameNode, `unknown field "${name}"; a pattern has callee, keyArg, defaultArg, negate and type.`);
+        reject(nameNode, `unknown field "${name}"; a pattern has callee, keyArg, defaultArg, negate, type and returns.`);
     }
   }
   if (pattern.callee === undefined && valid) reject(node, 'a pattern needs a "callee", e.g. "isFeatureOn".');
@@ -559,4 +565,16 @@ function readRegistryLocation(node: Node, report: Report): RegistryLocation | un
     return undefined;
   }
   return valid ? { file: location.file as string, symbol: location.symbol as string } : undefined;
+}
+
+/** A pattern's `returns` as written: "value", "other", or {"path": "a.b"}. */
+function parseReturns(value: unknown): CallReturns | undefined {
+  if (value === 'value') return { kind: 'value' };
+  if (value === 'other') return { kind: 'other', what: 'something other than the flag\'s value (its pattern says "returns": "other")' };
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const { path: valuePath, ...rest } = value as Record<string, unknown>;
+    if (Object.keys(rest).length > 0 || typeof valuePath !== 'string' || !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(valuePath)) return undefined;
+    return { kind: 'object', valuePath: valuePath.split('.'), others: 'other properties than the flag\'s value' };
+  }
+  return undefined;
 }

@@ -33,6 +33,7 @@ export function userPatternToFlagPattern(user: UserPattern): FlagPattern {
   const pattern = callPattern('custom', user.callee.trim(), user.type ?? (negate ? 'boolean' : 'unknown'), {
     keyArg: user.keyArg ?? 0,
     ...(user.defaultArg === undefined ? {} : { defaultArg: user.defaultArg }),
+    ...(user.returns === undefined ? {} : { returns: user.returns }),
     negate,
   });
   if (user.keyPath !== undefined && user.keyPath.length > 0) pattern.keyPath = [...user.keyPath];

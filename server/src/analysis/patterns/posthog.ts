@@ -1,15 +1,18 @@
 import type { FlagPattern } from '../types';
-import { callPattern } from './define';
+import { callPattern, returnsOther, RETURNS_VALUE } from './define';
+
+// A payload is the JSON attached to a flag's variant, not the flag's value.
+const PAYLOAD = returnsOther("the variant's payload");
 
 /**
  * PostHog: browser `(key)` and Node `(key, distinctId)` methods, and the React hooks. A flag answers a boolean or,
  * when it has variants, the variant's name, so only the boolean and payload methods name a value type.
  */
 export const POSTHOG_PATTERNS: readonly FlagPattern[] = [
-  callPattern('posthog', 'isFeatureEnabled', 'boolean'),
-  callPattern('posthog', 'getFeatureFlag', 'unknown'),
-  callPattern('posthog', 'getFeatureFlagPayload', 'object'),
-  callPattern('posthog', 'useFeatureFlagEnabled', 'boolean'),
-  callPattern('posthog', 'useFeatureFlagVariantKey', 'unknown'),
-  callPattern('posthog', 'useFeatureFlagPayload', 'object'),
+  callPattern('posthog', 'isFeatureEnabled', 'boolean', { returns: RETURNS_VALUE }),
+  callPattern('posthog', 'getFeatureFlag', 'unknown', { returns: RETURNS_VALUE }),
+  callPattern('posthog', 'getFeatureFlagPayload', 'object', { returns: PAYLOAD }),
+  callPattern('posthog', 'useFeatureFlagEnabled', 'boolean', { returns: RETURNS_VALUE }),
+  callPattern('posthog', 'useFeatureFlagVariantKey', 'unknown', { returns: RETURNS_VALUE }),
+  callPattern('posthog', 'useFeatureFlagPayload', 'object', { returns: PAYLOAD }),
 ];

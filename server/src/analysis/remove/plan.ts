@@ -6,7 +6,7 @@ import { ts } from 'ts-morph';
 import { camelCaseFromFlagKey } from '../keys';
 import type { FlagCheck } from '../types';
 import { applyEdits, lineCount, lineEdits, type TextEdit } from './edits';
-import { bindFile } from './program';
+import { bindFile, type BoundFile } from './program';
 import { simplifyChecks, type ExportedConstant, type ValuedCheck } from './simplify';
 import { nowUnusedNames, pruneImports, type UnusedName } from './unused';
 
@@ -80,12 +80,12 @@ export function removeFlagFromFile(fileName: string, text: string, checks: reado
       problemAt(check.callSpan.start, value);
       continue;
     }
-    const why = whyNotReplaceable(check, node, flagName);
-    if (why !== undefined) {
-      problemAt(check.callSpan.start, why);
+    const replaced = replacedNode(check, node, flagName, before);
+    if ('why' in replaced) {
+      problemAt(check.callSpan.start, replaced.why);
       continue;
     }
-    valued.push({ node, value: value.value });
+    valued.push({ node: replaced.node, value: value.value });
   }
   if (valued.length === 0) return { ...unchanged, problems };
 
@@ -152,15 +152,92 @@ export function codeDefaultOf(check: FlagCheck): { value: unknown } | { why: str
   return { why: 'this check passes no default: pass a default value so FlagLens knows what the code serves' };
 }
 
-/** A check whose result is not the flag's value itself cannot become that value. */
-function whyNotReplaceable(check: FlagCheck, node: ts.Node, flagName: string): string | undefined {
-  if (/Details?$/.test(check.method)) return `this check of '${flagName}' asks for evaluation details, not the value; left as it is`;
+/**
+ * The expression that stands for the flag's value at a check, to be replaced by it, or why there is
+ * none. A call declared to give the value is that expression; one declared to give an object holding
+ * the value at a path is replaced only where the code reads that path; one that gives something else
+ * never is. Where nothing declares it, the code's own use decides: any use other than as a value
+ * leaves the check as it is.
+ */
+function replacedNode(check: FlagCheck, node: ts.Node, flagName: string, bound: BoundFile): { node: ts.Node } | { why: string } {
+  const returns = check.returns;
+  if (returns?.kind === 'other') return { why: `this check of '${flagName}' gives ${returns.what}, not the flag's value; left as it is` };
+  if (returns?.kind === 'object') {
+    const read = valuePathRead(node, returns.valuePath);
+    if (read !== undefined) return { node: read };
+    return { why: `this check of '${flagName}' gives ${returns.others}, and only its .${returns.valuePath.join('.')} is the flag's value; this use is left as it is` };
+  }
+  const use = returns?.kind === 'value' ? objectUseOfValue(node) : objectUse(node, bound, check, 0);
+  return use === undefined ? { node } : { why: `the result of this check of '${flagName}' is ${use}; left as it is` };
+}
+
+// The parent that uses an expression's value, past parentheses, `await` and type assertions.
+function userOf(node: ts.Node): { node: ts.Node; parent: ts.Node } {
+  let current = node;
   let parent = node.parent;
-  while (ts.isParenthesizedExpression(parent)) parent = parent.parent;
-  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && !ts.isBindingElement(node)) {
-    return `this check of '${flagName}' is used as an object (${parent.getText().slice(0, 60)}); left as it is`;
+  while (ts.isParenthesizedExpression(parent) || ts.isAwaitExpression(parent) || ts.isNonNullExpression(parent)
+    || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isTypeAssertionExpression(parent)) {
+    current = parent;
+    parent = parent.parent;
+  }
+  return { node: current, parent };
+}
+
+/** `(await call).value`: the property read of `path` on the call's result, when that is how it is used. */
+function valuePathRead(node: ts.Node, path: readonly string[]): ts.Node | undefined {
+  let current = node;
+  for (const name of path) {
+    const { node: used, parent } = userOf(current);
+    if (!ts.isPropertyAccessExpression(parent) || parent.expression !== used || parent.name.text !== name) return undefined;
+    current = parent;
+  }
+  return current;
+}
+
+/** A check declared to give the value, read as an object (`.then(...)`): a shape the clean-up does not know. */
+function objectUseOfValue(node: ts.Node): string | undefined {
+  const { node: used, parent } = userOf(node);
+  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === used && !ts.isBindingElement(node)) {
+    return `used as an object (${shortText(parent)})`;
   }
   return undefined;
+}
+
+// Variables followed from a check to their uses, and from those to further variables.
+const MAX_VARIABLE_DEPTH = 3;
+const PRIMITIVE_TYPES = new Set(['boolean', 'string', 'number']);
+
+/**
+ * How a check's result (or a variable holding it) is used other than as a value, or undefined when it
+ * is only used as one: a property read (a method call counts only when the value is known to be a
+ * primitive), destructuring, spreading, or being passed to a function or constructor.
+ */
+function objectUse(node: ts.Node, bound: BoundFile, check: FlagCheck, depth: number): string | undefined {
+  if (ts.isBindingElement(node)) return undefined;
+  const { node: used, parent } = userOf(node);
+  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === used) {
+    const isMethodCall = ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
+    if (isMethodCall && PRIMITIVE_TYPES.has(check.valueType)) return undefined;
+    return `read as an object (${shortText(parent)})`;
+  }
+  if (ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent)) return `spread (${shortText(parent)})`;
+  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== used) {
+    return `passed to ${shortText(parent.expression)}()`;
+  }
+  if (ts.isVariableDeclaration(parent) && parent.initializer === used) {
+    if (!ts.isIdentifier(parent.name)) return `destructured (${shortText(parent.name)})`;
+    if (depth >= MAX_VARIABLE_DEPTH) return `held in '${parent.name.text}', whose uses are too far to follow`;
+    for (const reference of bound.referencesTo(parent.name)) {
+      const use = objectUse(reference, bound, check, depth + 1);
+      if (use !== undefined) return use.startsWith('held in') ? use : `held in '${parent.name.text}', ${use}`;
+    }
+  }
+  return undefined;
+}
+
+function shortText(node: ts.Node): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 /** The value of a literal written as a default argument: `false`, `'light'`, `50`, `null`. */
