@@ -3,7 +3,7 @@
 
 import Ajv, { type ValidateFunction } from 'ajv';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -500,5 +500,18 @@ describe('a folder large enough for reader threads', () => {
     const reader = fs.readFileSync(path.join(REPO, 'server/out/readWorker.js'), 'utf8');
     assert.doesNotMatch(reader, /createSourceFile/);
     assert.ok(reader.length < 500_000, `readWorker.js is ${reader.length} bytes`);
+  });
+});
+
+describe('flaglens scan into a pipe', () => {
+  it('ends quietly when the reader stops early (scan --format json | head -1)', async () => {
+    const child = spawn(process.execPath, [CLI, 'scan', DEMO, '--format', 'json', '--fail-on', 'none'], { env: { ...process.env, FLAGLENS_CODE_CACHE: 'off' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // The reader is gone before the scan writes anything, as `head` is once it has its line.
+    child.stdout.destroy();
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.equal(status, 0);
   });
 });

@@ -68,8 +68,18 @@ describe('flaglens scan with an Unleash backend', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stderr, /Unleash \(http:\/\/127\.0\.0\.1:\d+\): bad response: .* answered 500 \(server error\); showing the flags cached at/);
     assert.ok(!result.stderr.includes(TOKEN) && !result.stdout.includes(TOKEN));
-    const report = JSON.parse(result.stdout) as { findings: Array<{ kind: string }> };
-    assert.equal(report.findings.length, 3);
+    const report = JSON.parse(result.stdout) as { findings: Array<{ kind: string; file: string }> };
+    assert.deepEqual(report.findings.map((finding) => finding.kind).sort(), ['backend-unreachable', 'dead-flag', 'released-flag', 'stale-flag']);
+    assert.equal(report.findings.find((finding) => finding.kind === 'backend-unreachable')?.file, '.flaglens.json');
+  });
+
+  it('--fail-on backend-unreachable makes an unreachable service fail the pipeline', async () => {
+    fake.mode = 'down-500';
+    const failing = await scan(['--fail-on', 'backend-unreachable'], { FLAGLENS_CI_TOKEN: TOKEN });
+    assert.equal(failing.status, 1, failing.stderr);
+    fake.mode = 'up';
+    const passing = await scan(['--fail-on', 'backend-unreachable'], { FLAGLENS_CI_TOKEN: TOKEN });
+    assert.equal(passing.status, 0, passing.stderr);
   });
 
   it('--cache FILE puts the cache elsewhere; without a token the scan says which variable to set', async () => {

@@ -28,6 +28,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'malformed-flag-file',
   'unregistered-flag',
   'unused-flag',
+  'backend-unreachable',
 ];
 
 /** One sentence per finding code, for rule lists (SARIF) and documentation. */
@@ -40,6 +41,7 @@ export const FINDING_DESCRIPTIONS: Record<FindingCode, string> = {
   'malformed-flag-file': 'A flag file is not valid JSON or not a valid flag definition.',
   'unregistered-flag': 'A flag check asks for a key that the flag registry in code does not list.',
   'unused-flag': 'The flag registry in code lists a key that no flag check uses.',
+  'backend-unreachable': 'A flag backend could not be read: its flags are shown from the cache, or not at all.',
 };
 
 /** The findings for one file's flag checks against the catalog. */
@@ -100,6 +102,26 @@ export function findingsForProblems(problems: readonly FileProblem[], severities
     message: problem.message,
     file: problem.file,
     span: problem.span,
+  }));
+}
+
+/** A backend that could not be read, and the file its finding points at (its configuration, or its flag file). */
+export interface UnreadBackend {
+  label: string;
+  message: string;
+  file: string;
+}
+
+/** One `backend-unreachable` finding per backend that could not be read, so that CI can fail on it. */
+export function findingsForUnreadBackends(backends: readonly UnreadBackend[], severities: SeverityOverrides): Finding[] {
+  const severity = severities['backend-unreachable'] ?? DEFAULT_SEVERITIES['backend-unreachable'];
+  if (severity === 'off') return [];
+  return backends.map((backend) => ({
+    code: 'backend-unreachable',
+    severity,
+    message: `${backend.label} could not be read: ${backend.message}`,
+    file: backend.file,
+    span: { start: 0, end: 0 },
   }));
 }
 

@@ -167,7 +167,8 @@ export type FindingCode =
   | 'dead-flag'
   | 'malformed-flag-file'
   | 'unregistered-flag'
-  | 'unused-flag';
+  | 'unused-flag'
+  | 'backend-unreachable';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -181,6 +182,8 @@ export const DEFAULT_SEVERITIES: Record<FindingCode, Severity> = {
   'malformed-flag-file': 'error',
   'unregistered-flag': 'warning',
   'unused-flag': 'information',
+  // A warning, so that a default `--fail-on error` does not fail CI for a service's bad minute; name it to.
+  'backend-unreachable': 'warning',
 };
 
 /** One thing worth telling a person about a flag check or a flag file. */

@@ -165,6 +165,15 @@ function write(text: string, exitCode: number): number {
   return exitCode;
 }
 
+// A reader that stops early (`flaglens scan --format json | head -1`) is not an error of the scan: end
+// quietly, with the exit code the scan gave if it is known.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 void main(process.argv.slice(2)).then((exitCode) => {
   // Setting the code rather than exiting lets a large output drain into a pipe first.
   process.exitCode = exitCode;

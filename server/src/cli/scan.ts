@@ -2,12 +2,13 @@
 // run once over a folder, with every position turned into a 1-based line and column.
 
 import * as path from 'node:path';
-import { findingsForChecks, findingsForProblems, FINDING_CODES } from '../analysis/findings';
+import { findingsForChecks, findingsForProblems, findingsForUnreadBackends, FINDING_CODES } from '../analysis/findings';
 import { flagInventory } from '../analysis/inventory';
 import { findingsForRegistry, unusedRegistryFindings } from '../analysis/registry';
 import type { FileProblem, Finding, FlagCatalog, FlagCheck, ReleaseState, Span } from '../analysis/types';
 import { loadRegistry } from '../backends/registry';
 import { readTextFileSync, toPosixPath } from '../workspace/files';
+import { CONFIG_FILE_NAME } from '../workspace/config';
 import { loadFolder } from '../workspace/loadFolder';
 import { cliBackendSetup, cliCacheFiles } from './backendSetup';
 
@@ -71,7 +72,7 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   const notes: string[] = [];
   const environmentVariables = options.environmentVariables ?? process.env;
   const caches = cliCacheFiles(root, options.cacheFile, environmentVariables);
-  const { index, loads, backends, catalog, config, severities } = await loadFolder(root, {
+  const { index, loads, backends, catalog, config, configFile, severities } = await loadFolder(root, {
     configFile: options.configFile,
     configChecked: (problems) => {
       if (problems.length > 0) throw new ScanSetupError(describeConfigProblems(problems, root));
@@ -86,6 +87,13 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
 
   const allChecks = index.allChecks();
   const findings: Finding[] = findingsForProblems(loads.flatMap((load) => load.problems), severities);
+  const unread = backends.flatMap((backend, position) => (loads[position].ok ? [] : [{
+    label: backend.label,
+    message: loads[position].message ?? 'no answer',
+    // Where a person would fix it: the configuration that names the backend, else its first flag file.
+    file: configFile ?? backend.watchedFiles()[0] ?? path.join(root, CONFIG_FILE_NAME),
+  }]));
+  findings.push(...findingsForUnreadBackends(unread, severities));
   for (const [file, checks] of allChecks) findings.push(...findingsForChecks(file, checks, catalog, severities));
   if (config.registry !== undefined) {
     const { registry, problem } = loadRegistry(root, config.registry);
