@@ -5,7 +5,12 @@
 
 import { ts } from 'ts-morph';
 import { indentationAt, lineEnd, lineStart, reindent, renderRange, startsLine, type TextEdit } from './edits';
+import { isFreeContext, needsParentheses, negation, precedenceTier } from './precedence';
 import type { BoundFile } from './program';
+import {
+  blockScopedNames, declaredNames, hasRestSibling, isAssignment, isComparison, isConstDeclaration, isExit, isExported, isInlinableReference, isPure,
+  isStatementNode, returnedExpression, skipParens, skipParentheses,
+} from './syntax';
 import { deleteLines } from './unused';
 
 /** A value known at clean-up time, because it came from the flag. */
@@ -756,17 +761,6 @@ function truthy(value: unknown): boolean {
   return Boolean(value);
 }
 
-function isComparison(operator: ts.SyntaxKind): boolean {
-  return operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsEqualsToken
-    || operator === ts.SyntaxKind.EqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken
-    || operator === ts.SyntaxKind.LessThanToken || operator === ts.SyntaxKind.GreaterThanToken
-    || operator === ts.SyntaxKind.LessThanEqualsToken || operator === ts.SyntaxKind.GreaterThanEqualsToken;
-}
-
-function isAssignment(operator: ts.SyntaxKind): boolean {
-  return operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment;
-}
-
 /** A comparison as JavaScript computes it. */
 function compare(operator: ts.SyntaxKind, left: unknown, right: unknown): boolean {
   const l = left as number;
@@ -787,213 +781,6 @@ function compare(operator: ts.SyntaxKind, left: unknown, right: unknown): boolea
 function quoteString(value: string, quote: string): string {
   const escaped = value.replace(/[\\\n\r\t\u2028\u2029]/g, (character) => JSON.stringify(character).slice(1, -1));
   return quote + escaped.split(quote).join(`\\${quote}`) + quote;
-}
-
-function skipParens(node: ts.Expression): ts.Expression {
-  let expression = node;
-  while (ts.isParenthesizedExpression(expression)) expression = expression.expression;
-  return expression;
-}
-
-/** The nearest ancestor that is not a parenthesis around the node. */
-function skipParentheses(node: ts.Node): ts.Node {
-  let parent = node.parent;
-  while (ts.isParenthesizedExpression(parent)) parent = parent.parent;
-  return parent;
-}
-
-/** Evaluating it has no side effect, so it may be dropped: names, literals, member reads. */
-function isPure(node: ts.Expression): boolean {
-  const expression = skipParens(node);
-  if (ts.isIdentifier(expression) || ts.isLiteralExpression(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return true;
-  switch (expression.kind) {
-    case ts.SyntaxKind.TrueKeyword:
-    case ts.SyntaxKind.FalseKeyword:
-    case ts.SyntaxKind.NullKeyword:
-    case ts.SyntaxKind.ThisKeyword:
-      return true;
-  }
-  if (ts.isPropertyAccessExpression(expression)) return isPure(expression.expression);
-  if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken) return isPure(expression.operand);
-  return false;
-}
-
-type Tier = 'primary' | 'unary' | 'other';
-
-function precedenceTier(node: ts.Expression): Tier {
-  switch (node.kind) {
-    case ts.SyntaxKind.Identifier:
-    case ts.SyntaxKind.StringLiteral:
-    case ts.SyntaxKind.NumericLiteral:
-    case ts.SyntaxKind.BigIntLiteral:
-    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-    case ts.SyntaxKind.RegularExpressionLiteral:
-    case ts.SyntaxKind.TemplateExpression:
-    case ts.SyntaxKind.TrueKeyword:
-    case ts.SyntaxKind.FalseKeyword:
-    case ts.SyntaxKind.NullKeyword:
-    case ts.SyntaxKind.ThisKeyword:
-    case ts.SyntaxKind.SuperKeyword:
-    case ts.SyntaxKind.ArrayLiteralExpression:
-    case ts.SyntaxKind.ObjectLiteralExpression:
-    case ts.SyntaxKind.ParenthesizedExpression:
-    case ts.SyntaxKind.PropertyAccessExpression:
-    case ts.SyntaxKind.ElementAccessExpression:
-    case ts.SyntaxKind.CallExpression:
-    case ts.SyntaxKind.NewExpression:
-    case ts.SyntaxKind.TaggedTemplateExpression:
-    case ts.SyntaxKind.NonNullExpression:
-    case ts.SyntaxKind.JsxElement:
-    case ts.SyntaxKind.JsxSelfClosingElement:
-    case ts.SyntaxKind.JsxFragment:
-    case ts.SyntaxKind.MetaProperty:
-      return 'primary';
-    case ts.SyntaxKind.PrefixUnaryExpression:
-    case ts.SyntaxKind.PostfixUnaryExpression:
-    case ts.SyntaxKind.AwaitExpression:
-    case ts.SyntaxKind.TypeOfExpression:
-    case ts.SyntaxKind.VoidExpression:
-    case ts.SyntaxKind.DeleteExpression:
-      return 'unary';
-    default:
-      return 'other';
-  }
-}
-
-/** A place where any expression (but a comma list) stands without parentheses. */
-function isFreeContext(node: ts.Node): boolean {
-  const parent = node.parent;
-  if (ts.isParenthesizedExpression(parent) || ts.isJsxExpression(parent) || ts.isTemplateSpan(parent) || ts.isSpreadElement(parent)) return true;
-  if (ts.isExpressionStatement(parent) || ts.isReturnStatement(parent) || ts.isThrowStatement(parent)) return true;
-  if (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent) || ts.isSwitchStatement(parent) || ts.isCaseClause(parent)) {
-    return parent.expression === node;
-  }
-  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isParameter(parent) || ts.isBindingElement(parent) || ts.isPropertyDeclaration(parent)) {
-    return parent.initializer === node;
-  }
-  if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) return parent.expression !== node;
-  if (ts.isArrayLiteralExpression(parent)) return true;
-  if (ts.isArrowFunction(parent)) return parent.body === node;
-  if (ts.isConditionalExpression(parent)) return parent.condition !== node;
-  if (ts.isExportAssignment(parent)) return true;
-  return false;
-}
-
-function needsParentheses(kept: ts.Expression, replaced: ts.Expression): boolean {
-  const inner = skipParens(kept);
-  const parent = replaced.parent;
-  // An object literal or function at the start of a statement or arrow body would read as a block or declaration.
-  if ((ts.isObjectLiteralExpression(inner) || ts.isFunctionExpression(inner) || ts.isClassExpression(inner))
-    && (ts.isExpressionStatement(parent) || (ts.isArrowFunction(parent) && parent.body === replaced))) {
-    return kept === inner;
-  }
-  const tier = precedenceTier(kept);
-  if (tier === 'primary' || isFreeContext(replaced)) return false;
-  if (ts.isBinaryExpression(kept)) {
-    const own = binaryPrecedence(kept.operatorToken.kind);
-    // A condition of `?:` takes any binary but an assignment or a comma list.
-    if (ts.isConditionalExpression(parent) && parent.condition === replaced) return own <= 1;
-    if (ts.isBinaryExpression(parent)) {
-      const outer = binaryPrecedence(parent.operatorToken.kind);
-      const mixesNullish = (kept.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) !== (parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
-      if (mixesNullish && own <= 4 && outer <= 4) return true;
-      return !(own > outer || (own === outer && parent.left === replaced && outer !== 1 && outer !== 14));
-    }
-  }
-  if (tier === 'unary') {
-    return ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent) || ts.isCallExpression(parent)
-      || ts.isNewExpression(parent) || ts.isTaggedTemplateExpression(parent) || ts.isNonNullExpression(parent)
-      || (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken);
-  }
-  return true;
-}
-
-/** How tightly a binary operator binds: 0 comma, 1 assignment, 2 `??`, 3 `||`, 4 `&&`, ... 14 `**`. */
-function binaryPrecedence(operator: ts.SyntaxKind): number {
-  if (operator === ts.SyntaxKind.CommaToken) return 0;
-  if (isAssignment(operator)) return 1;
-  switch (operator) {
-    case ts.SyntaxKind.QuestionQuestionToken: return 2;
-    case ts.SyntaxKind.BarBarToken: return 3;
-    case ts.SyntaxKind.AmpersandAmpersandToken: return 4;
-    case ts.SyntaxKind.BarToken: return 5;
-    case ts.SyntaxKind.CaretToken: return 6;
-    case ts.SyntaxKind.AmpersandToken: return 7;
-    case ts.SyntaxKind.EqualsEqualsToken:
-    case ts.SyntaxKind.ExclamationEqualsToken:
-    case ts.SyntaxKind.EqualsEqualsEqualsToken:
-    case ts.SyntaxKind.ExclamationEqualsEqualsToken:
-      return 8;
-    case ts.SyntaxKind.LessThanToken:
-    case ts.SyntaxKind.GreaterThanToken:
-    case ts.SyntaxKind.LessThanEqualsToken:
-    case ts.SyntaxKind.GreaterThanEqualsToken:
-    case ts.SyntaxKind.InstanceOfKeyword:
-    case ts.SyntaxKind.InKeyword:
-      return 9;
-    case ts.SyntaxKind.LessThanLessThanToken:
-    case ts.SyntaxKind.GreaterThanGreaterThanToken:
-    case ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken:
-      return 10;
-    case ts.SyntaxKind.PlusToken:
-    case ts.SyntaxKind.MinusToken:
-      return 11;
-    case ts.SyntaxKind.AsteriskToken:
-    case ts.SyntaxKind.SlashToken:
-    case ts.SyntaxKind.PercentToken:
-      return 12;
-    case ts.SyntaxKind.AsteriskAsteriskToken:
-      return 14;
-    default:
-      return 13;
-  }
-}
-
-function isExit(statement: ts.Statement): boolean {
-  return ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || ts.isBreakStatement(statement) || ts.isContinueStatement(statement);
-}
-
-function isStatementNode(node: ts.Node): node is ts.Statement {
-  return ts.isStatement(node) || ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isVariableStatement(node);
-}
-
-function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
-  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
-}
-
-function isExported(declaration: ts.Node): boolean {
-  let node: ts.Node = declaration;
-  if (ts.isVariableDeclaration(node)) node = node.parent.parent;
-  if (ts.isBindingElement(node)) return false;
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false);
-}
-
-/** A use of a variable that can become its value: read, not written, exported or used as a type. */
-function isInlinableReference(reference: ts.Identifier): boolean {
-  const parent = reference.parent;
-  if (ts.isExportSpecifier(parent) || ts.isTypeQueryNode(parent) || ts.isExportAssignment(parent)) return false;
-  if (ts.isBinaryExpression(parent) && parent.left === reference && isAssignment(parent.operatorToken.kind)) return false;
-  if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent))
-    && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) return false;
-  if (ts.isDeleteExpression(parent)) return false;
-  if (ts.isJsxOpeningElement(parent) || ts.isJsxSelfClosingElement(parent) || ts.isJsxClosingElement(parent)) return false;
-  return true;
-}
-
-/** True for an element of an object pattern that also gathers the other properties (`...rest`). */
-function hasRestSibling(declaration: ts.VariableDeclaration | ts.BindingElement): boolean {
-  return ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent)
-    && declaration.parent.elements.some((element) => element.dotDotDotToken !== undefined);
-}
-
-/** The expression a function returns when its body is nothing else. */
-function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
-  const body = fn.body;
-  if (body === undefined) return undefined;
-  if (!ts.isBlock(body)) return body;
-  if (body.statements.length !== 1) return undefined;
-  const only = body.statements[0];
-  return ts.isReturnStatement(only) ? only.expression : undefined;
 }
 
 /** A clause's statements; a clause written as one block `case 'a': { ... }` gives the block's statements. */
@@ -1022,41 +809,6 @@ function breakingGuard(node: ts.Statement, switchStatement: ts.SwitchStatement):
   if (final === undefined || !ts.isBreakStatement(final) || final.label !== undefined) return undefined;
   const before = statements.slice(0, -1);
   return before.some((statement) => containsBreakOf(statement, switchStatement)) ? undefined : { statement: node, before };
-}
-
-/** The condition negated as a person writes it: `!x`, `!(a && b)`, and `!x` becomes `x`. */
-function negation(code: string, condition: ts.Expression): string {
-  const expression = skipParens(condition);
-  if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken && code.startsWith('!')) return code.slice(1);
-  return precedenceTier(condition) === 'primary' || precedenceTier(condition) === 'unary' ? `!${code}` : `!(${code})`;
-}
-
-/** Names a statement declares in its block: `let`, `const`, classes, functions, enums. */
-function blockScopedNames(statement: ts.Statement): string[] {
-  if (ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.BlockScoped) === 0) return [];
-  return declaredNames(statement);
-}
-
-function declaredNames(statement: ts.Statement): string[] {
-  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((declaration) => bindingNames(declaration.name));
-  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name !== undefined) {
-    return [statement.name.text];
-  }
-  if (ts.isImportDeclaration(statement) && statement.importClause !== undefined) {
-    const clause = statement.importClause;
-    const names = clause.name !== undefined ? [clause.name.text] : [];
-    if (clause.namedBindings !== undefined) {
-      if (ts.isNamespaceImport(clause.namedBindings)) names.push(clause.namedBindings.name.text);
-      else names.push(...clause.namedBindings.elements.map((element) => element.name.text));
-    }
-    return names;
-  }
-  return [];
-}
-
-function bindingNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
 }
 
 function indentUnit(text: string): string {
