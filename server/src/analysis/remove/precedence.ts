@@ -67,7 +67,7 @@ export function binaryPrecedence(operator: ts.BinaryOperator): Precedence {
   return isAssignment(operator) ? Precedence.Assignment : BINARY_PRECEDENCE[operator];
 }
 
-/** How tightly an expression binds, as far as parenthesising needs to know: a member access or tighter, unary, or looser. */
+/** How tightly an expression binds, as far as parenthesising needs: `Precedence.Member` or tighter, `Prefix`/`Postfix`, or looser. */
 export type Tier = 'primary' | 'unary' | 'other';
 
 /** The tier of an expression (not looking through parentheses: a parenthesised expression is primary). */
