@@ -140,6 +140,27 @@ const CASES: Case[] = [
     after: ['function f() {\n  const x = 1;\n  {\n    const x = 2;\n    use(x);\n  }\n  use(x);\n}\n', 'function f() {\n  const x = 1;\n  use(x);\n}\n'],
   },
   {
+    name: 'lifting keeps the braces when a lifted name would shadow an outer one used after the block',
+    before: 'const limit = 1;\nexport function f() {\n  if (F) {\n    const limit = 2;\n    log(limit);\n  }\n  return limit;\n}\n',
+    after: [
+      'const limit = 1;\nexport function f() {\n  {\n    const limit = 2;\n    log(limit);\n  }\n  return limit;\n}\n',
+      'const limit = 1;\nexport function f() {\n  return limit;\n}\n',
+    ],
+  },
+  {
+    name: 'lifting keeps the braces when a lifted name is used before the block (it would be in its dead zone)',
+    before: 'let total = 0;\nfor (const item of items) {\n  log(total);\n  if (F) {\n    let total = item * 2;\n    log(total);\n  }\n}\n',
+    after: [
+      'let total = 0;\nfor (const item of items) {\n  log(total);\n  {\n    let total = item * 2;\n    log(total);\n  }\n}\n',
+      'let total = 0;\nfor (const item of items) {\n  log(total);\n}\n',
+    ],
+  },
+  {
+    name: 'lifting a name used only as a property elsewhere drops the braces',
+    before: 'function f(o) {\n  if (F) {\n    const size = 2;\n    log(size);\n  }\n  return o.size;\n}\n',
+    after: ['function f(o) {\n  const size = 2;\n  log(size);\n  return o.size;\n}\n', 'function f(o) {\n  return o.size;\n}\n'],
+  },
+  {
     name: 'old literal conditions stay as written',
     before: 'function f() {\n  if (true) {\n    a();\n  }\n  if (F) {\n    b();\n  }\n}\n',
     after: ['function f() {\n  if (true) {\n    a();\n  }\n  b();\n}\n', 'function f() {\n  if (true) {\n    a();\n  }\n}\n'],

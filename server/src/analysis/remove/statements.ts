@@ -195,6 +195,11 @@ export abstract class StatementRewriter extends ExpressionFolder {
   }
 
   /** True when moving these statements into the statement's scope would declare a name twice there. */
+  /**
+   * True when lifting a kept block's statements out of their braces would change what a name means: a
+   * name the block declares is also declared beside it (or is a parameter), or is used anywhere else in
+   * the enclosing scope, where it means an outer declaration today and would mean the lifted one after.
+   */
   protected clashes(statements: readonly ts.Statement[], replaced: ts.Statement): boolean {
     const lifted = new Set(statements.flatMap(blockScopedNames));
     if (lifted.size === 0) return false;
@@ -202,13 +207,14 @@ export abstract class StatementRewriter extends ExpressionFolder {
     const siblings: readonly ts.Statement[] = ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent)
       ? parent.statements
       : [];
-    const outer = new Set(siblings.filter((sibling) => sibling !== replaced).flatMap(declaredNames));
+    const others = siblings.filter((sibling) => sibling !== replaced);
+    const outer = new Set(others.flatMap(declaredNames));
     if (ts.isBlock(parent) && ts.isFunctionLike(parent.parent)) {
       for (const parameter of parent.parent.parameters) outer.add(parameter.name.getText(this.sourceFile));
     }
-    return [...lifted].some((name) => outer.has(name));
+    if ([...lifted].some((name) => outer.has(name))) return true;
+    return others.some((sibling) => mentionsAny(sibling, lifted));
   }
-
 
   // ---------------------------------------------------------------------------------------------------------
   // Everything else: walk the children, handling JSX and shorthand properties on the way.
@@ -276,4 +282,21 @@ export abstract class StatementRewriter extends ExpressionFolder {
     }
     return { start, end: node.end, newText: '' };
   }
+}
+
+/** True when `root` holds an identifier with one of `names`, other than a property name after a dot. */
+function mentionsAny(root: ts.Node, names: ReadonlySet<string>): boolean {
+  // Iterative: a generated file can nest deeper than the call stack.
+  const stack: ts.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as ts.Node;
+    if (ts.isIdentifier(node)) {
+      if (names.has(node.text) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) return true;
+      continue;
+    }
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+  return false;
 }
