@@ -16,6 +16,7 @@ import { URI } from 'vscode-uri';
 import { ConfigProposer } from '../features/proposal';
 import { FlagsChangedNotification } from '../protocol';
 import { BackendSetupSource } from './backendSetup';
+import { DiagnosticsPublisher } from './diagnosticsPush';
 import { uriToPath, WorkspaceFolders, type FolderState, type WorkspaceFolderState } from './folders';
 import { EditorSettingsCache } from './settings';
 import { StatusReporter } from './status';
@@ -32,7 +33,10 @@ export class ServerContext {
   readonly status: StatusReporter;
   readonly folders: WorkspaceFolders;
   readonly proposer: ConfigProposer;
+  readonly diagnostics: DiagnosticsPublisher;
   clientCapabilities: ClientCapabilities = {};
+  /** True when the client cannot pull diagnostics, so the server publishes them. */
+  pushesDiagnostics = false;
   settings: EditorSettingsCache;
   backendSetup: BackendSetupSource;
   indexCacheDir: string | undefined;
@@ -59,6 +63,7 @@ export class ServerContext {
       indexCacheDir: () => this.indexCacheDir,
     });
     this.proposer = new ConfigProposer({ connection, settings: () => this.settings, folders: () => this.folders.all(), log: this.log });
+    this.diagnostics = new DiagnosticsPublisher(this);
   }
 
   /** The document's folder, loaded, with the open documents' text in its index; undefined outside every folder. */
@@ -82,9 +87,13 @@ export class ServerContext {
     }
   }
 
-  /** Flags or checks changed: tell the client, and have it pull every open document's diagnostics again. */
+  /** Flags or checks changed: tell the client, and bring every open document's diagnostics up to date. */
   async flagsChanged(): Promise<void> {
     void this.connection.sendNotification(FlagsChangedNotification);
+    if (this.pushesDiagnostics) {
+      await this.diagnostics.publishOpen();
+      return;
+    }
     if (!this.clientCapabilities.workspace?.diagnostics?.refreshSupport) return;
     try {
       await this.connection.languages.diagnostics.refresh();

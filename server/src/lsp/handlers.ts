@@ -127,7 +127,13 @@ export function tokensChanged(context: ServerContext): void {
   context.reloadFolders();
 }
 
+/** An open document opened or changed: a client that cannot pull diagnostics gets them sent. */
+export function documentChanged(context: ServerContext): void {
+  if (context.pushesDiagnostics) void context.diagnostics.publishOpen();
+}
+
 export function documentClosed(context: ServerContext, uri: string): void {
   context.folders.folderOf(uri)?.forgetDocument(uri)
     .catch((error: unknown) => context.log(`Could not reread ${uri}: ${String(error)}`));
+  if (context.pushesDiagnostics) void context.diagnostics.clear(uri);
 }

@@ -30,6 +30,7 @@ import { REMOVE_FLAG_KIND } from '../features/removeFlag';
 import { BackendOriginsRequest, FlagListRequest, RefreshRequest, TokensChangedNotification, WorkspaceTrustNotification } from '../protocol';
 import { BackendSetupSource, readInitializationOptions } from './backendSetup';
 import { ServerContext } from './context';
+import { clientPullsDiagnostics } from './diagnosticsPush';
 import { uriToPath } from './folders';
 import * as handlers from './handlers';
 import { IndexingProgress } from './indexingProgress';
@@ -60,14 +61,15 @@ const NOTIFICATIONS: Binding[] = [
   notification(TokensChangedNotification, handlers.tokensChanged),
 ];
 
-/** What the server offers. */
-function serverCapabilities(): ServerCapabilities {
+/** What the server offers a client with these abilities. */
+function capabilitiesFor(context: ServerContext): ServerCapabilities {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
     completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, REMOVE_FLAG_KIND], resolveProvider: true },
-    diagnosticProvider: { identifier: 'flaglens', interFileDependencies: true, workspaceDiagnostics: false },
+    // A client that cannot pull diagnostics gets them published instead (diagnosticsPush.ts), never both.
+    ...(context.pushesDiagnostics ? {} : { diagnosticProvider: { identifier: 'flaglens', interFileDependencies: true, workspaceDiagnostics: false } }),
     executeCommandProvider: { commands: Object.keys(handlers.COMMANDS) },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
@@ -79,6 +81,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params) => initialize(context, params));
   connection.onInitialized(() => initialized(context));
   for (const binding of [...REQUESTS, ...NOTIFICATIONS]) binding.bind(context);
+  context.documents.onDidChangeContent(() => handlers.documentChanged(context));
   context.documents.onDidClose((event) => handlers.documentClosed(context, event.document.uri));
   context.documents.listen(connection);
   connection.listen();
@@ -88,13 +91,14 @@ function initialize(context: ServerContext, params: InitializeParams): Initializ
   const { connection } = context;
   const capabilities = params.capabilities;
   context.clientCapabilities = capabilities;
+  context.pushesDiagnostics = !clientPullsDiagnostics(capabilities);
   context.proposer.setClientCapabilities(capabilities);
   context.settings = new EditorSettingsCache(connection, capabilities.workspace?.configuration === true);
   const initializationOptions = readInitializationOptions(params.initializationOptions);
   context.backendSetup = new BackendSetupSource(connection, initializationOptions, context.log);
   context.indexCacheDir = initializationOptions.cacheDir;
   context.initialFolders = foldersOf(params);
-  return { capabilities: serverCapabilities(), serverInfo: { name: 'flaglens', version } };
+  return { capabilities: capabilitiesFor(context), serverInfo: { name: 'flaglens', version } };
 }
 
 function initialized(context: ServerContext): void {
