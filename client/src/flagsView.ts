@@ -27,6 +27,8 @@ type FlagsNode =
 export interface FlagsViewSnapshot {
   label: string;
   description?: string;
+  /** The tooltip's text (markdown for flags). */
+  tooltip?: string;
   children: FlagsViewSnapshot[];
 }
 
@@ -113,14 +115,25 @@ function flagItem(flag: FlagListItem, folder: FlagListFolder): vscode.TreeItem {
   item.id = `${folder.uri}#flag:${flag.key}`;
   const marks = [flag.archived ? 'archived' : '', flag.stale ? 'stale' : ''].filter(Boolean);
   const references = flag.references.length === 0 ? 'not checked in code' : count(flag.references.length, 'reference');
-  item.description = [flag.summary, ...marks, references].join(' · ');
-  item.tooltip = new vscode.MarkdownString(`**${flag.key}**\n\n${[flag.summary, ...marks].join(' · ')}`);
+  // The side bar is narrow and the group already names the state: the line keeps to marks and the count,
+  // and what the flag serves (which can run to a sentence per environment) goes to the tooltip.
+  item.description = [...marks, references].join(' · ');
+  item.tooltip = flagTooltip(flag, marks, references);
   // The context value lists what the flag's menu offers, matched with `viewItem =~ /\bword\b/`.
   const offers = ['flag'];
   if (flag.link !== undefined) offers.push('link');
   if (flag.removable) offers.push('removable');
   item.contextValue = offers.join(' ');
   return item;
+}
+
+/** The key, what the flag serves, its marks, where code checks it, and its page in the backend. */
+function flagTooltip(flag: FlagListItem, marks: readonly string[], references: string): vscode.MarkdownString {
+  const files = new Set(flag.references.map((reference) => reference.uri)).size;
+  const where = flag.references.length === 0 ? references : `${references} in ${count(files, 'file')}`;
+  const lines = [`**${flag.key}**`, [flag.summary, ...marks].join(' · '), where];
+  if (flag.link !== undefined) lines.push(`[Open in the flag backend](${flag.link})`);
+  return new vscode.MarkdownString(lines.join('\n\n'));
 }
 
 function referenceItem(reference: FlagListReference, folder: FlagListFolder): vscode.TreeItem {
@@ -206,6 +219,8 @@ async function snapshot(provider: FlagsTreeProvider, node?: FlagsNode): Promise<
     const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
     const entry: FlagsViewSnapshot = { label, children: await snapshot(provider, child) };
     if (typeof item.description === 'string' && item.description !== '') entry.description = item.description;
+    const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value;
+    if (tooltip !== undefined && tooltip !== '') entry.tooltip = tooltip;
     return entry;
   }));
 }

@@ -73,7 +73,7 @@ describe('FlagLens in the browser', () => {
     for (const group of ['Unknown keys', 'Stale or archived', 'Released: ready to remove', 'Dead: ready to remove', 'Rolling out']) {
       await rows.filter({ hasText: group }).waitFor({ state: 'visible' });
     }
-    const released = rows.filter({ hasText: 'new-checkout' }).filter({ hasText: 'serves true in every environment' });
+    const released = rows.filter({ hasText: 'new-checkout' }).filter({ hasText: '2 references' });
     await released.click();
     await rows.filter({ hasText: 'App.tsx:7' }).waitFor({ state: 'visible' });
     await page.screenshot({ path: artifactPath('flags-view.png') });

@@ -11,12 +11,14 @@ import {
   CompletionRequest,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   ExitNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
+  PublishDiagnosticsNotification,
   ShutdownRequest,
   WorkDoneProgress,
   WorkDoneProgressCreateRequest,
@@ -69,6 +71,15 @@ export interface StartOptions {
   answers?: Record<string, (params: unknown) => unknown>;
   /** Declare that the client answers `window/showMessageRequest` with a chosen action (off unless asked). */
   showMessageRequest?: boolean;
+  /** Declare the `textDocument.diagnostic` capability (pull diagnostics); on unless false, as Neovim 0.7 has none. */
+  pullDiagnostics?: boolean;
+}
+
+/** What the server published for one document (`textDocument/publishDiagnostics`). */
+export interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
 }
 
 /** A running server and the client side of its connection. */
@@ -132,7 +143,7 @@ export class ServerSession {
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
           completion: { completionItem: { snippetSupport: false } },
-          diagnostic: { dynamicRegistration: false },
+          ...(options.pullDiagnostics === false ? {} : { diagnostic: { dynamicRegistration: false } }),
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
         },
       },
@@ -187,6 +198,22 @@ export class ServerSession {
   /** The messages of one method the server sent so far. */
   messages(method: string): Received[] {
     return this.received.filter((message) => message.method === method);
+  }
+
+  /** Wait until the latest diagnostics the server published for a document satisfy `predicate`. */
+  async waitForPublished(uri: string, predicate: (published: Published) => boolean, what = 'published diagnostics'): Promise<Published> {
+    return waitFor(`${what} of ${uri}`, () => {
+      const latest = this.messages(PublishDiagnosticsNotification.method)
+        .map((message) => message.params as Published)
+        .filter((published) => published.uri === uri)
+        .at(-1);
+      return latest !== undefined && predicate(latest) ? latest : undefined;
+    });
+  }
+
+  /** Close an open document. */
+  async close(document: OpenDocument): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: document.uri } });
   }
 
   /** Wait until the server has sent a message that satisfies `predicate`. */

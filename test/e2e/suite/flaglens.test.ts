@@ -73,7 +73,11 @@ suite('FlagLens in VS Code', () => {
       ['Rolling out', ['checkout-button-color', 'dark-mode', 'search-v2']],
     ]);
     const newCheckout = snapshot[2].children.find((flag) => flag.label === 'new-checkout');
-    assert.equal(newCheckout?.description, 'serves true in every environment · 2 references');
+    // The line stays short for the side bar; what the flag serves is in the tooltip.
+    assert.equal(newCheckout?.description, '2 references');
+    assert.equal(newCheckout?.tooltip, '**new-checkout**\n\nserves true in every environment\n\n2 references in 2 files');
+    const legacySearch = snapshot[1].children.find((flag) => flag.label === 'legacy-search');
+    assert.equal(legacySearch?.description, 'stale · 1 reference');
     assert.deepEqual(newCheckout?.children.map((reference) => `${reference.label} ${reference.description ?? ''}`), ['checkout.ts:22 src/server', 'App.tsx:7 src/web']);
   });
 
