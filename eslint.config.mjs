@@ -27,15 +27,39 @@ export default tseslint.config(
     ignores: ['server/src/cli/**'],
     rules: { 'no-console': 'error' },
   },
-  {
-    files: ['server/src/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['vscode'] }] },
-  },
-  {
-    // The analysis core knows nothing of LSP, the editor or the network.
-    files: ['server/src/analysis/**/*.ts', 'server/src/patterns/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['vscode*', 'node:http*', 'node:net', 'node:fs*', 'fs', 'http', 'https'] }],
-    },
-  },
+  ...layering(),
 );
+
+/**
+ * The parts of server/src and what each may import (docs/ARCHITECTURE.md): arrows point down, never
+ * back up. Each part's files get one no-restricted-imports rule listing the parts it may not reach.
+ */
+function layering() {
+  const allowed = {
+    launch: ['workspace'],
+    lsp: ['features', 'workspace', 'backends', 'analysis', 'protocol'],
+    features: ['workspace', 'backends', 'analysis', 'protocol'],
+    cli: ['workspace', 'backends', 'analysis'],
+    workspace: ['backends', 'analysis'],
+    backends: ['analysis'],
+    analysis: [],
+    protocol: [],
+  };
+  // The editor's API is the client's alone; the LSP libraries belong to the server's edge.
+  const lspLibraries = { group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-protocol'], message: 'LSP stays at the edge: lsp/, features/ and protocol.ts.' };
+  const io = { group: ['node:fs', 'node:fs/*', 'fs', 'node:http', 'node:https', 'http', 'https', 'node:net', 'node:child_process'], message: 'The analysis core does no IO: that is workspace/ and backends/.' };
+  const parts = Object.keys(allowed);
+  return parts.map((part) => {
+    const forbidden = parts.filter((other) => other !== part && !allowed[part].includes(other));
+    const patterns = forbidden.length === 0 ? [] : [{
+      regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`,
+      message: `${part}/ may import only ${allowed[part].join(', ') || 'itself'} (docs/ARCHITECTURE.md).`,
+    }];
+    if (!['lsp', 'features', 'protocol'].includes(part)) patterns.push(lspLibraries);
+    if (part === 'analysis') patterns.push(io);
+    return {
+      files: part === 'protocol' ? ['server/src/protocol.ts'] : [`server/src/${part}/**/*.ts`],
+      rules: { 'no-restricted-imports': ['error', { paths: ['vscode'], patterns }] },
+    };
+  });
+}

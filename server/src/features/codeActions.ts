@@ -2,13 +2,14 @@
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { uriToPath, type FolderState } from '../lsp/folders';
+import type { LoadedFolder } from '../workspace/loadFolder';
+import { uriToPath } from '../workspace/uris';
 import { literalContents } from './checks';
 import type { DiagnosticData } from './diagnostics';
 import { registryActionsFor } from './registry';
 
 /** The code actions for the FlagLens diagnostics the client sent along. */
-export function codeActionsFor(document: TextDocument, params: CodeActionParams, state: FolderState): CodeAction[] {
+export function codeActionsFor(document: TextDocument, params: CodeActionParams, state: LoadedFolder): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== 'flaglens') continue;
@@ -21,7 +22,7 @@ export function codeActionsFor(document: TextDocument, params: CodeActionParams,
   return actions;
 }
 
-function changeKeyAction(document: TextDocument, diagnostic: Diagnostic, state: FolderState): CodeAction | undefined {
+function changeKeyAction(document: TextDocument, diagnostic: Diagnostic, state: LoadedFolder): CodeAction | undefined {
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
   // A diagnostic computed on other text would point the edit at the wrong characters.
   if (data?.suggestion === undefined || data.version !== document.version) return undefined;

@@ -5,7 +5,8 @@ import { CompletionItemKind, CompletionItemTag, MarkupKind, type CompletionItem,
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { classifyRelease } from '../analysis/release';
 import type { FlagDefinition, ReleaseState, Span } from '../analysis/types';
-import { uriToPath, type FolderState } from '../lsp/folders';
+import type { LoadedFolder } from '../workspace/loadFolder';
+import { uriToPath } from '../workspace/uris';
 import { checkAt, literalContents } from './checks';
 
 /** Typing a quote opens the key string of a check, so it is worth asking for keys there. */
@@ -17,7 +18,7 @@ const STATE_LABELS: Record<ReleaseState, string> = { released: 'released', dead:
 const KEY_CHARACTER = /[\w.:/@$-]/;
 
 /** The flag keys to offer at a position, or null when the position is not inside a check's key string. */
-export function completionAt(document: TextDocument, position: Position, state: FolderState): CompletionList | null {
+export function completionAt(document: TextDocument, position: Position, state: LoadedFolder): CompletionList | null {
   const text = document.getText();
   const offset = document.offsetAt(position);
   const check = checkAt(state.index.checksIn(uriToPath(document.uri)), offset);

@@ -7,7 +7,8 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findingsForChecks, findingsForProblems } from '../analysis/findings';
 import type { Finding, FindingCode, Severity } from '../analysis/types';
-import { uriToPath, type FolderState } from '../lsp/folders';
+import type { LoadedFolder } from '../workspace/loadFolder';
+import { uriToPath } from '../workspace/uris';
 import { isSourceFile, toPosixPath } from '../workspace/files';
 import { registryFindingsFor } from './registry';
 
@@ -34,7 +35,7 @@ export function diagnosticHelpUrl(code: FindingCode): string {
 }
 
 /** The diagnostics of one document of a loaded folder. */
-export function diagnosticsFor(document: TextDocument, state: FolderState): Diagnostic[] {
+export function diagnosticsFor(document: TextDocument, state: LoadedFolder): Diagnostic[] {
   const file = uriToPath(document.uri);
   const findings: Finding[] = [];
   const problemsHere = [...state.configProblems, ...state.loads.flatMap((load) => load.problems)]

@@ -6,7 +6,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { flagInventory } from '../analysis/inventory';
 import type { FlagCheck } from '../analysis/types';
-import type { FolderState, WorkspaceFolderState } from '../lsp/folders';
+import type { LoadedFolder } from '../workspace/loadFolder';
+import type { EditorFolder } from './folder';
 import type { FlagListFolder, FlagListItem, FlagListReference } from '../protocol';
 
 /** The open documents by URI, so references in edited files point at the text on screen. */
@@ -16,7 +17,7 @@ export interface OpenDocuments {
 }
 
 /** The flags of every folder: defined ones first by key, then keys checked in code that no backend defines. */
-export async function flagListFor(folders: readonly WorkspaceFolderState[], documents: OpenDocuments): Promise<FlagListFolder[]> {
+export async function flagListFor(folders: readonly EditorFolder[], documents: OpenDocuments): Promise<FlagListFolder[]> {
   return Promise.all(folders.map(async (folder) => {
     const state = await folder.state();
     folder.syncOpenDocuments(state, documents.all());
@@ -24,7 +25,7 @@ export async function flagListFor(folders: readonly WorkspaceFolderState[], docu
   }));
 }
 
-function flagsOf(state: FolderState, documents: OpenDocuments): FlagListItem[] {
+function flagsOf(state: LoadedFolder, documents: OpenDocuments): FlagListItem[] {
   const texts = new TextsByFile(documents);
   return flagInventory(state.index.allChecks(), state.catalog)
     // Without any definition every key would look unknown; the status bar says why instead.

@@ -5,11 +5,12 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeFlagMarkdown } from '../analysis/describe';
 import { findDefinition } from '../analysis/match';
-import { uriToPath, type FolderState } from '../lsp/folders';
+import type { LoadedFolder } from '../workspace/loadFolder';
+import { uriToPath } from '../workspace/uris';
 import { checkAt } from './checks';
 
 /** The hover for the flag check at a position, or null when there is none. */
-export function hoverAt(document: TextDocument, position: Position, state: FolderState): Hover | null {
+export function hoverAt(document: TextDocument, position: Position, state: LoadedFolder): Hover | null {
   const check = checkAt(state.index.checksIn(uriToPath(document.uri)), document.offsetAt(position));
   if (check === undefined) return null;
   // References are counted under the defined key, so a camelCased bag property counts with its flag.

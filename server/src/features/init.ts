@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeDiscovery } from '../analysis/discover';
 import { CONFIG_FILE_NAME } from '../workspace/config';
-import type { WorkspaceFolderState } from '../lsp/folders';
+import type { EditorFolder } from './folder';
 import { configFileText, discoverFolder, foundAnything } from '../workspace/discovery';
 
 /** The command's id, as the server advertises it in `executeCommandProvider`. */
@@ -27,7 +27,7 @@ export interface ProposeConfigResult {
  * Runs the command for the folder whose URI is the first argument, else for the first folder without
  * `.flaglens.json`. A folder that has one keeps it; the folder reloads after the file is written.
  */
-export async function proposeConfig(folders: readonly WorkspaceFolderState[], args: readonly unknown[] | undefined, log: (message: string) => void): Promise<ProposeConfigResult> {
+export async function proposeConfig(folders: readonly EditorFolder[], args: readonly unknown[] | undefined, log: (message: string) => void): Promise<ProposeConfigResult> {
   const asked = typeof args?.[0] === 'string' ? folders.find((folder) => folder.uri === args[0]) : undefined;
   let target = asked;
   if (target === undefined) {

@@ -5,8 +5,7 @@
 import { MessageType, ShowMessageNotification, type ClientCapabilities, type Connection, type MessageActionItem } from 'vscode-languageserver';
 import type { Discovery } from '../analysis/discover';
 import { CONFIG_FILE_NAME } from '../workspace/config';
-import type { WorkspaceFolderState } from '../lsp/folders';
-import type { EditorSettingsCache } from '../lsp/settings';
+import type { EditorFolder, ProposalSettings } from './folder';
 import { discoverFolder, foundAnything } from '../workspace/discovery';
 import { proposeConfig } from './init';
 
@@ -16,8 +15,8 @@ const NOT_NOW: MessageActionItem = { title: 'Not now' };
 /** What the offer needs from the server around it. */
 export interface ProposalHost {
   connection: Connection;
-  settings(): EditorSettingsCache;
-  folders(): readonly WorkspaceFolderState[];
+  settings(): ProposalSettings;
+  folders(): readonly EditorFolder[];
   log(message: string): void;
 }
 
@@ -34,7 +33,7 @@ export class ConfigProposer {
   }
 
   /** Once the folder has loaded, offer the file if it has none and discovery finds something; never twice per folder. */
-  async offer(folder: WorkspaceFolderState): Promise<void> {
+  async offer(folder: EditorFolder): Promise<void> {
     if (!this.clientCanAsk || this.considered.has(folder.uri)) return;
     this.considered.add(folder.uri);
     const { log } = this.host;

@@ -16,14 +16,15 @@ import {
 import type { Finding } from '../analysis/types';
 import { loadRegistry, registryModifiedAt, registryPath } from '../backends/registry';
 import { readTextFileIfReadable } from '../workspace/files';
-import { uriToPath, type FolderState } from '../lsp/folders';
+import type { LoadedFolder } from '../workspace/loadFolder';
+import { uriToPath } from '../workspace/uris';
 import type { DiagnosticData } from './diagnostics';
 
 // The registry of each folder state, read again when its file changes on disk.
-const cache = new WeakMap<FolderState, { modified: number; registry: FlagRegistry | undefined }>();
+const cache = new WeakMap<LoadedFolder, { modified: number; registry: FlagRegistry | undefined }>();
 
 /** The folder's registry, as `.flaglens.json` names it; `openText` is the registry document's text when it is the one asked about. */
-export function registryOf(state: FolderState, openFile?: string, openText?: string): FlagRegistry | undefined {
+export function registryOf(state: LoadedFolder, openFile?: string, openText?: string): FlagRegistry | undefined {
   const location = state.config.registry;
   if (location === undefined) return undefined;
   const root = state.index.root;
@@ -39,7 +40,7 @@ export function registryOf(state: FolderState, openFile?: string, openText?: str
 }
 
 /** The registry findings for one document: its checks' keys missing from the registry, and in the registry file, unused entries. */
-export function registryFindingsFor(file: string, text: string, state: FolderState): Finding[] {
+export function registryFindingsFor(file: string, text: string, state: LoadedFolder): Finding[] {
   const registry = registryOf(state, file, text);
   if (registry === undefined) return [];
   const findings = findingsForRegistry(file, state.index.checksIn(file), registry, state.severities);
@@ -51,7 +52,7 @@ export function registryFindingsFor(file: string, text: string, state: FolderSta
 }
 
 /** Quick fixes for `unregistered-flag` (add the key to the registry) and `unused-flag` (remove or rename the entry). */
-export function registryActionsFor(document: TextDocument, diagnostic: Diagnostic, state: FolderState): CodeAction[] {
+export function registryActionsFor(document: TextDocument, diagnostic: Diagnostic, state: LoadedFolder): CodeAction[] {
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
   if (data?.key === undefined || data.version !== document.version) return [];
   const file = uriToPath(document.uri);

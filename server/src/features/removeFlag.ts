@@ -25,7 +25,8 @@ import { checksFlag, removeFlagFromFile, type FileRemoval } from '../analysis/re
 import { summariseRemoval, type LeftToDecide } from '../analysis/remove/summary';
 import { removeFlagFromWorkspace, type FileWithChecks } from '../analysis/remove/workspace';
 import type { FlagCheck } from '../analysis/types';
-import { uriToPath, type FolderState } from '../lsp/folders';
+import type { LoadedFolder } from '../workspace/loadFolder';
+import { uriToPath } from '../workspace/uris';
 import { readTextFileIfReadable } from '../workspace/files';
 import { checkAt } from './checks';
 
@@ -49,7 +50,7 @@ export const REMOVAL_SUMMARY_COMMAND = 'flaglens.showRemovalSummary';
 export const REMOVE_FLAG_KIND = CodeActionKind.RefactorRewrite;
 
 /** The remove-flag actions for the check at the start of the requested range, without their edits. */
-export function removeFlagActions(document: TextDocument, params: CodeActionParams, state: FolderState): CodeAction[] {
+export function removeFlagActions(document: TextDocument, params: CodeActionParams, state: LoadedFolder): CodeAction[] {
   // Asked about a released-flag or dead-flag diagnostic, the removal is that diagnostic's quick fix, so
   // it shows in the hover and the light bulb; elsewhere on the check it is a refactoring.
   const fixed = params.context.diagnostics.filter((diagnostic) => diagnostic.source === 'flaglens'
@@ -89,7 +90,7 @@ export function isRemoveFlagData(data: unknown): data is RemoveFlagData {
 export function resolveRemoveFlag(
   action: CodeAction,
   data: RemoveFlagData,
-  state: FolderState,
+  state: LoadedFolder,
   openDocument: (uri: string) => TextDocument | undefined,
 ): CodeAction {
   const document = openDocument(data.uri);

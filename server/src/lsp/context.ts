@@ -17,7 +17,8 @@ import { ConfigProposer } from '../features/proposal';
 import { FlagsChangedNotification } from '../protocol';
 import { BackendSetupSource } from './backendSetup';
 import { DiagnosticsPublisher } from './diagnosticsPush';
-import { uriToPath, WorkspaceFolders, type FolderState, type WorkspaceFolderState } from './folders';
+import { WorkspaceFolders, type FolderState, type WorkspaceFolderState } from './folders';
+import { uriToPath } from '../workspace/uris';
 import { EditorSettingsCache } from './settings';
 import { StatusReporter } from './status';
 

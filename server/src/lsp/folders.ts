@@ -3,12 +3,12 @@
 
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
 import type { BackendLoad, FlagBackend } from '../backends/types';
 import { createBackends, type BackendSetup } from '../workspace/config';
 import { toPosixPath } from '../workspace/files';
 import { catalogOf, loadBackends, loadFolder, type IndexProgress, type LoadedFolder } from '../workspace/loadFolder';
 import { indexCacheFile } from '../workspace/scanCache';
+import { uriToPath } from '../workspace/uris';
 import type { EditorSettingsCache } from './settings';
 
 export type { IndexProgress } from '../workspace/loadFolder';
@@ -211,11 +211,6 @@ export class WorkspaceFolders {
     }
     return best;
   }
-}
-
-/** The absolute POSIX path of a `file:` URI. */
-export function uriToPath(uri: string): string {
-  return toPosixPath(URI.parse(uri).fsPath).replace(/(?<=.)\/+$/, '');
 }
 
 function isInside(file: string, root: string): boolean {

@@ -31,7 +31,7 @@ import { BackendOriginsRequest, FlagListRequest, RefreshRequest, TokensChangedNo
 import { BackendSetupSource, readInitializationOptions } from './backendSetup';
 import { ServerContext } from './context';
 import { clientPullsDiagnostics } from './diagnosticsPush';
-import { uriToPath } from './folders';
+import { uriToPath } from '../workspace/uris';
 import * as handlers from './handlers';
 import { IndexingProgress } from './indexingProgress';
 import { EditorSettingsCache } from './settings';

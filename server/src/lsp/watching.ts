@@ -4,7 +4,8 @@
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../workspace/config';
-import { uriToPath, type WorkspaceFolderState, type WorkspaceFolders } from './folders';
+import { type WorkspaceFolderState, type WorkspaceFolders } from './folders';
+import { uriToPath } from '../workspace/uris';
 import { isSourceFile } from '../workspace/files';
 
 /** The files the server asks the client to watch. */
