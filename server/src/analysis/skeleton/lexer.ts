@@ -93,6 +93,7 @@ export class Lexer implements JsxLexer {
     private readonly blanks: Array<[number, number]>,
   ) {}
 
+  /** Lexes the whole text, pushing the blanks; throws `Unsure` where it cannot read the text with confidence. */
   lexFile(): void {
     if (this.text.startsWith('#!')) this.position = lineEnd(this.text, this.position);
     this.lexCode(false);
