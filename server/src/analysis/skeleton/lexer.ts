@@ -1,76 +1,11 @@
-// A cheaper text to parse for a file's scan: the insides of function bodies, control-flow blocks and
-// interface or object-type bodies that hold no flag check are replaced by spaces (line breaks kept), so
-// every offset stays where it was and the parser skips what the scan would walk past. A function whose
-// body is blanked loses its parameters and return type too. What is left parses to the same nodes at
-// the same positions outside those parts, and `{ }` is still a block (or an empty object or type literal).
-//
-// Why this is safe for a scan: a name declared in a function body or block, or as a parameter, is
-// visible only inside the function or block, so a check outside cannot read it, and a body with no
-// check and no flag-call name adds nothing (nor do its parameters' types and defaults). The
-// exceptions are handled by not blanking: the arguments of a call to a flag-call name (a default value
-// may be an arrow function), and every body of a file that reads a flag bag (`const f = useFlags()`
-// makes any later `f.x` a check, by whatever name `f` has).
-//
-// The lexer knows strings, comments, templates, regular expressions and JSX well enough to find the
-// braces. Where JavaScript's grammar needs the parser to decide (a `/` or `<` after `}` or `)`), or the
-// text is not what it expects, it gives up and the caller parses the whole text; a skeleton that does
-// not parse cleanly is not used either (see `parseSkeletonText`).
+// The lexer behind the skeleton: it follows brackets, words and operators through the text to find the
+// bodies and blocks that hold no flag-call name, with what it must know of functions' signatures to blank them.
 
-import { calleeLastName } from './patterns/define';
-import type { PatternSet } from './patterns';
-import { readsJsx } from './extensions';
-import { escapeRegex } from './regex';
-
-/**
- * The skeleton of a file for a scan with `patterns`, or undefined when the whole text must be parsed: a
- * file that reads a flag bag (any later property read of its variable is a check), a name written with
- * escapes (the text search would not see it), nothing to blank, or a text the lexer is unsure of.
- */
-export function skeletonOf(fileName: string, text: string, patterns: PatternSet): string | undefined {
-  if (text.includes('\\u') || bagNameRegex(patterns).test(text)) return undefined;
-  const hits: number[] = [];
-  const names = calleeWordRegex(patterns);
-  names.lastIndex = 0;
-  for (let match = names.exec(text); match !== null; match = names.exec(text)) hits.push(match.index);
-  return skeletonText(text, readsJsx(fileName), hits);
-}
-
-const calleeWordRegexes = new WeakMap<PatternSet, RegExp>();
-const bagNameRegexes = new WeakMap<PatternSet, RegExp>();
-
-/** Every callee name as a whole word, global: the offsets whose bodies the skeleton keeps. */
-function calleeWordRegex(patterns: PatternSet): RegExp {
-  let regex = calleeWordRegexes.get(patterns);
-  if (regex === undefined) {
-    const names = patterns.calleeNames.filter((name) => name !== '').map(escapeRegex);
-    regex = names.length === 0 ? /(?!)/g : new RegExp(`(?<![\\w$])(?:${names.join('|')})(?![\\w$])`, 'g');
-    calleeWordRegexes.set(patterns, regex);
-  }
-  return regex;
-}
-
-/** The names that make a flag bag (`useFlags`, a configured `uiConfig.flags`), anywhere in a text. */
-function bagNameRegex(patterns: PatternSet): RegExp {
-  let regex = bagNameRegexes.get(patterns);
-  if (regex === undefined) {
-    const names = [
-      ...patterns.patterns.filter((pattern) => pattern.kind === 'bag').map((pattern) => calleeLastName(pattern.callee)),
-      ...(patterns.objectBags ?? []).map((bag) => bag.names[bag.names.length - 1]),
-    ].filter((name) => name !== '').map(escapeRegex);
-    regex = names.length === 0 ? /(?!)/ : new RegExp(names.join('|'));
-    bagNameRegexes.set(patterns, regex);
-  }
-  return regex;
-}
-
-const enum Char {
-  Tab = 9, LineFeed = 10, CarriageReturn = 13, Space = 32, Exclamation = 33, DoubleQuote = 34, Hash = 35,
-  Dollar = 36, SingleQuote = 39, OpenParen = 40, CloseParen = 41, Asterisk = 42, Plus = 43, Comma = 44,
-  Minus = 45, Dot = 46, Slash = 47, Digit0 = 48, Digit9 = 57, Colon = 58, Semicolon = 59, LessThan = 60,
-  Equals = 61, GreaterThan = 62, UpperA = 65, UpperZ = 90, OpenBracket = 91, Backslash = 92,
-  CloseBracket = 93, Underscore = 95, Backtick = 96, LowerA = 97, LowerZ = 122, OpenBrace = 123,
-  CloseBrace = 125,
-}
+import { lexJsxElement, startsJsx, type JsxLexer } from './jsx';
+import {
+  Char, Unsure, argumentsAfter, isIdentifierPart, isIdentifierStart, lineEnd, nextSignificant, numberEnd,
+  previousSignificant, regexEnd, stringEnd,
+} from './tokens';
 
 /** What the previous token lets come next: an operand (a `/` starts a regular expression) or an operator. */
 const enum Previous {
@@ -101,9 +36,6 @@ const FOR_HEADER = /\bfor\s*(?:await\s*)?$/;
 // declare more than names: a constructor's `private x` declares a property.
 const NOT_PARAMETERS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'await', 'constructor']);
 
-/** Thrown inside the lexer when the text is not what it can read with confidence. */
-class Unsure extends Error {}
-
 /** A `(`, `[` or `{` not yet closed. */
 interface Frame {
   readonly char: number;
@@ -132,31 +64,9 @@ interface Signature {
   typeEnd: number;
 }
 
-/**
- * The text with check-free bodies blanked, or undefined when nothing would be blanked or the lexer is
- * unsure of the text. `hits` are the offsets, ascending, of every flag-call name in the text.
- */
-export function skeletonText(text: string, jsx: boolean, hits: readonly number[]): string | undefined {
-  const blanks: Array<[number, number]> = [];
-  try {
-    new Lexer(text, jsx, hits, blanks).lexFile();
-  } catch (error) {
-    if (error instanceof Unsure) return undefined;
-    throw error;
-  }
-  if (blanks.length === 0) return undefined;
-  let result = '';
-  let from = 0;
-  for (const [start, end] of blanks) {
-    // Every line terminator stays, so that line numbers computed from the skeleton are the text's.
-    result += text.slice(from, start) + text.slice(start, end).replace(/[^\r\n\u2028\u2029]+/g, (run) => ' '.repeat(run.length));
-    from = end;
-  }
-  return result + text.slice(from);
-}
-
-class Lexer {
-  private position = 0;
+/** Finds the bodies to blank: `lexFile` pushes each one's `[start, end)` to `blanks`, in order. */
+export class Lexer implements JsxLexer {
+  position = 0;
   private previous = Previous.Operand;
   // After `) :`, until the type ends: a `{` that follows a complete type there opens the function's body.
   private returnTypeDepth = -1;
@@ -177,14 +87,15 @@ class Lexer {
   private signature: Signature | undefined;
 
   constructor(
-    private readonly text: string,
+    readonly text: string,
     private readonly jsx: boolean,
     private readonly hits: readonly number[],
     private readonly blanks: Array<[number, number]>,
   ) {}
 
+  /** Lexes the whole text, pushing the blanks; throws `Unsure` where it cannot read the text with confidence. */
   lexFile(): void {
-    if (this.text.startsWith('#!')) this.skipLine();
+    if (this.text.startsWith('#!')) this.position = lineEnd(this.text, this.position);
     this.lexCode(false);
     if (this.frames.length > 0) throw new Unsure();
   }
@@ -222,7 +133,7 @@ class Lexer {
       } else if (char === Char.OpenParen || char === Char.OpenBracket) {
         const kept = this.kept() || this.position === this.keptParen;
         const forHeader = char === Char.OpenParen && FOR_HEADER.test(this.text.slice(Math.max(0, this.position - 16), this.position));
-        const afterWord = this.previousSignificant(this.position) + 1 === this.lastWordEnd;
+        const afterWord = previousSignificant(this.text, this.position) + 1 === this.lastWordEnd;
         const parameters = char === Char.OpenParen && !(afterWord && NOT_PARAMETERS.has(this.lastWord));
         this.frames.push({ char, start: this.position, body: false, kept, forHeader, parameters });
         this.position++;
@@ -230,14 +141,14 @@ class Lexer {
       } else if (char === Char.CloseParen || char === Char.CloseBracket) {
         this.close(char === Char.CloseParen ? Char.OpenParen : Char.OpenBracket);
         this.previous = Previous.Operator;
-        const colon = char === Char.CloseParen ? this.nextSignificantAt() : -1;
+        const colon = char === Char.CloseParen ? nextSignificant(this.text, this.position) : -1;
         if (colon >= 0 && this.text.charCodeAt(colon) === Char.Colon) {
           this.returnTypeDepth = this.frames.length;
           this.returnTypeAngles = 0;
           if (this.signature !== undefined) this.signature.colon = colon;
         }
-      } else if (char === Char.LessThan && this.jsx && this.previous === Previous.Operand && this.startsJsx()) {
-        this.lexJsxElement();
+      } else if (char === Char.LessThan && this.jsx && this.previous === Previous.Operand && startsJsx(this.text, this.position)) {
+        lexJsxElement(this);
         this.previous = Previous.Operator;
       } else if (char === Char.LessThan && this.jsx && this.previous === Previous.CloseBrace) {
         throw new Unsure();
@@ -254,13 +165,13 @@ class Lexer {
     while (this.position < this.text.length && isIdentifierPart(this.text.charCodeAt(this.position))) this.position++;
     // A flag-call name: its call's arguments are kept whole.
     while (this.hitIndex < this.hits.length && this.hits[this.hitIndex] < start) this.hitIndex++;
-    if (this.hitIndex < this.hits.length && this.hits[this.hitIndex] === start) this.keptParen = this.argumentsAfter(this.position);
+    if (this.hitIndex < this.hits.length && this.hits[this.hitIndex] === start) this.keptParen = argumentsAfter(this.text, this.position);
     const word = this.position - start <= 11 ? this.text.slice(start, this.position) : '';
     this.lastWord = word;
     this.lastWordEnd = this.position;
     if (STATEMENT_KEYWORDS.has(word)) this.returnTypeDepth = -1;
     if ((word === 'interface' || (word === 'type' && TYPE_ALIAS_OF_OBJECT.test(this.text.slice(this.position, this.position + 200))))
-      && this.text.charCodeAt(this.previousSignificant(start)) !== Char.Dot) {
+      && this.text.charCodeAt(previousSignificant(this.text, start)) !== Char.Dot) {
       this.typeBodyDepth = this.frames.length;
       this.typeBodyAngles = 0;
     }
@@ -270,56 +181,13 @@ class Lexer {
     this.previous = operandNext ? Previous.Operand : Previous.Operator;
   }
 
-  /** The offset of the `(` of a call whose callee ends at `position` (`name(`, `name?.(`, `name<T>(`), or -1. */
-  private argumentsAfter(position: number): number {
-    const text = this.text;
-    let at = position;
-    const skipSpace = (): void => {
-      while (at < text.length && /\s/.test(text[at])) at++;
-    };
-    skipSpace();
-    if (text.startsWith('?.', at)) {
-      at += 2;
-      skipSpace();
-    }
-    if (text[at] === '<') {
-      // Type arguments: to the `>` that balances the `<`, an arrow's `=>` aside.
-      let depth = 0;
-      for (; at < text.length; at++) {
-        const char = text[at];
-        if (char === '<') depth++;
-        else if (char === '>' && text[at - 1] !== '=' && --depth === 0) break;
-        else if (char === ';') return -1;
-      }
-      at++;
-      skipSpace();
-    }
-    return text[at] === '(' ? at : -1;
-  }
-
   private lexNumber(): void {
-    this.position++;
-    // Digits, separators, exponents, `0x`, `n` and one `.`: everything a number literal may hold.
-    while (this.position < this.text.length) {
-      const char = this.text.charCodeAt(this.position);
-      if (isIdentifierPart(char) || char === Char.Dot) this.position++;
-      else if ((char === Char.Plus || char === Char.Minus) && /[eE]/.test(this.text[this.position - 1])) this.position++;
-      else break;
-    }
+    this.position = numberEnd(this.text, this.position);
     this.previous = Previous.Operator;
   }
 
   private lexString(quote: number): void {
-    const text = this.text;
-    this.position++;
-    for (;;) {
-      if (this.position >= text.length) throw new Unsure();
-      const char = text.charCodeAt(this.position);
-      if (char === quote) break;
-      if (char === Char.LineFeed || char === Char.CarriageReturn) throw new Unsure();
-      this.position += char === Char.Backslash ? 2 : 1;
-    }
-    this.position++;
+    this.position = stringEnd(this.text, this.position, quote);
     this.previous = Previous.Operator;
   }
 
@@ -344,7 +212,7 @@ class Lexer {
   }
 
   /** An expression inside `${…}` or a JSX `{…}`, up to and past its `}`. */
-  private lexNested(): void {
+  lexNested(): void {
     const returnTypeDepth = this.returnTypeDepth;
     this.returnTypeDepth = -1;
     this.previous = Previous.Operand;
@@ -356,7 +224,7 @@ class Lexer {
     const text = this.text;
     const next = text.charCodeAt(this.position + 1);
     if (next === Char.Slash) {
-      this.skipLine();
+      this.position = lineEnd(text, this.position);
     } else if (next === Char.Asterisk) {
       const end = text.indexOf('*/', this.position + 2);
       if (end < 0) throw new Unsure();
@@ -373,30 +241,14 @@ class Lexer {
   }
 
   private lexRegex(): void {
-    const text = this.text;
-    let inClass = false;
-    this.position++;
-    for (;;) {
-      if (this.position >= text.length) throw new Unsure();
-      const char = text.charCodeAt(this.position);
-      if (char === Char.LineFeed || char === Char.CarriageReturn) throw new Unsure();
-      if (char === Char.Backslash) {
-        this.position += 2;
-        continue;
-      }
-      this.position++;
-      if (char === Char.OpenBracket) inClass = true;
-      else if (char === Char.CloseBracket) inClass = false;
-      else if (char === Char.Slash && !inClass) break;
-    }
-    while (this.position < text.length && isIdentifierPart(text.charCodeAt(this.position))) this.position++;
+    this.position = regexEnd(this.text, this.position);
     this.previous = Previous.Operator;
   }
 
   private openBrace(): void {
     const start = this.position;
     // A body: after `)` (a function's parameters, `if (…)`), after `=>`, or after a whole return type.
-    const afterParen = this.text.charCodeAt(this.previousSignificant(start)) === Char.CloseParen;
+    const afterParen = this.text.charCodeAt(previousSignificant(this.text, start)) === Char.CloseParen;
     const afterArrow = this.endsWithArrow(start);
     const afterReturnType = this.returnTypeDepth === this.frames.length && this.previous !== Previous.Operand;
     if (afterReturnType || afterArrow) this.returnTypeDepth = -1;
@@ -503,118 +355,6 @@ class Lexer {
     this.previous = Previous.Operand;
   }
 
-  /** `<` where an operand starts, in a JSX file: an element, unless it is a generic arrow (`<T,>`, `<T extends U>`). */
-  private startsJsx(): boolean {
-    const match = /^<\s*([A-Za-z_$][\w$]*)?\s*(,|extends\b)?/.exec(this.text.slice(this.position, this.position + 200));
-    if (match === null) return false;
-    if (match[2] !== undefined) return false;
-    return match[1] !== undefined || this.text.charCodeAt(this.position + 1) === Char.GreaterThan;
-  }
-
-  /** A JSX element or fragment from its `<` to the end of its closing tag. */
-  private lexJsxElement(): void {
-    const text = this.text;
-    this.position++;
-    const name = this.jsxName();
-    // The opening tag's attributes.
-    for (;;) {
-      this.skipJsxSpace();
-      const char = text.charCodeAt(this.position);
-      if (char === Char.Slash && text.charCodeAt(this.position + 1) === Char.GreaterThan) {
-        this.position += 2;
-        return;
-      }
-      if (char === Char.GreaterThan) {
-        this.position++;
-        break;
-      }
-      if (char === Char.OpenBrace) {
-        this.position++;
-        this.lexNested();
-      } else if (isIdentifierStart(char)) {
-        this.jsxName();
-        this.skipJsxSpace();
-        if (text.charCodeAt(this.position) === Char.Equals) {
-          this.position++;
-          this.skipJsxSpace();
-          const value = text.charCodeAt(this.position);
-          if (value === Char.DoubleQuote || value === Char.SingleQuote) {
-            // No escapes in a JSX attribute string.
-            const end = text.indexOf(String.fromCharCode(value), this.position + 1);
-            if (end < 0) throw new Unsure();
-            this.position = end + 1;
-          } else if (value === Char.OpenBrace) {
-            this.position++;
-            this.lexNested();
-          } else {
-            throw new Unsure();
-          }
-        }
-      } else {
-        // Type arguments (`<Select<T> …>`) or anything else unexpected in a tag.
-        throw new Unsure();
-      }
-    }
-    // Children, up to the closing tag.
-    for (;;) {
-      if (this.position >= text.length) throw new Unsure();
-      const char = text.charCodeAt(this.position);
-      if (char === Char.OpenBrace) {
-        this.position++;
-        this.lexNested();
-      } else if (char === Char.LessThan) {
-        if (text.charCodeAt(this.position + 1) === Char.Slash) {
-          this.position += 2;
-          this.skipJsxSpace();
-          if (this.jsxName() !== name) throw new Unsure();
-          this.skipJsxSpace();
-          if (text.charCodeAt(this.position) !== Char.GreaterThan) throw new Unsure();
-          this.position++;
-          return;
-        }
-        this.lexJsxElement();
-      } else {
-        this.position++;
-      }
-    }
-  }
-
-  /** A tag or attribute name (`div`, `Foo.Bar`, `data-x`, `xlink:href`), empty for a fragment. */
-  private jsxName(): string {
-    const start = this.position;
-    while (this.position < this.text.length) {
-      const char = this.text.charCodeAt(this.position);
-      if (isIdentifierPart(char) || char === Char.Dot || char === Char.Minus || char === Char.Colon) this.position++;
-      else break;
-    }
-    return this.text.slice(start, this.position);
-  }
-
-  private skipJsxSpace(): void {
-    for (;;) {
-      const char = this.text.charCodeAt(this.position);
-      if (char === Char.Space || char === Char.Tab || char === Char.LineFeed || char === Char.CarriageReturn) {
-        this.position++;
-      } else if (char === Char.Slash && this.text.charCodeAt(this.position + 1) === Char.Asterisk) {
-        const end = this.text.indexOf('*/', this.position + 2);
-        if (end < 0) throw new Unsure();
-        this.position = end + 2;
-      } else if (char === Char.Slash && this.text.charCodeAt(this.position + 1) === Char.Slash) {
-        this.skipLine();
-      } else {
-        return;
-      }
-    }
-  }
-
-  private skipLine(): void {
-    while (this.position < this.text.length) {
-      const char = this.text.charCodeAt(this.position);
-      if (char === Char.LineFeed || char === Char.CarriageReturn) return;
-      this.position++;
-    }
-  }
-
   private kept(): boolean {
     return this.frames.length > 0 && this.frames[this.frames.length - 1].kept;
   }
@@ -631,38 +371,8 @@ class Lexer {
     return low < this.hits.length && this.hits[low] < end;
   }
 
-  /** The offset of the last character before `position` that is not white space (comments are not skipped). */
-  private previousSignificant(position: number): number {
-    let at = position - 1;
-    while (at >= 0) {
-      const char = this.text.charCodeAt(at);
-      if (char !== Char.Space && char !== Char.Tab && char !== Char.LineFeed && char !== Char.CarriageReturn) return at;
-      at--;
-    }
-    return -1;
-  }
-
   private endsWithArrow(position: number): boolean {
-    const at = this.previousSignificant(position);
+    const at = previousSignificant(this.text, position);
     return at > 0 && this.text.charCodeAt(at) === Char.GreaterThan && this.text.charCodeAt(at - 1) === Char.Equals;
   }
-
-  /** The offset of the next character that is not white space, without moving. */
-  private nextSignificantAt(): number {
-    let at = this.position;
-    while (at < this.text.length) {
-      const char = this.text.charCodeAt(at);
-      if (char !== Char.Space && char !== Char.Tab && char !== Char.LineFeed && char !== Char.CarriageReturn) return at;
-      at++;
-    }
-    return -1;
-  }
-}
-
-function isIdentifierStart(char: number): boolean {
-  return (char >= Char.LowerA && char <= Char.LowerZ) || (char >= Char.UpperA && char <= Char.UpperZ) || char === Char.Underscore || char === Char.Dollar || char === Char.Backslash || char > 0x7f;
-}
-
-function isIdentifierPart(char: number): boolean {
-  return isIdentifierStart(char) || (char >= Char.Digit0 && char <= Char.Digit9);
 }

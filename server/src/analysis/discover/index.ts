@@ -1,0 +1,7 @@
+// Zero-config discovery for `flaglens init` and the editor's proposal: wrappers, bag functions and the flag
+// registry in code (see discover.ts).
+
+export { bagEntryOf, describeDiscovery, discover, proposeConfig } from './discover';
+export type {
+  DiscoveredAt, DiscoveredBag, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText,
+} from './types';

@@ -1,0 +1,202 @@
+// Bindings: the names a file declares and the keys they hold (const, enum, `as const` object, class statics,
+// imports), looked up by scope, and the checks' keys completed through them once the whole file is read.
+
+import { ts } from 'ts-morph';
+import { allKeys, keyTypeMembers, type ImportedKeyType, type KeyTypeMember } from '../keyTypes';
+import type { FlagCheck } from '../types';
+import type { BagSource, Binding, DraftCheck, ImportedKey, LocalObject, LocalValue, ModuleReference, ScanState } from './types';
+import { evaluate, propertyNameText, setMember } from './values';
+
+// ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
+const {
+  SyntaxKind, isClassDeclaration, isEnumDeclaration, isIdentifier, isImportDeclaration, isNamespaceImport,
+  isOmittedExpression, isPropertyDeclaration, isStringLiteral, isTypeAliasDeclaration,
+} = ts;
+
+// Enough for any real chain of constants; stops self-referencing ones.
+const MAX_REFERENCE_DEPTH = 32;
+
+/** Imports, enums and classes a constant key may come from; the full walk and the exports-only pass share them. */
+export function declareStatement(state: ScanState, node: ts.Node): void {
+  if (isImportDeclaration(node)) declareImports(state, node);
+  else if (isEnumDeclaration(node)) declare(state, node.name.text, enumValue(node));
+  else if (isClassDeclaration(node) && node.name !== undefined) declare(state, node.name.text, classStaticsValue(node));
+  else if (isTypeAliasDeclaration(node)) state.typeAliases.set(node.name.text, node.type);
+}
+
+/** Declares `name` in the innermost open scope. */
+export function declare(state: ScanState, name: string, value: LocalValue | undefined, bag?: BagSource, parameter?: Binding['parameter']): void {
+  if (name === '') return;
+  const scope = state.scopes[state.scopes.length - 1] ?? { start: 0, end: state.text.length };
+  const binding: Binding = { scopeStart: scope.start, scopeEnd: scope.end, value, ...(bag ? { bag } : {}), ...(parameter ? { parameter } : {}) };
+  addBinding(state.bindings, name, binding);
+  state.declared?.push([name, binding]);
+}
+
+/** Adds a binding to the table, kept in order of scope start. */
+export function addBinding(bindings: Map<string, Binding[]>, name: string, binding: Binding): void {
+  const existing = bindings.get(name);
+  if (existing === undefined) bindings.set(name, [binding]);
+  // Kept in order of scope start (ties in declaration order): almost always an append.
+  else existing.splice(firstStartingAfter(existing, binding.scopeStart), 0, binding);
+}
+
+/** The index of the first binding whose scope starts after `position`. */
+function firstStartingAfter(bindings: readonly Binding[], position: number): number {
+  let low = 0;
+  let high = bindings.length;
+  if (high > 0 && bindings[high - 1].scopeStart <= position) return high;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (bindings[middle].scopeStart <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Names that hold no known key; a destructured parameter's names are parameters of no known type. */
+export function declareOpaqueNames(state: ScanState, name: ts.BindingName, parameter?: Binding['parameter']): void {
+  if (isIdentifier(name)) {
+    declare(state, name.text, undefined, undefined, parameter);
+    return;
+  }
+  for (const element of name.elements) {
+    if (!isOmittedExpression(element)) declareOpaqueNames(state, element.name, parameter && { type: undefined });
+  }
+}
+
+function declareImports(state: ScanState, node: ts.ImportDeclaration): void {
+  const clause = node.importClause;
+  if (clause === undefined || !isStringLiteral(node.moduleSpecifier)) return;
+  const specifier = node.moduleSpecifier.text;
+  if (clause.name !== undefined) declare(state, clause.name.text, { kind: 'import', specifier, names: ['default'] });
+  const named = clause.namedBindings;
+  if (named === undefined) return;
+  if (isNamespaceImport(named)) {
+    declare(state, named.name.text, { kind: 'import', specifier, names: [] });
+    return;
+  }
+  for (const element of named.elements) {
+    const imported = element.propertyName ?? element.name;
+    declare(state, element.name.text, { kind: 'import', specifier, names: [imported.text] });
+  }
+}
+
+function enumValue(node: ts.EnumDeclaration): LocalObject {
+  const members: Record<string, LocalValue> = {};
+  for (const member of node.members) {
+    const name = propertyNameText(member.name);
+    const value = member.initializer === undefined ? undefined : evaluate(member.initializer);
+    if (name !== undefined && value !== undefined) setMember(members, name, value);
+  }
+  return { kind: 'object', members };
+}
+
+/** `class Flags { static readonly NEW_CHECKOUT = 'new-checkout' }` */
+function classStaticsValue(node: ts.ClassDeclaration): LocalObject {
+  const members: Record<string, LocalValue> = {};
+  for (const member of node.members) {
+    if (!isPropertyDeclaration(member) || member.initializer === undefined) continue;
+    if (!member.modifiers?.some((modifier) => modifier.kind === SyntaxKind.StaticKeyword)) continue;
+    const name = propertyNameText(member.name);
+    const value = evaluate(member.initializer);
+    if (name !== undefined && value !== undefined) setMember(members, name, value);
+  }
+  return { kind: 'object', members };
+}
+
+/** The binding of `name` in the innermost scope around `position`. */
+export function lookupBinding(state: ScanState, name: string, position: number): Binding | undefined {
+  const candidates = state.bindings.get(name);
+  if (candidates === undefined) return undefined;
+  // The innermost scope around `position` is the one that starts last among those that contain it (the
+  // last declared on a tie): a binary search, then back past the scopes that ended before `position`.
+  for (let index = firstStartingAfter(candidates, position) - 1; index >= 0; index--) {
+    if (position <= candidates[index].scopeEnd) return candidates[index];
+  }
+  return undefined;
+}
+
+/** Follows local names to a key, an object of keys or an import, then walks `path` into it. */
+export function followLocal(state: ScanState, value: LocalValue, path: readonly string[], depth: number): string | LocalObject | ModuleReference | undefined {
+  if (depth > MAX_REFERENCE_DEPTH) return undefined;
+  if (typeof value === 'string') return path.length === 0 ? value : undefined;
+  switch (value.kind) {
+    case 'object': {
+      if (path.length === 0) return value;
+      const [first, ...rest] = path;
+      return Object.hasOwn(value.members, first) ? followLocal(state, value.members[first], rest, depth + 1) : undefined;
+    }
+    case 'import':
+      return path.length === 0 ? value : { ...value, names: [...value.names, ...path] };
+    case 'local': {
+      const [first, ...rest] = value.names;
+      const bound = lookupBinding(state, first, value.position)?.value;
+      return bound === undefined ? undefined : followLocal(state, bound, [...rest, ...path], depth + 1);
+    }
+  }
+}
+
+/** The file's checks with their keys followed through its bindings, and what is left to other files. */
+export function completeChecks(state: ScanState): { checks: FlagCheck[]; importedKeys: ImportedKey[]; importedKeyTypes: ImportedKeyType[] } {
+  const checks: FlagCheck[] = [];
+  const importedKeys: ImportedKey[] = [];
+  const importedKeyTypes: ImportedKeyType[] = [];
+  for (const draft of state.drafts) {
+    const value = draft.keyValue === undefined ? undefined : followLocal(state, draft.keyValue, [], 0);
+    if (typeof value === 'string') {
+      checks.push({ ...draft.check, key: value, resolved: true });
+    } else {
+      if (value?.kind === 'import') importedKeys.push({ checkIndex: checks.length, reference: value });
+      checks.push(withDynamicKey(state, draft, checks.length, importedKeyTypes));
+    }
+  }
+  return { checks, importedKeys, importedKeyTypes };
+}
+
+/**
+ * A check whose key is a parameter (or a member of one) of the enclosing function: dynamic, with the keys its type
+ * allows. A type that names another module is left in `importedKeyTypes` for `resolveChecks`.
+ */
+function withDynamicKey(state: ScanState, draft: DraftCheck, checkIndex: number, importedKeyTypes: ImportedKeyType[]): FlagCheck {
+  const reference = draft.keyValue;
+  if (reference === undefined || typeof reference === 'string' || reference.kind !== 'local') return draft.check;
+  const parameter = lookupBinding(state, reference.names[0], reference.position)?.parameter;
+  if (parameter === undefined) return draft.check;
+  const members = reference.names.length === 1 && parameter.type !== undefined ? keyTypeMembersOf(state, parameter.type, reference.position) : undefined;
+  if (members !== undefined && !allKeys(members)) importedKeyTypes.push({ checkIndex, members });
+  const possibleKeys = members !== undefined && allKeys(members) && members.length > 0 ? [...members] : undefined;
+  return { ...draft.check, dynamic: true, ...(possibleKeys ? { possibleKeys } : {}) };
+}
+
+/** The keys a type allows, its names read at `position`: local aliases and enums expanded, imported names kept as references. */
+export function keyTypeMembersOf(state: ScanState, type: ts.TypeNode, position: number): KeyTypeMember[] | undefined {
+  // Names being expanded, so that a self-referencing alias ends.
+  const open = new Set<string>();
+  const resolveName = (names: readonly string[]): readonly KeyTypeMember[] | undefined => {
+    const key = names.join('.');
+    if (open.has(key)) return undefined;
+    open.add(key);
+    try {
+      const alias = names.length === 1 ? state.typeAliases.get(names[0]) : undefined;
+      if (alias !== undefined) return keyTypeMembers(alias, resolveName);
+      const value = followLocal(state, { kind: 'local', names, position }, [], 0);
+      if (value === undefined || typeof value === 'string') return value === undefined ? undefined : [value];
+      return value.kind === 'import' ? [value] : stringMembers(state, value);
+    } finally {
+      open.delete(key);
+    }
+  };
+  return keyTypeMembers(type, resolveName);
+}
+
+/** The keys of an enum's members; undefined when one is not a key. */
+function stringMembers(state: ScanState, object: LocalObject): string[] | undefined {
+  const keys: string[] = [];
+  for (const name of Object.keys(object.members)) {
+    const key = followLocal(state, object.members[name], [], 0);
+    if (typeof key !== 'string') return undefined;
+    keys.push(key);
+  }
+  return keys;
+}

@@ -1,0 +1,256 @@
+// The check finder: calls and flag-bag reads that match a pattern become draft flag checks, their keys
+// completed later through the file's bindings (bindings.ts).
+
+import { ts } from 'ts-morph';
+import { calleeLastName, type PatternSet } from '../patterns';
+import { keyInObjectArgument, objectBagOf } from '../bags';
+import { kebabCaseFromCamelCase } from '../keys';
+import { escapeRegex } from '../regex';
+import type { FlagPattern, FlagValueType, Span } from '../types';
+import { lookupBinding } from './bindings';
+import type { BagSource, ScanState } from './types';
+import { evaluate, unwrap } from './values';
+
+// ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
+const {
+  SyntaxKind, isCallExpression, isComputedPropertyName, isElementAccessExpression, isIdentifier,
+  isNoSubstitutionTemplateLiteral, isNumericLiteral, isPropertyAccessExpression, isSpreadElement,
+  isStringLiteral, isStringLiteralLike,
+} = ts;
+
+const patternIndexes = new WeakMap<PatternSet, ReadonlyMap<string, readonly FlagPattern[]>>();
+const calleeNameRegexes = new WeakMap<PatternSet, RegExp>();
+
+/** Matches any callee name anywhere (one pass over the text, where testing each name in turn reads it once per name). */
+export function calleeNameRegex(patterns: PatternSet): RegExp {
+  let regex = calleeNameRegexes.get(patterns);
+  if (regex === undefined) {
+    // An empty name matches everywhere, as `text.includes('')` would; no names at all matches nothing.
+    const names = patterns.calleeNames.map(escapeRegex);
+    regex = names.length === 0 ? /(?!)/ : new RegExp(names.join('|'));
+    calleeNameRegexes.set(patterns, regex);
+  }
+  return regex;
+}
+
+/** The patterns by the last name of their callee, built once per pattern set. */
+export function patternIndex(patterns: PatternSet): ReadonlyMap<string, readonly FlagPattern[]> {
+  let index = patternIndexes.get(patterns);
+  if (index === undefined) {
+    const byName = new Map<string, FlagPattern[]>();
+    for (const pattern of patterns.patterns) {
+      const name = calleeLastName(pattern.callee);
+      byName.set(name, [...(byName.get(name) ?? []), pattern]);
+    }
+    index = byName;
+    patternIndexes.set(patterns, index);
+  }
+  return index;
+}
+
+/** A call that matches a call pattern: a draft check with its key argument. */
+export function visitCall(state: ScanState, call: ts.CallExpression): void {
+  const pattern = matchCallee(state, call.expression);
+  if (pattern === undefined || pattern.kind !== 'call') return;
+  const args = call.arguments;
+  const argument = args[pattern.keyArg] as ts.Expression | undefined;
+  const keyNode = argument === undefined || pattern.keyPath === undefined ? argument : keyInObjectArgument(argument, pattern.keyPath);
+  if (keyNode === undefined || !isKeyLike(keyNode)) return;
+  if (args.slice(0, pattern.keyArg).some(isSpreadElement)) return;
+  // A literal key is evidence enough, and while typing the default is often not written yet.
+  if (pattern.minArgs !== undefined && args.length < pattern.minArgs && !isStringLiteralLike(unwrap(keyNode))) return;
+  const defaultIndex = pattern.defaultArgByArgCount?.[args.length] ?? pattern.defaultArg;
+  const defaultNode = defaultIndex === undefined ? undefined : args[defaultIndex];
+  state.drafts.push({
+    check: {
+      ...checkBase(state, pattern, calleeText(state, call.expression), call, defaultNode),
+      key: textOf(state, keyNode),
+      resolved: false,
+      keySpan: spanOf(state, keyNode),
+      keyIsLiteral: isStringLiteral(keyNode) || isNoSubstitutionTemplateLiteral(keyNode),
+    },
+    keyValue: evaluate(keyNode),
+  });
+}
+
+/** `flags.newCheckout`, `flags['new-checkout']`, `useFlags().newCheckout`. */
+export function visitBagAccess(state: ScanState, node: ts.PropertyAccessExpression | ts.ElementAccessExpression, parent: ts.Node | undefined): void {
+  // `flags.hasOwnProperty(...)` asks the bag object itself, not a flag.
+  if (parent !== undefined && isCallExpression(parent) && parent.expression === node) return;
+  const bag = bagSourceOf(state, node.expression);
+  if (bag === undefined) return;
+  if (isPropertyAccessExpression(node)) {
+    if (isIdentifier(node.name)) addBagNameCheck(state, bag, node.name, node, undefined);
+  } else {
+    addBagKeyCheck(state, bag, node.argumentExpression, node, undefined);
+  }
+}
+
+/** `const { newCheckout, 'dark-mode': darkMode = false } = useFlags()`. */
+export function addDestructuredBagChecks(state: ScanState, bag: BagSource, pattern: ts.ObjectBindingPattern): void {
+  for (const element of pattern.elements) {
+    if (element.dotDotDotToken !== undefined) continue;
+    const nameNode = element.propertyName ?? element.name;
+    if (isIdentifier(nameNode)) {
+      addBagNameCheck(state, bag, nameNode, element, element.initializer);
+    } else if (isComputedPropertyName(nameNode)) {
+      addBagKeyCheck(state, bag, nameNode.expression, element, element.initializer);
+    } else if (isStringLiteral(nameNode) || isNoSubstitutionTemplateLiteral(nameNode)) {
+      addBagKeyCheck(state, bag, nameNode, element, element.initializer);
+    }
+  }
+}
+
+/** A flag named by an identifier: camelCased in LaunchDarkly's bag. */
+function addBagNameCheck(state: ScanState, bag: BagSource, name: ts.Identifier, whole: ts.Node, defaultNode: ts.Expression | undefined): void {
+  if (name.text === '') return;
+  const camelCase = bag.pattern.camelCaseKeys === true;
+  state.drafts.push({
+    check: {
+      ...checkBase(state, bag.pattern, bag.method, whole, defaultNode),
+      key: camelCase ? kebabCaseFromCamelCase(name.text) : name.text,
+      resolved: true,
+      ...(camelCase ? { camelCaseName: name.text } : {}),
+      keySpan: spanOf(state, name),
+      keyIsLiteral: false,
+    },
+  });
+}
+
+/** A flag named by a string or an expression (`flags['new-checkout']`, `flags[FLAGS.NEW]`): the key as is, never camelCased. */
+function addBagKeyCheck(state: ScanState, bag: BagSource, keyNode: ts.Expression, whole: ts.Node, defaultNode: ts.Expression | undefined): void {
+  if (!isKeyLike(keyNode)) return;
+  state.drafts.push({
+    check: {
+      ...checkBase(state, bag.pattern, bag.method, whole, defaultNode),
+      key: textOf(state, keyNode),
+      resolved: false,
+      keySpan: spanOf(state, keyNode),
+      keyIsLiteral: isStringLiteral(keyNode) || isNoSubstitutionTemplateLiteral(keyNode),
+    },
+    keyValue: evaluate(keyNode),
+  });
+}
+
+/** The fields of a check that do not depend on its key. */
+function checkBase(state: ScanState, pattern: FlagPattern, method: string, whole: ts.Node, defaultNode: ts.Expression | undefined) {
+  const defaultValueText = defaultNode === undefined ? undefined : textOf(state, defaultNode);
+  return {
+    callSpan: spanOf(state, whole),
+    sdk: pattern.sdk,
+    method,
+    ...(defaultValueText ? { defaultValueText } : {}),
+    valueType: pattern.valueType === 'unknown' && defaultNode !== undefined ? valueTypeOfDefault(defaultNode) : pattern.valueType,
+    negate: pattern.negate,
+  };
+}
+
+/** The pattern a callee matches: `receiver.name` patterns first, then a bare `name`. */
+function matchCallee(state: ScanState, callee: ts.Expression): FlagPattern | undefined {
+  let name: string;
+  let receiver: ts.Expression | undefined;
+  if (isIdentifier(callee)) {
+    name = callee.text;
+  } else if (isPropertyAccessExpression(callee) && isIdentifier(callee.name)) {
+    name = callee.name.text;
+    receiver = callee.expression;
+  } else {
+    return undefined;
+  }
+  const candidates = state.patternsByName.get(name);
+  if (candidates === undefined) return undefined;
+  let bare: FlagPattern | undefined;
+  const receiverName = receiver === undefined ? undefined : lastNameOf(receiver);
+  for (const pattern of candidates) {
+    const dot = pattern.callee.lastIndexOf('.');
+    if (dot < 0) {
+      bare ??= pattern;
+    } else if (receiverName !== undefined && receiverName === calleeLastName(pattern.callee.slice(0, dot))) {
+      return pattern;
+    }
+  }
+  return bare;
+}
+
+/** The last name of a receiver: `flags` for `this.flags`, `ctx.flags` or `flags`. */
+function lastNameOf(node: ts.Expression): string | undefined {
+  const expression = unwrap(node);
+  if (isIdentifier(expression)) return expression.text;
+  if (isPropertyAccessExpression(expression)) return expression.name.text;
+  if (expression.kind === SyntaxKind.ThisKeyword) return 'this';
+  if (isElementAccessExpression(expression) && isStringLiteralLike(expression.argumentExpression)) return expression.argumentExpression.text;
+  return undefined;
+}
+
+/** The flag bag an expression holds: a bag call, a name bound to one, or a configured bag object. */
+export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | undefined {
+  const expression = unwrap(node);
+  if (isCallExpression(expression)) {
+    const pattern = matchCallee(state, expression.expression);
+    return pattern?.kind === 'bag' ? { pattern, method: calleeText(state, expression.expression) } : undefined;
+  }
+  const declared = objectBagOf(expression, state.objectBags);
+  if (isIdentifier(expression)) {
+    const binding = lookupBinding(state, expression.text, expression.end);
+    if (binding !== undefined || declared === undefined) return binding?.bag;
+  }
+  return declared === undefined ? undefined : { pattern: declared.pattern, method: declared.pattern.callee };
+}
+
+/**
+ * Generic names (`isEnabled`, `feature`, `variation`) are common outside flag SDKs; a key argument that
+ * cannot be a string (a number, an object, a function) or a missing one means the call is something else.
+ */
+function isKeyLike(node: ts.Expression): boolean {
+  const expression = unwrap(node);
+  switch (expression.kind) {
+    case SyntaxKind.StringLiteral:
+    case SyntaxKind.NoSubstitutionTemplateLiteral:
+    case SyntaxKind.TemplateExpression:
+    case SyntaxKind.PropertyAccessExpression:
+    case SyntaxKind.ElementAccessExpression:
+      return true;
+    case SyntaxKind.Identifier: {
+      const name = (expression as ts.Identifier).text;
+      return name !== '' && name !== 'undefined';
+    }
+    default:
+      return false;
+  }
+}
+
+/** The type a default value literal implies, for patterns whose method does not say (`variation`, `useFlag`). */
+function valueTypeOfDefault(node: ts.Expression): FlagValueType {
+  const expression = unwrap(node);
+  switch (expression.kind) {
+    case SyntaxKind.TrueKeyword:
+    case SyntaxKind.FalseKeyword:
+      return 'boolean';
+    case SyntaxKind.StringLiteral:
+    case SyntaxKind.NoSubstitutionTemplateLiteral:
+    case SyntaxKind.TemplateExpression:
+      return 'string';
+    case SyntaxKind.NumericLiteral:
+      return 'number';
+    case SyntaxKind.PrefixUnaryExpression:
+      return isNumericLiteral((expression as ts.PrefixUnaryExpression).operand) ? 'number' : 'unknown';
+    case SyntaxKind.ObjectLiteralExpression:
+    case SyntaxKind.ArrayLiteralExpression:
+      return 'object';
+    default:
+      return 'unknown';
+  }
+}
+
+function spanOf(state: ScanState, node: ts.Node): Span {
+  return { start: node.getStart(state.sourceFile), end: node.end };
+}
+
+function textOf(state: ScanState, node: ts.Node): string {
+  return state.text.slice(node.getStart(state.sourceFile), node.end);
+}
+
+/** The callee as written, without the line breaks and indentation of a chained call. */
+function calleeText(state: ScanState, callee: ts.Expression): string {
+  return textOf(state, callee).replace(/\s+/g, '');
+}

@@ -1,0 +1,105 @@
+// Exports: what a file exports for other files' keys (constants, objects of keys, re-exports, key types),
+// with every local name replaced by what it stands for, so that cross-file resolution reads each file alone.
+
+import { ts } from 'ts-morph';
+import type { KeyTypeMember } from '../keyTypes';
+import { followLocal, keyTypeMembersOf } from './bindings';
+import type { ExportedValue, LocalObject, LocalValue, ScanState } from './types';
+import { evaluate, setMember } from './values';
+
+// ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
+const {
+  NodeFlags, SyntaxKind, canHaveModifiers, getModifiers, isClassDeclaration, isEnumDeclaration,
+  isExportAssignment, isExportDeclaration, isIdentifier, isNamespaceExport, isStringLiteral,
+  isTypeAliasDeclaration, isVariableStatement,
+} = ts;
+
+/** Exported names and `export *` specifiers, their values materialized for other files. */
+export function collectExports(state: ScanState): { exports: Record<string, ExportedValue>; starExports: string[] } {
+  const exported: Record<string, LocalValue> = {};
+  const starExports: string[] = [];
+  for (const statement of state.sourceFile.statements) {
+    if (isExportDeclaration(statement)) {
+      const specifier = statement.moduleSpecifier !== undefined && isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+      const clause = statement.exportClause;
+      if (clause === undefined) {
+        if (specifier !== undefined) starExports.push(specifier);
+      } else if (isNamespaceExport(clause)) {
+        if (specifier !== undefined) setMember(exported, clause.name.text, { kind: 'import', specifier, names: [] });
+      } else {
+        for (const element of clause.elements) {
+          const local = (element.propertyName ?? element.name).text;
+          setMember(exported, element.name.text, specifier === undefined
+            ? { kind: 'local', names: [local], position: statement.end }
+            : { kind: 'import', specifier, names: [local] });
+        }
+      }
+    } else if (isExportAssignment(statement)) {
+      const value = statement.isExportEquals ? undefined : evaluate(statement.expression);
+      if (value !== undefined) exported.default = value;
+    } else if (hasModifier(statement, SyntaxKind.ExportKeyword)) {
+      for (const name of declaredNames(statement)) {
+        const exportedName = hasModifier(statement, SyntaxKind.DefaultKeyword) ? 'default' : name;
+        setMember(exported, exportedName, { kind: 'local', names: [name], position: statement.end });
+      }
+    }
+  }
+  const exports: Record<string, ExportedValue> = {};
+  for (const name of Object.keys(exported)) {
+    const value = materialize(state, exported[name], new Set());
+    if (value !== undefined) setMember(exports, name, value);
+  }
+  return { exports, starExports };
+}
+
+/** Exported type aliases whose members can all be keys, directly or through imports, for other files' parameter types. */
+export function collectTypeExports(state: ScanState): Record<string, KeyTypeMember[]> | undefined {
+  if (state.typeAliases.size === 0) return undefined;
+  // Exported name → local alias name.
+  const exported: Record<string, string> = {};
+  for (const statement of state.sourceFile.statements) {
+    if (isTypeAliasDeclaration(statement) && hasModifier(statement, SyntaxKind.ExportKeyword)) {
+      setMember(exported, statement.name.text, statement.name.text);
+    } else if (isExportDeclaration(statement) && statement.moduleSpecifier === undefined && statement.exportClause !== undefined && !isNamespaceExport(statement.exportClause)) {
+      for (const element of statement.exportClause.elements) {
+        const local = (element.propertyName ?? element.name).text;
+        if (state.typeAliases.has(local)) setMember(exported, element.name.text, local);
+      }
+    }
+  }
+  let typeExports: Record<string, KeyTypeMember[]> | undefined;
+  for (const name of Object.keys(exported)) {
+    const alias = state.typeAliases.get(exported[name]);
+    const members = alias === undefined ? undefined : keyTypeMembersOf(state, alias, state.sourceFile.end);
+    if (members !== undefined && members.length > 0) setMember(typeExports ??= {}, name, members);
+  }
+  return typeExports;
+}
+
+function declaredNames(statement: ts.Statement): string[] {
+  if (isVariableStatement(statement)) {
+    const isConst = (statement.declarationList.flags & NodeFlags.BlockScoped) === NodeFlags.Const;
+    return isConst ? statement.declarationList.declarations.flatMap((declaration) => (isIdentifier(declaration.name) ? [declaration.name.text] : [])) : [];
+  }
+  if ((isEnumDeclaration(statement) || isClassDeclaration(statement)) && statement.name !== undefined) return [statement.name.text];
+  return [];
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return canHaveModifiers(node) && (getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
+}
+
+/** A local value with every local name replaced by what it stands for, so other files can read it alone. */
+function materialize(state: ScanState, value: LocalValue, open: Set<LocalObject>): ExportedValue | undefined {
+  const followed = followLocal(state, value, [], 0);
+  if (followed === undefined || typeof followed === 'string' || followed.kind === 'import') return followed;
+  if (open.has(followed)) return undefined;
+  open.add(followed);
+  const members: Record<string, ExportedValue> = {};
+  for (const name of Object.keys(followed.members)) {
+    const member = materialize(state, followed.members[name], open);
+    if (member !== undefined) setMember(members, name, member);
+  }
+  open.delete(followed);
+  return { kind: 'object', members };
+}

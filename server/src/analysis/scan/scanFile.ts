@@ -1,0 +1,130 @@
+// One file's scan: the walk over its tree, which hands each node to the check finder (checks.ts) or to the
+// bindings (bindings.ts), then completes the keys and reads the exports.
+
+import { ts } from 'ts-morph';
+import type { PatternSet } from '../patterns';
+import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, patternIndex, visitBagAccess, visitCall } from './checks';
+import { completeChecks, declare, declareOpaqueNames, declareStatement } from './bindings';
+import { collectExports, collectTypeExports } from './exports';
+import { parseSkeleton, parseSource } from './parse';
+import type { FileScan, ScanState } from './types';
+import { evaluate, memberOf, propertyNameText } from './values';
+
+// ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
+// a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
+const {
+  NodeFlags, SyntaxKind, forEachChild, isFunctionLike, isIdentifier, isObjectBindingPattern,
+  isVariableStatement,
+} = ts;
+
+/**
+ * Finds the flag checks in one file and what it exports for other files' keys. Never throws: code with
+ * syntax errors is scanned as far as the parser recovers. `parsed`, when given, is the tree of this very text.
+ */
+export function scanFile(fileName: string, text: string, patterns: PatternSet, parsed?: ts.SourceFile): FileScan {
+  const mayHaveChecks = calleeNameRegex(patterns).test(text);
+  if (!mayHaveChecks && !text.includes('export')) {
+    return { fileName, checks: [], importedKeys: [], exports: {}, starExports: [] };
+  }
+  const sourceFile = parsed ?? parseSkeleton(fileName, text, patterns) ?? parseSource(fileName, text);
+  const state = newState(sourceFile, text, patterns);
+  if (mayHaveChecks) {
+    visit(state, sourceFile, undefined);
+  } else {
+    // Without a callee name there is no check; only the top-level declarations that exports name matter.
+    state.scopes.push({ start: sourceFile.pos, end: sourceFile.end });
+    for (const statement of sourceFile.statements) {
+      if (isVariableStatement(statement)) declareVariables(state, statement.declarationList);
+      else declareStatement(state, statement);
+    }
+  }
+  const { checks, importedKeys, importedKeyTypes } = completeChecks(state);
+  const { exports, starExports } = collectExports(state);
+  const typeExports = collectTypeExports(state);
+  return { fileName, checks, importedKeys, exports, starExports, ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}), ...(typeExports ? { typeExports } : {}) };
+}
+
+/** An empty walk state for `sourceFile`, whose text is `text`. */
+export function newState(sourceFile: ts.SourceFile, text: string, patterns: PatternSet): ScanState {
+  return {
+    sourceFile,
+    text,
+    patternsByName: patternIndex(patterns),
+    bindings: new Map(),
+    scopes: [],
+    drafts: [],
+    objectBags: patterns.objectBags ?? [],
+    typeAliases: new Map(),
+  };
+}
+
+/** Walks a node and its children, recording checks and bindings in `state`. */
+export function visit(state: ScanState, node: ts.Node, parent: ts.Node | undefined): void {
+  const opensScope = isScope(node);
+  if (opensScope) state.scopes.push({ start: node.pos, end: node.end });
+  switch (node.kind) {
+    case SyntaxKind.CallExpression:
+      visitCall(state, node as ts.CallExpression);
+      break;
+    case SyntaxKind.PropertyAccessExpression:
+    case SyntaxKind.ElementAccessExpression:
+      visitBagAccess(state, node as ts.PropertyAccessExpression | ts.ElementAccessExpression, parent);
+      break;
+    case SyntaxKind.VariableDeclarationList:
+      declareVariables(state, node as ts.VariableDeclarationList);
+      break;
+    case SyntaxKind.Parameter:
+      declareOpaqueNames(state, (node as ts.ParameterDeclaration).name, { type: (node as ts.ParameterDeclaration).type });
+      break;
+    default:
+      declareStatement(state, node);
+  }
+  forEachChild(node, (child) => visit(state, child, node));
+  if (opensScope) state.scopes.pop();
+}
+
+function isScope(node: ts.Node): boolean {
+  switch (node.kind) {
+    case SyntaxKind.SourceFile:
+    case SyntaxKind.Block:
+    case SyntaxKind.ModuleBlock:
+    case SyntaxKind.CaseBlock:
+    case SyntaxKind.ForStatement:
+    case SyntaxKind.ForInStatement:
+    case SyntaxKind.ForOfStatement:
+    case SyntaxKind.CatchClause:
+      return true;
+    default:
+      return isFunctionLike(node);
+  }
+}
+
+function declareVariables(state: ScanState, list: ts.VariableDeclarationList): void {
+  const isConst = (list.flags & NodeFlags.BlockScoped) === NodeFlags.Const;
+  for (const declaration of list.declarations) {
+    const bag = declaration.initializer === undefined ? undefined : bagSourceOf(state, declaration.initializer);
+    const name = declaration.name;
+    if (bag !== undefined) {
+      if (isObjectBindingPattern(name)) addDestructuredBagChecks(state, bag, name);
+      if (isIdentifier(name)) declare(state, name.text, undefined, bag);
+      else declareOpaqueNames(state, name);
+      continue;
+    }
+    const value = isConst && declaration.initializer !== undefined ? evaluate(declaration.initializer) : undefined;
+    if (isIdentifier(name)) {
+      declare(state, name.text, value);
+    } else if (isObjectBindingPattern(name) && value !== undefined) {
+      // `const { NEW_CHECKOUT } = FLAGS`
+      for (const element of name.elements) {
+        const memberName = element.propertyName === undefined ? undefined : propertyNameText(element.propertyName);
+        if (element.dotDotDotToken === undefined && isIdentifier(element.name)) {
+          declare(state, element.name.text, memberOf(value, memberName ?? element.name.text));
+        } else {
+          declareOpaqueNames(state, element.name);
+        }
+      }
+    } else {
+      declareOpaqueNames(state, name);
+    }
+  }
+}

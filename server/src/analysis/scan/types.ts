@@ -1,0 +1,100 @@
+// The scanner's data: what a scan gives other files and the workspace (plain data, kept per file), and the
+// state one walk of a file writes, shared by the modules of the walk.
+
+import type { ts } from 'ts-morph';
+import type { ObjectBag } from '../bags';
+import type { ImportedKeyType, KeyTypeMember } from '../keyTypes';
+import type { FlagCheck, FlagPattern, Span } from '../types';
+
+/** A name exported by another module, then a member path: `F.Flags.NEW` after `import * as F from './flags'` is `{ specifier: './flags', names: ['Flags', 'NEW'] }`; no names is the whole module. */
+export interface ModuleReference {
+  readonly kind: 'import';
+  readonly specifier: string;
+  readonly names: readonly string[];
+}
+
+/** An object of flag keys another file can import: an `as const` object, an enum, a class's static fields. */
+export interface ExportedObject {
+  readonly kind: 'object';
+  readonly members: Readonly<Record<string, ExportedValue>>;
+}
+
+/** What a file exports under one name, as far as flag keys go: a key, an object of keys, or another module's export. */
+export type ExportedValue = string | ExportedObject | ModuleReference;
+
+/** A check whose key is imported: `resolveChecks` follows `reference` to complete `checks[checkIndex]`. */
+export interface ImportedKey {
+  readonly checkIndex: number;
+  readonly reference: ModuleReference;
+}
+
+/** What scanning one file found; plain data, so it can be kept for every file of a workspace. */
+export interface FileScan {
+  readonly fileName: string;
+  /** Flag checks in source order; a key not resolved within the file holds the key argument's source text. */
+  readonly checks: readonly FlagCheck[];
+  readonly importedKeys: readonly ImportedKey[];
+  /** Exported name → value, for keys other files import from this one. */
+  readonly exports: Readonly<Record<string, ExportedValue>>;
+  /** Specifiers of `export * from '...'`. */
+  readonly starExports: readonly string[];
+  /** Dynamic checks whose parameter type is imported; absent when there are none. */
+  readonly importedKeyTypes?: readonly ImportedKeyType[];
+  /** Exported type aliases that list keys (`export type FlagKey = 'a' | 'b'`); absent when there are none. */
+  readonly typeExports?: Readonly<Record<string, readonly KeyTypeMember[]>>;
+}
+
+// Values as the scanner first sees them: a reference to a local name is completed after the whole file
+// is read, because a constant may be declared below the function that uses it.
+/** A reference to a local name, resolved where it is written. */
+export interface LocalReference {
+  readonly kind: 'local';
+  readonly names: readonly string[];
+  /** Where the reference is written, to find the declaration in scope there. */
+  readonly position: number;
+}
+/** An object of keys whose members may still name local names. */
+export interface LocalObject {
+  readonly kind: 'object';
+  readonly members: Record<string, LocalValue>;
+}
+/** A value as the walk records it, before local names are followed. */
+export type LocalValue = string | LocalObject | LocalReference | ModuleReference;
+
+/** A call that returns every flag at once (`useFlags()`), and the callee as written there. */
+export interface BagSource {
+  readonly pattern: FlagPattern;
+  readonly method: string;
+}
+
+/** A declared name. `value` is undefined for names that hold no known key (parameters, `let`), so they shadow outer constants. */
+export interface Binding {
+  readonly scopeStart: number;
+  readonly scopeEnd: number;
+  readonly value: LocalValue | undefined;
+  readonly bag?: BagSource;
+  /** Set for a function parameter: a key read from it is dynamic, limited to what its type allows. */
+  readonly parameter?: { readonly type: ts.TypeNode | undefined };
+}
+
+/** A check as the walk finds it, its key not yet followed through the bindings. */
+export interface DraftCheck {
+  readonly check: FlagCheck;
+  /** The key argument's value, completed once every declaration of the file is known; absent when `check.key` is final. */
+  readonly keyValue?: LocalValue;
+}
+
+/** What one walk of a file writes: its bindings, scopes, draft checks and type aliases. */
+export interface ScanState {
+  readonly sourceFile: ts.SourceFile;
+  readonly text: string;
+  readonly patternsByName: ReadonlyMap<string, readonly FlagPattern[]>;
+  readonly bindings: Map<string, Binding[]>;
+  readonly scopes: Span[];
+  readonly drafts: DraftCheck[];
+  readonly objectBags: readonly ObjectBag[];
+  /** `type FlagKey = 'a' | 'b'`, for the keys a parameter of that type may hold. */
+  readonly typeAliases: Map<string, ts.TypeNode>;
+  /** Every binding declared, in order, when one top-level statement's walk is recorded (`scanDocument`). */
+  readonly declared?: Array<readonly [string, Binding]>;
+}

@@ -1,0 +1,92 @@
+// What an expression holds as far as flag keys go (a key, an object of keys, a reference to a name), read
+// from the syntax alone: the declarations and the checks both evaluate expressions this way.
+
+import { ts } from 'ts-morph';
+import type { LocalObject, LocalValue } from './types';
+
+// ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
+const {
+  isAsExpression, isCallExpression, isComputedPropertyName, isElementAccessExpression, isIdentifier,
+  isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression,
+  isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isSatisfiesExpression,
+  isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeAssertionExpression,
+} = ts;
+
+/** What an expression holds, as far as flag keys go; undefined when it cannot be a key or an object of keys. */
+export function evaluate(node: ts.Expression): LocalValue | undefined {
+  const expression = unwrap(node);
+  if (isStringLiteral(expression) || isNoSubstitutionTemplateLiteral(expression)) return expression.text;
+  if (isIdentifier(expression)) {
+    return expression.text === '' ? undefined : { kind: 'local', names: [expression.text], position: expression.end };
+  }
+  if (isPropertyAccessExpression(expression)) {
+    return isIdentifier(expression.name) ? memberOf(evaluate(expression.expression), expression.name.text) : undefined;
+  }
+  if (isElementAccessExpression(expression)) {
+    const member = unwrap(expression.argumentExpression);
+    return isStringLiteralLike(member) || isNumericLiteral(member) ? memberOf(evaluate(expression.expression), member.text) : undefined;
+  }
+  if (isObjectLiteralExpression(expression)) return objectValue(expression);
+  if (isObjectFreeze(expression)) return evaluate(expression.arguments[0]);
+  return undefined;
+}
+
+function objectValue(node: ts.ObjectLiteralExpression): LocalObject {
+  const members: Record<string, LocalValue> = {};
+  for (const property of node.properties) {
+    if (isPropertyAssignment(property)) {
+      const name = propertyNameText(property.name);
+      const value = evaluate(property.initializer);
+      if (name !== undefined && value !== undefined) setMember(members, name, value);
+    } else if (isShorthandPropertyAssignment(property) && property.name.text !== '') {
+      setMember(members, property.name.text, { kind: 'local', names: [property.name.text], position: property.name.end });
+    }
+  }
+  return { kind: 'object', members };
+}
+
+function isObjectFreeze(node: ts.Expression): node is ts.CallExpression & { arguments: ts.NodeArray<ts.Expression> } {
+  return isCallExpression(node)
+    && node.arguments.length === 1
+    && isPropertyAccessExpression(node.expression)
+    && isIdentifier(node.expression.expression)
+    && node.expression.expression.text === 'Object'
+    && node.expression.name.text === 'freeze';
+}
+
+/** The member `name` of an object of keys, or the longer path of a reference; undefined for a key. */
+export function memberOf(value: LocalValue | undefined, name: string): LocalValue | undefined {
+  if (value === undefined || typeof value === 'string') return undefined;
+  if (value.kind === 'object') return Object.hasOwn(value.members, name) ? value.members[name] : undefined;
+  return { ...value, names: [...value.names, name] };
+}
+
+/** Plain objects keep scans easy to compare and serialise; `__proto__` is the one name they cannot hold. */
+export function setMember<T>(record: Record<string, T>, name: string, value: T): void {
+  if (name !== '__proto__') record[name] = value;
+}
+
+/** A property or binding name as text, when it is written as a literal name; undefined otherwise. */
+export function propertyNameText(name: ts.PropertyName | ts.BindingName): string | undefined {
+  if (isIdentifier(name) || isStringLiteralLike(name) || isNumericLiteral(name)) return name.text === '' ? undefined : name.text;
+  if (isComputedPropertyName(name)) {
+    const expression = unwrap(name.expression);
+    if (isStringLiteralLike(expression)) return expression.text;
+  }
+  return undefined;
+}
+
+/** Parentheses and type-only wrappers: `(KEY as const)`, `KEY satisfies string`, `KEY!`. */
+export function unwrap(node: ts.Expression): ts.Expression {
+  let expression = node;
+  while (
+    isParenthesizedExpression(expression)
+    || isAsExpression(expression)
+    || isSatisfiesExpression(expression)
+    || isNonNullExpression(expression)
+    || isTypeAssertionExpression(expression)
+  ) {
+    expression = expression.expression;
+  }
+  return expression;
+}
