@@ -8,11 +8,11 @@ import { isBagSpec, type BagEntry } from '../analysis/bags';
 import type { RegistryLocation } from '../analysis/registry';
 import { DEFAULT_SEVERITIES, type FileProblem, type FindingCode, type Severity, type UserPattern } from '../analysis/types';
 import { CachedBackend, type DefinitionCache } from '../backends/cache';
-import { discoverFlagdFiles, FlagdBackend } from '../backends/flagd';
+import { discoverFlagdFiles, FlagdBackend } from '../backends/flagd/backend';
 import { readTextFileSync } from './files';
-import { DEFAULT_LAUNCHDARKLY_BASE_URI, LaunchDarklyBackend } from '../backends/launchdarkly';
+import { DEFAULT_LAUNCHDARKLY_BASE_URI, LaunchDarklyBackend } from '../backends/launchdarkly/backend';
 import type { BackendLoad, FlagBackend } from '../backends/types';
-import { UnleashBackend } from '../backends/unleash';
+import { UnleashBackend } from '../backends/unleash/backend';
 import { describeNodeType, parseJsonText, propertiesOf, refuseText, spanOf } from '../analysis/json';
 
 /** The name of the configuration file at the root of a workspace folder. */
