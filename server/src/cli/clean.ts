@@ -12,7 +12,8 @@ import { checksFlag, type FileRemoval, type KeptValue } from '../analysis/remove
 import { removeFlagFromWorkspace, type FileWithChecks, type WorkspaceRemoval } from '../analysis/remove/workspace';
 import type { FlagCatalog, FlagCheck } from '../analysis/types';
 import { buildCatalog } from '../backends/catalog';
-import { createBackends, loadConfig } from '../workspace/config';
+import { createBackends } from '../backends/create';
+import { loadConfig } from '../workspace/config';
 import { buildPatternSet } from '../analysis/patterns';
 import { DEFAULT_MAX_FILE_SIZE } from '../workspace/config';
 import { toPosixPath } from '../workspace/files';

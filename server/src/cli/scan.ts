@@ -10,7 +10,8 @@ import type { FileProblem, Finding, FlagCatalog, FlagCheck, ReleaseState, Span }
 import { DefinitionCache } from '../backends/cache';
 import { buildCatalog, withLabel } from '../backends/catalog';
 import { loadRegistry } from '../backends/registry';
-import { createBackends, loadConfig } from '../workspace/config';
+import { createBackends } from '../backends/create';
+import { loadConfig } from '../workspace/config';
 import { buildPatternSet } from '../analysis/patterns';
 import { DEFAULT_MAX_FILE_SIZE } from '../workspace/config';
 import { readTextFileSync, toPosixPath } from '../workspace/files';

@@ -20,7 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { version } from '../../../package.json';
 import { BackendSetupSource, readInitializationOptions } from './backendSetup';
-import { serviceOrigin } from '../workspace/config';
+import { serviceOrigin } from '../backends/create';
 import { codeActionsFor } from '../features/codeActions';
 import { PROPOSE_CONFIG_COMMAND, proposeConfig } from '../features/init';
 import { ConfigProposer } from '../features/proposal';
