@@ -13,7 +13,7 @@ import { resolveChecks } from '../../server/src/analysis/resolve';
 import { parseSource, scanFile } from '../../server/src/analysis/scan';
 import { loadConfig } from '../../server/src/workspace/config';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
-import { listSourceFiles } from '../../server/src/workspace/files';
+import { listSourceFiles } from '../../server/src/workspace/listing';
 
 const REPO = path.resolve(__dirname, '../..');
 const CLI = path.join(REPO, 'server/out/cli.js');
