@@ -38,4 +38,21 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['vscode*', 'node:http*', 'node:net', 'node:fs*', 'fs', 'http', 'https'] }],
     },
   },
+  {
+    // A vendor's wire format is pure: no file or network IO, not even the HTTP client or the backend beside it.
+    files: ['server/src/backends/jsonShape.ts', 'server/src/backends/*/wire.ts', 'server/src/backends/*/targeting.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['vscode*', 'node:http*', 'node:net', 'node:fs*', 'fs', 'http', 'https'] },
+        { regex: '^\\.\\./(serviceBackend|serviceSync|cache|create)$|^\\./backend$', message: 'A wire format does no IO: read in backend.ts.' },
+      ] }],
+    },
+  },
+  {
+    // Parsing .flaglens.json makes no backends: backends/create.ts does, from the parsed configuration.
+    files: ['server/src/workspace/config.ts', 'server/src/workspace/configFields.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['vscode'], patterns: [{ regex: '/backends/', message: 'Make backends in backends/create.ts.' }] }],
+    },
+  },
 );
