@@ -49,7 +49,7 @@ function layering() {
   const lspLibraries = { group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-protocol'], message: 'LSP stays at the edge: lsp/, features/ and protocol.ts.' };
   const io = { group: ['node:fs', 'node:fs/*', 'fs', 'node:http', 'node:https', 'http', 'https', 'node:net', 'node:child_process'], message: 'The analysis core does no IO: that is workspace/ and backends/.' };
   const parts = Object.keys(allowed);
-  return parts.map((part) => {
+  const patternsOf = (part) => {
     const forbidden = parts.filter((other) => other !== part && !allowed[part].includes(other));
     const patterns = forbidden.length === 0 ? [] : [{
       regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`,
@@ -57,9 +57,22 @@ function layering() {
     }];
     if (!['lsp', 'features', 'protocol'].includes(part)) patterns.push(lspLibraries);
     if (part === 'analysis') patterns.push(io);
-    return {
-      files: part === 'protocol' ? ['server/src/protocol.ts'] : [`server/src/${part}/**/*.ts`],
-      rules: { 'no-restricted-imports': ['error', { paths: ['vscode'], patterns }] },
-    };
-  });
+    return patterns;
+  };
+  const rule = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { paths: ['vscode'], patterns }] } });
+  return [
+    ...parts.map((part) => rule(part === 'protocol' ? ['server/src/protocol.ts'] : [`server/src/${part}/**/*.ts`], patternsOf(part))),
+    // Narrower rules within a part come after it, with the part's own patterns (a later rule replaces an earlier one).
+    // A vendor's wire format is pure: no file or network IO, not even the HTTP client or the backend beside it.
+    rule(['server/src/backends/jsonShape.ts', 'server/src/backends/*/wire.ts', 'server/src/backends/*/targeting.ts'], [
+      ...patternsOf('backends'),
+      { group: io.group, message: 'A wire format does no IO: read in backend.ts.' },
+      { regex: '^\\.\\./(serviceBackend|serviceSync|cache|create|http)$|^\\./backend$', message: 'A wire format does no IO: read in backend.ts.' },
+    ]),
+    // Parsing .flaglens.json makes no backends: workspace/createBackends.ts does, from the parsed configuration.
+    rule(['server/src/workspace/config.ts', 'server/src/workspace/configFields.ts'], [
+      ...patternsOf('workspace'),
+      { regex: '(^|/)backends/', message: 'Make backends in workspace/createBackends.ts.' },
+    ]),
+  ];
 }

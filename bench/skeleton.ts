@@ -9,7 +9,8 @@ import { parseSkeletonText, parseSource, scanFile } from '../server/src/analysis
 import { skeletonOf } from '../server/src/analysis/skeleton';
 import { loadConfig } from '../server/src/workspace/config';
 import { buildPatternSet } from '../server/src/analysis/patterns';
-import { listSourceFiles, readSourceFileSync } from '../server/src/workspace/files';
+import { readSourceFileSync } from '../server/src/workspace/files';
+import { listSourceFiles } from '../server/src/workspace/listing';
 
 async function main(): Promise<void> {
   const root = process.argv[2];

@@ -8,7 +8,7 @@ import { classifyRelease } from '../../server/src/analysis/release';
 import type { EnvironmentFlagState, FlagDefinition } from '../../server/src/analysis/types';
 import { JsonClient } from '../../server/src/backends/http';
 import type { BackendLoad } from '../../server/src/backends/types';
-import { UnleashBackend } from '../../server/src/backends/unleash';
+import { UnleashBackend } from '../../server/src/backends/unleash/backend';
 
 const baseUrl = process.env.UNLEASH_URL ?? '';
 const token = process.env.UNLEASH_TOKEN ?? '';

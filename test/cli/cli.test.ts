@@ -13,7 +13,7 @@ import { resolveChecks } from '../../server/src/analysis/resolve';
 import { parseSource, scanFile } from '../../server/src/analysis/scan';
 import { loadConfig } from '../../server/src/workspace/config';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
-import { listSourceFiles } from '../../server/src/workspace/files';
+import { listSourceFiles } from '../../server/src/workspace/listing';
 
 const REPO = path.resolve(__dirname, '../..');
 const CLI = path.join(REPO, 'server/out/cli.js');
@@ -441,7 +441,7 @@ describe('flaglens scan --format sarif', () => {
 
     const [sarifRun] = log.runs;
     assert.equal(sarifRun.tool.driver.name, 'FlagLens');
-    assert.deepEqual(sarifRun.tool.driver.rules.map((rule) => rule.id), ['unknown-flag', 'archived-flag', 'stale-flag', 'released-flag', 'dead-flag', 'malformed-flag-file', 'unregistered-flag', 'unused-flag']);
+    assert.deepEqual(sarifRun.tool.driver.rules.map((rule) => rule.id), ['unknown-flag', 'archived-flag', 'stale-flag', 'released-flag', 'dead-flag', 'malformed-flag-file', 'unregistered-flag', 'unused-flag', 'backend-unreachable']);
     assert.ok(sarifRun.tool.driver.rules.every((rule) => rule.help.text.includes(`"${rule.id}"`)));
 
     const json = scanJson(DEMO);

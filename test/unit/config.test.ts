@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { parse } from 'jsonc-parser';
-import { CONFIG_FILE_NAME, createBackends, defaultConfig, loadConfig, parseConfig, type FlagLensConfig } from '../../server/src/workspace/config';
+import { createBackends } from '../../server/src/workspace/createBackends';
+import { CONFIG_FILE_NAME, defaultConfig, loadConfig, parseConfig, type FlagLensConfig } from '../../server/src/workspace/config';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const FILE = '/workspace/.flaglens.json';

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import Ajv from 'ajv';
 import type { EnvironmentFlagState } from '../../server/src/analysis/types';
-import { discoverFlagdFiles, FlagdBackend, parseFlagdFile } from '../../server/src/backends/flagd';
+import { discoverFlagdFiles, FlagdBackend } from '../../server/src/backends/flagd/backend';
+import { parseFlagdFile } from '../../server/src/backends/flagd/wire';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'flagd');
 const FILE = '/workspace/flags/production.flagd.json';

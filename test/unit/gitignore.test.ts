@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ignore from 'ignore';
 import { seededRandom } from '../../bench/generate';
-import { GitignoreRules } from '../../server/src/workspace/files';
+import { GitignoreRules } from '../../server/src/workspace/ignore';
 
 /** The package's verdict on a path, as IgnoreRules asked it before GitignoreRules. */
 function packageVerdict(text: string, relative: string, isDirectory: boolean): { ignored: boolean; unignored: boolean } {

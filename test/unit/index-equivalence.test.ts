@@ -13,7 +13,8 @@ import { parseSource, scanDocument, scanFile, type DocumentScan, type FileScan }
 import type { FlagCheck } from '../../server/src/analysis/types';
 import { loadConfig } from '../../server/src/workspace/config';
 import { buildPatternSet, type PatternSet } from '../../server/src/analysis/patterns';
-import { listSourceFiles, toPosixPath } from '../../server/src/workspace/files';
+import { toPosixPath } from '../../server/src/workspace/files';
+import { listSourceFiles } from '../../server/src/workspace/listing';
 import { WorkspaceIndex, type WorkspaceIndexOptions } from '../../server/src/workspace/index';
 import { scanPath, scanPaths } from '../../server/src/workspace/scanFiles';
 

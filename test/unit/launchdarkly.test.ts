@@ -9,9 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { classifyRelease } from '../../server/src/analysis/release';
 import type { EnvironmentFlagState } from '../../server/src/analysis/types';
-import { ResponseShapeError } from '../../server/src/backends/http';
+import { ResponseShapeError } from '../../server/src/backends/jsonShape';
+import { LaunchDarklyBackend } from '../../server/src/backends/launchdarkly/backend';
 import {
-  LaunchDarklyBackend,
   describeClause,
   environmentState,
   flagLink,
@@ -20,7 +20,7 @@ import {
   toFlagDefinition,
   variationNames,
   type LaunchDarklyEnvironmentConfig,
-} from '../../server/src/backends/launchdarkly';
+} from '../../server/src/backends/launchdarkly/wire';
 
 const TOKEN = 'api-0123456789abcdef-secret';
 const CREATED = 1731484800000; // 2024-11-13T08:00:00Z

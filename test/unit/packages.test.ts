@@ -7,7 +7,8 @@ import { describe, it } from 'node:test';
 import { resolveChecks } from '../../server/src/analysis/resolve';
 import { scanFile, type FileScan } from '../../server/src/analysis/scan';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
-import { listFolder, toPosixPath } from '../../server/src/workspace/files';
+import { toPosixPath } from '../../server/src/workspace/files';
+import { listFolder } from '../../server/src/workspace/listing';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { buildPackageTable, PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from '../../server/src/workspace/packages';
 

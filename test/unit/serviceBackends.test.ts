@@ -11,7 +11,8 @@ import type { FlagCheck } from '../../server/src/analysis/types';
 import { CachedBackend, DefinitionCache } from '../../server/src/backends/cache';
 import { buildCatalog } from '../../server/src/backends/catalog';
 import type { BackendLoad, FlagBackend } from '../../server/src/backends/types';
-import { backendOrigins, createBackends, defaultConfig, type BackendConfig, type BackendSetup } from '../../server/src/workspace/config';
+import { backendOrigins, createBackends, type BackendSetup } from '../../server/src/workspace/createBackends';
+import { defaultConfig, type BackendConfig } from '../../server/src/workspace/config';
 import { FakeUnleash } from '../server/fakeUnleash';
 
 const TOKEN = 'unleash-admin-token-0123456789';

@@ -12,7 +12,8 @@ import { parseSkeleton, parseSource, scanFile } from '../../server/src/analysis/
 import { skeletonText } from '../../server/src/analysis/skeleton';
 import { loadConfig } from '../../server/src/workspace/config';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
-import { listSourceFiles, toPosixPath } from '../../server/src/workspace/files';
+import { toPosixPath } from '../../server/src/workspace/files';
+import { listSourceFiles } from '../../server/src/workspace/listing';
 
 const REPO = path.resolve(__dirname, '..', '..');
 

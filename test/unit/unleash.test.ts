@@ -7,9 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { classifyRelease } from '../../server/src/analysis/release';
 import type { EnvironmentFlagState } from '../../server/src/analysis/types';
-import { ResponseShapeError } from '../../server/src/backends/http';
+import { ResponseShapeError } from '../../server/src/backends/jsonShape';
+import { UnleashBackend } from '../../server/src/backends/unleash/backend';
 import {
-  UnleashBackend,
   describeConstraint,
   environmentState,
   parseFeatureDetails,
@@ -20,7 +20,7 @@ import {
   type UnleashDefinitionContext,
   type UnleashStrategy,
   type UnleashVariant,
-} from '../../server/src/backends/unleash';
+} from '../../server/src/backends/unleash/wire';
 
 const CREATED_BY = { id: -42, name: 'Unleash Admin Token User', imageUrl: 'https://gravatar.com/avatar/3dc1?s=42&d=retro&r=g' };
 const searchEnvironment = (name: string, enabled: boolean, sortOrder: number) => ({

@@ -94,15 +94,7 @@ function asPredicate(summary: string): string {
 
 /** The findings for problems in flag files (malformed JSON, invalid definitions). */
 export function findingsForProblems(problems: readonly FileProblem[], severities: SeverityOverrides): Finding[] {
-  const severity = severities['malformed-flag-file'] ?? DEFAULT_SEVERITIES['malformed-flag-file'];
-  if (severity === 'off') return [];
-  return problems.map((problem) => ({
-    code: 'malformed-flag-file',
-    severity,
-    message: problem.message,
-    file: problem.file,
-    span: problem.span,
-  }));
+  return findingsOfCode('malformed-flag-file', problems, severities);
 }
 
 /** A backend that could not be read, and the file its finding points at (its configuration, or its flag file). */
@@ -114,15 +106,15 @@ export interface UnreadBackend {
 
 /** One `backend-unreachable` finding per backend that could not be read, so that CI can fail on it. */
 export function findingsForUnreadBackends(backends: readonly UnreadBackend[], severities: SeverityOverrides): Finding[] {
-  const severity = severities['backend-unreachable'] ?? DEFAULT_SEVERITIES['backend-unreachable'];
+  const places = backends.map((backend) => ({ message: `${backend.label} could not be read: ${backend.message}`, file: backend.file, span: { start: 0, end: 0 } }));
+  return findingsOfCode('backend-unreachable', places, severities);
+}
+
+// Findings of one code at places in files, with that code's severity; none when it is off.
+function findingsOfCode(code: FindingCode, places: ReadonlyArray<Pick<Finding, 'message' | 'file' | 'span'>>, severities: SeverityOverrides): Finding[] {
+  const severity = severities[code] ?? DEFAULT_SEVERITIES[code];
   if (severity === 'off') return [];
-  return backends.map((backend) => ({
-    code: 'backend-unreachable',
-    severity,
-    message: `${backend.label} could not be read: ${backend.message}`,
-    file: backend.file,
-    span: { start: 0, end: 0 },
-  }));
+  return places.map(({ message, file, span }) => ({ code, severity, message, file, span }));
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import * as path from 'node:path';
 import { DefinitionCache } from '../backends/cache';
-import type { BackendSetup } from '../workspace/config';
+import type { BackendSetup } from '../workspace/createBackends';
 import { userCacheDirectory, workspaceCacheDirectory } from '../workspace/userCache';
 
 /** The CLI's cache files for a folder: flag services' last good definitions and the index. */

@@ -6,7 +6,7 @@ import { findingsForChecks, findingsForProblems, findingsForUnreadBackends, FIND
 import { flagInventory } from '../analysis/inventory';
 import { findingsForRegistry, unusedRegistryFindings } from '../analysis/registry';
 import type { FileProblem, Finding, FlagCatalog, FlagCheck, ReleaseState, Span } from '../analysis/types';
-import { loadRegistry } from '../backends/registry';
+import { loadRegistry } from '../workspace/registryFile';
 import { readTextFileSync, toPosixPath } from '../workspace/files';
 import { CONFIG_FILE_NAME } from '../workspace/config';
 import { loadFolder } from '../workspace/loadFolder';

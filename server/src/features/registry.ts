@@ -14,7 +14,7 @@ import {
   type TextEdit,
 } from '../analysis/registry';
 import type { Finding } from '../analysis/types';
-import { loadRegistry, registryModifiedAt, registryPath } from '../backends/registry';
+import { loadRegistry, registryModifiedAt, registryPath } from '../workspace/registryFile';
 import { readTextFileIfReadable } from '../workspace/files';
 import type { LoadedFolder } from '../workspace/loadFolder';
 import { uriToPath } from '../workspace/uris';

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { DefinitionCache } from '../backends/cache';
-import type { BackendSetup } from '../workspace/config';
+import type { BackendSetup } from '../workspace/createBackends';
 import { TokenRequest, type FlagLensInitializationOptions } from '../protocol';
 
 /** The cache file under the client's storage folder. */

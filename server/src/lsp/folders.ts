@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BackendLoad, FlagBackend } from '../backends/types';
-import { createBackends, type BackendSetup } from '../workspace/config';
+import { createBackends, type BackendSetup } from '../workspace/createBackends';
 import { toPosixPath } from '../workspace/files';
 import { catalogOf, loadBackends, loadFolder, type IndexProgress, type LoadedFolder } from '../workspace/loadFolder';
 import { indexCacheFile } from '../workspace/scanCache';

@@ -15,7 +15,7 @@ import {
   type HoverParams,
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
-import { serviceOrigin } from '../workspace/config';
+import { serviceOrigin } from '../workspace/createBackends';
 import { codeActionsFor } from '../features/codeActions';
 import { completionAt } from '../features/completion';
 import { diagnosticsFor } from '../features/diagnostics';

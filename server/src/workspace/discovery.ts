@@ -4,7 +4,9 @@
 import * as path from 'node:path';
 import { discover, proposeConfig, type Discovery, type ProposedConfig, type SourceText } from '../analysis/discover';
 import { DEFAULT_MAX_FILE_SIZE } from './config';
-import { IgnoreRules, listFolder, readSourceFileSync, toPosixPath } from './files';
+import { readSourceFileSync, toPosixPath } from './files';
+import { IgnoreRules } from './ignore';
+import { listFolder } from './listing';
 import { PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from './packages';
 
 /** What discovery found in a folder, and the configuration it proposes. */

@@ -10,7 +10,9 @@ import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../ana
 import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
 import type { PatternSet } from '../analysis/patterns';
-import { currentStamp, IgnoreRules, isSourceFile, listFolder, readSourceFileSync, readTextFileIfReadable, toPosixPath, whySkipped } from './files';
+import { currentStamp, isSourceFile, readSourceFileSync, readTextFileIfReadable, toPosixPath, whySkipped } from './files';
+import { IgnoreRules } from './ignore';
+import { listFolder } from './listing';
 import { emptyPackageTable, type PackageTable } from '../analysis/packages';
 import { PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from './packages';
 import { ScanCache } from './scanCache';

@@ -8,7 +8,8 @@ import { buildPatternSet, type PatternSet } from '../analysis/patterns';
 import type { FileProblem, FlagCatalog } from '../analysis/types';
 import { buildCatalog, withLabel } from '../backends/catalog';
 import type { BackendLoad, FlagBackend } from '../backends/types';
-import { backendOrigins, createBackends, DEFAULT_MAX_FILE_SIZE, loadConfig, type BackendSetup, type FlagLensConfig } from './config';
+import { DEFAULT_MAX_FILE_SIZE, loadConfig, type FlagLensConfig } from './config';
+import { backendOrigins, createBackends, type BackendSetup } from './createBackends';
 import { WorkspaceIndex } from './index';
 
 /** Reports the number of files indexed so far out of the total. */

@@ -9,17 +9,15 @@ const serverOrBrowserDefault = { defaultArg: 2, defaultArgByArgCount: { 2: 1 }, 
 const serverDetail = { ...serverDefault, returns: RETURNS_DETAILS };
 const serverOrBrowserDetail = { ...serverOrBrowserDefault, returns: RETURNS_DETAILS };
 
+const TYPES = [['bool', 'boolean'], ['string', 'string'], ['number', 'number'], ['json', 'object']] as const;
+
 /** LaunchDarkly: server and browser SDK evaluation methods, and the React SDK's `useFlags()` bag of camelCased flags. */
 export const LAUNCHDARKLY_PATTERNS: readonly FlagPattern[] = [
   callPattern('launchdarkly', 'variation', 'unknown', serverOrBrowserDefault),
   callPattern('launchdarkly', 'variationDetail', 'unknown', serverOrBrowserDetail),
-  callPattern('launchdarkly', 'boolVariation', 'boolean', serverDefault),
-  callPattern('launchdarkly', 'boolVariationDetail', 'boolean', serverDetail),
-  callPattern('launchdarkly', 'stringVariation', 'string', serverDefault),
-  callPattern('launchdarkly', 'stringVariationDetail', 'string', serverDetail),
-  callPattern('launchdarkly', 'numberVariation', 'number', serverDefault),
-  callPattern('launchdarkly', 'numberVariationDetail', 'number', serverDetail),
-  callPattern('launchdarkly', 'jsonVariation', 'object', serverDefault),
-  callPattern('launchdarkly', 'jsonVariationDetail', 'object', serverDetail),
+  ...TYPES.flatMap(([prefix, type]) => [
+    callPattern('launchdarkly', `${prefix}Variation`, type, serverDefault),
+    callPattern('launchdarkly', `${prefix}VariationDetail`, type, serverDetail),
+  ]),
   { sdk: 'launchdarkly', callee: 'useFlags', kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, camelCaseKeys: true, returns: RETURNS_VALUE },
 ];

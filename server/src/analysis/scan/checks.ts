@@ -142,6 +142,7 @@ function checkBase(state: ScanState, pattern: FlagPattern, method: string, whole
     ...(defaultValueText ? { defaultValueText } : {}),
     valueType: pattern.valueType === 'unknown' && defaultNode !== undefined ? valueTypeOfDefault(defaultNode) : pattern.valueType,
     negate: pattern.negate,
+    ...(pattern.returns === undefined ? {} : { returns: pattern.returns }),
   };
 }
 

@@ -1,10 +1,5 @@
-// Flag definitions from LaunchDarkly's REST API v2 (app.launchdarkly.com, or the EU and federal
-// instances through `baseUri`).
-//
-// One load lists the project's flags with their per-environment configuration
-// (`GET /api/v2/flags/{project}?summary=0&env=…`, paged through `_links.next`), the archived ones in a
-// second list, and each environment's flag statuses (`GET /api/v2/flag-statuses/{project}/{env}`).
-// The parsers are pure, so the documented JSON shapes are tested without a server.
+// LaunchDarkly's REST API v2 answers as flag definitions: pure parsing and conversion, no IO, so that
+// the documented JSON shapes are tested without a server (the requests are in backend.ts).
 //
 // How an environment's configuration becomes what it serves (EnvironmentFlagState):
 // - `on: false` serves the off variation (`offVariation`); without one, the code's default;
@@ -12,33 +7,8 @@
 // - individual targets (`targets`, `contextTargets`), `rules` and `prerequisites` are targeting:
 //   `hasRules`, summarised for people.
 
-import type { EnvironmentFlagState, FlagDefinition } from '../analysis/types';
-import { expectArray, expectObject, expectString, isObject, JsonClient, optionalString, ResponseShapeError, refuseBaseUrl, type HttpFailure } from './http';
-import { ServiceSync, type ServiceRead } from './serviceSync';
-import type { BackendLoad, FlagBackend } from './types';
-
-/** The hosted LaunchDarkly; EU and federal customers set `baseUri` to their instance. */
-export const DEFAULT_LAUNCHDARKLY_BASE_URI = 'https://app.launchdarkly.com';
-
-/** How to reach one LaunchDarkly project. */
-export interface LaunchDarklyBackendOptions {
-  /** `https://app.launchdarkly.com`, `https://app.eu.launchdarkly.com`, `https://app.launchdarkly.us`. */
-  baseUri?: string;
-  project: string;
-  /** The environment keys to read, in display order (the API needs them named). */
-  environments: string[];
-  /** An API access token (personal or service); sent, as is, only to the origin of `baseUri`. */
-  token?: string;
-  /** The origin the token was stored for, when it may differ from `baseUri`'s. */
-  tokenOrigin?: string;
-  /** How a person sets the token where FlagLens runs, for messages: `run "FlagLens: Set Backend Token"`. */
-  howToSetToken?: string;
-  /** How often to read the project again while all is well, in ms. */
-  pollIntervalMs?: number;
-  timeoutMs?: number;
-  /** The clock, ms since epoch; tests pass their own. */
-  now?: () => number;
-}
+import type { EnvironmentFlagState, FlagDefinition } from '../../analysis/types';
+import { expectArray, expectObject, expectString, isObject, optionalString, ResponseShapeError } from '../jsonShape';
 
 /** One variation of a flag; its position in `variations` is what environments refer to. */
 export interface LaunchDarklyVariation {
@@ -103,10 +73,6 @@ export interface LaunchDarklyDefinitionContext {
   statuses: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
-/** The flag list's page size; LaunchDarkly answers at most 100 flags a page. */
-const PAGE_SIZE = 100;
-/** Enough pages for 20,000 flags; a server that keeps linking further is misbehaving. */
-const MAX_PAGES = 200;
 const STATUS_NAMES = ['new', 'active', 'inactive', 'launched'];
 const FULL_WEIGHT = 100_000;
 
@@ -246,120 +212,6 @@ export function toFlagDefinition(flag: LaunchDarklyFlag, context: LaunchDarklyDe
   if (flag.maintainer) definition.owner = flag.maintainer;
   if (flag.creationDate) definition.createdAt = flag.creationDate;
   return definition;
-}
-
-/** Reads one LaunchDarkly project through the REST API v2, keeping the last good definitions when that fails. */
-export class LaunchDarklyBackend implements FlagBackend {
-  readonly label: string;
-  readonly pollIntervalMs?: number;
-  private readonly client: JsonClient;
-  private readonly baseUri: string;
-  private readonly now: () => number;
-  private readonly sync: ServiceSync;
-
-  constructor(private readonly options: LaunchDarklyBackendOptions) {
-    this.baseUri = (options.baseUri ?? DEFAULT_LAUNCHDARKLY_BASE_URI).replace(/\/+$/, '');
-    const instance = this.baseUri === DEFAULT_LAUNCHDARKLY_BASE_URI ? '' : `${this.baseUri}, `;
-    this.label = `LaunchDarkly (${instance}project ${options.project})`;
-    this.pollIntervalMs = options.pollIntervalMs;
-    this.now = options.now ?? Date.now;
-    // LaunchDarkly takes the access token as the whole Authorization header, without "Bearer".
-    this.client = new JsonClient({ baseUrl: this.baseUri, token: options.token, tokenOrigin: options.tokenOrigin, timeoutMs: options.timeoutMs });
-    this.sync = new ServiceSync(this.label, this.now, options.environments);
-  }
-
-  /** Reads every flag of the project. Never throws; on failure returns the last good definitions with ok: false. */
-  load(): Promise<BackendLoad> {
-    return this.sync.load(() => this.read(), () => this.unauthorisedAdvice());
-  }
-
-  /** How long the poller should wait before the next load: the interval when healthy, backing off while failing. */
-  nextLoadDelay(pollIntervalMs: number, random: number = Math.random()): number {
-    return this.sync.nextLoadDelay(pollIntervalMs, random);
-  }
-
-  watchedFiles(): string[] {
-    return [];
-  }
-
-  private async read(): Promise<ServiceRead | { failure: HttpFailure }> {
-    const refusal = refuseBaseUrl(this.baseUri);
-    if (refusal) return { failure: { kind: 'refused', message: refusal } };
-    const project = encodeURIComponent(this.options.project);
-    const query = new URLSearchParams({ summary: '0', limit: String(PAGE_SIZE) });
-    for (const environment of this.options.environments) query.append('env', environment);
-
-    const active = await this.list(`api/v2/flags/${project}?${query}`);
-    if ('failure' in active) return active;
-    query.set('filter', 'state:archived');
-    const archived = await this.list(`api/v2/flags/${project}?${query}`);
-    if ('failure' in archived) return archived;
-
-    const statuses = new Map<string, Map<string, string>>();
-    for (const environment of this.options.environments) {
-      const result = await this.getParsed(`api/v2/flag-statuses/${project}/${encodeURIComponent(environment)}`, parseFlagStatuses);
-      // Statuses only add a word to the hover; flags without them are still right.
-      if ('value' in result) statuses.set(environment, result.value);
-    }
-
-    const byKey = new Map(active.flags.map((flag) => [flag.key, flag]));
-    for (const flag of archived.flags) if (flag.archived && !byKey.has(flag.key)) byKey.set(flag.key, flag);
-    const context: LaunchDarklyDefinitionContext = {
-      baseUri: this.baseUri,
-      project: this.options.project,
-      source: this.label,
-      environments: this.options.environments,
-      statuses,
-    };
-    const flags = [...byKey.values()];
-    const definitions = flags.map((flag) => toFlagDefinition(flag, context));
-    const known = this.options.environments.filter((name) => flags.some((flag) => flag.environments[name] !== undefined));
-    const missing = this.options.environments.filter((name) => !known.includes(name));
-    const warning = definitions.length === 0
-      ? `${this.label}: project '${this.options.project}' has no flags; check "project" in .flaglens.json`
-      : missing.length > 0
-        ? `${this.label}: project ${this.options.project} has no environment ${missing.map((name) => `'${name}'`).join(', ')}; check "environments" in .flaglens.json`
-        : undefined;
-    return { definitions, environments: known, warning };
-  }
-
-  /** Every page of one flag list, following `_links.next` on the same server only. */
-  private async list(firstPath: string): Promise<{ flags: LaunchDarklyFlag[] } | { failure: HttpFailure }> {
-    const flags: LaunchDarklyFlag[] = [];
-    let path: string | undefined = firstPath;
-    for (let page = 0; page < MAX_PAGES && path !== undefined; page++) {
-      const result: { value: ReturnType<typeof parseFlagList> } | { failure: HttpFailure } = await this.getParsed(path, parseFlagList);
-      if ('failure' in result) return result;
-      flags.push(...result.value.flags);
-      const next: string | undefined = result.value.next;
-      if (next === undefined || result.value.flags.length === 0) break;
-      const nextUrl: URL = new URL(next, `${this.baseUri}/`);
-      if (nextUrl.origin !== new URL(this.baseUri).origin) {
-        return { failure: { kind: 'bad response', message: `bad response: the next page of flags is on another server (${nextUrl.origin})` } };
-      }
-      path = `${nextUrl.pathname.replace(/^\//, '')}${nextUrl.search}`;
-    }
-    return { flags };
-  }
-
-  private async getParsed<T>(path: string, parse: (json: unknown) => T): Promise<{ value: T } | { failure: HttpFailure }> {
-    const response = await this.client.getJson(path);
-    if (!response.ok) return { failure: response.failure };
-    try {
-      return { value: parse(response.body) };
-    } catch (error) {
-      if (!(error instanceof ResponseShapeError)) throw error;
-      return { failure: { kind: 'bad response', message: `bad response: /${path.split('?')[0]} is not what LaunchDarkly answers (${error.message})` } };
-    }
-  }
-
-  /** What to do about a 401/403, with the token's name but never its value. */
-  private unauthorisedAdvice(): string {
-    const howToSet = this.options.howToSetToken ? ` (${this.options.howToSetToken})` : '';
-    return this.client.sendsToken()
-      ? `check the token (an API access token with reader access to project ${this.options.project})${howToSet}`
-      : `set a LaunchDarkly API access token for ${new URL(this.baseUri).origin}${howToSet}`;
-  }
 }
 
 function parseFlag(json: unknown, where: string): LaunchDarklyFlag {

@@ -1,8 +1,5 @@
-// Flag definitions from an Unleash server's Admin API (tested against unleash-server 7.5).
-//
-// One load reads the project's flags from the feature search (paged, archived ones separately), each
-// active flag's strategies, the segment names and the project's recent events (for "last change").
-// The parsers below are pure so that recorded Admin API answers can be tested without a server.
+// Unleash's Admin API answers as flag definitions: pure parsing and conversion, no IO, so that recorded
+// answers are tested without a server (the requests are in backend.ts).
 //
 // How Unleash's strategies become what one environment serves (EnvironmentFlagState):
 // - a disabled environment serves off (false, `offVariant`); an archived flag is sent to no SDK, so it serves the
@@ -13,29 +10,8 @@
 // - the variants of the strategy that decides are split by weight (out of 1000);
 // - anything else (constraints, segments, user lists, several strategies) is targeting: `hasRules`.
 
-import type { EnvironmentFlagState, FlagDefinition } from '../analysis/types';
-import { expectArray, expectObject, expectString, isObject, JsonClient, optionalString, ResponseShapeError, refuseBaseUrl, type HttpFailure } from './http';
-import { ServiceSync, type ServiceRead } from './serviceSync';
-import type { BackendLoad, FlagBackend } from './types';
-
-/** How to reach one Unleash project. */
-export interface UnleashBackendOptions {
-  baseUrl: string;
-  project: string;
-  /** An admin or personal access token; sent only to the origin of `baseUrl` (or `tokenOrigin`). */
-  token?: string;
-  /** The environments to read, in display order; all of the project's when absent. */
-  environments?: string[];
-  timeoutMs?: number;
-  /** The origin the token was stored for, when it may differ from `baseUrl`'s (a workspace can change the URL). */
-  tokenOrigin?: string;
-  /** The clock, ms since epoch; tests pass their own. */
-  now?: () => number;
-  /** How often to read the project again while all is well, in ms. */
-  pollIntervalMs?: number;
-  /** How a person sets the token where FlagLens runs, for messages: `run "FlagLens: Set Backend Token"`. */
-  howToSetToken?: string;
-}
+import type { EnvironmentFlagState, FlagDefinition } from '../../analysis/types';
+import { expectArray, expectObject, expectString, isObject, optionalString, ResponseShapeError } from '../jsonShape';
 
 /** One strategy constraint as the Admin API returns it. */
 export interface UnleashConstraint {
@@ -103,15 +79,6 @@ export interface UnleashDefinitionContext {
   /** The environments to keep, in this order; all when undefined. */
   environments?: readonly string[];
 }
-
-/** The feature search returns at most 100 flags a page. */
-const SEARCH_PAGE_SIZE = 100;
-/** Enough pages for 20,000 flags; a server that keeps answering full pages beyond that is misbehaving. */
-const MAX_SEARCH_PAGES = 200;
-/** The event search's largest page: the last change of flags untouched for longer is left unknown. */
-const EVENT_PAGE_SIZE = 1000;
-/** Parallel per-flag requests: fast enough for big projects without flooding the server. */
-const DETAIL_CONCURRENCY = 6;
 
 const ON_OFF: Record<string, unknown> = { on: true, off: false };
 
@@ -299,145 +266,6 @@ export function toFlagDefinition(summary: UnleashFlagSummary, details: UnleashFl
   });
 }
 
-/** Reads one Unleash project through the Admin API, keeping the last good definitions when that fails. */
-export class UnleashBackend implements FlagBackend {
-  readonly label: string;
-  readonly pollIntervalMs?: number;
-  private readonly client: JsonClient;
-  private readonly baseUrl: string;
-  private readonly now: () => number;
-  private readonly sync: ServiceSync;
-
-  constructor(private readonly options: UnleashBackendOptions) {
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.label = options.project === 'default' ? `Unleash (${this.baseUrl})` : `Unleash (${this.baseUrl}, project ${options.project})`;
-    this.now = options.now ?? Date.now;
-    this.pollIntervalMs = options.pollIntervalMs;
-    this.client = new JsonClient({ baseUrl: this.baseUrl, token: options.token, tokenOrigin: options.tokenOrigin, timeoutMs: options.timeoutMs });
-    this.sync = new ServiceSync(this.label, this.now, options.environments ?? []);
-  }
-
-  /** Reads every flag of the project. Never throws; on failure returns the last good definitions with ok: false. */
-  load(): Promise<BackendLoad> {
-    return this.sync.load(() => this.read(), () => this.unauthorisedAdvice());
-  }
-
-  /** How long the poller should wait before the next load: the interval when healthy, backing off while failing. */
-  nextLoadDelay(pollIntervalMs: number, random: number = Math.random()): number {
-    return this.sync.nextLoadDelay(pollIntervalMs, random);
-  }
-
-  watchedFiles(): string[] {
-    return [];
-  }
-
-  private async read(): Promise<ServiceRead | { failure: HttpFailure }> {
-    const refusal = refuseBaseUrl(this.baseUrl);
-    if (refusal) return { failure: { kind: 'refused', message: refusal } };
-
-    const active = await this.search(false);
-    if ('failure' in active) return active;
-    const archived = await this.search(true);
-    if ('failure' in archived) return archived;
-
-    const detailsResults = await mapWithConcurrency(active.flags, DETAIL_CONCURRENCY, (flag) => this.details(flag.name));
-    const [segmentNames, lastChanges] = await Promise.all([this.segmentNames(), this.lastChanges()]);
-    const detailsByName = new Map<string, UnleashFlagDetails>();
-    for (const result of detailsResults) {
-      if (result === undefined) continue;
-      if ('failure' in result) return result;
-      detailsByName.set(result.name, result);
-    }
-
-    const allEnvironments = knownEnvironments([...active.flags, ...archived.flags]);
-    const wanted = this.options.environments;
-    const missing = wanted ? wanted.filter((name) => !allEnvironments.includes(name)) : [];
-    const context: UnleashDefinitionContext = {
-      baseUrl: this.baseUrl,
-      project: this.options.project,
-      source: this.label,
-      segmentNames,
-      lastChanges,
-      environments: wanted,
-    };
-    const definitions = [
-      // A flag deleted between the search and its own request has no details: it is gone.
-      ...active.flags.flatMap((flag) => {
-        const details = detailsByName.get(flag.name);
-        return details ? [toFlagDefinition(flag, details, context)] : [];
-      }),
-      ...archived.flags.map((flag) => toFlagDefinition(flag, undefined, context)),
-    ];
-    const environments = wanted ? wanted.filter((name) => allEnvironments.includes(name)) : allEnvironments;
-    // The search answers an unknown project with no flags rather than an error.
-    const warning = definitions.length === 0
-      ? `${this.label}: project '${this.options.project}' has no flags; check "project" in .flaglens.json`
-      : missing.length > 0
-        ? `${this.label}: project ${this.options.project} has no environment ${missing.map((name) => `'${name}'`).join(', ')} (it has ${allEnvironments.join(', ')}); check "environments" in .flaglens.json`
-        : undefined;
-    return { definitions, environments, warning };
-  }
-
-  private async search(archived: boolean): Promise<{ flags: UnleashFlagSummary[] } | { failure: HttpFailure }> {
-    const flags: UnleashFlagSummary[] = [];
-    for (let page = 0; page < MAX_SEARCH_PAGES; page++) {
-      const query = new URLSearchParams({
-        project: `IS:${this.options.project}`,
-        limit: String(SEARCH_PAGE_SIZE),
-        offset: String(page * SEARCH_PAGE_SIZE),
-        sortBy: 'name',
-        sortOrder: 'asc',
-      });
-      if (archived) query.set('archived', 'IS:true');
-      const result = await this.getParsed(`api/admin/search/features?${query}`, parseFeatureSearch);
-      if ('failure' in result) return result;
-      flags.push(...result.value.flags);
-      if (result.value.flags.length < SEARCH_PAGE_SIZE || flags.length >= result.value.total) break;
-    }
-    return { flags };
-  }
-
-  private async details(flag: string): Promise<UnleashFlagDetails | { failure: HttpFailure } | undefined> {
-    const path = `api/admin/projects/${encodeURIComponent(this.options.project)}/features/${encodeURIComponent(flag)}`;
-    const result = await this.getParsed(path, parseFeatureDetails);
-    if ('value' in result) return result.value;
-    return result.failure.status === 404 ? undefined : result;
-  }
-
-  /** Segment names make rules readable; without them (a token without access) rules name segment ids. */
-  private async segmentNames(): Promise<Map<number, string>> {
-    const result = await this.getParsed('api/admin/segments', parseSegmentNames);
-    return 'value' in result ? result.value : new Map();
-  }
-
-  /** The last change per flag and environment; unknown when the event search is not readable. */
-  private async lastChanges(): Promise<Map<string, Map<string, string>>> {
-    const query = new URLSearchParams({ project: `IS:${this.options.project}`, limit: String(EVENT_PAGE_SIZE) });
-    const result = await this.getParsed(`api/admin/search/events?${query}`, parseLastChanges);
-    return 'value' in result ? result.value : new Map();
-  }
-
-  private async getParsed<T>(path: string, parse: (json: unknown) => T): Promise<{ value: T } | { failure: HttpFailure }> {
-    const response = await this.client.getJson(path);
-    if (!response.ok) return { failure: response.failure };
-    try {
-      return { value: parse(response.body) };
-    } catch (error) {
-      if (!(error instanceof ResponseShapeError)) throw error;
-      const where = path.split('?')[0];
-      return { failure: { kind: 'bad response', message: `bad response: /${where} is not what Unleash answers (${error.message})` } };
-    }
-  }
-
-  /** What to do about a 401/403, with the token's name but never its value. */
-  private unauthorisedAdvice(): string {
-    const howToSet = this.options.howToSetToken ? ` (${this.options.howToSetToken})` : '';
-    return this.client.sendsToken()
-      ? `check the token (an admin or personal access token with access to project ${this.options.project})${howToSet}`
-      : `set an Unleash admin or personal access token for this address${howToSet}`;
-  }
-}
-
 /** Everyone matches: `default`, or a rollout of 100% with no constraints and no segments. */
 function catchesEveryone(strategy: UnleashStrategy): boolean {
   if (strategy.constraints.length > 0 || strategy.segments.length > 0) return false;
@@ -512,7 +340,7 @@ function roundPercent(percent: number): number {
 }
 
 /** Environment names across flags, ordered as Unleash orders them. */
-function knownEnvironments(flags: UnleashFlagSummary[]): string[] {
+export function knownEnvironments(flags: UnleashFlagSummary[]): string[] {
   const sortOrders = new Map<string, number>();
   for (const flag of flags) {
     for (const environment of flag.environments) {
@@ -569,17 +397,4 @@ function parseVariants(json: unknown, where: string): UnleashVariant[] {
 function tagText(json: unknown): string[] {
   if (!isObject(json) || typeof json.value !== 'string') return [];
   return [json.type === 'simple' || typeof json.type !== 'string' ? json.value : `${json.type}:${json.value}`];
-}
-
-async function mapWithConcurrency<T, R>(items: T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
 }

@@ -1,10 +1,10 @@
-// Reads the flag registry file `.flaglens.json` names. The registry lists the flags that exist, so its
-// file is read here with the other flag definitions; the parsing is in analysis/registry.ts.
+// Reads the flag registry file that `.flaglens.json` names: a source file of the workspace, read like the
+// others here; what it lists is worked out in analysis/registry.ts.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegistry, type FlagRegistry, type RegistryLocation } from '../analysis/registry';
-import { readTextFileSync } from '../workspace/files';
+import { readTextFileSync } from './files';
 
 /** The absolute POSIX path of the registry file. */
 export function registryPath(root: string, location: RegistryLocation): string {

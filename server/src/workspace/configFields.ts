@@ -1,0 +1,327 @@
+// How each setting of `.flaglens.json` is read (patterns, backends, severities, bags, the registry):
+// pure, with every bad entry reported at its JSON node; parseConfig (config.ts) calls these per setting.
+
+import { getNodeValue, type Node } from 'jsonc-parser';
+import { isBagSpec, type BagEntry } from '../analysis/bags';
+import { describeNodeType, propertiesOf } from '../analysis/json';
+import type { RegistryLocation } from '../analysis/registry';
+import { DEFAULT_SEVERITIES, type CallReturns, type FindingCode, type Severity, type UserPattern } from '../analysis/types';
+import type { BackendConfig, FlagdBackendConfig, LaunchDarklyBackendConfig, UnleashBackendConfig } from './config';
+
+/** Reports a problem at a node of `.flaglens.json`. */
+export type Report = (node: Node, message: string) => void;
+
+// Only FLAGLENS_ variables: a workspace must not be able to send, say, a cloud key to a URL it chose.
+const TOKEN_ENV_PATTERN = /^FLAGLENS_[A-Z0-9_]+$/;
+const BACKEND_TYPES = ['flagd', 'unleash', 'launchdarkly'];
+
+const CALLEE_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)?$/;
+const VALUE_TYPES = ['boolean', 'string', 'number', 'object'] as const;
+const SEVERITY_VALUES = ['error', 'warning', 'information', 'hint', 'off'] as const;
+const FINDING_CODES = Object.keys(DEFAULT_SEVERITIES) as FindingCode[];
+// An argument index, then property names inside that argument: "0.key", "1.options.flag".
+const KEY_PATH_PATTERN = /^[0-9]+(\.[A-Za-z_$][A-Za-z0-9_$]*)+$/;
+const SYMBOL_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** The entries of a list setting that read well; each bad entry is reported and dropped. */
+export function readList<T>(node: Node, name: string, report: Report, readEntry: (entry: Node, where: string, report: Report) => T | undefined): T[] {
+  if (node.type !== 'array') {
+    report(node, `"${name}" must be a list.`);
+    return [];
+  }
+  return (node.children ?? []).flatMap((entry, index) => readEntry(entry, `${name}[${index}]`, report) ?? []);
+}
+
+/** One entry of "patterns": a wrapper's callee and where its key and default are. */
+export function readPattern(node: Node, where: string, report: Report): UserPattern | undefined {
+  if (node.type !== 'object') {
+    report(node, `${where} is ${describeNodeType(node)}; a pattern is an object such as {"callee": "isFeatureOn", "keyArg": 0, "defaultArg": 1}.`);
+    return undefined;
+  }
+  const pattern: Partial<UserPattern> = {};
+  let valid = true;
+  const reject = (target: Node, message: string) => {
+    report(target, `${where}: ${message}`);
+    valid = false;
+  };
+  for (const { name, nameNode, valueNode } of propertiesOf(node)) {
+    const value: unknown = getNodeValue(valueNode);
+    switch (name) {
+      case 'callee':
+        if (typeof value === 'string' && CALLEE_PATTERN.test(value)) pattern.callee = value;
+        else reject(valueNode, '"callee" must be a function name ("isFeatureOn") or a receiver and method ("flags.isOn").');
+        break;
+      case 'keyArg':
+      case 'defaultArg':
+        if (typeof value === 'number' && Number.isInteger(value) && value >= 0) pattern[name] = value;
+        else if (name === 'keyArg' && typeof value === 'string' && KEY_PATH_PATTERN.test(value)) {
+          const [argument, ...keyPath] = value.split('.');
+          pattern.keyArg = Number(argument);
+          pattern.keyPath = keyPath;
+        } else if (name === 'keyArg') reject(valueNode, '"keyArg" must be an argument index (0 for the first argument) or a path into an object argument ("0.key").');
+        else reject(valueNode, `"${name}" must be an argument index: 0 for the first argument, 1 for the second.`);
+        break;
+      case 'negate':
+        if (typeof value === 'boolean') pattern.negate = value;
+        else reject(valueNode, '"negate" must be true (the wrapper answers true when the flag is off) or false.');
+        break;
+      case 'returns': {
+        const returns = parseReturns(value);
+        if (returns !== undefined) pattern.returns = returns;
+        else reject(valueNode, '"returns" must be "value" (the call gives the flag\'s value), "other" (it gives something else: never replaced), or {"path": "value"} (an object holding the value at that property path).');
+        break;
+      }
+      case 'type':
+        if (VALUE_TYPES.includes(value as (typeof VALUE_TYPES)[number])) pattern.type = value as UserPattern['type'];
+        else reject(valueNode, `"type" must be one of ${VALUE_TYPES.join(', ')}.`);
+        break;
+      default:
+        reject(nameNode, `unknown field "${name}"; a pattern has callee, keyArg, defaultArg, negate, type and returns.`);
+    }
+  }
+  if (pattern.callee === undefined && valid) reject(node, 'a pattern needs a "callee", e.g. "isFeatureOn".');
+  return valid && pattern.callee !== undefined ? { ...pattern, callee: pattern.callee } : undefined;
+}
+
+/** One entry of "backends", by its "type". */
+export function readBackend(node: Node, where: string, report: Report): BackendConfig | undefined {
+  if (node.type !== 'object') {
+    report(node, `${where} is ${describeNodeType(node)}; a backend is an object such as {"type": "flagd"}.`);
+    return undefined;
+  }
+  const properties = propertiesOf(node);
+  const typeProperty = properties.find((property) => property.name === 'type');
+  const supported = `the supported types are ${BACKEND_TYPES.map((type) => `"${type}"`).join(', ')}`;
+  if (!typeProperty) {
+    report(node, `${where}: a backend needs a "type"; ${supported}.`);
+    return undefined;
+  }
+  const type = typeProperty.valueNode.value;
+  if (type === 'flagd') return readFlagdBackend(properties, where, report);
+  if (type === 'unleash' || type === 'launchdarkly') return readServiceBackend(type, node, properties, where, report);
+  report(typeProperty.valueNode, `${where}: backend type ${JSON.stringify(getNodeValue(typeProperty.valueNode))} is not supported; ${supported}.`);
+  return undefined;
+}
+
+function readFlagdBackend(properties: ReturnType<typeof propertiesOf>, where: string, report: Report): FlagdBackendConfig | undefined {
+  const backend: FlagdBackendConfig = { type: 'flagd' };
+  let valid = true;
+  for (const { name, nameNode, valueNode } of properties) {
+    if (name === 'type') continue;
+    if (name !== 'environments') {
+      report(nameNode, `${where}: unknown field "${name}"; a flagd backend has type and environments.`);
+      valid = false;
+      continue;
+    }
+    const environments = readEnvironmentFiles(valueNode, where, report);
+    if (environments) backend.environments = environments;
+    else valid = false;
+  }
+  return valid ? backend : undefined;
+}
+
+const SERVICE_FIELDS = {
+  unleash: ['type', 'url', 'project', 'environments', 'pollInterval', 'tokenEnv'],
+  launchdarkly: ['type', 'project', 'environments', 'baseUri', 'pollInterval', 'tokenEnv'],
+} as const;
+
+function readServiceBackend(
+  type: 'unleash' | 'launchdarkly',
+  node: Node,
+  properties: ReturnType<typeof propertiesOf>,
+  where: string,
+  report: Report,
+): UnleashBackendConfig | LaunchDarklyBackendConfig | undefined {
+  const fields: Record<string, unknown> = { type };
+  let valid = true;
+  const reject = (target: Node, message: string) => {
+    report(target, `${where}: ${message}`);
+    valid = false;
+  };
+  const known: readonly string[] = SERVICE_FIELDS[type];
+  for (const { name, nameNode, valueNode } of properties) {
+    const value: unknown = getNodeValue(valueNode);
+    if (!known.includes(name)) {
+      reject(nameNode, `unknown field "${name}"; ${type === 'unleash' ? 'an Unleash' : 'a LaunchDarkly'} backend has ${known.join(', ')}.`);
+      continue;
+    }
+    switch (name) {
+      case 'type':
+        break;
+      case 'url':
+      case 'baseUri':
+        if (typeof value === 'string' && /^https?:\/\/[^/]/.test(value) && URL.canParse(value)) fields[name] = value;
+        else reject(valueNode, `"${name}" must be the service's address, starting with https://, e.g. "${name === 'url' ? 'https://unleash.example.com' : 'https://app.eu.launchdarkly.com'}".`);
+        break;
+      case 'project':
+        if (typeof value === 'string' && value !== '') fields.project = value;
+        else reject(valueNode, '"project" must be the project\'s key, e.g. "default".');
+        break;
+      case 'environments': {
+        const environments = valueNode.type === 'array' ? readStringList(valueNode, 'environments', (target, message) => reject(target, message)) : undefined;
+        if (environments === undefined || environments.length === 0) {
+          if (valueNode.type !== 'array' || (valueNode.children ?? []).length === 0) reject(valueNode, '"environments" must list environment names, e.g. ["production", "staging"].');
+        } else fields.environments = environments;
+        break;
+      }
+      case 'pollInterval':
+        if (typeof value === 'number' && Number.isInteger(value) && value >= 10 && value <= 86_400) fields.pollInterval = value;
+        else reject(valueNode, '"pollInterval" must be a whole number of seconds from 10 to 86400 (default 60).');
+        break;
+      case 'tokenEnv':
+        if (typeof value === 'string' && TOKEN_ENV_PATTERN.test(value)) fields.tokenEnv = value;
+        else reject(valueNode, '"tokenEnv" must name an environment variable starting with FLAGLENS_, e.g. "FLAGLENS_UNLEASH_TOKEN"; the token itself never goes in this file.');
+        break;
+    }
+  }
+  if (type === 'unleash' && fields.url === undefined && valid) reject(node, 'an Unleash backend needs a "url", e.g. "https://unleash.example.com".');
+  if (type === 'launchdarkly' && fields.project === undefined && valid) reject(node, 'a LaunchDarkly backend needs a "project" key, e.g. "default".');
+  if (type === 'launchdarkly' && fields.environments === undefined && valid) reject(node, 'a LaunchDarkly backend needs "environments", e.g. ["production", "staging"].');
+  return valid ? fields as unknown as UnleashBackendConfig | LaunchDarklyBackendConfig : undefined;
+}
+
+function readEnvironmentFiles(node: Node, where: string, report: Report): Record<string, string> | undefined {
+  const example = '{"production": "flags/production.flagd.json"}';
+  if (node.type !== 'object' || propertiesOf(node).length === 0) {
+    report(node, `${where}: "environments" must map each environment to its flag file, e.g. ${example}.`);
+    return undefined;
+  }
+  const environments: Record<string, string> = {};
+  let valid = true;
+  for (const { name, nameNode, valueNode } of propertiesOf(node)) {
+    if (name === '') {
+      report(nameNode, `${where}: an environment name cannot be empty.`);
+      valid = false;
+    } else if (valueNode.type !== 'string' || valueNode.value === '') {
+      report(valueNode, `${where}: the flag file of environment '${name}' must be a path relative to the workspace folder, e.g. "flags/${name}.flagd.json".`);
+      valid = false;
+    } else environments[name] = String(valueNode.value);
+  }
+  return valid ? environments : undefined;
+}
+
+/** A list of distinct non-empty strings; bad items are reported and dropped. Undefined when it is not a list. */
+export function readStringList(node: Node, name: string, report: Report): string[] | undefined {
+  if (node.type !== 'array') {
+    report(node, `"${name}" must be a list of strings.`);
+    return undefined;
+  }
+  const items: string[] = [];
+  (node.children ?? []).forEach((item, index) => {
+    if (item.type !== 'string' || item.value === '') report(item, `${name}[${index}] must be a non-empty string.`);
+    else if (items.includes(String(item.value))) report(item, `${name}[${index}]: "${String(item.value)}" is listed twice.`);
+    else items.push(String(item.value));
+  });
+  return items;
+}
+
+const BAG_SDKS = ['openfeature', 'launchdarkly', 'unleash', 'growthbook', 'posthog'] as const;
+
+/** The `bags` list: each a bag's text, or an object with the text as "bag" and how it names its flags; bad items are reported and dropped. */
+export function readBags(node: Node, report: Report): BagEntry[] | undefined {
+  if (node.type !== 'array') {
+    report(node, '"bags" must be a list of object paths ("uiConfig.flags") or calls ("useFeatureFlags()").');
+    return undefined;
+  }
+  const bags: BagEntry[] = [];
+  const seen = new Set<string>();
+  (node.children ?? []).forEach((item, index) => {
+    const where = `bags[${index}]`;
+    const entry = item.type === 'object' ? readBagObject(item, where, report) : item.type === 'string' ? String(item.value) : undefined;
+    if (entry === undefined) {
+      if (item.type !== 'object') report(item, `${where} must be an object path ("uiConfig.flags"), a call ("useFeatureFlags()"), or an object such as {"bag": "useAppFlags()", "camelCaseKeys": true}.`);
+      return;
+    }
+    const text = typeof entry === 'string' ? entry : entry.bag;
+    if (!isBagSpec(text)) report(item, `${where} must be an object path ("uiConfig.flags") or a call ("useFeatureFlags()"), not "${text}".`);
+    else if (seen.has(text)) report(item, `${where}: "${text}" is listed twice.`);
+    else {
+      seen.add(text);
+      bags.push(entry);
+    }
+  });
+  return bags;
+}
+
+function readBagObject(node: Node, where: string, report: Report): BagEntry | undefined {
+  const entry: { bag?: string; camelCaseKeys?: boolean; sdk?: (typeof BAG_SDKS)[number] } = {};
+  let valid = true;
+  for (const { name, nameNode, valueNode } of propertiesOf(node)) {
+    const value: unknown = getNodeValue(valueNode);
+    if (name === 'bag' && typeof value === 'string') entry.bag = value;
+    else if (name === 'camelCaseKeys' && typeof value === 'boolean') entry.camelCaseKeys = value;
+    else if (name === 'sdk' && BAG_SDKS.includes(value as (typeof BAG_SDKS)[number])) entry.sdk = value as (typeof BAG_SDKS)[number];
+    else {
+      valid = false;
+      report(name === 'bag' || name === 'camelCaseKeys' || name === 'sdk' ? valueNode : nameNode, name === 'bag'
+        ? `${where}: "bag" must be an object path ("uiConfig.flags") or a call ("useFeatureFlags()").`
+        : name === 'camelCaseKeys'
+          ? `${where}: "camelCaseKeys" must be true (property names are the flag keys camelCased, as in LaunchDarkly's useFlags()) or false.`
+          : name === 'sdk'
+            ? `${where}: "sdk" must be one of ${BAG_SDKS.join(', ')}: the vendor whose bag this one returns.`
+            : `${where}: unknown field "${name}"; a bag has bag, camelCaseKeys and sdk.`);
+    }
+  }
+  if (valid && entry.bag === undefined) {
+    report(node, `${where} needs a "bag", e.g. {"bag": "useAppFlags()", "camelCaseKeys": true}.`);
+    return undefined;
+  }
+  return valid && entry.bag !== undefined ? { ...entry, bag: entry.bag } : undefined;
+}
+
+/** "severities": finding code to severity, or off. */
+export function readSeverities(node: Node, report: Report): Partial<Record<FindingCode, Severity | 'off'>> {
+  const severities: Partial<Record<FindingCode, Severity | 'off'>> = {};
+  if (node.type !== 'object') {
+    report(node, `"severities" must be an object from finding code to severity, e.g. {"stale-flag": "error"}.`);
+    return severities;
+  }
+  for (const { name, nameNode, valueNode } of propertiesOf(node)) {
+    if (!FINDING_CODES.includes(name as FindingCode)) {
+      report(nameNode, `Unknown finding code "${name}"; the codes are ${FINDING_CODES.join(', ')}.`);
+    } else if (!SEVERITY_VALUES.includes(valueNode.value as (typeof SEVERITY_VALUES)[number]) || valueNode.type !== 'string') {
+      report(valueNode, `The severity of "${name}" must be one of ${SEVERITY_VALUES.join(', ')}.`);
+    } else severities[name as FindingCode] = valueNode.value as Severity | 'off';
+  }
+  return severities;
+}
+
+/** `{"file": "src/flags.ts", "symbol": "FeatureFlag"}`; undefined (reported) when either part is missing or wrong. */
+export function readRegistryLocation(node: Node, report: Report): RegistryLocation | undefined {
+  const example = '{"file": "src/flags.ts", "symbol": "FeatureFlag"}';
+  if (node.type !== 'object') {
+    report(node, `"registry" must name the file and the symbol that list the flags, e.g. ${example}.`);
+    return undefined;
+  }
+  const location: Partial<RegistryLocation> = {};
+  let valid = true;
+  for (const { name, nameNode, valueNode } of propertiesOf(node)) {
+    if (name === 'file' && valueNode.type === 'string' && valueNode.value !== '') location.file = String(valueNode.value);
+    else if (name === 'symbol' && valueNode.type === 'string' && SYMBOL_PATTERN.test(String(valueNode.value))) location.symbol = String(valueNode.value);
+    else {
+      valid = false;
+      report(name === 'file' || name === 'symbol' ? valueNode : nameNode, name === 'file'
+        ? '"registry": "file" must be a path relative to the workspace folder, e.g. "src/flags.ts".'
+        : name === 'symbol'
+          ? '"registry": "symbol" must be the name of an enum, const, type or interface, e.g. "FeatureFlag".'
+          : `"registry": unknown field "${name}"; the registry has file and symbol, e.g. ${example}.`);
+    }
+  }
+  if (valid && (location.file === undefined || location.symbol === undefined)) {
+    report(node, `"registry" needs both "file" and "symbol", e.g. ${example}.`);
+    return undefined;
+  }
+  return valid ? { file: location.file as string, symbol: location.symbol as string } : undefined;
+}
+
+/** A pattern's `returns` as written: "value", "other", or {"path": "a.b"}. */
+function parseReturns(value: unknown): CallReturns | undefined {
+  if (value === 'value') return { kind: 'value' };
+  if (value === 'other') return { kind: 'other', what: 'something other than the flag\'s value (its pattern says "returns": "other")' };
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const { path: valuePath, ...rest } = value as Record<string, unknown>;
+    if (Object.keys(rest).length > 0 || typeof valuePath !== 'string' || !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(valuePath)) return undefined;
+    return { kind: 'object', valuePath: valuePath.split('.'), others: 'other properties than the flag\'s value' };
+  }
+  return undefined;
+}
