@@ -117,6 +117,8 @@ async function main(): Promise<number> {
       }
       figures.cleanups++;
       failures.push(...checkCleanup(result, key, value, scan.checks.map((located) => ({ file: `${root}/${located.file}`, check: located.check })), session, figures));
+      // A long sweep that is stopped still leaves the figures so far.
+      if (values.json !== undefined) fs.writeFileSync(values.json, `${JSON.stringify({ partial: true, figures, failures }, null, 2)}\n`);
     }
   }
   figures.seconds = Math.round((performance.now() - started) / 100) / 10;
@@ -206,7 +208,8 @@ function checkCleanup(result: CleanResult, key: string, value: unknown, allCheck
 
 /** A problem's message without the names and numbers in it, to count problems by reason. */
 function reasonOf(message: string): string {
-  return message.replace(/'[^']*'/g, "'…'").replace(/\([^)]*\)/g, '(…)').replace(/\d+(:\d+)?/g, 'N');
+  // A quote after a letter is an apostrophe (the flag's value), not the start of a name.
+  return message.replace(/(^|[^\w])'[^']*'(?!\w)/g, "$1'…'").replace(/\([^)]*\)/g, '(…)').replace(/\d+(:\d+)?/g, 'N');
 }
 
 /** True when a type error's message names the kept value's literal type: `type 'true'`, `"dark"`, `boolean`. */
