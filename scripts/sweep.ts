@@ -19,7 +19,7 @@ import { newTypeErrors, outOfScopeChanges, parseErrors, TypeCheckSession, UNUSED
 
 /** A rewrite the sweep proves wrong, or a clean-up that threw. */
 interface Failure {
-  kind: 'parse failure' | 'new type error' | 'out-of-scope change' | 'crash';
+  kind: 'parse failure' | 'new type error' | 'type error of a guessed value' | 'out-of-scope change' | 'crash';
   /** A type error that names the kept value's own type (`type 'true'`): the code may never get that value. */
   namesKeptValue?: boolean;
   key: string;
@@ -101,7 +101,8 @@ async function main(): Promise<number> {
   const failures: Failure[] = [];
   const session = new TypeCheckSession(root);
   for (const key of keys) {
-    for (const value of valuesToTry(checksByKey.get(key)!)) {
+    const { values: tried, guessed } = valuesToTry(checksByKey.get(key)!);
+    for (const value of tried) {
       process.stderr.write(`sweep: ${key} = ${JSON.stringify(value)}\n`);
       let result: CleanResult;
       try {
@@ -116,7 +117,7 @@ async function main(): Promise<number> {
         continue;
       }
       figures.cleanups++;
-      failures.push(...checkCleanup(result, key, value, scan.checks.map((located) => ({ file: `${root}/${located.file}`, check: located.check })), session, figures));
+      failures.push(...checkCleanup(result, key, value, guessed, scan.checks.map((located) => ({ file: `${root}/${located.file}`, check: located.check })), session, figures));
       // A long sweep that is stopped still leaves the figures so far.
       if (values.json !== undefined) fs.writeFileSync(values.json, `${JSON.stringify({ partial: true, figures, failures }, null, 2)}\n`);
     }
@@ -127,15 +128,19 @@ async function main(): Promise<number> {
   return failures.some((failure) => WRONG.has(failure.kind) || failure.kind === 'crash') ? 1 : 0;
 }
 
-/** The values a flag could serve: both booleans for a boolean check, else the literal defaults at its checks. */
-function valuesToTry(checks: readonly FlagCheck[]): unknown[] {
-  if (checks.some((check) => check.valueType === 'boolean' || check.negate)) return [true, false];
+/**
+ * The values a flag could serve: both booleans for a boolean check, else the literal defaults at its
+ * checks; else both booleans as a guess (`guessed`): a type error that names such a value says more of
+ * the guess than of the clean-up, and is counted apart.
+ */
+function valuesToTry(checks: readonly FlagCheck[]): { values: unknown[]; guessed: boolean } {
+  if (checks.some((check) => check.valueType === 'boolean' || check.negate)) return { values: [true, false], guessed: false };
   const defaults = new Map<string, unknown>();
   for (const check of checks) {
     const literal = check.defaultValueText === undefined ? undefined : literalValue(check.defaultValueText);
     if (literal !== undefined) defaults.set(JSON.stringify(literal.value) ?? 'undefined', literal.value);
   }
-  return defaults.size > 0 ? [...defaults.values()] : [true, false];
+  return defaults.size > 0 ? { values: [...defaults.values()], guessed: false } : { values: [true, false], guessed: true };
 }
 
 function literalValue(code: string): { value: unknown } | undefined {
@@ -147,7 +152,7 @@ function literalValue(code: string): { value: unknown } | undefined {
 }
 
 /** The three checks of every file one clean-up rewrote, adding to the figures; the failures found. */
-function checkCleanup(result: CleanResult, key: string, value: unknown, allChecks: ReadonlyArray<{ file: string; check: FlagCheck }>,
+function checkCleanup(result: CleanResult, key: string, value: unknown, guessed: boolean, allChecks: ReadonlyArray<{ file: string; check: FlagCheck }>,
   session: TypeCheckSession, figures: SweepFigures): Failure[] {
   const failures: Failure[] = [];
   const relative = (file: string): string => path.posix.relative(result.root, file);
@@ -186,7 +191,7 @@ function checkCleanup(result: CleanResult, key: string, value: unknown, allCheck
       figures.newTypeErrors++;
       const namesKeptValue = namesValueType(error.message, value);
       if (namesKeptValue) figures.typeErrorsNamingValue++;
-      failures.push({ kind: 'new type error', key, value, namesKeptValue, where: `${error.file}:${error.line}`, detail: typeErrorText(error), excerpt: diffExcerpt(originalOf(file), file.text, error.line) });
+      failures.push({ kind: namesKeptValue && guessed ? 'type error of a guessed value' : 'new type error', key, value, namesKeptValue, where: `${error.file}:${error.line}`, detail: typeErrorText(error), excerpt: diffExcerpt(originalOf(file), file.text, error.line) });
     }
   }
 

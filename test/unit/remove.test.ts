@@ -161,6 +161,16 @@ const CASES: Case[] = [
     after: ['function f(o) {\n  const size = 2;\n  log(size);\n  return o.size;\n}\n', 'function f(o) {\n  return o.size;\n}\n'],
   },
   {
+    name: 'a spread the flag guards in an object literal goes when it would spread nothing',
+    before: 'const style = {\n  mb: 2,\n  ...(F && { align: 1 }),\n  color: c,\n};\n',
+    after: ['const style = {\n  mb: 2,\n  ...{ align: 1 },\n  color: c,\n};\n', 'const style = {\n  mb: 2,\n  color: c,\n};\n'],
+  },
+  {
+    name: 'a guarded spread that ends an object literal without a trailing comma',
+    before: 'const style = { mb: 2, ...(F && { align: 1 }) };\n',
+    after: ['const style = { mb: 2, ...{ align: 1 } };\n', 'const style = { mb: 2 };\n'],
+  },
+  {
     name: 'old literal conditions stay as written',
     before: 'function f() {\n  if (true) {\n    a();\n  }\n  if (F) {\n    b();\n  }\n}\n',
     after: ['function f() {\n  if (true) {\n    a();\n  }\n  b();\n}\n', 'function f() {\n  if (true) {\n    a();\n  }\n}\n'],

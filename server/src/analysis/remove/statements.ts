@@ -235,6 +235,7 @@ export abstract class StatementRewriter extends ExpressionFolder {
       if (known !== undefined) return [this.replaceNode(node.name, `${node.name.text}: ${this.literal(known.value, node.name)}`)];
       return this.rewriteChildren(node);
     }
+    if (ts.isSpreadAssignment(node)) return this.rewriteObjectSpread(node);
     if (ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
       const edits = ts.isCaseClause(node) ? this.materialize(node.expression, this.fold(node.expression, false)) : [];
       return [...edits, ...this.rewriteStatements(node.statements).edits];
@@ -242,6 +243,34 @@ export abstract class StatementRewriter extends ExpressionFolder {
     if (isStatementNode(node)) return this.rewriteStatement(node, 'single').edits;
     if (ts.isExpression(node)) return this.materialize(node, this.fold(node, false));
     return this.rewriteChildren(node);
+  }
+
+  /**
+   * `...(flag && { a: 1 })` in an object literal: a spread the removal made a primitive (`...false`)
+   * adds nothing, and a type checker refuses it, so the element goes with its comma.
+   */
+  private rewriteObjectSpread(node: ts.SpreadAssignment): TextEdit[] {
+    const folded = this.fold(node.expression, false);
+    const value = folded.known?.value;
+    const spreadsNothing = folded.known !== undefined && (value === null || (typeof value !== 'object' && typeof value !== 'function'));
+    if (!spreadsNothing || typeof value === 'string') return this.materialize(node.expression, folded);
+    return [this.deleteObjectElement(node)];
+  }
+
+  private deleteObjectElement(node: ts.ObjectLiteralElementLike): TextEdit {
+    const elements = (node.parent as ts.ObjectLiteralExpression).properties;
+    const index = elements.indexOf(node);
+    let start = node.getStart(this.sourceFile);
+    let end = node.end;
+    const comma = /^\s*,/.exec(this.text.slice(end));
+    if (comma !== null) end += comma[0].length;
+    else if (index > 0) start = elements[index - 1].end;
+    // An element on lines of its own takes those lines with it.
+    if (startsLine(this.text, start) && /^[ \t]*(\r?\n|$)/.test(this.text.slice(end))) {
+      start = lineStart(this.text, start);
+      end = Math.min(this.text.length, lineEnd(this.text, end) + 1);
+    }
+    return { start, end, newText: '' };
   }
 
   private rewriteJsxExpression(node: ts.JsxExpression): TextEdit[] {
