@@ -2,12 +2,14 @@
 // backend's memory of the last good flags while a file is broken.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import Ajv from 'ajv';
+import { classifyRelease } from '../../server/src/analysis/release';
 import type { EnvironmentFlagState } from '../../server/src/analysis/types';
+import { buildCatalog } from '../../server/src/backends/catalog';
 import { discoverFlagdFiles, FlagdBackend } from '../../server/src/backends/flagd/backend';
 import { parseFlagdFile } from '../../server/src/backends/flagd/wire';
 
@@ -157,6 +159,48 @@ describe('discoverFlagdFiles', () => {
   });
   it('finds nothing in a folder without flags/', () => {
     assert.deepEqual(discoverFlagdFiles(path.join(folder, 'missing')), []);
+  });
+});
+
+describe('flag files behind symlinks', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'flaglens-flagd-links-'));
+  after(() => rmSync(root, { recursive: true, force: true }));
+  const released = JSON.stringify({ flags: { 'new-nav': { state: 'ENABLED', variants: { on: true, off: false }, defaultVariant: 'on' } } });
+  const off = JSON.stringify({ flags: { 'new-nav': { state: 'ENABLED', variants: { on: true, off: false }, defaultVariant: 'off' } } });
+
+  /** A workspace whose staging file is a plain file and whose production file is a link to `target`. */
+  function workspace(name: string, target: string | undefined): string {
+    const folder = path.join(root, name);
+    mkdirSync(path.join(folder, 'flags'), { recursive: true });
+    writeFileSync(path.join(folder, 'flags', 'staging.flagd.json'), released);
+    if (target !== undefined) symlinkSync(target, path.join(folder, 'flags', 'production.flagd.json'));
+    return folder;
+  }
+
+  async function verdictOf(folder: string): Promise<{ environments: string[]; production?: boolean }> {
+    const load = await new FlagdBackend(discoverFlagdFiles(folder), 'flags/*.flagd.json').load();
+    const definition = load.definitions.find((candidate) => candidate.key === 'new-nav');
+    const production = definition?.environments.find((state) => state.environment === 'production');
+    return { environments: load.environments, production: production === undefined ? undefined : production.defaultVariant === 'on' };
+  }
+
+  it('reads a production file reached through a link outside the workspace, read-only', async () => {
+    mkdirSync(path.join(root, 'envs'));
+    writeFileSync(path.join(root, 'envs', 'production.json'), off);
+    const folder = workspace('outside', path.join('..', '..', 'envs', 'production.json'));
+    assert.deepEqual(await verdictOf(folder), { environments: ['production', 'staging'], production: false });
+    assert.equal(readFileSync(path.join(root, 'envs', 'production.json'), 'utf8'), off);
+  });
+
+  it('keeps the environment of a link that leads nowhere, so its flags are not taken as released', async () => {
+    const folder = workspace('broken', path.join('..', 'nowhere.json'));
+    const load = await new FlagdBackend(discoverFlagdFiles(folder), 'flags/*.flagd.json').load();
+    assert.deepEqual(load.environments, ['production', 'staging']);
+    assert.match(load.message ?? '', /production\.flagd\.json \(production\) was not found/);
+    const catalog = buildCatalog([load], ['flags/*.flagd.json']);
+    const verdict = classifyRelease(catalog.definitions.get('new-nav')!, catalog.countedEnvironments);
+    assert.equal(verdict.state, 'rolling-out');
+    assert.match(verdict.summary, /not defined in production/);
   });
 });
 

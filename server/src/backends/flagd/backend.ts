@@ -26,7 +26,10 @@ export function discoverFlagdFiles(folder: string): FlagdFile[] {
   let names: string[];
   try {
     names = readdirSync(directory, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith(FLAGD_SUFFIX) && entry.name.length > FLAGD_SUFFIX.length)
+      // A link (`production.flagd.json` → `../envs/production.json`, even outside the folder) is read
+      // through, read-only; one that leads nowhere still names its environment, whose flags then read
+      // as not defined there rather than released on the other environments' word.
+      .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith(FLAGD_SUFFIX) && entry.name.length > FLAGD_SUFFIX.length)
       .map((entry) => entry.name);
   } catch {
     return [];
