@@ -539,6 +539,17 @@ describe('flag clean-up: values and refusals', () => {
     assert.equal(removal.problems[0].line, 10);
   });
 
+  it('leaves a file where the removal would delete every element added to an untyped empty array', () => {
+    const text = `export async function f() {\n  const on = [];\n  const off = [];\n  if (await ${BOOLEAN_CHECK}) {\n    on.push(1);\n  } else {\n    off.push(1);\n  }\n  return [on, off];\n}\n`;
+    const checks = scanFile('a.ts', text, PATTERNS).checks;
+    const removal = removeFlagFromFile('a.ts', text, checks, { kind: 'value', value: true }, KEY);
+    assert.equal(removal.text, text);
+    assert.match(removal.problems[0]?.message ?? '', /would delete every element added to 'off' \(declared as \[\] without a type/);
+    // Typed, the array keeps its type without the elements: the removal goes ahead.
+    const typed = text.replace('const off = [];', 'const off: number[] = [];');
+    assert.deepEqual(removeFlagFromFile('a.ts', typed, scanFile('a.ts', typed, PATTERNS).checks, { kind: 'value', value: true }, KEY).problems, []);
+  });
+
   it('lists what the removal left unused without deleting it', () => {
     const text = `function oldPage() {\n  return 1;\n}\nexport function f(user: string) {\n  if (${BOOLEAN_CHECK}) {\n    return 2;\n  }\n  return oldPage() + user.length;\n}\n`;
     const checks = scanFile('a.ts', text, PATTERNS).checks;

@@ -103,6 +103,11 @@ export function removeFlagFromFile(fileName: string, text: string, checks: reado
     problemAt(valued[0].node.getStart(before.sourceFile), `removing '${flagName}' would leave a syntax error (${message}); the file is left unchanged`);
     return { ...unchanged, problems };
   }
+  const emptied = arraysLeftEmpty(before.sourceFile, after.sourceFile);
+  if (emptied.length > 0) {
+    problemAt(valued[0].node.getStart(before.sourceFile), `removing '${flagName}' would delete every element added to ${emptied.map((name) => `'${name}'`).join(', ')} (declared as [] without a type, so its type would be lost); the file is left unchanged`);
+    return { ...unchanged, problems };
+  }
   return {
     fileName,
     text: cleaned,
@@ -114,6 +119,36 @@ export function removeFlagFromFile(fileName: string, text: string, checks: reado
     nowConstant: simplified.nowConstant.map((constant) => ({ ...constant, line: declarationLine(after.sourceFile, constant.name) })),
     problems,
   };
+}
+
+/**
+ * Variables declared `= []` without a type, whose type TypeScript works out from the elements added
+ * later (`push`, `unshift`, `splice`, an index assignment), that had such a write before the removal
+ * and have none after: the removal would leave them typed `any[]`.
+ */
+function arraysLeftEmpty(before: ts.SourceFile, after: ts.SourceFile): string[] {
+  const written = (file: ts.SourceFile): Map<string, number> => {
+    const counts = new Map<string, number>();
+    const stack: ts.Node[] = [file];
+    while (stack.length > 0) {
+      const node = stack.pop() as ts.Node;
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.type === undefined
+        && node.initializer !== undefined && ts.isArrayLiteralExpression(node.initializer) && node.initializer.elements.length === 0) {
+        counts.set(node.name.text, counts.get(node.name.text) ?? 0);
+      }
+      const target = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ['push', 'unshift', 'splice'].includes(node.expression.name.text)
+        ? node.expression.expression
+        : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(node.left) ? node.left.expression : undefined;
+      if (target !== undefined && ts.isIdentifier(target)) counts.set(`write:${target.text}`, (counts.get(`write:${target.text}`) ?? 0) + 1);
+      ts.forEachChild(node, (child) => {
+        stack.push(child);
+      });
+    }
+    return counts;
+  };
+  const old = written(before);
+  const now = written(after);
+  return [...now.keys()].filter((name) => !name.startsWith('write:') && (old.get(`write:${name}`) ?? 0) > 0 && (now.get(`write:${name}`) ?? 0) === 0);
 }
 
 /** The value a check stands for, or why it cannot be known. */
