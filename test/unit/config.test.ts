@@ -115,6 +115,7 @@ const cases: Case[] = [
   { name: 'an unknown severity', text: '{"severities": {"stale-flag": "fatal"}}', at: '"fatal"', says: 'must be one of error, warning, information, hint, off' },
   { name: 'ignore as a string', text: '{"ignore": "dist/**"}', at: '"dist/**"', says: '"ignore" must be a list of strings' },
   { name: 'a zero size limit', text: '{"maxFileSize": 0}', at: '0', says: '"maxFileSize" must be a whole number of bytes' },
+  { name: 'a size limit past 512 MB', text: '{"maxFileSize": 2147483648}', at: '2147483648', says: '"maxFileSize" must be a whole number of bytes from 1 to 536870912' },
   { name: 'a $schema that is not a string', text: '{"$schema": 1}', at: '1', says: '"$schema" must be a string' },
   { name: 'a list at the top', text: '[]', at: '[]', says: 'must hold one JSON object' },
   { name: 'broken JSON', text: '{"ignore": ["a" "b"]}', at: '"b"', says: "Not valid JSON: expected ','" },

@@ -31,6 +31,9 @@ describe('parseRetryAfter', () => {
     ['0', 0],
     ['Tue, 24 Nov 2026 08:00:30 GMT', 30_000],
     ['Tue, 24 Nov 2026 07:59:00 GMT', 0],
+    // A wait past an hour is an hour: past 2^31 - 1 ms a timer would fire at once, again and again.
+    ['999999999999', 3_600_000],
+    ['Fri, 24 Nov 2028 08:00:00 GMT', 3_600_000],
     ['soon', undefined],
     ['', undefined],
     [null, undefined],

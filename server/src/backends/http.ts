@@ -48,14 +48,21 @@ export function nextRetryDelay(attempt: number, random: number): number {
   return Math.round(exponential / 2 + (exponential / 2) * random);
 }
 
-/** The wait a `Retry-After` header asks for, in ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+/** The longest wait a service may ask for with `Retry-After`: an hour. */
+export const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * The wait a `Retry-After` header asks for, in ms, at most `MAX_RETRY_AFTER_MS`: delta-seconds or an
+ * HTTP date; undefined when absent or unreadable. Unbounded, a huge value overflows a timer, which then
+ * fires at once, again and again.
+ */
 export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
   if (value === null || value === undefined || value.trim() === '') return undefined;
   const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS);
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - nowMs);
+  return Math.min(Math.max(0, date - nowMs), MAX_RETRY_AFTER_MS);
 }
 
 /** True for names and addresses that never leave this machine. */

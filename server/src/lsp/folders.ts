@@ -13,6 +13,9 @@ import type { EditorSettingsCache } from './settings';
 
 export type { IndexProgress } from '../workspace/loadFolder';
 
+/** The longest a folder waits before reading a flag service again. */
+const MAX_POLL_DELAY_MS = 24 * 60 * 60 * 1000;
+
 /** A loaded folder and the editor's view of it; replaced as a whole when `.flaglens.json` or the settings change. */
 export interface FolderState extends LoadedFolder {
   /** Open documents whose text the index holds, by URI, with the version it holds. */
@@ -156,7 +159,8 @@ export class WorkspaceFolderState {
 
   private schedulePoll(state: FolderState, backend: FlagBackend): void {
     const interval = backend.pollIntervalMs ?? 0;
-    const delay = backend.nextLoadDelay?.(interval) ?? interval;
+    // setTimeout fires at once for a delay past 2^31 - 1 ms; no poll waits more than a day.
+    const delay = Math.min(Math.max(backend.nextLoadDelay?.(interval) ?? interval, 0), MAX_POLL_DELAY_MS);
     const timer = setTimeout(() => {
       this.poll(state, backend).catch((error: unknown) => this.host.log(`${backend.label}: ${String(error)}`));
     }, delay);

@@ -3,6 +3,7 @@
 
 import type { Connection } from 'vscode-languageserver';
 import type { FindingCode, Severity } from '../analysis/types';
+import { isValidMaxFileSize } from '../workspace/config';
 import { FINDING_CODES, type SeverityOverrides } from '../analysis/findings';
 
 
@@ -29,7 +30,7 @@ export function readEditorSettings(raw: unknown): EditorSettings {
     const value = severity[code];
     if (typeof value === 'string' && SEVERITY_VALUES.has(value)) settings.severity[code as FindingCode] = value as Severity | 'off';
   }
-  if (typeof section.maxFileSize === 'number' && Number.isFinite(section.maxFileSize) && section.maxFileSize > 0) {
+  if (isValidMaxFileSize(section.maxFileSize)) {
     settings.maxFileSize = section.maxFileSize;
   }
   if (Array.isArray(section.environments)) {

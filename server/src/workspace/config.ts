@@ -17,6 +17,14 @@ export const CONFIG_FILE_NAME = '.flaglens.json';
 /** Files larger than this are not scanned unless a setting says otherwise: 1 MB. */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
+/** The largest `maxFileSize` there is: a file is read whole into memory, and past 2^31 sizes stop being safe to compare. */
+export const MAX_FILE_SIZE_LIMIT = 512 * 1024 * 1024;
+
+/** True for a `maxFileSize` in range: a whole number of bytes from 1 to `MAX_FILE_SIZE_LIMIT`. */
+export function isValidMaxFileSize(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_FILE_SIZE_LIMIT;
+}
+
 /** One source of flag definitions, told apart by `type`. */
 export type BackendConfig = FlagdBackendConfig | UnleashBackendConfig | LaunchDarklyBackendConfig;
 
@@ -118,8 +126,8 @@ export function parseConfig(text: string, file: string): { config: FlagLensConfi
         config.ignore = readStringList(valueNode, 'ignore', report) ?? [];
         break;
       case 'maxFileSize':
-        if (valueNode.type === 'number' && Number.isInteger(valueNode.value) && Number(valueNode.value) >= 1) config.maxFileSize = Number(valueNode.value);
-        else report(valueNode, '"maxFileSize" must be a whole number of bytes, 1 or more (e.g. 1000000 for 1 MB).');
+        if (valueNode.type === 'number' && isValidMaxFileSize(valueNode.value)) config.maxFileSize = Number(valueNode.value);
+        else report(valueNode, `"maxFileSize" must be a whole number of bytes from 1 to ${MAX_FILE_SIZE_LIMIT} (512 MB), e.g. 1000000 for 1 MB.`);
         break;
       case 'bags': {
         const bags = readBags(valueNode, report);
