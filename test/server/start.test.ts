@@ -1,7 +1,7 @@
 // Starting the server as an editor or a person would, and settings from the editor.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -25,6 +25,19 @@ describe('starting the server', () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
     const output = execFileSync(process.execPath, [path.join(REPO_ROOT, 'server/out/server.js'), '--version'], { encoding: 'utf8', env: { ...process.env, FLAGLENS_CODE_CACHE: 'off' } });
     assert.equal(output, `flaglens-lsp ${version}\n`);
+  });
+
+  it('exits, saying why, on a message it cannot frame, so that the client starts a fresh server', () => {
+    for (const args of [['--stdio'], []]) {
+      const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'server/out/server.js'), ...args], {
+        input: 'Content-Type: application/json\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}',
+        encoding: 'utf8',
+        timeout: 20_000,
+        env: { ...process.env, FLAGLENS_CODE_CACHE: 'off' },
+      });
+      assert.equal(run.status, 1, `${args.join(' ')}: ${run.stderr}`);
+      assert.equal(run.stderr, 'flaglens-lsp: Header must provide a Content-Length property; exiting so that the editor restarts the server\n');
+    }
   });
 
   it('speaks LSP over stdio without a transport flag, and says what it can do', async () => {
