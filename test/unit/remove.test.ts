@@ -451,6 +451,36 @@ const CASES: Case[] = [
     before: 'function f() {\n  if (F && !F) {\n    a();\n  } else if (F) {\n    b();\n  }\n}\n',
     after: ['function f() {\n  b();\n}\n', 'function f() {\n}\n'],
   },
+  {
+    name: 'a literal the removal introduced folds through the && chain around it',
+    before: 'const x = a && (F || b) && c;\n',
+    after: ['const x = a && c;\n', 'const x = a && b && c;\n'],
+  },
+  {
+    name: 'a literal the removal introduced folds through the || chain around it',
+    before: 'const x = a || (F && b) || c;\n',
+    after: ['const x = a || b || c;\n', 'const x = a || c;\n'],
+  },
+  {
+    name: 'a literal the removal introduced in a condition folds away',
+    before: 'if (a && (F || b) && c) go();\n',
+    after: ['if (a && c) go();\n', 'if (a && b && c) go();\n'],
+  },
+  {
+    name: 'a literal the removal introduced stays where its value is read',
+    before: 'const x = a && (F || b);\nconst y = a || (F && b);\n',
+    after: ['const x = a && true;\nconst y = a || b;\n', 'const x = a && b;\nconst y = a || false;\n'],
+  },
+  {
+    name: 'a literal the removal introduced left of ?? stays when falsy: ?? reads a falsy value as itself',
+    before: 'if ((a || F) ?? b) go();\n',
+    after: ['go();\n', 'if ((a || false) ?? b) go();\n'],
+  },
+  {
+    name: 'literals that were in the code before stay in the chain',
+    before: 'const x = a && true && (F || b) && c;\n',
+    after: ['const x = a && true && c;\n', 'const x = a && true && b && c;\n'],
+  },
 ];
 
 describe('flag clean-up: before and after', () => {

@@ -22,6 +22,21 @@ export interface Folded {
   keptEdits?: TextEdit[];
 }
 
+/**
+ * Which results of an expression are read only for their truthiness. `true` and `false` stand for a
+ * condition (both are) and a value (neither is); the left of `&&` reads a truthy result only as "go on",
+ * so `x && true && y` is `x && y`, and the left of `||` reads a falsy one only as "go on".
+ */
+export type Reading = boolean | { truthy: boolean; falsy: boolean };
+
+function readsTruthy(reading: Reading): boolean {
+  return typeof reading === 'boolean' ? reading : reading.truthy;
+}
+
+function readsFalsy(reading: Reading): boolean {
+  return typeof reading === 'boolean' ? reading : reading.falsy;
+}
+
 /** Folds expressions against the known values; statements reach it through `rewriteChildren`, which a subclass provides. */
 export abstract class ExpressionFolder {
   protected readonly text: string;
@@ -55,7 +70,7 @@ export abstract class ExpressionFolder {
   }
 
   /** Simplifies an expression; a known result is left for the caller to write or fold further. */
-  protected fold(node: ts.Expression, booleanContext: boolean): Folded {
+  protected fold(node: ts.Expression, booleanContext: Reading): Folded {
     const source = this.sources.get(node);
     if (source !== undefined) return { known: source, edits: [] };
     if (!this.isAffected(node)) return { edits: [] };
@@ -106,7 +121,7 @@ export abstract class ExpressionFolder {
     return { edits: this.materialize(node.operand, inner) };
   }
 
-  private foldBinary(node: ts.BinaryExpression, booleanContext: boolean): Folded {
+  private foldBinary(node: ts.BinaryExpression, booleanContext: Reading): Folded {
     const operator = node.operatorToken.kind;
     if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
       return this.foldLogical(node, operator, booleanContext);
@@ -124,23 +139,31 @@ export abstract class ExpressionFolder {
     };
   }
 
-  private foldLogical(node: ts.BinaryExpression, operator: ts.SyntaxKind, booleanContext: boolean): Folded {
-    const left = this.fold(node.left, booleanContext);
+  private foldLogical(node: ts.BinaryExpression, operator: ts.SyntaxKind, booleanContext: Reading): Folded {
+    const isAnd = operator === ts.SyntaxKind.AmpersandAmpersandToken;
+    const isOr = operator === ts.SyntaxKind.BarBarToken;
+    // A left operand's result that makes the operator go on to the right is never seen; `??` goes on
+    // only for null and undefined, so a falsy left of `??` is read as itself.
+    const leftReading: Reading = {
+      truthy: isAnd || readsTruthy(booleanContext),
+      falsy: isOr || (isAnd && readsFalsy(booleanContext)),
+    };
+    const left = this.fold(node.left, leftReading);
     if (left.known !== undefined) {
       const value = left.known.value;
-      const takesRight = operator === ts.SyntaxKind.AmpersandAmpersandToken ? truthy(value)
-        : operator === ts.SyntaxKind.BarBarToken ? !truthy(value)
+      const takesRight = isAnd ? truthy(value)
+        : isOr ? !truthy(value)
           : value === null || value === undefined;
       return takesRight ? this.collapse(node, node.right, this.fold(node.right, booleanContext)) : left;
     }
     const right = this.fold(node.right, booleanContext);
-    // Where only truthiness matters, `x && true` is `x` and `x || false` is `x`.
-    if (right.known !== undefined && booleanContext && operator !== ts.SyntaxKind.QuestionQuestionToken) {
+    // Where a truthy result is read only as truthy, `x && true` is `x`; where a falsy one is, `x || false` is.
+    if (right.known !== undefined && (isAnd || isOr)) {
       const value = truthy(right.known.value);
-      const neutral = operator === ts.SyntaxKind.AmpersandAmpersandToken ? value : !value;
-      if (neutral) return this.collapse(node, node.left, left);
+      const readsResult = value ? readsTruthy(booleanContext) : readsFalsy(booleanContext);
+      if (readsResult && isAnd === value) return this.collapse(node, node.left, left);
       // `pure && false` is false; with side effects on the left, the left must still run, so it stays.
-      if (isPure(node.left)) return { known: { value }, edits: [] };
+      if (readsResult && isPure(node.left)) return { known: { value }, edits: [] };
     }
     return { edits: [...this.materialize(node.left, left), ...this.materialize(node.right, right)] };
   }
