@@ -261,6 +261,29 @@ const CASES: Case[] = [
     after: ['function f() {\n  let enabled = true;\n  enabled = enabled && ok();\n  return enabled;\n}\n', 'function f() {\n  let enabled = false;\n  enabled = enabled && ok();\n  return enabled;\n}\n'],
   },
   {
+    name: 'let variable never reassigned is inlined as a const is',
+    before: 'function f() {\n  let on = F;\n  if (on) {\n    a();\n  }\n  log(on);\n}\n',
+    after: ['function f() {\n  a();\n  log(true);\n}\n', 'function f() {\n  log(false);\n}\n'],
+  },
+  {
+    name: 'var variable never reassigned is inlined as a const is',
+    before: 'function f() {\n  var on = F;\n  return on ? 1 : 2;\n}\n',
+    after: ['function f() {\n  return 1;\n}\n', 'function f() {\n  return 2;\n}\n'],
+  },
+  {
+    name: 'let variable assigned by destructuring or a loop keeps its declaration',
+    before: 'let on = F;\n[on] = next();\nlet off = F;\nfor (off of all) log(off);\nlog(on);\n',
+    after: ['let on = true;\n[on] = next();\nlet off = true;\nfor (off of all) log(off);\nlog(on);\n', 'let on = false;\n[on] = next();\nlet off = false;\nfor (off of all) log(off);\nlog(on);\n'],
+  },
+  {
+    name: 'var variable declared again, or read where its block may not have run, keeps its declaration',
+    before: 'function f(x) {\n  var on = F;\n  var on = x;\n  if (x) {\n    var off = F;\n  }\n  return on || off;\n}\n',
+    after: [
+      'function f(x) {\n  var on = true;\n  var on = x;\n  if (x) {\n    var off = true;\n  }\n  return on || off;\n}\n',
+      'function f(x) {\n  var on = false;\n  var on = x;\n  if (x) {\n    var off = false;\n  }\n  return on || off;\n}\n',
+    ],
+  },
+  {
     name: 'exported constant keeps its declaration',
     before: 'export const enabled = F;\nif (enabled) a();\n',
     after: ['export const enabled = true;\na();\n', 'export const enabled = false;\n'],

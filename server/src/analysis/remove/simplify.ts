@@ -10,7 +10,7 @@ import type { TextEdit } from './edits';
 import type { Known } from './fold';
 import type { BoundFile } from './program';
 import { SwitchRewriter } from './switch';
-import { hasRestSibling, isConstDeclaration, isExported, isInlinableReference, isPure, returnedExpression, skipParentheses } from './syntax';
+import { hasRestSibling, isConstDeclaration, isExported, isInlinableReference, isPure, isWrittenReference, returnedExpression, skipParentheses } from './syntax';
 
 /** A check node (the call, the bag property, or a destructured bag element) and the value it stands for. */
 export interface ValuedCheck {
@@ -98,7 +98,7 @@ class Simplifier extends SwitchRewriter {
 
   private tryVariable(declaration: ts.VariableDeclaration): boolean {
     if (this.inlined.has(declaration) || !ts.isIdentifier(declaration.name) || declaration.initializer === undefined) return false;
-    if (!isConstDeclaration(declaration)) return false;
+    if (!this.neverReassigned(declaration)) return false;
     const known = this.fold(declaration.initializer, false).known;
     if (known === undefined) return false;
     if (!isExported(declaration)) return this.addVariable(declaration, known, false);
@@ -108,6 +108,22 @@ class Simplifier extends SwitchRewriter {
     const references = this.bound.referencesTo(declaration.name);
     for (const reference of references.filter(isInlinableReference)) this.addSource(reference, known);
     return references.length > 0;
+  }
+
+  /**
+   * A `const`, or a `let` or `var` in a statement that nothing writes to and that is read only after it and
+   * within the block holding it: a `var` read before its statement, or outside a block that may not have
+   * run, holds undefined there.
+   */
+  private neverReassigned(declaration: ts.VariableDeclaration): boolean {
+    if (isConstDeclaration(declaration)) return true;
+    const statement = declaration.parent.parent;
+    if (!ts.isIdentifier(declaration.name) || !ts.isVariableStatement(statement)) return false;
+    const scope = statement.parent;
+    // `var` may declare the name again anywhere in its function, which assigns it.
+    if ((statement.declarationList.flags & ts.NodeFlags.BlockScoped) === 0 && declaresElsewhere(functionScopeOf(statement), declaration.name)) return false;
+    return this.bound.referencesTo(declaration.name).every((reference) => !isWrittenReference(reference)
+      && reference.getStart(this.sourceFile) > statement.end && reference.end <= scope.end);
   }
 
   /** A `const` (or destructured bag element) holding the value: inline every use, delete the declaration. */
@@ -137,7 +153,7 @@ class Simplifier extends SwitchRewriter {
   private tryHelper(declaration: ts.FunctionDeclaration | ts.VariableDeclaration): boolean {
     let fn: ts.FunctionLikeDeclaration | undefined;
     if (ts.isFunctionDeclaration(declaration)) fn = declaration;
-    else if (declaration.initializer !== undefined && isConstDeclaration(declaration)
+    else if (declaration.initializer !== undefined && this.neverReassigned(declaration)
       && (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer))) fn = declaration.initializer;
     if (fn === undefined || declaration.name === undefined || !ts.isIdentifier(declaration.name) || this.inlined.has(declaration)) return false;
     const returned = returnedExpression(fn);
@@ -167,4 +183,21 @@ class Simplifier extends SwitchRewriter {
     if (!exported) this.markDeleted(declaration);
     return true;
   }
+}
+
+/** The function (or file) whose scope a `var` belongs to. */
+function functionScopeOf(node: ts.Node): ts.Node {
+  let scope = node.parent;
+  while (!ts.isSourceFile(scope) && !ts.isFunctionLike(scope)) scope = scope.parent;
+  return scope;
+}
+
+/** True when something within `scope` other than `name` itself declares a variable, parameter or function of that name. */
+function declaresElsewhere(scope: ts.Node, name: ts.Identifier): boolean {
+  const visit = (node: ts.Node): boolean => {
+    if ((ts.isVariableDeclaration(node) || ts.isBindingElement(node) || ts.isParameter(node) || ts.isFunctionDeclaration(node))
+      && node.name !== undefined && node.name !== name && ts.isIdentifier(node.name) && node.name.text === name.text) return true;
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return visit(scope);
 }
