@@ -186,6 +186,19 @@ const CASES: Case[] = [
     after: ['const page = render(\n    2,\n  );\n', 'const page = render(1);\n'],
   },
   {
+    name: 'parentheses the removal left around a whole initializer, returned value, argument or condition go',
+    before: "const label = (F && a > 1 ? 'x' : 'y');\nfunction g() {\n  return (F ? a + b : a - b);\n}\nlog((F ? a : b + 1));\nif ((F && a > 1)) go();\n",
+    after: [
+      "const label = a > 1 ? 'x' : 'y';\nfunction g() {\n  return a + b;\n}\nlog(a);\nif (a > 1) go();\n",
+      "const label = 'y';\nfunction g() {\n  return a - b;\n}\nlog(b + 1);\n",
+    ],
+  },
+  {
+    name: 'parentheses still needed, around an untouched expression, or around a comma list stay',
+    before: 'const n = (a + b) * (F ? c + 1 : 3);\nconst k = F ? (a + b) : c;\nconst m = (a + b);\nf((F && a, b));\n',
+    after: ['const n = (a + b) * (c + 1);\nconst k = (a + b);\nconst m = (a + b);\nf((a, b));\n', 'const n = (a + b) * 3;\nconst k = c;\nconst m = (a + b);\nf((false, b));\n'],
+  },
+  {
     name: 'logical and in a condition',
     before: 'function f(x: boolean) {\n  if (x && F) {\n    a();\n  }\n}\n',
     after: ['function f(x: boolean) {\n  if (x) {\n    a();\n  }\n}\n', 'function f(x: boolean) {\n}\n'],

@@ -78,7 +78,8 @@ export abstract class ExpressionFolder {
       const inner = this.fold(node.expression, booleanContext);
       if (inner.known !== undefined) return inner;
       if (inner.kept !== undefined && precedenceTier(skipParens(inner.kept)) === 'primary') return this.collapse(node, node.expression, inner);
-      return { edits: this.materialize(node.expression, inner) };
+      const edits = this.materialize(node.expression, inner);
+      return { edits: edits.length > 0 ? this.unwrapChanged(node, inner.kept ?? node.expression, edits) : edits };
     }
     if (ts.isAwaitExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node)) {
       // Awaiting or asserting a constant gives the constant.
@@ -200,6 +201,21 @@ export abstract class ExpressionFolder {
     code = reindent(code, indentationAt(this.text, keptExpression.getStart(this.sourceFile)), indentationAt(this.text, replaced.getStart(this.sourceFile)));
     if (needsParentheses(kept, replaced)) code = `(${code})`;
     return { edits: [this.replaceNode(replaced, code)], kept, keptEdits };
+  }
+
+  /**
+   * Parentheses around a whole value (an initializer, a returned value, an argument, a condition) whose
+   * contents the removal changed go when nothing needs them any more; a comma list, a comment inside, or
+   * contents on several lines (a multi-line JSX block) keep them.
+   */
+  private unwrapChanged(node: ts.ParenthesizedExpression, result: ts.Expression, edits: TextEdit[]): TextEdit[] {
+    const expression = node.expression;
+    const start = expression.getStart(this.sourceFile);
+    const isComma = (candidate: ts.Expression): boolean => ts.isBinaryExpression(candidate) && candidate.operatorToken.kind === ts.SyntaxKind.CommaToken;
+    if (!isFreeContext(node) || isComma(result) || isComma(expression) || needsParentheses(result, node)) return edits;
+    if (this.text.slice(node.getStart(this.sourceFile) + 1, start).trim() !== '' || this.text.slice(expression.end, node.end - 1).trim() !== '') return edits;
+    const code = renderRange(this.text, start, expression.end, edits);
+    return code.includes('\n') ? edits : [this.replaceNode(node, code)];
   }
 
   /** The edits that write an expression's simplified form in place. */
