@@ -135,6 +135,19 @@ const CASES: Case[] = [
     after: ['function f() {\n  a();\n  // Only in the new checkout.\n  b();\n}\n', 'function f() {\n  a();\n}\n'],
   },
   {
+    name: 'a comment that introduces a removed statement goes with it, a section comment over a paragraph that goes on stays',
+    before: 'export function f() {\n  a();\n\n  // Payment steps\n  if (!F) old();\n  pay();\n\n  // Only without the new checkout.\n  if (!F) b();\n\n  c();\n  // Only in the new checkout.\n  if (F) d();\n  e();\n}\n',
+    after: [
+      'export function f() {\n  a();\n\n  // Payment steps\n  pay();\n\n  c();\n  // Only in the new checkout.\n  d();\n  e();\n}\n',
+      'export function f() {\n  a();\n\n  // Payment steps\n  old();\n  pay();\n\n  // Only without the new checkout.\n  b();\n\n  c();\n  e();\n}\n',
+    ],
+  },
+  {
+    name: 'the comments that introduce a removed helper and a removed variable go with them',
+    before: '// Checkout\n\n/**\n * Whether the new checkout is on.\n */\nfunction isNew() {\n  return F;\n}\n\n// Pages\nexport function f() {\n  // read once\n  const on = isNew(); // cached\n  return on ? 2 : 1;\n}\n',
+    after: ['// Checkout\n\n// Pages\nexport function f() {\n  return 2;\n}\n', '// Checkout\n\n// Pages\nexport function f() {\n  return 1;\n}\n'],
+  },
+  {
     name: 'lifting keeps the braces when a name would clash',
     before: 'function f() {\n  const x = 1;\n  if (F) {\n    const x = 2;\n    use(x);\n  }\n  use(x);\n}\n',
     after: ['function f() {\n  const x = 1;\n  {\n    const x = 2;\n    use(x);\n  }\n  use(x);\n}\n', 'function f() {\n  const x = 1;\n  use(x);\n}\n'],

@@ -3,6 +3,7 @@
 
 import { ts } from 'ts-morph';
 import { indentationAt, lineEnd, lineStart, reindent, renderRange, startsLine, type TextEdit } from './edits';
+import { attachedCommentStart, introducingCommentStart } from './comments';
 import { ExpressionFolder, truthy } from './fold';
 import { blockScopedNames, declaredNames, isExit, isStatementNode, skipParens } from './syntax';
 
@@ -158,10 +159,10 @@ export abstract class StatementRewriter extends ExpressionFolder {
     return { edits: [slot === 'list' ? this.deleteStatement(statement) : this.replaceNode(statement, '{}')], exits: false };
   }
 
-  /** Deletes a statement in a list with its lines, the comments directly above it, and a blank line it leaves doubled. */
+  /** Deletes a statement in a list with its lines, the comments that introduce it, and a blank line it leaves doubled. */
   protected deleteStatement(statement: ts.Statement): TextEdit {
     const text = this.text;
-    let start = this.attachedCommentStart(statement) ?? statement.getStart(this.sourceFile);
+    let start = introducingCommentStart(text, this.sourceFile, statement) ?? statement.getStart(this.sourceFile);
     let end = statement.end;
     const trailing = /^[ \t]*(\/\/[^\n]*)?/.exec(text.slice(end))?.[0] ?? '';
     end += trailing.length;
@@ -182,16 +183,7 @@ export abstract class StatementRewriter extends ExpressionFolder {
 
   /** Where the comments directly above a node begin (no blank line between), if any. */
   protected attachedCommentStart(node: ts.Node): number | undefined {
-    const comments = ts.getLeadingCommentRanges(this.text, node.getFullStart()) ?? [];
-    let start: number | undefined;
-    let next = node.getStart(this.sourceFile);
-    for (let index = comments.length - 1; index >= 0; index--) {
-      const between = this.text.slice(comments[index].end, next);
-      if ((between.match(/\n/g) ?? []).length > 1) break;
-      start = comments[index].pos;
-      next = start;
-    }
-    return start !== undefined && startsLine(this.text, start) ? start : undefined;
+    return attachedCommentStart(this.text, this.sourceFile, node);
   }
 
   /** True when moving these statements into the statement's scope would declare a name twice there. */
