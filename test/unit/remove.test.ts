@@ -310,6 +310,27 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'a check in Promise.all drops its slot from the array and the pattern, and its name is inlined',
+    before: 'async function f() {\n  const [user, on] = await Promise.all([load(), F]);\n  return on ? user : null;\n}\n',
+    after: ['async function f() {\n  const [user] = await Promise.all([load()]);\n  return user;\n}\n', 'async function f() {\n  const [user] = await Promise.all([load()]);\n  return null;\n}\n'],
+  },
+  {
+    name: 'a check in the middle of a multi-line Promise.all drops its slot and its line',
+    before: 'async function f() {\n  const [a, on, b] = await Promise.all([\n    load(),\n    F,\n    other(),\n  ]);\n  if (on) go(a, b);\n}\n',
+    after: [
+      'async function f() {\n  const [a, b] = await Promise.all([\n    load(),\n    other(),\n  ]);\n  go(a, b);\n}\n',
+      'async function f() {\n  const [a, b] = await Promise.all([\n    load(),\n    other(),\n  ]);\n}\n',
+    ],
+  },
+  {
+    name: 'a check in Promise.all keeps its slot when the pattern has a type, a rest before it, or no other name',
+    before: 'async function f() {\n  const [a, on]: [User, boolean] = await Promise.all([load(), F]);\n  const [...rest] = await Promise.all([F]);\n  const [only] = await Promise.all([F]);\n  return [a, on, rest, only];\n}\n',
+    after: [
+      'async function f() {\n  const [a, on]: [User, boolean] = await Promise.all([load(), true]);\n  const [...rest] = await Promise.all([true]);\n  const [only] = await Promise.all([true]);\n  return [a, on, rest, only];\n}\n',
+      'async function f() {\n  const [a, on]: [User, boolean] = await Promise.all([load(), false]);\n  const [...rest] = await Promise.all([false]);\n  const [only] = await Promise.all([false]);\n  return [a, on, rest, only];\n}\n',
+    ],
+  },
+  {
     name: 'exported constant keeps its declaration',
     before: 'export const enabled = F;\nif (enabled) a();\n',
     after: ['export const enabled = true;\na();\n', 'export const enabled = false;\n'],

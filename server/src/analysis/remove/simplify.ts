@@ -6,11 +6,11 @@
 // expressions), statements.ts, switch.ts, and here the values the flag flows into and the entry point.
 
 import { ts } from 'ts-morph';
-import type { TextEdit } from './edits';
+import { deleteListItems, type TextEdit } from './edits';
 import type { Known } from './fold';
 import type { BoundFile } from './program';
 import { SwitchRewriter } from './switch';
-import { hasRestSibling, isConstDeclaration, isExported, isInlinableReference, isPure, isWrittenReference, returnedExpression, skipParentheses } from './syntax';
+import { hasRestSibling, isConstDeclaration, isExported, isInlinableReference, isPure, isWrittenReference, returnedExpression, skipParens, skipParentheses } from './syntax';
 
 /** A check node (the call, the bag property, or a destructured bag element) and the value it stands for. */
 export interface ValuedCheck {
@@ -60,6 +60,8 @@ class Simplifier extends SwitchRewriter {
   readonly problems: SimplifyProblem[] = [];
   /** Exported constants whose uses in this file were inlined; the declarations stay. */
   private readonly inlined = new Set<ts.Node>();
+  /** Elements of `Promise.all([...])` whose slot goes with the check they held. */
+  private readonly droppedSlots = new Set<ts.Expression>();
   readonly nowConstant = new Map<ts.Node, ExportedConstant>();
 
   constructor(private readonly bound: BoundFile, private readonly flagName: string) {
@@ -88,7 +90,7 @@ class Simplifier extends SwitchRewriter {
     for (let changed = true, rounds = 0; changed && rounds < MAX_DERIVATION_ROUNDS; rounds++) {
       changed = false;
       const visit = (node: ts.Node): void => {
-        if (ts.isVariableDeclaration(node) && !this.deleted.has(node)) changed = this.tryVariable(node) || this.tryHelper(node) || changed;
+        if (ts.isVariableDeclaration(node) && !this.deleted.has(node)) changed = this.tryVariable(node) || this.tryHelper(node) || this.tryAllSlots(node) || changed;
         else if (ts.isFunctionDeclaration(node) && !this.deleted.has(node)) changed = this.tryHelper(node) || changed;
         ts.forEachChild(node, visit);
       };
@@ -149,6 +151,46 @@ class Simplifier extends SwitchRewriter {
     return true;
   }
 
+  /**
+   * `const [a, b] = await Promise.all([p, check])`: the check's slot goes from the array and the pattern, and
+   * `b` is inlined. The pattern keeps its shape (`const [a] = await Promise.all([p])`) rather than becoming
+   * `const a = await p`: the edit stays as small as the removal, a type written on the pattern still fits,
+   * and the next slot added needs no rewrite back. A slot is left as it is (the value written in it) when
+   * a spread or rest comes before it, the pattern has holes or a type, its name has a default or a nested
+   * pattern, or it is the last name of the pattern.
+   */
+  private tryAllSlots(declaration: ts.VariableDeclaration): boolean {
+    const pattern = declaration.name;
+    const all = declaration.initializer === undefined ? undefined : promiseAllArray(declaration.initializer);
+    // A type written on the pattern (`: [User, boolean]`) would no longer fit it.
+    if (!ts.isArrayBindingPattern(pattern) || all === undefined || !isConstDeclaration(declaration) || declaration.type !== undefined) return false;
+    if (pattern.elements.some(ts.isOmittedExpression)) return false;
+    let changed = false;
+    for (let index = 0; index < all.elements.length && index < pattern.elements.length; index++) {
+      const slot = all.elements[index];
+      const element = pattern.elements[index] as ts.BindingElement;
+      if (ts.isSpreadElement(slot) || element.dotDotDotToken !== undefined) break;
+      if (this.deleted.has(element) || !ts.isIdentifier(element.name) || element.initializer !== undefined) continue;
+      const known = this.fold(slot, false).known;
+      const namesLeft = pattern.elements.filter((other) => !this.deleted.has(other)).length;
+      if (known === undefined || namesLeft <= 1 || !this.addVariable(element, known, true)) continue;
+      this.droppedSlots.add(slot);
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** An array holding a dropped slot loses it; everything else is rewritten as usual. */
+  protected override rewriteChildren(node: ts.Node): TextEdit[] {
+    if (!ts.isArrayLiteralExpression(node) || !node.elements.some((element) => this.droppedSlots.has(element))) return super.rewriteChildren(node);
+    const dropped = node.elements.map((element) => this.droppedSlots.has(element));
+    const edits = deleteListItems(node.elements.map((element) => this.spanOf(element)), dropped);
+    node.elements.forEach((element, index) => {
+      if (!dropped[index]) edits.push(...this.rewriteAny(element));
+    });
+    return edits;
+  }
+
   /** A function whose only job was this flag: `function isNew() { return check; }`, `const isNew = () => check`. */
   private tryHelper(declaration: ts.FunctionDeclaration | ts.VariableDeclaration): boolean {
     let fn: ts.FunctionLikeDeclaration | undefined;
@@ -183,6 +225,17 @@ class Simplifier extends SwitchRewriter {
     if (!exported) this.markDeleted(declaration);
     return true;
   }
+}
+
+/** The array of `await Promise.all([...])`, when that is the expression. */
+function promiseAllArray(initializer: ts.Expression): ts.ArrayLiteralExpression | undefined {
+  const awaited = skipParens(initializer);
+  if (!ts.isAwaitExpression(awaited)) return undefined;
+  const call = skipParens(awaited.expression);
+  if (!ts.isCallExpression(call) || call.arguments.length !== 1 || !ts.isArrayLiteralExpression(call.arguments[0])) return undefined;
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && callee.name.text === 'all'
+    ? call.arguments[0] : undefined;
 }
 
 /** The function (or file) whose scope a `var` belongs to. */

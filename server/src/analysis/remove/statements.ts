@@ -2,7 +2,7 @@
 // their comments, and the walk through everything else (JSX included). Switches are the next layer up.
 
 import { ts } from 'ts-morph';
-import { indentationAt, lineEnd, lineStart, reindent, renderRange, startsLine, type TextEdit } from './edits';
+import { deleteListItems, indentationAt, lineEnd, lineStart, reindent, renderRange, startsLine, type TextEdit } from './edits';
 import { attachedCommentStart, introducingCommentStart } from './comments';
 import { ExpressionFolder, truthy } from './fold';
 import { blockScopedNames, declaredNames, isExit, isStatementNode, skipParens } from './syntax';
@@ -122,16 +122,15 @@ export abstract class StatementRewriter extends ExpressionFolder {
     const declarations = statement.declarationList.declarations;
     const removed = declarations.map((declaration) => this.deleted.has(declaration) || this.allElementsDeleted(declaration));
     if (removed.every(Boolean)) return this.removeStatement(statement, slot);
-    const edits: TextEdit[] = [];
+    const edits = deleteListItems(declarations.map((declaration) => this.spanOf(declaration)), removed);
     declarations.forEach((declaration, index) => {
-      if (removed[index]) {
-        const next = declarations[index + 1];
-        const previous = declarations.slice(0, index).reverse().find((_declaration, back) => !removed[index - 1 - back]);
-        if (next !== undefined) edits.push({ start: declaration.getStart(this.sourceFile), end: next.getStart(this.sourceFile), newText: '' });
-        else if (previous !== undefined) edits.push({ start: previous.end, end: declaration.end, newText: '' });
-        return;
-      }
+      if (removed[index]) return;
       if (ts.isObjectBindingPattern(declaration.name)) edits.push(...this.removeElements(declaration.name));
+      // Slots dropped from `const [a, b] = await Promise.all([p, check])` go from the pattern too.
+      if (ts.isArrayBindingPattern(declaration.name)) {
+        const elements = declaration.name.elements;
+        edits.push(...deleteListItems(elements.map((element) => this.spanOf(element)), elements.map((element) => this.deleted.has(element))));
+      }
       if (declaration.initializer !== undefined) edits.push(...this.materialize(declaration.initializer, this.fold(declaration.initializer, false)));
     });
     return { edits, exits: false };
