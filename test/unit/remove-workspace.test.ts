@@ -58,6 +58,72 @@ describe('removeKeyConstants counts references to the symbol, not text that shar
   }
 });
 
+describe('removeKeyConstants deletes the flag\'s entry of the team\'s registry when nothing refers to it', () => {
+  const REGISTRY = { file: '/w/flags.ts', symbol: 'Flags' };
+  const cases: Array<{ name: string; registry: string; other: string; after?: string; symbol?: string }> = [
+    {
+      name: 'an interface property goes with its trailing comment and the comment above it',
+      registry: 'export interface Flags {\n  // The new checkout, JIRA-12\n  newCheckout: boolean; // until March\n  other: boolean;\n}\n',
+      other: 'export const on = (flags: Flags) => flags.other;\n',
+      after: 'export interface Flags {\n  other: boolean;\n}\n',
+    },
+    {
+      name: 'a type literal property goes',
+      registry: 'export type Flags = {\n  newCheckout: boolean;\n  other: boolean;\n};\n',
+      other: '',
+      after: 'export type Flags = {\n  other: boolean;\n};\n',
+    },
+    {
+      name: 'an interface property still read stays',
+      registry: 'export interface Flags {\n  newCheckout: boolean;\n  other: boolean;\n}\n',
+      other: 'export const on = (flags: Flags) => flags.newCheckout;\n',
+    },
+    {
+      name: 'an interface property still written in an object stays',
+      registry: 'export interface Flags {\n  newCheckout: boolean;\n  other: boolean;\n}\n',
+      other: 'export const defaults: Flags = { newCheckout: false, other: true };\n',
+    },
+    {
+      name: 'a union member on one line goes with its bar',
+      registry: "export type FlagKey = 'new-checkout' | 'other';\n",
+      other: '',
+      symbol: 'FlagKey',
+      after: "export type FlagKey = 'other';\n",
+    },
+    {
+      name: 'a union member on its own line goes with its line and its comment',
+      registry: "export type FlagKey =\n  | 'other'\n  | 'new-checkout' // the new checkout\n  | 'dark-mode';\n",
+      other: '',
+      symbol: 'FlagKey',
+      after: "export type FlagKey =\n  | 'other'\n  | 'dark-mode';\n",
+    },
+    {
+      name: 'a union member whose key is still written somewhere stays',
+      registry: "export type FlagKey = 'new-checkout' | 'other';\n",
+      other: "useFlag('new-checkout');\n",
+      symbol: 'FlagKey',
+    },
+    {
+      name: 'the last member of a union stays',
+      registry: "export type FlagKey = 'new-checkout';\n",
+      other: '',
+      symbol: 'FlagKey',
+    },
+    {
+      name: 'an interface that is not the registry keeps its property',
+      registry: 'export interface Props {\n  newCheckout: boolean;\n  other: boolean;\n}\n',
+      other: '',
+    },
+  ];
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      const files = [{ fileName: REGISTRY.file, text: testCase.registry }, { fileName: '/w/use.tsx', text: testCase.other }];
+      const removals = removeKeyConstants(files, 'new-checkout', { ...REGISTRY, symbol: testCase.symbol ?? REGISTRY.symbol });
+      assert.deepEqual(removals.map((removal) => removal.text), testCase.after === undefined ? [] : [testCase.after]);
+    });
+  }
+});
+
 describe('bindFile resolves names by scope', () => {
   /** `«name»` marks the declaration; every other `name` marked `‹name›` must refer to it, and unmarked ones must not. */
   function check(marked: string): void {

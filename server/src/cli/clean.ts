@@ -13,6 +13,7 @@ import { summariseRemoval, type LeftToDecide } from '../analysis/remove/summary'
 import { checksFlag, type KeptValue } from '../analysis/remove/plan';
 import { removeFlagFromWorkspace, type FileWithChecks, type WorkspaceRemoval } from '../analysis/remove/workspace';
 import type { FlagCatalog, FlagCheck } from '../analysis/types';
+import { absoluteRegistryLocation } from '../backends/registry';
 import { toPosixPath } from '../workspace/files';
 import { loadFolder } from '../workspace/loadFolder';
 import { parseCommandArguments, stringOption } from './args';
@@ -83,7 +84,7 @@ export function parseCleanArguments(args: readonly string[]): CleanOptions | 'he
 export async function planClean(options: CleanOptions, log: (message: string) => void, environmentVariables: Readonly<Record<string, string | undefined>> = process.env): Promise<CleanResult> {
   const root = toPosixPath(path.resolve(options.directory));
   const caches = cliCacheFiles(root, undefined, environmentVariables);
-  const { index, catalog } = await loadFolder(root, {
+  const { index, catalog, config } = await loadFolder(root, {
     configFile: options.configFile,
     configChecked: (problems) => {
       if (problems.length === 0) return;
@@ -113,7 +114,7 @@ export async function planClean(options: CleanOptions, log: (message: string) =>
     if (checks !== undefined) filesWithChecks.push({ fileName: file, text, checks });
     else otherFiles.push({ fileName: file, text });
   }
-  const removal = removeFlagFromWorkspace(options.key, kept, filesWithChecks, otherFiles);
+  const removal = removeFlagFromWorkspace(options.key, kept, filesWithChecks, otherFiles, absoluteRegistryLocation(root, config.registry));
   return { root, kept, reason, removal, originals };
 }
 

@@ -25,6 +25,7 @@ import { checksFlag, removeFlagFromFile, type FileRemoval } from '../analysis/re
 import { summariseRemoval, type LeftToDecide } from '../analysis/remove/summary';
 import { removeFlagFromWorkspace, type FileWithChecks } from '../analysis/remove/workspace';
 import type { FlagCheck } from '../analysis/types';
+import { absoluteRegistryLocation } from '../backends/registry';
 import { uriToPath, type FolderState } from '../lsp/folders';
 import { readTextFileIfReadable } from '../workspace/files';
 import { checkAt } from './checks';
@@ -124,7 +125,7 @@ export function resolveRemoveFlag(
     if (checks !== undefined) withChecks.push({ fileName: file, text, checks });
     else others.push({ fileName: file, text });
   }
-  const removal = removeFlagFromWorkspace(data.key, kept, withChecks, others);
+  const removal = removeFlagFromWorkspace(data.key, kept, withChecks, others, absoluteRegistryLocation(state.index.root, state.config.registry));
   for (const file of removal.files) {
     const target = documents.get(file.fileName);
     if (target !== undefined && file.edits.length > 0) edit.changes![target.uri] = toLspEdits(target, file.edits);

@@ -3,7 +3,7 @@
 // past the node describes more than the node, and stays.
 
 import { ts } from 'ts-morph';
-import { lineStart, startsLine } from './edits';
+import { lineEnd, lineStart, startsLine, type TextEdit } from './edits';
 
 /** Where the comments directly above a node begin (no blank line between), if any. */
 export function attachedCommentStart(text: string, sourceFile: ts.SourceFile, node: ts.Node): number | undefined {
@@ -39,4 +39,16 @@ export function introducingCommentStart(text: string, sourceFile: ts.SourceFile,
   const gap = text.slice(statement.end, lineStart(text, nextStart));
   const goesOn = (gap.match(/\n/g) ?? []).length <= 1;
   return goesOn ? undefined : start;
+}
+
+/**
+ * Deletes a member of a list (a property, an enum member, a type member, a `| 'key'` line of a union) that
+ * stands alone on its lines, with the comments above it and the one ending its line; undefined when it
+ * shares a line with other code.
+ */
+export function deleteMemberLines(text: string, sourceFile: ts.SourceFile, node: ts.Node): TextEdit | undefined {
+  const start = attachedCommentStart(text, sourceFile, node) ?? node.getStart(sourceFile);
+  const rest = /^[ \t]*[,;]?[ \t]*(\/\/[^\n]*|\/\*[^\n]*?\*\/[ \t]*)?(?=\r?\n|$)/.exec(text.slice(node.end));
+  if (rest === null || !/^[ \t]*\|?[ \t]*$/.test(text.slice(lineStart(text, start), start))) return undefined;
+  return { start: lineStart(text, start), end: Math.min(text.length, lineEnd(text, node.end + rest[0].length) + 1), newText: '' };
 }
