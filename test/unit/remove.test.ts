@@ -212,6 +212,11 @@ const CASES: Case[] = [
     after: ['const n = (a + b) * (c + 1);\nconst k = (a + b);\nconst m = (a + b);\nf((a, b));\n', 'const n = (a + b) * 3;\nconst k = c;\nconst m = (a + b);\nf((false, b));\n'],
   },
   {
+    name: 'parentheses at the start of a statement stay: they may be what makes it an expression',
+    before: 'let a;\n({ a } = F ? x : y);\n',
+    after: ['let a;\n({ a } = x);\n', 'let a;\n({ a } = y);\n'],
+  },
+  {
     name: 'logical and in a condition',
     before: 'function f(x: boolean) {\n  if (x && F) {\n    a();\n  }\n}\n',
     after: ['function f(x: boolean) {\n  if (x) {\n    a();\n  }\n}\n', 'function f(x: boolean) {\n}\n'],

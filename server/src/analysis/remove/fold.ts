@@ -212,7 +212,7 @@ export abstract class ExpressionFolder {
     const expression = node.expression;
     const start = expression.getStart(this.sourceFile);
     const isComma = (candidate: ts.Expression): boolean => ts.isBinaryExpression(candidate) && candidate.operatorToken.kind === ts.SyntaxKind.CommaToken;
-    if (!isFreeContext(node) || isComma(result) || isComma(expression) || needsParentheses(result, node)) return edits;
+    if (!isWholeValue(node) || isComma(result) || isComma(expression) || needsParentheses(result, node)) return edits;
     if (this.text.slice(node.getStart(this.sourceFile) + 1, start).trim() !== '' || this.text.slice(expression.end, node.end - 1).trim() !== '') return edits;
     const code = renderRange(this.text, start, expression.end, edits);
     return code.includes('\n') ? edits : [this.replaceNode(node, code)];
@@ -273,6 +273,19 @@ export abstract class ExpressionFolder {
   protected spanOf(node: ts.Node): { start: number; end: number } {
     return { start: node.getStart(this.sourceFile), end: node.end };
   }
+}
+
+/**
+ * An initializer, a returned value, an argument, a condition, or the inside of other parentheses: places
+ * where parentheses around the whole expression are never needed (at the start of a statement or an
+ * arrow's body they may be: `({ a } = b);`).
+ */
+function isWholeValue(node: ts.ParenthesizedExpression): boolean {
+  const parent = node.parent;
+  if (ts.isParenthesizedExpression(parent) || ts.isReturnStatement(parent)) return true;
+  if (ts.isVariableDeclaration(parent)) return parent.initializer === node;
+  if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) return parent.arguments?.includes(node) ?? false;
+  return (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent) || ts.isSwitchStatement(parent)) && parent.expression === node;
 }
 
 /** Whether JavaScript treats the value as true in a condition. */
