@@ -328,11 +328,11 @@ const CASES: Case[] = [
     ],
   },
   {
-    name: 'a check in Promise.all keeps its slot when the pattern has a type, a rest before it, or no other name',
-    before: 'async function f() {\n  const [a, on]: [User, boolean] = await Promise.all([load(), F]);\n  const [...rest] = await Promise.all([F]);\n  const [only] = await Promise.all([F]);\n  return [a, on, rest, only];\n}\n',
+    name: 'a check in Promise.all keeps its slot when the pattern has a type, a rest before it, no other name, or the name is re-exported',
+    before: 'const [a, on]: [User, boolean] = await Promise.all([load(), F]);\nconst [...rest] = await Promise.all([F]);\nconst [only] = await Promise.all([F]);\nconst [c, out] = await Promise.all([load(), F]);\nexport { out };\nlog(a, on, rest, only, c);\n',
     after: [
-      'async function f() {\n  const [a, on]: [User, boolean] = await Promise.all([load(), true]);\n  const [...rest] = await Promise.all([true]);\n  const [only] = await Promise.all([true]);\n  return [a, on, rest, only];\n}\n',
-      'async function f() {\n  const [a, on]: [User, boolean] = await Promise.all([load(), false]);\n  const [...rest] = await Promise.all([false]);\n  const [only] = await Promise.all([false]);\n  return [a, on, rest, only];\n}\n',
+      'const [a, on]: [User, boolean] = await Promise.all([load(), true]);\nconst [...rest] = await Promise.all([true]);\nconst [only] = await Promise.all([true]);\nconst [c, out] = await Promise.all([load(), true]);\nexport { out };\nlog(a, on, rest, only, c);\n',
+      'const [a, on]: [User, boolean] = await Promise.all([load(), false]);\nconst [...rest] = await Promise.all([false]);\nconst [only] = await Promise.all([false]);\nconst [c, out] = await Promise.all([load(), false]);\nexport { out };\nlog(a, on, rest, only, c);\n',
     ],
   },
   {

@@ -156,15 +156,15 @@ class Simplifier extends SwitchRewriter {
    * `b` is inlined. The pattern keeps its shape (`const [a] = await Promise.all([p])`) rather than becoming
    * `const a = await p`: the edit stays as small as the removal, a type written on the pattern still fits,
    * and the next slot added needs no rewrite back. A slot is left as it is (the value written in it) when
-   * a spread or rest comes before it, the pattern has holes or a type, its name has a default or a nested
-   * pattern, or it is the last name of the pattern.
+   * a spread or rest comes before it, the pattern has holes or a type or is exported, its name has a
+   * default or a nested pattern or is re-exported, or it is the last name of the pattern.
    */
   private tryAllSlots(declaration: ts.VariableDeclaration): boolean {
     const pattern = declaration.name;
     const all = declaration.initializer === undefined ? undefined : promiseAllArray(declaration.initializer);
     // A type written on the pattern (`: [User, boolean]`) would no longer fit it.
     if (!ts.isArrayBindingPattern(pattern) || all === undefined || !isConstDeclaration(declaration) || declaration.type !== undefined) return false;
-    if (pattern.elements.some(ts.isOmittedExpression)) return false;
+    if (pattern.elements.some(ts.isOmittedExpression) || isExported(declaration)) return false;
     let changed = false;
     for (let index = 0; index < all.elements.length && index < pattern.elements.length; index++) {
       const slot = all.elements[index];
@@ -173,7 +173,9 @@ class Simplifier extends SwitchRewriter {
       if (this.deleted.has(element) || !ts.isIdentifier(element.name) || element.initializer !== undefined) continue;
       const known = this.fold(slot, false).known;
       const namesLeft = pattern.elements.filter((other) => !this.deleted.has(other)).length;
-      if (known === undefined || namesLeft <= 1 || !this.addVariable(element, known, true)) continue;
+      // A name assigned or re-exported keeps its slot (holding the value), as a variable would.
+      const writable = this.bound.referencesTo(element.name).some((reference) => !isInlinableReference(reference));
+      if (known === undefined || namesLeft <= 1 || writable || !this.addVariable(element, known, true)) continue;
       this.droppedSlots.add(slot);
       changed = true;
     }
