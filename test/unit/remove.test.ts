@@ -143,6 +143,11 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'a section comment over code a kept return makes unreachable goes with it',
+    before: 'function f() {\n  if (F) {\n    return 2;\n  }\n\n  // Fallback for old clients\n  a();\n  return 1;\n}\n',
+    after: ['function f() {\n  return 2;\n}\n', 'function f() {\n  // Fallback for old clients\n  a();\n  return 1;\n}\n'],
+  },
+  {
     name: 'the comments that introduce a removed helper and a removed variable go with them',
     before: '// Checkout\n\n/**\n * Whether the new checkout is on.\n */\nfunction isNew() {\n  return F;\n}\n\n// Pages\nexport function f() {\n  // read once\n  const on = isNew(); // cached\n  return on ? 2 : 1;\n}\n',
     after: ['// Checkout\n\n// Pages\nexport function f() {\n  return 2;\n}\n', '// Checkout\n\n// Pages\nexport function f() {\n  return 1;\n}\n'],

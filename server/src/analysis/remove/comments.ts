@@ -24,7 +24,7 @@ export function attachedCommentStart(text: string, sourceFile: ts.SourceFile, no
  * paragraph (after a blank line, or at the top of the file) that goes on past the statement without a
  * blank line: then they describe the paragraph, and stay. A doc comment (`/** ... *\/`) always goes.
  */
-export function introducingCommentStart(text: string, sourceFile: ts.SourceFile, statement: ts.Statement): number | undefined {
+export function introducingCommentStart(text: string, sourceFile: ts.SourceFile, statement: ts.Statement, survives: (next: ts.Statement) => boolean = () => true): number | undefined {
   const start = attachedCommentStart(text, sourceFile, statement);
   if (start === undefined || text.startsWith('/**', start)) return start;
   const before = text.slice(0, lineStart(text, start));
@@ -34,7 +34,7 @@ export function introducingCommentStart(text: string, sourceFile: ts.SourceFile,
   const parent = statement.parent;
   const siblings: readonly ts.Statement[] = ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isCaseOrDefaultClause(parent) ? parent.statements : [];
   const next = siblings[siblings.indexOf(statement) + 1];
-  if (next === undefined) return start;
+  if (next === undefined || !survives(next)) return start;
   const nextStart = attachedCommentStart(text, sourceFile, next) ?? next.getStart(sourceFile);
   const gap = text.slice(statement.end, lineStart(text, nextStart));
   const goesOn = (gap.match(/\n/g) ?? []).length <= 1;

@@ -30,9 +30,17 @@ export abstract class StatementRewriter extends ExpressionFolder {
       edits.push(...rewritten.edits);
       if (!rewritten.exits) continue;
       // Code after a lifted `return` is unreachable; function declarations are hoisted, so they stay.
-      for (const later of statements.slice(index + 1)) {
-        if (ts.isFunctionDeclaration(later)) edits.push(...this.rewriteStatement(later, 'list').edits);
-        else edits.push(this.deleteStatement(later));
+      // Each run of unreachable statements goes as one, so that no blank line or comment is left between them.
+      const later = statements.slice(index + 1);
+      for (let first = 0; first < later.length; first++) {
+        if (ts.isFunctionDeclaration(later[first])) {
+          edits.push(...this.rewriteStatement(later[first], 'list').edits);
+          continue;
+        }
+        let last = first;
+        while (last + 1 < later.length && !ts.isFunctionDeclaration(later[last + 1])) last++;
+        edits.push(this.deleteStatement(later[first], ts.isFunctionDeclaration, later[last]));
+        first = last;
       }
       return { edits, exits: true };
     }
@@ -158,11 +166,15 @@ export abstract class StatementRewriter extends ExpressionFolder {
     return { edits: [slot === 'list' ? this.deleteStatement(statement) : this.replaceNode(statement, '{}')], exits: false };
   }
 
-  /** Deletes a statement in a list with its lines, the comments that introduce it, and a blank line it leaves doubled. */
-  protected deleteStatement(statement: ts.Statement): TextEdit {
+  /**
+   * Deletes a statement in a list with its lines, the comments that introduce it, and a blank line it leaves
+   * doubled or at the top of a block. `survives` says which statements after it stay (by default all: they
+   * are rewritten apart); the deletion runs on to `last`, a later statement of the same list.
+   */
+  protected deleteStatement(statement: ts.Statement, survives?: (next: ts.Statement) => boolean, last: ts.Statement = statement): TextEdit {
     const text = this.text;
-    let start = introducingCommentStart(text, this.sourceFile, statement) ?? statement.getStart(this.sourceFile);
-    let end = statement.end;
+    let start = introducingCommentStart(text, this.sourceFile, statement, survives) ?? statement.getStart(this.sourceFile);
+    let end = last.end;
     const trailing = /^[ \t]*(\/\/[^\n]*)?/.exec(text.slice(end))?.[0] ?? '';
     end += trailing.length;
     if (startsLine(text, start) && (text[end] === '\n' || text.startsWith('\r\n', end) || end === text.length)) {
@@ -172,9 +184,10 @@ export abstract class StatementRewriter extends ExpressionFolder {
       const previousBlank = previousLine >= 0 && text.slice(previousLine, start).trim() === '';
       const nextLine = text.slice(end, lineEnd(text, end));
       if (previousBlank && (nextLine.trim() === '' || /^\s*[}\])]/.test(nextLine) || end === text.length)) start = previousLine;
+      else if (previousLine >= 0 && /\{[ \t]*\r?\n$/.test(text.slice(previousLine, start)) && nextLine.trim() === '' && end < text.length) end = lineEnd(text, end) + 1;
     } else {
       start = statement.getStart(this.sourceFile);
-      end = statement.end;
+      end = last.end;
       while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
     }
     return { start, end, newText: '' };
