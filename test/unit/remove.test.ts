@@ -307,9 +307,12 @@ const CASES: Case[] = [
     after: ['function f() {\n  return 1;\n}\n', 'function f() {\n  return 2;\n}\n'],
   },
   {
-    name: 'let variable assigned by destructuring or a loop keeps its declaration',
-    before: 'let on = F;\n[on] = next();\nlet off = F;\nfor (off of all) log(off);\nlog(on);\n',
-    after: ['let on = true;\n[on] = next();\nlet off = true;\nfor (off of all) log(off);\nlog(on);\n', 'let on = false;\n[on] = next();\nlet off = false;\nfor (off of all) log(off);\nlog(on);\n'],
+    name: 'let variable assigned by destructuring, a loop or an increment in parentheses keeps its declaration',
+    before: 'let on = F;\n[on] = next();\nlet off = F;\nfor (off of all) log(off);\nlet n = F;\n(n)++;\nlog(on, n);\n',
+    after: [
+      'let on = true;\n[on] = next();\nlet off = true;\nfor (off of all) log(off);\nlet n = true;\n(n)++;\nlog(on, n);\n',
+      'let on = false;\n[on] = next();\nlet off = false;\nfor (off of all) log(off);\nlet n = false;\n(n)++;\nlog(on, n);\n',
+    ],
   },
   {
     name: 'var variable declared again, or read where its block may not have run, keeps its declaration',

@@ -86,10 +86,6 @@ export function isInlinableReference(reference: ts.Identifier): boolean {
  * `[x] = ...`, `({ x } = ...)`), incremented, or the variable of a `for ... in/of` loop over an existing name.
  */
 export function isWrittenReference(reference: ts.Identifier): boolean {
-  const direct = reference.parent;
-  if (ts.isBinaryExpression(direct) && direct.left === reference && isAssignment(direct.operatorToken.kind)) return true;
-  if ((ts.isPrefixUnaryExpression(direct) || ts.isPostfixUnaryExpression(direct))
-    && (direct.operator === ts.SyntaxKind.PlusPlusToken || direct.operator === ts.SyntaxKind.MinusMinusToken)) return true;
   let target: ts.Node = reference;
   for (;;) {
     const parent = target.parent;
@@ -99,7 +95,10 @@ export function isWrittenReference(reference: ts.Identifier): boolean {
       target = parent;
       continue;
     }
-    if (ts.isBinaryExpression(parent)) return parent.left === target && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+    if (ts.isBinaryExpression(parent)) return parent.left === target && isAssignment(parent.operatorToken.kind);
+    if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
+      return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
+    }
     return (ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === target;
   }
 }
