@@ -46,6 +46,12 @@ describe('removeKeyConstants counts references to the symbol, not text that shar
     { name: 'a variable of the same name in a file that does not import it is not a use of a constant', keys: CONSTANT, other: 'export function f() {\n  const NEW_CHECKOUT = 2;\n  return NEW_CHECKOUT;\n}\n', after: CONSTANT_AFTER },
     { name: 'an import of a constant is a use', keys: CONSTANT, other: "import { NEW_CHECKOUT } from './keys';\nuse(NEW_CHECKOUT);\n" },
     { name: 'a read through a namespace import is a use of a constant', keys: CONSTANT, other: "import * as keys from './keys';\nuse(keys.NEW_CHECKOUT);\n" },
+    {
+      name: 'a constant goes with its comments, the file header above it stays',
+      keys: `// Flag keys.\n${CONSTANT.replace("';\n", "'; // JIRA-12\n")}`,
+      other: '',
+      after: `// Flag keys.\n${CONSTANT_AFTER}`,
+    },
     { name: 'a constant used in its own file is kept', keys: `${CONSTANT}export const ALL = [NEW_CHECKOUT];\n`, other: '' },
     { name: 'a constant shadowed in its own file is not used', keys: `${CONSTANT}export function f(NEW_CHECKOUT: string) {\n  return NEW_CHECKOUT;\n}\n`, other: '', after: `${CONSTANT_AFTER}export function f(NEW_CHECKOUT: string) {\n  return NEW_CHECKOUT;\n}\n` },
   ];

@@ -42,12 +42,14 @@ export function introducingCommentStart(text: string, sourceFile: ts.SourceFile,
 }
 
 /**
- * Deletes a member of a list (a property, an enum member, a type member, a `| 'key'` line of a union) that
- * stands alone on its lines, with the comments above it and the one ending its line; undefined when it
+ * Deletes a member of a list (a property, an enum member, a type member, a `| 'key'` line of a union, a
+ * top-level constant) that stands alone on its lines, with the comments above it and the one ending its line; undefined when it
  * shares a line with other code.
  */
 export function deleteMemberLines(text: string, sourceFile: ts.SourceFile, node: ts.Node): TextEdit | undefined {
-  const start = attachedCommentStart(text, sourceFile, node) ?? node.getStart(sourceFile);
+  // A top-level constant may sit under the file's header or a section comment, which stay.
+  const comment = ts.isVariableStatement(node) ? introducingCommentStart(text, sourceFile, node) : attachedCommentStart(text, sourceFile, node);
+  const start = comment ?? node.getStart(sourceFile);
   const rest = /^[ \t]*[,;]?[ \t]*(\/\/[^\n]*|\/\*[^\n]*?\*\/[ \t]*)?(?=\r?\n|$)/.exec(text.slice(node.end));
   if (rest === null || !/^[ \t]*\|?[ \t]*$/.test(text.slice(lineStart(text, start), start))) return undefined;
   return { start: lineStart(text, start), end: Math.min(text.length, lineEnd(text, node.end + rest[0].length) + 1), newText: '' };
