@@ -23,7 +23,7 @@ import { cliBackendSetup, cliCacheFiles } from './backendSetup';
 export const CLEAN_HELP = `flaglens clean
   Removes the flag KEY from every file under DIR: each check becomes the value the flag serves, the
   branches that value rules out are deleted, and so are the variables and helpers that only held it,
-  the imports this left unused and the key's constant when nothing mentions it any more.
+  the imports this left unused, and the key's constant and registry entry once nothing refers to them.
   KEY is the flag key, or a check's key as written when it could not be worked out (FLAGS.NEW_CHECKOUT).
   Without --value, the flag must be released or dead in the flag definitions.
 

@@ -43,8 +43,8 @@ export function introducingCommentStart(text: string, sourceFile: ts.SourceFile,
 
 /**
  * Deletes a member of a list (a property, an enum member, a type member, a `| 'key'` line of a union, a
- * top-level constant) that stands alone on its lines, with the comments above it and the one ending its line; undefined when it
- * shares a line with other code.
+ * top-level constant) that stands alone on its lines, with the comments above it and the one ending its
+ * line; undefined when it shares a line with other code.
  */
 export function deleteMemberLines(text: string, sourceFile: ts.SourceFile, node: ts.Node): TextEdit | undefined {
   // A top-level constant may sit under the file's header or a section comment, which stay.
