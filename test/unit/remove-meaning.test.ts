@@ -29,7 +29,8 @@ class ProgramWriter {
   program(): string {
     const lines: string[] = ['function run(input) {'];
     if (this.chance(0.5)) {
-      lines.push(`  const on = ${this.check()};`);
+      // `let` and `var` that nothing assigns again are inlined as `const` is.
+      lines.push(`  ${this.pick(['const', 'let', 'var'])} on = ${this.check()};`);
       this.variables.push('on');
     }
     if (this.chance(0.3)) {

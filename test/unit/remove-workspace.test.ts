@@ -33,6 +33,103 @@ describe('removeKeyConstants', () => {
   }
 });
 
+describe('removeKeyConstants counts references to the symbol, not text that shares its name', () => {
+  const ENUM = "export enum Flags {\n  NewNav = 'new-checkout',\n  Dark = 'dark-mode',\n}\n";
+  const ENUM_AFTER = "export enum Flags {\n  Dark = 'dark-mode',\n}\n";
+  const CONSTANT = "export const NEW_CHECKOUT = 'new-checkout';\nexport const DARK = 'dark-mode';\n";
+  const CONSTANT_AFTER = "export const DARK = 'dark-mode';\n";
+  const cases: Array<{ name: string; keys: string; other: string; after?: string }> = [
+    { name: 'a JSX component of the same name is not a use of an enum member', keys: ENUM, other: 'export const A = () => <NewNav />;\n', after: ENUM_AFTER },
+    { name: 'a variable of the same name is not a use of an enum member', keys: ENUM, other: 'const NewNav = 1;\nuse(NewNav);\n', after: ENUM_AFTER },
+    { name: 'an enum member read after its enum is a use', keys: ENUM, other: 'use(Flags.NewNav);\n' },
+    { name: 'an enum member named in a type is a use', keys: ENUM, other: 'let x: Flags.NewNav;\n' },
+    { name: 'a variable of the same name in a file that does not import it is not a use of a constant', keys: CONSTANT, other: 'export function f() {\n  const NEW_CHECKOUT = 2;\n  return NEW_CHECKOUT;\n}\n', after: CONSTANT_AFTER },
+    { name: 'an import of a constant is a use', keys: CONSTANT, other: "import { NEW_CHECKOUT } from './keys';\nuse(NEW_CHECKOUT);\n" },
+    { name: 'a read through a namespace import is a use of a constant', keys: CONSTANT, other: "import * as keys from './keys';\nuse(keys.NEW_CHECKOUT);\n" },
+    {
+      name: 'a constant goes with its comments, the file header above it stays',
+      keys: `// Flag keys.\n${CONSTANT.replace("';\n", "'; // JIRA-12\n")}`,
+      other: '',
+      after: `// Flag keys.\n${CONSTANT_AFTER}`,
+    },
+    { name: 'a constant used in its own file is kept', keys: `${CONSTANT}export const ALL = [NEW_CHECKOUT];\n`, other: '' },
+    { name: 'a constant shadowed in its own file is not used', keys: `${CONSTANT}export function f(NEW_CHECKOUT: string) {\n  return NEW_CHECKOUT;\n}\n`, other: '', after: `${CONSTANT_AFTER}export function f(NEW_CHECKOUT: string) {\n  return NEW_CHECKOUT;\n}\n` },
+  ];
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      const files = [{ fileName: '/w/keys.ts', text: testCase.keys }, { fileName: '/w/use.tsx', text: testCase.other }];
+      const removals = removeKeyConstants(files, 'new-checkout');
+      assert.deepEqual(removals.map((removal) => removal.text), testCase.after === undefined ? [] : [testCase.after]);
+    });
+  }
+});
+
+describe('removeKeyConstants deletes the flag\'s entry of the team\'s registry when nothing refers to it', () => {
+  const REGISTRY = { file: '/w/flags.ts', symbol: 'Flags' };
+  const cases: Array<{ name: string; registry: string; other: string; after?: string; symbol?: string }> = [
+    {
+      name: 'an interface property goes with its trailing comment and the comment above it',
+      registry: 'export interface Flags {\n  // The new checkout, JIRA-12\n  newCheckout: boolean; // until March\n  other: boolean;\n}\n',
+      other: 'export const on = (flags: Flags) => flags.other;\n',
+      after: 'export interface Flags {\n  other: boolean;\n}\n',
+    },
+    {
+      name: 'a type literal property goes',
+      registry: 'export type Flags = {\n  newCheckout: boolean;\n  other: boolean;\n};\n',
+      other: '',
+      after: 'export type Flags = {\n  other: boolean;\n};\n',
+    },
+    {
+      name: 'an interface property still read stays',
+      registry: 'export interface Flags {\n  newCheckout: boolean;\n  other: boolean;\n}\n',
+      other: 'export const on = (flags: Flags) => flags.newCheckout;\n',
+    },
+    {
+      name: 'an interface property still written in an object stays',
+      registry: 'export interface Flags {\n  newCheckout: boolean;\n  other: boolean;\n}\n',
+      other: 'export const defaults: Flags = { newCheckout: false, other: true };\n',
+    },
+    {
+      name: 'a union member on one line goes with its bar',
+      registry: "export type FlagKey = 'new-checkout' | 'other';\n",
+      other: '',
+      symbol: 'FlagKey',
+      after: "export type FlagKey = 'other';\n",
+    },
+    {
+      name: 'a union member on its own line goes with its line and its comment',
+      registry: "export type FlagKey =\n  | 'other'\n  | 'new-checkout' // the new checkout\n  | 'dark-mode';\n",
+      other: '',
+      symbol: 'FlagKey',
+      after: "export type FlagKey =\n  | 'other'\n  | 'dark-mode';\n",
+    },
+    {
+      name: 'a union member whose key is still written somewhere stays',
+      registry: "export type FlagKey = 'new-checkout' | 'other';\n",
+      other: "useFlag('new-checkout');\n",
+      symbol: 'FlagKey',
+    },
+    {
+      name: 'the last member of a union stays',
+      registry: "export type FlagKey = 'new-checkout';\n",
+      other: '',
+      symbol: 'FlagKey',
+    },
+    {
+      name: 'an interface that is not the registry keeps its property',
+      registry: 'export interface Props {\n  newCheckout: boolean;\n  other: boolean;\n}\n',
+      other: '',
+    },
+  ];
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      const files = [{ fileName: REGISTRY.file, text: testCase.registry }, { fileName: '/w/use.tsx', text: testCase.other }];
+      const removals = removeKeyConstants(files, 'new-checkout', { ...REGISTRY, symbol: testCase.symbol ?? REGISTRY.symbol });
+      assert.deepEqual(removals.map((removal) => removal.text), testCase.after === undefined ? [] : [testCase.after]);
+    });
+  }
+});
+
 describe('bindFile resolves names by scope', () => {
   /** `«name»` marks the declaration; every other `name` marked `‹name›` must refer to it, and unmarked ones must not. */
   function check(marked: string): void {

@@ -135,6 +135,24 @@ const CASES: Case[] = [
     after: ['function f() {\n  a();\n  // Only in the new checkout.\n  b();\n}\n', 'function f() {\n  a();\n}\n'],
   },
   {
+    name: 'a comment that introduces a removed statement goes with it, a section comment over a paragraph that goes on stays',
+    before: 'export function f() {\n  a();\n\n  // Payment steps\n  if (!F) old();\n  pay();\n\n  // Only without the new checkout.\n  if (!F) b();\n\n  c();\n  // Only in the new checkout.\n  if (F) d();\n  e();\n}\n',
+    after: [
+      'export function f() {\n  a();\n\n  // Payment steps\n  pay();\n\n  c();\n  // Only in the new checkout.\n  d();\n  e();\n}\n',
+      'export function f() {\n  a();\n\n  // Payment steps\n  old();\n  pay();\n\n  // Only without the new checkout.\n  b();\n\n  c();\n  e();\n}\n',
+    ],
+  },
+  {
+    name: 'a section comment over code a kept return makes unreachable goes with it',
+    before: 'function f() {\n  if (F) {\n    return 2;\n  }\n\n  // Fallback for old clients\n  a();\n  return 1;\n}\n',
+    after: ['function f() {\n  return 2;\n}\n', 'function f() {\n  // Fallback for old clients\n  a();\n  return 1;\n}\n'],
+  },
+  {
+    name: 'the comments that introduce a removed helper and a removed variable go with them',
+    before: '// Checkout\n\n/**\n * Whether the new checkout is on.\n */\nfunction isNew() {\n  return F;\n}\n\n// Pages\nexport function f() {\n  // read once\n  const on = isNew(); // cached\n  return on ? 2 : 1;\n}\n',
+    after: ['// Checkout\n\n// Pages\nexport function f() {\n  return 2;\n}\n', '// Checkout\n\n// Pages\nexport function f() {\n  return 1;\n}\n'],
+  },
+  {
     name: 'lifting keeps the braces when a name would clash',
     before: 'function f() {\n  const x = 1;\n  if (F) {\n    const x = 2;\n    use(x);\n  }\n  use(x);\n}\n',
     after: ['function f() {\n  const x = 1;\n  {\n    const x = 2;\n    use(x);\n  }\n  use(x);\n}\n', 'function f() {\n  const x = 1;\n  use(x);\n}\n'],
@@ -194,6 +212,24 @@ const CASES: Case[] = [
     name: 'multi-line ternary',
     before: 'const page = F\n  ? render(\n      2,\n    )\n  : render(1);\n',
     after: ['const page = render(\n    2,\n  );\n', 'const page = render(1);\n'],
+  },
+  {
+    name: 'parentheses the removal left around a whole initializer, returned value, argument or condition go',
+    before: "const label = (F && a > 1 ? 'x' : 'y');\nfunction g() {\n  return (F ? a + b : a - b);\n}\nlog((F ? a : b + 1));\nif ((F && a > 1)) go();\n",
+    after: [
+      "const label = a > 1 ? 'x' : 'y';\nfunction g() {\n  return a + b;\n}\nlog(a);\nif (a > 1) go();\n",
+      "const label = 'y';\nfunction g() {\n  return a - b;\n}\nlog(b + 1);\n",
+    ],
+  },
+  {
+    name: 'parentheses still needed, around an untouched expression, or around a comma list stay',
+    before: 'const n = (a + b) * (F ? c + 1 : 3);\nconst k = F ? (a + b) : c;\nconst m = (a + b);\nf((F && a, b));\n',
+    after: ['const n = (a + b) * (c + 1);\nconst k = (a + b);\nconst m = (a + b);\nf((a, b));\n', 'const n = (a + b) * 3;\nconst k = c;\nconst m = (a + b);\nf((false, b));\n'],
+  },
+  {
+    name: 'parentheses at the start of a statement stay: they may be what makes it an expression',
+    before: 'let a;\n({ a } = F ? x : y);\n',
+    after: ['let a;\n({ a } = x);\n', 'let a;\n({ a } = y);\n'],
   },
   {
     name: 'logical and in a condition',
@@ -269,6 +305,53 @@ const CASES: Case[] = [
     name: 'let variable keeps its declaration',
     before: 'function f() {\n  let enabled = F;\n  enabled = enabled && ok();\n  return enabled;\n}\n',
     after: ['function f() {\n  let enabled = true;\n  enabled = enabled && ok();\n  return enabled;\n}\n', 'function f() {\n  let enabled = false;\n  enabled = enabled && ok();\n  return enabled;\n}\n'],
+  },
+  {
+    name: 'let variable never reassigned is inlined as a const is',
+    before: 'function f() {\n  let on = F;\n  if (on) {\n    a();\n  }\n  log(on);\n}\n',
+    after: ['function f() {\n  a();\n  log(true);\n}\n', 'function f() {\n  log(false);\n}\n'],
+  },
+  {
+    name: 'var variable never reassigned is inlined as a const is',
+    before: 'function f() {\n  var on = F;\n  return on ? 1 : 2;\n}\n',
+    after: ['function f() {\n  return 1;\n}\n', 'function f() {\n  return 2;\n}\n'],
+  },
+  {
+    name: 'let variable assigned by destructuring, a loop or an increment in parentheses keeps its declaration',
+    before: 'let on = F;\n[on] = next();\nlet off = F;\nfor (off of all) log(off);\nlet n = F;\n(n)++;\nlog(on, n);\n',
+    after: [
+      'let on = true;\n[on] = next();\nlet off = true;\nfor (off of all) log(off);\nlet n = true;\n(n)++;\nlog(on, n);\n',
+      'let on = false;\n[on] = next();\nlet off = false;\nfor (off of all) log(off);\nlet n = false;\n(n)++;\nlog(on, n);\n',
+    ],
+  },
+  {
+    name: 'var variable declared again, or read where its block may not have run, keeps its declaration',
+    before: 'function f(x) {\n  var on = F;\n  var on = x;\n  if (x) {\n    var off = F;\n  }\n  return on || off;\n}\n',
+    after: [
+      'function f(x) {\n  var on = true;\n  var on = x;\n  if (x) {\n    var off = true;\n  }\n  return on || off;\n}\n',
+      'function f(x) {\n  var on = false;\n  var on = x;\n  if (x) {\n    var off = false;\n  }\n  return on || off;\n}\n',
+    ],
+  },
+  {
+    name: 'a check in Promise.all drops its slot from the array and the pattern, and its name is inlined',
+    before: 'async function f() {\n  const [user, on] = await Promise.all([load(), F]);\n  return on ? user : null;\n}\n',
+    after: ['async function f() {\n  const [user] = await Promise.all([load()]);\n  return user;\n}\n', 'async function f() {\n  const [user] = await Promise.all([load()]);\n  return null;\n}\n'],
+  },
+  {
+    name: 'a check in the middle of a multi-line Promise.all drops its slot and its line',
+    before: 'async function f() {\n  const [a, on, b] = await Promise.all([\n    load(),\n    F,\n    other(),\n  ]);\n  if (on) go(a, b);\n}\n',
+    after: [
+      'async function f() {\n  const [a, b] = await Promise.all([\n    load(),\n    other(),\n  ]);\n  go(a, b);\n}\n',
+      'async function f() {\n  const [a, b] = await Promise.all([\n    load(),\n    other(),\n  ]);\n}\n',
+    ],
+  },
+  {
+    name: 'a check in Promise.all keeps its slot when the pattern has a type, a rest before it, no other name, or the name is re-exported',
+    before: 'const [a, on]: [User, boolean] = await Promise.all([load(), F]);\nconst [...rest] = await Promise.all([F]);\nconst [only] = await Promise.all([F]);\nconst [c, out] = await Promise.all([load(), F]);\nexport { out };\nlog(a, on, rest, only, c);\n',
+    after: [
+      'const [a, on]: [User, boolean] = await Promise.all([load(), true]);\nconst [...rest] = await Promise.all([true]);\nconst [only] = await Promise.all([true]);\nconst [c, out] = await Promise.all([load(), true]);\nexport { out };\nlog(a, on, rest, only, c);\n',
+      'const [a, on]: [User, boolean] = await Promise.all([load(), false]);\nconst [...rest] = await Promise.all([false]);\nconst [only] = await Promise.all([false]);\nconst [c, out] = await Promise.all([load(), false]);\nexport { out };\nlog(a, on, rest, only, c);\n',
+    ],
   },
   {
     name: 'exported constant keeps its declaration',
@@ -460,6 +543,36 @@ const CASES: Case[] = [
     name: 'two checks of the flag in one condition',
     before: 'function f() {\n  if (F && !F) {\n    a();\n  } else if (F) {\n    b();\n  }\n}\n',
     after: ['function f() {\n  b();\n}\n', 'function f() {\n}\n'],
+  },
+  {
+    name: 'a literal the removal introduced folds through the && chain around it',
+    before: 'const x = a && (F || b) && c;\n',
+    after: ['const x = a && c;\n', 'const x = a && b && c;\n'],
+  },
+  {
+    name: 'a literal the removal introduced folds through the || chain around it',
+    before: 'const x = a || (F && b) || c;\n',
+    after: ['const x = a || b || c;\n', 'const x = a || c;\n'],
+  },
+  {
+    name: 'a literal the removal introduced in a condition folds away',
+    before: 'if (a && (F || b) && c) go();\n',
+    after: ['if (a && c) go();\n', 'if (a && b && c) go();\n'],
+  },
+  {
+    name: 'a literal the removal introduced stays where its value is read',
+    before: 'const x = a && (F || b);\nconst y = a || (F && b);\n',
+    after: ['const x = a && true;\nconst y = a || b;\n', 'const x = a && b;\nconst y = a || false;\n'],
+  },
+  {
+    name: 'a literal the removal introduced left of ?? stays when falsy: ?? reads a falsy value as itself',
+    before: 'if ((a || F) ?? b) go();\n',
+    after: ['go();\n', 'if ((a || false) ?? b) go();\n'],
+  },
+  {
+    name: 'literals that were in the code before stay in the chain',
+    before: 'const x = a && true && (F || b) && c;\n',
+    after: ['const x = a && true && c;\n', 'const x = a && true && b && c;\n'],
   },
 ];
 

@@ -13,6 +13,7 @@ import { summariseRemoval, type LeftToDecide } from '../analysis/remove/summary'
 import { checksFlag, type KeptValue } from '../analysis/remove/plan';
 import { removeFlagFromWorkspace, type FileWithChecks, type WorkspaceRemoval } from '../analysis/remove/workspace';
 import type { FlagCatalog, FlagCheck } from '../analysis/types';
+import { absoluteRegistryLocation } from '../workspace/registryFile';
 import { toPosixPath } from '../workspace/files';
 import { loadFolder } from '../workspace/loadFolder';
 import { parseCommandArguments, stringOption } from './args';
@@ -22,7 +23,7 @@ import { cliBackendSetup, cliCacheFiles } from './backendSetup';
 export const CLEAN_HELP = `flaglens clean
   Removes the flag KEY from every file under DIR: each check becomes the value the flag serves, the
   branches that value rules out are deleted, and so are the variables and helpers that only held it,
-  the imports this left unused and the key's constant when nothing mentions it any more.
+  the imports this left unused, and the key's constant and registry entry once nothing refers to them.
   KEY is the flag key, or a check's key as written when it could not be worked out (FLAGS.NEW_CHECKOUT).
   Without --value, the flag must be released or dead in the flag definitions.
 
@@ -83,7 +84,7 @@ export function parseCleanArguments(args: readonly string[]): CleanOptions | 'he
 export async function planClean(options: CleanOptions, log: (message: string) => void, environmentVariables: Readonly<Record<string, string | undefined>> = process.env): Promise<CleanResult> {
   const root = toPosixPath(path.resolve(options.directory));
   const caches = cliCacheFiles(root, undefined, environmentVariables);
-  const { index, catalog } = await loadFolder(root, {
+  const { index, catalog, config } = await loadFolder(root, {
     configFile: options.configFile,
     configChecked: (problems) => {
       if (problems.length === 0) return;
@@ -113,7 +114,7 @@ export async function planClean(options: CleanOptions, log: (message: string) =>
     if (checks !== undefined) filesWithChecks.push({ fileName: file, text, checks });
     else otherFiles.push({ fileName: file, text });
   }
-  const removal = removeFlagFromWorkspace(options.key, kept, filesWithChecks, otherFiles);
+  const removal = removeFlagFromWorkspace(options.key, kept, filesWithChecks, otherFiles, absoluteRegistryLocation(root, config.registry));
   return { root, kept, reason, removal, originals };
 }
 

@@ -27,6 +27,7 @@ import { removeFlagFromWorkspace, type FileWithChecks } from '../analysis/remove
 import type { FlagCheck } from '../analysis/types';
 import type { LoadedFolder } from '../workspace/loadFolder';
 import { uriToPath } from '../workspace/uris';
+import { absoluteRegistryLocation } from '../workspace/registryFile';
 import { readTextFileIfReadable } from '../workspace/files';
 import { checkAt } from './checks';
 
@@ -125,7 +126,7 @@ export function resolveRemoveFlag(
     if (checks !== undefined) withChecks.push({ fileName: file, text, checks });
     else others.push({ fileName: file, text });
   }
-  const removal = removeFlagFromWorkspace(data.key, kept, withChecks, others);
+  const removal = removeFlagFromWorkspace(data.key, kept, withChecks, others, absoluteRegistryLocation(state.index.root, state.config.registry));
   for (const file of removal.files) {
     const target = documents.get(file.fileName);
     if (target !== undefined && file.edits.length > 0) edit.changes![target.uri] = toLspEdits(target, file.edits);

@@ -11,6 +11,11 @@ export function registryPath(root: string, location: RegistryLocation): string {
   return path.resolve(root, location.file).split(path.sep).join('/');
 }
 
+/** Where the registry is, with its file as an absolute POSIX path (as the index names files); undefined when none is named. */
+export function absoluteRegistryLocation(root: string, location: RegistryLocation | undefined): RegistryLocation | undefined {
+  return location === undefined ? undefined : { file: registryPath(root, location), symbol: location.symbol };
+}
+
 /** The registry read from `root`, or a sentence saying why it could not be. `text` overrides the file on disk (an open document). */
 export function loadRegistry(root: string, location: RegistryLocation, text?: string): { registry?: FlagRegistry; problem?: string } {
   const file = registryPath(root, location);

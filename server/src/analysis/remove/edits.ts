@@ -27,6 +27,25 @@ export function renderRange(text: string, start: number, end: number, edits: rea
   return result + text.slice(position, end);
 }
 
+/**
+ * Deletes the removed items of a comma-separated list (given as spans, in order) with their commas: a run
+ * of removed items up to the start of the next item, or, at the end of the list, from the end of the last
+ * item kept.
+ */
+export function deleteListItems(items: ReadonlyArray<{ start: number; end: number }>, removed: readonly boolean[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (let first = 0; first < items.length; first++) {
+    if (!removed[first]) continue;
+    let last = first;
+    while (last + 1 < items.length && removed[last + 1]) last++;
+    if (last + 1 < items.length) edits.push({ start: items[first].start, end: items[last + 1].start, newText: '' });
+    else if (first > 0) edits.push({ start: items[first - 1].end, end: items[last].end, newText: '' });
+    else edits.push({ start: items[first].start, end: items[last].end, newText: '' });
+    first = last;
+  }
+  return edits;
+}
+
 /** Offset of the first character of the line holding `offset`. */
 export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;

@@ -22,6 +22,21 @@ export interface Folded {
   keptEdits?: TextEdit[];
 }
 
+/**
+ * Which results of an expression are read only for their truthiness. `true` and `false` stand for a
+ * condition (both are) and a value (neither is); the left of `&&` reads a truthy result only as "go on",
+ * so `x && true && y` is `x && y`, and the left of `||` reads a falsy one only as "go on".
+ */
+export type Reading = boolean | { truthy: boolean; falsy: boolean };
+
+function readsTruthy(reading: Reading): boolean {
+  return typeof reading === 'boolean' ? reading : reading.truthy;
+}
+
+function readsFalsy(reading: Reading): boolean {
+  return typeof reading === 'boolean' ? reading : reading.falsy;
+}
+
 /** Folds expressions against the known values; statements reach it through `rewriteChildren`, which a subclass provides. */
 export abstract class ExpressionFolder {
   protected readonly text: string;
@@ -55,7 +70,7 @@ export abstract class ExpressionFolder {
   }
 
   /** Simplifies an expression; a known result is left for the caller to write or fold further. */
-  protected fold(node: ts.Expression, booleanContext: boolean): Folded {
+  protected fold(node: ts.Expression, booleanContext: Reading): Folded {
     const source = this.sources.get(node);
     if (source !== undefined) return { known: source, edits: [] };
     if (!this.isAffected(node)) return { edits: [] };
@@ -63,7 +78,8 @@ export abstract class ExpressionFolder {
       const inner = this.fold(node.expression, booleanContext);
       if (inner.known !== undefined) return inner;
       if (inner.kept !== undefined && precedenceTier(skipParens(inner.kept)) === 'primary') return this.collapse(node, node.expression, inner);
-      return { edits: this.materialize(node.expression, inner) };
+      const edits = this.materialize(node.expression, inner);
+      return { edits: edits.length > 0 ? this.unwrapChanged(node, inner.kept ?? node.expression, edits) : edits };
     }
     if (ts.isAwaitExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node)) {
       // Awaiting or asserting a constant gives the constant.
@@ -106,7 +122,7 @@ export abstract class ExpressionFolder {
     return { edits: this.materialize(node.operand, inner) };
   }
 
-  private foldBinary(node: ts.BinaryExpression, booleanContext: boolean): Folded {
+  private foldBinary(node: ts.BinaryExpression, booleanContext: Reading): Folded {
     const operator = node.operatorToken.kind;
     if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
       return this.foldLogical(node, operator, booleanContext);
@@ -124,23 +140,31 @@ export abstract class ExpressionFolder {
     };
   }
 
-  private foldLogical(node: ts.BinaryExpression, operator: ts.SyntaxKind, booleanContext: boolean): Folded {
-    const left = this.fold(node.left, booleanContext);
+  private foldLogical(node: ts.BinaryExpression, operator: ts.SyntaxKind, booleanContext: Reading): Folded {
+    const isAnd = operator === ts.SyntaxKind.AmpersandAmpersandToken;
+    const isOr = operator === ts.SyntaxKind.BarBarToken;
+    // A left operand's result that makes the operator go on to the right is never seen; `??` goes on
+    // only for null and undefined, so a falsy left of `??` is read as itself.
+    const leftReading: Reading = {
+      truthy: isAnd || readsTruthy(booleanContext),
+      falsy: isOr || (isAnd && readsFalsy(booleanContext)),
+    };
+    const left = this.fold(node.left, leftReading);
     if (left.known !== undefined) {
       const value = left.known.value;
-      const takesRight = operator === ts.SyntaxKind.AmpersandAmpersandToken ? truthy(value)
-        : operator === ts.SyntaxKind.BarBarToken ? !truthy(value)
+      const takesRight = isAnd ? truthy(value)
+        : isOr ? !truthy(value)
           : value === null || value === undefined;
       return takesRight ? this.collapse(node, node.right, this.fold(node.right, booleanContext)) : left;
     }
     const right = this.fold(node.right, booleanContext);
-    // Where only truthiness matters, `x && true` is `x` and `x || false` is `x`.
-    if (right.known !== undefined && booleanContext && operator !== ts.SyntaxKind.QuestionQuestionToken) {
+    // Where a truthy result is read only as truthy, `x && true` is `x`; where a falsy one is, `x || false` is.
+    if (right.known !== undefined && (isAnd || isOr)) {
       const value = truthy(right.known.value);
-      const neutral = operator === ts.SyntaxKind.AmpersandAmpersandToken ? value : !value;
-      if (neutral) return this.collapse(node, node.left, left);
+      const readsResult = value ? readsTruthy(booleanContext) : readsFalsy(booleanContext);
+      if (readsResult && isAnd === value) return this.collapse(node, node.left, left);
       // `pure && false` is false; with side effects on the left, the left must still run, so it stays.
-      if (isPure(node.left)) return { known: { value }, edits: [] };
+      if (readsResult && isPure(node.left)) return { known: { value }, edits: [] };
     }
     return { edits: [...this.materialize(node.left, left), ...this.materialize(node.right, right)] };
   }
@@ -177,6 +201,21 @@ export abstract class ExpressionFolder {
     code = reindent(code, indentationAt(this.text, keptExpression.getStart(this.sourceFile)), indentationAt(this.text, replaced.getStart(this.sourceFile)));
     if (needsParentheses(kept, replaced)) code = `(${code})`;
     return { edits: [this.replaceNode(replaced, code)], kept, keptEdits };
+  }
+
+  /**
+   * Parentheses around a whole value (an initializer, a returned value, an argument, a condition) whose
+   * contents the removal changed go when nothing needs them any more; a comma list, a comment inside, or
+   * contents on several lines (a multi-line JSX block) keep them.
+   */
+  private unwrapChanged(node: ts.ParenthesizedExpression, result: ts.Expression, edits: TextEdit[]): TextEdit[] {
+    const expression = node.expression;
+    const start = expression.getStart(this.sourceFile);
+    const isComma = (candidate: ts.Expression): boolean => ts.isBinaryExpression(candidate) && candidate.operatorToken.kind === ts.SyntaxKind.CommaToken;
+    if (!isWholeValue(node) || isComma(result) || isComma(expression) || needsParentheses(result, node)) return edits;
+    if (this.text.slice(node.getStart(this.sourceFile) + 1, start).trim() !== '' || this.text.slice(expression.end, node.end - 1).trim() !== '') return edits;
+    const code = renderRange(this.text, start, expression.end, edits);
+    return code.includes('\n') ? edits : [this.replaceNode(node, code)];
   }
 
   /** The edits that write an expression's simplified form in place. */
@@ -234,6 +273,19 @@ export abstract class ExpressionFolder {
   protected spanOf(node: ts.Node): { start: number; end: number } {
     return { start: node.getStart(this.sourceFile), end: node.end };
   }
+}
+
+/**
+ * An initializer, a returned value, an argument, a condition, or the inside of other parentheses: places
+ * where parentheses around the whole expression are never needed (at the start of a statement or an
+ * arrow's body they may be: `({ a } = b);`).
+ */
+function isWholeValue(node: ts.ParenthesizedExpression): boolean {
+  const parent = node.parent;
+  if (ts.isParenthesizedExpression(parent) || ts.isReturnStatement(parent)) return true;
+  if (ts.isVariableDeclaration(parent)) return parent.initializer === node;
+  if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) return parent.arguments?.includes(node) ?? false;
+  return (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent) || ts.isSwitchStatement(parent)) && parent.expression === node;
 }
 
 /** Whether JavaScript treats the value as true in a condition. */

@@ -2,7 +2,8 @@
 // their comments, and the walk through everything else (JSX included). Switches are the next layer up.
 
 import { ts } from 'ts-morph';
-import { indentationAt, lineEnd, lineStart, reindent, renderRange, startsLine, type TextEdit } from './edits';
+import { deleteListItems, indentationAt, lineEnd, lineStart, reindent, renderRange, startsLine, type TextEdit } from './edits';
+import { attachedCommentStart, introducingCommentStart } from './comments';
 import { ExpressionFolder, truthy } from './fold';
 import { blockScopedNames, declaredNames, isExit, isStatementNode, skipParens } from './syntax';
 
@@ -29,9 +30,17 @@ export abstract class StatementRewriter extends ExpressionFolder {
       edits.push(...rewritten.edits);
       if (!rewritten.exits) continue;
       // Code after a lifted `return` is unreachable; function declarations are hoisted, so they stay.
-      for (const later of statements.slice(index + 1)) {
-        if (ts.isFunctionDeclaration(later)) edits.push(...this.rewriteStatement(later, 'list').edits);
-        else edits.push(this.deleteStatement(later));
+      // Each run of unreachable statements goes as one, so that no blank line or comment is left between them.
+      const later = statements.slice(index + 1);
+      for (let first = 0; first < later.length; first++) {
+        if (ts.isFunctionDeclaration(later[first])) {
+          edits.push(...this.rewriteStatement(later[first], 'list').edits);
+          continue;
+        }
+        let last = first;
+        while (last + 1 < later.length && !ts.isFunctionDeclaration(later[last + 1])) last++;
+        edits.push(this.deleteStatement(later[first], ts.isFunctionDeclaration, later[last]));
+        first = last;
       }
       return { edits, exits: true };
     }
@@ -121,16 +130,15 @@ export abstract class StatementRewriter extends ExpressionFolder {
     const declarations = statement.declarationList.declarations;
     const removed = declarations.map((declaration) => this.deleted.has(declaration) || this.allElementsDeleted(declaration));
     if (removed.every(Boolean)) return this.removeStatement(statement, slot);
-    const edits: TextEdit[] = [];
+    const edits = deleteListItems(declarations.map((declaration) => this.spanOf(declaration)), removed);
     declarations.forEach((declaration, index) => {
-      if (removed[index]) {
-        const next = declarations[index + 1];
-        const previous = declarations.slice(0, index).reverse().find((_declaration, back) => !removed[index - 1 - back]);
-        if (next !== undefined) edits.push({ start: declaration.getStart(this.sourceFile), end: next.getStart(this.sourceFile), newText: '' });
-        else if (previous !== undefined) edits.push({ start: previous.end, end: declaration.end, newText: '' });
-        return;
-      }
+      if (removed[index]) return;
       if (ts.isObjectBindingPattern(declaration.name)) edits.push(...this.removeElements(declaration.name));
+      // Slots dropped from `const [a, b] = await Promise.all([p, check])` go from the pattern too.
+      if (ts.isArrayBindingPattern(declaration.name)) {
+        const elements = declaration.name.elements;
+        edits.push(...deleteListItems(elements.map((element) => this.spanOf(element)), elements.map((element) => this.deleted.has(element))));
+      }
       if (declaration.initializer !== undefined) edits.push(...this.materialize(declaration.initializer, this.fold(declaration.initializer, false)));
     });
     return { edits, exits: false };
@@ -158,11 +166,15 @@ export abstract class StatementRewriter extends ExpressionFolder {
     return { edits: [slot === 'list' ? this.deleteStatement(statement) : this.replaceNode(statement, '{}')], exits: false };
   }
 
-  /** Deletes a statement in a list with its lines, the comments directly above it, and a blank line it leaves doubled. */
-  protected deleteStatement(statement: ts.Statement): TextEdit {
+  /**
+   * Deletes a statement in a list with its lines, the comments that introduce it, and a blank line it leaves
+   * doubled or at the top of a block. `survives` says which statements after it stay (by default all: they
+   * are rewritten apart); the deletion runs on to `last`, a later statement of the same list.
+   */
+  protected deleteStatement(statement: ts.Statement, survives?: (next: ts.Statement) => boolean, last: ts.Statement = statement): TextEdit {
     const text = this.text;
-    let start = this.attachedCommentStart(statement) ?? statement.getStart(this.sourceFile);
-    let end = statement.end;
+    let start = introducingCommentStart(text, this.sourceFile, statement, survives) ?? statement.getStart(this.sourceFile);
+    let end = last.end;
     const trailing = /^[ \t]*(\/\/[^\n]*)?/.exec(text.slice(end))?.[0] ?? '';
     end += trailing.length;
     if (startsLine(text, start) && (text[end] === '\n' || text.startsWith('\r\n', end) || end === text.length)) {
@@ -172,9 +184,10 @@ export abstract class StatementRewriter extends ExpressionFolder {
       const previousBlank = previousLine >= 0 && text.slice(previousLine, start).trim() === '';
       const nextLine = text.slice(end, lineEnd(text, end));
       if (previousBlank && (nextLine.trim() === '' || /^\s*[}\])]/.test(nextLine) || end === text.length)) start = previousLine;
+      else if (previousLine >= 0 && /\{[ \t]*\r?\n$/.test(text.slice(previousLine, start)) && nextLine.trim() === '' && end < text.length) end = lineEnd(text, end) + 1;
     } else {
       start = statement.getStart(this.sourceFile);
-      end = statement.end;
+      end = last.end;
       while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
     }
     return { start, end, newText: '' };
@@ -182,16 +195,7 @@ export abstract class StatementRewriter extends ExpressionFolder {
 
   /** Where the comments directly above a node begin (no blank line between), if any. */
   protected attachedCommentStart(node: ts.Node): number | undefined {
-    const comments = ts.getLeadingCommentRanges(this.text, node.getFullStart()) ?? [];
-    let start: number | undefined;
-    let next = node.getStart(this.sourceFile);
-    for (let index = comments.length - 1; index >= 0; index--) {
-      const between = this.text.slice(comments[index].end, next);
-      if ((between.match(/\n/g) ?? []).length > 1) break;
-      start = comments[index].pos;
-      next = start;
-    }
-    return start !== undefined && startsLine(this.text, start) ? start : undefined;
+    return attachedCommentStart(this.text, this.sourceFile, node);
   }
 
   /** True when moving these statements into the statement's scope would declare a name twice there. */

@@ -81,6 +81,28 @@ export function isInlinableReference(reference: ts.Identifier): boolean {
   return true;
 }
 
+/**
+ * True when a reference is written to: assigned (plainly, compound, or inside a destructuring assignment
+ * `[x] = ...`, `({ x } = ...)`), incremented, or the variable of a `for ... in/of` loop over an existing name.
+ */
+export function isWrittenReference(reference: ts.Identifier): boolean {
+  let target: ts.Node = reference;
+  for (;;) {
+    const parent = target.parent;
+    if (ts.isParenthesizedExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent)
+      || ts.isShorthandPropertyAssignment(parent) || ts.isObjectLiteralExpression(parent)
+      || (ts.isPropertyAssignment(parent) && parent.initializer === target)) {
+      target = parent;
+      continue;
+    }
+    if (ts.isBinaryExpression(parent)) return parent.left === target && isAssignment(parent.operatorToken.kind);
+    if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
+      return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
+    }
+    return (ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === target;
+  }
+}
+
 /** True for an element of an object pattern that also gathers the other properties (`...rest`). */
 export function hasRestSibling(declaration: ts.VariableDeclaration | ts.BindingElement): boolean {
   return ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent)

@@ -3,6 +3,7 @@
 import { removeKeyConstants, type WorkspaceText } from './constants';
 import { lineCount, lineEdits } from './edits';
 import { removeFlagFromFile, type FileRemoval, type KeptValue } from './plan';
+import type { RegistryLocation } from '../registry';
 import type { FlagCheck } from '../types';
 
 /** A file that checks the flag: its text and its checks of that flag. */
@@ -22,13 +23,14 @@ export interface WorkspaceRemoval {
 
 /**
  * Removes a flag from the files that check it. `otherFiles` are the workspace's other source files, read
- * for the last step: a constant naming the key is deleted only when no file mentions it afterwards.
+ * for the last step: a constant naming the key, or the flag's entry in the team's `registry` (its file
+ * named as the files are), is deleted only when no file refers to it afterwards.
  */
-export function removeFlagFromWorkspace(key: string, kept: KeptValue, files: readonly FileWithChecks[], otherFiles: readonly WorkspaceText[]): WorkspaceRemoval {
+export function removeFlagFromWorkspace(key: string, kept: KeptValue, files: readonly FileWithChecks[], otherFiles: readonly WorkspaceText[], registry?: RegistryLocation): WorkspaceRemoval {
   const removals = files.map((file) => removeFlagFromFile(file.fileName, file.text, file.checks, kept, key));
   const originals = new Map<string, string>([...files, ...otherFiles].map((file) => [file.fileName, file.text]));
   const after: WorkspaceText[] = [...removals.map((removal) => ({ fileName: removal.fileName, text: removal.text })), ...otherFiles];
-  const constants = removeKeyConstants(after, key);
+  const constants = removeKeyConstants(after, key, registry);
   const byName = new Map(removals.map((removal) => [removal.fileName, removal]));
   for (const constant of constants) {
     const original = originals.get(constant.fileName) ?? constant.text;
