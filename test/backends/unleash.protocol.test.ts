@@ -33,7 +33,7 @@ describe('the language server against a real Unleash server', () => {
       '.flaglens.json': JSON.stringify({ backends: [{ type: 'unleash', url: baseUrl, tokenEnv: 'FLAGLENS_UNLEASH_TOKEN' }] }),
       'src/app.ts': APP,
     });
-    session = await ServerSession.start({ folders: [workspace], initializationOptions: { trusted: true }, env: { FLAGLENS_UNLEASH_TOKEN: token } });
+    session = await ServerSession.start({ folders: [workspace], initializationOptions: { trusted: true }, env: { FLAGLENS_UNLEASH_TOKEN: token, FLAGLENS_UNLEASH_URL: baseUrl } });
     await session.waitForMessage('flaglens/status', (params) => (params as { text: string }).text.startsWith('6 flags'));
     app = await session.open(path.join(workspace, 'src/app.ts'));
   });

@@ -50,7 +50,7 @@ after(async () => {
 describe('flaglens scan with an Unleash backend', () => {
   it('reads the token from tokenEnv, reports the findings and caches the flags', async () => {
     fake.mode = 'up';
-    const result = await scan(['--format', 'json', '--fail-on', 'none'], { FLAGLENS_CI_TOKEN: TOKEN });
+    const result = await scan(['--format', 'json', '--fail-on', 'none'], { FLAGLENS_CI_TOKEN: TOKEN, FLAGLENS_CI_URL: fake.url });
     assert.equal(result.status, 0, result.stderr);
     const report = JSON.parse(result.stdout) as { findings: Array<{ kind: string; key?: string }> };
     assert.deepEqual(report.findings.map((finding) => [finding.kind, finding.key]).sort(), [['dead-flag', 'old-search'], ['released-flag', 'new-checkout'], ['stale-flag', 'old-search']]);
@@ -64,7 +64,7 @@ describe('flaglens scan with an Unleash backend', () => {
 
   it('uses the cache while the service is down, and says so on stderr without the token', async () => {
     fake.mode = 'down-500';
-    const result = await scan(['--format', 'json', '--fail-on', 'none'], { FLAGLENS_CI_TOKEN: TOKEN });
+    const result = await scan(['--format', 'json', '--fail-on', 'none'], { FLAGLENS_CI_TOKEN: TOKEN, FLAGLENS_CI_URL: fake.url });
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stderr, /Unleash \(http:\/\/127\.0\.0\.1:\d+\): bad response: .* answered 500 \(server error\); showing the flags cached at/);
     assert.ok(!result.stderr.includes(TOKEN) && !result.stdout.includes(TOKEN));
@@ -75,10 +75,10 @@ describe('flaglens scan with an Unleash backend', () => {
 
   it('--fail-on backend-unreachable makes an unreachable service fail the pipeline', async () => {
     fake.mode = 'down-500';
-    const failing = await scan(['--fail-on', 'backend-unreachable'], { FLAGLENS_CI_TOKEN: TOKEN });
+    const failing = await scan(['--fail-on', 'backend-unreachable'], { FLAGLENS_CI_TOKEN: TOKEN, FLAGLENS_CI_URL: fake.url });
     assert.equal(failing.status, 1, failing.stderr);
     fake.mode = 'up';
-    const passing = await scan(['--fail-on', 'backend-unreachable'], { FLAGLENS_CI_TOKEN: TOKEN });
+    const passing = await scan(['--fail-on', 'backend-unreachable'], { FLAGLENS_CI_TOKEN: TOKEN, FLAGLENS_CI_URL: fake.url });
     assert.equal(passing.status, 0, passing.stderr);
   });
 
@@ -95,7 +95,7 @@ describe('flaglens scan with an Unleash backend', () => {
 describe('flaglens clean with an Unleash backend', () => {
   it('reads the service as scan does, and removes the released flag', async () => {
     fake.mode = 'up';
-    const result = await flaglens(['clean', 'new-checkout', workspace, '--dry-run'], { FLAGLENS_CI_TOKEN: TOKEN });
+    const result = await flaglens(['clean', 'new-checkout', workspace, '--dry-run'], { FLAGLENS_CI_TOKEN: TOKEN, FLAGLENS_CI_URL: fake.url });
     assert.equal(result.status, 0, result.stderr);
     assert.doesNotMatch(result.stderr, /trusted|network/);
     assert.match(result.stderr, /Would remove 'new-checkout', keeping true \(serves true in every environment\): 1 check in 1 file/);
@@ -104,7 +104,7 @@ describe('flaglens clean with an Unleash backend', () => {
 
   it('refuses a flag the service does not serve one value everywhere', async () => {
     fake.mode = 'up';
-    const result = await flaglens(['clean', 'no-such-flag', workspace, '--dry-run'], { FLAGLENS_CI_TOKEN: TOKEN });
+    const result = await flaglens(['clean', 'no-such-flag', workspace, '--dry-run'], { FLAGLENS_CI_TOKEN: TOKEN, FLAGLENS_CI_URL: fake.url });
     assert.equal(result.status, 2);
     assert.match(result.stderr, /'no-such-flag' is not defined in any environment \(production\); give the value to keep with --value/);
   });

@@ -141,9 +141,9 @@ describe('a flag service in the editor', () => {
     assert.ok(!fs.readFileSync(path.join(cacheDir, 'flag-definitions.json'), 'utf8').includes(TOKEN), 'the token is in the cache');
   });
 
-  it('reads the token from FLAGLENS_UNLEASH_TOKEN for a client that keeps no tokens', async () => {
+  it('reads the token from FLAGLENS_UNLEASH_TOKEN for a client that keeps no tokens, for the origin in FLAGLENS_UNLEASH_URL', async () => {
     fake.mode = 'up';
-    const session = await start({ initializationOptions: { trusted: true }, env: { FLAGLENS_UNLEASH_TOKEN: TOKEN } });
+    const session = await start({ initializationOptions: { trusted: true }, env: { FLAGLENS_UNLEASH_TOKEN: TOKEN, FLAGLENS_UNLEASH_URL: fake.url } });
     const status = await statusWhere(session, (params) => params.text.startsWith('1 flag'));
     assert.equal(status.level, 'ok', status.detail);
   });

@@ -66,16 +66,30 @@ describe('tokens and trust', () => {
     assert.ok(!(load.message ?? '').includes(TOKEN));
   });
 
-  it('reads the token from the variable tokenEnv names, where no editor stores tokens', async () => {
+  it('reads the token from the variable tokenEnv names, for the origin its URL variable names', async () => {
     const load = await loadOne([unleashAt(fake.url, { tokenEnv: 'FLAGLENS_TEST_TOKEN' })], {
       network: true,
-      environmentVariables: { FLAGLENS_TEST_TOKEN: TOKEN, FLAGLENS_UNLEASH_TOKEN: 'wrong' },
+      environmentVariables: { FLAGLENS_TEST_TOKEN: TOKEN, FLAGLENS_TEST_URL: fake.url, FLAGLENS_UNLEASH_TOKEN: 'wrong' },
     });
     assert.equal(load.ok, true, load.message);
   });
 
+  it("sends a variable's token only to an origin the user's environment names, not the repository's", async () => {
+    const elsewhere = { FLAGLENS_TEST_TOKEN: TOKEN, FLAGLENS_TEST_URL: 'https://unleash.example.com' };
+    const refused = await loadOne([unleashAt(fake.url, { tokenEnv: 'FLAGLENS_TEST_TOKEN' })], { network: true, environmentVariables: elsewhere });
+    assert.equal(refused.ok, false);
+    assert.ok(fake.requests.every((request) => request.authorization === undefined), 'the token was sent to the origin the configuration names');
+    assert.match(refused.message ?? '', /FLAGLENS_TEST_TOKEN is sent only to the origin in FLAGLENS_TEST_URL or FLAGLENS_ALLOWED_ORIGINS; set FLAGLENS_TEST_URL=http:\/\/127\.0\.0\.1:\d+ to send it to this one/);
+    // FLAGLENS_ALLOWED_ORIGINS allows more origins for every token variable.
+    const allowed = await loadOne([unleashAt(fake.url, { tokenEnv: 'FLAGLENS_TEST_TOKEN' })], {
+      network: true,
+      environmentVariables: { ...elsewhere, FLAGLENS_ALLOWED_ORIGINS: `https://other.example, ${fake.url}` },
+    });
+    assert.equal(allowed.ok, true, allowed.message);
+  });
+
   it('a stored token wins over the variable', async () => {
-    const load = await loadOne([unleashAt(fake.url)], { network: true, tokenFor: () => TOKEN, environmentVariables: { FLAGLENS_UNLEASH_TOKEN: 'wrong' } });
+    const load = await loadOne([unleashAt(fake.url)], { network: true, tokenFor: () => TOKEN, environmentVariables: { FLAGLENS_UNLEASH_TOKEN: 'wrong', FLAGLENS_UNLEASH_URL: fake.url } });
     assert.equal(load.ok, true, load.message);
   });
 

@@ -40,8 +40,11 @@ flaglens scan
                             Severities: ${SEVERITIES.join(', ')} (set per code in .flaglens.json)
   --config FILE             use FILE instead of DIR/.flaglens.json
   --cache FILE              keep flag services' last good definitions in FILE, and the index beside it
-                            (default: under $XDG_CACHE_HOME/flaglens/workspaces/, never in DIR); tokens come from the
-                            variables FLAGLENS_UNLEASH_TOKEN, FLAGLENS_LAUNCHDARKLY_TOKEN or tokenEnv
+                            (default: under $XDG_CACHE_HOME/flaglens/workspaces/, never in DIR)
+
+Tokens come from FLAGLENS_UNLEASH_TOKEN, FLAGLENS_LAUNCHDARKLY_TOKEN or the variable tokenEnv names, and
+go only to the origin of the matching URL variable (FLAGLENS_UNLEASH_URL, ...) or one listed in
+FLAGLENS_ALLOWED_ORIGINS, never to an address the repository's .flaglens.json alone names.
 
 Exit codes: 0 nothing matched --fail-on, 1 something did, 2 bad arguments or configuration.
 

@@ -66,19 +66,46 @@ function createServiceBackend(backend: UnleashBackendConfig | LaunchDarklyBacken
   const url = serviceUrl(backend);
   const origin = originOf(url);
   const tokenEnv = backend.tokenEnv ?? DEFAULT_TOKEN_ENV[backend.type];
-  // A stored token belongs to its origin; a variable's token goes wherever this configuration says (CLI, CI).
+  // A stored token belongs to its origin. So does a variable's: the repository's configuration names the
+  // service, but only the user's environment says where the token may go (see `tokenVariableOrigins`).
   const stored = origin === undefined ? undefined : setup.tokenFor?.(origin);
-  const token = stored ?? setup.environmentVariables?.[tokenEnv] ?? undefined;
+  const variables = setup.environmentVariables ?? {};
+  const fromVariable = variables[tokenEnv] || undefined;
+  const allowed = origin !== undefined && tokenVariableOrigins(tokenEnv, variables).includes(origin);
+  const token = stored ?? (allowed ? fromVariable : undefined);
+  const withheld = stored === undefined && fromVariable !== undefined && !allowed && origin !== undefined;
   const common = {
-    token: token || undefined,
+    token,
     tokenOrigin: origin,
     pollIntervalMs: (backend.pollInterval ?? DEFAULT_POLL_INTERVAL_SECONDS) * 1000,
-    howToSetToken: origin === undefined ? undefined : setup.howToSetToken?.(origin, tokenEnv),
+    howToSetToken: origin === undefined
+      ? undefined
+      : withheld
+        ? `${tokenEnv} is sent only to the origin in ${urlVariableOf(tokenEnv)} or ${ALLOWED_ORIGINS_VARIABLE}; set ${urlVariableOf(tokenEnv)}=${origin} to send it to this one`
+        : setup.howToSetToken?.(origin, tokenEnv),
   };
   if (backend.type === 'unleash') {
     return new UnleashBackend({ ...common, baseUrl: url, project: backend.project ?? 'default', environments: backend.environments });
   }
   return new LaunchDarklyBackend({ ...common, baseUri: url, project: backend.project, environments: backend.environments });
+}
+
+/** The variable that may allow every `FLAGLENS_*` token to more origins: `https://a.example,https://b.example`. */
+export const ALLOWED_ORIGINS_VARIABLE = 'FLAGLENS_ALLOWED_ORIGINS';
+
+/** The URL variable that says where the token in `tokenEnv` may go: FLAGLENS_UNLEASH_TOKEN → FLAGLENS_UNLEASH_URL. */
+export function urlVariableOf(tokenEnv: string): string {
+  return `${tokenEnv.replace(/_TOKEN$/, '')}_URL`;
+}
+
+/**
+ * The origins a token from the variable `tokenEnv` may be sent to: the origin of its URL variable and
+ * those in `FLAGLENS_ALLOWED_ORIGINS`, both set by the user outside the repository. A repository's
+ * `.flaglens.json` pointing a service elsewhere gets no token.
+ */
+export function tokenVariableOrigins(tokenEnv: string, variables: Readonly<Record<string, string | undefined>>): string[] {
+  const urls = [variables[urlVariableOf(tokenEnv)] ?? '', ...(variables[ALLOWED_ORIGINS_VARIABLE] ?? '').split(',')];
+  return urls.flatMap((url) => originOf(url.trim()) ?? []);
 }
 
 function serviceUrl(backend: UnleashBackendConfig | LaunchDarklyBackendConfig): string {
