@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { writeAllOrNothing, WriteFailure } from '../../server/src/workspace/safeWrite';
 
 const REPO = path.resolve(__dirname, '../..');
 const CLI = path.join(REPO, 'server/out/cli.js');
@@ -149,5 +150,46 @@ describe('flaglens clean with the configuration scan uses', () => {
     assert.match(run.stdout, /Removed 'new-nav', keeping true \(serves true in every environment\): 1 check in 1 file/);
     // The import only the check used goes with it.
     assert.equal(fs.readFileSync(path.join(root, 'src', 'nav.ts'), 'utf8'), "export function nav(): string {\n  return 'new';\n}\n");
+  });
+});
+
+describe('flaglens clean writes all files or none', () => {
+  it('puts back the files already renamed when a later one cannot be, and leaves no temporary file', () => {
+    const root = demoCopy();
+    const files = ['src/server/checkout.ts', 'src/web/App.tsx', 'src/flags/keys.ts'].map((relative) => {
+      const fileName = path.join(root, relative);
+      const original = fs.readFileSync(fileName, 'utf8');
+      return { fileName, original, text: `// cleaned\n${original}` };
+    });
+    const before = snapshot(root);
+    let renames = 0;
+    const failing = (from: string, to: string): void => {
+      // The second rename of the first pass fails, as a read-only folder would make it.
+      if (++renames === 2) throw new Error(`EACCES: permission denied, rename '${from}' -> '${to}'`);
+      fs.renameSync(from, to);
+    };
+    assert.throws(() => writeAllOrNothing(root, files, failing), (error: unknown) => error instanceof WriteFailure && error.restored
+      && /^nothing was changed: EACCES/.test(error.message));
+    assert.deepEqual(snapshot(root), before);
+    writeAllOrNothing(root, files);
+    for (const file of files) assert.equal(fs.readFileSync(file.fileName, 'utf8'), file.text);
+  });
+});
+
+describe('flaglens clean never writes through a link', () => {
+  it('refuses a source file that is a symbolic link, and changes nothing', () => {
+    const root = demoCopy();
+    const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-outside-')));
+    copies.push(outside);
+    const target = path.join(root, 'src', 'server', 'checkout.ts');
+    fs.renameSync(target, path.join(outside, 'checkout.ts'));
+    fs.symlinkSync(path.join(outside, 'checkout.ts'), target);
+    const outsideBefore = fs.readFileSync(path.join(outside, 'checkout.ts'), 'utf8');
+    const before = snapshot(root);
+    const run = flaglens(['clean', 'new-checkout', root]);
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /checkout\.ts is a symbolic link, and FlagLens does not write through links/);
+    assert.equal(fs.readFileSync(path.join(outside, 'checkout.ts'), 'utf8'), outsideBefore);
+    assert.deepEqual(snapshot(root), before);
   });
 });

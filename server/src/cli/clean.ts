@@ -1,7 +1,8 @@
 // `flaglens clean KEY [DIR] [--value VALUE] [--dry-run] [--config FILE]`: removes a released or dead
 // flag and its dead branches from every file under DIR, then the key constant nothing mentions any more.
 // Exit codes, as for scan: 0 done (or nothing to remove), 1 done but some checks were left as they were,
-// 2 nothing was changed because the flag may not be removed or the arguments or configuration are wrong.
+// 2 nothing was changed because the flag may not be removed, the arguments or configuration are wrong, or
+// a file could not be written (the others are then put back), 3 a write failed and not every file could be put back.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,6 +17,7 @@ import type { FlagCatalog, FlagCheck } from '../analysis/types';
 import { absoluteRegistryLocation } from '../workspace/registryFile';
 import { toPosixPath } from '../workspace/files';
 import { loadFolder } from '../workspace/loadFolder';
+import { writeAllOrNothing, WriteFailure } from '../workspace/safeWrite';
 import { parseCommandArguments, stringOption } from './args';
 import { cliBackendSetup, cliCacheFiles } from './backendSetup';
 
@@ -33,7 +35,9 @@ export const CLEAN_HELP = `flaglens clean
   --config FILE             use FILE instead of DIR/.flaglens.json
 
   Exit codes: 0 removed (or nothing to remove), 1 removed but some checks were left as they were
-  (listed), 2 nothing changed: the flag is not released or dead, or bad arguments or configuration.
+  (listed), 2 nothing changed: the flag is not released or dead, bad arguments or configuration, or a
+  file could not be written (files are written all or none), 3 a write failed and some files could not
+  be put back (listed).
 `;
 
 /** A reason the clean-up does not start; the CLI prints it on one line and exits with 2. */
@@ -128,7 +132,15 @@ export async function runClean(options: CleanOptions): Promise<number> {
   if (options.dryRun) {
     for (const file of changed) process.stdout.write(unifiedDiff(relative(result.root, file.fileName), result.originals.get(file.fileName) ?? '', file.text));
   } else {
-    for (const file of changed) writeAtomically(file.fileName, file.text);
+    try {
+      writeAllOrNothing(result.root, changed.map((file) => ({ fileName: file.fileName, text: file.text, original: result.originals.get(file.fileName) ?? '' })));
+    } catch (error) {
+      if (!(error instanceof WriteFailure)) throw error;
+      // Exit 2 promises that nothing changed; a failure that could not put every file back says so, with 3.
+      if (error.restored) throw new CleanSetupError(error.message);
+      process.stderr.write(`flaglens: ${error.message}\n`);
+      return 3;
+    }
   }
   // With --dry-run stdout holds only the diff, so that it can be saved as a patch.
   const summary = summaryText(options, result);
@@ -180,19 +192,6 @@ function parseValue(raw: string): unknown {
     return JSON.parse(raw) as unknown;
   } catch {
     return raw;
-  }
-}
-
-// A reader never sees half a file: write a temporary file next to it, then rename it over the original.
-function writeAtomically(file: string, text: string): void {
-  const temporary = `${file}.flaglens-${process.pid}.tmp`;
-  const mode = fs.statSync(file).mode;
-  fs.writeFileSync(temporary, text, { mode });
-  try {
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
   }
 }
 
