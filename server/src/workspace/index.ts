@@ -143,10 +143,15 @@ export class WorkspaceIndex {
   /** Re-scan one file from text the caller holds (an open document's edit). Callers check `includes` first. */
   setFileText(file: string, text: string): void {
     const key = toPosixPath(file);
-    const document = scanDocument(key, text, this.options.patterns, this.documents.get(key));
     if (!this.scans.has(key)) this.sortedFiles = undefined;
-    this.documents.set(key, document);
-    this.scans.set(key, document.scan);
+    try {
+      const document = scanDocument(key, text, this.options.patterns, this.documents.get(key));
+      this.documents.set(key, document);
+      this.scans.set(key, document.scan);
+    } catch (error) {
+      this.documents.delete(key);
+      this.scans.set(key, this.unscannable(key, error));
+    }
     this.changed([key]);
   }
 
@@ -175,7 +180,7 @@ export class WorkspaceIndex {
     this.documents.delete(key);
     if (text === undefined || !this.scans.has(key)) this.sortedFiles = undefined;
     if (text === undefined) this.scans.delete(key);
-    else this.scans.set(key, scanFile(key, text, this.options.patterns));
+    else this.scans.set(key, this.scanText(key, text));
     // Ignore rules changed: any file may have come or gone.
     this.changed(key.endsWith('/.gitignore') ? undefined : [key]);
   }
@@ -254,9 +259,24 @@ export class WorkspaceIndex {
     if (scan !== null) return scan;
     const bytes = readSourceFileSync(file, this.options.maxFileSize);
     if (!Buffer.isBuffer(bytes)) return undefined;
-    const read = scanFile(file, bytes.toString('utf8'), this.options.patterns);
+    const read = this.scanText(file, bytes.toString('utf8'));
     this.scans.set(file, read);
     return read;
+  }
+
+  private scanText(file: string, text: string): FileScan {
+    try {
+      return scanFile(file, text, this.options.patterns);
+    } catch (error) {
+      return this.unscannable(file, error);
+    }
+  }
+
+  // A file the scanner cannot walk (nesting past what it holds, a bug) counts as holding nothing, said
+  // once in the log, so that one file never stops the rest of the folder.
+  private unscannable(file: string, error: unknown): FileScan {
+    this.options.log(`skipped ${this.rules.relative(file)}: it could not be scanned (${error instanceof Error ? error.message : String(error)})`);
+    return { fileName: file, checks: [], importedKeys: [], exports: {}, starExports: [] };
   }
 
   /** Drop what the change of `files` (or of anything, when undefined) may have made wrong. */

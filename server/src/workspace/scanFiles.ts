@@ -38,8 +38,14 @@ function scanRead(file: string, read: PreparedFile, settings: ScanSettings, cach
   const cached = cache?.get(file, read.hash);
   const text = settings.keepTexts === true ? read.text : undefined;
   if (cached !== undefined) return { kind: 'scanned', scan: cached, hash: read.hash, stamp: read.stamp, text };
-  const tree = (read.skeleton === undefined ? undefined : parseSkeletonText(file, read.skeleton)) ?? parseSource(file, read.text);
-  return { kind: 'scanned', scan: scanFile(file, read.text, settings.patterns, tree), hash: read.hash, stamp: read.stamp, text };
+  // One file that breaks the scanner (nesting past what a walk can hold, a bug) is skipped and said so;
+  // the rest of the folder is still scanned.
+  try {
+    const tree = (read.skeleton === undefined ? undefined : parseSkeletonText(file, read.skeleton)) ?? parseSource(file, read.text);
+    return { kind: 'scanned', scan: scanFile(file, read.text, settings.patterns, tree), hash: read.hash, stamp: read.stamp, text };
+  } catch (error) {
+    return { kind: 'skipped', skip: { reason: `it could not be scanned (${error instanceof Error ? error.message : String(error)})`, quiet: false } };
+  }
 }
 
 // Below this many files per reader, its start (30-90 ms) and two threads opening files at once cost

@@ -26,6 +26,28 @@ export interface ConstantRemoval {
   deletedNames: string[];
 }
 
+function removeConstantsOf(file: WorkspaceText, files: readonly WorkspaceText[], key: string, registry: RegistryLocation | undefined): ConstantRemoval | undefined {
+  const bound = bindFile(file.fileName, file.text);
+  const declarations: KeyDeclaration[] = registry !== undefined ? registryDeclarations(bound, registry.symbol, key) : [];
+  const visit = (node: ts.Node): void => {
+    const declaration = keyDeclaration(node, key);
+    if (declaration !== undefined) declarations.push(declaration);
+    else ts.forEachChild(node, visit);
+  };
+  visit(bound.sourceFile);
+  const edits: TextEdit[] = [];
+  const deletedNames: string[] = [];
+  for (const declaration of declarations) {
+    if (mentionedElsewhere(files, declaration, file.fileName, bound)) continue;
+    edits.push(deleteMemberLines(file.text, bound.sourceFile, declaration.node) ?? declaration.inLine?.()
+      ?? deleteLines(file.text, declaration.node.getStart(bound.sourceFile), declaration.node.end));
+    deletedNames.push(declaration.label);
+  }
+  if (edits.length === 0) return undefined;
+  const text = applyEdits(file.text, edits);
+  return { fileName: file.fileName, text, edits: lineEdits(file.text, text), deletedNames };
+}
+
 /**
  * Deletes the object properties, enum members and top-level constants whose value is the flag's key
  * when nothing in the workspace's texts (which must be the texts after the checks were removed) refers
@@ -37,25 +59,13 @@ export function removeKeyConstants(files: readonly WorkspaceText[], key: string,
   for (const file of files) {
     const isRegistry = registry !== undefined && registry.file === file.fileName;
     if (!isRegistry && !literals.some((literal) => file.text.includes(literal))) continue;
-    const bound = bindFile(file.fileName, file.text);
-    const declarations: KeyDeclaration[] = isRegistry ? registryDeclarations(bound, registry.symbol, key) : [];
-    const visit = (node: ts.Node): void => {
-      const declaration = keyDeclaration(node, key);
-      if (declaration !== undefined) declarations.push(declaration);
-      else ts.forEachChild(node, visit);
-    };
-    visit(bound.sourceFile);
-    const edits: TextEdit[] = [];
-    const deletedNames: string[] = [];
-    for (const declaration of declarations) {
-      if (mentionedElsewhere(files, declaration, file.fileName, bound)) continue;
-      edits.push(deleteMemberLines(file.text, bound.sourceFile, declaration.node) ?? declaration.inLine?.()
-        ?? deleteLines(file.text, declaration.node.getStart(bound.sourceFile), declaration.node.end));
-      deletedNames.push(declaration.label);
+    // A file the walks cannot hold (nesting deeper than the call stack) keeps its constants: doing less is safe.
+    try {
+      const removal = removeConstantsOf(file, files, key, isRegistry ? registry : undefined);
+      if (removal !== undefined) results.push(removal);
+    } catch {
+      continue;
     }
-    if (edits.length === 0) continue;
-    const text = applyEdits(file.text, edits);
-    results.push({ fileName: file.fileName, text, edits: lineEdits(file.text, text), deletedNames });
   }
   return results;
 }

@@ -50,10 +50,22 @@ export function checksFlag(check: FlagCheck, key: string): boolean {
   return check.camelCaseName !== undefined && check.camelCaseName === camelCaseFromFlagKey(key);
 }
 
-/** Removes one flag's checks (already selected with `checksFlag`) from a file's text. */
+/**
+ * Removes one flag's checks (already selected with `checksFlag`) from a file's text. Whatever goes
+ * wrong in one file (nesting deeper than the walks hold, a bug) leaves that file as it was, saying so.
+ */
 export function removeFlagFromFile(fileName: string, text: string, checks: readonly FlagCheck[], kept: KeptValue, flagName: string): FileRemoval {
   const unchanged: FileRemoval = { fileName, text, edits: [], checksRemoved: 0, linesDeleted: 0, deletedNames: [], nowUnused: [], nowConstant: [], problems: [] };
   if (checks.length === 0) return unchanged;
+  try {
+    return removeChecks(fileName, text, checks, kept, flagName, unchanged);
+  } catch (error) {
+    const message = `'${flagName}' could not be removed from this file (${error instanceof Error ? error.message : String(error)}); it is left unchanged`;
+    return { ...unchanged, problems: [{ line: 1, message }] };
+  }
+}
+
+function removeChecks(fileName: string, text: string, checks: readonly FlagCheck[], kept: KeptValue, flagName: string, unchanged: FileRemoval): FileRemoval {
   const before = bindFile(fileName, text);
   const problems: RemovalProblem[] = [];
   const problemAt = (offset: number, message: string): void => {

@@ -58,10 +58,37 @@ export function newState(sourceFile: ts.SourceFile, text: string, patterns: Patt
   };
 }
 
-/** Walks a node and its children, recording checks and bindings in `state`. */
-export function visit(state: ScanState, node: ts.Node, parent: ts.Node | undefined): void {
-  const opensScope = isScope(node);
-  if (opensScope) state.scopes.push({ start: node.pos, end: node.end });
+// A frame of the walk: a node to visit, or the end of a scope that a visited node opened.
+type WalkFrame = { node: ts.Node; parent: ts.Node | undefined } | 'close scope';
+
+/**
+ * Walks a node and its children in source order, recording checks and bindings in `state`. Iterative: a
+ * file can nest deeper than the call stack (a 20,000-term `a + b + …`, thousands of parentheses).
+ */
+export function visit(state: ScanState, root: ts.Node, rootParent: ts.Node | undefined): void {
+  const stack: WalkFrame[] = [{ node: root, parent: rootParent }];
+  const children: ts.Node[] = [];
+  while (stack.length > 0) {
+    const frame = stack.pop() as WalkFrame;
+    if (frame === 'close scope') {
+      state.scopes.pop();
+      continue;
+    }
+    const { node, parent } = frame;
+    if (isScope(node)) {
+      state.scopes.push({ start: node.pos, end: node.end });
+      stack.push('close scope');
+    }
+    visitNode(state, node, parent);
+    children.length = 0;
+    forEachChild(node, (child) => {
+      children.push(child);
+    });
+    for (let index = children.length - 1; index >= 0; index--) stack.push({ node: children[index], parent: node });
+  }
+}
+
+function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined): void {
   switch (node.kind) {
     case SyntaxKind.CallExpression:
       visitCall(state, node as ts.CallExpression);
@@ -79,8 +106,6 @@ export function visit(state: ScanState, node: ts.Node, parent: ts.Node | undefin
     default:
       declareStatement(state, node);
   }
-  forEachChild(node, (child) => visit(state, child, node));
-  if (opensScope) state.scopes.pop();
 }
 
 function isScope(node: ts.Node): boolean {
