@@ -114,6 +114,20 @@ describe('flaglens init', () => {
     assert.deepEqual(JSON.parse(fs.readFileSync(path.join(root, '.flaglens.json'), 'utf8')), EXPECTED_CONFIG);
   });
 
+  it('never writes through a .flaglens.json that is a symbolic link, even with --force', () => {
+    const root = copyOfFixture();
+    const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-init-outside-')));
+    copies.push(outside);
+    const victim = path.join(outside, 'victim.txt');
+    fs.symlinkSync(victim, path.join(root, '.flaglens.json'));
+    for (const args of [['init', root], ['init', root, '--force']]) {
+      const run = flaglens(args);
+      assert.equal(run.status, 1, run.stderr);
+      assert.match(run.stderr, /\.flaglens\.json is a symbolic link; FlagLens does not write through it/);
+      assert.equal(fs.existsSync(victim), false, 'init created the link\'s target');
+    }
+  });
+
   const usageErrors: Array<[string[], RegExp]> = [
     [['init', '--yes'], /unknown option '--yes' for init/],
     [['init', 'a', 'b'], /init takes one folder, not 2/],

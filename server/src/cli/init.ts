@@ -44,11 +44,27 @@ export async function runInit(options: InitArguments, out: (text: string) => voi
     return 0;
   }
   if (!foundAnything(found.discovery)) return 0;
-  if (fs.existsSync(target) && !options.force) {
+  const existing = lstatOrUndefined(target);
+  if (existing !== undefined && !existing.isFile()) {
+    // A link's target may be anywhere; a repository must not make init write outside it.
+    log(`${target} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; FlagLens does not write through it. Proposed instead:`);
+    out(text);
+    return 1;
+  }
+  if (existing !== undefined && !options.force) {
     out(`\n${target} exists already and was kept. Proposed instead:\n${text}Merge it by hand, or run again with --force to replace the file.\n`);
     return 1;
   }
-  fs.writeFileSync(target, text);
+  // Exclusive when there was no file: one that appeared meanwhile (or a link planted meanwhile) is not followed.
+  fs.writeFileSync(target, text, { flag: existing === undefined ? 'wx' : 'w' });
   out(`\nWrote ${target}. Run flaglens scan ${options.directory} to see every check it finds.\n`);
   return 0;
+}
+
+function lstatOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(file);
+  } catch {
+    return undefined;
+  }
 }
