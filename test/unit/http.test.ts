@@ -183,3 +183,20 @@ describe('JsonClient', () => {
     assert.deepEqual(result, { ok: false, failure: { kind: 'refused', message: refuseBaseUrl('http://unleash.example.com') } });
   });
 });
+
+describe('JsonClient and JSON nested too deep', () => {
+  it('refuses an answer nested deeper than the limit, without parsing it', async () => {
+    const deep = `{"variations": [${'['.repeat(20_000)}${']'.repeat(20_000)}]}`;
+    const service = await startLoopback((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(deep);
+    });
+    try {
+      const answer = await new JsonClient({ baseUrl: service.url, timeoutMs: 2000 }).getJson('/api');
+      assert.equal(answer.ok, false);
+      assert.match(answer.ok ? '' : answer.failure.message, /^bad response: 127\.0\.0\.1:\d+\/api answered JSON nested deeper than 100 levels$/);
+    } finally {
+      await service.close();
+    }
+  });
+});

@@ -85,6 +85,10 @@ export function refuseText(text: string, file: string, maxLength: number, what: 
 
 /** Parses JSON text into a tree with positions; syntax errors come back as problems at their offsets. */
 export function parseJsonText(text: string, file: string, options: { allowComments: boolean }): { root: Node | undefined; problems: FileProblem[] } {
+  const deepest = deepestNesting(text, MAX_JSON_DEPTH);
+  if (deepest !== undefined) {
+    return { root: undefined, problems: [{ file, span: { start: deepest, end: deepest + 1 }, message: `Not read: nested deeper than ${MAX_JSON_DEPTH} levels.` }] };
+  }
   const errors: ParseError[] = [];
   // A byte order mark is legal at the start of a file but not JSON: blank it so offsets stay the same.
   const withoutBom = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
@@ -99,4 +103,36 @@ export function parseJsonText(text: string, file: string, options: { allowCommen
     message: `Not valid JSON: ${SYNTAX_ERROR_TEXT[printParseErrorCode(error.error)]}.`,
   }));
   return { root, problems };
+}
+
+/** How deep JSON that FlagLens reads may nest: far past any real configuration, flag file or answer. */
+export const MAX_JSON_DEPTH = 100;
+
+/**
+ * The offset of the first `[` or `{` nested deeper than `limit`, outside strings and comments; undefined
+ * when there is none. Checked before parsing, because the parsers and `JSON.stringify` recurse, and a
+ * file of 5,000 brackets (10 KB) would overflow the call stack.
+ */
+export function deepestNesting(text: string, limit: number): number | undefined {
+  let depth = 0;
+  for (let offset = 0; offset < text.length; offset++) {
+    const code = text.charCodeAt(offset);
+    if (code === 0x22) {
+      // A string: skip to its closing quote, past escapes.
+      for (offset++; offset < text.length && text.charCodeAt(offset) !== 0x22; offset++) {
+        if (text.charCodeAt(offset) === 0x5c) offset++;
+      }
+    } else if (code === 0x2f && text.charCodeAt(offset + 1) === 0x2f) {
+      const end = text.indexOf('\n', offset);
+      offset = end === -1 ? text.length : end;
+    } else if (code === 0x2f && text.charCodeAt(offset + 1) === 0x2a) {
+      const end = text.indexOf('*/', offset + 2);
+      offset = end === -1 ? text.length : end + 1;
+    } else if (code === 0x5b || code === 0x7b) {
+      if (++depth > limit) return offset;
+    } else if (code === 0x5d || code === 0x7d) {
+      depth--;
+    }
+  }
+  return undefined;
 }

@@ -2,6 +2,8 @@
 // as one line a person can act on (unauthorised, unreachable, bad response), and the token is kept
 // out of every message and is only ever sent to the origin it was configured for.
 
+import { deepestNesting, MAX_JSON_DEPTH } from '../analysis/json';
+
 /** The kinds of failure a status line names. */
 export type HttpFailureKind = 'unauthorised' | 'unreachable' | 'bad response' | 'rate limited' | 'refused';
 
@@ -174,6 +176,9 @@ export class JsonClient {
         text = await response.text();
       } catch (error) {
         return { ok: false, failure: this.networkFailure(error, controller.signal.aborted, url) };
+      }
+      if (deepestNesting(text, MAX_JSON_DEPTH) !== undefined) {
+        return { ok: false, failure: { kind: 'bad response', status: response.status, message: `bad response: ${where} answered JSON nested deeper than ${MAX_JSON_DEPTH} levels` } };
       }
       let body: unknown;
       try {
