@@ -200,3 +200,28 @@ describe('JsonClient and JSON nested too deep', () => {
     }
   });
 });
+
+describe('JsonClient and an answer larger than it reads', () => {
+  for (const declared of [true, false]) {
+    it(`stops reading past maxResponseBytes (${declared ? 'Content-Length given' : 'streamed'}), and says so`, async () => {
+      const chunk = `"${'x'.repeat(64 * 1024)}",`;
+      const service = await startLoopback((_request, response) => {
+        const body = `[${chunk.repeat(40)}0]`;
+        response.writeHead(200, { 'Content-Type': 'application/json', ...(declared ? { 'Content-Length': String(Buffer.byteLength(body)) } : {}) });
+        if (declared) return void response.end(body);
+        // Streamed in pieces, with no length up front.
+        for (let start = 0; start < body.length; start += 100_000) response.write(body.slice(start, start + 100_000));
+        response.end();
+      });
+      try {
+        const small = await new JsonClient({ baseUrl: service.url, timeoutMs: 5000, maxResponseBytes: 1024 * 1024 }).getJson('/api');
+        assert.equal(small.ok, false);
+        assert.match(small.ok ? '' : small.failure.message, /^bad response: 127\.0\.0\.1:\d+\/api answered more than 1 MB, the most FlagLens reads$/);
+        const large = await new JsonClient({ baseUrl: service.url, timeoutMs: 5000 }).getJson('/api');
+        assert.equal(large.ok, true);
+      } finally {
+        await service.close();
+      }
+    });
+  }
+});

@@ -34,9 +34,13 @@ export interface JsonClientOptions {
   authorization?: (token: string) => string;
   /** Deadline for one request, headers and body together. */
   timeoutMs?: number;
+  /** The largest answer read, in bytes; a larger one is a bad response, not read whole into memory. */
+  maxResponseBytes?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** The default for `maxResponseBytes`: 64 MB, some hundred times the flags of a large project. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 const FIRST_RETRY_DELAY_MS = 1_000;
 const LONGEST_RETRY_DELAY_MS = 5 * 60_000;
 
@@ -171,11 +175,15 @@ export class JsonClient {
         return { ok: false, failure };
       }
 
-      let text: string;
+      let text: string | undefined;
+      const limit = this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
       try {
-        text = await response.text();
+        text = await readTextUpTo(response, limit);
       } catch (error) {
         return { ok: false, failure: this.networkFailure(error, controller.signal.aborted, url) };
+      }
+      if (text === undefined) {
+        return { ok: false, failure: { kind: 'bad response', status: response.status, message: `bad response: ${where} answered more than ${formatBytes(limit)}, the most FlagLens reads` } };
       }
       if (deepestNesting(text, MAX_JSON_DEPTH) !== undefined) {
         return { ok: false, failure: { kind: 'bad response', status: response.status, message: `bad response: ${where} answered JSON nested deeper than ${MAX_JSON_DEPTH} levels` } };
@@ -272,4 +280,33 @@ function innermostMessage(error: unknown): string {
 
 function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The body as text, read chunk by chunk; undefined (and the rest left unread) once it passes `limit` bytes. */
+async function readTextUpTo(response: Response, limit: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  // As `Response.text()` does: UTF-8, without a byte order mark.
+  return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${bytes} bytes`;
 }
