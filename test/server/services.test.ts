@@ -103,7 +103,8 @@ describe('a flag service in the editor', () => {
     fake.flags = [{ name: 'new-checkout', enabled: { development: false, production: false } }];
     await waitFor('the status after the service came back', () => session.messages('flaglens/status').slice(statusesBefore)
       .find((message) => (message.params as StatusParams).level === 'ok'));
-    assert.ok(session.messages('workspace/diagnostic/refresh').length > refreshesBefore, 'diagnostics were not refreshed');
+    // The status goes out just before the refresh: wait for it rather than race it.
+    await waitFor('the diagnostics refresh after the service came back', () => session.messages('workspace/diagnostic/refresh').length > refreshesBefore || undefined);
     const uri = (await session.open(path.join(workspace, 'src/app.ts'))).uri;
     const dead = await waitFor('the dead-flag diagnostic', async () => {
       const diagnostics = await session.diagnostics(uri);
