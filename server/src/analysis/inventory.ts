@@ -3,7 +3,7 @@
 // flag list are both made from it.
 
 import { findDefinition } from './match';
-import { flagRemovability, removabilityAt } from './removability';
+import { flagRemovability, removabilityAtCheck } from './removability';
 import type { FlagCatalog, FlagCheck, FlagDefinition, ReleaseState } from './types';
 
 /** One check of a flag and the file it is in. */
@@ -46,7 +46,7 @@ export function flagInventory(allChecks: Iterable<[string, readonly FlagCheck[]]
       summary: whole.verdict.summary,
       definition,
       references,
-      removable: whole.removable && references.some(({ check }) => removabilityAt(definition, catalog.countedEnvironments, check).removable),
+      removable: references.some(({ check }) => removabilityAtCheck(whole, check).removable),
     };
   });
   const unknownSummary = catalog.loaded ? 'not defined in any environment' : 'no flag definitions loaded';

@@ -28,7 +28,11 @@ export function flagRemovability(definition: FlagDefinition, countedEnvironments
  * default, at a check whose default is known.
  */
 export function removabilityAt(definition: FlagDefinition, countedEnvironments: readonly string[] | undefined, check: FlagCheck): Removability {
-  const whole = flagRemovability(definition, countedEnvironments);
+  return removabilityAtCheck(flagRemovability(definition, countedEnvironments), check);
+}
+
+/** `removabilityAt` from the flag's answer as a whole, for callers that ask about many of its checks. */
+export function removabilityAtCheck(whole: Removability, check: FlagCheck): Removability {
   if (!whole.removable || whole.kept.kind === 'value') return whole;
   const codeDefault = codeDefaultOf(check);
   return 'why' in codeDefault ? { removable: false, why: codeDefault.why, verdict: whole.verdict } : whole;
