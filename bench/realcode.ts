@@ -68,9 +68,13 @@ export interface ModeResult {
   keyPrecision: number;
   /** Matched sites whose reported key is resolved and equals the census key. */
   matchedWithRightKey: number;
+  /** Found sites whose census key is null (decided at run time): no key to compare. */
+  foundWithoutKey: number;
   misses: string[];
   falsePositives: string[];
   wrongKeys: string[];
+  /** Found sites whose reported key is not the census key (unresolved, or resolved to another). */
+  keyMismatches: string[];
   /** For `init`: what discovery proposed, one line each. */
   proposal?: string;
   seconds: number;
@@ -157,6 +161,7 @@ function compare(census: Census, reported: readonly ReportedSite[]): Omit<ModeRe
   const unmatched = new Set(scoped);
   const misses: CensusSite[] = [];
   let matchedWithRightKey = 0;
+  const mismatches: string[] = [];
   const sites = [...census.sites].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   for (const site of sites) {
     const candidates = [...unmatched].filter((found) => found.file === site.file && (found.keyLine === site.line || found.callLine === site.line));
@@ -168,6 +173,7 @@ function compare(census: Census, reported: readonly ReportedSite[]): Omit<ModeRe
     }
     unmatched.delete(match);
     if (match.check.resolved && match.check.key === site.key) matchedWithRightKey++;
+    else if (site.key !== null) mismatches.push(`${site.file}:${site.line}  ${match.check.method}  ${describeKey(match.check)}, census '${site.key}'`);
   }
   const extras = [...unmatched].filter((found) => found.check.dynamic !== true);
   const real = new Set([...censusKeys(census), ...(census.registry?.keys ?? [])]);
@@ -186,8 +192,10 @@ function compare(census: Census, reported: readonly ReportedSite[]): Omit<ModeRe
     realResolvedKeys: resolvedKeys.size - wrong.length,
     keyPrecision: resolvedKeys.size === 0 ? 1 : (resolvedKeys.size - wrong.length) / resolvedKeys.size,
     matchedWithRightKey,
+    foundWithoutKey: found - matchedWithRightKey - mismatches.length,
     misses: misses.slice(0, LIST_LIMIT).map((site) => `${site.file}:${site.line}  ${site.callee}(${site.key ?? '<decided at run time>'})`),
     falsePositives: extras.slice(0, LIST_LIMIT).map((site) => `${site.file}:${site.keyLine}  ${site.check.method}  ${describeKey(site.check)}`),
+    keyMismatches: mismatches.slice(0, LIST_LIMIT),
     wrongKeys: wrong.slice(0, LIST_LIMIT).map((key) => {
       const first = resolved.find((site) => site.check.key === key)!;
       return `${key}  (${first.file}:${first.keyLine} ${first.check.method})`;
@@ -263,12 +271,13 @@ export function formatRepository(result: RepositoryResult): string {
     out.push('', `  ${mode.mode} (${mode.seconds.toFixed(1)} s)`);
     out.push(`    site recall     ${mode.found}/${mode.censusSites} = ${percent(mode.recall)}`);
     out.push(`    key precision   ${mode.realResolvedKeys}/${mode.resolvedKeys} resolved keys are real flags = ${percent(mode.keyPrecision)}`);
-    out.push(`    right key       ${mode.matchedWithRightKey}/${mode.found} found sites report the census key`);
+    out.push(`    right key       ${mode.matchedWithRightKey}/${mode.found - mode.foundWithoutKey} found sites with a census key report it`);
     out.push(`    not in census   ${mode.extra} reported in scope (plus ${mode.dynamicInScope} dynamic checks inside wrappers, ${mode.reportedOutsideScope} outside the scope)`);
     if (mode.proposal !== undefined) out.push(`    init proposed   ${mode.proposal.trim().split('\n').join(' ').replace(/\s+/g, ' ')}`);
     pushList(out, 'misses', mode.misses, mode.censusSites - mode.found);
     pushList(out, 'false positives', mode.falsePositives, mode.extra);
     pushList(out, 'keys that are not flags', mode.wrongKeys, mode.resolvedKeys - mode.realResolvedKeys);
+    pushList(out, 'found, but not with the census key', mode.keyMismatches, mode.found - mode.matchedWithRightKey - mode.foundWithoutKey);
   }
   return `${out.join('\n')}\n`;
 }
