@@ -27,6 +27,13 @@ export interface CensusSite {
   callee: string;
 }
 
+/** A flag registry in code: where it is and the flag keys it lists. */
+export interface CensusRegistry {
+  file: string;
+  name: string;
+  keys: string[];
+}
+
 /** A repository's census: every check site in its scope, counted by hand. */
 export interface Census {
   /** owner/name on GitHub. */
@@ -37,8 +44,8 @@ export interface Census {
   /** Globs (relative to the repository, `*` and `**`) of files inside the scope that were not counted. */
   exclude?: string[];
   sites: CensusSite[];
-  /** The team's own list of flags in code, when there is one; its keys are real flags too. */
-  registry?: { file: string; name: string; keys: string[] };
+  /** The team's own list of flags in code, when there is one (or one per part of a repository); its keys are real flags too. */
+  registry?: CensusRegistry | CensusRegistry[];
   notes: string;
 }
 
@@ -176,7 +183,8 @@ function compare(census: Census, reported: readonly ReportedSite[]): Omit<ModeRe
     else if (site.key !== null) mismatches.push(`${site.file}:${site.line}  ${match.check.method}  ${describeKey(match.check)}, census '${site.key}'`);
   }
   const extras = [...unmatched].filter((found) => found.check.dynamic !== true);
-  const real = new Set([...censusKeys(census), ...(census.registry?.keys ?? [])]);
+  const registries = census.registry === undefined ? [] : Array.isArray(census.registry) ? census.registry : [census.registry];
+  const real = new Set([...censusKeys(census), ...registries.flatMap((registry) => registry.keys)]);
   const resolved = scoped.filter((found) => found.check.resolved && found.check.dynamic !== true);
   const resolvedKeys = new Set(resolved.map((found) => found.check.key));
   const wrong = [...resolvedKeys].filter((key) => !real.has(key)).sort();
