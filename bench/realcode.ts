@@ -19,7 +19,11 @@ import { toPosixPath } from '../server/src/workspace/files';
 export interface CensusSite {
   /** Relative to the repository, with `/`. */
   file: string;
-  /** 1-based line where the call (or the destructured property of a flag bag) starts. */
+  /**
+   * 1-based line where the evaluating call (or the property read from a flag bag) starts; when the key is
+   * written as a property of an object literal inside the call (`execute(Command.create({ key: FLAG }))`),
+   * the line of that property.
+   */
   line: number;
   /** The key as the flag service knows it; null when the code decides it at run time. */
   key: string | null;
@@ -171,7 +175,10 @@ function compare(census: Census, reported: readonly ReportedSite[]): Omit<ModeRe
   const mismatches: string[] = [];
   const sites = [...census.sites].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   for (const site of sites) {
-    const candidates = [...unmatched].filter((found) => found.file === site.file && (found.keyLine === site.line || found.callLine === site.line));
+    // The census line is where the call starts, or where its key is written: anywhere from the reported
+    // check's first line to its key's line matches.
+    const candidates = [...unmatched].filter((found) => found.file === site.file
+      && ((found.callLine <= site.line && site.line <= found.keyLine) || found.keyLine === site.line || found.callLine === site.line));
     // Several checks can start on one line (`const { a, b } = useFlags()`): prefer the one with the census key.
     const match = candidates.find((found) => found.check.resolved && found.check.key === site.key) ?? candidates[0];
     if (match === undefined) {
