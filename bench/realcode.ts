@@ -67,7 +67,8 @@ export interface ModeResult {
   mode: 'zero-config' | 'init';
   censusSites: number;
   found: number;
-  recall: number;
+  /** found / censusSites; null for an empty census. */
+  recall: number | null;
   /** Reported checks in scope that no census site accounts for (dynamic checks inside wrappers excluded). */
   extra: number;
   /** Checks whose key is a parameter of the enclosing function (a wrapper's own body): not compared. */
@@ -76,11 +77,14 @@ export interface ModeResult {
   /** Distinct resolved keys reported in scope, and how many of them are real flags. */
   resolvedKeys: number;
   realResolvedKeys: number;
-  keyPrecision: number;
+  /** realResolvedKeys / resolvedKeys; null when no key was resolved (which is not 100% precise). */
+  keyPrecision: number | null;
   /** Matched sites whose reported key is resolved and equals the census key. */
   matchedWithRightKey: number;
   /** Found sites whose census key is null (decided at run time): no key to compare. */
   foundWithoutKey: number;
+  /** Census sites that name a key. */
+  keyedSites: number;
   misses: string[];
   falsePositives: string[];
   wrongKeys: string[];
@@ -199,15 +203,16 @@ function compare(census: Census, reported: readonly ReportedSite[]): Omit<ModeRe
   return {
     censusSites: census.sites.length,
     found,
-    recall: census.sites.length === 0 ? 1 : found / census.sites.length,
+    recall: census.sites.length === 0 ? null : found / census.sites.length,
     extra: extras.length,
     dynamicInScope: scoped.filter((site) => site.check.dynamic === true).length,
     reportedOutsideScope: reported.length - scoped.length,
     resolvedKeys: resolvedKeys.size,
     realResolvedKeys: resolvedKeys.size - wrong.length,
-    keyPrecision: resolvedKeys.size === 0 ? 1 : (resolvedKeys.size - wrong.length) / resolvedKeys.size,
+    keyPrecision: resolvedKeys.size === 0 ? null : (resolvedKeys.size - wrong.length) / resolvedKeys.size,
     matchedWithRightKey,
     foundWithoutKey: found - matchedWithRightKey - mismatches.length,
+    keyedSites: census.sites.filter((site) => site.key !== null).length,
     misses: misses.slice(0, LIST_LIMIT).map((site) => `${site.file}:${site.line}  ${site.callee}(${site.key ?? '<decided at run time>'})`),
     falsePositives: extras.slice(0, LIST_LIMIT).map((site) => `${site.file}:${site.keyLine}  ${site.check.method}  ${describeKey(site.check)}`),
     keyMismatches: mismatches.slice(0, LIST_LIMIT),
@@ -279,14 +284,19 @@ function lineOf(lineStarts: readonly number[], offset: number): number {
 
 const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 
+/** A share as `part/whole = N%`, or n/a when there is nothing to divide (no resolved key at all is not 100% precise). */
+function ratio(part: number, whole: number): string {
+  return whole === 0 ? `n/a (0/0)` : `${percent(part / whole)} (${part}/${whole})`;
+}
+
 /** One repository's figures and lists, for a developer looking for why. */
 export function formatRepository(result: RepositoryResult): string {
   const out = [`${result.repo} @ ${result.commit.slice(0, 12)} (${result.checkout}), scope ${result.scope.join(', ')}: ${result.modes[0].censusSites} sites, ${result.keys} keys`];
   for (const mode of result.modes) {
     out.push('', `  ${mode.mode} (${mode.seconds.toFixed(1)} s)`);
-    out.push(`    site recall     ${mode.found}/${mode.censusSites} = ${percent(mode.recall)}`);
-    out.push(`    key precision   ${mode.realResolvedKeys}/${mode.resolvedKeys} resolved keys are real flags = ${percent(mode.keyPrecision)}`);
-    out.push(`    right key       ${mode.matchedWithRightKey}/${mode.found - mode.foundWithoutKey} found sites with a census key report it`);
+    out.push(`    site recall     ${ratio(mode.found, mode.censusSites)} of the census sites are reported`);
+    out.push(`    key precision   ${ratio(mode.realResolvedKeys, mode.resolvedKeys)} of the distinct resolved keys reported are real flags`);
+    out.push(`    right key       ${ratio(mode.matchedWithRightKey, mode.keyedSites)} of the census sites with a key are reported with that key`);
     out.push(`    not in census   ${mode.extra} reported in scope (plus ${mode.dynamicInScope} dynamic checks inside wrappers, ${mode.reportedOutsideScope} outside the scope)`);
     if (mode.proposal !== undefined) out.push(`    init proposed   ${mode.proposal.trim().split('\n').join(' ').replace(/\s+/g, ' ')}`);
     pushList(out, 'misses', mode.misses, mode.censusSites - mode.found);
@@ -303,23 +313,30 @@ function pushList(out: string[], title: string, lines: readonly string[], total:
   out.push(...lines.map((line) => `      ${line}`));
 }
 
-/** One row per repository: recall and precision in both modes. */
+/** One row per repository: recall, key precision and right-key recall in both modes. */
 export function formatSummary(results: readonly RepositoryResult[]): string {
   const out = [
-    '| repository | commit | scope | sites | keys | zero-config recall | zero-config key precision | init recall | init key precision |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| repository | commit | scope | sites | keys | zero-config: site recall | key precision | right key | init: site recall | key precision | right key |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
+  const cells = (mode: ModeResult): string[] => [ratio(mode.found, mode.censusSites), ratio(mode.realResolvedKeys, mode.resolvedKeys), ratio(mode.matchedWithRightKey, mode.keyedSites)];
   for (const result of results) {
     const [zero, init] = result.modes;
-    const cell = (mode: ModeResult) => [`${percent(mode.recall)} (${mode.found}/${mode.censusSites})`, `${percent(mode.keyPrecision)} (${mode.realResolvedKeys}/${mode.resolvedKeys})`];
-    out.push(`| ${result.repo} | ${result.commit.slice(0, 12)} | ${result.scope.join(', ')} | ${zero.censusSites} | ${result.keys} | ${[...cell(zero), ...cell(init)].join(' | ')} |`);
+    out.push(`| ${result.repo} | ${result.commit.slice(0, 12)} | ${result.scope.join(', ')} | ${zero.censusSites} | ${result.keys} | ${[...cells(zero), ...cells(init)].join(' | ')} |`);
   }
-  const total = (mode: number, part: (result: ModeResult) => number) => results.reduce((sum, result) => sum + part(result.modes[mode]), 0);
-  const pooled = (mode: number) => [
-    percent(total(mode, (result) => result.found) / Math.max(1, total(mode, (result) => result.censusSites))),
-    percent(total(mode, (result) => result.realResolvedKeys) / Math.max(1, total(mode, (result) => result.resolvedKeys))),
-  ];
-  out.push(`| all (pooled) | | | ${total(0, (result) => result.censusSites)} | | ${[...pooled(0), ...pooled(1)].join(' | ')} |`);
+  // Pooled over every site and every repository's distinct keys, so that a large census weighs more.
+  const total = (mode: number, part: (result: ModeResult) => number): number => results.reduce((sum, result) => sum + part(result.modes[mode]), 0);
+  const pooled = (mode: number): ModeResult => ({
+    ...results[0].modes[mode],
+    censusSites: total(mode, (result) => result.censusSites),
+    found: total(mode, (result) => result.found),
+    resolvedKeys: total(mode, (result) => result.resolvedKeys),
+    realResolvedKeys: total(mode, (result) => result.realResolvedKeys),
+    matchedWithRightKey: total(mode, (result) => result.matchedWithRightKey),
+    foundWithoutKey: total(mode, (result) => result.foundWithoutKey),
+    keyedSites: total(mode, (result) => result.keyedSites),
+  });
+  if (results.length > 0) out.push(`| all (pooled) | | | ${total(0, (result) => result.censusSites)} | | ${[...cells(pooled(0)), ...cells(pooled(1))].join(' | ')} |`);
   return `${out.join('\n')}\n`;
 }
 
