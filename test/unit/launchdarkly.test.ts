@@ -159,7 +159,10 @@ describe('parsing REST API v2 answers', () => {
   });
 
   it('reads flag statuses, keyed by the flag in each parent link', () => {
-    assert.deepEqual([...parseFlagStatuses(statusesJson(STATUSES.production))], Object.entries(STATUSES.production));
+    assert.deepEqual(
+      [...parseFlagStatuses(statusesJson(STATUSES.production))],
+      Object.entries(STATUSES.production).map(([key, name]) => [key, { name, lastRequested: '2026-11-20T10:00:00.000Z' }]),
+    );
   });
 
   const wrongShapes: Array<[string, unknown, RegExp]> = [
@@ -248,7 +251,7 @@ describe('flag definitions and release state', () => {
     project: 'default',
     source: 'LaunchDarkly (https://app.eu.launchdarkly.com, project default)',
     environments: ['staging', 'production'],
-    statuses: new Map([['production', new Map([['new-checkout', 'launched']])]]),
+    statuses: new Map([['production', new Map([['new-checkout', { name: 'launched', lastRequested: '2026-11-20T10:00:00.000Z' }]])]]),
   };
   const definitionOf = (json: unknown) => toFlagDefinition(parseFlagList({ items: [json] }).flags[0], context);
 
@@ -261,12 +264,14 @@ describe('flag definitions and release state', () => {
       createdAt: '2024-11-13T08:00:00.000Z',
       stale: false,
       archived: false,
+      temporary: true,
       tags: ['checkout', 'temporary'],
       link: 'https://app.eu.launchdarkly.com/projects/default/flags/new-checkout',
       source: context.source,
       environments: ['staging', 'production'],
     });
     assert.equal(definition.environments[1].backendStatus, 'launched');
+    assert.equal(definition.environments[1].lastSeenAt, '2026-11-20T10:00:00.000Z');
     assert.equal(flagLink('https://app.launchdarkly.com/', 'web app', 'a/b'), 'https://app.launchdarkly.com/projects/web%20app/flags/a%2Fb');
   });
 

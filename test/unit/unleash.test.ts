@@ -135,6 +135,13 @@ describe('parsing Admin API answers', () => {
     assert.equal(parseFeatureSearch(ARCHIVED_SEARCH).flags[0].archived, true);
   });
 
+  it("keeps each environment's last evaluation for the staleness verdict", () => {
+    const seen = { ...SEARCH.features[1], environments: [{ ...searchEnvironment('production', true, 3), lastSeenAt: '2026-11-25T08:00:00.000Z' }] };
+    const [flag] = parseFeatureSearch({ features: [seen] }).flags;
+    const definition = toFlagDefinition(flag, undefined, CONTEXT);
+    assert.deepEqual(definition.environments.map((environment) => [environment.environment, environment.lastSeenAt]), [['production', '2026-11-25T08:00:00.000Z']]);
+  });
+
   it('reads strategies, constraints, segments and variants of one flag', () => {
     const details = parseFeatureDetails(detailsJson('button-color', [detailsEnvironment('production', true, 3, [strategyJson('100', {
       variants: [

@@ -3,7 +3,8 @@
 
 import { camelCaseFromFlagKey } from './keys';
 import { findDefinition } from './match';
-import { removabilityAt } from './removability';
+import { flagHygiene, reportedStale, type PolicyContext } from './policy/hygiene';
+import { removabilityAtCheck } from './removability';
 import { closestKey } from './suggest';
 import {
   DEFAULT_SEVERITIES,
@@ -44,12 +45,13 @@ export const FINDING_DESCRIPTIONS: Record<FindingCode, string> = {
   'backend-unreachable': 'A flag backend could not be read: its flags are shown from the cache, or not at all.',
 };
 
-/** The findings for one file's flag checks against the catalog. */
+/** The findings for one file's flag checks against the catalog, under the folder's policy. */
 export function findingsForChecks(
   file: string,
   checks: readonly FlagCheck[],
   catalog: FlagCatalog,
   severities: SeverityOverrides,
+  context: PolicyContext,
 ): Finding[] {
   const findings: Finding[] = [];
   const add = (code: FindingCode, check: FlagCheck, message: string, suggestion?: string): void => {
@@ -74,12 +76,17 @@ export function findingsForChecks(
     if (definition.archived) {
       add('archived-flag', check, `'${key}' is archived but still checked here: remove the check or restore the flag`);
     }
-    if (definition.stale) {
-      add('stale-flag', check, `'${key}' is marked stale: remove the check and the flag, or clear the stale mark if it is still needed`);
-    }
-    const removability = removabilityAt(definition, catalog.countedEnvironments, check);
+    const hygiene = flagHygiene(definition, catalog, context);
+    const removability = removabilityAtCheck(hygiene.removability, check);
     const { verdict } = removability;
-    if (verdict.state !== 'released' && verdict.state !== 'dead') continue;
+    const settled = verdict.state === 'released' || verdict.state === 'dead';
+    if (reportedStale(hygiene, definition)) {
+      add('stale-flag', check, definition.stale
+        ? `'${key}' is marked stale: remove the check and the flag, or clear the stale mark if it is still needed`
+        : `'${key}' is stale (${hygiene.staleness.reasons.join('; ')}): remove it, or give it a permanent type if it must stay`);
+    }
+    // A permanent flag that serves one value (a kill switch that is on) is as it should be.
+    if (!settled || (!removability.removable && removability.permanent)) continue;
     const advice = removability.removable ? ': remove the flag and its dead branch' : `, but ${removability.why}`;
     add(verdict.state === 'released' ? 'released-flag' : 'dead-flag', check, `'${key}' ${asPredicate(verdict.summary)}${advice}`);
   }

@@ -87,6 +87,8 @@ export interface FlagCheck {
   possibleKeys?: string[];
   /** What the call gives back, as its pattern declares; absent when nothing declares it. */
   returns?: CallReturns;
+  /** The flag type a `// flaglens: kill-switch` comment at the check names. */
+  typeAnnotation?: string;
 }
 
 /** One environment's view of a flag, as a backend reports it. */
@@ -110,6 +112,8 @@ export interface EnvironmentFlagState {
   lastModified?: string;
   /** The backend's own word for the flag here, when it has one (LaunchDarkly: new, active, inactive, launched). */
   backendStatus?: string;
+  /** ISO 8601 date when an SDK last evaluated the flag here (Unleash `lastSeenAt`, LaunchDarkly `lastRequested`). */
+  lastSeenAt?: string;
 }
 
 /** What the backend(s) say about one flag. */
@@ -124,8 +128,10 @@ export interface FlagDefinition {
   tags: string[];
   /** A link to the flag in the backend's UI, when there is one. */
   link?: string;
-  /** The backend's kind of flag, when it has kinds (Unleash: release, experiment, kill-switch...). */
+  /** The backend's kind of flag, when it has kinds (Unleash: release, experiment, kill-switch...; flagd `metadata.type`). */
   flagType?: string;
+  /** Whether the backend says the flag is meant to be removed one day (LaunchDarkly's `temporary`); absent when it has no such mark. */
+  temporary?: boolean;
   /** Where the backend says the flag is in its life (Unleash: initial, pre-live, live, completed...). */
   lifecycleStage?: string;
   /** ISO 8601 date when an SDK last evaluated the flag, as the backend reports it. */

@@ -3,7 +3,8 @@
 
 import * as path from 'node:path';
 import { findingsForChecks, findingsForProblems, findingsForUnreadBackends, FINDING_CODES } from '../analysis/findings';
-import { flagInventory } from '../analysis/inventory';
+import { flagInventory, type InventoryEntry } from '../analysis/inventory';
+import { policyContextOf, reportedStale } from '../analysis/policy/hygiene';
 import { findingsForRegistry, unusedRegistryFindings } from '../analysis/registry';
 import type { FileProblem, Finding, FlagCatalog, FlagCheck, ReleaseState, Span } from '../analysis/types';
 import { loadRegistry } from '../workspace/registryFile';
@@ -94,7 +95,9 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     file: configFile ?? backend.watchedFiles()[0] ?? path.join(root, CONFIG_FILE_NAME),
   }]));
   findings.push(...findingsForUnreadBackends(unread, severities));
-  for (const [file, checks] of allChecks) findings.push(...findingsForChecks(file, checks, catalog, severities));
+  const now = Date.now();
+  const context = policyContextOf(allChecks, catalog, config.policy, now);
+  for (const [file, checks] of allChecks) findings.push(...findingsForChecks(file, checks, catalog, severities, context));
   if (config.registry !== undefined) {
     const { registry, problem } = loadRegistry(root, config.registry);
     if (problem !== undefined) notes.push(problem);
@@ -113,7 +116,7 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     root,
     checks: located,
     findings: locatedFindings,
-    flags: summariseFlags(allChecks, catalog),
+    flags: summariseFlags(flagInventory(allChecks, catalog, config.policy, now)),
     catalog,
     filesScanned: index.files().length,
     notes,
@@ -121,9 +124,9 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
 }
 
 /** Every defined flag with its release state, then every key checked in code but defined nowhere; by key. */
-function summariseFlags(allChecks: Map<string, FlagCheck[]>, catalog: FlagCatalog): FlagSummary[] {
-  return flagInventory(allChecks, catalog).map((entry) => {
-    const marks = [entry.definition?.archived === true ? 'archived' : '', entry.definition?.stale === true ? 'stale' : ''].filter(Boolean);
+function summariseFlags(inventory: readonly InventoryEntry[]): FlagSummary[] {
+  return inventory.map((entry) => {
+    const marks = [entry.definition?.archived === true ? 'archived' : '', entry.hygiene !== undefined && entry.definition !== undefined && reportedStale(entry.hygiene, entry.definition) ? 'stale' : ''].filter(Boolean);
     return { key: entry.key, state: entry.state, references: entry.references.length, summary: [entry.summary, ...marks].join(' · ') };
   });
 }

@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findingsForChecks, findingsForProblems } from '../analysis/findings';
 import type { Finding, FindingCode, Severity } from '../analysis/types';
 import type { LoadedFolder } from '../workspace/loadFolder';
+import { folderPolicyContext } from '../workspace/policyContext';
 import { uriToPath } from '../workspace/uris';
 import { isSourceFile, toPosixPath } from '../workspace/files';
 import { registryFindingsFor } from './registry';
@@ -42,7 +43,7 @@ export function diagnosticsFor(document: TextDocument, state: LoadedFolder): Dia
     .filter((problem) => toPosixPath(problem.file) === file);
   findings.push(...findingsForProblems(problemsHere, state.severities));
   if (isSourceFile(file)) {
-    findings.push(...findingsForChecks(file, state.index.checksIn(file), state.catalog, state.severities));
+    findings.push(...findingsForChecks(file, state.index.checksIn(file), state.catalog, state.severities, folderPolicyContext(state)));
     findings.push(...registryFindingsFor(file, document.getText(), state));
   }
   return findings.map((finding) => toDiagnostic(finding, document));

@@ -44,6 +44,8 @@ export interface UnleashEnvironmentSummary {
   name: string;
   enabled: boolean;
   sortOrder: number;
+  /** ISO 8601 date when an SDK last evaluated the flag in this environment. */
+  lastSeenAt?: string;
 }
 
 /** A flag as the feature search lists it: metadata and per-environment `enabled`, no strategies. */
@@ -114,6 +116,7 @@ export function parseFeatureSearch(json: unknown): { flags: UnleashFlagSummary[]
         name: expectString(environment.name, `${where}.environments[${envIndex}].name`),
         enabled: environment.enabled === true,
         sortOrder: typeof environment.sortOrder === 'number' ? environment.sortOrder : envIndex,
+        ...(typeof environment.lastSeenAt === 'string' ? { lastSeenAt: environment.lastSeenAt } : {}),
       };
     });
     const tags = Array.isArray(feature.tags) ? feature.tags.flatMap(tagText) : [];
@@ -247,7 +250,8 @@ export function toFlagDefinition(summary: UnleashFlagSummary, details: UnleashFl
       return withoutUndefined({ environment: environment.name, enabled: false, variants: {}, rollout: [], hasRules: false, lastModified });
     }
     const detail = detailsByEnvironment.get(environment.name) ?? { enabled: environment.enabled, strategies: [], variants: [] };
-    return environmentState(environment.name, detail, context.segmentNames, lastModified);
+    const state = environmentState(environment.name, detail, context.segmentNames, lastModified);
+    return environment.lastSeenAt === undefined ? state : { ...state, lastSeenAt: environment.lastSeenAt };
   });
   return withoutUndefined({
     key: summary.name,
