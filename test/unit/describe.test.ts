@@ -61,7 +61,8 @@ describe('describeFlagMarkdown', () => {
       check: check('dark-mode'),
       usage: [1, 1],
       expected: [
-        '**dark-mode** — rolling out: production serves on to 30% (fractional), staging to 100%',
+        '**dark-mode** — rolling out: production serves on to 30% (fractional), staging to 100%  ',
+        'production: 30% · staging: everyone',
         '',
         '| environment | state | serves | rules | last change |',
         '|-------------|-------|--------|-------|-------------|',

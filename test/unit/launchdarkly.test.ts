@@ -222,6 +222,8 @@ describe('what an environment serves', () => {
       expected: {
         enabled: true, variants: { on: true, off: false }, defaultVariant: 'on', offVariant: 'off', rollout: [], hasRules: true,
         rulesSummary: 'prerequisite new-checkout; 2 targets get off; 1 organization target get on; if email ends with @example.com: on; if not country is one of [de, fr]: a percentage rollout',
+        // The fallthrough serves on to everyone the targets and rules leave.
+        exposure: { stage: 'everyone' },
       },
     },
     {

@@ -3,7 +3,8 @@
 
 import { describeUnknownKey } from './findings';
 import { findDefinition } from './match';
-import { servedValueText } from './release';
+import { classifyRelease, servedValueText } from './release';
+import { isStepBack, stageOf, stageText } from './stages';
 import { flagHygiene, type FlagHygiene, type PolicyContext } from './policy/hygiene';
 import { removabilityAtCheck, type Removability } from './removability';
 import type { EnvironmentFlagState, FlagCatalog, FlagCheck, FlagDefinition, ReleaseState } from './types';
@@ -50,7 +51,7 @@ function describeDefinition(definition: FlagDefinition, check: FlagCheck, catalo
   const title = `**${escapeMarkdown(definition.key)}** — ${STATE_LABELS[verdict.state]}: ${escapeMarkdown(verdict.summary)}${removabilityNote(removability, hygiene)}`;
   const about = aboutLine(definition, hygiene, now);
   return paragraphs(
-    lines(...[title, about, stalenessLine(hygiene, definition)].filter((line) => line !== '')),
+    lines(...[title, about, stalenessLine(hygiene, definition), stagesLine(definition, catalog, context)].filter((line) => line !== '')),
     environmentTable(definition, catalog, now),
     usageLine(usage, [definition.source], catalog.syncs?.get(definition.source) ?? catalog.syncedAt, now),
   );
@@ -70,6 +71,27 @@ function stalenessLine(hygiene: FlagHygiene, definition: FlagDefinition): string
   const reasons = hygiene.staleness.reasons.map((reason) => escapeMarkdown(reason)).join(' · ');
   if (hygiene.staleness.stale) return `**Stale**: ${reasons}`;
   return definition.stale ? `Not stale: ${reasons}` : '';
+}
+
+// "production: 25% for 12 days · staging: everyone" for a flag that rolls out, and "**un-released** in production 2 days ago (was everyone)".
+function stagesLine(definition: FlagDefinition, catalog: FlagCatalog, context: PolicyContext): string {
+  const counted = catalog.countedEnvironments;
+  const shown = definition.environments.filter((state) => counted === undefined || counted.length === 0 || counted.includes(state.environment));
+  const unreleased: string[] = [];
+  const stages = shown.map((state) => {
+    const exposure = stageOf(state);
+    const since = state.stageChange?.at ?? state.lastModified;
+    const time = since === undefined || Number.isNaN(Date.parse(since)) ? undefined : context.now - Date.parse(since);
+    const change = state.stageChange;
+    if (change !== undefined && time !== undefined && isStepBack(change.from, exposure) && time <= context.policy.unreleasedWithinDays * DAY) {
+      unreleased.push(`**un-released** in ${escapeMarkdown(state.environment)} ${formatAge(time)} (was ${stageText(change.from)})`);
+    }
+    const lasting = time === undefined || time < DAY ? '' : ` for ${plural(Math.floor(time / DAY), 'day')}`;
+    return `${escapeMarkdown(state.environment)}: ${stageText(exposure)}${lasting}`;
+  });
+  // A released or dead flag's stages add nothing to its title, unless it was just taken back.
+  if (classifyRelease(definition, counted).state !== 'rolling-out' && unreleased.length === 0) return '';
+  return [stages.join(' · '), ...unreleased].join(' · ');
 }
 
 // Description · type · owner · created date (age) · badges · link: whatever the backend and the policy know.

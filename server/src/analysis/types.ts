@@ -114,6 +114,26 @@ export interface EnvironmentFlagState {
   backendStatus?: string;
   /** ISO 8601 date when an SDK last evaluated the flag here (Unleash `lastSeenAt`, LaunchDarkly `lastRequested`). */
   lastSeenAt?: string;
+  /** The release stage as the backend's rules say it, when they say more than the served values (analysis/stages.ts). */
+  exposure?: Exposure;
+  /** The stage before the current one and when it changed, as recorded between loads. */
+  stageChange?: StageChange;
+}
+
+/** How far a flag reaches in one environment: off, specific users or segments, a percentage, everyone. */
+export type ReleaseStage = 'off' | 'targeted' | 'partial' | 'everyone';
+
+/** One environment's release stage: a percentage for `partial`, and who a targeted or partial stage targets. */
+export interface Exposure {
+  stage: ReleaseStage;
+  percent?: number;
+  who?: string;
+}
+
+/** A change of release stage: the stage before, and when (ISO 8601) the current one began. */
+export interface StageChange {
+  from: Exposure;
+  at: string;
 }
 
 /** What the backend(s) say about one flag. */

@@ -7,7 +7,7 @@
 // - individual targets (`targets`, `contextTargets`), `rules` and `prerequisites` are targeting:
 //   `hasRules`, summarised for people.
 
-import type { EnvironmentFlagState, FlagDefinition } from '../../analysis/types';
+import type { EnvironmentFlagState, Exposure, FlagDefinition } from '../../analysis/types';
 import { expectArray, expectObject, expectString, isObject, optionalString, ResponseShapeError } from '../jsonShape';
 
 /** One variation of a flag; its position in `variations` is what environments refer to. */
@@ -183,8 +183,27 @@ export function environmentState(environment: string, config: LaunchDarklyEnviro
   if (targeting.length > 0) {
     state.hasRules = true;
     state.rulesSummary = targeting.join('; ');
+    if (fallthrough.rollout === undefined) state.exposure = exposureWithFallthrough(config, variations, state.rulesSummary);
   }
   return state;
+}
+
+/**
+ * The release stage of an environment whose fallthrough serves one variation and that has targets or
+ * rules: everyone when the fallthrough reaches people (serves other than the off variation or false);
+ * otherwise the targeted users, or a percentage of them when a rule rolls out.
+ */
+function exposureWithFallthrough(config: LaunchDarklyEnvironmentConfig, variations: readonly LaunchDarklyVariation[], who: string): Exposure {
+  const reaches = (index: number | undefined): boolean => index !== undefined && index !== config.offVariation
+    && index >= 0 && index < variations.length && variations[index].value !== false;
+  if (reaches(config.fallthrough.variation)) return { stage: 'everyone' };
+  const percents = config.rules.flatMap((rule) => {
+    if (rule.rollout === undefined) return [];
+    const total = rule.rollout.reduce((sum, share) => sum + share.weight, 0) || FULL_WEIGHT;
+    const reached = rule.rollout.reduce((sum, share) => sum + (reaches(share.variation) ? share.weight : 0), 0);
+    return reached > 0 && reached < total ? [roundPercent((reached / total) * 100)] : [];
+  });
+  return percents.length > 0 ? { stage: 'partial', percent: Math.max(...percents), who } : { stage: 'targeted', who };
 }
 
 /** The link to a flag's page in the LaunchDarkly app. */

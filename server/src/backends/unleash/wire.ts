@@ -10,7 +10,7 @@
 // - the variants of the strategy that decides are split by weight (out of 1000);
 // - anything else (constraints, segments, user lists, several strategies) is targeting: `hasRules`.
 
-import type { EnvironmentFlagState, FlagDefinition } from '../../analysis/types';
+import type { EnvironmentFlagState, Exposure, FlagDefinition } from '../../analysis/types';
 import { expectArray, expectObject, expectString, isObject, optionalString, ResponseShapeError } from '../jsonShape';
 
 /** One strategy constraint as the Admin API returns it. */
@@ -227,7 +227,28 @@ export function environmentState(
     rollout: [],
     hasRules: true,
     rulesSummary: active.map((strategy) => describeStrategy(strategy, segmentNames)).join('; or '),
+    exposure: exposureOf(active, segmentNames),
   };
+}
+
+/**
+ * The release stage of strategies that are not one plain rollout: a percentage of everyone, or of the
+ * users some strategy targets, is partial; strategies that only pick users or segments are targeted.
+ */
+function exposureOf(active: readonly UnleashStrategy[], segmentNames: ReadonlyMap<number, string>): Exposure {
+  const open = active.filter((strategy) => strategy.constraints.length === 0 && strategy.segments.length === 0 && (rolloutPercent(strategy) ?? 0) > 0);
+  const targeted = active.filter((strategy) => !open.includes(strategy));
+  const who = targeted.length > 0 ? targeted.map((strategy) => describeStrategy(strategy, segmentNames)).join('; or ') : undefined;
+  const withWho = (exposure: Exposure): Exposure => (who === undefined ? exposure : { ...exposure, who });
+  // Strategies add up: everyone a plain rollout reaches, plus the users the others pick.
+  const openPercent = Math.max(0, ...open.map((strategy) => rolloutPercent(strategy) ?? 0));
+  if (openPercent >= 100) return { stage: 'everyone' };
+  if (open.length > 0) return withWho({ stage: 'partial', percent: openPercent });
+  const percents = targeted.flatMap((strategy) => {
+    const percent = rolloutPercent(strategy);
+    return percent !== undefined && percent < 100 ? [percent] : [];
+  });
+  return withWho(percents.length > 0 ? { stage: 'partial', percent: Math.max(...percents) } : { stage: 'targeted' });
 }
 
 /** The link to a flag's page in the Unleash UI. */
