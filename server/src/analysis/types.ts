@@ -194,7 +194,9 @@ export type FindingCode =
   | 'malformed-flag-file'
   | 'unregistered-flag'
   | 'unused-flag'
-  | 'backend-unreachable';
+  | 'backend-unreachable'
+  | 'naming-violation'
+  | 'missing-metadata';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -210,6 +212,8 @@ export const DEFAULT_SEVERITIES: Record<FindingCode, Severity> = {
   'unused-flag': 'information',
   // A warning, so that a default `--fail-on error` does not fail CI for a service's bad minute; name it to.
   'backend-unreachable': 'warning',
+  'naming-violation': 'warning',
+  'missing-metadata': 'information',
 };
 
 /** One thing worth telling a person about a flag check or a flag file. */

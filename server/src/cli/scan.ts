@@ -2,7 +2,8 @@
 // run once over a folder, with every position turned into a 1-based line and column.
 
 import * as path from 'node:path';
-import { findingsForChecks, findingsForProblems, findingsForUnreadBackends, FINDING_CODES } from '../analysis/findings';
+import { findingsForChecks, findingsForFlagFile, findingsForProblems, findingsForUnreadBackends, FINDING_CODES } from '../analysis/findings';
+import { flagFileKeys } from '../analysis/policy/flagFileKeys';
 import { flagInventory, type InventoryEntry } from '../analysis/inventory';
 import { policyContextOf, reportedStale } from '../analysis/policy/hygiene';
 import { findingsForRegistry, unusedRegistryFindings } from '../analysis/registry';
@@ -51,6 +52,8 @@ export interface ScanReport {
   filesScanned: number;
   /** Things a person should know that are not findings: a backend that could not be read, skipped files. */
   notes: string[];
+  /** What fails the run when `--fail-on` is not given, from the policy of `.flaglens.json`. */
+  failOn?: readonly string[];
 }
 
 /** A problem that stops the scan before it starts: bad configuration. Exit code 2. */
@@ -98,6 +101,16 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   const now = Date.now();
   const context = policyContextOf(allChecks, catalog, config.policy, now);
   for (const [file, checks] of allChecks) findings.push(...findingsForChecks(file, checks, catalog, severities, context));
+  for (const file of backends.flatMap((backend) => backend.watchedFiles()).filter((watched) => watched.endsWith('.json'))) {
+    let text: string;
+    try {
+      text = readTextFileSync(file);
+    } catch {
+      // A flag file that cannot be read is its backend's problem, reported with it.
+      continue;
+    }
+    findings.push(...findingsForFlagFile(file, flagFileKeys(text, file), catalog, config.policy, severities));
+  }
   if (config.registry !== undefined) {
     const { registry, problem } = loadRegistry(root, config.registry);
     if (problem !== undefined) notes.push(problem);
@@ -120,6 +133,7 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     catalog,
     filesScanned: index.files().length,
     notes,
+    ...(config.policy.failOn === undefined ? {} : { failOn: config.policy.failOn }),
   };
 }
 
