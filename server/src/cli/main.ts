@@ -12,6 +12,7 @@ import { formatSarif } from './format-sarif';
 import { CLEAN_HELP, CleanSetupError, parseCleanArguments, runClean } from './clean';
 import { formatText } from './format-text';
 import { parseInitArguments, runInit } from './init';
+import { parseReportArguments, REPORT_HELP, runReport } from './report';
 import { scanFolder, ScanSetupError } from './scan';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -25,6 +26,7 @@ Usage:
   flaglens scan [DIR] [--format text|json|sarif] [--fail-on KINDS] [--config FILE] [--cache FILE]
   flaglens init [DIR] [--dry-run] [--force]
   flaglens clean KEY [DIR] [--value VALUE] [--dry-run] [--config FILE]
+  flaglens report [DIR] [--format markdown|json] [--since REF] [--config FILE]
   flaglens --help | --version
 
 flaglens scan
@@ -58,6 +60,7 @@ flaglens init
   --force                   replace an existing .flaglens.json (otherwise it is kept; exit code 1)
 
 ${CLEAN_HELP}
+${REPORT_HELP}
 Colour is used when stdout is a terminal and NO_COLOR is not set.
 `;
 
@@ -78,11 +81,16 @@ async function main(args: string[]): Promise<number> {
     if (command === '--help' || command === '-h' || command === 'help') return write(HELP, 0);
     if (command === '--version' || command === '-v') return write(`flaglens ${version}\n`, 0);
     if (command === 'init') return await init(rest);
+    if (command === 'report') {
+      const options = parseReportArguments(rest);
+      if (options === 'help') return write(HELP, 0);
+      return write(await runReport(options, (message) => process.stderr.write(`flaglens: ${message}\n`)), 0);
+    }
     if (command === 'clean') {
       const options = parseCleanArguments(rest);
       return options === 'help' ? write(HELP, 0) : await runClean(options);
     }
-    if (command !== 'scan') throw new UsageError(`unknown command '${command}': the commands are scan, init and clean (see flaglens --help)`);
+    if (command !== 'scan') throw new UsageError(`unknown command '${command}': the commands are scan, report, init and clean (see flaglens --help)`);
     const options = parseScanArguments(rest);
     return options === 'help' ? write(HELP, 0) : await runScan(options);
   } catch (error) {

@@ -48,6 +48,8 @@ export interface ScanReport {
   checks: LocatedCheck[];
   findings: LocatedFinding[];
   flags: FlagSummary[];
+  /** Every flag with its policy verdicts and checks, as the Flags view has them. */
+  inventory: InventoryEntry[];
   catalog: FlagCatalog;
   filesScanned: number;
   /** Things a person should know that are not findings: a backend that could not be read, skipped files. */
@@ -120,6 +122,7 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     }
   }
 
+  const inventory = flagInventory(allChecks, catalog, config.policy, now);
   const locator = new Locator(root);
   const located = [...allChecks].flatMap(([file, checks]) => checks.map((check) => ({ ...locator.locate(file, check.keySpan), check })));
   const locatedFindings = findings
@@ -129,7 +132,8 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     root,
     checks: located,
     findings: locatedFindings,
-    flags: summariseFlags(flagInventory(allChecks, catalog, config.policy, now)),
+    flags: summariseFlags(inventory),
+    inventory,
     catalog,
     filesScanned: index.files().length,
     notes,
