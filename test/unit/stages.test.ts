@@ -1,14 +1,19 @@
 // Release stages as tables: Unleash strategy shapes and LaunchDarkly's documented environment payloads
 // → off, targeted (with who), partial (with the percentage), everyone; and a stage going back recorded
-// between loads and shown as un-released.
+// between loads (by the definitions cache) and shown as un-released.
 
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { describeFlagMarkdown } from '../../server/src/analysis/describe';
 import { isStepBack, stageOf, withStageChanges } from '../../server/src/analysis/stages';
 import type { Exposure } from '../../server/src/analysis/types';
 import { environmentState as launchDarklyState, type LaunchDarklyEnvironmentConfig } from '../../server/src/backends/launchdarkly/wire';
 import { environmentState as unleashState, type UnleashStrategy } from '../../server/src/backends/unleash/wire';
+import { CachedBackend, DefinitionCache } from '../../server/src/backends/cache';
+import type { BackendLoad, FlagBackend } from '../../server/src/backends/types';
 import { catalog, check, definition, environment, policyContext } from './catalog-builders';
 
 const SEGMENTS = new Map([[1, 'beta-testers']]);
@@ -96,5 +101,26 @@ describe('stage changes between loads', () => {
     assert.ok(markdown.includes('production: 25% for 2 days · staging: everyone · **un-released** in production 2 days ago (was everyone)'), markdown);
     const later = describeFlagMarkdown(check('f'), catalog([flag]), { references: 1, files: 1 }, policyContext(now + 30 * 24 * 60 * 60 * 1000, [check('f')]));
     assert.ok(!later.includes('un-released'), later);
+  });
+});
+
+describe('the definitions cache records stage changes', () => {
+  it('a service taken back from everyone to 25% reads as a change at the second sync, kept across restarts', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'flaglens-stages-'));
+    try {
+      const file = path.join(folder, 'flag-definitions.json');
+      const loads: BackendLoad[] = [
+        { definitions: [definition('f', { environments: [environment('production')] })], environments: ['production'], problems: [], ok: true, syncedAt: Date.parse('2026-06-01T00:00:00Z') },
+        { definitions: [definition('f', { environments: [environment('production', { rollout: [{ variant: 'on', percent: 25 }, { variant: 'off', percent: 75 }] })] })], environments: ['production'], problems: [], ok: true, syncedAt: Date.parse('2026-06-02T00:00:00Z') },
+      ];
+      const service: FlagBackend = { label: 'Unleash (u)', load: async () => loads.shift() as BackendLoad, watchedFiles: () => [] };
+      const cached = new CachedBackend(service, new DefinitionCache(file), 'u');
+      assert.equal((await cached.load()).definitions[0].environments[0].stageChange, undefined);
+      const second = await cached.load();
+      assert.deepEqual(second.definitions[0].environments[0].stageChange, { from: { stage: 'everyone' }, at: '2026-06-02T00:00:00.000Z' });
+      assert.deepEqual(new DefinitionCache(file).get('u')?.definitions[0].environments[0].stageChange, { from: { stage: 'everyone' }, at: '2026-06-02T00:00:00.000Z' });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
