@@ -159,7 +159,10 @@ describe('parsing REST API v2 answers', () => {
   });
 
   it('reads flag statuses, keyed by the flag in each parent link', () => {
-    assert.deepEqual([...parseFlagStatuses(statusesJson(STATUSES.production))], Object.entries(STATUSES.production));
+    assert.deepEqual(
+      [...parseFlagStatuses(statusesJson(STATUSES.production))],
+      Object.entries(STATUSES.production).map(([key, name]) => [key, { name, lastRequested: '2026-11-20T10:00:00.000Z' }]),
+    );
   });
 
   const wrongShapes: Array<[string, unknown, RegExp]> = [
@@ -219,6 +222,8 @@ describe('what an environment serves', () => {
       expected: {
         enabled: true, variants: { on: true, off: false }, defaultVariant: 'on', offVariant: 'off', rollout: [], hasRules: true,
         rulesSummary: 'prerequisite new-checkout; 2 targets get off; 1 organization target get on; if email ends with @example.com: on; if not country is one of [de, fr]: a percentage rollout',
+        // The fallthrough serves on to everyone the targets and rules leave.
+        exposure: { stage: 'everyone' },
       },
     },
     {
@@ -248,7 +253,7 @@ describe('flag definitions and release state', () => {
     project: 'default',
     source: 'LaunchDarkly (https://app.eu.launchdarkly.com, project default)',
     environments: ['staging', 'production'],
-    statuses: new Map([['production', new Map([['new-checkout', 'launched']])]]),
+    statuses: new Map([['production', new Map([['new-checkout', { name: 'launched', lastRequested: '2026-11-20T10:00:00.000Z' }]])]]),
   };
   const definitionOf = (json: unknown) => toFlagDefinition(parseFlagList({ items: [json] }).flags[0], context);
 
@@ -261,12 +266,14 @@ describe('flag definitions and release state', () => {
       createdAt: '2024-11-13T08:00:00.000Z',
       stale: false,
       archived: false,
+      temporary: true,
       tags: ['checkout', 'temporary'],
       link: 'https://app.eu.launchdarkly.com/projects/default/flags/new-checkout',
       source: context.source,
       environments: ['staging', 'production'],
     });
     assert.equal(definition.environments[1].backendStatus, 'launched');
+    assert.equal(definition.environments[1].lastSeenAt, '2026-11-20T10:00:00.000Z');
     assert.equal(flagLink('https://app.launchdarkly.com/', 'web app', 'a/b'), 'https://app.launchdarkly.com/projects/web%20app/flags/a%2Fb');
   });
 

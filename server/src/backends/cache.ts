@@ -4,6 +4,7 @@
 
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { withStageChanges } from '../analysis/stages';
 import type { FlagDefinition } from '../analysis/types';
 import type { BackendLoad, FlagBackend } from './types';
 
@@ -89,10 +90,11 @@ export class CachedBackend implements FlagBackend {
   async load(): Promise<BackendLoad> {
     const load = await this.inner.load();
     if (load.ok) {
-      if (load.syncedAt !== undefined) {
-        await this.cache.set(this.key, { definitions: load.definitions, environments: load.environments, syncedAt: load.syncedAt });
-      }
-      return load;
+      if (load.syncedAt === undefined) return load;
+      // The cached definitions are the previous load: each stage that changed since starts now.
+      const definitions = withStageChanges(load.definitions, this.cache.get(this.key)?.definitions, new Date(load.syncedAt).toISOString());
+      await this.cache.set(this.key, { definitions, environments: load.environments, syncedAt: load.syncedAt });
+      return { ...load, definitions };
     }
     // The service kept this run's last good definitions itself.
     if (load.syncedAt !== undefined) return load;

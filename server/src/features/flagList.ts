@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { flagInventory } from '../analysis/inventory';
+import { reportedStale } from '../analysis/policy/hygiene';
 import type { FlagCheck } from '../analysis/types';
 import type { LoadedFolder } from '../workspace/loadFolder';
 import type { EditorFolder } from './folder';
@@ -27,14 +28,14 @@ export async function flagListFor(folders: readonly EditorFolder[], documents: O
 
 function flagsOf(state: LoadedFolder, documents: OpenDocuments): FlagListItem[] {
   const texts = new TextsByFile(documents);
-  return flagInventory(state.index.allChecks(), state.catalog)
+  return flagInventory(state.index.allChecks(), state.catalog, state.config.policy, Date.now())
     // Without any definition every key would look unknown; the status bar says why instead.
     .filter((entry) => entry.state !== 'unknown' || state.catalog.loaded)
     .map((entry) => {
       const item: FlagListItem = {
         key: entry.key,
         state: entry.state,
-        stale: entry.definition?.stale ?? false,
+        stale: entry.hygiene !== undefined && entry.definition !== undefined && reportedStale(entry.hygiene, entry.definition),
         archived: entry.definition?.archived ?? false,
         summary: entry.summary,
         removable: entry.removable,
