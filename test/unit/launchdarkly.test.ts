@@ -336,7 +336,7 @@ describe('LaunchDarklyBackend against a loopback server', () => {
   });
 
   const newBackend = (clock = { now: Date.parse('2026-11-24T08:00:00Z') }) =>
-    new LaunchDarklyBackend({ baseUri, project: 'default', environments: ['staging', 'production'], token: TOKEN, timeoutMs: 400, now: () => clock.now, howToSetToken: 'set FLAGLENS_LAUNCHDARKLY_TOKEN' });
+    new LaunchDarklyBackend({ baseUri, project: 'default', environments: ['staging', 'production'], token: TOKEN, timeoutMs: 2000, now: () => clock.now, howToSetToken: 'set FLAGLENS_LAUNCHDARKLY_TOKEN' });
 
   it('follows the pages, adds archived flags and statuses, and sends the token as the Authorization header', async () => {
     fault = 'none';
@@ -395,7 +395,7 @@ describe('LaunchDarklyBackend against a loopback server', () => {
   it('sends no token to an instance the token was not set for', async () => {
     fault = 'none';
     requests = [];
-    const backend = new LaunchDarklyBackend({ baseUri, project: 'default', environments: ['production'], token: TOKEN, tokenOrigin: 'https://app.launchdarkly.com', timeoutMs: 400 });
+    const backend = new LaunchDarklyBackend({ baseUri, project: 'default', environments: ['production'], token: TOKEN, tokenOrigin: 'https://app.launchdarkly.com', timeoutMs: 2000 });
     const load = await backend.load();
     assert.equal(load.ok, false);
     assert.match(load.message ?? '', /no token was sent, because the token was set for https:\/\/app\.launchdarkly\.com, not for this address/);
