@@ -164,10 +164,17 @@ function addBagKeyCheck(state: ScanState, bag: BagSource, keyNode: ts.Expression
   }
 }
 
-/** A bag's draft, with the evidence a preset's bag needs: where its call's function comes from. */
+/**
+ * A bag's draft, with the evidence a preset's bag needs: where its call's function comes from, that name read where
+ * the flag is read (a draft's positions are its own statement's: the bag may be declared in another).
+ */
 function pushBagDraft(state: ScanState, bag: BagSource, pattern: FlagPattern, draft: DraftCheck): void {
-  if (pattern.packages === undefined) state.drafts.push(draft);
-  else if (bag.origin !== undefined) state.drafts.push({ ...draft, evidence: { ...bag.origin, packages: pattern.packages } });
+  if (pattern.packages === undefined) {
+    state.drafts.push(draft);
+  } else if (bag.origin !== undefined) {
+    const reference = { ...bag.origin.reference, position: draft.check.callSpan.end };
+    state.drafts.push({ ...draft, evidence: { reference, subject: bag.origin.subject, packages: pattern.packages } });
+  }
 }
 
 /** The fields of a check that do not depend on its key. */
