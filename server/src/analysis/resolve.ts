@@ -70,16 +70,17 @@ export function resolveChecks(scan: FileScan, getScan: (fileName: string) => Fil
  */
 function withImportedEvidence(scan: FileScan, checks: FlagCheck[], resolution: Resolution): FlagCheck[] {
   const evidenceAt = new Map<number, string | undefined>();
-  // The candidates of one call share their reference: it is followed once.
-  const packages = new Map<ModuleReference, string | undefined>();
+  // Every call on one imported client names the same export: it is followed once.
+  const packages = new Map<string, string | undefined>();
   const checkedCalls = new Set<number>();
   for (const check of checks) if (check.evidence !== undefined) checkedCalls.add(check.callSpan.start);
   for (const { checkIndex, reference, packages: accepted, subject } of scan.evidenceImports ?? []) {
-    let specifier = packages.get(reference);
-    if (specifier === undefined && !packages.has(reference)) {
+    const exported = `${reference.specifier}\0${reference.names.join('\0')}`;
+    let specifier = packages.get(exported);
+    if (specifier === undefined && !packages.has(exported)) {
       resolution.visited.clear();
       specifier = vendorPackageOf(scan.fileName, reference, resolution);
-      packages.set(reference, specifier);
+      packages.set(exported, specifier);
     }
     const callStart = checks[checkIndex].callSpan.start;
     if (specifier === undefined || !isFromPackages(specifier, accepted) || checkedCalls.has(callStart)) {

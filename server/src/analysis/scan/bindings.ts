@@ -65,7 +65,9 @@ export function declareOpaqueNames(state: ScanState, name: ts.BindingName, param
     return;
   }
   for (const element of name.elements) {
-    if (!isOmittedExpression(element)) declareOpaqueNames(state, element.name, parameter && { type: undefined }, origin);
+    // Each name its own copy: an open document's re-scan moves a binding's origin in place.
+    const own = origin && { ...origin, reference: { ...origin.reference } };
+    if (!isOmittedExpression(element)) declareOpaqueNames(state, element.name, parameter && { type: undefined }, own);
   }
 }
 

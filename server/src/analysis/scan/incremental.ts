@@ -260,8 +260,9 @@ function moveWalk(walk: StatementWalk, moved: (position: number) => number, file
   for (const [, binding] of walk.bindings) {
     const movable = binding as MovableBinding;
     if (binding.value !== undefined && typeof binding.value !== 'string') movable.value = moveValue(binding.value, moved);
-    if (binding.origin !== undefined) movable.origin = { ...binding.origin, reference: moveReference(binding.origin.reference, moved) };
-    if (binding.bag?.origin !== undefined) movable.bag = { ...binding.bag, origin: { ...binding.bag.origin, reference: moveReference(binding.bag.origin.reference, moved) } };
+    // Each binding has its own origin (see `declareOpaqueNames`): moved in place, as the binding is. A bag's origin
+    // is read where each flag is read (see `pushBagDraft`), so its position is never used.
+    if (binding.origin !== undefined) moveInPlace(binding.origin.reference, moved);
     if (fileEnd !== undefined && isFileLevel(binding, fileEnd)) continue;
     movable.scopeStart = moved(binding.scopeStart);
     movable.scopeEnd = moved(binding.scopeEnd);
@@ -280,6 +281,10 @@ function moveWalk(walk: StatementWalk, moved: (position: number) => number, file
 
 function moveReference(reference: LocalReference, moved: (position: number) => number): LocalReference {
   return { ...reference, position: moved(reference.position) };
+}
+
+function moveInPlace(reference: LocalReference, moved: (position: number) => number): void {
+  (reference as { position: number }).position = moved(reference.position);
 }
 
 function moveValue(value: LocalValue, moved: (position: number) => number): LocalValue {
