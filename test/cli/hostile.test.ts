@@ -44,6 +44,7 @@ describe('a source file nested deeper than the call stack', () => {
     fs.mkdirSync(path.join(root, 'src'));
     const sum = Array.from({ length: TERMS }, (_, index) => `a${index}`).join(' + ');
     fs.writeFileSync(path.join(root, 'src', 'parens.ts'), `export const x = ${'('.repeat(DEPTH)}1${')'.repeat(DEPTH)};\n`);
+    fs.writeFileSync(path.join(root, 'src', 'client.ts'), "import { OpenFeature } from '@openfeature/server-sdk';\nexport const client = OpenFeature.getClient();\n");
     fs.writeFileSync(path.join(root, 'src', 'sum.ts'), `import { client } from './client';\nexport const on = client.getBooleanValue('deep-flag', false) && ${sum};\n`);
     fs.writeFileSync(path.join(root, 'src', 'app.ts'), "import { client } from './client';\nexport function f(): string {\n  if (client.getBooleanValue('deep-flag', false)) {\n    return 'new';\n  }\n  return 'old';\n}\n");
   });
@@ -52,7 +53,7 @@ describe('a source file nested deeper than the call stack', () => {
   it('is scanned with the others: the scan completes and finds every check', async () => {
     const report = await scanFolder(root, { log: (message) => logged.push(message) });
     assert.deepEqual(report.checks.map((located) => `${located.file} ${located.check.key}`).sort(), ['src/app.ts deep-flag', 'src/sum.ts deep-flag']);
-    assert.equal(report.filesScanned, 3);
+    assert.equal(report.filesScanned, 4);
   });
 
   it('does not stop the clean-up of the other files; it is left as it was, with why', async () => {

@@ -186,7 +186,7 @@ describe('package-name resolution', () => {
       '/ws/packages/flags/package.json': '{ "name": "@acme/flags", "main": "dist/index.js" }',
       '/ws/packages/flags/src/index.ts': `export * from './keys';`,
       '/ws/packages/flags/src/keys.ts': `export enum FeatureFlag { NewNav = 'new-nav' }`,
-      [FROM]: `import { FeatureFlag } from '@acme/flags';\ngb.isOn(FeatureFlag.NewNav);`,
+      [FROM]: `import { FeatureFlag } from '@acme/flags';\nimport { GrowthBook } from '@growthbook/growthbook';\nconst gb = new GrowthBook({});\ngb.isOn(FeatureFlag.NewNav);`,
     };
     const patterns = buildPatternSet([]);
     const getScan = (file: string): FileScan | undefined => (Object.hasOwn(files, file) ? scanFile(file, files[file], patterns) : undefined);

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checksFlag, removeFlagFromFile, type KeptValue } from '../../server/src/analysis/remove/plan';
 import { scanFile } from '../../server/src/analysis/scan';
-import { buildPatternSet } from '../../server/src/analysis/patterns';
+import { namedPresets } from './named-presets';
 
 const KEY = 'new-checkout';
-const PATTERNS = buildPatternSet([{ callee: 'isFlagDisabled', keyArg: 0, negate: true }, { callee: 'isFeatureOn', keyArg: 0, defaultArg: 1 }]);
+const PATTERNS = namedPresets([{ callee: 'isFlagDisabled', keyArg: 0, negate: true }, { callee: 'isFeatureOn', keyArg: 0, defaultArg: 1 }]);
 const BOOLEAN_CHECK = "client.getBooleanValue('new-checkout', false)";
 const STRING_CHECK = "client.getStringValue('new-checkout', 'light')";
 
