@@ -1,16 +1,28 @@
-// The sources discovery reads, each parsed once, with parent links, and only when a stage needs its tree:
-// the wrapper and registry stages share them.
+// The sources discovery reads, each parsed once, with parent links, and only when a stage needs its tree;
+// and their scans: a file that names none of the callees discovery added is not scanned again.
 
 import { ts } from 'ts-morph';
+import type { PatternSet } from '../patterns';
+import { escapeRegex } from '../regex';
+import { scanFile, type FileScan } from '../scan';
 import { scriptKindOf } from '../scriptKind';
 import type { SourceText } from './types';
 
-/** Each source's syntax tree, parsed at most once and only when a stage needs it. */
+/** Scans a caller made already (the workspace index's), and the patterns it made them with. */
+export interface Prescanned {
+  readonly patterns: PatternSet;
+  /** The scan of a file the patterns' text test accepts; undefined when there is none. */
+  scanOf(file: string): FileScan | undefined;
+}
+
+/** Each source's syntax tree, parsed at most once and only when a stage needs it, and its scans. */
 export class SourceTrees {
   private readonly trees = new Map<string, ts.SourceFile>();
+  private readonly scans = new WeakMap<PatternSet, Map<string, FileScan>>();
+  private readonly addedNames = new WeakMap<PatternSet, RegExp>();
   readonly byFile: ReadonlyMap<string, SourceText>;
 
-  constructor(readonly sources: readonly SourceText[]) {
+  constructor(readonly sources: readonly SourceText[], readonly base: PatternSet, private readonly prescanned?: Prescanned) {
     this.byFile = new Map(sources.map((source) => [source.file, source]));
   }
 
@@ -22,5 +34,34 @@ export class SourceTrees {
       this.trees.set(source.file, tree);
     }
     return tree;
+  }
+
+  /** The scan of a source with `patterns`: its scan with the base patterns when it names none of the callees `patterns` adds. */
+  scan(source: SourceText, patterns: PatternSet): FileScan {
+    const target = patterns !== this.base && !this.addedNamesOf(patterns).test(source.text) ? this.base : patterns;
+    let byFile = this.scans.get(target);
+    if (byFile === undefined) this.scans.set(target, byFile = new Map());
+    let scan = byFile.get(source.file);
+    if (scan === undefined) {
+      // A tree parsed already is reused; otherwise the scan makes its own, lighter one, which is not kept.
+      scan = (target === this.base && this.prescanned?.patterns === this.base ? this.prescanned.scanOf(source.file) : undefined)
+        ?? scanFile(source.file, source.text, target, this.trees.get(source.file));
+      byFile.set(source.file, scan);
+    }
+    return scan;
+  }
+
+  // A custom pattern replaces presets of its name, so a file that names it must be scanned again; no other must.
+  private addedNamesOf(patterns: PatternSet): RegExp {
+    let regex = this.addedNames.get(patterns);
+    if (regex === undefined) {
+      const known = new Set(this.base.calleeNames);
+      const added = patterns.calleeNames.filter((name) => name !== '' && !known.has(name));
+      const customNames = patterns.patterns.filter((pattern) => pattern.sdk === 'custom').map((pattern) => pattern.callee.slice(pattern.callee.lastIndexOf('.') + 1));
+      const names = [...new Set([...added, ...customNames])].map(escapeRegex);
+      regex = names.length === 0 ? /(?!)/ : new RegExp(`\\b(?:${names.join('|')})\\b`);
+      this.addedNames.set(patterns, regex);
+    }
+    return regex;
   }
 }
