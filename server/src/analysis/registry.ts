@@ -74,20 +74,30 @@ export function readRegistry(file: string, label: string, text: string, symbol: 
   };
 }
 
+/** A declaration that could be a flag registry, as `registryCandidates` finds it. */
+export interface RegistryCandidate {
+  symbol: string;
+  kind: RegistryKind;
+  keys: string[];
+  /** Member name (`NewNav`, `checkout.V2`) → key, for an enum or object. */
+  keyOfMember: ReadonlyMap<string, string>;
+  exported: boolean;
+}
+
 /**
  * Every top-level declaration of a file that could be a flag registry, with its keys: the candidates `flaglens init`
  * weighs. `parsed`, when given, is the tree of this very text.
  */
-export function registryCandidates(file: string, text: string, parsed?: ts.SourceFile): Array<{ symbol: string; kind: RegistryKind; keys: string[]; exported: boolean }> {
+export function registryCandidates(file: string, text: string, parsed?: ts.SourceFile): RegistryCandidate[] {
   const sourceFile = parsed ?? ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
-  const candidates: Array<{ symbol: string; kind: RegistryKind; keys: string[]; exported: boolean }> = [];
+  const candidates: RegistryCandidate[] = [];
   for (const statement of sourceFile.statements) {
     for (const symbol of declaredNames(statement)) {
       const read = readDeclaration(sourceFile, statement, symbol);
       const keys = read === undefined ? [] : listedKeys(read);
       if (read === undefined || keys.length < 2) continue;
       const exported = ts.canHaveModifiers(statement) && (ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false);
-      candidates.push({ symbol, kind: read.kind, keys, exported });
+      candidates.push({ symbol, kind: read.kind, keys, keyOfMember: new Map(read.entries.map((entry) => [entry.name, entry.key])), exported });
     }
   }
   return candidates;

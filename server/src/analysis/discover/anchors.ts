@@ -43,7 +43,7 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
   let count = 0;
   const hasMembers = registry.kind === 'enum' || registry.kind === 'object';
   for (const source of trees.sources) {
-    if (isTestFile(source.file) || !named.test(source.text)) continue;
+    if (isTestFile(posix.relative(root, source.file)) || !named.test(source.text)) continue;
     const sourceFile = trees.tree(source);
     const at = (node: ts.Node): DiscoveredWrapper['at'] => ({
       file: posix.relative(root, source.file),

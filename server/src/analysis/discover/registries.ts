@@ -94,7 +94,8 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       // of string keys (schemas, routes) would cost more than the rest of discovery, and could not convince alone.
       const anchored = namedForFlags ? anchorsOf({ file: source.file, symbol: candidate.symbol, kind: candidate.kind, keys: candidate.keys }) : NO_ANCHORS;
       // Members passed to calls no pattern knows yet are keys checked in code, too.
-      usedKeys = Math.min(candidate.keys.length, usedKeys + anchored.membersPassed.size);
+      const passedKeys = [...anchored.membersPassed].flatMap((member) => candidate.keyOfMember.get(member) ?? []);
+      usedKeys = new Set([...candidate.keys.filter((key) => usedHere.has(key)), ...passedKeys]).size;
       candidates.push({
         file,
         symbol: candidate.symbol,

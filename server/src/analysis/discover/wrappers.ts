@@ -16,7 +16,7 @@ export const GENERIC_NAMES = new Set(['get', 'set', 'has', 'call', 'apply', 'bin
 // Test code and mocks stub every API, flags' included: `cy.intercept`, a fake client. What they forward is no evidence.
 const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|test|tests|spec|e2e|cypress|mocks?|fixtures?|stories)\/|\.(?:test|spec|cy|stories|mock)\.[cm]?[jt]sx?$/;
 
-/** True for a test, a mock, a fixture or a story, which never counts as evidence of a wrapper. */
+/** True for a test, a mock, a fixture or a story (a path relative to the folder), which never counts as evidence of a wrapper. */
 export function isTestFile(file: string): boolean {
   return TEST_FILE.test(file);
 }
@@ -38,7 +38,7 @@ export function wrappersIn(
   const bagCallees = patterns.patterns.filter((pattern) => pattern.kind === 'bag').map((pattern) => calleeLastName(pattern.callee));
   const mayReturnBag = bagCallees.some((name) => source.text.includes(name));
   const calledFactories = factories.filter((factory) => source.text.includes(factory.name));
-  if (isTestFile(source.file) || (dynamicChecks.length === 0 && !mayReturnBag && calledFactories.length === 0)) return { wrappers: [], bags: [], factories: [] };
+  if (isTestFile(posix.relative(root, source.file)) || (dynamicChecks.length === 0 && !mayReturnBag && calledFactories.length === 0)) return { wrappers: [], bags: [], factories: [] };
   const sourceFile = trees.tree(source);
   const wrappers: DiscoveredWrapper[] = [];
   const bags: DiscoveredBag[] = [];
