@@ -160,7 +160,7 @@ export function requestSupportsSpec(request: Request, feature: ClientSpecFeature
 requestSupportsSpec(request, 'deltaApi');`,
     },
     expected: { patterns: [{ callee: 'isEnabled', keyArg: 0 }], registry: { file: 'src/types/experimental.ts', symbol: 'IFlagKey' } },
-    says: /^registry IFlagKey \(src\/types\/experimental\.ts, union\): 3 of its 5 keys are checked in code, 1 parameter is typed by it or passes its members, and its name says it lists flags$/,
+    says: /^registry IFlagKey \(src\/types\/experimental\.ts, union\): 3 of its 5 keys are checked in code, 1 parameter typed by it or call passed a member, and its name says it lists flags$/,
   },
   {
     name: 'a hook three calls above the SDK: it calls the closure another hook returns, which calls an override helper',
@@ -179,6 +179,15 @@ export const useUiFlag = <K extends Flag>(flag: K) => {
     },
     expected: { patterns: [{ callee: 'applyOverrides', keyArg: 1, type: 'boolean' }, { callee: 'useUiFlag', keyArg: 0 }] },
     says: /^wrapper useUiFlag \(src\/hooks\/useUiFlag\.ts:6\): passes its first argument as the flag key to evaluate, the function useUiFlagEvaluator\(\) returns \(a wrapper itself\)$/,
+  },
+  {
+    name: 'a registry named for flags under which most checks would be unregistered-flag findings is not proposed',
+    files: {
+      'src/clientSpec.ts': `export type ClientSpecFeature = 'segments' | 'delta-api';`,
+      'src/app.ts': `gb.isOn('delta-api'); gb.isOn('new-nav'); gb.isOn('dark-mode'); gb.isOn('beta-search');`,
+    },
+    expected: {},
+    says: /^no registry proposed: the nearest candidate, ClientSpecFeature \(src\/clientSpec\.ts, union\), 1 of its 2 keys is checked in code, and its name says it lists flags; but 3 of the 4 checks with a known key would check keys it does not list$/,
   },
   {
     name: 'a parameter typed keyof the registry is a wrapper, with nothing forwarded',

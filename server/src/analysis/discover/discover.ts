@@ -8,7 +8,7 @@ import type { BagEntry } from '../bags';
 import { mayHoldChecks } from '../prefilter';
 import type { ModuleHost } from '../resolve';
 import { anchoredBy, type Anchored } from './anchors';
-import { checkedKeys, mostlyUnregistered, weighRegistries, type WeighedRegistry } from './registries';
+import { checkedKeys, mostlyUnregistered, reweighed, weighRegistries, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import type { DiscoveredBag, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
 import { wrappersIn, type ClosureFactory } from './wrappers';
@@ -57,11 +57,11 @@ export function discover(root: string, sources: readonly SourceText[], options: 
       .filter((wrapper) => !found.wrappers.some((other) => other.pattern.callee === wrapper.pattern.callee));
     found.wrappers.push(...anchoredWrappers);
     if (anchoredWrappers.length > 0) followWrappers(root, trees, found, 2, anchoredWrappers.map((wrapper) => wrapper.pattern.callee));
-    const unregistered = mostlyUnregistered(chosen, checkedKeys(trees, patternsOf(found), options.resolvePackage));
-    if (unregistered !== undefined) {
-      candidates[0] = { ...chosen, convincing: false, reason: `${chosen.reason}; but ${unregistered}` };
-      chosen = undefined;
-    }
+    const checked = checkedKeys(trees, patternsOf(found), options.resolvePackage);
+    chosen = reweighed(chosen, checked);
+    const unregistered = mostlyUnregistered(chosen, checked);
+    candidates[0] = unregistered === undefined ? chosen : { ...chosen, convincing: false, reason: `${chosen.reason}; but ${unregistered}` };
+    if (unregistered !== undefined) chosen = undefined;
   }
   const registryCandidates = candidates.map(({ keyList: _keyList, ...candidate }) => candidate);
   return { wrappers: found.wrappers, bags: found.bags, ...(chosen ? { registry: registryCandidates[0] } : {}), registryCandidates };

@@ -120,6 +120,12 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
   return candidates.map(({ exported: _exported, ...candidate }) => candidate);
 }
 
+/** The candidate weighed again with the checks the final patterns find (its own anchors among them). */
+export function reweighed(candidate: WeighedRegistry, checked: CheckedKeys): WeighedRegistry {
+  const usedKeys = Math.max(candidate.usedKeys, candidate.keyList.filter((key) => checked.used.has(key)).length);
+  return { ...candidate, usedKeys, ...weighEvidence(candidate.keys, usedKeys, candidate.anchors, candidate.namedForFlags, checked.used.size === 0) };
+}
+
 /**
  * Why a registry must not be proposed, or undefined when it may: under it, most resolved checks would be
  * `unregistered-flag` findings (their keys are not listed). A check resolved to a key the registry lists counts for it.
@@ -134,7 +140,7 @@ export function mostlyUnregistered(registry: WeighedRegistry, checked: CheckedKe
 /** Whether a candidate's checked keys and anchors are enough to propose it, and why, in words. */
 function weighEvidence(keys: number, usedKeys: number, anchors: number, namedForFlags: boolean, noKeyChecked: boolean): { convincing: boolean; reason: string } {
   const checked = `${usedKeys} of its ${keys} keys ${usedKeys === 1 ? 'is' : 'are'} checked in code`;
-  const anchored = anchors === 0 ? '' : `, ${anchors} parameter${anchors === 1 ? ' is' : 's are'} typed by it or pass${anchors === 1 ? 'es' : ''} its members`;
+  const anchored = anchors === 0 ? '' : `, ${anchors} ${anchors === 1 ? 'parameter typed by it or call passed a member' : 'parameters typed by it or calls passed its members'}`;
   if (namedForFlags && noKeyChecked) {
     return { convincing: true, reason: `its name says it lists flags (${keys} keys)${anchored}, and no check in code names a key yet` };
   }
