@@ -9,9 +9,8 @@ import { resolveChecks, type ModuleHost } from '../analysis/resolve';
 import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../analysis/scan';
 import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
-import { bagEntryOf, discover, type Discovery } from '../analysis/discover';
-import { buildPatternSet, calleeLastName, type PatternSet } from '../analysis/patterns';
-import { escapeRegex } from '../analysis/regex';
+import { bagEntryOf, discover, SourceTrees, type Discovery } from '../analysis/discover';
+import type { PatternSet } from '../analysis/patterns';
 import { currentStamp, isSourceFile, readSourceFileSync, readTextFileIfReadable, toPosixPath, whySkipped } from './files';
 import { IgnoreRules } from './ignore';
 import { listFolder } from './listing';
@@ -132,7 +131,15 @@ export class WorkspaceIndex {
     });
     // The cache keeps the scans made with the configured patterns, whatever is inferred from them.
     if (cache !== undefined) cache.record(files, outcomes);
-    if (infer) this.inferPatterns(files);
+    if (infer) {
+      // One file that breaks discovery (nesting past what a walk can hold, a bug) leaves the folder scanned with the presets.
+      try {
+        this.inferPatterns(files);
+      } catch (error) {
+        this.options.log(`could not infer wrappers and registry from the code: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (this.options.keepTexts !== true) this.texts.clear();
+    }
     this.changed();
     if (cache !== undefined) {
       const problem = await cache.save();
@@ -149,20 +156,22 @@ export class WorkspaceIndex {
       const text = this.texts.get(file);
       return text === undefined ? [] : [{ file, text }];
     });
-    const base = this.options.patterns;
+    const prescanned = { patterns: this.options.patterns, scanOf: (file: string) => this.scans.get(file) ?? undefined };
+    const trees = new SourceTrees(sources, this.options.patterns, prescanned);
     const discovery = discover(this.root, sources, {
       ...(this.host.resolvePackage === undefined ? {} : { resolvePackage: this.host.resolvePackage }),
-      prescanned: { patterns: base, scanOf: (file) => this.scans.get(file) ?? undefined },
+      prescanned,
+      trees,
     });
     this.inferredFrom = discovery;
-    const wrappers = discovery.wrappers.map((wrapper) => wrapper.pattern);
-    if (wrappers.length > 0 || discovery.bags.length > 0) {
-      this.scanPatterns = buildPatternSet(wrappers, discovery.bags.map(bagEntryOf));
-      const names = [...wrappers.map((pattern) => calleeLastName(pattern.callee)), ...discovery.bags.map((bag) => calleeLastName(bag.spec.replace(/\(\)$/, '')))];
-      const named = new RegExp(`\\b(?:${names.map(escapeRegex).join('|')})\\b`);
-      for (const { file, text } of sources) if (named.test(text)) this.scans.set(file, this.scanText(file, text));
+    const patterns = trees.patternSet(discovery.wrappers.map((wrapper) => wrapper.pattern), discovery.bags.map(bagEntryOf));
+    if (patterns !== this.options.patterns) {
+      this.scanPatterns = patterns;
+      // Discovery scanned the files that name what it found with these very patterns; the others keep their scans.
+      for (const source of sources) {
+        if (trees.mayHoldChecks(source, patterns)) this.scans.set(source.file, trees.scan(source, patterns));
+      }
     }
-    if (this.options.keepTexts !== true) this.texts.clear();
   }
 
   /**

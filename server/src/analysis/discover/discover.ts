@@ -5,7 +5,6 @@
 
 import { buildPatternSet, calleeLastName, type PatternSet } from '../patterns';
 import type { BagEntry } from '../bags';
-import { mayHoldChecks } from '../prefilter';
 import type { ModuleHost } from '../resolve';
 import { anchoredBy, type Anchored } from './anchors';
 import { checkedKeys, mostlyUnregistered, reweighed, weighRegistries, type WeighedRegistry } from './registries';
@@ -24,6 +23,8 @@ export interface DiscoverOptions {
   readonly resolvePackage?: ModuleHost['resolvePackage'];
   /** Scans already made with the presets (the index's), so that those files are not parsed again. */
   readonly prescanned?: Prescanned;
+  /** The sources' trees and scans, when the caller scans again with what is found (see `SourceTrees.patternSet`). */
+  readonly trees?: SourceTrees;
 }
 
 /** What the wrapper search has found so far. */
@@ -38,8 +39,7 @@ interface Found {
  * once, and only when a text test says it may hold a check, a registry or a use of one.
  */
 export function discover(root: string, sources: readonly SourceText[], options: DiscoverOptions = {}): Discovery {
-  const base = options.prescanned?.patterns ?? buildPatternSet([]);
-  const trees = new SourceTrees(sources, base, options.prescanned);
+  const trees = options.trees ?? new SourceTrees(sources, options.prescanned?.patterns ?? buildPatternSet([]), options.prescanned);
   const found: Found = { wrappers: [], bags: [], factories: [] };
   followWrappers(root, trees, found, 1, undefined);
   const anchors = new Map<string, Anchored>();
@@ -49,7 +49,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     if (anchored === undefined) anchors.set(id, anchored = anchoredBy(root, candidate, trees));
     return anchored;
   };
-  const candidates = weighRegistries(root, trees, checkedKeys(trees, patternsOf(found), options.resolvePackage), anchorsOf);
+  const candidates = weighRegistries(root, trees, checkedKeys(trees, patternsOf(trees, found), options.resolvePackage), anchorsOf);
   let chosen: WeighedRegistry | undefined = candidates[0]?.convincing === true ? candidates[0] : undefined;
   if (chosen !== undefined) {
     // The chosen registry's anchors are wrappers and checks; what forwards into them is found as for any wrapper.
@@ -57,7 +57,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
       .filter((wrapper) => !found.wrappers.some((other) => other.pattern.callee === wrapper.pattern.callee));
     found.wrappers.push(...anchoredWrappers);
     if (anchoredWrappers.length > 0) followWrappers(root, trees, found, 2, anchoredWrappers.map((wrapper) => wrapper.pattern.callee));
-    const checked = checkedKeys(trees, patternsOf(found), options.resolvePackage);
+    const checked = checkedKeys(trees, patternsOf(trees, found), options.resolvePackage);
     chosen = reweighed(chosen, checked);
     const unregistered = mostlyUnregistered(chosen, checked);
     candidates[0] = unregistered === undefined ? chosen : { ...chosen, convincing: false, reason: `${chosen.reason}; but ${unregistered}` };
@@ -76,12 +76,12 @@ function followWrappers(root: string, trees: SourceTrees, found: Found, firstLev
   let newNames = seeds;
   for (let level = firstLevel; level <= MAX_WRAPPER_DEPTH; level++) {
     if (newNames !== undefined && newNames.length === 0) return;
-    const patterns = patternsOf(found);
+    const patterns = patternsOf(trees, found);
     const named = newNames === undefined ? undefined : new RegExp(`\\b(?:${newNames.map((name) => name.replace(/\$/g, '\\$')).join('|')})\\b`);
     const known = new Set([...found.wrappers.map((wrapper) => wrapper.pattern.callee), ...found.bags.map((bag) => bag.spec), ...found.factories.map((factory) => factory.name)]);
     const added: string[] = [];
     for (const source of trees.sources) {
-      if (named === undefined ? !mayHoldChecks(source.text, patterns) : !named.test(source.text)) continue;
+      if (named === undefined ? !trees.mayHoldChecks(source, patterns) : !named.test(source.text)) continue;
       const inFile = wrappersIn(root, source, trees.scan(source, patterns), patterns, level, trees, found.factories);
       for (const wrapper of inFile.wrappers) {
         if (known.has(wrapper.pattern.callee)) continue;
@@ -107,8 +107,8 @@ function followWrappers(root: string, trees: SourceTrees, found: Found, firstLev
 }
 
 /** The presets with the wrappers and bag functions found so far. */
-function patternsOf(found: Found): PatternSet {
-  return buildPatternSet(found.wrappers.map((wrapper) => wrapper.pattern), found.bags.map(bagEntryOf));
+function patternsOf(trees: SourceTrees, found: Found): PatternSet {
+  return trees.patternSet(found.wrappers.map((wrapper) => wrapper.pattern), found.bags.map(bagEntryOf));
 }
 
 /** The configuration a discovery proposes: its wrappers as patterns, its bag functions, its registry. */

@@ -4,8 +4,7 @@
 
 import { posix } from 'node:path';
 import type { PatternSet } from '../patterns';
-import { mayHoldChecks } from '../prefilter';
-import { coversAll, registryCandidates } from '../registry';
+import { coversAll, registryCandidates, type RegistryCandidate } from '../registry';
 import { resolveChecks, type ModuleHost } from '../resolve';
 import { escapeRegex } from '../regex';
 import type { FileScan } from '../scan';
@@ -25,7 +24,10 @@ const UNNAMED_MIN_SHARE = 0.5;
 const UNNAMED_MIN_USED = 2;
 // Cheap text tests for files that may declare a registry: a declaration that can list keys, and one named for flags.
 const DECLARATION_TEXT = /\benum\s|\bas const\b|\btype\s+[\w$]+(?:<[^=]*>)?\s*=|\binterface\s|Object\.freeze/;
-const FLAG_NAMED_DECLARATION = /\b(?:enum|interface|type|const)\s+[\w$]*(?:flag|feature|toggle|experiment|gate)/i;
+const FLAG_NAMED_DECLARATION = /\b(?:enum|interface|type|const)\s+([\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*)/gi;
+
+// Candidates whose anchors are looked for (see `weighRegistries`).
+const MAX_ANCHORED_CANDIDATES = 4;
 
 const NO_ANCHORS: Anchored = { wrappers: [], count: 0, membersPassed: new Set() };
 
@@ -48,7 +50,7 @@ export function checkedKeys(trees: SourceTrees, patterns: PatternSet, resolvePac
   const resolvedKeys: string[] = [];
   const possibleKeySets: Array<readonly string[]> = [];
   for (const source of trees.sources) {
-    if (!mayHoldChecks(source.text, patterns)) continue;
+    if (!trees.mayHoldChecks(source, patterns)) continue;
     for (const check of resolveChecks(trees.scan(source, patterns), scanOf, host)) {
       if (check.resolved) {
         used.add(check.key);
@@ -77,39 +79,44 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
   // A key as a registry lists it: quoted (a union, an enum's or object's value) or as a property name (an interface).
   const keys = [...mentioned].map(escapeRegex).join('|');
   const usedKeyText = mentioned.size === 0 ? undefined : new RegExp(`(['"\`])(?:${keys})\\1|(?:^|[\\s{;,])(?:${keys})\\??:`, 'm');
-  const candidates: Array<WeighedRegistry & { exported: boolean }> = [];
+  const found: Array<{ source: string; candidate: RegistryCandidate; usedHere: ReadonlySet<string>; usedKeys: number; namedForFlags: boolean }> = [];
   for (const source of trees.sources) {
     if (!DECLARATION_TEXT.test(source.text)) continue;
-    if (!FLAG_NAMED_DECLARATION.test(source.text) && !(usedKeyText?.test(source.text) ?? false)) continue;
+    if (!declaresNameForFlags(source.text) && !(usedKeyText?.test(source.text) ?? false)) continue;
     // Parsed without keeping the tree: most of these files declare no registry.
     for (const candidate of registryCandidates(source.file, source.text)) {
       // As for unused flags: a parameter typed as the whole candidate does not say which of its keys are used.
       const listed = new Set(candidate.keys);
       const usedHere = new Set([...used, ...possibleKeySets.filter((keys) => !coversAll(keys, listed)).flat()]);
-      let usedKeys = candidate.keys.filter((key) => usedHere.has(key)).length;
+      const usedKeys = candidate.keys.filter((key) => usedHere.has(key)).length;
       const namedForFlags = saysItListsFlags(candidate.symbol);
       if (usedKeys === 0 && !namedForFlags) continue;
-      const file = posix.relative(root, source.file);
-      // Anchors are looked for only where the name says flags: reading every file that names every declaration
-      // of string keys (schemas, routes) would cost more than the rest of discovery, and could not convince alone.
-      const anchored = namedForFlags ? anchorsOf({ file: source.file, symbol: candidate.symbol, kind: candidate.kind, keys: candidate.keys }) : NO_ANCHORS;
-      // Members passed to calls no pattern knows yet are keys checked in code, too.
-      const passedKeys = [...anchored.membersPassed].flatMap((member) => candidate.keyOfMember.get(member) ?? []);
-      usedKeys = new Set([...candidate.keys.filter((key) => usedHere.has(key)), ...passedKeys]).size;
-      candidates.push({
-        file,
-        symbol: candidate.symbol,
-        kind: candidate.kind,
-        keys: candidate.keys.length,
-        keyList: candidate.keys,
-        usedKeys,
-        anchors: anchored.count,
-        namedForFlags,
-        ...weighEvidence(candidate.keys.length, usedKeys, anchored.count, namedForFlags, noKeyChecked),
-        exported: candidate.exported,
-      });
+      found.push({ source: source.file, candidate, usedHere, usedKeys, namedForFlags });
     }
   }
+  // Anchors are looked for only for the few candidates named for flags with the most checked keys: each reads
+  // every file that names it, and a declaration of string keys not named for flags (schemas, routes) cannot
+  // convince by its anchors alone.
+  const anchoredOnes = new Set(found.filter((entry) => entry.namedForFlags).sort((a, b) => b.usedKeys - a.usedKeys).slice(0, MAX_ANCHORED_CANDIDATES));
+  const candidates: Array<WeighedRegistry & { exported: boolean }> = found.map((entry) => {
+    const { candidate, usedHere, namedForFlags } = entry;
+    const anchored = anchoredOnes.has(entry) ? anchorsOf({ file: entry.source, symbol: candidate.symbol, kind: candidate.kind, keys: candidate.keys }) : NO_ANCHORS;
+    // Members passed to calls no pattern knows yet are keys checked in code, too.
+    const passedKeys = [...anchored.membersPassed].flatMap((member) => candidate.keyOfMember.get(member) ?? []);
+    const usedKeys = new Set([...candidate.keys.filter((key) => usedHere.has(key)), ...passedKeys]).size;
+    return {
+      file: posix.relative(root, entry.source),
+      symbol: candidate.symbol,
+      kind: candidate.kind,
+      keys: candidate.keys.length,
+      keyList: candidate.keys,
+      usedKeys,
+      anchors: anchored.count,
+      namedForFlags,
+      ...weighEvidence(candidate.keys.length, usedKeys, anchored.count, namedForFlags, noKeyChecked),
+      exported: candidate.exported,
+    };
+  });
   candidates.sort((a, b) => Number(b.convincing) - Number(a.convincing)
     || b.usedKeys - a.usedKeys
     || b.anchors - a.anchors
@@ -152,6 +159,12 @@ function weighEvidence(keys: number, usedKeys: number, anchors: number, namedFor
   return usedKeys >= UNNAMED_MIN_USED && usedKeys / keys >= UNNAMED_MIN_SHARE
     ? { convincing: true, reason: `${checked}${anchored}` }
     : { convincing: false, reason: `is not named for flags (Flag, Feature, Toggle, Experiment) and only ${checked}; more than one and at least half would have to be` };
+}
+
+/** True when the text declares a name that says it lists flags (a cheap test before a parse: `FeatureSchema` does not). */
+function declaresNameForFlags(text: string): boolean {
+  for (const match of text.matchAll(FLAG_NAMED_DECLARATION)) if (saysItListsFlags(match[1])) return true;
+  return false;
 }
 
 /** True when the name is about flags: `FeatureFlag`, `FLAGS`, `experiments`, `LDFlags`, `FlagKey`, not `FeatureTier`. */

@@ -2,10 +2,13 @@
 // and their scans: a file that names none of the callees discovery added is not scanned again.
 
 import { ts } from 'ts-morph';
-import type { PatternSet } from '../patterns';
+import type { BagEntry } from '../bags';
+import { buildPatternSet, type PatternSet } from '../patterns';
+import { mayHoldChecks } from '../prefilter';
 import { escapeRegex } from '../regex';
 import { scanFile, type FileScan } from '../scan';
 import { scriptKindOf } from '../scriptKind';
+import type { UserPattern } from '../types';
 import type { SourceText } from './types';
 
 /** Scans a caller made already (the workspace index's), and the patterns it made them with. */
@@ -20,6 +23,8 @@ export class SourceTrees {
   private readonly trees = new Map<string, ts.SourceFile>();
   private readonly scans = new WeakMap<PatternSet, Map<string, FileScan>>();
   private readonly addedNames = new WeakMap<PatternSet, RegExp>();
+  private readonly patternSets = new Map<string, PatternSet>();
+  private readonly baseMayHoldChecks = new Map<string, boolean>();
   readonly byFile: ReadonlyMap<string, SourceText>;
 
   constructor(readonly sources: readonly SourceText[], readonly base: PatternSet, private readonly prescanned?: Prescanned) {
@@ -34,6 +39,26 @@ export class SourceTrees {
       this.trees.set(source.file, tree);
     }
     return tree;
+  }
+
+  /** The presets with these patterns and bags: one object for the same content, so that scans made with it are reused. */
+  patternSet(userPatterns: readonly UserPattern[], bags: readonly BagEntry[]): PatternSet {
+    if (userPatterns.length === 0 && bags.length === 0) return this.base;
+    const key = JSON.stringify([userPatterns, bags]);
+    let patterns = this.patternSets.get(key);
+    if (patterns === undefined) this.patternSets.set(key, patterns = buildPatternSet(userPatterns, bags));
+    return patterns;
+  }
+
+  /** `mayHoldChecks` for a pattern set that adds callees to the base: the base's answer is remembered, the added names tested. */
+  mayHoldChecks(source: SourceText, patterns: PatternSet): boolean {
+    let base = this.baseMayHoldChecks.get(source.file);
+    if (base === undefined) {
+      // The index parsed exactly the files the base's text test accepts.
+      base = this.prescanned?.patterns === this.base ? this.prescanned.scanOf(source.file) !== undefined : mayHoldChecks(source.text, this.base);
+      this.baseMayHoldChecks.set(source.file, base);
+    }
+    return base || (patterns !== this.base && this.addedNamesOf(patterns).test(source.text));
   }
 
   /** The scan of a source with `patterns`: its scan with the base patterns when it names none of the callees `patterns` adds. */
