@@ -5,7 +5,7 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { RegistryKind } from '../registry';
-import type { UserPattern } from '../types';
+import type { FlagCheck, UserPattern } from '../types';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredWrapper } from './types';
 import { functionName, GENERIC_NAMES, isTestFile, ordinal, type FunctionNode } from './wrappers';
@@ -36,14 +36,14 @@ export interface Anchored {
 
 /** Reads every source that names the registry (tests and mocks aside) for parameters typed by it and calls passed its members. */
 export function anchoredBy(root: string, registry: AnchorRegistry, trees: SourceTrees): Anchored {
-  const named = new RegExp(`\\b${registry.symbol.replace(/\$/g, '\\$')}\\b`);
+  const named = trees.filesNaming(registry.symbol);
   const typed = new Map<string, DiscoveredWrapper>();
   const calls = new Map<string, { pattern: UserPattern; at: DiscoveredWrapper['at']; sites: number }>();
   const membersPassed = new Set<string>();
   let count = 0;
   const hasMembers = registry.kind === 'enum' || registry.kind === 'object';
   for (const source of trees.sources) {
-    if (isTestFile(posix.relative(root, source.file)) || !named.test(source.text)) continue;
+    if (!named.has(source.file) || isTestFile(posix.relative(root, source.file)) || !mayAnchor(source.text, registry.symbol, trees.scan(source, trees.base).checks)) continue;
     const sourceFile = trees.tree(source);
     const at = (node: ts.Node): DiscoveredWrapper['at'] => ({
       file: posix.relative(root, source.file),
@@ -87,6 +87,21 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
     wrappers.push({ pattern: call.pattern, at: call.at, reason: `${sites} pass${call.sites === 1 ? 'es' : ''} a member of ${registry.symbol} as its ${ordinal((call.pattern.keyArg ?? 0) + 1)} argument${path}`, evidence: 'members', level: 0 });
   }
   return { wrappers, count, membersPassed };
+}
+
+/**
+ * A text test before a parse: the symbol is written where a type is (`: FlagKey`, `keyof`, `extends`, `|`, `<`),
+ * or as a member outside the keys of checks found already (`check(Flags.X)` where `check` is a preset adds nothing).
+ */
+function mayAnchor(text: string, symbol: string, checks: readonly FlagCheck[]): boolean {
+  const escaped = symbol.replace(/\$/g, '\\$');
+  if (new RegExp(`(?:[:|<,(]|\\bkeyof|\\bextends|\\btypeof)\\s*(?:typeof\\s+)?${escaped}\\b(?!\\s*\\.)`).test(text)) return true;
+  const member = new RegExp(`(?<![\\w$.])${escaped}\\s*\\.`, 'g');
+  for (const match of text.matchAll(member)) {
+    const at = match.index;
+    if (!checks.some((check) => at >= check.keySpan.start && at < check.keySpan.end)) return true;
+  }
+  return false;
 }
 
 /**

@@ -77,11 +77,10 @@ function followWrappers(root: string, trees: SourceTrees, found: Found, firstLev
   for (let level = firstLevel; level <= MAX_WRAPPER_DEPTH; level++) {
     if (newNames !== undefined && newNames.length === 0) return;
     const patterns = patternsOf(trees, found);
-    const named = newNames === undefined ? undefined : new RegExp(`\\b(?:${newNames.map((name) => name.replace(/\$/g, '\\$')).join('|')})\\b`);
     const known = new Set([...found.wrappers.map((wrapper) => wrapper.pattern.callee), ...found.bags.map((bag) => bag.spec), ...found.factories.map((factory) => factory.name)]);
     const added: string[] = [];
     for (const source of trees.sources) {
-      if (named === undefined ? !trees.mayHoldChecks(source, patterns) : !named.test(source.text)) continue;
+      if (newNames === undefined ? !trees.mayHoldChecks(source, patterns) : !trees.names(source, newNames)) continue;
       const inFile = wrappersIn(root, source, trees.scan(source, patterns), patterns, level, trees, found.factories);
       for (const wrapper of inFile.wrappers) {
         if (known.has(wrapper.pattern.callee)) continue;

@@ -10,7 +10,7 @@ import { escapeRegex } from '../regex';
 import type { FileScan } from '../scan';
 import type { Anchored, AnchorRegistry } from './anchors';
 import type { SourceTrees } from './sourceTrees';
-import type { DiscoveredRegistry } from './types';
+import type { DiscoveredRegistry, SourceText } from './types';
 
 // The last whole word of a name, not a part of one: `AggregatedFunctionMetrics` holds "gate" and
 // `BenefitGrantFeatureFlagWebhook` holds "Flag", but neither is about flags.
@@ -80,9 +80,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
   const keys = [...mentioned].map(escapeRegex).join('|');
   const usedKeyText = mentioned.size === 0 ? undefined : new RegExp(`(['"\`])(?:${keys})\\1|(?:^|[\\s{;,])(?:${keys})\\??:`, 'm');
   const found: Array<{ source: string; candidate: RegistryCandidate; usedHere: ReadonlySet<string>; usedKeys: number; namedForFlags: boolean }> = [];
-  for (const source of trees.sources) {
-    if (!DECLARATION_TEXT.test(source.text)) continue;
-    if (!declaresNameForFlags(source.text) && !(usedKeyText?.test(source.text) ?? false)) continue;
+  const collect = (source: SourceText): void => {
     // Parsed without keeping the tree: most of these files declare no registry.
     for (const candidate of registryCandidates(source.file, source.text)) {
       // As for unused flags: a parameter typed as the whole candidate does not say which of its keys are used.
@@ -93,6 +91,20 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       if (usedKeys === 0 && !namedForFlags) continue;
       found.push({ source: source.file, candidate, usedHere, usedKeys, namedForFlags });
     }
+  };
+  const declaring = trees.sources.filter((source) => DECLARATION_TEXT.test(source.text));
+  const namedFiles = new Set<string>();
+  for (const source of declaring) {
+    if (!declaresNameForFlags(source.text)) continue;
+    namedFiles.add(source.file);
+    collect(source);
+  }
+  // A declaration named for flags that lists at least half the keys checked in code leaves no room for one that is
+  // not named so to do better; then the files that only hold checked keys are not read (on 20,000 files, testing
+  // every text for hundreds of keys costs more than the rest of this stage).
+  const namedCovers = found.some((entry) => entry.namedForFlags && entry.usedKeys * 2 >= used.size && entry.usedKeys / entry.candidate.keys.length >= NAMED_MIN_SHARE);
+  if (usedKeyText !== undefined && !namedCovers) {
+    for (const source of declaring) if (!namedFiles.has(source.file) && usedKeyText.test(source.text)) collect(source);
   }
   // Anchors are looked for only for the few candidates named for flags with the most checked keys: each reads
   // every file that names it, and a declaration of string keys not named for flags (schemas, routes) cannot
