@@ -141,6 +141,86 @@ export enum Colors { Red = 'red', Blue = 'blue' }` },
     expected: { registry: { file: 'src/keys.ts', symbol: 'Experiments' } },
   },
   {
+    name: 'an enum registry and the team\'s own provider, no SDK: calls passed its members are checks, typed parameters wrappers',
+    files: {
+      'src/flags.ts': `export enum FeatureFlag { NewNav = 'new-nav', DarkMode = 'dark-mode', Billing = 'billing-v2' }`,
+      'src/provider.ts': `import { FeatureFlag } from './flags';
+export class FlagProvider { evaluatedFeatureFlag(flag: FeatureFlag): boolean { return this.values[flag] === true; } }`,
+      'src/useFeatureFlag.ts': `import { FeatureFlag } from './flags';
+export function useFeatureFlag(flag: FeatureFlag) { return useContext(Flags).evaluatedFeatureFlag(flag); }`,
+      'src/app.ts': `import { FeatureFlag } from './flags';
+if (provider.evaluatedFeatureFlag(FeatureFlag.NewNav)) render();
+const dark = useFeatureFlag(FeatureFlag.DarkMode);
+commands.register({ id: 'billing', flag: FeatureFlag.Billing });
+const all = Object.values(FeatureFlag).includes(FeatureFlag.NewNav);`,
+    },
+    expected: {
+      patterns: [{ callee: 'evaluatedFeatureFlag', keyArg: 0 }, { callee: 'useFeatureFlag', keyArg: 0 }, { callee: 'register', keyArg: '0.flag' }],
+      registry: { file: 'src/flags.ts', symbol: 'FeatureFlag' },
+    },
+    says: /^wrapper evaluatedFeatureFlag \(src\/provider\.ts:2\): its first parameter is typed FeatureFlag, and FeatureFlag lists flags$/,
+  },
+  {
+    name: 'a union registry with a keyof member wins over a two-key union named for a feature; its typed method is a wrapper',
+    files: {
+      'src/types/experimental.ts': `export interface IFlagKeyOverrides { extraFlag: boolean }
+export type IFlagKey = 'accessLogs' | 'deltaApi' | 'newNav' | 'darkMode' | keyof IFlagKeyOverrides;
+export interface IFlagResolver { isEnabled: (expName: IFlagKey, context?: object) => boolean }`,
+      'src/services/clientSpec.ts': `export type ClientSpecFeature = 'segments' | 'deltaApi';
+export function requestSupportsSpec(request: Request, feature: ClientSpecFeature): boolean { return true; }`,
+      'src/app.ts': `flagResolver.isEnabled('accessLogs'); flagResolver.isEnabled('newNav'); flagResolver.isEnabled('extraFlag');
+requestSupportsSpec(request, 'deltaApi');`,
+    },
+    expected: { patterns: [{ callee: 'isEnabled', keyArg: 0 }], registry: { file: 'src/types/experimental.ts', symbol: 'IFlagKey' } },
+    says: /^registry IFlagKey \(src\/types\/experimental\.ts, union\): 3 of its 5 keys are checked in code, 1 parameter typed by it or call passed a member, and its name says it lists flags$/,
+  },
+  {
+    name: 'a hook three calls above the SDK: it calls the closure another hook returns, which calls an override helper',
+    files: {
+      'src/hooks/overrides.ts': `export const applyOverrides = (serverValue: unknown, flag: string, overrides?: UnleashClient) => overrides ? overrides.isEnabled(flag) : serverValue;`,
+      'src/hooks/useUiFlag.ts': `import { applyOverrides } from './overrides';
+export const useUiFlagEvaluator = () => {
+  const { uiConfig } = useUiConfig();
+  return <K extends Flag>(flag: K) => applyOverrides(uiConfig.flags[flag], flag, overrides);
+};
+export const useUiFlag = <K extends Flag>(flag: K) => {
+  const evaluate = useUiFlagEvaluator();
+  return evaluate(flag);
+};`,
+      'src/App.tsx': `const on = useUiFlag('newNav');`,
+    },
+    expected: { patterns: [{ callee: 'applyOverrides', keyArg: 1, type: 'boolean' }, { callee: 'useUiFlag', keyArg: 0 }] },
+    says: /^wrapper useUiFlag \(src\/hooks\/useUiFlag\.ts:6\): passes its first argument as the flag key to evaluate, the function useUiFlagEvaluator\(\) returns \(a wrapper itself\)$/,
+  },
+  {
+    name: 'a registry named for flags under which most checks would be unregistered-flag findings is not proposed',
+    files: {
+      'src/clientSpec.ts': `export type ClientSpecFeature = 'segments' | 'delta-api';`,
+      'src/app.ts': `gb.isOn('delta-api'); gb.isOn('new-nav'); gb.isOn('dark-mode'); gb.isOn('beta-search');`,
+    },
+    expected: {},
+    says: /^no registry proposed: the nearest candidate, ClientSpecFeature \(src\/clientSpec\.ts, union\), 1 of its 2 keys is checked in code, and its name says it lists flags; but 3 of the 4 checks with a known key would check keys it does not list$/,
+  },
+  {
+    name: 'a parameter typed keyof the registry is a wrapper, with nothing forwarded',
+    files: {
+      'src/interfaces/uiConfig.ts': `export type UiFlags = { newNav?: boolean; darkMode?: boolean; billing?: boolean };`,
+      'src/hooks/useUiFlag.ts': `export function useUiFlag<K extends keyof UiFlags>(flag: K) { return useContext(Config).flags[flag]; }`,
+      'src/App.tsx': `useUiFlag('newNav'); useUiFlag('darkMode');`,
+    },
+    expected: { patterns: [{ callee: 'useUiFlag', keyArg: 0 }], registry: { file: 'src/interfaces/uiConfig.ts', symbol: 'UiFlags' } },
+  },
+  {
+    name: 'test runners, mocks and HTTP interceptors are no evidence of a wrapper',
+    files: {
+      'cypress/e2e/flags.cy.ts': `export function stubFlag(name: string) { cy.intercept('GET', '/api/flags', { [name]: true }); return client.getBooleanValue(name, false); }`,
+      'src/__mocks__/flags.ts': `export const mockFlag = (key: string) => ldClient.variation(key, false);`,
+      'src/http/interceptor.ts': `export class FlagsInterceptor { intercept(request: Request, next: Handler) { return unleash.isEnabled(request.url) ? next.handle(request) : next.handle(request); } }`,
+      'src/flags.test.ts': `function feature(key: string) { return gb.isOn(key); }`,
+    },
+    expected: {},
+  },
+  {
     name: 'nothing to propose in code that calls the SDK directly',
     files: { 'src/app.ts': `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('x', false); export enum Colors { Red = 'red', Blue = 'blue' }` },
     expected: {},

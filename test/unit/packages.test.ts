@@ -86,6 +86,27 @@ const cases: Case[] = [
     expected: '/ws/libs/flags/index.ts',
   },
   {
+    name: "main in the package tsconfig's outDir resolves to its rootDir",
+    files: {
+      '/ws/packages/shared/package.json': '{ "name": "@team/shared", "main": "build/index.js", "types": "build/index.d.ts" }',
+      '/ws/packages/shared/tsconfig.json': '{ "compilerOptions": { "outDir": "./build", "rootDir": "./lib" } }',
+      '/ws/packages/shared/lib/index.ts': '',
+    },
+    specifier: '@team/shared',
+    expected: '/ws/packages/shared/lib/index.ts',
+  },
+  {
+    name: 'the package folder as rootDir, outDir from the tsconfig it extends: dist/src/flags.js is src/flags.ts',
+    files: {
+      '/ws/packages/shared/package.json': '{ "name": "@team/shared", "main": "dist/src/flags.js" }',
+      '/ws/packages/shared/tsconfig.json': '{ "extends": "./tsconfig.base.json", "compilerOptions": { "rootDir": "." } }',
+      '/ws/packages/shared/tsconfig.base.json': '{ "compilerOptions": { "outDir": "dist" } }',
+      '/ws/packages/shared/src/flags.ts': '',
+    },
+    specifier: '@team/shared',
+    expected: '/ws/packages/shared/src/flags.ts',
+  },
+  {
     name: 'a dependency that is not a workspace package',
     files: { '/ws/packages/flags/package.json': '{ "name": "@acme/flags" }', ...FLAGS_SOURCES },
     specifier: 'react',

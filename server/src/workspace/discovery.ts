@@ -32,7 +32,7 @@ export async function discoverFolder(folder: string, log: (message: string) => v
   }
   const known = new Set(files);
   const host = withPackageResolution({ fileExists: (file) => known.has(file) }, () => packages);
-  const discovery = discover(root, sources, host.resolvePackage);
+  const discovery = discover(root, sources, host.resolvePackage === undefined ? {} : { resolvePackage: host.resolvePackage });
   return { root, discovery, config: proposeConfig(discovery), filesRead: sources.length };
 }
 
