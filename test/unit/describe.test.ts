@@ -146,9 +146,9 @@ describe('describeFlagMarkdown', () => {
 
   it('says why the call is a check, under the references', () => {
     const evidence = '`client` comes from @openfeature/server-sdk (through ./feature_flags)';
-    const text = describeFlagMarkdown(check('new-checkout', { evidence }), CATALOG, { references: 1, files: 1 }, NOW);
+    const text = describeFlagMarkdown(check('new-checkout', { evidence }), CATALOG, { references: 1, files: 1 }, policyContext(NOW));
     assert.match(text, /\n\n1 reference in 1 file · .* {2}\nfound because `client` comes from @openfeature\/server-sdk \(through \.\/feature_flags\)$/);
-    assert.doesNotMatch(describeFlagMarkdown(check('new-checkout'), CATALOG, { references: 1, files: 1 }, NOW), /found because/);
+    assert.doesNotMatch(describeFlagMarkdown(check('new-checkout'), CATALOG, { references: 1, files: 1 }, policyContext(NOW)), /found because/);
   });
 
   it('escapes markdown in keys and descriptions', () => {
