@@ -297,6 +297,16 @@ const CASES: Case[] = [
     after: ['function f() {\n  a();\n  log(true);\n}\n', 'function f() {\n  log(false);\n}\n'],
   },
   {
+    name: 'a variable first in its block, a blank line, and the if that tests it: both go, and both blank lines',
+    before: 'async function f() {\n  const remote = await F;\n\n  if (remote) {\n    return 1;\n  }\n\n  return 2;\n}\n',
+    after: ['async function f() {\n  return 1;\n}\n', 'async function f() {\n  return 2;\n}\n'],
+  },
+  {
+    name: 'statements deleted one after the other, each with the blank line between them, keep the code after',
+    before: 'function f() {\n  a();\n  const on = F;\n\n  if (on) {\n    b();\n  }\n\n  c();\n}\n',
+    after: ['function f() {\n  a();\n\n  b();\n\n  c();\n}\n', 'function f() {\n  a();\n\n  c();\n}\n'],
+  },
+  {
     name: 'awaited variable used in a shorthand property',
     before: 'async function f() {\n  const enabled = await F;\n  return { enabled };\n}\n',
     after: ['async function f() {\n  return { enabled: true };\n}\n', 'async function f() {\n  return { enabled: false };\n}\n'],
