@@ -112,12 +112,15 @@ function optionsOf(configFile: string | undefined): ts.CompilerOptions {
 
 function createProgram(rootNames: readonly string[], compilerOptions: ts.CompilerOptions, texts: ReadonlyMap<string, string>): ts.Program {
   const roots = new Set(rootNames);
-  const libFolder = projectLibFolder(path.dirname(rootNames[0]), compilerOptions);
-  const options: ts.CompilerOptions = libFolder === undefined ? { ...compilerOptions, lib: undefined, noLib: false } : compilerOptions;
+  // The DOM's declarations are 1.9 MB of the standard library's 2.6 and no flag SDK's return type is
+  // one of them: a type that refers to them is left unresolved, which is no evidence.
+  const libs = (compilerOptions.lib ?? [ts.getDefaultLibFileName(compilerOptions).replace('.full.d.ts', '.d.ts')])
+    .map((name) => path.basename(name)).filter((name) => !/^lib\.(dom|webworker|scripthost)\b/.test(name));
+  const libFolder = projectLibFolder(path.dirname(rootNames[0]), libs);
+  const options: ts.CompilerOptions = { ...compilerOptions, lib: libFolder === undefined ? undefined : libs, noLib: false };
   const host = ts.createCompilerHost(options, true);
-  const defaultLib = libFolder === undefined ? MINIMAL_LIB_NAME : path.join(libFolder, ts.getDefaultLibFileName(options));
   host.getDefaultLibLocation = () => libFolder ?? path.dirname(MINIMAL_LIB_NAME);
-  host.getDefaultLibFileName = () => defaultLib;
+  host.getDefaultLibFileName = () => MINIMAL_LIB_NAME;
   const readFile = host.readFile.bind(host);
   host.readFile = (fileName) => texts.get(fileName) ?? (fileName === MINIMAL_LIB_NAME ? MINIMAL_LIB : readFile(fileName));
   const fileExists = host.fileExists.bind(host);
@@ -171,14 +174,13 @@ function sharedDeclarationFile(fileName: string, languageVersion: ts.ScriptTarge
 }
 
 /**
- * The project's own TypeScript standard library (node_modules/typescript/lib) when it has every file the
- * options ask for; undefined otherwise, and the minimal library stands in.
+ * The project's own TypeScript standard library (node_modules/typescript/lib) when it has every file
+ * wanted; undefined otherwise, and the minimal library stands in.
  */
-function projectLibFolder(folder: string, options: ts.CompilerOptions): string | undefined {
+function projectLibFolder(folder: string, libs: readonly string[]): string | undefined {
   const typescript = nearest(folder, 'node_modules/typescript/lib');
   if (typescript === undefined) return undefined;
-  const wanted = [...(options.lib ?? []), ts.getDefaultLibFileName(options)];
-  return wanted.every((name) => fs.existsSync(path.join(typescript, path.basename(name)))) ? typescript : undefined;
+  return libs.every((name) => fs.existsSync(path.join(typescript, name))) ? typescript : undefined;
 }
 
 /** `relative` in `folder` or the nearest folder above it that has it. */
