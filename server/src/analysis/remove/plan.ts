@@ -95,8 +95,8 @@ function removeChecks(fileName: string, text: string, checks: readonly FlagCheck
       problemAt(check.callSpan.start, value);
       continue;
     }
-    // The checker is asked only about checks whose pattern does not already rule them out.
-    const typed = check.returns?.kind === 'other' ? undefined : callTypes?.returnsOf(fileName, check.callSpan);
+    // The checker is asked where nothing declares what the call returns, and to confirm a declared value.
+    const typed = check.returns === undefined || check.returns.kind === 'value' ? callTypes?.returnsOf(fileName, check.callSpan) : undefined;
     const replaced = replacedNode(check, node, flagName, before, typed);
     if ('why' in replaced) {
       problemAt(check.callSpan.start, replaced.why);
