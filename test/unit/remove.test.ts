@@ -211,7 +211,12 @@ const CASES: Case[] = [
   {
     name: 'multi-line ternary',
     before: 'const page = F\n  ? render(\n      2,\n    )\n  : render(1);\n',
-    after: ['const page = render(\n    2,\n  );\n', 'const page = render(1);\n'],
+    after: ['const page = render(\n  2,\n);\n', 'const page = render(1);\n'],
+  },
+  {
+    name: 'multi-line ternary of objects, as formatters write it: the kept object hangs from the statement',
+    before: 'function f() {\n  const banner = F\n    ? {\n        link: "/new",\n      }\n    : {\n        link: "/old",\n      };\n  return banner;\n}\n',
+    after: ['function f() {\n  const banner = {\n    link: "/new",\n  };\n  return banner;\n}\n', 'function f() {\n  const banner = {\n    link: "/old",\n  };\n  return banner;\n}\n'],
   },
   {
     name: 'parentheses the removal left around a whole initializer, returned value, argument or condition go',
