@@ -96,6 +96,11 @@ const ROWS: Row[] = [
     after: "export function f(): string {\n  return 'new';\n}\n",
   },
   {
+    name: "a bare call of the project's own function that shares an SDK method's name is left as it is",
+    before: "import { getStringValue } from './entries';\nexport function f(): string {\n  return getStringValue('new-checkout');\n}\n",
+    why: /this call of getStringValue\(\) is the project's own function \(declared in src\/entries\.ts\), not OpenFeature's/,
+  },
+  {
     name: "where the SDK's declarations are not at hand, the use decides (a truth test is a value use)",
     before: "export function f(): string {\n  if (useFeature('new-checkout')) {\n    return 'variant';\n  }\n  return 'none';\n}\n",
     after: "export function f(): string {\n  return 'variant';\n}\n",

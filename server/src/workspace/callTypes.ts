@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
-import { typedReturnsAt, type CallTypes, type TypedReturns } from '../analysis/remove/returnTypes';
+import { projectDeclarationAt, typedReturnsAt, type CallTypes, type TypedReturns } from '../analysis/remove/returnTypes';
 import type { Span } from '../analysis/types';
 
 /** A file being cleaned, with the text the clean-up works on (an open document's, or the disk's). */
@@ -54,19 +54,21 @@ export function createCallTypes(files: readonly CleanedText[]): CallTypes {
     programs ??= buildPrograms(texts);
     return programs.get(fileName);
   };
+  const ask = <T>(fileName: string, question: (checker: ts.TypeChecker, sourceFile: ts.SourceFile) => T | undefined): T | undefined => {
+    if (!texts.has(fileName)) return undefined;
+    try {
+      const program = programOf(fileName);
+      const sourceFile = program?.getSourceFile(fileName);
+      if (program === undefined || sourceFile === undefined) return undefined;
+      return question(program.getTypeChecker(), sourceFile);
+    } catch {
+      // The checker gave up (code nested deeper than its recursion holds): no evidence, the other rules decide.
+      return undefined;
+    }
+  };
   return {
-    returnsOf(fileName: string, span: Span): TypedReturns | undefined {
-      if (!texts.has(fileName)) return undefined;
-      try {
-        const program = programOf(fileName);
-        const sourceFile = program?.getSourceFile(fileName);
-        if (program === undefined || sourceFile === undefined) return undefined;
-        return typedReturnsAt(program.getTypeChecker(), sourceFile, span);
-      } catch {
-        // The checker gave up (code nested deeper than its recursion holds): no evidence, the other rules decide.
-        return undefined;
-      }
-    },
+    returnsOf: (fileName: string, span: Span): TypedReturns | undefined => ask(fileName, (checker, sourceFile) => typedReturnsAt(checker, sourceFile, span)),
+    projectDeclarationOf: (fileName: string, span: Span): string | undefined => ask(fileName, (checker, sourceFile) => projectDeclarationAt(checker, sourceFile, span)),
   };
 }
 

@@ -95,6 +95,12 @@ function removeChecks(fileName: string, text: string, checks: readonly FlagCheck
       problemAt(check.callSpan.start, value);
       continue;
     }
+    // An SDK's pattern matched by name on a function the project declares itself: that function, not the SDK's.
+    const ownFunction = check.sdk === 'custom' ? undefined : callTypes?.projectDeclarationOf(fileName, check.callSpan);
+    if (ownFunction !== undefined) {
+      problemAt(check.callSpan.start, `this call of ${check.method}() is the project's own function (declared in ${shortPath(ownFunction)}), not ${SDK_NAMES[check.sdk]}'s; left as it is (name it in .flaglens.json's patterns if it gives '${flagName}')`);
+      continue;
+    }
     // The checker is asked where nothing declares what the call returns, and to confirm a declared value.
     const typed = check.returns === undefined || check.returns.kind === 'value' ? callTypes?.returnsOf(fileName, check.callSpan) : undefined;
     const replaced = replacedNode(check, node, flagName, before, typed);
@@ -179,6 +185,15 @@ function valueOfCheck(check: FlagCheck, kept: KeptValue, flagName: string): { va
     value = codeDefault.value;
   }
   return { value: check.negate ? !value : value };
+}
+
+const SDK_NAMES: Readonly<Record<FlagCheck['sdk'], string>> = {
+  openfeature: 'OpenFeature', launchdarkly: 'LaunchDarkly', unleash: 'Unleash', growthbook: 'GrowthBook', posthog: 'PostHog', custom: 'a pattern',
+};
+
+/** The last two segments of a path: `scripts/utils.ts`. */
+function shortPath(fileName: string): string {
+  return fileName.split('/').slice(-2).join('/');
 }
 
 // Boolean checks that answer false when the backend serves nothing and the call passes no default.

@@ -19,6 +19,8 @@ export type TypedReturns =
 export interface CallTypes {
   /** What the call (or bag property) at this span of the file returns, or undefined when its type says nothing (any, unknown, unresolved). */
   returnsOf(fileName: string, span: Span): TypedReturns | undefined;
+  /** For a call of a bare function name: the project source file that declares the function, when the checker finds it there (not in a package). */
+  projectDeclarationOf(fileName: string, span: Span): string | undefined;
 }
 
 // The property a typed object holds the flag's value at. Only `value`: evaluation details (OpenFeature,
@@ -36,6 +38,22 @@ export function typedReturnsAt(checker: ts.TypeChecker, sourceFile: ts.SourceFil
   // Where the code awaits the call, the value is what the promise resolves to.
   if (isAwaited(node)) type = checker.getAwaitedType(type) ?? type;
   return classify(checker, type, node);
+}
+
+/**
+ * The project source file (not a package's declarations) declaring the function a call at `span` calls
+ * by a bare name: `getStringValue('hello')` imported from `./utils`.
+ */
+export function projectDeclarationAt(checker: ts.TypeChecker, sourceFile: ts.SourceFile, span: Span): string | undefined {
+  const node = nodeAtSpan(sourceFile, span.start, span.end);
+  if (node === undefined || !ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return undefined;
+  let symbol = checker.getSymbolAtLocation(node.expression);
+  if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+  const declaration = symbol?.declarations?.[0];
+  if (declaration === undefined) return undefined;
+  const declaringFile = declaration.getSourceFile();
+  if (declaringFile.isDeclarationFile || declaringFile.fileName.includes('/node_modules/')) return undefined;
+  return declaringFile.fileName;
 }
 
 function classify(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): TypedReturns | undefined {
