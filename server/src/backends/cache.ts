@@ -2,9 +2,10 @@
 // under the extension's storage folder, in the CLI in the user's cache folder (or `--cache FILE`). They
 // are shown at start-up and while a service is down, with the time they were read.
 
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FlagDefinition } from '../analysis/types';
+import { readBoundedTextSync } from '../io/boundedRead';
 import type { BackendLoad, FlagBackend } from './types';
 
 /** What is kept of one service's last good load. */
@@ -14,6 +15,12 @@ export interface CachedDefinitions {
   /** When they were read, ms since epoch. */
   syncedAt: number;
 }
+
+/**
+ * The most of the cache file read: it holds each service's last good answer, and an answer is read up
+ * to `maxResponseBytes` (64 MB by default), so several services fit; `--cache FILE` can name anything.
+ */
+export const MAX_CACHE_FILE_BYTES = 512 * 1024 * 1024;
 
 /** The file's format version; a file of another version is ignored (and replaced on the next write). */
 const CACHE_VERSION = 1;
@@ -42,14 +49,13 @@ export class DefinitionCache {
   private read(): Map<string, CachedDefinitions> {
     if (this.entries) return this.entries;
     this.entries = new Map();
-    let text: string;
-    try {
-      text = readFileSync(this.file, 'utf8');
-    } catch {
+    const read = readBoundedTextSync(this.file, MAX_CACHE_FILE_BYTES);
+    if ('refused' in read) {
+      if (read.refused.kind !== 'missing') this.log(`The flag cache ${this.file} is not read: ${read.refused.reason}; it will be rewritten.`);
       return this.entries;
     }
     try {
-      const json = JSON.parse(text) as { version?: unknown; entries?: unknown };
+      const json = JSON.parse(read.text) as { version?: unknown; entries?: unknown };
       if (json.version !== CACHE_VERSION || typeof json.entries !== 'object' || json.entries === null) return this.entries;
       for (const [key, value] of Object.entries(json.entries)) {
         if (isCachedDefinitions(value)) this.entries.set(key, value);
