@@ -46,6 +46,8 @@ export interface UnleashBackendConfig {
   environments?: string[];
   /** Seconds between reads; default 60. */
   pollInterval?: number;
+  /** The largest answer read, in bytes; default 64 MB. */
+  maxResponseBytes?: number;
   /** The environment variable holding the token where no editor stores one; default FLAGLENS_UNLEASH_TOKEN. */
   tokenEnv?: string;
 }
@@ -60,6 +62,8 @@ export interface LaunchDarklyBackendConfig {
   baseUri?: string;
   /** Seconds between reads; default 60. */
   pollInterval?: number;
+  /** The largest answer read, in bytes; default 64 MB. */
+  maxResponseBytes?: number;
   /** Default FLAGLENS_LAUNCHDARKLY_TOKEN. */
   tokenEnv?: string;
 }
