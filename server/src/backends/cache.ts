@@ -6,6 +6,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FlagDefinition } from '../analysis/types';
 import { readBoundedTextSync } from '../io/boundedRead';
+import { emptyAnswerWarning } from './serviceSync';
 import type { BackendLoad, FlagBackend } from './types';
 
 /** What is kept of one service's last good load. */
@@ -81,11 +82,15 @@ export class DefinitionCache {
 
 /**
  * A flag service whose good loads are cached, and whose failures before any good load in this run
- * fall back to the cached definitions, so that an editor opened offline still shows the flags.
+ * fall back to the cached definitions, so that an editor opened offline still shows the flags. An
+ * empty first answer does not replace cached flags either until the service gives it twice in a row;
+ * after the first answer of a run, the service itself keeps its last good flags (serviceSync.ts).
  */
 export class CachedBackend implements FlagBackend {
   readonly label: string;
   readonly pollIntervalMs?: number;
+  private acceptedThisRun = false;
+  private holdingOverEmpty = false;
 
   constructor(private readonly inner: FlagBackend, private readonly cache: DefinitionCache, private readonly key: string) {
     this.label = inner.label;
@@ -95,7 +100,16 @@ export class CachedBackend implements FlagBackend {
   async load(): Promise<BackendLoad> {
     const load = await this.inner.load();
     if (load.ok) {
-      if (load.syncedAt !== undefined) {
+      const cached = this.acceptedThisRun ? undefined : this.cache.get(this.key);
+      if (load.definitions.length === 0 && cached !== undefined && cached.definitions.length > 0 && !this.holdingOverEmpty) {
+        this.holdingOverEmpty = true;
+        const warning = emptyAnswerWarning(this.label, cached.definitions.length);
+        return { ...load, definitions: cached.definitions, environments: cached.environments, syncedAt: cached.syncedAt, message: load.message === undefined ? warning : `${warning}; ${load.message}` };
+      }
+      this.acceptedThisRun = true;
+      this.holdingOverEmpty = false;
+      // The service's own hold over an empty answer gives the same definitions again: no write.
+      if (load.syncedAt !== undefined && load.syncedAt !== this.cache.get(this.key)?.syncedAt) {
         await this.cache.set(this.key, { definitions: load.definitions, environments: load.environments, syncedAt: load.syncedAt });
       }
       return load;
