@@ -7,7 +7,8 @@ import { flagInventory } from '../analysis/inventory';
 import { findingsForRegistry, unusedRegistryFindings } from '../analysis/registry';
 import type { FileProblem, Finding, FlagCatalog, FlagCheck, ReleaseState, Span } from '../analysis/types';
 import { loadRegistry } from '../workspace/registryFile';
-import { readTextFile, SETTINGS_FILE_LIMIT, toPosixPath } from '../workspace/files';
+import { readBoundedTextSync } from '../io/boundedRead';
+import { SETTINGS_FILE_LIMIT, toPosixPath } from '../workspace/files';
 import { MAX_FLAG_FILE_LENGTH } from '../backends/flagd/wire';
 import { CONFIG_FILE_NAME } from '../workspace/config';
 import { loadFolder } from '../workspace/loadFolder';
@@ -170,7 +171,7 @@ class Locator {
   private lineStartsOf(file: string): number[] | undefined {
     if (!this.lineStarts.has(file)) {
       let starts: number[] | undefined;
-      const read = readTextFile(file, this.limit);
+      const read = readBoundedTextSync(file, this.limit);
       if ('text' in read) {
         starts = [0];
         for (let offset = 0; offset < read.text.length; offset++) {

@@ -9,7 +9,8 @@ import { parseJsonText, propertiesOf, refuseText, spanOf } from '../analysis/jso
 import type { RegistryLocation } from '../analysis/registry';
 import type { FileProblem, FindingCode, Severity, UserPattern } from '../analysis/types';
 import { readBackend, readBags, readList, readPattern, readRegistryLocation, readSeverities, readStringList, type Report } from './configFields';
-import { readTextFile, SETTINGS_FILE_LIMIT } from './files';
+import { readBoundedTextSync } from '../io/boundedRead';
+import { SETTINGS_FILE_LIMIT } from './files';
 
 /** The name of the configuration file at the root of a workspace folder. */
 export const CONFIG_FILE_NAME = '.flaglens.json';
@@ -153,7 +154,7 @@ export function parseConfig(text: string, file: string): { config: FlagLensConfi
 /** Reads `<folder>/.flaglens.json`, or `explicitFile` (relative to `folder`) when given; a missing default file is no problem. */
 export function loadConfig(folder: string, explicitFile?: string): { config: FlagLensConfig; file?: string; problems: FileProblem[] } {
   const file = explicitFile !== undefined ? path.resolve(folder, explicitFile) : path.join(folder, CONFIG_FILE_NAME);
-  const read = readTextFile(file, SETTINGS_FILE_LIMIT);
+  const read = readBoundedTextSync(file, SETTINGS_FILE_LIMIT);
   if ('refused' in read) {
     const missing = read.refused.kind === 'missing';
     if (missing && explicitFile === undefined) return { config: defaultConfig(), problems: [] };

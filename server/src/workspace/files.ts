@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SCANNED_EXTENSIONS } from '../analysis/extensions';
-import { formatBytes, openRegularFile, overLimitReason, readBoundedSync, readBoundedTextSync, type ReadRefusal } from '../io/boundedRead';
+import { openRegularFile, overLimitReason, readBoundedSync, readBoundedTextSync, type ReadRefusal } from '../io/boundedRead';
 
 /** The file extensions FlagLens scans for flag checks: the ones the scanner can parse. */
 export const SOURCE_EXTENSIONS: readonly string[] = SCANNED_EXTENSIONS;
@@ -18,12 +18,7 @@ const BINARY_SNIFF_BYTES = 8192;
  */
 export const SETTINGS_FILE_LIMIT = 1024 * 1024;
 
-/** A workspace file's text, or why it was not read: a regular file of at most `limit` bytes (see io/boundedRead.ts). */
-export function readTextFile(file: string, limit: number, limitName?: string): { text: string } | { refused: ReadRefusal } {
-  return readBoundedTextSync(file, limit, limitName);
-}
-
-/** A workspace file's text, or undefined when it is not a readable regular file of at most `limit` bytes. */
+/** A workspace file's text, or undefined when it is not a readable regular file of at most `limit` bytes (see io/boundedRead.ts). */
 export function readTextFileIfReadable(file: string, limit: number): string | undefined {
   const read = readBoundedTextSync(file, limit);
   return 'text' in read ? read.text : undefined;
@@ -125,8 +120,6 @@ export const MAX_FILE_SIZE_SETTING = 'flaglens.maxFileSize';
 export function sizeLimitReason(size: number, maxFileSize: number): string {
   return overLimitReason(size, maxFileSize, MAX_FILE_SIZE_SETTING);
 }
-
-export { formatBytes };
 
 /** A path with `/` separators, as the index keys files. */
 export function toPosixPath(filePath: string): string {

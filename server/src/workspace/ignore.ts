@@ -3,7 +3,8 @@
 
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { readTextFile, SETTINGS_FILE_LIMIT, toPosixPath } from './files';
+import { readBoundedTextSync } from '../io/boundedRead';
+import { SETTINGS_FILE_LIMIT, toPosixPath } from './files';
 
 /** Directories never scanned, wherever they are. */
 const ALWAYS_SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -116,7 +117,7 @@ export class IgnoreRules {
   private gitignoreIn(relativeDirectory: string): GitignoreRules | undefined {
     if (this.gitignores.has(relativeDirectory)) return this.gitignores.get(relativeDirectory);
     const file = relativeDirectory === '' ? `${this.root}/.gitignore` : `${this.root}/${relativeDirectory}/.gitignore`;
-    const read = readTextFile(file, SETTINGS_FILE_LIMIT);
+    const read = readBoundedTextSync(file, SETTINGS_FILE_LIMIT);
     // Without its rules, the files a .gitignore would leave out are scanned: say why.
     if ('refused' in read && read.refused.kind !== 'missing') this.log?.(`${this.relative(file)} is not read, so its rules do not apply: ${read.refused.reason}`);
     const rules = 'text' in read ? new GitignoreRules(read.text) : undefined;

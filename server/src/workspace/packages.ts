@@ -6,7 +6,8 @@ import { posix } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { resolveBareSpecifier, type PackageTable, type PathAliases, type WorkspacePackage } from '../analysis/packages';
 import { resolveModulePath, type ModuleHost } from '../analysis/resolve';
-import { readTextFile, SETTINGS_FILE_LIMIT, toPosixPath } from './files';
+import { readBoundedTextSync } from '../io/boundedRead';
+import { SETTINGS_FILE_LIMIT, toPosixPath } from './files';
 
 const MANIFEST = 'package.json';
 const TSCONFIG = 'tsconfig.json';
@@ -25,7 +26,7 @@ export function readPackageTable(folder: string, named: ReadonlyMap<string, read
   // table took 18-27 ms (26-27 ms of CPU) this way, against 40-47 ms (57-66 ms of CPU) through the
   // thread pool. The reads block this thread once, for 50-70 µs a file here.
   return buildPackageTable(root, named.get(MANIFEST) ?? [], named.get(TSCONFIG) ?? [], (file) => {
-    const read = readTextFile(file, SETTINGS_FILE_LIMIT);
+    const read = readBoundedTextSync(file, SETTINGS_FILE_LIMIT);
     if ('text' in read) return read.text;
     // Imports through a package or path alias it would name then resolve to nothing: say why.
     if (read.refused.kind !== 'missing') log?.(`${posix.relative(root, toPosixPath(file)) || file} is not read: ${read.refused.reason}`);

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegistry, type FlagRegistry, type RegistryLocation } from '../analysis/registry';
-import { readTextFile } from './files';
+import { readBoundedTextSync } from '../io/boundedRead';
 
 /**
  * The cap on the registry file: a source file, but read whatever `flaglens.maxFileSize` says (it decides
@@ -27,7 +27,7 @@ export function loadRegistry(root: string, location: RegistryLocation, text?: st
   const file = registryPath(root, location);
   let source = text;
   if (source === undefined) {
-    const read = readTextFile(file, REGISTRY_FILE_LIMIT);
+    const read = readBoundedTextSync(file, REGISTRY_FILE_LIMIT);
     if ('refused' in read) {
       const missing = read.refused.kind === 'missing';
       return { problem: `The flag registry file ${location.file} ${missing ? 'does not exist' : `could not be read: ${read.refused.reason}`}; fix "registry" in .flaglens.json.` };
