@@ -114,6 +114,22 @@ describe('a document over flaglens.maxFileSize', () => {
     assert.equal(session.messages(ShowMessageNotification.method).length, 1);
   });
 
+  it('a flag file over it is kept: flag files are read up to their own limit, and its problems still show', async () => {
+    const root = demoCopy();
+    const stagingFile = path.join(root, 'flags/staging.flagd.json');
+    // A missing comma, and 2 MB of blanks after the JSON.
+    const broken = fs.readFileSync(stagingFile, 'utf8').replace('"defaultVariant": "on",', '"defaultVariant": "on"') + ' '.repeat(2 * 1024 * 1024);
+    fs.writeFileSync(stagingFile, broken);
+    const session = await startOn(root);
+    const staging = await session.open(stagingFile, broken);
+    const diagnostics = await waitFor('malformed-flag-file on the staging file', async () => {
+      const found = await session.diagnostics(staging.uri);
+      return found.length > 0 ? found : undefined;
+    });
+    assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['malformed-flag-file']);
+    assert.equal(session.messages(ShowMessageNotification.method).length, 0);
+  });
+
   it('a larger flaglens.maxFileSize lets the same document be analysed', async () => {
     const root = demoCopy();
     const session = await startOn(root, { maxFileSize: 32 * 1024 * 1024 });

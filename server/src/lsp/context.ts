@@ -18,8 +18,10 @@ import { BackendSetupSource } from './backendSetup';
 import { DiagnosticsPublisher } from './diagnosticsPush';
 import { OpenDocuments, type HeldDocument } from './documents';
 import { WorkspaceFolders, type FolderState, type WorkspaceFolderState } from './folders';
+import { MAX_FLAG_FILE_LENGTH } from '../backends/flagd/wire';
+import { overLimitReason } from '../io/boundedRead';
 import { DEFAULT_MAX_FILE_SIZE } from '../workspace/config';
-import { readTextFileIfReadable, sizeLimitReason } from '../workspace/files';
+import { isSourceFile, MAX_FILE_SIZE_SETTING, readTextFileIfReadable } from '../workspace/files';
 import { uriToPath } from '../workspace/uris';
 import { EditorSettingsCache } from './settings';
 import { StatusReporter } from './status';
@@ -87,7 +89,7 @@ export class ServerContext {
     const open = this.documents.held(uri);
     if (open !== undefined) return open.released ? undefined : open;
     if (URI.parse(uri).scheme !== 'file') return undefined;
-    const text = readTextFileIfReadable(uriToPath(uri), maxFileSize);
+    const text = readTextFileIfReadable(uriToPath(uri), documentLimit(uri, maxFileSize).bytes);
     return text === undefined ? undefined : TextDocument.create(uri, '', 0, text);
   }
 
@@ -99,7 +101,7 @@ export class ServerContext {
     if (document.released) return;
     const folder = this.folders.folderOf(document.uri);
     if (folder === undefined) {
-      if (document.isOver(DEFAULT_MAX_FILE_SIZE)) document.release();
+      if (document.isOver(documentLimit(document.uri, DEFAULT_MAX_FILE_SIZE).bytes)) document.release();
       return;
     }
     // Releasing happens where every request passes, so a request cannot analyse the text first.
@@ -110,13 +112,14 @@ export class ServerContext {
 
   private releaseOversizedDocuments(folder: WorkspaceFolderState, maxFileSize: number): void {
     for (const document of this.documents.all()) {
-      if (!document.isOver(maxFileSize) || this.folders.folderOf(document.uri) !== folder) continue;
+      const limit = documentLimit(document.uri, maxFileSize);
+      if (!document.isOver(limit.bytes) || this.folders.folderOf(document.uri) !== folder) continue;
       const size = document.byteLength();
       document.release();
       // The index may hold a scan of an earlier, smaller version: go back to the file on disk.
       folder.forgetDocument(document.uri).catch((error: unknown) => this.log(`Could not reread ${document.uri}: ${String(error)}`));
       const name = uriToPath(document.uri).split('/').pop() ?? document.uri;
-      const message = `FlagLens does not analyse ${name}: ${sizeLimitReason(size, maxFileSize)}. It is left out until it is closed and reopened smaller, or the setting is raised.`;
+      const message = `FlagLens does not analyse ${name}: ${overLimitReason(size, limit.bytes, limit.name)}. It is left out until it is closed and reopened smaller${limit.name === undefined ? '' : ', or the setting is raised'}.`;
       void this.connection.sendNotification('window/showMessage', { type: MessageType.Warning, message });
     }
   }
@@ -161,4 +164,13 @@ export class ServerContext {
       }
     };
   }
+}
+
+/**
+ * The most of a document the server keeps or reads: a source file's is `flaglens.maxFileSize`; a flag
+ * file or `.flaglens.json` (the other documents the client sends) is read from disk up to the flag
+ * file's limit whatever that setting says, so its open document may be as large.
+ */
+function documentLimit(uri: string, maxFileSize: number): { bytes: number; name?: string } {
+  return isSourceFile(uriToPath(uri)) ? { bytes: maxFileSize, name: MAX_FILE_SIZE_SETTING } : { bytes: Math.max(maxFileSize, MAX_FLAG_FILE_LENGTH) };
 }
