@@ -257,7 +257,7 @@ describe('exit codes', () => {
     const help = flaglens(['--help']);
     assert.equal(help.status, 0);
     assert.match(help.stdout, /flaglens scan \[DIR\] \[--format text\|json\|sarif\] \[--fail-on KINDS\] \[--config FILE\]/);
-    assert.match(help.stdout, /Default: error/);
+    assert.match(help.stdout, /Default: the\s+policy's failOn in .flaglens.json, else error/);
     assert.deepEqual(flaglens(['scan', '--help']).stdout, help.stdout);
     const packageVersion = (JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
     assert.equal(flaglens(['--version']).stdout, `flaglens ${packageVersion}\n`);
@@ -441,7 +441,7 @@ describe('flaglens scan --format sarif', () => {
 
     const [sarifRun] = log.runs;
     assert.equal(sarifRun.tool.driver.name, 'FlagLens');
-    assert.deepEqual(sarifRun.tool.driver.rules.map((rule) => rule.id), ['unknown-flag', 'archived-flag', 'stale-flag', 'released-flag', 'dead-flag', 'malformed-flag-file', 'unregistered-flag', 'unused-flag', 'backend-unreachable']);
+    assert.deepEqual(sarifRun.tool.driver.rules.map((rule) => rule.id), ['unknown-flag', 'archived-flag', 'stale-flag', 'released-flag', 'dead-flag', 'malformed-flag-file', 'unregistered-flag', 'unused-flag', 'backend-unreachable', 'naming-violation', 'missing-metadata']);
     assert.ok(sarifRun.tool.driver.rules.every((rule) => rule.help.text.includes(`"${rule.id}"`)));
 
     const json = scanJson(DEMO);

@@ -1,5 +1,7 @@
 // Small builders of flag definitions, catalogs and checks for the findings and hover tests.
 
+import type { PolicyContext } from '../../server/src/analysis/policy/hygiene';
+import { DEFAULT_POLICY } from '../../server/src/analysis/policy/policy';
 import type { EnvironmentFlagState, FlagCatalog, FlagCheck, FlagDefinition } from '../../server/src/analysis/types';
 
 const BOOLEAN_VARIANTS = { on: true, off: false };
@@ -65,4 +67,9 @@ export function check(key: string, overrides: Partial<FlagCheck> = {}): FlagChec
     negate: false,
     ...overrides,
   };
+}
+
+/** The default policy at `now`, with `checks` as every check the workspace has. */
+export function policyContext(now: number, checks: readonly FlagCheck[] = []): PolicyContext {
+  return { policy: DEFAULT_POLICY, now, checksOf: (key) => checks.filter((candidate) => candidate.key === key) };
 }

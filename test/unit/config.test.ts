@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { parse } from 'jsonc-parser';
+import { DEFAULT_POLICY } from '../../server/src/analysis/policy/policy';
 import { createBackends } from '../../server/src/workspace/createBackends';
 import { CONFIG_FILE_NAME, defaultConfig, loadConfig, parseConfig, type FlagLensConfig } from '../../server/src/workspace/config';
 
@@ -34,6 +35,8 @@ interface Case {
   /** For a rejected config: where its first problem starts and what it says. */
   at?: string;
   says?: string;
+  /** A JSON schema cannot tell a valid regular expression from an invalid one: only parseConfig reports it. */
+  schemaCannotTell?: true;
 }
 
 const cases: Case[] = [
@@ -120,12 +123,34 @@ const cases: Case[] = [
   { name: 'ignore as a string', text: '{"ignore": "dist/**"}', at: '"dist/**"', says: '"ignore" must be a list of strings' },
   { name: 'a zero size limit', text: '{"maxFileSize": 0}', at: '0', says: '"maxFileSize" must be a whole number of bytes' },
   { name: 'a size limit past 512 MB', text: '{"maxFileSize": 2147483648}', at: '2147483648', says: '"maxFileSize" must be a whole number of bytes from 1 to 536870912' },
+  {
+    name: 'a policy',
+    text: '{"policy": {"lifetimes": {"release": 30, "ops": 3, "entitlement": "permanent"}, "defaultType": "ops", "keyTypes": {"kill-*": "kill-switch"}, "unusedAfterDays": 14, "naming": {"casing": "kebab", "prefixes": ["web-"]}, "requiredMetadata": ["owner"], "failOn": ["stale-flag", "error"]}}',
+    config: {
+      policy: {
+        ...DEFAULT_POLICY,
+        lifetimes: { ...DEFAULT_POLICY.lifetimes, release: 30, ops: 3, entitlement: 'permanent' },
+        defaultType: 'ops',
+        keyTypes: [{ pattern: 'kill-*', type: 'kill-switch' }],
+        unusedAfterDays: 14,
+        naming: { casing: 'kebab', prefixes: ['web-'] },
+        requiredMetadata: ['owner'],
+        failOn: ['stale-flag', 'error'],
+      },
+    },
+  },
+  { name: 'a lifetime that is not days', text: '{"policy": {"lifetimes": {"release": "forever"}}}', at: '"forever"', says: 'must be a whole number of days from 1 to 3650, or "permanent"' },
+  { name: 'an unknown casing', text: '{"policy": {"naming": {"casing": "pascal"}}}', at: '"pascal"', says: 'must be one of kebab, snake, camel' },
+  { name: 'a naming pattern that is not a regular expression', text: '{"policy": {"naming": {"pattern": "(["}}}', at: '"(["', says: 'must be a regular expression', schemaCannotTell: true },
+  { name: 'required metadata FlagLens cannot check', text: '{"policy": {"requiredMetadata": ["jira"]}}', at: '"jira"', says: 'must be one of owner, description' },
+  { name: 'failOn naming an unknown code', text: '{"policy": {"failOn": ["stale"]}}', at: '"stale"', says: 'policy.failOn[0] must be one of unknown-flag' },
+  { name: 'an unknown policy setting', text: '{"policy": {"lifetime": {}}}', at: '"lifetime"', says: 'Unknown policy setting "lifetime"' },
   { name: 'a $schema that is not a string', text: '{"$schema": 1}', at: '1', says: '"$schema" must be a string' },
   { name: 'a list at the top', text: '[]', at: '[]', says: 'must hold one JSON object' },
   { name: 'broken JSON', text: '{"ignore": ["a" "b"]}', at: '"b"', says: "Not valid JSON: expected ','" },
 ];
 
-function check({ text, config, at, says }: Case): void {
+function check({ text, config, at, says, schemaCannotTell }: Case): void {
   const parsed = parseConfig(text, FILE);
   if (says === undefined) assert.deepEqual(parsed.problems, []);
   else {
@@ -139,7 +164,7 @@ function check({ text, config, at, says }: Case): void {
   // The schema editors use must accept exactly the files parseConfig accepts without a problem.
   const errors: [] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true });
-  assert.equal(validate(value) && errors.length === 0, parsed.problems.length === 0, JSON.stringify(validate.errors));
+  if (schemaCannotTell !== true) assert.equal(validate(value) && errors.length === 0, parsed.problems.length === 0, JSON.stringify(validate.errors));
 }
 
 describe('parseConfig', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeFlagMarkdown, escapeMarkdown, formatAge, servesText } from '../../server/src/analysis/describe';
 import type { EnvironmentFlagState, FlagCatalog, FlagCheck } from '../../server/src/analysis/types';
-import { catalog, check, dead, environment, released, rollingOut } from './catalog-builders';
+import { catalog, check, dead, environment, policyContext, released, rollingOut } from './catalog-builders';
 
 const NOW = Date.parse('2025-11-26T12:00:00Z');
 const MINUTE = 60_000;
@@ -34,7 +34,7 @@ describe('describeFlagMarkdown', () => {
     const payments = released('payments-v2', {
       owner: 'Ada', createdAt: '2025-11-01T00:00:00Z', flagType: 'release', lifecycleStage: 'live', lastSeenAt: iso(5 * MINUTE),
     });
-    const markdown = describeFlagMarkdown(check('payments-v2'), catalog([payments]), { references: 1, files: 1 }, NOW);
+    const markdown = describeFlagMarkdown(check('payments-v2'), catalog([payments]), { references: 1, files: 1 }, policyContext(NOW));
     assert.equal(markdown.split('\n')[1], 'release flag · owner Ada · created 2025-11-01 (25 days) · stage live · last seen 5 min ago');
   });
 
@@ -45,7 +45,8 @@ describe('describeFlagMarkdown', () => {
       usage: [14, 9],
       expected: [
         '**new-checkout** — released: serves true in every environment · ready to remove  ',
-        'New checkout flow · owner payments · created 2025-01-10 (320 days)',
+        'New checkout flow · owner payments · created 2025-01-10 (320 days)  ',
+        '**Stale**: 320 days old, past the 40 days a release flag lives · serves true in every environment, unchanged for 3 days',
         '',
         '| environment | state | serves | rules | last change |',
         '|-------------|-------|--------|-------|-------------|',
@@ -60,7 +61,8 @@ describe('describeFlagMarkdown', () => {
       check: check('dark-mode'),
       usage: [1, 1],
       expected: [
-        '**dark-mode** — rolling out: production serves on to 30% (fractional), staging to 100%',
+        '**dark-mode** — rolling out: production serves on to 30% (fractional), staging to 100%  ',
+        'production: 30% · staging: everyone',
         '',
         '| environment | state | serves | rules | last change |',
         '|-------------|-------|--------|-------|-------------|',
@@ -75,7 +77,8 @@ describe('describeFlagMarkdown', () => {
       check: check('old-promo'),
       expected: [
         "**old-promo** — dead: off in every environment (serves the code's default) · ready to remove  ",
-        '**stale** · **archived**',
+        '**archived**  ',
+        '**Stale**: marked stale in flags/\\*.flagd.json',
         '',
         '| environment | state | serves | rules | last change |',
         '|-------------|-------|--------|-------|-------------|',
@@ -136,25 +139,25 @@ describe('describeFlagMarkdown', () => {
   for (const testCase of cases) {
     it(testCase.name, () => {
       const [references, files] = testCase.usage ?? [2, 1];
-      const actual = describeFlagMarkdown(testCase.check, testCase.catalog ?? CATALOG, { references, files }, NOW);
+      const actual = describeFlagMarkdown(testCase.check, testCase.catalog ?? CATALOG, { references, files }, policyContext(NOW, [testCase.check]));
       assert.equal(actual, testCase.expected);
     });
   }
 
   it('escapes markdown in keys and descriptions', () => {
-    const text = describeFlagMarkdown(check('beta_*banner*'), CATALOG, { references: 1, files: 1 }, NOW);
+    const text = describeFlagMarkdown(check('beta_*banner*'), CATALOG, { references: 1, files: 1 }, policyContext(NOW));
     assert.match(text, /^\*\*beta\\_\\\*banner\\\*\*\* — released/);
     assert.ok(text.includes('\\| pipes \\| and \\<b\\>tags\\</b\\>'), text);
   });
 
   it('finds a camelCased bag property by its key', () => {
-    const text = describeFlagMarkdown(check('new-checkout', { camelCaseName: 'newCheckout' }), CATALOG, { references: 1, files: 1 }, NOW);
+    const text = describeFlagMarkdown(check('new-checkout', { camelCaseName: 'newCheckout' }), CATALOG, { references: 1, files: 1 }, policyContext(NOW));
     assert.match(text, /^\*\*new-checkout\*\* — released/);
   });
 
   it('marks an environment that does not define the flag and one that does not count', () => {
     const flags = catalog([released('search-v2', { environments: [environment('production')] })], { environments: ['production', 'staging', 'qa'], countedEnvironments: ['production', 'staging'] });
-    const text = describeFlagMarkdown(check('search-v2'), flags, { references: 1, files: 1 }, NOW);
+    const text = describeFlagMarkdown(check('search-v2'), flags, { references: 1, files: 1 }, policyContext(NOW));
     assert.ok(text.includes('| staging | not defined | — | — | — |'), text);
     assert.ok(text.includes('| qa (not counted) | not defined | — | — | — |'), text);
   });

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findingsForChecks, findingsForProblems, type SeverityOverrides } from '../../server/src/analysis/findings';
 import type { FlagCatalog, FlagCheck } from '../../server/src/analysis/types';
-import { catalog, check, dead, released, rollingOut } from './catalog-builders';
+import { catalog, check, dead, policyContext, released, rollingOut } from './catalog-builders';
+
+const NOW = Date.parse('2025-11-26T12:00:00Z');
 
 const FILE = '/work/app/src/checkout.ts';
 
@@ -123,14 +125,14 @@ describe('findingsForChecks', () => {
 
   it('puts each finding on the key of its check, in the given file', () => {
     const typo = check('new-chekout');
-    const [finding] = findingsForChecks(FILE, [typo], CATALOG, {});
+    const [finding] = findingsForChecks(FILE, [typo], CATALOG, {}, policyContext(NOW, [typo]));
     assert.equal(finding.file, FILE);
     assert.deepEqual(finding.span, typo.keySpan);
     assert.equal(finding.key, 'new-chekout');
   });
 
   function checkFindings(checks: FlagCheck[], flags: FlagCatalog, severities: SeverityOverrides, expected: Expected[]): void {
-    const actual = findingsForChecks(FILE, checks, flags, severities).map((finding) => {
+    const actual = findingsForChecks(FILE, checks, flags, severities, policyContext(NOW, checks)).map((finding) => {
       const shown: Expected = { code: finding.code };
       const wanted = expected.find((item) => item.code === finding.code);
       if (wanted?.message !== undefined) shown.message = finding.message;

@@ -81,6 +81,7 @@ describe('parseFlagdFile: problems point at the node to fix', () => {
     { name: 'an unknown evaluator', text: oneFlag('"targeting": {"$ref": "nobody"}'), at: '"nobody"', says: 'evaluator "nobody", which "$evaluators" does not define' },
     { name: 'a flag defined twice', text: '{"flags": {"f": {"state": "DISABLED", "variants": {"on": true}}, "f": {"state": "ENABLED", "variants": {"on": true}, "defaultVariant": "on"}}}', at: '"f": {"state": "ENABLED"', says: "flag 'f' is defined twice", keeps: ['f'] },
     { name: 'metadata of the wrong type keeps the flag', text: oneFlag('"metadata": {"stale": "yes", "owner": "web"}'), at: '"yes"', says: 'metadata.stale must be true or false', keeps: ['f'] },
+    { name: 'a type that is not a string', text: oneFlag('"metadata": {"type": 3}'), at: '3}', says: 'metadata.type must be a string', keeps: ['f'] },
     { name: 'a date that is not a date', text: oneFlag('"metadata": {"createdAt": "last week"}'), at: '"last week"', says: 'metadata.createdAt must be a date', keeps: ['f'] },
     { name: 'a flags list item without a key', text: '{"flags": [{"state": "ENABLED", "variants": {"on": true}, "defaultVariant": "on"}]}', at: '{"state"', says: 'needs a "key"' },
     { name: 'binary content', text: '\u0000\u0001PNG', at: '', says: 'holds binary data' },
@@ -130,6 +131,11 @@ describe('parseFlagdFile: a whole file', () => {
     assert.equal(flag.environments[0].enabled, false);
     assert.equal(flag.stale, true);
     assert.equal(flag.archived, true);
+  });
+  it("reads metadata.type as the flag's type", () => {
+    const parsed = parseFlagdFile('{"flags": {"f": {"state": "ENABLED", "variants": {"on": true}, "defaultVariant": "on", "metadata": {"type": "kill-switch"}}}}', FILE, 'production');
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(parsed.definitions[0].flagType, 'kill-switch');
   });
   it('keeps a null default variant as none', () => {
     const parsed = parseFlagdFile('{"flags": {"f": {"state": "ENABLED", "variants": {"a": 1, "b": 2}, "defaultVariant": null}}}', FILE, 'production');

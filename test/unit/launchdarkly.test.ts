@@ -159,7 +159,10 @@ describe('parsing REST API v2 answers', () => {
   });
 
   it('reads flag statuses, keyed by the flag in each parent link', () => {
-    assert.deepEqual([...parseFlagStatuses(statusesJson(STATUSES.production))], Object.entries(STATUSES.production));
+    assert.deepEqual(
+      [...parseFlagStatuses(statusesJson(STATUSES.production))],
+      Object.entries(STATUSES.production).map(([key, name]) => [key, { name, lastRequested: '2026-11-20T10:00:00.000Z' }]),
+    );
   });
 
   const wrongShapes: Array<[string, unknown, RegExp]> = [
@@ -219,6 +222,8 @@ describe('what an environment serves', () => {
       expected: {
         enabled: true, variants: { on: true, off: false }, defaultVariant: 'on', offVariant: 'off', rollout: [], hasRules: true,
         rulesSummary: 'prerequisite new-checkout; 2 targets get off; 1 organization target get on; if email ends with @example.com: on; if not country is one of [de, fr]: a percentage rollout',
+        // The fallthrough serves on to everyone the targets and rules leave.
+        exposure: { stage: 'everyone' },
       },
     },
     {
@@ -248,7 +253,7 @@ describe('flag definitions and release state', () => {
     project: 'default',
     source: 'LaunchDarkly (https://app.eu.launchdarkly.com, project default)',
     environments: ['staging', 'production'],
-    statuses: new Map([['production', new Map([['new-checkout', 'launched']])]]),
+    statuses: new Map([['production', new Map([['new-checkout', { name: 'launched', lastRequested: '2026-11-20T10:00:00.000Z' }]])]]),
   };
   const definitionOf = (json: unknown) => toFlagDefinition(parseFlagList({ items: [json] }).flags[0], context);
 
@@ -261,12 +266,14 @@ describe('flag definitions and release state', () => {
       createdAt: '2024-11-13T08:00:00.000Z',
       stale: false,
       archived: false,
+      temporary: true,
       tags: ['checkout', 'temporary'],
       link: 'https://app.eu.launchdarkly.com/projects/default/flags/new-checkout',
       source: context.source,
       environments: ['staging', 'production'],
     });
     assert.equal(definition.environments[1].backendStatus, 'launched');
+    assert.equal(definition.environments[1].lastSeenAt, '2026-11-20T10:00:00.000Z');
     assert.equal(flagLink('https://app.launchdarkly.com/', 'web app', 'a/b'), 'https://app.launchdarkly.com/projects/web%20app/flags/a%2Fb');
   });
 
@@ -329,7 +336,7 @@ describe('LaunchDarklyBackend against a loopback server', () => {
   });
 
   const newBackend = (clock = { now: Date.parse('2026-11-24T08:00:00Z') }) =>
-    new LaunchDarklyBackend({ baseUri, project: 'default', environments: ['staging', 'production'], token: TOKEN, timeoutMs: 400, now: () => clock.now, howToSetToken: 'set FLAGLENS_LAUNCHDARKLY_TOKEN' });
+    new LaunchDarklyBackend({ baseUri, project: 'default', environments: ['staging', 'production'], token: TOKEN, timeoutMs: 2000, now: () => clock.now, howToSetToken: 'set FLAGLENS_LAUNCHDARKLY_TOKEN' });
 
   it('follows the pages, adds archived flags and statuses, and sends the token as the Authorization header', async () => {
     fault = 'none';
@@ -388,7 +395,7 @@ describe('LaunchDarklyBackend against a loopback server', () => {
   it('sends no token to an instance the token was not set for', async () => {
     fault = 'none';
     requests = [];
-    const backend = new LaunchDarklyBackend({ baseUri, project: 'default', environments: ['production'], token: TOKEN, tokenOrigin: 'https://app.launchdarkly.com', timeoutMs: 400 });
+    const backend = new LaunchDarklyBackend({ baseUri, project: 'default', environments: ['production'], token: TOKEN, tokenOrigin: 'https://app.launchdarkly.com', timeoutMs: 2000 });
     const load = await backend.load();
     assert.equal(load.ok, false);
     assert.match(load.message ?? '', /no token was sent, because the token was set for https:\/\/app\.launchdarkly\.com, not for this address/);

@@ -14,6 +14,7 @@ import type { BackendLoad, FlagBackend } from '../../server/src/backends/types';
 import { backendOrigins, createBackends, type BackendSetup } from '../../server/src/workspace/createBackends';
 import { defaultConfig, type BackendConfig } from '../../server/src/workspace/config';
 import { FakeUnleash } from '../server/fakeUnleash';
+import { policyContext } from './catalog-builders';
 
 const TOKEN = 'unleash-admin-token-0123456789';
 const fake = new FakeUnleash(TOKEN);
@@ -196,11 +197,11 @@ describe('a service that is down, next to one that is not', () => {
     assert.deepEqual([...catalog.definitions.keys()], ['new-checkout', 'dark-mode']);
   });
   it('the hover of its flag says it is offline and how old the data is', () => {
-    const markdown = describeFlagMarkdown(check, catalog, { references: 1, files: 1 }, now);
+    const markdown = describeFlagMarkdown(check, catalog, { references: 1, files: 1 }, policyContext(now));
     assert.match(markdown, /from Unleash \(u\) · offline, last synced 3 min ago$/);
   });
   it("the other source's flags say synced", () => {
-    const markdown = describeFlagMarkdown({ ...check, key: 'dark-mode' }, catalog, { references: 1, files: 1 }, now);
+    const markdown = describeFlagMarkdown({ ...check, key: 'dark-mode' }, catalog, { references: 1, files: 1 }, policyContext(now));
     assert.match(markdown, /from flags\/\\\*\.flagd\.json · synced 1 min ago$/);
   });
 });

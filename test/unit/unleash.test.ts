@@ -135,6 +135,13 @@ describe('parsing Admin API answers', () => {
     assert.equal(parseFeatureSearch(ARCHIVED_SEARCH).flags[0].archived, true);
   });
 
+  it("keeps each environment's last evaluation for the staleness verdict", () => {
+    const seen = { ...SEARCH.features[1], environments: [{ ...searchEnvironment('production', true, 3), lastSeenAt: '2026-11-25T08:00:00.000Z' }] };
+    const [flag] = parseFeatureSearch({ features: [seen] }).flags;
+    const definition = toFlagDefinition(flag, undefined, CONTEXT);
+    assert.deepEqual(definition.environments.map((environment) => [environment.environment, environment.lastSeenAt]), [['production', '2026-11-25T08:00:00.000Z']]);
+  });
+
   it('reads strategies, constraints, segments and variants of one flag', () => {
     const details = parseFeatureDetails(detailsJson('button-color', [detailsEnvironment('production', true, 3, [strategyJson('100', {
       variants: [
@@ -260,17 +267,18 @@ describe('what an environment serves', () => {
       expected: {
         enabled: true, variants: ON_OFF, defaultVariant: 'off', rollout: [], hasRules: true,
         rulesSummary: 'userId in [alice, bob], segment beta-testers, segment 7, 50%',
+        exposure: { stage: 'partial', percent: 50, who: 'userId in [alice, bob], segment beta-testers, segment 7, 50%' },
       },
     },
     {
       name: 'a user list: targeting',
       strategies: [{ name: 'userWithId', parameters: { userIds: 'ann, ben' }, constraints: [], segments: [], variants: [], disabled: false }],
-      expected: { enabled: true, variants: ON_OFF, defaultVariant: 'off', rollout: [], hasRules: true, rulesSummary: 'userId in [ann, ben]' },
+      expected: { enabled: true, variants: ON_OFF, defaultVariant: 'off', rollout: [], hasRules: true, rulesSummary: 'userId in [ann, ben]', exposure: { stage: 'targeted', who: 'userId in [ann, ben]' } },
     },
     {
       name: 'two partial rollouts: targeting, not a guess at their union',
       strategies: [rollout(10), { name: 'gradualRolloutRandom', parameters: { percentage: '20' }, constraints: [], segments: [], variants: [], disabled: false }],
-      expected: { enabled: true, variants: ON_OFF, defaultVariant: 'off', rollout: [], hasRules: true, rulesSummary: '10%; or 20%' },
+      expected: { enabled: true, variants: ON_OFF, defaultVariant: 'off', rollout: [], hasRules: true, rulesSummary: '10%; or 20%', exposure: { stage: 'partial', percent: 20 } },
     },
     {
       name: 'a constrained strategy before a 100% one, no variants: on for everyone',
@@ -283,12 +291,14 @@ describe('what an environment serves', () => {
       expected: {
         enabled: true, variants: { on: true, off: false, blue: '#0000ff', green: 'green' }, defaultVariant: 'off', rollout: [], hasRules: true,
         rulesSummary: 'country in [NO]; or everyone',
+        // Norway gets a colour, everyone else on: everyone is reached.
+        exposure: { stage: 'everyone' },
       },
     },
     {
       name: 'a custom strategy: targeting named by the strategy',
       strategies: [{ name: 'tenant', parameters: { tenants: 'a' }, constraints: [], segments: [], variants: [], disabled: false }],
-      expected: { enabled: true, variants: ON_OFF, defaultVariant: 'off', rollout: [], hasRules: true, rulesSummary: 'strategy tenant' },
+      expected: { enabled: true, variants: ON_OFF, defaultVariant: 'off', rollout: [], hasRules: true, rulesSummary: 'strategy tenant', exposure: { stage: 'targeted', who: 'strategy tenant' } },
     },
   ];
   for (const { name, enabled = true, strategies, variants = [], expected } of cases) {
@@ -445,7 +455,7 @@ describe('UnleashBackend against a loopback server', () => {
   });
 
   const newBackend = (clock = { now: Date.parse('2026-11-24T08:00:00Z') }) =>
-    new UnleashBackend({ baseUrl, project: 'default', token: TOKEN, timeoutMs: 400, now: () => clock.now });
+    new UnleashBackend({ baseUrl, project: 'default', token: TOKEN, timeoutMs: 2000, now: () => clock.now });
 
   it('loads every flag, archived ones included', async () => {
     fault = 'none';
@@ -459,7 +469,7 @@ describe('UnleashBackend against a loopback server', () => {
   });
 
   const faults: Array<{ fault: Fault; says: RegExp }> = [
-    { fault: 'timeout', says: /unreachable: 127\.0\.0\.1:\d+ did not answer within 0\.4 s/ },
+    { fault: 'timeout', says: /unreachable: 127\.0\.0\.1:\d+ did not answer within 2 s/ },
     { fault: '500', says: /bad response: 127\.0\.0\.1:\d+\/api\/admin\/search\/features answered 500 \(server error\)/ },
     { fault: '401', says: /unauthorised: .* answered 401 \(the token was not accepted\); check the token/ },
     { fault: '403', says: /unauthorised: .* answered 403 \(the token has no access to this\)/ },
@@ -468,7 +478,7 @@ describe('UnleashBackend against a loopback server', () => {
     { fault: 'html', says: /bad response: .* did not answer with JSON \(text\/html\)/ },
     { fault: 'wrong-shape', says: /bad response: \/api\/admin\/search\/features is not what Unleash answers \(features is missing\)/ },
     { fault: 'reset-mid-body', says: /unreachable: the connection to 127\.0\.0\.1:\d+ was dropped/ },
-    { fault: 'slow-body', says: /unreachable: 127\.0\.0\.1:\d+ did not answer within 0\.4 s/ },
+    { fault: 'slow-body', says: /unreachable: 127\.0\.0\.1:\d+ did not answer within 2 s/ },
   ];
   for (const { fault: kind, says } of faults) {
     it(`${kind}: keeps the last good flags, says what is wrong in one line, recovers`, async () => {
@@ -530,7 +540,7 @@ describe('UnleashBackend against a loopback server', () => {
   it('sends no token to a URL the token was not set for, and says why it was refused', async () => {
     fault = 'none';
     requests = [];
-    const backend = new UnleashBackend({ baseUrl, project: 'default', token: TOKEN, tokenOrigin: 'https://unleash.example.com', timeoutMs: 400 });
+    const backend = new UnleashBackend({ baseUrl, project: 'default', token: TOKEN, tokenOrigin: 'https://unleash.example.com', timeoutMs: 2000 });
     const load = await backend.load();
     assert.equal(load.ok, false);
     assert.match(load.message ?? '', /no token was sent, because the token was set for https:\/\/unleash\.example\.com, not for this address/);

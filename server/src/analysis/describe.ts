@@ -3,8 +3,10 @@
 
 import { describeUnknownKey } from './findings';
 import { findDefinition } from './match';
-import { servedValueText } from './release';
-import { removabilityAt, type Removability } from './removability';
+import { classifyRelease, servedValueText } from './release';
+import { isStepBack, stageOf, stageText } from './stages';
+import { flagHygiene, type FlagHygiene, type PolicyContext } from './policy/hygiene';
+import { removabilityAtCheck, type Removability } from './removability';
 import type { EnvironmentFlagState, FlagCatalog, FlagCheck, FlagDefinition, ReleaseState } from './types';
 
 /** How often the workspace checks a flag. */
@@ -23,8 +25,9 @@ const STATE_LABELS: Record<ReleaseState, string> = {
   'rolling-out': 'rolling out',
 };
 
-/** The hover markdown for a flag check. `now` is ms since epoch, for the ages it shows. */
-export function describeFlagMarkdown(check: FlagCheck, catalog: FlagCatalog, usage: FlagUsage, now: number): string {
+/** The hover markdown for a flag check, under the folder's policy; `context.now` dates the ages it shows. */
+export function describeFlagMarkdown(check: FlagCheck, catalog: FlagCatalog, usage: FlagUsage, context: PolicyContext): string {
+  const { now } = context;
   if (!check.resolved) return describeUnresolved(check);
   const name = check.camelCaseName ?? check.key;
   if (!catalog.loaded) {
@@ -37,42 +40,76 @@ export function describeFlagMarkdown(check: FlagCheck, catalog: FlagCatalog, usa
       usageLine(usage, catalog.sources, catalog.syncedAt, now),
     );
   }
-  return describeDefinition(definition, check, catalog, usage, now);
+  return describeDefinition(definition, check, catalog, usage, context);
 }
 
-function describeDefinition(definition: FlagDefinition, check: FlagCheck, catalog: FlagCatalog, usage: FlagUsage, now: number): string {
-  const removability = removabilityAt(definition, catalog.countedEnvironments, check);
+function describeDefinition(definition: FlagDefinition, check: FlagCheck, catalog: FlagCatalog, usage: FlagUsage, context: PolicyContext): string {
+  const { now } = context;
+  const hygiene = flagHygiene(definition, catalog, context);
+  const removability = removabilityAtCheck(hygiene.removability, check);
   const { verdict } = removability;
-  const title = `**${escapeMarkdown(definition.key)}** — ${STATE_LABELS[verdict.state]}: ${escapeMarkdown(verdict.summary)}${removabilityNote(removability)}`;
-  const about = aboutLine(definition, now);
+  const title = `**${escapeMarkdown(definition.key)}** — ${STATE_LABELS[verdict.state]}: ${escapeMarkdown(verdict.summary)}${removabilityNote(removability, hygiene)}`;
+  const about = aboutLine(definition, hygiene, now);
   return paragraphs(
-    about === undefined ? title : lines(title, about),
+    lines(...[title, about, stalenessLine(hygiene, definition), stagesLine(definition, catalog, context)].filter((line) => line !== '')),
     environmentTable(definition, catalog, now),
     usageLine(usage, [definition.source], catalog.syncs?.get(definition.source) ?? catalog.syncedAt, now),
   );
 }
 
-// Only a released or dead flag is worth a word: ready to remove here, or why not at this check.
-function removabilityNote(removability: Removability): string {
+// Only a released or dead flag is worth a word: ready to remove here, kept for good, or why not at this check.
+function removabilityNote(removability: Removability, hygiene: FlagHygiene): string {
   if (removability.removable) return ' · ready to remove';
   if (removability.verdict.state === 'rolling-out') return '';
+  if (removability.permanent) return ` · ${escapeMarkdown(hygiene.type.type)} flag: permanent, kept`;
   return ` · not removable here: ${escapeMarkdown(removability.why)}`;
 }
 
-// Description · owner · created date (age) · badges · link: whatever the backend knows.
-function aboutLine(definition: FlagDefinition, now: number): string | undefined {
+// "**Stale**: 52 days old, past the 40 days a release flag lives · serves true in every environment"; nothing when it
+// is not, unless the backend marks it stale and the policy disagrees (a permanent kill switch).
+function stalenessLine(hygiene: FlagHygiene, definition: FlagDefinition): string {
+  const reasons = hygiene.staleness.reasons.map((reason) => escapeMarkdown(reason)).join(' · ');
+  if (hygiene.staleness.stale) return `**Stale**: ${reasons}`;
+  return definition.stale ? `Not stale: ${reasons}` : '';
+}
+
+// "production: 25% for 12 days · staging: everyone" for a flag that rolls out, and "**un-released** in production 2 days ago (was everyone)".
+function stagesLine(definition: FlagDefinition, catalog: FlagCatalog, context: PolicyContext): string {
+  const counted = catalog.countedEnvironments;
+  const shown = definition.environments.filter((state) => counted === undefined || counted.length === 0 || counted.includes(state.environment));
+  const unreleased: string[] = [];
+  const stages = shown.map((state) => {
+    const exposure = stageOf(state);
+    const since = state.stageChange?.at ?? state.lastModified;
+    const time = since === undefined || Number.isNaN(Date.parse(since)) ? undefined : context.now - Date.parse(since);
+    const change = state.stageChange;
+    if (change !== undefined && time !== undefined && isStepBack(change.from, exposure) && time <= context.policy.unreleasedWithinDays * DAY) {
+      unreleased.push(`**un-released** in ${escapeMarkdown(state.environment)} ${formatAge(time)} (was ${stageText(change.from)})`);
+    }
+    const lasting = time === undefined || time < DAY ? '' : ` for ${plural(Math.floor(time / DAY), 'day')}`;
+    return `${escapeMarkdown(state.environment)}: ${stageText(exposure)}${lasting}`;
+  });
+  // A released or dead flag's stages add nothing to its title, unless it was just taken back.
+  if (classifyRelease(definition, counted).state !== 'rolling-out' && unreleased.length === 0) return '';
+  return [stages.join(' · '), ...unreleased].join(' · ');
+}
+
+// Description · type · owner · created date (age) · badges · link: whatever the backend and the policy know.
+function aboutLine(definition: FlagDefinition, hygiene: FlagHygiene, now: number): string {
   const parts: string[] = [];
   if (definition.description) parts.push(escapeMarkdown(oneLine(definition.description)));
-  if (definition.flagType) parts.push(`${escapeMarkdown(oneLine(definition.flagType))} flag`);
+  const { type } = hygiene;
+  // An assumed type says nothing; one the backend, a tag, a key pattern or the code gave is worth a word.
+  if (type.from === definition.source) parts.push(`${escapeMarkdown(oneLine(type.type))} flag`);
+  else if (!type.assumed) parts.push(`${escapeMarkdown(oneLine(type.type))} flag (from ${escapeMarkdown(type.from)})`);
   if (definition.owner) parts.push(`owner ${escapeMarkdown(oneLine(definition.owner))}`);
   if (definition.createdAt) parts.push(createdText(definition.createdAt, now));
   if (definition.lifecycleStage) parts.push(`stage ${escapeMarkdown(oneLine(definition.lifecycleStage))}`);
   if (definition.lastSeenAt) parts.push(lastSeenText(definition.lastSeenAt, now));
   if (definition.tags.length > 0) parts.push(`tags ${definition.tags.map((tag) => escapeMarkdown(oneLine(tag))).join(', ')}`);
-  if (definition.stale) parts.push('**stale**');
   if (definition.archived) parts.push('**archived**');
   if (definition.link) parts.push(`[open in backend](${definition.link.replace(/[()\s]/g, encodeURIComponent)})`);
-  return parts.length > 0 ? parts.join(' · ') : undefined;
+  return parts.join(' · ');
 }
 
 function lastSeenText(lastSeenAt: string, now: number): string {

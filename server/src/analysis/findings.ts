@@ -3,7 +3,11 @@
 
 import { camelCaseFromFlagKey } from './keys';
 import { findDefinition } from './match';
-import { removabilityAt } from './removability';
+import type { FlagFileKey } from './policy/flagFileKeys';
+import { flagHygiene, reportedStale, type PolicyContext } from './policy/hygiene';
+import { conformingKey, namingViolation } from './policy/naming';
+import type { FlagPolicy, NamingRule } from './policy/policy';
+import { removabilityAtCheck } from './removability';
 import { closestKey } from './suggest';
 import {
   DEFAULT_SEVERITIES,
@@ -12,6 +16,7 @@ import {
   type Finding,
   type FlagCatalog,
   type FlagCheck,
+  type FlagDefinition,
   type Severity,
 } from './types';
 
@@ -29,6 +34,8 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'unregistered-flag',
   'unused-flag',
   'backend-unreachable',
+  'naming-violation',
+  'missing-metadata',
 ];
 
 /** One sentence per finding code, for rule lists (SARIF) and documentation. */
@@ -42,14 +49,17 @@ export const FINDING_DESCRIPTIONS: Record<FindingCode, string> = {
   'unregistered-flag': 'A flag check asks for a key that the flag registry in code does not list.',
   'unused-flag': 'The flag registry in code lists a key that no flag check uses.',
   'backend-unreachable': 'A flag backend could not be read: its flags are shown from the cache, or not at all.',
+  'naming-violation': "A flag key does not follow the policy's naming rule.",
+  'missing-metadata': 'A flag lacks metadata the policy requires, such as its owner.',
 };
 
-/** The findings for one file's flag checks against the catalog. */
+/** The findings for one file's flag checks against the catalog, under the folder's policy. */
 export function findingsForChecks(
   file: string,
   checks: readonly FlagCheck[],
   catalog: FlagCatalog,
   severities: SeverityOverrides,
+  context: PolicyContext,
 ): Finding[] {
   const findings: Finding[] = [];
   const add = (code: FindingCode, check: FlagCheck, message: string, suggestion?: string): void => {
@@ -60,10 +70,16 @@ export function findingsForChecks(
     findings.push(finding);
   };
 
+  const { naming, requiredMetadata } = context.policy;
   for (const check of checks) {
     // A key that could not be worked out is not known to be wrong; the hover explains instead.
     if (!check.resolved) continue;
     const definition = findDefinition(check, catalog);
+    // A camelCased bag property names its flag as the SDK requires; the flag's own key is what is named.
+    const violation = naming === undefined || check.camelCaseName !== undefined ? undefined : namingViolation(check.key, naming);
+    if (violation !== undefined && naming !== undefined) add('naming-violation', check, namingMessage(check.key, violation, naming), conformingKey(check.key, naming));
+    const missing = definition === undefined ? [] : missingMetadata(definition, requiredMetadata);
+    if (missing.length > 0) add('missing-metadata', check, `'${definition?.key ?? check.key}' has no ${missing.join(' and no ')}: the policy requires it of every flag; add it in ${definition?.source ?? 'its backend'}`);
     if (definition === undefined) {
       if (!catalog.loaded) continue;
       const unknown = describeUnknownKey(check, catalog);
@@ -74,14 +90,55 @@ export function findingsForChecks(
     if (definition.archived) {
       add('archived-flag', check, `'${key}' is archived but still checked here: remove the check or restore the flag`);
     }
-    if (definition.stale) {
-      add('stale-flag', check, `'${key}' is marked stale: remove the check and the flag, or clear the stale mark if it is still needed`);
-    }
-    const removability = removabilityAt(definition, catalog.countedEnvironments, check);
+    const hygiene = flagHygiene(definition, catalog, context);
+    const removability = removabilityAtCheck(hygiene.removability, check);
     const { verdict } = removability;
-    if (verdict.state !== 'released' && verdict.state !== 'dead') continue;
+    const settled = verdict.state === 'released' || verdict.state === 'dead';
+    if (reportedStale(hygiene, definition)) {
+      add('stale-flag', check, definition.stale
+        ? `'${key}' is marked stale: remove the check and the flag, or clear the stale mark if it is still needed`
+        : `'${key}' is stale (${hygiene.staleness.reasons.join('; ')}): remove it, or give it a permanent type if it must stay`);
+    }
+    // A permanent flag that serves one value (a kill switch that is on) is as it should be.
+    if (!settled || (!removability.removable && removability.permanent)) continue;
     const advice = removability.removable ? ': remove the flag and its dead branch' : `, but ${removability.why}`;
     add(verdict.state === 'released' ? 'released-flag' : 'dead-flag', check, `'${key}' ${asPredicate(verdict.summary)}${advice}`);
+  }
+  return findings;
+}
+
+/** The required metadata a flag lacks: `owner`, `description`, `createdAt`, `tags` or `type`. */
+export function missingMetadata(definition: FlagDefinition, required: readonly string[]): string[] {
+  const present: Record<string, boolean> = {
+    owner: Boolean(definition.owner?.trim()),
+    description: Boolean(definition.description?.trim()),
+    createdAt: definition.createdAt !== undefined,
+    tags: definition.tags.length > 0,
+    type: definition.flagType !== undefined,
+  };
+  return required.filter((field) => present[field] === false);
+}
+
+/** "'NewCheckout' is not kebab-case: the policy names flags like 'new-checkout'". */
+export function namingMessage(key: string, violation: string, rule: NamingRule): string {
+  const renamed = conformingKey(key, rule);
+  return `'${key}' ${violation}: ${renamed === undefined ? 'rename it to follow the policy\'s naming rule' : `rename it to '${renamed}' here and in the flag files`}`;
+}
+
+/** Naming and required-metadata findings on the keys of a local flag file. */
+export function findingsForFlagFile(file: string, keys: readonly FlagFileKey[], catalog: FlagCatalog, policy: FlagPolicy, severities: SeverityOverrides): Finding[] {
+  const findings: Finding[] = [];
+  const add = (code: FindingCode, key: FlagFileKey, message: string, suggestion?: string): void => {
+    const severity = severities[code] ?? DEFAULT_SEVERITIES[code];
+    if (severity === 'off') return;
+    findings.push({ code, severity, message, file, span: key.span, key: key.key, ...(suggestion === undefined ? {} : { suggestion }) });
+  };
+  for (const key of keys) {
+    const violation = policy.naming === undefined ? undefined : namingViolation(key.key, policy.naming);
+    if (violation !== undefined && policy.naming !== undefined) add('naming-violation', key, namingMessage(key.key, violation, policy.naming), conformingKey(key.key, policy.naming));
+    const definition = catalog.definitions.get(key.key);
+    const missing = definition === undefined ? [] : missingMetadata(definition, policy.requiredMetadata);
+    if (missing.length > 0) add('missing-metadata', key, `'${key.key}' has no ${missing.join(' and no ')}: the policy requires it of every flag; add it to the flag's "metadata"`);
   }
   return findings;
 }

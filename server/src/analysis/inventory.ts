@@ -1,9 +1,10 @@
-// The flag inventory of a folder: every defined flag with its release state, then every key checked in
-// code that no environment defines, each with the checks that ask for it. The Flags view and the CLI's
-// flag list are both made from it.
+// The flag inventory of a folder: every defined flag with its release state, type and staleness, then
+// every key checked in code that no environment defines, each with the checks that ask for it. The
+// Flags view, the CLI's flag list and `flaglens report` are all made from it.
 
-import { findDefinition } from './match';
-import { flagRemovability, removabilityAtCheck } from './removability';
+import { checksByFlag, flagHygiene, type FlagHygiene } from './policy/hygiene';
+import type { FlagPolicy } from './policy/policy';
+import { removabilityAtCheck } from './removability';
 import type { FlagCatalog, FlagCheck, FlagDefinition, ReleaseState } from './types';
 
 /** One check of a flag and the file it is in. */
@@ -19,32 +20,27 @@ export interface InventoryEntry {
   /** What the flag serves, for people: "serves true in every environment", "not defined in any environment". */
   summary: string;
   definition?: FlagDefinition;
+  /** The policy's verdicts on a defined flag: type, staleness with its reasons, removability. */
+  hygiene?: FlagHygiene;
   references: InventoryReference[];
   /** True when the clean-up can remove it at one of its checks at least. */
   removable: boolean;
 }
 
 /** The inventory, by key. Without any definition loaded, every key checked in code is listed as unknown. */
-export function flagInventory(allChecks: Iterable<[string, readonly FlagCheck[]]>, catalog: FlagCatalog): InventoryEntry[] {
-  const referencesByKey = new Map<string, InventoryReference[]>();
-  for (const [file, checks] of allChecks) {
-    for (const check of checks) {
-      // A key that could not be worked out names no flag.
-      if (!check.resolved) continue;
-      const key = findDefinition(check, catalog)?.key ?? check.key;
-      const list = referencesByKey.get(key) ?? [];
-      list.push({ file, check });
-      referencesByKey.set(key, list);
-    }
-  }
+export function flagInventory(allChecks: Iterable<[string, readonly FlagCheck[]]>, catalog: FlagCatalog, policy: FlagPolicy, now: number): InventoryEntry[] {
+  const referencesByKey = checksByFlag(allChecks, catalog);
+  const context = { policy, now, checksOf: (key: string) => (referencesByKey.get(key) ?? []).map((reference) => reference.check) };
   const entries: InventoryEntry[] = [...catalog.definitions.values()].map((definition) => {
     const references = referencesByKey.get(definition.key) ?? [];
-    const whole = flagRemovability(definition, catalog.countedEnvironments);
+    const hygiene = flagHygiene(definition, catalog, context);
+    const whole = hygiene.removability;
     return {
       key: definition.key,
       state: whole.verdict.state,
       summary: whole.verdict.summary,
       definition,
+      hygiene,
       references,
       removable: references.some(({ check }) => removabilityAtCheck(whole, check).removable),
     };

@@ -87,6 +87,8 @@ export interface FlagCheck {
   possibleKeys?: string[];
   /** What the call gives back, as its pattern declares; absent when nothing declares it. */
   returns?: CallReturns;
+  /** The flag type a `// flaglens: kill-switch` comment at the check names. */
+  typeAnnotation?: string;
 }
 
 /** One environment's view of a flag, as a backend reports it. */
@@ -110,6 +112,28 @@ export interface EnvironmentFlagState {
   lastModified?: string;
   /** The backend's own word for the flag here, when it has one (LaunchDarkly: new, active, inactive, launched). */
   backendStatus?: string;
+  /** ISO 8601 date when an SDK last evaluated the flag here (Unleash `lastSeenAt`, LaunchDarkly `lastRequested`). */
+  lastSeenAt?: string;
+  /** The release stage as the backend's rules say it, when they say more than the served values (analysis/stages.ts). */
+  exposure?: Exposure;
+  /** The stage before the current one and when it changed, as recorded between loads. */
+  stageChange?: StageChange;
+}
+
+/** How far a flag reaches in one environment: off, specific users or segments, a percentage, everyone. */
+export type ReleaseStage = 'off' | 'targeted' | 'partial' | 'everyone';
+
+/** One environment's release stage: a percentage for `partial`, and who a targeted or partial stage targets. */
+export interface Exposure {
+  stage: ReleaseStage;
+  percent?: number;
+  who?: string;
+}
+
+/** A change of release stage: the stage before, and when (ISO 8601) the current one began. */
+export interface StageChange {
+  from: Exposure;
+  at: string;
 }
 
 /** What the backend(s) say about one flag. */
@@ -124,8 +148,10 @@ export interface FlagDefinition {
   tags: string[];
   /** A link to the flag in the backend's UI, when there is one. */
   link?: string;
-  /** The backend's kind of flag, when it has kinds (Unleash: release, experiment, kill-switch...). */
+  /** The backend's kind of flag, when it has kinds (Unleash: release, experiment, kill-switch...; flagd `metadata.type`). */
   flagType?: string;
+  /** Whether the backend says the flag is meant to be removed one day (LaunchDarkly's `temporary`); absent when it has no such mark. */
+  temporary?: boolean;
   /** Where the backend says the flag is in its life (Unleash: initial, pre-live, live, completed...). */
   lifecycleStage?: string;
   /** ISO 8601 date when an SDK last evaluated the flag, as the backend reports it. */
@@ -168,7 +194,9 @@ export type FindingCode =
   | 'malformed-flag-file'
   | 'unregistered-flag'
   | 'unused-flag'
-  | 'backend-unreachable';
+  | 'backend-unreachable'
+  | 'naming-violation'
+  | 'missing-metadata';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -184,6 +212,8 @@ export const DEFAULT_SEVERITIES: Record<FindingCode, Severity> = {
   'unused-flag': 'information',
   // A warning, so that a default `--fail-on error` does not fail CI for a service's bad minute; name it to.
   'backend-unreachable': 'warning',
+  'naming-violation': 'warning',
+  'missing-metadata': 'information',
 };
 
 /** One thing worth telling a person about a flag check or a flag file. */

@@ -4,6 +4,7 @@
 
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { withStageChanges } from '../analysis/stages';
 import type { FlagDefinition } from '../analysis/types';
 import { readBoundedTextSync } from '../io/boundedRead';
 import { emptyAnswerWarning } from './serviceSync';
@@ -108,11 +109,14 @@ export class CachedBackend implements FlagBackend {
       }
       this.acceptedThisRun = true;
       this.holdingOverEmpty = false;
-      // The service's own hold over an empty answer gives the same definitions again: no write.
-      if (load.syncedAt !== undefined && load.syncedAt !== this.cache.get(this.key)?.syncedAt) {
-        await this.cache.set(this.key, { definitions: load.definitions, environments: load.environments, syncedAt: load.syncedAt });
-      }
-      return load;
+      if (load.syncedAt === undefined) return load;
+      const previous = this.cache.get(this.key);
+      // The service's own hold over an empty answer gives the same definitions again: nothing to write.
+      if (previous?.syncedAt === load.syncedAt) return { ...load, definitions: previous.definitions };
+      // The cached definitions are the previous load: each stage that changed since starts now.
+      const definitions = withStageChanges(load.definitions, previous?.definitions, new Date(load.syncedAt).toISOString());
+      await this.cache.set(this.key, { definitions, environments: load.environments, syncedAt: load.syncedAt });
+      return { ...load, definitions };
     }
     // The service kept this run's last good definitions itself.
     if (load.syncedAt !== undefined) return load;

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findDefinition } from '../analysis/match';
-import { flagRemovability } from '../analysis/removability';
+import { flagHygiene, type PolicyContext } from '../analysis/policy/hygiene';
 import { servedValueText } from '../analysis/release';
 import { unifiedDiff } from '../analysis/remove/edits';
 import { summariseRemoval, type LeftToDecide } from '../analysis/remove/summary';
@@ -17,6 +17,7 @@ import type { FlagCatalog, FlagCheck } from '../analysis/types';
 import { absoluteRegistryLocation } from '../workspace/registryFile';
 import { toPosixPath } from '../workspace/files';
 import { loadFolder } from '../workspace/loadFolder';
+import { folderPolicyContext } from '../workspace/policyContext';
 import { writeAllOrNothing, WriteFailure } from '../workspace/safeWrite';
 import { parseCommandArguments, stringOption } from './args';
 import { cliBackendSetup, cliCacheFiles } from './backendSetup';
@@ -106,7 +107,7 @@ export async function planClean(options: CleanOptions, log: (message: string) =>
     const matching = checks.filter((check) => checksFlag(check, options.key) || (!check.resolved && check.key === options.key));
     if (matching.length > 0) checksByFile.set(file, matching);
   }
-  const { kept, reason } = keptValue(options, [...checksByFile.values()].flat(), catalog);
+  const { kept, reason } = keptValue(options, [...checksByFile.values()].flat(), catalog, folderPolicyContext({ config, index }));
   const filesWithChecks: FileWithChecks[] = [];
   const otherFiles = [];
   const originals = new Map<string, string>();
@@ -174,14 +175,15 @@ export function summaryText(options: CleanOptions, result: CleanResult): string 
 }
 
 /** The value to keep: from --value, else from the flag's release state; a flag that may not be removed stops here. */
-function keptValue(options: CleanOptions, checks: readonly FlagCheck[], catalog: FlagCatalog): { kept: KeptValue; reason: string } {
+function keptValue(options: CleanOptions, checks: readonly FlagCheck[], catalog: FlagCatalog, context: PolicyContext): { kept: KeptValue; reason: string } {
   if (options.value !== undefined) return { kept: { kind: 'value', value: options.value.value }, reason: 'given with --value' };
   const definition = catalog.definitions.get(options.key) ?? checks.map((check) => findDefinition(check, catalog)).find((found) => found !== undefined);
   if (definition === undefined) {
     const where = catalog.environments.length > 0 ? ` (${catalog.environments.join(', ')})` : '';
     throw new CleanSetupError(`'${options.key}' is not defined in any environment${where}; give the value to keep with --value`);
   }
-  const removability = flagRemovability(definition, catalog.countedEnvironments);
+  // A permanent flag (a kill switch) is refused like a rolling-out one: only --value removes it.
+  const removability = flagHygiene(definition, catalog, context).removability;
   if (!removability.removable) throw new CleanSetupError(`${removability.why}, or give the value to keep with --value`);
   return { kept: removability.kept, reason: removability.verdict.summary };
 }

@@ -12,6 +12,7 @@ import { formatSarif } from './format-sarif';
 import { CLEAN_HELP, CleanSetupError, parseCleanArguments, runClean } from './clean';
 import { formatText } from './format-text';
 import { parseInitArguments, runInit } from './init';
+import { parseReportArguments, REPORT_HELP, runReport } from './report';
 import { scanFolder, ScanSetupError } from './scan';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -25,6 +26,7 @@ Usage:
   flaglens scan [DIR] [--format text|json|sarif] [--fail-on KINDS] [--config FILE] [--cache FILE]
   flaglens init [DIR] [--dry-run] [--force]
   flaglens clean KEY [DIR] [--value VALUE] [--dry-run] [--config FILE]
+  flaglens report [DIR] [--format markdown|json] [--since REF] [--config FILE]
   flaglens --help | --version
 
 flaglens scan
@@ -35,7 +37,8 @@ flaglens scan
   --format text|json|sarif  text for people (default), json for scripts, sarif for code scanning
   --fail-on KINDS           comma-separated finding codes and/or severities that make the exit code 1,
                             e.g. unknown-flag,stale-flag or error,warning; "none" never fails.
-                            A severity matches findings of exactly that severity. Default: ${DEFAULT_FAIL_ON}
+                            A severity matches findings of exactly that severity. Default: the
+                            policy's failOn in .flaglens.json, else ${DEFAULT_FAIL_ON}
                             Codes: ${FINDING_CODES.join(', ')}
                             Severities: ${SEVERITIES.join(', ')} (set per code in .flaglens.json)
   --config FILE             use FILE instead of DIR/.flaglens.json
@@ -57,13 +60,15 @@ flaglens init
   --force                   replace an existing .flaglens.json (otherwise it is kept; exit code 1)
 
 ${CLEAN_HELP}
+${REPORT_HELP}
 Colour is used when stdout is a terminal and NO_COLOR is not set.
 `;
 
 interface ScanArguments {
   directory: string;
   format: Format;
-  failOn: { spec: string; kinds: Set<string> };
+  /** Undefined when not given: then the policy's, else the default. */
+  failOn?: { spec: string; kinds: Set<string> };
   configFile?: string;
   cacheFile?: string;
 }
@@ -76,11 +81,16 @@ async function main(args: string[]): Promise<number> {
     if (command === '--help' || command === '-h' || command === 'help') return write(HELP, 0);
     if (command === '--version' || command === '-v') return write(`flaglens ${version}\n`, 0);
     if (command === 'init') return await init(rest);
+    if (command === 'report') {
+      const options = parseReportArguments(rest);
+      if (options === 'help') return write(HELP, 0);
+      return write(await runReport(options, (message) => process.stderr.write(`flaglens: ${message}\n`)), 0);
+    }
     if (command === 'clean') {
       const options = parseCleanArguments(rest);
       return options === 'help' ? write(HELP, 0) : await runClean(options);
     }
-    if (command !== 'scan') throw new UsageError(`unknown command '${command}': the commands are scan, init and clean (see flaglens --help)`);
+    if (command !== 'scan') throw new UsageError(`unknown command '${command}': the commands are scan, report, init and clean (see flaglens --help)`);
     const options = parseScanArguments(rest);
     return options === 'help' ? write(HELP, 0) : await runScan(options);
   } catch (error) {
@@ -104,11 +114,12 @@ async function runScan(options: ScanArguments): Promise<number> {
   };
   const report = await scanFolder(options.directory, { configFile: options.configFile, cacheFile: options.cacheFile, log });
   for (const note of report.notes) log(note);
-  const failing = report.findings.filter(({ finding }) => matchesFailOn(finding, options.failOn.kinds)).length;
+  const failOn = options.failOn ?? parseFailOn(report.failOn?.join(',') ?? DEFAULT_FAIL_ON);
+  const failing = report.findings.filter(({ finding }) => matchesFailOn(finding, failOn.kinds)).length;
   let output: string;
   if (options.format === 'json') output = formatJson(report);
   else if (options.format === 'sarif') output = formatSarif(report);
-  else output = formatText(report, { color: useColor(), failOn: { spec: options.failOn.spec, matches: failing } });
+  else output = formatText(report, { color: useColor(), failOn: { spec: failOn.spec, matches: failing } });
   return write(output, failing > 0 ? 1 : 0);
 }
 
@@ -126,10 +137,11 @@ function parseScanArguments(args: string[]): ScanArguments | 'help' {
   const configFile = stringOption(parsed, 'config');
   if (configFile !== undefined && !fs.existsSync(configFile)) throw new UsageError(`the configuration file '${configFile}' does not exist`);
   const cacheFile = stringOption(parsed, 'cache');
+  const failOnSpec = stringOption(parsed, 'fail-on');
   return {
     directory,
     format: format as Format,
-    failOn: parseFailOn(stringOption(parsed, 'fail-on') ?? DEFAULT_FAIL_ON),
+    ...(failOnSpec === undefined ? {} : { failOn: parseFailOn(failOnSpec) }),
     // Relative to where the command runs, as people expect of a path they type.
     ...(configFile === undefined ? {} : { configFile: fs.realpathSync(configFile) }),
     ...(cacheFile === undefined ? {} : { cacheFile: path.resolve(cacheFile) }),

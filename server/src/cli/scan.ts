@@ -2,8 +2,10 @@
 // run once over a folder, with every position turned into a 1-based line and column.
 
 import * as path from 'node:path';
-import { findingsForChecks, findingsForProblems, findingsForUnreadBackends, FINDING_CODES } from '../analysis/findings';
-import { flagInventory } from '../analysis/inventory';
+import { findingsForChecks, findingsForFlagFile, findingsForProblems, findingsForUnreadBackends, FINDING_CODES } from '../analysis/findings';
+import { flagFileKeys } from '../analysis/policy/flagFileKeys';
+import { flagInventory, type InventoryEntry } from '../analysis/inventory';
+import { policyContextOf, reportedStale } from '../analysis/policy/hygiene';
 import { findingsForRegistry, unusedRegistryFindings } from '../analysis/registry';
 import type { FileProblem, Finding, FlagCatalog, FlagCheck, ReleaseState, Span } from '../analysis/types';
 import { loadRegistry } from '../workspace/registryFile';
@@ -48,10 +50,14 @@ export interface ScanReport {
   checks: LocatedCheck[];
   findings: LocatedFinding[];
   flags: FlagSummary[];
+  /** Every flag with its policy verdicts and checks, as the Flags view has them. */
+  inventory: InventoryEntry[];
   catalog: FlagCatalog;
   filesScanned: number;
   /** Things a person should know that are not findings: a backend that could not be read, skipped files. */
   notes: string[];
+  /** What fails the run when `--fail-on` is not given, from the policy of `.flaglens.json`. */
+  failOn?: readonly string[];
 }
 
 /** A problem that stops the scan before it starts: bad configuration. Exit code 2. */
@@ -96,7 +102,15 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     file: configFile ?? backend.watchedFiles()[0] ?? path.join(root, CONFIG_FILE_NAME),
   }]));
   findings.push(...findingsForUnreadBackends(unread, severities));
-  for (const [file, checks] of allChecks) findings.push(...findingsForChecks(file, checks, catalog, severities));
+  const now = Date.now();
+  const context = policyContextOf(allChecks, catalog, config.policy, now);
+  for (const [file, checks] of allChecks) findings.push(...findingsForChecks(file, checks, catalog, severities, context));
+  for (const file of backends.flatMap((backend) => backend.watchedFiles()).filter((watched) => watched.endsWith('.json'))) {
+    const read = readBoundedTextSync(file, MAX_FLAG_FILE_LENGTH);
+    // A flag file that cannot be read is its backend's problem, reported with it.
+    if ('refused' in read) continue;
+    findings.push(...findingsForFlagFile(file, flagFileKeys(read.text, file), catalog, config.policy, severities));
+  }
   if (config.registry !== undefined) {
     const { registry, problem } = loadRegistry(root, config.registry);
     if (problem !== undefined) notes.push(problem);
@@ -106,6 +120,7 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     }
   }
 
+  const inventory = flagInventory(allChecks, catalog, config.policy, now);
   const locator = new Locator(root, Math.max(index.maxFileSize, MAX_FLAG_FILE_LENGTH));
   const located = [...allChecks].flatMap(([file, checks]) => checks.map((check) => ({ ...locator.locate(file, check.keySpan), check })));
   const locatedFindings = findings
@@ -115,17 +130,19 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     root,
     checks: located,
     findings: locatedFindings,
-    flags: summariseFlags(allChecks, catalog),
+    flags: summariseFlags(inventory),
+    inventory,
     catalog,
     filesScanned: index.files().length,
     notes,
+    ...(config.policy.failOn === undefined ? {} : { failOn: config.policy.failOn }),
   };
 }
 
 /** Every defined flag with its release state, then every key checked in code but defined nowhere; by key. */
-function summariseFlags(allChecks: Map<string, FlagCheck[]>, catalog: FlagCatalog): FlagSummary[] {
-  return flagInventory(allChecks, catalog).map((entry) => {
-    const marks = [entry.definition?.archived === true ? 'archived' : '', entry.definition?.stale === true ? 'stale' : ''].filter(Boolean);
+function summariseFlags(inventory: readonly InventoryEntry[]): FlagSummary[] {
+  return inventory.map((entry) => {
+    const marks = [entry.definition?.archived === true ? 'archived' : '', entry.hygiene !== undefined && entry.definition !== undefined && reportedStale(entry.hygiene, entry.definition) ? 'stale' : ''].filter(Boolean);
     return { key: entry.key, state: entry.state, references: entry.references.length, summary: [entry.summary, ...marks].join(' · ') };
   });
 }

@@ -1,4 +1,5 @@
-// Quick fixes: "Change to 'new-checkout'" for an unknown key that is close to a defined one.
+// Quick fixes: "Change to 'new-checkout'" for an unknown key that is close to a defined one, the
+// registry's fixes, and the rename of a key that breaks the naming rule.
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -7,6 +8,7 @@ import { uriToPath } from '../workspace/uris';
 import { literalContents } from './checks';
 import type { DiagnosticData } from './diagnostics';
 import { registryActionsFor } from './registry';
+import { renameKeyAction } from './renameKey';
 
 /** The code actions for the FlagLens diagnostics the client sent along. */
 export function codeActionsFor(document: TextDocument, params: CodeActionParams, state: LoadedFolder): CodeAction[] {
@@ -18,6 +20,10 @@ export function codeActionsFor(document: TextDocument, params: CodeActionParams,
       if (action) actions.push(action);
     }
     if (diagnostic.code === 'unregistered-flag' || diagnostic.code === 'unused-flag') actions.push(...registryActionsFor(document, diagnostic, state));
+    if (diagnostic.code === 'naming-violation') {
+      const action = renameKeyAction(document, diagnostic, state);
+      if (action) actions.push(action);
+    }
   }
   return actions;
 }

@@ -5,9 +5,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findingsForChecks, findingsForProblems } from '../analysis/findings';
+import { findingsForChecks, findingsForFlagFile, findingsForProblems } from '../analysis/findings';
+import { flagFileKeys } from '../analysis/policy/flagFileKeys';
 import type { Finding, FindingCode, Severity } from '../analysis/types';
 import type { LoadedFolder } from '../workspace/loadFolder';
+import { folderPolicyContext } from '../workspace/policyContext';
 import { uriToPath } from '../workspace/uris';
 import { isSourceFile, toPosixPath } from '../workspace/files';
 import { registryFindingsFor } from './registry';
@@ -41,11 +43,19 @@ export function diagnosticsFor(document: TextDocument, state: LoadedFolder): Dia
   const problemsHere = [...state.configProblems, ...state.loads.flatMap((load) => load.problems)]
     .filter((problem) => toPosixPath(problem.file) === file);
   findings.push(...findingsForProblems(problemsHere, state.severities));
+  if (isFlagFile(file, state)) {
+    findings.push(...findingsForFlagFile(file, flagFileKeys(document.getText(), file), state.catalog, state.config.policy, state.severities));
+  }
   if (isSourceFile(file)) {
-    findings.push(...findingsForChecks(file, state.index.checksIn(file), state.catalog, state.severities));
+    findings.push(...findingsForChecks(file, state.index.checksIn(file), state.catalog, state.severities, folderPolicyContext(state)));
     findings.push(...registryFindingsFor(file, document.getText(), state));
   }
   return findings.map((finding) => toDiagnostic(finding, document));
+}
+
+/** True for a local flag file one of the folder's backends reads. */
+export function isFlagFile(file: string, state: Pick<LoadedFolder, 'backends'>): boolean {
+  return file.endsWith('.json') && state.backends.some((backend) => backend.watchedFiles().some((watched) => toPosixPath(watched) === file));
 }
 
 function toDiagnostic(finding: Finding, document: TextDocument): Diagnostic {

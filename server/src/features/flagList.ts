@@ -4,6 +4,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { flagInventory } from '../analysis/inventory';
+import { reportedStale } from '../analysis/policy/hygiene';
 import type { FlagCheck } from '../analysis/types';
 import { readTextFileIfReadable } from '../workspace/files';
 import type { LoadedFolder } from '../workspace/loadFolder';
@@ -27,14 +28,14 @@ export async function flagListFor(folders: readonly EditorFolder[], documents: O
 
 function flagsOf(state: LoadedFolder, documents: OpenDocuments): FlagListItem[] {
   const texts = new TextsByFile(documents, state.index.maxFileSize);
-  return flagInventory(state.index.allChecks(), state.catalog)
+  return flagInventory(state.index.allChecks(), state.catalog, state.config.policy, Date.now())
     // Without any definition every key would look unknown; the status bar says why instead.
     .filter((entry) => entry.state !== 'unknown' || state.catalog.loaded)
     .map((entry) => {
       const item: FlagListItem = {
         key: entry.key,
         state: entry.state,
-        stale: entry.definition?.stale ?? false,
+        stale: entry.hygiene !== undefined && entry.definition !== undefined && reportedStale(entry.hygiene, entry.definition),
         archived: entry.definition?.archived ?? false,
         summary: entry.summary,
         removable: entry.removable,

@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeFlagMarkdown } from '../analysis/describe';
 import { findDefinition } from '../analysis/match';
 import type { LoadedFolder } from '../workspace/loadFolder';
+import { folderPolicyContext } from '../workspace/policyContext';
 import { uriToPath } from '../workspace/uris';
 import { checkAt } from './checks';
 
@@ -15,7 +16,7 @@ export function hoverAt(document: TextDocument, position: Position, state: Loade
   if (check === undefined) return null;
   // References are counted under the defined key, so a camelCased bag property counts with its flag.
   const key = findDefinition(check, state.catalog)?.key ?? check.key;
-  const markdown = describeFlagMarkdown(check, state.catalog, state.index.usage(key), Date.now());
+  const markdown = describeFlagMarkdown(check, state.catalog, state.index.usage(key), folderPolicyContext(state));
   return {
     contents: { kind: MarkupKind.Markdown, value: markdown },
     range: { start: document.positionAt(check.keySpan.start), end: document.positionAt(check.keySpan.end) },

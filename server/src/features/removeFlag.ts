@@ -19,13 +19,15 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { findDefinition } from '../analysis/match';
-import { flagRemovability, removabilityAt } from '../analysis/removability';
+import { flagHygiene } from '../analysis/policy/hygiene';
+import { removabilityAtCheck } from '../analysis/removability';
 import type { TextEdit } from '../analysis/remove/edits';
 import { checksFlag, removeFlagFromFile, type FileRemoval } from '../analysis/remove/plan';
 import { summariseRemoval, type LeftToDecide } from '../analysis/remove/summary';
 import { removeFlagFromWorkspace, type FileWithChecks } from '../analysis/remove/workspace';
 import type { FlagCheck } from '../analysis/types';
 import type { LoadedFolder } from '../workspace/loadFolder';
+import { folderPolicyContext } from '../workspace/policyContext';
 import { uriToPath } from '../workspace/uris';
 import { absoluteRegistryLocation } from '../workspace/registryFile';
 import { readTextFileIfReadable } from '../workspace/files';
@@ -64,7 +66,7 @@ export function removeFlagActions(document: TextDocument, params: CodeActionPara
   if (check === undefined) return [];
   const definition = findDefinition(check, state.catalog);
   if (definition === undefined) return [];
-  const removability = removabilityAt(definition, state.catalog.countedEnvironments, check);
+  const removability = removabilityAtCheck(flagHygiene(definition, state.catalog, folderPolicyContext(state)).removability, check);
   if (!removability.removable) return [];
   const { verdict } = removability;
   const key = definition.key;
@@ -99,7 +101,7 @@ export function resolveRemoveFlag(
     throw new ResponseError(LSPErrorCodes.ContentModified, `The file changed since the action to remove '${data.key}' was offered; ask for it again.`);
   }
   const definition = state.catalog.definitions.get(data.key);
-  const removability = definition === undefined ? undefined : flagRemovability(definition, state.catalog.countedEnvironments);
+  const removability = definition === undefined ? undefined : flagHygiene(definition, state.catalog, folderPolicyContext(state)).removability;
   if (removability === undefined || !removability.removable) {
     throw new ResponseError(LSPErrorCodes.ContentModified, `'${data.key}' is no longer released or dead; it is not removed.`);
   }

@@ -6,11 +6,13 @@
 import * as path from 'node:path';
 import type { BagEntry } from '../analysis/bags';
 import { parseJsonText, propertiesOf, refuseText, spanOf } from '../analysis/json';
+import { DEFAULT_POLICY, type FlagPolicy } from '../analysis/policy/policy';
 import type { RegistryLocation } from '../analysis/registry';
 import type { FileProblem, FindingCode, Severity, UserPattern } from '../analysis/types';
 import { readBackend, readBags, readList, readPattern, readRegistryLocation, readSeverities, readStringList, type Report } from './configFields';
 import { readBoundedTextSync } from '../io/boundedRead';
 import { SETTINGS_FILE_LIMIT } from './files';
+import { readPolicy } from './policyConfig';
 
 /** The name of the configuration file at the root of a workspace folder. */
 export const CONFIG_FILE_NAME = '.flaglens.json';
@@ -84,15 +86,17 @@ export interface FlagLensConfig {
   bags?: BagEntry[];
   /** The flag registry in code: the enum, `as const` object, union type or interface that lists the flags. */
   registry?: RegistryLocation;
+  /** Flag types and lifetimes, naming rules, required metadata, what fails CI: the defaults when absent. */
+  policy: FlagPolicy;
 }
 
 /** `.flaglens.json` files larger than this are refused. */
 const MAX_CONFIG_LENGTH = 1_000_000;
-const TOP_LEVEL_FIELDS = ['$schema', 'patterns', 'backends', 'environments', 'severities', 'ignore', 'maxFileSize', 'bags', 'registry'];
+const TOP_LEVEL_FIELDS = ['$schema', 'patterns', 'backends', 'environments', 'severities', 'ignore', 'maxFileSize', 'bags', 'registry', 'policy'];
 
 /** The configuration of a folder without `.flaglens.json`. */
 export function defaultConfig(): FlagLensConfig {
-  return { patterns: [], backends: [], severities: {}, ignore: [] };
+  return { patterns: [], backends: [], severities: {}, ignore: [], policy: DEFAULT_POLICY };
 }
 
 /** Reads `.flaglens.json` text. Never throws: a bad entry is reported at its position and dropped, the rest kept. */
@@ -144,6 +148,9 @@ export function parseConfig(text: string, file: string): { config: FlagLensConfi
         if (registry) config.registry = registry;
         break;
       }
+      case 'policy':
+        config.policy = readPolicy(valueNode, report);
+        break;
       default:
         report(nameNode, `Unknown setting "${name}": ${CONFIG_FILE_NAME} knows ${TOP_LEVEL_FIELDS.filter((field) => field !== '$schema').join(', ')}.`);
     }

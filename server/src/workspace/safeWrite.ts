@@ -23,17 +23,17 @@ export class WriteFailure extends Error {
  * folder is inside the workspace's real path. Every new text goes first to a temporary file created
  * exclusively under an unpredictable name beside its target; only when all are written are they renamed
  * over their targets. A failure removes the temporary files and puts back the files already renamed.
- * An interrupt (Ctrl+C) while this runs is held until it is done, then re-raised. `rename` is for tests
+ * An interrupt (Ctrl+C) while this runs takes effect once it is done. `rename` is for tests
  * that make one rename fail.
  */
 export function writeAllOrNothing(root: string, files: readonly FileToWrite[], rename: (from: string, to: string) => void = fs.renameSync): void {
   const realRoot = fs.realpathSync(root);
   const targets = files.map((file) => ({ ...file, target: checkedTarget(realRoot, file.fileName) }));
-  let interrupted = false;
-  const hold = (): void => {
-    interrupted = true;
+  const interrupt = (): void => {
+    process.off('SIGINT', interrupt);
+    process.kill(process.pid, 'SIGINT');
   };
-  process.on('SIGINT', hold);
+  process.on('SIGINT', interrupt);
   const temporaries: string[] = [];
   const renamed: typeof targets = [];
   try {
@@ -62,9 +62,13 @@ export function writeAllOrNothing(root: string, files: readonly FileToWrite[], r
       ? `nothing was changed: ${reason}`
       : `${reason}; ${renamed.length} file(s) were rewritten and could not all be put back: ${renamed.map((file) => file.fileName).join(', ')}`, restored);
   } finally {
-    process.off('SIGINT', hold);
+    // Signals reach JavaScript only when the event loop polls, and these writes are synchronous: a Ctrl+C
+    // while they ran is read at the next poll, where `interrupt` ends the process as Ctrl+C does. The
+    // listener stays until then: two immediates, since the first may run in this very turn's check
+    // phase, before any poll, and they keep the loop alive for one. (Removed as the writes returned, the
+    // Ctrl+C was lost and the clean went on to exit 0.)
+    setImmediate(() => setImmediate(() => process.off('SIGINT', interrupt)));
   }
-  if (interrupted) process.kill(process.pid, 'SIGINT');
 }
 
 // The real path to write: a regular file, not a link, in a folder inside the workspace.

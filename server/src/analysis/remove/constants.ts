@@ -28,6 +28,9 @@ export interface ConstantRemoval {
 
 function removeConstantsOf(file: WorkspaceText, files: readonly WorkspaceText[], key: string, registry: RegistryLocation | undefined): ConstantRemoval | undefined {
   const bound = bindFile(file.fileName, file.text);
+  // As with a check's file: a file that already has a syntax error is never rewritten (the parser's
+  // recovery may have put the constant somewhere else than where the text has it).
+  if (bound.syntaxErrors.length > 0) return undefined;
   const declarations: KeyDeclaration[] = registry !== undefined ? registryDeclarations(bound, registry.symbol, key) : [];
   const visit = (node: ts.Node): void => {
     const declaration = keyDeclaration(node, key);

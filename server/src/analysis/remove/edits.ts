@@ -60,12 +60,22 @@ export function lineEnd(text: string, offset: number): number {
 /** The spaces and tabs that start the line holding `offset`. */
 export function indentationAt(text: string, offset: number): string {
   const start = lineStart(text, offset);
-  return /^[ \t]*/.exec(text.slice(start, lineEnd(text, start)))?.[0] ?? '';
+  let end = start;
+  while (end < text.length && isSpaceOrTab(text.charCodeAt(end))) end++;
+  return text.slice(start, end);
 }
 
 /** True when only spaces and tabs stand between the line's start and `offset`. */
 export function startsLine(text: string, offset: number): boolean {
-  return /^[ \t]*$/.test(text.slice(lineStart(text, offset), offset));
+  // Walks back only over spaces and tabs: on a minified line, slicing back to the line's start for each
+  // check made the clean-up quadratic in the line's length.
+  let at = offset;
+  while (at > 0 && isSpaceOrTab(text.charCodeAt(at - 1))) at--;
+  return at === 0 || text.charCodeAt(at - 1) === 0x0a;
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 0x20 || code === 0x09;
 }
 
 /**

@@ -43,6 +43,24 @@ export function bindFile(fileName: string, text: string): BoundFile {
     return found;
   };
   const scopes = new ScopeResolver();
+  // A name's references grouped by the scope each resolves to, once per name: asking each declaration's
+  // references one by one was quadratic in a file declaring the same name in many functions.
+  const referencesByScope = new Map<string, Map<ts.Node | undefined, ts.Identifier[]>>();
+  const referencesOfName = (name: string): Map<ts.Node | undefined, ts.Identifier[]> => {
+    let groups = referencesByScope.get(name);
+    if (groups === undefined) {
+      groups = new Map();
+      for (const identifier of identifiers().get(name) ?? []) {
+        if (!isReference(identifier)) continue;
+        const scope = scopes.resolve(identifier);
+        const group = groups.get(scope);
+        if (group === undefined) groups.set(scope, [identifier]);
+        else group.push(identifier);
+      }
+      referencesByScope.set(name, groups);
+    }
+    return groups;
+  };
   return {
     sourceFile,
     get syntaxErrors() {
@@ -56,7 +74,7 @@ export function bindFile(fileName: string, text: string): BoundFile {
       if (!ts.isIdentifier(declarationName)) return [];
       const scope = scopes.declaringScope(declarationName);
       if (scope === undefined) return [];
-      return (identifiers().get(declarationName.text) ?? []).filter((identifier) => isReference(identifier) && scopes.resolve(identifier) === scope);
+      return referencesOfName(declarationName.text).get(scope) ?? [];
     },
   };
 }

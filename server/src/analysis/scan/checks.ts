@@ -5,6 +5,7 @@ import { ts } from 'ts-morph';
 import { calleeLastName, type PatternSet } from '../patterns';
 import { keyInObjectArgument, objectBagOf } from '../bags';
 import { kebabCaseFromCamelCase } from '../keys';
+import { flagTypeAnnotation } from '../policy/flagType';
 import { escapeRegex } from '../regex';
 import type { FlagPattern, FlagValueType, Span } from '../types';
 import { lookupBinding } from './bindings';
@@ -135,14 +136,17 @@ function addBagKeyCheck(state: ScanState, bag: BagSource, keyNode: ts.Expression
 /** The fields of a check that do not depend on its key. */
 function checkBase(state: ScanState, pattern: FlagPattern, method: string, whole: ts.Node, defaultNode: ts.Expression | undefined) {
   const defaultValueText = defaultNode === undefined ? undefined : textOf(state, defaultNode);
+  const callSpan = spanOf(state, whole);
+  const typeAnnotation = flagTypeAnnotation(state.text, callSpan.start);
   return {
-    callSpan: spanOf(state, whole),
+    callSpan,
     sdk: pattern.sdk,
     method,
     ...(defaultValueText ? { defaultValueText } : {}),
     valueType: pattern.valueType === 'unknown' && defaultNode !== undefined ? valueTypeOfDefault(defaultNode) : pattern.valueType,
     negate: pattern.negate,
     ...(pattern.returns === undefined ? {} : { returns: pattern.returns }),
+    ...(typeAnnotation === undefined ? {} : { typeAnnotation }),
   };
 }
 

@@ -112,6 +112,7 @@ function readFlag(flagNode: Node, context: FlagContext): FlagDefinition | undefi
     key: context.key,
     description: metadata.description,
     owner: metadata.owner,
+    ...(metadata.type === undefined ? {} : { flagType: metadata.type }),
     createdAt: metadata.createdAt,
     stale: metadata.stale ?? false,
     archived: metadata.archived ?? false,
@@ -173,6 +174,8 @@ function readDefaultVariant(flagNode: Node, variantNames: string[], report: Repo
 interface Metadata {
   description?: string;
   owner?: string;
+  /** The flag's type (release, kill-switch...), for the policy's lifetimes. */
+  type?: string;
   createdAt?: string;
   lastModified?: string;
   stale?: boolean;
@@ -193,6 +196,7 @@ function readMetadata(node: Node | undefined, report: Report): Metadata {
     switch (name) {
       case 'description':
       case 'owner':
+      case 'type':
         if (typeof value === 'string') metadata[name] = value;
         else report(valueNode, `metadata.${name} must be a string.`);
         break;

@@ -7,7 +7,7 @@
 import type { HttpFailure } from '../http';
 import { ServiceBackend, type ParsedAnswer, type ServiceBackendOptions } from '../serviceBackend';
 import type { ServiceRead } from '../serviceSync';
-import { parseFlagList, parseFlagStatuses, toFlagDefinition, type LaunchDarklyDefinitionContext, type LaunchDarklyFlag } from './wire';
+import { parseFlagList, parseFlagStatuses, toFlagDefinition, type LaunchDarklyDefinitionContext, type LaunchDarklyFlag, type LaunchDarklyFlagStatus } from './wire';
 
 /** The hosted LaunchDarkly; EU and federal customers set `baseUri` to their instance. */
 export const DEFAULT_LAUNCHDARKLY_BASE_URI = 'https://app.launchdarkly.com';
@@ -50,7 +50,7 @@ export class LaunchDarklyBackend extends ServiceBackend {
     const archived = await this.list(`api/v2/flags/${project}?${query}`);
     if ('failure' in archived) return archived;
 
-    const statuses = new Map<string, Map<string, string>>();
+    const statuses = new Map<string, Map<string, LaunchDarklyFlagStatus>>();
     for (const environment of this.options.environments) {
       const result = await this.getParsed(`api/v2/flag-statuses/${project}/${encodeURIComponent(environment)}`, parseFlagStatuses);
       // Statuses only add a word to the hover; flags without them are still right.

@@ -7,7 +7,7 @@
 // - individual targets (`targets`, `contextTargets`), `rules` and `prerequisites` are targeting:
 //   `hasRules`, summarised for people.
 
-import type { EnvironmentFlagState, FlagDefinition } from '../../analysis/types';
+import type { EnvironmentFlagState, Exposure, FlagDefinition } from '../../analysis/types';
 import { expectArray, expectObject, expectString, isObject, optionalString, ResponseShapeError } from '../jsonShape';
 
 /** One variation of a flag; its position in `variations` is what environments refer to. */
@@ -69,8 +69,8 @@ export interface LaunchDarklyDefinitionContext {
   source: string;
   /** The environments to keep, in this order. */
   environments: readonly string[];
-  /** Environment → flag key → status (new, active, inactive, launched). */
-  statuses: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Environment → flag key → status (new, active, inactive, launched) and last evaluation. */
+  statuses: ReadonlyMap<string, ReadonlyMap<string, LaunchDarklyFlagStatus>>;
 }
 
 const STATUS_NAMES = ['new', 'active', 'inactive', 'launched'];
@@ -103,17 +103,24 @@ export function parseFlagList(json: unknown): { flags: LaunchDarklyFlag[]; next?
   return { flags, next, totalCount: typeof root.totalCount === 'number' ? root.totalCount : undefined };
 }
 
+/** A flag's status in one environment, and when an SDK last evaluated it there (ISO 8601). */
+export interface LaunchDarklyFlagStatus {
+  name: string;
+  lastRequested?: string;
+}
+
 /** Flag key → status, from `GET /api/v2/flag-statuses/{project}/{env}`; the key is the last part of each item's parent link. */
-export function parseFlagStatuses(json: unknown): Map<string, string> {
+export function parseFlagStatuses(json: unknown): Map<string, LaunchDarklyFlagStatus> {
   const root = expectObject(json, 'the flag statuses');
-  const statuses = new Map<string, string>();
+  const statuses = new Map<string, LaunchDarklyFlagStatus>();
   expectArray(root.items, 'items').forEach((item, index) => {
     const status = expectObject(item, `items[${index}]`);
     const name = expectString(status.name, `items[${index}].name`);
     const links = isObject(status._links) ? status._links : {};
     const href = isObject(links.parent) && typeof links.parent.href === 'string' ? links.parent.href : undefined;
     const key = href?.split('?')[0].split('/').filter(Boolean).pop();
-    if (key !== undefined && STATUS_NAMES.includes(name)) statuses.set(decodeURIComponent(key), name);
+    const lastRequested = isoDate(status.lastRequested);
+    if (key !== undefined && STATUS_NAMES.includes(name)) statuses.set(decodeURIComponent(key), lastRequested === undefined ? { name } : { name, lastRequested });
   });
   return statuses;
 }
@@ -140,7 +147,7 @@ export function variationNames(variations: readonly LaunchDarklyVariation[]): st
 }
 
 /** What one environment serves (see the top of this file). */
-export function environmentState(environment: string, config: LaunchDarklyEnvironmentConfig, variations: readonly LaunchDarklyVariation[], status?: string): EnvironmentFlagState {
+export function environmentState(environment: string, config: LaunchDarklyEnvironmentConfig, variations: readonly LaunchDarklyVariation[], status?: LaunchDarklyFlagStatus): EnvironmentFlagState {
   const names = variationNames(variations);
   const variants = Object.fromEntries(variations.map((variation, index) => [names[index], variation.value]));
   const nameOf = (index: number | undefined) => (index !== undefined && index >= 0 && index < names.length ? names[index] : undefined);
@@ -148,7 +155,8 @@ export function environmentState(environment: string, config: LaunchDarklyEnviro
   const offVariant = nameOf(config.offVariation);
   if (offVariant !== undefined) state.offVariant = offVariant;
   if (config.lastModified !== undefined) state.lastModified = config.lastModified;
-  if (status !== undefined) state.backendStatus = status;
+  if (status !== undefined) state.backendStatus = status.name;
+  if (status?.lastRequested !== undefined) state.lastSeenAt = status.lastRequested;
   if (!config.on) return state;
 
   const fallthrough = config.fallthrough;
@@ -175,8 +183,27 @@ export function environmentState(environment: string, config: LaunchDarklyEnviro
   if (targeting.length > 0) {
     state.hasRules = true;
     state.rulesSummary = targeting.join('; ');
+    if (fallthrough.rollout === undefined) state.exposure = exposureWithFallthrough(config, variations, state.rulesSummary);
   }
   return state;
+}
+
+/**
+ * The release stage of an environment whose fallthrough serves one variation and that has targets or
+ * rules: everyone when the fallthrough reaches people (serves other than the off variation or false);
+ * otherwise the targeted users, or a percentage of them when a rule rolls out.
+ */
+function exposureWithFallthrough(config: LaunchDarklyEnvironmentConfig, variations: readonly LaunchDarklyVariation[], who: string): Exposure {
+  const reaches = (index: number | undefined): boolean => index !== undefined && index !== config.offVariation
+    && index >= 0 && index < variations.length && variations[index].value !== false;
+  if (reaches(config.fallthrough.variation)) return { stage: 'everyone' };
+  const percents = config.rules.flatMap((rule) => {
+    if (rule.rollout === undefined) return [];
+    const total = rule.rollout.reduce((sum, share) => sum + share.weight, 0) || FULL_WEIGHT;
+    const reached = rule.rollout.reduce((sum, share) => sum + (reaches(share.variation) ? share.weight : 0), 0);
+    return reached > 0 && reached < total ? [roundPercent((reached / total) * 100)] : [];
+  });
+  return percents.length > 0 ? { stage: 'partial', percent: Math.max(...percents), who } : { stage: 'targeted', who };
 }
 
 /** The link to a flag's page in the LaunchDarkly app. */
@@ -202,6 +229,7 @@ export function toFlagDefinition(flag: LaunchDarklyFlag, context: LaunchDarklyDe
     key: flag.key,
     stale: flag.deprecated,
     archived: flag.archived,
+    temporary: flag.temporary,
     tags: flag.temporary && !flag.tags.includes('temporary') ? [...flag.tags, 'temporary'] : flag.tags,
     link: flagLink(context.baseUri, context.project, flag.key),
     source: context.source,

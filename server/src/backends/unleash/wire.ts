@@ -10,7 +10,7 @@
 // - the variants of the strategy that decides are split by weight (out of 1000);
 // - anything else (constraints, segments, user lists, several strategies) is targeting: `hasRules`.
 
-import type { EnvironmentFlagState, FlagDefinition } from '../../analysis/types';
+import type { EnvironmentFlagState, Exposure, FlagDefinition } from '../../analysis/types';
 import { expectArray, expectObject, expectString, isObject, optionalString, ResponseShapeError } from '../jsonShape';
 
 /** One strategy constraint as the Admin API returns it. */
@@ -44,6 +44,8 @@ export interface UnleashEnvironmentSummary {
   name: string;
   enabled: boolean;
   sortOrder: number;
+  /** ISO 8601 date when an SDK last evaluated the flag in this environment. */
+  lastSeenAt?: string;
 }
 
 /** A flag as the feature search lists it: metadata and per-environment `enabled`, no strategies. */
@@ -114,6 +116,7 @@ export function parseFeatureSearch(json: unknown): { flags: UnleashFlagSummary[]
         name: expectString(environment.name, `${where}.environments[${envIndex}].name`),
         enabled: environment.enabled === true,
         sortOrder: typeof environment.sortOrder === 'number' ? environment.sortOrder : envIndex,
+        ...(typeof environment.lastSeenAt === 'string' ? { lastSeenAt: environment.lastSeenAt } : {}),
       };
     });
     const tags = Array.isArray(feature.tags) ? feature.tags.flatMap(tagText) : [];
@@ -224,7 +227,28 @@ export function environmentState(
     rollout: [],
     hasRules: true,
     rulesSummary: active.map((strategy) => describeStrategy(strategy, segmentNames)).join('; or '),
+    exposure: exposureOf(active, segmentNames),
   };
+}
+
+/**
+ * The release stage of strategies that are not one plain rollout: a percentage of everyone, or of the
+ * users some strategy targets, is partial; strategies that only pick users or segments are targeted.
+ */
+function exposureOf(active: readonly UnleashStrategy[], segmentNames: ReadonlyMap<number, string>): Exposure {
+  const open = active.filter((strategy) => strategy.constraints.length === 0 && strategy.segments.length === 0 && (rolloutPercent(strategy) ?? 0) > 0);
+  const targeted = active.filter((strategy) => !open.includes(strategy));
+  const who = targeted.length > 0 ? targeted.map((strategy) => describeStrategy(strategy, segmentNames)).join('; or ') : undefined;
+  const withWho = (exposure: Exposure): Exposure => (who === undefined ? exposure : { ...exposure, who });
+  // Strategies add up: everyone a plain rollout reaches, plus the users the others pick.
+  const openPercent = Math.max(0, ...open.map((strategy) => rolloutPercent(strategy) ?? 0));
+  if (openPercent >= 100) return { stage: 'everyone' };
+  if (open.length > 0) return withWho({ stage: 'partial', percent: openPercent });
+  const percents = targeted.flatMap((strategy) => {
+    const percent = rolloutPercent(strategy);
+    return percent !== undefined && percent < 100 ? [percent] : [];
+  });
+  return withWho(percents.length > 0 ? { stage: 'partial', percent: Math.max(...percents) } : { stage: 'targeted' });
 }
 
 /** The link to a flag's page in the Unleash UI. */
@@ -247,7 +271,8 @@ export function toFlagDefinition(summary: UnleashFlagSummary, details: UnleashFl
       return withoutUndefined({ environment: environment.name, enabled: false, variants: {}, rollout: [], hasRules: false, lastModified });
     }
     const detail = detailsByEnvironment.get(environment.name) ?? { enabled: environment.enabled, strategies: [], variants: [] };
-    return environmentState(environment.name, detail, context.segmentNames, lastModified);
+    const state = environmentState(environment.name, detail, context.segmentNames, lastModified);
+    return environment.lastSeenAt === undefined ? state : { ...state, lastSeenAt: environment.lastSeenAt };
   });
   return withoutUndefined({
     key: summary.name,
