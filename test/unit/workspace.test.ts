@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
-import { formatBytes, toPosixPath } from '../../server/src/workspace/files';
+import { formatBytes } from '../../server/src/io/boundedRead';
+import { toPosixPath } from '../../server/src/workspace/files';
 import { listSourceFiles } from '../../server/src/workspace/listing';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 

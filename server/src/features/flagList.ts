@@ -1,12 +1,12 @@
 // The Flags view's data (`flaglens/flags`): every flag of each workspace folder with its release state
 // and every check of it in code, as ranges the editor can open.
 
-import * as fs from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { flagInventory } from '../analysis/inventory';
 import { reportedStale } from '../analysis/policy/hygiene';
 import type { FlagCheck } from '../analysis/types';
+import { readTextFileIfReadable } from '../workspace/files';
 import type { LoadedFolder } from '../workspace/loadFolder';
 import type { EditorFolder } from './folder';
 import type { FlagListFolder, FlagListItem, FlagListReference } from '../protocol';
@@ -27,7 +27,7 @@ export async function flagListFor(folders: readonly EditorFolder[], documents: O
 }
 
 function flagsOf(state: LoadedFolder, documents: OpenDocuments): FlagListItem[] {
-  const texts = new TextsByFile(documents);
+  const texts = new TextsByFile(documents, state.index.maxFileSize);
   return flagInventory(state.index.allChecks(), state.catalog, state.config.policy, Date.now())
     // Without any definition every key would look unknown; the status bar says why instead.
     .filter((entry) => entry.state !== 'unknown' || state.catalog.loaded)
@@ -50,7 +50,7 @@ function flagsOf(state: LoadedFolder, documents: OpenDocuments): FlagListItem[] 
 class TextsByFile {
   private readonly documents = new Map<string, TextDocument | undefined>();
 
-  constructor(private readonly open: OpenDocuments) {}
+  constructor(private readonly open: OpenDocuments, private readonly maxFileSize: number) {}
 
   reference(file: string, check: FlagCheck): FlagListReference[] {
     const uri = URI.file(file).toString();
@@ -63,12 +63,9 @@ class TextsByFile {
     if (this.documents.has(file)) return this.documents.get(file);
     let document = this.open.get(uri);
     if (document === undefined) {
-      try {
-        document = TextDocument.create(uri, 'typescript', 0, fs.readFileSync(file, 'utf8'));
-      } catch {
-        // Deleted since it was indexed: the watcher will drop it from the index.
-        document = undefined;
-      }
+      // Undefined when deleted since it was indexed (the watcher will drop it from the index) or no longer a readable file.
+      const text = readTextFileIfReadable(file, this.maxFileSize);
+      document = text === undefined ? undefined : TextDocument.create(uri, 'typescript', 0, text);
     }
     this.documents.set(file, document);
     return document;

@@ -123,7 +123,7 @@ export function resolveRemoveFlag(
   const documents = new Map<string, TextDocument>();
   for (const file of state.index.files()) {
     const uri = URI.file(file).toString();
-    const text = openDocument(uri)?.getText() ?? readTextFileIfReadable(file);
+    const text = openDocument(uri)?.getText() ?? readTextFileIfReadable(file, state.index.maxFileSize);
     if (text === undefined) continue;
     documents.set(file, TextDocument.create(uri, 'typescript', 0, text));
     const checks = files.get(file);

@@ -11,7 +11,7 @@ import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
 import { bagEntryOf, discover, SourceTrees, type Discovery } from '../analysis/discover';
 import type { PatternSet } from '../analysis/patterns';
-import { currentStamp, isSourceFile, readSourceFileSync, readTextFileIfReadable, toPosixPath, whySkipped } from './files';
+import { currentStamp, isSourceFile, readSourceFileSync, readTextFileIfReadable, toPosixPath } from './files';
 import { IgnoreRules } from './ignore';
 import { listFolder } from './listing';
 import { emptyPackageTable, type PackageTable } from '../analysis/packages';
@@ -101,11 +101,16 @@ export class WorkspaceIndex {
     return this.inferredFrom;
   }
 
+  /** Source files (and open documents) larger than this many bytes are not scanned. */
+  get maxFileSize(): number {
+    return this.options.maxFileSize;
+  }
+
   /** Read and scan every source file of the folder, replacing whatever was indexed before. */
   async indexAll(progress?: (done: number, total: number) => void): Promise<void> {
     const runStartedAt = (this.options.now ?? Date.now)();
     const { files, named } = await listFolder(this.root, this.options, PACKAGE_TABLE_FILES);
-    const packages = readPackageTable(this.root, named);
+    const packages = readPackageTable(this.root, named, this.options.log);
     const cache = this.options.cacheFile === undefined ? undefined : ScanCache.load(this.options.cacheFile, this.options.patterns);
     const outcomes = new Array<FileOutcome>(files.length);
     const infer = this.options.infer === true;
@@ -197,7 +202,7 @@ export class WorkspaceIndex {
    * file whose scan came from the cache, read now (undefined when it cannot be).
    */
   textOf(file: string): string | undefined {
-    return this.texts.get(file) ?? readTextFileIfReadable(file);
+    return this.texts.get(file) ?? readTextFileIfReadable(file, this.options.maxFileSize);
   }
 
   /** Re-scan one file from text the caller holds (an open document's edit). Callers check `includes` first. */
@@ -235,7 +240,7 @@ export class WorkspaceIndex {
   async refreshFile(file: string): Promise<void> {
     const key = toPosixPath(file);
     if (key.endsWith('/.gitignore')) this.rules.forget();
-    const text = isSourceFile(key) && !this.rules.excludesPath(key) ? await this.readText(key) : undefined;
+    const text = isSourceFile(key) && !this.rules.excludesPath(key) ? this.readText(key) : undefined;
     // The document is closed or changed on disk: its tree no longer matches, and is no longer needed.
     this.documents.delete(key);
     if (text === undefined || !this.scans.has(key)) this.sortedFiles = undefined;
@@ -395,13 +400,11 @@ export class WorkspaceIndex {
   }
 
   // The text of a file worth scanning, or undefined (with one log line) when it is not.
-  private async readText(file: string): Promise<string | undefined> {
-    const skip = await whySkipped(file, this.options.maxFileSize);
-    if (skip !== undefined) {
-      if (!skip.quiet) this.options.log(`skipped ${this.rules.relative(file)}: ${skip.reason}`);
-      return undefined;
-    }
-    return fs.promises.readFile(file, 'utf8').catch(() => undefined);
+  private readText(file: string): string | undefined {
+    const bytes = readSourceFileSync(file, this.options.maxFileSize);
+    if (Buffer.isBuffer(bytes)) return bytes.toString('utf8');
+    if (!bytes.quiet) this.options.log(`skipped ${this.rules.relative(file)}: ${bytes.reason}`);
+    return undefined;
   }
 }
 

@@ -6,7 +6,8 @@ import { posix } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { resolveBareSpecifier, type PackageTable, type PathAliases, type WorkspacePackage } from '../analysis/packages';
 import { resolveModulePath, type ModuleHost } from '../analysis/resolve';
-import { readTextFileIfReadable, toPosixPath } from './files';
+import { readBoundedTextSync } from '../io/boundedRead';
+import { SETTINGS_FILE_LIMIT, toPosixPath } from './files';
 
 const MANIFEST = 'package.json';
 const TSCONFIG = 'tsconfig.json';
@@ -18,13 +19,19 @@ export const PACKAGE_TABLE_FILES: readonly string[] = [MANIFEST, TSCONFIG];
  * The package table of a folder from the package.json and tsconfig.json files `listFolder` found there
  * (ignore rules, no node_modules or build output). Unreadable or malformed files are left out.
  */
-export function readPackageTable(folder: string, named: ReadonlyMap<string, readonly string[]>): PackageTable {
+export function readPackageTable(folder: string, named: ReadonlyMap<string, readonly string[]>, log?: (message: string) => void): PackageTable {
   const root = toPosixPath(folder).replace(/(?<=.)\/+$/, '');
   // Read synchronously: these files are small, and each `fs.promises.readFile` waits for the thread pool
   // four times (open, stat, read, close). For convex-backend's 378 manifests and tsconfigs, the first
   // table took 18-27 ms (26-27 ms of CPU) this way, against 40-47 ms (57-66 ms of CPU) through the
   // thread pool. The reads block this thread once, for 50-70 µs a file here.
-  return buildPackageTable(root, named.get(MANIFEST) ?? [], named.get(TSCONFIG) ?? [], readTextFileIfReadable);
+  return buildPackageTable(root, named.get(MANIFEST) ?? [], named.get(TSCONFIG) ?? [], (file) => {
+    const read = readBoundedTextSync(file, SETTINGS_FILE_LIMIT);
+    if ('text' in read) return read.text;
+    // Imports through a package or path alias it would name then resolve to nothing: say why.
+    if (read.refused.kind !== 'missing') log?.(`${posix.relative(root, toPosixPath(file)) || file} is not read: ${read.refused.reason}`);
+    return undefined;
+  });
 }
 
 /** The table from the given package.json and tsconfig.json paths, read through `read` (undefined: unreadable). */
