@@ -177,7 +177,8 @@ requestSupportsSpec(request, 'deltaApi');`,
   {
     name: 'a hook three calls above the SDK: it calls the closure another hook returns, which calls an override helper',
     files: {
-      'src/hooks/overrides.ts': `export const applyOverrides = (serverValue: unknown, flag: string, overrides?: UnleashClient) => overrides ? overrides.isEnabled(flag) : serverValue;`,
+      'src/hooks/overrides.ts': `import type { UnleashClient } from 'unleash-proxy-client';
+export const applyOverrides = (serverValue: unknown, flag: string, overrides?: UnleashClient) => overrides ? overrides.isEnabled(flag) : serverValue;`,
       'src/hooks/useUiFlag.ts': `import { applyOverrides } from './overrides';
 export const useUiFlagEvaluator = () => {
   const { uiConfig } = useUiConfig();
@@ -196,7 +197,9 @@ export const useUiFlag = <K extends Flag>(flag: K) => {
     name: 'a registry named for flags under which most checks would be unregistered-flag findings is not proposed',
     files: {
       'src/clientSpec.ts': `export type ClientSpecFeature = 'segments' | 'delta-api';`,
-      'src/app.ts': `gb.isOn('delta-api'); gb.isOn('new-nav'); gb.isOn('dark-mode'); gb.isOn('beta-search');`,
+      'src/app.ts': `import { GrowthBook } from '@growthbook/growthbook';
+const gb = new GrowthBook();
+gb.isOn('delta-api'); gb.isOn('new-nav'); gb.isOn('dark-mode'); gb.isOn('beta-search');`,
     },
     expected: {},
     says: /^no registry proposed: the nearest candidate, ClientSpecFeature \(src\/clientSpec\.ts, union\), 1 of its 2 keys is checked in code, and its name says it lists flags; but 3 of the 4 checks with a known key would check keys it does not list$/,

@@ -8,6 +8,7 @@ import type { RegistryKind } from '../registry';
 import type { FlagCheck, UserPattern } from '../types';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredWrapper } from './types';
+import type { FileScan } from '../scan/types';
 import { functionName, GENERIC_NAMES, isTestFile, ordinal, type FunctionNode } from './wrappers';
 
 // Calls that take a member without asking for the flag: collections, assertions, logging, strings.
@@ -43,7 +44,7 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
   let count = 0;
   const hasMembers = registry.kind === 'enum' || registry.kind === 'object';
   for (const source of trees.sources) {
-    if (!named.has(source.file) || isTestFile(posix.relative(root, source.file)) || !mayAnchor(source.text, registry.symbol, trees.scan(source, trees.base).checks)) continue;
+    if (!named.has(source.file) || isTestFile(posix.relative(root, source.file)) || !mayAnchor(source.text, registry.symbol, provenChecks(trees.scan(source, trees.base)))) continue;
     const sourceFile = trees.tree(source);
     const at = (node: ts.Node): DiscoveredWrapper['at'] => ({
       file: posix.relative(root, source.file),
@@ -87,6 +88,15 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
     wrappers.push({ pattern: call.pattern, at: call.at, reason: `${sites} pass${call.sites === 1 ? 'es' : ''} a member of ${registry.symbol} as its ${ordinal((call.pattern.keyArg ?? 0) + 1)} argument${path}`, evidence: 'members', level: 0 });
   }
   return { wrappers, count, membersPassed };
+}
+
+/**
+ * The checks of a file scan that stand on their own evidence. A call matched by a preset's name whose import
+ * still has to be followed into another module is not one yet: `useFeature(Flags.X)` may be the team's own hook.
+ */
+function provenChecks(scan: FileScan): FlagCheck[] {
+  const pending = new Set(scan.evidenceImports?.map((entry) => entry.checkIndex));
+  return scan.checks.filter((_, index) => !pending.has(index));
 }
 
 /**
