@@ -33,8 +33,9 @@ const FILES: Record<string, string> = {
   'flags/production.flagd.json': FLAGS,
   'flags/staging.flagd.json': FLAGS,
   'src/flags.ts': "export const FLAGS = { darkMode: 'dark-mode' } as const;\n",
-  'src/app.ts': "import { FLAGS } from './flags';\nexport const on = client.getBooleanValue(FLAGS.darkMode, false);\n",
-  'src/other.ts': "export const beta = client.getBooleanValue('beta', false);\n",
+  'src/client.ts': "import { OpenFeature } from '@openfeature/server-sdk';\nexport const client = OpenFeature.getClient();\n",
+  'src/app.ts': "import { client } from './client';\nimport { FLAGS } from './flags';\nexport const on = client.getBooleanValue(FLAGS.darkMode, false);\n",
+  'src/other.ts': "import { client } from './client';\nexport const beta = client.getBooleanValue('beta', false);\n",
 };
 
 type Replacement = 'link to /dev/zero' | 'named pipe' | 'too large';
