@@ -2,7 +2,7 @@
 // every key checked in code that no environment defines, each with the checks that ask for it. The
 // Flags view, the CLI's flag list and `flaglens report` are all made from it.
 
-import { checksByFlag, flagHygiene, type FlagHygiene } from './policy/hygiene';
+import { checksByFlag, flagHygiene, type FlagHygiene, type PolicyContext } from './policy/hygiene';
 import type { FlagPolicy } from './policy/policy';
 import { removabilityAtCheck } from './removability';
 import type { FlagCatalog, FlagCheck, FlagDefinition, ReleaseState } from './types';
@@ -22,15 +22,28 @@ export interface InventoryEntry {
   definition?: FlagDefinition;
   /** The policy's verdicts on a defined flag: type, staleness with its reasons, removability. */
   hygiene?: FlagHygiene;
+  /** ISO date of the first commit that added the key to the code, for a flag without `createdAt`, where git was asked. */
+  firstSeenInCode?: string;
   references: InventoryReference[];
   /** True when the clean-up can remove it at one of its checks at least. */
   removable: boolean;
 }
 
 /** The inventory, by key. Without any definition loaded, every key checked in code is listed as unknown. */
-export function flagInventory(allChecks: Iterable<[string, readonly FlagCheck[]]>, catalog: FlagCatalog, policy: FlagPolicy, now: number): InventoryEntry[] {
+export function flagInventory(
+  allChecks: Iterable<[string, readonly FlagCheck[]]>,
+  catalog: FlagCatalog,
+  policy: FlagPolicy,
+  now: number,
+  firstSeenInCode?: (key: string) => string | undefined,
+): InventoryEntry[] {
   const referencesByKey = checksByFlag(allChecks, catalog);
-  const context = { policy, now, checksOf: (key: string) => (referencesByKey.get(key) ?? []).map((reference) => reference.check) };
+  const context: PolicyContext = {
+    policy,
+    now,
+    checksOf: (key: string) => (referencesByKey.get(key) ?? []).map((reference) => reference.check),
+    firstSeenInCode,
+  };
   const entries: InventoryEntry[] = [...catalog.definitions.values()].map((definition) => {
     const references = referencesByKey.get(definition.key) ?? [];
     const hygiene = flagHygiene(definition, catalog, context);
@@ -41,6 +54,7 @@ export function flagInventory(allChecks: Iterable<[string, readonly FlagCheck[]]
       summary: whole.verdict.summary,
       definition,
       hygiene,
+      firstSeenInCode: definition.createdAt === undefined ? firstSeenInCode?.(definition.key) : undefined,
       references,
       removable: references.some(({ check }) => removabilityAtCheck(whole, check).removable),
     };

@@ -47,7 +47,8 @@ export interface RemovableFlag {
 /** The debt of a folder now. */
 export interface FlagDebt {
   counts: { byState: Record<string, number>; byType: Record<string, number>; byStage: Record<string, Partial<Record<ReleaseStage, number>>> };
-  oldestTemporary: Array<{ key: string; type: string; createdAt: string }>;
+  /** `createdAt` is the backend's, or else the first commit that added the key (`fromGit`). */
+  oldestTemporary: Array<{ key: string; type: string; createdAt: string; fromGit?: true }>;
   readyToRemove: RemovableFlag[];
   unknownKeys: Array<{ key: string; references: number }>;
   namingViolations: Array<{ key: string; where: string; message: string }>;
@@ -78,7 +79,7 @@ export function parseReportArguments(args: readonly string[]): ReportOptions | '
 
 /** Runs the report and gives its text. */
 export async function runReport(options: ReportOptions, log: (message: string) => void): Promise<string> {
-  const now = await scanFolder(options.directory, { configFile: options.configFile, log });
+  const now = await scanFolder(options.directory, { configFile: options.configFile, log, ageFromGit: true });
   for (const note of now.notes) log(note);
   if (options.since === undefined) {
     const debt = await flagDebt(now, options, log);
@@ -110,8 +111,12 @@ async function flagDebt(report: ScanReport, options: ReportOptions, log: (messag
   return {
     counts: { byState: count(report.inventory.map((entry) => entry.state)), byType: count(defined.map((entry) => entry.hygiene?.type.type ?? '')), byStage },
     oldestTemporary: defined
-      .filter((entry) => entry.hygiene?.type.lifetime !== 'permanent' && entry.definition?.createdAt !== undefined)
-      .map((entry) => ({ key: entry.key, type: entry.hygiene?.type.type ?? '', createdAt: entry.definition?.createdAt ?? '' }))
+      .flatMap((entry) => {
+        if (entry.hygiene?.type.lifetime === 'permanent') return [];
+        const type = entry.hygiene?.type.type ?? '';
+        if (entry.definition?.createdAt !== undefined) return [{ key: entry.key, type, createdAt: entry.definition.createdAt }];
+        return entry.firstSeenInCode === undefined ? [] : [{ key: entry.key, type, createdAt: entry.firstSeenInCode, fromGit: true as const }];
+      })
       .sort((left, right) => Date.parse(left.createdAt) - Date.parse(right.createdAt))
       .slice(0, 5),
     readyToRemove,
@@ -182,7 +187,7 @@ export function debtMarkdown(debt: FlagDebt): string {
     ...debt.readyToRemove.map((flag) => [`\`${flag.key}\``, `ready to remove: ${flag.summary}`, `${flag.references}`, `${flag.linesDeleted} lines`]),
     ...debt.oldestTemporary
       .filter((flag) => !debt.readyToRemove.some((removable) => removable.key === flag.key))
-      .map((flag) => [`\`${flag.key}\``, `${flag.type} flag created ${flag.createdAt.slice(0, 10)}`, '', '']),
+      .map((flag) => [`\`${flag.key}\``, `${flag.type} flag ${flag.fromGit ? 'first seen in code' : 'created'} ${flag.createdAt.slice(0, 10)}${flag.fromGit ? ' (git)' : ''}`, '', '']),
     ...debt.unknownKeys.map((flag) => [`\`${flag.key}\``, 'not defined in any environment', `${flag.references}`, '']),
     ...debt.namingViolations.map((violation) => [`\`${violation.key}\``, `naming: ${violation.where}`, '', '']),
   ];

@@ -28,7 +28,7 @@ export async function flagListFor(folders: readonly EditorFolder[], documents: O
 
 function flagsOf(state: LoadedFolder, documents: OpenDocuments): FlagListItem[] {
   const texts = new TextsByFile(documents);
-  return flagInventory(state.index.allChecks(), state.catalog, state.config.policy, Date.now())
+  return flagInventory(state.index.allChecks(), state.catalog, state.config.policy, Date.now(), state.firstSeenInCode)
     // Without any definition every key would look unknown; the status bar says why instead.
     .filter((entry) => entry.state !== 'unknown' || state.catalog.loaded)
     .map((entry) => {
