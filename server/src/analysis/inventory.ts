@@ -5,7 +5,8 @@
 import { checksByFlag, flagHygiene, type FlagHygiene, type PolicyContext } from './policy/hygiene';
 import type { FlagPolicy } from './policy/policy';
 import { removabilityAtCheck } from './removability';
-import type { FlagCatalog, FlagCheck, FlagDefinition, ReleaseState } from './types';
+import { stageOf } from './stages';
+import type { FlagCatalog, FlagCheck, FlagDefinition, ReleaseStage, ReleaseState } from './types';
 
 /** One check of a flag and the file it is in. */
 export interface InventoryReference {
@@ -64,4 +65,36 @@ export function flagInventory(
     if (!catalog.definitions.has(key)) entries.push({ key, state: 'unknown', summary: unknownSummary, references, removable: false });
   }
   return entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** How many flags are in each release state and of each type, and per environment in each stage. */
+export interface InventoryCounts {
+  byState: Record<string, number>;
+  byType: Record<string, number>;
+  byStage: Record<string, Partial<Record<ReleaseStage, number>>>;
+}
+
+/** The counts of `flaglens report` and the Flags view's header: states of every entry, types and stages of defined flags. */
+export function inventoryCounts(inventory: readonly InventoryEntry[]): InventoryCounts {
+  const byState: Record<string, number> = {};
+  const byType: Record<string, number> = {};
+  const byStage: InventoryCounts['byStage'] = {};
+  for (const entry of inventory) {
+    byState[entry.state] = (byState[entry.state] ?? 0) + 1;
+    if (entry.hygiene === undefined) continue;
+    byType[entry.hygiene.type.type] = (byType[entry.hygiene.type.type] ?? 0) + 1;
+    for (const state of entry.definition?.environments ?? []) {
+      const stages = byStage[state.environment] ??= {};
+      const { stage } = stageOf(state);
+      stages[stage] = (stages[stage] ?? 0) + 1;
+    }
+  }
+  return { byState, byType, byStage };
+}
+
+/** "2 rolling out · 1 released" and "3 release · 1 kill-switch": the counts in one line each. */
+export function countsText(counts: Pick<InventoryCounts, 'byState' | 'byType'>): { states: string; types: string } {
+  const states = Object.entries(counts.byState).map(([state, count]) => `${count} ${state.replace('-', ' ')}`).join(' · ');
+  const types = Object.entries(counts.byType).map(([type, count]) => `${count} ${type}`).join(' · ');
+  return { states, types };
 }

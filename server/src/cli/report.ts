@@ -9,9 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { missingMetadata } from '../analysis/findings';
-import type { InventoryEntry } from '../analysis/inventory';
-import { stageOf } from '../analysis/stages';
-import type { ReleaseStage } from '../analysis/types';
+import { countsText, inventoryCounts, type InventoryCounts, type InventoryEntry } from '../analysis/inventory';
 import { parseCommandArguments, stringOption, UsageError } from './args';
 import { planClean } from './clean';
 import { scanFolder, type ScanReport } from './scan';
@@ -46,7 +44,7 @@ export interface RemovableFlag {
 
 /** The debt of a folder now. */
 export interface FlagDebt {
-  counts: { byState: Record<string, number>; byType: Record<string, number>; byStage: Record<string, Partial<Record<ReleaseStage, number>>> };
+  counts: InventoryCounts;
   /** `createdAt` is the backend's, or else the first commit that added the key (`fromGit`). */
   oldestTemporary: Array<{ key: string; type: string; createdAt: string; fromGit?: true }>;
   readyToRemove: RemovableFlag[];
@@ -93,15 +91,6 @@ export async function runReport(options: ReportOptions, log: (message: string) =
 /** The debt now: counts, oldest temporary flags, removable flags (each planned as a dry-run clean-up), unknown keys, naming. */
 async function flagDebt(report: ScanReport, options: ReportOptions, log: (message: string) => void): Promise<FlagDebt> {
   const defined = report.inventory.filter((entry) => entry.hygiene !== undefined);
-  const count = (values: string[]): Record<string, number> => values.reduce<Record<string, number>>((counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }), {});
-  const byStage: FlagDebt['counts']['byStage'] = {};
-  for (const entry of defined) {
-    for (const state of entry.definition?.environments ?? []) {
-      const stages = byStage[state.environment] ??= {};
-      const { stage } = stageOf(state);
-      stages[stage] = (stages[stage] ?? 0) + 1;
-    }
-  }
   const readyToRemove: RemovableFlag[] = [];
   for (const entry of defined.filter((candidate) => candidate.removable)) {
     const plan = await planClean({ key: entry.key, directory: report.root, dryRun: true, ...(options.configFile === undefined ? {} : { configFile: options.configFile }) }, log);
@@ -109,7 +98,7 @@ async function flagDebt(report: ScanReport, options: ReportOptions, log: (messag
     readyToRemove.push({ key: entry.key, summary: entry.summary, references: entry.references.length, linesDeleted });
   }
   return {
-    counts: { byState: count(report.inventory.map((entry) => entry.state)), byType: count(defined.map((entry) => entry.hygiene?.type.type ?? '')), byStage },
+    counts: inventoryCounts(report.inventory),
     oldestTemporary: defined
       .flatMap((entry) => {
         if (entry.hygiene?.type.lifetime === 'permanent') return [];
@@ -178,8 +167,7 @@ async function scanAtRef(root: string, ref: string, configFile: string | undefin
 
 /** The debt as markdown: one summary line and one table. */
 export function debtMarkdown(debt: FlagDebt): string {
-  const states = Object.entries(debt.counts.byState).map(([state, count]) => `${count} ${state.replace('-', ' ')}`).join(' · ');
-  const types = Object.entries(debt.counts.byType).map(([type, count]) => `${count} ${type}`).join(' · ');
+  const { states, types } = countsText(debt.counts);
   const stages = Object.entries(debt.counts.byStage)
     .map(([environment, counts]) => `${environment}: ${Object.entries(counts).map(([stage, count]) => `${count} ${stage}`).join(', ')}`)
     .join(' · ');
