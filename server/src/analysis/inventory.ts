@@ -55,7 +55,8 @@ export function flagInventory(
       summary: whole.verdict.summary,
       definition,
       hygiene,
-      firstSeenInCode: definition.createdAt === undefined ? firstSeenInCode?.(definition.key) : undefined,
+      // As in flagHygiene: only a checked flag without a creation date is looked up.
+      firstSeenInCode: references.length > 0 && definition.createdAt === undefined ? firstSeenInCode?.(definition.key) : undefined,
       references,
       removable: references.some(({ check }) => removabilityAtCheck(whole, check).removable),
     };
