@@ -55,6 +55,11 @@ export function generateWorkspace(root: string, fileCount: number, seed: number,
     `import { OpenFeature } from '@openfeature/server-sdk';\n\nconst client = OpenFeature.getClient();\n\n` +
     `export async function isFeatureOn(key: string, fallback = false): Promise<boolean> {\n` +
     `  return client.getBooleanValue(key, fallback);\n}\n`);
+  // The clients the checks below import: evidence that their calls are the vendors'.
+  writeFileSync(path.join(root, 'src', 'ld.ts'),
+    `import * as LaunchDarkly from '@launchdarkly/node-server-sdk';\n\nexport const ldClient = LaunchDarkly.init(process.env.LD_SDK_KEY ?? '');\n`);
+  writeFileSync(path.join(root, 'src', 'unleash.ts'),
+    `import { initialize } from 'unleash-client';\n\nexport const unleash = initialize({ url: 'https://unleash.example/api', appName: 'bench' });\n`);
   writeFileSync(path.join(root, '.flaglens.json'),
     JSON.stringify({ patterns: [{ callee: 'isFeatureOn', keyArg: 0, defaultArg: 1 }] }, null, 2) + '\n');
 
@@ -133,7 +138,7 @@ export function generateWorkspace(root: string, fileCount: number, seed: number,
     }
     writeFileSync(path.join(root, 'src', 'large', 'Catalog.tsx'), body);
   }
-  return { files: fileCount + 3 + (options.largeFileBytes === undefined ? 0 : 1), checks, flagKeys };
+  return { files: fileCount + 5 + (options.largeFileBytes === undefined ? 0 : 1), checks, flagKeys };
 }
 
 /** Plain application code of about `functions` functions, so files have realistic size and shape. */

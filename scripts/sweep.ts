@@ -2,14 +2,15 @@
 // could serve, in memory (as `flaglens clean KEY DIR --value V --dry-run` does), and checks each
 // rewritten file: it still parses, it has no new type error, and nothing changed outside the flag's
 // checks and what their value flowed into (the rule is `outOfScopeChanges` in sweepChecks.ts).
-// Usage: npm run sweep -- --repo PATH [--config FILE] [--limit N] [--key KEY]... [--json FILE] [--commit SHA]
+// Usage: npm run sweep -- --repo PATH [--config FILE] [--limit N] [--key KEY]... [--json FILE] [--commit SHA] [--diffs DIR]
+// --diffs writes each clean-up's diff to DIR/KEY=VALUE.diff, for reading by hand.
 // Exit codes: 0 no wrong rewrite, 1 a wrong rewrite (or a crash of the clean-up), 2 bad arguments.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { diffLines, splitLinesKeepingBreaks, type LineChange } from '../server/src/analysis/remove/edits';
+import { diffLines, splitLinesKeepingBreaks, unifiedDiff, type LineChange } from '../server/src/analysis/remove/edits';
 import { checksFlag } from '../server/src/analysis/remove/plan';
 import type { FileRemoval } from '../server/src/analysis/remove/plan';
 import type { FlagCheck } from '../server/src/analysis/types';
@@ -64,10 +65,11 @@ async function main(): Promise<number> {
       json: { type: 'string' },
       // For a checkout without .git (a fetched snapshot): the commit it was taken from, for the report.
       commit: { type: 'string' },
+      diffs: { type: 'string' },
     },
   });
   if (values.repo === undefined || !fs.existsSync(values.repo)) {
-    process.stderr.write('usage: npm run sweep -- --repo PATH [--config FILE] [--limit N] [--key KEY]... [--json FILE] [--commit SHA]\n');
+    process.stderr.write('usage: npm run sweep -- --repo PATH [--config FILE] [--limit N] [--key KEY]... [--json FILE] [--commit SHA] [--diffs DIR]\n');
     return 2;
   }
   const root = path.resolve(values.repo).split(path.sep).join('/');
@@ -117,6 +119,7 @@ async function main(): Promise<number> {
         continue;
       }
       figures.cleanups++;
+      if (values.diffs !== undefined) writeDiff(values.diffs, key, value, result);
       failures.push(...checkCleanup(result, key, value, guessed, scan.checks.map((located) => ({ file: `${root}/${located.file}`, check: located.check })), session, figures));
       // A long sweep that is stopped still leaves the figures so far.
       if (values.json !== undefined) fs.writeFileSync(values.json, `${JSON.stringify({ partial: true, figures, failures }, null, 2)}\n`);
@@ -130,8 +133,9 @@ async function main(): Promise<number> {
 
 /**
  * The values a flag could serve: both booleans for a boolean check, else the literal defaults at its
- * checks; else both booleans as a guess (`guessed`): a type error that names such a value says more of
- * the guess than of the clean-up, and is counted apart.
+ * checks; else both booleans as a guess (`guessed`): a type error that names such a value (or, in a file,
+ * a value none of that file's checks states) says more of the guess than of the clean-up, and is counted
+ * apart.
  */
 function valuesToTry(checks: readonly FlagCheck[]): { values: unknown[]; guessed: boolean } {
   if (checks.some((check) => check.valueType === 'boolean' || check.negate)) return { values: [true, false], guessed: false };
@@ -185,13 +189,17 @@ function checkCleanup(result: CleanResult, key: string, value: unknown, guessed:
   for (const file of changed) {
     if (!after.has(file.fileName) || !before.has(file.fileName)) figures.notTypeChecked++;
     const added = newTypeErrors(before.get(file.fileName) ?? [], after.get(file.fileName) ?? []);
+    // A value only another file's check passes as its default is a guess for this file: its own code
+    // (`flags[KEY]`, typed any) may be written for other values, which its types then name.
+    const here = valuesToTry(allChecks.filter((entry) => entry.file === file.fileName && checksFlag(entry.check, key)).map((entry) => entry.check));
+    const guessedHere = guessed || here.guessed || !here.values.some((candidate) => Object.is(candidate, value));
     const unused = added.filter((error) => UNUSED_CODES.has(error.code));
     figures.nowUnusedTypeErrors += unused.length;
     for (const error of added.filter((candidate) => !UNUSED_CODES.has(candidate.code))) {
       figures.newTypeErrors++;
       const namesKeptValue = namesValueType(error.message, value);
       if (namesKeptValue) figures.typeErrorsNamingValue++;
-      failures.push({ kind: namesKeptValue && guessed ? 'type error of a guessed value' : 'new type error', key, value, namesKeptValue, where: `${error.file}:${error.line}`, detail: typeErrorText(error), excerpt: diffExcerpt(originalOf(file), file.text, error.line) });
+      failures.push({ kind: namesKeptValue && guessedHere ? 'type error of a guessed value' : 'new type error', key, value, namesKeptValue, where: `${error.file}:${error.line}`, detail: typeErrorText(error), excerpt: diffExcerpt(originalOf(file), file.text, error.line) });
     }
   }
 
@@ -211,10 +219,20 @@ function checkCleanup(result: CleanResult, key: string, value: unknown, guessed:
   return failures;
 }
 
+/** The clean-up's diff, as `flaglens clean --dry-run` prints it, with what it left as it was. */
+function writeDiff(folder: string, key: string, value: unknown, result: CleanResult): void {
+  fs.mkdirSync(folder, { recursive: true });
+  const relative = (file: string): string => path.posix.relative(result.root, file);
+  const parts = result.removal.files.filter((file) => file.edits.length > 0)
+    .map((file) => unifiedDiff(relative(file.fileName), result.originals.get(file.fileName) ?? '', file.text));
+  for (const file of result.removal.files) for (const problem of file.problems) parts.push(`# left: ${relative(file.fileName)}:${problem.line}: ${problem.message}\n`);
+  fs.writeFileSync(path.join(folder, `${key.replace(/[^\w.-]/g, '_')}=${JSON.stringify(value).replace(/[^\w.-]/g, '_')}.diff`), parts.join(''));
+}
+
 /** A problem's message without the names and numbers in it, to count problems by reason. */
 function reasonOf(message: string): string {
   // A quote after a letter is an apostrophe (the flag's value), not the start of a name.
-  return message.replace(/(^|[^\w])'[^']*'(?!\w)/g, "$1'…'").replace(/\([^)]*\)/g, '(…)').replace(/\d+(:\d+)?/g, 'N');
+  return message.replace(/(^|[^\w])'[^']*'(?!\w)/g, "$1'…'").replace(/`[^`]*`/g, '`…`').replace(/\([^)]*\)/g, '(…)').replace(/\d+(:\d+)?/g, 'N');
 }
 
 /** True when a type error's message names the kept value's literal type: `type 'true'`, `"dark"`, `boolean`. */

@@ -28,7 +28,7 @@ interface Run {
 
 interface JsonReport {
   version: number;
-  checks: Array<{ file: string; line: number; column: number; key: string; resolved: boolean; sdk: string; method: string; dynamic?: boolean }>;
+  checks: Array<{ file: string; line: number; column: number; key: string; resolved: boolean; sdk: string; method: string; dynamic?: boolean; evidence?: string }>;
   findings: Array<{ file: string; line: number; column: number; key: string | null; kind: string; severity: string; message: string }>;
   flags: Array<{ key: string; state: string; references: number }>;
 }
@@ -95,33 +95,33 @@ describe('flaglens scan --format json on the demo', () => {
   it('has the documented shape', () => {
     assert.deepEqual(Object.keys(report), ['version', 'checks', 'findings', 'flags']);
     assert.equal(report.version, 1);
-    assert.deepEqual(Object.keys(report.checks.find((check) => check.resolved) ?? {}), ['file', 'line', 'column', 'key', 'resolved', 'sdk', 'method']);
+    assert.deepEqual(Object.keys(report.checks.find((check) => check.resolved) ?? {}), ['file', 'line', 'column', 'key', 'resolved', 'sdk', 'method', 'evidence']);
     // A key passed in by each caller adds `dynamic: true`; other checks do not carry the field.
-    assert.deepEqual(Object.keys(report.checks.find((check) => !check.resolved) ?? {}), ['file', 'line', 'column', 'key', 'resolved', 'sdk', 'method', 'dynamic']);
+    assert.deepEqual(Object.keys(report.checks.find((check) => !check.resolved) ?? {}), ['file', 'line', 'column', 'key', 'resolved', 'sdk', 'method', 'dynamic', 'evidence']);
     assert.deepEqual(Object.keys(report.findings[0]), ['file', 'line', 'column', 'key', 'kind', 'severity', 'message']);
     assert.deepEqual(Object.keys(report.flags[0]), ['key', 'state', 'references']);
   });
 
-  const expectedChecks: Array<{ file: string; text: string; key: string; resolved: boolean; sdk: string; method: string; dynamic?: true }> = [
-    { file: 'src/server/checkout.ts', text: 'FLAGS.NEW_CHECKOUT', key: 'new-checkout', resolved: true, sdk: 'openfeature', method: 'flags.getBooleanValue' },
-    { file: 'src/server/checkout.ts', text: 'FLAGS.FREE_SHIPPING_THRESHOLD', key: 'free-shipping-threshold', resolved: true, sdk: 'openfeature', method: 'flags.getNumberValue' },
-    { file: 'src/server/emails.ts', text: "'new-chekout'", key: 'new-chekout', resolved: true, sdk: 'custom', method: 'isFeatureOn' },
-    { file: 'src/server/emails.ts', text: "'holiday-promo'", key: 'holiday-promo', resolved: true, sdk: 'custom', method: 'isFlagDisabled' },
-    { file: 'src/server/search.ts', text: 'Experiment.SearchV2', key: 'search-v2', resolved: true, sdk: 'launchdarkly', method: 'ldClient.variation' },
-    { file: 'src/server/search.ts', text: "'legacy-search'", key: 'legacy-search', resolved: true, sdk: 'unleash', method: 'unleash.isEnabled' },
-    { file: 'src/web/App.tsx', text: "'dark-mode'", key: 'dark-mode', resolved: true, sdk: 'openfeature', method: 'useBooleanFlagValue' },
-    { file: 'src/web/App.tsx', text: 'newCheckout', key: 'new-checkout', resolved: true, sdk: 'launchdarkly', method: 'useFlags' },
-    { file: 'src/web/PromoBanner.tsx', text: "'holiday-promo'", key: 'holiday-promo', resolved: true, sdk: 'posthog', method: 'useFeatureFlagEnabled' },
-    { file: 'src/web/PromoBanner.tsx', text: "'old-banner'", key: 'old-banner', resolved: true, sdk: 'growthbook', method: 'useFeatureIsOn' },
-    { file: 'src/web/PromoBanner.tsx', text: 'Experiment.CheckoutButtonColor', key: 'checkout-button-color', resolved: true, sdk: 'growthbook', method: 'useFeatureValue' },
-    { file: 'src/flags/client.ts', text: 'key, fallback', key: 'key', resolved: false, sdk: 'openfeature', method: 'client.getBooleanValue', dynamic: true },
+  const expectedChecks: Array<{ file: string; text: string; key: string; resolved: boolean; sdk: string; method: string; dynamic?: true; evidence: string }> = [
+    { file: 'src/server/checkout.ts', text: 'FLAGS.NEW_CHECKOUT', key: 'new-checkout', resolved: true, sdk: 'openfeature', method: 'flags.getBooleanValue', evidence: '`flags` is created from @openfeature/server-sdk' },
+    { file: 'src/server/checkout.ts', text: 'FLAGS.FREE_SHIPPING_THRESHOLD', key: 'free-shipping-threshold', resolved: true, sdk: 'openfeature', method: 'flags.getNumberValue', evidence: '`flags` is created from @openfeature/server-sdk' },
+    { file: 'src/server/emails.ts', text: "'new-chekout'", key: 'new-chekout', resolved: true, sdk: 'custom', method: 'isFeatureOn', evidence: '`isFeatureOn` is named in .flaglens.json' },
+    { file: 'src/server/emails.ts', text: "'holiday-promo'", key: 'holiday-promo', resolved: true, sdk: 'custom', method: 'isFlagDisabled', evidence: '`isFlagDisabled` is named in .flaglens.json' },
+    { file: 'src/server/search.ts', text: 'Experiment.SearchV2', key: 'search-v2', resolved: true, sdk: 'launchdarkly', method: 'ldClient.variation', evidence: '`ldClient` is created from @launchdarkly/node-server-sdk' },
+    { file: 'src/server/search.ts', text: "'legacy-search'", key: 'legacy-search', resolved: true, sdk: 'unleash', method: 'unleash.isEnabled', evidence: '`unleash` is created from unleash-client' },
+    { file: 'src/web/App.tsx', text: "'dark-mode'", key: 'dark-mode', resolved: true, sdk: 'openfeature', method: 'useBooleanFlagValue', evidence: '`useBooleanFlagValue` is imported from @openfeature/react-sdk' },
+    { file: 'src/web/App.tsx', text: 'newCheckout', key: 'new-checkout', resolved: true, sdk: 'launchdarkly', method: 'useFlags', evidence: '`useFlags` is imported from launchdarkly-react-client-sdk' },
+    { file: 'src/web/PromoBanner.tsx', text: "'holiday-promo'", key: 'holiday-promo', resolved: true, sdk: 'posthog', method: 'useFeatureFlagEnabled', evidence: '`useFeatureFlagEnabled` is imported from posthog-js/react' },
+    { file: 'src/web/PromoBanner.tsx', text: "'old-banner'", key: 'old-banner', resolved: true, sdk: 'growthbook', method: 'useFeatureIsOn', evidence: '`useFeatureIsOn` is imported from @growthbook/growthbook-react' },
+    { file: 'src/web/PromoBanner.tsx', text: 'Experiment.CheckoutButtonColor', key: 'checkout-button-color', resolved: true, sdk: 'growthbook', method: 'useFeatureValue', evidence: '`useFeatureValue` is imported from @growthbook/growthbook-react' },
+    { file: 'src/flags/client.ts', text: 'key, fallback', key: 'key', resolved: false, sdk: 'openfeature', method: 'client.getBooleanValue', dynamic: true, evidence: '`client` is created from @openfeature/server-sdk' },
   ];
   for (const expected of expectedChecks) {
     it(`finds ${expected.method}(${expected.text}) in ${expected.file}`, () => {
       const { file, line, column } = positionOf(expected.file, expected.text);
       const found = report.checks.find((check) => check.file === file && check.line === line && check.column === column);
       const dynamic = expected.dynamic ? { dynamic: true } : {};
-      assert.deepEqual(found, { file, line, column, key: expected.key, resolved: expected.resolved, sdk: expected.sdk, method: expected.method, ...dynamic });
+      assert.deepEqual(found, { file, line, column, key: expected.key, resolved: expected.resolved, sdk: expected.sdk, method: expected.method, ...dynamic, evidence: expected.evidence });
     });
   }
 
@@ -290,7 +290,7 @@ describe('configuration and flag files', () => {
   it('reports a malformed flag file as an error finding, which fails by default', () => {
     const root = workspace({
       'flags/production.flagd.json': '{\n  "flags": {\n    "dark-mode": { "state": "ENABLED" "variants": {} }\n  }\n}\n',
-      'src/a.ts': "client.getBooleanValue('dark-mode', false);\n",
+      'src/a.ts': "import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('dark-mode', false);\n",
     });
     const run = flaglens(['scan', root, '--format', 'json']);
     assert.equal(run.status, 1, run.stderr);
@@ -304,7 +304,7 @@ describe('configuration and flag files', () => {
   });
 
   it('raises no unknown-flag without any flag definitions, and says why on stderr', () => {
-    const root = workspace({ 'src/a.ts': "client.getBooleanValue('dark-mode', false);\n" });
+    const root = workspace({ 'src/a.ts': "import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('dark-mode', false);\n" });
     const run = flaglens(['scan', root, '--format', 'json', '--fail-on', 'warning']);
     assert.equal(run.status, 0, run.stderr);
     const report = JSON.parse(run.stdout) as JsonReport;
@@ -317,11 +317,11 @@ describe('configuration and flag files', () => {
     const root = workspace({
       '.flaglens.json': JSON.stringify({ severities: { 'unknown-flag': 'error' } }),
       'flags/production.flagd.json': FLAG_FILE,
-      'src/a.ts': "client.getBooleanValue('dark-mod', false);\n",
+      'src/a.ts': "import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('dark-mod', false);\n",
     });
     const run = flaglens(['scan', root]);
     assert.equal(run.status, 1, run.stderr);
-    assert.match(run.stdout, /^src\/a\.ts:1:24 {2}error {8}'dark-mod' is not defined in any environment \(production\)\. Did you mean 'dark-mode'\? {2}\[unknown-flag\]$/m);
+    assert.match(run.stdout, /^src\/a\.ts:3:24 {2}error {8}'dark-mod' is not defined in any environment \(production\)\. Did you mean 'dark-mode'\? {2}\[unknown-flag\]$/m);
   });
 });
 
@@ -346,7 +346,7 @@ describe('named pipes in the folder', { skip: process.platform === 'win32' }, ()
   };
 
   it('scans past a pipe named like a source file, package.json or .gitignore', () => {
-    const root = workspace({ 'src/a.ts': "export const on = client.getBooleanValue('dark-mode', false);\n" });
+    const root = workspace({ 'src/a.ts': "import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nexport const on = client.getBooleanValue('dark-mode', false);\n" });
     for (const name of ['src/pipe.ts', 'package.json', 'src/.gitignore']) fifo(root, name);
     const run = flaglens(['scan', root, '--format', 'json', '--fail-on', 'none'], { timeoutMs: 30_000 });
     assert.equal(run.status, 0, `status ${run.status}: ${run.stderr}`);
@@ -356,13 +356,13 @@ describe('named pipes in the folder', { skip: process.platform === 'win32' }, ()
   it('reports a pipe given as a flag file or as the registry file, and scans on', () => {
     const root = workspace({
       '.flaglens.json': JSON.stringify({ backends: [{ type: 'flagd', environments: { production: 'prod.json' } }], registry: { file: 'src/flags.ts', symbol: 'FLAGS' } }),
-      'src/a.ts': "export const on = client.getBooleanValue('dark-mode', false);\n",
+      'src/a.ts': "import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nexport const on = client.getBooleanValue('dark-mode', false);\n",
     });
     for (const name of ['prod.json', 'src/flags.ts']) fifo(root, name);
     const run = flaglens(['scan', root, '--fail-on', 'none'], { timeoutMs: 30_000 });
     assert.equal(run.status, 0, `status ${run.status}: ${run.stderr}`);
     assert.match(run.stderr, /prod\.json \(production\) is not a regular file/);
-    assert.match(run.stderr, /registry FLAGS is not declared in src\/flags\.ts/);
+    assert.match(run.stderr, /The flag registry file src\/flags\.ts could not be read: not a regular file \(a named pipe\)/);
   });
 
   it('reports a pipe named .flaglens.json as a configuration it cannot read', () => {

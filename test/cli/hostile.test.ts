@@ -44,6 +44,7 @@ describe('a source file nested deeper than the call stack', () => {
     fs.mkdirSync(path.join(root, 'src'));
     const sum = Array.from({ length: TERMS }, (_, index) => `a${index}`).join(' + ');
     fs.writeFileSync(path.join(root, 'src', 'parens.ts'), `export const x = ${'('.repeat(DEPTH)}1${')'.repeat(DEPTH)};\n`);
+    fs.writeFileSync(path.join(root, 'src', 'client.ts'), "import { OpenFeature } from '@openfeature/server-sdk';\nexport const client = OpenFeature.getClient();\n");
     fs.writeFileSync(path.join(root, 'src', 'sum.ts'), `import { client } from './client';\nexport const on = client.getBooleanValue('deep-flag', false) && ${sum};\n`);
     fs.writeFileSync(path.join(root, 'src', 'app.ts'), "import { client } from './client';\nexport function f(): string {\n  if (client.getBooleanValue('deep-flag', false)) {\n    return 'new';\n  }\n  return 'old';\n}\n");
   });
@@ -52,7 +53,7 @@ describe('a source file nested deeper than the call stack', () => {
   it('is scanned with the others: the scan completes and finds every check', async () => {
     const report = await scanFolder(root, { log: (message) => logged.push(message) });
     assert.deepEqual(report.checks.map((located) => `${located.file} ${located.check.key}`).sort(), ['src/app.ts deep-flag', 'src/sum.ts deep-flag']);
-    assert.equal(report.filesScanned, 3);
+    assert.equal(report.filesScanned, 4);
   });
 
   it('does not stop the clean-up of the other files; it is left as it was, with why', async () => {
@@ -134,6 +135,8 @@ function bytesAndTimes(root: string): Array<[string, string, number]> {
   return [...snapshot(root)].map(([name, text]) => [name, text, fs.lstatSync(path.join(root, name)).mtimeMs] as [string, string, number]).sort();
 }
 
+// The OpenFeature client the checks call: imported from the SDK, so its calls are checks.
+const CLIENT = "import { OpenFeature } from '@openfeature/server-sdk';\nexport const client = OpenFeature.getClient();\n";
 const APP = "import { client } from './client';\nexport function f(): string {\n  if (client.getBooleanValue('dark-mode', false)) {\n    return 'new';\n  }\n  return 'old';\n}\n";
 const APP_CLEANED = "export function f(): string {\n  return 'new';\n}\n";
 const DARK_MODE_ON = JSON.stringify({ flags: { 'dark-mode': { state: 'ENABLED', variants: { on: true, off: false }, defaultVariant: 'on' } } });
@@ -142,6 +145,7 @@ describe('JSON nested past the depth bound', () => {
   it('a flagd file nested 5,000 deep and a variant nested 20,000 deep are each one finding; the scan goes on', async () => {
     const root = workspace({
       'src/app.ts': APP,
+      'src/client.ts': CLIENT,
       'flags/production.flagd.json': `{"flags": ${'{"a": '.repeat(5_000)}1${'}'.repeat(5_000)}}`,
       'flags/staging.flagd.json': `{"flags": {"dark-mode": {"state": "ENABLED", "defaultVariant": "on", "variants": {"on": ${'['.repeat(20_000)}${']'.repeat(20_000)}, "off": false}}}}`,
       'flags/qa.flagd.json': DARK_MODE_ON,
@@ -183,7 +187,7 @@ describe('links planted where FlagLens writes', () => {
     // In the past, so that a write within the same clock tick would still change it.
     const past = new Date('2020-01-01T00:00:00Z');
     for (const name of fs.readdirSync(outside)) fs.utimesSync(path.join(outside, name), past, past);
-    const root = workspace({ 'src/app.ts': APP, 'src/client.ts': 'export const client = { getBooleanValue: (key: string, fallback: boolean) => fallback };\n', 'flags/production.flagd.json': DARK_MODE_ON });
+    const root = workspace({ 'src/app.ts': APP, 'src/client.ts': CLIENT, 'flags/production.flagd.json': DARK_MODE_ON });
     fs.symlinkSync(outside, path.join(root, '.flaglens-cache'));
     // Names a careless writer would use for app.ts's temporary file, and the pattern FlagLens uses.
     for (const name of ['app.ts.tmp', '.app.ts.tmp', 'app.tmp', '.app.ts.flaglens-0000000000000000.tmp', '.app.ts.swp']) {
@@ -209,7 +213,7 @@ describe('links planted where FlagLens writes', () => {
 
 /** A workspace where one flag is checked in `count` files under `folders`, each of which the clean-up rewrites. */
 function manyChecks(count: number, folders: readonly string[]): string {
-  const files: Record<string, string> = { 'flags/production.flagd.json': DARK_MODE_ON, 'src/client.ts': 'export const client = { getBooleanValue: (key: string, fallback: boolean) => fallback };\n' };
+  const files: Record<string, string> = { 'flags/production.flagd.json': DARK_MODE_ON, 'src/client.ts': CLIENT };
   for (let index = 0; index < count; index++) files[`src/${folders[index % folders.length]}/f${index}.ts`] = APP.replace("'./client'", "'../client'").replace('function f', `function f${index}`);
   return workspace(files);
 }

@@ -67,7 +67,7 @@ describe('flaglens init', () => {
     assert.match(run.stdout, /wrapper isFeatureOn \(packages\/flags\/src\/client\.ts:7\): passes its first argument as the flag key to unleash\.isEnabled/);
     assert.match(run.stdout, /wrapper isFeatureOff .*to isFeatureOn \(a wrapper itself\)/);
     assert.match(run.stdout, /bag useAllFeatures\(\) .*returns the flags of useFlags\(\), whose property names are the flag keys camelCased/);
-    assert.match(run.stdout, /registry FeatureFlag \(packages\/flags\/src\/keys\.ts, enum\): 4 of its 5 keys are checked in code, and its name says it lists flags/);
+    assert.match(run.stdout, /registry FeatureFlag \(packages\/flags\/src\/keys\.ts, enum\): 4 of its 5 keys are checked in code, 7 parameters typed by it or calls passed its members, and its name says it lists flags/);
     const proposal = run.stdout.slice(run.stdout.indexOf('{'));
     assert.deepEqual(JSON.parse(proposal), EXPECTED_CONFIG);
     assert.equal(fs.existsSync(path.join(FIXTURE, '.flaglens.json')), false);
@@ -95,11 +95,12 @@ describe('flaglens init', () => {
     assert.match(report.findings[0].message, /Did you mean 'beta-search'\?/);
   });
 
-  it('without the proposal, the presets find only the SDK calls inside the wrappers', () => {
+  it('without .flaglens.json, scan infers what init proposes and finds the same checks; registry findings wait for a pinned registry', () => {
     const scan = flaglens(['scan', FIXTURE, '--format', 'json', '--fail-on', 'none']);
     assert.equal(scan.status, 0, scan.stderr);
-    const report = JSON.parse(scan.stdout) as { checks: Array<{ method: string }> };
-    assert.deepEqual(report.checks.map((check) => check.method), ['unleash.isEnabled', 'useFlags']);
+    const report = JSON.parse(scan.stdout) as { checks: Array<{ file: string; key: string; resolved: boolean; method: string; dynamic?: boolean }>; findings: unknown[] };
+    assert.deepEqual(report.checks.map((check) => [check.file, check.key, check.resolved, check.method, check.dynamic === true]), EXPECTED_CHECKS);
+    assert.deepEqual(report.findings, []);
   });
 
   it('keeps an existing .flaglens.json unless --force', () => {

@@ -38,6 +38,7 @@ before(async () => {
   fake.flags = [{ name: 'new-checkout', enabled: { production: true } }, { name: 'old-search', enabled: { production: false }, stale: true }];
   workspace = makeWorkspace({
     '.flaglens.json': JSON.stringify({ backends: [{ type: 'unleash', url: fake.url, tokenEnv: 'FLAGLENS_CI_TOKEN' }] }),
+    'src/unleash.ts': "import { initialize } from 'unleash-client';\nexport const unleash = initialize({ url: 'http://127.0.0.1:4242/api', appName: 'shop' });\n",
     'src/app.ts': "import { unleash } from './unleash';\nexport const a = unleash.isEnabled('new-checkout');\nexport const b = unleash.isEnabled('old-search');\n",
   });
 });

@@ -99,9 +99,9 @@ describe('the language server on the demo workspace', () => {
     });
 
     it('re-scans a document when it is edited', async () => {
-      const document = await open('src/server/draft.ts', "client.getBooleanValue('dark-mod', false);\n");
+      const document = await open('src/server/draft.ts', "import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('dark-mod', false);\n");
       assert.deepEqual((await session.diagnostics(document.uri)).map((diagnostic) => diagnostic.code), ['unknown-flag']);
-      await session.change(document, "client.getBooleanValue('old-banner', false);\n");
+      await session.change(document, "import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('old-banner', false);\n");
       const diagnostics = await session.diagnostics(document.uri);
       assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['archived-flag', 'dead-flag']);
       assert.deepEqual(diagnostics.map((diagnostic) => (diagnostic.data as { version: number }).version), [2, 2]);
@@ -128,12 +128,12 @@ describe('the language server on the demo workspace', () => {
     });
 
     it('works in a string that is still being typed', async () => {
-      const text = "const ready = useBooleanFlagValue('new-ch\nexport default ready;\n";
+      const text = "import { useBooleanFlagValue } from '@openfeature/react-sdk';\nconst ready = useBooleanFlagValue('new-ch\nexport default ready;\n";
       const document = await open('src/web/Typing.tsx', text);
       const items = await session.completion(document.uri, position(text, "useBooleanFlagValue('new-ch|"));
       const item = items.find((candidate) => candidate.label === 'new-checkout');
       assert.ok(item?.textEdit && 'range' in item.textEdit, 'expected new-checkout with a text edit');
-      assert.equal(applyEdits(text, [item.textEdit]), "const ready = useBooleanFlagValue('new-checkout\nexport default ready;\n");
+      assert.equal(applyEdits(text, [item.textEdit]), "import { useBooleanFlagValue } from '@openfeature/react-sdk';\nconst ready = useBooleanFlagValue('new-checkout\nexport default ready;\n");
     });
 
     it('offers nothing outside a key string', async () => {
@@ -158,9 +158,9 @@ describe('the language server on the demo workspace', () => {
     });
 
     it('refuses a diagnostic computed on an older version of the text', async () => {
-      const document = await open('src/server/typo.ts', "client.getBooleanValue('dark-mod', false);\n");
+      const document = await open('src/server/typo.ts', "import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('dark-mod', false);\n");
       const [diagnostic] = await session.diagnostics(document.uri);
-      await session.change(document, "client.getBooleanValue('dark-mod', true);\n");
+      await session.change(document, "import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('dark-mod', true);\n");
       assert.deepEqual(await session.codeActions(document.uri, diagnostic.range, [diagnostic]), []);
     });
   });

@@ -70,7 +70,7 @@ describe('source files on disk', () => {
     const newCheckout = position(checkout.text, 'getBooleanValue(FLAGS.NEW_|CHECKOUT');
     assert.match(markdownOf(await session.hover(checkout.uri, newCheckout)), /2 references in 2 files/);
 
-    fs.writeFileSync(lateFile, "export const late = client.getBooleanValue('new-checkout', false);\n");
+    fs.writeFileSync(lateFile, "import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nexport const late = client.getBooleanValue('new-checkout', false);\n");
     const refreshesBefore = session.messages('workspace/diagnostic/refresh').length;
     await session.filesChanged([{ uri: uriOf(lateFile), type: FileChangeType.Created }]);
     await waitFor('late.ts to be indexed', async () => ((await codesOf(session, uriOf(lateFile))).includes('released-flag') ? true : undefined));
@@ -86,7 +86,7 @@ describe('source files on disk', () => {
 
 describe('a workspace without flag files', () => {
   it('reports no unknown flags, says why once, and picks up a flag file created later', async () => {
-    const root = makeWorkspace({ 'src/app.ts': "export const on = client.getBooleanValue('new-checkout', false);\n" });
+    const root = makeWorkspace({ 'src/app.ts': "import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nexport const on = client.getBooleanValue('new-checkout', false);\n" });
     const session = await startOn(root);
     const app = await session.open(path.join(root, 'src/app.ts'));
     assert.deepEqual(await codesOf(session, app.uri), []);

@@ -29,6 +29,7 @@ before(async () => {
   workspace = makeWorkspace({
     '.flaglens.json': JSON.stringify({ backends: [{ type: 'unleash', url: fake.url }] }),
     'src/app.ts': APP,
+    'src/unleash.ts': "import { initialize } from 'unleash-client';\nexport const unleash = initialize({ url: 'http://127.0.0.1:4242/api', appName: 'shop' });\n",
   });
   temporary.push(workspace);
 });

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { parseBagSpec } from '../../server/src/analysis/bags';
 import { scanFile } from '../../server/src/analysis/scan';
 import type { FlagCheck, UserPattern } from '../../server/src/analysis/types';
-import { buildPatternSet } from '../../server/src/analysis/patterns';
+import { namedPresets } from './named-presets';
 
 /** What a case states about a check; `keyText` is the source under keySpan. */
 interface ExpectedCheck {
@@ -28,7 +28,8 @@ interface Case {
 }
 
 function check({ code, expected, patterns = [], bags = [] }: Case): void {
-  const scan = scanFile('/work/app/src/app.tsx', code, buildPatternSet(patterns, bags));
+  // Shapes, not evidence: the presets are found by name (see named-presets.ts).
+  const scan = scanFile('/work/app/src/app.tsx', code, namedPresets(patterns, bags));
   assert.deepEqual(scan.checks.map((found, index) => project(code, found, expected[index])), expected);
 }
 

@@ -144,6 +144,13 @@ describe('describeFlagMarkdown', () => {
     });
   }
 
+  it('says why the call is a check, under the references', () => {
+    const evidence = '`client` comes from @openfeature/server-sdk (through ./feature_flags)';
+    const text = describeFlagMarkdown(check('new-checkout', { evidence }), CATALOG, { references: 1, files: 1 }, policyContext(NOW));
+    assert.match(text, /\n\n1 reference in 1 file · .* {2}\nfound because `client` comes from @openfeature\/server-sdk \(through \.\/feature_flags\)$/);
+    assert.doesNotMatch(describeFlagMarkdown(check('new-checkout'), CATALOG, { references: 1, files: 1 }, policyContext(NOW)), /found because/);
+  });
+
   it('escapes markdown in keys and descriptions', () => {
     const text = describeFlagMarkdown(check('beta_*banner*'), CATALOG, { references: 1, files: 1 }, policyContext(NOW));
     assert.match(text, /^\*\*beta\\_\\\*banner\\\*\*\* — released/);

@@ -22,37 +22,37 @@ interface Case {
 const cases: Case[] = [
   {
     name: 'a hook that indexes the SDK bag with its parameter',
-    files: { 'src/flags.ts': `export function useFeatureFlag(key: string) { return useFlags()[key]; }` },
+    files: { 'src/flags.ts': `import { useFlags } from 'launchdarkly-react-client-sdk';\nexport function useFeatureFlag(key: string) { return useFlags()[key]; }` },
     expected: { patterns: [{ callee: 'useFeatureFlag', keyArg: 0 }] },
   },
   {
     name: 'a function forwarding its second parameter, with the default, to an SDK call',
-    files: { 'src/flags.ts': `export const isOn = async (user: User, flag: string, fallback = false) => ldClient.boolVariation(flag, user, fallback);` },
+    files: { 'src/flags.ts': `import type { LDClient } from 'launchdarkly-node-server-sdk';\ndeclare const ldClient: LDClient;\nexport const isOn = async (user: User, flag: string, fallback = false) => ldClient.boolVariation(flag, user, fallback);` },
     expected: { patterns: [{ callee: 'isOn', keyArg: 1, defaultArg: 2, type: 'boolean' }] },
   },
   {
     name: 'a class method forwarding to the same-named SDK method is covered by the preset already',
-    files: { 'src/flags.ts': `export class Flags { isEnabled(name: string) { return this.unleash.isEnabled(name); } isOff(name: string) { return !this.unleash.isEnabled(name); } }` },
+    files: { 'src/flags.ts': `import { Unleash } from 'unleash-client';\nexport class Flags { private unleash = new Unleash({ url, appName }); isEnabled(name: string) { return this.unleash.isEnabled(name); } isOff(name: string) { return !this.unleash.isEnabled(name); } }` },
     expected: { patterns: [{ callee: 'isOff', keyArg: 0, negate: true, type: 'boolean' }] },
   },
   {
     name: 'two levels of wrapping, a key inside an options object',
     files: {
-      'src/a.ts': `export function checkFlag(options: { key: string }) { return posthog.isFeatureEnabled(options.key); }`,
+      'src/a.ts': `import posthog from 'posthog-js';\nexport function checkFlag(options: { key: string }) { return posthog.isFeatureEnabled(options.key); }`,
       'src/b.ts': `export function gate({ key }: { key: string }) { return checkFlag({ key }); }`,
     },
     expected: { patterns: [{ callee: 'checkFlag', keyArg: '0.key', type: 'boolean' }, { callee: 'gate', keyArg: '0.key', type: 'boolean' }] },
   },
   {
     name: 'a function returning the SDK bag, and a generic name that is not proposed',
-    files: { 'src/flags.ts': `export const useAppFlags = () => useFlags();
+    files: { 'src/flags.ts': `import { useFlags } from 'launchdarkly-react-client-sdk';\nexport const useAppFlags = () => useFlags();
 export function get(key: string) { return useFlags()[key]; }` },
     expected: { bags: [{ bag: 'useAppFlags()', camelCaseKeys: true, sdk: 'launchdarkly' }] },
   },
   {
     name: 'a team bag returning LaunchDarkly\'s useFlags() with a type argument, and a bag returning that one',
     files: {
-      'src/useLaunchDarkly.tsx': `export function useLaunchDarkly() { return useFlags<typeof flagDefaults>(); }`,
+      'src/useLaunchDarkly.tsx': `import { useFlags } from 'launchdarkly-react-client-sdk';\nexport function useLaunchDarkly() { return useFlags<typeof flagDefaults>(); }`,
       'src/useBilling.ts': `export const useBillingFlags = () => useLaunchDarkly();`,
     },
     expected: { bags: [{ bag: 'useLaunchDarkly()', camelCaseKeys: true, sdk: 'launchdarkly' }, { bag: 'useBillingFlags()', camelCaseKeys: true, sdk: 'launchdarkly' }] },
@@ -62,7 +62,9 @@ export function get(key: string) { return useFlags()[key]; }` },
     files: {
       'src/keys.ts': `export const ROUTES = { HOME: '/', ABOUT: '/about', SEARCH: '/search' } as const;
 export type FlagKey = 'new-nav' | 'dark-mode';`,
-      'src/app.ts': `gb.isOn('new-nav');`,
+      'src/app.ts': `import { GrowthBook } from '@growthbook/growthbook';
+const gb = new GrowthBook({});
+gb.isOn('new-nav');`,
     },
     expected: { registry: { file: 'src/keys.ts', symbol: 'FlagKey' } },
     says: /^registry FlagKey \(src\/keys\.ts, union\): 1 of its 2 keys is checked in code, and its name says it lists flags$/,
@@ -76,7 +78,9 @@ export type FlagKey = 'new-nav' | 'dark-mode';`,
     name: 'a union of routes with one key that a check happens to use is no registry',
     files: {
       'src/routes.ts': `export type Route = 'home' | 'search' | 'settings' | 'billing';`,
-      'src/app.ts': `gb.isOn('search');`,
+      'src/app.ts': `import { GrowthBook } from '@growthbook/growthbook';
+const gb = new GrowthBook({});
+gb.isOn('search');`,
     },
     expected: {},
     says: /^no registry proposed: the nearest candidate, Route \(src\/routes\.ts, union\), is not named for flags .* only 1 of its 4 keys is checked in code/,
@@ -85,7 +89,9 @@ export type FlagKey = 'new-nav' | 'dark-mode';`,
     name: 'an object of CSS classes with one checked key is no registry',
     files: {
       'src/styles.ts': `export const CLASSES = { hidden: 'is-hidden', active: 'is-active', dark: 'dark-mode' } as const;`,
-      'src/app.ts': `gb.isOn('dark-mode');`,
+      'src/app.ts': `import { GrowthBook } from '@growthbook/growthbook';
+const gb = new GrowthBook({});
+gb.isOn('dark-mode');`,
     },
     expected: {},
   },
@@ -94,7 +100,9 @@ export type FlagKey = 'new-nav' | 'dark-mode';`,
     files: {
       'src/metrics.ts': `export interface UsageMetrics { 'new-nav': number; 'dark-mode': number }`,
       'src/flags.ts': `export enum FeatureFlag { NewNav = 'new-nav', DarkMode = 'dark-mode', Beta = 'beta' }`,
-      'src/app.ts': `gb.isOn('new-nav'); gb.isOn('dark-mode');`,
+      'src/app.ts': `import { GrowthBook } from '@growthbook/growthbook';
+const gb = new GrowthBook({});
+gb.isOn('new-nav'); gb.isOn('dark-mode');`,
     },
     expected: { registry: { file: 'src/flags.ts', symbol: 'FeatureFlag' } },
   },
@@ -102,7 +110,9 @@ export type FlagKey = 'new-nav' | 'dark-mode';`,
     name: 'an enum named for flags few of whose keys are checked (toggles of the UI) is not proposed',
     files: {
       'src/panels.ts': `export enum Toggles { Menu = 'menu', Sidebar = 'sidebar', Search = 'search', Footer = 'footer', Header = 'header' }`,
-      'src/app.ts': `gb.isOn('search');`,
+      'src/app.ts': `import { GrowthBook } from '@growthbook/growthbook';
+const gb = new GrowthBook({});
+gb.isOn('search');`,
     },
     expected: {},
     says: /Toggles .*is named for flags, but only 1 of its 5 keys is checked in code/,
@@ -117,7 +127,9 @@ export enum FeatureTier { Free = 'free', Pro = 'pro' }` },
     name: 'a flag-named union none of whose keys is checked, while checks name other keys, is not proposed',
     files: {
       'src/keys.ts': `export type FlagKeys = 'old-nav' | 'old-search';`,
-      'src/app.ts': `gb.isOn('new-nav');`,
+      'src/app.ts': `import { GrowthBook } from '@growthbook/growthbook';
+const gb = new GrowthBook({});
+gb.isOn('new-nav');`,
     },
     expected: {},
     says: /^no registry proposed: the nearest candidate, FlagKeys \(src\/keys\.ts, union\), is named for flags, but none of its 2 keys is checked in code/,
@@ -129,8 +141,91 @@ export enum Colors { Red = 'red', Blue = 'blue' }` },
     expected: { registry: { file: 'src/keys.ts', symbol: 'Experiments' } },
   },
   {
+    name: 'an enum registry and the team\'s own provider, no SDK: calls passed its members are checks, typed parameters wrappers',
+    files: {
+      'src/flags.ts': `export enum FeatureFlag { NewNav = 'new-nav', DarkMode = 'dark-mode', Billing = 'billing-v2' }`,
+      'src/provider.ts': `import { FeatureFlag } from './flags';
+export class FlagProvider { evaluatedFeatureFlag(flag: FeatureFlag): boolean { return this.values[flag] === true; } }`,
+      'src/useFeatureFlag.ts': `import { FeatureFlag } from './flags';
+export function useFeatureFlag(flag: FeatureFlag) { return useContext(Flags).evaluatedFeatureFlag(flag); }`,
+      'src/app.ts': `import { FeatureFlag } from './flags';
+if (provider.evaluatedFeatureFlag(FeatureFlag.NewNav)) render();
+const dark = useFeatureFlag(FeatureFlag.DarkMode);
+commands.register({ id: 'billing', flag: FeatureFlag.Billing });
+const all = Object.values(FeatureFlag).includes(FeatureFlag.NewNav);`,
+    },
+    expected: {
+      patterns: [{ callee: 'evaluatedFeatureFlag', keyArg: 0 }, { callee: 'useFeatureFlag', keyArg: 0 }, { callee: 'register', keyArg: '0.flag' }],
+      registry: { file: 'src/flags.ts', symbol: 'FeatureFlag' },
+    },
+    says: /^wrapper evaluatedFeatureFlag \(src\/provider\.ts:2\): its first parameter is typed FeatureFlag, and FeatureFlag lists flags$/,
+  },
+  {
+    name: 'a union registry with a keyof member wins over a two-key union named for a feature; its typed method is a wrapper',
+    files: {
+      'src/types/experimental.ts': `export interface IFlagKeyOverrides { extraFlag: boolean }
+export type IFlagKey = 'accessLogs' | 'deltaApi' | 'newNav' | 'darkMode' | keyof IFlagKeyOverrides;
+export interface IFlagResolver { isEnabled: (expName: IFlagKey, context?: object) => boolean }`,
+      'src/services/clientSpec.ts': `export type ClientSpecFeature = 'segments' | 'deltaApi';
+export function requestSupportsSpec(request: Request, feature: ClientSpecFeature): boolean { return true; }`,
+      'src/app.ts': `flagResolver.isEnabled('accessLogs'); flagResolver.isEnabled('newNav'); flagResolver.isEnabled('extraFlag');
+requestSupportsSpec(request, 'deltaApi');`,
+    },
+    expected: { patterns: [{ callee: 'isEnabled', keyArg: 0 }], registry: { file: 'src/types/experimental.ts', symbol: 'IFlagKey' } },
+    says: /^registry IFlagKey \(src\/types\/experimental\.ts, union\): 3 of its 5 keys are checked in code, 1 parameter typed by it or call passed a member, and its name says it lists flags$/,
+  },
+  {
+    name: 'a hook three calls above the SDK: it calls the closure another hook returns, which calls an override helper',
+    files: {
+      'src/hooks/overrides.ts': `import type { UnleashClient } from 'unleash-proxy-client';
+export const applyOverrides = (serverValue: unknown, flag: string, overrides?: UnleashClient) => overrides ? overrides.isEnabled(flag) : serverValue;`,
+      'src/hooks/useUiFlag.ts': `import { applyOverrides } from './overrides';
+export const useUiFlagEvaluator = () => {
+  const { uiConfig } = useUiConfig();
+  return <K extends Flag>(flag: K) => applyOverrides(uiConfig.flags[flag], flag, overrides);
+};
+export const useUiFlag = <K extends Flag>(flag: K) => {
+  const evaluate = useUiFlagEvaluator();
+  return evaluate(flag);
+};`,
+      'src/App.tsx': `const on = useUiFlag('newNav');`,
+    },
+    expected: { patterns: [{ callee: 'applyOverrides', keyArg: 1, type: 'boolean' }, { callee: 'useUiFlag', keyArg: 0 }] },
+    says: /^wrapper useUiFlag \(src\/hooks\/useUiFlag\.ts:6\): passes its first argument as the flag key to evaluate, the function useUiFlagEvaluator\(\) returns \(a wrapper itself\)$/,
+  },
+  {
+    name: 'a registry named for flags under which most checks would be unregistered-flag findings is not proposed',
+    files: {
+      'src/clientSpec.ts': `export type ClientSpecFeature = 'segments' | 'delta-api';`,
+      'src/app.ts': `import { GrowthBook } from '@growthbook/growthbook';
+const gb = new GrowthBook();
+gb.isOn('delta-api'); gb.isOn('new-nav'); gb.isOn('dark-mode'); gb.isOn('beta-search');`,
+    },
+    expected: {},
+    says: /^no registry proposed: the nearest candidate, ClientSpecFeature \(src\/clientSpec\.ts, union\), 1 of its 2 keys is checked in code, and its name says it lists flags; but 3 of the 4 checks with a known key would check keys it does not list$/,
+  },
+  {
+    name: 'a parameter typed keyof the registry is a wrapper, with nothing forwarded',
+    files: {
+      'src/interfaces/uiConfig.ts': `export type UiFlags = { newNav?: boolean; darkMode?: boolean; billing?: boolean };`,
+      'src/hooks/useUiFlag.ts': `export function useUiFlag<K extends keyof UiFlags>(flag: K) { return useContext(Config).flags[flag]; }`,
+      'src/App.tsx': `useUiFlag('newNav'); useUiFlag('darkMode');`,
+    },
+    expected: { patterns: [{ callee: 'useUiFlag', keyArg: 0 }], registry: { file: 'src/interfaces/uiConfig.ts', symbol: 'UiFlags' } },
+  },
+  {
+    name: 'test runners, mocks and HTTP interceptors are no evidence of a wrapper',
+    files: {
+      'cypress/e2e/flags.cy.ts': `export function stubFlag(name: string) { cy.intercept('GET', '/api/flags', { [name]: true }); return client.getBooleanValue(name, false); }`,
+      'src/__mocks__/flags.ts': `export const mockFlag = (key: string) => ldClient.variation(key, false);`,
+      'src/http/interceptor.ts': `export class FlagsInterceptor { intercept(request: Request, next: Handler) { return unleash.isEnabled(request.url) ? next.handle(request) : next.handle(request); } }`,
+      'src/flags.test.ts': `function feature(key: string) { return gb.isOn(key); }`,
+    },
+    expected: {},
+  },
+  {
     name: 'nothing to propose in code that calls the SDK directly',
-    files: { 'src/app.ts': `client.getBooleanValue('x', false); export enum Colors { Red = 'red', Blue = 'blue' }` },
+    files: { 'src/app.ts': `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('x', false); export enum Colors { Red = 'red', Blue = 'blue' }` },
     expected: {},
   },
 ];

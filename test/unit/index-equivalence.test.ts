@@ -20,14 +20,15 @@ import { scanPath, scanPaths } from '../../server/src/workspace/scanFiles';
 
 // Shapes the generator does not write: names the prefilter must see through, and some it may reject.
 const EXTRA_FILES: Record<string, string> = {
-  'src/extra/escaped.ts': `export const on = client.\\u0067etBooleanValue('escaped-key', false);\n`,
-  'src/extra/generic.tsx': `export function A() { return useVariant<string>('generic-key'); }\n`,
+  'src/extra/client.ts': `import { OpenFeature } from '@openfeature/server-sdk';\nexport const client = OpenFeature.getClient();\n`,
+  'src/extra/escaped.ts': `import { client } from './client';\nexport const on = client.\\u0067etBooleanValue('escaped-key', false);\n`,
+  'src/extra/generic.tsx': `import { useVariant } from '@unleash/proxy-client-react';\nexport function A() { return useVariant<string>('generic-key'); }\n`,
   'src/extra/dollar.ts': `const $ = { isEnabled: (k: string) => k };\nexport const x = $.isEnabled('dollar-key');\n`,
-  'src/extra/unicode.ts': `const ñ = 1; // é\nexport const y = unleash.isEnabled('unicode-key') && ñ;\n`,
+  'src/extra/unicode.ts': `import { unleash } from '../unleash';\nconst ñ = 1; // é\nexport const y = unleash.isEnabled('unicode-key') && ñ;\n`,
   'src/extra/comment-only.ts': `// isEnabled is mentioned here only\nexport const z = 1;\n`,
-  'src/extra/part-of-name.ts': `export const w = client.getBooleanValueOf('not-a-check');\n`,
+  'src/extra/part-of-name.ts': `import { client } from './client';\nexport const w = client.getBooleanValueOf('not-a-check');\n`,
   'src/extra/constants.ts': `export const KEY = 'from-constant';\nexport { KEY as RENAMED };\n`,
-  'src/extra/uses-constant.ts': `import { RENAMED } from './constants';\nexport const v = client.getBooleanValue(RENAMED, false);\n`,
+  'src/extra/uses-constant.ts': `import { RENAMED } from './constants';\nimport { client } from './client';\nexport const v = client.getBooleanValue(RENAMED, false);\n`,
   'src/extra/no-export.ts': `const hidden = 'x';\nconsole.log(hidden);\n`,
 };
 
@@ -155,6 +156,7 @@ describe('the optimised index against a full parse', () => {
 });
 
 // A document with every kind of declaration a check's key can come from, for edits that change what they mean.
+// The client's import is the last statement: where the seeded random edits below fell before it was needed.
 const DOCUMENT = `import { useFlags } from 'launchdarkly-react-client-sdk';
 import { FLAGS as IMPORTED } from './constants';
 export const KEY = 'top-key';
@@ -170,6 +172,7 @@ export class Flags { static readonly NEW = 'class-key'; }
 export const viaClass = client.getBooleanValue(Flags.NEW, false);
 function later() { return flags.lateFlag; }
 export default KEY;
+import { client } from './client';
 `;
 
 // Statements typed at the end of a file: checks through the names above it, a bag, a parameter's type,

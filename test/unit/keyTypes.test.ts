@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolveChecks, type ModuleHost } from '../../server/src/analysis/resolve';
 import { scanFile, type FileScan } from '../../server/src/analysis/scan';
-import { buildPatternSet } from '../../server/src/analysis/patterns';
+import { namedPresets } from './named-presets';
 
-const PRESETS = buildPatternSet([]);
+// Keys a type allows, with presets found by name (see named-presets.ts).
+const PRESETS = namedPresets();
 const APP = '/ws/src/app.ts';
 const KEYS_ENUM = `export enum FeatureFlag { NewNav = 'new-nav', DarkMode = 'dark-mode' }`;
 

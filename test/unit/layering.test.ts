@@ -31,6 +31,11 @@ const ROWS: Row[] = [
   { file: 'server/src/workspace/config.ts', source: "import { FlagdBackend } from '../backends/flagd/backend';", allowed: false },
   { file: 'server/src/lsp/planted.ts', source: "import { runClean } from '../cli/clean';", allowed: false },
   { file: 'server/src/lsp/planted.ts', source: "import { hoverAt } from '../features/hover';", allowed: true },
+  { file: 'server/src/analysis/planted.ts', source: "import { readBoundedSync } from '../io/boundedRead';", allowed: false },
+  { file: 'server/src/backends/unleash/wire.ts', source: "import { readBoundedSync } from '../../io/boundedRead';", allowed: false },
+  { file: 'server/src/backends/flagd/backend.ts', source: "import { readBoundedSync } from '../../io/boundedRead';", allowed: true },
+  { file: 'server/src/io/planted.ts', source: "import { toPosixPath } from '../workspace/files';", allowed: false },
+  { file: 'server/src/workspace/planted.ts', source: "import { readBoundedSync } from '../io/boundedRead';", allowed: true },
 ];
 
 describe('layering (ESLint no-restricted-imports per part)', () => {

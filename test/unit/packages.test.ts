@@ -86,6 +86,27 @@ const cases: Case[] = [
     expected: '/ws/libs/flags/index.ts',
   },
   {
+    name: "main in the package tsconfig's outDir resolves to its rootDir",
+    files: {
+      '/ws/packages/shared/package.json': '{ "name": "@team/shared", "main": "build/index.js", "types": "build/index.d.ts" }',
+      '/ws/packages/shared/tsconfig.json': '{ "compilerOptions": { "outDir": "./build", "rootDir": "./lib" } }',
+      '/ws/packages/shared/lib/index.ts': '',
+    },
+    specifier: '@team/shared',
+    expected: '/ws/packages/shared/lib/index.ts',
+  },
+  {
+    name: 'the package folder as rootDir, outDir from the tsconfig it extends: dist/src/flags.js is src/flags.ts',
+    files: {
+      '/ws/packages/shared/package.json': '{ "name": "@team/shared", "main": "dist/src/flags.js" }',
+      '/ws/packages/shared/tsconfig.json': '{ "extends": "./tsconfig.base.json", "compilerOptions": { "rootDir": "." } }',
+      '/ws/packages/shared/tsconfig.base.json': '{ "compilerOptions": { "outDir": "dist" } }',
+      '/ws/packages/shared/src/flags.ts': '',
+    },
+    specifier: '@team/shared',
+    expected: '/ws/packages/shared/src/flags.ts',
+  },
+  {
     name: 'a dependency that is not a workspace package',
     files: { '/ws/packages/flags/package.json': '{ "name": "@acme/flags" }', ...FLAGS_SOURCES },
     specifier: 'react',
@@ -186,7 +207,7 @@ describe('package-name resolution', () => {
       '/ws/packages/flags/package.json': '{ "name": "@acme/flags", "main": "dist/index.js" }',
       '/ws/packages/flags/src/index.ts': `export * from './keys';`,
       '/ws/packages/flags/src/keys.ts': `export enum FeatureFlag { NewNav = 'new-nav' }`,
-      [FROM]: `import { FeatureFlag } from '@acme/flags';\ngb.isOn(FeatureFlag.NewNav);`,
+      [FROM]: `import { FeatureFlag } from '@acme/flags';\nimport { GrowthBook } from '@growthbook/growthbook';\nconst gb = new GrowthBook({});\ngb.isOn(FeatureFlag.NewNav);`,
     };
     const patterns = buildPatternSet([]);
     const getScan = (file: string): FileScan | undefined => (Object.hasOwn(files, file) ? scanFile(file, files[file], patterns) : undefined);

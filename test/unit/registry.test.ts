@@ -7,6 +7,7 @@ import {
   addEntryEdit,
   findingsForRegistry,
   readRegistry,
+  listedKeys,
   registryCandidates,
   removeEntryEdit,
   renameEntryEdit,
@@ -37,6 +38,15 @@ const readCases: Array<{ name: string; text: string; symbol: string; kind?: stri
   { name: 'a type literal', text: `type Flags = { x: boolean, y: boolean };`, symbol: 'Flags', kind: 'interface', keys: ['x', 'y'] },
   { name: 'a symbol that is not declared', text: `export enum Other { A = 'a' }`, symbol: 'FeatureFlag', problem: 'The flag registry FeatureFlag is not declared in src/flags.ts' },
   { name: 'a union with a non-literal member', text: `type K = 'a' | string;`, symbol: 'K', problem: 'is not declared in src/flags.ts' },
+  {
+    name: 'a union with keyof members: of an interface others extend (empty here), of an interface and of an object declared beside it',
+    text: `export interface Overrides {}
+interface More { c: boolean; 'd-e'?: boolean }
+const extra = { f: 1 };
+export type FlagKey = 'a' | 'b' | keyof Overrides | keyof More | keyof typeof extra;`,
+    symbol: 'FlagKey', kind: 'union', keys: ['a', 'b', 'c', 'd-e', 'f'],
+  },
+  { name: 'a union of keyof a type declared elsewhere only', text: `export type Flag = keyof Flags;`, symbol: 'Flag', problem: 'is not declared in src/flags.ts' },
   { name: 'an enum without string members', text: `enum E { A, B }`, symbol: 'E', problem: 'lists no flag keys' },
 ];
 
@@ -50,7 +60,7 @@ describe('readRegistry', () => {
         return;
       }
       assert.equal(read.registry?.kind, kind);
-      assert.deepEqual(read.registry?.entries.map((entry) => entry.key), keys);
+      assert.deepEqual(read.registry === undefined ? undefined : listedKeys(read.registry), keys);
       for (const entry of read.registry?.entries ?? []) assert.ok(text.slice(entry.keySpan.start, entry.keySpan.end).includes(entry.key));
     });
   }
@@ -66,10 +76,13 @@ describe('readRegistry', () => {
     const candidates = registryCandidates(FILE, `export enum FeatureFlag { A = 'a', B = 'b' }
 enum One { A = 'a' }
 type Keys = 'x' | 'y';
+interface Extra { z: boolean }
+type More = 'w' | keyof Extra;
 export const notFlags = { a: 1 };`);
-    assert.deepEqual(candidates, [
-      { symbol: 'FeatureFlag', kind: 'enum', keys: ['a', 'b'], exported: true },
-      { symbol: 'Keys', kind: 'union', keys: ['x', 'y'], exported: false },
+    assert.deepEqual(candidates.map(({ keyOfMember, ...candidate }) => ({ ...candidate, members: Object.fromEntries(keyOfMember) })), [
+      { symbol: 'FeatureFlag', kind: 'enum', keys: ['a', 'b'], members: { A: 'a', B: 'b' }, exported: true },
+      { symbol: 'Keys', kind: 'union', keys: ['x', 'y'], members: { x: 'x', y: 'y' }, exported: false },
+      { symbol: 'More', kind: 'union', keys: ['w', 'z'], members: { w: 'w' }, exported: false },
     ]);
   });
 });
@@ -160,6 +173,9 @@ const removeCases: Array<{ name: string; before: string; symbol: string; key: st
   },
   { name: 'the first union member', before: `type K = 'a' | 'b';`, symbol: 'K', key: 'a', after: `type K = 'b';` },
   { name: 'a later union member', before: `type K = 'a' | 'b' | 'c';`, symbol: 'K', key: 'b', after: `type K = 'a' | 'c';` },
+  { name: 'a union member after a keyof member, which stays', before: `interface X {}
+type K = 'a' | keyof X | 'b';`, symbol: 'K', key: 'b', after: `interface X {}
+type K = 'a' | keyof X;` },
 ];
 
 describe('registry edits', () => {

@@ -11,10 +11,10 @@ import { seededRandom } from '../../bench/generate';
 import { scriptKindOf } from '../../server/src/analysis/scriptKind';
 import { checksFlag, removeFlagFromFile } from '../../server/src/analysis/remove/plan';
 import { scanFile } from '../../server/src/analysis/scan';
-import { buildPatternSet } from '../../server/src/analysis/patterns';
+import { namedPresets } from './named-presets';
 
 const KEY = 'new-checkout';
-const PATTERNS = buildPatternSet([{ callee: 'isFlagDisabled', keyArg: 0, negate: true }]);
+const PATTERNS = namedPresets([{ callee: 'isFlagDisabled', keyArg: 0, negate: true }]);
 const INPUTS = 120;
 const DEMO = path.resolve(__dirname, '../../examples/demo/src');
 

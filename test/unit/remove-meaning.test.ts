@@ -8,11 +8,11 @@ import * as vm from 'node:vm';
 import { describe, it } from 'node:test';
 import { checksFlag, removeFlagFromFile, type KeptValue } from '../../server/src/analysis/remove/plan';
 import { scanFile } from '../../server/src/analysis/scan';
-import { buildPatternSet } from '../../server/src/analysis/patterns';
+import { namedPresets } from './named-presets';
 import { seededRandom } from '../../bench/generate';
 
 const KEY = 'new-checkout';
-const PATTERNS = buildPatternSet([]);
+const PATTERNS = namedPresets([]);
 const BOOLEAN_PROGRAMS = 120;
 const VARIANT_PROGRAMS = 40;
 const VARIANTS = ['dark', 'light', 'blue'];

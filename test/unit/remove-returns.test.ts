@@ -6,14 +6,14 @@
 import assert from 'node:assert/strict';
 import * as vm from 'node:vm';
 import { describe, it } from 'node:test';
-import { buildPatternSet } from '../../server/src/analysis/patterns';
+import { namedPresets } from './named-presets';
 import { checksFlag, removeFlagFromFile } from '../../server/src/analysis/remove/plan';
 import { scanFile } from '../../server/src/analysis/scan';
 
 const KEY = 'new-checkout';
 // `useGate` and `client.variable` are team and vendor calls nothing declares; `useToggle` says it gives
 // an object with the value at `.enabled`.
-const PATTERNS = buildPatternSet([
+const PATTERNS = namedPresets([
   { callee: 'useGate', keyArg: 0 },
   { callee: 'client.variable', keyArg: 1, defaultArg: 2 },
   { callee: 'useToggle', keyArg: 0, returns: { kind: 'object', valuePath: ['enabled'], others: 'the toggle state' } },

@@ -12,10 +12,10 @@ import { removeFlagFromWorkspace } from '../../server/src/analysis/remove/worksp
 import { checksFlag } from '../../server/src/analysis/remove/plan';
 import { scanFile } from '../../server/src/analysis/scan';
 import { resolveChecks } from '../../server/src/analysis/resolve';
-import { buildPatternSet } from '../../server/src/analysis/patterns';
+import { namedPresets } from './named-presets';
 
 const PROJECT = path.resolve(__dirname, '../fixtures/remove/project');
-const PATTERNS = buildPatternSet([]);
+const PATTERNS = namedPresets([]);
 
 /** The project's files with the given texts in place of those on disk. */
 function typeErrors(replaced: ReadonlyMap<string, string>): string[] {

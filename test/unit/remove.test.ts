@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checksFlag, removeFlagFromFile, type KeptValue } from '../../server/src/analysis/remove/plan';
 import { scanFile } from '../../server/src/analysis/scan';
-import { buildPatternSet } from '../../server/src/analysis/patterns';
+import { namedPresets } from './named-presets';
 
 const KEY = 'new-checkout';
-const PATTERNS = buildPatternSet([{ callee: 'isFlagDisabled', keyArg: 0, negate: true }, { callee: 'isFeatureOn', keyArg: 0, defaultArg: 1 }]);
+const PATTERNS = namedPresets([{ callee: 'isFlagDisabled', keyArg: 0, negate: true }, { callee: 'isFeatureOn', keyArg: 0, defaultArg: 1 }]);
 const BOOLEAN_CHECK = "client.getBooleanValue('new-checkout', false)";
 const STRING_CHECK = "client.getStringValue('new-checkout', 'light')";
 
@@ -211,7 +211,12 @@ const CASES: Case[] = [
   {
     name: 'multi-line ternary',
     before: 'const page = F\n  ? render(\n      2,\n    )\n  : render(1);\n',
-    after: ['const page = render(\n    2,\n  );\n', 'const page = render(1);\n'],
+    after: ['const page = render(\n  2,\n);\n', 'const page = render(1);\n'],
+  },
+  {
+    name: 'multi-line ternary of objects, as formatters write it: the kept object hangs from the statement',
+    before: 'function f() {\n  const banner = F\n    ? {\n        link: "/new",\n      }\n    : {\n        link: "/old",\n      };\n  return banner;\n}\n',
+    after: ['function f() {\n  const banner = {\n    link: "/new",\n  };\n  return banner;\n}\n', 'function f() {\n  const banner = {\n    link: "/old",\n  };\n  return banner;\n}\n'],
   },
   {
     name: 'parentheses the removal left around a whole initializer, returned value, argument or condition go',
@@ -295,6 +300,16 @@ const CASES: Case[] = [
     name: 'variable holding the value is inlined and deleted',
     before: 'function f() {\n  const enabled = F;\n  if (enabled) {\n    a();\n  }\n  log(enabled);\n}\n',
     after: ['function f() {\n  a();\n  log(true);\n}\n', 'function f() {\n  log(false);\n}\n'],
+  },
+  {
+    name: 'a variable first in its block, a blank line, and the if that tests it: both go, and both blank lines',
+    before: 'async function f() {\n  const remote = await F;\n\n  if (remote) {\n    return 1;\n  }\n\n  return 2;\n}\n',
+    after: ['async function f() {\n  return 1;\n}\n', 'async function f() {\n  return 2;\n}\n'],
+  },
+  {
+    name: 'statements deleted one after the other, each with the blank line between them, keep the code after',
+    before: 'function f() {\n  a();\n  const on = F;\n\n  if (on) {\n    b();\n  }\n\n  c();\n}\n',
+    after: ['function f() {\n  a();\n\n  b();\n\n  c();\n}\n', 'function f() {\n  a();\n\n  c();\n}\n'],
   },
   {
     name: 'awaited variable used in a shorthand property',

@@ -2,9 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolveChecks, resolveModulePath, type ModuleHost } from '../../server/src/analysis/resolve';
 import { scanFile, type FileScan } from '../../server/src/analysis/scan';
-import { buildPatternSet } from '../../server/src/analysis/patterns';
+import { buildPatternSet, type PatternSet } from '../../server/src/analysis/patterns';
+import type { Sdk } from '../../server/src/analysis/types';
+import { namedPresets } from './named-presets';
 
-const PRESETS = buildPatternSet([]);
+// Key resolution, with presets found by name; evidence across files has its own table below.
+const PRESETS = namedPresets();
 const APP = '/ws/src/app.ts';
 
 interface ExpectedKey {
@@ -23,19 +26,24 @@ function hostOver(files: ReadonlyMap<string, string>): ModuleHost {
   return { fileExists: (path) => files.has(path) };
 }
 
-function check(files: Record<string, string>, expected: ExpectedKey[]): void {
-  const texts = new Map(Object.entries(files));
+/** The scans of `texts`, each made once, on demand, with `patterns`. */
+function scansOver(texts: ReadonlyMap<string, string>, patterns: PatternSet): (fileName: string) => FileScan | undefined {
   const scans = new Map<string, FileScan>();
-  const getScan = (fileName: string): FileScan | undefined => {
+  return (fileName) => {
     const text = texts.get(fileName);
     if (text === undefined) return undefined;
     let scan = scans.get(fileName);
     if (scan === undefined) {
-      scan = scanFile(fileName, text, PRESETS);
+      scan = scanFile(fileName, text, patterns);
       scans.set(fileName, scan);
     }
     return scan;
   };
+}
+
+function check(files: Record<string, string>, expected: ExpectedKey[]): void {
+  const texts = new Map(Object.entries(files));
+  const getScan = scansOver(texts, PRESETS);
   const app = getScan(APP);
   assert.ok(app);
   const checks = resolveChecks(app, getScan, hostOver(texts));
@@ -267,5 +275,77 @@ const moduleCases: Array<[string, string | undefined]> = [
 describe('resolveModulePath', () => {
   for (const [specifier, expected] of moduleCases) {
     it(`${specifier} → ${expected ?? 'nothing'}`, () => assert.equal(resolveModulePath('/ws/src/app.ts', specifier, host), expected));
+  }
+});
+
+/**
+ * Evidence across files: a check whose function or receiver is imported from a module of the workspace is kept
+ * only when that module re-exports it from the vendor's package, or exports a client made from it.
+ */
+const evidenceCases: Array<{ name: string; files: Record<string, string>; expected: Array<[key: string, sdk: Sdk, evidence: string]> }> = [
+  {
+    name: 'a hook re-exported by a module of the workspace, its SDK from the re-export',
+    files: {
+      [APP]: `import { useFlag } from './flags';\nuseFlag('a');`,
+      '/ws/src/flags.ts': `export { useFlag } from '@unleash/proxy-client-react';`,
+    },
+    expected: [['a', 'unleash', '`useFlag` comes from @unleash/proxy-client-react (through ./flags)']],
+  },
+  {
+    name: 'a hook imported, then exported under another name',
+    files: {
+      [APP]: `import { useFeatureFlag as useFlag } from './flags';\nuseFlag('a', false);`,
+      '/ws/src/flags.ts': `import { useFlag } from '@openfeature/react-sdk';\nexport { useFlag as useFeatureFlag };`,
+    },
+    expected: [['a', 'openfeature', '`useFlag` comes from @openfeature/react-sdk (through ./flags)']],
+  },
+  {
+    name: 'an exported client, a default-exported client, a client behind a barrel and a namespace import',
+    files: {
+      [APP]: `import { ldClient } from './ld';\nimport unleash from './unleash';\nimport { client } from './features';\nimport * as gb from './gb';
+ldClient.variation('a', context, false);\nunleash.isEnabled('b');\nclient.getBooleanValue('c', false);\ngb.growthbook.isOn('d');`,
+      '/ws/src/ld.ts': `import * as LaunchDarkly from 'launchdarkly-node-server-sdk';\nexport const ldClient = LaunchDarkly.init(process.env.LD_KEY);`,
+      '/ws/src/unleash.ts': `import { Unleash } from 'unleash-client';\nexport default new Unleash({ url, appName });`,
+      '/ws/src/features/index.ts': `export * from './client';`,
+      '/ws/src/features/client.ts': `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nexport { client };`,
+      '/ws/src/gb.ts': `import { GrowthBook } from '@growthbook/growthbook';\nexport const growthbook = new GrowthBook({});`,
+    },
+    expected: [
+      ['a', 'launchdarkly', '`ldClient` comes from launchdarkly-node-server-sdk (through ./ld)'],
+      ['b', 'unleash', '`unleash` comes from unleash-client (through ./unleash)'],
+      ['c', 'openfeature', '`client` comes from @openfeature/server-sdk (through ./features)'],
+      ['d', 'growthbook', '`gb` comes from @growthbook/growthbook (through ./gb)'],
+    ],
+  },
+  {
+    name: "a module's own function or object of a preset's name, a package outside the workspace, a missing file: no check",
+    files: {
+      [APP]: `import { isEnabled } from './permissions';\nimport { store } from './store';\nimport { client } from '@acme/flags';\nimport { gb } from './missing';
+isEnabled('a');\nstore.getBooleanValue('b', false);\nclient.getBooleanValue('c', false);\ngb.isOn('d');`,
+      '/ws/src/permissions.ts': `export function isEnabled(permission: string) { return permission !== ''; }`,
+      '/ws/src/store.ts': `export const store = createStore();`,
+    },
+    expected: [],
+  },
+  {
+    name: 'a workspace package that exports a client',
+    files: {
+      [APP]: `import { posthog } from '@team/analytics';\nposthog.isFeatureEnabled('a');`,
+      '/ws/packages/analytics/src/index.ts': `import { PostHog } from 'posthog-node';\nexport const posthog = new PostHog(key);`,
+    },
+    expected: [['a', 'posthog', '`posthog` comes from posthog-node (through @team/analytics)']],
+  },
+];
+
+describe('evidence across files', () => {
+  for (const { name, files, expected } of evidenceCases) {
+    it(name, () => {
+      const texts = new Map(Object.entries(files));
+      const getScan = scansOver(texts, buildPatternSet([]));
+      const host: ModuleHost = { ...hostOver(texts), resolvePackage: (specifier) => (specifier === '@team/analytics' ? '/ws/packages/analytics/src/index.ts' : undefined) };
+      const app = getScan(APP);
+      assert.ok(app);
+      assert.deepEqual(resolveChecks(app, getScan, host).map((found) => [found.key, found.sdk, found.evidence]), expected);
+    });
   }
 });

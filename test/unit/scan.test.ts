@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { camelCaseFromFlagKey, kebabCaseFromCamelCase } from '../../server/src/analysis/keys';
-import { scanFile } from '../../server/src/analysis/scan';
+import { parseSkeleton, scanFile } from '../../server/src/analysis/scan';
 import type { FlagCheck, FlagValueType, Sdk } from '../../server/src/analysis/types';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
+import { namedPresets } from './named-presets';
 
 /** The fields of a check a case cares about; `keyText`/`callText` are the source under keySpan/callSpan. */
 interface ExpectedCheck {
@@ -27,7 +28,8 @@ interface Case {
   fileName?: string;
 }
 
-const PRESETS = buildPatternSet([]);
+// The shapes of calls and keys, each found by name as if `.flaglens.json` named it; evidence has its own table below.
+const PRESETS = namedPresets();
 
 function check(code: string, expected: ExpectedCheck[], fileName = '/work/app/src/app.tsx'): void {
   const scan = scanFile(fileName, code, PRESETS);
@@ -421,5 +423,144 @@ describe('camelCase names of LaunchDarkly flags', () => {
 
   it('maps underscores and dots like the React SDK', () => {
     assert.equal(camelCaseFromFlagKey('new_checkout.v2'), 'newCheckoutV2');
+  });
+});
+
+/**
+ * Evidence: a preset matches a call only when its function, or its receiver, comes from the vendor's package (imported,
+ * made from an import, or declared with a type from one); a team's pattern is evidence itself. `expected` lists
+ * key, sdk and evidence of each check; `pending` the name whose evidence another module of the workspace decides.
+ */
+interface EvidenceCase {
+  name: string;
+  code: string;
+  expected: Array<[key: string, sdk: Sdk, evidence: string]>;
+  pending?: string[];
+  patterns?: Parameters<typeof buildPatternSet>[0];
+}
+
+const evidenceCases: EvidenceCase[] = [
+  {
+    name: "a file's own function of a preset's name is not the vendor's",
+    code: `function feature(key: string) { return key; }\nfeature('new-checkout');\nfunction isOn(key: string) { return !!key; }\nisOn('dark-mode');`,
+    expected: [],
+  },
+  {
+    name: "a class's own method of a preset's name is not the vendor's",
+    code: `class Rollout {\n  isFeatureEnabled(key: string) { return !!key; }\n  render() { return this.isFeatureEnabled('new-checkout'); }\n}`,
+    expected: [],
+  },
+  {
+    name: 'a global of the vendor, without an import, is no evidence',
+    code: `window.posthog.isFeatureEnabled('new-checkout');\nposthog.getFeatureFlag('dark-mode');`,
+    expected: [],
+  },
+  {
+    name: 'a parameter shadows the import of the same name',
+    code: `import posthog from 'posthog-js';\nfunction track(posthog: Tracker) { return posthog.isFeatureEnabled('new-checkout'); }\nposthog.isFeatureEnabled('dark-mode');`,
+    expected: [['dark-mode', 'posthog', '`posthog` is imported from posthog-js']],
+  },
+  {
+    name: "useFlag is labelled by its import: Unleash's React SDK",
+    code: `import { useFlag } from '@unleash/proxy-client-react';\nconst on = useFlag('new-checkout');`,
+    expected: [['new-checkout', 'unleash', '`useFlag` is imported from @unleash/proxy-client-react']],
+  },
+  {
+    name: "useFlag is labelled by its import: OpenFeature's React SDK, renamed on import",
+    code: `import { useFlag as useOpenFeatureFlag, useFlag } from '@openfeature/react-sdk';\nconst { value } = useFlag('new-checkout', false);`,
+    expected: [['new-checkout', 'openfeature', '`useFlag` is imported from @openfeature/react-sdk']],
+  },
+  {
+    name: 'a client created from the SDK, at any remove: awaited, through a variable, through a call',
+    code: `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nconst same = client;\nasync function f() {\n  await same.getBooleanValue('a', false);\n  await (await OpenFeature.getClient()).getStringValue('b', 'x');\n}`,
+    expected: [['a', 'openfeature', '`same` is created from @openfeature/server-sdk'], ['b', 'openfeature', '`OpenFeature` is imported from @openfeature/server-sdk']],
+  },
+  {
+    name: "a class's client: a field, a parameter property, an assignment in the constructor",
+    code: `import { OpenFeature, type Client } from '@openfeature/server-sdk';
+import * as LaunchDarkly from '@launchdarkly/node-server-sdk';
+class Checkout {
+  private readonly features = OpenFeature.getClient();
+  private ld;
+  constructor(private readonly client: Client) {
+    this.ld = LaunchDarkly.init(sdkKey);
+  }
+  run() {
+    this.features.getBooleanValue('a', false);
+    this.client.getBooleanValue('b', false);
+    this.ld.variation('c', context, false);
+    this.other.getBooleanValue('d', false);
+  }
+}`,
+    expected: [
+      ['a', 'openfeature', '`this.features` is created from @openfeature/server-sdk'],
+      ['b', 'openfeature', '`this.client` is declared with a type from @openfeature/server-sdk'],
+      ['c', 'launchdarkly', '`this.ld` is created from @launchdarkly/node-server-sdk'],
+    ],
+  },
+  {
+    name: 'a parameter typed by the SDK, also in a union and through a namespace',
+    code: `import type { LDClient } from 'launchdarkly-node-server-sdk';\nimport type * as Unleash from 'unleash-client';\nfunction gate(ld: LDClient | undefined, unleash: Unleash.Unleash) {\n  ld?.variation('a', context, false);\n  unleash.isEnabled('b');\n}`,
+    expected: [['a', 'launchdarkly', '`ld` is declared with a type from launchdarkly-node-server-sdk'], ['b', 'unleash', '`unleash` is declared with a type from unleash-client']],
+  },
+  {
+    name: 'a hook that returns the client, destructured',
+    code: `import { useStatsigClient } from '@statsig/react-bindings';\nconst { client } = useStatsigClient();\nclient.checkGate('new-checkout');`,
+    expected: [['new-checkout', 'statsig', '`client` is created from @statsig/react-bindings']],
+  },
+  {
+    name: 'an import from a module of the workspace is decided there',
+    code: `import { client } from './flags';\nimport { isEnabled } from '@/permissions';\nclient.getBooleanValue('a', false);\nisEnabled('b');`,
+    expected: [],
+    pending: ['client', 'isEnabled'],
+  },
+  {
+    name: 'an import from a package of another vendor matches none of its names',
+    code: `import { GrowthBook } from '@growthbook/growthbook';\nconst gb = new GrowthBook({});\ngb.isEnabled('a');\ngb.isOn('b');`,
+    expected: [['b', 'growthbook', '`gb` is created from @growthbook/growthbook']],
+  },
+  {
+    name: 'a key that is not a constant is unresolved and named by its expression, without a type assertion',
+    code: `import { useVariant } from '@unleash/proxy-client-react';\nfunction Banner({ flag }: { flag: string }) {\n  return useVariant(flag as Variant);\n}`,
+    expected: [['flag', 'unleash', '`useVariant` is imported from @unleash/proxy-client-react']],
+  },
+  {
+    name: 'a pattern of .flaglens.json needs no import',
+    code: `useFlag('new-checkout');`,
+    patterns: [{ callee: 'useFlag' }],
+    expected: [['new-checkout', 'custom', '`useFlag` is named in .flaglens.json']],
+  },
+];
+
+describe('evidence', () => {
+  for (const { name, code, expected, pending = [], patterns = [] } of evidenceCases) {
+    it(name, () => {
+      const scan = scanFile('/work/app/src/app.tsx', code, buildPatternSet(patterns));
+      const confirmed = new Set(scan.checks.map((_, index) => index));
+      for (const { checkIndex } of scan.evidenceImports ?? []) confirmed.delete(checkIndex);
+      assert.deepEqual(scan.checks.filter((_, index) => confirmed.has(index)).map((found) => [found.key, found.sdk, found.evidence]), expected);
+      assert.deepEqual((scan.evidenceImports ?? []).map((entry) => entry.subject), pending);
+    });
+  }
+
+  it("keeps a key's unresolved text free of type assertions, and dynamic through a parameter", () => {
+    const [found] = scanFile('/a.tsx', `import { useVariant } from '@unleash/proxy-client-react';\nfunction Banner(flag: string) { return useVariant(flag as Variant); }`, buildPatternSet([])).checks;
+    assert.deepEqual([found.key, found.resolved, found.dynamic], ['flag', false, true]);
+  });
+
+  it("reads a blanked constructor again when a method's client has no other evidence", () => {
+    const code = `import { OpenFeature } from '@openfeature/server-sdk';
+class Checkout {
+  private client;
+  constructor() {
+    this.client = OpenFeature.getClient();
+  }
+  run() {
+    return this.client.getBooleanValue('new-checkout', false);
+  }
+}`;
+    const presets = buildPatternSet([]);
+    assert.equal(parseSkeleton('/a.ts', code, presets)?.text.includes('OpenFeature.getClient()'), false, 'the skeleton blanks the constructor');
+    assert.deepEqual(scanFile('/a.ts', code, presets).checks.map((found) => found.evidence), ['`this.client` is created from @openfeature/server-sdk']);
   });
 });

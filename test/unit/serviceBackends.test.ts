@@ -116,6 +116,23 @@ describe('tokens and trust', () => {
   });
 });
 
+describe('maxResponseBytes', () => {
+  it('a backend\'s own cap refuses a larger answer and names the setting; without it the 64 MB default reads it', async () => {
+    const flags = fake.flags;
+    fake.flags = Array.from({ length: 40 }, (_, index) => ({ name: `flag-with-a-long-name-${index}`, enabled: { production: true } }));
+    try {
+      const capped = await loadOne([unleashAt(fake.url, { maxResponseBytes: 1024 })], { network: true, tokenFor: () => TOKEN });
+      assert.equal(capped.ok, false);
+      assert.match(capped.message ?? '', /answered more than 1 KB, the most FlagLens reads; raise "maxResponseBytes" of this backend in \.flaglens\.json/);
+      const uncapped = await loadOne([unleashAt(fake.url)], { network: true, tokenFor: () => TOKEN });
+      assert.equal(uncapped.ok, true, uncapped.message);
+      assert.equal(uncapped.definitions.length, 40);
+    } finally {
+      fake.flags = flags;
+    }
+  });
+});
+
 describe('the cache of last good definitions', () => {
   it('keeps a good load and shows it when the service is down at the next start', async () => {
     const file = path.join(folder, 'cache', 'flags.json');

@@ -219,8 +219,9 @@ describe('a scan of the skeleton against a scan of the whole tree', () => {
         if (parseSkeleton(file, text, patterns) !== undefined) skeletons++;
         assert.deepEqual(scanFile(file, text, patterns), scanFile(file, text, patterns, parseSource(file, text)), file);
       }
-      // The comparison means something only where skeletons were parsed.
-      assert.ok(skeletons >= files.length / 3, `only ${skeletons} of ${files.length} files had a skeleton`);
+      // The comparison means something only where skeletons were parsed. A quarter: the fixtures' own `useFeature`
+      // hook is GrowthBook's name too, and a body that calls a preset's name is kept (only evidence tells them apart).
+      assert.ok(skeletons >= files.length / 4, `only ${skeletons} of ${files.length} files had a skeleton`);
     });
   }
 });

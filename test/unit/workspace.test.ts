@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
-import { formatBytes, toPosixPath } from '../../server/src/workspace/files';
+import { formatBytes } from '../../server/src/io/boundedRead';
+import { toPosixPath } from '../../server/src/workspace/files';
 import { listSourceFiles } from '../../server/src/workspace/listing';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 
@@ -40,7 +41,7 @@ function newIndex(root: string, options: { ignore?: string[]; maxFileSize?: numb
   return { index, logs };
 }
 
-const checkOf = (key: string): string => `export const on = client.getBooleanValue('${key}', false);\n`;
+const checkOf = (key: string): string => `import { OpenFeature } from '@openfeature/server-sdk';\nexport const on = OpenFeature.getClient().getBooleanValue('${key}', false);\n`;
 
 /** The keys of a file's checks, in order. */
 function keysIn(index: WorkspaceIndex, root: string, file: string): string[] {
@@ -213,7 +214,8 @@ describe('WorkspaceIndex', () => {
     const root = workspace({
       'src/flags/keys.ts': "export const FLAGS = { CHECKOUT: 'new-checkout' } as const;\nexport enum Experiment { Search = 'search-v2' }\n",
       'src/flags/index.ts': "export * from './keys';\n",
-      'src/checkout.ts': "import { FLAGS, Experiment } from './flags';\nclient.getBooleanValue(FLAGS.CHECKOUT, false);\nclient.getBooleanValue(Experiment.Search, false);\n",
+      'src/client.ts': "import { OpenFeature } from '@openfeature/server-sdk';\nexport const client = OpenFeature.getClient();\n",
+      'src/checkout.ts': "import { FLAGS, Experiment } from './flags';\nimport { client } from './client';\nclient.getBooleanValue(FLAGS.CHECKOUT, false);\nclient.getBooleanValue(Experiment.Search, false);\n",
     });
     const { index } = newIndex(root);
     await index.indexAll();
@@ -231,7 +233,7 @@ describe('WorkspaceIndex', () => {
 
   it('counts camelCased bag properties as references of their key', async () => {
     const root = workspace({
-      'src/App.tsx': "const { newCheckout } = useFlags();\nconst flags = useFlags();\nflags.darkMode;\n",
+      'src/App.tsx': "import { useFlags } from 'launchdarkly-react-client-sdk';\nconst { newCheckout } = useFlags();\nconst flags = useFlags();\nflags.darkMode;\n",
       'src/server.ts': checkOf('new-checkout'),
     });
     const { index } = newIndex(root);

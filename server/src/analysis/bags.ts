@@ -36,12 +36,13 @@ export function parseBagSpec(entry: BagEntry): BagSpec | undefined {
   const spec = (typeof entry === 'string' ? entry : entry.bag).trim();
   const sdk = typeof entry === 'string' ? 'custom' : entry.sdk ?? 'custom';
   const camelCase = typeof entry !== 'string' && entry.camelCaseKeys === true ? { camelCaseKeys: true } : {};
+  const evidence = `the bag ${spec} is named in .flaglens.json`;
   if (CALL.test(spec)) {
     const callee = spec.slice(0, -2);
-    return { kind: 'call', pattern: { sdk, callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, ...camelCase } };
+    return { kind: 'call', pattern: { sdk, callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase } };
   }
   if (!OBJECT_PATH.test(spec)) return undefined;
-  const pattern: FlagPattern = { sdk, callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, ...camelCase };
+  const pattern: FlagPattern = { sdk, callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase };
   return { kind: 'object', bag: { names: spec.split('.'), pattern } };
 }
 

@@ -37,7 +37,7 @@ export function describeFlagMarkdown(check: FlagCheck, catalog: FlagCatalog, usa
   if (definition === undefined) {
     return paragraphs(
       lines(`**${escapeMarkdown(name)}** — not defined`, escapeMarkdown(describeUnknownKey(check, catalog).message)),
-      usageLine(usage, catalog.sources, catalog.syncedAt, now),
+      lines(usageLine(usage, catalog.sources, catalog.syncedAt, now), ...evidenceLine(check)),
     );
   }
   return describeDefinition(definition, check, catalog, usage, context);
@@ -53,8 +53,16 @@ function describeDefinition(definition: FlagDefinition, check: FlagCheck, catalo
   return paragraphs(
     lines(...[title, about, stalenessLine(hygiene, definition), stagesLine(definition, catalog, context)].filter((line) => line !== '')),
     environmentTable(definition, catalog, now),
-    usageLine(usage, [definition.source], catalog.syncs?.get(definition.source) ?? catalog.syncedAt, now),
+    lines(usageLine(usage, [definition.source], catalog.syncs?.get(definition.source) ?? catalog.syncedAt, now), ...evidenceLine(check)),
   );
+}
+
+// Why this call is a check at all: "found because `client` is created from @openfeature/server-sdk". The evidence
+// writes names as code spans; the text between them is escaped.
+function evidenceLine(check: FlagCheck): string[] {
+  if (check.evidence === undefined) return [];
+  const text = oneLine(check.evidence).split('`').map((part, index) => (index % 2 === 0 ? escapeMarkdown(part) : codeSpan(part))).join('');
+  return [`found because ${text}`];
 }
 
 // Only a released or dead flag is worth a word: ready to remove here, kept for good, or why not at this check.

@@ -14,6 +14,8 @@ export interface WorkspacePackage {
   readonly typings?: string;
   readonly module?: string;
   readonly main?: string;
+  /** The build folder and the source folder it is compiled from, as the package's tsconfig.json says (absolute): `dist` ← `lib`. */
+  readonly build?: { readonly outDir: string; readonly rootDir: string };
 }
 
 /** The `baseUrl` and `paths` a tsconfig.json gives (after one level of `extends`), with absolute folders. */
@@ -122,7 +124,7 @@ function resolvePackageImport(specifier: string, table: PackageTable, probe: Mod
     const absolute = posix.resolve(pkg.dir, candidate);
     // Not outside the package: `exports` and `main` come from a file anyone may write.
     if (absolute !== pkg.dir && !absolute.startsWith(`${pkg.dir}/`)) continue;
-    const file = sourceOfBuiltFile(absolute, pkg.dir, probe) ?? probe(withoutDeclarationExtension(absolute));
+    const file = sourceOfCompiledFile(absolute, pkg, probe) ?? sourceOfBuiltFile(absolute, pkg.dir, probe) ?? probe(withoutDeclarationExtension(absolute));
     if (file !== undefined) return file;
   }
   return undefined;
@@ -163,6 +165,18 @@ function conditionTargets(value: unknown): string[] {
 function rank(condition: string): number {
   const index = EXPORT_CONDITIONS.indexOf(condition);
   return index < 0 ? EXPORT_CONDITIONS.length : index;
+}
+
+/**
+ * `pkg/dist/keys.js` → `pkg/lib/keys.ts` when the package's tsconfig compiles `lib` (rootDir) into `dist`
+ * (outDir) and that source exists: the build folder is usually absent from a repository.
+ */
+function sourceOfCompiledFile(absolute: string, pkg: WorkspacePackage, probe: ModuleProbe): string | undefined {
+  if (pkg.build === undefined || !absolute.startsWith(`${pkg.build.outDir}/`)) return undefined;
+  const rest = posix.relative(pkg.build.outDir, absolute);
+  const source = posix.join(pkg.build.rootDir, rest);
+  if (source !== pkg.dir && !source.startsWith(`${pkg.dir}/`)) return undefined;
+  return probe(withoutScriptExtension(source));
 }
 
 /** `pkg/dist/keys.js` (or `dist/esm/keys.d.ts`) → `pkg/src/keys.ts` when that source exists. */

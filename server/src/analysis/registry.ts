@@ -39,6 +39,11 @@ export interface FlagRegistry {
   entries: RegistryEntry[];
   /** Where the list's entries start and end (inside the braces, or the union), so that a new entry can be added. */
   listSpan: Span;
+  /**
+   * Keys a union lists through `keyof X` or `keyof typeof x` members declared in the same file: listed, but
+   * edited where `X` is, so they are not entries. Absent when there are none.
+   */
+  referencedKeys?: string[];
 }
 
 /** A text edit in one file. */
@@ -59,7 +64,7 @@ export function readRegistry(file: string, label: string, text: string, symbol: 
   for (const statement of sourceFile.statements) {
     const read = readDeclaration(sourceFile, statement, symbol);
     if (read === undefined) continue;
-    if (read.entries.length === 0) {
+    if (read.entries.length === 0 && (read.referencedKeys ?? []).length === 0) {
       return { problem: `The flag registry ${symbol} in ${label} lists no flag keys: give each entry a string key, e.g. NewNav = 'new-nav'.` };
     }
     return { registry: { file, label, symbol, ...read } };
@@ -69,19 +74,30 @@ export function readRegistry(file: string, label: string, text: string, symbol: 
   };
 }
 
+/** A declaration that could be a flag registry, as `registryCandidates` finds it. */
+export interface RegistryCandidate {
+  symbol: string;
+  kind: RegistryKind;
+  keys: string[];
+  /** Member name (`NewNav`, `checkout.V2`) → key, for an enum or object. */
+  keyOfMember: ReadonlyMap<string, string>;
+  exported: boolean;
+}
+
 /**
  * Every top-level declaration of a file that could be a flag registry, with its keys: the candidates `flaglens init`
  * weighs. `parsed`, when given, is the tree of this very text.
  */
-export function registryCandidates(file: string, text: string, parsed?: ts.SourceFile): Array<{ symbol: string; kind: RegistryKind; keys: string[]; exported: boolean }> {
+export function registryCandidates(file: string, text: string, parsed?: ts.SourceFile): RegistryCandidate[] {
   const sourceFile = parsed ?? ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
-  const candidates: Array<{ symbol: string; kind: RegistryKind; keys: string[]; exported: boolean }> = [];
+  const candidates: RegistryCandidate[] = [];
   for (const statement of sourceFile.statements) {
     for (const symbol of declaredNames(statement)) {
       const read = readDeclaration(sourceFile, statement, symbol);
-      if (read === undefined || read.entries.length < 2) continue;
+      const keys = read === undefined ? [] : listedKeys(read);
+      if (read === undefined || keys.length < 2) continue;
       const exported = ts.canHaveModifiers(statement) && (ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false);
-      candidates.push({ symbol, kind: read.kind, keys: read.entries.map((entry) => entry.key), exported });
+      candidates.push({ symbol, kind: read.kind, keys, keyOfMember: new Map(read.entries.map((entry) => [entry.name, entry.key])), exported });
     }
   }
   return candidates;
@@ -91,7 +107,7 @@ export function registryCandidates(file: string, text: string, parsed?: ts.Sourc
 export function findingsForRegistry(file: string, checks: readonly FlagCheck[], registry: FlagRegistry, severities: Severities): Finding[] {
   const severity = severityOf('unregistered-flag', severities);
   if (severity === undefined) return [];
-  const keys = registry.entries.map((entry) => entry.key);
+  const keys = listedKeys(registry);
   const listed = new Set(keys);
   const camelCaseNames = new Set(keys.map(camelCaseFromFlagKey));
   const findings: Finding[] = [];
@@ -126,7 +142,7 @@ export function unusedRegistryFindings(registry: FlagRegistry, checks: Iterable<
   if (severity === undefined) return [];
   const used = new Set<string>();
   const usedCamelCaseNames = new Set<string>();
-  const listed = new Set(registry.entries.map((entry) => entry.key));
+  const listed = new Set(listedKeys(registry));
   for (const check of checks) {
     if (check.resolved) used.add(check.key);
     if (check.camelCaseName !== undefined) usedCamelCaseNames.add(check.camelCaseName);
@@ -145,6 +161,13 @@ export function unusedRegistryFindings(registry: FlagRegistry, checks: Iterable<
     findings.push(finding);
   }
   return findings;
+}
+
+/** Every key a registry lists: its entries', then those its `keyof` members bring in. */
+export function listedKeys(registry: Pick<FlagRegistry, 'entries' | 'referencedKeys'>): string[] {
+  const keys = registry.entries.map((entry) => entry.key);
+  for (const key of registry.referencedKeys ?? []) if (!keys.includes(key)) keys.push(key);
+  return keys;
 }
 
 /** True when `keys` holds every key of `listed`. */
@@ -187,11 +210,12 @@ export function addEntryEdit(registry: FlagRegistry, text: string, key: string):
 
 /** The edit that removes one entry with its separator, and its line when the entry is alone on it. */
 export function removeEntryEdit(registry: FlagRegistry, text: string, entry: RegistryEntry): TextEdit {
-  const index = registry.entries.indexOf(entry);
   if (registry.kind === 'union') {
-    if (index > 0) return { span: { start: registry.entries[index - 1].span.end, end: entry.span.end }, newText: '' };
-    const next = registry.entries[index + 1];
-    return { span: { start: entry.span.start, end: next === undefined ? entry.span.end : next.span.start }, newText: '' };
+    // By the `|` beside the entry, not the next entry's span: a `keyof X` member may stand between them.
+    const before = /\s*\|\s*$/.exec(text.slice(registry.listSpan.start, entry.span.start));
+    if (before !== null) return { span: { start: entry.span.start - before[0].length, end: entry.span.end }, newText: '' };
+    const after = /^\s*\|\s*/.exec(text.slice(entry.span.end, registry.listSpan.end));
+    return { span: { start: entry.span.start, end: entry.span.end + (after === null ? 0 : after[0].length) }, newText: '' };
   }
   let end = entry.span.end;
   const separator = text.slice(end).match(/^[ \t]*[,;]?/);
@@ -221,6 +245,7 @@ interface ReadDeclaration {
   kind: RegistryKind;
   entries: RegistryEntry[];
   listSpan: Span;
+  referencedKeys?: string[];
 }
 
 function declaredNames(statement: ts.Statement): string[] {
@@ -247,13 +272,21 @@ function readDeclaration(sourceFile: ts.SourceFile, statement: ts.Statement, sym
     const type = statement.type;
     if (ts.isTypeLiteralNode(type)) return { kind: 'interface', entries: propertyEntries(sourceFile, type.members), listSpan: innerSpan(sourceFile, type.members, type) };
     const members = ts.isUnionTypeNode(type) ? type.types : [type];
-    const entries = members.flatMap((member): RegistryEntry[] => {
-      if (!ts.isLiteralTypeNode(member) || !ts.isStringLiteralLike(member.literal)) return [];
-      const span = spanOf(sourceFile, member);
-      return [{ key: member.literal.text, name: member.literal.text, span, keySpan: span }];
-    });
-    if (entries.length !== members.length) return undefined;
-    return { kind: 'union', entries, listSpan: spanOf(sourceFile, type) };
+    const entries: RegistryEntry[] = [];
+    const referencedKeys: string[] = [];
+    for (const member of members) {
+      if (ts.isLiteralTypeNode(member) && ts.isStringLiteralLike(member.literal)) {
+        const span = spanOf(sourceFile, member);
+        entries.push({ key: member.literal.text, name: member.literal.text, span, keySpan: span });
+        continue;
+      }
+      // `keyof Overrides` (an interface others extend, often empty) and `keyof typeof flags` list keys too.
+      const keys = keyofKeys(sourceFile, member);
+      if (keys === undefined) return undefined;
+      referencedKeys.push(...keys);
+    }
+    if (entries.length === 0 && referencedKeys.length === 0) return undefined;
+    return { kind: 'union', entries, listSpan: spanOf(sourceFile, type), ...(referencedKeys.length > 0 ? { referencedKeys } : {}) };
   }
   if (ts.isVariableStatement(statement)) {
     for (const declaration of statement.declarationList.declarations) {
@@ -266,6 +299,34 @@ function readDeclaration(sourceFile: ts.SourceFile, statement: ts.Statement, sym
     }
   }
   return undefined;
+}
+
+/**
+ * The keys of `keyof X` or `keyof typeof x` when `X` (interface, type literal) or `x` (object literal) is
+ * declared at the top of this file; an empty list when it is declared elsewhere (an interface other packages
+ * extend); undefined for any other type, which cannot be a list of keys.
+ */
+function keyofKeys(sourceFile: ts.SourceFile, member: ts.TypeNode): string[] | undefined {
+  if (!ts.isTypeOperatorNode(member) || member.operator !== ts.SyntaxKind.KeyOfKeyword) return undefined;
+  const operand = member.type;
+  const name = ts.isTypeReferenceNode(operand) && ts.isIdentifier(operand.typeName) && operand.typeArguments === undefined ? operand.typeName.text
+    : ts.isTypeQueryNode(operand) && ts.isIdentifier(operand.exprName) ? operand.exprName.text : undefined;
+  if (name === undefined) return undefined;
+  for (const statement of sourceFile.statements) {
+    if (ts.isTypeQueryNode(operand)) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name || declaration.initializer === undefined) continue;
+        const object = objectLiteralOf(declaration.initializer);
+        return object === undefined ? undefined : object.properties.flatMap((property) => (property.name === undefined ? [] : [nameText(property.name)])).filter((key) => key !== '');
+      }
+    } else if (ts.isInterfaceDeclaration(statement) && statement.name.text === name) {
+      return propertyEntries(sourceFile, statement.members).map((entry) => entry.key);
+    } else if (ts.isTypeAliasDeclaration(statement) && statement.name.text === name && ts.isTypeLiteralNode(statement.type)) {
+      return propertyEntries(sourceFile, statement.type.members).map((entry) => entry.key);
+    }
+  }
+  return [];
 }
 
 function propertyEntries(sourceFile: ts.SourceFile, members: ts.NodeArray<ts.TypeElement>): RegistryEntry[] {

@@ -1,5 +1,7 @@
 import { posix } from 'node:path';
 import type { KeyTypeMember } from './keyTypes';
+import { isFromPackages, VENDOR_PACKAGES } from './patterns';
+import { evidenceText } from './scan/bindings';
 import type { ExportedValue, FileScan, ModuleReference } from './scan';
 import type { FlagCheck } from './types';
 
@@ -59,7 +61,68 @@ export function resolveChecks(scan: FileScan, getScan: (fileName: string) => Fil
     const possibleKeys = keysOfMembers(scan.fileName, members, { getScan, host, visited: new Set() });
     if (possibleKeys !== undefined && possibleKeys.length > 0) checks[checkIndex] = { ...checks[checkIndex], possibleKeys };
   }
-  return checks;
+  return scan.evidenceImports === undefined ? checks : withImportedEvidence(scan, checks, { getScan, host, visited: new Set() });
+}
+
+/**
+ * The checks whose evidence is in another module kept only when it holds: the import leads, through the workspace's
+ * re-exports and exported clients, to one of the check's packages. One check is kept per call.
+ */
+function withImportedEvidence(scan: FileScan, checks: FlagCheck[], resolution: Resolution): FlagCheck[] {
+  const evidenceAt = new Map<number, string | undefined>();
+  // Every call on one imported client names the same export: it is followed once.
+  const packages = new Map<string, string | undefined>();
+  const checkedCalls = new Set<number>();
+  for (const check of checks) if (check.evidence !== undefined) checkedCalls.add(check.callSpan.start);
+  for (const { checkIndex, reference, packages: accepted, subject } of scan.evidenceImports ?? []) {
+    const exported = `${reference.specifier}\0${reference.names.join('\0')}`;
+    let specifier = packages.get(exported);
+    if (specifier === undefined && !packages.has(exported)) {
+      resolution.visited.clear();
+      specifier = vendorPackageOf(scan.fileName, reference, resolution);
+      packages.set(exported, specifier);
+    }
+    const callStart = checks[checkIndex].callSpan.start;
+    if (specifier === undefined || !isFromPackages(specifier, accepted) || checkedCalls.has(callStart)) {
+      evidenceAt.set(checkIndex, undefined);
+      continue;
+    }
+    checkedCalls.add(callStart);
+    evidenceAt.set(checkIndex, evidenceText(subject, 'imported', specifier, reference.specifier));
+  }
+  const kept: FlagCheck[] = [];
+  checks.forEach((check, index) => {
+    if (!evidenceAt.has(index)) kept.push(check);
+    else {
+      const evidence = evidenceAt.get(index);
+      if (evidence !== undefined) kept.push({ ...check, evidence });
+    }
+  });
+  return kept;
+}
+
+/** The vendor package a module's export comes from, following re-exports and exported clients; undefined for anything else. */
+function vendorPackageOf(fromFile: string, reference: ModuleReference, resolution: Resolution): string | undefined {
+  if (isFromPackages(reference.specifier, VENDOR_PACKAGES)) return reference.specifier;
+  const target = resolveModulePath(fromFile, reference.specifier, resolution.host);
+  if (target === undefined || reference.names.length === 0) return undefined;
+  const visitKey = `evidence\0${target}\0${reference.names.join('\0')}`;
+  if (resolution.visited.has(visitKey) || resolution.visited.size > MAX_HOPS) return undefined;
+  resolution.visited.add(visitKey);
+  const scan = resolution.getScan(target);
+  if (scan === undefined) return undefined;
+  const [first, ...path] = reference.names;
+  if (Object.hasOwn(scan.exports, first)) {
+    const exported = scan.exports[first];
+    return typeof exported !== 'string' && exported.kind === 'import' ? vendorPackageOf(target, { ...exported, names: [...exported.names, ...path] }, resolution) : undefined;
+  }
+  if (scan.origins !== undefined && Object.hasOwn(scan.origins, first)) return vendorPackageOf(target, scan.origins[first], resolution);
+  if (first === 'default') return undefined;
+  for (const specifier of scan.starExports) {
+    const found = vendorPackageOf(target, { kind: 'import', specifier, names: reference.names }, resolution);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 interface Resolution {

@@ -2,7 +2,12 @@
 // Nothing here knows about LSP, the editor or the network.
 
 /** The vendor SDK a pattern belongs to; `custom` is a team's own wrapper from `.flaglens.json`. */
-export type Sdk = 'openfeature' | 'launchdarkly' | 'unleash' | 'growthbook' | 'posthog' | 'custom';
+export type Sdk = VendorSdk | 'custom';
+
+/** The vendors FlagLens ships presets for (see analysis/patterns/). */
+export type VendorSdk =
+  | 'openfeature' | 'launchdarkly' | 'unleash' | 'growthbook' | 'posthog' | 'statsig' | 'devcycle' | 'configcat'
+  | 'flagsmith' | 'split' | 'optimizely' | 'vercel';
 
 /** The type of value a flag check asks for. */
 export type FlagValueType = 'boolean' | 'string' | 'number' | 'object' | 'unknown';
@@ -32,6 +37,8 @@ export interface FlagPattern {
   kind: 'call' | 'bag';
   /** Index of the argument that holds the key (for `call`). */
   keyArg: number;
+  /** Argument count → index of the key, overriding `keyArg` (Split's `getTreatment(split)` beside `getTreatment(user, split)`). */
+  keyArgByArgCount?: Readonly<Record<number, number>>;
   /** Property names leading to the key inside that argument: `['key']` for `getFlag({ key: 'x' })` (keyArg `"0.key"` in `.flaglens.json`). */
   keyPath?: readonly string[];
   /** Index of the argument that holds the default value, when there is one. */
@@ -47,6 +54,14 @@ export interface FlagPattern {
   camelCaseKeys?: boolean;
   /** What the call gives back; unknown when absent, and then read from how the code uses the result. */
   returns?: CallReturns;
+  /**
+   * A vendor preset's packages (`@openfeature/server-sdk`; `launchdarkly-*` for a family): it matches a call only
+   * when the function or the receiver comes from one of them. Absent on a pattern from `.flaglens.json`, which is
+   * evidence itself.
+   */
+  packages?: readonly string[];
+  /** Why a pattern without packages counts, for its checks ("`isFeatureOn` is named in .flaglens.json"). */
+  evidence?: string;
 }
 
 /** A team's wrapper as written in `.flaglens.json`. */
@@ -89,6 +104,8 @@ export interface FlagCheck {
   returns?: CallReturns;
   /** The flag type a `// flaglens: kill-switch` comment at the check names. */
   typeAnnotation?: string;
+  /** Why the call counts as a check, for people ("`client` is created from @openfeature/server-sdk"); absent only in hand-made checks. */
+  evidence?: string;
 }
 
 /** One environment's view of a flag, as a backend reports it. */

@@ -2,10 +2,12 @@
 // under the extension's storage folder, in the CLI in the user's cache folder (or `--cache FILE`). They
 // are shown at start-up and while a service is down, with the time they were read.
 
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { withStageChanges } from '../analysis/stages';
 import type { FlagDefinition } from '../analysis/types';
+import { readBoundedTextSync } from '../io/boundedRead';
+import { emptyAnswerWarning } from './serviceSync';
 import type { BackendLoad, FlagBackend } from './types';
 
 /** What is kept of one service's last good load. */
@@ -15,6 +17,12 @@ export interface CachedDefinitions {
   /** When they were read, ms since epoch. */
   syncedAt: number;
 }
+
+/**
+ * The most of the cache file read: it holds each service's last good answer, and an answer is read up
+ * to `maxResponseBytes` (64 MB by default), so several services fit; `--cache FILE` can name anything.
+ */
+export const MAX_CACHE_FILE_BYTES = 512 * 1024 * 1024;
 
 /** The file's format version; a file of another version is ignored (and replaced on the next write). */
 const CACHE_VERSION = 1;
@@ -43,14 +51,13 @@ export class DefinitionCache {
   private read(): Map<string, CachedDefinitions> {
     if (this.entries) return this.entries;
     this.entries = new Map();
-    let text: string;
-    try {
-      text = readFileSync(this.file, 'utf8');
-    } catch {
+    const read = readBoundedTextSync(this.file, MAX_CACHE_FILE_BYTES);
+    if ('refused' in read) {
+      if (read.refused.kind !== 'missing') this.log(`The flag cache ${this.file} is not read: ${read.refused.reason}; it will be rewritten.`);
       return this.entries;
     }
     try {
-      const json = JSON.parse(text) as { version?: unknown; entries?: unknown };
+      const json = JSON.parse(read.text) as { version?: unknown; entries?: unknown };
       if (json.version !== CACHE_VERSION || typeof json.entries !== 'object' || json.entries === null) return this.entries;
       for (const [key, value] of Object.entries(json.entries)) {
         if (isCachedDefinitions(value)) this.entries.set(key, value);
@@ -76,11 +83,15 @@ export class DefinitionCache {
 
 /**
  * A flag service whose good loads are cached, and whose failures before any good load in this run
- * fall back to the cached definitions, so that an editor opened offline still shows the flags.
+ * fall back to the cached definitions, so that an editor opened offline still shows the flags. An
+ * empty first answer does not replace cached flags either until the service gives it twice in a row;
+ * after the first answer of a run, the service itself keeps its last good flags (serviceSync.ts).
  */
 export class CachedBackend implements FlagBackend {
   readonly label: string;
   readonly pollIntervalMs?: number;
+  private acceptedThisRun = false;
+  private holdingOverEmpty = false;
 
   constructor(private readonly inner: FlagBackend, private readonly cache: DefinitionCache, private readonly key: string) {
     this.label = inner.label;
@@ -90,9 +101,20 @@ export class CachedBackend implements FlagBackend {
   async load(): Promise<BackendLoad> {
     const load = await this.inner.load();
     if (load.ok) {
+      const cached = this.acceptedThisRun ? undefined : this.cache.get(this.key);
+      if (load.definitions.length === 0 && cached !== undefined && cached.definitions.length > 0 && !this.holdingOverEmpty) {
+        this.holdingOverEmpty = true;
+        const warning = emptyAnswerWarning(this.label, cached.definitions.length);
+        return { ...load, definitions: cached.definitions, environments: cached.environments, syncedAt: cached.syncedAt, message: load.message === undefined ? warning : `${warning}; ${load.message}` };
+      }
+      this.acceptedThisRun = true;
+      this.holdingOverEmpty = false;
       if (load.syncedAt === undefined) return load;
+      const previous = this.cache.get(this.key);
+      // The service's own hold over an empty answer gives the same definitions again: nothing to write.
+      if (previous?.syncedAt === load.syncedAt) return { ...load, definitions: previous.definitions };
       // The cached definitions are the previous load: each stage that changed since starts now.
-      const definitions = withStageChanges(load.definitions, this.cache.get(this.key)?.definitions, new Date(load.syncedAt).toISOString());
+      const definitions = withStageChanges(load.definitions, previous?.definitions, new Date(load.syncedAt).toISOString());
       await this.cache.set(this.key, { definitions, environments: load.environments, syncedAt: load.syncedAt });
       return { ...load, definitions };
     }

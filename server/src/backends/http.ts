@@ -2,6 +2,7 @@
 // as one line a person can act on (unauthorised, unreachable, bad response), and the token is kept
 // out of every message and is only ever sent to the origin it was configured for.
 
+import { formatBytes } from '../io/boundedRead';
 import { deepestNesting, MAX_JSON_DEPTH } from '../analysis/json';
 
 /** The kinds of failure a status line names. */
@@ -183,7 +184,7 @@ export class JsonClient {
         return { ok: false, failure: this.networkFailure(error, controller.signal.aborted, url) };
       }
       if (text === undefined) {
-        return { ok: false, failure: { kind: 'bad response', status: response.status, message: `bad response: ${where} answered more than ${formatBytes(limit)}, the most FlagLens reads` } };
+        return { ok: false, failure: { kind: 'bad response', status: response.status, message: `bad response: ${where} answered more than ${formatBytes(limit)}, the most FlagLens reads; raise "maxResponseBytes" of this backend in .flaglens.json if the project is that large` } };
       }
       if (deepestNesting(text, MAX_JSON_DEPTH) !== undefined) {
         return { ok: false, failure: { kind: 'bad response', status: response.status, message: `bad response: ${where} answered JSON nested deeper than ${MAX_JSON_DEPTH} levels` } };
@@ -307,6 +308,3 @@ async function readTextUpTo(response: Response, limit: number): Promise<string |
   return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
 }
 
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${bytes} bytes`;
-}

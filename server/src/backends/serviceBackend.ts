@@ -17,6 +17,8 @@ export interface ServiceBackendOptions {
   now?: () => number;
   /** How often to read the project again while all is well, in ms. */
   pollIntervalMs?: number;
+  /** The largest answer read, in bytes (`maxResponseBytes` in .flaglens.json); default `DEFAULT_MAX_RESPONSE_BYTES`. */
+  maxResponseBytes?: number;
 }
 
 /** A parsed answer of the service, or why there is none. */
@@ -37,7 +39,7 @@ export abstract class ServiceBackend implements FlagBackend {
     configuredEnvironments: readonly string[],
   ) {
     this.pollIntervalMs = options.pollIntervalMs;
-    this.client = new JsonClient({ baseUrl, token: options.token, tokenOrigin: options.tokenOrigin, timeoutMs: options.timeoutMs });
+    this.client = new JsonClient({ baseUrl, token: options.token, tokenOrigin: options.tokenOrigin, timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes });
     this.sync = new ServiceSync(label, options.now ?? Date.now, configuredEnvironments);
   }
 

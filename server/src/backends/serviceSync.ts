@@ -13,12 +13,19 @@ export interface ServiceRead {
   warning?: string;
 }
 
+/** The warning while an empty answer is not believed yet: `count` flags of the last good answer stay in use. */
+export function emptyAnswerWarning(label: string, count: number): string {
+  const flags = count === 1 ? '1 flag' : `${count} flags`;
+  return `${label}: answered no flags where it had ${flags}; the ${flags} stay in use until it answers none a second time in a row`;
+}
+
 /** The sync state of one flag service; `load()` never throws. */
 export class ServiceSync {
   private lastGood: { definitions: FlagDefinition[]; environments: string[]; syncedAt: number } | undefined;
   private consecutiveFailures = 0;
   private retryAfterUntil = 0;
   private lastFailureMessage: string | undefined;
+  private emptyAnswersInARow = 0;
 
   constructor(
     private readonly label: string,
@@ -37,6 +44,8 @@ export class ServiceSync {
       this.consecutiveFailures = 0;
       this.retryAfterUntil = 0;
       this.lastFailureMessage = undefined;
+      const held = this.holdOverEmpty(result);
+      if (held !== undefined) return held;
       this.lastGood = { definitions: result.definitions, environments: result.environments, syncedAt: now };
       return { definitions: result.definitions, environments: result.environments, problems: [], ok: true, message: result.warning, syncedAt: now };
     } catch (error) {
@@ -51,6 +60,22 @@ export class ServiceSync {
     const retryAfter = Math.max(0, this.retryAfterUntil - this.now());
     if (this.consecutiveFailures === 0) return Math.max(pollIntervalMs, retryAfter);
     return Math.max(nextRetryDelay(this.consecutiveFailures, random), retryAfter);
+  }
+
+  /**
+   * A service that answers no flags after it had some is more likely broken (a wrong project, a proxy's
+   * empty page, a half-restored database) than emptied: the last good flags stay, with a warning, until
+   * it answers none a second time in a row.
+   */
+  private holdOverEmpty(result: ServiceRead): BackendLoad | undefined {
+    if (result.definitions.length > 0) {
+      this.emptyAnswersInARow = 0;
+      return undefined;
+    }
+    this.emptyAnswersInARow++;
+    const lastGood = this.lastGood;
+    if (lastGood === undefined || lastGood.definitions.length === 0 || this.emptyAnswersInARow > 1) return undefined;
+    return { definitions: lastGood.definitions, environments: lastGood.environments, problems: [], ok: true, message: emptyAnswerWarning(this.label, lastGood.definitions.length), syncedAt: lastGood.syncedAt };
   }
 
   private fail(failure: HttpFailure, now: number, unauthorisedAdvice: () => string): BackendLoad {

@@ -14,6 +14,7 @@ import { summariseRemoval, type LeftToDecide } from '../analysis/remove/summary'
 import { checksFlag, type KeptValue } from '../analysis/remove/plan';
 import { removeFlagFromWorkspace, type FileWithChecks, type WorkspaceRemoval } from '../analysis/remove/workspace';
 import type { FlagCatalog, FlagCheck } from '../analysis/types';
+import { createCallTypes } from '../workspace/callTypes';
 import { absoluteRegistryLocation } from '../workspace/registryFile';
 import { toPosixPath } from '../workspace/files';
 import { loadFolder } from '../workspace/loadFolder';
@@ -119,7 +120,7 @@ export async function planClean(options: CleanOptions, log: (message: string) =>
     if (checks !== undefined) filesWithChecks.push({ fileName: file, text, checks });
     else otherFiles.push({ fileName: file, text });
   }
-  const removal = removeFlagFromWorkspace(options.key, kept, filesWithChecks, otherFiles, absoluteRegistryLocation(root, config.registry));
+  const removal = removeFlagFromWorkspace(options.key, kept, filesWithChecks, otherFiles, absoluteRegistryLocation(root, config.registry), createCallTypes(filesWithChecks));
   return { root, kept, reason, removal, originals };
 }
 

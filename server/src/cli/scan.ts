@@ -9,7 +9,9 @@ import { checksByFlag, policyContextOf, reportedStale } from '../analysis/policy
 import { findingsForRegistry, unusedRegistryFindings } from '../analysis/registry';
 import type { FileProblem, Finding, FlagCatalog, FlagCheck, ReleaseState, Span } from '../analysis/types';
 import { loadRegistry } from '../workspace/registryFile';
-import { readTextFileSync, toPosixPath } from '../workspace/files';
+import { readBoundedTextSync } from '../io/boundedRead';
+import { SETTINGS_FILE_LIMIT, toPosixPath } from '../workspace/files';
+import { MAX_FLAG_FILE_LENGTH } from '../backends/flagd/wire';
 import { CONFIG_FILE_NAME } from '../workspace/config';
 import { gitFirstSeen, NOT_A_GIT_REPOSITORY } from '../workspace/gitFirstSeen';
 import { loadFolder } from '../workspace/loadFolder';
@@ -108,14 +110,10 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   const context = policyContextOf(allChecks, catalog, config.policy, now, firstSeen);
   for (const [file, checks] of allChecks) findings.push(...findingsForChecks(file, checks, catalog, severities, context));
   for (const file of backends.flatMap((backend) => backend.watchedFiles()).filter((watched) => watched.endsWith('.json'))) {
-    let text: string;
-    try {
-      text = readTextFileSync(file);
-    } catch {
-      // A flag file that cannot be read is its backend's problem, reported with it.
-      continue;
-    }
-    findings.push(...findingsForFlagFile(file, flagFileKeys(text, file), catalog, config.policy, severities));
+    const read = readBoundedTextSync(file, MAX_FLAG_FILE_LENGTH);
+    // A flag file that cannot be read is its backend's problem, reported with it.
+    if ('refused' in read) continue;
+    findings.push(...findingsForFlagFile(file, flagFileKeys(read.text, file), catalog, config.policy, severities));
   }
   if (config.registry !== undefined) {
     const { registry, problem } = loadRegistry(root, config.registry);
@@ -127,7 +125,7 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   }
 
   const inventory = flagInventory(allChecks, catalog, config.policy, now, firstSeen);
-  const locator = new Locator(root);
+  const locator = new Locator(root, Math.max(index.maxFileSize, MAX_FLAG_FILE_LENGTH));
   const located = [...allChecks].flatMap(([file, checks]) => checks.map((check) => ({ ...locator.locate(file, check.keySpan), check })));
   const locatedFindings = findings
     .map((finding) => ({ ...locator.locate(finding.file, finding.span), finding }))
@@ -176,7 +174,7 @@ function notLoadedNote(backendCount: number): string {
 /** One line naming the first configuration problem as file:line:col, and how many more there are. */
 function describeConfigProblems(problems: readonly FileProblem[], root: string): string {
   const [first] = problems;
-  const locator = new Locator(root);
+  const locator = new Locator(root, SETTINGS_FILE_LIMIT);
   let where = relativePath(root, first.file);
   if (locator.readable(first.file)) {
     const location = locator.locate(first.file, first.span);
@@ -190,7 +188,8 @@ function describeConfigProblems(problems: readonly FileProblem[], root: string):
 class Locator {
   private readonly lineStarts = new Map<string, number[] | undefined>();
 
-  constructor(private readonly root: string) {}
+  /** `limit`: the most bytes of a file read to locate a finding in it (source files and flag files are both located). */
+  constructor(private readonly root: string, private readonly limit: number) {}
 
   readable(file: string): boolean {
     return this.lineStartsOf(file) !== undefined;
@@ -206,14 +205,12 @@ class Locator {
   private lineStartsOf(file: string): number[] | undefined {
     if (!this.lineStarts.has(file)) {
       let starts: number[] | undefined;
-      try {
-        const text = readTextFileSync(file);
+      const read = readBoundedTextSync(file, this.limit);
+      if ('text' in read) {
         starts = [0];
-        for (let offset = 0; offset < text.length; offset++) {
-          if (text[offset] === '\n') starts.push(offset + 1);
+        for (let offset = 0; offset < read.text.length; offset++) {
+          if (read.text[offset] === '\n') starts.push(offset + 1);
         }
-      } catch {
-        starts = undefined;
       }
       this.lineStarts.set(file, starts);
     }

@@ -2,13 +2,13 @@
 // its stages while it rolls out, and every check of it in code, as ranges the editor can open; and the
 // counts of `flaglens report` for the view's header.
 
-import * as fs from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { stageProgression } from '../analysis/describe';
 import { countsText, flagInventory, inventoryCounts, type InventoryEntry } from '../analysis/inventory';
 import { reportedStale } from '../analysis/policy/hygiene';
 import type { FlagCheck } from '../analysis/types';
+import { readTextFileIfReadable } from '../workspace/files';
 import type { LoadedFolder } from '../workspace/loadFolder';
 import type { EditorFolder } from './folder';
 import type { FlagListFolder, FlagListItem, FlagListReference } from '../protocol';
@@ -33,7 +33,7 @@ export async function flagListFor(folders: readonly EditorFolder[], documents: O
 }
 
 function flagsOf(inventory: readonly InventoryEntry[], state: LoadedFolder, now: number, documents: OpenDocuments): FlagListItem[] {
-  const texts = new TextsByFile(documents);
+  const texts = new TextsByFile(documents, state.index.maxFileSize);
   return inventory
     .map((entry) => {
       const item: FlagListItem = {
@@ -56,7 +56,7 @@ function flagsOf(inventory: readonly InventoryEntry[], state: LoadedFolder, now:
 class TextsByFile {
   private readonly documents = new Map<string, TextDocument | undefined>();
 
-  constructor(private readonly open: OpenDocuments) {}
+  constructor(private readonly open: OpenDocuments, private readonly maxFileSize: number) {}
 
   reference(file: string, check: FlagCheck): FlagListReference[] {
     const uri = URI.file(file).toString();
@@ -69,12 +69,9 @@ class TextsByFile {
     if (this.documents.has(file)) return this.documents.get(file);
     let document = this.open.get(uri);
     if (document === undefined) {
-      try {
-        document = TextDocument.create(uri, 'typescript', 0, fs.readFileSync(file, 'utf8'));
-      } catch {
-        // Deleted since it was indexed: the watcher will drop it from the index.
-        document = undefined;
-      }
+      // Undefined when deleted since it was indexed (the watcher will drop it from the index) or no longer a readable file.
+      const text = readTextFileIfReadable(file, this.maxFileSize);
+      document = text === undefined ? undefined : TextDocument.create(uri, 'typescript', 0, text);
     }
     this.documents.set(file, document);
     return document;

@@ -14,7 +14,7 @@ import {
   type TextEdit,
 } from '../analysis/registry';
 import type { Finding } from '../analysis/types';
-import { loadRegistry, registryModifiedAt, registryPath } from '../workspace/registryFile';
+import { loadRegistry, REGISTRY_FILE_LIMIT, registryModifiedAt, registryPath } from '../workspace/registryFile';
 import { readTextFileIfReadable } from '../workspace/files';
 import type { LoadedFolder } from '../workspace/loadFolder';
 import { uriToPath } from '../workspace/uris';
@@ -58,7 +58,7 @@ export function registryActionsFor(document: TextDocument, diagnostic: Diagnosti
   const file = uriToPath(document.uri);
   const registry = registryOf(state, file, document.getText());
   if (registry === undefined) return [];
-  const registryText = registry.file === file ? document.getText() : readTextFileIfReadable(registry.file);
+  const registryText = registry.file === file ? document.getText() : readTextFileIfReadable(registry.file, REGISTRY_FILE_LIMIT);
   if (registryText === undefined) return [];
   const registryUri = registry.file === file ? document.uri : pathToFileURL(registry.file).href;
   const action = (title: string, edit: TextEdit, isPreferred = false): CodeAction => ({

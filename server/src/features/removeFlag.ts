@@ -26,6 +26,7 @@ import { checksFlag, removeFlagFromFile, type FileRemoval } from '../analysis/re
 import { summariseRemoval, type LeftToDecide } from '../analysis/remove/summary';
 import { removeFlagFromWorkspace, type FileWithChecks } from '../analysis/remove/workspace';
 import type { FlagCheck } from '../analysis/types';
+import { createCallTypes } from '../workspace/callTypes';
 import type { LoadedFolder } from '../workspace/loadFolder';
 import { folderPolicyContext } from '../workspace/policyContext';
 import { uriToPath } from '../workspace/uris';
@@ -110,7 +111,8 @@ export function resolveRemoveFlag(
   if (data.scope === 'file') {
     const file = uriToPath(document.uri);
     const checks = state.index.checksIn(file).filter((check) => checksFlag(check, data.key));
-    const removal = removeFlagFromFile(file, document.getText(), checks, kept, data.key);
+    const text = document.getText();
+    const removal = removeFlagFromFile(file, text, checks, kept, data.key, createCallTypes([{ fileName: file, text }]));
     edit.changes![document.uri] = toLspEdits(document, removal.edits);
     return withSummary({ ...action, edit }, data.key, [removal], state.index.root);
   }
@@ -121,14 +123,14 @@ export function resolveRemoveFlag(
   const documents = new Map<string, TextDocument>();
   for (const file of state.index.files()) {
     const uri = URI.file(file).toString();
-    const text = openDocument(uri)?.getText() ?? readTextFileIfReadable(file);
+    const text = openDocument(uri)?.getText() ?? readTextFileIfReadable(file, state.index.maxFileSize);
     if (text === undefined) continue;
     documents.set(file, TextDocument.create(uri, 'typescript', 0, text));
     const checks = files.get(file);
     if (checks !== undefined) withChecks.push({ fileName: file, text, checks });
     else others.push({ fileName: file, text });
   }
-  const removal = removeFlagFromWorkspace(data.key, kept, withChecks, others, absoluteRegistryLocation(state.index.root, state.config.registry));
+  const removal = removeFlagFromWorkspace(data.key, kept, withChecks, others, absoluteRegistryLocation(state.index.root, state.config.registry), createCallTypes(withChecks));
   for (const file of removal.files) {
     const target = documents.get(file.fileName);
     if (target !== undefined && file.edits.length > 0) edit.changes![target.uri] = toLspEdits(target, file.edits);

@@ -7,7 +7,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { flagFileKeys } from '../analysis/policy/flagFileKeys';
 import type { Span } from '../analysis/types';
-import { readTextFileSync, toPosixPath } from '../workspace/files';
+import { MAX_FLAG_FILE_LENGTH } from '../backends/flagd/wire';
+import { readTextFileIfReadable, toPosixPath } from '../workspace/files';
 import type { LoadedFolder } from '../workspace/loadFolder';
 import { literalContents } from './checks';
 import type { DiagnosticData } from './diagnostics';
@@ -26,7 +27,7 @@ export function renameKeyAction(document: TextDocument, diagnostic: Diagnostic, 
 
   let flagFiles = 0;
   for (const file of new Set(state.backends.flatMap((backend) => backend.watchedFiles()).filter((watched) => watched.endsWith('.json')).map(toPosixPath))) {
-    const text = textOf(file, document);
+    const text = textOf(file, document, MAX_FLAG_FILE_LENGTH);
     const spans = text === undefined ? [] : flagFileKeys(text, file).filter((entry) => entry.key === key);
     if (text === undefined || spans.length === 0) continue;
     flagFiles++;
@@ -34,7 +35,7 @@ export function renameKeyAction(document: TextDocument, diagnostic: Diagnostic, 
   }
   const references = state.index.references(key).filter(({ check }) => check.key === key);
   for (const { file, check } of references) {
-    const text = textOf(file, document) ?? state.index.textOf(file);
+    const text = textOf(file, document, state.index.maxFileSize) ?? state.index.textOf(file);
     const contents = check.keyIsLiteral && text !== undefined ? literalContents(text, check.keySpan) : undefined;
     if (text === undefined || contents === undefined) return undefined;
     add(file, text, contents);
@@ -50,14 +51,10 @@ export function renameKeyAction(document: TextDocument, diagnostic: Diagnostic, 
   };
 }
 
-// The open document's text for its own file, else the file on disk.
-function textOf(file: string, document: TextDocument): string | undefined {
+// The open document's text for its own file, else the file on disk if it is a regular file of at most `limit` bytes.
+function textOf(file: string, document: TextDocument, limit: number): string | undefined {
   if (toPosixPath(URI.parse(document.uri).fsPath) === file) return document.getText();
-  try {
-    return readTextFileSync(file);
-  } catch {
-    return undefined;
-  }
+  return readTextFileIfReadable(file, limit);
 }
 
 function plural(count: number, noun: string): string {

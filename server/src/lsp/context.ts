@@ -1,11 +1,10 @@
 // What every handler of the language server shares: the connection, the open documents, the workspace
 // folders and what the client said it can do. Handlers are plain functions that take this context.
 
-import * as fs from 'node:fs';
 import {
   ErrorCodes,
+  MessageType,
   ResponseError,
-  TextDocuments,
   type CancellationToken,
   type ClientCapabilities,
   type Connection,
@@ -17,7 +16,12 @@ import { ConfigProposer } from '../features/proposal';
 import { FlagsChangedNotification } from '../protocol';
 import { BackendSetupSource } from './backendSetup';
 import { DiagnosticsPublisher } from './diagnosticsPush';
+import { OpenDocuments, type HeldDocument } from './documents';
 import { WorkspaceFolders, type FolderState, type WorkspaceFolderState } from './folders';
+import { MAX_FLAG_FILE_LENGTH } from '../backends/flagd/wire';
+import { overLimitReason } from '../io/boundedRead';
+import { DEFAULT_MAX_FILE_SIZE } from '../workspace/config';
+import { isSourceFile, MAX_FILE_SIZE_SETTING, readTextFileIfReadable } from '../workspace/files';
 import { uriToPath } from '../workspace/uris';
 import { EditorSettingsCache } from './settings';
 import { StatusReporter } from './status';
@@ -30,7 +34,7 @@ export interface LoadedFolder {
 
 /** The server's state for one session; `initialize` fills in what depends on the client. */
 export class ServerContext {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new OpenDocuments();
   readonly status: StatusReporter;
   readonly folders: WorkspaceFolders;
   readonly proposer: ConfigProposer;
@@ -72,19 +76,51 @@ export class ServerContext {
     const folder = this.folders.folderOf(uri);
     if (folder === undefined) return undefined;
     const state = await folder.state();
+    this.releaseOversizedDocuments(folder, state.index.maxFileSize);
     folder.syncOpenDocuments(state, this.documents.all());
     return { folder, state };
   }
 
-  /** The open document, or the file on disk for a document the client has not opened. */
-  documentOf(uri: string): TextDocument | undefined {
-    const open = this.documents.get(uri);
-    if (open !== undefined) return open;
+  /**
+   * The open document, or for a document the client has not opened, the file on disk if it is a regular
+   * file within `maxFileSize` (never a pipe or a device, which would block). Undefined for a released one.
+   */
+  documentOf(uri: string, maxFileSize: number): TextDocument | undefined {
+    const open = this.documents.held(uri);
+    if (open !== undefined) return open.released ? undefined : open;
     if (URI.parse(uri).scheme !== 'file') return undefined;
-    try {
-      return TextDocument.create(uri, '', 0, fs.readFileSync(uriToPath(uri), 'utf8'));
-    } catch {
-      return undefined;
+    const text = readTextFileIfReadable(uriToPath(uri), documentLimit(uri, maxFileSize).bytes);
+    return text === undefined ? undefined : TextDocument.create(uri, '', 0, text);
+  }
+
+  /**
+   * A document opened or changed: over its folder's `flaglens.maxFileSize`, let its text go (with one
+   * message). Outside every folder nothing analyses it, so it is let go over the default limit, silently.
+   */
+  async checkDocumentSize(document: HeldDocument): Promise<void> {
+    if (document.released) return;
+    const folder = this.folders.folderOf(document.uri);
+    if (folder === undefined) {
+      if (document.isOver(documentLimit(document.uri, DEFAULT_MAX_FILE_SIZE).bytes)) document.release();
+      return;
+    }
+    // Releasing happens where every request passes, so a request cannot analyse the text first.
+    await this.loadedFolderOf(document.uri).catch(() => {
+      // The folder did not load: it said why, and no request analyses anything in it.
+    });
+  }
+
+  private releaseOversizedDocuments(folder: WorkspaceFolderState, maxFileSize: number): void {
+    for (const document of this.documents.all()) {
+      const limit = documentLimit(document.uri, maxFileSize);
+      if (!document.isOver(limit.bytes) || this.folders.folderOf(document.uri) !== folder) continue;
+      const size = document.byteLength();
+      document.release();
+      // The index may hold a scan of an earlier, smaller version: go back to the file on disk.
+      folder.forgetDocument(document.uri).catch((error: unknown) => this.log(`Could not reread ${document.uri}: ${String(error)}`));
+      const name = uriToPath(document.uri).split('/').pop() ?? document.uri;
+      const message = `FlagLens does not analyse ${name}: ${overLimitReason(size, limit.bytes, limit.name)}. It is left out until it is closed and reopened smaller${limit.name === undefined ? '' : ', or the setting is raised'}.`;
+      void this.connection.sendNotification('window/showMessage', { type: MessageType.Warning, message });
     }
   }
 
@@ -128,4 +164,13 @@ export class ServerContext {
       }
     };
   }
+}
+
+/**
+ * The most of a document the server keeps or reads: a source file's is `flaglens.maxFileSize`; a flag
+ * file or `.flaglens.json` (the other documents the client sends) is read from disk up to the flag
+ * file's limit whatever that setting says, so its open document may be as large.
+ */
+function documentLimit(uri: string, maxFileSize: number): { bytes: number; name?: string } {
+  return isSourceFile(uriToPath(uri)) ? { bytes: maxFileSize, name: MAX_FILE_SIZE_SETTING } : { bytes: Math.max(maxFileSize, MAX_FLAG_FILE_LENGTH) };
 }

@@ -10,6 +10,7 @@ import { catalogOf, loadBackends, loadFolder, type IndexProgress, type LoadedFol
 import { LazyGitFirstSeen } from '../workspace/gitFirstSeen';
 import { indexCacheFile } from '../workspace/scanCache';
 import { uriToPath } from '../workspace/uris';
+import { exceedsBytes } from './documents';
 import type { EditorSettingsCache } from './settings';
 
 export type { IndexProgress } from '../workspace/loadFolder';
@@ -101,7 +102,8 @@ export class WorkspaceFolderState {
     for (const document of documents) {
       if (state.syncedVersions.get(document.uri) === document.version) continue;
       const file = uriToPath(document.uri);
-      if (!isInside(file, this.root) || !state.index.includes(file)) continue;
+      // A document over the size limit is never scanned (the server lets its text go, see lsp/documents.ts).
+      if (!isInside(file, this.root) || !state.index.includes(file) || exceedsBytes(document.getText(), state.index.maxFileSize)) continue;
       state.index.setFileText(file, document.getText());
       state.syncedVersions.set(document.uri, document.version);
     }

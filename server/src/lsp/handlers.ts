@@ -29,14 +29,15 @@ import { applyFileEvents } from './watching';
 
 export async function pullDiagnostics(context: ServerContext, params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {
   const loaded = await context.loadedFolderOf(params.textDocument.uri);
-  const document = context.documentOf(params.textDocument.uri);
+  // Outside every folder nothing is read: not even a document's file (it could be /dev/zero).
+  const document = loaded && context.documentOf(params.textDocument.uri, loaded.state.index.maxFileSize);
   const items = loaded && document ? diagnosticsFor(document, loaded.state) : [];
   return { kind: DocumentDiagnosticReportKind.Full, items };
 }
 
 export async function hover(context: ServerContext, params: HoverParams): Promise<Hover | null> {
   const loaded = await context.loadedFolderOf(params.textDocument.uri);
-  const document = context.documentOf(params.textDocument.uri);
+  const document = loaded && context.documentOf(params.textDocument.uri, loaded.state.index.maxFileSize);
   return loaded && document ? hoverAt(document, params.position, loaded.state) : null;
 }
 

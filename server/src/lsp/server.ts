@@ -81,7 +81,11 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params) => initialize(context, params));
   connection.onInitialized(() => initialized(context));
   for (const binding of [...REQUESTS, ...NOTIFICATIONS]) binding.bind(context);
-  context.documents.onDidChangeContent(() => handlers.documentChanged(context));
+  // Fired on open too. A document over the size limit is let go as soon as its folder's limit is known (documents.ts).
+  context.documents.onDidChangeContent((event) => {
+    void context.checkDocumentSize(event.document);
+    handlers.documentChanged(context);
+  });
   context.documents.onDidClose((event) => handlers.documentClosed(context, event.document.uri));
   context.documents.listen(connection);
   connection.listen();

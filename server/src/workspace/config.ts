@@ -10,7 +10,8 @@ import { DEFAULT_POLICY, type FlagPolicy } from '../analysis/policy/policy';
 import type { RegistryLocation } from '../analysis/registry';
 import type { FileProblem, FindingCode, Severity, UserPattern } from '../analysis/types';
 import { readBackend, readBags, readList, readPattern, readRegistryLocation, readSeverities, readStringList, type Report } from './configFields';
-import { readTextFileSync } from './files';
+import { readBoundedTextSync } from '../io/boundedRead';
+import { SETTINGS_FILE_LIMIT } from './files';
 import { readPolicy } from './policyConfig';
 
 /** The name of the configuration file at the root of a workspace folder. */
@@ -48,6 +49,8 @@ export interface UnleashBackendConfig {
   environments?: string[];
   /** Seconds between reads; default 60. */
   pollInterval?: number;
+  /** The largest answer read, in bytes; default 64 MB. */
+  maxResponseBytes?: number;
   /** The environment variable holding the token where no editor stores one; default FLAGLENS_UNLEASH_TOKEN. */
   tokenEnv?: string;
 }
@@ -62,6 +65,8 @@ export interface LaunchDarklyBackendConfig {
   baseUri?: string;
   /** Seconds between reads; default 60. */
   pollInterval?: number;
+  /** The largest answer read, in bytes; default 64 MB. */
+  maxResponseBytes?: number;
   /** Default FLAGLENS_LAUNCHDARKLY_TOKEN. */
   tokenEnv?: string;
 }
@@ -156,16 +161,14 @@ export function parseConfig(text: string, file: string): { config: FlagLensConfi
 /** Reads `<folder>/.flaglens.json`, or `explicitFile` (relative to `folder`) when given; a missing default file is no problem. */
 export function loadConfig(folder: string, explicitFile?: string): { config: FlagLensConfig; file?: string; problems: FileProblem[] } {
   const file = explicitFile !== undefined ? path.resolve(folder, explicitFile) : path.join(folder, CONFIG_FILE_NAME);
-  let text: string;
-  try {
-    text = readTextFileSync(file);
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+  const read = readBoundedTextSync(file, SETTINGS_FILE_LIMIT);
+  if ('refused' in read) {
+    const missing = read.refused.kind === 'missing';
     if (missing && explicitFile === undefined) return { config: defaultConfig(), problems: [] };
     const message = missing
       ? `The configuration file ${file} does not exist.`
-      : `The configuration file ${file} could not be read: ${(error as Error).message}.`;
+      : `The configuration file ${file} could not be read: ${read.refused.reason}.`;
     return { config: defaultConfig(), problems: [{ file, span: { start: 0, end: 0 }, message }] };
   }
-  return { ...parseConfig(text, file), file };
+  return { ...parseConfig(read.text, file), file };
 }

@@ -121,9 +121,13 @@ function readFlagdBackend(properties: ReturnType<typeof propertiesOf>, where: st
 }
 
 const SERVICE_FIELDS = {
-  unleash: ['type', 'url', 'project', 'environments', 'pollInterval', 'tokenEnv'],
-  launchdarkly: ['type', 'project', 'environments', 'baseUri', 'pollInterval', 'tokenEnv'],
+  unleash: ['type', 'url', 'project', 'environments', 'pollInterval', 'maxResponseBytes', 'tokenEnv'],
+  launchdarkly: ['type', 'project', 'environments', 'baseUri', 'pollInterval', 'maxResponseBytes', 'tokenEnv'],
 } as const;
+
+/** The range of a service's `maxResponseBytes`: from 1 KB (an empty project's answer) to 512 MB (past that a JSON text stops being safe to hold). */
+export const MIN_RESPONSE_BYTES = 1024;
+export const MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
 
 function readServiceBackend(
   type: 'unleash' | 'launchdarkly',
@@ -167,6 +171,10 @@ function readServiceBackend(
       case 'pollInterval':
         if (typeof value === 'number' && Number.isInteger(value) && value >= 10 && value <= 86_400) fields.pollInterval = value;
         else reject(valueNode, '"pollInterval" must be a whole number of seconds from 10 to 86400 (default 60).');
+        break;
+      case 'maxResponseBytes':
+        if (typeof value === 'number' && Number.isInteger(value) && value >= MIN_RESPONSE_BYTES && value <= MAX_RESPONSE_BYTES) fields.maxResponseBytes = value;
+        else reject(valueNode, `"maxResponseBytes" must be a whole number of bytes from ${MIN_RESPONSE_BYTES} to ${MAX_RESPONSE_BYTES} (512 MB); default 67108864 (64 MB).`);
         break;
       case 'tokenEnv':
         if (typeof value === 'string' && TOKEN_ENV_PATTERN.test(value)) fields.tokenEnv = value;

@@ -78,6 +78,7 @@ function createServiceBackend(backend: UnleashBackendConfig | LaunchDarklyBacken
     token,
     tokenOrigin: origin,
     pollIntervalMs: (backend.pollInterval ?? DEFAULT_POLL_INTERVAL_SECONDS) * 1000,
+    maxResponseBytes: backend.maxResponseBytes,
     howToSetToken: origin === undefined
       ? undefined
       : withheld

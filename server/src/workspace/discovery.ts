@@ -21,7 +21,7 @@ export interface FolderDiscovery {
 export async function discoverFolder(folder: string, log: (message: string) => void): Promise<FolderDiscovery> {
   const root = toPosixPath(path.resolve(folder));
   const { files, named } = await listFolder(root, { ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, log }, PACKAGE_TABLE_FILES);
-  const packages = readPackageTable(root, named);
+  const packages = readPackageTable(root, named, log);
   const rules = new IgnoreRules(root, []);
   const sources: SourceText[] = [];
   // One read per file, which also says whether it is too large or binary.
@@ -32,7 +32,7 @@ export async function discoverFolder(folder: string, log: (message: string) => v
   }
   const known = new Set(files);
   const host = withPackageResolution({ fileExists: (file) => known.has(file) }, () => packages);
-  const discovery = discover(root, sources, host.resolvePackage);
+  const discovery = discover(root, sources, host.resolvePackage === undefined ? {} : { resolvePackage: host.resolvePackage });
   return { root, discovery, config: proposeConfig(discovery), filesRead: sources.length };
 }
 

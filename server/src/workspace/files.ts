@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SCANNED_EXTENSIONS } from '../analysis/extensions';
+import { openRegularFile, overLimitReason, readBoundedSync, readBoundedTextSync, type ReadRefusal } from '../io/boundedRead';
 
 /** The file extensions FlagLens scans for flag checks: the ones the scanner can parse. */
 export const SOURCE_EXTENSIONS: readonly string[] = SCANNED_EXTENSIONS;
@@ -11,29 +12,16 @@ export const SOURCE_EXTENSIONS: readonly string[] = SCANNED_EXTENSIONS;
 const BINARY_SNIFF_BYTES = 8192;
 
 /**
- * How a workspace file is opened for reading: with O_NONBLOCK, so that a named pipe where a source file,
- * a package.json or a .gitignore is expected reads as empty (or fails) instead of blocking the thread for
- * good. A regular file reads as ever; Windows has neither the flag nor such files.
+ * The cap on files that configure a folder rather than hold its code: `.flaglens.json`, `.gitignore`,
+ * `package.json`, `tsconfig.json`. Real ones are a few KB; 1 MB stops a link to /dev/zero or a
+ * generated monster long before it costs memory.
  */
-const READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+export const SETTINGS_FILE_LIMIT = 1024 * 1024;
 
-/** A workspace file's text, opened with READ_FLAGS; throws as `fs.readFileSync` does. */
-export function readTextFileSync(file: string): string {
-  const descriptor = fs.openSync(file, READ_FLAGS);
-  try {
-    return fs.readFileSync(descriptor, 'utf8');
-  } finally {
-    fs.closeSync(descriptor);
-  }
-}
-
-/** A workspace file's text, or undefined when it cannot be read (gone, unreadable, a directory). */
-export function readTextFileIfReadable(file: string): string | undefined {
-  try {
-    return readTextFileSync(file);
-  } catch {
-    return undefined;
-  }
+/** A workspace file's text, or undefined when it is not a readable regular file of at most `limit` bytes (see io/boundedRead.ts). */
+export function readTextFileIfReadable(file: string, limit: number): string | undefined {
+  const read = readBoundedTextSync(file, limit);
+  return 'text' in read ? read.text : undefined;
 }
 
 /** True for a path with one of the source extensions (declaration files excluded: they hold no checks). */
@@ -50,21 +38,19 @@ export interface SkipReason {
 
 /** Why a file should not be scanned, or undefined when it should. Reads at most the first 8 KB. */
 export async function whySkipped(file: string, maxFileSize: number): Promise<SkipReason | undefined> {
-  let handle: fs.promises.FileHandle | undefined;
+  const opened = await openRegularFile(file);
+  if ('refused' in opened) return skipReasonOf(opened.refused);
+  const { handle, stats } = opened;
   try {
-    const stats = await fs.promises.stat(file);
-    if (!stats.isFile()) return { reason: 'not a file', quiet: true };
     if (stats.size > maxFileSize) return { reason: sizeLimitReason(stats.size, maxFileSize), quiet: false };
-    handle = await fs.promises.open(file, 'r');
     const buffer = Buffer.alloc(Math.min(BINARY_SNIFF_BYTES, stats.size));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     if (buffer.subarray(0, bytesRead).includes(0)) return { reason: 'binary file (it contains NUL bytes)', quiet: false };
     return undefined;
   } catch (error) {
-    const missing = error instanceof Error && 'code' in error && error.code === 'ENOENT';
-    return { reason: errorText(error), quiet: missing };
+    return { reason: errorText(error), quiet: false };
   } finally {
-    await handle?.close();
+    await handle.close();
   }
 }
 
@@ -77,35 +63,27 @@ export function readSourceFileSync(file: string, maxFileSize: number): Buffer | 
 // One buffer for every read of this thread: most files read for an index are looked at once and dropped.
 let scratch = Buffer.alloc(0);
 
+function scratchOf(size: number): Buffer {
+  if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(size);
+  return scratch;
+}
+
 /**
  * As `readSourceFileSync`, but the bytes are a view of a buffer that the next call on this thread
- * overwrites: copy what is kept. Open, read to the end, close: no `fstat`, no allocation per file.
- * `opened` is given the descriptor before anything is read (for `fileStamp`).
+ * overwrites: copy what is kept. No allocation per file. `opened` is given the file's status before
+ * anything is read (for `fileStamp`).
  */
-export function readSourceFileShared(file: string, maxFileSize: number, opened?: (descriptor: number) => void): Buffer | SkipReason {
-  // One byte more than the limit tells a file over it from one exactly at it.
-  if (scratch.length < maxFileSize + 1) scratch = Buffer.allocUnsafeSlow(maxFileSize + 1);
-  let descriptor: number | undefined;
-  try {
-    descriptor = fs.openSync(file, READ_FLAGS);
-    opened?.(descriptor);
-    let length = 0;
-    for (;;) {
-      const read = fs.readSync(descriptor, scratch, length, maxFileSize + 1 - length, null);
-      if (read === 0) break;
-      length += read;
-      if (length > maxFileSize) return { reason: sizeLimitReason(fs.fstatSync(descriptor).size, maxFileSize), quiet: false };
-    }
-    const content = scratch.subarray(0, length);
-    if (content.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { reason: 'binary file (it contains NUL bytes)', quiet: false };
-    return content;
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? error.code : undefined;
-    if (code === 'EISDIR') return { reason: 'not a file', quiet: true };
-    return { reason: errorText(error), quiet: code === 'ENOENT' };
-  } finally {
-    if (descriptor !== undefined) fs.closeSync(descriptor);
-  }
+export function readSourceFileShared(file: string, maxFileSize: number, opened?: (stats: fs.Stats) => void): Buffer | SkipReason {
+  const read = readBoundedSync(file, maxFileSize, { limitName: MAX_FILE_SIZE_SETTING, scratch: scratchOf, opened });
+  if ('refused' in read) return skipReasonOf(read.refused);
+  if (read.bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { reason: 'binary file (it contains NUL bytes)', quiet: false };
+  return read.bytes;
+}
+
+// A file that is gone, or not a file at all (a directory, a pipe, a device named like source), is not worth a log line.
+function skipReasonOf(refusal: ReadRefusal): SkipReason {
+  if (refusal.kind === 'not a regular file') return { reason: 'not a file', quiet: true };
+  return { reason: refusal.reason, quiet: refusal.kind === 'missing' };
 }
 
 // A file changed this long before a run began has a stamp another change would alter: 2 s is the
@@ -135,20 +113,12 @@ export function currentStamp(file: string, runStartedAt: number): { stamp: strin
   return stamp === undefined || stats === undefined ? undefined : { stamp, size: stats.size };
 }
 
+/** The setting that limits source files and open documents. */
+export const MAX_FILE_SIZE_SETTING = 'flaglens.maxFileSize';
+
 /** "2.3 MB is over the 1 MB limit (flaglens.maxFileSize)". */
 export function sizeLimitReason(size: number, maxFileSize: number): string {
-  return `${formatBytes(size)} is over the ${formatBytes(maxFileSize)} limit (flaglens.maxFileSize)`;
-}
-
-/** A byte count for people: "512 bytes", "120 KB", "2.3 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${oneDecimal(bytes / 1024)} KB`;
-  return `${oneDecimal(bytes / (1024 * 1024))} MB`;
-}
-
-function oneDecimal(value: number): string {
-  return String(Math.round(value * 10) / 10);
+  return overLimitReason(size, maxFileSize, MAX_FILE_SIZE_SETTING);
 }
 
 /** A path with `/` separators, as the index keys files. */

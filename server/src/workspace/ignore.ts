@@ -3,7 +3,8 @@
 
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { readTextFileSync, toPosixPath } from './files';
+import { readBoundedTextSync } from '../io/boundedRead';
+import { SETTINGS_FILE_LIMIT, toPosixPath } from './files';
 
 /** Directories never scanned, wherever they are. */
 const ALWAYS_SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -26,7 +27,8 @@ export class IgnoreRules {
   // Directory (relative) → the `.gitignore` rules that apply in it, shallowest first.
   private readonly chains = new Map<string, Array<{ base: string; rules: GitignoreRules }>>();
 
-  constructor(private readonly root: string, patterns: readonly string[]) {
+  /** `log` hears of a `.gitignore` that is there but cannot be read (a link to a device, a pipe, too large). */
+  constructor(private readonly root: string, patterns: readonly string[], private readonly log?: (message: string) => void) {
     this.configured = patterns.length === 0 ? undefined : ignore().add([...patterns]);
   }
 
@@ -115,12 +117,10 @@ export class IgnoreRules {
   private gitignoreIn(relativeDirectory: string): GitignoreRules | undefined {
     if (this.gitignores.has(relativeDirectory)) return this.gitignores.get(relativeDirectory);
     const file = relativeDirectory === '' ? `${this.root}/.gitignore` : `${this.root}/${relativeDirectory}/.gitignore`;
-    let rules: GitignoreRules | undefined;
-    try {
-      rules = new GitignoreRules(readTextFileSync(file));
-    } catch {
-      rules = undefined;
-    }
+    const read = readBoundedTextSync(file, SETTINGS_FILE_LIMIT);
+    // Without its rules, the files a .gitignore would leave out are scanned: say why.
+    if ('refused' in read && read.refused.kind !== 'missing') this.log?.(`${this.relative(file)} is not read, so its rules do not apply: ${read.refused.reason}`);
+    const rules = 'text' in read ? new GitignoreRules(read.text) : undefined;
     this.gitignores.set(relativeDirectory, rules);
     return rules;
   }

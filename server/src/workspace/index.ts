@@ -9,8 +9,9 @@ import { resolveChecks, type ModuleHost } from '../analysis/resolve';
 import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../analysis/scan';
 import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
+import { bagEntryOf, discover, SourceTrees, type Discovery } from '../analysis/discover';
 import type { PatternSet } from '../analysis/patterns';
-import { currentStamp, isSourceFile, readSourceFileSync, readTextFileIfReadable, toPosixPath, whySkipped } from './files';
+import { currentStamp, isSourceFile, readSourceFileSync, readTextFileIfReadable, toPosixPath } from './files';
 import { IgnoreRules } from './ignore';
 import { listFolder } from './listing';
 import { emptyPackageTable, type PackageTable } from '../analysis/packages';
@@ -33,6 +34,11 @@ export interface WorkspaceIndexOptions {
   now?: () => number;
   /** Keep each file's text as `indexAll` read it (see `textOf`): a clean-up reads each file once. */
   keepTexts?: boolean;
+  /**
+   * Infer the team's wrappers, bag functions and registry anchors from the code and scan with them too (a
+   * folder without `.flaglens.json`); see `inferred`.
+   */
+  infer?: boolean;
 }
 
 // The pass over the stamps of a restart runs in slices of this many milliseconds (about 2,000 files here).
@@ -68,6 +74,9 @@ export class WorkspaceIndex {
   private readonly texts = new Map<string, string>();
   // Workspace packages and tsconfig aliases, for imports by package name; read again by `indexAll`.
   private packages: PackageTable;
+  // The patterns files are scanned with: the configured ones, plus what `indexAll` inferred with `infer`.
+  private scanPatterns: PatternSet;
+  private inferredFrom: Discovery | undefined;
   private readonly host: ModuleHost = withPackageResolution({
     fileExists: (file) => {
       this.dependOn(file);
@@ -79,24 +88,43 @@ export class WorkspaceIndex {
     this.root = toPosixPath(root).replace(/\/+$/, '');
     this.rules = new IgnoreRules(this.root, options.ignore);
     this.packages = emptyPackageTable(this.root);
+    this.scanPatterns = options.patterns;
+  }
+
+  /** The patterns files are scanned with: the configured ones, and with `infer`, those inferred. */
+  get patterns(): PatternSet {
+    return this.scanPatterns;
+  }
+
+  /** What the last `indexAll` inferred (with `infer`): wrappers, bag functions, registry, each with its evidence. */
+  get inferred(): Discovery | undefined {
+    return this.inferredFrom;
+  }
+
+  /** Source files (and open documents) larger than this many bytes are not scanned. */
+  get maxFileSize(): number {
+    return this.options.maxFileSize;
   }
 
   /** Read and scan every source file of the folder, replacing whatever was indexed before. */
   async indexAll(progress?: (done: number, total: number) => void): Promise<void> {
     const runStartedAt = (this.options.now ?? Date.now)();
     const { files, named } = await listFolder(this.root, this.options, PACKAGE_TABLE_FILES);
-    const packages = readPackageTable(this.root, named);
+    const packages = readPackageTable(this.root, named, this.options.log);
     const cache = this.options.cacheFile === undefined ? undefined : ScanCache.load(this.options.cacheFile, this.options.patterns);
     const outcomes = new Array<FileOutcome>(files.length);
-    const unread = cache?.hasStamps === true ? await this.reuseUnchanged(files, cache, runStartedAt, outcomes) : files.map((_, index) => index);
+    const infer = this.options.infer === true;
+    // Inference reads every file's text, so no file is skipped for an unchanged stamp (the cache's scans still are used).
+    const unread = cache?.hasStamps === true && !infer ? await this.reuseUnchanged(files, cache, runStartedAt, outcomes) : files.map((_, index) => index);
     const reused = files.length - unread.length;
     if (reused > 0) progress?.(reused, files.length);
     // Stamps cost an `fstat` per file and a larger cache: not on a first run (20,004 files: 60-120 ms),
     // whose files the next run reads anyway to check their hashes.
-    const settings = { patterns: this.options.patterns, maxFileSize: this.options.maxFileSize, cachedHashes: cache?.hashes(), runStartedAt: cache?.fromDisk === true ? runStartedAt : undefined, keepTexts: this.options.keepTexts };
+    const settings = { patterns: this.options.patterns, maxFileSize: this.options.maxFileSize, cachedHashes: cache?.hashes(), runStartedAt: cache?.fromDisk === true ? runStartedAt : undefined, keepTexts: this.options.keepTexts === true || infer };
     const read = await scanPaths(unread.map((index) => files[index]), settings, { progress: (done) => progress?.(reused + done, files.length), cache, log: this.options.log });
     read.forEach((outcome, at) => (outcomes[unread[at]] = outcome));
     this.packages = packages;
+    this.scanPatterns = this.options.patterns;
     this.scans.clear();
     this.documents.clear();
     this.texts.clear();
@@ -106,11 +134,48 @@ export class WorkspaceIndex {
       else if (outcome.kind === 'unparsed') this.scans.set(files[index], null);
       else if (!outcome.skip.quiet) this.options.log(`skipped ${this.rules.relative(files[index])}: ${outcome.skip.reason}`);
     });
+    // The cache keeps the scans made with the configured patterns, whatever is inferred from them.
+    if (cache !== undefined) cache.record(files, outcomes);
+    if (infer) {
+      // One file that breaks discovery (nesting past what a walk can hold, a bug) leaves the folder scanned with the presets.
+      try {
+        this.inferPatterns(files);
+      } catch (error) {
+        this.options.log(`could not infer wrappers and registry from the code: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (this.options.keepTexts !== true) this.texts.clear();
+    }
     this.changed();
     if (cache !== undefined) {
-      cache.record(files, outcomes);
       const problem = await cache.save();
       if (problem !== undefined) this.options.log(`could not write the index cache ${this.options.cacheFile}: ${problem}`);
+    }
+  }
+
+  /**
+   * Zero-config: discovers the folder's wrappers, bag functions and registry anchors from the texts just read
+   * (the scans made already are reused), then scans again, with them, only the files that name one.
+   */
+  private inferPatterns(files: readonly string[]): void {
+    const sources = files.flatMap((file) => {
+      const text = this.texts.get(file);
+      return text === undefined ? [] : [{ file, text }];
+    });
+    const prescanned = { patterns: this.options.patterns, scanOf: (file: string) => this.scans.get(file) ?? undefined };
+    const trees = new SourceTrees(sources, this.options.patterns, prescanned);
+    const discovery = discover(this.root, sources, {
+      ...(this.host.resolvePackage === undefined ? {} : { resolvePackage: this.host.resolvePackage }),
+      prescanned,
+      trees,
+    });
+    this.inferredFrom = discovery;
+    const patterns = trees.patternSet(discovery.wrappers.map((wrapper) => wrapper.pattern), discovery.bags.map(bagEntryOf));
+    if (patterns !== this.options.patterns) {
+      this.scanPatterns = patterns;
+      // Discovery scanned the files that name what it found with these very patterns; the others keep their scans.
+      for (const source of sources) {
+        if (trees.mayHoldChecks(source, patterns)) this.scans.set(source.file, trees.scan(source, patterns));
+      }
     }
   }
 
@@ -137,7 +202,7 @@ export class WorkspaceIndex {
    * file whose scan came from the cache, read now (undefined when it cannot be).
    */
   textOf(file: string): string | undefined {
-    return this.texts.get(file) ?? readTextFileIfReadable(file);
+    return this.texts.get(file) ?? readTextFileIfReadable(file, this.options.maxFileSize);
   }
 
   /** Re-scan one file from text the caller holds (an open document's edit). Callers check `includes` first. */
@@ -145,7 +210,7 @@ export class WorkspaceIndex {
     const key = toPosixPath(file);
     if (!this.scans.has(key)) this.sortedFiles = undefined;
     try {
-      const document = scanDocument(key, text, this.options.patterns, this.documents.get(key));
+      const document = scanDocument(key, text, this.scanPatterns, this.documents.get(key));
       this.documents.set(key, document);
       this.scans.set(key, document.scan);
     } catch (error) {
@@ -175,7 +240,7 @@ export class WorkspaceIndex {
   async refreshFile(file: string): Promise<void> {
     const key = toPosixPath(file);
     if (key.endsWith('/.gitignore')) this.rules.forget();
-    const text = isSourceFile(key) && !this.rules.excludesPath(key) ? await this.readText(key) : undefined;
+    const text = isSourceFile(key) && !this.rules.excludesPath(key) ? this.readText(key) : undefined;
     // The document is closed or changed on disk: its tree no longer matches, and is no longer needed.
     this.documents.delete(key);
     if (text === undefined || !this.scans.has(key)) this.sortedFiles = undefined;
@@ -266,7 +331,7 @@ export class WorkspaceIndex {
 
   private scanText(file: string, text: string): FileScan {
     try {
-      return scanFile(file, text, this.options.patterns);
+      return scanFile(file, text, this.scanPatterns);
     } catch (error) {
       return this.unscannable(file, error);
     }
@@ -335,13 +400,11 @@ export class WorkspaceIndex {
   }
 
   // The text of a file worth scanning, or undefined (with one log line) when it is not.
-  private async readText(file: string): Promise<string | undefined> {
-    const skip = await whySkipped(file, this.options.maxFileSize);
-    if (skip !== undefined) {
-      if (!skip.quiet) this.options.log(`skipped ${this.rules.relative(file)}: ${skip.reason}`);
-      return undefined;
-    }
-    return fs.promises.readFile(file, 'utf8').catch(() => undefined);
+  private readText(file: string): string | undefined {
+    const bytes = readSourceFileSync(file, this.options.maxFileSize);
+    if (Buffer.isBuffer(bytes)) return bytes.toString('utf8');
+    if (!bytes.quiet) this.options.log(`skipped ${this.rules.relative(file)}: ${bytes.reason}`);
+    return undefined;
   }
 }
 

@@ -39,7 +39,7 @@ export async function listFolder(root: string, options: ListOptions, names: read
 const WALK_SLICE_MS = 10;
 
 async function walkFolder(root: string, options: ListOptions, checkContent: boolean, names: readonly string[]): Promise<{ files: string[]; named: Map<string, string[]> }> {
-  const rules = new IgnoreRules(toPosixPath(root), options.ignore);
+  const rules = new IgnoreRules(toPosixPath(root), options.ignore, options.log);
   const candidates: string[] = [];
   const named = new Map<string, string[]>(names.map((name) => [name, []]));
   const directories = [toPosixPath(root)];

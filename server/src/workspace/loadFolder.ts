@@ -77,6 +77,8 @@ export async function loadFolder(root: string, options: LoadFolderOptions): Prom
     log: options.log,
     cacheFile: options.indexCacheFile,
     keepTexts: options.keepTexts,
+    // Zero-config: without a configuration file, the scan infers the team's wrappers and registry anchors.
+    infer: file === undefined,
   });
   const backendSetup = await options.backendSetup(backendOrigins(config));
   const backends = createBackends(config, root, backendSetup);
@@ -88,7 +90,7 @@ export async function loadFolder(root: string, options: LoadFolderOptions): Prom
     configProblems: problems,
     severities: { ...config.severities, ...overrides.severity },
     countedEnvironments,
-    patterns,
+    patterns: index.patterns,
     index,
     backends,
     backendSetup,

@@ -6,7 +6,8 @@ import { posix } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { resolveBareSpecifier, type PackageTable, type PathAliases, type WorkspacePackage } from '../analysis/packages';
 import { resolveModulePath, type ModuleHost } from '../analysis/resolve';
-import { readTextFileIfReadable, toPosixPath } from './files';
+import { readBoundedTextSync } from '../io/boundedRead';
+import { SETTINGS_FILE_LIMIT, toPosixPath } from './files';
 
 const MANIFEST = 'package.json';
 const TSCONFIG = 'tsconfig.json';
@@ -18,13 +19,19 @@ export const PACKAGE_TABLE_FILES: readonly string[] = [MANIFEST, TSCONFIG];
  * The package table of a folder from the package.json and tsconfig.json files `listFolder` found there
  * (ignore rules, no node_modules or build output). Unreadable or malformed files are left out.
  */
-export function readPackageTable(folder: string, named: ReadonlyMap<string, readonly string[]>): PackageTable {
+export function readPackageTable(folder: string, named: ReadonlyMap<string, readonly string[]>, log?: (message: string) => void): PackageTable {
   const root = toPosixPath(folder).replace(/(?<=.)\/+$/, '');
   // Read synchronously: these files are small, and each `fs.promises.readFile` waits for the thread pool
   // four times (open, stat, read, close). For convex-backend's 378 manifests and tsconfigs, the first
   // table took 18-27 ms (26-27 ms of CPU) this way, against 40-47 ms (57-66 ms of CPU) through the
   // thread pool. The reads block this thread once, for 50-70 µs a file here.
-  return buildPackageTable(root, named.get(MANIFEST) ?? [], named.get(TSCONFIG) ?? [], readTextFileIfReadable);
+  return buildPackageTable(root, named.get(MANIFEST) ?? [], named.get(TSCONFIG) ?? [], (file) => {
+    const read = readBoundedTextSync(file, SETTINGS_FILE_LIMIT);
+    if ('text' in read) return read.text;
+    // Imports through a package or path alias it would name then resolve to nothing: say why.
+    if (read.refused.kind !== 'missing') log?.(`${posix.relative(root, toPosixPath(file)) || file} is not read: ${read.refused.reason}`);
+    return undefined;
+  });
 }
 
 /** The table from the given package.json and tsconfig.json paths, read through `read` (undefined: unreadable). */
@@ -45,6 +52,13 @@ export function buildPackageTable(root: string, manifests: readonly string[], ts
   for (const tsconfig of tsconfigs) {
     const options = readCompilerOptions(tsconfig, readOnce);
     if (options !== undefined) aliases.set(posix.dirname(tsconfig), options);
+  }
+  // A package's own tsconfig.json says where its build output comes from: `dist` is compiled from `lib`.
+  const tsconfigFolders = new Set(tsconfigs.map((file) => posix.dirname(file)));
+  for (const [name, pkg] of packages) {
+    if (!tsconfigFolders.has(pkg.dir)) continue;
+    const build = readBuildFolders(`${pkg.dir}/${TSCONFIG}`, readOnce);
+    if (build !== undefined) packages.set(name, { ...pkg, build });
   }
   return { root, packages, tsconfigs: aliases };
 }
@@ -74,6 +88,8 @@ function packageOf(manifest: string, text: string | undefined): WorkspacePackage
 interface CompilerOptions {
   baseUrl?: string;
   paths?: Record<string, string[]>;
+  outDir?: string;
+  rootDir?: string;
 }
 
 /** What a tsconfig.json says about module resolution. */
@@ -106,6 +122,26 @@ function readCompilerOptions(tsconfig: string, readTsconfig: (file: string) => T
   return { ...(baseUrl !== undefined ? { baseUrl } : {}), pathsBase: baseUrl ?? pathsDir, paths: paths ?? {} };
 }
 
+/**
+ * A tsconfig's `outDir` and `rootDir` as absolute folders, its own or its `extends`' (one level, each relative to
+ * the file that says it); `rootDir` defaults to `src` beside the tsconfig, the usual layout. Undefined without an `outDir`.
+ */
+function readBuildFolders(tsconfig: string, readTsconfig: (file: string) => Tsconfig | undefined): { outDir: string; rootDir: string } | undefined {
+  const own = readTsconfig(tsconfig);
+  if (own === undefined) return undefined;
+  const dir = posix.dirname(tsconfig);
+  let outDir = own.options.outDir === undefined ? undefined : posix.resolve(dir, own.options.outDir);
+  let rootDir = own.options.rootDir === undefined ? undefined : posix.resolve(dir, own.options.rootDir);
+  for (const parent of own.extends.filter((name) => name.startsWith('.')).reverse()) {
+    const parentFile = posix.resolve(dir, parent.endsWith('.json') ? parent : `${parent}.json`);
+    const inherited = readTsconfig(parentFile);
+    if (inherited === undefined) continue;
+    if (outDir === undefined && inherited.options.outDir !== undefined) outDir = posix.resolve(posix.dirname(parentFile), inherited.options.outDir);
+    if (rootDir === undefined && inherited.options.rootDir !== undefined) rootDir = posix.resolve(posix.dirname(parentFile), inherited.options.rootDir);
+  }
+  return outDir === undefined ? undefined : { outDir, rootDir: rootDir ?? posix.join(dir, 'src') };
+}
+
 /** What a tsconfig.json's text says, or undefined for an unreadable or malformed file. */
 function readTsconfig(text: string | undefined): Tsconfig | undefined {
   const json = text === undefined ? undefined : parseObject(text);
@@ -113,6 +149,8 @@ function readTsconfig(text: string | undefined): Tsconfig | undefined {
   const raw = typeof json.compilerOptions === 'object' && json.compilerOptions !== null ? json.compilerOptions as Record<string, unknown> : {};
   const options: CompilerOptions = {};
   if (typeof raw.baseUrl === 'string') options.baseUrl = raw.baseUrl;
+  if (typeof raw.outDir === 'string') options.outDir = raw.outDir;
+  if (typeof raw.rootDir === 'string') options.rootDir = raw.rootDir;
   if (typeof raw.paths === 'object' && raw.paths !== null && !Array.isArray(raw.paths)) {
     options.paths = {};
     for (const [pattern, targets] of Object.entries(raw.paths as Record<string, unknown>)) {

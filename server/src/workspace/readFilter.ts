@@ -3,7 +3,6 @@
 // can do it without loading TypeScript.
 
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
 import { canTestLatin1, mayHoldChecks } from '../analysis/prefilter';
 import { skeletonOf } from '../analysis/skeleton';
 import type { PatternSet } from '../analysis/patterns';
@@ -51,8 +50,8 @@ export function contentHash(bytes: Uint8Array): string {
 export function readAndFilter(file: string, settings: ScanSettings): ReadOutcome {
   const { runStartedAt } = settings;
   let stamp: string | undefined;
-  const bytes = readSourceFileShared(file, settings.maxFileSize, runStartedAt === undefined ? undefined : (descriptor) => {
-    stamp = fileStamp(fs.fstatSync(descriptor), runStartedAt);
+  const bytes = readSourceFileShared(file, settings.maxFileSize, runStartedAt === undefined ? undefined : (stats) => {
+    stamp = fileStamp(stats, runStartedAt);
   });
   if (!Buffer.isBuffer(bytes)) return { kind: 'skipped', skip: bytes };
   // Most files hold no check; a latin1 view is cheaper than decoding UTF-8 and enough for ASCII names.

@@ -4,7 +4,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegistry, type FlagRegistry, type RegistryLocation } from '../analysis/registry';
-import { readTextFileSync } from './files';
+import { readBoundedTextSync } from '../io/boundedRead';
+
+/**
+ * The cap on the registry file: a source file, but read whatever `flaglens.maxFileSize` says (it decides
+ * which keys are flags). An enum of a hundred thousand flags fits in 8 MB.
+ */
+export const REGISTRY_FILE_LIMIT = 8 * 1024 * 1024;
 
 /** The absolute POSIX path of the registry file. */
 export function registryPath(root: string, location: RegistryLocation): string {
@@ -21,12 +27,12 @@ export function loadRegistry(root: string, location: RegistryLocation, text?: st
   const file = registryPath(root, location);
   let source = text;
   if (source === undefined) {
-    try {
-      source = readTextFileSync(file);
-    } catch (error) {
-      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      return { problem: `The flag registry file ${location.file} ${missing ? 'does not exist' : `could not be read: ${(error as Error).message}`}; fix "registry" in .flaglens.json.` };
+    const read = readBoundedTextSync(file, REGISTRY_FILE_LIMIT);
+    if ('refused' in read) {
+      const missing = read.refused.kind === 'missing';
+      return { problem: `The flag registry file ${location.file} ${missing ? 'does not exist' : `could not be read: ${read.refused.reason}`}; fix "registry" in .flaglens.json.` };
     }
+    source = read.text;
   }
   return readRegistry(file, location.file, source, location.symbol);
 }

@@ -9,11 +9,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import type { FileScan } from '../analysis/scan';
+import { readBoundedTextSync } from '../io/boundedRead';
 import type { PatternSet } from '../analysis/patterns';
 import type { FileOutcome } from './scanFiles';
 
 /** Bumped when the file's layout changes. */
 const FORMAT = 2;
+
+// The most of an index cache read: 22k files' scans take some tens of MB; a bigger one is rebuilt instead.
+const MAX_INDEX_CACHE_BYTES = 512 * 1024 * 1024;
 
 interface Entry {
   hash: string;
@@ -52,7 +56,9 @@ export class ScanCache {
   static load(file: string, patterns: PatternSet): ScanCache {
     const cache = new ScanCache(file, fingerprintOf(patterns));
     try {
-      const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CacheFile>;
+      const read = readBoundedTextSync(file, MAX_INDEX_CACHE_BYTES);
+      if ('refused' in read) return cache;
+      const stored = JSON.parse(read.text) as Partial<CacheFile>;
       if (stored.format === FORMAT && stored.fingerprint === cache.fingerprint && isRecord(stored.entries) && Array.isArray(stored.unparsed)) {
         cache.entries = new Map(Object.entries(stored.entries));
         const unparsed = stored.unparsed;

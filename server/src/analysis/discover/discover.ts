@@ -1,43 +1,113 @@
-// Zero-config discovery for `flaglens init`: the team's wrappers (functions that forward a parameter as
-// the key of a flag check, one or two levels deep), functions that return a flag bag, and the flag
-// registry in code whose keys the checks use. Each finding says where it is and why it was chosen.
+// Zero-config discovery, for the scan of a folder without `.flaglens.json` and for `flaglens init`: the
+// team's wrappers (functions that forward a parameter as the key of a flag check, at any depth, also through
+// a closure), functions that return a flag bag, and the flag registry in code with what it anchors:
+// parameters typed by it and calls passed its members. Each finding says where it is and why it was chosen.
 
-import { buildPatternSet, calleeLastName } from '../patterns';
+import { buildPatternSet, calleeLastName, type PatternSet } from '../patterns';
 import type { BagEntry } from '../bags';
-import { mayHoldChecks } from '../prefilter';
 import type { ModuleHost } from '../resolve';
-import { weighRegistries } from './registries';
-import { SourceTrees } from './sourceTrees';
+import { anchoredBy, type Anchored } from './anchors';
+import { checkedKeys, mostlyUnregistered, reweighed, weighRegistries, type WeighedRegistry } from './registries';
+import { SourceTrees, type Prescanned } from './sourceTrees';
 import type { DiscoveredBag, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
-import { wrappersIn } from './wrappers';
+import { wrappersIn, type ClosureFactory } from './wrappers';
+
+// Each level of wrappers reads the files that name the last level's names. Real code stops at three or four
+// (a hook calling a closure another hook returns, which calls an override helper, which calls the SDK);
+// past this depth a chain is not followed, so that discovery's cost stays bounded whatever the code.
+const MAX_WRAPPER_DEPTH = 8;
+
+/** How discovery reads a folder. */
+export interface DiscoverOptions {
+  /** Follows imports by package name (see `ModuleHost`). */
+  readonly resolvePackage?: ModuleHost['resolvePackage'];
+  /** Scans already made with the presets (the index's), so that those files are not parsed again. */
+  readonly prescanned?: Prescanned;
+  /** The sources' trees and scans, when the caller scans again with what is found (see `SourceTrees.patternSet`). */
+  readonly trees?: SourceTrees;
+}
+
+/** What the wrapper search has found so far. */
+interface Found {
+  readonly wrappers: DiscoveredWrapper[];
+  readonly bags: DiscoveredBag[];
+  readonly factories: ClosureFactory[];
+}
 
 /**
- * Discovers wrappers, bag functions and the registry in a folder's source files. `resolvePackage` follows
- * imports by package name (see `ModuleHost`). Each file is parsed at most once, and only when a text test
- * says it may hold a check or a registry.
+ * Discovers wrappers, bag functions and the registry in a folder's source files. Each file is parsed at most
+ * once, and only when a text test says it may hold a check, a registry or a use of one.
  */
-export function discover(root: string, sources: readonly SourceText[], resolvePackage?: ModuleHost['resolvePackage']): Discovery {
-  const trees = new SourceTrees(sources);
-  const wrappers: DiscoveredWrapper[] = [];
-  const bags: DiscoveredBag[] = [];
-  // Level 1 looks for calls of the presets; level 2 for calls of the wrappers level 1 found, so only files
-  // that name one of those are read again.
-  for (const level of [1, 2] as const) {
-    const known = new Set([...wrappers.map((wrapper) => wrapper.pattern.callee), ...bags.map((bag) => bag.spec)]);
-    const newNames = [...wrappers.map((wrapper) => wrapper.pattern.callee), ...bags.map((bag) => calleeLastName(bag.spec.replace(/\(\)$/, '')))];
-    if (level === 2 && newNames.length === 0) break;
-    const patterns = buildPatternSet(wrappers.map((wrapper) => wrapper.pattern), bags.map(bagEntryOf));
-    for (const source of sources) {
-      if (level === 1 ? !mayHoldChecks(source.text, patterns) : !newNames.some((name) => source.text.includes(name))) continue;
-      const found = wrappersIn(root, source, patterns, level, trees);
-      wrappers.push(...found.wrappers.filter((wrapper) => !known.has(wrapper.pattern.callee) && !wrappers.some((other) => other.pattern.callee === wrapper.pattern.callee)));
-      bags.push(...found.bags.filter((bag) => !known.has(bag.spec) && !bags.some((other) => other.spec === bag.spec)));
-    }
+export function discover(root: string, sources: readonly SourceText[], options: DiscoverOptions = {}): Discovery {
+  const trees = options.trees ?? new SourceTrees(sources, options.prescanned?.patterns ?? buildPatternSet([]), options.prescanned);
+  const found: Found = { wrappers: [], bags: [], factories: [] };
+  followWrappers(root, trees, found, 1, undefined);
+  const anchors = new Map<string, Anchored>();
+  const anchorsOf = (candidate: { file: string; symbol: string; kind: DiscoveredRegistry['kind']; keys: readonly string[] }): Anchored => {
+    const id = `${candidate.file}#${candidate.symbol}`;
+    let anchored = anchors.get(id);
+    if (anchored === undefined) anchors.set(id, anchored = anchoredBy(root, candidate, trees));
+    return anchored;
+  };
+  const candidates = weighRegistries(root, trees, checkedKeys(trees, patternsOf(trees, found), options.resolvePackage), anchorsOf);
+  let chosen: WeighedRegistry | undefined = candidates[0]?.convincing === true ? candidates[0] : undefined;
+  if (chosen !== undefined) {
+    // The chosen registry's anchors are wrappers and checks; what forwards into them is found as for any wrapper.
+    const anchoredWrappers = anchorsOf({ ...chosen, file: `${root}/${chosen.file}`, keys: chosen.keyList }).wrappers
+      .filter((wrapper) => !found.wrappers.some((other) => other.pattern.callee === wrapper.pattern.callee));
+    found.wrappers.push(...anchoredWrappers);
+    if (anchoredWrappers.length > 0) followWrappers(root, trees, found, 2, anchoredWrappers.map((wrapper) => wrapper.pattern.callee));
+    const checked = checkedKeys(trees, patternsOf(trees, found), options.resolvePackage);
+    chosen = reweighed(chosen, checked);
+    const unregistered = mostlyUnregistered(chosen, checked);
+    candidates[0] = unregistered === undefined ? chosen : { ...chosen, convincing: false, reason: `${chosen.reason}; but ${unregistered}` };
+    if (unregistered !== undefined) chosen = undefined;
   }
-  const finalPatterns = buildPatternSet(wrappers.map((wrapper) => wrapper.pattern), bags.map(bagEntryOf));
-  const candidates = weighRegistries(root, trees, finalPatterns, resolvePackage);
-  const chosen = candidates[0]?.convincing === true ? candidates[0] : undefined;
-  return { wrappers, bags, ...(chosen ? { registry: chosen } : {}), registryCandidates: candidates };
+  const registryCandidates = candidates.map(({ keyList: _keyList, ...candidate }) => candidate);
+  return { wrappers: found.wrappers, bags: found.bags, ...(chosen ? { registry: registryCandidates[0] } : {}), registryCandidates };
+}
+
+/**
+ * Wrappers at any depth: level 1 reads the files that may call a preset; each next level the files that name
+ * a wrapper, bag function or closure factory the last level found (or `seeds`), until a level finds nothing
+ * new or `MAX_WRAPPER_DEPTH` is reached.
+ */
+function followWrappers(root: string, trees: SourceTrees, found: Found, firstLevel: number, seeds: readonly string[] | undefined): void {
+  let newNames = seeds;
+  for (let level = firstLevel; level <= MAX_WRAPPER_DEPTH; level++) {
+    if (newNames !== undefined && newNames.length === 0) return;
+    const patterns = patternsOf(trees, found);
+    const known = new Set([...found.wrappers.map((wrapper) => wrapper.pattern.callee), ...found.bags.map((bag) => bag.spec), ...found.factories.map((factory) => factory.name)]);
+    const added: string[] = [];
+    for (const source of trees.sources) {
+      if (newNames === undefined ? !trees.mayHoldChecks(source, patterns) : !trees.names(source, newNames)) continue;
+      const inFile = wrappersIn(root, source, trees.scan(source, patterns), patterns, level, trees, found.factories);
+      for (const wrapper of inFile.wrappers) {
+        if (known.has(wrapper.pattern.callee)) continue;
+        known.add(wrapper.pattern.callee);
+        found.wrappers.push(wrapper);
+        added.push(wrapper.pattern.callee);
+      }
+      for (const bag of inFile.bags) {
+        if (known.has(bag.spec)) continue;
+        known.add(bag.spec);
+        found.bags.push(bag);
+        added.push(calleeLastName(bag.spec.replace(/\(\)$/, '')));
+      }
+      for (const factory of inFile.factories) {
+        if (known.has(factory.name)) continue;
+        known.add(factory.name);
+        found.factories.push(factory);
+        added.push(factory.name);
+      }
+    }
+    newNames = added;
+  }
+}
+
+/** The presets with the wrappers and bag functions found so far. */
+function patternsOf(trees: SourceTrees, found: Found): PatternSet {
+  return trees.patternSet(found.wrappers.map((wrapper) => wrapper.pattern), found.bags.map(bagEntryOf));
 }
 
 /** The configuration a discovery proposes: its wrappers as patterns, its bag functions, its registry. */
@@ -65,10 +135,7 @@ export function bagEntryOf(bag: DiscoveredBag): BagEntry {
 export function describeDiscovery(discovery: Discovery): string[] {
   const lines: string[] = [];
   for (const wrapper of discovery.wrappers) {
-    const argument = ordinal((wrapper.pattern.keyArg ?? 0) + 1);
-    const path = wrapper.pattern.keyPath ? `'s ${wrapper.pattern.keyPath.join('.')}` : '';
-    const through = wrapper.level === 2 ? ' (a wrapper itself)' : '';
-    lines.push(`wrapper ${wrapper.pattern.callee} (${wrapper.at.file}:${wrapper.at.line}): passes its ${argument} argument${path} as the flag key to ${wrapper.forwardsTo}${through}`);
+    lines.push(`${wrapper.evidence === 'members' ? 'check' : 'wrapper'} ${wrapper.pattern.callee} (${wrapper.at.file}:${wrapper.at.line}): ${wrapper.reason}`);
   }
   for (const bag of discovery.bags) {
     const camelCase = bag.camelCaseKeys === true ? ', whose property names are the flag keys camelCased' : '';
@@ -85,7 +152,3 @@ export function describeDiscovery(discovery: Discovery): string[] {
   return lines;
 }
 
-/** `first` for 1, up to `fifth`, then `#6`. */
-function ordinal(position: number): string {
-  return ['first', 'second', 'third', 'fourth', 'fifth'][position - 1] ?? `#${position}`;
-}

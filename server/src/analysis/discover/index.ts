@@ -2,6 +2,7 @@
 // registry in code (see discover.ts).
 
 export { bagEntryOf, describeDiscovery, discover, proposeConfig } from './discover';
+export { SourceTrees, type Prescanned } from './sourceTrees';
 export type {
   DiscoveredAt, DiscoveredBag, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText,
 } from './types';

@@ -1,15 +1,16 @@
 // Registries: the declarations that list flag keys (enum, `as const` object, union, interface), weighed by
-// how many of their keys the workspace's checks use and whether their name says they list flags.
+// how many of their keys the workspace's checks use, what they anchor (parameters typed by them, calls passed
+// their members) and whether their name says they list flags.
 
 import { posix } from 'node:path';
 import type { PatternSet } from '../patterns';
-import { mayHoldChecks } from '../prefilter';
-import { coversAll, registryCandidates } from '../registry';
+import { coversAll, registryCandidates, type RegistryCandidate } from '../registry';
 import { resolveChecks, type ModuleHost } from '../resolve';
 import { escapeRegex } from '../regex';
-import { scanFile, type FileScan } from '../scan';
+import type { FileScan } from '../scan';
+import type { Anchored, AnchorRegistry } from './anchors';
 import type { SourceTrees } from './sourceTrees';
-import type { DiscoveredRegistry } from './types';
+import type { DiscoveredRegistry, SourceText } from './types';
 
 // The last whole word of a name, not a part of one: `AggregatedFunctionMetrics` holds "gate" and
 // `BenefitGrantFeatureFlagWebhook` holds "Flag", but neither is about flags.
@@ -22,85 +23,160 @@ const NAMED_MIN_SHARE = 0.25;
 const UNNAMED_MIN_SHARE = 0.5;
 const UNNAMED_MIN_USED = 2;
 // Cheap text tests for files that may declare a registry: a declaration that can list keys, and one named for flags.
-const REGISTRY_TEXT = /\benum\b|\bas const\b|\btype\b|\binterface\b|Object\.freeze/;
-const FLAG_NAMED_DECLARATION = /\b(?:enum|interface|type|const)\s+[\w$]*(?:flag|feature|toggle|experiment|gate)/i;
+const DECLARATION_TEXT = /\benum\s|\bas const\b|\btype\s+[\w$]+(?:<[^=]*>)?\s*=|\binterface\s|Object\.freeze/;
+const FLAG_NAMED_DECLARATION = /\b(?:enum|interface|type|const)\s+([\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*)/gi;
 
-/**
- * The registry candidates with the number of their keys the checks use, best first. Only files that may hold a
- * check are scanned whole; others are read for their exports when a key's import leads there, and for
- * candidates only when their text holds a checked key or a declaration named for flags.
- */
-export function weighRegistries(root: string, trees: SourceTrees, patterns: PatternSet, resolvePackage: ModuleHost['resolvePackage']): DiscoveredRegistry[] {
-  const scans = new Map<string, FileScan>();
+// Candidates whose anchors are looked for (see `weighRegistries`).
+const MAX_ANCHORED_CANDIDATES = 4;
+
+const NO_ANCHORS: Anchored = { wrappers: [], count: 0, membersPassed: new Set() };
+
+/** What checks in code use: resolved keys, and the keys dynamic checks' parameter types allow. */
+export interface CheckedKeys {
+  readonly used: ReadonlySet<string>;
+  readonly possibleKeySets: ReadonlyArray<readonly string[]>;
+  /** Resolved checks, one entry per check (a key checked twice is there twice). */
+  readonly resolvedKeys: readonly string[];
+}
+
+/** Every check the patterns find, resolved across files. Only files that may hold a check are scanned; others are read for their exports when a key's import leads there. */
+export function checkedKeys(trees: SourceTrees, patterns: PatternSet, resolvePackage: ModuleHost['resolvePackage']): CheckedKeys {
   const scanOf = (file: string): FileScan | undefined => {
-    let scan = scans.get(file);
     const source = trees.byFile.get(file);
-    if (scan === undefined && source !== undefined) {
-      scan = scanFile(file, source.text, patterns, trees.tree(source));
-      scans.set(file, scan);
-    }
-    return scan;
+    return source === undefined ? undefined : trees.scan(source, patterns);
   };
   const host: ModuleHost = { fileExists: (file) => trees.byFile.has(file), ...(resolvePackage ? { resolvePackage } : {}) };
   const used = new Set<string>();
+  const resolvedKeys: string[] = [];
   const possibleKeySets: Array<readonly string[]> = [];
   for (const source of trees.sources) {
-    if (!mayHoldChecks(source.text, patterns)) continue;
-    const scan = scanOf(source.file);
-    if (scan === undefined) continue;
-    for (const check of resolveChecks(scan, scanOf, host)) {
-      if (check.resolved) used.add(check.key);
+    if (!trees.mayHoldChecks(source, patterns)) continue;
+    for (const check of resolveChecks(trees.scan(source, patterns), scanOf, host)) {
+      if (check.resolved) {
+        used.add(check.key);
+        resolvedKeys.push(check.key);
+      }
       if (check.possibleKeys !== undefined) possibleKeySets.push(check.possibleKeys);
     }
   }
+  return { used, possibleKeySets, resolvedKeys };
+}
+
+/** A registry candidate with its keys, for anchoring and the last check before it is proposed. */
+export type WeighedRegistry = DiscoveredRegistry & { readonly keyList: readonly string[] };
+
+/**
+ * The registry candidates, best first: those the evidence convinces, then by keys checked in code, by
+ * parameters typed by them and calls passed their members (`anchors`), by whether the name says they list
+ * flags, and by size. Files are read for candidates only when their text holds a checked key or a declaration
+ * named for flags. `anchorsOf` gives a candidate's anchors; it is asked only of candidates worth it.
+ */
+export function weighRegistries(root: string, trees: SourceTrees, checked: CheckedKeys, anchorsOf: (candidate: AnchorRegistry) => Anchored): WeighedRegistry[] {
+  const { used, possibleKeySets } = checked;
   const mentioned = new Set([...used, ...possibleKeySets.flat()]);
   // With no key checked anywhere, a name that says it lists flags is the only evidence there can be.
   const noKeyChecked = mentioned.size === 0;
-  const usedKeyText = mentioned.size === 0 ? undefined : new RegExp([...mentioned].map(escapeRegex).join('|'));
-  const candidates: Array<DiscoveredRegistry & { exported: boolean }> = [];
-  for (const source of trees.sources) {
-    if (!REGISTRY_TEXT.test(source.text)) continue;
-    if (!(usedKeyText?.test(source.text) ?? false) && !FLAG_NAMED_DECLARATION.test(source.text)) continue;
-    for (const candidate of registryCandidates(source.file, source.text, trees.tree(source))) {
+  // A key as a registry lists it: quoted (a union, an enum's or object's value) or as a property name (an interface).
+  const keys = [...mentioned].map(escapeRegex).join('|');
+  const usedKeyText = mentioned.size === 0 ? undefined : new RegExp(`(['"\`])(?:${keys})\\1|(?:^|[\\s{;,])(?:${keys})\\??:`, 'm');
+  const found: Array<{ source: string; candidate: RegistryCandidate; usedHere: ReadonlySet<string>; usedKeys: number; namedForFlags: boolean }> = [];
+  const collect = (source: SourceText): void => {
+    // Parsed without keeping the tree: most of these files declare no registry.
+    for (const candidate of registryCandidates(source.file, source.text)) {
       // As for unused flags: a parameter typed as the whole candidate does not say which of its keys are used.
       const listed = new Set(candidate.keys);
       const usedHere = new Set([...used, ...possibleKeySets.filter((keys) => !coversAll(keys, listed)).flat()]);
       const usedKeys = candidate.keys.filter((key) => usedHere.has(key)).length;
       const namedForFlags = saysItListsFlags(candidate.symbol);
       if (usedKeys === 0 && !namedForFlags) continue;
-      candidates.push({
-        file: posix.relative(root, source.file),
-        symbol: candidate.symbol,
-        kind: candidate.kind,
-        keys: candidate.keys.length,
-        usedKeys,
-        namedForFlags,
-        ...weighEvidence(candidate.keys.length, usedKeys, namedForFlags, noKeyChecked),
-        exported: candidate.exported,
-      });
+      found.push({ source: source.file, candidate, usedHere, usedKeys, namedForFlags });
     }
+  };
+  const declaring = trees.sources.filter((source) => DECLARATION_TEXT.test(source.text));
+  const namedFiles = new Set<string>();
+  for (const source of declaring) {
+    if (!declaresNameForFlags(source.text)) continue;
+    namedFiles.add(source.file);
+    collect(source);
   }
+  // A declaration named for flags that lists at least half the keys checked in code leaves no room for one that is
+  // not named so to do better; then the files that only hold checked keys are not read (on 20,000 files, testing
+  // every text for hundreds of keys costs more than the rest of this stage).
+  const namedCovers = found.some((entry) => entry.namedForFlags && entry.usedKeys * 2 >= used.size && entry.usedKeys / entry.candidate.keys.length >= NAMED_MIN_SHARE);
+  if (usedKeyText !== undefined && !namedCovers) {
+    for (const source of declaring) if (!namedFiles.has(source.file) && usedKeyText.test(source.text)) collect(source);
+  }
+  // Anchors are looked for only for the few candidates named for flags with the most checked keys: each reads
+  // every file that names it, and a declaration of string keys not named for flags (schemas, routes) cannot
+  // convince by its anchors alone.
+  const anchoredOnes = new Set(found.filter((entry) => entry.namedForFlags).sort((a, b) => b.usedKeys - a.usedKeys).slice(0, MAX_ANCHORED_CANDIDATES));
+  const candidates: Array<WeighedRegistry & { exported: boolean }> = found.map((entry) => {
+    const { candidate, usedHere, namedForFlags } = entry;
+    const anchored = anchoredOnes.has(entry) ? anchorsOf({ file: entry.source, symbol: candidate.symbol, kind: candidate.kind, keys: candidate.keys }) : NO_ANCHORS;
+    // Members passed to calls no pattern knows yet are keys checked in code, too.
+    const passedKeys = [...anchored.membersPassed].flatMap((member) => candidate.keyOfMember.get(member) ?? []);
+    const usedKeys = new Set([...candidate.keys.filter((key) => usedHere.has(key)), ...passedKeys]).size;
+    return {
+      file: posix.relative(root, entry.source),
+      symbol: candidate.symbol,
+      kind: candidate.kind,
+      keys: candidate.keys.length,
+      keyList: candidate.keys,
+      usedKeys,
+      anchors: anchored.count,
+      namedForFlags,
+      ...weighEvidence(candidate.keys.length, usedKeys, anchored.count, namedForFlags, noKeyChecked),
+      exported: candidate.exported,
+    };
+  });
   candidates.sort((a, b) => Number(b.convincing) - Number(a.convincing)
-    || Number(b.namedForFlags) - Number(a.namedForFlags)
     || b.usedKeys - a.usedKeys
+    || b.anchors - a.anchors
+    || Number(b.namedForFlags) - Number(a.namedForFlags)
     || Number(b.exported) - Number(a.exported)
     || b.keys - a.keys
     || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return candidates.map(({ exported: _exported, ...candidate }) => candidate);
 }
 
-/** Whether a candidate's checked keys are enough to propose it, and why, in words. */
-function weighEvidence(keys: number, usedKeys: number, namedForFlags: boolean, noKeyChecked: boolean): { convincing: boolean; reason: string } {
+/** The candidate weighed again with the checks the final patterns find (its own anchors among them). */
+export function reweighed(candidate: WeighedRegistry, checked: CheckedKeys): WeighedRegistry {
+  const usedKeys = Math.max(candidate.usedKeys, candidate.keyList.filter((key) => checked.used.has(key)).length);
+  return { ...candidate, usedKeys, ...weighEvidence(candidate.keys, usedKeys, candidate.anchors, candidate.namedForFlags, checked.used.size === 0) };
+}
+
+/**
+ * Why a registry must not be proposed, or undefined when it may: under it, most resolved checks would be
+ * `unregistered-flag` findings (their keys are not listed). A check resolved to a key the registry lists counts for it.
+ */
+export function mostlyUnregistered(registry: WeighedRegistry, checked: CheckedKeys): string | undefined {
+  const listed = new Set(registry.keyList);
+  const unlisted = checked.resolvedKeys.filter((key) => !listed.has(key)).length;
+  if (unlisted * 2 <= checked.resolvedKeys.length) return undefined;
+  return `${unlisted} of the ${checked.resolvedKeys.length} checks with a known key would check keys it does not list`;
+}
+
+/** Whether a candidate's checked keys and anchors are enough to propose it, and why, in words. */
+function weighEvidence(keys: number, usedKeys: number, anchors: number, namedForFlags: boolean, noKeyChecked: boolean): { convincing: boolean; reason: string } {
   const checked = `${usedKeys} of its ${keys} keys ${usedKeys === 1 ? 'is' : 'are'} checked in code`;
-  if (namedForFlags && noKeyChecked) return { convincing: true, reason: `its name says it lists flags (${keys} keys), and no check in code names a key yet` };
+  const anchored = anchors === 0 ? '' : `, ${anchors} ${anchors === 1 ? 'parameter typed by it or call passed a member' : 'parameters typed by it or calls passed its members'}`;
+  if (namedForFlags && noKeyChecked) {
+    return { convincing: true, reason: `its name says it lists flags (${keys} keys)${anchored}, and no check in code names a key yet` };
+  }
   if (namedForFlags) {
-    return usedKeys / keys >= NAMED_MIN_SHARE
-      ? { convincing: true, reason: `${checked}, and its name says it lists flags` }
+    return usedKeys / keys >= NAMED_MIN_SHARE || (anchors > 0 && usedKeys > 0)
+      ? { convincing: true, reason: `${checked}${anchored}, and its name says it lists flags` }
       : { convincing: false, reason: `is named for flags, but ${usedKeys === 0 ? `none of its ${keys} keys is checked in code` : `only ${checked}`}; at least a quarter would have to be` };
   }
   return usedKeys >= UNNAMED_MIN_USED && usedKeys / keys >= UNNAMED_MIN_SHARE
-    ? { convincing: true, reason: checked }
+    ? { convincing: true, reason: `${checked}${anchored}` }
     : { convincing: false, reason: `is not named for flags (Flag, Feature, Toggle, Experiment) and only ${checked}; more than one and at least half would have to be` };
+}
+
+/** True when the text declares a name that says it lists flags (a cheap test before a parse: `FeatureSchema` does not). */
+function declaresNameForFlags(text: string): boolean {
+  for (const match of text.matchAll(FLAG_NAMED_DECLARATION)) if (saysItListsFlags(match[1])) return true;
+  return false;
 }
 
 /** True when the name is about flags: `FeatureFlag`, `FLAGS`, `experiments`, `LDFlags`, `FlagKey`, not `FeatureTier`. */

@@ -18,14 +18,20 @@ export interface DiscoveredAt {
   readonly line: number;
 }
 
-/** A function that forwards one of its parameters as a flag key. */
+/**
+ * A function that takes a flag key: it forwards one of its parameters as the key of a check (directly or
+ * through a closure), or that parameter is typed by the registry; or a call that the registry's members
+ * are passed to.
+ */
 export interface DiscoveredWrapper {
   readonly pattern: UserPattern;
   readonly at: DiscoveredAt;
-  /** The check it forwards to, as written: `unleash.isEnabled`, `useFlags`. */
-  readonly forwardsTo: string;
-  /** 1 when it forwards to an SDK call, 2 when to another wrapper. */
-  readonly level: 1 | 2;
+  /** The evidence, for people: "passes its first argument as the flag key to unleash.isEnabled". */
+  readonly reason: string;
+  /** What makes it one: it forwards its parameter into a check, a parameter is typed by the registry, or calls pass it the registry's members. */
+  readonly evidence: 'forwards' | 'typed' | 'members';
+  /** How many calls separate it from an SDK's call (1: it calls the SDK); 0 when the registry is the evidence. */
+  readonly level: number;
 }
 
 /** A function that returns a flag bag: `useAppFlags() { return useFlags() }`. */
@@ -46,7 +52,10 @@ export interface DiscoveredRegistry {
   readonly symbol: string;
   readonly kind: RegistryKind;
   readonly keys: number;
+  /** How many of its keys checks in code use. */
   readonly usedKeys: number;
+  /** Parameters typed by it (`flag: FlagKey`, `keyof UiFlags`) and calls passed its members (`check(Flags.X)`). */
+  readonly anchors: number;
   /** The words of its name say it lists flags: `FeatureFlag`, `FLAGS`, `Experiments`. */
   readonly namedForFlags: boolean;
   /** Whether the evidence is enough to propose it. */

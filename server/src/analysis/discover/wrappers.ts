@@ -1,27 +1,48 @@
-// Wrappers and bag functions: functions that forward a parameter as the key of a flag check (one or two
-// levels deep), and functions that return a flag bag, found from the dynamic checks of each file's scan.
+// Wrappers and bag functions: functions that forward a parameter as the key of a flag check (at any depth,
+// also through a closure another function returns), and functions that return a flag bag, found from the
+// dynamic checks of each file's scan.
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { calleeLastName, type PatternSet } from '../patterns';
-import { scanFile } from '../scan';
+import type { FileScan } from '../scan';
 import type { FlagCheck, UserPattern } from '../types';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper, SourceText } from './types';
 
 // Method names so common outside flag code that a wrapper of that name would turn every such call into a check.
-const GENERIC_NAMES = new Set(['get', 'set', 'has', 'call', 'apply', 'bind', 'map', 'then', 'find', 'value', 'check', 'is', 'run', 'execute', 'handle', 'render', 'constructor']);
+export const GENERIC_NAMES = new Set(['get', 'set', 'has', 'call', 'apply', 'bind', 'map', 'then', 'find', 'value', 'check', 'is', 'run', 'execute', 'handle', 'render', 'constructor', 'intercept']);
+
+// Test code and mocks stub every API, flags' included: `cy.intercept`, a fake client. What they forward is no evidence.
+const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|test|tests|spec|e2e|cypress|mocks?|fixtures?|stories)\/|\.(?:test|spec|cy|stories|mock)\.[cm]?[jt]sx?$/;
+
+/** True for a test, a mock, a fixture or a story (a path relative to the folder), which never counts as evidence of a wrapper. */
+export function isTestFile(file: string): boolean {
+  return TEST_FILE.test(file);
+}
+
+/** A function that returns a closure forwarding its parameter as a flag key: `useEvaluator = () => (flag) => check(flag)`. */
+export interface ClosureFactory {
+  readonly name: string;
+  /** The closure's parameter that holds the key. */
+  readonly keyArg: number;
+  readonly forwardsTo: string;
+  readonly at: DiscoveredAt;
+}
 
 /** The wrappers and bag functions one source declares, for the patterns of `level` (1: the presets, 2: the wrappers found). */
-export function wrappersIn(root: string, source: SourceText, patterns: PatternSet, level: 1 | 2, trees: SourceTrees): { wrappers: DiscoveredWrapper[]; bags: DiscoveredBag[] } {
-  const scan = scanFile(source.file, source.text, patterns, trees.tree(source));
+export function wrappersIn(
+  root: string, source: SourceText, scan: FileScan, patterns: PatternSet, level: number, trees: SourceTrees, factories: readonly ClosureFactory[],
+): { wrappers: DiscoveredWrapper[]; bags: DiscoveredBag[]; factories: ClosureFactory[] } {
   const dynamicChecks = scan.checks.filter((check) => check.dynamic === true);
   const bagCallees = patterns.patterns.filter((pattern) => pattern.kind === 'bag').map((pattern) => calleeLastName(pattern.callee));
   const mayReturnBag = bagCallees.some((name) => source.text.includes(name));
-  if (dynamicChecks.length === 0 && !mayReturnBag) return { wrappers: [], bags: [] };
+  const calledFactories = factories.filter((factory) => source.text.includes(factory.name));
+  if (isTestFile(posix.relative(root, source.file)) || (dynamicChecks.length === 0 && !mayReturnBag && calledFactories.length === 0)) return { wrappers: [], bags: [], factories: [] };
   const sourceFile = trees.tree(source);
   const wrappers: DiscoveredWrapper[] = [];
   const bags: DiscoveredBag[] = [];
+  const newFactories: ClosureFactory[] = [];
   const at = (node: ts.Node): DiscoveredAt => ({
     file: posix.relative(root, source.file),
     line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1,
@@ -29,13 +50,21 @@ export function wrappersIn(root: string, source: SourceText, patterns: PatternSe
 
   for (const check of dynamicChecks) {
     const wrapper = enclosingFunction(sourceFile, check.callSpan.start);
-    const name = wrapper === undefined ? undefined : functionName(wrapper);
-    if (wrapper === undefined || name === undefined || GENERIC_NAMES.has(name) || name.length < 3) continue;
+    if (wrapper === undefined) continue;
     const keyArgument = parameterOf(wrapper, check.key);
     if (keyArgument === undefined) continue;
+    // Above level 1 only the wrappers found so far are new evidence; the presets' checks were read at level 1.
+    if (level > 1 && check.sdk !== 'custom') continue;
+    const factory = factoryOf(wrapper);
+    const factoryName = factory === undefined ? undefined : functionName(factory);
+    if (factory !== undefined && factoryName !== undefined && keyArgument.keyPath === undefined) {
+      if (!newFactories.some((other) => other.name === factoryName)) newFactories.push({ name: factoryName, keyArg: keyArgument.index, forwardsTo: check.method, at: at(factory) });
+      continue;
+    }
+    const name = functionName(wrapper);
+    if (name === undefined || GENERIC_NAMES.has(name) || name.length < 3) continue;
     // A method that forwards to the same method of an SDK client is found by the preset already.
     if (name === calleeLastName(check.method) && keyArgument.keyPath === undefined) continue;
-    if (level === 2 && check.sdk !== 'custom') continue;
     const pattern: UserPattern = { callee: name, keyArg: keyArgument.index };
     if (keyArgument.keyPath !== undefined) pattern.keyPath = keyArgument.keyPath;
     const defaultIndex = check.defaultValueText === undefined ? undefined : parameterOf(wrapper, check.defaultValueText);
@@ -43,7 +72,13 @@ export function wrappersIn(root: string, source: SourceText, patterns: PatternSe
     const negate = isNegated(source.text, check) !== check.negate;
     if (negate) pattern.negate = true;
     if (check.valueType !== 'unknown' && check.valueType !== 'object') pattern.type = check.valueType;
-    if (!wrappers.some((other) => other.pattern.callee === name)) wrappers.push({ pattern, at: at(wrapper), forwardsTo: check.method, level });
+    if (!wrappers.some((other) => other.pattern.callee === name)) wrappers.push({ pattern, at: at(wrapper), reason: forwardReason(keyArgument, check.method, level), evidence: 'forwards', level });
+  }
+
+  for (const { wrapper, keyArgument, factory, local } of closureCalls(sourceFile, calledFactories)) {
+    const name = functionName(wrapper);
+    if (name === undefined || GENERIC_NAMES.has(name) || name.length < 3 || wrappers.some((other) => other.pattern.callee === name)) continue;
+    wrappers.push({ pattern: { callee: name, keyArg: keyArgument }, at: at(wrapper), reason: forwardReason({ index: keyArgument }, `${local}, the function ${factory.name}() returns`, level), evidence: 'forwards', level });
   }
 
   if (mayReturnBag) {
@@ -67,10 +102,89 @@ export function wrappersIn(root: string, source: SourceText, patterns: PatternSe
     };
     visit(sourceFile);
   }
-  return { wrappers, bags };
+  return { wrappers, bags, factories: newFactories };
 }
 
-type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
+/** "passes its first argument as the flag key to unleash.isEnabled", with " (a wrapper itself)" above level 1. */
+function forwardReason(keyArgument: { index: number; keyPath?: readonly string[] }, to: string, level: number): string {
+  const path = keyArgument.keyPath === undefined ? '' : `'s ${keyArgument.keyPath.join('.')}`;
+  return `passes its ${ordinal(keyArgument.index + 1)} argument${path} as the flag key to ${to}${level > 1 ? ' (a wrapper itself)' : ''}`;
+}
+
+/** `first` for 1, up to `fifth`, then `#6`. */
+export function ordinal(position: number): string {
+  return ['first', 'second', 'third', 'fourth', 'fifth'][position - 1] ?? `#${position}`;
+}
+
+/** The named function that returns `node` as its closure (`return (flag) => …` or `() => (flag) => …`), if it is one. */
+function factoryOf(node: FunctionNode): FunctionNode | undefined {
+  let parent = node.parent as ts.Node | undefined;
+  while (parent !== undefined && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent))) parent = parent.parent;
+  if (parent === undefined) return undefined;
+  const outer = ts.isReturnStatement(parent) ? enclosingFunctionOf(parent) : ts.isArrowFunction(parent) && parent.body === node ? parent : undefined;
+  return outer !== undefined && functionName(outer) !== undefined ? outer : undefined;
+}
+
+function enclosingFunctionOf(node: ts.Node): FunctionNode | undefined {
+  for (let parent = node.parent as ts.Node | undefined; parent !== undefined; parent = parent.parent) {
+    if (ts.isFunctionLike(parent)) return parent as FunctionNode;
+  }
+  return undefined;
+}
+
+/**
+ * Functions that call a closure a factory returned with one of their own parameters as the key:
+ * `const evaluate = useEvaluator(); return evaluate(flag)` (or `useEvaluator()(flag)`).
+ */
+function closureCalls(sourceFile: ts.SourceFile, factories: readonly ClosureFactory[]): Array<{ wrapper: FunctionNode; keyArgument: number; factory: ClosureFactory; local: string }> {
+  if (factories.length === 0) return [];
+  const found: Array<{ wrapper: FunctionNode; keyArgument: number; factory: ClosureFactory; local: string }> = [];
+  const factoryCalled = (expression: ts.Expression): ClosureFactory | undefined => {
+    let inner = expression;
+    while (ts.isParenthesizedExpression(inner) || ts.isAwaitExpression(inner) || ts.isAsExpression(inner)) inner = inner.expression;
+    if (!ts.isCallExpression(inner)) return undefined;
+    const callee = inner.expression;
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    return factories.find((factory) => factory.name === name);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      let factory = factoryCalled(callee);
+      let local = factory === undefined ? '' : `${factory.name}()`;
+      if (factory === undefined && ts.isIdentifier(callee)) {
+        const declaration = localDeclaration(callee);
+        if (declaration?.initializer !== undefined) {
+          factory = factoryCalled(declaration.initializer);
+          local = callee.text;
+        }
+      }
+      const argument = factory === undefined ? undefined : node.arguments[factory.keyArg];
+      const wrapper = argument === undefined ? undefined : enclosingFunctionOf(node);
+      const index = wrapper === undefined || argument === undefined || !ts.isIdentifier(argument) ? undefined : parameterOf(wrapper, argument.text);
+      if (factory !== undefined && wrapper !== undefined && index !== undefined && index.keyPath === undefined) found.push({ wrapper, keyArgument: index.index, factory, local });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+/** The `const name = …` of the function around a call, when `name` is declared there. */
+function localDeclaration(name: ts.Identifier): ts.VariableDeclaration | undefined {
+  const scope = enclosingFunctionOf(name);
+  const body = scope?.body;
+  if (body === undefined || !ts.isBlock(body)) return undefined;
+  for (const statement of body.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (ts.isIdentifier(declaration.name) && declaration.name.text === name.text) return declaration;
+    }
+  }
+  return undefined;
+}
+
+export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
 
 function enclosingFunction(sourceFile: ts.SourceFile, position: number): FunctionNode | undefined {
   let found: FunctionNode | undefined;
@@ -84,19 +198,19 @@ function enclosingFunction(sourceFile: ts.SourceFile, position: number): Functio
 }
 
 /** The name a function is called by: its own, its variable's, its property's or its method's. */
-function functionName(node: ts.SignatureDeclaration): string | undefined {
+export function functionName(node: ts.SignatureDeclaration): string | undefined {
   if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node)) && node.name !== undefined && ts.isIdentifier(node.name)) {
     return node.name.text;
   }
   const parent = node.parent as ts.Node | undefined;
   if (parent === undefined) return undefined;
-  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
   // `export const useFlag = memo((key) => ...)` and similar wrappers of the function itself are not followed.
   return undefined;
 }
 
 /** Which parameter a key's source text reads: `flag` → its index; `options.key` or a destructured `{ key }` → index and path. */
-function parameterOf(node: ts.SignatureDeclaration, keyText: string): { index: number; keyPath?: string[] } | undefined {
+export function parameterOf(node: ts.SignatureDeclaration, keyText: string): { index: number; keyPath?: string[] } | undefined {
   const [first, ...rest] = keyText.split('.');
   if (rest.some((name) => !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name))) return undefined;
   for (const [index, parameter] of node.parameters.entries()) {

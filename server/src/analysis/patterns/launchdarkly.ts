@@ -1,5 +1,8 @@
 import type { FlagPattern } from '../types';
-import { callPattern, RETURNS_DETAILS, RETURNS_VALUE } from './define';
+import { callPattern, RETURNS_DETAILS, RETURNS_VALUE, vendorPresets } from './define';
+
+/** The packages whose functions and clients the LaunchDarkly presets accept: every SDK, old names and new. */
+export const LAUNCHDARKLY_PACKAGES = ['launchdarkly-*', '@launchdarkly/*'];
 
 // The server SDKs take (key, context, default); the browser SDK's `variation(key, default)` has no context.
 // Every form requires the default.
@@ -12,7 +15,7 @@ const serverOrBrowserDetail = { ...serverOrBrowserDefault, returns: RETURNS_DETA
 const TYPES = [['bool', 'boolean'], ['string', 'string'], ['number', 'number'], ['json', 'object']] as const;
 
 /** LaunchDarkly: server and browser SDK evaluation methods, and the React SDK's `useFlags()` bag of camelCased flags. */
-export const LAUNCHDARKLY_PATTERNS: readonly FlagPattern[] = [
+export const LAUNCHDARKLY_PATTERNS: readonly FlagPattern[] = vendorPresets(LAUNCHDARKLY_PACKAGES, [
   callPattern('launchdarkly', 'variation', 'unknown', serverOrBrowserDefault),
   callPattern('launchdarkly', 'variationDetail', 'unknown', serverOrBrowserDetail),
   ...TYPES.flatMap(([prefix, type]) => [
@@ -20,4 +23,4 @@ export const LAUNCHDARKLY_PATTERNS: readonly FlagPattern[] = [
     callPattern('launchdarkly', `${prefix}VariationDetail`, type, serverDetail),
   ]),
   { sdk: 'launchdarkly', callee: 'useFlags', kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, camelCaseKeys: true, returns: RETURNS_VALUE },
-];
+]);

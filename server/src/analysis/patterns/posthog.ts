@@ -1,5 +1,8 @@
 import type { FlagPattern } from '../types';
-import { callPattern, returnsOther, RETURNS_VALUE } from './define';
+import { callPattern, returnsOther, RETURNS_VALUE, vendorPresets } from './define';
+
+/** The packages whose functions and clients the PostHog presets accept: the browser SDK (and its `/react`), Node, React Native. */
+export const POSTHOG_PACKAGES = ['posthog-js', 'posthog-node', 'posthog-react-native', '@posthog/*'];
 
 // A payload is the JSON attached to a flag's variant, not the flag's value.
 const PAYLOAD = returnsOther("the variant's payload");
@@ -8,11 +11,11 @@ const PAYLOAD = returnsOther("the variant's payload");
  * PostHog: browser `(key)` and Node `(key, distinctId)` methods, and the React hooks. A flag answers a boolean or,
  * when it has variants, the variant's name, so only the boolean and payload methods name a value type.
  */
-export const POSTHOG_PATTERNS: readonly FlagPattern[] = [
+export const POSTHOG_PATTERNS: readonly FlagPattern[] = vendorPresets(POSTHOG_PACKAGES, [
   callPattern('posthog', 'isFeatureEnabled', 'boolean', { returns: RETURNS_VALUE }),
   callPattern('posthog', 'getFeatureFlag', 'unknown', { returns: RETURNS_VALUE }),
   callPattern('posthog', 'getFeatureFlagPayload', 'object', { returns: PAYLOAD }),
   callPattern('posthog', 'useFeatureFlagEnabled', 'boolean', { returns: RETURNS_VALUE }),
   callPattern('posthog', 'useFeatureFlagVariantKey', 'unknown', { returns: RETURNS_VALUE }),
   callPattern('posthog', 'useFeatureFlagPayload', 'object', { returns: PAYLOAD }),
-];
+]);

@@ -20,7 +20,18 @@ export function renderRange(text: string, start: number, end: number, edits: rea
   let position = start;
   for (const edit of inside) {
     // A later edit inside a range an earlier one replaced is already part of that replacement.
-    if (edit.start < position) continue;
+    if (edit.end <= position && edit.start < position) continue;
+    if (edit.start < position) {
+      // Two statements deleted one after the other may each take the blank line between them: the
+      // later deletion, or a replacement that shares only blank space, goes on from where the earlier
+      // ended. Any other overlap has no one meaning, and is not guessed at.
+      if (edit.newText !== '' && text.slice(edit.start, position).trim() !== '') {
+        throw new Error(`two edits overlap at offset ${edit.start}`);
+      }
+      result += edit.newText;
+      position = edit.end;
+      continue;
+    }
     result += text.slice(position, edit.start) + edit.newText;
     position = edit.end;
   }

@@ -3,7 +3,7 @@
 // The statement and switch layers build on this class; see simplify.ts for the whole.
 
 import { ts } from 'ts-morph';
-import { indentationAt, reindent, renderRange, type TextEdit } from './edits';
+import { indentationAt, lineStart, reindent, renderRange, type TextEdit } from './edits';
 import { isFreeContext, needsParentheses, precedenceTier } from './precedence';
 import type { BoundFile } from './program';
 import { isAssignment, isComparison, isPure, skipParens } from './syntax';
@@ -198,9 +198,21 @@ export abstract class ExpressionFolder {
     const kept = folded.kept ?? keptExpression;
     const keptEdits = folded.kept !== undefined ? folded.keptEdits ?? [] : folded.edits;
     let code = renderRange(this.text, keptExpression.getStart(this.sourceFile), keptExpression.end, folded.edits);
-    code = reindent(code, indentationAt(this.text, keptExpression.getStart(this.sourceFile)), indentationAt(this.text, replaced.getStart(this.sourceFile)));
+    code = reindent(code, this.hangingIndentation(keptExpression), indentationAt(this.text, replaced.getStart(this.sourceFile)));
     if (needsParentheses(kept, replaced)) code = `(${code})`;
     return { edits: [this.replaceNode(replaced, code)], kept, keptEdits };
+  }
+
+  /**
+   * The indentation an expression's later lines hang from: where it ends on a line of closing brackets
+   * (`? {` ... `}` as formatters write a branch), that line's, which is the column it opened at; else
+   * its first line's.
+   */
+  private hangingIndentation(expression: ts.Expression): string {
+    const start = expression.getStart(this.sourceFile);
+    const lastLine = lineStart(this.text, expression.end);
+    if (lastLine > start && /^[ \t]*[}\])]+$/.test(this.text.slice(lastLine, expression.end))) return indentationAt(this.text, lastLine);
+    return indentationAt(this.text, start);
   }
 
   /**

@@ -7,6 +7,7 @@ import { camelCaseFromFlagKey } from '../keys';
 import type { FlagCheck } from '../types';
 import { applyEdits, lineCount, lineEdits, type TextEdit } from './edits';
 import { bindFile, type BoundFile } from './program';
+import { nodeAtSpan, type CallTypes, type TypedReturns } from './returnTypes';
 import { simplifyChecks, type ExportedConstant, type ValuedCheck } from './simplify';
 import { nowUnusedNames, pruneImports, type UnusedName } from './unused';
 
@@ -53,19 +54,21 @@ export function checksFlag(check: FlagCheck, key: string): boolean {
 /**
  * Removes one flag's checks (already selected with `checksFlag`) from a file's text. Whatever goes
  * wrong in one file (nesting deeper than the walks hold, a bug) leaves that file as it was, saying so.
+ * `callTypes`, where the project's types are at hand, says what each call returns by its type.
  */
-export function removeFlagFromFile(fileName: string, text: string, checks: readonly FlagCheck[], kept: KeptValue, flagName: string): FileRemoval {
+export function removeFlagFromFile(fileName: string, text: string, checks: readonly FlagCheck[], kept: KeptValue, flagName: string, callTypes?: CallTypes): FileRemoval {
   const unchanged: FileRemoval = { fileName, text, edits: [], checksRemoved: 0, linesDeleted: 0, deletedNames: [], nowUnused: [], nowConstant: [], problems: [] };
   if (checks.length === 0) return unchanged;
   try {
-    return removeChecks(fileName, text, checks, kept, flagName, unchanged);
+    return removeChecks(fileName, text, checks, kept, flagName, unchanged, callTypes);
   } catch (error) {
     const message = `'${flagName}' could not be removed from this file (${error instanceof Error ? error.message : String(error)}); it is left unchanged`;
     return { ...unchanged, problems: [{ line: 1, message }] };
   }
 }
 
-function removeChecks(fileName: string, text: string, checks: readonly FlagCheck[], kept: KeptValue, flagName: string, unchanged: FileRemoval): FileRemoval {
+function removeChecks(fileName: string, text: string, checks: readonly FlagCheck[], kept: KeptValue, flagName: string, unchanged: FileRemoval,
+  callTypes: CallTypes | undefined): FileRemoval {
   const before = bindFile(fileName, text);
   const problems: RemovalProblem[] = [];
   const problemAt = (offset: number, message: string): void => {
@@ -92,7 +95,15 @@ function removeChecks(fileName: string, text: string, checks: readonly FlagCheck
       problemAt(check.callSpan.start, value);
       continue;
     }
-    const replaced = replacedNode(check, node, flagName, before);
+    // An SDK's pattern matched by name on a function the project declares itself: that function, not the SDK's.
+    const ownFunction = check.sdk === 'custom' ? undefined : callTypes?.projectDeclarationOf(fileName, check.callSpan);
+    if (ownFunction !== undefined) {
+      problemAt(check.callSpan.start, `this call of ${check.method}() is the project's own function (declared in ${shortPath(ownFunction)}), not ${SDK_NAMES[check.sdk]}'s; left as it is (name it in .flaglens.json's patterns if it gives '${flagName}')`);
+      continue;
+    }
+    // The checker is asked where nothing declares what the call returns, and to confirm a declared value.
+    const typed = check.returns === undefined || check.returns.kind === 'value' ? callTypes?.returnsOf(fileName, check.callSpan) : undefined;
+    const replaced = replacedNode(check, node, flagName, before, typed);
     if ('why' in replaced) {
       problemAt(check.callSpan.start, replaced.why);
       continue;
@@ -176,6 +187,17 @@ function valueOfCheck(check: FlagCheck, kept: KeptValue, flagName: string): { va
   return { value: check.negate ? !value : value };
 }
 
+const SDK_NAMES: Readonly<Record<FlagCheck['sdk'], string>> = {
+  openfeature: 'OpenFeature', launchdarkly: 'LaunchDarkly', unleash: 'Unleash', growthbook: 'GrowthBook', posthog: 'PostHog',
+  statsig: 'Statsig', devcycle: 'DevCycle', configcat: 'ConfigCat', flagsmith: 'Flagsmith', split: 'Split', optimizely: 'Optimizely',
+  vercel: 'the Vercel Flags SDK', custom: 'a pattern',
+};
+
+/** The last two segments of a path: `scripts/utils.ts`. */
+function shortPath(fileName: string): string {
+  return fileName.split('/').slice(-2).join('/');
+}
+
 // Boolean checks that answer false when the backend serves nothing and the call passes no default.
 const SDK_BOOLEAN_DEFAULTS: Readonly<Partial<Record<FlagCheck['sdk'], readonly string[]>>> = {
   growthbook: ['isOn', 'isOff', 'useFeatureIsOn'],
@@ -201,21 +223,38 @@ export function codeDefaultOf(check: FlagCheck): { value: unknown } | { why: str
 
 /**
  * The expression that stands for the flag's value at a check, to be replaced by it, or why there is
- * none. A call declared to give the value is that expression; one declared to give an object holding
- * the value at a path is replaced only where the code reads that path; one that gives something else
- * never is. Where nothing declares it, the code's own use decides: any use other than as a value
- * leaves the check as it is.
+ * none. A call declared to give the value is that expression, unless its type says it is not; one
+ * declared to give an object holding the value at a path is replaced only where the code reads that
+ * path; one that gives something else never is. Where nothing declares it, the call's type decides
+ * when it says anything (`typed`), else the code's own use: any use other than as a value leaves the
+ * check as it is.
  */
-function replacedNode(check: FlagCheck, node: ts.Node, flagName: string, bound: BoundFile): { node: ts.Node } | { why: string } {
+function replacedNode(check: FlagCheck, node: ts.Node, flagName: string, bound: BoundFile, typed: TypedReturns | undefined): { node: ts.Node } | { why: string } {
   const returns = check.returns;
   if (returns?.kind === 'other') return { why: `this check of '${flagName}' gives ${returns.what}, not the flag's value; left as it is` };
-  if (returns?.kind === 'object') {
-    const read = valuePathRead(node, returns.valuePath);
-    if (read !== undefined) return { node: read };
-    return { why: `this check of '${flagName}' gives ${returns.others}, and only its .${returns.valuePath.join('.')} is the flag's value; this use is left as it is` };
+  if (returns?.kind === 'object') return valuePathOrWhy(node, returns.valuePath, `gives ${returns.others}`, flagName);
+  if (returns?.kind === 'value' && typed !== undefined && typed.kind !== 'value' && contradictsValue(check, typed)) {
+    return { why: `this check of '${flagName}' returns ${typed.what} by its type, though its pattern says it gives the flag's value; left as it is` };
   }
-  const use = returns?.kind === 'value' ? objectUseOfValue(node) : objectUse(node, bound, check, 0);
+  if (returns === undefined && typed?.kind === 'other') return { why: `this check of '${flagName}' returns ${typed.what}, not the flag's value; left as it is` };
+  if (returns === undefined && typed?.kind === 'object') return valuePathOrWhy(node, typed.valuePath, `returns ${typed.what}`, flagName);
+  const use = returns?.kind === 'value' || typed?.kind === 'value' ? objectUseOfValue(node) : objectUse(node, bound, check, 0);
   return use === undefined ? { node } : { why: `the result of this check of '${flagName}' is ${use}; left as it is` };
+}
+
+function valuePathOrWhy(node: ts.Node, valuePath: readonly string[], gives: string, flagName: string): { node: ts.Node } | { why: string } {
+  const read = valuePathRead(node, valuePath);
+  if (read !== undefined) return { node: read };
+  return { why: `this check of '${flagName}' ${gives}, and only its .${valuePath.join('.')} is the flag's value; this use is left as it is` };
+}
+
+/**
+ * True when a type other than a value contradicts a pattern that says its call gives the value: any
+ * object for a boolean, string or number flag; for an object flag (whose value may be any shape) only
+ * what is never data (a promise not awaited, a function, a class instance).
+ */
+function contradictsValue(check: FlagCheck, typed: Exclude<TypedReturns, { kind: 'value' }>): boolean {
+  return PRIMITIVE_TYPES.has(check.valueType) || (typed.kind === 'other' && typed.notData);
 }
 
 // The parent that uses an expression's value, past parentheses, `await` and type assertions.
@@ -309,17 +348,4 @@ function declarationLine(sourceFile: ts.SourceFile, name: string): number {
     if (found !== undefined) return sourceFile.getLineAndCharacterOfPosition(found.getStart(sourceFile)).line + 1;
   }
   return 0;
-}
-
-/** The deepest expression (or destructured element) with exactly this span. */
-function nodeAtSpan(sourceFile: ts.SourceFile, start: number, end: number): ts.Node | undefined {
-  let found: ts.Node | undefined;
-  const visit = (node: ts.Node): void => {
-    if (node.getStart(sourceFile) === start && node.end === end && (ts.isExpression(node) || ts.isBindingElement(node))) found = node;
-    if (node.pos <= start && node.end >= end) ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  // A destructured element `{ newCheckout }` and its name share a span; the element is the check.
-  if (found !== undefined && ts.isIdentifier(found) && ts.isBindingElement(found.parent) && found.parent.name === found) return found.parent;
-  return found;
 }

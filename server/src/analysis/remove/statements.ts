@@ -183,14 +183,25 @@ export abstract class StatementRewriter extends ExpressionFolder {
       const previousLine = start > 0 ? lineStart(text, start - 1) : -1;
       const previousBlank = previousLine >= 0 && text.slice(previousLine, start).trim() === '';
       const nextLine = text.slice(end, lineEnd(text, end));
-      if (previousBlank && (nextLine.trim() === '' || /^\s*[}\])]/.test(nextLine) || end === text.length)) start = previousLine;
-      else if (previousLine >= 0 && /\{[ \t]*\r?\n$/.test(text.slice(previousLine, start)) && nextLine.trim() === '' && end < text.length) end = lineEnd(text, end) + 1;
+      // First in its block (after the brace, or after declarations deleted too), it takes the blank line after it.
+      const opensBlock = (previousLine >= 0 && /\{[ \t]*\r?\n$/.test(text.slice(previousLine, start))) || this.onlyDeletedBefore(statement);
+      if (opensBlock && nextLine.trim() === '' && end < text.length) end = lineEnd(text, end) + 1;
+      else if (previousBlank && (nextLine.trim() === '' || /^\s*[}\])]/.test(nextLine) || end === text.length)) start = previousLine;
     } else {
       start = statement.getStart(this.sourceFile);
       end = last.end;
       while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
     }
     return { start, end, newText: '' };
+  }
+
+  /** True when every statement before this one in its block is a declaration deleted whole. */
+  private onlyDeletedBefore(statement: ts.Statement): boolean {
+    const parent = statement.parent;
+    if (!ts.isBlock(parent)) return false;
+    const before = parent.statements.slice(0, parent.statements.indexOf(statement));
+    return before.length > 0 && before.every((sibling) => (ts.isFunctionDeclaration(sibling) && this.deleted.has(sibling))
+      || (ts.isVariableStatement(sibling) && sibling.declarationList.declarations.every((declaration) => this.deleted.has(declaration) || this.allElementsDeleted(declaration))));
   }
 
   /** Where the comments directly above a node begin (no blank line between), if any. */

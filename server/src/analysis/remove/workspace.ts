@@ -3,6 +3,7 @@
 import { removeKeyConstants, type WorkspaceText } from './constants';
 import { lineCount, lineEdits } from './edits';
 import { removeFlagFromFile, type FileRemoval, type KeptValue } from './plan';
+import type { CallTypes } from './returnTypes';
 import type { RegistryLocation } from '../registry';
 import type { FlagCheck } from '../types';
 
@@ -24,10 +25,12 @@ export interface WorkspaceRemoval {
 /**
  * Removes a flag from the files that check it. `otherFiles` are the workspace's other source files, read
  * for the last step: a constant naming the key, or the flag's entry in the team's `registry` (its file
- * named as the files are), is deleted only when no file refers to it afterwards.
+ * named as the files are), is deleted only when no file refers to it afterwards. `callTypes`, where the
+ * project's types are at hand, says what each call returns by its type.
  */
-export function removeFlagFromWorkspace(key: string, kept: KeptValue, files: readonly FileWithChecks[], otherFiles: readonly WorkspaceText[], registry?: RegistryLocation): WorkspaceRemoval {
-  const removals = files.map((file) => removeFlagFromFile(file.fileName, file.text, file.checks, kept, key));
+export function removeFlagFromWorkspace(key: string, kept: KeptValue, files: readonly FileWithChecks[], otherFiles: readonly WorkspaceText[], registry?: RegistryLocation,
+  callTypes?: CallTypes): WorkspaceRemoval {
+  const removals = files.map((file) => removeFlagFromFile(file.fileName, file.text, file.checks, kept, key, callTypes));
   const originals = new Map<string, string>([...files, ...otherFiles].map((file) => [file.fileName, file.text]));
   const after: WorkspaceText[] = [...removals.map((removal) => ({ fileName: removal.fileName, text: removal.text })), ...otherFiles];
   const constants = removeKeyConstants(after, key, registry);

@@ -3,8 +3,9 @@
 
 import { ts } from 'ts-morph';
 import { allKeys, keyTypeMembers, type ImportedKeyType, type KeyTypeMember } from '../keyTypes';
-import type { FlagCheck } from '../types';
-import type { BagSource, Binding, DraftCheck, ImportedKey, LocalObject, LocalValue, ModuleReference, ScanState } from './types';
+import { isFromPackages, VENDOR_PACKAGES } from '../patterns';
+import type { FlagCheck, Span } from '../types';
+import type { BagSource, Binding, DraftCheck, EvidenceImport, ImportedKey, LocalObject, LocalReference, LocalValue, ModuleReference, Origin, OriginHow, ScanState } from './types';
 import { evaluate, propertyNameText, setMember } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
@@ -24,11 +25,11 @@ export function declareStatement(state: ScanState, node: ts.Node): void {
   else if (isTypeAliasDeclaration(node)) state.typeAliases.set(node.name.text, node.type);
 }
 
-/** Declares `name` in the innermost open scope. */
-export function declare(state: ScanState, name: string, value: LocalValue | undefined, bag?: BagSource, parameter?: Binding['parameter']): void {
+/** Declares `name` in the innermost open scope, or in `scope` when given (a class's `this.name`). */
+export function declare(state: ScanState, name: string, value: LocalValue | undefined, bag?: BagSource, parameter?: Binding['parameter'], origin?: Origin, scope?: Span): void {
   if (name === '') return;
-  const scope = state.scopes[state.scopes.length - 1] ?? { start: 0, end: state.text.length };
-  const binding: Binding = { scopeStart: scope.start, scopeEnd: scope.end, value, ...(bag ? { bag } : {}), ...(parameter ? { parameter } : {}) };
+  const { start, end } = scope ?? state.scopes[state.scopes.length - 1] ?? { start: 0, end: state.text.length };
+  const binding: Binding = { scopeStart: start, scopeEnd: end, value, ...(bag ? { bag } : {}), ...(parameter ? { parameter } : {}), ...(origin ? { origin } : {}) };
   addBinding(state.bindings, name, binding);
   state.declared?.push([name, binding]);
 }
@@ -54,14 +55,19 @@ function firstStartingAfter(bindings: readonly Binding[], position: number): num
   return low;
 }
 
-/** Names that hold no known key; a destructured parameter's names are parameters of no known type. */
-export function declareOpaqueNames(state: ScanState, name: ts.BindingName, parameter?: Binding['parameter']): void {
+/**
+ * Names that hold no known key; a destructured parameter's names are parameters of no known type. `origin` is what
+ * the value was made from or typed by; destructured names keep what the whole was made from.
+ */
+export function declareOpaqueNames(state: ScanState, name: ts.BindingName, parameter?: Binding['parameter'], origin?: Origin): void {
   if (isIdentifier(name)) {
-    declare(state, name.text, undefined, undefined, parameter);
+    declare(state, name.text, undefined, undefined, parameter, origin);
     return;
   }
   for (const element of name.elements) {
-    if (!isOmittedExpression(element)) declareOpaqueNames(state, element.name, parameter && { type: undefined });
+    // Each name its own copy: an open document's re-scan moves a binding's origin in place.
+    const own = origin && { ...origin, reference: { ...origin.reference } };
+    if (!isOmittedExpression(element)) declareOpaqueNames(state, element.name, parameter && { type: undefined }, own);
   }
 }
 
@@ -137,21 +143,94 @@ export function followLocal(state: ScanState, value: LocalValue, path: readonly 
   }
 }
 
-/** The file's checks with their keys followed through its bindings, and what is left to other files. */
-export function completeChecks(state: ScanState): { checks: FlagCheck[]; importedKeys: ImportedKey[]; importedKeyTypes: ImportedKeyType[] } {
+/** What completing a file's checks gives: its checks, and what is left to other files. */
+export interface CompletedChecks {
+  checks: FlagCheck[];
+  importedKeys: ImportedKey[];
+  importedKeyTypes: ImportedKeyType[];
+  evidenceImports: EvidenceImport[];
+  /** True when a preset's call on `this.name` found no evidence: a skeleton may have blanked the constructor that holds it. */
+  lacksClassEvidence: boolean;
+}
+
+/**
+ * The file's checks with their keys followed through its bindings, and what is left to other files. A preset's
+ * draft is kept only with evidence: its function or receiver is imported from one of its packages, made from
+ * such an import, or declared with a type from one; when that import names a module of the workspace, other
+ * files decide (`evidenceImports`). One check is kept per call.
+ */
+export function completeChecks(state: ScanState): CompletedChecks {
   const checks: FlagCheck[] = [];
   const importedKeys: ImportedKey[] = [];
   const importedKeyTypes: ImportedKeyType[] = [];
+  const evidenceImports: EvidenceImport[] = [];
+  let lacksClassEvidence = false;
+  // Candidates of one call share their reference object: each is followed once.
+  const origins = new Map<LocalReference, FoundOrigin | undefined>();
+  const checkedCalls = new Set<number>();
   for (const draft of state.drafts) {
+    let check = draft.check;
+    const need = draft.evidence;
+    let pending: EvidenceImport | undefined;
+    if (need !== undefined) {
+      let found = origins.get(need.reference);
+      if (found === undefined && !origins.has(need.reference)) {
+        found = followOrigin(state, need.reference, undefined, 0);
+        origins.set(need.reference, found);
+      }
+      if (found === undefined) {
+        if (need.reference.names[0].startsWith('this.')) lacksClassEvidence = true;
+        continue;
+      }
+      const { specifier } = found.reference;
+      if (isFromPackages(specifier, VENDOR_PACKAGES)) {
+        if (!isFromPackages(specifier, need.packages) || checkedCalls.has(check.callSpan.start)) continue;
+        checkedCalls.add(check.callSpan.start);
+        check = { ...check, evidence: evidenceText(need.subject, found.how, specifier) };
+      } else {
+        pending = { checkIndex: checks.length, reference: found.reference, packages: need.packages, subject: need.subject };
+      }
+    }
+    if (pending !== undefined) evidenceImports.push(pending);
     const value = draft.keyValue === undefined ? undefined : followLocal(state, draft.keyValue, [], 0);
     if (typeof value === 'string') {
-      checks.push({ ...draft.check, key: value, resolved: true });
+      checks.push({ ...check, key: value, resolved: true });
     } else {
       if (value?.kind === 'import') importedKeys.push({ checkIndex: checks.length, reference: value });
-      checks.push(withDynamicKey(state, draft, checks.length, importedKeyTypes));
+      checks.push(withDynamicKey(state, { ...draft, check }, checks.length, importedKeyTypes));
     }
   }
-  return { checks, importedKeys, importedKeyTypes };
+  return { checks, importedKeys, importedKeyTypes, evidenceImports, lacksClassEvidence };
+}
+
+/** Where a name's value comes from: the import it ends at (with the path read into it), and how the name holds it. */
+interface FoundOrigin {
+  readonly reference: ModuleReference;
+  readonly how: OriginHow;
+}
+
+/** Follows a name through the file's bindings to the import its value comes from; `how` is how the first name holds it. */
+export function followOrigin(state: ScanState, reference: LocalReference, how: OriginHow | undefined, depth: number): FoundOrigin | undefined {
+  if (depth > MAX_REFERENCE_DEPTH) return undefined;
+  const [first, ...rest] = reference.names;
+  const binding = lookupBinding(state, first, reference.position);
+  if (binding === undefined) return undefined;
+  const value = binding.value;
+  if (value !== undefined && typeof value !== 'string') {
+    if (value.kind === 'import') return { reference: { ...value, names: [...value.names, ...rest] }, how: how ?? 'imported' };
+    return value.kind === 'local' ? followOrigin(state, { ...value, names: [...value.names, ...rest] }, how, depth + 1) : undefined;
+  }
+  return binding.origin === undefined ? undefined : followOrigin(state, binding.origin.reference, how ?? binding.origin.how, depth + 1);
+}
+
+/**
+ * Why a check counts, for people: "`client` is created from @openfeature/server-sdk"; with `through`, the module
+ * of the workspace it was imported from: "`ldClient` comes from launchdarkly-node-server-sdk (through ./ld)".
+ */
+export function evidenceText(subject: string, how: OriginHow, specifier: string, through?: string): string {
+  if (through !== undefined) return `\`${subject}\` comes from ${specifier} (through ${through})`;
+  const verb = how === 'imported' ? 'is imported from' : how === 'created' ? 'is created from' : 'is declared with a type from';
+  return `\`${subject}\` ${verb} ${specifier}`;
 }
 
 /**

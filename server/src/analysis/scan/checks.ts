@@ -9,8 +9,8 @@ import { flagTypeAnnotation } from '../policy/flagType';
 import { escapeRegex } from '../regex';
 import type { FlagPattern, FlagValueType, Span } from '../types';
 import { lookupBinding } from './bindings';
-import type { BagSource, ScanState } from './types';
-import { evaluate, unwrap } from './values';
+import type { BagSource, DraftCheck, ScanState } from './types';
+import { evaluate, originReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
@@ -49,29 +49,57 @@ export function patternIndex(patterns: PatternSet): ReadonlyMap<string, readonly
   return index;
 }
 
-/** A call that matches a call pattern: a draft check with its key argument. */
+/** A call that matches a call pattern: a draft check with its key argument, one per pattern its name matches. */
 export function visitCall(state: ScanState, call: ts.CallExpression): void {
-  const pattern = matchCallee(state, call.expression);
-  if (pattern === undefined || pattern.kind !== 'call') return;
+  const candidates = matchCallee(state, call.expression);
+  if (candidates.length === 0) return;
+  let origin: BagSource['origin'] | null = null;
+  for (const pattern of candidates) {
+    if (pattern.kind !== 'call') continue;
+    const draft = callDraft(state, call, pattern);
+    if (draft === undefined) continue;
+    if (pattern.packages === undefined) {
+      state.drafts.push(draft);
+      continue;
+    }
+    if (origin === null) origin = calleeOrigin(call.expression);
+    if (origin !== undefined) state.drafts.push({ ...draft, evidence: { ...origin, packages: pattern.packages } });
+  }
+}
+
+function callDraft(state: ScanState, call: ts.CallExpression, pattern: FlagPattern): DraftCheck | undefined {
   const args = call.arguments;
-  const argument = args[pattern.keyArg] as ts.Expression | undefined;
+  const keyIndex = pattern.keyArgByArgCount?.[args.length] ?? pattern.keyArg;
+  const argument = args[keyIndex] as ts.Expression | undefined;
   const keyNode = argument === undefined || pattern.keyPath === undefined ? argument : keyInObjectArgument(argument, pattern.keyPath);
-  if (keyNode === undefined || !isKeyLike(keyNode)) return;
-  if (args.slice(0, pattern.keyArg).some(isSpreadElement)) return;
+  if (keyNode === undefined || !isKeyLike(keyNode)) return undefined;
+  if (args.slice(0, keyIndex).some(isSpreadElement)) return undefined;
   // A literal key is evidence enough, and while typing the default is often not written yet.
-  if (pattern.minArgs !== undefined && args.length < pattern.minArgs && !isStringLiteralLike(unwrap(keyNode))) return;
+  if (pattern.minArgs !== undefined && args.length < pattern.minArgs && !isStringLiteralLike(unwrap(keyNode))) return undefined;
   const defaultIndex = pattern.defaultArgByArgCount?.[args.length] ?? pattern.defaultArg;
   const defaultNode = defaultIndex === undefined ? undefined : args[defaultIndex];
-  state.drafts.push({
+  return {
     check: {
       ...checkBase(state, pattern, calleeText(state, call.expression), call, defaultNode),
-      key: textOf(state, keyNode),
+      // An unresolved key is named by its expression: `flag as Variant` is the key `flag` (the type says nothing of it).
+      key: textOf(state, unwrap(keyNode)),
       resolved: false,
       keySpan: spanOf(state, keyNode),
       keyIsLiteral: isStringLiteral(keyNode) || isNoSubstitutionTemplateLiteral(keyNode),
     },
     keyValue: evaluate(keyNode),
-  });
+  };
+}
+
+/**
+ * Where a callee comes from, for a preset's evidence: the function's own name (`useFlag(...)`), or the receiver's
+ * origin (`client` in `client.getBooleanValue(...)`, `OpenFeature` in `OpenFeature.getClient().getBooleanValue(...)`).
+ */
+function calleeOrigin(callee: ts.Expression): BagSource['origin'] {
+  const target = unwrap(callee);
+  const reference = isPropertyAccessExpression(target) ? originReference(target.expression) : originReference(target);
+  if (reference === undefined) return undefined;
+  return { reference, subject: reference.names[0] };
 }
 
 /** `flags.newCheckout`, `flags['new-checkout']`, `useFlags().newCheckout`. */
@@ -105,32 +133,49 @@ export function addDestructuredBagChecks(state: ScanState, bag: BagSource, patte
 /** A flag named by an identifier: camelCased in LaunchDarkly's bag. */
 function addBagNameCheck(state: ScanState, bag: BagSource, name: ts.Identifier, whole: ts.Node, defaultNode: ts.Expression | undefined): void {
   if (name.text === '') return;
-  const camelCase = bag.pattern.camelCaseKeys === true;
-  state.drafts.push({
-    check: {
-      ...checkBase(state, bag.pattern, bag.method, whole, defaultNode),
-      key: camelCase ? kebabCaseFromCamelCase(name.text) : name.text,
-      resolved: true,
-      ...(camelCase ? { camelCaseName: name.text } : {}),
-      keySpan: spanOf(state, name),
-      keyIsLiteral: false,
-    },
-  });
+  for (const pattern of bag.patterns) {
+    const camelCase = pattern.camelCaseKeys === true;
+    pushBagDraft(state, bag, pattern, {
+      check: {
+        ...checkBase(state, pattern, bag.method, whole, defaultNode),
+        key: camelCase ? kebabCaseFromCamelCase(name.text) : name.text,
+        resolved: true,
+        ...(camelCase ? { camelCaseName: name.text } : {}),
+        keySpan: spanOf(state, name),
+        keyIsLiteral: false,
+      },
+    });
+  }
 }
 
 /** A flag named by a string or an expression (`flags['new-checkout']`, `flags[FLAGS.NEW]`): the key as is, never camelCased. */
 function addBagKeyCheck(state: ScanState, bag: BagSource, keyNode: ts.Expression, whole: ts.Node, defaultNode: ts.Expression | undefined): void {
   if (!isKeyLike(keyNode)) return;
-  state.drafts.push({
-    check: {
-      ...checkBase(state, bag.pattern, bag.method, whole, defaultNode),
-      key: textOf(state, keyNode),
-      resolved: false,
-      keySpan: spanOf(state, keyNode),
-      keyIsLiteral: isStringLiteral(keyNode) || isNoSubstitutionTemplateLiteral(keyNode),
-    },
-    keyValue: evaluate(keyNode),
-  });
+  for (const pattern of bag.patterns) {
+    pushBagDraft(state, bag, pattern, {
+      check: {
+        ...checkBase(state, pattern, bag.method, whole, defaultNode),
+        key: textOf(state, unwrap(keyNode)),
+        resolved: false,
+        keySpan: spanOf(state, keyNode),
+        keyIsLiteral: isStringLiteral(keyNode) || isNoSubstitutionTemplateLiteral(keyNode),
+      },
+      keyValue: evaluate(keyNode),
+    });
+  }
+}
+
+/**
+ * A bag's draft, with the evidence a preset's bag needs: where its call's function comes from, that name read where
+ * the flag is read (a draft's positions are its own statement's: the bag may be declared in another).
+ */
+function pushBagDraft(state: ScanState, bag: BagSource, pattern: FlagPattern, draft: DraftCheck): void {
+  if (pattern.packages === undefined) {
+    state.drafts.push(draft);
+  } else if (bag.origin !== undefined) {
+    const reference = { ...bag.origin.reference, position: draft.check.callSpan.end };
+    state.drafts.push({ ...draft, evidence: { reference, subject: bag.origin.subject, packages: pattern.packages } });
+  }
 }
 
 /** The fields of a check that do not depend on its key. */
@@ -147,11 +192,15 @@ function checkBase(state: ScanState, pattern: FlagPattern, method: string, whole
     negate: pattern.negate,
     ...(pattern.returns === undefined ? {} : { returns: pattern.returns }),
     ...(typeAnnotation === undefined ? {} : { typeAnnotation }),
+    ...(pattern.evidence === undefined ? {} : { evidence: pattern.evidence }),
   };
 }
 
-/** The pattern a callee matches: `receiver.name` patterns first, then a bare `name`. */
-function matchCallee(state: ScanState, callee: ts.Expression): FlagPattern | undefined {
+/**
+ * The patterns a callee's name matches: a team's `receiver.name` pattern first, then a team's bare `name`, else every
+ * vendor's preset of that name (which of them, if any, holds is decided by where the callee comes from).
+ */
+function matchCallee(state: ScanState, callee: ts.Expression): readonly FlagPattern[] {
   let name: string;
   let receiver: ts.Expression | undefined;
   if (isIdentifier(callee)) {
@@ -160,22 +209,25 @@ function matchCallee(state: ScanState, callee: ts.Expression): FlagPattern | und
     name = callee.name.text;
     receiver = callee.expression;
   } else {
-    return undefined;
+    return NO_PATTERNS;
   }
   const candidates = state.patternsByName.get(name);
-  if (candidates === undefined) return undefined;
-  let bare: FlagPattern | undefined;
+  if (candidates === undefined) return NO_PATTERNS;
   const receiverName = receiver === undefined ? undefined : lastNameOf(receiver);
+  let presets: FlagPattern[] | undefined;
   for (const pattern of candidates) {
     const dot = pattern.callee.lastIndexOf('.');
     if (dot < 0) {
-      bare ??= pattern;
+      if (pattern.packages === undefined) return [pattern];
+      (presets ??= []).push(pattern);
     } else if (receiverName !== undefined && receiverName === calleeLastName(pattern.callee.slice(0, dot))) {
-      return pattern;
+      return [pattern];
     }
   }
-  return bare;
+  return presets ?? NO_PATTERNS;
 }
+
+const NO_PATTERNS: readonly FlagPattern[] = [];
 
 /** The last name of a receiver: `flags` for `this.flags`, `ctx.flags` or `flags`. */
 function lastNameOf(node: ts.Expression): string | undefined {
@@ -191,15 +243,19 @@ function lastNameOf(node: ts.Expression): string | undefined {
 export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | undefined {
   const expression = unwrap(node);
   if (isCallExpression(expression)) {
-    const pattern = matchCallee(state, expression.expression);
-    return pattern?.kind === 'bag' ? { pattern, method: calleeText(state, expression.expression) } : undefined;
+    const patterns = matchCallee(state, expression.expression).filter((pattern) => pattern.kind === 'bag');
+    if (patterns.length === 0) return undefined;
+    const method = calleeText(state, expression.expression);
+    if (patterns.every((pattern) => pattern.packages === undefined)) return { patterns, method };
+    const origin = calleeOrigin(expression.expression);
+    return origin === undefined ? undefined : { patterns, method, origin };
   }
   const declared = objectBagOf(expression, state.objectBags);
   if (isIdentifier(expression)) {
     const binding = lookupBinding(state, expression.text, expression.end);
     if (binding !== undefined || declared === undefined) return binding?.bag;
   }
-  return declared === undefined ? undefined : { pattern: declared.pattern, method: declared.pattern.callee };
+  return declared === undefined ? undefined : { patterns: [declared.pattern], method: declared.pattern.callee };
 }
 
 /**

@@ -3,9 +3,9 @@
 
 import { ts } from 'ts-morph';
 import type { KeyTypeMember } from '../keyTypes';
-import { followLocal, keyTypeMembersOf } from './bindings';
-import type { ExportedValue, LocalObject, LocalValue, ScanState } from './types';
-import { evaluate, setMember } from './values';
+import { followLocal, followOrigin, keyTypeMembersOf } from './bindings';
+import type { ExportedValue, LocalObject, LocalReference, LocalValue, ModuleReference, ScanState } from './types';
+import { evaluate, originReference, setMember } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
@@ -14,10 +14,18 @@ const {
   isTypeAliasDeclaration, isVariableStatement,
 } = ts;
 
-/** Exported names and `export *` specifiers, their values materialized for other files. */
-export function collectExports(state: ScanState): { exports: Record<string, ExportedValue>; starExports: string[] } {
+/**
+ * Exported names and `export *` specifiers, their values materialized for other files; and the exported names whose
+ * value is made from an import (`export const client = OpenFeature.getClient()`), for other files' evidence.
+ */
+export function collectExports(state: ScanState): { exports: Record<string, ExportedValue>; starExports: string[]; origins?: Record<string, ModuleReference> } {
   const exported: Record<string, LocalValue> = {};
   const starExports: string[] = [];
+  let origins: Record<string, ModuleReference> | undefined;
+  const addOrigin = (name: string, reference: LocalReference | undefined): void => {
+    const found = reference === undefined ? undefined : followOrigin(state, reference, 'created', 0);
+    if (found !== undefined) setMember(origins ??= {}, name, found.reference);
+  };
   for (const statement of state.sourceFile.statements) {
     if (isExportDeclaration(statement)) {
       const specifier = statement.moduleSpecifier !== undefined && isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
@@ -37,6 +45,7 @@ export function collectExports(state: ScanState): { exports: Record<string, Expo
     } else if (isExportAssignment(statement)) {
       const value = statement.isExportEquals ? undefined : evaluate(statement.expression);
       if (value !== undefined) exported.default = value;
+      else if (!statement.isExportEquals) addOrigin('default', originReference(statement.expression));
     } else if (hasModifier(statement, SyntaxKind.ExportKeyword)) {
       for (const name of declaredNames(statement)) {
         const exportedName = hasModifier(statement, SyntaxKind.DefaultKeyword) ? 'default' : name;
@@ -49,7 +58,14 @@ export function collectExports(state: ScanState): { exports: Record<string, Expo
     const value = materialize(state, exported[name], new Set());
     if (value !== undefined) setMember(exports, name, value);
   }
-  return { exports, starExports };
+  for (const name of Object.keys(exported)) {
+    if (!Object.hasOwn(exports, name) && (origins === undefined || !Object.hasOwn(origins, name))) {
+      // `export const client = new Unleash(...)`, `export { client }`: a name that holds no key may hold a client.
+      const local = exported[name];
+      if (typeof local !== 'string' && local.kind === 'local') addOrigin(name, local);
+    }
+  }
+  return { exports, starExports, ...(origins ? { origins } : {}) };
 }
 
 /** Exported type aliases whose members can all be keys, directly or through imports, for other files' parameter types. */

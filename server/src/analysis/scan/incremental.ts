@@ -9,7 +9,7 @@ import { calleeNameRegex } from './checks';
 import { collectExports, collectTypeExports } from './exports';
 import { hasSyntaxError, parseSource, syntaxErrorsOf } from './parse';
 import { newState, scanFile, visit } from './scanFile';
-import type { Binding, DraftCheck, FileScan, LocalValue, ScanState } from './types';
+import type { Binding, DraftCheck, FileScan, LocalReference, LocalValue, ScanState } from './types';
 import { setMember } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
@@ -74,10 +74,16 @@ function scanWholeDocument(fileName: string, text: string, patterns: PatternSet,
   // The statement and tail paths walk only text that parsed without an error; here the tree may have some.
   const errorStarts = syntaxErrorsOf(tree).map((diagnostic) => diagnostic.start ?? 0).sort((a, b) => a - b);
   const walks = tree.statements.map((statement) => walkStatement(state, statement, tree, errorStarts));
-  const { checks, importedKeys, importedKeyTypes } = completeChecks(state);
-  const { exports, starExports } = collectExports(state);
+  const { checks, importedKeys, importedKeyTypes, evidenceImports } = completeChecks(state);
+  const { exports, starExports, origins } = collectExports(state);
   const typeExports = collectTypeExports(state);
-  const scan: FileScan = { fileName, checks, importedKeys, exports, starExports, ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}), ...(typeExports ? { typeExports } : {}) };
+  const scan: FileScan = {
+    fileName, checks, importedKeys, exports, starExports,
+    ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}),
+    ...(typeExports ? { typeExports } : {}),
+    ...(evidenceImports.length > 0 ? { evidenceImports } : {}),
+    ...(origins ? { origins } : {}),
+  };
   return { scan, text, patterns, tree, walks };
 }
 
@@ -117,7 +123,7 @@ function isFileLevel(binding: Binding, fileEnd: number): boolean {
 function topLevelSignature(bindings: ReadonlyArray<readonly [string, Binding]>, fileEnd: number): string {
   let signature = '';
   for (const [name, binding] of bindings) {
-    if (isFileLevel(binding, fileEnd)) signature += `${name}:${binding.bag === undefined ? '' : `${binding.bag.pattern.callee}/${binding.bag.method}`}\n`;
+    if (isFileLevel(binding, fileEnd)) signature += `${name}:${binding.bag === undefined ? '' : `${binding.bag.patterns.map((pattern) => pattern.callee).join(',')}/${binding.bag.method}`}\n`;
   }
   return signature;
 }
@@ -204,8 +210,12 @@ function stateBelow(tree: ts.SourceFile, fragment: string, patterns: PatternSet,
 function documentFromWalks(fileName: string, text: string, patterns: PatternSet, fullTree: ts.SourceFile | undefined, tree: ts.SourceFile, walks: readonly StatementWalk[]): DocumentScan {
   const state = newState(tree, text, patterns);
   for (const walk of walks) replay(state, walk);
-  const { checks, importedKeys, importedKeyTypes } = completeChecks(state);
-  const scan = lazyExports({ fileName, checks, importedKeys, ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}) }, () => scanFile(fileName, text, patterns));
+  const { checks, importedKeys, importedKeyTypes, evidenceImports } = completeChecks(state);
+  const scan = lazyExports({
+    fileName, checks, importedKeys,
+    ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}),
+    ...(evidenceImports.length > 0 ? { evidenceImports } : {}),
+  }, () => scanFile(fileName, text, patterns));
   return { scan, text, patterns, tree: fullTree, walks };
 }
 
@@ -250,6 +260,9 @@ function moveWalk(walk: StatementWalk, moved: (position: number) => number, file
   for (const [, binding] of walk.bindings) {
     const movable = binding as MovableBinding;
     if (binding.value !== undefined && typeof binding.value !== 'string') movable.value = moveValue(binding.value, moved);
+    // Each binding has its own origin (see `declareOpaqueNames`): moved in place, as the binding is. A bag's origin
+    // is read where each flag is read (see `pushBagDraft`), so its position is never used.
+    if (binding.origin !== undefined) moveInPlace(binding.origin.reference, moved);
     if (fileEnd !== undefined && isFileLevel(binding, fileEnd)) continue;
     movable.scopeStart = moved(binding.scopeStart);
     movable.scopeEnd = moved(binding.scopeEnd);
@@ -261,8 +274,17 @@ function moveWalk(walk: StatementWalk, moved: (position: number) => number, file
     drafts: walk.drafts.map((draft) => ({
       check: { ...draft.check, keySpan: moveSpan(draft.check.keySpan), callSpan: moveSpan(draft.check.callSpan) },
       ...(draft.keyValue === undefined ? {} : { keyValue: moveValue(draft.keyValue, moved) }),
+      ...(draft.evidence === undefined ? {} : { evidence: { ...draft.evidence, reference: moveReference(draft.evidence.reference, moved) } }),
     })),
   };
+}
+
+function moveReference(reference: LocalReference, moved: (position: number) => number): LocalReference {
+  return { ...reference, position: moved(reference.position) };
+}
+
+function moveInPlace(reference: LocalReference, moved: (position: number) => number): void {
+  (reference as { position: number }).position = moved(reference.position);
 }
 
 function moveValue(value: LocalValue, moved: (position: number) => number): LocalValue {
@@ -310,13 +332,14 @@ function walkAround(walks: readonly StatementWalk[], start: number, oldEnd: numb
 }
 
 /** A scan whose exports are computed by `full` the first time any is read. */
-function lazyExports(checks: Omit<FileScan, 'exports' | 'starExports' | 'typeExports'>, full: () => FileScan): FileScan {
+function lazyExports(checks: Omit<FileScan, 'exports' | 'starExports' | 'typeExports' | 'origins'>, full: () => FileScan): FileScan {
   let scan: FileScan | undefined;
   const fullScan = (): FileScan => (scan ??= full());
   return Object.defineProperties({ ...checks } as FileScan, {
     exports: { get: () => fullScan().exports, enumerable: true },
     starExports: { get: () => fullScan().starExports, enumerable: true },
     typeExports: { get: () => fullScan().typeExports, enumerable: true },
+    origins: { get: () => fullScan().origins, enumerable: true },
   });
 }
 

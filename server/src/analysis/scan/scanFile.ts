@@ -7,14 +7,15 @@ import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, patternIndex, v
 import { completeChecks, declare, declareOpaqueNames, declareStatement } from './bindings';
 import { collectExports, collectTypeExports } from './exports';
 import { parseSkeleton, parseSource } from './parse';
-import type { FileScan, ScanState } from './types';
-import { evaluate, memberOf, propertyNameText } from './values';
+import type { FileScan, Origin, ScanState } from './types';
+import { evaluate, memberOf, originReference, propertyNameText, typeOriginReference } from './values';
 
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
 const {
-  NodeFlags, SyntaxKind, forEachChild, isFunctionLike, isIdentifier, isObjectBindingPattern,
-  isVariableStatement,
+  NodeFlags, SyntaxKind, canHaveModifiers, forEachChild, getModifiers, isBinaryExpression, isConstructorDeclaration,
+  isExpressionStatement, isFunctionLike, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression,
+  isPropertyDeclaration, isVariableStatement,
 } = ts;
 
 /**
@@ -38,10 +39,18 @@ export function scanFile(fileName: string, text: string, patterns: PatternSet, p
       else declareStatement(state, statement);
     }
   }
-  const { checks, importedKeys, importedKeyTypes } = completeChecks(state);
-  const { exports, starExports } = collectExports(state);
+  const { checks, importedKeys, importedKeyTypes, evidenceImports, lacksClassEvidence } = completeChecks(state);
+  // A skeleton blanks a constructor with no flag-call name, and with it `this.client = OpenFeature.getClient()`.
+  if (lacksClassEvidence && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
+  const { exports, starExports, origins } = collectExports(state);
   const typeExports = collectTypeExports(state);
-  return { fileName, checks, importedKeys, exports, starExports, ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}), ...(typeExports ? { typeExports } : {}) };
+  return {
+    fileName, checks, importedKeys, exports, starExports,
+    ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}),
+    ...(typeExports ? { typeExports } : {}),
+    ...(evidenceImports.length > 0 ? { evidenceImports } : {}),
+    ...(origins ? { origins } : {}),
+  };
 }
 
 /** An empty walk state for `sourceFile`, whose text is `text`. */
@@ -100,8 +109,15 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
     case SyntaxKind.VariableDeclarationList:
       declareVariables(state, node as ts.VariableDeclarationList);
       break;
-    case SyntaxKind.Parameter:
-      declareOpaqueNames(state, (node as ts.ParameterDeclaration).name, { type: (node as ts.ParameterDeclaration).type });
+    case SyntaxKind.Parameter: {
+      const { name, type } = node as ts.ParameterDeclaration;
+      declareOpaqueNames(state, name, { type }, typedOrigin(type));
+      break;
+    }
+    case SyntaxKind.ClassDeclaration:
+    case SyntaxKind.ClassExpression:
+      declareClassMembers(state, node as ts.ClassLikeDeclaration);
+      declareStatement(state, node);
       break;
     default:
       declareStatement(state, node);
@@ -124,6 +140,45 @@ function isScope(node: ts.Node): boolean {
   }
 }
 
+/** A declared type's origin (`client: LDClient`), for the evidence of calls on the name. */
+function typedOrigin(type: ts.TypeNode | undefined): Origin | undefined {
+  const reference = type === undefined ? undefined : typeOriginReference(type, type.end);
+  return reference === undefined ? undefined : { reference, how: 'typed' };
+}
+
+/** What a name's initializer was made from, else its declared type: `const client = OpenFeature.getClient()`. */
+function declaredOrigin(initializer: ts.Expression | undefined, type: ts.TypeNode | undefined): Origin | undefined {
+  const reference = initializer === undefined ? undefined : originReference(initializer);
+  return reference === undefined ? typedOrigin(type) : { reference, how: 'created' };
+}
+
+/**
+ * A class's fields, constructor parameter properties and `this.name = ...` in its constructor, as `this.name`
+ * bindings over the class, for the evidence of `this.client.getBooleanValue(...)`.
+ */
+function declareClassMembers(state: ScanState, node: ts.ClassLikeDeclaration): void {
+  const scope = { start: node.pos, end: node.end };
+  const declareMember = (name: ts.PropertyName | ts.BindingName, origin: Origin | undefined): void => {
+    if (origin !== undefined && isIdentifier(name)) declare(state, `this.${name.text}`, undefined, undefined, undefined, origin, scope);
+  };
+  for (const member of node.members) {
+    if (isPropertyDeclaration(member)) {
+      declareMember(member.name, declaredOrigin(member.initializer, member.type));
+    } else if (isConstructorDeclaration(member)) {
+      for (const parameter of member.parameters) {
+        if (canHaveModifiers(parameter) && (getModifiers(parameter)?.length ?? 0) > 0) declareMember(parameter.name, typedOrigin(parameter.type));
+      }
+      for (const statement of member.body?.statements ?? []) {
+        if (!isExpressionStatement(statement) || !isBinaryExpression(statement.expression)) continue;
+        const { left, operatorToken, right } = statement.expression;
+        if (operatorToken.kind === SyntaxKind.EqualsToken && isPropertyAccessExpression(left) && left.expression.kind === SyntaxKind.ThisKeyword) {
+          declareMember(left.name, declaredOrigin(right, undefined));
+        }
+      }
+    }
+  }
+}
+
 function declareVariables(state: ScanState, list: ts.VariableDeclarationList): void {
   const isConst = (list.flags & NodeFlags.BlockScoped) === NodeFlags.Const;
   for (const declaration of list.declarations) {
@@ -137,7 +192,7 @@ function declareVariables(state: ScanState, list: ts.VariableDeclarationList): v
     }
     const value = isConst && declaration.initializer !== undefined ? evaluate(declaration.initializer) : undefined;
     if (isIdentifier(name)) {
-      declare(state, name.text, value);
+      declare(state, name.text, value, undefined, undefined, value === undefined ? declaredOrigin(declaration.initializer, declaration.type) : undefined);
     } else if (isObjectBindingPattern(name) && value !== undefined) {
       // `const { NEW_CHECKOUT } = FLAGS`
       for (const element of name.elements) {
@@ -149,7 +204,7 @@ function declareVariables(state: ScanState, list: ts.VariableDeclarationList): v
         }
       }
     } else {
-      declareOpaqueNames(state, name);
+      declareOpaqueNames(state, name, undefined, declaredOrigin(declaration.initializer, declaration.type));
     }
   }
 }

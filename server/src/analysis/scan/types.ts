@@ -42,6 +42,42 @@ export interface FileScan {
   readonly importedKeyTypes?: readonly ImportedKeyType[];
   /** Exported type aliases that list keys (`export type FlagKey = 'a' | 'b'`); absent when there are none. */
   readonly typeExports?: Readonly<Record<string, readonly KeyTypeMember[]>>;
+  /**
+   * Checks whose evidence is in another module (`import { client } from './flags'`): `resolveChecks` keeps each only
+   * when its reference leads to one of its packages. Absent when there are none.
+   */
+  readonly evidenceImports?: readonly EvidenceImport[];
+  /**
+   * Exported names holding a value made from another module's export (`export const client = OpenFeature.getClient()`),
+   * for other files' evidence; absent when there are none.
+   */
+  readonly origins?: Readonly<Record<string, ModuleReference>>;
+}
+
+/** A check kept only if `reference` leads, through the workspace's modules, to one of `packages`. */
+export interface EvidenceImport {
+  readonly checkIndex: number;
+  readonly reference: ModuleReference;
+  readonly packages: readonly string[];
+  /** The name the evidence is about, as written (`client`, `useFlag`). */
+  readonly subject: string;
+}
+
+/** How a name comes from a package: it is the import, a value made from it (a call, `new`, `await`), or declared with its type. */
+export type OriginHow = 'imported' | 'created' | 'typed';
+
+/** Where a name's value comes from, when that is not a key: the name (and path) it was made from, read at a position. */
+export interface Origin {
+  readonly reference: LocalReference;
+  readonly how: Exclude<OriginHow, 'imported'>;
+}
+
+/** What a preset's check needs for evidence: where its function or receiver comes from, and the packages that count. */
+export interface EvidenceNeed {
+  readonly reference: LocalReference;
+  readonly packages: readonly string[];
+  /** The name the evidence is about, as written. */
+  readonly subject: string;
 }
 
 // Values as the scanner first sees them: a reference to a local name is completed after the whole file
@@ -61,10 +97,12 @@ export interface LocalObject {
 /** A value as the walk records it, before local names are followed. */
 export type LocalValue = string | LocalObject | LocalReference | ModuleReference;
 
-/** A call that returns every flag at once (`useFlags()`), and the callee as written there. */
+/** A call that returns every flag at once (`useFlags()`): the patterns its name matches, the callee as written, and where it comes from. */
 export interface BagSource {
-  readonly pattern: FlagPattern;
+  readonly patterns: readonly FlagPattern[];
   readonly method: string;
+  /** For a preset's bag: the callee's reference, which must come from the pattern's packages. */
+  readonly origin?: { readonly reference: LocalReference; readonly subject: string };
 }
 
 /** A declared name. `value` is undefined for names that hold no known key (parameters, `let`), so they shadow outer constants. */
@@ -75,6 +113,8 @@ export interface Binding {
   readonly bag?: BagSource;
   /** Set for a function parameter: a key read from it is dynamic, limited to what its type allows. */
   readonly parameter?: { readonly type: ts.TypeNode | undefined };
+  /** For a name that holds no key: what its value was made from or typed by, for the evidence of calls on it. */
+  readonly origin?: Origin;
 }
 
 /** A check as the walk finds it, its key not yet followed through the bindings. */
@@ -82,6 +122,8 @@ export interface DraftCheck {
   readonly check: FlagCheck;
   /** The key argument's value, completed once every declaration of the file is known; absent when `check.key` is final. */
   readonly keyValue?: LocalValue;
+  /** For a preset's check: the evidence it needs, looked for once every declaration of the file is known. */
+  readonly evidence?: EvidenceNeed;
 }
 
 /** What one walk of a file writes: its bindings, scopes, draft checks and type aliases. */

@@ -2,14 +2,15 @@
 // from the syntax alone: the declarations and the checks both evaluate expressions this way.
 
 import { ts } from 'ts-morph';
-import type { LocalObject, LocalValue } from './types';
+import type { LocalObject, LocalReference, LocalValue } from './types';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  isAsExpression, isCallExpression, isComputedPropertyName, isElementAccessExpression, isIdentifier,
-  isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression,
-  isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isSatisfiesExpression,
-  isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeAssertionExpression,
+  SyntaxKind, isAsExpression, isAwaitExpression, isCallExpression, isComputedPropertyName, isElementAccessExpression,
+  isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral,
+  isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment,
+  isQualifiedName, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike,
+  isTypeAssertionExpression, isTypeReferenceNode, isUnionTypeNode,
 } = ts;
 
 /** What an expression holds, as far as flag keys go; undefined when it cannot be a key or an object of keys. */
@@ -89,4 +90,54 @@ export function unwrap(node: ts.Expression): ts.Expression {
     expression = expression.expression;
   }
   return expression;
+}
+
+/**
+ * The name a value is made from, for a call's evidence: `OpenFeature.getClient` for `await OpenFeature.getClient()`,
+ * `Unleash` for `new Unleash(...)`, `client` for `client`, `this.client` for `this.client.x`. What a call gives is
+ * not followed further (its members' names are dropped). Undefined when no name starts the expression.
+ */
+export function originReference(node: ts.Expression): LocalReference | undefined {
+  let expression = node;
+  let names: string[] = [];
+  for (;;) {
+    expression = unwrap(expression);
+    if (isAwaitExpression(expression)) {
+      expression = expression.expression;
+    } else if (isCallExpression(expression) || isNewExpression(expression)) {
+      names = [];
+      expression = expression.expression;
+    } else if (isPropertyAccessExpression(expression)) {
+      if (expression.expression.kind === SyntaxKind.ThisKeyword) {
+        return { kind: 'local', names: [`this.${expression.name.text}`, ...names], position: expression.end };
+      }
+      names.unshift(expression.name.text);
+      expression = expression.expression;
+    } else if (isElementAccessExpression(expression)) {
+      names = [];
+      expression = expression.expression;
+    } else {
+      return isIdentifier(expression) && expression.text !== '' ? { kind: 'local', names: [expression.text, ...names], position: expression.end } : undefined;
+    }
+  }
+}
+
+/** The name a declared type starts with (`LDClient`, `LD.LDClient`; the first such member of a union), for a name's evidence. */
+export function typeOriginReference(type: ts.TypeNode | undefined, position: number): LocalReference | undefined {
+  if (type === undefined) return undefined;
+  if (isUnionTypeNode(type)) {
+    for (const member of type.types) {
+      const reference = typeOriginReference(member, position);
+      if (reference !== undefined) return reference;
+    }
+    return undefined;
+  }
+  if (!isTypeReferenceNode(type)) return undefined;
+  const names: string[] = [];
+  let name: ts.EntityName = type.typeName;
+  while (isQualifiedName(name)) {
+    names.unshift(name.right.text);
+    name = name.left;
+  }
+  return name.text === '' ? undefined : { kind: 'local', names: [name.text, ...names], position };
 }

@@ -40,12 +40,16 @@ export function skeletonOf(fileName: string, text: string, patterns: PatternSet)
 const calleeWordRegexes = new WeakMap<PatternSet, RegExp>();
 const bagNameRegexes = new WeakMap<PatternSet, RegExp>();
 
-/** Every callee name as a whole word, global: the offsets whose bodies the skeleton keeps. */
+/**
+ * Every callee name as a whole word followed by what a call needs next (as the prefilter asks: `(`, type arguments
+ * `<`, `?.` or a comment), global: the offsets whose bodies the skeleton keeps. A name used otherwise (`flag` as a
+ * variable, `feature` in a word list) calls nothing, so its body may be blanked.
+ */
 function calleeWordRegex(patterns: PatternSet): RegExp {
   let regex = calleeWordRegexes.get(patterns);
   if (regex === undefined) {
     const names = patterns.calleeNames.filter((name) => name !== '').map(escapeRegex);
-    regex = names.length === 0 ? /(?!)/g : new RegExp(`(?<![\\w$])(?:${names.join('|')})(?![\\w$])`, 'g');
+    regex = names.length === 0 ? /(?!)/g : new RegExp(`(?<![\\w$])(?:${names.join('|')})(?=\\s*(?:[(</]|\\?\\.))`, 'g');
     calleeWordRegexes.set(patterns, regex);
   }
   return regex;

@@ -1,10 +1,10 @@
 // The default backend: OpenFeature flagd flag files, one per environment, found in `flags/` or named in
 // `.flaglens.json`: discovery, reading the files, and keeping each file's last good flags (wire.ts parses).
 
-import { promises as fsPromises, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FileProblem, FlagDefinition } from '../../analysis/types';
-import { tooLargeProblem } from '../../analysis/json';
+import { readBoundedTextSync } from '../../io/boundedRead';
 import type { BackendLoad, FlagBackend } from '../types';
 import { MAX_FLAG_FILE_LENGTH, readFlagdText } from './wire';
 
@@ -53,7 +53,7 @@ export class FlagdBackend implements FlagBackend {
     if (this.files.length === 0) {
       return { definitions: [], environments, problems: [], ok: false, message: 'No flag files are configured.' };
     }
-    const results = await Promise.all(this.files.map((file) => this.loadFile(file)));
+    const results = this.files.map((file) => this.loadFile(file));
     const readAts = this.files.flatMap((file) => this.lastGood.get(file.path)?.cleanReadAt ?? []);
     const notes = results.flatMap((result) => result.note ?? []);
     return {
@@ -71,26 +71,21 @@ export class FlagdBackend implements FlagBackend {
     return this.files.map((file) => file.path);
   }
 
-  private async loadFile(file: FlagdFile): Promise<{ definitions: FlagDefinition[]; problems: FileProblem[]; readable: boolean; note?: string }> {
+  private loadFile(file: FlagdFile): { definitions: FlagDefinition[]; problems: FileProblem[]; readable: boolean; note?: string } {
     const name = `${path.basename(file.path)} (${file.environment})`;
     const lastGood = this.lastGood.get(file.path);
     const fallback = lastGood ? 'its last good flags stay in use until it is fixed' : 'its flags are not loaded until it is fixed';
-    let text: string;
-    try {
-      const stats = await fsPromises.stat(file.path);
-      // A named pipe or a device would block the read for good.
-      if (!stats.isFile()) return { definitions: lastGood?.definitions ?? [], problems: [], readable: false, note: `${name} is not a regular file: ${fallback}` };
-      if (stats.size > MAX_FLAG_FILE_LENGTH) {
-        const problem = tooLargeProblem(file.path, MAX_FLAG_FILE_LENGTH, 'flag file');
-        return { definitions: lastGood?.definitions ?? [], problems: [problem], readable: false, note: `${name} is too large to read` };
-      }
-      text = await fsPromises.readFile(file.path, 'utf8');
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'was not found' : `could not be read (${(error as Error).message})`;
-      return { definitions: lastGood?.definitions ?? [], problems: [], readable: false, note: `${name} ${reason}: ${fallback}` };
+    // Through links, inside the folder or not; a named pipe or a device is refused, not waited on.
+    const read = readBoundedTextSync(file.path, MAX_FLAG_FILE_LENGTH);
+    if ('refused' in read) {
+      const { kind, reason } = read.refused;
+      const said = kind === 'missing' ? 'was not found' : kind === 'unreadable' ? `could not be read (${reason})` : kind === 'too large' ? `is not read: ${reason}` : `is ${reason}`;
+      // A file too large is a problem at the file, so that the editor shows it there.
+      const problems = kind === 'too large' ? [{ file: file.path, span: { start: 0, end: 0 }, message: `This flag file is not read: ${reason}.` }] : [];
+      return { definitions: lastGood?.definitions ?? [], problems, readable: false, note: `${name} ${said}: ${fallback}` };
     }
 
-    const { definitions, problems, readable } = readFlagdText(text, file.path, file.environment);
+    const { definitions, problems, readable } = readFlagdText(read.text, file.path, file.environment);
     if (problems.length === 0) {
       this.lastGood.set(file.path, { definitions, cleanReadAt: Date.now() });
       return { definitions, problems, readable };

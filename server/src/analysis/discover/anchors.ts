@@ -1,0 +1,167 @@
+// What a registry in code anchors: functions whose parameter is typed by it (`isEnabled(flag: FlagKey)`,
+// `<K extends keyof UiFlags>(flag: K)`) are wrappers, and calls passed one of its members
+// (`provider.evaluate(FeatureFlag.X)`, `run({ flag: Flags.X })`) are checks whose callee becomes a pattern.
+
+import { posix } from 'node:path';
+import { ts } from 'ts-morph';
+import type { RegistryKind } from '../registry';
+import type { FlagCheck, UserPattern } from '../types';
+import type { SourceTrees } from './sourceTrees';
+import type { DiscoveredWrapper } from './types';
+import type { FileScan } from '../scan/types';
+import { functionName, GENERIC_NAMES, isTestFile, ordinal, type FunctionNode } from './wrappers';
+
+// Calls that take a member without asking for the flag: collections, assertions, logging, strings.
+const NOT_CHECKS = new Set([
+  ...GENERIC_NAMES, 'includes', 'indexOf', 'push', 'add', 'delete', 'filter', 'some', 'every', 'concat', 'keys', 'values', 'entries',
+  'equal', 'toBe', 'toEqual', 'toStrictEqual', 'toContain', 'toHaveBeenCalledWith', 'expect', 'log', 'warn', 'error', 'debug', 'info',
+  'String', 'Boolean', 'JSON', 'stringify', 'parse', 'assign', 'push', 'resolve', 'reject', 'emit', 'dispatch', 'navigate', 'track',
+]);
+
+/** A declaration that lists flag keys, as anchoring needs it. */
+export interface AnchorRegistry {
+  readonly file: string;
+  readonly symbol: string;
+  readonly kind: RegistryKind;
+  readonly keys: readonly string[];
+}
+
+/** The wrappers and checked callees a registry anchors, and how many places gave that evidence. */
+export interface Anchored {
+  readonly wrappers: DiscoveredWrapper[];
+  /** Typed parameters plus calls passed a member. */
+  readonly count: number;
+  /** The names of the members passed to calls (`NewNav` for `Flags.NewNav`). */
+  readonly membersPassed: ReadonlySet<string>;
+}
+
+/** Reads every source that names the registry (tests and mocks aside) for parameters typed by it and calls passed its members. */
+export function anchoredBy(root: string, registry: AnchorRegistry, trees: SourceTrees): Anchored {
+  const named = trees.filesNaming(registry.symbol);
+  const typed = new Map<string, DiscoveredWrapper>();
+  const calls = new Map<string, { pattern: UserPattern; at: DiscoveredWrapper['at']; sites: number }>();
+  const membersPassed = new Set<string>();
+  let count = 0;
+  const hasMembers = registry.kind === 'enum' || registry.kind === 'object';
+  for (const source of trees.sources) {
+    if (!named.has(source.file) || isTestFile(posix.relative(root, source.file)) || !mayAnchor(source.text, registry.symbol, provenChecks(trees.scan(source, trees.base)))) continue;
+    const sourceFile = trees.tree(source);
+    const at = (node: ts.Node): DiscoveredWrapper['at'] => ({
+      file: posix.relative(root, source.file),
+      line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1,
+    });
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionLike(node)) {
+        const index = node.parameters.findIndex((parameter) => parameter.type !== undefined && typedBy(parameter.type, registry.symbol, node));
+        const name = index < 0 ? undefined : functionName(node);
+        if (name !== undefined && !GENERIC_NAMES.has(name)) {
+          count++;
+          const type = (node.parameters[index].type as ts.TypeNode).getText(sourceFile);
+          if (!typed.has(name)) typed.set(name, { pattern: { callee: name, keyArg: index }, at: at(node), reason: `its ${ordinal(index + 1)} parameter is typed ${type}, and ${registry.symbol} lists flags`, evidence: 'typed', level: 0 });
+        }
+      } else if (hasMembers && ts.isCallExpression(node)) {
+        const passed = memberArgument(node, registry, sourceFile);
+        const callee = node.expression;
+        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        if (passed !== undefined && name !== undefined && !NOT_CHECKS.has(name) && name.length >= 3) {
+          count++;
+          membersPassed.add(passed.key);
+          const known = calls.get(name);
+          if (known === undefined) {
+            const pattern: UserPattern = { callee: name, keyArg: passed.index };
+            if (passed.keyPath !== undefined) pattern.keyPath = passed.keyPath;
+            calls.set(name, { pattern, at: at(node), sites: 1 });
+          } else {
+            known.sites++;
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+  const wrappers = [...typed.values()];
+  for (const [name, call] of calls) {
+    if (typed.has(name)) continue;
+    const path = call.pattern.keyPath === undefined ? '' : `'s ${call.pattern.keyPath.join('.')}`;
+    const sites = call.sites === 1 ? 'a call' : `${call.sites} calls`;
+    wrappers.push({ pattern: call.pattern, at: call.at, reason: `${sites} pass${call.sites === 1 ? 'es' : ''} a member of ${registry.symbol} as its ${ordinal((call.pattern.keyArg ?? 0) + 1)} argument${path}`, evidence: 'members', level: 0 });
+  }
+  return { wrappers, count, membersPassed };
+}
+
+/**
+ * The checks of a file scan that stand on their own evidence. A call matched by a preset's name whose import
+ * still has to be followed into another module is not one yet: `useFeature(Flags.X)` may be the team's own hook.
+ */
+function provenChecks(scan: FileScan): FlagCheck[] {
+  const pending = new Set(scan.evidenceImports?.map((entry) => entry.checkIndex));
+  return scan.checks.filter((_, index) => !pending.has(index));
+}
+
+/**
+ * A text test before a parse: the symbol is written where a type is (`: FlagKey`, `keyof`, `extends`, `|`, `<`),
+ * or as a member outside the keys of checks found already (`check(Flags.X)` where `check` is a preset adds nothing).
+ */
+function mayAnchor(text: string, symbol: string, checks: readonly FlagCheck[]): boolean {
+  const escaped = symbol.replace(/\$/g, '\\$');
+  if (new RegExp(`(?:[:|<,(]|\\bkeyof|\\bextends|\\btypeof)\\s*(?:typeof\\s+)?${escaped}\\b(?!\\s*\\.)`).test(text)) return true;
+  const member = new RegExp(`(?<![\\w$.])${escaped}\\s*\\.`, 'g');
+  for (const match of text.matchAll(member)) {
+    const at = match.index;
+    if (!checks.some((check) => at >= check.keySpan.start && at < check.keySpan.end)) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a parameter's type is the registry: `FlagKey`, `keyof UiFlags`, `keyof typeof FLAGS`, with
+ * `| undefined` or `| null`, or a type parameter of the function constrained so (`K extends FlagKey`).
+ */
+function typedBy(type: ts.TypeNode, symbol: string, owner: FunctionNode): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return typedBy(type.type, symbol, owner);
+  if (ts.isUnionTypeNode(type)) {
+    const rest = type.types.filter((member) => member.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword));
+    return rest.length === 1 && typedBy(rest[0], symbol, owner);
+  }
+  if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.KeyOfKeyword) {
+    const operand = type.type;
+    return (ts.isTypeReferenceNode(operand) && lastName(operand.typeName) === symbol)
+      || (ts.isTypeQueryNode(operand) && lastName(operand.exprName) === symbol);
+  }
+  if (!ts.isTypeReferenceNode(type) || type.typeArguments !== undefined) return false;
+  const name = lastName(type.typeName);
+  if (name === symbol) return true;
+  const parameter = owner.typeParameters?.find((candidate) => candidate.name.text === name);
+  return parameter?.constraint !== undefined && typedBy(parameter.constraint, symbol, owner);
+}
+
+function lastName(name: ts.EntityName): string {
+  return ts.isIdentifier(name) ? name.text : name.right.text;
+}
+
+/** The argument (or property of an object argument) that is a member of the registry: `Flags.X`, `{ flag: Flags.X }`. */
+function memberArgument(call: ts.CallExpression, registry: AnchorRegistry, sourceFile: ts.SourceFile): { index: number; keyPath?: string[]; key: string } | undefined {
+  for (const [index, argument] of call.arguments.entries()) {
+    const key = memberKey(argument, registry, sourceFile);
+    if (key !== undefined) return { index, key };
+    if (!ts.isObjectLiteralExpression(argument)) continue;
+    for (const property of argument.properties) {
+      if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
+      const inner = memberKey(property.initializer, registry, sourceFile);
+      if (inner !== undefined) return { index, keyPath: [property.name.text], key: inner };
+    }
+  }
+  return undefined;
+}
+
+/** The key `Flags.X` (or `Flags.group.X`) stands for, when it is a listed member written with the registry's name. */
+function memberKey(node: ts.Expression, registry: AnchorRegistry, sourceFile: ts.SourceFile): string | undefined {
+  let expression = node;
+  while (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isNonNullExpression(expression)) expression = expression.expression;
+  if (!ts.isPropertyAccessExpression(expression)) return undefined;
+  const text = expression.getText(sourceFile);
+  if (!text.startsWith(`${registry.symbol}.`)) return undefined;
+  // The member's name is enough to count it; which key it holds is for the scan to resolve.
+  return text.slice(registry.symbol.length + 1);
+}

@@ -1,0 +1,13 @@
+import type { FlagPattern } from '../types';
+import { callPattern, returnsOther, vendorPresets } from './define';
+
+/** The packages whose `flag()` the Vercel Flags SDK preset accepts (the `flags` package's adapters, and its old name). */
+export const VERCEL_PACKAGES = ['flags/next', 'flags/sveltekit', 'flags/react', '@vercel/flags'];
+
+/**
+ * The Vercel Flags SDK declares each flag once, `export const f = flag({ key: 'x', decide() {...} })`, and code calls
+ * `await f()` with no key. The declaration is the check: the key is written there, and `f()` gives the value.
+ */
+export const VERCEL_PATTERNS: readonly FlagPattern[] = vendorPresets(VERCEL_PACKAGES, [
+  callPattern('vercel', 'flag', 'unknown', { keyPath: ['key'], returns: returnsOther("the flag's function: calling it gives the value") }),
+]);

@@ -1,0 +1,89 @@
+// Zero configuration: `flaglens scan` on a folder without `.flaglens.json` infers the team's wrappers and the
+// registry's anchors, and `flaglens init` says what it found and why. Two fixture workspaces: an enum registry
+// in a workspace package whose build output (main, types) is absent, read by the team's own provider, a
+// hook typed by it and command objects; and a union registry with a `keyof` member beside a two-key decoy
+// union, a hook three calls above the SDK through a closure, an HTTP interceptor and a test runner's stubs.
+// Runs the bundled CLI (`npm run build` makes it).
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+
+const REPO = path.resolve(__dirname, '../..');
+const CLI = path.join(REPO, 'server/out/cli.js');
+
+interface Case {
+  name: string;
+  fixture: string;
+  /** Every check `scan` finds with a key the code writes at the call: [file, key, resolved, method]. */
+  checks: Array<[string, string, boolean, string]>;
+  /** Lines `init --dry-run` prints under "Found:". */
+  found: string[];
+  /** Callees no check may have: calls that only look like checks. */
+  never: string[];
+}
+
+const cases: Case[] = [
+  {
+    name: 'an enum registry in a workspace package without its dist/, the team\'s own provider, no SDK',
+    fixture: 'test/fixtures/zero-config-monorepo',
+    checks: [
+      ['packages/web/src/App.tsx', 'dark-mode', true, 'useFeatureFlag'],
+      ['packages/web/src/App.tsx', 'new-nav', true, 'provider.evaluatedFeatureFlag'],
+      ['packages/web/src/commands/index.ts', 'bulk-export', true, 'defineCommand'],
+      ['packages/web/src/commands/index.ts', 'beta-search', true, 'defineCommand'],
+    ],
+    found: [
+      'wrapper evaluatedFeatureFlag (packages/web/src/provider.ts:6): its first parameter is typed FeatureFlag, and FeatureFlag lists flags',
+      'wrapper useFeatureFlag (packages/web/src/useFeatureFlag.ts:4): its first parameter is typed FeatureFlag, and FeatureFlag lists flags',
+      'check defineCommand (packages/web/src/commands/index.ts:5): 2 calls pass a member of FeatureFlag as its first argument\'s flag',
+      'registry FeatureFlag (packages/shared/lib/flags.ts, enum): 4 of its 4 keys are checked in code, 6 parameters typed by it or calls passed its members, and its name says it lists flags',
+    ],
+    never: [],
+  },
+  {
+    name: 'a union registry with a keyof member, a hook three calls above the SDK, decoys',
+    fixture: 'test/fixtures/zero-config-app',
+    checks: [
+      ['frontend/src/component/Nav.tsx', 'newNav', true, 'useUiFlag'],
+      ['frontend/src/component/Nav.tsx', 'darkMode', true, 'useUiFlag'],
+      ['src/services/feature-service.ts', 'newNav', true, 'this.flagResolver.isExperimentEnabled'],
+      ['src/services/feature-service.ts', 'accessLogs', true, 'this.flagResolver.isExperimentEnabled'],
+    ],
+    found: [
+      'wrapper applyOverrides (frontend/src/hooks/useUiFlagOverrides.ts:4): passes its second argument as the flag key to overrides.isEnabled',
+      'wrapper useUiFlag (frontend/src/hooks/useUiFlag.ts:13): passes its first argument as the flag key to evaluate, the function useUiFlagEvaluator() returns (a wrapper itself)',
+      'wrapper isExperimentEnabled (src/types/experimental.ts:12): its first parameter is typed IFlagKey, and IFlagKey lists flags',
+      'registry IFlagKey (src/types/experimental.ts, union): 3 of its 4 keys are checked in code, 2 parameters typed by it or calls passed its members, and its name says it lists flags',
+    ],
+    never: ['requestSupportsSpec', 'withFlag', 'intercept'],
+  },
+];
+
+function flaglens(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FLAGLENS_CODE_CACHE: 'off' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('zero configuration', () => {
+  for (const row of cases) {
+    it(`scan infers the checks: ${row.name}`, () => {
+      assert.equal(fs.existsSync(path.join(REPO, row.fixture, '.flaglens.json')), false);
+      const run = flaglens(['scan', row.fixture, '--format', 'json', '--fail-on', 'none']);
+      assert.equal(run.status, 0, run.stderr);
+      const report = JSON.parse(run.stdout) as { checks: Array<{ file: string; key: string; resolved: boolean; method: string; dynamic?: boolean }> };
+      const atCalls = report.checks.filter((check) => check.dynamic !== true && row.checks.some(([, , , method]) => method === check.method));
+      assert.deepEqual(atCalls.map((check) => [check.file, check.key, check.resolved, check.method]), row.checks);
+      for (const callee of row.never) assert.ok(!report.checks.some((check) => check.method.split('.').pop() === callee), `${callee} is no check`);
+    });
+
+    it(`init says what it found and why: ${row.name}`, () => {
+      const run = flaglens(['init', row.fixture, '--dry-run']);
+      assert.equal(run.status, 0, run.stderr);
+      const found = run.stdout.slice(run.stdout.indexOf('Found:\n') + 'Found:\n'.length, run.stdout.indexOf('\n\nProposed')).split('\n').map((line) => line.trim());
+      assert.deepEqual(found, row.found);
+    });
+  }
+});
