@@ -33,6 +33,8 @@ describe('the language server against a real Unleash server', () => {
     workspace = makeWorkspace({
       '.flaglens.json': JSON.stringify({ backends: [{ type: 'unleash', url: baseUrl, tokenEnv: 'FLAGLENS_UNLEASH_TOKEN' }] }),
       'src/app.ts': APP,
+      // Checks count where the receiver comes from the SDK.
+      'src/unleash.ts': "import { initialize } from 'unleash-client';\nexport const unleash = initialize({ url: 'http://unleash', appName: 'app' });\n",
     });
     session = await ServerSession.start({ folders: [workspace], initializationOptions: { trusted: true }, env: { FLAGLENS_UNLEASH_TOKEN: token, FLAGLENS_UNLEASH_URL: baseUrl } });
     await session.waitForMessage('flaglens/status', (params) => (params as { text: string }).text.startsWith('7 flags'));
