@@ -44,7 +44,7 @@ class FlagsTreeProvider implements vscode.TreeDataProvider<FlagsNode> {
   readonly onDidChangeTreeData = this.changed.event;
   private folders: Promise<FlagListFolder[]> | undefined;
 
-  constructor(private readonly client: LanguageClient) {}
+  constructor(private readonly client: LanguageClient, private readonly loaded: (folders: readonly FlagListFolder[]) => void) {}
 
   refresh(): void {
     this.folders = undefined;
@@ -53,7 +53,10 @@ class FlagsTreeProvider implements vscode.TreeDataProvider<FlagsNode> {
 
   /** The server's flags, asked once per refresh. */
   flagFolders(): Promise<FlagListFolder[]> {
-    this.folders ??= this.client.sendRequest(FlagListRequest).catch((error: unknown) => {
+    this.folders ??= this.client.sendRequest(FlagListRequest).then((folders) => {
+      this.loaded(folders);
+      return folders;
+    }, (error: unknown) => {
       this.client.warn(`The Flags view could not load the flags: ${error instanceof Error ? error.message : String(error)}`);
       this.folders = undefined;
       return [];
@@ -115,9 +118,10 @@ function flagItem(flag: FlagListItem, folder: FlagListFolder): vscode.TreeItem {
   item.id = `${folder.uri}#flag:${flag.key}`;
   const marks = [flag.archived ? 'archived' : '', flag.stale ? 'stale' : ''].filter(Boolean);
   const references = flag.references.length === 0 ? 'not checked in code' : count(flag.references.length, 'reference');
-  // The side bar is narrow and the group already names the state: the line keeps to marks and the count,
-  // and what the flag serves (which can run to a sentence per environment) goes to the tooltip.
-  item.description = [...marks, references].join(' · ');
+  // The side bar is narrow and the group already names the state: the line keeps to marks, a rolling-out
+  // flag's stages (where the rollout stands) and the count, and what the flag serves (which can run to a
+  // sentence per environment) goes to the tooltip.
+  item.description = [...marks, flag.stages ?? '', references].filter(Boolean).join(' · ');
   item.tooltip = flagTooltip(flag, marks, references);
   // The context value lists what the flag's menu offers, matched with `viewItem =~ /\bword\b/`.
   const offers = ['flag'];
@@ -131,7 +135,7 @@ function flagItem(flag: FlagListItem, folder: FlagListFolder): vscode.TreeItem {
 function flagTooltip(flag: FlagListItem, marks: readonly string[], references: string): vscode.MarkdownString {
   const files = new Set(flag.references.map((reference) => reference.uri)).size;
   const where = flag.references.length === 0 ? references : `${references} in ${count(files, 'file')}`;
-  const lines = [`**${flag.key}**`, [flag.summary, ...marks].join(' · '), where];
+  const lines = [`**${flag.key}**`, [flag.summary, ...marks].join(' · '), ...(flag.stages === undefined ? [] : [`Stages: ${flag.stages}`]), where];
   if (flag.link !== undefined) lines.push(`[Open in the flag backend](${flag.link})`);
   return new vscode.MarkdownString(lines.join('\n\n'));
 }
@@ -150,13 +154,23 @@ function referenceItem(reference: FlagListReference, folder: FlagListFolder): vs
   return item;
 }
 
+/** The view's header: the counts `flaglens report` starts with, per folder when there are several. */
+function headerMessage(folders: readonly FlagListFolder[]): string {
+  const line = (folder: FlagListFolder): string => [folder.counts.states, folder.counts.types === '' ? '' : `types: ${folder.counts.types}`].filter(Boolean).join(' · ');
+  if (folders.length === 1) return line(folders[0]);
+  return folders.filter((folder) => folder.flags.length > 0).map((folder) => `${folder.name}: ${line(folder)}`).join(' — ');
+}
+
 function count(number: number, noun: string): string {
   return `${number} ${noun}${number === 1 ? '' : 's'}`;
 }
 
 /** Create the Flags view and its commands; refreshes when the server says the flags changed, and on save. */
 export function registerFlagsView(client: LanguageClient): vscode.Disposable {
-  const provider = new FlagsTreeProvider(client);
+  // The view exists before any answer from the server, which comes asynchronously.
+  const provider = new FlagsTreeProvider(client, (folders) => {
+    view.message = headerMessage(folders) || undefined;
+  });
   const view = vscode.window.createTreeView('flaglens.flags', { treeDataProvider: provider, showCollapseAll: true });
   // A tree node from the view's menus, or a key (from a keybinding or a test).
   const flagOf = async (target: FlagsNode | string | undefined): Promise<FlagListItem | undefined> => {

@@ -66,6 +66,8 @@ export interface FlagListItem {
   archived: boolean;
   /** For people: what the flag serves, e.g. "serves true in every environment". */
   summary: string;
+  /** A rolling-out (or just un-released) flag's stage per environment: "production: 25% for 12 days · staging: everyone". */
+  stages?: string;
   /** The flag in the backend's UI, when the backend has one. */
   link?: string;
   references: FlagListReference[];
@@ -76,6 +78,8 @@ export interface FlagListFolder {
   name: string;
   uri: string;
   flags: FlagListItem[];
+  /** The counts `flaglens report` gives, for the view's header: "2 rolling out · 1 released" and "3 release". */
+  counts: { states: string; types: string };
 }
 
 /** Client → server: every flag of every workspace folder with its checks (the Flags view). */

@@ -20,6 +20,7 @@ export const search = unleash.isEnabled('legacy-search');
 export const banner = unleash.isEnabled('old-banner');
 export const holiday = unleash.isEnabled('holiday-theme');
 export const button = unleash.getVariant('button-color');
+export const searchV2 = unleash.isEnabled('search-v2');
 `;
 
 describe('the language server against a real Unleash server', () => {
@@ -32,9 +33,11 @@ describe('the language server against a real Unleash server', () => {
     workspace = makeWorkspace({
       '.flaglens.json': JSON.stringify({ backends: [{ type: 'unleash', url: baseUrl, tokenEnv: 'FLAGLENS_UNLEASH_TOKEN' }] }),
       'src/app.ts': APP,
+      // Checks count where the receiver comes from the SDK.
+      'src/unleash.ts': "import { initialize } from 'unleash-client';\nexport const unleash = initialize({ url: 'http://unleash', appName: 'app' });\n",
     });
     session = await ServerSession.start({ folders: [workspace], initializationOptions: { trusted: true }, env: { FLAGLENS_UNLEASH_TOKEN: token, FLAGLENS_UNLEASH_URL: baseUrl } });
-    await session.waitForMessage('flaglens/status', (params) => (params as { text: string }).text.startsWith('6 flags'));
+    await session.waitForMessage('flaglens/status', (params) => (params as { text: string }).text.startsWith('7 flags'));
     app = await session.open(path.join(workspace, 'src/app.ts'));
   });
   after(async () => {
@@ -52,7 +55,13 @@ describe('the language server against a real Unleash server', () => {
     assert.ok(!text.includes(token), 'the token is in the hover');
   });
 
-  it('diagnostics say which flags are released, dead, stale and archived', async () => {
+  it('the hover shows the release stage of a 25% flexibleRollout', async () => {
+    const hover = await session.hover(app.uri, position(APP, "isEnabled('search-|v2')"));
+    const text = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    assert.match(text, /\ndevelopment: off · production: 25% *\n/);
+  });
+
+  it('diagnostics say which flags are released, stale and archived, and leave a kill switch alone', async () => {
     const diagnostics = await session.diagnostics(app.uri);
     const codesByKey = new Map<string, string[]>();
     for (const diagnostic of diagnostics) {
@@ -62,12 +71,13 @@ describe('the language server against a real Unleash server', () => {
     }
     const expected: Array<[string, string]> = [
       ['dark-mode', 'released-flag'],
-      ['legacy-search', 'dead-flag'],
       ['holiday-theme', 'stale-flag'],
       ['old-banner', 'archived-flag'],
     ];
     for (const [key, code] of expected) assert.ok(codesByKey.get(key)?.includes(code), `${key} should have ${code}; got ${JSON.stringify([...codesByKey])}`);
     assert.equal(codesByKey.get('new-checkout'), undefined, 'a rolling-out flag has no finding');
+    // Off everywhere, but its Unleash type is kill-switch: permanent, so never offered for removal.
+    assert.equal(codesByKey.get('legacy-search'), undefined, 'a kill switch that is off has no finding');
     assert.ok(!diagnostics.some((diagnostic) => diagnostic.code === 'unknown-flag'), 'every seeded flag is known');
   });
 });

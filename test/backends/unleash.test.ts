@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { classifyRelease } from '../../server/src/analysis/release';
-import type { EnvironmentFlagState, FlagDefinition } from '../../server/src/analysis/types';
+import { stageOf } from '../../server/src/analysis/stages';
+import type { EnvironmentFlagState, Exposure, FlagDefinition } from '../../server/src/analysis/types';
 import { JsonClient } from '../../server/src/backends/http';
 import type { BackendLoad } from '../../server/src/backends/types';
 import { UnleashBackend } from '../../server/src/backends/unleash/backend';
@@ -26,6 +27,8 @@ interface Expected {
   /** What each environment serves, without its last change. */
   environments: Record<string, Omit<EnvironmentFlagState, 'environment' | 'lastModified'>>;
   release: { state: string; summary: string };
+  /** The release stage FlagLens reports per environment, where the row is about it. */
+  stages?: Record<string, Exposure>;
 }
 
 const EXPECTED: Expected[] = [
@@ -76,6 +79,7 @@ const EXPECTED: Expected[] = [
       development: {
         enabled: true, hasRules: true, variants: ON_OFF, defaultVariant: 'off', rollout: [],
         rulesSummary: 'userId in [alice, bob], segment beta-testers, 50%',
+        exposure: { stage: 'partial', percent: 50, who: 'userId in [alice, bob], segment beta-testers, 50%' },
       },
       production: {
         enabled: true, hasRules: false, variants: { blue: '#0000ff', green: '#00ff00' },
@@ -86,6 +90,16 @@ const EXPECTED: Expected[] = [
       state: 'rolling-out',
       summary: 'development has targeting rules (userId in [alice, bob], segment beta-testers, 50%), production serves "#0000ff" to 70%, "#00ff00" to 30% (fractional)',
     },
+  },
+  {
+    key: 'search-v2',
+    description: 'New search for a quarter of users',
+    environments: {
+      development: off,
+      production: { enabled: true, hasRules: false, variants: ON_OFF, rollout: [{ variant: 'on', percent: 25 }, { variant: 'off', percent: 75 }] },
+    },
+    release: { state: 'rolling-out', summary: 'development is off (serves false), production serves on to 25% (fractional)' },
+    stages: { development: { stage: 'off' }, production: { stage: 'partial', percent: 25 } },
   },
 ];
 
@@ -129,6 +143,9 @@ describe('UnleashBackend against a real Unleash server', () => {
       assert.deepEqual(served, expected.environments);
       const verdict = classifyRelease(flag);
       assert.deepEqual({ state: verdict.state, summary: verdict.summary }, expected.release);
+      if (expected.stages !== undefined) {
+        assert.deepEqual(Object.fromEntries(flag.environments.map((state) => [state.environment, stageOf(state)])), expected.stages);
+      }
     });
   }
 

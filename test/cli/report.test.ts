@@ -1,6 +1,7 @@
 // `flaglens report` as a user runs it, on a git repository the test builds with two commits: the debt
 // now, and with --since what the second commit changed (a new check of a stale flag, a new flag without
-// an owner, a flag cleaned up); the markdown is empty when nothing changed.
+// an owner, a flag cleaned up); the markdown is empty when nothing changed. And the age of a flag without a
+// creation date, from the commit that first added its key.
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { scanFolder } from '../../server/src/cli/scan';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const CLI = path.join(REPO, 'server/out/cli.js');
@@ -32,8 +34,9 @@ function write(root: string, files: Record<string, string>): void {
   }
 }
 
-function commit(root: string, message: string): void {
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: root, stdio: 'ignore' });
+function commit(root: string, message: string, authorDate?: string): void {
+  const env = authorDate === undefined ? process.env : { ...process.env, GIT_AUTHOR_DATE: authorDate };
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: root, stdio: 'ignore', env });
   git('add', '-A');
   git('commit', '-q', '-m', message);
 }
@@ -124,5 +127,53 @@ describe('flaglens report', () => {
     const run = flaglens(['report', '.', '--since', 'no-such-ref'], root);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /--since no-such-ref: git could not give the folder at that ref/);
+  });
+});
+
+describe('the age of a flag without a creation date, from git', () => {
+  let root: string;
+
+  before(() => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-report-age-')));
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: root });
+    // No createdAt: released everywhere, which is stale only once the flag is known to be old.
+    write(root, {
+      'flags/production.flagd.json': flagFile({ 'quiet-banner': flag({ owner: 'web' }) }),
+      'src/app.ts': HEADER + check('quiet-banner'),
+    });
+    commit(root, 'first', '2025-03-01T12:00:00Z');
+    // A later check of the same key does not make it younger; a key that only contains it is its own flag.
+    write(root, {
+      'flags/production.flagd.json': flagFile({
+        'quiet-banner': flag({ owner: 'web' }),
+        'quiet-banner-v2': { ...flag({ owner: 'web' }), targeting: { fractional: [['on', 50], ['off', 50]] } },
+      }),
+      'src/more.ts': HEADER + check('quiet-banner') + check('quiet-banner-v2'),
+    });
+    commit(root, 'second');
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('is the first commit that added the key, and the staleness reason says so', async () => {
+    const options = { log: () => undefined, cacheFile: path.join(HOME, 'age-definitions.json') };
+    const withGit = await scanFolder(root, { ...options, ageFromGit: true });
+    const byKey = new Map(withGit.inventory.map((entry) => [entry.key, entry]));
+    assert.equal(byKey.get('quiet-banner')?.firstSeenInCode?.slice(0, 10), '2025-03-01');
+    assert.equal(byKey.get('quiet-banner')?.hygiene?.staleness.stale, true);
+    assert.match(byKey.get('quiet-banner')?.hygiene?.staleness.reasons[0] ?? '', /^first seen in code 2025-03-01 \(git\), \d+ days ago, past the 40 days a release flag lives$/);
+    const today = new Date().toISOString().slice(0, 10);
+    assert.match(byKey.get('quiet-banner-v2')?.hygiene?.staleness.reasons[0] ?? '', new RegExp(`^first seen in code ${today} \\(git\\), 0 days ago, within`));
+    // Without the history the same released flag has no age, and is not stale.
+    const withoutGit = await scanFolder(root, options);
+    assert.deepEqual(withoutGit.inventory.find((entry) => entry.key === 'quiet-banner')?.hygiene?.staleness, { stale: false, reasons: ['changed recently; no creation date'] });
+  });
+
+  it('dates the oldest temporary flags in the report', () => {
+    const run = flaglens(['report', '.', '--format', 'json'], root);
+    assert.equal(run.status, 0, run.stderr);
+    const debt = JSON.parse(run.stdout) as { oldestTemporary: Array<{ key: string; createdAt: string; fromGit?: boolean }> };
+    assert.deepEqual(debt.oldestTemporary.map((item) => [item.key, item.fromGit]), [['quiet-banner', true], ['quiet-banner-v2', true]]);
+    assert.equal(debt.oldestTemporary[0].createdAt.slice(0, 19), '2025-03-01T12:00:00');
+    assert.match(flaglens(['report', '.'], root).stdout, /\| `quiet-banner-v2` \| release flag first seen in code \d{4}-\d\d-\d\d \(git\) \|/);
   });
 });

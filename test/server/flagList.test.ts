@@ -1,5 +1,6 @@
-// The Flags view's request (`flaglens/flags`) on the demo workspace: every flag with its state and
-// checks, open documents counted as edited, and the notification that tells the view to ask again.
+// The Flags view's request (`flaglens/flags`) on the demo workspace: every flag with its state, stages
+// and checks, the report's counts for the header, open documents counted as edited, and the
+// notification that tells the view to ask again.
 
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -45,6 +46,16 @@ describe('the flag list on the demo workspace', () => {
     ]);
     assert.equal(flag(flags, 'new-checkout').summary, 'serves true in every environment');
     assert.equal(flag(flags, 'new-chekout').summary, 'not defined in any environment');
+  });
+
+  it("gives a rolling-out flag's stages, and the counts of flaglens report", async () => {
+    const folders: FlagListFolder[] = await session.connection.sendRequest(FlagListRequest);
+    const flags = folders[0].flags;
+    assert.match(flag(flags, 'dark-mode').stages ?? '', /^production: 30% for \d+ days · staging: everyone for \d+ days$/);
+    assert.match(flag(flags, 'search-v2').stages ?? '', /^production: targeted for \d+ days · staging: 50% for \d+ days$/);
+    // A released flag is everyone everywhere: its group says so.
+    assert.equal(flag(flags, 'new-checkout').stages, undefined);
+    assert.deepEqual(folders[0].counts, { states: '4 rolling out · 2 released · 2 dead · 1 unknown', types: '8 release' });
   });
 
   it('points each reference at the key as written', async () => {

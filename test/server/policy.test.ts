@@ -1,8 +1,10 @@
 // The flag policy in the editor: a key that breaks the naming rule is a diagnostic in code and in the
 // flag file, whose quick fix renames the key in every flag file and at every check as one workspace
-// edit; a kill switch (by a comment at its check) is never offered for removal.
+// edit; a kill switch (by a comment at its check) is never offered for removal. A flag without a creation
+// date gets its age from the commit that first added its key, once git has been asked.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -87,5 +89,38 @@ describe('the flag policy in the server', () => {
     const range = { start: at, end: at };
     const actions = await session.codeActions(document.uri, range, []) as CodeAction[];
     assert.deepEqual(actions.filter((action) => action.title.startsWith('Remove flag')), []);
+  });
+});
+
+describe('the age of a flag from git in the server', () => {
+  let root: string;
+  let session: ServerSession;
+
+  before(async () => {
+    root = fs.realpathSync(makeWorkspace({
+      'flags/production.flagd.json': JSON.stringify({ flags: { 'old-banner': flag({ owner: 'web' }) } }),
+      'src/banner.ts': "import { OpenFeature } from '@openfeature/server-sdk';\nexport const banner = () => OpenFeature.getClient().getBooleanValue('old-banner', false);\n",
+    }));
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], {
+      cwd: root, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_DATE: '2025-01-15T09:00:00Z' },
+    });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'first');
+    session = await ServerSession.start({ folders: [root] });
+  });
+  after(async () => {
+    await session.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('shows the first commit of the key in the hover once git has answered', async () => {
+    const document = await session.open(path.join(root, 'src/banner.ts'));
+    const at = positionAt(document.text, document.text.indexOf("'old-banner'") + 1);
+    const text = await waitFor('a hover with the age from git', async () => {
+      const value = ((await session.hover(document.uri, at))?.contents as MarkupContent | undefined)?.value ?? '';
+      return value.includes('(git)') ? value : undefined;
+    });
+    assert.match(text, /\*\*Stale\*\*: first seen in code 2025-01-15 \(git\), \d+ days ago, past the 40 days a release flag lives · serves true in every environment/);
   });
 });

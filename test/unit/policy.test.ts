@@ -83,6 +83,8 @@ interface StalenessRow {
   ageDays?: number;
   environments: Record<string, Partial<EnvironmentFlagState>>;
   lastSeenDays?: number;
+  /** Days since the first commit that added the key (git), for a flag without a creation date. */
+  firstSeenDays?: number;
   references?: number;
   markedStale?: boolean;
   stale: boolean;
@@ -152,6 +154,21 @@ const STALENESS: StalenessRow[] = [
     stale: false, reasons: ['changed recently; no creation date'],
   },
   {
+    name: 'no creation date, first seen in code (git) past the lifetime, released',
+    firstSeenDays: 60, environments: { production: on({ lastModified: daysAgo(5) }) },
+    stale: true, reasons: [`first seen in code ${daysAgo(60).slice(0, 10)} (git), 60 days ago, past the 40 days a release flag lives`, 'serves true in every environment, unchanged for 5 days'],
+  },
+  {
+    name: 'no creation date, first seen in code (git) within the lifetime',
+    firstSeenDays: 12, environments: { production: split(25) },
+    stale: false, reasons: [`first seen in code ${daysAgo(12).slice(0, 10)} (git), 12 days ago, within the 40 days a release flag lives`],
+  },
+  {
+    name: 'the creation date wins over the first commit',
+    ageDays: 3, firstSeenDays: 300, environments: { production: on() },
+    stale: false, reasons: ['3 days old, within the 40 days a release flag lives'],
+  },
+  {
     name: 'young, never checked in code and not evaluated for a month',
     ageDays: 10, environments: { production: split(30, { lastSeenAt: daysAgo(31) }) }, references: 0,
     stale: true, reasons: ['last evaluated 31 days ago', 'no check in code'],
@@ -176,7 +193,8 @@ describe('staleness', () => {
       });
       const counted = row.name.startsWith('only counted') ? ['production'] : undefined;
       const checks = Array.from({ length: row.references ?? 1 }, () => check(key));
-      const { staleness } = flagHygiene(flag, catalog([flag], { countedEnvironments: counted }), { policy: DEFAULT_POLICY, now: NOW, checksOf: () => checks });
+      const firstSeenInCode = row.firstSeenDays === undefined ? undefined : daysAgo(row.firstSeenDays);
+      const { staleness } = flagHygiene(flag, catalog([flag], { countedEnvironments: counted }), { policy: DEFAULT_POLICY, now: NOW, checksOf: () => checks, firstSeenInCode: () => firstSeenInCode });
       assert.deepEqual(staleness, { stale: row.stale, reasons: row.reasons });
     });
   }

@@ -83,6 +83,17 @@ function stalenessLine(hygiene: FlagHygiene, definition: FlagDefinition): string
 
 // "production: 25% for 12 days · staging: everyone" for a flag that rolls out, and "**un-released** in production 2 days ago (was everyone)".
 function stagesLine(definition: FlagDefinition, catalog: FlagCatalog, context: PolicyContext): string {
+  return stageProgression(definition, catalog, context, 'markdown');
+}
+
+/**
+ * A rolling-out flag's stage in each counted environment with the time spent in it, and any recent
+ * un-release: "production: 25% for 12 days · staging: everyone"; '' for a released or dead flag that
+ * was not just taken back. Markdown (escaped, the un-release in bold) for the hover, plain for views.
+ */
+export function stageProgression(definition: FlagDefinition, catalog: FlagCatalog, context: Pick<PolicyContext, 'now' | 'policy'>, format: 'markdown' | 'plain'): string {
+  const escape = format === 'markdown' ? escapeMarkdown : (text: string): string => text;
+  const unreleasedWord = format === 'markdown' ? '**un-released**' : 'un-released';
   const counted = catalog.countedEnvironments;
   const shown = definition.environments.filter((state) => counted === undefined || counted.length === 0 || counted.includes(state.environment));
   const unreleased: string[] = [];
@@ -92,12 +103,12 @@ function stagesLine(definition: FlagDefinition, catalog: FlagCatalog, context: P
     const time = since === undefined || Number.isNaN(Date.parse(since)) ? undefined : context.now - Date.parse(since);
     const change = state.stageChange;
     if (change !== undefined && time !== undefined && isStepBack(change.from, exposure) && time <= context.policy.unreleasedWithinDays * DAY) {
-      unreleased.push(`**un-released** in ${escapeMarkdown(state.environment)} ${formatAge(time)} (was ${stageText(change.from)})`);
+      unreleased.push(`${unreleasedWord} in ${escape(state.environment)} ${formatAge(time)} (was ${stageText(change.from)})`);
     }
     const lasting = time === undefined || time < DAY ? '' : ` for ${plural(Math.floor(time / DAY), 'day')}`;
-    return `${escapeMarkdown(state.environment)}: ${stageText(exposure)}${lasting}`;
+    return `${escape(state.environment)}: ${stageText(exposure)}${lasting}`;
   });
-  // A released or dead flag's stages add nothing to its title, unless it was just taken back.
+  // A released or dead flag's stages add nothing to its state, unless it was just taken back.
   if (classifyRelease(definition, counted).state !== 'rolling-out' && unreleased.length === 0) return '';
   return [stages.join(' · '), ...unreleased].join(' · ');
 }

@@ -112,7 +112,7 @@ async function runScan(options: ScanArguments): Promise<number> {
   const log = (message: string): void => {
     process.stderr.write(`flaglens: ${message}\n`);
   };
-  const report = await scanFolder(options.directory, { configFile: options.configFile, cacheFile: options.cacheFile, log });
+  const report = await scanFolder(options.directory, { configFile: options.configFile, cacheFile: options.cacheFile, log, ageFromGit: true });
   for (const note of report.notes) log(note);
   const failOn = options.failOn ?? parseFailOn(report.failOn?.join(',') ?? DEFAULT_FAIL_ON);
   const failing = report.findings.filter(({ finding }) => matchesFailOn(finding, failOn.kinds)).length;

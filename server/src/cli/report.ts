@@ -9,9 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { missingMetadata } from '../analysis/findings';
-import type { InventoryEntry } from '../analysis/inventory';
-import { stageOf } from '../analysis/stages';
-import type { ReleaseStage } from '../analysis/types';
+import { countsText, inventoryCounts, type InventoryCounts, type InventoryEntry } from '../analysis/inventory';
 import { parseCommandArguments, stringOption, UsageError } from './args';
 import { planClean } from './clean';
 import { scanFolder, type ScanReport } from './scan';
@@ -46,8 +44,9 @@ export interface RemovableFlag {
 
 /** The debt of a folder now. */
 export interface FlagDebt {
-  counts: { byState: Record<string, number>; byType: Record<string, number>; byStage: Record<string, Partial<Record<ReleaseStage, number>>> };
-  oldestTemporary: Array<{ key: string; type: string; createdAt: string }>;
+  counts: InventoryCounts;
+  /** `createdAt` is the backend's, or else the first commit that added the key (`fromGit`). */
+  oldestTemporary: Array<{ key: string; type: string; createdAt: string; fromGit?: true }>;
   readyToRemove: RemovableFlag[];
   unknownKeys: Array<{ key: string; references: number }>;
   namingViolations: Array<{ key: string; where: string; message: string }>;
@@ -78,7 +77,7 @@ export function parseReportArguments(args: readonly string[]): ReportOptions | '
 
 /** Runs the report and gives its text. */
 export async function runReport(options: ReportOptions, log: (message: string) => void): Promise<string> {
-  const now = await scanFolder(options.directory, { configFile: options.configFile, log });
+  const now = await scanFolder(options.directory, { configFile: options.configFile, log, ageFromGit: true });
   for (const note of now.notes) log(note);
   if (options.since === undefined) {
     const debt = await flagDebt(now, options, log);
@@ -92,15 +91,6 @@ export async function runReport(options: ReportOptions, log: (message: string) =
 /** The debt now: counts, oldest temporary flags, removable flags (each planned as a dry-run clean-up), unknown keys, naming. */
 async function flagDebt(report: ScanReport, options: ReportOptions, log: (message: string) => void): Promise<FlagDebt> {
   const defined = report.inventory.filter((entry) => entry.hygiene !== undefined);
-  const count = (values: string[]): Record<string, number> => values.reduce<Record<string, number>>((counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }), {});
-  const byStage: FlagDebt['counts']['byStage'] = {};
-  for (const entry of defined) {
-    for (const state of entry.definition?.environments ?? []) {
-      const stages = byStage[state.environment] ??= {};
-      const { stage } = stageOf(state);
-      stages[stage] = (stages[stage] ?? 0) + 1;
-    }
-  }
   const readyToRemove: RemovableFlag[] = [];
   for (const entry of defined.filter((candidate) => candidate.removable)) {
     const plan = await planClean({ key: entry.key, directory: report.root, dryRun: true, ...(options.configFile === undefined ? {} : { configFile: options.configFile }) }, log);
@@ -108,10 +98,14 @@ async function flagDebt(report: ScanReport, options: ReportOptions, log: (messag
     readyToRemove.push({ key: entry.key, summary: entry.summary, references: entry.references.length, linesDeleted });
   }
   return {
-    counts: { byState: count(report.inventory.map((entry) => entry.state)), byType: count(defined.map((entry) => entry.hygiene?.type.type ?? '')), byStage },
+    counts: inventoryCounts(report.inventory),
     oldestTemporary: defined
-      .filter((entry) => entry.hygiene?.type.lifetime !== 'permanent' && entry.definition?.createdAt !== undefined)
-      .map((entry) => ({ key: entry.key, type: entry.hygiene?.type.type ?? '', createdAt: entry.definition?.createdAt ?? '' }))
+      .flatMap((entry) => {
+        if (entry.hygiene?.type.lifetime === 'permanent') return [];
+        const type = entry.hygiene?.type.type ?? '';
+        if (entry.definition?.createdAt !== undefined) return [{ key: entry.key, type, createdAt: entry.definition.createdAt }];
+        return entry.firstSeenInCode === undefined ? [] : [{ key: entry.key, type, createdAt: entry.firstSeenInCode, fromGit: true as const }];
+      })
       .sort((left, right) => Date.parse(left.createdAt) - Date.parse(right.createdAt))
       .slice(0, 5),
     readyToRemove,
@@ -173,8 +167,7 @@ async function scanAtRef(root: string, ref: string, configFile: string | undefin
 
 /** The debt as markdown: one summary line and one table. */
 export function debtMarkdown(debt: FlagDebt): string {
-  const states = Object.entries(debt.counts.byState).map(([state, count]) => `${count} ${state.replace('-', ' ')}`).join(' · ');
-  const types = Object.entries(debt.counts.byType).map(([type, count]) => `${count} ${type}`).join(' · ');
+  const { states, types } = countsText(debt.counts);
   const stages = Object.entries(debt.counts.byStage)
     .map(([environment, counts]) => `${environment}: ${Object.entries(counts).map(([stage, count]) => `${count} ${stage}`).join(', ')}`)
     .join(' · ');
@@ -182,7 +175,7 @@ export function debtMarkdown(debt: FlagDebt): string {
     ...debt.readyToRemove.map((flag) => [`\`${flag.key}\``, `ready to remove: ${flag.summary}`, `${flag.references}`, `${flag.linesDeleted} lines`]),
     ...debt.oldestTemporary
       .filter((flag) => !debt.readyToRemove.some((removable) => removable.key === flag.key))
-      .map((flag) => [`\`${flag.key}\``, `${flag.type} flag created ${flag.createdAt.slice(0, 10)}`, '', '']),
+      .map((flag) => [`\`${flag.key}\``, `${flag.type} flag ${flag.fromGit ? 'first seen in code' : 'created'} ${flag.createdAt.slice(0, 10)}${flag.fromGit ? ' (git)' : ''}`, '', '']),
     ...debt.unknownKeys.map((flag) => [`\`${flag.key}\``, 'not defined in any environment', `${flag.references}`, '']),
     ...debt.namingViolations.map((violation) => [`\`${violation.key}\``, `naming: ${violation.where}`, '', '']),
   ];

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { findingsForChecks, findingsForFlagFile, findingsForProblems, findingsForUnreadBackends, FINDING_CODES } from '../analysis/findings';
 import { flagFileKeys } from '../analysis/policy/flagFileKeys';
 import { flagInventory, type InventoryEntry } from '../analysis/inventory';
-import { policyContextOf, reportedStale } from '../analysis/policy/hygiene';
+import { checksByFlag, policyContextOf, reportedStale } from '../analysis/policy/hygiene';
 import { findingsForRegistry, unusedRegistryFindings } from '../analysis/registry';
 import type { FileProblem, Finding, FlagCatalog, FlagCheck, ReleaseState, Span } from '../analysis/types';
 import { loadRegistry } from '../workspace/registryFile';
@@ -13,6 +13,7 @@ import { readBoundedTextSync } from '../io/boundedRead';
 import { SETTINGS_FILE_LIMIT, toPosixPath } from '../workspace/files';
 import { MAX_FLAG_FILE_LENGTH } from '../backends/flagd/wire';
 import { CONFIG_FILE_NAME } from '../workspace/config';
+import { gitFirstSeen, NOT_A_GIT_REPOSITORY } from '../workspace/gitFirstSeen';
 import { loadFolder } from '../workspace/loadFolder';
 import { cliBackendSetup, cliCacheFiles } from './backendSetup';
 
@@ -72,6 +73,8 @@ export interface ScanOptions {
   cacheFile?: string;
   /** Where `tokenEnv` variables are read; default the process's environment. */
   environmentVariables?: Readonly<Record<string, string | undefined>>;
+  /** Dates flags without a creation date by the first commit that added their key (one bounded `git log`). */
+  ageFromGit?: boolean;
 }
 
 /** Scans a folder: configuration, flag definitions, every source file, findings. */
@@ -103,7 +106,8 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   }]));
   findings.push(...findingsForUnreadBackends(unread, severities));
   const now = Date.now();
-  const context = policyContextOf(allChecks, catalog, config.policy, now);
+  const firstSeen = options.ageFromGit === true ? await firstSeenOfUndated(root, allChecks, catalog, notes) : undefined;
+  const context = policyContextOf(allChecks, catalog, config.policy, now, firstSeen);
   for (const [file, checks] of allChecks) findings.push(...findingsForChecks(file, checks, catalog, severities, context));
   for (const file of backends.flatMap((backend) => backend.watchedFiles()).filter((watched) => watched.endsWith('.json'))) {
     const read = readBoundedTextSync(file, MAX_FLAG_FILE_LENGTH);
@@ -120,7 +124,7 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     }
   }
 
-  const inventory = flagInventory(allChecks, catalog, config.policy, now);
+  const inventory = flagInventory(allChecks, catalog, config.policy, now, firstSeen);
   const locator = new Locator(root, Math.max(index.maxFileSize, MAX_FLAG_FILE_LENGTH));
   const located = [...allChecks].flatMap(([file, checks]) => checks.map((check) => ({ ...locator.locate(file, check.keySpan), check })));
   const locatedFindings = findings
@@ -137,6 +141,19 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     notes,
     ...(config.policy.failOn === undefined ? {} : { failOn: config.policy.failOn }),
   };
+}
+
+/** The first commit that added each checked key whose definition has no creation date; undefined when git cannot tell. */
+async function firstSeenOfUndated(root: string, allChecks: Map<string, readonly FlagCheck[]>, catalog: FlagCatalog, notes: string[]): Promise<((key: string) => string | undefined) | undefined> {
+  const undated = [...checksByFlag(allChecks, catalog).keys()].filter((key) => {
+    const createdAt = catalog.definitions.get(key)?.createdAt;
+    return catalog.definitions.has(key) && (createdAt === undefined || Number.isNaN(Date.parse(createdAt)));
+  });
+  if (undated.length === 0) return undefined;
+  const { dates, problem } = await gitFirstSeen(root, undated);
+  // Outside a git repository there is simply no history; the other problems are worth knowing.
+  if (problem !== undefined && problem !== NOT_A_GIT_REPOSITORY) notes.push(`flag ages from git: ${problem}`);
+  return (key) => dates.get(key);
 }
 
 /** Every defined flag with its release state, then every key checked in code but defined nowhere; by key. */

@@ -1,9 +1,11 @@
-// The Flags view's data (`flaglens/flags`): every flag of each workspace folder with its release state
-// and every check of it in code, as ranges the editor can open.
+// The Flags view's data (`flaglens/flags`): every flag of each workspace folder with its release state,
+// its stages while it rolls out, and every check of it in code, as ranges the editor can open; and the
+// counts of `flaglens report` for the view's header.
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { flagInventory } from '../analysis/inventory';
+import { stageProgression } from '../analysis/describe';
+import { countsText, flagInventory, inventoryCounts, type InventoryEntry } from '../analysis/inventory';
 import { reportedStale } from '../analysis/policy/hygiene';
 import type { FlagCheck } from '../analysis/types';
 import { readTextFileIfReadable } from '../workspace/files';
@@ -22,15 +24,17 @@ export async function flagListFor(folders: readonly EditorFolder[], documents: O
   return Promise.all(folders.map(async (folder) => {
     const state = await folder.state();
     folder.syncOpenDocuments(state, documents.all());
-    return { name: folder.name, uri: folder.uri, flags: flagsOf(state, documents) };
+    const now = Date.now();
+    const inventory = flagInventory(state.index.allChecks(), state.catalog, state.config.policy, now, state.firstSeenInCode)
+      // Without any definition every key would look unknown; the status bar says why instead.
+      .filter((entry) => entry.state !== 'unknown' || state.catalog.loaded);
+    return { name: folder.name, uri: folder.uri, flags: flagsOf(inventory, state, now, documents), counts: countsText(inventoryCounts(inventory)) };
   }));
 }
 
-function flagsOf(state: LoadedFolder, documents: OpenDocuments): FlagListItem[] {
+function flagsOf(inventory: readonly InventoryEntry[], state: LoadedFolder, now: number, documents: OpenDocuments): FlagListItem[] {
   const texts = new TextsByFile(documents, state.index.maxFileSize);
-  return flagInventory(state.index.allChecks(), state.catalog, state.config.policy, Date.now())
-    // Without any definition every key would look unknown; the status bar says why instead.
-    .filter((entry) => entry.state !== 'unknown' || state.catalog.loaded)
+  return inventory
     .map((entry) => {
       const item: FlagListItem = {
         key: entry.key,
@@ -41,6 +45,8 @@ function flagsOf(state: LoadedFolder, documents: OpenDocuments): FlagListItem[] 
         removable: entry.removable,
         references: entry.references.flatMap(({ file, check }) => texts.reference(file, check)),
       };
+      const stages = entry.definition === undefined ? '' : stageProgression(entry.definition, state.catalog, { now, policy: state.config.policy }, 'plain');
+      if (stages !== '') item.stages = stages;
       if (entry.definition?.link !== undefined) item.link = entry.definition.link;
       return item;
     });

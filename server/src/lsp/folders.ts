@@ -7,6 +7,7 @@ import type { BackendLoad, FlagBackend } from '../backends/types';
 import { createBackends, type BackendSetup } from '../workspace/createBackends';
 import { toPosixPath } from '../workspace/files';
 import { catalogOf, loadBackends, loadFolder, type IndexProgress, type LoadedFolder } from '../workspace/loadFolder';
+import { LazyGitFirstSeen } from '../workspace/gitFirstSeen';
 import { indexCacheFile } from '../workspace/scanCache';
 import { uriToPath } from '../workspace/uris';
 import { exceedsBytes } from './documents';
@@ -139,7 +140,11 @@ export class WorkspaceFolderState {
       backendMessage: (message) => this.host.log(message),
       progress,
     });
-    const state: FolderState = { ...loaded, syncedVersions: new Map() };
+    // Ages from git are looked up only for flags a hover, a diagnostic or the Flags view asks about.
+    const ages = new LazyGitFirstSeen(this.root, () => {
+      this.host.definitionsChanged(this).catch((error: unknown) => this.host.log(`${this.name}: ${String(error)}`));
+    }, (message) => this.host.log(`${this.name}: ${message}`));
+    const state: FolderState = { ...loaded, syncedVersions: new Map(), firstSeenInCode: ages.lookup };
     this.host.log(`${this.name}: ${loaded.index.files().length} source files indexed, ${state.catalog.definitions.size} flags loaded`);
     // Definitions still loading for the previous state must not replace these.
     this.definitionsGeneration++;

@@ -59,6 +59,8 @@ export interface LoadedFolder {
   /** The latest load of each backend, in the order of `backends`. */
   loads: BackendLoad[];
   catalog: FlagCatalog;
+  /** ISO date of the first commit that added a key to the code, where the front end asks git (see gitFirstSeen.ts). */
+  firstSeenInCode?(key: string): string | undefined;
 }
 
 /** Reads the configuration, then indexes the folder while its backends load. Never throws for a backend. */

@@ -111,10 +111,15 @@ async function seed(): Promise<void> {
   }));
   await enable('button-color', 'development');
   await enable('button-color', 'production');
+
+  // A release stage: 25% of users in production by a flexibleRollout, off in development.
+  await createFlag('search-v2', 'New search for a quarter of users');
+  await addStrategy('search-v2', 'production', rollout(25, 'search-v2'));
+  await enable('search-v2', 'production');
 }
 
 seed().then(
-  () => console.log(`seed.ts: seeded 6 flags into ${baseUrl}`),
+  () => console.log(`seed.ts: seeded 7 flags into ${baseUrl}`),
   (error: unknown) => {
     console.error(`seed.ts: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;

@@ -77,7 +77,10 @@ suite('FlagLens in VS Code', () => {
     assert.equal(newCheckout?.description, '2 references');
     assert.equal(newCheckout?.tooltip, '**new-checkout**\n\nserves true in every environment\n\n2 references in 2 files');
     const legacySearch = snapshot[1].children.find((flag) => flag.label === 'legacy-search');
-    assert.equal(legacySearch?.description, 'stale · 1 reference');
+    // A rolling-out flag's line says where the rollout stands.
+    assert.equal(legacySearch?.description, 'stale · production: everyone · staging: off · 1 reference');
+    const darkMode = snapshot[4].children.find((flag) => flag.label === 'dark-mode');
+    assert.match(darkMode?.description ?? '', /^production: 30% for \d+ days · staging: everyone for \d+ days · 1 reference$/);
     assert.deepEqual(newCheckout?.children.map((reference) => `${reference.label} ${reference.description ?? ''}`), ['checkout.ts:22 src/server', 'App.tsx:7 src/web']);
   });
 

@@ -16,6 +16,8 @@ export interface PolicyContext {
   now: number;
   /** Every check of the flag with this (defined) key in the workspace: their annotations and their count count. */
   checksOf(key: string): readonly FlagCheck[];
+  /** ISO date of the first commit that added the key to the code, where git was asked (see workspace/gitFirstSeen.ts). */
+  firstSeenInCode?(key: string): string | undefined;
 }
 
 /** A flag's type, staleness and removability as a whole. */
@@ -38,8 +40,14 @@ export function flagHygiene(definition: FlagDefinition, catalog: FlagCatalog, co
     countedEnvironments: catalog.countedEnvironments,
     policy: context.policy,
     now: context.now,
+    // Only a flag checked in code and without a creation date needs one: git is asked for no other.
+    firstSeenInCode: checks.length > 0 && !validDate(definition.createdAt) ? context.firstSeenInCode?.(definition.key) : undefined,
   });
   return { type, staleness, removability };
+}
+
+function validDate(date: string | undefined): boolean {
+  return date !== undefined && !Number.isNaN(Date.parse(date));
 }
 
 /**
@@ -70,7 +78,13 @@ export function checksByFlag(allChecks: Iterable<[string, readonly FlagCheck[]]>
 }
 
 /** A context whose checks are those of `allChecks`, for callers that hold them all (the CLI, tests). */
-export function policyContextOf(allChecks: Iterable<[string, readonly FlagCheck[]]>, catalog: FlagCatalog, policy: FlagPolicy, now: number): PolicyContext {
+export function policyContextOf(
+  allChecks: Iterable<[string, readonly FlagCheck[]]>,
+  catalog: FlagCatalog,
+  policy: FlagPolicy,
+  now: number,
+  firstSeenInCode?: (key: string) => string | undefined,
+): PolicyContext {
   const byKey = checksByFlag(allChecks, catalog);
-  return { policy, now, checksOf: (key) => (byKey.get(key) ?? []).map((reference) => reference.check) };
+  return { policy, now, checksOf: (key) => (byKey.get(key) ?? []).map((reference) => reference.check), firstSeenInCode };
 }

@@ -4,7 +4,8 @@
 // - A permanent type (kill-switch, permission) is never stale, even when a backend marks it so: a
 //   scanner that calls a kill switch stale invites its removal.
 // - A backend's stale mark is stale.
-// - Otherwise a flag is stale when it is past its type's lifetime (from `createdAt`) and either settled
+// - Otherwise a flag is stale when it is past its type's lifetime (from `createdAt`, else from the first
+//   commit that added its key to the code) and either settled
 //   (released or dead, or LaunchDarkly's `launched` everywhere) or unused (no SDK evaluated it for
 //   `unusedAfterDays`, LaunchDarkly's `inactive` everywhere, or no check in code);
 // - without a creation date, when it is settled and unchanged for longer than its lifetime;
@@ -33,6 +34,8 @@ export interface StalenessInput {
   policy: FlagPolicy;
   /** ms since epoch. */
   now: number;
+  /** ISO date of the first commit that added the key to the code (from git), for a flag without `createdAt`. */
+  firstSeenInCode?: string;
 }
 
 /** The staleness verdict of one flag, with its reasons. */
@@ -46,14 +49,20 @@ export function stalenessOf(input: StalenessInput): StalenessVerdict {
 
   const environments = countedStates(definition, input.countedEnvironments);
   const lifetimeText = `the ${type.lifetime} days ${/^[aeiou]/i.test(type.type) ? 'an' : 'a'} ${type.type} flag lives`;
-  const ageDays = daysSince(definition.createdAt, now);
+  const created = daysSince(definition.createdAt, now);
+  const seenInCode = created === undefined ? daysSince(input.firstSeenInCode, now) : undefined;
+  const ageDays = created ?? seenInCode;
+  // Age from git is told with its date, so a person can check the commit.
+  const ageText = seenInCode === undefined
+    ? `${plural(ageDays ?? 0, 'day')} old`
+    : `first seen in code ${input.firstSeenInCode?.slice(0, 10) ?? ''} (git), ${plural(seenInCode, 'day')} ago`;
   const unchangedDays = newestDays(environments.map((environment) => environment.lastModified), now);
   const settled = settledReason(release, environments, unchangedDays);
   const unused = unusedReason(definition, environments, policy, now);
   const noReferences = references === 0 ? 'no check in code' : undefined;
 
   if (ageDays !== undefined && ageDays > type.lifetime) {
-    const age = `${plural(ageDays, 'day')} old, past ${lifetimeText}`;
+    const age = `${ageText}, past ${lifetimeText}`;
     const evidence = [settled, unused, noReferences].filter((reason): reason is string => reason !== undefined);
     if (evidence.length > 0) return { stale: true, reasons: [age, ...evidence] };
   }
@@ -62,13 +71,13 @@ export function stalenessOf(input: StalenessInput): StalenessVerdict {
   }
   if (unused !== undefined && noReferences !== undefined) return { stale: true, reasons: [unused, noReferences] };
 
-  return { stale: false, reasons: [notStaleReason(ageDays, type.lifetime, lifetimeText, settled, release)] };
+  return { stale: false, reasons: [notStaleReason(ageDays, ageText, type.lifetime, lifetimeText, settled, release)] };
 }
 
 // The one signal that kept the flag from being stale, the most telling first.
-function notStaleReason(ageDays: number | undefined, lifetime: number, lifetimeText: string, settled: string | undefined, release: ReleaseVerdict): string {
+function notStaleReason(ageDays: number | undefined, ageText: string, lifetime: number, lifetimeText: string, settled: string | undefined, release: ReleaseVerdict): string {
   if (ageDays === undefined) return settled === undefined ? `${release.summary}; no creation date` : 'changed recently; no creation date';
-  if (ageDays <= lifetime) return `${plural(ageDays, 'day')} old, within ${lifetimeText}`;
+  if (ageDays <= lifetime) return `${ageText}, within ${lifetimeText}`;
   return `past its lifetime, but still rolling out: ${release.summary}`;
 }
 
