@@ -47,6 +47,12 @@ const cases: Case[] = [
     expected: '/ws/packages/flags/src/index.ts',
   },
   {
+    name: 'a build sub-folder no rule names (dist/types/) maps to src/ when src/types/ holds no such source',
+    files: { '/ws/packages/flags/package.json': '{ "name": "@acme/flags", "types": "dist/types/keys.d.ts" }', ...FLAGS_SOURCES },
+    specifier: '@acme/flags',
+    expected: '/ws/packages/flags/src/keys.ts',
+  },
+  {
     name: 'exports as one string naming a source file',
     files: { '/ws/packages/flags/package.json': '{ "name": "@acme/flags", "exports": "./src/keys.ts" }', ...FLAGS_SOURCES },
     specifier: '@acme/flags',

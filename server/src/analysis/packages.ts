@@ -179,14 +179,18 @@ function sourceOfCompiledFile(absolute: string, pkg: WorkspacePackage, probe: Mo
   return probe(withoutScriptExtension(source));
 }
 
-/** `pkg/dist/keys.js` (or `dist/esm/keys.d.ts`) → `pkg/src/keys.ts` when that source exists. */
+/**
+ * `pkg/dist/keys.js` (or `dist/esm/keys.d.ts`, `dist/types/keys.d.ts`) → `pkg/src/keys.ts` when that source exists.
+ * A build that emits one flavour per sub-folder names it as it likes (`cjs`, `esm`, `types`, `node`): when
+ * `src/<sub-folder>/keys` is not a source, `src/keys` is tried, as the build folder is absent from a repository.
+ */
 function sourceOfBuiltFile(absolute: string, packageDir: string, probe: ModuleProbe): string | undefined {
   const parts = posix.relative(packageDir, absolute).split('/');
   if (!BUILD_FOLDERS.has(parts[0])) return undefined;
   let rest = parts.slice(1);
   if (rest.length > 1 && BUILD_FOLDERS.has(rest[0])) rest = rest.slice(1);
-  const stem = withoutScriptExtension(posix.join(packageDir, 'src', ...rest));
-  return probe(stem);
+  const source = (segments: readonly string[]): string | undefined => probe(withoutScriptExtension(posix.join(packageDir, 'src', ...segments)));
+  return source(rest) ?? (rest.length > 1 ? source(rest.slice(1)) : undefined);
 }
 
 function withoutDeclarationExtension(file: string): string {
