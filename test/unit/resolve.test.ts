@@ -328,6 +328,21 @@ isEnabled('a');\nstore.getBooleanValue('b', false);\nclient.getBooleanValue('c',
     expected: [],
   },
   {
+    name: "a workspace function whose declared return type is the SDK's client, called through ?.",
+    files: {
+      [APP]: `import { getGrowthBookClient, getRollout } from './growthbook';
+getGrowthBookClient()?.evalFeature('a', {});
+getRollout()?.isOn('b');`,
+      '/ws/src/growthbook.ts': `import { GrowthBookClient } from '@growthbook/growthbook';
+import { Rollout } from './rollout';
+let gbClient: GrowthBookClient | null = null;
+export function getGrowthBookClient(): GrowthBookClient | null { return gbClient; }
+export function getRollout(): Rollout { return new Rollout(); }`,
+      '/ws/src/rollout.ts': `export class Rollout { isOn(key: string) { return key !== ''; } }`,
+    },
+    expected: [['a', 'growthbook', '`getGrowthBookClient` comes from @growthbook/growthbook (through ./growthbook)']],
+  },
+  {
     name: 'a workspace package that exports a client',
     files: {
       [APP]: `import { posthog } from '@team/analytics';\nposthog.isFeatureEnabled('a');`,

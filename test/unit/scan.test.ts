@@ -504,6 +504,36 @@ class Checkout {
     expected: [['a', 'launchdarkly', '`ld` is declared with a type from launchdarkly-node-server-sdk'], ['b', 'unleash', '`unleash` is declared with a type from unleash-client']],
   },
   {
+    name: "a function whose declared return type is the SDK's client makes one, called through ?. and awaited",
+    code: `import type { GrowthBookClient } from '@growthbook/growthbook';
+import type { LDClient } from '@launchdarkly/node-server-sdk';
+function getClient(): GrowthBookClient | null { return client; }
+const getLd = async (): Promise<void> => {};
+const ld = (): LDClient => make();
+getClient()?.evalFeature('a', {});
+const gb = getClient();
+gb?.isOn('b');
+ld().variation('c', context, false);`,
+    expected: [
+      ['a', 'growthbook', '`getClient` is created from @growthbook/growthbook'],
+      ['b', 'growthbook', '`gb` is created from @growthbook/growthbook'],
+      ['c', 'launchdarkly', '`ld` is created from @launchdarkly/node-server-sdk'],
+    ],
+  },
+  {
+    name: "a function of the file's own return type, or of none, makes no client",
+    code: `import type { GrowthBookClient } from '@growthbook/growthbook';
+class Rollout { isOn(key: string) { return !!key; } }
+function getRollout(): Rollout { return new Rollout(); }
+function getAny() { return makeClient(); }
+function check(client: GrowthBookClient) { return client; }
+getRollout().isOn('a');
+getAny()?.isOn('b');
+const own = getRollout();
+own?.isOn('c');`,
+    expected: [],
+  },
+  {
     name: 'a hook that returns the client, destructured',
     code: `import { useStatsigClient } from '@statsig/react-bindings';\nconst { client } = useStatsigClient();\nclient.checkGate('new-checkout');`,
     expected: [['new-checkout', 'statsig', '`client` is created from @statsig/react-bindings']],

@@ -54,19 +54,19 @@ const BLANKED: Array<{ name: string; text: string; expected: string | undefined;
     expected: "const v = isOn<{ a: 1 }>('k', () => { return 1; });\nfunction f() { ____ }",
   },
   {
-    name: 'blanks bodies after return types, and keeps signatures whose return type holds an object type',
+    name: 'blanks bodies after return types, and keeps return types (an SDK client type is evidence), object types too',
     text: "function f(): string { return 'a'; }\nfunction g(): Promise<Map<string, { a: 1 }>> { x(); }\nconst h = (a: number): { b: 1 } => { x(); };",
-    expected: "function f()_ ______ { ______ ____ }\nfunction g(): Promise<Map<string, { a: 1 }>> { ____ }\nconst h = (a: number): { b: 1 } => { ____ };",
+    expected: "function f(): string { ______ ____ }\nfunction g(): Promise<Map<string, { a: 1 }>> { ____ }\nconst h = (a: number): { b: 1 } => { ____ };",
   },
   {
     name: 'keeps module-level objects, enums and class bodies, and blanks method bodies',
     text: "const FLAGS = { a: 'x' };\nenum E { A = 'a' }\nclass C { static K = 'k'; m(): void { x(); } }",
-    expected: "const FLAGS = { a: 'x' };\nenum E { A = 'a' }\nclass C { static K = 'k'; m()_ ____ { ____ } }",
+    expected: "const FLAGS = { a: 'x' };\nenum E { A = 'a' }\nclass C { static K = 'k'; m(): void { ____ } }",
   },
   {
-    name: 'blanks the parameters and return type of a function whose body it blanks',
+    name: 'blanks the parameters of a function whose body it blanks, and keeps its return type',
     text: 'function f(a: string, b = 2): Promise<void> { x(); }\nconst h = async (a: number): Promise<string> => { x(); };',
-    expected: 'function f(__ _______ _ _ _)_ _____________ { ____ }\nconst h = async (__ ______)_ _______________ => { ____ };',
+    expected: 'function f(__ _______ _ _ _): Promise<void> { ____ }\nconst h = async (__ ______): Promise<string> => { ____ };',
   },
   {
     name: 'reads an object type after `is` in a return type as a type, not as a body',

@@ -10,7 +10,7 @@ import { evaluate, originReference, setMember } from './values';
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
   NodeFlags, SyntaxKind, canHaveModifiers, getModifiers, isClassDeclaration, isEnumDeclaration,
-  isExportAssignment, isExportDeclaration, isIdentifier, isNamespaceExport, isStringLiteral,
+  isExportAssignment, isExportDeclaration, isFunctionDeclaration, isIdentifier, isNamespaceExport, isStringLiteral,
   isTypeAliasDeclaration, isVariableStatement,
 } = ts;
 
@@ -98,6 +98,8 @@ function declaredNames(statement: ts.Statement): string[] {
     return isConst ? statement.declarationList.declarations.flatMap((declaration) => (isIdentifier(declaration.name) ? [declaration.name.text] : [])) : [];
   }
   if ((isEnumDeclaration(statement) || isClassDeclaration(statement)) && statement.name !== undefined) return [statement.name.text];
+  // A function's name holds no key, but its calls may make an SDK client (`export function getClient(): LDClient`).
+  if (isFunctionDeclaration(statement) && statement.name !== undefined) return [statement.name.text];
   return [];
 }
 

@@ -13,8 +13,8 @@ import { evaluate, memberOf, originReference, propertyNameText, typeOriginRefere
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
 const {
-  NodeFlags, SyntaxKind, canHaveModifiers, forEachChild, getModifiers, isBinaryExpression, isConstructorDeclaration,
-  isExpressionStatement, isFunctionLike, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression,
+  NodeFlags, SyntaxKind, canHaveModifiers, forEachChild, getModifiers, isArrowFunction, isBinaryExpression, isConstructorDeclaration,
+  isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression,
   isPropertyDeclaration, isVariableStatement,
 } = ts;
 
@@ -36,6 +36,7 @@ export function scanFile(fileName: string, text: string, patterns: PatternSet, p
     state.scopes.push({ start: sourceFile.pos, end: sourceFile.end });
     for (const statement of sourceFile.statements) {
       if (isVariableStatement(statement)) declareVariables(state, statement.declarationList);
+      else if (isFunctionDeclaration(statement)) declareFunction(state, statement, undefined);
       else declareStatement(state, statement);
     }
   }
@@ -114,6 +115,10 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
       declareOpaqueNames(state, name, { type }, typedOrigin(type));
       break;
     }
+    case SyntaxKind.FunctionDeclaration:
+      // The walk has opened the function's own scope; its name belongs to the one around it.
+      declareFunction(state, node as ts.FunctionDeclaration, state.scopes[state.scopes.length - 2]);
+      break;
     case SyntaxKind.ClassDeclaration:
     case SyntaxKind.ClassExpression:
       declareClassMembers(state, node as ts.ClassLikeDeclaration);
@@ -146,8 +151,25 @@ function typedOrigin(type: ts.TypeNode | undefined): Origin | undefined {
   return reference === undefined ? undefined : { reference, how: 'typed' };
 }
 
+/**
+ * What a function's calls are made from: its declared return type (`function getClient(): GrowthBookClient | null`),
+ * so that `getClient()?.evalFeature(...)` has the evidence the type gives. Only the written type counts: a body's
+ * `return` is not followed (a skeleton blanks check-free bodies, and a team's own client class is no SDK's).
+ */
+function returnedOrigin(node: ts.SignatureDeclaration): Origin | undefined {
+  const typed = typedOrigin(node.type);
+  return typed === undefined ? undefined : { ...typed, how: 'created' };
+}
+
+/** A function declaration's name, in `scope` (its enclosing one), with what its calls are made from. */
+function declareFunction(state: ScanState, node: ts.FunctionDeclaration, scope: { start: number; end: number } | undefined): void {
+  const origin = node.name === undefined ? undefined : returnedOrigin(node);
+  if (node.name !== undefined && origin !== undefined) declare(state, node.name.text, undefined, undefined, undefined, origin, scope);
+}
+
 /** What a name's initializer was made from, else its declared type: `const client = OpenFeature.getClient()`. */
 function declaredOrigin(initializer: ts.Expression | undefined, type: ts.TypeNode | undefined): Origin | undefined {
+  if (initializer !== undefined && (isArrowFunction(initializer) || isFunctionExpression(initializer))) return returnedOrigin(initializer);
   const reference = initializer === undefined ? undefined : originReference(initializer);
   return reference === undefined ? typedOrigin(type) : { reference, how: 'created' };
 }

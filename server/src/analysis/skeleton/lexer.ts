@@ -278,15 +278,13 @@ export class Lexer implements JsxLexer {
       ? { open: frame.start, close: end, depth: this.frames.length, colon: -1, typeEnd: -1 }
       : undefined;
     if (frame.body && !frame.kept && !this.hitWithin(frame.start, end)) {
-      // Blank from just inside the `{` to the `}`, and the function's parameters and return type unless a
-      // flag-call name is in them (a default value); a blank inside these is part of them.
+      // Blank from just inside the `{` to the `}`, and the function's parameters unless a flag-call name is in
+      // them (a default value); a blank inside these is part of them. The return type is kept: a declared SDK
+      // client type (`function getClient(): LDClient`) is the evidence for calls on what the function returns.
       const signature = frame.signature !== undefined && !this.hitWithin(frame.signature.open, frame.start) ? frame.signature : undefined;
       const from = signature?.open ?? frame.start;
       while (this.blanks.length > 0 && this.blanks[this.blanks.length - 1][0] > from) this.blanks.pop();
-      if (signature !== undefined) {
-        if (signature.close > signature.open + 1) this.blanks.push([signature.open + 1, signature.close]);
-        if (signature.colon >= 0) this.blanks.push([signature.colon, signature.typeEnd]);
-      }
+      if (signature !== undefined && signature.close > signature.open + 1) this.blanks.push([signature.open + 1, signature.close]);
       if (end > frame.start + 1) this.blanks.push([frame.start + 1, end]);
     }
   }
