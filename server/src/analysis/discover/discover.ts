@@ -52,21 +52,9 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   const candidates = weighRegistries(root, trees, checkedKeys(trees, patternsOf(trees, found), options.resolvePackage), anchorsOf);
   let chosen: WeighedRegistry | undefined = candidates[0]?.convincing === true ? candidates[0] : undefined;
   if (chosen !== undefined) {
-    // The anchors of every registry the evidence convinces are wrappers and checks, not only the chosen one's: a
-    // monorepo's front end and server each list their own flags (Unleash's `UiFlags` and `IFlagKey`), and the one
-    // not chosen still types the parameters of its side's wrappers. Only candidates whose anchors were looked for
-    // have any (at most MAX_ANCHORED_CANDIDATES), so this reads nothing new. What forwards into them is found as
-    // for any wrapper; the proposed registry stays the best one. Another candidate must have a key checked: with
-    // none checked anywhere, every name that says it lists flags convinces (Unleash's `ClientSpecFeature` too), and
-    // that is enough to propose one registry, not to make every function typed by such a name a wrapper.
-    const anchoredWrappers: DiscoveredWrapper[] = [];
-    for (const candidate of candidates) {
-      if (!candidate.convincing || candidate.anchors === 0 || (candidate !== chosen && candidate.usedKeys === 0)) continue;
-      for (const wrapper of anchorsOf({ ...candidate, file: `${root}/${candidate.file}`, keys: candidate.keyList }).wrappers) {
-        const callee = wrapper.pattern.callee;
-        if (!found.wrappers.some((other) => other.pattern.callee === callee) && !anchoredWrappers.some((other) => other.pattern.callee === callee)) anchoredWrappers.push(wrapper);
-      }
-    }
+    // The chosen registry's anchors are wrappers and checks; what forwards into them is found as for any wrapper.
+    const anchoredWrappers = anchorsOf({ ...chosen, file: `${root}/${chosen.file}`, keys: chosen.keyList }).wrappers
+      .filter((wrapper) => !found.wrappers.some((other) => other.pattern.callee === wrapper.pattern.callee));
     found.wrappers.push(...anchoredWrappers);
     if (anchoredWrappers.length > 0) followWrappers(root, trees, found, 2, anchoredWrappers.map((wrapper) => wrapper.pattern.callee));
     const checked = checkedKeys(trees, patternsOf(trees, found), options.resolvePackage);
