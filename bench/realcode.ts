@@ -3,7 +3,7 @@
 // once with no `.flaglens.json` (what the scan infers by itself) and once with the configuration
 // `flaglens init` proposes, which is written to a temporary file and never into the repository.
 // Usage: npm run bench:realcode -- --repo PATH --census FILE [--json]
-//        npm run bench:realcode -- --all [--repos DIR] [--json]   (every census file against DIR/<name>, default /work/repos)
+//        npm run bench:realcode -- --all [--repos DIR] [--json]   (every census file against DIR/<name>; DIR defaults to $FLAGLENS_REPOS)
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -353,7 +353,11 @@ async function main(): Promise<number> {
   const jobs: Array<{ repo: string; census: Census }> = [];
   if (values.all === true) {
     const censusFolder = path.join(__dirname, 'census');
-    const checkouts = values.repos ?? '/work/repos';
+    const checkouts = values.repos ?? process.env.FLAGLENS_REPOS;
+    if (checkouts === undefined) {
+      process.stderr.write('realcode: --all needs --repos DIR (or FLAGLENS_REPOS), the folder holding a checkout per census, named as the repository\n');
+      process.exit(2);
+    }
     for (const name of fs.readdirSync(censusFolder).filter((entry) => entry.endsWith('.json')).sort()) {
       const census = readCensus(path.join(censusFolder, name));
       const checkout = path.join(checkouts, census.repo.split('/')[1]);
