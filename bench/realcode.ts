@@ -10,8 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FlagCheck } from '../server/src/analysis/types';
-import { scanFolder } from '../server/src/cli/scan';
-import { CONFIG_FILE_NAME } from '../server/src/workspace/config';
+import { Locator, scanFolder } from '../server/src/cli/scan';
+import { CONFIG_FILE_NAME, MAX_FILE_SIZE_LIMIT } from '../server/src/workspace/config';
 import { configFileText, discoverFolder } from '../server/src/workspace/discovery';
 import { toPosixPath } from '../server/src/workspace/files';
 
@@ -159,11 +159,12 @@ async function measureMode(root: string, census: Census, mode: ModeResult['mode'
     fs.writeFileSync(configFile, proposal);
   }
   const scan = await scanFolder(root, { configFile, cacheFile, log, environmentVariables: {} });
-  const lineStarts = new Map<string, number[]>();
+  // The scan locates each check's key; the call may start lines above it.
+  const locator = new Locator(root, MAX_FILE_SIZE_LIMIT);
   const reported: ReportedSite[] = scan.checks.map((located) => ({
     file: located.file,
     keyLine: located.line,
-    callLine: lineOf(lineStartsOf(root, located.file, lineStarts), located.check.callSpan.start),
+    callLine: locator.locate(path.join(root, located.file), located.check.callSpan).line,
     check: located.check,
   }));
   return { ...compare(census, reported), mode, proposal, seconds: (performance.now() - started) / 1000 };
@@ -258,28 +259,6 @@ function globToRegExp(glob: string): RegExp {
     else source += glob[at].replace(/[.+?^${}()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`^${source}$`);
-}
-
-function lineStartsOf(root: string, file: string, cache: Map<string, number[]>): number[] {
-  let starts = cache.get(file);
-  if (starts === undefined) {
-    const text = fs.readFileSync(path.join(root, file), 'utf8');
-    starts = [0];
-    for (let offset = 0; offset < text.length; offset++) if (text[offset] === '\n') starts.push(offset + 1);
-    cache.set(file, starts);
-  }
-  return starts;
-}
-
-function lineOf(lineStarts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (lineStarts[middle] <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
 }
 
 const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;

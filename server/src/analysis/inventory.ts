@@ -2,7 +2,7 @@
 // every key checked in code that no environment defines, each with the checks that ask for it. The
 // Flags view, the CLI's flag list and `flaglens report` are all made from it.
 
-import { checksByFlag, flagHygiene, type FlagHygiene, type PolicyContext } from './policy/hygiene';
+import { checksByFlag, flagHygiene, policyContextFor, type FlagHygiene } from './policy/hygiene';
 import type { FlagPolicy } from './policy/policy';
 import { removabilityAtCheck } from './removability';
 import { stageOf } from './stages';
@@ -39,12 +39,7 @@ export function flagInventory(
   firstSeenInCode?: (key: string) => string | undefined,
 ): InventoryEntry[] {
   const referencesByKey = checksByFlag(allChecks, catalog);
-  const context: PolicyContext = {
-    policy,
-    now,
-    checksOf: (key: string) => (referencesByKey.get(key) ?? []).map((reference) => reference.check),
-    firstSeenInCode,
-  };
+  const context = policyContextFor(referencesByKey, policy, now, firstSeenInCode);
   const entries: InventoryEntry[] = [...catalog.definitions.values()].map((definition) => {
     const references = referencesByKey.get(definition.key) ?? [];
     const hygiene = flagHygiene(definition, catalog, context);

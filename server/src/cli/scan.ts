@@ -185,7 +185,7 @@ function describeConfigProblems(problems: readonly FileProblem[], root: string):
 }
 
 /** Turns offsets into lines and columns, reading each file once. */
-class Locator {
+export class Locator {
   private readonly lineStarts = new Map<string, number[] | undefined>();
 
   /** `limit`: the most bytes of a file read to locate a finding in it (source files and flag files are both located). */

@@ -85,6 +85,15 @@ export function policyContextOf(
   now: number,
   firstSeenInCode?: (key: string) => string | undefined,
 ): PolicyContext {
-  const byKey = checksByFlag(allChecks, catalog);
+  return policyContextFor(checksByFlag(allChecks, catalog), policy, now, firstSeenInCode);
+}
+
+/** A context over checks already grouped by flag (`checksByFlag`). */
+export function policyContextFor(
+  byKey: ReadonlyMap<string, ReadonlyArray<{ check: FlagCheck }>>,
+  policy: FlagPolicy,
+  now: number,
+  firstSeenInCode?: (key: string) => string | undefined,
+): PolicyContext {
   return { policy, now, checksOf: (key) => (byKey.get(key) ?? []).map((reference) => reference.check), firstSeenInCode };
 }
