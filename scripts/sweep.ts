@@ -14,7 +14,7 @@ import { diffLines, splitLinesKeepingBreaks, unifiedDiff, type LineChange } from
 import { checksFlag } from '../server/src/analysis/remove/plan';
 import type { FileRemoval } from '../server/src/analysis/remove/plan';
 import type { FlagCheck } from '../server/src/analysis/types';
-import { CleanSetupError, planClean, type CleanResult } from '../server/src/cli/clean';
+import { CleanSetupError, loadCleanFolder, planCleanIn, type CleanResult } from '../server/src/cli/clean';
 import { scanFolder } from '../server/src/cli/scan';
 import { newTypeErrors, outOfScopeChanges, parseErrors, TypeCheckSession, UNUSED_CODES, type TypeError } from './sweepChecks';
 
@@ -76,7 +76,7 @@ async function main(): Promise<number> {
   const configFile = values.config === undefined ? undefined : path.resolve(values.config);
   const limit = values.limit === undefined ? Infinity : Number(values.limit);
   const started = performance.now();
-  // The clean-up logs the same notes (a skipped large file) on every load: each is printed once.
+  // The scan and the clean-up's load log the same notes (a skipped large file): each is printed once.
   const logged = new Set<string>();
   const log = (message: string): void => {
     if (logged.has(message)) return;
@@ -102,13 +102,15 @@ async function main(): Promise<number> {
   };
   const failures: Failure[] = [];
   const session = new TypeCheckSession(root);
+  // Loaded once: every clean-up is planned in memory from the same texts, and none is written.
+  const folder = await loadCleanFolder(root, configFile, log);
   for (const key of keys) {
     const { values: tried, guessed } = valuesToTry(checksByKey.get(key)!);
     for (const value of tried) {
       process.stderr.write(`sweep: ${key} = ${JSON.stringify(value)}\n`);
       let result: CleanResult;
       try {
-        result = await planClean({ key, directory: root, dryRun: true, value: { value }, ...(configFile === undefined ? {} : { configFile }) }, log);
+        result = planCleanIn(folder, { key, value: { value } });
       } catch (error) {
         if (error instanceof CleanSetupError) {
           figures.refused++;

@@ -358,7 +358,7 @@ describe('LaunchDarklyBackend against a loopback server', () => {
   const faults: Array<{ fault: Fault; says: RegExp }> = [
     { fault: '500', says: /bad response: 127\.0\.0\.1:\d+\/api\/v2\/flags\/default answered 500 \(server error\)/ },
     { fault: '401', says: /unauthorised: .* answered 401 \(the token was not accepted\); check the token .* \(set FLAGLENS_LAUNCHDARKLY_TOKEN\)/ },
-    { fault: '429', says: /rate limited: .* answered 429 \(too many requests\); retrying in 30 s/ },
+    { fault: '429', says: /rate limited: .* answered 429 \(too many requests\); it asks for 30 s before the next request/ },
     { fault: 'wrong-shape', says: /bad response: \/api\/v2\/flags\/default is not what LaunchDarkly answers \(items is missing\)/ },
     { fault: 'foreign-next', says: /bad response: the next page of flags is on another server \(https:\/\/evil\.example\.com\)/ },
   ];

@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
 import { checksFlag, removeFlagFromFile } from '../../server/src/analysis/remove/plan';
 import { scanFile } from '../../server/src/analysis/scan';
-import { planClean } from '../../server/src/cli/clean';
+import { loadCleanFolder, planClean, planCleanIn, type CleanResult } from '../../server/src/cli/clean';
 import { createCallTypes } from '../../server/src/workspace/callTypes';
 import { toPosixPath } from '../../server/src/workspace/files';
 
@@ -152,5 +152,17 @@ describe("flag clean-up: the checker's return type as evidence", () => {
     assert.deepEqual(checkout?.problems.map((problem) => `${problem.line}: ${problem.message}`), [
       "5: this check of 'new-checkout' returns `Variant` (from fake-flags), not the flag's value; left as it is",
     ]);
+  });
+
+  it('a folder loaded once plans any number of clean-ups, each as a fresh load would', async () => {
+    const texts = (result: CleanResult) => result.removal.files.map((file) => [file.fileName, file.text]);
+    const alone = await planClean({ key: KEY, directory: PROJECT, dryRun: true, value: { value: false } }, () => undefined);
+    const folder = await loadCleanFolder(PROJECT, undefined, () => undefined);
+    const first = planCleanIn(folder, { key: KEY, value: { value: false } });
+    const other = planCleanIn(folder, { key: KEY, value: { value: true } });
+    const again = planCleanIn(folder, { key: KEY, value: { value: false } });
+    assert.notDeepEqual(texts(other), texts(first));
+    assert.deepEqual(texts(first), texts(alone));
+    assert.deepEqual(texts(again), texts(alone));
   });
 });

@@ -473,7 +473,7 @@ describe('UnleashBackend against a loopback server', () => {
     { fault: '500', says: /bad response: 127\.0\.0\.1:\d+\/api\/admin\/search\/features answered 500 \(server error\)/ },
     { fault: '401', says: /unauthorised: .* answered 401 \(the token was not accepted\); check the token/ },
     { fault: '403', says: /unauthorised: .* answered 403 \(the token has no access to this\)/ },
-    { fault: '429', says: /rate limited: .* answered 429 \(too many requests\); retrying in 30 s/ },
+    { fault: '429', says: /rate limited: .* answered 429 \(too many requests\); it asks for 30 s before the next request/ },
     { fault: 'malformed', says: /bad response: .* did not answer with JSON \(application\/json\)/ },
     { fault: 'html', says: /bad response: .* did not answer with JSON \(text\/html\)/ },
     { fault: 'wrong-shape', says: /bad response: \/api\/admin\/search\/features is not what Unleash answers \(features is missing\)/ },

@@ -220,7 +220,7 @@ export class JsonClient {
     }
     if (status === 429) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-      const wait = retryAfterMs === undefined ? '' : `; retrying in ${Math.ceil(retryAfterMs / 1000)} s`;
+      const wait = retryAfterMs === undefined ? '' : `; it asks for ${Math.ceil(retryAfterMs / 1000)} s before the next request`;
       return { kind: 'rate limited', status, retryAfterMs, message: `rate limited: ${where} answered 429 (too many requests)${wait}` };
     }
     if (status >= 300 && status < 400) {

@@ -86,23 +86,35 @@ export function parseCleanArguments(args: readonly string[]): CleanOptions | 'he
   };
 }
 
-/** Works out the removal for a folder without writing anything. */
-export async function planClean(options: CleanOptions, log: (message: string) => void, environmentVariables: Readonly<Record<string, string | undefined>> = process.env): Promise<CleanResult> {
-  const root = toPosixPath(path.resolve(options.directory));
+/** A folder loaded once for any number of clean-ups: its index (holding the texts it read), flags and configuration. */
+export type CleanFolder = Pick<Awaited<ReturnType<typeof loadFolder>>, 'index' | 'catalog' | 'config'> & { root: string };
+
+/** Loads DIR as `flaglens clean` sees it, with the same services, tokens and cache as `flaglens scan`. */
+export async function loadCleanFolder(directory: string, configFile: string | undefined, log: (message: string) => void, environmentVariables: Readonly<Record<string, string | undefined>> = process.env): Promise<CleanFolder> {
+  const root = toPosixPath(path.resolve(directory));
   const caches = cliCacheFiles(root, undefined, environmentVariables);
   const { index, catalog, config } = await loadFolder(root, {
-    configFile: options.configFile,
+    configFile,
     configChecked: (problems) => {
       if (problems.length === 0) return;
       const [first] = problems;
       throw new CleanSetupError(`${path.posix.relative(root, toPosixPath(first.file)) || first.file}: ${first.message.replace(/\s*\n\s*/g, ' ')}`);
     },
-    // The same services, tokens and cache as `flaglens scan`.
     backendSetup: () => cliBackendSetup(caches.definitions, environmentVariables, log),
     keepTexts: true,
     log,
   });
+  return { root, index, catalog, config };
+}
 
+/** Works out the removal for a folder without writing anything. */
+export async function planClean(options: CleanOptions, log: (message: string) => void, environmentVariables: Readonly<Record<string, string | undefined>> = process.env): Promise<CleanResult> {
+  return planCleanIn(await loadCleanFolder(options.directory, options.configFile, log, environmentVariables), options);
+}
+
+/** Works out the removal of one flag in a loaded folder. Nothing in the folder changes, so it serves the next flag as well. */
+export function planCleanIn(folder: CleanFolder, options: Pick<CleanOptions, 'key' | 'value'>): CleanResult {
+  const { root, index, catalog, config } = folder;
   const checksByFile = new Map<string, FlagCheck[]>();
   for (const [file, checks] of index.allChecks()) {
     const matching = checks.filter((check) => checksFlag(check, options.key) || (!check.resolved && check.key === options.key));
@@ -176,7 +188,7 @@ export function summaryText(options: CleanOptions, result: CleanResult): string 
 }
 
 /** The value to keep: from --value, else from the flag's release state; a flag that may not be removed stops here. */
-function keptValue(options: CleanOptions, checks: readonly FlagCheck[], catalog: FlagCatalog, context: PolicyContext): { kept: KeptValue; reason: string } {
+function keptValue(options: Pick<CleanOptions, 'key' | 'value'>, checks: readonly FlagCheck[], catalog: FlagCatalog, context: PolicyContext): { kept: KeptValue; reason: string } {
   if (options.value !== undefined) return { kept: { kind: 'value', value: options.value.value }, reason: 'given with --value' };
   const definition = catalog.definitions.get(options.key) ?? checks.map((check) => findDefinition(check, catalog)).find((found) => found !== undefined);
   if (definition === undefined) {

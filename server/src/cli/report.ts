@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { missingMetadata } from '../analysis/findings';
 import { countsText, inventoryCounts, type InventoryCounts, type InventoryEntry } from '../analysis/inventory';
 import { parseCommandArguments, stringOption, UsageError } from './args';
-import { planClean } from './clean';
+import { loadCleanFolder, planCleanIn } from './clean';
 import { scanFolder, type ScanReport } from './scan';
 
 /** The usage lines of `flaglens report`, for the CLI's help. */
@@ -91,12 +91,14 @@ export async function runReport(options: ReportOptions, log: (message: string) =
 /** The debt now: counts, oldest temporary flags, removable flags (each planned as a dry-run clean-up), unknown keys, naming. */
 async function flagDebt(report: ScanReport, options: ReportOptions, log: (message: string) => void): Promise<FlagDebt> {
   const defined = report.inventory.filter((entry) => entry.hygiene !== undefined);
-  const readyToRemove: RemovableFlag[] = [];
-  for (const entry of defined.filter((candidate) => candidate.removable)) {
-    const plan = await planClean({ key: entry.key, directory: report.root, dryRun: true, ...(options.configFile === undefined ? {} : { configFile: options.configFile }) }, log);
+  const removable = defined.filter((candidate) => candidate.removable);
+  // One load serves every dry run: the folder is read and its services asked once, not once per flag.
+  const folder = removable.length === 0 ? undefined : await loadCleanFolder(report.root, options.configFile, log);
+  const readyToRemove: RemovableFlag[] = folder === undefined ? [] : removable.map((entry) => {
+    const plan = planCleanIn(folder, { key: entry.key });
     const linesDeleted = plan.removal.files.reduce((sum, file) => sum + file.linesDeleted, 0);
-    readyToRemove.push({ key: entry.key, summary: entry.summary, references: entry.references.length, linesDeleted });
-  }
+    return { key: entry.key, summary: entry.summary, references: entry.references.length, linesDeleted };
+  });
   return {
     counts: inventoryCounts(report.inventory),
     oldestTemporary: defined
