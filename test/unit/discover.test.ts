@@ -224,6 +224,22 @@ gb.isOn('delta-api'); gb.isOn('new-nav'); gb.isOn('dark-mode'); gb.isOn('beta-se
     expected: {},
   },
   {
+    name: "a parameter forwarded to an SDK method's name on the team's own class imported from the workspace is no wrapper",
+    files: {
+      'src/cookie.ts': `class Cookie { constructor(private name: string) {} getValue(req: Request, fallback = '') { return req.headers.get(this.name) ?? fallback; } }\nexport const SessionCookie = new Cookie('sid');`,
+      'src/auth.ts': `import { SessionCookie } from './cookie';\nexport function sessionOf(req: Request) { return SessionCookie.getValue(req, ''); }`,
+    },
+    expected: {},
+  },
+  {
+    name: 'the same forwarding to a client a workspace module makes from the SDK is a wrapper',
+    files: {
+      'src/flagsmith.ts': `import flagsmith from 'flagsmith';\nexport const client = flagsmith;`,
+      'src/flags.ts': `import { client } from './flagsmith';\nexport function flagValue(name: string) { return client.getValue(name); }`,
+    },
+    expected: { patterns: [{ callee: 'flagValue', keyArg: 0 }] },
+  },
+  {
     name: 'nothing to propose in code that calls the SDK directly',
     files: { 'src/app.ts': `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('x', false); export enum Colors { Red = 'red', Blue = 'blue' }` },
     expected: {},

@@ -41,7 +41,7 @@ interface Found {
 export function discover(root: string, sources: readonly SourceText[], options: DiscoverOptions = {}): Discovery {
   const trees = options.trees ?? new SourceTrees(sources, options.prescanned?.patterns ?? buildPatternSet([]), options.prescanned);
   const found: Found = { wrappers: [], bags: [], factories: [] };
-  followWrappers(root, trees, found, 1, undefined);
+  followWrappers(root, trees, found, 1, undefined, options.resolvePackage);
   const anchors = new Map<string, Anchored>();
   const anchorsOf = (candidate: { file: string; symbol: string; kind: DiscoveredRegistry['kind']; keys: readonly string[] }): Anchored => {
     const id = `${candidate.file}#${candidate.symbol}`;
@@ -56,7 +56,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     const anchoredWrappers = anchorsOf({ ...chosen, file: `${root}/${chosen.file}`, keys: chosen.keyList }).wrappers
       .filter((wrapper) => !found.wrappers.some((other) => other.pattern.callee === wrapper.pattern.callee));
     found.wrappers.push(...anchoredWrappers);
-    if (anchoredWrappers.length > 0) followWrappers(root, trees, found, 2, anchoredWrappers.map((wrapper) => wrapper.pattern.callee));
+    if (anchoredWrappers.length > 0) followWrappers(root, trees, found, 2, anchoredWrappers.map((wrapper) => wrapper.pattern.callee), options.resolvePackage);
     const checked = checkedKeys(trees, patternsOf(trees, found), options.resolvePackage);
     chosen = reweighed(chosen, checked);
     const unregistered = mostlyUnregistered(chosen, checked);
@@ -72,7 +72,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
  * a wrapper, bag function or closure factory the last level found (or `seeds`), until a level finds nothing
  * new or `MAX_WRAPPER_DEPTH` is reached.
  */
-function followWrappers(root: string, trees: SourceTrees, found: Found, firstLevel: number, seeds: readonly string[] | undefined): void {
+function followWrappers(root: string, trees: SourceTrees, found: Found, firstLevel: number, seeds: readonly string[] | undefined, resolvePackage: ModuleHost['resolvePackage']): void {
   let newNames = seeds;
   for (let level = firstLevel; level <= MAX_WRAPPER_DEPTH; level++) {
     if (newNames !== undefined && newNames.length === 0) return;
@@ -81,7 +81,7 @@ function followWrappers(root: string, trees: SourceTrees, found: Found, firstLev
     const added: string[] = [];
     for (const source of trees.sources) {
       if (newNames === undefined ? !trees.mayHoldChecks(source, patterns) : !trees.names(source, newNames)) continue;
-      const inFile = wrappersIn(root, source, trees.scan(source, patterns), patterns, level, trees, found.factories);
+      const inFile = wrappersIn(root, source, trees.resolvedChecks(source, patterns, resolvePackage), patterns, level, trees, found.factories);
       for (const wrapper of inFile.wrappers) {
         if (known.has(wrapper.pattern.callee)) continue;
         known.add(wrapper.pattern.callee);

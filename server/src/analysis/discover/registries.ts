@@ -5,9 +5,8 @@
 import { posix } from 'node:path';
 import type { PatternSet } from '../patterns';
 import { coversAll, registryCandidates, type RegistryCandidate } from '../registry';
-import { resolveChecks, type ModuleHost } from '../resolve';
+import type { ModuleHost } from '../resolve';
 import { escapeRegex } from '../regex';
-import type { FileScan } from '../scan';
 import type { Anchored, AnchorRegistry } from './anchors';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredRegistry, SourceText } from './types';
@@ -41,17 +40,12 @@ export interface CheckedKeys {
 
 /** Every check the patterns find, resolved across files. Only files that may hold a check are scanned; others are read for their exports when a key's import leads there. */
 export function checkedKeys(trees: SourceTrees, patterns: PatternSet, resolvePackage: ModuleHost['resolvePackage']): CheckedKeys {
-  const scanOf = (file: string): FileScan | undefined => {
-    const source = trees.byFile.get(file);
-    return source === undefined ? undefined : trees.scan(source, patterns);
-  };
-  const host: ModuleHost = { fileExists: (file) => trees.byFile.has(file), ...(resolvePackage ? { resolvePackage } : {}) };
   const used = new Set<string>();
   const resolvedKeys: string[] = [];
   const possibleKeySets: Array<readonly string[]> = [];
   for (const source of trees.sources) {
     if (!trees.mayHoldChecks(source, patterns)) continue;
-    for (const check of resolveChecks(trees.scan(source, patterns), scanOf, host)) {
+    for (const check of trees.resolvedChecks(source, patterns, resolvePackage)) {
       if (check.resolved) {
         used.add(check.key);
         resolvedKeys.push(check.key);

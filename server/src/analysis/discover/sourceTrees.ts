@@ -6,9 +6,10 @@ import type { BagEntry } from '../bags';
 import { buildPatternSet, type PatternSet } from '../patterns';
 import { mayHoldChecks } from '../prefilter';
 import { escapeRegex } from '../regex';
+import { resolveChecks, type ModuleHost } from '../resolve';
 import { scanFile, type FileScan } from '../scan';
 import { scriptKindOf } from '../scriptKind';
-import type { UserPattern } from '../types';
+import type { FlagCheck, UserPattern } from '../types';
 import type { SourceText } from './types';
 
 /** Scans a caller made already (the workspace index's), and the patterns it made them with. */
@@ -26,6 +27,8 @@ export class SourceTrees {
   private readonly naming = new Map<string, Set<string>>();
   private readonly patternSets = new Map<string, PatternSet>();
   private readonly baseMayHoldChecks = new Map<string, boolean>();
+  // Discovery follows packages the same way throughout, so resolved checks are kept by pattern set alone.
+  private readonly resolved = new WeakMap<PatternSet, Map<string, readonly FlagCheck[]>>();
   readonly byFile: ReadonlyMap<string, SourceText>;
 
   constructor(readonly sources: readonly SourceText[], readonly base: PatternSet, private readonly prescanned?: Prescanned) {
@@ -75,6 +78,28 @@ export class SourceTrees {
       byFile.set(source.file, scan);
     }
     return scan;
+  }
+
+  /**
+   * The source's checks with `patterns`, as the scan of a folder keeps them (`resolveChecks`): keys imported from
+   * other files followed, and a check whose only evidence is an import from a workspace module kept only when that
+   * module leads to the SDK. A `getValue(req)` on the team's own cookie class is no check, so no wrapper either.
+   */
+  resolvedChecks(source: SourceText, patterns: PatternSet, resolvePackage: ModuleHost['resolvePackage']): readonly FlagCheck[] {
+    const scan = this.scan(source, patterns);
+    let byFile = this.resolved.get(patterns);
+    if (byFile === undefined) this.resolved.set(patterns, byFile = new Map());
+    let checks = byFile.get(source.file);
+    if (checks === undefined) {
+      const scanOf = (file: string): FileScan | undefined => {
+        const other = this.byFile.get(file);
+        return other === undefined ? undefined : this.scan(other, patterns);
+      };
+      const host: ModuleHost = { fileExists: (file) => this.byFile.has(file), ...(resolvePackage ? { resolvePackage } : {}) };
+      checks = resolveChecks(scan, scanOf, host);
+      byFile.set(source.file, checks);
+    }
+    return checks;
   }
 
   /**

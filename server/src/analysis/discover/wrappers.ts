@@ -5,7 +5,6 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { calleeLastName, type PatternSet } from '../patterns';
-import type { FileScan } from '../scan';
 import type { FlagCheck, UserPattern } from '../types';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper, SourceText } from './types';
@@ -32,9 +31,9 @@ export interface ClosureFactory {
 
 /** The wrappers and bag functions one source declares, for the patterns of `level` (1: the presets, 2: the wrappers found). */
 export function wrappersIn(
-  root: string, source: SourceText, scan: FileScan, patterns: PatternSet, level: number, trees: SourceTrees, factories: readonly ClosureFactory[],
+  root: string, source: SourceText, checks: readonly FlagCheck[], patterns: PatternSet, level: number, trees: SourceTrees, factories: readonly ClosureFactory[],
 ): { wrappers: DiscoveredWrapper[]; bags: DiscoveredBag[]; factories: ClosureFactory[] } {
-  const dynamicChecks = scan.checks.filter((check) => check.dynamic === true);
+  const dynamicChecks = checks.filter((check) => check.dynamic === true);
   const bagCallees = patterns.patterns.filter((pattern) => pattern.kind === 'bag').map((pattern) => calleeLastName(pattern.callee));
   const mayReturnBag = bagCallees.some((name) => source.text.includes(name));
   const calledFactories = factories.filter((factory) => source.text.includes(factory.name));
