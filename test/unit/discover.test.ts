@@ -214,6 +214,24 @@ gb.isOn('delta-api'); gb.isOn('new-nav'); gb.isOn('dark-mode'); gb.isOn('beta-se
     expected: { patterns: [{ callee: 'useUiFlag', keyArg: 0 }], registry: { file: 'src/interfaces/uiConfig.ts', symbol: 'UiFlags' } },
   },
   {
+    name: 'a const choosing once between two wrappers that take the key alike is a wrapper; a choice with a plain function is not',
+    files: {
+      'src/experiments.ts': `export interface Experiments { 'nav.new': boolean; 'billing.v2': boolean; 'search.beta': boolean }`,
+      'src/useExperiment.ts': `function fromService<K extends keyof Experiments>(key: K) { return useContext(Service).get(key); }
+function withOverrides<K extends keyof Experiments>(key: K) { return overrides[key] ?? fromService(key); }
+function logged(key: string) { console.log(key); }
+export const useExperiment = isDev ? withOverrides : fromService;
+export const readExperiment = (fromService);
+export const maybeExperiment = isDev ? logged : fromService;`,
+      'src/App.tsx': `useExperiment('nav.new'); useExperiment('billing.v2'); readExperiment('search.beta');`,
+    },
+    expected: {
+      patterns: [{ callee: 'fromService', keyArg: 0 }, { callee: 'withOverrides', keyArg: 0 }, { callee: 'useExperiment', keyArg: 0 }, { callee: 'readExperiment', keyArg: 0 }],
+      registry: { file: 'src/experiments.ts', symbol: 'Experiments' },
+    },
+    says: /^wrapper useExperiment \(src\/useExperiment\.ts:4\): is withOverrides or fromService, each a wrapper taking the key alike$/,
+  },
+  {
     name: 'test runners, mocks and HTTP interceptors are no evidence of a wrapper',
     files: {
       'cypress/e2e/flags.cy.ts': `export function stubFlag(name: string) { cy.intercept('GET', '/api/flags', { [name]: true }); return client.getBooleanValue(name, false); }`,

@@ -10,7 +10,7 @@ import { anchoredBy, type Anchored } from './anchors';
 import { checkedKeys, mostlyUnregistered, reweighed, weighRegistries, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import type { DiscoveredBag, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
-import { wrappersIn, type ClosureFactory } from './wrappers';
+import { aliasesIn, wrappersIn, type ClosureFactory } from './wrappers';
 
 // Each level of wrappers reads the files that name the last level's names. Real code stops at three or four
 // (a hook calling a closure another hook returns, which calls an override helper, which calls the SDK);
@@ -99,6 +99,14 @@ function followWrappers(root: string, trees: SourceTrees, found: Found, firstLev
         known.add(factory.name);
         found.factories.push(factory);
         added.push(factory.name);
+      }
+      // Aliases name a wrapper of an earlier level, so they are looked for in the files that name new ones.
+      if (newNames === undefined) continue;
+      for (const alias of aliasesIn(root, source, trees, found.wrappers)) {
+        if (known.has(alias.pattern.callee)) continue;
+        known.add(alias.pattern.callee);
+        found.wrappers.push(alias);
+        added.push(alias.pattern.callee);
       }
     }
     newNames = added;

@@ -104,6 +104,59 @@ export function wrappersIn(
   return { wrappers, bags, factories: newFactories };
 }
 
+/**
+ * Other names for wrappers found already: `const useFlag = useFlagFromService`, or a choice made once between two
+ * wrappers that take the key alike, `export const useFlag = isDev ? useFlagWithOverrides : useFlagFromService`.
+ * Calls of the alias are calls of one of them, so the alias takes the key where they do.
+ */
+export function aliasesIn(root: string, source: SourceText, trees: SourceTrees, known: readonly DiscoveredWrapper[]): DiscoveredWrapper[] {
+  const relative = posix.relative(root, source.file);
+  if (known.length === 0 || isTestFile(relative)) return [];
+  const byName = new Map(known.map((wrapper) => [wrapper.pattern.callee, wrapper]));
+  const aliases: DiscoveredWrapper[] = [];
+  const sourceFile = trees.tree(source);
+  const wrapperNamed = (expression: ts.Expression): DiscoveredWrapper | undefined => {
+    const inner = withoutWrapping(expression);
+    return ts.isIdentifier(inner) ? byName.get(inner.text) : undefined;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.Const) !== 0) {
+      for (const declaration of node.declarations) {
+        if (!ts.isIdentifier(declaration.name) || declaration.initializer === undefined) continue;
+        const name = declaration.name.text;
+        if (byName.has(name) || GENERIC_NAMES.has(name) || name.length < 3 || aliases.some((alias) => alias.pattern.callee === name)) continue;
+        const value = withoutWrapping(declaration.initializer);
+        const named = ts.isConditionalExpression(value) ? [value.whenTrue, value.whenFalse] : [value];
+        const chosen = named.map(wrapperNamed).filter((wrapper): wrapper is DiscoveredWrapper => wrapper !== undefined);
+        const [first] = chosen;
+        if (first === undefined || chosen.length < named.length || !chosen.every((wrapper) => takesKeyAlike(wrapper.pattern, first.pattern))) continue;
+        const names = chosen.map((wrapper) => wrapper.pattern.callee);
+        aliases.push({
+          pattern: { ...first.pattern, callee: name },
+          at: { file: relative, line: sourceFile.getLineAndCharacterOfPosition(declaration.getStart(sourceFile)).line + 1 },
+          reason: names.length === 1 ? `is another name for ${names[0]}, a wrapper` : `is ${names.join(' or ')}, each a wrapper taking the key alike`,
+          evidence: first.evidence,
+          level: Math.max(...chosen.map((wrapper) => wrapper.level)),
+        });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return aliases;
+}
+
+function withoutWrapping(expression: ts.Expression): ts.Expression {
+  let inner = expression;
+  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner) || ts.isNonNullExpression(inner)) inner = inner.expression;
+  return inner;
+}
+
+/** The same key argument (and path into it) and the same default argument: a call reads the key the same way from either. */
+function takesKeyAlike(left: UserPattern, right: UserPattern): boolean {
+  return (left.keyArg ?? 0) === (right.keyArg ?? 0) && (left.keyPath ?? []).join('.') === (right.keyPath ?? []).join('.') && left.defaultArg === right.defaultArg;
+}
+
 /** "passes its first argument as the flag key to unleash.isEnabled", with " (a wrapper itself)" above level 1. */
 function forwardReason(keyArgument: { index: number; keyPath?: readonly string[] }, to: string, level: number): string {
   const path = keyArgument.keyPath === undefined ? '' : `'s ${keyArgument.keyPath.join('.')}`;
