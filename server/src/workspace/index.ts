@@ -9,10 +9,11 @@ import { resolveChecks, type ModuleHost } from '../analysis/resolve';
 import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../analysis/scan';
 import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
-import { bagEntryOf, discover, SourceTrees, type Discovery } from '../analysis/discover';
+import type { Discovery } from '../analysis/discover';
 import type { PatternSet } from '../analysis/patterns';
 import { currentStamp, isSourceFile, readSourceFileSync, readTextFileIfReadable, toPosixPath } from './files';
 import { IgnoreRules } from './ignore';
+import { inferenceInputs, inferPatterns, keptInference, type Inference } from './inference';
 import { listFolder } from './listing';
 import { emptyPackageTable, type PackageTable } from '../analysis/packages';
 import { PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from './packages';
@@ -114,8 +115,7 @@ export class WorkspaceIndex {
     const cache = this.options.cacheFile === undefined ? undefined : ScanCache.load(this.options.cacheFile, this.options.patterns);
     const outcomes = new Array<FileOutcome>(files.length);
     const infer = this.options.infer === true;
-    // Inference reads every file's text, so no file is skipped for an unchanged stamp (the cache's scans still are used).
-    const unread = cache?.hasStamps === true && !infer ? await this.reuseUnchanged(files, cache, runStartedAt, outcomes) : files.map((_, index) => index);
+    const unread = cache?.hasStamps === true ? await this.reuseUnchanged(files, cache, runStartedAt, outcomes) : files.map((_, index) => index);
     const reused = files.length - unread.length;
     if (reused > 0) progress?.(reused, files.length);
     // Stamps cost an `fstat` per file and a larger cache: not on a first run (20,004 files: 60-120 ms),
@@ -123,8 +123,17 @@ export class WorkspaceIndex {
     const settings = { patterns: this.options.patterns, maxFileSize: this.options.maxFileSize, cachedHashes: cache?.hashes(), runStartedAt: cache?.fromDisk === true ? runStartedAt : undefined, keepTexts: this.options.keepTexts === true || infer };
     const read = await scanPaths(unread.map((index) => files[index]), settings, { progress: (done) => progress?.(reused + done, files.length), cache, log: this.options.log });
     read.forEach((outcome, at) => (outcomes[unread[at]] = outcome));
+    // Inference reads every file's text, unless the cache kept what it found from files all as they are now.
+    let kept = infer && cache !== undefined ? keptInference(cache, files, outcomes, packages, this.options.patterns) : undefined;
+    if (infer && kept === undefined && reused > 0) {
+      const texts = files.flatMap((_, index) => (outcomes[index].kind !== 'skipped' && outcomes[index].text === undefined ? [index] : []));
+      // Their scans come from the cache, by the hash of their bytes.
+      const again = await scanPaths(texts.map((index) => files[index]), settings, { cache, log: this.options.log });
+      again.forEach((outcome, at) => (outcomes[texts[at]] = outcome));
+    }
     this.packages = packages;
     this.scanPatterns = this.options.patterns;
+    this.inferredFrom = undefined;
     this.scans.clear();
     this.documents.clear();
     this.texts.clear();
@@ -137,11 +146,11 @@ export class WorkspaceIndex {
     // The cache keeps the scans made with the configured patterns, whatever is inferred from them.
     if (cache !== undefined) cache.record(files, outcomes);
     if (infer) {
-      // One file that breaks discovery (nesting past what a walk can hold, a bug) leaves the folder scanned with the presets.
-      try {
-        this.inferPatterns(files);
-      } catch (error) {
-        this.options.log(`could not infer wrappers and registry from the code: ${error instanceof Error ? error.message : String(error)}`);
+      kept ??= this.infer(files);
+      if (kept !== undefined) this.useInference(kept);
+      if (cache !== undefined) {
+        const inputs = inferenceInputs(files, outcomes, packages);
+        cache.recordInferred(inputs === undefined || kept === undefined ? undefined : { inputs, discovery: kept.discovery, scans: Object.fromEntries(kept.scans) });
       }
       if (this.options.keepTexts !== true) this.texts.clear();
     }
@@ -154,29 +163,27 @@ export class WorkspaceIndex {
 
   /**
    * Zero-config: discovers the folder's wrappers, bag functions and registry anchors from the texts just read
-   * (the scans made already are reused), then scans again, with them, only the files that name one.
+   * (the scans made already are reused); undefined when discovery failed.
    */
-  private inferPatterns(files: readonly string[]): void {
+  private infer(files: readonly string[]): Inference | undefined {
     const sources = files.flatMap((file) => {
       const text = this.texts.get(file);
       return text === undefined ? [] : [{ file, text }];
     });
-    const prescanned = { patterns: this.options.patterns, scanOf: (file: string) => this.scans.get(file) ?? undefined };
-    const trees = new SourceTrees(sources, this.options.patterns, prescanned);
-    const discovery = discover(this.root, sources, {
-      ...(this.host.resolvePackage === undefined ? {} : { resolvePackage: this.host.resolvePackage }),
-      prescanned,
-      trees,
-    });
-    this.inferredFrom = discovery;
-    const patterns = trees.patternSet(discovery.wrappers.map((wrapper) => wrapper.pattern), discovery.bags.map(bagEntryOf));
-    if (patterns !== this.options.patterns) {
-      this.scanPatterns = patterns;
-      // Discovery scanned the files that name what it found with these very patterns; the others keep their scans.
-      for (const source of sources) {
-        if (trees.mayHoldChecks(source, patterns)) this.scans.set(source.file, trees.scan(source, patterns));
-      }
+    // One file that breaks discovery (nesting past what a walk can hold, a bug) leaves the folder scanned with the presets.
+    try {
+      return inferPatterns(this.root, sources, this.options.patterns, (file) => this.scans.get(file) ?? undefined, this.host.resolvePackage);
+    } catch (error) {
+      this.options.log(`could not infer wrappers and registry from the code: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
     }
+  }
+
+  /** Scan with what inference found from now on: its patterns, and the scans they changed. */
+  private useInference(inference: Inference): void {
+    this.inferredFrom = inference.discovery;
+    this.scanPatterns = inference.patterns;
+    for (const [file, scan] of inference.scans) this.scans.set(file, scan);
   }
 
   /**

@@ -2,12 +2,14 @@
 // restart re-parses only the files that changed, and the stamp of every file read (size, times, inode;
 // see `fileStamp`), so that a restart does not even read a file whose stamp is the same. A scan is used
 // only when its file's stamp or the hash of its bytes is the same, and the whole cache only when it was
-// written by this very scanner code with these patterns.
+// written by this very scanner code with these patterns. For a folder without `.flaglens.json`, also what
+// zero-config inference found, with the stamps of the files it was inferred from (see `InferredRecord`).
 
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
+import type { Discovery } from '../analysis/discover';
 import type { FileScan } from '../analysis/scan';
 import { readBoundedTextSync } from '../io/boundedRead';
 import type { PatternSet } from '../analysis/patterns';
@@ -37,6 +39,19 @@ interface CacheFile {
    * written and read several times faster than an object of 20,000 keys).
    */
   unparsed: string[];
+  inferred?: InferredRecord;
+}
+
+/**
+ * What zero-config inference found, kept so that a restart that finds every file as it was does not read
+ * every file's text to infer it again.
+ */
+export interface InferredRecord {
+  /** The hash of the inference's inputs: every file read, with its stamp, and the workspace packages (see `inferenceInputs`). */
+  inputs: string;
+  discovery: Discovery;
+  /** The files whose scans the inferred patterns changed, and those scans. */
+  scans: Record<string, FileScan>;
 }
 
 /** What the cache knows of a file whose stamp has not changed. */
@@ -46,6 +61,7 @@ export type UnchangedOutcome = { kind: 'scanned'; scan: FileScan; hash: string }
 export class ScanCache {
   private entries = new Map<string, Entry>();
   private unparsed = new Map<string, string>();
+  private inferredRecord: InferredRecord | undefined;
   private changed = false;
   /** Whether the cache came from its file (written by an earlier run of this scanner with these patterns). */
   fromDisk = false;
@@ -63,6 +79,7 @@ export class ScanCache {
         cache.entries = new Map(Object.entries(stored.entries));
         const unparsed = stored.unparsed;
         for (let index = 0; index + 1 < unparsed.length; index += 2) cache.unparsed.set(unparsed[index], unparsed[index + 1]);
+        if (isRecord(stored.inferred) && typeof stored.inferred.inputs === 'string') cache.inferredRecord = stored.inferred;
         cache.fromDisk = true;
       }
     } catch {
@@ -99,6 +116,18 @@ export class ScanCache {
     return this.unparsed.get(file) === stamp ? { kind: 'unparsed' } : undefined;
   }
 
+  /** What inference found from these very inputs (see `InferredRecord.inputs`), if the cache has it. */
+  inferred(inputs: string): InferredRecord | undefined {
+    return this.inferredRecord?.inputs === inputs ? this.inferredRecord : undefined;
+  }
+
+  /** Keep what inference found, or forget it (undefined: inferred from files not all stamped, or not at all). */
+  recordInferred(record: InferredRecord | undefined): void {
+    if (record?.inputs === this.inferredRecord?.inputs) return;
+    this.inferredRecord = record;
+    this.changed = true;
+  }
+
   /** Keep what a run found in every file of the folder, and nothing of files no longer there or skipped. */
   record(files: readonly string[], outcomes: readonly FileOutcome[]): void {
     const entries = new Map<string, Entry>();
@@ -123,7 +152,7 @@ export class ScanCache {
   /** Write the cache when it changed; a failure only costs the next start its head start. */
   async save(): Promise<string | undefined> {
     if (!this.changed) return undefined;
-    const stored: CacheFile = { format: FORMAT, fingerprint: this.fingerprint, entries: Object.fromEntries(this.entries), unparsed: [...this.unparsed].flat() };
+    const stored: CacheFile = { format: FORMAT, fingerprint: this.fingerprint, entries: Object.fromEntries(this.entries), unparsed: [...this.unparsed].flat(), ...(this.inferredRecord === undefined ? {} : { inferred: this.inferredRecord }) };
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       await fs.promises.mkdir(path.dirname(this.file), { recursive: true });

@@ -1,0 +1,71 @@
+// Zero-config inference in the index and its cache: a folder indexed cold, then again from the index cache
+// (which keeps what was inferred with the stamps of the files it read), gives the same inferred wrappers,
+// bags, registry, patterns and checks; a changed file makes the index infer again.
+
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { buildPatternSet } from '../../server/src/analysis/patterns';
+import { toPosixPath } from '../../server/src/workspace/files';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-inference-'));
+after(() => fs.rmSync(temporary, { recursive: true, force: true }));
+
+// The copies were written a moment ago: runs an hour later find them settled, and stamp them.
+const anHourLater = (): number => Date.now() + 3_600_000;
+
+async function indexed(root: string, cacheFile?: string): Promise<WorkspaceIndex> {
+  const index = new WorkspaceIndex(root, { patterns: buildPatternSet([]), ignore: [], maxFileSize: 1_000_000, log: () => undefined, infer: true, now: anHourLater, ...(cacheFile === undefined ? {} : { cacheFile }) });
+  await index.indexAll();
+  return index;
+}
+
+/** What an index inferred and found, as plain data. */
+function findings(index: WorkspaceIndex): unknown {
+  return { inferred: index.inferred, patterns: index.patterns.patterns, calleeNames: index.patterns.calleeNames, checks: index.allChecks() };
+}
+
+for (const [fixture, wrapper] of [['zero-config-app', 'useUiFlag'], ['zero-config-monorepo', 'useFeatureFlag']] as const) {
+  describe(`inference kept in the index cache: ${fixture}`, () => {
+    const root = toPosixPath(path.join(temporary, fixture));
+    fs.cpSync(path.join(FIXTURES, fixture), root, { recursive: true });
+    const cacheFile = path.join(temporary, `${fixture}.cache.json`);
+    type Stored = { inferred?: { inputs: string; discovery: { wrappers: Array<{ reason: string }> }; scans: Record<string, unknown> } };
+    const readCache = (): Stored => JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as Stored;
+
+    it('infers the same cold, on the run that stamps the files, and warm from the cache', async () => {
+      const cold = findings(await indexed(root));
+      assert.ok((await indexed(root)).inferred?.wrappers.some((found) => found.pattern.callee === wrapper), `${wrapper} was not inferred`);
+      // The first run with a cache writes it; the second stamps every file; the third finds them all as they were.
+      for (let run = 1; run <= 3; run++) assert.deepEqual(findings(await indexed(root, cacheFile)), cold, `run ${run}`);
+      assert.ok(readCache().inferred !== undefined, 'the inference was not kept');
+    });
+
+    it('takes the inference from the cache while no file changed, and infers again once one did', async () => {
+      await indexed(root, cacheFile);
+      // A kept reason that differs from the real one shows whether the index inferred again.
+      const stored = readCache();
+      assert.ok(stored.inferred !== undefined);
+      stored.inferred.discovery.wrappers[0].reason = 'from the cache';
+      fs.writeFileSync(cacheFile, JSON.stringify(stored));
+      assert.equal((await indexed(root, cacheFile)).inferred?.wrappers[0].reason, 'from the cache');
+
+      fs.writeFileSync(cacheFile, JSON.stringify(stored));
+      fs.writeFileSync(path.join(root, 'added.ts'), `import { ${wrapper} } from './${wrapper === 'useUiFlag' ? 'frontend/src/hooks/useUiFlag' : 'packages/web/src/useFeatureFlag'}';\nexport const added = ${wrapper}('added-by-a-test');\n`);
+      try {
+        const warm = await indexed(root, cacheFile);
+        assert.notEqual(warm.inferred?.wrappers[0].reason, 'from the cache');
+        assert.deepEqual(findings(warm), findings(await indexed(root)));
+        assert.ok([...warm.allChecks().values()].flat().some((check) => check.key === 'added-by-a-test'));
+      } finally {
+        fs.rmSync(path.join(root, 'added.ts'));
+      }
+      // The file is gone again: inferred anew, as without a cache.
+      assert.deepEqual(findings(await indexed(root, cacheFile)), findings(await indexed(root)));
+    });
+  });
+}
