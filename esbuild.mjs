@@ -42,6 +42,8 @@ const builds = [
   { ...common, ...compilerOnly, ...scannerCode, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli-main.js' },
   // The index's reader threads load this file from next to the bundles; it has no TypeScript in it.
   { ...common, entryPoints: ['server/src/workspace/readWorker.ts'], outfile: 'server/out/readWorker.js' },
+  // Zero-config inference runs in a thread of its own, loaded from next to the bundles (inferThread.ts).
+  { ...common, ...compilerOnly, entryPoints: ['server/src/workspace/inferWorker.ts'], outfile: 'server/out/inferWorker.js' },
 ];
 
 // server.js and cli.js run the bundles above with a V8 code cache (server/src/launch/codeCache.ts), keyed by

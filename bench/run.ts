@@ -101,7 +101,7 @@ function runRipgrep(root: string, calleeNames: string[], repetitions: number): R
   return { ms: median(times), files: listed.stdout.split('\n').filter(Boolean).length, matches };
 }
 
-/** Bundle bench/inProcess.ts and the reader thread's script as esbuild.mjs bundles the server. */
+/** Bundle bench/inProcess.ts and the reader and inference threads' scripts as esbuild.mjs bundles the server. */
 function bundleInProcess(): void {
   const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' };
   // As esbuild.mjs builds the server and the CLI: the compiler-only alias and the sources' hash.
@@ -111,6 +111,7 @@ function bundleInProcess(): void {
   };
   buildSync({ ...common, ...shipped, entryPoints: [path.join(__dirname, 'inProcess.ts')], outfile: IN_PROCESS_BUNDLE });
   buildSync({ ...common, entryPoints: [path.join(REPO_ROOT, 'server', 'src', 'workspace', 'readWorker.ts')], outfile: path.join(path.dirname(IN_PROCESS_BUNDLE), 'readWorker.js') });
+  buildSync({ ...common, alias: shipped.alias, entryPoints: [path.join(REPO_ROOT, 'server', 'src', 'workspace', 'inferWorker.ts')], outfile: path.join(path.dirname(IN_PROCESS_BUNDLE), 'inferWorker.js') });
 }
 
 /** The in-process figures from fresh processes (bundled: see bundleInProcess); the run with the median cold index is kept. */

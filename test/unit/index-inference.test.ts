@@ -1,6 +1,6 @@
 // Zero-config inference in the index and its cache: a folder indexed cold, then again from the index cache
-// (which keeps what was inferred with the stamps of the files it read), gives the same inferred wrappers,
-// bags, registry, patterns and checks; a changed file makes the index infer again.
+// (which keeps what was inferred with the stamps of the files it read), or in a thread of its own, gives the
+// same inferred wrappers, bags, registry, patterns and checks; a changed file makes the index infer again.
 
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -18,8 +18,10 @@ after(() => fs.rmSync(temporary, { recursive: true, force: true }));
 // The copies were written a moment ago: runs an hour later find them settled, and stamp them.
 const anHourLater = (): number => Date.now() + 3_600_000;
 
-async function indexed(root: string, cacheFile?: string): Promise<WorkspaceIndex> {
-  const index = new WorkspaceIndex(root, { patterns: buildPatternSet([]), ignore: [], maxFileSize: 1_000_000, log: () => undefined, infer: true, now: anHourLater, ...(cacheFile === undefined ? {} : { cacheFile }) });
+async function indexed(root: string, cacheFile?: string, inferenceThread = false): Promise<WorkspaceIndex> {
+  // The fixtures skip no file: anything logged is a failure (of the inference thread, of inference).
+  const log = (message: string): void => assert.fail(message);
+  const index = new WorkspaceIndex(root, { patterns: buildPatternSet([]), ignore: [], maxFileSize: 1_000_000, log, infer: true, inferenceThread, now: anHourLater, ...(cacheFile === undefined ? {} : { cacheFile }) });
   await index.indexAll();
   return index;
 }
@@ -40,8 +42,10 @@ for (const [fixture, wrapper] of [['zero-config-app', 'useUiFlag'], ['zero-confi
     it('infers the same cold, on the run that stamps the files, and warm from the cache', async () => {
       const cold = findings(await indexed(root));
       assert.ok((await indexed(root)).inferred?.wrappers.some((found) => found.pattern.callee === wrapper), `${wrapper} was not inferred`);
+      // The language server infers in a thread of its own.
+      assert.deepEqual(findings(await indexed(root, undefined, true)), cold, 'in a thread');
       // The first run with a cache writes it; the second stamps every file; the third finds them all as they were.
-      for (let run = 1; run <= 3; run++) assert.deepEqual(findings(await indexed(root, cacheFile)), cold, `run ${run}`);
+      for (let run = 1; run <= 3; run++) assert.deepEqual(findings(await indexed(root, cacheFile, run === 2)), cold, `run ${run}`);
       assert.ok(readCache().inferred !== undefined, 'the inference was not kept');
     });
 

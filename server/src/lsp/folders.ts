@@ -136,6 +136,8 @@ export class WorkspaceFolderState {
       // The editor follows workspace trust: the host says whether services may be read, and with which tokens.
       backendSetup: (origins) => this.host.backendSetup(origins),
       indexCacheFile: indexCacheFile(this.host.indexCacheDir?.(), this.root),
+      // Inference takes seconds on a large folder without .flaglens.json: not in the thread that answers the editor.
+      inferenceThread: true,
       log: (message) => this.host.log(`${this.name}: ${message}`),
       backendMessage: (message) => this.host.log(message),
       progress,

@@ -9,11 +9,12 @@ import { resolveChecks, type ModuleHost } from '../analysis/resolve';
 import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../analysis/scan';
 import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
-import type { Discovery } from '../analysis/discover';
+import type { Discovery, SourceText } from '../analysis/discover';
 import type { PatternSet } from '../analysis/patterns';
 import { currentStamp, isSourceFile, readSourceFileSync, readTextFileIfReadable, toPosixPath } from './files';
 import { IgnoreRules } from './ignore';
-import { inferenceInputs, inferPatterns, keptInference, type Inference } from './inference';
+import { inferenceInputs, inferenceOf, inferFrom, keptInference, type Inference, type InferRequest } from './inference';
+import { InferenceThread } from './inferThread';
 import { listFolder } from './listing';
 import { emptyPackageTable, type PackageTable } from '../analysis/packages';
 import { PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from './packages';
@@ -40,6 +41,11 @@ export interface WorkspaceIndexOptions {
    * folder without `.flaglens.json`); see `inferred`.
    */
   infer?: boolean;
+  /**
+   * Infer in a thread of its own, so that this one stays free to answer requests meanwhile (the language
+   * server); it costs the thread's start and a copy of every text, so the CLI infers in its own thread.
+   */
+  inferenceThread?: boolean;
 }
 
 // The pass over the stamps of a restart runs in slices of this many milliseconds (about 2,000 files here).
@@ -110,80 +116,98 @@ export class WorkspaceIndex {
   /** Read and scan every source file of the folder, replacing whatever was indexed before. */
   async indexAll(progress?: (done: number, total: number) => void): Promise<void> {
     const runStartedAt = (this.options.now ?? Date.now)();
-    const { files, named } = await listFolder(this.root, this.options, PACKAGE_TABLE_FILES);
-    const packages = readPackageTable(this.root, named, this.options.log);
-    const cache = this.options.cacheFile === undefined ? undefined : ScanCache.load(this.options.cacheFile, this.options.patterns);
-    const outcomes = new Array<FileOutcome>(files.length);
     const infer = this.options.infer === true;
-    const unread = cache?.hasStamps === true ? await this.reuseUnchanged(files, cache, runStartedAt, outcomes) : files.map((_, index) => index);
-    const reused = files.length - unread.length;
-    if (reused > 0) progress?.(reused, files.length);
-    // Stamps cost an `fstat` per file and a larger cache: not on a first run (20,004 files: 60-120 ms),
-    // whose files the next run reads anyway to check their hashes.
-    const settings = { patterns: this.options.patterns, maxFileSize: this.options.maxFileSize, cachedHashes: cache?.hashes(), runStartedAt: cache?.fromDisk === true ? runStartedAt : undefined, keepTexts: this.options.keepTexts === true || infer };
-    const read = await scanPaths(unread.map((index) => files[index]), settings, { progress: (done) => progress?.(reused + done, files.length), cache, log: this.options.log });
-    read.forEach((outcome, at) => (outcomes[unread[at]] = outcome));
-    // Inference reads every file's text, unless the cache kept what it found from files all as they are now.
-    let kept = infer && cache !== undefined ? keptInference(cache, files, outcomes, packages, this.options.patterns) : undefined;
-    if (infer && kept === undefined && reused > 0) {
-      const texts = files.flatMap((_, index) => (outcomes[index].kind !== 'skipped' && outcomes[index].text === undefined ? [index] : []));
-      // Their scans come from the cache, by the hash of their bytes.
-      const again = await scanPaths(texts.map((index) => files[index]), settings, { cache, log: this.options.log });
-      again.forEach((outcome, at) => (outcomes[texts[at]] = outcome));
+    const cache = this.options.cacheFile === undefined ? undefined : ScanCache.load(this.options.cacheFile, this.options.patterns);
+    // Started now, unless the cache may spare inference, so that the thread has loaded its code once the texts are read.
+    const inThread = infer && this.options.inferenceThread === true;
+    let thread = inThread && cache?.keepsInference !== true ? InferenceThread.start(this.options.log) : undefined;
+    try {
+      const { files, named } = await listFolder(this.root, this.options, PACKAGE_TABLE_FILES);
+      const packages = readPackageTable(this.root, named, this.options.log);
+      const outcomes = new Array<FileOutcome>(files.length);
+      const unread = cache?.hasStamps === true ? await this.reuseUnchanged(files, cache, runStartedAt, outcomes) : files.map((_, index) => index);
+      const reused = files.length - unread.length;
+      if (reused > 0) progress?.(reused, files.length);
+      // Stamps cost an `fstat` per file and a larger cache: not on a first run (20,004 files: 60-120 ms),
+      // whose files the next run reads anyway to check their hashes.
+      const settings = { patterns: this.options.patterns, maxFileSize: this.options.maxFileSize, cachedHashes: cache?.hashes(), runStartedAt: cache?.fromDisk === true ? runStartedAt : undefined, keepTexts: this.options.keepTexts === true || infer };
+      const read = await scanPaths(unread.map((index) => files[index]), settings, { progress: (done) => progress?.(reused + done, files.length), cache, log: this.options.log });
+      read.forEach((outcome, at) => (outcomes[unread[at]] = outcome));
+      let inference: Inference | undefined;
+      if (infer) {
+        // Inference reads every file's text, unless the cache kept what it found from files all as they are now.
+        inference = cache === undefined ? undefined : keptInference(cache, files, outcomes, packages, this.options.patterns);
+        if (inference === undefined && reused > 0) {
+          const texts = files.flatMap((_, index) => (outcomes[index].kind !== 'skipped' && outcomes[index].text === undefined ? [index] : []));
+          // Their scans come from the cache, by the hash of their bytes.
+          const again = await scanPaths(texts.map((index) => files[index]), settings, { cache, log: this.options.log });
+          again.forEach((outcome, at) => (outcomes[texts[at]] = outcome));
+        }
+        // The index is replaced only once inference is done: until then, requests see it as it was.
+        inference ??= await this.infer(files, outcomes, packages, inThread ? thread ??= InferenceThread.start(this.options.log) : undefined);
+        const inputs = inferenceInputs(files, outcomes, packages);
+        cache?.recordInferred(inputs === undefined || inference === undefined ? undefined : { inputs, discovery: inference.discovery, scans: Object.fromEntries(inference.scans) });
+      }
+      thread?.stop();
+      thread = undefined;
+      this.replaceWith(files, outcomes, packages, inference);
+      // The cache keeps the scans made with the configured patterns, whatever is inferred from them.
+      if (cache !== undefined) {
+        cache.record(files, outcomes);
+        const problem = await cache.save();
+        if (problem !== undefined) this.options.log(`could not write the index cache ${this.options.cacheFile}: ${problem}`);
+      }
+    } finally {
+      thread?.stop();
     }
+  }
+
+  /** Index what `indexAll` read, scanned with what was inferred. */
+  private replaceWith(files: readonly string[], outcomes: readonly FileOutcome[], packages: PackageTable, inference: Inference | undefined): void {
     this.packages = packages;
-    this.scanPatterns = this.options.patterns;
-    this.inferredFrom = undefined;
+    this.scanPatterns = inference?.patterns ?? this.options.patterns;
+    this.inferredFrom = inference?.discovery;
     this.scans.clear();
     this.documents.clear();
     this.texts.clear();
     outcomes.forEach((outcome, index) => {
-      if (outcome.kind !== 'skipped' && outcome.text !== undefined) this.texts.set(files[index], outcome.text);
+      // Inference asks for every text; only a clean-up keeps them.
+      if (outcome.kind !== 'skipped' && outcome.text !== undefined && this.options.keepTexts === true) this.texts.set(files[index], outcome.text);
       if (outcome.kind === 'scanned') this.scans.set(files[index], outcome.scan);
       else if (outcome.kind === 'unparsed') this.scans.set(files[index], null);
       else if (!outcome.skip.quiet) this.options.log(`skipped ${this.rules.relative(files[index])}: ${outcome.skip.reason}`);
     });
-    // The cache keeps the scans made with the configured patterns, whatever is inferred from them.
-    if (cache !== undefined) cache.record(files, outcomes);
-    if (infer) {
-      kept ??= this.infer(files);
-      if (kept !== undefined) this.useInference(kept);
-      if (cache !== undefined) {
-        const inputs = inferenceInputs(files, outcomes, packages);
-        cache.recordInferred(inputs === undefined || kept === undefined ? undefined : { inputs, discovery: kept.discovery, scans: Object.fromEntries(kept.scans) });
-      }
-      if (this.options.keepTexts !== true) this.texts.clear();
-    }
+    for (const [file, scan] of inference?.scans ?? []) this.scans.set(file, scan);
     this.changed();
-    if (cache !== undefined) {
-      const problem = await cache.save();
-      if (problem !== undefined) this.options.log(`could not write the index cache ${this.options.cacheFile}: ${problem}`);
-    }
   }
 
   /**
    * Zero-config: discovers the folder's wrappers, bag functions and registry anchors from the texts just read
-   * (the scans made already are reused); undefined when discovery failed.
+   * (the scans made with the presets are reused), in `thread` when there is one; undefined when discovery failed.
    */
-  private infer(files: readonly string[]): Inference | undefined {
-    const sources = files.flatMap((file) => {
-      const text = this.texts.get(file);
-      return text === undefined ? [] : [{ file, text }];
+  private async infer(files: readonly string[], outcomes: readonly FileOutcome[], packages: PackageTable, thread: InferenceThread | undefined): Promise<Inference | undefined> {
+    const sources: SourceText[] = [];
+    const request: InferRequest = { root: this.root, base: this.options.patterns, scans: [], indexed: [], packages };
+    outcomes.forEach((outcome, index) => {
+      if (outcome.kind === 'skipped') return;
+      request.indexed.push(files[index]);
+      if (outcome.text !== undefined) sources.push({ file: files[index], text: outcome.text });
+      if (outcome.kind === 'scanned') request.scans.push([files[index], outcome.scan]);
     });
+    const couldNot = (message: string): undefined => {
+      this.options.log(`could not infer wrappers and registry from the code: ${message}`);
+      return undefined;
+    };
+    const answer = thread === undefined ? undefined : await thread.infer(sources, request);
+    if (answer?.kind === 'failed') return couldNot(answer.message);
+    if (answer !== undefined) return inferenceOf(this.options.patterns, answer);
+    if (thread !== undefined) this.options.log(`the inference thread stopped (${thread.stopped ?? 'no answer'}); inferring in the index's thread`);
     // One file that breaks discovery (nesting past what a walk can hold, a bug) leaves the folder scanned with the presets.
     try {
-      return inferPatterns(this.root, sources, this.options.patterns, (file) => this.scans.get(file) ?? undefined, this.host.resolvePackage);
+      return inferenceOf(this.options.patterns, inferFrom(sources, request));
     } catch (error) {
-      this.options.log(`could not infer wrappers and registry from the code: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
+      return couldNot(error instanceof Error ? error.message : String(error));
     }
-  }
-
-  /** Scan with what inference found from now on: its patterns, and the scans they changed. */
-  private useInference(inference: Inference): void {
-    this.inferredFrom = inference.discovery;
-    this.scanPatterns = inference.patterns;
-    for (const [file, scan] of inference.scans) this.scans.set(file, scan);
   }
 
   /**

@@ -1,14 +1,16 @@
 // Zero-config inference for the index of a folder without `.flaglens.json`: the team's wrappers, bag
 // functions and registry anchors, discovered from the folder's texts, and the scans that change with them.
-// What it found is kept in the index cache with the stamps of the files it read, so that a restart that
-// finds every file as it was takes it from there instead of reading every file's text again.
+// It runs in its own thread (inferThread.ts) or, failing that, in the index's. What it found is kept in the
+// index cache with the stamps of the files it read, so that a restart that finds every file as it was takes
+// it from there instead of reading every file's text again.
 
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import { bagEntryOf, discover, SourceTrees, type Discovery, type SourceText } from '../analysis/discover';
 import type { PackageTable } from '../analysis/packages';
 import type { PatternSet } from '../analysis/patterns';
-import type { ModuleHost } from '../analysis/resolve';
 import type { FileScan } from '../analysis/scan';
+import { withPackageResolution } from './packages';
 import type { ScanCache } from './scanCache';
 import type { FileOutcome } from './scanFiles';
 
@@ -20,38 +22,68 @@ export interface Inference {
   scans: Map<string, FileScan>;
 }
 
+/** What inference starts from besides the texts: plain data, so that another thread can receive it. */
+export interface InferRequest {
+  root: string;
+  /** The patterns the index scanned with (the presets). */
+  base: PatternSet;
+  /** The index's scans with `base` of the files its text test let through. */
+  scans: Array<[string, FileScan]>;
+  /** Every file the index read. */
+  indexed: string[];
+  packages: PackageTable;
+}
+
+/** What inference found, as plain data: the discovery, and the files whose scans its patterns changed. */
+export interface InferredData {
+  discovery: Discovery;
+  scans: Array<[string, FileScan]>;
+}
+
 /**
- * Discovers the wrappers, bag functions and registry anchors in `sources`, reusing the scans made with `base`
- * (`scanOf`), and scans again, with what it found, only the files that name one of them.
+ * Discovers the wrappers, bag functions and registry anchors in `sources`, reusing the index's scans, and
+ * scans again, with what it found, only the files that name one of them. Imports resolve as the index
+ * resolves them: to a file it read, or to any file on disk, and through the workspace packages.
  */
-export function inferPatterns(
-  root: string, sources: readonly SourceText[], base: PatternSet, scanOf: (file: string) => FileScan | undefined, resolvePackage: ModuleHost['resolvePackage'],
-): Inference {
+export function inferFrom(sources: readonly SourceText[], request: InferRequest): InferredData {
+  const { root, base } = request;
+  const prescannedScans = new Map(request.scans);
+  const indexed = new Set(request.indexed);
+  const scanOf = (file: string): FileScan | undefined => prescannedScans.get(file);
+  const { resolvePackage } = withPackageResolution({ fileExists: (file) => indexed.has(file) || fs.existsSync(file) }, () => request.packages);
   const prescanned = { patterns: base, scanOf };
   const trees = new SourceTrees(sources, base, prescanned);
   const discovery = discover(root, sources, { ...(resolvePackage === undefined ? {} : { resolvePackage }), prescanned, trees });
   const patterns = patternsOf(trees, discovery);
-  const scans = new Map<string, FileScan>();
+  const scans: Array<[string, FileScan]> = [];
   if (patterns !== base) {
     // Discovery scanned the files that name what it found with these very patterns; the others keep their scans.
     for (const source of sources) {
       if (!trees.mayHoldChecks(source, patterns)) continue;
       const scan = trees.scan(source, patterns);
-      if (scan !== scanOf(source.file)) scans.set(source.file, scan);
+      if (scan !== scanOf(source.file)) scans.push([source.file, scan]);
     }
   }
-  return { discovery, patterns, scans };
+  return { discovery, scans };
+}
+
+/** The inference of `data` over the base patterns: the patterns `inferFrom` scanned with, made again here. */
+export function inferenceOf(base: PatternSet, data: InferredData | { discovery: Discovery; scans: Record<string, FileScan> }): Inference {
+  return {
+    discovery: data.discovery,
+    patterns: patternsOf(new SourceTrees([], base), data.discovery),
+    scans: new Map(Array.isArray(data.scans) ? data.scans : Object.entries(data.scans)),
+  };
 }
 
 /**
- * What the index cache kept of an inference from the very inputs of this run (see `inferenceInputs`), as
- * `inferPatterns` gave it; undefined when any input changed.
+ * What the index cache kept of an inference from the very inputs of this run (see `inferenceInputs`);
+ * undefined when any input changed.
  */
 export function keptInference(cache: ScanCache, files: readonly string[], outcomes: readonly FileOutcome[], packages: PackageTable, base: PatternSet): Inference | undefined {
   const inputs = inferenceInputs(files, outcomes, packages);
   const record = inputs === undefined ? undefined : cache.inferred(inputs);
-  if (record === undefined) return undefined;
-  return { discovery: record.discovery, patterns: patternsOf(new SourceTrees([], base), record.discovery), scans: new Map(Object.entries(record.scans)) };
+  return record === undefined ? undefined : inferenceOf(base, record);
 }
 
 function patternsOf(trees: SourceTrees, discovery: Discovery): PatternSet {

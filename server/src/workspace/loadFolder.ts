@@ -33,6 +33,8 @@ export interface LoadFolderOptions {
   indexCacheFile?: string;
   /** Keep every source file's text in the index, for a clean-up that reads each file once. */
   keepTexts?: boolean;
+  /** Without `.flaglens.json`, infer in a thread of its own (see `WorkspaceIndexOptions.inferenceThread`). */
+  inferenceThread?: boolean;
   log(message: string): void;
   /** Where the backends' messages go (a service that could not be read, a cache in use); default `log`. */
   backendMessage?(message: string): void;
@@ -77,6 +79,7 @@ export async function loadFolder(root: string, options: LoadFolderOptions): Prom
     log: options.log,
     cacheFile: options.indexCacheFile,
     keepTexts: options.keepTexts,
+    inferenceThread: options.inferenceThread,
     // Zero-config: without a configuration file, the scan infers the team's wrappers and registry anchors.
     infer: file === undefined,
   });

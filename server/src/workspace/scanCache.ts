@@ -116,6 +116,11 @@ export class ScanCache {
     return this.unparsed.get(file) === stamp ? { kind: 'unparsed' } : undefined;
   }
 
+  /** Whether the cache holds an inference at all (from inputs that may be this run's). */
+  get keepsInference(): boolean {
+    return this.inferredRecord !== undefined;
+  }
+
   /** What inference found from these very inputs (see `InferredRecord.inputs`), if the cache has it. */
   inferred(inputs: string): InferredRecord | undefined {
     return this.inferredRecord?.inputs === inputs ? this.inferredRecord : undefined;
