@@ -109,6 +109,20 @@ getFeatureFlag({ key: Flags.X, user }); const key = 'short'; getFeatureFlag({ us
     expected: [{ key: 'nested-flag', resolved: true, method: 'Command.create', keyText: "'nested-flag'" }],
   },
   {
+    name: 'an options object passed whole: a parameter of an object type holding the key is dynamic, a constant object resolves; a string or an untyped name is no check',
+    patterns: [{ callee: 'flag', keyArg: 0, keyPath: ['key'] }],
+    code: `const fixed = { key: 'fixed-flag' } as const;
+export function cached(opts: { key: FlagKey; fallback?: boolean }) { return flag(opts); }
+export function named(opts: FlagOptions) { return flag(opts); }
+export function notKeys(orgId: string, env: { organizationId: string }, loose, listed: { other: string }) { flag(orgId); flag(env.organizationId); flag(loose); flag(listed); }
+flag(fixed); flag(make());`,
+    expected: [
+      { key: 'opts.key', resolved: false, method: 'flag', keyText: 'opts', dynamic: true },
+      { key: 'opts.key', resolved: false, method: 'flag', keyText: 'opts', dynamic: true },
+      { key: 'fixed-flag', resolved: true, method: 'flag', keyText: 'fixed' },
+    ],
+  },
+  {
     name: 'a key through a parameter typed as a union of literals, an alias, an enum: dynamic with the possible keys',
     code: `type FlagKey = 'a' | 'b';
 enum Flags { X = 'x', Y = 'y' }

@@ -44,6 +44,14 @@ const cases: Case[] = [
     expected: { patterns: [{ callee: 'checkFlag', keyArg: '0.key', type: 'boolean' }, { callee: 'gate', keyArg: '0.key', type: 'boolean' }] },
   },
   {
+    name: 'a function passing its options object whole to a wrapper that reads the key inside it',
+    files: {
+      'src/a.ts': `import posthog from 'posthog-js';\nexport function checkFlag(options: { key: string }) { return posthog.isFeatureEnabled(options.key); }`,
+      'src/b.ts': `export function cachedCheck(opts: { key: string; ttl?: number }) { return memo.get(opts.key) ?? checkFlag(opts); }\nexport function byOrg(orgId: string) { return checkFlag(orgId); }`,
+    },
+    expected: { patterns: [{ callee: 'checkFlag', keyArg: '0.key', type: 'boolean' }, { callee: 'cachedCheck', keyArg: '0.key', type: 'boolean' }] },
+  },
+  {
     name: 'a function returning the SDK bag, and a generic name that is not proposed',
     files: { 'src/flags.ts': `import { useFlags } from 'launchdarkly-react-client-sdk';\nexport const useAppFlags = () => useFlags();
 export function get(key: string) { return useFlags()[key]; }` },
