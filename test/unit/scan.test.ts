@@ -556,6 +556,17 @@ own?.isOn('c');`,
     expected: [['flag', 'unleash', '`useVariant` is imported from @unleash/proxy-client-react']],
   },
   {
+    name: "an SDK function imported under another name is the preset's, under that name; a rename from elsewhere is not",
+    code: `import { useFlag as useUnleashFlag, useVariant as variantOf } from '@unleash/proxy-client-react';
+import { useFlag as useLocalFlag } from './flags';
+import { isEnabled as allowed } from '@/permissions';
+export function Banner() { return useUnleashFlag('new-nav') && variantOf('layout') && useLocalFlag('x') && allowed('y'); }`,
+    expected: [
+      ['new-nav', 'unleash', '`useUnleashFlag` is imported from @unleash/proxy-client-react'],
+      ['layout', 'unleash', '`variantOf` is imported from @unleash/proxy-client-react'],
+    ],
+  },
+  {
     name: 'a pattern of .flaglens.json needs no import',
     code: `useFlag('new-checkout');`,
     patterns: [{ callee: 'useFlag' }],

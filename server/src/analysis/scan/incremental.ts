@@ -9,6 +9,7 @@ import { calleeNameRegex } from './checks';
 import { collectExports, collectTypeExports } from './exports';
 import { hasSyntaxError, parseSource, syntaxErrorsOf } from './parse';
 import { newState, scanFile, visit } from './scanFile';
+import { withRenamedImports } from './renamedImports';
 import type { Binding, DraftCheck, FileScan, LocalReference, LocalValue, ScanState } from './types';
 import { setMember } from './values';
 
@@ -59,7 +60,8 @@ const CLOSED_BY_BRACE = new Set<ts.SyntaxKind>([
  * `scanFile`'s; the exports are `scanFile`'s too, computed from a full parse only when another file reads them.
  * `previous` must not be used afterwards (its records are moved in place, its tree updated).
  */
-export function scanDocument(fileName: string, text: string, patterns: PatternSet, previous?: DocumentScan): DocumentScan {
+export function scanDocument(fileName: string, text: string, filePatterns: PatternSet, previous?: DocumentScan): DocumentScan {
+  const patterns = withRenamedImports(text, filePatterns);
   if (previous !== undefined && previous.text === text && previous.patterns === patterns) return previous;
   return (previous === undefined ? undefined : rescanStatement(fileName, text, patterns, previous))
     ?? scanWholeDocument(fileName, text, patterns, previous?.tree);

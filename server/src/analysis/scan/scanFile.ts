@@ -7,6 +7,7 @@ import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, patternIndex, v
 import { completeChecks, declare, declareOpaqueNames, declareStatement } from './bindings';
 import { collectExports, collectTypeExports } from './exports';
 import { parseSkeleton, parseSource } from './parse';
+import { withRenamedImports } from './renamedImports';
 import type { FileScan, Origin, ScanState } from './types';
 import { evaluate, memberOf, originReference, propertyNameText, typeOriginReference } from './values';
 
@@ -22,7 +23,8 @@ const {
  * Finds the flag checks in one file and what it exports for other files' keys. Never throws: code with
  * syntax errors is scanned as far as the parser recovers. `parsed`, when given, is the tree of this very text.
  */
-export function scanFile(fileName: string, text: string, patterns: PatternSet, parsed?: ts.SourceFile): FileScan {
+export function scanFile(fileName: string, text: string, filePatterns: PatternSet, parsed?: ts.SourceFile): FileScan {
+  const patterns = withRenamedImports(text, filePatterns);
   const mayHaveChecks = calleeNameRegex(patterns).test(text);
   if (!mayHaveChecks && !text.includes('export')) {
     return { fileName, checks: [], importedKeys: [], exports: {}, starExports: [] };
