@@ -6,8 +6,8 @@
 import { buildPatternSet, calleeLastName, type PatternSet } from '../patterns';
 import type { BagEntry } from '../bags';
 import type { ModuleHost } from '../resolve';
-import { anchoredBy, type Anchored } from './anchors';
-import { checkedKeys, mostlyUnregistered, reweighed, weighRegistries, type WeighedRegistry } from './registries';
+import { anchoredBy, type Anchored, type AnchorRegistry } from './anchors';
+import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, weighRegistries, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import type { DiscoveredBag, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
 import { wrappersIn, type ClosureFactory } from './wrappers';
@@ -27,6 +27,12 @@ export interface DiscoverOptions {
   readonly trees?: SourceTrees;
 }
 
+/** A registry beside the chosen one whose anchors are wrappers too, and why. */
+interface BesideRegistry {
+  readonly candidate: WeighedRegistry;
+  readonly reason: string;
+}
+
 /** What the wrapper search has found so far. */
 interface Found {
   readonly wrappers: DiscoveredWrapper[];
@@ -43,18 +49,30 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   const found: Found = { wrappers: [], bags: [], factories: [] };
   followWrappers(root, trees, found, 1, undefined);
   const anchors = new Map<string, Anchored>();
-  const anchorsOf = (candidate: { file: string; symbol: string; kind: DiscoveredRegistry['kind']; keys: readonly string[] }): Anchored => {
+  const anchorsOf = (candidate: AnchorRegistry): Anchored => {
     const id = `${candidate.file}#${candidate.symbol}`;
     let anchored = anchors.get(id);
     if (anchored === undefined) anchors.set(id, anchored = anchoredBy(root, candidate, trees));
     return anchored;
   };
-  const candidates = weighRegistries(root, trees, checkedKeys(trees, patternsOf(trees, found), options.resolvePackage), anchorsOf);
+  const ownChecked = checkedKeys(trees, patternsOf(trees, found), options.resolvePackage);
+  const candidates = weighRegistries(root, trees, ownChecked, anchorsOf);
   let chosen: WeighedRegistry | undefined = candidates[0]?.convincing === true ? candidates[0] : undefined;
+  const besides: BesideRegistry[] = [];
   if (chosen !== undefined) {
-    // The chosen registry's anchors are wrappers and checks; what forwards into them is found as for any wrapper.
-    const anchoredWrappers = anchorsOf({ ...chosen, file: `${root}/${chosen.file}`, keys: chosen.keyList }).wrappers
-      .filter((wrapper) => !found.wrappers.some((other) => other.pattern.callee === wrapper.pattern.callee));
+    // The chosen registry's anchors are wrappers and checks, and so are those of any other that passes the stronger
+    // bar for a second one; what forwards into them is found as for any wrapper.
+    for (const candidate of candidates.slice(1)) {
+      const reason = anchorsBeside(candidate, ownChecked);
+      if (reason !== undefined) besides.push({ candidate, reason });
+    }
+    const anchoredWrappers: DiscoveredWrapper[] = [];
+    for (const registry of [chosen, ...besides.map((beside) => beside.candidate)]) {
+      for (const wrapper of anchorsOf({ ...registry, file: `${root}/${registry.file}`, keys: registry.keyList, members: registry.memberList }).wrappers) {
+        const callee = wrapper.pattern.callee;
+        if (!found.wrappers.some((other) => other.pattern.callee === callee) && !anchoredWrappers.some((other) => other.pattern.callee === callee)) anchoredWrappers.push(wrapper);
+      }
+    }
     found.wrappers.push(...anchoredWrappers);
     if (anchoredWrappers.length > 0) followWrappers(root, trees, found, 2, anchoredWrappers.map((wrapper) => wrapper.pattern.callee));
     const checked = checkedKeys(trees, patternsOf(trees, found), options.resolvePackage);
@@ -63,8 +81,9 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     candidates[0] = unregistered === undefined ? chosen : { ...chosen, convincing: false, reason: `${chosen.reason}; but ${unregistered}` };
     if (unregistered !== undefined) chosen = undefined;
   }
-  const registryCandidates = candidates.map(({ keyList: _keyList, ...candidate }) => candidate);
-  return { wrappers: found.wrappers, bags: found.bags, ...(chosen ? { registry: registryCandidates[0] } : {}), registryCandidates };
+  const registryCandidates = candidates.map(({ keyList: _keyList, memberList: _memberList, ...candidate }) => candidate);
+  const alsoAnchoring = chosen === undefined ? [] : besides.map(({ candidate, reason }) => ({ ...registryCandidates[candidates.indexOf(candidate)], reason }));
+  return { wrappers: found.wrappers, bags: found.bags, ...(chosen ? { registry: registryCandidates[0] } : {}), registryCandidates, ...(alsoAnchoring.length > 0 ? { alsoAnchoring } : {}) };
 }
 
 /**
@@ -145,6 +164,7 @@ export function describeDiscovery(discovery: Discovery): string[] {
   const kind = (candidate: DiscoveredRegistry): string => (candidate.kind === 'object' ? 'as const object' : candidate.kind);
   if (registry) {
     lines.push(`registry ${registry.symbol} (${registry.file}, ${kind(registry)}): ${registry.reason}`);
+    for (const other of discovery.alsoAnchoring ?? []) lines.push(`registry ${other.symbol} (${other.file}, ${kind(other)}) anchors wrappers too: ${other.reason}`);
   } else {
     const nearest = discovery.registryCandidates[0];
     if (nearest) lines.push(`no registry proposed: the nearest candidate, ${nearest.symbol} (${nearest.file}, ${kind(nearest)}), ${nearest.reason}`);

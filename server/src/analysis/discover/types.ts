@@ -72,6 +72,8 @@ export interface Discovery {
   readonly registry?: DiscoveredRegistry;
   /** Every candidate weighed, convincing and best first: declarations that list a checked key, or whose name says they list flags. */
   readonly registryCandidates: readonly DiscoveredRegistry[];
+  /** Other candidates whose anchors are wrappers too (another part's registry), each with why it passes the bar for a second one. */
+  readonly alsoAnchoring?: readonly DiscoveredRegistry[];
 }
 
 /** The `.flaglens.json` discovery proposes (only the parts it found). */
