@@ -273,6 +273,28 @@ new GrowthBook().isOn('webhooks');`,
     expected: { patterns: [{ callee: 'useUiFlag', keyArg: 0 }], registry: { file: 'src/frontend/uiConfig.ts', symbol: 'UiFlags' } },
   },
   {
+    name: 'a property typed by the registry interface, in another file, is a bag of its listed keys; other objects\' properties of that name are not',
+    files: {
+      'src/interfaces/uiConfig.ts': `export interface UiFlags { newNav?: boolean; darkMode?: boolean; UG?: boolean }
+export interface IUiConfig { version: string; flags: UiFlags }`,
+      'src/interfaces/overrides.ts': `import type { UiFlags } from './uiConfig';
+export class Overrides { saved?: Partial<UiFlags>; constructor(private readonly flagList: string[]) {} }`,
+      'src/hooks/useUiFlag.ts': `export function useUiFlag<K extends keyof UiFlags>(flag: K) { return useContext(Config).flags[flag]; }`,
+      'src/App.tsx': `useUiFlag('newNav');`,
+      'src/Banner.tsx': `const { uiConfig } = useUiConfig();
+const on = uiConfig.flags.darkMode && uiConfig?.flags?.['newNav'];
+const { flags } = uiConfig; if (flags.UG) show();
+const count = props.flags.length + dashboard.flags.filter(Boolean).length + stored.saved?.darkMode;`,
+    },
+    expected: {
+      patterns: [{ callee: 'useUiFlag', keyArg: 0 }],
+      bags: [{ bag: 'flags', keys: ['newNav', 'darkMode', 'UG'] }, { bag: 'saved', keys: ['newNav', 'darkMode', 'UG'] }],
+      registry: { file: 'src/interfaces/uiConfig.ts', symbol: 'UiFlags' },
+    },
+    says: /^bag flags \(src\/interfaces\/uiConfig\.ts:2\): a property typed UiFlags, which lists flags; a read of one it lists is a check$/,
+    checks: { 'src/Banner.tsx': ['darkMode', 'newNav', 'UG', 'darkMode'] },
+  },
+  {
     name: 'a parameter typed by an interface registry itself holds every flag, not a key: no wrapper',
     files: {
       'src/interfaces/uiConfig.ts': `export interface UiFlags { newNav?: boolean; darkMode?: boolean; billing?: boolean }`,

@@ -9,6 +9,7 @@ import type { ModuleHost } from '../resolve';
 import { anchoredBy, type Anchored, type AnchorRegistry } from './anchors';
 import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, weighRegistries, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
+import { bagsTypedBy } from './typedBags';
 import type { DiscoveredBag, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
 import { wrappersIn, type ClosureFactory } from './wrappers';
 
@@ -74,7 +75,13 @@ export function discover(root: string, sources: readonly SourceText[], options: 
       }
     }
     found.wrappers.push(...anchoredWrappers);
-    if (anchoredWrappers.length > 0) followWrappers(root, trees, found, 2, anchoredWrappers.map((wrapper) => wrapper.pattern.callee));
+    // A property typed by a registry interface is a bag of its flags (see typedBags.ts).
+    const interfaces = [chosen, ...besides.map((beside) => beside.candidate)].filter((registry) => registry.kind === 'interface');
+    const typedBags = bagsTypedBy(root, interfaces.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList })), trees)
+      .filter((bag) => !found.bags.some((other) => other.spec === bag.spec));
+    found.bags.push(...typedBags);
+    const seeds = [...anchoredWrappers.map((wrapper) => wrapper.pattern.callee), ...typedBags.map((bag) => bag.spec)];
+    if (seeds.length > 0) followWrappers(root, trees, found, 2, seeds);
     const checked = checkedKeys(trees, patternsOf(trees, found), options.resolvePackage);
     chosen = reweighed(chosen, checked);
     const unregistered = mostlyUnregistered(chosen, checked);
@@ -146,8 +153,8 @@ export function proposeConfig(discovery: Discovery): ProposedConfig {
 
 /** A bag function as `.flaglens.json` lists it: its call, with how it names flags when it returns an SDK's bag. */
 export function bagEntryOf(bag: DiscoveredBag): BagEntry {
-  if (bag.camelCaseKeys !== true && bag.sdk === undefined) return bag.spec;
-  return { bag: bag.spec, ...(bag.camelCaseKeys === true ? { camelCaseKeys: true } : {}), ...(bag.sdk ? { sdk: bag.sdk } : {}) };
+  if (bag.camelCaseKeys !== true && bag.sdk === undefined && bag.keys === undefined) return bag.spec;
+  return { bag: bag.spec, ...(bag.camelCaseKeys === true ? { camelCaseKeys: true } : {}), ...(bag.sdk ? { sdk: bag.sdk } : {}), ...(bag.keys ? { keys: bag.keys } : {}) };
 }
 
 /** One line per discovery, saying what was found, where, and why. */
@@ -158,7 +165,8 @@ export function describeDiscovery(discovery: Discovery): string[] {
   }
   for (const bag of discovery.bags) {
     const camelCase = bag.camelCaseKeys === true ? ', whose property names are the flag keys camelCased' : '';
-    lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): returns the flags of ${bag.forwardsTo}()${camelCase}`);
+    if (bag.typedBy !== undefined) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): a property typed ${bag.typedBy}, which lists flags; a read of one it lists is a check`);
+    else lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): returns the flags of ${bag.forwardsTo ?? 'a bag'}()${camelCase}`);
   }
   const registry = discovery.registry;
   const kind = (candidate: DiscoveredRegistry): string => (candidate.kind === 'object' ? 'as const object' : candidate.kind);
