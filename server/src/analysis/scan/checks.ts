@@ -3,7 +3,7 @@
 
 import { ts } from 'ts-morph';
 import { calleeLastName, type PatternSet } from '../patterns';
-import { keyInObjectArgument, objectBagOf } from '../bags';
+import { keyInObjectArgument, objectBagOf, type ObjectBag } from '../bags';
 import { kebabCaseFromCamelCase } from '../keys';
 import { flagTypeAnnotation } from '../policy/flagType';
 import { escapeRegex } from '../regex';
@@ -169,7 +169,7 @@ export function addDestructuredBagChecks(state: ScanState, bag: BagSource, patte
 
 /** A flag named by an identifier: camelCased in LaunchDarkly's bag. */
 function addBagNameCheck(state: ScanState, bag: BagSource, name: ts.Identifier, whole: ts.Node, defaultNode: ts.Expression | undefined): void {
-  if (name.text === '') return;
+  if (name.text === '' || (bag.keys !== undefined && !bag.keys.has(name.text))) return;
   for (const pattern of bag.patterns) {
     const camelCase = pattern.camelCaseKeys === true;
     pushBagDraft(state, bag, pattern, {
@@ -188,6 +188,9 @@ function addBagNameCheck(state: ScanState, bag: BagSource, name: ts.Identifier, 
 /** A flag named by a string or an expression (`flags['new-checkout']`, `flags[FLAGS.NEW]`): the key as is, never camelCased. */
 function addBagKeyCheck(state: ScanState, bag: BagSource, keyNode: ts.Expression, whole: ts.Node, defaultNode: ts.Expression | undefined): void {
   if (!isKeyLike(keyNode)) return;
+  // A bag that lists its keys: a string it does not list is no flag; a name or expression is resolved later.
+  const literal = unwrap(keyNode);
+  if (bag.keys !== undefined && (isStringLiteral(literal) || isNoSubstitutionTemplateLiteral(literal)) && !bag.keys.has(literal.text)) return;
   for (const pattern of bag.patterns) {
     pushBagDraft(state, bag, pattern, {
       check: {
@@ -292,7 +295,12 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
     const binding = lookupBinding(state, expression.text, expression.end);
     if (binding !== undefined || declared === undefined) return binding?.bag;
   }
-  return declared === undefined ? undefined : { patterns: [declared.pattern], method: declared.pattern.callee };
+  return declared === undefined ? undefined : objectBagSource(declared);
+}
+
+/** The bag source of a declared bag object. */
+export function objectBagSource(declared: ObjectBag): BagSource {
+  return { patterns: [declared.pattern], method: declared.pattern.callee, ...(declared.keys === undefined ? {} : { keys: declared.keys }) };
 }
 
 /**

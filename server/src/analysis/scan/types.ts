@@ -103,6 +103,8 @@ export interface BagSource {
   readonly method: string;
   /** For a preset's bag: the callee's reference, which must come from the pattern's packages. */
   readonly origin?: { readonly reference: LocalReference; readonly subject: string };
+  /** The only property names that are flags, for a bag that lists them (see `ObjectBag.keys`). */
+  readonly keys?: ReadonlySet<string>;
 }
 
 /** A declared name. `value` is undefined for names that hold no known key (parameters, `let`), so they shadow outer constants. */
