@@ -113,6 +113,17 @@ const cases: Case[] = [
     expected: '/ws/packages/shared/src/flags.ts',
   },
   {
+    name: 'one build per flavour (outDir dist/cjs, exports into dist/esm, a types entry with a .d.js typo) all map to src',
+    files: {
+      '/ws/packages/shared/package.json': `{ "name": "@team/shared", "main": "dist/cjs/index.js", "types": "dist/cjs/index.d.ts",
+        "exports": { ".": { "require": "./dist/cjs/index.js", "import": "./dist/esm/index.js", "types": "./dist/esm/index.d.js" } } }`,
+      '/ws/packages/shared/tsconfig.json': '{ "compilerOptions": { "outDir": "./dist/cjs", "rootDir": "./src" } }',
+      '/ws/packages/shared/src/index.ts': '',
+    },
+    specifier: '@team/shared',
+    expected: '/ws/packages/shared/src/index.ts',
+  },
+  {
     name: 'a dependency that is not a workspace package',
     files: { '/ws/packages/flags/package.json': '{ "name": "@acme/flags" }', ...FLAGS_SOURCES },
     specifier: 'react',
