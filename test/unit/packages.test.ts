@@ -124,6 +124,23 @@ const cases: Case[] = [
     expected: '/ws/packages/shared/src/index.ts',
   },
   {
+    name: "a subpath's JavaScript shim at the package root gives way to the TypeScript source under src/",
+    files: {
+      '/ws/packages/shared/package.json': '{ "name": "shared", "main": "dist/index.js", "types": "src/index.ts" }',
+      '/ws/packages/shared/enterprise.js': 'module.exports = require("./dist/enterprise");',
+      '/ws/packages/shared/src/index.ts': '',
+      '/ws/packages/shared/src/enterprise/index.ts': '',
+    },
+    specifier: 'shared/enterprise',
+    expected: '/ws/packages/shared/src/enterprise/index.ts',
+  },
+  {
+    name: 'a JavaScript package with no TypeScript twin still resolves to its JavaScript',
+    files: { '/ws/packages/legacy/package.json': '{ "name": "legacy", "main": "index.js" }', '/ws/packages/legacy/index.js': '', '/ws/packages/legacy/keys.js': '' },
+    specifier: 'legacy/keys',
+    expected: '/ws/packages/legacy/keys.js',
+  },
+  {
     name: 'a dependency that is not a workspace package',
     files: { '/ws/packages/flags/package.json': '{ "name": "@acme/flags" }', ...FLAGS_SOURCES },
     specifier: 'react',
