@@ -50,6 +50,15 @@ const EXPORT_CONDITIONS = ['types', 'import', 'module', 'default', 'require', 'n
 const BUILD_FOLDERS = new Set(['dist', 'build', 'lib', 'out', 'esm', 'cjs']);
 const TYPESCRIPT_SOURCE = /\.[mc]?tsx?$/;
 
+/** The folder of the workspace package that holds a file (the nearest package.json above it), else the workspace root. */
+export function packageDirOf(file: string, table: PackageTable): string {
+  const dirs = new Set([...table.packages.values()].map((pkg) => pkg.dir));
+  for (let dir = posix.dirname(file); dir.startsWith(table.root) && dir !== table.root; dir = posix.dirname(dir)) {
+    if (dirs.has(dir)) return dir;
+  }
+  return table.root;
+}
+
 /**
  * The workspace file a bare specifier names: a tsconfig `paths` alias (the importing file's nearest
  * tsconfig.json, then the root one), a path under `baseUrl`, or a workspace package and its subpath.

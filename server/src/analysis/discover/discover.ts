@@ -7,6 +7,7 @@ import { buildPatternSet, calleeLastName, type PatternSet } from '../patterns';
 import type { BagEntry } from '../bags';
 import type { ModuleHost } from '../resolve';
 import { anchoredBy, type Anchored } from './anchors';
+import { launchDarklyProviders } from './keyNaming';
 import { checkedKeys, mostlyUnregistered, reweighed, weighRegistries, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import type { DiscoveredBag, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
@@ -64,7 +65,8 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     if (unregistered !== undefined) chosen = undefined;
   }
   const registryCandidates = candidates.map(({ keyList: _keyList, ...candidate }) => candidate);
-  return { wrappers: found.wrappers, bags: found.bags, ...(chosen ? { registry: registryCandidates[0] } : {}), registryCandidates };
+  const providers = launchDarklyProviders(root, sources, trees);
+  return { wrappers: found.wrappers, bags: found.bags, ...(chosen ? { registry: registryCandidates[0] } : {}), registryCandidates, ...(providers.length > 0 ? { providers } : {}) };
 }
 
 /**
@@ -140,6 +142,9 @@ export function describeDiscovery(discovery: Discovery): string[] {
   for (const bag of discovery.bags) {
     const camelCase = bag.camelCaseKeys === true ? ', whose property names are the flag keys camelCased' : '';
     lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): returns the flags of ${bag.forwardsTo}()${camelCase}`);
+  }
+  for (const provider of discovery.providers ?? []) {
+    if (!provider.camelCaseKeys) lines.push(`LaunchDarkly provider (${provider.at.file}:${provider.at.line}): useCamelCaseFlagKeys is false, so the names useFlags() gives in its package are the flag keys as written`);
   }
   const registry = discovery.registry;
   const kind = (candidate: DiscoveredRegistry): string => (candidate.kind === 'object' ? 'as const object' : candidate.kind);

@@ -46,6 +46,13 @@ export interface DiscoveredBag {
   readonly sdk?: Exclude<Sdk, 'custom'>;
 }
 
+/** A LaunchDarkly React provider the workspace configures, and whether `useFlags()` then camelCases flag keys. */
+export interface DiscoveredProvider {
+  readonly at: DiscoveredAt;
+  /** False for `reactOptions: { useCamelCaseFlagKeys: false }`: the bag's property names are the flag keys as written. */
+  readonly camelCaseKeys: boolean;
+}
+
 /** A declaration that lists flag keys, and how many of them flag checks use. */
 export interface DiscoveredRegistry {
   readonly file: string;
@@ -72,6 +79,8 @@ export interface Discovery {
   readonly registry?: DiscoveredRegistry;
   /** Every candidate weighed, convincing and best first: declarations that list a checked key, or whose name says they list flags. */
   readonly registryCandidates: readonly DiscoveredRegistry[];
+  /** LaunchDarkly React providers configured in the folder (see keyNaming.ts); absent when there are none. */
+  readonly providers?: readonly DiscoveredProvider[];
 }
 
 /** The `.flaglens.json` discovery proposes (only the parts it found). */
