@@ -381,6 +381,37 @@ export function getRollout(): Rollout { return new Rollout(); }`,
     expected: [['a', 'growthbook', '`getGrowthBookClient` comes from @growthbook/growthbook (through ./growthbook)']],
   },
   {
+    name: "a property of the workspace's request type typed by the SDK's class: an intersection's type literal, an interface",
+    files: {
+      [APP]: `import type { AuthRequest } from './types/AuthRequest';
+import { ApiRequest } from './types/ApiRequest';
+export function handler(req: AuthRequest<null>) { return req.gb?.getFeatureValue('a', true); }
+export function other(req: ApiRequest) { return req.flags.isOn('b'); }`,
+      '/ws/src/types/AuthRequest.ts': `import { Request } from 'express';
+import { UserScopedGrowthBook } from '@growthbook/growthbook';
+export type AuthRequest<Body = unknown> = Request<Body> & { email: string; gb?: UserScopedGrowthBook<AppFeatures> } & Permissions;`,
+      '/ws/src/types/ApiRequest.ts': `import type { GrowthBook } from '@growthbook/growthbook';
+export interface ApiRequest { flags: GrowthBook }`,
+    },
+    expected: [
+      ['a', 'growthbook', '`req` comes from @growthbook/growthbook (through ./types/AuthRequest)'],
+      ['b', 'growthbook', '`req` comes from @growthbook/growthbook (through ./types/ApiRequest)'],
+    ],
+  },
+  {
+    name: "a property of the workspace's type typed by its own class, or not exported: no check",
+    files: {
+      [APP]: `import type { AuthRequest } from './types/AuthRequest';
+export function handler(req: AuthRequest) { return req.gb.getFeatureValue('a', true) && req.rollout.isOn('b'); }`,
+      '/ws/src/types/AuthRequest.ts': `import { Rollout } from './rollout';
+import { GrowthBook } from '@growthbook/growthbook';
+type Hidden = { gb: GrowthBook };
+export type AuthRequest = Hidden & { rollout: Rollout };`,
+      '/ws/src/types/rollout.ts': `export class Rollout { isOn(key: string) { return key !== ''; } }`,
+    },
+    expected: [],
+  },
+  {
     name: 'a workspace package that exports a client',
     files: {
       [APP]: `import { posthog } from '@team/analytics';\nposthog.isFeatureEnabled('a');`,

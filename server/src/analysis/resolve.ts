@@ -126,6 +126,12 @@ function vendorPackageOfExport(target: string, names: readonly string[], resolut
     return typeof exported !== 'string' && exported.kind === 'import' ? vendorPackageOf(target, { ...exported, names: [...exported.names, ...path] }, resolution) : undefined;
   }
   if (scan.origins !== undefined && Object.hasOwn(scan.origins, first)) return vendorPackageOf(target, scan.origins[first], resolution);
+  // `req.gb` where `req` is typed by an exported type whose property `gb` is typed by an import.
+  const members = scan.memberOrigins !== undefined && Object.hasOwn(scan.memberOrigins, first) ? scan.memberOrigins[first] : undefined;
+  if (members !== undefined && path.length > 0 && Object.hasOwn(members, path[0])) {
+    const member = members[path[0]];
+    return vendorPackageOf(target, { ...member, names: [...member.names, ...path.slice(1)] }, resolution);
+  }
   if (first === 'default') return undefined;
   for (const specifier of scan.starExports) {
     const found = vendorPackageOf(target, { kind: 'import', specifier, names }, resolution);

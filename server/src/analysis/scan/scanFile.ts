@@ -5,7 +5,7 @@ import { ts } from 'ts-morph';
 import type { PatternSet } from '../patterns';
 import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, patternIndex, visitBagAccess, visitCall } from './checks';
 import { completeChecks, declare, declareOpaqueNames, declareStatement } from './bindings';
-import { collectExports, collectTypeExports } from './exports';
+import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { parseSkeleton, parseSource } from './parse';
 import type { FileScan, Origin, ScanState } from './types';
 import { evaluate, memberOf, originReference, propertyNameText, typeOriginReference } from './values';
@@ -45,12 +45,14 @@ export function scanFile(fileName: string, text: string, patterns: PatternSet, p
   if (lacksClassEvidence && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
   const { exports, starExports, origins } = collectExports(state);
   const typeExports = collectTypeExports(state);
+  const memberOrigins = collectMemberOrigins(state);
   return {
     fileName, checks, importedKeys, exports, starExports,
     ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}),
     ...(typeExports ? { typeExports } : {}),
     ...(evidenceImports.length > 0 ? { evidenceImports } : {}),
     ...(origins ? { origins } : {}),
+    ...(memberOrigins ? { memberOrigins } : {}),
   };
 }
 
