@@ -17,7 +17,8 @@
 // not parse cleanly is not used either (see `parseSkeletonText`).
 
 import { calleeLastName } from '../patterns/define';
-import { VENDOR_PACKAGES, type PatternSet } from '../patterns';
+import type { PatternSet } from '../patterns';
+import { VENDOR_PACKAGES } from '../patterns/presets';
 import { readsJsx } from '../extensions';
 import { escapeRegex } from '../regex';
 import { Lexer } from './lexer';
