@@ -11,6 +11,7 @@ import { toPosixPath } from '../../server/src/workspace/files';
 import { listFolder } from '../../server/src/workspace/listing';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { buildPackageTable, PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from '../../server/src/workspace/packages';
+import { packageDirOf } from '../../server/src/analysis/packages';
 
 const ROOT = '/ws';
 const FROM = '/ws/packages/web/src/app.ts';
@@ -247,6 +248,14 @@ describe('package-name resolution', () => {
     const getScan = (file: string): FileScan | undefined => (Object.hasOwn(files, file) ? scanFile(file, files[file], patterns) : undefined);
     const checks = resolveChecks(getScan(FROM)!, getScan, hostOver(files));
     assert.deepEqual(checks.map(({ key, resolved }) => ({ key, resolved })), [{ key: 'new-nav', resolved: true }]);
+  });
+
+  it("gives a file's nearest workspace package folder, else the root", () => {
+    const table = buildPackageTable(ROOT, ['/ws/package.json', '/ws/apps/store/package.json', '/ws/apps/store/nested/package.json'], [], (file) => (file === '/ws/apps/store/package.json' ? '{ "name": "store" }' : file === '/ws/package.json' ? '{ "name": "root" }' : '{ "private": true }'));
+    assert.equal(packageDirOf('/ws/apps/store/src/main.tsx', table), '/ws/apps/store');
+    assert.equal(packageDirOf('/ws/apps/store/nested/a.ts', table), '/ws/apps/store');
+    assert.equal(packageDirOf('/ws/apps/bank/src/main.tsx', table), '/ws');
+    assert.equal(packageDirOf('/ws/main.tsx', table), '/ws');
   });
 
   it('reads the fixture monorepo: packages, and an alias from a tsconfig that extends another', async () => {
