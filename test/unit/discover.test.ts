@@ -2,7 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeDiscovery, discover, proposeConfig, type ProposedConfig } from '../../server/src/analysis/discover';
+import { describeDiscovery, discover, keysAsWrittenFolders, proposeConfig, type ProposedConfig } from '../../server/src/analysis/discover';
+import { withKeyAsWritten } from '../../server/src/analysis/bags';
 import { findDefinition } from '../../server/src/analysis/match';
 import { parseConfig } from '../../server/src/workspace/config';
 import { scanFile } from '../../server/src/analysis/scan';
@@ -422,5 +423,78 @@ export function useLaunchDarkly() { return useFlags<typeof flagDefaults>(); }`,
     const catalog: FlagCatalog = { definitions: new Map([[key, definition]]), environments: [], loaded: true, sources: ['test'] };
     const [check] = scan.checks;
     assert.equal(findDefinition(check, catalog)?.key, 'show_ai_gateway_usage');
+  });
+});
+
+/** LaunchDarkly's React provider, configured as these sources say: each provider's line and whether it camelCases keys. */
+const providerCases: Array<{ name: string; files: Record<string, string>; expected: Array<[string, boolean]> }> = [
+  {
+    name: 'withLDProvider and asyncWithLDProvider with reactOptions, and one without',
+    files: {
+      'a/main.tsx': `import { withLDProvider } from 'launchdarkly-react-client-sdk';\nexport default withLDProvider({ clientSideID: 'x', reactOptions: { useCamelCaseFlagKeys: false } })(App);`,
+      'b/main.tsx': `import { asyncWithLDProvider as start } from 'launchdarkly-react-client-sdk';\nconst Provider = await start({\n  clientSideID: 'x',\n  reactOptions: { useCamelCaseFlagKeys: true },\n});`,
+      'c/main.tsx': `import { asyncWithLDProvider } from 'launchdarkly-react-client-sdk';\nconst Provider = await asyncWithLDProvider({ clientSideID: 'x', options: {} });`,
+    },
+    expected: [['a/main.tsx:2', false], ['b/main.tsx:2', true], ['c/main.tsx:2', true]],
+  },
+  {
+    name: 'the LDProvider component, its reactOptions an attribute',
+    files: {
+      'a/root.tsx': `import { LDProvider } from 'launchdarkly-react-client-sdk';\nexport const Root = () => (\n  <LDProvider clientSideID="x" reactOptions={{ useCamelCaseFlagKeys: false }}><App /></LDProvider>\n);`,
+      'b/root.tsx': `import { LDProvider } from 'launchdarkly-react-client-sdk';\nexport const Root = () => <LDProvider clientSideID="x" />;`,
+    },
+    expected: [['a/root.tsx:3', false], ['b/root.tsx:2', true]],
+  },
+  {
+    name: 'not read: a provider of another package, a configuration in a variable or spread, an option that is not a literal',
+    files: {
+      'a/main.tsx': `import { withLDProvider } from './ours';\nexport default withLDProvider({ reactOptions: { useCamelCaseFlagKeys: false } })(App);`,
+      'b/main.tsx': `import { withLDProvider } from 'launchdarkly-react-client-sdk';\nexport default withLDProvider(config)(App);\nwithLDProvider({ ...config })(App);`,
+      'c/main.tsx': `import { withLDProvider } from 'launchdarkly-react-client-sdk';\nexport default withLDProvider({ reactOptions: { useCamelCaseFlagKeys: camelCase } })(App);`,
+      'd/root.tsx': `import { LDProvider } from 'launchdarkly-react-client-sdk';\nexport const Root = () => <LDProvider {...props} />;`,
+    },
+    expected: [],
+  },
+];
+
+describe('LaunchDarkly providers and how they name flags', () => {
+  for (const { name, files, expected } of providerCases) {
+    it(name, () => {
+      const sources = Object.entries(files).map(([file, text]) => ({ file: `${ROOT}/${file}`, text }));
+      const providers = discover(ROOT, sources).providers ?? [];
+      assert.deepEqual(providers.map((provider) => [`${provider.at.file}:${provider.at.line}`, provider.camelCaseKeys]), expected);
+    });
+  }
+
+  it("keys are as written in a package whose every provider says so; a package whose providers disagree keeps the SDK's camelCase", () => {
+    const at = (file: string) => ({ file, line: 1 });
+    const providers = [
+      { at: at('apps/store/src/main.tsx'), camelCaseKeys: false },
+      { at: at('apps/bank/src/main.tsx'), camelCaseKeys: true },
+      { at: at('apps/both/src/one.tsx'), camelCaseKeys: false },
+      { at: at('apps/both/src/two.tsx'), camelCaseKeys: true },
+      { at: at('scripts/demo.tsx'), camelCaseKeys: false },
+    ];
+    const packageOf = (file: string) => (file.startsWith(`${ROOT}/apps/`) ? file.split('/').slice(0, 5).join('/') : ROOT);
+    assert.deepEqual(keysAsWrittenFolders(ROOT, providers, packageOf), [ROOT, `${ROOT}/apps/store`]);
+  });
+
+  it('says so in what init prints', () => {
+    const sources = [{ file: `${ROOT}/src/main.tsx`, text: providerCases[0].files['a/main.tsx'] }];
+    assert.deepEqual(describeDiscovery(discover(ROOT, sources)), [
+      'LaunchDarkly provider (src/main.tsx:2): useCamelCaseFlagKeys is false, so the names useFlags() gives in its package are the flag keys as written',
+    ]);
+  });
+});
+
+describe('a bag check with the key as written', () => {
+  it("takes a LaunchDarkly bag's property name as the key, and leaves other checks", () => {
+    const patterns = buildPatternSet([]);
+    const text = `import { useFlags } from 'launchdarkly-react-client-sdk';\nimport { useFlag } from '@unleash/proxy-client-react';\nconst { cartSuggestedItems } = useFlags();\nuseFlag('newNav');`;
+    const checks = scanFile(`${ROOT}/src/cart.tsx`, text, patterns).checks.map(withKeyAsWritten);
+    assert.deepEqual(checks.map(({ key, camelCaseName }) => ({ key, camelCaseName })), [
+      { key: 'cartSuggestedItems', camelCaseName: undefined },
+      { key: 'newNav', camelCaseName: undefined },
+    ]);
   });
 });

@@ -4,7 +4,7 @@
 // is not an argument of its own.
 
 import { ts } from 'ts-morph';
-import type { FlagPattern, Sdk } from './types';
+import type { FlagCheck, FlagPattern, Sdk } from './types';
 
 /** A bag object named by its path: `uiConfig.flags` matches `uiConfig.flags`, `this.uiConfig.flags`, `props.uiConfig?.flags`. */
 export interface ObjectBag {
@@ -50,6 +50,16 @@ export function parseBagSpec(entry: BagEntry): BagSpec | undefined {
   const pattern: FlagPattern = { sdk, callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase };
   const keys = typeof entry !== 'string' && entry.keys !== undefined ? { keys: new Set(entry.keys) } : {};
   return { kind: 'object', bag: { names: spec.split('.'), pattern, ...keys } };
+}
+
+/**
+ * A check with the key its provider gives it: LaunchDarkly's bag names a flag by the property as written when the
+ * provider turns camelCasing off (`useCamelCaseFlagKeys: false`), so `cartSuggestedItems` is the key itself.
+ */
+export function withKeyAsWritten(check: FlagCheck): FlagCheck {
+  if (check.camelCaseName === undefined || check.sdk !== 'launchdarkly') return check;
+  const { camelCaseName, ...rest } = check;
+  return { ...rest, key: camelCaseName };
 }
 
 /** The declared bag an expression is, by the names of its property chain; undefined when none matches. */

@@ -9,12 +9,13 @@ import { resolveChecks, type ModuleHost } from '../analysis/resolve';
 import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../analysis/scan';
 import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
-import { bagEntryOf, discover, SourceTrees, type Discovery } from '../analysis/discover';
+import { bagEntryOf, discover, keysAsWrittenFolders, SourceTrees, type Discovery } from '../analysis/discover';
+import { withKeyAsWritten } from '../analysis/bags';
 import type { PatternSet } from '../analysis/patterns';
 import { currentStamp, isSourceFile, readSourceFileSync, readTextFileIfReadable, toPosixPath } from './files';
 import { IgnoreRules } from './ignore';
 import { listFolder } from './listing';
-import { emptyPackageTable, type PackageTable } from '../analysis/packages';
+import { emptyPackageTable, packageDirOf, type PackageTable } from '../analysis/packages';
 import { PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from './packages';
 import { ScanCache } from './scanCache';
 import { scanPaths, type FileOutcome } from './scanFiles';
@@ -77,6 +78,8 @@ export class WorkspaceIndex {
   // The patterns files are scanned with: the configured ones, plus what `indexAll` inferred with `infer`.
   private scanPatterns: PatternSet;
   private inferredFrom: Discovery | undefined;
+  // Inferred: the packages whose LaunchDarkly provider names flags as written (`useCamelCaseFlagKeys: false`).
+  private keysAsWritten: readonly string[] = [];
   private readonly host: ModuleHost = withPackageResolution({
     fileExists: (file) => {
       this.dependOn(file);
@@ -169,6 +172,7 @@ export class WorkspaceIndex {
       trees,
     });
     this.inferredFrom = discovery;
+    this.keysAsWritten = keysAsWrittenFolders(this.root, discovery.providers ?? [], (file) => packageDirOf(file, this.packages));
     const patterns = trees.patternSet(discovery.wrappers.map((wrapper) => wrapper.pattern), discovery.bags.map(bagEntryOf));
     if (patterns !== this.options.patterns) {
       this.scanPatterns = patterns;
@@ -260,10 +264,11 @@ export class WorkspaceIndex {
     if (scan === undefined || scan === null) return [];
     this.resolving = key;
     try {
-      const checks = resolveChecks(scan, (name) => {
+      const resolved = resolveChecks(scan, (name) => {
         this.dependOn(name);
         return this.scanOf(name);
       }, this.host);
+      const checks = this.keysAsWritten.some((folder) => key.startsWith(`${folder}/`)) ? resolved.map(withKeyAsWritten) : resolved;
       this.resolvedChecks.set(key, checks);
       return checks;
     } finally {

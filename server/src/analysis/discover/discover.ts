@@ -7,6 +7,7 @@ import { buildPatternSet, calleeLastName, type PatternSet } from '../patterns';
 import type { BagEntry } from '../bags';
 import type { ModuleHost } from '../resolve';
 import { anchoredBy, type Anchored, type AnchorRegistry } from './anchors';
+import { launchDarklyProviders } from './keyNaming';
 import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, weighRegistries, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
@@ -90,7 +91,11 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   }
   const registryCandidates = candidates.map(({ keyList: _keyList, memberList: _memberList, ...candidate }) => candidate);
   const alsoAnchoring = chosen === undefined ? [] : besides.map(({ candidate, reason }) => ({ ...registryCandidates[candidates.indexOf(candidate)], reason }));
-  return { wrappers: found.wrappers, bags: found.bags, ...(chosen ? { registry: registryCandidates[0] } : {}), registryCandidates, ...(alsoAnchoring.length > 0 ? { alsoAnchoring } : {}) };
+  const providers = launchDarklyProviders(root, sources, trees);
+  return {
+    wrappers: found.wrappers, bags: found.bags, ...(chosen ? { registry: registryCandidates[0] } : {}), registryCandidates,
+    ...(alsoAnchoring.length > 0 ? { alsoAnchoring } : {}), ...(providers.length > 0 ? { providers } : {}),
+  };
 }
 
 /**
@@ -175,6 +180,9 @@ export function describeDiscovery(discovery: Discovery): string[] {
     const camelCase = bag.camelCaseKeys === true ? ', whose property names are the flag keys camelCased' : '';
     if (bag.typedBy !== undefined) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): a property typed ${bag.typedBy}, which lists flags; a read of one it lists is a check`);
     else lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): returns the flags of ${bag.forwardsTo ?? 'a bag'}()${camelCase}`);
+  }
+  for (const provider of discovery.providers ?? []) {
+    if (!provider.camelCaseKeys) lines.push(`LaunchDarkly provider (${provider.at.file}:${provider.at.line}): useCamelCaseFlagKeys is false, so the names useFlags() gives in its package are the flag keys as written`);
   }
   const registry = discovery.registry;
   const kind = (candidate: DiscoveredRegistry): string => (candidate.kind === 'object' ? 'as const object' : candidate.kind);

@@ -51,6 +51,13 @@ export interface DiscoveredBag {
   readonly sdk?: Exclude<Sdk, 'custom'>;
 }
 
+/** A LaunchDarkly React provider the workspace configures, and whether `useFlags()` then camelCases flag keys. */
+export interface DiscoveredProvider {
+  readonly at: DiscoveredAt;
+  /** False for `reactOptions: { useCamelCaseFlagKeys: false }`: the bag's property names are the flag keys as written. */
+  readonly camelCaseKeys: boolean;
+}
+
 /** A declaration that lists flag keys, and how many of them flag checks use. */
 export interface DiscoveredRegistry {
   readonly file: string;
@@ -79,6 +86,8 @@ export interface Discovery {
   readonly registryCandidates: readonly DiscoveredRegistry[];
   /** Other candidates whose anchors are wrappers too (another part's registry), each with why it passes the bar for a second one. */
   readonly alsoAnchoring?: readonly DiscoveredRegistry[];
+  /** LaunchDarkly React providers configured in the folder (see keyNaming.ts); absent when there are none. */
+  readonly providers?: readonly DiscoveredProvider[];
 }
 
 /** The `.flaglens.json` discovery proposes (only the parts it found). */

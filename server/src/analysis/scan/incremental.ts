@@ -6,7 +6,7 @@ import type { PatternSet } from '../patterns';
 import type { Span } from '../types';
 import { addBinding, completeChecks } from './bindings';
 import { calleeNameRegex } from './checks';
-import { collectExports, collectTypeExports } from './exports';
+import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { hasSyntaxError, parseSource, syntaxErrorsOf } from './parse';
 import { newState, scanFile, visit } from './scanFile';
 import { withRenamedImports } from './renamedImports';
@@ -79,12 +79,14 @@ function scanWholeDocument(fileName: string, text: string, patterns: PatternSet,
   const { checks, importedKeys, importedKeyTypes, evidenceImports } = completeChecks(state);
   const { exports, starExports, origins } = collectExports(state);
   const typeExports = collectTypeExports(state);
+  const memberOrigins = collectMemberOrigins(state);
   const scan: FileScan = {
     fileName, checks, importedKeys, exports, starExports,
     ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}),
     ...(typeExports ? { typeExports } : {}),
     ...(evidenceImports.length > 0 ? { evidenceImports } : {}),
     ...(origins ? { origins } : {}),
+    ...(memberOrigins ? { memberOrigins } : {}),
   };
   return { scan, text, patterns, tree, walks };
 }
@@ -334,7 +336,7 @@ function walkAround(walks: readonly StatementWalk[], start: number, oldEnd: numb
 }
 
 /** A scan whose exports are computed by `full` the first time any is read. */
-function lazyExports(checks: Omit<FileScan, 'exports' | 'starExports' | 'typeExports' | 'origins'>, full: () => FileScan): FileScan {
+function lazyExports(checks: Omit<FileScan, 'exports' | 'starExports' | 'typeExports' | 'origins' | 'memberOrigins'>, full: () => FileScan): FileScan {
   let scan: FileScan | undefined;
   const fullScan = (): FileScan => (scan ??= full());
   return Object.defineProperties({ ...checks } as FileScan, {
@@ -342,6 +344,7 @@ function lazyExports(checks: Omit<FileScan, 'exports' | 'starExports' | 'typeExp
     starExports: { get: () => fullScan().starExports, enumerable: true },
     typeExports: { get: () => fullScan().typeExports, enumerable: true },
     origins: { get: () => fullScan().origins, enumerable: true },
+    memberOrigins: { get: () => fullScan().memberOrigins, enumerable: true },
   });
 }
 

@@ -6,7 +6,7 @@ import { destructuredObjectBag } from '../bags';
 import type { PatternSet } from '../patterns';
 import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, objectBagSource, patternIndex, visitBagAccess, visitCall } from './checks';
 import { completeChecks, declare, declareOpaqueNames, declareStatement } from './bindings';
-import { collectExports, collectTypeExports } from './exports';
+import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { parseSkeleton, parseSource } from './parse';
 import { withRenamedImports } from './renamedImports';
 import type { FileScan, Origin, ScanState } from './types';
@@ -48,12 +48,14 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
   if (lacksClassEvidence && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
   const { exports, starExports, origins } = collectExports(state);
   const typeExports = collectTypeExports(state);
+  const memberOrigins = collectMemberOrigins(state);
   return {
     fileName, checks, importedKeys, exports, starExports,
     ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}),
     ...(typeExports ? { typeExports } : {}),
     ...(evidenceImports.length > 0 ? { evidenceImports } : {}),
     ...(origins ? { origins } : {}),
+    ...(memberOrigins ? { memberOrigins } : {}),
   };
 }
 

@@ -52,6 +52,11 @@ export interface FileScan {
    * for other files' evidence; absent when there are none.
    */
   readonly origins?: Readonly<Record<string, ModuleReference>>;
+  /**
+   * Exported types' properties typed by an import (`AuthRequest` → `gb` → `UserScopedGrowthBook` of @growthbook/growthbook),
+   * for the evidence of `req.gb?.getFeatureValue(…)` where `req: AuthRequest`; absent when there are none.
+   */
+  readonly memberOrigins?: Readonly<Record<string, Readonly<Record<string, ModuleReference>>>>;
 }
 
 /** A check kept only if `reference` leads, through the workspace's modules, to one of `packages`. */
