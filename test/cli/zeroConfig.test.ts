@@ -1,8 +1,9 @@
 // Zero configuration: `flaglens scan` on a folder without `.flaglens.json` infers the team's wrappers and the
-// registry's anchors, and `flaglens init` says what it found and why. Two fixture workspaces: an enum registry
+// registry's anchors, and `flaglens init` says what it found and why. Three fixture workspaces: an enum registry
 // in a workspace package whose build output (main, types) is absent, read by the team's own provider, a
-// hook typed by it and command objects; and a union registry with a `keyof` member beside a two-key decoy
-// union, a hook three calls above the SDK through a closure, an HTTP interceptor and a test runner's stubs.
+// hook typed by it and command objects; a union registry with a `keyof` member beside a two-key decoy
+// union, a hook three calls above the SDK through a closure, an HTTP interceptor and a test runner's stubs;
+// and two apps whose LaunchDarkly providers name flags differently.
 // Runs the bundled CLI (`npm run build` makes it).
 
 import assert from 'node:assert/strict';
@@ -59,6 +60,18 @@ const cases: Case[] = [
       'registry IFlagKey (src/types/experimental.ts, union): 3 of its 4 keys are checked in code, 2 parameters typed by it or calls passed its members, and its name says it lists flags',
     ],
     never: ['requestSupportsSpec', 'withFlag', 'intercept'],
+  },
+  {
+    name: "two apps, one whose LaunchDarkly provider turns camelCased keys off, one with the SDK's default",
+    fixture: 'test/fixtures/zero-config-launchdarkly',
+    checks: [
+      ['apps/bank/src/Dashboard.tsx', 'wealth-management', true, 'useFlags'],
+      ['apps/store/src/Cart.tsx', 'cartSuggestedItems', true, 'useFlags'],
+    ],
+    found: [
+      'LaunchDarkly provider (apps/store/src/main.tsx:5): useCamelCaseFlagKeys is false, so the names useFlags() gives in its package are the flag keys as written',
+    ],
+    never: [],
   },
 ];
 

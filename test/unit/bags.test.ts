@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseBagSpec } from '../../server/src/analysis/bags';
+import { parseBagSpec, type BagEntry } from '../../server/src/analysis/bags';
 import { scanFile } from '../../server/src/analysis/scan';
 import type { FlagCheck, UserPattern } from '../../server/src/analysis/types';
 import { namedPresets } from './named-presets';
@@ -24,7 +24,7 @@ interface Case {
   code: string;
   expected: ExpectedCheck[];
   patterns?: UserPattern[];
-  bags?: string[];
+  bags?: BagEntry[];
 }
 
 function check({ code, expected, patterns = [], bags = [] }: Case): void {
@@ -48,6 +48,26 @@ function project(code: string, found: FlagCheck, expected: ExpectedCheck | undef
 }
 
 const cases: Case[] = [
+  {
+    name: 'a bag that lists its keys: only listed properties are flags, read through any receiver or a destructured name',
+    bags: [{ bag: 'flags', keys: ['newNav', 'UG', 'new-nav'] }],
+    code: `const a = uiConfig.flags.newNav; const b = props.flags.length; const c = config?.flags?.['new-nav']; const d = uiConfig.flags['other'];
+const { flags } = uiConfig; const e = flags.UG; const f = flags.some; const g = uiConfig.flags[UG];
+const { flags: fromServer, version } = this.config; const h = fromServer.newNav; const i = version.newNav;`,
+    expected: [
+      { key: 'newNav', resolved: true, method: 'flags', keyText: 'newNav' },
+      { key: 'new-nav', resolved: true, method: 'flags', keyText: "'new-nav'" },
+      { key: 'UG', resolved: true, method: 'flags', keyText: 'UG' },
+      { key: 'UG', resolved: false, method: 'flags', keyText: 'UG' },
+      { key: 'newNav', resolved: true, method: 'flags', keyText: 'newNav' },
+    ],
+  },
+  {
+    name: 'a destructured property of the same name is a bag only for a bag that lists its keys',
+    bags: ['flags'],
+    code: `const { flags } = uiConfig; const e = flags.UG; const a = uiConfig.flags.newNav;`,
+    expected: [{ key: 'newNav', resolved: true, method: 'flags' }],
+  },
   {
     name: 'a declared bag object: property, quoted element, optional chaining, a longer receiver chain',
     bags: ['uiConfig.flags'],
@@ -107,6 +127,20 @@ getFeatureFlag({ key: Flags.X, user }); const key = 'short'; getFeatureFlag({ us
     patterns: [{ callee: 'Command.create', keyArg: 0, keyPath: ['options', 'flag'] }],
     code: `export const cmd = Command.create({ name: 'x', options: { flag: 'nested-flag' } }); Command.create({ options: {} }); Command.create(other);`,
     expected: [{ key: 'nested-flag', resolved: true, method: 'Command.create', keyText: "'nested-flag'" }],
+  },
+  {
+    name: 'an options object passed whole: a parameter of an object type holding the key is dynamic, a constant object resolves; a string or an untyped name is no check',
+    patterns: [{ callee: 'flag', keyArg: 0, keyPath: ['key'] }],
+    code: `const fixed = { key: 'fixed-flag' } as const;
+export function cached(opts: { key: FlagKey; fallback?: boolean }) { return flag(opts); }
+export function named(opts: FlagOptions) { return flag(opts); }
+export function notKeys(orgId: string, env: { organizationId: string }, loose, listed: { other: string }) { flag(orgId); flag(env.organizationId); flag(loose); flag(listed); }
+flag(fixed); flag(make());`,
+    expected: [
+      { key: 'opts.key', resolved: false, method: 'flag', keyText: 'opts', dynamic: true },
+      { key: 'opts.key', resolved: false, method: 'flag', keyText: 'opts', dynamic: true },
+      { key: 'fixed-flag', resolved: true, method: 'flag', keyText: 'fixed' },
+    ],
   },
   {
     name: 'a key through a parameter typed as a union of literals, an alias, an enum: dynamic with the possible keys',

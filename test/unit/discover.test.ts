@@ -2,7 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeDiscovery, discover, proposeConfig, type ProposedConfig } from '../../server/src/analysis/discover';
+import { describeDiscovery, discover, keysAsWrittenFolders, proposeConfig, type ProposedConfig } from '../../server/src/analysis/discover';
+import { withKeyAsWritten } from '../../server/src/analysis/bags';
 import { findDefinition } from '../../server/src/analysis/match';
 import { parseConfig } from '../../server/src/workspace/config';
 import { scanFile } from '../../server/src/analysis/scan';
@@ -17,7 +18,29 @@ interface Case {
   expected: ProposedConfig;
   /** A line of the printed summary: why a registry was, or was not, proposed. */
   says?: RegExp;
+  /** Keys a scan with the proposed config finds in each of these files: the proposed patterns match the calls they are for, and no other. */
+  checks?: Record<string, string[]>;
 }
+
+// A front end and a server, each with its own registry (`UiFlags`, and the server's `symbol` listing `keys`), and SDK
+// checks that give both keys checked with evidence of their own; `extra` adds files (a plan-feature list).
+function twoParts(symbol: string, keys: readonly string[], extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    'src/frontend/uiConfig.ts': `export type UiFlags = { newNav?: boolean; darkMode?: boolean; billing?: boolean; search?: boolean };`,
+    'src/frontend/useUiFlag.ts': `export function useUiFlag<K extends keyof UiFlags>(flag: K) { return useContext(Config).flags[flag]; }`,
+    'src/frontend/App.tsx': `import { GrowthBook } from '@growthbook/growthbook';
+const gb = new GrowthBook(); gb.isOn('newNav'); gb.isOn('darkMode'); gb.isOn('billing');
+useUiFlag('newNav'); useUiFlag('search');`,
+    'src/server/sdk.ts': `import { GrowthBook } from '@growthbook/growthbook';
+const gb = new GrowthBook(); gb.isOn('deltaApi'); gb.isOn('accessLogs');`,
+    'src/server/experimental.ts': `export type ${symbol} = ${keys.map((key) => `'${key}'`).join(' | ')};`,
+    'src/server/flagResolver.ts': `export class FlagResolver { isEnabled(expName: ${symbol}, context?: object): boolean { return this.experiments[expName] ?? false; } }`,
+    'src/server/service.ts': `export class Service { constructor(private flagResolver: FlagResolver) {} run() { return this.flagResolver.isEnabled('etagByEnv'); } }`,
+    ...extra,
+  };
+}
+
+const SERVER_KEYS = ['accessLogs', 'deltaApi', 'etagByEnv', 'maintenance', 'auditLog'];
 
 const cases: Case[] = [
   {
@@ -42,6 +65,14 @@ const cases: Case[] = [
       'src/b.ts': `export function gate({ key }: { key: string }) { return checkFlag({ key }); }`,
     },
     expected: { patterns: [{ callee: 'checkFlag', keyArg: '0.key', type: 'boolean' }, { callee: 'gate', keyArg: '0.key', type: 'boolean' }] },
+  },
+  {
+    name: 'a function passing its options object whole to a wrapper that reads the key inside it',
+    files: {
+      'src/a.ts': `import posthog from 'posthog-js';\nexport function checkFlag(options: { key: string }) { return posthog.isFeatureEnabled(options.key); }`,
+      'src/b.ts': `export function cachedCheck(opts: { key: string; ttl?: number }) { return memo.get(opts.key) ?? checkFlag(opts); }\nexport function byOrg(orgId: string) { return checkFlag(orgId); }`,
+    },
+    expected: { patterns: [{ callee: 'checkFlag', keyArg: '0.key', type: 'boolean' }, { callee: 'cachedCheck', keyArg: '0.key', type: 'boolean' }] },
   },
   {
     name: 'a function returning the SDK bag, and a generic name that is not proposed',
@@ -232,6 +263,85 @@ export const maybeExperiment = isDev ? logged : fromService;`,
     says: /^wrapper useExperiment \(src\/useExperiment\.ts:4\): is withOverrides or fromService, each a wrapper taking the key alike$/,
   },
   {
+    name: 'a front end\'s and a server\'s registries both anchor their typed wrappers; a plan-feature union with one key checked does not',
+    files: twoParts('IFlagKey', SERVER_KEYS.slice(0, 4), {
+      'src/billing/plans.ts': `export type CommercialFeature = 'sso' | 'scim' | 'audit-logs' | 'teams' | 'saml' | 'billing' | 'webhooks' | 'roles';
+export function hasCommercialFeature(feature: CommercialFeature): boolean { return plan.features.includes(feature); }
+export function requireFeature(org: Org, feature: CommercialFeature) { if (!hasCommercialFeature(feature)) throw new Error(feature); }
+requireFeature(org, 'sso'); hasCommercialFeature('scim');`,
+      // One plan feature's name is also a flag's, as happens: with its typed functions, the union convinces on its own.
+      'src/billing/rollout.ts': `import { GrowthBook } from '@growthbook/growthbook';
+new GrowthBook().isOn('webhooks');`,
+    }),
+    expected: { patterns: [{ callee: 'useUiFlag', keyArg: 0 }, { callee: 'isEnabled', keyArg: 0 }], registry: { file: 'src/frontend/uiConfig.ts', symbol: 'UiFlags' } },
+    says: /^registry IFlagKey \(src\/server\/experimental\.ts, union\) anchors wrappers too: 2 of its 4 keys are checked by calls with evidence of their own, and its name says it lists flags$/,
+    checks: { 'src/server/service.ts': ['etagByEnv'], 'src/billing/plans.ts': [] },
+  },
+  {
+    name: 'a second registry whose name says "feature", a word used for plans too, needs half its keys checked, not a quarter',
+    files: twoParts('ServerFeature', SERVER_KEYS),
+    expected: { patterns: [{ callee: 'useUiFlag', keyArg: 0 }], registry: { file: 'src/frontend/uiConfig.ts', symbol: 'UiFlags' } },
+    checks: { 'src/server/service.ts': [] },
+  },
+  {
+    name: 'the same second registry named for toggles anchors with two of its five keys checked',
+    files: twoParts('ServerToggle', SERVER_KEYS),
+    expected: { patterns: [{ callee: 'useUiFlag', keyArg: 0 }, { callee: 'isEnabled', keyArg: 0 }], registry: { file: 'src/frontend/uiConfig.ts', symbol: 'UiFlags' } },
+    checks: { 'src/server/service.ts': ['etagByEnv'] },
+  },
+  {
+    name: 'a second registry with one key checked by calls of their own does not anchor, even named for flags',
+    files: twoParts('ServerFlag', ['auditLog', 'deltaApi', 'etagByEnv']),
+    expected: { patterns: [{ callee: 'useUiFlag', keyArg: 0 }], registry: { file: 'src/frontend/uiConfig.ts', symbol: 'UiFlags' } },
+  },
+  {
+    name: 'a second registry declared in a test does not anchor',
+    files: { ...twoParts('ServerFlag', SERVER_KEYS), 'src/server/experimental.ts': '', 'src/server/flags.test.ts': `export type ServerFlag = 'accessLogs' | 'deltaApi' | 'etagByEnv';` },
+    expected: { patterns: [{ callee: 'useUiFlag', keyArg: 0 }], registry: { file: 'src/frontend/uiConfig.ts', symbol: 'UiFlags' } },
+  },
+  {
+    name: 'a property typed by the registry interface, in another file, is a bag of its listed keys; other objects\' properties of that name are not',
+    files: {
+      'src/interfaces/uiConfig.ts': `export interface UiFlags { newNav?: boolean; darkMode?: boolean; UG?: boolean }
+export interface IUiConfig { version: string; flags: UiFlags }`,
+      'src/interfaces/overrides.ts': `import type { UiFlags } from './uiConfig';
+export class Overrides { saved?: Partial<UiFlags>; constructor(private readonly flagList: string[]) {} }`,
+      'src/hooks/useUiFlag.ts': `export function useUiFlag<K extends keyof UiFlags>(flag: K) { return useContext(Config).flags[flag]; }`,
+      'src/App.tsx': `useUiFlag('newNav');`,
+      'src/Banner.tsx': `const { uiConfig } = useUiConfig();
+const on = uiConfig.flags.darkMode && uiConfig?.flags?.['newNav'];
+const { flags } = uiConfig; if (flags.UG) show();
+const count = props.flags.length + dashboard.flags.filter(Boolean).length + stored.saved?.darkMode;`,
+    },
+    expected: {
+      patterns: [{ callee: 'useUiFlag', keyArg: 0 }],
+      bags: [{ bag: 'flags', keys: ['newNav', 'darkMode', 'UG'] }, { bag: 'saved', keys: ['newNav', 'darkMode', 'UG'] }],
+      registry: { file: 'src/interfaces/uiConfig.ts', symbol: 'UiFlags' },
+    },
+    says: /^bag flags \(src\/interfaces\/uiConfig\.ts:2\): a property typed UiFlags, which lists flags; a read of one it lists is a check$/,
+    checks: { 'src/Banner.tsx': ['darkMode', 'newNav', 'UG', 'darkMode'] },
+  },
+  {
+    name: 'a parameter typed by an interface registry itself holds every flag, not a key: no wrapper',
+    files: {
+      'src/interfaces/uiConfig.ts': `export interface UiFlags { newNav?: boolean; darkMode?: boolean; billing?: boolean }`,
+      'src/hooks/useUiFlag.ts': `export function useUiFlag<K extends keyof UiFlags>(flag: K) { return useContext(Config).flags[flag]; }
+export const useUiFlagOverrides = (flagsFromConfig: UiFlags) => useMemo(() => ({ ...flagsFromConfig }), [flagsFromConfig]);`,
+      'src/App.tsx': `useUiFlag('newNav'); useUiFlag('darkMode'); useUiFlagOverrides(uiConfig.flags);`,
+    },
+    expected: { patterns: [{ callee: 'useUiFlag', keyArg: 0 }], registry: { file: 'src/interfaces/uiConfig.ts', symbol: 'UiFlags' } },
+  },
+  {
+    name: 'a property the registry object does not list, passed to a call, is no member: no check',
+    files: {
+      'src/flags.ts': `export const flags = { newNav: 'new-nav', darkMode: 'dark-mode', billing: 'billing-v2' } as const;`,
+      'src/app.ts': `import { flags } from './flags';
+evaluate(flags.newNav); evaluate(flags.darkMode);`,
+      'src/list.ts': `const flags = items.filter(isFlag); setSearchedCount({ count: flags.length });`,
+    },
+    expected: { patterns: [{ callee: 'evaluate', keyArg: 0 }], registry: { file: 'src/flags.ts', symbol: 'flags' } },
+  },
+  {
     name: 'test runners, mocks and HTTP interceptors are no evidence of a wrapper',
     files: {
       'cypress/e2e/flags.cy.ts': `export function stubFlag(name: string) { cy.intercept('GET', '/api/flags', { [name]: true }); return client.getBooleanValue(name, false); }`,
@@ -264,13 +374,21 @@ export const maybeExperiment = isDev ? logged : fromService;`,
   },
 ];
 
-function check({ files, expected, says }: Case): void {
+function check({ files, expected, says, checks }: Case): void {
   const sources = Object.entries(files).map(([file, text]) => ({ file: `${ROOT}/${file}`, text }));
   const discovery = discover(ROOT, sources);
-  assert.deepEqual(proposeConfig(discovery), expected);
+  const proposed = proposeConfig(discovery);
+  assert.deepEqual(proposed, expected);
   if (says !== undefined) {
     const lines = describeDiscovery(discovery);
     assert.ok(lines.some((line) => says.test(line)), `${lines.join('\n')}\nshould have a line matching ${String(says)}`);
+  }
+  if (checks !== undefined) {
+    const { config } = parseConfig(JSON.stringify(proposed), `${ROOT}/.flaglens.json`);
+    const patterns = buildPatternSet(config.patterns, config.bags);
+    for (const [file, keys] of Object.entries(checks)) {
+      assert.deepEqual(scanFile(`${ROOT}/${file}`, files[file], patterns).checks.map((found) => found.key), keys, file);
+    }
   }
 }
 
@@ -305,5 +423,78 @@ export function useLaunchDarkly() { return useFlags<typeof flagDefaults>(); }`,
     const catalog: FlagCatalog = { definitions: new Map([[key, definition]]), environments: [], loaded: true, sources: ['test'] };
     const [check] = scan.checks;
     assert.equal(findDefinition(check, catalog)?.key, 'show_ai_gateway_usage');
+  });
+});
+
+/** LaunchDarkly's React provider, configured as these sources say: each provider's line and whether it camelCases keys. */
+const providerCases: Array<{ name: string; files: Record<string, string>; expected: Array<[string, boolean]> }> = [
+  {
+    name: 'withLDProvider and asyncWithLDProvider with reactOptions, and one without',
+    files: {
+      'a/main.tsx': `import { withLDProvider } from 'launchdarkly-react-client-sdk';\nexport default withLDProvider({ clientSideID: 'x', reactOptions: { useCamelCaseFlagKeys: false } })(App);`,
+      'b/main.tsx': `import { asyncWithLDProvider as start } from 'launchdarkly-react-client-sdk';\nconst Provider = await start({\n  clientSideID: 'x',\n  reactOptions: { useCamelCaseFlagKeys: true },\n});`,
+      'c/main.tsx': `import { asyncWithLDProvider } from 'launchdarkly-react-client-sdk';\nconst Provider = await asyncWithLDProvider({ clientSideID: 'x', options: {} });`,
+    },
+    expected: [['a/main.tsx:2', false], ['b/main.tsx:2', true], ['c/main.tsx:2', true]],
+  },
+  {
+    name: 'the LDProvider component, its reactOptions an attribute',
+    files: {
+      'a/root.tsx': `import { LDProvider } from 'launchdarkly-react-client-sdk';\nexport const Root = () => (\n  <LDProvider clientSideID="x" reactOptions={{ useCamelCaseFlagKeys: false }}><App /></LDProvider>\n);`,
+      'b/root.tsx': `import { LDProvider } from 'launchdarkly-react-client-sdk';\nexport const Root = () => <LDProvider clientSideID="x" />;`,
+    },
+    expected: [['a/root.tsx:3', false], ['b/root.tsx:2', true]],
+  },
+  {
+    name: 'not read: a provider of another package, a configuration in a variable or spread, an option that is not a literal',
+    files: {
+      'a/main.tsx': `import { withLDProvider } from './ours';\nexport default withLDProvider({ reactOptions: { useCamelCaseFlagKeys: false } })(App);`,
+      'b/main.tsx': `import { withLDProvider } from 'launchdarkly-react-client-sdk';\nexport default withLDProvider(config)(App);\nwithLDProvider({ ...config })(App);`,
+      'c/main.tsx': `import { withLDProvider } from 'launchdarkly-react-client-sdk';\nexport default withLDProvider({ reactOptions: { useCamelCaseFlagKeys: camelCase } })(App);`,
+      'd/root.tsx': `import { LDProvider } from 'launchdarkly-react-client-sdk';\nexport const Root = () => <LDProvider {...props} />;`,
+    },
+    expected: [],
+  },
+];
+
+describe('LaunchDarkly providers and how they name flags', () => {
+  for (const { name, files, expected } of providerCases) {
+    it(name, () => {
+      const sources = Object.entries(files).map(([file, text]) => ({ file: `${ROOT}/${file}`, text }));
+      const providers = discover(ROOT, sources).providers ?? [];
+      assert.deepEqual(providers.map((provider) => [`${provider.at.file}:${provider.at.line}`, provider.camelCaseKeys]), expected);
+    });
+  }
+
+  it("keys are as written in a package whose every provider says so; a package whose providers disagree keeps the SDK's camelCase", () => {
+    const at = (file: string) => ({ file, line: 1 });
+    const providers = [
+      { at: at('apps/store/src/main.tsx'), camelCaseKeys: false },
+      { at: at('apps/bank/src/main.tsx'), camelCaseKeys: true },
+      { at: at('apps/both/src/one.tsx'), camelCaseKeys: false },
+      { at: at('apps/both/src/two.tsx'), camelCaseKeys: true },
+      { at: at('scripts/demo.tsx'), camelCaseKeys: false },
+    ];
+    const packageOf = (file: string) => (file.startsWith(`${ROOT}/apps/`) ? file.split('/').slice(0, 5).join('/') : ROOT);
+    assert.deepEqual(keysAsWrittenFolders(ROOT, providers, packageOf), [ROOT, `${ROOT}/apps/store`]);
+  });
+
+  it('says so in what init prints', () => {
+    const sources = [{ file: `${ROOT}/src/main.tsx`, text: providerCases[0].files['a/main.tsx'] }];
+    assert.deepEqual(describeDiscovery(discover(ROOT, sources)), [
+      'LaunchDarkly provider (src/main.tsx:2): useCamelCaseFlagKeys is false, so the names useFlags() gives in its package are the flag keys as written',
+    ]);
+  });
+});
+
+describe('a bag check with the key as written', () => {
+  it("takes a LaunchDarkly bag's property name as the key, and leaves other checks", () => {
+    const patterns = buildPatternSet([]);
+    const text = `import { useFlags } from 'launchdarkly-react-client-sdk';\nimport { useFlag } from '@unleash/proxy-client-react';\nconst { cartSuggestedItems } = useFlags();\nuseFlag('newNav');`;
+    const checks = scanFile(`${ROOT}/src/cart.tsx`, text, patterns).checks.map(withKeyAsWritten);
+    assert.deepEqual(checks.map(({ key, camelCaseName }) => ({ key, camelCaseName })), [
+      { key: 'cartSuggestedItems', camelCaseName: undefined },
+      { key: 'newNav', camelCaseName: undefined },
+    ]);
   });
 });

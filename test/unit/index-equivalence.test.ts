@@ -281,6 +281,24 @@ describe('scanDocument against scanFile', () => {
     assert.ok(fast > 150, `only ${fast} of 600 edits re-scanned one statement`);
   });
 
+  it("follows an SDK function's import as it is renamed and back, as a full scan does", () => {
+    const fileName = `${root}/src/extra/renamed.tsx`;
+    const call = "\nexport const banner = () => useUnleashFlag('renamed-flag');\n";
+    const texts = [
+      `import { useFlag as useUnleashFlag } from '@unleash/proxy-client-react';${call}`,
+      `import { useFlag } from '@unleash/proxy-client-react';${call}`,
+      `import { useFlag as useUnleashFlag } from './flags';${call}`,
+      `import { useFlag as useUnleashFlag } from '@unleash/proxy-client-react';${call}// edited\n`,
+    ];
+    let document: DocumentScan | undefined;
+    for (const text of texts) {
+      document = scanDocument(fileName, text, patterns, document);
+      assert.deepEqual(document.scan.checks, scanFile(fileName, text, patterns).checks, text);
+    }
+    assert.deepEqual(scanDocument(fileName, texts[0], patterns).scan.checks.map((check) => [check.key, check.method]), [['renamed-flag', 'useUnleashFlag']]);
+    assert.deepEqual(document?.scan.checks.map((check) => check.key), ['renamed-flag']);
+  });
+
   it('re-parses only the end of the file while a statement is typed there', () => {
     const fileName = `${root}/src/extra/document.tsx`;
     let document = scanDocument(fileName, DOCUMENT, patterns);

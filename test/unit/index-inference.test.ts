@@ -73,3 +73,15 @@ for (const [fixture, wrapper] of [['zero-config-app', 'useUiFlag'], ['zero-confi
     });
   });
 }
+
+describe('inference kept in the index cache: zero-config-launchdarkly', () => {
+  const root = toPosixPath(path.join(temporary, 'zero-config-launchdarkly'));
+  fs.cpSync(path.join(FIXTURES, 'zero-config-launchdarkly'), root, { recursive: true });
+  const cacheFile = path.join(temporary, 'zero-config-launchdarkly.cache.json');
+
+  it('names keys as the providers say, cold, in a thread and warm from the cache', async () => {
+    const cold = await indexed(root);
+    assert.ok((cold.inferred?.providers ?? []).length > 0, 'no provider was inferred');
+    for (let run = 1; run <= 3; run++) assert.deepEqual(findings(await indexed(root, cacheFile, run === 2)), findings(cold), `run ${run}`);
+  });
+});

@@ -11,6 +11,7 @@ import { toPosixPath } from '../../server/src/workspace/files';
 import { listFolder } from '../../server/src/workspace/listing';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { buildPackageTable, PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from '../../server/src/workspace/packages';
+import { packageDirOf } from '../../server/src/analysis/packages';
 
 const ROOT = '/ws';
 const FROM = '/ws/packages/web/src/app.ts';
@@ -111,6 +112,34 @@ const cases: Case[] = [
     },
     specifier: '@team/shared',
     expected: '/ws/packages/shared/src/flags.ts',
+  },
+  {
+    name: 'one build per flavour (outDir dist/cjs, exports into dist/esm, a types entry with a .d.js typo) all map to src',
+    files: {
+      '/ws/packages/shared/package.json': `{ "name": "@team/shared", "main": "dist/cjs/index.js", "types": "dist/cjs/index.d.ts",
+        "exports": { ".": { "require": "./dist/cjs/index.js", "import": "./dist/esm/index.js", "types": "./dist/esm/index.d.js" } } }`,
+      '/ws/packages/shared/tsconfig.json': '{ "compilerOptions": { "outDir": "./dist/cjs", "rootDir": "./src" } }',
+      '/ws/packages/shared/src/index.ts': '',
+    },
+    specifier: '@team/shared',
+    expected: '/ws/packages/shared/src/index.ts',
+  },
+  {
+    name: "a subpath's JavaScript shim at the package root gives way to the TypeScript source under src/",
+    files: {
+      '/ws/packages/shared/package.json': '{ "name": "shared", "main": "dist/index.js", "types": "src/index.ts" }',
+      '/ws/packages/shared/enterprise.js': 'module.exports = require("./dist/enterprise");',
+      '/ws/packages/shared/src/index.ts': '',
+      '/ws/packages/shared/src/enterprise/index.ts': '',
+    },
+    specifier: 'shared/enterprise',
+    expected: '/ws/packages/shared/src/enterprise/index.ts',
+  },
+  {
+    name: 'a JavaScript package with no TypeScript twin still resolves to its JavaScript',
+    files: { '/ws/packages/legacy/package.json': '{ "name": "legacy", "main": "index.js" }', '/ws/packages/legacy/index.js': '', '/ws/packages/legacy/keys.js': '' },
+    specifier: 'legacy/keys',
+    expected: '/ws/packages/legacy/keys.js',
   },
   {
     name: 'a dependency that is not a workspace package',
@@ -219,6 +248,14 @@ describe('package-name resolution', () => {
     const getScan = (file: string): FileScan | undefined => (Object.hasOwn(files, file) ? scanFile(file, files[file], patterns) : undefined);
     const checks = resolveChecks(getScan(FROM)!, getScan, hostOver(files));
     assert.deepEqual(checks.map(({ key, resolved }) => ({ key, resolved })), [{ key: 'new-nav', resolved: true }]);
+  });
+
+  it("gives a file's nearest workspace package folder, else the root", () => {
+    const table = buildPackageTable(ROOT, ['/ws/package.json', '/ws/apps/store/package.json', '/ws/apps/store/nested/package.json'], [], (file) => (file === '/ws/apps/store/package.json' ? '{ "name": "store" }' : file === '/ws/package.json' ? '{ "name": "root" }' : '{ "private": true }'));
+    assert.equal(packageDirOf('/ws/apps/store/src/main.tsx', table), '/ws/apps/store');
+    assert.equal(packageDirOf('/ws/apps/store/nested/a.ts', table), '/ws/apps/store');
+    assert.equal(packageDirOf('/ws/apps/bank/src/main.tsx', table), '/ws');
+    assert.equal(packageDirOf('/ws/main.tsx', table), '/ws');
   });
 
   it('reads the fixture monorepo: packages, and an alias from a tsconfig that extends another', async () => {

@@ -181,6 +181,10 @@ const VENDOR_ROWS: VendorRow[] = [
     sdk: 'posthog', imports: `import posthog from 'posthog-js';`, call: `posthog.${method}('new-checkout')`, returns: returns as CallReturns['kind'],
   })),
   { sdk: 'posthog', imports: `import { PostHog } from 'posthog-node';`, setup: 'const client = new PostHog(apiKey);', call: `client.isFeatureEnabled('new-checkout', distinctId)`, returns: 'value' },
+  ...[['isEnabled', 'value'], ['getFlag', 'value'], ['getFlagPayload', 'other']].map(([method, returns]): VendorRow => ({
+    sdk: 'posthog', imports: `import { PostHog } from 'posthog-node';`, setup: 'const client = new PostHog(apiKey);\nconst flags = await client.evaluateFlags(distinctId);',
+    call: `flags.${method}('new-checkout')`, returns: returns as CallReturns['kind'],
+  })),
   ...[['useFeatureFlagEnabled', 'value'], ['useFeatureFlagVariantKey', 'value'], ['useFeatureFlagPayload', 'other']].map(([hook, returns]): VendorRow => ({
     sdk: 'posthog', imports: `import { ${hook} } from 'posthog-js/react';`, call: `${hook}('new-checkout')`, returns: returns as CallReturns['kind'],
   })),

@@ -198,6 +198,30 @@ export { D } from './middle';`,
     expected: [{ key: 'found', resolved: true }],
   },
   {
+    // One real shared package's index reaches 158 modules through `export *` before its enum.
+    name: 'a barrel of barrels wider than a hundred modules, the key in the last one',
+    files: wideBarrel(12, 12),
+    expected: [{ key: 'deep-key', resolved: true }, { key: 'deep-key', resolved: true }],
+  },
+  {
+    name: 'a chain of fifty re-exports',
+    files: {
+      [APP]: `import { KEY } from './chain0';\ngb.isOn(KEY);`,
+      ...Object.fromEntries(Array.from({ length: 50 }, (_, index) => [`/ws/src/chain${index}.ts`, `export { KEY } from './chain${index + 1}';`])),
+      '/ws/src/chain50.ts': `export const KEY = 'end-of-chain';`,
+    },
+    expected: [{ key: 'end-of-chain', resolved: true }],
+  },
+  {
+    name: 'an export that grows its own path through a cycle ends unresolved',
+    files: {
+      [APP]: `import { A } from './a';\ngb.isOn(A);`,
+      '/ws/src/a.ts': `import * as b from './b';\nexport const A = b.B.x;`,
+      '/ws/src/b.ts': `import * as a from './a';\nexport const B = a.A.y;`,
+    },
+    expected: [{ key: 'A', resolved: false }],
+  },
+  {
     name: 'unresolvable keys keep their source text',
     files: {
       [APP]: `import { PKG } from 'flags-package';\nimport { GONE } from './gone';\nimport { FLAGS, mutable } from './flags';
@@ -229,6 +253,20 @@ gb.isOn(PKG); gb.isOn(GONE); gb.isOn(FLAGS.MISSING); gb.isOn(mutable); gb.isOn(F
     expected: [{ key: 'element-key', resolved: true }],
   },
 ];
+
+/** An index re-exporting `width` barrels of `width` modules each, the key in the last module; two checks of it. */
+function wideBarrel(width: number, depth: number): Record<string, string> {
+  const files: Record<string, string> = {
+    [APP]: `import { DEEP } from './shared';\ngb.isOn(DEEP); gb.isOn(DEEP);`,
+    '/ws/src/shared/index.ts': Array.from({ length: width }, (_, group) => `export * from './group${group}';`).join('\n'),
+  };
+  for (let group = 0; group < width; group++) {
+    files[`/ws/src/shared/group${group}/index.ts`] = Array.from({ length: depth }, (_, module) => `export * from './module${module}';`).join('\n');
+    for (let module = 0; module < depth; module++) files[`/ws/src/shared/group${group}/module${module}.ts`] = `export const VALUE_${group}_${module} = 'v';`;
+  }
+  files[`/ws/src/shared/group${width - 1}/module${depth - 1}.ts`] += `\nexport enum Deep { A = 'deep-key' }\nexport const DEEP = Deep.A;`;
+  return files;
+}
 
 describe('resolveChecks', () => {
   for (const { name, files, expected } of cases) {
@@ -341,6 +379,37 @@ export function getRollout(): Rollout { return new Rollout(); }`,
       '/ws/src/rollout.ts': `export class Rollout { isOn(key: string) { return key !== ''; } }`,
     },
     expected: [['a', 'growthbook', '`getGrowthBookClient` comes from @growthbook/growthbook (through ./growthbook)']],
+  },
+  {
+    name: "a property of the workspace's request type typed by the SDK's class: an intersection's type literal, an interface",
+    files: {
+      [APP]: `import type { AuthRequest } from './types/AuthRequest';
+import { ApiRequest } from './types/ApiRequest';
+export function handler(req: AuthRequest<null>) { return req.gb?.getFeatureValue('a', true); }
+export function other(req: ApiRequest) { return req.flags.isOn('b'); }`,
+      '/ws/src/types/AuthRequest.ts': `import { Request } from 'express';
+import { UserScopedGrowthBook } from '@growthbook/growthbook';
+export type AuthRequest<Body = unknown> = Request<Body> & { email: string; gb?: UserScopedGrowthBook<AppFeatures> } & Permissions;`,
+      '/ws/src/types/ApiRequest.ts': `import type { GrowthBook } from '@growthbook/growthbook';
+export interface ApiRequest { flags: GrowthBook }`,
+    },
+    expected: [
+      ['a', 'growthbook', '`req` comes from @growthbook/growthbook (through ./types/AuthRequest)'],
+      ['b', 'growthbook', '`req` comes from @growthbook/growthbook (through ./types/ApiRequest)'],
+    ],
+  },
+  {
+    name: "a property of the workspace's type typed by its own class, or not exported: no check",
+    files: {
+      [APP]: `import type { AuthRequest } from './types/AuthRequest';
+export function handler(req: AuthRequest) { return req.gb.getFeatureValue('a', true) && req.rollout.isOn('b'); }`,
+      '/ws/src/types/AuthRequest.ts': `import { Rollout } from './rollout';
+import { GrowthBook } from '@growthbook/growthbook';
+type Hidden = { gb: GrowthBook };
+export type AuthRequest = Hidden & { rollout: Rollout };`,
+      '/ws/src/types/rollout.ts': `export class Rollout { isOn(key: string) { return key !== ''; } }`,
+    },
+    expected: [],
   },
   {
     name: 'a workspace package that exports a client',

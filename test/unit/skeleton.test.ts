@@ -162,6 +162,14 @@ describe('parseSkeleton', () => {
     assert.equal(parseSkeleton('a.tsx', text, patterns), undefined);
   });
 
+  it("keeps interface and object-type bodies in a module that names an SDK's package: they may type a client", () => {
+    const body = "\nexport interface ApiRequest { gb?: GrowthBook }\ntype Hidden = { gb: GrowthBook };\nfunction f() { return 1; }";
+    const withSdk = parseSkeleton('a.ts', `import type { GrowthBook } from '@growthbook/growthbook';${body}`, patterns)?.text;
+    assert.ok(withSdk?.includes('{ gb?: GrowthBook }') && withSdk.includes('{ gb: GrowthBook }') && !withSdk.includes('return 1'), withSdk);
+    const withoutSdk = parseSkeleton('a.ts', `import type { GrowthBook } from './ours';${body}`, patterns)?.text;
+    assert.ok(withoutSdk !== undefined && !withoutSdk.includes('gb?: GrowthBook'), withoutSdk);
+  });
+
   it('parses the whole text when a name is written with escapes', () => {
     assert.equal(parseSkeleton('a.ts', "function f() { return 1; }\nclient.\\u0067etBooleanValue('k', false);", patterns), undefined);
   });

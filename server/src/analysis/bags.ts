@@ -4,7 +4,7 @@
 // is not an argument of its own.
 
 import { ts } from 'ts-morph';
-import type { FlagPattern, Sdk } from './types';
+import type { FlagCheck, FlagPattern, Sdk } from './types';
 
 /** A bag object named by its path: `uiConfig.flags` matches `uiConfig.flags`, `this.uiConfig.flags`, `props.uiConfig?.flags`. */
 export interface ObjectBag {
@@ -12,13 +12,18 @@ export interface ObjectBag {
   readonly names: readonly string[];
   /** The pattern its checks report: sdk `custom` unless the entry names one, callee the path as written in the configuration. */
   readonly pattern: FlagPattern;
+  /**
+   * The only property names that are flags, when the entry lists them (a property typed by a registry interface,
+   * `flags: UiFlags`): `flags.length` of another object that shares the name is not one.
+   */
+  readonly keys?: ReadonlySet<string>;
 }
 
 /**
  * A `bags` entry of `.flaglens.json` as written: the bag's text, or an object that also says how it names its flags,
  * for a team's wrapper of a vendor's bag (`{"bag": "useLaunchDarkly()", "camelCaseKeys": true, "sdk": "launchdarkly"}`).
  */
-export type BagEntry = string | { readonly bag: string; readonly camelCaseKeys?: boolean; readonly sdk?: Sdk };
+export type BagEntry = string | { readonly bag: string; readonly camelCaseKeys?: boolean; readonly sdk?: Sdk; readonly keys?: readonly string[] };
 
 /** A `bags` entry of `.flaglens.json` read: an object path, or a call (written with `()`) that returns a bag. */
 export type BagSpec = { readonly kind: 'object'; readonly bag: ObjectBag } | { readonly kind: 'call'; readonly pattern: FlagPattern };
@@ -43,14 +48,39 @@ export function parseBagSpec(entry: BagEntry): BagSpec | undefined {
   }
   if (!OBJECT_PATH.test(spec)) return undefined;
   const pattern: FlagPattern = { sdk, callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase };
-  return { kind: 'object', bag: { names: spec.split('.'), pattern } };
+  const keys = typeof entry !== 'string' && entry.keys !== undefined ? { keys: new Set(entry.keys) } : {};
+  return { kind: 'object', bag: { names: spec.split('.'), pattern, ...keys } };
+}
+
+/**
+ * A check with the key its provider gives it: LaunchDarkly's bag names a flag by the property as written when the
+ * provider turns camelCasing off (`useCamelCaseFlagKeys: false`), so `cartSuggestedItems` is the key itself.
+ */
+export function withKeyAsWritten(check: FlagCheck): FlagCheck {
+  if (check.camelCaseName === undefined || check.sdk !== 'launchdarkly') return check;
+  const { camelCaseName, ...rest } = check;
+  return { ...rest, key: camelCaseName };
 }
 
 /** The declared bag an expression is, by the names of its property chain; undefined when none matches. */
 export function objectBagOf(expression: ts.Expression, bags: readonly ObjectBag[]): ObjectBag | undefined {
   if (bags.length === 0) return undefined;
   const chain = nameChainOf(expression);
-  if (chain === undefined) return undefined;
+  return chain === undefined ? undefined : objectBagOfChain(chain, bags);
+}
+
+/**
+ * The declared bag a property destructured from an expression is: `const { flags } = uiConfig` binds `flags` to the
+ * bag `uiConfig.flags`. Only for a bag that lists its keys: the entry says which property is the bag, wherever it is read.
+ */
+export function destructuredObjectBag(from: ts.Expression, property: string, bags: readonly ObjectBag[]): ObjectBag | undefined {
+  if (!bags.some((bag) => bag.keys !== undefined)) return undefined;
+  const chain = nameChainOf(from);
+  const bag = chain === undefined ? undefined : objectBagOfChain([...chain, property], bags);
+  return bag?.keys === undefined ? undefined : bag;
+}
+
+function objectBagOfChain(chain: readonly string[], bags: readonly ObjectBag[]): ObjectBag | undefined {
   return bags.find((bag) => bag.names.length <= chain.length && bag.names.every((name, index) => chain[chain.length - bag.names.length + index] === name));
 }
 

@@ -48,6 +48,16 @@ export function emptyPackageTable(root: string): PackageTable {
 const EXPORT_CONDITIONS = ['types', 'import', 'module', 'default', 'require', 'node'];
 // Build output folders whose files have a source twin under `src/`.
 const BUILD_FOLDERS = new Set(['dist', 'build', 'lib', 'out', 'esm', 'cjs']);
+const TYPESCRIPT_SOURCE = /\.[mc]?tsx?$/;
+
+/** The folder of the workspace package that holds a file (the nearest package.json above it), else the workspace root. */
+export function packageDirOf(file: string, table: PackageTable): string {
+  const dirs = new Set([...table.packages.values()].map((pkg) => pkg.dir));
+  for (let dir = posix.dirname(file); dir.startsWith(table.root) && dir !== table.root; dir = posix.dirname(dir)) {
+    if (dirs.has(dir)) return dir;
+  }
+  return table.root;
+}
 
 /**
  * The workspace file a bare specifier names: a tsconfig `paths` alias (the importing file's nearest
@@ -120,6 +130,17 @@ function resolvePackageImport(specifier: string, table: PackageTable, probe: Mod
   } else {
     candidates.push(subpath, `src/${subpath}`);
   }
+  // A JavaScript file beside a package's TypeScript is build output or a shim (`enterprise.js` holding
+  // `module.exports = require('./dist/enterprise')` beside the `enterprise.d.ts` that re-exports `./src/enterprise`):
+  // a candidate that is TypeScript source wins over an earlier one that is only JavaScript.
+  const typescriptOnly: ModuleProbe = (absolutePath) => {
+    const file = probe(absolutePath);
+    return file !== undefined && TYPESCRIPT_SOURCE.test(file) ? file : undefined;
+  };
+  return firstCandidate(candidates, pkg, typescriptOnly) ?? firstCandidate(candidates, pkg, probe);
+}
+
+function firstCandidate(candidates: readonly string[], pkg: WorkspacePackage, probe: ModuleProbe): string | undefined {
   for (const candidate of candidates) {
     const absolute = posix.resolve(pkg.dir, candidate);
     // Not outside the package: `exports` and `main` come from a file anyone may write.

@@ -22,8 +22,12 @@ const TYPESCRIPT_SOURCES_OF: Readonly<Record<string, readonly string[]>> = {
   '.cjs': ['.cts'],
 };
 
-// More re-export hops than any real barrel structure has.
-const MAX_HOPS = 64;
+// A search asks each module for each name once. A barrel of barrels reaches every module under it (one real
+// shared package's index reaches 158 before its enum), so its breadth is bounded apart from its depth: more
+// modules than a real tree has, and more re-export hops in one chain than real code has (an export that grows its
+// own path through a cycle would go deeper forever).
+const MAX_VISITS = 20_000;
+const MAX_DEPTH = 64;
 
 /**
  * The workspace file a relative import names: `./x` → `./x.ts` (and the other script extensions), `./x/index.*`,
@@ -53,15 +57,19 @@ export function resolveModulePath(fromFile: string, specifier: string, host: Mod
  */
 export function resolveChecks(scan: FileScan, getScan: (fileName: string) => FileScan | undefined, host: ModuleHost): FlagCheck[] {
   const checks = [...scan.checks];
+  // Checks of one imported name walk the same barrels: each is followed once per file.
+  const followed = new Map<string, ExportedValue | undefined>();
   for (const { checkIndex, reference } of scan.importedKeys) {
-    const value = followReference(scan.fileName, reference, { getScan, host, visited: new Set() });
+    const asked = `${reference.specifier}\0${reference.names.join('\0')}`;
+    if (!followed.has(asked)) followed.set(asked, followReference(scan.fileName, reference, newResolution(getScan, host)));
+    const value = followed.get(asked);
     if (typeof value === 'string') checks[checkIndex] = { ...checks[checkIndex], key: value, resolved: true };
   }
   for (const { checkIndex, members } of scan.importedKeyTypes ?? []) {
-    const possibleKeys = keysOfMembers(scan.fileName, members, { getScan, host, visited: new Set() });
+    const possibleKeys = keysOfMembers(scan.fileName, members, newResolution(getScan, host));
     if (possibleKeys !== undefined && possibleKeys.length > 0) checks[checkIndex] = { ...checks[checkIndex], possibleKeys };
   }
-  return scan.evidenceImports === undefined ? checks : withImportedEvidence(scan, checks, { getScan, host, visited: new Set() });
+  return scan.evidenceImports === undefined ? checks : withImportedEvidence(scan, checks, newResolution(getScan, host));
 }
 
 /**
@@ -106,20 +114,27 @@ function vendorPackageOf(fromFile: string, reference: ModuleReference, resolutio
   if (isFromPackages(reference.specifier, VENDOR_PACKAGES)) return reference.specifier;
   const target = resolveModulePath(fromFile, reference.specifier, resolution.host);
   if (target === undefined || reference.names.length === 0) return undefined;
-  const visitKey = `evidence\0${target}\0${reference.names.join('\0')}`;
-  if (resolution.visited.has(visitKey) || resolution.visited.size > MAX_HOPS) return undefined;
-  resolution.visited.add(visitKey);
+  return visit(resolution, `evidence\0${target}\0${reference.names.join('\0')}`, () => vendorPackageOfExport(target, reference.names, resolution));
+}
+
+function vendorPackageOfExport(target: string, names: readonly string[], resolution: Resolution): string | undefined {
   const scan = resolution.getScan(target);
   if (scan === undefined) return undefined;
-  const [first, ...path] = reference.names;
+  const [first, ...path] = names;
   if (Object.hasOwn(scan.exports, first)) {
     const exported = scan.exports[first];
     return typeof exported !== 'string' && exported.kind === 'import' ? vendorPackageOf(target, { ...exported, names: [...exported.names, ...path] }, resolution) : undefined;
   }
   if (scan.origins !== undefined && Object.hasOwn(scan.origins, first)) return vendorPackageOf(target, scan.origins[first], resolution);
+  // `req.gb` where `req` is typed by an exported type whose property `gb` is typed by an import.
+  const members = scan.memberOrigins !== undefined && Object.hasOwn(scan.memberOrigins, first) ? scan.memberOrigins[first] : undefined;
+  if (members !== undefined && path.length > 0 && Object.hasOwn(members, path[0])) {
+    const member = members[path[0]];
+    return vendorPackageOf(target, { ...member, names: [...member.names, ...path.slice(1)] }, resolution);
+  }
   if (first === 'default') return undefined;
   for (const specifier of scan.starExports) {
-    const found = vendorPackageOf(target, { kind: 'import', specifier, names: reference.names }, resolution);
+    const found = vendorPackageOf(target, { kind: 'import', specifier, names }, resolution);
     if (found !== undefined) return found;
   }
   return undefined;
@@ -130,6 +145,24 @@ interface Resolution {
   readonly host: ModuleHost;
   /** `file + names` already asked for, so import cycles end. */
   readonly visited: Set<string>;
+  /** How many modules deep the search is now. */
+  depth: number;
+}
+
+function newResolution(getScan: (fileName: string) => FileScan | undefined, host: ModuleHost): Resolution {
+  return { getScan, host, visited: new Set(), depth: 0 };
+}
+
+/** `step`'s answer, one module deeper; undefined when `visitKey` was asked for already or a bound is reached. */
+function visit<T>(resolution: Resolution, visitKey: string, step: () => T | undefined): T | undefined {
+  if (resolution.visited.has(visitKey) || resolution.visited.size >= MAX_VISITS || resolution.depth >= MAX_DEPTH) return undefined;
+  resolution.visited.add(visitKey);
+  resolution.depth++;
+  try {
+    return step();
+  } finally {
+    resolution.depth--;
+  }
 }
 
 function followReference(fromFile: string, reference: ModuleReference, resolution: Resolution): ExportedValue | undefined {
@@ -141,9 +174,10 @@ function followReference(fromFile: string, reference: ModuleReference, resolutio
 function followExport(fileName: string, names: readonly string[], resolution: Resolution): ExportedValue | undefined {
   // A whole module namespace is never a key.
   if (names.length === 0) return undefined;
-  const visitKey = fileName + '\0' + names.join('\0');
-  if (resolution.visited.has(visitKey) || resolution.visited.size > MAX_HOPS) return undefined;
-  resolution.visited.add(visitKey);
+  return visit(resolution, fileName + '\0' + names.join('\0'), () => followModuleExport(fileName, names, resolution));
+}
+
+function followModuleExport(fileName: string, names: readonly string[], resolution: Resolution): ExportedValue | undefined {
   const scan = resolution.getScan(fileName);
   if (scan === undefined) return undefined;
   const [first, ...path] = names;
@@ -187,9 +221,10 @@ function keysOfTypeReference(fromFile: string, reference: ModuleReference, resol
 /** The keys a module's export `names[0]` allows as a type (a type alias, an enum, an enum member), walked along the rest of `names`. */
 function keysOfTypeExport(fileName: string, names: readonly string[], resolution: Resolution): string[] | undefined {
   if (names.length === 0) return undefined;
-  const visitKey = `type\0${fileName}\0${names.join('\0')}`;
-  if (resolution.visited.has(visitKey) || resolution.visited.size > MAX_HOPS) return undefined;
-  resolution.visited.add(visitKey);
+  return visit(resolution, `type\0${fileName}\0${names.join('\0')}`, () => keysOfModuleTypeExport(fileName, names, resolution));
+}
+
+function keysOfModuleTypeExport(fileName: string, names: readonly string[], resolution: Resolution): string[] | undefined {
   const scan = resolution.getScan(fileName);
   if (scan === undefined) return undefined;
   const [first, ...path] = names;

@@ -252,22 +252,25 @@ export function readBags(node: Node, report: Report): BagEntry[] | undefined {
 }
 
 function readBagObject(node: Node, where: string, report: Report): BagEntry | undefined {
-  const entry: { bag?: string; camelCaseKeys?: boolean; sdk?: (typeof BAG_SDKS)[number] } = {};
+  const entry: { bag?: string; camelCaseKeys?: boolean; sdk?: (typeof BAG_SDKS)[number]; keys?: string[] } = {};
   let valid = true;
   for (const { name, nameNode, valueNode } of propertiesOf(node)) {
     const value: unknown = getNodeValue(valueNode);
     if (name === 'bag' && typeof value === 'string') entry.bag = value;
     else if (name === 'camelCaseKeys' && typeof value === 'boolean') entry.camelCaseKeys = value;
     else if (name === 'sdk' && BAG_SDKS.includes(value as (typeof BAG_SDKS)[number])) entry.sdk = value as (typeof BAG_SDKS)[number];
+    else if (name === 'keys' && Array.isArray(value) && value.every((key) => typeof key === 'string')) entry.keys = value as string[];
     else {
       valid = false;
-      report(name === 'bag' || name === 'camelCaseKeys' || name === 'sdk' ? valueNode : nameNode, name === 'bag'
+      report(name === 'bag' || name === 'camelCaseKeys' || name === 'sdk' || name === 'keys' ? valueNode : nameNode, name === 'bag'
         ? `${where}: "bag" must be an object path ("uiConfig.flags") or a call ("useFeatureFlags()").`
         : name === 'camelCaseKeys'
           ? `${where}: "camelCaseKeys" must be true (property names are the flag keys camelCased, as in LaunchDarkly's useFlags()) or false.`
           : name === 'sdk'
             ? `${where}: "sdk" must be one of ${BAG_SDKS.join(', ')}: the vendor whose bag this one returns.`
-            : `${where}: unknown field "${name}"; a bag has bag, camelCaseKeys and sdk.`);
+            : name === 'keys'
+              ? `${where}: "keys" must be a list of strings: the only property names of the bag that are flags.`
+              : `${where}: unknown field "${name}"; a bag has bag, camelCaseKeys, sdk and keys.`);
     }
   }
   if (valid && entry.bag === undefined) {

@@ -9,14 +9,15 @@ import { resolveChecks, type ModuleHost } from '../analysis/resolve';
 import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../analysis/scan';
 import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
-import type { Discovery, SourceText } from '../analysis/discover';
+import { keysAsWrittenFolders, type Discovery, type SourceText } from '../analysis/discover';
+import { withKeyAsWritten } from '../analysis/bags';
 import type { PatternSet } from '../analysis/patterns';
 import { currentStamp, isSourceFile, readSourceFileSync, readTextFileIfReadable, toPosixPath } from './files';
 import { IgnoreRules } from './ignore';
 import { inferenceInputs, inferenceOf, inferFrom, keptInference, type Inference, type InferRequest } from './inference';
 import { InferenceThread } from './inferThread';
 import { listFolder } from './listing';
-import { emptyPackageTable, type PackageTable } from '../analysis/packages';
+import { emptyPackageTable, packageDirOf, type PackageTable } from '../analysis/packages';
 import { PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from './packages';
 import { ScanCache } from './scanCache';
 import { scanPaths, type FileOutcome } from './scanFiles';
@@ -84,6 +85,8 @@ export class WorkspaceIndex {
   // The patterns files are scanned with: the configured ones, plus what `indexAll` inferred with `infer`.
   private scanPatterns: PatternSet;
   private inferredFrom: Discovery | undefined;
+  // Inferred: the packages whose LaunchDarkly provider names flags as written (`useCamelCaseFlagKeys: false`).
+  private keysAsWritten: readonly string[] = [];
   private readonly host: ModuleHost = withPackageResolution({
     fileExists: (file) => {
       this.dependOn(file);
@@ -167,6 +170,7 @@ export class WorkspaceIndex {
     this.packages = packages;
     this.scanPatterns = inference?.patterns ?? this.options.patterns;
     this.inferredFrom = inference?.discovery;
+    this.keysAsWritten = keysAsWrittenFolders(this.root, inference?.discovery.providers ?? [], (file) => packageDirOf(file, packages));
     this.scans.clear();
     this.documents.clear();
     this.texts.clear();
@@ -291,10 +295,11 @@ export class WorkspaceIndex {
     if (scan === undefined || scan === null) return [];
     this.resolving = key;
     try {
-      const checks = resolveChecks(scan, (name) => {
+      const resolved = resolveChecks(scan, (name) => {
         this.dependOn(name);
         return this.scanOf(name);
       }, this.host);
+      const checks = this.keysAsWritten.some((folder) => key.startsWith(`${folder}/`)) ? resolved.map(withKeyAsWritten) : resolved;
       this.resolvedChecks.set(key, checks);
       return checks;
     } finally {

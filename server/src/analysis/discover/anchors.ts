@@ -24,6 +24,8 @@ export interface AnchorRegistry {
   readonly symbol: string;
   readonly kind: RegistryKind;
   readonly keys: readonly string[];
+  /** The names of an enum's or object's members (`NewNav`, `checkout.V2`): only those passed count (`FLAGS.length` is none). */
+  readonly members: readonly string[];
 }
 
 /** The wrappers and checked callees a registry anchors, and how many places gave that evidence. */
@@ -43,6 +45,9 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
   const membersPassed = new Set<string>();
   let count = 0;
   const hasMembers = registry.kind === 'enum' || registry.kind === 'object';
+  const members = new Set(registry.members);
+  // An interface's keys are its property names: a parameter typed by it (`flags: UiFlags`) holds every flag, not one key.
+  const keysOnlyThroughKeyof = registry.kind === 'interface';
   for (const source of trees.sources) {
     if (!named.has(source.file) || isTestFile(posix.relative(root, source.file)) || !mayAnchor(source.text, registry.symbol, provenChecks(trees.scan(source, trees.base)))) continue;
     const sourceFile = trees.tree(source);
@@ -52,7 +57,7 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
     });
     const visit = (node: ts.Node): void => {
       if (ts.isFunctionLike(node)) {
-        const index = node.parameters.findIndex((parameter) => parameter.type !== undefined && typedBy(parameter.type, registry.symbol, node));
+        const index = node.parameters.findIndex((parameter) => parameter.type !== undefined && typedBy(parameter.type, registry.symbol, node, keysOnlyThroughKeyof));
         const name = index < 0 ? undefined : functionName(node);
         if (name !== undefined && !GENERIC_NAMES.has(name)) {
           count++;
@@ -60,7 +65,7 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
           if (!typed.has(name)) typed.set(name, { pattern: { callee: name, keyArg: index }, at: at(node), reason: `its ${ordinal(index + 1)} parameter is typed ${type}, and ${registry.symbol} lists flags`, evidence: 'typed', level: 0 });
         }
       } else if (hasMembers && ts.isCallExpression(node)) {
-        const passed = memberArgument(node, registry, sourceFile);
+        const passed = memberArgument(node, registry.symbol, members, sourceFile);
         const callee = node.expression;
         const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
         if (passed !== undefined && name !== undefined && !NOT_CHECKS.has(name) && name.length >= 3) {
@@ -115,14 +120,15 @@ function mayAnchor(text: string, symbol: string, checks: readonly FlagCheck[]): 
 }
 
 /**
- * True when a parameter's type is the registry: `FlagKey`, `keyof UiFlags`, `keyof typeof FLAGS`, with
- * `| undefined` or `| null`, or a type parameter of the function constrained so (`K extends FlagKey`).
+ * True when a parameter's type is one key of the registry: `FlagKey`, `keyof UiFlags`, `keyof typeof FLAGS`, with
+ * `| undefined` or `| null`, or a type parameter of the function constrained so (`K extends FlagKey`). With
+ * `onlyKeyof` (an interface), the registry's own name is the object of all flags and does not count.
  */
-function typedBy(type: ts.TypeNode, symbol: string, owner: FunctionNode): boolean {
-  if (ts.isParenthesizedTypeNode(type)) return typedBy(type.type, symbol, owner);
+function typedBy(type: ts.TypeNode, symbol: string, owner: FunctionNode, onlyKeyof: boolean): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return typedBy(type.type, symbol, owner, onlyKeyof);
   if (ts.isUnionTypeNode(type)) {
     const rest = type.types.filter((member) => member.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword));
-    return rest.length === 1 && typedBy(rest[0], symbol, owner);
+    return rest.length === 1 && typedBy(rest[0], symbol, owner, onlyKeyof);
   }
   if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.KeyOfKeyword) {
     const operand = type.type;
@@ -131,9 +137,9 @@ function typedBy(type: ts.TypeNode, symbol: string, owner: FunctionNode): boolea
   }
   if (!ts.isTypeReferenceNode(type) || type.typeArguments !== undefined) return false;
   const name = lastName(type.typeName);
-  if (name === symbol) return true;
+  if (name === symbol) return !onlyKeyof;
   const parameter = owner.typeParameters?.find((candidate) => candidate.name.text === name);
-  return parameter?.constraint !== undefined && typedBy(parameter.constraint, symbol, owner);
+  return parameter?.constraint !== undefined && typedBy(parameter.constraint, symbol, owner, onlyKeyof);
 }
 
 function lastName(name: ts.EntityName): string {
@@ -141,27 +147,29 @@ function lastName(name: ts.EntityName): string {
 }
 
 /** The argument (or property of an object argument) that is a member of the registry: `Flags.X`, `{ flag: Flags.X }`. */
-function memberArgument(call: ts.CallExpression, registry: AnchorRegistry, sourceFile: ts.SourceFile): { index: number; keyPath?: string[]; key: string } | undefined {
+function memberArgument(call: ts.CallExpression, symbol: string, members: ReadonlySet<string>, sourceFile: ts.SourceFile): { index: number; keyPath?: string[]; key: string } | undefined {
   for (const [index, argument] of call.arguments.entries()) {
-    const key = memberKey(argument, registry, sourceFile);
+    const key = memberKey(argument, symbol, members, sourceFile);
     if (key !== undefined) return { index, key };
     if (!ts.isObjectLiteralExpression(argument)) continue;
     for (const property of argument.properties) {
       if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
-      const inner = memberKey(property.initializer, registry, sourceFile);
+      const inner = memberKey(property.initializer, symbol, members, sourceFile);
       if (inner !== undefined) return { index, keyPath: [property.name.text], key: inner };
     }
   }
   return undefined;
 }
 
-/** The key `Flags.X` (or `Flags.group.X`) stands for, when it is a listed member written with the registry's name. */
-function memberKey(node: ts.Expression, registry: AnchorRegistry, sourceFile: ts.SourceFile): string | undefined {
+/** The member `Flags.X` (or `Flags.group.X`) names, when it is a listed member written with the registry's name. */
+function memberKey(node: ts.Expression, symbol: string, members: ReadonlySet<string>, sourceFile: ts.SourceFile): string | undefined {
   let expression = node;
   while (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isNonNullExpression(expression)) expression = expression.expression;
   if (!ts.isPropertyAccessExpression(expression)) return undefined;
   const text = expression.getText(sourceFile);
-  if (!text.startsWith(`${registry.symbol}.`)) return undefined;
-  // The member's name is enough to count it; which key it holds is for the scan to resolve.
-  return text.slice(registry.symbol.length + 1);
+  if (!text.startsWith(`${symbol}.`)) return undefined;
+  // The member's name is enough to count it; which key it holds is for the scan to resolve. A name it does not
+  // list is a property of the object itself (`flags.length`), or of something else that shares its name.
+  const member = text.slice(symbol.length + 1);
+  return members.has(member) ? member : undefined;
 }

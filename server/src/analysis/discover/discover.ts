@@ -6,9 +6,11 @@
 import { buildPatternSet, calleeLastName, type PatternSet } from '../patterns';
 import type { BagEntry } from '../bags';
 import type { ModuleHost } from '../resolve';
-import { anchoredBy, type Anchored } from './anchors';
-import { checkedKeys, mostlyUnregistered, reweighed, weighRegistries, type WeighedRegistry } from './registries';
+import { anchoredBy, type Anchored, type AnchorRegistry } from './anchors';
+import { launchDarklyProviders } from './keyNaming';
+import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, weighRegistries, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
+import { bagsTypedBy } from './typedBags';
 import type { DiscoveredBag, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
 import { aliasesIn, wrappersIn, type ClosureFactory } from './wrappers';
 
@@ -27,6 +29,12 @@ export interface DiscoverOptions {
   readonly trees?: SourceTrees;
 }
 
+/** A registry beside the chosen one whose anchors are wrappers too, and why. */
+interface BesideRegistry {
+  readonly candidate: WeighedRegistry;
+  readonly reason: string;
+}
+
 /** What the wrapper search has found so far. */
 interface Found {
   readonly wrappers: DiscoveredWrapper[];
@@ -43,28 +51,51 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   const found: Found = { wrappers: [], bags: [], factories: [] };
   followWrappers(root, trees, found, 1, undefined, options.resolvePackage);
   const anchors = new Map<string, Anchored>();
-  const anchorsOf = (candidate: { file: string; symbol: string; kind: DiscoveredRegistry['kind']; keys: readonly string[] }): Anchored => {
+  const anchorsOf = (candidate: AnchorRegistry): Anchored => {
     const id = `${candidate.file}#${candidate.symbol}`;
     let anchored = anchors.get(id);
     if (anchored === undefined) anchors.set(id, anchored = anchoredBy(root, candidate, trees));
     return anchored;
   };
-  const candidates = weighRegistries(root, trees, checkedKeys(trees, patternsOf(trees, found), options.resolvePackage), anchorsOf);
+  const ownChecked = checkedKeys(trees, patternsOf(trees, found), options.resolvePackage);
+  const candidates = weighRegistries(root, trees, ownChecked, anchorsOf);
   let chosen: WeighedRegistry | undefined = candidates[0]?.convincing === true ? candidates[0] : undefined;
+  const besides: BesideRegistry[] = [];
   if (chosen !== undefined) {
-    // The chosen registry's anchors are wrappers and checks; what forwards into them is found as for any wrapper.
-    const anchoredWrappers = anchorsOf({ ...chosen, file: `${root}/${chosen.file}`, keys: chosen.keyList }).wrappers
-      .filter((wrapper) => !found.wrappers.some((other) => other.pattern.callee === wrapper.pattern.callee));
+    // The chosen registry's anchors are wrappers and checks, and so are those of any other that passes the stronger
+    // bar for a second one; what forwards into them is found as for any wrapper.
+    for (const candidate of candidates.slice(1)) {
+      const reason = anchorsBeside(candidate, ownChecked);
+      if (reason !== undefined) besides.push({ candidate, reason });
+    }
+    const anchoredWrappers: DiscoveredWrapper[] = [];
+    for (const registry of [chosen, ...besides.map((beside) => beside.candidate)]) {
+      for (const wrapper of anchorsOf({ ...registry, file: `${root}/${registry.file}`, keys: registry.keyList, members: registry.memberList }).wrappers) {
+        const callee = wrapper.pattern.callee;
+        if (!found.wrappers.some((other) => other.pattern.callee === callee) && !anchoredWrappers.some((other) => other.pattern.callee === callee)) anchoredWrappers.push(wrapper);
+      }
+    }
     found.wrappers.push(...anchoredWrappers);
-    if (anchoredWrappers.length > 0) followWrappers(root, trees, found, 2, anchoredWrappers.map((wrapper) => wrapper.pattern.callee), options.resolvePackage);
+    // A property typed by a registry interface is a bag of its flags (see typedBags.ts).
+    const interfaces = [chosen, ...besides.map((beside) => beside.candidate)].filter((registry) => registry.kind === 'interface');
+    const typedBags = bagsTypedBy(root, interfaces.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList })), trees)
+      .filter((bag) => !found.bags.some((other) => other.spec === bag.spec));
+    found.bags.push(...typedBags);
+    const seeds = [...anchoredWrappers.map((wrapper) => wrapper.pattern.callee), ...typedBags.map((bag) => bag.spec)];
+    if (seeds.length > 0) followWrappers(root, trees, found, 2, seeds, options.resolvePackage);
     const checked = checkedKeys(trees, patternsOf(trees, found), options.resolvePackage);
     chosen = reweighed(chosen, checked);
     const unregistered = mostlyUnregistered(chosen, checked);
     candidates[0] = unregistered === undefined ? chosen : { ...chosen, convincing: false, reason: `${chosen.reason}; but ${unregistered}` };
     if (unregistered !== undefined) chosen = undefined;
   }
-  const registryCandidates = candidates.map(({ keyList: _keyList, ...candidate }) => candidate);
-  return { wrappers: found.wrappers, bags: found.bags, ...(chosen ? { registry: registryCandidates[0] } : {}), registryCandidates };
+  const registryCandidates = candidates.map(({ keyList: _keyList, memberList: _memberList, ...candidate }) => candidate);
+  const alsoAnchoring = chosen === undefined ? [] : besides.map(({ candidate, reason }) => ({ ...registryCandidates[candidates.indexOf(candidate)], reason }));
+  const providers = launchDarklyProviders(root, sources, trees);
+  return {
+    wrappers: found.wrappers, bags: found.bags, ...(chosen ? { registry: registryCandidates[0] } : {}), registryCandidates,
+    ...(alsoAnchoring.length > 0 ? { alsoAnchoring } : {}), ...(providers.length > 0 ? { providers } : {}),
+  };
 }
 
 /**
@@ -135,8 +166,8 @@ export function proposeConfig(discovery: Discovery): ProposedConfig {
 
 /** A bag function as `.flaglens.json` lists it: its call, with how it names flags when it returns an SDK's bag. */
 export function bagEntryOf(bag: DiscoveredBag): BagEntry {
-  if (bag.camelCaseKeys !== true && bag.sdk === undefined) return bag.spec;
-  return { bag: bag.spec, ...(bag.camelCaseKeys === true ? { camelCaseKeys: true } : {}), ...(bag.sdk ? { sdk: bag.sdk } : {}) };
+  if (bag.camelCaseKeys !== true && bag.sdk === undefined && bag.keys === undefined) return bag.spec;
+  return { bag: bag.spec, ...(bag.camelCaseKeys === true ? { camelCaseKeys: true } : {}), ...(bag.sdk ? { sdk: bag.sdk } : {}), ...(bag.keys ? { keys: bag.keys } : {}) };
 }
 
 /** One line per discovery, saying what was found, where, and why. */
@@ -147,12 +178,17 @@ export function describeDiscovery(discovery: Discovery): string[] {
   }
   for (const bag of discovery.bags) {
     const camelCase = bag.camelCaseKeys === true ? ', whose property names are the flag keys camelCased' : '';
-    lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): returns the flags of ${bag.forwardsTo}()${camelCase}`);
+    if (bag.typedBy !== undefined) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): a property typed ${bag.typedBy}, which lists flags; a read of one it lists is a check`);
+    else lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): returns the flags of ${bag.forwardsTo ?? 'a bag'}()${camelCase}`);
+  }
+  for (const provider of discovery.providers ?? []) {
+    if (!provider.camelCaseKeys) lines.push(`LaunchDarkly provider (${provider.at.file}:${provider.at.line}): useCamelCaseFlagKeys is false, so the names useFlags() gives in its package are the flag keys as written`);
   }
   const registry = discovery.registry;
   const kind = (candidate: DiscoveredRegistry): string => (candidate.kind === 'object' ? 'as const object' : candidate.kind);
   if (registry) {
     lines.push(`registry ${registry.symbol} (${registry.file}, ${kind(registry)}): ${registry.reason}`);
+    for (const other of discovery.alsoAnchoring ?? []) lines.push(`registry ${other.symbol} (${other.file}, ${kind(other)}) anchors wrappers too: ${other.reason}`);
   } else {
     const nearest = discovery.registryCandidates[0];
     if (nearest) lines.push(`no registry proposed: the nearest candidate, ${nearest.symbol} (${nearest.file}, ${kind(nearest)}), ${nearest.reason}`);

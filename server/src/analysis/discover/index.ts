@@ -2,7 +2,8 @@
 // registry in code (see discover.ts).
 
 export { bagEntryOf, describeDiscovery, discover, proposeConfig } from './discover';
+export { keysAsWrittenFolders } from './keyNaming';
 export { SourceTrees, type Prescanned } from './sourceTrees';
 export type {
-  DiscoveredAt, DiscoveredBag, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText,
+  DiscoveredAt, DiscoveredBag, DiscoveredProvider, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText,
 } from './types';

@@ -8,12 +8,16 @@ import { coversAll, registryCandidates, type RegistryCandidate } from '../regist
 import type { ModuleHost } from '../resolve';
 import { escapeRegex } from '../regex';
 import type { Anchored, AnchorRegistry } from './anchors';
+import { isTestFile } from './wrappers';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredRegistry, SourceText } from './types';
 
 // The last whole word of a name, not a part of one: `AggregatedFunctionMetrics` holds "gate" and
 // `BenefitGrantFeatureFlagWebhook` holds "Flag", but neither is about flags.
 const REGISTRY_WORDS = new Set(['flag', 'flags', 'feature', 'features', 'toggle', 'toggles', 'experiment', 'experiments', 'gate', 'gates']);
+// Of those, the words that name nothing but flags: a product "feature" (a pricing plan's), an "experiment" or a "gate"
+// is as often something else, so a second registry with such a name needs the bar of one not named for flags.
+const FLAG_ONLY_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles']);
 // Words after the flag word that still name a list of flags: `FlagKey`, `FeatureFlagNames`, `FLAGS_ENUM`.
 const LIST_WORDS = new Set(['key', 'keys', 'name', 'names', 'id', 'ids', 'enum', 'type', 'types', 'list', 'set', 'map', 'registry', 'values']);
 // A registry named for flags convinces when this share of its keys is checked; any other declaration of string keys
@@ -56,8 +60,8 @@ export function checkedKeys(trees: SourceTrees, patterns: PatternSet, resolvePac
   return { used, possibleKeySets, resolvedKeys };
 }
 
-/** A registry candidate with its keys, for anchoring and the last check before it is proposed. */
-export type WeighedRegistry = DiscoveredRegistry & { readonly keyList: readonly string[] };
+/** A registry candidate with its keys and members, for anchoring and the last check before it is proposed. */
+export type WeighedRegistry = DiscoveredRegistry & { readonly keyList: readonly string[]; readonly memberList: readonly string[] };
 
 /**
  * The registry candidates, best first: those the evidence convinces, then by keys checked in code, by
@@ -106,7 +110,8 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
   const anchoredOnes = new Set(found.filter((entry) => entry.namedForFlags).sort((a, b) => b.usedKeys - a.usedKeys).slice(0, MAX_ANCHORED_CANDIDATES));
   const candidates: Array<WeighedRegistry & { exported: boolean }> = found.map((entry) => {
     const { candidate, usedHere, namedForFlags } = entry;
-    const anchored = anchoredOnes.has(entry) ? anchorsOf({ file: entry.source, symbol: candidate.symbol, kind: candidate.kind, keys: candidate.keys }) : NO_ANCHORS;
+    const members = [...candidate.keyOfMember.keys()];
+    const anchored = anchoredOnes.has(entry) ? anchorsOf({ file: entry.source, symbol: candidate.symbol, kind: candidate.kind, keys: candidate.keys, members }) : NO_ANCHORS;
     // Members passed to calls no pattern knows yet are keys checked in code, too.
     const passedKeys = [...anchored.membersPassed].flatMap((member) => candidate.keyOfMember.get(member) ?? []);
     const usedKeys = new Set([...candidate.keys.filter((key) => usedHere.has(key)), ...passedKeys]).size;
@@ -116,6 +121,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       kind: candidate.kind,
       keys: candidate.keys.length,
       keyList: candidate.keys,
+      memberList: members,
       usedKeys,
       anchors: anchored.count,
       namedForFlags,
@@ -150,6 +156,27 @@ export function mostlyUnregistered(registry: WeighedRegistry, checked: CheckedKe
   return `${unlisted} of the ${checked.resolvedKeys.length} checks with a known key would check keys it does not list`;
 }
 
+/**
+ * Why a registry other than the chosen one anchors wrappers too, or undefined when it must not. A monorepo's
+ * front end and server each list their own flags (a `UiFlags` type and an `IFlagKey` union), and only one is
+ * proposed; the other still types its side's wrappers. A name and one checked key is not enough for that: a
+ * union of pricing-plan features (`CommercialFeature`) is named for "features" and types many functions that
+ * are no flag checks. So a second registry must not be declared in a test, and a share of its keys, more than
+ * one, must be checked by calls found with evidence of their own (`ownChecked`: before any registry anchored a
+ * call, so its own anchors do not vouch for it): a quarter when its name says nothing but flags (`…Flag…`,
+ * `…Toggle…`), half, as for a declaration not named for flags, when the name is a word used for other things
+ * too (`Feature`, `Experiment`, `Gate`).
+ */
+export function anchorsBeside(candidate: WeighedRegistry, ownChecked: CheckedKeys): string | undefined {
+  if (!candidate.convincing || candidate.anchors === 0 || isTestFile(candidate.file)) return undefined;
+  const checked = candidate.keyList.filter((key) => ownChecked.used.has(key)).length;
+  const flagsOnly = namesOnlyFlags(candidate.symbol);
+  const share = flagsOnly ? NAMED_MIN_SHARE : UNNAMED_MIN_SHARE;
+  if (checked < UNNAMED_MIN_USED || checked / candidate.keys < share) return undefined;
+  const keys = `${checked} of its ${candidate.keys} keys are checked by calls with evidence of their own`;
+  return flagsOnly ? `${keys}, and its name says it lists flags` : `${keys}, at least half`;
+}
+
 /** Whether a candidate's checked keys and anchors are enough to propose it, and why, in words. */
 function weighEvidence(keys: number, usedKeys: number, anchors: number, namedForFlags: boolean, noKeyChecked: boolean): { convincing: boolean; reason: string } {
   const checked = `${usedKeys} of its ${keys} keys ${usedKeys === 1 ? 'is' : 'are'} checked in code`;
@@ -175,9 +202,19 @@ function declaresNameForFlags(text: string): boolean {
 
 /** True when the name is about flags: `FeatureFlag`, `FLAGS`, `experiments`, `LDFlags`, `FlagKey`, not `FeatureTier`. */
 function saysItListsFlags(symbol: string): boolean {
+  return REGISTRY_WORDS.has(subjectWord(symbol));
+}
+
+/** True when the name says flags and nothing else can be meant: `IFlagKey`, `UiFlags`, `Toggles`, not `CommercialFeature`. */
+function namesOnlyFlags(symbol: string): boolean {
+  return FLAG_ONLY_WORDS.has(subjectWord(symbol));
+}
+
+/** The word a name is about: its last, past the words that say it is a list (`FlagKey` → `flag`). */
+function subjectWord(symbol: string): string {
   const words = nameWords(symbol);
   while (words.length > 1 && (LIST_WORDS.has(words[words.length - 1]) || /^v\d+$/.test(words[words.length - 1]))) words.pop();
-  return REGISTRY_WORDS.has(words[words.length - 1] ?? '');
+  return words[words.length - 1] ?? '';
 }
 
 /** `LDFeatureFlags_v2` → `['ld', 'feature', 'flags', 'v2']`. */

@@ -34,16 +34,28 @@ export interface DiscoveredWrapper {
   readonly level: number;
 }
 
-/** A function that returns a flag bag: `useAppFlags() { return useFlags() }`. */
+/** A function that returns a flag bag (`useAppFlags() { return useFlags() }`), or a property typed by a registry interface (`flags: UiFlags`). */
 export interface DiscoveredBag {
-  /** As `.flaglens.json` writes it: `useAppFlags()`. */
+  /** As `.flaglens.json` writes it: `useAppFlags()`, or the property's name, `flags`. */
   readonly spec: string;
   readonly at: DiscoveredAt;
-  readonly forwardsTo: string;
+  /** The bag call the function returns. */
+  readonly forwardsTo?: string;
+  /** The registry interface the property is typed by. */
+  readonly typedBy?: string;
+  /** The only property names that are flags: the keys of the registry that types it. */
+  readonly keys?: readonly string[];
   /** Taken from the bag it returns: LaunchDarkly's `useFlags()` names flags camelCased. */
   readonly camelCaseKeys?: boolean;
   /** The vendor of the bag it returns, when that is an SDK's (directly or through another bag function). */
   readonly sdk?: Exclude<Sdk, 'custom'>;
+}
+
+/** A LaunchDarkly React provider the workspace configures, and whether `useFlags()` then camelCases flag keys. */
+export interface DiscoveredProvider {
+  readonly at: DiscoveredAt;
+  /** False for `reactOptions: { useCamelCaseFlagKeys: false }`: the bag's property names are the flag keys as written. */
+  readonly camelCaseKeys: boolean;
 }
 
 /** A declaration that lists flag keys, and how many of them flag checks use. */
@@ -72,6 +84,10 @@ export interface Discovery {
   readonly registry?: DiscoveredRegistry;
   /** Every candidate weighed, convincing and best first: declarations that list a checked key, or whose name says they list flags. */
   readonly registryCandidates: readonly DiscoveredRegistry[];
+  /** Other candidates whose anchors are wrappers too (another part's registry), each with why it passes the bar for a second one. */
+  readonly alsoAnchoring?: readonly DiscoveredRegistry[];
+  /** LaunchDarkly React providers configured in the folder (see keyNaming.ts); absent when there are none. */
+  readonly providers?: readonly DiscoveredProvider[];
 }
 
 /** The `.flaglens.json` discovery proposes (only the parts it found). */

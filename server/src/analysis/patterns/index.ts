@@ -1,37 +1,9 @@
 import { parseBagSpec, type BagEntry, type ObjectBag } from '../bags';
 import type { FlagPattern, UserPattern } from '../types';
 import { calleeLastName, callPattern } from './define';
-import { CONFIGCAT_PATTERNS } from './configcat';
-import { DEVCYCLE_PATTERNS } from './devcycle';
-import { FLAGSMITH_PATTERNS } from './flagsmith';
-import { GROWTHBOOK_PATTERNS } from './growthbook';
-import { LAUNCHDARKLY_PATTERNS } from './launchdarkly';
-import { OPENFEATURE_PATTERNS } from './openfeature';
-import { OPTIMIZELY_PATTERNS } from './optimizely';
-import { POSTHOG_PATTERNS } from './posthog';
-import { SPLIT_PATTERNS } from './split';
-import { STATSIG_PATTERNS } from './statsig';
-import { UNLEASH_PATTERNS } from './unleash';
-import { VERCEL_PATTERNS } from './vercel';
+import { PRESET_PATTERNS } from './presets';
 
-/** Every vendor's preset patterns; each matches only calls whose function or receiver comes from its packages. */
-export const PRESET_PATTERNS: readonly FlagPattern[] = [
-  ...OPENFEATURE_PATTERNS,
-  ...LAUNCHDARKLY_PATTERNS,
-  ...UNLEASH_PATTERNS,
-  ...GROWTHBOOK_PATTERNS,
-  ...POSTHOG_PATTERNS,
-  ...STATSIG_PATTERNS,
-  ...DEVCYCLE_PATTERNS,
-  ...CONFIGCAT_PATTERNS,
-  ...FLAGSMITH_PATTERNS,
-  ...SPLIT_PATTERNS,
-  ...OPTIMIZELY_PATTERNS,
-  ...VERCEL_PATTERNS,
-];
-
-/** Every package a preset accepts: an import from one of these ends the search for a call's evidence. */
-export const VENDOR_PACKAGES: readonly string[] = [...new Set(PRESET_PATTERNS.flatMap((pattern) => pattern.packages ?? []))];
+export { PRESET_PATTERNS, VENDOR_PACKAGES } from './presets';
 
 /** The patterns one workspace folder scans with. */
 export interface PatternSet {

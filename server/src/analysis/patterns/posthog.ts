@@ -18,4 +18,9 @@ export const POSTHOG_PATTERNS: readonly FlagPattern[] = vendorPresets(POSTHOG_PA
   callPattern('posthog', 'useFeatureFlagEnabled', 'boolean', { returns: RETURNS_VALUE }),
   callPattern('posthog', 'useFeatureFlagVariantKey', 'unknown', { returns: RETURNS_VALUE }),
   callPattern('posthog', 'useFeatureFlagPayload', 'object', { returns: PAYLOAD }),
+  // posthog-node 5.33+: `const flags = await posthog.evaluateFlags(distinctId)` fetches once, then each flag is read from
+  // the snapshot it gives. Only a receiver made from the Node client counts, so Unleash's own `isEnabled` is not taken.
+  callPattern('posthog', 'isEnabled', 'boolean', { returns: RETURNS_VALUE, packages: ['posthog-node'] }),
+  callPattern('posthog', 'getFlag', 'unknown', { returns: RETURNS_VALUE, packages: ['posthog-node'] }),
+  callPattern('posthog', 'getFlagPayload', 'object', { returns: PAYLOAD, packages: ['posthog-node'] }),
 ]);

@@ -220,7 +220,10 @@ export function followOrigin(state: ScanState, reference: LocalReference, how: O
     if (value.kind === 'import') return { reference: { ...value, names: [...value.names, ...rest] }, how: how ?? 'imported' };
     return value.kind === 'local' ? followOrigin(state, { ...value, names: [...value.names, ...rest] }, how, depth + 1) : undefined;
   }
-  return binding.origin === undefined ? undefined : followOrigin(state, binding.origin.reference, how ?? binding.origin.how, depth + 1);
+  if (binding.origin === undefined) return undefined;
+  // `req.gb` with `req: AuthRequest` is `AuthRequest`'s property `gb`: the path read into the name goes along.
+  const { reference: origin } = binding.origin;
+  return followOrigin(state, rest.length === 0 ? origin : { ...origin, names: [...origin.names, ...rest] }, how ?? binding.origin.how, depth + 1);
 }
 
 /**

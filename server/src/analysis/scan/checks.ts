@@ -3,20 +3,20 @@
 
 import { ts } from 'ts-morph';
 import { calleeLastName, type PatternSet } from '../patterns';
-import { keyInObjectArgument, objectBagOf } from '../bags';
+import { keyInObjectArgument, objectBagOf, type ObjectBag } from '../bags';
 import { kebabCaseFromCamelCase } from '../keys';
 import { flagTypeAnnotation } from '../policy/flagType';
 import { escapeRegex } from '../regex';
 import type { FlagPattern, FlagValueType, Span } from '../types';
 import { lookupBinding } from './bindings';
-import type { BagSource, DraftCheck, ScanState } from './types';
+import type { BagSource, DraftCheck, LocalReference, ScanState } from './types';
 import { evaluate, originReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
   SyntaxKind, isCallExpression, isComputedPropertyName, isElementAccessExpression, isIdentifier,
   isNoSubstitutionTemplateLiteral, isNumericLiteral, isPropertyAccessExpression, isSpreadElement,
-  isStringLiteral, isStringLiteralLike,
+  isIntersectionTypeNode, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode,
 } = ts;
 
 const patternIndexes = new WeakMap<PatternSet, ReadonlyMap<string, readonly FlagPattern[]>>();
@@ -72,6 +72,7 @@ function callDraft(state: ScanState, call: ts.CallExpression, pattern: FlagPatte
   const keyIndex = pattern.keyArgByArgCount?.[args.length] ?? pattern.keyArg;
   const argument = args[keyIndex] as ts.Expression | undefined;
   const keyNode = argument === undefined || pattern.keyPath === undefined ? argument : keyInObjectArgument(argument, pattern.keyPath);
+  if (keyNode === undefined && argument !== undefined && pattern.keyPath !== undefined) return wholeObjectDraft(state, call, pattern, argument, pattern.keyPath);
   if (keyNode === undefined || !isKeyLike(keyNode)) return undefined;
   if (args.slice(0, keyIndex).some(isSpreadElement)) return undefined;
   // A literal key is evidence enough, and while typing the default is often not written yet.
@@ -89,6 +90,42 @@ function callDraft(state: ScanState, call: ts.CallExpression, pattern: FlagPatte
     },
     keyValue: evaluate(keyNode),
   };
+}
+
+/**
+ * A key read at a path of an object passed whole, `flag(options)` for a pattern whose key is `options.key`: the key is
+ * that member of the name. Only two kinds of name say so: a parameter declared with an object type that may hold the
+ * member (the check is then dynamic, and its function forwards the key), and a constant object. A string passed to
+ * another function of the same name (`deps.flag(orgId)`), a name of unknown type or a call's result is no check.
+ */
+function wholeObjectDraft(state: ScanState, call: ts.CallExpression, pattern: FlagPattern, argument: ts.Expression, keyPath: readonly string[]): DraftCheck | undefined {
+  const target = unwrap(argument);
+  if (!isIdentifier(target)) return undefined;
+  const binding = lookupBinding(state, target.text, target.end);
+  if (binding === undefined) return undefined;
+  if (binding.parameter !== undefined ? !mayHoldMember(binding.parameter.type, keyPath[0]) : binding.value === undefined || typeof binding.value === 'string') return undefined;
+  const value: LocalReference = { kind: 'local', names: [target.text], position: target.end };
+  const defaultIndex = pattern.defaultArgByArgCount?.[call.arguments.length] ?? pattern.defaultArg;
+  const defaultNode = defaultIndex === undefined ? undefined : call.arguments[defaultIndex];
+  return {
+    check: {
+      ...checkBase(state, pattern, calleeText(state, call.expression), call, defaultNode),
+      key: [...value.names, ...keyPath].join('.'),
+      resolved: false,
+      keySpan: spanOf(state, argument),
+      keyIsLiteral: false,
+    },
+    keyValue: { ...value, names: [...value.names, ...keyPath] },
+  };
+}
+
+/** True when a value of this declared type may have the member: an object type that lists it, or a named type. */
+function mayHoldMember(type: ts.TypeNode | undefined, member: string): boolean {
+  if (type === undefined) return false;
+  if (isTypeReferenceNode(type)) return true;
+  if (isIntersectionTypeNode(type)) return type.types.some((part) => mayHoldMember(part, member));
+  if (isTypeLiteralNode(type)) return type.members.some((element) => element.name !== undefined && (isIdentifier(element.name) || isStringLiteral(element.name)) && element.name.text === member);
+  return false;
 }
 
 /**
@@ -132,7 +169,7 @@ export function addDestructuredBagChecks(state: ScanState, bag: BagSource, patte
 
 /** A flag named by an identifier: camelCased in LaunchDarkly's bag. */
 function addBagNameCheck(state: ScanState, bag: BagSource, name: ts.Identifier, whole: ts.Node, defaultNode: ts.Expression | undefined): void {
-  if (name.text === '') return;
+  if (name.text === '' || (bag.keys !== undefined && !bag.keys.has(name.text))) return;
   for (const pattern of bag.patterns) {
     const camelCase = pattern.camelCaseKeys === true;
     pushBagDraft(state, bag, pattern, {
@@ -151,6 +188,9 @@ function addBagNameCheck(state: ScanState, bag: BagSource, name: ts.Identifier, 
 /** A flag named by a string or an expression (`flags['new-checkout']`, `flags[FLAGS.NEW]`): the key as is, never camelCased. */
 function addBagKeyCheck(state: ScanState, bag: BagSource, keyNode: ts.Expression, whole: ts.Node, defaultNode: ts.Expression | undefined): void {
   if (!isKeyLike(keyNode)) return;
+  // A bag that lists its keys: a string it does not list is no flag; a name or expression is resolved later.
+  const literal = unwrap(keyNode);
+  if (bag.keys !== undefined && (isStringLiteral(literal) || isNoSubstitutionTemplateLiteral(literal)) && !bag.keys.has(literal.text)) return;
   for (const pattern of bag.patterns) {
     pushBagDraft(state, bag, pattern, {
       check: {
@@ -255,7 +295,12 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
     const binding = lookupBinding(state, expression.text, expression.end);
     if (binding !== undefined || declared === undefined) return binding?.bag;
   }
-  return declared === undefined ? undefined : { patterns: [declared.pattern], method: declared.pattern.callee };
+  return declared === undefined ? undefined : objectBagSource(declared);
+}
+
+/** The bag source of a declared bag object. */
+export function objectBagSource(declared: ObjectBag): BagSource {
+  return { patterns: [declared.pattern], method: declared.pattern.callee, ...(declared.keys === undefined ? {} : { keys: declared.keys }) };
 }
 
 /**

@@ -5,13 +5,13 @@ import { ts } from 'ts-morph';
 import type { KeyTypeMember } from '../keyTypes';
 import { followLocal, followOrigin, keyTypeMembersOf } from './bindings';
 import type { ExportedValue, LocalObject, LocalReference, LocalValue, ModuleReference, ScanState } from './types';
-import { evaluate, originReference, setMember } from './values';
+import { evaluate, originReference, setMember, typeOriginReference } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
   NodeFlags, SyntaxKind, canHaveModifiers, getModifiers, isClassDeclaration, isEnumDeclaration,
-  isExportAssignment, isExportDeclaration, isFunctionDeclaration, isIdentifier, isNamespaceExport, isStringLiteral,
-  isTypeAliasDeclaration, isVariableStatement,
+  isExportAssignment, isExportDeclaration, isFunctionDeclaration, isIdentifier, isInterfaceDeclaration, isIntersectionTypeNode,
+  isNamespaceExport, isPropertySignature, isStringLiteral, isTypeAliasDeclaration, isTypeLiteralNode, isVariableStatement,
 } = ts;
 
 /**
@@ -90,6 +90,35 @@ export function collectTypeExports(state: ScanState): Record<string, KeyTypeMemb
     if (members !== undefined && members.length > 0) setMember(typeExports ??= {}, name, members);
   }
   return typeExports;
+}
+
+/**
+ * Exported interfaces and type aliases (a type literal, or an intersection with some) whose properties are typed by an
+ * import: `export type AuthRequest = Request & { gb?: UserScopedGrowthBook<AppFeatures> }` gives `AuthRequest` → `gb` →
+ * that import, so that another file's `req.gb?.getFeatureValue(…)`, with `req: AuthRequest`, has the SDK's evidence.
+ */
+export function collectMemberOrigins(state: ScanState): Record<string, Record<string, ModuleReference>> | undefined {
+  let found: Record<string, Record<string, ModuleReference>> | undefined;
+  for (const statement of state.sourceFile.statements) {
+    if (!hasModifier(statement, SyntaxKind.ExportKeyword)) continue;
+    const members = isInterfaceDeclaration(statement) ? statement.members : isTypeAliasDeclaration(statement) ? typeLiteralMembers(statement.type) : [];
+    for (const member of members) {
+      if (!isPropertySignature(member) || !isIdentifier(member.name)) continue;
+      const reference = typeOriginReference(member.type, statement.end);
+      const origin = reference === undefined ? undefined : followOrigin(state, reference, 'typed', 0);
+      if (origin === undefined) continue;
+      const name = (statement as ts.InterfaceDeclaration | ts.TypeAliasDeclaration).name.text;
+      found ??= {};
+      if (!Object.hasOwn(found, name)) setMember(found, name, {});
+      setMember(found[name], member.name.text, origin.reference);
+    }
+  }
+  return found;
+}
+
+function typeLiteralMembers(type: ts.TypeNode): readonly ts.TypeElement[] {
+  if (isTypeLiteralNode(type)) return type.members;
+  return isIntersectionTypeNode(type) ? type.types.flatMap(typeLiteralMembers) : [];
 }
 
 function declaredNames(statement: ts.Statement): string[] {

@@ -6,9 +6,10 @@ import type { PatternSet } from '../patterns';
 import type { Span } from '../types';
 import { addBinding, completeChecks } from './bindings';
 import { calleeNameRegex } from './checks';
-import { collectExports, collectTypeExports } from './exports';
+import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { hasSyntaxError, parseSource, syntaxErrorsOf } from './parse';
 import { newState, scanFile, visit } from './scanFile';
+import { withRenamedImports } from './renamedImports';
 import type { Binding, DraftCheck, FileScan, LocalReference, LocalValue, ScanState } from './types';
 import { setMember } from './values';
 
@@ -59,7 +60,8 @@ const CLOSED_BY_BRACE = new Set<ts.SyntaxKind>([
  * `scanFile`'s; the exports are `scanFile`'s too, computed from a full parse only when another file reads them.
  * `previous` must not be used afterwards (its records are moved in place, its tree updated).
  */
-export function scanDocument(fileName: string, text: string, patterns: PatternSet, previous?: DocumentScan): DocumentScan {
+export function scanDocument(fileName: string, text: string, filePatterns: PatternSet, previous?: DocumentScan): DocumentScan {
+  const patterns = withRenamedImports(text, filePatterns);
   if (previous !== undefined && previous.text === text && previous.patterns === patterns) return previous;
   return (previous === undefined ? undefined : rescanStatement(fileName, text, patterns, previous))
     ?? scanWholeDocument(fileName, text, patterns, previous?.tree);
@@ -77,12 +79,14 @@ function scanWholeDocument(fileName: string, text: string, patterns: PatternSet,
   const { checks, importedKeys, importedKeyTypes, evidenceImports } = completeChecks(state);
   const { exports, starExports, origins } = collectExports(state);
   const typeExports = collectTypeExports(state);
+  const memberOrigins = collectMemberOrigins(state);
   const scan: FileScan = {
     fileName, checks, importedKeys, exports, starExports,
     ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}),
     ...(typeExports ? { typeExports } : {}),
     ...(evidenceImports.length > 0 ? { evidenceImports } : {}),
     ...(origins ? { origins } : {}),
+    ...(memberOrigins ? { memberOrigins } : {}),
   };
   return { scan, text, patterns, tree, walks };
 }
@@ -332,7 +336,7 @@ function walkAround(walks: readonly StatementWalk[], start: number, oldEnd: numb
 }
 
 /** A scan whose exports are computed by `full` the first time any is read. */
-function lazyExports(checks: Omit<FileScan, 'exports' | 'starExports' | 'typeExports' | 'origins'>, full: () => FileScan): FileScan {
+function lazyExports(checks: Omit<FileScan, 'exports' | 'starExports' | 'typeExports' | 'origins' | 'memberOrigins'>, full: () => FileScan): FileScan {
   let scan: FileScan | undefined;
   const fullScan = (): FileScan => (scan ??= full());
   return Object.defineProperties({ ...checks } as FileScan, {
@@ -340,6 +344,7 @@ function lazyExports(checks: Omit<FileScan, 'exports' | 'starExports' | 'typeExp
     starExports: { get: () => fullScan().starExports, enumerable: true },
     typeExports: { get: () => fullScan().typeExports, enumerable: true },
     origins: { get: () => fullScan().origins, enumerable: true },
+    memberOrigins: { get: () => fullScan().memberOrigins, enumerable: true },
   });
 }
 

@@ -2,11 +2,13 @@
 // bindings (bindings.ts), then completes the keys and reads the exports.
 
 import { ts } from 'ts-morph';
+import { destructuredObjectBag } from '../bags';
 import type { PatternSet } from '../patterns';
-import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, patternIndex, visitBagAccess, visitCall } from './checks';
+import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, objectBagSource, patternIndex, visitBagAccess, visitCall } from './checks';
 import { completeChecks, declare, declareOpaqueNames, declareStatement } from './bindings';
-import { collectExports, collectTypeExports } from './exports';
+import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { parseSkeleton, parseSource } from './parse';
+import { withRenamedImports } from './renamedImports';
 import type { FileScan, Origin, ScanState } from './types';
 import { evaluate, memberOf, originReference, propertyNameText, typeOriginReference } from './values';
 
@@ -22,7 +24,8 @@ const {
  * Finds the flag checks in one file and what it exports for other files' keys. Never throws: code with
  * syntax errors is scanned as far as the parser recovers. `parsed`, when given, is the tree of this very text.
  */
-export function scanFile(fileName: string, text: string, patterns: PatternSet, parsed?: ts.SourceFile): FileScan {
+export function scanFile(fileName: string, text: string, filePatterns: PatternSet, parsed?: ts.SourceFile): FileScan {
+  const patterns = withRenamedImports(text, filePatterns);
   const mayHaveChecks = calleeNameRegex(patterns).test(text);
   if (!mayHaveChecks && !text.includes('export')) {
     return { fileName, checks: [], importedKeys: [], exports: {}, starExports: [] };
@@ -45,12 +48,14 @@ export function scanFile(fileName: string, text: string, patterns: PatternSet, p
   if (lacksClassEvidence && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
   const { exports, starExports, origins } = collectExports(state);
   const typeExports = collectTypeExports(state);
+  const memberOrigins = collectMemberOrigins(state);
   return {
     fileName, checks, importedKeys, exports, starExports,
     ...(importedKeyTypes.length > 0 ? { importedKeyTypes } : {}),
     ...(typeExports ? { typeExports } : {}),
     ...(evidenceImports.length > 0 ? { evidenceImports } : {}),
     ...(origins ? { origins } : {}),
+    ...(memberOrigins ? { memberOrigins } : {}),
   };
 }
 
@@ -201,6 +206,24 @@ function declareClassMembers(state: ScanState, node: ts.ClassLikeDeclaration): v
   }
 }
 
+/**
+ * `const { flags } = uiConfig` where `uiConfig.flags` is a bag that lists its keys: `flags` is that bag. True when
+ * one of the names is; the others are declared as names of unknown value.
+ */
+function declareDestructuredBags(state: ScanState, pattern: ts.ObjectBindingPattern, from: ts.Expression): boolean {
+  const bags = pattern.elements.map((element) => {
+    const property = element.propertyName === undefined ? (isIdentifier(element.name) ? element.name.text : undefined) : propertyNameText(element.propertyName);
+    return property === undefined || element.dotDotDotToken !== undefined || !isIdentifier(element.name) ? undefined : destructuredObjectBag(from, property, state.objectBags);
+  });
+  if (bags.every((bag) => bag === undefined)) return false;
+  pattern.elements.forEach((element, index) => {
+    const bag = bags[index];
+    if (bag !== undefined && isIdentifier(element.name)) declare(state, element.name.text, undefined, objectBagSource(bag));
+    else declareOpaqueNames(state, element.name);
+  });
+  return true;
+}
+
 function declareVariables(state: ScanState, list: ts.VariableDeclarationList): void {
   const isConst = (list.flags & NodeFlags.BlockScoped) === NodeFlags.Const;
   for (const declaration of list.declarations) {
@@ -212,6 +235,7 @@ function declareVariables(state: ScanState, list: ts.VariableDeclarationList): v
       else declareOpaqueNames(state, name);
       continue;
     }
+    if (isObjectBindingPattern(name) && declaration.initializer !== undefined && declareDestructuredBags(state, name, declaration.initializer)) continue;
     const value = isConst && declaration.initializer !== undefined ? evaluate(declaration.initializer) : undefined;
     if (isIdentifier(name)) {
       declare(state, name.text, value, undefined, undefined, value === undefined ? declaredOrigin(declaration.initializer, declaration.type) : undefined);

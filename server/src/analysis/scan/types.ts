@@ -52,6 +52,11 @@ export interface FileScan {
    * for other files' evidence; absent when there are none.
    */
   readonly origins?: Readonly<Record<string, ModuleReference>>;
+  /**
+   * Exported types' properties typed by an import (`AuthRequest` → `gb` → `UserScopedGrowthBook` of @growthbook/growthbook),
+   * for the evidence of `req.gb?.getFeatureValue(…)` where `req: AuthRequest`; absent when there are none.
+   */
+  readonly memberOrigins?: Readonly<Record<string, Readonly<Record<string, ModuleReference>>>>;
 }
 
 /** A check kept only if `reference` leads, through the workspace's modules, to one of `packages`. */
@@ -103,6 +108,8 @@ export interface BagSource {
   readonly method: string;
   /** For a preset's bag: the callee's reference, which must come from the pattern's packages. */
   readonly origin?: { readonly reference: LocalReference; readonly subject: string };
+  /** The only property names that are flags, for a bag that lists them (see `ObjectBag.keys`). */
+  readonly keys?: ReadonlySet<string>;
 }
 
 /** A declared name. `value` is undefined for names that hold no known key (parameters, `let`), so they shadow outer constants. */

@@ -91,6 +91,7 @@ export class Lexer implements JsxLexer {
     private readonly jsx: boolean,
     private readonly hits: readonly number[],
     private readonly blanks: Array<[number, number]>,
+    private readonly keepTypeBodies = false,
   ) {}
 
   /** Lexes the whole text, pushing the blanks; throws `Unsure` where it cannot read the text with confidence. */
@@ -261,7 +262,7 @@ export class Lexer implements JsxLexer {
       if (signature.colon >= 0 && signature.typeEnd < 0) signature.typeEnd = start;
     }
     this.signature = undefined;
-    this.frames.push({ char: Char.OpenBrace, start, body, kept: this.kept(), signature });
+    this.frames.push({ char: Char.OpenBrace, start, body, kept: this.kept() || (typeBody && this.keepTypeBodies), signature });
     this.position++;
     this.previous = Previous.Operand;
   }

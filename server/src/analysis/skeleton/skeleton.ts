@@ -18,6 +18,7 @@
 
 import { calleeLastName } from '../patterns/define';
 import type { PatternSet } from '../patterns';
+import { VENDOR_PACKAGES } from '../patterns/presets';
 import { readsJsx } from '../extensions';
 import { escapeRegex } from '../regex';
 import { Lexer } from './lexer';
@@ -34,8 +35,12 @@ export function skeletonOf(fileName: string, text: string, patterns: PatternSet)
   const names = calleeWordRegex(patterns);
   names.lastIndex = 0;
   for (let match = names.exec(text); match !== null; match = names.exec(text)) hits.push(match.index);
-  return skeletonText(text, readsJsx(fileName), hits);
+  return skeletonText(text, readsJsx(fileName), hits, VENDOR_IMPORT.test(text));
 }
+
+// A module naming an SDK's package keeps its interface and object-type bodies: they may say which properties hold
+// the SDK's client (`gb?: UserScopedGrowthBook`), the evidence of other files' `req.gb?.getFeatureValue(…)`.
+const VENDOR_IMPORT = new RegExp(`['"](?:${VENDOR_PACKAGES.map((name) => escapeRegex(name.endsWith('*') ? name.slice(0, -1) : name)).join('|')})`);
 
 const calleeWordRegexes = new WeakMap<PatternSet, RegExp>();
 const bagNameRegexes = new WeakMap<PatternSet, RegExp>();
@@ -71,12 +76,13 @@ function bagNameRegex(patterns: PatternSet): RegExp {
 
 /**
  * The text with check-free bodies blanked, or undefined when nothing would be blanked or the lexer is
- * unsure of the text. `hits` are the offsets, ascending, of every flag-call name in the text.
+ * unsure of the text. `hits` are the offsets, ascending, of every flag-call name in the text; with
+ * `keepTypeBodies`, interface and object-type bodies are kept.
  */
-export function skeletonText(text: string, jsx: boolean, hits: readonly number[]): string | undefined {
+export function skeletonText(text: string, jsx: boolean, hits: readonly number[], keepTypeBodies = false): string | undefined {
   const blanks: Array<[number, number]> = [];
   try {
-    new Lexer(text, jsx, hits, blanks).lexFile();
+    new Lexer(text, jsx, hits, blanks, keepTypeBodies).lexFile();
   } catch (error) {
     if (error instanceof Unsure) return undefined;
     throw error;

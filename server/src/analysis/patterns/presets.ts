@@ -1,0 +1,35 @@
+// Every vendor's presets, apart from the pattern set and its bags, so that the skeleton's text tests (which run
+// in the reader threads, where the parser is never loaded) can read the packages without loading the parser.
+
+import type { FlagPattern } from '../types';
+import { CONFIGCAT_PATTERNS } from './configcat';
+import { DEVCYCLE_PATTERNS } from './devcycle';
+import { FLAGSMITH_PATTERNS } from './flagsmith';
+import { GROWTHBOOK_PATTERNS } from './growthbook';
+import { LAUNCHDARKLY_PATTERNS } from './launchdarkly';
+import { OPENFEATURE_PATTERNS } from './openfeature';
+import { OPTIMIZELY_PATTERNS } from './optimizely';
+import { POSTHOG_PATTERNS } from './posthog';
+import { SPLIT_PATTERNS } from './split';
+import { STATSIG_PATTERNS } from './statsig';
+import { UNLEASH_PATTERNS } from './unleash';
+import { VERCEL_PATTERNS } from './vercel';
+
+/** Every vendor's preset patterns; each matches only calls whose function or receiver comes from its packages. */
+export const PRESET_PATTERNS: readonly FlagPattern[] = [
+  ...OPENFEATURE_PATTERNS,
+  ...LAUNCHDARKLY_PATTERNS,
+  ...UNLEASH_PATTERNS,
+  ...GROWTHBOOK_PATTERNS,
+  ...POSTHOG_PATTERNS,
+  ...STATSIG_PATTERNS,
+  ...DEVCYCLE_PATTERNS,
+  ...CONFIGCAT_PATTERNS,
+  ...FLAGSMITH_PATTERNS,
+  ...SPLIT_PATTERNS,
+  ...OPTIMIZELY_PATTERNS,
+  ...VERCEL_PATTERNS,
+];
+
+/** Every package a preset accepts: an import from one of these ends the search for a call's evidence. */
+export const VENDOR_PACKAGES: readonly string[] = [...new Set(PRESET_PATTERNS.flatMap((pattern) => pattern.packages ?? []))];

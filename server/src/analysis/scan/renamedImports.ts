@@ -1,0 +1,55 @@
+// An SDK's function imported under a name of the file's choosing, `import { useFlag as useUnleashFlag } from
+// '@unleash/proxy-client-react'`: its calls are the preset's calls, with the same import as evidence.
+
+import { calleeLastName, isFromPackages, type PatternSet } from '../patterns';
+import { escapeRegex } from '../regex';
+import type { FlagPattern } from '../types';
+import { patternIndex } from './checks';
+
+// `import { a as b, c } from 'x'` and `import def, { a as b } from 'x'`, type-only ones too (they name no function).
+const NAMED_IMPORTS = /\bimport\s+(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\s*(['"])([^'"\n]+)\2/g;
+const RENAMED = /^\s*([\w$]+)\s+as\s+([\w$]+)\s*$/;
+
+// One pattern set per base set and list of renames: files that rename alike share it, and with it its text test and index.
+const derivedSets = new WeakMap<PatternSet, Map<string, PatternSet>>();
+
+// Per base set: a text test for `presetFunction as`, so that the files that rename none (nearly all) cost one regex pass.
+const renameTests = new WeakMap<PatternSet, RegExp>();
+
+function renameTest(patterns: PatternSet): RegExp {
+  let test = renameTests.get(patterns);
+  if (test === undefined) {
+    const names = [...new Set(patterns.patterns.filter((pattern) => pattern.packages !== undefined && !pattern.callee.includes('.')).map((pattern) => pattern.callee))];
+    test = names.length === 0 ? /(?!)/ : new RegExp(`(?<![\\w$])(?:${names.map(escapeRegex).join('|')})\\s+as\\s+[\\w$]`);
+    renameTests.set(patterns, test);
+  }
+  return test;
+}
+
+/** `patterns`, or a set that adds the preset functions this file imports under another name, under that name. */
+export function withRenamedImports(text: string, patterns: PatternSet): PatternSet {
+  if (!renameTest(patterns).test(text)) return patterns;
+  const index = patternIndex(patterns);
+  const added: FlagPattern[] = [];
+  for (const [, names, , specifier] of text.matchAll(NAMED_IMPORTS)) {
+    for (const item of names.split(',')) {
+      const renamed = RENAMED.exec(item);
+      if (renamed === null || renamed[1] === renamed[2] || index.has(renamed[2])) continue;
+      for (const pattern of index.get(renamed[1]) ?? []) {
+        // Only a preset's own function: a method is called on a receiver, whatever the import is named.
+        if (pattern.packages === undefined || pattern.callee.includes('.') || !isFromPackages(specifier, pattern.packages)) continue;
+        added.push({ ...pattern, callee: renamed[2] });
+      }
+    }
+  }
+  if (added.length === 0) return patterns;
+  const signature = added.map((pattern) => `${pattern.sdk}:${pattern.callee}`).join(',');
+  let bySignature = derivedSets.get(patterns);
+  if (bySignature === undefined) derivedSets.set(patterns, bySignature = new Map());
+  let derived = bySignature.get(signature);
+  if (derived === undefined) {
+    derived = { ...patterns, patterns: [...patterns.patterns, ...added], calleeNames: [...new Set([...patterns.calleeNames, ...added.map((pattern) => calleeLastName(pattern.callee))])] };
+    bySignature.set(signature, derived);
+  }
+  return derived;
+}
