@@ -342,6 +342,17 @@ evaluate(flags.newNav); evaluate(flags.darkMode);`,
     expected: { patterns: [{ callee: 'evaluate', keyArg: 0 }], registry: { file: 'src/flags.ts', symbol: 'flags' } },
   },
   {
+    name: 'calls that write, toggle or validate a flag take its member as an evaluation does, and are no check',
+    files: {
+      'src/flags.ts': `export const FLAGS = { newNav: 'new-nav', darkMode: 'dark-mode', billing: 'billing-v2' } as const;`,
+      'src/app.ts': `import { FLAGS } from './flags';
+flag({ key: FLAGS.newNav }); flag({ key: FLAGS.darkMode });
+setFlag({ key: FLAGS.billing, value: true }); validateFlagValue(FLAGS.newNav, input); toggleFlag(FLAGS.darkMode); setupFlag(FLAGS.billing);`,
+      'src/admin.ts': `export function updateFlag(flag: (typeof FLAGS)[keyof typeof FLAGS], value: boolean) { return db.flags.update(flag, value); }`,
+    },
+    expected: { patterns: [{ callee: 'flag', keyArg: '0.key' }, { callee: 'setupFlag', keyArg: 0 }], registry: { file: 'src/flags.ts', symbol: 'FLAGS' } },
+  },
+  {
     name: 'test runners, mocks and HTTP interceptors are no evidence of a wrapper',
     files: {
       'cypress/e2e/flags.cy.ts': `export function stubFlag(name: string) { cy.intercept('GET', '/api/flags', { [name]: true }); return client.getBooleanValue(name, false); }`,
