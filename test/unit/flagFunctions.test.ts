@@ -4,6 +4,7 @@ import { resolveChecks, type ModuleHost } from '../../server/src/analysis/resolv
 import { scanFile, type FileScan } from '../../server/src/analysis/scan';
 import { exportedFlagFunctionNames, withFlagFunctionNames, withReexportedNames } from '../../server/src/analysis/scan/flagFunctions';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
+import { checksFlag, removeFlagFromFile } from '../../server/src/analysis/remove/plan';
 
 // Vercel Flags' flag functions: `export const f = flag({ key, decide })` declares one, `await f()` reads it with no
 // key at the call. Scanned as the index does: once with the presets, then again, with the exported flag-function
@@ -176,4 +177,64 @@ describe('flag functions (Vercel Flags): calls resolved to their declaration', (
     assert.deepEqual(Object.keys(scan.flagFunctions ?? {}).sort(), ['renamed', 'showBanner', 'summerSale']);
     assert.equal(scan.checks[scan.flagFunctions?.renamed ?? -1].key, 'inner');
   });
+});
+
+// The clean-up at the calls: `await f()` and `await f.run(...)` stand for the value and are replaced by it; a call not
+// awaited gives a promise, a listed function is no value, and the declaration is left in place, each saying why.
+interface CleanCase {
+  name: string;
+  /** The text of `/ws/src/app.ts`; `/ws/src/flags.ts` is FLAGS unless `flags` is given. */
+  before: string;
+  flags?: string;
+  /** The cleaned text with 'show-banner' serving true; undefined: left as it is. */
+  after?: string;
+  /** What each check left says, in order. */
+  why?: RegExp[];
+}
+
+const CLEAN_CASES: CleanCase[] = [
+  {
+    name: 'an awaited call is replaced by the value, and its import goes',
+    before: `import { showBanner } from './flags';\nexport async function Page() {\n  if (await showBanner()) {\n    return 'banner';\n  }\n  return 'plain';\n}\n`,
+    after: `export async function Page() {\n  return 'banner';\n}\n`,
+  },
+  {
+    name: 'an awaited .run() is replaced by the value',
+    before: `import { showBanner } from './flags';\nexport async function Page(request: Request) {\n  const on = await showBanner.run({ request });\n  return on ? 'banner' : 'plain';\n}\n`,
+    after: `export async function Page(request: Request) {\n  return 'banner';\n}\n`,
+  },
+  {
+    name: 'a call not awaited is left, saying it gives a promise',
+    before: `import { showBanner } from './flags';\nexport function Page() {\n  return showBanner().then(String);\n}\n`,
+    why: [/'show-banner' gives a promise of the flag's value \(not awaited here\), not the flag's value; left as it is/],
+  },
+  {
+    name: 'a list of flags for precompute is left',
+    before: `import { precompute } from 'flags/next';\nimport { showBanner, summerSale } from './flags';\nexport const code = precompute([showBanner, summerSale]);\n`,
+    why: [/gives the flag's function, in a list of flags evaluated together/],
+  },
+  {
+    name: 'in the declaring file, the call is replaced and the declaration stays, saying why',
+    before: `import { flag } from 'flags/next';\nexport const showBanner = flag({ key: 'show-banner', decide: () => false });\nexport async function Page() {\n  return (await showBanner()) ? 'banner' : 'plain';\n}\n`,
+    after: `import { flag } from 'flags/next';\nexport const showBanner = flag({ key: 'show-banner', decide: () => false });\nexport async function Page() {\n  return 'banner';\n}\n`,
+    why: [/gives the flag's function \(its declaration: delete it once nothing calls it\)/],
+  },
+];
+
+describe('flag functions (Vercel Flags): the clean-up', () => {
+  for (const testCase of CLEAN_CASES) {
+    it(testCase.name, () => {
+      const files = { [APP]: testCase.before, '/ws/src/flags.ts': testCase.flags ?? FLAGS };
+      const scans = scanWorkspace(files);
+      const app = scans.get(APP);
+      assert.ok(app);
+      const checks = resolveChecks(app, (fileName) => scans.get(fileName), { fileExists: (path) => scans.has(path) })
+        .filter((found) => checksFlag(found, 'show-banner'));
+      assert.ok(checks.length > 0, 'the calls are checks of show-banner');
+      const removal = removeFlagFromFile(APP, testCase.before, checks, { kind: 'value', value: true }, 'show-banner');
+      assert.equal(removal.text, testCase.after ?? testCase.before);
+      assert.equal(removal.problems.length, (testCase.why ?? []).length, removal.problems.map((problem) => problem.message).join('\n'));
+      (testCase.why ?? []).forEach((why, index) => assert.match(removal.problems[index].message, why));
+    });
+  }
 });
