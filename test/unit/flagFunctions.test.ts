@@ -95,6 +95,7 @@ const cases: Case[] = [
       '/ws/src/flags.ts': FLAGS,
     },
     expected: [
+      { key: 'show-banner', text: 'flags.showBanner', returns: 'other' },
       { key: 'summer-sale', text: 'summerSale', returns: 'other' },
       { key: 'show-banner', text: 'flags.showBanner()', returns: 'value' },
       { key: 'summer-sale', text: 'summerSale.run({ request })', returns: 'value' },
@@ -150,6 +151,14 @@ const cases: Case[] = [
       [APP]: `import { showBanner } from './flags';\nexport async function Page() {\n  return await showBanner();\n}\n`,
       '/ws/src/flags.ts': `import { flag } from './my-flags';\nexport const showBanner = flag({ key: 'show-banner', decide: () => false });\n`,
       '/ws/src/my-flags.ts': `export function flag(options: { key: string }) { return async () => options.key === 'x'; }\n`,
+    },
+    expected: [],
+  },
+  {
+    name: 'a flag() from a package that is not Vercel\'s declares no flag function',
+    files: {
+      [APP]: `import { showBanner } from './flags';\nexport async function Page() {\n  return await showBanner();\n}\n`,
+      '/ws/src/flags.ts': `import { flag } from 'some-flags-lib';\nexport const showBanner = flag({ key: 'show-banner', decide: () => false });\n`,
     },
     expected: [],
   },

@@ -226,6 +226,10 @@ function walk(state: ScanState, declarationStarts: ReadonlyMap<number, number>, 
       for (const element of node.elements) {
         if (isIdentifier(element) && names.has(element.text)) {
           candidates.push({ names: [element.text], position: element.end, nameNode: element, whole: element, method: element.text, returns: RETURNS_FUNCTION_IN_LIST });
+        } else if (isPropertyAccessExpression(element) && isIdentifier(element.expression) && isIdentifier(element.name) && names.has(element.name.text)) {
+          // `[flags.showBanner]` after `import * as flags from './flags'`.
+          const method = `${element.expression.text}.${element.name.text}`;
+          candidates.push({ names: [element.expression.text, element.name.text], position: element.expression.end, nameNode: element.name, whole: element, method, returns: RETURNS_FUNCTION_IN_LIST });
         }
       }
       continue;
