@@ -3,7 +3,9 @@
 // in a workspace package whose build output (main, types) is absent, read by the team's own provider, a
 // hook typed by it and command objects; a union registry with a `keyof` member beside a two-key decoy
 // union, a hook three calls above the SDK through a closure, an HTTP interceptor and a test runner's stubs;
-// and two apps whose LaunchDarkly providers name flags differently.
+// two apps whose LaunchDarkly providers name flags differently; and a team's own flag store with no SDK, whose
+// bags and route options are typed by lists of flags beside a pricing list typed the same way, with a hook
+// declared with the type of a key a server wrapper forwards.
 // Runs the bundled CLI (`npm run build` makes it).
 
 import assert from 'node:assert/strict';
@@ -37,9 +39,10 @@ const cases: Case[] = [
       ['packages/web/src/commands/index.ts', 'beta-search', true, 'defineCommand'],
     ],
     found: [
+      // The command's option is typed by the enum: found from that declaration before the registry is weighed.
+      'wrapper defineCommand (packages/web/src/commands/index.ts:9): its first parameter\'s flag is typed FeatureFlag, and FeatureFlag lists flags',
       'wrapper evaluatedFeatureFlag (packages/web/src/provider.ts:6): its first parameter is typed FeatureFlag, and FeatureFlag lists flags',
       'wrapper useFeatureFlag (packages/web/src/useFeatureFlag.ts:4): its first parameter is typed FeatureFlag, and FeatureFlag lists flags',
-      'check defineCommand (packages/web/src/commands/index.ts:5): 2 calls pass a member of FeatureFlag as its first argument\'s flag',
       'registry FeatureFlag (packages/shared/lib/flags.ts, enum): 4 of its 4 keys are checked in code, 6 parameters typed by it or calls passed its members, and its name says it lists flags',
     ],
     never: [],
@@ -72,6 +75,30 @@ const cases: Case[] = [
       'LaunchDarkly provider (apps/store/src/main.tsx:5): useCamelCaseFlagKeys is false, so the names useFlags() gives in its package are the flag keys as written',
     ],
     never: [],
+  },
+  {
+    name: 'no SDK at the checks: bags and route options typed by lists of flags, a hook typed as a forwarded key, decoys',
+    fixture: 'test/fixtures/zero-config-no-sdk',
+    checks: [
+      ['app/Onboarding.tsx', 'onboarding_v1', true, 'useExperiment'],
+      ['app/api/exports/route.ts', 'bulkExport', true, 'withWorkspace'],
+      ['app/api/exports/route.ts', 'webhooks', true, 'withPartner'],
+      ['app/billing/route.ts', 'newBilling', true, 'getFeatureFlags'],
+      ['app/settings/Settings.tsx', 'bulkExport', true, 'flags'],
+      ['app/settings/Settings.tsx', 'webhooks', true, 'featureFlags'],
+    ],
+    found: [
+      'wrapper getExperiment (experiments/server.ts:10): passes its first argument as the flag key to posthog.getFeatureFlag',
+      'wrapper isInternal (experiments/server.ts:14): passes its first argument as the flag key to posthog.isFeatureEnabled',
+      'wrapper withWorkspace (lib/auth/withWorkspace.ts:6): its second parameter\'s featureFlag is typed BetaFeatures, and BetaFeatures lists flags',
+      'wrapper withPartner (lib/auth/withWorkspace.ts:18): its second parameter\'s featureFlag is typed PartnerBetaFeatures, and PartnerBetaFeatures lists flags',
+      'wrapper useExperiment (experiments/client.ts:5): its first parameter is typed ExperimentName, the type of the flag key getExperiment forwards',
+      'bag featureFlags (lib/api/usePartner.ts:5): declared as Record<PartnerBetaFeatures, boolean>, and PartnerBetaFeatures lists flags',
+      'bag getFeatureFlags() (lib/featureFlags.ts:4): declared to return Promise<Record<BetaFeatures, boolean>>, and BetaFeatures lists flags',
+      'bag flags (lib/types.ts:11): declared as { [key in BetaFeatures]: boolean }, and BetaFeatures lists flags',
+      'registry BetaFeatures (lib/types.ts, union): 2 of its 2 keys are checked in code, and its name says it lists flags',
+    ],
+    never: ['withPlan', 'getPlanFeatures', 'describeSession', 'getStringValue'],
   },
 ];
 

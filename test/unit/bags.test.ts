@@ -69,6 +69,23 @@ const { flags: fromServer, version } = this.config; const h = fromServer.newNav;
     expected: [{ key: 'newNav', resolved: true, method: 'flags' }],
   },
   {
+    name: 'a bag property that lists its keys, destructured from a call or an awaited call, holds what the property does',
+    bags: [{ bag: 'flags', keys: ['newNav'] }, { bag: 'partner.featureFlags', keys: ['postbacks'] }],
+    code: `function Page() { const { flags, slug } = useWorkspace(); return flags?.newNav && flags?.length && slug.newNav; }
+async function Nav() { const { flags: workspaceFlags } = await loadWorkspace(); return workspaceFlags.newNav; }
+function Sidebar() { const { featureFlags } = useOther(); return featureFlags?.postbacks; }`,
+    expected: [
+      { key: 'newNav', resolved: true, method: 'flags', keyText: 'newNav' },
+      { key: 'newNav', resolved: true, method: 'flags' },
+    ],
+  },
+  {
+    name: 'a bag function awaited: the name it is bound to holds the bag',
+    bags: ['getFeatureFlags()'],
+    code: `async function route() { const flags = await getFeatureFlags({ workspaceId }); if (!flags.noProration) return; }`,
+    expected: [{ key: 'noProration', resolved: true, method: 'getFeatureFlags' }],
+  },
+  {
     name: 'a declared bag object: property, quoted element, optional chaining, a longer receiver chain',
     bags: ['uiConfig.flags'],
     code: `const a = uiConfig.flags.newNav; const b = uiConfig.flags['new-nav']; const c = this.props.uiConfig?.flags?.beta;`,

@@ -42,6 +42,48 @@ const gb = new GrowthBook(); gb.isOn('deltaApi'); gb.isOn('accessLogs');`,
 
 const SERVER_KEYS = ['accessLogs', 'deltaApi', 'etagByEnv', 'maintenance', 'auditLog'];
 
+// The team's own flag store with no SDK (an edge config read by its own functions): lists of flags as unions, a bag
+// function and bag properties declared as records keyed by them, route wrappers whose option is typed by them, and a
+// pricing list used in the same shapes under names that say nothing of flags.
+const DECLARED_TYPES: Record<string, string> = {
+  'lib/types.ts': `export type BetaFeatures = 'siteVisits' | 'noProration';
+export type PartnerBetaFeatures = 'postbacks';
+export type PlanFeature = 'sso' | 'audit-logs';
+export interface Workspace { id: string; plan: PlanFeature; flags?: { [key in BetaFeatures]: boolean } }`,
+  'lib/edgeConfig.ts': `import { get } from '@vercel/edge-config';
+export const getFeatureFlags = async ({ id }: { id: string }): Promise<Record<BetaFeatures, boolean>> => {
+  const features: Record<BetaFeatures, boolean> = { siteVisits: false, noProration: false };
+  const lists = await get('betaFeatures');
+  for (const [flag, ids] of Object.entries(lists)) if (ids.includes(id)) features[flag] = true;
+  return features;
+};
+export function getPlanFeatures(plan: string): Record<PlanFeature, boolean> { return { sso: plan === 'pro', 'audit-logs': false }; }`,
+  'lib/auth/workspace.ts': `export const withWorkspace = (handler: Handler, { requiredPlan = [], featureFlag }: { requiredPlan?: string[]; featureFlag?: BetaFeatures } = {}) =>
+  async (req: Request) => {
+    const flags = await getFeatureFlags({ id: req.url });
+    if (featureFlag && !flags[featureFlag]) return new Response('Not found', { status: 404 });
+    return handler(req);
+  };`,
+  'lib/auth/partner.ts': `interface PartnerOptions { requiredPermission?: string; featureFlag?: PartnerBetaFeatures }
+export const withPartnerProfile = (handler: Handler, { featureFlag }: PartnerOptions = {}) => handler;
+export const withPlan = (handler: Handler, options: { requiredFeature?: PlanFeature }) => handler;`,
+  'lib/swr/usePartnerProfile.ts': `interface PartnerProfile { name: string; featureFlags?: Record<PartnerBetaFeatures, boolean> }`,
+  'app/api/sitemaps/route.ts': `export const POST = withWorkspace(async () => Response.json({}), {
+  requiredPlan: ['pro'],
+  featureFlag: 'siteVisits',
+});
+export const GET = withPartnerProfile(async () => Response.json({}), { featureFlag: 'postbacks' });
+export const PUT = withPlan(async () => Response.json({}), { requiredFeature: 'sso' });
+export const PATCH = withWorkspace(async () => Response.json({}));`,
+  'app/api/upgrade/route.ts': `export async function POST() { const flags = await getFeatureFlags({ id: 'w' }); return flags.noProration ? prorate() : charge(); }`,
+  'app/settings/page.tsx': `export function Settings() {
+  const { flags, plan } = useWorkspace();
+  const { partner } = usePartnerProfile();
+  const features = getPlanFeatures(plan);
+  return flags?.siteVisits && partner?.featureFlags?.postbacks && features.sso && flags?.length;
+}`,
+};
+
 const cases: Case[] = [
   {
     name: 'a hook that indexes the SDK bag with its parameter',
@@ -342,6 +384,17 @@ evaluate(flags.newNav); evaluate(flags.darkMode);`,
     expected: { patterns: [{ callee: 'evaluate', keyArg: 0 }], registry: { file: 'src/flags.ts', symbol: 'flags' } },
   },
   {
+    name: 'calls that write, toggle or validate a flag take its member as an evaluation does, and are no check',
+    files: {
+      'src/flags.ts': `export const FLAGS = { newNav: 'new-nav', darkMode: 'dark-mode', billing: 'billing-v2' } as const;`,
+      'src/app.ts': `import { FLAGS } from './flags';
+flag({ key: FLAGS.newNav }); flag({ key: FLAGS.darkMode });
+setFlag({ key: FLAGS.billing, value: true }); validateFlagValue(FLAGS.newNav, input); toggleFlag(FLAGS.darkMode); setupFlag(FLAGS.billing);`,
+      'src/admin.ts': `export function updateFlag(flag: (typeof FLAGS)[keyof typeof FLAGS], value: boolean) { return db.flags.update(flag, value); }`,
+    },
+    expected: { patterns: [{ callee: 'flag', keyArg: '0.key' }, { callee: 'setupFlag', keyArg: 0 }], registry: { file: 'src/flags.ts', symbol: 'FLAGS' } },
+  },
+  {
     name: 'test runners, mocks and HTTP interceptors are no evidence of a wrapper',
     files: {
       'cypress/e2e/flags.cy.ts': `export function stubFlag(name: string) { cy.intercept('GET', '/api/flags', { [name]: true }); return client.getBooleanValue(name, false); }`,
@@ -366,6 +419,54 @@ evaluate(flags.newNav); evaluate(flags.darkMode);`,
       'src/flags.ts': `import { client } from './flagsmith';\nexport function flagValue(name: string) { return client.getValue(name); }`,
     },
     expected: { patterns: [{ callee: 'flagValue', keyArg: 0 }] },
+  },
+  {
+    name: 'no SDK: a bag function, bag properties and route options typed by lists of flags; a pricing list typed the same way is not',
+    files: DECLARED_TYPES,
+    expected: {
+      patterns: [{ callee: 'withWorkspace', keyArg: '1.featureFlag' }, { callee: 'withPartnerProfile', keyArg: '1.featureFlag' }],
+      bags: [
+        { bag: 'flags', keys: ['siteVisits', 'noProration'] },
+        // Found by its own name, the call needs no list of keys: all it returns is flags.
+        'getFeatureFlags()',
+        { bag: 'featureFlags', keys: ['postbacks'] },
+      ],
+      registry: { file: 'lib/types.ts', symbol: 'BetaFeatures' },
+    },
+    says: /^bag getFeatureFlags\(\) \(lib\/edgeConfig\.ts:2\): declared to return Promise<Record<BetaFeatures, boolean>>, and BetaFeatures lists flags$/,
+  },
+  {
+    name: 'an option typed by a list of flags is the key when its name or the list\'s says flag; a lone literal list needs the option\'s name to',
+    files: {
+      'src/flags.ts': `export type FeatureFlag = 'new-nav' | 'dark-mode';
+export type EntryKind = 'flag';
+export type FeatureToggles = 'beta';`,
+      'src/run.ts': `export function runJob(job: Job, options: { feature?: FeatureFlag }) {}
+export function describeEntry(entry: Entry, options: { kind?: EntryKind; kindFlag?: FeatureToggles }) {}
+export function renderPanel(view: View, options: { toggle?: FeatureToggles }) {}`,
+    },
+    expected: { patterns: [{ callee: 'runJob', keyArg: '1.feature' }, { callee: 'describeEntry', keyArg: '1.kindFlag' }, { callee: 'renderPanel', keyArg: '1.toggle' }], registry: { file: 'src/flags.ts', symbol: 'FeatureFlag' } },
+  },
+  {
+    name: 'a hook declared with the type of the key a server wrapper forwards to the SDK; a parameter typed by an interface is not a key',
+    files: {
+      'src/experiments/index.ts': `export const experiments = { onboarding_v1: { description: 'Onboarding' }, checkout_v2: { description: 'Checkout' } } as const;
+export type ExperimentName = keyof typeof experiments;`,
+      'src/experiments/server.ts': `import { PostHog } from 'posthog-node';
+const posthog = new PostHog('phc_key');
+export async function getExperiment<T extends ExperimentName>(name: T, distinctId: string) { return posthog.getFeatureFlag(name, distinctId); }`,
+      'src/experiments/client.ts': `export function useExperiment<T extends ExperimentName>(name: T, options?: Options) { return useContext(ExperimentContext)[name]; }`,
+      'src/hooks/onboarding.ts': `export const useOnboarding = () => useExperiment('onboarding_v1', { trackExposure: false });`,
+      'src/auth.ts': `import posthog from 'posthog-js';
+interface Request { url: string }
+export function flagFor(request: Request) { return posthog.isFeatureEnabled(request); }
+export function handle(request: Request) { return request.url; }`,
+    },
+    expected: {
+      patterns: [{ callee: 'getExperiment', keyArg: 0 }, { callee: 'flagFor', keyArg: 0, type: 'boolean' }, { callee: 'useExperiment', keyArg: 0 }],
+      registry: { file: 'src/experiments/index.ts', symbol: 'ExperimentName' },
+    },
+    says: /^wrapper useExperiment \(src\/experiments\/client\.ts:1\): its first parameter is typed ExperimentName, the type of the flag key getExperiment forwards$/,
   },
   {
     name: 'nothing to propose in code that calls the SDK directly',
@@ -496,5 +597,22 @@ describe('a bag check with the key as written', () => {
       { key: 'cartSuggestedItems', camelCaseName: undefined },
       { key: 'newNav', camelCaseName: undefined },
     ]);
+  });
+});
+
+describe('scanning with the config proposed from declared types', () => {
+  const sources = Object.entries(DECLARED_TYPES).map(([file, text]) => ({ file: `${ROOT}/${file}`, text }));
+  const { config, problems } = parseConfig(JSON.stringify(proposeConfig(discover(ROOT, sources))), `${ROOT}/.flaglens.json`);
+  const patterns = buildPatternSet(config.patterns, config.bags);
+  const checksIn = (file: string): Array<[string, string, number]> => {
+    const text = DECLARED_TYPES[file];
+    return scanFile(`${ROOT}/${file}`, text, patterns).checks.map((check) => [check.key, check.method, text.slice(0, check.keySpan.start).split('\n').length]);
+  };
+
+  it('reads the route options, the awaited bag and the bag properties, and nothing of the pricing list', () => {
+    assert.deepEqual(problems, []);
+    assert.deepEqual(checksIn('app/api/sitemaps/route.ts'), [['siteVisits', 'withWorkspace', 3], ['postbacks', 'withPartnerProfile', 5]]);
+    assert.deepEqual(checksIn('app/api/upgrade/route.ts'), [['noProration', 'getFeatureFlags', 1]]);
+    assert.deepEqual(checksIn('app/settings/page.tsx'), [['siteVisits', 'flags', 5], ['postbacks', 'featureFlags', 5]]);
   });
 });

@@ -71,11 +71,14 @@ export function objectBagOf(expression: ts.Expression, bags: readonly ObjectBag[
 
 /**
  * The declared bag a property destructured from an expression is: `const { flags } = uiConfig` binds `flags` to the
- * bag `uiConfig.flags`. Only for a bag that lists its keys: the entry says which property is the bag, wherever it is read.
+ * bag `uiConfig.flags`, `const { flags } = useWorkspace()` to the bag `flags`. Only for a bag that lists its keys: the entry says which property is the bag, wherever it is read.
  */
 export function destructuredObjectBag(from: ts.Expression, property: string, bags: readonly ObjectBag[]): ObjectBag | undefined {
   if (!bags.some((bag) => bag.keys !== undefined)) return undefined;
-  const chain = nameChainOf(from);
+  // From a call (`const { flags } = useWorkspace()`), only the property's own name is known.
+  let object = from;
+  while (ts.isParenthesizedExpression(object) || ts.isAwaitExpression(object) || ts.isNonNullExpression(object) || ts.isAsExpression(object)) object = object.expression;
+  const chain = ts.isCallExpression(object) ? [] : nameChainOf(object);
   const bag = chain === undefined ? undefined : objectBagOfChain([...chain, property], bags);
   return bag?.keys === undefined ? undefined : bag;
 }

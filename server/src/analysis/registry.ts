@@ -86,16 +86,17 @@ export interface RegistryCandidate {
 
 /**
  * Every top-level declaration of a file that could be a flag registry, with its keys: the candidates `flaglens init`
- * weighs. `parsed`, when given, is the tree of this very text.
+ * weighs. `parsed`, when given, is the tree of this very text. A declaration of fewer than `minKeys` keys (a lone
+ * literal `type Kind = 'x'`) is no candidate unless the caller has other evidence.
  */
-export function registryCandidates(file: string, text: string, parsed?: ts.SourceFile): RegistryCandidate[] {
+export function registryCandidates(file: string, text: string, parsed?: ts.SourceFile, minKeys = 2): RegistryCandidate[] {
   const sourceFile = parsed ?? ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
   const candidates: RegistryCandidate[] = [];
   for (const statement of sourceFile.statements) {
     for (const symbol of declaredNames(statement)) {
       const read = readDeclaration(sourceFile, statement, symbol);
       const keys = read === undefined ? [] : listedKeys(read);
-      if (read === undefined || keys.length < 2) continue;
+      if (read === undefined || keys.length < minKeys) continue;
       const exported = ts.canHaveModifiers(statement) && (ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false);
       candidates.push({ symbol, kind: read.kind, keys, keyOfMember: new Map(read.entries.map((entry) => [entry.name, entry.key])), exported });
     }

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { KeyTypeMember } from './keyTypes';
+import { completeFlagFunctionCalls } from './flagFunctionCalls';
 import { isFromPackages, VENDOR_PACKAGES } from './patterns';
 import { evidenceText } from './scan/bindings';
 import type { ExportedValue, FileScan, ModuleReference } from './scan';
@@ -69,7 +70,31 @@ export function resolveChecks(scan: FileScan, getScan: (fileName: string) => Fil
     const possibleKeys = keysOfMembers(scan.fileName, members, newResolution(getScan, host));
     if (possibleKeys !== undefined && possibleKeys.length > 0) checks[checkIndex] = { ...checks[checkIndex], possibleKeys };
   }
-  return scan.evidenceImports === undefined ? checks : withImportedEvidence(scan, checks, newResolution(getScan, host));
+  const withEvidence = scan.evidenceImports === undefined ? checks : withImportedEvidence(scan, checks, newResolution(getScan, host));
+  return scan.flagFunctionCalls === undefined ? withEvidence : withFlagFunctionCalls(scan, checks, withEvidence, newResolution(getScan, host));
+}
+
+/** `kept` (the checks left of `checks`) with the calls of imported flag functions completed, or dropped where the import leads to none. */
+function withFlagFunctionCalls(scan: FileScan, checks: readonly FlagCheck[], kept: readonly FlagCheck[], resolution: Resolution): FlagCheck[] {
+  const completed: Array<FlagCheck | undefined> = [...checks];
+  completeFlagFunctionCalls(scan, completed, {
+    getScan: resolution.getScan,
+    resolveModule: (fromFile, specifier) => resolveModulePath(fromFile, specifier, resolution.host),
+    keyOf: (fromFile, reference) => {
+      resolution.visited.clear();
+      const value = followReference(fromFile, reference, resolution);
+      return typeof value === 'string' ? value : undefined;
+    },
+  });
+  const replaced = new Map<FlagCheck, FlagCheck | undefined>();
+  checks.forEach((check, index) => {
+    if (completed[index] !== check) replaced.set(check, completed[index]);
+  });
+  return kept.flatMap((check) => {
+    if (!replaced.has(check)) return [check];
+    const now = replaced.get(check);
+    return now === undefined ? [] : [now];
+  });
 }
 
 /**

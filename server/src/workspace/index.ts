@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import type { FlagUsage } from '../analysis/describe';
 import { resolveChecks, type ModuleHost } from '../analysis/resolve';
 import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../analysis/scan';
+import { exportedFlagFunctionNames, mentionsFlagFunction, withFlagFunctionNames, withReexportedNames } from '../analysis/scan/flagFunctions';
 import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
 import { keysAsWrittenFolders, type Discovery, type SourceText } from '../analysis/discover';
@@ -48,6 +49,9 @@ export interface WorkspaceIndexOptions {
    */
   inferenceThread?: boolean;
 }
+
+// Passes over the files that mention a flag function: the exported names, then those barrels re-export them under.
+const FLAG_FUNCTION_ROUNDS = 3;
 
 // The pass over the stamps of a restart runs in slices of this many milliseconds (about 2,000 files here).
 const STAMP_SLICE_MS = 10;
@@ -175,13 +179,15 @@ export class WorkspaceIndex {
     this.documents.clear();
     this.texts.clear();
     outcomes.forEach((outcome, index) => {
-      // Inference asks for every text; only a clean-up keeps them.
-      if (outcome.kind !== 'skipped' && outcome.text !== undefined && this.options.keepTexts === true) this.texts.set(files[index], outcome.text);
+      // Calls of flag functions are looked for in the texts just read; only a clean-up keeps them after.
+      if (outcome.kind !== 'skipped' && outcome.text !== undefined) this.texts.set(files[index], outcome.text);
       if (outcome.kind === 'scanned') this.scans.set(files[index], outcome.scan);
       else if (outcome.kind === 'unparsed') this.scans.set(files[index], null);
       else if (!outcome.skip.quiet) this.options.log(`skipped ${this.rules.relative(files[index])}: ${outcome.skip.reason}`);
     });
     for (const [file, scan] of inference?.scans ?? []) this.scans.set(file, scan);
+    this.scanFlagFunctionCalls();
+    if (this.options.keepTexts !== true) this.texts.clear();
     this.changed();
   }
 
@@ -212,6 +218,42 @@ export class WorkspaceIndex {
     } catch (error) {
       return couldNot(error instanceof Error ? error.message : String(error));
     }
+  }
+
+  /**
+   * Vercel Flags: when files export flag functions (`export const showBanner = flag({...})`), scans again, whole and
+   * with those names known, the files that mention one, whose calls (`await showBanner()`) hold no flag-call name the
+   * first pass looks for; then again for names a barrel re-exports them under. Nothing to do, and no file read, in a
+   * folder without flag functions.
+   */
+  private scanFlagFunctionCalls(): void {
+    let names: readonly string[] = exportedFlagFunctionNames(this.scans.values());
+    for (let round = 0; names.length > 0 && round < FLAG_FUNCTION_ROUNDS; round++) {
+      this.scanPatterns = withFlagFunctionNames(this.scanPatterns, names);
+      const rescanned: FileScan[] = [];
+      for (const file of [...this.scans.keys()]) {
+        const document = this.documents.get(file);
+        const text = document?.text ?? this.texts.get(file) ?? readTextFileIfReadable(file, this.options.maxFileSize);
+        if (text === undefined || !mentionsFlagFunction(text, this.scanPatterns)) continue;
+        // An open document keeps its text and its tree; it is scanned whole (see scanDocument).
+        if (document !== undefined) this.documents.set(file, scanDocument(file, text, this.scanPatterns, document));
+        const scan = document === undefined ? this.scanText(file, text) : (this.documents.get(file) as DocumentScan).scan;
+        this.scans.set(file, scan);
+        rescanned.push(scan);
+      }
+      const more = withReexportedNames(names, rescanned);
+      if (more === names) break;
+      names = more;
+    }
+  }
+
+  /** A file changed to export a flag function no file was scanned for: the files that mention it are scanned again. */
+  private followNewFlagFunctions(file: string): void {
+    const scan = this.scans.get(file);
+    const known = new Set(this.scanPatterns.flagFunctionNames ?? []);
+    if (scan === null || scan === undefined || Object.keys(scan.flagFunctions ?? {}).every((name) => known.has(name))) return;
+    this.scanFlagFunctionCalls();
+    this.changed();
   }
 
   /**
@@ -253,6 +295,7 @@ export class WorkspaceIndex {
       this.scans.set(key, this.unscannable(key, error));
     }
     this.changed([key]);
+    this.followNewFlagFunctions(key);
   }
 
   /** Forget a deleted file, or every file under a deleted directory. */
@@ -283,6 +326,7 @@ export class WorkspaceIndex {
     else this.scans.set(key, this.scanText(key, text));
     // Ignore rules changed: any file may have come or gone.
     this.changed(key.endsWith('/.gitignore') ? undefined : [key]);
+    this.followNewFlagFunctions(key);
   }
 
   /** The flag checks in one file, keys resolved across files; empty when the file is not indexed. */

@@ -18,6 +18,16 @@ const NOT_CHECKS = new Set([
   'String', 'Boolean', 'JSON', 'stringify', 'parse', 'assign', 'push', 'resolve', 'reject', 'emit', 'dispatch', 'navigate', 'track',
 ]);
 
+// A name whose first word changes or checks the flag itself, not its value: `setFlag({ key: Flags.X, value })`,
+// `validateFeatureFlagValue(Flags.X, input)`, `toggleFlag(Flags.X)` take a member as an evaluation does, and are none.
+// Words that make something gated by a flag (`commands.register({ flag: Flags.X })`, `defineRoute`) are not among them.
+const NOT_EVALUATING = /^(?:set|update|delete|remove|save|write|store|reset|clear|persist|upsert|put|patch|toggle|enable|disable|validate|parse|archive|rename)(?![a-z])/;
+
+/** True when a function of this name may evaluate a flag: its name does not say it does something else to one. */
+function mayEvaluate(name: string): boolean {
+  return !GENERIC_NAMES.has(name) && !NOT_EVALUATING.test(name);
+}
+
 /** A declaration that lists flag keys, as anchoring needs it. */
 export interface AnchorRegistry {
   readonly file: string;
@@ -59,7 +69,7 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
       if (ts.isFunctionLike(node)) {
         const index = node.parameters.findIndex((parameter) => parameter.type !== undefined && typedBy(parameter.type, registry.symbol, node, keysOnlyThroughKeyof));
         const name = index < 0 ? undefined : functionName(node);
-        if (name !== undefined && !GENERIC_NAMES.has(name)) {
+        if (name !== undefined && mayEvaluate(name)) {
           count++;
           const type = (node.parameters[index].type as ts.TypeNode).getText(sourceFile);
           if (!typed.has(name)) typed.set(name, { pattern: { callee: name, keyArg: index }, at: at(node), reason: `its ${ordinal(index + 1)} parameter is typed ${type}, and ${registry.symbol} lists flags`, evidence: 'typed', level: 0 });
@@ -68,7 +78,7 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
         const passed = memberArgument(node, registry.symbol, members, sourceFile);
         const callee = node.expression;
         const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-        if (passed !== undefined && name !== undefined && !NOT_CHECKS.has(name) && name.length >= 3) {
+        if (passed !== undefined && name !== undefined && !NOT_CHECKS.has(name) && mayEvaluate(name) && name.length >= 3) {
           count++;
           membersPassed.add(passed.key);
           const known = calls.get(name);

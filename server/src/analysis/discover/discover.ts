@@ -11,6 +11,8 @@ import { launchDarklyProviders } from './keyNaming';
 import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, weighRegistries, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
+import { typedFlagEvidence } from './listTyped';
+import { keyTypedWrappers } from './keyTypes';
 import type { DiscoveredBag, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
 import { aliasesIn, wrappersIn, type ClosureFactory } from './wrappers';
 
@@ -50,6 +52,14 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   const trees = options.trees ?? new SourceTrees(sources, options.prescanned?.patterns ?? buildPatternSet([]), options.prescanned);
   const found: Found = { wrappers: [], bags: [], factories: [] };
   followWrappers(root, trees, found, 1, undefined, options.resolvePackage);
+  // The team's declared types, for checks that call no SDK: bags and options typed by a list of flags, and what forwards into them.
+  const typed = typedFlagEvidence(root, trees);
+  const typedNames = addNew(found, typed.wrappers, typed.bags);
+  if (typedNames.length > 0) followWrappers(root, trees, found, 2, typedNames, options.resolvePackage);
+  // Functions declared with the type of a forwarded key take flag keys too, and what forwards into them is found as for any wrapper.
+  const known = new Set(found.wrappers.map((wrapper) => wrapper.pattern.callee));
+  const keyTypedNames = addNew(found, keyTypedWrappers(root, trees, found.wrappers, known), []);
+  if (keyTypedNames.length > 0) followWrappers(root, trees, found, 2, keyTypedNames, options.resolvePackage);
   const anchors = new Map<string, Anchored>();
   const anchorsOf = (candidate: AnchorRegistry): Anchored => {
     const id = `${candidate.file}#${candidate.symbol}`;
@@ -144,6 +154,22 @@ function followWrappers(root: string, trees: SourceTrees, found: Found, firstLev
   }
 }
 
+/** Adds the wrappers and bags not found already; gives the names that files calling them would name. */
+function addNew(found: Found, wrappers: readonly DiscoveredWrapper[], bags: readonly DiscoveredBag[]): string[] {
+  const names: string[] = [];
+  for (const wrapper of wrappers) {
+    if (found.wrappers.some((other) => other.pattern.callee === wrapper.pattern.callee)) continue;
+    found.wrappers.push(wrapper);
+    names.push(wrapper.pattern.callee);
+  }
+  for (const bag of bags) {
+    if (found.bags.some((other) => other.spec === bag.spec)) continue;
+    found.bags.push(bag);
+    names.push(calleeLastName(bag.spec.replace(/\(\)$/, '')));
+  }
+  return names;
+}
+
 /** The presets with the wrappers and bag functions found so far. */
 function patternsOf(trees: SourceTrees, found: Found): PatternSet {
   return trees.patternSet(found.wrappers.map((wrapper) => wrapper.pattern), found.bags.map(bagEntryOf));
@@ -178,7 +204,8 @@ export function describeDiscovery(discovery: Discovery): string[] {
   }
   for (const bag of discovery.bags) {
     const camelCase = bag.camelCaseKeys === true ? ', whose property names are the flag keys camelCased' : '';
-    if (bag.typedBy !== undefined) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): a property typed ${bag.typedBy}, which lists flags; a read of one it lists is a check`);
+    if (bag.declaredAs !== undefined) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): ${bag.spec.endsWith('()') ? 'declared to return' : 'declared as'} ${bag.declaredAs.replace(/\s+/g, ' ')}, and ${bag.typedBy ?? ''} lists flags`);
+    else if (bag.typedBy !== undefined) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): a property typed ${bag.typedBy}, which lists flags; a read of one it lists is a check`);
     else lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): returns the flags of ${bag.forwardsTo ?? 'a bag'}()${camelCase}`);
   }
   for (const provider of discovery.providers ?? []) {

@@ -201,7 +201,7 @@ function declaresNameForFlags(text: string): boolean {
 }
 
 /** True when the name is about flags: `FeatureFlag`, `FLAGS`, `experiments`, `LDFlags`, `FlagKey`, not `FeatureTier`. */
-function saysItListsFlags(symbol: string): boolean {
+export function saysItListsFlags(symbol: string): boolean {
   return REGISTRY_WORDS.has(subjectWord(symbol));
 }
 
@@ -218,7 +218,7 @@ function subjectWord(symbol: string): string {
 }
 
 /** `LDFeatureFlags_v2` → `['ld', 'feature', 'flags', 'v2']`. */
-function nameWords(name: string): string[] {
+export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

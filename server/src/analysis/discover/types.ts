@@ -32,17 +32,24 @@ export interface DiscoveredWrapper {
   readonly evidence: 'forwards' | 'typed' | 'members';
   /** How many calls separate it from an SDK's call (1: it calls the SDK); 0 when the registry is the evidence. */
   readonly level: number;
+  /** For a wrapper that forwards its key: the key parameter's declared type (`ExperimentName`, `keyof UiFlags`), when it names one. */
+  readonly keyType?: string;
 }
 
-/** A function that returns a flag bag (`useAppFlags() { return useFlags() }`), or a property typed by a registry interface (`flags: UiFlags`). */
+/**
+ * A function that returns a flag bag (`useAppFlags() { return useFlags() }`), a property typed by a registry interface
+ * (`flags: UiFlags`), or a function or property declared as a record of booleans keyed by a list of flags.
+ */
 export interface DiscoveredBag {
   /** As `.flaglens.json` writes it: `useAppFlags()`, or the property's name, `flags`. */
   readonly spec: string;
   readonly at: DiscoveredAt;
   /** The bag call the function returns. */
   readonly forwardsTo?: string;
-  /** The registry interface the property is typed by. */
+  /** The registry interface the property is typed by, or the list of flags that keys the record it is declared as. */
   readonly typedBy?: string;
+  /** The record of booleans a function is declared to return, or a property declared as (`Promise<Record<BetaFeatures, boolean>>`). */
+  readonly declaredAs?: string;
   /** The only property names that are flags: the keys of the registry that types it. */
   readonly keys?: readonly string[];
   /** Taken from the bag it returns: LaunchDarkly's `useFlags()` names flags camelCased. */

@@ -7,6 +7,7 @@ import { ts } from 'ts-morph';
 import { calleeLastName, type PatternSet } from '../patterns';
 import type { FlagCheck, UserPattern } from '../types';
 import type { SourceTrees } from './sourceTrees';
+import { keyTypeOf } from './typeText';
 import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper, SourceText } from './types';
 
 // Method names so common outside flag code that a wrapper of that name would turn every such call into a check.
@@ -71,13 +72,16 @@ export function wrappersIn(
     const negate = isNegated(source.text, check) !== check.negate;
     if (negate) pattern.negate = true;
     if (check.valueType !== 'unknown' && check.valueType !== 'object') pattern.type = check.valueType;
-    if (!wrappers.some((other) => other.pattern.callee === name)) wrappers.push({ pattern, at: at(wrapper), reason: forwardReason(keyArgument, check.method, level), evidence: 'forwards', level });
+    if (wrappers.some((other) => other.pattern.callee === name)) continue;
+    const keyType = keyArgument.keyPath === undefined ? keyTypeOf(wrapper, keyArgument.index) : undefined;
+    wrappers.push({ pattern, at: at(wrapper), reason: forwardReason(keyArgument, check.method, level), evidence: 'forwards', level, ...(keyType === undefined ? {} : { keyType }) });
   }
 
   for (const { wrapper, keyArgument, factory, local } of closureCalls(sourceFile, calledFactories)) {
     const name = functionName(wrapper);
     if (name === undefined || GENERIC_NAMES.has(name) || name.length < 3 || wrappers.some((other) => other.pattern.callee === name)) continue;
-    wrappers.push({ pattern: { callee: name, keyArg: keyArgument }, at: at(wrapper), reason: forwardReason({ index: keyArgument }, `${local}, the function ${factory.name}() returns`, level), evidence: 'forwards', level });
+    const keyType = keyTypeOf(wrapper, keyArgument);
+    wrappers.push({ pattern: { callee: name, keyArg: keyArgument }, at: at(wrapper), reason: forwardReason({ index: keyArgument }, `${local}, the function ${factory.name}() returns`, level), evidence: 'forwards', level, ...(keyType === undefined ? {} : { keyType }) });
   }
 
   if (mayReturnBag) {

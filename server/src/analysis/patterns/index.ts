@@ -12,6 +12,11 @@ export interface PatternSet {
   readonly calleeNames: readonly string[];
   /** Bag objects named in `.flaglens.json` (`uiConfig.flags`); their last names are among `calleeNames`. */
   readonly objectBags?: readonly ObjectBag[];
+  /**
+   * Names other files export as flag functions (Vercel Flags' `export const showBanner = flag({...})`): a file that
+   * mentions one is scanned whole for its calls (see scan/flagFunctions.ts). Absent when none is known.
+   */
+  readonly flagFunctionNames?: readonly string[];
 }
 
 export { calleeLastName, isFromPackages } from './define';

@@ -9,5 +9,5 @@ export const VERCEL_PACKAGES = ['flags/next', 'flags/sveltekit', 'flags/react', 
  * `await f()` with no key. The declaration is the check: the key is written there, and `f()` gives the value.
  */
 export const VERCEL_PATTERNS: readonly FlagPattern[] = vendorPresets(VERCEL_PACKAGES, [
-  callPattern('vercel', 'flag', 'unknown', { keyPath: ['key'], returns: returnsOther("the flag's function: calling it gives the value") }),
+  callPattern('vercel', 'flag', 'unknown', { keyPath: ['key'], returns: returnsOther("the flag's function (its declaration: delete it once nothing calls it)") }),
 ]);

@@ -96,7 +96,8 @@ function removeChecks(fileName: string, text: string, checks: readonly FlagCheck
       continue;
     }
     // An SDK's pattern matched by name on a function the project declares itself: that function, not the SDK's.
-    const ownFunction = check.sdk === 'custom' ? undefined : callTypes?.projectDeclarationOf(fileName, check.callSpan);
+    // A Vercel flag function is the project's own by design: `export const showBanner = flag({...})`.
+    const ownFunction = check.sdk === 'custom' || check.sdk === 'vercel' ? undefined : callTypes?.projectDeclarationOf(fileName, check.callSpan);
     if (ownFunction !== undefined) {
       problemAt(check.callSpan.start, `this call of ${check.method}() is the project's own function (declared in ${shortPath(ownFunction)}), not ${SDK_NAMES[check.sdk]}'s; left as it is (name it in .flaglens.json's patterns if it gives '${flagName}')`);
       continue;

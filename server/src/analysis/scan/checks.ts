@@ -14,7 +14,7 @@ import { evaluate, originReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  SyntaxKind, isCallExpression, isComputedPropertyName, isElementAccessExpression, isIdentifier,
+  SyntaxKind, isAwaitExpression, isCallExpression, isComputedPropertyName, isElementAccessExpression, isIdentifier,
   isNoSubstitutionTemplateLiteral, isNumericLiteral, isPropertyAccessExpression, isSpreadElement,
   isIntersectionTypeNode, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode,
 } = ts;
@@ -281,7 +281,9 @@ function lastNameOf(node: ts.Expression): string | undefined {
 
 /** The flag bag an expression holds: a bag call, a name bound to one, or a configured bag object. */
 export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | undefined {
-  const expression = unwrap(node);
+  let expression = unwrap(node);
+  // `await getFeatureFlags()`: a bag function may be async.
+  if (isAwaitExpression(expression)) expression = unwrap(expression.expression);
   if (isCallExpression(expression)) {
     const patterns = matchCallee(state, expression.expression).filter((pattern) => pattern.kind === 'bag');
     if (patterns.length === 0) return undefined;

@@ -7,6 +7,7 @@ import type { Span } from '../types';
 import { addBinding, completeChecks } from './bindings';
 import { calleeNameRegex } from './checks';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
+import { mentionsFlagFunction } from './flagFunctions';
 import { hasSyntaxError, parseSource, syntaxErrorsOf } from './parse';
 import { newState, scanFile, visit } from './scanFile';
 import { withRenamedImports } from './renamedImports';
@@ -63,8 +64,22 @@ const CLOSED_BY_BRACE = new Set<ts.SyntaxKind>([
 export function scanDocument(fileName: string, text: string, filePatterns: PatternSet, previous?: DocumentScan): DocumentScan {
   const patterns = withRenamedImports(text, filePatterns);
   if (previous !== undefined && previous.text === text && previous.patterns === patterns) return previous;
-  return (previous === undefined ? undefined : rescanStatement(fileName, text, patterns, previous))
+  const document = (previous === undefined ? undefined : rescanStatement(fileName, text, patterns, previous))
     ?? scanWholeDocument(fileName, text, patterns, previous?.tree);
+  return involvesFlagFunctions(document, patterns) ? wholeScanOf(fileName, document) : document;
+}
+
+/**
+ * A file that declares a flag function or calls one (Vercel Flags) is scanned as `scanFile` does, whole: its calls are
+ * found by a pass over the whole tree, which statement walks do not record. Such files are few.
+ */
+function involvesFlagFunctions(document: DocumentScan, patterns: PatternSet): boolean {
+  return document.scan.checks.some((check) => check.sdk === 'vercel') || mentionsFlagFunction(document.text, patterns);
+}
+
+function wholeScanOf(fileName: string, document: DocumentScan): DocumentScan {
+  const tree = document.tree !== undefined && document.tree.text === document.text ? document.tree : parseSource(fileName, document.text);
+  return { scan: scanFile(fileName, document.text, document.patterns, tree), text: document.text, patterns: document.patterns, tree, walks: undefined };
 }
 
 function scanWholeDocument(fileName: string, text: string, patterns: PatternSet, previousTree: ts.SourceFile | undefined): DocumentScan {

@@ -7,6 +7,7 @@ import type { PatternSet } from '../patterns';
 import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, objectBagSource, patternIndex, visitBagAccess, visitCall } from './checks';
 import { completeChecks, declare, declareOpaqueNames, declareStatement } from './bindings';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
+import { scanFlagFunctions } from './flagFunctions';
 import { parseSkeleton, parseSource } from './parse';
 import { withRenamedImports } from './renamedImports';
 import type { FileScan, Origin, ScanState } from './types';
@@ -43,9 +44,13 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
       else declareStatement(state, statement);
     }
   }
-  const { checks, importedKeys, importedKeyTypes, evidenceImports, lacksClassEvidence } = completeChecks(state);
+  const completed = completeChecks(state);
   // A skeleton blanks a constructor with no flag-call name, and with it `this.client = OpenFeature.getClient()`.
-  if (lacksClassEvidence && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
+  if (completed.lacksClassEvidence && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
+  const withFunctions = scanFlagFunctions(state, completed, patterns);
+  // A skeleton blanks the bodies that call a flag function declared here (their name is no flag-call name).
+  if (withFunctions?.declares === true && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
+  const { checks, importedKeys, importedKeyTypes, evidenceImports } = withFunctions ?? completed;
   const { exports, starExports, origins } = collectExports(state);
   const typeExports = collectTypeExports(state);
   const memberOrigins = collectMemberOrigins(state);
@@ -56,6 +61,8 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
     ...(evidenceImports.length > 0 ? { evidenceImports } : {}),
     ...(origins ? { origins } : {}),
     ...(memberOrigins ? { memberOrigins } : {}),
+    ...(withFunctions?.flagFunctions ? { flagFunctions: withFunctions.flagFunctions } : {}),
+    ...(withFunctions?.flagFunctionCalls ? { flagFunctionCalls: withFunctions.flagFunctionCalls } : {}),
   };
 }
 

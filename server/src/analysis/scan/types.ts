@@ -57,6 +57,22 @@ export interface FileScan {
    * for the evidence of `req.gb?.getFeatureValue(…)` where `req: AuthRequest`; absent when there are none.
    */
   readonly memberOrigins?: Readonly<Record<string, Readonly<Record<string, ModuleReference>>>>;
+  /**
+   * Exported names that are flag functions (`export const showBanner = flag({ key: 'x', ... })`, Vercel Flags): name →
+   * the index in `checks` of the declaration's check, whose key a call in another file takes. Absent when there are none.
+   */
+  readonly flagFunctions?: Readonly<Record<string, number>>;
+  /**
+   * Checks made of calls of an imported name that may be a flag function (`await showBanner()`): `resolveChecks` keeps
+   * each only when its reference leads to one, and gives it that declaration's key. Absent when there are none.
+   */
+  readonly flagFunctionCalls?: readonly FlagFunctionCall[];
+}
+
+/** A call of an imported name (`checks[checkIndex]`), kept only if `reference` leads to a flag function's declaration. */
+export interface FlagFunctionCall {
+  readonly checkIndex: number;
+  readonly reference: ModuleReference;
 }
 
 /** A check kept only if `reference` leads, through the workspace's modules, to one of `packages`. */

@@ -1,0 +1,48 @@
+// Declared types as discovery compares them: a parameter's type of keys written one way whatever the declaration
+// (`T extends ExperimentName` and `ExperimentName` alike), and a type without its `| undefined`.
+
+import { ts } from 'ts-morph';
+
+/**
+ * The declared type of a function's parameter, written so that two declarations of the same type compare equal:
+ * `ExperimentName` (also for `T` where `T extends ExperimentName`), `keyof UiFlags`, `keyof typeof FLAGS`, without
+ * `| undefined`. Undefined for a type that names no type of keys (`string`, an inline union, an unconstrained `T`).
+ */
+export function keyTypeOf(node: ts.SignatureDeclaration, index: number): string | undefined {
+  const type = node.parameters[index]?.type;
+  return type === undefined ? undefined : keyTypeText(type, node);
+}
+
+/** `keyTypeOf` for a type written in `owner`'s signature. */
+export function keyTypeText(type: ts.TypeNode, owner: ts.SignatureDeclaration): string | undefined {
+  const inner = withoutNullish(type);
+  if (inner === undefined) return undefined;
+  if (ts.isTypeReferenceNode(inner) && inner.typeArguments === undefined) {
+    const name = entityText(inner.typeName);
+    const parameter = owner.typeParameters?.find((candidate) => candidate.name.text === name);
+    if (parameter === undefined) return name;
+    return parameter.constraint === undefined ? undefined : keyTypeText(parameter.constraint, owner);
+  }
+  if (ts.isTypeOperatorNode(inner) && inner.operator === ts.SyntaxKind.KeyOfKeyword) {
+    const operand = inner.type;
+    if (ts.isTypeReferenceNode(operand) && operand.typeArguments === undefined) {
+      const name = entityText(operand.typeName);
+      // `keyof T` of the function's own type parameter is any object's keys.
+      return owner.typeParameters?.some((candidate) => candidate.name.text === name) === true ? undefined : `keyof ${name}`;
+    }
+    if (ts.isTypeQueryNode(operand)) return `keyof typeof ${entityText(operand.exprName)}`;
+  }
+  return undefined;
+}
+
+/** The type without parentheses and `| undefined` / `| null`; undefined when more than one other member is left. */
+export function withoutNullish(type: ts.TypeNode): ts.TypeNode | undefined {
+  if (ts.isParenthesizedTypeNode(type)) return withoutNullish(type.type);
+  if (!ts.isUnionTypeNode(type)) return type;
+  const rest = type.types.filter((member) => member.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword));
+  return rest.length === 1 ? withoutNullish(rest[0]) : undefined;
+}
+
+function entityText(name: ts.EntityName): string {
+  return ts.isIdentifier(name) ? name.text : `${entityText(name.left)}.${name.right.text}`;
+}
