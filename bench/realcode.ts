@@ -274,6 +274,7 @@ export function formatRepository(result: RepositoryResult): string {
   for (const mode of result.modes) {
     out.push('', `  ${mode.mode} (${mode.seconds.toFixed(1)} s)`);
     out.push(`    site recall     ${ratio(mode.found, mode.censusSites)} of the census sites are reported`);
+    out.push(`    site precision  ${ratio(mode.found, mode.found + mode.extra)} of the checks reported in scope (dynamic ones inside wrappers aside) are census sites`);
     out.push(`    key precision   ${ratio(mode.realResolvedKeys, mode.resolvedKeys)} of the distinct resolved keys reported are real flags`);
     out.push(`    right key       ${ratio(mode.matchedWithRightKey, mode.keyedSites)} of the census sites with a key are reported with that key`);
     out.push(`    not in census   ${mode.extra} reported in scope (plus ${mode.dynamicInScope} dynamic checks inside wrappers, ${mode.reportedOutsideScope} outside the scope)`);
@@ -295,10 +296,15 @@ function pushList(out: string[], title: string, lines: readonly string[], total:
 /** One row per repository: recall, key precision and right-key recall in both modes. */
 export function formatSummary(results: readonly RepositoryResult[]): string {
   const out = [
-    '| repository | commit | scope | sites | keys | zero-config: site recall | key precision | right key | init: site recall | key precision | right key |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| repository | commit | scope | sites | keys | zero-config: site recall | site precision | key precision | right key | init: site recall | site precision | key precision | right key |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
-  const cells = (mode: ModeResult): string[] => [ratio(mode.found, mode.censusSites), ratio(mode.realResolvedKeys, mode.resolvedKeys), ratio(mode.matchedWithRightKey, mode.keyedSites)];
+  const cells = (mode: ModeResult): string[] => [
+    ratio(mode.found, mode.censusSites),
+    ratio(mode.found, mode.found + mode.extra),
+    ratio(mode.realResolvedKeys, mode.resolvedKeys),
+    ratio(mode.matchedWithRightKey, mode.keyedSites),
+  ];
   for (const result of results) {
     const [zero, init] = result.modes;
     out.push(`| ${result.repo} | ${result.commit.slice(0, 12)} | ${result.scope.join(', ')} | ${zero.censusSites} | ${result.keys} | ${[...cells(zero), ...cells(init)].join(' | ')} |`);
@@ -309,6 +315,7 @@ export function formatSummary(results: readonly RepositoryResult[]): string {
     ...results[0].modes[mode],
     censusSites: total(mode, (result) => result.censusSites),
     found: total(mode, (result) => result.found),
+    extra: total(mode, (result) => result.extra),
     resolvedKeys: total(mode, (result) => result.resolvedKeys),
     realResolvedKeys: total(mode, (result) => result.realResolvedKeys),
     matchedWithRightKey: total(mode, (result) => result.matchedWithRightKey),

@@ -234,6 +234,24 @@ const all = Object.values(FeatureFlag).includes(FeatureFlag.NewNav);`,
     says: /^wrapper evaluatedFeatureFlag \(src\/provider\.ts:2\): its first parameter is typed FeatureFlag, and FeatureFlag lists flags$/,
   },
   {
+    name: 'a static method passed a member is a check on its class only: other classes\' methods of that name are not',
+    files: {
+      'src/flags.ts': `export enum FeatureFlag { NewNav = 'new-nav', DarkMode = 'dark-mode', Billing = 'billing-v2' }`,
+      'src/nav.ts': `import { FeatureFlag } from './flags';
+const nav = await this.getFlag.execute(GetFlagCommand.create({ key: FeatureFlag.NewNav, userId }));
+const dark = await this.getFlag.execute(GetFlagCommand.create({ key: FeatureFlag.DarkMode, userId }));`,
+      'src/main.ts': `const app = await NestFactory.create(AppModule, { cors: true });
+const topic = CreateTopicCommand.create({ key: body.key, name: body.name });
+const user = await this.userRepository.create({ key: 'u1' });`,
+    },
+    expected: {
+      patterns: [{ callee: 'GetFlagCommand.create', keyArg: '0.key' }],
+      registry: { file: 'src/flags.ts', symbol: 'FeatureFlag' },
+    },
+    says: /^check GetFlagCommand\.create \(src\/nav\.ts:2\): 2 calls pass a member of FeatureFlag as its first argument's key$/,
+    checks: { 'src/nav.ts': ['FeatureFlag.NewNav', 'FeatureFlag.DarkMode'], 'src/main.ts': [] },
+  },
+  {
     name: 'a union registry with a keyof member wins over a two-key union named for a feature; its typed method is a wrapper',
     files: {
       'src/types/experimental.ts': `export interface IFlagKeyOverrides { extraFlag: boolean }

@@ -81,11 +81,12 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
         if (passed !== undefined && name !== undefined && !NOT_CHECKS.has(name) && mayEvaluate(name) && name.length >= 3) {
           count++;
           membersPassed.add(passed.key);
-          const known = calls.get(name);
+          const identity = anchoredCallee(callee, name);
+          const known = calls.get(identity);
           if (known === undefined) {
-            const pattern: UserPattern = { callee: name, keyArg: passed.index };
+            const pattern: UserPattern = { callee: identity, keyArg: passed.index };
             if (passed.keyPath !== undefined) pattern.keyPath = passed.keyPath;
-            calls.set(name, { pattern, at: at(node), sites: 1 });
+            calls.set(identity, { pattern, at: at(node), sites: 1 });
           } else {
             known.sites++;
           }
@@ -103,6 +104,17 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
     wrappers.push({ pattern: call.pattern, at: call.at, reason: `${sites} pass${call.sites === 1 ? 'es' : ''} a member of ${registry.symbol} as its ${ordinal((call.pattern.keyArg ?? 0) + 1)} argument${path}`, evidence: 'members', level: 0 });
   }
   return { wrappers, count, membersPassed };
+}
+
+/**
+ * The callee a call passed a member becomes, as a pattern: a method of a class or namespace keeps that receiver
+ * (`GetFeatureFlagCommand.create`), since its name alone would match every class's `create`; any other call is
+ * taken by its name, the receivers of one method varying with how each caller named its instance.
+ */
+function anchoredCallee(callee: ts.Expression, name: string): string {
+  if (!ts.isPropertyAccessExpression(callee)) return name;
+  const receiver = callee.expression;
+  return ts.isIdentifier(receiver) && /^[A-Z]/.test(receiver.text) ? `${receiver.text}.${name}` : name;
 }
 
 /**
