@@ -11,6 +11,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 
@@ -117,6 +118,23 @@ describe('zero configuration', () => {
       const atCalls = report.checks.filter((check) => check.dynamic !== true && row.checks.some(([, , , method]) => method === check.method));
       assert.deepEqual(atCalls.map((check) => [check.file, check.key, check.resolved, check.method]), row.checks);
       for (const callee of row.never) assert.ok(!report.checks.some((check) => check.method.split('.').pop() === callee), `${callee} is no check`);
+    });
+
+    it(`a scan with the configuration init writes finds the same checks: ${row.name}`, () => {
+      const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-init-'));
+      try {
+        fs.cpSync(path.join(REPO, row.fixture), copy, { recursive: true });
+        const init = flaglens(['init', copy]);
+        assert.equal(init.status, 0, init.stderr);
+        assert.ok(fs.existsSync(path.join(copy, '.flaglens.json')));
+        const run = flaglens(['scan', copy, '--format', 'json', '--fail-on', 'none']);
+        assert.equal(run.status, 0, run.stderr);
+        const report = JSON.parse(run.stdout) as { checks: Array<{ file: string; key: string; resolved: boolean; method: string; dynamic?: boolean }> };
+        const atCalls = report.checks.filter((check) => check.dynamic !== true && row.checks.some(([, , , method]) => method === check.method));
+        assert.deepEqual(atCalls.map((check) => [check.file, check.key, check.resolved, check.method]), row.checks);
+      } finally {
+        fs.rmSync(copy, { recursive: true, force: true });
+      }
     });
 
     it(`init says what it found and why: ${row.name}`, () => {

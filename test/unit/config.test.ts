@@ -74,6 +74,8 @@ const cases: Case[] = [
   { name: 'a registry', text: '{"registry": {"file": "src/flags.ts", "symbol": "FeatureFlag"}}', config: { registry: { file: 'src/flags.ts', symbol: 'FeatureFlag' } } },
   { name: 'a registry without symbol', text: '{"registry": {"file": "src/flags.ts"}}', at: '{"file"', says: '"registry" needs both "file" and "symbol"' },
   { name: 'a registry symbol that is not a name', text: '{"registry": {"file": "f.ts", "symbol": "Flags.X"}}', at: '"Flags.X"', says: '"symbol" must be the name' },
+  { name: 'folders whose LaunchDarkly bags name flags as written', text: '{"keysAsWritten": [".", "apps/store/", "./apps/bank"]}', config: { keysAsWritten: ['.', 'apps/store', 'apps/bank'] } },
+  { name: 'a keysAsWritten folder outside the workspace', text: '{"keysAsWritten": ["apps/web", "../other", "/srv/app"]}', at: '"../other"', says: '"keysAsWritten": "../other" is not a folder inside the workspace', config: { keysAsWritten: ['apps/web'] } },
   { name: 'a flagd backend without environments', text: '{"backends": [{"type": "flagd"}]}', config: { backends: [{ type: 'flagd' }] } },
   { name: 'an unknown setting', text: '{"pattern": []}', at: '"pattern"', says: 'Unknown setting "pattern"' },
   { name: 'a pattern without callee', text: '{"patterns": [{"keyArg": 0}, {"callee": "ok"}]}', at: '{"keyArg"', says: 'patterns[0]: a pattern needs a "callee"', config: { patterns: [{ callee: 'ok' }] } },

@@ -4,6 +4,7 @@
 // Each setting is read in configFields.ts; the backends the configuration names are made in workspace/createBackends.ts.
 
 import * as path from 'node:path';
+import type { Node } from 'jsonc-parser';
 import type { BagEntry } from '../analysis/bags';
 import { parseJsonText, propertiesOf, refuseText, spanOf } from '../analysis/json';
 import { DEFAULT_POLICY, type FlagPolicy } from '../analysis/policy/policy';
@@ -86,13 +87,18 @@ export interface FlagLensConfig {
   bags?: BagEntry[];
   /** The flag registry in code: the enum, `as const` object, union type or interface that lists the flags. */
   registry?: RegistryLocation;
+  /**
+   * Folders (relative, `.` for the whole workspace) whose LaunchDarkly bags name flags by their keys as written,
+   * because the app's provider sets `useCamelCaseFlagKeys: false`; elsewhere they are the keys camelCased.
+   */
+  keysAsWritten?: string[];
   /** Flag types and lifetimes, naming rules, required metadata, what fails CI: the defaults when absent. */
   policy: FlagPolicy;
 }
 
 /** `.flaglens.json` files larger than this are refused. */
 const MAX_CONFIG_LENGTH = 1_000_000;
-const TOP_LEVEL_FIELDS = ['$schema', 'patterns', 'backends', 'environments', 'severities', 'ignore', 'maxFileSize', 'bags', 'registry', 'policy'];
+const TOP_LEVEL_FIELDS = ['$schema', 'patterns', 'backends', 'environments', 'severities', 'ignore', 'maxFileSize', 'bags', 'registry', 'keysAsWritten', 'policy'];
 
 /** The configuration of a folder without `.flaglens.json`. */
 export function defaultConfig(): FlagLensConfig {
@@ -148,6 +154,11 @@ export function parseConfig(text: string, file: string): { config: FlagLensConfi
         if (registry) config.registry = registry;
         break;
       }
+      case 'keysAsWritten': {
+        const folders = readFolderList(valueNode, 'keysAsWritten', report);
+        if (folders !== undefined) config.keysAsWritten = folders;
+        break;
+      }
       case 'policy':
         config.policy = readPolicy(valueNode, report);
         break;
@@ -171,4 +182,17 @@ export function loadConfig(folder: string, explicitFile?: string): { config: Fla
     return { config: defaultConfig(), problems: [{ file, span: { start: 0, end: 0 }, message }] };
   }
   return { ...parseConfig(read.text, file), file };
+}
+
+/** A list of folders inside the workspace, relative to it (`.` for all of it); a folder outside it is reported and dropped. */
+function readFolderList(node: Node, name: string, report: Report): string[] | undefined {
+  const folders = readStringList(node, name, report);
+  if (folders === undefined) return undefined;
+  return folders.flatMap((folder) => {
+    const slashed = folder.replace(/\\/g, '/');
+    if (!path.posix.isAbsolute(slashed) && !slashed.split('/').includes('..')) return [path.posix.normalize(slashed).replace(/\/+$/, '') || '.'];
+    const item = (node.children ?? []).find((child) => child.value === folder) ?? node;
+    report(item, `"${name}": "${folder}" is not a folder inside the workspace; write it relative to the folder .flaglens.json is in, e.g. "apps/web" or ".".`);
+    return [];
+  });
 }

@@ -2,7 +2,8 @@
 // files, discover its wrappers, bags and registry, and render the proposed `.flaglens.json`.
 
 import * as path from 'node:path';
-import { discover, proposeConfig, type Discovery, type ProposedConfig, type SourceText } from '../analysis/discover';
+import { discover, keysAsWrittenFolders, proposeConfig, type Discovery, type ProposedConfig, type SourceText } from '../analysis/discover';
+import { packageDirOf } from '../analysis/packages';
 import { DEFAULT_MAX_FILE_SIZE } from './config';
 import { readSourceFileSync, toPosixPath } from './files';
 import { IgnoreRules } from './ignore';
@@ -33,7 +34,9 @@ export async function discoverFolder(folder: string, log: (message: string) => v
   const known = new Set(files);
   const host = withPackageResolution({ fileExists: (file) => known.has(file) }, () => packages);
   const discovery = discover(root, sources, host.resolvePackage === undefined ? {} : { resolvePackage: host.resolvePackage });
-  return { root, discovery, config: proposeConfig(discovery), filesRead: sources.length };
+  // The folders are the packages the providers are in, which only the package table knows.
+  const keysAsWritten = keysAsWrittenFolders(root, discovery.providers ?? [], (file) => packageDirOf(file, packages)).map((folder) => path.posix.relative(root, folder) || '.');
+  return { root, discovery, config: proposeConfig(discovery, keysAsWritten), filesRead: sources.length };
 }
 
 /** The proposed configuration as the text of a `.flaglens.json`. */
@@ -43,5 +46,5 @@ export function configFileText(config: ProposedConfig): string {
 
 /** True when discovery found anything worth writing down. */
 export function foundAnything(discovery: Discovery): boolean {
-  return discovery.wrappers.length > 0 || discovery.bags.length > 0 || discovery.registry !== undefined;
+  return discovery.wrappers.length > 0 || discovery.bags.length > 0 || discovery.registry !== undefined || (discovery.providers ?? []).some((provider) => !provider.camelCaseKeys);
 }

@@ -4,6 +4,7 @@
 // those of open documents, to re-parse them incrementally on each keystroke.
 
 import * as fs from 'node:fs';
+import { posix } from 'node:path';
 import type { FlagUsage } from '../analysis/describe';
 import { resolveChecks, type ModuleHost } from '../analysis/resolve';
 import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../analysis/scan';
@@ -48,6 +49,8 @@ export interface WorkspaceIndexOptions {
    * server); it costs the thread's start and a copy of every text, so the CLI infers in its own thread.
    */
   inferenceThread?: boolean;
+  /** The folders whose LaunchDarkly bags name flags as written (`keysAsWritten` in `.flaglens.json`), relative to the root. */
+  keysAsWritten?: readonly string[];
 }
 
 // Passes over the files that mention a flag function: the exported names, then those barrels re-export them under.
@@ -174,7 +177,9 @@ export class WorkspaceIndex {
     this.packages = packages;
     this.scanPatterns = inference?.patterns ?? this.options.patterns;
     this.inferredFrom = inference?.discovery;
-    this.keysAsWritten = keysAsWrittenFolders(this.root, inference?.discovery.providers ?? [], (file) => packageDirOf(file, packages));
+    this.keysAsWritten = inference === undefined
+      ? (this.options.keysAsWritten ?? []).map((folder) => (folder === '.' ? this.root : posix.join(this.root, folder)))
+      : keysAsWrittenFolders(this.root, inference.discovery.providers ?? [], (file) => packageDirOf(file, packages));
     this.scans.clear();
     this.documents.clear();
     this.texts.clear();

@@ -80,6 +80,7 @@ export async function loadFolder(root: string, options: LoadFolderOptions): Prom
     cacheFile: options.indexCacheFile,
     keepTexts: options.keepTexts,
     inferenceThread: options.inferenceThread,
+    keysAsWritten: config.keysAsWritten,
     // Zero-config: without a configuration file, the scan infers the team's wrappers and registry anchors.
     infer: file === undefined,
   });

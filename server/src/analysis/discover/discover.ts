@@ -176,7 +176,7 @@ function patternsOf(trees: SourceTrees, found: Found): PatternSet {
 }
 
 /** The configuration a discovery proposes: its wrappers as patterns, its bag functions, its registry. */
-export function proposeConfig(discovery: Discovery): ProposedConfig {
+export function proposeConfig(discovery: Discovery, keysAsWritten: readonly string[] = []): ProposedConfig {
   const config: ProposedConfig = {};
   if (discovery.wrappers.length > 0) {
     config.patterns = discovery.wrappers.map(({ pattern }) => {
@@ -187,6 +187,7 @@ export function proposeConfig(discovery: Discovery): ProposedConfig {
   }
   if (discovery.bags.length > 0) config.bags = discovery.bags.map(bagEntryOf);
   if (discovery.registry) config.registry = { file: discovery.registry.file, symbol: discovery.registry.symbol };
+  if (keysAsWritten.length > 0) config.keysAsWritten = [...keysAsWritten];
   return config;
 }
 

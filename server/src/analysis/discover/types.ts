@@ -102,4 +102,5 @@ export interface ProposedConfig {
   patterns?: Array<Omit<UserPattern, 'keyArg' | 'keyPath'> & { keyArg?: number | string }>;
   bags?: BagEntry[];
   registry?: { file: string; symbol: string };
+  keysAsWritten?: string[];
 }
