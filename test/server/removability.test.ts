@@ -17,12 +17,18 @@ const FLAGS = {
   },
 };
 
-// `isOn(key)` passes no default; `isOnOr(key, fallback)` passes one.
-const CONFIG = { patterns: [{ callee: 'isOn', keyArg: 0, type: 'boolean' }, { callee: 'isOnOr', keyArg: 0, defaultArg: 1, type: 'boolean' }] };
+// `isOn(key)` passes no default; `isOnOr(key, fallback)` passes one; `variantOf(key)` gives a variant, not the value.
+const CONFIG = {
+  patterns: [
+    { callee: 'isOn', keyArg: 0, type: 'boolean' },
+    { callee: 'isOnOr', keyArg: 0, defaultArg: 1, type: 'boolean' },
+    { callee: 'variantOf', keyArg: 0, returns: 'other' },
+  ],
+};
 
 interface Row {
   key: string;
-  shape: 'no default' | 'default';
+  shape: 'no default' | 'default' | 'a variant';
   /** Whether every surface should say the flag can be removed at this check. */
   removable: boolean;
   /** The diagnostic code at the check, if any. */
@@ -38,9 +44,20 @@ const ROWS: Row[] = [
   { key: 'dead-code-default', shape: 'no default', removable: false, code: 'dead-flag' },
   { key: 'rolling', shape: 'default', removable: false },
   { key: 'rolling', shape: 'no default', removable: false },
+  { key: 'released', shape: 'a variant', removable: false, code: 'released-flag' },
+  { key: 'dead-with-value', shape: 'a variant', removable: false, code: 'dead-flag' },
+  { key: 'rolling', shape: 'a variant', removable: false },
 ];
 
+// Why a settled flag is not removable at a check, as the hover and the diagnostic say it.
+const WHY: Record<Row['shape'], RegExp> = {
+  'no default': /this check passes no default/,
+  default: /$^/,
+  'a variant': /this check of '[a-z-]+' gives something other than the flag's value/,
+};
+
 function callFor(row: Row): string {
+  if (row.shape === 'a variant') return `variantOf('${row.key}') === 'on'`;
   return row.shape === 'default' ? `isOnOr('${row.key}', false)` : `isOn('${row.key}')`;
 }
 
@@ -51,14 +68,14 @@ describe('removability agrees across hover, diagnostics and code actions', () =>
 
   before(async () => {
     const source = [
-      "import { isOn, isOnOr } from './flags';",
+      "import { isOn, isOnOr, variantOf } from './flags';",
       ...ROWS.map((row, index) => `export function f${index}(): string {\n  if (${callFor(row)}) {\n    return 'on';\n  }\n  return 'off';\n}`),
       '',
     ].join('\n');
     root = makeWorkspace({
       '.flaglens.json': JSON.stringify(CONFIG),
       'flags/production.flagd.json': JSON.stringify(FLAGS),
-      'src/flags.ts': 'export declare function isOn(key: string): boolean;\nexport declare function isOnOr(key: string, fallback: boolean): boolean;\n',
+      'src/flags.ts': 'export declare function isOn(key: string): boolean;\nexport declare function isOnOr(key: string, fallback: boolean): boolean;\nexport declare function variantOf(key: string): string;\n',
       'src/app.ts': source,
     });
     session = await ServerSession.start({ folders: [root] });
@@ -84,8 +101,8 @@ describe('removability agrees across hover, diagnostics and code actions', () =>
       if (row.code !== undefined) {
         const message = messageOf(diagnostics[0]);
         assert.equal(/remove the flag and its dead branch/.test(message), row.removable, message);
-        if (!row.removable) assert.match(markdown, /not removable here: this check passes no default/);
-        if (!row.removable) assert.match(message, /but this check passes no default/);
+        if (!row.removable) assert.match(markdown, new RegExp(`not removable here: ${WHY[row.shape].source}`));
+        if (!row.removable) assert.match(message, new RegExp(`but ${WHY[row.shape].source}`));
       }
 
       const actions = (await session.codeActions(document.uri, { start: at, end: at }, diagnostics) as CodeAction[])

@@ -3,7 +3,7 @@
 
 import { describeFlagType, isPermanent, type FlagTypeVerdict } from './policy/flagType';
 import { classifyRelease } from './release';
-import { codeDefaultOf, type KeptValue } from './remove/plan';
+import { codeDefaultOf, givesNoValue, type KeptValue } from './remove/plan';
 import type { FlagCheck, FlagDefinition, ReleaseVerdict } from './types';
 
 /** The answer for a flag, or for a flag at one check: removable with the value to keep, or not and why. */
@@ -29,8 +29,9 @@ export function flagRemovability(definition: FlagDefinition, countedEnvironments
 }
 
 /**
- * Whether the flag may be removed at this check: removable as a whole and, when it serves the code's
- * default, at a check whose default is known.
+ * Whether the flag may be removed at this check: removable as a whole, at a call that gives the flag's value
+ * (not a variant, nor a promise not awaited) and, when it serves the code's default, at a check whose default
+ * is known.
  */
 export function removabilityAt(definition: FlagDefinition, countedEnvironments: readonly string[] | undefined, check: FlagCheck, type?: FlagTypeVerdict): Removability {
   return removabilityAtCheck(flagRemovability(definition, countedEnvironments, type), check);
@@ -38,7 +39,10 @@ export function removabilityAt(definition: FlagDefinition, countedEnvironments: 
 
 /** `removabilityAt` from the flag's answer as a whole, for callers that ask about many of its checks. */
 export function removabilityAtCheck(whole: Removability, check: FlagCheck): Removability {
-  if (!whole.removable || whole.kept.kind === 'value') return whole;
+  if (!whole.removable) return whole;
+  const noValue = givesNoValue(check, check.key);
+  if (noValue !== undefined) return { removable: false, why: noValue, verdict: whole.verdict };
+  if (whole.kept.kind === 'value') return whole;
   const codeDefault = codeDefaultOf(check);
   return 'why' in codeDefault ? { removable: false, why: codeDefault.why, verdict: whole.verdict } : whole;
 }

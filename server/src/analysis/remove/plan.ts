@@ -222,6 +222,11 @@ export function codeDefaultOf(check: FlagCheck): { value: unknown } | { why: str
   return { why: 'this check passes no default: pass a default value so FlagLens knows what the code serves' };
 }
 
+/** Why a check whose call is declared to give something else than the flag's value is left, wherever it is; else undefined. */
+export function givesNoValue(check: FlagCheck, flagName: string): string | undefined {
+  return check.returns?.kind === 'other' ? `this check of '${flagName}' gives ${check.returns.what}, not the flag's value; left as it is` : undefined;
+}
+
 /**
  * The expression that stands for the flag's value at a check, to be replaced by it, or why there is
  * none. A call declared to give the value is that expression, unless its type says it is not; one
@@ -232,7 +237,8 @@ export function codeDefaultOf(check: FlagCheck): { value: unknown } | { why: str
  */
 function replacedNode(check: FlagCheck, node: ts.Node, flagName: string, bound: BoundFile, typed: TypedReturns | undefined): { node: ts.Node } | { why: string } {
   const returns = check.returns;
-  if (returns?.kind === 'other') return { why: `this check of '${flagName}' gives ${returns.what}, not the flag's value; left as it is` };
+  const noValue = givesNoValue(check, flagName);
+  if (noValue !== undefined) return { why: noValue };
   if (returns?.kind === 'object') return valuePathOrWhy(node, returns.valuePath, `gives ${returns.others}`, flagName);
   if (returns?.kind === 'value' && typed !== undefined && typed.kind !== 'value' && contradictsValue(check, typed)) {
     return { why: `this check of '${flagName}' returns ${typed.what} by its type, though its pattern says it gives the flag's value; left as it is` };
