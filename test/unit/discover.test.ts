@@ -117,6 +117,19 @@ const cases: Case[] = [
     expected: { patterns: [{ callee: 'checkFlag', keyArg: '0.key', type: 'boolean' }, { callee: 'cachedCheck', keyArg: '0.key', type: 'boolean' }] },
   },
   {
+    name: 'a method taking the key from its options object in a const of its body; a let may change, so is not followed',
+    files: {
+      'src/flags.ts': `import { Unleash } from 'unleash-client';
+const unleash = new Unleash({ url, appName });
+export class FlagService {
+  async getGlobal(flag: { key: string; fallback: boolean }) { const { key, fallback } = flag; return unleash.isEnabled(key, {}, fallback); }
+  async forOrg(options: { org: { flag: string } }) { const name = options.org.flag; return unleash.isEnabled(name); }
+  async later(options: { key: string }) { let { key } = options; key = key.toLowerCase(); return unleash.isEnabled(key); }
+}`,
+    },
+    expected: { patterns: [{ callee: 'getGlobal', keyArg: '0.key', type: 'boolean' }, { callee: 'forOrg', keyArg: '0.org.flag', type: 'boolean' }] },
+  },
+  {
     name: 'a function returning the SDK bag, and a generic name that is not proposed',
     files: { 'src/flags.ts': `import { useFlags } from 'launchdarkly-react-client-sdk';\nexport const useAppFlags = () => useFlags();
 export function get(key: string) { return useFlags()[key]; }` },

@@ -590,6 +590,19 @@ describe('evidence', () => {
     assert.deepEqual([found.key, found.resolved, found.dynamic], ['flag', false, true]);
   });
 
+  const throughConstants: Array<[string, string, boolean]> = [
+    ['function f(options: { key: string }) { const { key } = options; return isOn(key); }', 'key', true],
+    ['function f(options: { org: { flag: string } }) { const name = options.org.flag; const again = name; return isOn(again); }', 'again', true],
+    ['function f(options: { key: string }) { let { key } = options; key = key.trim(); return isOn(key); }', 'key', false],
+    ["function f() { const options = { key: other() }; const { key } = options; return isOn(key); }", 'key', false],
+  ];
+  for (const [code, key, dynamic] of throughConstants) {
+    it(`a key taken from a parameter through constants is dynamic, another is not: ${code}`, () => {
+      const [found] = scanFile('/a.ts', code, buildPatternSet([{ callee: 'isOn', keyArg: 0 }])).checks;
+      assert.deepEqual([found.key, found.resolved, found.dynamic === true], [key, false, dynamic]);
+    });
+  }
+
   it("reads a blanked constructor again when a method's client has no other evidence", () => {
     const code = `import { OpenFeature } from '@openfeature/server-sdk';
 class Checkout {

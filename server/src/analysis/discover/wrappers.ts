@@ -265,10 +265,16 @@ export function functionName(node: ts.SignatureDeclaration): string | undefined 
   return undefined;
 }
 
-/** Which parameter a key's source text reads: `flag` → its index; `options.key` or a destructured `{ key }` → index and path. */
-export function parameterOf(node: ts.SignatureDeclaration, keyText: string): { index: number; keyPath?: string[] } | undefined {
+/**
+ * Which parameter a key's source text reads: `flag` → its index; `options.key` or a destructured `{ key }` → index and
+ * path; also through one `const` of the function's own body that takes it from a parameter (`const { key } = options`,
+ * `const key = options.key`).
+ */
+export function parameterOf(node: ts.SignatureDeclaration, keyText: string, throughLocal = true): { index: number; keyPath?: string[] } | undefined {
   const [first, ...rest] = keyText.split('.');
   if (rest.some((name) => !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name))) return undefined;
+  const local = throughLocal ? localSourceText(node, first) : undefined;
+  if (local !== undefined) return parameterOf(node, [local, ...rest].join('.'), false);
   for (const [index, parameter] of node.parameters.entries()) {
     if (ts.isIdentifier(parameter.name) && parameter.name.text === first) return rest.length === 0 ? { index } : { index, keyPath: rest };
     if (ts.isObjectBindingPattern(parameter.name) && rest.length === 0) {
@@ -278,6 +284,43 @@ export function parameterOf(node: ts.SignatureDeclaration, keyText: string): { i
         return property === undefined ? undefined : { index, keyPath: [property] };
       }
     }
+  }
+  return undefined;
+}
+
+/**
+ * The text a `const` at the top of the function's body gives `name` from: `options.key` for `const { key } = options`
+ * or `const key = options.key`; undefined when no such `const` declares it (a `let` may change before the check).
+ */
+function localSourceText(node: ts.SignatureDeclaration, name: string): string | undefined {
+  const body = (node as { body?: ts.Node }).body;
+  if (body === undefined || !ts.isBlock(body)) return undefined;
+  for (const statement of body.statements) {
+    if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const from = declaration.initializer === undefined ? undefined : accessText(declaration.initializer);
+      if (from === undefined) continue;
+      if (ts.isIdentifier(declaration.name)) {
+        if (declaration.name.text === name) return from;
+        continue;
+      }
+      if (!ts.isObjectBindingPattern(declaration.name)) continue;
+      for (const element of declaration.name.elements) {
+        if (!ts.isIdentifier(element.name) || element.name.text !== name || element.dotDotDotToken !== undefined) continue;
+        const property = element.propertyName === undefined ? name : ts.isIdentifier(element.propertyName) || ts.isStringLiteral(element.propertyName) ? element.propertyName.text : undefined;
+        return property === undefined ? undefined : `${from}.${property}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `options.key` for a chain of names, else undefined. */
+function accessText(expression: ts.Expression): string | undefined {
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.name)) {
+    const object = accessText(expression.expression);
+    return object === undefined ? undefined : `${object}.${expression.name.text}`;
   }
   return undefined;
 }

@@ -237,13 +237,21 @@ export function evidenceText(subject: string, how: OriginHow, specifier: string,
 }
 
 /**
- * A check whose key is a parameter (or a member of one) of the enclosing function: dynamic, with the keys its type
- * allows. A type that names another module is left in `importedKeyTypes` for `resolveChecks`.
+ * A check whose key is a parameter (or a member of one) of the enclosing function, also through constants taken from
+ * it (`const { key } = options`): dynamic, with the keys its type allows. A type that names another module is left
+ * in `importedKeyTypes` for `resolveChecks`.
  */
 function withDynamicKey(state: ScanState, draft: DraftCheck, checkIndex: number, importedKeyTypes: ImportedKeyType[]): FlagCheck {
-  const reference = draft.keyValue;
+  let reference = draft.keyValue;
   if (reference === undefined || typeof reference === 'string' || reference.kind !== 'local') return draft.check;
-  const parameter = lookupBinding(state, reference.names[0], reference.position)?.parameter;
+  let binding = lookupBinding(state, reference.names[0], reference.position);
+  for (let depth = 0; binding?.parameter === undefined && depth < MAX_REFERENCE_DEPTH; depth++) {
+    const value = binding?.value;
+    if (value === undefined || typeof value === 'string' || value.kind !== 'local') return draft.check;
+    reference = { ...value, names: [...value.names, ...reference.names.slice(1)] };
+    binding = lookupBinding(state, reference.names[0], reference.position);
+  }
+  const parameter = binding?.parameter;
   if (parameter === undefined) return draft.check;
   const members = reference.names.length === 1 && parameter.type !== undefined ? keyTypeMembersOf(state, parameter.type, reference.position) : undefined;
   if (members !== undefined && !allKeys(members)) importedKeyTypes.push({ checkIndex, members });
