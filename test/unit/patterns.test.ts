@@ -259,7 +259,36 @@ const OBJECT_USES: Array<{ imports: string; before: string; why: RegExp }> = [
   { imports: `import { useSplitClient } from '@splitsoftware/splitio-react';`, before: "const { client } = useSplitClient();\nconst result = client.getTreatmentWithConfig('new-checkout');\nlog(result.config);", why: /only its \.treatment is the flag's value/ },
   { imports: `import { useDecision } from '@optimizely/react-sdk';`, before: "const [decision] = useDecision('new-checkout');\nlog(decision.variationKey);", why: /gives a tuple/ },
   { imports: `import { flag } from 'flags/next';`, before: "export const newCheckout = flag({ key: 'new-checkout', decide: () => false });", why: /gives the flag's function/ },
+  { imports: `import { useFlags } from 'flagsmith/react';`, before: "const flags = useFlags(['new-checkout']);\nlog(flags['new-checkout'].value);", why: /only its \.enabled is the flag's value/ },
 ];
+
+describe("Flagsmith React's useFlags([...]): a bag of the flags it names, each answering at .enabled", () => {
+  const presets = buildPatternSet([]);
+  const rows: Array<{ imports: string; code: string; keys: string[]; cleaned?: string }> = [
+    {
+      imports: "import { useFlags } from 'flagsmith/react';",
+      code: "const flags = useFlags(['new_nav', 'font_size']);\nexport const nav = flags.new_nav.enabled ? 'new' : 'old';\nexport const size = flags.font_size.value;\n",
+      keys: ['new_nav', 'font_size'],
+      cleaned: "const flags = useFlags(['new_nav', 'font_size']);\nexport const nav = 'new';\nexport const size = flags.font_size.value;\n",
+    },
+    { imports: "import { useFlags } from 'flagsmith/react';", code: "const { new_nav: nav } = useFlags(['new_nav']);\nexport const on = nav.enabled;\n", keys: ['new_nav'] },
+    { imports: "import { useFlags } from 'react-native-flagsmith/react';", code: "export const on = useFlags(['new_nav']).new_nav.enabled;\n", keys: ['new_nav'] },
+    { imports: "import { useFlags } from './flags';", code: "export const on = useFlags(['new_nav']).new_nav.enabled;\n", keys: [] },
+  ];
+  for (const { imports, code, keys, cleaned } of rows) {
+    it(`${imports} ${code.split('\n')[0]}`, () => {
+      const text = `${imports}\n${code}`;
+      const scan = scanFile('/work/app/src/app.tsx', text, presets);
+      const pending = new Set((scan.evidenceImports ?? []).map(({ checkIndex }) => checkIndex));
+      const checks = scan.checks.filter((_, index) => !pending.has(index));
+      assert.deepEqual(checks.map((check) => [check.key, check.sdk, check.returns?.kind]), keys.map((key) => [key, 'flagsmith', 'object']));
+      if (cleaned !== undefined) {
+        const removal = removeFlagFromFile('/work/app/src/app.tsx', text, checks.filter((check) => check.key === 'new_nav'), { kind: 'value', value: true }, 'new_nav');
+        assert.equal(removal.text, `${imports}\n${cleaned}`);
+      }
+    });
+  }
+});
 
 describe('vendor presets: an object-returning check used other than at its value is left, saying why', () => {
   const presets = buildPatternSet([]);
