@@ -265,6 +265,37 @@ const user = await this.userRepository.create({ key: 'u1' });`,
     checks: { 'src/nav.ts': ['FeatureFlag.NewNav', 'FeatureFlag.DarkMode'], 'src/main.ts': [] },
   },
   {
+    name: 'a list keyof a flag config types the team\'s hook and server check, beside an SDK called for other keys: its keys passed as strings are checked',
+    files: {
+      'src/flags/types.ts': `export interface FeatureFlagConfig { storage: boolean; billing: boolean; captcha: boolean; calendars: boolean }
+export type Feature = keyof FeatureFlagConfig;`,
+      'src/flags/client.tsx': `import type { Feature } from './types';
+export function useFeatureFlag(name: Feature): boolean { return useContext(FlagsContext)[name] ?? false; }`,
+      'src/flags/server.ts': `import type { Feature } from './types';
+export function isFeatureEnabled(feature: Feature) { return config[feature]; }`,
+      'src/app/billing.tsx': `import { isFeatureEnabled } from '../flags/server';\nexport const page = isFeatureEnabled('billing') ? billing() : null;`,
+      'src/app/upload.tsx': `import { useFeatureFlag } from '../flags/client';\nexport function Upload() { return useFeatureFlag('storage') && useFeatureFlag('captcha'); }`,
+      'src/api/keys.ts': `import { PostHog } from 'posthog-node';\nconst posthog = new PostHog(key);\nexport const tools = posthog.isFeatureEnabled('developer-tools', user);`,
+    },
+    expected: {
+      patterns: [{ callee: 'useFeatureFlag', keyArg: 0 }, { callee: 'isFeatureEnabled', keyArg: 0 }],
+      registry: { file: 'src/flags/types.ts', symbol: 'Feature' },
+    },
+    says: /^registry Feature \(src\/flags\/types\.ts, union\): 3 of its 4 keys are checked in code/,
+    checks: { 'src/app/billing.tsx': ['billing'], 'src/app/upload.tsx': ['storage', 'captcha'] },
+  },
+  {
+    name: 'plan features typing a function called with their keys, beside an SDK called for flags, are no registry',
+    files: {
+      'src/license.ts': `export type CommercialFeature = 'sso' | 'audit-logs' | 'scim' | 'custom-roles';
+export function hasCommercialFeature(feature: CommercialFeature): boolean { return plan.features.includes(feature); }`,
+      'src/settings.tsx': `import { hasCommercialFeature } from './license';\nexport const sso = hasCommercialFeature('sso') && hasCommercialFeature('scim');`,
+      'src/nav.tsx': `import { GrowthBook } from '@growthbook/growthbook';\nconst gb = new GrowthBook();\nexport const nav = gb.isOn('new-nav');`,
+    },
+    expected: {},
+    says: /^no registry proposed: the nearest candidate, CommercialFeature .* is named for flags, but none of its 4 keys is checked in code/,
+  },
+  {
     name: 'a union registry with a keyof member wins over a two-key union named for a feature; its typed method is a wrapper',
     files: {
       'src/types/experimental.ts': `export interface IFlagKeyOverrides { extraFlag: boolean }

@@ -82,7 +82,7 @@ export const notFlags = { a: 1 };`);
     assert.deepEqual(candidates.map(({ keyOfMember, ...candidate }) => ({ ...candidate, members: Object.fromEntries(keyOfMember) })), [
       { symbol: 'FeatureFlag', kind: 'enum', keys: ['a', 'b'], members: { A: 'a', B: 'b' }, exported: true },
       { symbol: 'Keys', kind: 'union', keys: ['x', 'y'], members: { x: 'x', y: 'y' }, exported: false },
-      { symbol: 'More', kind: 'union', keys: ['w', 'z'], members: { w: 'w' }, exported: false },
+      { symbol: 'More', kind: 'union', keys: ['w', 'z'], members: { w: 'w' }, exported: false, keysFrom: ['Extra'] },
     ]);
   });
 });

@@ -82,6 +82,8 @@ export interface RegistryCandidate {
   /** Member name (`NewNav`, `checkout.V2`) → key, for an enum or object. */
   keyOfMember: ReadonlyMap<string, string>;
   exported: boolean;
+  /** The types a union takes keys from: `FeatureFlagConfig` for `type Feature = keyof FeatureFlagConfig`. */
+  keysFrom?: string[];
 }
 
 /**
@@ -98,7 +100,10 @@ export function registryCandidates(file: string, text: string, parsed?: ts.Sourc
       const keys = read === undefined ? [] : listedKeys(read);
       if (read === undefined || keys.length < minKeys) continue;
       const exported = ts.canHaveModifiers(statement) && (ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false);
-      candidates.push({ symbol, kind: read.kind, keys, keyOfMember: new Map(read.entries.map((entry) => [entry.name, entry.key])), exported });
+      candidates.push({
+        symbol, kind: read.kind, keys, keyOfMember: new Map(read.entries.map((entry) => [entry.name, entry.key])), exported,
+        ...(read.keysFrom === undefined ? {} : { keysFrom: read.keysFrom }),
+      });
     }
   }
   return candidates;
@@ -247,6 +252,8 @@ interface ReadDeclaration {
   entries: RegistryEntry[];
   listSpan: Span;
   referencedKeys?: string[];
+  /** For a union: the names of the types its `keyof` members read. */
+  keysFrom?: string[];
 }
 
 function declaredNames(statement: ts.Statement): string[] {
@@ -275,6 +282,7 @@ function readDeclaration(sourceFile: ts.SourceFile, statement: ts.Statement, sym
     const members = ts.isUnionTypeNode(type) ? type.types : [type];
     const entries: RegistryEntry[] = [];
     const referencedKeys: string[] = [];
+    const keysFrom: string[] = [];
     for (const member of members) {
       if (ts.isLiteralTypeNode(member) && ts.isStringLiteralLike(member.literal)) {
         const span = spanOf(sourceFile, member);
@@ -285,9 +293,13 @@ function readDeclaration(sourceFile: ts.SourceFile, statement: ts.Statement, sym
       const keys = keyofKeys(sourceFile, member);
       if (keys === undefined) return undefined;
       referencedKeys.push(...keys);
+      keysFrom.push(keyofOperandName(member as ts.TypeOperatorNode));
     }
     if (entries.length === 0 && referencedKeys.length === 0) return undefined;
-    return { kind: 'union', entries, listSpan: spanOf(sourceFile, type), ...(referencedKeys.length > 0 ? { referencedKeys } : {}) };
+    return {
+      kind: 'union', entries, listSpan: spanOf(sourceFile, type),
+      ...(referencedKeys.length > 0 ? { referencedKeys } : {}), ...(keysFrom.length > 0 ? { keysFrom } : {}),
+    };
   }
   if (ts.isVariableStatement(statement)) {
     for (const declaration of statement.declarationList.declarations) {
@@ -302,6 +314,13 @@ function readDeclaration(sourceFile: ts.SourceFile, statement: ts.Statement, sym
   return undefined;
 }
 
+/** `X` for `keyof X` and `x` for `keyof typeof x`; empty for any other operand. */
+function keyofOperandName(member: ts.TypeOperatorNode): string {
+  const operand = member.type;
+  if (ts.isTypeReferenceNode(operand) && ts.isIdentifier(operand.typeName) && operand.typeArguments === undefined) return operand.typeName.text;
+  return ts.isTypeQueryNode(operand) && ts.isIdentifier(operand.exprName) ? operand.exprName.text : '';
+}
+
 /**
  * The keys of `keyof X` or `keyof typeof x` when `X` (interface, type literal) or `x` (object literal) is
  * declared at the top of this file; an empty list when it is declared elsewhere (an interface other packages
@@ -310,9 +329,8 @@ function readDeclaration(sourceFile: ts.SourceFile, statement: ts.Statement, sym
 function keyofKeys(sourceFile: ts.SourceFile, member: ts.TypeNode): string[] | undefined {
   if (!ts.isTypeOperatorNode(member) || member.operator !== ts.SyntaxKind.KeyOfKeyword) return undefined;
   const operand = member.type;
-  const name = ts.isTypeReferenceNode(operand) && ts.isIdentifier(operand.typeName) && operand.typeArguments === undefined ? operand.typeName.text
-    : ts.isTypeQueryNode(operand) && ts.isIdentifier(operand.exprName) ? operand.exprName.text : undefined;
-  if (name === undefined) return undefined;
+  const name = keyofOperandName(member);
+  if (name === '') return undefined;
   for (const statement of sourceFile.statements) {
     if (ts.isTypeQueryNode(operand)) {
       if (!ts.isVariableStatement(statement)) continue;

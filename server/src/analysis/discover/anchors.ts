@@ -45,6 +45,8 @@ export interface Anchored {
   readonly count: number;
   /** The names of the members passed to calls (`NewNav` for `Flags.NewNav`). */
   readonly membersPassed: ReadonlySet<string>;
+  /** Its keys written as strings where a parameter typed by it takes them (`isFeatureEnabled('emailLogin')`). */
+  readonly keysPassed: ReadonlySet<string>;
 }
 
 /** Reads every source that names the registry (tests and mocks aside) for parameters typed by it and calls passed its members. */
@@ -97,13 +99,40 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
     visit(sourceFile);
   }
   const wrappers = [...typed.values()];
+  const keysPassed = literalKeysPassed(root, wrappers, new Set(registry.keys), trees);
   for (const [name, call] of calls) {
     if (typed.has(name)) continue;
     const path = call.pattern.keyPath === undefined ? '' : `'s ${call.pattern.keyPath.join('.')}`;
     const sites = call.sites === 1 ? 'a call' : `${call.sites} calls`;
     wrappers.push({ pattern: call.pattern, at: call.at, reason: `${sites} pass${call.sites === 1 ? 'es' : ''} a member of ${registry.symbol} as its ${ordinal((call.pattern.keyArg ?? 0) + 1)} argument${path}`, evidence: 'members', level: 0 });
   }
-  return { wrappers, count, membersPassed };
+  return { wrappers, count, membersPassed, keysPassed };
+}
+
+/**
+ * The registry's keys written as strings at the calls of the functions typed by it: the compiler holds each to be a
+ * key, so each is checked in code as surely as a member passed (`useFeatureFlag('captcha')` with `name: Feature`).
+ */
+function literalKeysPassed(root: string, typed: readonly DiscoveredWrapper[], keys: ReadonlySet<string>, trees: SourceTrees): Set<string> {
+  const passed = new Set<string>();
+  const keyArgOf = new Map(typed.flatMap((wrapper) => (wrapper.pattern.keyPath === undefined ? [[wrapper.pattern.callee, wrapper.pattern.keyArg ?? 0] as const] : [])));
+  if (keyArgOf.size === 0) return passed;
+  const files = new Set([...keyArgOf.keys()].flatMap((name) => [...trees.filesNaming(name)]));
+  for (const source of trees.sources) {
+    if (!files.has(source.file) || isTestFile(posix.relative(root, source.file))) continue;
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        const callee = node.expression;
+        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        const index = name === undefined ? undefined : keyArgOf.get(name);
+        const argument = index === undefined ? undefined : node.arguments[index];
+        if (argument !== undefined && ts.isStringLiteralLike(argument) && keys.has(argument.text)) passed.add(argument.text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(trees.tree(source));
+  }
+  return passed;
 }
 
 /**

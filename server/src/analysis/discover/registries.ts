@@ -32,7 +32,7 @@ const FLAG_NAMED_DECLARATION = /\b(?:enum|interface|type|const)\s+([\w$]*(?:flag
 // Candidates whose anchors are looked for (see `weighRegistries`).
 const MAX_ANCHORED_CANDIDATES = 4;
 
-const NO_ANCHORS: Anchored = { wrappers: [], count: 0, membersPassed: new Set() };
+const NO_ANCHORS: Anchored = { wrappers: [], count: 0, membersPassed: new Set(), keysPassed: new Set() };
 
 /** What checks in code use: resolved keys, and the keys dynamic checks' parameter types allow. */
 export interface CheckedKeys {
@@ -108,13 +108,19 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
   // every file that names it, and a declaration of string keys not named for flags (schemas, routes) cannot
   // convince by its anchors alone.
   const anchoredOnes = new Set(found.filter((entry) => entry.namedForFlags).sort((a, b) => b.usedKeys - a.usedKeys).slice(0, MAX_ANCHORED_CANDIDATES));
-  const candidates: Array<WeighedRegistry & { exported: boolean }> = found.map((entry) => {
+  const candidates: Array<WeighedRegistry & { exported: boolean; ownUsedKeys: number }> = found.map((entry) => {
     const { candidate, usedHere, namedForFlags } = entry;
     const members = [...candidate.keyOfMember.keys()];
     const anchored = anchoredOnes.has(entry) ? anchorsOf({ file: entry.source, symbol: candidate.symbol, kind: candidate.kind, keys: candidate.keys, members }) : NO_ANCHORS;
     // Members passed to calls no pattern knows yet are keys checked in code, too.
     const passedKeys = [...anchored.membersPassed].flatMap((member) => candidate.keyOfMember.get(member) ?? []);
-    const usedKeys = new Set([...candidate.keys.filter((key) => usedHere.has(key)), ...passedKeys]).size;
+    const ownUsed = new Set([...candidate.keys.filter((key) => usedHere.has(key)), ...passedKeys]);
+    // So are keys written where a parameter typed by it takes them, for a list whose name, or the name of the type it
+    // takes its keys from, says flags (`type Feature = keyof FeatureFlagConfig`): plan features (`CommercialFeature`)
+    // and other lists of string keys type such parameters too. They convince; they do not rank it above a list the
+    // checks found on their own.
+    const saysFlags = [candidate.symbol, ...(candidate.keysFrom ?? [])].some(mentionsOnlyFlags);
+    const usedKeys = saysFlags ? new Set([...ownUsed, ...anchored.keysPassed]).size : ownUsed.size;
     return {
       file: posix.relative(root, entry.source),
       symbol: candidate.symbol,
@@ -127,16 +133,18 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       namedForFlags,
       ...weighEvidence(candidate.keys.length, usedKeys, anchored.count, namedForFlags, noKeyChecked),
       exported: candidate.exported,
+      ownUsedKeys: ownUsed.size,
     };
   });
   candidates.sort((a, b) => Number(b.convincing) - Number(a.convincing)
+    || b.ownUsedKeys - a.ownUsedKeys
     || b.usedKeys - a.usedKeys
     || b.anchors - a.anchors
     || Number(b.namedForFlags) - Number(a.namedForFlags)
     || Number(b.exported) - Number(a.exported)
     || b.keys - a.keys
     || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return candidates.map(({ exported: _exported, ...candidate }) => candidate);
+  return candidates.map(({ exported: _exported, ownUsedKeys: _ownUsedKeys, ...candidate }) => candidate);
 }
 
 /** The candidate weighed again with the checks the final patterns find (its own anchors among them). */
@@ -208,6 +216,11 @@ export function saysItListsFlags(symbol: string): boolean {
 /** True when the name says flags and nothing else can be meant: `IFlagKey`, `UiFlags`, `Toggles`, not `CommercialFeature`. */
 function namesOnlyFlags(symbol: string): boolean {
   return FLAG_ONLY_WORDS.has(subjectWord(symbol));
+}
+
+/** True when a word of the name says flags and nothing else can be meant: `FeatureFlagConfig`, `Toggles`, not `CommercialFeature`. */
+function mentionsOnlyFlags(symbol: string): boolean {
+  return nameWords(symbol).some((word) => FLAG_ONLY_WORDS.has(word));
 }
 
 /** The word a name is about: its last, past the words that say it is a list (`FlagKey` → `flag`). */
