@@ -160,6 +160,8 @@ export interface ScanState {
   readonly objectBags: readonly ObjectBag[];
   /** `type FlagKey = 'a' | 'b'`, for the keys a parameter of that type may hold. */
   readonly typeAliases: Map<string, ts.TypeNode>;
+  /** Set when a function without a declared return type had its body blanked by the skeleton: its returns are unknown. */
+  blankedReturns?: boolean;
   /** Every binding declared, in order, when one top-level statement's walk is recorded (`scanDocument`). */
   readonly declared?: Array<readonly [string, Binding]>;
 }
