@@ -281,7 +281,7 @@ function moveWalk(walk: StatementWalk, moved: (position: number) => number, file
     if (binding.value !== undefined && typeof binding.value !== 'string') movable.value = moveValue(binding.value, moved);
     // Each binding has its own origin (see `declareOpaqueNames`): moved in place, as the binding is. A bag's origin
     // is read where each flag is read (see `pushBagDraft`), so its position is never used.
-    if (binding.origin !== undefined) moveInPlace(binding.origin.reference, moved);
+    if (binding.origin !== undefined && binding.origin.reference.kind === 'local') moveInPlace(binding.origin.reference, moved);
     if (fileEnd !== undefined && isFileLevel(binding, fileEnd)) continue;
     movable.scopeStart = moved(binding.scopeStart);
     movable.scopeEnd = moved(binding.scopeEnd);

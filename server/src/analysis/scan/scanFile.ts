@@ -19,7 +19,7 @@ import { evaluate, memberOf, originReference, propertyNameText, typeOriginRefere
 const {
   NodeFlags, SyntaxKind, canHaveModifiers, forEachChild, getModifiers, isArrowFunction, isBinaryExpression, isConstructorDeclaration,
   isBlock, isClassLike, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression,
-  isPropertyDeclaration, isReturnStatement, isVariableStatement,
+  isPropertyDeclaration, isReturnStatement, isVariableDeclaration, isVariableStatement,
 } = ts;
 
 /**
@@ -72,7 +72,9 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
 
 /** An empty walk state for `sourceFile`, whose text is `text`. */
 export function newState(sourceFile: ts.SourceFile, text: string, patterns: PatternSet): ScanState {
+  const clientParameters = patterns.clientParameters?.filter((parameter) => parameter.file === sourceFile.fileName);
   return {
+    ...(clientParameters !== undefined && clientParameters.length > 0 ? { clientParameters } : {}),
     sourceFile,
     text,
     patternsByName: patternIndex(patterns),
@@ -129,6 +131,7 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
     case SyntaxKind.Parameter: {
       const { name, type } = node as ts.ParameterDeclaration;
       declareOpaqueNames(state, name, { type }, typedOrigin(type));
+      if (state.clientParameters !== undefined) declareClientParameter(state, node as ts.ParameterDeclaration);
       break;
     }
     case SyntaxKind.FunctionDeclaration:
@@ -158,6 +161,30 @@ function isScope(node: ts.Node): boolean {
       return true;
     default:
       return isFunctionLike(node);
+  }
+}
+
+/**
+ * A parameter that every call found passes an SDK's client (`PatternSet.clientParameters`), or the name its object
+ * parameter's property is destructured to: declared again, over the one `declareOpaqueNames` made, with that package.
+ */
+function declareClientParameter(state: ScanState, node: ts.ParameterDeclaration): void {
+  const owner = node.parent;
+  const functionName = isFunctionDeclaration(owner) ? owner.name?.text : isVariableDeclaration(owner.parent) && isIdentifier(owner.parent.name) ? owner.parent.name.text : undefined;
+  if (functionName === undefined) return;
+  const index = owner.parameters.indexOf(node);
+  for (const client of state.clientParameters ?? []) {
+    if (client.functionName !== functionName || client.parameter !== index) continue;
+    const origin: Origin = { reference: { kind: 'import', specifier: client.specifier, names: [] }, how: 'passed' };
+    if (client.property === undefined) {
+      if (isIdentifier(node.name)) declare(state, node.name.text, undefined, undefined, { type: node.type }, origin);
+      continue;
+    }
+    if (!isObjectBindingPattern(node.name)) continue;
+    for (const element of node.name.elements) {
+      const property = element.propertyName === undefined ? (isIdentifier(element.name) ? element.name.text : undefined) : propertyNameText(element.propertyName);
+      if (property === client.property && element.dotDotDotToken === undefined && isIdentifier(element.name)) declare(state, element.name.text, undefined, undefined, { type: undefined }, origin);
+    }
   }
 }
 
