@@ -31,11 +31,12 @@ interface Candidate {
 /** The parameters of the workspace's functions that every call found passes an SDK's client. */
 export function clientParameters(root: string, trees: SourceTrees, resolvePackage: ModuleHost['resolvePackage']): DiscoveredClient[] {
   const methods = presetMethods(trees);
-  const receiverCall = new RegExp(`([\\w$]+)\\s*\\??\\.\\s*(?:${[...methods.keys()].map(escapeRegex).join('|')})\\s*\\(`, 'g');
+  // From the method to the receiver, backwards: a pattern starting at the receiver's name would be tried at every letter.
+  const methodCall = new RegExp(`\\.\\s*(?:${[...methods.keys()].map(escapeRegex).join('|')})\\s*\\(`, 'g');
   const candidates: Candidate[] = [];
   for (const source of trees.sources) {
     if (candidates.length >= MAX_CANDIDATES) break;
-    if (isTestFile(posix.relative(root, source.file)) || !trees.mayHoldChecks(source, trees.base) || !mayTakeUntypedReceiver(source.text, receiverCall)) continue;
+    if (isTestFile(posix.relative(root, source.file)) || !trees.mayHoldChecks(source, trees.base) || !mayTakeUntypedReceiver(source.text, methodCall)) continue;
     candidates.push(...candidatesIn(root, source, trees, methods));
   }
   if (candidates.length === 0) return [];
@@ -80,10 +81,17 @@ function presetMethods(trees: SourceTrees): Map<string, Set<string>> {
 }
 
 /** A text test: a preset's method is called on a name that is written where a parameter without a type, or typed `any`, may be. */
-function mayTakeUntypedReceiver(text: string, receiverCall: RegExp): boolean {
-  receiverCall.lastIndex = 0;
+function mayTakeUntypedReceiver(text: string, methodCall: RegExp): boolean {
+  methodCall.lastIndex = 0;
   const receivers = new Set<string>();
-  for (let match = receiverCall.exec(text); match !== null; match = receiverCall.exec(text)) receivers.add(match[1]);
+  for (let match = methodCall.exec(text); match !== null; match = methodCall.exec(text)) {
+    let end = match.index;
+    if (text[end - 1] === '?') end--;
+    while (end > 0 && /\s/.test(text[end - 1])) end--;
+    let start = end;
+    while (start > 0 && /[\w$]/.test(text[start - 1])) start--;
+    if (start < end) receivers.add(text.slice(start, end));
+  }
   for (const receiver of receivers) {
     const name = escapeRegex(receiver);
     if (new RegExp(`[(,{]\\s*${name}\\s*(?:[,)}=]|:\\s*any\\b)|\\b${name}\\s*:\\s*any\\b`).test(text)) return true;

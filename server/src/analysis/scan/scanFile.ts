@@ -49,8 +49,8 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
   // A skeleton blanks a constructor with no flag-call name, and with it `this.client = OpenFeature.getClient()`.
   if (completed.lacksClassEvidence && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
   // A client getter without a declared type (`getServerClient = async () => { ...; return ldClient }`) is followed
-  // through its returns, which a skeleton may have blanked; only a module that names an SDK's package can make one.
-  if (state.blankedReturns === true && sourceFile.text !== text && namesVendorPackage(text)) return scanFile(fileName, text, patterns, parseSource(fileName, text));
+  // through its returns, which a skeleton may have blanked.
+  if (state.blankedReturns === true && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
   const withFunctions = scanFlagFunctions(state, completed, patterns);
   // A skeleton blanks the bodies that call a flag function declared here (their name is no flag-call name).
   if (withFunctions?.declares === true && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
@@ -206,12 +206,13 @@ function returnedOrigin(state: ScanState, node: ts.SignatureDeclaration): Origin
     return typed === undefined ? undefined : { ...typed, how: 'created' };
   }
   const body = (node as ts.FunctionLikeDeclaration).body;
-  if (body === undefined) return undefined;
+  // Only a module that names an SDK's package makes a client without saying so; elsewhere the skeleton's blanked bodies stay blank.
+  if (body === undefined || !(state.followsReturns ??= namesVendorPackage(state.text))) return undefined;
   if (!isBlock(body)) {
     const reference = originReference(body);
     return reference === undefined ? undefined : { reference, how: 'created' };
   }
-  // A skeleton blanks a body without a flag-call name: the file is parsed whole when it may make an SDK's client.
+  // A skeleton blanks a body without a flag-call name: the file is then parsed whole.
   if (body.statements.length === 0 && /\S/.test(state.text.slice(body.getStart(state.sourceFile) + 1, body.end - 1))) state.blankedReturns = true;
   let found: Origin | undefined;
   for (const returned of returnedExpressions(body)) {

@@ -166,6 +166,11 @@ export interface ScanState {
   readonly typeAliases: Map<string, ts.TypeNode>;
   /** The parameters of this file's functions that hold an SDK's client (see `PatternSet.clientParameters`); absent when none. */
   readonly clientParameters?: readonly ClientParameter[];
+  /**
+   * Whether a function without a declared return type is followed through its returns: only in a module that names an
+   * SDK's package (the whole document's text decides for a walk of part of it). Set on first need.
+   */
+  followsReturns?: boolean;
   /** Set when a function without a declared return type had its body blanked by the skeleton: its returns are unknown. */
   blankedReturns?: boolean;
   /** Every binding declared, in order, when one top-level statement's walk is recorded (`scanDocument`). */
