@@ -66,14 +66,17 @@ const cases: Case[] = [
     never: ['requestSupportsSpec', 'withFlag', 'intercept'],
   },
   {
-    name: "two apps, one whose LaunchDarkly provider turns camelCased keys off, one with the SDK's default",
+    name: "two apps, one whose LaunchDarkly provider turns camelCased keys off, one with the SDK's default; clients known by what callers pass and functions return",
     fixture: 'test/fixtures/zero-config-launchdarkly',
     checks: [
       ['apps/bank/src/Dashboard.tsx', 'wealth-management', true, 'useFlags'],
+      ['apps/bank/src/server/rates.ts', 'mortgage-rates', true, 'ldClient.variation'],
       ['apps/store/src/Cart.tsx', 'cartSuggestedItems', true, 'useFlags'],
+      ['apps/store/src/experiments/results.ts', 'cartSuggestedItems', true, 'client?.variation'],
     ],
     found: [
       'LaunchDarkly provider (apps/store/src/main.tsx:5): useCamelCaseFlagKeys is false, so the names useFlags() gives in its package are the flag keys as written',
+      'SDK client { client } of sendCartResults (apps/store/src/experiments/results.ts:2): every call found passes one from launchdarkly-react-client-sdk',
     ],
     never: [],
   },

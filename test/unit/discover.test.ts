@@ -678,3 +678,56 @@ describe('scanning with the config proposed from declared types', () => {
     assert.deepEqual(checksIn('app/settings/page.tsx'), [['siteVisits', 'flags', 5], ['postbacks', 'featureFlags', 5]]);
   });
 });
+
+const clientCases: Array<{ name: string; files: Record<string, string>; expected: Array<[string, string, string]> }> = [
+  {
+    name: "an object parameter's untyped client that its one caller passes from useLDClient()",
+    files: {
+      'gen/results.ts': `export const sendResults = async ({ client, runs }: { client: any; runs: number }) => {\n  return client?.variation('cart', false);\n};`,
+      'gen/Generator.tsx': `import { useLDClient } from 'launchdarkly-react-client-sdk';\nimport { sendResults } from './results';\nexport function Generator() {\n  const client = useLDClient();\n  useEffect(() => { void sendResults({ client: client, runs: 3 }); }, []);\n}`,
+    },
+    expected: [['gen/results.ts:1', 'sendResults', '{ client } from launchdarkly-react-client-sdk']],
+  },
+  {
+    name: 'a parameter without a type passed, in two files, a client made here and one a workspace module exports',
+    files: {
+      'lib/evaluate.ts': `export function evaluate(gb, key: string) {\n  return gb.isOn(key);\n}`,
+      'lib/gb.ts': `import { GrowthBook } from '@growthbook/growthbook';\nexport const growthbook = new GrowthBook({});`,
+      'a.ts': `import { evaluate } from './lib/evaluate';\nimport { growthbook } from './lib/gb';\nevaluate(growthbook, 'a');`,
+      'b.ts': `import { GrowthBook } from '@growthbook/growthbook';\nimport { evaluate } from './lib/evaluate';\nconst gb = new GrowthBook({});\nevaluate(gb, 'b');`,
+    },
+    expected: [['lib/evaluate.ts:1', 'evaluate', 'argument 1 from @growthbook/growthbook']],
+  },
+  {
+    name: "no client: a caller passes the team's own object, a client of another SDK, only tests call it, or none does",
+    files: {
+      'own.ts': `export function sendOwn(tracker) { return tracker.variation('a', 0); }`,
+      'other.ts': `export function sendOther(gb: any) { return gb.isOn('b'); }`,
+      'tested.ts': `export function sendTested(client) { return client.variation('c', false); }`,
+      'lonely.ts': `export function sendLonely(client) { return client.variation('d', false); }`,
+      'callers.ts': `import { useLDClient } from 'launchdarkly-react-client-sdk';\nimport { sendOwn } from './own';\nimport { sendOther } from './other';\nimport { createTracker } from './tracker';
+const client = useLDClient();\nsendOwn(client);\nsendOwn(createTracker());\nsendOther(client);`,
+      'tested.test.ts': `import { useLDClient } from 'launchdarkly-react-client-sdk';\nimport { sendTested } from './tested';\nsendTested(useLDClient());`,
+    },
+    expected: [],
+  },
+  {
+    name: "a parameter of the team's own type, and a same-named function imported from elsewhere, give none",
+    files: {
+      'typed.ts': `import type { Tracker } from './tracker';\nexport function sendTyped(client: Tracker) { return client.variation('a', false); }`,
+      'send.ts': `export function send(client) { return client.variation('b', false); }`,
+      'caller.ts': `import { useLDClient } from 'launchdarkly-react-client-sdk';\nimport { sendTyped } from './typed';\nimport { send } from './elsewhere';\nsendTyped(useLDClient());\nsend(useLDClient());`,
+    },
+    expected: [],
+  },
+];
+
+describe('SDK clients known by what every caller passes', () => {
+  for (const { name, files, expected } of clientCases) {
+    it(name, () => {
+      const sources = Object.entries(files).map(([file, text]) => ({ file: `${ROOT}/${file}`, text }));
+      const clients = discover(ROOT, sources).clients ?? [];
+      assert.deepEqual(clients.map((client) => [`${client.at.file}:${client.at.line}`, client.function, `${client.property === undefined ? `argument ${client.parameter + 1}` : `{ ${client.property} }`} from ${client.specifier}`]), expected);
+    });
+  }
+});

@@ -79,9 +79,11 @@ describe('inference kept in the index cache: zero-config-launchdarkly', () => {
   fs.cpSync(path.join(FIXTURES, 'zero-config-launchdarkly'), root, { recursive: true });
   const cacheFile = path.join(temporary, 'zero-config-launchdarkly.cache.json');
 
-  it('names keys as the providers say, cold, in a thread and warm from the cache', async () => {
+  it('names keys as the providers say, and finds the checks on a client its callers pass, cold, in a thread and warm from the cache', async () => {
     const cold = await indexed(root);
     assert.ok((cold.inferred?.providers ?? []).length > 0, 'no provider was inferred');
+    const passed = [...cold.allChecks()].flatMap(([, checks]) => checks).filter((check) => check.method === 'client?.variation');
+    assert.deepEqual(passed.map((check) => check.key), ['cartSuggestedItems']);
     for (let run = 1; run <= 3; run++) assert.deepEqual(findings(await indexed(root, cacheFile, run === 2)), findings(cold), `run ${run}`);
   });
 });

@@ -366,6 +366,39 @@ isEnabled('a');\nstore.getBooleanValue('b', false);\nclient.getBooleanValue('c',
     expected: [],
   },
   {
+    name: "a workspace function without a declared return type that returns the SDK's client (its body free of flag calls)",
+    files: {
+      [APP]: `import getServerClient from './ld';
+import { getPosthog } from './posthog';
+const ldClient = await getServerClient(key);
+ldClient.variation('a', context, false);
+const posthog = getPosthog();
+const flags = await posthog?.evaluateFlags(user);
+flags?.isEnabled('b');`,
+      '/ws/src/ld.ts': `import { init, LDClient } from '@launchdarkly/node-server-sdk';
+export let ldClient: LDClient;
+const getServerClient = async (sdkKey: string) => {
+  if (!ldClient) {
+    ldClient = await init(sdkKey, { plugins: [] });
+  }
+  await ldClient.waitForInitialization();
+  return ldClient;
+};
+export default getServerClient;`,
+      '/ws/src/posthog.ts': `import { PostHog } from 'posthog-node';
+let client: PostHog | undefined;
+export function getPosthog() {
+  if (!process.env.KEY) return;
+  if (!client) client = new PostHog(process.env.KEY);
+  return client;
+}`,
+    },
+    expected: [
+      ['a', 'launchdarkly', '`ldClient` comes from @launchdarkly/node-server-sdk (through ./ld)'],
+      ['b', 'posthog', '`flags` comes from posthog-node (through ./posthog)'],
+    ],
+  },
+  {
     name: "a workspace function whose declared return type is the SDK's client, called through ?.",
     files: {
       [APP]: `import { getGrowthBookClient, getRollout } from './growthbook';

@@ -521,6 +521,45 @@ ld().variation('c', context, false);`,
     ],
   },
   {
+    name: "a function without a declared return type makes the client its returns name: a module's typed client, a created one, an arrow's body",
+    code: `import { init, type LDClient } from '@launchdarkly/node-server-sdk';
+import { PostHog } from 'posthog-node';
+import { GrowthBook } from '@growthbook/growthbook';
+let ldClient: LDClient;
+let posthog: PostHog | undefined;
+const getServerClient = async (sdkKey: string) => {
+  if (!ldClient) ldClient = await init(sdkKey);
+  await ldClient.waitForInitialization();
+  return ldClient;
+};
+function getPosthog() {
+  if (!key) return;
+  if (!posthog) posthog = new PostHog(key);
+  return posthog;
+}
+const makeGrowthBook = () => new GrowthBook({});
+const ld = await getServerClient(key);
+ld.variation('a', context, false);
+const flags = await getPosthog()?.evaluateFlags(user);
+flags?.isEnabled('b');
+makeGrowthBook().isOn('c');`,
+    expected: [
+      ['a', 'launchdarkly', '`ld` is created from @launchdarkly/node-server-sdk'],
+      ['b', 'posthog', '`flags` is created from posthog-node'],
+      ['c', 'growthbook', '`makeGrowthBook` is created from @growthbook/growthbook'],
+    ],
+  },
+  {
+    name: 'a function that returns an object holding the client, or a client only inside a nested function, makes none',
+    code: `import { init } from '@launchdarkly/node-server-sdk';
+const ldClient = init(sdkKey);
+function wrapped() { return { client: ldClient }; }
+function later() { return () => ldClient; }
+wrapped().variation('a', context, false);
+later().variation('b', context, false);`,
+    expected: [],
+  },
+  {
     name: "a function of the file's own return type, or of none, makes no client",
     code: `import type { GrowthBookClient } from '@growthbook/growthbook';
 class Rollout { isOn(key: string) { return !!key; } }

@@ -134,6 +134,11 @@ function withImportedEvidence(scan: FileScan, checks: FlagCheck[], resolution: R
   return kept;
 }
 
+/** The SDK package a reference from `fromFile` leads to, through the workspace's re-exports and exported clients; undefined for anything else. */
+export function vendorPackageOfReference(fromFile: string, reference: ModuleReference, getScan: (fileName: string) => FileScan | undefined, host: ModuleHost): string | undefined {
+  return vendorPackageOf(fromFile, reference, newResolution(getScan, host));
+}
+
 /** The vendor package a module's export comes from, following re-exports and exported clients; undefined for anything else. */
 function vendorPackageOf(fromFile: string, reference: ModuleReference, resolution: Resolution): string | undefined {
   if (isFromPackages(reference.specifier, VENDOR_PACKAGES)) return reference.specifier;

@@ -7,6 +7,7 @@ import { buildPatternSet, calleeLastName, type PatternSet } from '../patterns';
 import type { BagEntry } from '../bags';
 import type { ModuleHost } from '../resolve';
 import { anchoredBy, type Anchored, type AnchorRegistry } from './anchors';
+import { clientParameters } from './clientParameters';
 import { launchDarklyProviders } from './keyNaming';
 import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, weighRegistries, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
@@ -102,9 +103,10 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   const registryCandidates = candidates.map(({ keyList: _keyList, memberList: _memberList, ...candidate }) => candidate);
   const alsoAnchoring = chosen === undefined ? [] : besides.map(({ candidate, reason }) => ({ ...registryCandidates[candidates.indexOf(candidate)], reason }));
   const providers = launchDarklyProviders(root, sources, trees);
+  const clients = clientParameters(root, trees, options.resolvePackage);
   return {
     wrappers: found.wrappers, bags: found.bags, ...(chosen ? { registry: registryCandidates[0] } : {}), registryCandidates,
-    ...(alsoAnchoring.length > 0 ? { alsoAnchoring } : {}), ...(providers.length > 0 ? { providers } : {}),
+    ...(alsoAnchoring.length > 0 ? { alsoAnchoring } : {}), ...(providers.length > 0 ? { providers } : {}), ...(clients.length > 0 ? { clients } : {}),
   };
 }
 
@@ -211,6 +213,9 @@ export function describeDiscovery(discovery: Discovery): string[] {
   }
   for (const provider of discovery.providers ?? []) {
     if (!provider.camelCaseKeys) lines.push(`LaunchDarkly provider (${provider.at.file}:${provider.at.line}): useCamelCaseFlagKeys is false, so the names useFlags() gives in its package are the flag keys as written`);
+  }
+  for (const client of discovery.clients ?? []) {
+    lines.push(`SDK client ${client.property === undefined ? `argument ${client.parameter + 1}` : `{ ${client.property} }`} of ${client.function} (${client.at.file}:${client.at.line}): ${client.reason}`);
   }
   const registry = discovery.registry;
   const kind = (candidate: DiscoveredRegistry): string => (candidate.kind === 'object' ? 'as const object' : candidate.kind);

@@ -2,6 +2,7 @@
 // registry in code (see discover.ts).
 
 export { bagEntryOf, describeDiscovery, discover, proposeConfig } from './discover';
+export { clientParametersOf } from './clientParameters';
 export { keysAsWrittenFolders } from './keyNaming';
 export { SourceTrees, type Prescanned } from './sourceTrees';
 export type {

@@ -3,7 +3,7 @@
 
 import { ts } from 'ts-morph';
 import type { BagEntry } from '../bags';
-import { buildPatternSet, type PatternSet } from '../patterns';
+import { buildPatternSet, type ClientParameter, type PatternSet } from '../patterns';
 import { mayHoldChecks } from '../prefilter';
 import { escapeRegex } from '../regex';
 import { resolveChecks, type ModuleHost } from '../resolve';
@@ -46,11 +46,14 @@ export class SourceTrees {
   }
 
   /** The presets with these patterns and bags: one object for the same content, so that scans made with it are reused. */
-  patternSet(userPatterns: readonly UserPattern[], bags: readonly BagEntry[]): PatternSet {
-    if (userPatterns.length === 0 && bags.length === 0) return this.base;
-    const key = JSON.stringify([userPatterns, bags]);
+  patternSet(userPatterns: readonly UserPattern[], bags: readonly BagEntry[], clientParameters: readonly ClientParameter[] = []): PatternSet {
+    if (userPatterns.length === 0 && bags.length === 0 && clientParameters.length === 0) return this.base;
+    const key = JSON.stringify([userPatterns, bags, clientParameters]);
     let patterns = this.patternSets.get(key);
-    if (patterns === undefined) this.patternSets.set(key, patterns = buildPatternSet(userPatterns, bags));
+    if (patterns === undefined) {
+      const built = buildPatternSet(userPatterns, bags);
+      this.patternSets.set(key, patterns = clientParameters.length === 0 ? built : { ...built, clientParameters });
+    }
     return patterns;
   }
 
@@ -132,6 +135,7 @@ export class SourceTrees {
       names = [...new Set([...added, ...customNames])];
       this.addedNames.set(patterns, names);
     }
-    return this.names(source, names);
+    // A function whose parameter holds a client has checks on it that the base patterns lacked the evidence for.
+    return this.names(source, names) || (patterns.clientParameters?.some((parameter) => parameter.file === source.file) ?? false);
   }
 }

@@ -65,6 +65,22 @@ export interface DiscoveredProvider {
   readonly camelCaseKeys: boolean;
 }
 
+/** A function's parameter that every call found passes an SDK's client, though nothing in the function says so (`client: any`). */
+export interface DiscoveredClient {
+  readonly at: DiscoveredAt;
+  /** The file that declares the function, absolute with `/`, as the scan names it. */
+  readonly file: string;
+  readonly function: string;
+  /** The parameter's index. */
+  readonly parameter: number;
+  /** For an object parameter, the property that holds the client. */
+  readonly property?: string;
+  /** The SDK's package the callers' clients come from. */
+  readonly specifier: string;
+  /** Why, for people. */
+  readonly reason: string;
+}
+
 /** A declaration that lists flag keys, and how many of them flag checks use. */
 export interface DiscoveredRegistry {
   readonly file: string;
@@ -95,6 +111,8 @@ export interface Discovery {
   readonly alsoAnchoring?: readonly DiscoveredRegistry[];
   /** LaunchDarkly React providers configured in the folder (see keyNaming.ts); absent when there are none. */
   readonly providers?: readonly DiscoveredProvider[];
+  /** Parameters that hold an SDK's client by what every call passes them (see clientParameters.ts); absent when there are none. */
+  readonly clients?: readonly DiscoveredClient[];
 }
 
 /** The `.flaglens.json` discovery proposes (only the parts it found). */

@@ -17,6 +17,23 @@ export interface PatternSet {
    * mentions one is scanned whole for its calls (see scan/flagFunctions.ts). Absent when none is known.
    */
   readonly flagFunctionNames?: readonly string[];
+  /**
+   * Parameters that every call found in the workspace passes an SDK's client (see discover/clientParameters.ts): inside
+   * the function, calls on them have that SDK's evidence. Absent when none is known.
+   */
+  readonly clientParameters?: readonly ClientParameter[];
+}
+
+/** A function's parameter (or a property of its object parameter) that holds a client from `specifier`, an SDK's package. */
+export interface ClientParameter {
+  /** The file that declares the function: absolute, with `/`. */
+  readonly file: string;
+  /** The function's name: a declaration's, or the variable's it initializes. */
+  readonly functionName: string;
+  readonly parameter: number;
+  /** For an object parameter, the property that holds the client (`{ client }`). */
+  readonly property?: string;
+  readonly specifier: string;
 }
 
 export { calleeLastName, isFromPackages } from './define';

@@ -223,6 +223,7 @@ export function followOrigin(state: ScanState, reference: LocalReference, how: O
   if (binding.origin === undefined) return undefined;
   // `req.gb` with `req: AuthRequest` is `AuthRequest`'s property `gb`: the path read into the name goes along.
   const { reference: origin } = binding.origin;
+  if (origin.kind === 'import') return { reference: { ...origin, names: [...origin.names, ...rest] }, how: how ?? binding.origin.how };
   return followOrigin(state, rest.length === 0 ? origin : { ...origin, names: [...origin.names, ...rest] }, how ?? binding.origin.how, depth + 1);
 }
 
@@ -232,6 +233,7 @@ export function followOrigin(state: ScanState, reference: LocalReference, how: O
  */
 export function evidenceText(subject: string, how: OriginHow, specifier: string, through?: string): string {
   if (through !== undefined) return `\`${subject}\` comes from ${specifier} (through ${through})`;
+  if (how === 'passed') return `\`${subject}\` is passed a client from ${specifier} by every call of its function`;
   const verb = how === 'imported' ? 'is imported from' : how === 'created' ? 'is created from' : 'is declared with a type from';
   return `\`${subject}\` ${verb} ${specifier}`;
 }

@@ -9,6 +9,7 @@ import { calleeNameRegex } from './checks';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { mentionsFlagFunction } from './flagFunctions';
 import { hasSyntaxError, parseSource, syntaxErrorsOf } from './parse';
+import { namesVendorPackage } from '../skeleton';
 import { newState, scanFile, visit } from './scanFile';
 import { withRenamedImports } from './renamedImports';
 import type { Binding, DraftCheck, FileScan, LocalReference, LocalValue, ScanState } from './types';
@@ -179,7 +180,7 @@ function rescanOne(fileName: string, text: string, patterns: PatternSet, previou
   // From here on `previous` is spent: its records are moved in place (the full path needs only its tree).
   const above = walks.slice(0, index);
   for (const walk of above) moveFileEnd(walk, old.length, text.length);
-  const walkedHere = walkStatement(stateBelow(tree, fragment, patterns, above, text.length), statement, tree);
+  const walkedHere = walkStatement(stateBelow(tree, fragment, patterns, above, text), statement, tree);
   // Later statements' walks looked up its file-level names: they stand only while those mean what they meant.
   if (walkedHere.topLevel !== edited.topLevel) return undefined;
   const walked = moveWalk(walkedHere, (position) => position + edited.pos, text.length);
@@ -210,14 +211,16 @@ function rescanTail(fileName: string, text: string, patterns: PatternSet, previo
   // before (`function f() {}` then `=` makes one statement of both).
   if (hasSyntaxError(tree)) return undefined;
   for (const walk of kept) moveFileEnd(walk, previous.text.length, text.length);
-  const local = stateBelow(tree, fragment, patterns, kept, text.length);
+  const local = stateBelow(tree, fragment, patterns, kept, text);
   const added = tree.statements.map((statement) => moveWalk(walkStatement(local, statement, tree), (position) => position + before.end, text.length));
   return documentFromWalks(fileName, text, patterns, previous.tree, tree, [...kept, ...added]);
 }
 
-/** A state for walking `fragment` at its own offsets that sees the file-level names the walks above it declare. */
-function stateBelow(tree: ts.SourceFile, fragment: string, patterns: PatternSet, above: readonly StatementWalk[], fileEnd: number): ScanState {
+/** A state for walking `fragment` of `text` at its own offsets that sees the file-level names the walks above it declare. */
+function stateBelow(tree: ts.SourceFile, fragment: string, patterns: PatternSet, above: readonly StatementWalk[], text: string): ScanState {
+  const fileEnd = text.length;
   const local = newState(tree, fragment, patterns);
+  local.followsReturns = namesVendorPackage(text);
   local.scopes.push({ start: 0, end: fileEnd });
   for (const walk of above) {
     for (const [name, binding] of walk.bindings) if (isFileLevel(binding, fileEnd)) addBinding(local.bindings, name, binding);
@@ -281,7 +284,7 @@ function moveWalk(walk: StatementWalk, moved: (position: number) => number, file
     if (binding.value !== undefined && typeof binding.value !== 'string') movable.value = moveValue(binding.value, moved);
     // Each binding has its own origin (see `declareOpaqueNames`): moved in place, as the binding is. A bag's origin
     // is read where each flag is read (see `pushBagDraft`), so its position is never used.
-    if (binding.origin !== undefined) moveInPlace(binding.origin.reference, moved);
+    if (binding.origin !== undefined && binding.origin.reference.kind === 'local') moveInPlace(binding.origin.reference, moved);
     if (fileEnd !== undefined && isFileLevel(binding, fileEnd)) continue;
     movable.scopeStart = moved(binding.scopeStart);
     movable.scopeEnd = moved(binding.scopeEnd);

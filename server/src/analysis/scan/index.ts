@@ -3,6 +3,7 @@
 
 export { SCANNED_EXTENSIONS } from '../extensions';
 export { scanFile } from './scanFile';
+export { valueOrigins } from './valueOrigins';
 export { parseSkeleton, parseSkeletonText, parseSource } from './parse';
 export { scanDocument, type DocumentScan } from './incremental';
 export type { ExportedObject, ExportedValue, FileScan, ImportedKey, ModuleReference } from './types';

@@ -9,6 +9,7 @@ import { completeChecks, declare, declareOpaqueNames, declareStatement } from '.
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { scanFlagFunctions } from './flagFunctions';
 import { parseSkeleton, parseSource } from './parse';
+import { namesVendorPackage } from '../skeleton';
 import { withRenamedImports } from './renamedImports';
 import type { FileScan, Origin, ScanState } from './types';
 import { evaluate, memberOf, originReference, propertyNameText, typeOriginReference } from './values';
@@ -17,8 +18,8 @@ import { evaluate, memberOf, originReference, propertyNameText, typeOriginRefere
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
 const {
   NodeFlags, SyntaxKind, canHaveModifiers, forEachChild, getModifiers, isArrowFunction, isBinaryExpression, isConstructorDeclaration,
-  isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression,
-  isPropertyDeclaration, isVariableStatement,
+  isBlock, isClassLike, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression,
+  isPropertyDeclaration, isReturnStatement, isVariableDeclaration, isVariableStatement,
 } = ts;
 
 /**
@@ -47,6 +48,9 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
   const completed = completeChecks(state);
   // A skeleton blanks a constructor with no flag-call name, and with it `this.client = OpenFeature.getClient()`.
   if (completed.lacksClassEvidence && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
+  // A client getter without a declared type (`getServerClient = async () => { ...; return ldClient }`) is followed
+  // through its returns, which a skeleton may have blanked.
+  if (state.blankedReturns === true && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
   const withFunctions = scanFlagFunctions(state, completed, patterns);
   // A skeleton blanks the bodies that call a flag function declared here (their name is no flag-call name).
   if (withFunctions?.declares === true && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
@@ -68,7 +72,9 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
 
 /** An empty walk state for `sourceFile`, whose text is `text`. */
 export function newState(sourceFile: ts.SourceFile, text: string, patterns: PatternSet): ScanState {
+  const clientParameters = patterns.clientParameters?.filter((parameter) => parameter.file === sourceFile.fileName);
   return {
+    ...(clientParameters !== undefined && clientParameters.length > 0 ? { clientParameters } : {}),
     sourceFile,
     text,
     patternsByName: patternIndex(patterns),
@@ -125,6 +131,7 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
     case SyntaxKind.Parameter: {
       const { name, type } = node as ts.ParameterDeclaration;
       declareOpaqueNames(state, name, { type }, typedOrigin(type));
+      if (state.clientParameters !== undefined) declareClientParameter(state, node as ts.ParameterDeclaration);
       break;
     }
     case SyntaxKind.FunctionDeclaration:
@@ -157,6 +164,30 @@ function isScope(node: ts.Node): boolean {
   }
 }
 
+/**
+ * A parameter that every call found passes an SDK's client (`PatternSet.clientParameters`), or the name its object
+ * parameter's property is destructured to: declared again, over the one `declareOpaqueNames` made, with that package.
+ */
+function declareClientParameter(state: ScanState, node: ts.ParameterDeclaration): void {
+  const owner = node.parent;
+  const functionName = isFunctionDeclaration(owner) ? owner.name?.text : isVariableDeclaration(owner.parent) && isIdentifier(owner.parent.name) ? owner.parent.name.text : undefined;
+  if (functionName === undefined) return;
+  const index = owner.parameters.indexOf(node);
+  for (const client of state.clientParameters ?? []) {
+    if (client.functionName !== functionName || client.parameter !== index) continue;
+    const origin: Origin = { reference: { kind: 'import', specifier: client.specifier, names: [] }, how: 'passed' };
+    if (client.property === undefined) {
+      if (isIdentifier(node.name)) declare(state, node.name.text, undefined, undefined, { type: node.type }, origin);
+      continue;
+    }
+    if (!isObjectBindingPattern(node.name)) continue;
+    for (const element of node.name.elements) {
+      const property = element.propertyName === undefined ? (isIdentifier(element.name) ? element.name.text : undefined) : propertyNameText(element.propertyName);
+      if (property === client.property && element.dotDotDotToken === undefined && isIdentifier(element.name)) declare(state, element.name.text, undefined, undefined, { type: undefined }, origin);
+    }
+  }
+}
+
 /** A declared type's origin (`client: LDClient`), for the evidence of calls on the name. */
 function typedOrigin(type: ts.TypeNode | undefined): Origin | undefined {
   const reference = type === undefined ? undefined : typeOriginReference(type, type.end);
@@ -165,23 +196,66 @@ function typedOrigin(type: ts.TypeNode | undefined): Origin | undefined {
 
 /**
  * What a function's calls are made from: its declared return type (`function getClient(): GrowthBookClient | null`),
- * so that `getClient()?.evalFeature(...)` has the evidence the type gives. Only the written type counts: a body's
- * `return` is not followed (a skeleton blanks check-free bodies, and a team's own client class is no SDK's).
+ * so that `getClient()?.evalFeature(...)` has the evidence the type gives; without one, what its returns are made
+ * from (`return ldClient` where `let ldClient: LDClient`), when every return that gives a value names one. The
+ * evidence still has to end at an SDK's package: a team's own client class is no SDK's.
  */
-function returnedOrigin(node: ts.SignatureDeclaration): Origin | undefined {
-  const typed = typedOrigin(node.type);
-  return typed === undefined ? undefined : { ...typed, how: 'created' };
+function returnedOrigin(state: ScanState, node: ts.SignatureDeclaration): Origin | undefined {
+  if (node.type !== undefined) {
+    const typed = typedOrigin(node.type);
+    return typed === undefined ? undefined : { ...typed, how: 'created' };
+  }
+  const body = (node as ts.FunctionLikeDeclaration).body;
+  // Only a module that names an SDK's package makes a client without saying so; elsewhere the skeleton's blanked bodies stay blank.
+  if (body === undefined || !(state.followsReturns ??= namesVendorPackage(state.text))) return undefined;
+  if (!isBlock(body)) {
+    const reference = originReference(body);
+    return reference === undefined ? undefined : { reference, how: 'created' };
+  }
+  // A skeleton blanks a body without a flag-call name: the file is then parsed whole.
+  if (body.statements.length === 0 && /\S/.test(state.text.slice(body.getStart(state.sourceFile) + 1, body.end - 1))) state.blankedReturns = true;
+  let found: Origin | undefined;
+  for (const returned of returnedExpressions(body)) {
+    const reference = originReference(returned);
+    if (reference === undefined) return undefined;
+    found ??= { reference, how: 'created' };
+  }
+  return found;
+}
+
+// Enough returns for any real client getter; a function with more is not followed.
+const MAX_RETURNS = 16;
+
+/** The expressions a body returns (not its nested functions'), `return;`, `null` and `undefined` aside; empty past `MAX_RETURNS`. */
+function returnedExpressions(body: ts.Block): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  const stack: ts.Node[] = [...body.statements];
+  while (stack.length > 0) {
+    const node = stack.pop() as ts.Node;
+    if (isFunctionLike(node) || isClassLike(node)) continue;
+    if (isReturnStatement(node)) {
+      const expression = node.expression;
+      if (expression === undefined || expression.kind === SyntaxKind.NullKeyword || (isIdentifier(expression) && expression.text === 'undefined')) continue;
+      if (found.length === MAX_RETURNS) return [];
+      found.push(expression);
+      continue;
+    }
+    forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+  return found;
 }
 
 /** A function declaration's name, in `scope` (its enclosing one), with what its calls are made from. */
 function declareFunction(state: ScanState, node: ts.FunctionDeclaration, scope: { start: number; end: number } | undefined): void {
-  const origin = node.name === undefined ? undefined : returnedOrigin(node);
+  const origin = node.name === undefined ? undefined : returnedOrigin(state, node);
   if (node.name !== undefined && origin !== undefined) declare(state, node.name.text, undefined, undefined, undefined, origin, scope);
 }
 
 /** What a name's initializer was made from, else its declared type: `const client = OpenFeature.getClient()`. */
-function declaredOrigin(initializer: ts.Expression | undefined, type: ts.TypeNode | undefined): Origin | undefined {
-  if (initializer !== undefined && (isArrowFunction(initializer) || isFunctionExpression(initializer))) return returnedOrigin(initializer);
+function declaredOrigin(state: ScanState, initializer: ts.Expression | undefined, type: ts.TypeNode | undefined): Origin | undefined {
+  if (initializer !== undefined && (isArrowFunction(initializer) || isFunctionExpression(initializer))) return returnedOrigin(state, initializer);
   const reference = initializer === undefined ? undefined : originReference(initializer);
   return reference === undefined ? typedOrigin(type) : { reference, how: 'created' };
 }
@@ -197,7 +271,7 @@ function declareClassMembers(state: ScanState, node: ts.ClassLikeDeclaration): v
   };
   for (const member of node.members) {
     if (isPropertyDeclaration(member)) {
-      declareMember(member.name, declaredOrigin(member.initializer, member.type));
+      declareMember(member.name, declaredOrigin(state, member.initializer, member.type));
     } else if (isConstructorDeclaration(member)) {
       for (const parameter of member.parameters) {
         if (canHaveModifiers(parameter) && (getModifiers(parameter)?.length ?? 0) > 0) declareMember(parameter.name, typedOrigin(parameter.type));
@@ -206,7 +280,7 @@ function declareClassMembers(state: ScanState, node: ts.ClassLikeDeclaration): v
         if (!isExpressionStatement(statement) || !isBinaryExpression(statement.expression)) continue;
         const { left, operatorToken, right } = statement.expression;
         if (operatorToken.kind === SyntaxKind.EqualsToken && isPropertyAccessExpression(left) && left.expression.kind === SyntaxKind.ThisKeyword) {
-          declareMember(left.name, declaredOrigin(right, undefined));
+          declareMember(left.name, declaredOrigin(state, right, undefined));
         }
       }
     }
@@ -245,7 +319,7 @@ function declareVariables(state: ScanState, list: ts.VariableDeclarationList): v
     if (isObjectBindingPattern(name) && declaration.initializer !== undefined && declareDestructuredBags(state, name, declaration.initializer)) continue;
     const value = isConst && declaration.initializer !== undefined ? evaluate(declaration.initializer) : undefined;
     if (isIdentifier(name)) {
-      declare(state, name.text, value, undefined, undefined, value === undefined ? declaredOrigin(declaration.initializer, declaration.type) : undefined);
+      declare(state, name.text, value, undefined, undefined, value === undefined ? declaredOrigin(state, declaration.initializer, declaration.type) : undefined);
     } else if (isObjectBindingPattern(name) && value !== undefined) {
       // `const { NEW_CHECKOUT } = FLAGS`
       for (const element of name.elements) {
@@ -257,7 +331,7 @@ function declareVariables(state: ScanState, list: ts.VariableDeclarationList): v
         }
       }
     } else {
-      declareOpaqueNames(state, name, undefined, declaredOrigin(declaration.initializer, declaration.type));
+      declareOpaqueNames(state, name, undefined, declaredOrigin(state, declaration.initializer, declaration.type));
     }
   }
 }

@@ -4,6 +4,7 @@
 import type { ts } from 'ts-morph';
 import type { ObjectBag } from '../bags';
 import type { ImportedKeyType, KeyTypeMember } from '../keyTypes';
+import type { ClientParameter } from '../patterns';
 import type { FlagCheck, FlagPattern, Span } from '../types';
 
 /** A name exported by another module, then a member path: `F.Flags.NEW` after `import * as F from './flags'` is `{ specifier: './flags', names: ['Flags', 'NEW'] }`; no names is the whole module. */
@@ -85,11 +86,14 @@ export interface EvidenceImport {
 }
 
 /** How a name comes from a package: it is the import, a value made from it (a call, `new`, `await`), or declared with its type. */
-export type OriginHow = 'imported' | 'created' | 'typed';
+export type OriginHow = 'imported' | 'created' | 'typed' | 'passed';
 
-/** Where a name's value comes from, when that is not a key: the name (and path) it was made from, read at a position. */
+/**
+ * Where a name's value comes from, when that is not a key: the name (and path) it was made from, read at a position, or,
+ * for a parameter every caller passes an SDK's client, that package.
+ */
 export interface Origin {
-  readonly reference: LocalReference;
+  readonly reference: LocalReference | ModuleReference;
   readonly how: Exclude<OriginHow, 'imported'>;
 }
 
@@ -160,6 +164,15 @@ export interface ScanState {
   readonly objectBags: readonly ObjectBag[];
   /** `type FlagKey = 'a' | 'b'`, for the keys a parameter of that type may hold. */
   readonly typeAliases: Map<string, ts.TypeNode>;
+  /** The parameters of this file's functions that hold an SDK's client (see `PatternSet.clientParameters`); absent when none. */
+  readonly clientParameters?: readonly ClientParameter[];
+  /**
+   * Whether a function without a declared return type is followed through its returns: only in a module that names an
+   * SDK's package (the whole document's text decides for a walk of part of it). Set on first need.
+   */
+  followsReturns?: boolean;
+  /** Set when a function without a declared return type had its body blanked by the skeleton: its returns are unknown. */
+  blankedReturns?: boolean;
   /** Every binding declared, in order, when one top-level statement's walk is recorded (`scanDocument`). */
   readonly declared?: Array<readonly [string, Binding]>;
 }

@@ -42,6 +42,11 @@ export function skeletonOf(fileName: string, text: string, patterns: PatternSet)
 // the SDK's client (`gb?: UserScopedGrowthBook`), the evidence of other files' `req.gb?.getFeatureValue(…)`.
 const VENDOR_IMPORT = new RegExp(`['"](?:${VENDOR_PACKAGES.map((name) => escapeRegex(name.endsWith('*') ? name.slice(0, -1) : name)).join('|')})`);
 
+/** True when the text names an SDK's package (in quotes, as an import does). */
+export function namesVendorPackage(text: string): boolean {
+  return VENDOR_IMPORT.test(text);
+}
+
 const calleeWordRegexes = new WeakMap<PatternSet, RegExp>();
 const bagNameRegexes = new WeakMap<PatternSet, RegExp>();
 
