@@ -76,6 +76,13 @@ const cases: Case[] = [
   { name: 'a registry symbol that is not a name', text: '{"registry": {"file": "f.ts", "symbol": "Flags.X"}}', at: '"Flags.X"', says: '"symbol" must be the name' },
   { name: 'folders whose LaunchDarkly bags name flags as written', text: '{"keysAsWritten": [".", "apps/store/", "./apps/bank"]}', config: { keysAsWritten: ['.', 'apps/store', 'apps/bank'] } },
   { name: 'a keysAsWritten folder outside the workspace', text: '{"keysAsWritten": ["apps/web", "../other", "/srv/app"]}', at: '"../other"', says: '"keysAsWritten": "../other" is not a folder inside the workspace', config: { keysAsWritten: ['apps/web'] } },
+  {
+    name: 'parameters that hold an SDK client',
+    text: '{"clients": [{"file": "lib/report.ts", "function": "sendResults", "parameter": "0.client", "package": "launchdarkly-react-client-sdk"}, {"file": "lib/a.ts", "function": "run", "parameter": 1, "package": "posthog-node"}]}',
+    config: { clients: [{ file: 'lib/report.ts', function: 'sendResults', parameter: 0, property: 'client', package: 'launchdarkly-react-client-sdk' }, { file: 'lib/a.ts', function: 'run', parameter: 1, package: 'posthog-node' }] },
+  },
+  { name: 'a client parameter without its package', text: '{"clients": [{"file": "lib/a.ts", "function": "run", "parameter": 0}]}', at: '{"file"', says: 'clients[0] needs "file", "function", "parameter" and "package"', config: { clients: [] } },
+  { name: 'a client parameter that is not an index', text: '{"clients": [{"file": "lib/a.ts", "function": "run", "parameter": "client", "package": "x"}]}', at: '"client"', says: 'clients[0]: "parameter" must be a parameter index', config: { clients: [] } },
   { name: 'a flagd backend without environments', text: '{"backends": [{"type": "flagd"}]}', config: { backends: [{ type: 'flagd' }] } },
   { name: 'an unknown setting', text: '{"pattern": []}', at: '"pattern"', says: 'Unknown setting "pattern"' },
   { name: 'a pattern without callee', text: '{"patterns": [{"keyArg": 0}, {"callee": "ok"}]}', at: '{"keyArg"', says: 'patterns[0]: a pattern needs a "callee"', config: { patterns: [{ callee: 'ok' }] } },

@@ -222,9 +222,19 @@ gb.isOn('new-nav');`,
   },
   {
     name: 'with no check using any key, only a registry named for flags is proposed',
-    files: { 'src/keys.ts': `export interface Experiments { 'a.b': boolean; 'c.d': boolean }
+    files: { 'src/keys.ts': `export interface ReleaseToggles { 'a.b': boolean; 'c.d': boolean }
 export enum Colors { Red = 'red', Blue = 'blue' }` },
-    expected: { registry: { file: 'src/keys.ts', symbol: 'Experiments' } },
+    expected: { registry: { file: 'src/keys.ts', symbol: 'ReleaseToggles' } },
+  },
+  {
+    name: 'with no check using any key, a name that may mean other things than flags is not enough: plan features read through their own bag',
+    files: {
+      'types/user.ts': `export type Features = { dropbox?: boolean; github?: boolean; templates?: boolean; collaborators?: number }`,
+      'types/plan.ts': `import type { Features } from './user';\nexport interface Plan { name: string; features: Features }`,
+      'app/limits.ts': `export const canSync = (plan: Plan) => plan.features.dropbox && plan.features.github && plan.features.templates;`,
+    },
+    expected: {},
+    says: /^no registry proposed: the nearest candidate, Features \(types\/user\.ts, interface\), is named for flags, but none of its 4 keys is checked in code/,
   },
   {
     name: 'an enum registry and the team\'s own provider, no SDK: calls passed its members are checks, typed parameters wrappers',

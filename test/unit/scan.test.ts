@@ -642,6 +642,14 @@ describe('evidence', () => {
     });
   }
 
+  it('takes a client parameter the configuration names, in a tree parsed without parent links', () => {
+    const file = '/work/app/src/results.ts';
+    const code = `export const send = async ({ client, runs }: { client: any; runs: number }) => client?.variation('cart', false);
+export function legacy(tracker) { return tracker.variation('legacy', 0); }`;
+    const patterns = { ...buildPatternSet([]), clientParameters: [{ file, functionName: 'send', parameter: 0, property: 'client', specifier: 'launchdarkly-react-client-sdk' }] };
+    assert.deepEqual(scanFile(file, code, patterns).checks.map((found) => [found.key, found.sdk, found.method]), [['cart', 'launchdarkly', 'client?.variation']]);
+  });
+
   it("reads a blanked constructor again when a method's client has no other evidence", () => {
     const code = `import { OpenFeature } from '@openfeature/server-sdk';
 class Checkout {

@@ -10,7 +10,7 @@ import { parseJsonText, propertiesOf, refuseText, spanOf } from '../analysis/jso
 import { DEFAULT_POLICY, type FlagPolicy } from '../analysis/policy/policy';
 import type { RegistryLocation } from '../analysis/registry';
 import type { FileProblem, FindingCode, Severity, UserPattern } from '../analysis/types';
-import { readBackend, readBags, readList, readPattern, readRegistryLocation, readSeverities, readStringList, type Report } from './configFields';
+import { readBackend, readBags, readClients, readList, readPattern, readRegistryLocation, readSeverities, readStringList, type ClientParameterEntry, type Report } from './configFields';
 import { readBoundedTextSync } from '../io/boundedRead';
 import { SETTINGS_FILE_LIMIT } from './files';
 import { readPolicy } from './policyConfig';
@@ -92,13 +92,15 @@ export interface FlagLensConfig {
    * because the app's provider sets `useCamelCaseFlagKeys: false`; elsewhere they are the keys camelCased.
    */
   keysAsWritten?: string[];
+  /** Parameters that hold an SDK's client though nothing in their function says so (every caller passes one). */
+  clients?: ClientParameterEntry[];
   /** Flag types and lifetimes, naming rules, required metadata, what fails CI: the defaults when absent. */
   policy: FlagPolicy;
 }
 
 /** `.flaglens.json` files larger than this are refused. */
 const MAX_CONFIG_LENGTH = 1_000_000;
-const TOP_LEVEL_FIELDS = ['$schema', 'patterns', 'backends', 'environments', 'severities', 'ignore', 'maxFileSize', 'bags', 'registry', 'keysAsWritten', 'policy'];
+const TOP_LEVEL_FIELDS = ['$schema', 'patterns', 'backends', 'environments', 'severities', 'ignore', 'maxFileSize', 'bags', 'registry', 'keysAsWritten', 'clients', 'policy'];
 
 /** The configuration of a folder without `.flaglens.json`. */
 export function defaultConfig(): FlagLensConfig {
@@ -159,6 +161,9 @@ export function parseConfig(text: string, file: string): { config: FlagLensConfi
         if (folders !== undefined) config.keysAsWritten = folders;
         break;
       }
+      case 'clients':
+        config.clients = readClients(valueNode, report);
+        break;
       case 'policy':
         config.policy = readPolicy(valueNode, report);
         break;

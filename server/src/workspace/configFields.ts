@@ -336,3 +336,55 @@ function parseReturns(value: unknown): CallReturns | undefined {
   }
   return undefined;
 }
+
+/** A client parameter as `.flaglens.json` lists it; `file` relative to the workspace folder. */
+export interface ClientParameterEntry {
+  file: string;
+  function: string;
+  parameter: number;
+  property?: string;
+  package: string;
+}
+
+const CLIENT_EXAMPLE = '{"file": "lib/report.ts", "function": "sendResults", "parameter": "0.client", "package": "launchdarkly-react-client-sdk"}';
+
+/** The `clients` list: parameters that hold an SDK's client though nothing in their function says so; bad items are reported and dropped. */
+export function readClients(node: Node, report: Report): ClientParameterEntry[] {
+  if (node.type !== 'array') {
+    report(node, `"clients" must be a list of parameters that hold an SDK's client, e.g. [${CLIENT_EXAMPLE}].`);
+    return [];
+  }
+  const clients: ClientParameterEntry[] = [];
+  (node.children ?? []).forEach((item, index) => {
+    const where = `clients[${index}]`;
+    if (item.type !== 'object') {
+      report(item, `${where} must be an object such as ${CLIENT_EXAMPLE}.`);
+      return;
+    }
+    const entry: Partial<ClientParameterEntry> = {};
+    let valid = true;
+    for (const { name, nameNode, valueNode } of propertiesOf(item)) {
+      const text = valueNode.type === 'string' ? String(valueNode.value) : undefined;
+      if (name === 'file' && text !== undefined && text !== '') entry.file = text;
+      else if (name === 'function' && text !== undefined && /^[A-Za-z_$][\w$]*$/.test(text)) entry.function = text;
+      else if (name === 'package' && text !== undefined && text !== '') entry.package = text;
+      else if (name === 'parameter' && (valueNode.type === 'number' || text !== undefined) && /^\d+(\.[A-Za-z_$][\w$]*)?$/.test(String(valueNode.value))) {
+        const [index, property] = String(valueNode.value).split('.');
+        entry.parameter = Number(index);
+        if (property !== undefined) entry.property = property;
+      } else {
+        valid = false;
+        report(['file', 'function', 'parameter', 'package'].includes(name) ? valueNode : nameNode, ['file', 'function', 'parameter', 'package'].includes(name)
+          ? `${where}: "${name}" must be ${name === 'file' ? 'a path relative to the workspace folder' : name === 'function' ? 'a function name' : name === 'parameter' ? 'a parameter index, or an index and the property of an object parameter ("0.client")' : "the SDK's package, e.g. \"launchdarkly-react-client-sdk\""}.`
+          : `${where}: unknown field "${name}"; a client has file, function, parameter and package.`);
+      }
+    }
+    if (!valid) return;
+    if (entry.file === undefined || entry.function === undefined || entry.parameter === undefined || entry.package === undefined) {
+      report(item, `${where} needs "file", "function", "parameter" and "package", e.g. ${CLIENT_EXAMPLE}.`);
+      return;
+    }
+    clients.push(entry as ClientParameterEntry);
+  });
+  return clients;
+}

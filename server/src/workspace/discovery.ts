@@ -46,5 +46,6 @@ export function configFileText(config: ProposedConfig): string {
 
 /** True when discovery found anything worth writing down. */
 export function foundAnything(discovery: Discovery): boolean {
-  return discovery.wrappers.length > 0 || discovery.bags.length > 0 || discovery.registry !== undefined || (discovery.providers ?? []).some((provider) => !provider.camelCaseKeys);
+  return discovery.wrappers.length > 0 || discovery.bags.length > 0 || discovery.registry !== undefined || (discovery.clients ?? []).length > 0
+    || (discovery.providers ?? []).some((provider) => !provider.camelCaseKeys);
 }

@@ -4,12 +4,14 @@
 // workspace trust.
 
 import type { SeverityOverrides } from '../analysis/findings';
+import { posix } from 'node:path';
 import { buildPatternSet, type PatternSet } from '../analysis/patterns';
 import type { FileProblem, FlagCatalog } from '../analysis/types';
 import { buildCatalog, withLabel } from '../backends/catalog';
 import type { BackendLoad, FlagBackend } from '../backends/types';
 import { DEFAULT_MAX_FILE_SIZE, loadConfig, type FlagLensConfig } from './config';
 import { backendOrigins, createBackends, type BackendSetup } from './createBackends';
+import { toPosixPath } from './files';
 import { WorkspaceIndex } from './index';
 
 /** Reports the number of files indexed so far out of the total. */
@@ -65,13 +67,27 @@ export interface LoadedFolder {
   firstSeenInCode?(key: string): string | undefined;
 }
 
+/** The patterns `.flaglens.json` says, with its client parameters named by their files' absolute paths, as the scan names files. */
+export function configuredPatterns(config: FlagLensConfig, root: string): PatternSet {
+  const patterns = buildPatternSet(config.patterns, config.bags);
+  if (config.clients === undefined || config.clients.length === 0) return patterns;
+  const folder = toPosixPath(root).replace(/\/+$/, '');
+  return {
+    ...patterns,
+    clientParameters: config.clients.map((client) => ({
+      file: posix.join(folder, client.file), functionName: client.function, parameter: client.parameter, specifier: client.package,
+      ...(client.property === undefined ? {} : { property: client.property }),
+    })),
+  };
+}
+
 /** Reads the configuration, then indexes the folder while its backends load. Never throws for a backend. */
 export async function loadFolder(root: string, options: LoadFolderOptions): Promise<LoadedFolder> {
   const { config, file, problems } = loadConfig(root, options.configFile);
   options.configChecked?.(problems);
   const overrides = options.overrides ?? {};
   const countedEnvironments = overrides.environments ?? config.environments;
-  const patterns = buildPatternSet(config.patterns, config.bags);
+  const patterns = configuredPatterns(config, root);
   const index = new WorkspaceIndex(root, {
     patterns,
     ignore: config.ignore,

@@ -190,6 +190,12 @@ export function proposeConfig(discovery: Discovery, keysAsWritten: readonly stri
   if (discovery.bags.length > 0) config.bags = discovery.bags.map(bagEntryOf);
   if (discovery.registry) config.registry = { file: discovery.registry.file, symbol: discovery.registry.symbol };
   if (keysAsWritten.length > 0) config.keysAsWritten = [...keysAsWritten];
+  if (discovery.clients !== undefined && discovery.clients.length > 0) {
+    config.clients = discovery.clients.map((client) => ({
+      file: client.at.file, function: client.function,
+      parameter: client.property === undefined ? client.parameter : `${client.parameter}.${client.property}`, package: client.specifier,
+    }));
+  }
   return config;
 }
 

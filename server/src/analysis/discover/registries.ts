@@ -131,7 +131,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       usedKeys,
       anchors: anchored.count,
       namedForFlags,
-      ...weighEvidence(candidate.keys.length, usedKeys, anchored.count, namedForFlags, noKeyChecked),
+      ...weighEvidence(candidate.keys.length, usedKeys, anchored.count, namedForFlags, noKeyChecked && (anchored.count > 0 || mentionsOnlyFlags(candidate.symbol))),
       exported: candidate.exported,
       ownUsedKeys: ownUsed.size,
     };
@@ -150,7 +150,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
 /** The candidate weighed again with the checks the final patterns find (its own anchors among them). */
 export function reweighed(candidate: WeighedRegistry, checked: CheckedKeys): WeighedRegistry {
   const usedKeys = Math.max(candidate.usedKeys, candidate.keyList.filter((key) => checked.used.has(key)).length);
-  return { ...candidate, usedKeys, ...weighEvidence(candidate.keys, usedKeys, candidate.anchors, candidate.namedForFlags, checked.used.size === 0) };
+  return { ...candidate, usedKeys, ...weighEvidence(candidate.keys, usedKeys, candidate.anchors, candidate.namedForFlags, checked.used.size === 0 && (candidate.anchors > 0 || mentionsOnlyFlags(candidate.symbol))) };
 }
 
 /**
@@ -185,11 +185,16 @@ export function anchorsBeside(candidate: WeighedRegistry, ownChecked: CheckedKey
   return flagsOnly ? `${keys}, and its name says it lists flags` : `${keys}, at least half`;
 }
 
-/** Whether a candidate's checked keys and anchors are enough to propose it, and why, in words. */
-function weighEvidence(keys: number, usedKeys: number, anchors: number, namedForFlags: boolean, noKeyChecked: boolean): { convincing: boolean; reason: string } {
+/**
+ * Whether a candidate's checked keys and anchors are enough to propose it, and why, in words. `nameAlone`: no check
+ * in code names a key, and the name says flags and nothing else (`FeatureFlag`, `UiFlags`) or functions take its keys
+ * (`key: keyof Experiments`), so it may convince by its name; a `Features` type nothing takes the keys of may be the
+ * plan's entitlements, whose reads through its own bags would then vouch for it.
+ */
+function weighEvidence(keys: number, usedKeys: number, anchors: number, namedForFlags: boolean, nameAlone: boolean): { convincing: boolean; reason: string } {
   const checked = `${usedKeys} of its ${keys} keys ${usedKeys === 1 ? 'is' : 'are'} checked in code`;
   const anchored = anchors === 0 ? '' : `, ${anchors} ${anchors === 1 ? 'parameter typed by it or call passed a member' : 'parameters typed by it or calls passed its members'}`;
-  if (namedForFlags && noKeyChecked) {
+  if (namedForFlags && nameAlone) {
     return { convincing: true, reason: `its name says it lists flags (${keys} keys)${anchored}, and no check in code names a key yet` };
   }
   if (namedForFlags) {

@@ -121,4 +121,5 @@ export interface ProposedConfig {
   bags?: BagEntry[];
   registry?: { file: string; symbol: string };
   keysAsWritten?: string[];
+  clients?: Array<{ file: string; function: string; parameter: number | string; package: string }>;
 }

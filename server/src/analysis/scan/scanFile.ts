@@ -74,7 +74,7 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
 export function newState(sourceFile: ts.SourceFile, text: string, patterns: PatternSet): ScanState {
   const clientParameters = patterns.clientParameters?.filter((parameter) => parameter.file === sourceFile.fileName);
   return {
-    ...(clientParameters !== undefined && clientParameters.length > 0 ? { clientParameters } : {}),
+    ...(clientParameters !== undefined && clientParameters.length > 0 ? { clientParameters, clientFunctions: new Map<ts.Node, string>() } : {}),
     sourceFile,
     text,
     patternsByName: patternIndex(patterns),
@@ -117,6 +117,7 @@ export function visit(state: ScanState, root: ts.Node, rootParent: ts.Node | und
 }
 
 function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined): void {
+  if (state.clientFunctions !== undefined && isFunctionLike(node)) nameClientFunction(state.clientFunctions, node, parent);
   switch (node.kind) {
     case SyntaxKind.CallExpression:
       visitCall(state, node as ts.CallExpression);
@@ -131,7 +132,7 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
     case SyntaxKind.Parameter: {
       const { name, type } = node as ts.ParameterDeclaration;
       declareOpaqueNames(state, name, { type }, typedOrigin(type));
-      if (state.clientParameters !== undefined) declareClientParameter(state, node as ts.ParameterDeclaration);
+      if (state.clientFunctions !== undefined && parent !== undefined) declareClientParameter(state, node as ts.ParameterDeclaration, parent);
       break;
     }
     case SyntaxKind.FunctionDeclaration:
@@ -168,11 +169,10 @@ function isScope(node: ts.Node): boolean {
  * A parameter that every call found passes an SDK's client (`PatternSet.clientParameters`), or the name its object
  * parameter's property is destructured to: declared again, over the one `declareOpaqueNames` made, with that package.
  */
-function declareClientParameter(state: ScanState, node: ts.ParameterDeclaration): void {
-  const owner = node.parent;
-  const functionName = isFunctionDeclaration(owner) ? owner.name?.text : isVariableDeclaration(owner.parent) && isIdentifier(owner.parent.name) ? owner.parent.name.text : undefined;
+function declareClientParameter(state: ScanState, node: ts.ParameterDeclaration, owner: ts.Node): void {
+  const functionName = state.clientFunctions?.get(owner);
   if (functionName === undefined) return;
-  const index = owner.parameters.indexOf(node);
+  const index = (owner as ts.SignatureDeclaration).parameters.indexOf(node);
   for (const client of state.clientParameters ?? []) {
     if (client.functionName !== functionName || client.parameter !== index) continue;
     const origin: Origin = { reference: { kind: 'import', specifier: client.specifier, names: [] }, how: 'passed' };
@@ -186,6 +186,13 @@ function declareClientParameter(state: ScanState, node: ts.ParameterDeclaration)
       if (property === client.property && element.dotDotDotToken === undefined && isIdentifier(element.name)) declare(state, element.name.text, undefined, undefined, { type: undefined }, origin);
     }
   }
+}
+
+/** Records the name a function is known by, a declaration's or the variable's it initializes, when a client parameter names it. */
+function nameClientFunction(names: Map<ts.Node, string>, node: ts.Node, parent: ts.Node | undefined): void {
+  const name = isFunctionDeclaration(node) ? node.name?.text
+    : parent !== undefined && isVariableDeclaration(parent) && parent.initializer === node && isIdentifier(parent.name) ? parent.name.text : undefined;
+  if (name !== undefined) names.set(node, name);
 }
 
 /** A declared type's origin (`client: LDClient`), for the evidence of calls on the name. */

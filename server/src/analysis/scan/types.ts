@@ -166,6 +166,8 @@ export interface ScanState {
   readonly typeAliases: Map<string, ts.TypeNode>;
   /** The parameters of this file's functions that hold an SDK's client (see `PatternSet.clientParameters`); absent when none. */
   readonly clientParameters?: readonly ClientParameter[];
+  /** The names of the functions the walk met that declare one of `clientParameters` (trees have no parent links). */
+  readonly clientFunctions?: Map<ts.Node, string>;
   /**
    * Whether a function without a declared return type is followed through its returns: only in a module that names an
    * SDK's package (the whole document's text decides for a walk of part of it). Set on first need.
