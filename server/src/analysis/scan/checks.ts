@@ -14,7 +14,7 @@ import { evaluate, originReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  SyntaxKind, isAwaitExpression, isCallExpression, isComputedPropertyName, isElementAccessExpression, isIdentifier,
+  SyntaxKind, isAwaitExpression, isBinaryExpression, isCallExpression, isDeleteExpression, isPostfixUnaryExpression, isPrefixUnaryExpression, isComputedPropertyName, isElementAccessExpression, isIdentifier,
   isNoSubstitutionTemplateLiteral, isNumericLiteral, isPropertyAccessExpression, isSpreadElement,
   isIntersectionTypeNode, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode,
 } = ts;
@@ -143,6 +143,8 @@ function calleeOrigin(callee: ts.Expression): BagSource['origin'] {
 export function visitBagAccess(state: ScanState, node: ts.PropertyAccessExpression | ts.ElementAccessExpression, parent: ts.Node | undefined): void {
   // `flags.hasOwnProperty(...)` asks the bag object itself, not a flag.
   if (parent !== undefined && isCallExpression(parent) && parent.expression === node) return;
+  // `flags.x = true`, `delete flags[FLAGS.x]` set the record; they read no flag.
+  if (parent !== undefined && isWritten(node, parent)) return;
   const bag = bagSourceOf(state, node.expression);
   if (bag === undefined) return;
   if (isPropertyAccessExpression(node)) {
@@ -150,6 +152,12 @@ export function visitBagAccess(state: ScanState, node: ts.PropertyAccessExpressi
   } else {
     addBagKeyCheck(state, bag, node.argumentExpression, node, undefined);
   }
+}
+
+function isWritten(node: ts.Expression, parent: ts.Node): boolean {
+  if (isDeleteExpression(parent)) return true;
+  if (isBinaryExpression(parent)) return parent.left === node && parent.operatorToken.kind >= SyntaxKind.FirstAssignment && parent.operatorToken.kind <= SyntaxKind.LastAssignment;
+  return (isPrefixUnaryExpression(parent) || isPostfixUnaryExpression(parent)) && (parent.operator === SyntaxKind.PlusPlusToken || parent.operator === SyntaxKind.MinusMinusToken);
 }
 
 /** `const { newCheckout, 'dark-mode': darkMode = false } = useFlags()`. */
@@ -295,7 +303,10 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
   const declared = objectBagOf(expression, state.objectBags);
   if (isIdentifier(expression)) {
     const binding = lookupBinding(state, expression.text, expression.end);
-    if (binding !== undefined || declared === undefined) return binding?.bag;
+    // A local name of a declared bag that lists its keys is that bag (a parameter `flags`, `const flags = org.featureFlags`):
+    // the keys keep other objects of that name out. A bag that does not list them is named only by its path.
+    if (binding?.bag !== undefined) return binding.bag;
+    if (binding !== undefined && declared?.keys === undefined) return undefined;
   }
   return declared === undefined ? undefined : objectBagSource(declared);
 }
