@@ -26,6 +26,9 @@ export interface KeyingRegistry {
  */
 export function bagsKeyedBy(root: string, registries: readonly KeyingRegistry[], trees: SourceTrees): DiscoveredBag[] {
   const bags: DiscoveredBag[] = [];
+  // Records of flag values come from data (a column, a snapshot, a response); an object written in code and keyed by
+  // the registry is a table of something else about each flag (its schema, label or default).
+  const tables = new Set<string>();
   for (const registry of registries) {
     const members = new Set(registry.members);
     const indexes = new RegExp(`\\[\\s*${registry.symbol.replace(/\$/g, '\\$')}\\.`);
@@ -34,6 +37,7 @@ export function bagsKeyedBy(root: string, registries: readonly KeyingRegistry[],
       if (!trees.filesNaming(registry.symbol).has(source.file) || isTestFile(file) || !indexes.test(source.text)) continue;
       const sourceFile = trees.tree(source);
       const visit = (node: ts.Node, parent: ts.Node): void => {
+        if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined && ts.isObjectLiteralExpression(unwrapped(node.initializer))) tables.add(node.name.text);
         if (ts.isElementAccessExpression(node) && memberKey(node.argumentExpression, registry.symbol, members, sourceFile) !== undefined && isFlagRead(node, parent)) {
           const spec = recordName(node.expression);
           if (spec !== undefined && spec !== registry.symbol && !bags.some((bag) => bag.spec === spec)) {
@@ -46,7 +50,7 @@ export function bagsKeyedBy(root: string, registries: readonly KeyingRegistry[],
       ts.forEachChild(sourceFile, (child) => visit(child, sourceFile));
     }
   }
-  return bags;
+  return bags.filter((bag) => !tables.has(bag.spec));
 }
 
 /**
@@ -67,9 +71,14 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
 
 /** The last name of the record read: `orgFeatureFlags`, `featureFlags` of `(org?.featureFlags as Record<…>)`; undefined for a call's result or `this`. */
 function recordName(node: ts.Expression): string | undefined {
-  let expression = node;
-  while (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isSatisfiesExpression(expression) || ts.isNonNullExpression(expression)) expression = expression.expression;
+  const expression = unwrapped(node);
   if (ts.isIdentifier(expression)) return expression.text;
   if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.name)) return expression.name.text;
   return undefined;
+}
+
+function unwrapped(node: ts.Expression): ts.Expression {
+  let expression = node;
+  while (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isSatisfiesExpression(expression) || ts.isNonNullExpression(expression)) expression = expression.expression;
+  return expression;
 }
