@@ -76,6 +76,15 @@ function d() { const flags = new Set<string>(); return flags.size; }`,
     ],
   },
   {
+    name: 'a bag defaulted to an empty object is that bag; defaulted to anything else it is not',
+    bags: [{ bag: 'flags', keys: ['newNav', 'UG'] }],
+    code: `function a(flags?: Record<string, unknown>) { const source = flags ?? {}; const other = flags || { UG: true }; return source.newNav && (flags || {}).UG && other.UG; }`,
+    expected: [
+      { key: 'newNav', resolved: true, method: 'flags', keyText: 'newNav' },
+      { key: 'UG', resolved: true, method: 'flags', keyText: 'UG' },
+    ],
+  },
+  {
     name: 'a bag that does not list its keys is named only by its path: a local of its name is not one',
     bags: ['flags'],
     code: `function a(flags: string[]) { return flags.length; } const b = ctx.flags.newNav;`,

@@ -377,16 +377,18 @@ export function navOverride(org: Org) { return (org.featureFlags as Record<strin
 export function label() { return LABELS[FLAG.darkMode]; }
 export function validate(value: unknown) { return Schemas[FLAG.billing].safeParse(value); }
 export function run() { handlers[FLAG.billing](); }
-export function save(stored: Record<string, unknown>) { stored[FLAG.darkMode] = true; delete stored[FLAG.newNav]; return this[FLAG.billing]; }`,
+export function save(stored: Record<string, unknown>) { stored[FLAG.darkMode] = true; delete stored[FLAG.newNav]; return this[FLAG.billing]; }
+export function merged(stored: Record<string, unknown>) { const effective = { ...stored, [FLAG.newNav]: true }; return effective[FLAG.billing]; }`,
       'app/Menu.tsx': `export function Menu({ featureFlags }: { featureFlags: Record<string, unknown> }) { return featureFlags.darkMode && featureFlags?.['billing'] && featureFlags.length && stored.newNav; }`,
     },
     expected: {
       patterns: [{ callee: 'flag', keyArg: '0.key' }],
-      bags: [{ bag: 'featureFlags', keys: ['newNav', 'darkMode', 'billing'] }],
+      // A record merged in a function is one, where an object written at the top level is a table.
+      bags: [{ bag: 'featureFlags', keys: ['newNav', 'darkMode', 'billing'] }, { bag: 'effective', keys: ['newNav', 'darkMode', 'billing'] }],
       registry: { file: 'app/flags.ts', symbol: 'FLAG' },
     },
     says: /^bag featureFlags \(app\/overrides\.ts:2\): read by a member of FLAG, so a record of its flags; a read of one it lists is a check$/,
-    checks: { 'app/Menu.tsx': ['darkMode', 'billing'], 'app/overrides.ts': ['FLAG.newNav'] },
+    checks: { 'app/Menu.tsx': ['darkMode', 'billing'], 'app/overrides.ts': ['FLAG.newNav', 'FLAG.billing'] },
   },
   {
     name: 'a parameter typed by an interface registry itself holds every flag, not a key: no wrapper',

@@ -4,7 +4,8 @@
 // The record's name is then a bag of the registry's keys, as for a property typed by a registry interface
 // (typedBags.ts): its other reads (`flags?.x`, `featureFlags.hasX`, `flags?.['y']`) are checks when they name a key
 // the registry lists. A table keyed by the registry that holds something else (`Catalog[FLAG.x].safeParse(v)`, a
-// handler called) and a record being written (`record[FLAG.x] = v`, `delete`) are no evidence.
+// handler called, an object written at a module's top level) and a record being written (`record[FLAG.x] = v`,
+// `delete`) are no evidence.
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
@@ -26,8 +27,9 @@ export interface KeyingRegistry {
  */
 export function bagsKeyedBy(root: string, registries: readonly KeyingRegistry[], trees: SourceTrees): DiscoveredBag[] {
   const bags: DiscoveredBag[] = [];
-  // Records of flag values come from data (a column, a snapshot, a response); an object written in code and keyed by
-  // the registry is a table of something else about each flag (its schema, label or default).
+  // Records of flag values come from data (a column, a snapshot, a response) or are merged in a function; an object
+  // written at a module's top level and keyed by the registry is a table of something else about each flag (its
+  // schema, label or default).
   const tables = new Set<string>();
   for (const registry of registries) {
     const members = new Set(registry.members);
@@ -37,7 +39,11 @@ export function bagsKeyedBy(root: string, registries: readonly KeyingRegistry[],
       if (!trees.filesNaming(registry.symbol).has(source.file) || isTestFile(file) || !indexes.test(source.text)) continue;
       const sourceFile = trees.tree(source);
       const visit = (node: ts.Node, parent: ts.Node): void => {
-        if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined && ts.isObjectLiteralExpression(unwrapped(node.initializer))) tables.add(node.name.text);
+        if (ts.isVariableStatement(node) && parent === sourceFile) {
+          for (const declaration of node.declarationList.declarations) {
+            if (ts.isIdentifier(declaration.name) && declaration.initializer !== undefined && ts.isObjectLiteralExpression(unwrapped(declaration.initializer))) tables.add(declaration.name.text);
+          }
+        }
         if (ts.isElementAccessExpression(node) && memberKey(node.argumentExpression, registry.symbol, members, sourceFile) !== undefined && isFlagRead(node, parent)) {
           const spec = recordName(node.expression);
           if (spec !== undefined && spec !== registry.symbol && !bags.some((bag) => bag.spec === spec)) {

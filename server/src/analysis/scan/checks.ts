@@ -15,7 +15,7 @@ import { evaluate, originReference, unwrap } from './values';
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
   SyntaxKind, isAwaitExpression, isBinaryExpression, isCallExpression, isDeleteExpression, isPostfixUnaryExpression, isPrefixUnaryExpression, isComputedPropertyName, isElementAccessExpression, isIdentifier,
-  isNoSubstitutionTemplateLiteral, isNumericLiteral, isPropertyAccessExpression, isSpreadElement,
+  isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement,
   isIntersectionTypeNode, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode,
 } = ts;
 
@@ -292,6 +292,8 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
   let expression = unwrap(node);
   // `await getFeatureFlags()`: a bag function may be async.
   if (isAwaitExpression(expression)) expression = unwrap(expression.expression);
+  // `flags ?? {}`: a record that may be missing, defaulted to an empty one, is still that record.
+  if (isBinaryExpression(expression) && isEmptyObjectDefault(expression)) return bagSourceOf(state, expression.left);
   if (isCallExpression(expression)) {
     const patterns = matchCallee(state, expression.expression).filter((pattern) => pattern.kind === 'bag');
     if (patterns.length === 0) return undefined;
@@ -309,6 +311,13 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
     if (binding !== undefined && declared?.keys === undefined) return undefined;
   }
   return declared === undefined ? undefined : objectBagSource(declared);
+}
+
+function isEmptyObjectDefault(expression: ts.BinaryExpression): boolean {
+  const operator = expression.operatorToken.kind;
+  if (operator !== SyntaxKind.QuestionQuestionToken && operator !== SyntaxKind.BarBarToken) return false;
+  const fallback = unwrap(expression.right);
+  return isObjectLiteralExpression(fallback) && fallback.properties.length === 0;
 }
 
 /** The bag source of a declared bag object. */
