@@ -9,6 +9,7 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { isWrittenAccess } from '../scan/checks';
 import { memberKey } from './anchors';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredBag } from './types';
@@ -66,13 +67,7 @@ export function bagsKeyedBy(root: string, registries: readonly KeyingRegistry[],
 function isFlagRead(node: ts.ElementAccessExpression, parent: ts.Node): boolean {
   if (ts.isCallExpression(parent) && parent.expression === node) return false;
   if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) return false;
-  if (ts.isDeleteExpression(parent)) return false;
-  if (ts.isBinaryExpression(parent) && parent.left === node && isAssignment(parent.operatorToken.kind)) return false;
-  return !((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken));
-}
-
-function isAssignment(kind: ts.SyntaxKind): boolean {
-  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+  return !isWrittenAccess(node, parent);
 }
 
 /** The last name of the record read: `orgFeatureFlags`, `featureFlags` of `(org?.featureFlags as Record<…>)`; undefined for a call's result or `this`. */

@@ -14,9 +14,9 @@ import { evaluate, originReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  SyntaxKind, isAwaitExpression, isBinaryExpression, isCallExpression, isDeleteExpression, isPostfixUnaryExpression, isPrefixUnaryExpression, isComputedPropertyName, isElementAccessExpression, isIdentifier,
-  isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isSpreadElement,
-  isIntersectionTypeNode, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode,
+  SyntaxKind, isAwaitExpression, isBinaryExpression, isCallExpression, isComputedPropertyName, isDeleteExpression, isElementAccessExpression,
+  isIdentifier, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPostfixUnaryExpression, isPrefixUnaryExpression,
+  isPropertyAccessExpression, isSpreadElement, isIntersectionTypeNode, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode,
 } = ts;
 
 const patternIndexes = new WeakMap<PatternSet, ReadonlyMap<string, readonly FlagPattern[]>>();
@@ -144,7 +144,7 @@ export function visitBagAccess(state: ScanState, node: ts.PropertyAccessExpressi
   // `flags.hasOwnProperty(...)` asks the bag object itself, not a flag.
   if (parent !== undefined && isCallExpression(parent) && parent.expression === node) return;
   // `flags.x = true`, `delete flags[FLAGS.x]` set the record; they read no flag.
-  if (parent !== undefined && isWritten(node, parent)) return;
+  if (parent !== undefined && isWrittenAccess(node, parent)) return;
   const bag = bagSourceOf(state, node.expression);
   if (bag === undefined) return;
   if (isPropertyAccessExpression(node)) {
@@ -154,7 +154,8 @@ export function visitBagAccess(state: ScanState, node: ts.PropertyAccessExpressi
   }
 }
 
-function isWritten(node: ts.Expression, parent: ts.Node): boolean {
+/** True when `parent` writes or deletes the property `node` reads: `flags.x = v`, `flags[k] ??= v`, `delete flags.x`, `flags.n++`. */
+export function isWrittenAccess(node: ts.Expression, parent: ts.Node): boolean {
   if (isDeleteExpression(parent)) return true;
   if (isBinaryExpression(parent)) return parent.left === node && parent.operatorToken.kind >= SyntaxKind.FirstAssignment && parent.operatorToken.kind <= SyntaxKind.LastAssignment;
   return (isPrefixUnaryExpression(parent) || isPostfixUnaryExpression(parent)) && (parent.operator === SyntaxKind.PlusPlusToken || parent.operator === SyntaxKind.MinusMinusToken);
