@@ -1,11 +1,12 @@
 // Zero configuration: `flaglens scan` on a folder without `.flaglens.json` infers the team's wrappers and the
-// registry's anchors, and `flaglens init` says what it found and why. Three fixture workspaces: an enum registry
+// registry's anchors, and `flaglens init` says what it found and why. Five fixture workspaces: an enum registry
 // in a workspace package whose build output (main, types) is absent, read by the team's own provider, a
 // hook typed by it and command objects; a union registry with a `keyof` member beside a two-key decoy
 // union, a hook three calls above the SDK through a closure, an HTTP interceptor and a test runner's stubs;
 // two apps whose LaunchDarkly providers name flags differently; and a team's own flag store with no SDK, whose
 // bags and route options are typed by lists of flags beside a pricing list typed the same way, with a hook
-// declared with the type of a key a server wrapper forwards.
+// declared with the type of a key a server wrapper forwards; and records of flags (a JSON column, a hook's result,
+// a snapshot) read by a registry member, beside a schema table and a label table keyed by it and writes of a record.
 // Runs the bundled CLI (`npm run build` makes it).
 
 import assert from 'node:assert/strict';
@@ -103,6 +104,33 @@ const cases: Case[] = [
       'registry BetaFeatures (lib/types.ts, union): 2 of its 2 keys are checked in code, and its name says it lists flags',
     ],
     never: ['withPlan', 'getPlanFeatures', 'describeSession', 'getStringValue'],
+  },
+  {
+    name: 'records of flags read by a registry member, and their other reads by a key it lists; tables keyed by it and writes are not',
+    fixture: 'test/fixtures/zero-config-flag-records',
+    checks: [
+      ['app/components/Menu.tsx', 'bulkExport', true, 'featureFlags'],
+      // The hook's record passed down as a parameter of the same name.
+      ['app/components/menuSections.ts', 'sso', true, 'featureFlags'],
+      ['app/components/menuSections.ts', 'newBilling', true, 'featureFlags'],
+      ['app/routes/billing.ts', 'newBilling', true, 'featureFlags'],
+      ['app/routes/billing.ts', 'newBilling', true, 'flag'],
+      ['app/routes/billing.ts', 'bulkExport', true, 'flag'],
+      ['app/routes/login.ts', 'sso', true, 'flags'],
+      ['app/services/audit.ts', 'auditLog', true, 'orgFlags'],
+      ['app/services/audit.ts', 'bulkExport', true, 'orgFlags'],
+      ['app/services/audit.ts', 'auditLog', true, 'globalFlags'],
+      ['app/services/authControls.ts', 'sso', true, 'flags'],
+    ],
+    found: [
+      'check flag (app/routes/billing.ts:10): 2 calls pass a member of FLAG as its first argument\'s key',
+      'bag featureFlags (app/routes/billing.ts:7): read by a member of FLAG, so a record of its flags; a read of one it lists is a check',
+      'bag orgFlags (app/services/audit.ts:4): read by a member of FLAG, so a record of its flags; a read of one it lists is a check',
+      'bag globalFlags (app/services/audit.ts:7): read by a member of FLAG, so a record of its flags; a read of one it lists is a check',
+      'bag flags (app/services/authControls.ts:4): read by a member of FLAG, so a record of its flags; a read of one it lists is a check',
+      'registry FLAG (app/flags/registry.ts, as const object): 4 of its 4 keys are checked in code, 2 parameters typed by it or calls passed its members, and its name says it lists flags',
+    ],
+    never: ['FlagSchemas', 'FLAG_LABELS'],
   },
 ];
 

@@ -63,6 +63,34 @@ const { flags: fromServer, version } = this.config; const h = fromServer.newNav;
     ],
   },
   {
+    name: 'a bag that lists its keys: a parameter or local of its name, through a cast; writes, deletes and other objects are not reads',
+    bags: [{ bag: 'flags', keys: ['newNav', 'UG'] }, { bag: 'featureFlags', keys: ['newNav'] }],
+    code: `function a(flags: Record<string, unknown>) { return flags?.[FLAGS.newNav] && (flags as Record<string, unknown>).UG && flags.size; }
+function b(org: Org) { const on = (org?.featureFlags as Record<string, unknown> | null)?.[FLAGS.newNav]; return on; }
+function c(flags: Record<string, unknown>) { flags.newNav = true; flags[FLAGS.UG] = false; delete flags.UG; flags.newNav++; return flags; }
+function d() { const flags = new Set<string>(); return flags.size; }`,
+    expected: [
+      { key: 'FLAGS.newNav', resolved: false, method: 'flags', keyText: 'FLAGS.newNav' },
+      { key: 'UG', resolved: true, method: 'flags', keyText: 'UG' },
+      { key: 'FLAGS.newNav', resolved: false, method: 'featureFlags', keyText: 'FLAGS.newNav' },
+    ],
+  },
+  {
+    name: 'a bag defaulted to an empty object is that bag; defaulted to anything else it is not',
+    bags: [{ bag: 'flags', keys: ['newNav', 'UG'] }],
+    code: `function a(flags?: Record<string, unknown>) { const source = flags ?? {}; const other = flags || { UG: true }; return source.newNav && (flags || {}).UG && other.UG; }`,
+    expected: [
+      { key: 'newNav', resolved: true, method: 'flags', keyText: 'newNav' },
+      { key: 'UG', resolved: true, method: 'flags', keyText: 'UG' },
+    ],
+  },
+  {
+    name: 'a bag that does not list its keys is named only by its path: a local of its name is not one',
+    bags: ['flags'],
+    code: `function a(flags: string[]) { return flags.length; } const b = ctx.flags.newNav;`,
+    expected: [{ key: 'newNav', resolved: true, method: 'flags' }],
+  },
+  {
     name: 'a destructured property of the same name is a bag only for a bag that lists its keys',
     bags: ['flags'],
     code: `const { flags } = uiConfig; const e = flags.UG; const a = uiConfig.flags.newNav;`,

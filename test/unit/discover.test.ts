@@ -436,6 +436,33 @@ const count = props.flags.length + dashboard.flags.filter(Boolean).length + stor
     checks: { 'src/Banner.tsx': ['darkMode', 'newNav', 'UG', 'darkMode'] },
   },
   {
+    name: 'a record read by a member of an object registry is a bag of its keys; a table written in code, a schema looked up, a handler called and a write are not',
+    files: {
+      'app/flags.ts': `export const FLAG = { newNav: 'newNav', darkMode: 'darkMode', billing: 'billing' } as const;
+export const LABELS = { [FLAG.newNav]: 'New navigation', [FLAG.darkMode]: 'Dark mode', [FLAG.billing]: 'Billing' };`,
+      'app/evaluate.ts': `import { FLAG } from './flags';
+export const nav = () => flag({ key: FLAG.newNav, defaultValue: false });
+export const dark = () => flag({ key: FLAG.darkMode, defaultValue: false });
+export const billing = () => flag({ key: FLAG.billing, defaultValue: false });`,
+      'app/overrides.ts': `import { FLAG, LABELS } from './flags';
+export function navOverride(org: Org) { return (org.featureFlags as Record<string, unknown>)?.[FLAG.newNav]; }
+export function label() { return LABELS[FLAG.darkMode]; }
+export function validate(value: unknown) { return Schemas[FLAG.billing].safeParse(value); }
+export function run() { handlers[FLAG.billing](); }
+export function save(stored: Record<string, unknown>) { stored[FLAG.darkMode] = true; delete stored[FLAG.newNav]; return this[FLAG.billing]; }
+export function merged(stored: Record<string, unknown>) { const effective = { ...stored, [FLAG.newNav]: true }; return effective[FLAG.billing]; }`,
+      'app/Menu.tsx': `export function Menu({ featureFlags }: { featureFlags: Record<string, unknown> }) { return featureFlags.darkMode && featureFlags?.['billing'] && featureFlags.length && stored.newNav; }`,
+    },
+    expected: {
+      patterns: [{ callee: 'flag', keyArg: '0.key' }],
+      // A record merged in a function is one, where an object written at the top level is a table.
+      bags: [{ bag: 'featureFlags', keys: ['newNav', 'darkMode', 'billing'] }, { bag: 'effective', keys: ['newNav', 'darkMode', 'billing'] }],
+      registry: { file: 'app/flags.ts', symbol: 'FLAG' },
+    },
+    says: /^bag featureFlags \(app\/overrides\.ts:2\): read by a member of FLAG, so a record of its flags; a read of one it lists is a check$/,
+    checks: { 'app/Menu.tsx': ['darkMode', 'billing'], 'app/overrides.ts': ['FLAG.newNav', 'FLAG.billing'] },
+  },
+  {
     name: 'a parameter typed by an interface registry itself holds every flag, not a key: no wrapper',
     files: {
       'src/interfaces/uiConfig.ts': `export interface UiFlags { newNav?: boolean; darkMode?: boolean; billing?: boolean }`,

@@ -92,7 +92,8 @@ function nameChainOf(node: ts.Expression): string[] | undefined {
   const names: string[] = [];
   let expression: ts.Expression = node;
   for (;;) {
-    while (ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression)) expression = expression.expression;
+    // A record is often cast where it is read: `(org?.featureFlags as Record<string, unknown>)?.[FLAGS.x]`.
+    while (ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression) || ts.isAsExpression(expression) || ts.isSatisfiesExpression(expression)) expression = expression.expression;
     if (ts.isIdentifier(expression)) return [expression.text, ...names];
     if (expression.kind === ts.SyntaxKind.ThisKeyword) return ['this', ...names];
     if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.name)) {

@@ -213,7 +213,7 @@ function memberArgument(call: ts.CallExpression, symbol: string, members: Readon
 }
 
 /** The member `Flags.X` (or `Flags.group.X`) names, when it is a listed member written with the registry's name. */
-function memberKey(node: ts.Expression, symbol: string, members: ReadonlySet<string>, sourceFile: ts.SourceFile): string | undefined {
+export function memberKey(node: ts.Expression, symbol: string, members: ReadonlySet<string>, sourceFile: ts.SourceFile): string | undefined {
   let expression = node;
   while (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isNonNullExpression(expression)) expression = expression.expression;
   if (!ts.isPropertyAccessExpression(expression)) return undefined;

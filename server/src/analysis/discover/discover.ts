@@ -12,6 +12,7 @@ import { launchDarklyProviders } from './keyNaming';
 import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, weighRegistries, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
+import { bagsKeyedBy } from './keyedRecords';
 import { typedFlagEvidence } from './listTyped';
 import { keyTypedWrappers } from './keyTypes';
 import type { DiscoveredBag, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
@@ -89,8 +90,12 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     found.wrappers.push(...anchoredWrappers);
     // A property typed by a registry interface is a bag of its flags (see typedBags.ts).
     const interfaces = [chosen, ...besides.map((beside) => beside.candidate)].filter((registry) => registry.kind === 'interface');
-    const typedBags = bagsTypedBy(root, interfaces.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList })), trees)
-      .filter((bag) => !found.bags.some((other) => other.spec === bag.spec));
+    // And so is a record read by a member of an enum or object registry (see keyedRecords.ts).
+    const withMembers = [chosen, ...besides.map((beside) => beside.candidate)].filter((registry) => registry.kind === 'enum' || registry.kind === 'object');
+    const typedBags = [
+      ...bagsTypedBy(root, interfaces.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList })), trees),
+      ...bagsKeyedBy(root, withMembers.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList, members: registry.memberList })), trees),
+    ].filter((bag, index, all) => !found.bags.some((other) => other.spec === bag.spec) && all.findIndex((other) => other.spec === bag.spec) === index);
     found.bags.push(...typedBags);
     const seeds = [...anchoredWrappers.map((wrapper) => wrapper.pattern.callee), ...typedBags.map((bag) => bag.spec)];
     if (seeds.length > 0) followWrappers(root, trees, found, 2, seeds, options.resolvePackage);
@@ -214,6 +219,7 @@ export function describeDiscovery(discovery: Discovery): string[] {
   for (const bag of discovery.bags) {
     const camelCase = bag.camelCaseKeys === true ? ', whose property names are the flag keys camelCased' : '';
     if (bag.declaredAs !== undefined) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): ${bag.spec.endsWith('()') ? 'declared to return' : 'declared as'} ${bag.declaredAs.replace(/\s+/g, ' ')}, and ${bag.typedBy ?? ''} lists flags`);
+    else if (bag.keyedBy !== undefined) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): read by a member of ${bag.keyedBy}, so a record of its flags; a read of one it lists is a check`);
     else if (bag.typedBy !== undefined) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): a property typed ${bag.typedBy}, which lists flags; a read of one it lists is a check`);
     else lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): returns the flags of ${bag.forwardsTo ?? 'a bag'}()${camelCase}`);
   }

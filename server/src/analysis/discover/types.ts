@@ -50,6 +50,8 @@ export interface DiscoveredBag {
   readonly typedBy?: string;
   /** The record of booleans a function is declared to return, or a property declared as (`Promise<Record<BetaFeatures, boolean>>`). */
   readonly declaredAs?: string;
+  /** The registry whose member indexes the record somewhere (`flags?.[FEATURE_FLAG.x]`), so that its name holds flags. */
+  readonly keyedBy?: string;
   /** The only property names that are flags: the keys of the registry that types it. */
   readonly keys?: readonly string[];
   /** Taken from the bag it returns: LaunchDarkly's `useFlags()` names flags camelCased. */

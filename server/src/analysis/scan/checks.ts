@@ -14,9 +14,9 @@ import { evaluate, originReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  SyntaxKind, isAwaitExpression, isCallExpression, isComputedPropertyName, isElementAccessExpression, isIdentifier,
-  isNoSubstitutionTemplateLiteral, isNumericLiteral, isPropertyAccessExpression, isSpreadElement,
-  isIntersectionTypeNode, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode,
+  SyntaxKind, isAwaitExpression, isBinaryExpression, isCallExpression, isComputedPropertyName, isDeleteExpression, isElementAccessExpression,
+  isIdentifier, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPostfixUnaryExpression, isPrefixUnaryExpression,
+  isPropertyAccessExpression, isSpreadElement, isIntersectionTypeNode, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode,
 } = ts;
 
 const patternIndexes = new WeakMap<PatternSet, ReadonlyMap<string, readonly FlagPattern[]>>();
@@ -143,6 +143,8 @@ function calleeOrigin(callee: ts.Expression): BagSource['origin'] {
 export function visitBagAccess(state: ScanState, node: ts.PropertyAccessExpression | ts.ElementAccessExpression, parent: ts.Node | undefined): void {
   // `flags.hasOwnProperty(...)` asks the bag object itself, not a flag.
   if (parent !== undefined && isCallExpression(parent) && parent.expression === node) return;
+  // `flags.x = true`, `delete flags[FLAGS.x]` set the record; they read no flag.
+  if (parent !== undefined && isWrittenAccess(node, parent)) return;
   const bag = bagSourceOf(state, node.expression);
   if (bag === undefined) return;
   if (isPropertyAccessExpression(node)) {
@@ -150,6 +152,13 @@ export function visitBagAccess(state: ScanState, node: ts.PropertyAccessExpressi
   } else {
     addBagKeyCheck(state, bag, node.argumentExpression, node, undefined);
   }
+}
+
+/** True when `parent` writes or deletes the property `node` reads: `flags.x = v`, `flags[k] ??= v`, `delete flags.x`, `flags.n++`. */
+export function isWrittenAccess(node: ts.Expression, parent: ts.Node): boolean {
+  if (isDeleteExpression(parent)) return true;
+  if (isBinaryExpression(parent)) return parent.left === node && parent.operatorToken.kind >= SyntaxKind.FirstAssignment && parent.operatorToken.kind <= SyntaxKind.LastAssignment;
+  return (isPrefixUnaryExpression(parent) || isPostfixUnaryExpression(parent)) && (parent.operator === SyntaxKind.PlusPlusToken || parent.operator === SyntaxKind.MinusMinusToken);
 }
 
 /** `const { newCheckout, 'dark-mode': darkMode = false } = useFlags()`. */
@@ -284,6 +293,8 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
   let expression = unwrap(node);
   // `await getFeatureFlags()`: a bag function may be async.
   if (isAwaitExpression(expression)) expression = unwrap(expression.expression);
+  // `flags ?? {}`: a record that may be missing, defaulted to an empty one, is still that record.
+  if (isBinaryExpression(expression) && isEmptyObjectDefault(expression)) return bagSourceOf(state, expression.left);
   if (isCallExpression(expression)) {
     const patterns = matchCallee(state, expression.expression).filter((pattern) => pattern.kind === 'bag');
     if (patterns.length === 0) return undefined;
@@ -295,9 +306,19 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
   const declared = objectBagOf(expression, state.objectBags);
   if (isIdentifier(expression)) {
     const binding = lookupBinding(state, expression.text, expression.end);
-    if (binding !== undefined || declared === undefined) return binding?.bag;
+    // A local name of a declared bag that lists its keys is that bag (a parameter `flags`, `const flags = org.featureFlags`):
+    // the keys keep other objects of that name out. A bag that does not list them is named only by its path.
+    if (binding?.bag !== undefined) return binding.bag;
+    if (binding !== undefined && declared?.keys === undefined) return undefined;
   }
   return declared === undefined ? undefined : objectBagSource(declared);
+}
+
+function isEmptyObjectDefault(expression: ts.BinaryExpression): boolean {
+  const operator = expression.operatorToken.kind;
+  if (operator !== SyntaxKind.QuestionQuestionToken && operator !== SyntaxKind.BarBarToken) return false;
+  const fallback = unwrap(expression.right);
+  return isObjectLiteralExpression(fallback) && fallback.properties.length === 0;
 }
 
 /** The bag source of a declared bag object. */
