@@ -117,6 +117,22 @@ const cases: Case[] = [
     expected: { patterns: [{ callee: 'checkFlag', keyArg: '0.key', type: 'boolean' }, { callee: 'cachedCheck', keyArg: '0.key', type: 'boolean' }] },
   },
   {
+    name: 'a two-letter wrapper proven by the SDK call in its body, and a function returning a component that checks its captured key',
+    files: {
+      'src/fg.tsx': `import { StatsigClient } from '@statsig/js-client';
+const instance = new StatsigClient('client-key', {});
+export function fg(key: string): boolean { return instance.checkGate(key); }
+export function f(key: string): boolean { return instance.checkGate(key); }
+export function fgComponent(key: string, { off: Off, on: On }: Toggle) {
+  return function Gated(props: object) { return fg(key) ? <On {...props} /> : <Off {...props} />; };
+}
+export function shadowed(key: string) { return (key: string) => fg(key); }`,
+      'src/panel.tsx': `export const Input = fgComponent('tuple_defaults', { off: Old, on: New });\nexport function Panel() { return fg('ai_chat') && <Chat />; }`,
+    },
+    expected: { patterns: [{ callee: 'fg', keyArg: 0, type: 'boolean' }, { callee: 'fgComponent', keyArg: 0, type: 'boolean' }] },
+    checks: { 'src/panel.tsx': ['tuple_defaults', 'ai_chat'] },
+  },
+  {
     name: 'a method taking the key from its options object in a const of its body; a let may change, so is not followed',
     files: {
       'src/flags.ts': `import { Unleash } from 'unleash-client';
