@@ -73,7 +73,7 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
       add({
         pattern: { callee, keyArg: keyIndex },
         at: at(evaluation.call),
-        reason: `${name} compares ${evaluation.read} of its result with '${comparison.state}', passing its key as the ${ordinal(keyIndex + 1)} argument`,
+        reason: `${name} passes it the key as its ${ordinal(keyIndex + 1)} argument and compares ${evaluation.read} with '${comparison.state}'`,
         evidence: 'forwards',
         level: 1,
       });
@@ -146,11 +146,11 @@ function evaluationCall(owner: FunctionNode, compared: ts.Expression): { call: t
     const property = compared.name.text;
     const object = unwrapped(compared.expression);
     const call = ts.isCallExpression(object) ? object : ts.isIdentifier(object) ? localValue(owner, object.text) : undefined;
-    return call === undefined ? undefined : { call, read: `its result's ${property}`, stateProperty: STATE_PROPERTIES.test(property) };
+    return call === undefined ? undefined : { call, read: `the ${property} of its result`, stateProperty: STATE_PROPERTIES.test(property) };
   }
   if (!ts.isIdentifier(compared)) return undefined;
   const destructured = destructuredFrom(owner, compared.text);
-  if (destructured !== undefined) return { call: destructured.call, read: `its result's ${destructured.property}`, stateProperty: STATE_PROPERTIES.test(destructured.property) };
+  if (destructured !== undefined) return { call: destructured.call, read: `the ${destructured.property} of its result`, stateProperty: STATE_PROPERTIES.test(destructured.property) };
   const call = localValue(owner, compared.text);
   return call === undefined ? undefined : { call, read: 'its result', stateProperty: false };
 }
