@@ -190,17 +190,19 @@ export async function show(req, res) {
     checks: { 'app/Project/ProjectController.mjs': ['sharing-updates', 'compile-from-history', 'pause-subscription'] },
   },
   {
-    name: "comparisons with 'enabled' that are no flags: settings, a store read whole, translations and meta tags are no checks; only the functions around them that say features are wrappers",
+    name: "comparisons with 'enabled' that are no flags: settings, a store read whole, translations and meta tags are no checks; plan features, routes and words that hold a flag word inside them neither; only a function around them that says flags is a wrapper",
     files: {
       'src/settings.ts': `export function isSettingEnabled(name: string) { return settings[name] === 'enabled'; }
 export function integrationStatus(name: string) { return fetchStatus(name) === 'on'; }
 export const isEnvOn = (name: string) => process.env[name] === 'true';`,
-      'src/features.ts': `export function isFeatureEnabled(name: string) { return localStorage.getItem(name) === 'enabled'; }
-export function translateFeature(key: string) { return t(key) === 'enabled'; }`,
-      'src/page.tsx': `export function Page() { return isSettingEnabled('dark') && integrationStatus('dropbox') && isEnvOn('DEBUG') && t('welcome') && getMeta('ol-user') && localStorage.getItem('theme') && isFeatureEnabled('beta-nav') && translateFeature('menu'); }`,
+      'src/features.ts': `export function isFeatureEnabled(name: string) { return plan.features[name] === 'enabled'; }
+export function isFlagOn(name: string) { return localStorage.getItem(name) === 'on'; }
+export function useNavigate(route: string) { return routes[route] === 'enabled'; }
+export function invariantOf(key: string) { return t(key) === 'enabled'; }`,
+      'src/page.tsx': `export function Page() { return isSettingEnabled('dark') && integrationStatus('dropbox') && isEnvOn('DEBUG') && t('welcome') && getMeta('ol-user') && localStorage.getItem('theme') && isFeatureEnabled('sso') && isFlagOn('beta-nav') && useNavigate('home') && invariantOf('menu'); }`,
     },
-    expected: { patterns: [{ callee: 'isFeatureEnabled', keyArg: 0, type: 'boolean' }, { callee: 'translateFeature', keyArg: 0, type: 'boolean' }] },
-    checks: { 'src/page.tsx': ['beta-nav', 'menu'] },
+    expected: { patterns: [{ callee: 'isFlagOn', keyArg: 0, type: 'boolean' }] },
+    checks: { 'src/page.tsx': ['beta-nav'] },
   },
   {
     name: 'a method taking the key from its options object in a const of its body; a let may change, so is not followed',

@@ -9,6 +9,7 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { UserPattern } from '../types';
+import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredWrapper } from './types';
 import { functionName, isTestFile, mayNameWrapper, ordinal, parameterOf, type FunctionNode } from './wrappers';
@@ -17,8 +18,11 @@ import { functionName, isTestFile, mayNameWrapper, ordinal, parameterOf, type Fu
 // (`process.env[name] === 'true'`) are compared with it, and they are settings, not flags.
 const FLAG_STATES = new Set(['enabled', 'on']);
 
-// Words that say a name is about flags; camelCase, kebab-case and snake_case alike (`splitTestVariants`, `split-test-context`).
-const FLAG_WORDS = /flag|feature|toggle|split[-_]?test|experiment|variant|treatment|gate|rollout/i;
+// Words of a name that say flags (`splitTestVariants`, `split-test-context`, `pdf-caching-flags`). "feature" alone does not
+// (a plan's features, a deployment's), nor "gate" alone (`navigate`'s words aside, a route gated by a role), but
+// "feature gate" and "split test" do.
+const FLAG_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles', 'experiment', 'experiments', 'variant', 'variants', 'treatment', 'treatments', 'rollout', 'rollouts']);
+const FLAG_PAIRS = new Set(['split test', 'split tests', 'feature gate', 'feature gates']);
 
 // The property of an evaluation's result that holds the flag's state: `{ variant }`, Split's `treatment`, Optimizely's `variation`.
 const STATE_PROPERTIES = /^(?:variant|treatment|variation)(?:Name|Key)?$/i;
@@ -40,7 +44,7 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
     if (isTestFile(relative) || !MAY_COMPARE_STATE.test(source.text)) continue;
     const sourceFile = trees.tree(source);
     const at = (node: ts.Node): DiscoveredAt => ({ file: relative, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 });
-    const fileSaysFlags = FLAG_WORDS.test(posix.basename(relative));
+    const fileSaysFlags = saysFlags(posix.basename(relative).replace(/\.[^.]*$/, ''));
     const records: Array<{ text: string; by: string }> = [];
     for (const comparison of stateComparisons(sourceFile)) {
       const owner = enclosingFunction(comparison.compared);
@@ -48,7 +52,7 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
       if (owner === undefined || name === undefined || !mayNameWrapper(name)) continue;
       const lookup = recordLookup(owner, comparison.compared, sourceFile);
       if (lookup !== undefined) {
-        if (!(fileSaysFlags || FLAG_WORDS.test(name) || FLAG_WORDS.test(lookup.record))) continue;
+        if (!(fileSaysFlags || saysFlags(name) || saysFlags(lookup.record))) continue;
         records.push({ text: lookup.record, by: name });
         add(wrapperOf(owner, name, lookup.index, comparison, `compares the entry its ${ordinal(lookup.index + 1)} argument names in ${lookup.record} with '${comparison.state}'`, at));
         continue;
@@ -56,7 +60,7 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
       const evaluation = evaluationCall(owner, comparison.compared);
       if (evaluation === undefined) continue;
       const callee = calleeName(evaluation.call.expression);
-      if (!(fileSaysFlags || FLAG_WORDS.test(name) || (callee !== undefined && FLAG_WORDS.test(callee)))) continue;
+      if (!(fileSaysFlags || saysFlags(name) || (callee !== undefined && saysFlags(callee)))) continue;
       const forwarded = evaluation.call.arguments.flatMap((argument, argumentIndex) => {
         const parameter = parameterNamed(owner, argument);
         return parameter === undefined ? [] : [{ argumentIndex, parameterIndex: parameter.index }];
@@ -69,7 +73,7 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
       add(wrapperOf(owner, name, parameter.index, comparison, `passes its ${ordinal(parameter.index + 1)} argument to ${calleeText} and compares ${evaluation.read} with '${comparison.state}'`, at));
       // The call is an evaluation when what is compared is its result's state (`variant`), or its own name says so; a store
       // read whole (`getItem(name) === 'enabled'`) holds settings as well as flags, so only the function around it counts.
-      if (callee === undefined || !mayNameWrapper(callee) || !(evaluation.stateProperty || FLAG_WORDS.test(callee))) continue;
+      if (callee === undefined || !mayNameWrapper(callee) || !(evaluation.stateProperty || saysFlags(callee))) continue;
       add({
         pattern: { callee, keyArg: keyIndex },
         at: at(evaluation.call),
@@ -83,6 +87,12 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
     if (records.length > 0) for (const sibling of siblingLookups(sourceFile, records)) add({ ...sibling, at: at(sibling.node) });
   }
   return found;
+}
+
+/** True when a name's words say flags: one of `FLAG_WORDS`, or two in a row that `FLAG_PAIRS` holds. */
+function saysFlags(name: string): boolean {
+  const words = nameWords(name);
+  return words.some((word, index) => FLAG_WORDS.has(word) || (index > 0 && FLAG_PAIRS.has(`${words[index - 1]} ${word}`)));
 }
 
 interface StateComparison {
