@@ -27,8 +27,8 @@ const FLAG_PAIRS = new Set(['split test', 'split tests', 'feature gate', 'featur
 // The property of an evaluation's result that holds the flag's state: `{ variant }`, Split's `treatment`, Optimizely's `variation`.
 const STATE_PROPERTIES = /^(?:variant|treatment|variation)(?:Name|Key)?$/i;
 
-// A text test before a parse: the file writes a quoted flag state.
-const MAY_COMPARE_STATE = /(['"`])(?:enabled|on)\1/;
+// A text test before a parse: the file compares something with a quoted flag state (`=== 'enabled'`, `'on' !== `).
+const MAY_COMPARE_STATE = /[!=]==?\s*(['"`])(?:enabled|on)\1|(['"`])(?:enabled|on)\2\s*[!=]=/;
 
 /** Wrappers and checks of a team's own flag store, proven by a comparison of what their key names with a flag's state. */
 export function stateComparingWrappers(root: string, trees: SourceTrees, known: ReadonlySet<string>): DiscoveredWrapper[] {
