@@ -1,12 +1,14 @@
 // Zero configuration: `flaglens scan` on a folder without `.flaglens.json` infers the team's wrappers and the
-// registry's anchors, and `flaglens init` says what it found and why. Five fixture workspaces: an enum registry
+// registry's anchors, and `flaglens init` says what it found and why. Six fixture workspaces: an enum registry
 // in a workspace package whose build output (main, types) is absent, read by the team's own provider, a
 // hook typed by it and command objects; a union registry with a `keyof` member beside a two-key decoy
 // union, a hook three calls above the SDK through a closure, an HTTP interceptor and a test runner's stubs;
 // two apps whose LaunchDarkly providers name flags differently; and a team's own flag store with no SDK, whose
 // bags and route options are typed by lists of flags beside a pricing list typed the same way, with a hook
 // declared with the type of a key a server wrapper forwards; and records of flags (a JSON column, a hook's result,
-// a snapshot) read by a registry member, beside a schema table and a label table keyed by it and writes of a record.
+// a snapshot) read by a registry member, beside a schema table and a label table keyed by it and writes of a record;
+// and a team's own split tests with no SDK and no list of flags, evaluated by a server handler and read from a
+// front end's record of variants, beside settings, meta tags, translations, routes and events.
 // Runs the bundled CLI (`npm run build` makes it).
 
 import assert from 'node:assert/strict';
@@ -131,6 +133,31 @@ const cases: Case[] = [
       'registry FLAG (app/flags/registry.ts, as const object): 4 of its 4 keys are checked in code, 2 parameters typed by it or calls passed its members, and its name says it lists flags',
     ],
     never: ['FlagSchemas', 'FLAG_LABELS'],
+  },
+  {
+    name: "a team's own split tests, no SDK and no list of flags: a server handler and a front end's record of variants, decoys",
+    fixture: 'test/fixtures/zero-config-split-tests',
+    checks: [
+      ['app/Project/ProjectController.mjs', 'sharing-updates', true, 'SplitTestHandler.promises.getAssignment'],
+      ['app/Project/ProjectController.mjs', 'compile-from-history', true, 'SplitTestHandler.promises.featureFlagEnabled'],
+      ['app/Project/ProjectController.mjs', 'pause-subscription', true, 'SplitTestHandler.promises.featureFlagEnabledForUser'],
+      ['frontend/components/toolbar.tsx', 'editor-tabs', true, 'useFeatureFlag'],
+      ['frontend/components/toolbar.tsx', 'compile-timeout-cta', true, 'useSplitTest'],
+      ['frontend/components/toolbar.tsx', 'editor-theme', true, 'getSplitTestVariant'],
+      ['frontend/components/toolbar.tsx', 'word-count-client', true, 'isSplitTestEnabled'],
+    ],
+    found: [
+      "wrapper featureFlagEnabled (app/SplitTests/SplitTestHandler.mjs:17): passes its third argument to getAssignment and compares the variant of its result with 'enabled'",
+      "wrapper getAssignment (app/SplitTests/SplitTestHandler.mjs:18): featureFlagEnabled passes it the key as its third argument and compares the variant of its result with 'enabled'",
+      "wrapper featureFlagEnabledForUser (app/SplitTests/SplitTestHandler.mjs:22): passes its second argument to getAssignmentForUser and compares the variant of its result with 'enabled'",
+      "wrapper getAssignmentForUser (app/SplitTests/SplitTestHandler.mjs:23): featureFlagEnabledForUser passes it the key as its second argument and compares the variant of its result with 'enabled'",
+      "wrapper useFeatureFlag (frontend/context/split-test-context.tsx:11): compares the entry its first argument names in splitTestVariants with 'enabled'",
+      'wrapper useSplitTest (frontend/context/split-test-context.tsx:16): reads the entry its first argument names in splitTestVariants, as useFeatureFlag does',
+      "wrapper isSplitTestEnabled (frontend/utils/splitTestUtils.ts:3): compares the entry its first argument names in getMeta('ol-splitTestVariants') with 'enabled'",
+      "wrapper getSplitTestVariant (frontend/utils/splitTestUtils.ts:7): reads the entry its first argument names in getMeta('ol-splitTestVariants'), as isSplitTestEnabled does",
+      'wrapper getSplitTestAssignment (app/Project/ProjectController.mjs:8): passes its first argument as the flag key to SplitTestHandler.promises.getAssignment (a wrapper itself)',
+    ],
+    never: ['getStatus', 'loadSetting', 'getMeta', 't', 'translate', 'sendEvent', 'route', 'get'],
   },
 ];
 

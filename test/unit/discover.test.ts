@@ -117,6 +117,94 @@ const cases: Case[] = [
     expected: { patterns: [{ callee: 'checkFlag', keyArg: '0.key', type: 'boolean' }, { callee: 'cachedCheck', keyArg: '0.key', type: 'boolean' }] },
   },
   {
+    name: 'a two-letter wrapper proven by the SDK call in its body, and a function returning a component that checks its captured key',
+    files: {
+      'src/fg.tsx': `import { StatsigClient } from '@statsig/js-client';
+const instance = new StatsigClient('client-key', {});
+export function fg(key: string): boolean { return instance.checkGate(key); }
+export function f(key: string): boolean { return instance.checkGate(key); }
+export function fgComponent(key: string, { off: Off, on: On }: Toggle) {
+  return function Gated(props: object) { return fg(key) ? <On {...props} /> : <Off {...props} />; };
+}
+export function shadowed(key: string) { return (key: string) => fg(key); }`,
+      'src/panel.tsx': `export const Input = fgComponent('tuple_defaults', { off: Old, on: New });\nexport function Panel() { return fg('ai_chat') && <Chat />; }`,
+    },
+    expected: { patterns: [{ callee: 'fg', keyArg: 0, type: 'boolean' }, { callee: 'fgComponent', keyArg: 0, type: 'boolean' }] },
+    checks: { 'src/panel.tsx': ['tuple_defaults', 'ai_chat'] },
+  },
+  {
+    name: "no SDK, no list of flags: functions comparing the entry their key names in a record of variants with 'enabled', and their siblings reading that record",
+    files: {
+      'src/utils/splitTestUtils.ts': `import getMeta from './meta';
+export function isSplitTestEnabled(name: string) { return getMeta('ol-splitTestVariants')?.[name] === 'enabled'; }
+export function getSplitTestVariant(name: string, fallback = 'default') { return getMeta('ol-splitTestVariants')?.[name] || fallback; }`,
+      'src/context/split-test-context.tsx': `export function useFeatureFlag(name: string) { const { splitTestVariants } = useSplitTestContext(); return splitTestVariants[name] === 'enabled'; }
+export function useSplitTest(name: string) { const { splitTestVariants } = useSplitTestContext(); return { variant: splitTestVariants[name] }; }
+export function useLabel(name: string) { const { labels } = useSplitTestContext(); return labels[name]; }`,
+      'src/pdf/caching-flags.ts': `function isFlagEnabled(flag: string): boolean { if (!encoder) return false; return getMeta('ol-splitTestVariants')?.[flag] !== 'enabled'; }
+export const prefetching = isFlagEnabled('pdf-prefetching');`,
+      'src/toolbar.tsx': `export function Toolbar() { const tabs = useFeatureFlag('editor-tabs'); const { variant } = useSplitTest('cta'); return isSplitTestEnabled('word-count') && tabs && getSplitTestVariant('theme') && useLabel('x') && getMeta('ol-user'); }`,
+    },
+    expected: {
+      patterns: [
+        { callee: 'isSplitTestEnabled', keyArg: 0, type: 'boolean' },
+        { callee: 'getSplitTestVariant', keyArg: 0 },
+        { callee: 'useFeatureFlag', keyArg: 0, type: 'boolean' },
+        { callee: 'useSplitTest', keyArg: 0 },
+        { callee: 'isFlagEnabled', keyArg: 0, negate: true, type: 'boolean' },
+      ],
+    },
+    says: /^wrapper useSplitTest \(src\/context\/split-test-context\.tsx:2\): reads the entry its first argument names in splitTestVariants, as useFeatureFlag does$/,
+    checks: { 'src/toolbar.tsx': ['editor-tabs', 'cta', 'word-count', 'theme'], 'src/pdf/caching-flags.ts': ['pdf-prefetching'] },
+  },
+  {
+    name: "no SDK: a handler comparing the variant of its own assignment with 'enabled'; the key is the parameter callers write as literals",
+    files: {
+      'app/SplitTests/SplitTestHandler.mjs': `async function getAssignment(req, res, splitTestName, { sync = false } = {}) {
+  const override = req.query[splitTestName];
+  const assignment = override ? { variant: override } : await loadAssignment(splitTestName, req.session);
+  res.locals.splitTestVariants[splitTestName] = assignment.variant;
+  return assignment;
+}
+async function featureFlagEnabled(req, res, splitTestName) { const { variant } = await getAssignment(req, res, splitTestName); return variant === 'enabled'; }
+async function featureFlagEnabledForUser(userId, splitTestName) { const assignment = await getAssignmentForUser(userId, splitTestName); return assignment.variant === 'enabled'; }
+async function isPageOn(req, res, page) { return (await renderPage(req, res, page)) === 'on'; }
+export default { promises: { getAssignment, featureFlagEnabled, featureFlagEnabledForUser, isPageOn } };`,
+      'app/Project/ProjectController.mjs': `import SplitTestHandler from '../SplitTests/SplitTestHandler.mjs';
+export async function show(req, res) {
+  const { variant } = await SplitTestHandler.promises.getAssignment(req, res, 'sharing-updates');
+  const history = await SplitTestHandler.promises.featureFlagEnabled(req, res, 'compile-from-history');
+  const paused = await SplitTestHandler.promises.getAssignmentForUser(req.user.id, 'pause-subscription');
+  return variant && history && paused && SplitTestHandler.promises.isPageOn(req, res, res);
+}`,
+    },
+    expected: {
+      patterns: [
+        { callee: 'featureFlagEnabled', keyArg: 2, type: 'boolean' },
+        { callee: 'getAssignment', keyArg: 2 },
+        { callee: 'featureFlagEnabledForUser', keyArg: 1, type: 'boolean' },
+        { callee: 'getAssignmentForUser', keyArg: 1 },
+      ],
+    },
+    says: /^wrapper featureFlagEnabled \(app\/SplitTests\/SplitTestHandler\.mjs:7\): passes its third argument to getAssignment and compares the variant of its result with 'enabled'$/,
+    checks: { 'app/Project/ProjectController.mjs': ['sharing-updates', 'compile-from-history', 'pause-subscription'] },
+  },
+  {
+    name: "comparisons with 'enabled' that are no flags: settings, a store read whole, translations and meta tags are no checks; plan features, routes and words that hold a flag word inside them neither; only a function around them that says flags is a wrapper",
+    files: {
+      'src/settings.ts': `export function isSettingEnabled(name: string) { return settings[name] === 'enabled'; }
+export function integrationStatus(name: string) { return fetchStatus(name) === 'on'; }
+export const isEnvOn = (name: string) => process.env[name] === 'true';`,
+      'src/features.ts': `export function isFeatureEnabled(name: string) { return plan.features[name] === 'enabled'; }
+export function isFlagOn(name: string) { return localStorage.getItem(name) === 'on'; }
+export function useNavigate(route: string) { return routes[route] === 'enabled'; }
+export function invariantOf(key: string) { return t(key) === 'enabled'; }`,
+      'src/page.tsx': `export function Page() { return isSettingEnabled('dark') && integrationStatus('dropbox') && isEnvOn('DEBUG') && t('welcome') && getMeta('ol-user') && localStorage.getItem('theme') && isFeatureEnabled('sso') && isFlagOn('beta-nav') && useNavigate('home') && invariantOf('menu'); }`,
+    },
+    expected: { patterns: [{ callee: 'isFlagOn', keyArg: 0, type: 'boolean' }] },
+    checks: { 'src/page.tsx': ['beta-nav'] },
+  },
+  {
     name: 'a method taking the key from its options object in a const of its body; a let may change, so is not followed',
     files: {
       'src/flags.ts': `import { Unleash } from 'unleash-client';

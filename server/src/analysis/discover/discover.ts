@@ -15,6 +15,7 @@ import { bagsTypedBy } from './typedBags';
 import { bagsKeyedBy } from './keyedRecords';
 import { typedFlagEvidence } from './listTyped';
 import { keyTypedWrappers } from './keyTypes';
+import { stateComparingWrappers } from './stateComparisons';
 import type { DiscoveredBag, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
 import { aliasesIn, wrappersIn, type ClosureFactory } from './wrappers';
 
@@ -54,6 +55,9 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   const trees = options.trees ?? new SourceTrees(sources, options.prescanned?.patterns ?? buildPatternSet([]), options.prescanned);
   const found: Found = { wrappers: [], bags: [], factories: [] };
   followWrappers(root, trees, found, 1, undefined, options.resolvePackage);
+  // A team's own store with no SDK: functions that compare what their key names with a flag's state, and what forwards into them.
+  const comparedNames = addNew(found, stateComparingWrappers(root, trees, new Set(found.wrappers.map((wrapper) => wrapper.pattern.callee))), []);
+  if (comparedNames.length > 0) followWrappers(root, trees, found, 2, comparedNames, options.resolvePackage);
   // The team's declared types, for checks that call no SDK: bags and options typed by a list of flags, and what forwards into them.
   const typed = typedFlagEvidence(root, trees);
   const typedNames = addNew(found, typed.wrappers, typed.bags);

@@ -49,10 +49,9 @@ export function wrappersIn(
   });
 
   for (const check of dynamicChecks) {
-    const wrapper = enclosingFunction(sourceFile, check.callSpan.start);
-    if (wrapper === undefined) continue;
-    const keyArgument = parameterOf(wrapper, check.key);
-    if (keyArgument === undefined) continue;
+    const keyed = keyedFunction(enclosingFunction(sourceFile, check.callSpan.start), check.key);
+    if (keyed === undefined) continue;
+    const { wrapper, keyArgument } = keyed;
     // Above level 1 only the wrappers found so far are new evidence; the presets' checks were read at level 1.
     if (level > 1 && check.sdk !== 'custom') continue;
     const factory = factoryOf(wrapper);
@@ -62,7 +61,8 @@ export function wrappersIn(
       continue;
     }
     const name = functionName(wrapper);
-    if (name === undefined || GENERIC_NAMES.has(name) || name.length < 3) continue;
+    // The check in its body proves the wrapper, whatever the length of its name (`fg(key)` over a Statsig gate).
+    if (name === undefined || !mayNameWrapper(name)) continue;
     // A method that forwards to the same method of an SDK client is found by the preset already.
     if (name === calleeLastName(check.method) && keyArgument.keyPath === undefined) continue;
     const pattern: UserPattern = { callee: name, keyArg: keyArgument.index };
@@ -79,7 +79,7 @@ export function wrappersIn(
 
   for (const { wrapper, keyArgument, factory, local } of closureCalls(sourceFile, calledFactories)) {
     const name = functionName(wrapper);
-    if (name === undefined || GENERIC_NAMES.has(name) || name.length < 3 || wrappers.some((other) => other.pattern.callee === name)) continue;
+    if (name === undefined || !mayNameWrapper(name) || wrappers.some((other) => other.pattern.callee === name)) continue;
     const keyType = keyTypeOf(wrapper, keyArgument);
     wrappers.push({ pattern: { callee: name, keyArg: keyArgument }, at: at(wrapper), reason: forwardReason({ index: keyArgument }, `${local}, the function ${factory.name}() returns`, level), evidence: 'forwards', level, ...(keyType === undefined ? {} : { keyType }) });
   }
@@ -128,7 +128,7 @@ export function aliasesIn(root: string, source: SourceText, trees: SourceTrees, 
       for (const declaration of node.declarations) {
         if (!ts.isIdentifier(declaration.name) || declaration.initializer === undefined) continue;
         const name = declaration.name.text;
-        if (byName.has(name) || GENERIC_NAMES.has(name) || name.length < 3 || aliases.some((alias) => alias.pattern.callee === name)) continue;
+        if (byName.has(name) || !mayNameWrapper(name) || aliases.some((alias) => alias.pattern.callee === name)) continue;
         const value = withoutWrapping(declaration.initializer);
         const named = ts.isConditionalExpression(value) ? [value.whenTrue, value.whenFalse] : [value];
         const chosen = named.map(wrapperNamed).filter((wrapper): wrapper is DiscoveredWrapper => wrapper !== undefined);
@@ -241,6 +241,34 @@ function localDeclaration(name: ts.Identifier): ts.VariableDeclaration | undefin
 }
 
 export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
+
+/**
+ * A name a wrapper proven by its body may be matched by: not a generic method name, and more than one character,
+ * since one letter (`t`, `f`, `_`) names a different local function in every other file.
+ */
+export function mayNameWrapper(name: string): boolean {
+  return name.length > 1 && !GENERIC_NAMES.has(name);
+}
+
+/**
+ * The function whose parameter a key reads: the innermost function around the check, or, when the key is a
+ * parameter captured from further out, the outer function that declares it (`fgComponent(key, …)` returning a
+ * component that checks `key`): each call of the outer function decides the key.
+ */
+function keyedFunction(innermost: FunctionNode | undefined, key: string): { wrapper: FunctionNode; keyArgument: { index: number; keyPath?: string[] } } | undefined {
+  for (let node: FunctionNode | undefined = innermost; node !== undefined; node = enclosingFunctionOf(node)) {
+    const keyArgument = parameterOf(node, key);
+    if (keyArgument !== undefined) return { wrapper: node, keyArgument };
+    // A parameter of this function named as the key's root hides any outer one of that name.
+    if (declaresParameter(node, key.split('.')[0])) return undefined;
+  }
+  return undefined;
+}
+
+function declaresParameter(node: FunctionNode, name: string): boolean {
+  const declares = (binding: ts.BindingName): boolean => ts.isIdentifier(binding) ? binding.text === name : binding.elements.some((element) => !ts.isOmittedExpression(element) && declares(element.name));
+  return node.parameters.some((parameter) => declares(parameter.name));
+}
 
 function enclosingFunction(sourceFile: ts.SourceFile, position: number): FunctionNode | undefined {
   let found: FunctionNode | undefined;

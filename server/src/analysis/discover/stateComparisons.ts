@@ -1,0 +1,281 @@
+// A team's own flag store with no SDK and no list of flags in code (split tests whose assignments arrive as a
+// record, a handler that assigns a variant): its functions are found by what they do with their key, not by their
+// names. A function whose parameter names an entry of a record, or is passed to a call, and whose result there is
+// compared with a flag's state (`variants[name] === 'enabled'`, `const { variant } = await assign(req, name);
+// return variant === 'enabled'`) evaluates a flag: it is a wrapper, and the call it compares is a check. Since
+// status strings are compared so elsewhere too, one more signal is asked for: a name, of the function, the call,
+// the record or the file, that says flags, features, toggles, split tests, experiments, variants or gates.
+
+import { posix } from 'node:path';
+import { ts } from 'ts-morph';
+import type { UserPattern } from '../types';
+import { nameWords } from './registries';
+import type { SourceTrees } from './sourceTrees';
+import type { DiscoveredAt, DiscoveredWrapper } from './types';
+import { functionName, isTestFile, mayNameWrapper, ordinal, parameterOf, type FunctionNode } from './wrappers';
+
+// The states a flag of a team's own store is compared with. `'true'` is left out: environment switches
+// (`process.env[name] === 'true'`) are compared with it, and they are settings, not flags.
+const FLAG_STATES = new Set(['enabled', 'on']);
+
+// Words of a name that say flags (`splitTestVariants`, `split-test-context`, `pdf-caching-flags`). "feature" alone does not
+// (a plan's features, a deployment's), nor "gate" alone (`navigate`'s words aside, a route gated by a role), but
+// "feature gate" and "split test" do.
+const FLAG_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles', 'experiment', 'experiments', 'variant', 'variants', 'treatment', 'treatments', 'rollout', 'rollouts']);
+const FLAG_PAIRS = new Set(['split test', 'split tests', 'feature gate', 'feature gates']);
+
+// The property of an evaluation's result that holds the flag's state: `{ variant }`, Split's `treatment`, Optimizely's `variation`.
+const STATE_PROPERTIES = /^(?:variant|treatment|variation)(?:Name|Key)?$/i;
+
+// A text test before a parse: the file compares something with a quoted flag state (`=== 'enabled'`, `'on' !== `).
+const MAY_COMPARE_STATE = /[!=]==?\s*(['"`])(?:enabled|on)\1|(['"`])(?:enabled|on)\2\s*[!=]=/;
+
+/** Wrappers and checks of a team's own flag store, proven by a comparison of what their key names with a flag's state. */
+export function stateComparingWrappers(root: string, trees: SourceTrees, known: ReadonlySet<string>): DiscoveredWrapper[] {
+  const found: DiscoveredWrapper[] = [];
+  const taken = new Set(known);
+  const add = (wrapper: DiscoveredWrapper): void => {
+    if (taken.has(wrapper.pattern.callee)) return;
+    taken.add(wrapper.pattern.callee);
+    found.push(wrapper);
+  };
+  for (const source of trees.sources) {
+    const relative = posix.relative(root, source.file);
+    if (isTestFile(relative) || !MAY_COMPARE_STATE.test(source.text)) continue;
+    const sourceFile = trees.tree(source);
+    const at = (node: ts.Node): DiscoveredAt => ({ file: relative, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 });
+    const fileSaysFlags = saysFlags(posix.basename(relative).replace(/\.[^.]*$/, ''));
+    const records: Array<{ text: string; by: string }> = [];
+    for (const comparison of stateComparisons(sourceFile)) {
+      const owner = enclosingFunction(comparison.compared);
+      const name = owner === undefined ? undefined : functionName(owner);
+      if (owner === undefined || name === undefined || !mayNameWrapper(name)) continue;
+      const lookup = recordLookup(owner, comparison.compared, sourceFile);
+      if (lookup !== undefined) {
+        if (!(fileSaysFlags || saysFlags(name) || saysFlags(lookup.record))) continue;
+        records.push({ text: lookup.record, by: name });
+        add(wrapperOf(owner, name, lookup.index, comparison, `compares the entry its ${ordinal(lookup.index + 1)} argument names in ${lookup.record} with '${comparison.state}'`, at));
+        continue;
+      }
+      const evaluation = evaluationCall(owner, comparison.compared);
+      if (evaluation === undefined) continue;
+      const callee = calleeName(evaluation.call.expression);
+      if (!(fileSaysFlags || saysFlags(name) || (callee !== undefined && saysFlags(callee)))) continue;
+      const forwarded = evaluation.call.arguments.flatMap((argument, argumentIndex) => {
+        const parameter = parameterNamed(owner, argument);
+        return parameter === undefined ? [] : [{ argumentIndex, parameterIndex: parameter.index }];
+      });
+      const chosen = forwarded.length === 1 ? forwarded[0] : keyByUsage(trees, forwarded, name, callee);
+      if (chosen === undefined) continue;
+      const keyIndex = chosen.argumentIndex;
+      const parameter = { index: chosen.parameterIndex };
+      const calleeText = evaluation.call.expression.getText(sourceFile).replace(/\s+/g, '');
+      add(wrapperOf(owner, name, parameter.index, comparison, `passes its ${ordinal(parameter.index + 1)} argument to ${calleeText} and compares ${evaluation.read} with '${comparison.state}'`, at));
+      // The call is an evaluation when what is compared is its result's state (`variant`), or its own name says so; a store
+      // read whole (`getItem(name) === 'enabled'`) holds settings as well as flags, so only the function around it counts.
+      if (callee === undefined || !mayNameWrapper(callee) || !(evaluation.stateProperty || saysFlags(callee))) continue;
+      add({
+        pattern: { callee, keyArg: keyIndex },
+        at: at(evaluation.call),
+        reason: `${name} passes it the key as its ${ordinal(keyIndex + 1)} argument and compares ${evaluation.read} with '${comparison.state}'`,
+        evidence: 'forwards',
+        level: 1,
+      });
+    }
+    // Other functions of the file that read an entry of the same record by their parameter read the same flags: `useSplitTest(name)`
+    // beside `useFeatureFlag(name)`, a variant's getter beside the boolean one.
+    if (records.length > 0) for (const sibling of siblingLookups(sourceFile, records)) add({ ...sibling, at: at(sibling.node) });
+  }
+  return found;
+}
+
+/** True when a name's words say flags: one of `FLAG_WORDS`, or two in a row that `FLAG_PAIRS` holds. */
+function saysFlags(name: string): boolean {
+  const words = nameWords(name);
+  return words.some((word, index) => FLAG_WORDS.has(word) || (index > 0 && FLAG_PAIRS.has(`${words[index - 1]} ${word}`)));
+}
+
+interface StateComparison {
+  /** The side compared with the state. */
+  readonly compared: ts.Expression;
+  readonly state: string;
+  readonly negated: boolean;
+  readonly expression: ts.BinaryExpression;
+}
+
+function stateComparisons(sourceFile: ts.SourceFile): StateComparison[] {
+  const comparisons: StateComparison[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      const equal = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+      const notEqual = operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
+      if (equal || notEqual) {
+        for (const [literal, other] of [[node.right, node.left], [node.left, node.right]] as const) {
+          if ((ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal)) && FLAG_STATES.has(literal.text)) {
+            comparisons.push({ compared: unwrapped(other), state: literal.text, negated: notEqual, expression: node });
+          }
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return comparisons;
+}
+
+function wrapperOf(owner: FunctionNode, name: string, index: number, comparison: StateComparison, reason: string, at: (node: ts.Node) => DiscoveredAt): DiscoveredWrapper {
+  const pattern: UserPattern = { callee: name, keyArg: index };
+  // Only a comparison the function gives back is its value; one used inside it says nothing of what it returns.
+  if (returnsExpression(owner, comparison.expression)) {
+    if (comparison.negated) pattern.negate = true;
+    pattern.type = 'boolean';
+  }
+  return { pattern, at: at(owner), reason, evidence: 'forwards', level: 1 };
+}
+
+/** `record[key]` (also `record?.[key]`) where `key` is a parameter of the function: the parameter's index and the record's text. */
+function recordLookup(owner: FunctionNode, compared: ts.Expression, sourceFile: ts.SourceFile): { index: number; record: string } | undefined {
+  if (!ts.isElementAccessExpression(compared) || !ts.isIdentifier(compared.argumentExpression)) return undefined;
+  const parameter = parameterOf(owner, compared.argumentExpression.text, false);
+  if (parameter === undefined || parameter.keyPath !== undefined) return undefined;
+  return { index: parameter.index, record: recordText(compared.expression, sourceFile) };
+}
+
+function recordText(expression: ts.Expression, sourceFile: ts.SourceFile): string {
+  return unwrapped(expression).getText(sourceFile).replace(/\s+/g, '').replace(/\?\.$/, '');
+}
+
+/**
+ * The call whose result is compared: `call(...)` itself, `call(...).variant`, or a `const` of the function's body
+ * taking it (`const { variant } = await call(...)`, `const assignment = await call(...)` read as `assignment.variant`).
+ */
+function evaluationCall(owner: FunctionNode, compared: ts.Expression): { call: ts.CallExpression; read: string; stateProperty: boolean } | undefined {
+  if (ts.isCallExpression(compared)) return { call: compared, read: 'its result', stateProperty: false };
+  if (ts.isPropertyAccessExpression(compared)) {
+    const property = compared.name.text;
+    const object = unwrapped(compared.expression);
+    const call = ts.isCallExpression(object) ? object : ts.isIdentifier(object) ? localValue(owner, object.text) : undefined;
+    return call === undefined ? undefined : { call, read: `the ${property} of its result`, stateProperty: STATE_PROPERTIES.test(property) };
+  }
+  if (!ts.isIdentifier(compared)) return undefined;
+  const destructured = destructuredFrom(owner, compared.text);
+  if (destructured !== undefined) return { call: destructured.call, read: `the ${destructured.property} of its result`, stateProperty: STATE_PROPERTIES.test(destructured.property) };
+  const call = localValue(owner, compared.text);
+  return call === undefined ? undefined : { call, read: 'its result', stateProperty: false };
+}
+
+/** The call a `const` of the function's body is given: `const name = await call(...)`. */
+function localValue(owner: FunctionNode, name: string): ts.CallExpression | undefined {
+  for (const declaration of bodyConsts(owner)) {
+    if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name || declaration.initializer === undefined) continue;
+    const value = unwrapped(declaration.initializer);
+    return ts.isCallExpression(value) ? value : undefined;
+  }
+  return undefined;
+}
+
+/** The call and property a `const { property: name } = await call(...)` of the function's body takes `name` from. */
+function destructuredFrom(owner: FunctionNode, name: string): { call: ts.CallExpression; property: string } | undefined {
+  for (const declaration of bodyConsts(owner)) {
+    if (!ts.isObjectBindingPattern(declaration.name) || declaration.initializer === undefined) continue;
+    const value = unwrapped(declaration.initializer);
+    if (!ts.isCallExpression(value)) continue;
+    for (const element of declaration.name.elements) {
+      if (!ts.isIdentifier(element.name) || element.name.text !== name || element.dotDotDotToken !== undefined) continue;
+      const property = element.propertyName === undefined ? name : ts.isIdentifier(element.propertyName) ? element.propertyName.text : undefined;
+      return property === undefined ? undefined : { call: value, property };
+    }
+  }
+  return undefined;
+}
+
+function bodyConsts(owner: FunctionNode): ts.VariableDeclaration[] {
+  const body = owner.body;
+  if (body === undefined || !ts.isBlock(body)) return [];
+  return body.statements
+    .filter((statement): statement is ts.VariableStatement => ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.Const) !== 0)
+    .flatMap((statement) => [...statement.declarationList.declarations]);
+}
+
+/** The named functions of the file that read an entry of one of `records` by a parameter, with why. */
+function siblingLookups(sourceFile: ts.SourceFile, records: ReadonlyArray<{ text: string; by: string }>): Array<Omit<DiscoveredWrapper, 'at'> & { node: ts.Node }> {
+  const siblings: Array<Omit<DiscoveredWrapper, 'at'> & { node: ts.Node }> = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.argumentExpression)) {
+      const record = records.find((candidate) => candidate.text === recordText(node.expression, sourceFile));
+      const owner = record === undefined ? undefined : enclosingFunction(node);
+      const name = owner === undefined ? undefined : functionName(owner);
+      const parameter = owner === undefined ? undefined : parameterOf(owner, node.argumentExpression.text, false);
+      if (record !== undefined && owner !== undefined && name !== undefined && mayNameWrapper(name) && parameter !== undefined && parameter.keyPath === undefined) {
+        siblings.push({ node: owner, pattern: { callee: name, keyArg: parameter.index }, reason: `reads the entry its ${ordinal(parameter.index + 1)} argument names in ${record.text}, as ${record.by} does`, evidence: 'forwards', level: 1 });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return siblings;
+}
+
+/** True when the function gives back `expression` itself: its arrow body, or a `return` of it. */
+function returnsExpression(owner: FunctionNode, expression: ts.Expression): boolean {
+  let node: ts.Node = expression;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAwaitExpression(node.parent)) node = node.parent;
+  return owner.body === node || (ts.isReturnStatement(node.parent) && enclosingFunction(node.parent) === owner);
+}
+
+function enclosingFunction(node: ts.Node): FunctionNode | undefined {
+  for (let parent = node.parent as ts.Node | undefined; parent !== undefined; parent = parent.parent) {
+    if (ts.isFunctionLike(parent)) return parent as FunctionNode;
+  }
+  return undefined;
+}
+
+/**
+ * Which of several parameters passed on is the key (`assign(req, res, name)` forwards all three): the one that calls,
+ * of the function or of the call it compares, give as string literals, with the most distinct ones. None when no
+ * call writes one there: the code does not say which is the key.
+ */
+function keyByUsage<T extends { argumentIndex: number; parameterIndex: number }>(trees: SourceTrees, forwarded: readonly T[], name: string, callee: string | undefined): T | undefined {
+  let best: { candidate: T; literals: number } | undefined;
+  for (const candidate of forwarded) {
+    const literals = new Set([...literalArguments(trees, name, candidate.parameterIndex), ...(callee === undefined ? [] : literalArguments(trees, callee, candidate.argumentIndex))]).size;
+    if (literals > 0 && (best === undefined || literals > best.literals)) best = { candidate, literals };
+  }
+  return best?.candidate;
+}
+
+/** The string literals calls of `name` (by its last name) anywhere in the sources pass as argument `index`. */
+function literalArguments(trees: SourceTrees, name: string, index: number): string[] {
+  const literals: string[] = [];
+  for (const file of trees.filesNaming(name)) {
+    const source = trees.byFile.get(file);
+    if (source === undefined) continue;
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && calleeName(node.expression) === name) {
+        const argument = node.arguments[index] as ts.Expression | undefined;
+        if (argument !== undefined && (ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument))) literals.push(argument.text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(trees.tree(source));
+  }
+  return literals;
+}
+
+/** The index of the parameter an argument is, written as its name (not a member of it). */
+function parameterNamed(owner: FunctionNode, argument: ts.Expression): { index: number } | undefined {
+  if (!ts.isIdentifier(argument)) return undefined;
+  const parameter = parameterOf(owner, argument.text, false);
+  return parameter === undefined || parameter.keyPath !== undefined ? undefined : parameter;
+}
+
+function calleeName(callee: ts.Expression): string | undefined {
+  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+}
+
+function unwrapped(expression: ts.Expression): ts.Expression {
+  let inner = expression;
+  while (ts.isParenthesizedExpression(inner) || ts.isAwaitExpression(inner) || ts.isNonNullExpression(inner) || ts.isAsExpression(inner)) inner = inner.expression;
+  return inner;
+}
