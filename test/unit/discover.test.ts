@@ -305,6 +305,31 @@ export const maybeExperiment = isDev ? logged : fromService;`,
     says: /^wrapper useExperiment \(src\/useExperiment\.ts:4\): is withOverrides or fromService, each a wrapper taking the key alike$/,
   },
   {
+    name: 'an alias is found past comments, parentheses, line breaks, `!`, `as` and `satisfies`; a wrapper called, read from or imported there makes none',
+    files: {
+      'src/experiments.ts': `export interface Experiments { 'nav.new': boolean; 'billing.v2': boolean; 'search.beta': boolean }`,
+      'src/useExperiment.ts': `export function fromService<K extends keyof Experiments>(key: K) { return useContext(Service).get(key); }
+export function withOverrides<K extends keyof Experiments>(key: K) { return overrides[key] ?? fromService(key); }`,
+      'src/aliases.ts': `import { fromService, withOverrides } from './useExperiment';
+export const checkExperiment = /* the service's */ (
+  fromService
+)!;
+export const pickExperiment = isDev
+  ? withOverrides as typeof fromService
+  : // in production
+    fromService satisfies Function;
+export const called = fromService ('nav.new');
+export const bound = withOverrides.bind(null);
+export const typed = fromService<'nav.new'>;`,
+      'src/App.tsx': `checkExperiment('nav.new'); pickExperiment('billing.v2'); bound('search.beta');`,
+    },
+    expected: {
+      patterns: [{ callee: 'fromService', keyArg: 0 }, { callee: 'withOverrides', keyArg: 0 }, { callee: 'checkExperiment', keyArg: 0 }, { callee: 'pickExperiment', keyArg: 0 }],
+      registry: { file: 'src/experiments.ts', symbol: 'Experiments' },
+    },
+    says: /^wrapper checkExperiment \(src\/aliases\.ts:2\): is another name for fromService, a wrapper$/,
+  },
+  {
     name: 'a front end\'s and a server\'s registries both anchor their typed wrappers; a plan-feature union with one key checked does not',
     files: twoParts('IFlagKey', SERVER_KEYS.slice(0, 4), {
       'src/billing/plans.ts': `export type CommercialFeature = 'sso' | 'scim' | 'audit-logs' | 'teams' | 'saml' | 'billing' | 'webhooks' | 'roles';
