@@ -2,11 +2,11 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeDiscovery, discover, keysAsWrittenFolders, proposeConfig, type ProposedConfig } from '../../server/src/analysis/discover';
+import { describeDiscovery, discover, keysAsWrittenFolders, proposeConfig, SourceTrees, type ProposedConfig } from '../../server/src/analysis/discover';
 import { withKeyAsWritten } from '../../server/src/analysis/bags';
 import { findDefinition } from '../../server/src/analysis/match';
 import { parseConfig } from '../../server/src/workspace/config';
-import { scanFile } from '../../server/src/analysis/scan';
+import { scanFile, type FileScan } from '../../server/src/analysis/scan';
 import type { FlagCatalog, FlagDefinition } from '../../server/src/analysis/types';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
 
@@ -639,5 +639,21 @@ describe('scanning with the config proposed from declared types', () => {
     assert.deepEqual(checksIn('app/api/sitemaps/route.ts'), [['siteVisits', 'withWorkspace', 3], ['postbacks', 'withPartnerProfile', 5]]);
     assert.deepEqual(checksIn('app/api/upgrade/route.ts'), [['noProration', 'getFeatureFlags', 1]]);
     assert.deepEqual(checksIn('app/settings/page.tsx'), [['siteVisits', 'flags', 5], ['postbacks', 'featureFlags', 5]]);
+  });
+});
+
+describe('the scans discovery makes', () => {
+  it('scans a file again only for the added patterns and bags it names', () => {
+    const [calls, reads] = [{ file: `${ROOT}/src/calls.ts`, text: `checkFlag('a'); readFlag('b');` }, { file: `${ROOT}/src/reads.ts`, text: `readFlag('c'); const { d } = flagBag();` }];
+    const trees = new SourceTrees([calls, reads], buildPatternSet([]));
+    const checking = trees.patternSet([{ callee: 'checkFlag' }], []);
+    const reading = trees.patternSet([{ callee: 'readFlag' }], ['flagBag()']);
+    const both = trees.patternSet([{ callee: 'checkFlag' }, { callee: 'readFlag' }], ['flagBag()']);
+    const keys = (scan: FileScan): string[] => scan.checks.map((check) => check.key);
+    assert.equal(trees.scan(reads, checking), trees.scan(reads, trees.base));
+    assert.equal(trees.scan(reads, both), trees.scan(reads, reading));
+    assert.deepEqual(keys(trees.scan(reads, both)), ['c', 'd']);
+    assert.deepEqual(keys(trees.scan(calls, checking)), ['a']);
+    assert.deepEqual(keys(trees.scan(calls, both)), ['a', 'b']);
   });
 });
