@@ -2,11 +2,11 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeDiscovery, discover, keysAsWrittenFolders, proposeConfig, type ProposedConfig } from '../../server/src/analysis/discover';
+import { describeDiscovery, discover, keysAsWrittenFolders, proposeConfig, SourceTrees, type ProposedConfig } from '../../server/src/analysis/discover';
 import { withKeyAsWritten } from '../../server/src/analysis/bags';
 import { findDefinition } from '../../server/src/analysis/match';
 import { parseConfig } from '../../server/src/workspace/config';
-import { scanFile } from '../../server/src/analysis/scan';
+import { scanFile, type FileScan } from '../../server/src/analysis/scan';
 import type { FlagCatalog, FlagDefinition } from '../../server/src/analysis/types';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
 
@@ -465,6 +465,31 @@ export const maybeExperiment = isDev ? logged : fromService;`,
     says: /^wrapper useExperiment \(src\/useExperiment\.ts:4\): is withOverrides or fromService, each a wrapper taking the key alike$/,
   },
   {
+    name: 'an alias is found past comments, parentheses, line breaks, `!`, `as` and `satisfies`; a wrapper called, read from or imported there makes none',
+    files: {
+      'src/experiments.ts': `export interface Experiments { 'nav.new': boolean; 'billing.v2': boolean; 'search.beta': boolean }`,
+      'src/useExperiment.ts': `export function fromService<K extends keyof Experiments>(key: K) { return useContext(Service).get(key); }
+export function withOverrides<K extends keyof Experiments>(key: K) { return overrides[key] ?? fromService(key); }`,
+      'src/aliases.ts': `import { fromService, withOverrides } from './useExperiment';
+export const checkExperiment = /* the service's */ (
+  fromService
+)!;
+export const pickExperiment = isDev
+  ? withOverrides as typeof fromService
+  : // in production
+    fromService satisfies Function;
+export const called = fromService ('nav.new');
+export const bound = withOverrides.bind(null);
+export const typed = fromService<'nav.new'>;`,
+      'src/App.tsx': `checkExperiment('nav.new'); pickExperiment('billing.v2'); bound('search.beta');`,
+    },
+    expected: {
+      patterns: [{ callee: 'fromService', keyArg: 0 }, { callee: 'withOverrides', keyArg: 0 }, { callee: 'checkExperiment', keyArg: 0 }, { callee: 'pickExperiment', keyArg: 0 }],
+      registry: { file: 'src/experiments.ts', symbol: 'Experiments' },
+    },
+    says: /^wrapper checkExperiment \(src\/aliases\.ts:2\): is another name for fromService, a wrapper$/,
+  },
+  {
     name: 'a front end\'s and a server\'s registries both anchor their typed wrappers; a plan-feature union with one key checked does not',
     files: twoParts('IFlagKey', SERVER_KEYS.slice(0, 4), {
       'src/billing/plans.ts': `export type CommercialFeature = 'sso' | 'scim' | 'audit-logs' | 'teams' | 'saml' | 'billing' | 'webhooks' | 'roles';
@@ -855,4 +880,20 @@ describe('SDK clients known by what every caller passes', () => {
       assert.deepEqual(clients.map((client) => [`${client.at.file}:${client.at.line}`, client.function, `${client.property === undefined ? `argument ${client.parameter + 1}` : `{ ${client.property} }`} from ${client.specifier}`]), expected);
     });
   }
+});
+
+describe('the scans discovery makes', () => {
+  it('scans a file again only for the added patterns and bags it names', () => {
+    const [calls, reads] = [{ file: `${ROOT}/src/calls.ts`, text: `checkFlag('a'); readFlag('b');` }, { file: `${ROOT}/src/reads.ts`, text: `readFlag('c'); const { d } = flagBag();` }];
+    const trees = new SourceTrees([calls, reads], buildPatternSet([]));
+    const checking = trees.patternSet([{ callee: 'checkFlag' }], []);
+    const reading = trees.patternSet([{ callee: 'readFlag' }], ['flagBag()']);
+    const both = trees.patternSet([{ callee: 'checkFlag' }, { callee: 'readFlag' }], ['flagBag()']);
+    const keys = (scan: FileScan): string[] => scan.checks.map((check) => check.key);
+    assert.equal(trees.scan(reads, checking), trees.scan(reads, trees.base));
+    assert.equal(trees.scan(reads, both), trees.scan(reads, reading));
+    assert.deepEqual(keys(trees.scan(reads, both)), ['c', 'd']);
+    assert.deepEqual(keys(trees.scan(calls, checking)), ['a']);
+    assert.deepEqual(keys(trees.scan(calls, both)), ['a', 'b']);
+  });
 });

@@ -2,6 +2,7 @@
 // a check, preparing its parse (text, hash, skeleton): everything but the parse, so that reader threads
 // can do it without loading TypeScript.
 
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { canTestLatin1, mayHoldChecks } from '../analysis/prefilter';
 import { skeletonOf } from '../analysis/skeleton';
@@ -55,9 +56,12 @@ export function readAndFilter(file: string, settings: ScanSettings): ReadOutcome
   });
   if (!Buffer.isBuffer(bytes)) return { kind: 'skipped', skip: bytes };
   // Most files hold no check; a latin1 view is cheaper than decoding UTF-8 and enough for ASCII names.
-  const view = canTestLatin1(settings.patterns) ? bytes.toString('latin1') : bytes.toString('utf8');
-  if (!mayHoldChecks(view, settings.patterns)) return settings.keepTexts === true ? { kind: 'unparsed', stamp, text: bytes.toString('utf8') } : { kind: 'unparsed', stamp };
-  const text = bytes.toString('utf8');
+  const latin1 = canTestLatin1(settings.patterns);
+  const view = latin1 ? bytes.toString('latin1') : bytes.toString('utf8');
+  // Of ASCII bytes (most source files) the view is the text: they are not decoded twice.
+  const textOf = (): string => (!latin1 || isAscii(bytes) ? view : bytes.toString('utf8'));
+  if (!mayHoldChecks(view, settings.patterns)) return settings.keepTexts === true ? { kind: 'unparsed', stamp, text: textOf() } : { kind: 'unparsed', stamp };
+  const text = textOf();
   const hash = contentHash(bytes);
   const cached = settings.cachedHashes?.get(file) === hash;
   return { kind: 'read', text, hash, skeleton: cached ? undefined : skeletonOf(file, text, settings.patterns), stamp };

@@ -3,7 +3,7 @@
 
 import { ts } from 'ts-morph';
 import type { BagEntry } from '../bags';
-import { buildPatternSet, type ClientParameter, type PatternSet } from '../patterns';
+import { buildPatternSet, calleeLastName, type ClientParameter, type PatternSet } from '../patterns';
 import { mayHoldChecks } from '../prefilter';
 import { escapeRegex } from '../regex';
 import { resolveChecks, type ModuleHost } from '../resolve';
@@ -26,6 +26,9 @@ export class SourceTrees {
   private readonly addedNames = new WeakMap<PatternSet, string[]>();
   private readonly naming = new Map<string, Set<string>>();
   private readonly patternSets = new Map<string, PatternSet>();
+  // What `patternSet` made each set from, and the names each of those patterns and bags is called by.
+  private readonly madeFrom = new WeakMap<PatternSet, { userPatterns: readonly UserPattern[]; bags: readonly BagEntry[]; clientParameters: readonly ClientParameter[] }>();
+  private readonly entryNames = new Map<string, readonly string[]>();
   private readonly baseMayHoldChecks = new Map<string, boolean>();
   // Discovery follows packages the same way throughout, so resolved checks are kept by pattern set alone.
   private readonly resolved = new WeakMap<PatternSet, Map<string, readonly FlagCheck[]>>();
@@ -53,6 +56,7 @@ export class SourceTrees {
     if (patterns === undefined) {
       const built = buildPatternSet(userPatterns, bags);
       this.patternSets.set(key, patterns = clientParameters.length === 0 ? built : { ...built, clientParameters });
+      this.madeFrom.set(patterns, { userPatterns, bags, clientParameters });
     }
     return patterns;
   }
@@ -68,9 +72,13 @@ export class SourceTrees {
     return base || (patterns !== this.base && this.namesAdded(source, patterns));
   }
 
-  /** The scan of a source with `patterns`: its scan with the base patterns when it names none of the callees `patterns` adds. */
+  /**
+   * The scan of a source with `patterns`: its scan with the base patterns when it names none of the callees `patterns`
+   * adds, else with only the added patterns and bags it names, so that a file is scanned again only when a pattern set
+   * adds one it names, not each time discovery adds another.
+   */
   scan(source: SourceText, patterns: PatternSet): FileScan {
-    const target = patterns !== this.base && !this.namesAdded(source, patterns) ? this.base : patterns;
+    const target = this.scannedWith(source, patterns);
     let byFile = this.scans.get(target);
     if (byFile === undefined) this.scans.set(target, byFile = new Map());
     let scan = byFile.get(source.file);
@@ -123,6 +131,36 @@ export class SourceTrees {
   /** True when the source names one of `names`. */
   names(source: SourceText, names: readonly string[]): boolean {
     return names.some((name) => this.filesNaming(name).has(source.file));
+  }
+
+  // Patterns and bags whose names a file never mentions can neither match there nor replace a preset it calls.
+  private scannedWith(source: SourceText, patterns: PatternSet): PatternSet {
+    if (patterns === this.base || !this.namesAdded(source, patterns)) return this.base;
+    const entries = this.madeFrom.get(patterns);
+    if (entries === undefined) return patterns;
+    const named = (entry: UserPattern | BagEntry, set: () => PatternSet): boolean => this.names(source, this.namesOf(entry, set));
+    return this.patternSet(
+      entries.userPatterns.filter((pattern) => named(pattern, () => buildPatternSet([pattern]))),
+      entries.bags.filter((bag) => named(bag, () => buildPatternSet([], [bag]))),
+      entries.clientParameters.filter((parameter) => parameter.file === source.file),
+    );
+  }
+
+  // Every name one pattern or bag (alone in `set`) adds to the base or replaces a preset of.
+  private namesOf(entry: UserPattern | BagEntry, set: () => PatternSet): readonly string[] {
+    const key = JSON.stringify(entry);
+    let names = this.entryNames.get(key);
+    if (names === undefined) {
+      const made = set();
+      // The presets as this thread holds them: the base may be a copy another thread sent.
+      const presets = buildPatternSet([]);
+      const presetPatterns = new Set(presets.patterns);
+      const own = made.patterns.filter((pattern) => !presetPatterns.has(pattern)).flatMap((pattern) => [calleeLastName(pattern.callee), pattern.callee.slice(pattern.callee.lastIndexOf('.') + 1)]);
+      const known = new Set(presets.calleeNames);
+      names = [...new Set([...own, ...made.calleeNames.filter((name) => !known.has(name))])].filter((name) => name !== '');
+      this.entryNames.set(key, names);
+    }
+    return names;
   }
 
   // A custom pattern replaces presets of its name, so a file that names it must be scanned again; no other must.

@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { calleeLastName, type PatternSet } from '../patterns';
+import { escapeRegex } from '../regex';
 import type { FlagCheck, UserPattern } from '../types';
 import type { SourceTrees } from './sourceTrees';
 import { keyTypeOf } from './typeText';
@@ -117,6 +118,8 @@ export function aliasesIn(root: string, source: SourceText, trees: SourceTrees, 
   const relative = posix.relative(root, source.file);
   if (known.length === 0 || isTestFile(relative)) return [];
   const byName = new Map(known.map((wrapper) => [wrapper.pattern.callee, wrapper]));
+  // Most files that name a wrapper only import and call it: they are not parsed for aliases.
+  if (!mayAlias(source.text, [...byName.keys()])) return [];
   const aliases: DiscoveredWrapper[] = [];
   const sourceFile = trees.tree(source);
   const wrapperNamed = (expression: ts.Expression): DiscoveredWrapper | undefined => {
@@ -148,6 +151,21 @@ export function aliasesIn(root: string, source: SourceText, trees: SourceTrees, 
   };
   visit(sourceFile);
   return aliases;
+}
+
+/**
+ * False when the text cannot hold an alias of a wrapper named `names`: none of them stands alone right after an `=`,
+ * `?` or `:` (past spaces, comments and opening parentheses), where a const's value or one of its two choices starts,
+ * and not called, read from or given type arguments there. A text with a Unicode escape, which may spell a name
+ * otherwise, or a name with a letter past ASCII always may.
+ */
+function mayAlias(text: string, names: readonly string[]): boolean {
+  // A name with a dot or a space is no identifier, so no const's value names it.
+  const identifiers = names.filter((name) => /^[\w$\u0080-\uffff]+$/.test(name));
+  if (identifiers.length === 0) return false;
+  if (text.includes('\\u') || identifiers.some((name) => /[^\w$]/.test(name))) return true;
+  const alternatives = identifiers.map(escapeRegex).join('|');
+  return new RegExp(`[=?:](?:[\\s(]|/\\*[\\s\\S]*?\\*/|//[^\\n]*)*(?:${alternatives})(?![\\w$]|\\s*[(.<])`).test(text);
 }
 
 function withoutWrapping(expression: ts.Expression): ts.Expression {
