@@ -1,11 +1,12 @@
 // Zero configuration: `flaglens scan` on a folder without `.flaglens.json` infers the team's wrappers and the
-// registry's anchors, and `flaglens init` says what it found and why. Three fixture workspaces: an enum registry
+// registry's anchors, and `flaglens init` says what it found and why. Fixture workspaces: an enum registry
 // in a workspace package whose build output (main, types) is absent, read by the team's own provider, a
 // hook typed by it and command objects; a union registry with a `keyof` member beside a two-key decoy
 // union, a hook three calls above the SDK through a closure, an HTTP interceptor and a test runner's stubs;
 // two apps whose LaunchDarkly providers name flags differently; and a team's own flag store with no SDK, whose
 // bags and route options are typed by lists of flags beside a pricing list typed the same way, with a hook
-// declared with the type of a key a server wrapper forwards.
+// declared with the type of a key a server wrapper forwards; and a bag function, a hook and a fetch whose types are
+// written where the flags are bound, not where they are read.
 // Runs the bundled CLI (`npm run build` makes it).
 
 import assert from 'node:assert/strict';
@@ -100,6 +101,22 @@ const cases: Case[] = [
       'registry BetaFeatures (lib/types.ts, union): 2 of its 2 keys are checked in code, and its name says it lists flags',
     ],
     never: ['withPlan', 'getPlanFeatures', 'describeSession', 'getStringValue'],
+  },
+  {
+    name: 'no declared types where the flags are read: a bag function and a hook known by what they return, an inline subset fetched, decoys',
+    fixture: 'test/fixtures/zero-config-returned-bags',
+    checks: [
+      ['app/api/ai/route.ts', 'ai', true, 'getFeatureFlags'],
+      ['app/api/ai/route.ts', 'annotations', true, 'getFeatureFlags'],
+      ['components/Sidebar.tsx', 'workflows', true, 'features'],
+      ['pages/settings/tokens.tsx', 'tokens', true, 'features'],
+    ],
+    found: [
+      'bag getFeatureFlags() (lib/featureFlags/index.ts:7): returns what is declared Record<BetaFeatures, boolean>, and BetaFeatures lists flags',
+      'bag features (lib/hooks/use-feature-flags.ts:4): a property of what a function returns, declared Record<BetaFeatures, boolean>, and BetaFeatures lists flags',
+      'registry BetaFeatures (lib/featureFlags/index.ts, union): 4 of its 4 keys are checked in code, and its name says it lists flags',
+    ],
+    never: ['getPlanFeatures', 'plan', 'limits'],
   },
 ];
 

@@ -50,6 +50,8 @@ export interface DiscoveredBag {
   readonly typedBy?: string;
   /** The record of booleans a function is declared to return, or a property declared as (`Promise<Record<BetaFeatures, boolean>>`). */
   readonly declaredAs?: string;
+  /** True when `declaredAs` is the type of what a function without a declared return type returns (whole, or as this property). */
+  readonly returned?: boolean;
   /** The only property names that are flags: the keys of the registry that types it. */
   readonly keys?: readonly string[];
   /** Taken from the bag it returns: LaunchDarkly's `useFlags()` names flags camelCased. */

@@ -2,7 +2,8 @@
 // bindings (bindings.ts), then completes the keys and reads the exports.
 
 import { ts } from 'ts-morph';
-import { destructuredObjectBag } from '../bags';
+import { destructuredObjectBag, type ObjectBag } from '../bags';
+import { booleanPropertiesOf, boundNames, typeOfBinding } from '../fetchedTypes';
 import type { PatternSet } from '../patterns';
 import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, objectBagSource, patternIndex, visitBagAccess, visitCall } from './checks';
 import { completeChecks, declare, declareOpaqueNames, declareStatement } from './bindings';
@@ -231,6 +232,28 @@ function declareDestructuredBags(state: ScanState, pattern: ts.ObjectBindingPatt
   return true;
 }
 
+/**
+ * `const { data: features } = useSWR<{ tokens: boolean }>(…)` where `features` is a bag that lists `tokens`: a variable
+ * of the bag's name declared as an object of booleans, each a key the bag lists, is that bag. True when one is; the
+ * other names are declared as names of unknown value.
+ */
+function declareTypedSubsetBag(state: ScanState, declaration: ts.VariableDeclaration): boolean {
+  if (!state.objectBags.some((bag) => bag.keys !== undefined)) return false;
+  const bagged = boundNames(declaration).find((name) => {
+    const bag = state.objectBags.find((candidate) => candidate.keys !== undefined && candidate.names.length === 1 && candidate.names[0] === name);
+    const type = bag === undefined ? undefined : typeOfBinding(declaration, name);
+    const keys = type === undefined ? undefined : booleanPropertiesOf(type);
+    return keys !== undefined && keys.every((key) => bag?.keys?.has(key) === true);
+  });
+  if (bagged === undefined) return false;
+  const bag = state.objectBags.find((candidate) => candidate.names.length === 1 && candidate.names[0] === bagged) as ObjectBag;
+  declare(state, bagged, undefined, objectBagSource(bag));
+  if (isObjectBindingPattern(declaration.name)) {
+    for (const element of declaration.name.elements) if (!isIdentifier(element.name) || element.name.text !== bagged) declareOpaqueNames(state, element.name);
+  }
+  return true;
+}
+
 function declareVariables(state: ScanState, list: ts.VariableDeclarationList): void {
   const isConst = (list.flags & NodeFlags.BlockScoped) === NodeFlags.Const;
   for (const declaration of list.declarations) {
@@ -243,6 +266,7 @@ function declareVariables(state: ScanState, list: ts.VariableDeclarationList): v
       continue;
     }
     if (isObjectBindingPattern(name) && declaration.initializer !== undefined && declareDestructuredBags(state, name, declaration.initializer)) continue;
+    if (declareTypedSubsetBag(state, declaration)) continue;
     const value = isConst && declaration.initializer !== undefined ? evaluate(declaration.initializer) : undefined;
     if (isIdentifier(name)) {
       declare(state, name.text, value, undefined, undefined, value === undefined ? declaredOrigin(declaration.initializer, declaration.type) : undefined);
