@@ -17,9 +17,10 @@ import { evaluate, memberOf, originReference, propertyNameText, typeOriginRefere
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
 const {
-  NodeFlags, SyntaxKind, canHaveModifiers, forEachChild, getModifiers, isArrowFunction, isBinaryExpression, isConstructorDeclaration,
-  isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression,
-  isPropertyDeclaration, isVariableStatement,
+  NodeFlags, SyntaxKind, canHaveModifiers, forEachChild, getModifiers, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isAwaitExpression,
+  isBinaryExpression, isCallExpression, isConstructorDeclaration, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike,
+  isIdentifier, isObjectBindingPattern, isOmittedExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration,
+  isSpreadElement, isVariableStatement,
 } = ts;
 
 /**
@@ -254,6 +255,35 @@ function declareTypedSubsetBag(state: ScanState, declaration: ts.VariableDeclara
   return true;
 }
 
+/**
+ * `const [document, featureFlags] = await Promise.all([getDocument(), getFeatureFlags()])`: each name holds what the
+ * promise at its place gives, so the one at a bag call's place is that bag. True when one is; the other names are
+ * declared as names of unknown value.
+ */
+function declareAwaitedAllBags(state: ScanState, pattern: ts.ArrayBindingPattern, from: ts.Expression): boolean {
+  let awaited = from;
+  while (isParenthesizedExpression(awaited)) awaited = awaited.expression;
+  if (!isAwaitExpression(awaited)) return false;
+  const call = awaited.expression;
+  if (!isCallExpression(call) || !isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'all') return false;
+  if (!isIdentifier(call.expression.expression) || call.expression.expression.text !== 'Promise') return false;
+  const promises = call.arguments[0];
+  if (promises === undefined || !isArrayLiteralExpression(promises)) return false;
+  // A spread moves every later promise to a place the text does not say.
+  const spread = promises.elements.findIndex(isSpreadElement);
+  const known = spread === -1 ? promises.elements.length : spread;
+  const bags = pattern.elements.map((element, index) =>
+    isOmittedExpression(element) || element.dotDotDotToken !== undefined || !isIdentifier(element.name) || index >= known ? undefined : bagSourceOf(state, promises.elements[index]));
+  if (bags.every((bag) => bag === undefined)) return false;
+  pattern.elements.forEach((element, index) => {
+    const bag = bags[index];
+    if (isOmittedExpression(element)) return;
+    if (bag !== undefined && isIdentifier(element.name)) declare(state, element.name.text, undefined, bag);
+    else declareOpaqueNames(state, element.name);
+  });
+  return true;
+}
+
 function declareVariables(state: ScanState, list: ts.VariableDeclarationList): void {
   const isConst = (list.flags & NodeFlags.BlockScoped) === NodeFlags.Const;
   for (const declaration of list.declarations) {
@@ -267,6 +297,7 @@ function declareVariables(state: ScanState, list: ts.VariableDeclarationList): v
     }
     if (isObjectBindingPattern(name) && declaration.initializer !== undefined && declareDestructuredBags(state, name, declaration.initializer)) continue;
     if (declareTypedSubsetBag(state, declaration)) continue;
+    if (isArrayBindingPattern(name) && declaration.initializer !== undefined && declareAwaitedAllBags(state, name, declaration.initializer)) continue;
     const value = isConst && declaration.initializer !== undefined ? evaluate(declaration.initializer) : undefined;
     if (isIdentifier(name)) {
       declare(state, name.text, value, undefined, undefined, value === undefined ? declaredOrigin(declaration.initializer, declaration.type) : undefined);
