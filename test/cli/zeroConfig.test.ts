@@ -1,5 +1,5 @@
 // Zero configuration: `flaglens scan` on a folder without `.flaglens.json` infers the team's wrappers and the
-// registry's anchors, and `flaglens init` says what it found and why. Six fixture workspaces: an enum registry
+// registry's anchors, and `flaglens init` says what it found and why. Seven fixture workspaces: an enum registry
 // in a workspace package whose build output (main, types) is absent, read by the team's own provider, a
 // hook typed by it and command objects; a union registry with a `keyof` member beside a two-key decoy
 // union, a hook three calls above the SDK through a closure, an HTTP interceptor and a test runner's stubs;
@@ -8,7 +8,8 @@
 // declared with the type of a key a server wrapper forwards; and records of flags (a JSON column, a hook's result,
 // a snapshot) read by a registry member, beside a schema table and a label table keyed by it and writes of a record;
 // and a team's own split tests with no SDK and no list of flags, evaluated by a server handler and read from a
-// front end's record of variants, beside settings, meta tags, translations, routes and events.
+// front end's record of variants, beside settings, meta tags, translations, routes and events; and a bag function, a
+// hook and a fetch whose types are written where the flags are bound, not where they are read.
 // Runs the bundled CLI (`npm run build` makes it).
 
 import assert from 'node:assert/strict';
@@ -158,6 +159,22 @@ const cases: Case[] = [
       'wrapper getSplitTestAssignment (app/Project/ProjectController.mjs:8): passes its first argument as the flag key to SplitTestHandler.promises.getAssignment (a wrapper itself)',
     ],
     never: ['getStatus', 'loadSetting', 'getMeta', 't', 'translate', 'sendEvent', 'route', 'get'],
+  },
+  {
+    name: 'no declared types where the flags are read: a bag function and a hook known by what they return, an inline subset fetched, decoys',
+    fixture: 'test/fixtures/zero-config-returned-bags',
+    checks: [
+      ['app/api/ai/route.ts', 'ai', true, 'getFeatureFlags'],
+      ['app/api/ai/route.ts', 'annotations', true, 'getFeatureFlags'],
+      ['components/Sidebar.tsx', 'workflows', true, 'features'],
+      ['pages/settings/tokens.tsx', 'tokens', true, 'features'],
+    ],
+    found: [
+      'bag getFeatureFlags() (lib/featureFlags/index.ts:7): returns what is declared Record<BetaFeatures, boolean>, and BetaFeatures lists flags',
+      'bag features (lib/hooks/use-feature-flags.ts:4): a property of what a function returns, declared Record<BetaFeatures, boolean>, and BetaFeatures lists flags',
+      'registry BetaFeatures (lib/featureFlags/index.ts, union): 4 of its 4 keys are checked in code, and its name says it lists flags',
+    ],
+    never: ['getPlanFeatures', 'plan', 'limits'],
   },
 ];
 

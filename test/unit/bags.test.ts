@@ -114,6 +114,29 @@ function Sidebar() { const { featureFlags } = useOther(); return featureFlags?.p
     expected: [{ key: 'noProration', resolved: true, method: 'getFeatureFlags' }],
   },
   {
+    name: 'a bag function awaited among others with Promise.all: the name at its place holds the bag, not those after a spread',
+    bags: ['getFeatureFlags()'],
+    code: `async function page() {
+  const [doc, , flags] = await Promise.all([getDocument(id), getLimits(id), getFeatureFlags({ teamId })]);
+  const [more, late] = await Promise.all([...pending, getFeatureFlags({ teamId })]);
+  const [settled] = await Promise.allSettled([getFeatureFlags({ teamId })]);
+  return doc.annotations || flags.annotations || late.annotations || settled.annotations;
+}`,
+    expected: [{ key: 'annotations', resolved: true, method: 'getFeatureFlags', keyText: 'annotations' }],
+  },
+  {
+    name: 'a variable of a bag\'s name declared as an object of booleans, each a key the bag lists, is that bag',
+    bags: [{ bag: 'features', keys: ['tokens', 'webhooks'] }],
+    code: `function Settings() {
+  const { data: features, error } = useSWR<{ tokens: boolean }>('/api/feature-flags', fetcher);
+  const other: { tokens: boolean; views: boolean } = load();
+  return features?.tokens && error.tokens && other.tokens;
+}
+function Webhooks() { const features: { webhooks: boolean } = useFlagsOf(team); return features.webhooks; }
+function Plain() { const { data: features } = useSWR('/api/feature-flags'); return features.tokens; }`,
+    expected: [{ key: 'tokens', resolved: true, method: 'features' }, { key: 'webhooks', resolved: true, method: 'features' }],
+  },
+  {
     name: 'a declared bag object: property, quoted element, optional chaining, a longer receiver chain',
     bags: ['uiConfig.flags'],
     code: `const a = uiConfig.flags.newNav; const b = uiConfig.flags['new-nav']; const c = this.props.uiConfig?.flags?.beta;`,

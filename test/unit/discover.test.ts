@@ -648,6 +648,57 @@ setFlag({ key: FLAGS.billing, value: true }); validateFlagValue(FLAGS.newNav, in
     says: /^bag getFeatureFlags\(\) \(lib\/edgeConfig\.ts:2\): declared to return Promise<Record<BetaFeatures, boolean>>, and BetaFeatures lists flags$/,
   },
   {
+    name: 'no declared return type: a bag function returning a local record of flags, a hook returning one fetched as a property; a pricing record returned alike is not',
+    files: {
+      'lib/featureFlags.ts': `export type BetaFeatures = 'tokens' | 'workflows' | 'ai';
+export type PlanFeature = 'sso' | 'audit';
+export const getFeatureFlags = async ({ teamId }: { teamId?: string }) => {
+  const teamFeatures: Record<BetaFeatures, boolean> = { tokens: false, workflows: false, ai: false };
+  if (!teamId) return Object.fromEntries(Object.keys(teamFeatures).map((key) => [key, false]));
+  const enabled = await get('betaFeatures');
+  for (const [flag, ids] of Object.entries(enabled)) if (ids.includes(teamId)) teamFeatures[flag as BetaFeatures] = true;
+  return teamFeatures;
+};
+export async function getPlanFeatures(plan: string) { const features: Record<PlanFeature, boolean> = { sso: plan === 'pro', audit: false }; return { features }; }`,
+      'lib/hooks/useFeatureFlags.ts': `export function useFeatureFlags() {
+  const { data: features, isLoading } = useSWR<Record<BetaFeatures, boolean>>(\`/api/feature-flags?teamId=\${teamId}\`, fetcher);
+  return { features, isLoading };
+}`,
+      'app/api/ai/route.ts': `export async function POST(req: Request) {
+  const features = await getFeatureFlags({ teamId: req.url });
+  if (!features.ai) return new Response('Not found', { status: 404 });
+  const { workflows } = await getFeatureFlags({ teamId: req.url });
+  const { features: plan } = await getPlanFeatures('pro');
+  return plan.sso && workflows;
+}`,
+      'components/sidebar.tsx': `export function Sidebar() { const { features } = useFeatureFlags(); return features?.workflows && features?.length; }`,
+    },
+    expected: {
+      bags: ['getFeatureFlags()', { bag: 'features', keys: ['tokens', 'workflows', 'ai'] }],
+      registry: { file: 'lib/featureFlags.ts', symbol: 'BetaFeatures' },
+    },
+    says: /^bag getFeatureFlags\(\) \(lib\/featureFlags\.ts:3\): returns what is declared Record<BetaFeatures, boolean>, and BetaFeatures lists flags$/,
+    checks: { 'app/api/ai/route.ts': ['ai', 'workflows'], 'components/sidebar.tsx': ['workflows'] },
+  },
+  {
+    name: 'the flags fetched with an inline type of booleans, each a listed flag: a bag of those keys when its name or the endpoint says flags',
+    files: {
+      'lib/featureFlags.ts': `export type BetaFeatures = 'tokens' | 'webhooks';
+export const getFeatureFlags = async (teamId: string): Promise<Record<BetaFeatures, boolean>> => ({ tokens: false, webhooks: false });`,
+      'pages/settings/tokens.tsx': `export default function Tokens() {
+  const { data: features } = useSWR<{ tokens: boolean }>(\`/api/feature-flags?teamId=\${teamId}\`, fetcher);
+  const { data: usage } = useSWR<{ tokens: boolean }>('/api/usage', fetcher);
+  const { data: stats } = useSWR<{ views: boolean }>('/api/feature-flags', fetcher);
+  return features && !features.tokens && usage.tokens && stats.views;
+}`,
+      'pages/settings/webhooks.tsx': `export default function Webhooks({ features }: Props) { return features.tokens; }`,
+    },
+    expected: { bags: ['getFeatureFlags()', { bag: 'features', keys: ['tokens'] }], registry: { file: 'lib/featureFlags.ts', symbol: 'BetaFeatures' } },
+    says: /^bag features \(pages\/settings\/tokens\.tsx:2\): declared as \{ tokens: boolean \}, and BetaFeatures lists flags$/,
+    // A parameter of the bag's name is not declared as the subset: only the bag's own declaration says what it holds.
+    checks: { 'pages/settings/tokens.tsx': ['tokens'], 'pages/settings/webhooks.tsx': [] },
+  },
+  {
     name: 'an option typed by a list of flags is the key when its name or the list\'s says flag; a lone literal list needs the option\'s name to',
     files: {
       'src/flags.ts': `export type FeatureFlag = 'new-nav' | 'dark-mode';

@@ -222,8 +222,12 @@ export function describeDiscovery(discovery: Discovery): string[] {
   }
   for (const bag of discovery.bags) {
     const camelCase = bag.camelCaseKeys === true ? ', whose property names are the flag keys camelCased' : '';
-    if (bag.declaredAs !== undefined) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): ${bag.spec.endsWith('()') ? 'declared to return' : 'declared as'} ${bag.declaredAs.replace(/\s+/g, ' ')}, and ${bag.typedBy ?? ''} lists flags`);
-    else if (bag.keyedBy !== undefined) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): read by a member of ${bag.keyedBy}, so a record of its flags; a read of one it lists is a check`);
+    if (bag.declaredAs !== undefined) {
+      const declared = bag.returned === true
+        ? (bag.spec.endsWith('()') ? 'returns what is declared' : 'a property of what a function returns, declared')
+        : (bag.spec.endsWith('()') ? 'declared to return' : 'declared as');
+      lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): ${declared} ${bag.declaredAs.replace(/\s+/g, ' ')}, and ${bag.typedBy ?? ''} lists flags`);
+    } else if (bag.keyedBy !== undefined) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): read by a member of ${bag.keyedBy}, so a record of its flags; a read of one it lists is a check`);
     else if (bag.typedBy !== undefined) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): a property typed ${bag.typedBy}, which lists flags; a read of one it lists is a check`);
     else lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): returns the flags of ${bag.forwardsTo ?? 'a bag'}()${camelCase}`);
   }

@@ -2,14 +2,18 @@
 // config): a list of flags (a union or enum named for flags) that keys a boolean record. A function declared to
 // return that record (`getFeatureFlags(): Promise<Record<BetaFeatures, boolean>>`) is a bag function; a property
 // declared with it (`flags?: { [key in BetaFeatures]: boolean }`) is a bag object that holds only the list's keys
-// (as a property typed by a registry interface is, see typedBags.ts);
-// and a property of an options parameter typed by the list (`withWorkspace(handler, { featureFlag }: { featureFlag?:
+// (as a property typed by a registry interface is, see typedBags.ts). A function with no declared return type is read
+// by what it returns: a variable declared as the record (`const teamFeatures: Record<BetaFeatures, boolean>`) makes it a
+// bag function, and one returned as a property (`return { features }`, the data of `useSWR<Record<…>>`) makes that
+// property a bag object; a variable fetched as an inline object of booleans, each a key of the list (`useSWR<{ tokens:
+// boolean }>('/api/feature-flags')`), is a bag object of those keys. And a property of an options parameter typed by the list (`withWorkspace(handler, { featureFlag }: { featureFlag?:
 // BetaFeatures })`) holds the key of a check at every call that passes it. Lists named for "features" are often
 // pricing (`PlanFeature`), so the name of the function, property or option must say flag, toggle, experiment or
 // feature gate, unless the list's own name says so and it lists more than one key (a lone literal is a discriminant).
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { booleanPropertiesOf, boundNames, typeOfBinding } from '../fetchedTypes';
 import { registryCandidates } from '../registry';
 import type { UserPattern } from '../types';
 import { nameWords, saysItListsFlags } from './registries';
@@ -26,6 +30,9 @@ const GATE_WORDS = new Set(['gate', 'gates']);
 const FLAG_NAMED_LIST = /\b(?:enum|type)\s+([\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*)/gi;
 // Types that hold the record they wrap: an async bag function, an optional or read-only one.
 const WRAPPING_TYPES = new Set(['Promise', 'Awaited', 'Partial', 'Readonly', 'Required']);
+// An inline object type of booleans, as a type argument or a variable's type (`useSWR<{ tokens: boolean }>(`): the
+// cheap text test for a file that names no list but may fetch a subset of one.
+const BOOLEAN_TYPE_LITERAL = /[<:]\s*\{\s*[\w$]+\??\s*:\s*boolean\s*[;,}]/;
 
 /** The bags and option wrappers the declared types give. */
 export interface TypedEvidence {
@@ -43,30 +50,45 @@ export function typedFlagEvidence(root: string, trees: SourceTrees): TypedEviden
   const typedText = new RegExp(`(?:Record<\\s*|\\bin\\s+|[:|]\\s*)(?:[\\w$]+\\.)?(?:${alternatives})\\b`);
   const wrappers = new Map<string, DiscoveredWrapper>();
   const bags = new Map<string, DiscoveredBag>();
-  const addBag = (spec: string, at: DiscoveredAt, type: string, list: string): void => {
+  const addBag = (spec: string, at: DiscoveredAt, type: string, list: string, how: { returned?: boolean; keys?: readonly string[] } = {}): void => {
     const known = bags.get(spec);
+    const returned = how.returned === true ? { returned: true } : {};
     if (spec.endsWith('()')) {
       // A bag function is found by its own name: what it returns is the flags, whatever property is read.
-      if (known === undefined) bags.set(spec, { spec, at, typedBy: list, declaredAs: type });
+      if (known === undefined) bags.set(spec, { spec, at, typedBy: list, declaredAs: type, ...returned });
       return;
     }
     // The same property declared in several types, each keyed by its own list: it holds the keys of every one.
-    const keys = [...new Set([...(known?.keys ?? []), ...(lists.get(list) ?? [])])];
-    bags.set(spec, known === undefined ? { spec, at, typedBy: list, declaredAs: type, keys } : { ...known, keys });
+    const keys = [...new Set([...(known?.keys ?? []), ...(how.keys ?? lists.get(list) ?? [])])];
+    bags.set(spec, known === undefined ? { spec, at, typedBy: list, declaredAs: type, ...returned, keys } : { ...known, keys });
   };
   for (const source of trees.sources) {
-    if (!trees.names(source, names) || !typedText.test(source.text)) continue;
+    // A file that does not name a list can hold only a subset of one, written inline.
+    const namesList = trees.names(source, names) && typedText.test(source.text);
+    if (!namesList && !BOOLEAN_TYPE_LITERAL.test(source.text)) continue;
     const file = posix.relative(root, source.file);
     if (isTestFile(file)) continue;
     const sourceFile = trees.tree(source);
     const at = (node: ts.Node): DiscoveredAt => ({ file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 });
     const visit = (node: ts.Node): void => {
-      if (ts.isFunctionLike(node)) {
+      if (ts.isVariableDeclaration(node)) {
+        const subset = subsetFetched(node, lists);
+        if (subset !== undefined) addBag(subset.name, at(node), subset.type.getText(sourceFile), subset.list, { keys: subset.keys });
+      } else if (namesList && ts.isFunctionLike(node)) {
         const name = functionName(node);
         if (name !== undefined && !GENERIC_NAMES.has(name)) {
           const list = node.type === undefined ? undefined : flagRecordOf(node.type, lists);
           if (list !== undefined && node.type !== undefined && namesFlags(name, list, lists)) {
             addBag(`${name}()`, at(node), node.type.getText(sourceFile), list);
+          }
+          if (node.type === undefined) {
+            // No declared return type: what its return statements give, as declared where they are bound.
+            const returned = returnedRecords(node, lists);
+            if (returned.whole !== undefined && namesFlags(name, returned.whole.list, lists)) addBag(`${name}()`, at(node), returned.whole.type.getText(sourceFile), returned.whole.list, { returned: true });
+            for (const property of returned.properties) {
+              // The hook's name may be what says flags: `useFeatureFlags()` returns `{ features, isLoading }`.
+              if (namesFlags(name, property.list, lists) || namesFlags(property.name, property.list, lists)) addBag(property.name, at(node), property.type.getText(sourceFile), property.list, { returned: true });
+            }
           }
           const option = wrappers.has(name) ? undefined : optionTypedByList(node, sourceFile, lists);
           if (option !== undefined) {
@@ -75,7 +97,7 @@ export function typedFlagEvidence(root: string, trees: SourceTrees): TypedEviden
             wrappers.set(name, { pattern, at: at(node), reason, evidence: 'typed', level: 0 });
           }
         }
-      } else if ((ts.isPropertySignature(node) || ts.isPropertyDeclaration(node)) && node.type !== undefined) {
+      } else if (namesList && (ts.isPropertySignature(node) || ts.isPropertyDeclaration(node)) && node.type !== undefined) {
         const property = ts.isIdentifier(node.name) || ts.isStringLiteral(node.name) ? node.name.text : undefined;
         const list = property === undefined ? undefined : flagRecordOf(node.type, lists);
         if (property !== undefined && /^[A-Za-z_$][\w$]*$/.test(property) && list !== undefined && namesFlags(property, list, lists)) {
@@ -113,8 +135,113 @@ function flagNamedDeclarations(text: string): Set<string> {
 
 /** True when the name of what is typed says flags, or the list's name does and it lists more than one key. */
 function namesFlags(name: string, list: string, lists: ReadonlyMap<string, readonly string[]>): boolean {
-  const saysFlag = (text: string): boolean => nameWords(text).some((word, index, words) => FLAG_WORDS.has(word) || (GATE_WORDS.has(word) && words[index - 1] === 'feature'));
   return saysFlag(name) || (saysFlag(list) && (lists.get(list)?.length ?? 0) > 1);
+}
+
+function saysFlag(text: string): boolean {
+  return nameWords(text).some((word, index, words) => FLAG_WORDS.has(word) || (GATE_WORDS.has(word) && words[index - 1] === 'feature'));
+}
+
+/** A record of flags a function without a declared return type gives back: whole, or as properties of the object it returns. */
+interface ReturnedRecords {
+  readonly whole?: TypedBy;
+  readonly properties: ReadonlyArray<TypedBy & { readonly name: string }>;
+}
+
+/** A list of flags, and the type written with it. */
+interface TypedBy {
+  readonly list: string;
+  readonly type: ts.TypeNode;
+}
+
+/**
+ * What a function's return statements give that is declared a record of flags where it is bound: `return
+ * teamFeatures` of `const teamFeatures: Record<BetaFeatures, boolean> = …`, `return { features, isLoading }` of
+ * `const { data: features } = useSWR<Record<BetaFeatures, boolean>>(…)`. Only the function's own statements are read.
+ */
+function returnedRecords(node: ts.SignatureDeclaration, lists: ReadonlyMap<string, readonly string[]>): ReturnedRecords {
+  const body = ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) ? node.body : undefined;
+  if (body === undefined) return { properties: [] };
+  const returned: ts.Expression[] = [];
+  const declarations: ts.VariableDeclaration[] = [];
+  if (!ts.isBlock(body)) returned.push(body);
+  const collect = (child: ts.Node): void => {
+    if (ts.isFunctionLike(child) || ts.isClassLike(child)) return;
+    if (ts.isReturnStatement(child) && child.expression !== undefined) returned.push(child.expression);
+    if (ts.isVariableDeclaration(child)) declarations.push(child);
+    ts.forEachChild(child, collect);
+  };
+  if (ts.isBlock(body)) ts.forEachChild(body, collect);
+  const recordOf = (expression: ts.Expression): TypedBy | undefined => {
+    const inner = unwrapped(expression);
+    if (ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) return typedBy(inner.type, lists);
+    if (!ts.isIdentifier(inner)) return undefined;
+    for (const declaration of declarations) {
+      const type = typeOfBinding(declaration, inner.text);
+      if (type !== undefined) return typedBy(type, lists);
+    }
+    return undefined;
+  };
+  let whole: TypedBy | undefined;
+  const properties: Array<TypedBy & { name: string }> = [];
+  for (const expression of returned) {
+    const inner = unwrapped(expression);
+    if (!ts.isObjectLiteralExpression(inner)) {
+      whole ??= recordOf(inner);
+      continue;
+    }
+    for (const property of inner.properties) {
+      const value = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) ? property.initializer : undefined;
+      const record = value === undefined ? undefined : recordOf(value);
+      if (record !== undefined && property.name !== undefined && ts.isIdentifier(property.name)) properties.push({ ...record, name: property.name.text });
+    }
+  }
+  return { whole, properties };
+}
+
+/** The type a record of flags is written with, and its list; undefined for any other type. */
+function typedBy(type: ts.TypeNode, lists: ReadonlyMap<string, readonly string[]>): TypedBy | undefined {
+  const list = flagRecordOf(type, lists);
+  return list === undefined ? undefined : { list, type };
+}
+
+/** A subset of a list of flags a variable is fetched as, with the name that reads it. */
+interface FetchedSubset {
+  readonly name: string;
+  readonly list: string;
+  readonly keys: readonly string[];
+  readonly type: ts.TypeNode;
+}
+
+/**
+ * A variable typed by an inline object of booleans whose properties are all keys of one list of flags (`const { data:
+ * features } = useSWR<{ tokens: boolean }>('/api/feature-flags?…')`): a bag of those keys, when its name or the text of
+ * the call's first argument (the flags' endpoint) says flags.
+ */
+function subsetFetched(declaration: ts.VariableDeclaration, lists: ReadonlyMap<string, readonly string[]>): FetchedSubset | undefined {
+  for (const name of boundNames(declaration)) {
+    const type = typeOfBinding(declaration, name);
+    const keys = type === undefined ? undefined : booleanPropertiesOf(type);
+    if (type === undefined || keys === undefined) continue;
+    const list = [...lists].find(([, listed]) => listed.length > 1 && keys.every((key) => listed.includes(key)))?.[0];
+    if (list !== undefined && (saysFlag(name) || saysFlag(firstArgumentText(declaration.initializer)))) return { name, list, keys, type };
+  }
+  return undefined;
+}
+
+/** The text of a call's first argument when it is a string or a template (its parts outside the holes); empty otherwise. */
+function firstArgumentText(initializer: ts.Expression | undefined): string {
+  const inner = initializer === undefined ? undefined : unwrapped(initializer);
+  const argument = inner !== undefined && ts.isCallExpression(inner) ? inner.arguments[0] : undefined;
+  if (argument === undefined) return '';
+  if (ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument)) return argument.text;
+  return ts.isTemplateExpression(argument) ? [argument.head.text, ...argument.templateSpans.map((span) => span.literal.text)].join(' ') : '';
+}
+
+/** The expression inside parentheses, `await` and `!`. */
+function unwrapped(expression: ts.Expression): ts.Expression {
+  if (ts.isParenthesizedExpression(expression) || ts.isAwaitExpression(expression) || ts.isNonNullExpression(expression)) return unwrapped(expression.expression);
+  return expression;
 }
 
 /**

@@ -52,6 +52,8 @@ export interface DiscoveredBag {
   readonly declaredAs?: string;
   /** The registry whose member indexes the record somewhere (`flags?.[FEATURE_FLAG.x]`), so that its name holds flags. */
   readonly keyedBy?: string;
+  /** True when `declaredAs` is the type of what a function without a declared return type returns (whole, or as this property). */
+  readonly returned?: boolean;
   /** The only property names that are flags: the keys of the registry that types it. */
   readonly keys?: readonly string[];
   /** Taken from the bag it returns: LaunchDarkly's `useFlags()` names flags camelCased. */

@@ -2,7 +2,8 @@
 // bindings (bindings.ts), then completes the keys and reads the exports.
 
 import { ts } from 'ts-morph';
-import { destructuredObjectBag } from '../bags';
+import { destructuredObjectBag, type ObjectBag } from '../bags';
+import { booleanPropertiesOf, boundNames, typeOfBinding } from '../fetchedTypes';
 import type { PatternSet } from '../patterns';
 import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, objectBagSource, patternIndex, visitBagAccess, visitCall } from './checks';
 import { completeChecks, declare, declareOpaqueNames, declareStatement } from './bindings';
@@ -17,9 +18,11 @@ import { evaluate, memberOf, originReference, propertyNameText, typeOriginRefere
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
 const {
-  NodeFlags, SyntaxKind, canHaveModifiers, forEachChild, getModifiers, isArrowFunction, isBinaryExpression, isConstructorDeclaration,
-  isBlock, isClassLike, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression,
-  isPropertyDeclaration, isReturnStatement, isVariableDeclaration, isVariableStatement,
+  NodeFlags, SyntaxKind, canHaveModifiers, forEachChild, getModifiers, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction,
+  isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isExpressionStatement,
+  isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern, isOmittedExpression,
+  isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration, isReturnStatement, isSpreadElement, isVariableDeclaration,
+  isVariableStatement,
 } = ts;
 
 /**
@@ -312,6 +315,57 @@ function declareDestructuredBags(state: ScanState, pattern: ts.ObjectBindingPatt
   return true;
 }
 
+/**
+ * `const { data: features } = useSWR<{ tokens: boolean }>(…)` where `features` is a bag that lists `tokens`: a variable
+ * of the bag's name declared as an object of booleans, each a key the bag lists, is that bag. True when one is; the
+ * other names are declared as names of unknown value.
+ */
+function declareTypedSubsetBag(state: ScanState, declaration: ts.VariableDeclaration): boolean {
+  if (!state.objectBags.some((bag) => bag.keys !== undefined)) return false;
+  const bagged = boundNames(declaration).find((name) => {
+    const bag = state.objectBags.find((candidate) => candidate.keys !== undefined && candidate.names.length === 1 && candidate.names[0] === name);
+    const type = bag === undefined ? undefined : typeOfBinding(declaration, name);
+    const keys = type === undefined ? undefined : booleanPropertiesOf(type);
+    return keys !== undefined && keys.every((key) => bag?.keys?.has(key) === true);
+  });
+  if (bagged === undefined) return false;
+  const bag = state.objectBags.find((candidate) => candidate.names.length === 1 && candidate.names[0] === bagged) as ObjectBag;
+  declare(state, bagged, undefined, objectBagSource(bag));
+  if (isObjectBindingPattern(declaration.name)) {
+    for (const element of declaration.name.elements) if (!isIdentifier(element.name) || element.name.text !== bagged) declareOpaqueNames(state, element.name);
+  }
+  return true;
+}
+
+/**
+ * `const [document, featureFlags] = await Promise.all([getDocument(), getFeatureFlags()])`: each name holds what the
+ * promise at its place gives, so the one at a bag call's place is that bag. True when one is; the other names are
+ * declared as names of unknown value.
+ */
+function declareAwaitedAllBags(state: ScanState, pattern: ts.ArrayBindingPattern, from: ts.Expression): boolean {
+  let awaited = from;
+  while (isParenthesizedExpression(awaited)) awaited = awaited.expression;
+  if (!isAwaitExpression(awaited)) return false;
+  const call = awaited.expression;
+  if (!isCallExpression(call) || !isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'all') return false;
+  if (!isIdentifier(call.expression.expression) || call.expression.expression.text !== 'Promise') return false;
+  const promises = call.arguments[0];
+  if (promises === undefined || !isArrayLiteralExpression(promises)) return false;
+  // A spread moves every later promise to a place the text does not say.
+  const spread = promises.elements.findIndex(isSpreadElement);
+  const known = spread === -1 ? promises.elements.length : spread;
+  const bags = pattern.elements.map((element, index) =>
+    isOmittedExpression(element) || element.dotDotDotToken !== undefined || !isIdentifier(element.name) || index >= known ? undefined : bagSourceOf(state, promises.elements[index]));
+  if (bags.every((bag) => bag === undefined)) return false;
+  pattern.elements.forEach((element, index) => {
+    const bag = bags[index];
+    if (isOmittedExpression(element)) return;
+    if (bag !== undefined && isIdentifier(element.name)) declare(state, element.name.text, undefined, bag);
+    else declareOpaqueNames(state, element.name);
+  });
+  return true;
+}
+
 function declareVariables(state: ScanState, list: ts.VariableDeclarationList): void {
   const isConst = (list.flags & NodeFlags.BlockScoped) === NodeFlags.Const;
   for (const declaration of list.declarations) {
@@ -324,6 +378,8 @@ function declareVariables(state: ScanState, list: ts.VariableDeclarationList): v
       continue;
     }
     if (isObjectBindingPattern(name) && declaration.initializer !== undefined && declareDestructuredBags(state, name, declaration.initializer)) continue;
+    if (declareTypedSubsetBag(state, declaration)) continue;
+    if (isArrayBindingPattern(name) && declaration.initializer !== undefined && declareAwaitedAllBags(state, name, declaration.initializer)) continue;
     const value = isConst && declaration.initializer !== undefined ? evaluate(declaration.initializer) : undefined;
     if (isIdentifier(name)) {
       declare(state, name.text, value, undefined, undefined, value === undefined ? declaredOrigin(state, declaration.initializer, declaration.type) : undefined);
