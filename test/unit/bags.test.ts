@@ -125,7 +125,7 @@ function Sidebar() { const { featureFlags } = useOther(); return featureFlags?.p
     expected: [{ key: 'annotations', resolved: true, method: 'getFeatureFlags', keyText: 'annotations' }],
   },
   {
-    name: 'a variable of a bag\'s name declared as an object of booleans, each a key the bag lists, is that bag',
+    name: 'a variable of a bag\'s name declared as an object of booleans, each a key the bag lists, is that bag, as an untyped one is',
     bags: [{ bag: 'features', keys: ['tokens', 'webhooks'] }],
     code: `function Settings() {
   const { data: features, error } = useSWR<{ tokens: boolean }>('/api/feature-flags', fetcher);
@@ -134,7 +134,8 @@ function Sidebar() { const { featureFlags } = useOther(); return featureFlags?.p
 }
 function Webhooks() { const features: { webhooks: boolean } = useFlagsOf(team); return features.webhooks; }
 function Plain() { const { data: features } = useSWR('/api/feature-flags'); return features.tokens; }`,
-    expected: [{ key: 'tokens', resolved: true, method: 'features' }, { key: 'webhooks', resolved: true, method: 'features' }],
+    // A local of the bag's name is the bag wherever it is bound (see the record rows): `Plain` reads it too.
+    expected: [{ key: 'tokens', resolved: true, method: 'features' }, { key: 'webhooks', resolved: true, method: 'features' }, { key: 'tokens', resolved: true, method: 'features' }],
   },
   {
     name: 'a declared bag object: property, quoted element, optional chaining, a longer receiver chain',

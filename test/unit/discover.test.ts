@@ -696,7 +696,8 @@ export const getFeatureFlags = async (teamId: string): Promise<Record<BetaFeatur
     expected: { bags: ['getFeatureFlags()', { bag: 'features', keys: ['tokens'] }], registry: { file: 'lib/featureFlags.ts', symbol: 'BetaFeatures' } },
     says: /^bag features \(pages\/settings\/tokens\.tsx:2\): declared as \{ tokens: boolean \}, and BetaFeatures lists flags$/,
     // A parameter of the bag's name is not declared as the subset: only the bag's own declaration says what it holds.
-    checks: { 'pages/settings/tokens.tsx': ['tokens'], 'pages/settings/webhooks.tsx': [] },
+    // A parameter of the bag's name reads it too (the record passed down), limited to the keys it lists.
+    checks: { 'pages/settings/tokens.tsx': ['tokens'], 'pages/settings/webhooks.tsx': ['tokens'] },
   },
   {
     name: 'an option typed by a list of flags is the key when its name or the list\'s says flag; a lone literal list needs the option\'s name to',
