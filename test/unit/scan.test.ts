@@ -5,6 +5,8 @@ import { parseSkeleton, scanFile } from '../../server/src/analysis/scan';
 import type { FlagCheck, FlagValueType, Sdk } from '../../server/src/analysis/types';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
 import { namedPresets } from './named-presets';
+import { mayHoldChecks } from '../../server/src/analysis/prefilter';
+import { removeFlagFromFile } from '../../server/src/analysis/remove/plan';
 
 /** The fields of a check a case cares about; `keyText`/`callText` are the source under keySpan/callSpan. */
 interface ExpectedCheck {
@@ -649,6 +651,28 @@ export function legacy(tracker) { return tracker.variation('legacy', 0); }`;
     const patterns = { ...buildPatternSet([]), clientParameters: [{ file, functionName: 'send', parameter: 0, property: 'client', specifier: 'launchdarkly-react-client-sdk' }] };
     assert.deepEqual(scanFile(file, code, patterns).checks.map((found) => [found.key, found.sdk, found.method]), [['cart', 'launchdarkly', 'client?.variation']]);
   });
+
+  const jsxRows: Array<{ name: string; imports: string; jsx: string; expected: Array<[string, string, string]> }> = [
+    { name: "a team's gate component, nested, its key a string and a member", imports: "import { IfFeatureEnabled } from './flags';", jsx: '<div><IfFeatureEnabled feature="billing"><Billing /></IfFeatureEnabled><IfFeatureEnabled feature={Flags.Feedback} /></div>', expected: [['billing', 'custom', 'IfFeatureEnabled'], ['Flags.Feedback', 'custom', 'IfFeatureEnabled']] },
+    { name: 'a spread after the key may replace it; another component with the attribute is none', imports: "import { IfFeatureEnabled } from './flags';", jsx: '<div><IfFeatureEnabled feature="billing" {...props} /><Other feature="billing" /></div>', expected: [] },
+    { name: "GrowthBook's components", imports: "import { IfFeatureEnabled, FeatureString } from '@growthbook/growthbook-react';", jsx: '<div><IfFeatureEnabled feature="new-nav"><Nav /></IfFeatureEnabled><FeatureString feature="banner-text" default="Hi" /></div>', expected: [['new-nav', 'growthbook', 'IfFeatureEnabled'], ['banner-text', 'growthbook', 'FeatureString']] },
+    { name: "PostHog's component", imports: "import { PostHogFeature } from 'posthog-js/react';", jsx: '<PostHogFeature flag="new-nav" match={true}><Nav /></PostHogFeature>', expected: [['new-nav', 'posthog', 'PostHogFeature']] },
+  ];
+  for (const { name, imports, jsx, expected } of jsxRows) {
+    it(`a JSX element of a pattern's component is a check that gives no value: ${name}`, () => {
+      // The team's component is named in the configuration; a vendor's is a preset.
+      const patterns = buildPatternSet(imports.includes('./flags') ? [{ callee: 'IfFeatureEnabled', keyArg: 0, keyPath: ['feature'] }] : []);
+      const text = `${imports}\nexport function Page() {\n  return (\n    ${jsx}\n  );\n}\n`;
+      // Only the element names the component: the prefilter and the skeleton keep the body for it.
+      assert.equal(mayHoldChecks(text, patterns), true);
+      const checks = scanFile('/work/app/src/page.tsx', text, patterns).checks;
+      assert.deepEqual(checks.map((found) => [found.key, found.sdk, found.method]), expected);
+      assert.ok(checks.every((found) => found.returns?.kind === 'other'));
+      const cleaned = removeFlagFromFile('/work/app/src/page.tsx', text, checks, { kind: 'value', value: true }, expected[0]?.[0] ?? 'none');
+      assert.equal(cleaned.text, text);
+      if (checks.length > 0) assert.match(cleaned.problems[0].message, /gives what the component renders/);
+    });
+  }
 
   it("reads a blanked constructor again when a method's client has no other evidence", () => {
     const code = `import { OpenFeature } from '@openfeature/server-sdk';

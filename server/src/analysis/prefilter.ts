@@ -9,7 +9,8 @@ const latin1Testable = new WeakMap<PatternSet, boolean>();
 
 /**
  * False only when the file cannot hold a flag check: no callee name of the set is written as a whole
- * identifier followed by what a call needs next (`(`, `?.`, type arguments `<`, or a comment `/`), and
+ * identifier followed by what a call needs next (`(`, `?.`, type arguments `<`, or a comment `/`) nor opens a JSX
+ * element (`<IfFeatureEnabled feature="x">`), and
  * no name of a bag object is written at all. Works on a latin1 view of UTF-8 bytes as well as on the
  * decoded text, because the names are ASCII and any non-ASCII neighbour counts as a boundary.
  */
@@ -42,6 +43,8 @@ function calleeRegex(patterns: PatternSet): RegExp {
     const otherStart = callNames.filter((name) => !/^\w/.test(name)).map(escapeRegex);
     const names = [...(wordStart.length > 0 ? [`\\b(?:${wordStart.join('|')})`] : []), ...otherStart];
     if (names.length > 0) alternatives.push(`(?:${names.join('|')})\\s*(?:[(</]|\\?\\.)`);
+    // A component a pattern names, rendered with its key as an attribute: `<IfFeatureEnabled feature="x">`.
+    if (callNames.length > 0) alternatives.push(`<(?:${callNames.map(escapeRegex).join('|')})[\\s/>]`);
     for (const name of bagNames) if (name !== '') alternatives.push(leadingBoundary(name) + escapeRegex(name) + (/\w$/.test(name) ? '\\b' : ''));
     // No names at all matches nothing.
     regex = alternatives.length === 0 ? /(?!)/ : new RegExp(alternatives.join('|'));

@@ -1,5 +1,5 @@
 import type { FlagPattern } from '../types';
-import { callPattern, RETURNS_VALUE, returnsObject, vendorPresets } from './define';
+import { callPattern, RETURNS_VALUE, returnsObject, returnsOther, vendorPresets } from './define';
 
 /** The packages whose functions and clients the GrowthBook presets accept. */
 export const GROWTHBOOK_PACKAGES = ['@growthbook/*'];
@@ -17,4 +17,7 @@ export const GROWTHBOOK_PATTERNS: readonly FlagPattern[] = vendorPresets(GROWTHB
   callPattern('growthbook', 'useFeatureIsOn', 'boolean', { returns: RETURNS_VALUE }),
   callPattern('growthbook', 'useFeatureValue', 'unknown', { defaultArg: 1, minArgs: 2, returns: RETURNS_VALUE }),
   callPattern('growthbook', 'useFeature', 'unknown', { returns: FEATURE_RESULT }),
+  // The React SDK's components, read as JSX elements (`<IfFeatureEnabled feature="new-nav">`): they render, they give no value.
+  callPattern('growthbook', 'IfFeatureEnabled', 'boolean', { keyPath: ['feature'], returns: returnsOther('what the component renders') }),
+  callPattern('growthbook', 'FeatureString', 'string', { keyPath: ['feature'], returns: returnsOther('what the component renders') }),
 ]);

@@ -18,6 +18,8 @@ export const POSTHOG_PATTERNS: readonly FlagPattern[] = vendorPresets(POSTHOG_PA
   callPattern('posthog', 'useFeatureFlagEnabled', 'boolean', { returns: RETURNS_VALUE }),
   callPattern('posthog', 'useFeatureFlagVariantKey', 'unknown', { returns: RETURNS_VALUE }),
   callPattern('posthog', 'useFeatureFlagPayload', 'object', { returns: PAYLOAD }),
+  // posthog-js/react's component, read as a JSX element (`<PostHogFeature flag="new-nav" match={true}>`).
+  callPattern('posthog', 'PostHogFeature', 'unknown', { keyPath: ['flag'], returns: returnsOther('what the component renders') }),
   // posthog-node 5.33+: `const flags = await posthog.evaluateFlags(distinctId)` fetches once, then each flag is read from
   // the snapshot it gives. Only a receiver made from the Node client counts, so Unleash's own `isEnabled` is not taken.
   callPattern('posthog', 'isEnabled', 'boolean', { returns: RETURNS_VALUE, packages: ['posthog-node'] }),

@@ -85,6 +85,12 @@ function removeChecks(fileName: string, text: string, checks: readonly FlagCheck
   }
   const valued: ValuedCheck[] = [];
   for (const check of checks) {
+    // Decided by the check alone, whatever its node: a call that gives a variant, a component that renders its children.
+    const noValue = givesNoValue(check, flagName);
+    if (noValue !== undefined) {
+      problemAt(check.callSpan.start, noValue);
+      continue;
+    }
     const node = nodeAtSpan(before.sourceFile, check.callSpan.start, check.callSpan.end);
     if (node === undefined) {
       problemAt(check.callSpan.start, `the check of '${flagName}' was not found in the current text; scan the file again`);

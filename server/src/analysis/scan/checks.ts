@@ -17,7 +17,11 @@ const {
   SyntaxKind, isAwaitExpression, isBinaryExpression, isCallExpression, isComputedPropertyName, isDeleteExpression, isElementAccessExpression,
   isIdentifier, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPostfixUnaryExpression, isPrefixUnaryExpression,
   isPropertyAccessExpression, isSpreadElement, isIntersectionTypeNode, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode,
+  isJsxAttribute, isJsxExpression, isJsxSpreadAttribute,
 } = ts;
+
+// A component renders its children or not: no expression in the code stands for the flag's value.
+const RENDERS_CHILDREN: FlagPattern['returns'] = { kind: 'other', what: 'what the component renders (its children when the flag is on)' };
 
 const patternIndexes = new WeakMap<PatternSet, ReadonlyMap<string, readonly FlagPattern[]>>();
 const calleeNameRegexes = new WeakMap<PatternSet, RegExp>();
@@ -63,6 +67,44 @@ export function visitCall(state: ScanState, call: ts.CallExpression): void {
       continue;
     }
     if (origin === null) origin = calleeOrigin(call.expression);
+    if (origin !== undefined) state.drafts.push({ ...draft, evidence: { ...origin, packages: pattern.packages } });
+  }
+}
+
+/**
+ * A component a pattern names, rendered with the key as an attribute: `<IfFeatureEnabled feature="billing">` is the
+ * call `IfFeatureEnabled({ feature: 'billing' })` React makes, so a wrapper whose key is its first argument's
+ * property matches it. It gates what it renders: the clean-up leaves it, saying so.
+ */
+export function visitJsxElement(state: ScanState, element: ts.JsxOpeningElement | ts.JsxSelfClosingElement): void {
+  const tag = element.tagName as ts.Expression;
+  if (!isIdentifier(tag) && !isPropertyAccessExpression(tag)) return;
+  const candidates = matchCallee(state, tag);
+  let origin: BagSource['origin'] | null = null;
+  for (const pattern of candidates) {
+    if (pattern.kind !== 'call' || pattern.keyArg !== 0 || pattern.keyPath?.length !== 1) continue;
+    const properties = element.attributes.properties;
+    const at = properties.findIndex((property) => isJsxAttribute(property) && isIdentifier(property.name) && property.name.text === pattern.keyPath?.[0]);
+    // A spread after the key may replace it.
+    if (at < 0 || properties.slice(at + 1).some(isJsxSpreadAttribute)) continue;
+    const initializer = (properties[at] as ts.JsxAttribute).initializer;
+    const keyNode = initializer === undefined ? undefined : isStringLiteral(initializer) ? initializer : isJsxExpression(initializer) ? initializer.expression : undefined;
+    if (keyNode === undefined || !isKeyLike(keyNode)) continue;
+    const draft: DraftCheck = {
+      check: {
+        ...checkBase(state, { ...pattern, returns: RENDERS_CHILDREN }, calleeText(state, tag), element, undefined),
+        key: textOf(state, unwrap(keyNode)),
+        resolved: false,
+        keySpan: spanOf(state, keyNode),
+        keyIsLiteral: isStringLiteral(keyNode) || isNoSubstitutionTemplateLiteral(keyNode),
+      },
+      keyValue: evaluate(keyNode),
+    };
+    if (pattern.packages === undefined) {
+      state.drafts.push(draft);
+      continue;
+    }
+    if (origin === null) origin = calleeOrigin(tag);
     if (origin !== undefined) state.drafts.push({ ...draft, evidence: { ...origin, packages: pattern.packages } });
   }
 }

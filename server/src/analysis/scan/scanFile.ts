@@ -5,7 +5,7 @@ import { ts } from 'ts-morph';
 import { destructuredObjectBag, type ObjectBag } from '../bags';
 import { booleanPropertiesOf, boundNames, typeOfBinding } from '../fetchedTypes';
 import type { PatternSet } from '../patterns';
-import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, objectBagSource, patternIndex, visitBagAccess, visitCall } from './checks';
+import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, objectBagSource, patternIndex, visitBagAccess, visitCall, visitJsxElement } from './checks';
 import { completeChecks, declare, declareOpaqueNames, declareStatement } from './bindings';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { scanFlagFunctions } from './flagFunctions';
@@ -124,6 +124,10 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
   switch (node.kind) {
     case SyntaxKind.CallExpression:
       visitCall(state, node as ts.CallExpression);
+      break;
+    case SyntaxKind.JsxOpeningElement:
+    case SyntaxKind.JsxSelfClosingElement:
+      visitJsxElement(state, node as ts.JsxOpeningElement | ts.JsxSelfClosingElement);
       break;
     case SyntaxKind.PropertyAccessExpression:
     case SyntaxKind.ElementAccessExpression:

@@ -59,7 +59,8 @@ function calleeWordRegex(patterns: PatternSet): RegExp {
   let regex = calleeWordRegexes.get(patterns);
   if (regex === undefined) {
     const names = patterns.calleeNames.filter((name) => name !== '').map(escapeRegex);
-    regex = names.length === 0 ? /(?!)/g : new RegExp(`(?<![\\w$])(?:${names.join('|')})(?=\\s*(?:[(</]|\\?\\.))`, 'g');
+    // Or a JSX element of that name (`<IfFeatureEnabled feature="x">`), which React calls.
+    regex = names.length === 0 ? /(?!)/g : new RegExp(`(?<![\\w$])(?:${names.join('|')})(?=\\s*(?:[(</]|\\?\\.))|(?<=<)(?:${names.join('|')})(?=[\\s/>])`, 'g');
     calleeWordRegexes.set(patterns, regex);
   }
   return regex;
