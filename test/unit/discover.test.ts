@@ -96,9 +96,14 @@ const cases: Case[] = [
     expected: { patterns: [{ callee: 'isOn', keyArg: 1, defaultArg: 2, type: 'boolean' }] },
   },
   {
-    name: 'a class method forwarding to the same-named SDK method is covered by the preset already',
-    files: { 'src/flags.ts': `import { Unleash } from 'unleash-client';\nexport class Flags { private unleash = new Unleash({ url, appName }); isEnabled(name: string) { return this.unleash.isEnabled(name); } isOff(name: string) { return !this.unleash.isEnabled(name); } }` },
-    expected: { patterns: [{ callee: 'isOff', keyArg: 0, negate: true, type: 'boolean' }] },
+    // The preset asks for evidence that the receiver is the SDK's: calls on the team's class (or an interface it implements) have none.
+    name: "a class method forwarding to the same-named SDK method is a wrapper: its callers hold the team's object, not the SDK's",
+    files: {
+      'src/flags.ts': `import { Unleash } from 'unleash-client';\nexport class Flags implements FlagClient { private unleash = new Unleash({ url, appName }); isEnabled(name: string) { return this.unleash.isEnabled(name); } isOff(name: string) { return !this.unleash.isEnabled(name); } }`,
+      'src/checkout.ts': `export function total(flags: FlagClient) { return flags.isEnabled('new-checkout') ? 1 : getFlags().isOff('old-tax') ? 2 : 3; }`,
+    },
+    expected: { patterns: [{ callee: 'isEnabled', keyArg: 0, type: 'boolean' }, { callee: 'isOff', keyArg: 0, negate: true, type: 'boolean' }] },
+    checks: { 'src/checkout.ts': ['new-checkout', 'old-tax'], 'src/flags.ts': ['name', 'name'] },
   },
   {
     name: 'two levels of wrapping, a key inside an options object',

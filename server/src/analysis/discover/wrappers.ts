@@ -64,8 +64,6 @@ export function wrappersIn(
     const name = functionName(wrapper);
     // The check in its body proves the wrapper, whatever the length of its name (`fg(key)` over a Statsig gate).
     if (name === undefined || !mayNameWrapper(name)) continue;
-    // A method that forwards to the same method of an SDK client is found by the preset already.
-    if (name === calleeLastName(check.method) && keyArgument.keyPath === undefined) continue;
     const pattern: UserPattern = { callee: name, keyArg: keyArgument.index };
     if (keyArgument.keyPath !== undefined) pattern.keyPath = keyArgument.keyPath;
     const defaultIndex = check.defaultValueText === undefined ? undefined : parameterOf(wrapper, check.defaultValueText);
