@@ -64,7 +64,7 @@ const cases: Case[] = [
     found: [
       'wrapper applyOverrides (frontend/src/hooks/useUiFlagOverrides.ts:4): passes its second argument as the flag key to overrides.isEnabled',
       'wrapper useUiFlag (frontend/src/hooks/useUiFlag.ts:13): passes its first argument as the flag key to evaluate, the function useUiFlagEvaluator() returns (a wrapper itself)',
-      'wrapper isExperimentEnabled (src/types/experimental.ts:12): its first parameter is typed IFlagKey, and IFlagKey lists flags',
+      'wrapper isExperimentEnabled (src/util/flag-resolver.ts:6): gives back the entry its first argument names in this.flags, as a boolean',
       'registry IFlagKey (src/types/experimental.ts, union): 3 of its 4 keys are checked in code, 2 parameters typed by it or calls passed its members, and its name says it lists flags',
     ],
     never: ['requestSupportsSpec', 'withFlag', 'intercept'],

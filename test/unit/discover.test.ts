@@ -34,7 +34,7 @@ useUiFlag('newNav'); useUiFlag('search');`,
     'src/server/sdk.ts': `import { GrowthBook } from '@growthbook/growthbook';
 const gb = new GrowthBook(); gb.isOn('deltaApi'); gb.isOn('accessLogs');`,
     'src/server/experimental.ts': `export type ${symbol} = ${keys.map((key) => `'${key}'`).join(' | ')};`,
-    'src/server/flagResolver.ts': `export class FlagResolver { isEnabled(expName: ${symbol}, context?: object): boolean { return this.experiments[expName] ?? false; } }`,
+    'src/server/flagResolver.ts': `export class FlagResolver { isEnabled(expName: ${symbol}, context?: object): boolean { return this.resolve(expName, context); } }`,
     'src/server/service.ts': `export class Service { constructor(private flagResolver: FlagResolver) {} run() { return this.flagResolver.isEnabled('etagByEnv'); } }`,
     ...extra,
   };
@@ -119,7 +119,7 @@ const cases: Case[] = [
       'src/a.ts': `import posthog from 'posthog-js';\nexport function checkFlag(options: { key: string }) { return posthog.isFeatureEnabled(options.key); }`,
       'src/b.ts': `export function cachedCheck(opts: { key: string; ttl?: number }) { return memo.get(opts.key) ?? checkFlag(opts); }\nexport function byOrg(orgId: string) { return checkFlag(orgId); }`,
     },
-    expected: { patterns: [{ callee: 'checkFlag', keyArg: '0.key', type: 'boolean' }, { callee: 'cachedCheck', keyArg: '0.key', type: 'boolean' }] },
+    expected: { patterns: [{ callee: 'checkFlag', keyArg: '0.key', type: 'boolean' }, { callee: 'cachedCheck', keyArg: '0.key' }] },
   },
   {
     name: 'a two-letter wrapper proven by the SDK call in its body, and a function returning a component that checks its captured key',
@@ -134,7 +134,7 @@ export function fgComponent(key: string, { off: Off, on: On }: Toggle) {
 export function shadowed(key: string) { return (key: string) => fg(key); }`,
       'src/panel.tsx': `export const Input = fgComponent('tuple_defaults', { off: Old, on: New });\nexport function Panel() { return fg('ai_chat') && <Chat />; }`,
     },
-    expected: { patterns: [{ callee: 'fg', keyArg: 0, type: 'boolean' }, { callee: 'fgComponent', keyArg: 0, type: 'boolean' }] },
+    expected: { patterns: [{ callee: 'fg', keyArg: 0, type: 'boolean' }, { callee: 'fgComponent', keyArg: 0 }] },
     checks: { 'src/panel.tsx': ['tuple_defaults', 'ai_chat'] },
   },
   {
@@ -193,6 +193,39 @@ export async function show(req, res) {
     },
     says: /^wrapper featureFlagEnabled \(app\/SplitTests\/SplitTestHandler\.mjs:7\): passes its third argument to getAssignment and compares the variant of its result with 'enabled'$/,
     checks: { 'app/Project/ProjectController.mjs': ['sharing-updates', 'compile-from-history', 'pause-subscription'] },
+  },
+  {
+    name: "no SDK, no list: a router giving back the entry its key names in its record of flags as a boolean, a context's function reading a toggle list so, and what forwards into them; the router's setter is none",
+    files: {
+      'src/utils/flag-router.ts': `export class FlagRouter {
+  private readonly flags: Record<string, boolean> = {};
+  public isFeatureEnabled(key: string): boolean { return !!this.flags[key]; }
+  public setFlag(key: string, value = true): void { this.flags[key] = value; }
+}`,
+      'src/providers/provider.tsx': `const context = { featureToggleList: {} as Record<string, boolean>, isToggleActive(flag: string) { return this.featureToggleList[flag] ?? false; } };
+export const useToggles = () => useContext(Context);`,
+      'src/components/feature-toggle.tsx': `export const FeatureToggle = ({ featureFlag, children }) => { const { isToggleActive } = useToggles(); return isToggleActive(featureFlag) ? children : null; };`,
+      'src/services/cart.ts': `export class CartService { constructor(private readonly featureFlagRouter_: FlagRouter) {} total() { return this.featureFlagRouter_.isFeatureEnabled('sales_channels') ? 1 : 0; } }`,
+      'src/pages/settings.tsx': `export const Settings = () => { const { isToggleActive } = useToggles(); return isToggleActive('tax_inclusive') ? <FeatureToggle featureFlag="analytics"><A /></FeatureToggle> : null; };`,
+    },
+    expected: { patterns: [
+      { callee: 'isFeatureEnabled', keyArg: 0, type: 'boolean' },
+      { callee: 'isToggleActive', keyArg: 0, type: 'boolean' },
+      { callee: 'FeatureToggle', keyArg: '0.featureFlag' },
+    ] },
+    says: /^wrapper isFeatureEnabled \(src\/utils\/flag-router\.ts:3\): gives back the entry its first argument names in this\.flags, as a boolean$/,
+    checks: { 'src/services/cart.ts': ['sales_channels'], 'src/pages/settings.tsx': ['tax_inclusive', 'analytics'] },
+  },
+  {
+    name: 'entries read as booleans that are no flags: a record or file whose name says nothing of flags, a function whose name asks nothing of one, and a read the function does not give back',
+    files: {
+      'src/permissions.ts': `export class Permissions { private granted: Record<string, boolean> = {}; isEnabled(name: string) { return !!this.granted[name]; } }`,
+      'src/flags/cache.ts': `export function cacheKeyOf(key: string) { return Boolean(entries[key]); }
+export function isFlagCached(key: string) { const cached = !!cache[key]; return cached ? 'yes' : 'no'; }`,
+      'src/settings.ts': `export function isSettingEnabled(name: string) { return settings[name] ?? false; }`,
+      'src/page.tsx': `export const Page = () => new Permissions().isEnabled('admin') && cacheKeyOf('x') && isFlagCached('y') && isSettingEnabled('dark');`,
+    },
+    expected: {},
   },
   {
     name: "comparisons with 'enabled' that are no flags: settings, a store read whole, translations and meta tags are no checks; plan features, routes and words that hold a flag word inside them neither; only a function around them that says flags is a wrapper",
@@ -381,7 +414,7 @@ export function isFeatureEnabled(feature: Feature) { return config[feature]; }`,
       'src/api/keys.ts': `import { PostHog } from 'posthog-node';\nconst posthog = new PostHog(key);\nexport const tools = posthog.isFeatureEnabled('developer-tools', user);`,
     },
     expected: {
-      patterns: [{ callee: 'useFeatureFlag', keyArg: 0 }, { callee: 'isFeatureEnabled', keyArg: 0 }],
+      patterns: [{ callee: 'useFeatureFlag', keyArg: 0, type: 'boolean' }, { callee: 'isFeatureEnabled', keyArg: 0 }],
       registry: { file: 'src/flags/types.ts', symbol: 'Feature' },
     },
     says: /^registry Feature \(src\/flags\/types\.ts, union\): 3 of its 4 keys are checked in code/,
@@ -428,7 +461,7 @@ export const useUiFlag = <K extends Flag>(flag: K) => {
 };`,
       'src/App.tsx': `const on = useUiFlag('newNav');`,
     },
-    expected: { patterns: [{ callee: 'applyOverrides', keyArg: 1, type: 'boolean' }, { callee: 'useUiFlag', keyArg: 0 }] },
+    expected: { patterns: [{ callee: 'applyOverrides', keyArg: 1 }, { callee: 'useUiFlag', keyArg: 0 }] },
     says: /^wrapper useUiFlag \(src\/hooks\/useUiFlag\.ts:6\): passes its first argument as the flag key to evaluate, the function useUiFlagEvaluator\(\) returns \(a wrapper itself\)$/,
   },
   {

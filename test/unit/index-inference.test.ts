@@ -41,7 +41,12 @@ for (const [fixture, wrapper] of [['zero-config-app', 'useUiFlag'], ['zero-confi
 
     it('infers the same cold, on the run that stamps the files, and warm from the cache', async () => {
       const cold = findings(await indexed(root));
-      assert.ok((await indexed(root)).inferred?.wrappers.some((found) => found.pattern.callee === wrapper), `${wrapper} was not inferred`);
+      const again = await indexed(root);
+      assert.ok(again.inferred?.wrappers.some((found) => found.pattern.callee === wrapper), `${wrapper} was not inferred`);
+      // A check found through an inferred wrapper says so, not that a configuration names it (there is none).
+      const throughWrapper = [...again.allChecks().values()].flat().filter((check) => check.sdk === 'custom' && check.method === wrapper);
+      assert.ok(throughWrapper.length > 0);
+      for (const check of throughWrapper) assert.match(check.evidence ?? '', new RegExp(`^\`${wrapper}\` was inferred from the code as a wrapper: .+ \\([^)]+:\\d+\\)$`));
       // The language server infers in a thread of its own.
       assert.deepEqual(findings(await indexed(root, undefined, true)), cold, 'in a thread');
       // The first run with a cache writes it; the second stamps every file; the third finds them all as they were.

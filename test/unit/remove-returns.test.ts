@@ -118,4 +118,14 @@ describe('flag clean-up: what each call returns', () => {
       });
     }
   }
+
+  // Decorators do not run in node:vm, so this one is only cleaned: `@true` decorates nothing.
+  it('a decorator a team function makes is left as it is', () => {
+    const before = "@useGate('new-checkout')\nclass Checkout {\n  run() {\n    log('on');\n  }\n}\n";
+    for (const value of [true, false]) {
+      const removal = clean(before, value);
+      assert.equal(removal.text, before);
+      assert.match(removal.problems[0]?.message ?? '', /applied as a decorator \(@useGate\('new-checkout'\)\)/);
+    }
+  });
 });

@@ -74,6 +74,8 @@ export interface UserPattern {
   negate?: boolean;
   type?: FlagValueType;
   returns?: CallReturns;
+  /** Why the pattern holds, for people, when discovery inferred it; one from `.flaglens.json` is named there. */
+  evidence?: string;
 }
 
 /** One place in code that asks a flag backend for a flag's value. */

@@ -24,7 +24,7 @@ const NOT_CHECKS = new Set([
 const NOT_EVALUATING = /^(?:set|update|delete|remove|save|write|store|reset|clear|persist|upsert|put|patch|toggle|enable|disable|validate|parse|archive|rename)(?![a-z])/;
 
 /** True when a function of this name may evaluate a flag: its name does not say it does something else to one. */
-function mayEvaluate(name: string): boolean {
+export function mayEvaluate(name: string): boolean {
   return !GENERIC_NAMES.has(name) && !NOT_EVALUATING.test(name);
 }
 

@@ -4,6 +4,7 @@
 // parameters typed by it and calls passed its members. Each finding says where it is and why it was chosen.
 
 import { buildPatternSet, calleeLastName, type PatternSet } from '../patterns';
+import type { UserPattern } from '../types';
 import type { BagEntry } from '../bags';
 import type { ModuleHost } from '../resolve';
 import { anchoredBy, type Anchored, type AnchorRegistry } from './anchors';
@@ -183,7 +184,13 @@ function addNew(found: Found, wrappers: readonly DiscoveredWrapper[], bags: read
 
 /** The presets with the wrappers and bag functions found so far. */
 function patternsOf(trees: SourceTrees, found: Found): PatternSet {
-  return trees.patternSet(found.wrappers.map((wrapper) => wrapper.pattern), found.bags.map(bagEntryOf));
+  return trees.patternSet(found.wrappers.map(inferredPattern), found.bags.map(bagEntryOf));
+}
+
+/** A wrapper's pattern, saying why it was inferred: a check found through it says so, not that a configuration names it. */
+export function inferredPattern(wrapper: DiscoveredWrapper): UserPattern {
+  const what = wrapper.evidence === 'members' ? 'a check' : 'a wrapper';
+  return { ...wrapper.pattern, evidence: `\`${wrapper.pattern.callee}\` was inferred from the code as ${what}: ${wrapper.reason} (${wrapper.at.file}:${wrapper.at.line})` };
 }
 
 /** The configuration a discovery proposes: its wrappers as patterns, its bag functions, its registry. */
@@ -191,7 +198,7 @@ export function proposeConfig(discovery: Discovery, keysAsWritten: readonly stri
   const config: ProposedConfig = {};
   if (discovery.wrappers.length > 0) {
     config.patterns = discovery.wrappers.map(({ pattern }) => {
-      const { keyPath, keyArg, callee, ...rest } = pattern;
+      const { keyPath, keyArg, callee, evidence: _evidence, ...rest } = pattern;
       const argument = keyArg ?? 0;
       return { callee, keyArg: keyPath && keyPath.length > 0 ? [argument, ...keyPath].join('.') : argument, ...rest };
     });

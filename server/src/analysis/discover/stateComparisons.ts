@@ -5,6 +5,9 @@
 // return variant === 'enabled'`) evaluates a flag: it is a wrapper, and the call it compares is a check. Since
 // status strings are compared so elsewhere too, one more signal is asked for: a name, of the function, the call,
 // the record or the file, that says flags, features, toggles, split tests, experiments, variants or gates.
+// A record of booleans is read without a comparison: a function that gives back its entry as a boolean
+// (`isFeatureEnabled(key) { return !!this.flags[key]; }`) evaluates a flag when the record's name, or the file's,
+// says flags, and its own name asks whether something is enabled or names flags too.
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
@@ -12,6 +15,7 @@ import type { UserPattern } from '../types';
 import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredWrapper } from './types';
+import { mayEvaluate } from './anchors';
 import { functionName, isTestFile, mayNameWrapper, ordinal, parameterOf, type FunctionNode } from './wrappers';
 
 // The states a flag of a team's own store is compared with. `'true'` is left out: environment switches
@@ -27,8 +31,12 @@ const FLAG_PAIRS = new Set(['split test', 'split tests', 'feature gate', 'featur
 // The property of an evaluation's result that holds the flag's state: `{ variant }`, Split's `treatment`, Optimizely's `variation`.
 const STATE_PROPERTIES = /^(?:variant|treatment|variation)(?:Name|Key)?$/i;
 
-// A text test before a parse: the file compares something with a quoted flag state (`=== 'enabled'`, `'on' !== `).
-const MAY_COMPARE_STATE = /[!=]==?\s*(['"`])(?:enabled|on)\1|(['"`])(?:enabled|on)\2\s*[!=]=/;
+// A text test before a parse: the file compares something with a quoted flag state (`=== 'enabled'`, `'on' !== `), or
+// reads an entry as a boolean (`!!flags[key]`, `Boolean(flags[key])`, `flags[key] ?? false`, `flags[key] === true`).
+const MAY_COMPARE_STATE = /[!=]==?\s*(['"`])(?:enabled|on)\1|(['"`])(?:enabled|on)\2\s*[!=]=|!!\s*[\w$.?]+\[|Boolean\(\s*[\w$.?]+\[|\]\s*(?:\?\?|\|\||===?)\s*(?:false|true)\b/;
+
+// Words of a function's name that ask whether a flag is on: `isFeatureEnabled`, `isActive`, `featureOn`.
+const ASKS_ENABLED = new Set(['enabled', 'active', 'on', 'feature', 'features']);
 
 /** Wrappers and checks of a team's own flag store, proven by a comparison of what their key names with a flag's state. */
 export function stateComparingWrappers(root: string, trees: SourceTrees, known: ReadonlySet<string>): DiscoveredWrapper[] {
@@ -82,6 +90,21 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
         level: 1,
       });
     }
+    for (const read of booleanReads(sourceFile)) {
+      const owner = enclosingFunction(read.lookup);
+      const name = owner === undefined ? undefined : functionName(owner);
+      if (owner === undefined || name === undefined || !mayNameWrapper(name) || !returnsExpression(owner, read.expression)) continue;
+      const lookup = recordLookup(owner, read.lookup, sourceFile);
+      if (lookup === undefined || !(fileSaysFlags || saysFlags(lookup.record)) || !(saysFlags(name) || nameWords(name).some((word) => ASKS_ENABLED.has(word)))) continue;
+      records.push({ text: lookup.record, by: name });
+      add({
+        pattern: { callee: name, keyArg: lookup.index, type: 'boolean' },
+        at: at(owner),
+        reason: `gives back the entry its ${ordinal(lookup.index + 1)} argument names in ${lookup.record}, as a boolean`,
+        evidence: 'forwards',
+        level: 1,
+      });
+    }
     // Other functions of the file that read an entry of the same record by their parameter read the same flags: `useSplitTest(name)`
     // beside `useFeatureFlag(name)`, a variant's getter beside the boolean one.
     if (records.length > 0) for (const sibling of siblingLookups(sourceFile, records)) add({ ...sibling, at: at(sibling.node) });
@@ -93,6 +116,39 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
 function saysFlags(name: string): boolean {
   const words = nameWords(name);
   return words.some((word, index) => FLAG_WORDS.has(word) || (index > 0 && FLAG_PAIRS.has(`${words[index - 1]} ${word}`)));
+}
+
+/** An entry of a record read as a boolean, and the expression that makes it one. */
+interface BooleanRead {
+  readonly lookup: ts.ElementAccessExpression;
+  readonly expression: ts.Expression;
+}
+
+/** `!!record[key]`, `Boolean(record[key])`, `record[key] ?? false`, `record[key] || false`, `record[key] === true`. */
+function booleanReads(sourceFile: ts.SourceFile): BooleanRead[] {
+  const reads: BooleanRead[] = [];
+  const entry = (expression: ts.Expression): ts.ElementAccessExpression | undefined => {
+    const inner = unwrapped(expression);
+    return ts.isElementAccessExpression(inner) ? inner : undefined;
+  };
+  const visit = (node: ts.Node): void => {
+    let lookup: ts.ElementAccessExpression | undefined;
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+      const inner = unwrapped(node.operand);
+      if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken) lookup = entry(inner.operand);
+    } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Boolean' && node.arguments.length === 1) {
+      lookup = entry(node.arguments[0]);
+    } else if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      const fallsBackToFalse = (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) && node.right.kind === ts.SyntaxKind.FalseKeyword;
+      const isTrue = (operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken) && node.right.kind === ts.SyntaxKind.TrueKeyword;
+      if (fallsBackToFalse || isTrue) lookup = entry(node.left);
+    }
+    if (lookup !== undefined) reads.push({ lookup, expression: node as ts.Expression });
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return reads;
 }
 
 interface StateComparison {
@@ -207,7 +263,7 @@ function siblingLookups(sourceFile: ts.SourceFile, records: ReadonlyArray<{ text
       const owner = record === undefined ? undefined : enclosingFunction(node);
       const name = owner === undefined ? undefined : functionName(owner);
       const parameter = owner === undefined ? undefined : parameterOf(owner, node.argumentExpression.text, false);
-      if (record !== undefined && owner !== undefined && name !== undefined && mayNameWrapper(name) && parameter !== undefined && parameter.keyPath === undefined) {
+      if (record !== undefined && owner !== undefined && name !== undefined && mayNameWrapper(name) && mayEvaluate(name) && !isWritten(node) && parameter !== undefined && parameter.keyPath === undefined) {
         siblings.push({ node: owner, pattern: { callee: name, keyArg: parameter.index }, reason: `reads the entry its ${ordinal(parameter.index + 1)} argument names in ${record.text}, as ${record.by} does`, evidence: 'forwards', level: 1 });
       }
     }
@@ -215,6 +271,15 @@ function siblingLookups(sourceFile: ts.SourceFile, records: ReadonlyArray<{ text
   };
   visit(sourceFile);
   return siblings;
+}
+
+/** True when the entry is assigned to or deleted (`flags[key] = value`, `delete flags[key]`), not read. */
+function isWritten(lookup: ts.ElementAccessExpression): boolean {
+  let node: ts.Node = lookup;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isDeleteExpression(parent)) return true;
+  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
 }
 
 /** True when the function gives back `expression` itself: its arrow body, or a `return` of it. */

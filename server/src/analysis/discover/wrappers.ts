@@ -68,9 +68,11 @@ export function wrappersIn(
     if (keyArgument.keyPath !== undefined) pattern.keyPath = keyArgument.keyPath;
     const defaultIndex = check.defaultValueText === undefined ? undefined : parameterOf(wrapper, check.defaultValueText);
     if (defaultIndex !== undefined && defaultIndex.keyPath === undefined) pattern.defaultArg = defaultIndex.index;
-    const negate = isNegated(source.text, check) !== check.negate;
-    if (negate) pattern.negate = true;
-    if (check.valueType !== 'unknown' && check.valueType !== 'object') pattern.type = check.valueType;
+    // What the check gives is the wrapper's value only where the wrapper gives it back; a check inside an `if` of a
+    // decorator or a middleware says nothing of what they return.
+    const given = givenBack(wrapper, check, sourceFile);
+    if (given !== undefined && given.negated !== check.negate) pattern.negate = true;
+    if (given !== undefined && check.valueType !== 'unknown' && check.valueType !== 'object') pattern.type = check.valueType;
     if (wrappers.some((other) => other.pattern.callee === name)) continue;
     const keyType = keyArgument.keyPath === undefined ? keyTypeOf(wrapper, keyArgument.index) : undefined;
     wrappers.push({ pattern, at: at(wrapper), reason: forwardReason(keyArgument, check.method, level), evidence: 'forwards', level, ...(keyType === undefined ? {} : { keyType }) });
@@ -370,8 +372,29 @@ function accessText(expression: ts.Expression): string | undefined {
 }
 
 /** True when the check is written as `!check`, so the wrapper answers the opposite. */
-function isNegated(text: string, check: FlagCheck): boolean {
-  return /!\s*(await\s+)?$/.test(text.slice(Math.max(0, check.callSpan.start - 20), check.callSpan.start));
+/**
+ * Whether `wrapper` gives back the check's call as its value, and negated or not: as its arrow body or in a `return`
+ * of its own, through parentheses, `await`, type assertions and `!`. Undefined when it does something else with it.
+ */
+function givenBack(wrapper: FunctionNode, check: FlagCheck, sourceFile: ts.SourceFile): { negated: boolean } | undefined {
+  let call: ts.Node | undefined;
+  const find = (node: ts.Node): void => {
+    if (call !== undefined || check.callSpan.start < node.getStart(sourceFile) || check.callSpan.start >= node.end) return;
+    if (node.getStart(sourceFile) === check.callSpan.start && node.end === check.callSpan.end) call = node;
+    else ts.forEachChild(node, find);
+  };
+  find(wrapper);
+  if (call === undefined) return undefined;
+  let node: ts.Node = call;
+  let negated = false;
+  for (;;) {
+    const parent = node.parent;
+    if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) negated = !negated;
+    else if (!(ts.isParenthesizedExpression(parent) || ts.isAwaitExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent))) break;
+    node = parent;
+  }
+  if (wrapper.body === node) return { negated };
+  return ts.isReturnStatement(node.parent) && enclosingFunctionOf(node.parent) === wrapper ? { negated } : undefined;
 }
 
 /** The bag callee a function returns directly: `return useFlags()` or `=> useFlags()`. */

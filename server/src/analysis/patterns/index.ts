@@ -38,7 +38,7 @@ export interface ClientParameter {
 
 export { calleeLastName, isFromPackages } from './define';
 
-/** A team's wrapper from `.flaglens.json` as a pattern. */
+/** A team's wrapper, from `.flaglens.json` or inferred from the code, as a pattern. */
 export function userPatternToFlagPattern(user: UserPattern): FlagPattern {
   const negate = user.negate ?? false;
   const pattern = callPattern('custom', user.callee.trim(), user.type ?? (negate ? 'boolean' : 'unknown'), {
@@ -47,7 +47,7 @@ export function userPatternToFlagPattern(user: UserPattern): FlagPattern {
     ...(user.returns === undefined ? {} : { returns: user.returns }),
     negate,
   });
-  pattern.evidence = `\`${pattern.callee}\` is named in .flaglens.json`;
+  pattern.evidence = user.evidence ?? `\`${pattern.callee}\` is named in .flaglens.json`;
   if (user.keyPath !== undefined && user.keyPath.length > 0) pattern.keyPath = [...user.keyPath];
   return pattern;
 }

@@ -320,6 +320,8 @@ function objectUse(node: ts.Node, bound: BoundFile, check: FlagCheck, depth: num
     return `read as an object (${shortText(parent)})`;
   }
   if (ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent)) return `spread (${shortText(parent)})`;
+  // `@FeatureFlagEntity(key)` gives what decorates the class; `@true` is no decorator.
+  if (ts.isDecorator(parent)) return `applied as a decorator (@${shortText(used)})`;
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== used) {
     return `passed to ${shortText(parent.expression)}()`;
   }
