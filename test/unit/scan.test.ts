@@ -667,12 +667,24 @@ export function legacy(tracker) { return tracker.variation('legacy', 0); }`;
       assert.equal(mayHoldChecks(text, patterns), true);
       const checks = scanFile('/work/app/src/page.tsx', text, patterns).checks;
       assert.deepEqual(checks.map((found) => [found.key, found.sdk, found.method]), expected);
+      const fromSkeleton = scanFile('/work/app/src/page.tsx', text, patterns, parseSkeleton('/work/app/src/page.tsx', text, patterns)).checks;
+      assert.deepEqual(fromSkeleton.map((found) => [found.key, found.sdk, found.method]), expected, 'the skeleton keeps the element');
       assert.ok(checks.every((found) => found.returns?.kind === 'other'));
       const cleaned = removeFlagFromFile('/work/app/src/page.tsx', text, checks, { kind: 'value', value: true }, expected[0]?.[0] ?? 'none');
       assert.equal(cleaned.text, text);
       if (checks.length > 0) assert.match(cleaned.problems[0].message, /gives what the component renders/);
     });
   }
+
+  it('an element whose tag starts with a lowercase letter is an HTML element, not a component a pattern names', () => {
+    const patterns = buildPatternSet([{ callee: 'flagGate', keyArg: 0, keyPath: ['feature'] }, { callee: 'FlagGate', keyArg: 0, keyPath: ['feature'] }]);
+    const lowercase = 'export const Page = () => <flagGate feature="billing"><Billing /></flagGate>;\n';
+    assert.equal(mayHoldChecks(lowercase, patterns), false);
+    assert.deepEqual(scanFile('/work/app/src/page.tsx', lowercase, patterns).checks, []);
+    const component = lowercase.replace(/flagGate/g, 'FlagGate');
+    assert.equal(mayHoldChecks(component, patterns), true);
+    assert.deepEqual(scanFile('/work/app/src/page.tsx', component, patterns).checks.map((found) => found.key), ['billing']);
+  });
 
   it("reads a blanked constructor again when a method's client has no other evidence", () => {
     const code = `import { OpenFeature } from '@openfeature/server-sdk';

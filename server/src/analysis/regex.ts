@@ -4,3 +4,16 @@
 export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * The names a JSX element can call as a component: JSX takes a tag that starts with a lowercase letter, or has a
+ * dash, for an HTML element (`<div>`, `<my-widget>`), whatever a script declares under that name.
+ */
+export function componentNames(names: readonly string[]): string[] {
+  return names.filter(isComponentName);
+}
+
+/** See `componentNames`. */
+export function isComponentName(name: string): boolean {
+  return name !== '' && !/^[a-z]/.test(name) && !name.includes('-');
+}

@@ -40,14 +40,29 @@ export interface BoundedReadOptions {
  */
 export function readBoundedSync(file: string, limit: number, options: BoundedReadOptions = {}): BoundedRead {
   let descriptor: number | undefined;
+  let stats: fs.Stats | undefined;
+  // What the descriptor is, when it is not a regular file. Looked at before the read only when the status is
+  // asked for (`opened`); otherwise only when the read says something is off (nothing read, past the limit, an
+  // error), which is where anything but a regular file ends up: a pipe gives nothing or EAGAIN, a directory
+  // EISDIR, a device nothing or no end. That spares an `fstat` per file of a folder's first index.
+  const notRegularFile = (): ReadRefusal | undefined => {
+    try {
+      stats ??= descriptor === undefined ? undefined : fs.fstatSync(descriptor);
+    } catch {
+      return undefined;
+    }
+    return stats === undefined || stats.isFile() ? undefined : notRegular(stats);
+  };
   try {
     descriptor = fs.openSync(file, READ_FLAGS);
-    const stats = fs.fstatSync(descriptor);
-    if (!stats.isFile()) return { refused: notRegular(stats) };
-    if (stats.size > limit) return { refused: overLimit(stats.size, limit, options.limitName) };
-    options.opened?.(stats);
+    if (options.opened !== undefined) {
+      const refusal = notRegularFile();
+      if (refusal !== undefined) return { refused: refusal };
+      if (stats !== undefined && stats.size > limit) return { refused: overLimit(stats.size, limit, options.limitName) };
+      if (stats !== undefined) options.opened(stats);
+    }
     // One byte more than the limit tells a file over it from one exactly at it.
-    let buffer = options.scratch?.(limit + 1) ?? Buffer.allocUnsafe(Math.min(stats.size, limit) + 1);
+    let buffer = options.scratch?.(limit + 1) ?? Buffer.allocUnsafe(Math.min(stats?.size ?? 64 * 1024, limit) + 1);
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
@@ -59,11 +74,16 @@ export function readBoundedSync(file: string, limit: number, options: BoundedRea
       const read = fs.readSync(descriptor, buffer, length, Math.min(buffer.length, limit + 1) - length, null);
       if (read === 0) break;
       length += read;
-      if (length > limit) return { refused: overLimit(undefined, limit, options.limitName) };
+      if (length > limit) {
+        // The size the system reports, when it says so too (files under /proc report none).
+        return { refused: notRegularFile() ?? overLimit(stats !== undefined && stats.size > limit ? stats.size : undefined, limit, options.limitName) };
+      }
     }
-    return { bytes: buffer.subarray(0, length) };
+    const refusal = length === 0 ? notRegularFile() : undefined;
+    return refusal === undefined ? { bytes: buffer.subarray(0, length) } : { refused: refusal };
   } catch (error) {
-    return { refused: refusalOf(error) };
+    const refusal = refusalOf(error);
+    return { refused: refusal.kind === 'missing' ? refusal : notRegularFile() ?? refusal };
   } finally {
     if (descriptor !== undefined) fs.closeSync(descriptor);
   }

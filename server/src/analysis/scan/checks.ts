@@ -6,7 +6,7 @@ import { calleeLastName, type PatternSet } from '../patterns';
 import { keyInObjectArgument, objectBagOf, type ObjectBag } from '../bags';
 import { kebabCaseFromCamelCase } from '../keys';
 import { flagTypeAnnotation } from '../policy/flagType';
-import { escapeRegex } from '../regex';
+import { escapeRegex, isComponentName } from '../regex';
 import type { FlagPattern, FlagValueType, Span } from '../types';
 import { lookupBinding } from './bindings';
 import type { BagSource, DraftCheck, LocalReference, ScanState } from './types';
@@ -78,7 +78,8 @@ export function visitCall(state: ScanState, call: ts.CallExpression): void {
  */
 export function visitJsxElement(state: ScanState, element: ts.JsxOpeningElement | ts.JsxSelfClosingElement): void {
   const tag = element.tagName as ts.Expression;
-  if (!isIdentifier(tag) && !isPropertyAccessExpression(tag)) return;
+  // `<div>` is an HTML element, whatever the file declares as `div`.
+  if (!(isIdentifier(tag) && isComponentName(tag.text)) && !isPropertyAccessExpression(tag)) return;
   const candidates = matchCallee(state, tag);
   let origin: BagSource['origin'] | null = null;
   for (const pattern of candidates) {

@@ -20,7 +20,7 @@ import { calleeLastName } from '../patterns/define';
 import type { PatternSet } from '../patterns';
 import { VENDOR_PACKAGES } from '../patterns/presets';
 import { readsJsx } from '../extensions';
-import { escapeRegex } from '../regex';
+import { componentNames, escapeRegex } from '../regex';
 import { Lexer } from './lexer';
 import { Unsure } from './tokens';
 
@@ -58,9 +58,11 @@ const bagNameRegexes = new WeakMap<PatternSet, RegExp>();
 function calleeWordRegex(patterns: PatternSet): RegExp {
   let regex = calleeWordRegexes.get(patterns);
   if (regex === undefined) {
-    const names = patterns.calleeNames.filter((name) => name !== '').map(escapeRegex);
-    // Or a JSX element of that name (`<IfFeatureEnabled feature="x">`), which React calls.
-    regex = names.length === 0 ? /(?!)/g : new RegExp(`(?<![\\w$])(?:${names.join('|')})(?=\\s*(?:[(</]|\\?\\.))|(?<=<)(?:${names.join('|')})(?=[\\s/>])`, 'g');
+    const names = patterns.calleeNames.filter((name) => name !== '');
+    // Or a JSX element of a component's name (`<IfFeatureEnabled feature="x">`), which React calls.
+    const components = componentNames(names).map(escapeRegex);
+    const jsx = components.length === 0 ? '' : `|(?<=<(?:${components.join('|')}))[\\s/>]`;
+    regex = names.length === 0 ? /(?!)/g : new RegExp(`(?<![\\w$])(?:${names.map(escapeRegex).join('|')})(?=\\s*(?:[(</]|\\?\\.)${jsx})`, 'g');
     calleeWordRegexes.set(patterns, regex);
   }
   return regex;
