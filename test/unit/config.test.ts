@@ -61,6 +61,8 @@ const cases: Case[] = [
     text: '{"patterns": [{"callee": "useGate", "returns": {"path": "state.value"}}]}',
     config: { patterns: [{ callee: 'useGate', returns: { kind: 'object', valuePath: ['state', 'value'], others: "other properties than the flag's value" } }] },
   },
+  { name: 'a key a search of a list compares', text: '{"patterns": [{"callee": "featureFlags.find", "keyArg": 0, "keyCompared": "name"}]}', config: { patterns: [{ callee: 'featureFlags.find', keyArg: 0, keyCompared: 'name' }] } },
+  { name: 'a key compared by a property that is no name', text: '{"patterns": [{"callee": "flags.find", "keyCompared": "item.name"}]}', at: '"item.name"', says: '"keyCompared" must be a property name' },
   { name: 'a key inside an object argument', text: '{"patterns": [{"callee": "getFeatureFlag", "keyArg": "0.key"}]}', config: { patterns: [{ callee: 'getFeatureFlag', keyArg: 0, keyPath: ['key'] }] } },
   { name: 'a key path without a property', text: '{"patterns": [{"callee": "on", "keyArg": "0"}]}', at: '"0"', says: '"keyArg" must be an argument index (0 for the first argument) or a path' },
   { name: 'bag objects and bag calls', text: '{"bags": ["uiConfig.flags", "useFeatureFlags()", "flags.all()"]}', config: { bags: ['uiConfig.flags', 'useFeatureFlags()', 'flags.all()'] } },

@@ -228,6 +228,27 @@ export function isFlagCached(key: string) { const cached = !!cache[key]; return 
     expected: {},
   },
   {
+    name: 'no SDK, no wrapper: a list of flags from the app context searched for the item whose name is a member of an enum named for flags; a list of users searched so is none',
+    files: {
+      'src/constants/features.ts': `export enum FeatureKeys { SSO = 'sso', CHAT_SUPPORT = 'chat_support', GATEWAY = 'gateway' }\nexport enum Role { ADMIN = 'admin' }`,
+      'src/nav/SideNav.tsx': `import { FeatureKeys } from '../constants/features';
+export function SideNav() {
+  const { featureFlags } = useAppContext();
+  const chat = featureFlags?.find((flag) => flag.name === FeatureKeys.CHAT_SUPPORT)?.active;
+  const gateway = featureFlags?.find((flag) => flag.name === FeatureKeys.GATEWAY)?.active || false;
+  return chat && gateway;
+}`,
+      'src/settings/Sso.tsx': `import { FeatureKeys, Role } from '../constants/features';
+export function Sso({ users }) {
+  const admin = users.find((user) => user.role === Role.ADMIN);
+  return admin && featureFlags.find((flag) => flag.name === FeatureKeys.SSO)?.active;
+}`,
+    },
+    expected: { patterns: [{ callee: 'featureFlags.find', keyArg: 0, keyCompared: 'name' }], registry: { file: 'src/constants/features.ts', symbol: 'FeatureKeys' } },
+    says: /^check featureFlags\.find \(src\/nav\/SideNav\.tsx:4\): 3 searches look for the item whose name is a member of FeatureKeys$/,
+    checks: { 'src/nav/SideNav.tsx': ['FeatureKeys.CHAT_SUPPORT', 'FeatureKeys.GATEWAY'], 'src/settings/Sso.tsx': ['FeatureKeys.SSO'] },
+  },
+  {
     name: "comparisons with 'enabled' that are no flags: settings, a store read whole, translations and meta tags are no checks; plan features, routes and words that hold a flag word inside them neither; only a function around them that says flags is a wrapper",
     files: {
       'src/settings.ts': `export function isSettingEnabled(name: string) { return settings[name] === 'enabled'; }

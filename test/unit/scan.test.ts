@@ -676,6 +676,33 @@ export function legacy(tracker) { return tracker.variation('legacy', 0); }`;
     });
   }
 
+  // A list of flags searched for one: the key is what the predicate compares the item's `name` with.
+  const searchRows: Array<{ name: string; code: string; expected: string[] }> = [
+    { name: 'a find whose predicate compares the name with a member, read at ?.active', code: "const on = featureFlags?.find((flag) => flag.name === FeatureKeys.Sso)?.active;", expected: ['sso'] },
+    { name: 'the key on the left, beside another condition, in a function with a return', code: "const on = this.featureFlags.some(function (f) { return 'beta-nav' === f.name && f.active; });", expected: ['beta-nav'] },
+    { name: 'another property compared, another list searched, a predicate that does not compare', code: "const a = featureFlags.find((flag) => flag.id === FeatureKeys.Sso);\nconst b = users.find((user) => user.name === 'sso');\nconst c = featureFlags.find(isSso);", expected: [] },
+  ];
+  it('a search a pattern names with its list: only a file that names the list may hold one', () => {
+    const patterns = buildPatternSet([{ callee: 'featureFlags.find', keyArg: 0, keyCompared: 'name' }]);
+    assert.equal(mayHoldChecks("const admin = users.find((user) => user.name === 'admin');\n", patterns), false);
+    // The scan matches the list by its last name, however the receiver is written.
+    const cast = "const on = (ctx.featureFlags as Flag[]).find((flag) => flag.name === 'sso');\n";
+    assert.equal(mayHoldChecks(cast, patterns), true);
+    assert.deepEqual(scanFile('/work/app/src/a.ts', cast, patterns).checks.map((found) => found.key), ['sso']);
+  });
+
+  for (const { name, code, expected } of searchRows) {
+    it(`a search of a list of flags: ${name}`, () => {
+      const patterns = buildPatternSet([{ callee: 'featureFlags.find', keyArg: 0, keyCompared: 'name' }, { callee: 'featureFlags.some', keyArg: 0, keyCompared: 'name' }]);
+      const text = `enum FeatureKeys { Sso = 'sso' }\n${code}\n`;
+      assert.equal(mayHoldChecks(text, patterns), true);
+      const checks = scanFile('/work/app/src/nav.ts', text, patterns).checks;
+      assert.deepEqual(checks.map((found) => found.key), expected);
+      // What the search finds is the flag's record: the clean-up leaves it.
+      assert.ok(checks.every((found) => found.returns?.kind === 'other'));
+    });
+  }
+
   it('an element whose tag starts with a lowercase letter is an HTML element, not a component a pattern names', () => {
     const patterns = buildPatternSet([{ callee: 'flagGate', keyArg: 0, keyPath: ['feature'] }, { callee: 'FlagGate', keyArg: 0, keyPath: ['feature'] }]);
     const lowercase = 'export const Page = () => <flagGate feature="billing"><Billing /></flagGate>;\n';

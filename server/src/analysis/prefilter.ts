@@ -1,11 +1,12 @@
 // A text test that is cheaper than parsing and never wrong in the direction that matters: a file it
 // rejects has no flag check. It may accept files that have none (a callee name in a comment).
 
-import type { PatternSet } from './patterns';
+import { calleeLastName, type PatternSet } from './patterns';
 import { componentNames, escapeRegex } from './regex';
 
 const calleeRegexes = new WeakMap<PatternSet, RegExp>();
 const latin1Testable = new WeakMap<PatternSet, boolean>();
+const qualifiedByPatterns = new WeakMap<PatternSet, ReadonlyArray<{ call: RegExp; receivers: readonly string[] }>>();
 
 /**
  * False only when the file cannot hold a flag check: no callee name of the set is written as a whole
@@ -16,7 +17,37 @@ const latin1Testable = new WeakMap<PatternSet, boolean>();
  */
 export function mayHoldChecks(text: string, patterns: PatternSet): boolean {
   // `\u0066eature` is the identifier `feature`: a file with escapes is always parsed.
-  return calleeRegex(patterns).test(text) || text.includes('\\u');
+  return calleeRegex(patterns).test(text) || qualifiedCalls(patterns).some(({ call, receivers }) => call.test(text) && receivers.some((receiver) => text.includes(receiver))) || text.includes('\\u');
+}
+
+/**
+ * Names that every pattern of asks for a receiver (`featureFlags.find`), each with a test of its call and those receivers'
+ * last names: a call matches only on a receiver of that last name, which is then written in the file, so a method every
+ * array has does not make every file one to parse.
+ */
+function qualifiedCalls(patterns: PatternSet): ReadonlyArray<{ call: RegExp; receivers: readonly string[] }> {
+  let qualified = qualifiedByPatterns.get(patterns);
+  if (qualified === undefined) {
+    qualified = [...qualifiedNames(patterns)].map(([name, receivers]) => ({ call: new RegExp(callRegexSource([name])), receivers: [...receivers] }));
+    qualifiedByPatterns.set(patterns, qualified);
+  }
+  return qualified;
+}
+
+function qualifiedNames(patterns: PatternSet): Map<string, Set<string>> {
+  const bagNames = new Set((patterns.objectBags ?? []).map((bag) => bag.names[bag.names.length - 1]));
+  const receiversByName = new Map<string, Set<string> | null>();
+  for (const pattern of patterns.patterns) {
+    const name = calleeLastName(pattern.callee);
+    const dot = pattern.callee.lastIndexOf('.');
+    const receiver = dot < 0 ? '' : calleeLastName(pattern.callee.slice(0, dot));
+    // A name also called without a receiver, read as a bag, or with a receiver that has no name of its own is tested alone.
+    if (pattern.kind !== 'call' || receiver === '' || bagNames.has(name) || receiversByName.get(name) === null) receiversByName.set(name, null);
+    else receiversByName.set(name, (receiversByName.get(name) ?? new Set<string>()).add(receiver));
+  }
+  const qualified = new Map<string, Set<string>>();
+  for (const [name, receivers] of receiversByName) if (receivers !== null && name !== '') qualified.set(name, receivers);
+  return qualified;
 }
 
 /** True when the names are ASCII, so `mayHoldChecks` may test a latin1 view of the bytes (cheaper than decoding UTF-8). */
@@ -24,7 +55,9 @@ export function canTestLatin1(patterns: PatternSet): boolean {
   // Asked once per file read: remembered per pattern set (computing it costs about as much as a read).
   let testable = latin1Testable.get(patterns);
   if (testable === undefined) {
-    testable = patterns.calleeNames.every((name) => [...name].every((character) => character.charCodeAt(0) < 0x80));
+    // The receivers `mayHoldChecks` looks for are parts of the callees.
+    const ascii = (name: string): boolean => [...name].every((character) => character.charCodeAt(0) < 0x80);
+    testable = patterns.calleeNames.every(ascii) && patterns.patterns.every((pattern) => ascii(pattern.callee));
     latin1Testable.set(patterns, testable);
   }
   return testable;
@@ -35,24 +68,30 @@ function calleeRegex(patterns: PatternSet): RegExp {
   if (regex === undefined) {
     // A bag object is read by property (`flags.x`, `flags['x']`) or destructured: its name may be followed by anything.
     const bagNames = new Set((patterns.objectBags ?? []).map((bag) => bag.names[bag.names.length - 1]));
-    const callNames = patterns.calleeNames.filter((name) => name !== '' && !bagNames.has(name));
+    const qualified = qualifiedNames(patterns);
+    const callNames = patterns.calleeNames.filter((name) => name !== '' && !bagNames.has(name) && !qualified.has(name));
     const alternatives: string[] = [];
-    // One boundary, one alternation, then one test of what follows: far cheaper than a boundary and a
-    // follower in each branch (the regex engine then looks for the names' first characters alone).
-    const wordStart = callNames.filter((name) => /^\w/.test(name)).map(escapeRegex);
-    const otherStart = callNames.filter((name) => !/^\w/.test(name)).map(escapeRegex);
-    const names = [...(wordStart.length > 0 ? [`\\b(?:${wordStart.join('|')})`] : []), ...otherStart];
-    // Or a component a pattern names, rendered with its key as an attribute (`<IfFeatureEnabled feature="x">`): told
-    // by what precedes the name once it is found, which costs far less than a second alternative looking for `<`.
-    const components = componentNames(callNames).map(escapeRegex);
-    const jsx = components.length === 0 ? '' : `|(?<=<(?:${components.join('|')}))[\\s/>]`;
-    if (names.length > 0) alternatives.push(`(?:${names.join('|')})(?:\\s*(?:[(</]|\\?\\.)${jsx})`);
+    if (callNames.length > 0) alternatives.push(callRegexSource(callNames));
     for (const name of bagNames) if (name !== '') alternatives.push(leadingBoundary(name) + escapeRegex(name) + (/\w$/.test(name) ? '\\b' : ''));
     // No names at all matches nothing.
     regex = alternatives.length === 0 ? /(?!)/ : new RegExp(alternatives.join('|'));
     calleeRegexes.set(patterns, regex);
   }
   return regex;
+}
+
+/** A call of one of `names`, or a JSX element of a component among them. */
+function callRegexSource(callNames: readonly string[]): string {
+  // One boundary, one alternation, then one test of what follows: far cheaper than a boundary and a
+  // follower in each branch (the regex engine then looks for the names' first characters alone).
+  const wordStart = callNames.filter((name) => /^\w/.test(name)).map(escapeRegex);
+  const otherStart = callNames.filter((name) => !/^\w/.test(name)).map(escapeRegex);
+  const names = [...(wordStart.length > 0 ? [`\\b(?:${wordStart.join('|')})`] : []), ...otherStart];
+  // Or a component a pattern names, rendered with its key as an attribute (`<IfFeatureEnabled feature="x">`): told
+  // by what precedes the name once it is found, which costs far less than a second alternative looking for `<`.
+  const components = componentNames(callNames).map(escapeRegex);
+  const jsx = components.length === 0 ? '' : `|(?<=<(?:${components.join('|')}))[\\s/>]`;
+  return `(?:${names.join('|')})(?:\\s*(?:[(</]|\\?\\.)${jsx})`;
 }
 
 // `\b` treats only ASCII letters, digits and `_` as word characters, so `$name` and `ñname` also match:

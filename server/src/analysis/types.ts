@@ -41,6 +41,11 @@ export interface FlagPattern {
   keyArgByArgCount?: Readonly<Record<number, number>>;
   /** Property names leading to the key inside that argument: `['key']` for `getFlag({ key: 'x' })` (keyArg `"0.key"` in `.flaglens.json`). */
   keyPath?: readonly string[];
+  /**
+   * The key argument is a predicate over a list of flags, and the key is what it compares each item's property of this
+   * name with: `'name'` for `featureFlags.find((flag) => flag.name === FeatureKeys.Sso)`.
+   */
+  keyCompared?: string;
   /** Index of the argument that holds the default value, when there is one. */
   defaultArg?: number;
   /** Argument count → index of the default, overriding `defaultArg` (LaunchDarkly's browser `variation(key, default)`). */
@@ -70,6 +75,8 @@ export interface UserPattern {
   keyArg?: number;
   /** Property names inside the key argument, from a keyArg written as a path (`"0.key"` → keyArg 0, keyPath ['key']). */
   keyPath?: string[];
+  /** See `FlagPattern.keyCompared`. */
+  keyCompared?: string;
   defaultArg?: number;
   negate?: boolean;
   type?: FlagValueType;

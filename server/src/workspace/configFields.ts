@@ -61,6 +61,10 @@ export function readPattern(node: Node, where: string, report: Report): UserPatt
         } else if (name === 'keyArg') reject(valueNode, '"keyArg" must be an argument index (0 for the first argument) or a path into an object argument ("0.key").');
         else reject(valueNode, `"${name}" must be an argument index: 0 for the first argument, 1 for the second.`);
         break;
+      case 'keyCompared':
+        if (typeof value === 'string' && /^[A-Za-z_$][\w$]*$/.test(value)) pattern.keyCompared = value;
+        else reject(valueNode, '"keyCompared" must be a property name: "name" when the key argument is a search such as flags.find((flag) => flag.name === "x").');
+        break;
       case 'negate':
         if (typeof value === 'boolean') pattern.negate = value;
         else reject(valueNode, '"negate" must be true (the wrapper answers true when the flag is off) or false.');
@@ -76,7 +80,7 @@ export function readPattern(node: Node, where: string, report: Report): UserPatt
         else reject(valueNode, `"type" must be one of ${VALUE_TYPES.join(', ')}.`);
         break;
       default:
-        reject(nameNode, `unknown field "${name}"; a pattern has callee, keyArg, defaultArg, negate, type and returns.`);
+        reject(nameNode, `unknown field "${name}"; a pattern has callee, keyArg, keyCompared, defaultArg, negate, type and returns.`);
     }
   }
   if (pattern.callee === undefined && valid) reject(node, 'a pattern needs a "callee", e.g. "isFeatureOn".');

@@ -9,6 +9,7 @@ import type { FlagCheck, UserPattern } from '../types';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredWrapper } from './types';
 import type { FileScan } from '../scan/types';
+import { keyInPredicate } from '../scan/checks';
 import { functionName, GENERIC_NAMES, isTestFile, ordinal, type FunctionNode } from './wrappers';
 
 // Calls that take a member without asking for the flag: collections, assertions, logging, strings.
@@ -17,6 +18,9 @@ const NOT_CHECKS = new Set([
   'equal', 'toBe', 'toEqual', 'toStrictEqual', 'toContain', 'toHaveBeenCalledWith', 'expect', 'log', 'warn', 'error', 'debug', 'info',
   'String', 'Boolean', 'JSON', 'stringify', 'parse', 'assign', 'push', 'resolve', 'reject', 'emit', 'dispatch', 'navigate', 'track',
 ]);
+
+// An array's searches whose predicate may compare an item with a member: the search finds one flag of a list.
+const LIST_SEARCHES = new Set(['find', 'some']);
 
 // A name whose first word changes or checks the flag itself, not its value: `setFlag({ key: Flags.X, value })`,
 // `validateFeatureFlagValue(Flags.X, input)`, `toggleFlag(Flags.X)` take a member as an evaluation does, and are none.
@@ -77,17 +81,23 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
           if (!typed.has(name)) typed.set(name, { pattern: { callee: name, keyArg: index }, at: at(node), reason: `its ${ordinal(index + 1)} parameter is typed ${type}, and ${registry.symbol} lists flags`, evidence: 'typed', level: 0 });
         }
       } else if (hasMembers && ts.isCallExpression(node)) {
-        const passed = memberArgument(node, registry.symbol, members, sourceFile);
         const callee = node.expression;
         const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-        if (passed !== undefined && name !== undefined && !NOT_CHECKS.has(name) && mayEvaluate(name) && name.length >= 3) {
+        // A list of flags searched for one by a member (`featureFlags.find((flag) => flag.name === Flags.X)`): the search is
+        // the check, known by the list's name, since `find` alone is every array's.
+        const searched = name !== undefined && LIST_SEARCHES.has(name) && ts.isPropertyAccessExpression(callee) ? memberCompared(node, registry.symbol, members, sourceFile) : undefined;
+        const list = searched === undefined ? undefined : receiverName((callee as ts.PropertyAccessExpression).expression);
+        const passed: MemberPassed | undefined = searched !== undefined && list !== undefined ? searched : memberArgument(node, registry.symbol, members, sourceFile);
+        const evaluates = name !== undefined && (list !== undefined || (!NOT_CHECKS.has(name) && mayEvaluate(name) && name.length >= 3));
+        if (passed !== undefined && name !== undefined && evaluates) {
           count++;
           membersPassed.add(passed.key);
-          const identity = anchoredCallee(callee, name);
+          const identity = list !== undefined ? `${list}.${name}` : anchoredCallee(callee, name);
           const known = calls.get(identity);
           if (known === undefined) {
             const pattern: UserPattern = { callee: identity, keyArg: passed.index };
             if (passed.keyPath !== undefined) pattern.keyPath = passed.keyPath;
+            if (passed.keyCompared !== undefined) pattern.keyCompared = passed.keyCompared;
             calls.set(identity, { pattern, at: at(node), sites: 1 });
           } else {
             known.sites++;
@@ -104,7 +114,11 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
     if (typed.has(name)) continue;
     const path = call.pattern.keyPath === undefined ? '' : `'s ${call.pattern.keyPath.join('.')}`;
     const sites = call.sites === 1 ? 'a call' : `${call.sites} calls`;
-    wrappers.push({ pattern: call.pattern, at: call.at, reason: `${sites} pass${call.sites === 1 ? 'es' : ''} a member of ${registry.symbol} as its ${ordinal((call.pattern.keyArg ?? 0) + 1)} argument${path}`, evidence: 'members', level: 0 });
+    const compared = call.pattern.keyCompared;
+    const reason = compared === undefined
+      ? `${sites} pass${call.sites === 1 ? 'es' : ''} a member of ${registry.symbol} as its ${ordinal((call.pattern.keyArg ?? 0) + 1)} argument${path}`
+      : `${call.sites === 1 ? 'a search looks' : `${call.sites} searches look`} for the item whose ${compared} is a member of ${registry.symbol}`;
+    wrappers.push({ pattern: call.pattern, at: call.at, reason, evidence: 'members', level: 0 });
   }
   return { wrappers, count, membersPassed, keysPassed };
 }
@@ -197,8 +211,48 @@ function lastName(name: ts.EntityName): string {
   return ts.isIdentifier(name) ? name.text : name.right.text;
 }
 
+/** Where a call takes a member: the argument, the path inside an object argument, or the property a predicate compares with it. */
+interface MemberPassed {
+  readonly index: number;
+  readonly keyPath?: string[];
+  readonly keyCompared?: string;
+  /** The member's name. */
+  readonly key: string;
+}
+
+/** The predicate argument that compares its item's property with a member of the registry: `(flag) => flag.name === Flags.X`. */
+function memberCompared(call: ts.CallExpression, symbol: string, members: ReadonlySet<string>, sourceFile: ts.SourceFile): MemberPassed | undefined {
+  for (const [index, argument] of call.arguments.entries()) {
+    if (!ts.isArrowFunction(argument) && !ts.isFunctionExpression(argument)) continue;
+    const item = argument.parameters[0]?.name;
+    if (item === undefined || !ts.isIdentifier(item)) continue;
+    const visit = (node: ts.Node): { keyCompared: string; key: string } | undefined => {
+      if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || node.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken)) {
+        for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
+          if (!ts.isPropertyAccessExpression(side) || !ts.isIdentifier(side.expression) || side.expression.text !== item.text) continue;
+          const key = memberKey(other, symbol, members, sourceFile);
+          // The scan reads the key where the predicate compares it (see keyInPredicate); this finds what it will find.
+          if (key !== undefined && keyInPredicate(argument, side.name.text) === other) return { keyCompared: side.name.text, key };
+        }
+      }
+      return ts.forEachChild(node, visit);
+    };
+    const found = visit(argument.body);
+    if (found !== undefined) return { index, ...found };
+  }
+  return undefined;
+}
+
+/** The last name of a list searched: `featureFlags` for `featureFlags?.find`, `this.featureFlags.find` or `ctx.featureFlags.find`. */
+function receiverName(receiver: ts.Expression): string | undefined {
+  let expression = receiver;
+  while (ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression)) expression = expression.expression;
+  if (ts.isIdentifier(expression)) return expression.text;
+  return ts.isPropertyAccessExpression(expression) ? expression.name.text : undefined;
+}
+
 /** The argument (or property of an object argument) that is a member of the registry: `Flags.X`, `{ flag: Flags.X }`. */
-function memberArgument(call: ts.CallExpression, symbol: string, members: ReadonlySet<string>, sourceFile: ts.SourceFile): { index: number; keyPath?: string[]; key: string } | undefined {
+function memberArgument(call: ts.CallExpression, symbol: string, members: ReadonlySet<string>, sourceFile: ts.SourceFile): MemberPassed | undefined {
   for (const [index, argument] of call.arguments.entries()) {
     const key = memberKey(argument, symbol, members, sourceFile);
     if (key !== undefined) return { index, key };

@@ -69,7 +69,9 @@ export class SourceTrees {
       base = this.prescanned?.patterns === this.base ? this.prescanned.scanOf(source.file) !== undefined : mayHoldChecks(source.text, this.base);
       this.baseMayHoldChecks.set(source.file, base);
     }
-    return base || (patterns !== this.base && this.namesAdded(source, patterns));
+    // The index's own text test, past the names: a pattern of a list's search (`featureFlags.find`) adds `find`, which
+    // most files name, but only a file that names the list too may hold one.
+    return base || (patterns !== this.base && this.namesAdded(source, patterns) && mayHoldChecks(source.text, patterns));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { parseBagSpec, type BagEntry, type ObjectBag } from '../bags';
-import type { FlagPattern, UserPattern } from '../types';
+import type { CallReturns, FlagPattern, UserPattern } from '../types';
 import { calleeLastName, callPattern } from './define';
 import { PRESET_PATTERNS } from './presets';
 
@@ -38,6 +38,8 @@ export interface ClientParameter {
 
 export { calleeLastName, isFromPackages } from './define';
 
+const LIST_ITEM: CallReturns = { kind: 'other', what: 'the item of the list of flags it looks for' };
+
 /** A team's wrapper, from `.flaglens.json` or inferred from the code, as a pattern. */
 export function userPatternToFlagPattern(user: UserPattern): FlagPattern {
   const negate = user.negate ?? false;
@@ -49,6 +51,11 @@ export function userPatternToFlagPattern(user: UserPattern): FlagPattern {
   });
   pattern.evidence = user.evidence ?? `\`${pattern.callee}\` is named in .flaglens.json`;
   if (user.keyPath !== undefined && user.keyPath.length > 0) pattern.keyPath = [...user.keyPath];
+  if (user.keyCompared !== undefined) {
+    pattern.keyCompared = user.keyCompared;
+    // What a search of the list finds is the flag's record, not its value, unless the configuration says otherwise.
+    pattern.returns ??= LIST_ITEM;
+  }
   return pattern;
 }
 

@@ -17,7 +17,7 @@ const {
   SyntaxKind, isAwaitExpression, isBinaryExpression, isCallExpression, isComputedPropertyName, isDeleteExpression, isElementAccessExpression,
   isIdentifier, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPostfixUnaryExpression, isPrefixUnaryExpression,
   isPropertyAccessExpression, isSpreadElement, isIntersectionTypeNode, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode,
-  isJsxAttribute, isJsxExpression, isJsxSpreadAttribute,
+  isJsxAttribute, isJsxExpression, isJsxSpreadAttribute, isArrowFunction, isFunctionExpression, isBlock, isReturnStatement, isExpression,
 } = ts;
 
 // A component renders its children or not: no expression in the code stands for the flag's value.
@@ -114,7 +114,9 @@ function callDraft(state: ScanState, call: ts.CallExpression, pattern: FlagPatte
   const args = call.arguments;
   const keyIndex = pattern.keyArgByArgCount?.[args.length] ?? pattern.keyArg;
   const argument = args[keyIndex] as ts.Expression | undefined;
-  const keyNode = argument === undefined || pattern.keyPath === undefined ? argument : keyInObjectArgument(argument, pattern.keyPath);
+  const keyNode = argument === undefined ? undefined
+    : pattern.keyCompared !== undefined ? keyInPredicate(argument, pattern.keyCompared)
+      : pattern.keyPath === undefined ? argument : keyInObjectArgument(argument, pattern.keyPath);
   if (keyNode === undefined && argument !== undefined && pattern.keyPath !== undefined) return wholeObjectDraft(state, call, pattern, argument, pattern.keyPath);
   if (keyNode === undefined || !isKeyLike(keyNode)) return undefined;
   if (args.slice(0, keyIndex).some(isSpreadElement)) return undefined;
@@ -133,6 +135,40 @@ function callDraft(state: ScanState, call: ts.CallExpression, pattern: FlagPatte
     },
     keyValue: evaluate(keyNode),
   };
+}
+
+/**
+ * What a predicate compares its item's `property` with: `KEY` in `(flag) => flag.name === KEY`, also beside other
+ * conditions joined by `&&` (`flag.name === KEY && flag.active`), in an arrow's body or its one `return`.
+ */
+export function keyInPredicate(argument: ts.Expression, property: string): ts.Expression | undefined {
+  const predicate = unwrap(argument);
+  if (!isArrowFunction(predicate) && !isFunctionExpression(predicate)) return undefined;
+  const item = predicate.parameters[0]?.name;
+  if (item === undefined || !isIdentifier(item)) return undefined;
+  let body: ts.Node | undefined = predicate.body;
+  if (isBlock(body)) body = body.statements.length === 1 && isReturnStatement(body.statements[0]) ? body.statements[0].expression : undefined;
+  const conditions: ts.Expression[] = [];
+  const collect = (expression: ts.Expression): void => {
+    const inner = unwrap(expression);
+    if (isBinaryExpression(inner) && inner.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken) {
+      collect(inner.left);
+      collect(inner.right);
+    } else conditions.push(inner);
+  };
+  if (body !== undefined && isExpression(body)) collect(body);
+  const isItemProperty = (side: ts.Expression): boolean => {
+    const read = unwrap(side);
+    return isPropertyAccessExpression(read) && isIdentifier(read.expression) && read.expression.text === item.text && read.name.text === property;
+  };
+  for (const condition of conditions) {
+    if (!isBinaryExpression(condition)) continue;
+    const operator = condition.operatorToken.kind;
+    if (operator !== SyntaxKind.EqualsEqualsEqualsToken && operator !== SyntaxKind.EqualsEqualsToken) continue;
+    if (isItemProperty(condition.left)) return condition.right;
+    if (isItemProperty(condition.right)) return condition.left;
+  }
+  return undefined;
 }
 
 /**
