@@ -53,3 +53,17 @@ describe('layering (ESLint no-restricted-imports per part)', () => {
     });
   }
 });
+
+describe('the reader threads', () => {
+  // Each reader of the first index starts in milliseconds because it loads no parser: a value import of the patterns
+  // (which build the presets with the compiler's help) would put TypeScript's 14 MB in every reader.
+  it('bundle no TypeScript and no ts-morph', async () => {
+    const { build } = await import('esbuild');
+    const result = await build({
+      entryPoints: [path.join(REPO, 'server/src/workspace/readWorker.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, metafile: true, logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    assert.deepEqual(inputs.filter((input) => /node_modules\/(?:typescript|ts-morph|@ts-morph)\//.test(input)), []);
+    assert.ok(inputs.some((input) => input.endsWith('prefilter.ts')), 'the prefilter is in the bundle');
+  });
+});

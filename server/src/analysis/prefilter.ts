@@ -1,7 +1,8 @@
 // A text test that is cheaper than parsing and never wrong in the direction that matters: a file it
 // rejects has no flag check. It may accept files that have none (a callee name in a comment).
 
-import { calleeLastName, type PatternSet } from './patterns';
+import type { PatternSet } from './patterns';
+import { calleeLastName } from './patterns/define';
 import { componentNames, escapeRegex } from './regex';
 
 const calleeRegexes = new WeakMap<PatternSet, RegExp>();
