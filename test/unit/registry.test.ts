@@ -31,6 +31,7 @@ function apply(text: string, edit: TextEdit): string {
 
 const readCases: Array<{ name: string; text: string; symbol: string; kind?: string; keys?: string[]; problem?: string }> = [
   { name: 'an enum (members without a string value are not keys)', text: `export enum FeatureFlag { NewNav = 'new-nav', Dark = "dark-mode", Count = 3 }`, symbol: 'FeatureFlag', kind: 'enum', keys: ['new-nav', 'dark-mode'] },
+  { name: "an object of records about each flag: the property names are the keys, the records' strings are labels", text: `export const FLAGS = { enable_ai: { category: 'affine', displayName: 'Enable AI', configurable: true }, offline: { displayName: 'Offline', configurable: isBeta }, checkout: { V2: 'checkout-v2' } } satisfies Record<string, FlagInfo>;`, symbol: 'FLAGS', kind: 'object', keys: ['enable_ai', 'offline', 'checkout-v2'] },
   { name: 'an as const object, nested', text: `export const FLAGS = { NEW_NAV: 'new-nav', checkout: { V2: 'checkout-v2' } } as const;`, symbol: 'FLAGS', kind: 'object', keys: ['new-nav', 'checkout-v2'] },
   { name: 'a frozen object', text: `export const FLAGS = Object.freeze({ A: 'a' });`, symbol: 'FLAGS', kind: 'object', keys: ['a'] },
   { name: 'a union of string literals', text: `export type FlagKey = 'a' | 'b' | "c";`, symbol: 'FlagKey', kind: 'union', keys: ['a', 'b', 'c'] },

@@ -356,7 +356,11 @@ function propertyEntries(sourceFile: ts.SourceFile, members: ts.NodeArray<ts.Typ
   });
 }
 
-/** Leaf string values of an object literal, nested objects included (`{ checkout: { NEW: 'x' } }`). */
+/**
+ * Leaf string values of an object literal, nested groups of keys included (`{ checkout: { NEW: 'x' } }`). A nested
+ * object holding anything but strings and groups (`{ enable_ai: { displayName: 'AI', configurable: true } }`) is a
+ * record about the flag its property names: that name is the key, and its strings are labels, not keys.
+ */
 function collectObjectEntries(sourceFile: ts.SourceFile, object: ts.ObjectLiteralExpression, prefix: string, entries: RegistryEntry[]): void {
   for (const property of object.properties) {
     if (!ts.isPropertyAssignment(property)) continue;
@@ -364,10 +368,21 @@ function collectObjectEntries(sourceFile: ts.SourceFile, object: ts.ObjectLitera
     const value = unwrap(property.initializer);
     if (ts.isStringLiteralLike(value)) {
       entries.push({ key: value.text, name, span: spanOf(sourceFile, property), keySpan: spanOf(sourceFile, value) });
+    } else if (ts.isObjectLiteralExpression(value) && prefix === '' && !holdsOnlyKeys(value)) {
+      entries.push({ key: nameText(property.name), name, span: spanOf(sourceFile, property), keySpan: spanOf(sourceFile, property.name) });
     } else if (ts.isObjectLiteralExpression(value)) {
       collectObjectEntries(sourceFile, value, `${name}.`, entries);
     }
   }
+}
+
+/** True when an object literal holds nothing but string values and objects that do (a group of keys). */
+function holdsOnlyKeys(object: ts.ObjectLiteralExpression): boolean {
+  return object.properties.every((property) => {
+    if (!ts.isPropertyAssignment(property)) return false;
+    const value = unwrap(property.initializer);
+    return ts.isStringLiteralLike(value) || (ts.isObjectLiteralExpression(value) && holdsOnlyKeys(value));
+  });
 }
 
 /** `{...} as const`, `Object.freeze({...})`, `{...} satisfies T`. */
