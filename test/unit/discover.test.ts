@@ -608,6 +608,31 @@ const count = props.flags.length + dashboard.flags.filter(Boolean).length + stor
     checks: { 'src/Banner.tsx': ['darkMode', 'newNav', 'UG', 'darkMode'] },
   },
   {
+    name: "a service's property given a type keyed by an object registry of records (through an alias, by `as`) is a bag of its keys; a Record keyed by a union registry too; a property of another type of the same name is not",
+    files: {
+      'src/flags/constant.ts': `export const APP_FLAGS = {
+  enable_ai: { displayName: 'Enable AI', configurable: true, defaultState: true },
+  offline_mode: { displayName: 'Offline', configurable: isBeta },
+  new_editor: { displayName: 'New editor', configurable: false },
+} satisfies Record<string, FlagInfo>;
+export type APP_FLAGS = typeof APP_FLAGS;`,
+      'src/flags/entities.ts': `export class Flags extends Entity {}
+export type FlagsExt = Flags & { [K in keyof APP_FLAGS]: Flag<APP_FLAGS[K]> };`,
+      'src/flags/service.ts': `export class FeatureFlagService extends Service { flags = this.framework.createEntity(Flags) as FlagsExt; }`,
+      'src/Editor.tsx': `export function Editor() {
+  const service = useService(FeatureFlagService);
+  const ai = useLiveData(service.flags.enable_ai.$);
+  return ai && service.flags.new_editor.value && layout.flags.sidebar;
+}`,
+    },
+    expected: {
+      bags: [{ bag: 'flags', keys: ['enable_ai', 'offline_mode', 'new_editor'] }],
+      registry: { file: 'src/flags/constant.ts', symbol: 'APP_FLAGS' },
+    },
+    says: /^bag flags \(src\/flags\/service\.ts:1\): a property typed FlagsExt, which lists flags; a read of one it lists is a check$/,
+    checks: { 'src/Editor.tsx': ['enable_ai', 'new_editor'] },
+  },
+  {
     name: 'a record read by a member of an object registry is a bag of its keys; a table written in code, a schema looked up, a handler called and a write are not',
     files: {
       'app/flags.ts': `export const FLAG = { newNav: 'newNav', darkMode: 'darkMode', billing: 'billing' } as const;

@@ -93,12 +93,12 @@ export function discover(root: string, sources: readonly SourceText[], options: 
       }
     }
     found.wrappers.push(...anchoredWrappers);
-    // A property typed by a registry interface is a bag of its flags (see typedBags.ts).
-    const interfaces = [chosen, ...besides.map((beside) => beside.candidate)].filter((registry) => registry.kind === 'interface');
+    // A property typed by a registry interface, or by a type keyed by a registry's keys, is a bag of its flags (see typedBags.ts).
+    const typing = [chosen, ...besides.map((beside) => beside.candidate)];
     // And so is a record read by a member of an enum or object registry (see keyedRecords.ts).
     const withMembers = [chosen, ...besides.map((beside) => beside.candidate)].filter((registry) => registry.kind === 'enum' || registry.kind === 'object');
     const typedBags = [
-      ...bagsTypedBy(root, interfaces.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList })), trees),
+      ...bagsTypedBy(root, typing.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList, kind: registry.kind })), trees),
       ...bagsKeyedBy(root, withMembers.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList, members: registry.memberList })), trees),
     ].filter((bag, index, all) => !found.bags.some((other) => other.spec === bag.spec) && all.findIndex((other) => other.spec === bag.spec) === index);
     found.bags.push(...typedBags);

@@ -1,43 +1,52 @@
-// Bags typed by a registry interface: a property declared with the registry's type (`flags: UiFlags` in
-// `interface IUiConfig`, `flags?: Partial<UiFlags>` in a class) holds every flag, so a read of one of the
-// properties the registry lists (`uiConfig.flags.newNav`, `config?.flags?.['UG']`, `const { flags } = uiConfig;
-// flags.UG`) is a check of that key. The property's name is how it is found where it is read, in any file; the
-// registry's keys keep that honest: `props.flags.length` of another object that shares the name is no flag.
+// Bags typed by a registry: a property declared with the registry interface's type (`flags: UiFlags` in
+// `interface IUiConfig`, `flags?: Partial<UiFlags>` in a class), or with a type keyed by the registry's keys (a mapped
+// type `{ [K in keyof typeof FLAGS]: Flag }`, `Record<FlagKey, boolean>`, an intersection holding one, or an alias of
+// those, also where it is given by `as`), holds every flag, so a read of one of the properties the registry lists
+// (`uiConfig.flags.newNav`, `config?.flags?.['UG']`, `featureFlagService.flags.enable_ai.value`) is a check of that
+// key. The property's name is how it is found where it is read, in any file; the registry's keys keep that honest:
+// `props.flags.length` of another object that shares the name is no flag.
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { SourceTrees } from './sourceTrees';
+import type { RegistryKind } from '../registry';
 import type { DiscoveredBag } from './types';
 import { isTestFile } from './wrappers';
 
-/** A registry interface, as this stage needs it. */
+/** A registry, as this stage needs it. */
 export interface TypingRegistry {
   readonly symbol: string;
   readonly keys: readonly string[];
+  /** Only an interface's own type is a bag of its flags; any registry's keys may key one. */
+  readonly kind: RegistryKind;
 }
 
 // Wrappers of the type that keep its property names: a bag typed `Partial<UiFlags>` lists the same flags.
 const SAME_KEYS_WRAPPERS = new Set(['Partial', 'Readonly', 'Required']);
 
 /**
- * The properties typed by each registry interface, as bags that list its keys. Only the files that name the
- * registry are read, and only those whose text has a property of that type are parsed.
+ * The properties typed by each registry, as bags that list its keys. Only the files that name the registry, or an
+ * alias of a type keyed by it, are read, and only those whose text may declare such a property are parsed.
  */
 export function bagsTypedBy(root: string, registries: readonly TypingRegistry[], trees: SourceTrees): DiscoveredBag[] {
   const bags: DiscoveredBag[] = [];
   for (const registry of registries) {
-    const escaped = registry.symbol.replace(/\$/g, '\\$');
-    const declaresProperty = new RegExp(`[\\w$]\\??\\s*:\\s*(?:\\w+<\\s*)?${escaped}\\b`);
+    const aliases = keyedAliases(root, registry, trees);
+    const names = [registry.symbol, ...aliases];
+    const escaped = names.map((name) => name.replace(/\$/g, '\\$')).join('|');
+    const declaresProperty = new RegExp(`[\\w$]\\??\\s*:\\s*(?:\\w+<\\s*)?(?:${escaped})\\b|\\bas\\s+(?:${escaped})\\b|\\bin\\s+keyof\\s+(?:typeof\\s+)?(?:${escaped})\\b|Record<\\s*(?:keyof\\s+(?:typeof\\s+)?)?(?:${escaped})\\b`);
     for (const source of trees.sources) {
       const file = posix.relative(root, source.file);
-      if (!trees.filesNaming(registry.symbol).has(source.file) || isTestFile(file) || !declaresProperty.test(source.text)) continue;
+      if (!trees.names(source, names) || isTestFile(file) || !declaresProperty.test(source.text)) continue;
       const sourceFile = trees.tree(source);
       const visit = (node: ts.Node): void => {
-        if ((ts.isPropertySignature(node) || ts.isPropertyDeclaration(node)) && ts.isIdentifier(node.name) && node.type !== undefined && isRegistryType(node.type, registry.symbol)) {
+        if ((ts.isPropertySignature(node) || ts.isPropertyDeclaration(node)) && ts.isIdentifier(node.name)) {
+          const initializer = ts.isPropertyDeclaration(node) ? node.initializer : undefined;
+          const type = node.type ?? (initializer !== undefined && ts.isAsExpression(initializer) ? initializer.type : undefined);
           const spec = node.name.text;
-          if (!bags.some((bag) => bag.spec === spec)) {
+          if (type !== undefined && isBagType(type, registry, aliases) && !bags.some((bag) => bag.spec === spec)) {
             const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
-            bags.push({ spec, at: { file, line }, typedBy: registry.symbol, keys: registry.keys });
+            bags.push({ spec, at: { file, line }, typedBy: typeName(type) ?? registry.symbol, keys: registry.keys });
           }
         }
         ts.forEachChild(node, visit);
@@ -46,6 +55,60 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
     }
   }
   return bags;
+}
+
+/** The type aliases, declared where the registry is named, whose type is keyed by its keys (`type FlagsExt = Flags & { [K in keyof FLAGS]: Flag }`). */
+function keyedAliases(root: string, registry: TypingRegistry, trees: SourceTrees): Set<string> {
+  const aliases = new Set<string>();
+  const escaped = registry.symbol.replace(/\$/g, '\\$');
+  const keyedText = new RegExp(`\\bin\\s+(?:keyof\\s+(?:typeof\\s+)?)?${escaped}\\b|Record<\\s*(?:keyof\\s+(?:typeof\\s+)?)?${escaped}\\b`);
+  for (const file of trees.filesNaming(registry.symbol)) {
+    const source = trees.byFile.get(file);
+    if (source === undefined || isTestFile(posix.relative(root, file)) || !keyedText.test(source.text)) continue;
+    for (const statement of trees.tree(source).statements) {
+      if (ts.isTypeAliasDeclaration(statement) && isKeyedType(statement.type, registry.symbol)) aliases.add(statement.name.text);
+    }
+  }
+  return aliases;
+}
+
+/** The registry interface's own type, a type keyed by the registry's keys, or an alias of one (see the top of this file). */
+function isBagType(type: ts.TypeNode, registry: TypingRegistry, aliases: ReadonlySet<string>): boolean {
+  if (registry.kind === 'interface' && isRegistryType(type, registry.symbol)) return true;
+  if (isKeyedType(type, registry.symbol)) return true;
+  if (ts.isParenthesizedTypeNode(type)) return isBagType(type.type, registry, aliases);
+  if (ts.isUnionTypeNode(type)) {
+    const rest = type.types.filter((member) => member.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword));
+    return rest.length === 1 && isBagType(rest[0], registry, aliases);
+  }
+  return ts.isTypeReferenceNode(type) && type.typeArguments === undefined && ts.isIdentifier(type.typeName) && aliases.has(type.typeName.text);
+}
+
+/** A mapped type over the registry's keys, `Record<…>` of them, or an intersection holding one. */
+function isKeyedType(type: ts.TypeNode, symbol: string): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return isKeyedType(type.type, symbol);
+  if (ts.isIntersectionTypeNode(type)) return type.types.some((member) => isKeyedType(member, symbol));
+  if (ts.isMappedTypeNode(type)) return type.typeParameter.constraint !== undefined && namesKeysOf(type.typeParameter.constraint, symbol);
+  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return false;
+  const name = type.typeName.text;
+  if (name === 'Record' && type.typeArguments?.length === 2) return namesKeysOf(type.typeArguments[0], symbol);
+  return SAME_KEYS_WRAPPERS.has(name) && type.typeArguments?.length === 1 && isKeyedType(type.typeArguments[0], symbol);
+}
+
+/** `keyof X`, `keyof typeof X`, or `X` itself (a union or enum of keys). */
+function namesKeysOf(type: ts.TypeNode, symbol: string): boolean {
+  if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.KeyOfKeyword) {
+    const operand = type.type;
+    return (ts.isTypeReferenceNode(operand) && ts.isIdentifier(operand.typeName) && operand.typeName.text === symbol)
+      || (ts.isTypeQueryNode(operand) && ts.isIdentifier(operand.exprName) && operand.exprName.text === symbol);
+  }
+  return ts.isTypeReferenceNode(type) && type.typeArguments === undefined && ts.isIdentifier(type.typeName) && type.typeName.text === symbol;
+}
+
+/** The name a bag's type is written with, for what init says: `FlagsExt`, `UiFlags`; none for a type written out. */
+function typeName(type: ts.TypeNode): string | undefined {
+  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text !== 'Record') return type.typeName.text;
+  return undefined;
 }
 
 /** `UiFlags`, `Partial<UiFlags>`, with `| undefined` or `| null`. */
