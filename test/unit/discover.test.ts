@@ -622,6 +622,7 @@ export type FlagsExt = Flags & { [K in keyof APP_FLAGS]: Flag<APP_FLAGS[K]> };`,
       'src/Editor.tsx': `export function Editor() {
   const service = useService(FeatureFlagService);
   const ai = useLiveData(service.flags.enable_ai.$);
+  service.flags.offline_mode.set(false);
   return ai && service.flags.new_editor.value && layout.flags.sidebar;
 }`,
     },

@@ -218,12 +218,17 @@ function calleeOrigin(callee: ts.Expression): BagSource['origin'] {
   return { reference, subject: reference.names[0] };
 }
 
+// Methods of a flag's handle that change it rather than read it: `set`, `setValue`, `toggle`, `reset`, `update`.
+const CHANGES_FLAG = /^(?:set|update|toggle|reset|clear|enable|disable|remove|delete)(?![a-z])/;
+
 /** `flags.newCheckout`, `flags['new-checkout']`, `useFlags().newCheckout`. */
 export function visitBagAccess(state: ScanState, node: ts.PropertyAccessExpression | ts.ElementAccessExpression, parent: ts.Node | undefined): void {
   // `flags.hasOwnProperty(...)` asks the bag object itself, not a flag.
   if (parent !== undefined && isCallExpression(parent) && parent.expression === node) return;
   // `flags.x = true`, `delete flags[FLAGS.x]` set the record; they read no flag.
   if (parent !== undefined && isWrittenAccess(node, parent)) return;
+  // Nor does `flags.x.set(true)`, which changes the flag through the handle the bag gives for it.
+  if (parent !== undefined && isPropertyAccessExpression(parent) && parent.expression === node && CHANGES_FLAG.test(parent.name.text)) return;
   const bag = bagSourceOf(state, node.expression);
   if (bag === undefined) return;
   if (isPropertyAccessExpression(node)) {
