@@ -249,6 +249,19 @@ export function Sso({ users }) {
     checks: { 'src/nav/SideNav.tsx': ['FeatureKeys.CHAT_SUPPORT', 'FeatureKeys.GATEWAY'], 'src/settings/Sso.tsx': ['FeatureKeys.SSO'] },
   },
   {
+    name: "a list named for features whose member is passed to the browser's storage is not proposed, and nothing it anchored is kept: the calls it made checks read other keys",
+    files: {
+      'src/components/GuidePopup.tsx': `export const FEATURE_KEYS = { NOTES: 'notes-guide', REPLAY: 'replay-guide' } as const;
+export function GuidePopup() { const seen = localStorage.getItem(FEATURE_KEYS.NOTES); return seen ? null : <Popup />; }`,
+      'src/player/localStorage.ts': `export const boolean = (key: string) => localStorage.getItem(key) === 'true';
+export const number = (key: string) => Number(localStorage.getItem(key));`,
+      'src/app.tsx': `const theme = localStorage.getItem('theme'); const token = localStorage.getItem('token'); const lang = localStorage.getItem('lang');
+const muted = boolean('muted'); const speed = number('speed');`,
+    },
+    expected: {},
+    says: /^no registry proposed: the nearest candidate, FEATURE_KEYS .*; but \d+ of the \d+ checks with a known key would check keys it does not list$/,
+  },
+  {
     name: "comparisons with 'enabled' that are no flags: settings, a store read whole, translations and meta tags are no checks; plan features, routes and words that hold a flag word inside them neither; only a function around them that says flags is a wrapper",
     files: {
       'src/settings.ts': `export function isSettingEnabled(name: string) { return settings[name] === 'enabled'; }

@@ -85,6 +85,8 @@ export function discover(root: string, sources: readonly SourceText[], options: 
       const reason = anchorsBeside(candidate, ownChecked);
       if (reason !== undefined) besides.push({ candidate, reason });
     }
+    // What the registry anchors stands on it: if it is not proposed after all, none of it is kept.
+    const before = { wrappers: found.wrappers.length, bags: found.bags.length, factories: found.factories.length };
     const anchoredWrappers: DiscoveredWrapper[] = [];
     for (const registry of [chosen, ...besides.map((beside) => beside.candidate)]) {
       for (const wrapper of anchorsOf({ ...registry, file: `${root}/${registry.file}`, keys: registry.keyList, members: registry.memberList }).wrappers) {
@@ -108,7 +110,12 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     chosen = reweighed(chosen, checked);
     const unregistered = mostlyUnregistered(chosen, checked);
     candidates[0] = unregistered === undefined ? chosen : { ...chosen, convincing: false, reason: `${chosen.reason}; but ${unregistered}` };
-    if (unregistered !== undefined) chosen = undefined;
+    if (unregistered !== undefined) {
+      chosen = undefined;
+      found.wrappers.length = before.wrappers;
+      found.bags.length = before.bags;
+      found.factories.length = before.factories;
+    }
   }
   const registryCandidates = candidates.map(({ keyList: _keyList, memberList: _memberList, ...candidate }) => candidate);
   const alsoAnchoring = chosen === undefined ? [] : besides.map(({ candidate, reason }) => ({ ...registryCandidates[candidates.indexOf(candidate)], reason }));
