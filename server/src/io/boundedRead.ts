@@ -35,8 +35,10 @@ export interface BoundedReadOptions {
 
 /**
  * A regular file's bytes, at most `limit` of them: a named pipe, a device, a directory or a socket is
- * refused without a read, and a file over the limit after reading `limit + 1` bytes (it may grow, or
- * be a file whose size the system does not know). Never throws, never blocks on a pipe or device.
+ * refused (before any read when `opened` asks for the status, else once the read gives nothing, fails or
+ * has no end), and a file over the limit after reading `limit + 1` bytes (it may grow, or be a file whose
+ * size the system does not know). Never throws, never blocks on a pipe or device. Without `opened`, a pipe
+ * whose writer was waiting for a reader, and writes and closes at once, is read as a file of what it wrote.
  */
 export function readBoundedSync(file: string, limit: number, options: BoundedReadOptions = {}): BoundedRead {
   let descriptor: number | undefined;
