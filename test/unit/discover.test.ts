@@ -381,10 +381,21 @@ gb.isOn('new-nav');`,
     says: /^no registry proposed: the nearest candidate, FlagKeys \(src\/keys\.ts, union\), is named for flags, but none of its 2 keys is checked in code/,
   },
   {
-    name: 'with no check using any key, only a registry named for flags is proposed',
-    files: { 'src/keys.ts': `export interface ReleaseToggles { 'a.b': boolean; 'c.d': boolean }
+    name: 'with no check using any key, only a registry named for flags, in a module named for them, is proposed',
+    files: { 'src/flags/keys.ts': `export interface ReleaseToggles { 'a.b': boolean; 'c.d': boolean }
 export enum Colors { Red = 'red', Blue = 'blue' }` },
-    expected: { registry: { file: 'src/keys.ts', symbol: 'ReleaseToggles' } },
+    expected: { registry: { file: 'src/flags/keys.ts', symbol: 'ReleaseToggles' } },
+  },
+  {
+    // plane's ViewFlags: what a view of issues allows, declared among the issue types and read through its stores.
+    name: 'with no check using any key, a type named for flags in a module about something else is not enough',
+    files: {
+      'src/types/issues.ts': `export interface ViewFlags { enableQuickAdd: boolean; enableIssueCreation: boolean; enableInlineEditing: boolean }
+export type IssueLayout = 'list' | 'kanban';`,
+      'src/store/archived.ts': `export class ArchivedIssues { viewFlags: ViewFlags = { enableQuickAdd: false, enableIssueCreation: false, enableInlineEditing: true }; }`,
+      'src/layouts/Kanban.tsx': `const { enableInlineEditing, enableQuickAdd } = issues?.viewFlags || {};`,
+    },
+    expected: {},
   },
   {
     name: 'with no check using any key, a name that may mean other things than flags is not enough: plan features read through their own bag',

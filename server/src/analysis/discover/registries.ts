@@ -131,7 +131,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       usedKeys,
       anchors: anchored.count,
       namedForFlags,
-      ...weighEvidence(candidate.keys.length, usedKeys, anchored.count, namedForFlags, noKeyChecked && (anchored.count > 0 || mentionsOnlyFlags(candidate.symbol))),
+      ...weighEvidence(candidate.keys.length, usedKeys, anchored.count, namedForFlags, noKeyChecked && (anchored.count > 0 || (mentionsOnlyFlags(candidate.symbol) && pathMentionsFlags(posix.relative(root, entry.source))))),
       exported: candidate.exported,
       ownUsedKeys: ownUsed.size,
     };
@@ -150,7 +150,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
 /** The candidate weighed again with the checks the final patterns find (its own anchors among them). */
 export function reweighed(candidate: WeighedRegistry, checked: CheckedKeys): WeighedRegistry {
   const usedKeys = Math.max(candidate.usedKeys, candidate.keyList.filter((key) => checked.used.has(key)).length);
-  return { ...candidate, usedKeys, ...weighEvidence(candidate.keys, usedKeys, candidate.anchors, candidate.namedForFlags, checked.used.size === 0 && (candidate.anchors > 0 || mentionsOnlyFlags(candidate.symbol))) };
+  return { ...candidate, usedKeys, ...weighEvidence(candidate.keys, usedKeys, candidate.anchors, candidate.namedForFlags, checked.used.size === 0 && (candidate.anchors > 0 || (mentionsOnlyFlags(candidate.symbol) && pathMentionsFlags(candidate.file)))) };
 }
 
 /**
@@ -224,6 +224,11 @@ function namesOnlyFlags(symbol: string): boolean {
 }
 
 /** True when a word of the name says flags and nothing else can be meant: `FeatureFlagConfig`, `Toggles`, not `CommercialFeature`. */
+/** True when a file's path says flags in a folder's or its own name (`feature-flag/constant.ts`, `featureFlags.server.ts`). */
+function pathMentionsFlags(file: string): boolean {
+  return file.split('/').some((part) => mentionsOnlyFlags(part.replace(/\.[^.]*$/, '')));
+}
+
 function mentionsOnlyFlags(symbol: string): boolean {
   return nameWords(symbol).some((word) => FLAG_ONLY_WORDS.has(word));
 }
