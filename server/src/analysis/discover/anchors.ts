@@ -9,7 +9,7 @@ import type { FlagCheck, UserPattern } from '../types';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredWrapper } from './types';
 import type { FileScan } from '../scan/types';
-import { keyInPredicate } from '../scan/checks';
+import { predicateComparisons } from '../scan/checks';
 import { functionName, GENERIC_NAMES, isTestFile, ordinal, type FunctionNode } from './wrappers';
 
 // Calls that take a member without asking for the flag: collections, assertions, logging, strings.
@@ -223,22 +223,13 @@ interface MemberPassed {
 /** The predicate argument that compares its item's property with a member of the registry: `(flag) => flag.name === Flags.X`. */
 function memberCompared(call: ts.CallExpression, symbol: string, members: ReadonlySet<string>, sourceFile: ts.SourceFile): MemberPassed | undefined {
   for (const [index, argument] of call.arguments.entries()) {
-    if (!ts.isArrowFunction(argument) && !ts.isFunctionExpression(argument)) continue;
-    const item = argument.parameters[0]?.name;
-    if (item === undefined || !ts.isIdentifier(item)) continue;
-    const visit = (node: ts.Node): { keyCompared: string; key: string } | undefined => {
-      if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || node.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken)) {
-        for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
-          if (!ts.isPropertyAccessExpression(side) || !ts.isIdentifier(side.expression) || side.expression.text !== item.text) continue;
-          const key = memberKey(other, symbol, members, sourceFile);
-          // The scan reads the key where the predicate compares it (see keyInPredicate); this finds what it will find.
-          if (key !== undefined && keyInPredicate(argument, side.name.text) === other) return { keyCompared: side.name.text, key };
-        }
-      }
-      return ts.forEachChild(node, visit);
-    };
-    const found = visit(argument.body);
-    if (found !== undefined) return { index, ...found };
+    const comparisons = predicateComparisons(argument);
+    for (const [at, { property, key: compared }] of comparisons.entries()) {
+      // The scan reads the key where the predicate first compares that property (see keyInPredicate).
+      if (comparisons.findIndex((other) => other.property === property) !== at) continue;
+      const key = memberKey(compared, symbol, members, sourceFile);
+      if (key !== undefined) return { index, keyCompared: property, key };
+    }
   }
   return undefined;
 }

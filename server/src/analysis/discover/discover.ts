@@ -204,8 +204,7 @@ export function inferredPattern(wrapper: DiscoveredWrapper): UserPattern {
 export function proposeConfig(discovery: Discovery, keysAsWritten: readonly string[] = []): ProposedConfig {
   const config: ProposedConfig = {};
   if (discovery.wrappers.length > 0) {
-    // Why each was inferred is said by init, not kept in the file.
-    config.patterns = discovery.wrappers.map(({ pattern: { evidence: _evidence, ...pattern } }) => {
+    config.patterns = discovery.wrappers.map(({ pattern }) => {
       const { keyPath, keyArg, callee, ...rest } = pattern;
       const argument = keyArg ?? 0;
       return { callee, keyArg: keyPath && keyPath.length > 0 ? [argument, ...keyPath].join('.') : argument, ...rest };

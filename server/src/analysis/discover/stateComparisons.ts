@@ -15,6 +15,7 @@ import type { UserPattern } from '../types';
 import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredWrapper } from './types';
+import { isWrittenAccess } from '../scan/checks';
 import { mayEvaluate } from './anchors';
 import { functionName, isTestFile, mayNameWrapper, ordinal, parameterOf, type FunctionNode } from './wrappers';
 
@@ -273,13 +274,11 @@ function siblingLookups(sourceFile: ts.SourceFile, records: ReadonlyArray<{ text
   return siblings;
 }
 
-/** True when the entry is assigned to or deleted (`flags[key] = value`, `delete flags[key]`), not read. */
+/** True when the entry is assigned to or deleted (`flags[key] = value`, `delete flags[key]!`), not read. */
 function isWritten(lookup: ts.ElementAccessExpression): boolean {
-  let node: ts.Node = lookup;
+  let node: ts.Expression = lookup;
   while (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
-  const parent = node.parent;
-  if (ts.isDeleteExpression(parent)) return true;
-  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+  return isWrittenAccess(node, node.parent);
 }
 
 /** True when the function gives back `expression` itself: its arrow body, or a `return` of it. */

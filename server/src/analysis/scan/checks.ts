@@ -142,10 +142,15 @@ function callDraft(state: ScanState, call: ts.CallExpression, pattern: FlagPatte
  * conditions joined by `&&` (`flag.name === KEY && flag.active`), in an arrow's body or its one `return`.
  */
 export function keyInPredicate(argument: ts.Expression, property: string): ts.Expression | undefined {
+  return predicateComparisons(argument).find((comparison) => comparison.property === property)?.key;
+}
+
+/** Each property of its item a predicate compares (`flag.name === KEY`), with what it compares it with, in source order. */
+export function predicateComparisons(argument: ts.Expression): Array<{ property: string; key: ts.Expression }> {
   const predicate = unwrap(argument);
-  if (!isArrowFunction(predicate) && !isFunctionExpression(predicate)) return undefined;
+  if (!isArrowFunction(predicate) && !isFunctionExpression(predicate)) return [];
   const item = predicate.parameters[0]?.name;
-  if (item === undefined || !isIdentifier(item)) return undefined;
+  if (item === undefined || !isIdentifier(item)) return [];
   let body: ts.Node | undefined = predicate.body;
   if (isBlock(body)) body = body.statements.length === 1 && isReturnStatement(body.statements[0]) ? body.statements[0].expression : undefined;
   const conditions: ts.Expression[] = [];
@@ -157,18 +162,21 @@ export function keyInPredicate(argument: ts.Expression, property: string): ts.Ex
     } else conditions.push(inner);
   };
   if (body !== undefined && isExpression(body)) collect(body);
-  const isItemProperty = (side: ts.Expression): boolean => {
+  const itemProperty = (side: ts.Expression): string | undefined => {
     const read = unwrap(side);
-    return isPropertyAccessExpression(read) && isIdentifier(read.expression) && read.expression.text === item.text && read.name.text === property;
+    return isPropertyAccessExpression(read) && isIdentifier(read.expression) && read.expression.text === item.text ? read.name.text : undefined;
   };
+  const comparisons: Array<{ property: string; key: ts.Expression }> = [];
   for (const condition of conditions) {
     if (!isBinaryExpression(condition)) continue;
     const operator = condition.operatorToken.kind;
     if (operator !== SyntaxKind.EqualsEqualsEqualsToken && operator !== SyntaxKind.EqualsEqualsToken) continue;
-    if (isItemProperty(condition.left)) return condition.right;
-    if (isItemProperty(condition.right)) return condition.left;
+    for (const [side, key] of [[condition.left, condition.right], [condition.right, condition.left]] as const) {
+      const property = itemProperty(side);
+      if (property !== undefined) comparisons.push({ property, key });
+    }
   }
-  return undefined;
+  return comparisons;
 }
 
 /**
