@@ -30,6 +30,13 @@ export function describeFlagMarkdown(check: FlagCheck, catalog: FlagCatalog, usa
   const { now } = context;
   if (!check.resolved) return describeUnresolved(check);
   const name = check.camelCaseName ?? check.key;
+  // A switch no flag file or backend defines is what the environment sets, not an unknown flag.
+  if (check.environmentSwitch === true && (!catalog.loaded || findDefinition(check, catalog) === undefined)) {
+    return paragraphs(
+      lines(`**${escapeMarkdown(name)}** — environment switch`, 'Its value is set by this environment variable when the program starts; no flag backend serves it.'),
+      lines(usageLine(usage, [], undefined, now), ...evidenceLine(check)),
+    );
+  }
   if (!catalog.loaded) {
     return paragraphs(`**${escapeMarkdown(name)}**`, notLoadedExplanation(catalog), usageLine(usage, [], undefined, now));
   }

@@ -75,6 +75,8 @@ export function findingsForChecks(
     // A key that could not be worked out is not known to be wrong; the hover explains instead.
     if (!check.resolved) continue;
     const definition = findDefinition(check, catalog);
+    // An environment switch's key is its variable's name: no backend is asked for it, nor does a naming rule for flags apply.
+    if (check.environmentSwitch === true && definition === undefined) continue;
     // A camelCased bag property names its flag as the SDK requires; the flag's own key is what is named.
     const violation = naming === undefined || check.camelCaseName !== undefined ? undefined : namingViolation(check.key, naming);
     if (violation !== undefined && naming !== undefined) add('naming-violation', check, namingMessage(check.key, violation, naming), conformingKey(check.key, naming));

@@ -18,7 +18,9 @@ const qualifiedByPatterns = new WeakMap<PatternSet, ReadonlyArray<{ call: RegExp
  */
 export function mayHoldChecks(text: string, patterns: PatternSet): boolean {
   // `\u0066eature` is the identifier `feature`: a file with escapes is always parsed.
-  return calleeRegex(patterns).test(text) || qualifiedCalls(patterns).some(({ call, receivers }) => call.test(text) && receivers.some((receiver) => text.includes(receiver))) || text.includes('\\u');
+  return calleeRegex(patterns).test(text) || qualifiedCalls(patterns).some(({ call, receivers }) => call.test(text) && receivers.some((receiver) => text.includes(receiver))) || text.includes('\\u')
+    // A file that may declare an environment switch is scanned for it, though it calls nothing.
+    || mayDeclareEnvironmentSwitch(text);
 }
 
 /**
@@ -99,4 +101,12 @@ function callRegexSource(callNames: readonly string[]): string {
 // more files accepted, never fewer. A name that starts with another character gets no `\b`.
 function leadingBoundary(name: string): string {
   return /^\w/.test(name) ? '\\b' : '';
+}
+
+// A variable with FEATURE or FLAG read from an environment: `env.X`, `env['X']`, `getEnv('X')`, `Deno.env.get('X')`.
+const SWITCH_DECLARATION_TEXT = /[eE]nv\w*(?:\.get)?\s*(?:\.|\[\s*|\(\s*)['"`]?[A-Z0-9_]*(?:FEATURE|FLAG)/;
+
+/** True when the text may declare an environment switch (see scan/environmentSwitches.ts); false only when it cannot. */
+export function mayDeclareEnvironmentSwitch(text: string): boolean {
+  return (text.includes('FEATURE') || text.includes('FLAG')) && SWITCH_DECLARATION_TEXT.test(text);
 }

@@ -115,6 +115,11 @@ export interface FlagCheck {
   typeAnnotation?: string;
   /** Why the call counts as a check, for people ("`client` is created from @openfeature/server-sdk"); absent only in hand-made checks. */
   evidence?: string;
+  /**
+   * True for a read of an environment switch (`isDevFeaturesEnabled`, set from DEV_FEATURES_ENABLED), whose key is the
+   * environment variable's name: no flag backend defines it, so it is never an unknown key, and the clean-up leaves it.
+   */
+  environmentSwitch?: true;
 }
 
 /** One environment's view of a flag, as a backend reports it. */

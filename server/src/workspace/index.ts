@@ -9,6 +9,7 @@ import type { FlagUsage } from '../analysis/describe';
 import { resolveChecks, type ModuleHost } from '../analysis/resolve';
 import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../analysis/scan';
 import { exportedFlagFunctionNames, mentionsFlagFunction, withFlagFunctionNames, withReexportedNames } from '../analysis/scan/flagFunctions';
+import { environmentSwitchesOf, withEnvironmentSwitches } from '../analysis/scan/environmentSwitches';
 import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
 import { keysAsWrittenFolders, type Discovery, type SourceText } from '../analysis/discover';
@@ -228,11 +229,13 @@ export class WorkspaceIndex {
   /**
    * Vercel Flags: when files export flag functions (`export const showBanner = flag({...})`), scans again, whole and
    * with those names known, the files that mention one, whose calls (`await showBanner()`) hold no flag-call name the
-   * first pass looks for; then again for names a barrel re-exports them under. Nothing to do, and no file read, in a
-   * folder without flag functions.
+   * first pass looks for; then again for names a barrel re-exports them under. Environment switches likewise: the files
+   * that name one are scanned again for its reads. Nothing to do, and no file read, in a folder without either.
    */
   private scanFlagFunctionCalls(): void {
-    let names: readonly string[] = exportedFlagFunctionNames(this.scans.values());
+    const switches = environmentSwitchesOf(this.scans.entries());
+    this.scanPatterns = withEnvironmentSwitches(this.scanPatterns, switches);
+    let names: readonly string[] = [...new Set([...exportedFlagFunctionNames(this.scans.values()), ...switches.map((declared) => declared.name)])].sort();
     for (let round = 0; names.length > 0 && round < FLAG_FUNCTION_ROUNDS; round++) {
       this.scanPatterns = withFlagFunctionNames(this.scanPatterns, names);
       const rescanned: FileScan[] = [];
@@ -252,11 +255,11 @@ export class WorkspaceIndex {
     }
   }
 
-  /** A file changed to export a flag function no file was scanned for: the files that mention it are scanned again. */
+  /** A file changed to export a flag function or declare a switch no file was scanned for: the files that mention it are scanned again. */
   private followNewFlagFunctions(file: string): void {
     const scan = this.scans.get(file);
     const known = new Set(this.scanPatterns.flagFunctionNames ?? []);
-    if (scan === null || scan === undefined || Object.keys(scan.flagFunctions ?? {}).every((name) => known.has(name))) return;
+    if (scan === null || scan === undefined || [...Object.keys(scan.flagFunctions ?? {}), ...Object.keys(scan.switches ?? {})].every((name) => known.has(name))) return;
     this.scanFlagFunctionCalls();
     this.changed();
   }

@@ -18,10 +18,27 @@ export interface PatternSet {
    */
   readonly flagFunctionNames?: readonly string[];
   /**
+   * Environment switches files declare (see scan/environmentSwitches.ts): a file that mentions one is scanned whole for
+   * its reads, whose names are among `flagFunctionNames`. Absent when none is known.
+   */
+  readonly environmentSwitches?: readonly DeclaredSwitch[];
+  /**
    * Parameters that every call found in the workspace passes an SDK's client (see discover/clientParameters.ts): inside
    * the function, calls on them have that SDK's evidence. Absent when none is known.
    */
   readonly clientParameters?: readonly ClientParameter[];
+}
+
+/** An environment switch as the workspace knows it: its name, the variable that sets it, and where it is declared. */
+export interface DeclaredSwitch {
+  readonly name: string;
+  /** The environment variable's name: the key of every read. */
+  readonly key: string;
+  /** True for a class's property, read as `x.name` on any object; false for a module's constant, read where it is imported. */
+  readonly member: boolean;
+  /** The declaring file (absolute, with `/`) and line, for the evidence. */
+  readonly file: string;
+  readonly line: number;
 }
 
 /** A function's parameter (or a property of its object parameter) that holds a client from `specifier`, an SDK's package. */

@@ -254,7 +254,7 @@ function walk(state: ScanState, declarationStarts: ReadonlyMap<number, number>, 
 }
 
 /** The scan with its checks sorted by position (a file's checks are in source order), every index moved along. */
-function inSourceOrder(scan: FlagFunctionScan): FlagFunctionScan {
+export function inSourceOrder(scan: FlagFunctionScan): FlagFunctionScan {
   const order = scan.checks.map((_, index) => index).sort((a, b) => scan.checks[a].callSpan.start - scan.checks[b].callSpan.start || a - b);
   if (order.every((from, to) => from === to)) return scan;
   const moved = new Array<number>(order.length);

@@ -8,6 +8,7 @@ import { addBinding, completeChecks } from './bindings';
 import { calleeNameRegex } from './checks';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { mentionsFlagFunction } from './flagFunctions';
+import { mayDeclareEnvironmentSwitch } from '../prefilter';
 import { hasSyntaxError, parseSource, syntaxErrorsOf } from './parse';
 import { namesVendorPackage } from '../skeleton';
 import { newState, scanFile, visit } from './scanFile';
@@ -71,11 +72,12 @@ export function scanDocument(fileName: string, text: string, filePatterns: Patte
 }
 
 /**
- * A file that declares a flag function or calls one (Vercel Flags) is scanned as `scanFile` does, whole: its calls are
- * found by a pass over the whole tree, which statement walks do not record. Such files are few.
+ * A file that declares a flag function or calls one (Vercel Flags), or declares or reads an environment switch, is
+ * scanned as `scanFile` does, whole: its calls and reads are found by a pass over the whole tree, which statement walks
+ * do not record. Such files are few.
  */
 function involvesFlagFunctions(document: DocumentScan, patterns: PatternSet): boolean {
-  return document.scan.checks.some((check) => check.sdk === 'vercel') || mentionsFlagFunction(document.text, patterns);
+  return document.scan.checks.some((check) => check.sdk === 'vercel') || mentionsFlagFunction(document.text, patterns) || mayDeclareEnvironmentSwitch(document.text);
 }
 
 function wholeScanOf(fileName: string, document: DocumentScan): DocumentScan {

@@ -8,7 +8,9 @@ import type { PatternSet } from '../patterns';
 import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, objectBagSource, patternIndex, visitBagAccess, visitCall, visitJsxElement } from './checks';
 import { completeChecks, declare, declareOpaqueNames, declareStatement } from './bindings';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
-import { scanFlagFunctions } from './flagFunctions';
+import { inSourceOrder, scanFlagFunctions, type FlagFunctionScan } from './flagFunctions';
+import { scanEnvironmentSwitches, type SwitchScan } from './environmentSwitches';
+import { mayDeclareEnvironmentSwitch } from '../prefilter';
 import { parseSkeleton, parseSource } from './parse';
 import { namesVendorPackage } from '../skeleton';
 import { withRenamedImports } from './renamedImports';
@@ -32,7 +34,7 @@ const {
 export function scanFile(fileName: string, text: string, filePatterns: PatternSet, parsed?: ts.SourceFile): FileScan {
   const patterns = withRenamedImports(text, filePatterns);
   const mayHaveChecks = calleeNameRegex(patterns).test(text);
-  if (!mayHaveChecks && !text.includes('export')) {
+  if (!mayHaveChecks && !text.includes('export') && !mayDeclareEnvironmentSwitch(text)) {
     return { fileName, checks: [], importedKeys: [], exports: {}, starExports: [] };
   }
   const sourceFile = parsed ?? parseSkeleton(fileName, text, patterns) ?? parseSource(fileName, text);
@@ -57,7 +59,11 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
   const withFunctions = scanFlagFunctions(state, completed, patterns);
   // A skeleton blanks the bodies that call a flag function declared here (their name is no flag-call name).
   if (withFunctions?.declares === true && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
-  const { checks, importedKeys, importedKeyTypes, evidenceImports } = withFunctions ?? completed;
+  const switchScan = scanEnvironmentSwitches(state, patterns);
+  // A skeleton blanks the class bodies and functions that declare or read a switch.
+  if (switchScan !== undefined && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
+  const found = withSwitchReads(withFunctions ?? { ...completed, declares: false }, switchScan);
+  const { checks, importedKeys, importedKeyTypes, evidenceImports } = found;
   const { exports, starExports, origins } = collectExports(state);
   const typeExports = collectTypeExports(state);
   const memberOrigins = collectMemberOrigins(state);
@@ -68,9 +74,16 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
     ...(evidenceImports.length > 0 ? { evidenceImports } : {}),
     ...(origins ? { origins } : {}),
     ...(memberOrigins ? { memberOrigins } : {}),
-    ...(withFunctions?.flagFunctions ? { flagFunctions: withFunctions.flagFunctions } : {}),
-    ...(withFunctions?.flagFunctionCalls ? { flagFunctionCalls: withFunctions.flagFunctionCalls } : {}),
+    ...(found.flagFunctions !== undefined && Object.keys(found.flagFunctions).length > 0 ? { flagFunctions: found.flagFunctions } : {}),
+    ...(found.flagFunctionCalls !== undefined && found.flagFunctionCalls.length > 0 ? { flagFunctionCalls: found.flagFunctionCalls } : {}),
+    ...(switchScan?.switches ? { switches: switchScan.switches } : {}),
   };
+}
+
+/** The checks with the reads of environment switches added, in source order, every index moved along. */
+function withSwitchReads(found: FlagFunctionScan, switchScan: SwitchScan | undefined): FlagFunctionScan {
+  if (switchScan === undefined || switchScan.checks.length === 0) return found;
+  return inSourceOrder({ ...found, checks: [...found.checks, ...switchScan.checks] });
 }
 
 /** An empty walk state for `sourceFile`, whose text is `text`. */

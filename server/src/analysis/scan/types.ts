@@ -68,6 +68,18 @@ export interface FileScan {
    * each only when its reference leads to one, and gives it that declaration's key. Absent when there are none.
    */
   readonly flagFunctionCalls?: readonly FlagFunctionCall[];
+  /**
+   * Environment switches this file declares (`export const isDevFeaturesEnabled = yes(getEnv('DEV_FEATURES_ENABLED'))`,
+   * or a class's property): name → the variable and line. Absent when there are none.
+   */
+  readonly switches?: Readonly<Record<string, SwitchDeclaration>>;
+}
+
+/** What a file declares an environment switch as: the variable that sets it, and whether it is a class's property. */
+export interface SwitchDeclaration {
+  readonly key: string;
+  readonly member: boolean;
+  readonly line: number;
 }
 
 /** A call of an imported name (`checks[checkIndex]`), kept only if `reference` leads to a flag function's declaration. */

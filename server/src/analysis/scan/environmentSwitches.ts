@@ -1,0 +1,237 @@
+// Environment switches: a team without a flag backend turns a feature on with an environment variable, read once into
+// a named boolean, `export const isDevFeaturesEnabled = !isProduction || yes(getEnv('DEV_FEATURES_ENABLED'))` or a
+// class's `readonly isDevFeaturesEnabled = …`, and the code reads that name wherever the feature is gated. Each read is
+// a check whose key is the variable's name.
+//
+// The evidence is in the declaration, not in a name: the initializer reads exactly one environment variable whose name
+// has FEATURE(S) or FLAG(S) as a word, and makes a boolean of it. A class's property is read on any object (`EnvSet.values.x`),
+// found by its name alone, so its name must say feature or flag too. A module's constant is read where it is declared
+// or imported by that name. The declaration itself is no check: it is where the switch is set, not where it gates.
+
+import { ts } from 'ts-morph';
+import type { DeclaredSwitch, PatternSet } from '../patterns';
+import { mayDeclareEnvironmentSwitch } from '../prefilter';
+import { escapeRegex } from '../regex';
+import type { FlagCheck } from '../types';
+import { lookupBinding } from './bindings';
+import type { FileScan, ScanState, SwitchDeclaration } from './types';
+
+const {
+  NodeFlags, SyntaxKind, forEachChild, isBinaryExpression, isCallExpression, isClassLike, isDeleteExpression, isElementAccessExpression,
+  isIdentifier, isImportDeclaration, isNamedImports, isObjectBindingPattern, isParenthesizedExpression, isPostfixUnaryExpression,
+  isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteralLike,
+  isTypeNode, isVariableDeclaration, isVariableStatement, isAsExpression, isNonNullExpression, isExportDeclaration, isFunctionLike,
+} = ts;
+
+// An environment variable as written in code: upper case words joined by `_`.
+const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+// Words of a variable that say it switches a feature.
+const FEATURE_WORDS = new Set(['FEATURE', 'FEATURES', 'FLAG', 'FLAGS']);
+// Words of a variable that say it holds a boolean.
+const BOOLEAN_WORDS = new Set(['ENABLED', 'ENABLE', 'DISABLED', 'DISABLE', 'ON', 'OFF']);
+const COMPARISONS = new Set([SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken]);
+// Names of declarations that hold a boolean: `isDevFeaturesEnabled`, `FEATURE_X_ENABLED`, `showNewUi`.
+const BOOLEAN_NAME = /^(?:is|has|should|can|use|enable|show)(?:[A-Z0-9_]|$)|enabled|disabled/i;
+// Functions that make a boolean of a variable's text: `yes(…)` (@silverhand/essentials), `Boolean(…)`, `parseBoolean(…)`.
+const TO_BOOLEAN = /^(?:yes|bool|boolean|isTruthy|truthy|isTrue|(?:parse|to|as)Bool(?:ean)?\w*)$/i;
+// A class's property is found by name in every file: only a name that says what it switches.
+const MEMBER_NAME = /feature|flag/i;
+const mentionRegexes = new WeakMap<readonly DeclaredSwitch[], RegExp>();
+
+/** True when the text names one of the switches other files declare, as a whole word. */
+export function mentionsEnvironmentSwitch(text: string, patterns: PatternSet): boolean {
+  const switches = patterns.environmentSwitches;
+  if (switches === undefined || switches.length === 0) return false;
+  let regex = mentionRegexes.get(switches);
+  if (regex === undefined) {
+    regex = new RegExp(`(?<![\\w$])(?:${[...new Set(switches.map((declared) => escapeRegex(declared.name)))].join('|')})(?![\\w$])`);
+    mentionRegexes.set(switches, regex);
+  }
+  return regex.test(text);
+}
+
+/**
+ * The switches the scans declare, one per name and kind; a name declared with two different variables is left out (its
+ * reads are not found by name alone).
+ */
+export function environmentSwitchesOf(scans: Iterable<[string, FileScan | null | undefined]>): DeclaredSwitch[] {
+  const byName = new Map<string, DeclaredSwitch | null>();
+  for (const [file, scan] of scans) {
+    for (const [name, declaration] of Object.entries(scan?.switches ?? {})) {
+      const id = `${declaration.member ? '.' : ''}${name}`;
+      const known = byName.get(id);
+      if (known === undefined) byName.set(id, { name, key: declaration.key, member: declaration.member, file, line: declaration.line });
+      else if (known !== null && known.key !== declaration.key) byName.set(id, null);
+    }
+  }
+  return [...byName.values()].filter((declared): declared is DeclaredSwitch => declared !== null).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : Number(a.member) - Number(b.member)));
+}
+
+/** `patterns` with `switches` known: a file that mentions one is scanned whole, and its reads are checks. */
+export function withEnvironmentSwitches(patterns: PatternSet, switches: readonly DeclaredSwitch[]): PatternSet {
+  if (switches.length === 0 && patterns.environmentSwitches === undefined) return patterns;
+  return { ...patterns, environmentSwitches: switches };
+}
+
+/** What the pass found: the checks of the switches' reads, and the switches the file declares. */
+export interface SwitchScan {
+  readonly checks: FlagCheck[];
+  readonly switches?: Record<string, SwitchDeclaration>;
+}
+
+/** The switches a file declares and the reads of any switch known; undefined when the text can hold neither. */
+export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet): SwitchScan | undefined {
+  const declares = mayDeclareEnvironmentSwitch(state.text);
+  if (!declares && !mentionsEnvironmentSwitch(state.text, patterns)) return undefined;
+  const { sourceFile } = state;
+  const switches: Record<string, SwitchDeclaration> = {};
+  const constants = new Map<string, DeclaredSwitch>();
+  const members = new Map<string, DeclaredSwitch>();
+  for (const declared of patterns.environmentSwitches ?? []) (declared.member ? members : constants).set(declared.name, declared);
+  const own = (name: string, declaration: SwitchDeclaration): DeclaredSwitch => ({ name, ...declaration, file: sourceFile.fileName });
+
+  // Module constants: declared here, or imported by name (`import { isDevFeaturesEnabled as dev } from '@/consts/env'`).
+  const localConstants = new Map<string, { declared: DeclaredSwitch; imported?: string }>();
+  // Where a switch is set is no read of one: `yes(localStorage.getItem(storageKeys.isDevFeaturesEnabled))` names a storage key.
+  const settings = new Set<ts.Node>();
+  for (const statement of sourceFile.statements) {
+    if (declares && isVariableStatement(statement) && (statement.declarationList.flags & NodeFlags.BlockScoped) === NodeFlags.Const) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (!isIdentifier(declaration.name) || declaration.initializer === undefined) continue;
+        const key = switchedBy(declaration.initializer, declaration.name.text);
+        if (key === undefined) continue;
+        const found = { key, member: false, line: lineOf(state, declaration.name) };
+        switches[declaration.name.text] = found;
+        settings.add(declaration.initializer);
+        localConstants.set(declaration.name.text, { declared: own(declaration.name.text, found) });
+      }
+    } else if (isImportDeclaration(statement) && isStringLiteralLike(statement.moduleSpecifier) && statement.importClause?.isTypeOnly !== true) {
+      const bindings = statement.importClause?.namedBindings;
+      if (bindings === undefined || !isNamedImports(bindings)) continue;
+      for (const element of bindings.elements) {
+        const declared = constants.get((element.propertyName ?? element.name).text);
+        if (declared !== undefined && !element.isTypeOnly) localConstants.set(element.name.text, { declared, imported: statement.moduleSpecifier.text });
+      }
+    }
+  }
+
+  const checks: FlagCheck[] = [];
+  const read = (nameNode: ts.Node, whole: ts.Node, declared: DeclaredSwitch, evidence: string): void => {
+    const start = nameNode.getStart(sourceFile);
+    const wholeStart = whole.getStart(sourceFile);
+    checks.push({
+      key: declared.key, resolved: true, keySpan: { start, end: nameNode.end }, keyIsLiteral: false,
+      callSpan: { start: wholeStart, end: whole.end }, sdk: 'custom',
+      method: state.text.slice(wholeStart, whole.end).replace(/\s+/g, ''), valueType: 'boolean', negate: false, evidence, environmentSwitch: true,
+    });
+  };
+  const setBy = (declared: DeclaredSwitch): string => declared.file === sourceFile.fileName
+    ? `set from the environment variable ${declared.key} on line ${declared.line}`
+    : `set from the environment variable ${declared.key} (${declared.file.slice(declared.file.lastIndexOf('/') + 1)}:${declared.line})`;
+
+  const stack: Array<{ node: ts.Node; parent: ts.Node | undefined }> = [{ node: sourceFile, parent: undefined }];
+  while (stack.length > 0) {
+    const { node, parent } = stack.pop() as { node: ts.Node; parent: ts.Node | undefined };
+    if (isImportDeclaration(node) || isExportDeclaration(node) || isTypeNode(node) || settings.has(node)) continue;
+    if (declares && isPropertyDeclaration(node) && isIdentifier(node.name) && node.initializer !== undefined && MEMBER_NAME.test(node.name.text) && parent !== undefined && isClassLike(parent)) {
+      const key = switchedBy(node.initializer, node.name.text);
+      if (key !== undefined) {
+        const found = { key, member: true, line: lineOf(state, node.name) };
+        switches[node.name.text] = found;
+        settings.add(node.initializer);
+        if (!members.has(node.name.text)) members.set(node.name.text, own(node.name.text, found));
+      }
+    } else if (isIdentifier(node) && parent !== undefined && localConstants.has(node.text) && isRead(node, parent)) {
+      // A name shadowed by a local (a parameter `isDevFeaturesEnabled`) is not the module's.
+      const binding = lookupBinding(state, node.text, node.getStart(sourceFile));
+      const local = localConstants.get(node.text);
+      if (local !== undefined && (binding === undefined || (binding.scopeStart === sourceFile.pos && binding.scopeEnd === sourceFile.end))) {
+        const how = local.imported === undefined ? '' : `, imported from ${local.imported},`;
+        read(node, node, local.declared, `\`${node.text}\`${how} is an environment switch, ${setBy(local.declared)}`);
+      }
+    } else if (isPropertyAccessExpression(node) && members.has(node.name.text) && parent !== undefined && !isWritten(node, parent)) {
+      const declared = members.get(node.name.text) as DeclaredSwitch;
+      read(node.name, node, declared, `\`${node.name.text}\` is an environment switch, ${setBy(declared)}`);
+    } else if (isVariableDeclaration(node) && isObjectBindingPattern(node.name) && node.initializer !== undefined) {
+      // `const { isDevFeaturesEnabled } = EnvSet.values` reads it once, where it is destructured.
+      for (const element of node.name.elements) {
+        const property = element.propertyName ?? element.name;
+        const declared = isIdentifier(property) ? members.get(property.text) : undefined;
+        if (declared !== undefined && element.dotDotDotToken === undefined) read(property, element, declared, `\`${property.getText(sourceFile)}\` is an environment switch, ${setBy(declared)}`);
+      }
+    }
+    forEachChild(node, (child) => {
+      stack.push({ node: child, parent: node });
+    });
+  }
+  checks.sort((a, b) => a.callSpan.start - b.callSpan.start);
+  return { checks, ...(Object.keys(switches).length > 0 ? { switches } : {}) };
+}
+
+/**
+ * The environment variable an initializer makes a boolean of, when it is a switch: exactly one variable with FEATURE(S)
+ * or FLAG(S) as a word, read in the initializer itself (not in a function it declares), made a boolean: compared,
+ * negated or converted (`yes(…)`) where it is read, or named so (the variable's ENABLED, the declaration's `is…`).
+ */
+function switchedBy(initializer: ts.Expression, declaredName: string): string | undefined {
+  const variables = new Set<string>();
+  let converted = false;
+  const visit = (node: ts.Node, convertedAbove: boolean): void => {
+    if (isFunctionLike(node) || isClassLike(node)) return;
+    const variable = environmentVariableOf(node);
+    if (variable !== undefined) {
+      if (variable.split('_').some((word) => FEATURE_WORDS.has(word))) {
+        variables.add(variable);
+        converted ||= convertedAbove;
+      }
+      return;
+    }
+    const converts = (isBinaryExpression(node) && COMPARISONS.has(node.operatorToken.kind))
+      || (isPrefixUnaryExpression(node) && node.operator === SyntaxKind.ExclamationToken)
+      || (isCallExpression(node) && isIdentifier(node.expression) && TO_BOOLEAN.test(node.expression.text));
+    forEachChild(node, (child) => visit(child, convertedAbove || converts));
+  };
+  visit(initializer, false);
+  if (variables.size !== 1) return undefined;
+  const [variable] = variables;
+  const boolean = converted || BOOLEAN_NAME.test(declaredName) || variable.split('_').some((word) => BOOLEAN_WORDS.has(word));
+  return boolean ? variable : undefined;
+}
+
+/** The environment variable a node reads: `process.env.X`, `import.meta.env['X']`, `getEnv('X')`, `Deno.env.get('X')`. */
+function environmentVariableOf(node: ts.Node): string | undefined {
+  let name: string | undefined;
+  if (isPropertyAccessExpression(node) && isEnvironment(node.expression)) name = node.name.text;
+  else if (isElementAccessExpression(node) && isEnvironment(node.expression) && isStringLiteralLike(node.argumentExpression)) name = node.argumentExpression.text;
+  else if (isCallExpression(node) && node.arguments.length >= 1 && isStringLiteralLike(node.arguments[0])) {
+    const callee = node.expression;
+    const called = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? (callee.name.text === 'get' && isEnvironment(callee.expression) ? 'env' : callee.name.text) : '';
+    if (/env/i.test(called)) name = node.arguments[0].text;
+  }
+  return name !== undefined && VARIABLE_NAME.test(name) ? name : undefined;
+}
+
+/** `env`, `process.env`, `import.meta.env`, `Deno.env`: what environment variables are read from. */
+function isEnvironment(node: ts.Node): boolean {
+  let inner = node;
+  while (isParenthesizedExpression(inner) || isAsExpression(inner) || isNonNullExpression(inner)) inner = inner.expression;
+  return (isIdentifier(inner) && inner.text === 'env') || (isPropertyAccessExpression(inner) && inner.name.text === 'env');
+}
+
+/** True when an identifier stands for its value here: not a declared or property name, a label or a type. */
+function isRead(node: ts.Identifier, parent: ts.Node): boolean {
+  if (isShorthandPropertyAssignment(parent)) return parent.name === node;
+  const named = parent as { name?: ts.Node; propertyName?: ts.Node; label?: ts.Node };
+  if (named.name === node || named.propertyName === node || named.label === node) return false;
+  return !isWritten(node, parent);
+}
+
+/** True when an expression is assigned, incremented or deleted rather than read. */
+function isWritten(node: ts.Node, parent: ts.Node): boolean {
+  if (isBinaryExpression(parent)) return parent.left === node && parent.operatorToken.kind >= SyntaxKind.FirstAssignment && parent.operatorToken.kind <= SyntaxKind.LastAssignment;
+  return isDeleteExpression(parent) || isPostfixUnaryExpression(parent) || (isPrefixUnaryExpression(parent) && (parent.operator === SyntaxKind.PlusPlusToken || parent.operator === SyntaxKind.MinusMinusToken));
+}
+
+function lineOf(state: ScanState, node: ts.Node): number {
+  return state.sourceFile.getLineAndCharacterOfPosition(node.getStart(state.sourceFile)).line + 1;
+}

@@ -1,0 +1,164 @@
+// Environment switches: a named boolean set from one environment variable that says FEATURE or FLAG
+// (`export const isDevFeaturesEnabled = yes(getEnv('DEV_FEATURES_ENABLED'))`, or a class's property), read wherever the
+// feature is gated. Scanned as the index does: once with the presets (declarations), then, with the switches known,
+// every file that mentions one (reads).
+
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { describeFlagMarkdown } from '../../server/src/analysis/describe';
+import { findingsForChecks } from '../../server/src/analysis/findings';
+import { buildPatternSet } from '../../server/src/analysis/patterns';
+import { mayHoldChecks } from '../../server/src/analysis/prefilter';
+import { givesNoValue } from '../../server/src/analysis/remove/plan';
+import { scanFile, type FileScan } from '../../server/src/analysis/scan';
+import { environmentSwitchesOf, withEnvironmentSwitches } from '../../server/src/analysis/scan/environmentSwitches';
+import { withFlagFunctionNames } from '../../server/src/analysis/scan/flagFunctions';
+import { toPosixPath } from '../../server/src/workspace/files';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { catalog, definition, policyContext } from './catalog-builders';
+
+function scanWorkspace(files: Record<string, string>): Map<string, FileScan> {
+  const presets = buildPatternSet([]);
+  const first = new Map(Object.entries(files).map(([fileName, text]) => [fileName, scanFile(fileName, text, presets)]));
+  const switches = environmentSwitchesOf(first.entries());
+  const patterns = withFlagFunctionNames(withEnvironmentSwitches(presets, switches), switches.map((declared) => declared.name));
+  return new Map(Object.entries(files).map(([fileName, text]) => [fileName, scanFile(fileName, text, patterns)]));
+}
+
+/** `key <- read as written` of each check of `file`. */
+function readsIn(files: Record<string, string>, file: string): string[] {
+  const scan = scanWorkspace(files).get(file);
+  assert.ok(scan);
+  return scan.checks.map((check) => {
+    assert.equal(check.environmentSwitch, true);
+    assert.ok(check.evidence?.includes('environment switch'), check.evidence);
+    return `${check.key} <- ${files[file].slice(check.callSpan.start, check.callSpan.end)}`;
+  });
+}
+
+describe('environment switches: what declares one', () => {
+  const rows: Array<{ name: string; text: string; declares: Record<string, { key: string; member: boolean }> }> = [
+    { name: 'a converted variable', text: `export const isDevFeaturesEnabled = !isProduction || yes(getEnv('DEV_FEATURES_ENABLED'));`, declares: { isDevFeaturesEnabled: { key: 'DEV_FEATURES_ENABLED', member: false } } },
+    { name: 'import.meta.env through a helper', text: `export const isDevFeaturesEnabled = yes(normalize(import.meta.env.DEV_FEATURES_ENABLED)) || yes(localStorage.getItem('x'));`, declares: { isDevFeaturesEnabled: { key: 'DEV_FEATURES_ENABLED', member: false } } },
+    { name: 'a comparison of process.env', text: `export const newCheckout = process.env.NEXT_PUBLIC_FEATURE_NEW_CHECKOUT === 'true';`, declares: { newCheckout: { key: 'NEXT_PUBLIC_FEATURE_NEW_CHECKOUT', member: false } } },
+    { name: 'an element access', text: `const showBeta = process.env['FEATURE_BETA'] !== undefined;`, declares: { showBeta: { key: 'FEATURE_BETA', member: false } } },
+    { name: 'a variable named ENABLED', text: `export const FLAG_SEARCH = Boolean(process.env.FLAG_SEARCH_ENABLED);`, declares: { FLAG_SEARCH: { key: 'FLAG_SEARCH_ENABLED', member: false } } },
+    { name: "Deno's env.get", text: `export const isBeta = Deno.env.get('FEATURE_BETA') === '1';`, declares: { isBeta: { key: 'FEATURE_BETA', member: false } } },
+    { name: "a class's property named for features", text: `export class Values {\n  public readonly isDevFeaturesEnabled = !this.isProduction || yes(getEnv('DEV_FEATURES_ENABLED'));\n}`, declares: { isDevFeaturesEnabled: { key: 'DEV_FEATURES_ENABLED', member: true } } },
+    { name: "a class's property not named for features (found by name everywhere)", text: `export class Values {\n  readonly isBeta = yes(getEnv('FEATURE_BETA'));\n}`, declares: {} },
+    { name: 'a text, not a boolean', text: `export const featureServiceUrl = process.env.FEATURE_SERVICE_URL;`, declares: {} },
+    { name: 'a URL made truthy elsewhere', text: `export const goFeatureFlagUrl = process.env.GO_FEATURE_FLAG_URL ?? 'http://localhost';`, declares: {} },
+    { name: 'FLAG inside a word', text: `export const isProxied = !!process.env.FLAGSMITH_PROXY_API_URL;`, declares: {} },
+    { name: 'a variable without FEATURE or FLAG', text: `export const isMultipleDomains = yes(getEnv('MULTIPLE_CUSTOM_DOMAINS_ENABLED'));`, declares: {} },
+    { name: 'two variables', text: `export const isOn = yes(getEnv('FEATURE_A')) && yes(getEnv('FEATURE_B'));`, declares: {} },
+    { name: 'a function that reads one', text: `const buildConfig = (mode) => ({ on: mode === 'dev', define: { x: process.env.DEV_FEATURES_ENABLED } });`, declares: {} },
+    { name: 'a let, which may change', text: `export let isDevFeaturesEnabled = yes(getEnv('DEV_FEATURES_ENABLED'));`, declares: {} },
+    { name: 'a local constant', text: `export function f() {\n  const isOn = yes(getEnv('FEATURE_X'));\n  return isOn;\n}`, declares: {} },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const file = '/ws/src/env.ts';
+      // The readers' text test lets every declaring file through, though it calls no flag function.
+      if (Object.keys(row.declares).length > 0) assert.ok(mayHoldChecks(row.text, buildPatternSet([])));
+      const declared = Object.fromEntries(Object.entries(scanFile(file, row.text, buildPatternSet([])).switches ?? {}).map(([name, found]) => [name, { key: found.key, member: found.member }]));
+      assert.deepEqual(declared, row.declares);
+    });
+  }
+});
+
+describe('environment switches: what reads one', () => {
+  const ENV = `export const isDevFeaturesEnabled = yes(getEnv('DEV_FEATURES_ENABLED')) || yes(localStorage.getItem(storageKeys.isDevFeaturesEnabled));\n`;
+  const VALUES = `export class GlobalValues {\n  public readonly isDevFeaturesEnabled = yes(getEnv('DEV_FEATURES_ENABLED'));\n  get both() { return this.isDevFeaturesEnabled; }\n}\n`;
+  const rows: Array<{ name: string; app: string; reads: string[] }> = [
+    {
+      name: 'an imported constant, in conditions, JSX, ternaries and shorthand properties',
+      app: `import { isDevFeaturesEnabled } from './consts/env';\nexport const a = isDevFeaturesEnabled && <Beta />;\nexport const b = guard({ isDevFeaturesEnabled });\nexport const c = isDevFeaturesEnabled ? 1 : 2;\n`,
+      reads: ['DEV_FEATURES_ENABLED <- isDevFeaturesEnabled', 'DEV_FEATURES_ENABLED <- isDevFeaturesEnabled', 'DEV_FEATURES_ENABLED <- isDevFeaturesEnabled'],
+    },
+    {
+      name: 'an imported constant under another name',
+      app: `import { isDevFeaturesEnabled as dev } from './consts/env';\nif (dev) run();\n`,
+      reads: ['DEV_FEATURES_ENABLED <- dev'],
+    },
+    {
+      name: 'a parameter that shadows the import is its own',
+      app: `import { isDevFeaturesEnabled } from './consts/env';\nexport function f(isDevFeaturesEnabled: boolean) {\n  return isDevFeaturesEnabled;\n}\nexport const g = isDevFeaturesEnabled;\n`,
+      reads: ['DEV_FEATURES_ENABLED <- isDevFeaturesEnabled'],
+    },
+    {
+      name: 'a name not imported is not the switch',
+      app: `export function f(isDevFeaturesEnabled: boolean) {\n  return isDevFeaturesEnabled;\n}\n`,
+      reads: [],
+    },
+    {
+      name: "a class's property on any object, destructured, but not written",
+      app: `import { EnvSet } from './env-set';\nif (EnvSet.values.isDevFeaturesEnabled) run();\nconst { isCloud, isDevFeaturesEnabled } = EnvSet.values;\n(EnvSet.values as Values).isDevFeaturesEnabled = true;\nexport function f({ isDevFeaturesEnabled: on }: Options) { return on; }\n`,
+      reads: ['DEV_FEATURES_ENABLED <- EnvSet.values.isDevFeaturesEnabled', 'DEV_FEATURES_ENABLED <- isDevFeaturesEnabled'],
+    },
+    {
+      name: 'types and re-exports name it without reading it',
+      app: `import { isDevFeaturesEnabled } from './consts/env';\nexport { isDevFeaturesEnabled };\ntype T = { isDevFeaturesEnabled: boolean };\nexport type U = typeof isDevFeaturesEnabled;\n`,
+      reads: [],
+    },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const files = { '/ws/src/consts/env.ts': ENV, '/ws/src/GlobalValues.ts': VALUES, '/ws/src/app.tsx': row.app };
+      assert.deepEqual(readsIn(files, '/ws/src/app.tsx'), row.reads);
+    });
+  }
+
+  it("reads in the declaring file, but not in the switch's own setting", () => {
+    const files = { '/ws/src/consts/env.ts': `${ENV}export const both = isDevFeaturesEnabled && isCloud;\n`, '/ws/src/GlobalValues.ts': VALUES };
+    assert.deepEqual(readsIn(files, '/ws/src/consts/env.ts'), ['DEV_FEATURES_ENABLED <- isDevFeaturesEnabled']);
+    assert.deepEqual(readsIn(files, '/ws/src/GlobalValues.ts'), ['DEV_FEATURES_ENABLED <- this.isDevFeaturesEnabled']);
+  });
+
+  it('leaves a name two declarations set from different variables', () => {
+    const files = {
+      '/ws/a/env.ts': `export const isBetaFeatureOn = yes(getEnv('FEATURE_BETA_A'));\n`,
+      '/ws/b/env.ts': `export const isBetaFeatureOn = yes(getEnv('FEATURE_BETA_B'));\n`,
+      '/ws/src/app.ts': `import { isBetaFeatureOn } from '../a/env';\nexport const x = isBetaFeatureOn;\n`,
+    };
+    assert.deepEqual(readsIn(files, '/ws/src/app.ts'), []);
+  });
+});
+
+describe('environment switches: diagnostics and the clean-up', () => {
+  const roots: string[] = [];
+  after(() => {
+    for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('are references of their variable in the index, neither unknown to a backend nor removed', async () => {
+    const root = toPosixPath(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-switches-'))));
+    roots.push(root);
+    const files: Record<string, string> = {
+      'src/consts/env.ts': `export const isDevFeaturesEnabled = process.env.NODE_ENV !== 'production' || yes(process.env.DEV_FEATURES_ENABLED);\n`,
+      'src/page.tsx': `import { isDevFeaturesEnabled } from './consts/env';\nexport const Page = () => (isDevFeaturesEnabled ? <New /> : <Old />);\n`,
+      'src/other.ts': `export const unrelated = 1;\n`,
+    };
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      fs.writeFileSync(path.join(root, name), text);
+    }
+    const index = new WorkspaceIndex(root, { patterns: buildPatternSet([]), ignore: [], maxFileSize: 1024 * 1024, log: () => undefined });
+    await index.indexAll();
+    const references = index.references('DEV_FEATURES_ENABLED');
+    assert.deepEqual(references.map(({ file }) => path.posix.relative(root, file)), ['src/page.tsx']);
+    const [{ check }] = references;
+    // A backend that defines other flags: the switch is not one of its unknown keys, nor held to its naming rule.
+    assert.deepEqual(findingsForChecks(`${root}/src/page.tsx`, [check], catalog([definition('new-checkout')]), {}, policyContext(Date.now(), [check])), []);
+    assert.match(givesNoValue(check, check.key) ?? '', /environment switch.*left as it is/);
+    // The hover says what it is and where it is set, with or without flag files.
+    for (const flags of [catalog([definition('new-checkout')]), catalog([], { loaded: false })]) {
+      const hover = describeFlagMarkdown(check, flags, { references: 1, files: 1 }, policyContext(Date.now(), [check]));
+      assert.match(hover, /^\*\*DEV_FEATURES_ENABLED\*\* — environment switch/);
+      assert.match(hover, /set from the environment variable DEV_FEATURES_ENABLED \(env\.ts:1\)/);
+      assert.doesNotMatch(hover, /not defined/);
+    }
+  });
+});
