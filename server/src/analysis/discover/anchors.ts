@@ -4,7 +4,9 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { calleeLastName } from '../patterns/define';
 import type { RegistryKind } from '../registry';
+import type { ModuleHost } from '../resolve';
 import type { FlagCheck, UserPattern } from '../types';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredWrapper } from './types';
@@ -54,11 +56,10 @@ export interface Anchored {
 }
 
 /** Reads every source that names the registry (tests and mocks aside) for parameters typed by it and calls passed its members. */
-export function anchoredBy(root: string, registry: AnchorRegistry, trees: SourceTrees): Anchored {
+export function anchoredBy(root: string, registry: AnchorRegistry, trees: SourceTrees, resolvePackage?: ModuleHost['resolvePackage']): Anchored {
   const named = trees.filesNaming(registry.symbol);
   const typed = new Map<string, DiscoveredWrapper>();
-  const calls = new Map<string, { pattern: UserPattern; at: DiscoveredWrapper['at']; sites: number }>();
-  const membersPassed = new Set<string>();
+  const calls = new Map<string, { pattern: UserPattern; at: DiscoveredWrapper['at']; sites: number; members: Set<string> }>();
   let count = 0;
   const hasMembers = registry.kind === 'enum' || registry.kind === 'object';
   const members = new Set(registry.members);
@@ -90,17 +91,16 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
         const passed: MemberPassed | undefined = searched !== undefined && list !== undefined ? searched : memberArgument(node, registry.symbol, members, sourceFile);
         const evaluates = name !== undefined && (list !== undefined || (!NOT_CHECKS.has(name) && mayEvaluate(name) && name.length >= 3));
         if (passed !== undefined && name !== undefined && evaluates) {
-          count++;
-          membersPassed.add(passed.key);
           const identity = list !== undefined ? `${list}.${name}` : anchoredCallee(callee, name);
           const known = calls.get(identity);
           if (known === undefined) {
             const pattern: UserPattern = { callee: identity, keyArg: passed.index };
             if (passed.keyPath !== undefined) pattern.keyPath = passed.keyPath;
             if (passed.keyCompared !== undefined) pattern.keyCompared = passed.keyCompared;
-            calls.set(identity, { pattern, at: at(node), sites: 1 });
+            calls.set(identity, { pattern, at: at(node), sites: 1, members: new Set([passed.key]) });
           } else {
             known.sites++;
+            known.members.add(passed.key);
           }
         }
       }
@@ -110,8 +110,12 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
   }
   const wrappers = [...typed.values()];
   const keysPassed = literalKeysPassed(root, wrappers, new Set(registry.keys), trees);
+  const general = takingOtherValues(trees, [...calls.values()].map((call) => call.pattern), new Set(registry.keys), resolvePackage);
+  const membersPassed = new Set<string>();
   for (const [name, call] of calls) {
-    if (typed.has(name)) continue;
+    if (typed.has(name) || general.has(name)) continue;
+    count += call.sites;
+    for (const member of call.members) membersPassed.add(member);
     const path = call.pattern.keyPath === undefined ? '' : `'s ${call.pattern.keyPath.join('.')}`;
     const sites = call.sites === 1 ? 'a call' : `${call.sites} calls`;
     const compared = call.pattern.keyCompared;
@@ -121,6 +125,30 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
     wrappers.push({ pattern: call.pattern, at: call.at, reason, evidence: 'members', level: 0 });
   }
   return { wrappers, count, membersPassed, keysPassed };
+}
+
+/**
+ * The callees a member was passed to that are general functions, not checks: most of their calls take values the
+ * registry does not list, or values not known at all (`Type.Literal(Flags.X)` among hundreds of `Type.Literal('x')`,
+ * `eq(column, Flags.X)` among `eq(column, id)`, `localStorage.getItem(GUIDES.X)` among other storage keys), as a
+ * registry is not proposed when most checks under it would check keys it does not list.
+ */
+function takingOtherValues(trees: SourceTrees, patterns: readonly UserPattern[], keys: ReadonlySet<string>, resolvePackage: ModuleHost['resolvePackage']): Set<string> {
+  const general = new Set<string>();
+  if (patterns.length === 0) return general;
+  const tallies = new Map(patterns.map((pattern) => [calleeLastName(pattern.callee), { callee: pattern.callee, listed: 0, other: 0 }]));
+  const set = trees.patternSet(patterns, []);
+  for (const source of trees.sources) {
+    if (!trees.mayHoldChecks(source, set)) continue;
+    for (const check of trees.resolvedChecks(source, set, resolvePackage)) {
+      const tally = check.sdk === 'custom' && check.dynamic !== true ? tallies.get(calleeLastName(check.method)) : undefined;
+      if (tally === undefined) continue;
+      if (check.resolved && keys.has(check.key)) tally.listed++;
+      else tally.other++;
+    }
+  }
+  for (const tally of tallies.values()) if (tally.other > tally.listed) general.add(tally.callee);
+  return general;
 }
 
 /**

@@ -71,7 +71,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   const anchorsOf = (candidate: AnchorRegistry): Anchored => {
     const id = `${candidate.file}#${candidate.symbol}`;
     let anchored = anchors.get(id);
-    if (anchored === undefined) anchors.set(id, anchored = anchoredBy(root, candidate, trees));
+    if (anchored === undefined) anchors.set(id, anchored = anchoredBy(root, candidate, trees, options.resolvePackage));
     return anchored;
   };
   const ownChecked = checkedKeys(trees, patternsOf(trees, found), options.resolvePackage);
