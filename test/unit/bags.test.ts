@@ -76,6 +76,22 @@ function d() { const flags = new Set<string>(); return flags.size; }`,
     ],
   },
   {
+    name: "a hook's dependency list names a flag to re-run the hook, and reads none; the hook's body and other arrays do",
+    bags: [{ bag: 'features', keys: ['WhiteLabel'] }],
+    code: `function NavCard({ features }: Props) {
+  const config = useMemo(() => (features.WhiteLabel ? parse(features.WhiteLabel) : null), [features.WhiteLabel]);
+  useEffect(() => track(features.WhiteLabel), [features.WhiteLabel, config]);
+  const go = useCallback(() => open(config), [config, features.WhiteLabel!.title]);
+  return [features.WhiteLabel, title];
+}`,
+    expected: [
+      { key: 'WhiteLabel', resolved: true, method: 'features', keyText: 'WhiteLabel' },
+      { key: 'WhiteLabel', resolved: true, method: 'features', keyText: 'WhiteLabel' },
+      { key: 'WhiteLabel', resolved: true, method: 'features', keyText: 'WhiteLabel' },
+      { key: 'WhiteLabel', resolved: true, method: 'features', keyText: 'WhiteLabel' },
+    ],
+  },
+  {
     name: 'a bag defaulted to an empty object is that bag; defaulted to anything else it is not',
     bags: [{ bag: 'flags', keys: ['newNav', 'UG'] }],
     code: `function a(flags?: Record<string, unknown>) { const source = flags ?? {}; const other = flags || { UG: true }; return source.newNav && (flags || {}).UG && other.UG; }`,

@@ -541,6 +541,46 @@ const on = await getFeature({ workspaceId, name: FeatureNames.WhiteLabel });`,
     checks: { 'src/boot.ts': ['FeatureNames.GlobalCompute'], 'src/types.ts': [] },
   },
   {
+    name: "a bag keyed by an alias of the registry's keys: the static type of a TypeBox schema of them",
+    files: {
+      'src/types.ts': `import { Type, type Static } from '@sinclair/typebox';
+export const FeatureNames = { WhiteLabel: 'WhiteLabel', Beta: 'Beta' } as const;
+export const FeatureName = Type.KeyOf(Type.Const(FeatureNames));
+export type FeatureName = Static<typeof FeatureName>;
+export type FeatureMap = { [K in FeatureName]?: object | boolean };`,
+      'src/features.ts': `export async function getFeature({ name }: { name: string }) { return db.find(name); }`,
+      'src/boot.ts': `import { FeatureNames } from './types';\nif (await getFeature({ name: FeatureNames.Beta })) start();`,
+      'src/store.ts': `export interface Store { features: FeatureMap; user: User }`,
+      'src/nav.tsx': `const { features } = useStore();\nexport const nav = features.WhiteLabel ? [] : items;\nconst n = features.length;`,
+    },
+    expected: {
+      patterns: [{ callee: 'getFeature', keyArg: '0.name' }],
+      bags: [{ bag: 'features', keys: ['WhiteLabel', 'Beta'] }],
+      registry: { file: 'src/types.ts', symbol: 'FeatureNames' },
+    },
+    checks: { 'src/nav.tsx': ['WhiteLabel'] },
+  },
+  {
+    name: "a bag keyed by an alias of the registry's keys: zod's type of a native enum, and the values of an object",
+    files: {
+      'src/flags.ts': `import { z } from 'zod';
+export enum Flags { NewNav = 'new-nav', Search = 'search' }
+export const FlagSchema = z.nativeEnum(Flags);
+export type Flag = z.infer<typeof FlagSchema>;
+export const LIMITS = { Small: 'small', Large: 'large' } as const;
+export type Limit = (typeof LIMITS)[keyof typeof LIMITS];`,
+      'src/client.ts': `export function isOn(flag: Flags) { return state.get(flag); }`,
+      'src/app.ts': `isOn(Flags.NewNav); isOn(Flags.Search);\nexport interface Session { toggles: Record<Flag, boolean>; limits: Record<Limit, number> }`,
+      'src/page.ts': `export const a = session.toggles['new-nav']; export const b = session.limits.small;`,
+    },
+    expected: {
+      patterns: [{ callee: 'isOn', keyArg: 0 }],
+      bags: [{ bag: 'toggles', keys: ['new-nav', 'search'] }],
+      registry: { file: 'src/flags.ts', symbol: 'Flags' },
+    },
+    checks: { 'src/page.ts': ['new-nav'] },
+  },
+  {
     name: 'a parameter typed keyof the registry is a wrapper, with nothing forwarded',
     files: {
       'src/interfaces/uiConfig.ts': `export type UiFlags = { newNav?: boolean; darkMode?: boolean; billing?: boolean };`,

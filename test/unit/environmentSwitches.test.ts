@@ -15,7 +15,6 @@ import { mayHoldChecks } from '../../server/src/analysis/prefilter';
 import { givesNoValue } from '../../server/src/analysis/remove/plan';
 import { scanFile, type FileScan } from '../../server/src/analysis/scan';
 import { environmentSwitchesOf, withEnvironmentSwitches } from '../../server/src/analysis/scan/environmentSwitches';
-import { withFlagFunctionNames } from '../../server/src/analysis/scan/flagFunctions';
 import { toPosixPath } from '../../server/src/workspace/files';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { catalog, definition, policyContext } from './catalog-builders';
@@ -24,7 +23,7 @@ function scanWorkspace(files: Record<string, string>): Map<string, FileScan> {
   const presets = buildPatternSet([]);
   const first = new Map(Object.entries(files).map(([fileName, text]) => [fileName, scanFile(fileName, text, presets)]));
   const switches = environmentSwitchesOf(first.entries());
-  const patterns = withFlagFunctionNames(withEnvironmentSwitches(presets, switches), switches.map((declared) => declared.name));
+  const patterns = withEnvironmentSwitches(presets, switches);
   return new Map(Object.entries(files).map(([fileName, text]) => [fileName, scanFile(fileName, text, patterns)]));
 }
 
@@ -77,6 +76,11 @@ describe('environment switches: what reads one', () => {
       name: 'an imported constant, in conditions, JSX, ternaries and shorthand properties',
       app: `import { isDevFeaturesEnabled } from './consts/env';\nexport const a = isDevFeaturesEnabled && <Beta />;\nexport const b = guard({ isDevFeaturesEnabled });\nexport const c = isDevFeaturesEnabled ? 1 : 2;\n`,
       reads: ['DEV_FEATURES_ENABLED <- isDevFeaturesEnabled', 'DEV_FEATURES_ENABLED <- isDevFeaturesEnabled', 'DEV_FEATURES_ENABLED <- isDevFeaturesEnabled'],
+    },
+    {
+      name: "a hook's dependency list is no read; the hook's body is",
+      app: `import { isDevFeaturesEnabled } from './consts/env';\nexport function useBeta() {\n  useEffect(() => { if (isDevFeaturesEnabled) load(); }, [isDevFeaturesEnabled]);\n}\n`,
+      reads: ['DEV_FEATURES_ENABLED <- isDevFeaturesEnabled'],
     },
     {
       name: 'an imported constant under another name',
@@ -153,6 +157,9 @@ describe('environment switches: diagnostics and the clean-up', () => {
     // A backend that defines other flags: the switch is not one of its unknown keys, nor held to its naming rule.
     assert.deepEqual(findingsForChecks(`${root}/src/page.tsx`, [check], catalog([definition('new-checkout')]), {}, policyContext(Date.now(), [check])), []);
     assert.match(givesNoValue(check, check.key) ?? '', /environment switch.*left as it is/);
+    // As a document changes in the editor, its reads are found as they are written.
+    index.setFileText(`${root}/src/other.ts`, `import { isDevFeaturesEnabled as beta } from './consts/env';\nexport const unrelated = beta ? 2 : 1;\n`);
+    assert.deepEqual(index.references('DEV_FEATURES_ENABLED').map(({ file }) => path.posix.relative(root, file)).sort(), ['src/other.ts', 'src/page.tsx']);
     // The hover says what it is and where it is set, with or without flag files.
     for (const flags of [catalog([definition('new-checkout')]), catalog([], { loaded: false })]) {
       const hover = describeFlagMarkdown(check, flags, { references: 1, files: 1 }, policyContext(Date.now(), [check]));

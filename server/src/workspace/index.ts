@@ -8,8 +8,8 @@ import { posix } from 'node:path';
 import type { FlagUsage } from '../analysis/describe';
 import { resolveChecks, type ModuleHost } from '../analysis/resolve';
 import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../analysis/scan';
-import { exportedFlagFunctionNames, mentionsFlagFunction, withFlagFunctionNames, withReexportedNames } from '../analysis/scan/flagFunctions';
-import { environmentSwitchesOf, withEnvironmentSwitches } from '../analysis/scan/environmentSwitches';
+import { exportedFlagFunctionNames, withFlagFunctionNames, withReexportedNames } from '../analysis/scan/flagFunctions';
+import { environmentSwitchesOf, namesDeclaredFlag, withEnvironmentSwitches } from '../analysis/scan/environmentSwitches';
 import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
 import { keysAsWrittenFolders, type Discovery, type SourceText } from '../analysis/discover';
@@ -235,14 +235,14 @@ export class WorkspaceIndex {
   private scanFlagFunctionCalls(): void {
     const switches = environmentSwitchesOf(this.scans.entries());
     this.scanPatterns = withEnvironmentSwitches(this.scanPatterns, switches);
-    let names: readonly string[] = [...new Set([...exportedFlagFunctionNames(this.scans.values()), ...switches.map((declared) => declared.name)])].sort();
-    for (let round = 0; names.length > 0 && round < FLAG_FUNCTION_ROUNDS; round++) {
-      this.scanPatterns = withFlagFunctionNames(this.scanPatterns, names);
+    let names: readonly string[] = exportedFlagFunctionNames(this.scans.values());
+    for (let round = 0; (names.length > 0 || (round === 0 && switches.length > 0)) && round < FLAG_FUNCTION_ROUNDS; round++) {
+      if (names.length > 0) this.scanPatterns = withFlagFunctionNames(this.scanPatterns, names);
       const rescanned: FileScan[] = [];
       for (const file of [...this.scans.keys()]) {
         const document = this.documents.get(file);
         const text = document?.text ?? this.texts.get(file) ?? readTextFileIfReadable(file, this.options.maxFileSize);
-        if (text === undefined || !mentionsFlagFunction(text, this.scanPatterns)) continue;
+        if (text === undefined || !namesDeclaredFlag(text, this.scanPatterns)) continue;
         // An open document keeps its text and its tree; it is scanned whole (see scanDocument).
         if (document !== undefined) this.documents.set(file, scanDocument(file, text, this.scanPatterns, document));
         const scan = document === undefined ? this.scanText(file, text) : (this.documents.get(file) as DocumentScan).scan;
@@ -259,7 +259,8 @@ export class WorkspaceIndex {
   private followNewFlagFunctions(file: string): void {
     const scan = this.scans.get(file);
     const known = new Set(this.scanPatterns.flagFunctionNames ?? []);
-    if (scan === null || scan === undefined || [...Object.keys(scan.flagFunctions ?? {}), ...Object.keys(scan.switches ?? {})].every((name) => known.has(name))) return;
+    const knownSwitches = new Set((this.scanPatterns.environmentSwitches ?? []).map((declared) => declared.name));
+    if (scan === null || scan === undefined || (Object.keys(scan.flagFunctions ?? {}).every((name) => known.has(name)) && Object.keys(scan.switches ?? {}).every((name) => knownSwitches.has(name)))) return;
     this.scanFlagFunctionCalls();
     this.changed();
   }

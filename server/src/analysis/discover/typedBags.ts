@@ -31,8 +31,9 @@ const SAME_KEYS_WRAPPERS = new Set(['Partial', 'Readonly', 'Required']);
 export function bagsTypedBy(root: string, registries: readonly TypingRegistry[], trees: SourceTrees): DiscoveredBag[] {
   const bags: DiscoveredBag[] = [];
   for (const registry of registries) {
-    const aliases = keyedAliases(root, registry, trees);
-    const names = [registry.symbol, ...aliases];
+    const keys: KeyNames = { symbol: registry.symbol, aliases: keyAliases(root, registry.symbol, trees) };
+    const aliases = keyedAliases(root, keys, trees);
+    const names = [registry.symbol, ...keys.aliases, ...aliases];
     const escaped = names.map((name) => name.replace(/\$/g, '\\$')).join('|');
     const declaresProperty = new RegExp(`[\\w$]\\??\\s*:\\s*(?:\\w+<\\s*)?(?:${escaped})\\b|\\bas\\s+(?:${escaped})\\b|\\bin\\s+keyof\\s+(?:typeof\\s+)?(?:${escaped})\\b|Record<\\s*(?:keyof\\s+(?:typeof\\s+)?)?(?:${escaped})\\b`);
     for (const source of trees.sources) {
@@ -44,7 +45,7 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
           const initializer = ts.isPropertyDeclaration(node) ? node.initializer : undefined;
           const type = node.type ?? (initializer !== undefined && ts.isAsExpression(initializer) ? initializer.type : undefined);
           const spec = node.name.text;
-          if (type !== undefined && isBagType(type, registry, aliases) && !bags.some((bag) => bag.spec === spec)) {
+          if (type !== undefined && isBagType(type, registry, keys, aliases) && !bags.some((bag) => bag.spec === spec)) {
             const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
             bags.push({ spec, at: { file, line }, typedBy: typeName(type) ?? registry.symbol, keys: registry.keys });
           }
@@ -57,52 +58,122 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
   return bags;
 }
 
-/** The type aliases, declared where the registry is named, whose type is keyed by its keys (`type FlagsExt = Flags & { [K in keyof FLAGS]: Flag }`). */
-function keyedAliases(root: string, registry: TypingRegistry, trees: SourceTrees): Set<string> {
+/** The names that stand for a registry's keys in a type: the registry itself, and the aliases of its keys. */
+interface KeyNames {
+  readonly symbol: string;
+  readonly aliases: ReadonlySet<string>;
+}
+
+// Schema builders whose result is a schema of an object's keys or of an enum's values, with the type they give at
+// `Static<typeof schema>` or `z.infer<typeof schema>`: TypeBox's `Type.KeyOf(Type.Const(FLAGS))`, `Type.Enum(Flags)`,
+// zod's `z.nativeEnum(Flags)`, `z.enum(FLAG_KEYS)`.
+const KEY_SCHEMAS = new Set(['KeyOf', 'Enum', 'nativeEnum', 'enum']);
+
+/**
+ * The type aliases, declared where the registry is named, that are its keys: `keyof typeof FLAGS`, the values of an
+ * `as const` object (`(typeof FLAGS)[keyof typeof FLAGS]`), or the static type of a schema of them
+ * (`type FeatureName = Static<typeof FeatureName>` with `const FeatureName = Type.KeyOf(Type.Const(FLAGS))`).
+ */
+function keyAliases(root: string, symbol: string, trees: SourceTrees): Set<string> {
   const aliases = new Set<string>();
-  const escaped = registry.symbol.replace(/\$/g, '\\$');
-  const keyedText = new RegExp(`\\bin\\s+(?:keyof\\s+(?:typeof\\s+)?)?${escaped}\\b|Record<\\s*(?:keyof\\s+(?:typeof\\s+)?)?${escaped}\\b`);
-  for (const file of trees.filesNaming(registry.symbol)) {
+  const escaped = symbol.replace(/\$/g, '\\$');
+  const mayAlias = new RegExp(`\\bkeyof\\s+(?:typeof\\s+)?${escaped}\\b|(?:${[...KEY_SCHEMAS].join('|')})\\s*\\(`);
+  for (const file of trees.filesNaming(symbol)) {
+    const source = trees.byFile.get(file);
+    if (source === undefined || isTestFile(posix.relative(root, file)) || !mayAlias.test(source.text)) continue;
+    const statements = trees.tree(source).statements;
+    const schemas = new Set<string>();
+    for (const statement of statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && declaration.initializer !== undefined && isKeySchema(declaration.initializer, symbol)) schemas.add(declaration.name.text);
+      }
+    }
+    for (const statement of statements) {
+      if (ts.isTypeAliasDeclaration(statement) && (namesKeysOf(statement.type, { symbol, aliases }) || valuesOf(statement.type, symbol) || staticTypeOf(statement.type, schemas))) aliases.add(statement.name.text);
+    }
+  }
+  return aliases;
+}
+
+/** `KeyOf(Const(FLAGS))`, `z.nativeEnum(Flags)`: a schema builder of keys whose arguments name the registry. */
+function isKeySchema(initializer: ts.Expression, symbol: string): boolean {
+  if (!ts.isCallExpression(initializer)) return false;
+  const callee = initializer.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  if (!KEY_SCHEMAS.has(name)) return false;
+  let names = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === symbol) names = true;
+    else if (!names) ts.forEachChild(node, visit);
+  };
+  initializer.arguments.forEach(visit);
+  return names;
+}
+
+/** `(typeof FLAGS)[keyof typeof FLAGS]`: the values of an `as const` object, its flag keys. */
+function valuesOf(type: ts.TypeNode, symbol: string): boolean {
+  if (!ts.isIndexedAccessTypeNode(type)) return false;
+  let object = type.objectType;
+  while (ts.isParenthesizedTypeNode(object)) object = object.type;
+  return ts.isTypeQueryNode(object) && ts.isIdentifier(object.exprName) && object.exprName.text === symbol && namesKeysOf(type.indexType, { symbol, aliases: new Set() });
+}
+
+/** `Static<typeof FeatureName>`, `z.infer<typeof FlagSchema>`: the type of a schema of the registry's keys. */
+function staticTypeOf(type: ts.TypeNode, schemas: ReadonlySet<string>): boolean {
+  if (!ts.isTypeReferenceNode(type) || type.typeArguments?.length !== 1) return false;
+  const [argument] = type.typeArguments;
+  return ts.isTypeQueryNode(argument) && ts.isIdentifier(argument.exprName) && schemas.has(argument.exprName.text);
+}
+
+/** The type aliases, declared where the registry or its keys are named, whose type is keyed by its keys (`type FlagsExt = Flags & { [K in keyof FLAGS]: Flag }`). */
+function keyedAliases(root: string, keys: KeyNames, trees: SourceTrees): Set<string> {
+  const aliases = new Set<string>();
+  const names = [keys.symbol, ...keys.aliases].map((name) => name.replace(/\$/g, '\\$')).join('|');
+  const keyedText = new RegExp(`\\bin\\s+(?:keyof\\s+(?:typeof\\s+)?)?(?:${names})\\b|Record<\\s*(?:keyof\\s+(?:typeof\\s+)?)?(?:${names})\\b`);
+  const files = new Set([keys.symbol, ...keys.aliases].flatMap((name) => [...trees.filesNaming(name)]));
+  for (const file of files) {
     const source = trees.byFile.get(file);
     if (source === undefined || isTestFile(posix.relative(root, file)) || !keyedText.test(source.text)) continue;
     for (const statement of trees.tree(source).statements) {
-      if (ts.isTypeAliasDeclaration(statement) && isKeyedType(statement.type, registry.symbol)) aliases.add(statement.name.text);
+      if (ts.isTypeAliasDeclaration(statement) && isKeyedType(statement.type, keys)) aliases.add(statement.name.text);
     }
   }
   return aliases;
 }
 
 /** The registry interface's own type, a type keyed by the registry's keys, or an alias of one (see the top of this file). */
-function isBagType(type: ts.TypeNode, registry: TypingRegistry, aliases: ReadonlySet<string>): boolean {
+function isBagType(type: ts.TypeNode, registry: TypingRegistry, keys: KeyNames, aliases: ReadonlySet<string>): boolean {
   if (registry.kind === 'interface' && isRegistryType(type, registry.symbol)) return true;
-  if (isKeyedType(type, registry.symbol)) return true;
-  if (ts.isParenthesizedTypeNode(type)) return isBagType(type.type, registry, aliases);
+  if (isKeyedType(type, keys)) return true;
+  if (ts.isParenthesizedTypeNode(type)) return isBagType(type.type, registry, keys, aliases);
   if (ts.isUnionTypeNode(type)) {
     const rest = type.types.filter((member) => member.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword));
-    return rest.length === 1 && isBagType(rest[0], registry, aliases);
+    return rest.length === 1 && isBagType(rest[0], registry, keys, aliases);
   }
   return ts.isTypeReferenceNode(type) && type.typeArguments === undefined && ts.isIdentifier(type.typeName) && aliases.has(type.typeName.text);
 }
 
 /** A mapped type over the registry's keys, `Record<…>` of them, or an intersection holding one. */
-function isKeyedType(type: ts.TypeNode, symbol: string): boolean {
-  if (ts.isParenthesizedTypeNode(type)) return isKeyedType(type.type, symbol);
-  if (ts.isIntersectionTypeNode(type)) return type.types.some((member) => isKeyedType(member, symbol));
-  if (ts.isMappedTypeNode(type)) return type.typeParameter.constraint !== undefined && namesKeysOf(type.typeParameter.constraint, symbol);
+function isKeyedType(type: ts.TypeNode, keys: KeyNames): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return isKeyedType(type.type, keys);
+  if (ts.isIntersectionTypeNode(type)) return type.types.some((member) => isKeyedType(member, keys));
+  if (ts.isMappedTypeNode(type)) return type.typeParameter.constraint !== undefined && namesKeysOf(type.typeParameter.constraint, keys);
   if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return false;
   const name = type.typeName.text;
-  if (name === 'Record' && type.typeArguments?.length === 2) return namesKeysOf(type.typeArguments[0], symbol);
-  return SAME_KEYS_WRAPPERS.has(name) && type.typeArguments?.length === 1 && isKeyedType(type.typeArguments[0], symbol);
+  if (name === 'Record' && type.typeArguments?.length === 2) return namesKeysOf(type.typeArguments[0], keys);
+  return SAME_KEYS_WRAPPERS.has(name) && type.typeArguments?.length === 1 && isKeyedType(type.typeArguments[0], keys);
 }
 
-/** `keyof X`, `keyof typeof X`, or `X` itself (a union or enum of keys). */
-function namesKeysOf(type: ts.TypeNode, symbol: string): boolean {
+/** `keyof X`, `keyof typeof X`, `X` itself (a union or enum of keys), or an alias of its keys. */
+function namesKeysOf(type: ts.TypeNode, keys: KeyNames): boolean {
+  const { symbol } = keys;
   if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.KeyOfKeyword) {
     const operand = type.type;
     return (ts.isTypeReferenceNode(operand) && ts.isIdentifier(operand.typeName) && operand.typeName.text === symbol)
       || (ts.isTypeQueryNode(operand) && ts.isIdentifier(operand.exprName) && operand.exprName.text === symbol);
   }
-  return ts.isTypeReferenceNode(type) && type.typeArguments === undefined && ts.isIdentifier(type.typeName) && type.typeName.text === symbol;
+  return ts.isTypeReferenceNode(type) && type.typeArguments === undefined && ts.isIdentifier(type.typeName) && (type.typeName.text === symbol || keys.aliases.has(type.typeName.text));
 }
 
 /** The name a bag's type is written with, for what init says: `FlagsExt`, `UiFlags`; none for a type written out. */

@@ -19,7 +19,7 @@ export interface PatternSet {
   readonly flagFunctionNames?: readonly string[];
   /**
    * Environment switches files declare (see scan/environmentSwitches.ts): a file that mentions one is scanned whole for
-   * its reads, whose names are among `flagFunctionNames`. Absent when none is known.
+   * its reads. Absent when none is known.
    */
   readonly environmentSwitches?: readonly DeclaredSwitch[];
   /**

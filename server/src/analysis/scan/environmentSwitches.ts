@@ -14,6 +14,8 @@ import { mayDeclareEnvironmentSwitch } from '../prefilter';
 import { escapeRegex } from '../regex';
 import type { FlagCheck } from '../types';
 import { lookupBinding } from './bindings';
+import { dependencyListOf } from './checks';
+import { mentionsFlagFunction } from './flagFunctions';
 import type { FileScan, ScanState, SwitchDeclaration } from './types';
 
 const {
@@ -48,6 +50,11 @@ export function mentionsEnvironmentSwitch(text: string, patterns: PatternSet): b
     mentionRegexes.set(switches, regex);
   }
   return regex.test(text);
+}
+
+/** True when the text names a flag function or an environment switch that another file declares: its scan must be whole. */
+export function namesDeclaredFlag(text: string, patterns: PatternSet): boolean {
+  return mentionsFlagFunction(text, patterns) || mentionsEnvironmentSwitch(text, patterns);
 }
 
 /**
@@ -92,7 +99,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
 
   // Module constants: declared here, or imported by name (`import { isDevFeaturesEnabled as dev } from '@/consts/env'`).
   const localConstants = new Map<string, { declared: DeclaredSwitch; imported?: string }>();
-  // Where a switch is set is no read of one: `yes(localStorage.getItem(storageKeys.isDevFeaturesEnabled))` names a storage key.
+  // What is passed over: where a switch is set is no read of one (`yes(localStorage.getItem(storageKeys.isDevFeaturesEnabled))`
+  // names a storage key), and a hook's dependency list reads none either.
   const settings = new Set<ts.Node>();
   for (const statement of sourceFile.statements) {
     if (declares && isVariableStatement(statement) && (statement.declarationList.flags & NodeFlags.BlockScoped) === NodeFlags.Const) {
@@ -133,6 +141,11 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
   while (stack.length > 0) {
     const { node, parent } = stack.pop() as { node: ts.Node; parent: ts.Node | undefined };
     if (isImportDeclaration(node) || isExportDeclaration(node) || isTypeNode(node) || settings.has(node)) continue;
+    // A hook's dependency list (`useEffect(fn, [isDevFeaturesEnabled])`) names the switch to re-run the hook; it gates nothing.
+    if (isCallExpression(node)) {
+      const dependencies = dependencyListOf(node);
+      if (dependencies !== undefined) settings.add(dependencies);
+    }
     if (declares && isPropertyDeclaration(node) && isIdentifier(node.name) && node.initializer !== undefined && MEMBER_NAME.test(node.name.text) && parent !== undefined && isClassLike(parent)) {
       const key = switchedBy(node.initializer, node.name.text);
       if (key !== undefined) {

@@ -7,7 +7,7 @@ import type { Span } from '../types';
 import { addBinding, completeChecks } from './bindings';
 import { calleeNameRegex } from './checks';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
-import { mentionsFlagFunction } from './flagFunctions';
+import { namesDeclaredFlag } from './environmentSwitches';
 import { mayDeclareEnvironmentSwitch } from '../prefilter';
 import { hasSyntaxError, parseSource, syntaxErrorsOf } from './parse';
 import { namesVendorPackage } from '../skeleton';
@@ -77,7 +77,7 @@ export function scanDocument(fileName: string, text: string, filePatterns: Patte
  * do not record. Such files are few.
  */
 function involvesFlagFunctions(document: DocumentScan, patterns: PatternSet): boolean {
-  return document.scan.checks.some((check) => check.sdk === 'vercel') || mentionsFlagFunction(document.text, patterns) || mayDeclareEnvironmentSwitch(document.text);
+  return document.scan.checks.some((check) => check.sdk === 'vercel') || namesDeclaredFlag(document.text, patterns) || mayDeclareEnvironmentSwitch(document.text);
 }
 
 function wholeScanOf(fileName: string, document: DocumentScan): DocumentScan {

@@ -5,7 +5,7 @@ import { ts } from 'ts-morph';
 import type { PatternSet } from '../patterns';
 import { scriptKindOf } from '../scriptKind';
 import { skeletonOf } from '../skeleton';
-import { mentionsFlagFunction } from './flagFunctions';
+import { namesDeclaredFlag } from './environmentSwitches';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const { ScriptTarget, createSourceFile } = ts;
@@ -20,8 +20,8 @@ export function parseSource(fileName: string, text: string): ts.SourceFile {
  * for a fraction of the parse; undefined when the whole text must be parsed.
  */
 export function parseSkeleton(fileName: string, text: string, patterns: PatternSet): ts.SourceFile | undefined {
-  // A flag function's call has no flag-call name a skeleton keeps (`[showBanner]`, `showBanner.run(...)`).
-  if (mentionsFlagFunction(text, patterns)) return undefined;
+  // A flag function's call has no flag-call name a skeleton keeps (`[showBanner]`, `showBanner.run(...)`), nor has a switch's read.
+  if (namesDeclaredFlag(text, patterns)) return undefined;
   const skeleton = skeletonOf(fileName, text, patterns);
   return skeleton === undefined ? undefined : parseSkeletonText(fileName, skeleton);
 }

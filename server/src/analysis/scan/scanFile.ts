@@ -5,11 +5,11 @@ import { ts } from 'ts-morph';
 import { destructuredObjectBag, type ObjectBag } from '../bags';
 import { booleanPropertiesOf, boundNames, typeOfBinding } from '../fetchedTypes';
 import type { PatternSet } from '../patterns';
-import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, objectBagSource, patternIndex, visitBagAccess, visitCall, visitJsxElement } from './checks';
+import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, dependencyListOf, dependencyReadsOf, objectBagSource, patternIndex, visitBagAccess, visitCall, visitJsxElement } from './checks';
 import { completeChecks, declare, declareOpaqueNames, declareStatement } from './bindings';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { inSourceOrder, scanFlagFunctions, type FlagFunctionScan } from './flagFunctions';
-import { scanEnvironmentSwitches, type SwitchScan } from './environmentSwitches';
+import { mentionsEnvironmentSwitch, scanEnvironmentSwitches, type SwitchScan } from './environmentSwitches';
 import { mayDeclareEnvironmentSwitch } from '../prefilter';
 import { parseSkeleton, parseSource } from './parse';
 import { namesVendorPackage } from '../skeleton';
@@ -33,7 +33,8 @@ const {
  */
 export function scanFile(fileName: string, text: string, filePatterns: PatternSet, parsed?: ts.SourceFile): FileScan {
   const patterns = withRenamedImports(text, filePatterns);
-  const mayHaveChecks = calleeNameRegex(patterns).test(text);
+  // A file that reads a switch is walked whole, so that a local of its name shadows it.
+  const mayHaveChecks = calleeNameRegex(patterns).test(text) || mentionsEnvironmentSwitch(text, patterns);
   if (!mayHaveChecks && !text.includes('export') && !mayDeclareEnvironmentSwitch(text)) {
     return { fileName, checks: [], importedKeys: [], exports: {}, starExports: [] };
   }
@@ -135,9 +136,12 @@ export function visit(state: ScanState, root: ts.Node, rootParent: ts.Node | und
 function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined): void {
   if (state.clientFunctions !== undefined && isFunctionLike(node)) nameClientFunction(state.clientFunctions, node, parent);
   switch (node.kind) {
-    case SyntaxKind.CallExpression:
+    case SyntaxKind.CallExpression: {
+      const dependencies = dependencyListOf(node as ts.CallExpression);
+      if (dependencies !== undefined) for (const read of dependencyReadsOf(dependencies)) (state.dependencyReads ??= new Set()).add(read);
       visitCall(state, node as ts.CallExpression);
       break;
+    }
     case SyntaxKind.JsxOpeningElement:
     case SyntaxKind.JsxSelfClosingElement:
       visitJsxElement(state, node as ts.JsxOpeningElement | ts.JsxSelfClosingElement);

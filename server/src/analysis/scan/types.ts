@@ -187,6 +187,8 @@ export interface ScanState {
   followsReturns?: boolean;
   /** Set when a function without a declared return type had its body blanked by the skeleton: its returns are unknown. */
   blankedReturns?: boolean;
+  /** What the dependency lists of hooks the walk met name (`flags.x` and `flags.x.value` in `useMemo(fn, [flags.x.value])`), set on first need. */
+  dependencyReads?: Set<ts.Node>;
   /** Every binding declared, in order, when one top-level statement's walk is recorded (`scanDocument`). */
   readonly declared?: Array<readonly [string, Binding]>;
 }
