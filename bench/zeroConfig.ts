@@ -8,13 +8,16 @@
 // The figures of issue #16 (bench/RESULTS.md) bundled this file with esbuild from each commit compared, so
 // that old and new run the same way (see the command there).
 
+import * as path from 'node:path';
 import { loadConfig } from '../server/src/workspace/config';
+import { toPosixPath } from '../server/src/workspace/files';
 import { buildPatternSet } from '../server/src/analysis/patterns';
 import { WorkspaceIndex } from '../server/src/workspace/index';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const root = args[0];
+  // Absolute, as the CLI and the editor give it: module paths are resolved against it.
+  const root = toPosixPath(path.resolve(args[0]));
   const noConfig = args.includes('--no-config');
   const cacheAt = args.indexOf('--cache');
   const cacheFile = cacheAt < 0 ? undefined : args[cacheAt + 1];

@@ -521,7 +521,7 @@ gb.isOn('delta-api'); gb.isOn('new-nav'); gb.isOn('dark-mode'); gb.isOn('beta-se
     says: /^no registry proposed: the nearest candidate, ClientSpecFeature \(src\/clientSpec\.ts, union\), 1 of its 2 keys is checked in code, and its name says it lists flags; but 3 of the 4 checks with a known key would check keys it does not list$/,
   },
   {
-    name: 'a general function a member is passed to, which mostly takes other values, is no check; the registry and its real check stay',
+    name: 'a general function a member is passed to, which mostly takes other values, is no check; the registry and its real check stay, also where the import of a member is not followed',
     files: {
       'src/types.ts': `import { Type } from '@sinclair/typebox';
 export const FeatureNames = { WhiteLabel: 'WhiteLabel', GlobalCompute: 'GlobalCompute' } as const;
@@ -533,8 +533,9 @@ if (await getFeature({ workspaceId, name: FeatureNames.GlobalCompute })) start()
 const rows = await db.select().where(eq(feature.name, FeatureNames.GlobalCompute));
 const mine = await db.select().where(eq(feature.workspaceId, workspaceId));
 const theirs = await db.select().where(eq(feature.id, id));`,
-      'src/periods.ts': `import { FeatureNames } from './types';
-const on = await getFeature({ workspaceId, name: FeatureNames.WhiteLabel });`,
+      'src/periods.ts': `import { FeatureNames } from '@app/types';
+const on = await getFeature({ workspaceId, name: FeatureNames.WhiteLabel });
+const again = await getFeature({ workspaceId, name: FeatureNames.WhiteLabel });`,
     },
     expected: { patterns: [{ callee: 'getFeature', keyArg: '0.name' }], registry: { file: 'src/types.ts', symbol: 'FeatureNames' } },
     // One file's scan: the key, imported, is resolved by the index; `eq` and `Type.Literal` are no checks.
@@ -765,13 +766,15 @@ evaluate(flags.newNav); evaluate(flags.darkMode);`,
     expected: { patterns: [{ callee: 'evaluate', keyArg: 0 }], registry: { file: 'src/flags.ts', symbol: 'flags' } },
   },
   {
-    name: 'calls that write, toggle or validate a flag take its member as an evaluation does, and are no check',
+    name: 'calls that write, toggle, validate or log a flag take its member as an evaluation does, and are no check',
     files: {
       'src/flags.ts': `export const FLAGS = { newNav: 'new-nav', darkMode: 'dark-mode', billing: 'billing-v2' } as const;`,
       'src/app.ts': `import { FLAGS } from './flags';
 flag({ key: FLAGS.newNav }); flag({ key: FLAGS.darkMode });
-setFlag({ key: FLAGS.billing, value: true }); validateFlagValue(FLAGS.newNav, input); toggleFlag(FLAGS.darkMode); setupFlag(FLAGS.billing);`,
-      'src/admin.ts': `export function updateFlag(flag: (typeof FLAGS)[keyof typeof FLAGS], value: boolean) { return db.flags.update(flag, value); }`,
+setFlag({ key: FLAGS.billing, value: true }); validateFlagValue(FLAGS.newNav, input); toggleFlag(FLAGS.darkMode); setupFlag(FLAGS.billing);
+logEnrollmentEvent(FLAGS.newNav, isOn); trackFlagExposure(FLAGS.darkMode);`,
+      'src/admin.ts': `export function updateFlag(flag: (typeof FLAGS)[keyof typeof FLAGS], value: boolean) { return db.flags.update(flag, value); }
+export function logFirstEnrollment(flag: (typeof FLAGS)[keyof typeof FLAGS], on: boolean) { telemetry.record(flag, on); }`,
     },
     expected: { patterns: [{ callee: 'flag', keyArg: '0.key' }, { callee: 'setupFlag', keyArg: 0 }], registry: { file: 'src/flags.ts', symbol: 'FLAGS' } },
   },

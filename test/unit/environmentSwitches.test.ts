@@ -47,6 +47,7 @@ describe('environment switches: what declares one', () => {
     { name: 'a variable named ENABLED', text: `export const FLAG_SEARCH = Boolean(process.env.FLAG_SEARCH_ENABLED);`, declares: { FLAG_SEARCH: { key: 'FLAG_SEARCH_ENABLED', member: false } } },
     { name: "Deno's env.get", text: `export const isBeta = Deno.env.get('FEATURE_BETA') === '1';`, declares: { isBeta: { key: 'FEATURE_BETA', member: false } } },
     { name: "a class's property named for features", text: `export class Values {\n  public readonly isDevFeaturesEnabled = !this.isProduction || yes(getEnv('DEV_FEATURES_ENABLED'));\n}`, declares: { isDevFeaturesEnabled: { key: 'DEV_FEATURES_ENABLED', member: true } } },
+    { name: 'the properties of an object named for features, whatever their names', text: `export const generateConfig = (env: Env) => ({\n  FEATURE: {\n    ENABLE_SSO: env.FEATURE_ENABLE_SSO == 'true',\n    CHECK_CONSENT: env.FEATURE_CHECK_CONSENT != 'false',\n    APPLOCK_TIMEOUT: env.FEATURE_APPLOCK_TIMEOUT ? Number(env.FEATURE_APPLOCK_TIMEOUT) : null,\n    DATADOG_ENVIRONMENT: env.FEATURE_DATADOG_ENVIRONMENT,\n  },\n  SEARCH: { ENABLED: env.FEATURE_SEARCH == 'true' },\n});`, declares: { ENABLE_SSO: { key: 'FEATURE_ENABLE_SSO', member: true }, CHECK_CONSENT: { key: 'FEATURE_CHECK_CONSENT', member: true } } },
     { name: "a class's property not named for features (found by name everywhere)", text: `export class Values {\n  readonly isBeta = yes(getEnv('FEATURE_BETA'));\n}`, declares: {} },
     { name: 'a text, not a boolean', text: `export const featureServiceUrl = process.env.FEATURE_SERVICE_URL;`, declares: {} },
     { name: 'a URL made truthy elsewhere', text: `export const goFeatureFlagUrl = process.env.GO_FEATURE_FLAG_URL ?? 'http://localhost';`, declares: {} },
@@ -54,6 +55,9 @@ describe('environment switches: what declares one', () => {
     { name: 'a variable without FEATURE or FLAG', text: `export const isMultipleDomains = yes(getEnv('MULTIPLE_CUSTOM_DOMAINS_ENABLED'));`, declares: {} },
     { name: 'two variables', text: `export const isOn = yes(getEnv('FEATURE_A')) && yes(getEnv('FEATURE_B'));`, declares: {} },
     { name: 'a function that reads one', text: `const buildConfig = (mode) => ({ on: mode === 'dev', define: { x: process.env.DEV_FEATURES_ENABLED } });`, declares: {} },
+    { name: 'an object chosen by the variable', text: `export const featureFlagProvider = process.env.DISABLE_FEATURE_FLAGS ? noopProvider : new Provider();`, declares: {} },
+    { name: 'a text defaulted', text: `export const isFeatureOn = process.env.FEATURE_X_ENABLED || 'false';`, declares: {} },
+    { name: 'a choice between booleans', text: `export const isBetaFeature = isProd ? yes(process.env.FEATURE_BETA) : true;`, declares: { isBetaFeature: { key: 'FEATURE_BETA', member: false } } },
     { name: 'a let, which may change', text: `export let isDevFeaturesEnabled = yes(getEnv('DEV_FEATURES_ENABLED'));`, declares: {} },
     { name: 'a local constant', text: `export function f() {\n  const isOn = yes(getEnv('FEATURE_X'));\n  return isOn;\n}`, declares: {} },
   ];
@@ -114,6 +118,21 @@ describe('environment switches: what reads one', () => {
       assert.deepEqual(readsIn(files, '/ws/src/app.tsx'), row.reads);
     });
   }
+
+  it("an object of switches: read through any receiver, destructured at any depth; a constant table of other keys that share a name, and the object set again, read none", () => {
+    const files = {
+      '/ws/server/config.ts': `export const generateConfig = (env: Env) => ({ FEATURE: { ENABLE_SSO: env.FEATURE_ENABLE_SSO == 'true', ENABLE_ENTROPY: env.FEATURE_ENABLE_ENTROPY == 'true', FORCE_ENTROPY: env.FEATURE_FORCE_ENTROPY == 'true' } });\n`,
+      '/ws/src/Config.ts': `const config = { ...env, FEATURE: { ...env.FEATURE, ENABLE_ENTROPY: env.FEATURE.ENABLE_ENTROPY && (isWindows() || env.FEATURE.FORCE_ENTROPY) } };\n`,
+      '/ws/src/app.tsx': `if (Config.getConfig().FEATURE.ENABLE_SSO) sso();\nconst features = Config.getConfig().FEATURE;\nconst a = features.ENABLE_SSO;\nconst { ENABLE_SSO: isSSOEnabled } = Config.getConfig().FEATURE;\nconst { FEATURE: { FORCE_ENTROPY } } = Config.getConfig();\nconst b = PROPERTIES_TYPE.CALL.ENABLE_SSO;\n`,
+    };
+    assert.deepEqual(readsIn(files, '/ws/src/app.tsx'), [
+      'FEATURE_ENABLE_SSO <- Config.getConfig().FEATURE.ENABLE_SSO',
+      'FEATURE_ENABLE_SSO <- features.ENABLE_SSO',
+      'FEATURE_ENABLE_SSO <- ENABLE_SSO: isSSOEnabled',
+      'FEATURE_FORCE_ENTROPY <- FORCE_ENTROPY',
+    ]);
+    assert.deepEqual(readsIn(files, '/ws/src/Config.ts'), []);
+  });
 
   it("reads in the declaring file, but not in the switch's own setting", () => {
     const files = { '/ws/src/consts/env.ts': `${ENV}export const both = isDevFeaturesEnabled && isCloud;\n`, '/ws/src/GlobalValues.ts': VALUES };

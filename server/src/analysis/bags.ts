@@ -23,7 +23,14 @@ export interface ObjectBag {
  * A `bags` entry of `.flaglens.json` as written: the bag's text, or an object that also says how it names its flags,
  * for a team's wrapper of a vendor's bag (`{"bag": "useLaunchDarkly()", "camelCaseKeys": true, "sdk": "launchdarkly"}`).
  */
-export type BagEntry = string | { readonly bag: string; readonly camelCaseKeys?: boolean; readonly sdk?: Sdk; readonly keys?: readonly string[] };
+export type BagEntry = string | {
+  readonly bag: string;
+  readonly camelCaseKeys?: boolean;
+  readonly sdk?: Sdk;
+  readonly keys?: readonly string[];
+  /** Why its checks count, for people, when the entry was inferred rather than named in `.flaglens.json`. */
+  readonly evidence?: string;
+};
 
 /** A `bags` entry of `.flaglens.json` read: an object path, or a call (written with `()`) that returns a bag. */
 export type BagSpec = { readonly kind: 'object'; readonly bag: ObjectBag } | { readonly kind: 'call'; readonly pattern: FlagPattern };
@@ -41,7 +48,7 @@ export function parseBagSpec(entry: BagEntry): BagSpec | undefined {
   const spec = (typeof entry === 'string' ? entry : entry.bag).trim();
   const sdk = typeof entry === 'string' ? 'custom' : entry.sdk ?? 'custom';
   const camelCase = typeof entry !== 'string' && entry.camelCaseKeys === true ? { camelCaseKeys: true } : {};
-  const evidence = `the bag ${spec} is named in .flaglens.json`;
+  const evidence = (typeof entry === 'string' ? undefined : entry.evidence) ?? `the bag ${spec} is named in .flaglens.json`;
   if (CALL.test(spec)) {
     const callee = spec.slice(0, -2);
     return { kind: 'call', pattern: { sdk, callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase } };

@@ -24,10 +24,11 @@ const NOT_CHECKS = new Set([
 // An array's searches whose predicate may compare an item with a member: the search finds one flag of a list.
 const LIST_SEARCHES = new Set(['find', 'some']);
 
-// A name whose first word changes or checks the flag itself, not its value: `setFlag({ key: Flags.X, value })`,
-// `validateFeatureFlagValue(Flags.X, input)`, `toggleFlag(Flags.X)` take a member as an evaluation does, and are none.
+// A name whose first word changes, checks or reports the flag itself, not its value: `setFlag({ key: Flags.X, value })`,
+// `validateFeatureFlagValue(Flags.X, input)`, `toggleFlag(Flags.X)`, `logEnrollmentEvent(Flags.X, isOn)` take a member
+// as an evaluation does, and are none.
 // Words that make something gated by a flag (`commands.register({ flag: Flags.X })`, `defineRoute`) are not among them.
-const NOT_EVALUATING = /^(?:set|update|delete|remove|save|write|store|reset|clear|persist|upsert|put|patch|toggle|enable|disable|validate|parse|archive|rename)(?![a-z])/;
+const NOT_EVALUATING = /^(?:set|update|delete|remove|save|write|store|reset|clear|persist|upsert|put|patch|toggle|enable|disable|validate|parse|archive|rename|log|track|report|record)(?![a-z])/;
 
 /** True when a function of this name may evaluate a flag: its name does not say it does something else to one. */
 export function mayEvaluate(name: string): boolean {
@@ -110,7 +111,7 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
   }
   const wrappers = [...typed.values()];
   const keysPassed = literalKeysPassed(root, wrappers, new Set(registry.keys), trees);
-  const general = takingOtherValues(trees, [...calls.values()].map((call) => call.pattern), new Set(registry.keys), resolvePackage);
+  const general = takingOtherValues(trees, [...calls.values()].map((call) => call.pattern), registry, resolvePackage);
   const membersPassed = new Set<string>();
   for (const [name, call] of calls) {
     if (typed.has(name) || general.has(name)) continue;
@@ -133,9 +134,14 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
  * `eq(column, Flags.X)` among `eq(column, id)`, `localStorage.getItem(GUIDES.X)` among other storage keys), as a
  * registry is not proposed when most checks under it would check keys it does not list.
  */
-function takingOtherValues(trees: SourceTrees, patterns: readonly UserPattern[], keys: ReadonlySet<string>, resolvePackage: ModuleHost['resolvePackage']): Set<string> {
+function takingOtherValues(trees: SourceTrees, patterns: readonly UserPattern[], registry: AnchorRegistry, resolvePackage: ModuleHost['resolvePackage']): Set<string> {
   const general = new Set<string>();
   if (patterns.length === 0) return general;
+  const keys = new Set(registry.keys);
+  const members = new Set(registry.members);
+  // A member whose import could not be followed (a path alias, a package without its build) is still the registry's.
+  const memberText = new RegExp(`^${registry.symbol.replace(/\$/g, '\\$')}\\??\\.([\\w$]+)$`);
+  const listed = (check: FlagCheck): boolean => (check.resolved ? keys.has(check.key) : members.has(memberText.exec(check.key)?.[1] ?? ''));
   const tallies = new Map(patterns.map((pattern) => [calleeLastName(pattern.callee), { callee: pattern.callee, listed: 0, other: 0 }]));
   const set = trees.patternSet(patterns, []);
   for (const source of trees.sources) {
@@ -143,7 +149,7 @@ function takingOtherValues(trees: SourceTrees, patterns: readonly UserPattern[],
     for (const check of trees.resolvedChecks(source, set, resolvePackage)) {
       const tally = check.sdk === 'custom' && check.dynamic !== true ? tallies.get(calleeLastName(check.method)) : undefined;
       if (tally === undefined) continue;
-      if (check.resolved && keys.has(check.key)) tally.listed++;
+      if (listed(check)) tally.listed++;
       else tally.other++;
     }
   }

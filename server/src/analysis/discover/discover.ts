@@ -191,7 +191,7 @@ function addNew(found: Found, wrappers: readonly DiscoveredWrapper[], bags: read
 
 /** The presets with the wrappers and bag functions found so far. */
 function patternsOf(trees: SourceTrees, found: Found): PatternSet {
-  return trees.patternSet(found.wrappers.map(inferredPattern), found.bags.map(bagEntryOf));
+  return trees.patternSet(found.wrappers.map(inferredPattern), found.bags.map(inferredBag));
 }
 
 /** A wrapper's pattern, saying why it was inferred: a check found through it says so, not that a configuration names it. */
@@ -228,23 +228,32 @@ export function bagEntryOf(bag: DiscoveredBag): BagEntry {
   return { bag: bag.spec, ...(bag.camelCaseKeys === true ? { camelCaseKeys: true } : {}), ...(bag.sdk ? { sdk: bag.sdk } : {}), ...(bag.keys ? { keys: bag.keys } : {}) };
 }
 
+/** Why a bag was found, for people: "a property typed UiFlags, which lists flags; a read of one it lists is a check". */
+function bagReason(bag: DiscoveredBag): string {
+  if (bag.declaredAs !== undefined) {
+    const declared = bag.returned === true
+      ? (bag.spec.endsWith('()') ? 'returns what is declared' : 'a property of what a function returns, declared')
+      : (bag.spec.endsWith('()') ? 'declared to return' : 'declared as');
+    return `${declared} ${bag.declaredAs.replace(/\s+/g, ' ')}, and ${bag.typedBy ?? ''} lists flags`;
+  }
+  if (bag.keyedBy !== undefined) return `read by a member of ${bag.keyedBy}, so a record of its flags; a read of one it lists is a check`;
+  if (bag.typedBy !== undefined) return `a property typed ${bag.typedBy}, which lists flags; a read of one it lists is a check`;
+  return `returns the flags of ${bag.forwardsTo ?? 'a bag'}()${bag.camelCaseKeys === true ? ', whose property names are the flag keys camelCased' : ''}`;
+}
+
+/** A bag's entry, saying why it was inferred: a check found through it says so, not that a configuration names it. */
+export function inferredBag(bag: DiscoveredBag): BagEntry {
+  const entry = bagEntryOf(bag);
+  return { ...(typeof entry === 'string' ? { bag: entry } : entry), evidence: `the bag ${bag.spec} was inferred from the code: ${bagReason(bag)} (${bag.at.file}:${bag.at.line})` };
+}
+
 /** One line per discovery, saying what was found, where, and why. */
 export function describeDiscovery(discovery: Discovery): string[] {
   const lines: string[] = [];
   for (const wrapper of discovery.wrappers) {
     lines.push(`${wrapper.evidence === 'members' ? 'check' : 'wrapper'} ${wrapper.pattern.callee} (${wrapper.at.file}:${wrapper.at.line}): ${wrapper.reason}`);
   }
-  for (const bag of discovery.bags) {
-    const camelCase = bag.camelCaseKeys === true ? ', whose property names are the flag keys camelCased' : '';
-    if (bag.declaredAs !== undefined) {
-      const declared = bag.returned === true
-        ? (bag.spec.endsWith('()') ? 'returns what is declared' : 'a property of what a function returns, declared')
-        : (bag.spec.endsWith('()') ? 'declared to return' : 'declared as');
-      lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): ${declared} ${bag.declaredAs.replace(/\s+/g, ' ')}, and ${bag.typedBy ?? ''} lists flags`);
-    } else if (bag.keyedBy !== undefined) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): read by a member of ${bag.keyedBy}, so a record of its flags; a read of one it lists is a check`);
-    else if (bag.typedBy !== undefined) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): a property typed ${bag.typedBy}, which lists flags; a read of one it lists is a check`);
-    else lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): returns the flags of ${bag.forwardsTo ?? 'a bag'}()${camelCase}`);
-  }
+  for (const bag of discovery.bags) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): ${bagReason(bag)}`);
   for (const provider of discovery.providers ?? []) {
     if (!provider.camelCaseKeys) lines.push(`LaunchDarkly provider (${provider.at.file}:${provider.at.line}): useCamelCaseFlagKeys is false, so the names useFlags() gives in its package are the flag keys as written`);
   }

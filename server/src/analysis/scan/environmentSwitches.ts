@@ -1,12 +1,13 @@
 // Environment switches: a team without a flag backend turns a feature on with an environment variable, read once into
-// a named boolean, `export const isDevFeaturesEnabled = !isProduction || yes(getEnv('DEV_FEATURES_ENABLED'))` or a
-// class's `readonly isDevFeaturesEnabled = …`, and the code reads that name wherever the feature is gated. Each read is
-// a check whose key is the variable's name.
+// a named boolean, `export const isDevFeaturesEnabled = !isProduction || yes(getEnv('DEV_FEATURES_ENABLED'))`, a
+// class's `readonly isDevFeaturesEnabled = …` or an object's `FEATURE: { ENABLE_SSO: env.FEATURE_ENABLE_SSO == 'true' }`,
+// and the code reads that name wherever the feature is gated. Each read is a check whose key is the variable's name.
 //
 // The evidence is in the declaration, not in a name: the initializer reads exactly one environment variable whose name
-// has FEATURE(S) or FLAG(S) as a word, and makes a boolean of it. A class's property is read on any object (`EnvSet.values.x`),
-// found by its name alone, so its name must say feature or flag too. A module's constant is read where it is declared
-// or imported by that name. The declaration itself is no check: it is where the switch is set, not where it gates.
+// has FEATURE(S) or FLAG(S) as a word, and gives a boolean made of it. A class's or object's property is read on any
+// object (`EnvSet.values.x`, `Config.getConfig().FEATURE.ENABLE_SSO`), found by its name alone, so its name, or the name
+// of its object or class, must say feature or flag too. A module's constant is read where it is declared or imported
+// by that name. The declaration itself is no check: it is where the switch is set, not where it gates.
 
 import { ts } from 'ts-morph';
 import type { DeclaredSwitch, PatternSet } from '../patterns';
@@ -22,7 +23,7 @@ const {
   NodeFlags, SyntaxKind, forEachChild, isBinaryExpression, isCallExpression, isClassLike, isDeleteExpression, isElementAccessExpression,
   isIdentifier, isImportDeclaration, isNamedImports, isObjectBindingPattern, isParenthesizedExpression, isPostfixUnaryExpression,
   isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteralLike,
-  isTypeNode, isVariableDeclaration, isVariableStatement, isAsExpression, isNonNullExpression, isExportDeclaration, isFunctionLike,
+  isTypeNode, isVariableDeclaration, isVariableStatement, isAsExpression, isNonNullExpression, isExportDeclaration, isFunctionLike, isConditionalExpression, isObjectLiteralExpression, isPropertyAssignment,
 } = ts;
 
 // An environment variable as written in code: upper case words joined by `_`.
@@ -36,7 +37,8 @@ const COMPARISONS = new Set([SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.Excl
 const BOOLEAN_NAME = /^(?:is|has|should|can|use|enable|show)(?:[A-Z0-9_]|$)|enabled|disabled/i;
 // Functions that make a boolean of a variable's text: `yes(…)` (@silverhand/essentials), `Boolean(…)`, `parseBoolean(…)`.
 const TO_BOOLEAN = /^(?:yes|bool|boolean|isTruthy|truthy|isTrue|(?:parse|to|as)Bool(?:ean)?\w*)$/i;
-// A class's property is found by name in every file: only a name that says what it switches.
+// A class's or object's property is found by name in every file: only a name that says what it switches, or one of an
+// object or class named so.
 const MEMBER_NAME = /feature|flag/i;
 const mentionRegexes = new WeakMap<readonly DeclaredSwitch[], RegExp>();
 
@@ -102,6 +104,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
   // What is passed over: where a switch is set is no read of one (`yes(localStorage.getItem(storageKeys.isDevFeaturesEnabled))`
   // names a storage key), and a hook's dependency list reads none either.
   const settings = new Set<ts.Node>();
+  // Objects and classes named for flags, whose properties set from a variable are switches whatever their names.
+  const switchObjects = new Set<ts.Node>();
   for (const statement of sourceFile.statements) {
     if (declares && isVariableStatement(statement) && (statement.declarationList.flags & NodeFlags.BlockScoped) === NodeFlags.Const) {
       for (const declaration of statement.declarationList.declarations) {
@@ -146,7 +150,15 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
       const dependencies = dependencyListOf(node);
       if (dependencies !== undefined) settings.add(dependencies);
     }
-    if (declares && isPropertyDeclaration(node) && isIdentifier(node.name) && node.initializer !== undefined && MEMBER_NAME.test(node.name.text) && parent !== undefined && isClassLike(parent)) {
+    // An object of switches named for them (`FEATURE: { ENABLE_SSO: env.FEATURE_ENABLE_SSO == 'true' }`, `class FeatureFlags`).
+    if ((isPropertyAssignment(node) || isVariableDeclaration(node)) && node.initializer !== undefined && isObjectLiteralExpression(node.initializer) && isIdentifier(node.name) && MEMBER_NAME.test(node.name.text)) {
+      switchObjects.add(node.initializer);
+    }
+    if (isClassLike(node) && node.name !== undefined && MEMBER_NAME.test(node.name.text)) switchObjects.add(node);
+    // A switch set again from others (`FEATURE: { ...env.FEATURE, X: env.FEATURE.X && isWindows() }`) is set, not read.
+    if (isPropertyAssignment(node) && isIdentifier(node.name) && members.has(node.name.text) && parent !== undefined && switchObjects.has(parent)) settings.add(node.initializer);
+    if (declares && (isPropertyDeclaration(node) || isPropertyAssignment(node)) && isIdentifier(node.name) && node.initializer !== undefined && parent !== undefined
+      && (isClassLike(parent) || isObjectLiteralExpression(parent)) && (MEMBER_NAME.test(node.name.text) || switchObjects.has(parent))) {
       const key = switchedBy(node.initializer, node.name.text);
       if (key !== undefined) {
         const found = { key, member: true, line: lineOf(state, node.name) };
@@ -162,15 +174,20 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
         const how = local.imported === undefined ? '' : `, imported from ${local.imported},`;
         read(node, node, local.declared, `\`${node.text}\`${how} is an environment switch, ${setBy(local.declared)}`);
       }
-    } else if (isPropertyAccessExpression(node) && members.has(node.name.text) && parent !== undefined && !isWritten(node, parent)) {
+    } else if (isPropertyAccessExpression(node) && members.has(node.name.text) && parent !== undefined && !isWritten(node, parent) && !throughOtherConstants(node.expression)) {
       const declared = members.get(node.name.text) as DeclaredSwitch;
       read(node.name, node, declared, `\`${node.name.text}\` is an environment switch, ${setBy(declared)}`);
     } else if (isVariableDeclaration(node) && isObjectBindingPattern(node.name) && node.initializer !== undefined) {
-      // `const { isDevFeaturesEnabled } = EnvSet.values` reads it once, where it is destructured.
-      for (const element of node.name.elements) {
-        const property = element.propertyName ?? element.name;
-        const declared = isIdentifier(property) ? members.get(property.text) : undefined;
-        if (declared !== undefined && element.dotDotDotToken === undefined) read(property, element, declared, `\`${property.getText(sourceFile)}\` is an environment switch, ${setBy(declared)}`);
+      // `const { isDevFeaturesEnabled } = EnvSet.values` reads it once, where it is destructured, also from a property
+      // destructured in turn (`const { FEATURE: { USE_CORE_CRYPTO } } = Config.getConfig()`).
+      const patterns = [node.name];
+      for (let pattern = patterns.pop(); pattern !== undefined; pattern = patterns.pop()) {
+        for (const element of pattern.elements) {
+          if (isObjectBindingPattern(element.name)) patterns.push(element.name);
+          const property = element.propertyName ?? element.name;
+          const declared = isIdentifier(property) ? members.get(property.text) : undefined;
+          if (declared !== undefined && element.dotDotDotToken === undefined && !isObjectBindingPattern(element.name)) read(property, element, declared, `\`${property.getText(sourceFile)}\` is an environment switch, ${setBy(declared)}`);
+        }
       }
     }
     forEachChild(node, (child) => {
@@ -189,9 +206,11 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
 function switchedBy(initializer: ts.Expression, declaredName: string): string | undefined {
   const variables = new Set<string>();
   let converted = false;
-  const visit = (node: ts.Node, convertedAbove: boolean): void => {
+  const visit = (node: ts.Node, convertedAbove: boolean, parent: ts.Node | undefined): void => {
     if (isFunctionLike(node) || isClassLike(node)) return;
-    const variable = environmentVariableOf(node);
+    // `env.FEATURE.X` reads X of an object, not the variable FEATURE.
+    const receiver = parent !== undefined && (isPropertyAccessExpression(parent) || isElementAccessExpression(parent)) && parent.expression === node;
+    const variable = receiver ? undefined : environmentVariableOf(node);
     if (variable !== undefined) {
       if (variable.split('_').some((word) => FEATURE_WORDS.has(word))) {
         variables.add(variable);
@@ -202,13 +221,43 @@ function switchedBy(initializer: ts.Expression, declaredName: string): string | 
     const converts = (isBinaryExpression(node) && COMPARISONS.has(node.operatorToken.kind))
       || (isPrefixUnaryExpression(node) && node.operator === SyntaxKind.ExclamationToken)
       || (isCallExpression(node) && isIdentifier(node.expression) && TO_BOOLEAN.test(node.expression.text));
-    forEachChild(node, (child) => visit(child, convertedAbove || converts));
+    forEachChild(node, (child) => visit(child, convertedAbove || converts, node));
   };
-  visit(initializer, false);
+  visit(initializer, false, undefined);
   if (variables.size !== 1) return undefined;
   const [variable] = variables;
-  const boolean = converted || BOOLEAN_NAME.test(declaredName) || variable.split('_').some((word) => BOOLEAN_WORDS.has(word));
-  return boolean ? variable : undefined;
+  const named = BOOLEAN_NAME.test(declaredName) || variable.split('_').some((word) => BOOLEAN_WORDS.has(word));
+  // The value itself must be a boolean: `process.env.DISABLE_FEATURE_FLAGS ? noop : new Provider()` chooses an object.
+  const value = booleanValue(initializer);
+  return (converted || named) && (value === 'yes' || (value === 'maybe' && named)) ? variable : undefined;
+}
+
+/**
+ * Whether an expression gives a boolean: `yes` when compared, negated or converted (or a logical chain or choice of
+ * such), `maybe` for a name or a read whose type is not written, `no` for anything else (an object, a text, a call).
+ */
+function booleanValue(node: ts.Expression): 'yes' | 'maybe' | 'no' {
+  let inner = node;
+  while (isParenthesizedExpression(inner) || isAsExpression(inner) || isNonNullExpression(inner)) inner = inner.expression;
+  if (inner.kind === SyntaxKind.TrueKeyword || inner.kind === SyntaxKind.FalseKeyword) return 'yes';
+  if (isPrefixUnaryExpression(inner)) return inner.operator === SyntaxKind.ExclamationToken ? 'yes' : 'no';
+  if (isCallExpression(inner)) return isIdentifier(inner.expression) && TO_BOOLEAN.test(inner.expression.text) ? 'yes' : 'no';
+  if (isIdentifier(inner) || isPropertyAccessExpression(inner) || isElementAccessExpression(inner)) return 'maybe';
+  const either = (a: ts.Expression, b: ts.Expression): 'yes' | 'maybe' | 'no' => {
+    const [left, right] = [booleanValue(a), booleanValue(b)];
+    return left === 'no' || right === 'no' ? 'no' : left === 'yes' || right === 'yes' ? 'yes' : 'maybe';
+  };
+  if (isBinaryExpression(inner)) {
+    const operator = inner.operatorToken.kind;
+    if (COMPARISONS.has(operator)) return 'yes';
+    const logical = operator === SyntaxKind.AmpersandAmpersandToken || operator === SyntaxKind.BarBarToken || operator === SyntaxKind.QuestionQuestionToken;
+    return logical ? either(inner.left, inner.right) : 'no';
+  }
+  if (isConditionalExpression(inner)) {
+    const [whenTrue, whenFalse] = [booleanValue(inner.whenTrue), booleanValue(inner.whenFalse)];
+    return whenTrue === 'no' || whenFalse === 'no' ? 'no' : whenTrue === 'yes' && whenFalse === 'yes' ? 'yes' : 'maybe';
+  }
+  return 'no';
 }
 
 /** The environment variable a node reads: `process.env.X`, `import.meta.env['X']`, `getEnv('X')`, `Deno.env.get('X')`. */
@@ -229,6 +278,21 @@ function isEnvironment(node: ts.Node): boolean {
   let inner = node;
   while (isParenthesizedExpression(inner) || isAsExpression(inner) || isNonNullExpression(inner)) inner = inner.expression;
   return (isIdentifier(inner) && inner.text === 'env') || (isPropertyAccessExpression(inner) && inner.name.text === 'env');
+}
+
+/**
+ * True when a receiver chain passes a constant namespace of another kind (`PROPERTIES_TYPE.CALL.X`,
+ * `WebAppEvents.PROPERTIES.UPDATE.X`): an upper-case name that does not say feature or flag holds keys of its own that
+ * share the switch's name, where `Config.getConfig().FEATURE.X`, `features.X` and `EnvSet.values.x` read the switch.
+ */
+function throughOtherConstants(receiver: ts.Expression): boolean {
+  for (let node: ts.Node = receiver; ; ) {
+    const name = isIdentifier(node) ? node.text : isPropertyAccessExpression(node) ? node.name.text : undefined;
+    if (name !== undefined && /^[A-Z][A-Z0-9_]+$/.test(name) && !MEMBER_NAME.test(name)) return true;
+    if (isPropertyAccessExpression(node) || isElementAccessExpression(node) || isNonNullExpression(node) || isParenthesizedExpression(node)) node = node.expression;
+    else if (isCallExpression(node)) node = node.expression;
+    else return false;
+  }
 }
 
 /** True when an identifier stands for its value here: not a declared or property name, a label or a type. */
