@@ -414,6 +414,24 @@ export function getRollout(): Rollout { return new Rollout(); }`,
     expected: [['a', 'growthbook', '`getGrowthBookClient` comes from @growthbook/growthbook (through ./growthbook)']],
   },
   {
+    name: "a workspace function declared to give a promise of the SDK's client, awaited",
+    files: {
+      [APP]: `import { getLaunchDarklyClient, getRollout } from './ld';
+export async function check(flag: string) {
+  const client = await getLaunchDarklyClient();
+  const rollout = await getRollout();
+  return (await client.variation('a', context, false)) && rollout.variation('b');
+}`,
+      '/ws/src/ld.ts': `import { init, type LDClient } from '@launchdarkly/node-server-sdk';
+import { Rollout } from './rollout';
+let client: LDClient;
+export async function getLaunchDarklyClient(): Promise<LDClient> { client ??= init('key'); await client.waitForInitialization(); return client; }
+export async function getRollout(): Promise<Rollout> { return new Rollout(); }`,
+      '/ws/src/rollout.ts': `export class Rollout { variation(key: string) { return key !== ''; } }`,
+    },
+    expected: [['a', 'launchdarkly', '`client` comes from @launchdarkly/node-server-sdk (through ./ld)']],
+  },
+  {
     name: "a property of the workspace's request type typed by the SDK's class: an intersection's type literal, an interface",
     files: {
       [APP]: `import type { AuthRequest } from './types/AuthRequest';

@@ -114,9 +114,10 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
   const general = takingOtherValues(trees, [...calls.values()].map((call) => call.pattern), registry, resolvePackage);
   const membersPassed = new Set<string>();
   for (const [name, call] of calls) {
-    if (typed.has(name) || general.has(name)) continue;
+    if (general.has(name)) continue;
     count += call.sites;
     for (const member of call.members) membersPassed.add(member);
+    if (typed.has(name)) continue;
     const path = call.pattern.keyPath === undefined ? '' : `'s ${call.pattern.keyPath.join('.')}`;
     const sites = call.sites === 1 ? 'a call' : `${call.sites} calls`;
     const compared = call.pattern.keyCompared;

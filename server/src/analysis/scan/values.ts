@@ -122,6 +122,8 @@ export function originReference(node: ts.Expression): LocalReference | undefined
   }
 }
 
+const PROMISES = new Set(['Promise', 'PromiseLike', 'Awaited']);
+
 /** The name a declared type starts with (`LDClient`, `LD.LDClient`; the first such member of a union), for a name's evidence. */
 export function typeOriginReference(type: ts.TypeNode | undefined, position: number): LocalReference | undefined {
   if (type === undefined) return undefined;
@@ -133,6 +135,8 @@ export function typeOriginReference(type: ts.TypeNode | undefined, position: num
     return undefined;
   }
   if (!isTypeReferenceNode(type)) return undefined;
+  // A promise of a client (`async function getClient(): Promise<LDClient>`) is that client where it is awaited.
+  if (isIdentifier(type.typeName) && PROMISES.has(type.typeName.text) && type.typeArguments?.length === 1) return typeOriginReference(type.typeArguments[0], position);
   const names: string[] = [];
   let name: ts.EntityName = type.typeName;
   while (isQualifiedName(name)) {
