@@ -47,6 +47,8 @@ for (const [fixture, wrapper] of [['zero-config-app', 'useUiFlag'], ['zero-confi
       const throughWrapper = [...again.allChecks().values()].flat().filter((check) => check.sdk === 'custom' && check.method === wrapper);
       assert.ok(throughWrapper.length > 0);
       for (const check of throughWrapper) assert.match(check.evidence ?? '', new RegExp(`^\`${wrapper}\` was inferred from the code as a wrapper: .+ \\([^)]+:\\d+\\)$`));
+      // Nor does any other, through an inferred bag or pattern.
+      for (const check of [...again.allChecks().values()].flat()) assert.doesNotMatch(check.evidence ?? '', /\.flaglens\.json/, check.method);
       // The language server infers in a thread of its own.
       assert.deepEqual(findings(await indexed(root, undefined, true)), cold, 'in a thread');
       // The first run with a cache writes it; the second stamps every file; the third finds them all as they were.
@@ -90,5 +92,18 @@ describe('inference kept in the index cache: zero-config-launchdarkly', () => {
     const passed = [...cold.allChecks()].flatMap(([, checks]) => checks).filter((check) => check.method === 'client?.variation');
     assert.deepEqual(passed.map((check) => check.key), ['cartSuggestedItems']);
     for (let run = 1; run <= 3; run++) assert.deepEqual(findings(await indexed(root, cacheFile, run === 2)), findings(cold), `run ${run}`);
+  });
+});
+
+describe('what an inferred bag says of its checks', () => {
+  it('says it was inferred, from what, and where; not that a configuration names it', async () => {
+    const root = toPosixPath(path.join(temporary, 'monorepo'));
+    fs.cpSync(path.join(FIXTURES, 'monorepo'), root, { recursive: true });
+    fs.rmSync(path.join(root, '.flaglens.json'), { force: true });
+    const index = await indexed(root);
+    assert.deepEqual(index.inferred?.bags.map((bag) => bag.spec), ['useAllFeatures()']);
+    const throughBag = [...index.allChecks().values()].flat().filter((check) => check.method.startsWith('useAllFeatures'));
+    assert.ok(throughBag.length > 0);
+    for (const check of throughBag) assert.match(check.evidence ?? '', /^the bag useAllFeatures\(\) was inferred from the code: returns the flags of useFlags\(\).* \([^)]+:\d+\)$/);
   });
 });
