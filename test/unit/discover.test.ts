@@ -591,6 +591,24 @@ export type Limit = (typeof LIMITS)[keyof typeof LIMITS];`,
     expected: { patterns: [{ callee: 'useUiFlag', keyArg: 0 }], registry: { file: 'src/interfaces/uiConfig.ts', symbol: 'UiFlags' } },
   },
   {
+    name: "a wrapper handed over as an object's property is called on whatever holds the object, and a closure over that is a wrapper too; a property not named for flags is none",
+    files: {
+      'apps/web/src/flags.ts': `import { useFlags } from 'launchdarkly-react-client-sdk';
+export function useBooleanFlag(flag: string, defaultValue = false) { return useFlags()[flag] ?? defaultValue; }`,
+      'apps/web/src/SharedProvider.tsx': `import { useBooleanFlag } from './flags';
+export const Provider = ({ children }) => <SharedContext.Provider value={{ booleanFlag: useBooleanFlag, read: useBooleanFlag, pathCreator }}>{children}</SharedContext.Provider>;`,
+      'packages/components/src/useBooleanFlag.ts': `export const useSharedFlag = () => {
+  const shared = useShared();
+  const booleanFlag = (flag: string, defaultValue = false) => shared.booleanFlag(flag, defaultValue);
+  return { booleanFlag };
+};`,
+      'packages/components/src/Nav.tsx': `const { booleanFlag } = useSharedFlag();\nexport const on = booleanFlag('step-over', false);\nexport const other = shared.read('x');`,
+    },
+    expected: { patterns: [{ callee: 'useBooleanFlag', keyArg: 0 }, { callee: 'booleanFlag', keyArg: 0 }] },
+    says: /^wrapper booleanFlag \(apps\/web\/src\/SharedProvider\.tsx:2\): is the property an object hands useBooleanFlag over as, a wrapper$/,
+    checks: { 'packages/components/src/Nav.tsx': ['step-over'] },
+  },
+  {
     name: 'a const choosing once between two wrappers that take the key alike is a wrapper; a choice with a plain function is not',
     files: {
       'src/experiments.ts': `export interface Experiments { 'nav.new': boolean; 'billing.v2': boolean; 'search.beta': boolean }`,

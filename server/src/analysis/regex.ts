@@ -17,3 +17,18 @@ export function componentNames(names: readonly string[]): string[] {
 export function isComponentName(name: string): boolean {
   return name !== '' && !/^[a-z]/.test(name) && !name.includes('-');
 }
+
+const wholeNameRegexes = new WeakMap<object, RegExp>();
+
+/**
+ * A test for any of the names written as a whole identifier (`showBanner`, not `showBannerText`), made once per
+ * `owner`, the list the names are read from, since the same list is asked about for every file.
+ */
+export function wholeNamesRegex(owner: object, names: () => readonly string[]): RegExp {
+  let regex = wholeNameRegexes.get(owner);
+  if (regex === undefined) {
+    regex = new RegExp(`(?<![\\w$])(?:${[...new Set(names())].map(escapeRegex).join('|')})(?![\\w$])`);
+    wholeNameRegexes.set(owner, regex);
+  }
+  return regex;
+}

@@ -111,8 +111,10 @@ export function wrappersIn(
 
 /**
  * Other names for wrappers found already: `const useFlag = useFlagFromService`, or a choice made once between two
- * wrappers that take the key alike, `export const useFlag = isDev ? useFlagWithOverrides : useFlagFromService`.
- * Calls of the alias are calls of one of them, so the alias takes the key where they do.
+ * wrappers that take the key alike, `export const useFlag = isDev ? useFlagWithOverrides : useFlagFromService`; or a
+ * property an object hands one over as (`<SharedProvider handlers={{ booleanFlag: useBooleanFlag }}>`), called on
+ * whatever holds the object (`shared.booleanFlag(flag)`). Calls of the alias are calls of one of them, so the alias takes
+ * the key where they do. A property is called on any receiver, so its name must say what it does, as a bag's must.
  */
 export function aliasesIn(root: string, source: SourceText, trees: SourceTrees, known: readonly DiscoveredWrapper[]): DiscoveredWrapper[] {
   const relative = posix.relative(root, source.file);
@@ -146,6 +148,18 @@ export function aliasesIn(root: string, source: SourceText, trees: SourceTrees, 
           level: Math.max(...chosen.map((wrapper) => wrapper.level)),
         });
       }
+    } else if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name)) {
+      const name = node.name.text;
+      const wrapper = wrapperNamed(node.initializer);
+      if (wrapper !== undefined && !byName.has(name) && mayNameWrapper(name) && SAYS_FLAGS.test(name) && !aliases.some((alias) => alias.pattern.callee === name)) {
+        aliases.push({
+          pattern: { ...wrapper.pattern, callee: name },
+          at: { file: relative, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 },
+          reason: `is the property an object hands ${wrapper.pattern.callee} over as, a wrapper`,
+          evidence: wrapper.evidence,
+          level: wrapper.level,
+        });
+      }
     }
     ts.forEachChild(node, visit);
   };
@@ -153,9 +167,13 @@ export function aliasesIn(root: string, source: SourceText, trees: SourceTrees, 
   return aliases;
 }
 
+// A property's name that says it evaluates flags, for an alias called on any receiver.
+const SAYS_FLAGS = /flag|feature|experiment|toggle|gate/i;
+
 /**
  * False when the text cannot hold an alias of a wrapper named `names`: none of them stands alone right after an `=`,
- * `?` or `:` (past spaces, comments and opening parentheses), where a const's value or one of its two choices starts,
+ * `?` or `:` (past spaces, comments and opening parentheses), where a const's value, one of its two choices or a
+ * property's value starts,
  * and not called, read from or given type arguments there. A text with a Unicode escape, which may spell a name
  * otherwise, or a name with a letter past ASCII always may.
  */

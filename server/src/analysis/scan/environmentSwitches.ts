@@ -12,7 +12,7 @@
 import { ts } from 'ts-morph';
 import type { DeclaredSwitch, PatternSet } from '../patterns';
 import { mayDeclareEnvironmentSwitch } from '../prefilter';
-import { escapeRegex } from '../regex';
+import { wholeNamesRegex } from '../regex';
 import type { FlagCheck } from '../types';
 import { lookupBinding } from './bindings';
 import { dependencyListOf } from './checks';
@@ -40,18 +40,12 @@ const TO_BOOLEAN = /^(?:yes|bool|boolean|isTruthy|truthy|isTrue|(?:parse|to|as)B
 // A class's or object's property is found by name in every file: only a name that says what it switches, or one of an
 // object or class named so.
 const MEMBER_NAME = /feature|flag/i;
-const mentionRegexes = new WeakMap<readonly DeclaredSwitch[], RegExp>();
 
 /** True when the text names one of the switches other files declare, as a whole word. */
 export function mentionsEnvironmentSwitch(text: string, patterns: PatternSet): boolean {
   const switches = patterns.environmentSwitches;
   if (switches === undefined || switches.length === 0) return false;
-  let regex = mentionRegexes.get(switches);
-  if (regex === undefined) {
-    regex = new RegExp(`(?<![\\w$])(?:${[...new Set(switches.map((declared) => escapeRegex(declared.name)))].join('|')})(?![\\w$])`);
-    mentionRegexes.set(switches, regex);
-  }
-  return regex.test(text);
+  return wholeNamesRegex(switches, () => switches.map((declared) => declared.name)).test(text);
 }
 
 /** True when the text names a flag function or an environment switch that another file declares: its scan must be whole. */
@@ -180,10 +174,10 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
     } else if (isVariableDeclaration(node) && isObjectBindingPattern(node.name) && node.initializer !== undefined) {
       // `const { isDevFeaturesEnabled } = EnvSet.values` reads it once, where it is destructured, also from a property
       // destructured in turn (`const { FEATURE: { USE_CORE_CRYPTO } } = Config.getConfig()`).
-      const patterns = [node.name];
-      for (let pattern = patterns.pop(); pattern !== undefined; pattern = patterns.pop()) {
-        for (const element of pattern.elements) {
-          if (isObjectBindingPattern(element.name)) patterns.push(element.name);
+      const bindings = [node.name];
+      for (let binding = bindings.pop(); binding !== undefined; binding = bindings.pop()) {
+        for (const element of binding.elements) {
+          if (isObjectBindingPattern(element.name)) bindings.push(element.name);
           const property = element.propertyName ?? element.name;
           const declared = isIdentifier(property) ? members.get(property.text) : undefined;
           if (declared !== undefined && element.dotDotDotToken === undefined && !isObjectBindingPattern(element.name)) read(property, element, declared, `\`${property.getText(sourceFile)}\` is an environment switch, ${setBy(declared)}`);

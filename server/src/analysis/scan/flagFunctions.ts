@@ -7,7 +7,7 @@
 import { ts } from 'ts-morph';
 import type { PatternSet } from '../patterns';
 import { RETURNS_VALUE, returnsOther } from '../patterns/define';
-import { escapeRegex } from '../regex';
+import { wholeNamesRegex } from '../regex';
 import type { FlagCheck } from '../types';
 import { lookupBinding, type CompletedChecks } from './bindings';
 import type { Binding, FileScan, FlagFunctionCall, ModuleReference, ScanState } from './types';
@@ -24,18 +24,11 @@ const RETURNS_PROMISE = returnsOther("a promise of the flag's value (not awaited
 /** `precompute([a, b])`, `evaluate([a, b])`, `export const flags = [a, b]`: the function itself, never the value. */
 const RETURNS_FUNCTION_IN_LIST = returnsOther("the flag's function, in a list of flags evaluated together");
 
-const mentionRegexes = new WeakMap<readonly string[], RegExp>();
-
 /** True when the text names one of the flag functions other files export, as a whole word. */
 export function mentionsFlagFunction(text: string, patterns: PatternSet): boolean {
   const names = patterns.flagFunctionNames;
   if (names === undefined || names.length === 0) return false;
-  let regex = mentionRegexes.get(names);
-  if (regex === undefined) {
-    regex = new RegExp(`(?<![\\w$])(?:${names.map(escapeRegex).join('|')})(?![\\w$])`);
-    mentionRegexes.set(names, regex);
-  }
-  return regex.test(text);
+  return wholeNamesRegex(names, () => names).test(text);
 }
 
 /** `patterns` with the flag functions `names` (sorted, unique) known: files that mention one are scanned for their calls. */
