@@ -134,6 +134,18 @@ describe('environment switches: what reads one', () => {
     assert.deepEqual(readsIn(files, '/ws/src/Config.ts'), []);
   });
 
+  it("an object of switches whose properties are not named for features: read only through a receiver named for features; other objects' properties of those names are not", () => {
+    const files = {
+      '/ws/lib/env.ts': `const env = {\n  jackson: { sso: { path: process.env.SSO_PATH } },\n  teamFeatures: {\n    sso: process.env.FEATURE_TEAM_SSO !== 'false',\n    apiKey: process.env.FEATURE_TEAM_API_KEY !== 'false',\n    webhook: process.env.FEATURE_TEAM_WEBHOOK !== 'false',\n  },\n};\nexport default env;\n`,
+      '/ws/pages/team.tsx': `if (!env.teamFeatures.sso) notFound();\nconst path = env.jackson.sso.path;\nconst key = await prisma.apiKey.create(data);\nconst { webhook } = useWebhook(id);\nconst { apiKey } = env.teamFeatures;\nexport const Tabs = ({ teamFeatures }) => teamFeatures.webhook && <Webhooks />;\n`,
+    };
+    assert.deepEqual(readsIn(files, '/ws/pages/team.tsx'), [
+      'FEATURE_TEAM_SSO <- env.teamFeatures.sso',
+      'FEATURE_TEAM_API_KEY <- apiKey',
+      'FEATURE_TEAM_WEBHOOK <- teamFeatures.webhook',
+    ]);
+  });
+
   it("reads in the declaring file, but not in the switch's own setting", () => {
     const files = { '/ws/src/consts/env.ts': `${ENV}export const both = isDevFeaturesEnabled && isCloud;\n`, '/ws/src/GlobalValues.ts': VALUES };
     assert.deepEqual(readsIn(files, '/ws/src/consts/env.ts'), ['DEV_FEATURES_ENABLED <- isDevFeaturesEnabled']);

@@ -36,6 +36,8 @@ export interface DeclaredSwitch {
   readonly key: string;
   /** True for a class's property, read as `x.name` on any object; false for a module's constant, read where it is imported. */
   readonly member: boolean;
+  /** For a property known by its object's name alone: read only through a receiver named for features or flags. */
+  readonly byObject?: true;
   /** The declaring file (absolute, with `/`) and line, for the evidence. */
   readonly file: string;
   readonly line: number;

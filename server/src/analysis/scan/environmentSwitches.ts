@@ -23,7 +23,7 @@ const {
   NodeFlags, SyntaxKind, forEachChild, isBinaryExpression, isCallExpression, isClassLike, isDeleteExpression, isElementAccessExpression,
   isIdentifier, isImportDeclaration, isNamedImports, isObjectBindingPattern, isParenthesizedExpression, isPostfixUnaryExpression,
   isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteralLike,
-  isTypeNode, isVariableDeclaration, isVariableStatement, isAsExpression, isNonNullExpression, isExportDeclaration, isFunctionLike, isConditionalExpression, isObjectLiteralExpression, isPropertyAssignment,
+  isTypeNode, isVariableDeclaration, isVariableStatement, isAsExpression, isNonNullExpression, isExportDeclaration, isFunctionLike, isConditionalExpression, isObjectLiteralExpression, isPropertyAssignment, isAwaitExpression,
 } = ts;
 
 // An environment variable as written in code: upper case words joined by `_`.
@@ -63,7 +63,7 @@ export function environmentSwitchesOf(scans: Iterable<[string, FileScan | null |
     for (const [name, declaration] of Object.entries(scan?.switches ?? {})) {
       const id = `${declaration.member ? '.' : ''}${name}`;
       const known = byName.get(id);
-      if (known === undefined) byName.set(id, { name, key: declaration.key, member: declaration.member, file, line: declaration.line });
+      if (known === undefined) byName.set(id, { name, key: declaration.key, member: declaration.member, ...(declaration.byObject ? { byObject: true } : {}), file, line: declaration.line });
       else if (known !== null && known.key !== declaration.key) byName.set(id, null);
     }
   }
@@ -155,7 +155,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
       && (isClassLike(parent) || isObjectLiteralExpression(parent)) && (MEMBER_NAME.test(node.name.text) || switchObjects.has(parent))) {
       const key = switchedBy(node.initializer, node.name.text);
       if (key !== undefined) {
-        const found = { key, member: true, line: lineOf(state, node.name) };
+        const found: SwitchDeclaration = { key, member: true, ...(MEMBER_NAME.test(node.name.text) ? {} : { byObject: true as const }), line: lineOf(state, node.name) };
         switches[node.name.text] = found;
         settings.add(node.initializer);
         if (!members.has(node.name.text)) members.set(node.name.text, own(node.name.text, found));
@@ -168,19 +168,26 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
         const how = local.imported === undefined ? '' : `, imported from ${local.imported},`;
         read(node, node, local.declared, `\`${node.text}\`${how} is an environment switch, ${setBy(local.declared)}`);
       }
-    } else if (isPropertyAccessExpression(node) && members.has(node.name.text) && parent !== undefined && !isWritten(node, parent) && !throughOtherConstants(node.expression)) {
+    } else if (isPropertyAccessExpression(node) && members.has(node.name.text) && parent !== undefined && !isWritten(node, parent) && !throughOtherConstants(node.expression)
+      && (members.get(node.name.text)?.byObject !== true || MEMBER_NAME.test(lastNameOf(node.expression) ?? ''))) {
       const declared = members.get(node.name.text) as DeclaredSwitch;
       read(node.name, node, declared, `\`${node.name.text}\` is an environment switch, ${setBy(declared)}`);
     } else if (isVariableDeclaration(node) && isObjectBindingPattern(node.name) && node.initializer !== undefined) {
       // `const { isDevFeaturesEnabled } = EnvSet.values` reads it once, where it is destructured, also from a property
       // destructured in turn (`const { FEATURE: { USE_CORE_CRYPTO } } = Config.getConfig()`).
-      const bindings = [node.name];
+      // Each pattern with the name of what it destructures: the initializer's, or the property it is nested under.
+      const bindings: Array<{ pattern: ts.ObjectBindingPattern; from: string | undefined }> = [{ pattern: node.name, from: lastNameOf(node.initializer) }];
       for (let binding = bindings.pop(); binding !== undefined; binding = bindings.pop()) {
-        for (const element of binding.elements) {
-          if (isObjectBindingPattern(element.name)) bindings.push(element.name);
+        for (const element of binding.pattern.elements) {
           const property = element.propertyName ?? element.name;
+          if (isObjectBindingPattern(element.name)) {
+            bindings.push({ pattern: element.name, from: isIdentifier(property) ? property.text : undefined });
+            continue;
+          }
           const declared = isIdentifier(property) ? members.get(property.text) : undefined;
-          if (declared !== undefined && element.dotDotDotToken === undefined && !isObjectBindingPattern(element.name)) read(property, element, declared, `\`${property.getText(sourceFile)}\` is an environment switch, ${setBy(declared)}`);
+          if (declared === undefined || element.dotDotDotToken !== undefined) continue;
+          if (declared.byObject === true && !MEMBER_NAME.test(binding.from ?? '')) continue;
+          read(property, element, declared, `\`${property.getText(sourceFile)}\` is an environment switch, ${setBy(declared)}`);
         }
       }
     }
@@ -272,6 +279,16 @@ function isEnvironment(node: ts.Node): boolean {
   let inner = node;
   while (isParenthesizedExpression(inner) || isAsExpression(inner) || isNonNullExpression(inner)) inner = inner.expression;
   return (isIdentifier(inner) && inner.text === 'env') || (isPropertyAccessExpression(inner) && inner.name.text === 'env');
+}
+
+/** The last name of what an expression reads: `FEATURE` of `Config.getConfig().FEATURE`, `useWebhook` of `useWebhook(id)`. */
+function lastNameOf(expression: ts.Expression): string | undefined {
+  let node: ts.Expression = expression;
+  while (isParenthesizedExpression(node) || isAsExpression(node) || isNonNullExpression(node) || isAwaitExpression(node)) node = node.expression;
+  if (isIdentifier(node)) return node.text;
+  if (isPropertyAccessExpression(node)) return node.name.text;
+  if (isCallExpression(node)) return lastNameOf(node.expression);
+  return undefined;
 }
 
 /**

@@ -79,6 +79,11 @@ export interface FileScan {
 export interface SwitchDeclaration {
   readonly key: string;
   readonly member: boolean;
+  /**
+   * For a property whose own name says nothing of features (`teamFeatures: { sso: … }`): only a read through a
+   * receiver named for features or flags (`env.teamFeatures.sso`, `features.sso`) is the switch's.
+   */
+  readonly byObject?: true;
   readonly line: number;
 }
 
