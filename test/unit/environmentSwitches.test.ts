@@ -146,6 +146,17 @@ describe('environment switches: what reads one', () => {
     ]);
   });
 
+  it('a member of an enum or a class that shares the switch\'s name is not the switch; the object that declares it is', () => {
+    const files = {
+      '/ws/config/environment.ts': `export const environment = {\n  FEATURE_OPEN_STATS: process.env.FEATURE_OPEN_STATS === 'true',\n};\n`,
+      '/ws/core/stats.controller.ts': `@FeatureFlag(FeatureEnum.FEATURE_OPEN_STATS)\nexport class StatsController {}\nif (environment.FEATURE_OPEN_STATS) openStats();\nconst on = env.FEATURE_OPEN_STATS;\n`,
+    };
+    assert.deepEqual(readsIn(files, '/ws/core/stats.controller.ts'), [
+      'FEATURE_OPEN_STATS <- environment.FEATURE_OPEN_STATS',
+      'FEATURE_OPEN_STATS <- env.FEATURE_OPEN_STATS',
+    ]);
+  });
+
   it("reads in the declaring file, but not in the switch's own setting", () => {
     const files = { '/ws/src/consts/env.ts': `${ENV}export const both = isDevFeaturesEnabled && isCloud;\n`, '/ws/src/GlobalValues.ts': VALUES };
     assert.deepEqual(readsIn(files, '/ws/src/consts/env.ts'), ['DEV_FEATURES_ENABLED <- isDevFeaturesEnabled']);

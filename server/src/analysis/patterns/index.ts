@@ -38,6 +38,8 @@ export interface DeclaredSwitch {
   readonly member: boolean;
   /** For a property known by its object's name alone: read only through a receiver named for features or flags. */
   readonly byObject?: true;
+  /** For a property: the class, or the variable or property holding the object, that declares it. */
+  readonly owner?: string;
   /** The declaring file (absolute, with `/`) and line, for the evidence. */
   readonly file: string;
   readonly line: number;

@@ -63,7 +63,7 @@ export function environmentSwitchesOf(scans: Iterable<[string, FileScan | null |
     for (const [name, declaration] of Object.entries(scan?.switches ?? {})) {
       const id = `${declaration.member ? '.' : ''}${name}`;
       const known = byName.get(id);
-      if (known === undefined) byName.set(id, { name, key: declaration.key, member: declaration.member, ...(declaration.byObject ? { byObject: true } : {}), file, line: declaration.line });
+      if (known === undefined) byName.set(id, { name, ...declaration, file });
       else if (known !== null && known.key !== declaration.key) byName.set(id, null);
     }
   }
@@ -100,6 +100,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
   const settings = new Set<ts.Node>();
   // Objects and classes named for flags, whose properties set from a variable are switches whatever their names.
   const switchObjects = new Set<ts.Node>();
+  // The name each object literal is held under (`environment` in `const environment = { … }`), a property's owner.
+  const objectNames = new Map<ts.Node, string>();
   for (const statement of sourceFile.statements) {
     if (declares && isVariableStatement(statement) && (statement.declarationList.flags & NodeFlags.BlockScoped) === NodeFlags.Const) {
       for (const declaration of statement.declarationList.declarations) {
@@ -145,8 +147,9 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
       if (dependencies !== undefined) settings.add(dependencies);
     }
     // An object of switches named for them (`FEATURE: { ENABLE_SSO: env.FEATURE_ENABLE_SSO == 'true' }`, `class FeatureFlags`).
-    if ((isPropertyAssignment(node) || isVariableDeclaration(node)) && node.initializer !== undefined && isObjectLiteralExpression(node.initializer) && isIdentifier(node.name) && MEMBER_NAME.test(node.name.text)) {
-      switchObjects.add(node.initializer);
+    if ((isPropertyAssignment(node) || isVariableDeclaration(node)) && node.initializer !== undefined && isObjectLiteralExpression(node.initializer) && isIdentifier(node.name)) {
+      objectNames.set(node.initializer, node.name.text);
+      if (MEMBER_NAME.test(node.name.text)) switchObjects.add(node.initializer);
     }
     if (isClassLike(node) && node.name !== undefined && MEMBER_NAME.test(node.name.text)) switchObjects.add(node);
     // A switch set again from others (`FEATURE: { ...env.FEATURE, X: env.FEATURE.X && isWindows() }`) is set, not read.
@@ -155,7 +158,10 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
       && (isClassLike(parent) || isObjectLiteralExpression(parent)) && (MEMBER_NAME.test(node.name.text) || switchObjects.has(parent))) {
       const key = switchedBy(node.initializer, node.name.text);
       if (key !== undefined) {
-        const found: SwitchDeclaration = { key, member: true, ...(MEMBER_NAME.test(node.name.text) ? {} : { byObject: true as const }), line: lineOf(state, node.name) };
+        const owner = isClassLike(parent) ? parent.name?.text : objectNames.get(parent);
+        const found: SwitchDeclaration = {
+          key, member: true, ...(MEMBER_NAME.test(node.name.text) ? {} : { byObject: true as const }), ...(owner === undefined ? {} : { owner }), line: lineOf(state, node.name),
+        };
         switches[node.name.text] = found;
         settings.add(node.initializer);
         if (!members.has(node.name.text)) members.set(node.name.text, own(node.name.text, found));
@@ -168,8 +174,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
         const how = local.imported === undefined ? '' : `, imported from ${local.imported},`;
         read(node, node, local.declared, `\`${node.text}\`${how} is an environment switch, ${setBy(local.declared)}`);
       }
-    } else if (isPropertyAccessExpression(node) && members.has(node.name.text) && parent !== undefined && !isWritten(node, parent) && !throughOtherConstants(node.expression)
-      && (members.get(node.name.text)?.byObject !== true || MEMBER_NAME.test(lastNameOf(node.expression) ?? ''))) {
+    } else if (isPropertyAccessExpression(node) && members.has(node.name.text) && parent !== undefined && !isWritten(node, parent) && readsSwitch(node.expression, members.get(node.name.text) as DeclaredSwitch)) {
       const declared = members.get(node.name.text) as DeclaredSwitch;
       read(node.name, node, declared, `\`${node.name.text}\` is an environment switch, ${setBy(declared)}`);
     } else if (isVariableDeclaration(node) && isObjectBindingPattern(node.name) && node.initializer !== undefined) {
@@ -279,6 +284,20 @@ function isEnvironment(node: ts.Node): boolean {
   let inner = node;
   while (isParenthesizedExpression(inner) || isAsExpression(inner) || isNonNullExpression(inner)) inner = inner.expression;
   return (isIdentifier(inner) && inner.text === 'env') || (isPropertyAccessExpression(inner) && inner.name.text === 'env');
+}
+
+/**
+ * True when a property read through this receiver may be the switch: not through an upper-case constant table of other
+ * keys, nor through a class, enum or namespace other than the one that declares it (`FeatureEnum.FEATURE_OPEN_STATS`
+ * names a flag where `environment.FEATURE_OPEN_STATS` reads the switch); and, for a property known by its object's name
+ * alone, through a receiver named for features or flags.
+ */
+function readsSwitch(receiver: ts.Expression, declared: DeclaredSwitch): boolean {
+  if (throughOtherConstants(receiver)) return false;
+  let inner = receiver;
+  while (isParenthesizedExpression(inner) || isNonNullExpression(inner)) inner = inner.expression;
+  if (isIdentifier(inner) && /^[A-Z]/.test(inner.text) && inner.text !== declared.owner) return false;
+  return declared.byObject !== true || MEMBER_NAME.test(lastNameOf(receiver) ?? '');
 }
 
 /** The last name of what an expression reads: `FEATURE` of `Config.getConfig().FEATURE`, `useWebhook` of `useWebhook(id)`. */

@@ -84,6 +84,8 @@ export interface SwitchDeclaration {
    * receiver named for features or flags (`env.teamFeatures.sso`, `features.sso`) is the switch's.
    */
   readonly byObject?: true;
+  /** For a property: the name of the class, or of the variable or property holding the object, that declares it. */
+  readonly owner?: string;
   readonly line: number;
 }
 
