@@ -15,16 +15,15 @@ import { camelCaseFromFlagKey } from '../analysis/keys';
 import { keysAsWrittenFolders, type Discovery, type SourceText } from '../analysis/discover';
 import { withKeyAsWritten } from '../analysis/bags';
 import type { PatternSet } from '../analysis/patterns';
-import { currentStamp, isSourceFile, readSourceFileSync, readTextFileIfReadable, toPosixPath } from './files';
+import { isSourceFile, readSourceFileSync, readTextFileIfReadable, toPosixPath } from './files';
 import { IgnoreRules } from './ignore';
 import { inferenceInputs, inferenceOf, inferFrom, keptInference, type Inference, type InferRequest } from './inference';
 import { InferenceThread } from './inferThread';
 import { listFolder } from './listing';
 import { emptyPackageTable, packageDirOf, type PackageTable } from '../analysis/packages';
 import { PACKAGE_TABLE_FILES, readPackageTable, withPackageResolution } from './packages';
-import { ScanCache } from './scanCache';
+import { reuseUnchanged, ScanCache } from './scanCache';
 import { scanPaths, type FileOutcome } from './scanFiles';
-import { TimeSlice } from './timeSlice';
 
 /** What a workspace index needs to know about its folder. */
 export interface WorkspaceIndexOptions {
@@ -56,9 +55,6 @@ export interface WorkspaceIndexOptions {
 
 // Passes over the files that mention a flag function: the exported names, then those barrels re-export them under.
 const FLAG_FUNCTION_ROUNDS = 3;
-
-// The pass over the stamps of a restart runs in slices of this many milliseconds (about 2,000 files here).
-const STAMP_SLICE_MS = 10;
 
 /** One flag check and the file it is in. */
 export interface FlagReference {
@@ -136,7 +132,7 @@ export class WorkspaceIndex {
       const { files, named } = await listFolder(this.root, this.options, PACKAGE_TABLE_FILES);
       const packages = readPackageTable(this.root, named, this.options.log);
       const outcomes = new Array<FileOutcome>(files.length);
-      const unread = cache?.hasStamps === true ? await this.reuseUnchanged(files, cache, runStartedAt, outcomes) : files.map((_, index) => index);
+      const unread = cache?.hasStamps === true ? await reuseUnchanged(files, cache, runStartedAt, this.options.maxFileSize, outcomes) : files.map((_, index) => index);
       const reused = files.length - unread.length;
       if (reused > 0) progress?.(reused, files.length);
       // Stamps cost an `fstat` per file and a larger cache: not on a first run (20,004 files: 60-120 ms),
@@ -263,24 +259,6 @@ export class WorkspaceIndex {
     if (scan === null || scan === undefined || (Object.keys(scan.flagFunctions ?? {}).every((name) => known.has(name)) && Object.keys(scan.switches ?? {}).every((name) => knownSwitches.has(name)))) return;
     this.scanFlagFunctionCalls();
     this.changed();
-  }
-
-  /**
-   * Fill `outcomes` from the cache for the files whose stamp is the one it recorded, without reading
-   * them, and give the indexes of the others. The outcomes keep their stamps for the next run.
-   */
-  private async reuseUnchanged(files: readonly string[], cache: ScanCache, runStartedAt: number, outcomes: FileOutcome[]): Promise<number[]> {
-    const unread: number[] = [];
-    const slice = new TimeSlice(STAMP_SLICE_MS);
-    for (let index = 0; index < files.length; index++) {
-      if (slice.due) await slice.pause();
-      const now = currentStamp(files[index], runStartedAt);
-      // A file now over the size limit is read, to be skipped and said so.
-      const unchanged = now === undefined || now.size > this.options.maxFileSize ? undefined : cache.unchanged(files[index], now.stamp);
-      if (now === undefined || unchanged === undefined) unread.push(index);
-      else outcomes[index] = { ...unchanged, stamp: now.stamp };
-    }
-    return unread;
   }
 
   /**

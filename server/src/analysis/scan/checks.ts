@@ -14,7 +14,7 @@ import { evaluate, originReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isNonNullExpression, isParenthesizedExpression, isBinaryExpression, isCallExpression, isComputedPropertyName, isDeleteExpression, isElementAccessExpression,
+  SyntaxKind, isAwaitExpression, isBinaryExpression, isCallExpression, isComputedPropertyName, isDeleteExpression, isElementAccessExpression,
   isIdentifier, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPostfixUnaryExpression, isPrefixUnaryExpression,
   isPropertyAccessExpression, isSpreadElement, isIntersectionTypeNode, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode,
   isJsxAttribute, isJsxExpression, isJsxSpreadAttribute, isArrowFunction, isFunctionExpression, isBlock, isReturnStatement, isExpression,
@@ -230,33 +230,6 @@ function calleeOrigin(callee: ts.Expression): BagSource['origin'] {
 const CHANGES_FLAG = /^(?:set|update|toggle|reset|clear|enable|disable|remove|delete)(?![a-z])/;
 
 /** `flags.newCheckout`, `flags['new-checkout']`, `useFlags().newCheckout`. */
-/**
- * A hook's list of dependencies (`useMemo(fn, [flags.x])`, `useEffect(fn, [isOn])`): the last argument of a `use…` call,
- * when it is an array written out. What it lists is compared to re-run the hook, not evaluated to decide anything.
- */
-export function dependencyListOf(call: ts.CallExpression): ts.ArrayLiteralExpression | undefined {
-  if (call.arguments.length < 2) return undefined;
-  const last = call.arguments[call.arguments.length - 1];
-  if (!isArrayLiteralExpression(last)) return undefined;
-  const callee = call.expression;
-  const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : '';
-  return /^use[A-Z]/.test(name) ? last : undefined;
-}
-
-/** Each element of a hook's dependency list and the receivers it is read through: `flags.x.value` names `flags.x` too. */
-export function dependencyReadsOf(list: ts.ArrayLiteralExpression): ts.Node[] {
-  const reads: ts.Node[] = [];
-  for (const element of list.elements) {
-    let read: ts.Expression = element;
-    for (;;) {
-      reads.push(read);
-      if (!isPropertyAccessExpression(read) && !isElementAccessExpression(read) && !isNonNullExpression(read) && !isParenthesizedExpression(read)) break;
-      read = read.expression;
-    }
-  }
-  return reads;
-}
-
 export function visitBagAccess(state: ScanState, node: ts.PropertyAccessExpression | ts.ElementAccessExpression, parent: ts.Node | undefined): void {
   // `[flags.x]` as a hook's dependency names the flag to re-run the hook; the hook's body reads it.
   if (state.dependencyReads?.has(node) === true) return;

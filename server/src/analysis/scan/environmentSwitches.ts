@@ -15,15 +15,17 @@ import { mayDeclareEnvironmentSwitch } from '../prefilter';
 import { wholeNamesRegex } from '../regex';
 import type { FlagCheck } from '../types';
 import { lookupBinding } from './bindings';
-import { dependencyListOf } from './checks';
+import { isWrittenAccess } from './checks';
+import { dependencyListOf } from './dependencyLists';
 import { mentionsFlagFunction } from './flagFunctions';
+import { unwrap } from './values';
 import type { FileScan, ScanState, SwitchDeclaration } from './types';
 
 const {
-  NodeFlags, SyntaxKind, forEachChild, isBinaryExpression, isCallExpression, isClassLike, isDeleteExpression, isElementAccessExpression,
-  isIdentifier, isImportDeclaration, isNamedImports, isObjectBindingPattern, isParenthesizedExpression, isPostfixUnaryExpression,
+  NodeFlags, SyntaxKind, forEachChild, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression,
+  isIdentifier, isImportDeclaration, isNamedImports, isObjectBindingPattern, isParenthesizedExpression,
   isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteralLike,
-  isTypeNode, isVariableDeclaration, isVariableStatement, isAsExpression, isNonNullExpression, isExportDeclaration, isFunctionLike, isConditionalExpression, isObjectLiteralExpression, isPropertyAssignment, isAwaitExpression,
+  isTypeNode, isVariableDeclaration, isVariableStatement, isNonNullExpression, isExportDeclaration, isFunctionLike, isConditionalExpression, isObjectLiteralExpression, isPropertyAssignment, isAwaitExpression,
 } = ts;
 
 // An environment variable as written in code: upper case words joined by `_`.
@@ -174,7 +176,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
         const how = local.imported === undefined ? '' : `, imported from ${local.imported},`;
         read(node, node, local.declared, `\`${node.text}\`${how} is an environment switch, ${setBy(local.declared)}`);
       }
-    } else if (isPropertyAccessExpression(node) && members.has(node.name.text) && parent !== undefined && !isWritten(node, parent) && readsSwitch(node.expression, members.get(node.name.text) as DeclaredSwitch)) {
+    } else if (isPropertyAccessExpression(node) && members.has(node.name.text) && parent !== undefined && !isWrittenAccess(node, parent) && readsSwitch(node.expression, members.get(node.name.text) as DeclaredSwitch)) {
       const declared = members.get(node.name.text) as DeclaredSwitch;
       read(node.name, node, declared, `\`${node.name.text}\` is an environment switch, ${setBy(declared)}`);
     } else if (isVariableDeclaration(node) && isObjectBindingPattern(node.name) && node.initializer !== undefined) {
@@ -243,8 +245,7 @@ function switchedBy(initializer: ts.Expression, declaredName: string): string | 
  * such), `maybe` for a name or a read whose type is not written, `no` for anything else (an object, a text, a call).
  */
 function booleanValue(node: ts.Expression): 'yes' | 'maybe' | 'no' {
-  let inner = node;
-  while (isParenthesizedExpression(inner) || isAsExpression(inner) || isNonNullExpression(inner)) inner = inner.expression;
+  const inner = unwrap(node);
   if (inner.kind === SyntaxKind.TrueKeyword || inner.kind === SyntaxKind.FalseKeyword) return 'yes';
   if (isPrefixUnaryExpression(inner)) return inner.operator === SyntaxKind.ExclamationToken ? 'yes' : 'no';
   if (isCallExpression(inner)) return isIdentifier(inner.expression) && TO_BOOLEAN.test(inner.expression.text) ? 'yes' : 'no';
@@ -280,9 +281,8 @@ function environmentVariableOf(node: ts.Node): string | undefined {
 }
 
 /** `env`, `process.env`, `import.meta.env`, `Deno.env`: what environment variables are read from. */
-function isEnvironment(node: ts.Node): boolean {
-  let inner = node;
-  while (isParenthesizedExpression(inner) || isAsExpression(inner) || isNonNullExpression(inner)) inner = inner.expression;
+function isEnvironment(node: ts.Expression): boolean {
+  const inner = unwrap(node);
   return (isIdentifier(inner) && inner.text === 'env') || (isPropertyAccessExpression(inner) && inner.name.text === 'env');
 }
 
@@ -294,16 +294,15 @@ function isEnvironment(node: ts.Node): boolean {
  */
 function readsSwitch(receiver: ts.Expression, declared: DeclaredSwitch): boolean {
   if (throughOtherConstants(receiver)) return false;
-  let inner = receiver;
-  while (isParenthesizedExpression(inner) || isNonNullExpression(inner)) inner = inner.expression;
+  const inner = unwrap(receiver);
   if (isIdentifier(inner) && /^[A-Z]/.test(inner.text) && inner.text !== declared.owner) return false;
   return declared.byObject !== true || MEMBER_NAME.test(lastNameOf(receiver) ?? '');
 }
 
 /** The last name of what an expression reads: `FEATURE` of `Config.getConfig().FEATURE`, `useWebhook` of `useWebhook(id)`. */
 function lastNameOf(expression: ts.Expression): string | undefined {
-  let node: ts.Expression = expression;
-  while (isParenthesizedExpression(node) || isAsExpression(node) || isNonNullExpression(node) || isAwaitExpression(node)) node = node.expression;
+  let node = unwrap(expression);
+  if (isAwaitExpression(node)) node = unwrap(node.expression);
   if (isIdentifier(node)) return node.text;
   if (isPropertyAccessExpression(node)) return node.name.text;
   if (isCallExpression(node)) return lastNameOf(node.expression);
@@ -330,13 +329,7 @@ function isRead(node: ts.Identifier, parent: ts.Node): boolean {
   if (isShorthandPropertyAssignment(parent)) return parent.name === node;
   const named = parent as { name?: ts.Node; propertyName?: ts.Node; label?: ts.Node };
   if (named.name === node || named.propertyName === node || named.label === node) return false;
-  return !isWritten(node, parent);
-}
-
-/** True when an expression is assigned, incremented or deleted rather than read. */
-function isWritten(node: ts.Node, parent: ts.Node): boolean {
-  if (isBinaryExpression(parent)) return parent.left === node && parent.operatorToken.kind >= SyntaxKind.FirstAssignment && parent.operatorToken.kind <= SyntaxKind.LastAssignment;
-  return isDeleteExpression(parent) || isPostfixUnaryExpression(parent) || (isPrefixUnaryExpression(parent) && (parent.operator === SyntaxKind.PlusPlusToken || parent.operator === SyntaxKind.MinusMinusToken));
+  return !isWrittenAccess(node, parent);
 }
 
 function lineOf(state: ScanState, node: ts.Node): number {
