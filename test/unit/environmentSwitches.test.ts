@@ -5,7 +5,6 @@
 
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { describeFlagMarkdown } from '../../server/src/analysis/describe';
@@ -15,8 +14,8 @@ import { mayHoldChecks } from '../../server/src/analysis/prefilter';
 import { givesNoValue } from '../../server/src/analysis/remove/plan';
 import { scanFile, type FileScan } from '../../server/src/analysis/scan';
 import { environmentSwitchesOf, withEnvironmentSwitches } from '../../server/src/analysis/scan/environmentSwitches';
-import { toPosixPath } from '../../server/src/workspace/files';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { writeWorkspace } from './workspace-builders';
 import { catalog, definition, policyContext } from './catalog-builders';
 
 function scanWorkspace(files: Record<string, string>): Map<string, FileScan> {
@@ -180,17 +179,13 @@ describe('environment switches: diagnostics and the clean-up', () => {
   });
 
   it('are references of their variable in the index, neither unknown to a backend nor removed', async () => {
-    const root = toPosixPath(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-switches-'))));
-    roots.push(root);
     const files: Record<string, string> = {
       'src/consts/env.ts': `export const isDevFeaturesEnabled = process.env.NODE_ENV !== 'production' || yes(process.env.DEV_FEATURES_ENABLED);\n`,
       'src/page.tsx': `import { isDevFeaturesEnabled } from './consts/env';\nexport const Page = () => (isDevFeaturesEnabled ? <New /> : <Old />);\n`,
       'src/other.ts': `export const unrelated = 1;\n`,
     };
-    for (const [name, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-      fs.writeFileSync(path.join(root, name), text);
-    }
+    const root = writeWorkspace('flaglens-switches-', files);
+    roots.push(root);
     const index = new WorkspaceIndex(root, { patterns: buildPatternSet([]), ignore: [], maxFileSize: 1024 * 1024, log: () => undefined });
     await index.indexAll();
     const references = index.references('DEV_FEATURES_ENABLED');

@@ -3,6 +3,7 @@
 
 import type { PatternSet } from './patterns';
 import { calleeLastName } from './patterns/define';
+import { writesFlagOption } from './patterns/options';
 import { componentNames, escapeRegex } from './regex';
 
 const calleeRegexes = new WeakMap<PatternSet, RegExp>();
@@ -20,7 +21,9 @@ export function mayHoldChecks(text: string, patterns: PatternSet): boolean {
   // `\u0066eature` is the identifier `feature`: a file with escapes is always parsed.
   return calleeRegex(patterns).test(text) || qualifiedCalls(patterns).some(({ call, receivers }) => call.test(text) && receivers.some((receiver) => text.includes(receiver))) || text.includes('\\u')
     // A file that may declare an environment switch is scanned for it, though it calls nothing.
-    || mayDeclareEnvironmentSwitch(text);
+    || mayDeclareEnvironmentSwitch(text)
+    // A table of menu items or routes naming a flag in a wrapper's option (`featureKey: FeatureEnum.X`).
+    || writesFlagOption(text, patterns);
 }
 
 /**
@@ -58,9 +61,9 @@ export function canTestLatin1(patterns: PatternSet): boolean {
   // Asked once per file read: remembered per pattern set (computing it costs about as much as a read).
   let testable = latin1Testable.get(patterns);
   if (testable === undefined) {
-    // The receivers `mayHoldChecks` looks for are parts of the callees.
+    // The receivers `mayHoldChecks` looks for are parts of the callees; the options it looks for, of the key paths.
     const ascii = (name: string): boolean => [...name].every((character) => character.charCodeAt(0) < 0x80);
-    testable = patterns.calleeNames.every(ascii) && patterns.patterns.every((pattern) => ascii(pattern.callee));
+    testable = patterns.calleeNames.every(ascii) && patterns.patterns.every((pattern) => ascii(pattern.callee) && (pattern.keyPath ?? []).every(ascii));
     latin1Testable.set(patterns, testable);
   }
   return testable;

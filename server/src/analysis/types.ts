@@ -120,6 +120,11 @@ export interface FlagCheck {
    * environment variable's name: no flag backend defines it, so it is never an unknown key, and the clean-up leaves it.
    */
   environmentSwitch?: true;
+  /**
+   * For a read of a value a module stored from a flag check (`features.FEATURE_X` after `FEATURE_X: isFeatureEnabled(…)`):
+   * where that check is, `environment.ts:12`. The clean-up leaves the read; the check there is the one to clean up.
+   */
+  storedFrom?: string;
 }
 
 /** One environment's view of a flag, as a backend reports it. */

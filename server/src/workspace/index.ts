@@ -229,7 +229,13 @@ export class WorkspaceIndex {
    * that name one are scanned again for its reads. Nothing to do, and no file read, in a folder without either.
    */
   private scanFlagFunctionCalls(): void {
-    const switches = environmentSwitchesOf(this.scans.entries());
+    // A stored check's imported key (`FEATURE_X: featureEnabled(FeatureEnum.FEATURE_X)`) is resolved as its own file's checks are.
+    const switches = environmentSwitchesOf(this.scans.entries(), (file, start) => {
+      const scan = this.scans.get(file);
+      if (scan === undefined || scan === null) return undefined;
+      const check = resolveChecks(scan, (name) => this.scanOf(name), this.host).find((resolved) => resolved.callSpan.start === start);
+      return check?.resolved === true ? check.key : undefined;
+    });
     this.scanPatterns = withEnvironmentSwitches(this.scanPatterns, switches);
     let names: readonly string[] = exportedFlagFunctionNames(this.scans.values());
     for (let round = 0; (names.length > 0 || (round === 0 && switches.length > 0)) && round < FLAG_FUNCTION_ROUNDS; round++) {

@@ -4,6 +4,7 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { saysNotEvaluating } from '../callNames';
 import { calleeLastName } from '../patterns/define';
 import type { RegistryKind } from '../registry';
 import type { ModuleHost } from '../resolve';
@@ -24,15 +25,9 @@ const NOT_CHECKS = new Set([
 // An array's searches whose predicate may compare an item with a member: the search finds one flag of a list.
 const LIST_SEARCHES = new Set(['find', 'some']);
 
-// A name whose first word changes, checks or reports the flag itself, not its value: `setFlag({ key: Flags.X, value })`,
-// `validateFeatureFlagValue(Flags.X, input)`, `toggleFlag(Flags.X)`, `logEnrollmentEvent(Flags.X, isOn)` take a member
-// as an evaluation does, and are none.
-// Words that make something gated by a flag (`commands.register({ flag: Flags.X })`, `defineRoute`) are not among them.
-const NOT_EVALUATING = /^(?:set|update|delete|remove|save|write|store|reset|clear|persist|upsert|put|patch|toggle|enable|disable|validate|parse|archive|rename|log|track|report|record)(?![a-z])/;
-
 /** True when a function of this name may evaluate a flag: its name does not say it does something else to one. */
 export function mayEvaluate(name: string): boolean {
-  return !GENERIC_NAMES.has(name) && !NOT_EVALUATING.test(name);
+  return !GENERIC_NAMES.has(name) && !saysNotEvaluating(name);
 }
 
 /** A declaration that lists flag keys, as anchoring needs it. */

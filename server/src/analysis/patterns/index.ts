@@ -2,6 +2,7 @@ import { parseBagSpec, type BagEntry, type ObjectBag } from '../bags';
 import type { CallReturns, FlagPattern, UserPattern } from '../types';
 import { calleeLastName, callPattern } from './define';
 import { PRESET_PATTERNS } from './presets';
+import type { StoringCheck } from '../scan/types';
 
 export { PRESET_PATTERNS, VENDOR_PACKAGES } from './presets';
 
@@ -43,6 +44,8 @@ export interface DeclaredSwitch {
   /** The declaring file (absolute, with `/`) and line, for the evidence. */
   readonly file: string;
   readonly line: number;
+  /** For a value stored from a flag check rather than set from a variable: that check (`key` is then its key). */
+  readonly check?: StoringCheck;
 }
 
 /** A function's parameter (or a property of its object parameter) that holds a client from `specifier`, an SDK's package. */

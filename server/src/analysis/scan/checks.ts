@@ -322,7 +322,7 @@ function pushBagDraft(state: ScanState, bag: BagSource, pattern: FlagPattern, dr
 }
 
 /** The fields of a check that do not depend on its key. */
-function checkBase(state: ScanState, pattern: FlagPattern, method: string, whole: ts.Node, defaultNode: ts.Expression | undefined) {
+export function checkBase(state: ScanState, pattern: FlagPattern, method: string, whole: ts.Node, defaultNode: ts.Expression | undefined) {
   const defaultValueText = defaultNode === undefined ? undefined : textOf(state, defaultNode);
   const callSpan = spanOf(state, whole);
   const typeAnnotation = flagTypeAnnotation(state.text, callSpan.start);
@@ -343,7 +343,7 @@ function checkBase(state: ScanState, pattern: FlagPattern, method: string, whole
  * The patterns a callee's name matches: a team's `receiver.name` pattern first, then a team's bare `name`, else every
  * vendor's preset of that name (which of them, if any, holds is decided by where the callee comes from).
  */
-function matchCallee(state: ScanState, callee: ts.Expression): readonly FlagPattern[] {
+export function matchCallee(state: ScanState, callee: ts.Expression): readonly FlagPattern[] {
   let name: string;
   let receiver: ts.Expression | undefined;
   if (isIdentifier(callee)) {
@@ -424,7 +424,7 @@ export function objectBagSource(declared: ObjectBag): BagSource {
  * Generic names (`isEnabled`, `feature`, `variation`) are common outside flag SDKs; a key argument that
  * cannot be a string (a number, an object, a function) or a missing one means the call is something else.
  */
-function isKeyLike(node: ts.Expression): boolean {
+export function isKeyLike(node: ts.Expression): boolean {
   const expression = unwrap(node);
   switch (expression.kind) {
     case SyntaxKind.StringLiteral:
@@ -465,11 +465,11 @@ function valueTypeOfDefault(node: ts.Expression): FlagValueType {
   }
 }
 
-function spanOf(state: ScanState, node: ts.Node): Span {
+export function spanOf(state: ScanState, node: ts.Node): Span {
   return { start: node.getStart(state.sourceFile), end: node.end };
 }
 
-function textOf(state: ScanState, node: ts.Node): string {
+export function textOf(state: ScanState, node: ts.Node): string {
   return state.text.slice(node.getStart(state.sourceFile), node.end);
 }
 

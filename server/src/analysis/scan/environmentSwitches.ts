@@ -8,6 +8,12 @@
 // object (`EnvSet.values.x`, `Config.getConfig().FEATURE.ENABLE_SSO`), found by its name alone, so its name, or the name
 // of its object or class, must say feature or flag too. A module's constant is read where it is declared or imported
 // by that name. The declaration itself is no check: it is where the switch is set, not where it gates.
+//
+// A module keeps flag checks' values in an object the same way (`gauzyToggleFeatures: { FEATURE_X: isFeatureEnabled('FEATURE_X') }`):
+// outside any function each check runs once, and the object is a bag of flags, whose every property read is a check of
+// its flag, under the same rules of names and receivers. There the evidence is the check. A constant holding one check's
+// value (`export const enablePdfCaching = isFlagEnabled('pdf-caching-mode')`) is that check's result, not a bag: its
+// reads are not checks again, as a local's are not.
 
 import { ts } from 'ts-morph';
 import type { DeclaredSwitch, PatternSet } from '../patterns';
@@ -19,13 +25,14 @@ import { isWrittenAccess } from './checks';
 import { dependencyListOf } from './dependencyLists';
 import { mentionsFlagFunction } from './flagFunctions';
 import { unwrap } from './values';
-import type { FileScan, ScanState, SwitchDeclaration } from './types';
+import type { CompletedChecks } from './bindings';
+import type { FileScan, ScanState, StoringCheck, SwitchDeclaration } from './types';
 
 const {
   NodeFlags, SyntaxKind, forEachChild, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression,
   isIdentifier, isImportDeclaration, isNamedImports, isObjectBindingPattern, isParenthesizedExpression,
   isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteralLike,
-  isTypeNode, isVariableDeclaration, isVariableStatement, isNonNullExpression, isExportDeclaration, isFunctionLike, isConditionalExpression, isObjectLiteralExpression, isPropertyAssignment, isAwaitExpression,
+  isTypeNode, isVariableDeclaration, isVariableStatement, isNonNullExpression, isExportDeclaration, isFunctionLike, isConditionalExpression, isObjectLiteralExpression, isPropertyAssignment, isAwaitExpression, isExportAssignment, isClassDeclaration,
 } = ts;
 
 // An environment variable as written in code: upper case words joined by `_`.
@@ -56,13 +63,19 @@ export function namesDeclaredFlag(text: string, patterns: PatternSet): boolean {
 }
 
 /**
- * The switches the scans declare, one per name and kind; a name declared with two different variables is left out (its
- * reads are not found by name alone).
+ * The switches the scans declare, one per name and kind; a name declared with two different variables (or flags) is left
+ * out (its reads are not found by name alone). A stored check's key that is imported is resolved by `resolvedKey`,
+ * given the declaring file and where the check's call starts; without one, or when it cannot, the switch is left out.
  */
-export function environmentSwitchesOf(scans: Iterable<[string, FileScan | null | undefined]>): DeclaredSwitch[] {
+export function environmentSwitchesOf(
+  scans: Iterable<[string, FileScan | null | undefined]>, resolvedKey?: (file: string, start: number) => string | undefined,
+): DeclaredSwitch[] {
   const byName = new Map<string, DeclaredSwitch | null>();
   for (const [file, scan] of scans) {
-    for (const [name, declaration] of Object.entries(scan?.switches ?? {})) {
+    for (const [name, declared] of Object.entries(scan?.switches ?? {})) {
+      const key = declared.check === undefined || declared.check.resolved ? declared.key : resolvedKey?.(file, declared.check.start);
+      if (key === undefined) continue;
+      const declaration = key === declared.key ? declared : { ...declared, key };
       const id = `${declaration.member ? '.' : ''}${name}`;
       const known = byName.get(id);
       if (known === undefined) byName.set(id, { name, ...declaration, file });
@@ -84,11 +97,22 @@ export interface SwitchScan {
   readonly switches?: Record<string, SwitchDeclaration>;
 }
 
-/** The switches a file declares and the reads of any switch known; undefined when the text can hold neither. */
-export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet): SwitchScan | undefined {
-  const declares = mayDeclareEnvironmentSwitch(state.text);
+/**
+ * The switches a file declares and the reads of any switch known; undefined when the text can hold neither. `found` is
+ * the file's checks, for the values it stores from them.
+ */
+export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, found: Pick<CompletedChecks, 'checks' | 'importedKeys' | 'evidenceImports'>): SwitchScan | undefined {
+  const stored = storedChecksOf(state, found);
+  const declares = stored !== undefined || mayDeclareEnvironmentSwitch(state.text);
   if (!declares && !mentionsEnvironmentSwitch(state.text, patterns)) return undefined;
   const { sourceFile } = state;
+  // A declaration set from a variable, or else storing a check's value.
+  const declaredBy = (initializer: ts.Expression, name: string): Pick<SwitchDeclaration, 'key' | 'check'> | undefined => {
+    const variable = switchedBy(initializer, name);
+    if (variable !== undefined) return { key: variable };
+    const check = stored?.get(initializer);
+    return check === undefined ? undefined : { key: check.key, check: check.storing };
+  };
   const switches: Record<string, SwitchDeclaration> = {};
   const constants = new Map<string, DeclaredSwitch>();
   const members = new Map<string, DeclaredSwitch>();
@@ -108,12 +132,12 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
     if (declares && isVariableStatement(statement) && (statement.declarationList.flags & NodeFlags.BlockScoped) === NodeFlags.Const) {
       for (const declaration of statement.declarationList.declarations) {
         if (!isIdentifier(declaration.name) || declaration.initializer === undefined) continue;
-        const key = switchedBy(declaration.initializer, declaration.name.text);
-        if (key === undefined) continue;
-        const found = { key, member: false, line: lineOf(state, declaration.name) };
-        switches[declaration.name.text] = found;
+        const setting = declaredBy(declaration.initializer, declaration.name.text);
+        if (setting === undefined) continue;
+        const declared = { ...setting, member: false, line: lineOf(state, declaration.name) };
+        switches[declaration.name.text] = declared;
         settings.add(declaration.initializer);
-        localConstants.set(declaration.name.text, { declared: own(declaration.name.text, found) });
+        localConstants.set(declaration.name.text, { declared: own(declaration.name.text, declared) });
       }
     } else if (isImportDeclaration(statement) && isStringLiteralLike(statement.moduleSpecifier) && statement.importClause?.isTypeOnly !== true) {
       const bindings = statement.importClause?.namedBindings;
@@ -126,18 +150,22 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
   }
 
   const checks: FlagCheck[] = [];
-  const read = (nameNode: ts.Node, whole: ts.Node, declared: DeclaredSwitch, evidence: string): void => {
+  const place = (declared: DeclaredSwitch): string => `${declared.file.slice(declared.file.lastIndexOf('/') + 1)}:${declared.line}`;
+  const read = (nameNode: ts.Node, whole: ts.Node, declared: DeclaredSwitch, what: string): void => {
     const start = nameNode.getStart(sourceFile);
     const wholeStart = whole.getStart(sourceFile);
+    const storing = declared.check;
+    const evidence = storing === undefined
+      ? `${what} is an environment switch, set from the environment variable ${declared.key} ${declared.file === sourceFile.fileName ? `on line ${declared.line}` : `(${place(declared)})`}`
+      : `${what} holds the value of the check ${storing.method}('${declared.key}') ${declared.file === sourceFile.fileName ? `on line ${declared.line}` : `at ${place(declared)}`}`;
     checks.push({
       key: declared.key, resolved: true, keySpan: { start, end: nameNode.end }, keyIsLiteral: false,
-      callSpan: { start: wholeStart, end: whole.end }, sdk: 'custom',
-      method: state.text.slice(wholeStart, whole.end).replace(/\s+/g, ''), valueType: 'boolean', negate: false, evidence, environmentSwitch: true,
+      callSpan: { start: wholeStart, end: whole.end }, sdk: storing?.sdk ?? 'custom',
+      method: state.text.slice(wholeStart, whole.end).replace(/\s+/g, ''), valueType: storing?.valueType ?? 'boolean', negate: false, evidence,
+      ...(storing === undefined || storing.environmentSwitch === true ? { environmentSwitch: true as const } : {}),
+      ...(storing === undefined ? {} : { storedFrom: place(declared) }),
     });
   };
-  const setBy = (declared: DeclaredSwitch): string => declared.file === sourceFile.fileName
-    ? `set from the environment variable ${declared.key} on line ${declared.line}`
-    : `set from the environment variable ${declared.key} (${declared.file.slice(declared.file.lastIndexOf('/') + 1)}:${declared.line})`;
 
   const stack: Array<{ node: ts.Node; parent: ts.Node | undefined }> = [{ node: sourceFile, parent: undefined }];
   while (stack.length > 0) {
@@ -149,7 +177,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
       if (dependencies !== undefined) settings.add(dependencies);
     }
     // An object of switches named for them (`FEATURE: { ENABLE_SSO: env.FEATURE_ENABLE_SSO == 'true' }`, `class FeatureFlags`).
-    if ((isPropertyAssignment(node) || isVariableDeclaration(node)) && node.initializer !== undefined && isObjectLiteralExpression(node.initializer) && isIdentifier(node.name)) {
+    if ((isPropertyAssignment(node) || isVariableDeclaration(node) || isPropertyDeclaration(node)) && node.initializer !== undefined && isObjectLiteralExpression(node.initializer) && isIdentifier(node.name)) {
       objectNames.set(node.initializer, node.name.text);
       if (MEMBER_NAME.test(node.name.text)) switchObjects.add(node.initializer);
     }
@@ -158,11 +186,11 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
     if (isPropertyAssignment(node) && isIdentifier(node.name) && members.has(node.name.text) && parent !== undefined && switchObjects.has(parent)) settings.add(node.initializer);
     if (declares && (isPropertyDeclaration(node) || isPropertyAssignment(node)) && isIdentifier(node.name) && node.initializer !== undefined && parent !== undefined
       && (isClassLike(parent) || isObjectLiteralExpression(parent)) && (MEMBER_NAME.test(node.name.text) || switchObjects.has(parent))) {
-      const key = switchedBy(node.initializer, node.name.text);
-      if (key !== undefined) {
+      const setting = declaredBy(node.initializer, node.name.text);
+      if (setting !== undefined) {
         const owner = isClassLike(parent) ? parent.name?.text : objectNames.get(parent);
         const found: SwitchDeclaration = {
-          key, member: true, ...(MEMBER_NAME.test(node.name.text) ? {} : { byObject: true as const }), ...(owner === undefined ? {} : { owner }), line: lineOf(state, node.name),
+          ...setting, member: true, ...(MEMBER_NAME.test(node.name.text) ? {} : { byObject: true as const }), ...(owner === undefined ? {} : { owner }), line: lineOf(state, node.name),
         };
         switches[node.name.text] = found;
         settings.add(node.initializer);
@@ -174,11 +202,11 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
       const local = localConstants.get(node.text);
       if (local !== undefined && (binding === undefined || (binding.scopeStart === sourceFile.pos && binding.scopeEnd === sourceFile.end))) {
         const how = local.imported === undefined ? '' : `, imported from ${local.imported},`;
-        read(node, node, local.declared, `\`${node.text}\`${how} is an environment switch, ${setBy(local.declared)}`);
+        read(node, node, local.declared, `\`${node.text}\`${how}`);
       }
     } else if (isPropertyAccessExpression(node) && members.has(node.name.text) && parent !== undefined && !isWrittenAccess(node, parent) && readsSwitch(node.expression, members.get(node.name.text) as DeclaredSwitch)) {
       const declared = members.get(node.name.text) as DeclaredSwitch;
-      read(node.name, node, declared, `\`${node.name.text}\` is an environment switch, ${setBy(declared)}`);
+      read(node.name, node, declared, `\`${node.name.text}\``);
     } else if (isVariableDeclaration(node) && isObjectBindingPattern(node.name) && node.initializer !== undefined) {
       // `const { isDevFeaturesEnabled } = EnvSet.values` reads it once, where it is destructured, also from a property
       // destructured in turn (`const { FEATURE: { USE_CORE_CRYPTO } } = Config.getConfig()`).
@@ -194,7 +222,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
           const declared = isIdentifier(property) ? members.get(property.text) : undefined;
           if (declared === undefined || element.dotDotDotToken !== undefined) continue;
           if (declared.byObject === true && !MEMBER_NAME.test(binding.from ?? '')) continue;
-          read(property, element, declared, `\`${property.getText(sourceFile)}\` is an environment switch, ${setBy(declared)}`);
+          read(property, element, declared, `\`${property.getText(sourceFile)}\``);
         }
       }
     }
@@ -204,6 +232,55 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet):
   }
   checks.sort((a, b) => a.callSpan.start - b.callSpan.start);
   return { checks, ...(Object.keys(switches).length > 0 ? { switches } : {}) };
+}
+
+/** A check whose value a declaration stores: its key (or the key's text, when imported) and what its reads take from it. */
+interface StoredCheck {
+  readonly key: string;
+  readonly storing: StoringCheck;
+}
+
+/**
+ * The initializers, outside any function, that are exactly one of the file's checks (awaited, parenthesized or cast), of
+ * the properties of an object literal that a module constant, a class's property or an exported default holds, at any
+ * depth. Undefined when there is none, as in nearly every file: a check inside a function runs on each call, and what
+ * it stores there is a local.
+ */
+function storedChecksOf(state: ScanState, found: Pick<CompletedChecks, 'checks' | 'importedKeys' | 'evidenceImports'>): Map<ts.Node, StoredCheck> | undefined {
+  if (found.checks.length === 0) return undefined;
+  // A check kept only if another module's evidence holds, or whose key is decided by each caller, stores no known flag.
+  const pending = new Set(found.evidenceImports.map((evidence) => evidence.checkIndex));
+  const imported = new Set(found.importedKeys.map((key) => key.checkIndex));
+  const byStart = new Map<number, FlagCheck>();
+  found.checks.forEach((check, index) => {
+    if (check.dynamic === true || pending.has(index) || check.storedFrom !== undefined || (!check.resolved && !imported.has(index))) return;
+    byStart.set(check.callSpan.start, check);
+  });
+  if (byStart.size === 0) return undefined;
+  let stored: Map<ts.Node, StoredCheck> | undefined;
+  const consider = (initializer: ts.Expression | undefined, ofProperty: boolean): void => {
+    if (initializer === undefined) return;
+    let inner = unwrap(initializer);
+    if (isAwaitExpression(inner)) inner = unwrap(inner.expression);
+    if (isObjectLiteralExpression(inner)) {
+      for (const property of inner.properties) if (isPropertyAssignment(property)) consider(property.initializer, true);
+      return;
+    }
+    if (!ofProperty) return;
+    const check = byStart.get(inner.getStart(state.sourceFile));
+    if (check === undefined || check.callSpan.end !== inner.end) return;
+    const storing: StoringCheck = {
+      start: check.callSpan.start, method: check.method, sdk: check.sdk, valueType: check.valueType, resolved: check.resolved,
+      ...(check.environmentSwitch === true ? { environmentSwitch: true as const } : {}),
+    };
+    (stored ??= new Map()).set(initializer, { key: check.key, storing });
+  };
+  for (const statement of state.sourceFile.statements) {
+    if (isVariableStatement(statement)) for (const declaration of statement.declarationList.declarations) consider(declaration.initializer, false);
+    else if (isExportAssignment(statement)) consider(statement.expression, false);
+    else if (isClassDeclaration(statement)) for (const member of statement.members) if (isPropertyDeclaration(member)) consider(member.initializer, false);
+  }
+  return stored;
 }
 
 /**

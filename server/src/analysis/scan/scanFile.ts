@@ -10,6 +10,8 @@ import { dependencyListOf, dependencyReadsOf } from './dependencyLists';
 import { completeChecks, declare, declareOpaqueNames, declareStatement } from './bindings';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { inSourceOrder, scanFlagFunctions, type FlagFunctionScan } from './flagFunctions';
+import { visitFlagOptions } from './flagOptions';
+import { flagOptionPatterns, writesFlagOption } from '../patterns/options';
 import { mentionsEnvironmentSwitch, scanEnvironmentSwitches, type SwitchScan } from './environmentSwitches';
 import { mayDeclareEnvironmentSwitch } from '../prefilter';
 import { parseSkeleton, parseSource } from './parse';
@@ -35,7 +37,7 @@ const {
 export function scanFile(fileName: string, text: string, filePatterns: PatternSet, parsed?: ts.SourceFile): FileScan {
   const patterns = withRenamedImports(text, filePatterns);
   // A file that reads a switch is walked whole, so that a local of its name shadows it.
-  const mayHaveChecks = calleeNameRegex(patterns).test(text) || mentionsEnvironmentSwitch(text, patterns);
+  const mayHaveChecks = calleeNameRegex(patterns).test(text) || mentionsEnvironmentSwitch(text, patterns) || writesFlagOption(text, patterns);
   if (!mayHaveChecks && !text.includes('export') && !mayDeclareEnvironmentSwitch(text)) {
     return { fileName, checks: [], importedKeys: [], exports: {}, starExports: [] };
   }
@@ -61,7 +63,7 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
   const withFunctions = scanFlagFunctions(state, completed, patterns);
   // A skeleton blanks the bodies that call a flag function declared here (their name is no flag-call name).
   if (withFunctions?.declares === true && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
-  const switchScan = scanEnvironmentSwitches(state, patterns);
+  const switchScan = scanEnvironmentSwitches(state, patterns, withFunctions ?? completed);
   // A skeleton blanks the class bodies and functions that declare or read a switch.
   if (switchScan !== undefined && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
   const found = withSwitchReads(withFunctions ?? { ...completed, declares: false }, switchScan);
@@ -91,7 +93,9 @@ function withSwitchReads(found: FlagFunctionScan, switchScan: SwitchScan | undef
 /** An empty walk state for `sourceFile`, whose text is `text`. */
 export function newState(sourceFile: ts.SourceFile, text: string, patterns: PatternSet): ScanState {
   const clientParameters = patterns.clientParameters?.filter((parameter) => parameter.file === sourceFile.fileName);
+  const flagOptions = flagOptionPatterns(patterns);
   return {
+    ...(flagOptions === undefined ? {} : { flagOptions }),
     ...(clientParameters !== undefined && clientParameters.length > 0 ? { clientParameters, clientFunctions: new Map<ts.Node, string>() } : {}),
     sourceFile,
     text,
@@ -143,6 +147,9 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
       visitCall(state, node as ts.CallExpression);
       break;
     }
+    case SyntaxKind.ObjectLiteralExpression:
+      if (state.flagOptions !== undefined) visitFlagOptions(state, node as ts.ObjectLiteralExpression, parent);
+      break;
     case SyntaxKind.JsxOpeningElement:
     case SyntaxKind.JsxSelfClosingElement:
       visitJsxElement(state, node as ts.JsxOpeningElement | ts.JsxSelfClosingElement);

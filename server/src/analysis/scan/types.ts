@@ -5,7 +5,7 @@ import type { ts } from 'ts-morph';
 import type { ObjectBag } from '../bags';
 import type { ImportedKeyType, KeyTypeMember } from '../keyTypes';
 import type { ClientParameter } from '../patterns';
-import type { FlagCheck, FlagPattern, Span } from '../types';
+import type { FlagCheck, FlagPattern, FlagValueType, Sdk, Span } from '../types';
 
 /** A name exported by another module, then a member path: `F.Flags.NEW` after `import * as F from './flags'` is `{ specifier: './flags', names: ['Flags', 'NEW'] }`; no names is the whole module. */
 export interface ModuleReference {
@@ -87,6 +87,23 @@ export interface SwitchDeclaration {
   /** For a property: the name of the class, or of the variable or property holding the object, that declares it. */
   readonly owner?: string;
   readonly line: number;
+  /**
+   * For a value a module stores from a flag check (`FEATURE_X: isFeatureEnabled('FEATURE_X')`) rather than from an
+   * environment variable: that check. `key` is then its key, or, when `resolved` is false, its key's text, which the
+   * workspace resolves through the declaring file's imports (see `environmentSwitchesOf`).
+   */
+  readonly check?: StoringCheck;
+}
+
+/** The check whose value a switch stores: where its call starts, and what its reads take from it. */
+export interface StoringCheck {
+  readonly start: number;
+  readonly method: string;
+  readonly sdk: Sdk;
+  readonly valueType: FlagValueType;
+  readonly resolved: boolean;
+  /** True when the check itself reads an environment switch. */
+  readonly environmentSwitch?: true;
 }
 
 /** A call of an imported name (`checks[checkIndex]`), kept only if `reference` leads to a flag function's declaration. */
@@ -196,6 +213,8 @@ export interface ScanState {
   blankedReturns?: boolean;
   /** What the dependency lists of hooks the walk met name (`flags.x` and `flags.x.value` in `useMemo(fn, [flags.x.value])`), set on first need. */
   dependencyReads?: Set<ts.Node>;
+  /** The team's wrappers whose key is a property of their argument named for flags, by the path's first property (see flagOptions.ts); absent when none. */
+  readonly flagOptions?: ReadonlyMap<string, readonly FlagPattern[]>;
   /** Every binding declared, in order, when one top-level statement's walk is recorded (`scanDocument`). */
   readonly declared?: Array<readonly [string, Binding]>;
 }

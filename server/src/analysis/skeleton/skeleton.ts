@@ -17,6 +17,7 @@
 // not parse cleanly is not used either (see `parseSkeletonText`).
 
 import { calleeLastName } from '../patterns/define';
+import { flagOptionOffsets } from '../patterns/options';
 import type { PatternSet } from '../patterns';
 import { VENDOR_PACKAGES } from '../patterns/presets';
 import { readsJsx } from '../extensions';
@@ -35,6 +36,11 @@ export function skeletonOf(fileName: string, text: string, patterns: PatternSet)
   const names = calleeWordRegex(patterns);
   names.lastIndex = 0;
   for (let match = names.exec(text); match !== null; match = names.exec(text)) hits.push(match.index);
+  const options = flagOptionOffsets(text, patterns);
+  if (options.length > 0) {
+    hits.push(...options);
+    hits.sort((a, b) => a - b);
+  }
   return skeletonText(text, readsJsx(fileName), hits, VENDOR_IMPORT.test(text));
 }
 

@@ -1,0 +1,13 @@
+// What a function's name says it does to a flag it is given, shared by registry anchoring (discover/anchors.ts) and the
+// options a wrapper reads (scan/flagOptions.ts).
+
+// A name whose first word changes, checks or reports the flag itself, not its value: `setFlag({ key: Flags.X, value })`,
+// `validateFeatureFlagValue(Flags.X, input)`, `toggleFlag(Flags.X)`, `logEnrollmentEvent(Flags.X, isOn)`,
+// `recordError(error, { flagKey })` take a flag as an evaluation does, and are none.
+// Words that make something gated by a flag (`commands.register({ flag: Flags.X })`, `defineRoute`) are not among them.
+const NOT_EVALUATING = /^(?:set|update|delete|remove|save|write|store|reset|clear|persist|upsert|put|patch|toggle|enable|disable|validate|parse|archive|rename|log|track|report|record)(?![a-z])/;
+
+/** True when a function of this name says it does something else to a flag than evaluate it. */
+export function saysNotEvaluating(name: string): boolean {
+  return NOT_EVALUATING.test(name);
+}

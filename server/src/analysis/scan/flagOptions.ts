@@ -1,0 +1,80 @@
+// Flag options: a team's wrapper that takes its key from a property of its argument (`isSectionHidden(item)` reading
+// `item.data.featureKey`) is handed objects written elsewhere, in a table of menu items, routes or plugins
+// (`{ title: 'Invoices', data: { featureKey: FeatureEnum.FEATURE_INVOICE } }`), long before the call. Each such object
+// names the flag that gates it, so the option is a check, at the property, as `<IfFeatureEnabled feature="x">` is.
+//
+// The evidence is the wrapper's key path, not a name: only the paths of the team's own wrappers count, and only a path
+// whose last property says flag or feature (a `key` or `name` is every object's). The object literal must have the
+// whole path, the value must be a key written there (a string, or a member of an enum or constant object), and an
+// object handed straight to a function that says it logs, records or changes a flag is headed there instead.
+
+import { ts } from 'ts-morph';
+import { saysNotEvaluating } from '../callNames';
+import { calleeLastName } from '../patterns/define';
+import { lookupBinding } from './bindings';
+import { checkBase, spanOf, textOf } from './checks';
+import type { ScanState } from './types';
+import { evaluate, unwrap } from './values';
+
+const { isCallExpression, isIdentifier, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral } = ts;
+
+/** An object literal that holds a wrapper's key path: one draft check per path, at the property that holds the key. */
+export function visitFlagOptions(state: ScanState, object: ts.ObjectLiteralExpression, parent: ts.Node | undefined): void {
+  const byFirstName = state.flagOptions;
+  if (byFirstName === undefined) return;
+  // An object handed to a function that logs, records or changes a flag (`recordError(error, { flagKey })`) goes there.
+  if (parent !== undefined && isCallExpression(parent)) {
+    const callee = unwrap(parent.expression);
+    const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : '';
+    if (saysNotEvaluating(name)) return;
+  }
+  for (const property of object.properties) {
+    if (!isPropertyAssignment(property) || !isIdentifier(property.name)) continue;
+    const candidates = byFirstName.get(property.name.text);
+    if (candidates === undefined) continue;
+    for (const pattern of candidates) {
+      const holder = propertyAtPath(object, pattern.keyPath as readonly string[]);
+      if (holder === undefined || !isWrittenKey(state, holder.initializer)) continue;
+      // The argument of a wrapper's own call is that call's check (the walk meets a call before its arguments), and a
+      // nested object that holds a shorter path of another wrapper names the same option once.
+      const keyStart = holder.initializer.getStart(state.sourceFile);
+      if (state.drafts.some((draft) => draft.check.keySpan.start === keyStart)) continue;
+      const option = (pattern.keyPath as readonly string[]).join('.');
+      const wrapper = calleeLastName(pattern.callee);
+      state.drafts.push({
+        check: {
+          ...checkBase(state, { ...pattern, returns: { kind: 'other', what: `an option that ${wrapper} reads as its key, not the flag's value` } }, option, holder, undefined),
+          key: textOf(state, unwrap(holder.initializer)),
+          resolved: false,
+          keySpan: spanOf(state, holder.initializer),
+          keyIsLiteral: isStringLiteral(holder.initializer) || isNoSubstitutionTemplateLiteral(holder.initializer),
+          evidence: `the option ${option} names the flag ${wrapper} checks, which takes its key from its argument's ${option}`,
+        },
+        keyValue: evaluate(holder.initializer),
+      });
+    }
+  }
+}
+
+/** The property assignment at the end of `path` inside an object literal, each step an object literal written there. */
+function propertyAtPath(object: ts.ObjectLiteralExpression, path: readonly string[]): ts.PropertyAssignment | undefined {
+  let current: ts.ObjectLiteralExpression = object;
+  for (let step = 0; ; step++) {
+    const found = current.properties.find((property): property is ts.PropertyAssignment => isPropertyAssignment(property) && isIdentifier(property.name) && property.name.text === path[step]);
+    if (found === undefined) return undefined;
+    if (step === path.length - 1) return found;
+    const inner = unwrap(found.initializer);
+    if (!isObjectLiteralExpression(inner)) return undefined;
+    current = inner;
+  }
+}
+
+/** A key written in the object: a string, a member (`FeatureEnum.X`), or a constant; not a name each caller decides. */
+function isWrittenKey(state: ScanState, node: ts.Expression): boolean {
+  const value = unwrap(node);
+  if (isStringLiteral(value) || isNoSubstitutionTemplateLiteral(value)) return value.text !== '';
+  if (isPropertyAccessExpression(value)) return isIdentifier(value.expression) || isPropertyAccessExpression(value.expression);
+  if (!isIdentifier(value)) return false;
+  const binding = lookupBinding(state, value.text, value.getStart(state.sourceFile));
+  return binding !== undefined && binding.parameter === undefined && typeof binding.value === 'string';
+}
