@@ -72,7 +72,9 @@ export function environmentSwitchesOf(
 ): DeclaredSwitch[] {
   const byName = new Map<string, DeclaredSwitch | null>();
   for (const [file, scan] of scans) {
-    for (const [name, declared] of Object.entries(scan?.switches ?? {})) {
+    // Nearly no file declares one: no entries made for the others.
+    if (scan?.switches === undefined) continue;
+    for (const [name, declared] of Object.entries(scan.switches)) {
       const key = declared.check === undefined || declared.check.resolved ? declared.key : resolvedKey?.(file, declared.check.start);
       if (key === undefined) continue;
       const declaration = key === declared.key ? declared : { ...declared, key };
@@ -247,7 +249,9 @@ interface StoredCheck {
  * it stores there is a local.
  */
 function storedChecksOf(state: ScanState, found: Pick<CompletedChecks, 'checks' | 'importedKeys' | 'evidenceImports'>): Map<ts.Node, StoredCheck> | undefined {
-  if (found.checks.length === 0) return undefined;
+  // A stored check is a property's value (`FEATURE_X: isFeatureEnabled(…)`): a file whose checks all follow something
+  // else (`(`, `=`, `return`) has none, and its tree is not walked.
+  if (!found.checks.some((check) => followsColon(state.text, check.callSpan.start))) return undefined;
   // A check kept only if another module's evidence holds, or whose key is decided by each caller, stores no known flag.
   const pending = new Set(found.evidenceImports.map((evidence) => evidence.checkIndex));
   const imported = new Set(found.importedKeys.map((key) => key.checkIndex));
@@ -281,6 +285,16 @@ function storedChecksOf(state: ScanState, found: Pick<CompletedChecks, 'checks' 
     else if (isClassDeclaration(statement)) for (const member of statement.members) if (isPropertyDeclaration(member)) consider(member.initializer, false);
   }
   return stored;
+}
+
+/** True when the text before `position`, past white space, parentheses and an `await`, is a property's colon. */
+function followsColon(text: string, position: number): boolean {
+  let at = position - 1;
+  for (;;) {
+    while (at >= 0 && /[\s(]/.test(text[at])) at--;
+    if (at >= 4 && text.startsWith('await', at - 4)) at -= 5;
+    else return text[at] === ':';
+  }
 }
 
 /**
