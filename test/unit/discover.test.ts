@@ -408,6 +408,30 @@ export type IssueLayout = 'list' | 'kanban';`,
     says: /^no registry proposed: the nearest candidate, Features \(types\/user\.ts, interface\), is named for flags, but none of its 4 keys is checked in code/,
   },
   {
+    // excalidraw's one flag, read from local storage by its own getter.
+    name: 'a list of one key is a registry when its name says flags and nothing else, and its typed getter a wrapper',
+    files: {
+      'src/utils.ts': `type FEATURE_FLAGS = { COMPLEX_BINDINGS: boolean };
+export const getFeatureFlag = <F extends keyof FEATURE_FLAGS>(flag: F): FEATURE_FLAGS[F] => (flags ?? DEFAULTS)[flag];`,
+      'src/binding.ts': `import { getFeatureFlag } from './utils';
+if (getFeatureFlag('COMPLEX_BINDINGS')) bind();`,
+    },
+    expected: {
+      patterns: [{ callee: 'getFeatureFlag', keyArg: 0 }],
+      registry: { file: 'src/utils.ts', symbol: 'FEATURE_FLAGS' },
+    },
+  },
+  {
+    name: 'a list of one key named for features, a word for other things too, is none',
+    files: {
+      'src/plan.ts': `type PlanFeatures = { export: boolean };
+export const hasFeature = <F extends keyof PlanFeatures>(feature: F): boolean => plan.features[feature];`,
+      'src/app.ts': `import { hasFeature } from './plan';
+if (hasFeature('export')) showExport();`,
+    },
+    expected: {},
+  },
+  {
     name: 'an enum registry and the team\'s own provider, no SDK: calls passed its members are checks, typed parameters wrappers',
     files: {
       'src/flags.ts': `export enum FeatureFlag { NewNav = 'new-nav', DarkMode = 'dark-mode', Billing = 'billing-v2' }`,

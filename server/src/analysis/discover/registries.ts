@@ -79,8 +79,11 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
   const usedKeyText = mentioned.size === 0 ? undefined : new RegExp(`(['"\`])(?:${keys})\\1|(?:^|[\\s{;,])(?:${keys})\\??:`, 'm');
   const found: Array<{ source: string; candidate: RegistryCandidate; usedHere: ReadonlySet<string>; usedKeys: number; namedForFlags: boolean }> = [];
   const collect = (source: SourceText): void => {
-    // Parsed without keeping the tree: most of these files declare no registry.
-    for (const candidate of registryCandidates(source.file, source.text)) {
+    // Parsed without keeping the tree: most of these files declare no registry. A list of one key is a registry only
+    // when its name says flags and nothing else (`type FEATURE_FLAGS = { COMPLEX_BINDINGS: boolean }`): a team's first
+    // flag, and the list it will grow.
+    for (const candidate of registryCandidates(source.file, source.text, undefined, 1)) {
+      if (candidate.keys.length < 2 && !namesOnlyFlags(candidate.symbol)) continue;
       // As for unused flags: a parameter typed as the whole candidate does not say which of its keys are used.
       const listed = new Set(candidate.keys);
       const usedHere = new Set([...used, ...possibleKeySets.filter((keys) => !coversAll(keys, listed)).flat()]);
@@ -223,12 +226,12 @@ function namesOnlyFlags(symbol: string): boolean {
   return FLAG_ONLY_WORDS.has(subjectWord(symbol));
 }
 
-/** True when a word of the name says flags and nothing else can be meant: `FeatureFlagConfig`, `Toggles`, not `CommercialFeature`. */
 /** True when a file's path says flags in a folder's or its own name (`feature-flag/constant.ts`, `featureFlags.server.ts`). */
 function pathMentionsFlags(file: string): boolean {
   return file.split('/').some((part) => mentionsOnlyFlags(part.replace(/\.[^.]*$/, '')));
 }
 
+/** True when a word of the name says flags and nothing else can be meant: `FeatureFlagConfig`, `Toggles`, not `CommercialFeature`. */
 function mentionsOnlyFlags(symbol: string): boolean {
   return nameWords(symbol).some((word) => FLAG_ONLY_WORDS.has(word));
 }
