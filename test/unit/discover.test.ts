@@ -408,6 +408,27 @@ export type IssueLayout = 'list' | 'kanban';`,
     says: /^no registry proposed: the nearest candidate, Features \(types\/user\.ts, interface\), is named for flags, but none of its 4 keys is checked in code/,
   },
   {
+    // insights-inventory-frontend's hook: `export default (flag) => …`, imported as useFeatureFlag everywhere.
+    name: "an anonymous default export that forwards its key is a wrapper named after its module (its folder's, for an index)",
+    files: {
+      'src/Utilities/useFeatureFlag.js': `import { useFlag, useFlagsStatus } from '@unleash/proxy-client-react';
+export default (flag) => {
+  const { flagsReady } = useFlagsStatus();
+  const enabled = useFlag(flag);
+  return flagsReady ? enabled : undefined;
+};`,
+      'src/flags/is-flag-on/index.ts': `import { useFlag } from '@unleash/proxy-client-react';
+export default function (name: string) { return useFlag(name); }`,
+      'src/Routes.js': `import useFeatureFlag from './Utilities/useFeatureFlag';
+import isFlagOn from './flags/is-flag-on';
+const beta = useFeatureFlag('ui.beta');
+const dark = isFlagOn('ui.dark');`,
+    },
+    expected: {
+      patterns: [{ callee: 'useFeatureFlag', keyArg: 0 }, { callee: 'isFlagOn', keyArg: 0, type: 'boolean' }],
+    },
+  },
+  {
     // excalidraw's one flag, read from local storage by its own getter.
     name: 'a list of one key is a registry when its name says flags and nothing else, and its typed getter a wrapper',
     files: {

@@ -325,8 +325,22 @@ export function functionName(node: ts.SignatureDeclaration): string | undefined 
   const parent = node.parent as ts.Node | undefined;
   if (parent === undefined) return undefined;
   if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  // `export default (flag) => …` and `export default function (flag) {…}` are named by their importers, after the
+  // module as a rule (`import useFeatureFlag from './useFeatureFlag'`).
+  const anonymousDefault = (ts.isExportAssignment(parent) && parent.isExportEquals !== true)
+    || (ts.isFunctionDeclaration(node) && node.name === undefined && (ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword) ?? false));
+  if (anonymousDefault) return moduleName(node.getSourceFile().fileName);
   // `export const useFlag = memo((key) => ...)` and similar wrappers of the function itself are not followed.
   return undefined;
+}
+
+/** The name importers give a module's default export as a rule: its file's (its folder's, for an index), camelCased. */
+function moduleName(file: string): string | undefined {
+  const parts = file.split('/');
+  let base = (parts.pop() ?? '').replace(/\..*$/, '');
+  if (base === 'index') base = parts.pop() ?? '';
+  const name = base.replace(/[-_.]+([A-Za-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : undefined;
 }
 
 /**
