@@ -608,6 +608,25 @@ export function Banner() { return useUnleashFlag('new-nav') && variantOf('layout
     ],
   },
   {
+    name: "Grafana's feature toggles: a bag object read where `config` is imported from @grafana/runtime; written, or of another config, none",
+    code: `import { config } from '@grafana/runtime';
+if (config.featureToggles.logsPanelControls) show();
+const k8s = config.featureToggles['kubernetesDashboards'];
+config.featureToggles.scenes = true;
+function local(config: { featureToggles: Record<string, boolean> }) { return config.featureToggles.other; }`,
+    expected: [
+      ['logsPanelControls', 'grafana', '`config` is imported from @grafana/runtime'],
+      ['kubernetesDashboards', 'grafana', '`config` is imported from @grafana/runtime'],
+    ],
+  },
+  {
+    name: "Grafana's feature toggles through a module of the workspace: pending that module's import",
+    code: `import { config } from './runtime';
+if (config.featureToggles.logsPanelControls) show();`,
+    expected: [],
+    pending: ['config'],
+  },
+  {
     name: 'a pattern of .flaglens.json needs no import',
     code: `useFlag('new-checkout');`,
     patterns: [{ callee: 'useFlag' }],

@@ -1,7 +1,7 @@
 import { parseBagSpec, type BagEntry, type ObjectBag } from '../bags';
 import type { CallReturns, FlagPattern, UserPattern } from '../types';
 import { calleeLastName, callPattern } from './define';
-import { PRESET_PATTERNS } from './presets';
+import { PRESET_OBJECT_BAGS, PRESET_PATTERNS } from './presets';
 import type { StoringCheck } from '../scan/types';
 
 export { PRESET_PATTERNS, VENDOR_PACKAGES } from './presets';
@@ -90,7 +90,7 @@ export function userPatternToFlagPattern(user: UserPattern): FlagPattern {
 export function buildPatternSet(userPatterns: readonly UserPattern[], bags: readonly BagEntry[] = []): PatternSet {
   const specs = bags.flatMap((bag) => parseBagSpec(bag) ?? []);
   const bagCalls = specs.flatMap((spec) => (spec.kind === 'call' ? [spec.pattern] : []));
-  const objectBags = specs.flatMap((spec) => (spec.kind === 'object' ? [spec.bag] : []));
+  const objectBags = [...PRESET_OBJECT_BAGS, ...specs.flatMap((spec) => (spec.kind === 'object' ? [spec.bag] : []))];
   const custom = [...userPatterns.map(userPatternToFlagPattern), ...bagCalls];
   const replaced = new Set(custom.map((pattern) => calleeLastName(pattern.callee)));
   const patterns = [...PRESET_PATTERNS.filter((pattern) => !replaced.has(calleeLastName(pattern.callee))), ...custom];

@@ -1,10 +1,12 @@
 // Every vendor's presets, apart from the pattern set and its bags, so that the skeleton's text tests (which run
 // in the reader threads, where the parser is never loaded) can read the packages without loading the parser.
 
+import type { ObjectBag } from '../bags';
 import type { FlagPattern } from '../types';
 import { CONFIGCAT_PATTERNS } from './configcat';
 import { DEVCYCLE_PATTERNS } from './devcycle';
 import { FLAGSMITH_PATTERNS } from './flagsmith';
+import { GRAFANA_OBJECT_BAGS } from './grafana';
 import { GROWTHBOOK_PATTERNS } from './growthbook';
 import { LAUNCHDARKLY_PATTERNS } from './launchdarkly';
 import { OPENFEATURE_PATTERNS } from './openfeature';
@@ -31,5 +33,8 @@ export const PRESET_PATTERNS: readonly FlagPattern[] = [
   ...VERCEL_PATTERNS,
 ];
 
+/** Vendors' bag objects, read where an import from their packages names them (`config.featureToggles.x`). */
+export const PRESET_OBJECT_BAGS: readonly ObjectBag[] = [...GRAFANA_OBJECT_BAGS];
+
 /** Every package a preset accepts: an import from one of these ends the search for a call's evidence. */
-export const VENDOR_PACKAGES: readonly string[] = [...new Set(PRESET_PATTERNS.flatMap((pattern) => pattern.packages ?? []))];
+export const VENDOR_PACKAGES: readonly string[] = [...new Set([...PRESET_PATTERNS, ...PRESET_OBJECT_BAGS.map((bag) => bag.pattern)].flatMap((pattern) => pattern.packages ?? []))];

@@ -415,9 +415,11 @@ function isEmptyObjectDefault(expression: ts.BinaryExpression): boolean {
   return isObjectLiteralExpression(fallback) && fallback.properties.length === 0;
 }
 
-/** The bag source of a declared bag object. */
+/** The bag source of a declared bag object; a vendor's is the bag only where its first name comes from the vendor's packages. */
 export function objectBagSource(declared: ObjectBag): BagSource {
-  return { patterns: [declared.pattern], method: declared.pattern.callee, ...(declared.keys === undefined ? {} : { keys: declared.keys }) };
+  const [root] = declared.names;
+  const origin = declared.pattern.packages === undefined ? {} : { origin: { reference: { kind: 'local' as const, names: [root], position: 0 }, subject: root } };
+  return { patterns: [declared.pattern], method: declared.pattern.callee, ...(declared.keys === undefined ? {} : { keys: declared.keys }), ...origin };
 }
 
 /**
