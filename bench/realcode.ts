@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { camelCaseFromFlagKey } from '../server/src/analysis/keys';
 import type { FlagCheck } from '../server/src/analysis/types';
 import { Locator, scanFolder } from '../server/src/cli/scan';
 import { CONFIG_FILE_NAME, MAX_FILE_SIZE_LIMIT } from '../server/src/workspace/config';
@@ -185,21 +186,22 @@ function compare(census: Census, reported: readonly ReportedSite[]): Omit<ModeRe
     const candidates = [...unmatched].filter((found) => found.file === site.file
       && ((found.callLine <= site.line && site.line <= found.keyLine) || found.keyLine === site.line || found.callLine === site.line));
     // Several checks can start on one line (`const { a, b } = useFlags()`): prefer the one with the census key.
-    const match = candidates.find((found) => found.check.resolved && found.check.key === site.key) ?? candidates[0];
+    const match = candidates.find((found) => site.key !== null && names(found.check, site.key)) ?? candidates[0];
     if (match === undefined) {
       misses.push(site);
       continue;
     }
     unmatched.delete(match);
-    if (match.check.resolved && match.check.key === site.key) matchedWithRightKey++;
+    if (site.key !== null && names(match.check, site.key)) matchedWithRightKey++;
     else if (site.key !== null) mismatches.push(`${site.file}:${site.line}  ${match.check.method}  ${describeKey(match.check)}, census '${site.key}'`);
   }
   const extras = [...unmatched].filter((found) => found.check.dynamic !== true);
   const registries = census.registry === undefined ? [] : Array.isArray(census.registry) ? census.registry : [census.registry];
   const real = new Set([...censusKeys(census), ...registries.flatMap((registry) => registry.keys)]);
   const resolved = scoped.filter((found) => found.check.resolved && found.check.dynamic !== true);
-  const resolvedKeys = new Set(resolved.map((found) => found.check.key));
-  const wrong = [...resolvedKeys].filter((key) => !real.has(key)).sort();
+  // A camelCased bag property names the flag whose key camelCases to it, whichever that is; it is one key.
+  const resolvedKeys = new Map(resolved.map((found) => [found.check.camelCaseName ?? found.check.key, found.check]));
+  const wrong = [...resolvedKeys].filter(([, check]) => ![...real].some((key) => names(check, key))).map(([key]) => key).sort();
   const found = census.sites.length - misses.length;
   return {
     censusSites: census.sites.length,
@@ -218,10 +220,19 @@ function compare(census: Census, reported: readonly ReportedSite[]): Omit<ModeRe
     falsePositives: extras.slice(0, LIST_LIMIT).map((site) => `${site.file}:${site.keyLine}  ${site.check.method}  ${describeKey(site.check)}`),
     keyMismatches: mismatches.slice(0, LIST_LIMIT),
     wrongKeys: wrong.slice(0, LIST_LIMIT).map((key) => {
-      const first = resolved.find((site) => site.check.key === key)!;
+      const first = resolved.find((site) => (site.check.camelCaseName ?? site.check.key) === key)!;
       return `${key}  (${first.file}:${first.keyLine} ${first.check.method})`;
     }),
   };
+}
+
+/**
+ * Whether a resolved check names this key: its own, or, for a property of LaunchDarkly's camelCased bag, any key that
+ * camelCases to the property (`dbaasV2` is the flag `dbaas-v2` or `dbaasV2`: the code cannot tell, a backend can).
+ */
+function names(check: FlagCheck, key: string): boolean {
+  if (!check.resolved) return false;
+  return check.key === key || (check.camelCaseName !== undefined && camelCaseFromFlagKey(key) === check.camelCaseName);
 }
 
 function describeKey(check: FlagCheck): string {

@@ -356,6 +356,22 @@ ldClient.variation('a', context, false);\nunleash.isEnabled('b');\nclient.getBoo
     ],
   },
   {
+    // linode/manager's useFlags: LaunchDarkly's bag with the dev tools' mock flags on top, under the SDK hook's own name.
+    name: "a team's hook of the SDK hook's name that hands out the vendor's bag, kept in a local and merged with overrides by spreads",
+    files: {
+      [APP]: `import { useFlags } from './hooks/useFlags';\nconst flags = useFlags();\nif (flags.dbaasV2) show();`,
+      '/ws/src/hooks/useFlags.ts': `import { useFlags as ldUseFlags } from 'launchdarkly-react-client-sdk';
+export const useFlags = () => {
+  const flags = ldUseFlags() as FlagSet;
+  const mockFlags = useSelector((state) => state.mockFeatureFlags);
+  return { ...flags, ...mockFlags };
+};`,
+    },
+    expected: [
+      ['dbaas-v2', 'launchdarkly', '`useFlags` comes from launchdarkly-react-client-sdk (through ./hooks/useFlags)'],
+    ],
+  },
+  {
     name: "a module's own function or object of a preset's name, a package outside the workspace, a missing file: no check",
     files: {
       [APP]: `import { isEnabled } from './permissions';\nimport { store } from './store';\nimport { client } from '@acme/flags';\nimport { gb } from './missing';

@@ -220,7 +220,13 @@ export function followOrigin(state: ScanState, reference: LocalReference, how: O
     if (value.kind === 'import') return { reference: { ...value, names: [...value.names, ...rest] }, how: how ?? 'imported' };
     return value.kind === 'local' ? followOrigin(state, { ...value, names: [...value.names, ...rest] }, how, depth + 1) : undefined;
   }
-  if (binding.origin === undefined) return undefined;
+  if (binding.origin === undefined) {
+    // A vendor's bag a call made (`const flags = useLDFlags()`) comes from where the call's function does; its
+    // properties are flags, not clients.
+    const made = binding.bag?.origin?.reference;
+    if (made === undefined || rest.length > 0) return undefined;
+    return followOrigin(state, made, how ?? 'created', depth + 1);
+  }
   // `req.gb` with `req: AuthRequest` is `AuthRequest`'s property `gb`: the path read into the name goes along.
   const { reference: origin } = binding.origin;
   if (origin.kind === 'import') return { reference: { ...origin, names: [...origin.names, ...rest] }, how: how ?? binding.origin.how };

@@ -17,8 +17,8 @@ import { mayDeclareEnvironmentSwitch } from '../prefilter';
 import { parseSkeleton, parseSource } from './parse';
 import { namesVendorPackage } from '../skeleton';
 import { withRenamedImports } from './renamedImports';
-import type { FileScan, Origin, ScanState } from './types';
-import { evaluate, memberOf, originReference, propertyNameText, typeOriginReference } from './values';
+import type { FileScan, LocalReference, ModuleReference, Origin, ScanState } from './types';
+import { evaluate, memberOf, originReference, propertyNameText, typeOriginReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
@@ -27,7 +27,7 @@ const {
   isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isExpressionStatement,
   isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern, isOmittedExpression,
   isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration, isReturnStatement, isSpreadElement, isVariableDeclaration,
-  isVariableStatement,
+  isVariableStatement, isObjectLiteralExpression, isSpreadAssignment,
 } = ts;
 
 /**
@@ -255,11 +255,22 @@ function returnedOrigin(state: ScanState, node: ts.SignatureDeclaration): Origin
   if (body.statements.length === 0 && /\S/.test(state.text.slice(body.getStart(state.sourceFile) + 1, body.end - 1))) state.blankedReturns = true;
   let found: Origin | undefined;
   for (const returned of returnedExpressions(body)) {
-    const reference = originReference(returned);
+    const reference = originReference(returned) ?? mergedOrigin(returned);
     if (reference === undefined) return undefined;
     found ??= { reference, how: 'created' };
   }
   return found;
+}
+
+/**
+ * What an object made only of spreads is made from: its first spread's origin. A team's bag hook hands out the vendor's
+ * bag with overrides on top, `return { ...flags, ...mockFlags }` after `const flags = useLDFlags()`, and its callers read
+ * flags from it as from the vendor's.
+ */
+function mergedOrigin(returned: ts.Expression): LocalReference | ModuleReference | undefined {
+  const object = unwrap(returned);
+  if (!isObjectLiteralExpression(object) || object.properties.length === 0 || !object.properties.every(isSpreadAssignment)) return undefined;
+  return originReference((object.properties[0] as ts.SpreadAssignment).expression);
 }
 
 // Enough returns for any real client getter; a function with more is not followed.
