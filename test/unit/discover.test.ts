@@ -443,6 +443,19 @@ if (getFeatureFlag('COMPLEX_BINDINGS')) bind();`,
     },
   },
   {
+    // amplify-cli's FeatureFlagType: the kinds of value its flags have, typing its service's own getValue(name, type).
+    name: 'a union named for flags that lists kinds of value is no registry, and types no wrapper',
+    files: {
+      'src/featureFlagTypes.ts': `export type FeatureFlagType = 'boolean' | 'number';`,
+      'src/featureFlags.ts': `import type { FeatureFlagType } from './featureFlagTypes';
+export class FeatureFlags {
+  static getBoolean(name: string): boolean { return this.getValue(name, 'boolean'); }
+  private static getValue(name: string, type: FeatureFlagType) { return store[name]; }
+}`,
+    },
+    expected: {},
+  },
+  {
     name: 'a list of one key named for features, a word for other things too, is none',
     files: {
       'src/plan.ts': `type PlanFeatures = { export: boolean };

@@ -29,6 +29,9 @@ const UNNAMED_MIN_USED = 2;
 const DECLARATION_TEXT = /\benum\s|\bas const\b|\btype\s+[\w$]+(?:<[^=]*>)?\s*=|\binterface\s|Object\.freeze/;
 const FLAG_NAMED_DECLARATION = /\b(?:enum|interface|type|const)\s+([\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*)/gi;
 
+// The kinds of value a flag may have: a list of nothing else names no flag.
+const VALUE_KINDS = new Set(['boolean', 'bool', 'string', 'number', 'integer', 'int', 'float', 'double', 'json', 'object', 'array', 'variant', 'multivariate']);
+
 // Candidates whose anchors are looked for (see `weighRegistries`).
 const MAX_ANCHORED_CANDIDATES = 4;
 
@@ -84,6 +87,8 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
     // flag, and the list it will grow.
     for (const candidate of registryCandidates(source.file, source.text, undefined, 1)) {
       if (candidate.keys.length < 2 && !namesOnlyFlags(candidate.symbol)) continue;
+      // `type FeatureFlagType = 'boolean' | 'number'` lists the kinds of value a flag may have, not flags.
+      if (candidate.keys.every((key) => VALUE_KINDS.has(key))) continue;
       // As for unused flags: a parameter typed as the whole candidate does not say which of its keys are used.
       const listed = new Set(candidate.keys);
       const usedHere = new Set([...used, ...possibleKeySets.filter((keys) => !coversAll(keys, listed)).flat()]);
