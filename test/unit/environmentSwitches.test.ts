@@ -14,8 +14,7 @@ import { mayHoldChecks } from '../../server/src/analysis/prefilter';
 import { givesNoValue } from '../../server/src/analysis/remove/plan';
 import { scanFile, type FileScan } from '../../server/src/analysis/scan';
 import { environmentSwitchesOf, withEnvironmentSwitches } from '../../server/src/analysis/scan/environmentSwitches';
-import { WorkspaceIndex } from '../../server/src/workspace/index';
-import { writeWorkspace } from './workspace-builders';
+import { indexedWorkspace } from './workspace-builders';
 import { catalog, definition, policyContext } from './catalog-builders';
 
 function scanWorkspace(files: Record<string, string>): Map<string, FileScan> {
@@ -184,10 +183,8 @@ describe('environment switches: diagnostics and the clean-up', () => {
       'src/page.tsx': `import { isDevFeaturesEnabled } from './consts/env';\nexport const Page = () => (isDevFeaturesEnabled ? <New /> : <Old />);\n`,
       'src/other.ts': `export const unrelated = 1;\n`,
     };
-    const root = writeWorkspace('flaglens-switches-', files);
+    const { root, index } = await indexedWorkspace('flaglens-switches-', files, buildPatternSet([]));
     roots.push(root);
-    const index = new WorkspaceIndex(root, { patterns: buildPatternSet([]), ignore: [], maxFileSize: 1024 * 1024, log: () => undefined });
-    await index.indexAll();
     const references = index.references('DEV_FEATURES_ENABLED');
     assert.deepEqual(references.map(({ file }) => path.posix.relative(root, file)), ['src/page.tsx']);
     const [{ check }] = references;

@@ -11,8 +11,7 @@ import { buildPatternSet, type PatternSet } from '../../server/src/analysis/patt
 import { givesNoValue } from '../../server/src/analysis/remove/plan';
 import { scanFile, type FileScan } from '../../server/src/analysis/scan';
 import { environmentSwitchesOf, withEnvironmentSwitches } from '../../server/src/analysis/scan/environmentSwitches';
-import { WorkspaceIndex } from '../../server/src/workspace/index';
-import { writeWorkspace } from './workspace-builders';
+import { indexedWorkspace } from './workspace-builders';
 
 // The team's helpers, as `.flaglens.json` or inference would give them.
 const PATTERNS = buildPatternSet([{ callee: 'isFeatureEnabled' }, { callee: 'featureEnabled' }]);
@@ -136,10 +135,8 @@ describe('stored checks: keys imported, and the clean-up', () => {
       'common/guard.ts': `import { FeatureEnum } from '../contracts/feature';\nexport const flagFeatures = {\n  FEATURE_GOOGLE_LOGIN: featureEnabled(FeatureEnum.FEATURE_GOOGLE_LOGIN),\n  FEATURE_EMAIL_LOGIN: featureEnabled(FeatureEnum.FEATURE_EMAIL_LOGIN),\n};\n`,
       'config/setting.ts': `import { flagFeatures } from '../common/guard';\nexport const setting = () => ({\n  google: flagFeatures.FEATURE_GOOGLE_LOGIN,\n  email: flagFeatures.FEATURE_EMAIL_LOGIN,\n});\n`,
     };
-    const root = writeWorkspace('flaglens-stored-', files);
+    const { root, index } = await indexedWorkspace('flaglens-stored-', files, PATTERNS);
     roots.push(root);
-    const index = new WorkspaceIndex(root, { patterns: PATTERNS, ignore: [], maxFileSize: 1024 * 1024, log: () => undefined });
-    await index.indexAll();
     const references = index.references('FEATURE_GOOGLE_LOGIN').map(({ file, check }) => `${path.posix.relative(root, file)} ${check.method}`);
     assert.deepEqual(references.sort(), ['common/guard.ts featureEnabled', 'config/setting.ts flagFeatures.FEATURE_GOOGLE_LOGIN']);
     const read = index.references('FEATURE_EMAIL_LOGIN').find(({ file }) => file.endsWith('setting.ts'))?.check;

@@ -229,11 +229,17 @@ export class WorkspaceIndex {
    * that name one are scanned again for its reads. Nothing to do, and no file read, in a folder without either.
    */
   private scanFlagFunctionCalls(): void {
-    // A stored check's imported key (`FEATURE_X: featureEnabled(FeatureEnum.FEATURE_X)`) is resolved as its own file's checks are.
+    // A stored check's imported key (`FEATURE_X: featureEnabled(FeatureEnum.FEATURE_X)`) is resolved as its own file's
+    // checks are, each declaring file once.
+    const resolvedIn = new Map<string, FlagCheck[]>();
     const switches = environmentSwitchesOf(this.scans.entries(), (file, start) => {
-      const scan = this.scans.get(file);
-      if (scan === undefined || scan === null) return undefined;
-      const check = resolveChecks(scan, (name) => this.scanOf(name), this.host).find((resolved) => resolved.callSpan.start === start);
+      let checks = resolvedIn.get(file);
+      if (checks === undefined) {
+        const scan = this.scans.get(file);
+        checks = scan === undefined || scan === null ? [] : resolveChecks(scan, (name) => this.scanOf(name), this.host);
+        resolvedIn.set(file, checks);
+      }
+      const check = checks.find((resolved) => resolved.callSpan.start === start);
       return check?.resolved === true ? check.key : undefined;
     });
     this.scanPatterns = withEnvironmentSwitches(this.scanPatterns, switches);

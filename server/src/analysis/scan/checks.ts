@@ -373,7 +373,7 @@ export function matchCallee(state: ScanState, callee: ts.Expression): readonly F
 const NO_PATTERNS: readonly FlagPattern[] = [];
 
 /** The last name of a receiver: `flags` for `this.flags`, `ctx.flags` or `flags`. */
-function lastNameOf(node: ts.Expression): string | undefined {
+export function lastNameOf(node: ts.Expression): string | undefined {
   const expression = unwrap(node);
   if (isIdentifier(expression)) return expression.text;
   if (isPropertyAccessExpression(expression)) return expression.name.text;

@@ -12,7 +12,7 @@ import { ts } from 'ts-morph';
 import { saysNotEvaluating } from '../callNames';
 import { calleeLastName } from '../patterns/define';
 import { lookupBinding } from './bindings';
-import { checkBase, spanOf, textOf } from './checks';
+import { checkBase, lastNameOf, spanOf, textOf } from './checks';
 import type { ScanState } from './types';
 import { evaluate, unwrap } from './values';
 
@@ -23,11 +23,7 @@ export function visitFlagOptions(state: ScanState, object: ts.ObjectLiteralExpre
   const byFirstName = state.flagOptions;
   if (byFirstName === undefined) return;
   // An object handed to a function that logs, records or changes a flag (`recordError(error, { flagKey })`) goes there.
-  if (parent !== undefined && isCallExpression(parent)) {
-    const callee = unwrap(parent.expression);
-    const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : '';
-    if (saysNotEvaluating(name)) return;
-  }
+  if (parent !== undefined && isCallExpression(parent) && saysNotEvaluating(lastNameOf(parent.expression) ?? '')) return;
   for (const property of object.properties) {
     if (!isPropertyAssignment(property) || !isIdentifier(property.name)) continue;
     const candidates = byFirstName.get(property.name.text);
