@@ -84,6 +84,10 @@ describe('listSourceFiles', () => {
       'packages/a/node_modules/dep/index.ts': '',
       'dist/bundle.js': '',
       'packages/a/build/index.js': '',
+      'packages/build/tsconfig.json': '{}',
+      'packages/build/src/core.ts': '',
+      'packages/dist/package.json': '{}',
+      'packages/dist/index.js': '',
       'out/main.js': '',
       'coverage/lcov.js': '',
       '.next/page.js': '',
@@ -91,7 +95,9 @@ describe('listSourceFiles', () => {
     });
     const logs: string[] = [];
     const files = await listSourceFiles(root, { ignore: ['src/vendor/'], maxFileSize: MB, log: (message) => logs.push(message) });
+    // A package named `build` with its own tsconfig.json is sources; a `dist` with only a package.json is output.
     assert.deepEqual(files.map((file) => path.posix.relative(root, file)), [
+      'packages/build/src/core.ts',
       'src/app.ts',
       'src/build.ts',
       'src/keep.gen.ts',
@@ -243,7 +249,7 @@ describe('WorkspaceIndex', () => {
   });
 
   it('says which paths it would index', async () => {
-    const root = workspace({ '.gitignore': 'generated/\n', 'src/big.ts': Buffer.alloc(300, 'a') });
+    const root = workspace({ '.gitignore': 'generated/\n', 'src/big.ts': Buffer.alloc(300, 'a'), 'packages/build/tsconfig.json': '{}' });
     const { index } = newIndex(root, { ignore: ['**/*.stories.tsx'], maxFileSize: 200 });
     const cases: Array<[string, boolean]> = [
       ['src/app.ts', true],
@@ -253,6 +259,7 @@ describe('WorkspaceIndex', () => {
       ['generated/api.ts', false],
       ['node_modules/pkg/index.js', false],
       ['packages/web/dist/index.js', false],
+      ['packages/build/src/core.ts', true],
       ['src/Button.stories.tsx', false],
     ];
     for (const [file, expected] of cases) assert.equal(index.includes(`${root}/${file}`), expected, file);

@@ -1,6 +1,7 @@
 // Which paths of a workspace folder are not scanned: dependencies and build output by name,
 // `.flaglens.json`'s `ignore` patterns and every `.gitignore`, kept apart from reading files (files.ts).
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { readBoundedTextSync } from '../io/boundedRead';
@@ -12,9 +13,17 @@ const ALWAYS_SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 /** Build output: skipped as directory names only, so a file named `build.ts` is still read. */
 const BUILD_OUTPUT_DIRECTORIES = new Set(['out', 'dist', 'build', 'coverage', '.next']);
 
-/** Dependencies and build output, skipped by name wherever they are. */
-export function isSkippedDirectoryName(name: string): boolean {
-  return ALWAYS_SKIPPED_DIRECTORIES.has(name) || BUILD_OUTPUT_DIRECTORIES.has(name);
+// A compiler or bundler never writes these into its output; a directory that holds one is a project of its own.
+const PROJECT_FILES = ['tsconfig.json', 'jsconfig.json'];
+
+/**
+ * Dependencies and build output (absolute path), skipped by name wherever they are. A directory named for build
+ * output that holds its own tsconfig.json is a package of sources named so (netlify/build's `packages/build`).
+ */
+export function isSkippedDirectory(directory: string): boolean {
+  const name = path.posix.basename(directory);
+  if (ALWAYS_SKIPPED_DIRECTORIES.has(name)) return true;
+  return BUILD_OUTPUT_DIRECTORIES.has(name) && !PROJECT_FILES.some((file) => fs.existsSync(`${directory}/${file}`));
 }
 
 /**
@@ -26,6 +35,8 @@ export class IgnoreRules {
   private readonly gitignores = new Map<string, GitignoreRules | undefined>();
   // Directory (relative) → the `.gitignore` rules that apply in it, shallowest first.
   private readonly chains = new Map<string, Array<{ base: string; rules: GitignoreRules }>>();
+  // Directory (absolute) → skipped as dependencies or build output: asked again for each file event under it.
+  private readonly skippedByName = new Map<string, boolean>();
 
   /** `log` hears of a `.gitignore` that is there but cannot be read (a link to a device, a pipe, too large). */
   constructor(private readonly root: string, patterns: readonly string[], private readonly log?: (message: string) => void) {
@@ -44,7 +55,9 @@ export class IgnoreRules {
 
   /** True when the directory (absolute path) and everything in it is skipped. */
   excludesDirectory(directory: string): boolean {
-    return isSkippedDirectoryName(path.posix.basename(directory)) || this.ignores(directory, true);
+    let skipped = this.skippedByName.get(directory);
+    if (skipped === undefined) this.skippedByName.set(directory, skipped = isSkippedDirectory(directory));
+    return skipped || this.ignores(directory, true);
   }
 
   /** True when the file (absolute path) is ignored by itself; its directories are not checked. */
@@ -81,10 +94,11 @@ export class IgnoreRules {
     if (!present && !this.gitignores.has(relativeDirectory)) this.gitignores.set(relativeDirectory, undefined);
   }
 
-  /** Drop cached `.gitignore` contents, after one was created, changed or deleted. */
+  /** Drop cached `.gitignore` contents, after one was created, changed or deleted, and what was skipped by name. */
   forget(): void {
     this.gitignores.clear();
     this.chains.clear();
+    this.skippedByName.clear();
   }
 
   private ignores(absolutePath: string, isDirectory: boolean): boolean {

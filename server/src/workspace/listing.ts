@@ -3,7 +3,7 @@
 
 import * as fs from 'node:fs';
 import { errorText, isSourceFile, toPosixPath, whySkipped } from './files';
-import { IgnoreRules, isSkippedDirectoryName } from './ignore';
+import { IgnoreRules, isSkippedDirectory } from './ignore';
 import { TimeSlice } from './timeSlice';
 
 /** Options for listing a folder's source files. */
@@ -59,7 +59,7 @@ async function walkFolder(root: string, options: ListOptions, checkContent: bool
       const entryPath = `${directory}/${entry.name}`;
       // Symlinked directories are not followed: they can loop, and they usually point at dependencies.
       if (entry.isDirectory()) {
-        if (!(mayIgnore ? rules.excludesDirectory(entryPath) : isSkippedDirectoryName(entry.name))) directories.push(entryPath);
+        if (!(mayIgnore ? rules.excludesDirectory(entryPath) : isSkippedDirectory(entryPath))) directories.push(entryPath);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && isSourceFile(entry.name) && !(mayIgnore && rules.excludesFile(entryPath))) {
         candidates.push(entryPath);
       } else {
