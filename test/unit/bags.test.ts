@@ -113,6 +113,18 @@ function d() { const flags = new Set<string>(); return flags.size; }`,
     expected: [{ key: 'newNav', resolved: true, method: 'flags' }],
   },
   {
+    name: 'a bag whose locals are it: a parameter or destructured local of its name is the bag; the record\'s own members and calls are not flags',
+    bags: [{ bag: 'featureFlags', locals: true }],
+    code: `function a(featureFlags: FeatureFlags) { return featureFlags.trace_nft || featureFlags.length || featureFlags.hasOwnProperty('x'); }
+const b = ({ featureFlags }) => featureFlags?.['server-entry'];
+function c() { const { featureFlags } = options; const { db_setup } = featureFlags; return db_setup; }`,
+    expected: [
+      { key: 'trace_nft', resolved: true, method: 'featureFlags', keyText: 'trace_nft' },
+      { key: 'server-entry', resolved: true, method: 'featureFlags' },
+      { key: 'db_setup', resolved: true, method: 'featureFlags' },
+    ],
+  },
+  {
     name: 'a bag property that lists its keys, destructured from a call or an awaited call, holds what the property does',
     bags: [{ bag: 'flags', keys: ['newNav'] }, { bag: 'partner.featureFlags', keys: ['postbacks'] }],
     code: `function Page() { const { flags, slug } = useWorkspace(); return flags?.newNav && flags?.length && slug.newNav; }

@@ -71,6 +71,8 @@ const cases: Case[] = [
   { name: 'a bag object with a path that is neither', text: '{"bags": [{"bag": "flags[0]"}]}', at: '{"bag"', says: 'bags[0] must be an object path', config: { bags: [] } },
   { name: 'a bag that lists its keys', text: '{"bags": [{"bag": "flags", "keys": ["newNav", "UG"]}]}', config: { bags: [{ bag: 'flags', keys: ['newNav', 'UG'] }] } },
   { name: 'a bag whose keys are not strings', text: '{"bags": [{"bag": "flags", "keys": ["newNav", 1]}]}', at: '["newNav"', says: '"keys" must be a list of strings', config: { bags: [] } },
+  { name: 'a bag whose locals are it', text: '{"bags": [{"bag": "featureFlags", "locals": true}]}', config: { bags: [{ bag: 'featureFlags', locals: true }] } },
+  { name: 'a bag whose "locals" is not a boolean', text: '{"bags": [{"bag": "featureFlags", "locals": "yes"}]}', at: '"yes"', says: '"locals" must be true', config: { bags: [] } },
   { name: 'a bag object without its bag', text: '{"bags": [{"camelCaseKeys": true}]}', at: '{"camel', says: 'bags[0] needs a "bag"', config: { bags: [] } },
   { name: 'a bag object naming an unknown vendor', text: '{"bags": [{"bag": "useFlagz()", "sdk": "flagsmith"}]}', at: '"flagsmith"', says: '"sdk" must be one of openfeature, launchdarkly', config: { bags: [] } },
   { name: 'a registry', text: '{"registry": {"file": "src/flags.ts", "symbol": "FeatureFlag"}}', config: { registry: { file: 'src/flags.ts', symbol: 'FeatureFlag' } } },

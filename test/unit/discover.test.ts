@@ -981,6 +981,25 @@ export function handle(request: Request) { return request.url; }`,
     says: /^wrapper useExperiment \(src\/experiments\/client\.ts:1\): its first parameter is typed ExperimentName, the type of the flag key getExperiment forwards$/,
   },
   {
+    name: 'a record of booleans under a name that says feature flags is a bag passed along by that name; CLI flags, UI toggles, labels and written defaults are not',
+    files: {
+      'src/core/feature_flags.ts': `export type FeatureFlags = Record<string, boolean>
+export const DEFAULT_FEATURE_FLAGS: FeatureFlags = { trace_nft: false, server_entry: false }`,
+      'src/settings.ts': `export interface ToggleState { [panel: string]: boolean }
+export interface Settings { featureLabels: Record<string, string>; flags: Record<string, boolean>; toggles?: ToggleState }`,
+      'src/log.ts': `import type { FeatureFlags } from './core/feature_flags'
+export const captureErrors = (child: Child, featureFlags: FeatureFlags) => { if (!featureFlags.trace_nft) return; child.on('error', log) }`,
+      'src/steps.js': `export const step = { condition: ({ featureFlags }) => featureFlags?.server_entry, run: ({ flags }) => flags.verbose }`,
+      'src/main.ts': `export async function run({ featureFlags = DEFAULT_FEATURE_FLAGS, flags, toggles }: Options) {
+  const cached = featureFlags.use_cached && DEFAULT_FEATURE_FLAGS.trace_nft;
+  return cached || flags.force || toggles.sidebar || featureFlags.length || featureFlags.hasOwnProperty('x');
+}`,
+    },
+    expected: { bags: [{ bag: 'featureFlags', locals: true }] },
+    says: /^bag featureFlags \(src\/log\.ts:2\): declared as FeatureFlags, a record of booleans under a name that says feature flags; a property read of it is a check$/,
+    checks: { 'src/log.ts': ['trace_nft'], 'src/steps.js': ['server_entry'], 'src/main.ts': ['use_cached'] },
+  },
+  {
     name: 'nothing to propose in code that calls the SDK directly',
     files: { 'src/app.ts': `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('x', false); export enum Colors { Red = 'red', Blue = 'blue' }` },
     expected: {},

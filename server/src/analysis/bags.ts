@@ -17,6 +17,11 @@ export interface ObjectBag {
    * `flags: UiFlags`): `flags.length` of another object that shares the name is not one.
    */
   readonly keys?: ReadonlySet<string>;
+  /**
+   * True when a parameter or variable of the bag's one name is the bag too (`function log(featureFlags: FeatureFlags)`):
+   * a bag passed along under its name. Without it, or keys, a local of that name is some other object.
+   */
+  readonly locals?: boolean;
 }
 
 /**
@@ -28,6 +33,7 @@ export type BagEntry = string | {
   readonly camelCaseKeys?: boolean;
   readonly sdk?: Sdk;
   readonly keys?: readonly string[];
+  readonly locals?: boolean;
   /** Why its checks count, for people, when the entry was inferred rather than named in `.flaglens.json`. */
   readonly evidence?: string;
 };
@@ -56,7 +62,8 @@ export function parseBagSpec(entry: BagEntry): BagSpec | undefined {
   if (!OBJECT_PATH.test(spec)) return undefined;
   const pattern: FlagPattern = { sdk, callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase };
   const keys = typeof entry !== 'string' && entry.keys !== undefined ? { keys: new Set(entry.keys) } : {};
-  return { kind: 'object', bag: { names: spec.split('.'), pattern, ...keys } };
+  const locals = typeof entry !== 'string' && entry.locals === true ? { locals: true } : {};
+  return { kind: 'object', bag: { names: spec.split('.'), pattern, ...keys, ...locals } };
 }
 
 /**
@@ -78,16 +85,21 @@ export function objectBagOf(expression: ts.Expression, bags: readonly ObjectBag[
 
 /**
  * The declared bag a property destructured from an expression is: `const { flags } = uiConfig` binds `flags` to the
- * bag `uiConfig.flags`, `const { flags } = useWorkspace()` to the bag `flags`. Only for a bag that lists its keys: the entry says which property is the bag, wherever it is read.
+ * bag `uiConfig.flags`, `const { flags } = useWorkspace()` to the bag `flags`. Only for a bag that lists its keys, or whose locals are it: the entry says which property is the bag, wherever it is read.
  */
 export function destructuredObjectBag(from: ts.Expression, property: string, bags: readonly ObjectBag[]): ObjectBag | undefined {
-  if (!bags.some((bag) => bag.keys !== undefined)) return undefined;
+  if (!bags.some(namedWherever)) return undefined;
   // From a call (`const { flags } = useWorkspace()`), only the property's own name is known.
   let object = from;
   while (ts.isParenthesizedExpression(object) || ts.isAwaitExpression(object) || ts.isNonNullExpression(object) || ts.isAsExpression(object)) object = object.expression;
   const chain = ts.isCallExpression(object) ? [] : nameChainOf(object);
   const bag = chain === undefined ? undefined : objectBagOfChain([...chain, property], bags);
-  return bag?.keys === undefined ? undefined : bag;
+  return bag === undefined || !namedWherever(bag) ? undefined : bag;
+}
+
+/** True for a bag whose name is the bag wherever it is bound: it lists its keys, or says its locals are it. */
+export function namedWherever(bag: ObjectBag): boolean {
+  return bag.keys !== undefined || bag.locals === true;
 }
 
 function objectBagOfChain(chain: readonly string[], bags: readonly ObjectBag[]): ObjectBag | undefined {

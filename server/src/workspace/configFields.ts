@@ -256,7 +256,7 @@ export function readBags(node: Node, report: Report): BagEntry[] | undefined {
 }
 
 function readBagObject(node: Node, where: string, report: Report): BagEntry | undefined {
-  const entry: { bag?: string; camelCaseKeys?: boolean; sdk?: (typeof BAG_SDKS)[number]; keys?: string[] } = {};
+  const entry: { bag?: string; camelCaseKeys?: boolean; sdk?: (typeof BAG_SDKS)[number]; keys?: string[]; locals?: boolean } = {};
   let valid = true;
   for (const { name, nameNode, valueNode } of propertiesOf(node)) {
     const value: unknown = getNodeValue(valueNode);
@@ -264,9 +264,10 @@ function readBagObject(node: Node, where: string, report: Report): BagEntry | un
     else if (name === 'camelCaseKeys' && typeof value === 'boolean') entry.camelCaseKeys = value;
     else if (name === 'sdk' && BAG_SDKS.includes(value as (typeof BAG_SDKS)[number])) entry.sdk = value as (typeof BAG_SDKS)[number];
     else if (name === 'keys' && Array.isArray(value) && value.every((key) => typeof key === 'string')) entry.keys = value as string[];
+    else if (name === 'locals' && typeof value === 'boolean') entry.locals = value;
     else {
       valid = false;
-      report(name === 'bag' || name === 'camelCaseKeys' || name === 'sdk' || name === 'keys' ? valueNode : nameNode, name === 'bag'
+      report(name === 'bag' || name === 'camelCaseKeys' || name === 'sdk' || name === 'keys' || name === 'locals' ? valueNode : nameNode, name === 'bag'
         ? `${where}: "bag" must be an object path ("uiConfig.flags") or a call ("useFeatureFlags()").`
         : name === 'camelCaseKeys'
           ? `${where}: "camelCaseKeys" must be true (property names are the flag keys camelCased, as in LaunchDarkly's useFlags()) or false.`
@@ -274,7 +275,9 @@ function readBagObject(node: Node, where: string, report: Report): BagEntry | un
             ? `${where}: "sdk" must be one of ${BAG_SDKS.join(', ')}: the vendor whose bag this one returns.`
             : name === 'keys'
               ? `${where}: "keys" must be a list of strings: the only property names of the bag that are flags.`
-              : `${where}: unknown field "${name}"; a bag has bag, camelCaseKeys, sdk and keys.`);
+              : name === 'locals'
+                ? `${where}: "locals" must be true (a parameter or variable of the bag's name is the bag too) or false.`
+                : `${where}: unknown field "${name}"; a bag has bag, camelCaseKeys, sdk, keys and locals.`);
     }
   }
   if (valid && entry.bag === undefined) {

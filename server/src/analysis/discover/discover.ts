@@ -13,6 +13,7 @@ import { launchDarklyProviders } from './keyNaming';
 import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, weighRegistries, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
+import { flagRecordBags } from './flagRecords';
 import { bagsKeyedBy } from './keyedRecords';
 import { typedFlagEvidence } from './listTyped';
 import { keyTypedWrappers } from './keyTypes';
@@ -60,8 +61,9 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   const comparedNames = addNew(found, stateComparingWrappers(root, trees, new Set(found.wrappers.map((wrapper) => wrapper.pattern.callee))), []);
   if (comparedNames.length > 0) followWrappers(root, trees, found, 2, comparedNames, options.resolvePackage);
   // The team's declared types, for checks that call no SDK: bags and options typed by a list of flags, and what forwards into them.
+  // A record of feature flags with no list of keys (see flagRecords.ts) holds what any list types it by, so it comes first.
   const typed = typedFlagEvidence(root, trees);
-  const typedNames = addNew(found, typed.wrappers, typed.bags);
+  const typedNames = addNew(found, typed.wrappers, [...flagRecordBags(root, trees), ...typed.bags]);
   if (typedNames.length > 0) followWrappers(root, trees, found, 2, typedNames, options.resolvePackage);
   // Functions declared with the type of a forwarded key take flag keys too, and what forwards into them is found as for any wrapper.
   const known = new Set(found.wrappers.map((wrapper) => wrapper.pattern.callee));
@@ -224,12 +226,16 @@ export function proposeConfig(discovery: Discovery, keysAsWritten: readonly stri
 
 /** A bag function as `.flaglens.json` lists it: its call, with how it names flags when it returns an SDK's bag. */
 export function bagEntryOf(bag: DiscoveredBag): BagEntry {
-  if (bag.camelCaseKeys !== true && bag.sdk === undefined && bag.keys === undefined) return bag.spec;
-  return { bag: bag.spec, ...(bag.camelCaseKeys === true ? { camelCaseKeys: true } : {}), ...(bag.sdk ? { sdk: bag.sdk } : {}), ...(bag.keys ? { keys: bag.keys } : {}) };
+  if (bag.camelCaseKeys !== true && bag.sdk === undefined && bag.keys === undefined && bag.locals !== true) return bag.spec;
+  return {
+    bag: bag.spec, ...(bag.camelCaseKeys === true ? { camelCaseKeys: true } : {}), ...(bag.sdk ? { sdk: bag.sdk } : {}), ...(bag.keys ? { keys: bag.keys } : {}),
+    ...(bag.locals === true ? { locals: true } : {}),
+  };
 }
 
 /** Why a bag was found, for people: "a property typed UiFlags, which lists flags; a read of one it lists is a check". */
 function bagReason(bag: DiscoveredBag): string {
+  if (bag.locals === true) return `declared as ${bag.declaredAs ?? 'a record'}, a record of booleans under a name that says feature flags; a property read of it is a check`;
   if (bag.declaredAs !== undefined) {
     const declared = bag.returned === true
       ? (bag.spec.endsWith('()') ? 'returns what is declared' : 'a property of what a function returns, declared')

@@ -18,7 +18,7 @@ import { registryCandidates } from '../registry';
 import type { UserPattern } from '../types';
 import { nameWords, saysItListsFlags } from './registries';
 import type { SourceTrees } from './sourceTrees';
-import { withoutNullish } from './typeText';
+import { holdsBoolean, withoutNullish } from './typeText';
 import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper } from './types';
 import { functionName, GENERIC_NAMES, isTestFile, ordinal } from './wrappers';
 
@@ -297,13 +297,6 @@ function listOf(type: ts.TypeNode, lists: ReadonlyMap<string, readonly string[]>
   if (inner === undefined || !ts.isTypeReferenceNode(inner) || inner.typeArguments !== undefined) return undefined;
   const name = lastName(inner.typeName);
   return lists.has(name) ? name : undefined;
-}
-
-/** `boolean`, or a union that holds it (`boolean | Variant`). */
-function holdsBoolean(type: ts.TypeNode): boolean {
-  if (ts.isParenthesizedTypeNode(type)) return holdsBoolean(type.type);
-  if (ts.isUnionTypeNode(type)) return type.types.some(holdsBoolean);
-  return type.kind === ts.SyntaxKind.BooleanKeyword;
 }
 
 function lastName(name: ts.EntityName): string {

@@ -46,3 +46,10 @@ export function withoutNullish(type: ts.TypeNode): ts.TypeNode | undefined {
 function entityText(name: ts.EntityName): string {
   return ts.isIdentifier(name) ? name.text : `${entityText(name.left)}.${name.right.text}`;
 }
+
+/** `boolean`, or a union that holds it (`boolean | Variant`): the value type of a record of flags. */
+export function holdsBoolean(type: ts.TypeNode): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return holdsBoolean(type.type);
+  if (ts.isUnionTypeNode(type)) return type.types.some(holdsBoolean);
+  return type.kind === ts.SyntaxKind.BooleanKeyword;
+}

@@ -56,6 +56,8 @@ export interface DiscoveredBag {
   readonly returned?: boolean;
   /** The only property names that are flags: the keys of the registry that types it. */
   readonly keys?: readonly string[];
+  /** True for a record of feature flags with no list of keys: a parameter or variable of its name is the bag too (see flagRecords.ts). */
+  readonly locals?: boolean;
   /** Taken from the bag it returns: LaunchDarkly's `useFlags()` names flags camelCased. */
   readonly camelCaseKeys?: boolean;
   /** The vendor of the bag it returns, when that is an SDK's (directly or through another bag function). */

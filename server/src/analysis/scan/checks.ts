@@ -3,7 +3,7 @@
 
 import { ts } from 'ts-morph';
 import { calleeLastName, type PatternSet } from '../patterns';
-import { keyInObjectArgument, objectBagOf, type ObjectBag } from '../bags';
+import { keyInObjectArgument, namedWherever, objectBagOf, type ObjectBag } from '../bags';
 import { kebabCaseFromCamelCase } from '../keys';
 import { flagTypeAnnotation } from '../policy/flagType';
 import { escapeRegex, isComponentName } from '../regex';
@@ -270,9 +270,12 @@ export function addDestructuredBagChecks(state: ScanState, bag: BagSource, patte
   }
 }
 
+// What every object or array has: `featureFlags.length` asks about the record, not a flag.
+const OBJECT_MEMBERS = new Set(['length', 'size', 'constructor', 'prototype', '__proto__']);
+
 /** A flag named by an identifier: camelCased in LaunchDarkly's bag. */
 function addBagNameCheck(state: ScanState, bag: BagSource, name: ts.Identifier, whole: ts.Node, defaultNode: ts.Expression | undefined): void {
-  if (name.text === '' || (bag.keys !== undefined && !bag.keys.has(name.text))) return;
+  if (name.text === '' || (bag.keys !== undefined ? !bag.keys.has(name.text) : OBJECT_MEMBERS.has(name.text))) return;
   for (const pattern of bag.patterns) {
     const camelCase = pattern.camelCaseKeys === true;
     pushBagDraft(state, bag, pattern, {
@@ -401,9 +404,10 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
   if (isIdentifier(expression)) {
     const binding = lookupBinding(state, expression.text, expression.end);
     // A local name of a declared bag that lists its keys is that bag (a parameter `flags`, `const flags = org.featureFlags`):
-    // the keys keep other objects of that name out. A bag that does not list them is named only by its path.
+    // the keys keep other objects of that name out. So is one of a bag whose entry says its locals are it (a record of
+    // booleans named for feature flags, passed along as `featureFlags`). Any other bag is named only by its path.
     if (binding?.bag !== undefined) return binding.bag;
-    if (binding !== undefined && declared?.keys === undefined) return undefined;
+    if (binding !== undefined && (declared === undefined || !namedWherever(declared))) return undefined;
   }
   return declared === undefined ? undefined : objectBagSource(declared);
 }
