@@ -58,6 +58,8 @@ describe('environment switches: what declares one', () => {
     { name: 'a choice between booleans', text: `export const isBetaFeature = isProd ? yes(process.env.FEATURE_BETA) : true;`, declares: { isBetaFeature: { key: 'FEATURE_BETA', member: false } } },
     { name: 'a let, which may change', text: `export let isDevFeaturesEnabled = yes(getEnv('DEV_FEATURES_ENABLED'));`, declares: {} },
     { name: 'a local constant', text: `export function f() {\n  const isOn = yes(getEnv('FEATURE_X'));\n  return isOn;\n}`, declares: {} },
+    { name: "a settings service's getter", text: `export const subscriptions = configService.get<string>('ENABLE_FEATURE_SUBSCRIPTION') === 'true';`, declares: { subscriptions: { key: 'ENABLE_FEATURE_SUBSCRIPTION', member: false } } },
+    { name: "another object's getter", text: `export const isBetaEnabled = cache.get('FEATURE_BETA_ENABLED');`, declares: {} },
   ];
   for (const row of rows) {
     it(row.name, () => {
@@ -169,6 +171,62 @@ describe('environment switches: what reads one', () => {
     };
     assert.deepEqual(readsIn(files, '/ws/src/app.ts'), []);
   });
+});
+
+describe('environment switches: read where they gate', () => {
+  const rows: Array<{ name: string; code: string; reads: string[] }> = [
+    {
+      name: "a settings service's getter in conditions, negated, in a choice and a local: the getter is the read",
+      code: `export class Cron {
+  run() {
+    if (this.configurationService.get('ENABLE_FEATURE_STATISTICS')) gather();
+    if (!configService.get<boolean>('ENABLE_FEATURE_CRON')) return;
+    const dataSource = this.config.get('ENABLE_FEATURE_SUBSCRIPTION') && isPremium ? premium : free;
+    const { host } = this.configurationService.get('REDIS_HOST');
+  }
+}`,
+      reads: [
+        "ENABLE_FEATURE_STATISTICS <- this.configurationService.get('ENABLE_FEATURE_STATISTICS')",
+        "ENABLE_FEATURE_CRON <- configService.get<boolean>('ENABLE_FEATURE_CRON')",
+        "ENABLE_FEATURE_SUBSCRIPTION <- this.config.get('ENABLE_FEATURE_SUBSCRIPTION')",
+      ],
+    },
+    {
+      name: 'a variable named as a switch (past a public prefix), compared or converted in a function',
+      code: `export function modules() {
+  return [...(process.env.FEATURE_STATISTICS === 'true' ? [Statistics] : []), env.FEATURE_OIDC === true, yes(getEnv('FF_BETA'))];
+}
+export const billing = () => env('NEXT_PUBLIC_FEATURE_BILLING_ENABLED') === 'true';`,
+      reads: ['FEATURE_STATISTICS <- process.env.FEATURE_STATISTICS', 'FEATURE_OIDC <- env.FEATURE_OIDC', "FF_BETA <- getEnv('FF_BETA')", "NEXT_PUBLIC_FEATURE_BILLING_ENABLED <- env('NEXT_PUBLIC_FEATURE_BILLING_ENABLED')"],
+    },
+    {
+      name: 'a truth test asks whether a variable is set; a setting about features or the flag system is not named as a switch',
+      code: `export function setup() {
+  if (process.env.FEATURE_APPLOCK_TIMEOUT) timeout = Number(process.env.FEATURE_APPLOCK_TIMEOUT);
+  const pick = process.env.FLAG_NEW_UI ? next : legacy;
+  const provider = !!process.env.GO_FEATURE_FLAG_URL;
+  if (process.env.CLIENT_FEATURE_CACHING_ENABLED || process.env.DISABLE_FEATURE_FLAGS || env.QUERY_FEATURE_ENABLED === '1') cache();
+}`,
+      reads: [],
+    },
+    {
+      name: 'handed on, written, a text, another object\'s getter or a variable without FEATURE or FLAG: no read',
+      code: `export function config(mode) {
+  const define = { x: process.env.DEV_FEATURES_ENABLED, y: [process.env.FEATURE_Y_ENABLED] };
+  log(process.env.FEATURE_Z_ENABLED, process.env.FEATURE_W_ENABLED || 'false');
+  process.env.FEATURE_V_ENABLED = 'true';
+  const url = process.env.FEATURE_SERVICE_URL ?? settings.get('FEATURE_FLAGS_URL');
+  return cache.get('FEATURE_BETA_ENABLED') || process.env.SIGNUP_ENABLED === 'true';
+}`,
+      reads: [],
+    },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      assert.ok(mayHoldChecks(row.code, buildPatternSet([])));
+      assert.deepEqual(readsIn({ '/ws/src/cron.ts': row.code }, '/ws/src/cron.ts'), row.reads);
+    });
+  }
 });
 
 describe('environment switches: diagnostics and the clean-up', () => {

@@ -106,8 +106,9 @@ function leadingBoundary(name: string): string {
   return /^\w/.test(name) ? '\\b' : '';
 }
 
-// A variable with FEATURE or FLAG read from an environment: `env.X`, `env['X']`, `getEnv('X')`, `Deno.env.get('X')`.
-const SWITCH_DECLARATION_TEXT = /[eE]nv\w*(?:\.get)?\s*(?:\.|\[\s*|\(\s*)['"`]?[A-Z0-9_]*(?:FEATURE|FLAG)/;
+// A variable with FEATURE or FLAG read from an environment: `env.X`, `env['X']`, `getEnv('X')`, `Deno.env.get('X')`, or
+// through a settings service, `configService.get<boolean>('X')`.
+const SWITCH_DECLARATION_TEXT = /[eE]nv\w*(?:\.get)?\s*(?:\.|\[\s*|\(\s*)['"`]?[A-Z0-9_]*(?:FEATURE|FLAG)|(?:[cC]onfig\w*|[sS]ettings?\w*)\s*\.\s*get(?:OrThrow)?\s*(?:<[^>()]*>\s*)?\(\s*['"`][A-Z0-9_]*(?:FEATURE|FLAG)/;
 
 /** True when the text may declare an environment switch (see scan/environmentSwitches.ts); false only when it cannot. */
 export function mayDeclareEnvironmentSwitch(text: string): boolean {

@@ -53,6 +53,8 @@ export function checkedKeys(trees: SourceTrees, patterns: PatternSet, resolvePac
   for (const source of trees.sources) {
     if (!trees.mayHoldChecks(source, patterns)) continue;
     for (const check of trees.resolvedChecks(source, patterns, resolvePackage)) {
+      // An environment switch's key is the variable's name: no registry of flags lists it, and it says nothing of one.
+      if (check.environmentSwitch === true) continue;
       if (check.resolved) {
         used.add(check.key);
         resolvedKeys.push(check.key);
@@ -114,8 +116,11 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
   }
   // Anchors are looked for only for the few candidates named for flags with the most checked keys: each reads
   // every file that names it, and a declaration of string keys not named for flags (schemas, routes) cannot
-  // convince by its anchors alone.
-  const anchoredOnes = new Set(found.filter((entry) => entry.namedForFlags).sort((a, b) => b.usedKeys - a.usedKeys).slice(0, MAX_ANCHORED_CANDIDATES));
+  // convince by its anchors alone. Among those with as many, a name that says nothing but flags goes first, then the
+  // longer list: `FEATURE_FLAG` of 28 keys before a `RunColumnGate`.
+  const anchoredOnes = new Set(found.filter((entry) => entry.namedForFlags)
+    .sort((a, b) => b.usedKeys - a.usedKeys || Number(namesOnlyFlags(b.candidate.symbol)) - Number(namesOnlyFlags(a.candidate.symbol)) || b.candidate.keys.length - a.candidate.keys.length)
+    .slice(0, MAX_ANCHORED_CANDIDATES));
   const candidates: Array<WeighedRegistry & { exported: boolean; ownUsedKeys: number }> = found.map((entry) => {
     const { candidate, usedHere, namedForFlags } = entry;
     const members = [...candidate.keyOfMember.keys()];

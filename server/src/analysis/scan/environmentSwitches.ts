@@ -9,6 +9,12 @@
 // of its object or class, must say feature or flag too. A module's constant is read where it is declared or imported
 // by that name. The declaration itself is no check: it is where the switch is set, not where it gates.
 //
+// A switch is also read where it gates, with no name between (`if (this.configurationService.get('ENABLE_FEATURE_X'))`,
+// `process.env.FEATURE_X === 'true'` in a function). Such a read is a check when the variable is named as a feature's
+// switch (FEATURE_X, ENABLE_FEATURE_X) and its value is a boolean there: compared or converted where it is read, or
+// named so (ENABLED, ENABLE) and not handed on. A settings service's getter (`configService.get('X')`, NestJS's
+// ConfigService and a team's own) reads the environment too, by a name written as an environment variable's.
+//
 // A module keeps flag checks' values in an object the same way (`gauzyToggleFeatures: { FEATURE_X: isFeatureEnabled('FEATURE_X') }`,
 // see storedChecks.ts): the object is a bag of flags, whose every property read is a check of its flag, found here under
 // the same rules of names and receivers. There the evidence is the check. A constant holding one check's value
@@ -34,6 +40,7 @@ const {
   isIdentifier, isImportDeclaration, isNamedImports, isObjectBindingPattern, isParenthesizedExpression,
   isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteralLike,
   isTypeNode, isVariableDeclaration, isVariableStatement, isNonNullExpression, isExportDeclaration, isFunctionLike, isConditionalExpression, isObjectLiteralExpression, isPropertyAssignment, isAwaitExpression,
+  isArrayLiteralExpression, isSpreadElement, isNumericLiteral,
 } = ts;
 
 // An environment variable as written in code: upper case words joined by `_`.
@@ -47,6 +54,11 @@ const COMPARISONS = new Set([SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.Excl
 const BOOLEAN_NAME = /^(?:is|has|should|can|use|enable|show)(?:[A-Z0-9_]|$)|enabled|disabled/i;
 // Functions that make a boolean of a variable's text: `yes(…)` (@silverhand/essentials), `Boolean(…)`, `parseBoolean(…)`.
 const TO_BOOLEAN = /^(?:yes|bool|boolean|isTruthy|truthy|isTrue|(?:parse|to|as)Bool(?:ean)?\w*)$/i;
+// The receivers whose `get('X')` reads an environment variable: a settings service (`this.configurationService`, `configService`, `appSettings`).
+const SETTINGS_RECEIVER = /(?:config(?:uration)?|settings?|env(?:ironment)?)(?:Service|Provider)?$/i;
+const SETTINGS_GETTERS = new Set(['get', 'getOrThrow']);
+// What frameworks put before a variable the browser may read.
+const PUBLIC_PREFIX = /^(?:NEXT_PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC|REACT_APP|VUE_APP|VITE|GATSBY|PUBLIC)_/;
 // A class's or object's property is found by name in every file: only a name that says what it switches, or one of an
 // object or class named so.
 const MEMBER_NAME = /feature|flag/i;
@@ -228,6 +240,17 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
           read(property, element, declared, `\`${property.getText(sourceFile)}\``);
         }
       }
+    } else if (declares && parent !== undefined) {
+      const variable = switchReadInPlace(node, parent);
+      if (variable !== undefined) {
+        const start = node.getStart(sourceFile);
+        checks.push({
+          key: variable, resolved: true, keySpan: { start, end: node.end }, keyIsLiteral: false, callSpan: { start, end: node.end }, sdk: 'custom',
+          method: state.text.slice(start, node.end).replace(/\s+/g, ''), valueType: 'boolean', negate: false, environmentSwitch: true,
+          evidence: `the environment variable ${variable} is an environment switch, read here as a boolean`,
+        });
+        continue;
+      }
     }
     forEachChild(node, (child) => {
       stack.push({ node: child, parent: node });
@@ -272,6 +295,58 @@ function switchedBy(initializer: ts.Expression, declaredName: string): string | 
 }
 
 /**
+ * The switch a read of an environment variable is where it gates (see the top of this file): a variable with FEATURE(S)
+ * or FLAG(S) as a word, not written, not the object of a property read (`env.FEATURE.X`), and a boolean where it is
+ * read or by its name.
+ */
+function switchReadInPlace(node: ts.Node, parent: ts.Node): string | undefined {
+  if ((isPropertyAccessExpression(parent) || isElementAccessExpression(parent)) && parent.expression === node) return undefined;
+  if (!isPropertyAccessExpression(node) && !isElementAccessExpression(node) && !isCallExpression(node)) return undefined;
+  const variable = environmentVariableOf(node);
+  if (variable === undefined || isWrittenAccess(node, parent) || !namedAsSwitch(variable)) return undefined;
+  return madeBoolean(node, parent) || (variable.split('_').some((word) => BOOLEAN_WORDS.has(word)) && !passedAlong(node, parent)) ? variable : undefined;
+}
+
+/**
+ * True when a variable is named as a feature's switch: FEATURE(S), FLAG(S) or FF first, or ENABLE or DISABLE and then
+ * one, past a framework's public prefix (`NEXT_PUBLIC_FEATURE_BILLING_ENABLED`, `ENABLE_FEATURE_SUBSCRIPTION`). With no
+ * name between the variable and where it gates, the name is all there is to tell a switch from a setting about
+ * features (`CLIENT_FEATURE_CACHING_MAXAGE`, `AMPLIFY_CLI_DISABLE_SCRIPTING_FEATURES`) or the flag system itself
+ * (`DISABLE_FEATURE_FLAGS`, `GO_FEATURE_FLAG_URL`).
+ */
+function namedAsSwitch(variable: string): boolean {
+  const words = variable.replace(PUBLIC_PREFIX, '').split('_');
+  // What it switches must be named: `DISABLE_FEATURE_FLAGS` and `FEATURE_FLAGS_ENABLED` switch every flag at once.
+  if (words.every((word) => FEATURE_WORDS.has(word) || BOOLEAN_WORDS.has(word) || word === 'FF')) return false;
+  if (words[0] === 'FF' || FEATURE_WORDS.has(words[0])) return true;
+  return (words[0] === 'ENABLE' || words[0] === 'DISABLE') && FEATURE_WORDS.has(words[1]);
+}
+
+/**
+ * True when the value is handed on rather than gating here: a property's or an element's value (`define: { x:
+ * process.env.DEV_FEATURES_ENABLED }`), an argument of a call that does not make it a boolean, or a text with a
+ * fallback of another kind (`process.env.FEATURE_X_ENABLED || 'false'`).
+ */
+function passedAlong(node: ts.Node, parent: ts.Node): boolean {
+  if (isPropertyAssignment(parent) || isShorthandPropertyAssignment(parent) || isArrayLiteralExpression(parent) || isSpreadElement(parent)) return true;
+  if (isCallExpression(parent)) return parent.expression !== node;
+  if (!isBinaryExpression(parent)) return false;
+  const operator = parent.operatorToken.kind;
+  if (operator !== SyntaxKind.BarBarToken && operator !== SyntaxKind.QuestionQuestionToken) return false;
+  const other = unwrap(parent.left === node ? parent.right : parent.left);
+  return isStringLiteralLike(other) || isNumericLiteral(other) || isObjectLiteralExpression(other);
+}
+
+/**
+ * True when `parent` makes a boolean of what `node` gives: compares it or converts it (`yes(…)`). A truth test (`if
+ * (process.env.FEATURE_TIMEOUT)`, `!!…`) asks whether it is set, which a number or a URL is too.
+ */
+function madeBoolean(node: ts.Node, parent: ts.Node): boolean {
+  if (isBinaryExpression(parent)) return COMPARISONS.has(parent.operatorToken.kind);
+  return isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && isIdentifier(parent.expression) && TO_BOOLEAN.test(parent.expression.text);
+}
+
+/**
  * Whether an expression gives a boolean: `yes` when compared, negated or converted (or a logical chain or choice of
  * such), `maybe` for a name or a read whose type is not written, `no` for anything else (an object, a text, a call).
  */
@@ -298,7 +373,7 @@ function booleanValue(node: ts.Expression): 'yes' | 'maybe' | 'no' {
   return 'no';
 }
 
-/** The environment variable a node reads: `process.env.X`, `import.meta.env['X']`, `getEnv('X')`, `Deno.env.get('X')`. */
+/** The environment variable a node reads: `process.env.X`, `import.meta.env['X']`, `getEnv('X')`, `Deno.env.get('X')`, `configService.get('X')`. */
 function environmentVariableOf(node: ts.Node): string | undefined {
   let name: string | undefined;
   if (isPropertyAccessExpression(node) && isEnvironment(node.expression)) name = node.name.text;
@@ -306,7 +381,7 @@ function environmentVariableOf(node: ts.Node): string | undefined {
   else if (isCallExpression(node) && node.arguments.length >= 1 && isStringLiteralLike(node.arguments[0])) {
     const callee = node.expression;
     const called = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? (callee.name.text === 'get' && isEnvironment(callee.expression) ? 'env' : callee.name.text) : '';
-    if (/env/i.test(called)) name = node.arguments[0].text;
+    if (/env/i.test(called) || (isPropertyAccessExpression(callee) && SETTINGS_GETTERS.has(called) && SETTINGS_RECEIVER.test(lastNameOf(callee.expression) ?? ''))) name = node.arguments[0].text;
   }
   return name !== undefined && VARIABLE_NAME.test(name) ? name : undefined;
 }
