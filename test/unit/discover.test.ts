@@ -1000,6 +1000,26 @@ export const captureErrors = (child: Child, featureFlags: FeatureFlags) => { if 
     checks: { 'src/log.ts': ['trace_nft'], 'src/steps.js': ['server_entry'], 'src/main.ts': ['use_cached'] },
   },
   {
+    name: "an environment switch's key weighs no registry: the list named for flags whose members the team's calls pass is still chosen",
+    files: {
+      'src/a.ts': `export type RunColumnGate = 'cost' | 'duration';\nexport type PlanFeatures = 'sso' | 'audit';\nexport type ReplicaLagGate = 'low' | 'high';\nexport type TriggerFeatures = 'cron' | 'batch';`,
+      'src/env.ts': `export function billing() { return process.env.FEATURE_BILLING === 'true'; }`,
+      'src/flags.ts': `export const FEATURE_FLAG = { newNav: 'newNav', darkMode: 'darkMode' } as const;`,
+      'src/use.ts': `export const a = flag({ key: FEATURE_FLAG.newNav });\nexport const b = flag({ key: FEATURE_FLAG.darkMode });`,
+    },
+    expected: { patterns: [{ callee: 'flag', keyArg: '0.key' }], registry: { file: 'src/flags.ts', symbol: 'FEATURE_FLAG' } },
+  },
+  {
+    name: 'among lists named for flags with as many checked keys, one named for nothing but flags has its anchors looked for first',
+    files: {
+      'src/a.ts': `export type RunColumnGate = 'cost' | 'duration';\nexport type PlanFeatures = 'sso' | 'audit';\nexport type ReplicaLagGate = 'low' | 'high';\nexport type TriggerFeatures = 'cron' | 'batch';`,
+      'src/gb.ts': `import { GrowthBook } from '@growthbook/growthbook';\nconst gb = new GrowthBook();\nexport const old = gb.isOn('legacy-export');`,
+      'src/registry.ts': `export const FEATURE_FLAG = { newNav: 'newNav', darkMode: 'darkMode' } as const;`,
+      'src/use.ts': `import { FEATURE_FLAG } from './registry';\nexport const a = flag({ key: FEATURE_FLAG.newNav });\nexport const b = flag({ key: FEATURE_FLAG.darkMode });`,
+    },
+    expected: { patterns: [{ callee: 'flag', keyArg: '0.key' }], registry: { file: 'src/registry.ts', symbol: 'FEATURE_FLAG' } },
+  },
+  {
     name: 'nothing to propose in code that calls the SDK directly',
     files: { 'src/app.ts': `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('x', false); export enum Colors { Red = 'red', Blue = 'blue' }` },
     expected: {},
