@@ -1020,6 +1020,33 @@ export const captureErrors = (child: Child, featureFlags: FeatureFlags) => { if 
     expected: { patterns: [{ callee: 'flag', keyArg: '0.key' }], registry: { file: 'src/registry.ts', symbol: 'FEATURE_FLAG' } },
   },
   {
+    name: "a parameter typed by the items of a list of the registry's keys is a wrapper; a list of another object's keys is not",
+    files: {
+      'src/featureFlags/openFeature.ts': `export const goffFlags = { sharding: { valueType: 'boolean', defaultValue: false }, queryLibrary: { valueType: 'boolean', defaultValue: true } } as const;
+const flagNames = getObjectKeys(goffFlags);
+export type FlagName = (typeof flagNames)[number];
+export function getFeatureFlag<T extends FlagName>(flagName: T) { return cache.get(flagName); }
+const routeNames = Object.keys(ROUTES) as Array<keyof typeof ROUTES>;
+export type RouteName = (typeof routeNames)[number];
+export function navigateTo(route: RouteName) { return history.push(route); }`,
+      'src/services/datasource.ts': `import { getFeatureFlag } from '../featureFlags/openFeature';\nexport const sharded = getFeatureFlag('sharding') && navigateTo('home');`,
+    },
+    expected: { patterns: [{ callee: 'getFeatureFlag', keyArg: 0 }], registry: { file: 'src/featureFlags/openFeature.ts', symbol: 'goffFlags' } },
+    says: /^wrapper getFeatureFlag \(src\/featureFlags\/openFeature\.ts:4\): its first parameter is typed T, and goffFlags lists flags$/,
+    checks: { 'src/services/datasource.ts': ['sharding'] },
+  },
+  {
+    name: "an interface that types LaunchDarkly's bag lists its camelCased names; a property typed by an alias of it (a router's context) is a bag of them",
+    files: {
+      'src/featureFlags.ts': `export interface Flags { iamDelegation: boolean; newNav: boolean; darkMode: boolean }\nexport type FlagSet = Partial<Flags>;`,
+      'src/Nav.tsx': `import { useFlags } from 'launchdarkly-react-client-sdk';\nexport function Nav() { const flags = useFlags(); return flags.iamDelegation && flags.newNav; }`,
+      'src/routes/types.ts': `export type RouterContext = { flags: FlagSet; queryClient: QueryClient };`,
+      'src/routes/iam.ts': `export const route = { beforeLoad: ({ context }) => { if (!context?.flags?.iamDelegation || context.flags.length) throw redirect(); } };`,
+    },
+    expected: { bags: [{ bag: 'flags', keys: ['iamDelegation', 'newNav', 'darkMode'] }], registry: { file: 'src/featureFlags.ts', symbol: 'Flags' } },
+    checks: { 'src/routes/iam.ts': ['iamDelegation'] },
+  },
+  {
     name: 'nothing to propose in code that calls the SDK directly',
     files: { 'src/app.ts': `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('x', false); export enum Colors { Red = 'red', Blue = 'blue' }` },
     expected: {},

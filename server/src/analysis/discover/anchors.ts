@@ -14,6 +14,7 @@ import type { DiscoveredWrapper } from './types';
 import type { FileScan } from '../scan/types';
 import { predicateComparisons } from '../scan/checks';
 import { functionName, GENERIC_NAMES, isTestFile, ordinal, type FunctionNode } from './wrappers';
+import { keyAliases } from './keyAliases';
 
 // Calls that take a member without asking for the flag: collections, assertions, logging, strings.
 const NOT_CHECKS = new Set([
@@ -53,7 +54,10 @@ export interface Anchored {
 
 /** Reads every source that names the registry (tests and mocks aside) for parameters typed by it and calls passed its members. */
 export function anchoredBy(root: string, registry: AnchorRegistry, trees: SourceTrees, resolvePackage?: ModuleHost['resolvePackage']): Anchored {
-  const named = trees.filesNaming(registry.symbol);
+  // A parameter typed by an alias of the registry's keys (`flagName: T` with `T extends FeatureFlagName`) takes one too.
+  const aliases = keyAliases(root, registry.symbol, trees);
+  const keyTypes = new Set([registry.symbol, ...aliases]);
+  const named = new Set([registry.symbol, ...aliases].flatMap((name) => [...trees.filesNaming(name)]));
   const typed = new Map<string, DiscoveredWrapper>();
   const calls = new Map<string, { pattern: UserPattern; at: DiscoveredWrapper['at']; sites: number; members: Set<string> }>();
   let count = 0;
@@ -62,7 +66,8 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
   // An interface's keys are its property names: a parameter typed by it (`flags: UiFlags`) holds every flag, not one key.
   const keysOnlyThroughKeyof = registry.kind === 'interface';
   for (const source of trees.sources) {
-    if (!named.has(source.file) || isTestFile(posix.relative(root, source.file)) || !mayAnchor(source.text, registry.symbol, provenChecks(trees.scan(source, trees.base)))) continue;
+    if (!named.has(source.file) || isTestFile(posix.relative(root, source.file))) continue;
+    if (![...keyTypes].some((name) => mayAnchor(source.text, name, provenChecks(trees.scan(source, trees.base))))) continue;
     const sourceFile = trees.tree(source);
     const at = (node: ts.Node): DiscoveredWrapper['at'] => ({
       file: posix.relative(root, source.file),
@@ -70,7 +75,7 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
     });
     const visit = (node: ts.Node): void => {
       if (ts.isFunctionLike(node)) {
-        const index = node.parameters.findIndex((parameter) => parameter.type !== undefined && typedBy(parameter.type, registry.symbol, node, keysOnlyThroughKeyof));
+        const index = node.parameters.findIndex((parameter) => parameter.type !== undefined && typedBy(parameter.type, registry.symbol, aliases, node, keysOnlyThroughKeyof));
         const name = index < 0 ? undefined : functionName(node);
         if (name !== undefined && mayEvaluate(name)) {
           count++;
@@ -215,15 +220,15 @@ function mayAnchor(text: string, symbol: string, checks: readonly FlagCheck[]): 
 }
 
 /**
- * True when a parameter's type is one key of the registry: `FlagKey`, `keyof UiFlags`, `keyof typeof FLAGS`, with
+ * True when a parameter's type is one key of the registry: `FlagKey`, `keyof UiFlags`, `keyof typeof FLAGS`, an alias of its keys, with
  * `| undefined` or `| null`, or a type parameter of the function constrained so (`K extends FlagKey`). With
  * `onlyKeyof` (an interface), the registry's own name is the object of all flags and does not count.
  */
-function typedBy(type: ts.TypeNode, symbol: string, owner: FunctionNode, onlyKeyof: boolean): boolean {
-  if (ts.isParenthesizedTypeNode(type)) return typedBy(type.type, symbol, owner, onlyKeyof);
+function typedBy(type: ts.TypeNode, symbol: string, aliases: ReadonlySet<string>, owner: FunctionNode, onlyKeyof: boolean): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return typedBy(type.type, symbol, aliases, owner, onlyKeyof);
   if (ts.isUnionTypeNode(type)) {
     const rest = type.types.filter((member) => member.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword));
-    return rest.length === 1 && typedBy(rest[0], symbol, owner, onlyKeyof);
+    return rest.length === 1 && typedBy(rest[0], symbol, aliases, owner, onlyKeyof);
   }
   if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.KeyOfKeyword) {
     const operand = type.type;
@@ -233,8 +238,9 @@ function typedBy(type: ts.TypeNode, symbol: string, owner: FunctionNode, onlyKey
   if (!ts.isTypeReferenceNode(type) || type.typeArguments !== undefined) return false;
   const name = lastName(type.typeName);
   if (name === symbol) return !onlyKeyof;
+  if (aliases.has(name)) return true;
   const parameter = owner.typeParameters?.find((candidate) => candidate.name.text === name);
-  return parameter?.constraint !== undefined && typedBy(parameter.constraint, symbol, owner, onlyKeyof);
+  return parameter?.constraint !== undefined && typedBy(parameter.constraint, symbol, aliases, owner, onlyKeyof);
 }
 
 function lastName(name: ts.EntityName): string {

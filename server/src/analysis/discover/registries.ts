@@ -41,14 +41,14 @@ const NO_ANCHORS: Anchored = { wrappers: [], count: 0, membersPassed: new Set(),
 export interface CheckedKeys {
   readonly used: ReadonlySet<string>;
   readonly possibleKeySets: ReadonlyArray<readonly string[]>;
-  /** Resolved checks, one entry per check (a key checked twice is there twice). */
-  readonly resolvedKeys: readonly string[];
+  /** Resolved checks, one entry per check (a key checked twice is there twice): the names a registry may list it by. */
+  readonly resolvedKeys: ReadonlyArray<readonly string[]>;
 }
 
 /** Every check the patterns find, resolved across files. Only files that may hold a check are scanned; others are read for their exports when a key's import leads there. */
 export function checkedKeys(trees: SourceTrees, patterns: PatternSet, resolvePackage: ModuleHost['resolvePackage']): CheckedKeys {
   const used = new Set<string>();
-  const resolvedKeys: string[] = [];
+  const resolvedKeys: Array<readonly string[]> = [];
   const possibleKeySets: Array<readonly string[]> = [];
   for (const source of trees.sources) {
     if (!trees.mayHoldChecks(source, patterns)) continue;
@@ -56,8 +56,11 @@ export function checkedKeys(trees: SourceTrees, patterns: PatternSet, resolvePac
       // An environment switch's key is the variable's name: no registry of flags lists it, and it says nothing of one.
       if (check.environmentSwitch === true) continue;
       if (check.resolved) {
-        used.add(check.key);
-        resolvedKeys.push(check.key);
+        // LaunchDarkly's bag names a flag camelCased; a registry that types the bag (`interface Flags { newNav?: boolean }`)
+        // lists it by that name, as the registry's findings match it.
+        const names = check.camelCaseName === undefined ? [check.key] : [check.key, check.camelCaseName];
+        for (const name of names) used.add(name);
+        resolvedKeys.push(names);
       }
       if (check.possibleKeys !== undefined) possibleKeySets.push(check.possibleKeys);
     }
@@ -172,7 +175,7 @@ export function reweighed(candidate: WeighedRegistry, checked: CheckedKeys): Wei
  */
 export function mostlyUnregistered(registry: WeighedRegistry, checked: CheckedKeys): string | undefined {
   const listed = new Set(registry.keyList);
-  const unlisted = checked.resolvedKeys.filter((key) => !listed.has(key)).length;
+  const unlisted = checked.resolvedKeys.filter((names) => !names.some((name) => listed.has(name))).length;
   if (unlisted * 2 <= checked.resolvedKeys.length) return undefined;
   return `${unlisted} of the ${checked.resolvedKeys.length} checks with a known key would check keys it does not list`;
 }

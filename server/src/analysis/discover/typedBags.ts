@@ -1,8 +1,9 @@
-// Bags typed by a registry: a property declared with the registry interface's type (`flags: UiFlags` in
-// `interface IUiConfig`, `flags?: Partial<UiFlags>` in a class), or with a type keyed by the registry's keys (a mapped
-// type `{ [K in keyof typeof FLAGS]: Flag }`, `Record<FlagKey, boolean>`, an intersection holding one, or an alias of
-// those, also where it is given by `as`), holds every flag, so a read of one of the properties the registry lists
-// (`uiConfig.flags.newNav`, `config?.flags?.['UG']`, `featureFlagService.flags.enable_ai.value`) is a check of that
+// Bags typed by a registry: a property declared with the registry interface's type (`flags: UiFlags` in `interface
+// IUiConfig`, `flags?: Partial<UiFlags>` in a class, `flags: FlagSet` with `type FlagSet = Partial<Flags>`), or with a
+// type keyed by the registry's keys (a mapped type `{ [K in keyof typeof FLAGS]: Flag }`, `Record<FlagKey, boolean>`, an
+// intersection holding one, or an alias of those, also where it is given by `as`), holds every flag, so a read of one
+// of the properties the registry lists (`uiConfig.flags.newNav`, `config?.flags?.['UG']`,
+// `featureFlagService.flags.enable_ai.value`) is a check of that
 // key. The property's name is how it is found where it is read, in any file; the registry's keys keep that honest:
 // `props.flags.length` of another object that shares the name is no flag.
 
@@ -12,6 +13,7 @@ import type { SourceTrees } from './sourceTrees';
 import type { RegistryKind } from '../registry';
 import type { DiscoveredBag } from './types';
 import { isTestFile } from './wrappers';
+import { keyAliases, namesKeysOf, type KeyNames } from './keyAliases';
 
 /** A registry, as this stage needs it. */
 export interface TypingRegistry {
@@ -33,6 +35,7 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
   for (const registry of registries) {
     const keys: KeyNames = { symbol: registry.symbol, aliases: keyAliases(root, registry.symbol, trees) };
     const aliases = keyedAliases(root, keys, trees);
+    if (registry.kind === 'interface') for (const alias of interfaceAliases(root, registry.symbol, trees)) aliases.add(alias);
     const names = [registry.symbol, ...keys.aliases, ...aliases];
     const escaped = names.map((name) => name.replace(/\$/g, '\\$')).join('|');
     const declaresProperty = new RegExp(`[\\w$]\\??\\s*:\\s*(?:\\w+<\\s*)?(?:${escaped})\\b|\\bas\\s+(?:${escaped})\\b|\\bin\\s+keyof\\s+(?:typeof\\s+)?(?:${escaped})\\b|Record<\\s*(?:keyof\\s+(?:typeof\\s+)?)?(?:${escaped})\\b`);
@@ -58,74 +61,6 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
   return bags;
 }
 
-/** The names that stand for a registry's keys in a type: the registry itself, and the aliases of its keys. */
-interface KeyNames {
-  readonly symbol: string;
-  readonly aliases: ReadonlySet<string>;
-}
-
-// Schema builders whose result is a schema of an object's keys or of an enum's values, with the type they give at
-// `Static<typeof schema>` or `z.infer<typeof schema>`: TypeBox's `Type.KeyOf(Type.Const(FLAGS))`, `Type.Enum(Flags)`,
-// zod's `z.nativeEnum(Flags)`, `z.enum(FLAG_KEYS)`.
-const KEY_SCHEMAS = new Set(['KeyOf', 'Enum', 'nativeEnum', 'enum']);
-
-/**
- * The type aliases, declared where the registry is named, that are its keys: `keyof typeof FLAGS`, the values of an
- * `as const` object (`(typeof FLAGS)[keyof typeof FLAGS]`), or the static type of a schema of them
- * (`type FeatureName = Static<typeof FeatureName>` with `const FeatureName = Type.KeyOf(Type.Const(FLAGS))`).
- */
-function keyAliases(root: string, symbol: string, trees: SourceTrees): Set<string> {
-  const aliases = new Set<string>();
-  const escaped = symbol.replace(/\$/g, '\\$');
-  const mayAlias = new RegExp(`\\bkeyof\\s+(?:typeof\\s+)?${escaped}\\b|(?:${[...KEY_SCHEMAS].join('|')})\\s*\\(`);
-  for (const file of trees.filesNaming(symbol)) {
-    const source = trees.byFile.get(file);
-    if (source === undefined || isTestFile(posix.relative(root, file)) || !mayAlias.test(source.text)) continue;
-    const statements = trees.tree(source).statements;
-    const schemas = new Set<string>();
-    for (const statement of statements) {
-      if (!ts.isVariableStatement(statement)) continue;
-      for (const declaration of statement.declarationList.declarations) {
-        if (ts.isIdentifier(declaration.name) && declaration.initializer !== undefined && isKeySchema(declaration.initializer, symbol)) schemas.add(declaration.name.text);
-      }
-    }
-    for (const statement of statements) {
-      if (ts.isTypeAliasDeclaration(statement) && (namesKeysOf(statement.type, { symbol, aliases }) || valuesOf(statement.type, symbol) || staticTypeOf(statement.type, schemas))) aliases.add(statement.name.text);
-    }
-  }
-  return aliases;
-}
-
-/** `KeyOf(Const(FLAGS))`, `z.nativeEnum(Flags)`: a schema builder of keys whose arguments name the registry. */
-function isKeySchema(initializer: ts.Expression, symbol: string): boolean {
-  if (!ts.isCallExpression(initializer)) return false;
-  const callee = initializer.expression;
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-  if (!KEY_SCHEMAS.has(name)) return false;
-  let names = false;
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && node.text === symbol) names = true;
-    else if (!names) ts.forEachChild(node, visit);
-  };
-  initializer.arguments.forEach(visit);
-  return names;
-}
-
-/** `(typeof FLAGS)[keyof typeof FLAGS]`: the values of an `as const` object, its flag keys. */
-function valuesOf(type: ts.TypeNode, symbol: string): boolean {
-  if (!ts.isIndexedAccessTypeNode(type)) return false;
-  let object = type.objectType;
-  while (ts.isParenthesizedTypeNode(object)) object = object.type;
-  return ts.isTypeQueryNode(object) && ts.isIdentifier(object.exprName) && object.exprName.text === symbol && namesKeysOf(type.indexType, { symbol, aliases: new Set() });
-}
-
-/** `Static<typeof FeatureName>`, `z.infer<typeof FlagSchema>`: the type of a schema of the registry's keys. */
-function staticTypeOf(type: ts.TypeNode, schemas: ReadonlySet<string>): boolean {
-  if (!ts.isTypeReferenceNode(type) || type.typeArguments?.length !== 1) return false;
-  const [argument] = type.typeArguments;
-  return ts.isTypeQueryNode(argument) && ts.isIdentifier(argument.exprName) && schemas.has(argument.exprName.text);
-}
-
 /** The type aliases, declared where the registry or its keys are named, whose type is keyed by its keys (`type FlagsExt = Flags & { [K in keyof FLAGS]: Flag }`). */
 function keyedAliases(root: string, keys: KeyNames, trees: SourceTrees): Set<string> {
   const aliases = new Set<string>();
@@ -137,6 +72,20 @@ function keyedAliases(root: string, keys: KeyNames, trees: SourceTrees): Set<str
     if (source === undefined || isTestFile(posix.relative(root, file)) || !keyedText.test(source.text)) continue;
     for (const statement of trees.tree(source).statements) {
       if (ts.isTypeAliasDeclaration(statement) && isKeyedType(statement.type, keys)) aliases.add(statement.name.text);
+    }
+  }
+  return aliases;
+}
+
+/** The type aliases of a registry interface's own type, declared where it is named: `type FlagSet = Partial<Flags>`. */
+function interfaceAliases(root: string, symbol: string, trees: SourceTrees): Set<string> {
+  const aliases = new Set<string>();
+  const aliasText = new RegExp(`\\btype\\s+[\\w$]+\\s*=\\s*(?:\\w+<\\s*)?${symbol.replace(/\$/g, '\\$')}\\b`);
+  for (const file of trees.filesNaming(symbol)) {
+    const source = trees.byFile.get(file);
+    if (source === undefined || isTestFile(posix.relative(root, file)) || !aliasText.test(source.text)) continue;
+    for (const statement of trees.tree(source).statements) {
+      if (ts.isTypeAliasDeclaration(statement) && statement.typeParameters === undefined && isRegistryType(statement.type, symbol)) aliases.add(statement.name.text);
     }
   }
   return aliases;
@@ -163,17 +112,6 @@ function isKeyedType(type: ts.TypeNode, keys: KeyNames): boolean {
   const name = type.typeName.text;
   if (name === 'Record' && type.typeArguments?.length === 2) return namesKeysOf(type.typeArguments[0], keys);
   return SAME_KEYS_WRAPPERS.has(name) && type.typeArguments?.length === 1 && isKeyedType(type.typeArguments[0], keys);
-}
-
-/** `keyof X`, `keyof typeof X`, `X` itself (a union or enum of keys), or an alias of its keys. */
-function namesKeysOf(type: ts.TypeNode, keys: KeyNames): boolean {
-  const { symbol } = keys;
-  if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.KeyOfKeyword) {
-    const operand = type.type;
-    return (ts.isTypeReferenceNode(operand) && ts.isIdentifier(operand.typeName) && operand.typeName.text === symbol)
-      || (ts.isTypeQueryNode(operand) && ts.isIdentifier(operand.exprName) && operand.exprName.text === symbol);
-  }
-  return ts.isTypeReferenceNode(type) && type.typeArguments === undefined && ts.isIdentifier(type.typeName) && (type.typeName.text === symbol || keys.aliases.has(type.typeName.text));
 }
 
 /** The name a bag's type is written with, for what init says: `FlagsExt`, `UiFlags`; none for a type written out. */
