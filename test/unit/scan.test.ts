@@ -620,6 +620,21 @@ function local(config: { featureToggles: Record<string, boolean> }) { return con
     ],
   },
   {
+    name: "ember-feature-flags: a field named features injected with @ember/service's decorator; another decorator's, a named injection or a field of its own, none",
+    code: `import { service } from '@ember/service';
+import { tracked } from '@glimmer/tracking';
+export default class TargetsController extends Controller {
+  @service features;
+  get rdp() { return this.features.isEnabled('rdp-target'); }
+}
+class Tracked { @tracked features; get x() { return this.features.isEnabled('a'); } }
+class Named { @service('features') flags; get y() { return this.flags.isEnabled('b'); } }
+class Own { features = new FeatureSet(); get z() { return this.features.isEnabled('c'); } }`,
+    expected: [['rdp-target', 'ember', '`this.features` is a service injected with @ember/service']],
+    // Another package's decorator is followed as any package's import is, where the index finds it is no vendor's.
+    pending: ['this.features'],
+  },
+  {
     name: "Grafana's feature toggles through a module of the workspace: pending that module's import",
     code: `import { config } from './runtime';
 if (config.featureToggles.logsPanelControls) show();`,

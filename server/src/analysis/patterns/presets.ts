@@ -5,6 +5,7 @@ import type { ObjectBag } from '../bags';
 import type { FlagPattern } from '../types';
 import { CONFIGCAT_PATTERNS } from './configcat';
 import { DEVCYCLE_PATTERNS } from './devcycle';
+import { EMBER_PATTERNS } from './ember';
 import { FLAGSMITH_PATTERNS } from './flagsmith';
 import { GRAFANA_OBJECT_BAGS } from './grafana';
 import { GROWTHBOOK_PATTERNS } from './growthbook';
@@ -31,6 +32,7 @@ export const PRESET_PATTERNS: readonly FlagPattern[] = [
   ...SPLIT_PATTERNS,
   ...OPTIMIZELY_PATTERNS,
   ...VERCEL_PATTERNS,
+  ...EMBER_PATTERNS,
 ];
 
 /** Vendors' bag objects, read where an import from their packages names them (`config.featureToggles.x`). */

@@ -240,6 +240,7 @@ export function followOrigin(state: ScanState, reference: LocalReference, how: O
 export function evidenceText(subject: string, how: OriginHow, specifier: string, through?: string): string {
   if (through !== undefined) return `\`${subject}\` comes from ${specifier} (through ${through})`;
   if (how === 'passed') return `\`${subject}\` is passed a client from ${specifier} by every call of its function`;
+  if (how === 'injected') return `\`${subject}\` is a service injected with ${specifier}`;
   const verb = how === 'imported' ? 'is imported from' : how === 'created' ? 'is created from' : 'is declared with a type from';
   return `\`${subject}\` ${verb} ${specifier}`;
 }

@@ -23,7 +23,7 @@ import { evaluate, memberOf, originReference, propertyNameText, typeOriginRefere
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
 const {
-  NodeFlags, SyntaxKind, canHaveModifiers, forEachChild, getModifiers, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction,
+  NodeFlags, SyntaxKind, canHaveModifiers, forEachChild, getDecorators, getModifiers, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction,
   isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isExpressionStatement,
   isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern, isOmittedExpression,
   isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration, isReturnStatement, isSpreadElement, isVariableDeclaration,
@@ -311,6 +311,20 @@ function declaredOrigin(state: ScanState, initializer: ts.Expression | undefined
 }
 
 /**
+ * A field a decorator fills, `@service features;` (Ember's dependency injection): made from the decorator, so it has the
+ * decorator's package for evidence. Only a field named as the service it is given (no other name in the decorator's call).
+ */
+function injectedOrigin(member: ts.PropertyDeclaration): Origin | undefined {
+  if (member.initializer !== undefined) return undefined;
+  for (const decorator of getDecorators(member) ?? []) {
+    const expression = decorator.expression;
+    const callee = isCallExpression(expression) && expression.arguments.length === 0 ? expression.expression : expression;
+    if (isIdentifier(callee)) return { reference: { kind: 'local', names: [callee.text], position: member.pos }, how: 'injected' };
+  }
+  return undefined;
+}
+
+/**
  * A class's fields, constructor parameter properties and `this.name = ...` in its constructor, as `this.name`
  * bindings over the class, for the evidence of `this.client.getBooleanValue(...)`.
  */
@@ -321,7 +335,7 @@ function declareClassMembers(state: ScanState, node: ts.ClassLikeDeclaration): v
   };
   for (const member of node.members) {
     if (isPropertyDeclaration(member)) {
-      declareMember(member.name, declaredOrigin(state, member.initializer, member.type));
+      declareMember(member.name, declaredOrigin(state, member.initializer, member.type) ?? injectedOrigin(member));
     } else if (isConstructorDeclaration(member)) {
       for (const parameter of member.parameters) {
         if (canHaveModifiers(parameter) && (getModifiers(parameter)?.length ?? 0) > 0) declareMember(parameter.name, typedOrigin(parameter.type));

@@ -122,7 +122,7 @@ export interface EvidenceImport {
 }
 
 /** How a name comes from a package: it is the import, a value made from it (a call, `new`, `await`), or declared with its type. */
-export type OriginHow = 'imported' | 'created' | 'typed' | 'passed';
+export type OriginHow = 'imported' | 'created' | 'typed' | 'passed' | 'injected';
 
 /**
  * Where a name's value comes from, when that is not a key: the name (and path) it was made from, read at a position, or,
