@@ -1047,6 +1047,25 @@ export function navigateTo(route: RouteName) { return history.push(route); }`,
     checks: { 'src/routes/iam.ts': ['iamDelegation'] },
   },
   {
+    name: 'a function whose name says it changes or records the flag it reads is no wrapper: its callers evaluate nothing',
+    files: {
+      'src/dev.ts': `import { Unleash } from 'unleash-client';
+const unleash = new Unleash({ url, appName });
+export function toggleFeature(feature: string) { if (unleash.isEnabled(feature)) disable(feature); else enable(feature); }
+export function trackFlag(flag: string) { track(flag, unleash.isEnabled(flag)); }
+export function isOn(flag: string) { return unleash.isEnabled(flag); }`,
+    },
+    expected: { patterns: [{ callee: 'isOn', keyArg: 0, type: 'boolean' }] },
+  },
+  {
+    name: "a command line's flags are no registry, whatever their file is called",
+    files: {
+      'src/cli.parseFlags.ts': `export type CliFlags = { list?: boolean; transform?: string; dry?: boolean; path?: string };
+export type CompilerFlags = 'strict' | 'noEmit';`,
+    },
+    expected: {},
+  },
+  {
     name: 'nothing to propose in code that calls the SDK directly',
     files: { 'src/app.ts': `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('x', false); export enum Colors { Red = 'red', Blue = 'blue' }` },
     expected: {},

@@ -229,9 +229,17 @@ function declaresNameForFlags(text: string): boolean {
   return false;
 }
 
-/** True when the name is about flags: `FeatureFlag`, `FLAGS`, `experiments`, `LDFlags`, `FlagKey`, not `FeatureTier`. */
+/** True when the name is about flags: `FeatureFlag`, `FLAGS`, `experiments`, `LDFlags`, `FlagKey`, not `FeatureTier` nor `CliFlags`. */
 export function saysItListsFlags(symbol: string): boolean {
-  return REGISTRY_WORDS.has(subjectWord(symbol));
+  return REGISTRY_WORDS.has(subjectWord(symbol)) && !namesCommandLine(symbol);
+}
+
+// Words that make "flags" a command line's (`CliFlags`, `parseFlags`, `CompilerFlags`), not features'.
+const COMMAND_LINE_WORDS = new Set(['cli', 'command', 'commands', 'cmd', 'arg', 'args', 'argv', 'parse', 'parsed', 'compiler', 'linker']);
+
+/** True when a name's words say it is about a command line's flags. */
+function namesCommandLine(name: string): boolean {
+  return nameWords(name).some((word) => COMMAND_LINE_WORDS.has(word));
 }
 
 /** True when the name says flags and nothing else can be meant: `IFlagKey`, `UiFlags`, `Toggles`, not `CommercialFeature`. */
@@ -246,7 +254,7 @@ function pathMentionsFlags(file: string): boolean {
 
 /** True when a word of the name says flags and nothing else can be meant: `FeatureFlagConfig`, `Toggles`, not `CommercialFeature`. */
 function mentionsOnlyFlags(symbol: string): boolean {
-  return nameWords(symbol).some((word) => FLAG_ONLY_WORDS.has(word));
+  return nameWords(symbol).some((word) => FLAG_ONLY_WORDS.has(word)) && !namesCommandLine(symbol);
 }
 
 /** The word a name is about: its last, past the words that say it is a list (`FlagKey` → `flag`). */

@@ -6,6 +6,7 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { calleeLastName, type PatternSet } from '../patterns';
 import { escapeRegex } from '../regex';
+import { saysNotEvaluating } from '../callNames';
 import type { FlagCheck, UserPattern } from '../types';
 import type { SourceTrees } from './sourceTrees';
 import { keyTypeOf } from './typeText';
@@ -279,11 +280,12 @@ function localDeclaration(name: ts.Identifier): ts.VariableDeclaration | undefin
 export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
 
 /**
- * A name a wrapper proven by its body may be matched by: not a generic method name, and more than one character,
- * since one letter (`t`, `f`, `_`) names a different local function in every other file.
+ * A name a wrapper proven by its body may be matched by: not a generic method name, more than one character, since one
+ * letter (`t`, `f`, `_`) names a different local function in every other file, and not a name that says it changes,
+ * logs or records the flag it is given (`toggleFeature(feature)` reads the flag to flip it; its callers evaluate none).
  */
 export function mayNameWrapper(name: string): boolean {
-  return name.length > 1 && !GENERIC_NAMES.has(name);
+  return name.length > 1 && !GENERIC_NAMES.has(name) && !saysNotEvaluating(name);
 }
 
 /**
