@@ -1066,6 +1066,21 @@ export type CompilerFlags = 'strict' | 'noEmit';`,
     expected: {},
   },
   {
+    name: 'a record keyed by the registry that counts (number values) is no bag, and a function that increments one is no wrapper',
+    files: {
+      'src/flags.ts': `export enum FeatureFlag { NewNav = 'new-nav', DarkMode = 'dark-mode' }
+export interface Workspace { flags: Record<FeatureFlag, boolean>; usage: { [key in FeatureFlag]?: number } }
+export function isOn(flag: FeatureFlag) { return store.flags[flag] === true; }
+export function incrementFlag(flag: FeatureFlag) { store.usage[flag] = (store.usage[flag] ?? 0) + 1; }`,
+      'src/nav.ts': `export const nav = isOn(FeatureFlag.NewNav) && workspace.flags.darkMode && workspace.usage.newNav > 2 && incrementFlag(FeatureFlag.DarkMode);`,
+    },
+    expected: {
+      patterns: [{ callee: 'isOn', keyArg: 0, type: 'boolean' }],
+      bags: [{ bag: 'flags', keys: ['new-nav', 'dark-mode'] }],
+      registry: { file: 'src/flags.ts', symbol: 'FeatureFlag' },
+    },
+  },
+  {
     name: 'nothing to propose in code that calls the SDK directly',
     files: { 'src/app.ts': `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('x', false); export enum Colors { Red = 'red', Blue = 'blue' }` },
     expected: {},

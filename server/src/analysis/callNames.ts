@@ -5,7 +5,7 @@
 // `validateFeatureFlagValue(Flags.X, input)`, `toggleFlag(Flags.X)`, `logEnrollmentEvent(Flags.X, isOn)`,
 // `recordError(error, { flagKey })` take a flag as an evaluation does, and are none.
 // Words that make something gated by a flag (`commands.register({ flag: Flags.X })`, `defineRoute`) are not among them.
-const NOT_EVALUATING = /^(?:set|update|delete|remove|save|write|store|reset|clear|persist|upsert|put|patch|toggle|enable|disable|validate|parse|archive|rename|log|track|report|record)(?![a-z])/;
+const NOT_EVALUATING = /^(?:set|update|delete|remove|save|write|store|reset|clear|persist|upsert|put|patch|toggle|enable|disable|increment|decrement|validate|parse|archive|rename|log|track|report|record)(?![a-z])/;
 
 /** True when a function of this name says it does something else to a flag than evaluate it. */
 export function saysNotEvaluating(name: string): boolean {

@@ -107,11 +107,19 @@ function isBagType(type: ts.TypeNode, registry: TypingRegistry, keys: KeyNames, 
 function isKeyedType(type: ts.TypeNode, keys: KeyNames): boolean {
   if (ts.isParenthesizedTypeNode(type)) return isKeyedType(type.type, keys);
   if (ts.isIntersectionTypeNode(type)) return type.types.some((member) => isKeyedType(member, keys));
-  if (ts.isMappedTypeNode(type)) return type.typeParameter.constraint !== undefined && namesKeysOf(type.typeParameter.constraint, keys);
+  if (ts.isMappedTypeNode(type)) return type.typeParameter.constraint !== undefined && namesKeysOf(type.typeParameter.constraint, keys) && !countsOnly(type.type);
   if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return false;
   const name = type.typeName.text;
-  if (name === 'Record' && type.typeArguments?.length === 2) return namesKeysOf(type.typeArguments[0], keys);
+  if (name === 'Record' && type.typeArguments?.length === 2) return namesKeysOf(type.typeArguments[0], keys) && !countsOnly(type.typeArguments[1]);
   return SAME_KEYS_WRAPPERS.has(name) && type.typeArguments?.length === 1 && isKeyedType(type.typeArguments[0], keys);
+}
+
+/**
+ * True for a value type of numbers and nothing else: `{ [key in UserFlag]?: number }` counts how often each marker of a
+ * record was set (outline's invites sent), where a record of flags holds their states or values.
+ */
+function countsOnly(type: ts.TypeNode | undefined): boolean {
+  return type?.kind === ts.SyntaxKind.NumberKeyword;
 }
 
 /** The name a bag's type is written with, for what init says: `FlagsExt`, `UiFlags`; none for a type written out. */
