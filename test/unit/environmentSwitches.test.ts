@@ -220,6 +220,23 @@ export const billing = () => env('NEXT_PUBLIC_FEATURE_BILLING_ENABLED') === 'tru
 }`,
       reads: [],
     },
+    {
+      name: "an app's configuration read by a setting's name: a boolean reader, or a name that says it is one feature flag, wherever it goes",
+      code: `export const enhanced = withObservables([], ({ database }) => ({
+  appsEnabled: observeConfigBooleanValue(database, 'FeatureFlagAppsEnabled'),
+  emoji: observeConfigBooleanValue(database, 'EnableCustomEmoji'),
+}));
+export async function classify(database, config) {
+  const marking = await getConfigValue(database, 'FeatureFlagClassificationMarkings');
+  const threads = processIsCRTEnabled(preferences, config?.FeatureFlagCollapsedThreads);
+  const url = config.FeatureFlagsUrl ?? getConfigValue(database, 'CollapsedThreads');
+}`,
+      reads: [
+        "FeatureFlagAppsEnabled <- observeConfigBooleanValue(database, 'FeatureFlagAppsEnabled')",
+        "FeatureFlagClassificationMarkings <- getConfigValue(database, 'FeatureFlagClassificationMarkings')",
+        'FeatureFlagCollapsedThreads <- config?.FeatureFlagCollapsedThreads',
+      ],
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {

@@ -110,7 +110,11 @@ function leadingBoundary(name: string): string {
 // through a settings service, `configService.get<boolean>('X')`.
 const SWITCH_DECLARATION_TEXT = /[eE]nv\w*(?:\.get)?\s*(?:\.|\[\s*|\(\s*)['"`]?[A-Z0-9_]*(?:FEATURE|FLAG)|(?:[cC]onfig\w*|[sS]ettings?\w*)\s*\.\s*get(?:OrThrow)?\s*(?:<[^>()]*>\s*)?\(\s*['"`][A-Z0-9_]*(?:FEATURE|FLAG)/;
 
-/** True when the text may declare an environment switch (see scan/environmentSwitches.ts); false only when it cannot. */
+// A setting named as a feature's switch read from an app's configuration: `config?.FeatureFlagX`, `getConfigValue(db, 'FeatureFlagX')`.
+const SETTING_READ_TEXT = /(?:[cC]onfig|[sS]etting)\w*(?:\??\.\s*|\s*\([^()]*?['"`])(?:Feature|Flag)[A-Z]/;
+
+/** True when the text may declare or read an environment switch (see scan/environmentSwitches.ts); false only when it cannot. */
 export function mayDeclareEnvironmentSwitch(text: string): boolean {
-  return (text.includes('FEATURE') || text.includes('FLAG')) && SWITCH_DECLARATION_TEXT.test(text);
+  return ((text.includes('FEATURE') || text.includes('FLAG')) && SWITCH_DECLARATION_TEXT.test(text))
+    || (text.includes('Feature') || text.includes('Flag')) && SETTING_READ_TEXT.test(text);
 }

@@ -57,6 +57,10 @@ const TO_BOOLEAN = /^(?:yes|bool|boolean|isTruthy|truthy|isTrue|(?:parse|to|as)B
 // The receivers whose `get('X')` reads an environment variable: a settings service (`this.configurationService`, `configService`, `appSettings`).
 const SETTINGS_RECEIVER = /(?:config(?:uration)?|settings?|env(?:ironment)?)(?:Service|Provider)?$/i;
 const SETTINGS_GETTERS = new Set(['get', 'getOrThrow']);
+// Functions that read an app's configuration by a setting's name: `getConfigValue(database, 'X')`, `observeConfigBooleanValue`.
+const SETTINGS_READER = /config|setting/i;
+// A setting's name as code writes it: one identifier, of any case.
+const SETTING_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 // What frameworks put before a variable the browser may read.
 const PUBLIC_PREFIX = /^(?:NEXT_PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC|REACT_APP|VUE_APP|VITE|GATSBY|PUBLIC)_/;
 // A class's or object's property is found by name in every file: only a name that says what it switches, or one of an
@@ -274,7 +278,7 @@ function switchedBy(initializer: ts.Expression, declaredName: string): string | 
     const receiver = parent !== undefined && (isPropertyAccessExpression(parent) || isElementAccessExpression(parent)) && parent.expression === node;
     const variable = receiver ? undefined : environmentVariableOf(node);
     if (variable !== undefined) {
-      if (variable.split('_').some((word) => FEATURE_WORDS.has(word))) {
+      if (wordsOf(variable).some((word) => FEATURE_WORDS.has(word))) {
         variables.add(variable);
         converted ||= convertedAbove;
       }
@@ -288,7 +292,7 @@ function switchedBy(initializer: ts.Expression, declaredName: string): string | 
   visit(initializer, false, undefined);
   if (variables.size !== 1) return undefined;
   const [variable] = variables;
-  const named = BOOLEAN_NAME.test(declaredName) || variable.split('_').some((word) => BOOLEAN_WORDS.has(word));
+  const named = BOOLEAN_NAME.test(declaredName) || wordsOf(variable).some((word) => BOOLEAN_WORDS.has(word));
   // The value itself must be a boolean: `process.env.DISABLE_FEATURE_FLAGS ? noop : new Provider()` chooses an object.
   const value = booleanValue(initializer);
   return (converted || named) && (value === 'yes' || (value === 'maybe' && named)) ? variable : undefined;
@@ -302,9 +306,19 @@ function switchedBy(initializer: ts.Expression, declaredName: string): string | 
 function switchReadInPlace(node: ts.Node, parent: ts.Node): string | undefined {
   if ((isPropertyAccessExpression(parent) || isElementAccessExpression(parent)) && parent.expression === node) return undefined;
   if (!isPropertyAccessExpression(node) && !isElementAccessExpression(node) && !isCallExpression(node)) return undefined;
-  const variable = environmentVariableOf(node);
+  const variable = settingOf(node);
   if (variable === undefined || isWrittenAccess(node, parent) || !namedAsSwitch(variable)) return undefined;
-  return madeBoolean(node, parent) || (variable.split('_').some((word) => BOOLEAN_WORDS.has(word)) && !passedAlong(node, parent)) ? variable : undefined;
+  if (namesOneFlag(variable) || madeBoolean(node, parent) || readsBoolean(node)) return variable;
+  return wordsOf(variable).some((word) => BOOLEAN_WORDS.has(word)) && !passedAlong(node, parent) ? variable : undefined;
+}
+
+/**
+ * True when a name says it is one feature flag: FEATURE FLAG, singular, and then what it is (`FeatureFlagAppsEnabled`,
+ * `FEATURE_FLAG_DISABLE_CUSTOM_FETCH`), read wherever it is, also handed on. `FEATURE_FLAGS_URL` is the flag system's.
+ */
+function namesOneFlag(variable: string): boolean {
+  const words = wordsOf(variable.replace(PUBLIC_PREFIX, ''));
+  return words.length > 2 && words[0] === 'FEATURE' && words[1] === 'FLAG';
 }
 
 /**
@@ -315,7 +329,7 @@ function switchReadInPlace(node: ts.Node, parent: ts.Node): string | undefined {
  * (`DISABLE_FEATURE_FLAGS`, `GO_FEATURE_FLAG_URL`).
  */
 function namedAsSwitch(variable: string): boolean {
-  const words = variable.replace(PUBLIC_PREFIX, '').split('_');
+  const words = wordsOf(variable.replace(PUBLIC_PREFIX, ''));
   // What it switches must be named: `DISABLE_FEATURE_FLAGS` and `FEATURE_FLAGS_ENABLED` switch every flag at once.
   if (words.every((word) => FEATURE_WORDS.has(word) || BOOLEAN_WORDS.has(word) || word === 'FF')) return false;
   if (words[0] === 'FF' || FEATURE_WORDS.has(words[0])) return true;
@@ -335,6 +349,14 @@ function passedAlong(node: ts.Node, parent: ts.Node): boolean {
   if (operator !== SyntaxKind.BarBarToken && operator !== SyntaxKind.QuestionQuestionToken) return false;
   const other = unwrap(parent.left === node ? parent.right : parent.left);
   return isStringLiteralLike(other) || isNumericLiteral(other) || isObjectLiteralExpression(other);
+}
+
+/** True for a reader that says it gives a boolean: `observeConfigBooleanValue(database, 'FeatureFlagAppsEnabled')`. */
+function readsBoolean(node: ts.Node): boolean {
+  if (!isCallExpression(node)) return false;
+  const callee = node.expression;
+  const called = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return /bool/i.test(called);
 }
 
 /**
@@ -384,6 +406,29 @@ function environmentVariableOf(node: ts.Node): string | undefined {
     if (/env/i.test(called) || (isPropertyAccessExpression(callee) && SETTINGS_GETTERS.has(called) && SETTINGS_RECEIVER.test(lastNameOf(callee.expression) ?? ''))) name = node.arguments[0].text;
   }
   return name !== undefined && VARIABLE_NAME.test(name) ? name : undefined;
+}
+
+/**
+ * The setting a node reads from an app's configuration, by a name of any case: `config?.FeatureFlagAppsEnabled`,
+ * `observeConfigBooleanValue(database, 'FeatureFlagAppsEnabled')` (a function named for config or settings, with the
+ * name as its first text argument); else the environment variable it reads.
+ */
+function settingOf(node: ts.Node): string | undefined {
+  let name: string | undefined;
+  if (isPropertyAccessExpression(node) && SETTINGS_RECEIVER.test(lastNameOf(node.expression) ?? '')) name = node.name.text;
+  else if (isElementAccessExpression(node) && isStringLiteralLike(node.argumentExpression) && SETTINGS_RECEIVER.test(lastNameOf(node.expression) ?? '')) name = node.argumentExpression.text;
+  else if (isCallExpression(node)) {
+    const callee = node.expression;
+    const called = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : '';
+    const argument = SETTINGS_READER.test(called) ? node.arguments.find(isStringLiteralLike) : undefined;
+    if (argument !== undefined) name = argument.text;
+  }
+  return name !== undefined && SETTING_NAME.test(name) ? name : environmentVariableOf(node);
+}
+
+/** The words of a variable's or setting's name, upper case: `FEATURE_X_ENABLED` and `FeatureFlagXEnabled` alike. */
+function wordsOf(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split('_').filter((word) => word !== '');
 }
 
 /** `env`, `process.env`, `import.meta.env`, `Deno.env`: what environment variables are read from. */
