@@ -9,12 +9,6 @@
 // of its object or class, must say feature or flag too. A module's constant is read where it is declared or imported
 // by that name. The declaration itself is no check: it is where the switch is set, not where it gates.
 //
-// A switch is also read where it gates, with no name between (`if (this.configurationService.get('ENABLE_FEATURE_X'))`,
-// `process.env.FEATURE_X === 'true'` in a function). Such a read is a check when the variable is named as a feature's
-// switch (FEATURE_X, ENABLE_FEATURE_X) and its value is a boolean there: compared or converted where it is read, or
-// named so (ENABLED, ENABLE) and not handed on. A settings service's getter (`configService.get('X')`, NestJS's
-// ConfigService and a team's own) reads the environment too, by a name written as an environment variable's.
-//
 // A module keeps flag checks' values in an object the same way (`gauzyToggleFeatures: { FEATURE_X: isFeatureEnabled('FEATURE_X') }`,
 // see storedChecks.ts): the object is a bag of flags, whose every property read is a check of its flag, found here under
 // the same rules of names and receivers. There the evidence is the check. A constant holding one check's value
@@ -33,36 +27,16 @@ import { mentionsFlagFunction } from './flagFunctions';
 import { unwrap } from './values';
 import type { CompletedChecks } from './bindings';
 import { storedChecksOf } from './storedChecks';
+import { lastNameOf, switchedBy, switchReadInPlace } from './settingReads';
 import type { FileScan, ScanState, SwitchDeclaration } from './types';
 
 const {
-  NodeFlags, SyntaxKind, forEachChild, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression,
-  isIdentifier, isImportDeclaration, isNamedImports, isObjectBindingPattern, isParenthesizedExpression,
-  isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteralLike,
-  isTypeNode, isVariableDeclaration, isVariableStatement, isNonNullExpression, isExportDeclaration, isFunctionLike, isConditionalExpression, isObjectLiteralExpression, isPropertyAssignment, isAwaitExpression,
-  isArrayLiteralExpression, isSpreadElement, isNumericLiteral,
+  NodeFlags, forEachChild, isCallExpression, isClassLike, isElementAccessExpression, isIdentifier, isImportDeclaration,
+  isNamedImports, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration,
+  isShorthandPropertyAssignment, isStringLiteralLike, isTypeNode, isVariableDeclaration, isVariableStatement,
+  isNonNullExpression, isExportDeclaration, isObjectLiteralExpression, isPropertyAssignment,
 } = ts;
 
-// An environment variable as written in code: upper case words joined by `_`.
-const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
-// Words of a variable that say it switches a feature.
-const FEATURE_WORDS = new Set(['FEATURE', 'FEATURES', 'FLAG', 'FLAGS']);
-// Words of a variable that say it holds a boolean.
-const BOOLEAN_WORDS = new Set(['ENABLED', 'ENABLE', 'DISABLED', 'DISABLE', 'ON', 'OFF']);
-const COMPARISONS = new Set([SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken]);
-// Names of declarations that hold a boolean: `isDevFeaturesEnabled`, `FEATURE_X_ENABLED`, `showNewUi`.
-const BOOLEAN_NAME = /^(?:is|has|should|can|use|enable|show)(?:[A-Z0-9_]|$)|enabled|disabled/i;
-// Functions that make a boolean of a variable's text: `yes(…)` (@silverhand/essentials), `Boolean(…)`, `parseBoolean(…)`.
-const TO_BOOLEAN = /^(?:yes|bool|boolean|isTruthy|truthy|isTrue|(?:parse|to|as)Bool(?:ean)?\w*)$/i;
-// The receivers whose `get('X')` reads an environment variable: a settings service (`this.configurationService`, `configService`, `appSettings`).
-const SETTINGS_RECEIVER = /(?:config(?:uration)?|settings?|env(?:ironment)?)(?:Service|Provider)?$/i;
-const SETTINGS_GETTERS = new Set(['get', 'getOrThrow']);
-// Functions that read an app's configuration by a setting's name: `getConfigValue(database, 'X')`, `observeConfigBooleanValue`.
-const SETTINGS_READER = /config|setting/i;
-// A setting's name as code writes it: one identifier, of any case.
-const SETTING_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
-// What frameworks put before a variable the browser may read.
-const PUBLIC_PREFIX = /^(?:NEXT_PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC|REACT_APP|VUE_APP|VITE|GATSBY|PUBLIC)_/;
 // A class's or object's property is found by name in every file: only a name that says what it switches, or one of an
 // object or class named so.
 const MEMBER_NAME = /feature|flag/i;
@@ -265,179 +239,6 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
 }
 
 /**
- * The environment variable an initializer makes a boolean of, when it is a switch: exactly one variable with FEATURE(S)
- * or FLAG(S) as a word, read in the initializer itself (not in a function it declares), made a boolean: compared,
- * negated or converted (`yes(…)`) where it is read, or named so (the variable's ENABLED, the declaration's `is…`).
- */
-function switchedBy(initializer: ts.Expression, declaredName: string): string | undefined {
-  const variables = new Set<string>();
-  let converted = false;
-  const visit = (node: ts.Node, convertedAbove: boolean, parent: ts.Node | undefined): void => {
-    if (isFunctionLike(node) || isClassLike(node)) return;
-    // `env.FEATURE.X` reads X of an object, not the variable FEATURE.
-    const receiver = parent !== undefined && (isPropertyAccessExpression(parent) || isElementAccessExpression(parent)) && parent.expression === node;
-    const variable = receiver ? undefined : environmentVariableOf(node);
-    if (variable !== undefined) {
-      if (wordsOf(variable).some((word) => FEATURE_WORDS.has(word))) {
-        variables.add(variable);
-        converted ||= convertedAbove;
-      }
-      return;
-    }
-    const converts = (isBinaryExpression(node) && COMPARISONS.has(node.operatorToken.kind))
-      || (isPrefixUnaryExpression(node) && node.operator === SyntaxKind.ExclamationToken)
-      || (isCallExpression(node) && isIdentifier(node.expression) && TO_BOOLEAN.test(node.expression.text));
-    forEachChild(node, (child) => visit(child, convertedAbove || converts, node));
-  };
-  visit(initializer, false, undefined);
-  if (variables.size !== 1) return undefined;
-  const [variable] = variables;
-  const named = BOOLEAN_NAME.test(declaredName) || wordsOf(variable).some((word) => BOOLEAN_WORDS.has(word));
-  // The value itself must be a boolean: `process.env.DISABLE_FEATURE_FLAGS ? noop : new Provider()` chooses an object.
-  const value = booleanValue(initializer);
-  return (converted || named) && (value === 'yes' || (value === 'maybe' && named)) ? variable : undefined;
-}
-
-/**
- * The switch a read of an environment variable is where it gates (see the top of this file): a variable with FEATURE(S)
- * or FLAG(S) as a word, not written, not the object of a property read (`env.FEATURE.X`), and a boolean where it is
- * read or by its name.
- */
-function switchReadInPlace(node: ts.Node, parent: ts.Node): string | undefined {
-  if ((isPropertyAccessExpression(parent) || isElementAccessExpression(parent)) && parent.expression === node) return undefined;
-  if (!isPropertyAccessExpression(node) && !isElementAccessExpression(node) && !isCallExpression(node)) return undefined;
-  const variable = settingOf(node);
-  if (variable === undefined || isWrittenAccess(node, parent) || !namedAsSwitch(variable)) return undefined;
-  if (namesOneFlag(variable) || madeBoolean(node, parent) || readsBoolean(node)) return variable;
-  return wordsOf(variable).some((word) => BOOLEAN_WORDS.has(word)) && !passedAlong(node, parent) ? variable : undefined;
-}
-
-/**
- * True when a name says it is one feature flag: FEATURE FLAG, singular, and then what it is (`FeatureFlagAppsEnabled`,
- * `FEATURE_FLAG_DISABLE_CUSTOM_FETCH`), read wherever it is, also handed on. `FEATURE_FLAGS_URL` is the flag system's.
- */
-function namesOneFlag(variable: string): boolean {
-  const words = wordsOf(variable.replace(PUBLIC_PREFIX, ''));
-  return words.length > 2 && words[0] === 'FEATURE' && words[1] === 'FLAG';
-}
-
-/**
- * True when a variable is named as a feature's switch: FEATURE(S), FLAG(S) or FF first, or ENABLE or DISABLE and then
- * one, past a framework's public prefix (`NEXT_PUBLIC_FEATURE_BILLING_ENABLED`, `ENABLE_FEATURE_SUBSCRIPTION`). With no
- * name between the variable and where it gates, the name is all there is to tell a switch from a setting about
- * features (`CLIENT_FEATURE_CACHING_MAXAGE`, `AMPLIFY_CLI_DISABLE_SCRIPTING_FEATURES`) or the flag system itself
- * (`DISABLE_FEATURE_FLAGS`, `GO_FEATURE_FLAG_URL`).
- */
-function namedAsSwitch(variable: string): boolean {
-  const words = wordsOf(variable.replace(PUBLIC_PREFIX, ''));
-  // What it switches must be named: `DISABLE_FEATURE_FLAGS` and `FEATURE_FLAGS_ENABLED` switch every flag at once.
-  if (words.every((word) => FEATURE_WORDS.has(word) || BOOLEAN_WORDS.has(word) || word === 'FF')) return false;
-  if (words[0] === 'FF' || FEATURE_WORDS.has(words[0])) return true;
-  return (words[0] === 'ENABLE' || words[0] === 'DISABLE') && FEATURE_WORDS.has(words[1]);
-}
-
-/**
- * True when the value is handed on rather than gating here: a property's or an element's value (`define: { x:
- * process.env.DEV_FEATURES_ENABLED }`), an argument of a call that does not make it a boolean, or a text with a
- * fallback of another kind (`process.env.FEATURE_X_ENABLED || 'false'`).
- */
-function passedAlong(node: ts.Node, parent: ts.Node): boolean {
-  if (isPropertyAssignment(parent) || isShorthandPropertyAssignment(parent) || isArrayLiteralExpression(parent) || isSpreadElement(parent)) return true;
-  if (isCallExpression(parent)) return parent.expression !== node;
-  if (!isBinaryExpression(parent)) return false;
-  const operator = parent.operatorToken.kind;
-  if (operator !== SyntaxKind.BarBarToken && operator !== SyntaxKind.QuestionQuestionToken) return false;
-  const other = unwrap(parent.left === node ? parent.right : parent.left);
-  return isStringLiteralLike(other) || isNumericLiteral(other) || isObjectLiteralExpression(other);
-}
-
-/** True for a reader that says it gives a boolean: `observeConfigBooleanValue(database, 'FeatureFlagAppsEnabled')`. */
-function readsBoolean(node: ts.Node): boolean {
-  if (!isCallExpression(node)) return false;
-  const callee = node.expression;
-  const called = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : '';
-  return /bool/i.test(called);
-}
-
-/**
- * True when `parent` makes a boolean of what `node` gives: compares it or converts it (`yes(…)`). A truth test (`if
- * (process.env.FEATURE_TIMEOUT)`, `!!…`) asks whether it is set, which a number or a URL is too.
- */
-function madeBoolean(node: ts.Node, parent: ts.Node): boolean {
-  if (isBinaryExpression(parent)) return COMPARISONS.has(parent.operatorToken.kind);
-  return isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && isIdentifier(parent.expression) && TO_BOOLEAN.test(parent.expression.text);
-}
-
-/**
- * Whether an expression gives a boolean: `yes` when compared, negated or converted (or a logical chain or choice of
- * such), `maybe` for a name or a read whose type is not written, `no` for anything else (an object, a text, a call).
- */
-function booleanValue(node: ts.Expression): 'yes' | 'maybe' | 'no' {
-  const inner = unwrap(node);
-  if (inner.kind === SyntaxKind.TrueKeyword || inner.kind === SyntaxKind.FalseKeyword) return 'yes';
-  if (isPrefixUnaryExpression(inner)) return inner.operator === SyntaxKind.ExclamationToken ? 'yes' : 'no';
-  if (isCallExpression(inner)) return isIdentifier(inner.expression) && TO_BOOLEAN.test(inner.expression.text) ? 'yes' : 'no';
-  if (isIdentifier(inner) || isPropertyAccessExpression(inner) || isElementAccessExpression(inner)) return 'maybe';
-  const either = (a: ts.Expression, b: ts.Expression): 'yes' | 'maybe' | 'no' => {
-    const [left, right] = [booleanValue(a), booleanValue(b)];
-    return left === 'no' || right === 'no' ? 'no' : left === 'yes' || right === 'yes' ? 'yes' : 'maybe';
-  };
-  if (isBinaryExpression(inner)) {
-    const operator = inner.operatorToken.kind;
-    if (COMPARISONS.has(operator)) return 'yes';
-    const logical = operator === SyntaxKind.AmpersandAmpersandToken || operator === SyntaxKind.BarBarToken || operator === SyntaxKind.QuestionQuestionToken;
-    return logical ? either(inner.left, inner.right) : 'no';
-  }
-  if (isConditionalExpression(inner)) {
-    const [whenTrue, whenFalse] = [booleanValue(inner.whenTrue), booleanValue(inner.whenFalse)];
-    return whenTrue === 'no' || whenFalse === 'no' ? 'no' : whenTrue === 'yes' && whenFalse === 'yes' ? 'yes' : 'maybe';
-  }
-  return 'no';
-}
-
-/** The environment variable a node reads: `process.env.X`, `import.meta.env['X']`, `getEnv('X')`, `Deno.env.get('X')`, `configService.get('X')`. */
-function environmentVariableOf(node: ts.Node): string | undefined {
-  let name: string | undefined;
-  if (isPropertyAccessExpression(node) && isEnvironment(node.expression)) name = node.name.text;
-  else if (isElementAccessExpression(node) && isEnvironment(node.expression) && isStringLiteralLike(node.argumentExpression)) name = node.argumentExpression.text;
-  else if (isCallExpression(node) && node.arguments.length >= 1 && isStringLiteralLike(node.arguments[0])) {
-    const callee = node.expression;
-    const called = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? (callee.name.text === 'get' && isEnvironment(callee.expression) ? 'env' : callee.name.text) : '';
-    if (/env/i.test(called) || (isPropertyAccessExpression(callee) && SETTINGS_GETTERS.has(called) && SETTINGS_RECEIVER.test(lastNameOf(callee.expression) ?? ''))) name = node.arguments[0].text;
-  }
-  return name !== undefined && VARIABLE_NAME.test(name) ? name : undefined;
-}
-
-/**
- * The setting a node reads from an app's configuration, by a name of any case: `config?.FeatureFlagAppsEnabled`,
- * `observeConfigBooleanValue(database, 'FeatureFlagAppsEnabled')` (a function named for config or settings, with the
- * name as its first text argument); else the environment variable it reads.
- */
-function settingOf(node: ts.Node): string | undefined {
-  let name: string | undefined;
-  if (isPropertyAccessExpression(node) && SETTINGS_RECEIVER.test(lastNameOf(node.expression) ?? '')) name = node.name.text;
-  else if (isElementAccessExpression(node) && isStringLiteralLike(node.argumentExpression) && SETTINGS_RECEIVER.test(lastNameOf(node.expression) ?? '')) name = node.argumentExpression.text;
-  else if (isCallExpression(node)) {
-    const callee = node.expression;
-    const called = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : '';
-    const argument = SETTINGS_READER.test(called) ? node.arguments.find(isStringLiteralLike) : undefined;
-    if (argument !== undefined) name = argument.text;
-  }
-  return name !== undefined && SETTING_NAME.test(name) ? name : environmentVariableOf(node);
-}
-
-/** The words of a variable's or setting's name, upper case: `FEATURE_X_ENABLED` and `FeatureFlagXEnabled` alike. */
-function wordsOf(name: string): string[] {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split('_').filter((word) => word !== '');
-}
-
-/** `env`, `process.env`, `import.meta.env`, `Deno.env`: what environment variables are read from. */
-function isEnvironment(node: ts.Expression): boolean {
-  const inner = unwrap(node);
-  return (isIdentifier(inner) && inner.text === 'env') || (isPropertyAccessExpression(inner) && inner.name.text === 'env');
-}
-
-/**
  * True when a property read through this receiver may be the switch: not through an upper-case constant table of other
  * keys, nor through a class, enum or namespace other than the one that declares it (`FeatureEnum.FEATURE_OPEN_STATS`
  * names a flag where `environment.FEATURE_OPEN_STATS` reads the switch); and, for a property known by its object's name
@@ -448,16 +249,6 @@ function readsSwitch(receiver: ts.Expression, declared: DeclaredSwitch): boolean
   const inner = unwrap(receiver);
   if (isIdentifier(inner) && /^[A-Z]/.test(inner.text) && inner.text !== declared.owner) return false;
   return declared.byObject !== true || MEMBER_NAME.test(lastNameOf(receiver) ?? '');
-}
-
-/** The last name of what an expression reads: `FEATURE` of `Config.getConfig().FEATURE`, `useWebhook` of `useWebhook(id)`. */
-function lastNameOf(expression: ts.Expression): string | undefined {
-  let node = unwrap(expression);
-  if (isAwaitExpression(node)) node = unwrap(node.expression);
-  if (isIdentifier(node)) return node.text;
-  if (isPropertyAccessExpression(node)) return node.name.text;
-  if (isCallExpression(node)) return lastNameOf(node.expression);
-  return undefined;
 }
 
 /**
