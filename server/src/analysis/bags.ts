@@ -85,7 +85,8 @@ export function objectBagOf(expression: ts.Expression, bags: readonly ObjectBag[
 
 /**
  * The declared bag a property destructured from an expression is: `const { flags } = uiConfig` binds `flags` to the
- * bag `uiConfig.flags`, `const { flags } = useWorkspace()` to the bag `flags`. Only for a bag that lists its keys, or whose locals are it: the entry says which property is the bag, wherever it is read.
+ * bag `uiConfig.flags`, `const { flags } = useWorkspace()` to the bag `flags`. Only for a bag that lists its keys, or
+ * whose locals are it: the entry says which property is the bag, wherever it is read.
  */
 export function destructuredObjectBag(from: ts.Expression, property: string, bags: readonly ObjectBag[]): ObjectBag | undefined {
   if (!bags.some(namedWherever)) return undefined;

@@ -67,7 +67,8 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
   const keysOnlyThroughKeyof = registry.kind === 'interface';
   for (const source of trees.sources) {
     if (!named.has(source.file) || isTestFile(posix.relative(root, source.file))) continue;
-    if (![...keyTypes].some((name) => mayAnchor(source.text, name, provenChecks(trees.scan(source, trees.base))))) continue;
+    const proven = provenChecks(trees.scan(source, trees.base));
+    if (![...keyTypes].some((name) => mayAnchor(source.text, name, proven))) continue;
     const sourceFile = trees.tree(source);
     const at = (node: ts.Node): DiscoveredWrapper['at'] => ({
       file: posix.relative(root, source.file),
@@ -220,8 +221,8 @@ function mayAnchor(text: string, symbol: string, checks: readonly FlagCheck[]): 
 }
 
 /**
- * True when a parameter's type is one key of the registry: `FlagKey`, `keyof UiFlags`, `keyof typeof FLAGS`, an alias of its keys, with
- * `| undefined` or `| null`, or a type parameter of the function constrained so (`K extends FlagKey`). With
+ * True when a parameter's type is one key of the registry: `FlagKey`, `keyof UiFlags`, `keyof typeof FLAGS`, an alias
+ * of its keys, with `| undefined` or `| null`, or a type parameter of the function constrained so (`K extends FlagKey`). With
  * `onlyKeyof` (an interface), the registry's own name is the object of all flags and does not count.
  */
 function typedBy(type: ts.TypeNode, symbol: string, aliases: ReadonlySet<string>, owner: FunctionNode, onlyKeyof: boolean): boolean {

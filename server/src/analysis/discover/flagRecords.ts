@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
-import { holdsBoolean, withoutNullish } from './typeText';
+import { holdsBoolean, RECORD_WRAPPERS, withoutNullish } from './typeText';
 import type { DiscoveredAt, DiscoveredBag } from './types';
 import { isTestFile } from './wrappers';
 
@@ -17,8 +17,6 @@ import { isTestFile } from './wrappers';
 // a type alias or interface that may be a record of them.
 const NAMED_DECLARATION = /features?_?(?:flags?|toggles?)\??\s*:/i;
 const RECORD_ALIAS = /\b(?:type|interface)\s+([\w$]*(?:flag|toggle)[\w$]*)/gi;
-// Types that hold the record they wrap.
-const WRAPPING_TYPES = new Set(['Promise', 'Awaited', 'Partial', 'Readonly', 'Required']);
 const FLAG_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles']);
 
 /** The bags a record of feature flags declares (see the top of this file), each a bag whose locals are it. */
@@ -43,7 +41,7 @@ export function flagRecordBags(root: string, trees: SourceTrees): DiscoveredBag[
 }
 
 /** True when a name says feature flags: `featureFlags`, `FEATURE_TOGGLES`, `enabledFeatureFlags`; not `flags`, `toggles`. */
-export function saysFeatureFlags(name: string): boolean {
+function saysFeatureFlags(name: string): boolean {
   const words = nameWords(name);
   return words.some((word, index) => FLAG_WORDS.has(word) && index > 0 && (words[index - 1] === 'feature' || words[index - 1] === 'features'));
 }
@@ -71,7 +69,7 @@ function isRecordOfBooleans(type: ts.TypeNode, aliases: ReadonlySet<string>): bo
   const name = ts.isIdentifier(inner.typeName) ? inner.typeName.text : inner.typeName.right.text;
   const args = inner.typeArguments ?? [];
   if (args.length === 0) return aliases.has(name);
-  if (WRAPPING_TYPES.has(name) && args.length === 1) return isRecordOfBooleans(args[0], aliases);
+  if (RECORD_WRAPPERS.has(name) && args.length === 1) return isRecordOfBooleans(args[0], aliases);
   return name === 'Record' && args.length === 2 && args[0].kind === ts.SyntaxKind.StringKeyword && holdsBoolean(args[1]);
 }
 

@@ -18,7 +18,7 @@ import { registryCandidates } from '../registry';
 import type { UserPattern } from '../types';
 import { nameWords, saysItListsFlags } from './registries';
 import type { SourceTrees } from './sourceTrees';
-import { holdsBoolean, withoutNullish } from './typeText';
+import { holdsBoolean, RECORD_WRAPPERS, withoutNullish } from './typeText';
 import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper } from './types';
 import { functionName, GENERIC_NAMES, isTestFile, ordinal } from './wrappers';
 
@@ -28,8 +28,6 @@ const FLAG_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles', 'experiment', 
 const GATE_WORDS = new Set(['gate', 'gates']);
 // A type or enum declaration whose name may say it lists flags: the cheap text test before a file is parsed.
 const FLAG_NAMED_LIST = /\b(?:enum|type)\s+([\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*)/gi;
-// Types that hold the record they wrap: an async bag function, an optional or read-only one.
-const WRAPPING_TYPES = new Set(['Promise', 'Awaited', 'Partial', 'Readonly', 'Required']);
 // An inline object type of booleans, as a type argument or a variable's type (`useSWR<{ tokens: boolean }>(`): the
 // cheap text test for a file that names no list but may fetch a subset of one.
 const BOOLEAN_TYPE_LITERAL = /[<:]\s*\{\s*[\w$]+\??\s*:\s*boolean\s*[;,}]/;
@@ -254,7 +252,7 @@ function flagRecordOf(type: ts.TypeNode, lists: ReadonlyMap<string, readonly str
   if (ts.isTypeReferenceNode(inner)) {
     const name = lastName(inner.typeName);
     const args = inner.typeArguments ?? [];
-    if (WRAPPING_TYPES.has(name) && args.length === 1) return flagRecordOf(args[0], lists);
+    if (RECORD_WRAPPERS.has(name) && args.length === 1) return flagRecordOf(args[0], lists);
     return name === 'Record' && args.length === 2 && holdsBoolean(args[1]) ? listOf(args[0], lists) : undefined;
   }
   if (ts.isMappedTypeNode(inner)) {

@@ -47,6 +47,9 @@ function entityText(name: ts.EntityName): string {
   return ts.isIdentifier(name) ? name.text : `${entityText(name.left)}.${name.right.text}`;
 }
 
+/** Types that hold the record they wrap: an async bag function's, an optional or read-only one. */
+export const RECORD_WRAPPERS: ReadonlySet<string> = new Set(['Promise', 'Awaited', 'Partial', 'Readonly', 'Required']);
+
 /** `boolean`, or a union that holds it (`boolean | Variant`): the value type of a record of flags. */
 export function holdsBoolean(type: ts.TypeNode): boolean {
   if (ts.isParenthesizedTypeNode(type)) return holdsBoolean(type.type);
