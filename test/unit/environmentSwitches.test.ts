@@ -174,7 +174,8 @@ describe('environment switches: what reads one', () => {
 });
 
 describe('environment switches: read where they gate', () => {
-  const rows: Array<{ name: string; code: string; reads: string[] }> = [
+  // `evidence`: what the first check says it reads.
+  const rows: Array<{ name: string; code: string; reads: string[]; evidence?: string }> = [
     {
       name: "a settings service's getter in conditions, negated, in a choice and a local: the getter is the read",
       code: `export class Cron {
@@ -185,6 +186,7 @@ describe('environment switches: read where they gate', () => {
     const { host } = this.configurationService.get('REDIS_HOST');
   }
 }`,
+      evidence: "the environment variable ENABLE_FEATURE_STATISTICS is an environment switch, read here as a boolean",
       reads: [
         "ENABLE_FEATURE_STATISTICS <- this.configurationService.get('ENABLE_FEATURE_STATISTICS')",
         "ENABLE_FEATURE_CRON <- configService.get<boolean>('ENABLE_FEATURE_CRON')",
@@ -236,12 +238,14 @@ export async function classify(database, config) {
         "FeatureFlagClassificationMarkings <- getConfigValue(database, 'FeatureFlagClassificationMarkings')",
         'FeatureFlagCollapsedThreads <- config?.FeatureFlagCollapsedThreads',
       ],
+      evidence: 'the setting FeatureFlagAppsEnabled is an environment switch, read here as a boolean',
     },
   ];
   for (const row of rows) {
     it(row.name, () => {
       assert.ok(mayHoldChecks(row.code, buildPatternSet([])));
       assert.deepEqual(readsIn({ '/ws/src/cron.ts': row.code }, '/ws/src/cron.ts'), row.reads);
+      if (row.evidence !== undefined) assert.equal(scanWorkspace({ '/ws/src/cron.ts': row.code }).get('/ws/src/cron.ts')?.checks[0]?.evidence, row.evidence);
     });
   }
 });

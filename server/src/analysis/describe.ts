@@ -33,7 +33,7 @@ export function describeFlagMarkdown(check: FlagCheck, catalog: FlagCatalog, usa
   // A switch no flag file or backend defines is what the environment sets, not an unknown flag.
   if (check.environmentSwitch === true && (!catalog.loaded || findDefinition(check, catalog) === undefined)) {
     return paragraphs(
-      lines(`**${escapeMarkdown(name)}** — environment switch`, 'Its value is set by this environment variable when the program starts; no flag backend serves it.'),
+      lines(`**${escapeMarkdown(name)}** — environment switch`, 'Its value is set where the program runs, by this environment variable or setting of its configuration; no flag backend serves it.'),
       lines(usageLine(usage, [], undefined, now), ...evidenceLine(check)),
     );
   }

@@ -27,7 +27,7 @@ import { mentionsFlagFunction } from './flagFunctions';
 import { unwrap } from './values';
 import type { CompletedChecks } from './bindings';
 import { storedChecksOf } from './storedChecks';
-import { lastNameOf, switchedBy, switchReadInPlace } from './settingReads';
+import { environmentVariableOf, lastNameOf, switchedBy, switchReadInPlace } from './settingReads';
 import type { FileScan, ScanState, SwitchDeclaration } from './types';
 
 const {
@@ -225,7 +225,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
         checks.push({
           key: variable, resolved: true, keySpan: { start, end: node.end }, keyIsLiteral: false, callSpan: { start, end: node.end }, sdk: 'custom',
           method: state.text.slice(start, node.end).replace(/\s+/g, ''), valueType: 'boolean', negate: false, environmentSwitch: true,
-          evidence: `the environment variable ${variable} is an environment switch, read here as a boolean`,
+          evidence: `the ${environmentVariableOf(node) === variable ? 'environment variable' : 'setting'} ${variable} is an environment switch, read here as a boolean`,
         });
         continue;
       }

@@ -173,7 +173,7 @@ function booleanValue(node: ts.Expression): 'yes' | 'maybe' | 'no' {
 }
 
 /** The environment variable a node reads: `process.env.X`, `import.meta.env['X']`, `getEnv('X')`, `Deno.env.get('X')`, `configService.get('X')`. */
-function environmentVariableOf(node: ts.Node): string | undefined {
+export function environmentVariableOf(node: ts.Node): string | undefined {
   let name: string | undefined;
   if (isPropertyAccessExpression(node) && isEnvironment(node.expression)) name = node.name.text;
   else if (isElementAccessExpression(node) && isEnvironment(node.expression) && isStringLiteralLike(node.argumentExpression)) name = node.argumentExpression.text;
