@@ -26,9 +26,21 @@ const LISTS_KEYS = /keys|values/i;
  * The type aliases, declared where the registry is named, that are its keys: `keyof typeof FLAGS`, the values of an
  * `as const` object (`(typeof FLAGS)[keyof typeof FLAGS]`), the static type of a schema of them (`type FeatureName =
  * Static<typeof FeatureName>` with `const FeatureName = Type.KeyOf(Type.Const(FLAGS))`), or the items of a list of them
- * (`(typeof names)[number]` with `const names = Object.keys(FLAGS)`).
+ * (`(typeof names)[number]` with `const names = Object.keys(FLAGS)`). Found once per registry: anchoring asks first, and
+ * the bags typed by the chosen registry ask again.
  */
-export function keyAliases(root: string, symbol: string, trees: SourceTrees): Set<string> {
+export function keyAliases(root: string, symbol: string, trees: SourceTrees): ReadonlySet<string> {
+  let bySymbol = aliasesByTrees.get(trees);
+  if (bySymbol === undefined) aliasesByTrees.set(trees, bySymbol = new Map());
+  let aliases = bySymbol.get(symbol);
+  if (aliases === undefined) bySymbol.set(symbol, aliases = findKeyAliases(root, symbol, trees));
+  return aliases;
+}
+
+// The aliases of each registry's keys, per discovery (its source trees).
+const aliasesByTrees = new WeakMap<SourceTrees, Map<string, ReadonlySet<string>>>();
+
+function findKeyAliases(root: string, symbol: string, trees: SourceTrees): Set<string> {
   const aliases = new Set<string>();
   const escaped = symbol.replace(/\$/g, '\\$');
   const mayAlias = new RegExp(`\\bkeyof\\s+(?:typeof\\s+)?${escaped}\\b|(?:${[...KEY_SCHEMAS].join('|')})\\s*\\(|\\[\\s*number\\s*\\]`);

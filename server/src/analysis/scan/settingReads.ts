@@ -130,10 +130,7 @@ function passedAlong(node: ts.Node, parent: ts.Node): boolean {
 
 /** True for a reader that says it gives a boolean: `observeConfigBooleanValue(database, 'FeatureFlagAppsEnabled')`. */
 function readsBoolean(node: ts.Node): boolean {
-  if (!isCallExpression(node)) return false;
-  const callee = node.expression;
-  const called = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : '';
-  return /bool/i.test(called);
+  return isCallExpression(node) && /bool/i.test(lastNameOf(node.expression) ?? '');
 }
 
 /**
@@ -194,12 +191,7 @@ function settingOf(node: ts.Node): string | undefined {
   let name: string | undefined;
   if (isPropertyAccessExpression(node) && SETTINGS_RECEIVER.test(lastNameOf(node.expression) ?? '')) name = node.name.text;
   else if (isElementAccessExpression(node) && isStringLiteralLike(node.argumentExpression) && SETTINGS_RECEIVER.test(lastNameOf(node.expression) ?? '')) name = node.argumentExpression.text;
-  else if (isCallExpression(node)) {
-    const callee = node.expression;
-    const called = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : '';
-    const argument = SETTINGS_READER.test(called) ? node.arguments.find(isStringLiteralLike) : undefined;
-    if (argument !== undefined) name = argument.text;
-  }
+  else if (isCallExpression(node) && SETTINGS_READER.test(lastNameOf(node.expression) ?? '')) name = node.arguments.find(isStringLiteralLike)?.text;
   return name !== undefined && SETTING_NAME.test(name) ? name : environmentVariableOf(node);
 }
 
