@@ -74,6 +74,8 @@ export interface ModeResult {
   extra: number;
   /** Checks whose key is a parameter of the enclosing function (a wrapper's own body): not compared. */
   dynamicInScope: number;
+  /** Where flags are declared (Vercel Flags' `flag({ key })`), which checks nothing: not compared. */
+  declarationsInScope: number;
   reportedOutsideScope: number;
   /** Distinct resolved keys reported in scope, and how many of them are real flags. */
   resolvedKeys: number;
@@ -175,7 +177,7 @@ async function measureMode(root: string, census: Census, mode: ModeResult['mode'
 function compare(census: Census, reported: readonly ReportedSite[]): Omit<ModeResult, 'mode' | 'seconds' | 'proposal'> {
   const inScope = inScopeTest(census);
   const scoped = reported.filter((site) => inScope(site.file));
-  const unmatched = new Set(scoped);
+  const unmatched = new Set(scoped.filter((site) => site.check.declaration !== true));
   const misses: CensusSite[] = [];
   let matchedWithRightKey = 0;
   const mismatches: string[] = [];
@@ -209,6 +211,7 @@ function compare(census: Census, reported: readonly ReportedSite[]): Omit<ModeRe
     recall: census.sites.length === 0 ? null : found / census.sites.length,
     extra: extras.length,
     dynamicInScope: scoped.filter((site) => site.check.dynamic === true).length,
+    declarationsInScope: scoped.filter((site) => site.check.declaration === true).length,
     reportedOutsideScope: reported.length - scoped.length,
     resolvedKeys: resolvedKeys.size,
     realResolvedKeys: resolvedKeys.size - wrong.length,
@@ -285,10 +288,10 @@ export function formatRepository(result: RepositoryResult): string {
   for (const mode of result.modes) {
     out.push('', `  ${mode.mode} (${mode.seconds.toFixed(1)} s)`);
     out.push(`    site recall     ${ratio(mode.found, mode.censusSites)} of the census sites are reported`);
-    out.push(`    site precision  ${ratio(mode.found, mode.found + mode.extra)} of the checks reported in scope (dynamic ones inside wrappers aside) are census sites`);
+    out.push(`    site precision  ${ratio(mode.found, mode.found + mode.extra)} of the checks reported in scope (dynamic ones inside wrappers and declarations aside) are census sites`);
     out.push(`    key precision   ${ratio(mode.realResolvedKeys, mode.resolvedKeys)} of the distinct resolved keys reported are real flags`);
     out.push(`    right key       ${ratio(mode.matchedWithRightKey, mode.keyedSites)} of the census sites with a key are reported with that key`);
-    out.push(`    not in census   ${mode.extra} reported in scope (plus ${mode.dynamicInScope} dynamic checks inside wrappers, ${mode.reportedOutsideScope} outside the scope)`);
+    out.push(`    not in census   ${mode.extra} reported in scope (plus ${mode.dynamicInScope} dynamic checks inside wrappers,${mode.declarationsInScope > 0 ? ` ${mode.declarationsInScope} flag declarations,` : ''} ${mode.reportedOutsideScope} outside the scope)`);
     if (mode.proposal !== undefined) out.push(`    init proposed   ${mode.proposal.trim().split('\n').join(' ').replace(/\s+/g, ' ')}`);
     pushList(out, 'misses', mode.misses, mode.censusSites - mode.found);
     pushList(out, 'false positives', mode.falsePositives, mode.extra);

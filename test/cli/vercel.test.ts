@@ -74,7 +74,7 @@ function flaglens(args: string[]): { status: number | null; stdout: string; stde
 }
 
 interface JsonReport {
-  checks: Array<{ file: string; line: number; key: string; resolved: boolean; sdk: string; method: string }>;
+  checks: Array<{ file: string; line: number; key: string; resolved: boolean; sdk: string; method: string; declaration?: true }>;
   flags: Array<{ key: string; state: string; references: number }>;
 }
 
@@ -84,16 +84,23 @@ describe('Vercel Flags: flag functions through the CLI', () => {
     const run = flaglens(['scan', root, '--format', 'json', '--fail-on', 'none']);
     assert.equal(run.status, 0, run.stderr);
     const report = JSON.parse(run.stdout) as JsonReport;
-    const rows = report.checks.map(({ file, line, key, resolved, sdk, method }) => `${file}:${line} ${sdk} ${method} ${key}${resolved ? '' : ' (unresolved)'}`).sort();
+    const rows = report.checks.map(({ file, line, key, resolved, sdk, method, declaration }) =>
+      `${file}:${line} ${sdk} ${method} ${key}${resolved ? '' : ' (unresolved)'}${declaration === true ? ' (declaration)' : ''}`).sort();
     assert.deepEqual(rows, [
       'src/app/header.ts:4 vercel showBanner show-banner',
       'src/app/header.ts:5 vercel summerSale summer-sale',
       'src/app/page.ts:5 vercel showBanner show-banner',
-      'src/flags.ts:10 vercel flag summer-sale',
-      'src/flags.ts:4 vercel flag show-banner',
+      'src/flags.ts:10 vercel flag summer-sale (declaration)',
+      'src/flags.ts:4 vercel flag show-banner (declaration)',
     ]);
     const banner = report.flags.find((flag) => flag.key === 'show-banner');
     assert.equal(banner?.references, 3);
+  });
+
+  it("the text summary counts a flag's declaration apart from its checks", () => {
+    const run = flaglens(['scan', workspace(), '--fail-on', 'none']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^3 flag checks and 2 flag declarations in 3 files \(\d+ files scanned\)$/m);
   });
 
   it('clean replaces an awaited call with the value, and leaves a call not awaited and the declaration, saying why', () => {

@@ -240,6 +240,15 @@ export async function classify(database, config) {
       ],
       evidence: 'the setting FeatureFlagAppsEnabled is an environment switch, read here as a boolean',
     },
+    {
+      name: "a reader named for feature flags reads the configuration too, for a setting that says it is one feature flag",
+      code: `export const observeBookmarksEnabled = (database) => combineLatest([
+  observeFeatureFlagWithVersion(database, 'FeatureFlagChannelBookmarks', REMOVED_VERSION, true),
+  getFeatureFlag(database, 'ChannelBookmarks'),
+  isFeatureFlagKnown('FeatureFlagsUrl'),
+]);`,
+      reads: ["FeatureFlagChannelBookmarks <- observeFeatureFlagWithVersion(database, 'FeatureFlagChannelBookmarks', REMOVED_VERSION, true)"],
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {
@@ -248,6 +257,12 @@ export async function classify(database, config) {
       if (row.evidence !== undefined) assert.equal(scanWorkspace({ '/ws/src/cron.ts': row.code }).get('/ws/src/cron.ts')?.checks[0]?.evidence, row.evidence);
     });
   }
+
+  it("a team's wrapper that reads such a setting is one check, the wrapper's", () => {
+    const code = `export const isOn = (database) => getFeatureFlagValue(database, 'FeatureFlagChannelBookmarks') === 'true';\n`;
+    const checks = scanFile('/ws/src/cron.ts', code, buildPatternSet([{ callee: 'getFeatureFlagValue', keyArg: 1 }])).checks;
+    assert.deepEqual(checks.map((check) => `${check.key} ${check.environmentSwitch === true ? 'switch' : check.sdk}`), ['FeatureFlagChannelBookmarks custom']);
+  });
 });
 
 describe('environment switches: diagnostics and the clean-up', () => {

@@ -110,8 +110,9 @@ function leadingBoundary(name: string): string {
 // through a settings service, `configService.get<boolean>('X')`.
 const SWITCH_DECLARATION_TEXT = /[eE]nv\w*(?:\.get)?\s*(?:\.|\[\s*|\(\s*)['"`]?[A-Z0-9_]*(?:FEATURE|FLAG)|(?:[cC]onfig\w*|[sS]ettings?\w*)\s*\.\s*get(?:OrThrow)?\s*(?:<[^>()]*>\s*)?\(\s*['"`][A-Z0-9_]*(?:FEATURE|FLAG)/;
 
-// A setting named as a feature's switch read from an app's configuration: `config?.FeatureFlagX`, `getConfigValue(db, 'FeatureFlagX')`.
-const SETTING_READ_TEXT = /(?:[cC]onfig|[sS]etting)\w*(?:\??\.\s*|\s*\([^()]*?['"`])(?:Feature|Flag)[A-Z]/;
+// A setting named as a feature's switch read from an app's configuration: `config?.FeatureFlagX`, `getConfigValue(db, 'FeatureFlagX')`,
+// `observeFeatureFlagWithVersion(db, 'FeatureFlagX')`.
+const SETTING_READ_TEXT = /(?:[cC]onfig|[sS]etting|[fF]eature_?[fF]lag)\w*(?:\??\.\s*|\s*\([^()]*?['"`])(?:Feature|Flag)[A-Z]/;
 
 /** True when the text may declare or read an environment switch (see scan/environmentSwitches.ts); false only when it cannot. */
 export function mayDeclareEnvironmentSwitch(text: string): boolean {

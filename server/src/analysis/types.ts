@@ -65,6 +65,8 @@ export interface FlagPattern {
    * evidence itself.
    */
   packages?: readonly string[];
+  /** True for a call that declares the flag rather than checks it (Vercel Flags' `flag({ key })`): see `FlagCheck.declaration`. */
+  declares?: true;
   /** Why a pattern without packages counts, for its checks ("`isFeatureOn` is named in .flaglens.json"). */
   evidence?: string;
 }
@@ -111,6 +113,11 @@ export interface FlagCheck {
   possibleKeys?: string[];
   /** What the call gives back, as its pattern declares; absent when nothing declares it. */
   returns?: CallReturns;
+  /**
+   * True where the flag is declared, not checked (Vercel Flags' `export const f = flag({ key: 'x' })`, whose calls
+   * `f()` are the checks): a reference to the flag, where its key is written and its clean-up ends, that evaluates nothing.
+   */
+  declaration?: true;
   /** The flag type a `// flaglens: kill-switch` comment at the check names. */
   typeAnnotation?: string;
   /** Why the call counts as a check, for people ("`client` is created from @openfeature/server-sdk"); absent only in hand-made checks. */

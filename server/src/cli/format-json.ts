@@ -17,6 +17,8 @@ export function formatJson(report: ScanReport): string {
       method: check.method,
       // A key passed in by each caller (a wrapper's parameter): not known here, and never reported as unknown.
       ...(check.dynamic === true ? { dynamic: true } : {}),
+      // Where the flag is declared (Vercel Flags' `flag({ key })`), which checks nothing.
+      ...(check.declaration === true ? { declaration: true } : {}),
       // Why the call is a check: "`client` is created from @openfeature/server-sdk".
       ...(check.evidence === undefined ? {} : { evidence: check.evidence }),
     })),

@@ -52,7 +52,10 @@ function flagLines(report: ScanReport, paint: (code: string, text: string) => st
 
 function summaryLines(report: ScanReport, options: TextOptions): string[] {
   const filesWithChecks = new Set(report.checks.map((located) => located.file)).size;
-  const lines = [`${count(report.checks.length, 'flag check')} in ${count(filesWithChecks, 'file')} (${count(report.filesScanned, 'file')} scanned)`];
+  // A flag's declaration (Vercel Flags' `flag({ key })`) is where its key is written, not a check of it.
+  const declarations = report.checks.filter((located) => located.check.declaration === true).length;
+  const checked = `${count(report.checks.length - declarations, 'flag check')}${declarations > 0 ? ` and ${count(declarations, 'flag declaration')}` : ''}`;
+  const lines = [`${checked} in ${count(filesWithChecks, 'file')} (${count(report.filesScanned, 'file')} scanned)`];
 
   const { catalog } = report;
   const defined = report.flags.filter((flag) => flag.state !== 'unknown');

@@ -29,6 +29,8 @@ export interface CallPatternOptions {
   returns?: CallReturns;
   /** For a preset: the packages of its vendor that have this form of the call, when not all of them do. */
   packages?: readonly string[];
+  /** The call declares the flag rather than checks it. */
+  declares?: true;
 }
 
 /** A preset for a call that takes the flag key as an argument. */
@@ -41,6 +43,7 @@ export function callPattern(sdk: Sdk, callee: string, valueType: FlagValueType, 
   if (options.minArgs !== undefined) pattern.minArgs = options.minArgs;
   if (options.returns !== undefined) pattern.returns = options.returns;
   if (options.packages !== undefined) pattern.packages = options.packages;
+  if (options.declares === true) pattern.declares = true;
   return pattern;
 }
 

@@ -6,8 +6,9 @@ export const VERCEL_PACKAGES = ['flags/next', 'flags/sveltekit', 'flags/react', 
 
 /**
  * The Vercel Flags SDK declares each flag once, `export const f = flag({ key: 'x', decide() {...} })`, and code calls
- * `await f()` with no key. The declaration is the check: the key is written there, and `f()` gives the value.
+ * `await f()` with no key. The declaration is where the key is written, a reference that checks nothing; `f()` gives the
+ * value (scan/flagFunctions.ts).
  */
 export const VERCEL_PATTERNS: readonly FlagPattern[] = vendorPresets(VERCEL_PACKAGES, [
-  callPattern('vercel', 'flag', 'unknown', { keyPath: ['key'], returns: returnsOther("the flag's function (its declaration: delete it once nothing calls it)") }),
+  callPattern('vercel', 'flag', 'unknown', { keyPath: ['key'], returns: returnsOther("the flag's function (its declaration: delete it once nothing calls it)"), declares: true }),
 ]);

@@ -337,6 +337,7 @@ export function checkBase(state: ScanState, pattern: FlagPattern, method: string
     valueType: pattern.valueType === 'unknown' && defaultNode !== undefined ? valueTypeOfDefault(defaultNode) : pattern.valueType,
     negate: pattern.negate,
     ...(pattern.returns === undefined ? {} : { returns: pattern.returns }),
+    ...(pattern.declares === true ? { declaration: true as const } : {}),
     ...(typeAnnotation === undefined ? {} : { typeAnnotation }),
     ...(pattern.evidence === undefined ? {} : { evidence: pattern.evidence }),
   };

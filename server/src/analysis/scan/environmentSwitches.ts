@@ -143,6 +143,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   }
 
   const checks: FlagCheck[] = [];
+  const checkedCalls = new Set(found.checks.map((check) => `${check.callSpan.start}:${check.callSpan.end}`));
   const place = (declared: DeclaredSwitch): string => `${declared.file.slice(declared.file.lastIndexOf('/') + 1)}:${declared.line}`;
   const read = (nameNode: ts.Node, whole: ts.Node, declared: DeclaredSwitch, what: string): void => {
     const start = nameNode.getStart(sourceFile);
@@ -220,7 +221,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
       }
     } else if (declares && parent !== undefined) {
       const variable = switchReadInPlace(node, parent);
-      if (variable !== undefined) {
+      // A call already found as a check (a team's wrapper named for settings) is that check.
+      if (variable !== undefined && !checkedCalls.has(`${node.getStart(sourceFile)}:${node.end}`)) {
         const start = node.getStart(sourceFile);
         checks.push({
           key: variable, resolved: true, keySpan: { start, end: node.end }, keyIsLiteral: false, callSpan: { start, end: node.end }, sdk: 'custom',

@@ -93,7 +93,7 @@ export function scanFlagFunctions(state: ScanState, completed: CompletedChecks, 
   const declarationStarts = new Map<number, number>();
   completed.checks.forEach((check, index) => {
     // Only a declaration whose evidence is in this file: `flag` imported from the SDK's package.
-    if (check.sdk === 'vercel' && check.evidence !== undefined && check.returns?.kind === 'other') declarationStarts.set(check.callSpan.start, index);
+    if (check.declaration === true && check.evidence !== undefined) declarationStarts.set(check.callSpan.start, index);
   });
   const known = patterns.flagFunctionNames ?? [];
   if (declarationStarts.size === 0 && (known.length === 0 || !mentionsFlagFunction(state.text, patterns))) return undefined;

@@ -11,6 +11,7 @@ import { completeChecks, declare, declareOpaqueNames, declareStatement } from '.
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { inSourceOrder, scanFlagFunctions, type FlagFunctionScan } from './flagFunctions';
 import { visitFlagOptions } from './flagOptions';
+import { localOverrideReads } from './localOverrides';
 import { flagOptionPatterns, writesFlagOption } from '../patterns/options';
 import { mentionsEnvironmentSwitch, scanEnvironmentSwitches, type SwitchScan } from './environmentSwitches';
 import { mayDeclareEnvironmentSwitch } from '../prefilter';
@@ -66,7 +67,7 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
   const switchScan = scanEnvironmentSwitches(state, patterns, withFunctions ?? completed);
   // A skeleton blanks the class bodies and functions that declare or read a switch.
   if (switchScan !== undefined && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
-  const found = withSwitchReads(withFunctions ?? { ...completed, declares: false }, switchScan);
+  const found = withLocalOverrides(state, withSwitchReads(withFunctions ?? { ...completed, declares: false }, switchScan));
   const { checks, importedKeys, importedKeyTypes, evidenceImports } = found;
   const { exports, starExports, origins } = collectExports(state);
   const typeExports = collectTypeExports(state);
@@ -88,6 +89,12 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
 function withSwitchReads(found: FlagFunctionScan, switchScan: SwitchScan | undefined): FlagFunctionScan {
   if (switchScan === undefined || switchScan.checks.length === 0) return found;
   return inSourceOrder({ ...found, checks: [...found.checks, ...switchScan.checks] });
+}
+
+/** The checks with the reads of their flags' local overrides added (see localOverrides.ts). */
+function withLocalOverrides(state: ScanState, found: FlagFunctionScan): FlagFunctionScan {
+  const reads = localOverrideReads(state, found);
+  return reads.length === 0 ? found : inSourceOrder({ ...found, checks: [...found.checks, ...reads] });
 }
 
 /** An empty walk state for `sourceFile`, whose text is `text`. */

@@ -37,6 +37,9 @@ const SETTINGS_RECEIVER = /(?:config(?:uration)?|settings?|env(?:ironment)?)(?:S
 const SETTINGS_GETTERS = new Set(['get', 'getOrThrow']);
 // Functions that read an app's configuration by a setting's name: `getConfigValue(database, 'X')`, `observeConfigBooleanValue`.
 const SETTINGS_READER = /config|setting/i;
+// Functions named for reading a feature flag (`observeFeatureFlagWithVersion(database, 'FeatureFlagX', …)`): readers of
+// the configuration too, for a setting whose name says it is one feature flag.
+const FLAG_READER = /feature_?flag/i;
 // A setting's name as code writes it: one identifier, of any case.
 const SETTING_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 // What frameworks put before a variable the browser may read.
@@ -185,13 +188,18 @@ export function environmentVariableOf(node: ts.Node): string | undefined {
 /**
  * The setting a node reads from an app's configuration, by a name of any case: `config?.FeatureFlagAppsEnabled`,
  * `observeConfigBooleanValue(database, 'FeatureFlagAppsEnabled')` (a function named for config or settings, with the
- * name as its first text argument); else the environment variable it reads.
+ * name as its first text argument; or one named for feature flags, for a name that says it is one); else the
+ * environment variable it reads.
  */
 function settingOf(node: ts.Node): string | undefined {
   let name: string | undefined;
   if (isPropertyAccessExpression(node) && SETTINGS_RECEIVER.test(lastNameOf(node.expression) ?? '')) name = node.name.text;
   else if (isElementAccessExpression(node) && isStringLiteralLike(node.argumentExpression) && SETTINGS_RECEIVER.test(lastNameOf(node.expression) ?? '')) name = node.argumentExpression.text;
-  else if (isCallExpression(node) && SETTINGS_READER.test(lastNameOf(node.expression) ?? '')) name = node.arguments.find(isStringLiteralLike)?.text;
+  else if (isCallExpression(node)) {
+    const reader = lastNameOf(node.expression) ?? '';
+    const setting = SETTINGS_READER.test(reader) || FLAG_READER.test(reader) ? node.arguments.find(isStringLiteralLike)?.text : undefined;
+    if (setting !== undefined && (SETTINGS_READER.test(reader) || namesOneFlag(setting))) name = setting;
+  }
   return name !== undefined && SETTING_NAME.test(name) ? name : environmentVariableOf(node);
 }
 
