@@ -54,6 +54,11 @@ describe('environment switches: what declares one', () => {
     { name: 'two variables', text: `export const isOn = yes(getEnv('FEATURE_A')) && yes(getEnv('FEATURE_B'));`, declares: {} },
     { name: 'a function that reads one', text: `const buildConfig = (mode) => ({ on: mode === 'dev', define: { x: process.env.DEV_FEATURES_ENABLED } });`, declares: {} },
     { name: 'an object chosen by the variable', text: `export const featureFlagProvider = process.env.DISABLE_FEATURE_FLAGS ? noopProvider : new Provider();`, declares: {} },
+    {
+      name: 'a variable that names no feature: every flag at once, or the list of them',
+      text: `export const areFlagsOn = process.env.FEATURE_FLAGS_ENABLED === 'true';\nexport const html = { templateParameters: { REACT_APP_ENABLED_FEATURES: process.env.REACT_APP_ENABLED_FEATURES } };`,
+      declares: {},
+    },
     { name: 'a text defaulted', text: `export const isFeatureOn = process.env.FEATURE_X_ENABLED || 'false';`, declares: {} },
     { name: 'a choice between booleans', text: `export const isBetaFeature = isProd ? yes(process.env.FEATURE_BETA) : true;`, declares: { isBetaFeature: { key: 'FEATURE_BETA', member: false } } },
     { name: 'a let, which may change', text: `export let isDevFeaturesEnabled = yes(getEnv('DEV_FEATURES_ENABLED'));`, declares: {} },

@@ -46,7 +46,7 @@ const SETTING_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const PUBLIC_PREFIX = /^(?:NEXT_PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC|REACT_APP|VUE_APP|VITE|GATSBY|PUBLIC)_/;
 /**
  * The environment variable an initializer makes a boolean of, when it is a switch: exactly one variable with FEATURE(S)
- * or FLAG(S) as a word, read in the initializer itself (not in a function it declares), made a boolean: compared,
+ * or FLAG(S) as a word and a name for what it switches (see `namesSubject`), read in the initializer itself (not in a function it declares), made a boolean: compared,
  * negated or converted (`yes(…)`) where it is read, or named so (the variable's ENABLED, the declaration's `is…`).
  */
 export function switchedBy(initializer: ts.Expression, declaredName: string): string | undefined {
@@ -58,7 +58,7 @@ export function switchedBy(initializer: ts.Expression, declaredName: string): st
     const receiver = parent !== undefined && (isPropertyAccessExpression(parent) || isElementAccessExpression(parent)) && parent.expression === node;
     const variable = receiver ? undefined : environmentVariableOf(node);
     if (variable !== undefined) {
-      if (wordsOf(variable).some((word) => FEATURE_WORDS.has(word))) {
+      if (wordsOf(variable).some((word) => FEATURE_WORDS.has(word)) && namesSubject(variable)) {
         variables.add(variable);
         converted ||= convertedAbove;
       }
@@ -109,11 +109,18 @@ function namesOneFlag(variable: string): boolean {
  * (`DISABLE_FEATURE_FLAGS`, `GO_FEATURE_FLAG_URL`).
  */
 function namedAsSwitch(variable: string): boolean {
+  if (!namesSubject(variable)) return false;
   const words = wordsOf(variable.replace(PUBLIC_PREFIX, ''));
-  // What it switches must be named: `DISABLE_FEATURE_FLAGS` and `FEATURE_FLAGS_ENABLED` switch every flag at once.
-  if (words.every((word) => FEATURE_WORDS.has(word) || BOOLEAN_WORDS.has(word) || word === 'FF')) return false;
   if (words[0] === 'FF' || FEATURE_WORDS.has(words[0])) return true;
   return (words[0] === 'ENABLE' || words[0] === 'DISABLE') && FEATURE_WORDS.has(words[1]);
+}
+
+/**
+ * True when a variable names what it switches, past a framework's public prefix: `DISABLE_FEATURE_FLAGS` and
+ * `FEATURE_FLAGS_ENABLED` switch every flag at once, and `ENABLED_FEATURES` lists them; none is one feature's switch.
+ */
+function namesSubject(variable: string): boolean {
+  return !wordsOf(variable.replace(PUBLIC_PREFIX, '')).every((word) => FEATURE_WORDS.has(word) || BOOLEAN_WORDS.has(word) || word === 'FF');
 }
 
 /**
