@@ -1081,6 +1081,29 @@ export function incrementFlag(flag: FeatureFlag) { store.usage[flag] = (store.us
     },
   },
   {
+    name: "a dependency's function named for reading one feature flag is its flag API, and what forwards into it a wrapper",
+    files: {
+      'src/visits.tsx': `import { useFeatureFlag, useConfig } from '@openmrs/esm-framework';
+export function Visits() { const rde = useFeatureFlag('rde'); return rde && useConfig().x; }`,
+      'src/orders.ts': `import { isFeatureToggleEnabled as toggleOn, type getFeatureFlag } from '@team/platform';
+export const useModuleInstalled = (module: string) => toggleOn(module);
+export const templates = useModuleInstalled('ordertemplates-module');`,
+    },
+    expected: { patterns: [{ callee: 'useFeatureFlag', keyArg: 0 }, { callee: 'toggleOn', keyArg: 0 }, { callee: 'useModuleInstalled', keyArg: 0 }] },
+    says: /^flag function useFeatureFlag \(src\/visits\.tsx:1\): imported from @openmrs\/esm-framework, a package outside the workspace, and its name says it reads one feature flag$/,
+    checks: { 'src/visits.tsx': ['rde'], 'src/orders.ts': ['module', 'ordertemplates-module'] },
+  },
+  {
+    name: "a name that says more than reading one flag, the workspace's own module, or a vendor's function is not a package's flag API",
+    files: {
+      'src/table.tsx': `import { FeatureFlagColumn, setFeatureFlag, guardWithFeatureFlag, useFeatureFlags } from '@team/ui';
+import { useFeatureFlag } from './hooks/useFeatureFlag';
+import { getFeatureFlag } from 'posthog-js';
+export const t = [FeatureFlagColumn('x'), setFeatureFlag('x'), guardWithFeatureFlag('x'), useFeatureFlags('x'), useFeatureFlag('x'), getFeatureFlag('x')];`,
+    },
+    expected: {},
+  },
+  {
     name: 'nothing to propose in code that calls the SDK directly',
     files: { 'src/app.ts': `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('x', false); export enum Colors { Red = 'red', Blue = 'blue' }` },
     expected: {},

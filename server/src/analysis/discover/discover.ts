@@ -17,6 +17,7 @@ import { flagRecordBags } from './flagRecords';
 import { bagsKeyedBy } from './keyedRecords';
 import { typedFlagEvidence } from './listTyped';
 import { keyTypedWrappers } from './keyTypes';
+import { packageFlagFunctions } from './packageFlagFunctions';
 import { stateComparingWrappers } from './stateComparisons';
 import type { DiscoveredBag, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
 import { aliasesIn, wrappersIn, type ClosureFactory } from './wrappers';
@@ -69,6 +70,9 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   const known = new Set(found.wrappers.map((wrapper) => wrapper.pattern.callee));
   const keyTypedNames = addNew(found, keyTypedWrappers(root, trees, found.wrappers, known), []);
   if (keyTypedNames.length > 0) followWrappers(root, trees, found, 2, keyTypedNames, options.resolvePackage);
+  // A dependency's flag API that FlagLens has no preset for, known by its name (see packageFlagFunctions.ts).
+  const namedFunctions = addNew(found, packageFlagFunctions(root, trees, options.resolvePackage), []);
+  if (namedFunctions.length > 0) followWrappers(root, trees, found, 2, namedFunctions, options.resolvePackage);
   const anchors = new Map<string, Anchored>();
   const anchorsOf = (candidate: AnchorRegistry): Anchored => {
     const id = `${candidate.file}#${candidate.symbol}`;
@@ -198,7 +202,7 @@ function patternsOf(trees: SourceTrees, found: Found): PatternSet {
 
 /** A wrapper's pattern, saying why it was inferred: a check found through it says so, not that a configuration names it. */
 export function inferredPattern(wrapper: DiscoveredWrapper): UserPattern {
-  const what = wrapper.evidence === 'members' ? 'a check' : 'a wrapper';
+  const what = wrapper.evidence === 'members' ? 'a check' : wrapper.evidence === 'named' ? "a package's flag function" : 'a wrapper';
   return { ...wrapper.pattern, evidence: `\`${wrapper.pattern.callee}\` was inferred from the code as ${what}: ${wrapper.reason} (${wrapper.at.file}:${wrapper.at.line})` };
 }
 
@@ -257,7 +261,7 @@ export function inferredBag(bag: DiscoveredBag): BagEntry {
 export function describeDiscovery(discovery: Discovery): string[] {
   const lines: string[] = [];
   for (const wrapper of discovery.wrappers) {
-    lines.push(`${wrapper.evidence === 'members' ? 'check' : 'wrapper'} ${wrapper.pattern.callee} (${wrapper.at.file}:${wrapper.at.line}): ${wrapper.reason}`);
+    lines.push(`${wrapper.evidence === 'members' ? 'check' : wrapper.evidence === 'named' ? 'flag function' : 'wrapper'} ${wrapper.pattern.callee} (${wrapper.at.file}:${wrapper.at.line}): ${wrapper.reason}`);
   }
   for (const bag of discovery.bags) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): ${bagReason(bag)}`);
   for (const provider of discovery.providers ?? []) {

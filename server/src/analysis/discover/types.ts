@@ -28,8 +28,11 @@ export interface DiscoveredWrapper {
   readonly at: DiscoveredAt;
   /** The evidence, for people: "passes its first argument as the flag key to unleash.isEnabled". */
   readonly reason: string;
-  /** What makes it one: it forwards its parameter into a check, a parameter is typed by the registry, or calls pass it the registry's members. */
-  readonly evidence: 'forwards' | 'typed' | 'members';
+  /**
+   * What makes it one: it forwards its parameter into a check, a parameter is typed by the registry, calls pass it the
+   * registry's members, or it is a dependency's function whose name says it reads one feature flag.
+   */
+  readonly evidence: 'forwards' | 'typed' | 'members' | 'named';
   /** How many calls separate it from an SDK's call (1: it calls the SDK); 0 when the registry is the evidence. */
   readonly level: number;
   /** For a wrapper that forwards its key: the key parameter's declared type (`ExperimentName`, `keyof UiFlags`), when it names one. */
