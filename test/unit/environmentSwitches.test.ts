@@ -254,6 +254,24 @@ export async function classify(database, config) {
 ]);`,
       reads: ["FeatureFlagChannelBookmarks <- observeFeatureFlagWithVersion(database, 'FeatureFlagChannelBookmarks', REMOVED_VERSION, true)"],
     },
+    {
+      name: "a settings store's setting named for a feature, wherever it is read; not one whose value is of another kind, another setting, another object's getter, nor an environment variable only tested",
+      code: `export class RoomView {
+  private readonly pinning = SettingsStore.getValue<boolean>("feature_pinning");
+  render() {
+    if (this.room && SettingsStore.getValue("feature_video_rooms")) show(getVisibleRooms(SettingsStore.getValue("feature_dynamic_room_predecessors")));
+    this.ref = SettingsStore.watchSetting("feature_group_calls", null, this.onChange);
+    const proxy = SettingsStore.getValue("feature_sliding_sync_proxy_url") || SettingsStore.getValue("theme") || cache.getValue("feature_beta");
+    if (configService.get('FEATURE_TIMEOUT')) wait();
+  }
+}`,
+      reads: [
+        'feature_pinning <- SettingsStore.getValue<boolean>("feature_pinning")',
+        'feature_video_rooms <- SettingsStore.getValue("feature_video_rooms")',
+        'feature_dynamic_room_predecessors <- SettingsStore.getValue("feature_dynamic_room_predecessors")',
+        'feature_group_calls <- SettingsStore.watchSetting("feature_group_calls", null, this.onChange)',
+      ],
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {
@@ -274,6 +292,16 @@ describe('environment switches: diagnostics and the clean-up', () => {
   const roots: string[] = [];
   after(() => {
     for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it("a store's setting read by a getter a preset also names is one reference, once the store is known as the app's own", async () => {
+    const files: Record<string, string> = {
+      'src/settings/SettingsStore.ts': `export default class SettingsStore {\n  static getValue(name: string): unknown {\n    return store[name];\n  }\n}\n`,
+      'src/room.ts': `import SettingsStore from './settings/SettingsStore';\nexport const pinned = SettingsStore.getValue('feature_pinning') ? 1 : 0;\n`,
+    };
+    const { root, index } = await indexedWorkspace('flaglens-store-', files, buildPatternSet([]));
+    roots.push(root);
+    assert.deepEqual(index.references('feature_pinning').map(({ file, check }) => `${path.posix.relative(root, file)} ${check.environmentSwitch === true ? 'switch' : check.sdk}`), ['src/room.ts switch']);
   });
 
   it('are references of their variable in the index, neither unknown to a backend nor removed', async () => {

@@ -143,7 +143,9 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   }
 
   const checks: FlagCheck[] = [];
-  const checkedCalls = new Set(found.checks.map((check) => `${check.callSpan.start}:${check.callSpan.end}`));
+  // A check kept only if another module's evidence holds (a preset's `getValue` on the app's own store) may go.
+  const pending = new Set(found.evidenceImports.map((entry) => entry.checkIndex));
+  const checkedCalls = new Set(found.checks.filter((_, index) => !pending.has(index)).map((check) => `${check.callSpan.start}:${check.callSpan.end}`));
   const place = (declared: DeclaredSwitch): string => `${declared.file.slice(declared.file.lastIndexOf('/') + 1)}:${declared.line}`;
   const read = (nameNode: ts.Node, whole: ts.Node, declared: DeclaredSwitch, what: string): void => {
     const start = nameNode.getStart(sourceFile);

@@ -8,7 +8,8 @@
 // ENABLE) and not handed on; a name that says it is one feature flag (`FeatureFlagAppsEnabled`) wherever it is read. A
 // settings service's getter (`configService.get('X')`, NestJS's ConfigService and a team's own) reads the environment
 // too, by a name written as an environment variable's, and an app's configuration is read by a setting's name of any
-// case (`config?.FeatureFlagX`, `getConfigValue(database, 'FeatureFlagX')`).
+// case (`config?.FeatureFlagX`, `getConfigValue(database, 'FeatureFlagX')`). A settings store's setting named for a
+// feature (`SettingsStore.getValue('feature_video_rooms')`) has a type, not text: it is read as a switch wherever it is.
 
 import { ts } from 'ts-morph';
 import { isWrittenAccess } from './checks';
@@ -32,9 +33,12 @@ const COMPARISONS = new Set([SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.Excl
 const BOOLEAN_NAME = /^(?:is|has|should|can|use|enable|show)(?:[A-Z0-9_]|$)|enabled|disabled/i;
 // Functions that make a boolean of a variable's text: `yes(…)` (@silverhand/essentials), `Boolean(…)`, `parseBoolean(…)`.
 const TO_BOOLEAN = /^(?:yes|bool|boolean|isTruthy|truthy|isTrue|(?:parse|to|as)Bool(?:ean)?\w*)$/i;
-// The receivers whose `get('X')` reads an environment variable: a settings service (`this.configurationService`, `configService`, `appSettings`).
-const SETTINGS_RECEIVER = /(?:config(?:uration)?|settings?|env(?:ironment)?)(?:Service|Provider)?$/i;
-const SETTINGS_GETTERS = new Set(['get', 'getOrThrow']);
+// The receivers whose `get('X')` reads a setting or an environment variable: a settings service or store
+// (`this.configurationService`, `configService`, `appSettings`, `SettingsStore`).
+const SETTINGS_RECEIVER = /(?:config(?:uration)?|settings?|env(?:ironment)?)(?:Service|Provider|Store)?$/i;
+const SETTINGS_GETTERS = new Set(['get', 'getOrThrow', 'getValue']);
+// Last words of a setting's name that say its value is something else than on or off: `feature_sliding_sync_proxy_url`.
+const VALUE_WORDS = new Set(['URL', 'URI', 'HOST', 'PORT', 'PATH', 'DIR', 'TIMEOUT', 'TTL', 'MAXAGE', 'LIMIT', 'COUNT', 'SIZE', 'TOKEN', 'SECRET', 'KEY', 'ID', 'IDS', 'NAME', 'NAMES', 'LIST', 'VERSION', 'DATA']);
 // Functions that read an app's configuration by a setting's name: `getConfigValue(database, 'X')`, `observeConfigBooleanValue`.
 const SETTINGS_READER = /config|setting/i;
 // Functions named for reading a feature flag (`observeFeatureFlagWithVersion(database, 'FeatureFlagX', …)`): readers of
@@ -88,8 +92,28 @@ export function switchReadInPlace(node: ts.Node, parent: ts.Node): string | unde
   if (!isPropertyAccessExpression(node) && !isElementAccessExpression(node) && !isCallExpression(node)) return undefined;
   const variable = settingOf(node);
   if (variable === undefined || isWrittenAccess(node, parent) || !namedAsSwitch(variable)) return undefined;
-  if (namesOneFlag(variable) || madeBoolean(node, parent) || readsBoolean(node)) return variable;
+  if (namesOneFlag(variable) || storeSwitch(node, variable) || madeBoolean(node, parent) || readsBoolean(node)) return variable;
   return wordsOf(variable).some((word) => BOOLEAN_WORDS.has(word)) && !passedAlong(node, parent) ? variable : undefined;
+}
+
+/**
+ * True for a settings store's setting named as a feature's switch (`SettingsStore.getValue('feature_video_rooms')`,
+ * `SettingsStore.watchSetting('feature_x', …)`), read wherever it is: a store's setting has a type, and one named for a
+ * feature, of no value word, is its on or off. An environment variable's name (`configService.get('FEATURE_X')`) is
+ * text, and is shown a boolean where it is read.
+ */
+function storeSwitch(node: ts.Node, setting: string): boolean {
+  if (VARIABLE_NAME.test(setting) || !isCallExpression(node)) return false;
+  if (settingsGetterOf(node) === undefined && !SETTINGS_READER.test(lastNameOf(node.expression) ?? '')) return false;
+  const words = wordsOf(setting);
+  return !VALUE_WORDS.has(words[words.length - 1]);
+}
+
+/** The setting a settings service's or store's getter reads, by a name of any case: `SettingsStore.getValue('feature_x')`. */
+function settingsGetterOf(node: ts.Node): string | undefined {
+  if (!isCallExpression(node) || node.arguments.length === 0 || !isStringLiteralLike(node.arguments[0]) || !isPropertyAccessExpression(node.expression)) return undefined;
+  const callee = node.expression;
+  return SETTINGS_GETTERS.has(callee.name.text) && SETTINGS_RECEIVER.test(lastNameOf(callee.expression) ?? '') ? node.arguments[0].text : undefined;
 }
 
 /**
@@ -194,6 +218,7 @@ export function environmentVariableOf(node: ts.Node): string | undefined {
 
 /**
  * The setting a node reads from an app's configuration, by a name of any case: `config?.FeatureFlagAppsEnabled`,
+ * `SettingsStore.getValue('feature_x')` (a settings service's or store's getter),
  * `observeConfigBooleanValue(database, 'FeatureFlagAppsEnabled')` (a function named for config or settings, with the
  * name as its first text argument; or one named for feature flags, for a name that says it is one); else the
  * environment variable it reads.
@@ -202,6 +227,7 @@ function settingOf(node: ts.Node): string | undefined {
   let name: string | undefined;
   if (isPropertyAccessExpression(node) && SETTINGS_RECEIVER.test(lastNameOf(node.expression) ?? '')) name = node.name.text;
   else if (isElementAccessExpression(node) && isStringLiteralLike(node.argumentExpression) && SETTINGS_RECEIVER.test(lastNameOf(node.expression) ?? '')) name = node.argumentExpression.text;
+  else if (settingsGetterOf(node) !== undefined) name = settingsGetterOf(node);
   else if (isCallExpression(node)) {
     const reader = lastNameOf(node.expression) ?? '';
     const setting = SETTINGS_READER.test(reader) || FLAG_READER.test(reader) ? node.arguments.find(isStringLiteralLike)?.text : undefined;
