@@ -15,6 +15,9 @@ import { isTestFile } from './wrappers';
 // with more in it (`FeatureFlagColumn`, `guardWithFeatureFlag`, `setFeatureFlags`) does something else with flags.
 const FLAG_FUNCTION_NAME = /^(?:(?:use|is|get|has|check|evaluate|read)Feature|feature)(?:Flag|Toggle)(?:Enabled|On|Active|Value|Variant|State)?$/;
 
+// What such a name holds, as plain searches (a capital first: far fewer places to try than a lower-case letter's).
+const NAME_WORDS = ['FeatureFlag', 'FeatureToggle', 'featureFlag', 'featureToggle'];
+
 // `import { useFeatureFlag, getConfig as config } from '@openmrs/esm-framework'`: the names and the specifier.
 const NAMED_IMPORT = /\bimport\s*\{([^{}]*)\}\s*from\s*['"]([^'"]+)['"]/g;
 
@@ -29,7 +32,7 @@ export function packageFlagFunctions(root: string, trees: SourceTrees, resolvePa
   const found = new Map<string, DiscoveredWrapper>();
   for (const source of trees.sources) {
     const { text } = source;
-    if (!/eature(?:Flag|Toggle)/.test(text) || !text.includes('import')) continue;
+    if (!NAME_WORDS.some((words) => text.includes(words)) || !text.includes('import')) continue;
     const file = posix.relative(root, source.file);
     if (isTestFile(file)) continue;
     for (const match of text.matchAll(NAMED_IMPORT)) {
