@@ -102,33 +102,35 @@ function withFlagFunctionCalls(scan: FileScan, checks: readonly FlagCheck[], kep
  * re-exports and exported clients, to one of the check's packages. One check is kept per call.
  */
 function withImportedEvidence(scan: FileScan, checks: FlagCheck[], resolution: Resolution): FlagCheck[] {
-  const evidenceAt = new Map<number, string | undefined>();
+  const evidenceAt = new Map<number, { evidence: string; chosen: boolean } | undefined>();
   // Every call on one imported client names the same export: it is followed once.
-  const packages = new Map<string, string | undefined>();
+  const packages = new Map<string, { specifier: string | undefined; chosen: boolean }>();
   const checkedCalls = new Set<number>();
   for (const check of checks) if (check.evidence !== undefined) checkedCalls.add(check.callSpan.start);
   for (const { checkIndex, reference, packages: accepted, subject } of scan.evidenceImports ?? []) {
     const exported = `${reference.specifier}\0${reference.names.join('\0')}`;
-    let specifier = packages.get(exported);
-    if (specifier === undefined && !packages.has(exported)) {
+    let found = packages.get(exported);
+    if (found === undefined) {
       resolution.visited.clear();
-      specifier = vendorPackageOf(scan.fileName, reference, resolution);
-      packages.set(exported, specifier);
+      resolution.chosen = false;
+      found = { specifier: vendorPackageOf(scan.fileName, reference, resolution), chosen: resolution.chosen };
+      packages.set(exported, found);
     }
+    const { specifier, chosen } = found;
     const callStart = checks[checkIndex].callSpan.start;
     if (specifier === undefined || !isFromPackages(specifier, accepted) || checkedCalls.has(callStart)) {
       evidenceAt.set(checkIndex, undefined);
       continue;
     }
     checkedCalls.add(callStart);
-    evidenceAt.set(checkIndex, evidenceText(subject, 'imported', specifier, reference.specifier));
+    evidenceAt.set(checkIndex, { evidence: evidenceText(subject, chosen ? 'chosen' : 'imported', specifier, reference.specifier), chosen });
   }
   const kept: FlagCheck[] = [];
   checks.forEach((check, index) => {
     if (!evidenceAt.has(index)) kept.push(check);
     else {
-      const evidence = evidenceAt.get(index);
-      if (evidence !== undefined) kept.push({ ...check, evidence });
+      const found = evidenceAt.get(index);
+      if (found !== undefined) kept.push({ ...check, evidence: found.evidence, ...(found.chosen ? { standIn: true as const } : {}) });
     }
   });
   return kept;
@@ -155,7 +157,11 @@ function vendorPackageOfExport(target: string, names: readonly string[], resolut
     const exported = scan.exports[first];
     return typeof exported !== 'string' && exported.kind === 'import' ? vendorPackageOf(target, { ...exported, names: [...exported.names, ...path] }, resolution) : undefined;
   }
-  if (scan.origins !== undefined && Object.hasOwn(scan.origins, first)) return vendorPackageOf(target, scan.origins[first], resolution);
+  if (scan.origins !== undefined && Object.hasOwn(scan.origins, first)) {
+    const origin = scan.origins[first];
+    if (origin.chosen === true) resolution.chosen = true;
+    return vendorPackageOf(target, origin, resolution);
+  }
   // `req.gb` where `req` is typed by an exported type whose property `gb` is typed by an import.
   const members = scan.memberOrigins !== undefined && Object.hasOwn(scan.memberOrigins, first) ? scan.memberOrigins[first] : undefined;
   if (members !== undefined && path.length > 0 && Object.hasOwn(members, path[0])) {
@@ -177,10 +183,12 @@ interface Resolution {
   readonly visited: Set<string>;
   /** How many modules deep the search is now. */
   depth: number;
+  /** Set when the search passed an origin chosen once between the SDK's function and a stand-in. */
+  chosen: boolean;
 }
 
 function newResolution(getScan: (fileName: string) => FileScan | undefined, host: ModuleHost): Resolution {
-  return { getScan, host, visited: new Set(), depth: 0 };
+  return { getScan, host, visited: new Set(), depth: 0, chosen: false };
 }
 
 /** `step`'s answer, one module deeper; undefined when `visitKey` was asked for already or a bound is reached. */

@@ -128,6 +128,12 @@ export interface FlagCheck {
    */
   environmentSwitch?: true;
   /**
+   * True when the check's function is the SDK's only where the program runs with it, and a stand-in elsewhere
+   * (`export const useFlag = isOnPremise ? onPremFlag : useUnleashFlag`): replacing the call by the flag's value would
+   * change what the stand-in answers, so the clean-up leaves it.
+   */
+  standIn?: true;
+  /**
    * For a read of a value a module stored from a flag check (`features.FEATURE_X` after `FEATURE_X: isFeatureEnabled(…)`):
    * where that check is, `environment.ts:12`. The clean-up leaves the read; the check there is the one to clean up.
    */

@@ -186,7 +186,7 @@ export function completeChecks(state: ScanState): CompletedChecks {
       if (isFromPackages(specifier, VENDOR_PACKAGES)) {
         if (!isFromPackages(specifier, need.packages) || checkedCalls.has(check.callSpan.start)) continue;
         checkedCalls.add(check.callSpan.start);
-        check = { ...check, evidence: evidenceText(need.subject, found.how, specifier) };
+        check = { ...check, evidence: evidenceText(need.subject, found.how, specifier), ...(found.how === 'chosen' ? { standIn: true as const } : {}) };
       } else {
         pending = { checkIndex: checks.length, reference: found.reference, packages: need.packages, subject: need.subject };
       }
@@ -238,6 +238,7 @@ export function followOrigin(state: ScanState, reference: LocalReference, how: O
  * of the workspace it was imported from: "`ldClient` comes from launchdarkly-node-server-sdk (through ./ld)".
  */
 export function evidenceText(subject: string, how: OriginHow, specifier: string, through?: string): string {
+  if (how === 'chosen') return `\`${subject}\` is a function of ${specifier} only where the program runs with it, and a stand-in elsewhere${through === undefined ? '' : ` (through ${through})`}`;
   if (through !== undefined) return `\`${subject}\` comes from ${specifier} (through ${through})`;
   if (how === 'passed') return `\`${subject}\` is passed a client from ${specifier} by every call of its function`;
   if (how === 'injected') return `\`${subject}\` is a service injected with ${specifier}`;

@@ -23,8 +23,9 @@ export function collectExports(state: ScanState): { exports: Record<string, Expo
   const starExports: string[] = [];
   let origins: Record<string, ModuleReference> | undefined;
   const addOrigin = (name: string, reference: LocalReference | undefined): void => {
-    const found = reference === undefined ? undefined : followOrigin(state, reference, 'created', 0);
-    if (found !== undefined) setMember(origins ??= {}, name, found.reference);
+    // How is only asked for a choice made once (`chosen`): the origin kept for other files is the reference.
+    const found = reference === undefined ? undefined : followOrigin(state, reference, undefined, 0);
+    if (found !== undefined) setMember(origins ??= {}, name, found.how === 'chosen' ? { ...found.reference, chosen: true } : found.reference);
   };
   for (const statement of state.sourceFile.statements) {
     if (isExportDeclaration(statement)) {

@@ -7,7 +7,7 @@ import { booleanPropertiesOf, boundNames, typeOfBinding } from '../fetchedTypes'
 import type { PatternSet } from '../patterns';
 import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, objectBagSource, patternIndex, visitBagAccess, visitCall, visitJsxElement } from './checks';
 import { dependencyListOf, dependencyReadsOf } from './dependencyLists';
-import { completeChecks, declare, declareOpaqueNames, declareStatement } from './bindings';
+import { completeChecks, declare, declareOpaqueNames, declareStatement, followOrigin } from './bindings';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { inSourceOrder, scanFlagFunctions, type FlagFunctionScan } from './flagFunctions';
 import { visitFlagOptions } from './flagOptions';
@@ -28,7 +28,7 @@ const {
   isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isExpressionStatement,
   isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern, isOmittedExpression,
   isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration, isReturnStatement, isSpreadElement, isVariableDeclaration,
-  isVariableStatement, isObjectLiteralExpression, isSpreadAssignment,
+  isVariableStatement, isObjectLiteralExpression, isSpreadAssignment, isConditionalExpression,
 } = ts;
 
 /**
@@ -314,7 +314,28 @@ function declareFunction(state: ScanState, node: ts.FunctionDeclaration, scope: 
 function declaredOrigin(state: ScanState, initializer: ts.Expression | undefined, type: ts.TypeNode | undefined): Origin | undefined {
   if (initializer !== undefined && (isArrowFunction(initializer) || isFunctionExpression(initializer))) return returnedOrigin(state, initializer);
   const reference = initializer === undefined ? undefined : originReference(initializer);
+  if (reference === undefined && initializer !== undefined) {
+    const chosen = chosenImport(state, initializer);
+    if (chosen !== undefined) return { reference: chosen, how: 'chosen' };
+  }
   return reference === undefined ? typedOrigin(type) : { reference, how: 'created' };
+}
+
+/**
+ * The import a choice made once names, `!process.env.IS_ON_PREMISE ? useUnleashFlag : onPremFlag`: where the program runs
+ * with the SDK, the name is the SDK's function, and elsewhere a stand-in for it. Only a choice between names, one of
+ * them (the first, if both) imported.
+ */
+function chosenImport(state: ScanState, initializer: ts.Expression): LocalReference | undefined {
+  const choice = unwrap(initializer);
+  if (!isConditionalExpression(choice)) return undefined;
+  for (const branch of [choice.whenTrue, choice.whenFalse]) {
+    const named = unwrap(branch);
+    if (!isIdentifier(named) && !isPropertyAccessExpression(named)) continue;
+    const reference = originReference(named);
+    if (reference !== undefined && followOrigin(state, reference, undefined, 0)?.how === 'imported') return reference;
+  }
+  return undefined;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface ModuleReference {
   readonly kind: 'import';
   readonly specifier: string;
   readonly names: readonly string[];
+  /** For an exported name's origin: it is this import only where the program runs with it, a choice made once (`cond ? useUnleashFlag : onPremFlag`). */
+  readonly chosen?: true;
 }
 
 /** An object of flag keys another file can import: an `as const` object, an enum, a class's static fields. */
@@ -122,7 +124,7 @@ export interface EvidenceImport {
 }
 
 /** How a name comes from a package: it is the import, a value made from it (a call, `new`, `await`), or declared with its type. */
-export type OriginHow = 'imported' | 'created' | 'typed' | 'passed' | 'injected';
+export type OriginHow = 'imported' | 'created' | 'typed' | 'passed' | 'injected' | 'chosen';
 
 /**
  * Where a name's value comes from, when that is not a key: the name (and path) it was made from, read at a position, or,
