@@ -1081,6 +1081,23 @@ export function incrementFlag(flag: FeatureFlag) { store.usage[flag] = (store.us
     },
   },
   {
+    name: 'no SDK: a function named for feature flags abbreviated (isFF) giving back the entry of a record of feature flags as a boolean',
+    files: {
+      'src/utils/feature-flags.js': `export const FF_DEV_1170 = "ff_front_1170_outliner_short";
+const getFeatureFlags = () => window.APP_SETTINGS?.feature_flags ?? {};
+export function isFF(id) {
+  const featureFlags = getFeatureFlags();
+  if (id in featureFlags) {
+    return featureFlags[id] === true;
+  }
+  return window.APP_SETTINGS?.feature_flags_default_value === true;
+}`,
+      'src/Table.js': `import { FF_DEV_1170, isFF } from './utils/feature-flags';\nexport const outliner = isFF(FF_DEV_1170) ? 'new' : 'old';`,
+    },
+    expected: { patterns: [{ callee: 'isFF', keyArg: 0, type: 'boolean' }] },
+    says: /^wrapper isFF \(src\/utils\/feature-flags\.js:3\): gives back the entry its first argument names in featureFlags, as a boolean$/,
+  },
+  {
     name: "a dependency's function named for reading one feature flag is its flag API, and what forwards into it a wrapper",
     files: {
       'src/visits.tsx': `import { useFeatureFlag, useConfig } from '@openmrs/esm-framework';

@@ -25,8 +25,8 @@ const FLAG_STATES = new Set(['enabled', 'on']);
 
 // Words of a name that say flags (`splitTestVariants`, `split-test-context`, `pdf-caching-flags`). "feature" alone does not
 // (a plan's features, a deployment's), nor "gate" alone (`navigate`'s words aside, a route gated by a role), but
-// "feature gate" and "split test" do.
-const FLAG_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles', 'experiment', 'experiments', 'variant', 'variants', 'treatment', 'treatments', 'rollout', 'rollouts']);
+// "feature gate" and "split test" do; so does FF, a feature flag abbreviated (`isFF`).
+const FLAG_WORDS = new Set(['ff', 'flag', 'flags', 'toggle', 'toggles', 'experiment', 'experiments', 'variant', 'variants', 'treatment', 'treatments', 'rollout', 'rollouts']);
 const FLAG_PAIRS = new Set(['split test', 'split tests', 'feature gate', 'feature gates']);
 
 // The property of an evaluation's result that holds the flag's state: `{ variant }`, Split's `treatment`, Optimizely's `variation`.
