@@ -3,12 +3,12 @@
 // a closure), functions that return a flag bag, and the flag registry in code with what it anchors:
 // parameters typed by it and calls passed its members. Each finding says where it is and why it was chosen.
 
-import { buildPatternSet, calleeLastName, type PatternSet } from '../patterns';
+import { buildPatternSet, calleeLastName, type ClientParameter, type PatternSet } from '../patterns';
 import type { UserPattern } from '../types';
 import type { BagEntry } from '../bags';
 import type { ModuleHost } from '../resolve';
 import { anchoredBy, type Anchored, type AnchorRegistry } from './anchors';
-import { clientParameters } from './clientParameters';
+import { clientParameters, clientParametersOf } from './clientParameters';
 import { launchDarklyProviders } from './keyNaming';
 import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, weighRegistries, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
@@ -48,6 +48,8 @@ interface Found {
   readonly wrappers: DiscoveredWrapper[];
   readonly bags: DiscoveredBag[];
   readonly factories: ClosureFactory[];
+  /** Parameters that hold an SDK's client by what every caller passes (see clientParameters.ts): calls on them are checks. */
+  readonly clients: readonly ClientParameter[];
 }
 
 /**
@@ -56,7 +58,9 @@ interface Found {
  */
 export function discover(root: string, sources: readonly SourceText[], options: DiscoverOptions = {}): Discovery {
   const trees = options.trees ?? new SourceTrees(sources, options.prescanned?.patterns ?? buildPatternSet([]), options.prescanned);
-  const found: Found = { wrappers: [], bags: [], factories: [] };
+  // Clients handed in as arguments come first: the calls on them are checks, and what forwards a key into those a wrapper.
+  const clients = clientParameters(root, trees, options.resolvePackage);
+  const found: Found = { wrappers: [], bags: [], factories: [], clients: clientParametersOf(clients) };
   followWrappers(root, trees, found, 1, undefined, options.resolvePackage);
   // A team's own store with no SDK: functions that compare what their key names with a flag's state, and what forwards into them.
   const comparedNames = addNew(found, stateComparingWrappers(root, trees, new Set(found.wrappers.map((wrapper) => wrapper.pattern.callee))), []);
@@ -126,7 +130,6 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   const registryCandidates = candidates.map(({ keyList: _keyList, memberList: _memberList, ...candidate }) => candidate);
   const alsoAnchoring = chosen === undefined ? [] : besides.map(({ candidate, reason }) => ({ ...registryCandidates[candidates.indexOf(candidate)], reason }));
   const providers = launchDarklyProviders(root, sources, trees);
-  const clients = clientParameters(root, trees, options.resolvePackage);
   return {
     wrappers: found.wrappers, bags: found.bags, ...(chosen ? { registry: registryCandidates[0] } : {}), registryCandidates,
     ...(alsoAnchoring.length > 0 ? { alsoAnchoring } : {}), ...(providers.length > 0 ? { providers } : {}), ...(clients.length > 0 ? { clients } : {}),
@@ -197,7 +200,7 @@ function addNew(found: Found, wrappers: readonly DiscoveredWrapper[], bags: read
 
 /** The presets with the wrappers and bag functions found so far. */
 function patternsOf(trees: SourceTrees, found: Found): PatternSet {
-  return trees.patternSet(found.wrappers.map(inferredPattern), found.bags.map(inferredBag));
+  return trees.patternSet(found.wrappers.map(inferredPattern), found.bags.map(inferredBag), found.clients);
 }
 
 /** A wrapper's pattern, saying why it was inferred: a check found through it says so, not that a configuration names it. */
