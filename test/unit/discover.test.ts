@@ -1111,6 +1111,40 @@ export const templates = useModuleInstalled('ordertemplates-module');`,
     checks: { 'src/visits.tsx': ['rde'], 'src/orders.ts': ['module', 'ordertemplates-module'] },
   },
   {
+    name: "a dependency's service whose class name says it serves feature flags: the evaluating methods called on what holds it, and what forwards into them",
+    files: {
+      'src/case-list.component.ts': `import { FeatureToggleService } from '@hmcts/rpx-xui-common-lib';
+export class CaseListComponent {
+  constructor(private readonly featureToggleService: FeatureToggleService, private readonly router: Router) {}
+  ngOnInit() {
+    this.featureToggleService.initialize(user);
+    this.shareable$ = this.featureToggleService.getValue('shareable-jurisdictions', []);
+    this.redact$ = this.featureToggleService.isEnabled('enable-redact-search');
+    this.featureToggleService.setValue('local', true);
+    this.setUpFeature('icp-enabled', false);
+  }
+  private setUpFeature(featureName: string, defaultValue: boolean): void {
+    this.featureToggleService.getValue(featureName, defaultValue).subscribe((value) => this.apply(featureName, value));
+  }
+}`,
+    },
+    expected: { patterns: [{ callee: 'featureToggleService.getValue', keyArg: 0 }, { callee: 'featureToggleService.isEnabled', keyArg: 0 }, { callee: 'setUpFeature', keyArg: 0 }] },
+    says: /^flag function featureToggleService\.getValue \(src\/case-list\.component\.ts:1\): `featureToggleService` is a FeatureToggleService from @hmcts\/rpx-xui-common-lib, a package outside the workspace whose name says it serves feature flags$/,
+    checks: { 'src/case-list.component.ts': ['shareable-jurisdictions', 'enable-redact-search', 'icp-enabled', 'featureName'] },
+  },
+  {
+    name: "a function reading a setting under a feature's path its parameter names is a wrapper; another path is none",
+    files: {
+      'api/configuration/index.ts': `import * as config from 'config';
+export const showFeature = (feature: string): boolean => config.get<boolean>(\`feature.\${feature}\`);
+export const getConfigValue = (reference: string) => config.get(\`services.\${reference}\`);`,
+      'api/auth/index.ts': `import { showFeature, getConfigValue } from '../configuration';
+export const secure = showFeature('secureCookieEnabled') && getConfigValue('idam');`,
+    },
+    expected: { patterns: [{ callee: 'showFeature', keyArg: 0, type: 'boolean' }] },
+    checks: { 'api/auth/index.ts': ['secureCookieEnabled'] },
+  },
+  {
     name: "a name that says more than reading one flag, the workspace's own module, or a vendor's function is not a package's flag API",
     files: {
       'src/table.tsx': `import { FeatureFlagColumn, setFeatureFlag, guardWithFeatureFlag, useFeatureFlags } from '@team/ui';
@@ -1320,6 +1354,24 @@ describe('SDK clients known by what every caller passes', () => {
       assert.deepEqual(clients.map((client) => [`${client.at.file}:${client.at.line}`, client.function, `${client.property === undefined ? `argument ${client.parameter + 1}` : `{ ${client.property} }`} from ${client.specifier}`]), expected);
     });
   }
+});
+
+describe('wrappers above an SDK client known by what every caller passes', () => {
+  it("a function forwarding its key to a client parameter's call is a wrapper, and so is what forwards into it", () => {
+    const files: Record<string, string> = {
+      'src/growthbookUtils.js': `import { GrowthBook } from '@growthbook/growthbook';
+export const getConfiguredGrowthbook = () => new GrowthBook();
+export const getFeatureWithoutUser = (growthbook, featureName) => growthbook.feature(featureName).value;`,
+      'src/getFeature.js': `import { getFeatureWithoutUser, getConfiguredGrowthbook } from './growthbookUtils';
+const getFeature = (featureName) => getFeatureWithoutUser(getConfiguredGrowthbook(), featureName);
+export default getFeature;`,
+      'src/causes.js': `import getFeature from './getFeature';\nexport const showYahoo = getFeature('yahoo-prompt');`,
+    };
+    const sources = Object.entries(files).map(([file, text]) => ({ file: `${ROOT}/${file}`, text }));
+    const discovery = discover(ROOT, sources);
+    assert.deepEqual(discovery.wrappers.map((wrapper) => `${wrapper.pattern.callee} ${wrapper.pattern.keyArg ?? 0}`), ['getFeatureWithoutUser 1', 'getFeature 0']);
+    assert.deepEqual(discovery.clients?.map((client) => `${client.function} ${client.parameter}`), ['getFeatureWithoutUser 0']);
+  });
 });
 
 describe('the scans discovery makes', () => {

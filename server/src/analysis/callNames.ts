@@ -4,8 +4,9 @@
 // A name whose first word changes, checks or reports the flag itself, not its value: `setFlag({ key: Flags.X, value })`,
 // `validateFeatureFlagValue(Flags.X, input)`, `toggleFlag(Flags.X)`, `logEnrollmentEvent(Flags.X, isOn)`,
 // `recordError(error, { flagKey })` take a flag as an evaluation does, and are none.
-// Words that make something gated by a flag (`commands.register({ flag: Flags.X })`, `defineRoute`) are not among them.
-const NOT_EVALUATING = /^(?:set|update|delete|remove|save|write|store|reset|clear|persist|upsert|put|patch|toggle|enable|disable|increment|decrement|validate|parse|archive|rename|log|track|report|record)(?![a-z])/;
+// Words that make something gated by a flag (`commands.register({ flag: Flags.X })`, `defineRoute`) are not among them,
+// nor is set up (`setUpLaunchDarklyForFeature(name, default)`), which prepares what reads the flag.
+const NOT_EVALUATING = /^(?:set(?!Up)|update|delete|remove|save|write|store|reset|clear|persist|upsert|put|patch|toggle|enable|disable|increment|decrement|validate|parse|archive|rename|log|track|report|record)(?![a-z])/;
 
 /** True when a function of this name says it does something else to a flag than evaluate it. */
 export function saysNotEvaluating(name: string): boolean {

@@ -117,11 +117,12 @@ const SETTING_READ_TEXT = /(?:[cC]onfig|[sS]etting|[fF]eature_?[fF]lag)\w*(?:\??
 // A settings store's getter read by a setting named for a feature: `SettingsStore.getValue('feature_x')`. Searched for
 // only in a text that names a store as such (`SettingsStore`, `ConfigService`): a search for a word starting with a
 // frequent letter ("feature", "settings") costs a pass over every file, and most files say "feature" somewhere.
+// A path under a feature's, `config.get<boolean>(\`feature.${name}\`)`, starts so too.
 const STORE_SETTING_TEXT = /(?:[cC]onfig|[sS]etting)\w*\s*\.\s*\w*(?:get|Setting)\w*\s*(?:<[^>()]*>\s*)?\(\s*['"`][fF]eature/;
 
 /** True when the text may declare or read an environment switch (see scan/environmentSwitches.ts); false only when it cannot. */
 export function mayDeclareEnvironmentSwitch(text: string): boolean {
   return ((text.includes('FEATURE') || text.includes('FLAG')) && SWITCH_DECLARATION_TEXT.test(text))
     || ((text.includes('Feature') || text.includes('Flag')) && SETTING_READ_TEXT.test(text))
-    || ((text.includes('Settings') || text.includes('Config')) && STORE_SETTING_TEXT.test(text));
+    || ((text.includes('Settings') || text.includes('Config') || text.includes('`feature')) && STORE_SETTING_TEXT.test(text));
 }

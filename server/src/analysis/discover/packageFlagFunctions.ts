@@ -1,19 +1,30 @@
-// Flag functions of packages FlagLens has no preset for: a framework's own flag API (`import { useFeatureFlag } from
-// '@openmrs/esm-framework'`), called with a key wherever a feature is gated. The package is outside the workspace, so
-// nothing forwards into an SDK that discovery could follow; what it offers is its name. A function whose whole name
-// says it reads one feature flag (`useFeatureFlag`, `isFeatureFlagEnabled`, `getFeatureToggle`) and nothing else, taken
-// from a dependency, is the team's flag API, and its first argument the key.
+// Flag APIs of packages FlagLens has no preset for: a framework's own flag hook (`import { useFeatureFlag } from
+// '@openmrs/esm-framework'`) or a shared library's flag service (`FeatureToggleService` from a team's common library,
+// injected as `private featureToggleService: FeatureToggleService`), called with a key wherever a feature is gated. The
+// package is outside the workspace, so nothing forwards into an SDK that discovery could follow; what it offers is its
+// name. A function whose whole name says it reads one feature flag (`useFeatureFlag`, `isFeatureFlagEnabled`,
+// `getFeatureToggle`), or a class whose whole name says it serves feature flags, taken from a dependency, is the flag
+// API: the function's first argument is the key, and so is that of each method the code asks a value of
+// (`featureToggleService.getValue('x', false)`, `isEnabled('x')`).
 
 import { posix } from 'node:path';
+import { saysNotEvaluating } from '../callNames';
 import { calleeLastName, isFromPackages } from '../patterns';
+import { escapeRegex } from '../regex';
 import type { ModuleHost } from '../resolve';
 import type { SourceTrees } from './sourceTrees';
-import type { DiscoveredWrapper } from './types';
+import type { DiscoveredAt, DiscoveredWrapper } from './types';
 import { isTestFile } from './wrappers';
 
 // The whole name: an evaluating verb or none, FEATURE FLAG or FEATURE TOGGLE (one), and what it gives or none. A name
 // with more in it (`FeatureFlagColumn`, `guardWithFeatureFlag`, `setFeatureFlags`) does something else with flags.
 const FLAG_FUNCTION_NAME = /^(?:(?:use|is|get|has|check|evaluate|read)Feature|feature)(?:Flag|Toggle)(?:Enabled|On|Active|Value|Variant|State)?$/;
+
+// A class that serves feature flags, by its whole name: `FeatureToggleService`, `FeatureFlagsClient`.
+const FLAG_SERVICE_NAME = /^Feature(?:Flag|Toggle)s?(?:Service|Client|Provider|Manager|Api)?$/;
+
+// A method that asks the service for a flag's value: `getValue`, `getValueOnce`, `isEnabled`, `variation`.
+const EVALUATING_METHOD = /^(?:is|has|get|check|evaluate|use|variation)(?![a-z])/;
 
 // What such a name holds, as plain searches (a capital first: far fewer places to try than a lower-case letter's).
 const NAME_WORDS = ['FeatureFlag', 'FeatureToggle', 'featureFlag', 'featureToggle'];
@@ -23,13 +34,17 @@ const NAMED_IMPORT = /\bimport\s*\{([^{}]*)\}\s*from\s*['"]([^'"]+)['"]/g;
 
 /**
  * The functions imported from a dependency (a bare specifier no workspace file answers to) whose name says it reads one
- * feature flag, as wrappers that take the key as their first argument; a vendor's preset aside.
+ * feature flag, and the evaluating methods called on a service whose class is imported so, as wrappers that take the
+ * key as their first argument; a vendor's preset aside.
  */
 export function packageFlagFunctions(root: string, trees: SourceTrees, resolvePackage: ModuleHost['resolvePackage']): DiscoveredWrapper[] {
   // A vendor's own function (`getFeatureFlag` from posthog-js) is its preset's, with what that says it returns.
   const isPresets = (name: string, specifier: string): boolean => trees.base.patterns.some((pattern) =>
     pattern.packages !== undefined && calleeLastName(pattern.callee) === name && isFromPackages(specifier, pattern.packages));
   const found = new Map<string, DiscoveredWrapper>();
+  const add = (callee: string, at: DiscoveredAt, reason: string): void => {
+    if (!found.has(callee)) found.set(callee, { pattern: { callee, keyArg: 0 }, at, reason, evidence: 'named', level: 1 });
+  };
   for (const source of trees.sources) {
     const { text } = source;
     if (!NAME_WORDS.some((words) => text.includes(words)) || !text.includes('import')) continue;
@@ -42,18 +57,43 @@ export function packageFlagFunctions(root: string, trees: SourceTrees, resolvePa
         // `import type { … }` is never matched; `type useFeatureFlag` inside the braces is a type too.
         if (element.startsWith('type ')) continue;
         const [imported, local = imported] = element.split(/\s+as\s+/);
-        if (!FLAG_FUNCTION_NAME.test(imported) || isPresets(imported, specifier) || found.has(local)) continue;
+        const isFunction = FLAG_FUNCTION_NAME.test(imported);
+        if ((!isFunction && !FLAG_SERVICE_NAME.test(imported)) || isPresets(imported, specifier)) continue;
         if (resolvePackage?.(specifier, source.file) !== undefined) continue;
-        const line = text.slice(0, match.index).split('\n').length;
-        found.set(local, {
-          pattern: { callee: local, keyArg: 0 },
-          at: { file, line },
-          reason: `imported from ${specifier}, a package outside the workspace, and its name says it reads one feature flag`,
-          evidence: 'named',
-          level: 1,
-        });
+        const at = { file, line: text.slice(0, match.index).split('\n').length };
+        if (isFunction) {
+          add(local, at, `imported from ${specifier}, a package outside the workspace, and its name says it reads one feature flag`);
+          continue;
+        }
+        for (const { receiver, method } of serviceCalls(text, local)) {
+          add(`${receiver}.${method}`, at, `\`${receiver}\` is a ${imported} from ${specifier}, a package outside the workspace whose name says it serves feature flags`);
+        }
       }
     }
   }
   return [...found.values()];
+}
+
+/**
+ * The evaluating methods a file calls, with an argument, on the names it gives a service of class `local`: a parameter
+ * or property declared with it (`private readonly featureToggleService: FeatureToggleService`), or given it by injection
+ * (`featureService = inject(FeatureToggleService)`).
+ */
+function serviceCalls(text: string, local: string): Array<{ receiver: string; method: string }> {
+  const escaped = escapeRegex(local);
+  const receivers = new Set<string>();
+  for (const match of text.matchAll(new RegExp(`([\\w$]+)\\s*[?!]?\\s*:\\s*${escaped}\\b(?!\\s*[.<\\[])|([\\w$]+)\\s*=\\s*inject\\s*\\(\\s*${escaped}\\s*\\)`, 'g'))) {
+    receivers.add(match[1] ?? match[2]);
+  }
+  const calls: Array<{ receiver: string; method: string }> = [];
+  for (const receiver of receivers) {
+    const seen = new Set<string>();
+    for (const match of text.matchAll(new RegExp(`\\b${escapeRegex(receiver)}\\s*\\.\\s*([\\w$]+)\\s*(?:<[^()]*?>\\s*)?\\(\\s*[^)\\s]`, 'g'))) {
+      const method = match[1];
+      if (seen.has(method) || !EVALUATING_METHOD.test(method) || saysNotEvaluating(method)) continue;
+      seen.add(method);
+      calls.push({ receiver, method });
+    }
+  }
+  return calls;
 }

@@ -27,11 +27,11 @@ import { mentionsFlagFunction } from './flagFunctions';
 import { unwrap } from './values';
 import type { CompletedChecks } from './bindings';
 import { storedChecksOf } from './storedChecks';
-import { environmentVariableOf, lastNameOf, switchedBy, switchReadInPlace } from './settingReads';
+import { environmentVariableOf, featureSettingName, lastNameOf, switchedBy, switchReadInPlace } from './settingReads';
 import type { FileScan, ScanState, SwitchDeclaration } from './types';
 
 const {
-  NodeFlags, forEachChild, isCallExpression, isClassLike, isElementAccessExpression, isIdentifier, isImportDeclaration,
+  NodeFlags, SyntaxKind, forEachChild, isCallExpression, isClassLike, isElementAccessExpression, isIdentifier, isImportDeclaration,
   isNamedImports, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration,
   isShorthandPropertyAssignment, isStringLiteralLike, isTypeNode, isVariableDeclaration, isVariableStatement,
   isNonNullExpression, isExportDeclaration, isObjectLiteralExpression, isPropertyAssignment,
@@ -143,6 +143,20 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   }
 
   const checks: FlagCheck[] = [];
+  // A settings getter whose key's path names a feature by a parameter, `(feature) => config.get(\`feature.${feature}\`)`:
+  // a check each caller names the switch of, which makes the function a wrapper.
+  const dynamicSettingRead = (node: ts.Node): FlagCheck | undefined => {
+    const name = featureSettingName(node);
+    if (name === undefined || lookupBinding(state, name.text, name.getStart(sourceFile))?.parameter === undefined) return undefined;
+    const start = node.getStart(sourceFile);
+    const typed = isCallExpression(node) && node.typeArguments?.length === 1 && node.typeArguments[0].kind === SyntaxKind.BooleanKeyword;
+    return {
+      key: name.text, resolved: false, dynamic: true, keySpan: { start: name.getStart(sourceFile), end: name.end }, keyIsLiteral: false,
+      callSpan: { start, end: node.end }, sdk: 'custom', method: state.text.slice(start, node.end).replace(/\s+/g, ''),
+      valueType: typed ? 'boolean' : 'unknown', negate: false,
+      evidence: `reads a setting under a feature's path, named by the parameter \`${name.text}\``,
+    };
+  };
   // A check kept only if another module's evidence holds (a preset's `getValue` on the app's own store) may go.
   const pending = new Set(found.evidenceImports.map((entry) => entry.checkIndex));
   const checkedCalls = new Set(found.checks.filter((_, index) => !pending.has(index)).map((check) => `${check.callSpan.start}:${check.callSpan.end}`));
@@ -221,6 +235,9 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
           read(property, element, declared, `\`${property.getText(sourceFile)}\``);
         }
       }
+    } else if (declares && parent !== undefined && dynamicSettingRead(node) !== undefined) {
+      checks.push(dynamicSettingRead(node) as FlagCheck);
+      continue;
     } else if (declares && parent !== undefined) {
       const variable = switchReadInPlace(node, parent);
       // A call already found as a check (a team's wrapper named for settings) is that check.

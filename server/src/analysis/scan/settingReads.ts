@@ -19,7 +19,7 @@ const {
   SyntaxKind, forEachChild, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isClassLike,
   isConditionalExpression, isElementAccessExpression, isFunctionLike, isIdentifier, isNumericLiteral, isObjectLiteralExpression,
   isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadElement,
-  isStringLiteralLike,
+  isStringLiteralLike, isTemplateExpression,
 } = ts;
 
 // An environment variable as written in code: upper case words joined by `_`.
@@ -107,6 +107,23 @@ function storeSwitch(node: ts.Node, setting: string): boolean {
   if (settingsGetterOf(node) === undefined && !SETTINGS_READER.test(lastNameOf(node.expression) ?? '')) return false;
   const words = wordsOf(setting);
   return !VALUE_WORDS.has(words[words.length - 1]);
+}
+
+// The head of a setting's path that says the rest names a feature's switch: `feature.${name}`, `features.${name}`.
+const FEATURE_PATH_HEAD = /^(?:features?|feature_?(?:flags?|toggles?)|flags|toggles)[._]$/i;
+
+/**
+ * The name in a settings getter's key that a feature's path leads to, `config.get<boolean>(\`feature.${feature}\`)`: a
+ * read of the switch a caller names (see environmentSwitches.ts), undefined for any other read.
+ */
+export function featureSettingName(node: ts.Node): ts.Identifier | undefined {
+  if (!isCallExpression(node) || node.arguments.length === 0 || !isPropertyAccessExpression(node.expression)) return undefined;
+  const [key] = node.arguments;
+  if (!isTemplateExpression(key) || key.templateSpans.length !== 1 || !FEATURE_PATH_HEAD.test(key.head.text)) return undefined;
+  const [span] = key.templateSpans;
+  if (span.literal.text !== '' || !isIdentifier(span.expression)) return undefined;
+  const callee = node.expression;
+  return SETTINGS_GETTERS.has(callee.name.text) && SETTINGS_RECEIVER.test(lastNameOf(callee.expression) ?? '') ? span.expression : undefined;
 }
 
 /** The setting a settings service's or store's getter reads, by a name of any case: `SettingsStore.getValue('feature_x')`. */
