@@ -1133,6 +1133,25 @@ export class CaseListComponent {
     checks: { 'src/case-list.component.ts': ['shareable-jurisdictions', 'enable-redact-search', 'icp-enabled', 'featureName'] },
   },
   {
+    name: "the workspace's own class named for feature flags: its static methods that take the flag's name and give a value are patterns on the class",
+    files: {
+      'packages/core/src/feature-flags/featureFlags.ts': `export class FeatureFlags {
+  private static instance: FeatureFlags;
+  public static initialize = async (projectPath: string): Promise<void> => { FeatureFlags.instance = new FeatureFlags(projectPath); };
+  public static getBoolean = (flagName: string): boolean => FeatureFlags.instance.getValue<boolean>(flagName, 'boolean');
+  public static getNumber(flagName: string): number { return FeatureFlags.instance.getValue<number>(flagName, 'number'); }
+  public static ensureFeatureFlag = async (section: string, flagName: string): Promise<void> => {};
+  public static removeFeatureFlag = (flagName: string): boolean => true;
+  public getEffectiveFlags(): Record<string, boolean> { return {}; }
+}`,
+      'packages/auth/src/update.ts': `import { FeatureFlags } from '@aws-amplify/amplify-cli-core';
+export const alias = FeatureFlags.getBoolean('auth.forceAliasAttributes') ? FeatureFlags.getNumber('latestRegionSupport.pinpoint') : 0;`,
+    },
+    expected: { patterns: [{ callee: 'FeatureFlags.getBoolean', keyArg: 0 }, { callee: 'FeatureFlags.getNumber', keyArg: 0 }] },
+    says: /^flag function FeatureFlags\.getBoolean \(packages\/core\/src\/feature-flags\/featureFlags\.ts:4\): a static method of FeatureFlags, a class whose name says it serves feature flags, that takes the flag's name \(flagName\) and gives boolean$/,
+    checks: { 'packages/auth/src/update.ts': ['auth.forceAliasAttributes', 'latestRegionSupport.pinpoint'] },
+  },
+  {
     name: "a function reading a setting under a feature's path its parameter names is a wrapper; another path is none",
     files: {
       'api/configuration/index.ts': `import * as config from 'config';

@@ -8,6 +8,7 @@
 // (`featureToggleService.getValue('x', false)`, `isEnabled('x')`).
 
 import { posix } from 'node:path';
+import { ts } from 'ts-morph';
 import { saysNotEvaluating } from '../callNames';
 import { calleeLastName, isFromPackages } from '../patterns';
 import { escapeRegex } from '../regex';
@@ -96,4 +97,51 @@ function serviceCalls(text: string, local: string): Array<{ receiver: string; me
     }
   }
   return calls;
+}
+
+// A parameter that holds a flag's name: `flagName`, `featureKey`, `flag`.
+const FLAG_PARAMETER = /^(?:flag|feature|toggle)(?:Name|Key|Id)?$/i;
+
+// What a flag's value is declared as: a boolean, a number or a text (also a promise of one).
+const PRIMITIVE_RETURN = /^(?:Promise<\s*)?(?:boolean|number|string)\s*>?$/;
+
+/**
+ * The static methods of the workspace's own classes whose whole name says they serve feature flags, `class FeatureFlags
+ * { static getBoolean = (flagName: string): boolean => … }`, as patterns on the class (`FeatureFlags.getBoolean`): the
+ * method asks a value, takes the flag's name first and is declared to give a boolean, a number or a text. Such a class
+ * keeps its flags registered by calls at run time, not in a list a registry could be read from.
+ */
+export function flagServiceMethods(root: string, trees: SourceTrees): DiscoveredWrapper[] {
+  const found: DiscoveredWrapper[] = [];
+  for (const source of trees.sources) {
+    if (!source.text.includes('class Feature')) continue;
+    const file = posix.relative(root, source.file);
+    if (isTestFile(file)) continue;
+    const sourceFile = trees.tree(source);
+    for (const statement of sourceFile.statements) {
+      if (!ts.isClassDeclaration(statement) || statement.name === undefined || !FLAG_SERVICE_NAME.test(statement.name.text)) continue;
+      const className = statement.name.text;
+      for (const member of statement.members) {
+        if (member.name === undefined || !ts.isIdentifier(member.name) || !isStatic(member)) continue;
+        const method = member.name.text;
+        const signature = ts.isMethodDeclaration(member) ? member
+          : ts.isPropertyDeclaration(member) && member.initializer !== undefined && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer)) ? member.initializer : undefined;
+        const [first] = signature?.parameters ?? [];
+        if (signature === undefined || first === undefined || !ts.isIdentifier(first.name) || !FLAG_PARAMETER.test(first.name.text)) continue;
+        if (!EVALUATING_METHOD.test(method) || saysNotEvaluating(method) || signature.type === undefined || !PRIMITIVE_RETURN.test(signature.type.getText(sourceFile))) continue;
+        found.push({
+          pattern: { callee: `${className}.${method}`, keyArg: 0 },
+          at: { file, line: sourceFile.getLineAndCharacterOfPosition(member.getStart(sourceFile)).line + 1 },
+          reason: `a static method of ${className}, a class whose name says it serves feature flags, that takes the flag's name (${first.name.text}) and gives ${signature.type.getText(sourceFile)}`,
+          evidence: 'named',
+          level: 1,
+        });
+      }
+    }
+  }
+  return found;
+}
+
+function isStatic(member: ts.ClassElement): boolean {
+  return ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false);
 }
