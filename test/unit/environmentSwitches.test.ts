@@ -10,7 +10,7 @@ import { after, describe, it } from 'node:test';
 import { describeFlagMarkdown } from '../../server/src/analysis/describe';
 import { findingsForChecks } from '../../server/src/analysis/findings';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
-import { mayHoldChecks } from '../../server/src/analysis/prefilter';
+import { isFlagsModule, mayHoldChecks } from '../../server/src/analysis/prefilter';
 import { givesNoValue } from '../../server/src/analysis/remove/plan';
 import { scanFile, type FileScan } from '../../server/src/analysis/scan';
 import { environmentSwitchesOf, withEnvironmentSwitches } from '../../server/src/analysis/scan/environmentSwitches';
@@ -35,6 +35,26 @@ function readsIn(files: Record<string, string>, file: string): string[] {
     return `${check.key} <- ${files[file].slice(check.callSpan.start, check.callSpan.end)}`;
   });
 }
+
+describe('flags set in code, in a module of flags', () => {
+  it('a module is one by the last word of its file name', () => {
+    const names = ['/ws/src/temp-flags.ts', '/ws/src/featureFlags.js', '/ws/src/flags.ts', '/ws/src/FeatureToggles.tsx', '/ws/src/feature_flags.mjs', '/ws/src/flags.d.ts', '/ws/src/flags/index.ts', '/ws/src/flagsHelper.ts', '/ws/src/constants.ts'];
+    assert.deepEqual(names.filter(isFlagsModule), ['/ws/src/temp-flags.ts', '/ws/src/featureFlags.js', '/ws/src/flags.ts', '/ws/src/FeatureToggles.tsx', '/ws/src/feature_flags.mjs']);
+  });
+
+  it("its exported constants written as true or false are flags, read where they are imported; other modules' and other values are not", () => {
+    const files: Record<string, string> = {
+      '/ws/src/insights/temp-flags.ts': `// TODO: remove once the docs are updated.\nexport const SHOW_EXAMPLES_LINK = false;\nexport const SHOW_DOCS: boolean = true;\nexport const PAGE_SIZE = 10;\nconst LOCAL = true;\nexport const fromEnv = LOCAL;\n`,
+      '/ws/src/constants.ts': `export const ENABLE_ISSUE_DEPENDENCIES = false;\n`,
+      '/ws/src/insights/EmptyState.tsx': `import { SHOW_EXAMPLES_LINK, SHOW_DOCS, PAGE_SIZE } from './temp-flags';\nimport { ENABLE_ISSUE_DEPENDENCIES } from '../constants';\nexport const subheader = SHOW_EXAMPLES_LINK ? 'Examples' : SHOW_DOCS && ENABLE_ISSUE_DEPENDENCIES ? PAGE_SIZE : 0;\n`,
+    };
+    const checks = scanWorkspace(files).get('/ws/src/insights/EmptyState.tsx')?.checks ?? [];
+    assert.deepEqual(checks.map((check) => `${check.key} ${check.setInCode === true ? 'in code' : ''}`), ['SHOW_EXAMPLES_LINK in code', 'SHOW_DOCS in code']);
+    assert.equal(checks[0].evidence, "`SHOW_EXAMPLES_LINK`, imported from ./temp-flags, is a flag set in code to false (temp-flags.ts:2), in a module of flags");
+    assert.match(givesNoValue(checks[0], 'SHOW_EXAMPLES_LINK') ?? '', /a flag set in code in a module of flags, not a backend's flag; change it there; left as it is$/);
+    assert.match(describeFlagMarkdown(checks[0], catalog([], { loaded: false }), { references: 1, files: 1 }, policyContext(Date.now(), [checks[0]])), /\*\*SHOW_EXAMPLES_LINK\*\* — set in code/);
+  });
+});
 
 describe('environment switches: what declares one', () => {
   const rows: Array<{ name: string; text: string; declares: Record<string, { key: string; member: boolean }> }> = [

@@ -31,6 +31,12 @@ export function describeFlagMarkdown(check: FlagCheck, catalog: FlagCatalog, usa
   if (!check.resolved) return describeUnresolved(check);
   const name = check.camelCaseName ?? check.key;
   // A switch no flag file or backend defines is what the environment sets, not an unknown flag.
+  if (check.setInCode === true && (!catalog.loaded || findDefinition(check, catalog) === undefined)) {
+    return paragraphs(
+      lines(`**${escapeMarkdown(name)}** — set in code`, 'Its value is written in a module of flags; no flag backend serves it.'),
+      lines(usageLine(usage, [], undefined, now), ...evidenceLine(check)),
+    );
+  }
   if (check.environmentSwitch === true && (!catalog.loaded || findDefinition(check, catalog) === undefined)) {
     return paragraphs(
       lines(`**${escapeMarkdown(name)}** — environment switch`, 'Its value is set where the program runs, by this environment variable or setting of its configuration; no flag backend serves it.'),

@@ -120,6 +120,23 @@ const SETTING_READ_TEXT = /(?:[cC]onfig|[sS]etting|[fF]eature_?[fF]lag)\w*(?:\??
 // A path under a feature's, `config.get<boolean>(\`feature.${name}\`)`, starts so too.
 const STORE_SETTING_TEXT = /(?:[cC]onfig|[sS]etting)\w*\s*\.\s*\w*(?:get|Setting)\w*\s*(?:<[^>()]*>\s*)?\(\s*['"`][fF]eature/;
 
+// A constant such a module exports as a value written in code: `export const SHOW_EXAMPLES_LINK = false;`.
+const HARD_CODED_FLAG_TEXT = /^export\s+const\s+[\w$]+\s*(?::\s*boolean\s*)?=\s*(?:true|false)\b/m;
+
+/** True when a file's path says it is a module of flags (see `hardCodedSwitch` in scan/settingReads.ts). */
+export function isFlagsModule(fileName: string): boolean {
+  // The last word of the file's name: `temp-flags.ts`, `featureFlags.js`, `flags.ts`, `FeatureToggles.ts`; not `flags.d.ts`.
+  const base = fileName.slice(fileName.lastIndexOf('/') + 1).replace(/\.[cm]?[jt]sx?$/, '');
+  const words = base.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s._-]+/);
+  const last = words[words.length - 1];
+  return last === 'flags' || last === 'toggles';
+}
+
+/** True when a module named for flags may export one set in code; false only when it cannot. */
+export function mayHardCodeFlags(fileName: string, text: string): boolean {
+  return isFlagsModule(fileName) && HARD_CODED_FLAG_TEXT.test(text);
+}
+
 /** True when the text may declare or read an environment switch (see scan/environmentSwitches.ts); false only when it cannot. */
 export function mayDeclareEnvironmentSwitch(text: string): boolean {
   return ((text.includes('FEATURE') || text.includes('FLAG')) && SWITCH_DECLARATION_TEXT.test(text))

@@ -127,6 +127,8 @@ export interface FlagCheck {
    * environment variable's name: no flag backend defines it, so it is never an unknown key, and the clean-up leaves it.
    */
   environmentSwitch?: true;
+  /** For a switch: set in code (a module of flags exports `const SHOW_X = false`), not by the environment. */
+  setInCode?: true;
   /**
    * True when the check's function is the SDK's only where the program runs with it, and a stand-in elsewhere
    * (`export const useFlag = isOnPremise ? onPremFlag : useUnleashFlag`): replacing the call by the flag's value would

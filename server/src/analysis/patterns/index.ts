@@ -46,6 +46,8 @@ export interface DeclaredSwitch {
   readonly line: number;
   /** For a value stored from a flag check rather than set from a variable: that check (`key` is then its key). */
   readonly check?: StoringCheck;
+  /** For a flag set in code (a module of flags exports `const X = false`): the value written there. */
+  readonly inCode?: 'true' | 'false';
 }
 
 /** A function's parameter (or a property of its object parameter) that holds a client from `specifier`, an SDK's package. */

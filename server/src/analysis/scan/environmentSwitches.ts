@@ -17,7 +17,7 @@
 
 import { ts } from 'ts-morph';
 import type { DeclaredSwitch, PatternSet } from '../patterns';
-import { mayDeclareEnvironmentSwitch } from '../prefilter';
+import { mayDeclareEnvironmentSwitch, mayHardCodeFlags } from '../prefilter';
 import { wholeNamesRegex } from '../regex';
 import type { FlagCheck } from '../types';
 import { lookupBinding } from './bindings';
@@ -96,7 +96,8 @@ export interface SwitchScan {
  */
 export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, found: Pick<CompletedChecks, 'checks' | 'importedKeys' | 'evidenceImports'>): SwitchScan | undefined {
   const stored = storedChecksOf(state, found);
-  const declares = stored !== undefined || mayDeclareEnvironmentSwitch(state.text);
+  const hardCodes = mayHardCodeFlags(state.sourceFile.fileName, state.text);
+  const declares = stored !== undefined || hardCodes || mayDeclareEnvironmentSwitch(state.text);
   if (!declares && !mentionsEnvironmentSwitch(state.text, patterns)) return undefined;
   const { sourceFile } = state;
   // A declaration set from a variable, or else storing a check's value.
@@ -125,7 +126,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     if (declares && isVariableStatement(statement) && (statement.declarationList.flags & NodeFlags.BlockScoped) === NodeFlags.Const) {
       for (const declaration of statement.declarationList.declarations) {
         if (!isIdentifier(declaration.name) || declaration.initializer === undefined) continue;
-        const setting = declaredBy(declaration.initializer, declaration.name.text);
+        const setting = declaredBy(declaration.initializer, declaration.name.text) ?? (hardCodes && isExported(statement) ? hardCodedSwitch(declaration) : undefined);
         if (setting === undefined) continue;
         const declared = { ...setting, member: false, line: lineOf(state, declaration.name) };
         switches[declaration.name.text] = declared;
@@ -165,14 +166,18 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     const start = nameNode.getStart(sourceFile);
     const wholeStart = whole.getStart(sourceFile);
     const storing = declared.check;
-    const evidence = storing === undefined
-      ? `${what} is an environment switch, set from the environment variable ${declared.key} ${declared.file === sourceFile.fileName ? `on line ${declared.line}` : `(${place(declared)})`}`
+    const where = declared.file === sourceFile.fileName ? `on line ${declared.line}` : `(${place(declared)})`;
+    const evidence = declared.inCode !== undefined
+      ? `${what} is a flag set in code to ${declared.inCode} ${where}, in a module of flags`
+      : storing === undefined
+      ? `${what} is an environment switch, set from the environment variable ${declared.key} ${where}`
       : `${what} holds the value of the check ${storing.method}('${declared.key}') ${declared.file === sourceFile.fileName ? `on line ${declared.line}` : `at ${place(declared)}`}`;
     checks.push({
       key: declared.key, resolved: true, keySpan: { start, end: nameNode.end }, keyIsLiteral: false,
       callSpan: { start: wholeStart, end: whole.end }, sdk: storing?.sdk ?? 'custom',
       method: state.text.slice(wholeStart, whole.end).replace(/\s+/g, ''), valueType: storing?.valueType ?? 'boolean', negate: false, evidence,
       ...(storing === undefined || storing.environmentSwitch === true ? { environmentSwitch: true as const } : {}),
+      ...(declared.inCode !== undefined ? { setInCode: true as const } : {}),
       ...(storing === undefined ? {} : { storedFrom: place(declared) }),
     });
   };
@@ -293,6 +298,20 @@ function isRead(node: ts.Identifier, parent: ts.Node): boolean {
   const named = parent as { name?: ts.Node; propertyName?: ts.Node; label?: ts.Node };
   if (named.name === node || named.propertyName === node || named.label === node) return false;
   return !isWrittenAccess(node, parent);
+}
+
+/**
+ * A flag set in code: a module named for flags exports a constant written as `true` or `false` (`export const
+ * SHOW_EXAMPLES_LINK = false;` in `temp-flags.ts`), which the code reads where the feature is gated. Its key is its name.
+ */
+function hardCodedSwitch(declaration: ts.VariableDeclaration): Pick<SwitchDeclaration, 'key' | 'inCode'> | undefined {
+  const value = declaration.initializer === undefined ? undefined : unwrap(declaration.initializer);
+  if (value === undefined || (value.kind !== SyntaxKind.TrueKeyword && value.kind !== SyntaxKind.FalseKeyword) || !isIdentifier(declaration.name)) return undefined;
+  return { key: declaration.name.text, inCode: value.kind === SyntaxKind.TrueKeyword ? 'true' : 'false' };
+}
+
+function isExported(statement: ts.VariableStatement): boolean {
+  return statement.modifiers?.some((modifier) => modifier.kind === SyntaxKind.ExportKeyword) ?? false;
 }
 
 function lineOf(state: ScanState, node: ts.Node): number {

@@ -8,7 +8,7 @@ import { addBinding, completeChecks } from './bindings';
 import { calleeNameRegex } from './checks';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { namesDeclaredFlag } from './environmentSwitches';
-import { mayDeclareEnvironmentSwitch } from '../prefilter';
+import { mayDeclareEnvironmentSwitch, mayHardCodeFlags } from '../prefilter';
 import { hasSyntaxError, parseSource, syntaxErrorsOf } from './parse';
 import { namesVendorPackage } from '../skeleton';
 import { newState, scanFile, visit } from './scanFile';
@@ -68,7 +68,7 @@ export function scanDocument(fileName: string, text: string, filePatterns: Patte
   if (previous !== undefined && previous.text === text && previous.patterns === patterns) return previous;
   const document = (previous === undefined ? undefined : rescanStatement(fileName, text, patterns, previous))
     ?? scanWholeDocument(fileName, text, patterns, previous?.tree);
-  return involvesFlagFunctions(document, patterns) ? wholeScanOf(fileName, document) : document;
+  return involvesFlagFunctions(document, patterns) || mayHardCodeFlags(fileName, document.text) ? wholeScanOf(fileName, document) : document;
 }
 
 /**

@@ -81,6 +81,8 @@ export interface FileScan {
 export interface SwitchDeclaration {
   readonly key: string;
   readonly member: boolean;
+  /** For a flag set in code (a module of flags exports `const X = false`): the value written there. */
+  readonly inCode?: 'true' | 'false';
   /**
    * For a property whose own name says nothing of features (`teamFeatures: { sso: … }`): only a read through a
    * receiver named for features or flags (`env.teamFeatures.sso`, `features.sso`) is the switch's.
