@@ -444,7 +444,7 @@ if (getFeatureFlag('COMPLEX_BINDINGS')) bind();`,
   },
   {
     // amplify-cli's FeatureFlagType: the kinds of value its flags have, typing its service's own getValue(name, type).
-    name: 'a union named for flags that lists kinds of value is no registry, and types no wrapper',
+    name: "a union named for flags that lists kinds of value is no registry, and types no wrapper; the class's static getter taking the flag's name is its API",
     files: {
       'src/featureFlagTypes.ts': `export type FeatureFlagType = 'boolean' | 'number';`,
       'src/featureFlags.ts': `import type { FeatureFlagType } from './featureFlagTypes';
@@ -453,7 +453,7 @@ export class FeatureFlags {
   private static getValue(name: string, type: FeatureFlagType) { return store[name]; }
 }`,
     },
-    expected: {},
+    expected: { patterns: [{ callee: 'FeatureFlags.getBoolean', keyArg: 0 }] },
   },
   {
     name: 'a list of one key named for features, a word for other things too, is none',
@@ -1150,6 +1150,23 @@ export const alias = FeatureFlags.getBoolean('auth.forceAliasAttributes') ? Feat
     expected: { patterns: [{ callee: 'FeatureFlags.getBoolean', keyArg: 0 }, { callee: 'FeatureFlags.getNumber', keyArg: 0 }] },
     says: /^flag function FeatureFlags\.getBoolean \(packages\/core\/src\/feature-flags\/featureFlags\.ts:4\): a static method of FeatureFlags, a class whose name says it serves feature flags, that takes the flag's name \(flagName\) and gives boolean$/,
     checks: { 'packages/auth/src/update.ts': ['auth.forceAliasAttributes', 'latestRegionSupport.pinpoint'] },
+  },
+  {
+    name: "an instance of the workspace's class named for feature flags, made once in its module: its methods taking the flag's name, and what forwards into them",
+    files: {
+      'src/services/featureFlags/FeatureFlagManager.ts': `export class FeatureFlagsManager {
+  constructor(private readonly defaults: Defaults) {}
+  isFeatureEnabled(name: string, cookies: Cookies, searchParams?: Params): boolean { return merged(this.defaults, cookies, searchParams, name); }
+  middleware(request: Request, response: Response): Response { return response; }
+}
+export const featureFlagsManager = new FeatureFlagsManager(envFeatureFlags);`,
+      'src/services/featureFlags/withFeatureFlag.tsx': `import { featureFlagsManager } from './FeatureFlagManager';
+export const withFeatureFlag = (Wrapped, featureFlagName: string, onEnabled) => (props) =>
+  featureFlagsManager.isFeatureEnabled(featureFlagName, cookies()) ? onEnabled(props) : <Wrapped {...props} />;`,
+      'src/app/page.tsx': `import { withFeatureFlag } from '../services/featureFlags/withFeatureFlag';\nexport default withFeatureFlag(Page, 'awardRecommendationOff', () => redirect('/maintenance'));`,
+    },
+    expected: { patterns: [{ callee: 'featureFlagsManager.isFeatureEnabled', keyArg: 0 }, { callee: 'withFeatureFlag', keyArg: 1 }] },
+    checks: { 'src/app/page.tsx': ['awardRecommendationOff'] },
   },
   {
     name: "a function reading a setting under a feature's path its parameter names is a wrapper; another path is none",

@@ -99,17 +99,19 @@ function serviceCalls(text: string, local: string): Array<{ receiver: string; me
   return calls;
 }
 
-// A parameter that holds a flag's name: `flagName`, `featureKey`, `flag`.
-const FLAG_PARAMETER = /^(?:flag|feature|toggle)(?:Name|Key|Id)?$/i;
+// A parameter that holds a flag's name: `flagName`, `featureKey`, `flag`, or in such a class plainly `name`.
+const FLAG_PARAMETER = /^(?:(?:flag|feature|toggle)(?:Name|Key|Id)?|name|key)$/i;
 
 // What a flag's value is declared as: a boolean, a number or a text (also a promise of one).
 const PRIMITIVE_RETURN = /^(?:Promise<\s*)?(?:boolean|number|string)\s*>?$/;
 
 /**
- * The static methods of the workspace's own classes whose whole name says they serve feature flags, `class FeatureFlags
- * { static getBoolean = (flagName: string): boolean => … }`, as patterns on the class (`FeatureFlags.getBoolean`): the
- * method asks a value, takes the flag's name first and is declared to give a boolean, a number or a text. Such a class
- * keeps its flags registered by calls at run time, not in a list a registry could be read from.
+ * The methods of the workspace's own classes whose whole name says they serve feature flags, `class FeatureFlags {
+ * static getBoolean = (flagName: string): boolean => … }`, as patterns on the class (`FeatureFlags.getBoolean`), or, for
+ * a method of the instance, on the module's constant made of it (`featureFlagsManager.isFeatureEnabled` after `export const
+ * featureFlagsManager = new FeatureFlagsManager(…)`): the method asks a value, takes the flag's name first and is declared
+ * to give a boolean, a number or a text. Such a class keeps its flags registered at run time, or merges them from
+ * cookies and settings, not in a list a registry could be read from.
  */
 export function flagServiceMethods(root: string, trees: SourceTrees): DiscoveredWrapper[] {
   const found: DiscoveredWrapper[] = [];
@@ -121,25 +123,42 @@ export function flagServiceMethods(root: string, trees: SourceTrees): Discovered
     for (const statement of sourceFile.statements) {
       if (!ts.isClassDeclaration(statement) || statement.name === undefined || !FLAG_SERVICE_NAME.test(statement.name.text)) continue;
       const className = statement.name.text;
+      const instances = instancesOf(sourceFile, className);
       for (const member of statement.members) {
-        if (member.name === undefined || !ts.isIdentifier(member.name) || !isStatic(member)) continue;
+        if (member.name === undefined || !ts.isIdentifier(member.name)) continue;
+        const receivers = isStatic(member) ? [className] : instances;
         const method = member.name.text;
         const signature = ts.isMethodDeclaration(member) ? member
           : ts.isPropertyDeclaration(member) && member.initializer !== undefined && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer)) ? member.initializer : undefined;
         const [first] = signature?.parameters ?? [];
         if (signature === undefined || first === undefined || !ts.isIdentifier(first.name) || !FLAG_PARAMETER.test(first.name.text)) continue;
         if (!EVALUATING_METHOD.test(method) || saysNotEvaluating(method) || signature.type === undefined || !PRIMITIVE_RETURN.test(signature.type.getText(sourceFile))) continue;
-        found.push({
-          pattern: { callee: `${className}.${method}`, keyArg: 0 },
-          at: { file, line: sourceFile.getLineAndCharacterOfPosition(member.getStart(sourceFile)).line + 1 },
-          reason: `a static method of ${className}, a class whose name says it serves feature flags, that takes the flag's name (${first.name.text}) and gives ${signature.type.getText(sourceFile)}`,
-          evidence: 'named',
-          level: 1,
-        });
+        for (const receiver of receivers) {
+          found.push({
+            pattern: { callee: `${receiver}.${method}`, keyArg: 0 },
+            at: { file, line: sourceFile.getLineAndCharacterOfPosition(member.getStart(sourceFile)).line + 1 },
+            reason: `a ${receiver === className ? 'static method' : `method of ${receiver}, an instance`} of ${className}, a class whose name says it serves feature flags, that takes the flag's name (${first.name.text}) and gives ${signature.type.getText(sourceFile)}`,
+            evidence: 'named',
+            level: 1,
+          });
+        }
       }
     }
   }
   return found;
+}
+
+/** The module's constants made of the class: `export const featureFlagsManager = new FeatureFlagsManager(flags)`. */
+function instancesOf(sourceFile: ts.SourceFile, className: string): string[] {
+  const names: string[] = [];
+  for (const statement of sourceFile.statements) {
+    if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const value = declaration.initializer;
+      if (ts.isIdentifier(declaration.name) && value !== undefined && ts.isNewExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === className) names.push(declaration.name.text);
+    }
+  }
+  return names;
 }
 
 function isStatic(member: ts.ClassElement): boolean {
