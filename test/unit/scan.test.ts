@@ -501,6 +501,25 @@ class Checkout {
     ],
   },
   {
+    name: "CommonJS: a module required whole, a function required by name or as a member, also in a var",
+    code: `const LaunchDarkly = require('@launchdarkly/node-server-sdk');
+const { init } = require('launchdarkly-node-server-sdk');
+var Unleash = require('unleash-client').Unleash;
+const notRequired = load('@launchdarkly/node-server-sdk');
+const ldClient = LaunchDarkly.init(sdkKey);
+const other = init(sdkKey);
+const unleash = new Unleash({});
+ldClient.variation('a', context, false);
+other.variation('b', context, false);
+unleash.isEnabled('c');
+notRequired.init(sdkKey).variation('d', context, false);`,
+    expected: [
+      ['a', 'launchdarkly', '`ldClient` is created from @launchdarkly/node-server-sdk'],
+      ['b', 'launchdarkly', '`other` is created from launchdarkly-node-server-sdk'],
+      ['c', 'unleash', '`unleash` is created from unleash-client'],
+    ],
+  },
+  {
     name: 'a parameter typed by the SDK, also in a union and through a namespace',
     code: `import type { LDClient } from 'launchdarkly-node-server-sdk';\nimport type * as Unleash from 'unleash-client';\nfunction gate(ld: LDClient | undefined, unleash: Unleash.Unleash) {\n  ld?.variation('a', context, false);\n  unleash.isEnabled('b');\n}`,
     expected: [['a', 'launchdarkly', '`ld` is declared with a type from launchdarkly-node-server-sdk'], ['b', 'unleash', '`unleash` is declared with a type from unleash-client']],

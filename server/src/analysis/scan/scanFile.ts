@@ -19,7 +19,7 @@ import { parseSkeleton, parseSource } from './parse';
 import { namesVendorPackage } from '../skeleton';
 import { withRenamedImports } from './renamedImports';
 import type { FileScan, LocalReference, ModuleReference, Origin, ScanState } from './types';
-import { evaluate, memberOf, originReference, propertyNameText, typeOriginReference, unwrap } from './values';
+import { evaluate, memberOf, originReference, propertyNameText, requiredSpecifier, typeOriginReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
@@ -448,6 +448,13 @@ function declareAwaitedAllBags(state: ScanState, pattern: ts.ArrayBindingPattern
   return true;
 }
 
+/** True for `require('x')` or a member path of it (`require('x').init`). */
+function loadsModule(initializer: ts.Expression): boolean {
+  let expression = unwrap(initializer);
+  while (isPropertyAccessExpression(expression)) expression = unwrap(expression.expression);
+  return requiredSpecifier(expression) !== undefined;
+}
+
 function declareVariables(state: ScanState, list: ts.VariableDeclarationList): void {
   const isConst = (list.flags & NodeFlags.BlockScoped) === NodeFlags.Const;
   for (const declaration of list.declarations) {
@@ -462,7 +469,8 @@ function declareVariables(state: ScanState, list: ts.VariableDeclarationList): v
     if (isObjectBindingPattern(name) && declaration.initializer !== undefined && declareDestructuredBags(state, name, declaration.initializer)) continue;
     if (declareTypedSubsetBag(state, declaration)) continue;
     if (isArrayBindingPattern(name) && declaration.initializer !== undefined && declareAwaitedAllBags(state, name, declaration.initializer)) continue;
-    const value = isConst && declaration.initializer !== undefined ? evaluate(declaration.initializer) : undefined;
+    // A module `require`d is one whatever the declaration (`var LaunchDarkly = require('launchdarkly-node-server-sdk')`).
+    const value = declaration.initializer !== undefined && (isConst || loadsModule(declaration.initializer)) ? evaluate(declaration.initializer) : undefined;
     if (isIdentifier(name)) {
       declare(state, name.text, value, undefined, undefined, value === undefined ? declaredOrigin(state, declaration.initializer, declaration.type) : undefined);
     } else if (isObjectBindingPattern(name) && value !== undefined) {

@@ -29,7 +29,19 @@ export function evaluate(node: ts.Expression): LocalValue | undefined {
   }
   if (isObjectLiteralExpression(expression)) return objectValue(expression);
   if (isObjectFreeze(expression)) return evaluate(expression.arguments[0]);
+  const required = requiredSpecifier(expression);
+  if (required !== undefined) return { kind: 'import', specifier: required, names: [] };
   return undefined;
+}
+
+/**
+ * The module a CommonJS `require('x')` loads (`const LaunchDarkly = require('@launchdarkly/node-server-sdk')`): the
+ * module's namespace, as `import * as LaunchDarkly` is; `require('x').init` is its member.
+ */
+export function requiredSpecifier(node: ts.Expression): string | undefined {
+  if (!isCallExpression(node) || node.arguments.length !== 1 || !isIdentifier(node.expression) || node.expression.text !== 'require') return undefined;
+  const [argument] = node.arguments;
+  return isStringLiteralLike(argument) ? argument.text : undefined;
 }
 
 function objectValue(node: ts.ObjectLiteralExpression): LocalObject {
