@@ -114,10 +114,10 @@ const SWITCH_DECLARATION_TEXT = /[eE]nv\w*(?:\.get)?\s*(?:\.|\[\s*|\(\s*)['"`]?[
 // `observeFeatureFlagWithVersion(db, 'FeatureFlagX')`.
 const SETTING_READ_TEXT = /(?:[cC]onfig|[sS]etting|[fF]eature_?[fF]lag)\w*(?:\??\.\s*|\s*\([^()]*?['"`])(?:Feature|Flag)[A-Z]/;
 
-// A settings store's getter read by a setting named for a feature: `SettingsStore.getValue('feature_x')`. Searched for
-// only in a text that names a store as such (`SettingsStore`, `ConfigService`): a search for a word starting with a
-// frequent letter ("feature", "settings") costs a pass over every file, and most files say "feature" somewhere.
-// A path under a feature's, `config.get<boolean>(\`feature.${name}\`)`, starts so too.
+// A settings store's getter read by a setting named for a feature, `SettingsStore.getValue('feature_x')`, or a path under
+// a feature's, `config.get<boolean>(\`feature.${name}\`)`. Searched for only in a text that names a store or configuration
+// as such (`SettingsStore`, `ConfigService`, `getConfigValue`): a search for a word starting with a frequent character
+// ("feature", "settings", "`feature") costs a pass over every file, and most files say "feature" somewhere.
 const STORE_SETTING_TEXT = /(?:[cC]onfig|[sS]etting)\w*\s*\.\s*\w*(?:get|Setting)\w*\s*(?:<[^>()]*>\s*)?\(\s*['"`][fF]eature/;
 
 // A constant such a module exports as a value written in code: `export const SHOW_EXAMPLES_LINK = false;`.
@@ -144,5 +144,5 @@ export function mayHardCodeFlags(fileName: string, text: string): boolean {
 export function mayDeclareEnvironmentSwitch(text: string): boolean {
   return ((text.includes('FEATURE') || text.includes('FLAG')) && SWITCH_DECLARATION_TEXT.test(text))
     || ((text.includes('Feature') || text.includes('Flag')) && SETTING_READ_TEXT.test(text))
-    || ((text.includes('Settings') || text.includes('Config') || text.includes('`feature')) && STORE_SETTING_TEXT.test(text));
+    || ((text.includes('Settings') || text.includes('Config')) && STORE_SETTING_TEXT.test(text));
 }
