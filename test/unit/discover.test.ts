@@ -1169,6 +1169,20 @@ export const withFeatureFlag = (Wrapped, featureFlagName: string, onEnabled) => 
     checks: { 'src/app/page.tsx': ['awardRecommendationOff'] },
   },
   {
+    name: 'an as const list of flags is a registry, and a parameter typed by its items makes a wrapper',
+    files: {
+      'lib/unleash/unleashToggles.ts': `export const FLAGS = ['VisAvslag', 'StudentV2', 'KravSteg'] as const;\nexport type FlagNames = (typeof FLAGS)[number];`,
+      'context/UnleashContext.tsx': `import type { FlagNames } from '../lib/unleash/unleashToggles';
+export function useFeatureFlag(featureToggleName: FlagNames): boolean {
+  return useContext(FeatureFlagContext)[featureToggleName];
+}`,
+      'components/Sykdom.tsx': `import { useFeatureFlag } from '../context/UnleashContext';\nexport const x = useFeatureFlag('StudentV2') && useFeatureFlag('KravSteg');`,
+    },
+    expected: { patterns: [{ callee: 'useFeatureFlag', keyArg: 0 }], registry: { file: 'lib/unleash/unleashToggles.ts', symbol: 'FLAGS' } },
+    says: /^registry FLAGS \(lib\/unleash\/unleashToggles\.ts, as const list\)/,
+    checks: { 'components/Sykdom.tsx': ['StudentV2', 'KravSteg'] },
+  },
+  {
     name: "a function reading a setting under a feature's path its parameter names is a wrapper; another path is none",
     files: {
       'api/configuration/index.ts': `import * as config from 'config';

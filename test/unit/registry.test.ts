@@ -33,6 +33,8 @@ const readCases: Array<{ name: string; text: string; symbol: string; kind?: stri
   { name: 'an enum (members without a string value are not keys)', text: `export enum FeatureFlag { NewNav = 'new-nav', Dark = "dark-mode", Count = 3 }`, symbol: 'FeatureFlag', kind: 'enum', keys: ['new-nav', 'dark-mode'] },
   { name: "an object of records about each flag: the property names are the keys, the records' strings are labels", text: `export const FLAGS = { enable_ai: { category: 'affine', displayName: 'Enable AI', configurable: true }, offline: { displayName: 'Offline', configurable: isBeta }, checkout: { V2: 'checkout-v2' } } satisfies Record<string, FlagInfo>;`, symbol: 'FLAGS', kind: 'object', keys: ['enable_ai', 'offline', 'checkout-v2'] },
   { name: 'an as const object, nested', text: `export const FLAGS = { NEW_NAV: 'new-nav', checkout: { V2: 'checkout-v2' } } as const;`, symbol: 'FLAGS', kind: 'object', keys: ['new-nav', 'checkout-v2'] },
+  { name: 'an as const list of keys', text: `export const FLAGS = ['VisAvslag', "StudentV2"] as const;\nexport type FlagNames = (typeof FLAGS)[number];`, symbol: 'FLAGS', kind: 'list', keys: ['VisAvslag', 'StudentV2'] },
+  { name: 'a plain array, whose items are any text', text: `export const FLAGS = ['a', 'b'];`, symbol: 'FLAGS', problem: 'is not declared in src/flags.ts' },
   { name: 'a frozen object', text: `export const FLAGS = Object.freeze({ A: 'a' });`, symbol: 'FLAGS', kind: 'object', keys: ['a'] },
   { name: 'a union of string literals', text: `export type FlagKey = 'a' | 'b' | "c";`, symbol: 'FlagKey', kind: 'union', keys: ['a', 'b', 'c'] },
   { name: "an interface's keys", text: `export interface Experiments { 'a.b': boolean; plain: string }`, symbol: 'Experiments', kind: 'interface', keys: ['a.b', 'plain'] },
@@ -152,6 +154,12 @@ const addCases: Array<{ name: string; before: string; symbol: string; key: strin
     after: `export type FlagKey = 'a' | 'b' | 'c';`,
   },
   {
+    name: 'an as const list, one key a line, trailing comma',
+    before: `export const FLAGS = [\n  'a',\n  'b',\n] as const;`,
+    symbol: 'FLAGS', key: 'c',
+    after: `export const FLAGS = [\n  'a',\n  'b',\n  'c',\n] as const;`,
+  },
+  {
     name: 'an interface, members on their own lines',
     before: `interface Experiments {\n  'a.b': boolean;\n}`,
     symbol: 'Experiments', key: 'c.d',
@@ -172,6 +180,7 @@ const removeCases: Array<{ name: string; before: string; symbol: string; key: st
     symbol: 'F', key: 'b',
     after: `const F = { A: 'a', C: 'c' } as const;`,
   },
+  { name: 'a key of an as const list on a shared line', before: `const F = ['a', 'b', 'c'] as const;`, symbol: 'F', key: 'b', after: `const F = ['a', 'c'] as const;` },
   { name: 'the first union member', before: `type K = 'a' | 'b';`, symbol: 'K', key: 'a', after: `type K = 'b';` },
   { name: 'a later union member', before: `type K = 'a' | 'b' | 'c';`, symbol: 'K', key: 'b', after: `type K = 'a' | 'c';` },
   { name: 'a union member after a keyof member, which stays', before: `interface X {}

@@ -14,8 +14,11 @@ export interface RegistryLocation {
   symbol: string;
 }
 
-/** How the registry is written: `enum F { X = 'x' }`, `const F = { X: 'x' } as const`, `type F = 'x' | 'y'`, `interface F { x: boolean }`. */
-export type RegistryKind = 'enum' | 'object' | 'union' | 'interface';
+/**
+ * How the registry is written: `enum F { X = 'x' }`, `const F = { X: 'x' } as const`, `type F = 'x' | 'y'`, `interface F
+ * { x: boolean }`, `const F = ['x', 'y'] as const` (a list, typed by its items, `(typeof F)[number]`).
+ */
+export type RegistryKind = 'enum' | 'object' | 'union' | 'interface' | 'list';
 
 /** One flag the registry lists. */
 export interface RegistryEntry {
@@ -70,7 +73,7 @@ export function readRegistry(file: string, label: string, text: string, symbol: 
     return { registry: { file, label, symbol, ...read } };
   }
   return {
-    problem: `The flag registry ${symbol} is not declared in ${label}: name an enum, an as const object, a union of string literals or an interface declared at the top of that file.`,
+    problem: `The flag registry ${symbol} is not declared in ${label}: name an enum, an as const object or list, a union of string literals or an interface declared at the top of that file.`,
   };
 }
 
@@ -192,7 +195,7 @@ export function addEntryEdit(registry: FlagRegistry, text: string, key: string):
   if (registry.kind === 'union') {
     return { span: { start: registry.listSpan.end, end: registry.listSpan.end }, newText: ` | ${literal}` };
   }
-  const entryText = registry.kind === 'interface'
+  const entryText = registry.kind === 'list' ? literal : registry.kind === 'interface'
     ? `${isIdentifier(key) ? key : literal}: ${last === undefined ? 'boolean' : interfaceMemberType(text, last)}`
     : `${memberName(key, registry.entries.map((entry) => entry.name))}${registry.kind === 'enum' ? ' = ' : ': '}${literal}`;
   const separator = registry.kind === 'interface' ? ';' : ',';
@@ -304,6 +307,14 @@ function readDeclaration(sourceFile: ts.SourceFile, statement: ts.Statement, sym
   if (ts.isVariableStatement(statement)) {
     for (const declaration of statement.declarationList.declarations) {
       if (!ts.isIdentifier(declaration.name) || declaration.name.text !== symbol || declaration.initializer === undefined) continue;
+      const list = constListOf(declaration.initializer);
+      if (list !== undefined) {
+        const entries = list.elements.map((element) => {
+          const span = spanOf(sourceFile, element);
+          return { key: (element as ts.StringLiteralLike).text, name: (element as ts.StringLiteralLike).text, span, keySpan: span };
+        });
+        return { kind: 'list', entries, listSpan: innerBracketSpan(sourceFile, list) };
+      }
       const object = objectLiteralOf(declaration.initializer);
       if (object === undefined) return undefined;
       const entries: RegistryEntry[] = [];
@@ -383,6 +394,20 @@ function holdsOnlyKeys(object: ts.ObjectLiteralExpression): boolean {
     const value = unwrap(property.initializer);
     return ts.isStringLiteralLike(value) || (ts.isObjectLiteralExpression(value) && holdsOnlyKeys(value));
   });
+}
+
+/** `['x', 'y'] as const`: a list of string keys only, fixed by `as const` (a plain array's items are any text). */
+function constListOf(node: ts.Expression): ts.ArrayLiteralExpression | undefined {
+  let expression = node;
+  while (ts.isParenthesizedExpression(expression) || ts.isSatisfiesExpression(expression)) expression = expression.expression;
+  if (!ts.isAsExpression(expression) || !ts.isTypeReferenceNode(expression.type) || !ts.isIdentifier(expression.type.typeName) || expression.type.typeName.text !== 'const') return undefined;
+  const list = unwrap(expression.expression);
+  return ts.isArrayLiteralExpression(list) && list.elements.length > 0 && list.elements.every(ts.isStringLiteralLike) ? list : undefined;
+}
+
+/** Inside a list's brackets. */
+function innerBracketSpan(sourceFile: ts.SourceFile, list: ts.ArrayLiteralExpression): Span {
+  return { start: list.getStart(sourceFile) + 1, end: list.end - 1 };
 }
 
 /** `{...} as const`, `Object.freeze({...})`, `{...} satisfies T`. */

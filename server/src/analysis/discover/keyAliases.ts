@@ -49,7 +49,8 @@ function findKeyAliases(root: string, symbol: string, trees: SourceTrees): Set<s
     if (source === undefined || isTestFile(posix.relative(root, file)) || !mayAlias.test(source.text)) continue;
     const statements = trees.tree(source).statements;
     const schemas = new Set<string>();
-    const lists = new Set<string>();
+    // The registry itself, when it is a list: `(typeof FLAGS)[number]` is its keys (of any other kind, no type at all).
+    const lists = new Set<string>([symbol]);
     for (const statement of statements) {
       if (!ts.isVariableStatement(statement)) continue;
       for (const declaration of statement.declarationList.declarations) {

@@ -90,13 +90,13 @@ interface KeyDeclaration {
 
 /**
  * The flag's entries in the registry `symbol` declares in this file, when it is an interface or type
- * literal of flags (`newCheckout: boolean`) or a union of keys; its enum or object entries are key
+ * literal of flags (`newCheckout: boolean`), a union of keys or an `as const` list of them; its enum or object entries are key
  * constants like any other. The last member of a union stays: the type cannot be empty.
  */
 function registryDeclarations(bound: BoundFile, symbol: string, key: string): KeyDeclaration[] {
   const { sourceFile } = bound;
   const registry = readRegistry(sourceFile.fileName, sourceFile.fileName, sourceFile.text, symbol).registry;
-  if (registry === undefined || (registry.kind !== 'interface' && registry.kind !== 'union')) return [];
+  if (registry === undefined || (registry.kind !== 'interface' && registry.kind !== 'union' && registry.kind !== 'list')) return [];
   if (registry.kind === 'union' && registry.entries.length < 2) return [];
   const declarations: KeyDeclaration[] = [];
   for (const entry of registry.entries) {
