@@ -107,3 +107,29 @@ describe('what an inferred bag says of its checks', () => {
     for (const check of throughBag) assert.match(check.evidence ?? '', /^the bag useAllFeatures\(\) was inferred from the code: returns the flags of useFlags\(\).* \([^)]+:\d+\)$/);
   });
 });
+
+describe('an option a wrapper inferred without configuration reads', () => {
+  it('is a check in a file that writes it and names no wrapper, as with the proposed configuration', async () => {
+    const root = toPosixPath(path.join(temporary, 'option-writers'));
+    const files: Record<string, string> = {
+      'package.json': '{ "name": "api" }\n',
+      'src/flags.ts': `import { OpenFeature } from '@openfeature/server-sdk';
+const client = OpenFeature.getClient();
+export function isOn(options: { flagKey: string }) { return client.getBooleanValue(options.flagKey, false); }
+`,
+      'src/runner.controller.ts': `export class RunnerController {
+  @RequireFlags({ flagKey: 'organization_infrastructure' })
+  list() { return []; }
+}
+`,
+    };
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    }
+    const index = await indexed(root);
+    assert.deepEqual(index.inferred?.wrappers.map((wrapper) => `${wrapper.pattern.callee} ${wrapper.pattern.keyPath?.join('.') ?? ''}`), ['isOn flagKey']);
+    const written = index.allChecks().get(`${root}/src/runner.controller.ts`) ?? [];
+    assert.deepEqual(written.map((check) => check.key), ['organization_infrastructure']);
+  });
+});

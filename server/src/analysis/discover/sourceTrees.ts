@@ -4,6 +4,7 @@
 import { ts } from 'ts-morph';
 import type { BagEntry } from '../bags';
 import { buildPatternSet, calleeLastName, type ClientParameter, type PatternSet } from '../patterns';
+import { writesFlagOption } from '../patterns/options';
 import { mayHoldChecks } from '../prefilter';
 import { escapeRegex } from '../regex';
 import { resolveChecks, type ModuleHost } from '../resolve';
@@ -29,6 +30,7 @@ export class SourceTrees {
   // What `patternSet` made each set from, and the names each of those patterns and bags is called by.
   private readonly madeFrom = new WeakMap<PatternSet, { userPatterns: readonly UserPattern[]; bags: readonly BagEntry[]; clientParameters: readonly ClientParameter[] }>();
   private readonly entryNames = new Map<string, readonly string[]>();
+  private readonly entrySets = new Map<string, PatternSet>();
   private readonly baseMayHoldChecks = new Map<string, boolean>();
   // Discovery follows packages the same way throughout, so resolved checks are kept by pattern set alone.
   private readonly resolved = new WeakMap<PatternSet, Map<string, readonly FlagCheck[]>>();
@@ -71,7 +73,7 @@ export class SourceTrees {
     }
     // The index's own text test, past the names: a pattern of a list's search (`featureFlags.find`) adds `find`, which
     // most files name, but only a file that names the list too may hold one.
-    return base || (patterns !== this.base && this.namesAdded(source, patterns) && mayHoldChecks(source.text, patterns));
+    return base || (patterns !== this.base && (this.namesAdded(source, patterns) || writesFlagOption(source.text, patterns)) && mayHoldChecks(source.text, patterns));
   }
 
   /**
@@ -137,15 +139,25 @@ export class SourceTrees {
 
   // Patterns and bags whose names a file never mentions can neither match there nor replace a preset it calls.
   private scannedWith(source: SourceText, patterns: PatternSet): PatternSet {
-    if (patterns === this.base || !this.namesAdded(source, patterns)) return this.base;
+    if (patterns === this.base || (!this.namesAdded(source, patterns) && !writesFlagOption(source.text, patterns))) return this.base;
     const entries = this.madeFrom.get(patterns);
     if (entries === undefined) return patterns;
-    const named = (entry: UserPattern | BagEntry, set: () => PatternSet): boolean => this.names(source, this.namesOf(entry, set));
+    // A wrapper that reads its key from an option (`{ flagKey: … }`) has checks wherever the option is written.
+    const named = (entry: UserPattern | BagEntry, set: () => PatternSet): boolean =>
+      this.names(source, this.namesOf(entry, set)) || (typeof entry === 'object' && 'keyPath' in entry && entry.keyPath !== undefined && writesFlagOption(source.text, this.entrySet(entry, set)));
     return this.patternSet(
       entries.userPatterns.filter((pattern) => named(pattern, () => buildPatternSet([pattern]))),
       entries.bags.filter((bag) => named(bag, () => buildPatternSet([], [bag]))),
       entries.clientParameters.filter((parameter) => parameter.file === source.file),
     );
+  }
+
+  // The pattern set of one entry alone, made once.
+  private entrySet(entry: UserPattern | BagEntry, set: () => PatternSet): PatternSet {
+    const key = JSON.stringify(entry);
+    let made = this.entrySets.get(key);
+    if (made === undefined) this.entrySets.set(key, made = set());
+    return made;
   }
 
   // Every name one pattern or bag (alone in `set`) adds to the base or replaces a preset of.
