@@ -17,7 +17,7 @@ import { flagRecordBags } from './flagRecords';
 import { bagsKeyedBy } from './keyedRecords';
 import { typedFlagEvidence } from './listTyped';
 import { keyTypedWrappers } from './keyTypes';
-import { flagServiceMethods, packageFlagFunctions } from './packageFlagFunctions';
+import { flagServiceMethods, packageFlagFunctions } from './namedFlagApis';
 import { stateComparingWrappers } from './stateComparisons';
 import type { DiscoveredBag, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
 import { aliasesIn, wrappersIn, type ClosureFactory } from './wrappers';
@@ -74,7 +74,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   const known = new Set(found.wrappers.map((wrapper) => wrapper.pattern.callee));
   const keyTypedNames = addNew(found, keyTypedWrappers(root, trees, found.wrappers, known), []);
   if (keyTypedNames.length > 0) followWrappers(root, trees, found, 2, keyTypedNames, options.resolvePackage);
-  // A dependency's flag API that FlagLens has no preset for, known by its name (see packageFlagFunctions.ts).
+  // A dependency's flag API that FlagLens has no preset for, known by its name (see namedFlagApis.ts).
   const namedFunctions = addNew(found, [...packageFlagFunctions(root, trees, options.resolvePackage), ...flagServiceMethods(root, trees)], []);
   if (namedFunctions.length > 0) followWrappers(root, trees, found, 2, namedFunctions, options.resolvePackage);
   const anchors = new Map<string, Anchored>();

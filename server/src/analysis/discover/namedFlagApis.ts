@@ -1,11 +1,11 @@
-// Flag APIs of packages FlagLens has no preset for: a framework's own flag hook (`import { useFeatureFlag } from
-// '@openmrs/esm-framework'`) or a shared library's flag service (`FeatureToggleService` from a team's common library,
-// injected as `private featureToggleService: FeatureToggleService`), called with a key wherever a feature is gated. The
-// package is outside the workspace, so nothing forwards into an SDK that discovery could follow; what it offers is its
-// name. A function whose whole name says it reads one feature flag (`useFeatureFlag`, `isFeatureFlagEnabled`,
-// `getFeatureToggle`), or a class whose whole name says it serves feature flags, taken from a dependency, is the flag
-// API: the function's first argument is the key, and so is that of each method the code asks a value of
-// (`featureToggleService.getValue('x', false)`, `isEnabled('x')`).
+// Flag APIs known by their whole names, where nothing forwards into an SDK that discovery could follow: a dependency's
+// flag hook (`import { useFeatureFlag } from '@openmrs/esm-framework'`) or flag service (`FeatureToggleService` from a
+// team's common library, injected as `private featureToggleService: FeatureToggleService`), and the workspace's own class
+// named for feature flags whose flags are registered at run time (`class FeatureFlags { static getBoolean(flagName) }`).
+// A function whose whole name says it reads one feature flag (`useFeatureFlag`, `isFeatureFlagEnabled`,
+// `getFeatureToggle`), or a class whose whole name says it serves feature flags, is the flag API: the function's first
+// argument is the key, and so is that of each method the code asks a value of (`featureToggleService.getValue('x',
+// false)`, `isEnabled('x')`).
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
