@@ -123,13 +123,13 @@ const STORE_SETTING_TEXT = /(?:[cC]onfig|[sS]etting)\w*\s*\.\s*\w*(?:get|Setting
 // A constant such a module exports as a value written in code: `export const SHOW_EXAMPLES_LINK = false;`.
 const HARD_CODED_FLAG_TEXT = /^export\s+const\s+[\w$]+\s*(?::\s*boolean\s*)?=\s*(?:true|false)\b/m;
 
-/** True when a file's path says it is a module of flags (see `hardCodedSwitch` in scan/settingReads.ts). */
+/** True when a file's path says it is a module of flags (see `hardCodedSwitch` in scan/environmentSwitches.ts). */
 export function isFlagsModule(fileName: string): boolean {
   // The last word of the file's name: `temp-flags.ts`, `featureFlags.js`, `flags.ts`, `FeatureToggles.ts`; not `flags.d.ts`.
   // Every file read passes here: its stem's end is looked at before any expression runs.
-  const stem = fileName.slice(0, fileName.lastIndexOf('.')).toLowerCase();
-  if (!stem.endsWith('flags') && !stem.endsWith('toggles')) return false;
-  const base = fileName.slice(fileName.lastIndexOf('/') + 1).replace(/\.[cm]?[jt]sx?$/, '');
+  const base = fileName.slice(fileName.lastIndexOf('/') + 1, fileName.lastIndexOf('.'));
+  const lower = base.toLowerCase();
+  if (!lower.endsWith('flags') && !lower.endsWith('toggles')) return false;
   const words = base.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s._-]+/);
   const last = words[words.length - 1];
   return last === 'flags' || last === 'toggles';

@@ -309,11 +309,11 @@ function readDeclaration(sourceFile: ts.SourceFile, statement: ts.Statement, sym
       if (!ts.isIdentifier(declaration.name) || declaration.name.text !== symbol || declaration.initializer === undefined) continue;
       const list = constListOf(declaration.initializer);
       if (list !== undefined) {
-        const entries = list.elements.map((element) => {
+        const entries = list.map((element) => {
           const span = spanOf(sourceFile, element);
-          return { key: (element as ts.StringLiteralLike).text, name: (element as ts.StringLiteralLike).text, span, keySpan: span };
+          return { key: element.text, name: element.text, span, keySpan: span };
         });
-        return { kind: 'list', entries, listSpan: innerBracketSpan(sourceFile, list) };
+        return { kind: 'list', entries, listSpan: innerBracketSpan(sourceFile, declaration.initializer) };
       }
       const object = objectLiteralOf(declaration.initializer);
       if (object === undefined) return undefined;
@@ -396,17 +396,20 @@ function holdsOnlyKeys(object: ts.ObjectLiteralExpression): boolean {
   });
 }
 
-/** `['x', 'y'] as const`: a list of string keys only, fixed by `as const` (a plain array's items are any text). */
-function constListOf(node: ts.Expression): ts.ArrayLiteralExpression | undefined {
+/** The keys of `['x', 'y'] as const`: a list of string keys only, fixed by `as const` (a plain array's items are any text). */
+function constListOf(node: ts.Expression): ts.StringLiteralLike[] | undefined {
   let expression = node;
   while (ts.isParenthesizedExpression(expression) || ts.isSatisfiesExpression(expression)) expression = expression.expression;
   if (!ts.isAsExpression(expression) || !ts.isTypeReferenceNode(expression.type) || !ts.isIdentifier(expression.type.typeName) || expression.type.typeName.text !== 'const') return undefined;
   const list = unwrap(expression.expression);
-  return ts.isArrayLiteralExpression(list) && list.elements.length > 0 && list.elements.every(ts.isStringLiteralLike) ? list : undefined;
+  if (!ts.isArrayLiteralExpression(list) || list.elements.length === 0) return undefined;
+  const keys = list.elements.filter(ts.isStringLiteralLike);
+  return keys.length === list.elements.length ? keys : undefined;
 }
 
-/** Inside a list's brackets. */
-function innerBracketSpan(sourceFile: ts.SourceFile, list: ts.ArrayLiteralExpression): Span {
+/** Inside the brackets of the list an initializer holds (`[ … ] as const`). */
+function innerBracketSpan(sourceFile: ts.SourceFile, initializer: ts.Expression): Span {
+  const list = unwrap(initializer);
   return { start: list.getStart(sourceFile) + 1, end: list.end - 1 };
 }
 

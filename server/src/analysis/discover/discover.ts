@@ -205,7 +205,7 @@ function patternsOf(trees: SourceTrees, found: Found): PatternSet {
 
 /** A wrapper's pattern, saying why it was inferred: a check found through it says so, not that a configuration names it. */
 export function inferredPattern(wrapper: DiscoveredWrapper): UserPattern {
-  const what = wrapper.evidence === 'members' ? 'a check' : wrapper.evidence === 'named' ? "a package's flag function" : 'a wrapper';
+  const what = wrapper.evidence === 'members' ? 'a check' : wrapper.evidence === 'named' ? 'a flag API known by its name' : 'a wrapper';
   return { ...wrapper.pattern, evidence: `\`${wrapper.pattern.callee}\` was inferred from the code as ${what}: ${wrapper.reason} (${wrapper.at.file}:${wrapper.at.line})` };
 }
 

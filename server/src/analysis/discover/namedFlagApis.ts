@@ -13,6 +13,7 @@ import { saysNotEvaluating } from '../callNames';
 import { calleeLastName, isFromPackages } from '../patterns';
 import { escapeRegex } from '../regex';
 import type { ModuleHost } from '../resolve';
+import { hasModifier } from '../scan/exports';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredWrapper } from './types';
 import { isTestFile } from './wrappers';
@@ -126,7 +127,7 @@ export function flagServiceMethods(root: string, trees: SourceTrees): Discovered
       const instances = instancesOf(sourceFile, className);
       for (const member of statement.members) {
         if (member.name === undefined || !ts.isIdentifier(member.name)) continue;
-        const receivers = isStatic(member) ? [className] : instances;
+        const receivers = hasModifier(member, ts.SyntaxKind.StaticKeyword) ? [className] : instances;
         const method = member.name.text;
         const signature = ts.isMethodDeclaration(member) ? member
           : ts.isPropertyDeclaration(member) && member.initializer !== undefined && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer)) ? member.initializer : undefined;
@@ -161,6 +162,3 @@ function instancesOf(sourceFile: ts.SourceFile, className: string): string[] {
   return names;
 }
 
-function isStatic(member: ts.ClassElement): boolean {
-  return ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false);
-}

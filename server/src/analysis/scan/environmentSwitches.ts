@@ -26,6 +26,7 @@ import { dependencyListOf } from './dependencyLists';
 import { mentionsFlagFunction } from './flagFunctions';
 import { unwrap } from './values';
 import type { CompletedChecks } from './bindings';
+import { hasModifier } from './exports';
 import { storedChecksOf } from './storedChecks';
 import { environmentVariableOf, featureSettingName, lastNameOf, switchedBy, switchReadInPlace } from './settingReads';
 import type { FileScan, ScanState, SwitchDeclaration } from './types';
@@ -126,7 +127,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     if (declares && isVariableStatement(statement) && (statement.declarationList.flags & NodeFlags.BlockScoped) === NodeFlags.Const) {
       for (const declaration of statement.declarationList.declarations) {
         if (!isIdentifier(declaration.name) || declaration.initializer === undefined) continue;
-        const setting = declaredBy(declaration.initializer, declaration.name.text) ?? (hardCodes && isExported(statement) ? hardCodedSwitch(declaration) : undefined);
+        const setting = declaredBy(declaration.initializer, declaration.name.text) ?? (hardCodes && hasModifier(statement, SyntaxKind.ExportKeyword) ? hardCodedSwitch(declaration) : undefined);
         if (setting === undefined) continue;
         const declared = { ...setting, member: false, line: lineOf(state, declaration.name) };
         switches[declaration.name.text] = declared;
@@ -240,10 +241,12 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
           read(property, element, declared, `\`${property.getText(sourceFile)}\``);
         }
       }
-    } else if (declares && parent !== undefined && dynamicSettingRead(node) !== undefined) {
-      checks.push(dynamicSettingRead(node) as FlagCheck);
-      continue;
     } else if (declares && parent !== undefined) {
+      const dynamic = dynamicSettingRead(node);
+      if (dynamic !== undefined) {
+        checks.push(dynamic);
+        continue;
+      }
       const variable = switchReadInPlace(node, parent);
       // A call already found as a check (a team's wrapper named for settings) is that check.
       if (variable !== undefined && !checkedCalls.has(`${node.getStart(sourceFile)}:${node.end}`)) {
@@ -308,10 +311,6 @@ function hardCodedSwitch(declaration: ts.VariableDeclaration): Pick<SwitchDeclar
   const value = declaration.initializer === undefined ? undefined : unwrap(declaration.initializer);
   if (value === undefined || (value.kind !== SyntaxKind.TrueKeyword && value.kind !== SyntaxKind.FalseKeyword) || !isIdentifier(declaration.name)) return undefined;
   return { key: declaration.name.text, inCode: value.kind === SyntaxKind.TrueKeyword ? 'true' : 'false' };
-}
-
-function isExported(statement: ts.VariableStatement): boolean {
-  return statement.modifiers?.some((modifier) => modifier.kind === SyntaxKind.ExportKeyword) ?? false;
 }
 
 function lineOf(state: ScanState, node: ts.Node): number {

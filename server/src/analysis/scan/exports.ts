@@ -133,7 +133,8 @@ function declaredNames(statement: ts.Statement): string[] {
   return [];
 }
 
-function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+/** True when the node is written with the modifier `kind` (`export`, `static`). */
+export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return canHaveModifiers(node) && (getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
 }
 

@@ -122,15 +122,18 @@ export function featureSettingName(node: ts.Node): ts.Identifier | undefined {
   if (!isTemplateExpression(key) || key.templateSpans.length !== 1 || !FEATURE_PATH_HEAD.test(key.head.text)) return undefined;
   const [span] = key.templateSpans;
   if (span.literal.text !== '' || !isIdentifier(span.expression)) return undefined;
-  const callee = node.expression;
-  return SETTINGS_GETTERS.has(callee.name.text) && SETTINGS_RECEIVER.test(lastNameOf(callee.expression) ?? '') ? span.expression : undefined;
+  return isSettingsGetter(node.expression) ? span.expression : undefined;
 }
 
 /** The setting a settings service's or store's getter reads, by a name of any case: `SettingsStore.getValue('feature_x')`. */
 function settingsGetterOf(node: ts.Node): string | undefined {
   if (!isCallExpression(node) || node.arguments.length === 0 || !isStringLiteralLike(node.arguments[0]) || !isPropertyAccessExpression(node.expression)) return undefined;
-  const callee = node.expression;
-  return SETTINGS_GETTERS.has(callee.name.text) && SETTINGS_RECEIVER.test(lastNameOf(callee.expression) ?? '') ? node.arguments[0].text : undefined;
+  return isSettingsGetter(node.expression) ? node.arguments[0].text : undefined;
+}
+
+/** `configService.get`, `SettingsStore.getValue`: a getter of a receiver named for settings. */
+function isSettingsGetter(callee: ts.PropertyAccessExpression): boolean {
+  return SETTINGS_GETTERS.has(callee.name.text) && SETTINGS_RECEIVER.test(lastNameOf(callee.expression) ?? '');
 }
 
 /**
@@ -244,13 +247,17 @@ function settingOf(node: ts.Node): string | undefined {
   let name: string | undefined;
   if (isPropertyAccessExpression(node) && SETTINGS_RECEIVER.test(lastNameOf(node.expression) ?? '')) name = node.name.text;
   else if (isElementAccessExpression(node) && isStringLiteralLike(node.argumentExpression) && SETTINGS_RECEIVER.test(lastNameOf(node.expression) ?? '')) name = node.argumentExpression.text;
-  else if (settingsGetterOf(node) !== undefined) name = settingsGetterOf(node);
-  else if (isCallExpression(node)) {
-    const reader = lastNameOf(node.expression) ?? '';
-    const setting = SETTINGS_READER.test(reader) || FLAG_READER.test(reader) ? node.arguments.find(isStringLiteralLike)?.text : undefined;
-    if (setting !== undefined && (SETTINGS_READER.test(reader) || namesOneFlag(setting))) name = setting;
-  }
+  else if (isCallExpression(node)) name = settingsGetterOf(node) ?? readerSetting(node);
   return name !== undefined && SETTING_NAME.test(name) ? name : environmentVariableOf(node);
+}
+
+/** The setting a function named for config or settings reads, or one named for feature flags when the name says it is one. */
+function readerSetting(node: ts.CallExpression): string | undefined {
+  const reader = lastNameOf(node.expression) ?? '';
+  const forSettings = SETTINGS_READER.test(reader);
+  if (!forSettings && !FLAG_READER.test(reader)) return undefined;
+  const setting = node.arguments.find(isStringLiteralLike)?.text;
+  return setting !== undefined && (forSettings || namesOneFlag(setting)) ? setting : undefined;
 }
 
 /** The words of a variable's or setting's name, upper case: `FEATURE_X_ENABLED` and `FeatureFlagXEnabled` alike. */
