@@ -62,8 +62,15 @@ export function calleeLastName(callee: string): string {
  * or, for an entry ending in `*`, any package that starts so (`@launchdarkly/*`, `launchdarkly-*`).
  */
 export function isFromPackages(specifier: string, packages: readonly string[]): boolean {
-  for (const name of packages) {
-    if (name.endsWith('*') ? specifier.startsWith(name.slice(0, -1)) : specifier === name || specifier.startsWith(name + '/')) return true;
+  // Asked once per check with evidence, of a few lists (a preset's, all vendors') and the few specifiers a workspace imports.
+  let answers = packageAnswers.get(packages);
+  if (answers === undefined) packageAnswers.set(packages, answers = new Map());
+  let answer = answers.get(specifier);
+  if (answer === undefined) {
+    answer = packages.some((name) => (name.endsWith('*') ? specifier.startsWith(name.slice(0, -1)) : specifier === name || specifier.startsWith(`${name}/`)));
+    answers.set(specifier, answer);
   }
-  return false;
+  return answer;
 }
+
+const packageAnswers = new WeakMap<readonly string[], Map<string, boolean>>();

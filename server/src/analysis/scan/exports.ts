@@ -9,7 +9,7 @@ import { evaluate, originReference, setMember, typeOriginReference } from './val
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  NodeFlags, SyntaxKind, canHaveModifiers, getModifiers, isClassDeclaration, isEnumDeclaration,
+  NodeFlags, SyntaxKind, canHaveModifiers, isClassDeclaration, isEnumDeclaration,
   isExportAssignment, isExportDeclaration, isFunctionDeclaration, isIdentifier, isInterfaceDeclaration, isIntersectionTypeNode,
   isNamespaceExport, isPropertySignature, isStringLiteral, isTypeAliasDeclaration, isTypeLiteralNode, isVariableStatement,
 } = ts;
@@ -38,9 +38,8 @@ export function collectExports(state: ScanState): { exports: Record<string, Expo
       } else {
         for (const element of clause.elements) {
           const local = (element.propertyName ?? element.name).text;
-          setMember(exported, element.name.text, specifier === undefined
-            ? { kind: 'local', names: [local], position: statement.end }
-            : { kind: 'import', specifier, names: [local] });
+          if (specifier !== undefined) setMember(exported, element.name.text, { kind: 'import', specifier, names: [local] });
+          else if (state.bindings.has(local)) setMember(exported, element.name.text, { kind: 'local', names: [local], position: statement.end });
         }
       }
     } else if (isExportAssignment(statement)) {
@@ -49,6 +48,8 @@ export function collectExports(state: ScanState): { exports: Record<string, Expo
       else if (!statement.isExportEquals) addOrigin('default', originReference(statement.expression));
     } else if (hasModifier(statement, SyntaxKind.ExportKeyword)) {
       for (const name of declaredNames(statement)) {
+        // A name the walk bound to nothing (most functions: they make no client) has neither a value nor an origin.
+        if (!state.bindings.has(name)) continue;
         const exportedName = hasModifier(statement, SyntaxKind.DefaultKeyword) ? 'default' : name;
         setMember(exported, exportedName, { kind: 'local', names: [name], position: statement.end });
       }
@@ -101,8 +102,8 @@ export function collectTypeExports(state: ScanState): Record<string, KeyTypeMemb
 export function collectMemberOrigins(state: ScanState): Record<string, Record<string, ModuleReference>> | undefined {
   let found: Record<string, Record<string, ModuleReference>> | undefined;
   for (const statement of state.sourceFile.statements) {
-    if (!hasModifier(statement, SyntaxKind.ExportKeyword)) continue;
-    const members = isInterfaceDeclaration(statement) ? statement.members : isTypeAliasDeclaration(statement) ? typeLiteralMembers(statement.type) : [];
+    const members = isInterfaceDeclaration(statement) ? statement.members : isTypeAliasDeclaration(statement) ? typeLiteralMembers(statement.type) : undefined;
+    if (members === undefined || !hasModifier(statement, SyntaxKind.ExportKeyword)) continue;
     for (const member of members) {
       if (!isPropertySignature(member) || !isIdentifier(member.name)) continue;
       const reference = typeOriginReference(member.type, statement.end);
@@ -135,7 +136,8 @@ function declaredNames(statement: ts.Statement): string[] {
 
 /** True when the node is written with the modifier `kind` (`export`, `static`). */
 export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  return canHaveModifiers(node) && (getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
+  // The node's own list, decorators included (none has a keyword's kind): `getModifiers` would copy it for every statement.
+  return canHaveModifiers(node) && (node.modifiers?.some((modifier) => modifier.kind === kind) ?? false);
 }
 
 /** A local value with every local name replaced by what it stands for, so other files can read it alone. */

@@ -78,10 +78,11 @@ function calleeWordRegex(patterns: PatternSet): RegExp {
 function bagNameRegex(patterns: PatternSet): RegExp {
   let regex = bagNameRegexes.get(patterns);
   if (regex === undefined) {
-    const names = [
+    // Once each: several presets name the same bag (`useFlags`).
+    const names = [...new Set([
       ...patterns.patterns.filter((pattern) => pattern.kind === 'bag').map((pattern) => calleeLastName(pattern.callee)),
       ...(patterns.objectBags ?? []).map((bag) => bag.names[bag.names.length - 1]),
-    ].filter((name) => name !== '').map(escapeRegex);
+    ])].filter((name) => name !== '').map(escapeRegex);
     regex = names.length === 0 ? /(?!)/ : new RegExp(names.join('|'));
     bagNameRegexes.set(patterns, regex);
   }
