@@ -1195,6 +1195,22 @@ export const secure = showFeature('secureCookieEnabled') && getConfigValue('idam
     checks: { 'api/auth/index.ts': ['secureCookieEnabled'] },
   },
   {
+    name: 'a function reading the setting its parameter named for a feature names is a wrapper; one reading any setting is none',
+    files: {
+      'src/hooks/useSettings.ts': `import SettingsStore from '../settings/SettingsStore';
+export const useSettingValue = <T>(settingName: string, roomId: string | null = null): T => SettingsStore.getValue<T>(settingName, roomId);
+export const useFeatureEnabled = (featureName: string, roomId: string | null = null): boolean => {
+  const [enabled, setEnabled] = useState(SettingsStore.getValue<boolean>(featureName, roomId));
+  return enabled;
+};`,
+      'src/components/SpaceRoomView.tsx': `import { useFeatureEnabled, useSettingValue } from '../hooks/useSettings';
+export const rooms = useFeatureEnabled('feature_video_rooms') && useSettingValue('urlPreviewsEnabled');`,
+    },
+    // No type: the hook hands back what it keeps in its state, not the read's value.
+    expected: { patterns: [{ callee: 'useFeatureEnabled', keyArg: 0 }] },
+    checks: { 'src/components/SpaceRoomView.tsx': ['feature_video_rooms'] },
+  },
+  {
     name: "a name that says more than reading one flag, the workspace's own module, or a vendor's function is not a package's flag API",
     files: {
       'src/table.tsx': `import { FeatureFlagColumn, setFeatureFlag, guardWithFeatureFlag, useFeatureFlags } from '@team/ui';

@@ -114,11 +114,12 @@ const SWITCH_DECLARATION_TEXT = /[eE]nv\w*(?:\.get)?\s*(?:\.|\[\s*|\(\s*)['"`]?[
 // `observeFeatureFlagWithVersion(db, 'FeatureFlagX')`.
 const SETTING_READ_TEXT = /(?:[cC]onfig|[sS]etting|[fF]eature_?[fF]lag)\w*(?:\??\.\s*|\s*\([^()]*?['"`])(?:Feature|Flag)[A-Z]/;
 
-// A settings store's getter read by a setting named for a feature, `SettingsStore.getValue('feature_x')`, or a path under
-// a feature's, `config.get<boolean>(\`feature.${name}\`)`. Searched for only in a text that names a store or configuration
-// as such (`SettingsStore`, `ConfigService`, `getConfigValue`): a search for a word starting with a frequent character
-// ("feature", "settings", "`feature") costs a pass over every file, and most files say "feature" somewhere.
-const STORE_SETTING_TEXT = /(?:[cC]onfig|[sS]etting)\w*\s*\.\s*\w*(?:get|Setting)\w*\s*(?:<[^>()]*>\s*)?\(\s*['"`][fF]eature/;
+// A settings store's getter read by a setting named for a feature, `SettingsStore.getValue('feature_x')`, a path under
+// a feature's, `config.get<boolean>(\`feature.${name}\`)`, or a variable that names one, `SettingsStore.getValue(featureName)`.
+// Searched for only in a text that names a store or configuration as such (`SettingsStore`, `ConfigService`,
+// `getConfigValue`): a search for a word starting with a frequent character ("feature", "settings", "`feature") costs a
+// pass over every file, and most files say "feature" somewhere.
+const STORE_SETTING_TEXT = /(?:[cC]onfig|[sS]etting)\w*\s*\.\s*\w*(?:get|Setting)\w*\s*(?:<[^>()]*>\s*)?\(\s*(?:['"`][fF]eature|(?:[fF]eature|[fF]lag|[tT]oggle)\w*\s*[,)])/;
 
 // A constant such a module exports as a value written in code: `export const SHOW_EXAMPLES_LINK = false;`.
 const HARD_CODED_FLAG_TEXT = /^export\s+const\s+[\w$]+\s*(?::\s*boolean\s*)?=\s*(?:true|false)\b/m;

@@ -145,8 +145,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   }
 
   const checks: FlagCheck[] = [];
-  // A settings getter whose key's path names a feature by a parameter, `(feature) => config.get(\`feature.${feature}\`)`:
-  // a check each caller names the switch of, which makes the function a wrapper.
+  // A settings getter whose key is a parameter named for a feature, or whose key's path names a feature by a parameter,
+  // `(feature) => config.get(\`feature.${feature}\`)`: a check each caller names the switch of, which makes the function a wrapper.
   const dynamicSettingRead = (node: ts.Node): FlagCheck | undefined => {
     const name = featureSettingName(node);
     if (name === undefined || lookupBinding(state, name.text, name.getStart(sourceFile))?.parameter === undefined) return undefined;
@@ -156,7 +156,9 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
       key: name.text, resolved: false, dynamic: true, keySpan: { start: name.getStart(sourceFile), end: name.end }, keyIsLiteral: false,
       callSpan: { start, end: node.end }, sdk: 'custom', method: state.text.slice(start, node.end).replace(/\s+/g, ''),
       valueType: typed ? 'boolean' : 'unknown', negate: false,
-      evidence: `reads a setting under a feature's path, named by the parameter \`${name.text}\``,
+      evidence: isCallExpression(node) && node.arguments[0] === name
+        ? `reads the setting the parameter \`${name.text}\` names`
+        : `reads a setting under a feature's path, named by the parameter \`${name.text}\``,
     };
   };
   // A check kept only if another module's evidence holds (a preset's `getValue` on the app's own store) may go.

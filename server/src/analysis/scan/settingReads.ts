@@ -111,18 +111,25 @@ function storeSwitch(node: ts.Node, setting: string): boolean {
 
 // The head of a setting's path that says the rest names a feature's switch: `feature.${name}`, `features.${name}`.
 const FEATURE_PATH_HEAD = /^(?:features?|feature_?(?:flags?|toggles?)|flags|toggles)[._]$/i;
+// A variable that says it names a feature's switch: `featureName`, `flagKey`, `feature`; not `settingName` or `name`.
+const FEATURE_NAME_VARIABLE = /^(?:feature|flag|toggle|featureFlag|featureToggle)(?:Name|Key|Id)?$/i;
 
 /**
- * The name in a settings getter's key that a feature's path leads to, `config.get<boolean>(\`feature.${feature}\`)`: a
- * read of the switch a caller names (see environmentSwitches.ts), undefined for any other read.
+ * The name in a settings getter's key that names a feature's switch, either as the key (`SettingsStore.getValue(featureName)`)
+ * or at the end of a feature's path (`config.get<boolean>(\`feature.${feature}\`)`): a read of the switch a caller names
+ * (see environmentSwitches.ts), undefined for any other read.
  */
 export function featureSettingName(node: ts.Node): ts.Identifier | undefined {
   if (!isCallExpression(node) || node.arguments.length === 0 || !isPropertyAccessExpression(node.expression)) return undefined;
   const [key] = node.arguments;
-  if (!isTemplateExpression(key) || key.templateSpans.length !== 1 || !FEATURE_PATH_HEAD.test(key.head.text)) return undefined;
-  const [span] = key.templateSpans;
-  if (span.literal.text !== '' || !isIdentifier(span.expression)) return undefined;
-  return isSettingsGetter(node.expression) ? span.expression : undefined;
+  let name: ts.Identifier | undefined;
+  if (isIdentifier(key)) {
+    if (FEATURE_NAME_VARIABLE.test(key.text)) name = key;
+  } else if (isTemplateExpression(key) && key.templateSpans.length === 1 && FEATURE_PATH_HEAD.test(key.head.text)) {
+    const [span] = key.templateSpans;
+    if (span.literal.text === '' && isIdentifier(span.expression)) name = span.expression;
+  }
+  return name !== undefined && isSettingsGetter(node.expression) ? name : undefined;
 }
 
 /** The setting a settings service's or store's getter reads, by a name of any case: `SettingsStore.getValue('feature_x')`. */
