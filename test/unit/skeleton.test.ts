@@ -18,13 +18,13 @@ import { listSourceFiles } from '../../server/src/workspace/listing';
 const REPO = path.resolve(__dirname, '..', '..');
 
 /** The skeleton of `text` with every blanked character shown as `_`, or undefined as skeletonText gives it. */
-function show(text: string, options: { names?: string[]; jsx?: boolean } = {}): string | undefined {
+function show(text: string, options: { names?: string[]; jsx?: boolean; vendor?: boolean } = {}): string | undefined {
   const hits: number[] = [];
   for (const name of options.names ?? []) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) hits.push(at);
   }
   hits.sort((a, b) => a - b);
-  const skeleton = skeletonText(text, options.jsx ?? false, hits);
+  const skeleton = skeletonText(text, options.jsx ?? false, hits, options.vendor);
   if (skeleton === undefined) return undefined;
   assert.equal(skeleton.length, text.length, 'the skeleton moved offsets');
   return [...text].map((char, at) => (skeleton[at] === char ? char : '_')).join('');
@@ -32,7 +32,8 @@ function show(text: string, options: { names?: string[]; jsx?: boolean } = {}): 
 
 const names = ['isEnabled', 'isOn', 'useFlag'];
 
-const BLANKED: Array<{ name: string; text: string; expected: string | undefined; jsx?: boolean }> = [
+// `vendor`: the text names an SDK's package (as skeletonOf finds it).
+const BLANKED: Array<{ name: string; text: string; expected: string | undefined; jsx?: boolean; vendor?: boolean }> = [
   {
     name: 'blanks a function body without a check',
     text: 'function f() { return 1; }',
@@ -54,19 +55,25 @@ const BLANKED: Array<{ name: string; text: string; expected: string | undefined;
     expected: "const v = isOn<{ a: 1 }>('k', () => { return 1; });\nfunction f() { ____ }",
   },
   {
-    name: 'blanks bodies after return types, and keeps return types (an SDK client type is evidence), object types too',
+    name: 'blanks bodies after return types, and keeps return types that may name a type (an SDK client type is evidence), object types too',
     text: "function f(): string { return 'a'; }\nfunction g(): Promise<Map<string, { a: 1 }>> { x(); }\nconst h = (a: number): { b: 1 } => { x(); };",
-    expected: "function f(): string { ______ ____ }\nfunction g(): Promise<Map<string, { a: 1 }>> { ____ }\nconst h = (a: number): { b: 1 } => { ____ };",
+    expected: "function f()_ ______ { ______ ____ }\nfunction g(): Promise<Map<string, { a: 1 }>> { ____ }\nconst h = (a: number): { b: 1 } => { ____ };",
   },
   {
     name: 'keeps module-level objects, enums and class bodies, and blanks method bodies',
     text: "const FLAGS = { a: 'x' };\nenum E { A = 'a' }\nclass C { static K = 'k'; m(): void { x(); } }",
-    expected: "const FLAGS = { a: 'x' };\nenum E { A = 'a' }\nclass C { static K = 'k'; m(): void { ____ } }",
+    expected: "const FLAGS = { a: 'x' };\nenum E { A = 'a' }\nclass C { static K = 'k'; m()_ ____ { ____ } }",
   },
   {
-    name: 'blanks the parameters of a function whose body it blanks, and keeps its return type',
-    text: 'function f(a: string, b = 2): Promise<void> { x(); }\nconst h = async (a: number): Promise<string> => { x(); };',
-    expected: 'function f(__ _______ _ _ _): Promise<void> { ____ }\nconst h = async (__ ______): Promise<string> => { ____ };',
+    name: 'blanks the parameters of a function whose body it blanks, and its return type when keywords alone make it, but not in a module naming an SDK',
+    text: 'function f(a: string, b = 2): Promise<void> { x(); }\nconst h = async (a: number): string | undefined => { x(); };\nfunction c(): LDClient { x(); }',
+    expected: 'function f(__ _______ _ _ _)_ _____________ { ____ }\nconst h = async (__ ______)_ ______ _ _________ => { ____ };\nfunction c(): LDClient { ____ }',
+  },
+  {
+    name: 'keeps keyword return types in a module that names an SDK (the scan follows the returns of a function declared without one)',
+    text: "import { init } from 'launchdarkly-node-server-sdk';\nfunction f(a: string): boolean { x(); }",
+    expected: "import { init } from 'launchdarkly-node-server-sdk';\nfunction f(__ ______): boolean { ____ }",
+    vendor: true,
   },
   {
     name: 'reads an object type after `is` in a return type as a type, not as a body',
@@ -140,8 +147,8 @@ const UNSURE: Array<{ name: string; text: string; jsx?: boolean }> = [
 ];
 
 describe('skeletonText', () => {
-  for (const { name, text, expected, jsx } of BLANKED) {
-    it(name, () => assert.equal(show(text, { names, jsx }), expected));
+  for (const { name, text, expected, jsx, vendor } of BLANKED) {
+    it(name, () => assert.equal(show(text, { names, jsx, vendor }), expected));
   }
   for (const { name, text, jsx } of UNSURE) {
     it(`gives up on ${name}`, () => assert.equal(show(text, { names, jsx }), undefined));

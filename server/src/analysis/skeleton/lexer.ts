@@ -52,6 +52,10 @@ interface Frame {
   readonly signature?: Signature;
 }
 
+// A return type made of keyword types only, or a promise of one: `: boolean`, `: string | undefined`, `: Promise<void>`.
+const KEYWORD = '(?:string|number|boolean|void|any|unknown|never|undefined|null|object|bigint|symbol)';
+const KEYWORD_TYPE = new RegExp(`^:\\s*(?:${KEYWORD}|Promise\\s*<\\s*${KEYWORD}\\s*>)(?:\\s*\\|\\s*${KEYWORD})*\\s*$`);
+
 /** The parameters of a function just passed, and its return type: what `{` or `=> {` may follow. */
 interface Signature {
   /** The `(` and `)` of the parameters. */
@@ -286,6 +290,12 @@ export class Lexer implements JsxLexer {
       const from = signature?.open ?? frame.start;
       while (this.blanks.length > 0 && this.blanks[this.blanks.length - 1][0] > from) this.blanks.pop();
       if (signature !== undefined && signature.close > signature.open + 1) this.blanks.push([signature.open + 1, signature.close]);
+      // A return type of keywords alone (`: string`, `: Promise<void>`) declares no client: it goes too, unless the
+      // module names an SDK's package, where a function without one is followed through its returns.
+      if (signature !== undefined && !this.keepTypeBodies && signature.colon >= 0 && signature.typeEnd > signature.colon
+        && KEYWORD_TYPE.test(this.text.slice(signature.colon, signature.typeEnd))) {
+        this.blanks.push([signature.colon, signature.typeEnd]);
+      }
       if (end > frame.start + 1) this.blanks.push([frame.start + 1, end]);
     }
   }

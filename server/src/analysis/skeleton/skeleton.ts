@@ -1,7 +1,8 @@
 // A cheaper text to parse for a file's scan: the insides of function bodies, control-flow blocks and
 // interface or object-type bodies that hold no flag check are replaced by spaces (line breaks kept), so
 // every offset stays where it was and the parser skips what the scan would walk past. A function whose
-// body is blanked loses its parameters and return type too. What is left parses to the same nodes at
+// body is blanked loses its parameters too, and its return type when that is keywords alone (a declared client
+// type, `(): LDClient`, is evidence for calls on what it returns). What is left parses to the same nodes at
 // the same positions outside those parts, and `{ }` is still a block (or an empty object or type literal).
 //
 // Why this is safe for a scan: a name declared in a function body or block, or as a parameter, is
@@ -45,7 +46,8 @@ export function skeletonOf(fileName: string, text: string, patterns: PatternSet)
 }
 
 // A module naming an SDK's package keeps its interface and object-type bodies: they may say which properties hold
-// the SDK's client (`gb?: UserScopedGrowthBook`), the evidence of other files' `req.gb?.getFeatureValue(…)`.
+// the SDK's client (`gb?: UserScopedGrowthBook`), the evidence of other files' `req.gb?.getFeatureValue(…)`. It keeps
+// its functions' return types too: the scan follows the returns of a function declared without one.
 const VENDOR_IMPORT = new RegExp(`['"](?:${VENDOR_PACKAGES.map((name) => escapeRegex(name.endsWith('*') ? name.slice(0, -1) : name)).join('|')})`);
 
 /** True when the text names an SDK's package (in quotes, as an import does). */
@@ -92,7 +94,8 @@ function bagNameRegex(patterns: PatternSet): RegExp {
 /**
  * The text with check-free bodies blanked, or undefined when nothing would be blanked or the lexer is
  * unsure of the text. `hits` are the offsets, ascending, of every flag-call name in the text; with
- * `keepTypeBodies`, interface and object-type bodies are kept.
+ * `keepTypeBodies` (a module that names an SDK's package), interface and object-type bodies are kept, and so are the
+ * keyword return types of blanked functions.
  */
 export function skeletonText(text: string, jsx: boolean, hits: readonly number[], keepTypeBodies = false): string | undefined {
   const blanks: Array<[number, number]> = [];
