@@ -747,6 +747,28 @@ new GrowthBook().isOn('webhooks');`,
     expected: { patterns: [{ callee: 'useUiFlag', keyArg: 0 }], registry: { file: 'src/frontend/uiConfig.ts', symbol: 'UiFlags' } },
   },
   {
+    name: "a front end's interface of flags types its bags beside a server's registry that wins, and a property both type holds the keys of both",
+    files: {
+      'src/server/experimental.ts': `export type IFlagKey = 'accessLogs' | 'deltaApi' | 'etagByEnv' | 'maintenance';
+export type IFlags = Partial<{ [key in IFlagKey]: boolean }>;
+export interface IServerOptions { flags: IFlags }`,
+      'src/server/sdk.ts': `import { GrowthBook } from '@growthbook/growthbook';
+const gb = new GrowthBook(); gb.isOn('deltaApi'); gb.isOn('accessLogs'); gb.isOn('etagByEnv');`,
+      'src/server/app.ts': `export const down = (options: IServerOptions) => options.flags.maintenance;`,
+      'src/frontend/uiConfig.ts': `export interface UiFlags { newNav?: boolean; darkMode?: boolean; billing?: boolean }
+export interface IUiConfig { version: string; flags: UiFlags }`,
+      'src/frontend/App.tsx': `import { GrowthBook } from '@growthbook/growthbook';
+const gb = new GrowthBook(); gb.isOn('newNav'); gb.isOn('darkMode');
+const { uiConfig } = useUiConfig();
+export const billing = uiConfig.flags.billing;`,
+    },
+    expected: {
+      bags: [{ bag: 'flags', keys: ['accessLogs', 'deltaApi', 'etagByEnv', 'maintenance', 'newNav', 'darkMode', 'billing'] }],
+      registry: { file: 'src/server/experimental.ts', symbol: 'IFlagKey' },
+    },
+    checks: { 'src/frontend/App.tsx': ['newNav', 'darkMode', 'billing'], 'src/server/app.ts': ['maintenance'] },
+  },
+  {
     name: 'a property typed by the registry interface, in another file, is a bag of its listed keys; other objects\' properties of that name are not',
     files: {
       'src/interfaces/uiConfig.ts': `export interface UiFlags { newNav?: boolean; darkMode?: boolean; UG?: boolean }
@@ -1178,7 +1200,8 @@ export function useFeatureFlag(featureToggleName: FlagNames): boolean {
 }`,
       'components/Sykdom.tsx': `import { useFeatureFlag } from '../context/UnleashContext';\nexport const x = useFeatureFlag('StudentV2') && useFeatureFlag('KravSteg');`,
     },
-    expected: { patterns: [{ callee: 'useFeatureFlag', keyArg: 0 }], registry: { file: 'lib/unleash/unleashToggles.ts', symbol: 'FLAGS' } },
+    // Declared to give a boolean, it gives back the context's entry as it is: its value is the flag's.
+    expected: { patterns: [{ callee: 'useFeatureFlag', keyArg: 0, type: 'boolean' }], registry: { file: 'lib/unleash/unleashToggles.ts', symbol: 'FLAGS' } },
     says: /^registry FLAGS \(lib\/unleash\/unleashToggles\.ts, as const list\)/,
     checks: { 'components/Sykdom.tsx': ['StudentV2', 'KravSteg'] },
   },
@@ -1209,6 +1232,32 @@ export const rooms = useFeatureEnabled('feature_video_rooms') && useSettingValue
     // No type: the hook hands back what it keeps in its state, not the read's value.
     expected: { patterns: [{ callee: 'useFeatureEnabled', keyArg: 0 }] },
     checks: { 'src/components/SpaceRoomView.tsx': ['feature_video_rooms'] },
+  },
+  {
+    name: "a function declared to give a boolean that gives back a flags record's entry is a wrapper, through useCallback and a constant; a plan's features are not flags",
+    files: {
+      'src/hooks/useFeatureFlags.ts': `import { useCallback } from 'react';
+export function useFeatureFlags() {
+  const userContext = useUser();
+  const checkFeatureFlag = useCallback((flagName: string): boolean => {
+    const value = userContext.featureFlags[flagName];
+    if (!isBoolean(value)) return false;
+    return value;
+  }, [userContext.featureFlags]);
+  return { checkFeatureFlag };
+}`,
+      'src/billing/plans.ts': `export function hasPlanFeature(plan: Plan, feature: string): boolean {
+  return plan.features[feature];
+}`,
+      'src/components/Banner.tsx': `import { useFeatureFlags } from '../hooks/useFeatureFlags';
+import { hasPlanFeature } from '../billing/plans';
+export function Banner({ plan }) {
+  const { checkFeatureFlag } = useFeatureFlags();
+  return checkFeatureFlag('maintenanceBannerEnabled') && hasPlanFeature(plan, 'sso');
+}`,
+    },
+    expected: { patterns: [{ callee: 'checkFeatureFlag', keyArg: 0, type: 'boolean' }] },
+    checks: { 'src/components/Banner.tsx': ['maintenanceBannerEnabled'] },
   },
   {
     name: "a name that says more than reading one flag, the workspace's own module, or a vendor's function is not a package's flag API",

@@ -10,7 +10,7 @@ import type { ModuleHost } from '../resolve';
 import { anchoredBy, type Anchored, type AnchorRegistry } from './anchors';
 import { clientParameters, clientParametersOf } from './clientParameters';
 import { launchDarklyProviders } from './keyNaming';
-import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, weighRegistries, type WeighedRegistry } from './registries';
+import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, typesBags, weighRegistries, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
 import { flagRecordBags } from './flagRecords';
@@ -106,7 +106,12 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     }
     found.wrappers.push(...anchoredWrappers);
     // A property typed by a registry interface, or by a type keyed by a registry's keys, is a bag of its flags (see typedBags.ts).
+    // Any other convincing interface whose name says nothing but flags types bags too: such a bag's reads are checks only
+    // of the keys the interface lists, and a monorepo's front end may read its own list so (`uiConfig.flags.x`, `UiFlags`).
     const typing = [chosen, ...besides.map((beside) => beside.candidate)];
+    for (const candidate of candidates.slice(1)) {
+      if (!typing.includes(candidate) && candidate.convincing && candidate.kind === 'interface' && typesBags(candidate)) typing.push(candidate);
+    }
     // And so is a record read by a member of an enum or object registry (see keyedRecords.ts).
     const withMembers = [chosen, ...besides.map((beside) => beside.candidate)].filter((registry) => registry.kind === 'enum' || registry.kind === 'object');
     const typedBags = [

@@ -181,6 +181,14 @@ export function mostlyUnregistered(registry: WeighedRegistry, checked: CheckedKe
 }
 
 /**
+ * True when a registry other than the chosen one may type bags beside it: its name says nothing but flags (`UiFlags`),
+ * and it is not declared in a test. A bag it types is read only by the keys it lists.
+ */
+export function typesBags(candidate: WeighedRegistry): boolean {
+  return namesOnlyFlags(candidate.symbol) && !isTestFile(candidate.file);
+}
+
+/**
  * Why a registry other than the chosen one anchors wrappers too, or undefined when it must not. A monorepo's
  * front end and server each list their own flags (a `UiFlags` type and an `IFlagKey` union), and only one is
  * proposed; the other still types its side's wrappers. A name and one checked key is not enough for that: a

@@ -6,8 +6,9 @@
 // status strings are compared so elsewhere too, one more signal is asked for: a name, of the function, the call,
 // the record or the file, that says flags, features, toggles, split tests, experiments, variants or gates.
 // A record of booleans is read without a comparison: a function that gives back its entry as a boolean
-// (`isFeatureEnabled(key) { return !!this.flags[key]; }`) evaluates a flag when the record's name, or the file's,
-// says flags, and its own name asks whether something is enabled or names flags too.
+// (`isFeatureEnabled(key) { return !!this.flags[key]; }`, or as it is from a function declared to give a boolean,
+// `(flagName: string): boolean => { const value = context.featureFlags[flagName]; …; return value; }`) evaluates a flag
+// when the record's name, or the file's, says flags, and its own name asks whether something is enabled or names flags too.
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
@@ -34,7 +35,7 @@ const STATE_PROPERTIES = /^(?:variant|treatment|variation)(?:Name|Key)?$/i;
 
 // A text test before a parse: the file compares something with a quoted flag state (`=== 'enabled'`, `'on' !== `), or
 // reads an entry as a boolean (`!!flags[key]`, `Boolean(flags[key])`, `flags[key] ?? false`, `flags[key] === true`).
-const MAY_COMPARE_STATE = /[!=]==?\s*(['"`])(?:enabled|on)\1|(['"`])(?:enabled|on)\2\s*[!=]=|!!\s*[\w$.?]+\[|Boolean\(\s*[\w$.?]+\[|\]\s*(?:\?\?|\|\||===?)\s*(?:false|true)\b/;
+const MAY_COMPARE_STATE = /[!=]==?\s*(['"`])(?:enabled|on)\1|(['"`])(?:enabled|on)\2\s*[!=]=|!!\s*[\w$.?]+\[|Boolean\(\s*[\w$.?]+\[|\]\s*(?:\?\?|\|\||===?)\s*(?:false|true)\b|\)\s*:\s*boolean\s*(?:=>|\{)/;
 
 // Words of a function's name that ask whether a flag is on: `isFeatureEnabled`, `isActive`, `featureOn`.
 const ASKS_ENABLED = new Set(['enabled', 'active', 'on', 'feature', 'features']);
@@ -125,7 +126,10 @@ interface BooleanRead {
   readonly expression: ts.Expression;
 }
 
-/** `!!record[key]`, `Boolean(record[key])`, `record[key] ?? false`, `record[key] || false`, `record[key] === true`. */
+/**
+ * `!!record[key]`, `Boolean(record[key])`, `record[key] ?? false`, `record[key] || false`, `record[key] === true`; and
+ * `record[key]` given back as it is, or through a constant it was stored in, by a function declared to give a boolean.
+ */
 function booleanReads(sourceFile: ts.SourceFile): BooleanRead[] {
   const reads: BooleanRead[] = [];
   const entry = (expression: ts.Expression): ts.ElementAccessExpression | undefined => {
@@ -146,10 +150,37 @@ function booleanReads(sourceFile: ts.SourceFile): BooleanRead[] {
       if (fallsBackToFalse || isTrue) lookup = entry(node.left);
     }
     if (lookup !== undefined) reads.push({ lookup, expression: node as ts.Expression });
+    else if (ts.isElementAccessExpression(node)) {
+      const given = givenBackAsBoolean(node);
+      if (given !== undefined) reads.push({ lookup: node, expression: given });
+    }
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
   return reads;
+}
+
+/**
+ * What a function declared to give a boolean returns of an entry it reads: the entry itself, or the name of the constant
+ * that holds it (`const value = flags[name]; … return value;`); undefined when it gives back something else.
+ */
+function givenBackAsBoolean(lookup: ts.ElementAccessExpression): ts.Expression | undefined {
+  const owner = enclosingFunction(lookup);
+  if (owner?.type?.kind !== ts.SyntaxKind.BooleanKeyword) return undefined;
+  let node: ts.Node = lookup;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
+  const holder = node.parent;
+  if (!ts.isVariableDeclaration(holder) || holder.initializer !== node || !ts.isIdentifier(holder.name)) return lookup;
+  if ((ts.getCombinedNodeFlags(holder) & ts.NodeFlags.Const) === 0) return undefined;
+  const name = holder.name.text;
+  let returned: ts.Expression | undefined;
+  const visit = (child: ts.Node): void => {
+    if (returned !== undefined || (ts.isFunctionLike(child) && child !== owner)) return;
+    if (ts.isReturnStatement(child) && child.expression !== undefined && ts.isIdentifier(child.expression) && child.expression.text === name) returned = child.expression;
+    else ts.forEachChild(child, visit);
+  };
+  if (owner.body !== undefined) visit(owner.body);
+  return returned;
 }
 
 interface StateComparison {

@@ -48,9 +48,16 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
           const initializer = ts.isPropertyDeclaration(node) ? node.initializer : undefined;
           const type = node.type ?? (initializer !== undefined && ts.isAsExpression(initializer) ? initializer.type : undefined);
           const spec = node.name.text;
-          if (type !== undefined && isBagType(type, registry, keys, aliases) && !bags.some((bag) => bag.spec === spec)) {
-            const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
-            bags.push({ spec, at: { file, line }, typedBy: typeName(type) ?? registry.symbol, keys: registry.keys });
+          if (type !== undefined && isBagType(type, registry, keys, aliases)) {
+            // The same property typed by several registries (a front end's `flags: UiFlags`, a server's `flags: IFlags`)
+            // holds the keys of every one.
+            const known = bags.findIndex((bag) => bag.spec === spec);
+            if (known < 0) {
+              const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+              bags.push({ spec, at: { file, line }, typedBy: typeName(type) ?? registry.symbol, keys: registry.keys });
+            } else if (bags[known].keys !== registry.keys) {
+              bags[known] = { ...bags[known], keys: [...new Set([...(bags[known].keys ?? []), ...registry.keys])] };
+            }
           }
         }
         ts.forEachChild(node, visit);

@@ -324,7 +324,9 @@ export function functionName(node: ts.SignatureDeclaration): string | undefined 
   if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node)) && node.name !== undefined && ts.isIdentifier(node.name)) {
     return node.name.text;
   }
-  const parent = node.parent as ts.Node | undefined;
+  let parent = node.parent as ts.Node | undefined;
+  // React's `useCallback(fn, deps)` gives back `fn` itself: `const check = useCallback((flag) => …, [flags])` is named `check`.
+  if (parent !== undefined && isUseCallback(parent, node)) parent = parent.parent;
   if (parent === undefined) return undefined;
   if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
   // `export default (flag) => …` and `export default function (flag) {…}` are named by their importers, after the
@@ -334,6 +336,12 @@ export function functionName(node: ts.SignatureDeclaration): string | undefined 
   if (anonymousDefault) return moduleName(node.getSourceFile().fileName);
   // `export const useFlag = memo((key) => ...)` and similar wrappers of the function itself are not followed.
   return undefined;
+}
+
+function isUseCallback(call: ts.Node, fn: ts.Node): boolean {
+  if (!ts.isCallExpression(call) || call.arguments[0] !== fn) return false;
+  const callee = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression;
+  return ts.isIdentifier(callee) && callee.text === 'useCallback';
 }
 
 /** The name importers give a module's default export as a rule: its file's (its folder's, for an index), camelCased. */
