@@ -1260,6 +1260,28 @@ export function Banner({ plan }) {
     checks: { 'src/components/Banner.tsx': ['maintenanceBannerEnabled'] },
   },
   {
+    name: "a property typed by a list of feature switches (each entry with its own enabled boolean) is a bag of them; a plan's or an organisation's features are not",
+    files: {
+      'src/services/Features/FeatureApi.ts': `export interface Feature { enabled: boolean; accessible: boolean }
+export interface Features { snapshots?: Feature; admintasks?: Feature; kessel?: Feature }
+export const getFeatures: () => Promise<Features> = async () => (await axios.get('/api/features/')).data;`,
+      'src/billing/plan.ts': `export interface PlanFeatures { sso: boolean; seats: number; enabled: boolean }
+export interface Plan { name: string; planFeatures: PlanFeatures }`,
+      'src/org/organization.ts': `export interface FeatureStatus { enabled: boolean; reason?: string }
+export interface OrgFeatures { gitSync: { enabled: boolean }; cloudSync: { enabled: boolean } }
+export interface FeatureList { gitSync: FeatureStatus; orgBasicRbac: FeatureStatus }
+export interface Organization { id: string; orgFeatures: OrgFeatures; featureList: FeatureList }`,
+      'src/middleware/AppContext.tsx': `import { Features } from '../services/Features/FeatureApi';
+export interface AppContextInterface { rbac: object; features: Features | null }`,
+      'src/Routes/index.tsx': `export default function Routes({ plan, org }) {
+  const { features } = useAppContext();
+  return features?.snapshots?.accessible && plan.planFeatures.sso && org.orgFeatures.gitSync.enabled && org.featureList.orgBasicRbac.enabled;
+}`,
+    },
+    expected: { bags: [{ bag: 'features', keys: ['snapshots', 'admintasks', 'kessel'] }], registry: { file: 'src/services/Features/FeatureApi.ts', symbol: 'Features' } },
+    checks: { 'src/Routes/index.tsx': ['snapshots'] },
+  },
+  {
     name: "a name that says more than reading one flag, the workspace's own module, or a vendor's function is not a package's flag API",
     files: {
       'src/table.tsx': `import { FeatureFlagColumn, setFeatureFlag, guardWithFeatureFlag, useFeatureFlags } from '@team/ui';

@@ -18,6 +18,7 @@ import { registryCandidates } from '../registry';
 import type { UserPattern } from '../types';
 import { nameWords, saysItListsFlags } from './registries';
 import type { SourceTrees } from './sourceTrees';
+import { switchLists } from './switchLists';
 import { holdsBoolean, RECORD_WRAPPERS, withoutNullish } from './typeText';
 import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper } from './types';
 import { functionName, GENERIC_NAMES, isTestFile, ordinal } from './wrappers';
@@ -41,8 +42,10 @@ export interface TypedEvidence {
 /** Reads the lists of flags the workspace declares, then the declarations typed by them (tests and mocks aside). */
 export function typedFlagEvidence(root: string, trees: SourceTrees): TypedEvidence {
   const lists = flagLists(root, trees);
-  if (lists.size === 0) return { wrappers: [], bags: [] };
-  const names = [...lists.keys()];
+  // Lists of switches (see switchLists.ts): a property typed by one is a bag of its switches.
+  const switches = switchLists(root, trees);
+  if (lists.size === 0 && switches.size === 0) return { wrappers: [], bags: [] };
+  const names = [...lists.keys(), ...switches.keys()];
   // A file is parsed only when it writes a list's name where a type is: `Record<L,`, `in L]`, `: L`, `| L`, `: types.L`.
   const alternatives = names.map((name) => name.replace(/\$/g, '\\$')).join('|');
   const typedText = new RegExp(`(?:Record<\\s*|\\bin\\s+|[:|]\\s*)(?:[\\w$]+\\.)?(?:${alternatives})\\b`);
@@ -98,8 +101,11 @@ export function typedFlagEvidence(root: string, trees: SourceTrees): TypedEviden
       } else if (namesList && (ts.isPropertySignature(node) || ts.isPropertyDeclaration(node)) && node.type !== undefined) {
         const property = ts.isIdentifier(node.name) || ts.isStringLiteral(node.name) ? node.name.text : undefined;
         const list = property === undefined ? undefined : flagRecordOf(node.type, lists);
+        const switchList = property === undefined ? undefined : listOf(node.type, switches);
         if (property !== undefined && /^[A-Za-z_$][\w$]*$/.test(property) && list !== undefined && namesFlags(property, list, lists)) {
           addBag(property, at(node), node.type.getText(sourceFile), list);
+        } else if (property !== undefined && /^[A-Za-z_$][\w$]*$/.test(property) && switchList !== undefined) {
+          addBag(property, at(node), node.type.getText(sourceFile), switchList, { keys: switches.get(switchList) });
         }
       }
       ts.forEachChild(node, visit);
