@@ -1282,6 +1282,33 @@ export interface AppContextInterface { rbac: object; features: Features | null }
     checks: { 'src/Routes/index.tsx': ['snapshots'] },
   },
   {
+    name: 'a record of feature flags held in a signal is read through .value by the keys of its type, and does not vouch for that type as the registry',
+    files: {
+      'src/services/feature-flag-service.ts': `export interface BlockSuiteFlags { enable_callout: boolean; enable_block_query: boolean; enable_database_number_formatting: boolean }
+export class FeatureFlagService { getFlag(key: keyof BlockSuiteFlags): boolean { return this.store.get(key) ?? false; } }`,
+      'src/data-view/types.ts': `export interface DatabaseFlags { enable_number_formatting: boolean; enable_table_virtual_scroll: boolean }
+export interface RenderFlags { dirty: boolean; visible: boolean }`,
+      'src/data-view/data-source.ts': `import type { DatabaseFlags, RenderFlags } from './types';
+export abstract class DataSourceBase {
+  abstract featureFlags$: ReadonlySignal<DatabaseFlags>;
+  renderFlags$: Signal<RenderFlags> = signal({ dirty: false, visible: true });
+}`,
+      'src/blocks/callout.ts': `export const items = [service.getFlag('enable_callout'), service.getFlag('enable_block_query')];`,
+      'src/data-view/cell-renderer.ts': `export class NumberCell {
+  render() {
+    const formatting = this.view.featureFlags$.value.enable_number_formatting;
+    return formatting && this.view.featureFlags$.value.peek && this.view.renderFlags$.value.dirty;
+  }
+}`,
+    },
+    expected: {
+      bags: [{ bag: 'featureFlags$.value', keys: ['enable_number_formatting', 'enable_table_virtual_scroll'] }],
+      patterns: [{ callee: 'getFlag', keyArg: 0 }],
+      registry: { file: 'src/services/feature-flag-service.ts', symbol: 'BlockSuiteFlags' },
+    },
+    checks: { 'src/data-view/cell-renderer.ts': ['enable_number_formatting'], 'src/blocks/callout.ts': ['enable_callout', 'enable_block_query'] },
+  },
+  {
     name: "a name that says more than reading one flag, the workspace's own module, or a vendor's function is not a package's flag API",
     files: {
       'src/table.tsx': `import { FeatureFlagColumn, setFeatureFlag, guardWithFeatureFlag, useFeatureFlags } from '@team/ui';

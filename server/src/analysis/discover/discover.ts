@@ -68,7 +68,8 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   // The team's declared types, for checks that call no SDK: bags and options typed by a list of flags, and what forwards into them.
   // A record of feature flags with no list of keys (see flagRecords.ts) holds what any list types it by, so it comes first.
   const typed = typedFlagEvidence(root, trees);
-  const typedNames = addNew(found, typed.wrappers, [...flagRecordBags(root, trees), ...typed.bags]);
+  const records = flagRecordBags(root, trees);
+  const typedNames = addNew(found, typed.wrappers, [...records, ...typed.bags]);
   if (typedNames.length > 0) followWrappers(root, trees, found, 2, typedNames, options.resolvePackage);
   // Functions declared with the type of a forwarded key take flag keys too, and what forwards into them is found as for any wrapper.
   const known = new Set(found.wrappers.map((wrapper) => wrapper.pattern.callee));
@@ -84,7 +85,10 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     if (anchored === undefined) anchors.set(id, anchored = anchoredBy(root, candidate, trees, options.resolvePackage));
     return anchored;
   };
-  const ownChecked = checkedKeys(trees, patternsOf(trees, found), options.resolvePackage);
+  // A record of feature flags typed by an object of its keys (`featureFlags$: ReadonlySignal<DatabaseFlags>`) is read by
+  // those keys because that is its shape: its reads do not vouch for that type as the registry.
+  const shapedBy = new Set(records.filter((bag) => bag.keys !== undefined));
+  const ownChecked = checkedKeys(trees, patternsOf(trees, { ...found, bags: found.bags.filter((bag) => !shapedBy.has(bag)) }), options.resolvePackage);
   const candidates = weighRegistries(root, trees, ownChecked, anchorsOf);
   let chosen: WeighedRegistry | undefined = candidates[0]?.convincing === true ? candidates[0] : undefined;
   const besides: BesideRegistry[] = [];
@@ -96,7 +100,8 @@ export function discover(root: string, sources: readonly SourceText[], options: 
       if (reason !== undefined) besides.push({ candidate, reason });
     }
     // What the registry anchors stands on it: if it is not proposed after all, none of it is kept.
-    const before = { wrappers: found.wrappers.length, bags: found.bags.length, factories: found.factories.length };
+    // The bags as they are: a registry's bags may also add keys to one known already.
+    const before = { wrappers: found.wrappers.length, bags: [...found.bags], factories: found.factories.length };
     const anchoredWrappers: DiscoveredWrapper[] = [];
     for (const registry of [chosen, ...besides.map((beside) => beside.candidate)]) {
       for (const wrapper of anchorsOf({ ...registry, file: `${root}/${registry.file}`, keys: registry.keyList, members: registry.memberList }).wrappers) {
@@ -117,7 +122,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     const typedBags = [
       ...bagsTypedBy(root, typing.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList, kind: registry.kind })), trees),
       ...bagsKeyedBy(root, withMembers.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList, members: registry.memberList })), trees),
-    ].filter((bag, index, all) => !found.bags.some((other) => other.spec === bag.spec) && all.findIndex((other) => other.spec === bag.spec) === index);
+    ].filter((bag, index, all) => !mergedKeys(found, bag) && all.findIndex((other) => other.spec === bag.spec) === index);
     found.bags.push(...typedBags);
     const seeds = [...anchoredWrappers.map((wrapper) => wrapper.pattern.callee), ...typedBags.map((bag) => bag.spec)];
     if (seeds.length > 0) followWrappers(root, trees, found, 2, seeds, options.resolvePackage);
@@ -128,7 +133,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     if (unregistered !== undefined) {
       chosen = undefined;
       found.wrappers.length = before.wrappers;
-      found.bags.length = before.bags;
+      found.bags.splice(0, found.bags.length, ...before.bags);
       found.factories.length = before.factories;
     }
   }
@@ -188,6 +193,18 @@ function followWrappers(root: string, trees: SourceTrees, found: Found, firstLev
 }
 
 /** Adds the wrappers and bags not found already; gives the names that files calling them would name. */
+/**
+ * True when a bag of that name is known already; when both list their keys, the known one lists the keys of both (a
+ * component's `featureFlags?: { hasAiAccess?: boolean }` names some of the flags the registry keys `featureFlags` by).
+ */
+function mergedKeys(found: Found, bag: DiscoveredBag): boolean {
+  const index = found.bags.findIndex((other) => other.spec === bag.spec);
+  if (index < 0) return false;
+  const known = found.bags[index];
+  if (known.keys !== undefined && bag.keys !== undefined) found.bags[index] = { ...known, keys: [...new Set([...known.keys, ...bag.keys])] };
+  return true;
+}
+
 function addNew(found: Found, wrappers: readonly DiscoveredWrapper[], bags: readonly DiscoveredBag[]): string[] {
   const names: string[] = [];
   for (const wrapper of wrappers) {
@@ -196,9 +213,10 @@ function addNew(found: Found, wrappers: readonly DiscoveredWrapper[], bags: read
     names.push(wrapper.pattern.callee);
   }
   for (const bag of bags) {
-    if (found.bags.some((other) => other.spec === bag.spec)) continue;
+    if (mergedKeys(found, bag)) continue;
     found.bags.push(bag);
-    names.push(calleeLastName(bag.spec.replace(/\(\)$/, '')));
+    // A bag held in a reactive box (`featureFlags$.value`) is named by its box: `value` is any object's.
+    names.push(calleeLastName(bag.spec.replace(/\(\)$|\.value$/, '')));
   }
   return names;
 }

@@ -4,6 +4,9 @@
 // it is a check of the flag it names (`featureFlags.use_cached_site_info`, `featureFlags?.['x']`), wherever the record
 // is passed under that name. With no keys to keep other objects of the name out, the name must say feature flags, not
 // just flags (CLI flags, UI toggles), and the type must hold booleans: the two together are the evidence.
+// A record of fixed keys, each a boolean (`featureFlags: DatabaseFlags` with `interface DatabaseFlags { enable_x: boolean
+// }`, or written there), is such a bag that lists those keys. So is one held in a reactive box, a signal's or a ref's,
+// whose current value is `.value` (`featureFlags$: ReadonlySignal<DatabaseFlags>`): the bag is `featureFlags$.value`.
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
@@ -15,23 +18,32 @@ import { isTestFile } from './wrappers';
 
 // Cheap text tests: a declaration typed where the name says feature flags (`featureFlags?:`, `FEATURE_TOGGLES:`), and
 // a type alias or interface that may be a record of them.
-const NAMED_DECLARATION = /features?_?(?:flags?|toggles?)\??\s*:/i;
+const NAMED_DECLARATION = /features?_?(?:flags?|toggles?)\$?\??\s*:/i;
 const RECORD_ALIAS = /\b(?:type|interface)\s+([\w$]*(?:flag|toggle)[\w$]*)/gi;
+// An interface or object type whose first member is a boolean property: a record of fixed keys may be declared here.
+const BOOLEAN_MEMBER = /\b(?:interface\s+[\w$]+|type\s+[\w$]+\s*=)\s*\{\s*(?:readonly\s+)?['"]?[\w$-]+['"]?\??\s*:\s*boolean\s*[;,}\n]/;
 const FLAG_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles']);
+// Reactive boxes whose current value is their `.value`: Preact's and Angular's signals, Vue's refs, RxJS's BehaviorSubject.
+const VALUE_BOXES = new Set(['Signal', 'ReadonlySignal', 'WritableSignal', 'Ref', 'ComputedRef', 'ShallowRef', 'WritableComputedRef', 'BehaviorSubject']);
 
 /** The bags a record of feature flags declares (see the top of this file), each a bag whose locals are it. */
 export function flagRecordBags(root: string, trees: SourceTrees): DiscoveredBag[] {
   const aliases = recordAliases(root, trees);
+  const fixed = fixedRecords(root, trees);
   const bags = new Map<string, DiscoveredBag>();
   for (const source of trees.sources) {
     const file = posix.relative(root, source.file);
     if (!NAMED_DECLARATION.test(source.text) || isTestFile(file)) continue;
     const sourceFile = trees.tree(source);
     const visit = (node: ts.Node): void => {
-      const declared = declaredRecord(node, aliases);
-      if (declared !== undefined && !bags.has(declared.name)) {
+      const declared = declaredRecord(node, aliases, fixed);
+      const spec = declared === undefined ? undefined : declared.boxed ? `${declared.name}.value` : declared.name;
+      if (declared !== undefined && spec !== undefined && !bags.has(spec)) {
         const at: DiscoveredAt = { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 };
-        bags.set(declared.name, { spec: declared.name, at, declaredAs: declared.type.getText(sourceFile), locals: true });
+        const declaredAs = declared.type.getText(sourceFile);
+        bags.set(spec, declared.keys === undefined
+          ? { spec, at, declaredAs, locals: true }
+          : { spec, at, declaredAs, typedBy: declared.typedBy, keys: declared.keys });
       }
       ts.forEachChild(node, visit);
     };
@@ -46,15 +58,84 @@ function saysFeatureFlags(name: string): boolean {
   return words.some((word, index) => FLAG_WORDS.has(word) && index > 0 && (words[index - 1] === 'feature' || words[index - 1] === 'features'));
 }
 
-/** A property, parameter or variable named for feature flags and typed as a record of booleans, with its name and type. */
-function declaredRecord(node: ts.Node, aliases: ReadonlySet<string>): { name: string; type: ts.TypeNode } | undefined {
+/** A record of feature flags as declared: its name, its type, and for a record of fixed keys, the keys and the type that lists them. */
+interface DeclaredRecord {
+  readonly name: string;
+  readonly type: ts.TypeNode;
+  readonly keys?: readonly string[];
+  readonly typedBy?: string;
+  /** Held in a reactive box (`ReadonlySignal<…>`, `Ref<…>`): read through `.value`. */
+  readonly boxed?: boolean;
+}
+
+/** A property, parameter or variable named for feature flags and typed as a record of booleans (see the top of this file). */
+function declaredRecord(node: ts.Node, aliases: ReadonlySet<string>, fixed: ReadonlyMap<string, readonly string[]>): DeclaredRecord | undefined {
   if (!(ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isParameter(node) || ts.isVariableDeclaration(node))) return undefined;
   if (node.type === undefined || !(ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) return undefined;
   // `const DEFAULT_FEATURE_FLAGS: FeatureFlags = { … }` writes the defaults out: a read of it is a constant, not a flag's state.
   if (ts.isVariableDeclaration(node) && node.initializer !== undefined && ts.isObjectLiteralExpression(node.initializer)) return undefined;
   const name = node.name.text;
-  if (!/^[A-Za-z_$][\w$]*$/.test(name) || !saysFeatureFlags(name) || !isRecordOfBooleans(node.type, aliases)) return undefined;
-  return { name, type: node.type };
+  if (!/^[A-Za-z_$][\w$]*$/.test(name) || !saysFeatureFlags(name)) return undefined;
+  if (isRecordOfBooleans(node.type, aliases)) return { name, type: node.type };
+  const boxed = boxedType(node.type);
+  const listed = fixedRecordOf(boxed ?? node.type, fixed);
+  return listed === undefined ? undefined : { name, type: node.type, ...listed, ...(boxed === undefined ? {} : { boxed: true }) };
+}
+
+/** What a reactive box holds (`ReadonlySignal<DatabaseFlags>` → `DatabaseFlags`); undefined for any other type. */
+function boxedType(type: ts.TypeNode): ts.TypeNode | undefined {
+  const inner = withoutNullish(type);
+  if (inner === undefined || !ts.isTypeReferenceNode(inner) || inner.typeArguments?.length !== 1) return undefined;
+  const name = ts.isIdentifier(inner.typeName) ? inner.typeName.text : inner.typeName.right.text;
+  return VALUE_BOXES.has(name) ? inner.typeArguments[0] : undefined;
+}
+
+/** The keys of a record of fixed boolean keys, written there or named (`DatabaseFlags`), and the name that lists them. */
+function fixedRecordOf(type: ts.TypeNode, fixed: ReadonlyMap<string, readonly string[]>): { keys: readonly string[]; typedBy: string } | undefined {
+  const inner = withoutNullish(type);
+  if (inner === undefined) return undefined;
+  if (ts.isTypeLiteralNode(inner)) {
+    const keys = booleanKeys(inner.members);
+    return keys === undefined ? undefined : { keys, typedBy: 'its type' };
+  }
+  if (!ts.isTypeReferenceNode(inner)) return undefined;
+  const name = ts.isIdentifier(inner.typeName) ? inner.typeName.text : inner.typeName.right.text;
+  const args = inner.typeArguments ?? [];
+  if (RECORD_WRAPPERS.has(name) && args.length === 1) return fixedRecordOf(args[0], fixed);
+  const keys = args.length === 0 ? fixed.get(name) : undefined;
+  return keys === undefined ? undefined : { keys, typedBy: name };
+}
+
+/** The names of members that are all boolean properties (one at least); undefined when any member is something else. */
+function booleanKeys(members: readonly ts.TypeElement[]): string[] | undefined {
+  const keys: string[] = [];
+  for (const member of members) {
+    if (!ts.isPropertySignature(member) || member.type === undefined || !holdsBoolean(member.type)) return undefined;
+    if (!ts.isIdentifier(member.name) && !ts.isStringLiteral(member.name)) return undefined;
+    keys.push(member.name.text);
+  }
+  return keys.length === 0 ? undefined : keys;
+}
+
+/**
+ * The interfaces and aliases of an object type whose members are all boolean properties, with those keys: `interface
+ * DatabaseFlags { enable_number_formatting: boolean }`. Any name: they count only where a name that says feature flags
+ * is typed by them. Only the files that may type such a name are parsed.
+ */
+function fixedRecords(root: string, trees: SourceTrees): Map<string, string[]> {
+  const records = new Map<string, string[]>();
+  for (const source of trees.sources) {
+    if (!source.text.includes('boolean') || !BOOLEAN_MEMBER.test(source.text) || isTestFile(posix.relative(root, source.file))) continue;
+    for (const statement of trees.tree(source).statements) {
+      const members = ts.isInterfaceDeclaration(statement) && statement.heritageClauses === undefined ? statement.members
+        : ts.isTypeAliasDeclaration(statement) && statement.typeParameters === undefined && ts.isTypeLiteralNode(statement.type) ? statement.type.members : undefined;
+      const keys = members === undefined ? undefined : booleanKeys(members);
+      if (keys === undefined) continue;
+      const name = (statement as ts.InterfaceDeclaration | ts.TypeAliasDeclaration).name.text;
+      records.set(name, [...new Set([...(records.get(name) ?? []), ...keys])]);
+    }
+  }
+  return records;
 }
 
 /**
