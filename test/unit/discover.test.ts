@@ -1309,6 +1309,32 @@ export abstract class DataSourceBase {
     checks: { 'src/data-view/cell-renderer.ts': ['enable_number_formatting'], 'src/blocks/callout.ts': ['enable_callout', 'enable_block_query'] },
   },
   {
+    name: "a property a hook named for toggles gives back is a bag of the registry's keys; its refresh function and a hook named otherwise are not",
+    files: {
+      'src/data/unleash/unleash_types.ts': `export enum ToggleNames { isVirksomhetsinputEnabled = 'isVirksomhetsinputEnabled', isUtenlandsoppholdEnabled = 'isUtenlandsoppholdEnabled' }
+export type Toggles = { [key in ToggleNames]: boolean };`,
+      'server/unleash.ts': `import { initialize } from 'unleash-client';
+const unleash = initialize({ url: 'x', appName: 'y' });
+export const getToggles = () => ({ a: unleash.isEnabled('isVirksomhetsinputEnabled'), b: unleash.isEnabled('isUtenlandsoppholdEnabled') });`,
+      'src/data/unleash/unleashQueryHooks.ts': `export const useFeatureToggles = () => {
+  const { data, refetch: refreshToggles } = useQuery({ queryKey: ['toggles'], queryFn: fetchToggles });
+  const toggles = data ?? defaultToggles;
+  return { toggles, refreshToggles, isLoading: false };
+};
+export const useTabs = () => ({ toggles: tabToggles });`,
+      'src/sider/Side.tsx': `export function Side() {
+  const { toggles, refreshToggles } = useFeatureToggles();
+  return toggles.isUtenlandsoppholdEnabled && toggles.length && refreshToggles.isVirksomhetsinputEnabled;
+}`,
+    },
+    expected: {
+      bags: [{ bag: 'toggles', keys: ['isVirksomhetsinputEnabled', 'isUtenlandsoppholdEnabled'] }],
+      registry: { file: 'src/data/unleash/unleash_types.ts', symbol: 'ToggleNames' },
+    },
+    says: /^bag toggles \(src\/data\/unleash\/unleashQueryHooks\.ts:4\): a property the team's hook useFeatureToggles\(\) gives back, named for flags/,
+    checks: { 'src/sider/Side.tsx': ['isUtenlandsoppholdEnabled'] },
+  },
+  {
     name: "a name that says more than reading one flag, the workspace's own module, or a vendor's function is not a package's flag API",
     files: {
       'src/table.tsx': `import { FeatureFlagColumn, setFeatureFlag, guardWithFeatureFlag, useFeatureFlags } from '@team/ui';

@@ -14,6 +14,7 @@ import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, typesBags, w
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
 import { flagRecordBags } from './flagRecords';
+import { hookReturnedBags } from './hookBags';
 import { bagsKeyedBy } from './keyedRecords';
 import { typedFlagEvidence } from './listTyped';
 import { keyTypedWrappers } from './keyTypes';
@@ -122,6 +123,8 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     const typedBags = [
       ...bagsTypedBy(root, typing.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList, kind: registry.kind })), trees),
       ...bagsKeyedBy(root, withMembers.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList, members: registry.memberList })), trees),
+      // And a property a hook named for flags gives back, read by the chosen registry's keys (see hookBags.ts).
+      ...hookReturnedBags(root, { symbol: chosen.symbol, keys: chosen.keyList }, trees),
     ].filter((bag, index, all) => !mergedKeys(found, bag) && all.findIndex((other) => other.spec === bag.spec) === index);
     found.bags.push(...typedBags);
     const seeds = [...anchoredWrappers.map((wrapper) => wrapper.pattern.callee), ...typedBags.map((bag) => bag.spec)];
@@ -273,6 +276,7 @@ function bagReason(bag: DiscoveredBag): string {
     return `${declared} ${bag.declaredAs.replace(/\s+/g, ' ')}, and ${bag.typedBy ?? ''} lists flags`;
   }
   if (bag.keyedBy !== undefined) return `read by a member of ${bag.keyedBy}, so a record of its flags; a read of one it lists is a check`;
+  if (bag.hook !== undefined) return `a property the team's hook ${bag.hook}() gives back, named for flags; a read of one ${bag.typedBy ?? 'the registry'} lists is a check`;
   if (bag.typedBy !== undefined) return `a property typed ${bag.typedBy}, which lists flags; a read of one it lists is a check`;
   return `returns the flags of ${bag.forwardsTo ?? 'a bag'}()${bag.camelCaseKeys === true ? ', whose property names are the flag keys camelCased' : ''}`;
 }

@@ -59,6 +59,8 @@ export interface DiscoveredBag {
   readonly returned?: boolean;
   /** The only property names that are flags: the keys of the registry that types it. */
   readonly keys?: readonly string[];
+  /** The team's hook named for flags that gives the bag back as this property (see hookBags.ts). */
+  readonly hook?: string;
   /** True for a record of feature flags with no list of keys: a parameter or variable of its name is the bag too (see flagRecords.ts). */
   readonly locals?: boolean;
   /** Taken from the bag it returns: LaunchDarkly's `useFlags()` names flags camelCased. */
