@@ -1191,6 +1191,22 @@ export const withFeatureFlag = (Wrapped, featureFlagName: string, onEnabled) => 
     checks: { 'src/app/page.tsx': ['awardRecommendationOff'] },
   },
   {
+    name: "an instance made by the class's static factory declared to give one is such an instance too; one made by another static method is not",
+    files: {
+      'src/server/featureFlag/featureFlag.service.ts': `export class FeatureFlagService {
+  static create(): FeatureFlagService { return new FeatureFlagService(); }
+  static describe(): string { return 'flags'; }
+  async isEnabled(flagKey: FeatureFlagKey, opts: Options): Promise<boolean> { return this.store.get(flagKey) ?? false; }
+}
+export const featureFlagService = FeatureFlagService.create();
+export const description = FeatureFlagService.describe();`,
+      'src/server/automations.ts': `import { featureFlagService } from './featureFlag/featureFlag.service';
+export const on = await featureFlagService.isEnabled('release_automations', { projectId });`,
+    },
+    expected: { patterns: [{ callee: 'featureFlagService.isEnabled', keyArg: 0 }] },
+    checks: { 'src/server/automations.ts': ['release_automations'] },
+  },
+  {
     name: 'an as const list of flags is a registry, and a parameter typed by its items makes a wrapper',
     files: {
       'lib/unleash/unleashToggles.ts': `export const FLAGS = ['VisAvslag', 'StudentV2', 'KravSteg'] as const;\nexport type FlagNames = (typeof FLAGS)[number];`,

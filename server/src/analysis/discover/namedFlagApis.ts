@@ -124,7 +124,7 @@ export function flagServiceMethods(root: string, trees: SourceTrees): Discovered
     for (const statement of sourceFile.statements) {
       if (!ts.isClassDeclaration(statement) || statement.name === undefined || !FLAG_SERVICE_NAME.test(statement.name.text)) continue;
       const className = statement.name.text;
-      const instances = instancesOf(sourceFile, className);
+      const instances = instancesOf(sourceFile, statement);
       for (const member of statement.members) {
         if (member.name === undefined || !ts.isIdentifier(member.name)) continue;
         const receivers = hasModifier(member, ts.SyntaxKind.StaticKeyword) ? [className] : instances;
@@ -149,14 +149,23 @@ export function flagServiceMethods(root: string, trees: SourceTrees): Discovered
   return found;
 }
 
-/** The module's constants made of the class: `export const featureFlagsManager = new FeatureFlagsManager(flags)`. */
-function instancesOf(sourceFile: ts.SourceFile, className: string): string[] {
+/**
+ * The module's constants made of the class: `export const featureFlagsManager = new FeatureFlagsManager(flags)`, or by a
+ * static method of it declared to give one, `export const featureFlagService = FeatureFlagService.create()`.
+ */
+function instancesOf(sourceFile: ts.SourceFile, declaration: ts.ClassDeclaration): string[] {
+  const className = declaration.name?.text;
+  const factories = new Set(declaration.members.flatMap((member) => (ts.isMethodDeclaration(member) && ts.isIdentifier(member.name)
+    && hasModifier(member, ts.SyntaxKind.StaticKeyword) && member.type !== undefined && ts.isTypeReferenceNode(member.type)
+    && ts.isIdentifier(member.type.typeName) && member.type.typeName.text === className ? [member.name.text] : [])));
+  const makes = (value: ts.Expression): boolean => (ts.isNewExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === className)
+    || (ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && ts.isIdentifier(value.expression.expression)
+      && value.expression.expression.text === className && factories.has(value.expression.name.text));
   const names: string[] = [];
   for (const statement of sourceFile.statements) {
     if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
-    for (const declaration of statement.declarationList.declarations) {
-      const value = declaration.initializer;
-      if (ts.isIdentifier(declaration.name) && value !== undefined && ts.isNewExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === className) names.push(declaration.name.text);
+    for (const variable of statement.declarationList.declarations) {
+      if (ts.isIdentifier(variable.name) && variable.initializer !== undefined && makes(variable.initializer)) names.push(variable.name.text);
     }
   }
   return names;
