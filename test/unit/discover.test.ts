@@ -1351,6 +1351,23 @@ export const useTabs = () => ({ toggles: tabToggles });`,
     checks: { 'src/sider/Side.tsx': ['isUtenlandsoppholdEnabled'] },
   },
   {
+    name: "the flags a data model stores on its records, declared beside it, are no registry of feature flags",
+    files: {
+      'server/models/User.ts': `/** Flags that are available for setting on the user. */
+export enum UserFlag { InviteSent = 'inviteSent', InviteReminderSent = 'inviteReminderSent', AvatarUpdated = 'avatarUpdated' }
+@Table({ tableName: 'users', modelName: 'user' })
+class User extends ParanoidModel {
+  public getFlag(flag: UserFlag): number { return this.flags?.[flag] ?? 0; }
+  public setFlag(flag: UserFlag, value = true) { this.flags = { ...this.flags, [flag]: value ? 1 : 0 }; }
+}
+export default User;`,
+      'server/commands/userProvisioner.ts': `export const updated = user.getFlag(UserFlag.AvatarUpdated) && user.getFlag(UserFlag.InviteSent);`,
+      'server/routes/users.ts': `export const sent = user.getFlag(UserFlag.InviteReminderSent);`,
+    },
+    expected: {},
+    checks: { 'server/commands/userProvisioner.ts': [] },
+  },
+  {
     name: "a name that says more than reading one flag, the workspace's own module, or a vendor's function is not a package's flag API",
     files: {
       'src/table.tsx': `import { FeatureFlagColumn, setFeatureFlag, guardWithFeatureFlag, useFeatureFlags } from '@team/ui';

@@ -94,6 +94,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       if (candidate.keys.length < 2 && !namesOnlyFlags(candidate.symbol)) continue;
       // `type FeatureFlagType = 'boolean' | 'number'` lists the kinds of value a flag may have, not flags.
       if (candidate.keys.every((key) => VALUE_KINDS.has(key))) continue;
+      if (listsModelFlags(candidate.symbol, source.text)) continue;
       // As for unused flags: a parameter typed as the whole candidate does not say which of its keys are used.
       const listed = new Set(candidate.keys);
       const usedHere = new Set([...used, ...possibleKeySets.filter((keys) => !coversAll(keys, listed)).flat()]);
@@ -178,6 +179,18 @@ export function mostlyUnregistered(registry: WeighedRegistry, checked: CheckedKe
   const unlisted = checked.resolvedKeys.filter((names) => !names.some((name) => listed.has(name))).length;
   if (unlisted * 2 <= checked.resolvedKeys.length) return undefined;
   return `${unlisted} of the ${checked.resolvedKeys.length} checks with a known key would check keys it does not list`;
+}
+
+// A data model's class: an ORM's decorator (`@Table`, `@Entity`, `@Model`) before it, or a base class named for models.
+const MODEL_CLASS = (name: string): RegExp => new RegExp(`@(?:Table|Entity|Model)\\b[^@]*?\\bclass\\s+${name}\\b|\\bclass\\s+${name}\\s+extends\\s+[\\w$.]*Model\\b`);
+
+/**
+ * True for the flags a data model stores on each of its records, declared beside it: `enum UserFlag { InviteSent =
+ * 'inviteSent' }` in the file of `@Table(…) class User extends ParanoidModel`, set and read per user (`user.getFlag(…)`).
+ */
+function listsModelFlags(symbol: string, text: string): boolean {
+  const model = /^([A-Z][A-Za-z0-9]*?)Flags?$/.exec(symbol)?.[1];
+  return model !== undefined && MODEL_CLASS(model).test(text);
 }
 
 /**
