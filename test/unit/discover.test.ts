@@ -1201,10 +1201,16 @@ export const withFeatureFlag = (Wrapped, featureFlagName: string, onEnabled) => 
 export const featureFlagService = FeatureFlagService.create();
 export const description = FeatureFlagService.describe();`,
       'src/server/automations.ts': `import { featureFlagService } from './featureFlag/featureFlag.service';
-export const on = await featureFlagService.isEnabled('release_automations', { projectId });`,
+import { featureFlagService as flagService } from './featureFlag/featureFlag.service';
+export const on = await featureFlagService.isEnabled('release_automations', { projectId });
+export const renamed = await flagService.isEnabled('release_renamed', {});
+export async function hasAccess({ user, flags = featureFlagService }: { user: User; flags?: Evaluator }) { return flags.isEnabled('release_langy', { distinctId: user.id }); }
+export const other = ({ flags = permissions }) => flags.isEnabled('admin', {});
+export const held = (checker = featureFlagService) => { const service = checker; return service.isEnabled('release_held', {}); };`,
     },
     expected: { patterns: [{ callee: 'featureFlagService.isEnabled', keyArg: 0 }] },
-    checks: { 'src/server/automations.ts': ['release_automations'] },
+    // Calls on a local name for the instance are its calls: an import under another name, a parameter that defaults to it.
+    checks: { 'src/server/automations.ts': ['release_automations', 'release_renamed', 'release_langy'] },
   },
   {
     name: 'an as const list of flags is a registry, and a parameter typed by its items makes a wrapper',

@@ -11,7 +11,7 @@ import { evaluate, propertyNameText, setMember } from './values';
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
   SyntaxKind, isClassDeclaration, isEnumDeclaration, isIdentifier, isImportDeclaration, isNamespaceImport,
-  isOmittedExpression, isPropertyDeclaration, isStringLiteral, isTypeAliasDeclaration,
+  isOmittedExpression, isPropertyAccessExpression, isPropertyDeclaration, isStringLiteral, isTypeAliasDeclaration,
 } = ts;
 
 // Enough for any real chain of constants; stops self-referencing ones.
@@ -67,8 +67,17 @@ export function declareOpaqueNames(state: ScanState, name: ts.BindingName, param
   for (const element of name.elements) {
     // Each name its own copy: an open document's re-scan moves a binding's origin in place.
     const own = origin && { ...origin, reference: { ...origin.reference } };
-    if (!isOmittedExpression(element)) declareOpaqueNames(state, element.name, parameter && { type: undefined }, own);
+    if (isOmittedExpression(element)) continue;
+    const defaultName = parameter === undefined ? undefined : defaultNameOf(element.initializer);
+    declareOpaqueNames(state, element.name, parameter && { type: undefined, ...(defaultName === undefined ? {} : { defaultName }) }, own);
   }
+}
+
+/** The last name of a parameter's default when it is a name (`flags = featureFlagService`, `client = deps.client`). */
+export function defaultNameOf(initializer: ts.Expression | undefined): string | undefined {
+  if (initializer === undefined) return undefined;
+  if (isIdentifier(initializer)) return initializer.text;
+  return isPropertyAccessExpression(initializer) && isIdentifier(initializer.name) ? initializer.name.text : undefined;
 }
 
 function declareImports(state: ScanState, node: ts.ImportDeclaration): void {

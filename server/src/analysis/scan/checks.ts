@@ -362,6 +362,7 @@ export function matchCallee(state: ScanState, callee: ts.Expression): readonly F
   if (candidates === undefined) return NO_PATTERNS;
   const receiverName = receiver === undefined ? undefined : lastNameOf(receiver);
   let presets: FlagPattern[] | undefined;
+  let onReceiver = false;
   for (const pattern of candidates) {
     const dot = pattern.callee.lastIndexOf('.');
     if (dot < 0) {
@@ -369,9 +370,29 @@ export function matchCallee(state: ScanState, callee: ts.Expression): readonly F
       (presets ??= []).push(pattern);
     } else if (receiverName !== undefined && receiverName === calleeLastName(pattern.callee.slice(0, dot))) {
       return [pattern];
+    } else {
+      onReceiver = true;
     }
   }
+  // A local name for the pattern's receiver: a parameter that defaults to it (`flags = featureFlagService`), a constant
+  // that holds it (`const flags = featureFlagService`), an import under another name.
+  const alias = onReceiver && receiver !== undefined ? receiverAlias(state, receiver) : undefined;
+  if (alias !== undefined) {
+    const aliased = candidates.find((pattern) => pattern.callee.includes('.') && calleeLastName(pattern.callee.slice(0, pattern.callee.lastIndexOf('.'))) === alias);
+    if (aliased !== undefined) return [aliased];
+  }
   return presets ?? NO_PATTERNS;
+}
+
+/** The last name of what a receiver named by a local name stands for, when it is a name (see `matchCallee`). */
+function receiverAlias(state: ScanState, receiver: ts.Expression): string | undefined {
+  const name = unwrap(receiver);
+  if (!isIdentifier(name)) return undefined;
+  const binding = lookupBinding(state, name.text, name.end);
+  if (binding === undefined) return undefined;
+  if (binding.parameter !== undefined) return binding.parameter.defaultName;
+  const value = binding.value;
+  return value !== undefined && typeof value !== 'string' && value.kind !== 'object' ? value.names[value.names.length - 1] : undefined;
 }
 
 const NO_PATTERNS: readonly FlagPattern[] = [];

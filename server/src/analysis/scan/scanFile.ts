@@ -7,7 +7,7 @@ import { booleanPropertiesOf, boundNames, typeOfBinding } from '../fetchedTypes'
 import type { PatternSet } from '../patterns';
 import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, objectBagSource, patternIndex, visitBagAccess, visitCall, visitJsxElement } from './checks';
 import { dependencyListOf, dependencyReadsOf } from './dependencyLists';
-import { completeChecks, declare, declareOpaqueNames, declareStatement, followOrigin } from './bindings';
+import { completeChecks, declare, declareOpaqueNames, declareStatement, defaultNameOf, followOrigin } from './bindings';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { inSourceOrder, scanFlagFunctions, type FlagFunctionScan } from './flagFunctions';
 import { visitFlagOptions } from './flagOptions';
@@ -169,8 +169,9 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
       declareVariables(state, node as ts.VariableDeclarationList);
       break;
     case SyntaxKind.Parameter: {
-      const { name, type } = node as ts.ParameterDeclaration;
-      declareOpaqueNames(state, name, { type }, typedOrigin(type));
+      const { name, type, initializer } = node as ts.ParameterDeclaration;
+      const defaultName = defaultNameOf(initializer);
+      declareOpaqueNames(state, name, { type, ...(defaultName === undefined ? {} : { defaultName }) }, typedOrigin(type));
       if (state.clientFunctions !== undefined && parent !== undefined) declareClientParameter(state, node as ts.ParameterDeclaration, parent);
       break;
     }

@@ -178,8 +178,11 @@ export interface Binding {
   readonly scopeEnd: number;
   readonly value: LocalValue | undefined;
   readonly bag?: BagSource;
-  /** Set for a function parameter: a key read from it is dynamic, limited to what its type allows. */
-  readonly parameter?: { readonly type: ts.TypeNode | undefined };
+  /**
+   * Set for a function parameter: a key read from it is dynamic, limited to what its type allows. `defaultName`: the last
+   * name of what it defaults to, when that is a name (`flags = featureFlagService`), which calls on it are made on.
+   */
+  readonly parameter?: { readonly type: ts.TypeNode | undefined; readonly defaultName?: string };
   /** For a name that holds no key: what its value was made from or typed by, for the evidence of calls on it. */
   readonly origin?: Origin;
 }
