@@ -12,7 +12,7 @@ import type { FlagCheck, UserPattern } from '../types';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredWrapper } from './types';
 import type { FileScan } from '../scan/types';
-import { predicateComparisons } from '../scan/checks';
+import { predicateComparisons } from '../scan/predicates';
 import { functionName, GENERIC_NAMES, isTestFile, ordinal, type FunctionNode } from './wrappers';
 import { keyAliases } from './keyAliases';
 

@@ -9,7 +9,7 @@ import { ts } from 'ts-morph';
 import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredBag } from './types';
-import { functionName, isTestFile } from './wrappers';
+import { functionName, isTestFile, ownReturns } from './wrappers';
 
 const FLAG_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles']);
 // The cheap text test: a hook whose name says flags or toggles is declared here.
@@ -57,18 +57,8 @@ function saysFlags(name: string): boolean {
 
 /** The properties of the object literals a function's own return statements (or its arrow body) give back. */
 function returnedProperties(node: ts.SignatureDeclaration): Array<{ name: string; node: ts.Node }> {
-  const body = (node as ts.FunctionLikeDeclaration).body;
-  if (body === undefined) return [];
-  const returned: ts.Expression[] = [];
-  if (!ts.isBlock(body)) returned.push(body);
-  const collect = (child: ts.Node): void => {
-    if (ts.isFunctionLike(child) || ts.isClassLike(child)) return;
-    if (ts.isReturnStatement(child) && child.expression !== undefined) returned.push(child.expression);
-    ts.forEachChild(child, collect);
-  };
-  if (ts.isBlock(body)) ts.forEachChild(body, collect);
   const properties: Array<{ name: string; node: ts.Node }> = [];
-  for (const expression of returned) {
+  for (const expression of ownReturns(node)) {
     let inner = expression;
     while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
     if (!ts.isObjectLiteralExpression(inner)) continue;

@@ -21,7 +21,7 @@ import type { SourceTrees } from './sourceTrees';
 import { switchLists } from './switchLists';
 import { holdsBoolean, RECORD_WRAPPERS, withoutNullish } from './typeText';
 import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper } from './types';
-import { functionName, GENERIC_NAMES, isTestFile, ordinal } from './wrappers';
+import { functionName, GENERIC_NAMES, isTestFile, ordinal, ownReturns } from './wrappers';
 
 // Words that say flags whatever else a name says; "feature" alone does not (plan features, product features), nor
 // "gate" alone (a column gated by the plan), but "feature gate" does.
@@ -164,18 +164,17 @@ interface TypedBy {
  * `const { data: features } = useSWR<Record<BetaFeatures, boolean>>(…)`. Only the function's own statements are read.
  */
 function returnedRecords(node: ts.SignatureDeclaration, lists: ReadonlyMap<string, readonly string[]>): ReturnedRecords {
-  const body = ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) ? node.body : undefined;
-  if (body === undefined) return { properties: [] };
-  const returned: ts.Expression[] = [];
+  if (!(ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node))) return { properties: [] };
+  const returned = ownReturns(node);
+  if (returned.length === 0) return { properties: [] };
+  const body = (node as ts.FunctionLikeDeclaration).body;
   const declarations: ts.VariableDeclaration[] = [];
-  if (!ts.isBlock(body)) returned.push(body);
   const collect = (child: ts.Node): void => {
     if (ts.isFunctionLike(child) || ts.isClassLike(child)) return;
-    if (ts.isReturnStatement(child) && child.expression !== undefined) returned.push(child.expression);
     if (ts.isVariableDeclaration(child)) declarations.push(child);
     ts.forEachChild(child, collect);
   };
-  if (ts.isBlock(body)) ts.forEachChild(body, collect);
+  if (body !== undefined && ts.isBlock(body)) ts.forEachChild(body, collect);
   const recordOf = (expression: ts.Expression): TypedBy | undefined => {
     const inner = unwrapped(expression);
     if (ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) return typedBy(inner.type, lists);

@@ -18,7 +18,7 @@ import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredWrapper } from './types';
 import { isWrittenAccess } from '../scan/checks';
 import { mayEvaluate } from './anchors';
-import { functionName, isTestFile, mayNameWrapper, ordinal, parameterOf, type FunctionNode } from './wrappers';
+import { functionName, isTestFile, mayNameWrapper, ordinal, ownReturns, parameterOf, type FunctionNode } from './wrappers';
 
 // The states a flag of a team's own store is compared with. `'true'` is left out: environment switches
 // (`process.env[name] === 'true'`) are compared with it, and they are settings, not flags.
@@ -173,14 +173,7 @@ function givenBackAsBoolean(lookup: ts.ElementAccessExpression): ts.Expression |
   if (!ts.isVariableDeclaration(holder) || holder.initializer !== node || !ts.isIdentifier(holder.name)) return lookup;
   if ((ts.getCombinedNodeFlags(holder) & ts.NodeFlags.Const) === 0) return undefined;
   const name = holder.name.text;
-  let returned: ts.Expression | undefined;
-  const visit = (child: ts.Node): void => {
-    if (returned !== undefined || (ts.isFunctionLike(child) && child !== owner)) return;
-    if (ts.isReturnStatement(child) && child.expression !== undefined && ts.isIdentifier(child.expression) && child.expression.text === name) returned = child.expression;
-    else ts.forEachChild(child, visit);
-  };
-  if (owner.body !== undefined) visit(owner.body);
-  return returned;
+  return ownReturns(owner).find((returned) => ts.isIdentifier(returned) && returned.text === name);
 }
 
 interface StateComparison {

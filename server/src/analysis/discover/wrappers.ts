@@ -344,6 +344,21 @@ function isUseCallback(call: ts.Node, fn: ts.Node): boolean {
   return ts.isIdentifier(callee) && callee.text === 'useCallback';
 }
 
+/** What a function's own return statements give back, or its arrow's expression body; not those of functions or classes inside it. */
+export function ownReturns(node: ts.SignatureDeclaration): ts.Expression[] {
+  const body = (node as ts.FunctionLikeDeclaration).body;
+  if (body === undefined) return [];
+  if (!ts.isBlock(body)) return [body];
+  const returned: ts.Expression[] = [];
+  const collect = (child: ts.Node): void => {
+    if (ts.isFunctionLike(child) || ts.isClassLike(child)) return;
+    if (ts.isReturnStatement(child) && child.expression !== undefined) returned.push(child.expression);
+    ts.forEachChild(child, collect);
+  };
+  ts.forEachChild(body, collect);
+  return returned;
+}
+
 /** The name importers give a module's default export as a rule: its file's (its folder's, for an index), camelCased. */
 function moduleName(file: string): string | undefined {
   const parts = file.split('/');
