@@ -217,6 +217,33 @@ export const useToggles = () => useContext(Context);`,
     checks: { 'src/services/cart.ts': ['sales_channels'], 'src/pages/settings.tsx': ['tax_inclusive', 'analytics'] },
   },
   {
+    name: "no SDK, no registry found yet: a function giving back the state of the item its parameter finds in a list of flags is a wrapper; a list of users or plugins searched so, or a label given back, is none",
+    files: {
+      'src/providers/FeatureFlagProvider.tsx': `export function FeatureFlagsProvider({ children }) {
+  const value = useMemo(() => ({
+    isFeatureFlagEnabled: (envVar: FeatureFlagEnvVar) => {
+      const featureFlags = data?.featureFlags ?? [];
+      const featureFlag = featureFlags.find((flag) => flag.envVar === envVar);
+      if (!featureFlag) return false;
+      return featureFlag.enabled;
+    },
+  }), [data]);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}`,
+      'src/flags.ts': `export function isFlagOn(key: string) { return flags.find((flag) => flag.key === key)?.enabled ?? false; }
+export function flagLabel(key: string) { return flags.find((flag) => flag.key === key)?.label; }`,
+      'src/users.ts': `export function isUserActive(id: string) { return users.find((user) => user.id === id)?.active ?? false; }
+export function isPluginEnabled(name: string) { return !!plugins.find((plugin) => plugin.name === name)?.enabled; }`,
+      'src/pages/Dashboard.tsx': `export function Dashboard() {
+  const { isFeatureFlagEnabled } = useFeatureFlags();
+  return isFeatureFlagEnabled('ROX_SCANNER_V4') && isFlagOn('beta') && isUserActive('u1') && isPluginEnabled('p') ? <A /> : null;
+}`,
+    },
+    expected: { patterns: [{ callee: 'isFeatureFlagEnabled', keyArg: 0, type: 'boolean' }, { callee: 'isFlagOn', keyArg: 0, type: 'boolean' }] },
+    says: /^wrapper isFeatureFlagEnabled \(src\/providers\/FeatureFlagProvider\.tsx:3\): gives back the enabled of the item of featureFlags whose envVar its first argument names$/,
+    checks: { 'src/pages/Dashboard.tsx': ['ROX_SCANNER_V4', 'beta'] },
+  },
+  {
     name: 'entries read as booleans that are no flags: a record or file whose name says nothing of flags, a function whose name asks nothing of one, and a read the function does not give back',
     files: {
       'src/permissions.ts': `export class Permissions { private granted: Record<string, boolean> = {}; isEnabled(name: string) { return !!this.granted[name]; } }`,
@@ -1211,6 +1238,27 @@ export const held = (checker = featureFlagService) => { const service = checker;
     expected: { patterns: [{ callee: 'featureFlagService.isEnabled', keyArg: 0 }] },
     // Calls on a local name for the instance are its calls: an import under another name, a parameter that defaults to it.
     checks: { 'src/server/automations.ts': ['release_automations', 'release_renamed', 'release_langy'] },
+  },
+  {
+    name: "a list of the module's string constants, named for features, is a registry: a call passed one of its constants is a check",
+    files: {
+      'src/konstanter.ts': `export const STIGENDE = 'stigende';
+export const DARKMODE = 'portefolje.darkmode';
+export const LAGREDE_FILTER = 'portefolje.lagrede_filter';
+export const PORTEFOLJE_FEATURES = [DARKMODE, LAGREDE_FILTER];
+export const SORTERINGER = [STIGENDE];`,
+      'src/ducks/features.ts': `import { PORTEFOLJE_FEATURES } from '../konstanter';
+export const query = PORTEFOLJE_FEATURES.map((feature) => \`feature=\${feature}\`).join('&');
+export function sjekkFeature(state: AppState, feature: string): boolean { return state.features[feature]; }`,
+      'src/ducks/filter.ts': `import { sjekkFeature } from './features';
+import { DARKMODE, LAGREDE_FILTER } from '../konstanter';
+export const lagre = () => (dispatch, getState) => sjekkFeature(getState(), LAGREDE_FILTER) && dispatch(x);
+export const dark = (state) => sjekkFeature(state, DARKMODE);`,
+      'src/sortering.ts': `import { STIGENDE } from './konstanter';\nexport const sortert = sorter(rader, STIGENDE);`,
+    },
+    expected: { patterns: [{ callee: 'sjekkFeature', keyArg: 1 }], registry: { file: 'src/konstanter.ts', symbol: 'PORTEFOLJE_FEATURES' } },
+    says: /^registry PORTEFOLJE_FEATURES \(src\/konstanter\.ts, list of constants\): 2 of its 2 keys are checked in code, 2 parameters typed by it or calls passed its members/,
+    checks: { 'src/ducks/filter.ts': ['LAGREDE_FILTER', 'DARKMODE'], 'src/sortering.ts': [] },
   },
   {
     name: 'an as const list of flags is a registry, and a parameter typed by its items makes a wrapper',

@@ -34,6 +34,9 @@ const readCases: Array<{ name: string; text: string; symbol: string; kind?: stri
   { name: "an object of records about each flag: the property names are the keys, the records' strings are labels", text: `export const FLAGS = { enable_ai: { category: 'affine', displayName: 'Enable AI', configurable: true }, offline: { displayName: 'Offline', configurable: isBeta }, checkout: { V2: 'checkout-v2' } } satisfies Record<string, FlagInfo>;`, symbol: 'FLAGS', kind: 'object', keys: ['enable_ai', 'offline', 'checkout-v2'] },
   { name: 'an as const object, nested', text: `export const FLAGS = { NEW_NAV: 'new-nav', checkout: { V2: 'checkout-v2' } } as const;`, symbol: 'FLAGS', kind: 'object', keys: ['new-nav', 'checkout-v2'] },
   { name: 'an as const list of keys', text: `export const FLAGS = ['VisAvslag', "StudentV2"] as const;\nexport type FlagNames = (typeof FLAGS)[number];`, symbol: 'FLAGS', kind: 'list', keys: ['VisAvslag', 'StudentV2'] },
+  { name: "a list of the module's string constants (and a key written beside them)", text: `export const DARKMODE = 'app.darkmode';\nexport const NEW_NAV = "new-nav";\nexport const FEATURES = [DARKMODE, NEW_NAV, 'beta'];`, symbol: 'FEATURES', kind: 'list', keys: ['app.darkmode', 'new-nav', 'beta'] },
+  { name: 'a list of names that are not all string constants of the module', text: `import { IMPORTED } from './other';\nexport const A = 'a';\nlet B = 'b';\nexport const FEATURES = [A, IMPORTED];\nexport const MORE = [A, B];`, symbol: 'FEATURES', problem: 'is not declared in src/flags.ts' },
+  { name: "an interface keyed by the module's string constants", text: `export const VIS_KLAGE = 'app.vis_klage';\nexport interface FeatureToggles { [VIS_KLAGE]: boolean; plain: boolean }`, symbol: 'FeatureToggles', kind: 'interface', keys: ['app.vis_klage', 'plain'] },
   { name: 'a plain array, whose items are any text', text: `export const FLAGS = ['a', 'b'];`, symbol: 'FLAGS', problem: 'is not declared in src/flags.ts' },
   { name: 'a frozen object', text: `export const FLAGS = Object.freeze({ A: 'a' });`, symbol: 'FLAGS', kind: 'object', keys: ['a'] },
   { name: 'a union of string literals', text: `export type FlagKey = 'a' | 'b' | "c";`, symbol: 'FlagKey', kind: 'union', keys: ['a', 'b', 'c'] },
@@ -160,6 +163,12 @@ const addCases: Array<{ name: string; before: string; symbol: string; key: strin
     after: `export const FLAGS = [\n  'a',\n  'b',\n  'c',\n] as const;`,
   },
   {
+    name: "a list of the module's constants: the key is written beside them as a string",
+    before: `export const A = 'app.a';\nexport const FEATURES = [\n  A,\n];`,
+    symbol: 'FEATURES', key: 'app.b',
+    after: `export const A = 'app.a';\nexport const FEATURES = [\n  A,\n  'app.b',\n];`,
+  },
+  {
     name: 'an interface, members on their own lines',
     before: `interface Experiments {\n  'a.b': boolean;\n}`,
     symbol: 'Experiments', key: 'c.d',
@@ -181,6 +190,9 @@ const removeCases: Array<{ name: string; before: string; symbol: string; key: st
     after: `const F = { A: 'a', C: 'c' } as const;`,
   },
   { name: 'a key of an as const list on a shared line', before: `const F = ['a', 'b', 'c'] as const;`, symbol: 'F', key: 'b', after: `const F = ['a', 'c'] as const;` },
+  { name: "a constant of a list of the module's constants, which stays declared", before: `const A = 'a';\nconst B = 'b';\nconst F = [A, B];`, symbol: 'F', key: 'b', after: `const A = 'a';\nconst B = 'b';\nconst F = [A];` },
+  { name: 'the last key of an as const list on a shared line', before: `const F = ['a', 'b'] as const;`, symbol: 'F', key: 'b', after: `const F = ['a'] as const;` },
+  { name: 'the last property of an object on a shared line', before: `const F = { A: 'a', B: 'b' } as const;`, symbol: 'F', key: 'b', after: `const F = { A: 'a' } as const;` },
   { name: 'the first union member', before: `type K = 'a' | 'b';`, symbol: 'K', key: 'a', after: `type K = 'b';` },
   { name: 'a later union member', before: `type K = 'a' | 'b' | 'c';`, symbol: 'K', key: 'b', after: `type K = 'a' | 'c';` },
   { name: 'a union member after a keyof member, which stays', before: `interface X {}

@@ -5,6 +5,7 @@
 import { ts } from 'ts-morph';
 import { camelCaseFromFlagKey } from './keys';
 import { scriptKindOf } from './scriptKind';
+import { declaredNames, readDeclaration } from './registryDeclarations';
 import { closestKey } from './suggest';
 import { DEFAULT_SEVERITIES, type Finding, type FindingCode, type FlagCheck, type Severity, type Span } from './types';
 
@@ -29,6 +30,8 @@ export interface RegistryEntry {
   span: Span;
   /** The key as written: a string literal, or a property name for an interface. */
   keySpan: Span;
+  /** The entry names a module constant that holds its key (`[DARKMODE, …]`, `[DARKMODE]: boolean`): `name` is the constant's, `keySpan` its value's. */
+  constant?: true;
 }
 
 /** The registry read from its file. */
@@ -73,7 +76,7 @@ export function readRegistry(file: string, label: string, text: string, symbol: 
     return { registry: { file, label, symbol, ...read } };
   }
   return {
-    problem: `The flag registry ${symbol} is not declared in ${label}: name an enum, an as const object or list, a union of string literals or an interface declared at the top of that file.`,
+    problem: `The flag registry ${symbol} is not declared in ${label}: name an enum, an as const object or list, a list of the file's string constants, a union of string literals or an interface declared at the top of that file.`,
   };
 }
 
@@ -87,6 +90,8 @@ export interface RegistryCandidate {
   exported: boolean;
   /** The types a union takes keys from: `FeatureFlagConfig` for `type Feature = keyof FeatureFlagConfig`. */
   keysFrom?: string[];
+  /** The module constants a list or interface names its keys by (`DARKMODE` in `[DARKMODE, NEW_NAV]`). */
+  constants?: string[];
 }
 
 /**
@@ -102,10 +107,12 @@ export function registryCandidates(file: string, text: string, parsed?: ts.Sourc
       const read = readDeclaration(sourceFile, statement, symbol);
       const keys = read === undefined ? [] : listedKeys(read);
       if (read === undefined || keys.length < minKeys) continue;
+      const constants = read.entries.flatMap((entry) => (entry.constant === true ? [entry.name] : []));
       const exported = ts.canHaveModifiers(statement) && (ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false);
       candidates.push({
         symbol, kind: read.kind, keys, keyOfMember: new Map(read.entries.map((entry) => [entry.name, entry.key])), exported,
         ...(read.keysFrom === undefined ? {} : { keysFrom: read.keysFrom }),
+        ...(constants.length > 0 ? { constants } : {}),
       });
     }
   }
@@ -231,6 +238,9 @@ export function removeEntryEdit(registry: FlagRegistry, text: string, entry: Reg
   end += separator === null ? 0 : separator[0].length;
   const lineStart = text.lastIndexOf('\n', entry.span.start - 1) + 1;
   const aloneOnLine = /^[ \t]*$/.test(text.slice(lineStart, entry.span.start)) && /^[ \t]*(\r?\n|$)/.test(text.slice(end));
+  // The last entry on a shared line, with no separator after it, takes the one before it: `[a, b]` becomes `[a]`.
+  const before = aloneOnLine || /[,;]/.test(separator?.[0] ?? '') ? null : /,\s*$/.exec(text.slice(registry.listSpan.start, entry.span.start));
+  if (before !== null) return { span: { start: entry.span.start - before[0].length, end: entry.span.end }, newText: '' };
   if (aloneOnLine) {
     const rest = text.slice(end).match(/^[ \t]*(\r?\n)?/);
     return { span: { start: lineStart, end: end + (rest === null ? 0 : rest[0].length) }, newText: '' };
@@ -245,207 +255,6 @@ export function renameEntryEdit(text: string, entry: RegistryEntry, key: string)
   const quote = /^['"`]/.test(written) ? written[0] : undefined;
   if (quote !== undefined) return { span: { start: entry.keySpan.start + 1, end: entry.keySpan.end - 1 }, newText: key };
   return { span: entry.keySpan, newText: isIdentifier(key) ? key : `'${key}'` };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Reading declarations
-
-interface ReadDeclaration {
-  kind: RegistryKind;
-  entries: RegistryEntry[];
-  listSpan: Span;
-  referencedKeys?: string[];
-  /** For a union: the names of the types its `keyof` members read. */
-  keysFrom?: string[];
-}
-
-function declaredNames(statement: ts.Statement): string[] {
-  if ((ts.isEnumDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement))) return [statement.name.text];
-  if (ts.isVariableStatement(statement)) {
-    return statement.declarationList.declarations.flatMap((declaration) => (ts.isIdentifier(declaration.name) ? [declaration.name.text] : []));
-  }
-  return [];
-}
-
-function readDeclaration(sourceFile: ts.SourceFile, statement: ts.Statement, symbol: string): ReadDeclaration | undefined {
-  if (ts.isEnumDeclaration(statement) && statement.name.text === symbol) {
-    const entries = statement.members.flatMap((member): RegistryEntry[] => {
-      const initializer = member.initializer === undefined ? undefined : unwrap(member.initializer);
-      if (initializer === undefined || !ts.isStringLiteralLike(initializer)) return [];
-      return [{ key: initializer.text, name: nameText(member.name), span: spanOf(sourceFile, member), keySpan: spanOf(sourceFile, initializer) }];
-    });
-    return { kind: 'enum', entries, listSpan: innerSpan(sourceFile, statement.members, statement) };
-  }
-  if (ts.isInterfaceDeclaration(statement) && statement.name.text === symbol) {
-    return { kind: 'interface', entries: propertyEntries(sourceFile, statement.members), listSpan: innerSpan(sourceFile, statement.members, statement) };
-  }
-  if (ts.isTypeAliasDeclaration(statement) && statement.name.text === symbol) {
-    const type = statement.type;
-    if (ts.isTypeLiteralNode(type)) return { kind: 'interface', entries: propertyEntries(sourceFile, type.members), listSpan: innerSpan(sourceFile, type.members, type) };
-    const members = ts.isUnionTypeNode(type) ? type.types : [type];
-    const entries: RegistryEntry[] = [];
-    const referencedKeys: string[] = [];
-    const keysFrom: string[] = [];
-    for (const member of members) {
-      if (ts.isLiteralTypeNode(member) && ts.isStringLiteralLike(member.literal)) {
-        const span = spanOf(sourceFile, member);
-        entries.push({ key: member.literal.text, name: member.literal.text, span, keySpan: span });
-        continue;
-      }
-      // `keyof Overrides` (an interface others extend, often empty) and `keyof typeof flags` list keys too.
-      const keys = keyofKeys(sourceFile, member);
-      if (keys === undefined) return undefined;
-      referencedKeys.push(...keys);
-      keysFrom.push(keyofOperandName(member as ts.TypeOperatorNode));
-    }
-    if (entries.length === 0 && referencedKeys.length === 0) return undefined;
-    return {
-      kind: 'union', entries, listSpan: spanOf(sourceFile, type),
-      ...(referencedKeys.length > 0 ? { referencedKeys } : {}), ...(keysFrom.length > 0 ? { keysFrom } : {}),
-    };
-  }
-  if (ts.isVariableStatement(statement)) {
-    for (const declaration of statement.declarationList.declarations) {
-      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== symbol || declaration.initializer === undefined) continue;
-      const list = constListOf(declaration.initializer);
-      if (list !== undefined) {
-        const entries = list.map((element) => {
-          const span = spanOf(sourceFile, element);
-          return { key: element.text, name: element.text, span, keySpan: span };
-        });
-        return { kind: 'list', entries, listSpan: innerBracketSpan(sourceFile, declaration.initializer) };
-      }
-      const object = objectLiteralOf(declaration.initializer);
-      if (object === undefined) return undefined;
-      const entries: RegistryEntry[] = [];
-      collectObjectEntries(sourceFile, object, '', entries);
-      return { kind: 'object', entries, listSpan: innerSpan(sourceFile, object.properties, object) };
-    }
-  }
-  return undefined;
-}
-
-/** `X` for `keyof X` and `x` for `keyof typeof x`; empty for any other operand. */
-function keyofOperandName(member: ts.TypeOperatorNode): string {
-  const operand = member.type;
-  if (ts.isTypeReferenceNode(operand) && ts.isIdentifier(operand.typeName) && operand.typeArguments === undefined) return operand.typeName.text;
-  return ts.isTypeQueryNode(operand) && ts.isIdentifier(operand.exprName) ? operand.exprName.text : '';
-}
-
-/**
- * The keys of `keyof X` or `keyof typeof x` when `X` (interface, type literal) or `x` (object literal) is
- * declared at the top of this file; an empty list when it is declared elsewhere (an interface other packages
- * extend); undefined for any other type, which cannot be a list of keys.
- */
-function keyofKeys(sourceFile: ts.SourceFile, member: ts.TypeNode): string[] | undefined {
-  if (!ts.isTypeOperatorNode(member) || member.operator !== ts.SyntaxKind.KeyOfKeyword) return undefined;
-  const operand = member.type;
-  const name = keyofOperandName(member);
-  if (name === '') return undefined;
-  for (const statement of sourceFile.statements) {
-    if (ts.isTypeQueryNode(operand)) {
-      if (!ts.isVariableStatement(statement)) continue;
-      for (const declaration of statement.declarationList.declarations) {
-        if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name || declaration.initializer === undefined) continue;
-        const object = objectLiteralOf(declaration.initializer);
-        return object === undefined ? undefined : object.properties.flatMap((property) => (property.name === undefined ? [] : [nameText(property.name)])).filter((key) => key !== '');
-      }
-    } else if (ts.isInterfaceDeclaration(statement) && statement.name.text === name) {
-      return propertyEntries(sourceFile, statement.members).map((entry) => entry.key);
-    } else if (ts.isTypeAliasDeclaration(statement) && statement.name.text === name && ts.isTypeLiteralNode(statement.type)) {
-      return propertyEntries(sourceFile, statement.type.members).map((entry) => entry.key);
-    }
-  }
-  return [];
-}
-
-function propertyEntries(sourceFile: ts.SourceFile, members: ts.NodeArray<ts.TypeElement>): RegistryEntry[] {
-  return members.flatMap((member): RegistryEntry[] => {
-    if (!ts.isPropertySignature(member)) return [];
-    const name = nameText(member.name);
-    return name === '' ? [] : [{ key: name, name, span: spanOf(sourceFile, member), keySpan: spanOf(sourceFile, member.name) }];
-  });
-}
-
-/**
- * Leaf string values of an object literal, nested groups of keys included (`{ checkout: { NEW: 'x' } }`). A nested
- * object holding anything but strings and groups (`{ enable_ai: { displayName: 'AI', configurable: true } }`) is a
- * record about the flag its property names: that name is the key, and its strings are labels, not keys.
- */
-function collectObjectEntries(sourceFile: ts.SourceFile, object: ts.ObjectLiteralExpression, prefix: string, entries: RegistryEntry[]): void {
-  for (const property of object.properties) {
-    if (!ts.isPropertyAssignment(property)) continue;
-    const name = prefix + nameText(property.name);
-    const value = unwrap(property.initializer);
-    if (ts.isStringLiteralLike(value)) {
-      entries.push({ key: value.text, name, span: spanOf(sourceFile, property), keySpan: spanOf(sourceFile, value) });
-    } else if (ts.isObjectLiteralExpression(value) && prefix === '' && !holdsOnlyKeys(value)) {
-      entries.push({ key: nameText(property.name), name, span: spanOf(sourceFile, property), keySpan: spanOf(sourceFile, property.name) });
-    } else if (ts.isObjectLiteralExpression(value)) {
-      collectObjectEntries(sourceFile, value, `${name}.`, entries);
-    }
-  }
-}
-
-/** True when an object literal holds nothing but string values and objects that do (a group of keys). */
-function holdsOnlyKeys(object: ts.ObjectLiteralExpression): boolean {
-  return object.properties.every((property) => {
-    if (!ts.isPropertyAssignment(property)) return false;
-    const value = unwrap(property.initializer);
-    return ts.isStringLiteralLike(value) || (ts.isObjectLiteralExpression(value) && holdsOnlyKeys(value));
-  });
-}
-
-/** The keys of `['x', 'y'] as const`: a list of string keys only, fixed by `as const` (a plain array's items are any text). */
-function constListOf(node: ts.Expression): ts.StringLiteralLike[] | undefined {
-  let expression = node;
-  while (ts.isParenthesizedExpression(expression) || ts.isSatisfiesExpression(expression)) expression = expression.expression;
-  if (!ts.isAsExpression(expression) || !ts.isTypeReferenceNode(expression.type) || !ts.isIdentifier(expression.type.typeName) || expression.type.typeName.text !== 'const') return undefined;
-  const list = unwrap(expression.expression);
-  if (!ts.isArrayLiteralExpression(list) || list.elements.length === 0) return undefined;
-  const keys = list.elements.filter(ts.isStringLiteralLike);
-  return keys.length === list.elements.length ? keys : undefined;
-}
-
-/** Inside the brackets of the list an initializer holds (`[ … ] as const`). */
-function innerBracketSpan(sourceFile: ts.SourceFile, initializer: ts.Expression): Span {
-  const list = unwrap(initializer);
-  return { start: list.getStart(sourceFile) + 1, end: list.end - 1 };
-}
-
-/** `{...} as const`, `Object.freeze({...})`, `{...} satisfies T`. */
-function objectLiteralOf(node: ts.Expression): ts.ObjectLiteralExpression | undefined {
-  const expression = unwrap(node);
-  if (ts.isObjectLiteralExpression(expression)) return expression;
-  if (ts.isCallExpression(expression) && expression.arguments.length === 1 && ts.isPropertyAccessExpression(expression.expression)
-    && expression.expression.name.text === 'freeze') {
-    return objectLiteralOf(expression.arguments[0]);
-  }
-  return undefined;
-}
-
-function unwrap(node: ts.Expression): ts.Expression {
-  let expression = node;
-  while (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isSatisfiesExpression(expression)) expression = expression.expression;
-  return expression;
-}
-
-function nameText(name: ts.PropertyName): string {
-  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
-  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
-  return '';
-}
-
-function spanOf(sourceFile: ts.SourceFile, node: ts.Node): Span {
-  return { start: node.getStart(sourceFile), end: node.end };
-}
-
-/** The text between a list's braces: from just after `{` to just before `}`. */
-function innerSpan(sourceFile: ts.SourceFile, list: ts.NodeArray<ts.Node>, container: ts.Node): Span {
-  const text = sourceFile.text;
-  const open = text.lastIndexOf('{', list.length > 0 ? list[0].getStart(sourceFile) : container.end);
-  const close = text.lastIndexOf('}', container.end);
-  return { start: open + 1, end: Math.max(open + 1, close) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

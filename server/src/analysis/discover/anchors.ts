@@ -39,6 +39,8 @@ export interface AnchorRegistry {
   readonly keys: readonly string[];
   /** The names of an enum's or object's members (`NewNav`, `checkout.V2`): only those passed count (`FLAGS.length` is none). */
   readonly members: readonly string[];
+  /** The module constants that hold its keys (`DARKMODE` in `[DARKMODE, NEW_NAV]`): a call passed one is passed a member. */
+  readonly constants?: readonly string[];
 }
 
 /** The wrappers and checked callees a registry anchors, and how many places gave that evidence. */
@@ -57,18 +59,21 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
   // A parameter typed by an alias of the registry's keys (`flagName: T` with `T extends FeatureFlagName`) takes one too.
   const aliases = keyAliases(root, registry.symbol, trees);
   const keyTypes = new Set([registry.symbol, ...aliases]);
-  const named = new Set([registry.symbol, ...aliases].flatMap((name) => [...trees.filesNaming(name)]));
+  const constants = registry.constants ?? [];
+  const named = new Set([registry.symbol, ...aliases, ...constants].flatMap((name) => [...trees.filesNaming(name)]));
   const typed = new Map<string, DiscoveredWrapper>();
   const calls = new Map<string, { pattern: UserPattern; at: DiscoveredWrapper['at']; sites: number; members: Set<string> }>();
   let count = 0;
-  const hasMembers = registry.kind === 'enum' || registry.kind === 'object';
+  const hasMembers = registry.kind === 'enum' || registry.kind === 'object' || constants.length > 0;
   const members = new Set(registry.members);
   // An interface's keys are its property names: a parameter typed by it (`flags: UiFlags`) holds every flag, not one key.
   const keysOnlyThroughKeyof = registry.kind === 'interface';
   for (const source of trees.sources) {
     if (!named.has(source.file) || isTestFile(posix.relative(root, source.file))) continue;
     const proven = provenChecks(trees.scan(source, trees.base));
-    if (![...keyTypes].some((name) => mayAnchor(source.text, name, proven))) continue;
+    // The registry's constants a call here may pass: declared here, or imported under their own names.
+    const constantsHere = constants.length === 0 ? NO_NAMES : constantsIn(source.text, source.file === registry.file, constants);
+    if (![...keyTypes].some((name) => mayAnchor(source.text, name, proven)) && !mayPassConstant(source.text, constantsHere)) continue;
     const sourceFile = trees.tree(source);
     const at = (node: ts.Node): DiscoveredWrapper['at'] => ({
       file: posix.relative(root, source.file),
@@ -88,9 +93,9 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
         const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
         // A list of flags searched for one by a member (`featureFlags.find((flag) => flag.name === Flags.X)`): the search is
         // the check, known by the list's name, since `find` alone is every array's.
-        const searched = name !== undefined && LIST_SEARCHES.has(name) && ts.isPropertyAccessExpression(callee) ? memberCompared(node, registry.symbol, members, sourceFile) : undefined;
+        const searched = name !== undefined && LIST_SEARCHES.has(name) && ts.isPropertyAccessExpression(callee) ? memberCompared(node, registry.symbol, members, sourceFile, constantsHere) : undefined;
         const list = searched === undefined ? undefined : receiverName((callee as ts.PropertyAccessExpression).expression);
-        const passed: MemberPassed | undefined = searched !== undefined && list !== undefined ? searched : memberArgument(node, registry.symbol, members, sourceFile);
+        const passed: MemberPassed | undefined = searched !== undefined && list !== undefined ? searched : memberArgument(node, registry.symbol, members, sourceFile, constantsHere);
         const evaluates = name !== undefined && (list !== undefined || (!NOT_CHECKS.has(name) && mayEvaluate(name) && name.length >= 3));
         if (passed !== undefined && name !== undefined && evaluates) {
           const identity = list !== undefined ? `${list}.${name}` : anchoredCallee(callee, name);
@@ -258,13 +263,13 @@ interface MemberPassed {
 }
 
 /** The predicate argument that compares its item's property with a member of the registry: `(flag) => flag.name === Flags.X`. */
-function memberCompared(call: ts.CallExpression, symbol: string, members: ReadonlySet<string>, sourceFile: ts.SourceFile): MemberPassed | undefined {
+function memberCompared(call: ts.CallExpression, symbol: string, members: ReadonlySet<string>, sourceFile: ts.SourceFile, constants: ReadonlySet<string>): MemberPassed | undefined {
   for (const [index, argument] of call.arguments.entries()) {
     const comparisons = predicateComparisons(argument);
     for (const [at, { property, key: compared }] of comparisons.entries()) {
       // The scan reads the key where the predicate first compares that property (see keyInPredicate).
       if (comparisons.findIndex((other) => other.property === property) !== at) continue;
-      const key = memberKey(compared, symbol, members, sourceFile);
+      const key = memberKey(compared, symbol, members, sourceFile, constants);
       if (key !== undefined) return { index, keyCompared: property, key };
     }
   }
@@ -280,24 +285,28 @@ function receiverName(receiver: ts.Expression): string | undefined {
 }
 
 /** The argument (or property of an object argument) that is a member of the registry: `Flags.X`, `{ flag: Flags.X }`. */
-function memberArgument(call: ts.CallExpression, symbol: string, members: ReadonlySet<string>, sourceFile: ts.SourceFile): MemberPassed | undefined {
+function memberArgument(call: ts.CallExpression, symbol: string, members: ReadonlySet<string>, sourceFile: ts.SourceFile, constants: ReadonlySet<string>): MemberPassed | undefined {
   for (const [index, argument] of call.arguments.entries()) {
-    const key = memberKey(argument, symbol, members, sourceFile);
+    const key = memberKey(argument, symbol, members, sourceFile, constants);
     if (key !== undefined) return { index, key };
     if (!ts.isObjectLiteralExpression(argument)) continue;
     for (const property of argument.properties) {
       if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
-      const inner = memberKey(property.initializer, symbol, members, sourceFile);
+      const inner = memberKey(property.initializer, symbol, members, sourceFile, constants);
       if (inner !== undefined) return { index, keyPath: [property.name.text], key: inner };
     }
   }
   return undefined;
 }
 
-/** The member `Flags.X` (or `Flags.group.X`) names, when it is a listed member written with the registry's name. */
-export function memberKey(node: ts.Expression, symbol: string, members: ReadonlySet<string>, sourceFile: ts.SourceFile): string | undefined {
+/**
+ * The member `Flags.X` (or `Flags.group.X`) names, when it is a listed member written with the registry's name, or the
+ * registry's constant a name is (`DARKMODE`), when `constants` holds those bound to them in this file.
+ */
+export function memberKey(node: ts.Expression, symbol: string, members: ReadonlySet<string>, sourceFile: ts.SourceFile, constants: ReadonlySet<string> = NO_NAMES): string | undefined {
   let expression = node;
   while (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isNonNullExpression(expression)) expression = expression.expression;
+  if (ts.isIdentifier(expression)) return constants.has(expression.text) ? expression.text : undefined;
   if (!ts.isPropertyAccessExpression(expression)) return undefined;
   const text = expression.getText(sourceFile);
   if (!text.startsWith(`${symbol}.`)) return undefined;
@@ -305,4 +314,27 @@ export function memberKey(node: ts.Expression, symbol: string, members: Readonly
   // list is a property of the object itself (`flags.length`), or of something else that shares its name.
   const member = text.slice(symbol.length + 1);
   return members.has(member) ? member : undefined;
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+const NAMED_IMPORTS = /\bimport\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?\{([^}]*)\}/g;
+
+/** The registry's constants a file binds to them: all of them in the registry's own file, else those it imports under their own names. */
+function constantsIn(text: string, ownFile: boolean, constants: readonly string[]): ReadonlySet<string> {
+  if (ownFile) return new Set(constants);
+  const wanted = new Set(constants);
+  const bound = new Set<string>();
+  for (const match of text.matchAll(NAMED_IMPORTS)) {
+    for (const specifier of match[1].split(',')) {
+      const name = specifier.trim().replace(/^type\s+/, '');
+      if (wanted.has(name)) bound.add(name);
+    }
+  }
+  return bound;
+}
+
+/** A text test before a parse: one of the constants is written as an argument or an object argument's value (`check(DARKMODE)`, `{ flag: DARKMODE }`). */
+function mayPassConstant(text: string, constants: ReadonlySet<string>): boolean {
+  if (constants.size === 0) return false;
+  return new RegExp(`[(,:]\\s*(?:${[...constants].map((name) => name.replace(/\$/g, '\\$')).join('|')})\\s*[,)}]`).test(text);
 }

@@ -301,7 +301,7 @@ export function describeDiscovery(discovery: Discovery): string[] {
     lines.push(`SDK client ${client.property === undefined ? `argument ${client.parameter + 1}` : `{ ${client.property} }`} of ${client.function} (${client.at.file}:${client.at.line}): ${client.reason}`);
   }
   const registry = discovery.registry;
-  const kind = (candidate: DiscoveredRegistry): string => (candidate.kind === 'object' ? 'as const object' : candidate.kind === 'list' ? 'as const list' : candidate.kind);
+  const kind = (candidate: DiscoveredRegistry): string => (candidate.kind === 'object' ? 'as const object' : candidate.kind === 'list' ? (candidate.constants === undefined ? 'as const list' : 'list of constants') : candidate.kind);
   if (registry) {
     lines.push(`registry ${registry.symbol} (${registry.file}, ${kind(registry)}): ${registry.reason}`);
     for (const other of discovery.alsoAnchoring ?? []) lines.push(`registry ${other.symbol} (${other.file}, ${kind(other)}) anchors wrappers too: ${other.reason}`);

@@ -27,6 +27,8 @@ const UNNAMED_MIN_SHARE = 0.5;
 const UNNAMED_MIN_USED = 2;
 // Cheap text tests for files that may declare a registry: a declaration that can list keys, and one named for flags.
 const DECLARATION_TEXT = /\benum\s|\bas const\b|\btype\s+[\w$]+(?:<[^=]*>)?\s*=|\binterface\s|Object\.freeze/;
+// A plain list is a registry only when named for flags and made of the module's constants (`FEATURES = [DARKMODE, …]`).
+const FLAG_NAMED_LIST = /\bconst\s+[\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*\s*(?::[^=\n]*)?=\s*\[/i;
 const FLAG_NAMED_DECLARATION = /\b(?:enum|interface|type|const)\s+([\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*)/gi;
 
 // The kinds of value a flag may have: a list of nothing else names no flag.
@@ -104,7 +106,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       found.push({ source: source.file, candidate, usedHere, usedKeys, namedForFlags });
     }
   };
-  const declaring = trees.sources.filter((source) => DECLARATION_TEXT.test(source.text));
+  const declaring = trees.sources.filter((source) => DECLARATION_TEXT.test(source.text) || FLAG_NAMED_LIST.test(source.text));
   const namedFiles = new Set<string>();
   for (const source of declaring) {
     if (!declaresNameForFlags(source.text)) continue;
@@ -128,7 +130,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
   const candidates: Array<WeighedRegistry & { exported: boolean; ownUsedKeys: number }> = found.map((entry) => {
     const { candidate, usedHere, namedForFlags } = entry;
     const members = [...candidate.keyOfMember.keys()];
-    const anchored = anchoredOnes.has(entry) ? anchorsOf({ file: entry.source, symbol: candidate.symbol, kind: candidate.kind, keys: candidate.keys, members }) : NO_ANCHORS;
+    const anchored = anchoredOnes.has(entry) ? anchorsOf({ file: entry.source, symbol: candidate.symbol, kind: candidate.kind, keys: candidate.keys, members, ...(candidate.constants === undefined ? {} : { constants: candidate.constants }) }) : NO_ANCHORS;
     // Members passed to calls no pattern knows yet are keys checked in code, too.
     const passedKeys = [...anchored.membersPassed].flatMap((member) => candidate.keyOfMember.get(member) ?? []);
     const ownUsed = new Set([...candidate.keys.filter((key) => usedHere.has(key)), ...passedKeys]);
@@ -145,6 +147,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       keys: candidate.keys.length,
       keyList: candidate.keys,
       memberList: members,
+      ...(candidate.constants === undefined ? {} : { constants: candidate.constants }),
       usedKeys,
       anchors: anchored.count,
       namedForFlags,

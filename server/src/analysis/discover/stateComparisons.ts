@@ -19,6 +19,7 @@ import type { DiscoveredAt, DiscoveredWrapper } from './types';
 import { isWrittenAccess } from '../scan/checks';
 import { mayEvaluate } from './anchors';
 import { functionName, isTestFile, mayNameWrapper, ordinal, ownReturns, parameterOf, type FunctionNode } from './wrappers';
+import { maySearchList, searchedReads } from './listSearches';
 
 // The states a flag of a team's own store is compared with. `'true'` is left out: environment switches
 // (`process.env[name] === 'true'`) are compared with it, and they are settings, not flags.
@@ -51,7 +52,8 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
   };
   for (const source of trees.sources) {
     const relative = posix.relative(root, source.file);
-    if (isTestFile(relative) || !MAY_COMPARE_STATE.test(source.text)) continue;
+    const maySearch = maySearchList(source.text);
+    if (isTestFile(relative) || !(maySearch || MAY_COMPARE_STATE.test(source.text))) continue;
     const sourceFile = trees.tree(source);
     const at = (node: ts.Node): DiscoveredAt => ({ file: relative, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 });
     const fileSaysFlags = saysFlags(posix.basename(relative).replace(/\.[^.]*$/, ''));
@@ -103,6 +105,18 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
         pattern: { callee: name, keyArg: lookup.index, type: 'boolean' },
         at: at(owner),
         reason: `gives back the entry its ${ordinal(lookup.index + 1)} argument names in ${lookup.record}, as a boolean`,
+        evidence: 'forwards',
+        level: 1,
+      });
+    }
+    // The same, of a list of flags searched for the item the parameter names: `featureFlags.find((flag) => flag.envVar === envVar)?.enabled`.
+    for (const read of maySearch ? searchedReads(sourceFile) : []) {
+      const name = functionName(read.owner);
+      if (name === undefined || !mayNameWrapper(name) || !(fileSaysFlags || saysFlags(read.list)) || !(saysFlags(name) || nameWords(name).some((word) => ASKS_ENABLED.has(word)))) continue;
+      add({
+        pattern: { callee: name, keyArg: read.index, type: 'boolean' },
+        at: at(read.owner),
+        reason: `gives back the ${read.state} of the item of ${read.list} whose ${read.compared} its ${ordinal(read.index + 1)} argument names`,
         evidence: 'forwards',
         level: 1,
       });

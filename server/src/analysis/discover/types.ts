@@ -100,6 +100,8 @@ export interface DiscoveredRegistry {
   readonly keys: number;
   /** How many of its keys checks in code use. */
   readonly usedKeys: number;
+  /** The module constants a list or interface names its keys by (`DARKMODE` in `[DARKMODE, NEW_NAV]`), if it does. */
+  readonly constants?: readonly string[];
   /** Parameters typed by it (`flag: FlagKey`, `keyof UiFlags`) and calls passed its members (`check(Flags.X)`). */
   readonly anchors: number;
   /** The words of its name say it lists flags: `FeatureFlag`, `FLAGS`, `Experiments`. */

@@ -218,7 +218,7 @@ function factoryOf(node: FunctionNode): FunctionNode | undefined {
   return outer !== undefined && functionName(outer) !== undefined ? outer : undefined;
 }
 
-function enclosingFunctionOf(node: ts.Node): FunctionNode | undefined {
+export function enclosingFunctionOf(node: ts.Node): FunctionNode | undefined {
   for (let parent = node.parent as ts.Node | undefined; parent !== undefined; parent = parent.parent) {
     if (ts.isFunctionLike(parent)) return parent as FunctionNode;
   }
