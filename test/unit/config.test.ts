@@ -91,6 +91,8 @@ const cases: Case[] = [
   { name: 'an unknown setting', text: '{"pattern": []}', at: '"pattern"', says: 'Unknown setting "pattern"' },
   { name: 'a pattern without callee', text: '{"patterns": [{"keyArg": 0}, {"callee": "ok"}]}', at: '{"keyArg"', says: 'patterns[0]: a pattern needs a "callee"', config: { patterns: [{ callee: 'ok' }] } },
   { name: 'a callee that is not a name', text: '{"patterns": [{"callee": "is-on()"}]}', at: '"is-on()"', says: '"callee" must be a function name' },
+  { name: 'the checker a function gives back', text: '{"patterns": [{"callee": "useFeatureSelector()", "keyArg": 0}]}', config: { patterns: [{ callee: 'useFeatureSelector()', keyArg: 0 }] } },
+  { name: 'the checker a method gives back', text: '{"patterns": [{"callee": "flags.checker()"}]}', at: '"flags.checker()"', says: '"callee" must be' },
   { name: 'a callee with two dots', text: '{"patterns": [{"callee": "a.b.c"}]}', at: '"a.b.c"', says: '"callee" must be' },
   { name: 'a negative argument index', text: '{"patterns": [{"callee": "on", "keyArg": -1}]}', at: '-1', says: '"keyArg" must be an argument index' },
   { name: 'a fractional argument index', text: '{"patterns": [{"callee": "on", "defaultArg": 1.5}]}', at: '1.5', says: '"defaultArg" must be an argument index' },

@@ -1254,11 +1254,15 @@ export function sjekkFeature(state: AppState, feature: string): boolean { return
 import { DARKMODE, LAGREDE_FILTER } from '../konstanter';
 export const lagre = () => (dispatch, getState) => sjekkFeature(getState(), LAGREDE_FILTER) && dispatch(x);
 export const dark = (state) => sjekkFeature(state, DARKMODE);`,
+      'src/meny.tsx': `import { useFeatureSelector } from './hooks/use-feature-selector';
+import { DARKMODE } from './konstanter';
+export const Meny = () => (useFeatureSelector()(DARKMODE) ? <Dark /> : <Light />);`,
       'src/sortering.ts': `import { STIGENDE } from './konstanter';\nexport const sortert = sorter(rader, STIGENDE);`,
     },
-    expected: { patterns: [{ callee: 'sjekkFeature', keyArg: 1 }], registry: { file: 'src/konstanter.ts', symbol: 'PORTEFOLJE_FEATURES' } },
-    says: /^registry PORTEFOLJE_FEATURES \(src\/konstanter\.ts, list of constants\): 2 of its 2 keys are checked in code, 2 parameters typed by it or calls passed its members/,
-    checks: { 'src/ducks/filter.ts': ['LAGREDE_FILTER', 'DARKMODE'], 'src/sortering.ts': [] },
+    // The checker a hook gives back, called at once, is a pattern of its own: `useFeatureSelector()`.
+    expected: { patterns: [{ callee: 'sjekkFeature', keyArg: 1 }, { callee: 'useFeatureSelector()', keyArg: 0 }], registry: { file: 'src/konstanter.ts', symbol: 'PORTEFOLJE_FEATURES' } },
+    says: /^registry PORTEFOLJE_FEATURES \(src\/konstanter\.ts, list of constants\): 2 of its 2 keys are checked in code, 3 parameters typed by it or calls passed its members/,
+    checks: { 'src/ducks/filter.ts': ['LAGREDE_FILTER', 'DARKMODE'], 'src/meny.tsx': ['DARKMODE'], 'src/sortering.ts': [] },
   },
   {
     name: 'an as const list of flags is a registry, and a parameter typed by its items makes a wrapper',

@@ -666,6 +666,15 @@ if (config.featureToggles.logsPanelControls) show();`,
     patterns: [{ callee: 'useFlag' }],
     expected: [['new-checkout', 'custom', '`useFlag` is named in .flaglens.json']],
   },
+  {
+    name: 'a pattern on the checker a call gives back matches that call called at once, and no other call of either',
+    code: `const a = useFeatureSelector()('portefolje.darkmode');
+const b = useFeatureSelector('not-a-key');
+const c = useOther()('other');
+const d = useFeatureSelector(state)('with-an-argument');`,
+    patterns: [{ callee: 'useFeatureSelector()', keyArg: 0 }],
+    expected: [['portefolje.darkmode', 'custom', '`useFeatureSelector()` is named in .flaglens.json']],
+  },
 ];
 
 describe('evidence', () => {

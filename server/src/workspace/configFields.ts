@@ -15,7 +15,8 @@ export type Report = (node: Node, message: string) => void;
 const TOKEN_ENV_PATTERN = /^FLAGLENS_[A-Z0-9_]+$/;
 const BACKEND_TYPES = ['flagd', 'unleash', 'launchdarkly'];
 
-const CALLEE_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)?$/;
+// `name`, `receiver.name`, or `name()`: the checker a call of `name` gives back (`useFeatureSelector()(KEY)`).
+const CALLEE_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*|\(\))?$/;
 const VALUE_TYPES = ['boolean', 'string', 'number', 'object'] as const;
 const SEVERITY_VALUES = ['error', 'warning', 'information', 'hint', 'off'] as const;
 const FINDING_CODES = Object.keys(DEFAULT_SEVERITIES) as FindingCode[];
@@ -49,7 +50,7 @@ export function readPattern(node: Node, where: string, report: Report): UserPatt
     switch (name) {
       case 'callee':
         if (typeof value === 'string' && CALLEE_PATTERN.test(value)) pattern.callee = value;
-        else reject(valueNode, '"callee" must be a function name ("isFeatureOn") or a receiver and method ("flags.isOn").');
+        else reject(valueNode, '"callee" must be a function name ("isFeatureOn"), a receiver and method ("flags.isOn"), or the checker a function gives back ("useFeatureSelector()").');
         break;
       case 'keyArg':
       case 'defaultArg':

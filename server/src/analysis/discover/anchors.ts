@@ -90,7 +90,9 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
         }
       } else if (hasMembers && ts.isCallExpression(node)) {
         const callee = node.expression;
-        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        // `useFeatureSelector()(FLAG)` calls the checker the hook gives back: the pattern is `useFeatureSelector()`.
+        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text
+          : ts.isCallExpression(callee) && callee.arguments.length === 0 && ts.isIdentifier(callee.expression) ? `${callee.expression.text}()` : undefined;
         // A list of flags searched for one by a member (`featureFlags.find((flag) => flag.name === Flags.X)`): the search is
         // the check, known by the list's name, since `find` alone is every array's.
         const searched = name !== undefined && LIST_SEARCHES.has(name) && ts.isPropertyAccessExpression(callee) ? memberCompared(node, registry.symbol, members, sourceFile, constantsHere) : undefined;

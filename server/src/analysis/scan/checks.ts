@@ -314,6 +314,9 @@ export function matchCallee(state: ScanState, callee: ts.Expression): readonly F
   } else if (isPropertyAccessExpression(callee) && isIdentifier(callee.name)) {
     name = callee.name.text;
     receiver = callee.expression;
+  } else if (isCallExpression(callee) && callee.arguments.length === 0 && isIdentifier(callee.expression)) {
+    // The checker a call gives back, called at once: `useFeatureSelector()(KEY)` matches the pattern `useFeatureSelector()`.
+    name = `${callee.expression.text}()`;
   } else {
     return NO_PATTERNS;
   }
