@@ -4,6 +4,7 @@
 
 import { ts } from 'ts-morph';
 import { predicateComparisons } from '../scan/predicates';
+import { unwrap } from '../scan/values';
 import { enclosingFunctionOf, parameterOf, type FunctionNode } from './wrappers';
 
 // The property of a flag's item that says whether it is on.
@@ -32,11 +33,11 @@ export function searchedReads(sourceFile: ts.SourceFile): SearchedRead[] {
   const visit = (node: ts.Node): void => {
     if (ts.isPropertyAccessExpression(node) && STATE_PROPERTIES.has(node.name.text)) {
       const owner = enclosingFunctionOf(node);
-      const search = owner === undefined ? undefined : searchOf(owner, unwrapped(node.expression));
+      const search = owner === undefined ? undefined : searchOf(owner, unwrap(node.expression));
       if (owner !== undefined && search !== undefined && givenBack(owner, node)) {
         const callee = search.expression as ts.PropertyAccessExpression;
         for (const { property, key } of predicateComparisons(search.arguments[0])) {
-          const parameter = ts.isIdentifier(unwrapped(key)) ? parameterOf(owner, (unwrapped(key) as ts.Identifier).text, false) : undefined;
+          const parameter = ts.isIdentifier(unwrap(key)) ? parameterOf(owner, (unwrap(key) as ts.Identifier).text, false) : undefined;
           if (parameter === undefined || parameter.keyPath !== undefined) continue;
           reads.push({ owner, index: parameter.index, list: callee.expression.getText(sourceFile).replace(/\s+/g, '').replace(/\?\.?$/, ''), compared: property, state: node.name.text });
           break;
@@ -59,7 +60,7 @@ function searchOf(owner: FunctionNode, item: ts.Expression): ts.CallExpression |
     if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
     for (const declaration of statement.declarationList.declarations) {
       if (!ts.isIdentifier(declaration.name) || declaration.name.text !== item.text || declaration.initializer === undefined) continue;
-      const initializer = unwrapped(declaration.initializer);
+      const initializer = unwrap(declaration.initializer);
       return isSearch(initializer) ? initializer : undefined;
     }
   }
@@ -86,10 +87,4 @@ function isFalseFallbackOrTrueTest(expression: ts.BinaryExpression): boolean {
   const operator = expression.operatorToken.kind;
   if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) return expression.right.kind === ts.SyntaxKind.FalseKeyword;
   return (operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken) && expression.right.kind === ts.SyntaxKind.TrueKeyword;
-}
-
-function unwrapped(expression: ts.Expression): ts.Expression {
-  let inner = expression;
-  while (ts.isParenthesizedExpression(inner) || ts.isNonNullExpression(inner) || ts.isAsExpression(inner)) inner = inner.expression;
-  return inner;
 }
