@@ -63,6 +63,17 @@ const { flags: fromServer, version } = this.config; const h = fromServer.newNav;
     ],
   },
   {
+    name: 'a bag call that lists its keys: only listed properties of what it gives back are flags, read, destructured or held',
+    bags: [{ bag: 'useWaffleFlags()', keys: ['useNewEditor', 'enable-optimizer'] }],
+    code: `const flags = useWaffleFlags(id); const a = flags.useNewEditor && !flags.isLoading;
+const { isError, useNewEditor } = useWaffleFlags(); const b = useWaffleFlags()['enable-optimizer'] || useWaffleFlags()['id'];`,
+    expected: [
+      { key: 'useNewEditor', resolved: true, method: 'useWaffleFlags', keyText: 'useNewEditor' },
+      { key: 'useNewEditor', resolved: true, method: 'useWaffleFlags', keyText: 'useNewEditor' },
+      { key: 'enable-optimizer', resolved: true, method: 'useWaffleFlags', keyText: "'enable-optimizer'" },
+    ],
+  },
+  {
     name: 'a bag that lists its keys: a parameter or local of its name, through a cast; writes, deletes and other objects are not reads',
     bags: [{ bag: 'flags', keys: ['newNav', 'UG'] }, { bag: 'featureFlags', keys: ['newNav'] }],
     code: `function a(flags: Record<string, unknown>) { return flags?.[FLAGS.newNav] && (flags as Record<string, unknown>).UG && flags.size; }

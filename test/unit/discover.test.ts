@@ -1240,6 +1240,43 @@ export const held = (checker = featureFlagService) => { const service = checker;
     checks: { 'src/server/automations.ts': ['release_automations', 'release_renamed', 'release_langy'] },
   },
   {
+    name: "a flag hook giving back its flags over their defaults, an object of booleans named for flags, is a bag of the defaults' keys; its other properties are none, and defaults of other values or names make none",
+    files: {
+      'src/data/api.ts': `export const waffleFlagDefaults = { useNewEditor: true, enableOptimizer: false } as const;
+export const panelDefaults = { title: 'Course' };
+export const flagLabels = { useNewEditor: 'New editor' };`,
+      'src/data/apiHooks.ts': `import { waffleFlagDefaults, panelDefaults, flagLabels } from './api';
+export const useWaffleFlags = (courseId?: string) => {
+  const { data, isPending } = useQuery({ queryKey: ['waffleFlags', courseId], queryFn: () => getWaffleFlags(courseId) });
+  return { ...waffleFlagDefaults, ...data, id: courseId, isLoading: isPending };
+};
+export const usePanelFlags = () => ({ ...panelDefaults, ...flagLabels });`,
+      'src/Editor.tsx': `import { useWaffleFlags } from './data/apiHooks';
+const flags = useWaffleFlags(id);
+export const a = flags.useNewEditor && !flags.isLoading;
+const { enableOptimizer, id: courseId } = useWaffleFlags();
+export const b = useWaffleFlags(id).useNewEditor && usePanelFlags().title;`,
+    },
+    expected: { bags: [{ bag: 'useWaffleFlags()', keys: ['useNewEditor', 'enableOptimizer'] }] },
+    says: /^bag useWaffleFlags\(\) \(src\/data\/apiHooks\.ts:2\): gives back the flags over their defaults, waffleFlagDefaults, an object of booleans named for flags; a read of one of its keys is a check$/,
+    checks: { 'src/Editor.tsx': ['useNewEditor', 'enableOptimizer', 'useNewEditor'] },
+  },
+  {
+    name: "a flag hook over its defaults whose module camelCases the flags it fetches names each flag by its key camelCased, as LaunchDarkly's bag does",
+    files: {
+      'src/data/api.ts': `export const waffleFlagDefaults = { useNewEditor: true } as const;
+export async function getWaffleFlags(courseId?: string) {
+  const { data } = await getAuthenticatedHttpClient().get(urlOf(courseId));
+  return { id: data.course_id, ...camelCaseObject(data) };
+}`,
+      'src/data/apiHooks.ts': `import { waffleFlagDefaults, getWaffleFlags } from './api';
+export const useWaffleFlags = (courseId?: string) => ({ ...waffleFlagDefaults, ...useQuery({ queryFn: () => getWaffleFlags(courseId) }).data });`,
+      'src/Editor.tsx': `export const a = useWaffleFlags(id).useNewEditor;`,
+    },
+    expected: { bags: [{ bag: 'useWaffleFlags()', camelCaseKeys: true, keys: ['useNewEditor'] }] },
+    checks: { 'src/Editor.tsx': ['use-new-editor'] },
+  },
+  {
     name: "a list of the module's string constants, named for features, is a registry: a call passed one of its constants is a check",
     files: {
       'src/konstanter.ts': `export const STIGENDE = 'stigende';

@@ -55,13 +55,14 @@ export function parseBagSpec(entry: BagEntry): BagSpec | undefined {
   const sdk = typeof entry === 'string' ? 'custom' : entry.sdk ?? 'custom';
   const camelCase = typeof entry !== 'string' && entry.camelCaseKeys === true ? { camelCaseKeys: true } : {};
   const evidence = (typeof entry === 'string' ? undefined : entry.evidence) ?? `the bag ${spec} is named in .flaglens.json`;
+  const keys = typeof entry !== 'string' && entry.keys !== undefined ? { keys: new Set(entry.keys) } : {};
   if (CALL.test(spec)) {
     const callee = spec.slice(0, -2);
-    return { kind: 'call', pattern: { sdk, callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase } };
+    const bagKeys = keys.keys === undefined ? {} : { bagKeys: keys.keys };
+    return { kind: 'call', pattern: { sdk, callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase, ...bagKeys } };
   }
   if (!OBJECT_PATH.test(spec)) return undefined;
   const pattern: FlagPattern = { sdk, callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase };
-  const keys = typeof entry !== 'string' && entry.keys !== undefined ? { keys: new Set(entry.keys) } : {};
   const locals = typeof entry !== 'string' && entry.locals === true ? { locals: true } : {};
   return { kind: 'object', bag: { names: spec.split('.'), pattern, ...keys, ...locals } };
 }

@@ -57,6 +57,8 @@ export interface FlagPattern {
   negate: boolean;
   /** For `bag`: property names are the flag keys in camelCase (LaunchDarkly's React SDK). */
   camelCaseKeys?: boolean;
+  /** For a bag call that lists its keys: the only property names of what it gives back that are flags (`isLoading` is none). */
+  bagKeys?: ReadonlySet<string>;
   /** What the call gives back; unknown when absent, and then read from how the code uses the result. */
   returns?: CallReturns;
   /**

@@ -14,7 +14,7 @@ import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, typesBags, w
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
 import { flagRecordBags } from './flagRecords';
-import { hookReturnedBags } from './hookBags';
+import { defaultedHookBags, hookReturnedBags } from './hookBags';
 import { bagsKeyedBy } from './keyedRecords';
 import { typedFlagEvidence } from './listTyped';
 import { keyTypedWrappers } from './keyTypes';
@@ -69,7 +69,8 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   // The team's declared types, for checks that call no SDK: bags and options typed by a list of flags, and what forwards into them.
   // A record of feature flags with no list of keys (see flagRecords.ts) holds what any list types it by, so it comes first.
   const typed = typedFlagEvidence(root, trees);
-  const records = flagRecordBags(root, trees);
+  // So does a flag hook that gives back its flags over their defaults (see hookBags.ts): the defaults list its keys.
+  const records = [...flagRecordBags(root, trees), ...defaultedHookBags(root, trees)];
   const typedNames = addNew(found, typed.wrappers, [...records, ...typed.bags]);
   if (typedNames.length > 0) followWrappers(root, trees, found, 2, typedNames, options.resolvePackage);
   // Functions declared with the type of a forwarded key take flag keys too, and what forwards into them is found as for any wrapper.
@@ -276,6 +277,7 @@ function bagReason(bag: DiscoveredBag): string {
     return `${declared} ${bag.declaredAs.replace(/\s+/g, ' ')}, and ${bag.typedBy ?? ''} lists flags`;
   }
   if (bag.keyedBy !== undefined) return `read by a member of ${bag.keyedBy}, so a record of its flags; a read of one it lists is a check`;
+  if (bag.defaults !== undefined) return `gives back the flags over their defaults, ${bag.defaults}, an object of booleans named for flags; a read of one of its keys is a check`;
   if (bag.hook !== undefined) return `a property the team's hook ${bag.hook}() gives back, named for flags; a read of one ${bag.typedBy ?? 'the registry'} lists is a check`;
   if (bag.typedBy !== undefined) return `a property typed ${bag.typedBy}, which lists flags; a read of one it lists is a check`;
   return `returns the flags of ${bag.forwardsTo ?? 'a bag'}()${bag.camelCaseKeys === true ? ', whose property names are the flag keys camelCased' : ''}`;

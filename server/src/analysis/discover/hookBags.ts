@@ -3,6 +3,9 @@
 // from the team's own service, with no type that says which keys they are. With a registry chosen, that property is a
 // bag of the registry's keys: `const { toggles } = useFeatureToggles(); toggles.isNyTilgangskontrollEnabled`. The
 // registry's keys keep it honest: `toggles.length`, or a property it does not list, is no check.
+// A flag hook may also give back its flags over their defaults, `return { ...waffleFlagDefaults, ...data, isLoading }`, the
+// defaults a module's object of booleans named for flags: then what the hook gives back is a bag of the defaults' keys,
+// `useWaffleFlags(courseId).useVideoGalleryFlow`, and `isLoading` is none.
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
@@ -67,4 +70,74 @@ function returnedProperties(node: ts.SignatureDeclaration): Array<{ name: string
     }
   }
   return properties;
+}
+
+// The cheap text test for defaults: a spread of a name that says flags.
+const SPREAD_TEXT = /\.\.\.\s*[\w$]*(?:[Ff]lags?|[Tt]oggles?)[\w$]*/;
+// A spread of what a function named for camelCasing gives back: `...camelCaseObject(data)`, `...camelcaseKeys(body)`.
+const CAMEL_CASED_SPREAD = /\.\.\.\s*(?:[\w$]+\.)?camel[\w$]*\s*\(/i;
+
+/** What the workspace's flag hooks give back over the defaults they spread, as bags of the defaults' keys. */
+export function defaultedHookBags(root: string, trees: SourceTrees): DiscoveredBag[] {
+  const bags = new Map<string, DiscoveredBag>();
+  for (const source of trees.sources) {
+    const file = posix.relative(root, source.file);
+    if (!HOOK_TEXT.test(source.text) || !SPREAD_TEXT.test(source.text) || isTestFile(file)) continue;
+    const sourceFile = trees.tree(source);
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionLike(node)) {
+        const hook = functionName(node);
+        const defaults = hook === undefined || !namesFlagHook(hook) || bags.has(hook) ? undefined : spreadDefaults(node, trees);
+        if (hook !== undefined && defaults !== undefined) {
+          const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+          // Fetched flags camelCased (`...camelCaseObject(data)`) in the module of the defaults or of the hook are named by the
+          // flags' keys camelCased, as LaunchDarkly's bag names them.
+          const camelCased = CAMEL_CASED_SPREAD.test(defaults.text) || CAMEL_CASED_SPREAD.test(source.text);
+          bags.set(hook, { spec: `${hook}()`, at: { file, line }, defaults: defaults.name, keys: defaults.keys, ...(camelCased ? { camelCaseKeys: true } : {}) });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+  return [...bags.values()];
+}
+
+/** The object of boolean defaults, named for flags, that an object literal the function gives back spreads. */
+function spreadDefaults(node: ts.SignatureDeclaration, trees: SourceTrees): { name: string; keys: string[]; text: string } | undefined {
+  for (const expression of ownReturns(node)) {
+    let inner = expression;
+    while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
+    if (!ts.isObjectLiteralExpression(inner)) continue;
+    for (const property of inner.properties) {
+      if (!ts.isSpreadAssignment(property) || !ts.isIdentifier(property.expression)) continue;
+      const name = property.expression.text;
+      if (!nameWords(name).some((word) => FLAG_WORDS.has(word))) continue;
+      const declared = booleanObjectKeys(name, trees);
+      if (declared !== undefined) return { name, ...declared };
+    }
+  }
+  return undefined;
+}
+
+/** The keys of the one module constant of this name written as an object of boolean literals (`{ useNewEditor: true } as const`), and its module's text. */
+function booleanObjectKeys(name: string, trees: SourceTrees): { keys: string[]; text: string } | undefined {
+  const found: Array<{ keys: string[]; text: string }> = [];
+  for (const file of trees.filesNaming(name)) {
+    const source = trees.byFile.get(file);
+    if (source === undefined || !new RegExp(`\\bconst\\s+${name.replace(/\$/g, '\\$')}\\b`).test(source.text)) continue;
+    for (const statement of trees.tree(source).statements) {
+      if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name || declaration.initializer === undefined) continue;
+        let value = declaration.initializer;
+        while (ts.isParenthesizedExpression(value) || ts.isAsExpression(value) || ts.isSatisfiesExpression(value)) value = value.expression;
+        if (!ts.isObjectLiteralExpression(value) || value.properties.length === 0) continue;
+        const keys = value.properties.map((property) => (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
+          && (property.initializer.kind === ts.SyntaxKind.TrueKeyword || property.initializer.kind === ts.SyntaxKind.FalseKeyword) ? property.name.text : undefined));
+        if (keys.every((key): key is string => key !== undefined)) found.push({ keys, text: source.text });
+      }
+    }
+  }
+  return found.length === 1 ? found[0] : undefined;
 }

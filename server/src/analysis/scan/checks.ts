@@ -380,9 +380,11 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
     const patterns = matchCallee(state, expression.expression).filter((pattern) => pattern.kind === 'bag');
     if (patterns.length === 0) return undefined;
     const method = calleeText(state, expression.expression);
-    if (patterns.every((pattern) => pattern.packages === undefined)) return { patterns, method };
+    // A bag call that lists its keys gives back other properties too (`isLoading`), which are no flags.
+    const keys = patterns.length === 1 && patterns[0].bagKeys !== undefined ? { keys: patterns[0].bagKeys } : {};
+    if (patterns.every((pattern) => pattern.packages === undefined)) return { patterns, method, ...keys };
     const origin = calleeOrigin(expression.expression);
-    return origin === undefined ? undefined : { patterns, method, origin };
+    return origin === undefined ? undefined : { patterns, method, origin, ...keys };
   }
   const declared = objectBagOf(expression, state.objectBags);
   if (isIdentifier(expression)) {
