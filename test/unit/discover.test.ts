@@ -1277,6 +1277,26 @@ export const useWaffleFlags = (courseId?: string) => ({ ...waffleFlagDefaults, .
     checks: { 'src/Editor.tsx': ['use-new-editor'] },
   },
   {
+    name: "a property declared with the registry's key type, or a list of it, is an option: each key written as its value is a check; a property not named for flags, or named the bare word, is none",
+    files: {
+      'src/types/featureFlag.ts': `export type FeatureFlagEnvVar = 'ROX_SCANNER_V4' | 'ROX_CISA_KEV' | 'ROX_LEGACY';`,
+      'src/hooks/useFeatureFlags.ts': `import type { FeatureFlagEnvVar } from '../types/featureFlag';
+export type IsFeatureFlagEnabled = (envVar: FeatureFlagEnvVar) => boolean;
+export function isFeatureFlagEnabled(envVar: FeatureFlagEnvVar): boolean { return featureFlags.find((flag) => flag.envVar === envVar)?.enabled ?? false; }`,
+      'src/filters/types.ts': `import type { FeatureFlagEnvVar } from '../types/featureFlag';
+export interface SearchAttribute { label: string; featureFlagDependency?: FeatureFlagEnvVar[]; sortKey: FeatureFlagEnvVar; feature?: FeatureFlagEnvVar }`,
+      'src/filters/attributes.ts': `export const KnownExploit: SearchAttribute = { label: 'Known exploit', featureFlagDependency: ['ROX_SCANNER_V4', 'ROX_CISA_KEV'], feature: 'ROX_LEGACY' };`,
+      'src/pages/Page.tsx': `import { isFeatureFlagEnabled } from '../hooks/useFeatureFlags';
+export const legacy = isFeatureFlagEnabled('ROX_LEGACY') && isFeatureFlagEnabled('ROX_SCANNER_V4');`,
+    },
+    expected: {
+      patterns: [{ callee: 'isFeatureFlagEnabled', keyArg: 0, type: 'boolean' }, { option: 'featureFlagDependency' }],
+      registry: { file: 'src/types/featureFlag.ts', symbol: 'FeatureFlagEnvVar' },
+    },
+    says: /^option featureFlagDependency \(src\/filters\/types\.ts:2\): declared FeatureFlagEnvVar\[\], and FeatureFlagEnvVar lists flags/m,
+    checks: { 'src/filters/attributes.ts': ['ROX_SCANNER_V4', 'ROX_CISA_KEV'] },
+  },
+  {
     name: "a list of the module's string constants, named for features, is a registry: a call passed one of its constants is a check",
     files: {
       'src/konstanter.ts': `export const STIGENDE = 'stigende';

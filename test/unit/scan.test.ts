@@ -667,6 +667,22 @@ if (config.featureToggles.logsPanelControls) show();`,
     expected: [['new-checkout', 'custom', '`useFlag` is named in .flaglens.json']],
   },
   {
+    name: 'an option named alone: each key written as its value, or in a list there, is a check; a name each caller decides, a call of its name, and an object handed to a logger are none',
+    code: `import { FeatureName } from './types';
+const CHECK_TYPES = [{ label: 'gRPC', featureToggle: FeatureName.GRPCChecks }, { label: 'HTTP', featureToggle: 'http-v2' }];
+const filters = { featureToggle: ['ROX_SCANNER_V4', 'ROX_CISA_KEV'], other: ['x'] };
+const row = (flag: string) => ({ featureToggle: flag });
+featureToggle('not-an-option');
+recordError(error, { featureToggle: 'logged' });`,
+    patterns: [{ callee: 'featureToggle', option: true }],
+    expected: [
+      ['FeatureName.GRPCChecks', 'custom', 'the option `featureToggle` is named in .flaglens.json'],
+      ['http-v2', 'custom', 'the option `featureToggle` is named in .flaglens.json'],
+      ['ROX_SCANNER_V4', 'custom', 'the option `featureToggle` is named in .flaglens.json'],
+      ['ROX_CISA_KEV', 'custom', 'the option `featureToggle` is named in .flaglens.json'],
+    ],
+  },
+  {
     name: 'a pattern on the checker a call gives back matches that call called at once, and no other call of either',
     code: `const a = useFeatureSelector()('portefolje.darkmode');
 const b = useFeatureSelector('not-a-key');

@@ -59,6 +59,8 @@ export interface FlagPattern {
   camelCaseKeys?: boolean;
   /** For a bag call that lists its keys: the only property names of what it gives back that are flags (`isLoading` is none). */
   bagKeys?: ReadonlySet<string>;
+  /** An option of objects written anywhere, not a call: see `UserPattern.option`. Its `keyPath` is the option's name. */
+  option?: true;
   /** What the call gives back; unknown when absent, and then read from how the code uses the result. */
   returns?: CallReturns;
   /**
@@ -87,6 +89,12 @@ export interface UserPattern {
   returns?: CallReturns;
   /** Why the pattern holds, for people, when discovery inferred it; one from `.flaglens.json` is named there. */
   evidence?: string;
+  /**
+   * True when `callee` is no function but an option: a property of objects written anywhere that names the flag gating
+   * its object (`featureToggle: FeatureName.X` in a table of check types), or a list of them. `.flaglens.json` writes it
+   * `{"option": "featureToggle"}`.
+   */
+  option?: true;
 }
 
 /** One place in code that asks a flag backend for a flag's value. */

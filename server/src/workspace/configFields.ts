@@ -48,6 +48,12 @@ export function readPattern(node: Node, where: string, report: Report): UserPatt
   for (const { name, nameNode, valueNode } of propertiesOf(node)) {
     const value: unknown = getNodeValue(valueNode);
     switch (name) {
+      case 'option':
+        if (typeof value === 'string' && SYMBOL_PATTERN.test(value)) {
+          pattern.callee = value;
+          pattern.option = true;
+        } else reject(valueNode, '"option" must be a property name: "featureToggle" for objects written { featureToggle: FeatureName.X } anywhere.');
+        break;
       case 'callee':
         if (typeof value === 'string' && CALLEE_PATTERN.test(value)) pattern.callee = value;
         else reject(valueNode, '"callee" must be a function name ("isFeatureOn"), a receiver and method ("flags.isOn"), or the checker a function gives back ("useFeatureSelector()").');
@@ -81,10 +87,13 @@ export function readPattern(node: Node, where: string, report: Report): UserPatt
         else reject(valueNode, `"type" must be one of ${VALUE_TYPES.join(', ')}.`);
         break;
       default:
-        reject(nameNode, `unknown field "${name}"; a pattern has callee, keyArg, keyCompared, defaultArg, negate, type and returns.`);
+        reject(nameNode, `unknown field "${name}"; a pattern has callee, keyArg, keyCompared, defaultArg, negate, type and returns, or option alone.`);
     }
   }
-  if (pattern.callee === undefined && valid) reject(node, 'a pattern needs a "callee", e.g. "isFeatureOn".');
+  // An option is a property, not a call: it has no arguments, default or value of its own.
+  const names = propertiesOf(node).map((property) => property.name);
+  if (pattern.option === true && names.length > 1 && valid) reject(node, 'an "option" pattern has no other field: {"option": "featureToggle"}.');
+  if (pattern.callee === undefined && valid) reject(node, 'a pattern needs a "callee", e.g. "isFeatureOn", or an "option".');
   return valid && pattern.callee !== undefined ? { ...pattern, callee: pattern.callee } : undefined;
 }
 

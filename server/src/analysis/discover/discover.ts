@@ -15,6 +15,7 @@ import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
 import { flagRecordBags } from './flagRecords';
 import { defaultedHookBags, hookReturnedBags } from './hookBags';
+import { typedOptions } from './typedOptions';
 import { bagsKeyedBy } from './keyedRecords';
 import { typedFlagEvidence } from './listTyped';
 import { keyTypedWrappers } from './keyTypes';
@@ -110,6 +111,10 @@ export function discover(root: string, sources: readonly SourceText[], options: 
         const callee = wrapper.pattern.callee;
         if (!found.wrappers.some((other) => other.pattern.callee === callee) && !anchoredWrappers.some((other) => other.pattern.callee === callee)) anchoredWrappers.push(wrapper);
       }
+    }
+    // A property declared with the registry's key type, or a list of it, is an option naming the flags that gate its objects.
+    if (chosen.kind !== 'interface') {
+      for (const option of typedOptions(root, chosen, trees)) if (!found.wrappers.some((other) => other.pattern.callee === option.pattern.callee)) anchoredWrappers.push(option);
     }
     found.wrappers.push(...anchoredWrappers);
     // A property typed by a registry interface, or by a type keyed by a registry's keys, is a bag of its flags (see typedBags.ts).
@@ -241,6 +246,7 @@ export function proposeConfig(discovery: Discovery, keysAsWritten: readonly stri
   const config: ProposedConfig = {};
   if (discovery.wrappers.length > 0) {
     config.patterns = discovery.wrappers.map(({ pattern }) => {
+      if (pattern.option === true) return { option: pattern.callee };
       const { keyPath, keyArg, callee, ...rest } = pattern;
       const argument = keyArg ?? 0;
       return { callee, keyArg: keyPath && keyPath.length > 0 ? [argument, ...keyPath].join('.') : argument, ...rest };
@@ -293,7 +299,8 @@ export function inferredBag(bag: DiscoveredBag): BagEntry {
 export function describeDiscovery(discovery: Discovery): string[] {
   const lines: string[] = [];
   for (const wrapper of discovery.wrappers) {
-    lines.push(`${wrapper.evidence === 'members' ? 'check' : wrapper.evidence === 'named' ? 'flag function' : 'wrapper'} ${wrapper.pattern.callee} (${wrapper.at.file}:${wrapper.at.line}): ${wrapper.reason}`);
+    const what = wrapper.pattern.option === true ? 'option' : wrapper.evidence === 'members' ? 'check' : wrapper.evidence === 'named' ? 'flag function' : 'wrapper';
+    lines.push(`${what} ${wrapper.pattern.callee} (${wrapper.at.file}:${wrapper.at.line}): ${wrapper.reason}`);
   }
   for (const bag of discovery.bags) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): ${bagReason(bag)}`);
   for (const provider of discovery.providers ?? []) {

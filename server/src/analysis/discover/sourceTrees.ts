@@ -142,9 +142,10 @@ export class SourceTrees {
     if (patterns === this.base || (!this.namesAdded(source, patterns) && !writesFlagOption(source.text, patterns))) return this.base;
     const entries = this.madeFrom.get(patterns);
     if (entries === undefined) return patterns;
-    // A wrapper that reads its key from an option (`{ flagKey: … }`) has checks wherever the option is written.
+    // A wrapper that reads its key from an option (`{ flagKey: … }`), or an option named alone, has checks wherever the option is written.
+    const hasOption = (entry: UserPattern | BagEntry): boolean => typeof entry === 'object' && (('keyPath' in entry && entry.keyPath !== undefined) || ('option' in entry && entry.option === true));
     const named = (entry: UserPattern | BagEntry, set: () => PatternSet): boolean =>
-      this.names(source, this.namesOf(entry, set)) || (typeof entry === 'object' && 'keyPath' in entry && entry.keyPath !== undefined && writesFlagOption(source.text, this.entrySet(entry, set)));
+      this.names(source, this.namesOf(entry, set)) || (hasOption(entry) && writesFlagOption(source.text, this.entrySet(entry, set)));
     return this.patternSet(
       entries.userPatterns.filter((pattern) => named(pattern, () => buildPatternSet([pattern]))),
       entries.bags.filter((bag) => named(bag, () => buildPatternSet([], [bag]))),

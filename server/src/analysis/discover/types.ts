@@ -132,7 +132,7 @@ export interface Discovery {
 
 /** The `.flaglens.json` discovery proposes (only the parts it found). */
 export interface ProposedConfig {
-  patterns?: Array<Omit<UserPattern, 'keyArg' | 'keyPath'> & { keyArg?: number | string }>;
+  patterns?: Array<(Omit<UserPattern, 'keyArg' | 'keyPath'> & { keyArg?: number | string }) | { option: string }>;
   bags?: BagEntry[];
   registry?: { file: string; symbol: string };
   keysAsWritten?: string[];

@@ -13,6 +13,8 @@ export interface PatternSet {
   readonly calleeNames: readonly string[];
   /** Bag objects named in `.flaglens.json` (`uiConfig.flags`); their last names are among `calleeNames`. */
   readonly objectBags?: readonly ObjectBag[];
+  /** Options that name the flag gating the object they are written in (see `UserPattern.option`); never matched as calls. */
+  readonly options?: readonly FlagPattern[];
   /**
    * Names other files export as flag functions (Vercel Flags' `export const showBanner = flag({...})`): a file that
    * mentions one is scanned whole for its calls (see scan/flagFunctions.ts). Absent when none is known.
@@ -93,9 +95,20 @@ export function buildPatternSet(userPatterns: readonly UserPattern[], bags: read
   const specs = bags.flatMap((bag) => parseBagSpec(bag) ?? []);
   const bagCalls = specs.flatMap((spec) => (spec.kind === 'call' ? [spec.pattern] : []));
   const objectBags = [...PRESET_OBJECT_BAGS, ...specs.flatMap((spec) => (spec.kind === 'object' ? [spec.bag] : []))];
-  const custom = [...userPatterns.map(userPatternToFlagPattern), ...bagCalls];
+  const options = userPatterns.filter((user) => user.option === true).map(optionPattern);
+  const custom = [...userPatterns.filter((user) => user.option !== true).map(userPatternToFlagPattern), ...bagCalls];
   const replaced = new Set(custom.map((pattern) => calleeLastName(pattern.callee)));
   const patterns = [...PRESET_PATTERNS.filter((pattern) => !replaced.has(calleeLastName(pattern.callee))), ...custom];
   const calleeNames = [...new Set([...patterns.map((pattern) => calleeLastName(pattern.callee)), ...objectBags.map((bag) => bag.names[bag.names.length - 1])])];
-  return objectBags.length > 0 ? { patterns, calleeNames, objectBags } : { patterns, calleeNames };
+  return { patterns, calleeNames, ...(objectBags.length > 0 ? { objectBags } : {}), ...(options.length > 0 ? { options } : {}) };
+}
+
+/** An option of `.flaglens.json` or discovery as the scan reads it: a key path of its one name, read wherever it is written. */
+function optionPattern(user: UserPattern): FlagPattern {
+  const name = user.callee.trim();
+  return {
+    sdk: 'custom', callee: name, kind: 'call', keyArg: 0, keyPath: [name], valueType: 'unknown', negate: false, option: true,
+    returns: { kind: 'other', what: 'an option naming the flag that gates its object, not the flag\'s value' },
+    evidence: user.evidence ?? `the option \`${name}\` is named in .flaglens.json`,
+  };
 }

@@ -1,5 +1,6 @@
 // The team's wrappers that take their key from a property of their argument named for flags (`isSectionHidden(item)`
-// reading `item.data.featureKey`): objects written elsewhere with that path are checks (see scan/flagOptions.ts).
+// reading `item.data.featureKey`), and the options named as such (`{"option": "featureToggle"}`): objects written
+// elsewhere with that path are checks (see scan/flagOptions.ts).
 // Here only names and text tests, without the compiler, so that the readers' prefilter can use them.
 
 import { escapeRegex } from '../regex';
@@ -22,15 +23,20 @@ interface OptionIndex {
 
 const indexes = new WeakMap<PatternSet, OptionIndex>();
 
+/** True when a property may name a flag option: it says flag or feature, and is more than the bare word. */
+export function isFlagOptionName(name: string): boolean {
+  return SAYS_FLAG.test(name) && !BARE_WORD.test(name);
+}
+
 function optionIndex(patterns: PatternSet): OptionIndex {
   let index = indexes.get(patterns);
   if (index === undefined) {
     const byFirstName = new Map<string, FlagPattern[]>();
     const names = new Set<string>();
-    for (const pattern of patterns.patterns) {
+    for (const pattern of [...patterns.patterns, ...(patterns.options ?? [])]) {
       const path = pattern.keyPath;
       // A vendor's own option (`getFlag({ key })`) is read by its call, wherever the object is written.
-      if (pattern.kind !== 'call' || pattern.packages !== undefined || path === undefined || path.length === 0 || !SAYS_FLAG.test(path[path.length - 1]) || BARE_WORD.test(path[path.length - 1])) continue;
+      if (pattern.kind !== 'call' || pattern.packages !== undefined || path === undefined || path.length === 0 || !isFlagOptionName(path[path.length - 1])) continue;
       byFirstName.set(path[0], [...(byFirstName.get(path[0]) ?? []), pattern]);
       names.add(path[path.length - 1]);
     }

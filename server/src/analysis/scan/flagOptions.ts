@@ -7,6 +7,10 @@
 // whose last property says flag or feature (a `key` or `name` is every object's). The object literal must have the
 // whole path, the value must be a key written there (a string, or a member of an enum or constant object), and an
 // object handed straight to a function that says it logs, records or changes a flag is headed there instead.
+//
+// An option may also be named on its own, with no wrapper: a property declared with the type of the registry's keys, or a
+// list of them (`featureToggle?: FeatureName`, `featureFlagDependency?: FeatureFlagEnvVar[]`), names the flags that gate
+// every object it is written in, whatever code reads it; a list written there names one flag per key.
 
 import { ts } from 'ts-morph';
 import { saysNotEvaluating } from '../callNames';
@@ -16,9 +20,12 @@ import { checkBase, lastNameOf, spanOf, textOf } from './checks';
 import type { ScanState } from './types';
 import { evaluate, unwrap } from './values';
 
-const { isCallExpression, isIdentifier, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral } = ts;
+const { isArrayLiteralExpression, isCallExpression, isIdentifier, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral } = ts;
 
-/** An object literal that holds a wrapper's key path: one draft check per path, at the property that holds the key. */
+/**
+ * An object literal that holds a wrapper's key path, or an option named as such: one draft check per path, at the property
+ * that holds the key, or one per key of a list written there.
+ */
 export function visitFlagOptions(state: ScanState, object: ts.ObjectLiteralExpression, parent: ts.Node | undefined): void {
   const byFirstName = state.flagOptions;
   if (byFirstName === undefined) return;
@@ -30,24 +37,31 @@ export function visitFlagOptions(state: ScanState, object: ts.ObjectLiteralExpre
     if (candidates === undefined) continue;
     for (const pattern of candidates) {
       const holder = propertyAtPath(object, pattern.keyPath as readonly string[]);
-      if (holder === undefined || !isWrittenKey(state, holder.initializer)) continue;
-      // The argument of a wrapper's own call is that call's check (the walk meets a call before its arguments), and a
-      // nested object that holds a shorter path of another wrapper names the same option once.
-      const keyStart = holder.initializer.getStart(state.sourceFile);
-      if (state.drafts.some((draft) => draft.check.keySpan.start === keyStart)) continue;
+      if (holder === undefined) continue;
+      // A list of keys (`featureFlagDependency: ['ROX_A', 'ROX_B']`) names each flag that gates the object.
+      const value = unwrap(holder.initializer);
+      const keys = isArrayLiteralExpression(value) ? value.elements.filter((element) => isWrittenKey(state, element)) : isWrittenKey(state, holder.initializer) ? [holder.initializer] : [];
       const option = (pattern.keyPath as readonly string[]).join('.');
       const wrapper = calleeLastName(pattern.callee);
-      state.drafts.push({
-        check: {
-          ...checkBase(state, { ...pattern, returns: { kind: 'other', what: `an option that ${wrapper} reads as its key, not the flag's value` } }, option, holder, undefined),
-          key: textOf(state, unwrap(holder.initializer)),
-          resolved: false,
-          keySpan: spanOf(state, holder.initializer),
-          keyIsLiteral: isStringLiteral(holder.initializer) || isNoSubstitutionTemplateLiteral(holder.initializer),
-          evidence: `the option ${option} names the flag ${wrapper} checks, which takes its key from its argument's ${option}`,
-        },
-        keyValue: evaluate(holder.initializer),
-      });
+      const what = pattern.option === true ? 'an option naming the flag that gates its object, not the flag\'s value' : `an option that ${wrapper} reads as its key, not the flag's value`;
+      const evidence = pattern.option === true && pattern.evidence !== undefined ? pattern.evidence : `the option ${option} names the flag ${wrapper} checks, which takes its key from its argument's ${option}`;
+      for (const key of keys) {
+        // The argument of a wrapper's own call is that call's check (the walk meets a call before its arguments), and a
+        // nested object that holds a shorter path of another wrapper names the same option once.
+        const keyStart = key.getStart(state.sourceFile);
+        if (state.drafts.some((draft) => draft.check.keySpan.start === keyStart)) continue;
+        state.drafts.push({
+          check: {
+            ...checkBase(state, { ...pattern, returns: { kind: 'other', what } }, option, keys.length > 1 ? key : holder, undefined),
+            key: textOf(state, unwrap(key)),
+            resolved: false,
+            keySpan: spanOf(state, key),
+            keyIsLiteral: isStringLiteral(key) || isNoSubstitutionTemplateLiteral(key),
+            evidence,
+          },
+          keyValue: evaluate(key),
+        });
+      }
     }
   }
 }

@@ -1,0 +1,65 @@
+// Options named by their declared type: a property declared with the type of the registry's keys, or a list of them
+// (`featureToggle?: FeatureName`, `featureFlagDependency?: FeatureFlagEnvVar[]`), names the flags that gate the objects
+// it is written in (a table of check types, of integrations, of search filters), whatever code reads it later: the
+// compiler holds each value written there to be a flag's key. As for a wrapper's option, the property's name must say
+// flag, feature, toggle, experiment or gate, and be more than the bare word (`feature` is a label as often).
+
+import { posix } from 'node:path';
+import { ts } from 'ts-morph';
+import { isFlagOptionName } from '../patterns/options';
+import { escapeRegex } from '../regex';
+import { keyAliases } from './keyAliases';
+import type { SourceTrees } from './sourceTrees';
+import type { DiscoveredWrapper } from './types';
+import { isTestFile } from './wrappers';
+
+/** The options the registry's key type declares, each as a pattern `{ option }`. */
+export function typedOptions(root: string, registry: { readonly symbol: string }, trees: SourceTrees): DiscoveredWrapper[] {
+  const names = new Set([registry.symbol, ...keyAliases(root, registry.symbol, trees)]);
+  const declared = new RegExp(`\\??\\s*:\\s*(?:readonly\\s+)?(?:(?:Readonly)?Array<\\s*)?(?:${[...names].map(escapeRegex).join('|')})\\b`);
+  const files = new Set([...names].flatMap((name) => [...trees.filesNaming(name)]));
+  const options = new Map<string, DiscoveredWrapper>();
+  for (const source of trees.sources) {
+    const file = posix.relative(root, source.file);
+    if (!files.has(source.file) || isTestFile(file) || !declared.test(source.text)) continue;
+    const sourceFile = trees.tree(source);
+    const visit = (node: ts.Node): void => {
+      if (ts.isPropertySignature(node) && ts.isIdentifier(node.name) && node.type !== undefined && isFlagOptionName(node.name.text)
+        && !options.has(node.name.text) && keysOf(node.type, names)) {
+        const type = node.type.getText(sourceFile).replace(/\s+/g, ' ');
+        options.set(node.name.text, {
+          pattern: { callee: node.name.text, option: true },
+          at: { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 },
+          reason: `declared ${type}, and ${registry.symbol} lists flags: each key written as its value names a flag that gates its object`,
+          evidence: 'typed',
+          level: 0,
+        });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+  return [...options.values()];
+}
+
+/** True for the registry's key type, or a list of it, optional or not: `FeatureName`, `FeatureName[] | undefined`, `ReadonlyArray<FeatureName>`. */
+function keysOf(type: ts.TypeNode, names: ReadonlySet<string>): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return keysOf(type.type, names);
+  if (ts.isUnionTypeNode(type)) {
+    const rest = type.types.filter((member) => member.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword));
+    return rest.length === 1 && keysOf(rest[0], names);
+  }
+  if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.ReadonlyKeyword) return keysOf(type.type, names);
+  if (ts.isArrayTypeNode(type)) return isKeyType(type.elementType, names);
+  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && (type.typeName.text === 'Array' || type.typeName.text === 'ReadonlyArray')) {
+    return type.typeArguments?.length === 1 && isKeyType(type.typeArguments[0], names);
+  }
+  return isKeyType(type, names);
+}
+
+function isKeyType(type: ts.TypeNode, names: ReadonlySet<string>): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return isKeyType(type.type, names);
+  if (!ts.isTypeReferenceNode(type) || type.typeArguments !== undefined) return false;
+  const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+  return names.has(name);
+}
