@@ -1297,6 +1297,40 @@ export const legacy = isFeatureFlagEnabled('ROX_LEGACY') && isFeatureFlagEnabled
     checks: { 'src/filters/attributes.ts': ['ROX_SCANNER_V4', 'ROX_CISA_KEV'] },
   },
   {
+    name: "a component declared React.FC<Props> whose props hold a list of the registry's keys, and a function taking such a list, take keys: each one written in the list is a check",
+    files: {
+      'src/feature-flags/flags.ts': `export const InternalFLAGS = { 'components-page': { default: false }, mintmaker: { default: true }, 'edit-secret-page': { default: false } };
+export type FlagKey = keyof typeof InternalFLAGS;`,
+      'src/feature-flags/hooks.tsx': `import type { FlagKey } from './flags';
+export const useIsOnFeatureFlag = (flag: FlagKey): boolean => useFeatureFlags()[0][flag];`,
+      'src/feature-flags/FeatureFlagIndicator.tsx': `import type { FlagKey } from './flags';
+type FeatureFlagIndicatorProps = { flags: FlagKey[]; fullLabel?: boolean };
+export const FeatureFlagIndicator: React.FC<React.PropsWithChildren<FeatureFlagIndicatorProps>> = ({ flags, fullLabel }) => {
+  const [state] = useFeatureFlags();
+  return flags.some((flag) => state[flag]) ? <Label full={fullLabel} /> : null;
+};`,
+      'src/feature-flags/utils.ts': `import type { FlagKey } from './flags';
+export const allEnabled = (featureFlags: FlagKey[]) => (isOn: (flag: FlagKey) => boolean) => featureFlags.every(isOn);`,
+      'src/pages/Components.tsx': `export const Page = () => (useIsOnFeatureFlag('mintmaker') && useIsOnFeatureFlag('components-page') ? <FeatureFlagIndicator flags={['components-page', 'edit-secret-page']} /> : null);
+export const requirement = allEnabled(['mintmaker']);`,
+      // Names that say they change the flags they are given take lists of keys too, and are none.
+      'src/feature-flags/forceEnableFlagsOnce.ts': `import type { FlagKey } from './flags';
+export function forceEnableFlagsOnce(flags: FlagKey[], options: { storageKey: string }): void { for (const flag of flags) override(flag, true); }
+export function startWorkspace(id: string, options: { excludeFeatureFlags?: FlagKey[] }) { return start(id, options); }`,
+      'src/main.tsx': `forceEnableFlagsOnce(['mintmaker'], { storageKey: 'once' });
+startWorkspace('w1', { excludeFeatureFlags: ['edit-secret-page'] });`,
+    },
+    expected: {
+      patterns: [
+        { callee: 'useIsOnFeatureFlag', keyArg: 0, type: 'boolean' },
+        { callee: 'FeatureFlagIndicator', keyArg: '0.flags' },
+        { callee: 'allEnabled', keyArg: 0 },
+      ],
+      registry: { file: 'src/feature-flags/flags.ts', symbol: 'InternalFLAGS' },
+    },
+    checks: { 'src/pages/Components.tsx': ['mintmaker', 'components-page', 'components-page', 'edit-secret-page', 'mintmaker'], 'src/main.tsx': [] },
+  },
+  {
     name: "a list of the module's string constants, named for features, is a registry: a call passed one of its constants is a check",
     files: {
       'src/konstanter.ts': `export const STIGENDE = 'stigende';

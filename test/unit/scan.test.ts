@@ -704,6 +704,21 @@ describe('evidence', () => {
     });
   }
 
+  it('reads each key of a list written where a key goes, in a call or a JSX attribute; what the call makes of them is no flag value, and a module object holding it stores no check', () => {
+    const code = `const routes = { compliance: { featureFlagRequirements: allEnabled(['ROX_A', FLAGS.B]) } };
+export const on = routes.compliance.featureFlagRequirements;
+export const Badge = () => <FeatureFlagIndicator flags={['ROX_C', 'ROX_D']} fullLabel />;
+export const one = allEnabled('ROX_E');`;
+    const scan = scanFile('/work/app/src/routes.tsx', code, buildPatternSet([{ callee: 'allEnabled', keyArg: 0 }, { callee: 'FeatureFlagIndicator', keyArg: 0, keyPath: ['flags'] }]));
+    assert.deepEqual(scan.checks.map((found) => [found.key, found.method, found.returns?.kind ?? 'unknown']), [
+      ['ROX_A', 'allEnabled', 'other'],
+      ['FLAGS.B', 'allEnabled', 'other'],
+      ['ROX_C', 'FeatureFlagIndicator', 'other'],
+      ['ROX_D', 'FeatureFlagIndicator', 'other'],
+      ['ROX_E', 'allEnabled', 'unknown'],
+    ]);
+  });
+
   it("keeps a key's unresolved text free of type assertions, and dynamic through a parameter", () => {
     const [found] = scanFile('/a.tsx', `import { useVariant } from '@unleash/proxy-client-react';\nfunction Banner(flag: string) { return useVariant(flag as Variant); }`, buildPatternSet([])).checks;
     assert.deepEqual([found.key, found.resolved, found.dynamic], ['flag', false, true]);

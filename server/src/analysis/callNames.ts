@@ -3,12 +3,22 @@
 
 // A name whose first word changes, checks or reports the flag itself, not its value: `setFlag({ key: Flags.X, value })`,
 // `validateFeatureFlagValue(Flags.X, input)`, `toggleFlag(Flags.X)`, `logEnrollmentEvent(Flags.X, isOn)`,
-// `recordError(error, { flagKey })` take a flag as an evaluation does, and are none.
+// `recordError(error, { flagKey })`, `forceEnableFlagsOnce(['x'])`, `{ excludeFeatureFlags: ['x'] }` take a flag as an
+// evaluation does, and are none.
 // Words that make something gated by a flag (`commands.register({ flag: Flags.X })`, `defineRoute`) are not among them,
 // nor is set up (`setUpLaunchDarklyForFeature(name, default)`), which prepares what reads the flag.
-const NOT_EVALUATING = /^(?:set(?!Up)|update|delete|remove|save|write|store|reset|clear|persist|upsert|put|patch|toggle|enable|disable|increment|decrement|validate|parse|archive|rename|log|track|report|record)(?![a-z])/;
+const NOT_EVALUATING = /^(?:set(?!Up)|update|delete|remove|save|write|store|reset|clear|persist|upsert|put|patch|toggle|enable|disable|force|exclude|increment|decrement|validate|parse|archive|rename|log|track|report|record)(?![a-z])/;
 
 /** True when a function of this name says it does something else to a flag than evaluate it. */
 export function saysNotEvaluating(name: string): boolean {
   return NOT_EVALUATING.test(name);
+}
+
+/**
+ * True when a property's name says what is done to the flags it holds (`excludeFeatureFlags`, `disableFlags`): such a verb
+ * followed by more words. The word alone (`toggle`) is a noun, and names the flag.
+ */
+export function optionSaysNotEvaluating(name: string): boolean {
+  const verb = NOT_EVALUATING.exec(name);
+  return verb !== null && name.length > verb[0].length;
 }

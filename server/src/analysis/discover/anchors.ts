@@ -229,11 +229,15 @@ function mayAnchor(text: string, symbol: string, checks: readonly FlagCheck[]): 
 
 /**
  * True when a parameter's type is one key of the registry: `FlagKey`, `keyof UiFlags`, `keyof typeof FLAGS`, an alias
- * of its keys, with `| undefined` or `| null`, or a type parameter of the function constrained so (`K extends FlagKey`). With
+ * of its keys, with `| undefined` or `| null`, or a type parameter of the function constrained so (`K extends FlagKey`), or a
+ * list of those (`FlagKey[]`). With
  * `onlyKeyof` (an interface), the registry's own name is the object of all flags and does not count.
  */
 function typedBy(type: ts.TypeNode, symbol: string, aliases: ReadonlySet<string>, owner: FunctionNode, onlyKeyof: boolean): boolean {
   if (ts.isParenthesizedTypeNode(type)) return typedBy(type.type, symbol, aliases, owner, onlyKeyof);
+  // A list of its keys (`allEnabled(flags: FlagKey[])`) takes keys too: each one written in the list passed is a check.
+  if (ts.isArrayTypeNode(type)) return typedBy(type.elementType, symbol, aliases, owner, onlyKeyof);
+  if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.ReadonlyKeyword) return typedBy(type.type, symbol, aliases, owner, onlyKeyof);
   if (ts.isUnionTypeNode(type)) {
     const rest = type.types.filter((member) => member.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword));
     return rest.length === 1 && typedBy(rest[0], symbol, aliases, owner, onlyKeyof);

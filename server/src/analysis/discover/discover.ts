@@ -113,8 +113,12 @@ export function discover(root: string, sources: readonly SourceText[], options: 
       }
     }
     // A property declared with the registry's key type, or a list of it, is an option naming the flags that gate its objects.
+    // One a wrapper reads already (`withWorkspace(handler, { featureFlag })`) is found where that wrapper is called.
     if (chosen.kind !== 'interface') {
-      for (const option of typedOptions(root, chosen, trees)) if (!found.wrappers.some((other) => other.pattern.callee === option.pattern.callee)) anchoredWrappers.push(option);
+      const readByWrappers = new Set(found.wrappers.flatMap((wrapper) => wrapper.pattern.keyPath?.slice(-1) ?? []));
+      for (const option of typedOptions(root, chosen, trees)) {
+        if (!readByWrappers.has(option.pattern.callee) && !found.wrappers.some((other) => other.pattern.callee === option.pattern.callee)) anchoredWrappers.push(option);
+      }
     }
     found.wrappers.push(...anchoredWrappers);
     // A property typed by a registry interface, or by a type keyed by a registry's keys, is a bag of its flags (see typedBags.ts).

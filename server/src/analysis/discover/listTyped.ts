@@ -13,6 +13,7 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { optionSaysNotEvaluating } from '../callNames';
 import { booleanPropertiesOf, boundNames, typeOfBinding } from '../fetchedTypes';
 import { registryCandidates } from '../registry';
 import type { UserPattern } from '../types';
@@ -270,14 +271,42 @@ function flagRecordOf(type: ts.TypeNode, lists: ReadonlyMap<string, readonly str
 /** The option of a function's parameter typed by a list of flags: `{ featureFlag?: BetaFeatures }`, written there or declared in the file. */
 function optionTypedByList(node: ts.SignatureDeclaration, sourceFile: ts.SourceFile, lists: ReadonlyMap<string, readonly string[]>): { index: number; property: string; list: string } | undefined {
   for (const [index, parameter] of node.parameters.entries()) {
-    const members = parameter.type === undefined ? undefined : membersOf(parameter.type, sourceFile);
+    const type = parameter.type ?? (index === 0 ? componentPropsOf(node) : undefined);
+    const members = type === undefined ? undefined : membersOf(type, sourceFile);
     for (const member of members ?? []) {
       if (!ts.isPropertySignature(member) || member.type === undefined || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) continue;
-      const list = listOf(member.type, lists);
-      if (list !== undefined && namesFlags(member.name.text, list, lists)) return { index, property: member.name.text, list };
+      // A list of its keys (`flags: FlagKey[]`) holds keys too: each one written there is a check.
+      const list = listOf(elementTypeOf(member.type), lists);
+      // Not an option that says it changes the flags it holds (`excludeFeatureFlags`).
+      if (list !== undefined && namesFlags(member.name.text, list, lists) && !optionSaysNotEvaluating(member.name.text)) return { index, property: member.name.text, list };
     }
   }
   return undefined;
+}
+
+// The types of a React component that say what its props are: `React.FC<Props>`, `FunctionComponent<Props>`.
+const COMPONENT_TYPES = new Set(['FC', 'FunctionComponent', 'VFC', 'VoidFunctionComponent']);
+// Wrappers of a props type that keep its members: `React.FC<React.PropsWithChildren<Props>>`.
+const PROPS_WRAPPERS = new Set(['PropsWithChildren', 'PropsWithoutRef']);
+
+/** The props type of a component declared with it (`const Badge: React.FC<BadgeProps> = ({ flags }) => …`), for its untyped props parameter. */
+function componentPropsOf(node: ts.SignatureDeclaration): ts.TypeNode | undefined {
+  const declaration = node.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== node || declaration.type === undefined || !ts.isTypeReferenceNode(declaration.type)) return undefined;
+  const typeName = declaration.type.typeName;
+  if (!COMPONENT_TYPES.has(ts.isIdentifier(typeName) ? typeName.text : typeName.right.text) || declaration.type.typeArguments?.length !== 1) return undefined;
+  let props = declaration.type.typeArguments[0];
+  while (ts.isTypeReferenceNode(props) && props.typeArguments?.length === 1 && PROPS_WRAPPERS.has(ts.isIdentifier(props.typeName) ? props.typeName.text : props.typeName.right.text)) props = props.typeArguments[0];
+  return props;
+}
+
+/** The type of a list's items (`FlagKey` for `FlagKey[]`, `readonly FlagKey[]`, `Array<FlagKey>`), or the type itself. */
+function elementTypeOf(type: ts.TypeNode): ts.TypeNode {
+  const inner = withoutNullish(type) ?? type;
+  const list = ts.isTypeOperatorNode(inner) && inner.operator === ts.SyntaxKind.ReadonlyKeyword ? inner.type : inner;
+  if (ts.isArrayTypeNode(list)) return list.elementType;
+  const generic = ts.isTypeReferenceNode(list) && ts.isIdentifier(list.typeName) && (list.typeName.text === 'Array' || list.typeName.text === 'ReadonlyArray');
+  return generic && list.typeArguments?.length === 1 ? list.typeArguments[0] : type;
 }
 
 /** The members of a parameter's object type: a type literal, or an interface or type literal declared at the top of the file. */

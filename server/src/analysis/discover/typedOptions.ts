@@ -2,10 +2,12 @@
 // (`featureToggle?: FeatureName`, `featureFlagDependency?: FeatureFlagEnvVar[]`), names the flags that gate the objects
 // it is written in (a table of check types, of integrations, of search filters), whatever code reads it later: the
 // compiler holds each value written there to be a flag's key. As for a wrapper's option, the property's name must say
-// flag, feature, toggle, experiment or gate, and be more than the bare word (`feature` is a label as often).
+// flag, feature, toggle, experiment or gate, and be more than the bare word (`feature` is a label as often), and not say it
+// changes the flags it lists (`excludeFeatureFlags`).
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { optionSaysNotEvaluating } from '../callNames';
 import { isFlagOptionName } from '../patterns/options';
 import { escapeRegex } from '../regex';
 import { keyAliases } from './keyAliases';
@@ -25,7 +27,7 @@ export function typedOptions(root: string, registry: { readonly symbol: string }
     const sourceFile = trees.tree(source);
     const visit = (node: ts.Node): void => {
       if (ts.isPropertySignature(node) && ts.isIdentifier(node.name) && node.type !== undefined && isFlagOptionName(node.name.text)
-        && !options.has(node.name.text) && keysOf(node.type, names)) {
+        && !optionSaysNotEvaluating(node.name.text) && !options.has(node.name.text) && keysOf(node.type, names)) {
         const type = node.type.getText(sourceFile).replace(/\s+/g, ' ');
         options.set(node.name.text, {
           pattern: { callee: node.name.text, option: true },

@@ -7,7 +7,7 @@ import { keyInObjectArgument, namedWherever, objectBagOf, type ObjectBag } from 
 import { kebabCaseFromCamelCase } from '../keys';
 import { flagTypeAnnotation } from '../policy/flagType';
 import { escapeRegex, isComponentName } from '../regex';
-import type { FlagPattern, FlagValueType, Span } from '../types';
+import type { CallReturns, FlagPattern, FlagValueType, Span } from '../types';
 import { lookupBinding } from './bindings';
 import type { BagSource, DraftCheck, LocalReference, ScanState } from './types';
 import { keyInPredicate } from './predicates';
@@ -15,7 +15,7 @@ import { evaluate, originReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  SyntaxKind, isAwaitExpression, isBinaryExpression, isCallExpression, isComputedPropertyName, isDeleteExpression, isElementAccessExpression,
+  SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isComputedPropertyName, isDeleteExpression, isElementAccessExpression,
   isIdentifier, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPostfixUnaryExpression, isPrefixUnaryExpression,
   isPropertyAccessExpression, isSpreadElement, isIntersectionTypeNode, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode,
   isJsxAttribute, isJsxExpression, isJsxSpreadAttribute,
@@ -61,14 +61,14 @@ export function visitCall(state: ScanState, call: ts.CallExpression): void {
   let origin: BagSource['origin'] | null = null;
   for (const pattern of candidates) {
     if (pattern.kind !== 'call') continue;
-    const draft = callDraft(state, call, pattern);
-    if (draft === undefined) continue;
-    if (pattern.packages === undefined) {
-      state.drafts.push(draft);
-      continue;
+    for (const draft of callDrafts(state, call, pattern)) {
+      if (pattern.packages === undefined) {
+        state.drafts.push(draft);
+        continue;
+      }
+      if (origin === null) origin = calleeOrigin(call.expression);
+      if (origin !== undefined) state.drafts.push({ ...draft, evidence: { ...origin, packages: pattern.packages } });
     }
-    if (origin === null) origin = calleeOrigin(call.expression);
-    if (origin !== undefined) state.drafts.push({ ...draft, evidence: { ...origin, packages: pattern.packages } });
   }
 }
 
@@ -91,43 +91,32 @@ export function visitJsxElement(state: ScanState, element: ts.JsxOpeningElement 
     if (at < 0 || properties.slice(at + 1).some(isJsxSpreadAttribute)) continue;
     const initializer = (properties[at] as ts.JsxAttribute).initializer;
     const keyNode = initializer === undefined ? undefined : isStringLiteral(initializer) ? initializer : isJsxExpression(initializer) ? initializer.expression : undefined;
-    if (keyNode === undefined || !isKeyLike(keyNode)) continue;
-    const draft: DraftCheck = {
-      check: {
-        ...checkBase(state, { ...pattern, returns: RENDERS_CHILDREN }, calleeText(state, tag), element, undefined),
-        key: textOf(state, unwrap(keyNode)),
-        resolved: false,
-        keySpan: spanOf(state, keyNode),
-        keyIsLiteral: isStringLiteral(keyNode) || isNoSubstitutionTemplateLiteral(keyNode),
-      },
-      keyValue: evaluate(keyNode),
-    };
-    if (pattern.packages === undefined) {
-      state.drafts.push(draft);
-      continue;
+    for (const key of keyNode === undefined ? [] : keyNodesAt(keyNode).nodes) {
+      const draft = keyDraft(state, { ...pattern, returns: RENDERS_CHILDREN }, calleeText(state, tag), element, undefined, key);
+      if (pattern.packages === undefined) {
+        state.drafts.push(draft);
+        continue;
+      }
+      if (origin === null) origin = calleeOrigin(tag);
+      if (origin !== undefined) state.drafts.push({ ...draft, evidence: { ...origin, packages: pattern.packages } });
     }
-    if (origin === null) origin = calleeOrigin(tag);
-    if (origin !== undefined) state.drafts.push({ ...draft, evidence: { ...origin, packages: pattern.packages } });
   }
 }
 
-function callDraft(state: ScanState, call: ts.CallExpression, pattern: FlagPattern): DraftCheck | undefined {
-  const args = call.arguments;
-  const keyIndex = pattern.keyArgByArgCount?.[args.length] ?? pattern.keyArg;
-  const argument = args[keyIndex] as ts.Expression | undefined;
-  const keyNode = argument === undefined ? undefined
-    : pattern.keyCompared !== undefined ? keyInPredicate(argument, pattern.keyCompared)
-      : pattern.keyPath === undefined ? argument : keyInObjectArgument(argument, pattern.keyPath);
-  if (keyNode === undefined && argument !== undefined && pattern.keyPath !== undefined) return wholeObjectDraft(state, call, pattern, argument, pattern.keyPath);
-  if (keyNode === undefined || !isKeyLike(keyNode)) return undefined;
-  if (args.slice(0, keyIndex).some(isSpreadElement)) return undefined;
-  // A literal key is evidence enough, and while typing the default is often not written yet.
-  if (pattern.minArgs !== undefined && args.length < pattern.minArgs && !isStringLiteralLike(unwrap(keyNode))) return undefined;
-  const defaultIndex = pattern.defaultArgByArgCount?.[args.length] ?? pattern.defaultArg;
-  const defaultNode = defaultIndex === undefined ? undefined : args[defaultIndex];
+// What a call makes of a list of flags (`allEnabled(['a', 'b'])`) is no one flag's value.
+const READS_A_LIST: CallReturns = { kind: 'other', what: 'what it makes of a list of flags, not one flag\'s value' };
+
+/** The keys at a key's place: the key itself, or each key of a list written there (`flags={['a', 'b']}`). */
+function keyNodesAt(keyNode: ts.Expression): { nodes: ts.Expression[]; list: boolean } {
+  const inner = unwrap(keyNode);
+  if (!isArrayLiteralExpression(inner)) return { nodes: isKeyLike(keyNode) ? [keyNode] : [], list: false };
+  return { nodes: inner.elements.filter((element) => !isSpreadElement(element) && isKeyLike(element)), list: true };
+}
+
+function keyDraft(state: ScanState, pattern: FlagPattern, method: string, whole: ts.Node, defaultNode: ts.Expression | undefined, keyNode: ts.Expression): DraftCheck {
   return {
     check: {
-      ...checkBase(state, pattern, calleeText(state, call.expression), call, defaultNode),
+      ...checkBase(state, pattern, method, whole, defaultNode),
       // An unresolved key is named by its expression: `flag as Variant` is the key `flag` (the type says nothing of it).
       key: textOf(state, unwrap(keyNode)),
       resolved: false,
@@ -138,22 +127,40 @@ function callDraft(state: ScanState, call: ts.CallExpression, pattern: FlagPatte
   };
 }
 
+function callDrafts(state: ScanState, call: ts.CallExpression, pattern: FlagPattern): DraftCheck[] {
+  const args = call.arguments;
+  const keyIndex = pattern.keyArgByArgCount?.[args.length] ?? pattern.keyArg;
+  const argument = args[keyIndex] as ts.Expression | undefined;
+  const keyNode = argument === undefined ? undefined
+    : pattern.keyCompared !== undefined ? keyInPredicate(argument, pattern.keyCompared)
+      : pattern.keyPath === undefined ? argument : keyInObjectArgument(argument, pattern.keyPath);
+  if (keyNode === undefined && argument !== undefined && pattern.keyPath !== undefined) return wholeObjectDrafts(state, call, pattern, argument, pattern.keyPath);
+  if (keyNode === undefined || args.slice(0, keyIndex).some(isSpreadElement)) return [];
+  const { nodes, list } = keyNodesAt(keyNode);
+  // A literal key is evidence enough, and while typing the default is often not written yet.
+  if (pattern.minArgs !== undefined && args.length < pattern.minArgs && !isStringLiteralLike(unwrap(keyNode))) return [];
+  const defaultIndex = pattern.defaultArgByArgCount?.[args.length] ?? pattern.defaultArg;
+  const defaultNode = defaultIndex === undefined ? undefined : args[defaultIndex];
+  const method = calleeText(state, call.expression);
+  return nodes.map((node) => keyDraft(state, list ? { ...pattern, returns: READS_A_LIST } : pattern, method, call, list ? undefined : defaultNode, node));
+}
+
 /**
  * A key read at a path of an object passed whole, `flag(options)` for a pattern whose key is `options.key`: the key is
  * that member of the name. Only two kinds of name say so: a parameter declared with an object type that may hold the
  * member (the check is then dynamic, and its function forwards the key), and a constant object. A string passed to
  * another function of the same name (`deps.flag(orgId)`), a name of unknown type or a call's result is no check.
  */
-function wholeObjectDraft(state: ScanState, call: ts.CallExpression, pattern: FlagPattern, argument: ts.Expression, keyPath: readonly string[]): DraftCheck | undefined {
+function wholeObjectDrafts(state: ScanState, call: ts.CallExpression, pattern: FlagPattern, argument: ts.Expression, keyPath: readonly string[]): DraftCheck[] {
   const target = unwrap(argument);
-  if (!isIdentifier(target)) return undefined;
+  if (!isIdentifier(target)) return [];
   const binding = lookupBinding(state, target.text, target.end);
-  if (binding === undefined) return undefined;
-  if (binding.parameter !== undefined ? !mayHoldMember(binding.parameter.type, keyPath[0]) : binding.value === undefined || typeof binding.value === 'string') return undefined;
+  if (binding === undefined) return [];
+  if (binding.parameter !== undefined ? !mayHoldMember(binding.parameter.type, keyPath[0]) : binding.value === undefined || typeof binding.value === 'string') return [];
   const value: LocalReference = { kind: 'local', names: [target.text], position: target.end };
   const defaultIndex = pattern.defaultArgByArgCount?.[call.arguments.length] ?? pattern.defaultArg;
   const defaultNode = defaultIndex === undefined ? undefined : call.arguments[defaultIndex];
-  return {
+  return [{
     check: {
       ...checkBase(state, pattern, calleeText(state, call.expression), call, defaultNode),
       key: [...value.names, ...keyPath].join('.'),
@@ -162,7 +169,7 @@ function wholeObjectDraft(state: ScanState, call: ts.CallExpression, pattern: Fl
       keyIsLiteral: false,
     },
     keyValue: { ...value, names: [...value.names, ...keyPath] },
-  };
+  }];
 }
 
 /** True when a value of this declared type may have the member: an object type that lists it, or a named type. */

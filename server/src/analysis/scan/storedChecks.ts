@@ -33,6 +33,9 @@ export function storedChecksOf(state: ScanState, found: Pick<CompletedChecks, 'c
   const byStart = new Map<number, FlagCheck>();
   found.checks.forEach((check, index) => {
     if (check.dynamic === true || pending.has(index) || check.storedFrom !== undefined || (!check.resolved && !imported.has(index))) return;
+    // What is stored must be the flag's value: a call that makes something else of its flags (`allEnabled(['a', 'b'])`)
+    // stores that, and its reads are no checks of either.
+    if (check.returns?.kind === 'other') return;
     byStart.set(check.callSpan.start, check);
   });
   if (byStart.size === 0) return undefined;
