@@ -1331,6 +1331,18 @@ startWorkspace('w1', { excludeFeatureFlags: ['edit-secret-page'] });`,
     checks: { 'src/pages/Components.tsx': ['mintmaker', 'components-page', 'components-page', 'edit-secret-page', 'mintmaker'], 'src/main.tsx': [] },
   },
   {
+    name: "the defaults of a command line's flags passed to its parser's options are no checks, and their list no registry",
+    files: {
+      'apps/cli/src/types/constants.ts': `export const DEFAULT_FLAGS = { mode: 'code', reasoningEffort: 'medium', model: 'default' } as const;`,
+      'apps/cli/src/index.ts': `import { Command } from 'commander';
+import { DEFAULT_FLAGS } from './types/constants';
+const program = new Command();
+program.option('-m, --mode <mode>', 'The mode', DEFAULT_FLAGS.mode).option('-r, --reasoning-effort <effort>', 'Effort', DEFAULT_FLAGS.reasoningEffort);
+program.requiredOption('--model <model>', 'Model', DEFAULT_FLAGS.model);`,
+    },
+    expected: {},
+  },
+  {
     name: "a list of the module's string constants, named for features, is a registry: a call passed one of its constants is a check",
     files: {
       'src/konstanter.ts': `export const STIGENDE = 'stigende';

@@ -16,11 +16,13 @@ import { predicateComparisons } from '../scan/predicates';
 import { functionName, GENERIC_NAMES, isTestFile, ordinal, type FunctionNode } from './wrappers';
 import { keyAliases } from './keyAliases';
 
-// Calls that take a member without asking for the flag: collections, assertions, logging, strings.
+// Calls that take a member without asking for the flag: collections, assertions, logging, strings, and a command line's
+// options (`program.option('--mode <mode>', 'The mode', DEFAULT_FLAGS.mode)`: the defaults of a CLI's flags).
 const NOT_CHECKS = new Set([
   ...GENERIC_NAMES, 'includes', 'indexOf', 'push', 'add', 'delete', 'filter', 'some', 'every', 'concat', 'keys', 'values', 'entries',
   'equal', 'toBe', 'toEqual', 'toStrictEqual', 'toContain', 'toHaveBeenCalledWith', 'expect', 'log', 'warn', 'error', 'debug', 'info',
   'String', 'Boolean', 'JSON', 'stringify', 'parse', 'assign', 'push', 'resolve', 'reject', 'emit', 'dispatch', 'navigate', 'track',
+  'option', 'requiredOption', 'addOption',
 ]);
 
 // An array's searches whose predicate may compare an item with a member: the search finds one flag of a list.
