@@ -83,7 +83,8 @@ function givenBack(owner: FunctionNode, read: ts.Expression): boolean {
   return owner.body === node || (ts.isReturnStatement(node.parent) && enclosingFunctionOf(node.parent) === owner);
 }
 
-function isFalseFallbackOrTrueTest(expression: ts.BinaryExpression): boolean {
+/** `x ?? false`, `x || false`, `x === true`: a value made a boolean on its left. */
+export function isFalseFallbackOrTrueTest(expression: ts.BinaryExpression): boolean {
   const operator = expression.operatorToken.kind;
   if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) return expression.right.kind === ts.SyntaxKind.FalseKeyword;
   return (operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken) && expression.right.kind === ts.SyntaxKind.TrueKeyword;

@@ -20,7 +20,7 @@ import type { UserPattern } from '../types';
 import { nameWords, saysItListsFlags } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import { switchLists } from './switchLists';
-import { holdsBoolean, RECORD_WRAPPERS, withoutNullish } from './typeText';
+import { elementTypeOf, holdsBoolean, RECORD_WRAPPERS, withoutNullish } from './typeText';
 import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper } from './types';
 import { functionName, GENERIC_NAMES, isTestFile, ordinal, ownReturns } from './wrappers';
 
@@ -300,14 +300,6 @@ function componentPropsOf(node: ts.SignatureDeclaration): ts.TypeNode | undefine
   return props;
 }
 
-/** The type of a list's items (`FlagKey` for `FlagKey[]`, `readonly FlagKey[]`, `Array<FlagKey>`), or the type itself. */
-function elementTypeOf(type: ts.TypeNode): ts.TypeNode {
-  const inner = withoutNullish(type) ?? type;
-  const list = ts.isTypeOperatorNode(inner) && inner.operator === ts.SyntaxKind.ReadonlyKeyword ? inner.type : inner;
-  if (ts.isArrayTypeNode(list)) return list.elementType;
-  const generic = ts.isTypeReferenceNode(list) && ts.isIdentifier(list.typeName) && (list.typeName.text === 'Array' || list.typeName.text === 'ReadonlyArray');
-  return generic && list.typeArguments?.length === 1 ? list.typeArguments[0] : type;
-}
 
 /** The members of a parameter's object type: a type literal, or an interface or type literal declared at the top of the file. */
 function membersOf(type: ts.TypeNode, sourceFile: ts.SourceFile): readonly ts.TypeElement[] | undefined {

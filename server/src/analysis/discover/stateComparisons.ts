@@ -19,7 +19,7 @@ import type { DiscoveredAt, DiscoveredWrapper } from './types';
 import { isWrittenAccess } from '../scan/checks';
 import { mayEvaluate } from './anchors';
 import { functionName, isTestFile, mayNameWrapper, ordinal, ownReturns, parameterOf, type FunctionNode } from './wrappers';
-import { maySearchList, searchedReads } from './listSearches';
+import { isFalseFallbackOrTrueTest, maySearchList, searchedReads } from './listSearches';
 
 // The states a flag of a team's own store is compared with. `'true'` is left out: environment switches
 // (`process.env[name] === 'true'`) are compared with it, and they are settings, not flags.
@@ -157,11 +157,8 @@ function booleanReads(sourceFile: ts.SourceFile): BooleanRead[] {
       if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken) lookup = entry(inner.operand);
     } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Boolean' && node.arguments.length === 1) {
       lookup = entry(node.arguments[0]);
-    } else if (ts.isBinaryExpression(node)) {
-      const operator = node.operatorToken.kind;
-      const fallsBackToFalse = (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) && node.right.kind === ts.SyntaxKind.FalseKeyword;
-      const isTrue = (operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken) && node.right.kind === ts.SyntaxKind.TrueKeyword;
-      if (fallsBackToFalse || isTrue) lookup = entry(node.left);
+    } else if (ts.isBinaryExpression(node) && isFalseFallbackOrTrueTest(node)) {
+      lookup = entry(node.left);
     }
     if (lookup !== undefined) reads.push({ lookup, expression: node as ts.Expression });
     else if (ts.isElementAccessExpression(node)) {

@@ -43,6 +43,15 @@ export function withoutNullish(type: ts.TypeNode): ts.TypeNode | undefined {
   return rest.length === 1 ? withoutNullish(rest[0]) : undefined;
 }
 
+/** The type of a list's items (`FlagKey` for `FlagKey[]`, `readonly FlagKey[]`, `Array<FlagKey>`), or the type itself. */
+export function elementTypeOf(type: ts.TypeNode): ts.TypeNode {
+  const inner = withoutNullish(type) ?? type;
+  const list = ts.isTypeOperatorNode(inner) && inner.operator === ts.SyntaxKind.ReadonlyKeyword ? inner.type : inner;
+  if (ts.isArrayTypeNode(list)) return list.elementType;
+  const generic = ts.isTypeReferenceNode(list) && ts.isIdentifier(list.typeName) && (list.typeName.text === 'Array' || list.typeName.text === 'ReadonlyArray');
+  return generic && list.typeArguments?.length === 1 ? list.typeArguments[0] : type;
+}
+
 function entityText(name: ts.EntityName): string {
   return ts.isIdentifier(name) ? name.text : `${entityText(name.left)}.${name.right.text}`;
 }

@@ -13,6 +13,7 @@ import { escapeRegex } from '../regex';
 import { keyAliases } from './keyAliases';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredWrapper } from './types';
+import { elementTypeOf, withoutNullish } from './typeText';
 import { isTestFile } from './wrappers';
 
 /** The options the registry's key type declares, each as a pattern `{ option }`. */
@@ -46,22 +47,7 @@ export function typedOptions(root: string, registry: { readonly symbol: string }
 
 /** True for the registry's key type, or a list of it, optional or not: `FeatureName`, `FeatureName[] | undefined`, `ReadonlyArray<FeatureName>`. */
 function keysOf(type: ts.TypeNode, names: ReadonlySet<string>): boolean {
-  if (ts.isParenthesizedTypeNode(type)) return keysOf(type.type, names);
-  if (ts.isUnionTypeNode(type)) {
-    const rest = type.types.filter((member) => member.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword));
-    return rest.length === 1 && keysOf(rest[0], names);
-  }
-  if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.ReadonlyKeyword) return keysOf(type.type, names);
-  if (ts.isArrayTypeNode(type)) return isKeyType(type.elementType, names);
-  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && (type.typeName.text === 'Array' || type.typeName.text === 'ReadonlyArray')) {
-    return type.typeArguments?.length === 1 && isKeyType(type.typeArguments[0], names);
-  }
-  return isKeyType(type, names);
-}
-
-function isKeyType(type: ts.TypeNode, names: ReadonlySet<string>): boolean {
-  if (ts.isParenthesizedTypeNode(type)) return isKeyType(type.type, names);
-  if (!ts.isTypeReferenceNode(type) || type.typeArguments !== undefined) return false;
-  const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
-  return names.has(name);
+  const key = withoutNullish(elementTypeOf(type));
+  if (key === undefined || !ts.isTypeReferenceNode(key) || key.typeArguments !== undefined) return false;
+  return names.has(ts.isIdentifier(key.typeName) ? key.typeName.text : key.typeName.right.text);
 }

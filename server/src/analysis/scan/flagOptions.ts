@@ -43,7 +43,8 @@ export function visitFlagOptions(state: ScanState, object: ts.ObjectLiteralExpre
       const keys = isArrayLiteralExpression(value) ? value.elements.filter((element) => isWrittenKey(state, element)) : isWrittenKey(state, holder.initializer) ? [holder.initializer] : [];
       const option = (pattern.keyPath as readonly string[]).join('.');
       const wrapper = calleeLastName(pattern.callee);
-      const what = pattern.option === true ? 'an option naming the flag that gates its object, not the flag\'s value' : `an option that ${wrapper} reads as its key, not the flag's value`;
+      // An option named alone says what it gives (see `optionPattern`); a wrapper's option is what that wrapper reads.
+      const returns = pattern.option === true && pattern.returns !== undefined ? pattern.returns : { kind: 'other' as const, what: `an option that ${wrapper} reads as its key, not the flag's value` };
       const evidence = pattern.option === true && pattern.evidence !== undefined ? pattern.evidence : `the option ${option} names the flag ${wrapper} checks, which takes its key from its argument's ${option}`;
       for (const key of keys) {
         // The argument of a wrapper's own call is that call's check (the walk meets a call before its arguments), and a
@@ -52,7 +53,7 @@ export function visitFlagOptions(state: ScanState, object: ts.ObjectLiteralExpre
         if (state.drafts.some((draft) => draft.check.keySpan.start === keyStart)) continue;
         state.drafts.push({
           check: {
-            ...checkBase(state, { ...pattern, returns: { kind: 'other', what } }, option, keys.length > 1 ? key : holder, undefined),
+            ...checkBase(state, { ...pattern, returns }, option, keys.length > 1 ? key : holder, undefined),
             key: textOf(state, unwrap(key)),
             resolved: false,
             keySpan: spanOf(state, key),
