@@ -545,9 +545,10 @@ export function isFeatureEnabled(feature: Feature) { return config[feature]; }`,
     },
     expected: {
       patterns: [{ callee: 'useFeatureFlag', keyArg: 0, type: 'boolean' }, { callee: 'isFeatureEnabled', keyArg: 0 }],
-      registry: { file: 'src/flags/types.ts', symbol: 'Feature' },
+      // The interface that writes the keys out, named for flags (a config of flags), before the union that refers to it.
+      registry: { file: 'src/flags/types.ts', symbol: 'FeatureFlagConfig' },
     },
-    says: /^registry Feature \(src\/flags\/types\.ts, union\): 3 of its 4 keys are checked in code/,
+    says: /^registry FeatureFlagConfig \(src\/flags\/types\.ts, interface\): 3 of its 4 keys are checked in code/,
     checks: { 'src/app/billing.tsx': ['billing'], 'src/app/upload.tsx': ['storage', 'captcha'] },
   },
   {
@@ -801,14 +802,17 @@ export const billing = uiConfig.flags.billing;`,
       'src/interfaces/uiConfig.ts': `export interface UiFlags { newNav?: boolean; darkMode?: boolean; UG?: boolean }
 export interface IUiConfig { version: string; flags: UiFlags }`,
       'src/interfaces/overrides.ts': `import type { UiFlags } from './uiConfig';
-export class Overrides { saved?: Partial<UiFlags>; constructor(private readonly flagList: string[]) {} }`,
+export class Overrides { saved?: Partial<UiFlags>; constructor(private readonly flagList: string[]) {} }
+interface ProviderProps { value: UiFlags; children: ReactNode }`,
       'src/hooks/useUiFlag.ts': `export function useUiFlag<K extends keyof UiFlags>(flag: K) { return useContext(Config).flags[flag]; }`,
       'src/App.tsx': `useUiFlag('newNav');`,
       'src/Banner.tsx': `const { uiConfig } = useUiConfig();
 const on = uiConfig.flags.darkMode && uiConfig?.flags?.['newNav'];
 const { flags } = uiConfig; if (flags.UG) show();
-const count = props.flags.length + dashboard.flags.filter(Boolean).length + stored.saved?.darkMode;`,
+const count = props.flags.length + dashboard.flags.filter(Boolean).length + stored.saved?.darkMode;
+const vote = field.value[index];`,
     },
+    // A provider's \`value: UiFlags\` is no bag: \`value\` names every value.
     expected: {
       patterns: [{ callee: 'useUiFlag', keyArg: 0 }],
       bags: [{ bag: 'flags', keys: ['newNav', 'darkMode', 'UG'] }, { bag: 'saved', keys: ['newNav', 'darkMode', 'UG'] }],
@@ -1366,6 +1370,57 @@ export const Meny = () => (useFeatureSelector()(DARKMODE) ? <Dark /> : <Light />
     expected: { patterns: [{ callee: 'sjekkFeature', keyArg: 1 }, { callee: 'useFeatureSelector()', keyArg: 0 }], registry: { file: 'src/konstanter.ts', symbol: 'PORTEFOLJE_FEATURES' } },
     says: /^registry PORTEFOLJE_FEATURES \(src\/konstanter\.ts, list of constants\): 2 of its 2 keys are checked in code, 3 parameters typed by it or calls passed its members/,
     checks: { 'src/ducks/filter.ts': ['LAGREDE_FILTER', 'DARKMODE'], 'src/meny.tsx': ['DARKMODE'], 'src/sortering.ts': [] },
+  },
+  {
+    name: "a module's default export of its string constants, the module named for features, is a registry: a call passed one of them is a check",
+    files: {
+      'src/queries/featureGates/featureConstants.ts': `export const TABBED_CLUSTERS = 'ocmui-tabbed-clusters';
+export const HTPASSWD_IMPORT = 'ocmui-htpasswd-import';
+export const ENABLE_AWS_TAGS_EDITING = false;
+export default { TABBED_CLUSTERS, HTPASSWD_IMPORT } as const;`,
+      'src/queries/featureGates/useFetchFeatureGate.ts': `import Features from './featureConstants';
+export const useFeatureGate = (feature: (typeof Features)[keyof typeof Features]) => {
+  const { data } = useQuery(featureGateQueryObj(feature));
+  return data?.data ? data.data.enabled : false;
+};`,
+      'src/common/featureCompatibility.ts': `enum SupportedFeature { SECURITY_GROUPS = 'securityGroups', AWS_SHARED_VPC = 'sharedVPC' }
+export const isCompatibleFeature = (feature: SupportedFeature, cluster: Cluster): boolean => check(feature, cluster);`,
+      'src/components/Clusters.tsx': `import { TABBED_CLUSTERS, HTPASSWD_IMPORT } from '../queries/featureGates/featureConstants';
+import { useFeatureGate } from '../queries/featureGates/useFetchFeatureGate';
+export const Clusters = () => {
+  const tabbed = useFeatureGate(TABBED_CLUSTERS);
+  return useFeatureGate(HTPASSWD_IMPORT) && tabbed ? <Tabs /> : <List />;
+};`,
+      'src/components/Groups.tsx': `export const Groups = ({ cluster }) => isCompatibleFeature(SupportedFeature.SECURITY_GROUPS, cluster) && <SecurityGroups />;`,
+    },
+    expected: { patterns: [{ callee: 'useFeatureGate', keyArg: 0 }], registry: { file: 'src/queries/featureGates/featureConstants.ts', symbol: 'default' } },
+    says: /^registry the default export \(src\/queries\/featureGates\/featureConstants\.ts, as const object\): 2 of its 2 keys are checked in code, 2 parameters typed by it or calls passed its members, and its name says it lists flags/,
+    checks: { 'src/components/Clusters.tsx': ['TABBED_CLUSTERS', 'HTPASSWD_IMPORT'], 'src/components/Groups.tsx': [] },
+  },
+  {
+    name: "an object keyed by the module's string constants is a registry through keyof typeof it; a union named for the experimental config lists flags",
+    files: {
+      'src/features/config/constants/experimental.ts': `export const PROFILES = 'ENS Profiles';
+export const CASH = 'Cash';
+export const NFTS_ENABLED = 'Nfts Enabled';
+export type ExperimentalConfigKey = keyof typeof config;
+const config = {
+  [PROFILES]: { settings: true, value: true },
+  [CASH]: { settings: true, value: false },
+  [NFTS_ENABLED]: { settings: true, value: IS_TEST },
+} as const;
+export const defaultConfig: Record<ExperimentalConfigKey, ExperimentalValue> = config;`,
+      'src/features/config/hooks/experimentalHooks.ts': `import { defaultConfig, type ExperimentalConfigKey } from '../constants/experimental';
+export const useExperimentalFlag = (name: ExperimentalConfigKey) => useExperimentalConfigStore((state) => state.config[name] ?? defaultConfig[name].value);`,
+      'src/screens/Profile.tsx': `import { PROFILES, CASH } from '@/features/config/constants/experimental';
+import { useExperimentalFlag } from '@/features/config/hooks/experimentalHooks';
+export const Profile = () => {
+  const profilesEnabled = useExperimentalFlag(PROFILES);
+  return profilesEnabled && useExperimentalFlag(CASH) ? <Cash /> : null;
+};`,
+    },
+    expected: { patterns: [{ callee: 'useExperimentalFlag', keyArg: 0 }], registry: { file: 'src/features/config/constants/experimental.ts', symbol: 'ExperimentalConfigKey' } },
+    checks: { 'src/screens/Profile.tsx': ['PROFILES', 'CASH'] },
   },
   {
     name: 'an as const list of flags is a registry, and a parameter typed by its items makes a wrapper',

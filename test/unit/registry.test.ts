@@ -37,6 +37,23 @@ const readCases: Array<{ name: string; text: string; symbol: string; kind?: stri
   { name: "a list of the module's string constants (and a key written beside them)", text: `export const DARKMODE = 'app.darkmode';\nexport const NEW_NAV = "new-nav";\nexport const FEATURES = [DARKMODE, NEW_NAV, 'beta'];`, symbol: 'FEATURES', kind: 'list', keys: ['app.darkmode', 'new-nav', 'beta'] },
   { name: 'a list of names that are not all string constants of the module', text: `import { IMPORTED } from './other';\nexport const A = 'a';\nlet B = 'b';\nexport const FEATURES = [A, IMPORTED];\nexport const MORE = [A, B];`, symbol: 'FEATURES', problem: 'is not declared in src/flags.ts' },
   { name: "an interface keyed by the module's string constants", text: `export const VIS_KLAGE = 'app.vis_klage';\nexport interface FeatureToggles { [VIS_KLAGE]: boolean; plain: boolean }`, symbol: 'FeatureToggles', kind: 'interface', keys: ['app.vis_klage', 'plain'] },
+  {
+    name: "a module's default export of its constants, by their own names (and a key written beside them)",
+    text: `export const TABBED_CLUSTERS = 'ocmui-tabbed-clusters';\nexport const HTPASSWD_IMPORT = 'ocmui-htpasswd-import';\nexport const LIMIT = 3;\nexport default { TABBED_CLUSTERS, HTPASSWD_IMPORT, beta: 'beta' } as const;`,
+    symbol: 'default', kind: 'object', keys: ['ocmui-tabbed-clusters', 'ocmui-htpasswd-import', 'beta'],
+  },
+  { name: 'a default export that is not an object, or `export =`', text: `const FLAGS = { A: 'a' };\nexport default FLAGS;\nexport = { B: 'b' };`, symbol: 'default', problem: 'is not declared in src/flags.ts' },
+  { name: "a default export of settings, not all keys (a story's)", text: `export default { title: 'Toggle', subtitle: 'On and off', component: ToggleComponent };`, symbol: 'default', problem: 'is not declared in src/flags.ts' },
+  {
+    name: "an object keyed by the module's string constants: each constant names a key, whatever its record holds; keyof typeof it lists them too",
+    text: `export const PROFILES = 'ENS Profiles';\nexport const CASH = 'Cash';\nconst config = { [PROFILES]: { settings: true, value: true }, [CASH]: { settings: true, value: IS_TEST }, [other]: { value: false } } as const;\nexport type ExperimentalConfigKey = keyof typeof config;`,
+    symbol: 'config', kind: 'object', keys: ['ENS Profiles', 'Cash'],
+  },
+  {
+    name: "a union of keyof typeof an object keyed by the module's string constants",
+    text: `export const PROFILES = 'ENS Profiles';\nconst config = { [PROFILES]: { value: true }, plain: { value: false } } as const;\nexport type ExperimentalConfigKey = keyof typeof config;`,
+    symbol: 'ExperimentalConfigKey', kind: 'union', keys: ['ENS Profiles', 'plain'],
+  },
   { name: 'a plain array, whose items are any text', text: `export const FLAGS = ['a', 'b'];`, symbol: 'FLAGS', problem: 'is not declared in src/flags.ts' },
   { name: 'a frozen object', text: `export const FLAGS = Object.freeze({ A: 'a' });`, symbol: 'FLAGS', kind: 'object', keys: ['a'] },
   { name: 'a union of string literals', text: `export type FlagKey = 'a' | 'b' | "c";`, symbol: 'FlagKey', kind: 'union', keys: ['a', 'b', 'c'] },

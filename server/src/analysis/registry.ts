@@ -5,7 +5,7 @@
 import { ts } from 'ts-morph';
 import { camelCaseFromFlagKey } from './keys';
 import { scriptKindOf } from './scriptKind';
-import { declaredNames, readDeclaration } from './registryDeclarations';
+import { declaredNames, readDeclaration, registryLabel } from './registryDeclarations';
 import { closestKey } from './suggest';
 import { DEFAULT_SEVERITIES, type Finding, type FindingCode, type FlagCheck, type Severity, type Span } from './types';
 
@@ -71,12 +71,12 @@ export function readRegistry(file: string, label: string, text: string, symbol: 
     const read = readDeclaration(sourceFile, statement, symbol);
     if (read === undefined) continue;
     if (read.entries.length === 0 && (read.referencedKeys ?? []).length === 0) {
-      return { problem: `The flag registry ${symbol} in ${label} lists no flag keys: give each entry a string key, e.g. NewNav = 'new-nav'.` };
+      return { problem: `The flag registry ${registryLabel(symbol)} in ${label} lists no flag keys: give each entry a string key, e.g. NewNav = 'new-nav'.` };
     }
     return { registry: { file, label, symbol, ...read } };
   }
   return {
-    problem: `The flag registry ${symbol} is not declared in ${label}: name an enum, an as const object or list, a list of the file's string constants, a union of string literals or an interface declared at the top of that file.`,
+    problem: `The flag registry ${registryLabel(symbol)} is not declared in ${label}: name an enum, an as const object or list, a list of the file's string constants, a union of string literals or an interface declared at the top of that file, or "default" for an object the file exports as its default.`,
   };
 }
 

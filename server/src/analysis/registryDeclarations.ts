@@ -14,8 +14,18 @@ export interface ReadDeclaration {
   keysFrom?: string[];
 }
 
+// The name a module's default export goes by in `.flaglens.json`: `export default { NEW_NAV, DARKMODE } as const` has no
+// other, and each file that imports it names it as it likes.
+export const DEFAULT_EXPORT = 'default';
+
+/** A registry's name as messages write it: `FeatureFlag`, or `the default export` for a module's. */
+export function registryLabel(symbol: string): string {
+  return symbol === DEFAULT_EXPORT ? 'the default export' : symbol;
+}
+
 export function declaredNames(statement: ts.Statement): string[] {
   if ((ts.isEnumDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement))) return [statement.name.text];
+  if (defaultExportedObject(statement) !== undefined) return [DEFAULT_EXPORT];
   if (ts.isVariableStatement(statement)) {
     return statement.declarationList.declarations.flatMap((declaration) => (ts.isIdentifier(declaration.name) ? [declaration.name.text] : []));
   }
@@ -59,19 +69,48 @@ export function readDeclaration(sourceFile: ts.SourceFile, statement: ts.Stateme
       ...(referencedKeys.length > 0 ? { referencedKeys } : {}), ...(keysFrom.length > 0 ? { keysFrom } : {}),
     };
   }
+  const exported = symbol === DEFAULT_EXPORT ? defaultExportedObject(statement) : undefined;
+  if (exported !== undefined) {
+    // A module's default export is as often its settings (a story's `{ title: 'Toggle', component: Toggle }`): only one
+    // whose every property lists a key is a list of them.
+    const read = objectDeclaration(sourceFile, exported);
+    return read.entries.length === exported.properties.length ? read : undefined;
+  }
   if (ts.isVariableStatement(statement)) {
     for (const declaration of statement.declarationList.declarations) {
       if (!ts.isIdentifier(declaration.name) || declaration.name.text !== symbol || declaration.initializer === undefined) continue;
       const listed = listEntries(sourceFile, declaration.initializer);
       if (listed !== undefined) return { kind: 'list', entries: listed, listSpan: innerBracketSpan(sourceFile, declaration.initializer) };
       const object = objectLiteralOf(declaration.initializer);
-      if (object === undefined) return undefined;
-      const entries: RegistryEntry[] = [];
-      collectObjectEntries(sourceFile, object, '', entries);
-      return { kind: 'object', entries, listSpan: innerSpan(sourceFile, object.properties, object) };
+      return object === undefined ? undefined : objectDeclaration(sourceFile, object);
     }
   }
   return undefined;
+}
+
+function objectDeclaration(sourceFile: ts.SourceFile, object: ts.ObjectLiteralExpression): ReadDeclaration {
+  const entries: RegistryEntry[] = [];
+  collectObjectEntries(sourceFile, object, '', entries);
+  return { kind: 'object', entries, listSpan: innerSpan(sourceFile, object.properties, object) };
+}
+
+/** The object a module exports as its default, `export default { … } as const`; not `export =`, nor a name or a call. */
+function defaultExportedObject(statement: ts.Statement): ts.ObjectLiteralExpression | undefined {
+  return ts.isExportAssignment(statement) && statement.isExportEquals !== true ? objectLiteralOf(statement.expression) : undefined;
+}
+
+/**
+ * A property's name as a key: its text, or the value of the module's string constant a computed name reads (`[PROFILES]:
+ * { value: true }` with `const PROFILES = 'ENS Profiles'`), with that constant's name and where its value is written;
+ * undefined for any other computed name.
+ */
+function propertyKey(sourceFile: ts.SourceFile, name: ts.PropertyName): { key: string; constant?: string; keySpan: Span } | undefined {
+  if (ts.isComputedPropertyName(name) && ts.isIdentifier(name.expression)) {
+    const value = stringConstantsOf(sourceFile).get(name.expression.text);
+    return value === undefined ? undefined : { key: value.text, constant: name.expression.text, keySpan: spanOf(sourceFile, value) };
+  }
+  const text = nameText(name);
+  return text === '' ? undefined : { key: text, keySpan: spanOf(sourceFile, name) };
 }
 
 /** `X` for `keyof X` and `x` for `keyof typeof x`; empty for any other operand. */
@@ -97,7 +136,7 @@ function keyofKeys(sourceFile: ts.SourceFile, member: ts.TypeNode): string[] | u
       for (const declaration of statement.declarationList.declarations) {
         if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name || declaration.initializer === undefined) continue;
         const object = objectLiteralOf(declaration.initializer);
-        return object === undefined ? undefined : object.properties.flatMap((property) => (property.name === undefined ? [] : [nameText(property.name)])).filter((key) => key !== '');
+        return object === undefined ? undefined : object.properties.flatMap((property) => (property.name === undefined ? [] : [propertyKey(sourceFile, property.name)?.key ?? ''])).filter((key) => key !== '');
       }
     } else if (ts.isInterfaceDeclaration(statement) && statement.name.text === name) {
       return propertyEntries(sourceFile, statement.members).map((entry) => entry.key);
@@ -110,11 +149,10 @@ function keyofKeys(sourceFile: ts.SourceFile, member: ts.TypeNode): string[] | u
 
 function propertyEntries(sourceFile: ts.SourceFile, members: ts.NodeArray<ts.TypeElement>): RegistryEntry[] {
   return members.flatMap((member): RegistryEntry[] => {
-    if (!ts.isPropertySignature(member)) return [];
-    const constant = ts.isComputedPropertyName(member.name) && ts.isIdentifier(member.name.expression) ? stringConstantsOf(sourceFile).get(member.name.expression.text) : undefined;
-    if (constant !== undefined) return [{ key: constant.text, name: (member.name as ts.ComputedPropertyName).expression.getText(sourceFile), span: spanOf(sourceFile, member), keySpan: spanOf(sourceFile, constant), constant: true }];
-    const name = nameText(member.name);
-    return name === '' ? [] : [{ key: name, name, span: spanOf(sourceFile, member), keySpan: spanOf(sourceFile, member.name) }];
+    const property = ts.isPropertySignature(member) ? propertyKey(sourceFile, member.name) : undefined;
+    if (property === undefined) return [];
+    const { key, constant, keySpan } = property;
+    return [{ key, name: constant ?? key, span: spanOf(sourceFile, member), keySpan, ...(constant === undefined ? {} : { constant: true as const }) }];
   });
 }
 
@@ -125,13 +163,27 @@ function propertyEntries(sourceFile: ts.SourceFile, members: ts.NodeArray<ts.Typ
  */
 function collectObjectEntries(sourceFile: ts.SourceFile, object: ts.ObjectLiteralExpression, prefix: string, entries: RegistryEntry[]): void {
   for (const property of object.properties) {
+    // `{ NEW_NAV, DARKMODE }`: the module's constants, by their own names.
+    if (ts.isShorthandPropertyAssignment(property)) {
+      const constant = stringConstantsOf(sourceFile).get(property.name.text);
+      if (constant !== undefined) entries.push({ key: constant.text, name: property.name.text, span: spanOf(sourceFile, property), keySpan: spanOf(sourceFile, constant), constant: true });
+      continue;
+    }
     if (!ts.isPropertyAssignment(property)) continue;
-    const name = prefix + nameText(property.name);
+    // `[PROFILES]: { value: true }`: a constant names the key, whatever the value holds.
+    const computed = propertyKey(sourceFile, property.name);
+    if (computed?.constant !== undefined) {
+      entries.push({ key: computed.key, name: computed.constant, span: spanOf(sourceFile, property), keySpan: computed.keySpan, constant: true });
+      continue;
+    }
+    // Any other computed name (`[other]: …`) is decided when the code runs.
+    if (computed === undefined) continue;
+    const name = prefix + computed.key;
     const value = unwrap(property.initializer);
     if (ts.isStringLiteralLike(value)) {
       entries.push({ key: value.text, name, span: spanOf(sourceFile, property), keySpan: spanOf(sourceFile, value) });
     } else if (ts.isObjectLiteralExpression(value) && prefix === '' && !holdsOnlyKeys(value)) {
-      entries.push({ key: nameText(property.name), name, span: spanOf(sourceFile, property), keySpan: spanOf(sourceFile, property.name) });
+      entries.push({ key: computed.key, name, span: spanOf(sourceFile, property), keySpan: computed.keySpan });
     } else if (ts.isObjectLiteralExpression(value)) {
       collectObjectEntries(sourceFile, value, `${name}.`, entries);
     }

@@ -7,6 +7,7 @@ import { ts } from 'ts-morph';
 import { saysNotEvaluating } from '../callNames';
 import { calleeLastName } from '../patterns/define';
 import type { RegistryKind } from '../registry';
+import { DEFAULT_EXPORT, registryLabel } from '../registryDeclarations';
 import type { ModuleHost } from '../resolve';
 import type { FlagCheck, UserPattern } from '../types';
 import type { SourceTrees } from './sourceTrees';
@@ -59,10 +60,12 @@ export interface Anchored {
 /** Reads every source that names the registry (tests and mocks aside) for parameters typed by it and calls passed its members. */
 export function anchoredBy(root: string, registry: AnchorRegistry, trees: SourceTrees, resolvePackage?: ModuleHost['resolvePackage']): Anchored {
   // A parameter typed by an alias of the registry's keys (`flagName: T` with `T extends FeatureFlagName`) takes one too.
-  const aliases = keyAliases(root, registry.symbol, trees);
-  const keyTypes = new Set([registry.symbol, ...aliases]);
+  // A module's default export goes by no name of its own elsewhere: only its constants are written there.
+  const hasName = registry.symbol !== DEFAULT_EXPORT;
+  const aliases = hasName ? keyAliases(root, registry.symbol, trees) : new Set<string>();
+  const keyTypes = new Set(hasName ? [registry.symbol, ...aliases] : []);
   const constants = registry.constants ?? [];
-  const named = new Set([registry.symbol, ...aliases, ...constants].flatMap((name) => [...trees.filesNaming(name)]));
+  const named = new Set([...keyTypes, ...constants].flatMap((name) => [...trees.filesNaming(name)]));
   const typed = new Map<string, DiscoveredWrapper>();
   const calls = new Map<string, { pattern: UserPattern; at: DiscoveredWrapper['at']; sites: number; members: Set<string> }>();
   let count = 0;
@@ -88,7 +91,7 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
         if (name !== undefined && mayEvaluate(name)) {
           count++;
           const type = (node.parameters[index].type as ts.TypeNode).getText(sourceFile);
-          if (!typed.has(name)) typed.set(name, { pattern: { callee: name, keyArg: index }, at: at(node), reason: `its ${ordinal(index + 1)} parameter is typed ${type}, and ${registry.symbol} lists flags`, evidence: 'typed', level: 0 });
+          if (!typed.has(name)) typed.set(name, { pattern: { callee: name, keyArg: index }, at: at(node), reason: `its ${ordinal(index + 1)} parameter is typed ${type}, and ${registryLabel(registry.symbol)} lists flags`, evidence: 'typed', level: 0 });
         }
       } else if (hasMembers && ts.isCallExpression(node)) {
         const callee = node.expression;
@@ -132,8 +135,8 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
     const sites = call.sites === 1 ? 'a call' : `${call.sites} calls`;
     const compared = call.pattern.keyCompared;
     const reason = compared === undefined
-      ? `${sites} pass${call.sites === 1 ? 'es' : ''} a member of ${registry.symbol} as its ${ordinal((call.pattern.keyArg ?? 0) + 1)} argument${path}`
-      : `${call.sites === 1 ? 'a search looks' : `${call.sites} searches look`} for the item whose ${compared} is a member of ${registry.symbol}`;
+      ? `${sites} pass${call.sites === 1 ? 'es' : ''} a member of ${registryLabel(registry.symbol)} as its ${ordinal((call.pattern.keyArg ?? 0) + 1)} argument${path}`
+      : `${call.sites === 1 ? 'a search looks' : `${call.sites} searches look`} for the item whose ${compared} is a member of ${registryLabel(registry.symbol)}`;
     wrappers.push({ pattern: call.pattern, at: call.at, reason, evidence: 'members', level: 0 });
   }
   return { wrappers, count, membersPassed, keysPassed };

@@ -7,6 +7,7 @@ import { buildPatternSet, calleeLastName, type ClientParameter, type PatternSet 
 import type { UserPattern } from '../types';
 import type { BagEntry } from '../bags';
 import type { ModuleHost } from '../resolve';
+import { registryLabel } from '../registryDeclarations';
 import { anchoredBy, type Anchored, type AnchorRegistry } from './anchors';
 import { clientParameters, clientParametersOf } from './clientParameters';
 import { launchDarklyProviders } from './keyNaming';
@@ -316,11 +317,11 @@ export function describeDiscovery(discovery: Discovery): string[] {
   const registry = discovery.registry;
   const kind = (candidate: DiscoveredRegistry): string => (candidate.kind === 'object' ? 'as const object' : candidate.kind === 'list' ? (candidate.constants === undefined ? 'as const list' : 'list of constants') : candidate.kind);
   if (registry) {
-    lines.push(`registry ${registry.symbol} (${registry.file}, ${kind(registry)}): ${registry.reason}`);
-    for (const other of discovery.alsoAnchoring ?? []) lines.push(`registry ${other.symbol} (${other.file}, ${kind(other)}) anchors wrappers too: ${other.reason}`);
+    lines.push(`registry ${registryLabel(registry.symbol)} (${registry.file}, ${kind(registry)}): ${registry.reason}`);
+    for (const other of discovery.alsoAnchoring ?? []) lines.push(`registry ${registryLabel(other.symbol)} (${other.file}, ${kind(other)}) anchors wrappers too: ${other.reason}`);
   } else {
     const nearest = discovery.registryCandidates[0];
-    if (nearest) lines.push(`no registry proposed: the nearest candidate, ${nearest.symbol} (${nearest.file}, ${kind(nearest)}), ${nearest.reason}`);
+    if (nearest) lines.push(`no registry proposed: the nearest candidate, ${registryLabel(nearest.symbol)} (${nearest.file}, ${kind(nearest)}), ${nearest.reason}`);
   }
   return lines;
 }

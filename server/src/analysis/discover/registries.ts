@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import type { PatternSet } from '../patterns';
 import { coversAll, registryCandidates, type RegistryCandidate } from '../registry';
+import { DEFAULT_EXPORT } from '../registryDeclarations';
 import type { ModuleHost } from '../resolve';
 import { escapeRegex } from '../regex';
 import type { Anchored, AnchorRegistry } from './anchors';
@@ -14,12 +15,12 @@ import type { DiscoveredRegistry, SourceText } from './types';
 
 // The last whole word of a name, not a part of one: `AggregatedFunctionMetrics` holds "gate" and
 // `BenefitGrantFeatureFlagWebhook` holds "Flag", but neither is about flags.
-const REGISTRY_WORDS = new Set(['flag', 'flags', 'feature', 'features', 'toggle', 'toggles', 'experiment', 'experiments', 'gate', 'gates']);
+const REGISTRY_WORDS = new Set(['flag', 'flags', 'feature', 'features', 'toggle', 'toggles', 'experiment', 'experiments', 'experimental', 'gate', 'gates']);
 // Of those, the words that name nothing but flags: a product "feature" (a pricing plan's), an "experiment" or a "gate"
 // is as often something else, so a second registry with such a name needs the bar of one not named for flags.
 const FLAG_ONLY_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles']);
 // Words after the flag word that still name a list of flags: `FlagKey`, `FeatureFlagNames`, `FLAGS_ENUM`.
-const LIST_WORDS = new Set(['key', 'keys', 'name', 'names', 'id', 'ids', 'enum', 'type', 'types', 'list', 'set', 'map', 'registry', 'values']);
+const LIST_WORDS = new Set(['key', 'keys', 'name', 'names', 'id', 'ids', 'enum', 'type', 'types', 'list', 'set', 'map', 'registry', 'values', 'constants', 'consts', 'config']);
 // A registry named for flags convinces when this share of its keys is checked; any other declaration of string keys
 // (routes, metrics, CSS classes) needs most of its keys checked, and more than one, to be taken for a registry.
 const NAMED_MIN_SHARE = 0.25;
@@ -30,6 +31,8 @@ const DECLARATION_TEXT = /\benum\s|\bas const\b|\btype\s+[\w$]+(?:<[^=]*>)?\s*=|
 // A plain list is a registry only when named for flags and made of the module's constants (`FEATURES = [DARKMODE, …]`).
 const FLAG_NAMED_LIST = /\bconst\s+[\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*\s*(?::[^=\n]*)?=\s*\[/i;
 const FLAG_NAMED_DECLARATION = /\b(?:enum|interface|type|const)\s+([\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*)/gi;
+// A module's default export of an object, which goes by the module's name (see `registryName`).
+const DEFAULT_OBJECT_TEXT = /\bexport\s+default\s+(?:Object\.freeze\(\s*)?\{/;
 
 // The kinds of value a flag may have: a list of nothing else names no flag.
 const VALUE_KINDS = new Set(['boolean', 'bool', 'string', 'number', 'integer', 'int', 'float', 'double', 'json', 'object', 'array', 'variant', 'multivariate']);
@@ -93,7 +96,8 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
     // when its name says flags and nothing else (`type FEATURE_FLAGS = { COMPLEX_BINDINGS: boolean }`): a team's first
     // flag, and the list it will grow.
     for (const candidate of registryCandidates(source.file, source.text, undefined, 1)) {
-      if (candidate.keys.length < 2 && !namesOnlyFlags(candidate.symbol)) continue;
+      const name = registryName(candidate.symbol, source.file);
+      if (candidate.keys.length < 2 && !namesOnlyFlags(name)) continue;
       // `type FeatureFlagType = 'boolean' | 'number'` lists the kinds of value a flag may have, not flags.
       if (candidate.keys.every((key) => VALUE_KINDS.has(key))) continue;
       if (listsModelFlags(candidate.symbol, source.text)) continue;
@@ -101,7 +105,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       const listed = new Set(candidate.keys);
       const usedHere = new Set([...used, ...possibleKeySets.filter((keys) => !coversAll(keys, listed)).flat()]);
       const usedKeys = candidate.keys.filter((key) => usedHere.has(key)).length;
-      const namedForFlags = saysItListsFlags(candidate.symbol);
+      const namedForFlags = saysItListsFlags(name);
       if (usedKeys === 0 && !namedForFlags) continue;
       found.push({ source: source.file, candidate, usedHere, usedKeys, namedForFlags });
     }
@@ -109,7 +113,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
   const declaring = trees.sources.filter((source) => DECLARATION_TEXT.test(source.text) || FLAG_NAMED_LIST.test(source.text));
   const namedFiles = new Set<string>();
   for (const source of declaring) {
-    if (!declaresNameForFlags(source.text)) continue;
+    if (!declaresNameForFlags(source.text) && !(DEFAULT_OBJECT_TEXT.test(source.text) && saysItListsFlags(registryName(DEFAULT_EXPORT, source.file)))) continue;
     namedFiles.add(source.file);
     collect(source);
   }
@@ -125,7 +129,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
   // convince by its anchors alone. Among those with as many, a name that says nothing but flags goes first, then the
   // longer list: `FEATURE_FLAG` of 28 keys before a `RunColumnGate`.
   const anchoredOnes = new Set(found.filter((entry) => entry.namedForFlags)
-    .sort((a, b) => b.usedKeys - a.usedKeys || Number(namesOnlyFlags(b.candidate.symbol)) - Number(namesOnlyFlags(a.candidate.symbol)) || b.candidate.keys.length - a.candidate.keys.length)
+    .sort((a, b) => b.usedKeys - a.usedKeys || Number(namesOnlyFlags(registryName(b.candidate.symbol, b.source))) - Number(namesOnlyFlags(registryName(a.candidate.symbol, a.source))) || b.candidate.keys.length - a.candidate.keys.length)
     .slice(0, MAX_ANCHORED_CANDIDATES));
   const candidates: Array<WeighedRegistry & { exported: boolean; ownUsedKeys: number }> = found.map((entry) => {
     const { candidate, usedHere, namedForFlags } = entry;
@@ -138,7 +142,8 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
     // takes its keys from, says flags (`type Feature = keyof FeatureFlagConfig`): plan features (`CommercialFeature`)
     // and other lists of string keys type such parameters too. They convince; they do not rank it above a list the
     // checks found on their own.
-    const saysFlags = [candidate.symbol, ...(candidate.keysFrom ?? [])].some(mentionsOnlyFlags);
+    const name = registryName(candidate.symbol, entry.source);
+    const saysFlags = [name, ...(candidate.keysFrom ?? [])].some(mentionsOnlyFlags);
     const usedKeys = saysFlags ? new Set([...ownUsed, ...anchored.keysPassed]).size : ownUsed.size;
     return {
       file: posix.relative(root, entry.source),
@@ -151,7 +156,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       usedKeys,
       anchors: anchored.count,
       namedForFlags,
-      ...weighEvidence(candidate.keys.length, usedKeys, anchored.count, namedForFlags, noKeyChecked && (anchored.count > 0 || (mentionsOnlyFlags(candidate.symbol) && pathMentionsFlags(posix.relative(root, entry.source))))),
+      ...weighEvidence(candidate.keys.length, usedKeys, anchored.count, namedForFlags, noKeyChecked && (anchored.count > 0 || (mentionsOnlyFlags(name) && pathMentionsFlags(posix.relative(root, entry.source))))),
       exported: candidate.exported,
       ownUsedKeys: ownUsed.size,
     };
@@ -170,7 +175,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
 /** The candidate weighed again with the checks the final patterns find (its own anchors among them). */
 export function reweighed(candidate: WeighedRegistry, checked: CheckedKeys): WeighedRegistry {
   const usedKeys = Math.max(candidate.usedKeys, candidate.keyList.filter((key) => checked.used.has(key)).length);
-  return { ...candidate, usedKeys, ...weighEvidence(candidate.keys, usedKeys, candidate.anchors, candidate.namedForFlags, checked.used.size === 0 && (candidate.anchors > 0 || (mentionsOnlyFlags(candidate.symbol) && pathMentionsFlags(candidate.file)))) };
+  return { ...candidate, usedKeys, ...weighEvidence(candidate.keys, usedKeys, candidate.anchors, candidate.namedForFlags, checked.used.size === 0 && (candidate.anchors > 0 || (mentionsOnlyFlags(registryName(candidate.symbol, candidate.file)) && pathMentionsFlags(candidate.file)))) };
 }
 
 /**
@@ -201,7 +206,7 @@ function listsModelFlags(symbol: string, text: string): boolean {
  * and it is not declared in a test. A bag it types is read only by the keys it lists.
  */
 export function typesBags(candidate: WeighedRegistry): boolean {
-  return namesOnlyFlags(candidate.symbol) && !isTestFile(candidate.file);
+  return namesOnlyFlags(registryName(candidate.symbol, candidate.file)) && !isTestFile(candidate.file);
 }
 
 /**
@@ -218,7 +223,7 @@ export function typesBags(candidate: WeighedRegistry): boolean {
 export function anchorsBeside(candidate: WeighedRegistry, ownChecked: CheckedKeys): string | undefined {
   if (!candidate.convincing || candidate.anchors === 0 || isTestFile(candidate.file)) return undefined;
   const checked = candidate.keyList.filter((key) => ownChecked.used.has(key)).length;
-  const flagsOnly = namesOnlyFlags(candidate.symbol);
+  const flagsOnly = namesOnlyFlags(registryName(candidate.symbol, candidate.file));
   const share = flagsOnly ? NAMED_MIN_SHARE : UNNAMED_MIN_SHARE;
   if (checked < UNNAMED_MIN_USED || checked / candidate.keys < share) return undefined;
   const keys = `${checked} of its ${candidate.keys} keys are checked by calls with evidence of their own`;
@@ -245,6 +250,16 @@ function weighEvidence(keys: number, usedKeys: number, anchors: number, namedFor
   return usedKeys >= UNNAMED_MIN_USED && usedKeys / keys >= UNNAMED_MIN_SHARE
     ? { convincing: true, reason: `${checked}${anchored}` }
     : { convincing: false, reason: `is not named for flags (Flag, Feature, Toggle, Experiment) and only ${checked}; more than one and at least half would have to be` };
+}
+
+/**
+ * The name a registry goes by: its own, or for a module's default export, which has none, the module's
+ * (`featureConstants.ts` for `export default { HYPERSHIFT_WIZARD_FEATURE, … } as const`).
+ */
+function registryName(symbol: string, file: string): string {
+  if (symbol !== DEFAULT_EXPORT) return symbol;
+  const base = posix.basename(file);
+  return base.slice(0, base.indexOf('.') > 0 ? base.indexOf('.') : undefined);
 }
 
 /** True when the text declares a name that says it lists flags (a cheap test before a parse: `FeatureSchema` does not). */

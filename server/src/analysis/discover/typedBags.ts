@@ -26,6 +26,10 @@ export interface TypingRegistry {
 // Wrappers of the type that keep its property names: a bag typed `Partial<UiFlags>` lists the same flags.
 const SAME_KEYS_WRAPPERS = new Set(['Partial', 'Readonly', 'Required']);
 
+// A bag is read by its property's name wherever it is: a provider's `value: FeatureFlagConfig` or a store's `config:
+// Record<ExperimentalConfigKey, boolean>` would make every value and every config a bag of flags.
+const GENERIC_PROPERTIES = new Set(['value', 'values', 'data', 'state', 'props', 'config', 'options', 'settings', 'context', 'params']);
+
 /**
  * The properties typed by each registry, as bags that list its keys. Only the files that name the registry, or an
  * alias of a type keyed by it, are read, and only those whose text may declare such a property are parsed.
@@ -48,7 +52,7 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
           const initializer = ts.isPropertyDeclaration(node) ? node.initializer : undefined;
           const type = node.type ?? (initializer !== undefined && ts.isAsExpression(initializer) ? initializer.type : undefined);
           const spec = node.name.text;
-          if (type !== undefined && isBagType(type, registry, keys, aliases)) {
+          if (type !== undefined && !GENERIC_PROPERTIES.has(spec) && isBagType(type, registry, keys, aliases)) {
             // The same property typed by several registries (a front end's `flags: UiFlags`, a server's `flags: IFlags`)
             // holds the keys of every one.
             const known = bags.findIndex((bag) => bag.spec === spec);
