@@ -53,13 +53,16 @@ const cases: Case[] = [
     bags: [{ bag: 'flags', keys: ['newNav', 'UG', 'new-nav'] }],
     code: `const a = uiConfig.flags.newNav; const b = props.flags.length; const c = config?.flags?.['new-nav']; const d = uiConfig.flags['other'];
 const { flags } = uiConfig; const e = flags.UG; const f = flags.some; const g = uiConfig.flags[UG];
-const { flags: fromServer, version } = this.config; const h = fromServer.newNav; const i = version.newNav;`,
+const { flags: fromServer, version } = this.config; const h = fromServer.newNav; const i = version.newNav;
+const { flags: fallen } = state ?? {}; const j = fallen?.UG;`,
     expected: [
       { key: 'newNav', resolved: true, method: 'flags', keyText: 'newNav' },
       { key: 'new-nav', resolved: true, method: 'flags', keyText: "'new-nav'" },
       { key: 'UG', resolved: true, method: 'flags', keyText: 'UG' },
       { key: 'UG', resolved: false, method: 'flags', keyText: 'UG' },
       { key: 'newNav', resolved: true, method: 'flags', keyText: 'newNav' },
+      // Destructured from \`state ?? {}\`: an empty fallback is no other object.
+      { key: 'UG', resolved: true, method: 'flags', keyText: 'UG' },
     ],
   },
   {

@@ -331,6 +331,18 @@ export function get(key: string) { return useFlags()[key]; }` },
     expected: { bags: [{ bag: 'useLaunchDarkly()', camelCaseKeys: true, sdk: 'launchdarkly' }, { bag: 'useBillingFlags()', camelCaseKeys: true, sdk: 'launchdarkly' }] },
   },
   {
+    name: "a team bag returning LaunchDarkly's useFlags() through a constant of its own",
+    files: {
+      'libs/common-hooks/src/useFeatureFlags.ts': `import { useFlags } from 'launchdarkly-react-client-sdk';
+export interface FeatureFlags { isTwapEoaEnabled?: boolean; [key: string]: any }
+export function useFeatureFlags(): FeatureFlags {
+  const flags = useFlags<FeatureFlags>();
+  return flags;
+}`,
+    },
+    expected: { bags: [{ bag: 'useFeatureFlags()', camelCaseKeys: true, sdk: 'launchdarkly' }], registry: { file: 'libs/common-hooks/src/useFeatureFlags.ts', symbol: 'FeatureFlags' } },
+  },
+  {
     name: 'the registry whose keys the checks use wins over other candidates',
     files: {
       'src/keys.ts': `export const ROUTES = { HOME: '/', ABOUT: '/about', SEARCH: '/search' } as const;
@@ -1301,6 +1313,28 @@ export const legacy = isFeatureFlagEnabled('ROX_LEGACY') && isFeatureFlagEnabled
     checks: { 'src/filters/attributes.ts': ['ROX_SCANNER_V4', 'ROX_CISA_KEV'] },
   },
   {
+    name: "a component whose prop is declared with the registry's type and named for the toggle's id (a noun, not the verb) is a wrapper of that prop",
+    files: {
+      'src/components/featureToggle/toggleIDs.ts': `export enum FeatureToggles { NyModiaKnapp = 'modiapersonoversikt.ny-modia-knapp', VisPrompt = 'modiapersonoversikt.vis-prompt' }`,
+      'src/components/featureToggle/useFeatureToggle.ts': `import type { FeatureToggles } from './toggleIDs';
+export function useFeatureToggle(toggleId: FeatureToggles) { const toggles = useToggles(); return { isOn: toggles.data?.[toggleId] }; }`,
+      'src/components/featureToggle/IfFeatureToggleOn.tsx': `import type { FeatureToggles } from './toggleIDs';
+interface Props { children: ReactNode; toggleID: FeatureToggles; toggleFeature?: FeatureToggles }
+function IfFeatureToggleOn(props: Props) { return <FeatureToggle {...props} mode={ON} />; }
+export default IfFeatureToggleOn;`,
+      'src/app/Dialog.tsx': `import { FeatureToggles } from '../components/featureToggle/toggleIDs';
+export const Dialog = () => {
+  const { isOn } = useFeatureToggle(FeatureToggles.NyModiaKnapp);
+  return <IfFeatureToggleOn toggleID={FeatureToggles.VisPrompt}><Prompt on={isOn} /></IfFeatureToggleOn>;
+};`,
+    },
+    expected: {
+      patterns: [{ callee: 'IfFeatureToggleOn', keyArg: '0.toggleID' }, { callee: 'useFeatureToggle', keyArg: 0 }],
+      registry: { file: 'src/components/featureToggle/toggleIDs.ts', symbol: 'FeatureToggles' },
+    },
+    checks: { 'src/app/Dialog.tsx': ['FeatureToggles.NyModiaKnapp', 'FeatureToggles.VisPrompt'] },
+  },
+  {
     name: "a component declared React.FC<Props> whose props hold a list of the registry's keys, and a function taking such a list, take keys: each one written in the list is a check",
     files: {
       'src/feature-flags/flags.ts': `export const InternalFLAGS = { 'components-page': { default: false }, mintmaker: { default: true }, 'edit-secret-page': { default: false } };
@@ -1421,6 +1455,33 @@ export const Profile = () => {
     },
     expected: { patterns: [{ callee: 'useExperimentalFlag', keyArg: 0 }], registry: { file: 'src/features/config/constants/experimental.ts', symbol: 'ExperimentalConfigKey' } },
     checks: { 'src/screens/Profile.tsx': ['PROFILES', 'CASH'] },
+  },
+  {
+    name: "a record of booleans named for what the registry lists is a bag of its keys; a function reading it by its parameter is no wrapper",
+    files: {
+      'packages/types/src/experiment.ts': `export const experimentIds = ['imageGeneration', 'customTools'] as const;
+export type ExperimentId = (typeof experimentIds)[number];`,
+      'src/shared/experiments.ts': `import type { ExperimentId } from '@roo-code/types';
+export const isEnabled = (experimentsConfig: Record<string, boolean>, id: ExperimentId) => experimentsConfig[id] ?? false;`,
+      'src/core/task.ts': `import { isEnabled } from '../shared/experiments';
+export const on = (state) => isEnabled(state.experiments, 'customTools');`,
+      'src/core/tools.ts': `export function isToolAllowed(tool: string, experiments?: Record<string, boolean>): boolean {
+  if (experiments?.imageGeneration) return true;
+  return experiments?.[tool] !== false;
+}
+export const allowed = isToolAllowed('read_file', {}) && isToolAllowed('write_file', {});
+export function present(state) {
+  const { experiments: stateExperiments, mode } = state ?? {};
+  return stateExperiments?.customTools && mode.x;
+}`,
+    },
+    expected: {
+      patterns: [{ callee: 'isEnabled', keyArg: 1, type: 'boolean' }],
+      bags: [{ bag: 'experiments', keys: ['imageGeneration', 'customTools'] }],
+      registry: { file: 'packages/types/src/experiment.ts', symbol: 'experimentIds' },
+    },
+    says: /^bag experiments \(src\/core\/tools\.ts:1\): declared as Record<string, boolean>, a record of booleans named for what experimentIds lists; a read of one it lists is a check$/,
+    checks: { 'src/core/tools.ts': ['imageGeneration', 'tool', 'customTools'], 'src/core/task.ts': ['customTools'] },
   },
   {
     name: 'an as const list of flags is a registry, and a parameter typed by its items makes a wrapper',
@@ -1590,6 +1651,34 @@ export default User;`,
 import { useFeatureFlag } from './hooks/useFeatureFlag';
 import { getFeatureFlag } from 'posthog-js';
 export const t = [FeatureFlagColumn('x'), setFeatureFlag('x'), guardWithFeatureFlag('x'), useFeatureFlags('x'), useFeatureFlag('x'), getFeatureFlag('x')];`,
+    },
+    expected: {},
+  },
+  {
+    name: "an interface named for features typing a property is no registry where the environment switches those features: their reads are checks already",
+    files: {
+      'lib/env.ts': `const env = {
+  teamFeatures: { sso: process.env.FEATURE_TEAM_SSO !== 'false', webhook: process.env.FEATURE_TEAM_WEBHOOK !== 'false' },
+};
+export default env;`,
+      'types/base.ts': `export interface TeamFeature { sso: boolean; webhook: boolean }`,
+      'components/TeamTab.tsx': `import type { TeamFeature } from '../types/base';
+interface TeamTabProps { teamFeatures: TeamFeature }
+export const TeamTab = ({ teamFeatures }: TeamTabProps) => teamFeatures.sso && <Sso />;`,
+    },
+    expected: {},
+  },
+  {
+    name: "a type named for features that types a property is no registry when it is a record about one feature, or a list of switches outside the app's settings (a plan's, a view's)",
+    files: {
+      'src/settings/types.ts': `export type CapabilityFeature = { description: string; id: string; isDefaultBundle: boolean; operators: string[]; title: string };
+export interface AppSettings { capability: CapabilityFeature; url: string }`,
+      'src/settings/buildRow.tsx': `import type { CapabilityFeature } from './types';
+type Props = { feature: CapabilityFeature; selected: boolean };
+export const Row = ({ feature }: Props) => <td title={feature.description}>{feature.title}</td>;`,
+      'src/organizations/types.ts': `export interface OrgFeatures { gitSync: boolean; orgBasicRbac: boolean }
+export interface Organization { id: string; features: OrgFeatures }`,
+      'src/sync/Dropdown.tsx': `export const Sync = ({ organization }) => organization.features.gitSync && <GitSync />;`,
     },
     expected: {},
   },

@@ -54,6 +54,24 @@ describe('flags set in code, in a module of flags', () => {
     assert.match(givesNoValue(checks[0], 'SHOW_EXAMPLES_LINK') ?? '', /a flag set in code in a module of flags, not a backend's flag; change it there; left as it is$/);
     assert.match(describeFlagMarkdown(checks[0], catalog([], { loaded: false }), { references: 1, files: 1 }, policyContext(Date.now(), [checks[0]])), /\*\*SHOW_EXAMPLES_LINK\*\* — set in code/);
   });
+
+  it("its exported constants made a boolean of one key of the browser's storage are switches of that key; a text read from it, or two keys, are not", () => {
+    const files: Record<string, string> = {
+      '/ws/libs/common-const/src/featureFlags.ts': `export const IS_SOLANA_ENABLED = typeof localStorage !== 'undefined' && !!localStorage.getItem('IS_SOLANA_ENABLED');
+export const NEW_UI = window.sessionStorage.getItem('new-ui') === 'true';
+export const THEME = localStorage.getItem('theme');
+export const BOTH = !!localStorage.getItem('a') && !!localStorage.getItem('b');
+export const LATER = () => !!localStorage.getItem('later');
+`,
+      '/ws/libs/wallet/src/networks.ts': `import { IS_SOLANA_ENABLED, NEW_UI, THEME, BOTH, LATER } from '@cowprotocol/common-const/featureFlags';
+import { IS_SOLANA_ENABLED as solana } from '../../common-const/src/featureFlags';
+export const networks = [...(IS_SOLANA_ENABLED ? [solana] : []), NEW_UI && THEME, BOTH, LATER()];
+`,
+    };
+    const checks = scanWorkspace(files).get('/ws/libs/wallet/src/networks.ts')?.checks ?? [];
+    assert.deepEqual(checks.map((check) => check.key), ['IS_SOLANA_ENABLED', 'IS_SOLANA_ENABLED', 'new-ui']);
+    assert.equal(checks[1].evidence, "`solana`, imported from ../../common-const/src/featureFlags, is a switch read from the browser's localStorage under 'IS_SOLANA_ENABLED' (featureFlags.ts:1), in a module of flags");
+  });
 });
 
 describe('environment switches: what declares one', () => {

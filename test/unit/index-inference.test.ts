@@ -133,3 +133,41 @@ export function isOn(options: { flagKey: string }) { return client.getBooleanVal
     assert.deepEqual(written.map((check) => check.key), ['organization_infrastructure']);
   });
 });
+
+describe('a bag inferred without configuration, named as a preset calls a function', () => {
+  it("is read in every file that names it: GrowthBook's feature() does not hide the settings' feature bag", async () => {
+    const root = toPosixPath(path.join(temporary, 'settings-features'));
+    const files: Record<string, string> = {
+      'package.json': '{ "name": "deck" }\n',
+      'packages/core/src/config/settings.ts': `export interface IFeatures {
+  canary?: boolean;
+  entityTags?: boolean;
+  pagerDuty?: boolean;
+}
+export interface ISpinnakerSettings {
+  feature: IFeatures;
+  gateUrl: string;
+}
+export const SETTINGS: ISpinnakerSettings = (window as any).spinnakerSettings;
+`,
+      'packages/amazon/src/FunctionActions.tsx': `import { SETTINGS } from '@spinnaker/core';
+export const Actions = () => SETTINGS.feature.entityTags && <Tags />;
+export const url = SETTINGS.gateUrl;
+`,
+      'packages/app/src/canaryStage.js': `import { SETTINGS } from '@spinnaker/core';
+if (SETTINGS.feature.canary) registerCanary();
+const other = plugin.feature.name;
+`,
+    };
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    }
+    const index = await indexed(root);
+    // No check names a key: an interface named for features that types a property is the registry, and that property its bag.
+    assert.equal(index.inferred?.registry?.symbol, 'IFeatures');
+    assert.deepEqual(index.inferred?.bags.map((bag) => bag.spec), ['feature']);
+    assert.deepEqual((index.allChecks().get(`${root}/packages/amazon/src/FunctionActions.tsx`) ?? []).map((check) => check.key), ['entityTags']);
+    assert.deepEqual((index.allChecks().get(`${root}/packages/app/src/canaryStage.js`) ?? []).map((check) => check.key), ['canary']);
+  });
+});

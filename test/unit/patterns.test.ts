@@ -114,7 +114,7 @@ describe('buildPatternSet', () => {
 
   it('has a preset for every vendor, each with the packages it must come from', () => {
     const sdks = new Set(PRESET_PATTERNS.map((pattern) => pattern.sdk));
-    assert.deepEqual([...sdks].sort(), ['configcat', 'devcycle', 'ember', 'flagsmith', 'growthbook', 'launchdarkly', 'openfeature', 'optimizely', 'posthog', 'split', 'statsig', 'unleash', 'vercel']);
+    assert.deepEqual([...sdks].sort(), ['configcat', 'devcycle', 'ember', 'flagsmith', 'growthbook', 'launchdarkly', 'openfeature', 'openshift', 'optimizely', 'posthog', 'split', 'statsig', 'unleash', 'vercel']);
     assert.deepEqual(PRESET_PATTERNS.filter((pattern) => (pattern.packages ?? []).length === 0), []);
   });
 
@@ -133,7 +133,7 @@ describe('buildPatternSet', () => {
   });
 
   it('gives useFlag a preset per SDK: the import decides which', () => {
-    assert.deepEqual(PRESET_PATTERNS.filter((pattern) => pattern.callee === 'useFlag').map((pattern) => [pattern.sdk, pattern.returns?.kind]), [['openfeature', 'object'], ['unleash', 'value']]);
+    assert.deepEqual(PRESET_PATTERNS.filter((pattern) => pattern.callee === 'useFlag').map((pattern) => [pattern.sdk, pattern.returns?.kind]), [['openfeature', 'object'], ['unleash', 'value'], ['openshift', 'value']]);
   });
 });
 
@@ -226,6 +226,11 @@ const VENDOR_ROWS: VendorRow[] = [
   { sdk: 'split', imports: `import { SplitFactory } from '@splitsoftware/splitio';`, setup: 'const client = SplitFactory(settings).client();', call: `client.getTreatmentWithConfig('user-1', 'new-checkout')`, returns: 'object' },
   { sdk: 'split', imports: `import { SplitFactory } from '@splitsoftware/splitio-browserjs';`, setup: 'const client = SplitFactory(settings).client();', call: `client.getTreatment('new-checkout', attributes)`, returns: 'value' },
   { sdk: 'split', imports: `import { useSplitClient } from '@splitsoftware/splitio-react';`, setup: 'const { client } = useSplitClient();', call: `client.getTreatmentWithConfig('new-checkout')`, returns: 'object' },
+  // A list of names: a check of each, and what it gives is every treatment, no one flag's value.
+  { sdk: 'split', imports: `import { SplitFactory } from '@splitsoftware/splitio';`, setup: 'const client = SplitFactory(settings).client();', call: `client.getTreatments('user-1', ['new-checkout'])`, returns: 'other' },
+  { sdk: 'split', imports: `import { SplitFactory } from '@splitsoftware/splitio-browserjs';`, setup: 'const client = SplitFactory(settings).client();', call: `client.getTreatmentsWithConfig(['new-checkout'])`, returns: 'other' },
+  { sdk: 'split', imports: `import { useTreatments } from '@splitsoftware/splitio-react';`, call: `useTreatments(['new-checkout'])`, returns: 'other' },
+  { sdk: 'openshift', imports: `import { useFlag } from '@openshift-console/dynamic-plugin-sdk';`, call: `useFlag('new-checkout')`, returns: 'value' },
   { sdk: 'optimizely', imports: `import { createInstance } from '@optimizely/optimizely-sdk';`, setup: "const optimizely = createInstance({ sdkKey });\nconst user = optimizely.createUserContext('u1');", call: `user.decide('new-checkout')`, returns: 'object' },
   { sdk: 'optimizely', imports: `import { createInstance } from '@optimizely/optimizely-sdk';`, setup: 'const optimizely = createInstance({ sdkKey });', call: `optimizely.isFeatureEnabled('new-checkout', userId)`, returns: 'value' },
   { sdk: 'optimizely', imports: `import { useDecision } from '@optimizely/react-sdk';`, call: `useDecision('new-checkout')`, returns: 'other' },

@@ -93,10 +93,23 @@ export function destructuredObjectBag(from: ts.Expression, property: string, bag
   if (!bags.some(namedWherever)) return undefined;
   // From a call (`const { flags } = useWorkspace()`), only the property's own name is known.
   let object = from;
-  while (ts.isParenthesizedExpression(object) || ts.isAwaitExpression(object) || ts.isNonNullExpression(object) || ts.isAsExpression(object)) object = object.expression;
+  for (;;) {
+    if (ts.isParenthesizedExpression(object) || ts.isAwaitExpression(object) || ts.isNonNullExpression(object) || ts.isAsExpression(object)) object = object.expression;
+    // `state ?? {}`: a fallback of no properties, whose destructured names are undefined, is no other object.
+    else if (isEmptyObjectFallback(object)) object = object.left;
+    else break;
+  }
   const chain = ts.isCallExpression(object) ? [] : nameChainOf(object);
   const bag = chain === undefined ? undefined : objectBagOfChain([...chain, property], bags);
   return bag === undefined || !namedWherever(bag) ? undefined : bag;
+}
+
+/** `x ?? {}`, `x || {}`. */
+function isEmptyObjectFallback(node: ts.Expression): node is ts.BinaryExpression {
+  if (!ts.isBinaryExpression(node)) return false;
+  const operator = node.operatorToken.kind;
+  return (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken)
+    && ts.isObjectLiteralExpression(node.right) && node.right.properties.length === 0;
 }
 
 /** True for a bag whose name is the bag wherever it is bound: it lists its keys, or says its locals are it. */

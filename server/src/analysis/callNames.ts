@@ -14,11 +14,16 @@ export function saysNotEvaluating(name: string): boolean {
   return NOT_EVALUATING.test(name);
 }
 
+// What follows a noun to say it is that thing's name: `toggleID`, `toggleKey`.
+const NAME_WORDS = /^(?:I[dD]|Ids|IDs|Keys?|Names?)$/;
+
 /**
  * True when a property's name says what is done to the flags it holds (`excludeFeatureFlags`, `disableFlags`): such a verb
- * followed by more words. The word alone (`toggle`) is a noun, and names the flag.
+ * followed by more words. The word alone (`toggle`), or with only a word that makes it a name (`toggleID`), is a noun,
+ * and names the flag.
  */
 export function optionSaysNotEvaluating(name: string): boolean {
   const verb = NOT_EVALUATING.exec(name);
-  return verb !== null && name.length > verb[0].length;
+  const rest = verb === null ? '' : name.slice(verb[0].length);
+  return rest !== '' && !NAME_WORDS.test(rest);
 }

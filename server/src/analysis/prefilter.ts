@@ -121,8 +121,9 @@ const SETTING_READ_TEXT = /(?:[cC]onfig|[sS]etting|[fF]eature_?[fF]lag)\w*(?:\??
 // pass over every file, and most files say "feature" somewhere.
 const STORE_SETTING_TEXT = /(?:[cC]onfig|[sS]etting)\w*\s*\.\s*\w*(?:get|Setting)\w*\s*(?:<[^>()]*>\s*)?\(\s*(?:['"`][fF]eature|(?:[fF]eature|[fF]lag|[tT]oggle)\w*\s*[,)])/;
 
-// A constant such a module exports as a value written in code: `export const SHOW_EXAMPLES_LINK = false;`.
-const HARD_CODED_FLAG_TEXT = /^export\s+const\s+[\w$]+\s*(?::\s*boolean\s*)?=\s*(?:true|false)\b/m;
+// A constant such a module exports as a value written in code, `export const SHOW_EXAMPLES_LINK = false;`, or read from
+// the browser's storage, `export const IS_SOLANA_ENABLED = !!localStorage.getItem('IS_SOLANA_ENABLED')`.
+const HARD_CODED_FLAG_TEXT = /^export\s+const\s+[\w$]+\s*(?::\s*boolean\s*)?=\s*(?:(?:true|false)\b|[^;\n]*(?:local|session)Storage\.getItem\()/m;
 
 /** True when a file's path says it is a module of flags (see `hardCodedSwitch` in scan/environmentSwitches.ts). */
 export function isFlagsModule(fileName: string): boolean {

@@ -14,7 +14,7 @@ import { launchDarklyProviders } from './keyNaming';
 import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, typesBags, weighRegistries, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
-import { flagRecordBags } from './flagRecords';
+import { flagRecordBags, registryRecordBags } from './flagRecords';
 import { defaultedHookBags, hookReturnedBags } from './hookBags';
 import { typedOptions } from './typedOptions';
 import { bagsKeyedBy } from './keyedRecords';
@@ -136,9 +136,13 @@ export function discover(root: string, sources: readonly SourceText[], options: 
       ...bagsKeyedBy(root, withMembers.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList, members: registry.memberList })), trees),
       // And a property a hook named for flags gives back, read by the chosen registry's keys (see hookBags.ts).
       ...hookReturnedBags(root, { symbol: chosen.symbol, keys: chosen.keyList }, trees),
+      // And a record of booleans named for what it lists (see flagRecords.ts).
+      ...registryRecordBags(root, trees, { symbol: chosen.symbol, file: chosen.file, keys: chosen.keyList }),
     ].filter((bag, index, all) => !mergedKeys(found, bag) && all.findIndex((other) => other.spec === bag.spec) === index);
     found.bags.push(...typedBags);
-    const seeds = [...anchoredWrappers.map((wrapper) => wrapper.pattern.callee), ...typedBags.map((bag) => bag.spec)];
+    // A record named for the registry's items is a bag of the keys it lists, not of every key: a function that reads it
+    // by its parameter (`experiments[tool]`, a tool's own switch when the tool is an experiment) takes other keys too.
+    const seeds = [...anchoredWrappers.map((wrapper) => wrapper.pattern.callee), ...typedBags.filter((bag) => bag.namedFor === undefined).map((bag) => bag.spec)];
     if (seeds.length > 0) followWrappers(root, trees, found, 2, seeds, options.resolvePackage);
     const checked = checkedKeys(trees, patternsOf(trees, found), options.resolvePackage);
     chosen = reweighed(chosen, checked);
@@ -281,6 +285,7 @@ export function bagEntryOf(bag: DiscoveredBag): BagEntry {
 /** Why a bag was found, for people: "a property typed UiFlags, which lists flags; a read of one it lists is a check". */
 function bagReason(bag: DiscoveredBag): string {
   if (bag.locals === true) return `declared as ${bag.declaredAs ?? 'a record'}, a record of booleans under a name that says feature flags; a property read of it is a check`;
+  if (bag.namedFor !== undefined) return `declared as ${bag.declaredAs ?? 'a record'}, a record of booleans named for what ${registryLabel(bag.namedFor)} lists; a read of one it lists is a check`;
   if (bag.declaredAs !== undefined) {
     const declared = bag.returned === true
       ? (bag.spec.endsWith('()') ? 'returns what is declared' : 'a property of what a function returns, declared')

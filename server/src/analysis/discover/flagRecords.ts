@@ -10,11 +10,12 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
-import { nameWords } from './registries';
+import { nameWords, registryName, subjectWord } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean, RECORD_WRAPPERS, withoutNullish } from './typeText';
 import type { DiscoveredAt, DiscoveredBag } from './types';
 import { isTestFile } from './wrappers';
+import { escapeRegex } from '../regex';
 
 // Cheap text tests: a declaration typed where the name says feature flags (`featureFlags?:`, `FEATURE_TOGGLES:`), and
 // a type alias or interface that may be a record of them.
@@ -36,7 +37,7 @@ export function flagRecordBags(root: string, trees: SourceTrees): DiscoveredBag[
     if (!NAMED_DECLARATION.test(source.text) || isTestFile(file)) continue;
     const sourceFile = trees.tree(source);
     const visit = (node: ts.Node): void => {
-      const declared = declaredRecord(node, aliases, fixed);
+      const declared = declaredRecord(node, aliases, fixed, saysFeatureFlags);
       const spec = declared === undefined ? undefined : declared.boxed ? `${declared.name}.value` : declared.name;
       if (declared !== undefined && spec !== undefined && !bags.has(spec)) {
         const at: DiscoveredAt = { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 };
@@ -51,6 +52,39 @@ export function flagRecordBags(root: string, trees: SourceTrees): DiscoveredBag[
   }
   return [...bags.values()];
 }
+
+/**
+ * Records of booleans named for what the chosen registry lists: `experiments?: Record<string, boolean>` beside the registry
+ * `experimentIds`, `flags: Record<string, boolean>` beside `FeatureFlag`. The registry says what such a name holds, which
+ * `flags` alone does not; each is a bag of its keys, so that only those read from it are checks.
+ */
+export function registryRecordBags(root: string, trees: SourceTrees, registry: { readonly symbol: string; readonly file: string; readonly keys: readonly string[] }): DiscoveredBag[] {
+  const subject = subjectWord(registryName(registry.symbol, registry.file));
+  if (subject === '') return [];
+  const plural = subject.endsWith('s') ? subject : `${subject}s`;
+  const named = new RegExp(`${escapeRegex(plural)}\\??\\s*:`, 'i');
+  // As a name's last word: `experiments` or `stateExperiments`; an `includes` first, as most files name neither.
+  const capitalised = plural[0].toUpperCase() + plural.slice(1);
+  const bags = new Map<string, DiscoveredBag>();
+  for (const source of trees.sources) {
+    const file = posix.relative(root, source.file);
+    if ((!source.text.includes(plural) && !source.text.includes(capitalised)) || !named.test(source.text) || isTestFile(file)) continue;
+    const sourceFile = trees.tree(source);
+    const visit = (node: ts.Node): void => {
+      const declared = declaredRecord(node, NO_ALIASES, NO_RECORDS, (name) => nameWords(name).at(-1) === plural);
+      if (declared !== undefined && declared.keys === undefined && !bags.has(declared.name)) {
+        const at: DiscoveredAt = { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 };
+        bags.set(declared.name, { spec: declared.name, at, declaredAs: declared.type.getText(sourceFile), namedFor: registry.symbol, keys: registry.keys });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+  return [...bags.values()];
+}
+
+const NO_ALIASES: ReadonlySet<string> = new Set();
+const NO_RECORDS: ReadonlyMap<string, readonly string[]> = new Map();
 
 /** True when a name says feature flags: `featureFlags`, `FEATURE_TOGGLES`, `enabledFeatureFlags`; not `flags`, `toggles`. */
 function saysFeatureFlags(name: string): boolean {
@@ -69,13 +103,13 @@ interface DeclaredRecord {
 }
 
 /** A property, parameter or variable named for feature flags and typed as a record of booleans (see the top of this file). */
-function declaredRecord(node: ts.Node, aliases: ReadonlySet<string>, fixed: ReadonlyMap<string, readonly string[]>): DeclaredRecord | undefined {
+function declaredRecord(node: ts.Node, aliases: ReadonlySet<string>, fixed: ReadonlyMap<string, readonly string[]>, saysFlags: (name: string) => boolean): DeclaredRecord | undefined {
   if (!(ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isParameter(node) || ts.isVariableDeclaration(node))) return undefined;
   if (node.type === undefined || !(ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) return undefined;
   // `const DEFAULT_FEATURE_FLAGS: FeatureFlags = { … }` writes the defaults out: a read of it is a constant, not a flag's state.
   if (ts.isVariableDeclaration(node) && node.initializer !== undefined && ts.isObjectLiteralExpression(node.initializer)) return undefined;
   const name = node.name.text;
-  if (!/^[A-Za-z_$][\w$]*$/.test(name) || !saysFeatureFlags(name)) return undefined;
+  if (!/^[A-Za-z_$][\w$]*$/.test(name) || !saysFlags(name)) return undefined;
   if (isRecordOfBooleans(node.type, aliases)) return { name, type: node.type };
   const boxed = boxedType(node.type);
   const listed = fixedRecordOf(boxed ?? node.type, fixed);

@@ -3,6 +3,7 @@
 // their members) and whether their name says they list flags.
 
 import { posix } from 'node:path';
+import { ts } from 'ts-morph';
 import type { PatternSet } from '../patterns';
 import { coversAll, registryCandidates, type RegistryCandidate } from '../registry';
 import { DEFAULT_EXPORT } from '../registryDeclarations';
@@ -11,6 +12,7 @@ import { escapeRegex } from '../regex';
 import type { Anchored, AnchorRegistry } from './anchors';
 import { isTestFile } from './wrappers';
 import type { SourceTrees } from './sourceTrees';
+import { holdsBoolean } from './typeText';
 import type { DiscoveredRegistry, SourceText } from './types';
 
 // The last whole word of a name, not a part of one: `AggregatedFunctionMetrics` holds "gate" and
@@ -48,6 +50,8 @@ export interface CheckedKeys {
   readonly possibleKeySets: ReadonlyArray<readonly string[]>;
   /** Resolved checks, one entry per check (a key checked twice is there twice): the names a registry may list it by. */
   readonly resolvedKeys: ReadonlyArray<readonly string[]>;
+  /** Environment switches declared or read (`teamFeatures: { sso: process.env.FEATURE_TEAM_SSO !== 'false' }`): flags no registry lists. */
+  readonly switches: number;
 }
 
 /** Every check the patterns find, resolved across files. Only files that may hold a check are scanned; others are read for their exports when a key's import leads there. */
@@ -55,11 +59,16 @@ export function checkedKeys(trees: SourceTrees, patterns: PatternSet, resolvePac
   const used = new Set<string>();
   const resolvedKeys: Array<readonly string[]> = [];
   const possibleKeySets: Array<readonly string[]> = [];
+  let switches = 0;
   for (const source of trees.sources) {
     if (!trees.mayHoldChecks(source, patterns)) continue;
+    switches += Object.keys(trees.scan(source, patterns).switches ?? {}).length;
     for (const check of trees.resolvedChecks(source, patterns, resolvePackage)) {
       // An environment switch's key is the variable's name: no registry of flags lists it, and it says nothing of one.
-      if (check.environmentSwitch === true) continue;
+      if (check.environmentSwitch === true) {
+        switches++;
+        continue;
+      }
       if (check.resolved) {
         // LaunchDarkly's bag names a flag camelCased; a registry that types the bag (`interface Flags { newNav?: boolean }`)
         // lists it by that name, as the registry's findings match it.
@@ -70,7 +79,7 @@ export function checkedKeys(trees: SourceTrees, patterns: PatternSet, resolvePac
       if (check.possibleKeys !== undefined) possibleKeySets.push(check.possibleKeys);
     }
   }
-  return { used, possibleKeySets, resolvedKeys };
+  return { used, possibleKeySets, resolvedKeys, switches };
 }
 
 /** A registry candidate with its keys and members, for anchoring and the last check before it is proposed. */
@@ -156,7 +165,9 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       usedKeys,
       anchors: anchored.count,
       namedForFlags,
-      ...weighEvidence(candidate.keys.length, usedKeys, anchored.count, namedForFlags, noKeyChecked && (anchored.count > 0 || (mentionsOnlyFlags(name) && pathMentionsFlags(posix.relative(root, entry.source))))),
+      ...weighEvidence(candidate.keys.length, usedKeys, anchored.count, namedForFlags, noKeyChecked && (anchored.count > 0
+        || (mentionsOnlyFlags(name) && pathMentionsFlags(posix.relative(root, entry.source)))
+        || (namedForFlags && candidate.kind === 'interface' && checked.switches === 0 && listsSwitches(trees, entry.source, candidate.symbol) && typesASetting(root, trees, candidate.symbol)))),
       exported: candidate.exported,
       ownUsedKeys: ownUsed.size,
     };
@@ -170,6 +181,63 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
     || b.keys - a.keys
     || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return candidates.map(({ exported: _exported, ownUsedKeys: _ownUsedKeys, ...candidate }) => candidate);
+}
+
+// The share of an interface's properties that must be booleans for it to list switches: deck's `IFeatures` has a number
+// and a text among 30 booleans; a record about one feature (`{ id, title, description, isDefaultBundle }`) is no list.
+const SWITCHES_SHARE = 0.75;
+
+/** True when most properties of the interface or object type `symbol` declared in `file` are booleans: a list of switches. */
+function listsSwitches(trees: SourceTrees, file: string, symbol: string): boolean {
+  const source = trees.byFile.get(file);
+  if (source === undefined) return false;
+  for (const statement of trees.tree(source).statements) {
+    const members = ts.isInterfaceDeclaration(statement) && statement.name.text === symbol ? statement.members
+      : ts.isTypeAliasDeclaration(statement) && statement.name.text === symbol && ts.isTypeLiteralNode(statement.type) ? statement.type.members : undefined;
+    if (members === undefined) continue;
+    const properties = members.filter(ts.isPropertySignature);
+    const switches = properties.filter((property) => property.type !== undefined && holdsBoolean(property.type)).length;
+    return properties.length > 0 && switches >= properties.length * SWITCHES_SHARE;
+  }
+  return false;
+}
+
+/**
+ * True when a property of the app's settings, outside tests, is declared with the interface as its type (`feature:
+ * IFeatures` in `interface ISpinnakerSettings`): the settings' switches are read as a bag of them, which is all a
+ * workspace with no flag check yet shows of its flags. Elsewhere such a type is as often a plan's (`features: OrgFeatures`
+ * on an organization) or a view's (`viewFlags: ViewFlags`). A workspace whose switches are read from the environment has
+ * its checks already (`teamFeatures: TeamFeature` types the object of `env.teamFeatures.sso`): its interface would
+ * report them twice.
+ */
+function typesASetting(root: string, trees: SourceTrees, symbol: string): boolean {
+  const typed = new RegExp(`[\\w$]\\??\\s*:\\s*(?:(?:Partial|Readonly)<\\s*)?${escapeRegex(symbol)}\\s*>?\\s*[;,}\\n]`);
+  return [...trees.filesNaming(symbol)].some((file) => {
+    const source = trees.byFile.get(file);
+    if (source === undefined || isTestFile(posix.relative(root, file)) || !typed.test(source.text)) return false;
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      if ((ts.isInterfaceDeclaration(node) || ts.isClassDeclaration(node) || ts.isTypeAliasDeclaration(node)) && node.name !== undefined && SETTINGS_NAME.test(node.name.text)) {
+        const members = ts.isTypeAliasDeclaration(node) ? (ts.isTypeLiteralNode(node.type) ? node.type.members : undefined) : node.members;
+        found = (members ?? []).some((member) => (ts.isPropertySignature(member) || ts.isPropertyDeclaration(member)) && member.type !== undefined && namesType(member.type, symbol));
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(trees.tree(source));
+    return found;
+  });
+}
+
+// The name of an app's settings: `ISpinnakerSettings`, `AppConfig`, `Configuration`.
+const SETTINGS_NAME = /(?:config(?:uration)?|settings?)$/i;
+
+/** `IFeatures`, `Partial<IFeatures>`, `IFeatures | undefined`. */
+function namesType(type: ts.TypeNode, symbol: string): boolean {
+  if (ts.isUnionTypeNode(type)) return type.types.some((member) => namesType(member, symbol));
+  if (!ts.isTypeReferenceNode(type)) return false;
+  const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+  return name === symbol || ((name === 'Partial' || name === 'Readonly') && type.typeArguments?.length === 1 && namesType(type.typeArguments[0], symbol));
 }
 
 /** The candidate weighed again with the checks the final patterns find (its own anchors among them). */
@@ -256,7 +324,7 @@ function weighEvidence(keys: number, usedKeys: number, anchors: number, namedFor
  * The name a registry goes by: its own, or for a module's default export, which has none, the module's
  * (`featureConstants.ts` for `export default { HYPERSHIFT_WIZARD_FEATURE, … } as const`).
  */
-function registryName(symbol: string, file: string): string {
+export function registryName(symbol: string, file: string): string {
   if (symbol !== DEFAULT_EXPORT) return symbol;
   const base = posix.basename(file);
   return base.slice(0, base.indexOf('.') > 0 ? base.indexOf('.') : undefined);
@@ -297,7 +365,7 @@ function mentionsOnlyFlags(symbol: string): boolean {
 }
 
 /** The word a name is about: its last, past the words that say it is a list (`FlagKey` → `flag`). */
-function subjectWord(symbol: string): string {
+export function subjectWord(symbol: string): string {
   const words = nameWords(symbol);
   while (words.length > 1 && (LIST_WORDS.has(words[words.length - 1]) || /^v\d+$/.test(words[words.length - 1]))) words.pop();
   return words[words.length - 1] ?? '';

@@ -172,7 +172,7 @@ export class SourceTrees {
       const presetPatterns = new Set(presets.patterns);
       const own = made.patterns.filter((pattern) => !presetPatterns.has(pattern)).flatMap((pattern) => [calleeLastName(pattern.callee), pattern.callee.slice(pattern.callee.lastIndexOf('.') + 1)]);
       const known = new Set(presets.calleeNames);
-      names = [...new Set([...own, ...made.calleeNames.filter((name) => !known.has(name))])].filter((name) => name !== '');
+      names = [...new Set([...own, ...addedBagNames(made, presets), ...made.calleeNames.filter((name) => !known.has(name))])].filter((name) => name !== '');
       this.entryNames.set(key, names);
     }
     return names;
@@ -185,10 +185,19 @@ export class SourceTrees {
       const known = new Set(this.base.calleeNames);
       const added = patterns.calleeNames.filter((name) => name !== '' && !known.has(name));
       const customNames = patterns.patterns.filter((pattern) => pattern.sdk === 'custom').map((pattern) => pattern.callee.slice(pattern.callee.lastIndexOf('.') + 1));
-      names = [...new Set([...added, ...customNames])];
+      names = [...new Set([...added, ...customNames, ...addedBagNames(patterns, this.base)])];
       this.addedNames.set(patterns, names);
     }
     // A function whose parameter holds a client has checks on it that the base patterns lacked the evidence for.
     return this.names(source, names) || (patterns.clientParameters?.some((parameter) => parameter.file === source.file) ?? false);
   }
+}
+
+/**
+ * The last names of the object bags `patterns` adds to `base`: a bag matches reads no preset does, though a preset may
+ * call a function of its name (`feature` is GrowthBook's), so a file that names it is scanned again.
+ */
+function addedBagNames(patterns: PatternSet, base: PatternSet): string[] {
+  const baseBags = new Set(base.objectBags ?? []);
+  return (patterns.objectBags ?? []).filter((bag) => !baseBags.has(bag)).map((bag) => bag.names[bag.names.length - 1]);
 }

@@ -63,6 +63,8 @@ export interface DiscoveredBag {
   readonly hook?: string;
   /** The module's object of boolean defaults the hook spreads into what it gives back: its keys are the flags (see hookBags.ts). */
   readonly defaults?: string;
+  /** The registry whose items name the record of booleans (`experiments` beside `experimentIds`, see flagRecords.ts). */
+  readonly namedFor?: string;
   /** True for a record of feature flags with no list of keys: a parameter or variable of its name is the bag too (see flagRecords.ts). */
   readonly locals?: boolean;
   /** Taken from the bag it returns: LaunchDarkly's `useFlags()` names flags camelCased. */

@@ -459,13 +459,22 @@ function returnedCallee(node: ts.SignatureDeclaration & { body?: ts.Node }, bagC
   const body = node.body;
   if (body === undefined) return undefined;
   const returned: ts.Expression[] = [];
+  // `const flags = useFlags(); return flags`: a constant of the body's own, given back as it is.
+  const constants = new Map<string, ts.Expression>();
   if (ts.isBlock(body)) {
-    for (const statement of body.statements) if (ts.isReturnStatement(statement) && statement.expression) returned.push(statement.expression);
+    for (const statement of body.statements) {
+      if (ts.isReturnStatement(statement) && statement.expression) returned.push(statement.expression);
+      if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && declaration.initializer !== undefined) constants.set(declaration.name.text, declaration.initializer);
+      }
+    }
   } else if (ts.isExpression(body)) {
     returned.push(body);
   }
   for (const expression of returned) {
-    let inner = expression;
+    let inner = withoutWrapping(expression);
+    if (ts.isIdentifier(inner)) inner = withoutWrapping(constants.get(inner.text) ?? inner);
     while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isAwaitExpression(inner)) inner = inner.expression;
     if (!ts.isCallExpression(inner)) continue;
     const callee = inner.expression;

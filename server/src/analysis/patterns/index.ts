@@ -50,6 +50,8 @@ export interface DeclaredSwitch {
   readonly check?: StoringCheck;
   /** For a flag set in code (a module of flags exports `const X = false`): the value written there. */
   readonly inCode?: 'true' | 'false';
+  /** For a switch a module of flags reads from the browser's storage (`!!localStorage.getItem('X')`): that storage. */
+  readonly inStorage?: 'localStorage' | 'sessionStorage';
 }
 
 /** A function's parameter (or a property of its object parameter) that holds a client from `specifier`, an SDK's package. */

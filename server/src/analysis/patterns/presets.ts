@@ -11,6 +11,7 @@ import { GRAFANA_OBJECT_BAGS } from './grafana';
 import { GROWTHBOOK_PATTERNS } from './growthbook';
 import { LAUNCHDARKLY_PATTERNS } from './launchdarkly';
 import { OPENFEATURE_PATTERNS } from './openfeature';
+import { OPENSHIFT_CONSOLE_PATTERNS } from './openshift';
 import { OPTIMIZELY_PATTERNS } from './optimizely';
 import { POSTHOG_PATTERNS } from './posthog';
 import { SPLIT_PATTERNS } from './split';
@@ -33,6 +34,7 @@ export const PRESET_PATTERNS: readonly FlagPattern[] = [
   ...OPTIMIZELY_PATTERNS,
   ...VERCEL_PATTERNS,
   ...EMBER_PATTERNS,
+  ...OPENSHIFT_CONSOLE_PATTERNS,
 ];
 
 /** Vendors' bag objects, read where an import from their packages names them (`config.featureToggles.x`). */

@@ -1,5 +1,5 @@
 import type { FlagPattern } from '../types';
-import { callPattern, returnsObject, RETURNS_VALUE, vendorPresets } from './define';
+import { callPattern, returnsObject, returnsOther, RETURNS_VALUE, vendorPresets } from './define';
 
 /** The packages whose functions and clients the Split presets accept. */
 export const SPLIT_PACKAGES = ['@splitsoftware/*'];
@@ -10,11 +10,21 @@ const BROWSER = ['@splitsoftware/splitio-browserjs', '@splitsoftware/splitio-rea
 const ISOMORPHIC = ['@splitsoftware/splitio'];
 // The treatment (`'on'`, `'off'`, a variant name) is the flag's value; `WithConfig` adds the treatment's JSON config.
 const WITH_CONFIG = returnsObject(['treatment'], "the treatment's config");
+const EVERY_TREATMENT = returnsOther('the treatment of each name in the list');
 
-/** Split: a treatment is the flag's value. `getTreatments` and `useTreatments` take arrays of names: not a check of one key. */
+/**
+ * Split: a treatment is the flag's value. `getTreatments`, `getTreatmentsWithConfig` and React's `useTreatments` take a
+ * list of names, each a check (see callDrafts in scan/checks.ts); what they give is an object of every treatment, no one
+ * flag's value.
+ */
 export const SPLIT_PATTERNS: readonly FlagPattern[] = vendorPresets(SPLIT_PACKAGES, [
   callPattern('split', 'getTreatment', 'string', { returns: RETURNS_VALUE, packages: BROWSER }),
   callPattern('split', 'getTreatment', 'string', { keyArg: 1, keyArgByArgCount: { 1: 0 }, returns: RETURNS_VALUE, packages: ISOMORPHIC }),
   callPattern('split', 'getTreatmentWithConfig', 'string', { returns: WITH_CONFIG, packages: BROWSER }),
   callPattern('split', 'getTreatmentWithConfig', 'string', { keyArg: 1, keyArgByArgCount: { 1: 0 }, returns: WITH_CONFIG, packages: ISOMORPHIC }),
+  ...['getTreatments', 'getTreatmentsWithConfig'].flatMap((method) => [
+    callPattern('split', method, 'string', { returns: EVERY_TREATMENT, packages: BROWSER }),
+    callPattern('split', method, 'string', { keyArg: 1, keyArgByArgCount: { 1: 0 }, returns: EVERY_TREATMENT, packages: ISOMORPHIC }),
+  ]),
+  callPattern('split', 'useTreatments', 'string', { returns: EVERY_TREATMENT, packages: ['@splitsoftware/splitio-react'] }),
 ]);

@@ -28,13 +28,13 @@ import { unwrap } from './values';
 import type { CompletedChecks } from './bindings';
 import { hasModifier } from './exports';
 import { storedChecksOf } from './storedChecks';
-import { environmentVariableOf, featureSettingName, lastNameOf, switchedBy, switchReadInPlace } from './settingReads';
+import { booleanValue, environmentVariableOf, featureSettingName, lastNameOf, switchedBy, switchReadInPlace } from './settingReads';
 import type { FileScan, ScanState, SwitchDeclaration } from './types';
 
 const {
   NodeFlags, SyntaxKind, forEachChild, isCallExpression, isClassLike, isElementAccessExpression, isIdentifier, isImportDeclaration,
   isNamedImports, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration,
-  isShorthandPropertyAssignment, isStringLiteralLike, isTypeNode, isVariableDeclaration, isVariableStatement,
+  isFunctionLike, isShorthandPropertyAssignment, isStringLiteralLike, isTypeNode, isVariableDeclaration, isVariableStatement,
   isNonNullExpression, isExportDeclaration, isObjectLiteralExpression, isPropertyAssignment,
 } = ts;
 
@@ -172,6 +172,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     const where = declared.file === sourceFile.fileName ? `on line ${declared.line}` : `(${place(declared)})`;
     const evidence = declared.inCode !== undefined
       ? `${what} is a flag set in code to ${declared.inCode} ${where}, in a module of flags`
+      : declared.inStorage !== undefined
+      ? `${what} is a switch read from the browser's ${declared.inStorage} under '${declared.key}' ${where}, in a module of flags`
       : storing === undefined
       ? `${what} is an environment switch, set from the environment variable ${declared.key} ${where}`
       : `${what} holds the value of the check ${storing.method}('${declared.key}') ${declared.file === sourceFile.fileName ? `on line ${declared.line}` : `at ${place(declared)}`}`;
@@ -309,10 +311,31 @@ function isRead(node: ts.Identifier, parent: ts.Node): boolean {
  * A flag set in code: a module named for flags exports a constant written as `true` or `false` (`export const
  * SHOW_EXAMPLES_LINK = false;` in `temp-flags.ts`), which the code reads where the feature is gated. Its key is its name.
  */
-function hardCodedSwitch(declaration: ts.VariableDeclaration): Pick<SwitchDeclaration, 'key' | 'inCode'> | undefined {
+function hardCodedSwitch(declaration: ts.VariableDeclaration): Pick<SwitchDeclaration, 'key' | 'inCode' | 'inStorage'> | undefined {
   const value = declaration.initializer === undefined ? undefined : unwrap(declaration.initializer);
-  if (value === undefined || (value.kind !== SyntaxKind.TrueKeyword && value.kind !== SyntaxKind.FalseKeyword) || !isIdentifier(declaration.name)) return undefined;
-  return { key: declaration.name.text, inCode: value.kind === SyntaxKind.TrueKeyword ? 'true' : 'false' };
+  if (value === undefined || !isIdentifier(declaration.name)) return undefined;
+  if (value.kind === SyntaxKind.TrueKeyword || value.kind === SyntaxKind.FalseKeyword) return { key: declaration.name.text, inCode: value.kind === SyntaxKind.TrueKeyword ? 'true' : 'false' };
+  const stored = storageKeyRead(value);
+  return stored !== undefined && booleanValue(value) === 'yes' ? { key: stored.key, inStorage: stored.storage } : undefined;
+}
+
+/**
+ * The one key a value reads from the browser's storage, `localStorage.getItem('IS_SOLANA_ENABLED')` (also through
+ * `window.`, or `sessionStorage`), outside any function it declares: a switch a developer turns on in the browser.
+ */
+function storageKeyRead(value: ts.Expression): { key: string; storage: 'localStorage' | 'sessionStorage' } | undefined {
+  const reads: Array<{ key: string; storage: 'localStorage' | 'sessionStorage' }> = [];
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(node)) return;
+    const storage = isCallExpression(node) && isPropertyAccessExpression(node.expression) && node.expression.name.text === 'getItem' ? lastNameOf(node.expression.expression) : undefined;
+    if ((storage === 'localStorage' || storage === 'sessionStorage') && isCallExpression(node) && node.arguments.length === 1 && isStringLiteralLike(node.arguments[0])) {
+      reads.push({ key: node.arguments[0].text, storage });
+      return;
+    }
+    forEachChild(node, visit);
+  };
+  visit(value);
+  return reads.length === 1 ? reads[0] : undefined;
 }
 
 function lineOf(state: ScanState, node: ts.Node): number {

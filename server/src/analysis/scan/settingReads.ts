@@ -207,7 +207,7 @@ function madeBoolean(node: ts.Node, parent: ts.Node): boolean {
  * Whether an expression gives a boolean: `yes` when compared, negated or converted (or a logical chain or choice of
  * such), `maybe` for a name or a read whose type is not written, `no` for anything else (an object, a text, a call).
  */
-function booleanValue(node: ts.Expression): 'yes' | 'maybe' | 'no' {
+export function booleanValue(node: ts.Expression): 'yes' | 'maybe' | 'no' {
   const inner = unwrap(node);
   if (inner.kind === SyntaxKind.TrueKeyword || inner.kind === SyntaxKind.FalseKeyword) return 'yes';
   if (isPrefixUnaryExpression(inner)) return inner.operator === SyntaxKind.ExclamationToken ? 'yes' : 'no';

@@ -83,6 +83,8 @@ export interface SwitchDeclaration {
   readonly member: boolean;
   /** For a flag set in code (a module of flags exports `const X = false`): the value written there. */
   readonly inCode?: 'true' | 'false';
+  /** For a switch a module of flags reads from the browser's storage (`!!localStorage.getItem('X')`): that storage. */
+  readonly inStorage?: 'localStorage' | 'sessionStorage';
   /**
    * For a property whose own name says nothing of features (`teamFeatures: { sso: … }`): only a read through a
    * receiver named for features or flags (`env.teamFeatures.sso`, `features.sso`) is the switch's.
