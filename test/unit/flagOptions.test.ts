@@ -98,3 +98,32 @@ describe('flag options: text tests and the clean-up', () => {
     assert.match(givesNoValue(check, 'FEATURE_JOB') ?? '', /an option that isSectionHidden reads as its key.*left as it is/);
   });
 });
+
+describe("an OpenShift console extension's flags", () => {
+  const SDK = `import type { EncodedExtension } from '@openshift-console/dynamic-plugin-sdk-webpack';\nimport { FLAG_NAV } from './flags/consts';\nconst LOCAL = 'KUBEVIRT_LOCAL';\n`;
+  const LISTS = `export const extensions: EncodedExtension[] = [
+  { type: 'console.navigation/href', properties: { href: '/vms' }, flags: { required: ['KUBEVIRT_DYNAMIC', FLAG_NAV, LOCAL] } },
+  { type: 'console.perspective', properties: { id: 'acm' }, flags: { disallowed: ['KUBEVIRT_DYNAMIC_ACM'], required: flagsOf(x) } },
+  { type: 'console.page/route', options: { flags: { required: true } } },
+];\n`;
+
+  it('each key an extension requires, or must not have, is a check of its flag, in a module that imports the console SDK', () => {
+    const text = SDK + LISTS;
+    const patterns = buildPatternSet([]);
+    assert.ok(mayHoldChecks(text, patterns));
+    // The lists are objects, not calls: the module is parsed whole.
+    assert.equal(skeletonOf('/ws/src/extensions.ts', text, patterns), undefined);
+    const checks = scanFile('/ws/src/extensions.ts', text, patterns).checks;
+    assert.deepEqual(checks.map((check) => `${check.resolved ? check.key : `?${check.key}`} ${check.sdk} ${check.negate ? 'negated' : ''}`), [
+      'KUBEVIRT_DYNAMIC openshift ', '?FLAG_NAV openshift ', 'KUBEVIRT_LOCAL openshift ', 'KUBEVIRT_DYNAMIC_ACM openshift negated',
+    ]);
+    assert.equal(checks[0].evidence, "the console loads this extension only when it has the flag (flags.required of an extension, in a module that imports the console's SDK)");
+    // The console evaluates it: no value of the plugin's code to put in its place.
+    assert.match(givesNoValue(checks[0], 'KUBEVIRT_DYNAMIC') ?? '', /the console loads the extension only when it has the flag/);
+  });
+
+  it('the same lists in a module that does not import the console SDK are any object', () => {
+    const patterns = buildPatternSet([]);
+    assert.deepEqual(scanFile('/ws/src/form.ts', `import { FLAG_NAV } from './flags/consts';\n${LISTS}`, patterns).checks, []);
+  });
+});

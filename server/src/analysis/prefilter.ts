@@ -4,6 +4,7 @@
 import type { PatternSet } from './patterns';
 import { calleeLastName } from './patterns/define';
 import { writesFlagOption } from './patterns/options';
+import { mayListConsoleFlags } from './patterns/openshift';
 import { componentNames, escapeRegex } from './regex';
 
 const calleeRegexes = new WeakMap<PatternSet, RegExp>();
@@ -23,7 +24,9 @@ export function mayHoldChecks(text: string, patterns: PatternSet): boolean {
     // A file that may declare an environment switch is scanned for it, though it calls nothing.
     || mayDeclareEnvironmentSwitch(text)
     // A table of menu items or routes naming a flag in a wrapper's option (`featureKey: FeatureEnum.X`).
-    || writesFlagOption(text, patterns);
+    || writesFlagOption(text, patterns)
+    // An OpenShift console extension's flags (`flags: { required: ['X'] }`).
+    || mayListConsoleFlags(text);
 }
 
 /**

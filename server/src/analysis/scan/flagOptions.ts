@@ -81,7 +81,7 @@ function propertyAtPath(object: ts.ObjectLiteralExpression, path: readonly strin
 }
 
 /** A key written in the object: a string, a member (`FeatureEnum.X`), or a constant; not a name each caller decides. */
-function isWrittenKey(state: ScanState, node: ts.Expression): boolean {
+export function isWrittenKey(state: ScanState, node: ts.Expression): boolean {
   const value = unwrap(node);
   if (isStringLiteral(value) || isNoSubstitutionTemplateLiteral(value)) return value.text !== '';
   if (isPropertyAccessExpression(value)) return isIdentifier(value.expression) || isPropertyAccessExpression(value.expression);

@@ -11,6 +11,8 @@ import { completeChecks, declare, declareOpaqueNames, declareStatement, defaultN
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { inSourceOrder, scanFlagFunctions, type FlagFunctionScan } from './flagFunctions';
 import { visitFlagOptions } from './flagOptions';
+import { importsConsoleSdk, visitConsoleExtensionFlags } from './consoleExtensionFlags';
+import { mayListConsoleFlags } from '../patterns/openshift';
 import { localOverrideReads } from './localOverrides';
 import { flagOptionPatterns, writesFlagOption } from '../patterns/options';
 import { mentionsEnvironmentSwitch, scanEnvironmentSwitches, type SwitchScan } from './environmentSwitches';
@@ -38,7 +40,7 @@ const {
 export function scanFile(fileName: string, text: string, filePatterns: PatternSet, parsed?: ts.SourceFile): FileScan {
   const patterns = withRenamedImports(text, filePatterns);
   // A file that reads a switch is walked whole, so that a local of its name shadows it.
-  const mayHaveChecks = calleeNameRegex(patterns).test(text) || mentionsEnvironmentSwitch(text, patterns) || writesFlagOption(text, patterns);
+  const mayHaveChecks = calleeNameRegex(patterns).test(text) || mentionsEnvironmentSwitch(text, patterns) || writesFlagOption(text, patterns) || mayListConsoleFlags(text);
   if (!mayHaveChecks && !text.includes('export') && !mayDeclareEnvironmentSwitch(text)) {
     return { fileName, checks: [], importedKeys: [], exports: {}, starExports: [] };
   }
@@ -103,6 +105,7 @@ export function newState(sourceFile: ts.SourceFile, text: string, patterns: Patt
   const flagOptions = flagOptionPatterns(patterns);
   return {
     ...(flagOptions === undefined ? {} : { flagOptions }),
+    ...(mayListConsoleFlags(text) && importsConsoleSdk(sourceFile) ? { consoleExtensionFlags: true as const } : {}),
     ...(clientParameters !== undefined && clientParameters.length > 0 ? { clientParameters, clientFunctions: new Map<ts.Node, string>() } : {}),
     sourceFile,
     text,
@@ -156,6 +159,7 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
     }
     case SyntaxKind.ObjectLiteralExpression:
       if (state.flagOptions !== undefined) visitFlagOptions(state, node as ts.ObjectLiteralExpression, parent);
+      if (state.consoleExtensionFlags === true) visitConsoleExtensionFlags(state, node as ts.ObjectLiteralExpression, parent);
       break;
     case SyntaxKind.JsxOpeningElement:
     case SyntaxKind.JsxSelfClosingElement:

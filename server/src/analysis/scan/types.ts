@@ -224,6 +224,8 @@ export interface ScanState {
   dependencyReads?: Set<ts.Node>;
   /** The team's wrappers whose key is a property of their argument named for flags, by the path's first property (see flagOptions.ts); absent when none. */
   readonly flagOptions?: ReadonlyMap<string, readonly FlagPattern[]>;
+  /** True in a module that imports the OpenShift console's SDK and writes an extension's flag lists (see consoleExtensionFlags.ts). */
+  readonly consoleExtensionFlags?: true;
   /** Every binding declared, in order, when one top-level statement's walk is recorded (`scanDocument`). */
   readonly declared?: Array<readonly [string, Binding]>;
 }

@@ -19,6 +19,7 @@
 
 import { calleeLastName } from '../patterns/define';
 import { flagOptionOffsets } from '../patterns/options';
+import { mayListConsoleFlags } from '../patterns/openshift';
 import type { PatternSet } from '../patterns';
 import { VENDOR_PACKAGES } from '../patterns/presets';
 import { readsJsx } from '../extensions';
@@ -32,7 +33,8 @@ import { Unsure } from './tokens';
  * escapes (the text search would not see it), nothing to blank, or a text the lexer is unsure of.
  */
 export function skeletonOf(fileName: string, text: string, patterns: PatternSet): string | undefined {
-  if (text.includes('\\u') || bagNameRegex(patterns).test(text)) return undefined;
+  // An OpenShift console extension's flag lists are objects, not calls: such a module is parsed whole.
+  if (text.includes('\\u') || bagNameRegex(patterns).test(text) || mayListConsoleFlags(text)) return undefined;
   const hits: number[] = [];
   const names = calleeWordRegex(patterns);
   names.lastIndex = 0;
