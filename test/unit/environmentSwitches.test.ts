@@ -71,6 +71,9 @@ export const networks = [...(IS_SOLANA_ENABLED ? [solana] : []), NEW_UI && THEME
     const checks = scanWorkspace(files).get('/ws/libs/wallet/src/networks.ts')?.checks ?? [];
     assert.deepEqual(checks.map((check) => check.key), ['IS_SOLANA_ENABLED', 'IS_SOLANA_ENABLED', 'new-ui']);
     assert.equal(checks[1].evidence, "`solana`, imported from ../../common-const/src/featureFlags, is a switch read from the browser's localStorage under 'IS_SOLANA_ENABLED' (featureFlags.ts:1), in a module of flags");
+    assert.deepEqual(checks.map((check) => check.setInStorage), ['localStorage', 'localStorage', 'sessionStorage']);
+    assert.match(givesNoValue(checks[0], 'IS_SOLANA_ENABLED') ?? '', /a switch kept in the browser's localStorage under 'IS_SOLANA_ENABLED'.*left as it is$/);
+    assert.match(describeFlagMarkdown(checks[0], catalog([], { loaded: false }), { references: 1, files: 1 }, policyContext(Date.now(), [checks[0]])), /\*\*IS_SOLANA_ENABLED\*\* — browser storage switch/);
   });
 });
 

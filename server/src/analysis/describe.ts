@@ -37,6 +37,12 @@ export function describeFlagMarkdown(check: FlagCheck, catalog: FlagCatalog, usa
       lines(usageLine(usage, [], undefined, now), ...evidenceLine(check)),
     );
   }
+  if (check.setInStorage !== undefined && (!catalog.loaded || findDefinition(check, catalog) === undefined)) {
+    return paragraphs(
+      lines(`**${escapeMarkdown(name)}** — browser storage switch`, `Its value is kept in the browser's ${check.setInStorage} under this key, where a developer turns it on; no flag backend serves it.`),
+      lines(usageLine(usage, [], undefined, now), ...evidenceLine(check)),
+    );
+  }
   if (check.environmentSwitch === true && (!catalog.loaded || findDefinition(check, catalog) === undefined)) {
     return paragraphs(
       lines(`**${escapeMarkdown(name)}** — environment switch`, 'Its value is set where the program runs, by this environment variable or setting of its configuration; no flag backend serves it.'),

@@ -139,6 +139,8 @@ export interface FlagCheck {
   environmentSwitch?: true;
   /** For a switch: set in code (a module of flags exports `const SHOW_X = false`), not by the environment. */
   setInCode?: true;
+  /** For a switch: read from the browser's storage under its key (`!!localStorage.getItem('IS_SOLANA_ENABLED')`), not the environment. */
+  setInStorage?: 'localStorage' | 'sessionStorage';
   /**
    * True when the check's function is the SDK's only where the program runs with it, and a stand-in elsewhere
    * (`export const useFlag = isOnPremise ? onPremFlag : useUnleashFlag`): replacing the call by the flag's value would

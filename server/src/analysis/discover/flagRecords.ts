@@ -102,7 +102,7 @@ interface DeclaredRecord {
   readonly boxed?: boolean;
 }
 
-/** A property, parameter or variable named for feature flags and typed as a record of booleans (see the top of this file). */
+/** A property, parameter or variable whose name `saysFlags` (for feature flags, or the registry's items) and typed as a record of booleans (see the top of this file). */
 function declaredRecord(node: ts.Node, aliases: ReadonlySet<string>, fixed: ReadonlyMap<string, readonly string[]>, saysFlags: (name: string) => boolean): DeclaredRecord | undefined {
   if (!(ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isParameter(node) || ts.isVariableDeclaration(node))) return undefined;
   if (node.type === undefined || !(ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) return undefined;

@@ -183,6 +183,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
       method: state.text.slice(wholeStart, whole.end).replace(/\s+/g, ''), valueType: storing?.valueType ?? 'boolean', negate: false, evidence,
       ...(storing === undefined || storing.environmentSwitch === true ? { environmentSwitch: true as const } : {}),
       ...(declared.inCode !== undefined ? { setInCode: true as const } : {}),
+      ...(declared.inStorage !== undefined ? { setInStorage: declared.inStorage } : {}),
       ...(storing === undefined ? {} : { storedFrom: place(declared) }),
     });
   };
@@ -310,6 +311,8 @@ function isRead(node: ts.Identifier, parent: ts.Node): boolean {
 /**
  * A flag set in code: a module named for flags exports a constant written as `true` or `false` (`export const
  * SHOW_EXAMPLES_LINK = false;` in `temp-flags.ts`), which the code reads where the feature is gated. Its key is its name.
+ * Or one a developer sets in the browser: a boolean made of one key of its storage (`IS_SOLANA_ENABLED = typeof
+ * localStorage !== 'undefined' && !!localStorage.getItem('IS_SOLANA_ENABLED')`), keyed by that storage key.
  */
 function hardCodedSwitch(declaration: ts.VariableDeclaration): Pick<SwitchDeclaration, 'key' | 'inCode' | 'inStorage'> | undefined {
   const value = declaration.initializer === undefined ? undefined : unwrap(declaration.initializer);
