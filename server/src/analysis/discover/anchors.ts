@@ -7,7 +7,7 @@ import { ts } from 'ts-morph';
 import { saysNotEvaluating } from '../callNames';
 import { calleeLastName } from '../patterns/define';
 import type { RegistryKind } from '../registry';
-import { DEFAULT_EXPORT, registryLabel } from '../registryDeclarations';
+import { registryLabel } from '../registryDeclarations';
 import type { ModuleHost } from '../resolve';
 import type { FlagCheck, UserPattern } from '../types';
 import type { SourceTrees } from './sourceTrees';
@@ -15,7 +15,7 @@ import type { DiscoveredWrapper } from './types';
 import type { FileScan } from '../scan/types';
 import { predicateComparisons } from '../scan/predicates';
 import { functionName, GENERIC_NAMES, isTestFile, ordinal, type FunctionNode } from './wrappers';
-import { keyAliases } from './keyAliases';
+import { keyAliases, keyTypeNames } from './keyAliases';
 
 // Calls that take a member without asking for the flag: collections, assertions, logging, strings, and a command line's
 // options (`program.option('--mode <mode>', 'The mode', DEFAULT_FLAGS.mode)`: the defaults of a CLI's flags).
@@ -60,10 +60,8 @@ export interface Anchored {
 /** Reads every source that names the registry (tests and mocks aside) for parameters typed by it and calls passed its members. */
 export function anchoredBy(root: string, registry: AnchorRegistry, trees: SourceTrees, resolvePackage?: ModuleHost['resolvePackage']): Anchored {
   // A parameter typed by an alias of the registry's keys (`flagName: T` with `T extends FeatureFlagName`) takes one too.
-  // A module's default export goes by no name of its own elsewhere: only its constants are written there.
-  const hasName = registry.symbol !== DEFAULT_EXPORT;
-  const aliases = hasName ? keyAliases(root, registry.symbol, trees) : new Set<string>();
-  const keyTypes = new Set(hasName ? [registry.symbol, ...aliases] : []);
+  const aliases = keyAliases(root, registry.symbol, trees);
+  const keyTypes = new Set(keyTypeNames(root, registry.symbol, trees));
   const constants = registry.constants ?? [];
   const named = new Set([...keyTypes, ...constants].flatMap((name) => [...trees.filesNaming(name)]));
   const typed = new Map<string, DiscoveredWrapper>();

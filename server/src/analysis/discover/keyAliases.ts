@@ -5,6 +5,7 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { DEFAULT_EXPORT } from '../registryDeclarations';
 import type { SourceTrees } from './sourceTrees';
 import { isTestFile } from './wrappers';
 
@@ -30,12 +31,23 @@ const LISTS_KEYS = /keys|values/i;
  * the bags typed by the chosen registry ask again.
  */
 export function keyAliases(root: string, symbol: string, trees: SourceTrees): ReadonlySet<string> {
+  if (symbol === DEFAULT_EXPORT) return NO_ALIASES;
   let bySymbol = aliasesByTrees.get(trees);
   if (bySymbol === undefined) aliasesByTrees.set(trees, bySymbol = new Map());
   let aliases = bySymbol.get(symbol);
   if (aliases === undefined) bySymbol.set(symbol, aliases = findKeyAliases(root, symbol, trees));
   return aliases;
 }
+
+/**
+ * The names that stand for a registry's keys in code: its own and its aliases (see `keyAliases`). A module's default
+ * export has none: each file that imports it names it as it likes, so it is found by its constants alone.
+ */
+export function keyTypeNames(root: string, symbol: string, trees: SourceTrees): string[] {
+  return symbol === DEFAULT_EXPORT ? [] : [symbol, ...keyAliases(root, symbol, trees)];
+}
+
+const NO_ALIASES: ReadonlySet<string> = new Set();
 
 // The aliases of each registry's keys, per discovery (its source trees).
 const aliasesByTrees = new WeakMap<SourceTrees, Map<string, ReadonlySet<string>>>();

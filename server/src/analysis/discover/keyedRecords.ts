@@ -11,6 +11,7 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { isWrittenAccess } from '../scan/checks';
 import { memberKey } from './anchors';
+import { keyTypeNames } from './keyAliases';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredBag } from './types';
 import { isTestFile } from './wrappers';
@@ -33,6 +34,8 @@ export function bagsKeyedBy(root: string, registries: readonly KeyingRegistry[],
   // schema, label or default).
   const tables = new Set<string>();
   for (const registry of registries) {
+    // A record indexed by a member names the registry (`flags?.[FEATURE_FLAG.x]`), which a module's default export has no name for.
+    if (keyTypeNames(root, registry.symbol, trees).length === 0) continue;
     const members = new Set(registry.members);
     const indexes = new RegExp(`\\[\\s*${registry.symbol.replace(/\$/g, '\\$')}\\.`);
     for (const source of trees.sources) {

@@ -13,7 +13,7 @@ import type { SourceTrees } from './sourceTrees';
 import type { RegistryKind } from '../registry';
 import type { DiscoveredBag } from './types';
 import { isTestFile } from './wrappers';
-import { keyAliases, namesKeysOf, type KeyNames } from './keyAliases';
+import { keyAliases, keyTypeNames, namesKeysOf, type KeyNames } from './keyAliases';
 
 /** A registry, as this stage needs it. */
 export interface TypingRegistry {
@@ -37,6 +37,8 @@ const GENERIC_PROPERTIES = new Set(['value', 'values', 'data', 'state', 'props',
 export function bagsTypedBy(root: string, registries: readonly TypingRegistry[], trees: SourceTrees): DiscoveredBag[] {
   const bags: DiscoveredBag[] = [];
   for (const registry of registries) {
+    // A module's default export has no name for a type to refer to (see `keyTypeNames`).
+    if (keyTypeNames(root, registry.symbol, trees).length === 0) continue;
     const keys: KeyNames = { symbol: registry.symbol, aliases: keyAliases(root, registry.symbol, trees) };
     const aliases = keyedAliases(root, keys, trees);
     if (registry.kind === 'interface') for (const alias of interfaceAliases(root, registry.symbol, trees)) aliases.add(alias);

@@ -9,8 +9,9 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { optionSaysNotEvaluating } from '../callNames';
 import { isFlagOptionName } from '../patterns/options';
+import { registryLabel } from '../registryDeclarations';
 import { escapeRegex } from '../regex';
-import { keyAliases } from './keyAliases';
+import { keyTypeNames } from './keyAliases';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredWrapper } from './types';
 import { elementTypeOf, withoutNullish } from './typeText';
@@ -18,7 +19,8 @@ import { isTestFile } from './wrappers';
 
 /** The options the registry's key type declares, each as a pattern `{ option }`. */
 export function typedOptions(root: string, registry: { readonly symbol: string }, trees: SourceTrees): DiscoveredWrapper[] {
-  const names = new Set([registry.symbol, ...keyAliases(root, registry.symbol, trees)]);
+  const names = new Set(keyTypeNames(root, registry.symbol, trees));
+  if (names.size === 0) return [];
   const declared = new RegExp(`\\??\\s*:\\s*(?:readonly\\s+)?(?:(?:Readonly)?Array<\\s*)?(?:${[...names].map(escapeRegex).join('|')})\\b`);
   const files = new Set([...names].flatMap((name) => [...trees.filesNaming(name)]));
   const options = new Map<string, DiscoveredWrapper>();
@@ -33,7 +35,7 @@ export function typedOptions(root: string, registry: { readonly symbol: string }
         options.set(node.name.text, {
           pattern: { callee: node.name.text, option: true },
           at: { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 },
-          reason: `declared ${type}, and ${registry.symbol} lists flags: each key written as its value names a flag that gates its object`,
+          reason: `declared ${type}, and ${registryLabel(registry.symbol)} lists flags: each key written as its value names a flag that gates its object`,
           evidence: 'typed',
           level: 0,
         });

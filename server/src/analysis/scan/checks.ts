@@ -113,7 +113,8 @@ function keyNodesAt(keyNode: ts.Expression): { nodes: ts.Expression[]; list: boo
   return { nodes: inner.elements.filter((element) => !isSpreadElement(element) && isKeyLike(element)), list: true };
 }
 
-function keyDraft(state: ScanState, pattern: FlagPattern, method: string, whole: ts.Node, defaultNode: ts.Expression | undefined, keyNode: ts.Expression): DraftCheck {
+/** The draft check of one key written at `keyNode`, for `pattern`'s call, element or object `whole`. */
+export function keyDraft(state: ScanState, pattern: FlagPattern, method: string, whole: ts.Node, defaultNode: ts.Expression | undefined, keyNode: ts.Expression): DraftCheck {
   return {
     check: {
       ...checkBase(state, pattern, method, whole, defaultNode),

@@ -5,12 +5,12 @@
 import { ts } from 'ts-morph';
 import { CONSOLE_EXTENSION_FLAG_LISTS, isConsoleSdk } from '../patterns/openshift';
 import { lookupBinding } from './bindings';
-import { checkBase, spanOf, textOf } from './checks';
+import { keyDraft } from './checks';
 import { isWrittenKey } from './flagOptions';
 import type { ScanState } from './types';
-import { evaluate, unwrap } from './values';
+import { unwrap } from './values';
 
-const { isArrayLiteralExpression, isIdentifier, isImportDeclaration, isNoSubstitutionTemplateLiteral, isPropertyAssignment, isStringLiteral, isStringLiteralLike } = ts;
+const { isArrayLiteralExpression, isIdentifier, isImportDeclaration, isPropertyAssignment, isStringLiteralLike } = ts;
 
 /** True when the module imports from the console's SDK: its `flags` lists are extensions'. */
 export function importsConsoleSdk(sourceFile: ts.SourceFile): boolean {
@@ -27,17 +27,8 @@ export function visitConsoleExtensionFlags(state: ScanState, object: ts.ObjectLi
     if (pattern === undefined || !isArrayLiteralExpression(list)) continue;
     for (const key of list.elements) {
       if (!isWrittenKey(state, key) && !isImportedName(state, key)) continue;
-      state.drafts.push({
-        check: {
-          ...checkBase(state, pattern, pattern.callee, key, undefined),
-          key: textOf(state, unwrap(key)),
-          resolved: false,
-          keySpan: spanOf(state, key),
-          keyIsLiteral: isStringLiteral(key) || isNoSubstitutionTemplateLiteral(key),
-          evidence: `the console loads this extension only when it ${pattern.negate ? 'lacks' : 'has'} the flag (${pattern.callee} of an extension, in a module that imports the console's SDK)`,
-        },
-        keyValue: evaluate(key),
-      });
+      const evidence = `the console loads this extension only when it ${pattern.negate ? 'lacks' : 'has'} the flag (${pattern.callee} of an extension, in a module that imports the console's SDK)`;
+      state.drafts.push(keyDraft(state, { ...pattern, evidence }, pattern.callee, key, undefined, key));
     }
   }
 }

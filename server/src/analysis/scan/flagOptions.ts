@@ -16,9 +16,9 @@ import { ts } from 'ts-morph';
 import { saysNotEvaluating } from '../callNames';
 import { calleeLastName } from '../patterns/define';
 import { lookupBinding } from './bindings';
-import { checkBase, lastNameOf, spanOf, textOf } from './checks';
+import { keyDraft, lastNameOf } from './checks';
 import type { ScanState } from './types';
-import { evaluate, unwrap } from './values';
+import { unwrap } from './values';
 
 const { isArrayLiteralExpression, isCallExpression, isIdentifier, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral } = ts;
 
@@ -51,17 +51,7 @@ export function visitFlagOptions(state: ScanState, object: ts.ObjectLiteralExpre
         // nested object that holds a shorter path of another wrapper names the same option once.
         const keyStart = key.getStart(state.sourceFile);
         if (state.drafts.some((draft) => draft.check.keySpan.start === keyStart)) continue;
-        state.drafts.push({
-          check: {
-            ...checkBase(state, { ...pattern, returns }, option, keys.length > 1 ? key : holder, undefined),
-            key: textOf(state, unwrap(key)),
-            resolved: false,
-            keySpan: spanOf(state, key),
-            keyIsLiteral: isStringLiteral(key) || isNoSubstitutionTemplateLiteral(key),
-            evidence,
-          },
-          keyValue: evaluate(key),
-        });
+        state.drafts.push(keyDraft(state, { ...pattern, returns, evidence }, option, keys.length > 1 ? key : holder, undefined, key));
       }
     }
   }
