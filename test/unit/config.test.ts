@@ -76,6 +76,8 @@ const cases: Case[] = [
   { name: 'a bag object without its bag', text: '{"bags": [{"camelCaseKeys": true}]}', at: '{"camel', says: 'bags[0] needs a "bag"', config: { bags: [] } },
   { name: 'a bag object naming an unknown vendor', text: '{"bags": [{"bag": "useFlagz()", "sdk": "flagsmith"}]}', at: '"flagsmith"', says: '"sdk" must be one of openfeature, launchdarkly', config: { bags: [] } },
   { name: 'a registry', text: '{"registry": {"file": "src/flags.ts", "symbol": "FeatureFlag"}}', config: { registry: { file: 'src/flags.ts', symbol: 'FeatureFlag' } } },
+  { name: 'a registry carried as a property', text: '{"registry": {"file": "src/gates.ts", "symbol": "Gate", "properties": ["Gate", "gates"]}}', config: { registry: { file: 'src/gates.ts', symbol: 'Gate', properties: ['Gate', 'gates'] } } },
+  { name: 'registry properties that are not names', text: '{"registry": {"file": "src/gates.ts", "symbol": "Gate", "properties": ["client.Gate"]}}', at: '["client.Gate"]', says: '"properties" must list the names of properties' },
   { name: 'a registry without symbol', text: '{"registry": {"file": "src/flags.ts"}}', at: '{"file"', says: '"registry" needs both "file" and "symbol"' },
   { name: 'a registry symbol that is not a name', text: '{"registry": {"file": "f.ts", "symbol": "Flags.X"}}', at: '"Flags.X"', says: '"symbol" must be the name' },
   { name: 'folders whose LaunchDarkly bags name flags as written', text: '{"keysAsWritten": [".", "apps/store/", "./apps/bank"]}', config: { keysAsWritten: ['.', 'apps/store', 'apps/bank'] } },
@@ -200,7 +202,11 @@ describe('flaglens.schema.json', () => {
       for (const [name, child] of Object.entries((record.properties ?? {}) as Record<string, Record<string, unknown>>)) {
         if (typeof child.description !== 'string') undescribed.push(`${where}.${name}`);
       }
-      for (const [name, child] of Object.entries(record)) visit(child, `${where}.${name}`);
+      // A schema's `properties` maps names to schemas: a property may itself be called "properties" (the registry's).
+      for (const [name, child] of Object.entries(record)) {
+        if (name !== 'properties' || typeof child !== 'object' || child === null) visit(child, `${where}.${name}`);
+        else for (const [property, schemaOfIt] of Object.entries(child)) visit(schemaOfIt, `${where}.properties.${property}`);
+      }
     };
     visit(schema, '#');
     assert.deepEqual(undescribed, []);

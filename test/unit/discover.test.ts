@@ -244,6 +244,40 @@ export function isPluginEnabled(name: string) { return !!plugins.find((plugin) =
     checks: { 'src/pages/Dashboard.tsx': ['ROX_SCANNER_V4', 'beta'] },
   },
   {
+    name: "no SDK, no registry: a function looping over a list named for flags for the item its parameter names, giving back true with the item's state tested or that state, is a wrapper; a loop over users, or one giving back another part, is none",
+    files: {
+      'src/functions/waffle.ts': `export function isFlagActive(runtimeData: RuntimeData | undefined, flagName: string): boolean {
+  if (runtimeData?.WAFFLE_FLAGS) {
+    for (const flag of runtimeData.WAFFLE_FLAGS) {
+      if (flag[0] === flagName && flag[1] === true) {
+        return true;
+      }
+    }
+  }
+  return false;
+}`,
+      'src/functions/switches.ts': `export function switchOn(name: string) { for (const [key, on] of featureSwitches) if (key === name) return on; return false; }
+export function flagOwner(name: string) { for (const flag of flagList) { if (flag.name === name) return flag.owner; } return undefined; }`,
+      'src/functions/users.ts': `export function isUserActive(id: string) { for (const user of users) { if (user.id === id && user.active) return true; } return false; }`,
+      'src/pages/Profile.tsx': `export function Profile(props) {
+  const runtimeData = useRuntimeData();
+  return isFlagActive(props.runtimeData, 'tracker_removal') || isFlagActive(runtimeData.data, "free_user_onboarding") || switchOn('beta') || flagOwner('x') || isUserActive('u1') ? <A /> : null;
+}`,
+    },
+    expected: { patterns: [{ callee: 'isFlagActive', keyArg: 1, type: 'boolean' }, { callee: 'switchOn', keyArg: 0, type: 'boolean' }] },
+    says: /^wrapper isFlagActive \(src\/functions\/waffle\.ts:1\): gives back the \[1\] of the item of runtimeData\.WAFFLE_FLAGS whose \[0\] its second argument names$/,
+    checks: { 'src/pages/Profile.tsx': ['tracker_removal', 'free_user_onboarding', 'beta'] },
+  },
+  {
+    name: "a story's or a test's object named for toggles is no registry: a product declares its flags with the product",
+    files: {
+      'src/components/NotificationsToggle.stories.tsx': `export const NotificationsToggle = { args: 'A notification' } as const;`,
+      'src/__tests__/flags.ts': `export enum TestFlags { A = 'a', B = 'b' }`,
+      'src/components/NotificationsToggle.tsx': `export const NotificationsToggle = ({ args }) => <Toggle label={args} />;`,
+    },
+    expected: {},
+  },
+  {
     name: 'entries read as booleans that are no flags: a record or file whose name says nothing of flags, a function whose name asks nothing of one, and a read the function does not give back',
     files: {
       'src/permissions.ts': `export class Permissions { private granted: Record<string, boolean> = {}; isEnabled(name: string) { return !!this.granted[name]; } }`,

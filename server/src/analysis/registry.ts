@@ -13,6 +13,8 @@ import { DEFAULT_SEVERITIES, type Finding, type FindingCode, type FlagCheck, typ
 export interface RegistryLocation {
   file: string;
   symbol: string;
+  /** Properties that hold an enum or object registry (`Gate = Gate` in a client class): `features.Gate.X` is then a key. */
+  properties?: string[];
 }
 
 /**

@@ -23,6 +23,8 @@ const FINDING_CODES = Object.keys(DEFAULT_SEVERITIES) as FindingCode[];
 // An argument index, then property names inside that argument: "0.key", "1.options.flag".
 const KEY_PATH_PATTERN = /^[0-9]+(\.[A-Za-z_$][A-Za-z0-9_$]*)+$/;
 const SYMBOL_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+// A property of an object, as code reads it with a dot.
+const PROPERTY_PATTERN = SYMBOL_PATTERN;
 
 /** The entries of a list setting that read well; each bad entry is reported and dropped. */
 export function readList<T>(node: Node, name: string, report: Report, readEntry: (entry: Node, where: string, report: Report) => T | undefined): T[] {
@@ -326,20 +328,24 @@ export function readRegistryLocation(node: Node, report: Report): RegistryLocati
   for (const { name, nameNode, valueNode } of propertiesOf(node)) {
     if (name === 'file' && valueNode.type === 'string' && valueNode.value !== '') location.file = String(valueNode.value);
     else if (name === 'symbol' && valueNode.type === 'string' && SYMBOL_PATTERN.test(String(valueNode.value))) location.symbol = String(valueNode.value);
-    else {
+    else if (name === 'properties' && valueNode.type === 'array' && (valueNode.children ?? []).every((item) => item.type === 'string' && PROPERTY_PATTERN.test(String(item.value)))) {
+      location.properties = (valueNode.children ?? []).map((item) => String(item.value));
+    } else {
       valid = false;
-      report(name === 'file' || name === 'symbol' ? valueNode : nameNode, name === 'file'
+      report(name === 'file' || name === 'symbol' || name === 'properties' ? valueNode : nameNode, name === 'file'
         ? '"registry": "file" must be a path relative to the workspace folder, e.g. "src/flags.ts".'
         : name === 'symbol'
           ? '"registry": "symbol" must be the name of an enum, const, type or interface, e.g. "FeatureFlag".'
-          : `"registry": unknown field "${name}"; the registry has file and symbol, e.g. ${example}.`);
+          : name === 'properties'
+            ? '"registry": "properties" must list the names of properties that hold the registry, e.g. ["Gate"] for `client.Gate.X`.'
+            : `"registry": unknown field "${name}"; the registry has file, symbol and properties, e.g. ${example}.`);
     }
   }
   if (valid && (location.file === undefined || location.symbol === undefined)) {
     report(node, `"registry" needs both "file" and "symbol", e.g. ${example}.`);
     return undefined;
   }
-  return valid ? { file: location.file as string, symbol: location.symbol as string } : undefined;
+  return valid ? { file: location.file as string, symbol: location.symbol as string, ...(location.properties === undefined ? {} : { properties: location.properties }) } : undefined;
 }
 
 /** A pattern's `returns` as written: "value", "other", or {"path": "a.b"}. */

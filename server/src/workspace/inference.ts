@@ -6,7 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { clientParametersOf, discover, inferredBag, inferredPattern, SourceTrees, type Discovery, type SourceText } from '../analysis/discover';
+import { clientParametersOf, discover, inferredBag, inferredPattern, registryPropertyPattern, SourceTrees, type Discovery, type SourceText } from '../analysis/discover';
 import type { PackageTable } from '../analysis/packages';
 import type { PatternSet } from '../analysis/patterns';
 import type { FileScan } from '../analysis/scan';
@@ -87,7 +87,7 @@ export function keptInference(cache: ScanCache, files: readonly string[], outcom
 }
 
 function patternsOf(trees: SourceTrees, discovery: Discovery): PatternSet {
-  return trees.patternSet(discovery.wrappers.map(inferredPattern), discovery.bags.map(inferredBag), clientParametersOf(discovery.clients ?? []));
+  return trees.patternSet(discovery.wrappers.map(inferredPattern), discovery.bags.map(inferredBag), clientParametersOf(discovery.clients ?? []), (discovery.registryProperties ?? []).map(registryPropertyPattern));
 }
 
 /**

@@ -5,7 +5,7 @@
 
 import type { SeverityOverrides } from '../analysis/findings';
 import { posix } from 'node:path';
-import { buildPatternSet, type PatternSet } from '../analysis/patterns';
+import { buildPatternSet, type PatternSet, type RegistryProperty } from '../analysis/patterns';
 import type { FileProblem, FlagCatalog } from '../analysis/types';
 import { buildCatalog, withLabel } from '../backends/catalog';
 import type { BackendLoad, FlagBackend } from '../backends/types';
@@ -13,6 +13,7 @@ import { DEFAULT_MAX_FILE_SIZE, loadConfig, type FlagLensConfig } from './config
 import { backendOrigins, createBackends, type BackendSetup } from './createBackends';
 import { toPosixPath } from './files';
 import { WorkspaceIndex } from './index';
+import { loadRegistry } from './registryFile';
 
 /** Reports the number of files indexed so far out of the total. */
 export type IndexProgress = (done: number, total: number) => void;
@@ -70,15 +71,31 @@ export interface LoadedFolder {
 /** The patterns `.flaglens.json` says, with its client parameters named by their files' absolute paths, as the scan names files. */
 export function configuredPatterns(config: FlagLensConfig, root: string): PatternSet {
   const patterns = buildPatternSet(config.patterns, config.bags);
-  if (config.clients === undefined || config.clients.length === 0) return patterns;
+  const registryProperties = configuredRegistryProperties(config, root);
+  const withProperties = registryProperties.length === 0 ? patterns : { ...patterns, registryProperties };
+  if (config.clients === undefined || config.clients.length === 0) return withProperties;
   const folder = toPosixPath(root).replace(/\/+$/, '');
   return {
-    ...patterns,
+    ...withProperties,
     clientParameters: config.clients.map((client) => ({
       file: posix.join(folder, client.file), functionName: client.function, parameter: client.parameter, specifier: client.package,
       ...(client.property === undefined ? {} : { property: client.property }),
     })),
   };
+}
+
+/**
+ * The registry's members by the properties `.flaglens.json` says hold it (`"properties": ["Gate"]`). The registry is
+ * read for them as the findings read it; one that cannot be read, or has no members (a union), gives none, and
+ * the findings say why.
+ */
+function configuredRegistryProperties(config: FlagLensConfig, root: string): RegistryProperty[] {
+  const properties = config.registry?.properties ?? [];
+  if (config.registry === undefined || properties.length === 0) return [];
+  const registry = loadRegistry(root, config.registry).registry;
+  if (registry === undefined || (registry.kind !== 'enum' && registry.kind !== 'object')) return [];
+  const keyOfMember = Object.fromEntries(registry.entries.map((entry) => [entry.name, entry.key]));
+  return properties.map((property) => ({ property, keyOfMember }));
 }
 
 /** Reads the configuration, then indexes the folder while its backends load. Never throws for a backend. */

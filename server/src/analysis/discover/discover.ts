@@ -18,11 +18,12 @@ import { flagRecordBags, registryRecordBags } from './flagRecords';
 import { defaultedHookBags, hookReturnedBags } from './hookBags';
 import { typedOptions } from './typedOptions';
 import { bagsKeyedBy } from './keyedRecords';
+import { registryPropertiesOf, registryPropertyPattern } from './registryProperties';
 import { typedFlagEvidence } from './listTyped';
 import { keyTypedWrappers } from './keyTypes';
 import { flagServiceMethods, packageFlagFunctions } from './namedFlagApis';
 import { stateComparingWrappers } from './stateComparisons';
-import type { DiscoveredBag, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
+import type { DiscoveredBag, DiscoveredRegistry, DiscoveredRegistryProperty, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
 import { aliasesIn, wrappersIn, type ClosureFactory } from './wrappers';
 
 // Each level of wrappers reads the files that name the last level's names. Real code stops at three or four
@@ -53,6 +54,8 @@ interface Found {
   readonly factories: ClosureFactory[];
   /** Parameters that hold an SDK's client by what every caller passes (see clientParameters.ts): calls on them are checks. */
   readonly clients: readonly ClientParameter[];
+  /** Properties that hold the chosen registry (see registryProperties.ts): `features.Gate.X` is then a key. */
+  readonly registryProperties: DiscoveredRegistryProperty[];
 }
 
 /**
@@ -63,7 +66,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   const trees = options.trees ?? new SourceTrees(sources, options.prescanned?.patterns ?? buildPatternSet([]), options.prescanned);
   // Clients handed in as arguments come first: the calls on them are checks, and what forwards a key into those a wrapper.
   const clients = clientParameters(root, trees, options.resolvePackage);
-  const found: Found = { wrappers: [], bags: [], factories: [], clients: clientParametersOf(clients) };
+  const found: Found = { wrappers: [], bags: [], factories: [], clients: clientParametersOf(clients), registryProperties: [] };
   followWrappers(root, trees, found, 1, undefined, options.resolvePackage);
   // A team's own store with no SDK: functions that compare what their key names with a flag's state, and what forwards into them.
   const comparedNames = addNew(found, stateComparingWrappers(root, trees, new Set(found.wrappers.map((wrapper) => wrapper.pattern.callee))), []);
@@ -106,6 +109,8 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     // What the registry anchors stands on it: if it is not proposed after all, none of it is kept.
     // The bags as they are: a registry's bags may also add keys to one known already.
     const before = { wrappers: found.wrappers.length, bags: [...found.bags], factories: found.factories.length };
+    // Its members read off an object that carries it are keys, not values a caller passes: known before wrappers are followed.
+    found.registryProperties.push(...registryPropertiesOf(root, trees, chosen));
     const anchoredWrappers: DiscoveredWrapper[] = [];
     for (const registry of [chosen, ...besides.map((beside) => beside.candidate)]) {
       for (const wrapper of anchorsOf({ ...registry, file: `${root}/${registry.file}`, keys: registry.keyList, members: registry.memberList }).wrappers) {
@@ -153,13 +158,15 @@ export function discover(root: string, sources: readonly SourceText[], options: 
       found.wrappers.length = before.wrappers;
       found.bags.splice(0, found.bags.length, ...before.bags);
       found.factories.length = before.factories;
+      found.registryProperties.length = 0;
     }
   }
-  const registryCandidates = candidates.map(({ keyList: _keyList, memberList: _memberList, ...candidate }) => candidate);
+  const registryCandidates = candidates.map(({ keyList: _keyList, memberList: _memberList, keyOfMember: _keyOfMember, ...candidate }) => candidate);
   const alsoAnchoring = chosen === undefined ? [] : besides.map(({ candidate, reason }) => ({ ...registryCandidates[candidates.indexOf(candidate)], reason }));
   const providers = launchDarklyProviders(root, sources, trees);
   return {
-    wrappers: found.wrappers, bags: found.bags, ...(chosen ? { registry: registryCandidates[0] } : {}), registryCandidates,
+    wrappers: found.wrappers, bags: found.bags, ...(chosen ? { registry: registryCandidates[0] } : {}),
+    ...(found.registryProperties.length > 0 ? { registryProperties: found.registryProperties } : {}), registryCandidates,
     ...(alsoAnchoring.length > 0 ? { alsoAnchoring } : {}), ...(providers.length > 0 ? { providers } : {}), ...(clients.length > 0 ? { clients } : {}),
   };
 }
@@ -241,7 +248,7 @@ function addNew(found: Found, wrappers: readonly DiscoveredWrapper[], bags: read
 
 /** The presets with the wrappers and bag functions found so far. */
 function patternsOf(trees: SourceTrees, found: Found): PatternSet {
-  return trees.patternSet(found.wrappers.map(inferredPattern), found.bags.map(inferredBag), found.clients);
+  return trees.patternSet(found.wrappers.map(inferredPattern), found.bags.map(inferredBag), found.clients, found.registryProperties.map(registryPropertyPattern));
 }
 
 /** A wrapper's pattern, saying why it was inferred: a check found through it says so, not that a configuration names it. */
@@ -262,7 +269,10 @@ export function proposeConfig(discovery: Discovery, keysAsWritten: readonly stri
     });
   }
   if (discovery.bags.length > 0) config.bags = discovery.bags.map(bagEntryOf);
-  if (discovery.registry) config.registry = { file: discovery.registry.file, symbol: discovery.registry.symbol };
+  if (discovery.registry) {
+    const properties = (discovery.registryProperties ?? []).map((carried) => carried.property);
+    config.registry = { file: discovery.registry.file, symbol: discovery.registry.symbol, ...(properties.length > 0 ? { properties } : {}) };
+  }
   if (keysAsWritten.length > 0) config.keysAsWritten = [...keysAsWritten];
   if (discovery.clients !== undefined && discovery.clients.length > 0) {
     config.clients = discovery.clients.map((client) => ({
@@ -323,6 +333,7 @@ export function describeDiscovery(discovery: Discovery): string[] {
   const kind = (candidate: DiscoveredRegistry): string => (candidate.kind === 'object' ? 'as const object' : candidate.kind === 'list' ? (candidate.constants === undefined ? 'as const list' : 'list of constants') : candidate.kind);
   if (registry) {
     lines.push(`registry ${registryLabel(registry.symbol)} (${registry.file}, ${kind(registry)}): ${registry.reason}`);
+    for (const carried of discovery.registryProperties ?? []) lines.push(`registry ${registryLabel(registry.symbol)} is carried as the property ${carried.property} (${carried.at.file}:${carried.at.line}): \`x.${carried.property}.Member\` is that member's key`);
     for (const other of discovery.alsoAnchoring ?? []) lines.push(`registry ${registryLabel(other.symbol)} (${other.file}, ${kind(other)}) anchors wrappers too: ${other.reason}`);
   } else {
     const nearest = discovery.registryCandidates[0];

@@ -4,7 +4,8 @@
 export { bagEntryOf, describeDiscovery, discover, inferredBag, inferredPattern, proposeConfig } from './discover';
 export { clientParametersOf } from './clientParameters';
 export { keysAsWrittenFolders } from './keyNaming';
+export { registryPropertyPattern } from './registryProperties';
 export { SourceTrees, type Prescanned } from './sourceTrees';
 export type {
-  DiscoveredAt, DiscoveredBag, DiscoveredProvider, DiscoveredRegistry, DiscoveredWrapper, Discovery, ProposedConfig, SourceText,
+  DiscoveredAt, DiscoveredBag, DiscoveredProvider, DiscoveredRegistry, DiscoveredRegistryProperty, DiscoveredWrapper, Discovery, ProposedConfig, SourceText,
 } from './types';

@@ -1,6 +1,8 @@
 // A list of flags searched for one by a function's parameter, and that item's state given back: `isFeatureFlagEnabled(envVar)
-// { const flag = featureFlags.find((item) => item.envVar === envVar); return flag?.enabled ?? false; }`. The function
-// evaluates the flag its parameter names, as one giving back a record's entry does (see stateComparisons.ts).
+// { const flag = featureFlags.find((item) => item.envVar === envVar); return flag?.enabled ?? false; }`, or the same
+// search written as a loop over pairs a server sent, `for (const flag of runtimeData.WAFFLE_FLAGS) { if (flag[0] ===
+// flagName && flag[1] === true) return true; }`. The function evaluates the flag its parameter names, as one giving back
+// a record's entry does (see stateComparisons.ts).
 
 import { ts } from 'ts-morph';
 import { predicateComparisons } from '../scan/predicates';
@@ -10,10 +12,13 @@ import { enclosingFunctionOf, parameterOf, type FunctionNode } from './wrappers'
 // The property of a flag's item that says whether it is on.
 const STATE_PROPERTIES = new Set(['enabled', 'isEnabled', 'active', 'isActive']);
 
-/** A text test before a parse: a list is searched, and an item's state is read. */
+/** A text test before a parse: a list is searched, and an item's state is read; or a list named for flags is looped over. */
 export function maySearchList(text: string): boolean {
-  return /\.find\s*\(/.test(text) && /\.(?:enabled|isEnabled|active|isActive)\b/.test(text);
+  return (/\.find\s*\(/.test(text) && /\.(?:enabled|isEnabled|active|isActive)\b/.test(text)) || FLAG_LIST_LOOP.test(text);
 }
+
+// `for (const flag of runtimeData.WAFFLE_FLAGS)`, `for (const [name, on] of flags)`: the loop's list says flags.
+const FLAG_LIST_LOOP = /\bfor\s*\(\s*(?:const|let|var)\s+[^;()]*?\bof\s+[\w$.?]*(?:[fF]lag|FLAG|[fF]eature|FEATURE|[tT]oggle|TOGGLE)/;
 
 /** A function that gives back the state of the item its parameter finds in a list. */
 export interface SearchedRead {
@@ -47,7 +52,99 @@ export function searchedReads(sourceFile: ts.SourceFile): SearchedRead[] {
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
+  return [...reads, ...loopedReads(sourceFile)];
+}
+
+/**
+ * The functions that loop over a list and, where a part of the item equals their parameter, give back `true` (when the
+ * item's state is tested too) or that state: `if (flag[0] === flagName && flag[1] === true) return true`, `if (name ===
+ * flagName) return active` over `[name, active]`, `if (item.key === key) return item.enabled`.
+ */
+function loopedReads(sourceFile: ts.SourceFile): SearchedRead[] {
+  if (!FLAG_LIST_LOOP.test(sourceFile.text)) return [];
+  const reads: SearchedRead[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer) && node.initializer.declarations.length === 1) {
+      const owner = enclosingFunctionOf(node);
+      const item = node.initializer.declarations[0].name;
+      const read = owner === undefined ? undefined : loopRead(owner, item, node.statement);
+      if (owner !== undefined && read !== undefined) {
+        reads.push({ owner, ...read, list: node.expression.getText(sourceFile).replace(/\s+/g, '').replace(/\?\.?$/, '') });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
   return reads;
+}
+
+/** The parameter a loop's body compares a part of its item with, where it gives back the item's state. */
+function loopRead(owner: FunctionNode, item: ts.BindingName, body: ts.Statement): Omit<SearchedRead, 'owner' | 'list'> | undefined {
+  const statements = ts.isBlock(body) ? body.statements : [body];
+  for (const statement of statements) {
+    if (!ts.isIfStatement(statement) || statement.elseStatement !== undefined) continue;
+    const given = returnedValue(statement.thenStatement);
+    if (given === undefined) continue;
+    const terms = conjunction(statement.expression);
+    const states = terms.map((term) => itemState(item, term)).filter((state): state is string => state !== undefined);
+    // `return true` says the flag is on only with its state tested; the state given back says so itself.
+    const state = given.kind === ts.SyntaxKind.TrueKeyword ? states[0] : itemState(item, given);
+    if (state === undefined) continue;
+    for (const term of terms) {
+      if (!ts.isBinaryExpression(term) || (term.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && term.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsToken)) continue;
+      for (const [part, key] of [[term.left, term.right], [term.right, term.left]]) {
+        const compared = itemPart(item, unwrap(part));
+        const parameter = compared !== undefined && ts.isIdentifier(unwrap(key)) ? parameterOf(owner, (unwrap(key) as ts.Identifier).text, false) : undefined;
+        if (compared !== undefined && parameter !== undefined && parameter.keyPath === undefined && compared !== state) return { index: parameter.index, compared, state };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** What a branch returns: `return x;` or `{ return x; }`. */
+function returnedValue(statement: ts.Statement): ts.Expression | undefined {
+  const only = ts.isBlock(statement) && statement.statements.length === 1 ? statement.statements[0] : statement;
+  return ts.isReturnStatement(only) && only.expression !== undefined ? unwrap(only.expression) : undefined;
+}
+
+/** The terms of `a && b && c`. */
+function conjunction(expression: ts.Expression): ts.Expression[] {
+  const bare = unwrap(expression);
+  if (ts.isBinaryExpression(bare) && bare.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return [...conjunction(bare.left), ...conjunction(bare.right)];
+  return [bare];
+}
+
+/** The item's state as a term tests it (`flag[1] === true`, `flag[1]`, `item.enabled`, `active`): its part's name. */
+function itemState(item: ts.BindingName, term: ts.Expression): string | undefined {
+  const bare = unwrap(term);
+  const tested = ts.isBinaryExpression(bare) && isFalseFallbackOrTrueTest(bare) ? unwrap(bare.left) : bare;
+  const part = itemPart(item, tested);
+  if (part === undefined) return undefined;
+  // A pair's second element, or a property that says the item is on.
+  return part === '[1]' || STATE_PROPERTIES.has(part.replace(/^\./, '')) ? part : undefined;
+}
+
+/** A part of the loop's item as the body reads it: `flag[0]` → `[0]`, `item.key` → `.key`, a destructured `[name, active]`'s `name` → `[0]`. */
+function itemPart(item: ts.BindingName, expression: ts.Expression): string | undefined {
+  if (ts.isIdentifier(item)) {
+    if (ts.isElementAccessExpression(expression) && ts.isIdentifier(unwrap(expression.expression)) && (unwrap(expression.expression) as ts.Identifier).text === item.text && ts.isNumericLiteral(expression.argumentExpression)) {
+      return `[${expression.argumentExpression.text}]`;
+    }
+    if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(unwrap(expression.expression)) && (unwrap(expression.expression) as ts.Identifier).text === item.text) return `.${expression.name.text}`;
+    return undefined;
+  }
+  if (!ts.isIdentifier(expression)) return undefined;
+  if (ts.isArrayBindingPattern(item)) {
+    const index = item.elements.findIndex((element) => ts.isBindingElement(element) && ts.isIdentifier(element.name) && element.name.text === expression.text);
+    return index < 0 ? undefined : `[${index}]`;
+  }
+  for (const element of item.elements) {
+    if (!ts.isIdentifier(element.name) || element.name.text !== expression.text) continue;
+    const property = element.propertyName === undefined ? element.name.text : ts.isIdentifier(element.propertyName) ? element.propertyName.text : undefined;
+    return property === undefined ? undefined : `.${property}`;
+  }
+  return undefined;
 }
 
 /** The `list.find(predicate)` an item comes from: the call itself, or the constant of the function that holds its result. */

@@ -21,6 +21,8 @@ const REGISTRY_WORDS = new Set(['flag', 'flags', 'feature', 'features', 'toggle'
 // Of those, the words that name nothing but flags: a product "feature" (a pricing plan's), an "experiment" or a "gate"
 // is as often something else, so a second registry with such a name needs the bar of one not named for flags.
 const FLAG_ONLY_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles']);
+// Words that name nothing but flags after "feature": `feature-gates/`, `FeatureSwitches`.
+const FEATURE_PAIR_WORDS = new Set(['gate', 'gates', 'switch', 'switches']);
 // Words after the flag word that still name a list of flags: `FlagKey`, `FeatureFlagNames`, `FLAGS_ENUM`.
 const LIST_WORDS = new Set(['key', 'keys', 'name', 'names', 'id', 'ids', 'enum', 'type', 'types', 'list', 'set', 'map', 'registry', 'values', 'constants', 'consts', 'config']);
 // A registry named for flags convinces when this share of its keys is checked; any other declaration of string keys
@@ -83,7 +85,7 @@ export function checkedKeys(trees: SourceTrees, patterns: PatternSet, resolvePac
 }
 
 /** A registry candidate with its keys and members, for anchoring and the last check before it is proposed. */
-export type WeighedRegistry = DiscoveredRegistry & { readonly keyList: readonly string[]; readonly memberList: readonly string[] };
+export type WeighedRegistry = DiscoveredRegistry & { readonly keyList: readonly string[]; readonly memberList: readonly string[]; readonly keyOfMember: ReadonlyMap<string, string> };
 
 /**
  * The registry candidates, best first: those the evidence convinces, then by keys checked in code, by
@@ -101,6 +103,8 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
   const usedKeyText = mentioned.size === 0 ? undefined : new RegExp(`(['"\`])(?:${keys})\\1|(?:^|[\\s{;,])(?:${keys})\\??:`, 'm');
   const found: Array<{ source: string; candidate: RegistryCandidate; usedHere: ReadonlySet<string>; usedKeys: number; namedForFlags: boolean }> = [];
   const collect = (source: SourceText): void => {
+    // A story's or a test's objects are props and fixtures: a product's list of flags is declared with the product.
+    if (isTestFile(posix.relative(root, source.file))) return;
     // Parsed without keeping the tree: most of these files declare no registry. A list of one key is a registry only
     // when its name says flags and nothing else (`type FEATURE_FLAGS = { COMPLEX_BINDINGS: boolean }`): a team's first
     // flag, and the list it will grow.
@@ -137,8 +141,9 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
   // every file that names it, and a declaration of string keys not named for flags (schemas, routes) cannot
   // convince by its anchors alone. Among those with as many, a name that says nothing but flags goes first, then the
   // longer list: `FEATURE_FLAG` of 28 keys before a `RunColumnGate`.
+  const saysOnlyFlags = (entry: (typeof found)[number]): boolean => namesOnlyFlags(registryName(entry.candidate.symbol, entry.source)) || pathMentionsFlags(posix.relative(root, entry.source));
   const anchoredOnes = new Set(found.filter((entry) => entry.namedForFlags)
-    .sort((a, b) => b.usedKeys - a.usedKeys || Number(namesOnlyFlags(registryName(b.candidate.symbol, b.source))) - Number(namesOnlyFlags(registryName(a.candidate.symbol, a.source))) || b.candidate.keys.length - a.candidate.keys.length)
+    .sort((a, b) => b.usedKeys - a.usedKeys || Number(saysOnlyFlags(b)) - Number(saysOnlyFlags(a)) || b.candidate.keys.length - a.candidate.keys.length)
     .slice(0, MAX_ANCHORED_CANDIDATES));
   const candidates: Array<WeighedRegistry & { exported: boolean; ownUsedKeys: number }> = found.map((entry) => {
     const { candidate, usedHere, namedForFlags } = entry;
@@ -161,6 +166,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       keys: candidate.keys.length,
       keyList: candidate.keys,
       memberList: members,
+      keyOfMember: candidate.keyOfMember,
       ...(candidate.constants === undefined ? {} : { constants: candidate.constants }),
       usedKeys,
       anchors: anchored.count,
@@ -361,7 +367,11 @@ function pathMentionsFlags(file: string): boolean {
 
 /** True when a word of the name says flags and nothing else can be meant: `FeatureFlagConfig`, `Toggles`, not `CommercialFeature`. */
 function mentionsOnlyFlags(symbol: string): boolean {
-  return nameWords(symbol).some((word) => FLAG_ONLY_WORDS.has(word)) && !namesCommandLine(symbol);
+  const words = nameWords(symbol);
+  // "Feature gates" and "feature switches" are flags by other names (Statsig's, Kubernetes', a news site's), as "gates"
+  // or "switches" alone are not.
+  const featurePair = words.some((word, index) => word === 'feature' && FEATURE_PAIR_WORDS.has(words[index + 1]));
+  return (featurePair || words.some((word) => FLAG_ONLY_WORDS.has(word))) && !namesCommandLine(symbol);
 }
 
 /** The word a name is about: its last, past the words that say it is a list (`FlagKey` → `flag`). */

@@ -3,7 +3,7 @@
 
 import { ts } from 'ts-morph';
 import type { BagEntry } from '../bags';
-import { buildPatternSet, calleeLastName, type ClientParameter, type PatternSet } from '../patterns';
+import { buildPatternSet, calleeLastName, type ClientParameter, type PatternSet, type RegistryProperty } from '../patterns';
 import { writesFlagOption } from '../patterns/options';
 import { mayHoldChecks } from '../prefilter';
 import { escapeRegex } from '../regex';
@@ -28,7 +28,7 @@ export class SourceTrees {
   private readonly naming = new Map<string, Set<string>>();
   private readonly patternSets = new Map<string, PatternSet>();
   // What `patternSet` made each set from, and the names each of those patterns and bags is called by.
-  private readonly madeFrom = new WeakMap<PatternSet, { userPatterns: readonly UserPattern[]; bags: readonly BagEntry[]; clientParameters: readonly ClientParameter[] }>();
+  private readonly madeFrom = new WeakMap<PatternSet, { userPatterns: readonly UserPattern[]; bags: readonly BagEntry[]; clientParameters: readonly ClientParameter[]; registryProperties: readonly RegistryProperty[] }>();
   private readonly entryNames = new Map<string, readonly string[]>();
   private readonly entrySets = new Map<string, PatternSet>();
   private readonly baseMayHoldChecks = new Map<string, boolean>();
@@ -51,14 +51,17 @@ export class SourceTrees {
   }
 
   /** The presets with these patterns and bags: one object for the same content, so that scans made with it are reused. */
-  patternSet(userPatterns: readonly UserPattern[], bags: readonly BagEntry[], clientParameters: readonly ClientParameter[] = []): PatternSet {
-    if (userPatterns.length === 0 && bags.length === 0 && clientParameters.length === 0) return this.base;
-    const key = JSON.stringify([userPatterns, bags, clientParameters]);
+  patternSet(userPatterns: readonly UserPattern[], bags: readonly BagEntry[], clientParameters: readonly ClientParameter[] = [], registryProperties: readonly RegistryProperty[] = []): PatternSet {
+    if (userPatterns.length === 0 && bags.length === 0 && clientParameters.length === 0 && registryProperties.length === 0) return this.base;
+    const key = JSON.stringify([userPatterns, bags, clientParameters, registryProperties]);
     let patterns = this.patternSets.get(key);
     if (patterns === undefined) {
       const built = buildPatternSet(userPatterns, bags);
-      this.patternSets.set(key, patterns = clientParameters.length === 0 ? built : { ...built, clientParameters });
-      this.madeFrom.set(patterns, { userPatterns, bags, clientParameters });
+      patterns = {
+        ...built, ...(clientParameters.length === 0 ? {} : { clientParameters }), ...(registryProperties.length === 0 ? {} : { registryProperties }),
+      };
+      this.patternSets.set(key, patterns);
+      this.madeFrom.set(patterns, { userPatterns, bags, clientParameters, registryProperties });
     }
     return patterns;
   }
@@ -139,8 +142,11 @@ export class SourceTrees {
 
   // Patterns and bags whose names a file never mentions can neither match there nor replace a preset it calls.
   private scannedWith(source: SourceText, patterns: PatternSet): PatternSet {
-    if (patterns === this.base || (!this.namesAdded(source, patterns) && !writesFlagOption(source.text, patterns))) return this.base;
+    if (patterns === this.base) return this.base;
     const entries = this.madeFrom.get(patterns);
+    // A registry's property, read off an object in a check of any pattern (`gb.isOn(features.Gate.X)`), names its key.
+    const carried = (entries?.registryProperties ?? []).filter((registryProperty) => this.names(source, [registryProperty.property]));
+    if (!this.namesAdded(source, patterns) && !writesFlagOption(source.text, patterns) && carried.length === 0) return this.base;
     if (entries === undefined) return patterns;
     // A wrapper that reads its key from an option (`{ flagKey: … }`), or an option named alone, has checks wherever the option is written.
     const hasOption = (entry: UserPattern | BagEntry): boolean => typeof entry === 'object' && (('keyPath' in entry && entry.keyPath !== undefined) || ('option' in entry && entry.option === true));
@@ -150,6 +156,7 @@ export class SourceTrees {
       entries.userPatterns.filter((pattern) => named(pattern, () => buildPatternSet([pattern]))),
       entries.bags.filter((bag) => named(bag, () => buildPatternSet([], [bag]))),
       entries.clientParameters.filter((parameter) => parameter.file === source.file),
+      carried,
     );
   }
 

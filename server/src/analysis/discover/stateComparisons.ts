@@ -29,7 +29,7 @@ const FLAG_STATES = new Set(['enabled', 'on']);
 // (a plan's features, a deployment's), nor "gate" alone (`navigate`'s words aside, a route gated by a role), but
 // "feature gate" and "split test" do; so does FF, a feature flag abbreviated (`isFF`).
 const FLAG_WORDS = new Set(['ff', 'flag', 'flags', 'toggle', 'toggles', 'experiment', 'experiments', 'variant', 'variants', 'treatment', 'treatments', 'rollout', 'rollouts']);
-const FLAG_PAIRS = new Set(['split test', 'split tests', 'feature gate', 'feature gates']);
+const FLAG_PAIRS = new Set(['split test', 'split tests', 'feature gate', 'feature gates', 'feature switch', 'feature switches']);
 
 // The property of an evaluation's result that holds the flag's state: `{ variant }`, Split's `treatment`, Optimizely's `variation`.
 const STATE_PROPERTIES = /^(?:variant|treatment|variation)(?:Name|Key)?$/i;

@@ -116,12 +116,23 @@ export interface DiscoveredRegistry {
   readonly reason: string;
 }
 
+/** A property that holds the registry (`Gate = Gate` in a client class), so that `features.Gate.X` is a member's key. */
+export interface DiscoveredRegistryProperty {
+  readonly property: string;
+  /** The key of each of the registry's members. */
+  readonly keyOfMember: Readonly<Record<string, string>>;
+  /** The first place that declares it (file relative to the folder). */
+  readonly at: { readonly file: string; readonly line: number };
+}
+
 /** What discovery found in a folder. */
 export interface Discovery {
   readonly wrappers: readonly DiscoveredWrapper[];
   readonly bags: readonly DiscoveredBag[];
   /** The candidate chosen as the registry, when one is convincing: enough of its keys are checked in code. */
   readonly registry?: DiscoveredRegistry;
+  /** Properties that hold the registry (see registryProperties.ts); absent when there are none. */
+  readonly registryProperties?: readonly DiscoveredRegistryProperty[];
   /** Every candidate weighed, convincing and best first: declarations that list a checked key, or whose name says they list flags. */
   readonly registryCandidates: readonly DiscoveredRegistry[];
   /** Other candidates whose anchors are wrappers too (another part's registry), each with why it passes the bar for a second one. */
@@ -136,7 +147,7 @@ export interface Discovery {
 export interface ProposedConfig {
   patterns?: Array<(Omit<UserPattern, 'keyArg' | 'keyPath'> & { keyArg?: number | string }) | { option: string }>;
   bags?: BagEntry[];
-  registry?: { file: string; symbol: string };
+  registry?: { file: string; symbol: string; properties?: string[] };
   keysAsWritten?: string[];
   clients?: Array<{ file: string; function: string; parameter: number | string; package: string }>;
 }

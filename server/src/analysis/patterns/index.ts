@@ -30,6 +30,17 @@ export interface PatternSet {
    * the function, calls on them have that SDK's evidence. Absent when none is known.
    */
   readonly clientParameters?: readonly ClientParameter[];
+  /**
+   * A registry of members that objects carry as a property (`Gate = Gate` in a client class): `features.Gate.SearchV2`
+   * names that member's key wherever the object comes from. Absent when none is known.
+   */
+  readonly registryProperties?: readonly RegistryProperty[];
+}
+
+/** A property that holds an enum or object registry, and the key of each of its members (see `PatternSet.registryProperties`). */
+export interface RegistryProperty {
+  readonly property: string;
+  readonly keyOfMember: Readonly<Record<string, string>>;
 }
 
 /** An environment switch as the workspace knows it: its name, the variable that sets it, and where it is declared. */

@@ -10,7 +10,7 @@ import { evaluate, propertyNameText, setMember } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  SyntaxKind, isClassDeclaration, isEnumDeclaration, isIdentifier, isImportDeclaration, isNamespaceImport,
+  SyntaxKind, isClassDeclaration, isFunctionLike, isEnumDeclaration, isIdentifier, isImportDeclaration, isNamespaceImport,
   isOmittedExpression, isPropertyAccessExpression, isPropertyDeclaration, isStringLiteral, isTypeAliasDeclaration,
 } = ts;
 
@@ -202,14 +202,33 @@ export function completeChecks(state: ScanState): CompletedChecks {
     }
     if (pending !== undefined) evidenceImports.push(pending);
     const value = draft.keyValue === undefined ? undefined : followLocal(state, draft.keyValue, [], 0);
-    if (typeof value === 'string') {
-      checks.push({ ...check, key: value, resolved: true });
+    const key = typeof value === 'string' ? value : carriedRegistryKey(state, draft.keyValue);
+    if (key !== undefined) {
+      checks.push({ ...check, key, resolved: true });
     } else {
-      if (value?.kind === 'import') importedKeys.push({ checkIndex: checks.length, reference: value });
+      if (typeof value !== 'string' && value?.kind === 'import') importedKeys.push({ checkIndex: checks.length, reference: value });
       checks.push(withDynamicKey(state, { ...draft, check }, checks.length, importedKeyTypes));
     }
   }
   return { checks, importedKeys, importedKeyTypes, evidenceImports, lacksClassEvidence };
+}
+
+/**
+ * The key of a registry's member read off an object that carries the registry as a property: `features.Gate.SearchV2`,
+ * where a client class says `Gate = Gate`. The object is a parameter or a call's result more often than not, so its
+ * path is all there is to go on; the property's name and the member's are both the registry's own.
+ */
+function carriedRegistryKey(state: ScanState, written: LocalValue | undefined): string | undefined {
+  if (state.registryProperties === undefined || written === undefined || typeof written === 'string' || written.kind === 'object') return undefined;
+  const { names } = written;
+  // A receiver, the property, the member: `Gate.SearchV2` alone is the registry itself, followed as any import is.
+  if (names.length < 3) return undefined;
+  const property = names[names.length - 2];
+  const member = names[names.length - 1];
+  for (const carried of state.registryProperties) {
+    if (carried.property === property && Object.hasOwn(carried.keyOfMember, member)) return carried.keyOfMember[member];
+  }
+  return undefined;
 }
 
 /** Where a name's value comes from: the import it ends at (with the path read into it), and how the name holds it. */
@@ -308,4 +327,21 @@ function stringMembers(state: ScanState, object: LocalObject): string[] | undefi
     keys.push(key);
   }
   return keys;
+}
+
+/** True for a node that opens a scope of its own: a file, a block, a loop's head, a catch clause, a function. */
+export function isScope(node: ts.Node): boolean {
+  switch (node.kind) {
+    case SyntaxKind.SourceFile:
+    case SyntaxKind.Block:
+    case SyntaxKind.ModuleBlock:
+    case SyntaxKind.CaseBlock:
+    case SyntaxKind.ForStatement:
+    case SyntaxKind.ForInStatement:
+    case SyntaxKind.ForOfStatement:
+    case SyntaxKind.CatchClause:
+      return true;
+    default:
+      return isFunctionLike(node);
+  }
 }

@@ -7,7 +7,7 @@ import { booleanPropertiesOf, boundNames, typeOfBinding } from '../fetchedTypes'
 import type { PatternSet } from '../patterns';
 import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, objectBagSource, patternIndex, visitBagAccess, visitCall, visitJsxElement } from './checks';
 import { dependencyListOf, dependencyReadsOf } from './dependencyLists';
-import { completeChecks, declare, declareOpaqueNames, declareStatement, defaultNameOf, followOrigin } from './bindings';
+import { completeChecks, declare, declareOpaqueNames, declareStatement, defaultNameOf, followOrigin, isScope } from './bindings';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { inSourceOrder, scanFlagFunctions, type FlagFunctionScan } from './flagFunctions';
 import { visitFlagOptions } from './flagOptions';
@@ -114,37 +114,48 @@ export function newState(sourceFile: ts.SourceFile, text: string, patterns: Patt
     scopes: [],
     drafts: [],
     objectBags: patterns.objectBags ?? [],
+    ...(patterns.registryProperties === undefined ? {} : { registryProperties: patterns.registryProperties }),
     typeAliases: new Map(),
   };
 }
-
-// A frame of the walk: a node to visit, or the end of a scope that a visited node opened.
-type WalkFrame = { node: ts.Node; parent: ts.Node | undefined } | 'close scope';
 
 /**
  * Walks a node and its children in source order, recording checks and bindings in `state`. Iterative: a
  * file can nest deeper than the call stack (a 20,000-term `a + b + …`, thousands of parentheses).
  */
 export function visit(state: ScanState, root: ts.Node, rootParent: ts.Node | undefined): void {
-  const stack: WalkFrame[] = [{ node: root, parent: rootParent }];
-  const children: ts.Node[] = [];
-  while (stack.length > 0) {
-    const frame = stack.pop() as WalkFrame;
-    if (frame === 'close scope') {
+  // Two stacks side by side, a node and its parent, rather than a frame object per node: the walk runs on every node of
+  // every file scanned. An undefined node is the end of a scope that a visited node opened.
+  const nodes: Array<ts.Node | undefined> = [root];
+  const parents: Array<ts.Node | undefined> = [rootParent];
+  let current: ts.Node = root;
+  const pushChild = (child: ts.Node): undefined => {
+    nodes.push(child);
+    parents.push(current);
+    return undefined;
+  };
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const parent = parents.pop();
+    if (node === undefined) {
       state.scopes.pop();
       continue;
     }
-    const { node, parent } = frame;
     if (isScope(node)) {
       state.scopes.push({ start: node.pos, end: node.end });
-      stack.push('close scope');
+      nodes.push(undefined);
+      parents.push(undefined);
     }
     visitNode(state, node, parent);
-    children.length = 0;
-    forEachChild(node, (child) => {
-      children.push(child);
-    });
-    for (let index = children.length - 1; index >= 0; index--) stack.push({ node: children[index], parent: node });
+    const first = nodes.length;
+    current = node;
+    forEachChild(node, pushChild);
+    // Children come in source order and are popped last first: reversed in place, they are visited in source order.
+    for (let low = first, high = nodes.length - 1; low < high; low++, high--) {
+      const child = nodes[low];
+      nodes[low] = nodes[high];
+      nodes[high] = child;
+    }
   }
 }
 
@@ -190,22 +201,6 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
       break;
     default:
       declareStatement(state, node);
-  }
-}
-
-function isScope(node: ts.Node): boolean {
-  switch (node.kind) {
-    case SyntaxKind.SourceFile:
-    case SyntaxKind.Block:
-    case SyntaxKind.ModuleBlock:
-    case SyntaxKind.CaseBlock:
-    case SyntaxKind.ForStatement:
-    case SyntaxKind.ForInStatement:
-    case SyntaxKind.ForOfStatement:
-    case SyntaxKind.CatchClause:
-      return true;
-    default:
-      return isFunctionLike(node);
   }
 }
 

@@ -4,7 +4,7 @@
 import type { ts } from 'ts-morph';
 import type { ObjectBag } from '../bags';
 import type { ImportedKeyType, KeyTypeMember } from '../keyTypes';
-import type { ClientParameter } from '../patterns';
+import type { ClientParameter, RegistryProperty } from '../patterns';
 import type { FlagCheck, FlagPattern, FlagValueType, Sdk, Span } from '../types';
 
 /** A name exported by another module, then a member path: `F.Flags.NEW` after `import * as F from './flags'` is `{ specifier: './flags', names: ['Flags', 'NEW'] }`; no names is the whole module. */
@@ -207,6 +207,8 @@ export interface ScanState {
   readonly scopes: Span[];
   readonly drafts: DraftCheck[];
   readonly objectBags: readonly ObjectBag[];
+  /** Properties that hold a registry (see `PatternSet.registryProperties`); absent when none. */
+  readonly registryProperties?: readonly RegistryProperty[];
   /** `type FlagKey = 'a' | 'b'`, for the keys a parameter of that type may hold. */
   readonly typeAliases: Map<string, ts.TypeNode>;
   /** The parameters of this file's functions that hold an SDK's client (see `PatternSet.clientParameters`); absent when none. */
