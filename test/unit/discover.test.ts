@@ -278,6 +278,22 @@ export function flagOwner(name: string) { for (const flag of flagList) { if (fla
     expected: {},
   },
   {
+    name: "no SDK: the app's settings hold a record of booleans named for switches (`switches: Switches` in `ConfigType`); each property read of it is a check, also through a prop of its name; a record named for permissions there, or switches held by something other than settings, are none",
+    files: {
+      'src/types/config.ts': `export interface Switches { [key: string]: boolean | undefined }
+export interface Permissions { [key: string]: boolean }
+export interface ConfigType { ajaxUrl: string; switches: Switches; permissions: Permissions }`,
+      'src/types/network.ts': `export interface RackSwitches { [port: string]: boolean }
+export interface Rack { ports: RackSwitches }`,
+      'src/layouts/Article.tsx': `export const Article = ({ article }: { article: { config: ConfigType } }) => (
+  <Layout banner={article.config.switches.remoteBanner} comments={article.config.permissions.canComment} ports={rack.ports.eth0} />
+);`,
+      'src/components/Lightbox.tsx': `export const Lightbox = ({ switches }: { switches: Switches }) => (switches['lightbox'] ? <Box /> : null);`,
+    },
+    expected: { bags: [{ bag: 'switches', locals: true }] },
+    checks: { 'src/layouts/Article.tsx': ['remoteBanner'], 'src/components/Lightbox.tsx': ['lightbox'] },
+  },
+  {
     name: 'entries read as booleans that are no flags: a record or file whose name says nothing of flags, a function whose name asks nothing of one, and a read the function does not give back',
     files: {
       'src/permissions.ts': `export class Permissions { private granted: Record<string, boolean> = {}; isEnabled(name: string) { return !!this.granted[name]; } }`,

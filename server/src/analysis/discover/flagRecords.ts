@@ -83,6 +83,63 @@ export function registryRecordBags(root: string, trees: SourceTrees, registry: {
   return [...bags.values()];
 }
 
+// The last word of a record type's name that says what its booleans switch: `Switches`, `FeatureToggles`, `Flags`.
+const SWITCH_TYPE_WORDS = new Set(['switch', 'switches', 'flag', 'flags', 'toggle', 'toggles', 'feature', 'features']);
+// An app's settings, by the word its type's name is about: `ConfigType`, `AppConfig`, `Settings`, `RuntimeConfiguration`.
+const SETTINGS_WORDS = new Set(['config', 'configuration', 'settings', 'setting']);
+// A text test: a type that may be a record of booleans, declared under such a name.
+const SWITCH_RECORD_TEXT = /\b(?:interface|type)\s+[\w$]*(?:Switch|Flag|Toggle|Feature)(?:e?s)?\b/;
+
+/**
+ * The app's switches in its settings: a property of the settings' type (`interface ConfigType { switches: Switches }`)
+ * declared as a record of booleans whose own name says what they switch (`interface Switches { [key: string]: boolean |
+ * undefined }`). The settings are the app's own, sent with every page or read at start; each property read of the record
+ * is a check of the switch it names (`article.config.switches.remoteBanner`, `switches.lightbox` where a component takes
+ * it as a prop). A property name alone (`switches`) is not enough, nor a record named so anywhere else.
+ */
+export function settingsSwitchBags(root: string, trees: SourceTrees): DiscoveredBag[] {
+  const records = new Set<string>();
+  const declaring = trees.sources.filter((source) => source.text.includes('boolean') && SWITCH_RECORD_TEXT.test(source.text) && !isTestFile(posix.relative(root, source.file)));
+  for (const source of declaring) {
+    for (const statement of trees.tree(source).statements) {
+      if (!(ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) || statement.typeParameters !== undefined) continue;
+      if (!SWITCH_TYPE_WORDS.has(nameWords(statement.name.text).at(-1) ?? '')) continue;
+      const record = ts.isInterfaceDeclaration(statement) ? statement.heritageClauses === undefined && isIndexOfBooleans(statement.members) : isRecordOfBooleans(statement.type, NO_ALIASES);
+      if (record) records.add(statement.name.text);
+    }
+  }
+  const bags = new Map<string, DiscoveredBag>();
+  for (const record of records) {
+    for (const file of trees.filesNaming(record)) {
+      const source = trees.byFile.get(file);
+      const relative = posix.relative(root, file);
+      if (source === undefined || isTestFile(relative)) continue;
+      const sourceFile = trees.tree(source);
+      for (const statement of sourceFile.statements) {
+        const settings = settingsMembers(statement);
+        for (const member of settings?.members ?? []) {
+          if (!(ts.isPropertySignature(member) || ts.isPropertyDeclaration(member)) || member.type === undefined || !ts.isIdentifier(member.name)) continue;
+          const type = withoutNullish(member.type);
+          if (type === undefined || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeName.text !== record) continue;
+          const spec = member.name.text;
+          if (bags.has(spec)) continue;
+          const at: DiscoveredAt = { file: relative, line: sourceFile.getLineAndCharacterOfPosition(member.getStart(sourceFile)).line + 1 };
+          bags.set(spec, { spec, at, declaredAs: record, locals: true, setting: settings?.name ?? '' });
+        }
+      }
+    }
+  }
+  return [...bags.values()];
+}
+
+/** The members of a statement declaring the app's settings (an interface, an object type or a class named for them), and its name. */
+function settingsMembers(statement: ts.Statement): { name: string; members: readonly ts.Node[] } | undefined {
+  const named = (ts.isInterfaceDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) ? statement.name?.text : undefined;
+  if (named === undefined || !SETTINGS_WORDS.has(subjectWord(named))) return undefined;
+  if (ts.isTypeAliasDeclaration(statement)) return ts.isTypeLiteralNode(statement.type) ? { name: named, members: statement.type.members } : undefined;
+  return { name: named, members: (statement as ts.InterfaceDeclaration | ts.ClassDeclaration).members };
+}
+
 const NO_ALIASES: ReadonlySet<string> = new Set();
 const NO_RECORDS: ReadonlyMap<string, readonly string[]> = new Map();
 
