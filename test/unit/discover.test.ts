@@ -294,6 +294,42 @@ export interface Rack { ports: RackSwitches }`,
     checks: { 'src/layouts/Article.tsx': ['remoteBanner'], 'src/components/Lightbox.tsx': ['lightbox'] },
   },
   {
+    name: "no SDK, no check yet: a team's experiments, an object its own helper hands back (`experiments({ … })`) read by `keyof typeof`, anchor `isEnabled(name: ExperimentName)`; its setter takes a key but reads none",
+    files: {
+      'src/experiments.ts': `import { configstore } from './configstore';
+export interface Experiment { shortDescription: string; default?: boolean }
+function experiments<Keys extends string>(exp: Record<Keys, Experiment>): Record<Keys, Experiment> {
+  return Object.freeze(exp);
+}
+export const ALL_EXPERIMENTS = experiments({
+  webframeworks: { shortDescription: 'Native support for popular web frameworks' },
+  pintags: { shortDescription: 'Adds pinned tags', default: true },
+  apptesting: { shortDescription: 'App testing' },
+});
+export type ExperimentName = keyof typeof ALL_EXPERIMENTS;
+export function isEnabled(name: ExperimentName): boolean { return configstore.get('previews')?.[name] ?? ALL_EXPERIMENTS[name]?.default ?? false; }
+export function setEnabled(name: ExperimentName, to: boolean | null): void { configstore.set(\`previews.\${name}\`, to); }`,
+      'src/deploy.ts': `import * as experiments from './experiments';
+import { isEnabled } from './experiments';
+export function deploy() { return experiments.isEnabled('webframeworks') || isEnabled('pintags'); }
+export function preview() { experiments.setEnabled('apptesting', true); }`,
+    },
+    expected: { patterns: [{ callee: 'isEnabled', keyArg: 0 }], registry: { file: 'src/experiments.ts', symbol: 'ExperimentName' } },
+    checks: { 'src/deploy.ts': ['webframeworks', 'pintags'] },
+  },
+  {
+    name: "no check yet: a list named for features alone is the product's (`SERVER_FEATURES = ['firestore', 'auth']`), and the tools typed by it do not make it the registry; under a folder named for flags they would",
+    files: {
+      'src/mcp/types.ts': `export const SERVER_FEATURES = ['firestore', 'storage', 'auth', 'functions'] as const;
+export type ServerFeature = (typeof SERVER_FEATURES)[number];`,
+      'src/mcp/tool.ts': `export function tool(feature: ServerFeature, name: string) { return { feature, name }; }
+export function checkFeatureActive(feature: ServerFeature): Promise<boolean> { return active(feature); }`,
+      'src/mcp/tools.ts': `export const tools = [tool('firestore', 'get_documents'), tool('auth', 'get_users')];
+export const on = checkFeatureActive('storage');`,
+    },
+    expected: {},
+  },
+  {
     name: 'entries read as booleans that are no flags: a record or file whose name says nothing of flags, a function whose name asks nothing of one, and a read the function does not give back',
     files: {
       'src/permissions.ts': `export class Permissions { private granted: Record<string, boolean> = {}; isEnabled(name: string) { return !!this.granted[name]; } }`,

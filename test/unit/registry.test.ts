@@ -54,6 +54,16 @@ const readCases: Array<{ name: string; text: string; symbol: string; kind?: stri
     text: `export const PROFILES = 'ENS Profiles';\nconst config = { [PROFILES]: { value: true }, plain: { value: false } } as const;\nexport type ExperimentalConfigKey = keyof typeof config;`,
     symbol: 'ExperimentalConfigKey', kind: 'union', keys: ['ENS Profiles', 'plain'],
   },
+  {
+    name: "a union of keyof typeof an object the module's own helper hands back as it is (a typo guard); another function's result lists nothing",
+    text: `function experiments<Keys extends string>(exp: Record<Keys, Experiment>): Record<Keys, Experiment> {\n  return Object.freeze(exp);\n}\nfunction build(spec: object) { return { ...spec, extra: {} }; }\nconst ALL = experiments({ webframeworks: { shortDescription: 'Web' }, pintags: { shortDescription: 'Tags' } });\nconst OTHER = build({ other: {} });\nexport type ExperimentName = keyof typeof ALL;\nexport type OtherName = keyof typeof OTHER;`,
+    symbol: 'ExperimentName', kind: 'union', keys: ['webframeworks', 'pintags'],
+  },
+  {
+    name: "a union of keyof typeof what another function makes of an object: not a list of its keys",
+    text: `function build(spec: object) { return { ...spec, extra: {} }; }\nconst OTHER = build({ other: {} });\nexport type OtherName = keyof typeof OTHER;`,
+    symbol: 'OtherName', problem: 'is not declared in src/flags.ts',
+  },
   { name: 'a plain array, whose items are any text', text: `export const FLAGS = ['a', 'b'];`, symbol: 'FLAGS', problem: 'is not declared in src/flags.ts' },
   { name: 'a frozen object', text: `export const FLAGS = Object.freeze({ A: 'a' });`, symbol: 'FLAGS', kind: 'object', keys: ['a'] },
   { name: 'a union of string literals', text: `export type FlagKey = 'a' | 'b' | "c";`, symbol: 'FlagKey', kind: 'union', keys: ['a', 'b', 'c'] },

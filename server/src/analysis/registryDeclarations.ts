@@ -135,7 +135,7 @@ function keyofKeys(sourceFile: ts.SourceFile, member: ts.TypeNode): string[] | u
       if (!ts.isVariableStatement(statement)) continue;
       for (const declaration of statement.declarationList.declarations) {
         if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name || declaration.initializer === undefined) continue;
-        const object = objectLiteralOf(declaration.initializer);
+        const object = objectLiteralOf(declaration.initializer) ?? checkedObjectOf(sourceFile, declaration.initializer);
         return object === undefined ? undefined : object.properties.flatMap((property) => (property.name === undefined ? [] : [propertyKey(sourceFile, property.name)?.key ?? ''])).filter((key) => key !== '');
       }
     } else if (ts.isInterfaceDeclaration(statement) && statement.name.text === name) {
@@ -271,6 +271,28 @@ function objectLiteralOf(node: ts.Expression): ts.ObjectLiteralExpression | unde
     return objectLiteralOf(expression.arguments[0]);
   }
   return undefined;
+}
+
+/**
+ * The object a call of the file's own function hands back as it is (`experiments({ … })` with `function experiments<Keys
+ * extends string>(exp: Record<Keys, Experiment>) { return Object.freeze(exp); }`): a helper that checks each entry's
+ * type and keeps the object's keys, which `keyof typeof` then reads.
+ */
+function checkedObjectOf(sourceFile: ts.SourceFile, initializer: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  const call = unwrap(initializer);
+  if (!ts.isCallExpression(call) || call.arguments.length !== 1 || !ts.isIdentifier(call.expression)) return undefined;
+  const object = objectLiteralOf(call.arguments[0]);
+  if (object === undefined) return undefined;
+  const name = call.expression.text;
+  const helper = sourceFile.statements.find((statement): statement is ts.FunctionDeclaration => ts.isFunctionDeclaration(statement) && statement.name?.text === name);
+  const parameter = helper?.parameters.length === 1 && ts.isIdentifier(helper.parameters[0].name) ? helper.parameters[0].name.text : undefined;
+  const body = helper?.body?.statements;
+  if (parameter === undefined || body === undefined || body.length !== 1 || !ts.isReturnStatement(body[0]) || body[0].expression === undefined) return undefined;
+  const returned = unwrap(body[0].expression);
+  const handsBack = (ts.isIdentifier(returned) && returned.text === parameter)
+    || (ts.isCallExpression(returned) && ts.isPropertyAccessExpression(returned.expression) && returned.expression.name.text === 'freeze'
+      && returned.arguments.length === 1 && ts.isIdentifier(unwrap(returned.arguments[0])) && (unwrap(returned.arguments[0]) as ts.Identifier).text === parameter);
+  return handsBack ? object : undefined;
 }
 
 function unwrap(node: ts.Expression): ts.Expression {

@@ -171,7 +171,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       usedKeys,
       anchors: anchored.count,
       namedForFlags,
-      ...weighEvidence(candidate.keys.length, usedKeys, anchored.count, namedForFlags, noKeyChecked && (anchored.count > 0
+      ...weighEvidence(candidate.keys.length, usedKeys, anchored.count, namedForFlags, noKeyChecked && ((anchored.count > 0 && anchorsMayConvince(name, posix.relative(root, entry.source)))
         || (mentionsOnlyFlags(name) && pathMentionsFlags(posix.relative(root, entry.source)))
         || (namedForFlags && candidate.kind === 'interface' && checked.switches === 0 && listsSwitches(trees, entry.source, candidate.symbol) && typesASetting(root, trees, candidate.symbol)))),
       exported: candidate.exported,
@@ -249,7 +249,9 @@ function namesType(type: ts.TypeNode, symbol: string): boolean {
 /** The candidate weighed again with the checks the final patterns find (its own anchors among them). */
 export function reweighed(candidate: WeighedRegistry, checked: CheckedKeys): WeighedRegistry {
   const usedKeys = Math.max(candidate.usedKeys, candidate.keyList.filter((key) => checked.used.has(key)).length);
-  return { ...candidate, usedKeys, ...weighEvidence(candidate.keys, usedKeys, candidate.anchors, candidate.namedForFlags, checked.used.size === 0 && (candidate.anchors > 0 || (mentionsOnlyFlags(registryName(candidate.symbol, candidate.file)) && pathMentionsFlags(candidate.file)))) };
+  const name = registryName(candidate.symbol, candidate.file);
+  const nameAlone = checked.used.size === 0 && ((candidate.anchors > 0 && anchorsMayConvince(name, candidate.file)) || (mentionsOnlyFlags(name) && pathMentionsFlags(candidate.file)));
+  return { ...candidate, usedKeys, ...weighEvidence(candidate.keys, usedKeys, candidate.anchors, candidate.namedForFlags, nameAlone) };
 }
 
 /**
@@ -359,6 +361,19 @@ function namesCommandLine(name: string): boolean {
 function namesOnlyFlags(symbol: string): boolean {
   return FLAG_ONLY_WORDS.has(subjectWord(symbol));
 }
+
+/**
+ * With no key checked anywhere, whether parameters typed by a candidate may convince: when its name says nothing but
+ * flags, or experiments, or its path says flags. A list named for features alone is as often the product's own
+ * (`SERVER_FEATURES = ['firestore', 'auth', …]` typing a tool registry's `feature: ServerFeature`), and with no check to
+ * go by, functions typed by it are all there is.
+ */
+function anchorsMayConvince(name: string, file: string): boolean {
+  return mentionsOnlyFlags(name) || EXPERIMENT_WORDS.has(subjectWord(name)) || pathMentionsFlags(file);
+}
+
+// The words of a name that say experiments, which a team's own A/B and preview switches go by (`ExperimentName`).
+const EXPERIMENT_WORDS = new Set(['experiment', 'experiments', 'experimental']);
 
 /** True when a file's path says flags in a folder's or its own name (`feature-flag/constant.ts`, `featureFlags.server.ts`). */
 function pathMentionsFlags(file: string): boolean {
