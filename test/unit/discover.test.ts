@@ -330,6 +330,38 @@ export const on = checkFeatureActive('storage');`,
     expected: {},
   },
   {
+    name: "no SDK: a function giving back whether a list of the flags that are on holds its parameter is a wrapper; a type guard asking whether a name is a flag at all, a list of roles, or a negated answer is none",
+    files: {
+      'src/models/tenant/helpers.ts': `export function hasFeatureFlag(tenant: Pick<Tenant, 'featureFlags'>, flag: string) {
+  if (tenant.featureFlags?.includes(flag)) {
+    return true;
+  }
+  return false;
+}
+export const isFlagOn = (name: string): boolean => { const enabledFlags = getEnabledFlags(); return enabledFlags.has(name); };
+export const isKnownFeatureFlag = (value: unknown): value is string => listFeatureFlags().includes(value as string);
+export function hasRole(user: User, role: string) { return user.roles.includes(role); }
+export function lacksFlag(user: User, flag: string) { return !user.flags.includes(flag); }`,
+      'src/handlers/story.ts': `export function count(tenant: Tenant, user: User) {
+  return hasFeatureFlag(tenant, 'COUNTS_V2') && isFlagOn('beta') && isKnownFeatureFlag('x') && hasRole(user, 'admin') && lacksFlag(user, 'y');
+}`,
+    },
+    expected: { patterns: [{ callee: 'hasFeatureFlag', keyArg: 1, type: 'boolean' }, { callee: 'isFlagOn', keyArg: 0, type: 'boolean' }] },
+    says: /^wrapper hasFeatureFlag \(src\/models\/tenant\/helpers\.ts:1\): gives back whether tenant\.featureFlags, a list of the flags that are on, holds its second argument$/,
+    checks: { 'src/handlers/story.ts': ['COUNTS_V2', 'beta'] },
+  },
+  {
+    name: "a prop named for a toggle alone, typed by a union named so, is the interface's switch, not a flag's option; a feature toggle's is",
+    files: {
+      'src/PostReviewOrQuestion.tsx': `export type Toggle = 'RATE_AND_REVIEW' | 'ASK_A_QUESTION';
+export const PostReviewOrQuestion = ({ toggle, featureToggle }: { toggle?: Toggle; featureToggle?: FeatureToggleName }) => <Tabs tab={toggle} />;`,
+      'src/toggles.ts': `export type FeatureToggleName = 'new-editor' | 'dark-mode';`,
+      'src/Form.tsx': `export const Form = () => <PostReviewOrQuestion toggle="ASK_A_QUESTION" featureToggle="new-editor" />;`,
+    },
+    expected: { patterns: [{ callee: 'PostReviewOrQuestion', keyArg: '0.featureToggle' }], registry: { file: 'src/toggles.ts', symbol: 'FeatureToggleName' } },
+    checks: { 'src/Form.tsx': ['new-editor'] },
+  },
+  {
     name: 'entries read as booleans that are no flags: a record or file whose name says nothing of flags, a function whose name asks nothing of one, and a read the function does not give back',
     files: {
       'src/permissions.ts': `export class Permissions { private granted: Record<string, boolean> = {}; isEnabled(name: string) { return !!this.granted[name]; } }`,
@@ -1106,9 +1138,10 @@ export type EntryKind = 'flag';
 export type FeatureToggles = 'beta';`,
       'src/run.ts': `export function runJob(job: Job, options: { feature?: FeatureFlag }) {}
 export function describeEntry(entry: Entry, options: { kind?: EntryKind; kindFlag?: FeatureToggles }) {}
-export function renderPanel(view: View, options: { toggle?: FeatureToggles }) {}`,
+export function renderPanel(view: View, options: { featureToggle?: FeatureToggles; toggle?: FeatureToggles }) {}`,
     },
-    expected: { patterns: [{ callee: 'runJob', keyArg: '1.feature' }, { callee: 'describeEntry', keyArg: '1.kindFlag' }, { callee: 'renderPanel', keyArg: '1.toggle' }], registry: { file: 'src/flags.ts', symbol: 'FeatureFlag' } },
+    // "Toggle" alone is an interface's switch as often: only the option named for a feature toggle says it.
+    expected: { patterns: [{ callee: 'runJob', keyArg: '1.feature' }, { callee: 'describeEntry', keyArg: '1.kindFlag' }, { callee: 'renderPanel', keyArg: '1.featureToggle' }], registry: { file: 'src/flags.ts', symbol: 'FeatureFlag' } },
   },
   {
     name: 'a hook declared with the type of the key a server wrapper forwards to the SDK; a parameter typed by an interface is not a key',

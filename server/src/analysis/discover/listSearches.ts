@@ -12,10 +12,13 @@ import { enclosingFunctionOf, parameterOf, type FunctionNode } from './wrappers'
 // The property of a flag's item that says whether it is on.
 const STATE_PROPERTIES = new Set(['enabled', 'isEnabled', 'active', 'isActive']);
 
-/** A text test before a parse: a list is searched, and an item's state is read; or a list named for flags is looped over. */
+/** A text test before a parse: a list is searched, and an item's state is read; or a list named for flags is looped over or asked for one. */
 export function maySearchList(text: string): boolean {
-  return (/\.find\s*\(/.test(text) && /\.(?:enabled|isEnabled|active|isActive)\b/.test(text)) || FLAG_LIST_LOOP.test(text);
+  return (/\.find\s*\(/.test(text) && /\.(?:enabled|isEnabled|active|isActive)\b/.test(text)) || FLAG_LIST_LOOP.test(text) || FLAG_LIST_MEMBERSHIP.test(text);
 }
+
+// `tenant.featureFlags?.includes(`, `enabledFlags.has(`: a list or set named for flags asked whether it holds one.
+const FLAG_LIST_MEMBERSHIP = /(?:[fF]lags?|FLAGS?|[tT]oggles?|TOGGLES?|[eE]xperiments?|EXPERIMENTS?)\??\.(?:includes|has)\s*\(/;
 
 // `for (const flag of runtimeData.WAFFLE_FLAGS)`, `for (const [name, on] of flags)`: the loop's list says flags.
 const FLAG_LIST_LOOP = /\bfor\s*\(\s*(?:const|let|var)\s+[^;()]*?\bof\s+[\w$.?]*(?:[fF]lag|FLAG|[fF]eature|FEATURE|[tT]oggle|TOGGLE)/;
@@ -30,6 +33,8 @@ export interface SearchedRead {
   /** The item's property compared with the parameter (`envVar`), and the one given back (`enabled`). */
   readonly compared: string;
   readonly state: string;
+  /** True for a list of the flags that are on, asked whether it holds the parameter (`featureFlags.includes(flag)`). */
+  readonly membership?: true;
 }
 
 /** Every function of a file that gives back, as it is or as a boolean, the state of the item of a list its parameter finds. */
@@ -52,7 +57,41 @@ export function searchedReads(sourceFile: ts.SourceFile): SearchedRead[] {
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return [...reads, ...loopedReads(sourceFile)];
+  return [...reads, ...loopedReads(sourceFile), ...membershipReads(sourceFile)];
+}
+
+/**
+ * The functions that give back whether a list of the flags that are on holds their parameter: `return
+ * !!tenant.featureFlags?.includes(flag)`, `if (enabledFlags.has(name)) return true;`. The list's name must say flags
+ * (see stateComparisons.ts); what it holds is the names of those that are on.
+ */
+function membershipReads(sourceFile: ts.SourceFile): SearchedRead[] {
+  if (!FLAG_LIST_MEMBERSHIP.test(sourceFile.text)) return [];
+  const reads: SearchedRead[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isPropertyAccessExpression(node.expression)
+      && (node.expression.name.text === 'includes' || node.expression.name.text === 'has') && ts.isIdentifier(unwrap(node.arguments[0]))) {
+      const owner = enclosingFunctionOf(node);
+      const parameter = owner === undefined ? undefined : parameterOf(owner, (unwrap(node.arguments[0]) as ts.Identifier).text, false);
+      // A type guard (`isKnownFeatureFlag(value: unknown): value is FeatureFlags`) asks whether a name is a flag at all.
+      const guard = owner?.type !== undefined && ts.isTypePredicateNode(owner.type);
+      if (owner !== undefined && !guard && parameter !== undefined && parameter.keyPath === undefined && (givenBack(owner, node) || testedForTrue(node))) {
+        const list = node.expression.expression.getText(sourceFile).replace(/\s+/g, '').replace(/\?\.?$/, '');
+        reads.push({ owner, index: parameter.index, list, compared: node.expression.name.text, state: '', membership: true });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return reads;
+}
+
+/** `if (list.includes(flag)) { return true; }`: the condition, as it is, decides a `return true` and nothing else. */
+function testedForTrue(condition: ts.Expression): boolean {
+  let node: ts.Node = condition;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  return ts.isIfStatement(parent) && parent.expression === node && parent.elseStatement === undefined && returnedValue(parent.thenStatement)?.kind === ts.SyntaxKind.TrueKeyword;
 }
 
 /**

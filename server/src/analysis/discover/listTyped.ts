@@ -8,7 +8,7 @@
 // property a bag object; a variable fetched as an inline object of booleans, each a key of the list (`useSWR<{ tokens:
 // boolean }>('/api/feature-flags')`), is a bag object of those keys. And a property of an options parameter typed by the list (`withWorkspace(handler, { featureFlag }: { featureFlag?:
 // BetaFeatures })`) holds the key of a check at every call that passes it. Lists named for "features" are often
-// pricing (`PlanFeature`), so the name of the function, property or option must say flag, toggle, experiment or
+// pricing (`PlanFeature`), so the name of the function, property or option must say flag, toggles, experiment, feature toggle or
 // feature gate, unless the list's own name says so and it lists more than one key (a lone literal is a discriminant).
 
 import { posix } from 'node:path';
@@ -25,9 +25,10 @@ import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper } from './types';
 import { functionName, GENERIC_NAMES, isTestFile, ordinal, ownReturns } from './wrappers';
 
 // Words that say flags whatever else a name says; "feature" alone does not (plan features, product features), nor
-// "gate" alone (a column gated by the plan), but "feature gate" does.
-const FLAG_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles', 'experiment', 'experiments']);
-const GATE_WORDS = new Set(['gate', 'gates']);
+// "gate" alone (a column gated by the plan) or "toggle" alone (a switch in the interface, `toggle?: Toggle`), but
+// "feature gate" and "feature toggle" do.
+const FLAG_WORDS = new Set(['flag', 'flags', 'toggles', 'experiment', 'experiments']);
+const FEATURE_PAIR_WORDS = new Set(['gate', 'gates', 'toggle', 'switch', 'switches']);
 // A type or enum declaration whose name may say it lists flags: the cheap text test before a file is parsed.
 const FLAG_NAMED_LIST = /\b(?:enum|type)\s+([\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*)/gi;
 // An inline object type of booleans, as a type argument or a variable's type (`useSWR<{ tokens: boolean }>(`): the
@@ -144,7 +145,7 @@ function namesFlags(name: string, list: string, lists: ReadonlyMap<string, reado
 }
 
 function saysFlag(text: string): boolean {
-  return nameWords(text).some((word, index, words) => FLAG_WORDS.has(word) || (GATE_WORDS.has(word) && words[index - 1] === 'feature'));
+  return nameWords(text).some((word, index, words) => FLAG_WORDS.has(word) || (FEATURE_PAIR_WORDS.has(word) && words[index - 1] === 'feature'));
 }
 
 /** A record of flags a function without a declared return type gives back: whole, or as properties of the object it returns. */

@@ -116,7 +116,9 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
       add({
         pattern: { callee: name, keyArg: read.index, type: 'boolean' },
         at: at(read.owner),
-        reason: `gives back the ${read.state} of the item of ${read.list} whose ${read.compared} its ${ordinal(read.index + 1)} argument names`,
+        reason: read.membership === true
+          ? `gives back whether ${read.list}, a list of the flags that are on, holds its ${ordinal(read.index + 1)} argument`
+          : `gives back the ${read.state} of the item of ${read.list} whose ${read.compared} its ${ordinal(read.index + 1)} argument names`,
         evidence: 'forwards',
         level: 1,
       });
