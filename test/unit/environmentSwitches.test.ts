@@ -38,8 +38,8 @@ function readsIn(files: Record<string, string>, file: string): string[] {
 
 describe('flags set in code, in a module of flags', () => {
   it('a module is one by the last word of its file name', () => {
-    const names = ['/ws/src/temp-flags.ts', '/ws/src/featureFlags.js', '/ws/src/flags.ts', '/ws/src/FeatureToggles.tsx', '/ws/src/feature_flags.mjs', '/ws/src/flags.d.ts', '/ws/src/flags/index.ts', '/ws/src/flagsHelper.ts', '/ws/src/constants.ts'];
-    assert.deepEqual(names.filter(isFlagsModule), ['/ws/src/temp-flags.ts', '/ws/src/featureFlags.js', '/ws/src/flags.ts', '/ws/src/FeatureToggles.tsx', '/ws/src/feature_flags.mjs']);
+    const names = ['/ws/src/temp-flags.ts', '/ws/src/featureFlags.js', '/ws/src/flags.ts', '/ws/src/FeatureToggles.tsx', '/ws/src/feature_flags.mjs', '/ws/src/lib/feature-flag.ts', '/ws/src/flags.d.ts', '/ws/src/flags/index.ts', '/ws/src/flagsHelper.ts', '/ws/src/constants.ts', '/ws/src/cli/flag.ts'];
+    assert.deepEqual(names.filter(isFlagsModule), ['/ws/src/temp-flags.ts', '/ws/src/featureFlags.js', '/ws/src/flags.ts', '/ws/src/FeatureToggles.tsx', '/ws/src/feature_flags.mjs', '/ws/src/lib/feature-flag.ts']);
   });
 
   it("its exported constants written as true or false are flags, read where they are imported; other modules' and other values are not", () => {
@@ -53,6 +53,32 @@ describe('flags set in code, in a module of flags', () => {
     assert.equal(checks[0].evidence, "`SHOW_EXAMPLES_LINK`, imported from ./temp-flags, is a flag set in code to false (temp-flags.ts:2), in a module of flags");
     assert.match(givesNoValue(checks[0], 'SHOW_EXAMPLES_LINK') ?? '', /a flag set in code in a module of flags, not a backend's flag; change it there; left as it is$/);
     assert.match(describeFlagMarkdown(checks[0], catalog([], { loaded: false }), { references: 1, files: 1 }, policyContext(Date.now(), [checks[0]])), /\*\*SHOW_EXAMPLES_LINK\*\* — set in code/);
+  });
+
+  it("its exported functions of no arguments that give a boolean by the module's own means are flags, called where they are imported; one taking an argument, giving something else, or over a flag read elsewhere is not", () => {
+    const files: Record<string, string> = {
+      '/ws/app/src/lib/feature-flag.ts': `function enableBetaFeatures(): boolean {
+  return process.env.PREVIEW === '1';
+}
+export function enableWSLDetection(): boolean {
+  return enableBetaFeatures();
+}
+export const enableCustomIntegration = () => true;
+export const enableResizingToolbarButtons = enableBetaFeatures;
+export function enableFor(user: string): boolean { return user === 'me'; }
+export function betaChannel(): string { return 'beta'; }
+export const helper = () => compute();
+export function useSolversFeatureFlag(): boolean { return useFeatureFlags().isSolversEnabled; }
+`,
+      '/ws/app/src/ui/app.tsx': `import { enableWSLDetection, enableCustomIntegration, enableResizingToolbarButtons, enableFor, betaChannel, helper, useSolversFeatureFlag } from '../lib/feature-flag';
+export const shells = enableWSLDetection() ? ['wsl'] : [];
+export const items = [enableCustomIntegration() && 'custom', { resizable: enableResizingToolbarButtons() }, enableFor('x'), betaChannel(), helper(), useSolversFeatureFlag()];
+`,
+    };
+    const checks = scanWorkspace(files).get('/ws/app/src/ui/app.tsx')?.checks ?? [];
+    assert.deepEqual(checks.map((check) => `${check.key} ${check.setInCode === true ? 'in code' : ''}`), ['enableWSLDetection in code', 'enableCustomIntegration in code', 'enableResizingToolbarButtons in code']);
+    assert.equal(checks[0].evidence, '`enableWSLDetection`, imported from ../lib/feature-flag, is a flag function (feature-flag.ts:4), in a module of flags: a function of no arguments that gives a boolean');
+    assert.match(givesNoValue(checks[0], 'enableWSLDetection') ?? '', /a flag set in code in a module of flags, not a backend's flag; change it there; left as it is$/);
   });
 
   it("its exported constants made a boolean of one key of the browser's storage are switches of that key; a text read from it, or two keys, are not", () => {

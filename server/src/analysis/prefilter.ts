@@ -125,19 +125,22 @@ const SETTING_READ_TEXT = /(?:[cC]onfig|[sS]etting|[fF]eature_?[fF]lag)\w*(?:\??
 const STORE_SETTING_TEXT = /(?:[cC]onfig|[sS]etting)\w*\s*\.\s*\w*(?:get|Setting)\w*\s*(?:<[^>()]*>\s*)?\(\s*(?:['"`][fF]eature|(?:[fF]eature|[fF]lag|[tT]oggle)\w*\s*[,)])/;
 
 // A constant such a module exports as a value written in code, `export const SHOW_EXAMPLES_LINK = false;`, or read from
-// the browser's storage, `export const IS_SOLANA_ENABLED = !!localStorage.getItem('IS_SOLANA_ENABLED')`.
-const HARD_CODED_FLAG_TEXT = /^export\s+const\s+[\w$]+\s*(?::\s*boolean\s*)?=\s*(?:(?:true|false)\b|[^;\n]*(?:local|session)Storage\.getItem\()/m;
+// the browser's storage, `export const IS_SOLANA_ENABLED = !!localStorage.getItem('IS_SOLANA_ENABLED')`; or a function
+// of no arguments that gives a boolean, `export function enableWSLDetection(): boolean`, `export const enableX = () =>
+// true`, or another name for one.
+const HARD_CODED_FLAG_TEXT = /^export\s+(?:const\s+[\w$]+\s*(?::\s*boolean\s*)?=\s*(?:(?:true|false)\b|[^;\n]*(?:local|session)Storage\.getItem\(|[\w$]+\s*;?\s*$|(?:function\s*)?\(\s*\)\s*(?::\s*boolean\s*)?(?:=>|\{))|function\s+[\w$]+\s*\(\s*\)\s*:\s*boolean\b)/m;
 
 /** True when a file's path says it is a module of flags (see `hardCodedSwitch` in scan/environmentSwitches.ts). */
 export function isFlagsModule(fileName: string): boolean {
-  // The last word of the file's name: `temp-flags.ts`, `featureFlags.js`, `flags.ts`, `FeatureToggles.ts`; not `flags.d.ts`.
+  // The last word of the file's name: `temp-flags.ts`, `featureFlags.js`, `flags.ts`, `FeatureToggles.ts`, or a feature's
+  // flag in the singular, `feature-flag.ts`; not `flags.d.ts`, nor `flag.ts` (as often a command line's).
   // Every file read passes here: its stem's end is looked at before any expression runs.
   const base = fileName.slice(fileName.lastIndexOf('/') + 1, fileName.lastIndexOf('.'));
   const lower = base.toLowerCase();
-  if (!lower.endsWith('flags') && !lower.endsWith('toggles')) return false;
+  if (!lower.endsWith('flags') && !lower.endsWith('toggles') && !lower.endsWith('flag')) return false;
   const words = base.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s._-]+/);
   const last = words[words.length - 1];
-  return last === 'flags' || last === 'toggles';
+  return last === 'flags' || last === 'toggles' || (last === 'flag' && words[words.length - 2] === 'feature');
 }
 
 /** True when a module named for flags may export one set in code; false only when it cannot. */

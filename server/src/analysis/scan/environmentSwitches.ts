@@ -35,7 +35,8 @@ const {
   NodeFlags, SyntaxKind, forEachChild, isCallExpression, isClassLike, isElementAccessExpression, isIdentifier, isImportDeclaration,
   isNamedImports, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration,
   isFunctionLike, isShorthandPropertyAssignment, isStringLiteralLike, isTypeNode, isVariableDeclaration, isVariableStatement,
-  isNonNullExpression, isExportDeclaration, isObjectLiteralExpression, isPropertyAssignment,
+  isNonNullExpression, isExportDeclaration, isObjectLiteralExpression, isPropertyAssignment, isFunctionDeclaration, isArrowFunction,
+  isFunctionExpression,
 } = ts;
 
 // A class's or object's property is found by name in every file: only a name that says what it switches, or one of an
@@ -127,13 +128,18 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     if (declares && isVariableStatement(statement) && (statement.declarationList.flags & NodeFlags.BlockScoped) === NodeFlags.Const) {
       for (const declaration of statement.declarationList.declarations) {
         if (!isIdentifier(declaration.name) || declaration.initializer === undefined) continue;
-        const setting = declaredBy(declaration.initializer, declaration.name.text) ?? (hardCodes && hasModifier(statement, SyntaxKind.ExportKeyword) ? hardCodedSwitch(declaration) : undefined);
+        const setting = declaredBy(declaration.initializer, declaration.name.text) ?? (hardCodes && hasModifier(statement, SyntaxKind.ExportKeyword) ? hardCodedSwitch(declaration, sourceFile) : undefined);
         if (setting === undefined) continue;
         const declared = { ...setting, member: false, line: lineOf(state, declaration.name) };
         switches[declaration.name.text] = declared;
         settings.add(declaration.initializer);
         localConstants.set(declaration.name.text, { declared: own(declaration.name.text, declared) });
       }
+    } else if (hardCodes && isFunctionDeclaration(statement) && statement.name !== undefined && hasModifier(statement, SyntaxKind.ExportKeyword) && isFlagFunction(statement, sourceFile)) {
+      const name = statement.name.text;
+      const declared: SwitchDeclaration = { key: name, inCode: 'function', member: false, line: lineOf(state, statement.name) };
+      switches[name] = declared;
+      localConstants.set(name, { declared: own(name, declared) });
     } else if (isImportDeclaration(statement) && isStringLiteralLike(statement.moduleSpecifier) && statement.importClause?.isTypeOnly !== true) {
       const bindings = statement.importClause?.namedBindings;
       if (bindings === undefined || !isNamedImports(bindings)) continue;
@@ -170,7 +176,9 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     const wholeStart = whole.getStart(sourceFile);
     const storing = declared.check;
     const where = declared.file === sourceFile.fileName ? `on line ${declared.line}` : `(${place(declared)})`;
-    const evidence = declared.inCode !== undefined
+    const evidence = declared.inCode === 'function'
+      ? `${what} is a flag function ${where}, in a module of flags: a function of no arguments that gives a boolean`
+      : declared.inCode !== undefined
       ? `${what} is a flag set in code to ${declared.inCode} ${where}, in a module of flags`
       : declared.inStorage !== undefined
       ? `${what} is a switch read from the browser's ${declared.inStorage} under '${declared.key}' ${where}, in a module of flags`
@@ -314,12 +322,42 @@ function isRead(node: ts.Identifier, parent: ts.Node): boolean {
  * Or one a developer sets in the browser: a boolean made of one key of its storage (`IS_SOLANA_ENABLED = typeof
  * localStorage !== 'undefined' && !!localStorage.getItem('IS_SOLANA_ENABLED')`), keyed by that storage key.
  */
-function hardCodedSwitch(declaration: ts.VariableDeclaration): Pick<SwitchDeclaration, 'key' | 'inCode' | 'inStorage'> | undefined {
+function hardCodedSwitch(declaration: ts.VariableDeclaration, sourceFile: ts.SourceFile): Pick<SwitchDeclaration, 'key' | 'inCode' | 'inStorage'> | undefined {
   const value = declaration.initializer === undefined ? undefined : unwrap(declaration.initializer);
   if (value === undefined || !isIdentifier(declaration.name)) return undefined;
+  // A flag function written as a constant (`export const enableCustomIntegration = () => true`).
+  if ((isArrowFunction(value) || isFunctionExpression(value)) && value.parameters.length === 0
+    && (value.type?.kind === SyntaxKind.BooleanKeyword || value.body.kind === SyntaxKind.TrueKeyword || value.body.kind === SyntaxKind.FalseKeyword)) {
+    return { key: declaration.name.text, inCode: 'function' };
+  }
+  // Another name for one of the module's flag functions (`export const enableResizingToolbarButtons = enableBetaFeatures`).
+  if (isIdentifier(value)) {
+    const aliased = sourceFile.statements.find((statement): statement is ts.FunctionDeclaration => isFunctionDeclaration(statement) && statement.name?.text === value.text);
+    return aliased !== undefined && isFlagFunction(aliased, sourceFile) ? { key: declaration.name.text, inCode: 'function' } : undefined;
+  }
   if (value.kind === SyntaxKind.TrueKeyword || value.kind === SyntaxKind.FalseKeyword) return { key: declaration.name.text, inCode: value.kind === SyntaxKind.TrueKeyword ? 'true' : 'false' };
   const stored = storageKeyRead(value);
   return stored !== undefined && booleanValue(value) === 'yes' ? { key: stored.key, inStorage: stored.storage } : undefined;
+}
+
+/**
+ * A module of flags' function that is a flag by itself: no parameters, declared to give a boolean, and deciding it with
+ * nothing but the module's own functions (`export function enableWSLDetection(): boolean { return enableBetaFeatures()
+ * }`), called where the feature is gated. Its key is its name. One that calls anything else is a helper over a flag
+ * read elsewhere (`useSolversFeatureFlag(): boolean { return useFeatureFlags().isSolversEnabled }`): that read is the
+ * flag, and its callers are not checks of another.
+ */
+function isFlagFunction(declaration: ts.FunctionDeclaration, sourceFile: ts.SourceFile): boolean {
+  if (declaration.parameters.length !== 0 || declaration.type?.kind !== SyntaxKind.BooleanKeyword || declaration.body === undefined) return false;
+  const own = new Set(sourceFile.statements.flatMap((statement) => (isFunctionDeclaration(statement) && statement.name !== undefined ? [statement.name.text] : [])));
+  let callsOthers = false;
+  const visit = (node: ts.Node): void => {
+    if (callsOthers) return;
+    if (isCallExpression(node) && !(isIdentifier(node.expression) && own.has(node.expression.text))) callsOthers = true;
+    else forEachChild(node, visit);
+  };
+  visit(declaration.body);
+  return !callsOthers;
 }
 
 /**

@@ -82,7 +82,7 @@ export interface SwitchDeclaration {
   readonly key: string;
   readonly member: boolean;
   /** For a flag set in code (a module of flags exports `const X = false`): the value written there. */
-  readonly inCode?: 'true' | 'false';
+  readonly inCode?: 'true' | 'false' | 'function';
   /** For a switch a module of flags reads from the browser's storage (`!!localStorage.getItem('X')`): that storage. */
   readonly inStorage?: 'localStorage' | 'sessionStorage';
   /**
