@@ -362,6 +362,25 @@ export const PostReviewOrQuestion = ({ toggle, featureToggle }: { toggle?: Toggl
     checks: { 'src/Form.tsx': ['new-editor'] },
   },
   {
+    name: "no SDK: a hook declared to give a record of fixed boolean keys, giving back a property named for feature flags, is a bag function of those keys; one giving back another property, or declared otherwise, is none",
+    files: {
+      'src/hooks/useEnvFeatures.ts': `export interface EnvironmentFeatures { checkForGeo: boolean; withdrawalSafetyEnabled: boolean }
+export const useEnvFeatures = (): EnvironmentFeatures => {
+  const selectedNetwork = useAppSelector(getSelectedNetwork);
+  return ENVIRONMENT_CONFIG_MAP[selectedNetwork].featureFlags;
+};
+export const useEnvLimits = (): EnvironmentFeatures => ENVIRONMENT_CONFIG_MAP[network].limits;
+export const useEnvFlagsAny = (): Config => ENVIRONMENT_CONFIG_MAP[network].featureFlags;`,
+      'src/views/Withdraw.tsx': `export function Withdraw() {
+  const { checkForGeo, withdrawalSafetyEnabled } = useEnvFeatures();
+  const { checkForGeo: limit } = useEnvLimits();
+  return checkForGeo && withdrawalSafetyEnabled && limit && useEnvFlagsAny().other ? <A /> : null;
+}`,
+    },
+    expected: { bags: [{ bag: 'useEnvFeatures()', keys: ['checkForGeo', 'withdrawalSafetyEnabled'] }] },
+    checks: { 'src/views/Withdraw.tsx': ['checkForGeo', 'withdrawalSafetyEnabled'] },
+  },
+  {
     name: 'entries read as booleans that are no flags: a record or file whose name says nothing of flags, a function whose name asks nothing of one, and a read the function does not give back',
     files: {
       'src/permissions.ts': `export class Permissions { private granted: Record<string, boolean> = {}; isEnabled(name: string) { return !!this.granted[name]; } }`,

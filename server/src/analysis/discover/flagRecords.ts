@@ -14,7 +14,7 @@ import { nameWords, registryName, subjectWord } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean, RECORD_WRAPPERS, withoutNullish } from './typeText';
 import type { DiscoveredAt, DiscoveredBag } from './types';
-import { isTestFile } from './wrappers';
+import { functionName, isTestFile, type FunctionNode } from './wrappers';
 import { escapeRegex } from '../regex';
 
 // Cheap text tests: a declaration typed where the name says feature flags (`featureFlags?:`, `FEATURE_TOGGLES:`), and
@@ -50,7 +50,53 @@ export function flagRecordBags(root: string, trees: SourceTrees): DiscoveredBag[
     };
     visit(sourceFile);
   }
+  for (const bag of returnedRecordBags(root, trees, fixed)) if (!bags.has(bag.spec)) bags.set(bag.spec, bag);
   return [...bags.values()];
+}
+
+// A function that gives back a property named for feature flags: `return ENVIRONMENT_CONFIG_MAP[network].featureFlags`.
+const RETURNS_FLAGS_TEXT = /\.\s*features?_?(?:flags?|toggles?)\s*;?\s*(?:\}|$)/im;
+
+/**
+ * Functions declared to give a record of fixed boolean keys that give back a property named for feature flags: `const
+ * useEnvFeatures = (): EnvironmentFeatures => ENVIRONMENT_CONFIG_MAP[selectedNetwork].featureFlags`, with `interface
+ * EnvironmentFeatures { checkForGeo: boolean; … }`. Each is a bag function of those keys (`const { checkForGeo } =
+ * useEnvFeatures()`): the name says what the property holds, and the declared type which of its keys there are.
+ */
+function returnedRecordBags(root: string, trees: SourceTrees, fixed: ReadonlyMap<string, readonly string[]>): DiscoveredBag[] {
+  const bags: DiscoveredBag[] = [];
+  for (const source of trees.sources) {
+    const file = posix.relative(root, source.file);
+    if (!RETURNS_FLAGS_TEXT.test(source.text) || isTestFile(file)) continue;
+    const sourceFile = trees.tree(source);
+    const visit = (node: ts.Node): void => {
+      const name = ts.isFunctionLike(node) && node.type !== undefined ? functionName(node as FunctionNode) : undefined;
+      const listed = name === undefined ? undefined : fixedRecordOf((node as ts.SignatureDeclaration).type as ts.TypeNode, fixed);
+      const returned = listed === undefined ? undefined : returnedExpression(node as FunctionNode);
+      if (name !== undefined && listed !== undefined && returned !== undefined && ts.isPropertyAccessExpression(returned) && saysFeatureFlags(returned.name.text)) {
+        const at: DiscoveredAt = { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 };
+        bags.push({ spec: `${name}()`, at, declaredAs: listed.typedBy, typedBy: listed.typedBy, keys: listed.keys, returned: true });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+  return bags;
+}
+
+/** What a function gives back: an arrow's expression, or a body's one return. */
+function returnedExpression(owner: FunctionNode): ts.Expression | undefined {
+  const body = owner.body;
+  if (body === undefined) return undefined;
+  if (!ts.isBlock(body)) return ts.isExpression(body) ? unwrapExpression(body) : undefined;
+  const returns = body.statements.filter(ts.isReturnStatement);
+  return returns.length === 1 && returns[0].expression !== undefined ? unwrapExpression(returns[0].expression) : undefined;
+}
+
+function unwrapExpression(expression: ts.Expression): ts.Expression {
+  let inner = expression;
+  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isNonNullExpression(inner)) inner = inner.expression;
+  return inner;
 }
 
 /**
