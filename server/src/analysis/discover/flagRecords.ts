@@ -14,7 +14,8 @@ import { nameWords, registryName, subjectWord } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean, RECORD_WRAPPERS, withoutNullish } from './typeText';
 import type { DiscoveredAt, DiscoveredBag } from './types';
-import { functionName, isTestFile, type FunctionNode } from './wrappers';
+import { functionName, isTestFile, ownReturns, type FunctionNode } from './wrappers';
+import { unwrap } from '../scan/values';
 import { escapeRegex } from '../regex';
 
 // Cheap text tests: a declaration typed where the name says feature flags (`featureFlags?:`, `FEATURE_TOGGLES:`), and
@@ -72,7 +73,8 @@ function returnedRecordBags(root: string, trees: SourceTrees, fixed: ReadonlyMap
     const visit = (node: ts.Node): void => {
       const name = ts.isFunctionLike(node) && node.type !== undefined ? functionName(node as FunctionNode) : undefined;
       const listed = name === undefined ? undefined : fixedRecordOf((node as ts.SignatureDeclaration).type as ts.TypeNode, fixed);
-      const returned = listed === undefined ? undefined : returnedExpression(node as FunctionNode);
+      const returns = listed === undefined ? [] : ownReturns(node as ts.SignatureDeclaration);
+      const returned = returns.length === 1 ? unwrap(returns[0]) : undefined;
       if (name !== undefined && listed !== undefined && returned !== undefined && ts.isPropertyAccessExpression(returned) && saysFeatureFlags(returned.name.text)) {
         const at: DiscoveredAt = { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 };
         bags.push({ spec: `${name}()`, at, declaredAs: listed.typedBy, typedBy: listed.typedBy, keys: listed.keys, returned: true });
@@ -82,21 +84,6 @@ function returnedRecordBags(root: string, trees: SourceTrees, fixed: ReadonlyMap
     visit(sourceFile);
   }
   return bags;
-}
-
-/** What a function gives back: an arrow's expression, or a body's one return. */
-function returnedExpression(owner: FunctionNode): ts.Expression | undefined {
-  const body = owner.body;
-  if (body === undefined) return undefined;
-  if (!ts.isBlock(body)) return ts.isExpression(body) ? unwrapExpression(body) : undefined;
-  const returns = body.statements.filter(ts.isReturnStatement);
-  return returns.length === 1 && returns[0].expression !== undefined ? unwrapExpression(returns[0].expression) : undefined;
-}
-
-function unwrapExpression(expression: ts.Expression): ts.Expression {
-  let inner = expression;
-  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isNonNullExpression(inner)) inner = inner.expression;
-  return inner;
 }
 
 /**
@@ -163,14 +150,15 @@ export function settingsSwitchBags(root: string, trees: SourceTrees): Discovered
       const sourceFile = trees.tree(source);
       for (const statement of sourceFile.statements) {
         const settings = settingsMembers(statement);
-        for (const member of settings?.members ?? []) {
+        if (settings === undefined) continue;
+        for (const member of settings.members) {
           if (!(ts.isPropertySignature(member) || ts.isPropertyDeclaration(member)) || member.type === undefined || !ts.isIdentifier(member.name)) continue;
           const type = withoutNullish(member.type);
           if (type === undefined || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeName.text !== record) continue;
           const spec = member.name.text;
           if (bags.has(spec)) continue;
           const at: DiscoveredAt = { file: relative, line: sourceFile.getLineAndCharacterOfPosition(member.getStart(sourceFile)).line + 1 };
-          bags.set(spec, { spec, at, declaredAs: record, locals: true, setting: settings?.name ?? '' });
+          bags.set(spec, { spec, at, declaredAs: record, locals: true, setting: settings.name });
         }
       }
     }

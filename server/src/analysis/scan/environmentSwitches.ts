@@ -124,18 +124,20 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   const switchObjects = new Set<ts.Node>();
   // The name each object literal is held under (`environment` in `const environment = { … }`), a property's owner.
   const objectNames = new Map<ts.Node, string>();
+  // The module's flag functions, exported or not (an export may be another name for one), when it is a module of flags.
+  const flagFunctions = hardCodes ? flagFunctionsOf(sourceFile) : new Set<string>();
   for (const statement of sourceFile.statements) {
     if (declares && isVariableStatement(statement) && (statement.declarationList.flags & NodeFlags.BlockScoped) === NodeFlags.Const) {
       for (const declaration of statement.declarationList.declarations) {
         if (!isIdentifier(declaration.name) || declaration.initializer === undefined) continue;
-        const setting = declaredBy(declaration.initializer, declaration.name.text) ?? (hardCodes && hasModifier(statement, SyntaxKind.ExportKeyword) ? hardCodedSwitch(declaration, sourceFile) : undefined);
+        const setting = declaredBy(declaration.initializer, declaration.name.text) ?? (hardCodes && hasModifier(statement, SyntaxKind.ExportKeyword) ? hardCodedSwitch(declaration, flagFunctions) : undefined);
         if (setting === undefined) continue;
         const declared = { ...setting, member: false, line: lineOf(state, declaration.name) };
         switches[declaration.name.text] = declared;
         settings.add(declaration.initializer);
         localConstants.set(declaration.name.text, { declared: own(declaration.name.text, declared) });
       }
-    } else if (hardCodes && isFunctionDeclaration(statement) && statement.name !== undefined && hasModifier(statement, SyntaxKind.ExportKeyword) && isFlagFunction(statement, sourceFile)) {
+    } else if (isFunctionDeclaration(statement) && statement.name !== undefined && flagFunctions.has(statement.name.text) && hasModifier(statement, SyntaxKind.ExportKeyword)) {
       const name = statement.name.text;
       const declared: SwitchDeclaration = { key: name, inCode: 'function', member: false, line: lineOf(state, statement.name) };
       switches[name] = declared;
@@ -322,7 +324,7 @@ function isRead(node: ts.Identifier, parent: ts.Node): boolean {
  * Or one a developer sets in the browser: a boolean made of one key of its storage (`IS_SOLANA_ENABLED = typeof
  * localStorage !== 'undefined' && !!localStorage.getItem('IS_SOLANA_ENABLED')`), keyed by that storage key.
  */
-function hardCodedSwitch(declaration: ts.VariableDeclaration, sourceFile: ts.SourceFile): Pick<SwitchDeclaration, 'key' | 'inCode' | 'inStorage'> | undefined {
+function hardCodedSwitch(declaration: ts.VariableDeclaration, flagFunctions: ReadonlySet<string>): Pick<SwitchDeclaration, 'key' | 'inCode' | 'inStorage'> | undefined {
   const value = declaration.initializer === undefined ? undefined : unwrap(declaration.initializer);
   if (value === undefined || !isIdentifier(declaration.name)) return undefined;
   // A flag function written as a constant (`export const enableCustomIntegration = () => true`).
@@ -331,33 +333,35 @@ function hardCodedSwitch(declaration: ts.VariableDeclaration, sourceFile: ts.Sou
     return { key: declaration.name.text, inCode: 'function' };
   }
   // Another name for one of the module's flag functions (`export const enableResizingToolbarButtons = enableBetaFeatures`).
-  if (isIdentifier(value)) {
-    const aliased = sourceFile.statements.find((statement): statement is ts.FunctionDeclaration => isFunctionDeclaration(statement) && statement.name?.text === value.text);
-    return aliased !== undefined && isFlagFunction(aliased, sourceFile) ? { key: declaration.name.text, inCode: 'function' } : undefined;
-  }
+  if (isIdentifier(value)) return flagFunctions.has(value.text) ? { key: declaration.name.text, inCode: 'function' } : undefined;
   if (value.kind === SyntaxKind.TrueKeyword || value.kind === SyntaxKind.FalseKeyword) return { key: declaration.name.text, inCode: value.kind === SyntaxKind.TrueKeyword ? 'true' : 'false' };
   const stored = storageKeyRead(value);
   return stored !== undefined && booleanValue(value) === 'yes' ? { key: stored.key, inStorage: stored.storage } : undefined;
 }
 
 /**
- * A module of flags' function that is a flag by itself: no parameters, declared to give a boolean, and deciding it with
- * nothing but the module's own functions (`export function enableWSLDetection(): boolean { return enableBetaFeatures()
- * }`), called where the feature is gated. Its key is its name. One that calls anything else is a helper over a flag
- * read elsewhere (`useSolversFeatureFlag(): boolean { return useFeatureFlags().isSolversEnabled }`): that read is the
- * flag, and its callers are not checks of another.
+ * The names of a module of flags' functions that are flags by themselves: no parameters, declared to give a boolean, and
+ * deciding it with nothing but the module's own functions (`export function enableWSLDetection(): boolean { return
+ * enableBetaFeatures() }`), called where the feature is gated. Each one's key is its name. One that calls anything else
+ * is a helper over a flag read elsewhere (`useSolversFeatureFlag(): boolean { return useFeatureFlags().isSolversEnabled
+ * }`): that read is the flag, and its callers are not checks of another.
  */
-function isFlagFunction(declaration: ts.FunctionDeclaration, sourceFile: ts.SourceFile): boolean {
-  if (declaration.parameters.length !== 0 || declaration.type?.kind !== SyntaxKind.BooleanKeyword || declaration.body === undefined) return false;
-  const own = new Set(sourceFile.statements.flatMap((statement) => (isFunctionDeclaration(statement) && statement.name !== undefined ? [statement.name.text] : [])));
-  let callsOthers = false;
-  const visit = (node: ts.Node): void => {
-    if (callsOthers) return;
-    if (isCallExpression(node) && !(isIdentifier(node.expression) && own.has(node.expression.text))) callsOthers = true;
-    else forEachChild(node, visit);
+function flagFunctionsOf(sourceFile: ts.SourceFile): Set<string> {
+  const declared = sourceFile.statements.filter((statement): statement is ts.FunctionDeclaration => isFunctionDeclaration(statement) && statement.name !== undefined);
+  const own = new Set(declared.map((statement) => (statement.name as ts.Identifier).text));
+  const decidesByItsOwn = (body: ts.Node): boolean => {
+    let callsOthers = false;
+    const visit = (node: ts.Node): void => {
+      if (callsOthers) return;
+      if (isCallExpression(node) && !(isIdentifier(node.expression) && own.has(node.expression.text))) callsOthers = true;
+      else forEachChild(node, visit);
+    };
+    visit(body);
+    return !callsOthers;
   };
-  visit(declaration.body);
-  return !callsOthers;
+  return new Set(declared
+    .filter((declaration) => declaration.parameters.length === 0 && declaration.type?.kind === SyntaxKind.BooleanKeyword && declaration.body !== undefined && decidesByItsOwn(declaration.body))
+    .map((declaration) => (declaration.name as ts.Identifier).text));
 }
 
 /**
