@@ -4,10 +4,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { openRegularFile, readBoundedSync, readBoundedTextSync } from '../../server/src/io/boundedRead';
+import { openRegularFile, readBoundedSync, readBoundedTextSync, type BoundedRead, type BoundedReadOptions } from '../../server/src/io/boundedRead';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-bounded-'));
 after(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -79,6 +80,47 @@ describe('readBoundedTextSync', () => {
     assert.equal(read.bytes.buffer, scratch.buffer, 'a view of the scratch buffer');
     assert.equal(read.bytes.toString(), 'hello');
     assert.equal(size, 5);
+  });
+});
+
+describe('readBoundedSync with shortReadEnds (the scan\'s reads)', () => {
+  const big = at('big.txt');
+  fs.writeFileSync(big, 'y'.repeat(200 * 1024));
+  // How many reads a file takes: every module's `fs` reads through node's one object, whose `readSync` can be counted.
+  const readsOf = (file: string, limit: number, options: BoundedReadOptions): { calls: number; read: BoundedRead } => {
+    const shared = createRequire(__filename)('node:fs') as { readSync: typeof fs.readSync };
+    const original = shared.readSync;
+    let calls = 0;
+    shared.readSync = ((...args: Parameters<typeof fs.readSync>) => {
+      calls += 1;
+      return original(...args);
+    }) as typeof fs.readSync;
+    try {
+      const read = readBoundedSync(file, limit, options);
+      return { calls, read };
+    } finally {
+      shared.readSync = original;
+    }
+  };
+
+  for (const row of ROWS) {
+    it(`reads ${row.name} as it does without the option`, () => {
+      const read = readBoundedSync(row.file, LIMIT, { limitName: 'test.limit', shortReadEnds: true });
+      const plain = readBoundedSync(row.file, LIMIT, { limitName: 'test.limit' });
+      assert.deepEqual('bytes' in read ? read.bytes.toString() : read.refused, 'bytes' in plain ? plain.bytes.toString() : plain.refused);
+    });
+  }
+
+  it('reads a small file with one call, where without the option a second call finds the end', () => {
+    assert.equal(readsOf(at('small.txt'), LIMIT, { shortReadEnds: true }).calls, 1);
+    assert.equal(readsOf(at('small.txt'), LIMIT, {}).calls, 2);
+  });
+
+  it('reads a file larger than its first buffer whole: a full read is not a short one', () => {
+    const { read, calls } = readsOf(big, 1024 * 1024, { shortReadEnds: true });
+    assert.ok('bytes' in read);
+    assert.equal(read.bytes.length, 200 * 1024);
+    assert.ok(calls > 1, `${calls} calls`);
   });
 });
 

@@ -74,7 +74,7 @@ function scratchOf(size: number): Buffer {
  * anything is read (for `fileStamp`).
  */
 export function readSourceFileShared(file: string, maxFileSize: number, opened?: (stats: fs.Stats) => void): Buffer | SkipReason {
-  const read = readBoundedSync(file, maxFileSize, { limitName: MAX_FILE_SIZE_SETTING, scratch: scratchOf, opened });
+  const read = readBoundedSync(file, maxFileSize, { limitName: MAX_FILE_SIZE_SETTING, scratch: scratchOf, opened, shortReadEnds: true });
   if ('refused' in read) return skipReasonOf(read.refused);
   if (read.bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { reason: 'binary file (it contains NUL bytes)', quiet: false };
   return read.bytes;
