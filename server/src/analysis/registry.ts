@@ -5,6 +5,7 @@
 import { ts } from 'ts-morph';
 import { camelCaseFromFlagKey } from './keys';
 import { scriptKindOf } from './scriptKind';
+import { scannedText } from './vue';
 import { declaredNames, readDeclaration, registryLabel } from './registryDeclarations';
 import { closestKey } from './suggest';
 import { DEFAULT_SEVERITIES, type Finding, type FindingCode, type FlagCheck, type Severity, type Span } from './types';
@@ -68,7 +69,7 @@ type Severities = Partial<Record<FindingCode, Severity | 'off'>>;
  * `label` is the file as people wrote it.
  */
 export function readRegistry(file: string, label: string, text: string, symbol: string): { registry?: FlagRegistry; problem?: string } {
-  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
+  const sourceFile = ts.createSourceFile(file, scannedText(file, text), ts.ScriptTarget.Latest, false, scriptKindOf(file));
   for (const statement of sourceFile.statements) {
     const read = readDeclaration(sourceFile, statement, symbol);
     if (read === undefined) continue;
@@ -102,7 +103,7 @@ export interface RegistryCandidate {
  * literal `type Kind = 'x'`) is no candidate unless the caller has other evidence.
  */
 export function registryCandidates(file: string, text: string, parsed?: ts.SourceFile, minKeys = 2): RegistryCandidate[] {
-  const sourceFile = parsed ?? ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
+  const sourceFile = parsed ?? ts.createSourceFile(file, scannedText(file, text), ts.ScriptTarget.Latest, false, scriptKindOf(file));
   const candidates: RegistryCandidate[] = [];
   for (const statement of sourceFile.statements) {
     for (const symbol of declaredNames(statement)) {

@@ -10,6 +10,7 @@ import { escapeRegex } from '../regex';
 import { resolveChecks, type ModuleHost } from '../resolve';
 import { scanFile, type FileScan } from '../scan';
 import { scriptKindOf } from '../scriptKind';
+import { scannedText } from '../vue';
 import type { FlagCheck, UserPattern } from '../types';
 import type { SourceText } from './types';
 
@@ -44,7 +45,7 @@ export class SourceTrees {
     let tree = this.trees.get(source.file);
     if (tree === undefined) {
       // Parent links: a wrapper's name is read from the declaration around its function.
-      tree = ts.createSourceFile(source.file, source.text, ts.ScriptTarget.Latest, true, scriptKindOf(source.file));
+      tree = ts.createSourceFile(source.file, scannedText(source.file, source.text), ts.ScriptTarget.Latest, true, scriptKindOf(source.file));
       this.trees.set(source.file, tree);
     }
     return tree;

@@ -5,6 +5,7 @@
 import { ts } from 'ts-morph';
 import { applyEdits, lineEdits, type TextEdit } from './edits';
 import { scriptKindOf } from '../scriptKind';
+import { isVueFile, scannedText } from '../vue';
 import { bindFile, type BoundFile } from './program';
 import { deleteLines } from './unused';
 import { deleteMemberLines } from './comments';
@@ -61,6 +62,8 @@ export function removeKeyConstants(files: readonly WorkspaceText[], key: string,
   const results: ConstantRemoval[] = [];
   for (const file of files) {
     const isRegistry = registry !== undefined && registry.file === file.fileName;
+    // A Vue component is read as its script view, which is not its text: it is never rewritten (see removeFlagFromFile).
+    if (isVueFile(file.fileName)) continue;
     if (!isRegistry && !literals.some((literal) => file.text.includes(literal))) continue;
     // A file the walks cannot hold (nesting deeper than the call stack) keeps its constants: doing less is safe.
     try {
@@ -177,7 +180,7 @@ function mentionedElsewhere(files: readonly WorkspaceText[], declaration: KeyDec
     // Only files that hold the word somewhere are parsed.
     if (!word.test(file.text)) continue;
     const own = file.fileName === fileName;
-    const parsed = own ? bound.sourceFile : ts.createSourceFile(file.fileName, file.text, ts.ScriptTarget.Latest, true, scriptKindOf(file.fileName));
+    const parsed = own ? bound.sourceFile : ts.createSourceFile(file.fileName, scannedText(file.fileName, file.text), ts.ScriptTarget.Latest, true, scriptKindOf(file.fileName));
     const uses = (node: ts.Node): boolean => {
       if (own && inDeclaration(node)) return false;
       if (ts.isIdentifier(node)) return declaration.kind !== 'union' && node.text === name && refersToSymbol(node, declaration.kind !== 'constant', own ? enumBody : undefined);

@@ -5,6 +5,7 @@ import { ts } from 'ts-morph';
 import type { PatternSet } from '../patterns';
 import { scriptKindOf } from '../scriptKind';
 import { skeletonOf } from '../skeleton';
+import { scannedText } from '../vue';
 import { namesDeclaredFlag } from './environmentSwitches';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
@@ -12,7 +13,15 @@ const { ScriptTarget, createSourceFile } = ts;
 
 /** The syntax tree `scanFile` reads; a caller may keep it for an open document and pass updates of it back as `parsed`. */
 export function parseSource(fileName: string, text: string): ts.SourceFile {
-  return createSourceFile(fileName, text, ScriptTarget.Latest, false, scriptKindOf(fileName));
+  return createSourceFile(fileName, scannedText(fileName, text), ScriptTarget.Latest, false, scriptKindOf(fileName));
+}
+
+// The trees of skeletons: a scan that needs what a skeleton blanks parses the whole text instead.
+const skeletonTrees = new WeakSet<ts.SourceFile>();
+
+/** True for a tree `parseSkeletonText` made, whose text lacks the bodies a skeleton blanks. */
+export function isSkeleton(tree: ts.SourceFile): boolean {
+  return skeletonTrees.has(tree);
 }
 
 /**
@@ -30,7 +39,9 @@ export function parseSkeleton(fileName: string, text: string, patterns: PatternS
 export function parseSkeletonText(fileName: string, skeleton: string): ts.SourceFile | undefined {
   // No JSDoc: a scan reads none, and the parser skips comments faster without.
   const tree = createSourceFile(fileName, skeleton, { languageVersion: ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindOf(fileName));
-  return hasSyntaxError(tree) ? undefined : tree;
+  if (hasSyntaxError(tree)) return undefined;
+  skeletonTrees.add(tree);
+  return tree;
 }
 
 /** True when the parser reported a syntax error in the tree. */

@@ -17,7 +17,7 @@ import { localOverrideReads } from './localOverrides';
 import { flagOptionPatterns, writesFlagOption } from '../patterns/options';
 import { mentionsEnvironmentSwitch, scanEnvironmentSwitches, type SwitchScan } from './environmentSwitches';
 import { mayDeclareEnvironmentSwitch } from '../prefilter';
-import { parseSkeleton, parseSource } from './parse';
+import { isSkeleton, parseSkeleton, parseSource } from './parse';
 import { namesVendorPackage } from '../skeleton';
 import { withRenamedImports } from './renamedImports';
 import type { FileScan, LocalReference, ModuleReference, Origin, ScanState } from './types';
@@ -59,16 +59,16 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
   }
   const completed = completeChecks(state);
   // A skeleton blanks a constructor with no flag-call name, and with it `this.client = OpenFeature.getClient()`.
-  if (completed.lacksClassEvidence && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
+  if (completed.lacksClassEvidence && isSkeleton(sourceFile)) return scanFile(fileName, text, patterns, parseSource(fileName, text));
   // A client getter without a declared type (`getServerClient = async () => { ...; return ldClient }`) is followed
   // through its returns, which a skeleton may have blanked.
-  if (state.blankedReturns === true && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
+  if (state.blankedReturns === true && isSkeleton(sourceFile)) return scanFile(fileName, text, patterns, parseSource(fileName, text));
   const withFunctions = scanFlagFunctions(state, completed, patterns);
   // A skeleton blanks the bodies that call a flag function declared here (their name is no flag-call name).
-  if (withFunctions?.declares === true && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
+  if (withFunctions?.declares === true && isSkeleton(sourceFile)) return scanFile(fileName, text, patterns, parseSource(fileName, text));
   const switchScan = scanEnvironmentSwitches(state, patterns, withFunctions ?? completed);
   // A skeleton blanks the class bodies and functions that declare or read a switch.
-  if (switchScan !== undefined && sourceFile.text !== text) return scanFile(fileName, text, patterns, parseSource(fileName, text));
+  if (switchScan !== undefined && isSkeleton(sourceFile)) return scanFile(fileName, text, patterns, parseSource(fileName, text));
   const found = withLocalOverrides(state, withSwitchReads(withFunctions ?? { ...completed, declares: false }, switchScan));
   const { checks, importedKeys, importedKeyTypes, evidenceImports } = found;
   const { exports, starExports, origins } = collectExports(state);

@@ -23,6 +23,7 @@ import { mayListConsoleFlags } from '../patterns/openshift';
 import type { PatternSet } from '../patterns';
 import { VENDOR_PACKAGES } from '../patterns/presets';
 import { readsJsx } from '../extensions';
+import { isVueFile } from '../vue';
 import { componentNames, escapeRegex } from '../regex';
 import { Lexer } from './lexer';
 import { Unsure } from './tokens';
@@ -33,8 +34,9 @@ import { Unsure } from './tokens';
  * escapes (the text search would not see it), nothing to blank, or a text the lexer is unsure of.
  */
 export function skeletonOf(fileName: string, text: string, patterns: PatternSet): string | undefined {
-  // An OpenShift console extension's flag lists are objects, not calls: such a module is parsed whole.
-  if (text.includes('\\u') || bagNameRegex(patterns).test(text) || mayListConsoleFlags(text)) return undefined;
+  // An OpenShift console extension's flag lists are objects, not calls: such a module is parsed whole. So is a Vue
+  // component, whose script view is made at the parse.
+  if (isVueFile(fileName) || text.includes('\\u') || bagNameRegex(patterns).test(text) || mayListConsoleFlags(text)) return undefined;
   const hits: number[] = [];
   const names = calleeWordRegex(patterns);
   names.lastIndex = 0;
