@@ -351,6 +351,30 @@ export function lacksFlag(user: User, flag: string) { return !user.flags.include
     checks: { 'src/handlers/story.ts': ['COUNTS_V2', 'beta'] },
   },
   {
+    name: "no SDK: a plugin's injected function is called by its injected name (Nuxt's `inject('isOn', fn)` as `app.$isOn`, Vue's `globalProperties.$x = fn`); a membership test may ask for the key respelled; Vue's own `inject(key, default)` names nothing",
+    files: {
+      'modules/core/plugins/featureFlags.js': `export const FF_AUTOMATION = 'automation';
+function featureFlagIsEnabled(featureFlags, flag) {
+  return featureFlags.includes(flag.trim().toLowerCase());
+}
+export default function ({ app }, inject) {
+  const FEATURE_FLAGS = (app.$config.FEATURE_FLAGS || '').split(',');
+  inject('featureFlagIsEnabled', (flag) => featureFlagIsEnabled(FEATURE_FLAGS, flag));
+}`,
+      'modules/core/plugins/globals.js': `export function install(app, flags) {
+  app.config.globalProperties.$flagOn = (name) => featureFlagIsEnabled(flags, name);
+}`,
+      'modules/core/composables.js': `import { inject } from 'vue';
+export function useTheme() { return inject('theme', (name) => featureFlagIsEnabled(defaults, name)); }`,
+      'modules/automation/plugin.js': `export default function ({ app }) {
+  if (app.$featureFlagIsEnabled('automation')) register(app);
+  return this.$flagOn('beta-nav') && this.$theme('dark');
+}`,
+    },
+    expected: { patterns: [{ callee: 'featureFlagIsEnabled', keyArg: 1, type: 'boolean' }, { callee: '$featureFlagIsEnabled', keyArg: 0, type: 'boolean' }, { callee: '$flagOn', keyArg: 0, type: 'boolean' }] },
+    checks: { 'modules/automation/plugin.js': ['automation', 'beta-nav'] },
+  },
+  {
     name: "a prop named for a toggle alone, typed by a union named so, is the interface's switch, not a flag's option; a feature toggle's is",
     files: {
       'src/PostReviewOrQuestion.tsx': `export type Toggle = 'RATE_AND_REVIEW' | 'ASK_A_QUESTION';

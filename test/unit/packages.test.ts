@@ -2,6 +2,8 @@
 // from package.json fields and tsconfig.json files given as text (comments, trailing commas, `extends`).
 
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { resolveChecks } from '../../server/src/analysis/resolve';
@@ -211,6 +213,39 @@ const cases: Case[] = [
     expected: '/ws/packages/flags/src/keys.ts',
   },
   {
+    name: "an alias only another project's tsconfig declares: a bundler's alias holds for the plugins it builds",
+    files: {
+      '/ws/web/tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@app/*": ["./*"] } } }',
+      '/ws/plugins/billing/tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@billing/*": ["./*"] } } }',
+      '/ws/web/modules/flags.ts': '',
+    },
+    specifier: '@app/modules/flags',
+    from: '/ws/plugins/billing/plugin.ts',
+    expected: '/ws/web/modules/flags.ts',
+  },
+  {
+    name: 'an alias two projects declare means something else in each: not followed from a third',
+    files: {
+      '/ws/web/tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }',
+      '/ws/admin/tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }',
+      '/ws/plugins/billing/tsconfig.json': '{ "compilerOptions": {} }',
+      '/ws/web/src/flags.ts': '',
+    },
+    specifier: '@/flags',
+    from: '/ws/plugins/billing/plugin.ts',
+    expected: undefined,
+  },
+  {
+    name: "another project's catch-all alias (`*`) is not followed: it matches every specifier",
+    files: {
+      '/ws/web/tsconfig.json': '{ "compilerOptions": { "paths": { "*": ["./types/*"] } } }',
+      '/ws/web/types/flags.ts': '',
+    },
+    specifier: 'flags',
+    from: '/ws/plugins/billing/plugin.ts',
+    expected: undefined,
+  },
+  {
     name: 'a malformed package.json is left out',
     files: { '/ws/packages/flags/package.json': '{ "name": ', ...FLAGS_SOURCES },
     specifier: '@acme/flags',
@@ -248,6 +283,28 @@ describe('package-name resolution', () => {
     const getScan = (file: string): FileScan | undefined => (Object.hasOwn(files, file) ? scanFile(file, files[file], patterns) : undefined);
     const checks = resolveChecks(getScan(FROM)!, getScan, hostOver(files));
     assert.deepEqual(checks.map(({ key, resolved }) => ({ key, resolved })), [{ key: 'new-nav', resolved: true }]);
+  });
+
+  it("reads a JavaScript project's jsconfig.json as its tsconfig.json, and a folder's tsconfig.json over it", () => {
+    const root = toPosixPath(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-jsconfig-'))));
+    try {
+      const files: Record<string, string> = {
+        'web/jsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@web/*": ["./*"] } } }',
+        'both/jsconfig.json': '{ "compilerOptions": { "paths": { "@both/*": ["./js/*"] } } }',
+        'both/tsconfig.json': '{ "compilerOptions": { "paths": { "@both/*": ["./ts/*"] } } }',
+      };
+      for (const [name, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+        fs.writeFileSync(path.join(root, name), text);
+      }
+      assert.ok(PACKAGE_TABLE_FILES.includes('jsconfig.json'));
+      const named = new Map([['jsconfig.json', [`${root}/web/jsconfig.json`, `${root}/both/jsconfig.json`]], ['tsconfig.json', [`${root}/both/tsconfig.json`]]]);
+      const table = readPackageTable(root, named);
+      assert.deepEqual(Object.keys(table.tsconfigs.get(`${root}/web`)?.paths ?? {}), ['@web/*']);
+      assert.deepEqual(table.tsconfigs.get(`${root}/both`)?.paths, { '@both/*': ['./ts/*'] });
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it("gives a file's nearest workspace package folder, else the root", () => {

@@ -61,7 +61,8 @@ export function packageDirOf(file: string, table: PackageTable): string {
 
 /**
  * The workspace file a bare specifier names: a tsconfig `paths` alias (the importing file's nearest
- * tsconfig.json, then the root one), a path under `baseUrl`, or a workspace package and its subpath.
+ * tsconfig.json, then the root one), a path under `baseUrl`, or a workspace package and its subpath; else an
+ * alias that one tsconfig of the workspace alone declares (see `soleDeclarerOf`).
  * Undefined for anything else (a dependency in node_modules).
  */
 export function resolveBareSpecifier(specifier: string, fromFile: string, table: PackageTable, probe: ModuleProbe): string | undefined {
@@ -69,7 +70,42 @@ export function resolveBareSpecifier(specifier: string, fromFile: string, table:
     const aliased = resolveAlias(specifier, aliases, probe);
     if (aliased !== undefined) return aliased;
   }
-  return resolvePackageImport(specifier, table, probe);
+  const fromPackage = resolvePackageImport(specifier, table, probe);
+  if (fromPackage !== undefined) return fromPackage;
+  const declarer = soleDeclarerOf(specifier, table);
+  return declarer === undefined ? undefined : resolveAlias(specifier, declarer, probe);
+}
+
+const aliasDeclarers = new WeakMap<PackageTable, ReadonlyMap<string, PathAliases | null>>();
+
+/**
+ * The one tsconfig of the workspace whose `paths` has a pattern with the specifier's prefix (`@baserow/*`), when no
+ * other declares that pattern. A bundler's aliases hold for every folder it builds, and a front end's plugins often
+ * live in folders of their own whose tsconfig or jsconfig does not repeat them (Nuxt modules importing
+ * `@baserow/modules/…`). A pattern several tsconfigs declare (`@/*` in each package of a monorepo) means something
+ * else in each, and one with nothing before its `*` matches every specifier: neither is followed.
+ */
+function soleDeclarerOf(specifier: string, table: PackageTable): PathAliases | undefined {
+  let declarers = aliasDeclarers.get(table);
+  if (declarers === undefined) {
+    const found = new Map<string, PathAliases | null>();
+    for (const aliases of table.tsconfigs.values()) {
+      for (const pattern of Object.keys(aliases.paths)) {
+        const star = pattern.indexOf('*');
+        if (star <= 0 || star !== pattern.length - 1) continue;
+        found.set(pattern, found.has(pattern) && found.get(pattern) !== aliases ? null : aliases);
+      }
+    }
+    declarers = found;
+    aliasDeclarers.set(table, declarers);
+  }
+  if (declarers.size === 0) return undefined;
+  let best: { prefix: string; aliases: PathAliases } | undefined;
+  for (const [pattern, aliases] of declarers) {
+    const prefix = pattern.slice(0, -1);
+    if (aliases !== null && specifier.startsWith(prefix) && specifier.length > prefix.length && (best === undefined || prefix.length > best.prefix.length)) best = { prefix, aliases };
+  }
+  return best?.aliases;
 }
 
 /** The nearest tsconfig's aliases of a file, then the workspace root's (once). */

@@ -11,9 +11,11 @@ import { SETTINGS_FILE_LIMIT, toPosixPath } from './files';
 
 const MANIFEST = 'package.json';
 const TSCONFIG = 'tsconfig.json';
+// A JavaScript project's tsconfig.json, as TypeScript and editors read it: its `paths` and `baseUrl` are the same.
+const JSCONFIG = 'jsconfig.json';
 
 /** The names of the files a package table is read from; `listFolder` collects them while it lists. */
-export const PACKAGE_TABLE_FILES: readonly string[] = [MANIFEST, TSCONFIG];
+export const PACKAGE_TABLE_FILES: readonly string[] = [MANIFEST, TSCONFIG, JSCONFIG];
 
 /**
  * The package table of a folder from the package.json and tsconfig.json files `listFolder` found there
@@ -25,7 +27,11 @@ export function readPackageTable(folder: string, named: ReadonlyMap<string, read
   // four times (open, stat, read, close). For convex-backend's 378 manifests and tsconfigs, the first
   // table took 18-27 ms (26-27 ms of CPU) this way, against 40-47 ms (57-66 ms of CPU) through the
   // thread pool. The reads block this thread once, for 50-70 µs a file here.
-  return buildPackageTable(root, named.get(MANIFEST) ?? [], named.get(TSCONFIG) ?? [], (file) => {
+  // A folder's tsconfig.json wins over its jsconfig.json, as TypeScript has it.
+  const tsconfigs = named.get(TSCONFIG) ?? [];
+  const tsconfigFolders = new Set(tsconfigs.map((file) => posix.dirname(file)));
+  const jsconfigs = (named.get(JSCONFIG) ?? []).filter((file) => !tsconfigFolders.has(posix.dirname(file)));
+  return buildPackageTable(root, named.get(MANIFEST) ?? [], [...tsconfigs, ...jsconfigs], (file) => {
     const read = readBoundedTextSync(file, SETTINGS_FILE_LIMIT);
     if ('text' in read) return read.text;
     // Imports through a package or path alias it would name then resolve to nothing: say why.

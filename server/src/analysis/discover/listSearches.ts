@@ -69,10 +69,11 @@ function membershipReads(sourceFile: ts.SourceFile): SearchedRead[] {
   if (!FLAG_LIST_MEMBERSHIP.test(sourceFile.text)) return [];
   const reads: SearchedRead[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isPropertyAccessExpression(node.expression)
-      && (node.expression.name.text === 'includes' || node.expression.name.text === 'has') && ts.isIdentifier(unwrap(node.arguments[0]))) {
+    const name = ts.isCallExpression(node) && node.arguments.length === 1 ? spelledName(node.arguments[0]) : undefined;
+    if (name !== undefined && ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)
+      && (node.expression.name.text === 'includes' || node.expression.name.text === 'has')) {
       const owner = enclosingFunctionOf(node);
-      const parameter = owner === undefined ? undefined : parameterOf(owner, (unwrap(node.arguments[0]) as ts.Identifier).text, false);
+      const parameter = owner === undefined ? undefined : parameterOf(owner, name.text, false);
       // A type guard (`isKnownFeatureFlag(value: unknown): value is FeatureFlags`) asks whether a name is a flag at all.
       const guard = owner?.type !== undefined && ts.isTypePredicateNode(owner.type);
       if (owner !== undefined && !guard && parameter !== undefined && parameter.keyPath === undefined && (givenBack(owner, node) || testedForTrue(node))) {
@@ -84,6 +85,19 @@ function membershipReads(sourceFile: ts.SourceFile): SearchedRead[] {
   };
   visit(sourceFile);
   return reads;
+}
+
+// What a list of names may be asked for instead of the name as given: the name spelled in one case, or trimmed.
+const RESPELLINGS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim']);
+
+/** The name a membership test asks for: `flag`, or `flag` respelled (`flag.toLowerCase()`, `flag.trim().toLowerCase()`). */
+function spelledName(expression: ts.Expression): ts.Identifier | undefined {
+  const inner = unwrap(expression);
+  if (ts.isIdentifier(inner)) return inner;
+  if (ts.isCallExpression(inner) && inner.arguments.length === 0 && ts.isPropertyAccessExpression(inner.expression) && RESPELLINGS.has(inner.expression.name.text)) {
+    return spelledName(inner.expression.expression);
+  }
+  return undefined;
 }
 
 /** `if (list.includes(flag)) { return true; }`: the condition, as it is, decides a `return true` and nothing else. */

@@ -329,12 +329,35 @@ export function functionName(node: ts.SignatureDeclaration): string | undefined 
   if (parent !== undefined && isUseCallback(parent, node)) parent = parent.parent;
   if (parent === undefined) return undefined;
   if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  // Assigned to a property, a function is called by that property's name: `app.config.globalProperties.$isOn = (flag)
+  // => …` (Vue), `Vue.prototype.$isOn = …`, `this.isOn = …`.
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node && ts.isPropertyAccessExpression(parent.left)) {
+    return parent.left.name.text;
+  }
+  const injected = injectedName(parent, node);
+  if (injected !== undefined) return injected;
   // `export default (flag) => …` and `export default function (flag) {…}` are named by their importers, after the
   // module as a rule (`import useFeatureFlag from './useFeatureFlag'`).
   const anonymousDefault = (ts.isExportAssignment(parent) && parent.isExportEquals !== true)
     || (ts.isFunctionDeclaration(node) && node.name === undefined && (ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword) ?? false));
   if (anonymousDefault) return moduleName(node.getSourceFile().fileName);
   // `export const useFlag = memo((key) => ...)` and similar wrappers of the function itself are not followed.
+  return undefined;
+}
+
+/**
+ * The name a Nuxt plugin gives a function it injects: `inject('featureFlagIsEnabled', (flag) => …)`, where `inject` is
+ * the plugin's parameter, is called `app.$featureFlagIsEnabled(…)` and `this.$featureFlagIsEnabled(…)`.
+ */
+function injectedName(call: ts.Node, fn: ts.Node): string | undefined {
+  if (!ts.isCallExpression(call) || call.arguments.length !== 2 || call.arguments[1] !== fn || !ts.isIdentifier(call.expression)) return undefined;
+  const [name] = call.arguments;
+  if (!ts.isStringLiteralLike(name) || !/^[A-Za-z_$][\w$]*$/.test(name.text)) return undefined;
+  const injector = call.expression.text;
+  // Vue's own `inject(key, defaultValue)` is imported, not a parameter: its function is a default, called by no name.
+  for (let scope: ts.Node | undefined = call.parent; scope !== undefined; scope = scope.parent) {
+    if (ts.isFunctionLike(scope) && scope.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === injector)) return `$${name.text}`;
+  }
   return undefined;
 }
 
