@@ -654,6 +654,25 @@ class Own { features = new FeatureSet(); get z() { return this.features.isEnable
     pending: ['this.features'],
   },
   {
+    name: 'flagged: its hook, bag, component and component wrapper where imported from flagged; the same names from elsewhere, none',
+    code: `import { Feature, useFeature, useFeatures, withFeature } from 'flagged';
+import { useFeature as useGrowthFeature } from './growth';
+export function Report() {
+  const universal = useFeature('universalReportingEnabled');
+  const hiv = Boolean(useFeature('hivEnabled'));
+  const features = useFeatures();
+  return <Feature name="v2">{features.moderate && universal && hiv && useGrowthFeature('other')}</Feature>;
+}
+export const Admin = withFeature('admin')(Panel);`,
+    expected: [
+      ['universalReportingEnabled', 'flagged', '`useFeature` is imported from flagged'],
+      ['hivEnabled', 'flagged', '`useFeature` is imported from flagged'],
+      ['v2', 'flagged', '`Feature` is imported from flagged'],
+      ['moderate', 'flagged', '`useFeatures` is imported from flagged'],
+      ['admin', 'flagged', '`withFeature` is imported from flagged'],
+    ],
+  },
+  {
     name: "Grafana's feature toggles through a module of the workspace: pending that module's import",
     code: `import { config } from './runtime';
 if (config.featureToggles.logsPanelControls) show();`,

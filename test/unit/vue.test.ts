@@ -107,9 +107,9 @@ const COMPONENT = `<template>
 </template>
 
 <script setup lang="ts">
-import { useFeatures } from '@/features-client';
+import { useFeatureClient } from '@/features-client';
 import { Feature } from '@/features';
-const features = useFeatures();
+const features = useFeatureClient();
 const isOn = features.isOn;
 const legacy = features.isOn(Feature.Legacy);
 </script>
@@ -124,7 +124,7 @@ const FILES: Record<string, string> = {
   'src/features-client.ts': `import { OpenFeature } from '@openfeature/web-sdk';
 import type { Feature } from './features';
 const client = OpenFeature.getClient();
-export function useFeatures() {
+export function useFeatureClient() {
   return { isOn: (flag: Feature) => client.getBooleanValue(flag, false) };
 }`,
   'src/App.vue': COMPONENT,

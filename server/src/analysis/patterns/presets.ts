@@ -6,6 +6,7 @@ import type { FlagPattern } from '../types';
 import { CONFIGCAT_PATTERNS } from './configcat';
 import { DEVCYCLE_PATTERNS } from './devcycle';
 import { EMBER_PATTERNS } from './ember';
+import { FLAGGED_PATTERNS } from './flagged';
 import { FLAGSMITH_PATTERNS } from './flagsmith';
 import { GRAFANA_OBJECT_BAGS } from './grafana';
 import { GROWTHBOOK_PATTERNS } from './growthbook';
@@ -35,6 +36,7 @@ export const PRESET_PATTERNS: readonly FlagPattern[] = [
   ...VERCEL_PATTERNS,
   ...EMBER_PATTERNS,
   ...OPENSHIFT_CONSOLE_PATTERNS,
+  ...FLAGGED_PATTERNS,
 ];
 
 /** Vendors' bag objects, read where an import from their packages names them (`config.featureToggles.x`). */
