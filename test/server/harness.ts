@@ -321,6 +321,7 @@ export function makeWorkspace(files: Record<string, string>): string {
 
 function languageIdOf(file: string): string {
   if (file.endsWith('.json')) return 'json';
+  if (file.endsWith('.vue')) return 'vue';
   if (/\.[mc]?tsx?$/.test(file)) return file.endsWith('x') ? 'typescriptreact' : 'typescript';
   return file.endsWith('x') ? 'javascriptreact' : 'javascript';
 }

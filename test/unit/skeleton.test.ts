@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateWorkspace } from '../../bench/generate';
+import { mayHoldChecks } from '../../server/src/analysis/prefilter';
 import { parseSkeleton, parseSource, scanFile } from '../../server/src/analysis/scan';
 import { skeletonText } from '../../server/src/analysis/skeleton';
 import { loadConfig } from '../../server/src/workspace/config';
@@ -190,6 +191,16 @@ describe('parseSkeleton', () => {
     const text = "function f() {\n  return 1;\n}\nexport const on = client.getBooleanValue('k', false);\n";
     assert.notEqual(parseSkeleton('a.ts', text, patterns), undefined);
     assert.deepEqual(scanFile('a.ts', text, patterns), scanFile('a.ts', text, patterns, parseSource('a.ts', text)));
+  });
+
+  it('keeps a call whose name is parted from its `(` by whitespace JavaScript\'s \\s does not know (a zero-width space, NEL)', () => {
+    for (const gap of ['\u200b', '\u0085', ' \u200b ']) {
+      const text = `import { useFeature } from './feature';\nfunction other() { return 1; }\nexport function banner() {\n  if (useFeature${gap}('new-checkout')) return 'a';\n  return 'b';\n}\n`;
+      const whole = scanFile('a.ts', text, patterns, parseSource('a.ts', text));
+      assert.equal(whole.checks.length > 0, true, JSON.stringify(gap));
+      assert.deepEqual(scanFile('a.ts', text, patterns), whole, JSON.stringify(gap));
+      assert.equal(mayHoldChecks(Buffer.from(text).toString('latin1'), patterns), true, `the latin1 view, ${JSON.stringify(gap)}`);
+    }
   });
 });
 

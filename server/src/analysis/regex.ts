@@ -6,6 +6,13 @@ export function escapeRegex(text: string): string {
 }
 
 /**
+ * What may stand between a callee's name and what its call needs next (`(`, `<`, `?.`): whitespace as TypeScript reads
+ * it, which holds characters JavaScript's `\s` does not (a zero-width space, U+200B; NEL, U+0085). Any non-ASCII
+ * character is let through, since the prefilter may test a latin1 view of the UTF-8 bytes: more files accepted, never fewer.
+ */
+export const CALL_GAP = '[\\s\\u0080-\\uffff]*';
+
+/**
  * The names a JSX element can call as a component: JSX takes a tag that starts with a lowercase letter, or has a
  * dash, for an HTML element (`<div>`, `<my-widget>`), whatever a script declares under that name.
  */
