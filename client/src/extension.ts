@@ -33,8 +33,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'typescriptreact' },
       { scheme: 'file', language: 'javascript' },
       { scheme: 'file', language: 'javascriptreact' },
-      // Vue single-file components, where an extension such as Vue's own gives them their language.
+      // Vue and Svelte components, where an extension such as Vue's or Svelte's own gives them their language.
       { scheme: 'file', language: 'vue' },
+      { scheme: 'file', language: 'svelte' },
       { scheme: 'file', pattern: '**/*.flagd.json' },
       { scheme: 'file', pattern: '**/.flaglens.json' },
     ],

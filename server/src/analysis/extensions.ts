@@ -4,8 +4,8 @@
 // Extension → whether its files may hold JSX (`.js` files may, as TypeScript reads them).
 const READS_JSX: Readonly<Record<string, boolean>> = {
   '.ts': false, '.mts': false, '.cts': false, '.tsx': true, '.js': true, '.jsx': true, '.mjs': true, '.cjs': true,
-  // A Vue single-file component, read as its script view (vue.ts); its template is markup, not JSX.
-  '.vue': false,
+  // Vue and Svelte components, read as their script views (components.ts); their markup is not JSX.
+  '.vue': false, '.svelte': false,
 };
 
 /** The extensions of the files FlagLens scans; `.d.ts` and its kin are excluded by name elsewhere. */

@@ -5,7 +5,7 @@
 import { ts } from 'ts-morph';
 import { camelCaseFromFlagKey } from './keys';
 import { scriptKindOf } from './scriptKind';
-import { scannedText } from './vue';
+import { scannedText } from './components';
 import { declaredNames, readDeclaration, registryLabel } from './registryDeclarations';
 import { closestKey } from './suggest';
 import { DEFAULT_SEVERITIES, type Finding, type FindingCode, type FlagCheck, type Severity, type Span } from './types';

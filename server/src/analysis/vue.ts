@@ -1,17 +1,7 @@
-// Vue single-file components. A `.vue` file holds its code in `<script>` blocks and in the expressions of its
-// template (`v-if="flags.newNav"`, `{{ isOn('x') ? a : b }}`), between markup the parser cannot read. The scanner
-// reads such a file as its script view: the same text with everything that is not code blanked to spaces, so
-// that every offset, line and column is the .vue file's own. Pure text in, text out; no parser.
+// Vue single-file components (see components.ts): code in `<script>` blocks and in the template's directives
+// (`v-if="flags.newNav"`, `:show="…"`, `@click="…"`) and interpolations (`{{ isOn('x') ? a : b }}`).
 
-/** True for a Vue single-file component. */
-export function isVueFile(fileName: string): boolean {
-  return fileName.toLowerCase().endsWith('.vue');
-}
-
-/** The text a scan reads of a file: a Vue component's script view (see `vueScriptView`), any other file's text as it is. */
-export function scannedText(fileName: string, text: string): string {
-  return isVueFile(fileName) ? vueScriptView(text) : text;
-}
+import { indexOfClosing, ScriptView } from './componentView';
 
 // An attribute whose value is code: a directive (`v-if`, `v-show`, `v-model`), a bound prop (`:show`, `v-bind:show`),
 // an event handler (`@click`, `v-on:click`).
@@ -25,40 +15,14 @@ const ATTRIBUTE = /\s*([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|[^\s>"']+))?
 const TAG = /<\/?([A-Za-z][\w.:-]*)/y;
 
 /**
- * The script view of a component's text, as long as the text and with the same line breaks: the contents of
- * `<script>` blocks as they are; each directive's value and each `{{ }}` interpolation of the markup as a statement of
- * its own, an expression in parentheses where its quotes or braces were (`v-if="a && b"` reads ` ;(a && b)`), an
- * event handler's statements after a `;`; everything else blank. Style blocks, comments, plain attributes, templates
- * in another language (`lang="pug"`) and directives whose value is not an expression (`v-for`, slots) are blank.
+ * The script view of a component's text: the contents of `<script>` blocks as they are; each directive's value and each
+ * `{{ }}` interpolation of the markup as a statement of its own, an expression in parentheses where its quotes or
+ * braces were (`v-if="a && b"` reads ` ;(a && b)`), an event handler's statements after a `;`; everything else blank.
+ * Style blocks, comments, plain attributes, templates in another language (`lang="pug"`) and directives whose value is
+ * not an expression (`v-for`, slots) are blank.
  */
 export function vueScriptView(text: string): string {
-  const view = new Array<string>(text.length);
-  for (let index = 0; index < text.length; index++) view[index] = text[index] === '\n' || text[index] === '\r' ? text[index] : ' ';
-  // The end of the last range kept as code: a statement's `;` goes after it.
-  let keptEnd = 0;
-  const keep = (start: number, end: number): void => {
-    for (let index = start; index < end; index++) view[index] = text[index];
-    keptEnd = Math.max(keptEnd, end);
-  };
-  // Ends what came before `at` as a statement: a `;` on the last blank position before it that is not a line break.
-  const separate = (at: number): void => {
-    let position = at - 1;
-    while (position >= keptEnd && (text[position] === '\n' || text[position] === '\r')) position--;
-    if (position >= keptEnd) view[position] = ';';
-  };
-  // An expression whose first character is at `start` and whose last is before `end`, where `start - 1` and `end` are delimiters.
-  const expression = (start: number, end: number): void => {
-    separate(start - 1);
-    view[start - 1] = '(';
-    keep(start, end);
-    view[end] = ')';
-    keptEnd = end + 1;
-  };
-  const statements = (start: number, end: number): void => {
-    separate(start);
-    keep(start, end);
-  };
-
+  const view = new ScriptView(text);
   let at = 0;
   let nextTag = text.indexOf('<');
   let nextInterpolation = text.indexOf('{{');
@@ -69,7 +33,7 @@ export function vueScriptView(text: string): string {
       const close = text.indexOf('}}', nextInterpolation + 2);
       if (close < 0) break;
       // `{{` becomes `;(` (the second brace opens the expression), `}}` becomes `) `.
-      expression(nextInterpolation + 2, close);
+      view.expression(nextInterpolation + 2, close);
       at = close + 2;
       continue;
     }
@@ -88,37 +52,24 @@ export function vueScriptView(text: string): string {
     }
     const name = tag[1].toLowerCase();
     const closing = text[open + 1] === '/';
-    const { end: tagEnd, selfClosing, otherLanguage } = readAttributes(text, TAG.lastIndex, expression, statements);
+    const { end: tagEnd, selfClosing, otherLanguage } = readAttributes(text, TAG.lastIndex, view);
     at = tagEnd;
     if (closing || selfClosing) continue;
     // A script's contents are code; a style's, a raw text element's and a template in another language's are not.
     const raw = name === 'script' || name === 'style' || name === 'textarea' || (name === 'template' && otherLanguage);
     if (!raw) continue;
     const closeAt = indexOfClosing(text, name, tagEnd);
-    if (name === 'script') {
-      separate(tagEnd);
-      keep(tagEnd, closeAt);
-    }
+    if (name === 'script') view.statements(tagEnd, closeAt);
     at = closeAt;
   }
-  return view.join('');
-}
-
-/** Where `</name` closes a raw element opened before `from` (the first such, as HTML reads it), or the text's end. */
-function indexOfClosing(text: string, name: string, from: number): number {
-  const closing = new RegExp(`</${name}\\b`, 'ig');
-  closing.lastIndex = from;
-  const found = closing.exec(text);
-  if (found !== null) return found.index;
-  // A template in another language nests `<template>` tags of its own; it ends at the text's last closing one.
-  return text.length;
+  return view.toString();
 }
 
 /**
- * Reads a tag's attributes from `from` up to and including its `>`, handing each directive's value to `expression` or
- * `statements` by the offsets of its first character and of its closing quote.
+ * Reads a tag's attributes from `from` up to and including its `>`, keeping each directive's value in the view as an
+ * expression or as statements.
  */
-function readAttributes(text: string, from: number, expression: (start: number, end: number) => void, statements: (start: number, end: number) => void): { end: number; selfClosing: boolean; otherLanguage: boolean } {
+function readAttributes(text: string, from: number, view: ScriptView): { end: number; selfClosing: boolean; otherLanguage: boolean } {
   let otherLanguage = false;
   ATTRIBUTE.lastIndex = from;
   for (;;) {
@@ -138,7 +89,7 @@ function readAttributes(text: string, from: number, expression: (start: number, 
     const valueEnd = end - 1;
     const valueStart = valueEnd - value.length;
     if (valueStart <= start) continue;
-    if (STATEMENTS.test(name)) statements(valueStart, valueEnd);
-    else expression(valueStart, valueEnd);
+    if (STATEMENTS.test(name)) view.statements(valueStart, valueEnd);
+    else view.expression(valueStart, valueEnd);
   }
 }

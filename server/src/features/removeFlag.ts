@@ -21,7 +21,7 @@ import { URI } from 'vscode-uri';
 import { findDefinition } from '../analysis/match';
 import { flagHygiene } from '../analysis/policy/hygiene';
 import { removabilityAtCheck } from '../analysis/removability';
-import { isVueFile } from '../analysis/vue';
+import { isComponentFile } from '../analysis/components';
 import type { TextEdit } from '../analysis/remove/edits';
 import { checksFlag, removeFlagFromFile, type FileRemoval } from '../analysis/remove/plan';
 import { summariseRemoval, type LeftToDecide } from '../analysis/remove/summary';
@@ -64,8 +64,8 @@ export function removeFlagActions(document: TextDocument, params: CodeActionPara
     || params.context.only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
   const asQuickFix = fixed.length > 0 && allowed(CodeActionKind.QuickFix);
   if (!asQuickFix && !allowed(REMOVE_FLAG_KIND)) return [];
-  // The clean-up leaves a Vue component as it was (see removeFlagFromFile): nothing to offer in one.
-  if (isVueFile(document.uri)) return [];
+  // The clean-up leaves a Vue or Svelte component as it was (see removeFlagFromFile): nothing to offer in one.
+  if (isComponentFile(document.uri)) return [];
   const check = checkAt(state.index.checksIn(uriToPath(document.uri)), document.offsetAt(params.range.start));
   if (check === undefined) return [];
   const definition = findDefinition(check, state.catalog);

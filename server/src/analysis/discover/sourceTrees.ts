@@ -10,7 +10,7 @@ import { escapeRegex } from '../regex';
 import { resolveChecks, type ModuleHost } from '../resolve';
 import { scanFile, type FileScan } from '../scan';
 import { scriptKindOf } from '../scriptKind';
-import { scannedText } from '../vue';
+import { scannedText } from '../components';
 import type { FlagCheck, UserPattern } from '../types';
 import type { SourceText } from './types';
 

@@ -5,7 +5,7 @@
 import { ts } from 'ts-morph';
 import { applyEdits, lineEdits, type TextEdit } from './edits';
 import { scriptKindOf } from '../scriptKind';
-import { isVueFile, scannedText } from '../vue';
+import { isComponentFile, scannedText } from '../components';
 import { bindFile, type BoundFile } from './program';
 import { deleteLines } from './unused';
 import { deleteMemberLines } from './comments';
@@ -62,8 +62,8 @@ export function removeKeyConstants(files: readonly WorkspaceText[], key: string,
   const results: ConstantRemoval[] = [];
   for (const file of files) {
     const isRegistry = registry !== undefined && registry.file === file.fileName;
-    // A Vue component is read as its script view, which is not its text: it is never rewritten (see removeFlagFromFile).
-    if (isVueFile(file.fileName)) continue;
+    // A Vue or Svelte component is read as its script view, which is not its text: it is never rewritten (see removeFlagFromFile).
+    if (isComponentFile(file.fileName)) continue;
     if (!isRegistry && !literals.some((literal) => file.text.includes(literal))) continue;
     // A file the walks cannot hold (nesting deeper than the call stack) keeps its constants: doing less is safe.
     try {

@@ -4,7 +4,7 @@
 
 import { ts } from 'ts-morph';
 import { camelCaseFromFlagKey } from '../keys';
-import { isVueFile } from '../vue';
+import { componentLabel } from '../components';
 import type { FlagCheck } from '../types';
 import { applyEdits, lineCount, lineEdits, type TextEdit } from './edits';
 import { bindFile, type BoundFile } from './program';
@@ -60,11 +60,12 @@ export function checksFlag(check: FlagCheck, key: string): boolean {
 export function removeFlagFromFile(fileName: string, text: string, checks: readonly FlagCheck[], kept: KeptValue, flagName: string, callTypes?: CallTypes): FileRemoval {
   const unchanged: FileRemoval = { fileName, text, edits: [], checksRemoved: 0, linesDeleted: 0, deletedNames: [], nowUnused: [], nowConstant: [], problems: [] };
   if (checks.length === 0) return unchanged;
-  // The parser reads a Vue component as its script view (see ../vue.ts), so an edit of that view is no edit of the
-  // component; its template, where most of its checks are, would need an HTML-aware rewrite.
-  if (isVueFile(fileName)) {
+  // The parser reads a Vue or Svelte component as its script view (see ../components.ts), so an edit of that view is no
+  // edit of the component; its markup, where many of its checks are, would need a rewrite that knows the markup.
+  const component = componentLabel(fileName);
+  if (component !== undefined) {
     const line = text.slice(0, checks[0].callSpan.start).split('\n').length;
-    return { ...unchanged, problems: [{ line, message: `'${flagName}' is checked in a Vue single-file component, which the clean-up does not rewrite: remove it here by hand` }] };
+    return { ...unchanged, problems: [{ line, message: `'${flagName}' is checked in ${component}, which the clean-up does not rewrite: remove it here by hand` }] };
   }
   try {
     return removeChecks(fileName, text, checks, kept, flagName, unchanged, callTypes);

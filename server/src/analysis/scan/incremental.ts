@@ -1,7 +1,7 @@
 // Open documents: the re-scan after an edit walks again only the top-level statement that holds it, where it
 // can, re-using the other statements' records; anything else takes the full path of `scanFile`.
 
-import { isVueFile } from '../vue';
+import { isComponentFile } from '../components';
 import { ts } from 'ts-morph';
 import type { PatternSet } from '../patterns';
 import type { Span } from '../types';
@@ -67,8 +67,8 @@ const CLOSED_BY_BRACE = new Set<ts.SyntaxKind>([
 export function scanDocument(fileName: string, text: string, filePatterns: PatternSet, previous?: DocumentScan): DocumentScan {
   const patterns = withRenamedImports(text, filePatterns);
   if (previous !== undefined && previous.text === text && previous.patterns === patterns) return previous;
-  // A Vue component's tree is of its script view, which an edit of its text does not update: it is scanned whole.
-  if (isVueFile(fileName)) return { scan: scanFile(fileName, text, patterns), text, patterns, tree: undefined, walks: undefined };
+  // A component's tree (Vue, Svelte) is of its script view, which an edit of its text does not update: it is scanned whole.
+  if (isComponentFile(fileName)) return { scan: scanFile(fileName, text, patterns), text, patterns, tree: undefined, walks: undefined };
   const document = (previous === undefined ? undefined : rescanStatement(fileName, text, patterns, previous))
     ?? scanWholeDocument(fileName, text, patterns, previous?.tree);
   return involvesFlagFunctions(document, patterns) || mayHardCodeFlags(fileName, document.text) ? wholeScanOf(fileName, document) : document;

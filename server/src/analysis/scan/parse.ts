@@ -5,7 +5,7 @@ import { ts } from 'ts-morph';
 import type { PatternSet } from '../patterns';
 import { scriptKindOf } from '../scriptKind';
 import { skeletonOf } from '../skeleton';
-import { scannedText } from '../vue';
+import { scannedText } from '../components';
 import { namesDeclaredFlag } from './environmentSwitches';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).

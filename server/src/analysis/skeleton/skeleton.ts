@@ -23,7 +23,7 @@ import { mayListConsoleFlags } from '../patterns/openshift';
 import type { PatternSet } from '../patterns';
 import { VENDOR_PACKAGES } from '../patterns/presets';
 import { readsJsx } from '../extensions';
-import { isVueFile } from '../vue';
+import { isComponentFile } from '../components';
 import { CALL_GAP, componentNames, escapeRegex } from '../regex';
 import { Lexer } from './lexer';
 import { Unsure } from './tokens';
@@ -35,8 +35,8 @@ import { Unsure } from './tokens';
  */
 export function skeletonOf(fileName: string, text: string, patterns: PatternSet): string | undefined {
   // An OpenShift console extension's flag lists are objects, not calls: such a module is parsed whole. So is a Vue
-  // component, whose script view is made at the parse.
-  if (isVueFile(fileName) || text.includes('\\u') || bagNameRegex(patterns).test(text) || mayListConsoleFlags(text)) return undefined;
+  // or Svelte component, whose script view is made at the parse.
+  if (isComponentFile(fileName) || text.includes('\\u') || bagNameRegex(patterns).test(text) || mayListConsoleFlags(text)) return undefined;
   const hits: number[] = [];
   const names = calleeWordRegex(patterns);
   names.lastIndex = 0;

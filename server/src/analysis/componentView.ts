@@ -1,0 +1,55 @@
+// The script view of a component (see components.ts) as it is made, shared by Vue's and Svelte's readers.
+
+/**
+ * A script view being made: as long as the text and with its line breaks, blank until ranges are kept. A statement
+ * kept is separated from what came before by a `;` on the last blank position before it that is not a line break.
+ */
+export class ScriptView {
+  private readonly view: string[];
+  // The end of the last range kept as code: a statement's `;` goes after it.
+  private keptEnd = 0;
+
+  constructor(private readonly text: string) {
+    this.view = new Array<string>(text.length);
+    for (let index = 0; index < text.length; index++) this.view[index] = text[index] === '\n' || text[index] === '\r' ? text[index] : ' ';
+  }
+
+  /** Keeps `start`–`end` as it is. */
+  keep(start: number, end: number): void {
+    for (let index = start; index < end; index++) this.view[index] = this.text[index];
+    this.keptEnd = Math.max(this.keptEnd, end);
+  }
+
+  /** Ends what came before `at` as a statement. */
+  separate(at: number): void {
+    let position = at - 1;
+    while (position >= this.keptEnd && (this.text[position] === '\n' || this.text[position] === '\r')) position--;
+    if (position >= this.keptEnd) this.view[position] = ';';
+  }
+
+  /** An expression statement from `start` to `end`, in parentheses put on `start - 1` and `end`, which must be blank. */
+  expression(start: number, end: number): void {
+    this.separate(start - 1);
+    this.view[start - 1] = '(';
+    this.keep(start, end);
+    this.view[end] = ')';
+    this.keptEnd = end + 1;
+  }
+
+  /** Statements from `start` to `end`, after a `;`. */
+  statements(start: number, end: number): void {
+    this.separate(start);
+    this.keep(start, end);
+  }
+
+  toString(): string {
+    return this.view.join('');
+  }
+}
+
+/** Where `</name` closes a raw element (a script, a style) opened before `from`, or the text's end. */
+export function indexOfClosing(text: string, name: string, from: number): number {
+  const closing = new RegExp(`</${name}\\b`, 'ig');
+  closing.lastIndex = from;
+  return closing.exec(text)?.index ?? text.length;
+}
