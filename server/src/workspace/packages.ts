@@ -59,11 +59,12 @@ export function buildPackageTable(root: string, manifests: readonly string[], ts
     const options = readCompilerOptions(tsconfig, readOnce);
     if (options !== undefined) aliases.set(posix.dirname(tsconfig), options);
   }
-  // A package's own tsconfig.json says where its build output comes from: `dist` is compiled from `lib`.
-  const tsconfigFolders = new Set(tsconfigs.map((file) => posix.dirname(file)));
+  // A package's own tsconfig.json (or jsconfig.json) says where its build output comes from: `dist` is compiled from `lib`.
+  const configOf = new Map(tsconfigs.map((file) => [posix.dirname(file), file]));
   for (const [name, pkg] of packages) {
-    if (!tsconfigFolders.has(pkg.dir)) continue;
-    const build = readBuildFolders(`${pkg.dir}/${TSCONFIG}`, readOnce);
+    const config = configOf.get(pkg.dir);
+    if (config === undefined) continue;
+    const build = readBuildFolders(config, readOnce);
     if (build !== undefined) packages.set(name, { ...pkg, build });
   }
   return { root, packages, tsconfigs: aliases };

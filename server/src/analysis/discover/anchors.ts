@@ -14,7 +14,8 @@ import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredWrapper } from './types';
 import type { FileScan } from '../scan/types';
 import { predicateComparisons } from '../scan/predicates';
-import { functionName, GENERIC_NAMES, isTestFile, ordinal, type FunctionNode } from './wrappers';
+import { functionName, type FunctionNode } from './functions';
+import { GENERIC_NAMES, isTestFile, ordinal } from './wrappers';
 import { keyAliases, keyTypeNames } from './keyAliases';
 
 // Calls that take a member without asking for the flag: collections, assertions, logging, strings, and a command line's

@@ -14,7 +14,8 @@ import { nameWords, registryName, subjectWord } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean, RECORD_WRAPPERS, withoutNullish } from './typeText';
 import type { DiscoveredAt, DiscoveredBag } from './types';
-import { functionName, isTestFile, ownReturns, type FunctionNode } from './wrappers';
+import { functionName, ownReturns, type FunctionNode } from './functions';
+import { isTestFile } from './wrappers';
 import { unwrap } from '../scan/values';
 import { escapeRegex } from '../regex';
 

@@ -12,7 +12,8 @@ import { ts } from 'ts-morph';
 import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredBag } from './types';
-import { functionName, isTestFile, ownReturns } from './wrappers';
+import { functionName, ownReturns } from './functions';
+import { isTestFile } from './wrappers';
 
 const FLAG_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles']);
 // The cheap text test: a hook whose name says flags or toggles is declared here.

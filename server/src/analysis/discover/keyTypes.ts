@@ -9,7 +9,8 @@ import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredWrapper } from './types';
 import { keyTypeText } from './typeText';
 import { saysNotEvaluating } from '../callNames';
-import { functionName, GENERIC_NAMES, isTestFile, ordinal } from './wrappers';
+import { functionName } from './functions';
+import { GENERIC_NAMES, isTestFile, ordinal } from './wrappers';
 
 /**
  * Functions whose parameter is declared with the key type of a wrapper that forwards its key (see `keyTypeOf`), read

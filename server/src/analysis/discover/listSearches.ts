@@ -7,7 +7,7 @@
 import { ts } from 'ts-morph';
 import { predicateComparisons } from '../scan/predicates';
 import { unwrap } from '../scan/values';
-import { enclosingFunctionOf, parameterOf, type FunctionNode } from './wrappers';
+import { enclosingFunctionOf, parameterOf, type FunctionNode } from './functions';
 
 // The property of a flag's item that says whether it is on.
 const STATE_PROPERTIES = new Set(['enabled', 'isEnabled', 'active', 'isActive']);

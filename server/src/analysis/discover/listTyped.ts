@@ -22,7 +22,8 @@ import type { SourceTrees } from './sourceTrees';
 import { switchLists } from './switchLists';
 import { elementTypeOf, holdsBoolean, RECORD_WRAPPERS, withoutNullish } from './typeText';
 import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper } from './types';
-import { functionName, GENERIC_NAMES, isTestFile, ordinal, ownReturns } from './wrappers';
+import { functionName, ownReturns } from './functions';
+import { GENERIC_NAMES, isTestFile, ordinal } from './wrappers';
 
 // Words that say flags whatever else a name says; "feature" alone does not (plan features, product features), nor
 // "gate" alone (a column gated by the plan) or "toggle" alone (a switch in the interface, `toggle?: Toggle`), but

@@ -18,7 +18,8 @@ import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredWrapper } from './types';
 import { isWrittenAccess } from '../scan/checks';
 import { mayEvaluate } from './anchors';
-import { functionName, isTestFile, mayNameWrapper, ordinal, ownReturns, parameterOf, type FunctionNode } from './wrappers';
+import { functionName, ownReturns, parameterOf, type FunctionNode } from './functions';
+import { isTestFile, mayNameWrapper, ordinal } from './wrappers';
 import { isFalseFallbackOrTrueTest, maySearchList, searchedReads } from './listSearches';
 
 // The states a flag of a team's own store is compared with. `'true'` is left out: environment switches

@@ -1,0 +1,149 @@
+// What a function is called by and what it takes: the name its callers use (its own, its variable's or property's, the
+// name a plugin injects it under), the parameter a key's text reads, what it gives back. Shared by every rule that
+// finds wrappers.
+
+import { ts } from 'ts-morph';
+
+/** A function of any form, with the body it may have. */
+export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
+
+/** The innermost function around a node. */
+export function enclosingFunctionOf(node: ts.Node): FunctionNode | undefined {
+  for (let parent = node.parent as ts.Node | undefined; parent !== undefined; parent = parent.parent) {
+    if (ts.isFunctionLike(parent)) return parent as FunctionNode;
+  }
+  return undefined;
+}
+
+/** The name a function is called by: its own, its variable's, its property's or its method's. */
+export function functionName(node: ts.SignatureDeclaration): string | undefined {
+  if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node)) && node.name !== undefined && ts.isIdentifier(node.name)) {
+    return node.name.text;
+  }
+  let parent = node.parent as ts.Node | undefined;
+  // React's `useCallback(fn, deps)` gives back `fn` itself: `const check = useCallback((flag) => …, [flags])` is named `check`.
+  if (parent !== undefined && isUseCallback(parent, node)) parent = parent.parent;
+  if (parent === undefined) return undefined;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  // Assigned to a property, a function is called by that property's name: `app.config.globalProperties.$isOn = (flag)
+  // => …` (Vue), `Vue.prototype.$isOn = …`, `this.isOn = …`.
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node && ts.isPropertyAccessExpression(parent.left)) {
+    return parent.left.name.text;
+  }
+  const injected = injectedName(parent, node);
+  if (injected !== undefined) return injected;
+  // `export default (flag) => …` and `export default function (flag) {…}` are named by their importers, after the
+  // module as a rule (`import useFeatureFlag from './useFeatureFlag'`).
+  const anonymousDefault = (ts.isExportAssignment(parent) && parent.isExportEquals !== true)
+    || (ts.isFunctionDeclaration(node) && node.name === undefined && (ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword) ?? false));
+  if (anonymousDefault) return moduleName(node.getSourceFile().fileName);
+  // `export const useFlag = memo((key) => ...)` and similar wrappers of the function itself are not followed.
+  return undefined;
+}
+
+/**
+ * The name a plugin gives a function it hands to the injector its host passes it: in Nuxt, `inject('featureFlagIsEnabled',
+ * (flag) => …)`, where `inject` is the plugin's parameter, is called `app.$featureFlagIsEnabled(…)` and
+ * `this.$featureFlagIsEnabled(…)`. Any injector that is a parameter of a function around the call counts.
+ */
+function injectedName(call: ts.Node, fn: ts.Node): string | undefined {
+  if (!ts.isCallExpression(call) || call.arguments.length !== 2 || call.arguments[1] !== fn || !ts.isIdentifier(call.expression)) return undefined;
+  const [name] = call.arguments;
+  if (!ts.isStringLiteralLike(name) || !/^[A-Za-z_$][\w$]*$/.test(name.text)) return undefined;
+  const injector = call.expression.text;
+  // Vue's own `inject(key, defaultValue)` is imported, not a parameter: its function is a default, called by no name.
+  for (let scope: ts.Node | undefined = call.parent; scope !== undefined; scope = scope.parent) {
+    if (ts.isFunctionLike(scope) && scope.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === injector)) return `$${name.text}`;
+  }
+  return undefined;
+}
+
+function isUseCallback(call: ts.Node, fn: ts.Node): boolean {
+  if (!ts.isCallExpression(call) || call.arguments[0] !== fn) return false;
+  const callee = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression;
+  return ts.isIdentifier(callee) && callee.text === 'useCallback';
+}
+
+/** What a function's own return statements give back, or its arrow's expression body; not those of functions or classes inside it. */
+export function ownReturns(node: ts.SignatureDeclaration): ts.Expression[] {
+  const body = (node as ts.FunctionLikeDeclaration).body;
+  if (body === undefined) return [];
+  if (!ts.isBlock(body)) return [body];
+  const returned: ts.Expression[] = [];
+  const collect = (child: ts.Node): void => {
+    if (ts.isFunctionLike(child) || ts.isClassLike(child)) return;
+    if (ts.isReturnStatement(child) && child.expression !== undefined) returned.push(child.expression);
+    ts.forEachChild(child, collect);
+  };
+  ts.forEachChild(body, collect);
+  return returned;
+}
+
+/** The name importers give a module's default export as a rule: its file's (its folder's, for an index), camelCased. */
+function moduleName(file: string): string | undefined {
+  const parts = file.split('/');
+  let base = (parts.pop() ?? '').replace(/\..*$/, '');
+  if (base === 'index') base = parts.pop() ?? '';
+  const name = base.replace(/[-_.]+([A-Za-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : undefined;
+}
+
+/**
+ * Which parameter a key's source text reads: `flag` → its index; `options.key` or a destructured `{ key }` → index and
+ * path; also through one `const` of the function's own body that takes it from a parameter (`const { key } = options`,
+ * `const key = options.key`).
+ */
+export function parameterOf(node: ts.SignatureDeclaration, keyText: string, throughLocal = true): { index: number; keyPath?: string[] } | undefined {
+  const [first, ...rest] = keyText.split('.');
+  if (rest.some((name) => !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name))) return undefined;
+  const local = throughLocal ? localSourceText(node, first) : undefined;
+  if (local !== undefined) return parameterOf(node, [local, ...rest].join('.'), false);
+  for (const [index, parameter] of node.parameters.entries()) {
+    if (ts.isIdentifier(parameter.name) && parameter.name.text === first) return rest.length === 0 ? { index } : { index, keyPath: rest };
+    if (ts.isObjectBindingPattern(parameter.name) && rest.length === 0) {
+      for (const element of parameter.name.elements) {
+        if (!ts.isIdentifier(element.name) || element.name.text !== first || element.dotDotDotToken !== undefined) continue;
+        const property = element.propertyName === undefined ? first : ts.isIdentifier(element.propertyName) || ts.isStringLiteral(element.propertyName) ? element.propertyName.text : undefined;
+        return property === undefined ? undefined : { index, keyPath: [property] };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The text a `const` at the top of the function's body gives `name` from: `options.key` for `const { key } = options`
+ * or `const key = options.key`; undefined when no such `const` declares it (a `let` may change before the check).
+ */
+function localSourceText(node: ts.SignatureDeclaration, name: string): string | undefined {
+  const body = (node as { body?: ts.Node }).body;
+  if (body === undefined || !ts.isBlock(body)) return undefined;
+  for (const statement of body.statements) {
+    if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const from = declaration.initializer === undefined ? undefined : accessText(declaration.initializer);
+      if (from === undefined) continue;
+      if (ts.isIdentifier(declaration.name)) {
+        if (declaration.name.text === name) return from;
+        continue;
+      }
+      if (!ts.isObjectBindingPattern(declaration.name)) continue;
+      for (const element of declaration.name.elements) {
+        if (!ts.isIdentifier(element.name) || element.name.text !== name || element.dotDotDotToken !== undefined) continue;
+        const property = element.propertyName === undefined ? name : ts.isIdentifier(element.propertyName) || ts.isStringLiteral(element.propertyName) ? element.propertyName.text : undefined;
+        return property === undefined ? undefined : `${from}.${property}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `options.key` for a chain of names, else undefined. */
+function accessText(expression: ts.Expression): string | undefined {
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.name)) {
+    const object = accessText(expression.expression);
+    return object === undefined ? undefined : `${object}.${expression.name.text}`;
+  }
+  return undefined;
+}
