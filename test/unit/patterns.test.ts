@@ -114,7 +114,7 @@ describe('buildPatternSet', () => {
 
   it('has a preset for every vendor, each with the packages it must come from', () => {
     const sdks = new Set(PRESET_PATTERNS.map((pattern) => pattern.sdk));
-    assert.deepEqual([...sdks].sort(), ['configcat', 'devcycle', 'ember', 'flagged', 'flagsmith', 'growthbook', 'launchdarkly', 'openfeature', 'openshift', 'optimizely', 'posthog', 'split', 'statsig', 'unleash', 'vercel']);
+    assert.deepEqual([...sdks].sort(), ['configcat', 'devcycle', 'ember', 'firebase', 'flagged', 'flagsmith', 'growthbook', 'launchdarkly', 'openfeature', 'openshift', 'optimizely', 'posthog', 'split', 'statsig', 'unleash', 'vercel']);
     assert.deepEqual(PRESET_PATTERNS.filter((pattern) => (pattern.packages ?? []).length === 0), []);
   });
 

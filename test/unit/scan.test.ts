@@ -673,6 +673,22 @@ export const Admin = withFeature('admin')(Panel);`,
     ],
   },
   {
+    name: 'Firebase Remote Config: a parameter read as a boolean, in the modular and the instance forms; one read as a number or a text is configuration',
+    code: `import { getRemoteConfig, getBoolean, getValue, getString } from 'firebase/remote-config';
+import remoteConfig from '@react-native-firebase/remote-config';
+import { getValue as getSetting } from './settings';
+const rc = getRemoteConfig(app);
+export const on = getBoolean(rc, 'new_checkout') && getValue(rc, 'dark_mode').asBoolean();
+export const native = remoteConfig().getValue('nonCustodialEnabled')?.asBoolean() && remoteConfig().getBoolean('card_enabled');
+export const settings = [getValue(rc, 'support_url').asString(), getValue(rc, 'limit').asNumber(), getString(rc, 'banner'), getValue(rc, 'raw'), getSetting(rc, 'local').asBoolean()];`,
+    expected: [
+      ['new_checkout', 'firebase', '`getBoolean` is imported from firebase/remote-config'],
+      ['dark_mode', 'firebase', '`getValue` is imported from firebase/remote-config'],
+      ['nonCustodialEnabled', 'firebase', '`remoteConfig` is imported from @react-native-firebase/remote-config'],
+      ['card_enabled', 'firebase', '`remoteConfig` is imported from @react-native-firebase/remote-config'],
+    ],
+  },
+  {
     name: "Grafana's feature toggles through a module of the workspace: pending that module's import",
     code: `import { config } from './runtime';
 if (config.featureToggles.logsPanelControls) show();`,

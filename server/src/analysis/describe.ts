@@ -43,6 +43,12 @@ export function describeFlagMarkdown(check: FlagCheck, catalog: FlagCatalog, usa
       lines(usageLine(usage, [], undefined, now), ...evidenceLine(check)),
     );
   }
+  if (check.heldInStore !== undefined && (!catalog.loaded || findDefinition(check, catalog) === undefined)) {
+    return paragraphs(
+      lines(`**${escapeMarkdown(name)}** — flag store`, `Its value is kept under this key by \`${escapeMarkdown(check.heldInStore)}\`, set where the program runs; no flag backend serves it.`),
+      lines(usageLine(usage, [], undefined, now), ...evidenceLine(check)),
+    );
+  }
   if (check.environmentSwitch === true && (!catalog.loaded || findDefinition(check, catalog) === undefined)) {
     return paragraphs(
       lines(`**${escapeMarkdown(name)}** — environment switch`, 'Its value is set where the program runs, by this environment variable or setting of its configuration; no flag backend serves it.'),

@@ -7,7 +7,7 @@ export type Sdk = VendorSdk | 'custom';
 /** The vendors FlagLens ships presets for (see analysis/patterns/). */
 export type VendorSdk =
   | 'openfeature' | 'launchdarkly' | 'unleash' | 'growthbook' | 'posthog' | 'statsig' | 'devcycle' | 'configcat'
-  | 'flagsmith' | 'split' | 'optimizely' | 'vercel' | 'grafana' | 'ember' | 'openshift' | 'flagged';
+  | 'flagsmith' | 'split' | 'optimizely' | 'vercel' | 'grafana' | 'ember' | 'openshift' | 'flagged' | 'firebase';
 
 /** The type of value a flag check asks for. */
 export type FlagValueType = 'boolean' | 'string' | 'number' | 'object' | 'unknown';
@@ -69,6 +69,11 @@ export interface FlagPattern {
    * evidence itself.
    */
   packages?: readonly string[];
+  /**
+   * For a call that gives a holder of any kind of setting (Firebase's `getValue(remoteConfig, 'x')`): the method its
+   * result must be read with for the call to be a check (`.asBoolean()`).
+   */
+  readWith?: string;
   /** True for a call that declares the flag rather than checks it (Vercel Flags' `flag({ key })`): see `FlagCheck.declaration`. */
   declares?: true;
   /** Why a pattern without packages counts, for its checks ("`isFeatureOn` is named in .flaglens.json"). */
@@ -141,6 +146,8 @@ export interface FlagCheck {
   setInCode?: true;
   /** For a switch: read from the browser's storage under its key (`!!localStorage.getItem('IS_SOLANA_ENABLED')`), not the environment. */
   setInStorage?: 'localStorage' | 'sessionStorage';
+  /** For a read of a flag store a module of flags makes (`persisted(true, 'f-mode')`): the function that makes it, which keeps its value. */
+  heldInStore?: string;
   /**
    * True when the check's function is the SDK's only where the program runs with it, and a stand-in elsewhere
    * (`export const useFlag = isOnPremise ? onPremFlag : useUnleashFlag`): replacing the call by the flag's value would

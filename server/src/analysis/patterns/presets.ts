@@ -6,6 +6,7 @@ import type { FlagPattern } from '../types';
 import { CONFIGCAT_PATTERNS } from './configcat';
 import { DEVCYCLE_PATTERNS } from './devcycle';
 import { EMBER_PATTERNS } from './ember';
+import { FIREBASE_PATTERNS } from './firebase';
 import { FLAGGED_PATTERNS } from './flagged';
 import { FLAGSMITH_PATTERNS } from './flagsmith';
 import { GRAFANA_OBJECT_BAGS } from './grafana';
@@ -37,6 +38,7 @@ export const PRESET_PATTERNS: readonly FlagPattern[] = [
   ...EMBER_PATTERNS,
   ...OPENSHIFT_CONSOLE_PATTERNS,
   ...FLAGGED_PATTERNS,
+  ...FIREBASE_PATTERNS,
 ];
 
 /** Vendors' bag objects, read where an import from their packages names them (`config.featureToggles.x`). */

@@ -140,10 +140,17 @@ function callDrafts(state: ScanState, call: ts.CallExpression, pattern: FlagPatt
   const { nodes, list } = keyNodesAt(keyNode);
   // A literal key is evidence enough, and while typing the default is often not written yet.
   if (pattern.minArgs !== undefined && args.length < pattern.minArgs && !isStringLiteralLike(unwrap(keyNode))) return [];
+  if (pattern.readWith !== undefined && !isReadWith(state.text, call.end, pattern.readWith)) return [];
   const defaultIndex = pattern.defaultArgByArgCount?.[args.length] ?? pattern.defaultArg;
   const defaultNode = defaultIndex === undefined ? undefined : args[defaultIndex];
   const method = calleeText(state, call.expression);
   return nodes.map((node) => keyDraft(state, list ? { ...pattern, returns: READS_A_LIST } : pattern, method, call, list ? undefined : defaultNode, node));
+}
+
+/** True when the text after a call's end calls `method` on its result: `.asBoolean()`, `?.asBoolean()`. */
+function isReadWith(text: string, end: number, method: string): boolean {
+  const after = /^\s*(?:\?\s*)?\.\s*([\w$]+)\s*\(/.exec(text.slice(end, end + 200));
+  return after !== null && after[1] === method;
 }
 
 /**

@@ -28,6 +28,7 @@ import { unwrap } from './values';
 import type { CompletedChecks } from './bindings';
 import { hasModifier } from './exports';
 import { storedChecksOf } from './storedChecks';
+import { flagStoresOf, storeReaderCall, subscribedStore } from './flagStores';
 import { booleanValue, environmentVariableOf, featureSettingName, lastNameOf, switchedBy, switchReadInPlace } from './settingReads';
 import type { FileScan, ScanState, SwitchDeclaration } from './types';
 
@@ -126,11 +127,18 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   const objectNames = new Map<ts.Node, string>();
   // The module's flag functions, exported or not (an export may be another name for one), when it is a module of flags.
   const flagFunctions = hardCodes ? flagFunctionsOf(sourceFile) : new Set<string>();
+  // A check kept only if another module's evidence holds (a preset's `getValue` on the app's own store) may go.
+  const pending = new Set(found.evidenceImports.map((entry) => entry.checkIndex));
+  const checkedCalls = new Set(found.checks.filter((_, index) => !pending.has(index)).map((check) => `${check.callSpan.start}:${check.callSpan.end}`));
+  const stores = hardCodes ? flagStoresOf(sourceFile, (call) => checkedCalls.has(`${call.getStart(sourceFile)}:${call.end}`)) : undefined;
   for (const statement of sourceFile.statements) {
     if (declares && isVariableStatement(statement) && (statement.declarationList.flags & NodeFlags.BlockScoped) === NodeFlags.Const) {
       for (const declaration of statement.declarationList.declarations) {
         if (!isIdentifier(declaration.name) || declaration.initializer === undefined) continue;
-        const setting = declaredBy(declaration.initializer, declaration.name.text) ?? (hardCodes && hasModifier(statement, SyntaxKind.ExportKeyword) ? hardCodedSwitch(declaration, flagFunctions) : undefined);
+        const store = stores?.get(declaration.name.text);
+        const setting = declaredBy(declaration.initializer, declaration.name.text)
+          ?? (hardCodes && hasModifier(statement, SyntaxKind.ExportKeyword) ? hardCodedSwitch(declaration, flagFunctions) : undefined)
+          ?? (store === undefined ? undefined : { key: store.key, store: { factory: store.factory, valueType: store.valueType } });
         if (setting === undefined) continue;
         const declared = { ...setting, member: false, line: lineOf(state, declaration.name) };
         switches[declaration.name.text] = declared;
@@ -169,16 +177,15 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
         : `reads a setting under a feature's path, named by the parameter \`${name.text}\``,
     };
   };
-  // A check kept only if another module's evidence holds (a preset's `getValue` on the app's own store) may go.
-  const pending = new Set(found.evidenceImports.map((entry) => entry.checkIndex));
-  const checkedCalls = new Set(found.checks.filter((_, index) => !pending.has(index)).map((check) => `${check.callSpan.start}:${check.callSpan.end}`));
   const place = (declared: DeclaredSwitch): string => `${declared.file.slice(declared.file.lastIndexOf('/') + 1)}:${declared.line}`;
   const read = (nameNode: ts.Node, whole: ts.Node, declared: DeclaredSwitch, what: string): void => {
     const start = nameNode.getStart(sourceFile);
     const wholeStart = whole.getStart(sourceFile);
     const storing = declared.check;
     const where = declared.file === sourceFile.fileName ? `on line ${declared.line}` : `(${place(declared)})`;
-    const evidence = declared.inCode === 'function'
+    const evidence = declared.store !== undefined
+      ? `${what} reads a flag store that ${declared.store.factory}() keeps under '${declared.key}' ${where}, in a module of flags`
+      : declared.inCode === 'function'
       ? `${what} is a flag function ${where}, in a module of flags: a function of no arguments that gives a boolean`
       : declared.inCode !== undefined
       ? `${what} is a flag set in code to ${declared.inCode} ${where}, in a module of flags`
@@ -190,12 +197,23 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     checks.push({
       key: declared.key, resolved: true, keySpan: { start, end: nameNode.end }, keyIsLiteral: false,
       callSpan: { start: wholeStart, end: whole.end }, sdk: storing?.sdk ?? 'custom',
-      method: state.text.slice(wholeStart, whole.end).replace(/\s+/g, ''), valueType: storing?.valueType ?? 'boolean', negate: false, evidence,
+      method: state.text.slice(wholeStart, whole.end).replace(/\s+/g, ''), valueType: declared.store?.valueType ?? storing?.valueType ?? 'boolean', negate: false, evidence,
       ...(storing === undefined || storing.environmentSwitch === true ? { environmentSwitch: true as const } : {}),
       ...(declared.inCode !== undefined ? { setInCode: true as const } : {}),
       ...(declared.inStorage !== undefined ? { setInStorage: declared.inStorage } : {}),
+      ...(declared.store !== undefined ? { heldInStore: declared.store.factory } : {}),
       ...(storing === undefined ? {} : { storedFrom: place(declared) }),
     });
+  };
+
+  // A module constant's read: the name itself, or for a flag store, a read of its value (Svelte's `$name`, `get(name)`).
+  const constantRead = (node: ts.Identifier, parent: ts.Node): { name: string; local: { declared: DeclaredSwitch; imported?: string }; whole: ts.Node } | undefined => {
+    const subscribed = subscribedStore(node, sourceFile);
+    const name = subscribed ?? node.text;
+    const local = localConstants.get(name);
+    if (local === undefined || (subscribed !== undefined && local.declared.store === undefined)) return undefined;
+    const whole = local.declared.store === undefined || subscribed !== undefined ? node : storeReaderCall(node, parent);
+    return whole === undefined ? undefined : { name, local, whole };
   };
 
   const stack: Array<{ node: ts.Node; parent: ts.Node | undefined }> = [{ node: sourceFile, parent: undefined }];
@@ -227,13 +245,13 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
         settings.add(node.initializer);
         if (!members.has(node.name.text)) members.set(node.name.text, own(node.name.text, found));
       }
-    } else if (isIdentifier(node) && parent !== undefined && localConstants.has(node.text) && isRead(node, parent)) {
+    } else if (isIdentifier(node) && parent !== undefined && isRead(node, parent) && constantRead(node, parent) !== undefined) {
+      const { name, local, whole } = constantRead(node, parent) as NonNullable<ReturnType<typeof constantRead>>;
       // A name shadowed by a local (a parameter `isDevFeaturesEnabled`) is not the module's.
-      const binding = lookupBinding(state, node.text, node.getStart(sourceFile));
-      const local = localConstants.get(node.text);
-      if (local !== undefined && (binding === undefined || (binding.scopeStart === sourceFile.pos && binding.scopeEnd === sourceFile.end))) {
+      const binding = lookupBinding(state, name, node.getStart(sourceFile));
+      if (binding === undefined || (binding.scopeStart === sourceFile.pos && binding.scopeEnd === sourceFile.end)) {
         const how = local.imported === undefined ? '' : `, imported from ${local.imported},`;
-        read(node, node, local.declared, `\`${node.text}\`${how}`);
+        read(node, whole, local.declared, `\`${node.text}\`${how}`);
       }
     } else if (isPropertyAccessExpression(node) && members.has(node.name.text) && parent !== undefined && !isWrittenAccess(node, parent) && readsSwitch(node.expression, members.get(node.name.text) as DeclaredSwitch)) {
       const declared = members.get(node.name.text) as DeclaredSwitch;

@@ -85,6 +85,8 @@ export interface SwitchDeclaration {
   readonly inCode?: 'true' | 'false' | 'function';
   /** For a switch a module of flags reads from the browser's storage (`!!localStorage.getItem('X')`): that storage. */
   readonly inStorage?: 'localStorage' | 'sessionStorage';
+  /** For a flag store a module of flags makes (`export const fModeEnabled = persisted(true, 'f-mode')`): what makes it, what it holds. */
+  readonly store?: { readonly factory: string; readonly valueType: FlagValueType };
   /**
    * For a property whose own name says nothing of features (`teamFeatures: { sso: … }`): only a read through a
    * receiver named for features or flags (`env.teamFeatures.sso`, `features.sso`) is the switch's.

@@ -1,0 +1,124 @@
+// Flag stores: a module of flags exports each flag as a store a function makes under a key (`export const fModeEnabled =
+// persisted(true, 'f-mode')`), and the code reads the store's value where the feature is gated (`$fModeEnabled` in a
+// Svelte component, `get(fModeEnabled)`, `useAtomValue(newNavAtom)`). Scanned as the index does: once with the
+// presets (declarations), then, with the stores known, every file that mentions one (reads).
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { describeFlagMarkdown } from '../../server/src/analysis/describe';
+import { buildPatternSet } from '../../server/src/analysis/patterns';
+import { mayHardCodeFlags } from '../../server/src/analysis/prefilter';
+import { givesNoValue } from '../../server/src/analysis/remove/plan';
+import { scanFile, type FileScan } from '../../server/src/analysis/scan';
+import { environmentSwitchesOf, withEnvironmentSwitches } from '../../server/src/analysis/scan/environmentSwitches';
+import { catalog, policyContext } from './catalog-builders';
+
+function scanWorkspace(files: Record<string, string>): Map<string, FileScan> {
+  const presets = buildPatternSet([]);
+  const first = new Map(Object.entries(files).map(([fileName, text]) => [fileName, scanFile(fileName, text, presets)]));
+  const patterns = withEnvironmentSwitches(presets, environmentSwitchesOf(first.entries()));
+  return new Map(Object.entries(files).map(([fileName, text]) => [fileName, scanFile(fileName, text, patterns)]));
+}
+
+/** `key <- the check's text` of each check of `file`. */
+function readsIn(files: Record<string, string>, file: string): string[] {
+  const scan = scanWorkspace(files).get(file);
+  assert.ok(scan, file);
+  return scan.checks.map((check) => `${check.key} <- ${files[file].slice(check.callSpan.start, check.callSpan.end)}`);
+}
+
+const UI_FLAGS = `import { persisted, persistWithExpiration } from '@app/shared/persisted';
+
+export const autoSelectBranchNameFeature = persisted(false, 'autoSelectBranchLaneContentsFeature');
+export const rewrapCommitMessage = persistWithExpiration(true, 'rewrap-commit-msg', 1440 * 30);
+export type StagingBehavior = 'all' | 'selection' | 'none';
+export const stagingBehaviorFeature = persisted<StagingBehavior>('all', 'feature-staging-behavior');
+export const fModeEnabled = persisted(true, 'f-mode');
+`;
+
+describe('flag stores: what a module of flags makes', () => {
+  const rows: Array<{ name: string; file?: string; text: string; stores: Record<string, string> }> = [
+    { name: "each export made by one function given literals, keyed by the text it is given", text: UI_FLAGS, stores: { autoSelectBranchNameFeature: 'autoSelectBranchLaneContentsFeature', rewrapCommitMessage: 'rewrap-commit-msg', stagingBehaviorFeature: 'feature-staging-behavior', fModeEnabled: 'f-mode' } },
+    { name: "Jotai's atomWithStorage, key first", text: `export const newNavAtom = atomWithStorage('new-nav', false);\nexport const betaAtom = atomWithStorage('beta', true);`, stores: { newNavAtom: 'new-nav', betaAtom: 'beta' } },
+    { name: 'two texts and no call of the same function with one: which is the key is not known', text: `export const theme = persisted('dark', 'theme-choice');`, stores: {} },
+    { name: "a function whose calls give their one text at different places", text: `export const a = make('a', false);\nexport const b = make(true, 'b');`, stores: {} },
+    { name: 'a text that is no key', text: `export const banner = persisted(false, 'Try the new editor!');`, stores: {} },
+    { name: 'a call given more than literals', text: `export const a = persisted(defaults.a, 'a');\nexport const b = persisted(() => false, 'b');`, stores: {} },
+    { name: 'a constant not exported, or a let', text: `const a = persisted(false, 'a');\nexport let b = persisted(false, 'b');`, stores: {} },
+    { name: 'a module not named for flags', file: '/ws/src/lib/config/settings.ts', text: `export const fModeEnabled = persisted(true, 'f-mode');`, stores: {} },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const file = row.file ?? '/ws/src/lib/config/uiFeatureFlags.ts';
+      const declared = Object.fromEntries(Object.entries(scanFile(file, row.text, buildPatternSet([])).switches ?? {}).map(([name, declaration]) => [name, declaration.key]));
+      assert.deepEqual(declared, row.stores);
+    });
+  }
+
+  it("a constant holding a check's value is that check, not a store", () => {
+    const text = `import { useFlag } from '@unleash/proxy-client-react';\nexport const useNewNav = () => useFlag('new-nav');\nexport const newNav = useFlag('new-nav');`;
+    assert.deepEqual(Object.values(scanFile('/ws/src/featureFlags.ts', text, buildPatternSet([])).switches ?? {}).map((declared) => declared.store), []);
+  });
+
+  it('the prefilter lets such a module through', () => {
+    assert.ok(mayHardCodeFlags('/ws/src/lib/config/uiFeatureFlags.ts', `export const fModeEnabled = persisted<boolean>(true, 'f-mode');`));
+    assert.ok(mayHardCodeFlags('/ws/src/featureFlags.ts', `export const newNavAtom = atomWithStorage('new-nav', false);`));
+    assert.ok(!mayHardCodeFlags('/ws/src/featureFlags.ts', `export const logger = createLogger(options);`));
+  });
+});
+
+describe('flag stores: where their values are read', () => {
+  const files: Record<string, string> = {
+    '/ws/src/lib/config/uiFeatureFlags.ts': UI_FLAGS,
+    '/ws/src/components/CommitDetails.svelte': `<script lang="ts">
+  import { fModeEnabled, rewrapCommitMessage, stagingBehaviorFeature } from '$lib/config/uiFeatureFlags';
+  const fontFactor = $derived($rewrapCommitMessage ? 1 : 0.5);
+  function check(fModeEnabled: boolean) {
+    return fModeEnabled;
+  }
+  switch ($stagingBehaviorFeature) {}
+</script>
+
+<Toggle checked={$fModeEnabled} onclick={() => ($fModeEnabled = !$fModeEnabled)} />
+<Menu onclick={() => rewrapCommitMessage.set(false)} store={fModeEnabled} />
+`,
+    '/ws/src/lib/analytics.ts': `import { get } from 'svelte/store';
+import { autoSelectBranchNameFeature, stagingBehaviorFeature } from './config/uiFeatureFlags';
+export const metrics = () => ({ staging: get(stagingBehaviorFeature), autoSelect: get(autoSelectBranchNameFeature), other: lodashGet(stagingBehaviorFeature, 'x') });
+stagingBehaviorFeature.subscribe(() => {});
+`,
+  };
+
+  it("a Svelte component's $store reads, in script and markup; the store written, passed or shadowed is no read", () => {
+    assert.deepEqual(readsIn(files, '/ws/src/components/CommitDetails.svelte'), [
+      'rewrap-commit-msg <- $rewrapCommitMessage',
+      'feature-staging-behavior <- $stagingBehaviorFeature',
+      'f-mode <- $fModeEnabled',
+      'f-mode <- $fModeEnabled',
+    ]);
+  });
+
+  it("get(store) in a module reads the value; the store passed to anything else does not", () => {
+    assert.deepEqual(readsIn(files, '/ws/src/lib/analytics.ts'), [
+      'feature-staging-behavior <- get(stagingBehaviorFeature)',
+      'autoSelectBranchLaneContentsFeature <- get(autoSelectBranchNameFeature)',
+    ]);
+  });
+
+  it('a read says why it counts, is never an unknown key, and the clean-up leaves it', () => {
+    const checks = scanWorkspace(files).get('/ws/src/components/CommitDetails.svelte')?.checks ?? [];
+    const read = checks[0];
+    assert.equal(read.evidence, "`$rewrapCommitMessage`, imported from $lib/config/uiFeatureFlags, reads a flag store that persistWithExpiration() keeps under 'rewrap-commit-msg' (uiFeatureFlags.ts:4), in a module of flags");
+    assert.equal(read.valueType, 'boolean');
+    assert.equal(checks[1].valueType, 'unknown');
+    assert.equal(read.environmentSwitch, true);
+    assert.equal(read.heldInStore, 'persistWithExpiration');
+    assert.match(givesNoValue(read, 'rewrap-commit-msg') ?? '', /a flag store that persistWithExpiration keeps under 'rewrap-commit-msg'.*left as it is$/);
+    assert.match(describeFlagMarkdown(read, catalog([], { loaded: false }), { references: 1, files: 1 }, policyContext(Date.now(), [read])), /\*\*rewrap-commit-msg\*\* — flag store/);
+  });
+
+  it("a module's own `$name` outside a Svelte component is an identifier like any other", () => {
+    const moduleFiles = { ...files, '/ws/src/lib/x.ts': `import { fModeEnabled } from './config/uiFeatureFlags';\nconst $fModeEnabled = 1;\nexport const y = $fModeEnabled;\n` };
+    assert.deepEqual(readsIn(moduleFiles, '/ws/src/lib/x.ts'), []);
+  });
+});
