@@ -108,7 +108,7 @@ export interface RepositoryResult {
   modes: ModeResult[];
 }
 
-const LIST_LIMIT = 20;
+const LIST_LIMIT = Number(process.env.LIST_LIMIT ?? 20);
 
 /** Reads and checks a census file; throws with the first thing wrong. */
 export function readCensus(file: string): Census {

@@ -1715,7 +1715,7 @@ export function Banner({ plan }) {
     checks: { 'src/components/Banner.tsx': ['maintenanceBannerEnabled'] },
   },
   {
-    name: "a property typed by a list of feature switches (each entry with its own enabled boolean) is a bag of them; a plan's or an organisation's features are not",
+    name: "a property typed by a list of feature switches (each entry with its own enabled boolean) is a bag of them; a plan's or an organisation's features are not; the bag's reads count for that list as the registry against a vendor's checks of other keys",
     files: {
       'src/services/Features/FeatureApi.ts': `export interface Feature { enabled: boolean; accessible: boolean }
 export interface Features { snapshots?: Feature; admintasks?: Feature; kessel?: Feature }
@@ -1730,11 +1730,13 @@ export interface Organization { id: string; orgFeatures: OrgFeatures; featureLis
 export interface AppContextInterface { rbac: object; features: Features | null }`,
       'src/Routes/index.tsx': `export default function Routes({ plan, org }) {
   const { features } = useAppContext();
-  return features?.snapshots?.accessible && plan.planFeatures.sso && org.orgFeatures.gitSync.enabled && org.featureList.orgBasicRbac.enabled;
+  return features?.snapshots?.accessible && features?.admintasks?.enabled && features?.kessel?.enabled && plan.planFeatures.sso && org.orgFeatures.gitSync.enabled && org.featureList.orgBasicRbac.enabled;
 }`,
+      'src/Pages/Beacon.tsx': `import { useFlag } from '@unleash/proxy-client-react';
+export const useBeacon = () => useFlag('beacon-kev') && useFlag('beacon-exploit');`,
     },
     expected: { bags: [{ bag: 'features', keys: ['snapshots', 'admintasks', 'kessel'] }], registry: { file: 'src/services/Features/FeatureApi.ts', symbol: 'Features' } },
-    checks: { 'src/Routes/index.tsx': ['snapshots'] },
+    checks: { 'src/Routes/index.tsx': ['snapshots', 'admintasks', 'kessel'] },
   },
   {
     name: 'a record of feature flags held in a signal is read through .value by the keys of its type, and does not vouch for that type as the registry',
@@ -1762,6 +1764,28 @@ export abstract class DataSourceBase {
       registry: { file: 'src/services/feature-flag-service.ts', symbol: 'BlockSuiteFlags' },
     },
     checks: { 'src/data-view/cell-renderer.ts': ['enable_number_formatting'], 'src/blocks/callout.ts': ['enable_callout', 'enable_block_query'] },
+  },
+  {
+    name: "a schema's object of booleans under a name that says beta or feature flags is a bag of its keys; one of other values, or named otherwise, is not",
+    files: {
+      'shared/types/user.ts': `import { z } from 'zod';
+export const UserBase = z.object({
+  email: z.string().email(),
+  betaFlags: z.object({ payment: z.boolean().optional(), children: z.coerce.boolean().default(false) }).optional(),
+  settingsFlags: z.object({ dark: z.boolean() }),
+  featureFlags: z.object({ limit: z.number(), on: z.boolean() }),
+});`,
+      'frontend/src/Settings.tsx': `export function Settings({ user, form }) {
+  return user?.betaFlags?.children && form.admin.betaFlags.payment && user.betaFlags.length && user.settingsFlags.dark && user.featureFlags.on;
+}`,
+      'shared/constants/feature-flags.ts': `export const featureFlags = { goLinks: 'goLinks', turnstile: 'turnstile' } as const;`,
+      'src/verification.ts': `import { featureFlags } from '../shared/constants/feature-flags';
+export const on = getFeatureFlag(featureFlags.turnstile, { fallbackValue: false });`,
+    },
+    // The bag's reads are registered by its own list: the registry of the other flags is proposed all the same.
+    expected: { bags: [{ bag: 'betaFlags', keys: ['payment', 'children'] }], patterns: [{ callee: 'getFeatureFlag', keyArg: 0 }], registry: { file: 'shared/constants/feature-flags.ts', symbol: 'featureFlags' } },
+    says: /^bag betaFlags \(shared\/types\/user\.ts:4\): declared as a zod object of booleans, and its schema lists flags/,
+    checks: { 'frontend/src/Settings.tsx': ['children', 'payment'] },
   },
   {
     name: "a property a hook named for toggles gives back is a bag of the registry's keys; its refresh function and a hook named otherwise are not",

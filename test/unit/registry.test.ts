@@ -142,6 +142,10 @@ describe('registry findings', () => {
     assert.deepEqual(findingsForRegistry('/app.ts', [checkOf('dark-mode', { camelCaseName: 'darkMode' })], registry, {}), []);
   });
 
+  it("leaves a key its bag lists itself (another list of flags, `betaFlags: z.object({ payment: … })`)", () => {
+    assert.deepEqual(findingsForRegistry('/app.ts', [checkOf('payment', { listedByBag: true }), checkOf('payment')], registry, {}).map((finding) => finding.key), ['payment']);
+  });
+
   it('reports entries no check uses; possible keys of a dynamic check count; a close unlisted key is suggested', () => {
     const checks = [checkOf('new-nav'), checkOf('flag', { resolved: false, dynamic: true, possibleKeys: ['dark-mode'] }), checkOf('beta-search')];
     const findings = unusedRegistryFindings(registry, checks, {});

@@ -131,7 +131,7 @@ export function findingsForRegistry(file: string, checks: readonly FlagCheck[], 
   const camelCaseNames = new Set(keys.map(camelCaseFromFlagKey));
   const findings: Finding[] = [];
   for (const check of checks) {
-    if (!check.resolved || listed.has(check.key)) continue;
+    if (!check.resolved || check.listedByBag === true || listed.has(check.key)) continue;
     if (check.camelCaseName !== undefined && camelCaseNames.has(check.camelCaseName)) continue;
     const suggestion = closestKey(check.key, keys);
     const advice = suggestion === undefined

@@ -133,6 +133,11 @@ export interface FlagCheck {
    * `f()` are the checks): a reference to the flag, where its key is written and its clean-up ends, that evaluates nothing.
    */
   declaration?: true;
+  /**
+   * True when the key is one its bag lists itself (`betaFlags` declared as an object of fixed boolean keys): that list
+   * registers it, so a registry of other flags does not have to.
+   */
+  listedByBag?: true;
   /** The flag type a `// flaglens: kill-switch` comment at the check names. */
   typeAnnotation?: string;
   /** Why the call counts as a check, for people ("`client` is created from @openfeature/server-sdk"); absent only in hand-made checks. */

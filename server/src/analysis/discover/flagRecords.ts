@@ -3,9 +3,11 @@
 // [name: string]: boolean }`, or an alias of one (`type FeatureFlags = Record<string, boolean>`). Every property read of
 // it is a check of the flag it names (`featureFlags.use_cached_site_info`, `featureFlags?.['x']`), wherever the record
 // is passed under that name. With no keys to keep other objects of the name out, the name must say feature flags, not
-// just flags (CLI flags, UI toggles), and the type must hold booleans: the two together are the evidence.
+// just flags (CLI flags, UI toggles), and the type must hold booleans: the two together are the evidence. Beta flags
+// (`betaFlags`) are feature flags by their name too.
 // A record of fixed keys, each a boolean (`featureFlags: DatabaseFlags` with `interface DatabaseFlags { enable_x: boolean
-// }`, or written there), is such a bag that lists those keys. So is one held in a reactive box, a signal's or a ref's,
+// }`, or written there, or a schema's object of booleans, `betaFlags: z.object({ payment: z.boolean().optional() })`),
+// is such a bag that lists those keys. So is one held in a reactive box, a signal's or a ref's,
 // whose current value is `.value` (`featureFlags$: ReadonlySignal<DatabaseFlags>`): the bag is `featureFlags$.value`.
 
 import { posix } from 'node:path';
@@ -21,7 +23,7 @@ import { escapeRegex } from '../regex';
 
 // Cheap text tests: a declaration typed where the name says feature flags (`featureFlags?:`, `FEATURE_TOGGLES:`), and
 // a type alias or interface that may be a record of them.
-const NAMED_DECLARATION = /features?_?(?:flags?|toggles?)\$?\??\s*:/i;
+const NAMED_DECLARATION = /(?:features?|beta)_?(?:flags?|toggles?)\$?\??\s*:/i;
 const RECORD_ALIAS = /\b(?:type|interface)\s+([\w$]*(?:flag|toggle)[\w$]*)/gi;
 // An interface or object type whose first member is a boolean property: a record of fixed keys may be declared here.
 const BOOLEAN_MEMBER = /\b(?:interface\s+[\w$]+|type\s+[\w$]+\s*=)\s*\{\s*(?:readonly\s+)?['"]?[\w$-]+['"]?\??\s*:\s*boolean\s*[;,}\n]/;
@@ -43,7 +45,7 @@ export function flagRecordBags(root: string, trees: SourceTrees): DiscoveredBag[
       const spec = declared === undefined ? undefined : declared.boxed ? `${declared.name}.value` : declared.name;
       if (declared !== undefined && spec !== undefined && !bags.has(spec)) {
         const at: DiscoveredAt = { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 };
-        const declaredAs = declared.type.getText(sourceFile);
+        const declaredAs = declared.declaredAs ?? declared.type.getText(sourceFile);
         bags.set(spec, declared.keys === undefined
           ? { spec, at, declaredAs, locals: true }
           : { spec, at, declaredAs, typedBy: declared.typedBy, keys: declared.keys });
@@ -178,16 +180,22 @@ function settingsMembers(statement: ts.Statement): { name: string; members: read
 const NO_ALIASES: ReadonlySet<string> = new Set();
 const NO_RECORDS: ReadonlyMap<string, readonly string[]> = new Map();
 
-/** True when a name says feature flags: `featureFlags`, `FEATURE_TOGGLES`, `enabledFeatureFlags`; not `flags`, `toggles`. */
+// The words before flags or toggles that make them feature flags.
+const FEATURE_FLAG_QUALIFIERS = new Set(['feature', 'features', 'beta']);
+
+/** True when a name says feature flags: `featureFlags`, `FEATURE_TOGGLES`, `enabledFeatureFlags`, `betaFlags`; not `flags`, `toggles`. */
 function saysFeatureFlags(name: string): boolean {
   const words = nameWords(name);
-  return words.some((word, index) => FLAG_WORDS.has(word) && index > 0 && (words[index - 1] === 'feature' || words[index - 1] === 'features'));
+  return words.some((word, index) => FLAG_WORDS.has(word) && index > 0 && FEATURE_FLAG_QUALIFIERS.has(words[index - 1]));
 }
 
 /** A record of feature flags as declared: its name, its type, and for a record of fixed keys, the keys and the type that lists them. */
 interface DeclaredRecord {
   readonly name: string;
-  readonly type: ts.TypeNode;
+  /** The type, or for a schema's property, the schema. */
+  readonly type: ts.Node;
+  /** How to name what declares it, where its text is too long to show (a schema). */
+  readonly declaredAs?: string;
   readonly keys?: readonly string[];
   readonly typedBy?: string;
   /** Held in a reactive box (`ReadonlySignal<…>`, `Ref<…>`): read through `.value`. */
@@ -196,6 +204,11 @@ interface DeclaredRecord {
 
 /** A property, parameter or variable whose name `saysFlags` (for feature flags, or the registry's items) and typed as a record of booleans (see the top of this file). */
 function declaredRecord(node: ts.Node, aliases: ReadonlySet<string>, fixed: ReadonlyMap<string, readonly string[]>, saysFlags: (name: string) => boolean): DeclaredRecord | undefined {
+  if (ts.isPropertyAssignment(node)) {
+    if (!(ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) || !saysFlags(node.name.text)) return undefined;
+    const keys = schemaBooleanKeys(node.initializer);
+    return keys === undefined ? undefined : { name: node.name.text, type: node.initializer, declaredAs: 'a zod object of booleans', keys, typedBy: 'its schema' };
+  }
   if (!(ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isParameter(node) || ts.isVariableDeclaration(node))) return undefined;
   if (node.type === undefined || !(ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) return undefined;
   // `const DEFAULT_FEATURE_FLAGS: FeatureFlags = { … }` writes the defaults out: a read of it is a constant, not a flag's state.
@@ -206,6 +219,37 @@ function declaredRecord(node: ts.Node, aliases: ReadonlySet<string>, fixed: Read
   const boxed = boxedType(node.type);
   const listed = fixedRecordOf(boxed ?? node.type, fixed);
   return listed === undefined ? undefined : { name, type: node.type, ...listed, ...(boxed === undefined ? {} : { boxed: true }) };
+}
+
+// What a zod schema may be refined with and stay the same object or boolean: `.optional()`, `.default(false)`.
+const SCHEMA_REFINEMENTS = new Set(['optional', 'nullable', 'nullish', 'default', 'partial', 'strict', 'passthrough', 'strip', 'readonly', 'describe', 'catch']);
+
+/** The schema under its refinements: `z.object({…})` of `z.object({…}).partial().optional()`. */
+function schemaCore(node: ts.Expression): ts.Expression {
+  let inner = unwrap(node);
+  while (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && SCHEMA_REFINEMENTS.has(inner.expression.name.text)) inner = unwrap(inner.expression.expression);
+  return inner;
+}
+
+/** True for a zod schema's call of `method`: `z.object(…)`, `zod.boolean()`, `z.coerce.boolean()`. */
+function isSchemaCall(node: ts.Expression, method: string): node is ts.CallExpression {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== method) return false;
+  const owner = node.expression.expression;
+  const root = ts.isPropertyAccessExpression(owner) && owner.name.text === 'coerce' ? owner.expression : owner;
+  return ts.isIdentifier(root) && (root.text === 'z' || root.text === 'zod');
+}
+
+/** The keys of a zod object schema whose every property is a boolean (`z.object({ payment: z.boolean().optional() })`); else undefined. */
+function schemaBooleanKeys(node: ts.Expression): string[] | undefined {
+  const schema = schemaCore(node);
+  if (!isSchemaCall(schema, 'object') || schema.arguments.length !== 1 || !ts.isObjectLiteralExpression(schema.arguments[0])) return undefined;
+  const keys: string[] = [];
+  for (const property of schema.arguments[0].properties) {
+    if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return undefined;
+    if (!isSchemaCall(schemaCore(property.initializer), 'boolean')) return undefined;
+    keys.push(property.name.text);
+  }
+  return keys.length === 0 ? undefined : keys;
 }
 
 /** What a reactive box holds (`ReadonlySignal<DatabaseFlags>` → `DatabaseFlags`); undefined for any other type. */

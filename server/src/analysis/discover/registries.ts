@@ -52,6 +52,8 @@ export interface CheckedKeys {
   readonly possibleKeySets: ReadonlyArray<readonly string[]>;
   /** Resolved checks, one entry per check (a key checked twice is there twice): the names a registry may list it by. */
   readonly resolvedKeys: ReadonlyArray<readonly string[]>;
+  /** Resolved checks of keys their bag lists itself (`FlagCheck.listedByBag`), likewise: for a registry that lists them, against none. */
+  readonly bagListedKeys: ReadonlyArray<readonly string[]>;
   /** Environment switches declared or read (`teamFeatures: { sso: process.env.FEATURE_TEAM_SSO !== 'false' }`): flags no registry lists. */
   readonly switches: number;
 }
@@ -60,6 +62,7 @@ export interface CheckedKeys {
 export function checkedKeys(trees: SourceTrees, patterns: PatternSet, resolvePackage: ModuleHost['resolvePackage']): CheckedKeys {
   const used = new Set<string>();
   const resolvedKeys: Array<readonly string[]> = [];
+  const bagListedKeys: Array<readonly string[]> = [];
   const possibleKeySets: Array<readonly string[]> = [];
   let switches = 0;
   for (const source of trees.sources) {
@@ -76,12 +79,13 @@ export function checkedKeys(trees: SourceTrees, patterns: PatternSet, resolvePac
         // lists it by that name, as the registry's findings match it.
         const names = check.camelCaseName === undefined ? [check.key] : [check.key, check.camelCaseName];
         for (const name of names) used.add(name);
-        resolvedKeys.push(names);
+        // A key its bag lists itself is registered there: it counts for a registry that lists it too, and against none.
+        (check.listedByBag === true ? bagListedKeys : resolvedKeys).push(names);
       }
       if (check.possibleKeys !== undefined) possibleKeySets.push(check.possibleKeys);
     }
   }
-  return { used, possibleKeySets, resolvedKeys, switches };
+  return { used, possibleKeySets, resolvedKeys, bagListedKeys, switches };
 }
 
 /** A registry candidate with its keys and members, for anchoring and the last check before it is proposed. */
@@ -260,9 +264,11 @@ export function reweighed(candidate: WeighedRegistry, checked: CheckedKeys): Wei
  */
 export function mostlyUnregistered(registry: WeighedRegistry, checked: CheckedKeys): string | undefined {
   const listed = new Set(registry.keyList);
-  const unlisted = checked.resolvedKeys.filter((names) => !names.some((name) => listed.has(name))).length;
-  if (unlisted * 2 <= checked.resolvedKeys.length) return undefined;
-  return `${unlisted} of the ${checked.resolvedKeys.length} checks with a known key would check keys it does not list`;
+  const listedHere = (names: readonly string[]): boolean => names.some((name) => listed.has(name));
+  const unlisted = checked.resolvedKeys.filter((names) => !listedHere(names)).length;
+  const counted = checked.resolvedKeys.length + checked.bagListedKeys.filter(listedHere).length;
+  if (unlisted * 2 <= counted) return undefined;
+  return `${unlisted} of the ${counted} checks with a known key would check keys it does not list`;
 }
 
 // A data model's class: an ORM's decorator (`@Table`, `@Entity`, `@Model`) before it, or a base class named for models.
