@@ -1766,6 +1766,31 @@ export abstract class DataSourceBase {
     checks: { 'src/data-view/cell-renderer.ts': ['enable_number_formatting'], 'src/blocks/callout.ts': ['enable_callout', 'enable_block_query'] },
   },
   {
+    name: "a class component that takes the key from its props (`const { treatmentName } = this.props`) into Split's component is a wrapper of that prop; its state or a class reading no prop is none",
+    files: {
+      'src/libs/featureFlags.js': `import React, { PureComponent } from 'react';
+import { SplitTreatments } from '@splitsoftware/splitio-react';
+export class FeatureTreatment extends PureComponent {
+  render() {
+    const { treatmentName: name, attributes, children } = this.props;
+    return <SplitTreatments names={[name]} attributes={attributes}>{({ treatments }) => treatments[name].treatment === 'on' ? children : null}</SplitTreatments>;
+  }
+}
+export class Cached extends PureComponent {
+  render() {
+    const { cachedName } = this.state;
+    return <SplitTreatments names={[cachedName]}>{() => null}</SplitTreatments>;
+  }
+}`,
+      'src/components/claims.js': `import { FeatureTreatment } from '../libs/featureFlags';
+const SHOW_CLAIMS = 'CustomerCenter_ShowClaims';
+export const Claims = () => <FeatureTreatment treatmentName={SHOW_CLAIMS}><List /></FeatureTreatment>;`,
+    },
+    expected: { patterns: [{ callee: 'FeatureTreatment', keyArg: '0.treatmentName' }] },
+    says: /^wrapper FeatureTreatment \(src\/libs\/featureFlags\.js:3\): passes its prop treatmentName as the flag key to SplitTreatments/,
+    checks: { 'src/components/claims.js': ['CustomerCenter_ShowClaims'] },
+  },
+  {
     name: "a schema's object of booleans under a name that says beta or feature flags is a bag of its keys; one of other values, or named otherwise, is not",
     files: {
       'shared/types/user.ts': `import { z } from 'zod';

@@ -673,6 +673,23 @@ export const Admin = withFeature('admin')(Panel);`,
     ],
   },
   {
+    name: "Split's React hooks, component and component wrapper: each name of a list is a check",
+    code: `import { SplitTreatments, useSplitTreatments, useTreatment, withSplitTreatments } from '@splitsoftware/splitio-react';
+export function Claims() {
+  const { treatments } = useSplitTreatments({ names: ['show_claims', 'show_eob'] });
+  const { treatment } = useTreatment({ name: 'new_nav' });
+  return <SplitTreatments names={['chat_widget']}>{() => null}</SplitTreatments>;
+}
+export const Panel = withSplitTreatments(['panel_v2'])(Base);`,
+    expected: [
+      ['show_claims', 'split', '`useSplitTreatments` is imported from @splitsoftware/splitio-react'],
+      ['show_eob', 'split', '`useSplitTreatments` is imported from @splitsoftware/splitio-react'],
+      ['new_nav', 'split', '`useTreatment` is imported from @splitsoftware/splitio-react'],
+      ['chat_widget', 'split', '`SplitTreatments` is imported from @splitsoftware/splitio-react'],
+      ['panel_v2', 'split', '`withSplitTreatments` is imported from @splitsoftware/splitio-react'],
+    ],
+  },
+  {
     name: 'Firebase Remote Config: a parameter read as a boolean, in the modular and the instance forms; one read as a number or a text is configuration',
     code: `import { getRemoteConfig, getBoolean, getValue, getString } from 'firebase/remote-config';
 import remoteConfig from '@react-native-firebase/remote-config';

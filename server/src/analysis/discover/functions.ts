@@ -3,6 +3,7 @@
 // finds wrappers.
 
 import { ts } from 'ts-morph';
+import { isThisProps } from '../scan/values';
 
 /** A function of any form, with the body it may have. */
 export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
@@ -146,4 +147,39 @@ function accessText(expression: ts.Expression): string | undefined {
     return object === undefined ? undefined : `${object}.${expression.name.text}`;
   }
   return undefined;
+}
+
+/**
+ * The class component one of whose methods reads the key from its props (`const { treatmentName } = this.props` in its
+ * `render()`), and that prop: the element that renders it, `<FeatureTreatment treatmentName={…}>`, passes the key, as
+ * it passes a function component's first argument.
+ */
+export function componentPropOf(innermost: FunctionNode | undefined, key: string): { name: string; prop: string; node: ts.ClassLikeDeclaration } | undefined {
+  for (let node: FunctionNode | undefined = innermost; node !== undefined; node = enclosingFunctionOf(node)) {
+    // A method, or an arrow function held by a class's property (`render = () => …`).
+    const member: ts.Node = ts.isPropertyDeclaration(node.parent) ? node.parent : node;
+    const owner = member.parent;
+    if (!ts.isClassLike(owner)) continue;
+    const prop = propDestructured(node, key);
+    return owner.name === undefined || prop === undefined ? undefined : { name: owner.name.text, prop, node: owner };
+  }
+  return undefined;
+}
+
+/** The prop a function destructures from `this.props` under the name `key` (`const { treatmentName: name } = this.props` gives `treatmentName` for `name`). */
+function propDestructured(body: ts.Node, key: string): string | undefined {
+  let prop: string | undefined;
+  const visit = (node: ts.Node): void => {
+    if (prop !== undefined || ts.isClassLike(node)) return;
+    if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer !== undefined && isThisProps(node.initializer)) {
+      for (const element of node.name.elements) {
+        if (element.dotDotDotToken !== undefined || !ts.isIdentifier(element.name) || element.name.text !== key) continue;
+        const named = element.propertyName;
+        prop = named === undefined ? key : ts.isIdentifier(named) || ts.isStringLiteral(named) ? named.text : undefined;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return prop;
 }

@@ -8,7 +8,7 @@ import { calleeLastName, type PatternSet } from '../patterns';
 import { escapeRegex } from '../regex';
 import { saysNotEvaluating } from '../callNames';
 import type { FlagCheck, UserPattern } from '../types';
-import { enclosingFunctionOf, functionName, parameterOf, type FunctionNode } from './functions';
+import { componentPropOf, enclosingFunctionOf, functionName, parameterOf, type FunctionNode } from './functions';
 import type { SourceTrees } from './sourceTrees';
 import { keyTypeOf } from './typeText';
 import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper, SourceText } from './types';
@@ -52,11 +52,21 @@ export function wrappersIn(
   });
 
   for (const check of dynamicChecks) {
-    const keyed = keyedFunction(enclosingFunction(sourceFile, check.callSpan.start), check.key);
-    if (keyed === undefined) continue;
-    const { wrapper, keyArgument } = keyed;
+    const innermost = enclosingFunction(sourceFile, check.callSpan.start);
+    const keyed = keyedFunction(innermost, check.key);
     // Above level 1 only the wrappers found so far are new evidence; the presets' checks were read at level 1.
     if (level > 1 && check.sdk !== 'custom') continue;
+    if (keyed === undefined) {
+      const component = componentPropOf(innermost, check.key);
+      if (component !== undefined && mayNameWrapper(component.name) && !wrappers.some((other) => other.pattern.callee === component.name)) {
+        wrappers.push({
+          pattern: { callee: component.name, keyArg: 0, keyPath: [component.prop] }, at: at(component.node),
+          reason: `passes its prop ${component.prop} as the flag key to ${check.method}${level > 1 ? ' (a wrapper itself)' : ''}`, evidence: 'forwards', level,
+        });
+      }
+      continue;
+    }
+    const { wrapper, keyArgument } = keyed;
     const factory = factoryOf(wrapper);
     const factoryName = factory === undefined ? undefined : functionName(factory);
     if (factory !== undefined && factoryName !== undefined && keyArgument.keyPath === undefined) {

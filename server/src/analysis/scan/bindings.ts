@@ -176,7 +176,9 @@ export function completeChecks(state: ScanState): CompletedChecks {
   let lacksClassEvidence = false;
   // Candidates of one call share their reference object: each is followed once.
   const origins = new Map<LocalReference, FoundOrigin | undefined>();
-  const checkedCalls = new Set<number>();
+  // One check per call, whichever of a vendor's patterns of its name holds (Statsig's `checkGate(gate)` and `checkGate(user,
+  // gate)`); a list of keys written there (`getTreatments(['a', 'b'])`) is a check of each.
+  const checkedCalls = new Set<string>();
   for (const draft of state.drafts) {
     let check = draft.check;
     const need = draft.evidence;
@@ -193,8 +195,9 @@ export function completeChecks(state: ScanState): CompletedChecks {
       }
       const { specifier } = found.reference;
       if (isFromPackages(specifier, VENDOR_PACKAGES)) {
-        if (!isFromPackages(specifier, need.packages) || checkedCalls.has(check.callSpan.start)) continue;
-        checkedCalls.add(check.callSpan.start);
+        const at = draft.listed === true ? `${check.callSpan.start}:${check.keySpan.start}` : `${check.callSpan.start}`;
+        if (!isFromPackages(specifier, need.packages) || checkedCalls.has(at)) continue;
+        checkedCalls.add(at);
         check = { ...check, evidence: evidenceText(need.subject, found.how, specifier), ...(found.how === 'chosen' ? { standIn: true as const } : {}) };
       } else {
         pending = { checkIndex: checks.length, reference: found.reference, packages: need.packages, subject: need.subject };

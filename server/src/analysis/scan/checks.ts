@@ -91,8 +91,9 @@ export function visitJsxElement(state: ScanState, element: ts.JsxOpeningElement 
     if (at < 0 || properties.slice(at + 1).some(isJsxSpreadAttribute)) continue;
     const initializer = (properties[at] as ts.JsxAttribute).initializer;
     const keyNode = initializer === undefined ? undefined : isStringLiteral(initializer) ? initializer : isJsxExpression(initializer) ? initializer.expression : undefined;
-    for (const key of keyNode === undefined ? [] : keyNodesAt(keyNode).nodes) {
-      const draft = keyDraft(state, { ...pattern, returns: RENDERS_CHILDREN }, calleeText(state, tag), element, undefined, key);
+    const { nodes, list } = keyNode === undefined ? { nodes: [], list: false } : keyNodesAt(keyNode);
+    for (const key of nodes) {
+      const draft = { ...keyDraft(state, { ...pattern, returns: RENDERS_CHILDREN }, calleeText(state, tag), element, undefined, key), ...(list ? { listed: true as const } : {}) };
       if (pattern.packages === undefined) {
         state.drafts.push(draft);
         continue;
@@ -144,7 +145,7 @@ function callDrafts(state: ScanState, call: ts.CallExpression, pattern: FlagPatt
   const defaultIndex = pattern.defaultArgByArgCount?.[args.length] ?? pattern.defaultArg;
   const defaultNode = defaultIndex === undefined ? undefined : args[defaultIndex];
   const method = calleeText(state, call.expression);
-  return nodes.map((node) => keyDraft(state, list ? { ...pattern, returns: READS_A_LIST } : pattern, method, call, list ? undefined : defaultNode, node));
+  return nodes.map((node) => (list ? { ...keyDraft(state, { ...pattern, returns: READS_A_LIST }, method, call, undefined, node), listed: true as const } : keyDraft(state, pattern, method, call, defaultNode, node)));
 }
 
 /** True when the text after a call's end calls `method` on its result: `.asBoolean()`, `?.asBoolean()`. */

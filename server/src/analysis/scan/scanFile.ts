@@ -21,7 +21,7 @@ import { isSkeleton, parseSkeleton, parseSource } from './parse';
 import { namesVendorPackage } from '../skeleton';
 import { withRenamedImports } from './renamedImports';
 import type { FileScan, LocalReference, ModuleReference, Origin, ScanState } from './types';
-import { evaluate, memberOf, originReference, propertyNameText, requiredSpecifier, typeOriginReference, unwrap } from './values';
+import { evaluate, isThisProps, memberOf, originReference, propertyNameText, requiredSpecifier, typeOriginReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
@@ -469,6 +469,15 @@ function declareVariables(state: ScanState, list: ts.VariableDeclarationList): v
     if (isObjectBindingPattern(name) && declaration.initializer !== undefined && declareDestructuredBags(state, name, declaration.initializer)) continue;
     if (declareTypedSubsetBag(state, declaration)) continue;
     if (isArrayBindingPattern(name) && declaration.initializer !== undefined && declareAwaitedAllBags(state, name, declaration.initializer)) continue;
+    // A class component's props (`const { treatmentName } = this.props`) are what the element rendering it passes, as a
+    // function component's destructured parameter is: a key read from one is dynamic.
+    if (isObjectBindingPattern(name) && declaration.initializer !== undefined && isThisProps(declaration.initializer)) {
+      for (const element of name.elements) {
+        if (element.dotDotDotToken === undefined && isIdentifier(element.name)) declare(state, element.name.text, undefined, undefined, { type: undefined });
+        else declareOpaqueNames(state, element.name);
+      }
+      continue;
+    }
     // A module `require`d is one whatever the declaration (`var LaunchDarkly = require('launchdarkly-node-server-sdk')`).
     const value = declaration.initializer !== undefined && (isConst || loadsModule(declaration.initializer)) ? evaluate(declaration.initializer) : undefined;
     if (isIdentifier(name)) {

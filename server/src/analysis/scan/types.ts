@@ -198,6 +198,8 @@ export interface DraftCheck {
   readonly keyValue?: LocalValue;
   /** For a preset's check: the evidence it needs, looked for once every declaration of the file is known. */
   readonly evidence?: EvidenceNeed;
+  /** True for one key of a list written at the key's place (`getTreatments(['a', 'b'])`): each is a check of its own. */
+  readonly listed?: true;
 }
 
 /** What one walk of a file writes: its bindings, scopes, draft checks and type aliases. */

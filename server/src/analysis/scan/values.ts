@@ -89,6 +89,12 @@ export function propertyNameText(name: ts.PropertyName | ts.BindingName): string
   return undefined;
 }
 
+/** `this.props`, a class component's props. */
+export function isThisProps(node: ts.Expression): boolean {
+  const inner = unwrap(node);
+  return isPropertyAccessExpression(inner) && inner.expression.kind === SyntaxKind.ThisKeyword && inner.name.text === 'props';
+}
+
 /** Parentheses and type-only wrappers: `(KEY as const)`, `KEY satisfies string`, `KEY!`. */
 export function unwrap(node: ts.Expression): ts.Expression {
   let expression = node;
