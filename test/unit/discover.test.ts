@@ -1791,6 +1791,36 @@ export const Claims = () => <FeatureTreatment treatmentName={SHOW_CLAIMS}><List 
     checks: { 'src/components/claims.js': ['CustomerCenter_ShowClaims'] },
   },
   {
+    name: "a context's default typed by `as` a record keyed by the registry is a bag; the hook's getter over it is a wrapper; a local object written out under the bag's name is no bag",
+    files: {
+      'lib/cache/types.ts': `export const FeatureFlags = { formTimer: 'formTimer', topBanner: 'topBanner', addressComplete: 'addressComplete' } as const;
+export type FeatureFlagKeys = keyof typeof FeatureFlags;
+export type Flags = { [K in FeatureFlagKeys]: boolean };
+export const checkOne = async (key: FeatureFlagKeys): Promise<boolean> => (await redis.get(\`flag:\${key}\`)) === '1';`,
+      'lib/hooks/useFeatureFlags.tsx': `import { Flags } from '../cache/types';
+const FeatureFlagsContext = createContext({ flags: {} as Flags });
+export const useFeatureFlags = () => {
+  const { flags } = useContext(FeatureFlagsContext);
+  return { getFlag: (key: string) => flags[key as keyof typeof flags] };
+};`,
+      'components/ClientContexts.tsx': `import { Flags } from '../lib/cache/types';
+export interface ClientContextsProps { featureFlags: Flags }`,
+      'app/page.tsx': `import { checkOne } from '../lib/cache/types';
+export default async function Page() { return (await checkOne('formTimer')) && (await checkOne('topBanner')); }`,
+      'components/Header.tsx': `export function Header() {
+  const { getFlag } = useFeatureFlags();
+  const featureFlags = { addressComplete: getFlag('addressComplete') };
+  return getFlag('topBanner') && featureFlags.addressComplete;
+}`,
+    },
+    expected: {
+      bags: [{ bag: 'flags', keys: ['formTimer', 'topBanner', 'addressComplete'] }, { bag: 'featureFlags', keys: ['formTimer', 'topBanner', 'addressComplete'] }],
+      patterns: [{ callee: 'checkOne', keyArg: 0 }, { callee: 'getFlag', keyArg: 0 }],
+      registry: { file: 'lib/cache/types.ts', symbol: 'FeatureFlags' },
+    },
+    checks: { 'components/Header.tsx': ['addressComplete', 'topBanner'] },
+  },
+  {
     name: "a schema's object of booleans under a name that says beta or feature flags is a bag of its keys; one of other values, or named otherwise, is not",
     files: {
       'shared/types/user.ts': `import { z } from 'zod';

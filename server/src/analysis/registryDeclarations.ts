@@ -161,8 +161,14 @@ function propertyEntries(sourceFile: ts.SourceFile, members: ts.NodeArray<ts.Typ
  * object holding anything but strings and groups (`{ enable_ai: { displayName: 'AI', configurable: true } }`) is a
  * record about the flag its property names: that name is the key, and its strings are labels, not keys.
  */
-function collectObjectEntries(sourceFile: ts.SourceFile, object: ts.ObjectLiteralExpression, prefix: string, entries: RegistryEntry[]): void {
+function collectObjectEntries(sourceFile: ts.SourceFile, object: ts.ObjectLiteralExpression, prefix: string, entries: RegistryEntry[], spreading: ReadonlySet<ts.Node> = new Set()): void {
   for (const property of object.properties) {
+    // `{ ...UserFeatureFlags, formTimer: 'formTimer' }`: the entries of another object of the module, listed there.
+    if (ts.isSpreadAssignment(property)) {
+      const spread = ts.isIdentifier(property.expression) ? objectConstantOf(sourceFile, property.expression.text) : undefined;
+      if (spread !== undefined && !spreading.has(spread)) collectObjectEntries(sourceFile, spread, prefix, entries, new Set([...spreading, object]));
+      continue;
+    }
     // `{ NEW_NAV, DARKMODE }`: the module's constants, by their own names.
     if (ts.isShorthandPropertyAssignment(property)) {
       const constant = stringConstantsOf(sourceFile).get(property.name.text);
@@ -254,6 +260,17 @@ function stringConstantsOf(sourceFile: ts.SourceFile): ReadonlyMap<string, ts.St
   }
   stringConstants.set(sourceFile, constants = found);
   return constants;
+}
+
+/** The object literal a constant of the module is declared as (`const UserFeatureFlags = { … } as const`), if it is one. */
+function objectConstantOf(sourceFile: ts.SourceFile, name: string): ts.ObjectLiteralExpression | undefined {
+  for (const statement of sourceFile.statements) {
+    if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (ts.isIdentifier(declaration.name) && declaration.name.text === name && declaration.initializer !== undefined) return objectLiteralOf(declaration.initializer);
+    }
+  }
+  return undefined;
 }
 
 /** Inside the brackets of the list an initializer holds (`[ … ] as const`). */

@@ -50,9 +50,10 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
       if (!trees.names(source, names) || isTestFile(file) || !declaresProperty.test(source.text)) continue;
       const sourceFile = trees.tree(source);
       const visit = (node: ts.Node): void => {
-        if ((ts.isPropertySignature(node) || ts.isPropertyDeclaration(node)) && ts.isIdentifier(node.name)) {
-          const initializer = ts.isPropertyDeclaration(node) ? node.initializer : undefined;
-          const type = node.type ?? (initializer !== undefined && ts.isAsExpression(initializer) ? initializer.type : undefined);
+        // Declared with the type, or given it by `as`, also in an object (a context's default, `{ flags: {} as Flags }`).
+        if ((ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) && ts.isIdentifier(node.name)) {
+          const initializer = ts.isPropertySignature(node) ? undefined : node.initializer;
+          const type = (ts.isPropertyAssignment(node) ? undefined : node.type) ?? (initializer !== undefined && ts.isAsExpression(initializer) ? initializer.type : undefined);
           const spec = node.name.text;
           if (type !== undefined && !GENERIC_PROPERTIES.has(spec) && isBagType(type, registry, keys, aliases)) {
             // The same property typed by several registries (a front end's `flags: UiFlags`, a server's `flags: IFlags`)

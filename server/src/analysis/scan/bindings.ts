@@ -140,7 +140,13 @@ export function followLocal(state: ScanState, value: LocalValue, path: readonly 
     case 'object': {
       if (path.length === 0) return value;
       const [first, ...rest] = path;
-      return Object.hasOwn(value.members, first) ? followLocal(state, value.members[first], rest, depth + 1) : undefined;
+      if (Object.hasOwn(value.members, first)) return followLocal(state, value.members[first], rest, depth + 1);
+      // A member of an object spread into it; the last spread that has one gives it, as at run time.
+      for (const spread of [...(value.spreads ?? [])].reverse()) {
+        const found = followLocal(state, spread, path, depth + 1);
+        if (found !== undefined) return found;
+      }
+      return undefined;
     }
     case 'import':
       return path.length === 0 ? value : { ...value, names: [...value.names, ...path] };

@@ -412,6 +412,10 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
     // booleans named for feature flags, passed along as `featureFlags`). Any other bag is named only by its path.
     if (binding?.bag !== undefined) return binding.bag;
     if (binding !== undefined && (declared === undefined || !namedWherever(declared))) return undefined;
+    // A name bound to an object written out here (`const featureFlags = { addressComplete: getFlag('addressComplete') }`)
+    // holds what it says: a check's value is read where it was checked, a default where it was written. One that
+    // spreads a record into it (`{ ...stored, [FLAG.newNav]: true }`) is that record, merged.
+    if (typeof binding?.value === 'object' && binding.value.kind === 'object' && binding.value.spreads === undefined) return undefined;
   }
   return declared === undefined ? undefined : objectBagSource(declared);
 }

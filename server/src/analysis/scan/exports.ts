@@ -147,6 +147,13 @@ function materialize(state: ScanState, value: LocalValue, open: Set<LocalObject>
   if (open.has(followed)) return undefined;
   open.add(followed);
   const members: Record<string, ExportedValue> = {};
+  // The members of objects spread into it first, so that its own, and later spreads', win as at run time.
+  for (const spread of followed.spreads ?? []) {
+    const spreadValue = materialize(state, spread, open);
+    if (spreadValue !== undefined && typeof spreadValue !== 'string' && spreadValue.kind === 'object') {
+      for (const name of Object.keys(spreadValue.members)) setMember(members, name, spreadValue.members[name]);
+    }
+  }
   for (const name of Object.keys(followed.members)) {
     const member = materialize(state, followed.members[name], open);
     if (member !== undefined) setMember(members, name, member);

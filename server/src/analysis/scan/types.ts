@@ -162,6 +162,8 @@ export interface LocalReference {
 export interface LocalObject {
   readonly kind: 'object';
   readonly members: Record<string, LocalValue>;
+  /** Objects spread into it (`{ ...UserFeatureFlags, formTimer: 'formTimer' }`): it has their members where it has none of that name. */
+  readonly spreads?: readonly LocalValue[];
 }
 /** A value as the walk records it, before local names are followed. */
 export type LocalValue = string | LocalObject | LocalReference | ModuleReference;

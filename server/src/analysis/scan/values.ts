@@ -10,7 +10,7 @@ const {
   isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral,
   isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment,
   isQualifiedName, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike,
-  isTypeAssertionExpression, isTypeReferenceNode, isUnionTypeNode,
+  isTypeAssertionExpression, isTypeReferenceNode, isUnionTypeNode, isSpreadAssignment,
 } = ts;
 
 /** What an expression holds, as far as flag keys go; undefined when it cannot be a key or an object of keys. */
@@ -46,6 +46,7 @@ export function requiredSpecifier(node: ts.Expression): string | undefined {
 
 function objectValue(node: ts.ObjectLiteralExpression): LocalObject {
   const members: Record<string, LocalValue> = {};
+  const spreads: LocalValue[] = [];
   for (const property of node.properties) {
     if (isPropertyAssignment(property)) {
       const name = propertyNameText(property.name);
@@ -53,9 +54,12 @@ function objectValue(node: ts.ObjectLiteralExpression): LocalObject {
       if (name !== undefined && value !== undefined) setMember(members, name, value);
     } else if (isShorthandPropertyAssignment(property) && property.name.text !== '') {
       setMember(members, property.name.text, { kind: 'local', names: [property.name.text], position: property.name.end });
+    } else if (isSpreadAssignment(property)) {
+      const spread = evaluate(property.expression);
+      if (spread !== undefined && typeof spread !== 'string') spreads.push(spread);
     }
   }
-  return { kind: 'object', members };
+  return { kind: 'object', members, ...(spreads.length > 0 ? { spreads } : {}) };
 }
 
 function isObjectFreeze(node: ts.Expression): node is ts.CallExpression & { arguments: ts.NodeArray<ts.Expression> } {
