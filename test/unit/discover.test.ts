@@ -1781,14 +1781,17 @@ export class Cached extends PureComponent {
     const { cachedName } = this.state;
     return <SplitTreatments names={[cachedName]}>{() => null}</SplitTreatments>;
   }
+}
+export class Gate extends React.Component {
+  render = () => <SplitTreatments names={[this.props.split]}>{() => this.props.children}</SplitTreatments>;
 }`,
       'src/components/claims.js': `import { FeatureTreatment } from '../libs/featureFlags';
 const SHOW_CLAIMS = 'CustomerCenter_ShowClaims';
-export const Claims = () => <FeatureTreatment treatmentName={SHOW_CLAIMS}><List /></FeatureTreatment>;`,
+export const Claims = () => <FeatureTreatment treatmentName={SHOW_CLAIMS}><Gate split="claims_v2"><List /></Gate></FeatureTreatment>;`,
     },
-    expected: { patterns: [{ callee: 'FeatureTreatment', keyArg: '0.treatmentName' }] },
+    expected: { patterns: [{ callee: 'FeatureTreatment', keyArg: '0.treatmentName' }, { callee: 'Gate', keyArg: '0.split' }] },
     says: /^wrapper FeatureTreatment \(src\/libs\/featureFlags\.js:3\): passes its prop treatmentName as the flag key to SplitTreatments/,
-    checks: { 'src/components/claims.js': ['CustomerCenter_ShowClaims'] },
+    checks: { 'src/components/claims.js': ['CustomerCenter_ShowClaims', 'claims_v2'] },
   },
   {
     name: "a context's default typed by `as` a record keyed by the registry is a bag; the hook's getter over it is a wrapper; a local object written out under the bag's name is no bag",

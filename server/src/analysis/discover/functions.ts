@@ -3,7 +3,7 @@
 // finds wrappers.
 
 import { ts } from 'ts-morph';
-import { isThisProps } from '../scan/values';
+import { isThisProps, THIS_PROP } from '../scan/values';
 
 /** A function of any form, with the body it may have. */
 export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
@@ -151,7 +151,7 @@ function accessText(expression: ts.Expression): string | undefined {
 
 /**
  * The class component one of whose methods reads the key from its props (`const { treatmentName } = this.props` in its
- * `render()`), and that prop: the element that renders it, `<FeatureTreatment treatmentName={…}>`, passes the key, as
+ * `render()`, or `this.props.treatmentName` in place), and that prop: the element that renders it, `<FeatureTreatment treatmentName={…}>`, passes the key, as
  * it passes a function component's first argument.
  */
 export function componentPropOf(innermost: FunctionNode | undefined, key: string): { name: string; prop: string; node: ts.ClassLikeDeclaration } | undefined {
@@ -160,7 +160,7 @@ export function componentPropOf(innermost: FunctionNode | undefined, key: string
     const member: ts.Node = ts.isPropertyDeclaration(node.parent) ? node.parent : node;
     const owner = member.parent;
     if (!ts.isClassLike(owner)) continue;
-    const prop = propDestructured(node, key);
+    const prop = THIS_PROP.exec(key)?.[1] ?? propDestructured(node, key);
     return owner.name === undefined || prop === undefined ? undefined : { name: owner.name.text, prop, node: owner };
   }
   return undefined;

@@ -6,7 +6,7 @@ import { allKeys, keyTypeMembers, type ImportedKeyType, type KeyTypeMember } fro
 import { isFromPackages, VENDOR_PACKAGES } from '../patterns';
 import type { FlagCheck, Span } from '../types';
 import type { BagSource, Binding, DraftCheck, EvidenceImport, ImportedKey, LocalObject, LocalReference, LocalValue, ModuleReference, Origin, OriginHow, ScanState } from './types';
-import { evaluate, propertyNameText, setMember } from './values';
+import { evaluate, propertyNameText, setMember, THIS_PROP } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
@@ -289,6 +289,8 @@ export function evidenceText(subject: string, how: OriginHow, specifier: string,
  * in `importedKeyTypes` for `resolveChecks`.
  */
 function withDynamicKey(state: ScanState, draft: DraftCheck, checkIndex: number, importedKeyTypes: ImportedKeyType[]): FlagCheck {
+  // A class component's prop read in place (`names={[this.props.treatmentName]}`): the element rendering it decides.
+  if (draft.keyValue === undefined && THIS_PROP.test(draft.check.key)) return { ...draft.check, dynamic: true };
   let reference = draft.keyValue;
   if (reference === undefined || typeof reference === 'string' || reference.kind !== 'local') return draft.check;
   let binding = lookupBinding(state, reference.names[0], reference.position);

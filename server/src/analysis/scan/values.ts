@@ -93,6 +93,9 @@ export function propertyNameText(name: ts.PropertyName | ts.BindingName): string
   return undefined;
 }
 
+/** A class component's prop, as written: `this.props.treatmentName`. */
+export const THIS_PROP = /^this\.props\.([\w$]+)$/;
+
 /** `this.props`, a class component's props. */
 export function isThisProps(node: ts.Expression): boolean {
   const inner = unwrap(node);
