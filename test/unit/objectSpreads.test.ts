@@ -1,4 +1,4 @@
-// Objects of keys spread into others (`FeatureFlags = { formTimer: 'formTimer', ...UserFeatureFlags } as const`): a
+// Keys a loop over an object's keys binds, which check no one flag, across imports (below); and objects of keys spread into others (`FeatureFlags = { formTimer: 'formTimer', ...UserFeatureFlags } as const`): a
 // member of the spread object is a member of the whole, for the registry's keys and for a key read through it, in the
 // module and across imports.
 
@@ -59,5 +59,21 @@ export const Header = () => useFlag(FeatureFlags.addressComplete) && useFlag(Fea
     const keys = [...index.allChecks().entries()].filter(([file]) => file.endsWith('Header.tsx')).flatMap(([, checks]) => checks.map((check) => check.key));
     assert.deepEqual(keys, ['addressComplete', 'formTimer']);
     assert.equal(path.posix.relative(root, index.references('addressComplete')[0].file), 'components/Header.tsx');
+  });
+
+  it("drop a for-in loop's key from a check whose evidence is another module's, and keep the file's other checks", async () => {
+    const files: Record<string, string> = {
+      'src/client.ts': `import { initialize } from 'unleash-client';\nexport const unleash = initialize({ url: 'x', appName: 'y' });\n`,
+      'src/audit.ts': `import { unleash } from './client';
+export function audit(flags: Record<string, boolean>) {
+  for (const key in flags) unleash.isEnabled(key);
+  return unleash.isEnabled('new-nav');
+}
+`,
+    };
+    const { root, index } = await indexedWorkspace('flaglens-every-key-', files, buildPatternSet([]));
+    roots.push(root);
+    const checks = [...index.allChecks().entries()].filter(([file]) => file.endsWith('audit.ts')).flatMap(([, found]) => found);
+    assert.deepEqual(checks.map((check) => [check.key, check.evidence]), [['new-nav', '`unleash` comes from unleash-client (through ./client)']]);
   });
 });

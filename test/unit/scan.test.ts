@@ -673,6 +673,21 @@ export const Admin = withFeature('admin')(Panel);`,
     ],
   },
   {
+    name: "a key that is every key of an object in turn (a for-in loop's) checks no one flag; a loop over a list's items still checks each",
+    code: `import { initialize } from 'unleash-client';
+const unleash = initialize({ url: 'x', appName: 'y' });
+const LIST = ['a', 'b'];
+export function audit(flags: Record<string, boolean>) {
+  for (const key in flags) if (unleash.isEnabled(key)) console.log(key);
+  for (const name of LIST) unleash.isEnabled(name);
+  return unleash.isEnabled('new-nav');
+}`,
+    expected: [
+      ['name', 'unleash', '`unleash` is created from unleash-client'],
+      ['new-nav', 'unleash', '`unleash` is created from unleash-client'],
+    ],
+  },
+  {
     name: "Split's React hooks, component and component wrapper: each name of a list is a check",
     code: `import { SplitTreatments, useSplitTreatments, useTreatment, withSplitTreatments } from '@splitsoftware/splitio-react';
 export function Claims() {

@@ -26,6 +26,15 @@ export function declareStatement(state: ScanState, node: ts.Node): void {
 }
 
 /** Declares `name` in the innermost open scope, or in `scope` when given (a class's `this.name`). */
+/** A name a loop over an object's keys binds (`for (const key in flags)`), in the scope the walk is in. */
+export function declareEveryKey(state: ScanState, name: string): void {
+  if (name === '') return;
+  const { start, end } = state.scopes[state.scopes.length - 1] ?? { start: 0, end: state.text.length };
+  const binding: Binding = { scopeStart: start, scopeEnd: end, value: undefined, everyKey: true };
+  addBinding(state.bindings, name, binding);
+  state.declared?.push([name, binding]);
+}
+
 export function declare(state: ScanState, name: string, value: LocalValue | undefined, bag?: BagSource, parameter?: Binding['parameter'], origin?: Origin, scope?: Span): void {
   if (name === '') return;
   const { start, end } = scope ?? state.scopes[state.scopes.length - 1] ?? { start: 0, end: state.text.length };
@@ -186,6 +195,9 @@ export function completeChecks(state: ScanState): CompletedChecks {
   // gate)`); a list of keys written there (`getTreatments(['a', 'b'])`) is a check of each.
   const checkedCalls = new Set<string>();
   for (const draft of state.drafts) {
+    // A key that is every key of an object in turn (`for (const key in currentFlags) defaults[key]`) checks no one flag.
+    const reference = draft.keyValue;
+    if (typeof reference === 'object' && reference.kind === 'local' && reference.names.length === 1 && lookupBinding(state, reference.names[0], reference.position)?.everyKey === true) continue;
     let check = draft.check;
     const need = draft.evidence;
     let pending: EvidenceImport | undefined;

@@ -7,7 +7,7 @@ import { booleanPropertiesOf, boundNames, typeOfBinding } from '../fetchedTypes'
 import type { PatternSet } from '../patterns';
 import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, objectBagSource, patternIndex, visitBagAccess, visitCall, visitJsxElement } from './checks';
 import { dependencyListOf, dependencyReadsOf } from './dependencyLists';
-import { completeChecks, declare, declareOpaqueNames, declareStatement, defaultNameOf, followOrigin, isScope } from './bindings';
+import { completeChecks, declare, declareEveryKey, declareOpaqueNames, declareStatement, defaultNameOf, followOrigin, isScope } from './bindings';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { inSourceOrder, scanFlagFunctions, type FlagFunctionScan } from './flagFunctions';
 import { visitFlagOptions } from './flagOptions';
@@ -181,7 +181,11 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
       visitBagAccess(state, node as ts.PropertyAccessExpression | ts.ElementAccessExpression, parent);
       break;
     case SyntaxKind.VariableDeclarationList:
-      declareVariables(state, node as ts.VariableDeclarationList);
+      if (parent?.kind === SyntaxKind.ForInStatement) {
+        for (const declaration of (node as ts.VariableDeclarationList).declarations) if (isIdentifier(declaration.name)) declareEveryKey(state, declaration.name.text);
+      } else {
+        declareVariables(state, node as ts.VariableDeclarationList);
+      }
       break;
     case SyntaxKind.Parameter: {
       const { name, type, initializer } = node as ts.ParameterDeclaration;

@@ -191,6 +191,8 @@ export interface Binding {
   readonly parameter?: { readonly type: ts.TypeNode | undefined; readonly defaultName?: string };
   /** For a name that holds no key: what its value was made from or typed by, for the evidence of calls on it. */
   readonly origin?: Origin;
+  /** True for the name a loop over an object's keys binds (`for (const key in flags)`): every key in turn, no one flag. */
+  readonly everyKey?: true;
 }
 
 /** A check as the walk finds it, its key not yet followed through the bindings. */
