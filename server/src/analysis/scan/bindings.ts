@@ -26,6 +26,17 @@ export function declareStatement(state: ScanState, node: ts.Node): void {
 }
 
 /** Declares `name` in the innermost open scope, or in `scope` when given (a class's `this.name`). */
+/**
+ * A class component's props destructured (`const { treatmentName } = this.props`): each is what the element rendering
+ * it passes, as a function component's destructured parameter is, so a key read from one is dynamic.
+ */
+export function declareProps(state: ScanState, pattern: ts.ObjectBindingPattern): void {
+  for (const element of pattern.elements) {
+    if (element.dotDotDotToken === undefined && isIdentifier(element.name)) declare(state, element.name.text, undefined, undefined, { type: undefined });
+    else declareOpaqueNames(state, element.name);
+  }
+}
+
 /** A name a loop over an object's keys binds (`for (const key in flags)`), in the scope the walk is in. */
 export function declareEveryKey(state: ScanState, name: string): void {
   if (name === '') return;

@@ -7,7 +7,7 @@ import { booleanPropertiesOf, boundNames, typeOfBinding } from '../fetchedTypes'
 import type { PatternSet } from '../patterns';
 import { addDestructuredBagChecks, bagSourceOf, calleeNameRegex, objectBagSource, patternIndex, visitBagAccess, visitCall, visitJsxElement } from './checks';
 import { dependencyListOf, dependencyReadsOf } from './dependencyLists';
-import { completeChecks, declare, declareEveryKey, declareOpaqueNames, declareStatement, defaultNameOf, followOrigin, isScope } from './bindings';
+import { completeChecks, declare, declareEveryKey, declareOpaqueNames, declareProps, declareStatement, defaultNameOf, followOrigin, isScope } from './bindings';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { inSourceOrder, scanFlagFunctions, type FlagFunctionScan } from './flagFunctions';
 import { visitFlagOptions } from './flagOptions';
@@ -473,13 +473,8 @@ function declareVariables(state: ScanState, list: ts.VariableDeclarationList): v
     if (isObjectBindingPattern(name) && declaration.initializer !== undefined && declareDestructuredBags(state, name, declaration.initializer)) continue;
     if (declareTypedSubsetBag(state, declaration)) continue;
     if (isArrayBindingPattern(name) && declaration.initializer !== undefined && declareAwaitedAllBags(state, name, declaration.initializer)) continue;
-    // A class component's props (`const { treatmentName } = this.props`) are what the element rendering it passes, as a
-    // function component's destructured parameter is: a key read from one is dynamic.
     if (isObjectBindingPattern(name) && declaration.initializer !== undefined && isThisProps(declaration.initializer)) {
-      for (const element of name.elements) {
-        if (element.dotDotDotToken === undefined && isIdentifier(element.name)) declare(state, element.name.text, undefined, undefined, { type: undefined });
-        else declareOpaqueNames(state, element.name);
-      }
+      declareProps(state, name);
       continue;
     }
     // A module `require`d is one whatever the declaration (`var LaunchDarkly = require('launchdarkly-node-server-sdk')`).
