@@ -1,8 +1,8 @@
 import { parseBagSpec, type BagEntry, type ObjectBag } from '../bags';
-import type { CallReturns, FlagPattern, FlagValueType, UserPattern } from '../types';
+import type { CallReturns, FlagPattern, UserPattern } from '../types';
 import { calleeLastName, callPattern } from './define';
 import { PRESET_OBJECT_BAGS, PRESET_PATTERNS } from './presets';
-import type { StoringCheck } from '../scan/types';
+import type { StoreMaking, StoringCheck } from '../scan/types';
 
 export { PRESET_PATTERNS, VENDOR_PACKAGES } from './presets';
 
@@ -64,7 +64,7 @@ export interface DeclaredSwitch {
   /** For a switch a module of flags reads from the browser's storage (`!!localStorage.getItem('X')`): that storage. */
   readonly inStorage?: 'localStorage' | 'sessionStorage';
   /** For a flag store a module of flags makes (`export const fModeEnabled = persisted(true, 'f-mode')`): what makes it, what it holds. */
-  readonly store?: { readonly factory: string; readonly valueType: FlagValueType };
+  readonly store?: StoreMaking;
 }
 
 /** A function's parameter (or a property of its object parameter) that holds a client from `specifier`, an SDK's package. */

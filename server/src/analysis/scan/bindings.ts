@@ -26,6 +26,10 @@ export function declareStatement(state: ScanState, node: ts.Node): void {
 }
 
 /** Declares `name` in the innermost open scope, or in `scope` when given (a class's `this.name`). */
+export function declare(state: ScanState, name: string, value: LocalValue | undefined, bag?: BagSource, parameter?: Binding['parameter'], origin?: Origin, scope?: Span): void {
+  bind(state, name, { value, ...(bag ? { bag } : {}), ...(parameter ? { parameter } : {}), ...(origin ? { origin } : {}) }, scope);
+}
+
 /**
  * A class component's props destructured (`const { treatmentName } = this.props`): each is what the element rendering
  * it passes, as a function component's destructured parameter is, so a key read from one is dynamic.
@@ -39,17 +43,13 @@ export function declareProps(state: ScanState, pattern: ts.ObjectBindingPattern)
 
 /** A name a loop over an object's keys binds (`for (const key in flags)`), in the scope the walk is in. */
 export function declareEveryKey(state: ScanState, name: string): void {
-  if (name === '') return;
-  const { start, end } = state.scopes[state.scopes.length - 1] ?? { start: 0, end: state.text.length };
-  const binding: Binding = { scopeStart: start, scopeEnd: end, value: undefined, everyKey: true };
-  addBinding(state.bindings, name, binding);
-  state.declared?.push([name, binding]);
+  bind(state, name, { value: undefined, everyKey: true });
 }
 
-export function declare(state: ScanState, name: string, value: LocalValue | undefined, bag?: BagSource, parameter?: Binding['parameter'], origin?: Origin, scope?: Span): void {
+function bind(state: ScanState, name: string, what: Omit<Binding, 'scopeStart' | 'scopeEnd'>, scope?: Span): void {
   if (name === '') return;
   const { start, end } = scope ?? state.scopes[state.scopes.length - 1] ?? { start: 0, end: state.text.length };
-  const binding: Binding = { scopeStart: start, scopeEnd: end, value, ...(bag ? { bag } : {}), ...(parameter ? { parameter } : {}), ...(origin ? { origin } : {}) };
+  const binding: Binding = { scopeStart: start, scopeEnd: end, ...what };
   addBinding(state.bindings, name, binding);
   state.declared?.push([name, binding]);
 }

@@ -135,10 +135,9 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     if (declares && isVariableStatement(statement) && (statement.declarationList.flags & NodeFlags.BlockScoped) === NodeFlags.Const) {
       for (const declaration of statement.declarationList.declarations) {
         if (!isIdentifier(declaration.name) || declaration.initializer === undefined) continue;
-        const store = stores?.get(declaration.name.text);
         const setting = declaredBy(declaration.initializer, declaration.name.text)
           ?? (hardCodes && hasModifier(statement, SyntaxKind.ExportKeyword) ? hardCodedSwitch(declaration, flagFunctions) : undefined)
-          ?? (store === undefined ? undefined : { key: store.key, store: { factory: store.factory, valueType: store.valueType } });
+          ?? stores?.get(declaration.name.text);
         if (setting === undefined) continue;
         const declared = { ...setting, member: false, line: lineOf(state, declaration.name) };
         switches[declaration.name.text] = declared;
@@ -217,6 +216,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   };
 
   const stack: Array<{ node: ts.Node; parent: ts.Node | undefined }> = [{ node: sourceFile, parent: undefined }];
+  let constant: ReturnType<typeof constantRead>;
   while (stack.length > 0) {
     const { node, parent } = stack.pop() as { node: ts.Node; parent: ts.Node | undefined };
     if (isImportDeclaration(node) || isExportDeclaration(node) || isTypeNode(node) || settings.has(node)) continue;
@@ -245,8 +245,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
         settings.add(node.initializer);
         if (!members.has(node.name.text)) members.set(node.name.text, own(node.name.text, found));
       }
-    } else if (isIdentifier(node) && parent !== undefined && isRead(node, parent) && constantRead(node, parent) !== undefined) {
-      const { name, local, whole } = constantRead(node, parent) as NonNullable<ReturnType<typeof constantRead>>;
+    } else if (isIdentifier(node) && parent !== undefined && isRead(node, parent) && (constant = constantRead(node, parent)) !== undefined) {
+      const { name, local, whole } = constant;
       // A name shadowed by a local (a parameter `isDevFeaturesEnabled`) is not the module's.
       const binding = lookupBinding(state, name, node.getStart(sourceFile));
       if (binding === undefined || (binding.scopeStart === sourceFile.pos && binding.scopeEnd === sourceFile.end)) {

@@ -10,7 +10,7 @@
 // The store itself, passed around or written (`fModeEnabled.set(x)`), is no read of its value.
 
 import { ts } from 'ts-morph';
-import type { FlagValueType } from '../types';
+import type { StoreMaking } from './types';
 import { hasModifier } from './exports';
 
 const {
@@ -18,11 +18,10 @@ const {
   isStringLiteralLike, isVariableStatement,
 } = ts;
 
-/** A flag a module of flags makes as a store: the key it keeps its value under, and the function that makes it. */
+/** A flag a module of flags makes as a store: the key it keeps its value under, and how it is made. */
 export interface FlagStore {
   readonly key: string;
-  readonly factory: string;
-  readonly valueType: FlagValueType;
+  readonly store: StoreMaking;
 }
 
 // What a store's key looks like: a word, or words joined by punctuation, as storage keys and flag keys are written.
@@ -59,7 +58,7 @@ export function flagStoresOf(sourceFile: ts.SourceFile, isCheck: (call: ts.CallE
     if (!STORE_KEY.test(key)) continue;
     const typeArgument = call.typeArguments?.length === 1 ? call.typeArguments[0].kind : undefined;
     const boolean = typeArgument === SyntaxKind.BooleanKeyword || (typeArgument === undefined && call.arguments.some((argument) => argument.kind === SyntaxKind.TrueKeyword || argument.kind === SyntaxKind.FalseKeyword));
-    stores.set(name, { key, factory, valueType: boolean ? 'boolean' : 'unknown' });
+    stores.set(name, { key, store: { factory, valueType: boolean ? 'boolean' : 'unknown' } });
   }
   return stores;
 }

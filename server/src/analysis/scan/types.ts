@@ -77,6 +77,12 @@ export interface FileScan {
   readonly switches?: Readonly<Record<string, SwitchDeclaration>>;
 }
 
+/** How a module of flags makes a flag store: the function that makes it, and what the store holds. */
+export interface StoreMaking {
+  readonly factory: string;
+  readonly valueType: FlagValueType;
+}
+
 /** What a file declares an environment switch as: the variable that sets it, and whether it is a class's property. */
 export interface SwitchDeclaration {
   readonly key: string;
@@ -86,7 +92,7 @@ export interface SwitchDeclaration {
   /** For a switch a module of flags reads from the browser's storage (`!!localStorage.getItem('X')`): that storage. */
   readonly inStorage?: 'localStorage' | 'sessionStorage';
   /** For a flag store a module of flags makes (`export const fModeEnabled = persisted(true, 'f-mode')`): what makes it, what it holds. */
-  readonly store?: { readonly factory: string; readonly valueType: FlagValueType };
+  readonly store?: StoreMaking;
   /**
    * For a property whose own name says nothing of features (`teamFeatures: { sso: … }`): only a read through a
    * receiver named for features or flags (`env.teamFeatures.sso`, `features.sso`) is the switch's.
