@@ -1766,6 +1766,35 @@ export abstract class DataSourceBase {
     checks: { 'src/data-view/cell-renderer.ts': ['enable_number_formatting'], 'src/blocks/callout.ts': ['enable_callout', 'enable_block_query'] },
   },
   {
+    name: "a store made to hold a record of feature flags (Jotai's atom, Svelte's writable) is read through its value (`get(store).x`, `jotaiStore.get(store)`, destructured); the store itself, and a store of anything else, is no bag",
+    files: {
+      'libs/const/src/featureFlags.ts': `export type FeatureFlagValue = boolean | number | undefined;
+export type FeatureFlags = Record<string, FeatureFlagValue>;`,
+      'src/state/featureFlagsState.ts': `import { atom } from 'jotai';
+import type { FeatureFlags } from '../../libs/const/src/featureFlags';
+export const featureFlagsAtom = atom<FeatureFlags>({});
+export const featureFlagsStatusAtom = atom<'loading' | 'ready'>('loading');
+export const settingsAtom = atom<Record<string, boolean>>({});`,
+      'src/stores/featureFlags.ts': `import { writable } from 'svelte/store';
+import type { FeatureFlags } from '../../libs/const/src/featureFlags';
+export const featureFlags = writable<FeatureFlags>({});`,
+      'src/state/captcha.ts': `import { atom } from 'jotai';
+import { featureFlagsAtom, settingsAtom } from './featureFlagsState';
+export const captchaAtom = atom((get) => !get(featureFlagsAtom).isCaptchaEnabled && get(settingsAtom).dark);
+export const feeAtom = atom((get) => { const { isSafeAppFeeEnabled } = get(featureFlagsAtom); return isSafeAppFeeEnabled ? 1 : 0; });`,
+      'src/sound.ts': `import { featureFlagsAtom } from './state/featureFlagsState';
+import { featureFlags } from './stores/featureFlags';
+import { get } from 'svelte/store';
+export function play() {
+  featureFlags.subscribe(() => undefined);
+  const flags = jotaiStore.get(featureFlagsAtom) as FeatureFlags;
+  return flags?.isAprilsFoolsEnabled && featureFlagsAtom.debugLabel && get(featureFlags).newEditor;
+}`,
+    },
+    expected: { bags: [{ bag: 'featureFlagsAtom', locals: true, store: true }, { bag: 'featureFlags', locals: true, store: true }] },
+    checks: { 'src/state/captcha.ts': ['isCaptchaEnabled', 'isSafeAppFeeEnabled'], 'src/sound.ts': ['isAprilsFoolsEnabled', 'newEditor'] },
+  },
+  {
     name: "a class component that takes the key from its props (`const { treatmentName } = this.props`) into Split's component is a wrapper of that prop; its state or a class reading no prop is none",
     files: {
       'src/libs/featureFlags.js': `import React, { PureComponent } from 'react';

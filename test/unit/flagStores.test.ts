@@ -122,3 +122,40 @@ stagingBehaviorFeature.subscribe(() => {});
     assert.deepEqual(readsIn(moduleFiles, '/ws/src/lib/x.ts'), []);
   });
 });
+
+describe('stores that hold a bag of flags', () => {
+  // As zero-config proposes them for `featureFlags = writable<FeatureFlags>({})` and `featureFlagsAtom = atom<FeatureFlags>({})`.
+  const patterns = buildPatternSet([], [{ bag: 'featureFlags', locals: true, store: true }, { bag: 'featureFlagsAtom', locals: true, store: true }]);
+  const keysIn = (file: string, text: string): string[] => scanFile(file, text, patterns).checks.map((check) => `${check.key} <- ${text.slice(check.callSpan.start, check.callSpan.end)}`);
+
+  it("a Svelte component's $store, in script and markup, is the bag; the store itself is not", () => {
+    const text = `<script lang="ts">
+  import { featureFlags } from '$lib/stores/featureFlags';
+  const wide = $featureFlags.wideLayout;
+  featureFlags.subscribe((value) => value);
+  featureFlags.set({});
+</script>
+
+{#if $featureFlags?.['new-editor']}<Editor />{/if}
+`;
+    assert.deepEqual(keysIn('/ws/src/App.svelte', text), ['wideLayout <- $featureFlags.wideLayout', "new-editor <- $featureFlags?.['new-editor']"]);
+  });
+
+  it("a hook's or a store container's read of the store's value is the bag; a store of the same name read elsewhere than a Svelte component, by its own name, is not", () => {
+    const text = `import { useAtomValue, getDefaultStore } from 'jotai';
+import { featureFlagsAtom } from './state';
+export function Banner() {
+  const flags = useAtomValue(featureFlagsAtom);
+  return flags.showBanner && getDefaultStore().get(featureFlagsAtom).bannerV2 && featureFlagsAtom.debugLabel && $featureFlags.x;
+}`;
+    assert.deepEqual(keysIn('/ws/src/Banner.tsx', text), ['showBanner <- flags.showBanner', 'bannerV2 <- getDefaultStore().get(featureFlagsAtom).bannerV2']);
+  });
+
+  it('a one-flag store is read by a store container too', () => {
+    const files = {
+      '/ws/src/featureFlags.ts': `export const newNavAtom = atomWithStorage('new-nav', false);`,
+      '/ws/src/nav.ts': `import { newNavAtom } from './featureFlags';\nexport const on = () => jotaiStore.get(newNavAtom);\nexport const other = () => cache.get(newNavAtom, 1);\n`,
+    };
+    assert.deepEqual(readsIn(files, '/ws/src/nav.ts'), ['new-nav <- jotaiStore.get(newNavAtom)']);
+  });
+});

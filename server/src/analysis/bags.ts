@@ -22,6 +22,12 @@ export interface ObjectBag {
    * a bag passed along under its name. Without it, or keys, a local of that name is some other object.
    */
   readonly locals?: boolean;
+  /**
+   * True when the name is a store that holds the bag (`featureFlagsAtom = atom<FeatureFlags>({})`): the bag is the store's
+   * value where it is read (`get(featureFlagsAtom)`, `useAtomValue(featureFlagsAtom)`, `$featureFlags` in Svelte), and
+   * the store itself (`featureFlags.subscribe`, `featureFlags.set`) is no bag.
+   */
+  readonly store?: boolean;
 }
 
 /**
@@ -34,6 +40,7 @@ export type BagEntry = string | {
   readonly sdk?: Sdk;
   readonly keys?: readonly string[];
   readonly locals?: boolean;
+  readonly store?: boolean;
   /** Why its checks count, for people, when the entry was inferred rather than named in `.flaglens.json`. */
   readonly evidence?: string;
 };
@@ -64,7 +71,8 @@ export function parseBagSpec(entry: BagEntry): BagSpec | undefined {
   if (!OBJECT_PATH.test(spec)) return undefined;
   const pattern: FlagPattern = { sdk, callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase };
   const locals = typeof entry !== 'string' && entry.locals === true ? { locals: true } : {};
-  return { kind: 'object', bag: { names: spec.split('.'), pattern, ...keys, ...locals } };
+  const store = typeof entry !== 'string' && entry.store === true ? { store: true } : {};
+  return { kind: 'object', bag: { names: spec.split('.'), pattern, ...keys, ...locals, ...store } };
 }
 
 /**
@@ -82,6 +90,13 @@ export function objectBagOf(expression: ts.Expression, bags: readonly ObjectBag[
   if (bags.length === 0) return undefined;
   const chain = nameChainOf(expression);
   return chain === undefined ? undefined : objectBagOfChain(chain, bags);
+}
+
+/** The declared bag a store holds, by the names of the expression that is the store, or its one name (`featureFlagsAtom`); undefined when none matches. */
+export function storedBagOf(store: ts.Expression | string, bags: readonly ObjectBag[]): ObjectBag | undefined {
+  if (!bags.some((bag) => bag.store === true)) return undefined;
+  const chain = typeof store === 'string' ? [store] : nameChainOf(store);
+  return chain === undefined ? undefined : bags.find((bag) => bag.store === true && endsWithNames(chain, bag));
 }
 
 /**
@@ -117,8 +132,13 @@ export function namedWherever(bag: ObjectBag): boolean {
   return bag.keys !== undefined || bag.locals === true;
 }
 
+// A store's own names are not the bag: only its value is (see `storedBagOf`).
 function objectBagOfChain(chain: readonly string[], bags: readonly ObjectBag[]): ObjectBag | undefined {
-  return bags.find((bag) => bag.names.length <= chain.length && bag.names.every((name, index) => chain[chain.length - bag.names.length + index] === name));
+  return bags.find((bag) => bag.store !== true && endsWithNames(chain, bag));
+}
+
+function endsWithNames(chain: readonly string[], bag: ObjectBag): boolean {
+  return bag.names.length <= chain.length && bag.names.every((name, index) => chain[chain.length - bag.names.length + index] === name);
 }
 
 /** `this.props.uiConfig?.flags` → `['this', 'props', 'uiConfig', 'flags']`; undefined for anything but names. */

@@ -268,7 +268,7 @@ export function readBags(node: Node, report: Report): BagEntry[] | undefined {
 }
 
 function readBagObject(node: Node, where: string, report: Report): BagEntry | undefined {
-  const entry: { bag?: string; camelCaseKeys?: boolean; sdk?: (typeof BAG_SDKS)[number]; keys?: string[]; locals?: boolean } = {};
+  const entry: { bag?: string; camelCaseKeys?: boolean; sdk?: (typeof BAG_SDKS)[number]; keys?: string[]; locals?: boolean; store?: boolean } = {};
   let valid = true;
   for (const { name, nameNode, valueNode } of propertiesOf(node)) {
     const value: unknown = getNodeValue(valueNode);
@@ -277,9 +277,10 @@ function readBagObject(node: Node, where: string, report: Report): BagEntry | un
     else if (name === 'sdk' && BAG_SDKS.includes(value as (typeof BAG_SDKS)[number])) entry.sdk = value as (typeof BAG_SDKS)[number];
     else if (name === 'keys' && Array.isArray(value) && value.every((key) => typeof key === 'string')) entry.keys = value as string[];
     else if (name === 'locals' && typeof value === 'boolean') entry.locals = value;
+    else if (name === 'store' && typeof value === 'boolean') entry.store = value;
     else {
       valid = false;
-      report(name === 'bag' || name === 'camelCaseKeys' || name === 'sdk' || name === 'keys' || name === 'locals' ? valueNode : nameNode, name === 'bag'
+      report(name === 'bag' || name === 'camelCaseKeys' || name === 'sdk' || name === 'keys' || name === 'locals' || name === 'store' ? valueNode : nameNode, name === 'bag'
         ? `${where}: "bag" must be an object path ("uiConfig.flags") or a call ("useFeatureFlags()").`
         : name === 'camelCaseKeys'
           ? `${where}: "camelCaseKeys" must be true (property names are the flag keys camelCased, as in LaunchDarkly's useFlags()) or false.`
@@ -289,7 +290,9 @@ function readBagObject(node: Node, where: string, report: Report): BagEntry | un
               ? `${where}: "keys" must be a list of strings: the only property names of the bag that are flags.`
               : name === 'locals'
                 ? `${where}: "locals" must be true (a parameter or variable of the bag's name is the bag too) or false.`
-                : `${where}: unknown field "${name}"; a bag has bag, camelCaseKeys, sdk, keys and locals.`);
+                : name === 'store'
+                  ? `${where}: "store" must be true (the name is a store whose value, where read, is the bag) or false.`
+                  : `${where}: unknown field "${name}"; a bag has bag, camelCaseKeys, sdk, keys, locals and store.`);
     }
   }
   if (valid && entry.bag === undefined) {

@@ -288,13 +288,14 @@ export function bagEntryOf(bag: DiscoveredBag): BagEntry {
   if (bag.camelCaseKeys !== true && bag.sdk === undefined && bag.keys === undefined && bag.locals !== true) return bag.spec;
   return {
     bag: bag.spec, ...(bag.camelCaseKeys === true ? { camelCaseKeys: true } : {}), ...(bag.sdk ? { sdk: bag.sdk } : {}), ...(bag.keys ? { keys: bag.keys } : {}),
-    ...(bag.locals === true ? { locals: true } : {}),
+    ...(bag.locals === true ? { locals: true } : {}), ...(bag.store === true ? { store: true } : {}),
   };
 }
 
 /** Why a bag was found, for people: "a property typed UiFlags, which lists flags; a read of one it lists is a check". */
 function bagReason(bag: DiscoveredBag): string {
   if (bag.locals === true && bag.setting !== undefined) return `a property of the app's settings ${bag.setting} declared as ${bag.declaredAs ?? 'a record'}, a record of booleans named for switches; a property read of it is a check`;
+  if (bag.store === true) return `a store made to hold ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of its value is a check`;
   if (bag.locals === true) return `declared as ${bag.declaredAs ?? 'a record'}, a record of booleans under a name that says feature flags; a property read of it is a check`;
   if (bag.namedFor !== undefined) return `declared as ${bag.declaredAs ?? 'a record'}, a record of booleans named for what ${registryLabel(bag.namedFor)} lists; a read of one it lists is a check`;
   if (bag.declaredAs !== undefined) {

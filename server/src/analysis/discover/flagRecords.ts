@@ -23,13 +23,19 @@ import { escapeRegex } from '../regex';
 
 // Cheap text tests: a declaration typed where the name says feature flags (`featureFlags?:`, `FEATURE_TOGGLES:`), and
 // a type alias or interface that may be a record of them.
-const NAMED_DECLARATION = /(?:features?|beta)_?(?:flags?|toggles?)\$?\??\s*:/i;
+// Or such a name given a store or box made for such a type (`featureFlagsAtom = atom<FeatureFlags>({})`).
+const NAMED_DECLARATION = /(?:features?|beta)_?(?:flags?|toggles?)(?:\$?\??\s*:|[\w$]*\s*=\s*[\w$]+\s*<)/i;
 const RECORD_ALIAS = /\b(?:type|interface)\s+([\w$]*(?:flag|toggle)[\w$]*)/gi;
 // An interface or object type whose first member is a boolean property: a record of fixed keys may be declared here.
 const BOOLEAN_MEMBER = /\b(?:interface\s+[\w$]+|type\s+[\w$]+\s*=)\s*\{\s*(?:readonly\s+)?['"]?[\w$-]+['"]?\??\s*:\s*boolean\s*[;,}\n]/;
 const FLAG_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles']);
 // Reactive boxes whose current value is their `.value`: Preact's and Angular's signals, Vue's refs, RxJS's BehaviorSubject.
 const VALUE_BOXES = new Set(['Signal', 'ReadonlySignal', 'WritableSignal', 'Ref', 'ComputedRef', 'ShallowRef', 'WritableComputedRef', 'BehaviorSubject']);
+// Functions that make such a box, given what it holds as their type argument: Vue's `ref<Flags>({})`, Preact's `signal<Flags>()`.
+const BOX_MAKERS = new Set(['ref', 'shallowRef', 'signal']);
+// Functions that make a store whose value is read with a store's reader (`get(store)`, `useAtomValue(store)`, Svelte's
+// `$store`; see scan/flagStores.ts): Jotai's and Recoil's `atom<Flags>(…)`, Svelte's `writable<Flags>(…)`.
+const STORE_MAKERS = new Set(['atom', 'writable', 'readable']);
 
 /** The bags a record of feature flags declares (see the top of this file), each a bag whose locals are it. */
 export function flagRecordBags(root: string, trees: SourceTrees): DiscoveredBag[] {
@@ -42,13 +48,14 @@ export function flagRecordBags(root: string, trees: SourceTrees): DiscoveredBag[
     const sourceFile = trees.tree(source);
     const visit = (node: ts.Node): void => {
       const declared = declaredRecord(node, aliases, fixed, saysFeatureFlags);
-      const spec = declared === undefined ? undefined : declared.boxed ? `${declared.name}.value` : declared.name;
+      const spec = declared === undefined ? undefined : declared.held === 'box' ? `${declared.name}.value` : declared.name;
       if (declared !== undefined && spec !== undefined && !bags.has(spec)) {
         const at: DiscoveredAt = { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 };
         const declaredAs = declared.declaredAs ?? declared.type.getText(sourceFile);
+        const store = declared.held === 'store' ? { store: true } : {};
         bags.set(spec, declared.keys === undefined
-          ? { spec, at, declaredAs, locals: true }
-          : { spec, at, declaredAs, typedBy: declared.typedBy, keys: declared.keys });
+          ? { spec, at, declaredAs, locals: true, ...store }
+          : { spec, at, declaredAs, typedBy: declared.typedBy, keys: declared.keys, ...store });
       }
       ts.forEachChild(node, visit);
     };
@@ -198,8 +205,11 @@ interface DeclaredRecord {
   readonly declaredAs?: string;
   readonly keys?: readonly string[];
   readonly typedBy?: string;
-  /** Held in a reactive box (`ReadonlySignal<…>`, `Ref<…>`): read through `.value`. */
-  readonly boxed?: boolean;
+  /**
+   * Held in a reactive box (`ReadonlySignal<…>`, `ref<…>(…)`), read through `.value`; or in a store (`atom<…>(…)`), read
+   * with a store's reader.
+   */
+  readonly held?: 'box' | 'store';
 }
 
 /** A property, parameter or variable whose name `saysFlags` (for feature flags, or the registry's items) and typed as a record of booleans (see the top of this file). */
@@ -210,6 +220,7 @@ function declaredRecord(node: ts.Node, aliases: ReadonlySet<string>, fixed: Read
     return keys === undefined ? undefined : { name: node.name.text, type: node.initializer, declaredAs: 'a zod object of booleans', keys, typedBy: 'its schema' };
   }
   if (!(ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isParameter(node) || ts.isVariableDeclaration(node))) return undefined;
+  if (ts.isVariableDeclaration(node) && node.type === undefined) return madeRecord(node, aliases, fixed, saysFlags);
   if (node.type === undefined || !(ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) return undefined;
   // `const DEFAULT_FEATURE_FLAGS: FeatureFlags = { … }` writes the defaults out: a read of it is a constant, not a flag's state.
   if (ts.isVariableDeclaration(node) && node.initializer !== undefined && ts.isObjectLiteralExpression(node.initializer)) return undefined;
@@ -218,7 +229,19 @@ function declaredRecord(node: ts.Node, aliases: ReadonlySet<string>, fixed: Read
   if (isRecordOfBooleans(node.type, aliases)) return { name, type: node.type };
   const boxed = boxedType(node.type);
   const listed = fixedRecordOf(boxed ?? node.type, fixed);
-  return listed === undefined ? undefined : { name, type: node.type, ...listed, ...(boxed === undefined ? {} : { boxed: true }) };
+  return listed === undefined ? undefined : { name, type: node.type, ...listed, ...(boxed === undefined ? {} : { held: 'box' as const }) };
+}
+
+/** A variable whose name `saysFlags`, made a box or a store of a record of booleans by its maker's type argument (`atom<FeatureFlags>({})`). */
+function madeRecord(node: ts.VariableDeclaration, aliases: ReadonlySet<string>, fixed: ReadonlyMap<string, readonly string[]>, saysFlags: (name: string) => boolean): DeclaredRecord | undefined {
+  const made = node.initializer === undefined ? undefined : unwrap(node.initializer);
+  if (made === undefined || !ts.isCallExpression(made) || !ts.isIdentifier(made.expression) || made.typeArguments?.length !== 1) return undefined;
+  const held = BOX_MAKERS.has(made.expression.text) ? 'box' as const : STORE_MAKERS.has(made.expression.text) ? 'store' as const : undefined;
+  if (held === undefined || !ts.isIdentifier(node.name) || !saysFlags(node.name.text)) return undefined;
+  const [type] = made.typeArguments;
+  if (isRecordOfBooleans(type, aliases)) return { name: node.name.text, type, held };
+  const listed = fixedRecordOf(type, fixed);
+  return listed === undefined ? undefined : { name: node.name.text, type, ...listed, held };
 }
 
 // What a zod schema may be refined with and stay the same object or boolean: `.optional()`, `.default(false)`.
@@ -312,7 +335,7 @@ function fixedRecords(root: string, trees: SourceTrees): Map<string, string[]> {
  * `Record<string, boolean>`, `{ [name: string]: boolean }`, inside `Partial<…>` or `Promise<…>`, with `| undefined`, or
  * one of `aliases`. A value type that holds a boolean (`boolean | string`, a variant) counts.
  */
-function isRecordOfBooleans(type: ts.TypeNode, aliases: ReadonlySet<string>): boolean {
+function isRecordOfBooleans(type: ts.TypeNode, aliases: ReadonlySet<string>, values: ReadonlySet<string> = NO_ALIASES): boolean {
   const inner = withoutNullish(type);
   if (inner === undefined) return false;
   if (ts.isTypeLiteralNode(inner)) return isIndexOfBooleans(inner.members);
@@ -320,8 +343,10 @@ function isRecordOfBooleans(type: ts.TypeNode, aliases: ReadonlySet<string>): bo
   const name = ts.isIdentifier(inner.typeName) ? inner.typeName.text : inner.typeName.right.text;
   const args = inner.typeArguments ?? [];
   if (args.length === 0) return aliases.has(name);
-  if (RECORD_WRAPPERS.has(name) && args.length === 1) return isRecordOfBooleans(args[0], aliases);
-  return name === 'Record' && args.length === 2 && args[0].kind === ts.SyntaxKind.StringKeyword && holdsBoolean(args[1]);
+  if (RECORD_WRAPPERS.has(name) && args.length === 1) return isRecordOfBooleans(args[0], aliases, values);
+  if (name !== 'Record' || args.length !== 2 || args[0].kind !== ts.SyntaxKind.StringKeyword) return false;
+  const value = args[1];
+  return holdsBoolean(value) || (ts.isTypeReferenceNode(value) && ts.isIdentifier(value.typeName) && values.has(value.typeName.text));
 }
 
 /** Members that are one index signature of string keys and boolean values, and nothing else. */
@@ -342,8 +367,11 @@ function recordAliases(root: string, trees: SourceTrees): Set<string> {
     if (!source.text.includes('boolean')) continue;
     const named = new Set([...source.text.matchAll(RECORD_ALIAS)].map((match) => match[1]));
     if (named.size === 0 || isTestFile(posix.relative(root, source.file))) continue;
-    for (const statement of trees.tree(source).statements) {
-      if (ts.isTypeAliasDeclaration(statement) && named.has(statement.name.text) && statement.typeParameters === undefined && isRecordOfBooleans(statement.type, aliases)) {
+    const { statements } = trees.tree(source);
+    // The module's names for a value that may be a boolean, `type FeatureFlagValue = boolean | number | undefined`.
+    const values = new Set(statements.flatMap((statement) => (ts.isTypeAliasDeclaration(statement) && holdsBoolean(statement.type) ? [statement.name.text] : [])));
+    for (const statement of statements) {
+      if (ts.isTypeAliasDeclaration(statement) && named.has(statement.name.text) && statement.typeParameters === undefined && isRecordOfBooleans(statement.type, aliases, values)) {
         aliases.add(statement.name.text);
       } else if (ts.isInterfaceDeclaration(statement) && named.has(statement.name.text) && statement.heritageClauses === undefined && isIndexOfBooleans(statement.members)) {
         aliases.add(statement.name.text);

@@ -67,6 +67,8 @@ export interface DiscoveredBag {
   readonly namedFor?: string;
   /** True for a record of feature flags with no list of keys: a parameter or variable of its name is the bag too (see flagRecords.ts). */
   readonly locals?: boolean;
+  /** True for a store made to hold the record (`featureFlagsAtom = atom<FeatureFlags>({})`): its value, where read, is the bag. */
+  readonly store?: boolean;
   /** For a record of switches in the app's settings: the settings' type that declares it (see `settingsSwitchBags`). */
   readonly setting?: string;
   /** Taken from the bag it returns: LaunchDarkly's `useFlags()` names flags camelCased. */

@@ -9,6 +9,7 @@ import { flagTypeAnnotation } from '../policy/flagType';
 import { escapeRegex, isComponentName } from '../regex';
 import type { CallReturns, FlagPattern, FlagValueType, Span } from '../types';
 import { lookupBinding } from './bindings';
+import { storedBagRead } from './flagStores';
 import type { BagSource, DraftCheck, LocalReference, ScanState } from './types';
 import { keyInPredicate } from './predicates';
 import { evaluate, originReference, unwrap } from './values';
@@ -394,6 +395,8 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
   if (isAwaitExpression(expression)) expression = unwrap(expression.expression);
   // `flags ?? {}`: a record that may be missing, defaulted to an empty one, is still that record.
   if (isBinaryExpression(expression) && isEmptyObjectDefault(expression)) return bagSourceOf(state, expression.left);
+  const stored = storedBagRead(expression, state.sourceFile, state.objectBags);
+  if (stored !== undefined) return objectBagSource(stored);
   if (isCallExpression(expression)) {
     const patterns = matchCallee(state, expression.expression).filter((pattern) => pattern.kind === 'bag');
     if (patterns.length === 0) return undefined;

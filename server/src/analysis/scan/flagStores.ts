@@ -10,12 +10,13 @@
 // The store itself, passed around or written (`fModeEnabled.set(x)`), is no read of its value.
 
 import { ts } from 'ts-morph';
+import { storedBagOf, type ObjectBag } from '../bags';
 import type { StoreMaking } from './types';
 import { hasModifier } from './exports';
 
 const {
   NodeFlags, SyntaxKind, isBinaryExpression, isCallExpression, isIdentifier, isNumericLiteral, isPrefixUnaryExpression,
-  isStringLiteralLike, isVariableStatement,
+  isPropertyAccessExpression, isStringLiteralLike, isVariableStatement,
 } = ts;
 
 /** A flag a module of flags makes as a store: the key it keeps its value under, and how it is made. */
@@ -69,9 +70,31 @@ const STORE_READERS = new Set(['get', 'useAtomValue', 'useAtom', 'useRecoilValue
 
 /** The call that reads the store `name` stands for, when it is the one argument of a store's reader. */
 export function storeReaderCall(name: ts.Identifier, parent: ts.Node): ts.CallExpression | undefined {
-  if (!isCallExpression(parent) || parent.arguments.length !== 1 || parent.arguments[0] !== name) return undefined;
-  const callee = parent.expression;
-  return isIdentifier(callee) && STORE_READERS.has(callee.text) ? parent : undefined;
+  return isCallExpression(parent) && storeReadOf(parent) === name ? parent : undefined;
+}
+
+/**
+ * The store a call reads the value of: the one argument of a store's reader (`get(store)`, `useAtomValue(store)`), or of a
+ * store container's `get` (Jotai's `jotaiStore.get(store)`, `getDefaultStore().get(store)`).
+ */
+export function storeReadOf(call: ts.CallExpression): ts.Expression | undefined {
+  if (call.arguments.length !== 1) return undefined;
+  const callee = call.expression;
+  const reads = isIdentifier(callee) ? STORE_READERS.has(callee.text) : isPropertyAccessExpression(callee) && callee.name.text === 'get';
+  return reads ? call.arguments[0] : undefined;
+}
+
+/**
+ * The bag a store holds, where an expression reads the store's value: `get(featureFlagsAtom)`,
+ * `jotaiStore.get(featureFlagsAtom)`, or a Svelte component's `$featureFlags`.
+ */
+export function storedBagRead(expression: ts.Expression, sourceFile: ts.SourceFile, bags: readonly ObjectBag[]): ObjectBag | undefined {
+  if (isCallExpression(expression)) {
+    const store = storeReadOf(expression);
+    return store === undefined ? undefined : storedBagOf(store, bags);
+  }
+  const subscribed = isIdentifier(expression) ? subscribedStore(expression, sourceFile) : undefined;
+  return subscribed === undefined ? undefined : storedBagOf(subscribed, bags);
 }
 
 /** The store a Svelte component's `$name` subscribes to (`$fModeEnabled` reads `fModeEnabled`); undefined elsewhere. */
