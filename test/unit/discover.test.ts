@@ -1795,6 +1795,19 @@ export function play() {
     checks: { 'src/state/captcha.ts': ['isCaptchaEnabled', 'isSafeAppFeeEnabled'], 'src/sound.ts': ['isAprilsFoolsEnabled', 'newEditor'] },
   },
   {
+    name: "a box made to hold a record of feature flags (Vue's `ref<FeatureFlags>({})`) is read through .value; a box of anything else is none",
+    files: {
+      'src/composables/featureFlags.ts': `import { ref } from 'vue';
+export type FeatureFlags = Record<string, boolean>;
+export const featureFlags = ref<FeatureFlags>({});
+export const panels = ref<Record<string, boolean>>({});`,
+      'src/components/Nav.ts': `import { featureFlags, panels } from '../composables/featureFlags';
+export const show = () => featureFlags.value.newNav && panels.value.left && featureFlags.value;`,
+    },
+    expected: { bags: [{ bag: 'featureFlags.value', locals: true }] },
+    checks: { 'src/components/Nav.ts': ['newNav'] },
+  },
+  {
     name: "a class component that takes the key from its props (`const { treatmentName } = this.props`) into Split's component is a wrapper of that prop; its state or a class reading no prop is none",
     files: {
       'src/libs/featureFlags.js': `import React, { PureComponent } from 'react';
