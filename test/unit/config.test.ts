@@ -74,6 +74,8 @@ const cases: Case[] = [
   { name: 'a bag whose locals are it', text: '{"bags": [{"bag": "featureFlags", "locals": true}]}', config: { bags: [{ bag: 'featureFlags', locals: true }] } },
   { name: 'a bag whose "locals" is not a boolean', text: '{"bags": [{"bag": "featureFlags", "locals": "yes"}]}', at: '"yes"', says: '"locals" must be true', config: { bags: [] } },
   { name: 'a store that holds a bag', text: '{"bags": [{"bag": "featureFlagsAtom", "locals": true, "store": true}]}', config: { bags: [{ bag: 'featureFlagsAtom', locals: true, store: true }] } },
+  { name: 'a bag that names the flag of a property of another name', text: '{"bags": [{"bag": "useFeatureFlagsStore()", "keys": ["NEW_NAV"], "names": {"NEW_NAV": "new-nav"}}]}', config: { bags: [{ bag: 'useFeatureFlagsStore()', keys: ['NEW_NAV'], names: { NEW_NAV: 'new-nav' } }] } },
+  { name: 'a bag whose "names" are not texts', text: '{"bags": [{"bag": "flags", "names": {"NEW_NAV": 1}}]}', at: '{"NEW_NAV": 1}', says: '"names" must be an object of texts', config: { bags: [] } },
   { name: 'a bag whose "store" is not a boolean', text: '{"bags": [{"bag": "featureFlagsAtom", "store": 1}]}', at: '1', says: '"store" must be true', config: { bags: [] } },
   { name: 'a bag object without its bag', text: '{"bags": [{"camelCaseKeys": true}]}', at: '{"camel', says: 'bags[0] needs a "bag"', config: { bags: [] } },
   { name: 'a bag object naming an unknown vendor', text: '{"bags": [{"bag": "useFlagz()", "sdk": "flagsmith"}]}', at: '"flagsmith"', says: '"sdk" must be one of openfeature, launchdarkly', config: { bags: [] } },

@@ -1795,6 +1795,60 @@ export function play() {
     checks: { 'src/state/captcha.ts': ['isCaptchaEnabled', 'isSafeAppFeeEnabled'], 'src/sound.ts': ['isAprilsFoolsEnabled', 'newEditor'] },
   },
   {
+    name: "a Pinia store whose id says feature flags is a bag of its state's fields, named by the flags the store fills them from; a store of anything else, or of state that is not all booleans, is none",
+    files: {
+      'auth/src/store/feature_flags.store.ts': `import { defineStore } from 'pinia';
+import posthog from 'posthog-js';
+export const useFeatureFlagsStore = () => defineStore('feature-flags', {
+  state: () => ({ ADMIN_PAGE: false, SECURE_TOKENS: false, darkBanner: true }),
+  onActivated() {
+    posthog.onFeatureFlags((flags) => {
+      this.ADMIN_PAGE = flags.includes('auth_portal_admin_page');
+      this.SECURE_TOKENS = !!flags.includes('secure-bearer-tokens');
+    });
+  },
+})();`,
+      'web/src/store/feature_flags.store.ts': `import { defineStore } from 'pinia';
+type FeatureFlag = UserFlag | WorkspaceFlag;
+type UserFlag = keyof typeof USER_FLAG_MAPPING;
+type WorkspaceFlag = keyof typeof WORKSPACE_FLAG_MAPPING;
+const USER_FLAG_MAPPING = { MODULES_TAB: 'modules_tab', SIMPLE_SOCKET_UI: 'simple-socket-ui' } as const;
+const WORKSPACE_FLAG_MAPPING: Record<string, string> = {};
+export function useFeatureFlagsStore() {
+  return addStoreHooks(defineStore('feature-flags', {
+    state: () => Object.fromEntries(FLAGS.map((flag) => [flag, undefined])) as Record<FeatureFlag, boolean | undefined>,
+    actions: {
+      setFlags(enabled: Set<string>) {
+        for (const [flag, phFlag] of Object.entries(USER_FLAG_MAPPING)) {
+          this[flag] = enabled.has(phFlag);
+        }
+      },
+    },
+  }))();
+}`,
+      'web/src/store/panels.store.ts': `import { defineStore } from 'pinia';
+export const usePanelsStore = defineStore('panels', { state: () => ({ left: true, right: false }) });
+export const useFlagsMetaStore = defineStore('feature-flags-meta', { state: () => ({ loaded: false, count: 0 }) });`,
+      'web/src/components/Nav.ts': `import { useFeatureFlagsStore } from '../store/feature_flags.store';
+import { usePanelsStore } from '../store/panels.store';
+export function show() {
+  const featureFlagsStore = useFeatureFlagsStore();
+  const panels = usePanelsStore();
+  return featureFlagsStore.SIMPLE_SOCKET_UI && useFeatureFlagsStore().MODULES_TAB && panels.left && featureFlagsStore.$patch;
+}`,
+      'auth/src/pages/Admin.ts': `import { useFeatureFlagsStore } from '../store/feature_flags.store';
+export const admin = () => { const ffStore = useFeatureFlagsStore(); return ffStore.ADMIN_PAGE || ffStore.darkBanner; };`,
+    },
+    expected: {
+      bags: [{
+        bag: 'useFeatureFlagsStore()', keys: ['ADMIN_PAGE', 'SECURE_TOKENS', 'darkBanner', 'MODULES_TAB', 'SIMPLE_SOCKET_UI'],
+        names: { ADMIN_PAGE: 'auth_portal_admin_page', SECURE_TOKENS: 'secure-bearer-tokens', MODULES_TAB: 'modules_tab', SIMPLE_SOCKET_UI: 'simple-socket-ui' },
+      }],
+    },
+    says: /^bag useFeatureFlagsStore\(\) \(auth\/src\/store\/feature_flags\.store\.ts:3\): gives the Pinia store 'feature-flags'/m,
+    checks: { 'web/src/components/Nav.ts': ['simple-socket-ui', 'modules_tab'], 'auth/src/pages/Admin.ts': ['auth_portal_admin_page', 'darkBanner'] },
+  },
+  {
     name: "a box made to hold a record of feature flags (Vue's `ref<FeatureFlags>({})`) is read through .value; a box of anything else is none",
     files: {
       'src/composables/featureFlags.ts': `import { ref } from 'vue';

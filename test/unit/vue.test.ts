@@ -174,6 +174,32 @@ describe('a Vue component\'s checks', () => {
   });
 });
 
+describe("a Vue component's template before its script", () => {
+  // As zero-config proposes it for a Pinia store of flags whose fields are filled from flags of other names.
+  const patterns = buildPatternSet([], [{ bag: 'useFeatureFlagsStore()', keys: ['SIMPLE_SOCKET_UI', 'MODULES_TAB'], names: { SIMPLE_SOCKET_UI: 'simple-socket-ui' } }]);
+  const text = `<template>
+  <Panel v-if="featureFlagsStore.SIMPLE_SOCKET_UI" :tabs="ffStore.MODULES_TAB" />
+  <p v-else>{{ other.SIMPLE_SOCKET_UI }}</p>
+</template>
+
+<script setup lang="ts">
+const featureFlagsStore = useFeatureFlagsStore();
+const ffStore = useFeatureFlagsStore();
+const other = useOtherStore();
+const wide = featureFlagsStore.MODULES_TAB;
+</script>
+`;
+
+  it("reads the names the script declares at its top, each check in the component's order, a field under the flag it is filled from", () => {
+    const scan = scanFile('/w/src/Panel.vue', text, patterns);
+    assert.deepEqual(scan.checks.map((check) => `${check.key} <- ${text.slice(check.callSpan.start, check.callSpan.end)}`), [
+      'simple-socket-ui <- featureFlagsStore.SIMPLE_SOCKET_UI',
+      'MODULES_TAB <- ffStore.MODULES_TAB',
+      'MODULES_TAB <- featureFlagsStore.MODULES_TAB',
+    ]);
+  });
+});
+
 describe('the clean-up of a flag checked in a Vue component', () => {
   const patterns = buildPatternSet([{ callee: 'features.isOn', keyArg: 0 }, { callee: 'isOn', keyArg: 0 }]);
 

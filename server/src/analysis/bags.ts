@@ -41,6 +41,8 @@ export type BagEntry = string | {
   readonly keys?: readonly string[];
   readonly locals?: boolean;
   readonly store?: boolean;
+  /** The flag a property names, where that is not the property's own name: `{"SIMPLE_SOCKET_UI": "simple-socket-ui"}`. */
+  readonly names?: Readonly<Record<string, string>>;
   /** Why its checks count, for people, when the entry was inferred rather than named in `.flaglens.json`. */
   readonly evidence?: string;
 };
@@ -63,13 +65,14 @@ export function parseBagSpec(entry: BagEntry): BagSpec | undefined {
   const camelCase = typeof entry !== 'string' && entry.camelCaseKeys === true ? { camelCaseKeys: true } : {};
   const evidence = (typeof entry === 'string' ? undefined : entry.evidence) ?? `the bag ${spec} is named in .flaglens.json`;
   const keys = typeof entry !== 'string' && entry.keys !== undefined ? { keys: new Set(entry.keys) } : {};
+  const names = typeof entry !== 'string' && entry.names !== undefined ? { bagKeyNames: entry.names } : {};
   if (CALL.test(spec)) {
     const callee = spec.slice(0, -2);
     const bagKeys = keys.keys === undefined ? {} : { bagKeys: keys.keys };
-    return { kind: 'call', pattern: { sdk, callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase, ...bagKeys } };
+    return { kind: 'call', pattern: { sdk, callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase, ...bagKeys, ...names } };
   }
   if (!OBJECT_PATH.test(spec)) return undefined;
-  const pattern: FlagPattern = { sdk, callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase };
+  const pattern: FlagPattern = { sdk, callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase, ...names };
   const locals = typeof entry !== 'string' && entry.locals === true ? { locals: true } : {};
   const store = typeof entry !== 'string' && entry.store === true ? { store: true } : {};
   return { kind: 'object', bag: { names: spec.split('.'), pattern, ...keys, ...locals, ...store } };

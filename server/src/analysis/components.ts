@@ -30,3 +30,18 @@ export function componentLabel(fileName: string): string | undefined {
 export function scannedText(fileName: string, text: string): string {
   return viewOf(fileName)?.view(text) ?? text;
 }
+
+// A script block's opening tag, and its end: their contents are the component's own code.
+const SCRIPT_OPEN = /<script\b[^>]*>/gi;
+
+/** The spans of a component's `<script>` blocks' contents; undefined for any other file. */
+export function scriptBlocks(fileName: string, text: string): Array<{ start: number; end: number }> | undefined {
+  if (viewOf(fileName) === undefined) return undefined;
+  const blocks: Array<{ start: number; end: number }> = [];
+  for (const open of text.matchAll(SCRIPT_OPEN)) {
+    const start = (open.index ?? 0) + open[0].length;
+    const close = text.indexOf('</script', start);
+    blocks.push({ start, end: close < 0 ? text.length : close });
+  }
+  return blocks;
+}

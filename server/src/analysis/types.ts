@@ -59,6 +59,8 @@ export interface FlagPattern {
   camelCaseKeys?: boolean;
   /** For a bag call that lists its keys: the only property names of what it gives back that are flags (`isLoading` is none). */
   bagKeys?: ReadonlySet<string>;
+  /** For a bag: the flag a property names, where that is not the property's own name (a store's field filled from the flag). */
+  bagKeyNames?: Readonly<Record<string, string>>;
   /** An option of objects written anywhere, not a call: see `UserPattern.option`. Its `keyPath` is the option's name. */
   option?: true;
   /** What the call gives back; unknown when absent, and then read from how the code uses the result. */

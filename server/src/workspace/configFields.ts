@@ -268,7 +268,7 @@ export function readBags(node: Node, report: Report): BagEntry[] | undefined {
 }
 
 function readBagObject(node: Node, where: string, report: Report): BagEntry | undefined {
-  const entry: { bag?: string; camelCaseKeys?: boolean; sdk?: (typeof BAG_SDKS)[number]; keys?: string[]; locals?: boolean; store?: boolean } = {};
+  const entry: { bag?: string; camelCaseKeys?: boolean; sdk?: (typeof BAG_SDKS)[number]; keys?: string[]; locals?: boolean; store?: boolean; names?: Record<string, string> } = {};
   let valid = true;
   for (const { name, nameNode, valueNode } of propertiesOf(node)) {
     const value: unknown = getNodeValue(valueNode);
@@ -278,9 +278,10 @@ function readBagObject(node: Node, where: string, report: Report): BagEntry | un
     else if (name === 'keys' && Array.isArray(value) && value.every((key) => typeof key === 'string')) entry.keys = value as string[];
     else if (name === 'locals' && typeof value === 'boolean') entry.locals = value;
     else if (name === 'store' && typeof value === 'boolean') entry.store = value;
+    else if (name === 'names' && isTextRecord(value)) entry.names = { ...value };
     else {
       valid = false;
-      report(name === 'bag' || name === 'camelCaseKeys' || name === 'sdk' || name === 'keys' || name === 'locals' || name === 'store' ? valueNode : nameNode, name === 'bag'
+      report(name === 'bag' || name === 'camelCaseKeys' || name === 'sdk' || name === 'keys' || name === 'locals' || name === 'store' || name === 'names' ? valueNode : nameNode, name === 'bag'
         ? `${where}: "bag" must be an object path ("uiConfig.flags") or a call ("useFeatureFlags()").`
         : name === 'camelCaseKeys'
           ? `${where}: "camelCaseKeys" must be true (property names are the flag keys camelCased, as in LaunchDarkly's useFlags()) or false.`
@@ -292,7 +293,9 @@ function readBagObject(node: Node, where: string, report: Report): BagEntry | un
                 ? `${where}: "locals" must be true (a parameter or variable of the bag's name is the bag too) or false.`
                 : name === 'store'
                   ? `${where}: "store" must be true (the name is a store whose value, where read, is the bag) or false.`
-                  : `${where}: unknown field "${name}"; a bag has bag, camelCaseKeys, sdk, keys, locals and store.`);
+                  : name === 'names'
+                    ? `${where}: "names" must be an object of texts: the flag each property names, where that is not the property's name ({"SIMPLE_SOCKET_UI": "simple-socket-ui"}).`
+                    : `${where}: unknown field "${name}"; a bag has bag, camelCaseKeys, sdk, keys, locals, store and names.`);
     }
   }
   if (valid && entry.bag === undefined) {
@@ -413,4 +416,9 @@ export function readClients(node: Node, report: Report): ClientParameterEntry[] 
     clients.push(entry as ClientParameterEntry);
   });
   return clients;
+}
+
+/** A JSON object whose every value is a text. */
+function isTextRecord(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((text) => typeof text === 'string');
 }

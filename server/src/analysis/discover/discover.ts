@@ -15,6 +15,7 @@ import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, typesBags, w
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
 import { flagRecordBags, registryRecordBags, settingsSwitchBags } from './flagRecords';
+import { piniaFlagStoreBags } from './piniaStores';
 import { defaultedHookBags, hookReturnedBags } from './hookBags';
 import { typedOptions } from './typedOptions';
 import { bagsKeyedBy } from './keyedRecords';
@@ -75,7 +76,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   // A record of feature flags with no list of keys (see flagRecords.ts) holds what any list types it by, so it comes first.
   const typed = typedFlagEvidence(root, trees);
   // So does a flag hook that gives back its flags over their defaults (see hookBags.ts): the defaults list its keys.
-  const records = [...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees)];
+  const records = [...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...piniaFlagStoreBags(root, trees)];
   const typedNames = addNew(found, typed.wrappers, [...records, ...typed.bags]);
   if (typedNames.length > 0) followWrappers(root, trees, found, 2, typedNames, options.resolvePackage);
   // Functions declared with the type of a forwarded key take flag keys too, and what forwards into them is found as for any wrapper.
@@ -96,7 +97,9 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   // those keys because that is its shape: its reads do not vouch for that type as the registry.
   const shapedBy = new Set(records.filter((bag) => bag.keys !== undefined));
   const ownChecked = checkedKeys(trees, patternsOf(trees, { ...found, bags: found.bags.filter((bag) => !shapedBy.has(bag)) }), options.resolvePackage);
-  const candidates = weighRegistries(root, trees, ownChecked, anchorsOf);
+  // Names a store gives its fields, each filled from a flag of another name (see piniaStores.ts), are no flag keys.
+  const renamed = new Set(records.flatMap((bag) => Object.keys(bag.keyNames ?? {})));
+  const candidates = weighRegistries(root, trees, ownChecked, anchorsOf).filter((candidate) => !candidate.keyList.every((key) => renamed.has(key)));
   let chosen: WeighedRegistry | undefined = candidates[0]?.convincing === true ? candidates[0] : undefined;
   const besides: BesideRegistry[] = [];
   if (chosen !== undefined) {
@@ -288,13 +291,14 @@ export function bagEntryOf(bag: DiscoveredBag): BagEntry {
   if (bag.camelCaseKeys !== true && bag.sdk === undefined && bag.keys === undefined && bag.locals !== true) return bag.spec;
   return {
     bag: bag.spec, ...(bag.camelCaseKeys === true ? { camelCaseKeys: true } : {}), ...(bag.sdk ? { sdk: bag.sdk } : {}), ...(bag.keys ? { keys: bag.keys } : {}),
-    ...(bag.locals === true ? { locals: true } : {}), ...(bag.store === true ? { store: true } : {}),
+    ...(bag.locals === true ? { locals: true } : {}), ...(bag.store === true ? { store: true } : {}), ...(bag.keyNames ? { names: bag.keyNames } : {}),
   };
 }
 
 /** Why a bag was found, for people: "a property typed UiFlags, which lists flags; a read of one it lists is a check". */
 function bagReason(bag: DiscoveredBag): string {
   if (bag.locals === true && bag.setting !== undefined) return `a property of the app's settings ${bag.setting} declared as ${bag.declaredAs ?? 'a record'}, a record of booleans named for switches; a property read of it is a check`;
+  if (bag.piniaStore !== undefined) return `gives the Pinia store '${bag.piniaStore}', whose id says feature flags and whose state holds one in each field; a read of a field is a check`;
   if (bag.store === true) return `a store made to hold ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of its value is a check`;
   if (bag.locals === true) return `declared as ${bag.declaredAs ?? 'a record'}, a record of booleans under a name that says feature flags; a property read of it is a check`;
   if (bag.namedFor !== undefined) return `declared as ${bag.declaredAs ?? 'a record'}, a record of booleans named for what ${registryLabel(bag.namedFor)} lists; a read of one it lists is a check`;

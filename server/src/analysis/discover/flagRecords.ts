@@ -191,7 +191,7 @@ const NO_RECORDS: ReadonlyMap<string, readonly string[]> = new Map();
 const FEATURE_FLAG_QUALIFIERS = new Set(['feature', 'features', 'beta']);
 
 /** True when a name says feature flags: `featureFlags`, `FEATURE_TOGGLES`, `enabledFeatureFlags`, `betaFlags`; not `flags`, `toggles`. */
-function saysFeatureFlags(name: string): boolean {
+export function saysFeatureFlags(name: string): boolean {
   const words = nameWords(name);
   return words.some((word, index) => FLAG_WORDS.has(word) && index > 0 && FEATURE_FLAG_QUALIFIERS.has(words[index - 1]));
 }

@@ -67,6 +67,10 @@ export interface DiscoveredBag {
   readonly namedFor?: string;
   /** True for a record of feature flags with no list of keys: a parameter or variable of its name is the bag too (see flagRecords.ts). */
   readonly locals?: boolean;
+  /** The id of the Pinia store of flags whose fields the bag function gives (see piniaStores.ts). */
+  readonly piniaStore?: string;
+  /** The flag a field names, where that is not the field's own name (a store's field filled from another flag). */
+  readonly keyNames?: Readonly<Record<string, string>>;
   /** True for a store made to hold the record (`featureFlagsAtom = atom<FeatureFlags>({})`): its value, where read, is the bag. */
   readonly store?: boolean;
   /** For a record of switches in the app's settings: the settings' type that declares it (see `settingsSwitchBags`). */

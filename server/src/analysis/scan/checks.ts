@@ -254,10 +254,11 @@ function addBagNameCheck(state: ScanState, bag: BagSource, name: ts.Identifier, 
   if (name.text === '' || (bag.keys !== undefined ? !bag.keys.has(name.text) : OBJECT_MEMBERS.has(name.text))) return;
   for (const pattern of bag.patterns) {
     const camelCase = pattern.camelCaseKeys === true;
+    const named = pattern.bagKeyNames?.[name.text];
     pushBagDraft(state, bag, pattern, {
       check: {
         ...checkBase(state, pattern, bag.method, whole, defaultNode),
-        key: camelCase ? kebabCaseFromCamelCase(name.text) : name.text,
+        key: named ?? (camelCase ? kebabCaseFromCamelCase(name.text) : name.text),
         resolved: true,
         ...(camelCase ? { camelCaseName: name.text } : {}),
         ...(bag.keys !== undefined ? { listedByBag: true as const } : {}),

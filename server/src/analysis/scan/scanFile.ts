@@ -20,6 +20,7 @@ import { mayDeclareEnvironmentSwitch } from '../prefilter';
 import { isSkeleton, parseSkeleton, parseSource } from './parse';
 import { namesVendorPackage } from '../skeleton';
 import { withRenamedImports } from './renamedImports';
+import { visitScriptsFirst } from './componentWalk';
 import type { FileScan, LocalReference, ModuleReference, Origin, ScanState } from './types';
 import { evaluate, isThisProps, memberOf, originReference, propertyNameText, requiredSpecifier, typeOriginReference, unwrap } from './values';
 
@@ -47,7 +48,8 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
   const sourceFile = parsed ?? parseSkeleton(fileName, text, patterns) ?? parseSource(fileName, text);
   const state = newState(sourceFile, text, patterns);
   if (mayHaveChecks) {
-    visit(state, sourceFile, undefined);
+    // A component's markup is walked after its script, whose top-level names it reads (see componentWalk.ts).
+    if (!visitScriptsFirst(state, sourceFile, visit)) visit(state, sourceFile, undefined);
   } else {
     // Without a callee name there is no check; only the top-level declarations that exports name matter.
     state.scopes.push({ start: sourceFile.pos, end: sourceFile.end });
@@ -69,7 +71,7 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
   const switchScan = scanEnvironmentSwitches(state, patterns, withFunctions ?? completed);
   // A skeleton blanks the class bodies and functions that declare or read a switch.
   if (switchScan !== undefined && isSkeleton(sourceFile)) return scanFile(fileName, text, patterns, parseSource(fileName, text));
-  const found = withLocalOverrides(state, withSwitchReads(withFunctions ?? { ...completed, declares: false }, switchScan));
+  const found = inSourceOrder(withLocalOverrides(state, withSwitchReads(withFunctions ?? { ...completed, declares: false }, switchScan)));
   const { checks, importedKeys, importedKeyTypes, evidenceImports } = found;
   const { exports, starExports, origins } = collectExports(state);
   const typeExports = collectTypeExports(state);
@@ -87,16 +89,16 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
   };
 }
 
-/** The checks with the reads of environment switches added, in source order, every index moved along. */
+/** The checks with the reads of environment switches added (scanFile puts them all in source order). */
 function withSwitchReads(found: FlagFunctionScan, switchScan: SwitchScan | undefined): FlagFunctionScan {
   if (switchScan === undefined || switchScan.checks.length === 0) return found;
-  return inSourceOrder({ ...found, checks: [...found.checks, ...switchScan.checks] });
+  return { ...found, checks: [...found.checks, ...switchScan.checks] };
 }
 
 /** The checks with the reads of their flags' local overrides added (see localOverrides.ts). */
 function withLocalOverrides(state: ScanState, found: FlagFunctionScan): FlagFunctionScan {
   const reads = localOverrideReads(state, found);
-  return reads.length === 0 ? found : inSourceOrder({ ...found, checks: [...found.checks, ...reads] });
+  return reads.length === 0 ? found : { ...found, checks: [...found.checks, ...reads] };
 }
 
 /** An empty walk state for `sourceFile`, whose text is `text`. */

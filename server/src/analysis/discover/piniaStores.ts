@@ -1,0 +1,254 @@
+// Pinia stores of flags: a store whose id says feature flags, `defineStore('feature-flags', { state: () => ({ ADMIN_PAGE:
+// false }) })`, holds one flag in each field of its state, and the function that gives the store (`useFeatureFlagsStore`)
+// is a bag function of those fields: `featureFlagsStore.ADMIN_PAGE`, `useFeatureFlagsStore().ADMIN_PAGE`, in a script or a
+// component's template. The state is written out as booleans, or typed as a record keyed by a table's keys
+// (`as Record<keyof typeof FLAG_MAPPING, boolean>`).
+//
+// A field the store fills from a flag of another name names that flag: `this.ADMIN_PAGE =
+// flags.includes('auth_portal_admin_page')`, or in a loop over a table of fields and flag names, `for (const [field, flag]
+// of Object.entries(FLAG_MAPPING)) this[field] = enabled.has(flag)`. A field filled otherwise is the flag of its own name.
+
+import { posix } from 'node:path';
+import { ts } from 'ts-morph';
+import { saysFeatureFlags } from './flagRecords';
+import { functionName, type FunctionNode } from './functions';
+import type { SourceTrees } from './sourceTrees';
+import { holdsBoolean } from './typeText';
+import type { DiscoveredAt, DiscoveredBag } from './types';
+import { isTestFile } from './wrappers';
+import { unwrap } from '../scan/values';
+
+const DEFINES_STORE = /\bdefineStore\s*\(/;
+
+/** The bag function of each Pinia store of flags (see the top of this file); two stores given by functions of one name make one bag of both. */
+export function piniaFlagStoreBags(root: string, trees: SourceTrees): DiscoveredBag[] {
+  const bags = new Map<string, DiscoveredBag>();
+  for (const source of trees.sources) {
+    const file = posix.relative(root, source.file);
+    if (!source.text.includes('defineStore') || !DEFINES_STORE.test(source.text) || isTestFile(file)) continue;
+    const sourceFile = trees.tree(source);
+    const visit = (node: ts.Node): void => {
+      const store = ts.isCallExpression(node) ? flagStoreOf(node, sourceFile) : undefined;
+      if (store !== undefined) {
+        const spec = `${store.giver}()`;
+        const known = bags.get(spec);
+        const at: DiscoveredAt = { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 };
+        const names = { ...known?.keyNames, ...store.names };
+        bags.set(spec, {
+          spec, at: known?.at ?? at, piniaStore: known?.piniaStore ?? store.id,
+          keys: [...new Set([...(known?.keys ?? []), ...store.fields])], ...(Object.keys(names).length > 0 ? { keyNames: names } : {}),
+        });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+  return [...bags.values()];
+}
+
+interface FlagStore {
+  readonly id: string;
+  /** The function that gives the store. */
+  readonly giver: string;
+  readonly fields: readonly string[];
+  /** Field → the flag it is filled from, where that has another name. */
+  readonly names: Readonly<Record<string, string>>;
+}
+
+/** The store a `defineStore(id, { state })` call makes, when its id says feature flags and its state is a record of flags. */
+function flagStoreOf(call: ts.CallExpression, sourceFile: ts.SourceFile): FlagStore | undefined {
+  if (!ts.isIdentifier(call.expression) || call.expression.text !== 'defineStore' || call.arguments.length < 1) return undefined;
+  const [first, second] = call.arguments;
+  // `defineStore('flags', { … })`, or Pinia's older `defineStore({ id: 'flags', … })`.
+  const options = ts.isStringLiteralLike(first) ? second : first;
+  if (options === undefined || !ts.isObjectLiteralExpression(options)) return undefined;
+  const idNode = ts.isStringLiteralLike(first) ? first : propertyOf(options, 'id');
+  const id = idNode !== undefined && ts.isStringLiteralLike(idNode) ? idNode.text : undefined;
+  if (id === undefined || !saysFeatureFlags(id)) return undefined;
+  const state = propertyOf(options, 'state');
+  const fields = state === undefined ? undefined : stateFields(state, sourceFile);
+  const giver = giverOf(call);
+  if (fields === undefined || fields.length === 0 || giver === undefined) return undefined;
+  const names = filledNames(options, sourceFile, new Set(fields));
+  return { id, giver, fields, names };
+}
+
+/** The value of an object literal's property (`state: () => …`, or the method `state() { … }` as a function). */
+function propertyOf(object: ts.ObjectLiteralExpression, name: string): ts.Node | undefined {
+  for (const property of object.properties) {
+    if (property.name === undefined || !ts.isIdentifier(property.name) || property.name.text !== name) continue;
+    if (ts.isPropertyAssignment(property)) return property.initializer;
+    if (ts.isMethodDeclaration(property)) return property;
+  }
+  return undefined;
+}
+
+/** The fields of a state function's record: written out as booleans, or typed as a record of booleans keyed by known keys. */
+function stateFields(state: ts.Node, sourceFile: ts.SourceFile): string[] | undefined {
+  const given = givenBack(state);
+  if (given === undefined) return undefined;
+  const record = unwrapped(given);
+  if (ts.isAsExpression(given) || ts.isSatisfiesExpression(given)) {
+    const keyed = recordKeys(given.type, sourceFile);
+    if (keyed !== undefined) return keyed;
+  }
+  if (!ts.isObjectLiteralExpression(record)) return undefined;
+  const fields: string[] = [];
+  for (const property of record.properties) {
+    if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return undefined;
+    const kind = unwrap(property.initializer).kind;
+    if (kind !== ts.SyntaxKind.TrueKeyword && kind !== ts.SyntaxKind.FalseKeyword) return undefined;
+    fields.push(property.name.text);
+  }
+  return fields;
+}
+
+/** What a state function gives back: an arrow's expression body, or its one return. */
+function givenBack(state: ts.Node): ts.Expression | undefined {
+  if (!ts.isArrowFunction(state) && !ts.isFunctionExpression(state) && !ts.isMethodDeclaration(state)) return undefined;
+  const { body } = state;
+  if (body === undefined) return undefined;
+  if (!ts.isBlock(body)) return skipParentheses(body);
+  const returns = body.statements.filter(ts.isReturnStatement);
+  return returns.length === 1 && returns[0].expression !== undefined ? skipParentheses(returns[0].expression) : undefined;
+}
+
+function skipParentheses(node: ts.Expression): ts.Expression {
+  let expression = node;
+  while (ts.isParenthesizedExpression(expression)) expression = expression.expression;
+  return expression;
+}
+
+function unwrapped(node: ts.Expression): ts.Expression {
+  return ts.isAsExpression(node) || ts.isSatisfiesExpression(node) ? unwrapped(skipParentheses(node.expression)) : node;
+}
+
+/** The keys of `Record<K, boolean | undefined>` where K is known in the module: text literals, `keyof typeof TABLE`, aliases of those, unions. */
+function recordKeys(type: ts.TypeNode, sourceFile: ts.SourceFile): string[] | undefined {
+  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeName.text !== 'Record' || type.typeArguments?.length !== 2) return undefined;
+  if (!holdsBoolean(type.typeArguments[1])) return undefined;
+  const keys = keysOfType(type.typeArguments[0], sourceFile, 0);
+  return keys === undefined || keys.length === 0 ? undefined : keys;
+}
+
+// Aliases followed at most this deep: a chain of aliases longer than that is not a list of keys written for a store.
+const MAX_ALIAS_DEPTH = 4;
+
+function keysOfType(type: ts.TypeNode, sourceFile: ts.SourceFile, depth: number): string[] | undefined {
+  if (depth > MAX_ALIAS_DEPTH) return undefined;
+  if (ts.isParenthesizedTypeNode(type)) return keysOfType(type.type, sourceFile, depth);
+  if (ts.isUnionTypeNode(type)) {
+    const keys: string[] = [];
+    for (const member of type.types) {
+      const memberKeys = keysOfType(member, sourceFile, depth);
+      if (memberKeys === undefined) return undefined;
+      keys.push(...memberKeys);
+    }
+    return keys;
+  }
+  if (ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal)) return [type.literal.text];
+  if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.KeyOfKeyword && ts.isTypeQueryNode(type.type) && ts.isIdentifier(type.type.exprName)) {
+    const table = tableOf(type.type.exprName.text, sourceFile);
+    // A table typed as any text's (`Record<string, string>`) lists no keys of its own.
+    return table === undefined ? (declaresTable(type.type.exprName.text, sourceFile) ? [] : undefined) : Object.keys(table);
+  }
+  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeArguments === undefined) {
+    const alias = sourceFile.statements.find((statement): statement is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(statement) && statement.name.text === (type.typeName as ts.Identifier).text);
+    return alias === undefined ? undefined : keysOfType(alias.type, sourceFile, depth + 1);
+  }
+  return undefined;
+}
+
+/** The module's constant object of texts, as written (`{ SIMPLE_SOCKET_UI: 'simple-socket-ui' }`); undefined when it is none or empty. */
+function tableOf(name: string, sourceFile: ts.SourceFile): Record<string, string> | undefined {
+  const initializer = constantInitializer(name, sourceFile);
+  const object = initializer === undefined ? undefined : unwrapped(skipParentheses(initializer));
+  if (object === undefined || !ts.isObjectLiteralExpression(object) || object.properties.length === 0) return undefined;
+  const table: Record<string, string> = {};
+  for (const property of object.properties) {
+    if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return undefined;
+    const value = unwrap(property.initializer);
+    if (!ts.isStringLiteralLike(value)) return undefined;
+    table[property.name.text] = value.text;
+  }
+  return table;
+}
+
+/** True when the module declares a constant of that name: an empty table, or one typed as any text's, is still one. */
+function declaresTable(name: string, sourceFile: ts.SourceFile): boolean {
+  return constantInitializer(name, sourceFile) !== undefined;
+}
+
+function constantInitializer(name: string, sourceFile: ts.SourceFile): ts.Expression | undefined {
+  for (const statement of sourceFile.statements) {
+    if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (ts.isIdentifier(declaration.name) && declaration.name.text === name) return declaration.initializer;
+    }
+  }
+  return undefined;
+}
+
+/** The function that gives the store: the constant it is made for (`const useFlagsStore = defineStore(…)`), or the named function around the call. */
+function giverOf(call: ts.CallExpression): string | undefined {
+  if (ts.isVariableDeclaration(call.parent) && call.parent.initializer === call && ts.isIdentifier(call.parent.name)) return call.parent.name.text;
+  for (let node: ts.Node | undefined = call.parent; node !== undefined; node = node.parent) {
+    if (ts.isFunctionLike(node)) return functionName(node as FunctionNode);
+  }
+  return undefined;
+}
+
+/**
+ * The flags the store fills its fields from, where they have other names: `this.ADMIN_PAGE = flags.includes('admin_page')`,
+ * and `for (const [field, flag] of Object.entries(TABLE)) this[field] = enabled.has(flag)` for each entry of the table.
+ */
+function filledNames(options: ts.ObjectLiteralExpression, sourceFile: ts.SourceFile, fields: ReadonlySet<string>): Record<string, string> {
+  const names: Record<string, string> = {};
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const field = node.left.name.text;
+      const flag = calledWithText(node.right);
+      if (fields.has(field) && flag !== undefined && flag !== field) names[field] = flag;
+    }
+    if (ts.isForOfStatement(node)) {
+      for (const [field, flag] of tableLoopNames(node, sourceFile)) if (fields.has(field) && flag !== field) names[field] = flag;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(options);
+  return names;
+}
+
+/** The text a call is given first, `flags.includes('admin_page')`, under `!!` or parentheses. */
+function calledWithText(node: ts.Expression): string | undefined {
+  let expression = skipParentheses(node);
+  while (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken && ts.isPrefixUnaryExpression(expression.operand)) expression = skipParentheses(expression.operand.operand);
+  if (!ts.isCallExpression(expression) || expression.arguments.length === 0) return undefined;
+  const first = expression.arguments[0];
+  return ts.isStringLiteralLike(first) ? first.text : undefined;
+}
+
+/** `for (const [field, flag] of Object.entries(TABLE)) { this[field] = x.has(flag) }`: each entry of the table. */
+function tableLoopNames(loop: ts.ForOfStatement, sourceFile: ts.SourceFile): Array<[string, string]> {
+  const list = loop.expression;
+  if (!ts.isCallExpression(list) || list.arguments.length !== 1 || !ts.isIdentifier(list.arguments[0])) return [];
+  if (!ts.isPropertyAccessExpression(list.expression) || list.expression.name.text !== 'entries' || !ts.isIdentifier(list.expression.expression) || list.expression.expression.text !== 'Object') return [];
+  const bound = ts.isVariableDeclarationList(loop.initializer) && loop.initializer.declarations.length === 1 ? loop.initializer.declarations[0].name : undefined;
+  if (bound === undefined || !ts.isArrayBindingPattern(bound) || bound.elements.length !== 2) return [];
+  const [fieldElement, flagElement] = bound.elements;
+  if (!ts.isBindingElement(fieldElement) || !ts.isBindingElement(flagElement) || !ts.isIdentifier(fieldElement.name) || !ts.isIdentifier(flagElement.name)) return [];
+  const fieldName = fieldElement.name.text;
+  const flagName = flagElement.name.text;
+  let fills = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(node.left)
+      && node.left.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(node.left.argumentExpression) && node.left.argumentExpression.text === fieldName) {
+      const right = skipParentheses(node.right);
+      if (ts.isCallExpression(right) && right.arguments.length >= 1 && ts.isIdentifier(right.arguments[0]) && right.arguments[0].text === flagName) fills = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(loop.statement);
+  const table = fills ? tableOf(list.arguments[0].text, sourceFile) : undefined;
+  return table === undefined ? [] : Object.entries(table);
+}
