@@ -1795,6 +1795,53 @@ export function play() {
     checks: { 'src/state/captcha.ts': ['isCaptchaEnabled', 'isSafeAppFeeEnabled'], 'src/sound.ts': ['isAprilsFoolsEnabled', 'newEditor'] },
   },
   {
+    name: "no SDK: a Vuex getter that gives back a function forwarding its key is a wrapper called by the getter's path; a module named for flags asks its list of released features (not a list of every flag's name, nor one named otherwise); a list's items read into a check make their option name a flag; a closure of any other function is no wrapper",
+    files: {
+      'config/feature-flags.js': `export const RELEASE_FEATURES = { 'v1.3.0': ['cpuPinning'], 'v1.4.0': ['cpuPinning', 'usbPassthrough'] };`,
+      'utils/feature-flags.js': `import { RELEASE_FEATURES } from '../config/feature-flags';
+export const featureEnabled = (featureKey, serverVersion) => {
+  const releasedFeatures = RELEASE_FEATURES?.[serverVersion];
+  return releasedFeatures.includes(featureKey);
+};
+export function isValidFeatureFlag(name) { return Object.keys(defaultFeatureFlags).includes(name); }
+export function isForcedEnabled(key) { const forceOn = (process.env.FORCE ?? '').split(','); return forceOn.includes(key); }`,
+      'utils/plans.js': `export const planHas = (plan, feature) => plan.releasedFeatures.includes(feature);`,
+      'store/common.js': `import { featureEnabled } from '../utils/feature-flags';
+const getters = {
+  getFeatureEnabled: (_state, _getters, _rootState, rootGetters) => (feature, version) => {
+    const serverVersion = version || rootGetters['cluster/byId']('server-version');
+    return featureEnabled(feature, serverVersion);
+  },
+  byName: (state) => (name) => state.items[name],
+};
+export default { getters };`,
+      'utils/factories.js': `import { featureEnabled } from './feature-flags';
+export const makeChecker = (version) => (feature) => featureEnabled(feature, version);`,
+      'config/settings.js': `export const SETTINGS = { a: { kind: 'json', featureFlag: 'usbPassthrough' }, b: { kind: 'json' }, c: { feature: 'label' } };`,
+      'components/SettingList.js': `export default {
+  computed: {
+    shown() { return this.settings.filter((s) => this.getFeatureEnabled(s.featureFlag)); },
+    pinning() { return this.$store.getters['common/getFeatureEnabled']('cpuPinning'); },
+  },
+  methods: {
+    getFeatureEnabled(id) { return id ? this.$store.getters['common/getFeatureEnabled'](id) : true; },
+  },
+};`,
+      'models/node.js': `export class Node {
+  get pinning() { return this.$rootGetters['common/getFeatureEnabled']('cpuPinning') && this.$rootGetters['common/byName']('x'); }
+  get other() { return this.cache['common/getFeatureEnabled']('x'); }
+}`,
+    },
+    expected: {
+      patterns: [
+        { callee: 'featureEnabled', keyArg: 0, type: 'boolean' },
+        { callee: 'getFeatureEnabled', keyArg: 0, type: 'boolean' },
+        { option: 'featureFlag' },
+      ],
+    },
+    checks: { 'components/SettingList.js': ['s.featureFlag', 'cpuPinning', 'id'], 'models/node.js': ['cpuPinning'], 'config/settings.js': ['usbPassthrough'] },
+  },
+  {
     name: "a Pinia store whose id says feature flags is a bag of its state's fields, named by the flags the store fills them from; a store of anything else, or of state that is not all booleans, is none",
     files: {
       'auth/src/store/feature_flags.store.ts': `import { defineStore } from 'pinia';

@@ -863,6 +863,24 @@ export function legacy(tracker) { return tracker.variation('legacy', 0); }`;
     });
   }
 
+  it("a Vuex getter called by its path is a call of the function of the getter's name; any other object's bracketed call is none", () => {
+    const patterns = buildPatternSet([{ callee: 'getFeatureEnabled', keyArg: 0 }]);
+    const text = `export default {
+  computed: {
+    pinning() { return this.$store.getters['harvester-common/getFeatureEnabled']('cpuPinning'); },
+    usb() { return this.$rootGetters["getFeatureEnabled"]('usbPassthrough') && rootGetters[\`common/getFeatureEnabled\`] ('vmSnapshot'); },
+    other() { return this.cache['common/getFeatureEnabled']('x') || getters['common/getFeatureEnabled'] || getters['common/get-feature']('y'); },
+  },
+};
+`;
+    assert.equal(mayHoldChecks(text, patterns), true);
+    assert.equal(mayHoldChecks("const on = store.getters['common/isReady']('x');\n", patterns), false);
+    const expected = ['cpuPinning', 'usbPassthrough', 'vmSnapshot'];
+    assert.deepEqual(scanFile('/work/app/src/Pinning.vue.ts', text, patterns).checks.map((found) => found.key), expected);
+    const fromSkeleton = scanFile('/work/app/src/Pinning.vue.ts', text, patterns, parseSkeleton('/work/app/src/Pinning.vue.ts', text, patterns)).checks;
+    assert.deepEqual(fromSkeleton.map((found) => found.key), expected, 'the skeleton keeps the calls');
+  });
+
   it('an element whose tag starts with a lowercase letter is an HTML element, not a component a pattern names', () => {
     const patterns = buildPatternSet([{ callee: 'flagGate', keyArg: 0, keyPath: ['feature'] }, { callee: 'FlagGate', keyArg: 0, keyPath: ['feature'] }]);
     const lowercase = 'export const Page = () => <flagGate feature="billing"><Billing /></flagGate>;\n';

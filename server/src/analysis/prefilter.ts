@@ -5,7 +5,7 @@ import type { PatternSet } from './patterns';
 import { calleeLastName } from './patterns/define';
 import { writesFlagOption } from './patterns/options';
 import { mayListConsoleFlags } from './patterns/openshift';
-import { CALL_GAP, componentNames, escapeRegex } from './regex';
+import { BRACKET_CALL, CALL_GAP, componentNames, escapeRegex } from './regex';
 
 const calleeRegexes = new WeakMap<PatternSet, RegExp>();
 const latin1Testable = new WeakMap<PatternSet, boolean>();
@@ -100,7 +100,7 @@ function callRegexSource(callNames: readonly string[]): string {
   // by what precedes the name once it is found, which costs far less than a second alternative looking for `<`.
   const components = componentNames(callNames).map(escapeRegex);
   const jsx = components.length === 0 ? '' : `|(?<=<(?:${components.join('|')}))[\\s/>]`;
-  return `(?:${names.join('|')})(?:${CALL_GAP}(?:[(</]|\\?\\.)${jsx})`;
+  return `(?:${names.join('|')})(?:${CALL_GAP}(?:[(</]|\\?\\.)|${BRACKET_CALL}${jsx})`;
 }
 
 // `\b` treats only ASCII letters, digits and `_` as word characters, so `$name` and `ñname` also match:

@@ -13,6 +13,12 @@ export function escapeRegex(text: string): string {
 export const CALL_GAP = '[\\s\\u0080-\\uffff]*';
 
 /**
+ * What follows a name that ends a text read as a property and then called: a Vuex getter's path,
+ * `getters['features/isEnabled'](` (see scan/getterPaths.ts).
+ */
+export const BRACKET_CALL = `['"\`]\\s*\\]${CALL_GAP}\\(`;
+
+/**
  * The names a JSX element can call as a component: JSX takes a tag that starts with a lowercase letter, or has a
  * dash, for an HTML element (`<div>`, `<my-widget>`), whatever a script declares under that name.
  */

@@ -25,6 +25,8 @@ export function functionName(node: ts.SignatureDeclaration): string | undefined 
   // React's `useCallback(fn, deps)` gives back `fn` itself: `const check = useCallback((flag) => …, [flags])` is named `check`.
   if (parent !== undefined && isUseCallback(parent, node)) parent = parent.parent;
   if (parent === undefined) return undefined;
+  const getter = vuexGetterName(node);
+  if (getter !== undefined) return getter;
   if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
   // Assigned to a property, a function is called by that property's name: `app.config.globalProperties.$isOn = (flag)
   // => …` (Vue), `Vue.prototype.$isOn = …`, `this.isOn = …`.
@@ -57,6 +59,24 @@ function injectedName(call: ts.Node, fn: ts.Node): string | undefined {
     if (ts.isFunctionLike(scope) && scope.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === injector)) return `$${name.text}`;
   }
   return undefined;
+}
+
+/**
+ * A Vuex getter that gives back a function, `getters: { isEnabled: (state) => (name) => state.flags[name] }` or
+ * `isEnabled(state) { return (name) => … }`: that function is called by the getter's name,
+ * `store.getters['features/isEnabled'](name)`, `rootGetters['features/isEnabled'](name)`, or `this.isEnabled(name)`
+ * where `mapGetters` maps it. Only in an object named `getters`, the store module's.
+ */
+export function vuexGetterName(fn: ts.Node): string | undefined {
+  let getter: ts.Node | undefined = fn.parent;
+  if (getter !== undefined && ts.isReturnStatement(getter)) getter = ts.isBlock(getter.parent) ? getter.parent.parent : undefined;
+  else if (getter !== undefined && !(ts.isArrowFunction(getter) && getter.body === fn)) return undefined;
+  if (getter === undefined || !(ts.isArrowFunction(getter) || ts.isFunctionExpression(getter) || ts.isMethodDeclaration(getter))) return undefined;
+  const property = ts.isMethodDeclaration(getter) ? getter : getter.parent;
+  if (!(ts.isPropertyAssignment(property) || ts.isMethodDeclaration(property)) || !ts.isIdentifier(property.name) || !ts.isObjectLiteralExpression(property.parent)) return undefined;
+  const holder = property.parent.parent;
+  const holderName = (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder)) && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
+  return holderName === 'getters' ? property.name.text : undefined;
 }
 
 function isUseCallback(call: ts.Node, fn: ts.Node): boolean {

@@ -12,9 +12,19 @@ import { enclosingFunctionOf, parameterOf, type FunctionNode } from './functions
 // The property of a flag's item that says whether it is on.
 const STATE_PROPERTIES = new Set(['enabled', 'isEnabled', 'active', 'isActive']);
 
-/** A text test before a parse: a list is searched, and an item's state is read; or a list named for flags is looped over or asked for one. */
-export function maySearchList(text: string): boolean {
-  return (/\.find\s*\(/.test(text) && /\.(?:enabled|isEnabled|active|isActive)\b/.test(text)) || FLAG_LIST_LOOP.test(text) || FLAG_LIST_MEMBERSHIP.test(text);
+/**
+ * A text test before a parse: a list is searched, and an item's state is read; or a list named for flags is looped over or
+ * asked for one. In a file named for flags, any list asked for one (`releasedFeatures.includes(featureKey)`).
+ */
+export function maySearchList(text: string, fileSaysFlags = false): boolean {
+  return (/\.find\s*\(/.test(text) && /\.(?:enabled|isEnabled|active|isActive)\b/.test(text)) || FLAG_LIST_LOOP.test(text) || membershipText(fileSaysFlags).test(text);
+}
+
+// `.includes(` or `.has(` on any list.
+const MEMBERSHIP = /\.(?:includes|has)\s*\(/;
+
+function membershipText(fileSaysFlags: boolean): RegExp {
+  return fileSaysFlags ? MEMBERSHIP : FLAG_LIST_MEMBERSHIP;
 }
 
 // `tenant.featureFlags?.includes(`, `enabledFlags.has(`: a list or set named for flags asked whether it holds one.
@@ -38,7 +48,7 @@ export interface SearchedRead {
 }
 
 /** Every function of a file that gives back, as it is or as a boolean, the state of the item of a list its parameter finds. */
-export function searchedReads(sourceFile: ts.SourceFile): SearchedRead[] {
+export function searchedReads(sourceFile: ts.SourceFile, fileSaysFlags = false): SearchedRead[] {
   const reads: SearchedRead[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isPropertyAccessExpression(node) && STATE_PROPERTIES.has(node.name.text)) {
@@ -57,7 +67,7 @@ export function searchedReads(sourceFile: ts.SourceFile): SearchedRead[] {
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return [...reads, ...loopedReads(sourceFile), ...membershipReads(sourceFile)];
+  return [...reads, ...loopedReads(sourceFile), ...membershipReads(sourceFile, fileSaysFlags)];
 }
 
 /**
@@ -65,8 +75,8 @@ export function searchedReads(sourceFile: ts.SourceFile): SearchedRead[] {
  * !!tenant.featureFlags?.includes(flag)`, `if (enabledFlags.has(name)) return true;`. The list's name must say flags
  * (see stateComparisons.ts); what it holds is the names of those that are on.
  */
-function membershipReads(sourceFile: ts.SourceFile): SearchedRead[] {
-  if (!FLAG_LIST_MEMBERSHIP.test(sourceFile.text)) return [];
+function membershipReads(sourceFile: ts.SourceFile, fileSaysFlags: boolean): SearchedRead[] {
+  if (!membershipText(fileSaysFlags).test(sourceFile.text)) return [];
   const reads: SearchedRead[] = [];
   const visit = (node: ts.Node): void => {
     const name = ts.isCallExpression(node) && node.arguments.length === 1 ? spelledName(node.arguments[0]) : undefined;

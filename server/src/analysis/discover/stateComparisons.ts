@@ -53,11 +53,11 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
   };
   for (const source of trees.sources) {
     const relative = posix.relative(root, source.file);
-    const maySearch = maySearchList(source.text);
+    const fileSaysFlags = saysFlags(posix.basename(relative).replace(/\.[^.]*$/, ''));
+    const maySearch = maySearchList(source.text, fileSaysFlags);
     if (isTestFile(relative) || !(maySearch || MAY_COMPARE_STATE.test(source.text))) continue;
     const sourceFile = trees.tree(source);
     const at = (node: ts.Node): DiscoveredAt => ({ file: relative, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 });
-    const fileSaysFlags = saysFlags(posix.basename(relative).replace(/\.[^.]*$/, ''));
     const records: Array<{ text: string; by: string }> = [];
     for (const comparison of stateComparisons(sourceFile)) {
       const owner = enclosingFunction(comparison.compared);
@@ -111,9 +111,10 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
       });
     }
     // The same, of a list of flags searched for the item the parameter names: `featureFlags.find((flag) => flag.envVar === envVar)?.enabled`.
-    for (const read of maySearch ? searchedReads(sourceFile) : []) {
+    for (const read of maySearch ? searchedReads(sourceFile, fileSaysFlags) : []) {
       const name = functionName(read.owner);
-      if (name === undefined || !mayNameWrapper(name) || !(fileSaysFlags || saysFlags(read.list)) || !(saysFlags(name) || nameWords(name).some((word) => ASKS_ENABLED.has(word)))) continue;
+      if (name === undefined || !mayNameWrapper(name) || !(saysFlags(name) || nameWords(name).some((word) => ASKS_ENABLED.has(word)))) continue;
+      if (read.membership === true ? !listOfFlagsOn(read.list, name, fileSaysFlags) : !(fileSaysFlags || saysFlags(read.list))) continue;
       add({
         pattern: { callee: name, keyArg: read.index, type: 'boolean' },
         at: at(read.owner),
@@ -129,6 +130,19 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
     if (records.length > 0) for (const sibling of siblingLookups(sourceFile, records)) add({ ...sibling, at: at(sibling.node) });
   }
   return found;
+}
+
+// Words of a function's name that ask whether a name is a flag at all, not whether it is on: `isValidFeatureFlag(name)`.
+const ASKS_VALIDITY = new Set(['valid', 'known', 'registered', 'defined', 'exists', 'supported']);
+
+/**
+ * Whether a list asked if it holds a function's parameter is one of the flags that are on: named for flags
+ * (`tenant.featureFlags`), or in a module named for flags, for features (`releasedFeatures`); not when the function's name
+ * asks whether the name is a flag at all (`isValidFeatureFlag(name)` over every flag's name).
+ */
+function listOfFlagsOn(list: string, functionName: string, fileSaysFlags: boolean): boolean {
+  if (nameWords(functionName).some((word) => ASKS_VALIDITY.has(word))) return false;
+  return saysFlags(list) || (fileSaysFlags && nameWords(list).some((word) => word === 'feature' || word === 'features'));
 }
 
 /** True when a name's words say flags: one of `FLAG_WORDS`, or two in a row that `FLAG_PAIRS` holds. */

@@ -6,9 +6,10 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { calleeLastName, type PatternSet } from '../patterns';
 import { escapeRegex } from '../regex';
-import { saysNotEvaluating } from '../callNames';
+import { optionSaysNotEvaluating, saysNotEvaluating } from '../callNames';
+import { isFlagOptionName } from '../patterns/options';
 import type { FlagCheck, UserPattern } from '../types';
-import { componentPropOf, enclosingFunctionOf, functionName, parameterOf, type FunctionNode } from './functions';
+import { componentPropOf, enclosingFunctionOf, functionName, parameterOf, vuexGetterName, type FunctionNode } from './functions';
 import type { SourceTrees } from './sourceTrees';
 import { keyTypeOf } from './typeText';
 import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper, SourceText } from './types';
@@ -74,6 +75,8 @@ export function wrappersIn(
       continue;
     }
     const name = functionName(wrapper);
+    const option = name === undefined ? itemOption(wrapper, keyArgument, check.method) : undefined;
+    if (option !== undefined && !wrappers.some((other) => other.pattern.callee === option.pattern.callee)) wrappers.push({ ...option, at: at(wrapper), level });
     // The check in its body proves the wrapper, whatever the length of its name (`fg(key)` over a Statsig gate).
     if (name === undefined || !mayNameWrapper(name)) continue;
     const pattern: UserPattern = { callee: name, keyArg: keyArgument.index };
@@ -222,6 +225,8 @@ export function ordinal(position: number): string {
 
 /** The named function that returns `node` as its closure (`return (flag) => …` or `() => (flag) => …`), if it is one. */
 function factoryOf(node: FunctionNode): FunctionNode | undefined {
+  // A Vuex getter's function is called by the getter's name, not made by calling the getter.
+  if (vuexGetterName(node) !== undefined) return undefined;
   let parent = node.parent as ts.Node | undefined;
   while (parent !== undefined && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent))) parent = parent.parent;
   if (parent === undefined) return undefined;
@@ -295,6 +300,18 @@ export function mayNameWrapper(name: string): boolean {
  * parameter captured from further out, the outer function that declares it (`fgComponent(key, …)` returning a
  * component that checks `key`): each call of the outer function decides the key.
  */
+/**
+ * An option of the items of a list, read into a check by a callback the list is handed to: `settings.filter((s) =>
+ * getFeatureEnabled(s.featureFlag))` makes `featureFlag: 'x'`, wherever such an item is written, the flag that gates
+ * it. The option's name must say flag, feature, toggle, experiment or gate, and be more than the bare word.
+ */
+function itemOption(callback: FunctionNode, keyArgument: { index: number; keyPath?: string[] }, method: string): Omit<DiscoveredWrapper, 'at' | 'level'> | undefined {
+  const property = keyArgument.keyPath?.length === 1 ? keyArgument.keyPath[0] : undefined;
+  if (property === undefined || !ts.isCallExpression(callback.parent) || !callback.parent.arguments.includes(callback as ts.Expression)) return undefined;
+  if (!isFlagOptionName(property) || optionSaysNotEvaluating(property)) return undefined;
+  return { pattern: { callee: property, option: true }, reason: `each item's ${property} is passed as the flag key to ${method}: the key written there names a flag that gates its object`, evidence: 'forwards' };
+}
+
 function keyedFunction(innermost: FunctionNode | undefined, key: string): { wrapper: FunctionNode; keyArgument: { index: number; keyPath?: string[] } } | undefined {
   for (let node: FunctionNode | undefined = innermost; node !== undefined; node = enclosingFunctionOf(node)) {
     const keyArgument = parameterOf(node, key);

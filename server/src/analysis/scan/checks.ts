@@ -10,6 +10,7 @@ import { escapeRegex, isComponentName } from '../regex';
 import type { CallReturns, FlagPattern, FlagValueType, Span } from '../types';
 import { lookupBinding } from './bindings';
 import { storedBagRead } from './flagStores';
+import { getterPathName } from './getterPaths';
 import type { BagSource, DraftCheck, LocalReference, ScanState } from './types';
 import { keyInPredicate } from './predicates';
 import { evaluate, originReference, unwrap } from './values';
@@ -338,7 +339,9 @@ export function matchCallee(state: ScanState, callee: ts.Expression): readonly F
     // The checker a call gives back, called at once: `useFeatureSelector()(KEY)` matches the pattern `useFeatureSelector()`.
     name = `${callee.expression.text}()`;
   } else {
-    return NO_PATTERNS;
+    const getter = getterPathName(callee);
+    if (getter === undefined) return NO_PATTERNS;
+    name = getter;
   }
   const candidates = state.patternsByName.get(name);
   if (candidates === undefined) return NO_PATTERNS;
