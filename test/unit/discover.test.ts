@@ -386,7 +386,7 @@ export const PostReviewOrQuestion = ({ toggle, featureToggle }: { toggle?: Toggl
     checks: { 'src/Form.tsx': ['new-editor'] },
   },
   {
-    name: "no SDK: a hook declared to give a record of fixed boolean keys, giving back a property named for feature flags, is a bag function of those keys; one giving back another property, or declared otherwise, is none",
+    name: "no SDK: a hook declared to give a record of fixed boolean keys, giving back a property named for feature flags, is a bag function of those keys, and that property read itself a bag of them; one giving back another property, or declared otherwise, is none",
     files: {
       'src/hooks/useEnvFeatures.ts': `export interface EnvironmentFeatures { checkForGeo: boolean; withdrawalSafetyEnabled: boolean }
 export const useEnvFeatures = (): EnvironmentFeatures => {
@@ -400,9 +400,11 @@ export const useEnvFlagsAny = (): Config => ENVIRONMENT_CONFIG_MAP[network].feat
   const { checkForGeo: limit } = useEnvLimits();
   return checkForGeo && withdrawalSafetyEnabled && limit && useEnvFlagsAny().other ? <A /> : null;
 }`,
+      'src/state/selectors.ts': `export const getGeoCheckEnabled = (state) => ENVIRONMENT_CONFIG_MAP[getSelectedNetwork(state)].featureFlags.checkForGeo;
+export const other = (state) => state.user.featureFlags.length && ENVIRONMENT_CONFIG_MAP[network].limits.checkForGeo;`,
     },
-    expected: { bags: [{ bag: 'useEnvFeatures()', keys: ['checkForGeo', 'withdrawalSafetyEnabled'] }] },
-    checks: { 'src/views/Withdraw.tsx': ['checkForGeo', 'withdrawalSafetyEnabled'] },
+    expected: { bags: [{ bag: 'useEnvFeatures()', keys: ['checkForGeo', 'withdrawalSafetyEnabled'] }, { bag: 'featureFlags', keys: ['checkForGeo', 'withdrawalSafetyEnabled'] }] },
+    checks: { 'src/views/Withdraw.tsx': ['checkForGeo', 'withdrawalSafetyEnabled'], 'src/state/selectors.ts': ['checkForGeo'] },
   },
   {
     name: 'entries read as booleans that are no flags: a record or file whose name says nothing of flags, a function whose name asks nothing of one, and a read the function does not give back',

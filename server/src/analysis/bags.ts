@@ -144,7 +144,13 @@ function endsWithNames(chain: readonly string[], bag: ObjectBag): boolean {
   return bag.names.length <= chain.length && bag.names.every((name, index) => chain[chain.length - bag.names.length + index] === name);
 }
 
-/** `this.props.uiConfig?.flags` → `['this', 'props', 'uiConfig', 'flags']`; undefined for anything but names. */
+// What stands for a receiver that is no name (`CONFIG[network]`, `getConfig()`) at the start of a chain of names read off it.
+const UNNAMED = '(…)';
+
+/**
+ * `this.props.uiConfig?.flags` → `['this', 'props', 'uiConfig', 'flags']`; `CONFIG[network].featureFlags` → `['(…)',
+ * 'featureFlags']`, the names read off a receiver that is none; undefined for an expression that is no name at all.
+ */
 function nameChainOf(node: ts.Expression): string[] | undefined {
   const names: string[] = [];
   let expression: ts.Expression = node;
@@ -160,7 +166,7 @@ function nameChainOf(node: ts.Expression): string[] | undefined {
       names.unshift(expression.argumentExpression.text);
       expression = expression.expression;
     } else {
-      return undefined;
+      return names.length === 0 ? undefined : [UNNAMED, ...names];
     }
   }
 }

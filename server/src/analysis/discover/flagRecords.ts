@@ -88,6 +88,8 @@ function returnedRecordBags(root: string, trees: SourceTrees, fixed: ReadonlyMap
       if (name !== undefined && listed !== undefined && returned !== undefined && ts.isPropertyAccessExpression(returned) && saysFeatureFlags(returned.name.text)) {
         const at: DiscoveredAt = { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 };
         bags.push({ spec: `${name}()`, at, declaredAs: listed.typedBy, typedBy: listed.typedBy, keys: listed.keys, returned: true });
+        // The property it gives back holds the same record where it is read itself: `CONFIG[network].featureFlags.checkForGeo`.
+        bags.push({ spec: returned.name.text, at, declaredAs: listed.typedBy, typedBy: listed.typedBy, keys: listed.keys });
       }
       ts.forEachChild(node, visit);
     };
