@@ -1844,6 +1844,36 @@ export const makeChecker = (version) => (feature) => featureEnabled(feature, ver
     checks: { 'components/SettingList.js': ['s.featureFlag', 'cpuPinning', 'id'], 'models/node.js': ['cpuPinning'], 'config/settings.js': ['usbPassthrough'] },
   },
   {
+    name: "a module importing a flag vendor's SDK that declares a function giving back its interface named for configuration: a bag function of the interface's boolean members; its other members, an interface named otherwise, or one declared where no vendor is imported, are none",
+    files: {
+      'src/config/remoteConfig.ts': `import remoteConfig from '@react-native-firebase/remote-config';
+export interface RainbowConfig extends Record<string, string | boolean | number> {
+  op_nft_network: string;
+  trace_offset: number;
+  nfts_enabled: boolean;
+  'degen_mode': boolean;
+}
+export interface UserContext { anonymous: boolean }
+export function getRemoteConfig(): RainbowConfig { return store.getState().config; }
+export function useRemoteConfig(): RainbowConfig;
+export function useRemoteConfig(...keys: string[]): RainbowConfig | Partial<RainbowConfig> { return useStore((state) => state.config); }
+export const getContext = (): UserContext => ({ anonymous: true });
+export async function fetchRemoteConfig(): Promise<RainbowConfig> { return remoteConfig().getAll() as never; }`,
+      'src/settings.ts': `export interface AppConfig { dark: boolean }
+export function getSettings(): AppConfig { return load(); }`,
+      'src/Wallet.tsx': `import { getRemoteConfig, useRemoteConfig, getContext } from './config/remoteConfig';
+import { getSettings } from './settings';
+export function Wallet() {
+  const { nfts_enabled, op_nft_network } = useRemoteConfig();
+  const remote = useRemoteConfig('degen_mode');
+  return nfts_enabled && remote.degen_mode && getRemoteConfig().trace_offset && getContext().anonymous && getSettings().dark ? op_nft_network : null;
+}`,
+    },
+    expected: { bags: [{ bag: 'getRemoteConfig()', keys: ['nfts_enabled', 'degen_mode'] }, { bag: 'useRemoteConfig()', keys: ['nfts_enabled', 'degen_mode'] }] },
+    says: /^bag getRemoteConfig\(\) \(src\/config\/remoteConfig\.ts:9\): gives back RainbowConfig, which its module, importing a flag vendor's SDK/m,
+    checks: { 'src/Wallet.tsx': ['nfts_enabled', 'degen_mode'] },
+  },
+  {
     name: "a Pinia store whose id says feature flags is a bag of its state's fields, named by the flags the store fills them from; a store of anything else, or of state that is not all booleans, is none",
     files: {
       'auth/src/store/feature_flags.store.ts': `import { defineStore } from 'pinia';

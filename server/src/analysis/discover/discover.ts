@@ -16,6 +16,7 @@ import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
 import { flagRecordBags, registryRecordBags, settingsSwitchBags } from './flagRecords';
 import { piniaFlagStoreBags } from './piniaStores';
+import { vendorConfigBags } from './vendorConfigs';
 import { defaultedHookBags, hookReturnedBags } from './hookBags';
 import { typedOptions } from './typedOptions';
 import { bagsKeyedBy } from './keyedRecords';
@@ -76,7 +77,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   // A record of feature flags with no list of keys (see flagRecords.ts) holds what any list types it by, so it comes first.
   const typed = typedFlagEvidence(root, trees);
   // So does a flag hook that gives back its flags over their defaults (see hookBags.ts): the defaults list its keys.
-  const records = [...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...piniaFlagStoreBags(root, trees)];
+  const records = [...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...piniaFlagStoreBags(root, trees), ...vendorConfigBags(root, trees)];
   const typedNames = addNew(found, typed.wrappers, [...records, ...typed.bags]);
   if (typedNames.length > 0) followWrappers(root, trees, found, 2, typedNames, options.resolvePackage);
   // Functions declared with the type of a forwarded key take flag keys too, and what forwards into them is found as for any wrapper.
@@ -298,6 +299,7 @@ export function bagEntryOf(bag: DiscoveredBag): BagEntry {
 /** Why a bag was found, for people: "a property typed UiFlags, which lists flags; a read of one it lists is a check". */
 function bagReason(bag: DiscoveredBag): string {
   if (bag.locals === true && bag.setting !== undefined) return `a property of the app's settings ${bag.setting} declared as ${bag.declaredAs ?? 'a record'}, a record of booleans named for switches; a property read of it is a check`;
+  if (bag.served === true) return `gives back ${bag.declaredAs ?? 'a record'}, which its module, importing a flag vendor's SDK, declares for what the vendor serves; a read of one of its boolean members is a check`;
   if (bag.piniaStore !== undefined) return `gives the Pinia store '${bag.piniaStore}', whose id says feature flags and whose state holds one in each field; a read of a field is a check`;
   if (bag.store === true) return `a store made to hold ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of its value is a check`;
   if (bag.locals === true) return `declared as ${bag.declaredAs ?? 'a record'}, a record of booleans under a name that says feature flags; a property read of it is a check`;

@@ -67,6 +67,8 @@ export interface DiscoveredBag {
   readonly namedFor?: string;
   /** True for a record of feature flags with no list of keys: a parameter or variable of its name is the bag too (see flagRecords.ts). */
   readonly locals?: boolean;
+  /** True for the record a flag vendor serves, as the module that imports the vendor declares it (see vendorConfigs.ts). */
+  readonly served?: boolean;
   /** The id of the Pinia store of flags whose fields the bag function gives (see piniaStores.ts). */
   readonly piniaStore?: string;
   /** The flag a field names, where that is not the field's own name (a store's field filled from another flag). */
