@@ -97,7 +97,6 @@ export function objectBagOf(expression: ts.Expression, bags: readonly ObjectBag[
 
 /** The declared bag a store holds, by the names of the expression that is the store, or its one name (`featureFlagsAtom`); undefined when none matches. */
 export function storedBagOf(store: ts.Expression | string, bags: readonly ObjectBag[]): ObjectBag | undefined {
-  if (!bags.some((bag) => bag.store === true)) return undefined;
   const chain = typeof store === 'string' ? [store] : nameChainOf(store);
   return chain === undefined ? undefined : bags.find((bag) => bag.store === true && endsWithNames(chain, bag));
 }

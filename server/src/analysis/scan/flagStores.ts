@@ -89,6 +89,8 @@ export function storeReadOf(call: ts.CallExpression): ts.Expression | undefined 
  * `jotaiStore.get(featureFlagsAtom)`, or a Svelte component's `$featureFlags`.
  */
 export function storedBagRead(expression: ts.Expression, sourceFile: ts.SourceFile, bags: readonly ObjectBag[]): ObjectBag | undefined {
+  // Asked of every property read's object: most workspaces have no such store.
+  if (!bags.some((bag) => bag.store === true)) return undefined;
   if (isCallExpression(expression)) {
     const store = storeReadOf(expression);
     return store === undefined ? undefined : storedBagOf(store, bags);
