@@ -72,8 +72,9 @@ export function searchedReads(sourceFile: ts.SourceFile, fileSaysFlags = false):
 
 /**
  * The functions that give back whether a list of the flags that are on holds their parameter: `return
- * !!tenant.featureFlags?.includes(flag)`, `if (enabledFlags.has(name)) return true;`. The list's name must say flags
- * (see stateComparisons.ts); what it holds is the names of those that are on.
+ * !!tenant.featureFlags?.includes(flag)`, `if (enabledFlags.has(name)) return true;`. The list's name must say flags, or
+ * in a module named for flags, features (see `listOfFlagsOn` in stateComparisons.ts); what it holds is the names of those
+ * that are on.
  */
 function membershipReads(sourceFile: ts.SourceFile, fileSaysFlags: boolean): SearchedRead[] {
   if (!membershipText(fileSaysFlags).test(sourceFile.text)) return [];

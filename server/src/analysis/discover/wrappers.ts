@@ -296,11 +296,6 @@ export function mayNameWrapper(name: string): boolean {
 }
 
 /**
- * The function whose parameter a key reads: the innermost function around the check, or, when the key is a
- * parameter captured from further out, the outer function that declares it (`fgComponent(key, …)` returning a
- * component that checks `key`): each call of the outer function decides the key.
- */
-/**
  * An option of the items of a list, read into a check by a callback the list is handed to: `settings.filter((s) =>
  * getFeatureEnabled(s.featureFlag))` makes `featureFlag: 'x'`, wherever such an item is written, the flag that gates
  * it. The option's name must say flag, feature, toggle, experiment or gate, and be more than the bare word.
@@ -312,6 +307,11 @@ function itemOption(callback: FunctionNode, keyArgument: { index: number; keyPat
   return { pattern: { callee: property, option: true }, reason: `each item's ${property} is passed as the flag key to ${method}: the key written there names a flag that gates its object`, evidence: 'forwards' };
 }
 
+/**
+ * The function whose parameter a key reads: the innermost function around the check, or, when the key is a
+ * parameter captured from further out, the outer function that declares it (`fgComponent(key, …)` returning a
+ * component that checks `key`): each call of the outer function decides the key.
+ */
 function keyedFunction(innermost: FunctionNode | undefined, key: string): { wrapper: FunctionNode; keyArgument: { index: number; keyPath?: string[] } } | undefined {
   for (let node: FunctionNode | undefined = innermost; node !== undefined; node = enclosingFunctionOf(node)) {
     const keyArgument = parameterOf(node, key);
