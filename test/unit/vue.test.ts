@@ -197,6 +197,8 @@ const wide = featureFlagsStore.MODULES_TAB;
       'MODULES_TAB <- ffStore.MODULES_TAB',
       'MODULES_TAB <- featureFlagsStore.MODULES_TAB',
     ]);
+    assert.match(scan.checks[0].evidence ?? '', /; its SIMPLE_SOCKET_UI holds the flag simple-socket-ui$/);
+    assert.equal(scan.checks[1].evidence?.includes('holds the flag'), false);
   });
 });
 

@@ -121,12 +121,13 @@ export function destructuredObjectBag(from: ts.Expression, property: string, bag
   return bag === undefined || !namedWherever(bag) ? undefined : bag;
 }
 
-/** `x ?? {}`, `x || {}`. */
-function isEmptyObjectFallback(node: ts.Expression): node is ts.BinaryExpression {
+/** `x ?? {}`, `x || {}`: a record that may be missing, defaulted to an empty one (in parentheses or cast too). */
+export function isEmptyObjectFallback(node: ts.Expression): node is ts.BinaryExpression {
   if (!ts.isBinaryExpression(node)) return false;
   const operator = node.operatorToken.kind;
-  return (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken)
-    && ts.isObjectLiteralExpression(node.right) && node.right.properties.length === 0;
+  let fallback = node.right;
+  while (ts.isParenthesizedExpression(fallback) || ts.isAsExpression(fallback) || ts.isSatisfiesExpression(fallback)) fallback = fallback.expression;
+  return (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) && ts.isObjectLiteralExpression(fallback) && fallback.properties.length === 0;
 }
 
 /** True for a bag whose name is the bag wherever it is bound: it lists its keys, or says its locals are it. */

@@ -3,7 +3,7 @@
 
 import { ts } from 'ts-morph';
 import { calleeLastName, type PatternSet } from '../patterns';
-import { keyInObjectArgument, namedWherever, objectBagOf, type ObjectBag } from '../bags';
+import { isEmptyObjectFallback, keyInObjectArgument, namedWherever, objectBagOf, type ObjectBag } from '../bags';
 import { kebabCaseFromCamelCase } from '../keys';
 import { flagTypeAnnotation } from '../policy/flagType';
 import { escapeRegex, isComponentName } from '../regex';
@@ -18,7 +18,7 @@ import { evaluate, originReference, unwrap } from './values';
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
   SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isComputedPropertyName, isDeleteExpression, isElementAccessExpression,
-  isIdentifier, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPostfixUnaryExpression, isPrefixUnaryExpression,
+  isIdentifier, isNoSubstitutionTemplateLiteral, isNumericLiteral, isPostfixUnaryExpression, isPrefixUnaryExpression,
   isPropertyAccessExpression, isSpreadElement, isIntersectionTypeNode, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode,
   isJsxAttribute, isJsxExpression, isJsxSpreadAttribute,
 } = ts;
@@ -256,9 +256,12 @@ function addBagNameCheck(state: ScanState, bag: BagSource, name: ts.Identifier, 
   for (const pattern of bag.patterns) {
     const camelCase = pattern.camelCaseKeys === true;
     const named = pattern.bagKeyNames?.[name.text];
+    const base = checkBase(state, pattern, bag.method, whole, defaultNode);
     pushBagDraft(state, bag, pattern, {
       check: {
-        ...checkBase(state, pattern, bag.method, whole, defaultNode),
+        ...base,
+        // A field filled from a flag of another name says so: `featureFlagsStore.ADMIN_PAGE` is `auth_portal_admin_page`.
+        ...(named === undefined ? {} : { evidence: `${base.evidence ?? `the bag ${bag.method}`}; its ${name.text} holds the flag ${named}` }),
         key: named ?? (camelCase ? kebabCaseFromCamelCase(name.text) : name.text),
         resolved: true,
         ...(camelCase ? { camelCaseName: name.text } : {}),
@@ -398,7 +401,7 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
   // `await getFeatureFlags()`: a bag function may be async.
   if (isAwaitExpression(expression)) expression = unwrap(expression.expression);
   // `flags ?? {}`: a record that may be missing, defaulted to an empty one, is still that record.
-  if (isBinaryExpression(expression) && isEmptyObjectDefault(expression)) return bagSourceOf(state, expression.left);
+  if (isEmptyObjectFallback(expression)) return bagSourceOf(state, expression.left);
   const stored = storedBagRead(expression, state.sourceFile, state.objectBags);
   if (stored !== undefined) return objectBagSource(stored);
   if (isCallExpression(expression)) {
@@ -425,13 +428,6 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
     if (typeof binding?.value === 'object' && binding.value.kind === 'object' && binding.value.spreads === undefined) return undefined;
   }
   return declared === undefined ? undefined : objectBagSource(declared);
-}
-
-function isEmptyObjectDefault(expression: ts.BinaryExpression): boolean {
-  const operator = expression.operatorToken.kind;
-  if (operator !== SyntaxKind.QuestionQuestionToken && operator !== SyntaxKind.BarBarToken) return false;
-  const fallback = unwrap(expression.right);
-  return isObjectLiteralExpression(fallback) && fallback.properties.length === 0;
 }
 
 /** The bag source of a declared bag object; a vendor's is the bag only where its first name comes from the vendor's packages. */
