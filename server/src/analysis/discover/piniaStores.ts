@@ -11,7 +11,7 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { saysFeatureFlags } from './flagRecords';
-import { functionName, type FunctionNode } from './functions';
+import { enclosingFunctionOf, functionName } from './functions';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean } from './typeText';
 import type { DiscoveredAt, DiscoveredBag } from './types';
@@ -87,7 +87,7 @@ function propertyOf(object: ts.ObjectLiteralExpression, name: string): ts.Node |
 function stateFields(state: ts.Node, sourceFile: ts.SourceFile): string[] | undefined {
   const given = givenBack(state);
   if (given === undefined) return undefined;
-  const record = unwrapped(given);
+  const record = unwrap(given);
   if (ts.isAsExpression(given) || ts.isSatisfiesExpression(given)) {
     const keyed = recordKeys(given.type, sourceFile);
     if (keyed !== undefined) return keyed;
@@ -119,10 +119,6 @@ function skipParentheses(node: ts.Expression): ts.Expression {
   return expression;
 }
 
-function unwrapped(node: ts.Expression): ts.Expression {
-  return ts.isAsExpression(node) || ts.isSatisfiesExpression(node) ? unwrapped(skipParentheses(node.expression)) : node;
-}
-
 /** The keys of `Record<K, boolean | undefined>` where K is known in the module: text literals, `keyof typeof TABLE`, aliases of those, unions. */
 function recordKeys(type: ts.TypeNode, sourceFile: ts.SourceFile): string[] | undefined {
   if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeName.text !== 'Record' || type.typeArguments?.length !== 2) return undefined;
@@ -149,8 +145,9 @@ function keysOfType(type: ts.TypeNode, sourceFile: ts.SourceFile, depth: number)
   if (ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal)) return [type.literal.text];
   if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.KeyOfKeyword && ts.isTypeQueryNode(type.type) && ts.isIdentifier(type.type.exprName)) {
     const table = tableOf(type.type.exprName.text, sourceFile);
-    // A table typed as any text's (`Record<string, string>`) lists no keys of its own.
-    return table === undefined ? (declaresTable(type.type.exprName.text, sourceFile) ? [] : undefined) : Object.keys(table);
+    if (table !== undefined) return Object.keys(table);
+    // A table typed as any text's (`Record<string, string>`), or empty, lists no keys of its own.
+    return constantInitializer(type.type.exprName.text, sourceFile) === undefined ? undefined : [];
   }
   if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeArguments === undefined) {
     const alias = sourceFile.statements.find((statement): statement is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(statement) && statement.name.text === (type.typeName as ts.Identifier).text);
@@ -162,7 +159,7 @@ function keysOfType(type: ts.TypeNode, sourceFile: ts.SourceFile, depth: number)
 /** The module's constant object of texts, as written (`{ SIMPLE_SOCKET_UI: 'simple-socket-ui' }`); undefined when it is none or empty. */
 function tableOf(name: string, sourceFile: ts.SourceFile): Record<string, string> | undefined {
   const initializer = constantInitializer(name, sourceFile);
-  const object = initializer === undefined ? undefined : unwrapped(skipParentheses(initializer));
+  const object = initializer === undefined ? undefined : unwrap(initializer);
   if (object === undefined || !ts.isObjectLiteralExpression(object) || object.properties.length === 0) return undefined;
   const table: Record<string, string> = {};
   for (const property of object.properties) {
@@ -172,11 +169,6 @@ function tableOf(name: string, sourceFile: ts.SourceFile): Record<string, string
     table[property.name.text] = value.text;
   }
   return table;
-}
-
-/** True when the module declares a constant of that name: an empty table, or one typed as any text's, is still one. */
-function declaresTable(name: string, sourceFile: ts.SourceFile): boolean {
-  return constantInitializer(name, sourceFile) !== undefined;
 }
 
 function constantInitializer(name: string, sourceFile: ts.SourceFile): ts.Expression | undefined {
@@ -192,10 +184,8 @@ function constantInitializer(name: string, sourceFile: ts.SourceFile): ts.Expres
 /** The function that gives the store: the constant it is made for (`const useFlagsStore = defineStore(…)`), or the named function around the call. */
 function giverOf(call: ts.CallExpression): string | undefined {
   if (ts.isVariableDeclaration(call.parent) && call.parent.initializer === call && ts.isIdentifier(call.parent.name)) return call.parent.name.text;
-  for (let node: ts.Node | undefined = call.parent; node !== undefined; node = node.parent) {
-    if (ts.isFunctionLike(node)) return functionName(node as FunctionNode);
-  }
-  return undefined;
+  const owner = enclosingFunctionOf(call);
+  return owner === undefined ? undefined : functionName(owner);
 }
 
 /**

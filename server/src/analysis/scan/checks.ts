@@ -401,7 +401,7 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
   // `await getFeatureFlags()`: a bag function may be async.
   if (isAwaitExpression(expression)) expression = unwrap(expression.expression);
   // `flags ?? {}`: a record that may be missing, defaulted to an empty one, is still that record.
-  if (isEmptyObjectFallback(expression)) return bagSourceOf(state, expression.left);
+  if (isBinaryExpression(expression) && isEmptyObjectFallback(expression)) return bagSourceOf(state, expression.left);
   const stored = storedBagRead(expression, state.sourceFile, state.objectBags);
   if (stored !== undefined) return objectBagSource(stored);
   if (isCallExpression(expression)) {
