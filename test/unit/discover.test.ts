@@ -1874,6 +1874,62 @@ export function Wallet() {
     checks: { 'src/Wallet.tsx': ['nfts_enabled', 'degen_mode'] },
   },
   {
+    name: "a React hook giving back a context made to hold a served type is a bag function of that type's boolean flags: members named by the module's constants, the provider's own state (`remoteConfigReady`) aside; a context of a type not named for what a vendor serves, or a hook that gives more than the context, is none",
+    files: {
+      'app/config/feature-flags-context.tsx': `import React, { createContext, useContext } from 'react';
+import remoteConfigInstance from '@react-native-firebase/remote-config';
+const NonCustodialEnabledKey = 'nonCustodialEnabled';
+const FeedbackEmailKey = 'feedbackEmailAddress';
+type FeatureFlags = { deviceAccountEnabled: boolean; remoteConfigReady: boolean };
+type RemoteConfig = { [NonCustodialEnabledKey]: boolean; [FeedbackEmailKey]: string; 'btc_map': boolean };
+type Theme = { dark: boolean };
+export const FeatureFlagContext = createContext<FeatureFlags>({ deviceAccountEnabled: false, remoteConfigReady: false });
+export const RemoteConfigContext = React.createContext<RemoteConfig>(defaults);
+const ThemeContext = createContext<Theme>({ dark: false });
+export const useFeatureFlags = () => useContext(FeatureFlagContext);
+export function useRemoteConfig() { return useContext(RemoteConfigContext); }
+export const useTheme = () => useContext(ThemeContext);
+export const useReady = () => useContext(FeatureFlagContext).remoteConfigReady;`,
+      'app/screens/Home.tsx': `import { useFeatureFlags, useRemoteConfig, useTheme } from '../config/feature-flags-context';
+export function Home() {
+  const { deviceAccountEnabled, remoteConfigReady } = useFeatureFlags();
+  const { nonCustodialEnabled, feedbackEmailAddress, btc_map } = useRemoteConfig();
+  const { dark } = useTheme();
+  return deviceAccountEnabled && remoteConfigReady && nonCustodialEnabled && btc_map && dark ? feedbackEmailAddress : null;
+}`,
+    },
+    // FeatureFlags, named for flags in a module named for them, is the registry by its name alone: nothing else checks keys.
+    expected: { bags: [{ bag: 'useFeatureFlags()', keys: ['deviceAccountEnabled'] }, { bag: 'useRemoteConfig()', keys: ['nonCustodialEnabled', 'btc_map'] }], registry: { file: 'app/config/feature-flags-context.tsx', symbol: 'FeatureFlags' } },
+    says: /^bag useRemoteConfig\(\) \(app\/config\/feature-flags-context\.tsx:12\): gives back the context RemoteConfigContext, made to hold RemoteConfig, which its module, importing a flag vendor's SDK/m,
+    checks: { 'app/screens/Home.tsx': ['deviceAccountEnabled', 'nonCustodialEnabled', 'btc_map'] },
+  },
+  {
+    name: "a served type's own bag reads do not vouch for it as the registry: with most of the vendor's checks asking keys it does not list, it is not proposed",
+    files: {
+      'app/config/feature-flags-context.tsx': `import { createContext, useContext } from 'react';
+import remoteConfig from '@react-native-firebase/remote-config';
+type FeatureFlags = { deviceAccountEnabled: boolean; nonCustodialEnabled: boolean };
+export const FeatureFlagContext = createContext<FeatureFlags>(defaults);
+export const useFeatureFlags = () => useContext(FeatureFlagContext);
+export function load() {
+  return {
+    deviceAccountEnabled: remoteConfig().getValue('deviceAccountEnabledRestAuth').asBoolean(),
+    nonCustodialEnabled: remoteConfig().getValue('nonCustodialEnabled').asBoolean(),
+    btcMap: remoteConfig().getValue('btcMapPlacesEnabled').asBoolean(),
+  };
+}`,
+      'app/screens/Home.tsx': `import { useFeatureFlags } from '../config/feature-flags-context';
+export function Home() {
+  const { deviceAccountEnabled, nonCustodialEnabled } = useFeatureFlags();
+  const flags = useFeatureFlags();
+  return deviceAccountEnabled && nonCustodialEnabled && flags.deviceAccountEnabled && flags.nonCustodialEnabled;
+}`,
+    },
+    expected: { bags: [{ bag: 'useFeatureFlags()', keys: ['deviceAccountEnabled', 'nonCustodialEnabled'] }] },
+    says: /^\s*no registry proposed: the nearest candidate, FeatureFlags .*2 of the 3 checks with a known key would check keys it does not list/m,
+    checks: { 'app/screens/Home.tsx': ['deviceAccountEnabled', 'nonCustodialEnabled', 'deviceAccountEnabled', 'nonCustodialEnabled'] },
+  },
+  {
     name: "a Pinia store whose id says feature flags is a bag of its state's fields, named by the flags the store fills them from; a store of anything else, or of state that is not all booleans, is none",
     files: {
       'auth/src/store/feature_flags.store.ts': `import { defineStore } from 'pinia';

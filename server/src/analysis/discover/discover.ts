@@ -153,7 +153,8 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     // by its parameter (`experiments[tool]`, a tool's own switch when the tool is an experiment) takes other keys too.
     const seeds = [...anchoredWrappers.map((wrapper) => wrapper.pattern.callee), ...typedBags.filter((bag) => bag.namedFor === undefined).map((bag) => bag.spec)];
     if (seeds.length > 0) followWrappers(root, trees, found, 2, seeds, options.resolvePackage);
-    const checked = checkedKeys(trees, patternsOf(trees, found), options.resolvePackage);
+    // The records shaped by their type vouch for it no more now than they did when it was chosen.
+    const checked = checkedKeys(trees, patternsOf(trees, { ...found, bags: found.bags.filter((bag) => !shapedBy.has(bag)) }), options.resolvePackage);
     chosen = reweighed(chosen, checked);
     const unregistered = mostlyUnregistered(chosen, checked);
     candidates[0] = unregistered === undefined ? chosen : { ...chosen, convincing: false, reason: `${chosen.reason}; but ${unregistered}` };
@@ -299,7 +300,7 @@ export function bagEntryOf(bag: DiscoveredBag): BagEntry {
 /** Why a bag was found, for people: "a property typed UiFlags, which lists flags; a read of one it lists is a check". */
 function bagReason(bag: DiscoveredBag): string {
   if (bag.locals === true && bag.setting !== undefined) return `a property of the app's settings ${bag.setting} declared as ${bag.declaredAs ?? 'a record'}, a record of booleans named for switches; a property read of it is a check`;
-  if (bag.served === true) return `gives back ${bag.declaredAs ?? 'a record'}, which its module, importing a flag vendor's SDK, declares for what the vendor serves; a read of one of its boolean members is a check`;
+  if (bag.served === true) return `gives back ${bag.context === undefined ? '' : `the context ${bag.context}, made to hold `}${bag.declaredAs ?? 'a record'}, which its module, importing a flag vendor's SDK, declares for what the vendor serves; a read of one of its boolean members is a check`;
   if (bag.piniaStore !== undefined) return `gives the Pinia store '${bag.piniaStore}', whose id says feature flags and whose state holds one in each field; a read of a field is a check`;
   if (bag.store === true) return `a store made to hold ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of its value is a check`;
   if (bag.locals === true) return `declared as ${bag.declaredAs ?? 'a record'}, a record of booleans under a name that says feature flags; a property read of it is a check`;

@@ -69,6 +69,8 @@ export interface DiscoveredBag {
   readonly locals?: boolean;
   /** True for the record a flag vendor serves, as the module that imports the vendor declares it (see vendorConfigs.ts). */
   readonly served?: boolean;
+  /** The React context the bag function gives back (`useContext(RemoteConfigContext)`), made to hold `declaredAs`. */
+  readonly context?: string;
   /** The id of the Pinia store of flags whose fields the bag function gives (see piniaStores.ts). */
   readonly piniaStore?: string;
   /** The flag a field names, where that is not the field's own name (a store's field filled from another flag). */

@@ -1,9 +1,11 @@
 // The record a flag vendor serves, as the team's module declares it: a module that imports a vendor's SDK (Firebase
-// Remote Config, LaunchDarkly, …) and declares a function giving back an interface of its own named for configuration
-// or flags (`export function getRemoteConfig(): RainbowConfig`) hands out what the vendor serves. Each boolean member of
-// that interface is a flag (`nfts_enabled: boolean`), read off what the function gives back (`getRemoteConfig().nfts_enabled`,
-// `const { nfts_enabled } = useRemoteConfig()`); members of other types (numbers, texts, objects) are tuning values and
-// copy, not flags, and are no keys of the bag.
+// Remote Config, LaunchDarkly, …) and declares a function giving back an interface or object type of its own named for
+// configuration or flags (`export function getRemoteConfig(): RainbowConfig`) hands out what the vendor serves. Each
+// boolean member of that type is a flag (`nfts_enabled: boolean`, `[NonCustodialEnabledKey]: boolean`), read off what the
+// function gives back (`getRemoteConfig().nfts_enabled`, `const { nfts_enabled } = useRemoteConfig()`); members of other
+// types (numbers, texts, objects) are tuning values and copy, not flags, and are no keys of the bag. A React hook that gives
+// back a context the module made to hold such a type (`useContext(RemoteConfigContext)` after
+// `createContext<RemoteConfig>(…)`) gives it as well.
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
@@ -16,51 +18,119 @@ import { isTestFile } from './wrappers';
 
 // The last word of an interface's name that says it is what a vendor serves: `RainbowConfig`, `RemoteFlags`, `AppToggles`.
 const SERVED_WORDS = new Set(['config', 'configuration', 'flags', 'toggles', 'features', 'switches']);
-// A text test, with an interface declared: a boolean member may be declared here.
+// A text test: a boolean member may be declared here.
 const BOOLEAN_MEMBER = /:\s*boolean\b/;
+// The last word of a boolean member that holds the provider's own state, not a flag: `remoteConfigReady`, `isLoading`.
+const PROVIDER_STATE_WORDS = new Set(['ready', 'loading', 'loaded', 'initialized', 'initialised', 'fetching', 'fetched', 'pending', 'error']);
 
 /** The bag function of each such record (see the top of this file), of its boolean members. */
 export function vendorConfigBags(root: string, trees: SourceTrees): DiscoveredBag[] {
   const bags: DiscoveredBag[] = [];
   for (const source of trees.sources) {
     const file = posix.relative(root, source.file);
-    if (!source.text.includes('interface') || !BOOLEAN_MEMBER.test(source.text) || !namesVendorPackage(source.text) || isTestFile(file)) continue;
+    if (!BOOLEAN_MEMBER.test(source.text) || !namesVendorPackage(source.text) || isTestFile(file)) continue;
     const sourceFile = trees.tree(source);
-    const served = servedInterfaces(sourceFile);
+    const served = servedTypes(sourceFile);
     if (served.size === 0) continue;
+    const contexts = contextsOf(sourceFile, served);
     for (const statement of sourceFile.statements) {
-      const giver = giverOf(statement);
+      const giver = giverOf(statement, contexts);
       const keys = giver === undefined ? undefined : served.get(giver.type);
       if (giver === undefined || keys === undefined || bags.some((bag) => bag.spec === `${giver.name}()`)) continue;
       const line = sourceFile.getLineAndCharacterOfPosition(statement.getStart(sourceFile)).line + 1;
-      bags.push({ spec: `${giver.name}()`, at: { file, line }, declaredAs: giver.type, typedBy: giver.type, keys, served: true });
+      bags.push({ spec: `${giver.name}()`, at: { file, line }, declaredAs: giver.type, typedBy: giver.type, keys, served: true, ...(giver.context === undefined ? {} : { context: giver.context }) });
     }
   }
   return bags;
 }
 
-/** The module's interfaces named for what a vendor serves, each with its boolean members (one at least). */
-function servedInterfaces(sourceFile: ts.SourceFile): Map<string, string[]> {
+/** The module's interfaces and object types named for what a vendor serves, each with its boolean members that are flags (one at least). */
+function servedTypes(sourceFile: ts.SourceFile): Map<string, string[]> {
   const served = new Map<string, string[]>();
+  let texts: Map<string, string> | undefined;
   for (const statement of sourceFile.statements) {
-    if (!ts.isInterfaceDeclaration(statement) || !SERVED_WORDS.has(nameWords(statement.name.text).at(-1) ?? '')) continue;
-    const keys = statement.members.flatMap((member) => (ts.isPropertySignature(member) && member.type !== undefined && holdsBoolean(member.type)
-      && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? [member.name.text] : []));
-    if (keys.length > 0) served.set(statement.name.text, keys);
+    const members = ts.isInterfaceDeclaration(statement) ? statement.members
+      : ts.isTypeAliasDeclaration(statement) && ts.isTypeLiteralNode(statement.type) ? statement.type.members : undefined;
+    if (members === undefined || !SERVED_WORDS.has(nameWords((statement as ts.InterfaceDeclaration | ts.TypeAliasDeclaration).name.text).at(-1) ?? '')) continue;
+    const keys = members.flatMap((member) => {
+      if (!ts.isPropertySignature(member) || member.type === undefined || !holdsBoolean(member.type)) return [];
+      // `[NonCustodialEnabledKey]: boolean` names its member by the module's constant.
+      const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text
+        : ts.isComputedPropertyName(member.name) && ts.isIdentifier(member.name.expression) ? (texts ??= constantTexts(sourceFile)).get(member.name.expression.text) : undefined;
+      return name === undefined || PROVIDER_STATE_WORDS.has(nameWords(name).at(-1) ?? '') ? [] : [name];
+    });
+    if (keys.length > 0) served.set((statement as ts.InterfaceDeclaration | ts.TypeAliasDeclaration).name.text, keys);
   }
   return served;
 }
 
-/** A function the statement declares, with the name of the type it is declared to give back (an overload's too). */
-function giverOf(statement: ts.Statement): { name: string; type: string } | undefined {
-  if (ts.isFunctionDeclaration(statement)) return statement.name === undefined ? undefined : typed(statement.name.text, statement.type);
+/** The module's constants of a text: `const NonCustodialEnabledKey = "nonCustodialEnabled"`. */
+function constantTexts(sourceFile: ts.SourceFile): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const value = declaration.initializer;
+      if (ts.isIdentifier(declaration.name) && value !== undefined && (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value))) texts.set(declaration.name.text, value.text);
+    }
+  }
+  return texts;
+}
+
+/** The module's React contexts made to hold a served type, each with that type's name: `const RemoteConfigContext = createContext<RemoteConfig>(…)`. */
+function contextsOf(sourceFile: ts.SourceFile, served: ReadonlyMap<string, readonly string[]>): Map<string, string> {
+  const contexts = new Map<string, string>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const made = declaration.initializer;
+      if (!ts.isIdentifier(declaration.name) || made === undefined || !ts.isCallExpression(made) || calledName(made) !== 'createContext') continue;
+      const type = made.typeArguments?.[0];
+      const name = type !== undefined && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
+      if (name !== undefined && served.has(name)) contexts.set(declaration.name.text, name);
+    }
+  }
+  return contexts;
+}
+
+/** `createContext` of `createContext(…)` and `React.createContext(…)`. */
+function calledName(call: ts.CallExpression): string | undefined {
+  const callee = call.expression;
+  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+}
+
+interface Giver {
+  name: string;
+  /** The type it gives back. */
+  type: string;
+  /** The context it gives, when it gives `useContext(context)`. */
+  context?: string;
+}
+
+/** A function the statement declares, with the type it is declared to give back (an overload's too), or the type of the context it gives. */
+function giverOf(statement: ts.Statement, contexts: ReadonlyMap<string, string>): Giver | undefined {
+  if (ts.isFunctionDeclaration(statement)) return statement.name === undefined ? undefined : typed(statement.name.text, statement, contexts);
   if (!ts.isVariableStatement(statement) || statement.declarationList.declarations.length !== 1) return undefined;
   const [declaration] = statement.declarationList.declarations;
   const fn = declaration.initializer;
   if (!ts.isIdentifier(declaration.name) || fn === undefined || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
-  return typed(declaration.name.text, fn.type);
+  return typed(declaration.name.text, fn, contexts);
 }
 
-function typed(name: string, type: ts.TypeNode | undefined): { name: string; type: string } | undefined {
-  return type !== undefined && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeArguments === undefined ? { name, type: type.typeName.text } : undefined;
+function typed(name: string, fn: ts.SignatureDeclaration, contexts: ReadonlyMap<string, string>): Giver | undefined {
+  const type = fn.type;
+  if (type !== undefined) return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeArguments === undefined ? { name, type: type.typeName.text } : undefined;
+  const context = givenContext(fn);
+  const contextType = context === undefined ? undefined : contexts.get(context);
+  return contextType === undefined ? undefined : { name, type: contextType, context };
+}
+
+/** The context a function gives back whole, `() => useContext(FlagsContext)` or a body that only returns it. */
+function givenContext(fn: ts.SignatureDeclaration): string | undefined {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  const statements = body !== undefined && ts.isBlock(body) ? body.statements : undefined;
+  const returned = statements === undefined ? body : statements.length === 1 && ts.isReturnStatement(statements[0]) ? statements[0].expression : undefined;
+  if (returned === undefined || !ts.isCallExpression(returned) || calledName(returned) !== 'useContext' || returned.arguments.length !== 1) return undefined;
+  const [context] = returned.arguments;
+  return ts.isIdentifier(context) ? context.text : undefined;
 }
