@@ -1930,6 +1930,31 @@ export function Home() {
     checks: { 'app/screens/Home.tsx': ['deviceAccountEnabled', 'nonCustodialEnabled', 'deviceAccountEnabled', 'nonCustodialEnabled'] },
   },
   {
+    name: "a stored row's type, with the times of its own making and change, lists what the app recorded, not flags: no registry, and no bag it types, whatever its name",
+    files: {
+      'server/constants/feature-flags.ts': `export enum FEATURE_FLAGS { PROGRESS_REPORTS = 'progress-reports', SURVEY = 'survey' }`,
+      'server/services/FeatureFlagService.ts': `import { FEATURE_FLAGS } from '../constants/feature-flags';
+import { client } from './analytics';
+export async function isFeatureEnabled(flag: FEATURE_FLAGS, userId: string) { return client.isFeatureEnabled(flag, userId); }
+export const getProgressReportsFlag = (userId: string) => isFeatureEnabled(FEATURE_FLAGS.PROGRESS_REPORTS, userId);
+export const getSurveyFlag = (userId: string) => isFeatureEnabled(FEATURE_FLAGS.SURVEY, userId);`,
+      'server/models/UserProductFlags/types.ts': `export type UserProductFlags = {
+  userId: string;
+  gatesQualified: boolean;
+  sentReadyToCoachEmail: boolean;
+  fallIncentiveEnrollmentAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+};`,
+      'server/services/IncentiveProgramService.ts': `import { UserProductFlags } from '../models/UserProductFlags/types';
+export function qualifies(input: { productFlags: UserProductFlags }) {
+  return input.productFlags.gatesQualified && input.productFlags.fallIncentiveEnrollmentAt && input.productFlags.sentReadyToCoachEmail;
+}`,
+    },
+    expected: { patterns: [{ callee: 'isFeatureEnabled', keyArg: 0 }], registry: { file: 'server/constants/feature-flags.ts', symbol: 'FEATURE_FLAGS' } },
+    checks: { 'server/services/FeatureFlagService.ts': ['flag', 'FEATURE_FLAGS.PROGRESS_REPORTS', 'FEATURE_FLAGS.SURVEY'], 'server/services/IncentiveProgramService.ts': [] },
+  },
+  {
     name: "a Pinia store whose id says feature flags is a bag of its state's fields, named by the flags the store fills them from; a store of anything else, or of state that is not all booleans, is none",
     files: {
       'auth/src/store/feature_flags.store.ts': `import { defineStore } from 'pinia';

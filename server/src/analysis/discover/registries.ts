@@ -117,7 +117,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       if (candidate.keys.length < 2 && !namesOnlyFlags(name)) continue;
       // `type FeatureFlagType = 'boolean' | 'number'` lists the kinds of value a flag may have, not flags.
       if (candidate.keys.every((key) => VALUE_KINDS.has(key))) continue;
-      if (listsModelFlags(candidate.symbol, source.text)) continue;
+      if (listsModelFlags(candidate.symbol, source.text) || isStoredRecord(candidate.keys)) continue;
       // As for unused flags: a parameter typed as the whole candidate does not say which of its keys are used.
       const listed = new Set(candidate.keys);
       const usedHere = new Set([...used, ...possibleKeySets.filter((keys) => !coversAll(keys, listed)).flat()]);
@@ -281,6 +281,18 @@ const MODEL_CLASS = (name: string): RegExp => new RegExp(`@(?:Table|Entity|Model
 function listsModelFlags(symbol: string, text: string): boolean {
   const model = /^([A-Z][A-Za-z0-9]*?)Flags?$/.exec(symbol)?.[1];
   return model !== undefined && MODEL_CLASS(model).test(text);
+}
+
+// The times a stored row keeps of its own making and change.
+const ROW_TIMES = [['createdAt', 'created_at'], ['updatedAt', 'updated_at']];
+
+/**
+ * True for the type of a row a database stores, which has the times of its own making and change: `type UserProductFlags
+ * = { userId; sentReadyToCoachEmail: boolean; …; createdAt: Date; updatedAt: Date }` is what the app recorded of one user,
+ * not a list of the product's flags, whatever its name.
+ */
+function isStoredRecord(keys: readonly string[]): boolean {
+  return ROW_TIMES.every((names) => names.some((name) => keys.includes(name)));
 }
 
 /**
