@@ -131,7 +131,7 @@ const cases: Case[] = [
       'bag orgFlags (app/services/audit.ts:4): read by a member of FLAG, so a record of its flags; a read of one it lists is a check',
       'bag globalFlags (app/services/audit.ts:7): read by a member of FLAG, so a record of its flags; a read of one it lists is a check',
       'bag flags (app/services/authControls.ts:4): read by a member of FLAG, so a record of its flags; a read of one it lists is a check',
-      'registry FLAG (app/flags/registry.ts, as const object): 4 of its 4 keys are checked in code, 2 parameters typed by it or calls passed its members, and its name says it lists flags',
+      'registry FLAG (app/flags/registry.ts, object): 4 of its 4 keys are checked in code, 2 parameters typed by it or calls passed its members, and its name says it lists flags',
     ],
     never: ['FlagSchemas', 'FLAG_LABELS'],
   },

@@ -449,7 +449,7 @@ export const number = (key: string) => Number(localStorage.getItem(key));`,
 const muted = boolean('muted'); const speed = number('speed');`,
     },
     expected: {},
-    says: /^no registry proposed: the nearest candidate, FEATURE_KEYS \(src\/components\/GuidePopup\.tsx, as const object\), is named for flags, but none of its 2 keys is checked in code/,
+    says: /^no registry proposed: the nearest candidate, FEATURE_KEYS \(src\/components\/GuidePopup\.tsx, object\), is named for flags, but none of its 2 keys is checked in code/,
   },
   {
     name: "comparisons with 'enabled' that are no flags: settings, a store read whole, translations and meta tags are no checks; plan features, routes and words that hold a flag word inside them neither; only a function around them that says flags is a wrapper",
@@ -1592,7 +1592,7 @@ export const Clusters = () => {
       'src/components/Groups.tsx': `export const Groups = ({ cluster }) => isCompatibleFeature(SupportedFeature.SECURITY_GROUPS, cluster) && <SecurityGroups />;`,
     },
     expected: { patterns: [{ callee: 'useFeatureGate', keyArg: 0 }], registry: { file: 'src/queries/featureGates/featureConstants.ts', symbol: 'default' } },
-    says: /^registry the default export \(src\/queries\/featureGates\/featureConstants\.ts, as const object\): 2 of its 2 keys are checked in code, 2 parameters typed by it or calls passed its members, and its name says it lists flags/,
+    says: /^registry the default export \(src\/queries\/featureGates\/featureConstants\.ts, object\): 2 of its 2 keys are checked in code, 2 parameters typed by it or calls passed its members, and its name says it lists flags/,
     checks: { 'src/components/Clusters.tsx': ['TABBED_CLUSTERS', 'HTPASSWD_IMPORT'], 'src/components/Groups.tsx': [] },
   },
   {
@@ -1953,6 +1953,110 @@ export function qualifies(input: { productFlags: UserProductFlags }) {
     },
     expected: { patterns: [{ callee: 'isFeatureEnabled', keyArg: 0 }], registry: { file: 'server/constants/feature-flags.ts', symbol: 'FEATURE_FLAGS' } },
     checks: { 'server/services/FeatureFlagService.ts': ['flag', 'FEATURE_FLAGS.PROGRESS_REPORTS', 'FEATURE_FLAGS.SURVEY'], 'server/services/IncentiveProgramService.ts': [] },
+  },
+  {
+    name: "a plain object named for flags, its keys not fixed by `as const`, is a registry like one that is: the calls passed its members are checks; a plain object named otherwise is none",
+    files: {
+      'src/app/services/launch-darkly.service.ts': `import { initialize } from 'launchdarkly-js-client-sdk';
+export const FEATURE_FLAGS = {
+  dom1SignIn: 'dom1',
+  pexipV36: 'pexip-v36',
+};
+export const ROUTES = { home: 'home', hearing: 'hearing' };
+export class LaunchDarklyService {
+  private subjects: Record<string, unknown> = {};
+  getFlag<T>(flagKey: string, defaultValue = false) { return (this.subjects[flagKey] ?? defaultValue) as T; }
+  go(route: string) { return route; }
+}`,
+      'src/app/security/idp.component.ts': `import { FEATURE_FLAGS, ROUTES, LaunchDarklyService } from '../services/launch-darkly.service';
+export class IdpComponent {
+  constructor(private ldService: LaunchDarklyService) {}
+  init() { return this.ldService.getFlag<boolean>(FEATURE_FLAGS.dom1SignIn) && this.ldService.go(ROUTES.home); }
+}`,
+      'src/app/services/supplier.service.ts': `import { FEATURE_FLAGS, ROUTES, LaunchDarklyService } from './launch-darkly.service';
+export class SupplierService {
+  constructor(private ld: LaunchDarklyService) { ld.getFlag<boolean>(FEATURE_FLAGS.pexipV36, false); ld.go(ROUTES.hearing); }
+}`,
+    },
+    expected: { patterns: [{ callee: 'getFlag', keyArg: 0 }], registry: { file: 'src/app/services/launch-darkly.service.ts', symbol: 'FEATURE_FLAGS' } },
+    says: /^registry FEATURE_FLAGS \(src\/app\/services\/launch-darkly\.service\.ts, object\): 2 of its 2 keys are checked in code/m,
+  },
+  {
+    name: "a function named for feature flags and declared to give back a record of booleans is a bag function, whatever name its caller keeps the record under; one named otherwise, or giving back another type, is none",
+    files: {
+      'common/src/feature-flags.ts': `export interface FeatureFlagSet { [key: string]: boolean | string | number }
+export interface UserSet { [key: string]: boolean }`,
+      'ui/src/lib/hooks/UseFeatureFlags.ts': `import { createContext, useContext } from 'react';
+import { FeatureFlagSet, UserSet } from '../../../../common/src/feature-flags';
+export const TRUSTEE_MANAGEMENT = 'trustee-management';
+export default function useFeatureFlags(): FeatureFlagSet { return load(); }
+export const getFeatureFlags = async (): Promise<FeatureFlagSet> => fetchFlags();
+export function useSettings(): FeatureFlagSet { return load(); }
+export function useFeatureFlagNames(): UserSet { return load(); }
+const TogglesContext = createContext<FeatureFlagSet>({});
+export const useFeatureToggles = () => useContext(TogglesContext);`,
+      'ui/src/Header.tsx': `import useFeatureFlags, { getFeatureFlags, useFeatureToggles, useSettings, TRUSTEE_MANAGEMENT } from './lib/hooks/UseFeatureFlags';
+export async function Header() {
+  const flags = useFeatureFlags();
+  const remote = await getFeatureFlags();
+  const settings = useSettings();
+  return flags[TRUSTEE_MANAGEMENT] && remote['typed-phones'] && useFeatureFlags().banner && settings.dark && useFeatureToggles().beta;
+}`,
+    },
+    expected: { bags: ['useFeatureFlags()', 'getFeatureFlags()', 'useFeatureToggles()'] },
+    says: /^bag useFeatureFlags\(\) \(ui\/src\/lib\/hooks\/UseFeatureFlags\.ts:4\): declared to return FeatureFlagSet, a record of booleans, under a name that says feature flags/m,
+    checks: { 'ui/src/Header.tsx': ['TRUSTEE_MANAGEMENT', 'typed-phones', 'banner', 'beta'] },
+  },
+  {
+    name: "with a registry chosen, a hook giving back a context made to hold a record keyed by it (React 19's use, or useContext) is a bag function of its keys, read whole or indexed at the call; a context of another type, or a function whose name says it gives something else (overrides), is none",
+    files: {
+      'lib/features/features.ts': `export enum Feature { EMAIL_AUTH = 'EMAIL_AUTH', AGENT = 'AGENT', SUBSCRIPTION = 'SUBSCRIPTION' }
+export function isFeatureEnabled(feature: Feature) { return process.env[feature] === 'true'; }
+export const billing = () => isFeatureEnabled(Feature.SUBSCRIPTION) && isFeatureEnabled(Feature.AGENT);`,
+      'contexts/feature-flags-context.tsx': `import { createContext, use, useContext } from 'react';
+import { Feature } from '../lib/features/features';
+export type FeatureFlags = Record<Feature, boolean>;
+type Theme = Record<string, string>;
+const FeatureFlagsContext = createContext<FeatureFlags>({} as FeatureFlags);
+const ThemeContext = createContext<Theme>({});
+export function useFeatureFlags() { return use(FeatureFlagsContext); }
+export const useTheme = () => useContext(ThemeContext);
+export function useFeatureFlagOverrides(): FeatureFlags { return readOverrides(); }`,
+      'components/auth-footer.tsx': `import { useFeatureFlagOverrides, useFeatureFlags, useTheme } from '../contexts/feature-flags-context';
+import { Feature } from '../lib/features/features';
+export function AuthFooter() {
+  const flags = useFeatureFlags();
+  return useFeatureFlags()[Feature.EMAIL_AUTH] && flags[Feature.AGENT] && useTheme()[Feature.AGENT] && useFeatureFlagOverrides()[Feature.AGENT];
+}`,
+    },
+    // `flags`, read by a member of Feature, is a record of its flags by that rule.
+    expected: { patterns: [{ callee: 'isFeatureEnabled', keyArg: 0 }], bags: [{ bag: 'useFeatureFlags()', keys: ['EMAIL_AUTH', 'AGENT', 'SUBSCRIPTION'] }, { bag: 'flags', keys: ['EMAIL_AUTH', 'AGENT', 'SUBSCRIPTION'] }], registry: { file: 'lib/features/features.ts', symbol: 'Feature' } },
+    says: /^bag useFeatureFlags\(\) \(contexts\/feature-flags-context\.tsx:7\): gives back the context FeatureFlagsContext, made to hold FeatureFlags, and FeatureFlags lists flags/m,
+    checks: { 'components/auth-footer.tsx': ['Feature.EMAIL_AUTH', 'Feature.AGENT'] },
+  },
+  {
+    name: "a plain object named for features in a module that imports no flag vendor (a plan's features) is no registry",
+    files: {
+      'modules/enterprise/features.js': `export const EnterpriseFeatures = {
+  RBAC: 'RBAC',
+  SSO: 'SSO',
+};
+export function hasFeature(feature, workspaceId) { return licensed(feature, workspaceId); }`,
+      'modules/enterprise/Sidebar.js': `import { EnterpriseFeatures, hasFeature } from './features';
+export const items = () => hasFeature(EnterpriseFeatures.RBAC, 1) && hasFeature(EnterpriseFeatures.SSO, 1);`,
+    },
+    expected: {},
+  },
+  {
+    name: "a registry proposed by its name alone (a command line's flags) makes no bag of a function giving back its type: nothing vouches that its keys are checked",
+    files: {
+      'cli/src/flags/flagProcessor.ts': `export interface ProcessedFlags { verbose: boolean; readonly: boolean }
+export function processCommandFlags(argv: string[]): ProcessedFlags { return { verbose: argv.includes('-v'), readonly: false }; }`,
+      'cli/src/commands/chat.ts': `import { processCommandFlags } from '../flags/flagProcessor';
+export function chat(argv: string[]) { return processCommandFlags(argv).verbose; }`,
+    },
+    expected: { registry: { file: 'cli/src/flags/flagProcessor.ts', symbol: 'ProcessedFlags' } },
+    checks: { 'cli/src/commands/chat.ts': [] },
   },
   {
     name: "a Pinia store whose id says feature flags is a bag of its state's fields, named by the flags the store fills them from; a store of anything else, or of state that is not all booleans, is none",

@@ -284,12 +284,13 @@ export const billing = () => env('NEXT_PUBLIC_FEATURE_BILLING_ENABLED') === 'tru
       reads: [],
     },
     {
-      name: 'handed on, written, a text, another object\'s getter or a variable without FEATURE or FLAG: no read',
+      name: 'handed on, written, a text, a value named for the flag system (its SDK key), another object\'s getter or a variable without FEATURE or FLAG: no read',
       code: `export function config(mode) {
   const define = { x: process.env.DEV_FEATURES_ENABLED, y: [process.env.FEATURE_Y_ENABLED] };
   log(process.env.FEATURE_Z_ENABLED, process.env.FEATURE_W_ENABLED || 'false');
   process.env.FEATURE_V_ENABLED = 'true';
   const url = process.env.FEATURE_SERVICE_URL ?? settings.get('FEATURE_FLAGS_URL');
+  this.featureFlagKey = process.env.FEATURE_FLAG_SDK_KEY;
   return cache.get('FEATURE_BETA_ENABLED') || process.env.SIGNUP_ENABLED === 'true';
 }`,
       reads: [],

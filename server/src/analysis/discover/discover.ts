@@ -77,7 +77,8 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   // A record of feature flags with no list of keys (see flagRecords.ts) holds what any list types it by, so it comes first.
   const typed = typedFlagEvidence(root, trees);
   // So does a flag hook that gives back its flags over their defaults (see hookBags.ts): the defaults list its keys.
-  const records = [...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...piniaFlagStoreBags(root, trees), ...vendorConfigBags(root, trees)];
+  // What a vendor serves is read by its boolean members alone: it comes before a record of booleans of the same hook.
+  const records = [...vendorConfigBags(root, trees), ...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...piniaFlagStoreBags(root, trees)];
   const typedNames = addNew(found, typed.wrappers, [...records, ...typed.bags]);
   if (typedNames.length > 0) followWrappers(root, trees, found, 2, typedNames, options.resolvePackage);
   // Functions declared with the type of a forwarded key take flag keys too, and what forwards into them is found as for any wrapper.
@@ -141,7 +142,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     // And so is a record read by a member of an enum or object registry (see keyedRecords.ts).
     const withMembers = [chosen, ...besides.map((beside) => beside.candidate)].filter((registry) => registry.kind === 'enum' || registry.kind === 'object');
     const typedBags = [
-      ...bagsTypedBy(root, typing.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList, kind: registry.kind })), trees),
+      ...bagsTypedBy(root, typing.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList, kind: registry.kind, checked: registry.usedKeys > 0 })), trees),
       ...bagsKeyedBy(root, withMembers.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList, members: registry.memberList })), trees),
       // And a property a hook named for flags gives back, read by the chosen registry's keys (see hookBags.ts).
       ...hookReturnedBags(root, { symbol: chosen.symbol, keys: chosen.keyList }, trees),
@@ -231,7 +232,8 @@ function mergedKeys(found: Found, bag: DiscoveredBag): boolean {
   const index = found.bags.findIndex((other) => other.spec === bag.spec);
   if (index < 0) return false;
   const known = found.bags[index];
-  if (known.keys !== undefined && bag.keys !== undefined) found.bags[index] = { ...known, keys: [...new Set([...known.keys, ...bag.keys])] };
+  // What a vendor serves is read by its boolean members alone (see vendorConfigs.ts): a registry's keys add none to it.
+  if (known.keys !== undefined && bag.keys !== undefined && known.served !== true) found.bags[index] = { ...known, keys: [...new Set([...known.keys, ...bag.keys])] };
   return true;
 }
 
@@ -303,12 +305,13 @@ function bagReason(bag: DiscoveredBag): string {
   if (bag.served === true) return `gives back ${bag.context === undefined ? '' : `the context ${bag.context}, made to hold `}${bag.declaredAs ?? 'a record'}, which its module, importing a flag vendor's SDK, declares for what the vendor serves; a read of one of its boolean members is a check`;
   if (bag.piniaStore !== undefined) return `gives the Pinia store '${bag.piniaStore}', whose id says feature flags and whose state holds one in each field; a read of a field is a check`;
   if (bag.store === true) return `a store made to hold ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of its value is a check`;
+  if (bag.gives === true) return `${bag.context === undefined ? 'declared to return' : `gives back the context ${bag.context}, made to hold`} ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of what it gives is a check`;
   if (bag.locals === true) return `declared as ${bag.declaredAs ?? 'a record'}, a record of booleans under a name that says feature flags; a property read of it is a check`;
   if (bag.namedFor !== undefined) return `declared as ${bag.declaredAs ?? 'a record'}, a record of booleans named for what ${registryLabel(bag.namedFor)} lists; a read of one it lists is a check`;
   if (bag.declaredAs !== undefined) {
     const declared = bag.returned === true
       ? (bag.spec.endsWith('()') ? 'returns what is declared' : 'a property of what a function returns, declared')
-      : (bag.spec.endsWith('()') ? 'declared to return' : 'declared as');
+      : (bag.spec.endsWith('()') ? (bag.context === undefined ? 'declared to return' : `gives back the context ${bag.context}, made to hold`) : 'declared as');
     return `${declared} ${bag.declaredAs.replace(/\s+/g, ' ')}, and ${bag.typedBy ?? ''} lists flags`;
   }
   if (bag.keyedBy !== undefined) return `read by a member of ${bag.keyedBy}, so a record of its flags; a read of one it lists is a check`;
@@ -339,7 +342,7 @@ export function describeDiscovery(discovery: Discovery): string[] {
     lines.push(`SDK client ${client.property === undefined ? `argument ${client.parameter + 1}` : `{ ${client.property} }`} of ${client.function} (${client.at.file}:${client.at.line}): ${client.reason}`);
   }
   const registry = discovery.registry;
-  const kind = (candidate: DiscoveredRegistry): string => (candidate.kind === 'object' ? 'as const object' : candidate.kind === 'list' ? (candidate.constants === undefined ? 'as const list' : 'list of constants') : candidate.kind);
+  const kind = (candidate: DiscoveredRegistry): string => (candidate.kind === 'object' ? 'object' : candidate.kind === 'list' ? (candidate.constants === undefined ? 'as const list' : 'list of constants') : candidate.kind);
   if (registry) {
     lines.push(`registry ${registryLabel(registry.symbol)} (${registry.file}, ${kind(registry)}): ${registry.reason}`);
     for (const carried of discovery.registryProperties ?? []) lines.push(`registry ${registryLabel(registry.symbol)} is carried as the property ${carried.property} (${carried.at.file}:${carried.at.line}): \`x.${carried.property}.Member\` is that member's key`);

@@ -16,6 +16,7 @@ import { nameWords, registryName, subjectWord } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean, RECORD_WRAPPERS, withoutNullish } from './typeText';
 import type { DiscoveredAt, DiscoveredBag } from './types';
+import { contextsMade, givenContext } from './contexts';
 import { functionName, ownReturns, type FunctionNode } from './functions';
 import { isTestFile } from './wrappers';
 import { unwrap } from '../scan/values';
@@ -24,7 +25,7 @@ import { escapeRegex } from '../regex';
 // Cheap text tests: a declaration typed where the name says feature flags (`featureFlags?:`, `FEATURE_TOGGLES:`), and
 // a type alias or interface that may be a record of them.
 // Or such a name given a store or box made for such a type (`featureFlagsAtom = atom<FeatureFlags>({})`).
-const NAMED_DECLARATION = /(?:features?|beta)_?(?:flags?|toggles?)(?:\$?\??\s*:|[\w$]*\s*=\s*[\w$]+\s*<)/i;
+const NAMED_DECLARATION = /(?:features?|beta)_?(?:flags?|toggles?)(?:\$?\??\s*:|[\w$]*\s*=\s*[\w$]+\s*<|\s*(?:=\s*)?\([^()]*\)\s*:)/i;
 const RECORD_ALIAS = /\b(?:type|interface)\s+([\w$]*(?:flag|toggle)[\w$]*)/gi;
 // An interface or object type whose first member is a boolean property: a record of fixed keys may be declared here.
 const BOOLEAN_MEMBER = /\b(?:interface\s+[\w$]+|type\s+[\w$]+\s*=)\s*\{\s*(?:readonly\s+)?['"]?[\w$-]+['"]?\??\s*:\s*boolean\s*[;,}\n]/;
@@ -46,7 +47,14 @@ export function flagRecordBags(root: string, trees: SourceTrees): DiscoveredBag[
     const file = posix.relative(root, source.file);
     if (!NAMED_DECLARATION.test(source.text) || isTestFile(file)) continue;
     const sourceFile = trees.tree(source);
+    const contexts = source.text.includes('createContext') ? contextsMade(sourceFile) : undefined;
     const visit = (node: ts.Node): void => {
+      const giver = recordGiver(node, aliases, contexts);
+      if (giver !== undefined && !bags.has(`${giver.name}()`)) {
+        const at: DiscoveredAt = { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 };
+        const context = giver.context === undefined ? {} : { context: giver.context };
+        bags.set(`${giver.name}()`, { spec: `${giver.name}()`, at, declaredAs: giver.type.getText(sourceFile), gives: true, ...context });
+      }
       const declared = declaredRecord(node, aliases, fixed, saysFeatureFlags);
       const spec = declared === undefined ? undefined : declared.held === 'box' ? `${declared.name}.value` : declared.name;
       if (declared !== undefined && spec !== undefined && !bags.has(spec)) {
@@ -63,6 +71,23 @@ export function flagRecordBags(root: string, trees: SourceTrees): DiscoveredBag[
   }
   for (const bag of returnedRecordBags(root, trees, fixed)) if (!bags.has(bag.spec)) bags.set(bag.spec, bag);
   return [...bags.values()];
+}
+
+/**
+ * A function named for feature flags and declared to give back a record of booleans (`function useFeatureFlags():
+ * FeatureFlagSet`, with `interface FeatureFlagSet { [key: string]: boolean | string | number }`), or giving back a context
+ * the module made to hold one (`return use(FeatureFlagsContext)` after `createContext<FeatureFlags>(…)`): what it gives
+ * is the record, whatever name its caller keeps it under (`const flags = useFeatureFlags(); flags[TRUSTEE_MANAGEMENT]`).
+ */
+function recordGiver(node: ts.Node, aliases: ReadonlySet<string>, contexts: ReadonlyMap<string, ts.TypeNode> | undefined): { name: string; type: ts.TypeNode; context?: string } | undefined {
+  if (!ts.isFunctionLike(node) || (node.type === undefined && contexts === undefined)) return undefined;
+  // The name ends in what it gives: `useFeatureFlagOverrides` gives overrides of flags, a developer's, not their states.
+  const name = functionName(node as FunctionNode);
+  if (name === undefined || !saysFeatureFlags(name) || !FLAG_WORDS.has(nameWords(name).at(-1) ?? '')) return undefined;
+  if (node.type !== undefined) return isRecordOfBooleans(node.type, aliases) ? { name, type: node.type } : undefined;
+  const context = givenContext(node);
+  const type = context === undefined ? undefined : contexts?.get(context);
+  return type !== undefined && isRecordOfBooleans(type, aliases) ? { name, type, context } : undefined;
 }
 
 // A function that gives back a property named for feature flags: `return ENVIRONMENT_CONFIG_MAP[network].featureFlags`.

@@ -9,6 +9,7 @@ import { coversAll, registryCandidates, type RegistryCandidate } from '../regist
 import { DEFAULT_EXPORT } from '../registryDeclarations';
 import type { ModuleHost } from '../resolve';
 import { escapeRegex } from '../regex';
+import { namesVendorPackage } from '../skeleton';
 import type { Anchored, AnchorRegistry } from './anchors';
 import { isTestFile } from './wrappers';
 import type { SourceTrees } from './sourceTrees';
@@ -34,6 +35,10 @@ const UNNAMED_MIN_USED = 2;
 const DECLARATION_TEXT = /\benum\s|\bas const\b|\btype\s+[\w$]+(?:<[^=]*>)?\s*=|\binterface\s|Object\.freeze/;
 // A plain list is a registry only when named for flags and made of the module's constants (`FEATURES = [DARKMODE, …]`).
 const FLAG_NAMED_LIST = /\bconst\s+[\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*\s*(?::[^=\n]*)?=\s*\[/i;
+// So is a plain object, its keys not fixed by `as const`, in a module that imports a flag vendor's SDK (`export const
+// FEATURE_FLAGS = { dom1SignIn: 'dom1' }` beside the team's LaunchDarkly service): elsewhere such a name is as often a
+// plan's features (`EnterpriseFeatures`) or a debugging switch's settings.
+const FLAG_NAMED_OBJECT = /\bconst\s+[\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*\s*(?::[^=\n]*)?=\s*\{/i;
 const FLAG_NAMED_DECLARATION = /\b(?:enum|interface|type|const)\s+([\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*)/gi;
 // A module's default export of an object, which goes by the module's name (see `registryName`).
 const DEFAULT_OBJECT_TEXT = /\bexport\s+default\s+(?:Object\.freeze\(\s*)?\{/;
@@ -127,7 +132,8 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       found.push({ source: source.file, candidate, usedHere, usedKeys, namedForFlags });
     }
   };
-  const declaring = trees.sources.filter((source) => DECLARATION_TEXT.test(source.text) || FLAG_NAMED_LIST.test(source.text));
+  const declaring = trees.sources.filter((source) => DECLARATION_TEXT.test(source.text) || FLAG_NAMED_LIST.test(source.text)
+    || (FLAG_NAMED_OBJECT.test(source.text) && namesVendorPackage(source.text)));
   const namedFiles = new Set<string>();
   for (const source of declaring) {
     if (!declaresNameForFlags(source.text) && !(DEFAULT_OBJECT_TEXT.test(source.text) && saysItListsFlags(registryName(DEFAULT_EXPORT, source.file)))) continue;

@@ -13,6 +13,9 @@ import type { SourceTrees } from './sourceTrees';
 import type { RegistryKind } from '../registry';
 import type { DiscoveredBag } from './types';
 import { isTestFile } from './wrappers';
+import { contextsMade, givenContext } from './contexts';
+import { functionName, type FunctionNode } from './functions';
+import { nameWords } from './registries';
 import { keyAliases, keyTypeNames, namesKeysOf, type KeyNames } from './keyAliases';
 
 /** A registry, as this stage needs it. */
@@ -21,6 +24,11 @@ export interface TypingRegistry {
   readonly keys: readonly string[];
   /** Only an interface's own type is a bag of its flags; any registry's keys may key one. */
   readonly kind: RegistryKind;
+  /**
+   * True when checks found without it check some of its keys. A function giving back its type is a bag only then: a
+   * registry proposed by its name alone may be a command line's flags (`processCommandFlags(): ProcessedFlags`).
+   */
+  readonly checked: boolean;
 }
 
 // Wrappers of the type that keep its property names: a bag typed `Partial<UiFlags>` lists the same flags.
@@ -29,6 +37,10 @@ const SAME_KEYS_WRAPPERS = new Set(['Partial', 'Readonly', 'Required']);
 // A bag is read by its property's name wherever it is: a provider's `value: FeatureFlagConfig` or a store's `config:
 // Record<ExperimentalConfigKey, boolean>` would make every value and every config a bag of flags.
 const GENERIC_PROPERTIES = new Set(['value', 'values', 'data', 'state', 'props', 'config', 'options', 'settings', 'context', 'params']);
+
+// The last word of a function's name that says it gives the flags themselves: `useFeatureFlags`, not `readOverrides` or
+// `useFeatureFlagOverrides` (a developer's overrides, typed by the same keys).
+const GIVES_FLAGS = new Set(['flags', 'toggles', 'features', 'experiments', 'gates', 'switches']);
 
 /**
  * The properties typed by each registry, as bags that list its keys. Only the files that name the registry, or an
@@ -44,12 +56,22 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
     if (registry.kind === 'interface') for (const alias of interfaceAliases(root, registry.symbol, trees)) aliases.add(alias);
     const names = [registry.symbol, ...keys.aliases, ...aliases];
     const escaped = names.map((name) => name.replace(/\$/g, '\\$')).join('|');
-    const declaresProperty = new RegExp(`[\\w$]\\??\\s*:\\s*(?:\\w+<\\s*)?(?:${escaped})\\b|\\bas\\s+(?:${escaped})\\b|\\bin\\s+keyof\\s+(?:typeof\\s+)?(?:${escaped})\\b|Record<\\s*(?:keyof\\s+(?:typeof\\s+)?)?(?:${escaped})\\b`);
+    const declaresProperty = new RegExp(`[\\w$)]\\??\\s*:\\s*(?:\\w+<\\s*)?(?:${escaped})\\b|createContext<\\s*(?:${escaped})\\b|\\bas\\s+(?:${escaped})\\b|\\bin\\s+keyof\\s+(?:typeof\\s+)?(?:${escaped})\\b|Record<\\s*(?:keyof\\s+(?:typeof\\s+)?)?(?:${escaped})\\b`);
     for (const source of trees.sources) {
       const file = posix.relative(root, source.file);
       if (!trees.names(source, names) || isTestFile(file) || !declaresProperty.test(source.text)) continue;
       const sourceFile = trees.tree(source);
+      const contexts = source.text.includes('createContext') ? contextsMade(sourceFile) : undefined;
       const visit = (node: ts.Node): void => {
+        // A function declared to give back the type, or giving back a context made to hold it (`useFeatureFlags = () =>
+        // use(FeatureFlagsContext)`), gives the bag to whoever calls it.
+        const giver = registry.checked && ts.isFunctionLike(node) ? givenBagType(node, contexts) : undefined;
+        const name = giver === undefined ? undefined : functionName(node as FunctionNode);
+        if (giver !== undefined && name !== undefined && GIVES_FLAGS.has(nameWords(name).at(-1) ?? '') && isBagType(giver.type, registry, keys, aliases) && !bags.some((bag) => bag.spec === `${name}()`)) {
+          const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+          const context = giver.context === undefined ? {} : { context: giver.context };
+          bags.push({ spec: `${name}()`, at: { file, line }, declaredAs: giver.type.getText(sourceFile), typedBy: typeName(giver.type) ?? registry.symbol, keys: registry.keys, ...context });
+        }
         // Declared with the type, or given it by `as`, also in an object (a context's default, `{ flags: {} as Flags }`).
         if ((ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) && ts.isIdentifier(node.name)) {
           const initializer = ts.isPropertySignature(node) ? undefined : node.initializer;
@@ -73,6 +95,14 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
     }
   }
   return bags;
+}
+
+/** The type a function gives back: declared, or that of the context it gives back whole. */
+function givenBagType(fn: ts.SignatureDeclaration, contexts: ReadonlyMap<string, ts.TypeNode> | undefined): { type: ts.TypeNode; context?: string } | undefined {
+  if (fn.type !== undefined) return { type: fn.type };
+  const context = contexts === undefined ? undefined : givenContext(fn);
+  const type = context === undefined ? undefined : contexts?.get(context);
+  return type === undefined ? undefined : { type, context };
 }
 
 /** The type aliases, declared where the registry or its keys are named, whose type is keyed by its keys (`type FlagsExt = Flags & { [K in keyof FLAGS]: Flag }`). */

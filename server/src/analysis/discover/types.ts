@@ -67,6 +67,8 @@ export interface DiscoveredBag {
   readonly namedFor?: string;
   /** True for a record of feature flags with no list of keys: a parameter or variable of its name is the bag too (see flagRecords.ts). */
   readonly locals?: boolean;
+  /** True for a function named for feature flags that gives back a record of booleans, as declared or as its context holds it (see flagRecords.ts). */
+  readonly gives?: boolean;
   /** True for the record a flag vendor serves, as the module that imports the vendor declares it (see vendorConfigs.ts). */
   readonly served?: boolean;
   /** The React context the bag function gives back (`useContext(RemoteConfigContext)`), made to hold `declaredAs`. */

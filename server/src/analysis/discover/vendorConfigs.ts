@@ -10,6 +10,7 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { namesVendorPackage } from '../skeleton';
+import { contextsMade, givenContext } from './contexts';
 import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean } from './typeText';
@@ -80,23 +81,11 @@ function constantTexts(sourceFile: ts.SourceFile): Map<string, string> {
 /** The module's React contexts made to hold a served type, each with that type's name: `const RemoteConfigContext = createContext<RemoteConfig>(…)`. */
 function contextsOf(sourceFile: ts.SourceFile, served: ReadonlyMap<string, readonly string[]>): Map<string, string> {
   const contexts = new Map<string, string>();
-  for (const statement of sourceFile.statements) {
-    if (!ts.isVariableStatement(statement)) continue;
-    for (const declaration of statement.declarationList.declarations) {
-      const made = declaration.initializer;
-      if (!ts.isIdentifier(declaration.name) || made === undefined || !ts.isCallExpression(made) || calledName(made) !== 'createContext') continue;
-      const type = made.typeArguments?.[0];
-      const name = type !== undefined && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
-      if (name !== undefined && served.has(name)) contexts.set(declaration.name.text, name);
-    }
+  for (const [context, type] of contextsMade(sourceFile)) {
+    const name = ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
+    if (name !== undefined && served.has(name)) contexts.set(context, name);
   }
   return contexts;
-}
-
-/** `createContext` of `createContext(…)` and `React.createContext(…)`. */
-function calledName(call: ts.CallExpression): string | undefined {
-  const callee = call.expression;
-  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
 }
 
 interface Giver {
@@ -123,14 +112,4 @@ function typed(name: string, fn: ts.SignatureDeclaration, contexts: ReadonlyMap<
   const context = givenContext(fn);
   const contextType = context === undefined ? undefined : contexts.get(context);
   return contextType === undefined ? undefined : { name, type: contextType, context };
-}
-
-/** The context a function gives back whole, `() => useContext(FlagsContext)` or a body that only returns it. */
-function givenContext(fn: ts.SignatureDeclaration): string | undefined {
-  const body = (fn as ts.FunctionLikeDeclaration).body;
-  const statements = body !== undefined && ts.isBlock(body) ? body.statements : undefined;
-  const returned = statements === undefined ? body : statements.length === 1 && ts.isReturnStatement(statements[0]) ? statements[0].expression : undefined;
-  if (returned === undefined || !ts.isCallExpression(returned) || calledName(returned) !== 'useContext' || returned.arguments.length !== 1) return undefined;
-  const [context] = returned.arguments;
-  return ts.isIdentifier(context) ? context.text : undefined;
 }

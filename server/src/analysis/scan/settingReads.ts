@@ -145,11 +145,12 @@ function isSettingsGetter(callee: ts.PropertyAccessExpression): boolean {
 
 /**
  * True when a name says it is one feature flag: FEATURE FLAG, singular, and then what it is (`FeatureFlagAppsEnabled`,
- * `FEATURE_FLAG_DISABLE_CUSTOM_FETCH`), read wherever it is, also handed on. `FEATURE_FLAGS_URL` is the flag system's.
+ * `FEATURE_FLAG_DISABLE_CUSTOM_FETCH`), read wherever it is, also handed on. `FEATURE_FLAGS_URL` is the flag system's,
+ * and so is a name that ends in a value's word, `FEATURE_FLAG_SDK_KEY`.
  */
 function namesOneFlag(variable: string): boolean {
   const words = wordsOf(variable.replace(PUBLIC_PREFIX, ''));
-  return words.length > 2 && words[0] === 'FEATURE' && words[1] === 'FLAG';
+  return words.length > 2 && words[0] === 'FEATURE' && words[1] === 'FLAG' && !VALUE_WORDS.has(words[words.length - 1]);
 }
 
 /**
