@@ -1874,9 +1874,9 @@ export function Wallet() {
     checks: { 'src/Wallet.tsx': ['nfts_enabled', 'degen_mode'] },
   },
   {
-    name: "a React hook giving back a context made to hold a served type is a bag function of that type's boolean flags: members named by the module's constants, the provider's own state (`remoteConfigReady`) aside; a context of a type not named for what a vendor serves, or a hook that gives more than the context, is none",
+    name: "a React hook giving back a context made to hold a served type is a bag function of that type's boolean flags, and the provider's state of it a bag of them: members named by the module's constants, the provider's own state (`remoteConfigReady`) aside; a context or state of a type not named for what a vendor serves, or a hook that gives more than the context, is none",
     files: {
-      'app/config/feature-flags-context.tsx': `import React, { createContext, useContext } from 'react';
+      'app/config/feature-flags-context.tsx': `import React, { createContext, useContext, useState } from 'react';
 import remoteConfigInstance from '@react-native-firebase/remote-config';
 const NonCustodialEnabledKey = 'nonCustodialEnabled';
 const FeedbackEmailKey = 'feedbackEmailAddress';
@@ -1889,7 +1889,12 @@ const ThemeContext = createContext<Theme>({ dark: false });
 export const useFeatureFlags = () => useContext(FeatureFlagContext);
 export function useRemoteConfig() { return useContext(RemoteConfigContext); }
 export const useTheme = () => useContext(ThemeContext);
-export const useReady = () => useContext(FeatureFlagContext).remoteConfigReady;`,
+export const useReady = () => useContext(FeatureFlagContext).remoteConfigReady;
+export function Provider() {
+  const [remoteConfig, setRemoteConfig] = useState<RemoteConfig>(defaults);
+  const [theme] = useState<Theme>({ dark: false });
+  return { deviceAccountEnabled: remoteConfig.btc_map && !theme.dark, remoteConfigReady: remoteConfig.feedbackEmailAddress !== '' };
+}`,
       'app/screens/Home.tsx': `import { useFeatureFlags, useRemoteConfig, useTheme } from '../config/feature-flags-context';
 export function Home() {
   const { deviceAccountEnabled, remoteConfigReady } = useFeatureFlags();
@@ -1899,9 +1904,9 @@ export function Home() {
 }`,
     },
     // FeatureFlags, named for flags in a module named for them, is the registry by its name alone: nothing else checks keys.
-    expected: { bags: [{ bag: 'useFeatureFlags()', keys: ['deviceAccountEnabled'] }, { bag: 'useRemoteConfig()', keys: ['nonCustodialEnabled', 'btc_map'] }], registry: { file: 'app/config/feature-flags-context.tsx', symbol: 'FeatureFlags' } },
+    expected: { bags: [{ bag: 'useFeatureFlags()', keys: ['deviceAccountEnabled'] }, { bag: 'useRemoteConfig()', keys: ['nonCustodialEnabled', 'btc_map'] }, { bag: 'remoteConfig', keys: ['nonCustodialEnabled', 'btc_map'] }], registry: { file: 'app/config/feature-flags-context.tsx', symbol: 'FeatureFlags' } },
     says: /^bag useRemoteConfig\(\) \(app\/config\/feature-flags-context\.tsx:12\): gives back the context RemoteConfigContext, made to hold RemoteConfig, which its module, importing a flag vendor's SDK/m,
-    checks: { 'app/screens/Home.tsx': ['deviceAccountEnabled', 'nonCustodialEnabled', 'btc_map'] },
+    checks: { 'app/screens/Home.tsx': ['deviceAccountEnabled', 'nonCustodialEnabled', 'btc_map'], 'app/config/feature-flags-context.tsx': ['btc_map'] },
   },
   {
     name: "a served type's own bag reads do not vouch for it as the registry: with most of the vendor's checks asking keys it does not list, it is not proposed",

@@ -302,7 +302,7 @@ export function bagEntryOf(bag: DiscoveredBag): BagEntry {
 /** Why a bag was found, for people: "a property typed UiFlags, which lists flags; a read of one it lists is a check". */
 function bagReason(bag: DiscoveredBag): string {
   if (bag.locals === true && bag.setting !== undefined) return `a property of the app's settings ${bag.setting} declared as ${bag.declaredAs ?? 'a record'}, a record of booleans named for switches; a property read of it is a check`;
-  if (bag.served === true) return `gives back ${bag.context === undefined ? '' : `the context ${bag.context}, made to hold `}${bag.declaredAs ?? 'a record'}, which its module, importing a flag vendor's SDK, declares for what the vendor serves; a read of one of its boolean members is a check`;
+  if (bag.served === true) return `${!bag.spec.endsWith('()') ? 'the state of ' : `gives back ${bag.context === undefined ? '' : `the context ${bag.context}, made to hold `}`}${bag.declaredAs ?? 'a record'}, which its module, importing a flag vendor's SDK, declares for what the vendor serves; a read of one of its boolean members is a check`;
   if (bag.piniaStore !== undefined) return `gives the Pinia store '${bag.piniaStore}', whose id says feature flags and whose state holds one in each field; a read of a field is a check`;
   if (bag.store === true) return `a store made to hold ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of its value is a check`;
   if (bag.gives === true) return `${bag.context === undefined ? 'declared to return' : `gives back the context ${bag.context}, made to hold`} ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of what it gives is a check`;

@@ -41,8 +41,33 @@ export function vendorConfigBags(root: string, trees: SourceTrees): DiscoveredBa
       const line = sourceFile.getLineAndCharacterOfPosition(statement.getStart(sourceFile)).line + 1;
       bags.push({ spec: `${giver.name}()`, at: { file, line }, declaredAs: giver.type, typedBy: giver.type, keys, served: true, ...(giver.context === undefined ? {} : { context: giver.context }) });
     }
+    if (source.text.includes('useState<')) bags.push(...servedStates(file, sourceFile, served).filter((state) => !bags.some((bag) => bag.spec === state.spec)));
   }
   return bags;
+}
+
+/**
+ * The provider's own state of what the vendor serves, `const [remoteConfig, setRemoteConfig] = useState<RemoteConfig>(…)`:
+ * a bag of the same members where the provider reads it (`remoteConfig.nonCustodialEnabled && …`), by the name it keeps it under.
+ */
+function servedStates(file: string, sourceFile: ts.SourceFile, served: ReadonlyMap<string, string[]>): DiscoveredBag[] {
+  const states: DiscoveredBag[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isArrayBindingPattern(node.name) && node.initializer !== undefined && ts.isCallExpression(node.initializer)) {
+      const [held] = node.name.elements;
+      const call = node.initializer;
+      const type = ts.isIdentifier(call.expression) && call.expression.text === 'useState' ? call.typeArguments?.[0] : undefined;
+      const typeName = type !== undefined && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
+      const keys = typeName === undefined ? undefined : served.get(typeName);
+      if (keys !== undefined && typeName !== undefined && held !== undefined && ts.isBindingElement(held) && ts.isIdentifier(held.name)) {
+        const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+        states.push({ spec: held.name.text, at: { file, line }, declaredAs: typeName, typedBy: typeName, keys, served: true });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return states;
 }
 
 /** The module's interfaces and object types named for what a vendor serves, each with its boolean members that are flags (one at least). */
