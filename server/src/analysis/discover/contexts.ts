@@ -21,6 +21,14 @@ export function contextsMade(sourceFile: ts.SourceFile): Map<string, ts.TypeNode
   return contexts;
 }
 
+/** The type a function gives back: declared, or that of the module's context it gives back whole. */
+export function givenType(fn: ts.SignatureDeclaration, contexts: ReadonlyMap<string, ts.TypeNode> | undefined): { type: ts.TypeNode; context?: string } | undefined {
+  if (fn.type !== undefined) return { type: fn.type };
+  const context = contexts === undefined ? undefined : givenContext(fn);
+  const type = context === undefined ? undefined : contexts?.get(context);
+  return type === undefined ? undefined : { type, context };
+}
+
 /** The context a function gives back whole, `() => useContext(FlagsContext)` or a body that only returns it. */
 export function givenContext(fn: ts.SignatureDeclaration): string | undefined {
   const body = (fn as ts.FunctionLikeDeclaration).body;

@@ -16,7 +16,7 @@ import { nameWords, registryName, subjectWord } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean, RECORD_WRAPPERS, withoutNullish } from './typeText';
 import type { DiscoveredAt, DiscoveredBag } from './types';
-import { contextsMade, givenContext } from './contexts';
+import { contextsMade, givenType } from './contexts';
 import { functionName, ownReturns, type FunctionNode } from './functions';
 import { isTestFile } from './wrappers';
 import { unwrap } from '../scan/values';
@@ -80,14 +80,12 @@ export function flagRecordBags(root: string, trees: SourceTrees): DiscoveredBag[
  * is the record, whatever name its caller keeps it under (`const flags = useFeatureFlags(); flags[TRUSTEE_MANAGEMENT]`).
  */
 function recordGiver(node: ts.Node, aliases: ReadonlySet<string>, contexts: ReadonlyMap<string, ts.TypeNode> | undefined): { name: string; type: ts.TypeNode; context?: string } | undefined {
-  if (!ts.isFunctionLike(node) || (node.type === undefined && contexts === undefined)) return undefined;
+  const given = ts.isFunctionLike(node) ? givenType(node, contexts) : undefined;
+  if (given === undefined) return undefined;
   // The name ends in what it gives: `useFeatureFlagOverrides` gives overrides of flags, a developer's, not their states.
   const name = functionName(node as FunctionNode);
   if (name === undefined || !saysFeatureFlags(name) || !FLAG_WORDS.has(nameWords(name).at(-1) ?? '')) return undefined;
-  if (node.type !== undefined) return isRecordOfBooleans(node.type, aliases) ? { name, type: node.type } : undefined;
-  const context = givenContext(node);
-  const type = context === undefined ? undefined : contexts?.get(context);
-  return type !== undefined && isRecordOfBooleans(type, aliases) ? { name, type, context } : undefined;
+  return isRecordOfBooleans(given.type, aliases) ? { name, ...given } : undefined;
 }
 
 // A function that gives back a property named for feature flags: `return ENVIRONMENT_CONFIG_MAP[network].featureFlags`.

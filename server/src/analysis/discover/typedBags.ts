@@ -13,7 +13,7 @@ import type { SourceTrees } from './sourceTrees';
 import type { RegistryKind } from '../registry';
 import type { DiscoveredBag } from './types';
 import { isTestFile } from './wrappers';
-import { contextsMade, givenContext } from './contexts';
+import { contextsMade, givenType } from './contexts';
 import { functionName, type FunctionNode } from './functions';
 import { nameWords } from './registries';
 import { keyAliases, keyTypeNames, namesKeysOf, type KeyNames } from './keyAliases';
@@ -65,7 +65,7 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
       const visit = (node: ts.Node): void => {
         // A function declared to give back the type, or giving back a context made to hold it (`useFeatureFlags = () =>
         // use(FeatureFlagsContext)`), gives the bag to whoever calls it.
-        const giver = registry.checked && ts.isFunctionLike(node) ? givenBagType(node, contexts) : undefined;
+        const giver = registry.checked && ts.isFunctionLike(node) ? givenType(node, contexts) : undefined;
         const name = giver === undefined ? undefined : functionName(node as FunctionNode);
         if (giver !== undefined && name !== undefined && GIVES_FLAGS.has(nameWords(name).at(-1) ?? '') && isBagType(giver.type, registry, keys, aliases) && !bags.some((bag) => bag.spec === `${name}()`)) {
           const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
@@ -95,14 +95,6 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
     }
   }
   return bags;
-}
-
-/** The type a function gives back: declared, or that of the context it gives back whole. */
-function givenBagType(fn: ts.SignatureDeclaration, contexts: ReadonlyMap<string, ts.TypeNode> | undefined): { type: ts.TypeNode; context?: string } | undefined {
-  if (fn.type !== undefined) return { type: fn.type };
-  const context = contexts === undefined ? undefined : givenContext(fn);
-  const type = context === undefined ? undefined : contexts?.get(context);
-  return type === undefined ? undefined : { type, context };
 }
 
 /** The type aliases, declared where the registry or its keys are named, whose type is keyed by its keys (`type FlagsExt = Flags & { [K in keyof FLAGS]: Flag }`). */
