@@ -123,6 +123,51 @@ stagingBehaviorFeature.subscribe(() => {});
   });
 });
 
+describe('stores set from a switch where the app starts', () => {
+  const files: Record<string, string> = {
+    '/ws/src/lib/stores/remoteConfigStore.ts': `import { writable } from 'svelte/store';
+export const is_feature_premium_enabled = writable(false);
+export const is_feature_merch_enabled = writable(false);
+export const current_theme = writable('dark');`,
+    '/ws/src/routes/+layout.svelte': `<script lang="ts">
+  import { onMount } from 'svelte';
+  import { env } from '$env/dynamic/public';
+  import { is_feature_premium_enabled, is_feature_merch_enabled, current_theme } from '$lib/stores/remoteConfigStore';
+  onMount(() => {
+    $current_theme = localStorage.getItem('theme') || 'dark';
+    $is_feature_premium_enabled = env.PUBLIC_FEATURE_PREMIUM === 'true';
+    is_feature_merch_enabled.set(env.PUBLIC_FEATURE_MERCH === 'true');
+  });
+</script>
+{#if $is_feature_premium_enabled}<Premium />{/if}
+`,
+    '/ws/src/lib/components/Drawer.svelte': `<script lang="ts">
+  import { get } from 'svelte/store';
+  import { is_feature_premium_enabled, is_feature_merch_enabled, current_theme } from '$lib/stores/remoteConfigStore';
+  const merch = get(is_feature_merch_enabled);
+</script>
+{#if $is_feature_premium_enabled && $current_theme === 'dark'}<Sponsor />{/if}
+<button disabled={!$is_feature_premium_enabled} onclick={() => is_feature_premium_enabled.set(false)}>Go</button>
+`,
+  };
+
+  it("a Svelte store set from a switch variable (Svelte's `$store = …` or `store.set(…)`) is read where its value is; the setting is no read", () => {
+    assert.deepEqual(readsIn(files, '/ws/src/routes/+layout.svelte'), ['PUBLIC_FEATURE_PREMIUM <- $is_feature_premium_enabled']);
+    assert.deepEqual(readsIn(files, '/ws/src/lib/components/Drawer.svelte'), [
+      'PUBLIC_FEATURE_MERCH <- get(is_feature_merch_enabled)',
+      'PUBLIC_FEATURE_PREMIUM <- $is_feature_premium_enabled',
+      'PUBLIC_FEATURE_PREMIUM <- $is_feature_premium_enabled',
+    ]);
+  });
+
+  it('a read says it is an environment switch set into the store, and is no flag store of a module of flags', () => {
+    const read = scanWorkspace(files).get('/ws/src/lib/components/Drawer.svelte')?.checks[1];
+    assert.equal(read?.evidence, "`$is_feature_premium_enabled`, imported from $lib/stores/remoteConfigStore, reads a store set from the environment variable PUBLIC_FEATURE_PREMIUM (+layout.svelte:7)");
+    assert.equal(read?.environmentSwitch, true);
+    assert.equal(read?.heldInStore, undefined);
+  });
+});
+
 describe('stores that hold a bag of flags', () => {
   // As zero-config proposes them for `featureFlags = writable<FeatureFlags>({})` and `featureFlagsAtom = atom<FeatureFlags>({})`.
   const patterns = buildPatternSet([], [{ bag: 'featureFlags', locals: true, store: true }, { bag: 'featureFlagsAtom', locals: true, store: true }]);

@@ -65,6 +65,8 @@ export interface DeclaredSwitch {
   readonly inStorage?: 'localStorage' | 'sessionStorage';
   /** For a flag store a module of flags makes (`export const fModeEnabled = persisted(true, 'f-mode')`): what makes it, what it holds. */
   readonly store?: StoreMaking;
+  /** True for a store set from the variable where the app starts, not where it is made (see scan/environmentSwitches.ts). */
+  readonly storeSet?: true;
 }
 
 /** A function's parameter (or a property of its object parameter) that holds a client from `specifier`, an SDK's package. */

@@ -37,12 +37,30 @@ const {
   isNamedImports, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration,
   isFunctionLike, isShorthandPropertyAssignment, isStringLiteralLike, isTypeNode, isVariableDeclaration, isVariableStatement,
   isNonNullExpression, isExportDeclaration, isObjectLiteralExpression, isPropertyAssignment, isFunctionDeclaration, isArrowFunction,
-  isFunctionExpression,
+  isFunctionExpression, isBinaryExpression,
 } = ts;
 
 // A class's or object's property is found by name in every file: only a name that says what it switches, or one of an
 // object or class named so.
 const MEMBER_NAME = /feature|flag/i;
+
+/**
+ * The store a statement sets from a switch variable, with that variable: `$is_feature_x_enabled = env.PUBLIC_FEATURE_X ===
+ * 'true'` (Svelte's assignment to a store's value) or `is_feature_x_enabled.set(…)`.
+ */
+function storeSetFrom(node: ts.Node, sourceFile: ts.SourceFile, declaredBy: (initializer: ts.Expression, name: string) => Pick<SwitchDeclaration, 'key' | 'check'> | undefined): { store: string; at: ts.Node; key: string } | undefined {
+  let store: string | undefined;
+  let value: ts.Expression | undefined;
+  if (isCallExpression(node) && isPropertyAccessExpression(node.expression) && node.expression.name.text === 'set' && isIdentifier(node.expression.expression) && node.arguments.length === 1) {
+    store = node.expression.expression.text;
+    value = node.arguments[0];
+  } else if (isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken && isIdentifier(node.left)) {
+    store = subscribedStore(node.left, sourceFile);
+    value = node.right;
+  }
+  const set = store === undefined || value === undefined ? undefined : declaredBy(value, store);
+  return set === undefined || set.check !== undefined || store === undefined ? undefined : { store, at: node, key: set.key };
+}
 
 /** True when the text names one of the switches other files declare, as a whole word. */
 export function mentionsEnvironmentSwitch(text: string, patterns: PatternSet): boolean {
@@ -182,7 +200,9 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     const wholeStart = whole.getStart(sourceFile);
     const storing = declared.check;
     const where = declared.file === sourceFile.fileName ? `on line ${declared.line}` : `(${place(declared)})`;
-    const evidence = declared.store !== undefined
+    const evidence = declared.storeSet === true
+      ? `${what} reads a store set from the environment variable ${declared.key} ${where}`
+      : declared.store !== undefined
       ? `${what} reads a flag store that ${declared.store.factory}() keeps under '${declared.key}' ${where}, in a module of flags`
       : declared.inCode === 'function'
       ? `${what} is a flag function ${where}, in a module of flags: a function of no arguments that gives a boolean`
@@ -200,7 +220,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
       ...(storing === undefined || storing.environmentSwitch === true ? { environmentSwitch: true as const } : {}),
       ...(declared.inCode !== undefined ? { setInCode: true as const } : {}),
       ...(declared.inStorage !== undefined ? { setInStorage: declared.inStorage } : {}),
-      ...(declared.store !== undefined ? { heldInStore: declared.store.factory } : {}),
+      ...(declared.store !== undefined && declared.storeSet !== true ? { heldInStore: declared.store.factory } : {}),
       ...(storing === undefined ? {} : { storedFrom: place(declared) }),
     });
   };
@@ -224,6 +244,17 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     if (isCallExpression(node)) {
       const dependencies = dependencyListOf(node);
       if (dependencies !== undefined) settings.add(dependencies);
+    }
+    // A store set from a switch where the app starts (`$is_feature_x_enabled = env.PUBLIC_FEATURE_X === 'true'` in a Svelte
+    // layout, `is_feature_x_enabled.set(…)`) holds it: a read of the store's value (`$is_feature_x_enabled`, `get(…)`)
+    // reads the switch, and the setting reads none.
+    const set = declares ? storeSetFrom(node, sourceFile, declaredBy) : undefined;
+    if (set !== undefined) {
+      const declared: SwitchDeclaration = { key: set.key, member: false, store: { factory: 'set', valueType: 'boolean' }, storeSet: true, line: lineOf(state, set.at) };
+      switches[set.store] = declared;
+      settings.add(node);
+      if (!localConstants.has(set.store)) localConstants.set(set.store, { declared: own(set.store, declared) });
+      continue;
     }
     // An object of switches named for them (`FEATURE: { ENABLE_SSO: env.FEATURE_ENABLE_SSO == 'true' }`, `class FeatureFlags`).
     if ((isPropertyAssignment(node) || isVariableDeclaration(node) || isPropertyDeclaration(node)) && node.initializer !== undefined && isObjectLiteralExpression(node.initializer) && isIdentifier(node.name)) {

@@ -93,6 +93,8 @@ export interface SwitchDeclaration {
   readonly inStorage?: 'localStorage' | 'sessionStorage';
   /** For a flag store a module of flags makes (`export const fModeEnabled = persisted(true, 'f-mode')`): what makes it, what it holds. */
   readonly store?: StoreMaking;
+  /** True for a store set from the variable where the app starts (`is_feature_x_enabled.set(env.PUBLIC_FEATURE_X === 'true')`), not where it is made. */
+  readonly storeSet?: true;
   /**
    * For a property whose own name says nothing of features (`teamFeatures: { sso: … }`): only a read through a
    * receiver named for features or flags (`env.teamFeatures.sso`, `features.sso`) is the switch's.
