@@ -250,6 +250,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     // reads the switch, and the setting reads none.
     const set = declares ? storeSetFrom(node, sourceFile, declaredBy) : undefined;
     if (set !== undefined) {
+      // Read as a flag store's value is (`$store`, `get(store)`), but said and cleaned up as the switch it holds.
       const declared: SwitchDeclaration = { key: set.key, member: false, store: { factory: 'set', valueType: 'boolean' }, storeSet: true, line: lineOf(state, set.at) };
       switches[set.store] = declared;
       settings.add(node);
