@@ -11,7 +11,7 @@ import { registryLabel } from '../registryDeclarations';
 import { anchoredBy, type Anchored, type AnchorRegistry } from './anchors';
 import { clientParameters, clientParametersOf } from './clientParameters';
 import { launchDarklyProviders } from './keyNaming';
-import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, typesBags, weighRegistries, type WeighedRegistry } from './registries';
+import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, typesBags, weighRegistries, type CheckedKeys, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
 import { flagRecordBags, registryRecordBags, settingsSwitchBags } from './flagRecords';
@@ -98,7 +98,8 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   // A record of feature flags typed by an object of its keys (`featureFlags$: ReadonlySignal<DatabaseFlags>`) is read by
   // those keys because that is its shape: its reads do not vouch for that type as the registry.
   const shapedBy = new Set(records.filter((bag) => bag.keys !== undefined));
-  const ownChecked = checkedKeys(trees, patternsOf(trees, { ...found, bags: found.bags.filter((bag) => !shapedBy.has(bag)) }), options.resolvePackage);
+  const checkedWithoutShaped = (): CheckedKeys => checkedKeys(trees, patternsOf(trees, { ...found, bags: found.bags.filter((bag) => !shapedBy.has(bag)) }), options.resolvePackage);
+  const ownChecked = checkedWithoutShaped();
   // Names a store gives its fields, each filled from a flag of another name (see piniaStores.ts), are no flag keys.
   const renamed = new Set(records.flatMap((bag) => Object.keys(bag.keyNames ?? {})));
   const candidates = weighRegistries(root, trees, ownChecked, anchorsOf).filter((candidate) => !candidate.keyList.every((key) => renamed.has(key)));
@@ -155,7 +156,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     const seeds = [...anchoredWrappers.map((wrapper) => wrapper.pattern.callee), ...typedBags.filter((bag) => bag.namedFor === undefined).map((bag) => bag.spec)];
     if (seeds.length > 0) followWrappers(root, trees, found, 2, seeds, options.resolvePackage);
     // The records shaped by their type vouch for it no more now than they did when it was chosen.
-    const checked = checkedKeys(trees, patternsOf(trees, { ...found, bags: found.bags.filter((bag) => !shapedBy.has(bag)) }), options.resolvePackage);
+    const checked = checkedWithoutShaped();
     chosen = reweighed(chosen, checked);
     const unregistered = mostlyUnregistered(chosen, checked);
     candidates[0] = unregistered === undefined ? chosen : { ...chosen, convincing: false, reason: `${chosen.reason}; but ${unregistered}` };

@@ -33,12 +33,14 @@ const UNNAMED_MIN_SHARE = 0.5;
 const UNNAMED_MIN_USED = 2;
 // Cheap text tests for files that may declare a registry: a declaration that can list keys, and one named for flags.
 const DECLARATION_TEXT = /\benum\s|\bas const\b|\btype\s+[\w$]+(?:<[^=]*>)?\s*=|\binterface\s|Object\.freeze/;
+// A constant named for flags, up to the start of its value.
+const FLAG_NAMED_CONSTANT = String.raw`\bconst\s+[\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*\s*(?::[^=\n]*)?=\s*`;
 // A plain list is a registry only when named for flags and made of the module's constants (`FEATURES = [DARKMODE, …]`).
-const FLAG_NAMED_LIST = /\bconst\s+[\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*\s*(?::[^=\n]*)?=\s*\[/i;
+const FLAG_NAMED_LIST = new RegExp(`${FLAG_NAMED_CONSTANT}\\[`, 'i');
 // So is a plain object, its keys not fixed by `as const`, in a module that imports a flag vendor's SDK (`export const
 // FEATURE_FLAGS = { dom1SignIn: 'dom1' }` beside the team's LaunchDarkly service): elsewhere such a name is as often a
 // plan's features (`EnterpriseFeatures`) or a debugging switch's settings.
-const FLAG_NAMED_OBJECT = /\bconst\s+[\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*\s*(?::[^=\n]*)?=\s*\{/i;
+const FLAG_NAMED_OBJECT = new RegExp(`${FLAG_NAMED_CONSTANT}\\{`, 'i');
 const FLAG_NAMED_DECLARATION = /\b(?:enum|interface|type|const)\s+([\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*)/gi;
 // A module's default export of an object, which goes by the module's name (see `registryName`).
 const DEFAULT_OBJECT_TEXT = /\bexport\s+default\s+(?:Object\.freeze\(\s*)?\{/;

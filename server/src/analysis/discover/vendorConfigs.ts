@@ -10,7 +10,7 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { namesVendorPackage } from '../skeleton';
-import { contextsMade, givenContext } from './contexts';
+import { contextsMade, givenType } from './contexts';
 import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean } from './typeText';
@@ -33,7 +33,7 @@ export function vendorConfigBags(root: string, trees: SourceTrees): DiscoveredBa
     const sourceFile = trees.tree(source);
     const served = servedTypes(sourceFile);
     if (served.size === 0) continue;
-    const contexts = contextsOf(sourceFile, served);
+    const contexts = contextsMade(sourceFile);
     for (const statement of sourceFile.statements) {
       const giver = giverOf(statement, contexts);
       const keys = giver === undefined ? undefined : served.get(giver.type);
@@ -103,16 +103,6 @@ function constantTexts(sourceFile: ts.SourceFile): Map<string, string> {
   return texts;
 }
 
-/** The module's React contexts made to hold a served type, each with that type's name: `const RemoteConfigContext = createContext<RemoteConfig>(…)`. */
-function contextsOf(sourceFile: ts.SourceFile, served: ReadonlyMap<string, readonly string[]>): Map<string, string> {
-  const contexts = new Map<string, string>();
-  for (const [context, type] of contextsMade(sourceFile)) {
-    const name = ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
-    if (name !== undefined && served.has(name)) contexts.set(context, name);
-  }
-  return contexts;
-}
-
 interface Giver {
   name: string;
   /** The type it gives back. */
@@ -122,7 +112,7 @@ interface Giver {
 }
 
 /** A function the statement declares, with the type it is declared to give back (an overload's too), or the type of the context it gives. */
-function giverOf(statement: ts.Statement, contexts: ReadonlyMap<string, string>): Giver | undefined {
+function giverOf(statement: ts.Statement, contexts: ReadonlyMap<string, ts.TypeNode>): Giver | undefined {
   if (ts.isFunctionDeclaration(statement)) return statement.name === undefined ? undefined : typed(statement.name.text, statement, contexts);
   if (!ts.isVariableStatement(statement) || statement.declarationList.declarations.length !== 1) return undefined;
   const [declaration] = statement.declarationList.declarations;
@@ -131,10 +121,10 @@ function giverOf(statement: ts.Statement, contexts: ReadonlyMap<string, string>)
   return typed(declaration.name.text, fn, contexts);
 }
 
-function typed(name: string, fn: ts.SignatureDeclaration, contexts: ReadonlyMap<string, string>): Giver | undefined {
-  const type = fn.type;
-  if (type !== undefined) return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeArguments === undefined ? { name, type: type.typeName.text } : undefined;
-  const context = givenContext(fn);
-  const contextType = context === undefined ? undefined : contexts.get(context);
-  return contextType === undefined ? undefined : { name, type: contextType, context };
+/** The function's name with the name of the type it gives back, written as a plain reference (`RainbowConfig`). */
+function typed(name: string, fn: ts.SignatureDeclaration, contexts: ReadonlyMap<string, ts.TypeNode>): Giver | undefined {
+  const given = givenType(fn, contexts);
+  const type = given?.type;
+  if (type === undefined || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeArguments !== undefined) return undefined;
+  return { name, type: type.typeName.text, ...(given?.context === undefined ? {} : { context: given.context }) };
 }
