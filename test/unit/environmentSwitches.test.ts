@@ -81,6 +81,51 @@ export const items = [enableCustomIntegration() && 'custom', { resizable: enable
     assert.match(givesNoValue(checks[0], 'enableWSLDetection') ?? '', /a flag set in code in a module of flags, not a backend's flag; change it there; left as it is$/);
   });
 
+  it("the getters of the one instance it exports of its own class, giving a boolean by the class's own means, are flags read on that instance; a setting, a helper over a check, a private getter, or another module's class are not", () => {
+    const files: Record<string, string> = {
+      '/ws/src/lib/testFlags.ts': `class TestFlags {
+  public queryParams: { [key: string]: string } = {};
+  private isValueExplicitlyFalse = (value: string) => ['false', '0'].includes(value.toLowerCase());
+  private booleanFlag = (value?: string, defaultTrue?: boolean) => {
+    if (!value) return defaultTrue ?? false;
+    return !this.isValueExplicitlyFalse(value);
+  };
+  get enableTurnkey() {
+    return this.booleanFlag(this.queryParams.enable_turnkey);
+  }
+  get showNewDepositFlow() {
+    return !!this.queryParams.deposit_rewrite;
+  }
+  get simpleUi() {
+    return this.queryParams.simpleui ? this.booleanFlag(this.queryParams.simpleui) : undefined;
+  }
+  get referralCode() {
+    return this.queryParams.ref;
+  }
+  get isMobile(): boolean {
+    return detectMobile() === true;
+  }
+  get newCheckout() {
+    return this.client.isEnabled('new-checkout') === true;
+  }
+  private get hidden() {
+    return !!this.queryParams.hidden;
+  }
+}
+export const testFlags = new TestFlags();
+`,
+      '/ws/src/lib/settings.ts': `class Settings {\n  get beta() {\n    return !!this.queryParams.beta;\n  }\n}\nexport const settings = new Settings();\n`,
+      '/ws/src/App.tsx': `import { testFlags } from './lib/testFlags';
+import { settings } from './lib/settings';
+export const shown = [testFlags.enableTurnkey, testFlags.showNewDepositFlow || false, testFlags.simpleUi ?? true, testFlags.referralCode, testFlags.isMobile, testFlags.newCheckout, testFlags.hidden, settings.beta, other.enableTurnkey];
+`,
+    };
+    const checks = scanWorkspace(files).get('/ws/src/App.tsx')?.checks ?? [];
+    assert.deepEqual(checks.map((check) => `${check.key} ${check.setInCode === true ? 'in code' : ''}`), ['enableTurnkey in code', 'showNewDepositFlow in code', 'simpleUi in code']);
+    assert.equal(checks[0].evidence, '`enableTurnkey` is a flag getter of testFlags (testFlags.ts:8), in a module of flags: a getter that gives a boolean');
+    assert.match(givesNoValue(checks[0], 'enableTurnkey') ?? '', /a flag set in code in a module of flags, not a backend's flag; change it there; left as it is$/);
+  });
+
   it("its exported constants made a boolean of one key of the browser's storage are switches of that key; a text read from it, or two keys, are not", () => {
     const files: Record<string, string> = {
       '/ws/libs/common-const/src/featureFlags.ts': `export const IS_SOLANA_ENABLED = typeof localStorage !== 'undefined' && !!localStorage.getItem('IS_SOLANA_ENABLED');

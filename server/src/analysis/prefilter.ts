@@ -128,8 +128,9 @@ const STORE_SETTING_TEXT = /(?:[cC]onfig|[sS]etting)\w*\s*\.\s*\w*(?:get|Setting
 // the browser's storage, `export const IS_SOLANA_ENABLED = !!localStorage.getItem('IS_SOLANA_ENABLED')`; or a function
 // of no arguments that gives a boolean, `export function enableWSLDetection(): boolean`, `export const enableX = () =>
 // true`, or another name for one; or a flag store made by a call given literals, `export const fModeEnabled =
-// persisted(true, 'f-mode')` (see scan/flagStores.ts).
-const HARD_CODED_FLAG_TEXT = /^export\s+(?:const\s+[\w$]+\s*(?::\s*boolean\s*)?=\s*(?:(?:true|false)\b|[^;\n]*(?:local|session)Storage\.getItem\(|[\w$]+\s*;?\s*$|[\w$]+\s*(?:<[^>\n]*>\s*)?\(\s*(?:true\b|false\b|null\b|-?\d|['"`])|(?:function\s*)?\(\s*\)\s*(?::\s*boolean\s*)?(?:=>|\{))|function\s+[\w$]+\s*\(\s*\)\s*:\s*boolean\b)/m;
+// persisted(true, 'f-mode')` (see scan/flagStores.ts); or the one instance of a class of flag getters, `export const
+// testFlags = new TestFlags()`.
+const HARD_CODED_FLAG_TEXT = /^export\s+(?:const\s+[\w$]+\s*(?::\s*boolean\s*)?=\s*(?:(?:true|false)\b|new\s+[\w$]+\s*\(|[^;\n]*(?:local|session)Storage\.getItem\(|[\w$]+\s*;?\s*$|[\w$]+\s*(?:<[^>\n]*>\s*)?\(\s*(?:true\b|false\b|null\b|-?\d|['"`])|(?:function\s*)?\(\s*\)\s*(?::\s*boolean\s*)?(?:=>|\{))|function\s+[\w$]+\s*\(\s*\)\s*:\s*boolean\b)/m;
 
 /** True when a file's path says it is a module of flags (see `hardCodedSwitch` in scan/environmentSwitches.ts). */
 export function isFlagsModule(fileName: string): boolean {

@@ -24,7 +24,7 @@ import { lookupBinding } from './bindings';
 import { isWrittenAccess } from './checks';
 import { dependencyListOf } from './dependencyLists';
 import { mentionsFlagFunction } from './flagFunctions';
-import { unwrap } from './values';
+import { returnedExpressions, unwrap } from './values';
 import type { CompletedChecks } from './bindings';
 import { hasModifier } from './exports';
 import { storedChecksOf } from './storedChecks';
@@ -37,7 +37,8 @@ const {
   isNamedImports, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration,
   isFunctionLike, isShorthandPropertyAssignment, isStringLiteralLike, isTypeNode, isVariableDeclaration, isVariableStatement,
   isNonNullExpression, isExportDeclaration, isObjectLiteralExpression, isPropertyAssignment, isFunctionDeclaration, isArrowFunction,
-  isFunctionExpression, isBinaryExpression,
+  isFunctionExpression, isBinaryExpression, isNewExpression, isClassDeclaration, isConditionalExpression, isMethodDeclaration,
+  isGetAccessorDeclaration, isBlock,
 } = ts;
 
 // A class's or object's property is found by name in every file: only a name that says what it switches, or one of an
@@ -153,10 +154,22 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     if (declares && isVariableStatement(statement) && (statement.declarationList.flags & NodeFlags.BlockScoped) === NodeFlags.Const) {
       for (const declaration of statement.declarationList.declarations) {
         if (!isIdentifier(declaration.name) || declaration.initializer === undefined) continue;
+        const exported = hardCodes && hasModifier(statement, SyntaxKind.ExportKeyword);
         const setting = declaredBy(declaration.initializer, declaration.name.text)
-          ?? (hardCodes && hasModifier(statement, SyntaxKind.ExportKeyword) ? hardCodedSwitch(declaration, flagFunctions) : undefined)
+          ?? (exported ? hardCodedSwitch(declaration, flagFunctions) : undefined)
           ?? stores?.get(declaration.name.text);
-        if (setting === undefined) continue;
+        if (setting === undefined) {
+          // The one instance of a class of flag getters (`export const testFlags = new TestFlags()`): each getter is a flag set in code.
+          for (const getter of exported ? flagGettersOf(sourceFile, declaration, found.checks) : []) {
+            const name = (getter.name as ts.Identifier).text;
+            const declared: SwitchDeclaration = {
+              key: name, inCode: 'getter', member: true, ...(MEMBER_NAME.test(name) ? {} : { byObject: true as const }), owner: declaration.name.text, line: lineOf(state, getter.name),
+            };
+            switches[name] = declared;
+            if (!members.has(name)) members.set(name, own(name, declared));
+          }
+          continue;
+        }
         const declared = { ...setting, member: false, line: lineOf(state, declaration.name) };
         switches[declaration.name.text] = declared;
         settings.add(declaration.initializer);
@@ -206,6 +219,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
       ? `${what} reads a flag store that ${declared.store.factory}() keeps under '${declared.key}' ${where}, in a module of flags`
       : declared.inCode === 'function'
       ? `${what} is a flag function ${where}, in a module of flags: a function of no arguments that gives a boolean`
+      : declared.inCode === 'getter'
+      ? `${what} is a flag getter of ${declared.owner ?? 'an object'} ${where}, in a module of flags: a getter that gives a boolean`
       : declared.inCode !== undefined
       ? `${what} is a flag set in code to ${declared.inCode} ${where}, in a module of flags`
       : declared.inStorage !== undefined
@@ -412,6 +427,61 @@ function flagFunctionsOf(sourceFile: ts.SourceFile): Set<string> {
   return new Set(declared
     .filter((declaration) => declaration.parameters.length === 0 && declaration.type?.kind === SyntaxKind.BooleanKeyword && declaration.body !== undefined && decidesByItsOwn(declaration.body))
     .map((declaration) => (declaration.name as ts.Identifier).text));
+}
+
+/**
+ * The getters that are flags of a module of flags' one instance of its own class (`export const testFlags = new
+ * TestFlags()`, with `get enableTurnkey() { return this.booleanFlag(this.queryParams.enable_turnkey) }`): public, giving a
+ * boolean, and deciding it with nothing but the class's own members, as a flag function decides with the module's own
+ * functions. A getter that holds a check (`return this.client.isEnabled('x')`) is a helper over that check: its reads
+ * are not checks again. One that gives a text or a number is a setting.
+ */
+function flagGettersOf(sourceFile: ts.SourceFile, instance: ts.VariableDeclaration, checks: readonly FlagCheck[]): ts.GetAccessorDeclaration[] {
+  const made = instance.initializer === undefined ? undefined : unwrap(instance.initializer);
+  if (made === undefined || !isNewExpression(made) || !isIdentifier(made.expression)) return [];
+  const className = made.expression.text;
+  const declaration = sourceFile.statements.find((statement): statement is ts.ClassDeclaration => isClassDeclaration(statement) && statement.name?.text === className);
+  if (declaration === undefined) return [];
+  const members = new Map<string, ts.ClassElement>();
+  for (const member of declaration.members) if (member.name !== undefined && isIdentifier(member.name)) members.set(member.name.text, member);
+  const holdsCheck = (node: ts.Node): boolean => checks.some((check) => check.callSpan.start >= node.pos && check.callSpan.end <= node.end);
+  // A call of the class's own method or function-valued property (`this.booleanFlag(…)`): its name, else undefined.
+  const ownCall = (node: ts.Node): string | undefined => (isCallExpression(node) && isPropertyAccessExpression(node.expression)
+    && node.expression.expression.kind === SyntaxKind.ThisKeyword && members.has(node.expression.name.text) ? node.expression.name.text : undefined);
+  const gives = (node: ts.Expression, depth: number): boolean => {
+    const inner = unwrap(node);
+    const own = ownCall(inner);
+    if (own !== undefined) return depth < 3 && memberGivesBoolean(members.get(own) as ts.ClassElement, depth + 1);
+    // A choice of a boolean or nothing (`this.queryParams.simpleui ? this.booleanFlag(…) : undefined`) is a flag of three states.
+    if (isConditionalExpression(inner)) {
+      const nothing = (branch: ts.Expression): boolean => { const value = unwrap(branch); return isIdentifier(value) && value.text === 'undefined'; };
+      return (gives(inner.whenTrue, depth) || nothing(inner.whenTrue)) && (gives(inner.whenFalse, depth) || nothing(inner.whenFalse)) && !(nothing(inner.whenTrue) && nothing(inner.whenFalse));
+    }
+    return booleanValue(inner) === 'yes';
+  };
+  const memberGivesBoolean = (member: ts.ClassElement, depth: number): boolean => {
+    const fn = isPropertyDeclaration(member) && member.initializer !== undefined ? unwrap(member.initializer) : member;
+    if (!(isMethodDeclaration(fn) || isGetAccessorDeclaration(fn) || isArrowFunction(fn) || isFunctionExpression(fn))) return false;
+    if (fn.type !== undefined) return fn.type.kind === SyntaxKind.BooleanKeyword;
+    const body = fn.body;
+    if (body === undefined) return false;
+    if (!isBlock(body)) return gives(body, depth);
+    const returned = returnedExpressions(body);
+    return returned.length > 0 && returned.every((value) => gives(value, depth));
+  };
+  const callsOnlyOwn = (body: ts.Node): boolean => {
+    let callsOthers = false;
+    const visit = (node: ts.Node): void => {
+      if (callsOthers) return;
+      if (isCallExpression(node) && ownCall(node) === undefined) callsOthers = true;
+      else forEachChild(node, visit);
+    };
+    visit(body);
+    return !callsOthers;
+  };
+  return declaration.members.filter((member): member is ts.GetAccessorDeclaration => isGetAccessorDeclaration(member) && isIdentifier(member.name)
+    && member.body !== undefined && !hasModifier(member, SyntaxKind.PrivateKeyword) && !hasModifier(member, SyntaxKind.ProtectedKeyword) && !hasModifier(member, SyntaxKind.StaticKeyword)
+    && !holdsCheck(member) && callsOnlyOwn(member.body) && memberGivesBoolean(member, 0));
 }
 
 /**

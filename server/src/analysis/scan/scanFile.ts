@@ -22,15 +22,15 @@ import { namesVendorPackage } from '../skeleton';
 import { withRenamedImports } from './renamedImports';
 import { visitScriptsFirst } from './componentWalk';
 import type { FileScan, LocalReference, ModuleReference, Origin, ScanState } from './types';
-import { evaluate, isThisProps, memberOf, originReference, propertyNameText, requiredSpecifier, typeOriginReference, unwrap } from './values';
+import { evaluate, isThisProps, memberOf, originReference, propertyNameText, requiredSpecifier, returnedExpressions, typeOriginReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
 const {
   NodeFlags, SyntaxKind, canHaveModifiers, forEachChild, getDecorators, getModifiers, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction,
-  isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isExpressionStatement,
+  isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isConstructorDeclaration, isExpressionStatement,
   isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern, isOmittedExpression,
-  isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration, isReturnStatement, isSpreadElement, isVariableDeclaration,
+  isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration, isSpreadElement, isVariableDeclaration,
   isVariableStatement, isObjectLiteralExpression, isSpreadAssignment, isConditionalExpression,
 } = ts;
 
@@ -284,30 +284,6 @@ function mergedOrigin(returned: ts.Expression): LocalReference | ModuleReference
   const object = unwrap(returned);
   if (!isObjectLiteralExpression(object) || object.properties.length === 0 || !object.properties.every(isSpreadAssignment)) return undefined;
   return originReference((object.properties[0] as ts.SpreadAssignment).expression);
-}
-
-// Enough returns for any real client getter; a function with more is not followed.
-const MAX_RETURNS = 16;
-
-/** The expressions a body returns (not its nested functions'), `return;`, `null` and `undefined` aside; empty past `MAX_RETURNS`. */
-function returnedExpressions(body: ts.Block): ts.Expression[] {
-  const found: ts.Expression[] = [];
-  const stack: ts.Node[] = [...body.statements];
-  while (stack.length > 0) {
-    const node = stack.pop() as ts.Node;
-    if (isFunctionLike(node) || isClassLike(node)) continue;
-    if (isReturnStatement(node)) {
-      const expression = node.expression;
-      if (expression === undefined || expression.kind === SyntaxKind.NullKeyword || (isIdentifier(expression) && expression.text === 'undefined')) continue;
-      if (found.length === MAX_RETURNS) return [];
-      found.push(expression);
-      continue;
-    }
-    forEachChild(node, (child) => {
-      stack.push(child);
-    });
-  }
-  return found;
 }
 
 /** A function declaration's name, in `scope` (its enclosing one), with what its calls are made from. */

@@ -10,7 +10,8 @@ const {
   isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral,
   isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment,
   isQualifiedName, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike,
-  isTypeAssertionExpression, isTypeReferenceNode, isUnionTypeNode, isSpreadAssignment,
+  isTypeAssertionExpression, isTypeReferenceNode, isUnionTypeNode, isSpreadAssignment, isFunctionLike, isClassLike, isReturnStatement,
+  forEachChild,
 } = ts;
 
 /** What an expression holds, as far as flag keys go; undefined when it cannot be a key or an object of keys. */
@@ -169,4 +170,28 @@ export function typeOriginReference(type: ts.TypeNode | undefined, position: num
     name = name.left;
   }
   return name.text === '' ? undefined : { kind: 'local', names: [name.text, ...names], position };
+}
+
+// Enough returns for any real client getter; a function with more is not followed.
+const MAX_RETURNS = 16;
+
+/** The expressions a body returns (not its nested functions'), `return;`, `null` and `undefined` aside; empty past `MAX_RETURNS`. */
+export function returnedExpressions(body: ts.Block): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  const stack: ts.Node[] = [...body.statements];
+  while (stack.length > 0) {
+    const node = stack.pop() as ts.Node;
+    if (isFunctionLike(node) || isClassLike(node)) continue;
+    if (isReturnStatement(node)) {
+      const expression = node.expression;
+      if (expression === undefined || expression.kind === SyntaxKind.NullKeyword || (isIdentifier(expression) && expression.text === 'undefined')) continue;
+      if (found.length === MAX_RETURNS) return [];
+      found.push(expression);
+      continue;
+    }
+    forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+  return found;
 }
