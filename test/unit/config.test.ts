@@ -63,6 +63,8 @@ const cases: Case[] = [
   },
   { name: 'a key a search of a list compares', text: '{"patterns": [{"callee": "featureFlags.find", "keyArg": 0, "keyCompared": "name"}]}', config: { patterns: [{ callee: 'featureFlags.find', keyArg: 0, keyCompared: 'name' }] } },
   { name: 'a key compared by a property that is no name', text: '{"patterns": [{"callee": "flags.find", "keyCompared": "item.name"}]}', at: '"item.name"', says: '"keyCompared" must be a property name' },
+  { name: 'a wrapper that reads flags among other keys', text: '{"patterns": [{"callee": "getRemoteConfigKey", "keys": ["perps_enabled", "polymarket_enabled"]}]}', config: { patterns: [{ callee: 'getRemoteConfigKey', keys: ['perps_enabled', 'polymarket_enabled'] }] } },
+  { name: 'keys that are no list of keys', text: '{"patterns": [{"callee": "getRemoteConfigKey", "keys": ["ok", ""]}]}', at: '["ok", ""]', says: '"keys" must be a list of flag keys' },
   { name: 'a key inside an object argument', text: '{"patterns": [{"callee": "getFeatureFlag", "keyArg": "0.key"}]}', config: { patterns: [{ callee: 'getFeatureFlag', keyArg: 0, keyPath: ['key'] }] } },
   { name: 'a key path without a property', text: '{"patterns": [{"callee": "on", "keyArg": "0"}]}', at: '"0"', says: '"keyArg" must be an argument index (0 for the first argument) or a path' },
   { name: 'bag objects and bag calls', text: '{"bags": ["uiConfig.flags", "useFeatureFlags()", "flags.all()"]}', config: { bags: ['uiConfig.flags', 'useFeatureFlags()', 'flags.all()'] } },

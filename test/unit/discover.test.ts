@@ -1874,6 +1874,40 @@ export function Wallet() {
     checks: { 'src/Wallet.tsx': ['nfts_enabled', 'degen_mode'] },
   },
   {
+    name: "a function declared to give the member of a served type its parameter names (`Served[K]`) is a wrapper of that type's boolean members, whose calls with another key are none; its calls do not vouch for a registry; one giving a member of a type not served, or not by its parameter, is none",
+    files: {
+      'src/config/remoteConfig.ts': `import remoteConfig from '@react-native-firebase/remote-config';
+export interface RainbowConfig extends Record<string, string | boolean | number> {
+  default_slippage_bips: number;
+  perps_enabled: boolean;
+  polymarket_enabled: boolean;
+}
+interface Theme { dark: boolean }
+type RemoteConfigKey = keyof RainbowConfig;
+export type RemoteConfigState = {
+  config: RainbowConfig;
+  getRemoteConfigKey: <K extends RemoteConfigKey>(key: K) => RainbowConfig[K];
+  getThemeKey: <K extends keyof Theme>(key: K) => Theme[K];
+  getFirst: (key: RemoteConfigKey) => RainbowConfig['perps_enabled'];
+};
+export const useRemoteConfigStore = createStore<RemoteConfigState>((set, get) => ({
+  config: DEFAULTS,
+  getRemoteConfigKey: (key) => get().config[key],
+  getThemeKey: (key) => THEME[key],
+  getFirst: () => get().config.perps_enabled,
+}));`,
+      'src/discover.ts': `import { useRemoteConfigStore } from './config/remoteConfig';
+export const perps = useRemoteConfigStore.getState().getRemoteConfigKey('perps_enabled');
+export const slippage = useRemoteConfigStore.getState().getRemoteConfigKey('default_slippage_bips');
+export const markets = $(useRemoteConfigStore, (state) => state.getRemoteConfigKey('polymarket_enabled'));
+export const dark = useRemoteConfigStore.getState().getThemeKey('dark') || useRemoteConfigStore.getState().getFirst('x');`,
+      'src/types.ts': `export type FeatureFlag = 'perps_enabled' | 'polymarket_enabled' | 'cash_enabled';`,
+    },
+    expected: { patterns: [{ callee: 'getRemoteConfigKey', keyArg: 0, keys: ['perps_enabled', 'polymarket_enabled'] }] },
+    says: /^wrapper getRemoteConfigKey \(src\/config\/remoteConfig\.ts:11\): it gives back the member of RainbowConfig its first argument names \(RainbowConfig\[K\]\), in what a flag vendor serves$/m,
+    checks: { 'src/discover.ts': ['perps_enabled', 'polymarket_enabled'] },
+  },
+  {
     name: "a React hook giving back a context made to hold a served type is a bag function of that type's boolean flags, and the provider's state of it a bag of them: members named by the module's constants, the provider's own state (`remoteConfigReady`) aside; a context or state of a type not named for what a vendor serves, or a hook that gives more than the context, is none",
     files: {
       'app/config/feature-flags-context.tsx': `import React, { createContext, useContext, useState } from 'react';

@@ -863,6 +863,17 @@ export function legacy(tracker) { return tracker.variation('legacy', 0); }`;
     });
   }
 
+  it('a wrapper with its keys listed checks only those among the texts written as its key; a constant is resolved as for any wrapper; its list registers them', () => {
+    const patterns = buildPatternSet([{ callee: 'getRemoteConfigKey', keyArg: 0, keys: ['perps_enabled', 'polymarket_enabled'] }]);
+    const text = `const PERPS = 'perps_enabled';
+const a = store.getRemoteConfigKey('polymarket_enabled');
+const b = store.getRemoteConfigKey('default_slippage_bips');
+const c = state.getRemoteConfigKey(PERPS);
+`;
+    const checks = scanFile('/work/app/src/a.ts', text, patterns).checks;
+    assert.deepEqual(checks.map((found) => `${found.key} ${found.listedByBag === true ? 'listed' : ''}`), ['polymarket_enabled listed', 'perps_enabled ']);
+  });
+
   it("a Vuex getter called by its path is a call of the function of the getter's name; any other object's bracketed call is none", () => {
     const patterns = buildPatternSet([{ callee: 'getFeatureEnabled', keyArg: 0 }]);
     const text = `export default {

@@ -57,7 +57,10 @@ export interface FlagPattern {
   negate: boolean;
   /** For `bag`: property names are the flag keys in camelCase (LaunchDarkly's React SDK). */
   camelCaseKeys?: boolean;
-  /** For a bag call that lists its keys: the only property names of what it gives back that are flags (`isLoading` is none). */
+  /**
+   * For a bag call that lists its keys: the only property names of what it gives back that are flags (`isLoading` is none).
+   * For a call: the only keys that are flags; a call with another key written as a text is no check.
+   */
   bagKeys?: ReadonlySet<string>;
   /** For a bag: the flag a property names, where that is not the property's own name (a store's field filled from the flag). */
   bagKeyNames?: Readonly<Record<string, string>>;
@@ -90,6 +93,11 @@ export interface UserPattern {
   keyPath?: string[];
   /** See `FlagPattern.keyCompared`. */
   keyCompared?: string;
+  /**
+   * The only keys of its calls that are flags: the boolean members of the record it reads (`getRemoteConfigKey(key:
+   * K): RainbowConfig[K]` also reads texts and numbers). A call with another key written as a text is no check.
+   */
+  keys?: string[];
   defaultArg?: number;
   negate?: boolean;
   type?: FlagValueType;

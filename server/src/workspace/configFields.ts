@@ -74,6 +74,10 @@ export function readPattern(node: Node, where: string, report: Report): UserPatt
         if (typeof value === 'string' && /^[A-Za-z_$][\w$]*$/.test(value)) pattern.keyCompared = value;
         else reject(valueNode, '"keyCompared" must be a property name: "name" when the key argument is a search such as flags.find((flag) => flag.name === "x").');
         break;
+      case 'keys':
+        if (Array.isArray(value) && value.length > 0 && value.every((key) => typeof key === 'string' && key !== '')) pattern.keys = value as string[];
+        else reject(valueNode, '"keys" must be a list of flag keys: the only keys of the function\'s calls that are flags, such as ["new-nav", "beta"].');
+        break;
       case 'negate':
         if (typeof value === 'boolean') pattern.negate = value;
         else reject(valueNode, '"negate" must be true (the wrapper answers true when the flag is off) or false.');
@@ -89,7 +93,7 @@ export function readPattern(node: Node, where: string, report: Report): UserPatt
         else reject(valueNode, `"type" must be one of ${VALUE_TYPES.join(', ')}.`);
         break;
       default:
-        reject(nameNode, `unknown field "${name}"; a pattern has callee, keyArg, keyCompared, defaultArg, negate, type and returns, or option alone.`);
+        reject(nameNode, `unknown field "${name}"; a pattern has callee, keyArg, keyCompared, keys, defaultArg, negate, type and returns, or option alone.`);
     }
   }
   // An option is a property, not a call: it has no arguments, default or value of its own.

@@ -16,7 +16,7 @@ import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
 import { flagRecordBags, registryRecordBags, settingsSwitchBags } from './flagRecords';
 import { piniaFlagStoreBags } from './piniaStores';
-import { vendorConfigBags } from './vendorConfigs';
+import { vendorConfigEvidence } from './vendorConfigs';
 import { defaultedHookBags, hookReturnedBags } from './hookBags';
 import { typedOptions } from './typedOptions';
 import { bagsKeyedBy } from './keyedRecords';
@@ -78,8 +78,9 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   const typed = typedFlagEvidence(root, trees);
   // So does a flag hook that gives back its flags over their defaults (see hookBags.ts): the defaults list its keys.
   // What a vendor serves is read by its boolean members alone: it comes before a record of booleans of the same hook.
-  const records = [...vendorConfigBags(root, trees), ...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...piniaFlagStoreBags(root, trees)];
-  const typedNames = addNew(found, typed.wrappers, [...records, ...typed.bags]);
+  const served = vendorConfigEvidence(root, trees);
+  const records = [...served.bags, ...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...piniaFlagStoreBags(root, trees)];
+  const typedNames = addNew(found, [...typed.wrappers, ...served.wrappers], [...records, ...typed.bags]);
   if (typedNames.length > 0) followWrappers(root, trees, found, 2, typedNames, options.resolvePackage);
   // Functions declared with the type of a forwarded key take flag keys too, and what forwards into them is found as for any wrapper.
   const known = new Set(found.wrappers.map((wrapper) => wrapper.pattern.callee));
@@ -96,9 +97,12 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     return anchored;
   };
   // A record of feature flags typed by an object of its keys (`featureFlags$: ReadonlySignal<DatabaseFlags>`) is read by
-  // those keys because that is its shape: its reads do not vouch for that type as the registry.
-  const shapedBy = new Set(records.filter((bag) => bag.keys !== undefined));
-  const checkedWithoutShaped = (): CheckedKeys => checkedKeys(trees, patternsOf(trees, { ...found, bags: found.bags.filter((bag) => !shapedBy.has(bag)) }), options.resolvePackage);
+  // those keys because that is its shape: its reads do not vouch for that type as the registry. Nor do the calls of a
+  // function that gives one member of what a vendor serves (`getRemoteConfigKey('perps_enabled')`).
+  const shapedBy = new Set<DiscoveredBag | DiscoveredWrapper>([...records.filter((bag) => bag.keys !== undefined), ...served.wrappers]);
+  const checkedWithoutShaped = (): CheckedKeys => checkedKeys(trees, patternsOf(trees, {
+    ...found, wrappers: found.wrappers.filter((wrapper) => !shapedBy.has(wrapper)), bags: found.bags.filter((bag) => !shapedBy.has(bag)),
+  }), options.resolvePackage);
   const ownChecked = checkedWithoutShaped();
   // Names a store gives its fields, each filled from a flag of another name (see piniaStores.ts), are no flag keys.
   const renamed = new Set(records.flatMap((bag) => Object.keys(bag.keyNames ?? {})));

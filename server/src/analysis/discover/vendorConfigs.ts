@@ -5,7 +5,9 @@
 // function gives back (`getRemoteConfig().nfts_enabled`, `const { nfts_enabled } = useRemoteConfig()`); members of other
 // types (numbers, texts, objects) are tuning values and copy, not flags, and are no keys of the bag. A React hook that gives
 // back a context the module made to hold such a type (`useContext(RemoteConfigContext)` after
-// `createContext<RemoteConfig>(…)`) gives it as well.
+// `createContext<RemoteConfig>(…)`) gives it as well. A function declared to give the member its parameter names
+// (`getRemoteConfigKey: <K extends RemoteConfigKey>(key: K) => RainbowConfig[K]`) is a wrapper whose calls with a boolean
+// member are checks; its other keys read tuning values.
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
@@ -14,7 +16,7 @@ import { contextsMade, givenType } from './contexts';
 import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean } from './typeText';
-import type { DiscoveredBag } from './types';
+import type { DiscoveredBag, DiscoveredWrapper } from './types';
 import { isTestFile } from './wrappers';
 
 // The last word of an interface's name that says it is what a vendor serves: `RainbowConfig`, `RemoteFlags`, `AppToggles`.
@@ -24,9 +26,10 @@ const BOOLEAN_MEMBER = /:\s*boolean\b/;
 // The last word of a boolean member that holds the provider's own state, not a flag: `remoteConfigReady`, `isLoading`.
 const PROVIDER_STATE_WORDS = new Set(['ready', 'loading', 'loaded', 'initialized', 'initialised', 'fetching', 'fetched', 'pending', 'error']);
 
-/** The bag function of each such record (see the top of this file), of its boolean members. */
-export function vendorConfigBags(root: string, trees: SourceTrees): DiscoveredBag[] {
+/** The bag function of each such record (see the top of this file), of its boolean members, and the functions that give one member. */
+export function vendorConfigEvidence(root: string, trees: SourceTrees): { bags: DiscoveredBag[]; wrappers: DiscoveredWrapper[] } {
   const bags: DiscoveredBag[] = [];
+  const wrappers: DiscoveredWrapper[] = [];
   for (const source of trees.sources) {
     const file = posix.relative(root, source.file);
     if (!BOOLEAN_MEMBER.test(source.text) || !namesVendorPackage(source.text) || isTestFile(file)) continue;
@@ -42,8 +45,51 @@ export function vendorConfigBags(root: string, trees: SourceTrees): DiscoveredBa
       bags.push({ spec: `${giver.name}()`, at: { file, line }, declaredAs: giver.type, typedBy: giver.type, keys, served: true, ...(giver.context === undefined ? {} : { context: giver.context }) });
     }
     if (source.text.includes('useState<')) bags.push(...servedStates(file, sourceFile, served).filter((state) => !bags.some((bag) => bag.spec === state.spec)));
+    for (const getter of memberGetters(file, sourceFile, served)) if (!wrappers.some((wrapper) => wrapper.pattern.callee === getter.pattern.callee)) wrappers.push(getter);
   }
-  return bags;
+  return { bags, wrappers };
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth'];
+
+/**
+ * The functions the module declares to give back the member of what the vendor serves that a parameter names,
+ * `Served[K]` for a parameter of type `K`: written as a function, a method, or a property of a function type in a type of
+ * the module (`getRemoteConfigKey: <K extends RemoteConfigKey>(key: K) => RainbowConfig[K]` in a store's state type).
+ */
+function memberGetters(file: string, sourceFile: ts.SourceFile, served: ReadonlyMap<string, string[]>): DiscoveredWrapper[] {
+  const getters: DiscoveredWrapper[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionTypeNode(node) || ts.isMethodSignature(node) || ts.isMethodDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
+      const type = node.type;
+      const record = type !== undefined && ts.isIndexedAccessTypeNode(type) && ts.isTypeReferenceNode(type.objectType) && ts.isIdentifier(type.objectType.typeName) ? type.objectType.typeName.text : undefined;
+      const keys = record === undefined ? undefined : served.get(record);
+      const indexText = keys === undefined ? undefined : (type as ts.IndexedAccessTypeNode).indexType.getText(sourceFile);
+      const keyArg = indexText === undefined ? -1 : node.parameters.findIndex((parameter) => parameter.type?.getText(sourceFile) === indexText);
+      const name = functionName(node);
+      if (keys !== undefined && keyArg >= 0 && keyArg < ORDINALS.length && name !== undefined) {
+        const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+        getters.push({
+          pattern: { callee: name, keyArg, keys },
+          at: { file, line },
+          reason: `it gives back the member of ${record} its ${ORDINALS[keyArg]} argument names (${(type as ts.TypeNode).getText(sourceFile)}), in what a flag vendor serves`,
+          evidence: 'typed',
+          level: 0,
+        });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return getters;
+}
+
+/** The name a function is called by: its own, or that of the property or variable that holds it. */
+function functionName(node: ts.SignatureDeclaration): string | undefined {
+  const named = ts.isFunctionTypeNode(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? node.parent : node;
+  const name = ts.isPropertySignature(named) || ts.isPropertyAssignment(named) || ts.isPropertyDeclaration(named) || ts.isVariableDeclaration(named)
+    || ts.isMethodSignature(named) || ts.isMethodDeclaration(named) || ts.isFunctionDeclaration(named) ? named.name : undefined;
+  return name !== undefined && ts.isIdentifier(name) ? name.text : undefined;
 }
 
 /**

@@ -140,14 +140,24 @@ function callDrafts(state: ScanState, call: ts.CallExpression, pattern: FlagPatt
       : pattern.keyPath === undefined ? argument : keyInObjectArgument(argument, pattern.keyPath);
   if (keyNode === undefined && argument !== undefined && pattern.keyPath !== undefined) return wholeObjectDrafts(state, call, pattern, argument, pattern.keyPath);
   if (keyNode === undefined || args.slice(0, keyIndex).some(isSpreadElement)) return [];
-  const { nodes, list } = keyNodesAt(keyNode);
+  const { nodes: written, list } = keyNodesAt(keyNode);
+  // A function that reads settings by key as well as flags checks only the keys said to be flags.
+  const onlyKeys = pattern.bagKeys;
+  const nodes = onlyKeys === undefined ? written : written.filter((node) => {
+    const key = unwrap(node);
+    return !isStringLiteralLike(key) || onlyKeys.has(key.text);
+  });
   // A literal key is evidence enough, and while typing the default is often not written yet.
   if (pattern.minArgs !== undefined && args.length < pattern.minArgs && !isStringLiteralLike(unwrap(keyNode))) return [];
   if (pattern.readWith !== undefined && !isReadWith(state.text, call.end, pattern.readWith)) return [];
   const defaultIndex = pattern.defaultArgByArgCount?.[args.length] ?? pattern.defaultArg;
   const defaultNode = defaultIndex === undefined ? undefined : args[defaultIndex];
   const method = calleeText(state, call.expression);
-  return nodes.map((node) => (list ? { ...keyDraft(state, { ...pattern, returns: READS_A_LIST }, method, call, undefined, node), listed: true as const } : keyDraft(state, pattern, method, call, defaultNode, node)));
+  return nodes.map((node) => {
+    const draft = list ? { ...keyDraft(state, { ...pattern, returns: READS_A_LIST }, method, call, undefined, node), listed: true as const } : keyDraft(state, pattern, method, call, defaultNode, node);
+    // The function's list of keys registers them, as a bag's list does.
+    return onlyKeys !== undefined && isStringLiteralLike(unwrap(node)) ? { ...draft, check: { ...draft.check, listedByBag: true as const } } : draft;
+  });
 }
 
 /** True when the text after a call's end calls `method` on its result: `.asBoolean()`, `?.asBoolean()`. */
