@@ -1908,6 +1908,37 @@ export const dark = useRemoteConfigStore.getState().getThemeKey('dark') || useRe
     checks: { 'src/discover.ts': ['perps_enabled', 'polymarket_enabled'] },
   },
   {
+    name: "a monorepo's second list of flags, declared with a composable named for feature flags that gives back a Nuxt box of a type keyed by it, makes that composable a bag of its keys (`.value` in a script, the box in a template); a type of the registry's name that another app declares is its own; React's useState gives no box",
+    files: {
+      'apps/admin/src/flags.ts': `export type FeatureFlag = 'audit_log' | 'bulk_edit';
+export function getFeatureFlag(flag: FeatureFlag): boolean { return settings.flags[flag]; }`,
+      'apps/admin/src/page.ts': `import { getFeatureFlag } from './flags';
+export const shown = getFeatureFlag('audit_log') && getFeatureFlag('bulk_edit');`,
+      'apps/web/src/composables/featureFlags.ts': `const validateValues = <K extends PropertyKey>(flags: Record<K, boolean>) => flags;
+export const DEFAULT_FEATURE_FLAGS = validateValues({ developerMode: false, demoMode: false } as const);
+export type FeatureFlag = keyof typeof DEFAULT_FEATURE_FLAGS;
+export type AllFeatureFlags = { [key in FeatureFlag]: (typeof DEFAULT_FEATURE_FLAGS)[key] };
+export const useFeatureFlags = () => useState<AllFeatureFlags>('featureFlags', () => ({ ...DEFAULT_FEATURE_FLAGS }));
+export const useLocalFeatureFlags = () => useState<AllFeatureFlags>(DEFAULT_FEATURE_FLAGS);`,
+      'apps/web/src/components/Footer.vue': `<template>
+  <div v-if="flags.developerMode">dev</div>
+</template>
+<script setup lang="ts">
+const flags = useFeatureFlags();
+const demo = computed(() => flags.value.demoMode);
+const whole = flags.value;
+</script>
+`,
+    },
+    expected: {
+      patterns: [{ callee: 'getFeatureFlag', keyArg: 0, type: 'boolean' }],
+      bags: [{ bag: 'useFeatureFlags().value', keys: ['developerMode', 'demoMode'] }],
+      registry: { file: 'apps/admin/src/flags.ts', symbol: 'FeatureFlag' },
+    },
+    says: /^bag useFeatureFlags\(\)\.value \(apps\/web\/src\/composables\/featureFlags\.ts:5\): gives back a reactive box it makes to hold AllFeatureFlags/m,
+    checks: { 'apps/web/src/components/Footer.vue': ['developerMode', 'demoMode'] },
+  },
+  {
     name: "a React hook giving back a context made to hold a served type is a bag function of that type's boolean flags, and the provider's state of it a bag of them: members named by the module's constants, the provider's own state (`remoteConfigReady`) aside; a context or state of a type not named for what a vendor serves, or a hook that gives more than the context, is none",
     files: {
       'app/config/feature-flags-context.tsx': `import React, { createContext, useContext, useState } from 'react';

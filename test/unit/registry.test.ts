@@ -60,6 +60,16 @@ const readCases: Array<{ name: string; text: string; symbol: string; kind?: stri
     symbol: 'ExperimentName', kind: 'union', keys: ['webframeworks', 'pintags'],
   },
   {
+    name: "a union of keyof typeof an object the module's own arrow function hands back as it is; one that makes something else of it lists nothing",
+    text: `const validateValues = <K extends PropertyKey>(flags: Record<K, boolean>) => flags;\nconst wrapValues = (flags: object) => ({ flags });\nexport const DEFAULT_FEATURE_FLAGS = validateValues({ developerMode: false, demoMode: true } as const);\nconst WRAPPED = wrapValues({ other: true });\nexport type FeatureFlag = keyof typeof DEFAULT_FEATURE_FLAGS;\nexport type OtherFlag = keyof typeof WRAPPED;`,
+    symbol: 'FeatureFlag', kind: 'union', keys: ['developerMode', 'demoMode'],
+  },
+  {
+    name: "a union of keyof typeof what an arrow function makes of an object: not a list of its keys",
+    text: `const wrapValues = (flags: object) => { return { flags }; };\nconst WRAPPED = wrapValues({ other: true });\nexport type OtherFlag = keyof typeof WRAPPED;`,
+    symbol: 'OtherFlag', problem: 'is not declared in src/flags.ts',
+  },
+  {
     name: "a union of keyof typeof what another function makes of an object: not a list of its keys",
     text: `function build(spec: object) { return { ...spec, extra: {} }; }\nconst OTHER = build({ other: {} });\nexport type OtherName = keyof typeof OTHER;`,
     symbol: 'OtherName', problem: 'is not declared in src/flags.ts',

@@ -874,6 +874,16 @@ const c = state.getRemoteConfigKey(PERPS);
     assert.deepEqual(checks.map((found) => `${found.key} ${found.listedByBag === true ? 'listed' : ''}`), ['polymarket_enabled listed', 'perps_enabled ']);
   });
 
+  it("a bag call that gives a reactive box is read through the box's value, which is no flag itself; destructured from it too", () => {
+    const patterns = buildPatternSet([], ['useFeatureFlags().value']);
+    const text = `const flags = useFeatureFlags();
+const a = flags.value.developerMode;
+const whole = flags.value;
+const { demoMode } = useFeatureFlags().value;
+`;
+    assert.deepEqual(scanFile('/work/app/src/a.ts', text, patterns).checks.map((found) => found.key), ['developerMode', 'demoMode']);
+  });
+
   it("a Vuex getter called by its path is a call of the function of the getter's name; any other object's bracketed call is none", () => {
     const patterns = buildPatternSet([{ callee: 'getFeatureEnabled', keyArg: 0 }]);
     const text = `export default {

@@ -51,7 +51,7 @@ export type BagEntry = string | {
 export type BagSpec = { readonly kind: 'object'; readonly bag: ObjectBag } | { readonly kind: 'call'; readonly pattern: FlagPattern };
 
 const OBJECT_PATH = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$/;
-const CALL = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)?\(\)$/;
+const CALL = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)?\(\)(?:\.value)?$/;
 
 /** True for a valid `bags` entry: `a.b.c` (an object) or `name()` / `receiver.name()` (a call). */
 export function isBagSpec(text: string): boolean {
@@ -67,9 +67,11 @@ export function parseBagSpec(entry: BagEntry): BagSpec | undefined {
   const keys = typeof entry !== 'string' && entry.keys !== undefined ? { keys: new Set(entry.keys) } : {};
   const names = typeof entry !== 'string' && entry.names !== undefined ? { bagKeyNames: entry.names } : {};
   if (CALL.test(spec)) {
-    const callee = spec.slice(0, -2);
+    // `useFeatureFlags().value`: the call gives a reactive box of the flags.
+    const box = spec.endsWith('.value');
+    const callee = spec.slice(0, box ? -'().value'.length : -2);
     const bagKeys = keys.keys === undefined ? {} : { bagKeys: keys.keys };
-    return { kind: 'call', pattern: { sdk, callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase, ...bagKeys, ...names } };
+    return { kind: 'call', pattern: { sdk, callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase, ...bagKeys, ...names, ...(box ? { box: true as const } : {}) } };
   }
   if (!OBJECT_PATH.test(spec)) return undefined;
   const pattern: FlagPattern = { sdk, callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase, ...names };

@@ -292,24 +292,40 @@ function objectLiteralOf(node: ts.Expression): ts.ObjectLiteralExpression | unde
 
 /**
  * The object a call of the file's own function hands back as it is (`experiments({ … })` with `function experiments<Keys
- * extends string>(exp: Record<Keys, Experiment>) { return Object.freeze(exp); }`): a helper that checks each entry's
- * type and keeps the object's keys, which `keyof typeof` then reads.
+ * extends string>(exp: Record<Keys, Experiment>) { return Object.freeze(exp); }`, or `const validateValues = <K extends
+ * PropertyKey>(flags: Record<K, FlagValue>) => flags`): a helper that checks each entry's type and keeps the object's
+ * keys, which `keyof typeof` then reads.
  */
 function checkedObjectOf(sourceFile: ts.SourceFile, initializer: ts.Expression): ts.ObjectLiteralExpression | undefined {
   const call = unwrap(initializer);
   if (!ts.isCallExpression(call) || call.arguments.length !== 1 || !ts.isIdentifier(call.expression)) return undefined;
   const object = objectLiteralOf(call.arguments[0]);
   if (object === undefined) return undefined;
-  const name = call.expression.text;
-  const helper = sourceFile.statements.find((statement): statement is ts.FunctionDeclaration => ts.isFunctionDeclaration(statement) && statement.name?.text === name);
+  const helper = moduleFunction(sourceFile, call.expression.text);
   const parameter = helper?.parameters.length === 1 && ts.isIdentifier(helper.parameters[0].name) ? helper.parameters[0].name.text : undefined;
-  const body = helper?.body?.statements;
-  if (parameter === undefined || body === undefined || body.length !== 1 || !ts.isReturnStatement(body[0]) || body[0].expression === undefined) return undefined;
-  const returned = unwrap(body[0].expression);
+  const body = helper?.body;
+  const statements = body !== undefined && ts.isBlock(body) ? body.statements : undefined;
+  const given = body === undefined ? undefined : !ts.isBlock(body) ? body
+    : statements?.length === 1 && ts.isReturnStatement(statements[0]) ? statements[0].expression : undefined;
+  if (parameter === undefined || given === undefined) return undefined;
+  const returned = unwrap(given);
   const handsBack = (ts.isIdentifier(returned) && returned.text === parameter)
     || (ts.isCallExpression(returned) && ts.isPropertyAccessExpression(returned.expression) && returned.expression.name.text === 'freeze'
       && returned.arguments.length === 1 && ts.isIdentifier(unwrap(returned.arguments[0])) && (unwrap(returned.arguments[0]) as ts.Identifier).text === parameter);
   return handsBack ? object : undefined;
+}
+
+/** The module's function of that name: declared, or an arrow function or function expression held by a constant. */
+function moduleFunction(sourceFile: ts.SourceFile, name: string): ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | undefined {
+  for (const statement of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name?.text === name) return statement;
+    if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const value = declaration.initializer === undefined ? undefined : unwrap(declaration.initializer);
+      if (ts.isIdentifier(declaration.name) && declaration.name.text === name && value !== undefined && (ts.isArrowFunction(value) || ts.isFunctionExpression(value))) return value;
+    }
+  }
+  return undefined;
 }
 
 function unwrap(node: ts.Expression): ts.Expression {

@@ -58,6 +58,11 @@ export interface FlagPattern {
   /** For `bag`: property names are the flag keys in camelCase (LaunchDarkly's React SDK). */
   camelCaseKeys?: boolean;
   /**
+   * For a bag call: what it gives back is a reactive box (a Vue ref, Nuxt's `useState`) whose `.value` holds the flags, as
+   * a script reads it (`flags.value.x`); a Vue template reads the box unwrapped (`flags.x`).
+   */
+  box?: true;
+  /**
    * For a bag call that lists its keys: the only property names of what it gives back that are flags (`isLoading` is none).
    * For a call: the only keys that are flags; a call with another key written as a text is no check.
    */

@@ -1,6 +1,8 @@
 // React contexts a module makes to hold a type (`const FeatureFlagsContext = createContext<FeatureFlags>(…)`), and the
 // hooks that give one back whole (`const useFeatureFlags = () => useContext(FeatureFlagsContext)`, React 19's
-// `use(FeatureFlagsContext)`): such a hook gives what the context holds, typed as the context is.
+// `use(FeatureFlagsContext)`): such a hook gives what the context holds, typed as the context is. A composable that gives
+// back a reactive box it makes for a type (Nuxt's `useState<AllFeatureFlags>('featureFlags', …)`, Vue's `ref<Flags>(…)`)
+// gives that type in the box's `.value`.
 
 import { ts } from 'ts-morph';
 
@@ -21,19 +23,47 @@ export function contextsMade(sourceFile: ts.SourceFile): Map<string, ts.TypeNode
   return contexts;
 }
 
-/** The type a function gives back: declared, or that of the module's context it gives back whole. */
-export function givenType(fn: ts.SignatureDeclaration, contexts: ReadonlyMap<string, ts.TypeNode> | undefined): { type: ts.TypeNode; context?: string } | undefined {
+/**
+ * The type a function gives back: declared, that of the module's context it gives back whole, or that of the reactive box
+ * it gives back (`box`: the type is the box's `.value`).
+ */
+export function givenType(fn: ts.SignatureDeclaration, contexts: ReadonlyMap<string, ts.TypeNode> | undefined): { type: ts.TypeNode; context?: string; box?: true } | undefined {
   if (fn.type !== undefined) return { type: fn.type };
+  const boxed = boxedType(fn);
+  if (boxed !== undefined) return { type: boxed, box: true };
   const context = contexts === undefined ? undefined : givenContext(fn);
   const type = context === undefined ? undefined : contexts?.get(context);
   return type === undefined ? undefined : { type, context };
 }
 
+/** The bag entry of a function that gives a record (see `givenType`): its call, or its box's value (`useFeatureFlags().value`). */
+export function giverSpec(name: string, box: true | undefined): string {
+  return box === true ? `${name}().value` : `${name}()`;
+}
+
+/** What a function's body gives back: its expression, or what the one statement of its block returns. */
+function givenExpression(fn: ts.SignatureDeclaration): ts.Expression | undefined {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (body === undefined || !ts.isBlock(body)) return body;
+  const statements = body.statements;
+  return statements.length === 1 && ts.isReturnStatement(statements[0]) ? statements[0].expression : undefined;
+}
+
+/**
+ * The type a function's reactive box holds, when it gives back one it makes: Vue's `ref<T>(…)` and `shallowRef<T>(…)`, and
+ * Nuxt's `useState<T>('key', …)`, told from React's `useState` (a value and its setter) by the key it is given first.
+ */
+function boxedType(fn: ts.SignatureDeclaration): ts.TypeNode | undefined {
+  const returned = givenExpression(fn);
+  if (returned === undefined || !ts.isCallExpression(returned) || returned.typeArguments?.length !== 1) return undefined;
+  const maker = calledName(returned);
+  const keyed = returned.arguments.length > 0 && ts.isStringLiteralLike(returned.arguments[0]);
+  return maker === 'ref' || maker === 'shallowRef' || (maker === 'useState' && keyed) ? returned.typeArguments[0] : undefined;
+}
+
 /** The context a function gives back whole, `() => useContext(FlagsContext)` or a body that only returns it. */
 export function givenContext(fn: ts.SignatureDeclaration): string | undefined {
-  const body = (fn as ts.FunctionLikeDeclaration).body;
-  const statements = body !== undefined && ts.isBlock(body) ? body.statements : undefined;
-  const returned = statements === undefined ? body : statements.length === 1 && ts.isReturnStatement(statements[0]) ? statements[0].expression : undefined;
+  const returned = givenExpression(fn);
   if (returned === undefined || !ts.isCallExpression(returned) || !CONTEXT_READERS.has(calledName(returned) ?? '') || returned.arguments.length !== 1) return undefined;
   const [context] = returned.arguments;
   return ts.isIdentifier(context) ? context.text : undefined;

@@ -11,7 +11,7 @@ import { registryLabel } from '../registryDeclarations';
 import { anchoredBy, type Anchored, type AnchorRegistry } from './anchors';
 import { clientParameters, clientParametersOf } from './clientParameters';
 import { launchDarklyProviders } from './keyNaming';
-import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, typesBags, weighRegistries, type CheckedKeys, type WeighedRegistry } from './registries';
+import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, saysItListsFlags, typesBags, weighRegistries, type CheckedKeys, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
 import { flagRecordBags, registryRecordBags, settingsSwitchBags } from './flagRecords';
@@ -146,8 +146,14 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     }
     // And so is a record read by a member of an enum or object registry (see keyedRecords.ts).
     const withMembers = [chosen, ...besides.map((beside) => beside.candidate)].filter((registry) => registry.kind === 'enum' || registry.kind === 'object');
+    // And a list named for flags that declares a hook of its flags beside it (a monorepo's other app's own list): the hook,
+    // named for feature flags and giving a type keyed by the list, is the evidence. The few best such lists are read.
+    const ownGivers = candidates.slice(1).filter((candidate) => !typing.includes(candidate) && saysItListsFlags(candidate.symbol)).slice(0, MAX_OWN_GIVER_LISTS);
     const typedBags = [
-      ...bagsTypedBy(root, typing.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList, kind: registry.kind, checked: registry.usedKeys > 0 })), trees),
+      ...bagsTypedBy(root, [
+        ...typing.map((registry) => ({ symbol: registry.symbol, file: `${root}/${registry.file}`, keys: registry.keyList, kind: registry.kind, checked: registry.usedKeys > 0 })),
+        ...ownGivers.map((registry) => ({ symbol: registry.symbol, file: `${root}/${registry.file}`, keys: registry.keyList, kind: registry.kind, checked: registry.usedKeys > 0, ownGiversOnly: true as const })),
+      ], trees),
       ...bagsKeyedBy(root, withMembers.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList, members: registry.memberList })), trees),
       // And a property a hook named for flags gives back, read by the chosen registry's keys (see hookBags.ts).
       ...hookReturnedBags(root, { symbol: chosen.symbol, keys: chosen.keyList }, trees),
@@ -207,7 +213,7 @@ function followWrappers(root: string, trees: SourceTrees, found: Found, firstLev
         if (known.has(bag.spec)) continue;
         known.add(bag.spec);
         found.bags.push(bag);
-        added.push(calleeLastName(bag.spec.replace(/\(\)$/, '')));
+        added.push(calleeLastName(bag.spec.replace(/\(\)(?:\.value)?$/, '')));
       }
       for (const factory of inFile.factories) {
         if (known.has(factory.name)) continue;
@@ -253,7 +259,7 @@ function addNew(found: Found, wrappers: readonly DiscoveredWrapper[], bags: read
     if (mergedKeys(found, bag)) continue;
     found.bags.push(bag);
     // A bag held in a reactive box (`featureFlags$.value`) is named by its box: `value` is any object's.
-    names.push(calleeLastName(bag.spec.replace(/\(\)$|\.value$/, '')));
+    names.push(calleeLastName(bag.spec.replace(/(?:\(\))?\.value$|\(\)$/, '')));
   }
   return names;
 }
@@ -304,19 +310,33 @@ export function bagEntryOf(bag: DiscoveredBag): BagEntry {
   };
 }
 
+// How many lists beside the registry are read for a hook of their own flags (see `discover`).
+const MAX_OWN_GIVER_LISTS = 4;
+
+/** True for a bag function's entry: its call (`useFlags()`), or the value of the box it gives (`useFeatureFlags().value`). */
+function isCallSpec(spec: string): boolean {
+  return /\(\)(?:\.value)?$/.test(spec);
+}
+
+/** How a bag function gives its record: declared, through a context, or in a reactive box it makes. */
+function givesWording(bag: DiscoveredBag): string {
+  if (bag.spec.endsWith('.value')) return 'gives back a reactive box it makes to hold';
+  return bag.context === undefined ? 'declared to return' : `gives back the context ${bag.context}, made to hold`;
+}
+
 /** Why a bag was found, for people: "a property typed UiFlags, which lists flags; a read of one it lists is a check". */
 function bagReason(bag: DiscoveredBag): string {
   if (bag.locals === true && bag.setting !== undefined) return `a property of the app's settings ${bag.setting} declared as ${bag.declaredAs ?? 'a record'}, a record of booleans named for switches; a property read of it is a check`;
-  if (bag.served === true) return `${!bag.spec.endsWith('()') ? 'the state of ' : `gives back ${bag.context === undefined ? '' : `the context ${bag.context}, made to hold `}`}${bag.declaredAs ?? 'a record'}, which its module, importing a flag vendor's SDK, declares for what the vendor serves; a read of one of its boolean members is a check`;
+  if (bag.served === true) return `${!isCallSpec(bag.spec) ? 'the state of ' : `gives back ${bag.context === undefined ? '' : `the context ${bag.context}, made to hold `}`}${bag.declaredAs ?? 'a record'}, which its module, importing a flag vendor's SDK, declares for what the vendor serves; a read of one of its boolean members is a check`;
   if (bag.piniaStore !== undefined) return `gives the Pinia store '${bag.piniaStore}', whose id says feature flags and whose state holds one in each field; a read of a field is a check`;
   if (bag.store === true) return `a store made to hold ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of its value is a check`;
-  if (bag.gives === true) return `${bag.context === undefined ? 'declared to return' : `gives back the context ${bag.context}, made to hold`} ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of what it gives is a check`;
+  if (bag.gives === true) return `${givesWording(bag)} ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of what it gives is a check`;
   if (bag.locals === true) return `declared as ${bag.declaredAs ?? 'a record'}, a record of booleans under a name that says feature flags; a property read of it is a check`;
   if (bag.namedFor !== undefined) return `declared as ${bag.declaredAs ?? 'a record'}, a record of booleans named for what ${registryLabel(bag.namedFor)} lists; a read of one it lists is a check`;
   if (bag.declaredAs !== undefined) {
     const declared = bag.returned === true
-      ? (bag.spec.endsWith('()') ? 'returns what is declared' : 'a property of what a function returns, declared')
-      : (bag.spec.endsWith('()') ? (bag.context === undefined ? 'declared to return' : `gives back the context ${bag.context}, made to hold`) : 'declared as');
+      ? (isCallSpec(bag.spec) ? 'returns what is declared' : 'a property of what a function returns, declared')
+      : (isCallSpec(bag.spec) ? givesWording(bag) : 'declared as');
     return `${declared} ${bag.declaredAs.replace(/\s+/g, ' ')}, and ${bag.typedBy ?? ''} lists flags`;
   }
   if (bag.keyedBy !== undefined) return `read by a member of ${bag.keyedBy}, so a record of its flags; a read of one it lists is a check`;

@@ -16,7 +16,7 @@ import { nameWords, registryName, subjectWord } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean, RECORD_WRAPPERS, withoutNullish } from './typeText';
 import type { DiscoveredAt, DiscoveredBag } from './types';
-import { contextsMade, givenType } from './contexts';
+import { contextsMade, givenType, giverSpec } from './contexts';
 import { functionName, ownReturns, type FunctionNode } from './functions';
 import { isTestFile } from './wrappers';
 import { unwrap } from '../scan/values';
@@ -50,10 +50,11 @@ export function flagRecordBags(root: string, trees: SourceTrees): DiscoveredBag[
     const contexts = source.text.includes('createContext') ? contextsMade(sourceFile) : undefined;
     const visit = (node: ts.Node): void => {
       const giver = recordGiver(node, aliases, contexts);
-      if (giver !== undefined && !bags.has(`${giver.name}()`)) {
+      const giverAt = giver === undefined ? undefined : giverSpec(giver.name, giver.box);
+      if (giver !== undefined && giverAt !== undefined && !bags.has(giverAt)) {
         const at: DiscoveredAt = { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 };
         const context = giver.context === undefined ? {} : { context: giver.context };
-        bags.set(`${giver.name}()`, { spec: `${giver.name}()`, at, declaredAs: giver.type.getText(sourceFile), gives: true, ...context });
+        bags.set(giverAt, { spec: giverAt, at, declaredAs: giver.type.getText(sourceFile), gives: true, ...context });
       }
       const declared = declaredRecord(node, aliases, fixed, saysFeatureFlags);
       const spec = declared === undefined ? undefined : declared.held === 'box' ? `${declared.name}.value` : declared.name;
@@ -79,7 +80,7 @@ export function flagRecordBags(root: string, trees: SourceTrees): DiscoveredBag[
  * the module made to hold one (`return use(FeatureFlagsContext)` after `createContext<FeatureFlags>(…)`): what it gives
  * is the record, whatever name its caller keeps it under (`const flags = useFeatureFlags(); flags[TRUSTEE_MANAGEMENT]`).
  */
-function recordGiver(node: ts.Node, aliases: ReadonlySet<string>, contexts: ReadonlyMap<string, ts.TypeNode> | undefined): { name: string; type: ts.TypeNode; context?: string } | undefined {
+function recordGiver(node: ts.Node, aliases: ReadonlySet<string>, contexts: ReadonlyMap<string, ts.TypeNode> | undefined): { name: string; type: ts.TypeNode; context?: string; box?: true } | undefined {
   const given = ts.isFunctionLike(node) ? givenType(node, contexts) : undefined;
   if (given === undefined) return undefined;
   // The name ends in what it gives: `useFeatureFlagOverrides` gives overrides of flags, a developer's, not their states.

@@ -13,7 +13,8 @@ import type { SourceTrees } from './sourceTrees';
 import type { RegistryKind } from '../registry';
 import type { DiscoveredBag } from './types';
 import { isTestFile } from './wrappers';
-import { contextsMade, givenType } from './contexts';
+import { contextsMade, givenType, giverSpec } from './contexts';
+import { saysFeatureFlags } from './flagRecords';
 import { functionName, type FunctionNode } from './functions';
 import { nameWords } from './registries';
 import { keyAliases, keyTypeNames, namesKeysOf, type KeyNames } from './keyAliases';
@@ -21,6 +22,8 @@ import { keyAliases, keyTypeNames, namesKeysOf, type KeyNames } from './keyAlias
 /** A registry, as this stage needs it. */
 export interface TypingRegistry {
   readonly symbol: string;
+  /** The file that declares it (absolute): another file that declares a type of the same name types by its own. */
+  readonly file: string;
   readonly keys: readonly string[];
   /** Only an interface's own type is a bag of its flags; any registry's keys may key one. */
   readonly kind: RegistryKind;
@@ -29,6 +32,11 @@ export interface TypingRegistry {
    * registry proposed by its name alone may be a command line's flags (`processCommandFlags(): ProcessedFlags`).
    */
   readonly checked: boolean;
+  /**
+   * True for a list that is not the registry but declares a hook of its flags beside it (a monorepo's second app): only
+   * its own module's functions named for feature flags that give its type are bags.
+   */
+  readonly ownGiversOnly?: true;
 }
 
 // Wrappers of the type that keep its property names: a bag typed `Partial<UiFlags>` lists the same flags.
@@ -52,28 +60,37 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
     // A module's default export has no name for a type to refer to (see `keyTypeNames`).
     if (keyTypeNames(root, registry.symbol, trees).length === 0) continue;
     const keys: KeyNames = { symbol: registry.symbol, aliases: keyAliases(root, registry.symbol, trees) };
-    const aliases = keyedAliases(root, keys, trees);
+    // A monorepo's other package may declare its own list under the same name (`type FeatureFlag` in two apps): a file
+    // that declares one names its own, not the registry.
+    const declaresOwn = new RegExp(`\\b(?:type|interface|enum|class)\\s+${registry.symbol.replace(/\$/g, '\\$')}\\b`);
+    const shadows = (source: { file: string; text: string }): boolean => source.file !== registry.file && declaresOwn.test(source.text);
+    const aliases = keyedAliases(root, keys, trees, shadows);
     if (registry.kind === 'interface') for (const alias of interfaceAliases(root, registry.symbol, trees)) aliases.add(alias);
     const names = [registry.symbol, ...keys.aliases, ...aliases];
     const escaped = names.map((name) => name.replace(/\$/g, '\\$')).join('|');
-    const declaresProperty = new RegExp(`[\\w$)]\\??\\s*:\\s*(?:\\w+<\\s*)?(?:${escaped})\\b|createContext<\\s*(?:${escaped})\\b|\\bas\\s+(?:${escaped})\\b|\\bin\\s+keyof\\s+(?:typeof\\s+)?(?:${escaped})\\b|Record<\\s*(?:keyof\\s+(?:typeof\\s+)?)?(?:${escaped})\\b`);
+    const declaresProperty = new RegExp(`[\\w$)]\\??\\s*:\\s*(?:\\w+<\\s*)?(?:${escaped})\\b|(?:createContext|useState|ref|shallowRef)<\\s*(?:${escaped})\\b|\\bas\\s+(?:${escaped})\\b|\\bin\\s+keyof\\s+(?:typeof\\s+)?(?:${escaped})\\b|Record<\\s*(?:keyof\\s+(?:typeof\\s+)?)?(?:${escaped})\\b`);
     for (const source of trees.sources) {
       const file = posix.relative(root, source.file);
-      if (!trees.names(source, names) || isTestFile(file) || !declaresProperty.test(source.text)) continue;
+      if (!trees.names(source, names) || isTestFile(file) || !declaresProperty.test(source.text) || shadows(source)) continue;
+      if (registry.ownGiversOnly === true && source.file !== registry.file) continue;
       const sourceFile = trees.tree(source);
       const contexts = source.text.includes('createContext') ? contextsMade(sourceFile) : undefined;
       const visit = (node: ts.Node): void => {
         // A function declared to give back the type, or giving back a context made to hold it (`useFeatureFlags = () =>
         // use(FeatureFlagsContext)`), gives the bag to whoever calls it.
-        const giver = registry.checked && ts.isFunctionLike(node) ? givenType(node, contexts) : undefined;
+        // Without checks vouching for the registry, the function's own name must say feature flags (`useFeatureFlags`), not
+        // just flags (`processCommandFlags`, a command line's).
+        const giver = ts.isFunctionLike(node) ? givenType(node, contexts) : undefined;
         const name = giver === undefined ? undefined : functionName(node as FunctionNode);
-        if (giver !== undefined && name !== undefined && GIVES_FLAGS.has(nameWords(name).at(-1) ?? '') && isBagType(giver.type, registry, keys, aliases) && !bags.some((bag) => bag.spec === `${name}()`)) {
+        const spec = giver === undefined || name === undefined ? undefined : giverSpec(name, giver.box);
+        if (giver !== undefined && name !== undefined && spec !== undefined && (registry.ownGiversOnly === true ? saysFeatureFlags(name) : registry.checked || saysFeatureFlags(name)) && GIVES_FLAGS.has(nameWords(name).at(-1) ?? '')
+          && isBagType(giver.type, registry, keys, aliases) && !bags.some((bag) => bag.spec === spec)) {
           const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
           const context = giver.context === undefined ? {} : { context: giver.context };
-          bags.push({ spec: `${name}()`, at: { file, line }, declaredAs: giver.type.getText(sourceFile), typedBy: typeName(giver.type) ?? registry.symbol, keys: registry.keys, ...context });
+          bags.push({ spec, at: { file, line }, declaredAs: giver.type.getText(sourceFile), typedBy: typeName(giver.type) ?? registry.symbol, keys: registry.keys, ...context });
         }
         // Declared with the type, or given it by `as`, also in an object (a context's default, `{ flags: {} as Flags }`).
-        if ((ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) && ts.isIdentifier(node.name)) {
+        if (registry.ownGiversOnly !== true && (ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) && ts.isIdentifier(node.name)) {
           const initializer = ts.isPropertySignature(node) ? undefined : node.initializer;
           const type = (ts.isPropertyAssignment(node) ? undefined : node.type) ?? (initializer !== undefined && ts.isAsExpression(initializer) ? initializer.type : undefined);
           const spec = node.name.text;
@@ -98,14 +115,14 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
 }
 
 /** The type aliases, declared where the registry or its keys are named, whose type is keyed by its keys (`type FlagsExt = Flags & { [K in keyof FLAGS]: Flag }`). */
-function keyedAliases(root: string, keys: KeyNames, trees: SourceTrees): Set<string> {
+function keyedAliases(root: string, keys: KeyNames, trees: SourceTrees, shadows: (source: { file: string; text: string }) => boolean): Set<string> {
   const aliases = new Set<string>();
   const names = [keys.symbol, ...keys.aliases].map((name) => name.replace(/\$/g, '\\$')).join('|');
   const keyedText = new RegExp(`\\bin\\s+(?:keyof\\s+(?:typeof\\s+)?)?(?:${names})\\b|Record<\\s*(?:keyof\\s+(?:typeof\\s+)?)?(?:${names})\\b`);
   const files = new Set([keys.symbol, ...keys.aliases].flatMap((name) => [...trees.filesNaming(name)]));
   for (const file of files) {
     const source = trees.byFile.get(file);
-    if (source === undefined || isTestFile(posix.relative(root, file)) || !keyedText.test(source.text)) continue;
+    if (source === undefined || isTestFile(posix.relative(root, file)) || !keyedText.test(source.text) || shadows(source)) continue;
     for (const statement of trees.tree(source).statements) {
       if (ts.isTypeAliasDeclaration(statement) && isKeyedType(statement.type, keys)) aliases.add(statement.name.text);
     }

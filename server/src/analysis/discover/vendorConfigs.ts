@@ -12,7 +12,7 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { namesVendorPackage } from '../skeleton';
-import { contextsMade, givenType } from './contexts';
+import { contextsMade, givenType, giverSpec } from './contexts';
 import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean } from './typeText';
@@ -40,9 +40,10 @@ export function vendorConfigEvidence(root: string, trees: SourceTrees): { bags: 
     for (const statement of sourceFile.statements) {
       const giver = giverOf(statement, contexts);
       const keys = giver === undefined ? undefined : served.get(giver.type);
-      if (giver === undefined || keys === undefined || bags.some((bag) => bag.spec === `${giver.name}()`)) continue;
+      const spec = giver === undefined ? undefined : giverSpec(giver.name, giver.box);
+      if (giver === undefined || keys === undefined || spec === undefined || bags.some((bag) => bag.spec === spec)) continue;
       const line = sourceFile.getLineAndCharacterOfPosition(statement.getStart(sourceFile)).line + 1;
-      bags.push({ spec: `${giver.name}()`, at: { file, line }, declaredAs: giver.type, typedBy: giver.type, keys, served: true, ...(giver.context === undefined ? {} : { context: giver.context }) });
+      bags.push({ spec, at: { file, line }, declaredAs: giver.type, typedBy: giver.type, keys, served: true, ...(giver.context === undefined ? {} : { context: giver.context }) });
     }
     if (source.text.includes('useState<')) bags.push(...servedStates(file, sourceFile, served).filter((state) => !bags.some((bag) => bag.spec === state.spec)));
     for (const getter of memberGetters(file, sourceFile, served)) if (!wrappers.some((wrapper) => wrapper.pattern.callee === getter.pattern.callee)) wrappers.push(getter);
@@ -155,6 +156,8 @@ interface Giver {
   type: string;
   /** The context it gives, when it gives `useContext(context)`. */
   context?: string;
+  /** True when it gives a reactive box of the type (`useState<RemoteConfig>('config', …)` in a Nuxt composable). */
+  box?: true;
 }
 
 /** A function the statement declares, with the type it is declared to give back (an overload's too), or the type of the context it gives. */
@@ -172,5 +175,5 @@ function typed(name: string, fn: ts.SignatureDeclaration, contexts: ReadonlyMap<
   const given = givenType(fn, contexts);
   const type = given?.type;
   if (type === undefined || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeArguments !== undefined) return undefined;
-  return { name, type: type.typeName.text, ...(given?.context === undefined ? {} : { context: given.context }) };
+  return { name, type: type.typeName.text, ...(given?.context === undefined ? {} : { context: given.context }), ...(given?.box === true ? { box: true as const } : {}) };
 }

@@ -228,6 +228,8 @@ export function visitBagAccess(state: ScanState, node: ts.PropertyAccessExpressi
   if (parent !== undefined && isPropertyAccessExpression(parent) && parent.expression === node && CHANGES_FLAG.test(parent.name.text)) return;
   const bag = bagSourceOf(state, node.expression);
   if (bag === undefined) return;
+  // The box's value is the record whose properties are the flags, not a flag.
+  if (bag.box === true && isPropertyAccessExpression(node) && node.name.text === 'value') return;
   if (isPropertyAccessExpression(node)) {
     if (isIdentifier(node.name)) addBagNameCheck(state, bag, node.name, node, undefined);
   } else {
@@ -412,6 +414,11 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
   if (isAwaitExpression(expression)) expression = unwrap(expression.expression);
   // `flags ?? {}`: a record that may be missing, defaulted to an empty one, is still that record.
   if (isBinaryExpression(expression) && isEmptyObjectFallback(expression)) return bagSourceOf(state, expression.left);
+  // `flags.value`: the value of a box a bag call gives is the bag (a template reads the box itself, unwrapped).
+  if (isPropertyAccessExpression(expression) && expression.name.text === 'value') {
+    const box = bagSourceOf(state, expression.expression);
+    if (box?.box === true) return box;
+  }
   const stored = storedBagRead(expression, state.sourceFile, state.objectBags);
   if (stored !== undefined) return objectBagSource(stored);
   if (isCallExpression(expression)) {
@@ -420,9 +427,10 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
     const method = calleeText(state, expression.expression);
     // A bag call that lists its keys gives back other properties too (`isLoading`), which are no flags.
     const keys = patterns.length === 1 && patterns[0].bagKeys !== undefined ? { keys: patterns[0].bagKeys } : {};
-    if (patterns.every((pattern) => pattern.packages === undefined)) return { patterns, method, ...keys };
+    const box = patterns.length === 1 && patterns[0].box === true ? { box: true as const } : {};
+    if (patterns.every((pattern) => pattern.packages === undefined)) return { patterns, method, ...keys, ...box };
     const origin = calleeOrigin(expression.expression);
-    return origin === undefined ? undefined : { patterns, method, origin, ...keys };
+    return origin === undefined ? undefined : { patterns, method, origin, ...keys, ...box };
   }
   const declared = objectBagOf(expression, state.objectBags);
   if (isIdentifier(expression)) {

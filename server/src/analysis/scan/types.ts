@@ -184,6 +184,8 @@ export interface BagSource {
   readonly origin?: { readonly reference: LocalReference; readonly subject: string };
   /** The only property names that are flags, for a bag that lists them (see `ObjectBag.keys`). */
   readonly keys?: ReadonlySet<string>;
+  /** For a bag call that gives a reactive box (see `FlagPattern.box`): its `.value` is the bag too. */
+  readonly box?: true;
 }
 
 /** A declared name. `value` is undefined for names that hold no known key (parameters, `let`), so they shadow outer constants. */
