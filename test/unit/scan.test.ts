@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { camelCaseFromFlagKey, kebabCaseFromCamelCase } from '../../server/src/analysis/keys';
 import { parseSkeleton, scanFile } from '../../server/src/analysis/scan';
+import { parseSource } from '../../server/src/analysis/scan/parse';
 import type { FlagCheck, FlagValueType, Sdk } from '../../server/src/analysis/types';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
 import { namedPresets } from './named-presets';
@@ -770,6 +771,26 @@ describe('evidence', () => {
       assert.deepEqual((scan.evidenceImports ?? []).map((entry) => entry.subject), pending);
     });
   }
+
+  it("a field declared with the SDK's type keeps that evidence whatever the constructor assigns it, whole text or skeleton", () => {
+    const code = `import { type Unleash } from 'unleash-client';
+import { unleash } from '../unleash';
+export class Handler {
+  private unleashClient: Unleash;
+  constructor(unleashClient?: Unleash) {
+    const client = unleashClient ?? unleash();
+    this.unleashClient = client;
+  }
+  poll() {
+    return this.unleashClient.isEnabled('kill-switch');
+  }
+}`;
+    for (const tree of [parseSource('/work/app/src/handler.ts', code), undefined]) {
+      const scan = scanFile('/work/app/src/handler.ts', code, buildPatternSet([]), tree);
+      assert.deepEqual(scan.checks.map((found) => [found.key, found.evidence]), [['kill-switch', '`this.unleashClient` is declared with a type from unleash-client']]);
+      assert.deepEqual(scan.evidenceImports ?? [], []);
+    }
+  });
 
   it('reads each key of a list written where a key goes, in a call or a JSX attribute; what the call makes of them is no flag value, and a module object holding it stores no check', () => {
     const code = `const routes = { compliance: { featureFlagRequirements: allEnabled(['ROX_A', FLAGS.B]) } };

@@ -343,8 +343,12 @@ function declareClassMembers(state: ScanState, node: ts.ClassLikeDeclaration): v
   const declareMember = (name: ts.PropertyName | ts.BindingName, origin: Origin | undefined): void => {
     if (origin !== undefined && isIdentifier(name)) declare(state, `this.${name.text}`, undefined, undefined, undefined, origin, scope);
   };
+  // A field declared with an SDK's type (`private unleashClient: Unleash`) holds one whatever the constructor assigns it
+  // (`unleashClient ?? unleash()`, a helper of another module): the type stays its evidence, with or without a skeleton.
+  const typedFields = new Set<string>();
   for (const member of node.members) {
     if (isPropertyDeclaration(member)) {
+      if (isIdentifier(member.name) && member.type !== undefined && typedOrigin(member.type) !== undefined) typedFields.add(member.name.text);
       declareMember(member.name, declaredOrigin(state, member.initializer, member.type) ?? injectedOrigin(member));
     } else if (isConstructorDeclaration(member)) {
       for (const parameter of member.parameters) {
@@ -353,7 +357,7 @@ function declareClassMembers(state: ScanState, node: ts.ClassLikeDeclaration): v
       for (const statement of member.body?.statements ?? []) {
         if (!isExpressionStatement(statement) || !isBinaryExpression(statement.expression)) continue;
         const { left, operatorToken, right } = statement.expression;
-        if (operatorToken.kind === SyntaxKind.EqualsToken && isPropertyAccessExpression(left) && left.expression.kind === SyntaxKind.ThisKeyword) {
+        if (operatorToken.kind === SyntaxKind.EqualsToken && isPropertyAccessExpression(left) && left.expression.kind === SyntaxKind.ThisKeyword && !typedFields.has(left.name.text)) {
           declareMember(left.name, declaredOrigin(state, right, undefined));
         }
       }
