@@ -792,6 +792,28 @@ export class Handler {
     }
   });
 
+  it("a key a class holds from what its maker passes (a parameter property's member, a field set from a parameter) is dynamic, whole text or skeleton; a field set otherwise is not", () => {
+    const code = `import type { Unleash } from 'unleash-client';
+export class QueueConfig {
+  private _flagName: string;
+  private _fixed: string;
+  constructor(private unleash: Unleash, private overrides: { pollInterval: string }, config: { flagName: string }) {
+    this._flagName = config.flagName;
+    this._fixed = computeName();
+  }
+  get pollInterval() {
+    return this.unleash.getVariant(this.overrides.pollInterval);
+  }
+  sample() {
+    return this.unleash.getVariant(this._flagName) && this.unleash.getVariant(this._fixed);
+  }
+}`;
+    for (const tree of [parseSource('/work/app/src/queue.ts', code), undefined]) {
+      const checks = scanFile('/work/app/src/queue.ts', code, buildPatternSet([]), tree).checks;
+      assert.deepEqual(checks.map((found) => `${found.key} ${found.dynamic === true ? 'dynamic' : ''}`), ['this.overrides.pollInterval dynamic', 'this._flagName dynamic', 'this._fixed ']);
+    }
+  });
+
   it('reads each key of a list written where a key goes, in a call or a JSX attribute; what the call makes of them is no flag value, and a module object holding it stores no check', () => {
     const code = `const routes = { compliance: { featureFlagRequirements: allEnabled(['ROX_A', FLAGS.B]) } };
 export const on = routes.compliance.featureFlagRequirements;

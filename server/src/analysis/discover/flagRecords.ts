@@ -50,11 +50,11 @@ export function flagRecordBags(root: string, trees: SourceTrees): DiscoveredBag[
     const contexts = source.text.includes('createContext') ? contextsMade(sourceFile) : undefined;
     const visit = (node: ts.Node): void => {
       const giver = recordGiver(node, aliases, contexts);
-      const giverAt = giver === undefined ? undefined : giverSpec(giver.name, giver.box);
-      if (giver !== undefined && giverAt !== undefined && !bags.has(giverAt)) {
+      const givenSpec = giver === undefined ? undefined : giverSpec(giver.name, giver.box);
+      if (giver !== undefined && givenSpec !== undefined && !bags.has(givenSpec)) {
         const at: DiscoveredAt = { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 };
         const context = giver.context === undefined ? {} : { context: giver.context };
-        bags.set(giverAt, { spec: giverAt, at, declaredAs: giver.type.getText(sourceFile), gives: true, ...context });
+        bags.set(givenSpec, { spec: givenSpec, at, declaredAs: giver.type.getText(sourceFile), gives: true, ...context });
       }
       const declared = declaredRecord(node, aliases, fixed, saysFeatureFlags);
       const spec = declared === undefined ? undefined : declared.held === 'box' ? `${declared.name}.value` : declared.name;

@@ -239,7 +239,10 @@ export function completeChecks(state: ScanState): CompletedChecks {
       checks.push({ ...check, key, resolved: true });
     } else {
       if (typeof value !== 'string' && value?.kind === 'import') importedKeys.push({ checkIndex: checks.length, reference: value });
-      checks.push(withDynamicKey(state, { ...draft, check }, checks.length, importedKeyTypes));
+      const completed = withDynamicKey(state, { ...draft, check }, checks.length, importedKeyTypes);
+      // A key a field holds (`this._flagName`) may be set from the constructor's parameters, which a skeleton blanks.
+      if (completed.dynamic !== true && completed.key.startsWith('this.')) lacksClassEvidence = true;
+      checks.push(completed);
     }
   }
   return { checks, importedKeys, importedKeyTypes, evidenceImports, lacksClassEvidence };
@@ -314,6 +317,10 @@ export function evidenceText(subject: string, how: OriginHow, specifier: string,
 function withDynamicKey(state: ScanState, draft: DraftCheck, checkIndex: number, importedKeyTypes: ImportedKeyType[]): FlagCheck {
   // A class component's prop read in place (`names={[this.props.treatmentName]}`): the element rendering it decides.
   if (draft.keyValue === undefined && THIS_PROP.test(draft.check.key)) return { ...draft.check, dynamic: true };
+  // A constructor's parameter property, or a field it sets from its parameters, read in place (`this.overrides.pollInterval`,
+  // `this._flagName`): each `new` decides it.
+  const held = draft.keyValue === undefined ? /^this\.([\w$]+)(?:\.|$)/.exec(draft.check.key) : null;
+  if (held !== null && lookupBinding(state, `this.${held[1]}`, draft.check.keySpan.start)?.parameter !== undefined) return { ...draft.check, dynamic: true };
   let reference = draft.keyValue;
   if (reference === undefined || typeof reference === 'string' || reference.kind !== 'local') return draft.check;
   let binding = lookupBinding(state, reference.names[0], reference.position);

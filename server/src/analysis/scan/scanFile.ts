@@ -352,17 +352,32 @@ function declareClassMembers(state: ScanState, node: ts.ClassLikeDeclaration): v
       declareMember(member.name, declaredOrigin(state, member.initializer, member.type) ?? injectedOrigin(member));
     } else if (isConstructorDeclaration(member)) {
       for (const parameter of member.parameters) {
-        if (canHaveModifiers(parameter) && (getModifiers(parameter)?.length ?? 0) > 0) declareMember(parameter.name, typedOrigin(parameter.type));
+        if (!canHaveModifiers(parameter) || (getModifiers(parameter)?.length ?? 0) === 0) continue;
+        const origin = typedOrigin(parameter.type);
+        // Any other parameter property is what the class's maker passes (`private overrides: { pollInterval: string }`):
+        // a key read from it (`this.overrides.pollInterval`) is decided by each `new`, as a parameter's is by each call.
+        if (origin === undefined && isIdentifier(parameter.name)) declare(state, `this.${parameter.name.text}`, undefined, undefined, { type: parameter.type }, undefined, scope);
+        else declareMember(parameter.name, origin);
       }
       for (const statement of member.body?.statements ?? []) {
         if (!isExpressionStatement(statement) || !isBinaryExpression(statement.expression)) continue;
         const { left, operatorToken, right } = statement.expression;
         if (operatorToken.kind === SyntaxKind.EqualsToken && isPropertyAccessExpression(left) && left.expression.kind === SyntaxKind.ThisKeyword && !typedFields.has(left.name.text)) {
-          declareMember(left.name, declaredOrigin(state, right, undefined));
+          const origin = declaredOrigin(state, right, undefined);
+          // A field set from what the maker passes (`this._flagName = config.flagName`) is decided by each `new` too.
+          if (passedIn(member, right)) declare(state, `this.${left.name.text}`, undefined, undefined, { type: undefined }, origin, scope);
+          else declareMember(left.name, origin);
         }
       }
     }
   }
+}
+
+/** True when a value is one of the constructor's parameters, or a member of one (`config.flagName`). */
+function passedIn(constructor: ts.ConstructorDeclaration, value: ts.Expression): boolean {
+  let root = unwrap(value);
+  while (isPropertyAccessExpression(root)) root = unwrap(root.expression);
+  return isIdentifier(root) && constructor.parameters.some((parameter) => isIdentifier(parameter.name) && parameter.name.text === (root as ts.Identifier).text);
 }
 
 /**
