@@ -1229,6 +1229,21 @@ export const captureErrors = (child: Child, featureFlags: FeatureFlags) => { if 
     checks: { 'src/log.ts': ['trace_nft'], 'src/steps.js': ['server_entry'], 'src/main.ts': ['use_cached'] },
   },
   {
+    name: "a record of booleans named for a feature's enablement is one of flags, read off the context that holds it; one named for a feature's labels is not",
+    files: {
+      'src/contexts/ConfigContext.ts': `export interface ConfigContextValue {
+  configFeatureEnablement?: Record<string, boolean>;
+  featureLabels?: Record<string, boolean>;
+}`,
+      'src/AppLayout.tsx': `export function AppLayout() {
+  const { configFeatureEnablement, featureLabels } = useConfigContext();
+  return configFeatureEnablement?.projects ?? featureLabels?.projects;
+}`,
+    },
+    expected: { bags: [{ bag: 'configFeatureEnablement', locals: true }] },
+    checks: { 'src/AppLayout.tsx': ['projects'] },
+  },
+  {
     name: "an environment switch's key weighs no registry: the list named for flags whose members the team's calls pass is still chosen",
     files: {
       'src/a.ts': `export type RunColumnGate = 'cost' | 'duration';\nexport type PlanFeatures = 'sso' | 'audit';\nexport type ReplicaLagGate = 'low' | 'high';\nexport type TriggerFeatures = 'cron' | 'batch';`,

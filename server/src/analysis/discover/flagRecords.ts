@@ -25,11 +25,12 @@ import { escapeRegex } from '../regex';
 // Cheap text tests: a declaration typed where the name says feature flags (`featureFlags?:`, `FEATURE_TOGGLES:`), and
 // a type alias or interface that may be a record of them.
 // Or such a name given a store or box made for such a type (`featureFlagsAtom = atom<FeatureFlags>({})`).
-const NAMED_DECLARATION = /(?:features?|beta)_?(?:flags?|toggles?)(?:\$?\??\s*:|[\w$]*\s*=\s*[\w$]+\s*<|\s*(?:=\s*)?\([^()]*\)\s*:)/i;
+const NAMED_DECLARATION = /(?:features?|beta)_?(?:flags?|toggles?|enablements?)(?:\$?\??\s*:|[\w$]*\s*=\s*[\w$]+\s*<|\s*(?:=\s*)?\([^()]*\)\s*:)/i;
 const RECORD_ALIAS = /\b(?:type|interface)\s+([\w$]*(?:flag|toggle)[\w$]*)/gi;
 // An interface or object type whose first member is a boolean property: a record of fixed keys may be declared here.
 const BOOLEAN_MEMBER = /\b(?:interface\s+[\w$]+|type\s+[\w$]+\s*=)\s*\{\s*(?:readonly\s+)?['"]?[\w$-]+['"]?\??\s*:\s*boolean\s*[;,}\n]/;
-const FLAG_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles']);
+// A feature's enablement (`configFeatureEnablement`) is which features are on: a record of them is one of flags.
+const FLAG_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles', 'enablement', 'enablements']);
 // Reactive boxes whose current value is their `.value`: Preact's and Angular's signals, Vue's refs, RxJS's BehaviorSubject.
 const VALUE_BOXES = new Set(['Signal', 'ReadonlySignal', 'WritableSignal', 'Ref', 'ComputedRef', 'ShallowRef', 'WritableComputedRef', 'BehaviorSubject']);
 // Functions that make such a box, given what it holds as their type argument: Vue's `ref<Flags>({})`, Preact's `signal<Flags>()`.
