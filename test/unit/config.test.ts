@@ -67,6 +67,8 @@ const cases: Case[] = [
   { name: 'keys that are no list of keys', text: '{"patterns": [{"callee": "getRemoteConfigKey", "keys": ["ok", ""]}]}', at: '["ok", ""]', says: '"keys" must be a list of flag keys' },
   { name: 'a key inside an object argument', text: '{"patterns": [{"callee": "getFeatureFlag", "keyArg": "0.key"}]}', config: { patterns: [{ callee: 'getFeatureFlag', keyArg: 0, keyPath: ['key'] }] } },
   { name: 'a key path without a property', text: '{"patterns": [{"callee": "on", "keyArg": "0"}]}', at: '"0"', says: '"keyArg" must be an argument index (0 for the first argument) or a path' },
+  { name: 'a bag of accessors', text: '{"bags": [{"bag": "createFeatureDecisions()", "keys": ["useUrlSlug"], "names": {"useUrlSlug": "UrlSlug"}, "accessors": true}]}', config: { bags: [{ bag: 'createFeatureDecisions()', keys: ['useUrlSlug'], names: { useUrlSlug: 'UrlSlug' }, accessors: true }] } },
+  { name: 'accessors that are no boolean', text: '{"bags": [{"bag": "createFeatureDecisions()", "accessors": "yes"}]}', at: '"yes"', says: '"accessors" must be true' },
   { name: 'bag objects and bag calls', text: '{"bags": ["uiConfig.flags", "useFeatureFlags()", "flags.all()"]}', config: { bags: ['uiConfig.flags', 'useFeatureFlags()', 'flags.all()'] } },
   { name: 'a bag that is neither', text: '{"bags": ["ok", "flags[0]"]}', at: '"flags[0]"', says: 'bags[1] must be an object path', config: { bags: ['ok'] } },
   { name: 'a bag that wraps LaunchDarkly\'s useFlags()', text: '{"bags": [{"bag": "useLaunchDarkly()", "camelCaseKeys": true, "sdk": "launchdarkly"}]}', config: { bags: [{ bag: 'useLaunchDarkly()', camelCaseKeys: true, sdk: 'launchdarkly' }] } },

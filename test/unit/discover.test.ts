@@ -1229,6 +1229,30 @@ export const captureErrors = (child: Child, featureFlags: FeatureFlags) => { if 
     checks: { 'src/log.ts': ['trace_nft'], 'src/steps.js': ['server_entry'], 'src/main.ts': ['use_cached'] },
   },
   {
+    name: "a function named for features that gives back an object of decisions, each asking the list it is given for one feature, is a bag of accessors: a call of a decision is a check of its feature; an object with another member, or named for nothing of features, is none",
+    files: {
+      'src/lib/features.ts': `export function createFeatureDecisions(features: string[]) {
+  return {
+    useUrlSlug() { return features.includes('UrlSlug'); },
+    useResourcePlanning: () => features.includes('ResourceV2'),
+  };
+}
+export const createFeatureHelpers = (features: string[]) => ({ useA() { return features.includes('A'); }, label: 'x' });
+export function createPermissions(roles: string[]) { return { canEdit() { return roles.includes('editor'); }, canView() { return roles.includes('viewer'); } }; }`,
+      'src/routes/page.ts': `import { createFeatureDecisions } from '../lib/features';
+export function load(features: string[]) {
+  const decisions = createFeatureDecisions(features);
+  const slug = decisions.useUrlSlug();
+  const plan = createFeatureDecisions(features).useResourcePlanning();
+  const asked = decisions.useUrlSlug;
+  return { slug, plan, asked, edit: createPermissions(['x']).canEdit() };
+}`,
+    },
+    expected: { bags: [{ bag: 'createFeatureDecisions()', keys: ['useUrlSlug', 'useResourcePlanning'], names: { useUrlSlug: 'UrlSlug', useResourcePlanning: 'ResourceV2' }, accessors: true }] },
+    says: /^bag createFeatureDecisions\(\) \(src\/lib\/features\.ts:1\): gives back an object of feature decisions, each asking the list of features it is given for one \(useUrlSlug\(\) asks for 'UrlSlug', useResourcePlanning\(\) asks for 'ResourceV2'\); a call of one is a check$/m,
+    checks: { 'src/routes/page.ts': ['UrlSlug', 'ResourceV2'] },
+  },
+  {
     name: "a record of booleans named for a feature's enablement is one of flags, read off the context that holds it; one named for a feature's labels is not",
     files: {
       'src/contexts/ConfigContext.ts': `export interface ConfigContextValue {

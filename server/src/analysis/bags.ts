@@ -43,6 +43,8 @@ export type BagEntry = string | {
   readonly store?: boolean;
   /** The flag a property names, where that is not the property's own name: `{"SIMPLE_SOCKET_UI": "simple-socket-ui"}`. */
   readonly names?: Readonly<Record<string, string>>;
+  /** True when each property is a function called to read its flag (`createFeatureDecisions(features).useUrlSlug()`). */
+  readonly accessors?: boolean;
   /** Why its checks count, for people, when the entry was inferred rather than named in `.flaglens.json`. */
   readonly evidence?: string;
 };
@@ -66,12 +68,13 @@ export function parseBagSpec(entry: BagEntry): BagSpec | undefined {
   const evidence = (typeof entry === 'string' ? undefined : entry.evidence) ?? `the bag ${spec} is named in .flaglens.json`;
   const keys = typeof entry !== 'string' && entry.keys !== undefined ? { keys: new Set(entry.keys) } : {};
   const names = typeof entry !== 'string' && entry.names !== undefined ? { bagKeyNames: entry.names } : {};
+  const accessors = typeof entry !== 'string' && entry.accessors === true ? { bagAccessors: true as const } : {};
   if (CALL.test(spec)) {
     // `useFeatureFlags().value`: the call gives a reactive box of the flags.
     const box = spec.endsWith('.value');
     const callee = spec.slice(0, box ? -'().value'.length : -2);
     const bagKeys = keys.keys === undefined ? {} : { bagKeys: keys.keys };
-    return { kind: 'call', pattern: { sdk, callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase, ...bagKeys, ...names, ...(box ? { box: true as const } : {}) } };
+    return { kind: 'call', pattern: { sdk, callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase, ...bagKeys, ...names, ...accessors, ...(box ? { box: true as const } : {}) } };
   }
   if (!OBJECT_PATH.test(spec)) return undefined;
   const pattern: FlagPattern = { sdk, callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase, ...names };

@@ -69,6 +69,8 @@ export interface FlagPattern {
   bagKeys?: ReadonlySet<string>;
   /** For a bag: the flag a property names, where that is not the property's own name (a store's field filled from the flag). */
   bagKeyNames?: Readonly<Record<string, string>>;
+  /** For a bag call: each property is a function called to read its flag (`decisions.useUrlSlug()`); the call is the check. */
+  bagAccessors?: true;
   /** An option of objects written anywhere, not a call: see `UserPattern.option`. Its `keyPath` is the option's name. */
   option?: true;
   /** What the call gives back; unknown when absent, and then read from how the code uses the result. */

@@ -272,7 +272,7 @@ export function readBags(node: Node, report: Report): BagEntry[] | undefined {
 }
 
 function readBagObject(node: Node, where: string, report: Report): BagEntry | undefined {
-  const entry: { bag?: string; camelCaseKeys?: boolean; sdk?: (typeof BAG_SDKS)[number]; keys?: string[]; locals?: boolean; store?: boolean; names?: Record<string, string> } = {};
+  const entry: { bag?: string; camelCaseKeys?: boolean; sdk?: (typeof BAG_SDKS)[number]; keys?: string[]; locals?: boolean; store?: boolean; names?: Record<string, string>; accessors?: boolean } = {};
   let valid = true;
   for (const { name, nameNode, valueNode } of propertiesOf(node)) {
     const value: unknown = getNodeValue(valueNode);
@@ -283,9 +283,10 @@ function readBagObject(node: Node, where: string, report: Report): BagEntry | un
     else if (name === 'locals' && typeof value === 'boolean') entry.locals = value;
     else if (name === 'store' && typeof value === 'boolean') entry.store = value;
     else if (name === 'names' && isTextRecord(value)) entry.names = { ...value };
+    else if (name === 'accessors' && typeof value === 'boolean') entry.accessors = value;
     else {
       valid = false;
-      report(name === 'bag' || name === 'camelCaseKeys' || name === 'sdk' || name === 'keys' || name === 'locals' || name === 'store' || name === 'names' ? valueNode : nameNode, name === 'bag'
+      report(name === 'bag' || name === 'camelCaseKeys' || name === 'sdk' || name === 'keys' || name === 'locals' || name === 'store' || name === 'names' || name === 'accessors' ? valueNode : nameNode, name === 'bag'
         ? `${where}: "bag" must be an object path ("uiConfig.flags") or a call ("useFeatureFlags()").`
         : name === 'camelCaseKeys'
           ? `${where}: "camelCaseKeys" must be true (property names are the flag keys camelCased, as in LaunchDarkly's useFlags()) or false.`
@@ -299,7 +300,9 @@ function readBagObject(node: Node, where: string, report: Report): BagEntry | un
                   ? `${where}: "store" must be true (the name is a store whose value, where read, is the bag) or false.`
                   : name === 'names'
                     ? `${where}: "names" must be an object of texts: the flag each property names, where that is not the property's name ({"SIMPLE_SOCKET_UI": "simple-socket-ui"}).`
-                    : `${where}: unknown field "${name}"; a bag has bag, camelCaseKeys, sdk, keys, locals, store and names.`);
+                    : name === 'accessors'
+                      ? `${where}: "accessors" must be true (each property is a function called to read its flag, decisions.useUrlSlug()) or false.`
+                      : `${where}: unknown field "${name}"; a bag has bag, camelCaseKeys, sdk, keys, locals, store, names and accessors.`);
     }
   }
   if (valid && entry.bag === undefined) {

@@ -16,6 +16,7 @@ import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
 import { flagRecordBags, registryRecordBags, settingsSwitchBags } from './flagRecords';
 import { piniaFlagStoreBags } from './piniaStores';
+import { featureDecisionBags } from './featureDecisions';
 import { vendorConfigEvidence } from './vendorConfigs';
 import { defaultedHookBags, hookReturnedBags } from './hookBags';
 import { typedOptions } from './typedOptions';
@@ -79,7 +80,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   // So does a flag hook that gives back its flags over their defaults (see hookBags.ts): the defaults list its keys.
   // What a vendor serves is read by its boolean members alone: it comes before a record of booleans of the same hook.
   const served = vendorConfigEvidence(root, trees);
-  const records = [...served.bags, ...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...piniaFlagStoreBags(root, trees)];
+  const records = [...served.bags, ...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...piniaFlagStoreBags(root, trees), ...featureDecisionBags(root, trees)];
   const typedNames = addNew(found, [...typed.wrappers, ...served.wrappers], [...records, ...typed.bags]);
   if (typedNames.length > 0) followWrappers(root, trees, found, 2, typedNames, options.resolvePackage);
   // Functions declared with the type of a forwarded key take flag keys too, and what forwards into them is found as for any wrapper.
@@ -307,6 +308,7 @@ export function bagEntryOf(bag: DiscoveredBag): BagEntry {
   return {
     bag: bag.spec, ...(bag.camelCaseKeys === true ? { camelCaseKeys: true } : {}), ...(bag.sdk ? { sdk: bag.sdk } : {}), ...(bag.keys ? { keys: bag.keys } : {}),
     ...(bag.locals === true ? { locals: true } : {}), ...(bag.store === true ? { store: true } : {}), ...(bag.keyNames ? { names: bag.keyNames } : {}),
+    ...(bag.accessors === true ? { accessors: true } : {}),
   };
 }
 
@@ -328,6 +330,7 @@ function givesWording(bag: DiscoveredBag): string {
 function bagReason(bag: DiscoveredBag): string {
   if (bag.locals === true && bag.setting !== undefined) return `a property of the app's settings ${bag.setting} declared as ${bag.declaredAs ?? 'a record'}, a record of booleans named for switches; a property read of it is a check`;
   if (bag.served === true) return `${!isCallSpec(bag.spec) ? 'the state of ' : `gives back ${bag.context === undefined ? '' : `the context ${bag.context}, made to hold `}`}${bag.declaredAs ?? 'a record'}, which its module, importing a flag vendor's SDK, declares for what the vendor serves; a read of one of its boolean members is a check`;
+  if (bag.accessors === true) return `gives back an object of feature decisions, each asking the list of features it is given for one (${Object.entries(bag.keyNames ?? {}).slice(0, 2).map(([decision, feature]) => `${decision}() asks for '${feature}'`).join(', ')}); a call of one is a check`;
   if (bag.piniaStore !== undefined) return `gives the Pinia store '${bag.piniaStore}', whose id says feature flags and whose state holds one in each field; a read of a field is a check`;
   if (bag.store === true) return `a store made to hold ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of its value is a check`;
   if (bag.gives === true) return `${givesWording(bag)} ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of what it gives is a check`;

@@ -77,6 +77,8 @@ export interface DiscoveredBag {
   readonly piniaStore?: string;
   /** The flag a field names, where that is not the field's own name (a store's field filled from another flag). */
   readonly keyNames?: Readonly<Record<string, string>>;
+  /** True for an object of feature decisions, each a function called to ask for its feature (see featureDecisions.ts). */
+  readonly accessors?: boolean;
   /** True for a store made to hold the record (`featureFlagsAtom = atom<FeatureFlags>({})`): its value, where read, is the bag. */
   readonly store?: boolean;
   /** For a record of switches in the app's settings: the settings' type that declares it (see `settingsSwitchBags`). */

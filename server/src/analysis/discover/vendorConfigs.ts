@@ -13,6 +13,7 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { namesVendorPackage } from '../skeleton';
 import { contextsMade, givenType, giverSpec } from './contexts';
+import { functionName } from './functions';
 import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean } from './typeText';
@@ -67,7 +68,8 @@ function memberGetters(file: string, sourceFile: ts.SourceFile, served: Readonly
       const keys = record === undefined ? undefined : served.get(record);
       const indexText = keys === undefined ? undefined : (type as ts.IndexedAccessTypeNode).indexType.getText(sourceFile);
       const keyArg = indexText === undefined ? -1 : node.parameters.findIndex((parameter) => parameter.type?.getText(sourceFile) === indexText);
-      const name = functionName(node);
+      // A method of a type is called by its own name; anything else by its own or its holder's (see functions.ts).
+      const name = ts.isMethodSignature(node) ? (ts.isIdentifier(node.name) ? node.name.text : undefined) : functionName(node);
       if (keys !== undefined && keyArg >= 0 && keyArg < ORDINALS.length && name !== undefined) {
         const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
         getters.push({
@@ -83,14 +85,6 @@ function memberGetters(file: string, sourceFile: ts.SourceFile, served: Readonly
   };
   visit(sourceFile);
   return getters;
-}
-
-/** The name a function is called by: its own, or that of the property or variable that holds it. */
-function functionName(node: ts.SignatureDeclaration): string | undefined {
-  const named = ts.isFunctionTypeNode(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? node.parent : node;
-  const name = ts.isPropertySignature(named) || ts.isPropertyAssignment(named) || ts.isPropertyDeclaration(named) || ts.isVariableDeclaration(named)
-    || ts.isMethodSignature(named) || ts.isMethodDeclaration(named) || ts.isFunctionDeclaration(named) ? named.name : undefined;
-  return name !== undefined && ts.isIdentifier(name) ? name.text : undefined;
 }
 
 /**

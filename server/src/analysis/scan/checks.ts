@@ -220,18 +220,19 @@ const CHANGES_FLAG = /^(?:set|update|toggle|reset|clear|enable|disable|remove|de
 export function visitBagAccess(state: ScanState, node: ts.PropertyAccessExpression | ts.ElementAccessExpression, parent: ts.Node | undefined): void {
   // `[flags.x]` as a hook's dependency names the flag to re-run the hook; the hook's body reads it.
   if (state.dependencyReads?.has(node) === true) return;
-  // `flags.hasOwnProperty(...)` asks the bag object itself, not a flag.
-  if (parent !== undefined && isCallExpression(parent) && parent.expression === node) return;
+  // `flags.hasOwnProperty(...)` asks the bag object itself, not a flag; a bag of accessors is read by such a call alone.
+  const called = parent !== undefined && isCallExpression(parent) && parent.expression === node;
+  if (called && state.accessorBags !== true) return;
   // `flags.x = true`, `delete flags[FLAGS.x]` set the record; they read no flag.
   if (parent !== undefined && isWrittenAccess(node, parent)) return;
   // Nor does `flags.x.set(true)`, which changes the flag through the handle the bag gives for it.
   if (parent !== undefined && isPropertyAccessExpression(parent) && parent.expression === node && CHANGES_FLAG.test(parent.name.text)) return;
   const bag = bagSourceOf(state, node.expression);
-  if (bag === undefined) return;
+  if (bag === undefined || called !== (bag.accessors === true)) return;
   // The box's value is the record whose properties are the flags, not a flag.
   if (bag.box === true && isPropertyAccessExpression(node) && node.name.text === 'value') return;
   if (isPropertyAccessExpression(node)) {
-    if (isIdentifier(node.name)) addBagNameCheck(state, bag, node.name, node, undefined);
+    if (isIdentifier(node.name)) addBagNameCheck(state, bag, node.name, called ? (parent as ts.CallExpression) : node, undefined);
   } else {
     addBagKeyCheck(state, bag, node.argumentExpression, node, undefined);
   }
@@ -428,9 +429,10 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
     // A bag call that lists its keys gives back other properties too (`isLoading`), which are no flags.
     const keys = patterns.length === 1 && patterns[0].bagKeys !== undefined ? { keys: patterns[0].bagKeys } : {};
     const box = patterns.length === 1 && patterns[0].box === true ? { box: true as const } : {};
-    if (patterns.every((pattern) => pattern.packages === undefined)) return { patterns, method, ...keys, ...box };
+    const accessors = patterns.length === 1 && patterns[0].bagAccessors === true ? { accessors: true as const } : {};
+    if (patterns.every((pattern) => pattern.packages === undefined)) return { patterns, method, ...keys, ...box, ...accessors };
     const origin = calleeOrigin(expression.expression);
-    return origin === undefined ? undefined : { patterns, method, origin, ...keys, ...box };
+    return origin === undefined ? undefined : { patterns, method, origin, ...keys, ...box, ...accessors };
   }
   const declared = objectBagOf(expression, state.objectBags);
   if (isIdentifier(expression)) {

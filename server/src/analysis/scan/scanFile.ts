@@ -116,6 +116,7 @@ export function newState(sourceFile: ts.SourceFile, text: string, patterns: Patt
     scopes: [],
     drafts: [],
     objectBags: patterns.objectBags ?? [],
+    ...(patterns.patterns.some((pattern) => pattern.bagAccessors === true) ? { accessorBags: true as const } : {}),
     ...(patterns.registryProperties === undefined ? {} : { registryProperties: patterns.registryProperties }),
     typeAliases: new Map(),
   };

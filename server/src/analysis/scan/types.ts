@@ -186,6 +186,8 @@ export interface BagSource {
   readonly keys?: ReadonlySet<string>;
   /** For a bag call that gives a reactive box (see `FlagPattern.box`): its `.value` is the bag too. */
   readonly box?: true;
+  /** For a bag of accessors (see `FlagPattern.bagAccessors`): a property is read by calling it. */
+  readonly accessors?: true;
 }
 
 /** A declared name. `value` is undefined for names that hold no known key (parameters, `let`), so they shadow outer constants. */
@@ -225,6 +227,8 @@ export interface ScanState {
   readonly scopes: Span[];
   readonly drafts: DraftCheck[];
   readonly objectBags: readonly ObjectBag[];
+  /** True when a bag of the patterns is read by calling its properties (see `FlagPattern.bagAccessors`): method calls are looked at. */
+  readonly accessorBags?: true;
   /** Properties that hold a registry (see `PatternSet.registryProperties`); absent when none. */
   readonly registryProperties?: readonly RegistryProperty[];
   /** `type FlagKey = 'a' | 'b'`, for the keys a parameter of that type may hold. */
