@@ -42,7 +42,7 @@ export function giverSpec(name: string, box: true | undefined): string {
 }
 
 /** What a function's body gives back: its expression, or what the one statement of its block returns. */
-function givenExpression(fn: ts.SignatureDeclaration): ts.Expression | undefined {
+export function givenExpression(fn: ts.SignatureDeclaration): ts.Expression | undefined {
   const body = (fn as ts.FunctionLikeDeclaration).body;
   if (body === undefined || !ts.isBlock(body)) return body;
   const statements = body.statements;

@@ -6,6 +6,7 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { givenExpression } from './contexts';
 import { functionName, type FunctionNode } from './functions';
 import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
@@ -49,33 +50,29 @@ export function featureDecisionBags(root: string, trees: SourceTrees): Discovere
 function decisionsOf(fn: ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression): Record<string, string> | undefined {
   const [list] = fn.parameters;
   if (list === undefined || !ts.isIdentifier(list.name)) return undefined;
-  const given = givenObject(fn.body);
+  const given = givenObject(fn);
   if (given === undefined || given.properties.length < 2) return undefined;
   const decisions: Record<string, string> = {};
   for (const member of given.properties) {
     const decision = ts.isMethodDeclaration(member) ? member
       : ts.isPropertyAssignment(member) && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer)) ? member.initializer : undefined;
-    const feature = decision === undefined || decision.parameters.length > 0 ? undefined : askedFeature(decision.body, list.name.text);
+    const feature = decision === undefined || decision.parameters.length > 0 ? undefined : askedFeature(decision, list.name.text);
     if (feature === undefined || !ts.isIdentifier(member.name as ts.Node)) return undefined;
     decisions[(member.name as ts.Identifier).text] = feature;
   }
   return decisions;
 }
 
-/** The object literal a body gives back: an arrow's `({ … })`, or the one statement of a block, `return { … }`. */
-function givenObject(body: ts.ConciseBody | undefined): ts.ObjectLiteralExpression | undefined {
-  let given: ts.Expression | undefined;
-  if (body === undefined) return undefined;
-  if (!ts.isBlock(body)) given = body;
-  else if (body.statements.length === 1 && ts.isReturnStatement(body.statements[0])) given = body.statements[0].expression;
+/** The object literal a function gives back: an arrow's `({ … })`, or the one statement of a block, `return { … }`. */
+function givenObject(fn: ts.SignatureDeclaration): ts.ObjectLiteralExpression | undefined {
+  let given = givenExpression(fn);
   while (given !== undefined && (ts.isParenthesizedExpression(given) || ts.isAsExpression(given) || ts.isSatisfiesExpression(given))) given = given.expression;
   return given !== undefined && ts.isObjectLiteralExpression(given) ? given : undefined;
 }
 
-/** The feature a decision's body asks the list for: `list.includes('X')`, given back or as the arrow's expression. */
-function askedFeature(body: ts.ConciseBody | undefined, list: string): string | undefined {
-  const asked = body === undefined ? undefined : !ts.isBlock(body) ? body
-    : body.statements.length === 1 && ts.isReturnStatement(body.statements[0]) ? body.statements[0].expression : undefined;
+/** The feature a decision asks the list for: `list.includes('X')`, given back or as the arrow's expression. */
+function askedFeature(decision: ts.SignatureDeclaration, list: string): string | undefined {
+  const asked = givenExpression(decision);
   if (asked === undefined || !ts.isCallExpression(asked) || asked.arguments.length !== 1 || !ts.isPropertyAccessExpression(asked.expression)) return undefined;
   const [feature] = asked.arguments;
   const receiver = asked.expression.expression;
