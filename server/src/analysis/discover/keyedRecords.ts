@@ -9,7 +9,7 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
-import { isWrittenAccess } from '../scan/checks';
+import { isWrittenAccess } from '../scan/bagReads';
 import { memberKey } from './anchors';
 import { keyTypeNames } from './keyAliases';
 import type { SourceTrees } from './sourceTrees';

@@ -16,7 +16,7 @@ import type { UserPattern } from '../types';
 import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredWrapper } from './types';
-import { isWrittenAccess } from '../scan/checks';
+import { isWrittenAccess } from '../scan/bagReads';
 import { mayEvaluate } from './anchors';
 import { functionName, ownReturns, parameterOf, type FunctionNode } from './functions';
 import { isTestFile, mayNameWrapper, ordinal } from './wrappers';

@@ -21,24 +21,23 @@ import { mayDeclareEnvironmentSwitch, mayHardCodeFlags } from '../prefilter';
 import { wholeNamesRegex } from '../regex';
 import type { FlagCheck } from '../types';
 import { lookupBinding } from './bindings';
-import { isWrittenAccess } from './checks';
+import { isWrittenAccess } from './bagReads';
 import { dependencyListOf } from './dependencyLists';
 import { mentionsFlagFunction } from './flagFunctions';
-import { returnedExpressions, unwrap } from './values';
+import { unwrap } from './values';
 import type { CompletedChecks } from './bindings';
 import { hasModifier } from './exports';
+import { flagFunctionsOf, flagGettersOf, hardCodedSwitch } from './flagsSetInCode';
 import { storedChecksOf } from './storedChecks';
 import { flagStoresOf, storeReaderCall, subscribedStore } from './flagStores';
-import { booleanValue, environmentVariableOf, featureSettingName, lastNameOf, switchedBy, switchReadInPlace } from './settingReads';
+import { environmentVariableOf, featureSettingName, lastNameOf, switchedBy, switchReadInPlace } from './settingReads';
 import type { FileScan, ScanState, SwitchDeclaration } from './types';
 
 const {
   NodeFlags, SyntaxKind, forEachChild, isCallExpression, isClassLike, isElementAccessExpression, isIdentifier, isImportDeclaration,
   isNamedImports, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration,
-  isFunctionLike, isShorthandPropertyAssignment, isStringLiteralLike, isTypeNode, isVariableDeclaration, isVariableStatement,
-  isNonNullExpression, isExportDeclaration, isObjectLiteralExpression, isPropertyAssignment, isFunctionDeclaration, isArrowFunction,
-  isFunctionExpression, isBinaryExpression, isNewExpression, isClassDeclaration, isConditionalExpression, isMethodDeclaration,
-  isGetAccessorDeclaration, isBlock,
+  isShorthandPropertyAssignment, isStringLiteralLike, isTypeNode, isVariableDeclaration, isVariableStatement,
+  isNonNullExpression, isExportDeclaration, isObjectLiteralExpression, isPropertyAssignment, isFunctionDeclaration, isBinaryExpression,
 } = ts;
 
 // A class's or object's property is found by name in every file: only a name that says what it switches, or one of an
@@ -381,126 +380,6 @@ function isRead(node: ts.Identifier, parent: ts.Node): boolean {
   const named = parent as { name?: ts.Node; propertyName?: ts.Node; label?: ts.Node };
   if (named.name === node || named.propertyName === node || named.label === node) return false;
   return !isWrittenAccess(node, parent);
-}
-
-/**
- * A flag set in code: a module named for flags exports a constant written as `true` or `false` (`export const
- * SHOW_EXAMPLES_LINK = false;` in `temp-flags.ts`), which the code reads where the feature is gated. Its key is its name.
- * Or one a developer sets in the browser: a boolean made of one key of its storage (`IS_SOLANA_ENABLED = typeof
- * localStorage !== 'undefined' && !!localStorage.getItem('IS_SOLANA_ENABLED')`), keyed by that storage key.
- */
-function hardCodedSwitch(declaration: ts.VariableDeclaration, flagFunctions: ReadonlySet<string>): Pick<SwitchDeclaration, 'key' | 'inCode' | 'inStorage'> | undefined {
-  const value = declaration.initializer === undefined ? undefined : unwrap(declaration.initializer);
-  if (value === undefined || !isIdentifier(declaration.name)) return undefined;
-  // A flag function written as a constant (`export const enableCustomIntegration = () => true`).
-  if ((isArrowFunction(value) || isFunctionExpression(value)) && value.parameters.length === 0
-    && (value.type?.kind === SyntaxKind.BooleanKeyword || value.body.kind === SyntaxKind.TrueKeyword || value.body.kind === SyntaxKind.FalseKeyword)) {
-    return { key: declaration.name.text, inCode: 'function' };
-  }
-  // Another name for one of the module's flag functions (`export const enableResizingToolbarButtons = enableBetaFeatures`).
-  if (isIdentifier(value)) return flagFunctions.has(value.text) ? { key: declaration.name.text, inCode: 'function' } : undefined;
-  if (value.kind === SyntaxKind.TrueKeyword || value.kind === SyntaxKind.FalseKeyword) return { key: declaration.name.text, inCode: value.kind === SyntaxKind.TrueKeyword ? 'true' : 'false' };
-  const stored = storageKeyRead(value);
-  return stored !== undefined && booleanValue(value) === 'yes' ? { key: stored.key, inStorage: stored.storage } : undefined;
-}
-
-/**
- * The names of a module of flags' functions that are flags by themselves: no parameters, declared to give a boolean, and
- * deciding it with nothing but the module's own functions (`export function enableWSLDetection(): boolean { return
- * enableBetaFeatures() }`), called where the feature is gated. Each one's key is its name. One that calls anything else
- * is a helper over a flag read elsewhere (`useSolversFeatureFlag(): boolean { return useFeatureFlags().isSolversEnabled
- * }`): that read is the flag, and its callers are not checks of another.
- */
-function flagFunctionsOf(sourceFile: ts.SourceFile): Set<string> {
-  const declared = sourceFile.statements.filter((statement): statement is ts.FunctionDeclaration => isFunctionDeclaration(statement) && statement.name !== undefined);
-  const own = new Set(declared.map((statement) => (statement.name as ts.Identifier).text));
-  const decidesByItsOwn = (body: ts.Node): boolean => {
-    let callsOthers = false;
-    const visit = (node: ts.Node): void => {
-      if (callsOthers) return;
-      if (isCallExpression(node) && !(isIdentifier(node.expression) && own.has(node.expression.text))) callsOthers = true;
-      else forEachChild(node, visit);
-    };
-    visit(body);
-    return !callsOthers;
-  };
-  return new Set(declared
-    .filter((declaration) => declaration.parameters.length === 0 && declaration.type?.kind === SyntaxKind.BooleanKeyword && declaration.body !== undefined && decidesByItsOwn(declaration.body))
-    .map((declaration) => (declaration.name as ts.Identifier).text));
-}
-
-/**
- * The getters that are flags of a module of flags' one instance of its own class (`export const testFlags = new
- * TestFlags()`, with `get enableTurnkey() { return this.booleanFlag(this.queryParams.enable_turnkey) }`): public, giving a
- * boolean, and deciding it with nothing but the class's own members, as a flag function decides with the module's own
- * functions. A getter that holds a check (`return this.client.isEnabled('x')`) is a helper over that check: its reads
- * are not checks again. One that gives a text or a number is a setting.
- */
-function flagGettersOf(sourceFile: ts.SourceFile, instance: ts.VariableDeclaration, checks: readonly FlagCheck[]): ts.GetAccessorDeclaration[] {
-  const made = instance.initializer === undefined ? undefined : unwrap(instance.initializer);
-  if (made === undefined || !isNewExpression(made) || !isIdentifier(made.expression)) return [];
-  const className = made.expression.text;
-  const declaration = sourceFile.statements.find((statement): statement is ts.ClassDeclaration => isClassDeclaration(statement) && statement.name?.text === className);
-  if (declaration === undefined) return [];
-  const members = new Map<string, ts.ClassElement>();
-  for (const member of declaration.members) if (member.name !== undefined && isIdentifier(member.name)) members.set(member.name.text, member);
-  const holdsCheck = (node: ts.Node): boolean => checks.some((check) => check.callSpan.start >= node.pos && check.callSpan.end <= node.end);
-  // A call of the class's own method or function-valued property (`this.booleanFlag(…)`): its name, else undefined.
-  const ownCall = (node: ts.Node): string | undefined => (isCallExpression(node) && isPropertyAccessExpression(node.expression)
-    && node.expression.expression.kind === SyntaxKind.ThisKeyword && members.has(node.expression.name.text) ? node.expression.name.text : undefined);
-  const gives = (node: ts.Expression, depth: number): boolean => {
-    const inner = unwrap(node);
-    const own = ownCall(inner);
-    if (own !== undefined) return depth < 3 && memberGivesBoolean(members.get(own) as ts.ClassElement, depth + 1);
-    // A choice of a boolean or nothing (`this.queryParams.simpleui ? this.booleanFlag(…) : undefined`) is a flag of three states.
-    if (isConditionalExpression(inner)) {
-      const nothing = (branch: ts.Expression): boolean => { const value = unwrap(branch); return isIdentifier(value) && value.text === 'undefined'; };
-      return (gives(inner.whenTrue, depth) || nothing(inner.whenTrue)) && (gives(inner.whenFalse, depth) || nothing(inner.whenFalse)) && !(nothing(inner.whenTrue) && nothing(inner.whenFalse));
-    }
-    return booleanValue(inner) === 'yes';
-  };
-  const memberGivesBoolean = (member: ts.ClassElement, depth: number): boolean => {
-    const fn = isPropertyDeclaration(member) && member.initializer !== undefined ? unwrap(member.initializer) : member;
-    if (!(isMethodDeclaration(fn) || isGetAccessorDeclaration(fn) || isArrowFunction(fn) || isFunctionExpression(fn))) return false;
-    if (fn.type !== undefined) return fn.type.kind === SyntaxKind.BooleanKeyword;
-    const body = fn.body;
-    if (body === undefined) return false;
-    if (!isBlock(body)) return gives(body, depth);
-    const returned = returnedExpressions(body);
-    return returned.length > 0 && returned.every((value) => gives(value, depth));
-  };
-  const callsOnlyOwn = (body: ts.Node): boolean => {
-    let callsOthers = false;
-    const visit = (node: ts.Node): void => {
-      if (callsOthers) return;
-      if (isCallExpression(node) && ownCall(node) === undefined) callsOthers = true;
-      else forEachChild(node, visit);
-    };
-    visit(body);
-    return !callsOthers;
-  };
-  return declaration.members.filter((member): member is ts.GetAccessorDeclaration => isGetAccessorDeclaration(member) && isIdentifier(member.name)
-    && member.body !== undefined && !hasModifier(member, SyntaxKind.PrivateKeyword) && !hasModifier(member, SyntaxKind.ProtectedKeyword) && !hasModifier(member, SyntaxKind.StaticKeyword)
-    && !holdsCheck(member) && callsOnlyOwn(member.body) && memberGivesBoolean(member, 0));
-}
-
-/**
- * The one key a value reads from the browser's storage, `localStorage.getItem('IS_SOLANA_ENABLED')` (also through
- * `window.`, or `sessionStorage`), outside any function it declares: a switch a developer turns on in the browser.
- */
-function storageKeyRead(value: ts.Expression): { key: string; storage: 'localStorage' | 'sessionStorage' } | undefined {
-  const reads: Array<{ key: string; storage: 'localStorage' | 'sessionStorage' }> = [];
-  const visit = (node: ts.Node): void => {
-    if (isFunctionLike(node)) return;
-    const storage = isCallExpression(node) && isPropertyAccessExpression(node.expression) && node.expression.name.text === 'getItem' ? lastNameOf(node.expression.expression) : undefined;
-    if ((storage === 'localStorage' || storage === 'sessionStorage') && isCallExpression(node) && node.arguments.length === 1 && isStringLiteralLike(node.arguments[0])) {
-      reads.push({ key: node.arguments[0].text, storage });
-      return;
-    }
-    forEachChild(node, visit);
-  };
-  visit(value);
-  return reads.length === 1 ? reads[0] : undefined;
 }
 
 function lineOf(state: ScanState, node: ts.Node): number {

@@ -12,7 +12,7 @@
 // feature (`SettingsStore.getValue('feature_video_rooms')`) has a type, not text: it is read as a switch wherever it is.
 
 import { ts } from 'ts-morph';
-import { isWrittenAccess } from './checks';
+import { isWrittenAccess } from './bagReads';
 import { unwrap } from './values';
 
 const {

@@ -1,0 +1,175 @@
+// Flag-bag reads: a property read of an object that holds every flag (`flags.newCheckout`, `flags['new-checkout']`,
+// `useFlags().newCheckout`, `const { newCheckout } = useFlags()`) is a draft check of the flag it names, completed
+// through the file's bindings as a call's is (see checks.ts).
+
+import { ts } from 'ts-morph';
+import { isEmptyObjectFallback, namedWherever, objectBagOf, type ObjectBag } from '../bags';
+import { kebabCaseFromCamelCase } from '../keys';
+import type { FlagPattern } from '../types';
+import { lookupBinding } from './bindings';
+import { calleeOrigin, calleeText, checkBase, isKeyLike, matchCallee, spanOf, textOf } from './checks';
+import { storedBagRead } from './flagStores';
+import type { BagSource, DraftCheck, ScanState } from './types';
+import { evaluate, unwrap } from './values';
+
+// ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
+const {
+  SyntaxKind, isAwaitExpression, isBinaryExpression, isCallExpression, isComputedPropertyName, isDeleteExpression, isIdentifier,
+  isNoSubstitutionTemplateLiteral, isPostfixUnaryExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isStringLiteral,
+} = ts;
+
+// Methods of a flag's handle that change it rather than read it: `set`, `setValue`, `toggle`, `reset`, `update`.
+const CHANGES_FLAG = /^(?:set|update|toggle|reset|clear|enable|disable|remove|delete)(?![a-z])/;
+
+/** `flags.newCheckout`, `flags['new-checkout']`, `useFlags().newCheckout`. */
+export function visitBagAccess(state: ScanState, node: ts.PropertyAccessExpression | ts.ElementAccessExpression, parent: ts.Node | undefined): void {
+  // `[flags.x]` as a hook's dependency names the flag to re-run the hook; the hook's body reads it.
+  if (state.dependencyReads?.has(node) === true) return;
+  // `flags.hasOwnProperty(...)` asks the bag object itself, not a flag; a bag of accessors is read by such a call alone.
+  const called = parent !== undefined && isCallExpression(parent) && parent.expression === node;
+  if (called && state.accessorBags !== true) return;
+  // `flags.x = true`, `delete flags[FLAGS.x]` set the record; they read no flag.
+  if (parent !== undefined && isWrittenAccess(node, parent)) return;
+  // Nor does `flags.x.set(true)`, which changes the flag through the handle the bag gives for it.
+  if (parent !== undefined && isPropertyAccessExpression(parent) && parent.expression === node && CHANGES_FLAG.test(parent.name.text)) return;
+  const bag = bagSourceOf(state, node.expression);
+  if (bag === undefined || called !== (bag.accessors === true)) return;
+  // The box's value is the record whose properties are the flags, not a flag.
+  if (bag.box === true && isPropertyAccessExpression(node) && node.name.text === 'value') return;
+  if (isPropertyAccessExpression(node)) {
+    if (isIdentifier(node.name)) addBagNameCheck(state, bag, node.name, called ? (parent as ts.CallExpression) : node, undefined);
+  } else {
+    addBagKeyCheck(state, bag, node.argumentExpression, node, undefined);
+  }
+}
+
+/** True when `parent` writes or deletes the property `node` reads: `flags.x = v`, `flags[k] ??= v`, `delete flags.x`, `flags.n++`. */
+export function isWrittenAccess(node: ts.Expression, parent: ts.Node): boolean {
+  if (isDeleteExpression(parent)) return true;
+  if (isBinaryExpression(parent)) return parent.left === node && parent.operatorToken.kind >= SyntaxKind.FirstAssignment && parent.operatorToken.kind <= SyntaxKind.LastAssignment;
+  return (isPrefixUnaryExpression(parent) || isPostfixUnaryExpression(parent)) && (parent.operator === SyntaxKind.PlusPlusToken || parent.operator === SyntaxKind.MinusMinusToken);
+}
+
+/** `const { newCheckout, 'dark-mode': darkMode = false } = useFlags()`. */
+export function addDestructuredBagChecks(state: ScanState, bag: BagSource, pattern: ts.ObjectBindingPattern): void {
+  for (const element of pattern.elements) {
+    if (element.dotDotDotToken !== undefined) continue;
+    const nameNode = element.propertyName ?? element.name;
+    if (isIdentifier(nameNode)) {
+      addBagNameCheck(state, bag, nameNode, element, element.initializer);
+    } else if (isComputedPropertyName(nameNode)) {
+      addBagKeyCheck(state, bag, nameNode.expression, element, element.initializer);
+    } else if (isStringLiteral(nameNode) || isNoSubstitutionTemplateLiteral(nameNode)) {
+      addBagKeyCheck(state, bag, nameNode, element, element.initializer);
+    }
+  }
+}
+
+// What every object or array has: `featureFlags.length` asks about the record, not a flag.
+const OBJECT_MEMBERS = new Set(['length', 'size', 'constructor', 'prototype', '__proto__']);
+
+/** A flag named by an identifier: camelCased in LaunchDarkly's bag. */
+function addBagNameCheck(state: ScanState, bag: BagSource, name: ts.Identifier, whole: ts.Node, defaultNode: ts.Expression | undefined): void {
+  if (name.text === '' || (bag.keys !== undefined ? !bag.keys.has(name.text) : OBJECT_MEMBERS.has(name.text))) return;
+  for (const pattern of bag.patterns) {
+    const camelCase = pattern.camelCaseKeys === true;
+    const named = pattern.bagKeyNames?.[name.text];
+    const base = checkBase(state, pattern, bag.method, whole, defaultNode);
+    pushBagDraft(state, bag, pattern, {
+      check: {
+        ...base,
+        // A field filled from a flag of another name says so: `featureFlagsStore.ADMIN_PAGE` is `auth_portal_admin_page`.
+        ...(named === undefined ? {} : { evidence: `${base.evidence ?? `the bag ${bag.method}`}; its ${name.text} holds the flag ${named}` }),
+        key: named ?? (camelCase ? kebabCaseFromCamelCase(name.text) : name.text),
+        resolved: true,
+        ...(camelCase ? { camelCaseName: name.text } : {}),
+        ...(bag.keys !== undefined ? { listedByBag: true as const } : {}),
+        keySpan: spanOf(state, name),
+        keyIsLiteral: false,
+      },
+    });
+  }
+}
+
+/** A flag named by a string or an expression (`flags['new-checkout']`, `flags[FLAGS.NEW]`): the key as is, never camelCased. */
+function addBagKeyCheck(state: ScanState, bag: BagSource, keyNode: ts.Expression, whole: ts.Node, defaultNode: ts.Expression | undefined): void {
+  if (!isKeyLike(keyNode)) return;
+  // A bag that lists its keys: a string it does not list is no flag; a name or expression is resolved later.
+  const literal = unwrap(keyNode);
+  if (bag.keys !== undefined && (isStringLiteral(literal) || isNoSubstitutionTemplateLiteral(literal)) && !bag.keys.has(literal.text)) return;
+  for (const pattern of bag.patterns) {
+    pushBagDraft(state, bag, pattern, {
+      check: {
+        ...checkBase(state, pattern, bag.method, whole, defaultNode),
+        key: textOf(state, unwrap(keyNode)),
+        resolved: false,
+        keySpan: spanOf(state, keyNode),
+        keyIsLiteral: isStringLiteral(keyNode) || isNoSubstitutionTemplateLiteral(keyNode),
+        ...(bag.keys !== undefined && (isStringLiteral(literal) || isNoSubstitutionTemplateLiteral(literal)) ? { listedByBag: true as const } : {}),
+      },
+      keyValue: evaluate(keyNode),
+    });
+  }
+}
+
+/**
+ * A bag's draft, with the evidence a preset's bag needs: where its call's function comes from, that name read where
+ * the flag is read (a draft's positions are its own statement's: the bag may be declared in another).
+ */
+function pushBagDraft(state: ScanState, bag: BagSource, pattern: FlagPattern, draft: DraftCheck): void {
+  if (pattern.packages === undefined) {
+    state.drafts.push(draft);
+  } else if (bag.origin !== undefined) {
+    const reference = { ...bag.origin.reference, position: draft.check.callSpan.end };
+    state.drafts.push({ ...draft, evidence: { reference, subject: bag.origin.subject, packages: pattern.packages } });
+  }
+}
+
+/** The flag bag an expression holds: a bag call, a name bound to one, or a configured bag object. */
+export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | undefined {
+  let expression = unwrap(node);
+  // `await getFeatureFlags()`: a bag function may be async.
+  if (isAwaitExpression(expression)) expression = unwrap(expression.expression);
+  // `flags ?? {}`: a record that may be missing, defaulted to an empty one, is still that record.
+  if (isBinaryExpression(expression) && isEmptyObjectFallback(expression)) return bagSourceOf(state, expression.left);
+  // `flags.value`: the value of a box a bag call gives is the bag (a template reads the box itself, unwrapped).
+  if (isPropertyAccessExpression(expression) && expression.name.text === 'value') {
+    const box = bagSourceOf(state, expression.expression);
+    if (box?.box === true) return box;
+  }
+  const stored = storedBagRead(expression, state.sourceFile, state.objectBags);
+  if (stored !== undefined) return objectBagSource(stored);
+  if (isCallExpression(expression)) {
+    const patterns = matchCallee(state, expression.expression).filter((pattern) => pattern.kind === 'bag');
+    if (patterns.length === 0) return undefined;
+    const method = calleeText(state, expression.expression);
+    // A bag call that lists its keys gives back other properties too (`isLoading`), which are no flags.
+    const keys = patterns.length === 1 && patterns[0].bagKeys !== undefined ? { keys: patterns[0].bagKeys } : {};
+    const box = patterns.length === 1 && patterns[0].box === true ? { box: true as const } : {};
+    const accessors = patterns.length === 1 && patterns[0].bagAccessors === true ? { accessors: true as const } : {};
+    if (patterns.every((pattern) => pattern.packages === undefined)) return { patterns, method, ...keys, ...box, ...accessors };
+    const origin = calleeOrigin(expression.expression);
+    return origin === undefined ? undefined : { patterns, method, origin, ...keys, ...box, ...accessors };
+  }
+  const declared = objectBagOf(expression, state.objectBags);
+  if (isIdentifier(expression)) {
+    const binding = lookupBinding(state, expression.text, expression.end);
+    // A local name of a declared bag that lists its keys is that bag (a parameter `flags`, `const flags = org.featureFlags`):
+    // the keys keep other objects of that name out. So is one of a bag whose entry says its locals are it (a record of
+    // booleans named for feature flags, passed along as `featureFlags`). Any other bag is named only by its path.
+    if (binding?.bag !== undefined) return binding.bag;
+    if (binding !== undefined && (declared === undefined || !namedWherever(declared))) return undefined;
+    // A name bound to an object written out here (`const featureFlags = { addressComplete: getFlag('addressComplete') }`)
+    // holds what it says: a check's value is read where it was checked, a default where it was written. One that
+    // spreads a record into it (`{ ...stored, [FLAG.newNav]: true }`) is that record, merged.
+    if (typeof binding?.value === 'object' && binding.value.kind === 'object' && binding.value.spreads === undefined) return undefined;
+  }
+  return declared === undefined ? undefined : objectBagSource(declared);
+}
+
+/** The bag source of a declared bag object; a vendor's is the bag only where its first name comes from the vendor's packages. */
+export function objectBagSource(declared: ObjectBag): BagSource {
+  const [root] = declared.names;
+  const origin = declared.pattern.packages === undefined ? {} : { origin: { reference: { kind: 'local' as const, names: [root], position: 0 }, subject: root } };
+  return { patterns: [declared.pattern], method: declared.pattern.callee, ...(declared.keys === undefined ? {} : { keys: declared.keys }), ...origin };
+}
