@@ -69,7 +69,7 @@ export function givenContext(fn: ts.SignatureDeclaration): string | undefined {
   return ts.isIdentifier(context) ? context.text : undefined;
 }
 
-/** `createContext` of `createContext(…)` and `React.createContext(…)`. */
+/** The name a call calls: `createContext` of `createContext(…)` and `React.createContext(…)`. */
 function calledName(call: ts.CallExpression): string | undefined {
   const callee = call.expression;
   return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;

@@ -12,6 +12,7 @@ import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredBag } from './types';
 import { isTestFile } from './wrappers';
+import { unwrap } from '../scan/values';
 
 // A text test: the file may ask a list for a feature written as a text.
 const ASKS_LIST_TEXT = /\.\s*(?:includes|has|isEnabled)\s*\(\s*['"`]/;
@@ -65,8 +66,8 @@ function decisionsOf(fn: ts.FunctionDeclaration | ts.ArrowFunction | ts.Function
 
 /** The object literal a function gives back: an arrow's `({ … })`, or the one statement of a block, `return { … }`. */
 function givenObject(fn: ts.SignatureDeclaration): ts.ObjectLiteralExpression | undefined {
-  let given = givenExpression(fn);
-  while (given !== undefined && (ts.isParenthesizedExpression(given) || ts.isAsExpression(given) || ts.isSatisfiesExpression(given))) given = given.expression;
+  const returned = givenExpression(fn);
+  const given = returned === undefined ? undefined : unwrap(returned);
   return given !== undefined && ts.isObjectLiteralExpression(given) ? given : undefined;
 }
 

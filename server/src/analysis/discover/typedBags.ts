@@ -83,7 +83,7 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
         const giver = ts.isFunctionLike(node) ? givenType(node, contexts) : undefined;
         const name = giver === undefined ? undefined : functionName(node as FunctionNode);
         const spec = giver === undefined || name === undefined ? undefined : giverSpec(name, giver.box);
-        if (giver !== undefined && name !== undefined && spec !== undefined && (registry.ownGiversOnly === true ? saysFeatureFlags(name) : registry.checked || saysFeatureFlags(name)) && GIVES_FLAGS.has(nameWords(name).at(-1) ?? '')
+        if (giver !== undefined && name !== undefined && spec !== undefined && (saysFeatureFlags(name) || (registry.checked && registry.ownGiversOnly !== true)) && GIVES_FLAGS.has(nameWords(name).at(-1) ?? '')
           && isBagType(giver.type, registry, keys, aliases) && !bags.some((bag) => bag.spec === spec)) {
           const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
           const context = giver.context === undefined ? {} : { context: giver.context };
