@@ -2334,7 +2334,11 @@ export const useTabs = () => ({ toggles: tabToggles });`,
 }`,
     },
     expected: {
-      bags: [{ bag: 'toggles', keys: ['isVirksomhetsinputEnabled', 'isUtenlandsoppholdEnabled'] }],
+      // The server's function gives back its own checks by name (see checkedReturns.ts): `getToggles().a` checks the first.
+      bags: [
+        { bag: 'getToggles()', keys: ['a', 'b'], names: { a: 'isVirksomhetsinputEnabled', b: 'isUtenlandsoppholdEnabled' } },
+        { bag: 'toggles', keys: ['isVirksomhetsinputEnabled', 'isUtenlandsoppholdEnabled'] },
+      ],
       registry: { file: 'src/data/unleash/unleash_types.ts', symbol: 'ToggleNames' },
     },
     says: /^bag toggles \(src\/data\/unleash\/unleashQueryHooks\.ts:4\): a property the team's hook useFeatureToggles\(\) gives back, named for flags/,
@@ -2396,6 +2400,79 @@ export interface Organization { id: string; features: OrgFeatures }`,
     expected: {},
   },
   {
+    name: 'a function named for several flags that gives back its own checks\' values by name is a bag of those names, each read as its check\'s flag; its other properties are none, nor is what a function named for nothing of flags gives back',
+    files: {
+      'src/lib/consts.ts': `export const featureKeys = { SEASONAL: 'seasonal-menu', PAYMENT: 'online-payment' } as const;`,
+      'src/hooks/use-feature-flags.ts': `import { useVariableValue } from '@devcycle/react-client-sdk';
+import { featureKeys } from '../lib/consts';
+export function useFeatureFlags() {
+  const showSeasonalMenu = useVariableValue(featureKeys.SEASONAL, false);
+  const enableOnlinePayment = useVariableValue(featureKeys.PAYMENT, false);
+  const [isLoading] = useState(false);
+  return { showSeasonalMenu, enableOnlinePayment, isLoading };
+}
+export function useCheckoutData() {
+  const enableOnlinePayment = useVariableValue(featureKeys.PAYMENT, false);
+  return { enableOnlinePayment };
+}`,
+      'src/pages/checkout.tsx': `import { useFeatureFlags } from '../hooks/use-feature-flags';
+export function Checkout() {
+  const { enableOnlinePayment, isLoading } = useFeatureFlags();
+  const { enableOnlinePayment: again } = useCheckoutData();
+  return useFeatureFlags().showSeasonalMenu && enableOnlinePayment && !isLoading && again;
+}`,
+    },
+    expected: {
+      bags: [{ bag: 'useFeatureFlags()', keys: ['showSeasonalMenu', 'enableOnlinePayment'], names: { showSeasonalMenu: 'seasonal-menu', enableOnlinePayment: 'online-payment' } }],
+      registry: { file: 'src/lib/consts.ts', symbol: 'featureKeys' },
+    },
+    says: /^bag useFeatureFlags\(\) \(src\/hooks\/use-feature-flags\.ts:3\): gives back what its own checks give, one property each \(showSeasonalMenu holds 'seasonal-menu', enableOnlinePayment holds 'online-payment'\); a read of one is a check$/m,
+    checks: { 'src/pages/checkout.tsx': ['online-payment', 'seasonal-menu'] },
+  },
+  {
+    name: 'a service named for feature flags whose every public method takes nothing and gives a boolean (or an observable of one) is read where it is held: a call of a method is a check of it; a service with a method that takes a flag, or named for nothing of flags, is none',
+    files: {
+      'src/core/feature-flag.ts': `import { InjectionToken } from '@angular/core';
+export const FEATURE_FLAG_SERVICE = new InjectionToken<FeatureFlagService>('FeatureFlagService');
+export declare abstract class FeatureFlagService {
+  abstract isTraceEnabled(): Observable<boolean>;
+  abstract isEvalEnabled(): Observable<boolean>;
+  abstract isExportEnabled(): boolean;
+}
+export abstract class FeatureToggleRegistry { abstract isOn(flag: string): boolean; abstract isA(): boolean; abstract isB(): boolean; }
+export abstract class SessionService { abstract isOpen(): boolean; abstract isIdle(): boolean; abstract isShared(): boolean; }`,
+      'src/components/trace.component.ts': `import { inject } from '@angular/core';
+import { FEATURE_FLAG_SERVICE } from '../core/feature-flag';
+export class TraceComponent {
+  private readonly flags = inject(FEATURE_FLAG_SERVICE);
+  readonly traceObs = this.flags.isTraceEnabled();
+  constructor(private readonly session: SessionService) {}
+  ngOnInit() { this.flags.isEvalEnabled().subscribe(); return this.session.isOpen() && this.flags.isTraceEnabled; }
+}`,
+    },
+    expected: {
+      bags: [
+        { bag: 'featureFlagService', keys: ['isTraceEnabled', 'isEvalEnabled', 'isExportEnabled'], accessors: true },
+        { bag: 'flags', keys: ['isTraceEnabled', 'isEvalEnabled', 'isExportEnabled'], accessors: true },
+      ],
+    },
+    says: /^bag flags \(src\/core\/feature-flag\.ts:3\): holds FeatureFlagService, named for feature flags, whose every method gives one flag's value and takes nothing \(isTraceEnabled, isEvalEnabled\); a call of one is a check$/m,
+    checks: { 'src/components/trace.component.ts': ['isTraceEnabled', 'isEvalEnabled'] },
+  },
+  {
+    name: "a wrapper whose name another module's function shares is proposed with the file that declares it",
+    files: {
+      'src/utils/feature-flag/index.js': `import posthog from 'posthog-js';
+class FeatureFlag { getValue = (flagName) => posthog.getFeatureFlag(flagName); }
+export default new FeatureFlag();`,
+      'src/utils/DataStoreUtils.js': `const DataStoreUtils = { getValue: function (pathArray) { return read(pathArray); } };
+export default DataStoreUtils;`,
+      'src/hooks/useFlag.ts': `import posthog from 'posthog-js';
+export function useFlag(key: string) { return posthog.isFeatureEnabled(key); }`,
+    },
+    expected: { patterns: [{ callee: 'getValue', keyArg: 0, from: 'src/utils/feature-flag/index.js' }, { callee: 'useFlag', keyArg: 0, type: 'boolean' }] },
+  },
+  {
     name: 'nothing to propose in code that calls the SDK directly',
     files: { 'src/app.ts': `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('x', false); export enum Colors { Red = 'red', Blue = 'blue' }` },
     expected: {},
@@ -2405,7 +2482,7 @@ export interface Organization { id: string; features: OrgFeatures }`,
 function check({ files, expected, says, checks }: Case): void {
   const sources = Object.entries(files).map(([file, text]) => ({ file: `${ROOT}/${file}`, text }));
   const discovery = discover(ROOT, sources);
-  const proposed = proposeConfig(discovery);
+  const proposed = proposeConfig(discovery, ROOT);
   assert.deepEqual(proposed, expected);
   if (says !== undefined) {
     const lines = describeDiscovery(discovery);
@@ -2432,7 +2509,7 @@ export function useLaunchDarkly() { return useFlags<typeof flagDefaults>(); }`,
   };
   const sources = Object.entries(files).map(([file, text]) => ({ file: `${ROOT}/${file}`, text }));
   // Through the text of .flaglens.json, as `flaglens init` writes it and `flaglens scan` reads it.
-  const { config, problems } = parseConfig(JSON.stringify(proposeConfig(discover(ROOT, sources))), `${ROOT}/.flaglens.json`);
+  const { config, problems } = parseConfig(JSON.stringify(proposeConfig(discover(ROOT, sources), ROOT)), `${ROOT}/.flaglens.json`);
   const patterns = buildPatternSet(config.patterns, config.bags);
   const scan = scanFile(`${ROOT}/src/TeamUsage.tsx`, files['src/TeamUsage.tsx'], patterns);
 
@@ -2529,7 +2606,7 @@ describe('a bag check with the key as written', () => {
 
 describe('scanning with the config proposed from declared types', () => {
   const sources = Object.entries(DECLARED_TYPES).map(([file, text]) => ({ file: `${ROOT}/${file}`, text }));
-  const { config, problems } = parseConfig(JSON.stringify(proposeConfig(discover(ROOT, sources))), `${ROOT}/.flaglens.json`);
+  const { config, problems } = parseConfig(JSON.stringify(proposeConfig(discover(ROOT, sources), ROOT)), `${ROOT}/.flaglens.json`);
   const patterns = buildPatternSet(config.patterns, config.bags);
   const checksIn = (file: string): Array<[string, string, number]> => {
     const text = DECLARED_TYPES[file];

@@ -385,6 +385,28 @@ export async function classify(database, config) {
         'feature_group_calls <- SettingsStore.watchSetting("feature_group_calls", null, this.onChange)',
       ],
     },
+    {
+      name: "node-config's setting under a head that names features' switches, read as a boolean, is that switch; one of another value, or asked for as text, is a setting of the feature",
+      code: `import config from 'config';
+export function validate(value) {
+  const settlement = config.get<boolean>('featureToggles.settlementAgreementEnabled') || false;
+  const timeline = asBooleanValue(config.get('features.timelineEnabled'));
+  const url = config.get<boolean>('featureToggles.launchDarklyUrl');
+  const label = config.get<string>('features.newNav');
+  return settlement && timeline && url && label && config.get('ccd.caseType');
+}`,
+      reads: [
+        "settlementAgreementEnabled <- config.get<boolean>('featureToggles.settlementAgreementEnabled')",
+        "timelineEnabled <- config.get('features.timelineEnabled')",
+      ],
+    },
+    {
+      name: 'a variable that configures the flag system is no switch: its provider, its endpoint, its environment',
+      code: `export function initializeFeatureFlags(env) {
+  return { provider: env.FEATURE_FLAG_PROVIDER || process.env.FEATURE_FLAG_PROVIDER, host: env.FEATURE_FLAG_ENDPOINT, stage: env.FEATURE_FLAG_ENVIRONMENT, on: env.FEATURE_FLAG_NEW_NAV === 'true' };
+}`,
+      reads: ["FEATURE_FLAG_NEW_NAV <- env.FEATURE_FLAG_NEW_NAV"],
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {

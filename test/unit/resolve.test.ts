@@ -62,6 +62,23 @@ const cases: Case[] = [
     expected: [{ key: 'new-checkout', resolved: true }],
   },
   {
+    name: "a module's object of keys filled member by member after it is declared, exported whole or by name; a member set in a function is not followed",
+    files: {
+      [APP]: `import FEATURES from './features';
+import { LATER } from './later';
+gb.isOn(FEATURES.DARK_MODE); gb.isOn(FEATURES.EXPORT); gb.isOn(FEATURES.LOCAL); gb.isOn(LATER.X);`,
+      '/ws/src/features.js': `const FEATURES = {};
+FEATURES.DARK_MODE = 'dark_mode';
+FEATURES.EXPORT = 'export';
+function set() { FEATURES.LOCAL = 'local'; }
+export default FEATURES;`,
+      '/ws/src/later.js': `let LATER = {};
+LATER.X = 'x';
+export { LATER };`,
+    },
+    expected: [{ key: 'dark_mode', resolved: true }, { key: 'export', resolved: true }, { key: 'FEATURES.LOCAL', resolved: false }, { key: 'x', resolved: true }],
+  },
+  {
     name: 'aliased import, through a local const',
     files: {
       [APP]: `import { NEW_CHECKOUT as NC } from './flags';\nconst KEY = NC;\ngb.isOn(NC); gb.isOn(KEY);`,
@@ -497,6 +514,76 @@ describe('evidence across files', () => {
       const app = getScan(APP);
       assert.ok(app);
       assert.deepEqual(resolveChecks(app, getScan, host).map((found) => [found.key, found.sdk, found.evidence]), expected);
+    });
+  }
+});
+
+// An inferred wrapper is declared in `/ws/src/flags.ts` (and, for one row, also in another module): a call of it is a check
+// unless its function or receiver is imported from, or declared in, a module that is none of those.
+const WRAPPER_MODULE = '/ws/src/flags.ts';
+const wrapperModuleCases: Array<{ name: string; files: Record<string, string>; modules?: string[]; expected: string[] }> = [
+  {
+    name: 'imported from the module that declares it, directly or through a barrel or a namespace: checks',
+    files: {
+      [APP]: `import { getValue } from './flags';
+import { getValue as viaBarrel } from './index';
+import * as flags from './flags';
+import featureFlag from './flags';
+getValue('a'); viaBarrel('b'); flags.getValue('c'); featureFlag.getValue('d');`,
+      [WRAPPER_MODULE]: `export function getValue(key) { return posthog.getFeatureFlag(key); }
+export default { getValue };`,
+      '/ws/src/index.ts': `export * from './flags';`,
+    },
+    expected: ['a', 'b', 'c', 'd'],
+  },
+  {
+    name: "another module's function or object of the same name, imported or declared here: no checks",
+    files: {
+      [APP]: `import DataStoreUtils from './DataStoreUtils';
+import { getValue as read } from './firebase';
+function getValue(path) { return path; }
+const Local = { getValue: (path) => path };
+DataStoreUtils.getValue(['users', 'profile']); read('signup'); getValue('customProfile'); Local.getValue('attributes');`,
+      [WRAPPER_MODULE]: `export function getValue(key) { return posthog.getFeatureFlag(key); }`,
+      '/ws/src/DataStoreUtils.ts': `const DataStoreUtils = { getValue(path) { return path; } };\nexport default DataStoreUtils;`,
+      '/ws/src/firebase.ts': `export const getValue = (path) => path;`,
+    },
+    expected: [],
+  },
+  {
+    name: 'a receiver that comes from nowhere known (a parameter, `this`, what a call gave, a package): checks, as matched by name',
+    files: {
+      [APP]: `import { makeClient } from './client';
+import { sdk } from 'some-package';
+export function f(service) { return service.getValue('a'); }
+class C { g() { return this.getValue('b'); } }
+makeClient().getValue('c'); sdk.getValue('d');`,
+      [WRAPPER_MODULE]: `export function getValue(key) { return posthog.getFeatureFlag(key); }`,
+      '/ws/src/client.ts': `export function makeClient() { return { getValue: (key) => key }; }`,
+    },
+    expected: ['a', 'b', 'c', 'd'],
+  },
+  {
+    name: 'two modules that each declare the wrapper: calls of either are checks',
+    files: {
+      [APP]: `import { getValue } from './flags';\nimport { getValue as other } from './admin/flags';\ngetValue('a'); other('b');`,
+      [WRAPPER_MODULE]: `export function getValue(key) { return posthog.getFeatureFlag(key); }`,
+      '/ws/src/admin/flags.ts': `export function getValue(key) { return posthog.getFeatureFlag(key); }`,
+    },
+    modules: [WRAPPER_MODULE, '/ws/src/admin/flags.ts'],
+    expected: ['a', 'b'],
+  },
+];
+
+describe("an inferred wrapper's calls, by the module that declares it", () => {
+  for (const { name, files, modules, expected } of wrapperModuleCases) {
+    it(name, () => {
+      const texts = new Map(Object.entries(files));
+      const patterns = buildPatternSet([{ callee: 'getValue', keyArg: 0, modules: modules ?? [WRAPPER_MODULE] }]);
+      const getScan = scansOver(texts, patterns);
+      const app = getScan(APP);
+      assert.ok(app);
+      assert.deepEqual(resolveChecks(app, getScan, hostOver(texts)).map((found) => found.key), expected);
     });
   }
 });

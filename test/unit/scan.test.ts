@@ -526,6 +526,15 @@ notRequired.init(sdkKey).variation('d', context, false);`,
     expected: [['a', 'launchdarkly', '`ld` is declared with a type from launchdarkly-node-server-sdk'], ['b', 'unleash', '`unleash` is declared with a type from unleash-client']],
   },
   {
+    name: "a variable typed by what an SDK's function gives (`ReturnType`, `Awaited`, an indexed access, `typeof`) holds the SDK's client",
+    code: `import { init } from '@launchdarkly/node-server-sdk';
+import { Unleash } from 'unleash-client';
+let ldClient: Awaited<ReturnType<ReturnType<typeof init>['waitForInitialization']>>;
+let unleash: InstanceType<typeof Unleash> | undefined;
+export async function getFlagValue(key: string) { return ldClient.variation('a', user, false) && unleash?.isEnabled('b'); }`,
+    expected: [['a', 'launchdarkly', '`ldClient` is declared with a type from @launchdarkly/node-server-sdk'], ['b', 'unleash', '`unleash` is declared with a type from unleash-client']],
+  },
+  {
     name: "a function whose declared return type is the SDK's client makes one, called through ?. and awaited",
     code: `import type { GrowthBookClient } from '@growthbook/growthbook';
 import type { LDClient } from '@launchdarkly/node-server-sdk';

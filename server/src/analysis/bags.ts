@@ -43,7 +43,10 @@ export type BagEntry = string | {
   readonly store?: boolean;
   /** The flag a property names, where that is not the property's own name: `{"SIMPLE_SOCKET_UI": "simple-socket-ui"}`. */
   readonly names?: Readonly<Record<string, string>>;
-  /** True when each property is a function called to read its flag (`createFeatureDecisions(features).useUrlSlug()`). */
+  /**
+   * True when each property is a function called to read its flag (`createFeatureDecisions(features).useUrlSlug()`, or on
+   * an object, `featureFlagService.isTraceEnabled()`).
+   */
   readonly accessors?: boolean;
   /** Why its checks count, for people, when the entry was inferred rather than named in `.flaglens.json`. */
   readonly evidence?: string;
@@ -77,7 +80,7 @@ export function parseBagSpec(entry: BagEntry): BagSpec | undefined {
     return { kind: 'call', pattern: { sdk, callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase, ...bagKeys, ...names, ...accessors, ...(box ? { box: true as const } : {}) } };
   }
   if (!OBJECT_PATH.test(spec)) return undefined;
-  const pattern: FlagPattern = { sdk, callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase, ...names };
+  const pattern: FlagPattern = { sdk, callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase, ...names, ...accessors };
   const locals = typeof entry !== 'string' && entry.locals === true ? { locals: true } : {};
   const store = typeof entry !== 'string' && entry.store === true ? { store: true } : {};
   return { kind: 'object', bag: { names: spec.split('.'), pattern, ...keys, ...locals, ...store } };

@@ -107,7 +107,13 @@ function withImportedEvidence(scan: FileScan, checks: FlagCheck[], resolution: R
   const packages = new Map<string, { specifier: string | undefined; chosen: boolean }>();
   const checkedCalls = new Set<number>();
   for (const check of checks) if (check.evidence !== undefined) checkedCalls.add(check.callSpan.start);
-  for (const { checkIndex, reference, packages: accepted, subject } of scan.evidenceImports ?? []) {
+  for (const { checkIndex, reference, packages: accepted, subject, modules } of scan.evidenceImports ?? []) {
+    if (modules !== undefined) {
+      resolution.visited.clear();
+      // An inferred wrapper's call is kept unless its import leads to a function another module declares.
+      if (reachesModules(scan.fileName, reference, modules, resolution) === false) evidenceAt.set(checkIndex, undefined);
+      continue;
+    }
     const exported = `${reference.specifier}\0${reference.names.join('\0')}`;
     let found = packages.get(exported);
     if (found === undefined) {
@@ -174,6 +180,33 @@ function vendorPackageOfExport(target: string, names: readonly string[], resolut
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/**
+ * Whether an import leads, through the workspace's re-exports and the imports exported values are made from, to one of
+ * `modules`: false when it ends at a module that declares the name itself, undefined when it leaves the workspace or
+ * the files scanned.
+ */
+function reachesModules(fromFile: string, reference: ModuleReference, modules: readonly string[], resolution: Resolution): boolean | undefined {
+  const target = resolveModulePath(fromFile, reference.specifier, resolution.host);
+  if (target === undefined) return undefined;
+  if (modules.includes(target)) return true;
+  const scan = resolution.getScan(target);
+  const [first, ...path] = reference.names;
+  if (scan === undefined || first === undefined) return undefined;
+  const step = (next: ModuleReference): boolean | undefined => visit(resolution, `modules\0${target}\0${next.specifier}\0${next.names.join('\0')}`, () => reachesModules(target, next, modules, resolution));
+  if (Object.hasOwn(scan.exports, first)) {
+    const exported = scan.exports[first];
+    return typeof exported !== 'string' && exported.kind === 'import' ? step({ ...exported, names: [...exported.names, ...path] }) : false;
+  }
+  if (scan.origins !== undefined && Object.hasOwn(scan.origins, first)) return step(scan.origins[first]);
+  let unknown = false;
+  for (const specifier of first === 'default' ? [] : scan.starExports) {
+    const found = step({ kind: 'import', specifier, names: reference.names });
+    if (found === true) return true;
+    if (found === undefined) unknown = true;
+  }
+  return unknown ? undefined : false;
 }
 
 interface Resolution {

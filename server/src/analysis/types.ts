@@ -90,6 +90,12 @@ export interface FlagPattern {
   declares?: true;
   /** Why a pattern without packages counts, for its checks ("`isFeatureOn` is named in .flaglens.json"). */
   evidence?: string;
+  /**
+   * For a wrapper inferred from the code: the modules (absolute, with `/`) that declare a function of its name. A call
+   * of a function imported from, or declared in, another module of the workspace is no call of it (`DataStoreUtils.getValue`
+   * is not the flag module's `getValue`); a call whose function or receiver comes from nowhere known still is.
+   */
+  modules?: readonly string[];
 }
 
 /** A team's wrapper as written in `.flaglens.json`. */
@@ -111,6 +117,13 @@ export interface UserPattern {
   returns?: CallReturns;
   /** Why the pattern holds, for people, when discovery inferred it; one from `.flaglens.json` is named there. */
   evidence?: string;
+  /**
+   * The files (relative to the folder) that declare the function: a call of a function imported from, or declared in,
+   * another module is no check of it. `.flaglens.json` writes it `"from"`; `flaglens init` writes where it found it.
+   */
+  from?: string[];
+  /** `from` as the scan reads it (see `FlagPattern.modules`). */
+  modules?: string[];
   /**
    * True when `callee` is no function but an option: a property of objects written anywhere that names the flag gating
    * its object (`featureToggle: FeatureName.X` in a table of check types), or a list of them. `.flaglens.json` writes it

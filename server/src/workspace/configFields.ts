@@ -35,6 +35,11 @@ export function readList<T>(node: Node, name: string, report: Report, readEntry:
   return (node.children ?? []).flatMap((entry, index) => readEntry(entry, `${name}[${index}]`, report) ?? []);
 }
 
+/** A path inside the folder, with `/`: not absolute, and never above it. */
+function isFolderFile(value: unknown): boolean {
+  return typeof value === 'string' && value !== '' && !value.startsWith('/') && !value.includes('\\') && !/^[A-Za-z]:/.test(value) && !value.split('/').includes('..');
+}
+
 /** One entry of "patterns": a wrapper's callee and where its key and default are. */
 export function readPattern(node: Node, where: string, report: Report): UserPattern | undefined {
   if (node.type !== 'object') {
@@ -78,6 +83,12 @@ export function readPattern(node: Node, where: string, report: Report): UserPatt
         if (Array.isArray(value) && value.length > 0 && value.every((key) => typeof key === 'string' && key !== '')) pattern.keys = value as string[];
         else reject(valueNode, '"keys" must be a list of flag keys: the only keys of the function\'s calls that are flags, such as ["new-nav", "beta"].');
         break;
+      case 'from': {
+        const files = typeof value === 'string' ? [value] : value;
+        if (Array.isArray(files) && files.length > 0 && files.every(isFolderFile)) pattern.from = files as string[];
+        else reject(valueNode, '"from" must be the file that declares the function, or a list of them, relative to the folder: "src/flags.ts".');
+        break;
+      }
       case 'negate':
         if (typeof value === 'boolean') pattern.negate = value;
         else reject(valueNode, '"negate" must be true (the wrapper answers true when the flag is off) or false.');
@@ -93,7 +104,7 @@ export function readPattern(node: Node, where: string, report: Report): UserPatt
         else reject(valueNode, `"type" must be one of ${VALUE_TYPES.join(', ')}.`);
         break;
       default:
-        reject(nameNode, `unknown field "${name}"; a pattern has callee, keyArg, keyCompared, keys, defaultArg, negate, type and returns, or option alone.`);
+        reject(nameNode, `unknown field "${name}"; a pattern has callee, keyArg, keyCompared, keys, from, defaultArg, negate, type and returns, or option alone.`);
     }
   }
   // An option is a property, not a call: it has no arguments, default or value of its own.

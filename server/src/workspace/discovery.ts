@@ -36,7 +36,7 @@ export async function discoverFolder(folder: string, log: (message: string) => v
   const discovery = discover(root, sources, host.resolvePackage === undefined ? {} : { resolvePackage: host.resolvePackage });
   // The folders are the packages the providers are in, which only the package table knows.
   const keysAsWritten = keysAsWrittenFolders(root, discovery.providers ?? [], (file) => packageDirOf(file, packages)).map((folder) => path.posix.relative(root, folder) || '.');
-  return { root, discovery, config: proposeConfig(discovery, keysAsWritten), filesRead: sources.length };
+  return { root, discovery, config: proposeConfig(discovery, root, keysAsWritten), filesRead: sources.length };
 }
 
 /** The proposed configuration as the text of a `.flaglens.json`. */

@@ -68,13 +68,14 @@ export interface LoadedFolder {
   firstSeenInCode?(key: string): string | undefined;
 }
 
-/** The patterns `.flaglens.json` says, with its client parameters named by their files' absolute paths, as the scan names files. */
+/** The patterns `.flaglens.json` says, with the files of its wrappers and client parameters named by their absolute paths, as the scan names files. */
 export function configuredPatterns(config: FlagLensConfig, root: string): PatternSet {
-  const patterns = buildPatternSet(config.patterns, config.bags);
+  const folder = toPosixPath(root).replace(/\/+$/, '');
+  const userPatterns = config.patterns.map((pattern) => (pattern.from === undefined ? pattern : { ...pattern, modules: pattern.from.map((file) => posix.join(folder, file)) }));
+  const patterns = buildPatternSet(userPatterns, config.bags);
   const registryProperties = configuredRegistryProperties(config, root);
   const withProperties = registryProperties.length === 0 ? patterns : { ...patterns, registryProperties };
   if (config.clients === undefined || config.clients.length === 0) return withProperties;
-  const folder = toPosixPath(root).replace(/\/+$/, '');
   return {
     ...withProperties,
     clientParameters: config.clients.map((client) => ({

@@ -14,6 +14,7 @@ import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredWrapper } from './types';
 import type { FileScan } from '../scan/types';
 import { predicateComparisons } from '../scan/predicates';
+import { awaitingEvidence } from '../scan/bindings';
 import { functionName, type FunctionNode } from './functions';
 import { GENERIC_NAMES, isTestFile, ordinal } from './wrappers';
 import { keyAliases, keyTypeNames } from './keyAliases';
@@ -212,7 +213,7 @@ function anchoredCallee(callee: ts.Expression, name: string): string {
  * still has to be followed into another module is not one yet: `useFeature(Flags.X)` may be the team's own hook.
  */
 function provenChecks(scan: FileScan): FlagCheck[] {
-  const pending = new Set(scan.evidenceImports?.map((entry) => entry.checkIndex));
+  const pending = awaitingEvidence(scan.evidenceImports);
   return scan.checks.filter((_, index) => !pending.has(index));
 }
 

@@ -3,11 +3,13 @@
 // a closure), functions that return a flag bag, and the flag registry in code with what it anchors:
 // parameters typed by it and calls passed its members. Each finding says where it is and why it was chosen.
 
+import { posix } from 'node:path';
 import { buildPatternSet, calleeLastName, type ClientParameter, type PatternSet } from '../patterns';
 import type { UserPattern } from '../types';
 import type { BagEntry } from '../bags';
 import type { ModuleHost } from '../resolve';
 import { registryLabel } from '../registryDeclarations';
+import { escapeRegex } from '../regex';
 import { anchoredBy, type Anchored, type AnchorRegistry } from './anchors';
 import { clientParameters, clientParametersOf } from './clientParameters';
 import { launchDarklyProviders } from './keyNaming';
@@ -17,6 +19,8 @@ import { bagsTypedBy } from './typedBags';
 import { flagRecordBags, registryRecordBags, settingsSwitchBags } from './flagRecords';
 import { piniaFlagStoreBags } from './piniaStores';
 import { featureDecisionBags } from './featureDecisions';
+import { checkedReturnBags } from './checkedReturns';
+import { accessorServiceBags } from './accessorServices';
 import { vendorConfigEvidence } from './vendorConfigs';
 import { defaultedHookBags, hookReturnedBags } from './hookBags';
 import { typedOptions } from './typedOptions';
@@ -27,7 +31,7 @@ import { keyTypedWrappers } from './keyTypes';
 import { flagServiceMethods, packageFlagFunctions } from './namedFlagApis';
 import { stateComparingWrappers } from './stateComparisons';
 import type { DiscoveredBag, DiscoveredRegistry, DiscoveredRegistryProperty, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
-import { aliasesIn, wrappersIn, type ClosureFactory } from './wrappers';
+import { aliasesIn, isTestFile, wrappersIn, type ClosureFactory } from './wrappers';
 
 // Each level of wrappers reads the files that name the last level's names. Real code stops at three or four
 // (a hook calling a closure another hook returns, which calls an override helper, which calls the SDK);
@@ -80,7 +84,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   // So does a flag hook that gives back its flags over their defaults (see hookBags.ts): the defaults list its keys.
   // What a vendor serves is read by its boolean members alone: it comes before a record of booleans of the same hook.
   const served = vendorConfigEvidence(root, trees);
-  const records = [...served.bags, ...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...piniaFlagStoreBags(root, trees), ...featureDecisionBags(root, trees)];
+  const records = [...served.bags, ...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...piniaFlagStoreBags(root, trees), ...featureDecisionBags(root, trees), ...accessorServiceBags(root, trees)];
   const typedNames = addNew(found, [...typed.wrappers, ...served.wrappers], [...records, ...typed.bags]);
   if (typedNames.length > 0) followWrappers(root, trees, found, 2, typedNames, options.resolvePackage);
   // Functions declared with the type of a forwarded key take flag keys too, and what forwards into them is found as for any wrapper.
@@ -90,6 +94,9 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   // A dependency's flag API that FlagLens has no preset for, known by its name (see namedFlagApis.ts).
   const namedFunctions = addNew(found, [...packageFlagFunctions(root, trees, options.resolvePackage), ...flagServiceMethods(root, trees)], []);
   if (namedFunctions.length > 0) followWrappers(root, trees, found, 2, namedFunctions, options.resolvePackage);
+  // A function named for several flags that gives back its own checks' values by name (see checkedReturns.ts).
+  const checkedReturnNames = addNew(found, [], checkedReturnBags(root, trees, patternsOf(trees, found), options.resolvePackage));
+  if (checkedReturnNames.length > 0) followWrappers(root, trees, found, 2, checkedReturnNames, options.resolvePackage);
   const anchors = new Map<string, Anchored>();
   const anchorsOf = (candidate: AnchorRegistry): Anchored => {
     const id = `${candidate.file}#${candidate.symbol}`;
@@ -126,7 +133,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     for (const registry of [chosen, ...besides.map((beside) => beside.candidate)]) {
       for (const wrapper of anchorsOf({ ...registry, file: `${root}/${registry.file}`, keys: registry.keyList, members: registry.memberList }).wrappers) {
         const callee = wrapper.pattern.callee;
-        if (!found.wrappers.some((other) => other.pattern.callee === callee) && !anchoredWrappers.some((other) => other.pattern.callee === callee)) anchoredWrappers.push(wrapper);
+        if (!alsoDeclared(found, wrapper) && !anchoredWrappers.some((other) => other.pattern.callee === callee)) anchoredWrappers.push(wrapper);
       }
     }
     // A property declared with the registry's key type, or a list of it, is an option naming the flags that gate its objects.
@@ -183,7 +190,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   const alsoAnchoring = chosen === undefined ? [] : besides.map(({ candidate, reason }) => ({ ...registryCandidates[candidates.indexOf(candidate)], reason }));
   const providers = launchDarklyProviders(root, sources, trees);
   return {
-    wrappers: found.wrappers, bags: found.bags, ...(chosen ? { registry: registryCandidates[0] } : {}),
+    wrappers: found.wrappers.map((wrapper) => (declaredElsewhere(wrapper, trees) ? { ...wrapper, sharesName: true } : wrapper)), bags: found.bags, ...(chosen ? { registry: registryCandidates[0] } : {}),
     ...(found.registryProperties.length > 0 ? { registryProperties: found.registryProperties } : {}), registryCandidates,
     ...(alsoAnchoring.length > 0 ? { alsoAnchoring } : {}), ...(providers.length > 0 ? { providers } : {}), ...(clients.length > 0 ? { clients } : {}),
   };
@@ -205,7 +212,10 @@ function followWrappers(root: string, trees: SourceTrees, found: Found, firstLev
       if (newNames === undefined ? !trees.mayHoldChecks(source, patterns) : !trees.names(source, newNames)) continue;
       const inFile = wrappersIn(root, source, trees.resolvedChecks(source, patterns, resolvePackage), patterns, level, trees, found.factories);
       for (const wrapper of inFile.wrappers) {
-        if (known.has(wrapper.pattern.callee)) continue;
+        if (known.has(wrapper.pattern.callee)) {
+          alsoDeclared(found, wrapper);
+          continue;
+        }
         known.add(wrapper.pattern.callee);
         found.wrappers.push(wrapper);
         added.push(wrapper.pattern.callee);
@@ -225,7 +235,10 @@ function followWrappers(root: string, trees: SourceTrees, found: Found, firstLev
       // Aliases name a wrapper of an earlier level, so they are looked for in the files that name new ones.
       if (newNames === undefined) continue;
       for (const alias of aliasesIn(root, source, trees, found.wrappers)) {
-        if (known.has(alias.pattern.callee)) continue;
+        if (known.has(alias.pattern.callee)) {
+          alsoDeclared(found, alias);
+          continue;
+        }
         known.add(alias.pattern.callee);
         found.wrappers.push(alias);
         added.push(alias.pattern.callee);
@@ -252,7 +265,7 @@ function mergedKeys(found: Found, bag: DiscoveredBag): boolean {
 function addNew(found: Found, wrappers: readonly DiscoveredWrapper[], bags: readonly DiscoveredBag[]): string[] {
   const names: string[] = [];
   for (const wrapper of wrappers) {
-    if (found.wrappers.some((other) => other.pattern.callee === wrapper.pattern.callee)) continue;
+    if (alsoDeclared(found, wrapper)) continue;
     found.wrappers.push(wrapper);
     names.push(wrapper.pattern.callee);
   }
@@ -265,6 +278,39 @@ function addNew(found: Found, wrappers: readonly DiscoveredWrapper[], bags: read
   return names;
 }
 
+/**
+ * True when a module other than those that declare the wrapper declares a function or method of its name
+ * (`getValue`): the configuration `init` writes then says where the wrapper is (`"from"`), as the scan knows it.
+ */
+function declaredElsewhere(wrapper: DiscoveredWrapper, trees: SourceTrees): boolean {
+  const { declaredIn } = wrapper;
+  const name = wrapper.pattern.callee;
+  if (declaredIn === undefined || !/^[\w$]+$/.test(name)) return false;
+  const word = escapeRegex(name);
+  const declares = new RegExp(`(?:function\\s*\\*?\\s*${word}\\s*[<(]|(?<![\\w$.])${word}\\s*[:=]\\s*(?:async\\s+)?(?:function\\b|\\(|[\\w$]+\\s*=>)|^\\s*(?:(?:public|private|protected|static|async|get)\\s+)*${word}\\s*\\([^)]*\\)\\s*(?::[^{;]+)?\\{)`, 'm');
+  for (const file of trees.filesNaming(name)) {
+    const source = trees.byFile.get(file);
+    // A test's stand-in of the wrapper, or a declaration file's type of it, is no other function the program calls.
+    if (source === undefined || declaredIn.includes(file) || file.endsWith('.d.ts') || isTestFile(file)) continue;
+    if (declares.test(source.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a wrapper of that name is known already. One known by where it is declared is then declared where this
+ * one is too (two apps' `useFlag`), or, when this one was found otherwise (by its key's type), known by its name alone.
+ */
+function alsoDeclared(found: Found, wrapper: DiscoveredWrapper): boolean {
+  const index = found.wrappers.findIndex((other) => other.pattern.callee === wrapper.pattern.callee);
+  if (index < 0) return false;
+  const { declaredIn, ...known } = found.wrappers[index];
+  if (declaredIn === undefined) return true;
+  if (wrapper.declaredIn === undefined) found.wrappers[index] = known;
+  else found.wrappers[index] = { ...known, declaredIn: [...new Set([...declaredIn, ...wrapper.declaredIn])] };
+  return true;
+}
+
 /** The presets with the wrappers and bag functions found so far. */
 function patternsOf(trees: SourceTrees, found: Found): PatternSet {
   return trees.patternSet(found.wrappers.map(inferredPattern), found.bags.map(inferredBag), found.clients, found.registryProperties.map(registryPropertyPattern));
@@ -273,18 +319,22 @@ function patternsOf(trees: SourceTrees, found: Found): PatternSet {
 /** A wrapper's pattern, saying why it was inferred: a check found through it says so, not that a configuration names it. */
 export function inferredPattern(wrapper: DiscoveredWrapper): UserPattern {
   const what = wrapper.evidence === 'members' ? 'a check' : wrapper.evidence === 'named' ? 'a flag API known by its name' : 'a wrapper';
-  return { ...wrapper.pattern, evidence: `\`${wrapper.pattern.callee}\` was inferred from the code as ${what}: ${wrapper.reason} (${wrapper.at.file}:${wrapper.at.line})` };
+  return {
+    ...wrapper.pattern, evidence: `\`${wrapper.pattern.callee}\` was inferred from the code as ${what}: ${wrapper.reason} (${wrapper.at.file}:${wrapper.at.line})`,
+    ...(wrapper.declaredIn === undefined ? {} : { modules: [...wrapper.declaredIn] }),
+  };
 }
 
 /** The configuration a discovery proposes: its wrappers as patterns, its bag functions, its registry. */
-export function proposeConfig(discovery: Discovery, keysAsWritten: readonly string[] = []): ProposedConfig {
+export function proposeConfig(discovery: Discovery, root: string, keysAsWritten: readonly string[] = []): ProposedConfig {
   const config: ProposedConfig = {};
   if (discovery.wrappers.length > 0) {
-    config.patterns = discovery.wrappers.map(({ pattern }) => {
+    config.patterns = discovery.wrappers.map(({ pattern, declaredIn, sharesName }) => {
       if (pattern.option === true) return { option: pattern.callee };
       const { keyPath, keyArg, callee, ...rest } = pattern;
       const argument = keyArg ?? 0;
-      return { callee, keyArg: keyPath && keyPath.length > 0 ? [argument, ...keyPath].join('.') : argument, ...rest };
+      const from = sharesName === true ? declaredIn?.map((file) => posix.relative(root, file)) : undefined;
+      return { callee, keyArg: keyPath && keyPath.length > 0 ? [argument, ...keyPath].join('.') : argument, ...rest, ...(from === undefined ? {} : { from: from.length === 1 ? from[0] : from }) };
     });
   }
   if (discovery.bags.length > 0) config.bags = discovery.bags.map(bagEntryOf);
@@ -330,6 +380,8 @@ function givesWording(bag: DiscoveredBag): string {
 function bagReason(bag: DiscoveredBag): string {
   if (bag.locals === true && bag.setting !== undefined) return `a property of the app's settings ${bag.setting} declared as ${bag.declaredAs ?? 'a record'}, a record of booleans named for switches; a property read of it is a check`;
   if (bag.served === true) return `${!isCallSpec(bag.spec) ? 'the state of ' : `gives back ${bag.context === undefined ? '' : `the context ${bag.context}, made to hold `}`}${bag.declaredAs ?? 'a record'}, which its module, importing a flag vendor's SDK, declares for what the vendor serves; a read of one of its boolean members is a check`;
+  if (bag.checkedReturn === true) return `gives back what its own checks give, one property each (${(bag.keys ?? []).slice(0, 2).map((property) => `${property} holds '${bag.keyNames?.[property] ?? property}'`).join(', ')}); a read of one is a check`;
+  if (bag.service !== undefined) return `holds ${bag.service}, named for feature flags, whose every method gives one flag's value and takes nothing (${(bag.keys ?? []).slice(0, 2).join(', ')}); a call of one is a check`;
   if (bag.accessors === true) return `gives back an object of feature decisions, each asking the list of features it is given for one (${Object.entries(bag.keyNames ?? {}).slice(0, 2).map(([decision, feature]) => `${decision}() asks for '${feature}'`).join(', ')}); a call of one is a check`;
   if (bag.piniaStore !== undefined) return `gives the Pinia store '${bag.piniaStore}', whose id says feature flags and whose state holds one in each field; a read of a field is a check`;
   if (bag.store === true) return `a store made to hold ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of its value is a check`;

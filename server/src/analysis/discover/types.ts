@@ -37,6 +37,13 @@ export interface DiscoveredWrapper {
   readonly level: number;
   /** For a wrapper that forwards its key: the key parameter's declared type (`ExperimentName`, `keyof UiFlags`), when it names one. */
   readonly keyType?: string;
+  /**
+   * For a function found where it is declared: the files (absolute, with `/`) that declare a wrapper of its name.
+   * A call of a function another module declares is no call of it (see `FlagPattern.modules`).
+   */
+  readonly declaredIn?: readonly string[];
+  /** True when another module declares a function or method of its name too: `init` then writes where it is (`"from"`). */
+  readonly sharesName?: true;
 }
 
 /**
@@ -77,6 +84,10 @@ export interface DiscoveredBag {
   readonly piniaStore?: string;
   /** The flag a field names, where that is not the field's own name (a store's field filled from another flag). */
   readonly keyNames?: Readonly<Record<string, string>>;
+  /** The service of flag accessors the bag holds, one flag for each of its methods (see accessorServices.ts). */
+  readonly service?: string;
+  /** True for an object a function named for several flags makes of its own checks, one property each (see checkedReturns.ts). */
+  readonly checkedReturn?: boolean;
   /** True for an object of feature decisions, each a function called to ask for its feature (see featureDecisions.ts). */
   readonly accessors?: boolean;
   /** True for a store made to hold the record (`featureFlagsAtom = atom<FeatureFlags>({})`): its value, where read, is the bag. */
@@ -161,7 +172,7 @@ export interface Discovery {
 
 /** The `.flaglens.json` discovery proposes (only the parts it found). */
 export interface ProposedConfig {
-  patterns?: Array<(Omit<UserPattern, 'keyArg' | 'keyPath'> & { keyArg?: number | string }) | { option: string }>;
+  patterns?: Array<(Omit<UserPattern, 'keyArg' | 'keyPath' | 'from' | 'modules'> & { keyArg?: number | string; from?: string | string[] }) | { option: string }>;
   bags?: BagEntry[];
   registry?: { file: string; symbol: string; properties?: string[] };
   keysAsWritten?: string[];

@@ -90,14 +90,17 @@ export function wrappersIn(
     if (given !== undefined && check.valueType !== 'unknown' && check.valueType !== 'object') pattern.type = check.valueType;
     if (wrappers.some((other) => other.pattern.callee === name)) continue;
     const keyType = keyArgument.keyPath === undefined ? keyTypeOf(wrapper, keyArgument.index) : undefined;
-    wrappers.push({ pattern, at: at(wrapper), reason: forwardReason(keyArgument, check.method, level), evidence: 'forwards', level, ...(keyType === undefined ? {} : { keyType }) });
+    wrappers.push({ pattern, at: at(wrapper), reason: forwardReason(keyArgument, check.method, level), evidence: 'forwards', level, declaredIn: [source.file], ...(keyType === undefined ? {} : { keyType }) });
   }
 
   for (const { wrapper, keyArgument, factory, local } of closureCalls(sourceFile, calledFactories)) {
     const name = functionName(wrapper);
     if (name === undefined || !mayNameWrapper(name) || wrappers.some((other) => other.pattern.callee === name)) continue;
     const keyType = keyTypeOf(wrapper, keyArgument);
-    wrappers.push({ pattern: { callee: name, keyArg: keyArgument }, at: at(wrapper), reason: forwardReason({ index: keyArgument }, `${local}, the function ${factory.name}() returns`, level), evidence: 'forwards', level, ...(keyType === undefined ? {} : { keyType }) });
+    wrappers.push({
+      pattern: { callee: name, keyArg: keyArgument }, at: at(wrapper), reason: forwardReason({ index: keyArgument }, `${local}, the function ${factory.name}() returns`, level),
+      evidence: 'forwards', level, declaredIn: [source.file], ...(keyType === undefined ? {} : { keyType }),
+    });
   }
 
   if (mayReturnBag) {
@@ -161,6 +164,7 @@ export function aliasesIn(root: string, source: SourceText, trees: SourceTrees, 
           reason: names.length === 1 ? `is another name for ${names[0]}, a wrapper` : `is ${names.join(' or ')}, each a wrapper taking the key alike`,
           evidence: first.evidence,
           level: Math.max(...chosen.map((wrapper) => wrapper.level)),
+          declaredIn: [source.file],
         });
       }
     } else if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name)) {

@@ -171,5 +171,8 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
 export function objectBagSource(declared: ObjectBag): BagSource {
   const [root] = declared.names;
   const origin = declared.pattern.packages === undefined ? {} : { origin: { reference: { kind: 'local' as const, names: [root], position: 0 }, subject: root } };
-  return { patterns: [declared.pattern], method: declared.pattern.callee, ...(declared.keys === undefined ? {} : { keys: declared.keys }), ...origin };
+  return {
+    patterns: [declared.pattern], method: declared.pattern.callee, ...(declared.keys === undefined ? {} : { keys: declared.keys }), ...origin,
+    ...(declared.pattern.bagAccessors === true ? { accessors: true as const } : {}),
+  };
 }

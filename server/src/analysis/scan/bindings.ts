@@ -6,12 +6,13 @@ import { allKeys, keyTypeMembers, type ImportedKeyType, type KeyTypeMember } fro
 import { isFromPackages, VENDOR_PACKAGES } from '../patterns';
 import type { FlagCheck, Span } from '../types';
 import type { BagSource, Binding, DraftCheck, EvidenceImport, ImportedKey, LocalObject, LocalReference, LocalValue, ModuleReference, Origin, OriginHow, ScanState } from './types';
-import { evaluate, propertyNameText, setMember, THIS_PROP } from './values';
+import { evaluate, propertyNameText, setMember, THIS_PROP, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  SyntaxKind, isClassDeclaration, isFunctionLike, isEnumDeclaration, isIdentifier, isImportDeclaration, isNamespaceImport,
-  isOmittedExpression, isPropertyAccessExpression, isPropertyDeclaration, isStringLiteral, isTypeAliasDeclaration,
+  SyntaxKind, isArrowFunction, isBinaryExpression, isClassDeclaration, isClassExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike,
+  isEnumDeclaration, isIdentifier, isImportDeclaration, isNamespaceImport, isObjectLiteralExpression, isOmittedExpression,
+  isPropertyAccessExpression, isPropertyDeclaration, isStringLiteral, isTypeAliasDeclaration, isVariableStatement,
 } = ts;
 
 // Enough for any real chain of constants; stops self-referencing ones.
@@ -23,6 +24,26 @@ export function declareStatement(state: ScanState, node: ts.Node): void {
   else if (isEnumDeclaration(node)) declare(state, node.name.text, enumValue(node));
   else if (isClassDeclaration(node) && node.name !== undefined) declare(state, node.name.text, classStaticsValue(node));
   else if (isTypeAliasDeclaration(node)) state.typeAliases.set(node.name.text, node.type);
+}
+
+/**
+ * A module's object of keys filled after it is declared, `const FEATURES = {}; FEATURES.DARK_MODE = 'dark_mode';`: from
+ * the statement on, the name holds the object as it was with that member too. Only a module's own statement, of a
+ * name it declares. The object as it was is read where it is needed, by its name just before the statement,
+ * so that a walk reads nothing of another statement's but its names (see incremental.ts).
+ */
+export function declareAssignedMember(state: ScanState, statement: ts.ExpressionStatement): void {
+  const assignment = statement.expression;
+  if (!isBinaryExpression(assignment) || assignment.operatorToken.kind !== SyntaxKind.EqualsToken) return;
+  const { left, right } = assignment;
+  if (!isPropertyAccessExpression(left) || !isIdentifier(left.expression) || !state.bindings.has(left.expression.text)) return;
+  const member = evaluate(right);
+  if (member === undefined) return;
+  const name = left.expression.text;
+  const members: Record<string, LocalValue> = {};
+  setMember(members, left.name.text, member);
+  const before: LocalReference = { kind: 'local', names: [name], position: statement.pos };
+  declare(state, name, { kind: 'object', members, spreads: [before] }, undefined, undefined, undefined, { start: statement.end, end: state.scopes[0]?.end ?? state.text.length });
 }
 
 /** Declares `name` in the innermost open scope, or in `scope` when given (a class's `this.name`). */
@@ -178,6 +199,14 @@ export function followLocal(state: ScanState, value: LocalValue, path: readonly 
   }
 }
 
+/**
+ * The checks a preset matched by name that another module's evidence may still drop. An inferred wrapper's call whose
+ * import is followed the same way is not among them: it stands unless that import leads elsewhere.
+ */
+export function awaitingEvidence(evidenceImports: readonly EvidenceImport[] | undefined): Set<number> {
+  return new Set(evidenceImports?.flatMap((entry) => (entry.modules === undefined ? [entry.checkIndex] : [])));
+}
+
 /** What completing a file's checks gives: its checks, and what is left to other files. */
 export interface CompletedChecks {
   checks: FlagCheck[];
@@ -212,7 +241,17 @@ export function completeChecks(state: ScanState): CompletedChecks {
     let check = draft.check;
     const need = draft.evidence;
     let pending: EvidenceImport | undefined;
-    if (need !== undefined) {
+    if (need?.modules !== undefined) {
+      // An inferred wrapper's call: kept unless its callee is declared here or imported, and other files decide.
+      if (!need.modules.includes(state.sourceFile.fileName)) {
+        const origin = wrapperOrigin(state, need.reference, 0);
+        if (origin === 'here') continue;
+        if (origin !== undefined) {
+          const reference = origin.names.length === 0 && need.calledName !== undefined ? { ...origin, names: [need.calledName] } : origin;
+          pending = { checkIndex: checks.length, reference, packages: [], subject: need.subject, modules: need.modules };
+        }
+      }
+    } else if (need !== undefined) {
       let found = origins.get(need.reference);
       if (found === undefined && !origins.has(need.reference)) {
         found = followOrigin(state, need.reference, undefined, 0);
@@ -264,6 +303,36 @@ function carriedRegistryKey(state: ScanState, written: LocalValue | undefined): 
     if (carried.property === property && Object.hasOwn(carried.keyOfMember, member)) return carried.keyOfMember[member];
   }
   return undefined;
+}
+
+/**
+ * Where a callee's name comes from, for an inferred wrapper's call: the import it names ('here' when the file declares
+ * it, a function, class or object of its own); undefined when nothing says (a parameter, a value a call made, a global).
+ */
+function wrapperOrigin(state: ScanState, reference: LocalReference, depth: number): ModuleReference | 'here' | undefined {
+  if (depth > MAX_REFERENCE_DEPTH) return undefined;
+  const [first, ...rest] = reference.names;
+  const binding = lookupBinding(state, first, reference.position);
+  if (binding === undefined) return declaresAtTopLevel(state.sourceFile, first) ? 'here' : undefined;
+  if (binding.parameter !== undefined || binding.origin !== undefined || binding.bag !== undefined) return undefined;
+  const value = binding.value;
+  if (value === undefined) return binding.scopeStart === 0 && declaresAtTopLevel(state.sourceFile, first) ? 'here' : undefined;
+  if (typeof value === 'string' || value.kind === 'object') return 'here';
+  if (value.kind === 'import') return { ...value, names: [...value.names, ...rest] };
+  return wrapperOrigin(state, { ...value, names: [...value.names, ...rest] }, depth + 1);
+}
+
+/** True when a statement of the module declares `name` as a function, a class, or a const of a function, class or object. */
+function declaresAtTopLevel(sourceFile: ts.SourceFile, name: string): boolean {
+  return sourceFile.statements.some((statement) => {
+    if (isFunctionDeclaration(statement) || isClassDeclaration(statement)) return statement.name?.text === name;
+    if (!isVariableStatement(statement)) return false;
+    return statement.declarationList.declarations.some((declaration) => {
+      if (!isIdentifier(declaration.name) || declaration.name.text !== name || declaration.initializer === undefined) return false;
+      const value = unwrap(declaration.initializer);
+      return isArrowFunction(value) || isFunctionExpression(value) || isClassExpression(value) || isObjectLiteralExpression(value);
+    });
+  });
 }
 
 /** Where a name's value comes from: the import it ends at (with the path read into it), and how the name holds it. */

@@ -62,12 +62,8 @@ export function visitCall(state: ScanState, call: ts.CallExpression): void {
   for (const pattern of candidates) {
     if (pattern.kind !== 'call') continue;
     for (const draft of callDrafts(state, call, pattern)) {
-      if (pattern.packages === undefined) {
-        state.drafts.push(draft);
-        continue;
-      }
-      if (origin === null) origin = calleeOrigin(call.expression);
-      if (origin !== undefined) state.drafts.push({ ...draft, evidence: { ...origin, packages: pattern.packages } });
+      if (origin === null && (pattern.packages !== undefined || pattern.modules !== undefined)) origin = calleeOrigin(call.expression);
+      pushWithEvidence(state, draft, pattern, call.expression, origin ?? undefined);
     }
   }
 }
@@ -94,14 +90,36 @@ export function visitJsxElement(state: ScanState, element: ts.JsxOpeningElement 
     const { nodes, list } = keyNode === undefined ? { nodes: [], list: false } : keyNodesAt(keyNode);
     for (const key of nodes) {
       const draft = { ...keyDraft(state, { ...pattern, returns: RENDERS_CHILDREN }, calleeText(state, tag), element, undefined, key), ...(list ? { listed: true as const } : {}) };
-      if (pattern.packages === undefined) {
-        state.drafts.push(draft);
-        continue;
-      }
-      if (origin === null) origin = calleeOrigin(tag);
-      if (origin !== undefined) state.drafts.push({ ...draft, evidence: { ...origin, packages: pattern.packages } });
+      if (origin === null && (pattern.packages !== undefined || pattern.modules !== undefined)) origin = calleeOrigin(tag);
+      pushWithEvidence(state, draft, pattern, tag, origin ?? undefined);
     }
   }
+}
+
+/**
+ * A preset's draft goes with the evidence it needs, and is dropped when its callee comes from no name; an inferred
+ * wrapper's draft with the modules that declare it, and as it is when its callee comes from no name (`this.getValue`).
+ */
+function pushWithEvidence(state: ScanState, draft: DraftCheck, pattern: FlagPattern, callee: ts.Expression, origin: BagSource['origin']): void {
+  if (pattern.packages !== undefined) {
+    if (origin !== undefined) state.drafts.push({ ...draft, evidence: { ...origin, packages: pattern.packages } });
+  } else if (pattern.modules !== undefined && origin !== undefined && namesItsOrigin(callee)) {
+    state.drafts.push({ ...draft, evidence: { ...origin, packages: [], modules: pattern.modules, calledName: calleeLastName(pattern.callee) } });
+  } else {
+    state.drafts.push(draft);
+  }
+}
+
+/**
+ * True when a callee's function or receiver is a name or a path of names (`getValue`, `DataStoreUtils.getValue`,
+ * `this.flags.isOn`): what it names is where the method is declared. A receiver a call made (`getClient().getValueAsync`)
+ * comes from where that call's function does, and its methods from anywhere.
+ */
+function namesItsOrigin(callee: ts.Expression): boolean {
+  const target = unwrap(callee);
+  let receiver = isPropertyAccessExpression(target) ? unwrap(target.expression) : target;
+  while (isPropertyAccessExpression(receiver)) receiver = unwrap(receiver.expression);
+  return isIdentifier(receiver) || receiver.kind === SyntaxKind.ThisKeyword;
 }
 
 // What a call makes of a list of flags (`allEnabled(['a', 'b'])`) is no one flag's value.

@@ -20,7 +20,7 @@ import type { DeclaredSwitch, PatternSet } from '../patterns';
 import { mayDeclareEnvironmentSwitch, mayHardCodeFlags } from '../prefilter';
 import { wholeNamesRegex } from '../regex';
 import type { FlagCheck } from '../types';
-import { lookupBinding } from './bindings';
+import { awaitingEvidence, lookupBinding } from './bindings';
 import { isWrittenAccess } from './bagReads';
 import { dependencyListOf } from './dependencyLists';
 import { mentionsFlagFunction } from './flagFunctions';
@@ -146,7 +146,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   // The module's flag functions, exported or not (an export may be another name for one), when it is a module of flags.
   const flagFunctions = hardCodes ? flagFunctionsOf(sourceFile) : new Set<string>();
   // A check kept only if another module's evidence holds (a preset's `getValue` on the app's own store) may go.
-  const pending = new Set(found.evidenceImports.map((entry) => entry.checkIndex));
+  const pending = awaitingEvidence(found.evidenceImports);
   const checkedCalls = new Set(found.checks.filter((_, index) => !pending.has(index)).map((check) => `${check.callSpan.start}:${check.callSpan.end}`));
   const stores = hardCodes ? flagStoresOf(sourceFile, (call) => checkedCalls.has(`${call.getStart(sourceFile)}:${call.end}`)) : undefined;
   for (const statement of sourceFile.statements) {

@@ -7,7 +7,7 @@
 
 import { ts } from 'ts-morph';
 import type { FlagCheck } from '../types';
-import { followLocal } from './bindings';
+import { awaitingEvidence, followLocal } from './bindings';
 import type { FlagFunctionScan } from './flagFunctions';
 import type { ScanState } from './types';
 import { evaluate } from './values';
@@ -21,7 +21,7 @@ const STORAGES = new Set(['localStorage', 'sessionStorage']);
 export function localOverrideReads(state: ScanState, found: FlagFunctionScan): FlagCheck[] {
   if (!state.text.includes('Storage')) return [];
   // Only a key this file itself checks, known here: one left to other files' evidence or imports may be no flag's.
-  const pending = new Set([...found.evidenceImports, ...found.importedKeys].map((entry) => entry.checkIndex));
+  const pending = new Set([...awaitingEvidence(found.evidenceImports), ...found.importedKeys.map((entry) => entry.checkIndex)]);
   const checkedKeys = new Map<string, FlagCheck>();
   found.checks.forEach((check, index) => {
     if (!check.resolved || check.dynamic === true || check.environmentSwitch === true || check.storedFrom !== undefined || pending.has(index)) return;

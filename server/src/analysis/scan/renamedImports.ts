@@ -1,5 +1,7 @@
 // An SDK's function imported under a name of the file's choosing, `import { useFlag as useUnleashFlag } from
-// '@unleash/proxy-client-react'`: its calls are the preset's calls, with the same import as evidence.
+// '@unleash/proxy-client-react'`: its calls are the preset's calls, with the same import as evidence. So are a team's
+// wrapper's, inferred where it is declared (`import { getValue as readFlag } from './flags'`), kept where the import
+// leads to that module.
 
 import { calleeLastName, isFromPackages, type PatternSet } from '../patterns';
 import type { FlagPattern } from '../types';
@@ -17,7 +19,7 @@ const derivedSets = new WeakMap<PatternSet, Map<string, PatternSet>>();
 // search for the preset functions' names followed by `as` tried an alternation of names at every character instead.
 const RENAMING_IMPORT = /\bimport\s+(?:[\w$]+\s*,\s*)?\{[^}]*\sas\s/;
 
-/** `patterns`, or a set that adds the preset functions this file imports under another name, under that name. */
+/** `patterns`, or a set that adds the preset functions and wrappers this file imports under another name, under that name. */
 export function withRenamedImports(text: string, patterns: PatternSet): PatternSet {
   if (!RENAMING_IMPORT.test(text)) return patterns;
   const index = patternIndex(patterns);
@@ -27,8 +29,11 @@ export function withRenamedImports(text: string, patterns: PatternSet): PatternS
       const renamed = RENAMED.exec(item);
       if (renamed === null || renamed[1] === renamed[2] || index.has(renamed[2])) continue;
       for (const pattern of index.get(renamed[1]) ?? []) {
-        // Only a preset's own function: a method is called on a receiver, whatever the import is named.
-        if (pattern.packages === undefined || pattern.callee.includes('.') || !isFromPackages(specifier, pattern.packages)) continue;
+        // Only a function, a preset's or a wrapper inferred where it is declared: a method is called on a receiver,
+        // whatever the import is named. A wrapper's import, from a module of the workspace by its path, is followed to
+        // its module as its calls' are; one from a package is another library's function of that name.
+        if (pattern.callee.includes('.')) continue;
+        if (pattern.packages === undefined ? pattern.modules === undefined || !specifier.startsWith('.') : !isFromPackages(specifier, pattern.packages)) continue;
         added.push({ ...pattern, callee: renamed[2] });
       }
     }

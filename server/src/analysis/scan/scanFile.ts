@@ -8,7 +8,7 @@ import type { PatternSet } from '../patterns';
 import { addDestructuredBagChecks, bagSourceOf, objectBagSource, visitBagAccess } from './bagReads';
 import { calleeNameRegex, patternIndex, visitCall, visitJsxElement } from './checks';
 import { dependencyListOf, dependencyReadsOf } from './dependencyLists';
-import { completeChecks, declare, declareEveryKey, declareOpaqueNames, declareProps, declareStatement, defaultNameOf, followOrigin, isScope } from './bindings';
+import { completeChecks, declare, declareAssignedMember, declareEveryKey, declareOpaqueNames, declareProps, declareStatement, defaultNameOf, followOrigin, isScope } from './bindings';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { inSourceOrder, scanFlagFunctions, type FlagFunctionScan } from './flagFunctions';
 import { visitFlagOptions } from './flagOptions';
@@ -23,7 +23,7 @@ import { namesVendorPackage } from '../skeleton';
 import { withRenamedImports } from './renamedImports';
 import { visitScriptsFirst } from './componentWalk';
 import type { FileScan, LocalReference, ModuleReference, Origin, ScanState } from './types';
-import { evaluate, isThisProps, memberOf, originReference, propertyNameText, requiredSpecifier, returnedExpressions, typeOriginReference, unwrap } from './values';
+import { evaluate, isThisProps, loadsModule, memberOf, originReference, propertyNameText, returnedExpressions, typeOriginReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
@@ -57,6 +57,7 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
     for (const statement of sourceFile.statements) {
       if (isVariableStatement(statement)) declareVariables(state, statement.declarationList);
       else if (isFunctionDeclaration(statement)) declareFunction(state, statement, undefined);
+      else if (isExpressionStatement(statement)) declareAssignedMember(state, statement);
       else declareStatement(state, statement);
     }
   }
@@ -117,7 +118,7 @@ export function newState(sourceFile: ts.SourceFile, text: string, patterns: Patt
     scopes: [],
     drafts: [],
     objectBags: patterns.objectBags ?? [],
-    ...(patterns.patterns.some((pattern) => pattern.bagAccessors === true) ? { accessorBags: true as const } : {}),
+    ...(patterns.patterns.some((pattern) => pattern.bagAccessors === true) || patterns.objectBags?.some((bag) => bag.pattern.bagAccessors === true) === true ? { accessorBags: true as const } : {}),
     ...(patterns.registryProperties === undefined ? {} : { registryProperties: patterns.registryProperties }),
     typeAliases: new Map(),
   };
@@ -198,6 +199,9 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
       if (state.clientFunctions !== undefined && parent !== undefined) declareClientParameter(state, node as ts.ParameterDeclaration, parent);
       break;
     }
+    case SyntaxKind.ExpressionStatement:
+      if (parent?.kind === SyntaxKind.SourceFile) declareAssignedMember(state, node as ts.ExpressionStatement);
+      break;
     case SyntaxKind.FunctionDeclaration:
       // The walk has opened the function's own scope; its name belongs to the one around it.
       declareFunction(state, node as ts.FunctionDeclaration, state.scopes[state.scopes.length - 2]);
@@ -449,13 +453,6 @@ function declareAwaitedAllBags(state: ScanState, pattern: ts.ArrayBindingPattern
     else declareOpaqueNames(state, element.name);
   });
   return true;
-}
-
-/** True for `require('x')` or a member path of it (`require('x').init`). */
-function loadsModule(initializer: ts.Expression): boolean {
-  let expression = unwrap(initializer);
-  while (isPropertyAccessExpression(expression)) expression = unwrap(expression.expression);
-  return requiredSpecifier(expression) !== undefined;
 }
 
 function declareVariables(state: ScanState, list: ts.VariableDeclarationList): void {

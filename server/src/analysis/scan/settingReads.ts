@@ -38,7 +38,7 @@ const TO_BOOLEAN = /^(?:yes|bool|boolean|isTruthy|truthy|isTrue|(?:parse|to|as)B
 const SETTINGS_RECEIVER = /(?:config(?:uration)?|settings?|env(?:ironment)?)(?:Service|Provider|Store)?$/i;
 const SETTINGS_GETTERS = new Set(['get', 'getOrThrow', 'getValue']);
 // Last words of a setting's name that say its value is something else than on or off: `feature_sliding_sync_proxy_url`.
-const VALUE_WORDS = new Set(['URL', 'URI', 'HOST', 'PORT', 'PATH', 'DIR', 'TIMEOUT', 'TTL', 'MAXAGE', 'LIMIT', 'COUNT', 'SIZE', 'TOKEN', 'SECRET', 'KEY', 'ID', 'IDS', 'NAME', 'NAMES', 'LIST', 'VERSION', 'DATA']);
+const VALUE_WORDS = new Set(['URL', 'URI', 'HOST', 'PORT', 'ENDPOINT', 'PROVIDER', 'ENVIRONMENT', 'INTERVAL', 'PATH', 'DIR', 'TIMEOUT', 'TTL', 'MAXAGE', 'LIMIT', 'COUNT', 'SIZE', 'TOKEN', 'SECRET', 'KEY', 'ID', 'IDS', 'NAME', 'NAMES', 'LIST', 'VERSION', 'DATA']);
 // Functions that read an app's configuration by a setting's name: `getConfigValue(database, 'X')`, `observeConfigBooleanValue`.
 const SETTINGS_READER = /config|setting/i;
 // Functions named for reading a feature flag (`observeFeatureFlagWithVersion(database, 'FeatureFlagX', …)`): readers of
@@ -90,6 +90,13 @@ export function switchedBy(initializer: ts.Expression, declaredName: string): st
 export function switchReadInPlace(node: ts.Node, parent: ts.Node): string | undefined {
   if ((isPropertyAccessExpression(parent) || isElementAccessExpression(parent)) && parent.expression === node) return undefined;
   if (!isPropertyAccessExpression(node) && !isElementAccessExpression(node) && !isCallExpression(node)) return undefined;
+  const underFeatures = featurePathSetting(node);
+  if (underFeatures !== undefined) {
+    // Its path names it a feature's switch; its value, read as a boolean, says it is not some other setting of the feature.
+    const words = wordsOf(underFeatures);
+    const boolean = madeBoolean(node, parent) || readsBoolean(node) || words.some((word) => BOOLEAN_WORDS.has(word));
+    return boolean && !VALUE_WORDS.has(words[words.length - 1]) && !isWrittenAccess(node, parent) ? underFeatures : undefined;
+  }
   const variable = settingOf(node);
   if (variable === undefined || isWrittenAccess(node, parent) || !namedAsSwitch(variable)) return undefined;
   if (namesOneFlag(variable) || storeSwitch(node, variable) || madeBoolean(node, parent) || readsBoolean(node)) return variable;
@@ -136,6 +143,18 @@ export function featureSettingName(node: ts.Node): ts.Identifier | undefined {
 function settingsGetterOf(node: ts.Node): string | undefined {
   if (!isCallExpression(node) || node.arguments.length === 0 || !isStringLiteralLike(node.arguments[0]) || !isPropertyAccessExpression(node.expression)) return undefined;
   return isSettingsGetter(node.expression) ? node.arguments[0].text : undefined;
+}
+
+/**
+ * The setting a settings getter reads under a head that names features' switches: `settlementAgreementEnabled` of
+ * `config.get<boolean>('featureToggles.settlementAgreementEnabled')`, as `feature.${name}` names one (see `featureSettingName`).
+ */
+function featurePathSetting(node: ts.Node): string | undefined {
+  const path = settingsGetterOf(node);
+  const dot = path === undefined ? -1 : path.indexOf('.');
+  if (path === undefined || dot < 0 || !FEATURE_PATH_HEAD.test(path.slice(0, dot + 1))) return undefined;
+  const name = path.slice(dot + 1);
+  return SETTING_NAME.test(name) ? name : undefined;
 }
 
 /** `configService.get`, `SettingsStore.getValue`: a getter of a receiver named for settings. */
@@ -190,9 +209,9 @@ function passedAlong(node: ts.Node, parent: ts.Node): boolean {
   return isStringLiteralLike(other) || isNumericLiteral(other) || isObjectLiteralExpression(other);
 }
 
-/** True for a reader that says it gives a boolean: `observeConfigBooleanValue(database, 'FeatureFlagAppsEnabled')`. */
+/** True for a reader that says it gives a boolean (`observeConfigBooleanValue(database, 'FeatureFlagAppsEnabled')`) or is asked for one (`config.get<boolean>(…)`). */
 function readsBoolean(node: ts.Node): boolean {
-  return isCallExpression(node) && /bool/i.test(lastNameOf(node.expression) ?? '');
+  return isCallExpression(node) && (/bool/i.test(lastNameOf(node.expression) ?? '') || node.typeArguments?.[0]?.kind === SyntaxKind.BooleanKeyword);
 }
 
 /**

@@ -5,7 +5,7 @@
 
 import { ts } from 'ts-morph';
 import type { FlagCheck } from '../types';
-import type { CompletedChecks } from './bindings';
+import { awaitingEvidence, type CompletedChecks } from './bindings';
 import type { ScanState, StoringCheck } from './types';
 import { unwrap } from './values';
 
@@ -28,7 +28,7 @@ export function storedChecksOf(state: ScanState, found: Pick<CompletedChecks, 'c
   // else (`(`, `=`, `return`) has none, and its tree is not walked.
   if (!found.checks.some((check) => followsColon(state.text, check.callSpan.start))) return undefined;
   // A check kept only if another module's evidence holds, or whose key is decided by each caller, stores no known flag.
-  const pending = new Set(found.evidenceImports.map((evidence) => evidence.checkIndex));
+  const pending = awaitingEvidence(found.evidenceImports);
   const imported = new Set(found.importedKeys.map((key) => key.checkIndex));
   const byStart = new Map<number, FlagCheck>();
   found.checks.forEach((check, index) => {

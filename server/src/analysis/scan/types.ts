@@ -135,6 +135,8 @@ export interface EvidenceImport {
   readonly packages: readonly string[];
   /** The name the evidence is about, as written (`client`, `useFlag`). */
   readonly subject: string;
+  /** For a wrapper inferred from the code (see `FlagPattern.modules`): the modules that declare it; `packages` is then empty. */
+  readonly modules?: readonly string[];
 }
 
 /** How a name comes from a package: it is the import, a value made from it (a call, `new`, `await`), or declared with its type. */
@@ -149,12 +151,18 @@ export interface Origin {
   readonly how: Exclude<OriginHow, 'imported'>;
 }
 
-/** What a preset's check needs for evidence: where its function or receiver comes from, and the packages that count. */
+/**
+ * What a preset's check needs for evidence: where its function or receiver comes from, and the packages that count.
+ * For a wrapper inferred from the code, the modules that declare it instead (see `FlagPattern.modules`), and the name
+ * it is called by, read from a module its receiver names (`import * as flags`).
+ */
 export interface EvidenceNeed {
   readonly reference: LocalReference;
   readonly packages: readonly string[];
   /** The name the evidence is about, as written. */
   readonly subject: string;
+  readonly modules?: readonly string[];
+  readonly calledName?: string;
 }
 
 // Values as the scanner first sees them: a reference to a local name is completed after the whole file

@@ -10,7 +10,7 @@ const {
   isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral,
   isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment,
   isQualifiedName, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike,
-  isTypeAssertionExpression, isTypeReferenceNode, isUnionTypeNode, isSpreadAssignment, isFunctionLike, isClassLike, isReturnStatement,
+  isTypeAssertionExpression, isTypeReferenceNode, isIndexedAccessTypeNode, isTypeQueryNode, isUnionTypeNode, isSpreadAssignment, isFunctionLike, isClassLike, isReturnStatement,
   forEachChild,
 } = ts;
 
@@ -43,6 +43,13 @@ export function requiredSpecifier(node: ts.Expression): string | undefined {
   if (!isCallExpression(node) || node.arguments.length !== 1 || !isIdentifier(node.expression) || node.expression.text !== 'require') return undefined;
   const [argument] = node.arguments;
   return isStringLiteralLike(argument) ? argument.text : undefined;
+}
+
+/** True for `require('x')` or a member path of it (`require('x').init`). */
+export function loadsModule(initializer: ts.Expression): boolean {
+  let expression = unwrap(initializer);
+  while (isPropertyAccessExpression(expression)) expression = unwrap(expression.expression);
+  return requiredSpecifier(expression) !== undefined;
 }
 
 function objectValue(node: ts.ObjectLiteralExpression): LocalObject {
@@ -149,6 +156,8 @@ export function originReference(node: ts.Expression): LocalReference | undefined
 }
 
 const PROMISES = new Set(['Promise', 'PromiseLike', 'Awaited']);
+// Types made from another that keep where it comes from: what an SDK's function gives, what its class makes.
+const DERIVED_TYPES = new Set(['ReturnType', 'InstanceType', 'NonNullable']);
 
 /** The name a declared type starts with (`LDClient`, `LD.LDClient`; the first such member of a union), for a name's evidence. */
 export function typeOriginReference(type: ts.TypeNode | undefined, position: number): LocalReference | undefined {
@@ -160,11 +169,19 @@ export function typeOriginReference(type: ts.TypeNode | undefined, position: num
     }
     return undefined;
   }
+  // A type made from an SDK's function (`Awaited<ReturnType<ReturnType<typeof init>['waitForInitialization']>>`) is the SDK's.
+  if (isIndexedAccessTypeNode(type)) return typeOriginReference(type.objectType, position);
+  if (isTypeQueryNode(type)) return entityReference(type.exprName, position);
   if (!isTypeReferenceNode(type)) return undefined;
   // A promise of a client (`async function getClient(): Promise<LDClient>`) is that client where it is awaited.
-  if (isIdentifier(type.typeName) && PROMISES.has(type.typeName.text) && type.typeArguments?.length === 1) return typeOriginReference(type.typeArguments[0], position);
+  if (isIdentifier(type.typeName) && (PROMISES.has(type.typeName.text) || DERIVED_TYPES.has(type.typeName.text)) && type.typeArguments?.length === 1) return typeOriginReference(type.typeArguments[0], position);
+  return entityReference(type.typeName, position);
+}
+
+/** `LD.LDClient` as the names it reads, for a name's evidence. */
+function entityReference(entity: ts.EntityName, position: number): LocalReference | undefined {
   const names: string[] = [];
-  let name: ts.EntityName = type.typeName;
+  let name: ts.EntityName = entity;
   while (isQualifiedName(name)) {
     names.unshift(name.right.text);
     name = name.left;

@@ -1,0 +1,117 @@
+// Bags a function makes of its own checks: a function named for several flags (`useFeatureFlags`, `getToggles`) that
+// checks each flag into a local and gives the locals back by name,
+//   const showSeasonalMenu = useVariableValue(featureKeys.SHOW_SEASONAL_MENU, false); … return { showSeasonalMenu, … }
+// What it gives back is a bag of those names, each a check of the flag its own check reads wherever it is read:
+// `const { showSeasonalMenu } = useFeatureFlags()` checks 'seasonal-menu'. Its other properties (`isLoading`) are none.
+
+import { posix } from 'node:path';
+import { ts } from 'ts-morph';
+import type { PatternSet } from '../patterns';
+import type { ModuleHost } from '../resolve';
+import { unwrap } from '../scan/values';
+import type { FlagCheck } from '../types';
+import { functionName, ownReturns } from './functions';
+import { nameWords } from './registries';
+import type { SourceTrees } from './sourceTrees';
+import type { DiscoveredBag } from './types';
+import { isTestFile } from './wrappers';
+
+// The cheap text test: a name that ends in a word for several flags is written here.
+const SEVERAL_FLAGS_TEXT = /(?:Flags|Features|Toggles|Experiments)\b/;
+const SEVERAL_FLAGS = new Set(['flags', 'features', 'toggles', 'experiments']);
+
+/** The functions of the workspace that give back their checks' values by name, as bags of those names. */
+export function checkedReturnBags(root: string, trees: SourceTrees, patterns: PatternSet, resolvePackage: ModuleHost['resolvePackage']): DiscoveredBag[] {
+  const bags: DiscoveredBag[] = [];
+  for (const source of trees.sources) {
+    const file = posix.relative(root, source.file);
+    if (!SEVERAL_FLAGS_TEXT.test(source.text) || isTestFile(file) || !trees.mayHoldChecks(source, patterns)) continue;
+    const checks = trees.resolvedChecks(source, patterns, resolvePackage).filter(holdsOneFlag);
+    if (checks.length === 0) continue;
+    const checkAt = new Map(checks.map((check) => [`${check.callSpan.start}:${check.callSpan.end}`, check]));
+    const sourceFile = trees.tree(source);
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionLike(node)) {
+        const name = functionName(node);
+        if (name !== undefined && namesSeveralFlags(name) && !bags.some((bag) => bag.spec === `${name}()`)) {
+          const checked = checkedProperties(node, (expression) => checkAt.get(`${expression.getStart(sourceFile)}:${expression.end}`));
+          if (checked.size > 0) {
+            const keyNames = Object.fromEntries([...checked].filter(([property, key]) => property !== key));
+            bags.push({
+              spec: `${name}()`, at: { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 },
+              keys: [...checked.keys()], checkedReturn: true, ...(Object.keys(keyNames).length > 0 ? { keyNames } : {}),
+            });
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+  return bags;
+}
+
+/** A check whose value is one known flag's: its key resolved, not each caller's, and given back as it is. */
+function holdsOneFlag(check: FlagCheck): boolean {
+  return check.resolved && check.dynamic !== true && check.returns?.kind !== 'other' && check.declaration !== true;
+}
+
+/** `useFeatureFlags`, `getToggles`: the last word is one for several flags. */
+function namesSeveralFlags(name: string): boolean {
+  const words = nameWords(name);
+  return SEVERAL_FLAGS.has(words[words.length - 1] ?? '');
+}
+
+/**
+ * The properties of the objects a function gives back that hold one of its checks (`{ showX }` of a local that holds
+ * one, or `{ showX: isOn('x') }`), each with that check's key. A property given back two ways is none.
+ */
+function checkedProperties(fn: ts.SignatureDeclaration, checkOf: (expression: ts.Expression) => FlagCheck | undefined): Map<string, string> {
+  const checked = new Map<string, string>();
+  const unsure = new Set<string>();
+  for (const returned of ownReturns(fn)) {
+    const object = unwrap(returned);
+    if (!ts.isObjectLiteralExpression(object)) continue;
+    for (const property of object.properties) {
+      const name = ts.isShorthandPropertyAssignment(property) ? property.name.text
+        : ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+      if (name === undefined) continue;
+      const value = ts.isShorthandPropertyAssignment(property) ? property.name : (property as ts.PropertyAssignment).initializer;
+      const key = checkedValue(fn, value, checkOf)?.key;
+      if (key === undefined || (checked.has(name) && checked.get(name) !== key)) unsure.add(name);
+      else checked.set(name, key);
+    }
+  }
+  for (const name of unsure) checked.delete(name);
+  return checked;
+}
+
+/** The check a value is: the call itself (awaited), or a `const` of the function's own that holds one. */
+function checkedValue(fn: ts.SignatureDeclaration, value: ts.Expression, checkOf: (expression: ts.Expression) => FlagCheck | undefined): FlagCheck | undefined {
+  let expression = unwrap(value);
+  if (ts.isAwaitExpression(expression)) expression = unwrap(expression.expression);
+  if (!ts.isIdentifier(expression)) return checkOf(expression);
+  const initializer = localConstant(fn, expression.text);
+  if (initializer === undefined) return undefined;
+  let held = unwrap(initializer);
+  if (ts.isAwaitExpression(held)) held = unwrap(held.expression);
+  return checkOf(held);
+}
+
+/** The initializer of the function's own `const name = …` (not one of a function inside it). */
+function localConstant(fn: ts.SignatureDeclaration, name: string): ts.Expression | undefined {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (body === undefined || !ts.isBlock(body)) return undefined;
+  let found: ts.Expression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found !== undefined || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.Const) !== 0) {
+      for (const declaration of node.declarations) {
+        if (ts.isIdentifier(declaration.name) && declaration.name.text === name && declaration.initializer !== undefined) found = declaration.initializer;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
