@@ -36,6 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // Vue and Svelte components, where an extension such as Vue's or Svelte's own gives them their language.
       { scheme: 'file', language: 'vue' },
       { scheme: 'file', language: 'svelte' },
+      // Angular components' templates; any other HTML holds no code FlagLens reads.
+      { scheme: 'file', language: 'html', pattern: '**/*.component.html' },
       { scheme: 'file', pattern: '**/*.flagd.json' },
       { scheme: 'file', pattern: '**/.flaglens.json' },
     ],

@@ -2473,6 +2473,47 @@ export function useFlag(key: string) { return posthog.isFeatureEnabled(key); }`,
     expected: { patterns: [{ callee: 'getValue', keyArg: 0, from: 'src/utils/feature-flag/index.js' }, { callee: 'useFlag', keyArg: 0, type: 'boolean' }] },
   },
   {
+    name: "a function named for a flag that gives back, defaulted to false, the entry of a record of flags its parameter names through a constant is a wrapper; one of a record named otherwise is none",
+    files: {
+      'src/utils/flags.ts': `import { config } from '../config';
+export function getFlag(key?: string) {
+  const flags = config.get('flags');
+  if (key) {
+    const flag = flags[key];
+    return flag ?? false;
+  }
+  return false;
+}
+export function getSetting(key: string) {
+  const settings = config.get('settings');
+  const setting = settings[key];
+  return setting ?? false;
+}`,
+      'src/App.tsx': `import { getFlag, getSetting } from './utils/flags';
+export const App = () => getFlag('disable_swap') && getSetting('theme');`,
+    },
+    expected: { patterns: [{ callee: 'getFlag', keyArg: 0, type: 'boolean' }] },
+    checks: { 'src/App.tsx': ['disable_swap'] },
+  },
+  {
+    name: "a getter of the one instance a module importing a vendor's SDK exports of its own class, declared to give what the vendor serves, is a bag of its boolean members; a getter of another type is none",
+    files: {
+      'src/remoteConfig.ts': `import { GrowthBook } from '@growthbook/growthbook';
+export type RemoteConfigValue = { newViewLogs: boolean; engagementAdsEnabled: boolean; maxPosts: number };
+export type Limits = { strict: boolean; loose: boolean };
+class RemoteConfig {
+  private gb?: GrowthBook;
+  get vars(): Partial<RemoteConfigValue> { return this.gb?.getFeatureValue('api-config', {}) ?? {}; }
+  get limits(): Limits { return { strict: true, loose: false }; }
+}
+export const remoteConfig = new RemoteConfig();`,
+      'src/workers/newView.ts': `import { remoteConfig } from '../remoteConfig';
+export const run = () => remoteConfig.vars.newViewLogs && remoteConfig.vars.maxPosts > 2 && remoteConfig.limits.strict;`,
+    },
+    expected: { bags: [{ bag: 'remoteConfig.vars', keys: ['newViewLogs', 'engagementAdsEnabled'] }] },
+    checks: { 'src/workers/newView.ts': ['newViewLogs'] },
+  },
+  {
     name: 'nothing to propose in code that calls the SDK directly',
     files: { 'src/app.ts': `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('x', false); export enum Colors { Red = 'red', Blue = 'blue' }` },
     expected: {},

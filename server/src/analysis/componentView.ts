@@ -1,4 +1,4 @@
-// The script view of a component (see components.ts) as it is made, shared by Vue's and Svelte's readers.
+// The script view of a component (see components.ts) as it is made, shared by Vue's, Svelte's and Angular's readers.
 
 /**
  * A script view being made: as long as the text and with its line breaks, blank until ranges are kept. A statement
@@ -30,6 +30,14 @@ export class ScriptView {
   /** An expression statement from `start` to `end`, in parentheses put on `start - 1` and `end`, which must be blank. */
   expression(start: number, end: number): void {
     this.separate(start - 1);
+    this.view[start - 1] = '(';
+    this.keep(start, end);
+    this.view[end] = ')';
+    this.keptEnd = end + 1;
+  }
+
+  /** A call's arguments from `start` to `end`, in parentheses put on `start - 1` and `end`, right after the name kept before them. */
+  arguments(start: number, end: number): void {
     this.view[start - 1] = '(';
     this.keep(start, end);
     this.view[end] = ')';

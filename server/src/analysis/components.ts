@@ -1,14 +1,18 @@
-// Component files, Vue's `.vue` and Svelte's `.svelte`: code in `<script>` blocks and in the expressions of their
-// markup, between text the parser cannot read. The scanner reads such a file as its script view: the same text with
+// Component files, Vue's `.vue`, Svelte's `.svelte` and Angular's templates (`.component.html`): code in `<script>` blocks
+// and in the expressions of their markup, between text the parser cannot read. The scanner reads such a file as its script view: the same text with
 // everything that is not code blanked to spaces, so that every offset, line and column is the component's own. Pure
 // text in, text out; no parser. The clean-up never rewrites a component: an edit of its view is no edit of its markup.
 
+import { angularTemplateView } from './angular';
 import { svelteScriptView } from './svelte';
 import { vueScriptView } from './vue';
 
-const VIEWS: ReadonlyArray<{ extension: string; label: string; view: (text: string) => string }> = [
+// `callsInView`: the view writes calls the text does not (an Angular input bound as `*cxFeature="'x'"` reads
+// `cxFeature('x')`), so the text test before a parse reads the view (see `prefilterText`).
+const VIEWS: ReadonlyArray<{ extension: string; label: string; view: (text: string) => string; callsInView?: true }> = [
   { extension: '.vue', label: 'a Vue single-file component', view: vueScriptView },
   { extension: '.svelte', label: 'a Svelte component', view: svelteScriptView },
+  { extension: '.component.html', label: 'an Angular component template', view: angularTemplateView, callsInView: true },
 ];
 
 function viewOf(fileName: string): (typeof VIEWS)[number] | undefined {
@@ -16,7 +20,7 @@ function viewOf(fileName: string): (typeof VIEWS)[number] | undefined {
   return VIEWS.find((kind) => lower.endsWith(kind.extension));
 }
 
-/** True for a Vue or Svelte component. */
+/** True for a Vue or Svelte component, or an Angular component's template. */
 export function isComponentFile(fileName: string): boolean {
   return viewOf(fileName) !== undefined;
 }
@@ -29,6 +33,17 @@ export function componentLabel(fileName: string): string | undefined {
 /** The text a scan parses of a file: a component's script view, any other file's text as it is. */
 export function scannedText(fileName: string, text: string): string {
   return viewOf(fileName)?.view(text) ?? text;
+}
+
+/** True for a template apart from its component's code (Angular's): a name it reads unbound is one of the component's members. */
+export function readsComponentMembers(fileName: string): boolean {
+  return viewOf(fileName)?.callsInView === true;
+}
+
+/** The text the test before a parse reads: the script view of a component whose view writes calls, else the text. */
+export function prefilterText(fileName: string, text: string): string {
+  const kind = viewOf(fileName);
+  return kind?.callsInView === true ? kind.view(text) : text;
 }
 
 // A script block's opening tag, and its end: their contents are the component's own code.

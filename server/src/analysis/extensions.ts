@@ -11,6 +11,15 @@ const READS_JSX: Readonly<Record<string, boolean>> = {
 /** The extensions of the files FlagLens scans; `.d.ts` and its kin are excluded by name elsewhere. */
 export const SCANNED_EXTENSIONS: readonly string[] = Object.keys(READS_JSX);
 
+// An Angular component's template, read as its script view (components.ts). Other HTML is no code FlagLens reads.
+const ANGULAR_TEMPLATE = '.component.html';
+
+/** True for a file FlagLens scans by its name: one of the extensions, or an Angular component's template. */
+export function isScannedName(fileName: string): boolean {
+  const lower = fileName.toLowerCase();
+  return SCANNED_EXTENSIONS.includes(lower.slice(lower.lastIndexOf('.'))) || lower.endsWith(ANGULAR_TEMPLATE);
+}
+
 /** True for a file whose text is read with JSX. */
 export function readsJsx(fileName: string): boolean {
   return READS_JSX[fileName.slice(fileName.lastIndexOf('.')).toLowerCase()] ?? false;

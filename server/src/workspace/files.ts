@@ -3,11 +3,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SCANNED_EXTENSIONS } from '../analysis/extensions';
+import { isScannedName } from '../analysis/extensions';
 import { openRegularFile, overLimitReason, readBoundedSync, readBoundedTextSync, type ReadRefusal } from '../io/boundedRead';
-
-/** The file extensions FlagLens scans for flag checks: the ones the scanner can parse. */
-export const SOURCE_EXTENSIONS: readonly string[] = SCANNED_EXTENSIONS;
 
 const BINARY_SNIFF_BYTES = 8192;
 
@@ -24,10 +21,10 @@ export function readTextFileIfReadable(file: string, limit: number): string | un
   return 'text' in read ? read.text : undefined;
 }
 
-/** True for a path with one of the source extensions (declaration files excluded: they hold no checks). */
+/** True for a path with one of the source extensions, or an Angular component's template (declaration files excluded: they hold no checks). */
 export function isSourceFile(filePath: string): boolean {
   if (/\.d\.[mc]?ts$/.test(filePath)) return false;
-  return SOURCE_EXTENSIONS.includes(path.extname(filePath));
+  return isScannedName(filePath);
 }
 
 /** Why a file is not scanned; `quiet` for reasons not worth a log line (gone, or not a regular file). */

@@ -21,6 +21,7 @@ export function functionName(node: ts.SignatureDeclaration): string | undefined 
   if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node)) && node.name !== undefined && ts.isIdentifier(node.name)) {
     return node.name.text;
   }
+  if (ts.isSetAccessorDeclaration(node)) return inputName(node);
   let parent = node.parent as ts.Node | undefined;
   // React's `useCallback(fn, deps)` gives back `fn` itself: `const check = useCallback((flag) => …, [flags])` is named `check`.
   if (parent !== undefined && isUseCallback(parent, node)) parent = parent.parent;
@@ -42,6 +43,17 @@ export function functionName(node: ts.SignatureDeclaration): string | undefined 
   if (anonymousDefault) return moduleName(node.getSourceFile().fileName);
   // `export const useFlag = memo((key) => ...)` and similar wrappers of the function itself are not followed.
   return undefined;
+}
+
+/**
+ * The input an Angular directive's setter takes, `@Input() set cxFeature(feature)` or `@Input('appFeatureFlag') set
+ * flag(key)`: a template binds it as `*cxFeature="'x'"`, which its script view reads as a call (see angular.ts).
+ */
+function inputName(setter: ts.SetAccessorDeclaration): string | undefined {
+  const input = ts.getDecorators(setter)?.find((decorator) => ts.isCallExpression(decorator.expression) && ts.isIdentifier(decorator.expression.expression) && decorator.expression.expression.text === 'Input');
+  if (input === undefined || !ts.isIdentifier(setter.name)) return undefined;
+  const [alias] = (input.expression as ts.CallExpression).arguments;
+  return alias !== undefined && ts.isStringLiteralLike(alias) ? alias.text : setter.name.text;
 }
 
 /**

@@ -10,7 +10,7 @@ import { escapeRegex } from '../regex';
 import { resolveChecks, type ModuleHost } from '../resolve';
 import { scanFile, type FileScan } from '../scan';
 import { scriptKindOf } from '../scriptKind';
-import { scannedText } from '../components';
+import { prefilterText, scannedText } from '../components';
 import type { FlagCheck, UserPattern } from '../types';
 import type { SourceText } from './types';
 
@@ -72,12 +72,12 @@ export class SourceTrees {
     let base = this.baseMayHoldChecks.get(source.file);
     if (base === undefined) {
       // The index parsed exactly the files the base's text test accepts.
-      base = this.prescanned?.patterns === this.base ? this.prescanned.scanOf(source.file) !== undefined : mayHoldChecks(source.text, this.base);
+      base = this.prescanned?.patterns === this.base ? this.prescanned.scanOf(source.file) !== undefined : mayHoldChecks(prefilterText(source.file, source.text), this.base);
       this.baseMayHoldChecks.set(source.file, base);
     }
     // The index's own text test, past the names: a pattern of a list's search (`featureFlags.find`) adds `find`, which
     // most files name, but only a file that names the list too may hold one.
-    return base || (patterns !== this.base && (this.namesAdded(source, patterns) || writesFlagOption(source.text, patterns)) && mayHoldChecks(source.text, patterns));
+    return base || (patterns !== this.base && (this.namesAdded(source, patterns) || writesFlagOption(source.text, patterns)) && mayHoldChecks(prefilterText(source.file, source.text), patterns));
   }
 
   /**

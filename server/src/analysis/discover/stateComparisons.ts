@@ -6,7 +6,8 @@
 // status strings are compared so elsewhere too, one more signal is asked for: a name, of the function, the call,
 // the record or the file, that says flags, features, toggles, split tests, experiments, variants or gates.
 // A record of booleans is read without a comparison: a function that gives back its entry as a boolean
-// (`isFeatureEnabled(key) { return !!this.flags[key]; }`, or as it is from a function declared to give a boolean,
+// (`isFeatureEnabled(key) { return !!this.flags[key]; }`, `const flag = flags[key]; return flag ?? false;`, or as it is
+// from a function declared to give a boolean,
 // `(flagName: string): boolean => { const value = context.featureFlags[flagName]; …; return value; }`) evaluates a flag
 // when the record's name, or the file's, says flags, and its own name asks whether something is enabled or names flags too.
 
@@ -36,8 +37,9 @@ const FLAG_PAIRS = new Set(['split test', 'split tests', 'feature gate', 'featur
 const STATE_PROPERTIES = /^(?:variant|treatment|variation)(?:Name|Key)?$/i;
 
 // A text test before a parse: the file compares something with a quoted flag state (`=== 'enabled'`, `'on' !== `), or
-// reads an entry as a boolean (`!!flags[key]`, `Boolean(flags[key])`, `flags[key] ?? false`, `flags[key] === true`).
-const MAY_COMPARE_STATE = /[!=]==?\s*(['"`])(?:enabled|on)\1|(['"`])(?:enabled|on)\2\s*[!=]=|!!\s*[\w$.?]+\[|Boolean\(\s*[\w$.?]+\[|\]\s*(?:\?\?|\|\||===?)\s*(?:false|true)\b|\)\s*:\s*boolean\s*(?:=>|\{)/;
+// reads an entry as a boolean (`!!flags[key]`, `Boolean(flags[key])`, `flags[key] ?? false`, `flags[key] === true`), or
+// holds one in a constant that may be (`const flag = flags[key];`).
+const MAY_COMPARE_STATE = /[!=]==?\s*(['"`])(?:enabled|on)\1|(['"`])(?:enabled|on)\2\s*[!=]=|!!\s*[\w$.?]+\[|Boolean\(\s*[\w$.?]+\[|\]\s*(?:\?\?|\|\||===?)\s*(?:false|true)\b|\bconst\s+[\w$]+\s*=\s*[\w$.?]+\[[\w$]+\]\s*[;\n]|\)\s*:\s*boolean\s*(?:=>|\{)/;
 
 // Words of a function's name that ask whether a flag is on: `isFeatureEnabled`, `isActive`, `featureOn`.
 const ASKS_ENABLED = new Set(['enabled', 'active', 'on', 'feature', 'features']);
@@ -175,7 +177,7 @@ function booleanReads(sourceFile: ts.SourceFile): BooleanRead[] {
     } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Boolean' && node.arguments.length === 1) {
       lookup = entry(node.arguments[0]);
     } else if (ts.isBinaryExpression(node) && isFalseFallbackOrTrueTest(node)) {
-      lookup = entry(node.left);
+      lookup = entry(node.left) ?? heldEntry(node.left);
     }
     if (lookup !== undefined) reads.push({ lookup, expression: node as ts.Expression });
     else if (ts.isElementAccessExpression(node)) {
@@ -186,6 +188,25 @@ function booleanReads(sourceFile: ts.SourceFile): BooleanRead[] {
   };
   visit(sourceFile);
   return reads;
+}
+
+/** The entry a `const` of the function around holds, read by its name: `flag` in `const flag = flags[key]; return flag ?? false`. */
+function heldEntry(expression: ts.Expression): ts.ElementAccessExpression | undefined {
+  const name = unwrapped(expression);
+  const owner = ts.isIdentifier(name) ? enclosingFunction(name) : undefined;
+  if (owner?.body === undefined || !ts.isIdentifier(name)) return undefined;
+  let held: ts.ElementAccessExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (held !== undefined || ts.isFunctionLike(node)) return;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name.text && node.initializer !== undefined
+      && (ts.getCombinedNodeFlags(node) & ts.NodeFlags.Const) !== 0) {
+      const value = unwrapped(node.initializer);
+      if (ts.isElementAccessExpression(value)) held = value;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(owner.body, visit);
+  return held;
 }
 
 /**

@@ -5,7 +5,9 @@
 // function gives back (`getRemoteConfig().nfts_enabled`, `const { nfts_enabled } = useRemoteConfig()`); members of other
 // types (numbers, texts, objects) are tuning values and copy, not flags, and are no keys of the bag. A React hook that gives
 // back a context the module made to hold such a type (`useContext(RemoteConfigContext)` after
-// `createContext<RemoteConfig>(…)`) gives it as well. A function declared to give the member its parameter names
+// `createContext<RemoteConfig>(…)`) gives it as well, and so does a getter of the one instance the module exports of its
+// own class (`remoteConfig.vars` after `export const remoteConfig = new RemoteConfig()`, `get vars(): Partial<RemoteConfigValue>`).
+// A function declared to give the member its parameter names
 // (`getRemoteConfigKey: <K extends RemoteConfigKey>(key: K) => RainbowConfig[K]`) is a wrapper whose calls with a boolean
 // member are checks; its other keys read tuning values.
 
@@ -22,6 +24,8 @@ import { isTestFile } from './wrappers';
 
 // The last word of an interface's name that says it is what a vendor serves: `RainbowConfig`, `RemoteFlags`, `AppToggles`.
 const SERVED_WORDS = new Set(['config', 'configuration', 'flags', 'toggles', 'features', 'switches']);
+// Words after one of those that still name the whole of it: `RemoteConfigValue`, `AppConfigVars`.
+const VALUES_WORDS = new Set(['value', 'values', 'vars', 'variables']);
 // A text test: a boolean member may be declared here.
 const BOOLEAN_MEMBER = /:\s*boolean\b/;
 // The last word of a boolean member that holds the provider's own state, not a flag: `remoteConfigReady`, `isLoading`.
@@ -47,6 +51,7 @@ export function vendorConfigEvidence(root: string, trees: SourceTrees): { bags: 
       bags.push({ spec, at: { file, line }, declaredAs: giver.type, typedBy: giver.type, keys, served: true, ...(giver.context === undefined ? {} : { context: giver.context }) });
     }
     if (source.text.includes('useState<')) bags.push(...servedStates(file, sourceFile, served).filter((state) => !bags.some((bag) => bag.spec === state.spec)));
+    bags.push(...instanceGivers(file, sourceFile, served).filter((given) => !bags.some((bag) => bag.spec === given.spec)));
     for (const getter of memberGetters(file, sourceFile, served)) if (!wrappers.some((wrapper) => wrapper.pattern.callee === getter.pattern.callee)) wrappers.push(getter);
   }
   return { bags, wrappers };
@@ -118,7 +123,7 @@ function servedTypes(sourceFile: ts.SourceFile): Map<string, string[]> {
   for (const statement of sourceFile.statements) {
     const members = ts.isInterfaceDeclaration(statement) ? statement.members
       : ts.isTypeAliasDeclaration(statement) && ts.isTypeLiteralNode(statement.type) ? statement.type.members : undefined;
-    if (members === undefined || !SERVED_WORDS.has(nameWords((statement as ts.InterfaceDeclaration | ts.TypeAliasDeclaration).name.text).at(-1) ?? '')) continue;
+    if (members === undefined || !namesServed((statement as ts.InterfaceDeclaration | ts.TypeAliasDeclaration).name.text)) continue;
     const keys = members.flatMap((member) => {
       if (!ts.isPropertySignature(member) || member.type === undefined || !holdsBoolean(member.type)) return [];
       // `[NonCustodialEnabledKey]: boolean` names its member by the module's constant.
@@ -129,6 +134,54 @@ function servedTypes(sourceFile: ts.SourceFile): Map<string, string[]> {
     if (keys.length > 0) served.set((statement as ts.InterfaceDeclaration | ts.TypeAliasDeclaration).name.text, keys);
   }
   return served;
+}
+
+/** `RainbowConfig`, `RemoteFlags`; also the values or variables of one, `RemoteConfigValue`, `AppConfigVars`. */
+function namesServed(name: string): boolean {
+  const words = nameWords(name);
+  const last = words.at(-1) ?? '';
+  return SERVED_WORDS.has(last) || (VALUES_WORDS.has(last) && SERVED_WORDS.has(words.at(-2) ?? ''));
+}
+
+/**
+ * The members of the one instance the module exports of its own class (`export const remoteConfig = new RemoteConfig()`)
+ * that give what the vendor serves: a getter, read `remoteConfig.vars`, or a method of no parameters, `remoteConfig.all()`,
+ * declared to give the type (also `Partial<…>` or `Readonly<…>` of it).
+ */
+function instanceGivers(file: string, sourceFile: ts.SourceFile, served: ReadonlyMap<string, string[]>): DiscoveredBag[] {
+  const classes = new Map<string, ts.ClassDeclaration>();
+  for (const statement of sourceFile.statements) if (ts.isClassDeclaration(statement) && statement.name !== undefined) classes.set(statement.name.text, statement);
+  if (classes.size === 0) return [];
+  const given: DiscoveredBag[] = [];
+  for (const statement of sourceFile.statements) {
+    if (!ts.isVariableStatement(statement) || !statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const made = declaration.initializer;
+      const madeClass = made !== undefined && ts.isNewExpression(made) && ts.isIdentifier(made.expression) ? classes.get(made.expression.text) : undefined;
+      if (madeClass === undefined || !ts.isIdentifier(declaration.name)) continue;
+      for (const member of madeClass.members) {
+        const isGetter = ts.isGetAccessorDeclaration(member);
+        if (!(isGetter || (ts.isMethodDeclaration(member) && member.parameters.length === 0)) || !ts.isIdentifier(member.name)) continue;
+        if (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.PrivateKeyword || modifier.kind === ts.SyntaxKind.StaticKeyword) === true) continue;
+        const type = servedTypeName((member as ts.GetAccessorDeclaration | ts.MethodDeclaration).type);
+        const keys = type === undefined ? undefined : served.get(type);
+        if (type === undefined || keys === undefined) continue;
+        const line = sourceFile.getLineAndCharacterOfPosition(member.getStart(sourceFile)).line + 1;
+        given.push({ spec: `${declaration.name.text}.${member.name.text}${isGetter ? '' : '()'}`, at: { file, line }, declaredAs: type, typedBy: type, keys, served: true });
+      }
+    }
+  }
+  return given;
+}
+
+// Types that keep the members of the one they are given: what is served, some of it missing or none of it to change.
+const SAME_MEMBERS = new Set(['Partial', 'Readonly', 'Required']);
+
+/** `RemoteConfigValue` of `RemoteConfigValue` or `Partial<RemoteConfigValue>`. */
+function servedTypeName(type: ts.TypeNode | undefined): string | undefined {
+  if (type === undefined || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+  if (type.typeArguments === undefined) return type.typeName.text;
+  return SAME_MEMBERS.has(type.typeName.text) && type.typeArguments.length === 1 ? servedTypeName(type.typeArguments[0]) : undefined;
 }
 
 /** The module's constants of a text: `const NonCustodialEnabledKey = "nonCustodialEnabled"`. */

@@ -2,6 +2,7 @@
 // imports), looked up by scope, and the checks' keys completed through them once the whole file is read.
 
 import { ts } from 'ts-morph';
+import { readsComponentMembers } from '../components';
 import { allKeys, keyTypeMembers, type ImportedKeyType, type KeyTypeMember } from '../keyTypes';
 import { isFromPackages, VENDOR_PACKAGES } from '../patterns';
 import type { FlagCheck, Span } from '../types';
@@ -295,8 +296,10 @@ export function completeChecks(state: ScanState): CompletedChecks {
 function carriedRegistryKey(state: ScanState, written: LocalValue | undefined): string | undefined {
   if (state.registryProperties === undefined || written === undefined || typeof written === 'string' || written.kind === 'object') return undefined;
   const { names } = written;
-  // A receiver, the property, the member: `Gate.SearchV2` alone is the registry itself, followed as any import is.
-  if (names.length < 3) return undefined;
+  // A receiver, the property, the member: `Gate.SearchV2` alone is the registry itself, followed as any import is. In a
+  // template apart from its component, the receiver is the component: `featureFlags.x` reads its property `featureFlags`.
+  const ofComponent = names.length === 2 && written.kind === 'local' && readsComponentMembers(state.sourceFile.fileName) && lookupBinding(state, names[0], written.position) === undefined;
+  if (names.length < 3 && !ofComponent) return undefined;
   const property = names[names.length - 2];
   const member = names[names.length - 1];
   for (const carried of state.registryProperties) {

@@ -1,0 +1,107 @@
+// Angular component templates (server/src/analysis/angular.ts): the script view the parser reads, with a directive's
+// input read as a call of it; and, with no configuration, a structural directive whose input setter checks a flag found
+// as a wrapper and its uses in templates as checks, keys read off the component's property that holds the registry.
+
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { angularTemplateView } from '../../server/src/analysis/angular';
+import { buildPatternSet } from '../../server/src/analysis/patterns';
+import { isSourceFile } from '../../server/src/workspace/files';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { writeWorkspace } from './workspace-builders';
+
+const VIEW_ROWS: Array<{ name: string; text: string; view: string }> = [
+  {
+    name: "a structural directive's input is a call of it with its value",
+    text: `<div *cxFeature="'saveForLater'">`,
+    view: `     ;cxFeature ('saveForLater') `,
+  },
+  {
+    name: 'a property bound to an input is a call of it; a class, attribute or style binding is an expression',
+    text: `<a [appFlag]="flags.x" [class.on]="isOn('y')" [attr.aria-label]="label">`,
+    view: `   ;appFlag  (flags.x)           ;(isOn('y'))                  ;(label) `,
+  },
+  {
+    name: "a structural directive's microsyntax ends its expression at `;`; `let` binds names and is no code",
+    text: `<p *ngIf="ready; else wait"></p><li *ngFor="let item of items"></li>`,
+    view: `   ;ngIf (ready)                                                    `,
+  },
+  {
+    name: 'a pipe is blank: `| async`, and a pipe with arguments; `||` is code',
+    text: `<b *ngIf="flags$ | async as f">{{ a || b | date: 'short' }}</b>`,
+    view: `   ;ngIf (flags$ )             ;( a || b )                     `,
+  },
+  {
+    name: "an event binding's value is statements, a two-way binding's an expression",
+    text: `<input (click)="open(); track('x')" [(ngModel)]="value">`,
+    view: `               ;open(); track('x')             ;(value) `,
+  },
+  {
+    name: "a control-flow block's condition is an expression; an @ in text is not",
+    text: `@if (isOn('x')) {\n<p>mail me@if.com</p>\n}`,
+    view: `   ;(isOn('x'))  \n                     \n `,
+  },
+  {
+    name: 'comments, scripts and styles are blank',
+    text: `<!-- *cxFeature="'x'" --><style>.a{}</style>`,
+    view: `                                            `,
+  },
+];
+
+describe('angularTemplateView', () => {
+  for (const row of VIEW_ROWS) {
+    it(row.name, () => {
+      const view = angularTemplateView(row.text);
+      assert.equal(view, row.view);
+      assert.equal(view.length, row.text.length);
+    });
+  }
+});
+
+const FILES: Record<string, string> = {
+  'src/app/services/launch-darkly.service.ts': `import { Injectable } from '@angular/core';
+import * as LDClient from 'launchdarkly-js-client-sdk';
+export const FEATURE_FLAGS = { instantMessaging: 'instant-messaging', dialOut: 'dial-out-participant' };
+@Injectable({ providedIn: 'root' })
+export class LaunchDarklyService {
+  private client = LDClient.initialize('id', { kind: 'user', key: 'u' });
+  getFlag(key: string) { return this.client.variation(key, false); }
+}`,
+  'src/app/shared/feature-flag.directive.ts': `import { Directive, Input, TemplateRef, ViewContainerRef } from '@angular/core';
+import { LaunchDarklyService } from '../services/launch-darkly.service';
+@Directive({ selector: '[appFeatureFlag]' })
+export class FeatureFlagDirective {
+  constructor(private templateRef: TemplateRef<unknown>, private viewContainer: ViewContainerRef, private ld: LaunchDarklyService) {}
+  @Input() set appFeatureFlag(flagKey: string) {
+    if (this.ld.getFlag(flagKey)) this.viewContainer.createEmbeddedView(this.templateRef);
+    else this.viewContainer.clear();
+  }
+}`,
+  'src/app/menu/menu.component.ts': `import { Component } from '@angular/core';
+import { FEATURE_FLAGS } from '../services/launch-darkly.service';
+@Component({ selector: 'app-menu', templateUrl: './menu.component.html' })
+export class MenuComponent { featureFlags = FEATURE_FLAGS; }`,
+  'src/app/menu/menu.component.html': `<nav>
+  <ng-container *appFeatureFlag="featureFlags.instantMessaging"><a>Chat</a></ng-container>
+  <button *appFeatureFlag="'dial-out-participant'" (click)="dial()">Dial</button>
+  <p [title]="featureFlags.dialOut">{{ items.length }}</p>
+</nav>`,
+  // Plain HTML is no template FlagLens reads.
+  'public/index.html': `<div *appFeatureFlag="'never-read'"></div>`,
+};
+
+describe("an Angular component's template", () => {
+  it("is read, with no configuration: the directive's input is a wrapper, its uses checks of the registry's keys", async () => {
+    const root = writeWorkspace('flaglens-angular-', FILES);
+    assert.ok(isSourceFile(path.join(root, 'src/app/menu/menu.component.html')));
+    assert.ok(!isSourceFile(path.join(root, 'public/index.html')));
+    const index = new WorkspaceIndex(root, { patterns: buildPatternSet([]), ignore: [], maxFileSize: 1_000_000, log: () => undefined, infer: true });
+    await index.indexAll();
+    const checks = index.allChecks().get(`${root}/src/app/menu/menu.component.html`) ?? [];
+    assert.deepEqual(checks.map(({ key, resolved, method }) => ({ key, resolved, method })), [
+      { key: 'instant-messaging', resolved: true, method: 'appFeatureFlag' },
+      { key: 'dial-out-participant', resolved: true, method: 'appFeatureFlag' },
+    ]);
+  });
+});
