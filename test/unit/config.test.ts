@@ -75,6 +75,8 @@ const cases: Case[] = [
   { name: 'a bag that is neither', text: '{"bags": ["ok", "flags[0]"]}', at: '"flags[0]"', says: 'bags[1] must be an object path', config: { bags: ['ok'] } },
   { name: 'a bag that wraps LaunchDarkly\'s useFlags()', text: '{"bags": [{"bag": "useLaunchDarkly()", "camelCaseKeys": true, "sdk": "launchdarkly"}]}', config: { bags: [{ bag: 'useLaunchDarkly()', camelCaseKeys: true, sdk: 'launchdarkly' }] } },
   { name: 'a bag object with a path that is neither', text: '{"bags": [{"bag": "flags[0]"}]}', at: '{"bag"', says: 'bags[0] must be an object path', config: { bags: [] } },
+  { name: 'a bag given the keys to check', text: '{"bags": [{"bag": "useFlags()", "keysArg": 0}]}', config: { bags: [{ bag: 'useFlags()', keysArg: 0 }] } },
+  { name: 'a bag whose list of keys is no argument', text: '{"bags": [{"bag": "useFlags()", "keysArg": -1}]}', at: '-1', says: '"keysArg" must be an argument index', config: { bags: [] } },
   { name: 'a bag that lists its keys', text: '{"bags": [{"bag": "flags", "keys": ["newNav", "UG"]}]}', config: { bags: [{ bag: 'flags', keys: ['newNav', 'UG'] }] } },
   { name: 'a bag whose keys are not strings', text: '{"bags": [{"bag": "flags", "keys": ["newNav", 1]}]}', at: '["newNav"', says: '"keys" must be a list of strings', config: { bags: [] } },
   { name: 'a bag whose locals are it', text: '{"bags": [{"bag": "featureFlags", "locals": true}]}', config: { bags: [{ bag: 'featureFlags', locals: true }] } },

@@ -2514,6 +2514,27 @@ export const run = () => remoteConfig.vars.newViewLogs && remoteConfig.vars.maxP
     checks: { 'src/workers/newView.ts': ['newViewLogs'] },
   },
   {
+    name: "a function given a list of keys that checks each and gives back the answers by key is a bag of the keys its calls list; a loop that only logs each key's check is none",
+    files: {
+      'src/utils/flags.ts': `import { useFlag as useUnleashFlag } from '@unleash/proxy-client-react';
+export function useFlags<T extends string>(keys?: T[]) {
+  return React.useMemo(() => (keys ?? []).reduce((acc, key) => { acc[key] = useUnleashFlag(key); return acc; }, {} as Record<T, boolean>), []);
+}
+export function useFlagPairs(names: string[]) { return Object.fromEntries(names.map((name) => [name, useUnleashFlag(name)])); }
+export function logFlags(names: string[]) { names.forEach((name) => console.log(useUnleashFlag(name))); }`,
+      'src/Swap.tsx': `import { useFlags, useFlagPairs } from './utils/flags';
+export function Swap() {
+  const flags = useFlags(['disable_swap', 'disable_nft']);
+  const { beta } = useFlagPairs(['beta']);
+  const unknown = useFlags(list);
+  return flags.disable_swap && flags.length && beta && unknown.other;
+}`,
+    },
+    expected: { bags: [{ bag: 'useFlags()', keysArg: 0 }, { bag: 'useFlagPairs()', keysArg: 0 }] },
+    says: /^bag useFlags\(\) \(src\/utils\/flags\.ts:2\): checks each key of the list its first argument gives with useUnleashFlag and gives back the answers by key; a read of a key a call lists is a check$/m,
+    checks: { 'src/Swap.tsx': ['beta', 'disable_swap'] },
+  },
+  {
     name: 'nothing to propose in code that calls the SDK directly',
     files: { 'src/app.ts': `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('x', false); export enum Colors { Red = 'red', Blue = 'blue' }` },
     expected: {},

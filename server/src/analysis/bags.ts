@@ -39,6 +39,8 @@ export type BagEntry = string | {
   readonly camelCaseKeys?: boolean;
   readonly sdk?: Sdk;
   readonly keys?: readonly string[];
+  /** For a call: the argument that lists the keys it checks (`useFlags(['a', 'b'])` is 0); its reads are checks of those alone. */
+  readonly keysArg?: number;
   readonly locals?: boolean;
   readonly store?: boolean;
   /** The flag a property names, where that is not the property's own name: `{"SIMPLE_SOCKET_UI": "simple-socket-ui"}`. */
@@ -72,12 +74,13 @@ export function parseBagSpec(entry: BagEntry): BagSpec | undefined {
   const keys = typeof entry !== 'string' && entry.keys !== undefined ? { keys: new Set(entry.keys) } : {};
   const names = typeof entry !== 'string' && entry.names !== undefined ? { bagKeyNames: entry.names } : {};
   const accessors = typeof entry !== 'string' && entry.accessors === true ? { bagAccessors: true as const } : {};
+  const keysArg = typeof entry !== 'string' && entry.keysArg !== undefined ? { bagKeysArg: entry.keysArg } : {};
   if (CALL.test(spec)) {
     // `useFeatureFlags().value`: the call gives a reactive box of the flags.
     const box = spec.endsWith('.value');
     const callee = spec.slice(0, box ? -'().value'.length : -2);
     const bagKeys = keys.keys === undefined ? {} : { bagKeys: keys.keys };
-    return { kind: 'call', pattern: { sdk, callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase, ...bagKeys, ...names, ...accessors, ...(box ? { box: true as const } : {}) } };
+    return { kind: 'call', pattern: { sdk, callee, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase, ...bagKeys, ...names, ...accessors, ...keysArg, ...(box ? { box: true as const } : {}) } };
   }
   if (!OBJECT_PATH.test(spec)) return undefined;
   const pattern: FlagPattern = { sdk, callee: spec, kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: { kind: 'value' }, evidence, ...camelCase, ...names, ...accessors };

@@ -71,6 +71,8 @@ export interface FlagPattern {
   bagKeyNames?: Readonly<Record<string, string>>;
   /** For a bag call: each property is a function called to read its flag (`decisions.useUrlSlug()`); the call is the check. */
   bagAccessors?: true;
+  /** For a bag call: the argument that lists the keys it checks (`useFlags(['a', 'b'])`); a call without such a list gives no bag. */
+  bagKeysArg?: number;
   /** An option of objects written anywhere, not a call: see `UserPattern.option`. Its `keyPath` is the option's name. */
   option?: true;
   /** What the call gives back; unknown when absent, and then read from how the code uses the result. */

@@ -282,8 +282,21 @@ export function readBags(node: Node, report: Report): BagEntry[] | undefined {
   return bags;
 }
 
+// What each field of a bag object must be, said where one is not.
+const BAG_FIELD_RULES: Readonly<Record<string, string>> = {
+  bag: '"bag" must be an object path ("uiConfig.flags") or a call ("useFeatureFlags()").',
+  camelCaseKeys: '"camelCaseKeys" must be true (property names are the flag keys camelCased, as in LaunchDarkly\'s useFlags()) or false.',
+  sdk: `"sdk" must be one of ${BAG_SDKS.join(', ')}: the vendor whose bag this one returns.`,
+  keys: '"keys" must be a list of strings: the only property names of the bag that are flags.',
+  keysArg: '"keysArg" must be an argument index: the argument of the bag call that lists the keys it checks (useFlags([\'a\', \'b\']) is 0).',
+  locals: '"locals" must be true (a parameter or variable of the bag\'s name is the bag too) or false.',
+  store: '"store" must be true (the name is a store whose value, where read, is the bag) or false.',
+  names: '"names" must be an object of texts: the flag each property names, where that is not the property\'s name ({"SIMPLE_SOCKET_UI": "simple-socket-ui"}).',
+  accessors: '"accessors" must be true (each property is a function called to read its flag, decisions.useUrlSlug()) or false.',
+};
+
 function readBagObject(node: Node, where: string, report: Report): BagEntry | undefined {
-  const entry: { bag?: string; camelCaseKeys?: boolean; sdk?: (typeof BAG_SDKS)[number]; keys?: string[]; locals?: boolean; store?: boolean; names?: Record<string, string>; accessors?: boolean } = {};
+  const entry: { bag?: string; camelCaseKeys?: boolean; sdk?: (typeof BAG_SDKS)[number]; keys?: string[]; keysArg?: number; locals?: boolean; store?: boolean; names?: Record<string, string>; accessors?: boolean } = {};
   let valid = true;
   for (const { name, nameNode, valueNode } of propertiesOf(node)) {
     const value: unknown = getNodeValue(valueNode);
@@ -291,29 +304,15 @@ function readBagObject(node: Node, where: string, report: Report): BagEntry | un
     else if (name === 'camelCaseKeys' && typeof value === 'boolean') entry.camelCaseKeys = value;
     else if (name === 'sdk' && BAG_SDKS.includes(value as (typeof BAG_SDKS)[number])) entry.sdk = value as (typeof BAG_SDKS)[number];
     else if (name === 'keys' && Array.isArray(value) && value.every((key) => typeof key === 'string')) entry.keys = value as string[];
+    else if (name === 'keysArg' && typeof value === 'number' && Number.isInteger(value) && value >= 0) entry.keysArg = value;
     else if (name === 'locals' && typeof value === 'boolean') entry.locals = value;
     else if (name === 'store' && typeof value === 'boolean') entry.store = value;
     else if (name === 'names' && isTextRecord(value)) entry.names = { ...value };
     else if (name === 'accessors' && typeof value === 'boolean') entry.accessors = value;
     else {
       valid = false;
-      report(name === 'bag' || name === 'camelCaseKeys' || name === 'sdk' || name === 'keys' || name === 'locals' || name === 'store' || name === 'names' || name === 'accessors' ? valueNode : nameNode, name === 'bag'
-        ? `${where}: "bag" must be an object path ("uiConfig.flags") or a call ("useFeatureFlags()").`
-        : name === 'camelCaseKeys'
-          ? `${where}: "camelCaseKeys" must be true (property names are the flag keys camelCased, as in LaunchDarkly's useFlags()) or false.`
-          : name === 'sdk'
-            ? `${where}: "sdk" must be one of ${BAG_SDKS.join(', ')}: the vendor whose bag this one returns.`
-            : name === 'keys'
-              ? `${where}: "keys" must be a list of strings: the only property names of the bag that are flags.`
-              : name === 'locals'
-                ? `${where}: "locals" must be true (a parameter or variable of the bag's name is the bag too) or false.`
-                : name === 'store'
-                  ? `${where}: "store" must be true (the name is a store whose value, where read, is the bag) or false.`
-                  : name === 'names'
-                    ? `${where}: "names" must be an object of texts: the flag each property names, where that is not the property's name ({"SIMPLE_SOCKET_UI": "simple-socket-ui"}).`
-                    : name === 'accessors'
-                      ? `${where}: "accessors" must be true (each property is a function called to read its flag, decisions.useUrlSlug()) or false.`
-                      : `${where}: unknown field "${name}"; a bag has bag, camelCaseKeys, sdk, keys, locals, store, names and accessors.`);
+      const rule = Object.hasOwn(BAG_FIELD_RULES, name) ? BAG_FIELD_RULES[name] : undefined;
+      report(rule === undefined ? nameNode : valueNode, `${where}: ${rule ?? `unknown field "${name}"; a bag has ${Object.keys(BAG_FIELD_RULES).join(', ')}.`}`);
     }
   }
   if (valid && entry.bag === undefined) {

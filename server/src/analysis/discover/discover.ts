@@ -31,7 +31,7 @@ import { keyTypedWrappers } from './keyTypes';
 import { flagServiceMethods, packageFlagFunctions } from './namedFlagApis';
 import { stateComparingWrappers } from './stateComparisons';
 import type { DiscoveredBag, DiscoveredRegistry, DiscoveredRegistryProperty, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
-import { aliasesIn, isTestFile, wrappersIn, type ClosureFactory } from './wrappers';
+import { aliasesIn, isTestFile, ordinal, wrappersIn, type ClosureFactory } from './wrappers';
 
 // Each level of wrappers reads the files that name the last level's names. Real code stops at three or four
 // (a hook calling a closure another hook returns, which calls an override helper, which calls the SDK);
@@ -354,11 +354,11 @@ export function proposeConfig(discovery: Discovery, root: string, keysAsWritten:
 
 /** A bag function as `.flaglens.json` lists it: its call, with how it names flags when it returns an SDK's bag. */
 export function bagEntryOf(bag: DiscoveredBag): BagEntry {
-  if (bag.camelCaseKeys !== true && bag.sdk === undefined && bag.keys === undefined && bag.locals !== true) return bag.spec;
+  if (bag.camelCaseKeys !== true && bag.sdk === undefined && bag.keys === undefined && bag.locals !== true && bag.keysArg === undefined) return bag.spec;
   return {
     bag: bag.spec, ...(bag.camelCaseKeys === true ? { camelCaseKeys: true } : {}), ...(bag.sdk ? { sdk: bag.sdk } : {}), ...(bag.keys ? { keys: bag.keys } : {}),
     ...(bag.locals === true ? { locals: true } : {}), ...(bag.store === true ? { store: true } : {}), ...(bag.keyNames ? { names: bag.keyNames } : {}),
-    ...(bag.accessors === true ? { accessors: true } : {}),
+    ...(bag.accessors === true ? { accessors: true } : {}), ...(bag.keysArg === undefined ? {} : { keysArg: bag.keysArg }),
   };
 }
 
@@ -398,6 +398,7 @@ function bagReason(bag: DiscoveredBag): string {
   if (bag.defaults !== undefined) return `gives back the flags over their defaults, ${bag.defaults}, an object of booleans named for flags; a read of one of its keys is a check`;
   if (bag.hook !== undefined) return `a property the team's hook ${bag.hook}() gives back, named for flags; a read of one ${bag.typedBy ?? 'the registry'} lists is a check`;
   if (bag.typedBy !== undefined) return `a property typed ${bag.typedBy}, which lists flags; a read of one it lists is a check`;
+  if (bag.keysArg !== undefined) return `checks each key of the list its ${ordinal(bag.keysArg + 1)} argument gives with ${bag.forwardsTo ?? 'a check'} and gives back the answers by key; a read of a key a call lists is a check`;
   return `returns the flags of ${bag.forwardsTo ?? 'a bag'}()${bag.camelCaseKeys === true ? ', whose property names are the flag keys camelCased' : ''}`;
 }
 

@@ -94,6 +94,8 @@ export interface DiscoveredBag {
   readonly store?: boolean;
   /** For a record of switches in the app's settings: the settings' type that declares it (see `settingsSwitchBags`). */
   readonly setting?: string;
+  /** For a function given the keys to check (`useFlags(['a', 'b'])`): the argument that lists them. */
+  readonly keysArg?: number;
   /** Taken from the bag it returns: LaunchDarkly's `useFlags()` names flags camelCased. */
   readonly camelCaseKeys?: boolean;
   /** The vendor of the bag it returns, when that is an SDK's (directly or through another bag function). */

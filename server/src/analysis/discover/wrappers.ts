@@ -68,6 +68,11 @@ export function wrappersIn(
       continue;
     }
     const { wrapper, keyArgument } = keyed;
+    const listing = listingFunction(wrapper, keyArgument, check, sourceFile);
+    if (listing !== undefined) {
+      if (!bags.some((bag) => bag.spec === `${listing.name}()`)) bags.push({ spec: `${listing.name}()`, at: at(listing.fn), forwardsTo: check.method, keysArg: listing.keysArg });
+      continue;
+    }
     const factory = factoryOf(wrapper);
     const factoryName = factory === undefined ? undefined : functionName(factory);
     if (factory !== undefined && factoryName !== undefined && keyArgument.keyPath === undefined) {
@@ -309,6 +314,66 @@ function itemOption(callback: FunctionNode, keyArgument: { index: number; keyPat
   if (property === undefined || !ts.isCallExpression(callback.parent) || !callback.parent.arguments.includes(callback as ts.Expression)) return undefined;
   if (!isFlagOptionName(property) || optionSaysNotEvaluating(property)) return undefined;
   return { pattern: { callee: property, option: true }, reason: `each item's ${property} is passed as the flag key to ${method}: the key written there names a flag that gates its object`, evidence: 'forwards' };
+}
+
+// The array methods that hand each item of a list to their callback, and where it takes the item.
+const ITEM_PARAMETER: Readonly<Record<string, number>> = { reduce: 1, forEach: 0, map: 0 };
+
+/**
+ * A function given a list of keys that checks each and gives back a record of the answers by key: `useFlags(keys)`
+ * with `keys.reduce((acc, key) => { acc[key] = getFlag(key); return acc; }, {})` or `keys.map((key) => [key, isOn(key)])`.
+ * Its calls given a list written out (`useFlags(['a', 'b'])`) are bags of those keys. The check is the callback's own:
+ * its result is stored under the key it checks.
+ */
+function listingFunction(callback: FunctionNode, keyArgument: { index: number; keyPath?: string[] }, check: FlagCheck, sourceFile: ts.SourceFile): { fn: FunctionNode; name: string; keysArg: number } | undefined {
+  if (keyArgument.keyPath !== undefined || !storedUnderKey(sourceFile, check)) return undefined;
+  const iteration = callback.parent;
+  if (!ts.isCallExpression(iteration) || iteration.arguments[0] !== callback || !ts.isPropertyAccessExpression(iteration.expression)) return undefined;
+  const listName = listNameOf(iteration.expression.expression);
+  if (ITEM_PARAMETER[iteration.expression.name.text] !== keyArgument.index || listName === undefined) return undefined;
+  // The function that takes the list: a hook may iterate inside its `useMemo(() => …)`.
+  for (let fn = enclosingFunctionOf(iteration); fn !== undefined; fn = enclosingFunctionOf(fn)) {
+    const list = parameterOf(fn, listName, false);
+    if (list === undefined) {
+      if (declaresParameter(fn, listName)) return undefined;
+      continue;
+    }
+    const name = functionName(fn);
+    return list.keyPath === undefined && name !== undefined && mayNameWrapper(name) ? { fn, name, keysArg: list.index } : undefined;
+  }
+  return undefined;
+}
+
+/** The name of a list iterated as it is, or defaulted to an empty one: `keys`, `(keys ?? [])`. */
+function listNameOf(expression: ts.Expression): string | undefined {
+  let list = expression;
+  while (ts.isParenthesizedExpression(list)) list = list.expression;
+  if (ts.isBinaryExpression(list) && (list.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || list.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+    && ts.isArrayLiteralExpression(list.right) && list.right.elements.length === 0) list = list.left;
+  return ts.isIdentifier(list) ? list.text : undefined;
+}
+
+/** True when a check's result is stored under the key it checks: `acc[key] = check(key)`, `[key, check(key)]`. */
+function storedUnderKey(sourceFile: ts.SourceFile, check: FlagCheck): boolean {
+  const call = nodeAt(sourceFile, check.callSpan);
+  let node: ts.Node | undefined = call;
+  while (node !== undefined && node.parent !== undefined && (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent))) node = node.parent;
+  const holder = node?.parent;
+  if (holder === undefined || node === undefined) return false;
+  if (ts.isBinaryExpression(holder) && holder.right === node && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    return ts.isElementAccessExpression(holder.left) && ts.isIdentifier(holder.left.argumentExpression) && holder.left.argumentExpression.text === check.key;
+  }
+  return ts.isArrayLiteralExpression(holder) && holder.elements.length === 2 && holder.elements[1] === node && ts.isIdentifier(holder.elements[0]) && holder.elements[0].text === check.key;
+}
+
+/** The node that spans exactly `span`: the call of a check. */
+function nodeAt(sourceFile: ts.SourceFile, span: { start: number; end: number }): ts.Node | undefined {
+  const find = (node: ts.Node): ts.Node | undefined => {
+    if (node.getStart(sourceFile) === span.start && node.end === span.end) return node;
+    if (node.pos > span.start || node.end < span.end) return undefined;
+    return ts.forEachChild(node, find);
+  };
+  return find(sourceFile);
 }
 
 /**

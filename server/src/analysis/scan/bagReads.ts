@@ -14,7 +14,7 @@ import { evaluate, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  SyntaxKind, isAwaitExpression, isBinaryExpression, isCallExpression, isComputedPropertyName, isDeleteExpression, isIdentifier,
+  SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isComputedPropertyName, isDeleteExpression, isIdentifier,
   isNoSubstitutionTemplateLiteral, isPostfixUnaryExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isStringLiteral,
 } = ts;
 
@@ -143,8 +143,11 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
     const patterns = matchCallee(state, expression.expression).filter((pattern) => pattern.kind === 'bag');
     if (patterns.length === 0) return undefined;
     const method = calleeText(state, expression.expression);
-    // A bag call that lists its keys gives back other properties too (`isLoading`), which are no flags.
-    const keys = patterns.length === 1 && patterns[0].bagKeys !== undefined ? { keys: patterns[0].bagKeys } : {};
+    // A bag call that lists its keys gives back other properties too (`isLoading`), which are no flags; one given the
+    // keys to check (`useFlags(['a', 'b'])`) gives those alone, and without a list written there, nothing known.
+    const listed = patterns.length === 1 && patterns[0].bagKeysArg !== undefined ? listedKeys(expression.arguments[patterns[0].bagKeysArg]) : undefined;
+    if (listed === null) return undefined;
+    const keys = listed !== undefined ? { keys: listed } : patterns.length === 1 && patterns[0].bagKeys !== undefined ? { keys: patterns[0].bagKeys } : {};
     const box = patterns.length === 1 && patterns[0].box === true ? { box: true as const } : {};
     const accessors = patterns.length === 1 && patterns[0].bagAccessors === true ? { accessors: true as const } : {};
     if (patterns.every((pattern) => pattern.packages === undefined)) return { patterns, method, ...keys, ...box, ...accessors };
@@ -165,6 +168,18 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
     if (typeof binding?.value === 'object' && binding.value.kind === 'object' && binding.value.spreads === undefined) return undefined;
   }
   return declared === undefined ? undefined : objectBagSource(declared);
+}
+
+/** The keys a list written as the argument names (`['a', 'b']`); null when the argument is no such list. */
+function listedKeys(argument: ts.Expression | undefined): ReadonlySet<string> | null {
+  const list = argument === undefined ? undefined : unwrap(argument);
+  if (list === undefined || !isArrayLiteralExpression(list)) return null;
+  const keys = new Set<string>();
+  for (const element of list.elements) {
+    if (!isStringLiteral(element) && !isNoSubstitutionTemplateLiteral(element)) return null;
+    keys.add(element.text);
+  }
+  return keys;
 }
 
 /** The bag source of a declared bag object; a vendor's is the bag only where its first name comes from the vendor's packages. */
