@@ -120,7 +120,7 @@ const SETTING_READ_TEXT = /(?:[cC]onfig|[sS]etting|[fF]eature_?[fF]lag)\w*(?:\??
 // A settings store's getter read by a setting named for a feature, `SettingsStore.getValue('feature_x')`, a path under
 // a feature's, `config.get<boolean>(\`feature.${name}\`)`, or a variable that names one, `SettingsStore.getValue(featureName)`.
 // Searched for only in a text that names a store or configuration as such (`SettingsStore`, `ConfigService`,
-// `getConfigValue`) or reads node-config's (`config.get`): a search for a word starting with a frequent character ("feature", "settings", "`feature") costs a
+// `getConfigValue`), or reads node-config's (`config.get`) beside a switch's word: a search for a word starting with a frequent character ("feature", "settings", "`feature") costs a
 // pass over every file, and most files say "feature" somewhere.
 const STORE_SETTING_TEXT = /(?:[cC]onfig|[sS]etting)\w*\s*\.\s*\w*(?:get|Setting)\w*\s*(?:<[^>()]*>\s*)?\(\s*(?:['"`][fF]eature|(?:[fF]eature|[fF]lag|[tT]oggle)\w*\s*[,)])/;
 
@@ -154,5 +154,8 @@ export function mayHardCodeFlags(fileName: string, text: string): boolean {
 export function mayDeclareEnvironmentSwitch(text: string): boolean {
   return ((text.includes('FEATURE') || text.includes('FLAG')) && SWITCH_DECLARATION_TEXT.test(text))
     || ((text.includes('Feature') || text.includes('Flag')) && SETTING_READ_TEXT.test(text))
-    || ((text.includes('Settings') || text.includes('Config') || text.includes('onfig.get')) && STORE_SETTING_TEXT.test(text));
+    // node-config's `config.get('featureToggles.xEnabled')` is looked for only where a switch's word is written: a search
+    // for a word that starts with a lower-case letter (`onfig`) costs several times one that starts with a capital.
+    || ((text.includes('Settings') || text.includes('Config') || ((text.includes('Toggles') || text.includes('Enabled')) && text.includes('onfig')))
+      && STORE_SETTING_TEXT.test(text));
 }

@@ -25,7 +25,8 @@ export function checkedReturnBags(root: string, trees: SourceTrees, patterns: Pa
   const bags: DiscoveredBag[] = [];
   for (const source of trees.sources) {
     const file = posix.relative(root, source.file);
-    if (!SEVERAL_FLAGS_TEXT.test(source.text) || isTestFile(file) || !trees.mayHoldChecks(source, patterns)) continue;
+    // The few files that may hold a check are asked first: the text test tries every position of every file.
+    if (isTestFile(file) || !trees.mayHoldChecks(source, patterns) || !SEVERAL_FLAGS_TEXT.test(source.text)) continue;
     const checks = trees.resolvedChecks(source, patterns, resolvePackage).filter(holdsOneFlag);
     if (checks.length === 0) continue;
     const checkAt = new Map(checks.map((check) => [`${check.callSpan.start}:${check.callSpan.end}`, check]));

@@ -37,9 +37,10 @@ const FLAG_PAIRS = new Set(['split test', 'split tests', 'feature gate', 'featur
 const STATE_PROPERTIES = /^(?:variant|treatment|variation)(?:Name|Key)?$/i;
 
 // A text test before a parse: the file compares something with a quoted flag state (`=== 'enabled'`, `'on' !== `), or
-// reads an entry as a boolean (`!!flags[key]`, `Boolean(flags[key])`, `flags[key] ?? false`, `flags[key] === true`), or
-// holds one in a constant that may be (`const flag = flags[key];`).
-const MAY_COMPARE_STATE = /[!=]==?\s*(['"`])(?:enabled|on)\1|(['"`])(?:enabled|on)\2\s*[!=]=|!!\s*[\w$.?]+\[|Boolean\(\s*[\w$.?]+\[|\]\s*(?:\?\?|\|\||===?)\s*(?:false|true)\b|\bconst\s+[\w$]+\s*=\s*[\w$.?]+\[[\w$]+\]\s*[;\n]|\)\s*:\s*boolean\s*(?:=>|\{)/;
+// reads an entry as a boolean (`!!flags[key]`, `Boolean(flags[key])`, `flags[key] ?? false`, `flags[key] === true`). A
+// constant that holds an entry, defaulted where it is given back (`const flag = flags[key]; … return flag ?? false`), is
+// looked for by its fallback alone: an alternative of the expression that tries every `const` doubles its cost.
+const MAY_COMPARE_STATE = /[!=]==?\s*(['"`])(?:enabled|on)\1|(['"`])(?:enabled|on)\2\s*[!=]=|!!\s*[\w$.?]+\[|Boolean\(\s*[\w$.?]+\[|\]\s*(?:\?\?|\|\||===?)\s*(?:false|true)\b|\)\s*:\s*boolean\s*(?:=>|\{)/;
 
 // Words of a function's name that ask whether a flag is on: `isFeatureEnabled`, `isActive`, `featureOn`.
 const ASKS_ENABLED = new Set(['enabled', 'active', 'on', 'feature', 'features']);
@@ -57,7 +58,7 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
     const relative = posix.relative(root, source.file);
     const fileSaysFlags = saysFlags(posix.basename(relative).replace(/\.[^.]*$/, ''));
     const maySearch = maySearchList(source.text, fileSaysFlags);
-    if (isTestFile(relative) || !(maySearch || MAY_COMPARE_STATE.test(source.text))) continue;
+    if (isTestFile(relative) || !(maySearch || MAY_COMPARE_STATE.test(source.text) || source.text.includes('?? false'))) continue;
     const sourceFile = trees.tree(source);
     const at = (node: ts.Node): DiscoveredAt => ({ file: relative, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 });
     const records: Array<{ text: string; by: string }> = [];
