@@ -523,18 +523,19 @@ describe('evidence across files', () => {
 const WRAPPER_MODULE = '/ws/src/flags.ts';
 const wrapperModuleCases: Array<{ name: string; files: Record<string, string>; modules?: string[]; expected: string[] }> = [
   {
-    name: 'imported from the module that declares it, directly or through a barrel or a namespace: checks',
+    name: 'imported from the module that declares it, directly, through a barrel or a namespace, or handed on in an object: checks',
     files: {
       [APP]: `import { getValue } from './flags';
 import { getValue as viaBarrel } from './index';
 import * as flags from './flags';
 import featureFlag from './flags';
-getValue('a'); viaBarrel('b'); flags.getValue('c'); featureFlag.getValue('d');`,
+const handed = { getValue };
+getValue('a'); viaBarrel('b'); flags.getValue('c'); featureFlag.getValue('d'); handed.getValue('e');`,
       [WRAPPER_MODULE]: `export function getValue(key) { return posthog.getFeatureFlag(key); }
 export default { getValue };`,
       '/ws/src/index.ts': `export * from './flags';`,
     },
-    expected: ['a', 'b', 'c', 'd'],
+    expected: ['a', 'b', 'c', 'd', 'e'],
   },
   {
     name: "another module's function or object of the same name, imported or declared here: no checks",

@@ -245,7 +245,7 @@ export function completeChecks(state: ScanState): CompletedChecks {
     if (need?.modules !== undefined) {
       // An inferred wrapper's call: kept unless its callee is declared here or imported, and other files decide.
       if (!need.modules.includes(state.sourceFile.fileName)) {
-        const origin = wrapperOrigin(state, need.reference, 0);
+        const origin = wrapperOrigin(state, need.reference, need.calledName, 0);
         if (origin === 'here') continue;
         if (origin !== undefined) {
           const reference = origin.names.length === 0 && need.calledName !== undefined ? { ...origin, names: [need.calledName] } : origin;
@@ -311,8 +311,9 @@ function carriedRegistryKey(state: ScanState, written: LocalValue | undefined): 
 /**
  * Where a callee's name comes from, for an inferred wrapper's call: the import it names ('here' when the file declares
  * it, a function, class or object of its own); undefined when nothing says (a parameter, a value a call made, a global).
+ * A method of an object the file writes (`calledName` on it) comes from where that member's value does.
  */
-function wrapperOrigin(state: ScanState, reference: LocalReference, depth: number): ModuleReference | 'here' | undefined {
+function wrapperOrigin(state: ScanState, reference: LocalReference, calledName: string | undefined, depth: number): ModuleReference | 'here' | undefined {
   if (depth > MAX_REFERENCE_DEPTH) return undefined;
   const [first, ...rest] = reference.names;
   const binding = lookupBinding(state, first, reference.position);
@@ -320,9 +321,16 @@ function wrapperOrigin(state: ScanState, reference: LocalReference, depth: numbe
   if (binding.parameter !== undefined || binding.origin !== undefined || binding.bag !== undefined) return undefined;
   const value = binding.value;
   if (value === undefined) return binding.scopeStart === 0 && declaresAtTopLevel(state.sourceFile, first) ? 'here' : undefined;
-  if (typeof value === 'string' || value.kind === 'object') return 'here';
+  if (typeof value === 'string') return 'here';
+  if (value.kind === 'object') {
+    // `const flags = { getValue }`: the member's value is the function; one the walk did not follow is the object's own.
+    const path = calledName === undefined ? rest : [...rest, calledName];
+    const member = path.length === 1 && Object.hasOwn(value.members, path[0]) ? value.members[path[0]] : undefined;
+    if (member === undefined || typeof member === 'string' || member.kind === 'object') return 'here';
+    return member.kind === 'import' ? member : wrapperOrigin(state, member, undefined, depth + 1);
+  }
   if (value.kind === 'import') return { ...value, names: [...value.names, ...rest] };
-  return wrapperOrigin(state, { ...value, names: [...value.names, ...rest] }, depth + 1);
+  return wrapperOrigin(state, { ...value, names: [...value.names, ...rest] }, calledName, depth + 1);
 }
 
 /** True when a statement of the module declares `name` as a function, a class, or a const of a function, class or object. */
