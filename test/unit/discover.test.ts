@@ -2535,6 +2535,30 @@ export function Swap() {
     checks: { 'src/Swap.tsx': ['beta', 'disable_swap'] },
   },
   {
+    name: "a Pinia setup store whose id says feature flags: each boolean ref it gives back is a field (also destructured from storeToRefs), and a computed record named for flags a bag of its properties, each the flag its call names; a setup store named otherwise is none",
+    files: {
+      'src/store/featureFlags/index.js': `import { defineStore } from 'pinia';
+import { computed, inject, ref } from 'vue';
+export const useFeatureFlagsStore = defineStore('FeatureFlags', () => {
+  const growthbook = inject(gbKey);
+  const agentsTeam = ref(false);
+  const label = ref('x');
+  const flags = computed(() => ({ agentsTeam: agentsTeam.value, newConnect: growthbook?.isOn('connect-1.5') }));
+  return { flags, agentsTeam, label };
+});
+export const useUiStore = defineStore('ui', () => { const open = ref(false); return { open }; });`,
+      'src/components/Sidebar.js': `import { useFeatureFlagsStore } from '../store/featureFlags';
+export function setup() {
+  const featureFlagsStore = useFeatureFlagsStore();
+  const { agentsTeam: isAgentBuilder2, label } = storeToRefs(featureFlagsStore);
+  return featureFlagsStore.flags.newConnect && featureFlagsStore.agentsTeam && featureFlagsStore.label && featureFlagsStore.flags.other && isAgentBuilder2.value && label;
+}`,
+    },
+    expected: { bags: [{ bag: 'useFeatureFlagsStore()', keys: ['agentsTeam'] }, { bag: 'flags', keys: ['agentsTeam', 'newConnect'], names: { newConnect: 'connect-1.5' } }] },
+    says: /^bag flags \(src\/store\/featureFlags\/index\.js:3\): a record the Pinia store 'FeatureFlags', whose id says feature flags, gives back as its flags, one flag in each property; a read of one it lists is a check$/m,
+    checks: { 'src/components/Sidebar.js': ['agentsTeam', 'connect-1.5', 'agentsTeam'] },
+  },
+  {
     name: 'nothing to propose in code that calls the SDK directly',
     files: { 'src/app.ts': `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('x', false); export enum Colors { Red = 'red', Blue = 'blue' }` },
     expected: {},

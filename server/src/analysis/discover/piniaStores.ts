@@ -30,14 +30,16 @@ export function piniaFlagStoreBags(root: string, trees: SourceTrees): Discovered
     const visit = (node: ts.Node): void => {
       const store = ts.isCallExpression(node) ? flagStoreOf(node, sourceFile) : undefined;
       if (store !== undefined) {
-        const spec = `${store.giver}()`;
-        const known = bags.get(spec);
         const at: DiscoveredAt = { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 };
-        const names = { ...known?.keyNames, ...store.names };
-        bags.set(spec, {
-          spec, at: known?.at ?? at, piniaStore: known?.piniaStore ?? store.id,
-          keys: [...new Set([...(known?.keys ?? []), ...store.fields])], ...(Object.keys(names).length > 0 ? { keyNames: names } : {}),
-        });
+        const bagsOfStore = [...(store.fields.length > 0 ? [{ spec: `${store.giver}()`, fields: store.fields, names: store.names }] : []), ...store.records];
+        for (const { spec, fields, names: filled } of bagsOfStore) {
+          const known = bags.get(spec);
+          const names = { ...known?.keyNames, ...filled };
+          bags.set(spec, {
+            spec, at: known?.at ?? at, piniaStore: known?.piniaStore ?? store.id,
+            keys: [...new Set([...(known?.keys ?? []), ...fields])], ...(Object.keys(names).length > 0 ? { keyNames: names } : {}),
+          });
+        }
       }
       ts.forEachChild(node, visit);
     };
@@ -53,6 +55,8 @@ interface FlagStore {
   readonly fields: readonly string[];
   /** Field → the flag it is filled from, where that has another name. */
   readonly names: Readonly<Record<string, string>>;
+  /** A setup store's records of flags it gives as a property named for them (`flags`), each a bag of its own. */
+  readonly records: ReadonlyArray<{ readonly spec: string; readonly fields: readonly string[]; readonly names: Readonly<Record<string, string>> }>;
 }
 
 /** The store a `defineStore(id, { state })` call makes, when its id says feature flags and its state is a record of flags. */
@@ -61,6 +65,7 @@ function flagStoreOf(call: ts.CallExpression, sourceFile: ts.SourceFile): FlagSt
   const [first, second] = call.arguments;
   // `defineStore('flags', { … })`, or Pinia's older `defineStore({ id: 'flags', … })`.
   const options = ts.isStringLiteralLike(first) ? second : first;
+  if (options !== undefined && ts.isStringLiteralLike(first) && (ts.isArrowFunction(options) || ts.isFunctionExpression(options))) return setupStoreOf(call, first.text, options);
   if (options === undefined || !ts.isObjectLiteralExpression(options)) return undefined;
   const idNode = ts.isStringLiteralLike(first) ? first : propertyOf(options, 'id');
   const id = idNode !== undefined && ts.isStringLiteralLike(idNode) ? idNode.text : undefined;
@@ -70,7 +75,51 @@ function flagStoreOf(call: ts.CallExpression, sourceFile: ts.SourceFile): FlagSt
   const giver = giverOf(call);
   if (fields === undefined || fields.length === 0 || giver === undefined) return undefined;
   const names = filledNames(options, sourceFile, new Set(fields));
-  return { id, giver, fields, names };
+  return { id, giver, fields, names, records: [] };
+}
+
+// A setup store's property that holds a record of its flags: `flags`, `featureFlags`, `toggles`.
+const RECORD_NAME = /^(?:feature)?(?:flags|toggles)$/i;
+
+/**
+ * A setup store, `defineStore('FeatureFlags', () => { const beta = ref(false); const flags = computed(() => ({ beta:
+ * beta.value, newNav: growthbook?.isOn('new-nav') })); return { flags, beta }; })`: each boolean ref it gives back is a
+ * field (`store.beta`), and a computed record named for flags that it gives back is a bag of its properties
+ * (`store.flags.newNav`), each the flag the call its value makes is given (`new-nav`), or its own name.
+ */
+function setupStoreOf(call: ts.CallExpression, id: string, setup: ts.ArrowFunction | ts.FunctionExpression): FlagStore | undefined {
+  const giver = giverOf(call);
+  const given = givenBack(setup);
+  if (!saysFeatureFlags(id) || giver === undefined || given === undefined || !ts.isObjectLiteralExpression(given) || !ts.isBlock(setup.body)) return undefined;
+  const locals = new Map<string, ts.Expression>();
+  for (const statement of setup.body.statements) {
+    if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (ts.isIdentifier(declaration.name) && declaration.initializer !== undefined) locals.set(declaration.name.text, declaration.initializer);
+    }
+  }
+  const fields: string[] = [];
+  const records: Array<{ spec: string; fields: string[]; names: Record<string, string> }> = [];
+  for (const property of given.properties) {
+    if (!ts.isShorthandPropertyAssignment(property)) continue;
+    const name = property.name.text;
+    const made = locals.get(name);
+    const maker = made !== undefined && ts.isCallExpression(made) && ts.isIdentifier(made.expression) ? made.expression.text : undefined;
+    const [argument] = maker === undefined ? [] : (made as ts.CallExpression).arguments;
+    if (maker === 'ref' && argument !== undefined && (argument.kind === ts.SyntaxKind.TrueKeyword || argument.kind === ts.SyntaxKind.FalseKeyword)) fields.push(name);
+    const record = maker === 'computed' && RECORD_NAME.test(name) && argument !== undefined ? givenBack(argument) : undefined;
+    if (record === undefined || !ts.isObjectLiteralExpression(record)) continue;
+    const recordFields: string[] = [];
+    const names: Record<string, string> = {};
+    for (const member of record.properties) {
+      if (!ts.isPropertyAssignment(member) || !ts.isIdentifier(member.name)) continue;
+      recordFields.push(member.name.text);
+      const flag = calledWithText(member.initializer);
+      if (flag !== undefined && flag !== member.name.text) names[member.name.text] = flag;
+    }
+    if (recordFields.length > 0) records.push({ spec: name, fields: recordFields, names });
+  }
+  return fields.length > 0 || records.length > 0 ? { id, giver, fields, names: {}, records } : undefined;
 }
 
 /** The value of an object literal's property (`state: () => …`, or the method `state() { … }` as a function). */

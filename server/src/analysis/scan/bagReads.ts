@@ -139,6 +139,10 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
   }
   const stored = storedBagRead(expression, state.sourceFile, state.objectBags);
   if (stored !== undefined) return objectBagSource(stored);
+  // Pinia's `storeToRefs(store)` gives the store's fields as refs: `const { beta } = storeToRefs(flagsStore)` reads `beta`.
+  if (isCallExpression(expression) && isIdentifier(expression.expression) && expression.expression.text === 'storeToRefs' && expression.arguments.length === 1) {
+    return bagSourceOf(state, expression.arguments[0]);
+  }
   if (isCallExpression(expression)) {
     const patterns = matchCallee(state, expression.expression).filter((pattern) => pattern.kind === 'bag');
     if (patterns.length === 0) return undefined;
