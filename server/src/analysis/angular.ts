@@ -5,11 +5,8 @@
 // interpolations and control-flow conditions (`@if (flags.x)`) read as expressions; event bindings as statements. A
 // pipe (`| async`, `| date: 'short'`) is Angular's, not code: what follows it is blank.
 
-import { indexOfClosing, ScriptView } from './componentView';
+import { indexOfClosing, MARKUP_ATTRIBUTE as ATTRIBUTE, MARKUP_TAG as TAG, ScriptView } from './componentView';
 
-// One attribute of a tag, sticky: its name, and its value when it has one; or the tag's end; or a stray character.
-const ATTRIBUTE = /\s*([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|[^\s>"']+))?|\s*\/?>|\s*[^]/y;
-const TAG = /<\/?([A-Za-z][\w.:-]*)/y;
 // `*ngIf`, `[disabled]`, `[class.active]`, `[(ngModel)]`, `(click)`: the binding's kind and the name it binds.
 const BINDING = /^(?:\*([\w$-]+)|\[\(([\w$.-]+)\)\]|\[([\w$.@-]+)\]|\(([\w$.:-]+)\))$/;
 // A control-flow block that takes a condition: `@if (…)`, `@else if (…)`, `@switch (…)`, `@case (…)`.

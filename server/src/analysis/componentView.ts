@@ -1,5 +1,11 @@
 // The script view of a component (see components.ts) as it is made, shared by Vue's, Svelte's and Angular's readers.
 
+// One attribute of a tag, sticky: its name, and its value when it has one; or the tag's end; or a stray character.
+// Shared by the markup readers, each setting `lastIndex` before it reads.
+export const MARKUP_ATTRIBUTE = /\s*([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|[^\s>"']+))?|\s*\/?>|\s*[^]/y;
+// A tag's opening, sticky, with its name.
+export const MARKUP_TAG = /<\/?([A-Za-z][\w.:-]*)/y;
+
 /**
  * A script view being made: as long as the text and with its line breaks, blank until ranges are kept. A statement
  * kept is separated from what came before by a `;` on the last blank position before it that is not a line break.

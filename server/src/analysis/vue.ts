@@ -1,7 +1,7 @@
 // Vue single-file components (see components.ts): code in `<script>` blocks and in the template's directives
 // (`v-if="flags.newNav"`, `:show="…"`, `@click="…"`) and interpolations (`{{ isOn('x') ? a : b }}`).
 
-import { indexOfClosing, ScriptView } from './componentView';
+import { indexOfClosing, MARKUP_ATTRIBUTE as ATTRIBUTE, MARKUP_TAG as TAG, ScriptView } from './componentView';
 
 // An attribute whose value is code: a directive (`v-if`, `v-show`, `v-model`), a bound prop (`:show`, `v-bind:show`),
 // an event handler (`@click`, `v-on:click`).
@@ -10,9 +10,6 @@ const DIRECTIVE = /^(?:v-[\w:.-]+|[:@][^\s=]*)$/;
 const NOT_EXPRESSIONS = /^v-(?:for|slot)\b/;
 // Directives whose value is statements (`@click="open = true; track()"`), not one expression.
 const STATEMENTS = /^(?:@|v-on:)/;
-// One attribute of a tag, sticky: its name, and its value when it has one; or the tag's end; or a stray character.
-const ATTRIBUTE = /\s*([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|[^\s>"']+))?|\s*\/?>|\s*[^]/y;
-const TAG = /<\/?([A-Za-z][\w.:-]*)/y;
 
 /**
  * The script view of a component's text: the contents of `<script>` blocks as they are; each directive's value and each

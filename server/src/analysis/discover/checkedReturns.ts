@@ -10,7 +10,7 @@ import type { PatternSet } from '../patterns';
 import type { ModuleHost } from '../resolve';
 import { unwrap } from '../scan/values';
 import type { FlagCheck } from '../types';
-import { functionName, ownReturns } from './functions';
+import { functionName, ownConstant, ownReturns } from './functions';
 import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredBag } from './types';
@@ -92,27 +92,9 @@ function checkedValue(fn: ts.SignatureDeclaration, value: ts.Expression, checkOf
   let expression = unwrap(value);
   if (ts.isAwaitExpression(expression)) expression = unwrap(expression.expression);
   if (!ts.isIdentifier(expression)) return checkOf(expression);
-  const initializer = localConstant(fn, expression.text);
+  const initializer = ownConstant(fn, expression.text);
   if (initializer === undefined) return undefined;
   let held = unwrap(initializer);
   if (ts.isAwaitExpression(held)) held = unwrap(held.expression);
   return checkOf(held);
-}
-
-/** The initializer of the function's own `const name = …` (not one of a function inside it). */
-function localConstant(fn: ts.SignatureDeclaration, name: string): ts.Expression | undefined {
-  const body = (fn as ts.FunctionLikeDeclaration).body;
-  if (body === undefined || !ts.isBlock(body)) return undefined;
-  let found: ts.Expression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found !== undefined || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.Const) !== 0) {
-      for (const declaration of node.declarations) {
-        if (ts.isIdentifier(declaration.name) && declaration.name.text === name && declaration.initializer !== undefined) found = declaration.initializer;
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body, visit);
-  return found;
 }

@@ -97,6 +97,24 @@ function isUseCallback(call: ts.Node, fn: ts.Node): boolean {
   return ts.isIdentifier(callee) && callee.text === 'useCallback';
 }
 
+/**
+ * The initializer of a `const name = …` the function declares anywhere in its body (also in a block or a branch), not in
+ * a function or class inside it.
+ */
+export function ownConstant(fn: ts.SignatureDeclaration, name: string): ts.Expression | undefined {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (body === undefined) return undefined;
+  let found: ts.Expression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found !== undefined || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name && node.initializer !== undefined
+      && (ts.getCombinedNodeFlags(node) & ts.NodeFlags.Const) !== 0) found = node.initializer;
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
 /** What a function's own return statements give back, or its arrow's expression body; not those of functions or classes inside it. */
 export function ownReturns(node: ts.SignatureDeclaration): ts.Expression[] {
   const body = (node as ts.FunctionLikeDeclaration).body;

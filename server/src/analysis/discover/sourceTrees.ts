@@ -33,6 +33,7 @@ export class SourceTrees {
   private readonly entryNames = new Map<string, readonly string[]>();
   private readonly entrySets = new Map<string, PatternSet>();
   private readonly baseMayHoldChecks = new Map<string, boolean>();
+  private readonly prefilterTexts = new Map<string, string>();
   // Discovery follows packages the same way throughout, so resolved checks are kept by pattern set alone.
   private readonly resolved = new WeakMap<PatternSet, Map<string, readonly FlagCheck[]>>();
   readonly byFile: ReadonlyMap<string, SourceText>;
@@ -72,12 +73,19 @@ export class SourceTrees {
     let base = this.baseMayHoldChecks.get(source.file);
     if (base === undefined) {
       // The index parsed exactly the files the base's text test accepts.
-      base = this.prescanned?.patterns === this.base ? this.prescanned.scanOf(source.file) !== undefined : mayHoldChecks(prefilterText(source.file, source.text), this.base);
+      base = this.prescanned?.patterns === this.base ? this.prescanned.scanOf(source.file) !== undefined : mayHoldChecks(this.prefiltered(source), this.base);
       this.baseMayHoldChecks.set(source.file, base);
     }
     // The index's own text test, past the names: a pattern of a list's search (`featureFlags.find`) adds `find`, which
     // most files name, but only a file that names the list too may hold one.
-    return base || (patterns !== this.base && (this.namesAdded(source, patterns) || writesFlagOption(source.text, patterns)) && mayHoldChecks(prefilterText(source.file, source.text), patterns));
+    return base || (patterns !== this.base && (this.namesAdded(source, patterns) || writesFlagOption(source.text, patterns)) && mayHoldChecks(this.prefiltered(source), patterns));
+  }
+
+  /** The text the test before a parse reads (an Angular template's view, made once however many pattern sets ask). */
+  private prefiltered(source: SourceText): string {
+    let text = this.prefilterTexts.get(source.file);
+    if (text === undefined) this.prefilterTexts.set(source.file, text = prefilterText(source.file, source.text));
+    return text;
   }
 
   /**

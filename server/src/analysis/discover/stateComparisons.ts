@@ -19,7 +19,7 @@ import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredWrapper } from './types';
 import { isWrittenAccess } from '../scan/bagReads';
 import { mayEvaluate } from './anchors';
-import { functionName, ownReturns, parameterOf, type FunctionNode } from './functions';
+import { functionName, ownConstant, ownReturns, parameterOf, type FunctionNode } from './functions';
 import { isTestFile, mayNameWrapper, ordinal } from './wrappers';
 import { isFalseFallbackOrTrueTest, maySearchList, searchedReads } from './listSearches';
 
@@ -195,19 +195,9 @@ function booleanReads(sourceFile: ts.SourceFile): BooleanRead[] {
 function heldEntry(expression: ts.Expression): ts.ElementAccessExpression | undefined {
   const name = unwrapped(expression);
   const owner = ts.isIdentifier(name) ? enclosingFunction(name) : undefined;
-  if (owner?.body === undefined || !ts.isIdentifier(name)) return undefined;
-  let held: ts.ElementAccessExpression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (held !== undefined || ts.isFunctionLike(node)) return;
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name.text && node.initializer !== undefined
-      && (ts.getCombinedNodeFlags(node) & ts.NodeFlags.Const) !== 0) {
-      const value = unwrapped(node.initializer);
-      if (ts.isElementAccessExpression(value)) held = value;
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(owner.body, visit);
-  return held;
+  const held = owner === undefined ? undefined : ownConstant(owner, (name as ts.Identifier).text);
+  const value = held === undefined ? undefined : unwrapped(held);
+  return value !== undefined && ts.isElementAccessExpression(value) ? value : undefined;
 }
 
 /**
