@@ -139,6 +139,20 @@ function c() { const { featureFlags } = options; const { db_setup } = featureFla
     ],
   },
   {
+    name: 'a bag property destructured in turn, at any depth, reads each flag where it is destructured, under any receiver as its reads are; the names beside it are none',
+    bags: [{ bag: 'uiConfig.flags', keys: ['UNLEASH_CLOUD', 'newNav'] }, { bag: 'featureFlags', keys: ['enableLoris'] }],
+    code: `const { uiConfig: { flags: { UNLEASH_CLOUD, newNav: nav = false }, version } } = useUiConfig();
+const { featureFlags: { enableLoris }, reset } = useFeatureFlags();
+const { settings: { featureFlags: { enableLoris: other } }, user: { name } } = useSettings();
+export const all = [UNLEASH_CLOUD, nav, version, enableLoris, reset, other, name];`,
+    expected: [
+      { key: 'UNLEASH_CLOUD', resolved: true, method: 'uiConfig.flags', keyText: 'UNLEASH_CLOUD' },
+      { key: 'newNav', resolved: true, method: 'uiConfig.flags', keyText: 'newNav' },
+      { key: 'enableLoris', resolved: true, method: 'featureFlags', keyText: 'enableLoris' },
+      { key: 'enableLoris', resolved: true, method: 'featureFlags', keyText: 'enableLoris' },
+    ],
+  },
+  {
     name: 'a bag property that lists its keys, destructured from a call or an awaited call, holds what the property does',
     bags: [{ bag: 'flags', keys: ['newNav'] }, { bag: 'partner.featureFlags', keys: ['postbacks'] }],
     code: `function Page() { const { flags, slug } = useWorkspace(); return flags?.newNav && flags?.length && slug.newNav; }

@@ -2559,6 +2559,48 @@ export function setup() {
     checks: { 'src/components/Sidebar.js': ['agentsTeam', 'connect-1.5', 'agentsTeam'] },
   },
   {
+    name: "a list named for flags alone (`Partial<{ … }>`) before one named for a product's features whose only keys checked are its members passed to calls nothing else knows; filled from LaunchDarkly's useFlags(), the bags it types name flags camelCased",
+    files: {
+      'src/shared/types/featureFlags.ts': `export type FeatureFlags = Partial<{\n  enableActivityAssign: boolean;\n  enableParagraphTextItem: boolean;\n  enableLoris: boolean;\n}>;`,
+      'src/shared/hooks/useFeatureFlags.ts': `import { useFlags } from 'launchdarkly-react-client-sdk';
+import { FeatureFlags } from '../types/featureFlags';
+export const useFeatureFlags = () => {
+  const flags = useFlags();
+  const featureFlags = useMemo(() => {
+    const features: FeatureFlags = {};
+    KEYS.forEach((key) => (features[key] = flags[key] ?? DEFAULTS[key]));
+    return features;
+  }, [flags]);
+  return { featureFlags };
+};`,
+      'src/mixpanel/mixpanel.types.ts': `export enum MixpanelFeature { MultiInformant = 'Multi-informant', SSI = 'SSI', EHR = 'EHR' }`,
+      'src/mixpanel/mixpanel.utils.ts': `export const addFeatureToEvent = (data: object, feature: MixpanelFeature) => ({ ...data, feature });`,
+      'src/Modal.tsx': `addFeatureToEvent(data, MixpanelFeature.MultiInformant);\naddFeatureToEvent(data, MixpanelFeature.SSI);`,
+      'src/Activity.tsx': `export function Activity() {\n  const { featureFlags } = useFeatureFlags();\n  return featureFlags.enableActivityAssign && <Assign />;\n}`,
+      'src/Text.tsx': `export function Text() {\n  const {\n    featureFlags: { enableParagraphTextItem },\n  } = useFeatureFlags();\n  return enableParagraphTextItem;\n}`,
+      'src/chips.ts': `export const chip = ({ featureFlags }: { featureFlags: FeatureFlags }) => featureFlags.enableLoris;`,
+    },
+    expected: {
+      bags: [{ bag: 'featureFlags', camelCaseKeys: true, keys: ['enableActivityAssign', 'enableParagraphTextItem', 'enableLoris'] }],
+      registry: { file: 'src/shared/types/featureFlags.ts', symbol: 'FeatureFlags' },
+    },
+    says: /bag featureFlags .*FeatureFlags is filled from LaunchDarkly's useFlags\(\), so its names are the flag keys camelCased/,
+    checks: { 'src/Activity.tsx': ['enable-activity-assign'], 'src/Text.tsx': ['enable-paragraph-text-item'], 'src/chips.ts': ['enable-loris'], 'src/Modal.tsx': [] },
+  },
+  {
+    name: "the same list not filled from LaunchDarkly's bag names its flags as written",
+    files: {
+      'src/shared/types/featureFlags.ts': `export type FeatureFlags = Partial<{\n  enableActivityAssign: boolean;\n  enableLoris: boolean;\n}>;`,
+      'src/shared/hooks/useFeatureFlags.ts': `import { FeatureFlags } from '../types/featureFlags';\nexport const useFeatureFlags = () => {\n  const featureFlags: FeatureFlags = useQuery('/flags').data;\n  return { featureFlags };\n};`,
+      'src/Activity.tsx': `export function Activity() {\n  const { featureFlags } = useFeatureFlags();\n  return featureFlags.enableActivityAssign || featureFlags.enableLoris;\n}`,
+    },
+    expected: {
+      bags: [{ bag: 'featureFlags', keys: ['enableActivityAssign', 'enableLoris'] }],
+      registry: { file: 'src/shared/types/featureFlags.ts', symbol: 'FeatureFlags' },
+    },
+    checks: { 'src/Activity.tsx': ['enableActivityAssign', 'enableLoris'] },
+  },
+  {
     name: 'nothing to propose in code that calls the SDK directly',
     files: { 'src/app.ts': `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('x', false); export enum Colors { Red = 'red', Blue = 'blue' }` },
     expected: {},

@@ -149,7 +149,7 @@ export const networks = [...(IS_SOLANA_ENABLED ? [solana] : []), NEW_UI && THEME
 });
 
 describe('environment switches: what declares one', () => {
-  const rows: Array<{ name: string; text: string; declares: Record<string, { key: string; member: boolean }> }> = [
+  const rows: Array<{ name: string; text: string; declares: Record<string, { key: string; member: boolean; text?: true }> }> = [
     { name: 'a converted variable', text: `export const isDevFeaturesEnabled = !isProduction || yes(getEnv('DEV_FEATURES_ENABLED'));`, declares: { isDevFeaturesEnabled: { key: 'DEV_FEATURES_ENABLED', member: false } } },
     { name: 'import.meta.env through a helper', text: `export const isDevFeaturesEnabled = yes(normalize(import.meta.env.DEV_FEATURES_ENABLED)) || yes(localStorage.getItem('x'));`, declares: { isDevFeaturesEnabled: { key: 'DEV_FEATURES_ENABLED', member: false } } },
     { name: 'a comparison of process.env', text: `export const newCheckout = process.env.NEXT_PUBLIC_FEATURE_NEW_CHECKOUT === 'true';`, declares: { newCheckout: { key: 'NEXT_PUBLIC_FEATURE_NEW_CHECKOUT', member: false } } },
@@ -171,7 +171,21 @@ describe('environment switches: what declares one', () => {
       text: `export const areFlagsOn = process.env.FEATURE_FLAGS_ENABLED === 'true';\nexport const html = { templateParameters: { REACT_APP_ENABLED_FEATURES: process.env.REACT_APP_ENABLED_FEATURES } };`,
       declares: {},
     },
-    { name: 'a text defaulted', text: `export const isFeatureOn = process.env.FEATURE_X_ENABLED || 'false';`, declares: {} },
+    { name: "a text defaulted to 'false' is a switch held as text", text: `export const isFeatureOn = process.env.FEATURE_X_ENABLED || 'false';`, declares: { isFeatureOn: { key: 'FEATURE_X_ENABLED', member: false, text: true } } },
+    {
+      name: "a text read by a helper with a fallback of 'true' or 'false', or of a variable named as one feature's flag",
+      text: `export const FEATURE_FLAG_ENABLE_TRUSTS_WEB = getEnvironmentValue('FEATURE_FLAG_ENABLE_TRUSTS_WEB_07112022', 'false');\nexport const FEATURE_FLAG_NEW_NAV = process.env.FEATURE_FLAG_NEW_NAV;\nexport const FEATURE_BETA = process.env.FEATURE_BETA ?? 'true';`,
+      declares: {
+        FEATURE_FLAG_ENABLE_TRUSTS_WEB: { key: 'FEATURE_FLAG_ENABLE_TRUSTS_WEB_07112022', member: false, text: true },
+        FEATURE_FLAG_NEW_NAV: { key: 'FEATURE_FLAG_NEW_NAV', member: false, text: true },
+        FEATURE_BETA: { key: 'FEATURE_BETA', member: false, text: true },
+      },
+    },
+    {
+      name: "a text of another fallback, or of a variable that names neither one flag nor a switch with a boolean's fallback, is no switch",
+      text: `export const FEATURE_FLAG_THEME = getEnvironmentValue('FEATURE_FLAG_THEME', 'dark');\nexport const FEATURE_BETA = process.env.FEATURE_BETA;\nexport const FEATURE_FLAG_SDK_KEY = process.env.FEATURE_FLAG_SDK_KEY;\nexport const LOG_LEVEL = getEnvironmentValue('LOG_LEVEL', 'false');`,
+      declares: {},
+    },
     { name: 'a choice between booleans', text: `export const isBetaFeature = isProd ? yes(process.env.FEATURE_BETA) : true;`, declares: { isBetaFeature: { key: 'FEATURE_BETA', member: false } } },
     { name: 'a let, which may change', text: `export let isDevFeaturesEnabled = yes(getEnv('DEV_FEATURES_ENABLED'));`, declares: {} },
     { name: 'a local constant', text: `export function f() {\n  const isOn = yes(getEnv('FEATURE_X'));\n  return isOn;\n}`, declares: {} },
@@ -183,7 +197,7 @@ describe('environment switches: what declares one', () => {
       const file = '/ws/src/env.ts';
       // The readers' text test lets every declaring file through, though it calls no flag function.
       if (Object.keys(row.declares).length > 0) assert.ok(mayHoldChecks(row.text, buildPatternSet([])));
-      const declared = Object.fromEntries(Object.entries(scanFile(file, row.text, buildPatternSet([])).switches ?? {}).map(([name, found]) => [name, { key: found.key, member: found.member }]));
+      const declared = Object.fromEntries(Object.entries(scanFile(file, row.text, buildPatternSet([])).switches ?? {}).map(([name, found]) => [name, { key: found.key, member: found.member, ...(found.text === true ? { text: true } : {}) }]));
       assert.deepEqual(declared, row.declares);
     });
   }
@@ -287,6 +301,34 @@ describe('environment switches: what reads one', () => {
       '/ws/src/app.ts': `import { isBetaFeatureOn } from '../a/env';\nexport const x = isBetaFeatureOn;\n`,
     };
     assert.deepEqual(readsIn(files, '/ws/src/app.ts'), []);
+  });
+});
+
+describe('environment switches held as text: read where a test makes them a boolean', () => {
+  const CONFIG = `export const FEATURE_FLAG_NEW_NAV = getEnvironmentValue('FEATURE_FLAG_NEW_NAV_01022024', 'false');\n`;
+  it("a call named as a feature's test given it alone, or a comparison, is the check; the text handed on, logged or tested for being set is none", () => {
+    const files = {
+      '/ws/src/config/index.ts': CONFIG,
+      '/ws/src/routes/index.ts': `import * as config from '../config';
+import { FEATURE_FLAG_NEW_NAV } from '../config';
+import { isActiveFeature } from '../utils/feature.flag';
+if (isActiveFeature(FEATURE_FLAG_NEW_NAV)) next();
+router.get('/nav', isFeatureEnabled(config.FEATURE_FLAG_NEW_NAV), handler);
+export const on = FEATURE_FLAG_NEW_NAV === 'true';
+export const viewData = { FEATURE_FLAG_NEW_NAV: config.FEATURE_FLAG_NEW_NAV };
+logger.info(FEATURE_FLAG_NEW_NAV);
+export const set = FEATURE_FLAG_NEW_NAV ? 1 : 0;
+export const two = isActiveFeature(FEATURE_FLAG_NEW_NAV, true);
+`,
+    };
+    assert.deepEqual(readsIn(files, '/ws/src/routes/index.ts'), [
+      'FEATURE_FLAG_NEW_NAV_01022024 <- isActiveFeature(FEATURE_FLAG_NEW_NAV)',
+      'FEATURE_FLAG_NEW_NAV_01022024 <- isFeatureEnabled(config.FEATURE_FLAG_NEW_NAV)',
+      "FEATURE_FLAG_NEW_NAV_01022024 <- FEATURE_FLAG_NEW_NAV === 'true'",
+    ]);
+    const [first, second] = scanWorkspace(files).get('/ws/src/routes/index.ts')?.checks ?? [];
+    assert.equal(first.evidence, '`FEATURE_FLAG_NEW_NAV`, imported from ../config, is an environment switch held as text, set from the environment variable FEATURE_FLAG_NEW_NAV_01022024 (index.ts:1), and made a boolean here');
+    assert.match(second.evidence ?? '', /^`config\.FEATURE_FLAG_NEW_NAV`, imported from \.\.\/config, is an environment switch held as text/);
   });
 });
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeFlagMarkdown } from '../../server/src/analysis/describe';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
-import { mayHardCodeFlags } from '../../server/src/analysis/prefilter';
+import { mayHardCodeFlags, mayHoldChecks } from '../../server/src/analysis/prefilter';
 import { givesNoValue } from '../../server/src/analysis/remove/plan';
 import { scanFile, type FileScan } from '../../server/src/analysis/scan';
 import { environmentSwitchesOf, withEnvironmentSwitches } from '../../server/src/analysis/scan/environmentSwitches';
@@ -202,5 +202,48 @@ export function Banner() {
       '/ws/src/nav.ts': `import { newNavAtom } from './featureFlags';\nexport const on = () => jotaiStore.get(newNavAtom);\nexport const other = () => cache.get(newNavAtom, 1);\n`,
     };
     assert.deepEqual(readsIn(files, '/ws/src/nav.ts'), ['new-nav <- jotaiStore.get(newNavAtom)']);
+  });
+});
+
+describe('stores a module gives out by name from an object of flag stores', () => {
+  const STORES = `import { derived, type Readable } from 'svelte/store';
+const featureFlagsStore = initFeatureFlagsStore();
+export const { ENABLE_NEW_TABLES, DISABLE_CKTOKENS: disableCkTokens, ...others } = featureFlagsStore;
+`;
+  const rows: Array<{ name: string; file: string; text: string; stores: Record<string, string> }> = [
+    { name: "each name an object named for flag stores gives, keyed by its property's name", file: '/ws/src/lib/stores/config.ts', text: STORES, stores: { ENABLE_NEW_TABLES: 'ENABLE_NEW_TABLES', disableCkTokens: 'DISABLE_CKTOKENS' } },
+    { name: 'an object named for flags, not for their stores: its values may be anything', file: '/ws/src/lib/stores/feature-flags.store.ts', text: `export const { ENABLE_X } = featureFlags;`, stores: {} },
+    { name: 'an object not named for flags', file: '/ws/src/lib/stores/feature-flags.store.ts', text: `export const { ENABLE_X } = settingsStore;`, stores: {} },
+    { name: 'a destructure not exported', file: '/ws/src/lib/stores/config.ts', text: `const { ENABLE_X } = featureFlagsStore;`, stores: {} },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const declared = Object.fromEntries(Object.entries(scanFile(row.file, row.text, buildPatternSet([])).switches ?? {}).map(([name, declaration]) => [name, declaration.key]));
+      assert.deepEqual(declared, row.stores);
+      // The readers' text test lets every declaring file through, though it calls no flag function.
+      if (Object.keys(row.stores).length > 0) assert.ok(mayHoldChecks(row.text, buildPatternSet([])));
+    });
+  }
+
+  it("their values are read as any flag store's, `$name` and `get(name)`; the store handed on is no read; a read says where the store comes from", () => {
+    const files: Record<string, string> = {
+      '/ws/src/lib/stores/feature-flags.store.ts': STORES,
+      '/ws/src/lib/Table.svelte': `<script lang="ts">
+  import { ENABLE_NEW_TABLES } from '$lib/stores/feature-flags.store';
+  const wide = $derived($ENABLE_NEW_TABLES && compact);
+</script>
+{#if $ENABLE_NEW_TABLES}<NewTable />{/if}
+`,
+      '/ws/src/lib/services/tokens.ts': `import { get, derived } from 'svelte/store';
+import { disableCkTokens } from '$lib/stores/feature-flags.store';
+export const load = () => (get(disableCkTokens) ? [] : fetchAll());
+export const visible = derived(disableCkTokens, (off) => !off);
+`,
+    };
+    assert.deepEqual(readsIn(files, '/ws/src/lib/Table.svelte'), ['ENABLE_NEW_TABLES <- $ENABLE_NEW_TABLES', 'ENABLE_NEW_TABLES <- $ENABLE_NEW_TABLES']);
+    assert.deepEqual(readsIn(files, '/ws/src/lib/services/tokens.ts'), ['DISABLE_CKTOKENS <- get(disableCkTokens)']);
+    const read = scanWorkspace(files).get('/ws/src/lib/services/tokens.ts')?.checks[0];
+    assert.equal(read?.evidence, '`disableCkTokens`, imported from $lib/stores/feature-flags.store, reads the store of the flag DISABLE_CKTOKENS that featureFlagsStore gives out (feature-flags.store.ts:3)');
+    assert.match(givesNoValue(read!, 'DISABLE_CKTOKENS') ?? '', /left as it is$/);
   });
 });

@@ -171,6 +171,11 @@ export const usesImport = client.getBooleanValue(IMPORTED.X, false);
 export class Flags { static readonly NEW = 'class-key'; }
 export const viaClass = client.getBooleanValue(Flags.NEW, false);
 function later() { return flags.lateFlag; }
+const BASE = { SPREAD: 'spread-key' } as const;
+const MERGED = { ...BASE, OWN: 'own-key' };
+export const viaSpread = client.getBooleanValue(MERGED.SPREAD, false);
+const MIRROR = build() as { [Name in FlagKey]: Name };
+export const viaMirror = client.getBooleanValue(MIRROR['a-key'], false);
 export default KEY;
 import { client } from './client';
 `;

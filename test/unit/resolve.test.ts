@@ -239,6 +239,23 @@ export { D } from './middle';`,
     expected: [{ key: 'A', resolved: false }],
   },
   {
+    name: 'a key mirror made at run time and typed so (`as { [Flag in FlagType]: Flag }`): its members are their names, here and where imported',
+    files: {
+      [APP]: `import { FeatureFlags } from './features';\nimport * as features from './features';
+const Local = Object.keys(defaults).reduce((all, name) => ({ ...all, [name]: name }), {}) as { [Name in keyof typeof defaults]: Name };
+const NotMirror = build() as { [Name in Keys]: string };
+gb.isOn(FeatureFlags.USE_MAINNET_FORK); gb.isOn(features.FeatureFlags.SHOW_TOKENS); gb.isOn(Local.LOCAL_FLAG); gb.isOn(NotMirror.X); gb.isOn(FeatureFlags.A.B);`,
+      '/ws/src/features.ts': `export const FeatureFlags = (Object.keys({ ...BuildTimeFlag, ...RuntimeFlag }).reduce((types, flagName) => ({ ...types, [flagName]: flagName }), {}) as {\n  [Flag in FeatureFlagType]: Flag\n});`,
+    },
+    expected: [
+      { key: 'USE_MAINNET_FORK', resolved: true },
+      { key: 'SHOW_TOKENS', resolved: true },
+      { key: 'LOCAL_FLAG', resolved: true },
+      { key: 'NotMirror.X', resolved: false },
+      { key: 'FeatureFlags.A.B', resolved: false },
+    ],
+  },
+  {
     name: 'unresolvable keys keep their source text',
     files: {
       [APP]: `import { PKG } from 'flags-package';\nimport { GONE } from './gone';\nimport { FLAGS, mutable } from './flags';

@@ -117,7 +117,7 @@ export function storedBagOf(store: ts.Expression | string, bags: readonly Object
  * bag `uiConfig.flags`, `const { flags } = useWorkspace()` to the bag `flags`. Only for a bag that lists its keys, or
  * whose locals are it: the entry says which property is the bag, wherever it is read.
  */
-export function destructuredObjectBag(from: ts.Expression, property: string, bags: readonly ObjectBag[]): ObjectBag | undefined {
+export function destructuredObjectBag(from: ts.Expression, path: readonly string[], bags: readonly ObjectBag[]): ObjectBag | undefined {
   if (!bags.some(namedWherever)) return undefined;
   // From a call (`const { flags } = useWorkspace()`), only the property's own name is known.
   let object = from;
@@ -128,7 +128,7 @@ export function destructuredObjectBag(from: ts.Expression, property: string, bag
     else break;
   }
   const chain = ts.isCallExpression(object) ? [] : nameChainOf(object);
-  const bag = chain === undefined ? undefined : objectBagOfChain([...chain, property], bags);
+  const bag = chain === undefined ? undefined : objectBagOfChain([...chain, ...path], bags);
   return bag === undefined || !namedWherever(bag) ? undefined : bag;
 }
 

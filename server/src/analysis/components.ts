@@ -15,7 +15,13 @@ const VIEWS: ReadonlyArray<{ extension: string; label: string; view: (text: stri
   { extension: '.component.html', label: 'an Angular component template', view: angularTemplateView, callsInView: true },
 ];
 
+// The last letters of the views' extensions, lower case (`| 0x20` lowers an ASCII letter).
+const VIEW_LAST_LETTERS = new Set(VIEWS.map(({ extension }) => extension.charCodeAt(extension.length - 1)));
+
 function viewOf(fileName: string): (typeof VIEWS)[number] | undefined {
+  // Asked of every file read: a name whose last letter ends no view's extension (`.ts`, `.jsx`) is no component, told
+  // before a lower-case copy of the name is made.
+  if (!VIEW_LAST_LETTERS.has(fileName.charCodeAt(fileName.length - 1) | 0x20)) return undefined;
   const lower = fileName.toLowerCase();
   return VIEWS.find((kind) => lower.endsWith(kind.extension));
 }

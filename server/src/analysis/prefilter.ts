@@ -117,6 +117,9 @@ const SWITCH_DECLARATION_TEXT = /[eE]nv\w*(?:\.get)?\s*(?:\.|\[\s*|\(\s*)['"`]?[
 // `observeFeatureFlagWithVersion(db, 'FeatureFlagX')`.
 const SETTING_READ_TEXT = /(?:[cC]onfig|[sS]etting|[fF]eature_?[fF]lag)\w*(?:\??\.\s*|\s*\([^()]*?['"`])(?:Feature|Flag)[A-Z]/;
 
+// A module's stores of flags given out by name, `export const { ENABLE_X, DISABLE_Y } = featureFlagsStore`.
+const FLAG_STORES_EXPORT_TEXT = /\bexport\s+const\s*\{[^}]*\}\s*=\s*[\w$]*(?:Flags|Toggles)[\w$]*\s*[;\n]/;
+
 // A settings store's getter read by a setting named for a feature, `SettingsStore.getValue('feature_x')`, a path under
 // a feature's, `config.get<boolean>(\`feature.${name}\`)`, or a variable that names one, `SettingsStore.getValue(featureName)`.
 // Searched for only in a text that names a store or configuration as such (`SettingsStore`, `ConfigService`,
@@ -153,7 +156,7 @@ export function mayHardCodeFlags(fileName: string, text: string): boolean {
 /** True when the text may declare or read an environment switch (see scan/environmentSwitches.ts); false only when it cannot. */
 export function mayDeclareEnvironmentSwitch(text: string): boolean {
   return ((text.includes('FEATURE') || text.includes('FLAG')) && SWITCH_DECLARATION_TEXT.test(text))
-    || ((text.includes('Feature') || text.includes('Flag')) && SETTING_READ_TEXT.test(text))
+    || ((text.includes('Feature') || text.includes('Flag')) && (SETTING_READ_TEXT.test(text) || FLAG_STORES_EXPORT_TEXT.test(text)))
     // node-config's `config.get('featureToggles.xEnabled')` is looked for only where a switch's word is written: a search
     // for a word that starts with a lower-case letter (`onfig`) costs several times one that starts with a capital.
     || ((text.includes('Settings') || text.includes('Config') || ((text.includes('Toggles') || text.includes('Enabled')) && text.includes('onfig')))

@@ -46,7 +46,9 @@ export function readDeclaration(sourceFile: ts.SourceFile, statement: ts.Stateme
   }
   if (ts.isTypeAliasDeclaration(statement) && statement.name.text === symbol) {
     const type = statement.type;
-    if (ts.isTypeLiteralNode(type)) return { kind: 'interface', entries: propertyEntries(sourceFile, type.members), listSpan: innerSpan(sourceFile, type.members, type) };
+    // `Partial<{ enableX: boolean }>` lists the keys of its literal: every flag is then optional, as a backend may not send it.
+    const literal = literalOfMapped(type);
+    if (literal !== undefined) return { kind: 'interface', entries: propertyEntries(sourceFile, literal.members), listSpan: innerSpan(sourceFile, literal.members, literal) };
     const members = ts.isUnionTypeNode(type) ? type.types : [type];
     const entries: RegistryEntry[] = [];
     const referencedKeys: string[] = [];
@@ -86,6 +88,13 @@ export function readDeclaration(sourceFile: ts.SourceFile, statement: ts.Stateme
     }
   }
   return undefined;
+}
+
+/** A type literal, or one that `Partial`, `Readonly` or `Required` wraps: the same keys. */
+function literalOfMapped(type: ts.TypeNode): ts.TypeLiteralNode | undefined {
+  if (ts.isTypeLiteralNode(type)) return type;
+  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeArguments?.length !== 1) return undefined;
+  return ['Partial', 'Readonly', 'Required'].includes(type.typeName.text) ? literalOfMapped(type.typeArguments[0]) : undefined;
 }
 
 function objectDeclaration(sourceFile: ts.SourceFile, object: ts.ObjectLiteralExpression): ReadDeclaration {

@@ -267,7 +267,8 @@ function followValue(fileName: string, value: ExportedValue, path: readonly stri
   if (value.kind === 'import') return followReference(fileName, { ...value, names: [...value.names, ...path] }, resolution);
   if (path.length === 0) return value;
   const [first, ...rest] = path;
-  return Object.hasOwn(value.members, first) ? followValue(fileName, value.members[first], rest, resolution) : undefined;
+  if (Object.hasOwn(value.members, first)) return followValue(fileName, value.members[first], rest, resolution);
+  return value.mirror === true && rest.length === 0 ? first : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

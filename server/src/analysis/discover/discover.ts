@@ -12,7 +12,7 @@ import { registryLabel } from '../registryDeclarations';
 import { escapeRegex } from '../regex';
 import { anchoredBy, type Anchored, type AnchorRegistry } from './anchors';
 import { clientParameters, clientParametersOf } from './clientParameters';
-import { launchDarklyProviders } from './keyNaming';
+import { filledFromCamelCasedBag, launchDarklyProviders } from './keyNaming';
 import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, saysItListsFlags, typesBags, weighRegistries, type CheckedKeys, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
@@ -116,6 +116,19 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   const renamed = new Set(records.flatMap((bag) => Object.keys(bag.keyNames ?? {})));
   const candidates = weighRegistries(root, trees, ownChecked, anchorsOf).filter((candidate) => !candidate.keyList.every((key) => renamed.has(key)));
   let chosen: WeighedRegistry | undefined = candidates[0]?.convincing === true ? candidates[0] : undefined;
+  // A list whose keys are checked only by the calls its own members are passed to (`addFeatureToEvent(data,
+  // MixpanelFeature.SSI)`) gives way to an interface named for flags alone of which more keys are read through what
+  // it types (`featureFlags.enableX` on `const features: FeatureFlags`).
+  if (chosen !== undefined && !chosen.keyList.some((key) => ownChecked.used.has(key))) {
+    const outdone = chosen.usedKeys;
+    const rival = candidates.slice(1, 1 + MAX_RIVAL_INTERFACES).find((candidate) => candidate.convincing && candidate.kind === 'interface' && typesBags(candidate)
+      && keysReadThroughTyped(root, trees, found, candidate, options.resolvePackage) > outdone);
+    if (rival !== undefined) {
+      candidates.splice(candidates.indexOf(rival), 1);
+      candidates.unshift(rival);
+      chosen = rival;
+    }
+  }
   const besides: BesideRegistry[] = [];
   if (chosen !== undefined) {
     // The chosen registry's anchors are wrappers and checks, and so are those of any other that passes the stronger
@@ -157,6 +170,8 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     // And a list named for flags that declares a hook of its flags beside it (a monorepo's other app's own list): the hook,
     // named for feature flags and giving a type keyed by the list, is the evidence. The few best such lists are read.
     const ownGivers = candidates.slice(1).filter((candidate) => !typing.includes(candidate) && saysItListsFlags(candidate.symbol)).slice(0, MAX_OWN_GIVER_LISTS);
+    // An interface filled from LaunchDarkly's `useFlags()` names the flags as that bag does, camelCased (see keyNaming.ts).
+    const camelCasedTypes = new Set(typing.filter((registry) => registry.kind === 'interface' && filledFromCamelCasedBag(trees, registry.symbol)).map((registry) => registry.symbol));
     const typedBags = [
       ...bagsTypedBy(root, [
         ...typing.map((registry) => ({ symbol: registry.symbol, file: `${root}/${registry.file}`, keys: registry.keyList, kind: registry.kind, checked: registry.usedKeys > 0 })),
@@ -167,7 +182,8 @@ export function discover(root: string, sources: readonly SourceText[], options: 
       ...hookReturnedBags(root, { symbol: chosen.symbol, keys: chosen.keyList }, trees),
       // And a record of booleans named for what it lists (see flagRecords.ts).
       ...registryRecordBags(root, trees, { symbol: chosen.symbol, file: chosen.file, keys: chosen.keyList }),
-    ].filter((bag, index, all) => !mergedKeys(found, bag) && all.findIndex((other) => other.spec === bag.spec) === index);
+    ].filter((bag, index, all) => !mergedKeys(found, bag) && all.findIndex((other) => other.spec === bag.spec) === index)
+      .map((bag) => (bag.typedBy !== undefined && bag.camelCaseKeys !== true && camelCasedTypes.has(bag.typedBy) ? { ...bag, camelCaseKeys: true } : bag));
     found.bags.push(...typedBags);
     // A record named for the registry's items is a bag of the keys it lists, not of every key: a function that reads it
     // by its parameter (`experiments[tool]`, a tool's own switch when the tool is an experiment) takes other keys too.
@@ -194,6 +210,18 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     ...(found.registryProperties.length > 0 ? { registryProperties: found.registryProperties } : {}), registryCandidates,
     ...(alsoAnchoring.length > 0 ? { alsoAnchoring } : {}), ...(providers.length > 0 ? { providers } : {}), ...(clients.length > 0 ? { clients } : {}),
   };
+}
+
+// Interfaces weighed against a list vouched for by its own anchors alone: each costs a read of the files that name it.
+const MAX_RIVAL_INTERFACES = 3;
+
+/** How many of an interface's keys are read through what it types: properties, parameters, what a flag hook gives back. */
+function keysReadThroughTyped(root: string, trees: SourceTrees, found: Found, candidate: WeighedRegistry, resolvePackage: DiscoverOptions['resolvePackage']): number {
+  const registry = { symbol: candidate.symbol, file: `${root}/${candidate.file}`, keys: candidate.keyList, kind: candidate.kind, checked: false };
+  const bags = [...bagsTypedBy(root, [registry], trees), ...hookReturnedBags(root, { symbol: candidate.symbol, keys: candidate.keyList }, trees)];
+  if (bags.length === 0) return 0;
+  const { used } = checkedKeys(trees, patternsOf(trees, { ...found, bags: [...found.bags, ...bags] }), resolvePackage);
+  return candidate.keyList.filter((key) => used.has(key)).length;
 }
 
 /**
@@ -378,6 +406,12 @@ function givesWording(bag: DiscoveredBag): string {
 
 /** Why a bag was found, for people: "a property typed UiFlags, which lists flags; a read of one it lists is a check". */
 function bagReason(bag: DiscoveredBag): string {
+  const reason = bagKindReason(bag);
+  // A registry filled from LaunchDarkly's `useFlags()` names the flags as that bag does (see keyNaming.ts).
+  return bag.camelCaseKeys === true && bag.typedBy !== undefined ? `${reason}; ${bag.typedBy} is filled from LaunchDarkly's useFlags(), so its names are the flag keys camelCased` : reason;
+}
+
+function bagKindReason(bag: DiscoveredBag): string {
   if (bag.locals === true && bag.setting !== undefined) return `a property of the app's settings ${bag.setting} declared as ${bag.declaredAs ?? 'a record'}, a record of booleans named for switches; a property read of it is a check`;
   if (bag.served === true) return `${!isCallSpec(bag.spec) ? 'the state of ' : `gives back ${bag.context === undefined ? '' : `the context ${bag.context}, made to hold `}`}${bag.declaredAs ?? 'a record'}, which its module, importing a flag vendor's SDK, declares for what the vendor serves; a read of one of its boolean members is a check`;
   if (bag.checkedReturn === true) return `gives back what its own checks give, one property each (${(bag.keys ?? []).slice(0, 2).map((property) => `${property} holds '${bag.keyNames?.[property] ?? property}'`).join(', ')}); a read of one is a check`;

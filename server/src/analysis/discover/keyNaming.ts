@@ -60,19 +60,70 @@ export function keysAsWrittenFolders(root: string, providers: readonly Discovere
   return [...camelCaseByFolder].filter(([, camelCase]) => !camelCase).map(([folder]) => folder).sort();
 }
 
+/**
+ * True when a function fills a value of the registry type `symbol` from LaunchDarkly's `useFlags()`: it calls the SDK's
+ * `useFlags` and declares a variable, parameter or result of that type (`const features: FeatureFlags = {}; … features[key]
+ * = flags[key]`). The registry's properties are then the bag's names, the flag keys camelCased, and so are the names every
+ * bag it types is read by.
+ */
+export function filledFromCamelCasedBag(trees: SourceTrees, symbol: string): boolean {
+  for (const file of trees.filesNaming(symbol)) {
+    const source = trees.byFile.get(file);
+    if (source === undefined || !source.text.includes('useFlags')) continue;
+    const sourceFile = trees.tree(source);
+    const bagFunctions = ldImports(sourceFile, new Set(['useFlags']));
+    if (bagFunctions.size === 0) continue;
+    let found = false;
+    const typedHere = (node: ts.Node): boolean => {
+      let typed = false;
+      const visit = (inner: ts.Node): void => {
+        if (typed) return;
+        if (ts.isTypeReferenceNode(inner) && ts.isIdentifier(inner.typeName) && inner.typeName.text === symbol) typed = true;
+        else ts.forEachChild(inner, visit);
+      };
+      visit(node);
+      return typed;
+    };
+    const callsBag = (node: ts.Node): boolean => {
+      let calls = false;
+      const visit = (inner: ts.Node): void => {
+        if (calls) return;
+        if (ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && bagFunctions.has(inner.expression.text)) calls = true;
+        // A function declared inside is its own.
+        else if (!ts.isFunctionDeclaration(inner)) ts.forEachChild(inner, visit);
+      };
+      ts.forEachChild(node, visit);
+      return calls;
+    };
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      if (ts.isFunctionLike(node) && callsBag(node) && typedHere(node)) found = true;
+      else ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    if (found) return true;
+  }
+  return false;
+}
+
 /** The local names of the providers the file imports from a LaunchDarkly package. */
 function providerNames(sourceFile: ts.SourceFile): Set<string> {
-  const names = new Set<string>();
+  return ldImports(sourceFile, PROVIDERS);
+}
+
+/** The local names under which the file imports any of `names` from a LaunchDarkly package. */
+function ldImports(sourceFile: ts.SourceFile, names: ReadonlySet<string>): Set<string> {
+  const local = new Set<string>();
   for (const statement of sourceFile.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
     if (!isFromPackages(statement.moduleSpecifier.text, LAUNCHDARKLY_PACKAGES)) continue;
     const bindings = statement.importClause?.namedBindings;
     if (bindings === undefined || !ts.isNamedImports(bindings)) continue;
     for (const element of bindings.elements) {
-      if (PROVIDERS.has((element.propertyName ?? element.name).text)) names.add(element.name.text);
+      if (names.has((element.propertyName ?? element.name).text)) local.add(element.name.text);
     }
   }
-  return names;
+  return local;
 }
 
 /** `useCamelCaseFlagKeys` in a `reactOptions` object: absent is the default, true; undefined when it is not a literal. */

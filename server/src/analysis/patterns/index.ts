@@ -67,6 +67,10 @@ export interface DeclaredSwitch {
   readonly store?: StoreMaking;
   /** True for a store set from the variable where the app starts, not where it is made (see scan/environmentSwitches.ts). */
   readonly storeSet?: true;
+  /** True for a constant holding the variable's text: a check only where it is made a boolean (see scan/environmentSwitches.ts). */
+  readonly text?: true;
+  /** For a store a module gives out by name from an object of flag stores: that object. */
+  readonly givenBy?: string;
 }
 
 /** A function's parameter (or a property of its object parameter) that holds a client from `specifier`, an SDK's package. */

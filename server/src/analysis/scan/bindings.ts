@@ -188,7 +188,7 @@ export function followLocal(state: ScanState, value: LocalValue, path: readonly 
         const found = followLocal(state, spread, path, depth + 1);
         if (found !== undefined) return found;
       }
-      return undefined;
+      return value.mirror === true && rest.length === 0 ? first : undefined;
     }
     case 'import':
       return path.length === 0 ? value : { ...value, names: [...value.names, ...path] };

@@ -30,7 +30,7 @@ import { hasModifier } from './exports';
 import { flagFunctionsOf, flagGettersOf, hardCodedSwitch } from './flagsSetInCode';
 import { storedChecksOf } from './storedChecks';
 import { flagStoresOf, storeReaderCall, subscribedStore } from './flagStores';
-import { environmentVariableOf, featureSettingName, lastNameOf, switchedBy, switchReadInPlace } from './settingReads';
+import { environmentVariableOf, featureSettingName, lastNameOf, switchedBy, switchReadInPlace, textMadeBoolean, textSwitchedBy } from './settingReads';
 import type { FileScan, ScanState, SwitchDeclaration } from './types';
 
 const {
@@ -38,6 +38,7 @@ const {
   isNamedImports, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration,
   isShorthandPropertyAssignment, isStringLiteralLike, isTypeNode, isVariableDeclaration, isVariableStatement,
   isNonNullExpression, isExportDeclaration, isObjectLiteralExpression, isPropertyAssignment, isFunctionDeclaration, isBinaryExpression,
+  isNamespaceImport,
 } = ts;
 
 // A class's or object's property is found by name in every file: only a name that says what it switches, or one of an
@@ -136,6 +137,9 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
 
   // Module constants: declared here, or imported by name (`import { isDevFeaturesEnabled as dev } from '@/consts/env'`).
   const localConstants = new Map<string, { declared: DeclaredSwitch; imported?: string }>();
+  // Modules imported whole (`import * as config from '../config'`), through which another module's constant is read
+  // (`config.FEATURE_FLAG_X`): each local name, with its specifier.
+  const namespaces = new Map<string, string>();
   // What is passed over: where a switch is set is no read of one (`yes(localStorage.getItem(storageKeys.isDevFeaturesEnabled))`
   // names a storage key), and a hook's dependency list reads none either.
   const settings = new Set<ts.Node>();
@@ -152,9 +156,23 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   for (const statement of sourceFile.statements) {
     if (declares && isVariableStatement(statement) && (statement.declarationList.flags & NodeFlags.BlockScoped) === NodeFlags.Const) {
       for (const declaration of statement.declarationList.declarations) {
+        const giver = declaration.initializer === undefined ? undefined : flagStoresGiver(declaration, statement);
+        if (giver !== undefined && isObjectBindingPattern(declaration.name)) {
+          // `export const { ENABLE_X, DISABLE_Y } = featureFlagsStore`: each name a store of the flag of its property's name.
+          for (const element of declaration.name.elements) {
+            const property = element.propertyName ?? element.name;
+            if (element.dotDotDotToken !== undefined || !isIdentifier(element.name) || !isIdentifier(property)) continue;
+            const declared: SwitchDeclaration = { key: property.text, member: false, store: { factory: giver, valueType: 'unknown' }, givenBy: giver, line: lineOf(state, element.name) };
+            switches[element.name.text] = declared;
+            localConstants.set(element.name.text, { declared: own(element.name.text, declared) });
+          }
+          continue;
+        }
         if (!isIdentifier(declaration.name) || declaration.initializer === undefined) continue;
         const exported = hardCodes && hasModifier(statement, SyntaxKind.ExportKeyword);
+        const textOf = textSwitchedBy(declaration.initializer);
         const setting = declaredBy(declaration.initializer, declaration.name.text)
+          ?? (textOf === undefined ? undefined : { key: textOf, text: true as const })
           ?? (exported ? hardCodedSwitch(declaration, flagFunctions) : undefined)
           ?? stores?.get(declaration.name.text);
         if (setting === undefined) {
@@ -181,6 +199,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
       localConstants.set(name, { declared: own(name, declared) });
     } else if (isImportDeclaration(statement) && isStringLiteralLike(statement.moduleSpecifier) && statement.importClause?.isTypeOnly !== true) {
       const bindings = statement.importClause?.namedBindings;
+      if (bindings !== undefined && isNamespaceImport(bindings)) namespaces.set(bindings.name.text, statement.moduleSpecifier.text);
       if (bindings === undefined || !isNamedImports(bindings)) continue;
       for (const element of bindings.elements) {
         const declared = constants.get((element.propertyName ?? element.name).text);
@@ -214,6 +233,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     const where = declared.file === sourceFile.fileName ? `on line ${declared.line}` : `(${place(declared)})`;
     const evidence = declared.storeSet === true
       ? `${what} reads a store set from the environment variable ${declared.key} ${where}`
+      : declared.givenBy !== undefined
+      ? `${what} reads the store of the flag ${declared.key} that ${declared.givenBy} gives out ${where}`
       : declared.store !== undefined
       ? `${what} reads a flag store that ${declared.store.factory}() keeps under '${declared.key}' ${where}, in a module of flags`
       : declared.inCode === 'function'
@@ -224,6 +245,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
       ? `${what} is a flag set in code to ${declared.inCode} ${where}, in a module of flags`
       : declared.inStorage !== undefined
       ? `${what} is a switch read from the browser's ${declared.inStorage} under '${declared.key}' ${where}, in a module of flags`
+      : declared.text === true
+      ? `${what} is an environment switch held as text, set from the environment variable ${declared.key} ${where}, and made a boolean here`
       : storing === undefined
       ? `${what} is an environment switch, set from the environment variable ${declared.key} ${where}`
       : `${what} holds the value of the check ${storing.method}('${declared.key}') ${declared.file === sourceFile.fileName ? `on line ${declared.line}` : `at ${place(declared)}`}`;
@@ -295,10 +318,18 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
       const { name, local, whole } = constant;
       // A name shadowed by a local (a parameter `isDevFeaturesEnabled`) is not the module's.
       const binding = lookupBinding(state, name, node.getStart(sourceFile));
-      if (binding === undefined || (binding.scopeStart === sourceFile.pos && binding.scopeEnd === sourceFile.end)) {
+      // A switch's text gates only where it is made a boolean.
+      const gate = local.declared.text === true ? textMadeBoolean(node, parent) : whole;
+      if (gate !== undefined && (binding === undefined || (binding.scopeStart === sourceFile.pos && binding.scopeEnd === sourceFile.end))) {
         const how = local.imported === undefined ? '' : `, imported from ${local.imported},`;
-        read(node, whole, local.declared, `\`${node.text}\`${how}`);
+        read(node, gate, local.declared, `\`${node.text}\`${how}`);
       }
+    } else if (isPropertyAccessExpression(node) && isIdentifier(node.expression) && namespaces.has(node.expression.text) && constants.has(node.name.text) && parent !== undefined) {
+      // `config.FEATURE_FLAG_X` through `import * as config`: the module's constant, as if imported by name.
+      const declared = constants.get(node.name.text) as DeclaredSwitch;
+      const gate = declared.text === true ? textMadeBoolean(node, parent) : isWrittenAccess(node, parent) ? undefined : node;
+      if (gate !== undefined && declared.store === undefined) read(node.name, gate, declared, `\`${node.expression.text}.${node.name.text}\`, imported from ${namespaces.get(node.expression.text) as string},`);
+      continue;
     } else if (isPropertyAccessExpression(node) && members.has(node.name.text) && parent !== undefined && !isWrittenAccess(node, parent) && readsSwitch(node.expression, members.get(node.name.text) as DeclaredSwitch)) {
       const declared = members.get(node.name.text) as DeclaredSwitch;
       read(node.name, node, declared, `\`${node.name.text}\``);
@@ -344,6 +375,16 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   }
   checks.sort((a, b) => a.callSpan.start - b.callSpan.start);
   return { checks, ...(Object.keys(switches).length > 0 ? { switches } : {}) };
+}
+
+// An object of flag stores by its name: `featureFlagsStore`, `FeatureToggleStores`.
+const FLAG_STORES_NAME = /(?:feature_?flags?|feature_?toggles?)[\w$]*stores?$/i;
+
+/** The object of flag stores an exported destructure gives out by name (`export const { ENABLE_X } = featureFlagsStore`). */
+function flagStoresGiver(declaration: ts.VariableDeclaration, statement: ts.VariableStatement): string | undefined {
+  if (!isObjectBindingPattern(declaration.name) || declaration.initializer === undefined || !hasModifier(statement, SyntaxKind.ExportKeyword)) return undefined;
+  const initializer = unwrap(declaration.initializer);
+  return isIdentifier(initializer) && FLAG_STORES_NAME.test(initializer.text) ? initializer.text : undefined;
 }
 
 /**

@@ -159,5 +159,5 @@ function materialize(state: ScanState, value: LocalValue, open: Set<LocalObject>
     if (member !== undefined) setMember(members, name, member);
   }
   open.delete(followed);
-  return { kind: 'object', members };
+  return { kind: 'object', members, ...(followed.mirror === true ? { mirror: true as const } : {}) };
 }

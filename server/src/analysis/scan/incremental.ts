@@ -322,7 +322,7 @@ function moveValue(value: LocalValue, moved: (position: number) => number): Loca
     case 'object': {
       const members: Record<string, LocalValue> = {};
       for (const name of Object.keys(value.members)) setMember(members, name, moveValue(value.members[name], moved));
-      return { kind: 'object', members };
+      return { kind: 'object', members, ...(value.spreads === undefined ? {} : { spreads: value.spreads.map((spread) => moveValue(spread, moved)) }), ...(value.mirror === true ? { mirror: true as const } : {}) };
     }
     case 'import':
       return value;

@@ -2,10 +2,9 @@
 // bindings (bindings.ts), then completes the keys and reads the exports.
 
 import { ts } from 'ts-morph';
-import { destructuredObjectBag, type ObjectBag } from '../bags';
-import { booleanPropertiesOf, boundNames, typeOfBinding } from '../fetchedTypes';
 import type { PatternSet } from '../patterns';
-import { addDestructuredBagChecks, bagSourceOf, objectBagSource, visitBagAccess } from './bagReads';
+import { addDestructuredBagChecks, bagSourceOf, visitBagAccess } from './bagReads';
+import { declareAwaitedAllBags, declareDestructuredBags, declareTypedSubsetBag } from './destructuredBags';
 import { calleeNameRegex, patternIndex, visitCall, visitJsxElement } from './checks';
 import { dependencyListOf, dependencyReadsOf } from './dependencyLists';
 import { completeChecks, declare, declareAssignedMember, declareEveryKey, declareOpaqueNames, declareProps, declareStatement, defaultNameOf, followOrigin, isScope } from './bindings';
@@ -28,10 +27,10 @@ import { evaluate, isThisProps, loadsModule, memberOf, originReference, property
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
 const {
-  NodeFlags, SyntaxKind, canHaveModifiers, forEachChild, getDecorators, getModifiers, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction,
-  isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isConstructorDeclaration, isExpressionStatement,
-  isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern, isOmittedExpression,
-  isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration, isSpreadElement, isVariableDeclaration,
+  NodeFlags, SyntaxKind, canHaveModifiers, forEachChild, getDecorators, getModifiers, isArrayBindingPattern, isArrowFunction,
+  isBinaryExpression, isBlock, isCallExpression, isConstructorDeclaration, isExpressionStatement,
+  isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern,
+  isPropertyAccessExpression, isPropertyDeclaration, isVariableDeclaration,
   isVariableStatement, isObjectLiteralExpression, isSpreadAssignment, isConditionalExpression,
 } = ts;
 
@@ -384,75 +383,6 @@ function passedIn(constructor: ts.ConstructorDeclaration, value: ts.Expression):
   let root = unwrap(value);
   while (isPropertyAccessExpression(root)) root = unwrap(root.expression);
   return isIdentifier(root) && constructor.parameters.some((parameter) => isIdentifier(parameter.name) && parameter.name.text === (root as ts.Identifier).text);
-}
-
-/**
- * `const { flags } = uiConfig` where `uiConfig.flags` is a bag that lists its keys: `flags` is that bag. True when
- * one of the names is; the others are declared as names of unknown value.
- */
-function declareDestructuredBags(state: ScanState, pattern: ts.ObjectBindingPattern, from: ts.Expression): boolean {
-  const bags = pattern.elements.map((element) => {
-    const property = element.propertyName === undefined ? (isIdentifier(element.name) ? element.name.text : undefined) : propertyNameText(element.propertyName);
-    return property === undefined || element.dotDotDotToken !== undefined || !isIdentifier(element.name) ? undefined : destructuredObjectBag(from, property, state.objectBags);
-  });
-  if (bags.every((bag) => bag === undefined)) return false;
-  pattern.elements.forEach((element, index) => {
-    const bag = bags[index];
-    if (bag !== undefined && isIdentifier(element.name)) declare(state, element.name.text, undefined, objectBagSource(bag));
-    else declareOpaqueNames(state, element.name);
-  });
-  return true;
-}
-
-/**
- * `const { data: features } = useSWR<{ tokens: boolean }>(…)` where `features` is a bag that lists `tokens`: a variable
- * of the bag's name declared as an object of booleans, each a key the bag lists, is that bag. True when one is; the
- * other names are declared as names of unknown value.
- */
-function declareTypedSubsetBag(state: ScanState, declaration: ts.VariableDeclaration): boolean {
-  if (!state.objectBags.some((bag) => bag.keys !== undefined)) return false;
-  const bagged = boundNames(declaration).find((name) => {
-    const bag = state.objectBags.find((candidate) => candidate.keys !== undefined && candidate.names.length === 1 && candidate.names[0] === name);
-    const type = bag === undefined ? undefined : typeOfBinding(declaration, name);
-    const keys = type === undefined ? undefined : booleanPropertiesOf(type);
-    return keys !== undefined && keys.every((key) => bag?.keys?.has(key) === true);
-  });
-  if (bagged === undefined) return false;
-  const bag = state.objectBags.find((candidate) => candidate.names.length === 1 && candidate.names[0] === bagged) as ObjectBag;
-  declare(state, bagged, undefined, objectBagSource(bag));
-  if (isObjectBindingPattern(declaration.name)) {
-    for (const element of declaration.name.elements) if (!isIdentifier(element.name) || element.name.text !== bagged) declareOpaqueNames(state, element.name);
-  }
-  return true;
-}
-
-/**
- * `const [document, featureFlags] = await Promise.all([getDocument(), getFeatureFlags()])`: each name holds what the
- * promise at its place gives, so the one at a bag call's place is that bag. True when one is; the other names are
- * declared as names of unknown value.
- */
-function declareAwaitedAllBags(state: ScanState, pattern: ts.ArrayBindingPattern, from: ts.Expression): boolean {
-  let awaited = from;
-  while (isParenthesizedExpression(awaited)) awaited = awaited.expression;
-  if (!isAwaitExpression(awaited)) return false;
-  const call = awaited.expression;
-  if (!isCallExpression(call) || !isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'all') return false;
-  if (!isIdentifier(call.expression.expression) || call.expression.expression.text !== 'Promise') return false;
-  const promises = call.arguments[0];
-  if (promises === undefined || !isArrayLiteralExpression(promises)) return false;
-  // A spread moves every later promise to a place the text does not say.
-  const spread = promises.elements.findIndex(isSpreadElement);
-  const known = spread === -1 ? promises.elements.length : spread;
-  const bags = pattern.elements.map((element, index) =>
-    isOmittedExpression(element) || element.dotDotDotToken !== undefined || !isIdentifier(element.name) || index >= known ? undefined : bagSourceOf(state, promises.elements[index]));
-  if (bags.every((bag) => bag === undefined)) return false;
-  pattern.elements.forEach((element, index) => {
-    const bag = bags[index];
-    if (isOmittedExpression(element)) return;
-    if (bag !== undefined && isIdentifier(element.name)) declare(state, element.name.text, undefined, bag);
-    else declareOpaqueNames(state, element.name);
-  });
-  return true;
 }
 
 function declareVariables(state: ScanState, list: ts.VariableDeclarationList): void {

@@ -83,6 +83,45 @@ export function switchedBy(initializer: ts.Expression, declaredName: string): st
 }
 
 /**
+ * The environment variable a module's constant holds as text, when it is a switch (see `SwitchDeclaration.text`): the
+ * initializer is the read itself, or the read with a fallback of `'true'` or `'false'` (`getEnvironmentValue('X', 'false')`,
+ * `process.env.X ?? 'false'`), of a variable named as one feature's flag (`FEATURE_FLAG_ENABLE_TRUSTS_WEB_07112022`) or
+ * as a switch with such a fallback. A text is true when set to anything, so it gates only where a test makes it a boolean.
+ */
+export function textSwitchedBy(initializer: ts.Expression): string | undefined {
+  let read = unwrap(initializer);
+  let fallback: ts.Expression | undefined;
+  if (isBinaryExpression(read) && (read.operatorToken.kind === SyntaxKind.QuestionQuestionToken || read.operatorToken.kind === SyntaxKind.BarBarToken)) {
+    fallback = unwrap(read.right);
+    read = unwrap(read.left);
+  }
+  const variable = environmentVariableOf(read);
+  if (variable === undefined || !namedAsSwitch(variable)) return undefined;
+  if (fallback === undefined && isCallExpression(read) && read.arguments.length === 2) fallback = unwrap(read.arguments[1]);
+  const booleanText = fallback !== undefined && isStringLiteralLike(fallback) && BOOLEAN_TEXT.test(fallback.text);
+  if (fallback !== undefined && !booleanText) return undefined;
+  return booleanText || namesOneFlag(variable) ? variable : undefined;
+}
+
+const BOOLEAN_TEXT = /^(?:true|false)$/i;
+
+/**
+ * The call that makes a boolean of a switch's text read here: one of `yes(…)`'s kind, or one given it alone that is named
+ * as a test of a feature (`isActiveFeature(FEATURE_FLAG_X)`, `isFeatureEnabled(config.FEATURE_FLAG_X)`); or the
+ * comparison (`FEATURE_FLAG_X === 'true'`). Undefined where the text is only handed on (to a template, a log).
+ */
+export function textMadeBoolean(node: ts.Node, parent: ts.Node): ts.Node | undefined {
+  if (madeBoolean(node, parent)) return parent;
+  if (!isCallExpression(parent) || parent.arguments.length !== 1 || parent.arguments[0] !== node) return undefined;
+  const name = lastNameOf(parent.expression) ?? '';
+  return FEATURE_TEST.test(name) && FEATURE_TEST_WORD.test(name) ? parent : undefined;
+}
+
+// A function named as a test (`isActiveFeature`, `hasFlag`, `checkToggle`) of a feature's switch.
+const FEATURE_TEST = /^(?:is|has|check)[A-Z]/;
+const FEATURE_TEST_WORD = /Feature|Flag|Toggle|Enabled|Active/;
+
+/**
  * The switch a read of an environment variable is where it gates (see the top of this file): a variable with FEATURE(S)
  * or FLAG(S) as a word, not written, not the object of a property read (`env.FEATURE.X`), and a boolean where it is
  * read or by its name.

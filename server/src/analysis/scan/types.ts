@@ -20,6 +20,8 @@ export interface ModuleReference {
 export interface ExportedObject {
   readonly kind: 'object';
   readonly members: Readonly<Record<string, ExportedValue>>;
+  /** True for an object whose every property holds its own name (see `LocalObject.mirror`). */
+  readonly mirror?: true;
 }
 
 /** What a file exports under one name, as far as flag keys go: a key, an object of keys, or another module's export. */
@@ -109,6 +111,13 @@ export interface SwitchDeclaration {
    * workspace resolves through the declaring file's imports (see `environmentSwitchesOf`).
    */
   readonly check?: StoringCheck;
+  /**
+   * True for a module's constant that holds the variable's text (`getEnvironmentValue('FEATURE_FLAG_X', 'false')`): it is
+   * a check only where it is made a boolean (`isActiveFeature(FEATURE_FLAG_X)`, `=== 'true'`), not wherever it is read.
+   */
+  readonly text?: true;
+  /** For a store a module of flags gives out by name (`export const { ENABLE_X } = featureFlagsStore`): the object it comes from. */
+  readonly givenBy?: string;
 }
 
 /** The check whose value a switch stores: where its call starts, and what its reads take from it. */
@@ -180,6 +189,11 @@ export interface LocalObject {
   readonly members: Record<string, LocalValue>;
   /** Objects spread into it (`{ ...UserFeatureFlags, formTimer: 'formTimer' }`): it has their members where it has none of that name. */
   readonly spreads?: readonly LocalValue[];
+  /**
+   * True for an object declared as one whose every property holds its own name (`… as { [Flag in FlagType]: Flag }`, a
+   * key mirror made at run time): a member it does not list is the member's name.
+   */
+  readonly mirror?: true;
 }
 /** A value as the walk records it, before local names are followed. */
 export type LocalValue = string | LocalObject | LocalReference | ModuleReference;

@@ -10,12 +10,13 @@ const {
   isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral,
   isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment,
   isQualifiedName, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike,
-  isTypeAssertionExpression, isTypeReferenceNode, isIndexedAccessTypeNode, isTypeQueryNode, isUnionTypeNode, isSpreadAssignment, isFunctionLike, isClassLike, isReturnStatement,
+  isTypeAssertionExpression, isTypeReferenceNode, isMappedTypeNode, isIndexedAccessTypeNode, isTypeQueryNode, isUnionTypeNode, isSpreadAssignment, isFunctionLike, isClassLike, isReturnStatement,
   forEachChild,
 } = ts;
 
 /** What an expression holds, as far as flag keys go; undefined when it cannot be a key or an object of keys. */
 export function evaluate(node: ts.Expression): LocalValue | undefined {
+  if (declaredMirror(node)) return { kind: 'object', members: {}, mirror: true };
   const expression = unwrap(node);
   if (isStringLiteral(expression) || isNoSubstitutionTemplateLiteral(expression)) return expression.text;
   if (isIdentifier(expression)) {
@@ -82,8 +83,29 @@ function isObjectFreeze(node: ts.Expression): node is ts.CallExpression & { argu
 /** The member `name` of an object of keys, or the longer path of a reference; undefined for a key. */
 export function memberOf(value: LocalValue | undefined, name: string): LocalValue | undefined {
   if (value === undefined || typeof value === 'string') return undefined;
-  if (value.kind === 'object') return Object.hasOwn(value.members, name) ? value.members[name] : undefined;
+  if (value.kind === 'object') return Object.hasOwn(value.members, name) ? value.members[name] : value.mirror === true ? name : undefined;
   return { ...value, names: [...value.names, name] };
+}
+
+/** True when an expression is given the type of a key mirror (`Object.keys(…).reduce(…) as { [Flag in FlagType]: Flag }`). */
+function declaredMirror(node: ts.Expression): boolean {
+  for (let expression: ts.Expression = node; ;) {
+    if (isAsExpression(expression) || isSatisfiesExpression(expression)) {
+      if (isMirrorType(expression.type)) return true;
+      expression = expression.expression;
+    } else if (isParenthesizedExpression(expression)) {
+      expression = expression.expression;
+    } else {
+      return false;
+    }
+  }
+}
+
+/** `{ [K in Keys]: K }`: a type whose every property's value is that property's name. */
+export function isMirrorType(type: ts.TypeNode | undefined): boolean {
+  if (type === undefined || !isMappedTypeNode(type) || type.type === undefined || !isTypeReferenceNode(type.type)) return false;
+  const template = type.type.typeName;
+  return isIdentifier(template) && template.text === type.typeParameter.name.text && type.type.typeArguments === undefined;
 }
 
 /** Plain objects keep scans easy to compare and serialise; `__proto__` is the one name they cannot hold. */
