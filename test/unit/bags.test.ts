@@ -153,6 +153,28 @@ export const all = [UNLEASH_CLOUD, nav, version, enableLoris, reset, other, name
     ],
   },
   {
+    name: "asking what the record holds there, its type or whether it is there at all, reads no flag; its value compared or defaulted does",
+    bags: [{ bag: 'featureFlags', keys: ['atomic_swaps', 'delegation'] }],
+    code: `const a = typeof state.featureFlags.atomic_swaps === 'boolean' && state.featureFlags.delegation !== undefined;
+const b = undefined == state.featureFlags.atomic_swaps ? null : state.featureFlags.atomic_swaps;
+const c = state.featureFlags.delegation === true || (state.featureFlags.delegation ?? false);`,
+    expected: [
+      { key: 'atomic_swaps', resolved: true },
+      { key: 'delegation', resolved: true },
+      { key: 'delegation', resolved: true },
+    ],
+  },
+  {
+    name: 'a bag chosen against an empty object is that bag; chosen against anything else it is not',
+    code: `const flags = session ? await getFeatureFlags(session.id) : {};\nconst other = session ? {} : useFlags();\nconst either = session ? useFlags() : defaults;\nexport const all = [flags['new-nav'], other.darkMode, either.gone];`,
+    patterns: [],
+    bags: ['getFeatureFlags()'],
+    expected: [
+      { key: 'new-nav', resolved: true, method: 'getFeatureFlags' },
+      { key: 'dark-mode', resolved: true },
+    ],
+  },
+  {
     name: 'a bag property that lists its keys, destructured from a call or an awaited call, holds what the property does',
     bags: [{ bag: 'flags', keys: ['newNav'] }, { bag: 'partner.featureFlags', keys: ['postbacks'] }],
     code: `function Page() { const { flags, slug } = useWorkspace(); return flags?.newNav && flags?.length && slug.newNav; }

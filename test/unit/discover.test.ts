@@ -2601,6 +2601,26 @@ export const useFeatureFlags = () => {
     checks: { 'src/Activity.tsx': ['enableActivityAssign', 'enableLoris'] },
   },
   {
+    name: "a module importing a flag vendor's SDK that exports a constant declared as what the vendor serves (`export default config`): a bag of its boolean members under each name its importers give it",
+    files: {
+      'src/core/firebase/remoteConfig.ts': `import { getAll, getRemoteConfig } from 'firebase/remote-config';
+export interface RainbowConfig extends Record<string, any> {
+  send_enabled: boolean;
+  nfts_enabled: boolean;
+  default_slippage_bips: number;
+}
+const configData: RainbowConfig = { send_enabled: true, nfts_enabled: false, default_slippage_bips: 100 };
+const config: RainbowConfig = new Proxy(configData, {});
+export const init = async () => { Object.entries(getAll(getRemoteConfig(app))).forEach(([key, entry]) => { config[key] = entry.asBoolean(); }); };
+export default config;`,
+      'src/popup/Send.tsx': `import config from '~/core/firebase/remoteConfig';\nexport const canSend = () => config.send_enabled && config.default_slippage_bips > 0;`,
+      'src/resources/nfts.ts': `import remoteConfig, { init } from '../core/firebase/remoteConfig';\nexport const enabled = remoteConfig.nfts_enabled;`,
+    },
+    expected: { bags: [{ bag: 'config', keys: ['send_enabled', 'nfts_enabled'] }, { bag: 'remoteConfig', keys: ['send_enabled', 'nfts_enabled'] }] },
+    says: /bag remoteConfig .*the record src\/core\/firebase\/remoteConfig\.ts exports, declared as RainbowConfig/,
+    checks: { 'src/popup/Send.tsx': ['send_enabled'], 'src/resources/nfts.ts': ['nfts_enabled'] },
+  },
+  {
     name: 'nothing to propose in code that calls the SDK directly',
     files: { 'src/app.ts': `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('x', false); export enum Colors { Red = 'red', Blue = 'blue' }` },
     expected: {},

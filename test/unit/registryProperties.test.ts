@@ -98,6 +98,58 @@ describe('a registry carried as a property', () => {
     assert.deepEqual(without['src/api/search.ts'], [{ key: 'input.ctx.features.Gate.SearchV2', resolved: false }]);
   });
 
+  it("a Vue plugin's property on every component (`Vue.prototype.$featureKeys = FeatureKeys`): `this.$featureKeys.X` in a script and `$featureKeys.X` in a template are keys", async () => {
+    const root = toPosixPath(path.join(temporary, 'vue-plugin'));
+    const files: Record<string, string> = {
+      'src/entities/tenantSettings.types.ts': `export enum FeatureKeys { AddressAutoFill = 'AddressAutoFill', Lodging = 'Lodging', TaskManagement = 'TaskManagement' }`,
+      'src/plugins/features.ts': `import Vue from 'vue';
+import { FeatureKeys } from '@/entities/tenantSettings.types';
+export type VuePlugin = Vue & { $hasFeature: (featureKey: FeatureKeys) => boolean };
+export default {
+  install: (V: typeof Vue) => {
+    function hasFeature(this: Vue, featureKey: FeatureKeys) { return useTenantSettingsStore().isFeatureEnabled(featureKey); }
+    V.prototype.$hasFeature = hasFeature;
+    V.prototype.$featureKeys = FeatureKeys;
+  },
+};`,
+      'src/typings/shims-vue-plugins.d.ts': `import { FeatureKeys } from '@/entities/tenantSettings.types';
+declare module 'vue/types/vue' {
+  interface Vue { $featureKeys: typeof FeatureKeys; }
+}`,
+      'src/views/Address.vue': `<template>
+  <div v-if="$hasFeature($featureKeys.AddressAutoFill)">auto</div>
+</template>
+<script lang="ts">
+export default Vue.extend({
+  computed: {
+    lodging(): boolean { return this.$hasFeature(this.$featureKeys.Lodging) && this.$hasFeature(this.$featureKeys.Gone); },
+  },
+});
+</script>`,
+      'src/store/tenantSettings.ts': `import { FeatureKeys } from '@/entities/tenantSettings.types';
+export const useTenantSettingsStore = defineStore('tenant-settings', () => {
+  const features = ref<Array<{ key: FeatureKeys; enabled: boolean }>>([]);
+  function isFeatureEnabled(featureKey: FeatureKeys): boolean { return features.value.some((f) => f.key === featureKey && f.enabled); }
+  return { features, isFeatureEnabled };
+});`,
+      'src/router/index.ts': `import { FeatureKeys } from '@/entities/tenantSettings.types';
+export const guards = [useTenantSettingsStore().isFeatureEnabled(FeatureKeys.TaskManagement), useTenantSettingsStore().isFeatureEnabled(FeatureKeys.Lodging)];`,
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'] } } }),
+    };
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    }
+    const index = new WorkspaceIndex(root, { patterns: buildPatternSet([]), ignore: [], maxFileSize: 1_000_000, log: assert.fail, infer: true });
+    await index.indexAll();
+    assert.deepEqual(index.inferred?.registryProperties?.map(({ property }) => property), ['$featureKeys']);
+    assert.deepEqual(checksOf(index, root)['src/views/Address.vue'], [
+      { key: 'AddressAutoFill', resolved: true },
+      { key: 'Lodging', resolved: true },
+      { key: 'this.$featureKeys.Gone', resolved: false },
+    ]);
+  });
+
   it('rejects "properties" that are not a list of property names', () => {
     for (const properties of ['Gate', ['client.Gate'], [1]]) {
       const { config, problems } = parseConfig(JSON.stringify({ registry: { file: 'src/gates.ts', symbol: 'Gate', properties } }), '/w/.flaglens.json');

@@ -8,11 +8,13 @@ import { svelteScriptView } from './svelte';
 import { vueScriptView } from './vue';
 
 // `callsInView`: the view writes calls the text does not (an Angular input bound as `*cxFeature="'x'"` reads
-// `cxFeature('x')`), so the text test before a parse reads the view (see `prefilterText`).
-const VIEWS: ReadonlyArray<{ extension: string; label: string; view: (text: string) => string; callsInView?: true }> = [
-  { extension: '.vue', label: 'a Vue single-file component', view: vueScriptView },
+// `cxFeature('x')`), so the text test before a parse reads the view (see `prefilterText`). `readsMembers`: a name its
+// markup reads unbound is one of the component's members (Vue's `$featureKeys`, an Angular component's field), where a
+// Svelte component's markup reads its script's variables.
+const VIEWS: ReadonlyArray<{ extension: string; label: string; view: (text: string) => string; callsInView?: true; readsMembers?: true }> = [
+  { extension: '.vue', label: 'a Vue single-file component', view: vueScriptView, readsMembers: true },
   { extension: '.svelte', label: 'a Svelte component', view: svelteScriptView },
-  { extension: '.component.html', label: 'an Angular component template', view: angularTemplateView, callsInView: true },
+  { extension: '.component.html', label: 'an Angular component template', view: angularTemplateView, callsInView: true, readsMembers: true },
 ];
 
 // The last letters of the views' extensions, lower case (`| 0x20` lowers an ASCII letter).
@@ -41,9 +43,9 @@ export function scannedText(fileName: string, text: string): string {
   return viewOf(fileName)?.view(text) ?? text;
 }
 
-/** True for a template apart from its component's code (Angular's): a name it reads unbound is one of the component's members. */
+/** True for a component whose markup reads the component's members (Vue's, Angular's template): a name it reads unbound is one. */
 export function readsComponentMembers(fileName: string): boolean {
-  return viewOf(fileName)?.callsInView === true;
+  return viewOf(fileName)?.readsMembers === true;
 }
 
 /** The text the test before a parse reads: the script view of a component whose view writes calls, else the text. */

@@ -4,6 +4,7 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { callParameters } from '../scan/values';
 import { saysNotEvaluating } from '../callNames';
 import { calleeLastName } from '../patterns/define';
 import type { RegistryKind } from '../registry';
@@ -86,11 +87,11 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
     });
     const visit = (node: ts.Node): void => {
       if (ts.isFunctionLike(node)) {
-        const index = node.parameters.findIndex((parameter) => parameter.type !== undefined && typedBy(parameter.type, registry.symbol, aliases, node, keysOnlyThroughKeyof));
+        const index = callParameters(node).findIndex((parameter) => parameter.type !== undefined && typedBy(parameter.type, registry.symbol, aliases, node, keysOnlyThroughKeyof));
         const name = index < 0 ? undefined : functionName(node);
         if (name !== undefined && mayEvaluate(name)) {
           count++;
-          const type = (node.parameters[index].type as ts.TypeNode).getText(sourceFile);
+          const type = (callParameters(node)[index].type as ts.TypeNode).getText(sourceFile);
           if (!typed.has(name)) typed.set(name, { pattern: { callee: name, keyArg: index }, at: at(node), reason: `its ${ordinal(index + 1)} parameter is typed ${type}, and ${registryLabel(registry.symbol)} lists flags`, evidence: 'typed', level: 0 });
         }
       } else if (hasMembers && ts.isCallExpression(node)) {

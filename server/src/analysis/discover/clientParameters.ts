@@ -5,6 +5,7 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { callParameters } from '../scan/values';
 import { calleeLastName, isFromPackages, type ClientParameter } from '../patterns';
 import { resolveModulePath, vendorPackageOfReference, type ModuleHost } from '../resolve';
 import { escapeRegex } from '../regex';
@@ -128,7 +129,7 @@ function untypedParameter(receiver: ts.Identifier): { functionName: string; para
   for (let node: ts.Node = receiver.parent; !ts.isSourceFile(node); node = node.parent) {
     if (!ts.isFunctionLike(node)) continue;
     const owner = node;
-    for (const [index, parameter] of owner.parameters.entries()) {
+    for (const [index, parameter] of callParameters(owner).entries()) {
       const name = parameter.name;
       if (ts.isIdentifier(name)) {
         if (name.text !== receiver.text) continue;
@@ -150,7 +151,7 @@ function untypedParameter(receiver: ts.Identifier): { functionName: string; para
 function named(owner: ts.SignatureDeclaration, parameter: number, property: string | undefined): { functionName: string; parameter: number; property?: string; node: ts.Node } | undefined {
   const declaration = ts.isFunctionDeclaration(owner) ? owner : ts.isVariableDeclaration(owner.parent) ? owner.parent : undefined;
   if (declaration?.name === undefined || !ts.isIdentifier(declaration.name)) return undefined;
-  return { functionName: declaration.name.text, parameter, ...(property === undefined ? {} : { property }), node: owner.parameters[parameter] };
+  return { functionName: declaration.name.text, parameter, ...(property === undefined ? {} : { property }), node: callParameters(owner)[parameter] };
 }
 
 /** No type, or `any`: the declaration says nothing of what the value is. */

@@ -3,7 +3,7 @@
 // finds wrappers.
 
 import { ts } from 'ts-morph';
-import { isThisProps, THIS_PROP } from '../scan/values';
+import { callParameters, isThisProps, THIS_PROP } from '../scan/values';
 
 /** A function of any form, with the body it may have. */
 export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
@@ -149,7 +149,7 @@ export function parameterOf(node: ts.SignatureDeclaration, keyText: string, thro
   if (rest.some((name) => !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name))) return undefined;
   const local = throughLocal ? localSourceText(node, first) : undefined;
   if (local !== undefined) return parameterOf(node, [local, ...rest].join('.'), false);
-  for (const [index, parameter] of node.parameters.entries()) {
+  for (const [index, parameter] of callParameters(node).entries()) {
     if (ts.isIdentifier(parameter.name) && parameter.name.text === first) return rest.length === 0 ? { index } : { index, keyPath: rest };
     if (ts.isObjectBindingPattern(parameter.name) && rest.length === 0) {
       for (const element of parameter.name.elements) {

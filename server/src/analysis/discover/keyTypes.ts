@@ -5,6 +5,7 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { callParameters } from '../scan/values';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredWrapper } from './types';
 import { keyTypeText } from './typeText';
@@ -36,7 +37,7 @@ export function keyTypedWrappers(root: string, trees: SourceTrees, forwarding: r
         const name = functionName(node);
         // A function whose name says it changes the flag (`setEnabled(name: ExperimentName, to)`) takes a key but reads none.
         if (name !== undefined && name.length >= 3 && !GENERIC_NAMES.has(name) && !saysNotEvaluating(name) && !known.has(name) && !found.has(name)) {
-          for (const [index, parameter] of node.parameters.entries()) {
+          for (const [index, parameter] of callParameters(node).entries()) {
             const type = parameter.type === undefined ? undefined : keyTypeText(parameter.type, node);
             const from = type === undefined ? undefined : byType.get(type);
             if (type === undefined || from === undefined) continue;

@@ -13,6 +13,7 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { callParameters } from '../scan/values';
 import { optionSaysNotEvaluating } from '../callNames';
 import { booleanPropertiesOf, boundNames, typeOfBinding } from '../fetchedTypes';
 import { registryCandidates } from '../registry';
@@ -272,7 +273,7 @@ function flagRecordOf(type: ts.TypeNode, lists: ReadonlyMap<string, readonly str
 
 /** The option of a function's parameter typed by a list of flags: `{ featureFlag?: BetaFeatures }`, written there or declared in the file. */
 function optionTypedByList(node: ts.SignatureDeclaration, sourceFile: ts.SourceFile, lists: ReadonlyMap<string, readonly string[]>): { index: number; property: string; list: string } | undefined {
-  for (const [index, parameter] of node.parameters.entries()) {
+  for (const [index, parameter] of callParameters(node).entries()) {
     const type = parameter.type ?? (index === 0 ? componentPropsOf(node) : undefined);
     const members = type === undefined ? undefined : membersOf(type, sourceFile);
     for (const member of members ?? []) {

@@ -1,7 +1,9 @@
 // A registry that objects carry as a property. A team's client class says `Gate = Gate` (or a scoped client
 // `{ Gate: this.Gate, checkGate }`) so that its users write `features.checkGate(features.Gate.SearchV2)` without
 // importing the enum. The object is a parameter or a call's result at nearly every check, so nothing follows it to
-// the class: the property's name, declared so here, is what says that `<anything>.Gate.SearchV2` is a member.
+// the class: the property's name, declared so here, is what says that `<anything>.Gate.SearchV2` is a member. A Vue
+// plugin carries it on every component the same way (`Vue.prototype.$featureKeys = FeatureKeys`, read
+// `this.$featureKeys.X` in a script and `$featureKeys.X` in a template).
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
@@ -39,6 +41,13 @@ export function registryPropertiesOf(root: string, trees: SourceTrees, registry:
         carrying.push({ name: node.name.text, value: node.initializer, file, tree, at: node });
       } else if (ts.isShorthandPropertyAssignment(node)) {
         carrying.push({ name: node.name.text, value: node.name, file, tree, at: node });
+      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left)) {
+        // A plugin that puts it on every component: `Vue.prototype.$featureKeys = FeatureKeys`, `app.config.globalProperties.$x = X`.
+        carrying.push({ name: node.left.name.text, value: node.right, file, tree, at: node });
+      } else if (ts.isPropertySignature(node) && ts.isIdentifier(node.name) && node.type !== undefined && ts.isTypeQueryNode(node.type)
+        && ts.isIdentifier(node.type.exprName) && node.type.exprName.text === registry.symbol) {
+        // What declares that property's type for every component: `$featureKeys: typeof FeatureKeys` in `interface Vue`.
+        carrying.push({ name: node.name.text, value: node.type.exprName, file, tree, at: node });
       }
       ts.forEachChild(node, visit);
     };

@@ -2,6 +2,7 @@
 // (`T extends ExperimentName` and `ExperimentName` alike), and a type without its `| undefined`.
 
 import { ts } from 'ts-morph';
+import { callParameters } from '../scan/values';
 
 /**
  * The declared type of a function's parameter, written so that two declarations of the same type compare equal:
@@ -9,7 +10,7 @@ import { ts } from 'ts-morph';
  * `| undefined`. Undefined for a type that names no type of keys (`string`, an inline union, an unconstrained `T`).
  */
 export function keyTypeOf(node: ts.SignatureDeclaration, index: number): string | undefined {
-  const type = node.parameters[index]?.type;
+  const type = callParameters(node)[index]?.type;
   return type === undefined ? undefined : keyTypeText(type, node);
 }
 

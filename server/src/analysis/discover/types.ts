@@ -78,6 +78,8 @@ export interface DiscoveredBag {
   readonly gives?: boolean;
   /** True for the record a flag vendor serves, as the module that imports the vendor declares it (see vendorConfigs.ts). */
   readonly served?: boolean;
+  /** For such a record that the module exports as a constant: the module, read under the name each importer gives it. */
+  readonly exportedBy?: string;
   /** The React context the bag function gives back (`useContext(RemoteConfigContext)`), made to hold `declaredAs`. */
   readonly context?: string;
   /** The id of the Pinia store of flags whose fields the bag function gives (see piniaStores.ts). */

@@ -13,6 +13,7 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { callParameters } from '../scan/values';
 import { namesVendorPackage } from '../skeleton';
 import { contextsMade, givenType, giverSpec } from './contexts';
 import { functionName } from './functions';
@@ -52,6 +53,7 @@ export function vendorConfigEvidence(root: string, trees: SourceTrees): { bags: 
     }
     if (source.text.includes('useState<')) bags.push(...servedStates(file, sourceFile, served).filter((state) => !bags.some((bag) => bag.spec === state.spec)));
     bags.push(...instanceGivers(file, sourceFile, served).filter((given) => !bags.some((bag) => bag.spec === given.spec)));
+    bags.push(...exportedRecords(file, sourceFile, served, trees).filter((record) => !bags.some((bag) => bag.spec === record.spec)));
     for (const getter of memberGetters(file, sourceFile, served)) if (!wrappers.some((wrapper) => wrapper.pattern.callee === getter.pattern.callee)) wrappers.push(getter);
   }
   return { bags, wrappers };
@@ -72,7 +74,7 @@ function memberGetters(file: string, sourceFile: ts.SourceFile, served: Readonly
       const record = type !== undefined && ts.isIndexedAccessTypeNode(type) && ts.isTypeReferenceNode(type.objectType) && ts.isIdentifier(type.objectType.typeName) ? type.objectType.typeName.text : undefined;
       const keys = record === undefined ? undefined : served.get(record);
       const indexText = keys === undefined ? undefined : (type as ts.IndexedAccessTypeNode).indexType.getText(sourceFile);
-      const keyArg = indexText === undefined ? -1 : node.parameters.findIndex((parameter) => parameter.type?.getText(sourceFile) === indexText);
+      const keyArg = indexText === undefined ? -1 : callParameters(node).findIndex((parameter) => parameter.type?.getText(sourceFile) === indexText);
       // A method of a type is called by its own name; anything else by its own or its holder's (see functions.ts).
       const name = ts.isMethodSignature(node) ? (ts.isIdentifier(node.name) ? node.name.text : undefined) : functionName(node);
       if (keys !== undefined && keyArg >= 0 && keyArg < ORDINALS.length && name !== undefined) {
@@ -172,6 +174,50 @@ function instanceGivers(file: string, sourceFile: ts.SourceFile, served: Readonl
     }
   }
   return given;
+}
+
+/**
+ * The module's constant declared as what the vendor serves (`const config: RainbowConfig = new Proxy(configData, …)`) and
+ * exported: a bag under its own name when exported by it, and, as the module's default export, under each name a module
+ * importing it gives it (`import config from '~/core/firebase/remoteConfig'`, `import remoteConfig from …`).
+ */
+function exportedRecords(file: string, sourceFile: ts.SourceFile, served: ReadonlyMap<string, string[]>, trees: SourceTrees): DiscoveredBag[] {
+  const records: Array<{ name: string; type: string; exported: boolean; node: ts.Node }> = [];
+  let defaultName: string | undefined;
+  for (const statement of sourceFile.statements) {
+    if (ts.isExportAssignment(statement) && statement.isExportEquals !== true && ts.isIdentifier(statement.expression)) defaultName = statement.expression.text;
+    if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    const exported = statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) === true;
+    for (const declaration of statement.declarationList.declarations) {
+      const type = servedTypeName(declaration.type);
+      if (ts.isIdentifier(declaration.name) && type !== undefined && served.has(type)) records.push({ name: declaration.name.text, type, exported, node: declaration });
+    }
+  }
+  const bags: DiscoveredBag[] = [];
+  for (const record of records) {
+    const names = new Set<string>(record.exported ? [record.name] : []);
+    if (record.name === defaultName) for (const local of defaultImportNames(file, trees)) names.add(local);
+    const line = sourceFile.getLineAndCharacterOfPosition(record.node.getStart(sourceFile)).line + 1;
+    for (const spec of names) bags.push({ spec, at: { file, line }, declaredAs: record.type, typedBy: record.type, keys: served.get(record.type) ?? [], served: true, exportedBy: file });
+  }
+  return bags;
+}
+
+// A default import and its specifier: `import config from '~/core/firebase/remoteConfig'` (a named import may follow).
+const DEFAULT_IMPORT = /\bimport\s+([\w$]+)\s*(?:,\s*\{[^}]*\}\s*)?from\s*['"]([^'"]+)['"]/g;
+
+/** The names the workspace's modules give `file`'s default export: a default import whose path ends with the module's name. */
+function defaultImportNames(file: string, trees: SourceTrees): Set<string> {
+  const stem = posix.basename(file).replace(/\.[^.]*$/, '');
+  const names = new Set<string>();
+  for (const source of trees.sources) {
+    if (!source.text.includes(stem)) continue;
+    for (const match of source.text.matchAll(DEFAULT_IMPORT)) {
+      const specifier = match[2];
+      if (specifier.includes('/') && posix.basename(specifier).replace(/\.[jt]sx?$/, '') === stem) names.add(match[1]);
+    }
+  }
+  return names;
 }
 
 // Types that keep the members of the one they are given: what is served, some of it missing or none of it to change.

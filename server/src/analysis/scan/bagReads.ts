@@ -14,7 +14,7 @@ import { evaluate, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isComputedPropertyName, isDeleteExpression, isIdentifier,
+  SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isComputedPropertyName, isConditionalExpression, isDeleteExpression, isIdentifier, isObjectLiteralExpression, isTypeOfExpression,
   isNoSubstitutionTemplateLiteral, isPostfixUnaryExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isStringLiteral,
 } = ts;
 
@@ -30,6 +30,8 @@ export function visitBagAccess(state: ScanState, node: ts.PropertyAccessExpressi
   if (called && state.accessorBags !== true) return;
   // `flags.x = true`, `delete flags[FLAGS.x]` set the record; they read no flag.
   if (parent !== undefined && isWrittenAccess(node, parent)) return;
+  // Nor does asking what the record holds there, not what the flag is: `typeof flags.x === 'boolean'`, `flags.x !== undefined`.
+  if (parent !== undefined && asksPresence(node, parent)) return;
   // Nor does `flags.x.set(true)`, which changes the flag through the handle the bag gives for it.
   if (parent !== undefined && isPropertyAccessExpression(parent) && parent.expression === node && CHANGES_FLAG.test(parent.name.text)) return;
   const bag = bagSourceOf(state, node.expression);
@@ -42,6 +44,16 @@ export function visitBagAccess(state: ScanState, node: ts.PropertyAccessExpressi
     addBagKeyCheck(state, bag, node.argumentExpression, node, undefined);
   }
 }
+
+/** True when `parent` asks the type of what `node` reads, or whether it is there at all (compares it with `undefined`). */
+function asksPresence(node: ts.Expression, parent: ts.Node): boolean {
+  if (isTypeOfExpression(parent)) return true;
+  if (!isBinaryExpression(parent) || !EQUALITIES.has(parent.operatorToken.kind)) return false;
+  const other = parent.left === node ? parent.right : parent.left;
+  return isIdentifier(other) && other.text === 'undefined';
+}
+
+const EQUALITIES = new Set([SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken]);
 
 /** True when `parent` writes or deletes the property `node` reads: `flags.x = v`, `flags[k] ??= v`, `delete flags.x`, `flags.n++`. */
 export function isWrittenAccess(node: ts.Expression, parent: ts.Node): boolean {
@@ -132,6 +144,11 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
   if (isAwaitExpression(expression)) expression = unwrap(expression.expression);
   // `flags ?? {}`: a record that may be missing, defaulted to an empty one, is still that record.
   if (isBinaryExpression(expression) && isEmptyObjectFallback(expression)) return bagSourceOf(state, expression.left);
+  // `session ? await getFeatureFlags(id) : {}`: so is one chosen against an empty one.
+  if (isConditionalExpression(expression)) {
+    if (isEmptyObject(expression.whenFalse)) return bagSourceOf(state, expression.whenTrue);
+    if (isEmptyObject(expression.whenTrue)) return bagSourceOf(state, expression.whenFalse);
+  }
   // `flags.value`: the value of a box a bag call gives is the bag (a template reads the box itself, unwrapped).
   if (isPropertyAccessExpression(expression) && expression.name.text === 'value') {
     const box = bagSourceOf(state, expression.expression);
@@ -172,6 +189,11 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
     if (typeof binding?.value === 'object' && binding.value.kind === 'object' && binding.value.spreads === undefined) return undefined;
   }
   return declared === undefined ? undefined : objectBagSource(declared);
+}
+
+function isEmptyObject(node: ts.Expression): boolean {
+  const inner = unwrap(node);
+  return isObjectLiteralExpression(inner) && inner.properties.length === 0;
 }
 
 /** The keys a list written as the argument names (`['a', 'b']`); null when the argument is no such list. */

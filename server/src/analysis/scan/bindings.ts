@@ -274,7 +274,7 @@ export function completeChecks(state: ScanState): CompletedChecks {
     }
     if (pending !== undefined) evidenceImports.push(pending);
     const value = draft.keyValue === undefined ? undefined : followLocal(state, draft.keyValue, [], 0);
-    const key = typeof value === 'string' ? value : carriedRegistryKey(state, draft.keyValue);
+    const key = typeof value === 'string' ? value : carriedRegistryKey(state, draft.keyValue ?? thisPath(check.key, check.keySpan.end));
     if (key !== undefined) {
       checks.push({ ...check, key, resolved: true });
     } else {
@@ -288,6 +288,17 @@ export function completeChecks(state: ScanState): CompletedChecks {
   return { checks, importedKeys, importedKeyTypes, evidenceImports, lacksClassEvidence };
 }
 
+// A member read off `this` (`this.$featureKeys.X`), as its key's text writes it.
+const THIS_PATH = /^this(?:\.[\w$]+)+$/;
+
+/**
+ * The path of a member read off `this`, as a reference no binding completes (no name is bound to `this`): only a carried
+ * registry's property reads a key from it.
+ */
+function thisPath(keyText: string, position: number): LocalReference | undefined {
+  return THIS_PATH.test(keyText) ? { kind: 'local', names: keyText.split('.'), position } : undefined;
+}
+
 /**
  * The key of a registry's member read off an object that carries the registry as a property: `features.Gate.SearchV2`,
  * where a client class says `Gate = Gate`. The object is a parameter or a call's result more often than not, so its
@@ -297,7 +308,8 @@ function carriedRegistryKey(state: ScanState, written: LocalValue | undefined): 
   if (state.registryProperties === undefined || written === undefined || typeof written === 'string' || written.kind === 'object') return undefined;
   const { names } = written;
   // A receiver, the property, the member: `Gate.SearchV2` alone is the registry itself, followed as any import is. In a
-  // template apart from its component, the receiver is the component: `featureFlags.x` reads its property `featureFlags`.
+  // component's markup, the receiver is the component: `featureFlags.x` reads its property `featureFlags`, and a Vue
+  // template's `$featureKeys.X` the property a plugin puts on every component.
   const ofComponent = names.length === 2 && written.kind === 'local' && readsComponentMembers(state.sourceFile.fileName) && lookupBinding(state, names[0], written.position) === undefined;
   if (names.length < 3 && !ofComponent) return undefined;
   const property = names[names.length - 2];

@@ -22,7 +22,7 @@ import { namesVendorPackage } from '../skeleton';
 import { withRenamedImports } from './renamedImports';
 import { visitScriptsFirst } from './componentWalk';
 import type { FileScan, LocalReference, ModuleReference, Origin, ScanState } from './types';
-import { evaluate, isThisProps, loadsModule, memberOf, originReference, propertyNameText, returnedExpressions, typeOriginReference, unwrap } from './values';
+import { callParameters, evaluate, isThisProps, loadsModule, memberOf, originReference, propertyNameText, returnedExpressions, typeOriginReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
@@ -222,7 +222,7 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
 function declareClientParameter(state: ScanState, node: ts.ParameterDeclaration, owner: ts.Node): void {
   const functionName = state.clientFunctions?.get(owner);
   if (functionName === undefined) return;
-  const index = (owner as ts.SignatureDeclaration).parameters.indexOf(node);
+  const index = callParameters(owner as ts.SignatureDeclaration).indexOf(node);
   for (const client of state.clientParameters ?? []) {
     if (client.functionName !== functionName || client.parameter !== index) continue;
     const origin: Origin = { reference: { kind: 'import', specifier: client.specifier, names: [] }, how: 'passed' };

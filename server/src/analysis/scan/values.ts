@@ -87,6 +87,12 @@ export function memberOf(value: LocalValue | undefined, name: string): LocalValu
   return { ...value, names: [...value.names, name] };
 }
 
+/** A function's parameters as its calls pass arguments: TypeScript's `this` parameter (`function f(this: Vue, key)`) is none. */
+export function callParameters(node: ts.SignatureDeclaration): readonly ts.ParameterDeclaration[] {
+  const [first] = node.parameters;
+  return first !== undefined && isIdentifier(first.name) && first.name.text === 'this' ? node.parameters.slice(1) : node.parameters;
+}
+
 /** True when an expression is given the type of a key mirror (`Object.keys(…).reduce(…) as { [Flag in FlagType]: Flag }`). */
 function declaredMirror(node: ts.Expression): boolean {
   for (let expression: ts.Expression = node; ;) {
