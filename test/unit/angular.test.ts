@@ -43,6 +43,16 @@ const VIEW_ROWS: Array<{ name: string; text: string; view: string }> = [
     view: `   ;(isOn('x'))  \n                     \n `,
   },
   {
+    name: "a directive's input given text is a call of it with that text, closed on the blank after it; an element's own attributes are text",
+    text: `<span appRemoveIfFeatureOff="DisableLogin" class="x">`,
+    view: `     ;appRemoveIfFeatureOff('DisableLogin')          `,
+  },
+  {
+    name: 'a text input closes past a line break, which stays; one right after another text call, or holding a quote or an interpolation, stays text',
+    text: `<a appZ="z"\n  appW="w" appQ="q" matTooltip="Hi {{x}}" appY="it's">`,
+    view: `  ;appZ('z'\n);appW('w')                                           `,
+  },
+  {
     name: 'comments, scripts and styles are blank',
     text: `<!-- *cxFeature="'x'" --><style>.a{}</style>`,
     view: `                                            `,
@@ -91,6 +101,42 @@ export class MenuComponent { featureFlags = FEATURE_FLAGS; }`,
   'public/index.html': `<div *appFeatureFlag="'never-read'"></div>`,
 };
 
+// The team's own flag service with no SDK, and a directive over it that a template gives its key as text.
+const OWN_SERVICE: Record<string, string> = {
+  // The team's own service, injected: methods that take the flag's name and give an observable of its value.
+  'src/app/services/feature-flag.service.ts': `import { Injectable } from '@angular/core';
+import { Observable, of } from 'rxjs';
+@Injectable({ providedIn: 'root' })
+export class FeatureFlagService {
+  private flags: Array<{ name: string; enabled: boolean }> = [];
+  featureOn(featureName: string): Observable<boolean> { return of(this.flags.some((flag) => flag.name === featureName && flag.enabled)); }
+  refresh(): void {}
+}`,
+  'src/app/shared/remove-if-feature-off.directive.ts': `import { Directive, ElementRef, Input, OnInit } from '@angular/core';
+import { FeatureFlagService } from '../services/feature-flag.service';
+@Directive({ selector: '[appRemoveIfFeatureOff]' })
+export class RemoveIfFeatureOffDirective implements OnInit {
+  @Input('appRemoveIfFeatureOff') featureName: string;
+  @Input() label: string;
+  constructor(private el: ElementRef, private featureFlagService: FeatureFlagService) {}
+  ngOnInit() {
+    this.featureFlagService.featureOn(this.featureName).subscribe((on) => { if (!on) this.el.nativeElement.remove(); });
+  }
+}`,
+  'src/app/nav/nav.component.ts': `import { Component } from '@angular/core';
+import { FeatureFlagService } from '../services/feature-flag.service';
+@Component({ selector: 'app-nav', templateUrl: './nav.component.html' })
+export class NavComponent {
+  constructor(public featureFlags: FeatureFlagService) {}
+  ngOnInit() { this.featureFlags.featureOn('Notices').subscribe(); }
+}`,
+  'src/app/nav/nav.component.html': `<ul>
+  <li appRemoveIfFeatureOff="Sep" class="nav-item"><a>Sep</a></li>
+  <li appRemoveIfFeatureOff="Maps"
+      routerLink="/maps">Maps</li>
+</ul>`,
+};
+
 describe("an Angular component's template", () => {
   it("is read, with no configuration: the directive's input is a wrapper, its uses checks of the registry's keys", async () => {
     const root = writeWorkspace('flaglens-angular-', FILES);
@@ -102,6 +148,19 @@ describe("an Angular component's template", () => {
     assert.deepEqual(checks.map(({ key, resolved, method }) => ({ key, resolved, method })), [
       { key: 'instant-messaging', resolved: true, method: 'appFeatureFlag' },
       { key: 'dial-out-participant', resolved: true, method: 'appFeatureFlag' },
+    ]);
+  });
+
+  it("with the team's own injected service: its method taking the flag's name is a wrapper on what holds it, and a directive whose input property is a check's key a wrapper by the input's name", async () => {
+    const root = writeWorkspace('flaglens-angular-service-', OWN_SERVICE);
+    const index = new WorkspaceIndex(root, { patterns: buildPatternSet([]), ignore: [], maxFileSize: 1_000_000, log: () => undefined, infer: true });
+    await index.indexAll();
+    // An injected service of the team's, named for feature flags: its method taking the flag's name is a wrapper on what holds it.
+    assert.deepEqual((index.allChecks().get(`${root}/src/app/nav/nav.component.ts`) ?? []).map(({ key, method }) => ({ key, method })), [{ key: 'Notices', method: 'this.featureFlags.featureOn' }]);
+    // A directive whose input property is the key of a check in its class is a wrapper by the input's name; a text given it is its key.
+    assert.deepEqual((index.allChecks().get(`${root}/src/app/nav/nav.component.html`) ?? []).map(({ key, resolved, method }) => ({ key, resolved, method })), [
+      { key: 'Sep', resolved: true, method: 'appRemoveIfFeatureOff' },
+      { key: 'Maps', resolved: true, method: 'appRemoveIfFeatureOff' },
     ]);
   });
 });

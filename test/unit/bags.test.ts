@@ -153,13 +153,12 @@ export const all = [UNLEASH_CLOUD, nav, version, enableLoris, reset, other, name
     ],
   },
   {
-    name: "asking what the record holds there, its type or whether it is there at all, reads no flag; its value compared or defaulted does",
+    name: "asking the type of what the record holds there reads no flag; its value compared, defaulted, or asked whether it is served does",
     bags: [{ bag: 'featureFlags', keys: ['atomic_swaps', 'delegation'] }],
     code: `const a = typeof state.featureFlags.atomic_swaps === 'boolean' && state.featureFlags.delegation !== undefined;
-const b = undefined == state.featureFlags.atomic_swaps ? null : state.featureFlags.atomic_swaps;
 const c = state.featureFlags.delegation === true || (state.featureFlags.delegation ?? false);`,
     expected: [
-      { key: 'atomic_swaps', resolved: true },
+      { key: 'delegation', resolved: true },
       { key: 'delegation', resolved: true },
       { key: 'delegation', resolved: true },
     ],

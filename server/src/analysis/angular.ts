@@ -13,6 +13,10 @@ const BINDING = /^(?:\*([\w$-]+)|\[\(([\w$.-]+)\)\]|\[([\w$.@-]+)\]|\(([\w$.:-]+
 const CONTROL_FLOW = /@(?:if|else\s+if|switch|case)\s*\(/y;
 // A name a call can be made of: an input bound with `[name]` or `*name`, not `[class.x]` or `[attr.aria-label]`.
 const CALLABLE = /^[A-Za-z_$][\w$]*$/;
+// A directive's input written as a plain attribute: camelCase, `appRemoveIfFeatureOff`, `matTooltip`.
+const DIRECTIVE_INPUT = /^[a-z][\w$]*[A-Z][\w$]*$/;
+// A text that can be written as a string as it is: no quote, backslash, line break or interpolation.
+const TEXT_VALUE = /^[^'"\\\n\r{}]+$/;
 
 /** The script view of an Angular template: its bindings' code where it is written, everything else blank. */
 export function angularTemplateView(text: string): string {
@@ -85,10 +89,22 @@ function readAttributes(text: string, from: number, view: ScriptView): { end: nu
     }
     const value = doubleQuoted ?? singleQuoted;
     const binding = BINDING.exec(name);
-    if (value === undefined || value.trim() === '' || binding === null) continue;
+    if (value === undefined || value.trim() === '') continue;
     const valueEnd = end - 1;
     const valueStart = valueEnd - value.length;
     if (valueStart <= start) continue;
+    if (binding === null) {
+      // A directive's input given text, `appRemoveIfFeatureOff="Sep"`, reads as a call of the input with that text. Its
+      // name is camelCase, where an element's own attributes (`class`, `routerlink` aside) are lower case.
+      const nameStart = start + whole.indexOf(name);
+      const close = DIRECTIVE_INPUT.test(name) && TEXT_VALUE.test(value) && valueStart - 2 >= nameStart + name.length ? closingPlace(text, valueEnd + 1) : undefined;
+      if (close !== undefined && view.canStartAt(nameStart)) {
+        view.separate(nameStart);
+        view.keep(nameStart, nameStart + name.length);
+        view.textArgument(valueStart, valueEnd, close);
+      }
+      continue;
+    }
     const [, structural, twoWay, property, event] = binding;
     if (event !== undefined) {
       view.statements(valueStart, valueEnd);
@@ -102,6 +118,19 @@ function readAttributes(text: string, from: number, view: ScriptView): { end: nu
     if (twoWay === undefined && input !== undefined && CALLABLE.test(input)) keepCall(view, text, nameStart + 1, nameStart + 1 + input.length, valueStart, codeEnd);
     else keepExpression(view, text, valueStart, codeEnd);
   }
+}
+
+/**
+ * Where the call of a text attribute closes, from `from`, right after its value's quote: the first place past line breaks
+ * (kept, for every line of the view to be the template's) that is the tag's end or a blank. An attribute right after it
+ * is told apart by its own `*`, `[` or `(`, or is text, no code; one more text attribute there is left as text (see
+ * `canStartAt`). Undefined when there is no such place.
+ */
+function closingPlace(text: string, from: number): number | undefined {
+  let at = from;
+  while (text[at] === '\n' || text[at] === '\r') at++;
+  const here = text[at] ?? '';
+  return here === '>' || here === '/' || here === ' ' || here === '\t' ? at : undefined;
 }
 
 /** `name(value)`: the input's name where it is written, the value in parentheses on its quotes, its pipes blank. */

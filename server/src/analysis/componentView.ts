@@ -26,6 +26,11 @@ export class ScriptView {
     this.keptEnd = Math.max(this.keptEnd, end);
   }
 
+  /** True when a statement may start at `at`: a place between it and the code kept before it takes the `;`, or a line break ends that code. */
+  canStartAt(at: number): boolean {
+    return at > this.keptEnd;
+  }
+
   /** Ends what came before `at` as a statement. */
   separate(at: number): void {
     let position = at - 1;
@@ -48,6 +53,20 @@ export class ScriptView {
     this.keep(start, end);
     this.view[end] = ')';
     this.keptEnd = end + 1;
+  }
+
+  /**
+   * A text argument written as an attribute's value, `name="Sep"` read `name('Sep')`: the value from `start` to `end`,
+   * its quotes made a string's, the `(` on the place before them (the `=` at least), the `)` on `close`, a blank after
+   * the closing quote.
+   */
+  textArgument(start: number, end: number, close: number): void {
+    this.view[start - 2] = '(';
+    this.view[start - 1] = "'";
+    this.keep(start, end);
+    this.view[end] = "'";
+    this.view[close] = ')';
+    this.keptEnd = close + 1;
   }
 
   /** Statements from `start` to `end`, after a `;`. */

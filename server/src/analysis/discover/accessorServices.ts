@@ -72,7 +72,7 @@ function givesBoolean(type: ts.TypeNode | undefined): boolean {
  * The names that hold a service: the one Angular gives it by convention (`featureFlagService`), and those of the fields,
  * parameters and variables declared with its type or given it by `inject` (its class, or a token made for it).
  */
-function holdersOf(service: string, trees: SourceTrees): string[] {
+export function holdersOf(service: string, trees: SourceTrees): string[] {
   const holders = new Set([service[0].toLowerCase() + service.slice(1)]);
   const tokens = new Set<string>();
   const named = trees.filesNaming(service);

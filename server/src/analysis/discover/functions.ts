@@ -46,14 +46,31 @@ export function functionName(node: ts.SignatureDeclaration): string | undefined 
 }
 
 /**
- * The input an Angular directive's setter takes, `@Input() set cxFeature(feature)` or `@Input('appFeatureFlag') set
- * flag(key)`: a template binds it as `*cxFeature="'x'"`, which its script view reads as a call (see angular.ts).
+ * The input an Angular directive's setter or property takes, `@Input() set cxFeature(feature)`, `@Input('appFeatureFlag')
+ * set flag(key)`, `@Input('appRemoveIfFeatureOff') featureName: string`: a template binds it as `*cxFeature="'x'"` or
+ * `appRemoveIfFeatureOff="Sep"`, which its script view reads as a call (see angular.ts).
  */
-function inputName(setter: ts.SetAccessorDeclaration): string | undefined {
-  const input = ts.getDecorators(setter)?.find((decorator) => ts.isCallExpression(decorator.expression) && ts.isIdentifier(decorator.expression.expression) && decorator.expression.expression.text === 'Input');
-  if (input === undefined || !ts.isIdentifier(setter.name)) return undefined;
+function inputName(member: ts.SetAccessorDeclaration | ts.PropertyDeclaration): string | undefined {
+  const input = ts.getDecorators(member)?.find((decorator) => ts.isCallExpression(decorator.expression) && ts.isIdentifier(decorator.expression.expression) && decorator.expression.expression.text === 'Input');
+  if (input === undefined || !ts.isIdentifier(member.name)) return undefined;
   const [alias] = (input.expression as ts.CallExpression).arguments;
-  return alias !== undefined && ts.isStringLiteralLike(alias) ? alias.text : setter.name.text;
+  return alias !== undefined && ts.isStringLiteralLike(alias) ? alias.text : member.name.text;
+}
+
+/**
+ * The input of the class around a check whose key is one of its input properties (`this.featureOn(this.featureName)` in a
+ * directive with `@Input('appRemoveIfFeatureOff') featureName`): the directive is a wrapper by the input's name.
+ */
+export function directiveInputOf(innermost: FunctionNode | undefined, key: string): { name: string; node: ts.ClassLikeDeclaration } | undefined {
+  const field = /^this\.([\w$]+)$/.exec(key)?.[1];
+  if (field === undefined) return undefined;
+  for (let node: ts.Node | undefined = innermost; node !== undefined; node = node.parent) {
+    if (!ts.isClassLike(node)) continue;
+    const property = node.members.find((member): member is ts.PropertyDeclaration => ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.name.text === field);
+    const name = property === undefined ? undefined : inputName(property);
+    return name === undefined ? undefined : { name, node };
+  }
+  return undefined;
 }
 
 /**

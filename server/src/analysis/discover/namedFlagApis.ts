@@ -14,6 +14,7 @@ import { calleeLastName, isFromPackages } from '../patterns';
 import { escapeRegex } from '../regex';
 import type { ModuleHost } from '../resolve';
 import { hasModifier } from '../scan/exports';
+import { holdersOf } from './accessorServices';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredWrapper } from './types';
 import { isTestFile } from './wrappers';
@@ -25,8 +26,9 @@ const FLAG_FUNCTION_NAME = /^(?:(?:use|is|get|has|check|evaluate|read)Feature|fe
 // A class that serves feature flags, by its whole name: `FeatureToggleService`, `FeatureFlagsClient`.
 const FLAG_SERVICE_NAME = /^Feature(?:Flag|Toggle)s?(?:Service|Client|Provider|Manager|Api)?$/;
 
-// A method that asks the service for a flag's value: `getValue`, `getValueOnce`, `isEnabled`, `variation`.
-const EVALUATING_METHOD = /^(?:is|has|get|check|evaluate|use|variation)(?![a-z])/;
+// A method that asks the service for a flag's value: `getValue`, `getValueOnce`, `isEnabled`, `variation`, or says what it
+// gives: `featureOn`, `flagEnabled`, `featureValue`.
+const EVALUATING_METHOD = /^(?:is|has|get|check|evaluate|use|variation)(?![a-z])|[a-z](?:On|Enabled|Active|Value)$/;
 
 // What such a name holds, as plain searches (a capital first: far fewer places to try than a lower-case letter's).
 const NAME_WORDS = ['FeatureFlag', 'FeatureToggle', 'featureFlag', 'featureToggle'];
@@ -103,8 +105,8 @@ function serviceCalls(text: string, local: string): Array<{ receiver: string; me
 // A parameter that holds a flag's name: `flagName`, `featureKey`, `flag`, or in such a class plainly `name`.
 const FLAG_PARAMETER = /^(?:(?:flag|feature|toggle)(?:Name|Key|Id)?|name|key)$/i;
 
-// What a flag's value is declared as: a boolean, a number or a text (also a promise of one).
-const PRIMITIVE_RETURN = /^(?:Promise<\s*)?(?:boolean|number|string)\s*>?$/;
+// What a flag's value is declared as: a boolean, a number or a text, or nothing (also a promise, an observable or a signal of one).
+const PRIMITIVE_RETURN = /^(?:(?:Promise|Observable|Signal)<\s*)?(?:boolean|number|string)(?:\s*\|\s*(?:null|undefined))?\s*>?$/;
 
 /**
  * The methods of the workspace's own classes whose whole name says they serve feature flags, `class FeatureFlags {
@@ -124,7 +126,8 @@ export function flagServiceMethods(root: string, trees: SourceTrees): Discovered
     for (const statement of sourceFile.statements) {
       if (!ts.isClassDeclaration(statement) || statement.name === undefined || !FLAG_SERVICE_NAME.test(statement.name.text)) continue;
       const className = statement.name.text;
-      const instances = instancesOf(sourceFile, statement);
+      // The module's constants made of it, and for a class that is injected (Angular's `@Injectable()`), what holds it.
+      const instances = [...instancesOf(sourceFile, statement), ...(ts.getDecorators(statement)?.some(isInjectable) === true ? holdersOf(className, trees) : [])];
       for (const member of statement.members) {
         if (member.name === undefined || !ts.isIdentifier(member.name)) continue;
         const receivers = hasModifier(member, ts.SyntaxKind.StaticKeyword) ? [className] : instances;
@@ -153,6 +156,11 @@ export function flagServiceMethods(root: string, trees: SourceTrees): Discovered
  * The module's constants made of the class: `export const featureFlagsManager = new FeatureFlagsManager(flags)`, or by a
  * static method of it declared to give one, `export const featureFlagService = FeatureFlagService.create()`.
  */
+function isInjectable(decorator: ts.Decorator): boolean {
+  const called = decorator.expression;
+  return ts.isCallExpression(called) && ts.isIdentifier(called.expression) && called.expression.text === 'Injectable';
+}
+
 function instancesOf(sourceFile: ts.SourceFile, declaration: ts.ClassDeclaration): string[] {
   const className = declaration.name?.text;
   const factories = new Set(declaration.members.flatMap((member) => (ts.isMethodDeclaration(member) && ts.isIdentifier(member.name)

@@ -9,7 +9,7 @@ import { escapeRegex } from '../regex';
 import { optionSaysNotEvaluating, saysNotEvaluating } from '../callNames';
 import { isFlagOptionName } from '../patterns/options';
 import type { FlagCheck, UserPattern } from '../types';
-import { componentPropOf, enclosingFunctionOf, functionName, parameterOf, vuexGetterName, type FunctionNode } from './functions';
+import { componentPropOf, directiveInputOf, enclosingFunctionOf, functionName, parameterOf, vuexGetterName, type FunctionNode } from './functions';
 import type { SourceTrees } from './sourceTrees';
 import { keyTypeOf } from './typeText';
 import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper, SourceText } from './types';
@@ -58,6 +58,14 @@ export function wrappersIn(
     // Above level 1 only the wrappers found so far are new evidence; the presets' checks were read at level 1.
     if (level > 1 && check.sdk !== 'custom') continue;
     if (keyed === undefined) {
+      const input = directiveInputOf(innermost, check.key);
+      if (input !== undefined && !wrappers.some((other) => other.pattern.callee === input.name)) {
+        wrappers.push({
+          pattern: { callee: input.name, keyArg: 0 }, at: at(input.node),
+          reason: `its input ${input.name} is the flag key of ${check.method}${level > 1 ? ' (a wrapper itself)' : ''}`, evidence: 'forwards', level,
+        });
+        continue;
+      }
       const component = componentPropOf(innermost, check.key);
       if (component !== undefined && mayNameWrapper(component.name) && !wrappers.some((other) => other.pattern.callee === component.name)) {
         wrappers.push({

@@ -30,8 +30,9 @@ export function visitBagAccess(state: ScanState, node: ts.PropertyAccessExpressi
   if (called && state.accessorBags !== true) return;
   // `flags.x = true`, `delete flags[FLAGS.x]` set the record; they read no flag.
   if (parent !== undefined && isWrittenAccess(node, parent)) return;
-  // Nor does asking what the record holds there, not what the flag is: `typeof flags.x === 'boolean'`, `flags.x !== undefined`.
-  if (parent !== undefined && asksPresence(node, parent)) return;
+  // Nor does asking the type of what the record holds there (`typeof flags.x === 'boolean'`). Whether it is there at all
+  // (`flags.x === undefined`) is asked of the flag: whether its value is served.
+  if (parent !== undefined && isTypeOfExpression(parent)) return;
   // Nor does `flags.x.set(true)`, which changes the flag through the handle the bag gives for it.
   if (parent !== undefined && isPropertyAccessExpression(parent) && parent.expression === node && CHANGES_FLAG.test(parent.name.text)) return;
   const bag = bagSourceOf(state, node.expression);
@@ -44,16 +45,6 @@ export function visitBagAccess(state: ScanState, node: ts.PropertyAccessExpressi
     addBagKeyCheck(state, bag, node.argumentExpression, node, undefined);
   }
 }
-
-/** True when `parent` asks the type of what `node` reads, or whether it is there at all (compares it with `undefined`). */
-function asksPresence(node: ts.Expression, parent: ts.Node): boolean {
-  if (isTypeOfExpression(parent)) return true;
-  if (!isBinaryExpression(parent) || !EQUALITIES.has(parent.operatorToken.kind)) return false;
-  const other = parent.left === node ? parent.right : parent.left;
-  return isIdentifier(other) && other.text === 'undefined';
-}
-
-const EQUALITIES = new Set([SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken]);
 
 /** True when `parent` writes or deletes the property `node` reads: `flags.x = v`, `flags[k] ??= v`, `delete flags.x`, `flags.n++`. */
 export function isWrittenAccess(node: ts.Expression, parent: ts.Node): boolean {

@@ -354,6 +354,12 @@ function declareClassMembers(state: ScanState, node: ts.ClassLikeDeclaration): v
   for (const member of node.members) {
     if (isPropertyDeclaration(member)) {
       if (isIdentifier(member.name) && member.type !== undefined && typedOrigin(member.type) !== undefined) typedFields.add(member.name.text);
+      // An Angular input (`@Input('appRemoveIfFeatureOff') featureName: string`) is what the template binds: a key read
+      // from it (`this.featureName`) is decided by each use of the directive, as a parameter's is by each call.
+      if (isIdentifier(member.name) && isAngularInput(member)) {
+        declare(state, `this.${member.name.text}`, undefined, undefined, { type: member.type }, undefined, scope);
+        continue;
+      }
       declareMember(member.name, declaredOrigin(state, member.initializer, member.type) ?? injectedOrigin(member));
     } else if (isConstructorDeclaration(member)) {
       for (const parameter of member.parameters) {
@@ -376,6 +382,11 @@ function declareClassMembers(state: ScanState, node: ts.ClassLikeDeclaration): v
       }
     }
   }
+}
+
+/** True for a property an `@Input()` decorator makes one of the directive's or component's inputs. */
+function isAngularInput(member: ts.PropertyDeclaration): boolean {
+  return getDecorators(member)?.some((decorator) => isCallExpression(decorator.expression) && isIdentifier(decorator.expression.expression) && decorator.expression.expression.text === 'Input') === true;
 }
 
 /** True when a value is one of the constructor's parameters, or a member of one (`config.flagName`). */
