@@ -71,6 +71,25 @@ describe('flag options: which objects are checks', () => {
       checks: [],
     },
     {
+      name: "a router guard's route data (`canActivate(route)` reading `route.data.feature`): a route that lists guards names its flag there, even by the bare word; another object's `data` does not",
+      patterns: [{ callee: 'canActivate', keyArg: 0, keyPath: ['data', 'feature'] }],
+      text: `const routes: Routes = [
+  { path: 'sep', component: SepComponent, canActivate: [BCeidAuthGuard, FeatureGuard], data: { feature: 'Sep' } },
+  { path: 'maps', loadChildren: () => import('./maps'), canMatch: [FeatureGuard], data: { feature: FEATURES.Maps } },
+  { path: 'help', component: HelpComponent, data: { feature: 'Help' } },
+];
+const FEATURES = { Maps: 'Maps' } as const;
+const card = { title: 'x', data: { feature: 'Features' } };
+`,
+      checks: ["Sep <- feature: 'Sep'", 'Maps <- feature: FEATURES.Maps'],
+    },
+    {
+      name: "a function guard's route data (`featureToggleGuard(route)` reading `route.data.feature`), on a route that lists it",
+      patterns: [{ callee: 'featureToggleGuard', keyArg: 0, keyPath: ['data', 'feature'] }],
+      text: `const routes: Routes = [{ path: 'compare', canActivate: [featureToggleGuard], data: { feature: 'compare' } }];\nconst tile = { data: { feature: 'Comparison' } };\n`,
+      checks: ["compare <- feature: 'compare'"],
+    },
+    {
       name: "a path whose property does not say flag or feature is every object's",
       patterns: [{ callee: 'getFlag', keyArg: 0, keyPath: ['key'] }],
       text: `const items = [{ key: 'a', label: 'A' }];\nif (getFlag({ key: 'new-nav' })) nav();\n`,

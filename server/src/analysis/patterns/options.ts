@@ -4,6 +4,7 @@
 // Here only names and text tests, without the compiler, so that the readers' prefilter can use them.
 
 import { escapeRegex } from '../regex';
+import { calleeLastName } from './define';
 import type { FlagPattern } from '../types';
 import type { PatternSet } from './index';
 
@@ -28,6 +29,21 @@ export function isFlagOptionName(name: string): boolean {
   return SAYS_FLAG.test(name) && !BARE_WORD.test(name);
 }
 
+// The methods by which Angular's router asks a route's guards (`canActivate(route)`), and the route's properties that list them.
+export const GUARD_METHODS: ReadonlySet<string> = new Set(['canActivate', 'canActivateChild', 'canLoad', 'canMatch']);
+
+/**
+ * True for a guard's option: the route data a router guard reads its key from (a class's `canActivate(route)`, or a
+ * function guard, `featureToggleGuard(route)`, reading `route.data.feature`). A route that lists guards names the flag
+ * that gates it there, even by the bare word, which elsewhere is as often a label.
+ */
+export function isGuardOption(pattern: FlagPattern): boolean {
+  const path = pattern.keyPath;
+  const guard = calleeLastName(pattern.callee);
+  return path !== undefined && path.length === 2 && path[0] === 'data' && (GUARD_METHODS.has(guard) || /Guard$/.test(guard)) && SAYS_FLAG.test(path[1]);
+}
+
+
 function optionIndex(patterns: PatternSet): OptionIndex {
   let index = indexes.get(patterns);
   if (index === undefined) {
@@ -36,7 +52,7 @@ function optionIndex(patterns: PatternSet): OptionIndex {
     for (const pattern of [...patterns.patterns, ...(patterns.options ?? [])]) {
       const path = pattern.keyPath;
       // A vendor's own option (`getFlag({ key })`) is read by its call, wherever the object is written.
-      if (pattern.kind !== 'call' || pattern.packages !== undefined || path === undefined || path.length === 0 || !isFlagOptionName(path[path.length - 1])) continue;
+      if (pattern.kind !== 'call' || pattern.packages !== undefined || path === undefined || path.length === 0 || !(isFlagOptionName(path[path.length - 1]) || isGuardOption(pattern))) continue;
       byFirstName.set(path[0], [...(byFirstName.get(path[0]) ?? []), pattern]);
       names.add(path[path.length - 1]);
     }

@@ -15,6 +15,7 @@
 import { ts } from 'ts-morph';
 import { saysNotEvaluating } from '../callNames';
 import { calleeLastName } from '../patterns/define';
+import { GUARD_METHODS, isGuardOption } from '../patterns/options';
 import { lookupBinding } from './bindings';
 import { keyDraft, lastNameOf } from './checks';
 import type { ScanState } from './types';
@@ -36,6 +37,8 @@ export function visitFlagOptions(state: ScanState, object: ts.ObjectLiteralExpre
     const candidates = byFirstName.get(property.name.text);
     if (candidates === undefined) continue;
     for (const pattern of candidates) {
+      // A guard's option is the flag of a route that lists guards; elsewhere `data: { feature: … }` is any object's.
+      if (isGuardOption(pattern) && !listsGuards(object)) continue;
       const holder = propertyAtPath(object, pattern.keyPath as readonly string[]);
       if (holder === undefined) continue;
       // A list of keys (`featureFlagDependency: ['ROX_A', 'ROX_B']`) names each flag that gates the object.
@@ -55,6 +58,11 @@ export function visitFlagOptions(state: ScanState, object: ts.ObjectLiteralExpre
       }
     }
   }
+}
+
+/** True for a route object that lists guards (`canActivate: [FeatureGuard]`): its guard options are read. */
+function listsGuards(object: ts.ObjectLiteralExpression): boolean {
+  return object.properties.some((property) => isPropertyAssignment(property) && isIdentifier(property.name) && GUARD_METHODS.has(property.name.text));
 }
 
 /** The property assignment at the end of `path` inside an object literal, each step an object literal written there. */
