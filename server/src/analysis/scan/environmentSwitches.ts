@@ -156,7 +156,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   for (const statement of sourceFile.statements) {
     if (declares && isVariableStatement(statement) && (statement.declarationList.flags & NodeFlags.BlockScoped) === NodeFlags.Const) {
       for (const declaration of statement.declarationList.declarations) {
-        const giver = declaration.initializer === undefined ? undefined : flagStoresGiver(declaration, statement);
+        const giver = flagStoresGiver(declaration, statement);
         if (giver !== undefined && isObjectBindingPattern(declaration.name)) {
           // `export const { ENABLE_X, DISABLE_Y } = featureFlagsStore`: each name a store of the flag of its property's name.
           for (const element of declaration.name.elements) {
