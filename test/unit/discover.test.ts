@@ -1334,6 +1334,17 @@ export type CompilerFlags = 'strict' | 'noEmit';`,
     expected: {},
   },
   {
+    name: "a plan's features are no registry, though named for feature flags: a tier's entitlements are paid for, not rolled out",
+    files: {
+      'src/settings/tier.types.ts': `export interface TierFeatureFlags { analyticsExports: boolean; customDomains: boolean; sso: boolean }
+export type PlanFeatures = 'sso' | 'auditLog';`,
+      'src/settings/tier-enforce.ts': `export async function assertTierFeature(feature: keyof TierFeatureFlags, friendly: string) { const limits = await getTierLimits(); enforce(limits.features[feature], friendly); }
+export function hasPlanFeature(feature: PlanFeatures) { return plan.features.includes(feature); }`,
+      'src/api/export.ts': `await assertTierFeature('analyticsExports', 'Exports');\nexport const sso = hasPlanFeature('sso');`,
+    },
+    expected: {},
+  },
+  {
     name: 'a record keyed by the registry that counts (number values) is no bag, and a function that increments one is no wrapper',
     files: {
       'src/flags.ts': `export enum FeatureFlag { NewNav = 'new-nav', DarkMode = 'dark-mode' }

@@ -372,15 +372,17 @@ function declaresNameForFlags(text: string): boolean {
 
 /** True when the name is about flags: `FeatureFlag`, `FLAGS`, `experiments`, `LDFlags`, `FlagKey`, not `FeatureTier` nor `CliFlags`. */
 export function saysItListsFlags(symbol: string): boolean {
-  return REGISTRY_WORDS.has(subjectWord(symbol)) && !namesCommandLine(symbol);
+  return REGISTRY_WORDS.has(subjectWord(symbol)) && !namesOtherFlags(symbol);
 }
 
-// Words that make "flags" a command line's (`CliFlags`, `parseFlags`, `CompilerFlags`), not features'.
-const COMMAND_LINE_WORDS = new Set(['cli', 'command', 'commands', 'cmd', 'arg', 'args', 'argv', 'parse', 'parsed', 'compiler', 'linker']);
+// Words that make "flags" a command line's (`CliFlags`, `parseFlags`, `CompilerFlags`), not features'; or a plan's, what a
+// customer's tier pays for (`TierFeatureFlags`, `PlanFeatures`), an entitlement checked against billing, not a flag.
+const OTHER_FLAGS_WORDS = new Set(['cli', 'command', 'commands', 'cmd', 'arg', 'args', 'argv', 'parse', 'parsed', 'compiler', 'linker',
+  'tier', 'tiers', 'plan', 'plans', 'entitlement', 'entitlements', 'billing', 'pricing', 'subscription', 'license', 'licence']);
 
-/** True when a name's words say it is about a command line's flags. */
-function namesCommandLine(name: string): boolean {
-  return nameWords(name).some((word) => COMMAND_LINE_WORDS.has(word));
+/** True when a name's words say its flags are a command line's or its features a plan's. */
+function namesOtherFlags(name: string): boolean {
+  return nameWords(name).some((word) => OTHER_FLAGS_WORDS.has(word));
 }
 
 /** True when the name says flags and nothing else can be meant: `IFlagKey`, `UiFlags`, `Toggles`, not `CommercialFeature`. */
@@ -412,7 +414,7 @@ function mentionsOnlyFlags(symbol: string): boolean {
   // "Feature gates" and "feature switches" are flags by other names (Statsig's, Kubernetes', a news site's), as "gates"
   // or "switches" alone are not.
   const featurePair = words.some((word, index) => word === 'feature' && FEATURE_PAIR_WORDS.has(words[index + 1]));
-  return (featurePair || words.some((word) => FLAG_ONLY_WORDS.has(word))) && !namesCommandLine(symbol);
+  return (featurePair || words.some((word) => FLAG_ONLY_WORDS.has(word))) && !namesOtherFlags(symbol);
 }
 
 /** The word a name is about: its last, past the words that say it is a list (`FlagKey` → `flag`). */
