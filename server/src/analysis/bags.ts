@@ -136,9 +136,14 @@ export function destructuredObjectBag(from: ts.Expression, path: readonly string
 export function isEmptyObjectFallback(node: ts.Expression): node is ts.BinaryExpression {
   if (!ts.isBinaryExpression(node)) return false;
   const operator = node.operatorToken.kind;
-  let fallback = node.right;
-  while (ts.isParenthesizedExpression(fallback) || ts.isAsExpression(fallback) || ts.isSatisfiesExpression(fallback)) fallback = fallback.expression;
-  return (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) && ts.isObjectLiteralExpression(fallback) && fallback.properties.length === 0;
+  return (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) && isEmptyObject(node.right);
+}
+
+/** `{}`, also in parentheses or cast: an object of no properties. */
+export function isEmptyObject(node: ts.Expression): boolean {
+  let inner = node;
+  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
+  return ts.isObjectLiteralExpression(inner) && inner.properties.length === 0;
 }
 
 /** True for a bag whose name is the bag wherever it is bound: it lists its keys, or says its locals are it. */

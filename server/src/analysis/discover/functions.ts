@@ -3,6 +3,7 @@
 // finds wrappers.
 
 import { ts } from 'ts-morph';
+import { decoratorCall } from '../scan/exports';
 import { callParameters, isThisProps, THIS_PROP } from '../scan/values';
 
 /** A function of any form, with the body it may have. */
@@ -51,9 +52,9 @@ export function functionName(node: ts.SignatureDeclaration): string | undefined 
  * `appRemoveIfFeatureOff="Sep"`, which its script view reads as a call (see angular.ts).
  */
 function inputName(member: ts.SetAccessorDeclaration | ts.PropertyDeclaration): string | undefined {
-  const input = ts.getDecorators(member)?.find((decorator) => ts.isCallExpression(decorator.expression) && ts.isIdentifier(decorator.expression.expression) && decorator.expression.expression.text === 'Input');
+  const input = decoratorCall(member, 'Input');
   if (input === undefined || !ts.isIdentifier(member.name)) return undefined;
-  const [alias] = (input.expression as ts.CallExpression).arguments;
+  const [alias] = input.arguments;
   return alias !== undefined && ts.isStringLiteralLike(alias) ? alias.text : member.name.text;
 }
 

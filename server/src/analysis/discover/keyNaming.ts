@@ -73,35 +73,13 @@ export function filledFromCamelCasedBag(trees: SourceTrees, symbol: string): boo
     const sourceFile = trees.tree(source);
     const bagFunctions = ldImports(sourceFile, new Set(['useFlags']));
     if (bagFunctions.size === 0) continue;
-    let found = false;
-    const typedHere = (node: ts.Node): boolean => {
-      let typed = false;
-      const visit = (inner: ts.Node): void => {
-        if (typed) return;
-        if (ts.isTypeReferenceNode(inner) && ts.isIdentifier(inner.typeName) && inner.typeName.text === symbol) typed = true;
-        else ts.forEachChild(inner, visit);
-      };
-      visit(node);
-      return typed;
-    };
-    const callsBag = (node: ts.Node): boolean => {
-      let calls = false;
-      const visit = (inner: ts.Node): void => {
-        if (calls) return;
-        if (ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && bagFunctions.has(inner.expression.text)) calls = true;
-        // A function declared inside is its own.
-        else if (!ts.isFunctionDeclaration(inner)) ts.forEachChild(inner, visit);
-      };
-      ts.forEachChild(node, visit);
-      return calls;
-    };
-    const visit = (node: ts.Node): void => {
-      if (found) return;
-      if (ts.isFunctionLike(node) && callsBag(node) && typedHere(node)) found = true;
-      else ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
-    if (found) return true;
+    // `ts.forEachChild` stops at the first child its callback answers truthily for: each walk stops at what it looks for.
+    const typedHere = (node: ts.Node): boolean => (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && node.typeName.text === symbol) || ts.forEachChild(node, typedHere) === true;
+    // A function declared inside is its own.
+    const callsBag = (node: ts.Node): boolean => (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && bagFunctions.has(node.expression.text))
+      || (!ts.isFunctionDeclaration(node) && ts.forEachChild(node, callsBag) === true);
+    const fills = (node: ts.Node): boolean => (ts.isFunctionLike(node) && ts.forEachChild(node, callsBag) === true && typedHere(node)) || ts.forEachChild(node, fills) === true;
+    if (fills(sourceFile)) return true;
   }
   return false;
 }

@@ -13,7 +13,7 @@ import { saysNotEvaluating } from '../callNames';
 import { calleeLastName, isFromPackages } from '../patterns';
 import { escapeRegex } from '../regex';
 import type { ModuleHost } from '../resolve';
-import { hasModifier } from '../scan/exports';
+import { decoratorCall, hasModifier } from '../scan/exports';
 import { holdersOf } from './accessorServices';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredWrapper } from './types';
@@ -127,7 +127,7 @@ export function flagServiceMethods(root: string, trees: SourceTrees): Discovered
       if (!ts.isClassDeclaration(statement) || statement.name === undefined || !FLAG_SERVICE_NAME.test(statement.name.text)) continue;
       const className = statement.name.text;
       // The module's constants made of it, and for a class that is injected (Angular's `@Injectable()`), what holds it.
-      const instances = [...instancesOf(sourceFile, statement), ...(ts.getDecorators(statement)?.some(isInjectable) === true ? holdersOf(className, trees) : [])];
+      const instances = [...instancesOf(sourceFile, statement), ...(decoratorCall(statement, 'Injectable') !== undefined ? holdersOf(className, trees) : [])];
       for (const member of statement.members) {
         if (member.name === undefined || !ts.isIdentifier(member.name)) continue;
         const receivers = hasModifier(member, ts.SyntaxKind.StaticKeyword) ? [className] : instances;
@@ -156,11 +156,6 @@ export function flagServiceMethods(root: string, trees: SourceTrees): Discovered
  * The module's constants made of the class: `export const featureFlagsManager = new FeatureFlagsManager(flags)`, or by a
  * static method of it declared to give one, `export const featureFlagService = FeatureFlagService.create()`.
  */
-function isInjectable(decorator: ts.Decorator): boolean {
-  const called = decorator.expression;
-  return ts.isCallExpression(called) && ts.isIdentifier(called.expression) && called.expression.text === 'Injectable';
-}
-
 function instancesOf(sourceFile: ts.SourceFile, declaration: ts.ClassDeclaration): string[] {
   const className = declaration.name?.text;
   const factories = new Set(declaration.members.flatMap((member) => (ts.isMethodDeclaration(member) && ts.isIdentifier(member.name)

@@ -13,6 +13,7 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { hasModifier } from '../scan/exports';
 import { callParameters } from '../scan/values';
 import { namesVendorPackage } from '../skeleton';
 import { contextsMade, givenType, giverSpec } from './contexts';
@@ -156,7 +157,7 @@ function instanceGivers(file: string, sourceFile: ts.SourceFile, served: Readonl
   if (classes.size === 0) return [];
   const given: DiscoveredBag[] = [];
   for (const statement of sourceFile.statements) {
-    if (!ts.isVariableStatement(statement) || !statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    if (!ts.isVariableStatement(statement) || !hasModifier(statement, ts.SyntaxKind.ExportKeyword)) continue;
     for (const declaration of statement.declarationList.declarations) {
       const made = declaration.initializer;
       const madeClass = made !== undefined && ts.isNewExpression(made) && ts.isIdentifier(made.expression) ? classes.get(made.expression.text) : undefined;
@@ -187,7 +188,7 @@ function exportedRecords(file: string, sourceFile: ts.SourceFile, served: Readon
   for (const statement of sourceFile.statements) {
     if (ts.isExportAssignment(statement) && statement.isExportEquals !== true && ts.isIdentifier(statement.expression)) defaultName = statement.expression.text;
     if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
-    const exported = statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) === true;
+    const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
     for (const declaration of statement.declarationList.declarations) {
       const type = servedTypeName(declaration.type);
       if (ts.isIdentifier(declaration.name) && type !== undefined && served.has(type)) records.push({ name: declaration.name.text, type, exported, node: declaration });

@@ -3,7 +3,7 @@
 // through the file's bindings as a call's is (see checks.ts).
 
 import { ts } from 'ts-morph';
-import { isEmptyObjectFallback, namedWherever, objectBagOf, type ObjectBag } from '../bags';
+import { isEmptyObject, isEmptyObjectFallback, namedWherever, objectBagOf, type ObjectBag } from '../bags';
 import { kebabCaseFromCamelCase } from '../keys';
 import type { FlagPattern } from '../types';
 import { lookupBinding } from './bindings';
@@ -14,7 +14,7 @@ import { evaluate, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isComputedPropertyName, isConditionalExpression, isDeleteExpression, isIdentifier, isObjectLiteralExpression, isTypeOfExpression,
+  SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isComputedPropertyName, isConditionalExpression, isDeleteExpression, isIdentifier, isTypeOfExpression,
   isNoSubstitutionTemplateLiteral, isPostfixUnaryExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isStringLiteral,
 } = ts;
 
@@ -180,11 +180,6 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
     if (typeof binding?.value === 'object' && binding.value.kind === 'object' && binding.value.spreads === undefined) return undefined;
   }
   return declared === undefined ? undefined : objectBagSource(declared);
-}
-
-function isEmptyObject(node: ts.Expression): boolean {
-  const inner = unwrap(node);
-  return isObjectLiteralExpression(inner) && inner.properties.length === 0;
 }
 
 /** The keys a list written as the argument names (`['a', 'b']`); null when the argument is no such list. */

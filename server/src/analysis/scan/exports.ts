@@ -9,7 +9,7 @@ import { evaluate, originReference, setMember, typeOriginReference } from './val
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  NodeFlags, SyntaxKind, canHaveModifiers, isClassDeclaration, isEnumDeclaration,
+  NodeFlags, SyntaxKind, canHaveDecorators, canHaveModifiers, getDecorators, isCallExpression, isClassDeclaration, isEnumDeclaration,
   isExportAssignment, isExportDeclaration, isFunctionDeclaration, isIdentifier, isInterfaceDeclaration, isIntersectionTypeNode,
   isNamespaceExport, isPropertySignature, isStringLiteral, isTypeAliasDeclaration, isTypeLiteralNode, isVariableStatement,
 } = ts;
@@ -138,6 +138,15 @@ function declaredNames(statement: ts.Statement): string[] {
 export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   // The node's own list, decorators included (none has a keyword's kind): `getModifiers` would copy it for every statement.
   return canHaveModifiers(node) && (node.modifiers?.some((modifier) => modifier.kind === kind) ?? false);
+}
+
+/** The call of the decorator named `name` on a declaration (`@Input('alias')`, `@Injectable()`), when it has one. */
+export function decoratorCall(node: ts.Node, name: string): ts.CallExpression | undefined {
+  for (const decorator of (canHaveDecorators(node) ? getDecorators(node) : undefined) ?? []) {
+    const called = decorator.expression;
+    if (isCallExpression(called) && isIdentifier(called.expression) && called.expression.text === name) return called;
+  }
+  return undefined;
 }
 
 /** A local value with every local name replaced by what it stands for, so other files can read it alone. */

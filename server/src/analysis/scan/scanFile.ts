@@ -8,7 +8,7 @@ import { declareAwaitedAllBags, declareDestructuredBags, declareTypedSubsetBag }
 import { calleeNameRegex, patternIndex, visitCall, visitJsxElement } from './checks';
 import { dependencyListOf, dependencyReadsOf } from './dependencyLists';
 import { completeChecks, declare, declareAssignedMember, declareEveryKey, declareOpaqueNames, declareProps, declareStatement, defaultNameOf, followOrigin, isScope } from './bindings';
-import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
+import { collectExports, collectMemberOrigins, collectTypeExports, decoratorCall } from './exports';
 import { inSourceOrder, scanFlagFunctions, type FlagFunctionScan } from './flagFunctions';
 import { visitFlagOptions } from './flagOptions';
 import { importsConsoleSdk, visitConsoleExtensionFlags } from './consoleExtensionFlags';
@@ -356,7 +356,7 @@ function declareClassMembers(state: ScanState, node: ts.ClassLikeDeclaration): v
       if (isIdentifier(member.name) && member.type !== undefined && typedOrigin(member.type) !== undefined) typedFields.add(member.name.text);
       // An Angular input (`@Input('appRemoveIfFeatureOff') featureName: string`) is what the template binds: a key read
       // from it (`this.featureName`) is decided by each use of the directive, as a parameter's is by each call.
-      if (isIdentifier(member.name) && isAngularInput(member)) {
+      if (isIdentifier(member.name) && decoratorCall(member, 'Input') !== undefined) {
         declare(state, `this.${member.name.text}`, undefined, undefined, { type: member.type }, undefined, scope);
         continue;
       }
@@ -382,11 +382,6 @@ function declareClassMembers(state: ScanState, node: ts.ClassLikeDeclaration): v
       }
     }
   }
-}
-
-/** True for a property an `@Input()` decorator makes one of the directive's or component's inputs. */
-function isAngularInput(member: ts.PropertyDeclaration): boolean {
-  return getDecorators(member)?.some((decorator) => isCallExpression(decorator.expression) && isIdentifier(decorator.expression.expression) && decorator.expression.expression.text === 'Input') === true;
 }
 
 /** True when a value is one of the constructor's parameters, or a member of one (`config.flagName`). */

@@ -108,7 +108,7 @@ function declaredMirror(node: ts.Expression): boolean {
 }
 
 /** `{ [K in Keys]: K }`: a type whose every property's value is that property's name. */
-export function isMirrorType(type: ts.TypeNode | undefined): boolean {
+function isMirrorType(type: ts.TypeNode | undefined): boolean {
   if (type === undefined || !isMappedTypeNode(type) || type.type === undefined || !isTypeReferenceNode(type.type)) return false;
   const template = type.type.typeName;
   return isIdentifier(template) && template.text === type.typeParameter.name.text && type.type.typeArguments === undefined;
