@@ -33,6 +33,8 @@ const FILES = {
   'src/cart.ts': [
     "import { OpenFeature } from '@openfeature/server-sdk';",
     "export const cart = () => OpenFeature.getClient().getBooleanValue('NewCheckout', true);",
+    // Written negated: the rename keeps the '!'.
+    "export const oldCart = () => OpenFeature.getClient().getBooleanValue('!NewCheckout', false);",
   ].join('\n'),
 };
 
@@ -57,7 +59,7 @@ describe('the flag policy in the server', () => {
     assert.equal(diagnostic.message, "'NewCheckout' is not kebab-case: rename it to 'new-checkout' here and in the flag files");
     const actions = await session.codeActions(document.uri, diagnostic.range, [diagnostic]) as CodeAction[];
     const rename = actions.find((action) => action.title.startsWith('Rename'));
-    assert.equal(rename?.title, "Rename 'NewCheckout' to 'new-checkout' in 2 flag files and 2 checks");
+    assert.equal(rename?.title, "Rename 'NewCheckout' to 'new-checkout' in 2 flag files and 3 checks");
     const changes = rename?.edit?.changes ?? {};
     const files = ['flags/production.flagd.json', 'flags/staging.flagd.json', 'src/cart.ts', 'src/checkout.ts'];
     assert.deepEqual(Object.keys(changes).sort(), files.map((relative) => uriOf(path.join(root, relative))).sort());

@@ -137,6 +137,50 @@ export class NavComponent {
 </ul>`,
 };
 
+// A directive whose input setter feeds a subject of its own, whose stream the team's service checks (`switchMap`).
+const FED_SUBJECT: Record<string, string> = {
+  'src/app/core/feature-toggle.service.ts': `import { Injectable } from '@angular/core';
+import { BehaviorSubject, Observable } from 'rxjs';
+import { map } from 'rxjs/operators';
+export function checkFeature(features: string[] = [], feature: string): boolean { return features.includes(feature); }
+@Injectable({ providedIn: 'root' })
+export class FeatureToggleService {
+  private featureToggles$ = new BehaviorSubject<string[]>([]);
+  enabled$(feature: string): Observable<boolean> { return this.featureToggles$.pipe(map((features) => checkFeature(features, feature))); }
+}`,
+  'src/app/core/feature-toggle.directive.ts': `import { Directive, Input } from '@angular/core';
+import { BehaviorSubject, of } from 'rxjs';
+import { switchMap } from 'rxjs/operators';
+@Directive({ selector: '[ishFeature]' })
+export class FeatureToggleDirective {
+  private feature$ = new BehaviorSubject<string>(undefined);
+  private label$ = new BehaviorSubject<string>(undefined);
+  constructor(private featureToggle: FeatureToggleService, private view: ViewContainerRef) {
+    this.feature$.pipe(switchMap((feature) => (feature ? this.featureToggle.enabled$(feature) : of(false)))).subscribe((on) => this.render(on));
+    this.label$.pipe(switchMap((label) => this.translate.get(label))).subscribe();
+  }
+  @Input() set ishFeature(feature: string) { this.feature$.next(feature); }
+  @Input() set ishFeatureLabel(label: string) { this.label$.next(label); }
+}`,
+  'src/app/core/feature-toggle.pipe.ts': `import { Pipe, PipeTransform } from '@angular/core';
+@Pipe({ name: 'ishFeature', pure: false })
+export class FeatureTogglePipe implements PipeTransform {
+  constructor(private featureToggleService: FeatureToggleService) {}
+  transform(feature: string) { return this.featureToggleService.enabled$(feature); }
+}`,
+  'src/app/header/header.component.ts': `import { Component } from '@angular/core';
+@Component({ selector: 'ish-header', templateUrl: './header.component.html' })
+export class HeaderComponent {
+  constructor(private featureToggleService: FeatureToggleService, private datePipe: DatePipe) {}
+  compare$ = this.featureToggleService.enabled$('compare');
+  today = this.datePipe.transform('2024-01-01');
+}`,
+  'src/app/header/header.component.html': `<nav>
+  <a *ishFeature="'wishlists'">Wishlists</a>
+  <a *ishFeature="'quickorder'" [ishFeatureLabel]="'order'">Quick order</a>
+</nav>`,
+};
+
 describe("an Angular component's template", () => {
   it("is read, with no configuration: the directive's input is a wrapper, its uses checks of the registry's keys", async () => {
     const root = writeWorkspace('flaglens-angular-', FILES);
@@ -162,5 +206,17 @@ describe("an Angular component's template", () => {
       { key: 'Sep', resolved: true, method: 'appRemoveIfFeatureOff' },
       { key: 'Maps', resolved: true, method: 'appRemoveIfFeatureOff' },
     ]);
+  });
+
+  it("with a directive whose input feeds a subject the team's service checks: the input is a wrapper; another input fed to no check, and a pipe's transform, are none", async () => {
+    const root = writeWorkspace('flaglens-angular-subject-', FED_SUBJECT);
+    const index = new WorkspaceIndex(root, { patterns: buildPatternSet([]), ignore: [], maxFileSize: 1_000_000, log: () => undefined, infer: true });
+    await index.indexAll();
+    assert.deepEqual((index.allChecks().get(`${root}/src/app/header/header.component.html`) ?? []).map(({ key, resolved, method }) => ({ key, resolved, method })), [
+      { key: 'wishlists', resolved: true, method: 'ishFeature' },
+      { key: 'quickorder', resolved: true, method: 'ishFeature' },
+    ]);
+    // Another pipe's `transform` is no check: a pipe is called by its name in a template, never by `transform`.
+    assert.deepEqual((index.allChecks().get(`${root}/src/app/header/header.component.ts`) ?? []).map(({ key, method }) => ({ key, method })), [{ key: 'compare', method: 'this.featureToggleService.enabled$' }]);
   });
 });

@@ -706,6 +706,42 @@ const user = await this.userRepository.create({ key: 'u1' });`,
     checks: { 'src/nav.ts': ['FeatureFlag.NewNav', 'FeatureFlag.DarkMode'], 'src/main.ts': [] },
   },
   {
+    name: "an interface of toggles whose keys are passed as strings to the team's untyped service is its registry, and the service a check; a private method is called on `this` only; a key written '!x' is x negated; a function given names that are not keys as often, or an event's handler, is none",
+    files: {
+      'src/config/feature-toggles.ts': `export interface FeatureTogglesInterface { a11yDialogsHeading?: boolean; a11yRequiredAsterisks?: boolean; showPromotions?: boolean; formErrorsDescriptive?: boolean }`,
+      'src/services/feature-config.service.ts': `export class FeatureConfigService {
+  isEnabled(feature: string): boolean { return feature.startsWith('!') ? !this.config.features[feature.slice(1)] : !!this.config.features[feature]; }
+}`,
+      'src/services/feature-styles.service.ts': `export class FeatureStylesService {
+  constructor(private featureConfig: FeatureConfigService, private renderer: Renderer2) {}
+  registerUsage(feature: string): void { if (this.featureConfig.isEnabled(feature)) this.addClass(feature); }
+  protected addClass(feature: string) { const cssClass = this.featureConfig.isEnabled(feature) ? 'cx-' + feature : undefined; if (cssClass) this.renderer.addClass(this.root, cssClass); }
+}`,
+      'src/cart/dialog.component.ts': `export class DialogComponent {
+  constructor(private featureConfigService: FeatureConfigService, private styles: FeatureStylesService, private renderer: Renderer2) {}
+  heading = this.featureConfigService.isEnabled('a11yDialogsHeading');
+  asterisks = this.featureConfigService.isEnabled('a11yRequiredAsterisks');
+  old = this.featureConfigService.isEnabled('!showPromotions');
+  init() { this.styles.registerUsage('formErrorsDescriptive'); this.renderer.addClass(this.element, 'open'); }
+  select() { this.onToggle('a11yDialogsHeading', true); this.onToggle('a11yRequiredAsterisks', false); }
+}`,
+      'src/products/product.ts': `export const PRODUCTS = ['feedback', 'support', 'status'];
+export const a = isProductEnabled(flags, 'showPromotions');
+export const b = isProductEnabled(flags, 'support');
+export const c = isProductEnabled(flags, 'status');
+export const d = isProductEnabled(flags, 'a11yDialogsHeading');`,
+    },
+    expected: {
+      patterns: [{ callee: 'isEnabled', keyArg: 0 }, { callee: 'registerUsage', keyArg: 0 }, { callee: 'this.addClass', keyArg: 0 }],
+      registry: { file: 'src/config/feature-toggles.ts', symbol: 'FeatureTogglesInterface' },
+    },
+    says: /^check isEnabled \(src\/cart\/dialog\.component\.ts:3\): 3 calls pass keys of FeatureTogglesInterface as its first argument$/,
+    checks: {
+      'src/cart/dialog.component.ts': ['a11yDialogsHeading', 'a11yRequiredAsterisks', 'showPromotions', 'formErrorsDescriptive'],
+      'src/products/product.ts': [],
+    },
+  },
+  {
     name: 'a list keyof a flag config types the team\'s hook and server check, beside an SDK called for other keys: its keys passed as strings are checked',
     files: {
       'src/flags/types.ts': `export interface FeatureFlagConfig { storage: boolean; billing: boolean; captcha: boolean; calendars: boolean }
@@ -1407,7 +1443,7 @@ export class CaseListComponent {
   }
 }`,
     },
-    expected: { patterns: [{ callee: 'featureToggleService.getValue', keyArg: 0 }, { callee: 'featureToggleService.isEnabled', keyArg: 0 }, { callee: 'setUpFeature', keyArg: 0 }] },
+    expected: { patterns: [{ callee: 'featureToggleService.getValue', keyArg: 0 }, { callee: 'featureToggleService.isEnabled', keyArg: 0 }, { callee: 'this.setUpFeature', keyArg: 0 }] },
     says: /^flag function featureToggleService\.getValue \(src\/case-list\.component\.ts:1\): `featureToggleService` is a FeatureToggleService from @hmcts\/rpx-xui-common-lib, a package outside the workspace whose name says it serves feature flags$/,
     checks: { 'src/case-list.component.ts': ['shareable-jurisdictions', 'enable-redact-search', 'icp-enabled', 'featureName'] },
   },

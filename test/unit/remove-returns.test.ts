@@ -64,6 +64,11 @@ const CASES: Case[] = [
     why: /spread/,
   },
   {
+    name: "a key written negated ('!x') is the flag's opposite only by the team's function: left as it is",
+    before: "function run() {\n  if (useGate('!new-checkout')) {\n    log('off');\n  }\n}\n",
+    why: /writes its key '!new-checkout': the team's own function reads the '!' as not/,
+  },
+  {
     name: 'a result nothing declares, used only as a value, is replaced',
     before: "function run() {\n  const on = useGate('new-checkout');\n  if (on) {\n    log('on');\n  }\n}\n",
     after: ["function run() {\n  log('on');\n}\n", 'function run() {\n}\n'],

@@ -211,6 +211,16 @@ function B(flags: Record<string, boolean>) { return flags.newCheckout; }`,
     ],
   },
   {
+    name: "a key written with a '!' before it is that flag negated; a lone '!' or a doubled one is no key's negation",
+    code: `gb.isOn('!a'); gb.isOff('!b'); gb.isOn('!'); gb.isOn('!!c');`,
+    expected: [
+      { key: 'a', resolved: true, sdk: 'growthbook', method: 'gb.isOn', valueType: 'boolean', negate: true, keyText: "'!a'" },
+      { key: 'b', resolved: true, sdk: 'growthbook', method: 'gb.isOff', valueType: 'boolean', negate: false, keyText: "'!b'" },
+      { key: '!', resolved: true, sdk: 'growthbook', method: 'gb.isOn', valueType: 'boolean', negate: false, keyText: "'!'" },
+      { key: '!!c', resolved: true, sdk: 'growthbook', method: 'gb.isOn', valueType: 'boolean', negate: false, keyText: "'!!c'" },
+    ],
+  },
+  {
     name: 'GrowthBook methods and hooks, isOff negated',
     code: `gb.isOn('a'); gb.isOff('b'); gb.getFeatureValue('c', 'blue'); gb.evalFeature('d'); gb.feature('e');
 const f = useFeatureIsOn('f'); const g = useFeatureValue('g', 10);`,

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { KeyTypeMember } from './keyTypes';
 import { completeFlagFunctionCalls } from './flagFunctionCalls';
 import { isFromPackages, VENDOR_PACKAGES } from './patterns';
-import { evidenceText } from './scan/bindings';
+import { evidenceText, withKey } from './scan/bindings';
 import type { ExportedValue, FileScan, ModuleReference } from './scan';
 import type { FlagCheck } from './types';
 
@@ -64,7 +64,7 @@ export function resolveChecks(scan: FileScan, getScan: (fileName: string) => Fil
     const asked = `${reference.specifier}\0${reference.names.join('\0')}`;
     if (!followed.has(asked)) followed.set(asked, followReference(scan.fileName, reference, newResolution(getScan, host)));
     const value = followed.get(asked);
-    if (typeof value === 'string') checks[checkIndex] = { ...checks[checkIndex], key: value, resolved: true };
+    if (typeof value === 'string') checks[checkIndex] = withKey(checks[checkIndex], value);
   }
   for (const { checkIndex, members } of scan.importedKeyTypes ?? []) {
     const possibleKeys = keysOfMembers(scan.fileName, members, newResolution(getScan, host));

@@ -196,6 +196,12 @@ export interface FlagCheck {
    * where that check is, `environment.ts:12`. The clean-up leaves the read; the check there is the one to clean up.
    */
   storedFrom?: string;
+  /**
+   * True when the key is written with a `!` before it (`*cxFeature="'!x'"`): no vendor allows `!` in a key, and teams
+   * that write one mean the flag's opposite, which their own function works out. The check is of the flag, negated;
+   * the clean-up leaves it, since only that function says what it gives.
+   */
+  negatedInKey?: true;
 }
 
 /** One environment's view of a flag, as a backend reports it. */

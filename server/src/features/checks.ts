@@ -22,7 +22,10 @@ export function literalContents(text: string, literal: Span): Span | undefined {
   const quote = text[literal.start];
   if (!QUOTES.has(quote)) return undefined;
   const closed = literal.end - literal.start >= 2 && text[literal.end - 1] === quote;
-  return { start: literal.start + 1, end: closed ? literal.end - 1 : literal.end };
+  // A key written negated (`'!x'`, see `FlagCheck.negatedInKey`) is named by what follows the `!`.
+  const end = closed ? literal.end - 1 : literal.end;
+  const start = text[literal.start + 1] === '!' && literal.start + 2 < end ? literal.start + 2 : literal.start + 1;
+  return { start, end };
 }
 
 function contains(span: Span, offset: number): boolean {

@@ -19,6 +19,7 @@ import { awaitingEvidence } from '../scan/bindings';
 import { functionName, type FunctionNode } from './functions';
 import { GENERIC_NAMES, isTestFile, ordinal } from './wrappers';
 import { keyAliases, keyTypeNames } from './keyAliases';
+import { escapeRegex } from '../regex';
 
 // Calls that take a member without asking for the flag: collections, assertions, logging, strings, and a command line's
 // options (`program.option('--mode <mode>', 'The mode', DEFAULT_FLAGS.mode)`: the defaults of a CLI's flags).
@@ -68,7 +69,7 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
   const constants = registry.constants ?? [];
   const named = new Set([...keyTypes, ...constants].flatMap((name) => [...trees.filesNaming(name)]));
   const typed = new Map<string, DiscoveredWrapper>();
-  const calls = new Map<string, { pattern: UserPattern; at: DiscoveredWrapper['at']; sites: number; members: Set<string> }>();
+  const calls = new Map<string, AnchoredCall>();
   let count = 0;
   const hasMembers = registry.kind === 'enum' || registry.kind === 'object' || constants.length > 0;
   const members = new Set(registry.members);
@@ -126,19 +127,31 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
   const wrappers = [...typed.values()];
   const keysPassed = literalKeysPassed(root, wrappers, new Set(registry.keys), trees);
   const general = takingOtherValues(trees, [...calls.values()].map((call) => call.pattern), registry, resolvePackage);
+  // Calls given its keys as strings, by functions no type ties to it, are checks only when nearly all they are given is a key.
+  const spelled = registry.kind === 'enum' || registry.kind === 'object' ? new Map<string, AnchoredCall>() : keysSpelledOut(root, registry, trees, new Set([...typed.keys(), ...calls.keys()]));
+  const spelledGeneral = takingOtherValues(trees, [...spelled.values()].map((call) => call.pattern), registry, resolvePackage, SPELLED_MIN_SHARE);
+  for (const [name, call] of spelled) {
+    if (spelledGeneral.has(name) || call.members.size < SPELLED_MIN_KEYS) continue;
+    calls.set(name, call);
+  }
   const membersPassed = new Set<string>();
   for (const [name, call] of calls) {
     if (general.has(name)) continue;
-    count += call.sites;
-    for (const member of call.members) membersPassed.add(member);
+    // Keys spelled out make a function's calls checks once the registry is chosen; they do not vouch for it, as any list
+    // of words is given to some function as strings.
+    if (call.spelled !== true) {
+      count += call.sites;
+      for (const member of call.members) membersPassed.add(member);
+    }
     if (typed.has(name)) continue;
     const path = call.pattern.keyPath === undefined ? '' : `'s ${call.pattern.keyPath.join('.')}`;
     const sites = call.sites === 1 ? 'a call' : `${call.sites} calls`;
     const compared = call.pattern.keyCompared;
+    const what = call.spelled === true ? 'keys' : 'a member';
     const reason = compared === undefined
-      ? `${sites} pass${call.sites === 1 ? 'es' : ''} a member of ${registryLabel(registry.symbol)} as its ${ordinal((call.pattern.keyArg ?? 0) + 1)} argument${path}`
+      ? `${sites} pass${call.sites === 1 ? 'es' : ''} ${what} of ${registryLabel(registry.symbol)} as its ${ordinal((call.pattern.keyArg ?? 0) + 1)} argument${path}`
       : `${call.sites === 1 ? 'a search looks' : `${call.sites} searches look`} for the item whose ${compared} is a member of ${registryLabel(registry.symbol)}`;
-    wrappers.push({ pattern: call.pattern, at: call.at, reason, evidence: 'members', level: 0 });
+    wrappers.push({ pattern: call.pattern, at: call.at, reason, evidence: call.spelled === true ? 'keys' : 'members', level: 0 });
   }
   return { wrappers, count, membersPassed, keysPassed };
 }
@@ -149,7 +162,7 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
  * `eq(column, Flags.X)` among `eq(column, id)`, `localStorage.getItem(GUIDES.X)` among other storage keys), as a
  * registry is not proposed when most checks under it would check keys it does not list.
  */
-function takingOtherValues(trees: SourceTrees, patterns: readonly UserPattern[], registry: AnchorRegistry, resolvePackage: ModuleHost['resolvePackage']): Set<string> {
+function takingOtherValues(trees: SourceTrees, patterns: readonly UserPattern[], registry: AnchorRegistry, resolvePackage: ModuleHost['resolvePackage'], minListedShare = 0.5): Set<string> {
   const general = new Set<string>();
   if (patterns.length === 0) return general;
   const keys = new Set(registry.keys);
@@ -168,8 +181,74 @@ function takingOtherValues(trees: SourceTrees, patterns: readonly UserPattern[],
       else tally.other++;
     }
   }
-  for (const tally of tallies.values()) if (tally.other > tally.listed) general.add(tally.callee);
+  // Fewer than that share of its calls are given a listed key: `other > listed` at one half.
+  for (const tally of tallies.values()) if (tally.other * minListedShare > tally.listed * (1 - minListedShare)) general.add(tally.callee);
   return general;
+}
+
+// A function no type ties to the registry is a check when at least this share of the keys its calls are given are the
+// registry's (`featureConfig.isEnabled('a11yX')`): `isProductEnabled(flags, 'support')`, given a product's name that
+// stands for two flags as often as a flag's, is not; nor is one given a single key, which may be a label that names it.
+const SPELLED_MIN_SHARE = 0.75;
+// A handler called with a string (`onToggle('modernSession', on)`, `handleSelect('compactTimeline')`) is told which item of a
+// list changed: the string is that item's name. A member passed to one (`onFlagChange(Flags.X, cb)`) is a flag by its type.
+const EVENT_HANDLER = /^(?:on|handle)[A-Z]/;
+const SPELLED_MIN_KEYS = 2;
+
+/** A call that takes a member or a key, by callee, with where it was first seen and how often. */
+interface AnchoredCall {
+  pattern: UserPattern;
+  at: DiscoveredWrapper['at'];
+  sites: number;
+  /** The members passed, or the keys when spelled out. */
+  members: Set<string>;
+  /** Given keys as strings, not members. */
+  spelled?: true;
+}
+
+/**
+ * The calls given one of the registry's keys as a string (`featureConfigService.isEnabled('a11yX')`), by callee, in
+ * the files that write one quoted; callees in `known` (typed by it, or passed its members) aside.
+ */
+function keysSpelledOut(root: string, registry: AnchorRegistry, trees: SourceTrees, known: ReadonlySet<string>): Map<string, AnchoredCall> {
+  const calls = new Map<string, AnchoredCall>();
+  const keys = new Set(registry.keys.filter((key) => key.length >= 3));
+  if (keys.size === 0) return calls;
+  // A key written negated (`'!x'`) is passed too (see `FlagCheck.negatedInKey`).
+  const quoted = new RegExp(`(['"\`])!?(?:${[...keys].map(escapeRegex).join('|')})\\1`);
+  const keyOf = (argument: ts.Expression): string | undefined => {
+    if (!ts.isStringLiteralLike(argument)) return undefined;
+    const text = argument.text.startsWith('!') ? argument.text.slice(1) : argument.text;
+    return keys.has(text) ? text : undefined;
+  };
+  for (const source of trees.sources) {
+    if (!quoted.test(source.text) || isTestFile(posix.relative(root, source.file))) continue;
+    const sourceFile = trees.tree(source);
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        const callee = node.expression;
+        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        const index = node.arguments.findIndex((argument) => keyOf(argument) !== undefined);
+        if (name !== undefined && index >= 0 && !NOT_CHECKS.has(name) && mayEvaluate(name) && name.length >= 3 && !EVENT_HANDLER.test(name)) {
+          const identity = anchoredCallee(callee, name);
+          const key = keyOf(node.arguments[index]) as string;
+          const call = known.has(identity) ? undefined : calls.get(identity);
+          if (known.has(identity)) {
+            // Typed by the registry or passed its members: found already.
+          } else if (call === undefined) {
+            const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+            calls.set(identity, { pattern: { callee: identity, keyArg: index }, at: { file: posix.relative(root, source.file), line }, sites: 1, members: new Set([key]), spelled: true });
+          } else if (call.pattern.keyArg === index) {
+            call.sites++;
+            call.members.add(key);
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+  return calls;
 }
 
 /**

@@ -143,10 +143,14 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     // Its members read off an object that carries it are keys, not values a caller passes: known before wrappers are followed.
     found.registryProperties.push(...registryPropertiesOf(root, trees, chosen));
     const anchoredWrappers: DiscoveredWrapper[] = [];
+    // Calls given keys as strings are the weakest anchors: a wrapper found otherwise, by what it forwards or as another
+    // name for one, says more of the same callee, so these are taken after those are followed.
+    const spelledChecks: DiscoveredWrapper[] = [];
     for (const registry of [chosen, ...besides.map((beside) => beside.candidate)]) {
       for (const wrapper of anchorsOf({ ...registry, file: `${root}/${registry.file}`, keys: registry.keyList, members: registry.memberList }).wrappers) {
         const callee = wrapper.pattern.callee;
-        if (!alsoDeclared(found, wrapper) && !anchoredWrappers.some((other) => other.pattern.callee === callee)) anchoredWrappers.push(wrapper);
+        const taken = wrapper.evidence === 'keys' ? spelledChecks : anchoredWrappers;
+        if (!alsoDeclared(found, wrapper) && !taken.some((other) => other.pattern.callee === callee)) taken.push(wrapper);
       }
     }
     // A property declared with the registry's key type, or a list of it, is an option naming the flags that gate its objects.
@@ -189,6 +193,8 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     // by its parameter (`experiments[tool]`, a tool's own switch when the tool is an experiment) takes other keys too.
     const seeds = [...anchoredWrappers.map((wrapper) => wrapper.pattern.callee), ...typedBags.filter((bag) => bag.namedFor === undefined).map((bag) => bag.spec)];
     if (seeds.length > 0) followWrappers(root, trees, found, 2, seeds, options.resolvePackage);
+    const spelledNames = addNew(found, spelledChecks.filter((check) => !found.wrappers.some((other) => other.pattern.callee === check.pattern.callee)), []);
+    if (spelledNames.length > 0) followWrappers(root, trees, found, 2, spelledNames, options.resolvePackage);
     // The records shaped by their type vouch for it no more now than they did when it was chosen.
     const checked = checkedWithoutShaped();
     chosen = reweighed(chosen, checked);
@@ -346,7 +352,7 @@ function patternsOf(trees: SourceTrees, found: Found): PatternSet {
 
 /** A wrapper's pattern, saying why it was inferred: a check found through it says so, not that a configuration names it. */
 export function inferredPattern(wrapper: DiscoveredWrapper): UserPattern {
-  const what = wrapper.evidence === 'members' ? 'a check' : wrapper.evidence === 'named' ? 'a flag API known by its name' : 'a wrapper';
+  const what = wrapper.evidence === 'members' || wrapper.evidence === 'keys' ? 'a check' : wrapper.evidence === 'named' ? 'a flag API known by its name' : 'a wrapper';
   return {
     ...wrapper.pattern, evidence: `\`${wrapper.pattern.callee}\` was inferred from the code as ${what}: ${wrapper.reason} (${wrapper.at.file}:${wrapper.at.line})`,
     ...(wrapper.declaredIn === undefined ? {} : { modules: [...wrapper.declaredIn] }),
@@ -406,9 +412,20 @@ function givesWording(bag: DiscoveredBag): string {
 
 /** Why a bag was found, for people: "a property typed UiFlags, which lists flags; a read of one it lists is a check". */
 function bagReason(bag: DiscoveredBag): string {
-  const reason = bagKindReason(bag);
+  const reason = bagKindReason(bag.declaredAs === undefined ? bag : { ...bag, declaredAs: shortTypeText(bag.declaredAs) });
   // A registry filled from LaunchDarkly's `useFlags()` names the flags as that bag does (see keyNaming.ts).
   return bag.camelCaseKeys === true && bag.typedBy !== undefined ? `${reason}; ${bag.typedBy} is filled from LaunchDarkly's useFlags(), so its names are the flag keys camelCased` : reason;
+}
+
+// A declared type longer than this is cut in a reason: an object type written out with its comments is a page.
+const MAX_REASON_TYPE_LENGTH = 80;
+
+/** A type's text for a one-line reason: without comments, on one line, cut after its first members when long. */
+function shortTypeText(text: string): string {
+  const line = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ' ').replace(/\s+/g, ' ').trim();
+  if (line.length <= MAX_REASON_TYPE_LENGTH) return line;
+  const cut = line.lastIndexOf(';', MAX_REASON_TYPE_LENGTH);
+  return `${line.slice(0, cut > 0 ? cut + 1 : MAX_REASON_TYPE_LENGTH)} … }`;
 }
 
 function bagKindReason(bag: DiscoveredBag): string {
@@ -428,7 +445,7 @@ function bagKindReason(bag: DiscoveredBag): string {
     const declared = bag.returned === true
       ? (isCallSpec(bag.spec) ? 'returns what is declared' : 'a property of what a function returns, declared')
       : (isCallSpec(bag.spec) ? givesWording(bag) : 'declared as');
-    return `${declared} ${bag.declaredAs.replace(/\s+/g, ' ')}, and ${bag.typedBy ?? ''} lists flags`;
+    return `${declared} ${bag.declaredAs}, and ${bag.typedBy ?? ''} lists flags`;
   }
   if (bag.keyedBy !== undefined) return `read by a member of ${bag.keyedBy}, so a record of its flags; a read of one it lists is a check`;
   if (bag.defaults !== undefined) return `gives back the flags over their defaults, ${bag.defaults}, an object of booleans named for flags; a read of one of its keys is a check`;
@@ -448,7 +465,7 @@ export function inferredBag(bag: DiscoveredBag): BagEntry {
 export function describeDiscovery(discovery: Discovery): string[] {
   const lines: string[] = [];
   for (const wrapper of discovery.wrappers) {
-    const what = wrapper.pattern.option === true ? 'option' : wrapper.evidence === 'members' ? 'check' : wrapper.evidence === 'named' ? 'flag function' : 'wrapper';
+    const what = wrapper.pattern.option === true ? 'option' : wrapper.evidence === 'members' || wrapper.evidence === 'keys' ? 'check' : wrapper.evidence === 'named' ? 'flag function' : 'wrapper';
     lines.push(`${what} ${wrapper.pattern.callee} (${wrapper.at.file}:${wrapper.at.line}): ${wrapper.reason}`);
   }
   for (const bag of discovery.bags) lines.push(`bag ${bag.spec} (${bag.at.file}:${bag.at.line}): ${bagReason(bag)}`);

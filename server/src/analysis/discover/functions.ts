@@ -47,6 +47,18 @@ export function functionName(node: ts.SignatureDeclaration): string | undefined 
 }
 
 /**
+ * The callee a function named `name` is called by: a class's private or protected method only on `this`
+ * (`this.addClass(feature)`), so that another class's public method of that name (Angular's `renderer.addClass(el,
+ * name)`) is not taken for it; any other by its name.
+ */
+export function ownCallee(node: ts.SignatureDeclaration, name: string): string {
+  const member = ts.isMethodDeclaration(node) ? node : ts.isPropertyDeclaration(node.parent) && node.parent.initializer === node ? node.parent : undefined;
+  const hidden = member !== undefined && ts.isClassLike(member.parent)
+    && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.PrivateKeyword || modifier.kind === ts.SyntaxKind.ProtectedKeyword) ?? false);
+  return hidden ? `this.${name}` : name;
+}
+
+/**
  * The input an Angular directive's setter or property takes, `@Input() set cxFeature(feature)`, `@Input('appFeatureFlag')
  * set flag(key)`, `@Input('appRemoveIfFeatureOff') featureName: string`: a template binds it as `*cxFeature="'x'"` or
  * `appRemoveIfFeatureOff="Sep"`, which its script view reads as a call (see angular.ts).
@@ -72,6 +84,48 @@ export function directiveInputOf(innermost: FunctionNode | undefined, key: strin
     return name === undefined ? undefined : { name, node };
   }
   return undefined;
+}
+
+// RxJS operators whose callback is given each value of the stream they are piped on.
+const STREAM_OPERATORS = new Set(['map', 'switchMap', 'mergeMap', 'concatMap', 'exhaustMap', 'filter']);
+
+/**
+ * The members of a class that feed a subject of its own whose stream a callback takes its first parameter from: for
+ * `this.feature$.pipe(switchMap((feature) => this.flags.enabled$(feature)))`, each member that passes a parameter to
+ * `this.feature$.next(…)`, as an Angular directive's input does (`@Input() set ishFeature(feature) { this.feature$.next(feature); }`).
+ * The value a caller gives such a member is the callback's, so the member forwards its key.
+ */
+export function subjectFeeders(callback: FunctionNode): Array<{ member: FunctionNode; index: number }> {
+  const operator = callback.parent;
+  if (!ts.isCallExpression(operator) || operator.arguments[0] !== callback || !ts.isIdentifier(operator.expression) || !STREAM_OPERATORS.has(operator.expression.text)) return [];
+  const pipe = operator.parent;
+  if (!ts.isCallExpression(pipe) || !pipe.arguments.includes(operator) || !ts.isPropertyAccessExpression(pipe.expression) || pipe.expression.name.text !== 'pipe') return [];
+  // Piped at once on the subject: an operator before this one may have changed the values.
+  if (pipe.arguments[0] !== operator) return [];
+  const subject = pipe.expression.expression;
+  if (!ts.isPropertyAccessExpression(subject) || subject.expression.kind !== ts.SyntaxKind.ThisKeyword) return [];
+  const field = subject.name.text;
+  let owner: ts.Node | undefined = pipe.parent;
+  while (owner !== undefined && !ts.isClassLike(owner)) owner = owner.parent;
+  if (owner === undefined) return [];
+  const feeders: Array<{ member: FunctionNode; index: number }> = [];
+  for (const member of owner.members) {
+    if (!(ts.isMethodDeclaration(member) || ts.isSetAccessorDeclaration(member)) || member.body === undefined) continue;
+    const index = member.body.statements.map((statement) => fedParameter(statement, field, member)).find((found) => found !== undefined);
+    if (index !== undefined) feeders.push({ member, index });
+  }
+  return feeders;
+}
+
+/** The index of the member's parameter a statement `this.<field>.next(parameter)` passes, if it is one. */
+function fedParameter(statement: ts.Statement, field: string, member: FunctionNode): number | undefined {
+  if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) return undefined;
+  const { expression: callee, arguments: [argument] } = statement.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'next' || !ts.isPropertyAccessExpression(callee.expression)) return undefined;
+  const target = callee.expression;
+  if (target.expression.kind !== ts.SyntaxKind.ThisKeyword || target.name.text !== field || argument === undefined || !ts.isIdentifier(argument)) return undefined;
+  const index = callParameters(member).findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === argument.text);
+  return index < 0 ? undefined : index;
 }
 
 /**

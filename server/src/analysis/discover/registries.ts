@@ -25,7 +25,7 @@ const FLAG_ONLY_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles']);
 // Words that name nothing but flags after "feature": `feature-gates/`, `FeatureSwitches`.
 const FEATURE_PAIR_WORDS = new Set(['gate', 'gates', 'switch', 'switches']);
 // Words after the flag word that still name a list of flags: `FlagKey`, `FeatureFlagNames`, `FLAGS_ENUM`.
-const LIST_WORDS = new Set(['key', 'keys', 'name', 'names', 'id', 'ids', 'enum', 'type', 'types', 'list', 'set', 'map', 'registry', 'values', 'constants', 'consts', 'config']);
+const LIST_WORDS = new Set(['key', 'keys', 'name', 'names', 'id', 'ids', 'enum', 'type', 'types', 'list', 'set', 'map', 'registry', 'values', 'constants', 'consts', 'config', 'interface']);
 // A registry named for flags convinces when this share of its keys is checked; any other declaration of string keys
 // (routes, metrics, CSS classes) needs most of its keys checked, and more than one, to be taken for a registry.
 const NAMED_MIN_SHARE = 0.25;

@@ -30,9 +30,10 @@ export interface DiscoveredWrapper {
   readonly reason: string;
   /**
    * What makes it one: it forwards its parameter into a check, a parameter is typed by the registry, calls pass it the
-   * registry's members, or it is a dependency's function whose name says it reads one feature flag.
+   * registry's members, or its keys as strings (`keys`), or it is a dependency's function whose name says it reads one
+   * feature flag.
    */
-  readonly evidence: 'forwards' | 'typed' | 'members' | 'named';
+  readonly evidence: 'forwards' | 'typed' | 'members' | 'keys' | 'named';
   /** How many calls separate it from an SDK's call (1: it calls the SDK); 0 when the registry is the evidence. */
   readonly level: number;
   /** For a wrapper that forwards its key: the key parameter's declared type (`ExperimentName`, `keyof UiFlags`), when it names one. */

@@ -9,13 +9,13 @@ import { escapeRegex } from '../regex';
 import { optionSaysNotEvaluating, saysNotEvaluating } from '../callNames';
 import { isFlagOptionName } from '../patterns/options';
 import type { FlagCheck, UserPattern } from '../types';
-import { componentPropOf, directiveInputOf, enclosingFunctionOf, functionName, parameterOf, vuexGetterName, type FunctionNode } from './functions';
+import { componentPropOf, directiveInputOf, enclosingFunctionOf, functionName, ownCallee, parameterOf, subjectFeeders, vuexGetterName, type FunctionNode } from './functions';
 import type { SourceTrees } from './sourceTrees';
 import { keyTypeOf } from './typeText';
 import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper, SourceText } from './types';
 
 // Method names so common outside flag code that a wrapper of that name would turn every such call into a check.
-export const GENERIC_NAMES = new Set(['get', 'set', 'has', 'call', 'apply', 'bind', 'map', 'then', 'find', 'value', 'check', 'is', 'run', 'execute', 'handle', 'render', 'constructor', 'intercept']);
+export const GENERIC_NAMES = new Set(['get', 'set', 'has', 'call', 'apply', 'bind', 'map', 'then', 'find', 'value', 'check', 'is', 'run', 'execute', 'handle', 'render', 'constructor', 'intercept', 'transform']);
 
 // Test code and mocks stub every API, flags' included: `cy.intercept`, a fake client. What they forward is no evidence.
 const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|test|tests|spec|e2e|cypress|mocks?|fixtures?|stories)\/|\.(?:test|spec|cy|stories|mock)\.[cm]?[jt]sx?$/;
@@ -88,11 +88,19 @@ export function wrappersIn(
       continue;
     }
     const name = functionName(wrapper);
+    // A stream's callback takes the key from a subject the class's members feed: they are the wrappers.
+    if (name === undefined && keyArgument.index === 0 && keyArgument.keyPath === undefined) {
+      for (const { member, index } of subjectFeeders(wrapper)) {
+        const fed = functionName(member);
+        if (fed === undefined || !mayNameWrapper(fed) || wrappers.some((other) => other.pattern.callee === fed)) continue;
+        wrappers.push({ pattern: { callee: ownCallee(member, fed), keyArg: index }, at: at(member), reason: forwardReason({ index }, check.method, level), evidence: 'forwards', level, declaredIn: [source.file] });
+      }
+    }
     const option = name === undefined ? itemOption(wrapper, keyArgument, check.method) : undefined;
     if (option !== undefined && !wrappers.some((other) => other.pattern.callee === option.pattern.callee)) wrappers.push({ ...option, at: at(wrapper), level });
     // The check in its body proves the wrapper, whatever the length of its name (`fg(key)` over a Statsig gate).
     if (name === undefined || !mayNameWrapper(name)) continue;
-    const pattern: UserPattern = { callee: name, keyArg: keyArgument.index };
+    const pattern: UserPattern = { callee: ownCallee(wrapper, name), keyArg: keyArgument.index };
     if (keyArgument.keyPath !== undefined) pattern.keyPath = keyArgument.keyPath;
     const defaultIndex = check.defaultValueText === undefined ? undefined : parameterOf(wrapper, check.defaultValueText);
     if (defaultIndex !== undefined && defaultIndex.keyPath === undefined) pattern.defaultArg = defaultIndex.index;
@@ -101,7 +109,7 @@ export function wrappersIn(
     const given = givenBack(wrapper, check, sourceFile);
     if (given !== undefined && given.negated !== check.negate) pattern.negate = true;
     if (given !== undefined && check.valueType !== 'unknown' && check.valueType !== 'object') pattern.type = check.valueType;
-    if (wrappers.some((other) => other.pattern.callee === name)) continue;
+    if (wrappers.some((other) => other.pattern.callee === pattern.callee)) continue;
     const keyType = keyArgument.keyPath === undefined ? keyTypeOf(wrapper, keyArgument.index) : undefined;
     wrappers.push({ pattern, at: at(wrapper), reason: forwardReason(keyArgument, check.method, level), evidence: 'forwards', level, declaredIn: [source.file], ...(keyType === undefined ? {} : { keyType }) });
   }

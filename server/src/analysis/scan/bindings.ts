@@ -276,7 +276,7 @@ export function completeChecks(state: ScanState): CompletedChecks {
     const value = draft.keyValue === undefined ? undefined : followLocal(state, draft.keyValue, [], 0);
     const key = typeof value === 'string' ? value : carriedRegistryKey(state, draft.keyValue ?? thisPath(check.key, check.keySpan.end));
     if (key !== undefined) {
-      checks.push({ ...check, key, resolved: true });
+      checks.push(withKey(check, key));
     } else {
       if (typeof value !== 'string' && value?.kind === 'import') importedKeys.push({ checkIndex: checks.length, reference: value });
       const completed = withDynamicKey(state, { ...draft, check }, checks.length, importedKeyTypes);
@@ -477,4 +477,10 @@ export function isScope(node: ts.Node): boolean {
     default:
       return isFunctionLike(node);
   }
+}
+
+/** The check with its key resolved: a key written `'!x'` is the flag `x`, negated (see `FlagCheck.negatedInKey`). */
+export function withKey(check: FlagCheck, key: string): FlagCheck {
+  const negated = key.length > 1 && key.startsWith('!') && !/[!\s]/.test(key.slice(1));
+  return negated ? { ...check, key: key.slice(1), resolved: true, negate: !check.negate, negatedInKey: true } : { ...check, key, resolved: true };
 }
