@@ -2507,6 +2507,25 @@ export class TraceComponent {
     checks: { 'src/components/trace.component.ts': ['isTraceEnabled', 'isEvalEnabled'] },
   },
   {
+    name: "a service named for feature toggles whose methods each check a flag of the key they write is no bag of accessors: each method's check is the flag's read, and its name no flag's",
+    files: {
+      'src/clients/launchDarklyClient.ts': `import * as ld from '@launchdarkly/node-server-sdk';
+export class LaunchDarklyClient {
+  private client: ld.LDClient;
+  async serviceVariation(featureKey: string, offlineDefault: boolean): Promise<boolean> { return this.client.variation(featureKey, { key: 'app' }, offlineDefault); }
+}`,
+      'src/utils/featureToggles.ts': `export class FeatureToggles {
+  constructor(readonly launchDarklyClient: LaunchDarklyClient) {}
+  async isHelpWithFeesEnabled(): Promise<boolean> { return this.launchDarklyClient.serviceVariation('help-with-fees', false); }
+  async isPcqEnabled(): Promise<boolean> { return this.launchDarklyClient.serviceVariation('pcq', false); }
+  async isWebChatEnabled(): Promise<boolean> { return this.launchDarklyClient.serviceVariation('web-chat', false); }
+}`,
+      'src/routes/fees.ts': `export async function fees(featureToggles: FeatureToggles) { return (await featureToggles.isHelpWithFeesEnabled()) ? 'hwf' : 'pay'; }`,
+    },
+    expected: { patterns: [{ callee: 'serviceVariation', keyArg: 0, defaultArg: 1 }] },
+    checks: { 'src/utils/featureToggles.ts': ['help-with-fees', 'pcq', 'web-chat'], 'src/routes/fees.ts': [] },
+  },
+  {
     name: "a wrapper whose name another module's function shares is proposed with the file that declares it",
     files: {
       'src/utils/feature-flag/index.js': `import posthog from 'posthog-js';

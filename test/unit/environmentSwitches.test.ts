@@ -428,14 +428,15 @@ export async function classify(database, config) {
       ],
     },
     {
-      name: "node-config's setting under a head that names features' switches, read as a boolean, is that switch; one of another value, or asked for as text, is a setting of the feature",
+      name: "node-config's setting under a head that names features' switches, read as a boolean, is that switch; one of another value, or asked for as text, is a setting of the feature; the head read whole is every switch's record",
       code: `import config from 'config';
 export function validate(value) {
   const settlement = config.get<boolean>('featureToggles.settlementAgreementEnabled') || false;
   const timeline = asBooleanValue(config.get('features.timelineEnabled'));
   const url = config.get<boolean>('featureToggles.launchDarklyUrl');
   const label = config.get<string>('features.newNav');
-  return settlement && timeline && url && label && config.get('ccd.caseType');
+  const everySwitch = toBoolean(config.get('featureToggles'));
+  return settlement && timeline && url && label && everySwitch && config.get('ccd.caseType');
 }`,
       reads: [
         "settlementAgreementEnabled <- config.get<boolean>('featureToggles.settlementAgreementEnabled')",

@@ -811,6 +811,22 @@ export class Handler {
     }
   });
 
+  it("a static field declared with the SDK's type is named through its class in the class; another class's field of that name is not", () => {
+    const code = `import * as ld from '@launchdarkly/node-server-sdk';
+export class LaunchDarklyClient {
+  private static client: ld.LDClient;
+  static init() { LaunchDarklyClient.client = ld.init('key'); }
+  serviceVariation(): Promise<boolean> { return LaunchDarklyClient.client.variation('help-with-fees', {}, false); }
+}
+export class Other {
+  run() { return LaunchDarklyClient.client.variation('outside', {}, false); }
+}`;
+    for (const tree of [parseSource('/work/app/src/ld.ts', code), undefined]) {
+      const scan = scanFile('/work/app/src/ld.ts', code, buildPatternSet([]), tree);
+      assert.deepEqual(scan.checks.map((found) => [found.key, found.evidence]), [['help-with-fees', '`LaunchDarklyClient.client` is declared with a type from @launchdarkly/node-server-sdk']]);
+    }
+  });
+
   it("a key a class holds from what its maker passes (a parameter property's member, a field set from a parameter) is dynamic, whole text or skeleton; a field set otherwise is not", () => {
     const code = `import type { Unleash } from 'unleash-client';
 export class QueueConfig {

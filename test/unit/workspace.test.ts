@@ -237,6 +237,30 @@ describe('WorkspaceIndex', () => {
     assert.deepEqual(keysIn(index, root, 'src/checkout.ts'), ['unresolved:FLAGS.CHECKOUT', 'unresolved:Experiment.Search']);
   });
 
+  it("resolves a Nuxt app's auto-imported names and its ~ and @ aliases; a name no app imports stays unresolved", async () => {
+    const root = workspace({
+      'web/nuxt.config.ts': "export default defineNuxtConfig({ ssr: false, imports: { dirs: ['composables/', 'stores/**', 'lib/types'] } });\n",
+      'web/lib/types/config.ts': "export enum Feature { STORAGE = 'STORAGE', HOSTING = 'HOSTING' }\n",
+      'web/lib/types/deep/other.ts': "export enum Hidden { X = 'hidden' }\n",
+      'web/utils/flags.ts': "export const FLAGS = { RPC: 'rpc-v2' } as const;\n",
+      'web/lib/client.ts': "import { OpenFeature } from '@openfeature/server-sdk';\nexport const client = OpenFeature.getClient();\n",
+      'web/pages/index.ts': [
+        "import { client } from '~/lib/client';",
+        "import { Feature as Named } from '@/lib/types/config';",
+        'client.getBooleanValue(Feature.STORAGE, false);',
+        'client.getBooleanValue(FLAGS.RPC, false);',
+        'client.getBooleanValue(Named.HOSTING, false);',
+        'client.getBooleanValue(Hidden.X, false);',
+      ].join('\n'),
+      'api/server.ts': "import { OpenFeature } from '@openfeature/server-sdk';\nOpenFeature.getClient().getBooleanValue(Feature.STORAGE, false);\n",
+    });
+    const { index } = newIndex(root);
+    await index.indexAll();
+    assert.deepEqual(keysIn(index, root, 'web/pages/index.ts'), ['STORAGE', 'rpc-v2', 'HOSTING', 'unresolved:Hidden.X']);
+    // Outside the Nuxt app, nothing is imported by itself.
+    assert.deepEqual(keysIn(index, root, 'api/server.ts'), ['unresolved:Feature.STORAGE']);
+  });
+
   it('counts camelCased bag properties as references of their key', async () => {
     const root = workspace({
       'src/App.tsx': "import { useFlags } from 'launchdarkly-react-client-sdk';\nconst { newCheckout } = useFlags();\nconst flags = useFlags();\nflags.darkMode;\n",

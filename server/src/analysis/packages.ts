@@ -34,6 +34,42 @@ export interface PackageTable {
   readonly packages: ReadonlyMap<string, WorkspacePackage>;
   /** Folder of each tsconfig.json → its aliases. */
   readonly tsconfigs: ReadonlyMap<string, PathAliases>;
+  /**
+   * The Nuxt apps of the workspace: each one's folder, and the files whose exports Nuxt imports into its every module by
+   * itself (`composables/`, `utils/` and `imports.dirs`): a name no module binds is one of those.
+   */
+  readonly nuxtApps?: readonly NuxtApp[];
+}
+
+/** A Nuxt app: its folder (its `~` and `@`) and its auto-imported files. */
+export interface NuxtApp {
+  readonly root: string;
+  readonly autoImported: readonly string[];
+}
+
+/**
+ * What a name no module binds is imported from (see `ModuleHost.autoImports` in resolve.ts): Nuxt's own module of its
+ * auto-imports, which code may also import from by name.
+ */
+export const AUTO_IMPORTS = '#imports';
+
+/** The Nuxt app a file is in, the nearest one. */
+export function nuxtAppOf(fromFile: string, table: PackageTable): NuxtApp | undefined {
+  let best: NuxtApp | undefined;
+  for (const app of table.nuxtApps ?? []) {
+    if (fromFile.startsWith(`${app.root}/`) && (best === undefined || app.root.length > best.root.length)) best = app;
+  }
+  return best;
+}
+
+// Nuxt's own aliases of an app's folder: `~/lib/types/config`, `@/composables/flags`, `~~/…`, `@@/…` (with no `srcDir`, all the same).
+const NUXT_ALIAS = /^(?:~~?|@@?)\//;
+
+/** The module a Nuxt alias names in the app `fromFile` is in; undefined for any other specifier. */
+export function resolveNuxtAlias(specifier: string, fromFile: string, table: PackageTable, probe: ModuleProbe): string | undefined {
+  const alias = NUXT_ALIAS.exec(specifier);
+  const app = alias === null ? undefined : nuxtAppOf(fromFile, table);
+  return app === undefined || alias === null ? undefined : probe(posix.join(app.root, specifier.slice(alias[0].length)));
 }
 
 /** The file an absolute module path names (`/a/b` → `/a/b.ts`, `/a/b/index.ts`, `/a/b.js` → `/a/b.ts`), or undefined. */

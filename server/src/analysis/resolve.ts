@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { KeyTypeMember } from './keyTypes';
 import { completeFlagFunctionCalls } from './flagFunctionCalls';
+import { AUTO_IMPORTS } from './packages';
 import { isFromPackages, VENDOR_PACKAGES } from './patterns';
 import { evidenceText, withKey } from './scan/bindings';
 import type { ExportedValue, FileScan, ModuleReference } from './scan';
@@ -11,7 +12,10 @@ export interface ModuleHost {
   fileExists(path: string): boolean;
   /** The workspace file a bare specifier names (a workspace package, a tsconfig `paths` alias); undefined for dependencies. */
   resolvePackage?(specifier: string, fromFile: string): string | undefined;
+  /** The files whose exports the module's framework imports into it by itself (Nuxt's auto-imports); undefined for none. */
+  autoImports?(fromFile: string): readonly string[] | undefined;
 }
+
 
 const SCRIPT_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
@@ -237,6 +241,13 @@ function visit<T>(resolution: Resolution, visitKey: string, step: () => T | unde
 }
 
 function followReference(fromFile: string, reference: ModuleReference, resolution: Resolution): ExportedValue | undefined {
+  if (reference.specifier === AUTO_IMPORTS) {
+    for (const file of resolution.host.autoImports?.(fromFile) ?? []) {
+      const value = followExport(file, reference.names, resolution);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  }
   const target = resolveModulePath(fromFile, reference.specifier, resolution.host);
   return target === undefined ? undefined : followExport(target, reference.names, resolution);
 }

@@ -22,7 +22,7 @@ export interface FolderDiscovery {
 export async function discoverFolder(folder: string, log: (message: string) => void): Promise<FolderDiscovery> {
   const root = toPosixPath(path.resolve(folder));
   const { files, named } = await listFolder(root, { ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, log }, PACKAGE_TABLE_FILES);
-  const packages = readPackageTable(root, named, log);
+  const packages = readPackageTable(root, named, log, files);
   const rules = new IgnoreRules(root, []);
   const sources: SourceText[] = [];
   // One read per file, which also says whether it is too large or binary.

@@ -130,7 +130,7 @@ export class WorkspaceIndex {
     let thread = inThread && cache?.keepsInference !== true ? InferenceThread.start(this.options.log) : undefined;
     try {
       const { files, named } = await listFolder(this.root, this.options, PACKAGE_TABLE_FILES);
-      const packages = readPackageTable(this.root, named, this.options.log);
+      const packages = readPackageTable(this.root, named, this.options.log, files);
       const outcomes = new Array<FileOutcome>(files.length);
       const unread = cache?.hasStamps === true ? await reuseUnchanged(files, cache, runStartedAt, this.options.maxFileSize, outcomes) : files.map((_, index) => index);
       const reused = files.length - unread.length;

@@ -4,7 +4,7 @@
 
 import { posix } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { resolveBareSpecifier, type PackageTable, type PathAliases, type WorkspacePackage } from '../analysis/packages';
+import { nuxtAppOf, resolveBareSpecifier, resolveNuxtAlias, type NuxtApp, type PackageTable, type PathAliases, type WorkspacePackage } from '../analysis/packages';
 import { resolveModulePath, type ModuleHost } from '../analysis/resolve';
 import { readBoundedTextSync } from '../io/boundedRead';
 import { SETTINGS_FILE_LIMIT, toPosixPath } from './files';
@@ -21,7 +21,7 @@ export const PACKAGE_TABLE_FILES: readonly string[] = [MANIFEST, TSCONFIG, JSCON
  * The package table of a folder from the package.json and tsconfig.json files `listFolder` found there
  * (ignore rules, no node_modules or build output). Unreadable or malformed files are left out.
  */
-export function readPackageTable(folder: string, named: ReadonlyMap<string, readonly string[]>, log?: (message: string) => void): PackageTable {
+export function readPackageTable(folder: string, named: ReadonlyMap<string, readonly string[]>, log?: (message: string) => void, files: readonly string[] = []): PackageTable {
   const root = toPosixPath(folder).replace(/(?<=.)\/+$/, '');
   // Read synchronously: these files are small, and each `fs.promises.readFile` waits for the thread pool
   // four times (open, stat, read, close). For convex-backend's 378 manifests and tsconfigs, the first
@@ -31,13 +31,43 @@ export function readPackageTable(folder: string, named: ReadonlyMap<string, read
   const tsconfigs = named.get(TSCONFIG) ?? [];
   const tsconfigFolders = new Set(tsconfigs.map((file) => posix.dirname(file)));
   const jsconfigs = (named.get(JSCONFIG) ?? []).filter((file) => !tsconfigFolders.has(posix.dirname(file)));
-  return buildPackageTable(root, named.get(MANIFEST) ?? [], [...tsconfigs, ...jsconfigs], (file) => {
-    const read = readBoundedTextSync(file, SETTINGS_FILE_LIMIT);
-    if ('text' in read) return read.text;
+  const read = (file: string): string | undefined => {
+    const result = readBoundedTextSync(file, SETTINGS_FILE_LIMIT);
+    if ('text' in result) return result.text;
     // Imports through a package or path alias it would name then resolve to nothing: say why.
-    if (read.refused.kind !== 'missing') log?.(`${posix.relative(root, toPosixPath(file)) || file} is not read: ${read.refused.reason}`);
+    if (result.refused.kind !== 'missing') log?.(`${posix.relative(root, toPosixPath(file)) || file} is not read: ${result.refused.reason}`);
     return undefined;
-  });
+  };
+  const table = buildPackageTable(root, named.get(MANIFEST) ?? [], [...tsconfigs, ...jsconfigs], read);
+  const nuxtApps = nuxtAppsOf(files, read);
+  return nuxtApps.length === 0 ? table : { ...table, nuxtApps };
+}
+
+const NUXT_CONFIG = /\/nuxt\.config\.[cm]?[jt]s$/;
+// The folders Nuxt imports from by itself, besides those its configuration adds: their top-level modules.
+const NUXT_IMPORT_DIRS = ['composables', 'utils'];
+// `imports: { dirs: ['stores/**', 'lib/types'] }` in a Nuxt configuration.
+const NUXT_IMPORTS_DIRS = /\bimports\s*:\s*\{[^{}]*?\bdirs\s*:\s*\[([^\]]*)\]/;
+
+/**
+ * Each Nuxt app (a folder with a `nuxt.config`) and the source files whose exports Nuxt imports into its every module: the top-level modules
+ * (and folders' `index` modules) of `composables/` and `utils/`, and of each folder its `imports.dirs` lists, or every
+ * module under one written `dir/**`.
+ */
+export function nuxtAppsOf(files: readonly string[], read: (file: string) => string | undefined): NuxtApp[] {
+  const apps: NuxtApp[] = [];
+  for (const config of files.filter((file) => NUXT_CONFIG.test(file))) {
+    const root = posix.dirname(config);
+    const listed = NUXT_IMPORTS_DIRS.exec(read(config) ?? '')?.[1] ?? '';
+    const dirs = [...NUXT_IMPORT_DIRS, ...[...listed.matchAll(/['"`]([^'"`]+)['"`]/g)].map((match) => match[1].replace(/^\.\/|\/$/g, ''))];
+    const imported = files.filter((file) => {
+      if (!file.startsWith(`${root}/`) || file === config) return false;
+      const relative = file.slice(root.length + 1);
+      return dirs.some((dir) => (dir.endsWith('/**') ? relative.startsWith(dir.slice(0, -2)) : posix.dirname(relative) === dir || (posix.dirname(posix.dirname(relative)) === dir && /^index\.[cm]?[jt]sx?$/.test(posix.basename(relative)))));
+    });
+    apps.push({ root, autoImported: imported });
+  }
+  return apps;
 }
 
 /** The table from the given package.json and tsconfig.json paths, read through `read` (undefined: unreadable). */
@@ -75,7 +105,9 @@ export function withPackageResolution(host: ModuleHost, table: () => PackageTabl
   const probe = (absolutePath: string): string | undefined => resolveModulePath('/', absolutePath, host);
   return {
     fileExists: (file) => host.fileExists(file),
-    resolvePackage: (specifier, fromFile) => resolveBareSpecifier(specifier, fromFile, table(), probe),
+    // tsconfig's `paths` first: a Nuxt app's own are in its generated `.nuxt/tsconfig.json`, not in the repository.
+    resolvePackage: (specifier, fromFile) => resolveBareSpecifier(specifier, fromFile, table(), probe) ?? resolveNuxtAlias(specifier, fromFile, table(), probe),
+    autoImports: (fromFile) => nuxtAppOf(fromFile, table())?.autoImported,
   };
 }
 

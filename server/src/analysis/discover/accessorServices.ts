@@ -9,7 +9,9 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { saysFeatureFlags } from './flagRecords';
 import type { SourceTrees } from './sourceTrees';
-import type { DiscoveredBag } from './types';
+import type { PatternSet } from '../patterns';
+import type { Span } from '../types';
+import type { DiscoveredBag, SourceText } from './types';
 import { isTestFile } from './wrappers';
 
 // The cheap text test: an interface or class whose name may say feature flags is declared here.
@@ -19,8 +21,12 @@ const LATER = new Set(['Observable', 'Promise', 'Signal', 'BehaviorSubject', 'Su
 // Fewer accessors than this is as likely a helper class as a service of flags.
 const MIN_ACCESSORS = 3;
 
-/** The holders of the workspace's services of flag accessors, as bags of those accessors. */
-export function accessorServiceBags(root: string, trees: SourceTrees): DiscoveredBag[] {
+/**
+ * The holders of the workspace's services of flag accessors, as bags of those accessors. A method whose body checks a
+ * flag of a key it writes (`isHelpWithFeesEnabled() { return this.ld.serviceVariation('help-with-fees', false) }` with
+ * `patterns`' checks) names its flag there: it is no accessor, and its name is no flag's.
+ */
+export function accessorServiceBags(root: string, trees: SourceTrees, patterns: PatternSet): DiscoveredBag[] {
   const services: Array<{ name: string; accessors: string[]; file: string; line: number }> = [];
   for (const source of trees.sources) {
     const file = posix.relative(root, source.file);
@@ -31,7 +37,7 @@ export function accessorServiceBags(root: string, trees: SourceTrees): Discovere
       if ((!ts.isInterfaceDeclaration(statement) && !ts.isClassDeclaration(statement)) || statement.name === undefined) continue;
       const name = statement.name.text;
       if (!saysFeatureFlags(name) || services.some((service) => service.name === name)) continue;
-      const accessors = accessorsOf(statement);
+      const accessors = accessorsOf(statement, keyedSpans(trees, source, patterns));
       if (accessors !== undefined) services.push({ name, accessors, file, line: sourceFile.getLineAndCharacterOfPosition(statement.getStart(sourceFile)).line + 1 });
     }
   }
@@ -47,17 +53,25 @@ export function accessorServiceBags(root: string, trees: SourceTrees): Discovere
 }
 
 /** The names of its accessors, when every public method of the type is one (and there are enough); undefined otherwise. */
-function accessorsOf(declaration: ts.InterfaceDeclaration | ts.ClassDeclaration): string[] | undefined {
+function accessorsOf(declaration: ts.InterfaceDeclaration | ts.ClassDeclaration, keyed: readonly Span[]): string[] | undefined {
   const accessors: string[] = [];
+  const checksItself = (member: ts.MethodDeclaration): boolean => member.body !== undefined && keyed.some((span) => span.start >= member.body!.pos && span.end <= member.body!.end);
   for (const member of declaration.members) {
     if (ts.isConstructorDeclaration(member) || ts.isPropertyDeclaration(member) || ts.isPropertySignature(member) || ts.isIndexSignatureDeclaration(member)) continue;
     if (!ts.isMethodDeclaration(member) && !ts.isMethodSignature(member)) return undefined;
     const modifiers = ts.canHaveModifiers(member) ? ts.getModifiers(member) ?? [] : [];
     if (modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.PrivateKeyword || modifier.kind === ts.SyntaxKind.ProtectedKeyword || modifier.kind === ts.SyntaxKind.StaticKeyword)) continue;
     if (!ts.isIdentifier(member.name) || member.parameters.length > 0 || !givesBoolean(member.type)) return undefined;
+    if (ts.isMethodDeclaration(member) && checksItself(member)) continue;
     accessors.push(member.name.text);
   }
   return accessors.length >= MIN_ACCESSORS ? accessors : undefined;
+}
+
+/** The spans of the checks in a source whose key is known where they are written. */
+function keyedSpans(trees: SourceTrees, source: SourceText, patterns: PatternSet): Span[] {
+  if (!trees.mayHoldChecks(source, patterns)) return [];
+  return trees.scan(source, patterns).checks.filter((check) => check.resolved && check.dynamic !== true).map((check) => check.callSpan);
 }
 
 /** `boolean`, `Observable<boolean>`, `Promise<boolean>`, `Signal<boolean>`. */

@@ -84,7 +84,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   // So does a flag hook that gives back its flags over their defaults (see hookBags.ts): the defaults list its keys.
   // What a vendor serves is read by its boolean members alone: it comes before a record of booleans of the same hook.
   const served = vendorConfigEvidence(root, trees);
-  const records = [...served.bags, ...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...piniaFlagStoreBags(root, trees), ...featureDecisionBags(root, trees), ...accessorServiceBags(root, trees)];
+  const records = [...served.bags, ...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...piniaFlagStoreBags(root, trees), ...featureDecisionBags(root, trees), ...accessorServiceBags(root, trees, patternsOf(trees, found))];
   const typedNames = addNew(found, [...typed.wrappers, ...served.wrappers], [...records, ...typed.bags]);
   if (typedNames.length > 0) followWrappers(root, trees, found, 2, typedNames, options.resolvePackage);
   // Functions declared with the type of a forwarded key take flag keys too, and what forwards into them is found as for any wrapper.

@@ -5,6 +5,7 @@ import { ts } from 'ts-morph';
 import { readsComponentMembers } from '../components';
 import { allKeys, keyTypeMembers, type ImportedKeyType, type KeyTypeMember } from '../keyTypes';
 import { isFromPackages, VENDOR_PACKAGES } from '../patterns';
+import { AUTO_IMPORTS } from '../packages';
 import type { FlagCheck, Span } from '../types';
 import type { BagSource, Binding, DraftCheck, EvidenceImport, ImportedKey, LocalObject, LocalReference, LocalValue, ModuleReference, Origin, OriginHow, ScanState } from './types';
 import { evaluate, propertyNameText, setMember, THIS_PROP, unwrap } from './values';
@@ -267,9 +268,9 @@ export function completeChecks(state: ScanState): CompletedChecks {
         const at = draft.listed === true ? `${check.callSpan.start}:${check.keySpan.start}` : `${check.callSpan.start}`;
         if (!isFromPackages(specifier, need.packages) || checkedCalls.has(at)) continue;
         checkedCalls.add(at);
-        check = { ...check, evidence: evidenceText(need.subject, found.how, specifier), ...(found.how === 'chosen' ? { standIn: true as const } : {}) };
+        check = { ...check, evidence: evidenceText(found.subject ?? need.subject, found.how, specifier), ...(found.how === 'chosen' ? { standIn: true as const } : {}) };
       } else {
-        pending = { checkIndex: checks.length, reference: found.reference, packages: need.packages, subject: need.subject };
+        pending = { checkIndex: checks.length, reference: found.reference, packages: need.packages, subject: found.subject ?? need.subject };
       }
     }
     if (pending !== undefined) evidenceImports.push(pending);
@@ -279,6 +280,10 @@ export function completeChecks(state: ScanState): CompletedChecks {
       checks.push(withKey(check, key));
     } else {
       if (typeof value !== 'string' && value?.kind === 'import') importedKeys.push({ checkIndex: checks.length, reference: value });
+      // A name nothing in the file binds may be one its framework imports by itself (Nuxt's `Feature.X` from `utils/`).
+      else if (draft.keyValue !== undefined && typeof draft.keyValue !== 'string' && draft.keyValue.kind === 'local' && lookupBinding(state, draft.keyValue.names[0], draft.keyValue.position) === undefined) {
+        importedKeys.push({ checkIndex: checks.length, reference: { kind: 'import', specifier: AUTO_IMPORTS, names: draft.keyValue.names } });
+      }
       const completed = withDynamicKey(state, { ...draft, check }, checks.length, importedKeyTypes);
       // A key a field holds (`this._flagName`) may be set from the constructor's parameters, which a skeleton blanks.
       if (completed.dynamic !== true && completed.key.startsWith('this.')) lacksClassEvidence = true;
@@ -362,14 +367,26 @@ function declaresAtTopLevel(sourceFile: ts.SourceFile, name: string): boolean {
 interface FoundOrigin {
   readonly reference: ModuleReference;
   readonly how: OriginHow;
+  /** The name the evidence is about, when not the first of the reference's (`LaunchDarklyClient.client`, a static field). */
+  readonly subject?: string;
 }
 
 /** Follows a name through the file's bindings to the import its value comes from; `how` is how the first name holds it. */
 export function followOrigin(state: ScanState, reference: LocalReference, how: OriginHow | undefined, depth: number): FoundOrigin | undefined {
   if (depth > MAX_REFERENCE_DEPTH) return undefined;
-  const [first, ...rest] = reference.names;
+  const [first, ...named] = reference.names;
+  // A class's static field named through its class, in the class (`LaunchDarklyClient.client`), is declared so.
+  const ownStatic = named.length > 0 ? lookupBinding(state, `${first}.${named[0]}`, reference.position) : undefined;
+  if (ownStatic !== undefined) {
+    const found = originOf(state, ownStatic, named.slice(1), how, depth);
+    return found === undefined ? undefined : { ...found, subject: `${first}.${named[0]}` };
+  }
   const binding = lookupBinding(state, first, reference.position);
-  if (binding === undefined) return undefined;
+  return binding === undefined ? undefined : originOf(state, binding, named, how, depth);
+}
+
+/** Where a binding's value comes from, with the rest of the path read off it. */
+function originOf(state: ScanState, binding: Binding, rest: readonly string[], how: OriginHow | undefined, depth: number): FoundOrigin | undefined {
   const value = binding.value;
   if (value !== undefined && typeof value !== 'string') {
     if (value.kind === 'import') return { reference: { ...value, names: [...value.names, ...rest] }, how: how ?? 'imported' };

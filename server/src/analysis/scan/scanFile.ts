@@ -345,8 +345,11 @@ function injectedOrigin(member: ts.PropertyDeclaration): Origin | undefined {
  */
 function declareClassMembers(state: ScanState, node: ts.ClassLikeDeclaration): void {
   const scope = { start: node.pos, end: node.end };
-  const declareMember = (name: ts.PropertyName | ts.BindingName, origin: Origin | undefined): void => {
-    if (origin !== undefined && isIdentifier(name)) declare(state, `this.${name.text}`, undefined, undefined, undefined, origin, scope);
+  const declareMember = (name: ts.PropertyName | ts.BindingName, origin: Origin | undefined, isStatic = false): void => {
+    if (origin === undefined || !isIdentifier(name)) return;
+    declare(state, `this.${name.text}`, undefined, undefined, undefined, origin, scope);
+    // A static field is named through its class as well (`LaunchDarklyClient.client.variation(…)`), in the class.
+    if (isStatic && node.name !== undefined) declare(state, `${node.name.text}.${name.text}`, undefined, undefined, undefined, origin, scope);
   };
   // A field declared with an SDK's type (`private unleashClient: Unleash`) holds one whatever the constructor assigns it
   // (`unleashClient ?? unleash()`, a helper of another module): the type stays its evidence, with or without a skeleton.
@@ -360,7 +363,8 @@ function declareClassMembers(state: ScanState, node: ts.ClassLikeDeclaration): v
         declare(state, `this.${member.name.text}`, undefined, undefined, { type: member.type }, undefined, scope);
         continue;
       }
-      declareMember(member.name, declaredOrigin(state, member.initializer, member.type) ?? injectedOrigin(member));
+      const isStatic = getModifiers(member)?.some((modifier) => modifier.kind === SyntaxKind.StaticKeyword) ?? false;
+      declareMember(member.name, declaredOrigin(state, member.initializer, member.type) ?? injectedOrigin(member), isStatic);
     } else if (isConstructorDeclaration(member)) {
       for (const parameter of member.parameters) {
         if (!canHaveModifiers(parameter) || (getModifiers(parameter)?.length ?? 0) === 0) continue;

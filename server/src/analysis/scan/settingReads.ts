@@ -227,11 +227,16 @@ function namedAsSwitch(variable: string): boolean {
 
 /**
  * True when a variable names what it switches, past a framework's public prefix: `DISABLE_FEATURE_FLAGS` and
- * `FEATURE_FLAGS_ENABLED` switch every flag at once, and `ENABLED_FEATURES` lists them; none is one feature's switch.
+ * `FEATURE_FLAGS_ENABLED` switch every flag at once, and `ENABLED_FEATURES` and `featureToggles` list them; none is one
+ * feature's switch.
  */
 function namesSubject(variable: string): boolean {
-  return !wordsOf(variable.replace(PUBLIC_PREFIX, '')).every((word) => FEATURE_WORDS.has(word) || BOOLEAN_WORDS.has(word) || word === 'FF');
+  return !wordsOf(variable.replace(PUBLIC_PREFIX, '')).every((word) => FEATURE_WORDS.has(word) || BOOLEAN_WORDS.has(word) || SWITCH_WORDS.has(word) || word === 'FF');
 }
+
+// Words that, beside FEATURE or FLAG, name switches as such: `featureToggles`, read whole (`config.get('featureToggles')`),
+// is every switch's record, not one switch.
+const SWITCH_WORDS = new Set(['TOGGLE', 'TOGGLES', 'SWITCH', 'SWITCHES']);
 
 /**
  * True when the value is handed on rather than gating here: a property's or an element's value (`define: { x:
