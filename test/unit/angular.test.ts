@@ -4,10 +4,12 @@
 
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
+import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { angularTemplateView } from '../../server/src/analysis/angular';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
 import { isSourceFile } from '../../server/src/workspace/files';
+import { removeFlagFromFile } from '../../server/src/analysis/remove/plan';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { writeWorkspace } from './workspace-builders';
 
@@ -181,6 +183,47 @@ export class HeaderComponent {
 </nav>`,
 };
 
+// Components whose templates are written in their scripts, by Angular's and Ionic's naming.
+const INLINE: Record<string, string> = {
+  'src/app/shared/feature-flag.directive.ts': `import { Directive, Input } from '@angular/core';
+@Directive({ selector: '[appFeatureFlag]' })
+export class FeatureFlagDirective {
+  constructor(private featureFlags: FeatureFlagService) {}
+  @Input() set appFeatureFlag(flag: string) { this.featureFlags.featureOn(flag).subscribe((on) => this.render(on)); }
+}`,
+  'src/app/services/feature-flag.service.ts': `import { Injectable } from '@angular/core';
+import { Observable, of } from 'rxjs';
+@Injectable({ providedIn: 'root' })
+export class FeatureFlagService {
+  private flags: Array<{ name: string; enabled: boolean }> = [];
+  featureOn(featureName: string): Observable<boolean> { return of(this.flags.some((flag) => flag.name === featureName && flag.enabled)); }
+}`,
+  'src/app/tabs/tabs.component.ts': `import { Component } from '@angular/core';
+@Component({
+  selector: 'app-tabs',
+  template: \`
+    <ion-tab-button
+      *appFeatureFlag="'ff_newLogin'" tab="home">Home</ion-tab-button>
+    <div class="quotes" *appFeatureFlag="'ff_swap'">Swap</div>
+  \`,
+})
+export class TabsComponent {
+  constructor(private featureFlags: FeatureFlagService) {}
+  get swap() { return this.featureFlags.featureOn('ff_swap'); }
+}`,
+  'src/app/wallet/wallet.page.ts': `import { Component } from '@angular/core';
+@Component({ selector: 'app-wallet', template: \`<div *appFeatureFlag="'ff_address_list'">List</div>\` })
+export class WalletPage {}`,
+  // A template made in code, and a script not named for a component, are not read as templates.
+  'src/app/made/made.component.ts': `import { Component } from '@angular/core';
+const name = 'ff_made';
+@Component({ selector: 'app-made', template: \`<div *appFeatureFlag="'\${name}'"></div>\` })
+export class MadeComponent {}`,
+  'src/app/help.ts': `import { Component } from '@angular/core';
+@Component({ selector: 'app-help', template: \`<div *appFeatureFlag="'ff_help'"></div>\` })
+export class HelpComponent {}`,
+};
+
 describe("an Angular component's template", () => {
   it("is read, with no configuration: the directive's input is a wrapper, its uses checks of the registry's keys", async () => {
     const root = writeWorkspace('flaglens-angular-', FILES);
@@ -206,6 +249,28 @@ describe("an Angular component's template", () => {
       { key: 'Sep', resolved: true, method: 'appRemoveIfFeatureOff' },
       { key: 'Maps', resolved: true, method: 'appRemoveIfFeatureOff' },
     ]);
+  });
+
+  it("written in the component's script is read as its template file is, each check marked so, and the clean-up leaves it", async () => {
+    const root = writeWorkspace('flaglens-angular-inline-', INLINE);
+    const index = new WorkspaceIndex(root, { patterns: buildPatternSet([]), ignore: [], maxFileSize: 1_000_000, log: () => undefined, infer: true });
+    await index.indexAll();
+    const tabsFile = `${root}/src/app/tabs/tabs.component.ts`;
+    const tabsText = fs.readFileSync(tabsFile, 'utf8');
+    const tabs = index.checksIn(tabsFile);
+    const lineOf = (offset: number): number => tabsText.slice(0, offset).split('\n').length;
+    assert.deepEqual(tabs.map(({ key, method, inTemplate, callSpan }) => ({ key, method, line: lineOf(callSpan.start), inTemplate })), [
+      { key: 'ff_newLogin', method: 'appFeatureFlag', line: 6, inTemplate: true },
+      { key: 'ff_swap', method: 'appFeatureFlag', line: 7, inTemplate: true },
+      { key: 'ff_swap', method: 'this.featureFlags.featureOn', line: 12, inTemplate: undefined },
+    ]);
+    assert.deepEqual(index.checksIn(`${root}/src/app/wallet/wallet.page.ts`).map(({ key }) => key), ['ff_address_list']);
+    assert.deepEqual(index.checksIn(`${root}/src/app/made/made.component.ts`), []);
+    assert.deepEqual(index.checksIn(`${root}/src/app/help.ts`), []);
+    // The template's check is left, saying why; the script's code around it is the clean-up's as in any file.
+    const removal = removeFlagFromFile(tabsFile, tabsText, tabs.filter((check) => check.key === 'ff_swap' && check.inTemplate === true), { kind: 'value', value: true }, 'ff_swap');
+    assert.equal(removal.text, tabsText);
+    assert.deepEqual(removal.problems.map((problem) => [problem.line, problem.message]), [[7, "this check of 'ff_swap' is in the component's template, which the clean-up does not rewrite; left as it is"]]);
   });
 
   it("with a directive whose input feeds a subject the team's service checks: the input is a wrapper; another input fed to no check, and a pipe's transform, are none", async () => {

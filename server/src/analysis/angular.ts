@@ -183,3 +183,42 @@ function closingParenthesis(text: string, open: number): number {
   }
   return -1;
 }
+
+// A component's inline template: `template: \`…\`` in its `@Component({ … })` (or a single-quoted one-line template).
+const INLINE_TEMPLATE = /\btemplate\s*:\s*(`|'|")/g;
+// The scripts a component is declared in: by Angular's and Ionic's conventions, `home.component.ts`, `wallet.page.ts`.
+const SCRIPT_EXTENSION = /^\.[cm]?[jt]s$/;
+
+/** True for a file named as a component's script that declares a component with a template: it may hold its template itself. */
+export function mayHoldInlineTemplate(fileName: string, text: string): boolean {
+  // Asked of every file read: the name's ending is looked at without a copy of it before any text is searched.
+  const dot = fileName.lastIndexOf('.');
+  return (fileName.endsWith('.component', dot) || fileName.endsWith('.page', dot)) && SCRIPT_EXTENSION.test(fileName.slice(dot))
+    && text.includes('@Component') && text.includes('template');
+}
+
+/**
+ * The text of a component script with everything but its inline templates' contents blanked (line breaks kept): read as
+ * an Angular template, its offsets are the script's own. Undefined when it has none. A template that interpolates
+ * (`${…}`) is code-made, and one with escapes is not as written: neither is read.
+ */
+export function inlineTemplatesText(text: string): string | undefined {
+  const kept: Array<{ start: number; end: number }> = [];
+  for (const match of text.matchAll(INLINE_TEMPLATE)) {
+    const start = (match.index ?? 0) + match[0].length;
+    const end = text.indexOf(match[1], start);
+    if (end < 0 || text.lastIndexOf('@Component', start) < 0) continue;
+    const contents = text.slice(start, end);
+    // Written with escapes (`\'` in a quoted one), its text is not the template's as the compiler reads it.
+    if ((match[1] === '`' && contents.includes('${')) || contents.includes('\\')) continue;
+    kept.push({ start, end });
+  }
+  if (kept.length === 0) return undefined;
+  let blanked = '';
+  let at = 0;
+  for (const { start, end } of kept) {
+    blanked += text.slice(at, start).replace(/[^\n\r]/g, ' ') + text.slice(start, end);
+    at = end;
+  }
+  return blanked + text.slice(at).replace(/[^\n\r]/g, ' ');
+}

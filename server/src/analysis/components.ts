@@ -3,7 +3,7 @@
 // everything that is not code blanked to spaces, so that every offset, line and column is the component's own. Pure
 // text in, text out; no parser. The clean-up never rewrites a component: an edit of its view is no edit of its markup.
 
-import { angularTemplateView } from './angular';
+import { angularTemplateView, inlineTemplatesText, mayHoldInlineTemplate } from './angular';
 import { svelteScriptView } from './svelte';
 import { vueScriptView } from './vue';
 
@@ -48,10 +48,20 @@ export function readsComponentMembers(fileName: string): boolean {
   return viewOf(fileName)?.readsMembers === true;
 }
 
-/** The text the test before a parse reads: the script view of a component whose view writes calls, else the text. */
+/**
+ * The text the test before a parse reads: the script view of a component whose view writes calls, else the text, with
+ * the view of a component script's inline templates after it (see `inlineTemplatesText`).
+ */
 export function prefilterText(fileName: string, text: string): string {
   const kind = viewOf(fileName);
-  return kind?.callsInView === true ? kind.view(text) : text;
+  if (kind?.callsInView === true) return kind.view(text);
+  const templates = kind === undefined && mayHoldInlineTemplate(fileName, text) ? inlineTemplatesText(text) : undefined;
+  return templates === undefined ? text : `${text}\n${angularTemplateView(templates)}`;
+}
+
+/** The name an Angular component script's inline templates are scanned under: read as a template file is. */
+export function inlineTemplateFileName(fileName: string): string {
+  return fileName.replace(/\.[cm]?[jt]s$/, '.component.html');
 }
 
 // A script block's opening tag, and its end: their contents are the component's own code.

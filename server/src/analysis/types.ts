@@ -202,6 +202,8 @@ export interface FlagCheck {
    * the clean-up leaves it, since only that function says what it gives.
    */
   negatedInKey?: true;
+  /** True for a check in a component script's inline template (`template: \`<div *appFeatureFlag="'x'">\``): the clean-up never rewrites a template. */
+  inTemplate?: true;
 }
 
 /** One environment's view of a flag, as a backend reports it. */

@@ -240,6 +240,7 @@ export function codeDefaultOf(check: FlagCheck): { value: unknown } | { why: str
 /** Why a check whose call is declared to give something else than the flag's value is left, wherever it is; else undefined. */
 export function givesNoValue(check: FlagCheck, flagName: string): string | undefined {
   if (check.storedFrom !== undefined) return `this check reads the value of '${flagName}' that the check at ${check.storedFrom} stored; clean up that check, and this read keeps its value; left as it is`;
+  if (check.inTemplate === true) return `this check of '${flagName}' is in the component's template, which the clean-up does not rewrite; left as it is`;
   if (check.negatedInKey === true) return `this check writes its key '!${flagName}': the team's own function reads the '!' as not, and only that function says what it gives; left as it is`;
   if (check.standIn === true) return `this check calls the SDK's function only where the program runs with it, and a stand-in elsewhere that answers for '${flagName}' by itself; replacing the call would change what the stand-in answers; left as it is`;
   if (check.setInCode === true) return `this check reads ${check.key}, a flag set in code in a module of flags, not a backend's flag; change it there; left as it is`;

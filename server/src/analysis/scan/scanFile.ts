@@ -21,6 +21,8 @@ import { isSkeleton, parseSkeleton, parseSource } from './parse';
 import { namesVendorPackage } from '../skeleton';
 import { withRenamedImports } from './renamedImports';
 import { visitScriptsFirst } from './componentWalk';
+import { inlineTemplatesText, mayHoldInlineTemplate } from '../angular';
+import { inlineTemplateFileName } from '../components';
 import type { FileScan, LocalReference, ModuleReference, Origin, ScanState } from './types';
 import { callParameters, evaluate, isThisProps, loadsModule, memberOf, originReference, propertyNameText, returnedExpressions, typeOriginReference, unwrap } from './values';
 
@@ -72,7 +74,7 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
   const switchScan = scanEnvironmentSwitches(state, patterns, withFunctions ?? completed);
   // A skeleton blanks the class bodies and functions that declare or read a switch.
   if (switchScan !== undefined && isSkeleton(sourceFile)) return scanFile(fileName, text, patterns, parseSource(fileName, text));
-  const found = inSourceOrder(withLocalOverrides(state, withSwitchReads(withFunctions ?? { ...completed, declares: false }, switchScan)));
+  const found = inSourceOrder(withInlineTemplates(fileName, text, filePatterns, withLocalOverrides(state, withSwitchReads(withFunctions ?? { ...completed, declares: false }, switchScan))));
   const { checks, importedKeys, importedKeyTypes, evidenceImports } = found;
   const { exports, starExports, origins } = collectExports(state);
   const typeExports = collectTypeExports(state);
@@ -87,6 +89,26 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
     ...(found.flagFunctions !== undefined && Object.keys(found.flagFunctions).length > 0 ? { flagFunctions: found.flagFunctions } : {}),
     ...(found.flagFunctionCalls !== undefined && found.flagFunctionCalls.length > 0 ? { flagFunctionCalls: found.flagFunctionCalls } : {}),
     ...(switchScan?.switches ? { switches: switchScan.switches } : {}),
+  };
+}
+
+/**
+ * The checks with those of a component script's inline templates added, read as a template file is (see
+ * `inlineTemplatesText`), each marked so (`inTemplate`).
+ */
+function withInlineTemplates(fileName: string, text: string, patterns: PatternSet, found: FlagFunctionScan): FlagFunctionScan {
+  const templates = mayHoldInlineTemplate(fileName, text) ? inlineTemplatesText(text) : undefined;
+  if (templates === undefined) return found;
+  const scan = scanFile(inlineTemplateFileName(fileName), templates, patterns);
+  if (scan.checks.length === 0) return found;
+  const offset = found.checks.length;
+  const moved = <T extends { checkIndex: number }>(entries: readonly T[] | undefined): T[] => (entries ?? []).map((entry) => ({ ...entry, checkIndex: entry.checkIndex + offset }));
+  return {
+    ...found,
+    checks: [...found.checks, ...scan.checks.map((check) => ({ ...check, inTemplate: true as const }))],
+    importedKeys: [...found.importedKeys, ...moved(scan.importedKeys)],
+    importedKeyTypes: [...found.importedKeyTypes, ...moved(scan.importedKeyTypes)],
+    evidenceImports: [...found.evidenceImports, ...moved(scan.evidenceImports)],
   };
 }
 
