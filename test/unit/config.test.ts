@@ -61,6 +61,8 @@ const cases: Case[] = [
     text: '{"patterns": [{"callee": "useGate", "returns": {"path": "state.value"}}]}',
     config: { patterns: [{ callee: 'useGate', returns: { kind: 'object', valuePath: ['state', 'value'], others: "other properties than the flag's value" } }] },
   },
+  { name: 'keys in a rest of arguments', text: '{"patterns": [{"callee": "hasAnyFeature", "keyArg": 1, "restKeys": true}]}', config: { patterns: [{ callee: 'hasAnyFeature', keyArg: 1, restKeys: true }] } },
+  { name: 'restKeys that is not true', text: '{"patterns": [{"callee": "hasAnyFeature", "restKeys": "yes"}]}', at: '"yes"', says: '"restKeys" must be true' },
   { name: 'a key a search of a list compares', text: '{"patterns": [{"callee": "featureFlags.find", "keyArg": 0, "keyCompared": "name"}]}', config: { patterns: [{ callee: 'featureFlags.find', keyArg: 0, keyCompared: 'name' }] } },
   { name: 'a key compared by a property that is no name', text: '{"patterns": [{"callee": "flags.find", "keyCompared": "item.name"}]}', at: '"item.name"', says: '"keyCompared" must be a property name' },
   { name: 'a wrapper that reads flags among other keys', text: '{"patterns": [{"callee": "getRemoteConfigKey", "keys": ["perps_enabled", "polymarket_enabled"]}]}', config: { patterns: [{ callee: 'getRemoteConfigKey', keys: ['perps_enabled', 'polymarket_enabled'] }] } },

@@ -217,6 +217,21 @@ export const useToggles = () => useContext(Context);`,
     checks: { 'src/services/cart.ts': ['sales_channels'], 'src/pages/settings.tsx': ['tax_inclusive', 'analytics'] },
   },
   {
+    name: "no SDK: a function named for getting a feature flag that gives back the entry its parameter names in a record named for feature flags, of any value, is a wrapper; one named for anything else, or reading another record, is none",
+    files: {
+      'src/state/featureFlags.ts': `export const getDataFeatureFlag = <T extends string>(flag: T) => window?.sessionDataFeatureFlags?.[flag] ?? null;
+export const getSetting = (name: string) => window.sessionDataFeatureFlags[name];
+export const getPreviewFeatureFlag = (name: string) => window.previewSettings[name];`,
+      'src/network/pool.ts': `import { getDataFeatureFlag, getSetting, getPreviewFeatureFlag } from '../state/featureFlags';
+const local = getDataFeatureFlag('useLocalDevNet');
+const color = getSetting('theme');
+const preview = getPreviewFeatureFlag('compact');`,
+    },
+    expected: { patterns: [{ callee: 'getDataFeatureFlag', keyArg: 0 }] },
+    says: /^wrapper getDataFeatureFlag \(src\/state\/featureFlags\.ts:1\): gives back the entry its first argument names in window\?\.sessionDataFeatureFlags, a record named for feature flags$/,
+    checks: { 'src/network/pool.ts': ['useLocalDevNet'] },
+  },
+  {
     name: "no SDK, no registry found yet: a function giving back the state of the item its parameter finds in a list of flags is a wrapper; a list of users or plugins searched so, or a label given back, is none",
     files: {
       'src/providers/FeatureFlagProvider.tsx': `export function FeatureFlagsProvider({ children }) {
@@ -2524,6 +2539,31 @@ export class LaunchDarklyClient {
     },
     expected: { patterns: [{ callee: 'serviceVariation', keyArg: 0, defaultArg: 1 }] },
     checks: { 'src/utils/featureToggles.ts': ['help-with-fees', 'pcq', 'web-chat'], 'src/routes/fees.ts': [] },
+  },
+  {
+    name: "a function whose rest parameter's items a callback checks takes a key in each argument from there on, and what forwards one into it is a wrapper; a callback over a list passed whole is none",
+    files: {
+      'src/utils/featureToggles.ts': `import { OpenFeature } from '@openfeature/server-sdk';
+const client = OpenFeature.getClient();
+export class FeatureToggles {
+  static hasAnyAuthorisedFeature(authorised: string[], ...features: string[]): boolean {
+    return features.some((feature) => client.getBooleanValue(feature, false) && authorised.includes(feature));
+  }
+  static allOf(features: string[]): boolean { return features.every((feature) => client.getBooleanValue(feature, false)); }
+}`,
+      'src/utils/claimFeatureToggles.ts': `import { FeatureToggles } from './featureToggles';
+export class ClaimFeatureToggles {
+  static isFeatureEnabledOnClaim(claim: Claim, feature: string = 'admissions'): boolean { return FeatureToggles.hasAnyAuthorisedFeature(claim.features, feature); }
+}`,
+      'src/routes/claim.ts': `import { FeatureToggles } from '../utils/featureToggles';
+import { ClaimFeatureToggles } from '../utils/claimFeatureToggles';
+export const a = ClaimFeatureToggles.isFeatureEnabledOnClaim(claim, 'directionsQuestionnaire');
+export const b = FeatureToggles.hasAnyAuthorisedFeature(user.features, 'admissions', 'mediation');
+export const c = FeatureToggles.allOf(selected);`,
+    },
+    expected: { patterns: [{ callee: 'hasAnyAuthorisedFeature', keyArg: 1, restKeys: true }, { callee: 'isFeatureEnabledOnClaim', keyArg: 1 }] },
+    says: /^wrapper hasAnyAuthorisedFeature \(src\/utils\/featureToggles\.ts:4\): passes each of its arguments from the second on as a flag key to client\.getBooleanValue$/m,
+    checks: { 'src/routes/claim.ts': ['directionsQuestionnaire', 'admissions', 'mediation'] },
   },
   {
     name: "a wrapper whose name another module's function shares is proposed with the file that declares it",

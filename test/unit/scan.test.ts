@@ -748,6 +748,16 @@ if (config.featureToggles.logsPanelControls) show();`,
     pending: ['config'],
   },
   {
+    name: 'a pattern whose keys are a rest of arguments: each written from keyArg on is a check, a spread one none',
+    code: `hasAnyFeature(user, 'a', 'b');\nhasAnyFeature(user, ...others, 'c');`,
+    patterns: [{ callee: 'hasAnyFeature', keyArg: 1, restKeys: true }],
+    expected: [
+      ['a', 'custom', '`hasAnyFeature` is named in .flaglens.json'],
+      ['b', 'custom', '`hasAnyFeature` is named in .flaglens.json'],
+      ['c', 'custom', '`hasAnyFeature` is named in .flaglens.json'],
+    ],
+  },
+  {
     name: 'a pattern of .flaglens.json needs no import',
     code: `useFlag('new-checkout');`,
     patterns: [{ callee: 'useFlag' }],
@@ -809,6 +819,14 @@ export class Handler {
       assert.deepEqual(scan.checks.map((found) => [found.key, found.evidence]), [['kill-switch', '`this.unleashClient` is declared with a type from unleash-client']]);
       assert.deepEqual(scan.evidenceImports ?? [], []);
     }
+  });
+
+  it("a switch read as a check's default is the check's fallback, no check of its own; read as a gate, it is one", () => {
+    const code = `import * as config from 'config';
+export const pcq = () => launchDarkly.serviceVariation('pcq', toBoolean(config.get<boolean>('featureToggles.pcq')));
+export const chat = () => (toBoolean(config.get<boolean>('featureToggles.webChat')) ? 'chat' : 'none');`;
+    const scan = scanFile('/work/app/src/toggles.ts', code, buildPatternSet([{ callee: 'serviceVariation', keyArg: 0, defaultArg: 1 }]));
+    assert.deepEqual(scan.checks.map((found) => [found.key, found.method]), [['pcq', 'launchDarkly.serviceVariation'], ['webChat', "config.get<boolean>('featureToggles.webChat')"]]);
   });
 
   it("a static field declared with the SDK's type is named through its class in the class; another class's field of that name is not", () => {

@@ -46,6 +46,11 @@ export interface FlagPattern {
    * name with: `'name'` for `featureFlags.find((flag) => flag.name === FeatureKeys.Sso)`.
    */
   keyCompared?: string;
+  /**
+   * Every argument from `keyArg` on is a key: the function takes a rest of them (`hasAnyFeature(authorised, ...features)`)
+   * and gives what it makes of them, no one flag's value.
+   */
+  restKeys?: true;
   /** Index of the argument that holds the default value, when there is one. */
   defaultArg?: number;
   /** Argument count → index of the default, overriding `defaultArg` (LaunchDarkly's browser `variation(key, default)`). */
@@ -108,6 +113,8 @@ export interface UserPattern {
   keyPath?: string[];
   /** See `FlagPattern.keyCompared`. */
   keyCompared?: string;
+  /** See `FlagPattern.restKeys`. */
+  restKeys?: true;
   /**
    * The only keys of its calls that are flags: the boolean members of the record it reads (`getRemoteConfigKey(key:
    * K): RainbowConfig[K]` also reads texts and numbers). A call with another key written as a text is no check.

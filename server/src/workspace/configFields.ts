@@ -79,6 +79,10 @@ export function readPattern(node: Node, where: string, report: Report): UserPatt
         if (typeof value === 'string' && /^[A-Za-z_$][\w$]*$/.test(value)) pattern.keyCompared = value;
         else reject(valueNode, '"keyCompared" must be a property name: "name" when the key argument is a search such as flags.find((flag) => flag.name === "x").');
         break;
+      case 'restKeys':
+        if (value === true) pattern.restKeys = true;
+        else if (value !== false) reject(valueNode, '"restKeys" must be true when every argument from keyArg on is a key: hasAnyFeature(authorised, ...features).');
+        break;
       case 'keys':
         if (Array.isArray(value) && value.length > 0 && value.every((key) => typeof key === 'string' && key !== '')) pattern.keys = value as string[];
         else reject(valueNode, '"keys" must be a list of flag keys: the only keys of the function\'s calls that are flags, such as ["new-nav", "beta"].');
@@ -104,7 +108,7 @@ export function readPattern(node: Node, where: string, report: Report): UserPatt
         else reject(valueNode, `"type" must be one of ${VALUE_TYPES.join(', ')}.`);
         break;
       default:
-        reject(nameNode, `unknown field "${name}"; a pattern has callee, keyArg, keyCompared, keys, from, defaultArg, negate, type and returns, or option alone.`);
+        reject(nameNode, `unknown field "${name}"; a pattern has callee, keyArg, keyCompared, restKeys, keys, from, defaultArg, negate, type and returns, or option alone.`);
     }
   }
   // An option is a property, not a call: it has no arguments, default or value of its own.

@@ -86,6 +86,26 @@ export function directiveInputOf(innermost: FunctionNode | undefined, key: strin
   return undefined;
 }
 
+// Array methods whose callback is given each item of the list they are called on, first.
+const ITEM_CALLBACKS = new Set(['some', 'every', 'filter', 'find', 'findIndex', 'forEach', 'map']);
+
+/**
+ * The function around a callback given each item of its rest parameter (`hasAnyAuthorisedFeature(authorised,
+ * ...features) { return features.some((feature) => isEnabled(feature)) }`): each argument its calls pass there is a key
+ * the callback checks. Undefined when the callback iterates anything else (a list passed whole may be any name's).
+ */
+export function iteratedRestParameter(callback: FunctionNode): { fn: FunctionNode; index: number } | undefined {
+  const iteration = callback.parent;
+  if (!ts.isCallExpression(iteration) || iteration.arguments[0] !== callback || !ts.isPropertyAccessExpression(iteration.expression)) return undefined;
+  if (!ITEM_CALLBACKS.has(iteration.expression.name.text) || !ts.isIdentifier(iteration.expression.expression)) return undefined;
+  const list = iteration.expression.expression.text;
+  for (let fn = enclosingFunctionOf(callback); fn !== undefined; fn = enclosingFunctionOf(fn)) {
+    const index = callParameters(fn).findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === list);
+    if (index >= 0) return callParameters(fn)[index].dotDotDotToken === undefined ? undefined : { fn, index };
+  }
+  return undefined;
+}
+
 // RxJS operators whose callback is given each value of the stream they are piped on.
 const STREAM_OPERATORS = new Set(['map', 'switchMap', 'mergeMap', 'concatMap', 'exhaustMap', 'filter']);
 

@@ -39,8 +39,9 @@ const STATE_PROPERTIES = /^(?:variant|treatment|variation)(?:Name|Key)?$/i;
 // A text test before a parse: the file compares something with a quoted flag state (`=== 'enabled'`, `'on' !== `), or
 // reads an entry as a boolean (`!!flags[key]`, `Boolean(flags[key])`, `flags[key] ?? false`, `flags[key] === true`). A
 // constant that holds an entry, defaulted where it is given back (`const flag = flags[key]; … return flag ?? false`), is
-// looked for by its fallback alone: an alternative of the expression that tries every `const` doubles its cost.
-const MAY_COMPARE_STATE = /[!=]==?\s*(['"`])(?:enabled|on)\1|(['"`])(?:enabled|on)\2\s*[!=]=|!!\s*[\w$.?]+\[|Boolean\(\s*[\w$.?]+\[|\]\s*(?:\?\?|\|\||===?)\s*(?:false|true)\b|\)\s*:\s*boolean\s*(?:=>|\{)/;
+// looked for by its fallback alone: an alternative of the expression that tries every `const` doubles its cost. A record
+// named for feature flags read by an entry (`sessionDataFeatureFlags?.[flag]`) may be read for a value of any kind.
+const MAY_COMPARE_STATE = /[!=]==?\s*(['"`])(?:enabled|on)\1|(['"`])(?:enabled|on)\2\s*[!=]=|!!\s*[\w$.?]+\[|Boolean\(\s*[\w$.?]+\[|\]\s*(?:\?\?|\|\||===?)\s*(?:false|true)\b|\)\s*:\s*boolean\s*(?:=>|\{)|Feature(?:Flag|Toggle)s?\s*(?:\?\.)?\[/;
 
 // Words of a function's name that ask whether a flag is on: `isFeatureEnabled`, `isActive`, `featureOn`.
 const ASKS_ENABLED = new Set(['enabled', 'active', 'on', 'feature', 'features']);
@@ -113,6 +114,23 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
         level: 1,
       });
     }
+    // A flag of any value, given back as it is by a function named for getting a feature flag from a record named for them:
+    // `getDataFeatureFlag = (flag) => window.sessionDataFeatureFlags?.[flag] ?? null`.
+    for (const read of valueReads(sourceFile)) {
+      const owner = enclosingFunction(read.lookup);
+      const name = owner === undefined ? undefined : functionName(owner);
+      if (owner === undefined || name === undefined || !mayNameWrapper(name) || !namesFeatureFlags(name) || !returnsExpression(owner, read.expression)) continue;
+      const lookup = recordLookup(owner, read.lookup, sourceFile);
+      if (lookup === undefined || !namesFeatureFlags(lookup.record) || records.some((record) => record.by === name)) continue;
+      records.push({ text: lookup.record, by: name });
+      add({
+        pattern: { callee: name, keyArg: lookup.index },
+        at: at(owner),
+        reason: `gives back the entry its ${ordinal(lookup.index + 1)} argument names in ${lookup.record}, a record named for feature flags`,
+        evidence: 'forwards',
+        level: 1,
+      });
+    }
     // The same, of a list of flags searched for the item the parameter names: `featureFlags.find((flag) => flag.envVar === envVar)?.enabled`.
     for (const read of maySearch ? searchedReads(sourceFile, fileSaysFlags) : []) {
       const name = functionName(read.owner);
@@ -152,6 +170,30 @@ function listOfFlagsOn(list: string, functionName: string, fileSaysFlags: boolea
 function saysFlags(name: string): boolean {
   const words = nameWords(name);
   return words.some((word, index) => FLAG_WORDS.has(word) || (index > 0 && FLAG_PAIRS.has(`${words[index - 1]} ${word}`)));
+}
+
+/** True when a name says feature flags or toggles as such: `getDataFeatureFlag`, `sessionDataFeatureFlags`, not `getFlag`. */
+function namesFeatureFlags(name: string): boolean {
+  const words = nameWords(name);
+  return words.some((word, index) => index > 0 && words[index - 1] === 'feature' && /^(?:flag|flags|toggle|toggles)$/.test(word));
+}
+
+/** `record[key]` given back as it is, or with nothing in its place (`record[key] ?? null`). */
+function valueReads(sourceFile: ts.SourceFile): BooleanRead[] {
+  const reads: BooleanRead[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isElementAccessExpression(node)) {
+      let expression: ts.Node = node;
+      while (ts.isParenthesizedExpression(expression.parent) || ts.isNonNullExpression(expression.parent) || ts.isAsExpression(expression.parent)) expression = expression.parent;
+      const parent = expression.parent;
+      const nothing = (side: ts.Expression): boolean => side.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(side) && side.text === 'undefined');
+      if (ts.isBinaryExpression(parent) && parent.left === expression && parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken && nothing(parent.right)) reads.push({ lookup: node, expression: parent });
+      else reads.push({ lookup: node, expression: expression as ts.Expression });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return reads;
 }
 
 /** An entry of a record read as a boolean, and the expression that makes it one. */

@@ -9,7 +9,7 @@ import { escapeRegex } from '../regex';
 import { optionSaysNotEvaluating, saysNotEvaluating } from '../callNames';
 import { isFlagOptionName } from '../patterns/options';
 import type { FlagCheck, UserPattern } from '../types';
-import { componentPropOf, directiveInputOf, enclosingFunctionOf, functionName, ownCallee, parameterOf, subjectFeeders, vuexGetterName, type FunctionNode } from './functions';
+import { componentPropOf, directiveInputOf, enclosingFunctionOf, functionName, iteratedRestParameter, ownCallee, parameterOf, subjectFeeders, vuexGetterName, type FunctionNode } from './functions';
 import type { SourceTrees } from './sourceTrees';
 import { keyTypeOf } from './typeText';
 import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper, SourceText } from './types';
@@ -95,6 +95,14 @@ export function wrappersIn(
         if (fed === undefined || !mayNameWrapper(fed) || wrappers.some((other) => other.pattern.callee === fed)) continue;
         wrappers.push({ pattern: { callee: ownCallee(member, fed), keyArg: index }, at: at(member), reason: forwardReason({ index }, check.method, level), evidence: 'forwards', level, declaredIn: [source.file] });
       }
+    }
+    // A callback given each item of the rest parameter of the function around it: that function takes the keys there.
+    const iterated = name === undefined && keyArgument.index === 0 && keyArgument.keyPath === undefined ? iteratedRestParameter(wrapper) : undefined;
+    const iteratedName = iterated === undefined ? undefined : functionName(iterated.fn);
+    if (iterated !== undefined && iteratedName !== undefined && mayNameWrapper(iteratedName) && !wrappers.some((other) => other.pattern.callee === iteratedName)) {
+      const pattern: UserPattern = { callee: ownCallee(iterated.fn, iteratedName), keyArg: iterated.index, restKeys: true };
+      wrappers.push({ pattern, at: at(iterated.fn), reason: `passes each of its arguments from the ${ordinal(iterated.index + 1)} on as a flag key to ${check.method}${level > 1 ? ' (a wrapper itself)' : ''}`, evidence: 'forwards', level, declaredIn: [source.file] });
+      continue;
     }
     const option = name === undefined ? itemOption(wrapper, keyArgument, check.method) : undefined;
     if (option !== undefined && !wrappers.some((other) => other.pattern.callee === option.pattern.callee)) wrappers.push({ ...option, at: at(wrapper), level });

@@ -156,7 +156,10 @@ function callDrafts(state: ScanState, call: ts.CallExpression, pattern: FlagPatt
       : pattern.keyPath === undefined ? argument : keyInObjectArgument(argument, pattern.keyPath);
   if (keyNode === undefined && argument !== undefined && pattern.keyPath !== undefined) return wholeObjectDrafts(state, call, pattern, argument, pattern.keyPath);
   if (keyNode === undefined || args.slice(0, keyIndex).some(isSpreadElement)) return [];
-  const { nodes: written, list } = keyNodesAt(keyNode);
+  // A rest of keys: each argument from the key's on is one, and the call gives what the function makes of them all.
+  const { nodes: written, list } = pattern.restKeys === true
+    ? { nodes: args.slice(keyIndex).filter((node) => !isSpreadElement(node) && isKeyLike(node)), list: true }
+    : keyNodesAt(keyNode);
   // A function that reads settings by key as well as flags checks only the keys said to be flags.
   const onlyKeys = pattern.bagKeys;
   const nodes = onlyKeys === undefined ? written : written.filter((node) => {

@@ -24,6 +24,7 @@ import { visitScriptsFirst } from './componentWalk';
 import { inlineTemplatesText, mayHoldInlineTemplate } from '../angular';
 import { inlineTemplateFileName } from '../components';
 import type { FileScan, LocalReference, ModuleReference, Origin, ScanState } from './types';
+import type { Span } from '../types';
 import { callParameters, evaluate, isThisProps, loadsModule, memberOf, originReference, propertyNameText, returnedExpressions, typeOriginReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
@@ -74,7 +75,7 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
   const switchScan = scanEnvironmentSwitches(state, patterns, withFunctions ?? completed);
   // A skeleton blanks the class bodies and functions that declare or read a switch.
   if (switchScan !== undefined && isSkeleton(sourceFile)) return scanFile(fileName, text, patterns, parseSource(fileName, text));
-  const found = inSourceOrder(withInlineTemplates(fileName, text, filePatterns, withLocalOverrides(state, withSwitchReads(withFunctions ?? { ...completed, declares: false }, switchScan))));
+  const found = inSourceOrder(withInlineTemplates(fileName, text, filePatterns, withLocalOverrides(state, withSwitchReads(text, withFunctions ?? { ...completed, declares: false }, switchScan))));
   const { checks, importedKeys, importedKeyTypes, evidenceImports } = found;
   const { exports, starExports, origins } = collectExports(state);
   const typeExports = collectTypeExports(state);
@@ -112,10 +113,21 @@ function withInlineTemplates(fileName: string, text: string, patterns: PatternSe
   };
 }
 
-/** The checks with the reads of environment switches added (scanFile puts them all in source order). */
-function withSwitchReads(found: FlagFunctionScan, switchScan: SwitchScan | undefined): FlagFunctionScan {
+/**
+ * The checks with the reads of environment switches added (scanFile puts them all in source order). A switch read as a
+ * check's default (`serviceVariation('pcq', toBoolean(config.get('featureToggles.pcq')))`) is what the check falls back
+ * to when its backend cannot answer, no gate of its own.
+ */
+function withSwitchReads(text: string, found: FlagFunctionScan, switchScan: SwitchScan | undefined): FlagFunctionScan {
   if (switchScan === undefined || switchScan.checks.length === 0) return found;
-  return { ...found, checks: [...found.checks, ...switchScan.checks] };
+  const defaults: Span[] = [];
+  for (const check of found.checks) {
+    if (check.defaultValueText === undefined) continue;
+    const start = text.indexOf(check.defaultValueText, check.keySpan.end);
+    if (start >= 0 && start < check.callSpan.end) defaults.push({ start, end: start + check.defaultValueText.length });
+  }
+  const gates = switchScan.checks.filter((read) => !defaults.some((span) => read.callSpan.start >= span.start && read.callSpan.end <= span.end));
+  return { ...found, checks: [...found.checks, ...gates] };
 }
 
 /** The checks with the reads of their flags' local overrides added (see localOverrides.ts). */
