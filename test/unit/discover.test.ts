@@ -217,6 +217,26 @@ export const useToggles = () => useContext(Context);`,
     checks: { 'src/services/cart.ts': ['sales_channels'], 'src/pages/settings.tsx': ['tax_inclusive', 'analytics'] },
   },
   {
+    name: "a type whose members include a function is an API, not a list of flags: a composable declared to return one is no bag, and the names it gives are no keys",
+    files: {
+      'src/store/types.ts': `export type FeatureName = 'DOCUMENTS' | 'LINK_TOOL' | 'VIDEO_STREAM';`,
+      'src/composables/useFeatureFlags.ts': `import { computed, reactive } from 'vue';
+import { FeatureName } from '../store/types';
+type UseFeatureFlags = { enabledFeatures: FeatureName[]; featureEnabled: (feature: FeatureName) => boolean };
+export const useFeatureFlags = (): UseFeatureFlags => {
+  const enabledFeatures = computed(() => store.state.features.list.filter((f) => f.enabled).map((f) => f.name));
+  const featureEnabled = (feature: FeatureName): boolean => enabledFeatures.value.includes(feature);
+  return reactive({ enabledFeatures, featureEnabled });
+};`,
+      'src/views/Workview.ts': `import { useFeatureFlags } from '../composables/useFeatureFlags';
+const { featureEnabled, enabledFeatures } = useFeatureFlags();
+export const docs = featureEnabled('DOCUMENTS');
+export const count = enabledFeatures.length;`,
+    },
+    expected: { patterns: [{ callee: 'featureEnabled', keyArg: 0, type: 'boolean' }], registry: { file: 'src/store/types.ts', symbol: 'FeatureName' } },
+    checks: { 'src/views/Workview.ts': ['DOCUMENTS'] },
+  },
+  {
     name: "no SDK: a function named for getting a feature flag that gives back the entry its parameter names in a record named for feature flags, of any value, is a wrapper; one named for anything else, or reading another record, is none",
     files: {
       'src/state/featureFlags.ts': `export const getDataFeatureFlag = <T extends string>(flag: T) => window?.sessionDataFeatureFlags?.[flag] ?? null;

@@ -748,6 +748,17 @@ if (config.featureToggles.logsPanelControls) show();`,
     pending: ['config'],
   },
   {
+    name: "LaunchDarkly's state of all flags read one by one; another object's getFlagValue is none",
+    code: `import * as ld from '@launchdarkly/node-server-sdk';
+const client = ld.init('sdk-key');
+export async function load(key: string) {
+  const state = await client.allFlagsState({ key });
+  const settings = new SettingsStore();
+  return [state.getFlagValue('new-checkout'), settings.getFlagValue('theme')];
+}`,
+    expected: [['new-checkout', 'launchdarkly', '`state` is created from @launchdarkly/node-server-sdk']],
+  },
+  {
     name: 'a pattern whose keys are a rest of arguments: each written from keyArg on is a check, a spread one none',
     code: `hasAnyFeature(user, 'a', 'b');\nhasAnyFeature(user, ...others, 'c');`,
     patterns: [{ callee: 'hasAnyFeature', keyArg: 1, restKeys: true }],

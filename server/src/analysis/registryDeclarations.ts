@@ -156,7 +156,16 @@ function keyofKeys(sourceFile: ts.SourceFile, member: ts.TypeNode): string[] | u
   return [];
 }
 
+/**
+ * True for a type with a function among its members: an API (`{ enabledFeatures: FeatureName[]; featureEnabled: (feature:
+ * FeatureName) => boolean }`, what a composable gives), not a record of flags nor an object a flag gates, whatever its name.
+ */
+export function isApiType(members: readonly ts.TypeElement[]): boolean {
+  return members.some((member) => ts.isMethodSignature(member) || (ts.isPropertySignature(member) && member.type !== undefined && ts.isFunctionTypeNode(member.type)));
+}
+
 function propertyEntries(sourceFile: ts.SourceFile, members: ts.NodeArray<ts.TypeElement>): RegistryEntry[] {
+  if (isApiType(members)) return [];
   return members.flatMap((member): RegistryEntry[] => {
     const property = ts.isPropertySignature(member) ? propertyKey(sourceFile, member.name) : undefined;
     if (property === undefined) return [];

@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { optionSaysNotEvaluating } from '../callNames';
 import { isFlagOptionName } from '../patterns/options';
-import { registryLabel } from '../registryDeclarations';
+import { isApiType, registryLabel } from '../registryDeclarations';
 import { escapeRegex } from '../regex';
 import { keyTypeNames } from './keyAliases';
 import type { SourceTrees } from './sourceTrees';
@@ -30,7 +30,8 @@ export function typedOptions(root: string, registry: { readonly symbol: string }
     const sourceFile = trees.tree(source);
     const visit = (node: ts.Node): void => {
       if (ts.isPropertySignature(node) && ts.isIdentifier(node.name) && node.type !== undefined && isFlagOptionName(node.name.text)
-        && !optionSaysNotEvaluating(node.name.text) && !options.has(node.name.text) && keysOf(node.type, names)) {
+        && !optionSaysNotEvaluating(node.name.text) && !options.has(node.name.text) && keysOf(node.type, names)
+        && !((ts.isTypeLiteralNode(node.parent) || ts.isInterfaceDeclaration(node.parent)) && isApiType(node.parent.members))) {
         const type = node.type.getText(sourceFile).replace(/\s+/g, ' ');
         options.set(node.name.text, {
           pattern: { callee: node.name.text, option: true },

@@ -14,7 +14,7 @@ const serverOrBrowserDetail = { ...serverOrBrowserDefault, returns: RETURNS_DETA
 
 const TYPES = [['bool', 'boolean'], ['string', 'string'], ['number', 'number'], ['json', 'object']] as const;
 
-/** LaunchDarkly: server and browser SDK evaluation methods, and the React SDK's `useFlags()` bag of camelCased flags. */
+/** LaunchDarkly: server and browser SDK evaluation methods, a server's state of all flags, and the React SDK's `useFlags()` bag of camelCased flags. */
 export const LAUNCHDARKLY_PATTERNS: readonly FlagPattern[] = vendorPresets(LAUNCHDARKLY_PACKAGES, [
   callPattern('launchdarkly', 'variation', 'unknown', serverOrBrowserDefault),
   callPattern('launchdarkly', 'variationDetail', 'unknown', serverOrBrowserDetail),
@@ -22,5 +22,7 @@ export const LAUNCHDARKLY_PATTERNS: readonly FlagPattern[] = vendorPresets(LAUNC
     callPattern('launchdarkly', `${prefix}Variation`, type, serverDefault),
     callPattern('launchdarkly', `${prefix}VariationDetail`, type, serverDetail),
   ]),
+  // The server SDKs' `allFlagsState(context)` gives every flag's state at once, read one by one: `state.getFlagValue('x')`.
+  callPattern('launchdarkly', 'getFlagValue', 'unknown', { returns: RETURNS_VALUE }),
   { sdk: 'launchdarkly', callee: 'useFlags', kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, camelCaseKeys: true, returns: RETURNS_VALUE },
 ]);
