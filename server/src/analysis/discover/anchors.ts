@@ -229,13 +229,12 @@ function keysSpelledOut(root: string, registry: AnchorRegistry, trees: SourceTre
         const callee = node.expression;
         const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
         const index = node.arguments.findIndex((argument) => keyOf(argument) !== undefined);
-        if (name !== undefined && index >= 0 && !NOT_CHECKS.has(name) && mayEvaluate(name) && name.length >= 3 && !EVENT_HANDLER.test(name)) {
-          const identity = anchoredCallee(callee, name);
+        const identity = name === undefined ? undefined : anchoredCallee(callee, name);
+        // A callee typed by the registry or passed its members is found already.
+        if (name !== undefined && identity !== undefined && index >= 0 && !known.has(identity) && !NOT_CHECKS.has(name) && mayEvaluate(name) && name.length >= 3 && !EVENT_HANDLER.test(name)) {
           const key = keyOf(node.arguments[index]) as string;
-          const call = known.has(identity) ? undefined : calls.get(identity);
-          if (known.has(identity)) {
-            // Typed by the registry or passed its members: found already.
-          } else if (call === undefined) {
+          const call = calls.get(identity);
+          if (call === undefined) {
             const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
             calls.set(identity, { pattern: { callee: identity, keyArg: index }, at: { file: posix.relative(root, source.file), line }, sites: 1, members: new Set([key]), spelled: true });
           } else if (call.pattern.keyArg === index) {
