@@ -116,7 +116,7 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
     }
     // A flag of any value, given back as it is by a function named for getting a feature flag from a record named for them:
     // `getDataFeatureFlag = (flag) => window.sessionDataFeatureFlags?.[flag] ?? null`.
-    for (const read of valueReads(sourceFile)) {
+    for (const read of FEATURE_FLAG_TEXT.test(source.text) ? valueReads(sourceFile) : []) {
       const owner = enclosingFunction(read.lookup);
       const name = owner === undefined ? undefined : functionName(owner);
       if (owner === undefined || name === undefined || !mayNameWrapper(name) || !namesFeatureFlags(name) || !returnsExpression(owner, read.expression)) continue;
@@ -171,6 +171,10 @@ function saysFlags(name: string): boolean {
   const words = nameWords(name);
   return words.some((word, index) => FLAG_WORDS.has(word) || (index > 0 && FLAG_PAIRS.has(`${words[index - 1]} ${word}`)));
 }
+
+// A text that may name a feature flag as such, in any case (`getDataFeatureFlag`, `FEATURE_FLAGS`): the only files whose
+// every entry read is looked at for a flag of any value.
+const FEATURE_FLAG_TEXT = /feature_?(?:flag|toggle)/i;
 
 /** True when a name says feature flags or toggles as such: `getDataFeatureFlag`, `sessionDataFeatureFlags`, not `getFlag`. */
 function namesFeatureFlags(name: string): boolean {
