@@ -3,7 +3,7 @@ import type { KeyTypeMember } from './keyTypes';
 import { completeFlagFunctionCalls } from './flagFunctionCalls';
 import { AUTO_IMPORTS } from './packages';
 import { isFromPackages, VENDOR_PACKAGES } from './patterns';
-import { evidenceText, withKey } from './scan/bindings';
+import { evidenceText, withKey } from './scan/completeChecks';
 import type { ExportedValue, FileScan, ModuleReference } from './scan';
 import type { FlagCheck } from './types';
 

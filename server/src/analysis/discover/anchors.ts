@@ -15,7 +15,7 @@ import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredWrapper } from './types';
 import type { FileScan } from '../scan/types';
 import { predicateComparisons } from '../scan/predicates';
-import { awaitingEvidence } from '../scan/bindings';
+import { awaitingEvidence } from '../scan/completeChecks';
 import { functionName, type FunctionNode } from './functions';
 import { GENERIC_NAMES, isTestFile, ordinal } from './wrappers';
 import { keyAliases, keyTypeNames } from './keyAliases';

@@ -9,7 +9,8 @@ import type { PatternSet } from '../patterns';
 import { RETURNS_VALUE, returnsOther } from '../patterns/define';
 import { wholeNamesRegex } from '../regex';
 import type { FlagCheck } from '../types';
-import { lookupBinding, type CompletedChecks } from './bindings';
+import { lookupBinding } from './bindings';
+import type { CompletedChecks } from './completeChecks';
 import type { Binding, FileScan, FlagFunctionCall, ModuleReference, ScanState } from './types';
 import { unwrap } from './values';
 

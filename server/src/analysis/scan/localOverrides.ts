@@ -7,7 +7,8 @@
 
 import { ts } from 'ts-morph';
 import type { FlagCheck } from '../types';
-import { awaitingEvidence, followLocal } from './bindings';
+import { followLocal } from './bindings';
+import { awaitingEvidence } from './completeChecks';
 import type { FlagFunctionScan } from './flagFunctions';
 import type { ScanState } from './types';
 import { evaluate } from './values';

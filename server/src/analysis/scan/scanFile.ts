@@ -1,5 +1,5 @@
 // One file's scan: the walk over its tree, which hands each node to the check finder (checks.ts) or to the
-// bindings (bindings.ts), then completes the keys and reads the exports.
+// bindings (bindings.ts), then completes the keys (completeChecks.ts) and reads the exports.
 
 import { ts } from 'ts-morph';
 import type { PatternSet } from '../patterns';
@@ -7,7 +7,8 @@ import { addDestructuredBagChecks, bagSourceOf, visitBagAccess } from './bagRead
 import { declareAwaitedAllBags, declareDestructuredBags, declareTypedSubsetBag } from './destructuredBags';
 import { calleeNameRegex, patternIndex, visitCall, visitJsxElement } from './checks';
 import { dependencyListOf, dependencyReadsOf } from './dependencyLists';
-import { completeChecks, declare, declareAssignedMember, declareEveryKey, declareOpaqueNames, declareProps, declareStatement, defaultNameOf, followOrigin, isScope } from './bindings';
+import { declare, declareAssignedMember, declareEveryKey, declareOpaqueNames, declareProps, declareStatement, defaultNameOf, followOrigin, isScope } from './bindings';
+import { completeChecks } from './completeChecks';
 import { collectExports, collectMemberOrigins, collectTypeExports, decoratorCall } from './exports';
 import { inSourceOrder, scanFlagFunctions, type FlagFunctionScan } from './flagFunctions';
 import { visitFlagOptions } from './flagOptions';

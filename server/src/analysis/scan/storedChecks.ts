@@ -5,7 +5,7 @@
 
 import { ts } from 'ts-morph';
 import type { FlagCheck } from '../types';
-import { awaitingEvidence, type CompletedChecks } from './bindings';
+import { awaitingEvidence, type CompletedChecks } from './completeChecks';
 import type { ScanState, StoringCheck } from './types';
 import { unwrap } from './values';
 
