@@ -1502,6 +1502,46 @@ export const alias = FeatureFlags.getBoolean('auth.forceAliasAttributes') ? Feat
     checks: { 'packages/auth/src/update.ts': ['auth.forceAliasAttributes', 'latestRegionSupport.pinpoint'] },
   },
   {
+    name: "a hook given flag definitions in an object, read from the property it destructures: a wrapper by that path, called with a definition or a constant's member",
+    files: {
+      'src/lib/feature.ts': `export class Feature<T> {\n  readonly id: string;\n  readonly defaultValue: T;\n  constructor(id: string, defaultValue: T) {\n    this.id = id;\n    this.defaultValue = defaultValue;\n  }\n}`,
+      'src/lib/flags.ts': `import { Feature } from './feature';\nexport const heroCards = new Feature('hero_cards', false);\nexport const feature = { feedVersion: new Feature('feed_version', 15) };`,
+      'src/hooks/useConditionalFeature.ts': `import { useFeatureValue } from '@growthbook/growthbook-react';
+import type { Feature } from '../lib/feature';
+export const useConditionalFeature = <T,>({ feature, shouldEvaluate }: { feature: Feature<T>; shouldEvaluate?: boolean }) =>
+  shouldEvaluate === false ? feature.defaultValue : useFeatureValue(feature.id, feature.defaultValue);`,
+      'src/app.tsx': `import { useConditionalFeature } from './hooks/useConditionalFeature';
+import { heroCards, feature } from './lib/flags';
+export const App = () => [
+  useConditionalFeature({ feature: heroCards, shouldEvaluate: true }),
+  useConditionalFeature({ feature: feature.feedVersion }),
+];`,
+    },
+    expected: { patterns: [{ callee: 'useConditionalFeature', keyArg: '0.feature.id' }] },
+    // Within the file, the key is the definition's field; across files it is the key (see resolve.test.ts).
+    checks: { 'src/app.tsx': ['heroCards.id', 'feature.feedVersion.id'] },
+  },
+  {
+    name: "a method named for reading one flag, given a parameter named for a flag: its last name is a pattern, and what forwards into it a wrapper; not one given another parameter, nor one named for more flags",
+    files: {
+      'app/composables/useFeatureFlags.ts': `export const useFeatureFlags = () => {
+  const ldStore = useConnectLaunchdarklyStore()
+  const isFeatureEnabled = (featureFlagName: string) => computed(() => ldStore.getStoredFlag(featureFlagName) ?? false)
+  return { isFeatureEnabled }
+}
+export const readOther = (name: string) => cache.getEntryFlag(name)
+export const readAll = (flagName: string) => store.getFlags(flagName)`,
+      'app/middleware/enable.ts': `export default () => {
+  const { getStoredFlag } = useConnectLaunchdarklyStore()
+  if (!getStoredFlag('enable-public-users')) return navigateTo('/')
+}`,
+      'app/components/header.ts': `const { isFeatureEnabled } = useFeatureFlags()\nexport const showHeader = isFeatureEnabled('enable-header')\nexport const other = readOther('x') && readAll('y')`,
+    },
+    expected: { patterns: [{ callee: 'getStoredFlag', keyArg: 0 }, { callee: 'isFeatureEnabled', keyArg: 0 }] },
+    says: /^flag function getStoredFlag \(app\/composables\/useFeatureFlags\.ts:3\): its name says it reads one flag, and it is given `featureFlagName`, a parameter named for a flag$/,
+    checks: { 'app/middleware/enable.ts': ['enable-public-users'], 'app/components/header.ts': ['enable-header'] },
+  },
+  {
     name: "an instance of the workspace's class named for feature flags, made once in its module: its methods taking the flag's name, and what forwards into them",
     files: {
       'src/services/featureFlags/FeatureFlagManager.ts': `export class FeatureFlagsManager {

@@ -10,7 +10,7 @@ import { after, describe, it } from 'node:test';
 import { describeFlagMarkdown } from '../../server/src/analysis/describe';
 import { findingsForChecks } from '../../server/src/analysis/findings';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
-import { isFlagsModule, mayHoldChecks } from '../../server/src/analysis/prefilter';
+import { isFlagsModule, mayHardCodeFlags, mayHoldChecks } from '../../server/src/analysis/prefilter';
 import { givesNoValue } from '../../server/src/analysis/remove/plan';
 import { scanFile, type FileScan } from '../../server/src/analysis/scan';
 import { environmentSwitchesOf, withEnvironmentSwitches } from '../../server/src/analysis/scan/environmentSwitches';
@@ -191,6 +191,18 @@ describe('environment switches: what declares one', () => {
     { name: 'a local constant', text: `export function f() {\n  const isOn = yes(getEnv('FEATURE_X'));\n  return isOn;\n}`, declares: {} },
     { name: "a settings service's getter", text: `export const subscriptions = configService.get<string>('ENABLE_FEATURE_SUBSCRIPTION') === 'true';`, declares: { subscriptions: { key: 'ENABLE_FEATURE_SUBSCRIPTION', member: false } } },
     { name: "another object's getter", text: `export const isBetaEnabled = cache.get('FEATURE_BETA_ENABLED');`, declares: {} },
+    {
+      // Measured on the censuses: such names are as often an operation's settings (ENABLE_DEBUG_LOGS, DISABLE_TELEMETRY) as a feature's.
+      name: 'a variable that enables or disables with no FEATURE or FLAG, outside a module of flags',
+      text: `export const promql = env.ENABLE_PROMQL === 'true';\nexport const staking = process.env.NEXT_PUBLIC_ENABLE_STAKING === 'true';\nexport const signup = !yes(getEnv('DISABLE_SIGNUP'));`,
+      declares: {},
+    },
+    {
+      name: "a server's variable and the twin the browser reads are one switch, named as the server's",
+      text: `export const isBeta = typeof window === 'undefined' ? yes(env.FEATURE_BETA) : yes(getEnv('NEXT_PUBLIC_FEATURE_BETA'));
+export const isBoth = yes(env.FEATURE_A) && yes(env.NEXT_PUBLIC_FEATURE_B);`,
+      declares: { isBeta: { key: 'FEATURE_BETA', member: false } },
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {
@@ -332,6 +344,28 @@ export const two = isActiveFeature(FEATURE_FLAG_NEW_NAV, true);
   });
 });
 
+describe('environment switches: in a module of flags', () => {
+  it('takes an exported constant made a boolean of one variable of any name, converted or compared with a boolean text', () => {
+    const text = `import { env, getEnv, isTruthy } from './env';
+export const isProd = env.NODE_ENV === 'production';
+export const isBillingEnabled = typeof window === 'undefined' ? isTruthy(env.BILLING_ENABLED) : isTruthy(getEnv('NEXT_PUBLIC_BILLING_ENABLED'));
+export const isChatEnabled = !isTruthy(getEnv('NEXT_PUBLIC_CHAT_DISABLED'));
+export const isStrict = env.SANDBOX_MODE === 'strict';
+export const isSignupOpen = env.SIGNUP_OPEN !== 'false';
+export const appUrl = env.APP_URL;
+export const isNamedOnly = env.TRIGGER_ENABLED;
+const isLocal = isTruthy(env.LOCAL_ONLY);
+`;
+    assert.ok(mayHardCodeFlags('/ws/src/config/env-flags.ts', text));
+    const switches = scanFile('/ws/src/config/env-flags.ts', text, buildPatternSet([])).switches ?? {};
+    assert.deepEqual(Object.fromEntries(Object.entries(switches).map(([name, found]) => [name, found.key])), {
+      isBillingEnabled: 'BILLING_ENABLED', isChatEnabled: 'NEXT_PUBLIC_CHAT_DISABLED', isSignupOpen: 'SIGNUP_OPEN',
+    });
+    // The same text in a module not named for flags declares none of them.
+    assert.deepEqual(scanFile('/ws/src/config/env.ts', text, buildPatternSet([])).switches ?? {}, {});
+  });
+});
+
 describe('environment switches: read where they gate', () => {
   // `evidence`: what the first check says it reads.
   const rows: Array<{ name: string; code: string; reads: string[]; evidence?: string }> = [
@@ -381,6 +415,15 @@ export const billing = () => env('NEXT_PUBLIC_FEATURE_BILLING_ENABLED') === 'tru
   return cache.get('FEATURE_BETA_ENABLED') || process.env.SIGNUP_ENABLED === 'true';
 }`,
       reads: [],
+    },
+    {
+      name: "a switch from an app's configuration; not where the configuration is given it under its own name, nor a variable with no FEATURE or FLAG",
+      code: `export function routes(app) {
+  if (getConfig().FEATURE_CERTIFICATE_PAGE === 'true') app.add(certificates);
+  mergeConfig({ FF_TEAMS: process.env.FF_TEAMS === 'true', FF_X: process.env.REACT_APP_FF_X === 'true' });
+  return process.env.ENABLE_DEBUG_LOGS === 'true' || process.env.DISABLE_TELEMETRY;
+}`,
+      reads: ["FEATURE_CERTIFICATE_PAGE <- getConfig().FEATURE_CERTIFICATE_PAGE"],
     },
     {
       name: "an app's configuration read by a setting's name: a boolean reader, or a name that says it is one feature flag, wherever it goes",

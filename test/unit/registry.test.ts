@@ -79,6 +79,26 @@ const readCases: Array<{ name: string; text: string; symbol: string; kind?: stri
   { name: 'a union of string literals', text: `export type FlagKey = 'a' | 'b' | "c";`, symbol: 'FlagKey', kind: 'union', keys: ['a', 'b', 'c'] },
   { name: "an interface's keys", text: `export interface Experiments { 'a.b': boolean; plain: string }`, symbol: 'Experiments', kind: 'interface', keys: ['a.b', 'plain'] },
   { name: 'a type literal', text: `type Flags = { x: boolean, y: boolean };`, symbol: 'Flags', kind: 'interface', keys: ['x', 'y'] },
+  {
+    name: "a class that only records its properties, read as an interface's",
+    text: `export class FeatureFlags {
+  [index: string]: boolean
+  enableSms?: boolean = undefined
+  'new-nav'?: boolean
+}`,
+    symbol: 'FeatureFlags', kind: 'interface', keys: ['enableSms', 'new-nav'],
+  },
+  { name: 'a class with a method serves flags, listing none', text: `export class FeatureFlags {
+  enableSms?: boolean
+  isOn(key: string) { return true; }
+}`, symbol: 'FeatureFlags', problem: 'is not declared in src/flags.ts' },
+  { name: 'a class with a static member or a function-valued property lists none', text: `export class FeatureFlags {
+  static enableSms = false
+}
+export class Toggles {
+  a = false
+  check = () => true
+}`, symbol: 'Toggles', problem: 'is not declared in src/flags.ts' },
   { name: 'a symbol that is not declared', text: `export enum Other { A = 'a' }`, symbol: 'FeatureFlag', problem: 'The flag registry FeatureFlag is not declared in src/flags.ts' },
   { name: 'a union with a non-literal member', text: `type K = 'a' | string;`, symbol: 'K', problem: 'is not declared in src/flags.ts' },
   {

@@ -54,6 +54,15 @@ function check(files: Record<string, string>, expected: ExpectedKey[]): void {
 
 const cases: Case[] = [
   {
+    name: "a field of an object made by `new` of the workspace's class: the argument its constructor sets it from, as a parameter property too, inside an object and as a default export; not a field set otherwise",
+    files: {
+      [APP]: `import legacy, { beta, groups } from './flags';\ngb.isOn(beta.id); gb.isOn(groups.nav.key); gb.isOn(legacy.id); gb.isOn(beta.label);`,
+      '/ws/src/feature.ts': `export class Feature {\n  readonly id: string;\n  readonly label: string;\n  constructor(id: string, defaultValue: unknown) {\n    this.id = id;\n    this.label = 'Feature ' + id;\n  }\n}\nexport class Flag { constructor(readonly key: string) {} }`,
+      '/ws/src/flags.ts': `import { Feature, Flag } from './feature';\nexport const beta = new Feature('beta', false);\nexport const groups = { nav: new Flag('new-nav') };\nexport default new Feature('legacy', true);`,
+    },
+    expected: [{ key: 'beta', resolved: true }, { key: 'new-nav', resolved: true }, { key: 'legacy', resolved: true }, { key: 'beta.label', resolved: false }],
+  },
+  {
     name: 'named import of a const',
     files: {
       [APP]: `import { NEW_CHECKOUT } from './flags';\ngb.isOn(NEW_CHECKOUT);`,

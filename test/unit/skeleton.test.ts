@@ -87,9 +87,9 @@ const BLANKED: Array<{ name: string; text: string; expected: string | undefined;
     expected: "function f(on = isOn('k')): void { ____ }",
   },
   {
-    name: 'keeps what is in parentheses but not parameters: control headers, constructor parameters, an earlier call',
-    text: 'try { a(); } catch (e) { b(); }\nfor await (const x of y) { z(); }\nclass C { constructor(private readonly client: Client) { x(); } }\nf(a); x => { y(); };',
-    expected: 'try { a(); } catch (e) { ____ }\nfor await (const x of y) { ____ }\nclass C { constructor(private readonly client: Client) { ____ } }\nf(a); x => { ____ };',
+    name: "keeps what is in parentheses but not parameters: control headers, constructor parameters, an earlier call; and a constructor's body, whose fields an object `new` makes holds",
+    text: 'try { a(); } catch (e) { b(); }\nfor await (const x of y) { z(); }\nclass C { constructor(private readonly client: Client, id) { this.id = id; } run() { x(); } }\nif (o.constructor(p)) { q(); }\nf(a); x => { y(); };',
+    expected: 'try { a(); } catch (e) { ____ }\nfor await (const x of y) { ____ }\nclass C { constructor(private readonly client: Client, id) { this.id = id; } run() { ____ } }\nif (o.constructor(p)) { ____ }\nf(a); x => { ____ };',
   },
   {
     name: 'blanks a block after `if (…)` and keeps an `else` block',

@@ -188,14 +188,14 @@ function nameChainOf(node: ts.Expression): string[] | undefined {
 }
 
 /**
- * The node holding the key inside an object argument: `{ key: Flags.X }` with path `['key']` gives `Flags.X`,
- * `{ key }` gives the shorthand name. Undefined when the argument is not an object literal with that path.
+ * How far `path` leads through the object literals written as the argument: the node reached and the names still to
+ * read into it (`featureX` and `['id']` for `{ feature: featureX }` and `feature.id`); undefined where a literal lacks the name.
  */
-export function keyInObjectArgument(argument: ts.Expression, path: readonly string[]): ts.Expression | undefined {
+export function objectArgumentDescent(argument: ts.Expression, path: readonly string[]): { node: ts.Expression; rest: readonly string[] } | undefined {
   let current: ts.Expression = argument;
-  for (const name of path) {
+  for (const [index, name] of path.entries()) {
     while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression;
-    if (!ts.isObjectLiteralExpression(current)) return undefined;
+    if (!ts.isObjectLiteralExpression(current)) return { node: current, rest: path.slice(index) };
     let found: ts.Expression | undefined;
     for (const property of current.properties) {
       if (ts.isPropertyAssignment(property) && propertyName(property.name) === name) found = property.initializer;
@@ -204,7 +204,7 @@ export function keyInObjectArgument(argument: ts.Expression, path: readonly stri
     if (found === undefined) return undefined;
     current = found;
   }
-  return current;
+  return { node: current, rest: [] };
 }
 
 function propertyName(name: ts.PropertyName): string | undefined {

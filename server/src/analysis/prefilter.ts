@@ -109,9 +109,9 @@ function leadingBoundary(name: string): string {
   return /^\w/.test(name) ? '\\b' : '';
 }
 
-// A variable with FEATURE or FLAG read from an environment: `env.X`, `env['X']`, `getEnv('X')`, `Deno.env.get('X')`, or
-// through a settings service, `configService.get<boolean>('X')`.
-const SWITCH_DECLARATION_TEXT = /[eE]nv\w*(?:\.get)?\s*(?:\.|\[\s*|\(\s*)['"`]?[A-Z0-9_]*(?:FEATURE|FLAG)|(?:[cC]onfig\w*|[sS]ettings?\w*)\s*\.\s*get(?:OrThrow)?\s*(?:<[^>()]*>\s*)?\(\s*['"`][A-Z0-9_]*(?:FEATURE|FLAG)/;
+// A variable with FEATURE or FLAG read from an environment: `env.X`, `env['X']`, `getEnv('X')`, `Deno.env.get('X')`,
+// through a settings service, `configService.get<boolean>('X')`, or as an app's configuration, `getConfig().FEATURE_X`.
+const SWITCH_DECLARATION_TEXT = /[eE]nv\w*(?:\.get)?\s*(?:\.|\[\s*|\(\s*)['"`]?[A-Z0-9_]*(?:FEATURE|FLAG)|(?:[cC]onfig\w*|[sS]ettings?\w*)\s*\.\s*get(?:OrThrow)?\s*(?:<[^>()]*>\s*)?\(\s*['"`][A-Z0-9_]*(?:FEATURE|FLAG)|(?:[cC]onfig|[sS]ettings?)(?:\(\s*\))?\s*\??\.\s*[A-Z0-9_]*(?:FEATURE|FLAG)/;
 
 // A setting named as a feature's switch read from an app's configuration: `config?.FeatureFlagX`, `getConfigValue(db, 'FeatureFlagX')`,
 // `observeFeatureFlagWithVersion(db, 'FeatureFlagX')`.
@@ -132,8 +132,8 @@ const STORE_SETTING_TEXT = /(?:[cC]onfig|[sS]etting)\w*\s*\.\s*\w*(?:get|Setting
 // of no arguments that gives a boolean, `export function enableWSLDetection(): boolean`, `export const enableX = () =>
 // true`, or another name for one; or a flag store made by a call given literals, `export const fModeEnabled =
 // persisted(true, 'f-mode')` (see scan/flagStores.ts); or the one instance of a class of flag getters, `export const
-// testFlags = new TestFlags()`.
-const HARD_CODED_FLAG_TEXT = /^export\s+(?:const\s+[\w$]+\s*(?::\s*boolean\s*)?=\s*(?:(?:true|false)\b|new\s+[\w$]+\s*\(|[^;\n]*(?:local|session)Storage\.getItem\(|[\w$]+\s*;?\s*$|[\w$]+\s*(?:<[^>\n]*>\s*)?\(\s*(?:true\b|false\b|null\b|-?\d|['"`])|(?:function\s*)?\(\s*\)\s*(?::\s*boolean\s*)?(?:=>|\{))|function\s+[\w$]+\s*\(\s*\)\s*:\s*boolean\b)/m;
+// testFlags = new TestFlags()`; or one made of an environment variable, `export const isBillingEnabled = isTruthy(env.BILLING_ENABLED)`.
+const HARD_CODED_FLAG_TEXT = /^export\s+(?:const\s+[\w$]+\s*(?::\s*boolean\s*)?=\s*(?:[^;]{0,80}?[eE]nv\b|(?:true|false)\b|new\s+[\w$]+\s*\(|[^;\n]*(?:local|session)Storage\.getItem\(|[\w$]+\s*;?\s*$|[\w$]+\s*(?:<[^>\n]*>\s*)?\(\s*(?:true\b|false\b|null\b|-?\d|['"`])|(?:function\s*)?\(\s*\)\s*(?::\s*boolean\s*)?(?:=>|\{))|function\s+[\w$]+\s*\(\s*\)\s*:\s*boolean\b)/m;
 
 /** True when a file's path says it is a module of flags (see `hardCodedSwitch` in scan/environmentSwitches.ts). */
 export function isFlagsModule(fileName: string): boolean {

@@ -97,6 +97,8 @@ export interface RegistryCandidate {
   constants?: string[];
 }
 
+const CLASS_OF_FLAGS = /flag|toggle/i;
+
 /**
  * Every top-level declaration of a file that could be a flag registry, with its keys: the candidates `flaglens init`
  * weighs. `parsed`, when given, is the tree of this very text. A declaration of fewer than `minKeys` keys (a lone
@@ -106,6 +108,8 @@ export function registryCandidates(file: string, text: string, parsed?: ts.Sourc
   const sourceFile = parsed ?? ts.createSourceFile(file, scannedText(file, text), ts.ScriptTarget.Latest, false, scriptKindOf(file));
   const candidates: RegistryCandidate[] = [];
   for (const statement of sourceFile.statements) {
+    // A class lists flags only when its name says so: most classes of properties alone are an app's records or controllers.
+    if (ts.isClassDeclaration(statement) && !CLASS_OF_FLAGS.test(statement.name?.text ?? '')) continue;
     for (const symbol of declaredNames(statement)) {
       const read = readDeclaration(sourceFile, statement, symbol);
       const keys = read === undefined ? [] : listedKeys(read);

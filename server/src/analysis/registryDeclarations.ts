@@ -25,6 +25,7 @@ export function registryLabel(symbol: string): string {
 
 export function declaredNames(statement: ts.Statement): string[] {
   if ((ts.isEnumDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement))) return [statement.name.text];
+  if (ts.isClassDeclaration(statement) && statement.name !== undefined) return [statement.name.text];
   if (defaultExportedObject(statement) !== undefined) return [DEFAULT_EXPORT];
   if (ts.isVariableStatement(statement)) {
     return statement.declarationList.declarations.flatMap((declaration) => (ts.isIdentifier(declaration.name) ? [declaration.name.text] : []));
@@ -43,6 +44,10 @@ export function readDeclaration(sourceFile: ts.SourceFile, statement: ts.Stateme
   }
   if (ts.isInterfaceDeclaration(statement) && statement.name.text === symbol) {
     return { kind: 'interface', entries: propertyEntries(sourceFile, statement.members), listSpan: innerSpan(sourceFile, statement.members, statement) };
+  }
+  if (ts.isClassDeclaration(statement) && statement.name?.text === symbol) {
+    const entries = recordClassEntries(sourceFile, statement);
+    return entries === undefined ? undefined : { kind: 'interface', entries, listSpan: innerSpan(sourceFile, statement.members, statement) };
   }
   if (ts.isTypeAliasDeclaration(statement) && statement.name.text === symbol) {
     const type = statement.type;
@@ -172,6 +177,23 @@ function propertyEntries(sourceFile: ts.SourceFile, members: ts.NodeArray<ts.Typ
     const { key, constant, keySpan } = property;
     return [{ key, name: constant ?? key, span: spanOf(sourceFile, member), keySpan, ...(constant === undefined ? {} : { constant: true as const }) }];
   });
+}
+
+/**
+ * The properties of a class that is only a record of them (`class FeatureFlags { enableX?: boolean = undefined }`, made
+ * with `new` and filled from a flag service's answer), as an interface's are; undefined for a class that does anything
+ * (a method, an accessor, a constructor) or keeps a static member: a service of flags, not a list of them.
+ */
+function recordClassEntries(sourceFile: ts.SourceFile, declaration: ts.ClassDeclaration): RegistryEntry[] | undefined {
+  const entries: RegistryEntry[] = [];
+  for (const member of declaration.members) {
+    if (ts.isIndexSignatureDeclaration(member) || ts.isSemicolonClassElement(member)) continue;
+    if (!ts.isPropertyDeclaration(member) || ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) return undefined;
+    if (member.initializer !== undefined && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer))) return undefined;
+    const property = propertyKey(sourceFile, member.name);
+    if (property !== undefined) entries.push({ key: property.key, name: property.constant ?? property.key, span: spanOf(sourceFile, member), keySpan: property.keySpan });
+  }
+  return entries;
 }
 
 /**

@@ -4,6 +4,7 @@ import { completeFlagFunctionCalls } from './flagFunctionCalls';
 import { AUTO_IMPORTS } from './packages';
 import { isFromPackages, VENDOR_PACKAGES } from './patterns';
 import { evidenceText, withKey } from './scan/completeChecks';
+import { isConstruction } from './scan/values';
 import type { ExportedValue, FileScan, ModuleReference } from './scan';
 import type { FlagCheck } from './types';
 
@@ -163,7 +164,8 @@ function vendorPackageOfExport(target: string, names: readonly string[], resolut
   const scan = resolution.getScan(target);
   if (scan === undefined) return undefined;
   const [first, ...path] = names;
-  if (Object.hasOwn(scan.exports, first)) {
+  // An object made by `new` may be a client: its origin says where its class comes from.
+  if (Object.hasOwn(scan.exports, first) && !isConstruction(scan.exports[first])) {
     const exported = scan.exports[first];
     return typeof exported !== 'string' && exported.kind === 'import' ? vendorPackageOf(target, { ...exported, names: [...exported.names, ...path] }, resolution) : undefined;
   }
@@ -199,7 +201,7 @@ function reachesModules(fromFile: string, reference: ModuleReference, modules: r
   const [first, ...path] = reference.names;
   if (scan === undefined || first === undefined) return undefined;
   const step = (next: ModuleReference): boolean | undefined => visit(resolution, `modules\0${target}\0${next.specifier}\0${next.names.join('\0')}`, () => reachesModules(target, next, modules, resolution));
-  if (Object.hasOwn(scan.exports, first)) {
+  if (Object.hasOwn(scan.exports, first) && !isConstruction(scan.exports[first])) {
     const exported = scan.exports[first];
     return typeof exported !== 'string' && exported.kind === 'import' ? step({ ...exported, names: [...exported.names, ...path] }) : false;
   }
@@ -279,6 +281,14 @@ function followValue(fileName: string, value: ExportedValue, path: readonly stri
   if (path.length === 0) return value;
   const [first, ...rest] = path;
   if (Object.hasOwn(value.members, first)) return followValue(fileName, value.members[first], rest, resolution);
+  if (value.constructed !== undefined) {
+    // A field of an object made by `new`: the argument its class's constructor sets it from (`.id` of `new Feature('x')`).
+    const { of, args } = value.constructed;
+    const made = followValue(fileName, of, [], resolution);
+    const position = made !== undefined && typeof made !== 'string' && made.kind === 'object' && made.fields !== undefined && Object.hasOwn(made.fields, first) ? made.fields[first] : undefined;
+    const argument = position === undefined ? undefined : args[position];
+    return argument === undefined || argument === null ? undefined : followValue(fileName, argument, rest, resolution);
+  }
   return value.mirror === true && rest.length === 0 ? first : undefined;
 }
 
@@ -333,7 +343,7 @@ function keysOfModuleTypeExport(fileName: string, names: readonly string[], reso
 /** An enum member's key, or the keys of all an enum's members; undefined for anything else. */
 function keysOfValue(value: ExportedValue | undefined): string[] | undefined {
   if (value === undefined || typeof value === 'string') return value === undefined ? undefined : [value];
-  if (value.kind !== 'object') return undefined;
+  if (value.kind !== 'object' || value.constructed !== undefined) return undefined;
   const keys = Object.values(value.members);
   return keys.every((key) => typeof key === 'string') ? keys as string[] : undefined;
 }

@@ -243,11 +243,12 @@ export function parameterOf(node: ts.SignatureDeclaration, keyText: string, thro
   if (local !== undefined) return parameterOf(node, [local, ...rest].join('.'), false);
   for (const [index, parameter] of callParameters(node).entries()) {
     if (ts.isIdentifier(parameter.name) && parameter.name.text === first) return rest.length === 0 ? { index } : { index, keyPath: rest };
-    if (ts.isObjectBindingPattern(parameter.name) && rest.length === 0) {
+    // A property destructured from the parameter, or read further into (`feature.id` of `({ feature }) => …`).
+    if (ts.isObjectBindingPattern(parameter.name)) {
       for (const element of parameter.name.elements) {
         if (!ts.isIdentifier(element.name) || element.name.text !== first || element.dotDotDotToken !== undefined) continue;
         const property = element.propertyName === undefined ? first : ts.isIdentifier(element.propertyName) || ts.isStringLiteral(element.propertyName) ? element.propertyName.text : undefined;
-        return property === undefined ? undefined : { index, keyPath: [property] };
+        return property === undefined ? undefined : { index, keyPath: [property, ...rest] };
       }
     }
   }

@@ -5,7 +5,8 @@
 // A function whose whole name says it reads one feature flag (`useFeatureFlag`, `isFeatureFlagEnabled`,
 // `getFeatureToggle`), or a class whose whole name says it serves feature flags, is the flag API: the function's first
 // argument is the key, and so is that of each method the code asks a value of (`featureToggleService.getValue('x',
-// false)`, `isEnabled('x')`).
+// false)`, `isEnabled('x')`). So is a method named for reading one flag that the workspace hands a parameter named for
+// a flag (`(featureFlagName: string) => ldStore.getStoredFlag(featureFlagName)`, the store a dependency's): both ends say flag.
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
@@ -74,6 +75,51 @@ export function packageFlagFunctions(root: string, trees: SourceTrees, resolvePa
         }
       }
     }
+  }
+  return [...found.values()];
+}
+
+// A function or method named for reading one flag: `getStoredFlag`, `getFlag`, `readFeatureFlag`; not `getFlags`, `setFlag`.
+const FLAG_READER_NAME = /^(?:get|read)(?:[A-Z]\w*)?Flag$/;
+// A parameter that holds a flag's name and says so: `featureFlagName`, `flagKey`, `flag`; not `name` or `feature`.
+const FLAG_NAME_PARAMETER = /^(?:feature)?(?:flag|Flag)(?:Name|Key|Id)?$/;
+
+/**
+ * The functions named for reading one flag (see `FLAG_READER_NAME`) that the workspace calls with a parameter named for
+ * a flag as the first argument, when no pattern knows them: the callee's last name as a pattern, its first argument the
+ * key (`getStoredFlag`, from `(featureFlagName: string) => ldStore.getStoredFlag(featureFlagName)`, also called as
+ * `getStoredFlag('x')` where destructured from the store).
+ */
+export function flagReadersGivenFlagNames(root: string, trees: SourceTrees): DiscoveredWrapper[] {
+  const known = new Set(trees.base.patterns.map((pattern) => calleeLastName(pattern.callee)));
+  const found = new Map<string, DiscoveredWrapper>();
+  for (const source of trees.sources) {
+    if (!source.text.includes('Flag(')) continue;
+    const file = posix.relative(root, source.file);
+    if (isTestFile(file)) continue;
+    const sourceFile = trees.tree(source);
+    const visit = (node: ts.Node, flagParameters: ReadonlySet<string>): void => {
+      let inScope = flagParameters;
+      if (ts.isFunctionLike(node)) {
+        const names = node.parameters.flatMap((parameter) => (ts.isIdentifier(parameter.name) && FLAG_NAME_PARAMETER.test(parameter.name.text) ? [parameter.name.text] : []));
+        if (names.length > 0) inScope = new Set([...flagParameters, ...names]);
+      }
+      if (ts.isCallExpression(node) && inScope.size > 0) {
+        const name = ts.isIdentifier(node.expression) ? node.expression.text : ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : undefined;
+        const [first] = node.arguments;
+        if (name !== undefined && FLAG_READER_NAME.test(name) && !known.has(name) && !found.has(name) && first !== undefined && ts.isIdentifier(first) && inScope.has(first.text)) {
+          found.set(name, {
+            pattern: { callee: name, keyArg: 0 },
+            at: { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 },
+            reason: `its name says it reads one flag, and it is given \`${first.text}\`, a parameter named for a flag`,
+            evidence: 'named',
+            level: 1,
+          });
+        }
+      }
+      ts.forEachChild(node, (child) => visit(child, inScope));
+    };
+    visit(sourceFile, new Set());
   }
   return [...found.values()];
 }

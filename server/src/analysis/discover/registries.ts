@@ -32,7 +32,7 @@ const NAMED_MIN_SHARE = 0.25;
 const UNNAMED_MIN_SHARE = 0.5;
 const UNNAMED_MIN_USED = 2;
 // Cheap text tests for files that may declare a registry: a declaration that can list keys, and one named for flags.
-const DECLARATION_TEXT = /\benum\s|\bas const\b|\btype\s+[\w$]+(?:<[^=]*>)?\s*=|\binterface\s|Object\.freeze/;
+const DECLARATION_TEXT = /\benum\s|\bas const\b|\btype\s+[\w$]+(?:<[^=]*>)?\s*=|\binterface\s|Object\.freeze|\bclass\s+[\w$]*(?:Flag|Toggle)/;
 // A constant named for flags, up to the start of its value.
 const FLAG_NAMED_CONSTANT = String.raw`\bconst\s+[\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*\s*(?::[^=\n]*)?=\s*`;
 // A plain list is a registry only when named for flags and made of the module's constants (`FEATURES = [DARKMODE, …]`).
@@ -41,7 +41,7 @@ const FLAG_NAMED_LIST = new RegExp(`${FLAG_NAMED_CONSTANT}\\[`, 'i');
 // FEATURE_FLAGS = { dom1SignIn: 'dom1' }` beside the team's LaunchDarkly service): elsewhere such a name is as often a
 // plan's features (`EnterpriseFeatures`) or a debugging switch's settings.
 const FLAG_NAMED_OBJECT = new RegExp(`${FLAG_NAMED_CONSTANT}\\{`, 'i');
-const FLAG_NAMED_DECLARATION = /\b(?:enum|interface|type|const)\s+([\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*)/gi;
+const FLAG_NAMED_DECLARATION = /\b(?:enum|interface|type|const|class)\s+([\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*)/gi;
 // A module's default export of an object, which goes by the module's name (see `registryName`).
 const DEFAULT_OBJECT_TEXT = /\bexport\s+default\s+(?:Object\.freeze\(\s*)?\{/;
 
@@ -61,8 +61,11 @@ export interface CheckedKeys {
   readonly resolvedKeys: ReadonlyArray<readonly string[]>;
   /** Resolved checks of keys their bag lists itself (`FlagCheck.listedByBag`), likewise: for a registry that lists them, against none. */
   readonly bagListedKeys: ReadonlyArray<readonly string[]>;
-  /** Environment switches declared or read (`teamFeatures: { sso: process.env.FEATURE_TEAM_SSO !== 'false' }`): flags no registry lists. */
-  readonly switches: number;
+  /**
+   * The names environment switches are declared under and the keys they are read by (`sso` and FEATURE_TEAM_SSO of
+   * `teamFeatures: { sso: process.env.FEATURE_TEAM_SSO !== 'false' }`): flags no registry lists.
+   */
+  readonly switches: ReadonlySet<string>;
 }
 
 /** Every check the patterns find, resolved across files. Only files that may hold a check are scanned; others are read for their exports when a key's import leads there. */
@@ -71,14 +74,14 @@ export function checkedKeys(trees: SourceTrees, patterns: PatternSet, resolvePac
   const resolvedKeys: Array<readonly string[]> = [];
   const bagListedKeys: Array<readonly string[]> = [];
   const possibleKeySets: Array<readonly string[]> = [];
-  let switches = 0;
+  const switches = new Set<string>();
   for (const source of trees.sources) {
     if (!trees.mayHoldChecks(source, patterns)) continue;
-    switches += Object.keys(trees.scan(source, patterns).switches ?? {}).length;
+    for (const name of Object.keys(trees.scan(source, patterns).switches ?? {})) switches.add(name);
     for (const check of trees.resolvedChecks(source, patterns, resolvePackage)) {
       // An environment switch's key is the variable's name: no registry of flags lists it, and it says nothing of one.
       if (check.environmentSwitch === true) {
-        switches++;
+        switches.add(check.key);
         continue;
       }
       if (check.resolved) {
@@ -185,7 +188,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       namedForFlags,
       ...weighEvidence(candidate.keys.length, usedKeys, anchored.count, namedForFlags, noKeyChecked && ((anchored.count > 0 && anchorsMayConvince(name, posix.relative(root, entry.source)))
         || (mentionsOnlyFlags(name) && pathMentionsFlags(posix.relative(root, entry.source)))
-        || (namedForFlags && candidate.kind === 'interface' && checked.switches === 0 && listsSwitches(trees, entry.source, candidate.symbol) && typesASetting(root, trees, candidate.symbol)))),
+        || (namedForFlags && candidate.kind === 'interface' && !candidate.keys.some((key) => checked.switches.has(key)) && listsSwitches(trees, entry.source, candidate.symbol) && typesASetting(root, trees, candidate.symbol)))),
       exported: candidate.exported,
       ownUsedKeys: ownUsed.size,
     };
@@ -224,9 +227,9 @@ function listsSwitches(trees: SourceTrees, file: string, symbol: string): boolea
  * True when a property of the app's settings, outside tests, is declared with the interface as its type (`feature:
  * IFeatures` in `interface ISpinnakerSettings`): the settings' switches are read as a bag of them, which is all a
  * workspace with no flag check yet shows of its flags. Elsewhere such a type is as often a plan's (`features: OrgFeatures`
- * on an organization) or a view's (`viewFlags: ViewFlags`). A workspace whose switches are read from the environment has
- * its checks already (`teamFeatures: TeamFeature` types the object of `env.teamFeatures.sso`): its interface would
- * report them twice.
+ * on an organization) or a view's (`viewFlags: ViewFlags`). A workspace whose environment switches go by the interface's
+ * names has its checks already (`teamFeatures: TeamFeature` types the object of `env.teamFeatures.sso`): its interface
+ * would report them twice. A switch of another name (deck's `canaryFeatureDisabled`) says nothing of it.
  */
 function typesASetting(root: string, trees: SourceTrees, symbol: string): boolean {
   const typed = new RegExp(`[\\w$]\\??\\s*:\\s*(?:(?:Partial|Readonly)<\\s*)?${escapeRegex(symbol)}\\s*>?\\s*[;,}\\n]`);

@@ -14,7 +14,14 @@ const serverOrBrowserDetail = { ...serverOrBrowserDefault, returns: RETURNS_DETA
 
 const TYPES = [['bool', 'boolean'], ['string', 'string'], ['number', 'number'], ['json', 'object']] as const;
 
-/** LaunchDarkly: server and browser SDK evaluation methods, a server's state of all flags, and the React SDK's `useFlags()` bag of camelCased flags. */
+// The React Native and React Universal SDKs' hooks take (key, default): `useBoolVariation('x', false)`.
+const hookDefault = { defaultArg: 1, minArgs: 1, returns: RETURNS_VALUE };
+const hookDetail = { ...hookDefault, returns: RETURNS_DETAILS };
+
+/**
+ * LaunchDarkly: server and browser SDK evaluation methods, the React Native and React Universal SDKs' hooks, a server's
+ * state of all flags, and the React SDK's `useFlags()` bag of camelCased flags.
+ */
 export const LAUNCHDARKLY_PATTERNS: readonly FlagPattern[] = vendorPresets(LAUNCHDARKLY_PACKAGES, [
   callPattern('launchdarkly', 'variation', 'unknown', serverOrBrowserDefault),
   callPattern('launchdarkly', 'variationDetail', 'unknown', serverOrBrowserDetail),
@@ -22,6 +29,12 @@ export const LAUNCHDARKLY_PATTERNS: readonly FlagPattern[] = vendorPresets(LAUNC
     callPattern('launchdarkly', `${prefix}Variation`, type, serverDefault),
     callPattern('launchdarkly', `${prefix}VariationDetail`, type, serverDetail),
   ]),
+  callPattern('launchdarkly', 'useVariation', 'unknown', hookDefault),
+  callPattern('launchdarkly', 'useVariationDetail', 'unknown', hookDetail),
+  ...TYPES.flatMap(([prefix, type]) => {
+    const name = `${prefix[0].toUpperCase()}${prefix.slice(1)}`;
+    return [callPattern('launchdarkly', `use${name}Variation`, type, hookDefault), callPattern('launchdarkly', `use${name}VariationDetail`, type, hookDetail)];
+  }),
   // The server SDKs' `allFlagsState(context)` gives every flag's state at once, read one by one: `state.getFlagValue('x')`.
   callPattern('launchdarkly', 'getFlagValue', 'unknown', { returns: RETURNS_VALUE }),
   { sdk: 'launchdarkly', callee: 'useFlags', kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, camelCaseKeys: true, returns: RETURNS_VALUE },

@@ -177,7 +177,8 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
     // A name bound to an object written out here (`const featureFlags = { addressComplete: getFlag('addressComplete') }`)
     // holds what it says: a check's value is read where it was checked, a default where it was written. One that
     // spreads a record into it (`{ ...stored, [FLAG.newNav]: true }`) is that record, merged.
-    if (typeof binding?.value === 'object' && binding.value.kind === 'object' && binding.value.spreads === undefined) return undefined;
+    // An object made by `new` (`const flags = new FeatureFlags()`) is what its class makes, not what is written here.
+    if (typeof binding?.value === 'object' && binding.value.kind === 'object' && binding.value.spreads === undefined && binding.value.constructed === undefined) return undefined;
   }
   return declared === undefined ? undefined : objectBagSource(declared);
 }

@@ -6,11 +6,11 @@ import { ts } from 'ts-morph';
 import { keyTypeMembers, type KeyTypeMember } from '../keyTypes';
 import type { Span } from '../types';
 import type { BagSource, Binding, LocalObject, LocalReference, LocalValue, ModuleReference, Origin, OriginHow, ScanState } from './types';
-import { evaluate, propertyNameText, setMember } from './values';
+import { evaluate, isConstruction, propertyNameText, setMember } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  SyntaxKind, isBinaryExpression, isClassDeclaration, isFunctionLike, isEnumDeclaration, isIdentifier, isImportDeclaration,
+  SyntaxKind, isBinaryExpression, isClassDeclaration, isConstructorDeclaration, isExpressionStatement, isFunctionLike, isEnumDeclaration, isIdentifier, isImportDeclaration,
   isNamespaceImport, isOmittedExpression, isPropertyAccessExpression, isPropertyDeclaration, isStringLiteral, isTypeAliasDeclaration,
 } = ts;
 
@@ -157,8 +157,33 @@ function classStaticsValue(node: ts.ClassDeclaration): LocalObject {
     const value = evaluate(member.initializer);
     if (name !== undefined && value !== undefined) setMember(members, name, value);
   }
-  return { kind: 'object', members };
+  const fields = constructorFields(node);
+  return { kind: 'object', members, ...(fields === undefined ? {} : { fields }) };
 }
+
+/**
+ * The fields a class's constructor sets from its parameters, each with the parameter's position: a parameter property
+ * (`constructor(readonly id: string)`) or an assignment in the constructor's own statements (`this.id = id`).
+ */
+function constructorFields(node: ts.ClassDeclaration): Record<string, number> | undefined {
+  const constructor = node.members.find((member): member is ts.ConstructorDeclaration => isConstructorDeclaration(member) && member.body !== undefined);
+  if (constructor === undefined) return undefined;
+  const positions = new Map(constructor.parameters.map((parameter, index) => [isIdentifier(parameter.name) ? parameter.name.text : '', index]));
+  let fields: Record<string, number> | undefined;
+  constructor.parameters.forEach((parameter, index) => {
+    if (isIdentifier(parameter.name) && (parameter.modifiers?.some((modifier) => PARAMETER_PROPERTY.has(modifier.kind)) ?? false)) setMember(fields ??= {}, parameter.name.text, index);
+  });
+  for (const statement of constructor.body?.statements ?? []) {
+    if (!isExpressionStatement(statement) || !isBinaryExpression(statement.expression) || statement.expression.operatorToken.kind !== SyntaxKind.EqualsToken) continue;
+    const { left, right } = statement.expression;
+    const position = isIdentifier(right) ? positions.get(right.text) : undefined;
+    if (position !== undefined && isPropertyAccessExpression(left) && left.expression.kind === SyntaxKind.ThisKeyword) setMember(fields ??= {}, left.name.text, position);
+  }
+  return fields;
+}
+
+// The modifiers that make a constructor's parameter a field of its own.
+const PARAMETER_PROPERTY = new Set([SyntaxKind.PublicKeyword, SyntaxKind.PrivateKeyword, SyntaxKind.ProtectedKeyword, SyntaxKind.ReadonlyKeyword]);
 
 /** The binding of `name` in the innermost scope around `position`. */
 export function lookupBinding(state: ScanState, name: string, position: number): Binding | undefined {
@@ -181,6 +206,7 @@ export function followLocal(state: ScanState, value: LocalValue, path: readonly 
       if (path.length === 0) return value;
       const [first, ...rest] = path;
       if (Object.hasOwn(value.members, first)) return followLocal(state, value.members[first], rest, depth + 1);
+      if (value.constructed !== undefined) return constructedField(state, value.constructed, first, rest, depth);
       // A member of an object spread into it; the last spread that has one gives it, as at run time.
       for (const spread of [...(value.spreads ?? [])].reverse()) {
         const found = followLocal(state, spread, path, depth + 1);
@@ -196,6 +222,18 @@ export function followLocal(state: ScanState, value: LocalValue, path: readonly 
       return bound === undefined ? undefined : followLocal(state, bound, [...rest, ...path], depth + 1);
     }
   }
+}
+
+/**
+ * A field of an object made by `new`: the argument its class's constructor sets it from, when the class is the file's
+ * own; a class imported from another module is read there (see `followValue` in resolve.ts), so the path goes along.
+ */
+function constructedField(state: ScanState, constructed: NonNullable<LocalObject['constructed']>, field: string, rest: readonly string[], depth: number): ReturnType<typeof followLocal> {
+  const of = followLocal(state, constructed.of, [], depth + 1);
+  if (of === undefined || typeof of === 'string' || of.kind === 'import') return undefined;
+  const position = of.fields !== undefined && Object.hasOwn(of.fields, field) ? of.fields[field] : undefined;
+  const argument = position === undefined ? undefined : constructed.args[position];
+  return argument === undefined ? undefined : followLocal(state, argument, rest, depth + 1);
 }
 
 /** Where a name's value comes from: the import it ends at (with the path read into it), and how the name holds it. */
@@ -223,7 +261,7 @@ export function followOrigin(state: ScanState, reference: LocalReference, how: O
 /** Where a binding's value comes from, with the rest of the path read off it. */
 function originOf(state: ScanState, binding: Binding, rest: readonly string[], how: OriginHow | undefined, depth: number): FoundOrigin | undefined {
   const value = binding.value;
-  if (value !== undefined && typeof value !== 'string') {
+  if (value !== undefined && typeof value !== 'string' && !isConstruction(value)) {
     if (value.kind === 'import') return { reference: { ...value, names: [...value.names, ...rest] }, how: how ?? 'imported' };
     return value.kind === 'local' ? followOrigin(state, { ...value, names: [...value.names, ...rest] }, how, depth + 1) : undefined;
   }

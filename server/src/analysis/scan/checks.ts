@@ -3,7 +3,7 @@
 
 import { ts } from 'ts-morph';
 import { calleeLastName, type PatternSet } from '../patterns';
-import { keyInObjectArgument } from '../bags';
+import { objectArgumentDescent } from '../bags';
 import { flagTypeAnnotation } from '../policy/flagType';
 import { escapeRegex, isComponentName } from '../regex';
 import type { CallReturns, FlagPattern, FlagValueType, Span } from '../types';
@@ -151,10 +151,12 @@ function callDrafts(state: ScanState, call: ts.CallExpression, pattern: FlagPatt
   const args = call.arguments;
   const keyIndex = pattern.keyArgByArgCount?.[args.length] ?? pattern.keyArg;
   const argument = args[keyIndex] as ts.Expression | undefined;
+  const descent = argument === undefined || pattern.keyPath === undefined || pattern.keyCompared !== undefined ? undefined : objectArgumentDescent(argument, pattern.keyPath);
   const keyNode = argument === undefined ? undefined
     : pattern.keyCompared !== undefined ? keyInPredicate(argument, pattern.keyCompared)
-      : pattern.keyPath === undefined ? argument : keyInObjectArgument(argument, pattern.keyPath);
-  if (keyNode === undefined && argument !== undefined && pattern.keyPath !== undefined) return wholeObjectDrafts(state, call, pattern, argument, pattern.keyPath);
+      : pattern.keyPath === undefined ? argument : descent?.rest.length === 0 ? descent.node : undefined;
+  // A path read on into a name the literal gives (`{ feature: featureX }` for `feature.id`): that object's member.
+  if (keyNode === undefined && descent !== undefined) return wholeObjectDrafts(state, call, pattern, descent.node, descent.rest);
   if (keyNode === undefined || args.slice(0, keyIndex).some(isSpreadElement)) return [];
   // A rest of keys: each argument from the key's on is one, and the call gives what the function makes of them all.
   const { nodes: written, list } = pattern.restKeys === true
@@ -193,11 +195,18 @@ function isReadWith(text: string, end: number, method: string): boolean {
  */
 function wholeObjectDrafts(state: ScanState, call: ts.CallExpression, pattern: FlagPattern, argument: ts.Expression, keyPath: readonly string[]): DraftCheck[] {
   const target = unwrap(argument);
-  if (!isIdentifier(target)) return [];
-  const binding = lookupBinding(state, target.text, target.end);
-  if (binding === undefined) return [];
+  // A member of a constant object is one too (`useFeature(feature.feedVersion)`, `feature` an object of flag definitions).
+  const names: string[] = [];
+  let root: ts.Expression = target;
+  while (isPropertyAccessExpression(root) && isIdentifier(root.name)) {
+    names.unshift(root.name.text);
+    root = unwrap(root.expression);
+  }
+  if (!isIdentifier(root)) return [];
+  const binding = lookupBinding(state, root.text, root.end);
+  if (binding === undefined || (names.length > 0 && binding.parameter !== undefined)) return [];
   if (binding.parameter !== undefined ? !mayHoldMember(binding.parameter.type, keyPath[0]) : binding.value === undefined || typeof binding.value === 'string') return [];
-  const value: LocalReference = { kind: 'local', names: [target.text], position: target.end };
+  const value: LocalReference = { kind: 'local', names: [root.text, ...names], position: root.end };
   const defaultIndex = pattern.defaultArgByArgCount?.[call.arguments.length] ?? pattern.defaultArg;
   const defaultNode = defaultIndex === undefined ? undefined : call.arguments[defaultIndex];
   return [{

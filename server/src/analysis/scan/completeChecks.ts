@@ -28,8 +28,6 @@ export interface CompletedChecks {
   importedKeys: ImportedKey[];
   importedKeyTypes: ImportedKeyType[];
   evidenceImports: EvidenceImport[];
-  /** True when a preset's call on `this.name` found no evidence: a skeleton may have blanked the constructor that holds it. */
-  lacksClassEvidence: boolean;
 }
 
 /**
@@ -43,7 +41,6 @@ export function completeChecks(state: ScanState): CompletedChecks {
   const importedKeys: ImportedKey[] = [];
   const importedKeyTypes: ImportedKeyType[] = [];
   const evidenceImports: EvidenceImport[] = [];
-  let lacksClassEvidence = false;
   // Candidates of one call share their reference object: each is followed once.
   const origins = new Map<LocalReference, FoundOrigin | undefined>();
   // One check per call, whichever of a vendor's patterns of its name holds (Statsig's `checkGate(gate)` and `checkGate(user,
@@ -72,10 +69,7 @@ export function completeChecks(state: ScanState): CompletedChecks {
         found = followOrigin(state, need.reference, undefined, 0);
         origins.set(need.reference, found);
       }
-      if (found === undefined) {
-        if (need.reference.names[0].startsWith('this.')) lacksClassEvidence = true;
-        continue;
-      }
+      if (found === undefined) continue;
       const { specifier } = found.reference;
       if (isFromPackages(specifier, VENDOR_PACKAGES)) {
         const at = draft.listed === true ? `${check.callSpan.start}:${check.keySpan.start}` : `${check.callSpan.start}`;
@@ -98,12 +92,10 @@ export function completeChecks(state: ScanState): CompletedChecks {
         importedKeys.push({ checkIndex: checks.length, reference: { kind: 'import', specifier: AUTO_IMPORTS, names: draft.keyValue.names } });
       }
       const completed = withDynamicKey(state, { ...draft, check }, checks.length, importedKeyTypes);
-      // A key a field holds (`this._flagName`) may be set from the constructor's parameters, which a skeleton blanks.
-      if (completed.dynamic !== true && completed.key.startsWith('this.')) lacksClassEvidence = true;
       checks.push(completed);
     }
   }
-  return { checks, importedKeys, importedKeyTypes, evidenceImports, lacksClassEvidence };
+  return { checks, importedKeys, importedKeyTypes, evidenceImports };
 }
 
 // A member read off `this` (`this.$featureKeys.X`), as its key's text writes it.

@@ -31,7 +31,7 @@ import { hasModifier } from './exports';
 import { flagFunctionsOf, flagGettersOf, hardCodedSwitch } from './flagsSetInCode';
 import { storedChecksOf } from './storedChecks';
 import { flagStoresOf, storeReaderCall, subscribedStore } from './flagStores';
-import { environmentVariableOf, featureSettingName, lastNameOf, switchedBy, switchReadInPlace, textMadeBoolean, textSwitchedBy } from './settingReads';
+import { copiesVariable, environmentVariableOf, featureSettingName, lastNameOf, switchedBy, switchReadInPlace, textMadeBoolean, textSwitchedBy } from './settingReads';
 import type { FileScan, ScanState, SwitchDeclaration } from './types';
 
 const {
@@ -124,8 +124,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   if (!declares && !mentionsEnvironmentSwitch(state.text, patterns)) return undefined;
   const { sourceFile } = state;
   // A declaration set from a variable, or else storing a check's value.
-  const declaredBy = (initializer: ts.Expression, name: string): Pick<SwitchDeclaration, 'key' | 'check'> | undefined => {
-    const variable = switchedBy(initializer, name);
+  const declaredBy = (initializer: ts.Expression, name: string, exported = false): Pick<SwitchDeclaration, 'key' | 'check'> | undefined => {
+    const variable = switchedBy(initializer, name, exported && hardCodes);
     if (variable !== undefined) return { key: variable };
     const check = stored?.get(initializer);
     return check === undefined ? undefined : { key: check.key, check: check.storing };
@@ -172,7 +172,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
         if (!isIdentifier(declaration.name) || declaration.initializer === undefined) continue;
         const exported = hardCodes && hasModifier(statement, SyntaxKind.ExportKeyword);
         const textOf = textSwitchedBy(declaration.initializer);
-        const setting = declaredBy(declaration.initializer, declaration.name.text)
+        const setting = declaredBy(declaration.initializer, declaration.name.text, exported)
           ?? (textOf === undefined ? undefined : { key: textOf, text: true as const })
           ?? (exported ? hardCodedSwitch(declaration, flagFunctions) : undefined)
           ?? stores?.get(declaration.name.text);
@@ -303,6 +303,9 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     if (isClassLike(node) && node.name !== undefined && MEMBER_NAME.test(node.name.text)) switchObjects.add(node);
     // A switch set again from others (`FEATURE: { ...env.FEATURE, X: env.FEATURE.X && isWindows() }`) is set, not read.
     if (isPropertyAssignment(node) && isIdentifier(node.name) && members.has(node.name.text) && parent !== undefined && switchObjects.has(parent)) settings.add(node.initializer);
+    // An app's configuration given a switch under the variable's own name (`mergeConfig({ ENABLE_X: process.env.ENABLE_X
+    // === 'true' })`) sets that setting; where the setting is read, it gates.
+    if (isPropertyAssignment(node) && isIdentifier(node.name) && copiesVariable(node.initializer, node.name.text)) settings.add(node.initializer);
     if (declares && (isPropertyDeclaration(node) || isPropertyAssignment(node)) && isIdentifier(node.name) && node.initializer !== undefined && parent !== undefined
       && (isClassLike(parent) || isObjectLiteralExpression(parent)) && (MEMBER_NAME.test(node.name.text) || switchObjects.has(parent))) {
       const setting = declaredBy(node.initializer, node.name.text);

@@ -5,7 +5,7 @@ import { ts } from 'ts-morph';
 import type { KeyTypeMember } from '../keyTypes';
 import { followLocal, followOrigin, keyTypeMembersOf } from './bindings';
 import type { ExportedValue, LocalObject, LocalReference, LocalValue, ModuleReference, ScanState } from './types';
-import { evaluate, originReference, setMember, typeOriginReference } from './values';
+import { evaluate, isConstruction, originReference, setMember, typeOriginReference } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
@@ -45,7 +45,8 @@ export function collectExports(state: ScanState): { exports: Record<string, Expo
     } else if (isExportAssignment(statement)) {
       const value = statement.isExportEquals ? undefined : evaluate(statement.expression);
       if (value !== undefined) exported.default = value;
-      else if (!statement.isExportEquals) addOrigin('default', originReference(statement.expression));
+      // An object made by `new` may be a client too (`export default new Unleash(…)`).
+      if (!statement.isExportEquals && (value === undefined || isConstruction(value))) addOrigin('default', originReference(statement.expression));
     } else if (hasModifier(statement, SyntaxKind.ExportKeyword)) {
       for (const name of declaredNames(statement)) {
         // A name the walk bound to nothing (most functions: they make no client) has neither a value nor an origin.
@@ -61,7 +62,7 @@ export function collectExports(state: ScanState): { exports: Record<string, Expo
     if (value !== undefined) setMember(exports, name, value);
   }
   for (const name of Object.keys(exported)) {
-    if (!Object.hasOwn(exports, name) && (origins === undefined || !Object.hasOwn(origins, name))) {
+    if ((!Object.hasOwn(exports, name) || isConstruction(exports[name])) && (origins === undefined || !Object.hasOwn(origins, name))) {
       // `export const client = new Unleash(...)`, `export { client }`: a name that holds no key may hold a client.
       const local = exported[name];
       if (typeof local !== 'string' && local.kind === 'local') addOrigin(name, local);
@@ -154,6 +155,10 @@ function materialize(state: ScanState, value: LocalValue, open: Set<LocalObject>
   const followed = followLocal(state, value, [], 0);
   if (followed === undefined || typeof followed === 'string' || followed.kind === 'import') return followed;
   if (open.has(followed)) return undefined;
+  const { constructed } = followed;
+  // An object made by `new` of a class no file declares (`new Map()`) says nothing of keys.
+  const of = constructed === undefined ? undefined : materialize(state, constructed.of, open);
+  if (constructed !== undefined && of === undefined) return undefined;
   open.add(followed);
   const members: Record<string, ExportedValue> = {};
   // The members of objects spread into it first, so that its own, and later spreads', win as at run time.
@@ -168,5 +173,12 @@ function materialize(state: ScanState, value: LocalValue, open: Set<LocalObject>
     if (member !== undefined) setMember(members, name, member);
   }
   open.delete(followed);
-  return { kind: 'object', members, ...(followed.mirror === true ? { mirror: true as const } : {}) };
+  return {
+    kind: 'object', members,
+    ...(followed.mirror === true ? { mirror: true as const } : {}),
+    ...(followed.fields === undefined ? {} : { fields: followed.fields }),
+    ...(constructed === undefined || of === undefined ? {} : {
+      constructed: { of, args: constructed.args.map((argument) => (argument === undefined ? null : materialize(state, argument, open) ?? null)) },
+    }),
+  };
 }

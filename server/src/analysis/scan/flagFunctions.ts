@@ -64,7 +64,7 @@ export function withReexportedNames(names: readonly string[], scans: Iterable<{ 
 }
 
 /** What the pass adds to a file's scan: its checks (calls added, in source order), and what other files need. */
-export interface FlagFunctionScan extends Omit<CompletedChecks, 'lacksClassEvidence'> {
+export interface FlagFunctionScan extends CompletedChecks {
   flagFunctions?: Record<string, number>;
   flagFunctionCalls?: FlagFunctionCall[];
   /** True when the file declares a flag function: a skeleton may have blanked a body that calls it. */

@@ -323,7 +323,14 @@ function moveValue(value: LocalValue, moved: (position: number) => number): Loca
     case 'object': {
       const members: Record<string, LocalValue> = {};
       for (const name of Object.keys(value.members)) setMember(members, name, moveValue(value.members[name], moved));
-      return { kind: 'object', members, ...(value.spreads === undefined ? {} : { spreads: value.spreads.map((spread) => moveValue(spread, moved)) }), ...(value.mirror === true ? { mirror: true as const } : {}) };
+      const { constructed } = value;
+      return {
+        kind: 'object', members,
+        ...(value.spreads === undefined ? {} : { spreads: value.spreads.map((spread) => moveValue(spread, moved)) }),
+        ...(value.mirror === true ? { mirror: true as const } : {}),
+        ...(value.fields === undefined ? {} : { fields: value.fields }),
+        ...(constructed === undefined ? {} : { constructed: { of: moveValue(constructed.of, moved), args: constructed.args.map((argument) => (argument === undefined ? undefined : moveValue(argument, moved))) } }),
+      };
     }
     case 'import':
       return value;

@@ -26,7 +26,7 @@ import { inlineTemplatesText, mayHoldInlineTemplate } from '../angular';
 import { inlineTemplateFileName } from '../components';
 import type { FileScan, LocalReference, ModuleReference, Origin, ScanState } from './types';
 import type { Span } from '../types';
-import { callParameters, evaluate, isThisProps, loadsModule, memberOf, originReference, propertyNameText, returnedExpressions, typeOriginReference, unwrap } from './values';
+import { callParameters, evaluate, isConstruction, isThisProps, loadsModule, memberOf, originReference, propertyNameText, returnedExpressions, typeOriginReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
@@ -65,8 +65,6 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
     }
   }
   const completed = completeChecks(state);
-  // A skeleton blanks a constructor with no flag-call name, and with it `this.client = OpenFeature.getClient()`.
-  if (completed.lacksClassEvidence && isSkeleton(sourceFile)) return scanFile(fileName, text, patterns, parseSource(fileName, text));
   // A client getter without a declared type (`getServerClient = async () => { ...; return ldClient }`) is followed
   // through its returns, which a skeleton may have blanked.
   if (state.blankedReturns === true && isSkeleton(sourceFile)) return scanFile(fileName, text, patterns, parseSource(fileName, text));
@@ -451,7 +449,8 @@ function declareVariables(state: ScanState, list: ts.VariableDeclarationList): v
     // A module `require`d is one whatever the declaration (`var LaunchDarkly = require('launchdarkly-node-server-sdk')`).
     const value = declaration.initializer !== undefined && (isConst || loadsModule(declaration.initializer)) ? evaluate(declaration.initializer) : undefined;
     if (isIdentifier(name)) {
-      declare(state, name.text, value, undefined, undefined, value === undefined ? declaredOrigin(state, declaration.initializer, declaration.type) : undefined);
+      // An object made by `new` may be an SDK's client (`new Unleash(…)`) as well as a record of keys.
+      declare(state, name.text, value, undefined, undefined, value === undefined || isConstruction(value) ? declaredOrigin(state, declaration.initializer, declaration.type) : undefined);
     } else if (isObjectBindingPattern(name) && value !== undefined) {
       // `const { NEW_CHECKOUT } = FLAGS`
       for (const element of name.elements) {

@@ -52,8 +52,11 @@ const PUBLIC_PREFIX = /^(?:NEXT_PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC|REACT_APP|VUE_APP
  * The environment variable an initializer makes a boolean of, when it is a switch: exactly one variable with FEATURE(S)
  * or FLAG(S) as a word and a name for what it switches (see `namesSubject`), read in the initializer itself (not in a function it declares), made a boolean: compared,
  * negated or converted (`yes(…)`) where it is read, or named so (the variable's ENABLED, the declaration's `is…`).
+ * In a module of flags (`inFlagsModule`, see `isFlagsModule`) the module's name says what its constants are, and a
+ * variable of any name is one when it is made a boolean as a switch is: converted (`isTruthy(env.BILLING_ENABLED)`) or
+ * compared with a boolean's text, not with some other value (`env.NODE_ENV === 'production'` says where the app runs).
  */
-export function switchedBy(initializer: ts.Expression, declaredName: string): string | undefined {
+export function switchedBy(initializer: ts.Expression, declaredName: string, inFlagsModule = false): string | undefined {
   const variables = new Set<string>();
   let converted = false;
   const visit = (node: ts.Node, convertedAbove: boolean, parent: ts.Node | undefined): void => {
@@ -62,20 +65,20 @@ export function switchedBy(initializer: ts.Expression, declaredName: string): st
     const receiver = parent !== undefined && (isPropertyAccessExpression(parent) || isElementAccessExpression(parent)) && parent.expression === node;
     const variable = receiver ? undefined : environmentVariableOf(node);
     if (variable !== undefined) {
-      if (wordsOf(variable).some((word) => FEATURE_WORDS.has(word)) && namesSubject(variable)) {
+      if ((inFlagsModule || wordsOf(variable).some((word) => FEATURE_WORDS.has(word))) && namesSubject(variable)) {
         variables.add(variable);
         converted ||= convertedAbove;
       }
       return;
     }
-    const converts = (isBinaryExpression(node) && COMPARISONS.has(node.operatorToken.kind))
+    const converts = (isBinaryExpression(node) && COMPARISONS.has(node.operatorToken.kind) && (!inFlagsModule || comparesWithBooleanText(node)))
       || (isPrefixUnaryExpression(node) && node.operator === SyntaxKind.ExclamationToken)
       || (isCallExpression(node) && isIdentifier(node.expression) && TO_BOOLEAN.test(node.expression.text));
     forEachChild(node, (child) => visit(child, convertedAbove || converts, node));
   };
   visit(initializer, false, undefined);
-  if (variables.size !== 1) return undefined;
-  const [variable] = variables;
+  const variable = oneSwitch(variables);
+  if (variable === undefined || (inFlagsModule && !converted)) return undefined;
   const named = BOOLEAN_NAME.test(declaredName) || wordsOf(variable).some((word) => BOOLEAN_WORDS.has(word));
   // The value itself must be a boolean: `process.env.DISABLE_FEATURE_FLAGS ? noop : new Provider()` chooses an object.
   const value = booleanValue(initializer);
@@ -104,6 +107,29 @@ export function textSwitchedBy(initializer: ts.Expression): string | undefined {
 }
 
 const BOOLEAN_TEXT = /^(?:true|false)$/i;
+
+/**
+ * The one switch that variables name: one variable, or a server's variable and the twin a framework lets the browser
+ * read (`typeof window === 'undefined' ? isTruthy(env.BILLING_ENABLED) : isTruthy(getEnv('NEXT_PUBLIC_BILLING_ENABLED'))`),
+ * named as the server's.
+ */
+function oneSwitch(variables: ReadonlySet<string>): string | undefined {
+  const names = new Set([...variables].map((variable) => variable.replace(PUBLIC_PREFIX, '')));
+  if (names.size !== 1) return undefined;
+  const [name] = names;
+  return variables.has(name) ? name : [...variables][0];
+}
+
+// What a switch's text is compared with to make a boolean of it: `=== 'true'`, `!== 'false'`, `=== '1'`.
+const SWITCH_TEXT = /^(?:true|false|1|0|yes|no|on|off)$/i;
+
+/** True for a comparison with a switch's text (`env.X === 'true'`), not with another value (`env.NODE_ENV === 'production'`). */
+function comparesWithBooleanText(comparison: ts.BinaryExpression): boolean {
+  return [comparison.left, comparison.right].some((side) => {
+    const inner = unwrap(side);
+    return (isStringLiteralLike(inner) && SWITCH_TEXT.test(inner.text)) || inner.kind === SyntaxKind.TrueKeyword || inner.kind === SyntaxKind.FalseKeyword;
+  });
+}
 
 /**
  * The call that makes a boolean of a switch's text read here: one of `yes(…)`'s kind, or one given it alone that is named
@@ -329,6 +355,13 @@ function readerSetting(node: ts.CallExpression): string | undefined {
   if (!forSettings && !FLAG_READER.test(reader)) return undefined;
   const setting = node.arguments.find(isStringLiteralLike)?.text;
   return setting !== undefined && (forSettings || namesOneFlag(setting)) ? setting : undefined;
+}
+
+/** True when an expression reads the environment variable `name`, also past a framework's public prefix (`VITE_X` as `X`). */
+export function copiesVariable(expression: ts.Expression, name: string): boolean {
+  const variable = environmentVariableOf(expression);
+  if (variable !== undefined) return variable === name || variable.replace(PUBLIC_PREFIX, '') === name;
+  return forEachChild(expression, (child) => (isFunctionLike(child) || isClassLike(child) ? undefined : copiesVariable(child as ts.Expression, name) || undefined)) ?? false;
 }
 
 /** The words of a variable's or setting's name, upper case: `FEATURE_X_ENABLED` and `FeatureFlagXEnabled` alike. */

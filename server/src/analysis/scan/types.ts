@@ -22,6 +22,10 @@ export interface ExportedObject {
   readonly members: Readonly<Record<string, ExportedValue>>;
   /** True for an object whose every property holds its own name (see `LocalObject.mirror`). */
   readonly mirror?: true;
+  /** For a class: the fields its constructor sets from its parameters (see `LocalObject.fields`). */
+  readonly fields?: Readonly<Record<string, number>>;
+  /** For an object made by `new` (see `LocalObject.constructed`): its class, and its arguments (null where not a key's). */
+  readonly constructed?: { readonly of: ExportedValue; readonly args: ReadonlyArray<ExportedValue | null> };
 }
 
 /** What a file exports under one name, as far as flag keys go: a key, an object of keys, or another module's export. */
@@ -194,6 +198,16 @@ export interface LocalObject {
    * key mirror made at run time): a member it does not list is the member's name.
    */
   readonly mirror?: true;
+  /**
+   * For a class: each field its constructor sets from a parameter, with the parameter's position (`constructor(id:
+   * string) { this.id = id }`, `constructor(readonly id: string)`), so that an object it makes has its argument there.
+   */
+  readonly fields?: Readonly<Record<string, number>>;
+  /**
+   * For an object made by `new` (`new Feature('show_error', false)`): its class and its arguments, by position. Its
+   * field is the argument the class's constructor sets it from (`.id` is `'show_error'`).
+   */
+  readonly constructed?: { readonly of: LocalValue; readonly args: ReadonlyArray<LocalValue | undefined> };
 }
 /** A value as the walk records it, before local names are followed. */
 export type LocalValue = string | LocalObject | LocalReference | ModuleReference;

@@ -2,7 +2,7 @@
 // from the syntax alone: the declarations and the checks both evaluate expressions this way.
 
 import { ts } from 'ts-morph';
-import type { LocalObject, LocalReference, LocalValue } from './types';
+import type { ExportedValue, LocalObject, LocalReference, LocalValue } from './types';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
@@ -30,6 +30,7 @@ export function evaluate(node: ts.Expression): LocalValue | undefined {
     return isStringLiteralLike(member) || isNumericLiteral(member) ? memberOf(evaluate(expression.expression), member.text) : undefined;
   }
   if (isObjectLiteralExpression(expression)) return objectValue(expression);
+  if (isNewExpression(expression)) return constructedValue(expression);
   if (isObjectFreeze(expression)) return evaluate(expression.arguments[0]);
   const required = requiredSpecifier(expression);
   if (required !== undefined) return { kind: 'import', specifier: required, names: [] };
@@ -51,6 +52,18 @@ export function loadsModule(initializer: ts.Expression): boolean {
   let expression = unwrap(initializer);
   while (isPropertyAccessExpression(expression)) expression = unwrap(expression.expression);
   return requiredSpecifier(expression) !== undefined;
+}
+
+/** An object made by `new` of a named class, which its fields are read from (see `LocalObject.constructed`). */
+function constructedValue(node: ts.NewExpression): LocalObject | undefined {
+  const of = isIdentifier(node.expression) || isPropertyAccessExpression(node.expression) ? evaluate(node.expression) : undefined;
+  if (of === undefined || typeof of === 'string' || of.kind === 'object') return undefined;
+  return { kind: 'object', members: {}, constructed: { of, args: (node.arguments ?? []).map((argument) => evaluate(argument)) } };
+}
+
+/** True for an object made by `new`: what it holds is its class's to say, and it may be a client as well. */
+export function isConstruction(value: LocalValue | ExportedValue | undefined): boolean {
+  return value !== undefined && typeof value !== 'string' && value.kind === 'object' && value.constructed !== undefined;
 }
 
 function objectValue(node: ts.ObjectLiteralExpression): LocalObject {

@@ -50,6 +50,8 @@ interface Frame {
   readonly parameters?: boolean;
   /** A body's function signature, blanked with the body. */
   readonly signature?: Signature;
+  /** The `(` of a class's constructor. */
+  readonly constructorParams?: boolean;
 }
 
 // A return type made of keyword types only, or a promise of one: `: boolean`, `: string | undefined`, `: Promise<void>`.
@@ -84,6 +86,8 @@ export class Lexer implements JsxLexer {
   private hitIndex = 0;
   // The `(` that opens the arguments of the last flag-call name passed: they are kept whole.
   private keptParen = -1;
+  /** The `)` that closed a constructor's parameters: its body is kept, since the fields it sets say what an object `new` makes holds. */
+  private constructorParamsEnd = -1;
   // The last word and where it ended, for what a `(` after it opens.
   private lastWord = '';
   private lastWordEnd = -1;
@@ -140,7 +144,8 @@ export class Lexer implements JsxLexer {
         const forHeader = char === Char.OpenParen && FOR_HEADER.test(this.text.slice(Math.max(0, this.position - 16), this.position));
         const afterWord = previousSignificant(this.text, this.position) + 1 === this.lastWordEnd;
         const parameters = char === Char.OpenParen && !(afterWord && NOT_PARAMETERS.has(this.lastWord));
-        this.frames.push({ char, start: this.position, body: false, kept, forHeader, parameters });
+        const constructorParams = char === Char.OpenParen && afterWord && this.lastWord === 'constructor';
+        this.frames.push({ char, start: this.position, body: false, kept, forHeader, parameters, ...(constructorParams ? { constructorParams } : {}) });
         this.position++;
         this.previous = Previous.Operand;
       } else if (char === Char.CloseParen || char === Char.CloseBracket) {
@@ -266,7 +271,8 @@ export class Lexer implements JsxLexer {
       if (signature.colon >= 0 && signature.typeEnd < 0) signature.typeEnd = start;
     }
     this.signature = undefined;
-    this.frames.push({ char: Char.OpenBrace, start, body, kept: this.kept() || (typeBody && this.keepTypeBodies), signature });
+    const constructorBody = afterParen && previousSignificant(this.text, start) === this.constructorParamsEnd;
+    this.frames.push({ char: Char.OpenBrace, start, body, kept: this.kept() || (typeBody && this.keepTypeBodies) || constructorBody, signature });
     this.position++;
     this.previous = Previous.Operand;
   }
@@ -274,6 +280,7 @@ export class Lexer implements JsxLexer {
   private close(open: number): void {
     const frame = this.frames.pop();
     if (frame === undefined || frame.char !== open) throw new Unsure();
+    if (frame.constructorParams === true) this.constructorParamsEnd = this.position;
     if (this.returnTypeDepth > this.frames.length) this.returnTypeDepth = -1;
     const end = this.position;
     this.position++;
