@@ -345,7 +345,7 @@ export const two = isActiveFeature(FEATURE_FLAG_NEW_NAV, true);
 });
 
 describe('environment switches: in a module of flags', () => {
-  it('takes an exported constant made a boolean of one variable of any name, converted or compared with a boolean text', () => {
+  it("takes an exported constant made a boolean of one variable of any name: parsed, compared with a boolean's text or given to the module's boolean function; not a test of whether it is set, nor a value's variable", () => {
     const text = `import { env, getEnv, isTruthy } from './env';
 export const isProd = env.NODE_ENV === 'production';
 export const isBillingEnabled = typeof window === 'undefined' ? isTruthy(env.BILLING_ENABLED) : isTruthy(getEnv('NEXT_PUBLIC_BILLING_ENABLED'));
@@ -355,11 +355,17 @@ export const isSignupOpen = env.SIGNUP_OPEN !== 'false';
 export const appUrl = env.APP_URL;
 export const isNamedOnly = env.TRIGGER_ENABLED;
 const isLocal = isTruthy(env.LOCAL_ONLY);
+function enterpriseFeatureEnabled(feature: string, value: unknown, clientKey: string): boolean { return resolve(feature, value, clientKey); }
+export const isSsoEnabled = enterpriseFeatureEnabled('sso', env.SSO_ENABLED, 'NEXT_PUBLIC_SSO_ENABLED');
+export const isLabelled = describeFeature(env.LABEL_MODE);
+export const isAppConfigured = Boolean(env.APPCONFIG_APPLICATION);
+export const isWorkersEnabled = Boolean(env.WORKERS_ENABLED);
+export const isOllamaConfigured = isTruthy(env.OLLAMA_URL);
 `;
     assert.ok(mayHardCodeFlags('/ws/src/config/env-flags.ts', text));
     const switches = scanFile('/ws/src/config/env-flags.ts', text, buildPatternSet([])).switches ?? {};
     assert.deepEqual(Object.fromEntries(Object.entries(switches).map(([name, found]) => [name, found.key])), {
-      isBillingEnabled: 'BILLING_ENABLED', isChatEnabled: 'NEXT_PUBLIC_CHAT_DISABLED', isSignupOpen: 'SIGNUP_OPEN',
+      isBillingEnabled: 'BILLING_ENABLED', isChatEnabled: 'NEXT_PUBLIC_CHAT_DISABLED', isSignupOpen: 'SIGNUP_OPEN', isSsoEnabled: 'SSO_ENABLED', isWorkersEnabled: 'WORKERS_ENABLED',
     });
     // The same text in a module not named for flags declares none of them.
     assert.deepEqual(scanFile('/ws/src/config/env.ts', text, buildPatternSet([])).switches ?? {}, {});

@@ -107,6 +107,20 @@ export function withEnvironmentSwitches(patterns: PatternSet, switches: readonly
   return { ...patterns, environmentSwitches: switches };
 }
 
+/** The module's functions declared to give a boolean: `function enterpriseFeatureEnabled(…): boolean`, `const on = (…): boolean => …`. */
+function booleanFunctionsOf(sourceFile: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if (isFunctionDeclaration(statement) && statement.name !== undefined && statement.type?.kind === SyntaxKind.BooleanKeyword) names.add(statement.name.text);
+    if (!isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const value = declaration.initializer;
+      if (isIdentifier(declaration.name) && value !== undefined && (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) && value.type?.kind === SyntaxKind.BooleanKeyword) names.add(declaration.name.text);
+    }
+  }
+  return names;
+}
+
 /** What the pass found: the checks of the switches' reads, and the switches the file declares. */
 export interface SwitchScan {
   readonly checks: FlagCheck[];
@@ -124,8 +138,10 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   if (!declares && !mentionsEnvironmentSwitch(state.text, patterns)) return undefined;
   const { sourceFile } = state;
   // A declaration set from a variable, or else storing a check's value.
+  // A module of flags' functions declared to give a boolean make one of what they are given, as `isTruthy` does.
+  const flagsModule = hardCodes ? { booleanFunctions: booleanFunctionsOf(sourceFile) } : undefined;
   const declaredBy = (initializer: ts.Expression, name: string, exported = false): Pick<SwitchDeclaration, 'key' | 'check'> | undefined => {
-    const variable = switchedBy(initializer, name, exported && hardCodes);
+    const variable = switchedBy(initializer, name, exported ? flagsModule : undefined);
     if (variable !== undefined) return { key: variable };
     const check = stored?.get(initializer);
     return check === undefined ? undefined : { key: check.key, check: check.storing };

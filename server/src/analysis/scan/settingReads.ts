@@ -52,36 +52,43 @@ const PUBLIC_PREFIX = /^(?:NEXT_PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC|REACT_APP|VUE_APP
  * The environment variable an initializer makes a boolean of, when it is a switch: exactly one variable with FEATURE(S)
  * or FLAG(S) as a word and a name for what it switches (see `namesSubject`), read in the initializer itself (not in a function it declares), made a boolean: compared,
  * negated or converted (`yes(…)`) where it is read, or named so (the variable's ENABLED, the declaration's `is…`).
- * In a module of flags (`inFlagsModule`, see `isFlagsModule`) the module's name says what its constants are, and a
- * variable of any name is one when it is made a boolean as a switch is: converted (`isTruthy(env.BILLING_ENABLED)`) or
+ * In a module of flags (`flagsModule`, see `isFlagsModule`) the module's name says what its constants are, and a
+ * variable of any name is one when it is made a boolean as a switch is: converted (`isTruthy(env.BILLING_ENABLED)`, or by
+ * one of the module's functions declared to give a boolean, `enterpriseFeatureEnabled('sso', env.SSO_ENABLED)`) or
  * compared with a boolean's text, not with some other value (`env.NODE_ENV === 'production'` says where the app runs).
+ * Whether a variable is set at all (`Boolean(env.APPCONFIG_APPLICATION)`, `!env.X`) says whether something is configured,
+ * unless its name says it enables or disables; and a variable of a value's word (`env.OLLAMA_URL`) never switches.
  */
-export function switchedBy(initializer: ts.Expression, declaredName: string, inFlagsModule = false): string | undefined {
+export function switchedBy(initializer: ts.Expression, declaredName: string, flagsModule?: { readonly booleanFunctions: ReadonlySet<string> }): string | undefined {
+  const inFlagsModule = flagsModule !== undefined;
   const variables = new Set<string>();
   let converted = false;
-  const visit = (node: ts.Node, convertedAbove: boolean, parent: ts.Node | undefined): void => {
+  const visit = (node: ts.Node, convertedAbove: boolean, parsedAbove: boolean, parent: ts.Node | undefined): void => {
     if (isFunctionLike(node) || isClassLike(node)) return;
     // `env.FEATURE.X` reads X of an object, not the variable FEATURE.
     const receiver = parent !== undefined && (isPropertyAccessExpression(parent) || isElementAccessExpression(parent)) && parent.expression === node;
     const variable = receiver ? undefined : environmentVariableOf(node);
     if (variable !== undefined) {
-      if ((inFlagsModule || wordsOf(variable).some((word) => FEATURE_WORDS.has(word))) && namesSubject(variable)) {
+      const words = wordsOf(variable);
+      if ((inFlagsModule ? !VALUE_WORDS.has(words[words.length - 1]) : words.some((word) => FEATURE_WORDS.has(word))) && namesSubject(variable)) {
         variables.add(variable);
-        converted ||= convertedAbove;
+        converted ||= inFlagsModule ? parsedAbove || (convertedAbove && words.some((word) => BOOLEAN_WORDS.has(word))) : convertedAbove;
       }
       return;
     }
-    const converts = (isBinaryExpression(node) && COMPARISONS.has(node.operatorToken.kind) && (!inFlagsModule || comparesWithBooleanText(node)))
-      || (isPrefixUnaryExpression(node) && node.operator === SyntaxKind.ExclamationToken)
-      || (isCallExpression(node) && isIdentifier(node.expression) && TO_BOOLEAN.test(node.expression.text));
-    forEachChild(node, (child) => visit(child, convertedAbove || converts, node));
+    const called = isCallExpression(node) && isIdentifier(node.expression) ? node.expression.text : undefined;
+    const compares = isBinaryExpression(node) && COMPARISONS.has(node.operatorToken.kind);
+    const converts = compares || (isPrefixUnaryExpression(node) && node.operator === SyntaxKind.ExclamationToken) || (called !== undefined && TO_BOOLEAN.test(called));
+    // What reads a switch's text as a boolean, not only whether it is set: a comparison with a boolean's text, a parse.
+    const parses = (compares && comparesWithBooleanText(node)) || (called !== undefined && ((TO_BOOLEAN.test(called) && called !== 'Boolean') || (flagsModule?.booleanFunctions.has(called) ?? false)));
+    forEachChild(node, (child) => visit(child, convertedAbove || converts, parsedAbove || parses, node));
   };
-  visit(initializer, false, undefined);
+  visit(initializer, false, false, undefined);
   const variable = oneSwitch(variables);
   if (variable === undefined || (inFlagsModule && !converted)) return undefined;
   const named = BOOLEAN_NAME.test(declaredName) || wordsOf(variable).some((word) => BOOLEAN_WORDS.has(word));
   // The value itself must be a boolean: `process.env.DISABLE_FEATURE_FLAGS ? noop : new Provider()` chooses an object.
-  const value = booleanValue(initializer);
+  const value = booleanValue(initializer, flagsModule?.booleanFunctions);
   return (converted || named) && (value === 'yes' || (value === 'maybe' && named)) ? variable : undefined;
 }
 
@@ -297,14 +304,14 @@ function madeBoolean(node: ts.Node, parent: ts.Node): boolean {
  * Whether an expression gives a boolean: `yes` when compared, negated or converted (or a logical chain or choice of
  * such), `maybe` for a name or a read whose type is not written, `no` for anything else (an object, a text, a call).
  */
-export function booleanValue(node: ts.Expression): 'yes' | 'maybe' | 'no' {
+export function booleanValue(node: ts.Expression, booleanFunctions?: ReadonlySet<string>): 'yes' | 'maybe' | 'no' {
   const inner = unwrap(node);
   if (inner.kind === SyntaxKind.TrueKeyword || inner.kind === SyntaxKind.FalseKeyword) return 'yes';
   if (isPrefixUnaryExpression(inner)) return inner.operator === SyntaxKind.ExclamationToken ? 'yes' : 'no';
-  if (isCallExpression(inner)) return isIdentifier(inner.expression) && TO_BOOLEAN.test(inner.expression.text) ? 'yes' : 'no';
+  if (isCallExpression(inner)) return isIdentifier(inner.expression) && (TO_BOOLEAN.test(inner.expression.text) || (booleanFunctions?.has(inner.expression.text) ?? false)) ? 'yes' : 'no';
   if (isIdentifier(inner) || isPropertyAccessExpression(inner) || isElementAccessExpression(inner)) return 'maybe';
   const either = (a: ts.Expression, b: ts.Expression): 'yes' | 'maybe' | 'no' => {
-    const [left, right] = [booleanValue(a), booleanValue(b)];
+    const [left, right] = [booleanValue(a, booleanFunctions), booleanValue(b, booleanFunctions)];
     return left === 'no' || right === 'no' ? 'no' : left === 'yes' || right === 'yes' ? 'yes' : 'maybe';
   };
   if (isBinaryExpression(inner)) {
@@ -314,7 +321,7 @@ export function booleanValue(node: ts.Expression): 'yes' | 'maybe' | 'no' {
     return logical ? either(inner.left, inner.right) : 'no';
   }
   if (isConditionalExpression(inner)) {
-    const [whenTrue, whenFalse] = [booleanValue(inner.whenTrue), booleanValue(inner.whenFalse)];
+    const [whenTrue, whenFalse] = [booleanValue(inner.whenTrue, booleanFunctions), booleanValue(inner.whenFalse, booleanFunctions)];
     return whenTrue === 'no' || whenFalse === 'no' ? 'no' : whenTrue === 'yes' && whenFalse === 'yes' ? 'yes' : 'maybe';
   }
   return 'no';
