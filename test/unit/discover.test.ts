@@ -1502,6 +1502,22 @@ export const alias = FeatureFlags.getBoolean('auth.forceAliasAttributes') ? Feat
     checks: { 'packages/auth/src/update.ts': ['auth.forceAliasAttributes', 'latestRegionSupport.pinpoint'] },
   },
   {
+    name: "a record named for feature flags whose entries are compared with a flag's state where read is a bag of its name; once is no evidence, nor is a record of another name, and its keys vouch for no list of keys",
+    files: {
+      'src/hooks.ts': `export const useFeatureFlagsQuery = () => useQuery({ queryKey: ['featureFlags'], queryFn: getFeatureFlags });`,
+      'src/types.ts': `export const PERMIT_TYPES = { STOS: 'STOS', STOW: 'STOW', TROS: 'TROS' } as const;\nexport type PermitType = keyof typeof PERMIT_TYPES;\nexport const conditionsOf = (permitType: PermitType) => CONDITIONS[permitType];`,
+      'src/pages/start.tsx': `const { data: featureFlags } = useFeatureFlagsQuery();
+export const enableSTOS = featureFlags?.["STOS"] === "ENABLED";
+export const enableSTOW = "ENABLED" === featureFlags?.["STOW"];
+export const raw = featureFlags?.["LOA"];
+export const status = orderStates?.["x"] === "ENABLED" && orderStates?.["y"] === "ON";`,
+      'src/pages/other.tsx': `export const once = betaSwitches?.["a"] === "on";`,
+    },
+    expected: { bags: [{ bag: 'featureFlags', locals: true }] },
+    says: /^bag featureFlags \(src\/pages\/start\.tsx:2\): a record under a name that says feature flags, its entries compared with 'ENABLED' where they are read; a property read of it is a check$/,
+    checks: { 'src/pages/start.tsx': ['STOS', 'STOW', 'LOA'], 'src/types.ts': [] },
+  },
+  {
     name: "a hook given flag definitions in an object, read from the property it destructures: a wrapper by that path, called with a definition or a constant's member",
     files: {
       'src/lib/feature.ts': `export class Feature<T> {\n  readonly id: string;\n  readonly defaultValue: T;\n  constructor(id: string, defaultValue: T) {\n    this.id = id;\n    this.defaultValue = defaultValue;\n  }\n}`,
@@ -1520,6 +1536,24 @@ export const App = () => [
     expected: { patterns: [{ callee: 'useConditionalFeature', keyArg: '0.feature.id' }] },
     // Within the file, the key is the definition's field; across files it is the key (see resolve.test.ts).
     checks: { 'src/app.tsx': ['heroCards.id', 'feature.feedVersion.id'] },
+  },
+  {
+    name: "the workspace's function whose whole name says it reads one feature flag and whose first parameter is named for the flag, deciding by a checker registered at run time; not one whose parameter names something else, nor one given a flag's object",
+    files: {
+      'packages/core/src/features.ts': `const CHECKER = Symbol.for('checker');
+export function registerFeatureFlagChecker(checker: Checker): void { (globalThis as any)[CHECKER] = checker; }
+export async function isFeatureFlagEnabled(flagKey: string, context: Context = {}): Promise<boolean> {
+  const checker = (globalThis as any)[CHECKER];
+  return checker ? checker(flagKey, context) : false;
+}
+export const getFeatureToggle = (name: string) => toggles.get(name);
+export function hasFeatureFlagValue(flag: FeatureFlag): boolean { return 'value' in flag; }`,
+      'packages/billing/src/alerts.ts': `import { isFeatureFlagEnabled, getFeatureToggle, hasFeatureFlagValue } from '../../core/src/features';
+export const on = async () => (await isFeatureFlagEnabled('prepaid-balance-alert', { tenantId })) && getFeatureToggle('x') && hasFeatureFlagValue(flags.x);`,
+    },
+    expected: { patterns: [{ callee: 'isFeatureFlagEnabled', keyArg: 0 }] },
+    says: /^flag function isFeatureFlagEnabled \(packages\/core\/src\/features\.ts:3\): its whole name says it reads one feature flag, and its first parameter, `flagKey`, is named for the flag$/,
+    checks: { 'packages/billing/src/alerts.ts': ['prepaid-balance-alert'] },
   },
   {
     name: "a method named for reading one flag, given a parameter named for a flag: its last name is a pattern, and what forwards into it a wrapper; not one given another parameter, nor one named for more flags",

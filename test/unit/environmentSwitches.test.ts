@@ -55,7 +55,7 @@ describe('flags set in code, in a module of flags', () => {
     assert.match(describeFlagMarkdown(checks[0], catalog([], { loaded: false }), { references: 1, files: 1 }, policyContext(Date.now(), [checks[0]])), /\*\*SHOW_EXAMPLES_LINK\*\* — set in code/);
   });
 
-  it("its exported functions of no arguments that give a boolean by the module's own means are flags, called where they are imported; one taking an argument, giving something else, or over a flag read elsewhere is not", () => {
+  it("its exported functions of no arguments that give a boolean by the module's own means, or ask its own boolean function with literals, are flags, called where they are imported; one taking an argument, giving something else, or over a flag read elsewhere is not", () => {
     const files: Record<string, string> = {
       '/ws/app/src/lib/feature-flag.ts': `function enableBetaFeatures(): boolean {
   return process.env.PREVIEW === '1';
@@ -69,14 +69,17 @@ export function enableFor(user: string): boolean { return user === 'me'; }
 export function betaChannel(): string { return 'beta'; }
 export const helper = () => compute();
 export function useSolversFeatureFlag(): boolean { return useFeatureFlags().isSolversEnabled; }
+export function loadFeatureFlag(flagName: string, defaultValue = false): boolean { return !!JSON.parse(localStorage.getItem(\`FEATURE_\${flagName}\`) ?? String(defaultValue)); }
+export const USE_PLANNING_AGENT = () => loadFeatureFlag('USE_PLANNING_AGENT');
+export const usePlan = () => loadFeatureFlag(plan());
 `,
-      '/ws/app/src/ui/app.tsx': `import { enableWSLDetection, enableCustomIntegration, enableResizingToolbarButtons, enableFor, betaChannel, helper, useSolversFeatureFlag } from '../lib/feature-flag';
+      '/ws/app/src/ui/app.tsx': `import { enableWSLDetection, enableCustomIntegration, enableResizingToolbarButtons, enableFor, betaChannel, helper, useSolversFeatureFlag, USE_PLANNING_AGENT, usePlan } from '../lib/feature-flag';
 export const shells = enableWSLDetection() ? ['wsl'] : [];
-export const items = [enableCustomIntegration() && 'custom', { resizable: enableResizingToolbarButtons() }, enableFor('x'), betaChannel(), helper(), useSolversFeatureFlag()];
+export const items = [enableCustomIntegration() && 'custom', { resizable: enableResizingToolbarButtons() }, enableFor('x'), betaChannel(), helper(), useSolversFeatureFlag(), USE_PLANNING_AGENT(), usePlan()];
 `,
     };
     const checks = scanWorkspace(files).get('/ws/app/src/ui/app.tsx')?.checks ?? [];
-    assert.deepEqual(checks.map((check) => `${check.key} ${check.setInCode === true ? 'in code' : ''}`), ['enableWSLDetection in code', 'enableCustomIntegration in code', 'enableResizingToolbarButtons in code']);
+    assert.deepEqual(checks.map((check) => `${check.key} ${check.setInCode === true ? 'in code' : ''}`), ['enableWSLDetection in code', 'enableCustomIntegration in code', 'enableResizingToolbarButtons in code', 'USE_PLANNING_AGENT in code']);
     assert.equal(checks[0].evidence, '`enableWSLDetection`, imported from ../lib/feature-flag, is a flag function (feature-flag.ts:4), in a module of flags: a function of no arguments that gives a boolean');
     assert.match(givesNoValue(checks[0], 'enableWSLDetection') ?? '', /a flag set in code in a module of flags, not a backend's flag; change it there; left as it is$/);
   });
@@ -341,6 +344,28 @@ export const two = isActiveFeature(FEATURE_FLAG_NEW_NAV, true);
     const [first, second] = scanWorkspace(files).get('/ws/src/routes/index.ts')?.checks ?? [];
     assert.equal(first.evidence, '`FEATURE_FLAG_NEW_NAV`, imported from ../config, is an environment switch held as text, set from the environment variable FEATURE_FLAG_NEW_NAV_01022024 (index.ts:1), and made a boolean here');
     assert.match(second.evidence ?? '', /^`config\.FEATURE_FLAG_NEW_NAV`, imported from \.\.\/config, is an environment switch held as text/);
+  });
+});
+
+describe("a store's selector of one flag", () => {
+  it('is a check of that flag wherever its name is read, and the clean-up leaves it; a selector of something else, or reading more, is none', () => {
+    const files: Record<string, string> = {
+      '/ws/src/feature-flags/selectors.ts': `import { createSelector } from 'reselect';
+const getFeatureFlags = (state) => state.featureFlags.flags;
+export const getFeatureFlagData = createSelector([getFeatureFlags, getQueryFlags], (flags, query) => ({ ...flags, ...query }));
+export const getEnableRedesign = createSelector(getFeatureFlagData, (flags) => flags.OT_PD_ENABLE_REDESIGN ?? false);
+export const getEnableComment: Selector<boolean> = createSelector([getFeatureFlagData], (flags) => { return !!flags['OT_PD_ENABLE_COMMENT']; });
+export const getLabware = createSelector(getLabwareState, (labware) => labware.all);
+export const getBoth = createSelector(getFeatureFlagData, (flags) => flags.A && flags.B);`,
+      '/ws/src/app.tsx': `import { useSelector } from 'react-redux';
+import { getEnableRedesign, getEnableComment, getLabware, getBoth } from './feature-flags/selectors';
+export const App = () => [useSelector(getEnableRedesign), useSelector(getEnableComment) && 'comment', useSelector(getLabware), useSelector(getBoth)];`,
+    };
+    const checks = scanWorkspace(files).get('/ws/src/app.tsx')?.checks ?? [];
+    assert.deepEqual(checks.map((check) => check.key), ['OT_PD_ENABLE_REDESIGN', 'OT_PD_ENABLE_COMMENT']);
+    assert.equal(checks[0].environmentSwitch, undefined, "a selector's flag is a backend's");
+    assert.equal(checks[0].evidence, '`getEnableRedesign`, imported from ./feature-flags/selectors, is a selector of the flag OT_PD_ENABLE_REDESIGN from getFeatureFlagData (selectors.ts:4)');
+    assert.match(givesNoValue(checks[0], 'OT_PD_ENABLE_REDESIGN') ?? '', /hands getEnableRedesign, a selector of 'OT_PD_ENABLE_REDESIGN', to the store/);
   });
 });
 

@@ -26,7 +26,9 @@ export function mayHoldChecks(text: string, patterns: PatternSet): boolean {
     // A table of menu items or routes naming a flag in a wrapper's option (`featureKey: FeatureEnum.X`).
     || writesFlagOption(text, patterns)
     // An OpenShift console extension's flags (`flags: { required: ['X'] }`).
-    || mayListConsoleFlags(text);
+    || mayListConsoleFlags(text)
+    // A store's selector of one flag (`createSelector(getFeatureFlagData, (flags) => flags.X)`).
+    || mayDeclareFlagSelectors(text);
 }
 
 /**
@@ -134,6 +136,11 @@ const STORE_SETTING_TEXT = /(?:[cC]onfig|[sS]etting)\w*\s*\.\s*\w*(?:get|Setting
 // persisted(true, 'f-mode')` (see scan/flagStores.ts); or the one instance of a class of flag getters, `export const
 // testFlags = new TestFlags()`; or one made of an environment variable, `export const isBillingEnabled = isTruthy(env.BILLING_ENABLED)`.
 const HARD_CODED_FLAG_TEXT = /^export\s+(?:const\s+[\w$]+\s*(?::\s*boolean\s*)?=\s*(?:[^;]{0,80}?[eE]nv\b|(?:true|false)\b|new\s+[\w$]+\s*\(|[^;\n]*(?:local|session)Storage\.getItem\(|[\w$]+\s*;?\s*$|[\w$]+\s*(?:<[^>\n]*>\s*)?\(\s*(?:true\b|false\b|null\b|-?\d|['"`])|(?:function\s*)?\(\s*\)\s*(?::\s*boolean\s*)?(?:=>|\{))|function\s+[\w$]+\s*\(\s*\)\s*:\s*boolean\b)/m;
+
+/** True when a text may make a store's selector of one flag (see scan/flagSelectors.ts): a selector is made, and something is named for flags. */
+export function mayDeclareFlagSelectors(text: string): boolean {
+  return text.includes('Selector(') && (text.includes('Flag') || text.includes('Toggle'));
+}
 
 /** True when a file's path says it is a module of flags (see `hardCodedSwitch` in scan/environmentSwitches.ts). */
 export function isFlagsModule(fileName: string): boolean {

@@ -192,6 +192,8 @@ export interface FlagCheck {
   setInStorage?: 'localStorage' | 'sessionStorage';
   /** For a read of a flag store a module of flags makes (`persisted(true, 'f-mode')`): the function that makes it, which keeps its value. */
   heldInStore?: string;
+  /** For a read of a selector of one flag (`useSelector(getEnableRedesign)`, see scan/flagSelectors.ts): the selector's name. */
+  bySelector?: string;
   /**
    * True when the check's function is the SDK's only where the program runs with it, and a stand-in elsewhere
    * (`export const useFlag = isOnPremise ? onPremFlag : useUnleashFlag`): replacing the call by the flag's value would

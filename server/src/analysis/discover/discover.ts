@@ -25,6 +25,7 @@ import { vendorConfigEvidence } from './vendorConfigs';
 import { defaultedHookBags, hookReturnedBags } from './hookBags';
 import { typedOptions } from './typedOptions';
 import { bagsKeyedBy } from './keyedRecords';
+import { comparedRecordBags } from './comparedRecords';
 import { registryPropertiesOf, registryPropertyPattern } from './registryProperties';
 import { typedFlagEvidence } from './listTyped';
 import { keyTypedWrappers } from './keyTypes';
@@ -84,7 +85,10 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   // So does a flag hook that gives back its flags over their defaults (see hookBags.ts): the defaults list its keys.
   // What a vendor serves is read by its boolean members alone: it comes before a record of booleans of the same hook.
   const served = vendorConfigEvidence(root, trees);
-  const records = [...served.bags, ...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...piniaFlagStoreBags(root, trees), ...featureDecisionBags(root, trees), ...accessorServiceBags(root, trees, patternsOf(trees, found))];
+  // A record found by its name and the states its entries are compared with: any written key is read from it, so its
+  // keys vouch for no list of keys (onroutebc's flags named as permit types would make `PERMIT_TYPES` the registry).
+  const compared = comparedRecordBags(root, trees);
+  const records = [...served.bags, ...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...compared, ...piniaFlagStoreBags(root, trees), ...featureDecisionBags(root, trees), ...accessorServiceBags(root, trees, patternsOf(trees, found))];
   const typedNames = addNew(found, [...typed.wrappers, ...served.wrappers], [...records, ...typed.bags]);
   if (typedNames.length > 0) followWrappers(root, trees, found, 2, typedNames, options.resolvePackage);
   // Functions declared with the type of a forwarded key take flag keys too, and what forwards into them is found as for any wrapper.
@@ -107,7 +111,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   // A record of feature flags typed by an object of its keys (`featureFlags$: ReadonlySignal<DatabaseFlags>`) is read by
   // those keys because that is its shape: its reads do not vouch for that type as the registry. Nor do the calls of a
   // function that gives one member of what a vendor serves (`getRemoteConfigKey('perps_enabled')`).
-  const shapedBy = new Set<DiscoveredBag | DiscoveredWrapper>([...records.filter((bag) => bag.keys !== undefined), ...served.wrappers]);
+  const shapedBy = new Set<DiscoveredBag | DiscoveredWrapper>([...records.filter((bag) => bag.keys !== undefined), ...compared, ...served.wrappers]);
   const checkedWithoutShaped = (): CheckedKeys => checkedKeys(trees, patternsOf(trees, {
     ...found, wrappers: found.wrappers.filter((wrapper) => !shapedBy.has(wrapper)), bags: found.bags.filter((bag) => !shapedBy.has(bag)),
   }), options.resolvePackage);
@@ -439,6 +443,7 @@ function bagKindReason(bag: DiscoveredBag): string {
   if (bag.piniaStore !== undefined) return `gives the Pinia store '${bag.piniaStore}', whose id says feature flags and whose state holds one in each field; a read of a field is a check`;
   if (bag.store === true) return `a store made to hold ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of its value is a check`;
   if (bag.gives === true) return `${givesWording(bag)} ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of what it gives is a check`;
+  if (bag.comparedWith !== undefined) return `a record under a name that says feature flags, its entries compared with '${bag.comparedWith}' where they are read; a property read of it is a check`;
   if (bag.locals === true) return `declared as ${bag.declaredAs ?? 'a record'}, a record of booleans under a name that says feature flags; a property read of it is a check`;
   if (bag.namedFor !== undefined) return `declared as ${bag.declaredAs ?? 'a record'}, a record of booleans named for what ${registryLabel(bag.namedFor)} lists; a read of one it lists is a check`;
   if (bag.declaredAs !== undefined) {

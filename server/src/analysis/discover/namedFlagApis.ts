@@ -85,6 +85,15 @@ const FLAG_READER_NAME = /^(?:get|read)(?:[A-Z]\w*)?Flag$/;
 const FLAG_NAME_PARAMETER = /^(?:feature)?(?:flag|Flag)(?:Name|Key|Id)?$/;
 
 /**
+ * True when a parameter holds a flag's name: declared as a text, or, undeclared, named as one (`flagKey`); a flag's object
+ * (`hasFeatureFlagValue(flag: FeatureFlag)`, a type guard) is no key.
+ */
+function holdsName(parameter: ts.ParameterDeclaration): boolean {
+  if (parameter.type !== undefined) return parameter.type.kind === ts.SyntaxKind.StringKeyword;
+  return ts.isIdentifier(parameter.name) && /(?:Name|Key|Id)$/.test(parameter.name.text);
+}
+
+/**
  * The functions named for reading one flag (see `FLAG_READER_NAME`) that the workspace calls with a parameter named for
  * a flag as the first argument, when no pattern knows them: the callee's last name as a pattern, its first argument the
  * key (`getStoredFlag`, from `(featureFlagName: string) => ldStore.getStoredFlag(featureFlagName)`, also called as
@@ -94,7 +103,7 @@ export function flagReadersGivenFlagNames(root: string, trees: SourceTrees): Dis
   const known = new Set(trees.base.patterns.map((pattern) => calleeLastName(pattern.callee)));
   const found = new Map<string, DiscoveredWrapper>();
   for (const source of trees.sources) {
-    if (!source.text.includes('Flag(')) continue;
+    if (!source.text.includes('Flag(') && !source.text.includes('FeatureFlag')) continue;
     const file = posix.relative(root, source.file);
     if (isTestFile(file)) continue;
     const sourceFile = trees.tree(source);
@@ -103,6 +112,23 @@ export function flagReadersGivenFlagNames(root: string, trees: SourceTrees): Dis
       if (ts.isFunctionLike(node)) {
         const names = node.parameters.flatMap((parameter) => (ts.isIdentifier(parameter.name) && FLAG_NAME_PARAMETER.test(parameter.name.text) ? [parameter.name.text] : []));
         if (names.length > 0) inScope = new Set([...flagParameters, ...names]);
+      }
+      // A function the workspace declares whose whole name says it reads one feature flag and whose first parameter is
+      // named for a flag, where it decides what nothing here can follow (`isFeatureFlagEnabled(flagKey, context)`, which
+      // calls a checker the server registers at run time): the function itself.
+      const declared = ts.isFunctionDeclaration(node) && node.name !== undefined ? { name: node.name.text, signature: node as ts.SignatureDeclaration }
+        : ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined && (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
+          ? { name: node.name.text, signature: node.initializer as ts.SignatureDeclaration } : undefined;
+      const [first] = declared?.signature.parameters ?? [];
+      if (declared !== undefined && first !== undefined && ts.isIdentifier(first.name) && FLAG_NAME_PARAMETER.test(first.name.text) && holdsName(first) && FLAG_FUNCTION_NAME.test(declared.name)
+        && !known.has(declared.name) && !found.has(declared.name)) {
+        found.set(declared.name, {
+          pattern: { callee: declared.name, keyArg: 0 },
+          at: { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 },
+          reason: `its whole name says it reads one feature flag, and its first parameter, \`${first.name.text}\`, is named for the flag`,
+          evidence: 'named',
+          level: 1,
+        });
       }
       if (ts.isCallExpression(node) && inScope.size > 0) {
         const name = ts.isIdentifier(node.expression) ? node.expression.text : ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : undefined;

@@ -75,6 +75,8 @@ export interface DiscoveredBag {
   readonly namedFor?: string;
   /** True for a record of feature flags with no list of keys: a parameter or variable of its name is the bag too (see flagRecords.ts). */
   readonly locals?: boolean;
+  /** The flag's state the record's entries are compared with where they are read (see comparedRecords.ts). */
+  readonly comparedWith?: string;
   /** True for a function named for feature flags that gives back a record of booleans, as declared or as its context holds it (see flagRecords.ts). */
   readonly gives?: boolean;
   /** True for the record a flag vendor serves, as the module that imports the vendor declares it (see vendorConfigs.ts). */

@@ -71,6 +71,8 @@ export interface DeclaredSwitch {
   readonly text?: true;
   /** For a store a module gives out by name from an object of flag stores: that object. */
   readonly givenBy?: string;
+  /** For a selector of one flag: the input selector it reads the flag from (see scan/flagSelectors.ts). */
+  readonly selector?: string;
 }
 
 /** A function's parameter (or a property of its object parameter) that holds a client from `specifier`, an SDK's package. */

@@ -245,6 +245,7 @@ export function givesNoValue(check: FlagCheck, flagName: string): string | undef
   if (check.standIn === true) return `this check calls the SDK's function only where the program runs with it, and a stand-in elsewhere that answers for '${flagName}' by itself; replacing the call would change what the stand-in answers; left as it is`;
   if (check.setInCode === true) return `this check reads ${check.key}, a flag set in code in a module of flags, not a backend's flag; change it there; left as it is`;
   if (check.setInStorage !== undefined) return `this check reads a switch kept in the browser's ${check.setInStorage} under '${check.key}', set where the program runs, not the flag's value; left as it is`;
+  if (check.bySelector !== undefined) return `this check hands ${check.bySelector}, a selector of '${flagName}', to the store, which gives the value where the program runs; clean up the selector's read of the flag; left as it is`;
   if (check.heldInStore !== undefined) return `this check reads a flag store that ${check.heldInStore} keeps under '${check.key}', set where the program runs, not the flag's value; left as it is`;
   if (check.environmentSwitch === true) return `this check reads an environment switch, which the environment variable or setting ${check.key} sets where the program runs, not the flag's value; left as it is`;
   return check.returns?.kind === 'other' ? `this check of '${flagName}' gives ${check.returns.what}, not the flag's value; left as it is` : undefined;

@@ -17,7 +17,7 @@
 
 import { ts } from 'ts-morph';
 import type { DeclaredSwitch, PatternSet } from '../patterns';
-import { mayDeclareEnvironmentSwitch, mayHardCodeFlags } from '../prefilter';
+import { mayDeclareEnvironmentSwitch, mayDeclareFlagSelectors, mayHardCodeFlags } from '../prefilter';
 import { wholeNamesRegex } from '../regex';
 import type { FlagCheck } from '../types';
 import { lookupBinding } from './bindings';
@@ -30,6 +30,7 @@ import type { CompletedChecks } from './completeChecks';
 import { hasModifier } from './exports';
 import { flagFunctionsOf, flagGettersOf, hardCodedSwitch } from './flagsSetInCode';
 import { storedChecksOf } from './storedChecks';
+import { flagSelectorOf } from './flagSelectors';
 import { flagStoresOf, storeReaderCall, subscribedStore } from './flagStores';
 import { copiesVariable, environmentVariableOf, featureSettingName, lastNameOf, switchedBy, switchReadInPlace, textMadeBoolean, textSwitchedBy } from './settingReads';
 import type { FileScan, ScanState, SwitchDeclaration } from './types';
@@ -107,6 +108,12 @@ export function withEnvironmentSwitches(patterns: PatternSet, switches: readonly
   return { ...patterns, environmentSwitches: switches };
 }
 
+/** A selector of one flag as a switch's declaration (see flagSelectors.ts): each read of its name is a check of that flag. */
+function selectorSwitch(initializer: ts.Expression): Pick<SwitchDeclaration, 'key' | 'selector'> | undefined {
+  const selected = flagSelectorOf(initializer);
+  return selected === undefined ? undefined : { key: selected.key, selector: selected.from };
+}
+
 /** The module's functions declared to give a boolean: `function enterpriseFeatureEnabled(…): boolean`, `const on = (…): boolean => …`. */
 function booleanFunctionsOf(sourceFile: ts.SourceFile): Set<string> {
   const names = new Set<string>();
@@ -134,7 +141,7 @@ export interface SwitchScan {
 export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, found: Pick<CompletedChecks, 'checks' | 'importedKeys' | 'evidenceImports'>): SwitchScan | undefined {
   const stored = storedChecksOf(state, found);
   const hardCodes = mayHardCodeFlags(state.sourceFile.fileName, state.text);
-  const declares = stored !== undefined || hardCodes || mayDeclareEnvironmentSwitch(state.text);
+  const declares = stored !== undefined || hardCodes || mayDeclareEnvironmentSwitch(state.text) || mayDeclareFlagSelectors(state.text);
   if (!declares && !mentionsEnvironmentSwitch(state.text, patterns)) return undefined;
   const { sourceFile } = state;
   // A declaration set from a variable, or else storing a check's value.
@@ -190,7 +197,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
         const textOf = textSwitchedBy(declaration.initializer);
         const setting = declaredBy(declaration.initializer, declaration.name.text, exported)
           ?? (textOf === undefined ? undefined : { key: textOf, text: true as const })
-          ?? (exported ? hardCodedSwitch(declaration, flagFunctions) : undefined)
+          ?? (exported ? hardCodedSwitch(declaration, flagFunctions, flagsModule?.booleanFunctions ?? new Set()) : undefined)
+          ?? selectorSwitch(declaration.initializer)
           ?? stores?.get(declaration.name.text);
         if (setting === undefined) {
           // The one instance of a class of flag getters (`export const testFlags = new TestFlags()`): each getter is a flag set in code.
@@ -252,6 +260,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
       ? `${what} reads a store set from the environment variable ${declared.key} ${where}`
       : declared.givenBy !== undefined
       ? `${what} reads the store of the flag ${declared.key} that ${declared.givenBy} gives out ${where}`
+      : declared.selector !== undefined
+      ? `${what} is a selector of the flag ${declared.key} from ${declared.selector} ${where}`
       : declared.store !== undefined
       ? `${what} reads a flag store that ${declared.store.factory}() keeps under '${declared.key}' ${where}, in a module of flags`
       : declared.inCode === 'function'
@@ -271,7 +281,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
       key: declared.key, resolved: true, keySpan: { start, end: nameNode.end }, keyIsLiteral: false,
       callSpan: { start: wholeStart, end: whole.end }, sdk: storing?.sdk ?? 'custom',
       method: state.text.slice(wholeStart, whole.end).replace(/\s+/g, ''), valueType: declared.store?.valueType ?? storing?.valueType ?? 'boolean', negate: false, evidence,
-      ...(storing === undefined || storing.environmentSwitch === true ? { environmentSwitch: true as const } : {}),
+      ...(declared.selector === undefined && (storing === undefined || storing.environmentSwitch === true) ? { environmentSwitch: true as const } : {}),
+      ...(declared.selector !== undefined ? { bySelector: state.text.slice(nameNode.getStart(sourceFile), nameNode.end) } : {}),
       ...(declared.inCode !== undefined ? { setInCode: true as const } : {}),
       ...(declared.inStorage !== undefined ? { setInStorage: declared.inStorage } : {}),
       ...(declared.store !== undefined && declared.storeSet !== true ? { heldInStore: declared.store.factory } : {}),

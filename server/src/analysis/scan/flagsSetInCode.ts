@@ -22,12 +22,14 @@ const {
  * Or one a developer sets in the browser: a boolean made of one key of its storage (`IS_SOLANA_ENABLED = typeof
  * localStorage !== 'undefined' && !!localStorage.getItem('IS_SOLANA_ENABLED')`), keyed by that storage key.
  */
-export function hardCodedSwitch(declaration: ts.VariableDeclaration, flagFunctions: ReadonlySet<string>): Pick<SwitchDeclaration, 'key' | 'inCode' | 'inStorage'> | undefined {
+export function hardCodedSwitch(declaration: ts.VariableDeclaration, flagFunctions: ReadonlySet<string>, booleanFunctions: ReadonlySet<string>): Pick<SwitchDeclaration, 'key' | 'inCode' | 'inStorage'> | undefined {
   const value = declaration.initializer === undefined ? undefined : unwrap(declaration.initializer);
   if (value === undefined || !isIdentifier(declaration.name)) return undefined;
-  // A flag function written as a constant (`export const enableCustomIntegration = () => true`).
+  // A flag function written as a constant (`export const enableCustomIntegration = () => true`), or one that asks the
+  // module's own function declared to give a boolean, with the code's own values (`export const USE_PLANNING_AGENT = () =>
+  // loadFeatureFlag('USE_PLANNING_AGENT')`).
   if ((isArrowFunction(value) || isFunctionExpression(value)) && value.parameters.length === 0
-    && (value.type?.kind === SyntaxKind.BooleanKeyword || value.body.kind === SyntaxKind.TrueKeyword || value.body.kind === SyntaxKind.FalseKeyword)) {
+    && (value.type?.kind === SyntaxKind.BooleanKeyword || value.body.kind === SyntaxKind.TrueKeyword || value.body.kind === SyntaxKind.FalseKeyword || asksOwnBoolean(value.body, booleanFunctions))) {
     return { key: declaration.name.text, inCode: 'function' };
   }
   // Another name for one of the module's flag functions (`export const enableResizingToolbarButtons = enableBetaFeatures`).
@@ -35,6 +37,13 @@ export function hardCodedSwitch(declaration: ts.VariableDeclaration, flagFunctio
   if (value.kind === SyntaxKind.TrueKeyword || value.kind === SyntaxKind.FalseKeyword) return { key: declaration.name.text, inCode: value.kind === SyntaxKind.TrueKeyword ? 'true' : 'false' };
   const stored = storageKeyRead(value);
   return stored !== undefined && booleanValue(value) === 'yes' ? { key: stored.key, inStorage: stored.storage } : undefined;
+}
+
+/** True for a call of one of `booleanFunctions` given nothing but literals: `loadFeatureFlag('USE_PLANNING_AGENT')`. */
+function asksOwnBoolean(body: ts.Node, booleanFunctions: ReadonlySet<string>): boolean {
+  const call = isBlock(body) ? undefined : unwrap(body as ts.Expression);
+  return call !== undefined && isCallExpression(call) && isIdentifier(call.expression) && booleanFunctions.has(call.expression.text)
+    && call.arguments.every((argument) => isStringLiteralLike(argument) || argument.kind === SyntaxKind.TrueKeyword || argument.kind === SyntaxKind.FalseKeyword || argument.kind === SyntaxKind.NumericLiteral);
 }
 
 /**

@@ -122,6 +122,8 @@ export interface SwitchDeclaration {
   readonly text?: true;
   /** For a store a module of flags gives out by name (`export const { ENABLE_X } = featureFlagsStore`): the object it comes from. */
   readonly givenBy?: string;
+  /** For a selector of one flag (`createSelector(getFeatureFlagData, (flags) => flags.X)`, see flagSelectors.ts): the input selector it reads the flag from. */
+  readonly selector?: string;
 }
 
 /** The check whose value a switch stores: where its call starts, and what its reads take from it. */
