@@ -17,7 +17,6 @@ export interface ModuleHost {
   autoImports?(fromFile: string): readonly string[] | undefined;
 }
 
-
 const SCRIPT_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 // TypeScript code imports `./flags.js` for `./flags.ts`: the name of the file the compiler will emit.

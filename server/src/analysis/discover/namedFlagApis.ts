@@ -107,6 +107,11 @@ export function flagReadersGivenFlagNames(root: string, trees: SourceTrees): Dis
     const file = posix.relative(root, source.file);
     if (isTestFile(file)) continue;
     const sourceFile = trees.tree(source);
+    const add = (name: string, node: ts.Node, reason: string): void => {
+      if (known.has(name) || found.has(name)) return;
+      const at = { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 };
+      found.set(name, { pattern: { callee: name, keyArg: 0 }, at, reason, evidence: 'named', level: 1 });
+    };
     const visit = (node: ts.Node, flagParameters: ReadonlySet<string>): void => {
       let inScope = flagParameters;
       if (ts.isFunctionLike(node)) {
@@ -120,27 +125,14 @@ export function flagReadersGivenFlagNames(root: string, trees: SourceTrees): Dis
         : ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined && (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
           ? { name: node.name.text, signature: node.initializer as ts.SignatureDeclaration } : undefined;
       const [first] = declared?.signature.parameters ?? [];
-      if (declared !== undefined && first !== undefined && ts.isIdentifier(first.name) && FLAG_NAME_PARAMETER.test(first.name.text) && holdsName(first) && FLAG_FUNCTION_NAME.test(declared.name)
-        && !known.has(declared.name) && !found.has(declared.name)) {
-        found.set(declared.name, {
-          pattern: { callee: declared.name, keyArg: 0 },
-          at: { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 },
-          reason: `its whole name says it reads one feature flag, and its first parameter, \`${first.name.text}\`, is named for the flag`,
-          evidence: 'named',
-          level: 1,
-        });
+      if (declared !== undefined && first !== undefined && ts.isIdentifier(first.name) && FLAG_NAME_PARAMETER.test(first.name.text) && holdsName(first) && FLAG_FUNCTION_NAME.test(declared.name)) {
+        add(declared.name, node, `its whole name says it reads one feature flag, and its first parameter, \`${first.name.text}\`, is named for the flag`);
       }
       if (ts.isCallExpression(node) && inScope.size > 0) {
         const name = ts.isIdentifier(node.expression) ? node.expression.text : ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : undefined;
-        const [first] = node.arguments;
-        if (name !== undefined && FLAG_READER_NAME.test(name) && !known.has(name) && !found.has(name) && first !== undefined && ts.isIdentifier(first) && inScope.has(first.text)) {
-          found.set(name, {
-            pattern: { callee: name, keyArg: 0 },
-            at: { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 },
-            reason: `its name says it reads one flag, and it is given \`${first.text}\`, a parameter named for a flag`,
-            evidence: 'named',
-            level: 1,
-          });
+        const [given] = node.arguments;
+        if (name !== undefined && FLAG_READER_NAME.test(name) && given !== undefined && ts.isIdentifier(given) && inScope.has(given.text)) {
+          add(name, node, `its name says it reads one flag, and it is given \`${given.text}\`, a parameter named for a flag`);
         }
       }
       ts.forEachChild(node, (child) => visit(child, inScope));

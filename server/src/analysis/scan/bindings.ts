@@ -6,11 +6,11 @@ import { ts } from 'ts-morph';
 import { keyTypeMembers, type KeyTypeMember } from '../keyTypes';
 import type { Span } from '../types';
 import type { BagSource, Binding, LocalObject, LocalReference, LocalValue, ModuleReference, Origin, OriginHow, ScanState } from './types';
-import { evaluate, isConstruction, propertyNameText, setMember } from './values';
+import { evaluate, isConstruction, isParameterProperty, propertyNameText, setMember, thisAssignments } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  SyntaxKind, isBinaryExpression, isClassDeclaration, isConstructorDeclaration, isExpressionStatement, isFunctionLike, isEnumDeclaration, isIdentifier, isImportDeclaration,
+  SyntaxKind, isBinaryExpression, isClassDeclaration, isConstructorDeclaration, isFunctionLike, isEnumDeclaration, isIdentifier, isImportDeclaration,
   isNamespaceImport, isOmittedExpression, isPropertyAccessExpression, isPropertyDeclaration, isStringLiteral, isTypeAliasDeclaration,
 } = ts;
 
@@ -171,19 +171,14 @@ function constructorFields(node: ts.ClassDeclaration): Record<string, number> | 
   const positions = new Map(constructor.parameters.map((parameter, index) => [isIdentifier(parameter.name) ? parameter.name.text : '', index]));
   let fields: Record<string, number> | undefined;
   constructor.parameters.forEach((parameter, index) => {
-    if (isIdentifier(parameter.name) && (parameter.modifiers?.some((modifier) => PARAMETER_PROPERTY.has(modifier.kind)) ?? false)) setMember(fields ??= {}, parameter.name.text, index);
+    if (isIdentifier(parameter.name) && isParameterProperty(parameter)) setMember(fields ??= {}, parameter.name.text, index);
   });
-  for (const statement of constructor.body?.statements ?? []) {
-    if (!isExpressionStatement(statement) || !isBinaryExpression(statement.expression) || statement.expression.operatorToken.kind !== SyntaxKind.EqualsToken) continue;
-    const { left, right } = statement.expression;
-    const position = isIdentifier(right) ? positions.get(right.text) : undefined;
-    if (position !== undefined && isPropertyAccessExpression(left) && left.expression.kind === SyntaxKind.ThisKeyword) setMember(fields ??= {}, left.name.text, position);
+  for (const { field, value } of thisAssignments(constructor)) {
+    const position = isIdentifier(value) ? positions.get(value.text) : undefined;
+    if (position !== undefined) setMember(fields ??= {}, field, position);
   }
   return fields;
 }
-
-// The modifiers that make a constructor's parameter a field of its own.
-const PARAMETER_PROPERTY = new Set([SyntaxKind.PublicKeyword, SyntaxKind.PrivateKeyword, SyntaxKind.ProtectedKeyword, SyntaxKind.ReadonlyKeyword]);
 
 /** The binding of `name` in the innermost scope around `position`. */
 export function lookupBinding(state: ScanState, name: string, position: number): Binding | undefined {

@@ -28,7 +28,7 @@ import { mentionsFlagFunction } from './flagFunctions';
 import { unwrap } from './values';
 import type { CompletedChecks } from './completeChecks';
 import { hasModifier } from './exports';
-import { flagFunctionsOf, flagGettersOf, hardCodedSwitch } from './flagsSetInCode';
+import { booleanFunctionsOf, flagFunctionsOf, flagGettersOf, hardCodedSwitch } from './flagsSetInCode';
 import { storedChecksOf } from './storedChecks';
 import { flagSelectorOf } from './flagSelectors';
 import { flagStoresOf, storeReaderCall, subscribedStore } from './flagStores';
@@ -114,20 +114,6 @@ function selectorSwitch(initializer: ts.Expression): Pick<SwitchDeclaration, 'ke
   return selected === undefined ? undefined : { key: selected.key, selector: selected.from };
 }
 
-/** The module's functions declared to give a boolean: `function enterpriseFeatureEnabled(…): boolean`, `const on = (…): boolean => …`. */
-function booleanFunctionsOf(sourceFile: ts.SourceFile): Set<string> {
-  const names = new Set<string>();
-  for (const statement of sourceFile.statements) {
-    if (isFunctionDeclaration(statement) && statement.name !== undefined && statement.type?.kind === SyntaxKind.BooleanKeyword) names.add(statement.name.text);
-    if (!isVariableStatement(statement)) continue;
-    for (const declaration of statement.declarationList.declarations) {
-      const value = declaration.initializer;
-      if (isIdentifier(declaration.name) && value !== undefined && (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) && value.type?.kind === SyntaxKind.BooleanKeyword) names.add(declaration.name.text);
-    }
-  }
-  return names;
-}
-
 /** What the pass found: the checks of the switches' reads, and the switches the file declares. */
 export interface SwitchScan {
   readonly checks: FlagCheck[];
@@ -146,7 +132,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   const { sourceFile } = state;
   // A declaration set from a variable, or else storing a check's value.
   // A module of flags' functions declared to give a boolean make one of what they are given, as `isTruthy` does.
-  const flagsModule = hardCodes ? { booleanFunctions: booleanFunctionsOf(sourceFile) } : undefined;
+  const booleanFunctions = hardCodes ? booleanFunctionsOf(sourceFile) : new Set<string>();
+  const flagsModule = hardCodes ? { booleanFunctions } : undefined;
   const declaredBy = (initializer: ts.Expression, name: string, exported = false): Pick<SwitchDeclaration, 'key' | 'check'> | undefined => {
     const variable = switchedBy(initializer, name, exported ? flagsModule : undefined);
     if (variable !== undefined) return { key: variable };
@@ -197,7 +184,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
         const textOf = textSwitchedBy(declaration.initializer);
         const setting = declaredBy(declaration.initializer, declaration.name.text, exported)
           ?? (textOf === undefined ? undefined : { key: textOf, text: true as const })
-          ?? (exported ? hardCodedSwitch(declaration, flagFunctions, flagsModule?.booleanFunctions ?? new Set()) : undefined)
+          ?? (exported ? hardCodedSwitch(declaration, flagFunctions, booleanFunctions) : undefined)
           ?? selectorSwitch(declaration.initializer)
           ?? stores?.get(declaration.name.text);
         if (setting === undefined) {
@@ -330,8 +317,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     if (isClassLike(node) && node.name !== undefined && MEMBER_NAME.test(node.name.text)) switchObjects.add(node);
     // A switch set again from others (`FEATURE: { ...env.FEATURE, X: env.FEATURE.X && isWindows() }`) is set, not read.
     if (isPropertyAssignment(node) && isIdentifier(node.name) && members.has(node.name.text) && parent !== undefined && switchObjects.has(parent)) settings.add(node.initializer);
-    // An app's configuration given a switch under the variable's own name (`mergeConfig({ ENABLE_X: process.env.ENABLE_X
-    // === 'true' })`) sets that setting; where the setting is read, it gates.
+    // An app's configuration given a switch under the variable's own name (`mergeConfig({ FF_X: process.env.FF_X ===
+    // 'true' })`) sets that setting; where the setting is read, it gates.
     if (isPropertyAssignment(node) && isIdentifier(node.name) && copiesVariable(node.initializer, node.name.text)) settings.add(node.initializer);
     if (declares && (isPropertyDeclaration(node) || isPropertyAssignment(node)) && isIdentifier(node.name) && node.initializer !== undefined && parent !== undefined
       && (isClassLike(parent) || isObjectLiteralExpression(parent)) && (MEMBER_NAME.test(node.name.text) || switchObjects.has(parent))) {

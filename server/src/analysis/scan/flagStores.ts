@@ -105,7 +105,7 @@ export function subscribedStore(name: ts.Identifier, sourceFile: ts.SourceFile):
 }
 
 /** A value written in place: a text, a number (`1440 * 30`, `-1`), true, false or null. */
-function isLiteral(node: ts.Expression): boolean {
+export function isLiteral(node: ts.Expression): boolean {
   if (isStringLiteralLike(node) || isNumericLiteral(node)) return true;
   if (node.kind === SyntaxKind.TrueKeyword || node.kind === SyntaxKind.FalseKeyword || node.kind === SyntaxKind.NullKeyword) return true;
   if (isPrefixUnaryExpression(node)) return node.operator === SyntaxKind.MinusToken && isNumericLiteral(node.operand);

@@ -6,6 +6,7 @@
 import { ts } from 'ts-morph';
 import type { FlagCheck } from '../types';
 import { hasModifier } from './exports';
+import { isLiteral } from './flagStores';
 import { booleanValue, lastNameOf } from './settingReads';
 import type { SwitchDeclaration } from './types';
 import { returnedExpressions, unwrap } from './values';
@@ -13,7 +14,7 @@ import { returnedExpressions, unwrap } from './values';
 const {
   SyntaxKind, forEachChild, isArrowFunction, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isFunctionDeclaration,
   isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isPropertyAccessExpression,
-  isPropertyDeclaration, isStringLiteralLike,
+  isPropertyDeclaration, isStringLiteralLike, isVariableStatement,
 } = ts;
 
 /**
@@ -42,8 +43,21 @@ export function hardCodedSwitch(declaration: ts.VariableDeclaration, flagFunctio
 /** True for a call of one of `booleanFunctions` given nothing but literals: `loadFeatureFlag('USE_PLANNING_AGENT')`. */
 function asksOwnBoolean(body: ts.Node, booleanFunctions: ReadonlySet<string>): boolean {
   const call = isBlock(body) ? undefined : unwrap(body as ts.Expression);
-  return call !== undefined && isCallExpression(call) && isIdentifier(call.expression) && booleanFunctions.has(call.expression.text)
-    && call.arguments.every((argument) => isStringLiteralLike(argument) || argument.kind === SyntaxKind.TrueKeyword || argument.kind === SyntaxKind.FalseKeyword || argument.kind === SyntaxKind.NumericLiteral);
+  return call !== undefined && isCallExpression(call) && isIdentifier(call.expression) && booleanFunctions.has(call.expression.text) && call.arguments.every(isLiteral);
+}
+
+/** The module's functions declared to give a boolean: `function enterpriseFeatureEnabled(…): boolean`, `const on = (…): boolean => …`. */
+export function booleanFunctionsOf(sourceFile: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if (isFunctionDeclaration(statement) && statement.name !== undefined && statement.type?.kind === SyntaxKind.BooleanKeyword) names.add(statement.name.text);
+    if (!isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const value = declaration.initializer;
+      if (isIdentifier(declaration.name) && value !== undefined && (isArrowFunction(value) || isFunctionExpression(value)) && value.type?.kind === SyntaxKind.BooleanKeyword) names.add(declaration.name.text);
+    }
+  }
+  return names;
 }
 
 /**

@@ -26,13 +26,13 @@ import { inlineTemplatesText, mayHoldInlineTemplate } from '../angular';
 import { inlineTemplateFileName } from '../components';
 import type { FileScan, LocalReference, ModuleReference, Origin, ScanState } from './types';
 import type { Span } from '../types';
-import { callParameters, evaluate, isConstruction, isThisProps, loadsModule, memberOf, originReference, propertyNameText, returnedExpressions, typeOriginReference, unwrap } from './values';
+import { callParameters, evaluate, isConstruction, isParameterProperty, isThisProps, loadsModule, memberOf, originReference, propertyNameText, returnedExpressions, thisAssignments, typeOriginReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
 const {
-  NodeFlags, SyntaxKind, canHaveModifiers, forEachChild, getDecorators, getModifiers, isArrayBindingPattern, isArrowFunction,
-  isBinaryExpression, isBlock, isCallExpression, isConstructorDeclaration, isExpressionStatement,
+  NodeFlags, SyntaxKind, forEachChild, getDecorators, getModifiers, isArrayBindingPattern, isArrowFunction,
+  isBlock, isCallExpression, isConstructorDeclaration, isExpressionStatement,
   isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern,
   isPropertyAccessExpression, isPropertyDeclaration, isVariableDeclaration,
   isVariableStatement, isObjectLiteralExpression, isSpreadAssignment, isConditionalExpression,
@@ -400,22 +400,19 @@ function declareClassMembers(state: ScanState, node: ts.ClassLikeDeclaration): v
       declareMember(member.name, declaredOrigin(state, member.initializer, member.type) ?? injectedOrigin(member), isStatic);
     } else if (isConstructorDeclaration(member)) {
       for (const parameter of member.parameters) {
-        if (!canHaveModifiers(parameter) || (getModifiers(parameter)?.length ?? 0) === 0) continue;
+        if (!isParameterProperty(parameter)) continue;
         const origin = typedOrigin(parameter.type);
         // Any other parameter property is what the class's maker passes (`private overrides: { pollInterval: string }`):
         // a key read from it (`this.overrides.pollInterval`) is decided by each `new`, as a parameter's is by each call.
         if (origin === undefined && isIdentifier(parameter.name)) declare(state, `this.${parameter.name.text}`, undefined, undefined, { type: parameter.type }, undefined, scope);
         else declareMember(parameter.name, origin);
       }
-      for (const statement of member.body?.statements ?? []) {
-        if (!isExpressionStatement(statement) || !isBinaryExpression(statement.expression)) continue;
-        const { left, operatorToken, right } = statement.expression;
-        if (operatorToken.kind === SyntaxKind.EqualsToken && isPropertyAccessExpression(left) && left.expression.kind === SyntaxKind.ThisKeyword && !typedFields.has(left.name.text)) {
-          const origin = declaredOrigin(state, right, undefined);
-          // A field set from what the maker passes (`this._flagName = config.flagName`) is decided by each `new` too.
-          if (passedIn(member, right)) declare(state, `this.${left.name.text}`, undefined, undefined, { type: undefined }, origin, scope);
-          else declareMember(left.name, origin);
-        }
+      for (const { field, value } of thisAssignments(member)) {
+        if (typedFields.has(field)) continue;
+        const origin = declaredOrigin(state, value, undefined);
+        // A field set from what the maker passes (`this._flagName = config.flagName`) is decided by each `new` too.
+        if (passedIn(member, value)) declare(state, `this.${field}`, undefined, undefined, { type: undefined }, origin, scope);
+        else if (origin !== undefined) declare(state, `this.${field}`, undefined, undefined, undefined, origin, scope);
       }
     }
   }

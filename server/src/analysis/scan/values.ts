@@ -11,7 +11,7 @@ const {
   isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment,
   isQualifiedName, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike,
   isTypeAssertionExpression, isTypeReferenceNode, isMappedTypeNode, isIndexedAccessTypeNode, isTypeQueryNode, isUnionTypeNode, isSpreadAssignment, isFunctionLike, isClassLike, isReturnStatement,
-  forEachChild,
+  forEachChild, canHaveModifiers, getModifiers, isExpressionStatement, isBinaryExpression,
 } = ts;
 
 /** What an expression holds, as far as flag keys go; undefined when it cannot be a key or an object of keys. */
@@ -59,6 +59,24 @@ function constructedValue(node: ts.NewExpression): LocalObject | undefined {
   const of = isIdentifier(node.expression) || isPropertyAccessExpression(node.expression) ? evaluate(node.expression) : undefined;
   if (of === undefined || typeof of === 'string' || of.kind === 'object') return undefined;
   return { kind: 'object', members: {}, constructed: { of, args: (node.arguments ?? []).map((argument) => evaluate(argument)) } };
+}
+
+/** True for a constructor's parameter that is a field of its own (`constructor(private readonly client: Client)`). */
+export function isParameterProperty(parameter: ts.ParameterDeclaration): boolean {
+  return canHaveModifiers(parameter) && (getModifiers(parameter)?.length ?? 0) > 0;
+}
+
+/** The fields a constructor's own statements set on `this` (`this.id = id`): each field's name and the value it is given. */
+export function thisAssignments(constructor: ts.ConstructorDeclaration): Array<{ readonly field: string; readonly value: ts.Expression }> {
+  const assignments: Array<{ field: string; value: ts.Expression }> = [];
+  for (const statement of constructor.body?.statements ?? []) {
+    if (!isExpressionStatement(statement) || !isBinaryExpression(statement.expression)) continue;
+    const { left, operatorToken, right } = statement.expression;
+    if (operatorToken.kind === SyntaxKind.EqualsToken && isPropertyAccessExpression(left) && left.expression.kind === SyntaxKind.ThisKeyword && isIdentifier(left.name)) {
+      assignments.push({ field: left.name.text, value: right });
+    }
+  }
+  return assignments;
 }
 
 /** True for an object made by `new`: what it holds is its class's to say, and it may be a client as well. */
