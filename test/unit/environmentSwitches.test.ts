@@ -363,9 +363,25 @@ export const App = () => [useSelector(getEnableRedesign), useSelector(getEnableC
     };
     const checks = scanWorkspace(files).get('/ws/src/app.tsx')?.checks ?? [];
     assert.deepEqual(checks.map((check) => check.key), ['OT_PD_ENABLE_REDESIGN', 'OT_PD_ENABLE_COMMENT']);
+    assert.equal(checks[0].method, 'useSelector(getEnableRedesign)', 'the call the selector is handed to gives the value');
     assert.equal(checks[0].environmentSwitch, undefined, "a selector's flag is a backend's");
     assert.equal(checks[0].evidence, '`getEnableRedesign`, imported from ./feature-flags/selectors, is a selector of the flag OT_PD_ENABLE_REDESIGN from getFeatureFlagData (selectors.ts:4)');
     assert.match(givesNoValue(checks[0], 'OT_PD_ENABLE_REDESIGN') ?? '', /hands getEnableRedesign, a selector of 'OT_PD_ENABLE_REDESIGN', to the store/);
+  });
+
+  it("is read through the module's namespace given on under its file's name; not through another import's member of that name", () => {
+    const files: Record<string, string> = {
+      '/ws/src/feature-flags/selectors.ts': `import { createSelector } from 'reselect';
+export const getFeatureFlagData = createSelector([getFeatureFlags], (flags) => flags);
+export const getEnableRedesign = createSelector(getFeatureFlagData, (flags) => flags.OT_PD_ENABLE_REDESIGN ?? false);`,
+      '/ws/src/feature-flags/index.ts': `import * as selectors from './selectors';\nexport { selectors };\n`,
+      '/ws/src/app.tsx': `import { useSelector } from 'react-redux';
+import { selectors as featureFlagSelectors } from './feature-flags';
+import { labware } from './labware';
+export const App = () => [useSelector(featureFlagSelectors.getEnableRedesign), useSelector(labware.getEnableRedesign)];`,
+    };
+    const checks = scanWorkspace(files).get('/ws/src/app.tsx')?.checks ?? [];
+    assert.deepEqual(checks.map((check) => `${check.key} <- ${check.method}`), ['OT_PD_ENABLE_REDESIGN <- useSelector(featureFlagSelectors.getEnableRedesign)']);
   });
 });
 

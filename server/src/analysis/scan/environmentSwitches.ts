@@ -149,8 +149,10 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   // Module constants: declared here, or imported by name (`import { isDevFeaturesEnabled as dev } from '@/consts/env'`).
   const localConstants = new Map<string, { declared: DeclaredSwitch; imported?: string }>();
   // Modules imported whole (`import * as config from '../config'`), through which another module's constant is read
-  // (`config.FEATURE_FLAG_X`): each local name, with its specifier.
-  const namespaces = new Map<string, string>();
+  // (`config.FEATURE_FLAG_X`): each local name, with its specifier. Also a module's namespace given on under its file's
+  // name (`export { selectors }` of `import * as selectors from './selectors'`) and imported by that name (`import {
+  // selectors as featureFlagSelectors }`): the constants read through it are then only those of a file of that name.
+  const namespaces = new Map<string, { specifier: string; file?: string }>();
   // What is passed over: where a switch is set is no read of one (`yes(localStorage.getItem(storageKeys.isDevFeaturesEnabled))`
   // names a storage key), and a hook's dependency list reads none either.
   const settings = new Set<ts.Node>();
@@ -211,11 +213,14 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
       localConstants.set(name, { declared: own(name, declared) });
     } else if (isImportDeclaration(statement) && isStringLiteralLike(statement.moduleSpecifier) && statement.importClause?.isTypeOnly !== true) {
       const bindings = statement.importClause?.namedBindings;
-      if (bindings !== undefined && isNamespaceImport(bindings)) namespaces.set(bindings.name.text, statement.moduleSpecifier.text);
+      if (bindings !== undefined && isNamespaceImport(bindings)) namespaces.set(bindings.name.text, { specifier: statement.moduleSpecifier.text });
       if (bindings === undefined || !isNamedImports(bindings)) continue;
       for (const element of bindings.elements) {
-        const declared = constants.get((element.propertyName ?? element.name).text);
-        if (declared !== undefined && !element.isTypeOnly) localConstants.set(element.name.text, { declared, imported: statement.moduleSpecifier.text });
+        const imported = (element.propertyName ?? element.name).text;
+        const declared = constants.get(imported);
+        if (element.isTypeOnly) continue;
+        if (declared !== undefined) localConstants.set(element.name.text, { declared, imported: statement.moduleSpecifier.text });
+        else if (switchFileStems(patterns).has(imported)) namespaces.set(element.name.text, { specifier: statement.moduleSpecifier.text, file: imported });
       }
     }
   }
@@ -289,6 +294,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
 
   const stack: Array<{ node: ts.Node; parent: ts.Node | undefined }> = [{ node: sourceFile, parent: undefined }];
   let constant: ReturnType<typeof constantRead>;
+  let namespace: { specifier: string; file?: string } | undefined;
+  let declaredThrough: DeclaredSwitch | undefined;
   while (stack.length > 0) {
     const { node, parent } = stack.pop() as { node: ts.Node; parent: ts.Node | undefined };
     if (isImportDeclaration(node) || isExportDeclaration(node) || isTypeNode(node) || settings.has(node)) continue;
@@ -337,16 +344,17 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
       // A name shadowed by a local (a parameter `isDevFeaturesEnabled`) is not the module's.
       const binding = lookupBinding(state, name, node.getStart(sourceFile));
       // A switch's text gates only where it is made a boolean.
-      const gate = local.declared.text === true ? textMadeBoolean(node, parent) : whole;
+      const gate = local.declared.text === true ? textMadeBoolean(node, parent) : local.declared.selector !== undefined ? selectorApplied(whole, parent) : whole;
       if (gate !== undefined && (binding === undefined || (binding.scopeStart === sourceFile.pos && binding.scopeEnd === sourceFile.end))) {
         const how = local.imported === undefined ? '' : `, imported from ${local.imported},`;
         read(node, gate, local.declared, `\`${node.text}\`${how}`);
       }
-    } else if (isPropertyAccessExpression(node) && isIdentifier(node.expression) && namespaces.has(node.expression.text) && constants.has(node.name.text) && parent !== undefined) {
+    } else if (isPropertyAccessExpression(node) && isIdentifier(node.expression) && (namespace = namespaces.get(node.expression.text)) !== undefined
+      && (declaredThrough = constants.get(node.name.text)) !== undefined && (namespace.file === undefined || fileStem(declaredThrough.file) === namespace.file) && parent !== undefined) {
       // `config.FEATURE_FLAG_X` through `import * as config`: the module's constant, as if imported by name.
-      const declared = constants.get(node.name.text) as DeclaredSwitch;
-      const gate = declared.text === true ? textMadeBoolean(node, parent) : isWrittenAccess(node, parent) ? undefined : node;
-      if (gate !== undefined && declared.store === undefined) read(node.name, gate, declared, `\`${node.expression.text}.${node.name.text}\`, imported from ${namespaces.get(node.expression.text) as string},`);
+      const declared = declaredThrough;
+      const gate = declared.text === true ? textMadeBoolean(node, parent) : isWrittenAccess(node, parent) ? undefined : declared.selector !== undefined ? selectorApplied(node, parent) : node;
+      if (gate !== undefined && declared.store === undefined) read(node.name, gate, declared, `\`${node.expression.text}.${node.name.text}\`, imported from ${namespace.specifier},`);
       continue;
     } else if (isPropertyAccessExpression(node) && members.has(node.name.text) && parent !== undefined && !isWrittenAccess(node, parent) && readsSwitch(node.expression, members.get(node.name.text) as DeclaredSwitch)) {
       const declared = members.get(node.name.text) as DeclaredSwitch;
@@ -393,6 +401,31 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   }
   checks.sort((a, b) => a.callSpan.start - b.callSpan.start);
   return { checks, ...(Object.keys(switches).length > 0 ? { switches } : {}) };
+}
+
+/**
+ * Where a selector's value is taken: the call it is handed to alone (`useSelector(getEnableRedesign)`, `select(…)`) or
+ * that calls it (`getEnableRedesign(state)`); else its name, handed to another selector.
+ */
+function selectorApplied(name: ts.Node, parent: ts.Node): ts.Node {
+  return isCallExpression(parent) && (parent.expression === name || (parent.arguments.length === 1 && parent.arguments[0] === name)) ? parent : name;
+}
+
+const stemsOfSwitchFiles = new WeakMap<readonly DeclaredSwitch[], ReadonlySet<string>>();
+
+/** The names of the files that declare the module constants among the switches known (`selectors` for `…/selectors.ts`). */
+function switchFileStems(patterns: PatternSet): ReadonlySet<string> {
+  const declared = patterns.environmentSwitches ?? [];
+  let stems = stemsOfSwitchFiles.get(declared);
+  if (stems === undefined) {
+    stems = new Set(declared.filter((one) => !one.member).map((one) => fileStem(one.file)));
+    stemsOfSwitchFiles.set(declared, stems);
+  }
+  return stems;
+}
+
+function fileStem(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
 }
 
 // An object of flag stores by its name: `featureFlagsStore`, `FeatureToggleStores`.
