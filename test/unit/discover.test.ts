@@ -1502,6 +1502,40 @@ export const alias = FeatureFlags.getBoolean('auth.forceAliasAttributes') ? Feat
     checks: { 'packages/auth/src/update.ts': ['auth.forceAliasAttributes', 'latestRegionSupport.pinpoint'] },
   },
   {
+    name: "an injected service named for feature toggles: a method with no declared type that gives true or false is a pattern on each holder, and a router guard that reads its key from the route's data by text is a wrapper; a method that gives an object is not",
+    files: {
+      'src/app/services/feature-toggle-service.ts': `@Injectable({ providedIn: 'root' })
+export class FeatureToggleService {
+  config: Record<string, boolean> | null = null;
+  isFeatureEnabled(key: string) {
+    if (this.config && has(this.config, key)) return get(this.config, key, false);
+    return false;
+  }
+  getFeature(key: string) {
+    if (this.config === null) return null;
+    return { key, on: this.config[key] };
+  }
+}`,
+      'src/app/guards/feature-toggle.guard.ts': `@Injectable({ providedIn: 'root' })
+export class FeatureToggleGuard implements CanActivate {
+  constructor(private featureToggleService: FeatureToggleService) {}
+  canActivate(next: ActivatedRouteSnapshot): boolean {
+    const feature = next.data['featureToggleName'];
+    if (feature) return this.featureToggleService.isFeatureEnabled(feature);
+    return false;
+  }
+}`,
+      'src/app/routes.ts': `export const routes = [{ path: 'beta', data: { title: 'Beta', featureToggleName: 'testToggle' }, canActivate: [FeatureToggleGuard] }];`,
+      'src/app/summary.component.ts': `export class SummaryComponent {
+  constructor(private featureToggleService: FeatureToggleService) {}
+  get adr() { return this.featureToggleService.isFeatureEnabled('adrToggle') && this.featureToggleService.getFeature('adrCertToggle'); }
+}`,
+    },
+    expected: { patterns: [{ callee: 'featureToggleService.isFeatureEnabled', keyArg: 0 }, { callee: 'canActivate', keyArg: '0.data.featureToggleName' }] },
+    says: /^flag function featureToggleService\.isFeatureEnabled \(src\/app\/services\/feature-toggle-service\.ts:4\): a method of featureToggleService, an instance of FeatureToggleService, a class whose name says it serves feature flags, that takes the flag's name \(key\) and gives a boolean$/,
+    checks: { 'src/app/summary.component.ts': ['adrToggle'], 'src/app/routes.ts': ['testToggle'] },
+  },
+  {
     name: "a record named for feature flags whose entries are compared with a flag's state where read is a bag of its name; once is no evidence, nor is a record of another name, and its keys vouch for no list of keys",
     files: {
       'src/hooks.ts': `export const useFeatureFlagsQuery = () => useQuery({ queryKey: ['featureFlags'], queryFn: getFeatureFlags });`,
@@ -2556,7 +2590,7 @@ export interface Organization { id: string; features: OrgFeatures }`,
     expected: {},
   },
   {
-    name: 'a function named for several flags that gives back its own checks\' values by name is a bag of those names, each read as its check\'s flag; its other properties are none, nor is what a function named for nothing of flags gives back',
+    name: 'a function named for several flags that gives back its own checks\' values by name is a bag of those names, each read as its check\'s flag, and so is one of any name giving back two; its other properties are none, nor is one check given back by a function named for nothing of flags',
     files: {
       'src/lib/consts.ts': `export const featureKeys = { SEASONAL: 'seasonal-menu', PAYMENT: 'online-payment' } as const;`,
       'src/hooks/use-feature-flags.ts': `import { useVariableValue } from '@devcycle/react-client-sdk';
@@ -2570,20 +2604,28 @@ export function useFeatureFlags() {
 export function useCheckoutData() {
   const enableOnlinePayment = useVariableValue(featureKeys.PAYMENT, false);
   return { enableOnlinePayment };
+}
+export default function useFeatureToogle() {
+  const seasonal = useVariableValue(featureKeys.SEASONAL, false);
+  return { isSeasonalEnabled: seasonal, isPaymentEnabled: useVariableValue(featureKeys.PAYMENT, false), ready: true };
 }`,
-      'src/pages/checkout.tsx': `import { useFeatureFlags } from '../hooks/use-feature-flags';
+      'src/pages/checkout.tsx': `import useFeatureToogle, { useFeatureFlags } from '../hooks/use-feature-flags';
 export function Checkout() {
   const { enableOnlinePayment, isLoading } = useFeatureFlags();
   const { enableOnlinePayment: again } = useCheckoutData();
-  return useFeatureFlags().showSeasonalMenu && enableOnlinePayment && !isLoading && again;
+  const { isPaymentEnabled, ready } = useFeatureToogle();
+  return useFeatureFlags().showSeasonalMenu && enableOnlinePayment && !isLoading && again && isPaymentEnabled && ready;
 }`,
     },
     expected: {
-      bags: [{ bag: 'useFeatureFlags()', keys: ['showSeasonalMenu', 'enableOnlinePayment'], names: { showSeasonalMenu: 'seasonal-menu', enableOnlinePayment: 'online-payment' } }],
+      bags: [
+        { bag: 'useFeatureFlags()', keys: ['showSeasonalMenu', 'enableOnlinePayment'], names: { showSeasonalMenu: 'seasonal-menu', enableOnlinePayment: 'online-payment' } },
+        { bag: 'useFeatureToogle()', keys: ['isSeasonalEnabled', 'isPaymentEnabled'], names: { isSeasonalEnabled: 'seasonal-menu', isPaymentEnabled: 'online-payment' } },
+      ],
       registry: { file: 'src/lib/consts.ts', symbol: 'featureKeys' },
     },
     says: /^bag useFeatureFlags\(\) \(src\/hooks\/use-feature-flags\.ts:3\): gives back what its own checks give, one property each \(showSeasonalMenu holds 'seasonal-menu', enableOnlinePayment holds 'online-payment'\); a read of one is a check$/m,
-    checks: { 'src/pages/checkout.tsx': ['online-payment', 'seasonal-menu'] },
+    checks: { 'src/pages/checkout.tsx': ['online-payment', 'online-payment', 'seasonal-menu'] },
   },
   {
     name: 'a service named for feature flags whose every public method takes nothing and gives a boolean (or an observable of one) is read where it is held: a call of a method is a check of it; a service with a method that takes a flag, or named for nothing of flags, is none',

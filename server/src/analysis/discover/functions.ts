@@ -282,14 +282,15 @@ function localSourceText(node: ts.SignatureDeclaration, name: string): string | 
   return undefined;
 }
 
-/** `options.key` for a chain of names, else undefined. */
+/** `options.key` for a chain of names, also written as texts (`route.data['featureName']`), else undefined. */
 function accessText(expression: ts.Expression): string | undefined {
   if (ts.isIdentifier(expression)) return expression.text;
-  if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.name)) {
-    const object = accessText(expression.expression);
-    return object === undefined ? undefined : `${object}.${expression.name.text}`;
-  }
-  return undefined;
+  const name = ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.name) ? expression.name.text
+    : ts.isElementAccessExpression(expression) && ts.isStringLiteralLike(expression.argumentExpression) && /^[A-Za-z_$][\w$]*$/.test(expression.argumentExpression.text)
+      ? expression.argumentExpression.text : undefined;
+  if (name === undefined) return undefined;
+  const object = accessText((expression as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
+  return object === undefined ? undefined : `${object}.${name}`;
 }
 
 /**

@@ -200,12 +200,14 @@ export function flagServiceMethods(root: string, trees: SourceTrees): Discovered
           : ts.isPropertyDeclaration(member) && member.initializer !== undefined && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer)) ? member.initializer : undefined;
         const [first] = signature?.parameters ?? [];
         if (signature === undefined || first === undefined || !ts.isIdentifier(first.name) || !FLAG_PARAMETER.test(first.name.text)) continue;
-        if (!EVALUATING_METHOD.test(method) || saysNotEvaluating(method) || signature.type === undefined || !PRIMITIVE_RETURN.test(signature.type.getText(sourceFile))) continue;
+        if (!EVALUATING_METHOD.test(method) || saysNotEvaluating(method)) continue;
+        const gives = signature.type === undefined ? (givesBoolean(signature) ? 'a boolean' : undefined) : signature.type.getText(sourceFile);
+        if (gives === undefined || !(signature.type === undefined || PRIMITIVE_RETURN.test(gives))) continue;
         for (const receiver of receivers) {
           found.push({
             pattern: { callee: `${receiver}.${method}`, keyArg: 0 },
             at: { file, line: sourceFile.getLineAndCharacterOfPosition(member.getStart(sourceFile)).line + 1 },
-            reason: `a ${receiver === className ? 'static method' : `method of ${receiver}, an instance`} of ${className}, a class whose name says it serves feature flags, that takes the flag's name (${first.name.text}) and gives ${signature.type.getText(sourceFile)}`,
+            reason: `a ${receiver === className ? 'static method' : `method of ${receiver}, an instance`} of ${className}, a class whose name says it serves feature flags, that takes the flag's name (${first.name.text}) and gives ${gives}`,
             evidence: 'named',
             level: 1,
           });
@@ -214,6 +216,28 @@ export function flagServiceMethods(root: string, trees: SourceTrees): Discovered
     }
   }
   return found;
+}
+
+/**
+ * True when a method declared with no type gives a boolean: it gives `true` or `false` somewhere, and nothing that is
+ * surely something else (an object, a list, a text, a number, `this`). `isFeatureEnabled(key) { if (has(this.config, key))
+ * return get(this.config, key, false); return false; }` gives one; `getFeature(name) { return this.features[name] ?? null; }` may not.
+ */
+function givesBoolean(signature: ts.SignatureDeclaration): boolean {
+  const body = (signature as { body?: ts.Node }).body;
+  if (body === undefined) return false;
+  const given: ts.Expression[] = [];
+  if (!ts.isBlock(body)) given.push(body as ts.Expression);
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node) && node.expression !== undefined) given.push(node.expression);
+    if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
+  };
+  if (ts.isBlock(body)) ts.forEachChild(body, visit);
+  const isBooleanLiteral = (node: ts.Expression): boolean => node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword;
+  const isOtherValue = (node: ts.Expression): boolean => ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node) || ts.isStringLiteralLike(node)
+    || ts.isTemplateExpression(node) || ts.isNumericLiteral(node) || node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.NullKeyword;
+  const values = given.map((node) => (ts.isParenthesizedExpression(node) ? node.expression : node));
+  return values.some(isBooleanLiteral) && !values.some(isOtherValue);
 }
 
 /**
