@@ -636,6 +636,11 @@ own?.isOn('c');`,
     expected: [['flag', 'unleash', '`useVariant` is imported from @unleash/proxy-client-react']],
   },
   {
+    name: 'a call on one of two clients chosen in place is on a client; with an object of its own in one branch, it is none',
+    code: `import { GrowthBook } from '@growthbook/growthbook';\nconst high = new GrowthBook({});\nconst low = new GrowthBook({});\nexport const a = (risk === 'high' ? high : low).isOn('wallet');\nexport const b = (risk ? high : { isOn: () => true }).isOn('stub');`,
+    expected: [['wallet', 'growthbook', '`high` is created from @growthbook/growthbook']],
+  },
+  {
     name: "an SDK function imported under another name is the preset's, under that name; a rename from elsewhere is not",
     code: `import { useFlag as useUnleashFlag, useVariant as variantOf } from '@unleash/proxy-client-react';
 import { useFlag as useLocalFlag } from './flags';
@@ -820,12 +825,23 @@ describe('evidence', () => {
   for (const { name, code, expected, pending = [], patterns = [] } of evidenceCases) {
     it(name, () => {
       const scan = scanFile('/work/app/src/app.tsx', code, buildPatternSet(patterns));
+      // A file whose only mention of an SDK's function renames it on import is read too.
+      if (expected.length > 0) assert.equal(mayHoldChecks(code, buildPatternSet(patterns)), true, 'the prefilter lets the file through');
       const confirmed = new Set(scan.checks.map((_, index) => index));
       for (const { checkIndex } of scan.evidenceImports ?? []) confirmed.delete(checkIndex);
       assert.deepEqual(scan.checks.filter((_, index) => confirmed.has(index)).map((found) => [found.key, found.sdk, found.evidence]), expected);
       assert.deepEqual((scan.evidenceImports ?? []).map((entry) => entry.subject), pending);
     });
   }
+
+  it('a call on one of two clients chosen in place is marked so, and the clean-up leaves it: each client may answer from its own configuration', () => {
+    const code = `import { GrowthBook } from '@growthbook/growthbook';\nconst high = new GrowthBook({});\nconst low = new GrowthBook({});\nexport const a = (risk === 'high' ? high : low).isOn('wallet');\nexport const b = high.isOn('plain');\n`;
+    const checks = scanFile('/work/app/src/app.ts', code, buildPatternSet([])).checks;
+    assert.deepEqual(checks.map((found) => [found.key, found.clientChosen]), [['wallet', true], ['plain', undefined]]);
+    const cleaned = removeFlagFromFile('/work/app/src/app.ts', code, checks.slice(0, 1), { kind: 'value', value: true }, 'wallet');
+    assert.equal(cleaned.text, code);
+    assert.match(cleaned.problems[0].message, /one of two clients, chosen where the program runs/);
+  });
 
   it("a field declared with the SDK's type keeps that evidence whatever the constructor assigns it, whole text or skeleton", () => {
     const code = `import { type Unleash } from 'unleash-client';

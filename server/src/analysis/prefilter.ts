@@ -102,7 +102,7 @@ function callRegexSource(callNames: readonly string[]): string {
   // by what precedes the name once it is found, which costs far less than a second alternative looking for `<`.
   const components = componentNames(callNames).map(escapeRegex);
   const jsx = components.length === 0 ? '' : `|(?<=<(?:${components.join('|')}))[\\s/>]`;
-  return `(?:${names.join('|')})(?:${CALL_GAP}(?:[(</]|\\?\\.)|${BRACKET_CALL}${jsx})`;
+  return `(?:${names.join('|')})(?:${CALL_GAP}(?:[(</]|\\?\\.|as\\s)|${BRACKET_CALL}${jsx})`;
 }
 
 // `\b` treats only ASCII letters, digits and `_` as word characters, so `$name` and `ñname` also match:

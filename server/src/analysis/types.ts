@@ -201,6 +201,11 @@ export interface FlagCheck {
    */
   standIn?: true;
   /**
+   * True when the check's receiver is one of two clients chosen where it runs (`(risk === 'high' ? highRiskClient :
+   * lowRiskClient).getValueAsync(key, false)`): each may answer from its own configuration, so the clean-up leaves it.
+   */
+  clientChosen?: true;
+  /**
    * For a read of a value a module stored from a flag check (`features.FEATURE_X` after `FEATURE_X: isFeatureEnabled(…)`):
    * where that check is, `environment.ts:12`. The clean-up leaves the read; the check there is the one to clean up.
    */

@@ -243,6 +243,7 @@ export function givesNoValue(check: FlagCheck, flagName: string): string | undef
   if (check.inTemplate === true) return `this check of '${flagName}' is in the component's template, which the clean-up does not rewrite; left as it is`;
   if (check.negatedInKey === true) return `this check writes its key '!${flagName}': the team's own function reads the '!' as not, and only that function says what it gives; left as it is`;
   if (check.standIn === true) return `this check calls the SDK's function only where the program runs with it, and a stand-in elsewhere that answers for '${flagName}' by itself; replacing the call would change what the stand-in answers; left as it is`;
+  if (check.clientChosen === true) return `this check asks one of two clients, chosen where the program runs, each of which may answer for '${flagName}' from its own configuration; left as it is`;
   if (check.setInCode === true) return `this check reads ${check.key}, a flag set in code in a module of flags, not a backend's flag; change it there; left as it is`;
   if (check.setInStorage !== undefined) return `this check reads a switch kept in the browser's ${check.setInStorage} under '${check.key}', set where the program runs, not the flag's value; left as it is`;
   if (check.bySelector !== undefined) return `this check hands ${check.bySelector}, a selector of '${flagName}', to the store, which gives the value where the program runs; clean up the selector's read of the flag; left as it is`;

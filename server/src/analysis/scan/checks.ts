@@ -15,7 +15,7 @@ import { evaluate, originReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  SyntaxKind, isArrayLiteralExpression, isCallExpression, isElementAccessExpression,
+  SyntaxKind, isArrayLiteralExpression, isCallExpression, isConditionalExpression, isElementAccessExpression,
   isIdentifier, isNoSubstitutionTemplateLiteral, isNumericLiteral,
   isPropertyAccessExpression, isSpreadElement, isIntersectionTypeNode, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode,
   isJsxAttribute, isJsxExpression, isJsxSpreadAttribute,
@@ -236,7 +236,14 @@ function mayHoldMember(type: ts.TypeNode | undefined, member: string): boolean {
  */
 export function calleeOrigin(callee: ts.Expression): BagSource['origin'] {
   const target = unwrap(callee);
-  const reference = isPropertyAccessExpression(target) ? originReference(target.expression) : originReference(target);
+  const receiver = isPropertyAccessExpression(target) ? unwrap(target.expression) : undefined;
+  // One of two clients, chosen in place (`(risk === 'high' ? highRiskClient : lowRiskClient).getValueAsync(key)`): the
+  // first gives the evidence, and the other must be a name as well (not an object of the file's own).
+  if (receiver !== undefined && isConditionalExpression(receiver)) {
+    const [first, second] = [originReference(receiver.whenTrue), originReference(receiver.whenFalse)];
+    return first === undefined || second === undefined ? undefined : { reference: first, subject: first.names[0], chosenReceiver: true };
+  }
+  const reference = receiver !== undefined ? originReference(receiver) : originReference(target);
   if (reference === undefined) return undefined;
   return { reference, subject: reference.names[0] };
 }

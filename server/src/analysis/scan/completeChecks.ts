@@ -50,8 +50,8 @@ export function completeChecks(state: ScanState): CompletedChecks {
     // A key that is every key of an object in turn (`for (const key in currentFlags) defaults[key]`) checks no one flag.
     const reference = draft.keyValue;
     if (typeof reference === 'object' && reference.kind === 'local' && reference.names.length === 1 && lookupBinding(state, reference.names[0], reference.position)?.everyKey === true) continue;
-    let check = draft.check;
     const need = draft.evidence;
+    let check = need?.chosenReceiver === true ? { ...draft.check, clientChosen: true as const } : draft.check;
     let pending: EvidenceImport | undefined;
     if (need?.modules !== undefined) {
       // An inferred wrapper's call: kept unless its callee is declared here or imported, and other files decide.

@@ -178,6 +178,8 @@ export interface EvidenceNeed {
   readonly subject: string;
   readonly modules?: readonly string[];
   readonly calledName?: string;
+  /** The receiver is one of two, chosen where the call runs (`(high ? highClient : lowClient).getValueAsync(key)`); `reference` is the first. */
+  readonly chosenReceiver?: true;
 }
 
 // Values as the scanner first sees them: a reference to a local name is completed after the whole file
@@ -219,7 +221,7 @@ export interface BagSource {
   readonly patterns: readonly FlagPattern[];
   readonly method: string;
   /** For a preset's bag: the callee's reference, which must come from the pattern's packages. */
-  readonly origin?: { readonly reference: LocalReference; readonly subject: string };
+  readonly origin?: { readonly reference: LocalReference; readonly subject: string; readonly chosenReceiver?: true };
   /** The only property names that are flags, for a bag that lists them (see `ObjectBag.keys`). */
   readonly keys?: ReadonlySet<string>;
   /** For a bag call that gives a reactive box (see `FlagPattern.box`): its `.value` is the bag too. */
