@@ -1,5 +1,5 @@
-// Bags a function makes of its own checks: a function named for several flags (`useFeatureFlags`, `getToggles`) that
-// checks each flag into a local and gives the locals back by name,
+// Bags a function makes of its own checks: a function that checks flags into locals and gives two or more of them back by
+// name, or one that is named for several flags (`useFeatureFlags`, `getToggles`) and gives back one,
 //   const showSeasonalMenu = useVariableValue(featureKeys.SHOW_SEASONAL_MENU, false); … return { showSeasonalMenu, … }
 // What it gives back is a bag of those names, each a check of the flag its own check reads wherever it is read:
 // `const { showSeasonalMenu } = useFeatureFlags()` checks 'seasonal-menu'. Its other properties (`isLoading`) are none.
@@ -26,17 +26,20 @@ export function checkedReturnBags(root: string, trees: SourceTrees, patterns: Pa
   for (const source of trees.sources) {
     const file = posix.relative(root, source.file);
     // The few files that may hold a check are asked first: the text test tries every position of every file.
-    if (isTestFile(file) || !trees.mayHoldChecks(source, patterns) || !SEVERAL_FLAGS_TEXT.test(source.text)) continue;
+    if (isTestFile(file) || !trees.mayHoldChecks(source, patterns)) continue;
     const checks = trees.resolvedChecks(source, patterns, resolvePackage).filter(holdsOneFlag);
-    if (checks.length === 0) continue;
+    if (checks.length < 2 && (checks.length === 0 || !SEVERAL_FLAGS_TEXT.test(source.text))) continue;
     const checkAt = new Map(checks.map((check) => [`${check.callSpan.start}:${check.callSpan.end}`, check]));
     const sourceFile = trees.tree(source);
     const visit = (node: ts.Node): void => {
       if (ts.isFunctionLike(node)) {
         const name = functionName(node);
-        if (name !== undefined && namesSeveralFlags(name) && !bags.some((bag) => bag.spec === `${name}()`)) {
+        if (name !== undefined && !bags.some((bag) => bag.spec === `${name}()`)) {
           const checked = checkedProperties(node, (expression) => checkAt.get(`${expression.getStart(sourceFile)}:${expression.end}`));
-          if (checked.size > 0) {
+          // Two flags or more given back by name make a bag of a function whose name says flags in any form (`useFeatureToogle()`);
+          // one needs a name for several flags, or it is a function's own result that happens to hold a flag (`useCheckoutData()`).
+          // A name that says nothing of flags (`load()`) is every module's, and would be taken for a bag wherever it is called.
+          if ((checked.size >= 2 && namesFlags(name)) || (checked.size > 0 && namesSeveralFlags(name))) {
             const keyNames = Object.fromEntries([...checked].filter(([property, key]) => property !== key));
             bags.push({
               spec: `${name}()`, at: { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 },
@@ -55,6 +58,11 @@ export function checkedReturnBags(root: string, trees: SourceTrees, patterns: Pa
 /** A check whose value is one known flag's: its key resolved, not each caller's, and given back as it is. */
 function holdsOneFlag(check: FlagCheck): boolean {
   return check.resolved && check.dynamic !== true && check.returns?.kind !== 'other' && check.declaration !== true;
+}
+
+/** `useFeatureToogle`, `getFlagValues`: a word of the name says flag, feature, toggle or experiment, in any number or spelling. */
+function namesFlags(name: string): boolean {
+  return nameWords(name).some((word) => /^(?:flag|feature|to+gle|experiment)s?$/.test(word));
 }
 
 /** `useFeatureFlags`, `getToggles`: the last word is one for several flags. */
