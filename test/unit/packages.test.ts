@@ -285,6 +285,30 @@ describe('package-name resolution', () => {
     assert.deepEqual(checks.map(({ key, resolved }) => ({ key, resolved })), [{ key: 'new-nav', resolved: true }]);
   });
 
+  it("resolves an enum's member imported from the client Prisma generates by the workspace's schemas; not a member they lack, nor another package's enum", async () => {
+    const root = toPosixPath(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-prisma-'))));
+    try {
+      const files: Record<string, string> = {
+        'prisma/schema/features.prisma': `/// Features an admin switches on.\nenum Feature {\n  BLEETER\n  TOW // towing\n  TAXI @map("taxi")\n  @@schema("public")\n}\nmodel CadFeature {\n  feature Feature\n}\n`,
+        'api/src/app.ts': `import { Feature } from '@prisma/client';\nimport { Other } from 'other-orm';\nimport { GrowthBook } from '@growthbook/growthbook';\nconst gb = new GrowthBook({});\ngb.isOn(Feature.TOW);\ngb.isOn(Feature.TAXI);\ngb.isOn(Feature.COURTHOUSE);\ngb.isOn(Other.TOW);\n`,
+      };
+      for (const [name, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+        fs.writeFileSync(path.join(root, name), text);
+      }
+      const { files: listed, named } = await listFolder(root, { ignore: [], maxFileSize: 1 << 20, log: () => undefined }, PACKAGE_TABLE_FILES);
+      const table = readPackageTable(root, named, undefined, listed);
+      assert.deepEqual([...(table.prismaEnums?.get('Feature') ?? [])], ['BLEETER', 'TOW', 'TAXI']);
+      const app = `${root}/api/src/app.ts`;
+      const scan = scanFile(app, fs.readFileSync(app, 'utf8'), buildPatternSet([]));
+      const host = withPackageResolution({ fileExists: (file) => listed.includes(file) }, () => table);
+      const checks = resolveChecks(scan, () => undefined, host);
+      assert.deepEqual(checks.map(({ key, resolved }) => `${key} ${resolved}`), ['TOW true', 'TAXI true', 'Feature.COURTHOUSE false', 'Other.TOW false']);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it("reads a JavaScript project's jsconfig.json as its tsconfig.json, and a folder's tsconfig.json over it", () => {
     const root = toPosixPath(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-jsconfig-'))));
     try {

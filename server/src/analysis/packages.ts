@@ -39,6 +39,8 @@ export interface PackageTable {
    * itself (`composables/`, `utils/` and `imports.dirs`): a name no module binds is one of those.
    */
   readonly nuxtApps?: readonly NuxtApp[];
+  /** The enums the workspace's Prisma schemas declare, each with its members (see `prismaEnumsOf`). */
+  readonly prismaEnums?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** A Nuxt app: its folder (its `~` and `@`) and its auto-imported files. */

@@ -3,6 +3,7 @@ import type { KeyTypeMember } from './keyTypes';
 import { completeFlagFunctionCalls } from './flagFunctionCalls';
 import { AUTO_IMPORTS } from './packages';
 import { isFromPackages, VENDOR_PACKAGES } from './patterns';
+import { prismaEnumKey } from './prisma';
 import { evidenceText, withKey } from './scan/completeChecks';
 import { isConstruction } from './scan/values';
 import type { ExportedValue, FileScan, ModuleReference } from './scan';
@@ -15,6 +16,8 @@ export interface ModuleHost {
   resolvePackage?(specifier: string, fromFile: string): string | undefined;
   /** The files whose exports the module's framework imports into it by itself (Nuxt's auto-imports); undefined for none. */
   autoImports?(fromFile: string): readonly string[] | undefined;
+  /** The enums of the workspace's Prisma schemas, for keys imported from the client Prisma generates (see prisma.ts). */
+  prismaEnums?(): ReadonlyMap<string, ReadonlySet<string>> | undefined;
 }
 
 const SCRIPT_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -250,7 +253,7 @@ function followReference(fromFile: string, reference: ModuleReference, resolutio
     return undefined;
   }
   const target = resolveModulePath(fromFile, reference.specifier, resolution.host);
-  return target === undefined ? undefined : followExport(target, reference.names, resolution);
+  return target === undefined ? prismaEnumKey(reference.specifier, reference.names, resolution.host.prismaEnums?.()) : followExport(target, reference.names, resolution);
 }
 
 /** The value a module exports under `names[0]`, then walked into along the rest of `names`. */

@@ -24,7 +24,7 @@ export async function listSourceFiles(root: string, options: ListOptions): Promi
 
 /**
  * The source files under `root` by name and ignore rules only, and in the same walk every other file
- * with one of `names` (`package.json`). Sizes and contents are not checked, so the caller must check
+ * with one of `names` (`package.json`, or every name with the ending of `*.prisma`). Sizes and contents are not checked, so the caller must check
  * them (`whySkipped`) when it reads each file: that saves opening every file twice.
  */
 export async function listFolder(root: string, options: ListOptions, names: readonly string[]): Promise<{ files: string[]; named: Map<string, string[]> }> {
@@ -42,6 +42,12 @@ async function walkFolder(root: string, options: ListOptions, checkContent: bool
   const rules = new IgnoreRules(toPosixPath(root), options.ignore, options.log);
   const candidates: string[] = [];
   const named = new Map<string, string[]>(names.map((name) => [name, []]));
+  // A name written `*.prisma` collects every file whose name ends so.
+  const suffixes = names.filter((name) => name.startsWith('*')).map((name) => name.slice(1));
+  const suffixed = (name: string): string[] | undefined => {
+    const suffix = suffixes.find((end) => name.endsWith(end));
+    return suffix === undefined ? undefined : named.get(`*${suffix}`);
+  };
   const directories = [toPosixPath(root)];
   const slice = new TimeSlice(options.walkSliceMs ?? WALK_SLICE_MS);
   for (let directory = directories.pop(); directory !== undefined; directory = directories.pop()) {
@@ -63,7 +69,7 @@ async function walkFolder(root: string, options: ListOptions, checkContent: bool
       } else if ((entry.isFile() || entry.isSymbolicLink()) && isSourceFile(entry.name) && !(mayIgnore && rules.excludesFile(entryPath))) {
         candidates.push(entryPath);
       } else {
-        named.get(entry.name)?.push(entryPath);
+        (named.get(entry.name) ?? (suffixes.length > 0 ? suffixed(entry.name) : undefined))?.push(entryPath);
       }
     }
   }

@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { nuxtAppOf, resolveBareSpecifier, resolveNuxtAlias, type NuxtApp, type PackageTable, type PathAliases, type WorkspacePackage } from '../analysis/packages';
+import { prismaEnumsOf } from '../analysis/prisma';
 import { resolveModulePath, type ModuleHost } from '../analysis/resolve';
 import { readBoundedTextSync } from '../io/boundedRead';
 import { SETTINGS_FILE_LIMIT, toPosixPath } from './files';
@@ -14,8 +15,11 @@ const TSCONFIG = 'tsconfig.json';
 // A JavaScript project's tsconfig.json, as TypeScript and editors read it: its `paths` and `baseUrl` are the same.
 const JSCONFIG = 'jsconfig.json';
 
+// Prisma's schemas, whose enums name keys imported from the client it generates (see analysis/prisma.ts).
+const PRISMA_SCHEMAS = '*.prisma';
+
 /** The names of the files a package table is read from; `listFolder` collects them while it lists. */
-export const PACKAGE_TABLE_FILES: readonly string[] = [MANIFEST, TSCONFIG, JSCONFIG];
+export const PACKAGE_TABLE_FILES: readonly string[] = [MANIFEST, TSCONFIG, JSCONFIG, PRISMA_SCHEMAS];
 
 /**
  * The package table of a folder from the package.json and tsconfig.json files `listFolder` found there
@@ -40,7 +44,9 @@ export function readPackageTable(folder: string, named: ReadonlyMap<string, read
   };
   const table = buildPackageTable(root, named.get(MANIFEST) ?? [], [...tsconfigs, ...jsconfigs], read);
   const nuxtApps = nuxtAppsOf(files, read);
-  return nuxtApps.length === 0 ? table : { ...table, nuxtApps };
+  const schemas = (named.get(PRISMA_SCHEMAS) ?? []).flatMap((file) => read(file) ?? []);
+  const prismaEnums = schemas.length === 0 ? undefined : prismaEnumsOf(schemas);
+  return { ...table, ...(nuxtApps.length === 0 ? {} : { nuxtApps }), ...(prismaEnums === undefined || prismaEnums.size === 0 ? {} : { prismaEnums }) };
 }
 
 const NUXT_CONFIG = /\/nuxt\.config\.[cm]?[jt]s$/;
@@ -108,6 +114,7 @@ export function withPackageResolution(host: ModuleHost, table: () => PackageTabl
     // tsconfig's `paths` first: a Nuxt app's own are in its generated `.nuxt/tsconfig.json`, not in the repository.
     resolvePackage: (specifier, fromFile) => resolveBareSpecifier(specifier, fromFile, table(), probe) ?? resolveNuxtAlias(specifier, fromFile, table(), probe),
     autoImports: (fromFile) => nuxtAppOf(fromFile, table())?.autoImported,
+    prismaEnums: () => table().prismaEnums,
   };
 }
 
