@@ -636,6 +636,18 @@ own?.isOn('c');`,
     expected: [['flag', 'unleash', '`useVariant` is imported from @unleash/proxy-client-react']],
   },
   {
+    name: "a name a parameter destructures from an object of a type the file declares has its property's type: an interface's, a type literal's; another property's type is none",
+    code: `import type { GrowthBook } from '@growthbook/growthbook-react';
+interface Props { gb: GrowthBook; flags: Record<string, boolean> }
+export const a = ({ gb }: Props): boolean => gb.getFeatureValue('is-singpass-enabled', true);
+export const b = ({ gb: client }: { gb: GrowthBook }) => client.isOn('renamed');
+export const c = ({ flags }: Props) => flags.isOn('not-a-client');`,
+    expected: [
+      ['is-singpass-enabled', 'growthbook', '`gb` is declared with a type from @growthbook/growthbook-react'],
+      ['renamed', 'growthbook', '`client` is declared with a type from @growthbook/growthbook-react'],
+    ],
+  },
+  {
     name: 'a call on one of two clients chosen in place is on a client; with an object of its own in one branch, it is none',
     code: `import { GrowthBook } from '@growthbook/growthbook';\nconst high = new GrowthBook({});\nconst low = new GrowthBook({});\nexport const a = (risk === 'high' ? high : low).isOn('wallet');\nexport const b = (risk ? high : { isOn: () => true }).isOn('stub');`,
     expected: [['wallet', 'growthbook', '`high` is created from @growthbook/growthbook']],
@@ -833,6 +845,20 @@ describe('evidence', () => {
       assert.deepEqual((scan.evidenceImports ?? []).map((entry) => entry.subject), pending);
     });
   }
+
+  it("a module's function that makes a client and gives it back, awaited or not, is an origin for other files; one giving back something else is none", () => {
+    const code = `import { GrowthBook } from '@growthbook/growthbook';
+export const createGrowthBookContext = async () => {
+  const growthbookContext = new GrowthBook({ apiHost: 'x' });
+  await growthbookContext.init({ timeout: 2000 });
+  return growthbookContext;
+};
+export function makeClient() { const client = new GrowthBook({}); return client; }
+export function makeOptions() { const options = { apiHost: 'x' }; return options; }
+`;
+    const scan = scanFile('/work/app/src/server/context.ts', code, buildPatternSet([]));
+    assert.deepEqual(Object.keys(scan.origins ?? {}), ['createGrowthBookContext', 'makeClient']);
+  });
 
   it('a call on one of two clients chosen in place is marked so, and the clean-up leaves it: each client may answer from its own configuration', () => {
     const code = `import { GrowthBook } from '@growthbook/growthbook';\nconst high = new GrowthBook({});\nconst low = new GrowthBook({});\nexport const a = (risk === 'high' ? high : low).isOn('wallet');\nexport const b = high.isOn('plain');\n`;

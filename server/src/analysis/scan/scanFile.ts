@@ -7,7 +7,8 @@ import { addDestructuredBagChecks, bagSourceOf, visitBagAccess } from './bagRead
 import { declareAwaitedAllBags, declareDestructuredBags, declareTypedSubsetBag } from './destructuredBags';
 import { calleeNameRegex, patternIndex, visitCall, visitJsxElement } from './checks';
 import { dependencyListOf, dependencyReadsOf } from './dependencyLists';
-import { declare, declareAssignedMember, declareEveryKey, declareOpaqueNames, declareProps, declareStatement, defaultNameOf, followOrigin, isScope } from './bindings';
+import { declare, declareAssignedMember, declareEveryKey, declareOpaqueNames, declareProps, declareStatement, defaultNameOf, isScope } from './bindings';
+import { declaredOrigin, declareFunction, declareTypedMembers, injectedOrigin, typedOrigin } from './origins';
 import { completeChecks } from './completeChecks';
 import { collectExports, collectMemberOrigins, collectTypeExports, decoratorCall } from './exports';
 import { inSourceOrder, scanFlagFunctions, type FlagFunctionScan } from './flagFunctions';
@@ -19,23 +20,20 @@ import { flagOptionPatterns, writesFlagOption } from '../patterns/options';
 import { mentionsEnvironmentSwitch, scanEnvironmentSwitches, type SwitchScan } from './environmentSwitches';
 import { mayDeclareEnvironmentSwitch } from '../prefilter';
 import { isSkeleton, parseSkeleton, parseSource } from './parse';
-import { namesVendorPackage } from '../skeleton';
 import { withRenamedImports } from './renamedImports';
 import { visitScriptsFirst } from './componentWalk';
 import { inlineTemplatesText, mayHoldInlineTemplate } from '../angular';
 import { inlineTemplateFileName } from '../components';
-import type { FileScan, LocalReference, ModuleReference, Origin, ScanState } from './types';
+import type { FileScan, Origin, ScanState } from './types';
 import type { Span } from '../types';
-import { callParameters, evaluate, isConstruction, isParameterProperty, isThisProps, loadsModule, memberOf, originReference, propertyNameText, returnedExpressions, thisAssignments, typeOriginReference, unwrap } from './values';
+import { callParameters, evaluate, isConstruction, isParameterProperty, isThisProps, loadsModule, memberOf, propertyNameText, thisAssignments, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
 const {
-  NodeFlags, SyntaxKind, forEachChild, getDecorators, getModifiers, isArrayBindingPattern, isArrowFunction,
-  isBlock, isCallExpression, isConstructorDeclaration, isExpressionStatement,
-  isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isObjectBindingPattern,
-  isPropertyAccessExpression, isPropertyDeclaration, isVariableDeclaration,
-  isVariableStatement, isObjectLiteralExpression, isSpreadAssignment, isConditionalExpression,
+  NodeFlags, SyntaxKind, forEachChild, getModifiers, isArrayBindingPattern, isConstructorDeclaration, isExpressionStatement,
+  isFunctionDeclaration, isFunctionLike, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression, isPropertyDeclaration,
+  isVariableDeclaration, isVariableStatement,
 } = ts;
 
 /**
@@ -228,6 +226,7 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
       const { name, type, initializer } = node as ts.ParameterDeclaration;
       const defaultName = defaultNameOf(initializer);
       declareOpaqueNames(state, name, { type, ...(defaultName === undefined ? {} : { defaultName }) }, typedOrigin(type));
+      if (isObjectBindingPattern(name) && type !== undefined) declareTypedMembers(state, name, type);
       if (state.clientFunctions !== undefined && parent !== undefined) declareClientParameter(state, node as ts.ParameterDeclaration, parent);
       break;
     }
@@ -276,100 +275,6 @@ function nameClientFunction(names: Map<ts.Node, string>, node: ts.Node, parent: 
   const name = isFunctionDeclaration(node) ? node.name?.text
     : parent !== undefined && isVariableDeclaration(parent) && parent.initializer === node && isIdentifier(parent.name) ? parent.name.text : undefined;
   if (name !== undefined) names.set(node, name);
-}
-
-/** A declared type's origin (`client: LDClient`), for the evidence of calls on the name. */
-function typedOrigin(type: ts.TypeNode | undefined): Origin | undefined {
-  const reference = type === undefined ? undefined : typeOriginReference(type, type.end);
-  return reference === undefined ? undefined : { reference, how: 'typed' };
-}
-
-/**
- * What a function's calls are made from: its declared return type (`function getClient(): GrowthBookClient | null`),
- * so that `getClient()?.evalFeature(...)` has the evidence the type gives; without one, what its returns are made
- * from (`return ldClient` where `let ldClient: LDClient`), when every return that gives a value names one. The
- * evidence still has to end at an SDK's package: a team's own client class is no SDK's.
- */
-function returnedOrigin(state: ScanState, node: ts.SignatureDeclaration): Origin | undefined {
-  if (node.type !== undefined) {
-    const typed = typedOrigin(node.type);
-    return typed === undefined ? undefined : { ...typed, how: 'created' };
-  }
-  const body = (node as ts.FunctionLikeDeclaration).body;
-  // Only a module that names an SDK's package makes a client without saying so; elsewhere the skeleton's blanked bodies stay blank.
-  if (body === undefined || !(state.followsReturns ??= namesVendorPackage(state.text))) return undefined;
-  if (!isBlock(body)) {
-    const reference = originReference(body);
-    return reference === undefined ? undefined : { reference, how: 'created' };
-  }
-  // A skeleton blanks a body without a flag-call name: the file is then parsed whole.
-  if (body.statements.length === 0 && /\S/.test(state.text.slice(body.getStart(state.sourceFile) + 1, body.end - 1))) state.blankedReturns = true;
-  let found: Origin | undefined;
-  for (const returned of returnedExpressions(body)) {
-    const reference = originReference(returned) ?? mergedOrigin(returned);
-    if (reference === undefined) return undefined;
-    found ??= { reference, how: 'created' };
-  }
-  return found;
-}
-
-/**
- * What an object made only of spreads is made from: its first spread's origin. A team's bag hook hands out the vendor's
- * bag with overrides on top, `return { ...flags, ...mockFlags }` after `const flags = useLDFlags()`, and its callers read
- * flags from it as from the vendor's.
- */
-function mergedOrigin(returned: ts.Expression): LocalReference | ModuleReference | undefined {
-  const object = unwrap(returned);
-  if (!isObjectLiteralExpression(object) || object.properties.length === 0 || !object.properties.every(isSpreadAssignment)) return undefined;
-  return originReference((object.properties[0] as ts.SpreadAssignment).expression);
-}
-
-/** A function declaration's name, in `scope` (its enclosing one), with what its calls are made from. */
-function declareFunction(state: ScanState, node: ts.FunctionDeclaration, scope: { start: number; end: number } | undefined): void {
-  const origin = node.name === undefined ? undefined : returnedOrigin(state, node);
-  if (node.name !== undefined && origin !== undefined) declare(state, node.name.text, undefined, undefined, undefined, origin, scope);
-}
-
-/** What a name's initializer was made from, else its declared type: `const client = OpenFeature.getClient()`. */
-function declaredOrigin(state: ScanState, initializer: ts.Expression | undefined, type: ts.TypeNode | undefined): Origin | undefined {
-  if (initializer !== undefined && (isArrowFunction(initializer) || isFunctionExpression(initializer))) return returnedOrigin(state, initializer);
-  const reference = initializer === undefined ? undefined : originReference(initializer);
-  if (reference === undefined && initializer !== undefined) {
-    const chosen = chosenImport(state, initializer);
-    if (chosen !== undefined) return { reference: chosen, how: 'chosen' };
-  }
-  return reference === undefined ? typedOrigin(type) : { reference, how: 'created' };
-}
-
-/**
- * The import a choice made once names, `!process.env.IS_ON_PREMISE ? useUnleashFlag : onPremFlag`: where the program runs
- * with the SDK, the name is the SDK's function, and elsewhere a stand-in for it. Only a choice between names, one of
- * them (the first, if both) imported.
- */
-function chosenImport(state: ScanState, initializer: ts.Expression): LocalReference | undefined {
-  const choice = unwrap(initializer);
-  if (!isConditionalExpression(choice)) return undefined;
-  for (const branch of [choice.whenTrue, choice.whenFalse]) {
-    const named = unwrap(branch);
-    if (!isIdentifier(named) && !isPropertyAccessExpression(named)) continue;
-    const reference = originReference(named);
-    if (reference !== undefined && followOrigin(state, reference, undefined, 0)?.how === 'imported') return reference;
-  }
-  return undefined;
-}
-
-/**
- * A field a decorator fills, `@service features;` (Ember's dependency injection): made from the decorator, so it has the
- * decorator's package for evidence. Only a field named as the service it is given (no other name in the decorator's call).
- */
-function injectedOrigin(member: ts.PropertyDeclaration): Origin | undefined {
-  if (member.initializer !== undefined) return undefined;
-  for (const decorator of getDecorators(member) ?? []) {
-    const expression = decorator.expression;
-    const callee = isCallExpression(expression) && expression.arguments.length === 0 ? expression.expression : expression;
-    if (isIdentifier(callee)) return { reference: { kind: 'local', names: [callee.text], position: member.pos }, how: 'injected' };
-  }
-  return undefined;
 }
 
 /**

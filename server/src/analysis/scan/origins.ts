@@ -1,0 +1,157 @@
+// What a name's value is made from, for the evidence of calls on it: a declared type (`client: LDClient`), an initializer
+// (`const client = OpenFeature.getClient()`), what a function gives back, a choice made once between an SDK's function
+// and a stand-in, a decorator that injects it, or the type of the property a parameter destructures.
+
+import { ts } from 'ts-morph';
+import { declare, followOrigin } from './bindings';
+import { namesVendorPackage } from '../skeleton';
+import type { LocalReference, ModuleReference, Origin, ScanState } from './types';
+import { originReference, propertyNameText, returnedExpressions, typeOriginReference, unwrap } from './values';
+
+const {
+  NodeFlags, getDecorators, isArrowFunction, isBlock, isCallExpression, isConditionalExpression, isFunctionExpression, isIdentifier,
+  isInterfaceDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertySignature, isSpreadAssignment,
+  isTypeAliasDeclaration, isTypeLiteralNode, isTypeReferenceNode, isVariableStatement,
+} = ts;
+
+/**
+ * The names a parameter destructures from an object of a type the file declares (`({ gb }: Props)` with `interface Props {
+ * gb: GrowthBook }`, or a type literal written there): each declared again with its property's type as origin.
+ */
+export function declareTypedMembers(state: ScanState, pattern: ts.ObjectBindingPattern, type: ts.TypeNode): void {
+  const members = ownTypeMembers(state.sourceFile, type);
+  if (members === undefined) return;
+  for (const element of pattern.elements) {
+    // A default (`flags = featureFlagService`) says what the name holds when none is given: the parameter keeps it.
+    if (element.dotDotDotToken !== undefined || element.initializer !== undefined || !isIdentifier(element.name)) continue;
+    const property = element.propertyName === undefined ? element.name.text : propertyNameText(element.propertyName);
+    const member = members.find((one) => isPropertySignature(one) && one.name !== undefined && propertyNameText(one.name) === property) as ts.PropertySignature | undefined;
+    const reference = member?.type === undefined ? undefined : typeOriginReference(member.type, member.type.end);
+    // Only a type that comes from an import says where the value comes from; the file's own types say nothing more.
+    if (reference !== undefined && followOrigin(state, reference, undefined, 0) !== undefined) {
+      declare(state, element.name.text, undefined, undefined, { type: member?.type }, { reference, how: 'typed' });
+    }
+  }
+}
+
+/** The members of a type literal, or of an interface or a type alias of one that the file declares by that name. */
+export function ownTypeMembers(sourceFile: ts.SourceFile, type: ts.TypeNode): readonly ts.TypeElement[] | undefined {
+  if (isTypeLiteralNode(type)) return type.members;
+  if (!isTypeReferenceNode(type) || !isIdentifier(type.typeName) || type.typeArguments !== undefined) return undefined;
+  const name = type.typeName.text;
+  for (const statement of sourceFile.statements) {
+    if (isInterfaceDeclaration(statement) && statement.name.text === name) return statement.members;
+    if (isTypeAliasDeclaration(statement) && statement.name.text === name) return isTypeLiteralNode(statement.type) ? statement.type.members : undefined;
+  }
+  return undefined;
+}
+
+/** A declared type's origin (`client: LDClient`), for the evidence of calls on the name. */
+export function typedOrigin(type: ts.TypeNode | undefined): Origin | undefined {
+  const reference = type === undefined ? undefined : typeOriginReference(type, type.end);
+  return reference === undefined ? undefined : { reference, how: 'typed' };
+}
+
+/**
+ * What a function's calls are made from: its declared return type (`function getClient(): GrowthBookClient | null`),
+ * so that `getClient()?.evalFeature(...)` has the evidence the type gives; without one, what its returns are made
+ * from (`return ldClient` where `let ldClient: LDClient`), when every return that gives a value names one. The
+ * evidence still has to end at an SDK's package: a team's own client class is no SDK's.
+ */
+function returnedOrigin(state: ScanState, node: ts.SignatureDeclaration): Origin | undefined {
+  if (node.type !== undefined) {
+    const typed = typedOrigin(node.type);
+    return typed === undefined ? undefined : { ...typed, how: 'created' };
+  }
+  const body = (node as ts.FunctionLikeDeclaration).body;
+  // Only a module that names an SDK's package makes a client without saying so; elsewhere the skeleton's blanked bodies stay blank.
+  if (body === undefined || !(state.followsReturns ??= namesVendorPackage(state.text))) return undefined;
+  if (!isBlock(body)) {
+    const reference = originReference(body);
+    return reference === undefined ? undefined : { reference, how: 'created' };
+  }
+  // A skeleton blanks a body without a flag-call name: the file is then parsed whole.
+  if (body.statements.length === 0 && /\S/.test(state.text.slice(body.getStart(state.sourceFile) + 1, body.end - 1))) state.blankedReturns = true;
+  let found: Origin | undefined;
+  for (const returned of returnedExpressions(body)) {
+    // A client the body makes and gives back (`const gb = new GrowthBook(…); await gb.init(); return gb`): the walk binds
+    // no name in a body with no flag call, so the body's own constant is read where it is declared.
+    const own = ownConstantOf(body, returned);
+    const reference = originReference(own ?? returned) ?? mergedOrigin(returned);
+    if (reference === undefined) return undefined;
+    found ??= { reference, how: 'created' };
+  }
+  return found;
+}
+
+/** The initializer of the body's own `const` that an expression names (`gb` in `return gb`); undefined for anything else. */
+function ownConstantOf(body: ts.Block, returned: ts.Expression): ts.Expression | undefined {
+  const name = unwrap(returned);
+  if (!isIdentifier(name)) return undefined;
+  for (const statement of body.statements) {
+    if (!isVariableStatement(statement) || (statement.declarationList.flags & NodeFlags.Const) === 0) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (isIdentifier(declaration.name) && declaration.name.text === name.text) return declaration.initializer;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What an object made only of spreads is made from: its first spread's origin. A team's bag hook hands out the vendor's
+ * bag with overrides on top, `return { ...flags, ...mockFlags }` after `const flags = useLDFlags()`, and its callers read
+ * flags from it as from the vendor's.
+ */
+function mergedOrigin(returned: ts.Expression): LocalReference | ModuleReference | undefined {
+  const object = unwrap(returned);
+  if (!isObjectLiteralExpression(object) || object.properties.length === 0 || !object.properties.every(isSpreadAssignment)) return undefined;
+  return originReference((object.properties[0] as ts.SpreadAssignment).expression);
+}
+
+/** A function declaration's name, in `scope` (its enclosing one), with what its calls are made from. */
+export function declareFunction(state: ScanState, node: ts.FunctionDeclaration, scope: { start: number; end: number } | undefined): void {
+  const origin = node.name === undefined ? undefined : returnedOrigin(state, node);
+  if (node.name !== undefined && origin !== undefined) declare(state, node.name.text, undefined, undefined, undefined, origin, scope);
+}
+
+/** What a name's initializer was made from, else its declared type: `const client = OpenFeature.getClient()`. */
+export function declaredOrigin(state: ScanState, initializer: ts.Expression | undefined, type: ts.TypeNode | undefined): Origin | undefined {
+  if (initializer !== undefined && (isArrowFunction(initializer) || isFunctionExpression(initializer))) return returnedOrigin(state, initializer);
+  const reference = initializer === undefined ? undefined : originReference(initializer);
+  if (reference === undefined && initializer !== undefined) {
+    const chosen = chosenImport(state, initializer);
+    if (chosen !== undefined) return { reference: chosen, how: 'chosen' };
+  }
+  return reference === undefined ? typedOrigin(type) : { reference, how: 'created' };
+}
+
+/**
+ * The import a choice made once names, `!process.env.IS_ON_PREMISE ? useUnleashFlag : onPremFlag`: where the program runs
+ * with the SDK, the name is the SDK's function, and elsewhere a stand-in for it. Only a choice between names, one of
+ * them (the first, if both) imported.
+ */
+function chosenImport(state: ScanState, initializer: ts.Expression): LocalReference | undefined {
+  const choice = unwrap(initializer);
+  if (!isConditionalExpression(choice)) return undefined;
+  for (const branch of [choice.whenTrue, choice.whenFalse]) {
+    const named = unwrap(branch);
+    if (!isIdentifier(named) && !isPropertyAccessExpression(named)) continue;
+    const reference = originReference(named);
+    if (reference !== undefined && followOrigin(state, reference, undefined, 0)?.how === 'imported') return reference;
+  }
+  return undefined;
+}
+
+/**
+ * A field a decorator fills, `@service features;` (Ember's dependency injection): made from the decorator, so it has the
+ * decorator's package for evidence. Only a field named as the service it is given (no other name in the decorator's call).
+ */
+export function injectedOrigin(member: ts.PropertyDeclaration): Origin | undefined {
+  if (member.initializer !== undefined) return undefined;
+  for (const decorator of getDecorators(member) ?? []) {
+    const expression = decorator.expression;
+    const callee = isCallExpression(expression) && expression.arguments.length === 0 ? expression.expression : expression;
+    if (isIdentifier(callee)) return { reference: { kind: 'local', names: [callee.text], position: member.pos }, how: 'injected' };
+  }
+  return undefined;
+}
