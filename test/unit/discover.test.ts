@@ -1536,6 +1536,37 @@ export class FeatureToggleGuard implements CanActivate {
     checks: { 'src/app/summary.component.ts': ['adrToggle'], 'src/app/routes.ts': ['testToggle'] },
   },
   {
+    name: "a Zustand store's hook named for feature flags is a bag of its state's boolean fields, read through a selector given the state or of the state given whole; what a selector picks is no bag, and a store named for something else is none",
+    files: {
+      'src/stores/useFeatureFlagStore.ts': `import { create } from 'zustand';
+import { devtools } from 'zustand/middleware';
+export type FeatureFlagStore = {
+  chatInterfaceFeatureFlag: boolean;
+  scaleFeature: boolean;
+  mode: string;
+  setChatInterfaceFeatureFlag: (value: boolean) => void;
+};
+export const useFeatureFlagStore = create<FeatureFlagStore>()(devtools((set) => ({
+  chatInterfaceFeatureFlag: false, scaleFeature: false, mode: 'a',
+  setChatInterfaceFeatureFlag: (chatInterfaceFeatureFlag) => set({ chatInterfaceFeatureFlag }),
+})));`,
+      'src/stores/useUserStore.ts': `import { create } from 'zustand';\nexport const useUserStore = create<{ isAdmin: boolean }>()(() => ({ isAdmin: false }));`,
+      'src/App.tsx': `import { useFeatureFlagStore } from './stores/useFeatureFlagStore';
+import { useUserStore } from './stores/useUserStore';
+export function App() {
+  const [chat, scale] = useFeatureFlagStore((s) => [s.chatInterfaceFeatureFlag, s.scaleFeature]);
+  const { chatInterfaceFeatureFlag, setChatInterfaceFeatureFlag } = useFeatureFlagStore((s) => s);
+  const { picked } = useFeatureFlagStore((s) => ({ picked: s.scaleFeature }));
+  const mode = useFeatureFlagStore((s) => s.mode);
+  const admin = useUserStore((s) => s.isAdmin);
+  return chat && scale && chatInterfaceFeatureFlag && picked && mode && admin && setChatInterfaceFeatureFlag;
+}`,
+    },
+    expected: { bags: [{ bag: 'useFeatureFlagStore()', keys: ['chatInterfaceFeatureFlag', 'scaleFeature'] }] },
+    says: /^bag useFeatureFlagStore\(\) \(src\/stores\/useFeatureFlagStore\.ts:9\): a Zustand store's hook whose name says feature flags, its state holding one flag in each boolean field; a field read through its selector, or of the state it gives whole, is a check$/m,
+    checks: { 'src/App.tsx': ['chatInterfaceFeatureFlag', 'scaleFeature', 'chatInterfaceFeatureFlag', 'scaleFeature'] },
+  },
+  {
     name: "a record named for feature flags whose entries are compared with a flag's state where read is a bag of its name; once is no evidence, nor is a record of another name, and its keys vouch for no list of keys",
     files: {
       'src/hooks.ts': `export const useFeatureFlagsQuery = () => useQuery({ queryKey: ['featureFlags'], queryFn: getFeatureFlags });`,

@@ -18,6 +18,7 @@ import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
 import { flagRecordBags, registryRecordBags, settingsSwitchBags } from './flagRecords';
 import { piniaFlagStoreBags } from './piniaStores';
+import { zustandFlagStoreBags } from './zustandStores';
 import { featureDecisionBags } from './featureDecisions';
 import { checkedReturnBags } from './checkedReturns';
 import { accessorServiceBags } from './accessorServices';
@@ -88,7 +89,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   // A record found by its name and the states its entries are compared with: any written key is read from it, so its
   // keys vouch for no list of keys (onroutebc's flags named as permit types would make `PERMIT_TYPES` the registry).
   const compared = comparedRecordBags(root, trees);
-  const records = [...served.bags, ...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...compared, ...piniaFlagStoreBags(root, trees), ...featureDecisionBags(root, trees), ...accessorServiceBags(root, trees, patternsOf(trees, found))];
+  const records = [...served.bags, ...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...compared, ...piniaFlagStoreBags(root, trees), ...zustandFlagStoreBags(root, trees), ...featureDecisionBags(root, trees), ...accessorServiceBags(root, trees, patternsOf(trees, found))];
   const typedNames = addNew(found, [...typed.wrappers, ...served.wrappers], [...records, ...typed.bags]);
   if (typedNames.length > 0) followWrappers(root, trees, found, 2, typedNames, options.resolvePackage);
   // Functions declared with the type of a forwarded key take flag keys too, and what forwards into them is found as for any wrapper.
@@ -440,6 +441,7 @@ function bagKindReason(bag: DiscoveredBag): string {
   if (bag.service !== undefined) return `holds ${bag.service}, named for feature flags, whose every method gives one flag's value and takes nothing (${(bag.keys ?? []).slice(0, 2).join(', ')}); a call of one is a check`;
   if (bag.accessors === true) return `gives back an object of feature decisions, each asking the list of features it is given for one (${Object.entries(bag.keyNames ?? {}).slice(0, 2).map(([decision, feature]) => `${decision}() asks for '${feature}'`).join(', ')}); a call of one is a check`;
   if (bag.piniaStore !== undefined && !isCallSpec(bag.spec)) return `a record the Pinia store '${bag.piniaStore}', whose id says feature flags, gives back as its ${bag.spec}, one flag in each property; a read of one it lists is a check`;
+  if (bag.zustandStore === true) return `a Zustand store's hook whose name says feature flags, its state holding one flag in each boolean field; a field read through its selector, or of the state it gives whole, is a check`;
   if (bag.piniaStore !== undefined) return `gives the Pinia store '${bag.piniaStore}', whose id says feature flags and whose state holds one in each field; a read of a field is a check`;
   if (bag.store === true) return `a store made to hold ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of its value is a check`;
   if (bag.gives === true) return `${givesWording(bag)} ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of what it gives is a check`;

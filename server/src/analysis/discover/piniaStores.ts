@@ -220,7 +220,7 @@ function tableOf(name: string, sourceFile: ts.SourceFile): Record<string, string
   return table;
 }
 
-function constantInitializer(name: string, sourceFile: ts.SourceFile): ts.Expression | undefined {
+export function constantInitializer(name: string, sourceFile: ts.SourceFile): ts.Expression | undefined {
   for (const statement of sourceFile.statements) {
     if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
     for (const declaration of statement.declarationList.declarations) {

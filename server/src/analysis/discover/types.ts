@@ -87,6 +87,8 @@ export interface DiscoveredBag {
   readonly context?: string;
   /** The id of the Pinia store of flags whose fields the bag function gives (see piniaStores.ts). */
   readonly piniaStore?: string;
+  /** True for the hook of a Zustand store of flags, whose boolean fields are the keys (see zustandStores.ts). */
+  readonly zustandStore?: boolean;
   /** The flag a field names, where that is not the field's own name (a store's field filled from another flag). */
   readonly keyNames?: Readonly<Record<string, string>>;
   /** The service of flag accessors the bag holds, one flag for each of its methods (see accessorServices.ts). */

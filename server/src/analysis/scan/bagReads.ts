@@ -14,7 +14,8 @@ import { evaluate, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
-  SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isComputedPropertyName, isConditionalExpression, isDeleteExpression, isIdentifier, isTypeOfExpression,
+  SyntaxKind, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isComputedPropertyName, isConditionalExpression, isDeleteExpression,
+  isFunctionExpression, isIdentifier, isTypeOfExpression,
   isNoSubstitutionTemplateLiteral, isPostfixUnaryExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isStringLiteral,
 } = ts;
 
@@ -152,19 +153,11 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
     return bagSourceOf(state, expression.arguments[0]);
   }
   if (isCallExpression(expression)) {
-    const patterns = matchCallee(state, expression.expression).filter((pattern) => pattern.kind === 'bag');
-    if (patterns.length === 0) return undefined;
-    const method = calleeText(state, expression.expression);
-    // A bag call that lists its keys gives back other properties too (`isLoading`), which are no flags; one given the
-    // keys to check (`useFlags(['a', 'b'])`) gives those alone, and without a list written there, nothing known.
-    const listed = patterns.length === 1 && patterns[0].bagKeysArg !== undefined ? listedKeys(expression.arguments[patterns[0].bagKeysArg]) : undefined;
-    if (listed === null) return undefined;
-    const keys = listed !== undefined ? { keys: listed } : patterns.length === 1 && patterns[0].bagKeys !== undefined ? { keys: patterns[0].bagKeys } : {};
-    const box = patterns.length === 1 && patterns[0].box === true ? { box: true as const } : {};
-    const accessors = patterns.length === 1 && patterns[0].bagAccessors === true ? { accessors: true as const } : {};
-    if (patterns.every((pattern) => pattern.packages === undefined)) return { patterns, method, ...keys, ...box, ...accessors };
-    const origin = calleeOrigin(expression.expression);
-    return origin === undefined ? undefined : { patterns, method, origin, ...keys, ...box, ...accessors };
+    // A bag function given a selector of its state (`useFeatureFlagStore((s) => s.x)`) gives what the selector picks:
+    // the selector's parameter is the bag (see `selectorOfBag`), and what it gives is one only when it is that parameter.
+    const selector = selectorOf(expression);
+    if (selector !== undefined && !givesItsParameter(selector)) return undefined;
+    return callBagSource(state, expression);
   }
   const declared = objectBagOf(expression, state.objectBags);
   if (isIdentifier(expression)) {
@@ -181,6 +174,46 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
     if (typeof binding?.value === 'object' && binding.value.kind === 'object' && binding.value.spreads === undefined && binding.value.constructed === undefined) return undefined;
   }
   return declared === undefined ? undefined : objectBagSource(declared);
+}
+
+/** The bag a call of a bag function gives (its patterns, and for a vendor's, where its function comes from). */
+function callBagSource(state: ScanState, expression: ts.CallExpression): BagSource | undefined {
+  const patterns = matchCallee(state, expression.expression).filter((pattern) => pattern.kind === 'bag');
+  if (patterns.length === 0) return undefined;
+  const method = calleeText(state, expression.expression);
+  // A bag call that lists its keys gives back other properties too (`isLoading`), which are no flags; one given the
+  // keys to check (`useFlags(['a', 'b'])`) gives those alone, and without a list written there, nothing known.
+  const listed = patterns.length === 1 && patterns[0].bagKeysArg !== undefined ? listedKeys(expression.arguments[patterns[0].bagKeysArg]) : undefined;
+  if (listed === null) return undefined;
+  const keys = listed !== undefined ? { keys: listed } : patterns.length === 1 && patterns[0].bagKeys !== undefined ? { keys: patterns[0].bagKeys } : {};
+  const box = patterns.length === 1 && patterns[0].box === true ? { box: true as const } : {};
+  const accessors = patterns.length === 1 && patterns[0].bagAccessors === true ? { accessors: true as const } : {};
+  if (patterns.every((pattern) => pattern.packages === undefined)) return { patterns, method, ...keys, ...box, ...accessors };
+  const origin = calleeOrigin(expression.expression);
+  return origin === undefined ? undefined : { patterns, method, origin, ...keys, ...box, ...accessors };
+}
+
+/**
+ * The selector a bag function is given, with the bag its parameter holds: `useFeatureFlagStore((s) => [s.x, s.y])`, a
+ * store's hook handed a function of its state. The walk binds the parameter to the bag, so each read of it is a check.
+ */
+export function selectorOfBag(state: ScanState, call: ts.CallExpression): { selector: ts.ArrowFunction | ts.FunctionExpression; bag: BagSource } | undefined {
+  const selector = selectorOf(call);
+  const bag = selector === undefined ? undefined : callBagSource(state, call);
+  return selector === undefined || bag === undefined ? undefined : { selector, bag };
+}
+
+/** The function a call is given first, when it takes one parameter (a selector of the state). */
+function selectorOf(call: ts.CallExpression): ts.ArrowFunction | ts.FunctionExpression | undefined {
+  const first = call.arguments[0] === undefined ? undefined : unwrap(call.arguments[0]);
+  return first !== undefined && (isArrowFunction(first) || isFunctionExpression(first)) && first.parameters.length === 1 ? first : undefined;
+}
+
+/** True for a selector that gives its parameter whole (`(s) => s`). */
+function givesItsParameter(selector: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  const [parameter] = selector.parameters;
+  const body = isBlock(selector.body) ? undefined : unwrap(selector.body);
+  return body !== undefined && isIdentifier(body) && isIdentifier(parameter.name) && body.text === parameter.name.text;
 }
 
 /** The keys a list written as the argument names (`['a', 'b']`); null when the argument is no such list. */

@@ -3,7 +3,7 @@
 
 import { ts } from 'ts-morph';
 import type { PatternSet } from '../patterns';
-import { addDestructuredBagChecks, bagSourceOf, visitBagAccess } from './bagReads';
+import { addDestructuredBagChecks, bagSourceOf, selectorOfBag, visitBagAccess } from './bagReads';
 import { declareAwaitedAllBags, declareDestructuredBags, declareTypedSubsetBag } from './destructuredBags';
 import { calleeNameRegex, patternIndex, visitCall, visitJsxElement } from './checks';
 import { dependencyListOf, dependencyReadsOf } from './dependencyLists';
@@ -201,6 +201,8 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
       const dependencies = dependencyListOf(node as ts.CallExpression);
       if (dependencies !== undefined) for (const read of dependencyReadsOf(dependencies)) (state.dependencyReads ??= new Set()).add(read);
       visitCall(state, node as ts.CallExpression);
+      const selected = selectorOfBag(state, node as ts.CallExpression);
+      if (selected !== undefined) (state.selectorBags ??= new Map()).set(selected.selector, selected.bag);
       break;
     }
     case SyntaxKind.ObjectLiteralExpression:
@@ -227,6 +229,10 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
       const defaultName = defaultNameOf(initializer);
       declareOpaqueNames(state, name, { type, ...(defaultName === undefined ? {} : { defaultName }) }, typedOrigin(type));
       if (isObjectBindingPattern(name) && type !== undefined) declareTypedMembers(state, name, type);
+      // A selector's parameter given a bag function's state holds the bag: `(s) => s.x`, `({ x }) => x`.
+      const selected = parent === undefined ? undefined : state.selectorBags?.get(parent);
+      if (selected !== undefined && isIdentifier(name)) declare(state, name.text, undefined, selected);
+      else if (selected !== undefined && isObjectBindingPattern(name)) addDestructuredBagChecks(state, selected, name);
       if (state.clientFunctions !== undefined && parent !== undefined) declareClientParameter(state, node as ts.ParameterDeclaration, parent);
       break;
     }

@@ -290,6 +290,8 @@ export interface ScanState {
   readonly flagOptions?: ReadonlyMap<string, readonly FlagPattern[]>;
   /** True in a module that imports the OpenShift console's SDK and writes an extension's flag lists (see consoleExtensionFlags.ts). */
   readonly consoleExtensionFlags?: true;
+  /** The selectors the walk met given to a bag function (`useFeatureFlagStore((s) => s.x)`), each with that bag: their parameter holds it. */
+  selectorBags?: Map<ts.Node, BagSource>;
   /** Every binding declared, in order, when one top-level statement's walk is recorded (`scanDocument`). */
   readonly declared?: Array<readonly [string, Binding]>;
 }
