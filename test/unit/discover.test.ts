@@ -1536,6 +1536,18 @@ export class FeatureToggleGuard implements CanActivate {
     checks: { 'src/app/summary.component.ts': ['adrToggle'], 'src/app/routes.ts': ['testToggle'] },
   },
   {
+    name: 'a record of feature flags is read under its name respelled in one case or in snake case where the workspace reads a property of it so; a respelling only assigned is none',
+    files: {
+      'src/lib/table.ts': `export const comments = (featureFlags: Record<string, boolean>) => featureFlags.comments;`,
+      'src/hooks.server.ts': `export const handle = async ({ event }) => { event.locals.featureflags = await fetchFlags(); if (event.locals.featureflags?.focus_mode) return 1; };`,
+      'src/routes/+page.server.ts': `export const load = ({ locals }) => ({ webhooks: locals.featureflags?.outgoing_webhooks ?? false, other: locals.featureflag?.x });`,
+      'src/lib/snake.ts': `export const snake = (data) => { data.feature_flags = {}; return 1; };`,
+    },
+    expected: { bags: [{ bag: 'featureFlags', locals: true }, { bag: 'featureflags', locals: true }] },
+    says: /^bag featureflags \(src\/hooks\.server\.ts:1\): the record featureFlags, declared as Record<string, boolean> under a name that says feature flags, here read under the same name respelled; a property read of it is a check$/m,
+    checks: { 'src/lib/table.ts': ['comments'], 'src/hooks.server.ts': ['focus_mode'], 'src/routes/+page.server.ts': ['outgoing_webhooks'], 'src/lib/snake.ts': [] },
+  },
+  {
     name: "a Zustand store's hook named for feature flags is a bag of its state's boolean fields, read through a selector given the state or of the state given whole; what a selector picks is no bag, and a store named for something else is none",
     files: {
       'src/stores/useFeatureFlagStore.ts': `import { create } from 'zustand';

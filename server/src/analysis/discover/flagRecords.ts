@@ -72,7 +72,33 @@ export function flagRecordBags(root: string, trees: SourceTrees): DiscoveredBag[
     visit(sourceFile);
   }
   for (const bag of returnedRecordBags(root, trees, fixed)) if (!bags.has(bag.spec)) bags.set(bag.spec, bag);
+  for (const bag of respelledRecordBags(root, trees, [...bags.values()])) if (!bags.has(bag.spec)) bags.set(bag.spec, bag);
   return [...bags.values()];
+}
+
+/**
+ * A record of feature flags held under a name of its own case elsewhere (`featureFlags` declared as a record of booleans;
+ * `locals.featureflags?.focus_mode`, `page.data.feature_flags.x` where a server fills it from the same settings): the
+ * same name respelled, all lower case or in snake case, is the record too, where the workspace reads a property of it.
+ */
+function respelledRecordBags(root: string, trees: SourceTrees, bags: readonly DiscoveredBag[]): DiscoveredBag[] {
+  const found: DiscoveredBag[] = [];
+  for (const bag of bags) {
+    if (bag.locals !== true || !/^[a-z][a-z]*(?:[A-Z][a-z]+)+$/.test(bag.spec)) continue;
+    const words = nameWords(bag.spec);
+    for (const spelling of new Set([words.join(''), words.join('_')])) {
+      // Read as a property (`.featureflags.x`, `.featureflags?.x`, `featureflags?.[key]`), not only written.
+      const read = new RegExp(`\\.${spelling}\\??\\.`);
+      for (const source of trees.sources) {
+        const match = source.text.includes(spelling) ? read.exec(source.text) : null;
+        if (match === null || isTestFile(posix.relative(root, source.file))) continue;
+        const at = { file: posix.relative(root, source.file), line: source.text.slice(0, match.index).split('\n').length };
+        found.push({ ...bag, spec: spelling, at, respelled: bag.spec });
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 /**

@@ -87,6 +87,8 @@ export interface DiscoveredBag {
   readonly context?: string;
   /** The id of the Pinia store of flags whose fields the bag function gives (see piniaStores.ts). */
   readonly piniaStore?: string;
+  /** The record's name as declared, for a bag of the same name respelled (`featureflags` for `featureFlags`, see flagRecords.ts). */
+  readonly respelled?: string;
   /** True for the hook of a Zustand store of flags, whose boolean fields are the keys (see zustandStores.ts). */
   readonly zustandStore?: boolean;
   /** The flag a field names, where that is not the field's own name (a store's field filled from another flag). */
