@@ -1536,6 +1536,30 @@ export class FeatureToggleGuard implements CanActivate {
     checks: { 'src/app/summary.component.ts': ['adrToggle'], 'src/app/routes.ts': ['testToggle'] },
   },
   {
+    name: "a vendor's client a plugin puts on every component (Nuxt's inject, Vue's globalProperties) is called by that name: each vendor method called on it is a pattern; another value put so, or Vue's own imported inject, is none",
+    files: {
+      'plugins/unleash.client.js': `import { UnleashClient } from 'unleash-proxy-client';
+export default ({ $config }, inject) => {
+  const unleash = new UnleashClient({ url: $config.url, clientKey: 'k', appName: 'cms' });
+  inject('unleash', unleash);
+  inject('api', createApi());
+  unleash.start();
+};`,
+      'src/main.ts': `import { GrowthBook } from '@growthbook/growthbook';
+import { inject } from 'vue';
+const gb = new GrowthBook({});
+app.config.globalProperties.$growthbook = gb;
+export const store = inject('store', gb);`,
+      'components/Sidebar.vue': `<template><div v-if="$unleash.isEnabled('SIDEBAR')" /></template>
+<script>
+export default { methods: { beta() { return this.$unleash.isEnabled('BETA') && this.$growthbook.isOn('new-nav') && this.$api.isEnabled('no'); } } };
+</script>`,
+    },
+    expected: { patterns: [{ callee: '$unleash.isEnabled', keyArg: 0, defaultArg: 2, type: 'boolean' }, { callee: '$growthbook.isOn', keyArg: 0, type: 'boolean' }] },
+    says: /^flag function \$unleash\.isEnabled \(plugins\/unleash\.client\.js:4\): `\$unleash` is a client made from unleash-proxy-client that this plugin puts on every component; isEnabled is its method$/m,
+    checks: { 'components/Sidebar.vue': ['SIDEBAR', 'BETA', 'new-nav'] },
+  },
+  {
     name: 'a record of feature flags is read under its name respelled in one case or in snake case where the workspace reads a property of it so; a respelling only assigned is none',
     files: {
       'src/lib/table.ts': `export const comments = (featureFlags: Record<string, boolean>) => featureFlags.comments;`,
