@@ -157,12 +157,16 @@ function injectedName(call: ts.Node, fn: ts.Node): string | undefined {
   if (!ts.isCallExpression(call) || call.arguments.length !== 2 || call.arguments[1] !== fn || !ts.isIdentifier(call.expression)) return undefined;
   const [name] = call.arguments;
   if (!ts.isStringLiteralLike(name) || !/^[A-Za-z_$][\w$]*$/.test(name.text)) return undefined;
-  const injector = call.expression.text;
   // Vue's own `inject(key, defaultValue)` is imported, not a parameter: its function is a default, called by no name.
-  for (let scope: ts.Node | undefined = call.parent; scope !== undefined; scope = scope.parent) {
-    if (ts.isFunctionLike(scope) && scope.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === injector)) return `$${name.text}`;
+  return isParameterAround(call, call.expression.text) ? `$${name.text}` : undefined;
+}
+
+/** True when `name` is a parameter of a function around `node` (a Nuxt plugin's `inject`), not an import. */
+export function isParameterAround(node: ts.Node, name: string): boolean {
+  for (let scope: ts.Node | undefined = node.parent; scope !== undefined; scope = scope.parent) {
+    if (ts.isFunctionLike(scope) && scope.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name)) return true;
   }
-  return undefined;
+  return false;
 }
 
 /**

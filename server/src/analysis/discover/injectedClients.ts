@@ -10,6 +10,7 @@ import { ts } from 'ts-morph';
 import { calleeLastName, isFromPackages } from '../patterns';
 import { valueOrigins } from '../scan/valueOrigins';
 import { escapeRegex } from '../regex';
+import { isParameterAround } from './functions';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredWrapper } from './types';
 import { isTestFile } from './wrappers';
@@ -66,7 +67,7 @@ export function injectedClientPatterns(root: string, trees: SourceTrees): Discov
 function putOnComponents(node: ts.Node): { name: string; value: ts.Expression } | undefined {
   if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'inject' && node.arguments.length === 2) {
     const [name, value] = node.arguments;
-    if (!ts.isStringLiteralLike(name) || !/^[A-Za-z_][\w]*$/.test(name.text) || !isPluginParameter(node, node.expression.text)) return undefined;
+    if (!ts.isStringLiteralLike(name) || !/^[A-Za-z_][\w]*$/.test(name.text) || !isParameterAround(node, node.expression.text)) return undefined;
     return { name: `$${name.text}`, value };
   }
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.name.text.startsWith('$')) {
@@ -75,14 +76,6 @@ function putOnComponents(node: ts.Node): { name: string; value: ts.Expression } 
     return onEvery ? { name: node.left.name.text, value: node.right } : undefined;
   }
   return undefined;
-}
-
-/** True when `inject` is a parameter of a function around the call (a Nuxt plugin's), not an import. */
-function isPluginParameter(call: ts.Node, injector: string): boolean {
-  for (let scope: ts.Node | undefined = call.parent; scope !== undefined; scope = scope.parent) {
-    if (ts.isFunctionLike(scope) && scope.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === injector)) return true;
-  }
-  return false;
 }
 
 /** True when some file calls the method on the name (`$unleash.isEnabled(`, also after `this.` or `?.`). */

@@ -42,7 +42,7 @@ export function zustandFlagStoreBags(root: string, trees: SourceTrees): Discover
   return bags;
 }
 
-/** The local names of zustand's `create` (and `createStore`) the module imports. */
+/** The local names of zustand's `create` the module imports (a vanilla `createStore` makes a store, not a hook). */
 function zustandCreators(sourceFile: ts.SourceFile): Set<string> {
   const names = new Set<string>();
   for (const statement of sourceFile.statements) {
@@ -50,7 +50,7 @@ function zustandCreators(sourceFile: ts.SourceFile): Set<string> {
     const bindings = statement.importClause?.namedBindings;
     if (bindings === undefined || !ts.isNamedImports(bindings)) continue;
     for (const element of bindings.elements) {
-      if (['create', 'createStore'].includes((element.propertyName ?? element.name).text)) names.add(element.name.text);
+      if ((element.propertyName ?? element.name).text === 'create') names.add(element.name.text);
     }
   }
   return names;
