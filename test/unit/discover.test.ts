@@ -1694,6 +1694,24 @@ export const withFeatureFlag = (Wrapped, featureFlagName: string, onEnabled) => 
     checks: { 'src/app/page.tsx': ['awardRecommendationOff'] },
   },
   {
+    name: "a static method of a class named for feature toggles that reads one of a record of toggles it is given by name takes the name after the record; the class exported whole is called by each name its importers give it",
+    files: {
+      'app/utils/FeatureToggle.js': `class FeatureToggle {
+  static isEnabled(featureToggles, key) {
+    if (featureToggles && featureToggles[key]) return true;
+    return false;
+  }
+  static describe(featureToggles, key) { return { key, on: featureToggles[key] }; }
+}
+module.exports = FeatureToggle;`,
+      'app/steps/summary.js': `const featureToggle = require('app/utils/FeatureToggle');
+module.exports = (session) => featureToggle.isEnabled(session.featureToggles, 'ft_will_condition') && featureToggle.describe(session.featureToggles, 'ft_x');`,
+      'app/steps/equality.js': `const FeatureToggle = require('../utils/FeatureToggle');\nmodule.exports = (session) => FeatureToggle.isEnabled(session.featureToggles, 'ft_pcq_token');`,
+    },
+    expected: { patterns: [{ callee: 'FeatureToggle.isEnabled', keyArg: 1 }, { callee: 'featureToggle.isEnabled', keyArg: 1 }] },
+    checks: { 'app/steps/summary.js': ['ft_will_condition'], 'app/steps/equality.js': ['ft_pcq_token'] },
+  },
+  {
     name: "an instance made by the class's static factory declared to give one is such an instance too; one made by another static method is not",
     files: {
       'src/server/featureFlag/featureFlag.service.ts': `export class FeatureFlagService {

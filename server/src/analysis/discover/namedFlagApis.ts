@@ -192,22 +192,27 @@ export function flagServiceMethods(root: string, trees: SourceTrees): Discovered
       const className = statement.name.text;
       // The module's constants made of it, and for a class that is injected (Angular's `@Injectable()`), what holds it.
       const instances = [...instancesOf(sourceFile, statement), ...(decoratorCall(statement, 'Injectable') !== undefined ? holdersOf(className, trees) : [])];
+      // A class the module exports whole is named by each importer as it likes (`const featureToggle = require('app/utils/FeatureToggle')`).
+      const statics = [className, ...(exportsWhole(sourceFile, className) ? namesImportedAs(trees, source.file).filter((name) => name !== className) : [])];
       for (const member of statement.members) {
         if (member.name === undefined || !ts.isIdentifier(member.name)) continue;
-        const receivers = hasModifier(member, ts.SyntaxKind.StaticKeyword) ? [className] : instances;
+        const receivers = hasModifier(member, ts.SyntaxKind.StaticKeyword) ? statics : instances;
         const method = member.name.text;
         const signature = ts.isMethodDeclaration(member) ? member
           : ts.isPropertyDeclaration(member) && member.initializer !== undefined && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer)) ? member.initializer : undefined;
-        const [first] = signature?.parameters ?? [];
-        if (signature === undefined || first === undefined || !ts.isIdentifier(first.name) || !FLAG_PARAMETER.test(first.name.text)) continue;
+        // The flag's name comes first, or after the record of flags it is read from (`static isEnabled(featureToggles, key)`).
+        const parameters = signature?.parameters ?? [];
+        const keyAt = parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && FLAG_PARAMETER.test(parameter.name.text));
+        const first = parameters[keyAt];
+        if (signature === undefined || first === undefined || !ts.isIdentifier(first.name) || !parameters.slice(0, keyAt).every(isRecordOfFlags)) continue;
         if (!EVALUATING_METHOD.test(method) || saysNotEvaluating(method)) continue;
         const gives = signature.type === undefined ? (givesBoolean(signature) ? 'a boolean' : undefined) : signature.type.getText(sourceFile);
         if (gives === undefined || !(signature.type === undefined || PRIMITIVE_RETURN.test(gives))) continue;
         for (const receiver of receivers) {
           found.push({
-            pattern: { callee: `${receiver}.${method}`, keyArg: 0 },
+            pattern: { callee: `${receiver}.${method}`, keyArg: keyAt },
             at: { file, line: sourceFile.getLineAndCharacterOfPosition(member.getStart(sourceFile)).line + 1 },
-            reason: `a ${receiver === className ? 'static method' : `method of ${receiver}, an instance`} of ${className}, a class whose name says it serves feature flags, that takes the flag's name (${first.name.text}) and gives ${gives}`,
+            reason: `a ${statics.includes(receiver) ? `static method${receiver === className ? '' : ` (the class imported as ${receiver})`}` : `method of ${receiver}, an instance`} of ${className}, a class whose name says it serves feature flags, that takes the flag's name (${first.name.text}) and gives ${gives}`,
             evidence: 'named',
             level: 1,
           });
@@ -216,6 +221,35 @@ export function flagServiceMethods(root: string, trees: SourceTrees): Discovered
     }
   }
   return found;
+}
+
+/** True when the module gives the class as its whole export: `module.exports = FeatureToggle`, `export default FeatureToggle`. */
+function exportsWhole(sourceFile: ts.SourceFile, className: string): boolean {
+  return sourceFile.statements.some((statement) => (ts.isExportAssignment(statement) && ts.isIdentifier(statement.expression) && statement.expression.text === className)
+    || (ts.isClassDeclaration(statement) && statement.name?.text === className && hasModifier(statement, ts.SyntaxKind.DefaultKeyword))
+    || (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.getText(sourceFile).replace(/\s+/g, '') === `module.exports=${className}`));
+}
+
+// A module's whole export given a name: `const x = require('…/FeatureToggle')`, `import x from '…/FeatureToggle'`.
+const WHOLE_IMPORT = /(?:\b(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(\s*|\bimport\s+([\w$]+)\s+from\s*)['"]([^'"\n]+)['"]/g;
+
+/** The names the workspace's modules give a module's whole export, by its file's name at the end of their specifier. */
+function namesImportedAs(trees: SourceTrees, file: string): string[] {
+  const stem = posix.basename(file).replace(/\.[^.]+$/, '');
+  const names = new Set<string>();
+  for (const source of trees.sources) {
+    if (!source.text.includes(stem)) continue;
+    for (const match of source.text.matchAll(WHOLE_IMPORT)) {
+      const specifier = match[3];
+      if (posix.basename(specifier).replace(/\.[cm]?[jt]s$/, '') === stem) names.add(match[1] ?? match[2]);
+    }
+  }
+  return [...names];
+}
+
+/** A parameter that holds the flags a method reads one of by name: named for several flags (`featureToggles`, `flags`). */
+function isRecordOfFlags(parameter: ts.ParameterDeclaration): boolean {
+  return ts.isIdentifier(parameter.name) && /^(?:feature)?(?:flags|toggles|features)$/i.test(parameter.name.text);
 }
 
 /**
