@@ -309,6 +309,31 @@ describe('package-name resolution', () => {
     }
   });
 
+  it("gives a check of a name node-config's flag section maps the backend's key; a read of the setting itself keeps its name; a default.yaml outside a config folder is none", async () => {
+    const root = toPosixPath(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-node-config-'))));
+    try {
+      const files: Record<string, string> = {
+        'config/default.yaml': `featureToggles:\n  ft_pcq: 'probate-pcq'\n  enableX: 'x-flag'\n`,
+        'docs/default.yaml': `featureToggles:\n  ft_other: 'docs-flag'\n`,
+        'app/step.ts': `import { GrowthBook } from '@growthbook/growthbook';\nconst gb = new GrowthBook({});\ngb.isOn('ft_pcq');\ngb.isOn('ft_other');\nexport const x = config.get<boolean>('featureToggles.enableX');\n`,
+      };
+      for (const [name, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+        fs.writeFileSync(path.join(root, name), text);
+      }
+      const { files: listed, named } = await listFolder(root, { ignore: [], maxFileSize: 1 << 20, log: () => undefined }, PACKAGE_TABLE_FILES);
+      const table = readPackageTable(root, named, undefined, listed);
+      assert.deepEqual(Object.fromEntries(table.configKeyNames ?? []), { ft_pcq: 'probate-pcq', enableX: 'x-flag' });
+      const app = `${root}/app/step.ts`;
+      const scan = scanFile(app, fs.readFileSync(app, 'utf8'), buildPatternSet([]));
+      const checks = resolveChecks(scan, () => undefined, withPackageResolution({ fileExists: (file) => listed.includes(file) }, () => table));
+      assert.deepEqual(checks.map(({ key }) => key), ['probate-pcq', 'ft_other', 'enableX']);
+      assert.match(checks[0].evidence ?? '', /; the workspace's settings give the name 'ft_pcq' this key$/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it("reads a JavaScript project's jsconfig.json as its tsconfig.json, and a folder's tsconfig.json over it", () => {
     const root = toPosixPath(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-jsconfig-'))));
     try {

@@ -41,6 +41,8 @@ export interface PackageTable {
   readonly nuxtApps?: readonly NuxtApp[];
   /** The enums the workspace's Prisma schemas declare, each with its members (see `prismaEnumsOf`). */
   readonly prismaEnums?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The backends' keys node-config's flag sections give the names code uses (see nodeConfig.ts). */
+  readonly configKeyNames?: ReadonlyMap<string, string>;
 }
 
 /** A Nuxt app: its folder (its `~` and `@`) and its auto-imported files. */

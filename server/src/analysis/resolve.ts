@@ -18,6 +18,8 @@ export interface ModuleHost {
   autoImports?(fromFile: string): readonly string[] | undefined;
   /** The enums of the workspace's Prisma schemas, for keys imported from the client Prisma generates (see prisma.ts). */
   prismaEnums?(): ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  /** The backends' keys the workspace's node-config settings give the names its code uses (see nodeConfig.ts). */
+  configKeyNames?(): ReadonlyMap<string, string> | undefined;
 }
 
 const SCRIPT_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -78,7 +80,20 @@ export function resolveChecks(scan: FileScan, getScan: (fileName: string) => Fil
     if (possibleKeys !== undefined && possibleKeys.length > 0) checks[checkIndex] = { ...checks[checkIndex], possibleKeys };
   }
   const withEvidence = scan.evidenceImports === undefined ? checks : withImportedEvidence(scan, checks, newResolution(getScan, host));
-  return scan.flagFunctionCalls === undefined ? withEvidence : withFlagFunctionCalls(scan, checks, withEvidence, newResolution(getScan, host));
+  const completed = scan.flagFunctionCalls === undefined ? withEvidence : withFlagFunctionCalls(scan, checks, withEvidence, newResolution(getScan, host));
+  const named = host.configKeyNames?.();
+  return named === undefined ? completed : completed.map((check) => withConfiguredKey(check, named));
+}
+
+/**
+ * A check of a name the workspace's settings map to a backend's key (`ft_pcq` → `probate-pcq`) is a check of that key. A
+ * read of a setting itself (`config.get('featureToggles.x')`, an environment switch) reads the setting, not the flag.
+ */
+function withConfiguredKey(check: FlagCheck, named: ReadonlyMap<string, string>): FlagCheck {
+  const key = check.resolved && check.environmentSwitch !== true ? named.get(check.key) : undefined;
+  if (key === undefined) return check;
+  const renamed = `the workspace's settings give the name '${check.key}' this key`;
+  return { ...check, key, evidence: check.evidence === undefined ? renamed : `${check.evidence}; ${renamed}` };
 }
 
 /** `kept` (the checks left of `checks`) with the calls of imported flag functions completed, or dropped where the import leads to none. */

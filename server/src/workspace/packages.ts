@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { nuxtAppOf, resolveBareSpecifier, resolveNuxtAlias, type NuxtApp, type PackageTable, type PathAliases, type WorkspacePackage } from '../analysis/packages';
+import { configKeyNamesOf } from '../analysis/nodeConfig';
 import { prismaEnumsOf } from '../analysis/prisma';
 import { resolveModulePath, type ModuleHost } from '../analysis/resolve';
 import { readBoundedTextSync } from '../io/boundedRead';
@@ -17,9 +18,11 @@ const JSCONFIG = 'jsconfig.json';
 
 // Prisma's schemas, whose enums name keys imported from the client it generates (see analysis/prisma.ts).
 const PRISMA_SCHEMAS = '*.prisma';
+// node-config's settings, whose flag sections name backends' keys (see analysis/nodeConfig.ts): read in a `config` folder.
+const NODE_CONFIG_DEFAULTS = ['default.yaml', 'default.yml', 'default.json'];
 
 /** The names of the files a package table is read from; `listFolder` collects them while it lists. */
-export const PACKAGE_TABLE_FILES: readonly string[] = [MANIFEST, TSCONFIG, JSCONFIG, PRISMA_SCHEMAS];
+export const PACKAGE_TABLE_FILES: readonly string[] = [MANIFEST, TSCONFIG, JSCONFIG, PRISMA_SCHEMAS, ...NODE_CONFIG_DEFAULTS];
 
 /**
  * The package table of a folder from the package.json and tsconfig.json files `listFolder` found there
@@ -46,7 +49,15 @@ export function readPackageTable(folder: string, named: ReadonlyMap<string, read
   const nuxtApps = nuxtAppsOf(files, read);
   const schemas = (named.get(PRISMA_SCHEMAS) ?? []).flatMap((file) => read(file) ?? []);
   const prismaEnums = schemas.length === 0 ? undefined : prismaEnumsOf(schemas);
-  return { ...table, ...(nuxtApps.length === 0 ? {} : { nuxtApps }), ...(prismaEnums === undefined || prismaEnums.size === 0 ? {} : { prismaEnums }) };
+  const configKeyNames = new Map<string, string>();
+  for (const file of NODE_CONFIG_DEFAULTS.flatMap((name) => named.get(name) ?? []).sort()) {
+    const text = posix.basename(posix.dirname(file)) === 'config' ? read(file) : undefined;
+    for (const [name, key] of text === undefined ? [] : configKeyNamesOf(file, text)) if (!configKeyNames.has(name)) configKeyNames.set(name, key);
+  }
+  return {
+    ...table, ...(nuxtApps.length === 0 ? {} : { nuxtApps }), ...(prismaEnums === undefined || prismaEnums.size === 0 ? {} : { prismaEnums }),
+    ...(configKeyNames.size === 0 ? {} : { configKeyNames }),
+  };
 }
 
 const NUXT_CONFIG = /\/nuxt\.config\.[cm]?[jt]s$/;
@@ -115,6 +126,7 @@ export function withPackageResolution(host: ModuleHost, table: () => PackageTabl
     resolvePackage: (specifier, fromFile) => resolveBareSpecifier(specifier, fromFile, table(), probe) ?? resolveNuxtAlias(specifier, fromFile, table(), probe),
     autoImports: (fromFile) => nuxtAppOf(fromFile, table())?.autoImported,
     prismaEnums: () => table().prismaEnums,
+    configKeyNames: () => table().configKeyNames,
   };
 }
 

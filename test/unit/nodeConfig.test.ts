@@ -1,0 +1,43 @@
+// The flag names a team's node-config settings map to its backend's keys (analysis/nodeConfig.ts), as a table of files.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { configKeyNamesOf } from '../../server/src/analysis/nodeConfig';
+
+const rows: Array<{ name: string; file: string; text: string; expected: Record<string, string> }> = [
+  {
+    name: "a YAML section's texts at its first indent; booleans, nested blocks, comments and other sections are none",
+    file: 'config/default.yaml',
+    text: `featureToggles:
+  enabled: true
+  launchDarklyUser:
+    key: 'LAUNCHDARKLY_USER_KEY'
+  ft_pcq: 'probate-pcq'
+  ft_will_condition : "probate-will-condition" # renamed in 2023
+  ft_plain: probate-plain
+# a comment at the top
+services:
+  ft_other: 'not-a-flag'
+`,
+    expected: { ft_pcq: 'probate-pcq', ft_will_condition: 'probate-will-condition', ft_plain: 'probate-plain' },
+  },
+  {
+    name: "environment variables' names (custom-environment-variables' style) and URLs name no flag",
+    file: 'config/default.yml',
+    text: `featureFlags:\n  c100Rebuild: C100_REBUILD_FLAG\n  url: 'https://flags.example.com/api'\n  newNav: new-nav\n`,
+    expected: { newNav: 'new-nav' },
+  },
+  {
+    name: 'a JSON section of texts; numbers and objects are none, and a file that does not parse gives nothing',
+    file: 'config/default.json',
+    text: `{ "featureToggles": { "ft_a": "service-a", "timeout": 30, "user": { "key": "x" } }, "app": { "ft_b": "service-b" } }`,
+    expected: { ft_a: 'service-a' },
+  },
+  { name: 'broken JSON', file: 'config/default.json', text: '{ "featureToggles": ', expected: {} },
+];
+
+describe("node-config's flag names", () => {
+  for (const { name, file, text, expected } of rows) {
+    it(name, () => assert.deepEqual(Object.fromEntries(configKeyNamesOf(file, text)), expected));
+  }
+});
