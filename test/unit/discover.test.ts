@@ -1536,6 +1536,20 @@ export class FeatureToggleGuard implements CanActivate {
     checks: { 'src/app/summary.component.ts': ['adrToggle'], 'src/app/routes.ts': ['testToggle'] },
   },
   {
+    name: "an option named for a flag vendor (`unleashVariable`) read from each item of a list into a check names the flag that gates each item written with it",
+    files: {
+      'plugins/unleash.client.js': `import { UnleashClient } from 'unleash-proxy-client';\nexport default ({ $config }, inject) => { inject('unleash', new UnleashClient({ url: $config.url, clientKey: 'k', appName: 'cms' })); };`,
+      'constant/menuList.js': `export const menu = [{ name: 'RW', path: '/rw', unleashVariable: 'CMS__RW' }, { name: 'Home', path: '/' }];`,
+      'middleware/guardRoutes.js': `import { menu } from '../constant/menuList';
+export default ({ $unleash }) => {
+  const isUnleashEnabled = (unleashVariable) => (unleashVariable ? $unleash.isEnabled(unleashVariable) : true);
+  return menu.filter((item) => isUnleashEnabled(item.unleashVariable)).map((item) => item.path);
+};`,
+    },
+    expected: { patterns: [{ callee: '$unleash.isEnabled', keyArg: 0, defaultArg: 2, type: 'boolean' }, { callee: 'isUnleashEnabled', keyArg: 0 }, { option: 'unleashVariable' }] },
+    checks: { 'constant/menuList.js': ['CMS__RW'] },
+  },
+  {
     name: "a vendor's client a plugin puts on every component (Nuxt's inject, Vue's globalProperties) is called by that name: each vendor method called on it is a pattern; another value put so, or Vue's own imported inject, is none",
     files: {
       'plugins/unleash.client.js': `import { UnleashClient } from 'unleash-proxy-client';

@@ -8,9 +8,10 @@ import { calleeLastName } from './define';
 import type { FlagPattern } from '../types';
 import type { PatternSet } from './index';
 
-// The last property of a key path that names a flag option: `featureKey`, `featureFlag`, `requiredFlag`, `flagName`. A
-// `key` or `name` is every object's, and the bare word is a label or a category as often (`{ feature: 'Features' }`).
-const SAYS_FLAG = /flag|feature|experiment|toggle|gate/i;
+// The last property of a key path that names a flag option: `featureKey`, `featureFlag`, `requiredFlag`, `flagName`, or
+// one named for a flag vendor (`unleashVariable`, `launchDarklyKey`). A `key` or `name` is every object's, and the bare
+// word is a label or a category as often (`{ feature: 'Features' }`).
+const SAYS_FLAG = /flag|feature|experiment|toggle|gate|unleash|launchdarkly|growthbook|posthog|statsig|flagsmith|configcat|optimizely|devcycle/i;
 const BARE_WORD = /^(?:flags?|features?|experiments?|toggles?|gates?)$/i;
 
 interface OptionIndex {
