@@ -24,8 +24,9 @@ export async function listSourceFiles(root: string, options: ListOptions): Promi
 
 /**
  * The source files under `root` by name and ignore rules only, and in the same walk every other file
- * with one of `names` (`package.json`, or every name with the ending of `*.prisma`). Sizes and contents are not checked, so the caller must check
- * them (`whySkipped`) when it reads each file: that saves opening every file twice.
+ * with one of `names` (`package.json`, or every name with the ending of `*.prisma`). Sizes and contents
+ * are not checked, so the caller must check them (`whySkipped`) when it reads each file: that saves
+ * opening every file twice.
  */
 export async function listFolder(root: string, options: ListOptions, names: readonly string[]): Promise<{ files: string[]; named: Map<string, string[]> }> {
   return walkFolder(root, options, false, names);

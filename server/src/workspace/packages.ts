@@ -1,6 +1,7 @@
 // Reads what package-name imports need: every package.json of a workspace folder (name → folder and
-// entry fields) and every tsconfig.json's `baseUrl` and `paths`, following `extends` one level. The
-// resolution itself is pure (analysis/packages.ts); this file only reads.
+// entry fields) and every tsconfig.json's `baseUrl` and `paths`, following `extends` one level; and what
+// keys imported from nowhere in the workspace need: Prisma's schemas and node-config's flag sections. The
+// resolution itself is pure (analysis/packages.ts, prisma.ts, nodeConfig.ts); this file only reads.
 
 import { posix } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';

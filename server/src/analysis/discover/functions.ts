@@ -2,9 +2,11 @@
 // name a plugin injects it under), the parameter a key's text reads, what it gives back. Shared by every rule that
 // finds wrappers.
 
+import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { decoratorCall } from '../scan/exports';
 import { callParameters, isThisProps, THIS_PROP } from '../scan/values';
+import type { SourceTrees } from './sourceTrees';
 
 /** A function of any form, with the body it may have. */
 export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
@@ -193,24 +195,6 @@ function isUseCallback(call: ts.Node, fn: ts.Node): boolean {
   return ts.isIdentifier(callee) && callee.text === 'useCallback';
 }
 
-/**
- * The initializer of a `const name = …` the function declares anywhere in its body (also in a block or a branch), not in
- * a function or class inside it.
- */
-export function ownConstant(fn: ts.SignatureDeclaration, name: string): ts.Expression | undefined {
-  const body = (fn as ts.FunctionLikeDeclaration).body;
-  if (body === undefined) return undefined;
-  let found: ts.Expression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found !== undefined || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name && node.initializer !== undefined
-      && (ts.getCombinedNodeFlags(node) & ts.NodeFlags.Const) !== 0) found = node.initializer;
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body, visit);
-  return found;
-}
-
 /** What a function's own return statements give back, or its arrow's expression body; not those of functions or classes inside it. */
 export function ownReturns(node: ts.SignatureDeclaration): ts.Expression[] {
   const body = (node as ts.FunctionLikeDeclaration).body;
@@ -224,6 +208,29 @@ export function ownReturns(node: ts.SignatureDeclaration): ts.Expression[] {
   };
   ts.forEachChild(body, collect);
   return returned;
+}
+
+// A module's default export given a name: `import config from '~/core/firebase/remoteConfig'` (a named import may follow).
+const DEFAULT_IMPORT = /\bimport\s+([\w$]+)\s*(?:,\s*\{[^}]*\}\s*)?from\s*['"]([^'"]+)['"]/g;
+// A CommonJS module's export given a name: `const featureToggle = require('app/utils/FeatureToggle')`.
+const WHOLE_REQUIRE = /\b(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(\s*['"]([^'"\n]+)['"]/g;
+
+/**
+ * The names the workspace's modules give `file`'s default export (and, with `requires`, what `require` gives of it): an
+ * import whose path, not a package's name, ends with the module's name.
+ */
+export function namesGivenModule(file: string, trees: SourceTrees, options: { requires?: boolean } = {}): Set<string> {
+  const stem = posix.basename(file).replace(/\.[^.]*$/, '');
+  const names = new Set<string>();
+  for (const source of trees.sources) {
+    if (!source.text.includes(stem)) continue;
+    for (const form of options.requires === true ? [DEFAULT_IMPORT, WHOLE_REQUIRE] : [DEFAULT_IMPORT]) {
+      for (const [, name, specifier] of source.text.matchAll(form)) {
+        if (specifier.includes('/') && posix.basename(specifier).replace(/\.[cm]?[jt]sx?$/, '') === stem) names.add(name);
+      }
+    }
+  }
+  return names;
 }
 
 /** The name importers give a module's default export as a rule: its file's (its folder's, for an index), camelCased. */

@@ -38,11 +38,12 @@ export function injectedClientPatterns(root: string, trees: SourceTrees): Discov
       const specifier = origins[index]?.specifier;
       if (specifier === undefined) return;
       const line = sourceFile.getLineAndCharacterOfPosition(put.at.getStart(sourceFile)).line + 1;
+      const called = methodsCalledOn(trees, put.name);
       for (const preset of trees.base.patterns) {
         if (preset.kind !== 'call' || preset.packages === undefined || !isFromPackages(specifier, preset.packages)) continue;
         const method = calleeLastName(preset.callee);
         const callee = `${put.name}.${method}`;
-        if (found.some((wrapper) => wrapper.pattern.callee === callee) || !calledAnywhere(trees, put.name, method)) continue;
+        if (!called.has(method) || found.some((wrapper) => wrapper.pattern.callee === callee)) continue;
         found.push({
           pattern: {
             callee, keyArg: preset.keyArg, ...(preset.keyPath === undefined ? {} : { keyPath: [...preset.keyPath] }),
@@ -78,8 +79,12 @@ function putOnComponents(node: ts.Node): { name: string; value: ts.Expression } 
   return undefined;
 }
 
-/** True when some file calls the method on the name (`$unleash.isEnabled(`, also after `this.` or `?.`). */
-function calledAnywhere(trees: SourceTrees, name: string, method: string): boolean {
-  const call = new RegExp(`${escapeRegex(name)}\\s*\\??\\.\\s*${escapeRegex(method)}\\s*\\(`);
-  return trees.sources.some((source) => source.text.includes(name) && call.test(source.text));
+/** The methods the workspace's files call on the name (`$unleash.isEnabled(`, also after `this.` or with `?.`). */
+function methodsCalledOn(trees: SourceTrees, name: string): Set<string> {
+  const call = new RegExp(`${escapeRegex(name)}\\s*\\??\\.\\s*([\\w$]+)\\s*\\(`, 'g');
+  const methods = new Set<string>();
+  for (const source of trees.sources) {
+    if (source.text.includes(name)) for (const [, method] of source.text.matchAll(call)) methods.add(method);
+  }
+  return methods;
 }

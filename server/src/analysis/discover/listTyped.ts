@@ -13,6 +13,7 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { ownTypeMembers } from '../scan/origins';
 import { callParameters } from '../scan/values';
 import { optionSaysNotEvaluating } from '../callNames';
 import { booleanPropertiesOf, boundNames, typeOfBinding } from '../fetchedTypes';
@@ -307,15 +308,7 @@ function componentPropsOf(node: ts.SignatureDeclaration): ts.TypeNode | undefine
 /** The members of a parameter's object type: a type literal, or an interface or type literal declared at the top of the file. */
 function membersOf(type: ts.TypeNode, sourceFile: ts.SourceFile): readonly ts.TypeElement[] | undefined {
   const inner = withoutNullish(type);
-  if (inner === undefined) return undefined;
-  if (ts.isTypeLiteralNode(inner)) return inner.members;
-  if (!ts.isTypeReferenceNode(inner) || inner.typeArguments !== undefined || !ts.isIdentifier(inner.typeName)) return undefined;
-  const name = inner.typeName.text;
-  for (const statement of sourceFile.statements) {
-    if (ts.isInterfaceDeclaration(statement) && statement.name.text === name) return statement.members;
-    if (ts.isTypeAliasDeclaration(statement) && statement.name.text === name && ts.isTypeLiteralNode(statement.type)) return statement.type.members;
-  }
-  return undefined;
+  return inner === undefined ? undefined : ownTypeMembers(sourceFile, inner);
 }
 
 /** The list a type names (`BetaFeatures`, `BetaFeatures | undefined`), when it is one of `lists`. */

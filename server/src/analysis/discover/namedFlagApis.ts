@@ -16,6 +16,7 @@ import { escapeRegex } from '../regex';
 import type { ModuleHost } from '../resolve';
 import { decoratorCall, hasModifier } from '../scan/exports';
 import { holdersOf } from './accessorServices';
+import { namesGivenModule, ownReturns } from './functions';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredWrapper } from './types';
 import { isTestFile } from './wrappers';
@@ -193,7 +194,7 @@ export function flagServiceMethods(root: string, trees: SourceTrees): Discovered
       // The module's constants made of it, and for a class that is injected (Angular's `@Injectable()`), what holds it.
       const instances = [...instancesOf(sourceFile, statement), ...(decoratorCall(statement, 'Injectable') !== undefined ? holdersOf(className, trees) : [])];
       // A class the module exports whole is named by each importer as it likes (`const featureToggle = require('app/utils/FeatureToggle')`).
-      const statics = [className, ...(exportsWhole(sourceFile, className) ? namesImportedAs(trees, source.file).filter((name) => name !== className) : [])];
+      const statics = [className, ...(exportsWhole(sourceFile, className) ? [...namesGivenModule(source.file, trees, { requires: true })].filter((name) => name !== className) : [])];
       for (const member of statement.members) {
         if (member.name === undefined || !ts.isIdentifier(member.name)) continue;
         const receivers = hasModifier(member, ts.SyntaxKind.StaticKeyword) ? statics : instances;
@@ -230,23 +231,6 @@ function exportsWhole(sourceFile: ts.SourceFile, className: string): boolean {
     || (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.getText(sourceFile).replace(/\s+/g, '') === `module.exports=${className}`));
 }
 
-// A module's whole export given a name: `const x = require('…/FeatureToggle')`, `import x from '…/FeatureToggle'`.
-const WHOLE_IMPORT = /(?:\b(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(\s*|\bimport\s+([\w$]+)\s+from\s*)['"]([^'"\n]+)['"]/g;
-
-/** The names the workspace's modules give a module's whole export, by its file's name at the end of their specifier. */
-function namesImportedAs(trees: SourceTrees, file: string): string[] {
-  const stem = posix.basename(file).replace(/\.[^.]+$/, '');
-  const names = new Set<string>();
-  for (const source of trees.sources) {
-    if (!source.text.includes(stem)) continue;
-    for (const match of source.text.matchAll(WHOLE_IMPORT)) {
-      const specifier = match[3];
-      if (posix.basename(specifier).replace(/\.[cm]?[jt]s$/, '') === stem) names.add(match[1] ?? match[2]);
-    }
-  }
-  return [...names];
-}
-
 /** A parameter that holds the flags a method reads one of by name: named for several flags (`featureToggles`, `flags`). */
 function isRecordOfFlags(parameter: ts.ParameterDeclaration): boolean {
   return ts.isIdentifier(parameter.name) && /^(?:feature)?(?:flags|toggles|features)$/i.test(parameter.name.text);
@@ -258,19 +242,10 @@ function isRecordOfFlags(parameter: ts.ParameterDeclaration): boolean {
  * return get(this.config, key, false); return false; }` gives one; `getFeature(name) { return this.features[name] ?? null; }` may not.
  */
 function givesBoolean(signature: ts.SignatureDeclaration): boolean {
-  const body = (signature as { body?: ts.Node }).body;
-  if (body === undefined) return false;
-  const given: ts.Expression[] = [];
-  if (!ts.isBlock(body)) given.push(body as ts.Expression);
-  const visit = (node: ts.Node): void => {
-    if (ts.isReturnStatement(node) && node.expression !== undefined) given.push(node.expression);
-    if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
-  };
-  if (ts.isBlock(body)) ts.forEachChild(body, visit);
   const isBooleanLiteral = (node: ts.Expression): boolean => node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword;
   const isOtherValue = (node: ts.Expression): boolean => ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node) || ts.isStringLiteralLike(node)
     || ts.isTemplateExpression(node) || ts.isNumericLiteral(node) || node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.NullKeyword;
-  const values = given.map((node) => (ts.isParenthesizedExpression(node) ? node.expression : node));
+  const values = ownReturns(signature).map((node) => (ts.isParenthesizedExpression(node) ? node.expression : node));
   return values.some(isBooleanLiteral) && !values.some(isOtherValue);
 }
 

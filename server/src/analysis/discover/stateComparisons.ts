@@ -19,7 +19,8 @@ import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredWrapper } from './types';
 import { isWrittenAccess } from '../scan/bagReads';
 import { mayEvaluate } from './anchors';
-import { functionName, ownConstant, ownReturns, parameterOf, type FunctionNode } from './functions';
+import { ownConstant } from '../scan/values';
+import { functionName, ownReturns, parameterOf, type FunctionNode } from './functions';
 import { isTestFile, mayNameWrapper, ordinal } from './wrappers';
 import { isFalseFallbackOrTrueTest, maySearchList, searchedReads } from './listSearches';
 

@@ -17,7 +17,7 @@ import { hasModifier } from '../scan/exports';
 import { callParameters } from '../scan/values';
 import { namesVendorPackage } from '../skeleton';
 import { contextsMade, givenType, giverSpec } from './contexts';
-import { functionName } from './functions';
+import { functionName, namesGivenModule } from './functions';
 import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean } from './typeText';
@@ -197,28 +197,11 @@ function exportedRecords(file: string, sourceFile: ts.SourceFile, served: Readon
   const bags: DiscoveredBag[] = [];
   for (const record of records) {
     const names = new Set<string>(record.exported ? [record.name] : []);
-    if (record.name === defaultName) for (const local of defaultImportNames(file, trees)) names.add(local);
+    if (record.name === defaultName) for (const local of namesGivenModule(file, trees)) names.add(local);
     const line = sourceFile.getLineAndCharacterOfPosition(record.node.getStart(sourceFile)).line + 1;
     for (const spec of names) bags.push({ spec, at: { file, line }, declaredAs: record.type, typedBy: record.type, keys: served.get(record.type) ?? [], served: true, exportedBy: file });
   }
   return bags;
-}
-
-// A default import and its specifier: `import config from '~/core/firebase/remoteConfig'` (a named import may follow).
-const DEFAULT_IMPORT = /\bimport\s+([\w$]+)\s*(?:,\s*\{[^}]*\}\s*)?from\s*['"]([^'"]+)['"]/g;
-
-/** The names the workspace's modules give `file`'s default export: a default import whose path ends with the module's name. */
-function defaultImportNames(file: string, trees: SourceTrees): Set<string> {
-  const stem = posix.basename(file).replace(/\.[^.]*$/, '');
-  const names = new Set<string>();
-  for (const source of trees.sources) {
-    if (!source.text.includes(stem)) continue;
-    for (const match of source.text.matchAll(DEFAULT_IMPORT)) {
-      const specifier = match[2];
-      if (specifier.includes('/') && posix.basename(specifier).replace(/\.[jt]sx?$/, '') === stem) names.add(match[1]);
-    }
-  }
-  return names;
 }
 
 // Types that keep the members of the one they are given: what is served, some of it missing or none of it to change.

@@ -282,6 +282,16 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     });
   };
 
+  // A module's constant read through a namespace imported here (`config.FEATURE_FLAG_X`), of a file of the namespace's
+  // name when it is given on under it.
+  const namespacedConstant = (node: ts.PropertyAccessExpression): { declared: DeclaredSwitch; specifier: string; local: string } | undefined => {
+    const local = isIdentifier(node.expression) ? node.expression.text : undefined;
+    const namespace = local === undefined ? undefined : namespaces.get(local);
+    const declared = namespace === undefined ? undefined : constants.get(node.name.text);
+    if (local === undefined || namespace === undefined || declared === undefined || (namespace.file !== undefined && fileStem(declared.file) !== namespace.file)) return undefined;
+    return { declared, specifier: namespace.specifier, local };
+  };
+
   // A module constant's read: the name itself, or for a flag store, a read of its value (Svelte's `$name`, `get(name)`).
   const constantRead = (node: ts.Identifier, parent: ts.Node): { name: string; local: { declared: DeclaredSwitch; imported?: string }; whole: ts.Node } | undefined => {
     const subscribed = subscribedStore(node, sourceFile);
@@ -294,8 +304,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
 
   const stack: Array<{ node: ts.Node; parent: ts.Node | undefined }> = [{ node: sourceFile, parent: undefined }];
   let constant: ReturnType<typeof constantRead>;
-  let namespace: { specifier: string; file?: string } | undefined;
-  let declaredThrough: DeclaredSwitch | undefined;
+  let throughNamespace: { declared: DeclaredSwitch; specifier: string; local: string } | undefined;
   while (stack.length > 0) {
     const { node, parent } = stack.pop() as { node: ts.Node; parent: ts.Node | undefined };
     if (isImportDeclaration(node) || isExportDeclaration(node) || isTypeNode(node) || settings.has(node)) continue;
@@ -349,12 +358,11 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
         const how = local.imported === undefined ? '' : `, imported from ${local.imported},`;
         read(node, gate, local.declared, `\`${node.text}\`${how}`);
       }
-    } else if (isPropertyAccessExpression(node) && isIdentifier(node.expression) && (namespace = namespaces.get(node.expression.text)) !== undefined
-      && (declaredThrough = constants.get(node.name.text)) !== undefined && (namespace.file === undefined || fileStem(declaredThrough.file) === namespace.file) && parent !== undefined) {
+    } else if (isPropertyAccessExpression(node) && parent !== undefined && (throughNamespace = namespacedConstant(node)) !== undefined) {
       // `config.FEATURE_FLAG_X` through `import * as config`: the module's constant, as if imported by name.
-      const declared = declaredThrough;
+      const { declared, specifier, local } = throughNamespace;
       const gate = declared.text === true ? textMadeBoolean(node, parent) : isWrittenAccess(node, parent) ? undefined : declared.selector !== undefined ? selectorApplied(node, parent) : node;
-      if (gate !== undefined && declared.store === undefined) read(node.name, gate, declared, `\`${node.expression.text}.${node.name.text}\`, imported from ${namespace.specifier},`);
+      if (gate !== undefined && declared.store === undefined) read(node.name, gate, declared, `\`${local}.${node.name.text}\`, imported from ${specifier},`);
       continue;
     } else if (isPropertyAccessExpression(node) && members.has(node.name.text) && parent !== undefined && !isWrittenAccess(node, parent) && readsSwitch(node.expression, members.get(node.name.text) as DeclaredSwitch)) {
       const declared = members.get(node.name.text) as DeclaredSwitch;

@@ -6,12 +6,12 @@ import { ts } from 'ts-morph';
 import { declare, followOrigin } from './bindings';
 import { namesVendorPackage } from '../skeleton';
 import type { LocalReference, ModuleReference, Origin, ScanState } from './types';
-import { originReference, propertyNameText, returnedExpressions, typeOriginReference, unwrap } from './values';
+import { originReference, ownConstant, propertyNameText, returnedExpressions, typeOriginReference, unwrap } from './values';
 
 const {
-  NodeFlags, getDecorators, isArrowFunction, isBlock, isCallExpression, isConditionalExpression, isFunctionExpression, isIdentifier,
+  getDecorators, isArrowFunction, isBlock, isCallExpression, isConditionalExpression, isFunctionExpression, isIdentifier,
   isInterfaceDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertySignature, isSpreadAssignment,
-  isTypeAliasDeclaration, isTypeLiteralNode, isTypeReferenceNode, isVariableStatement,
+  isTypeAliasDeclaration, isTypeLiteralNode, isTypeReferenceNode,
 } = ts;
 
 /**
@@ -76,25 +76,13 @@ function returnedOrigin(state: ScanState, node: ts.SignatureDeclaration): Origin
   for (const returned of returnedExpressions(body)) {
     // A client the body makes and gives back (`const gb = new GrowthBook(…); await gb.init(); return gb`): the walk binds
     // no name in a body with no flag call, so the body's own constant is read where it is declared.
-    const own = ownConstantOf(body, returned);
+    const named = unwrap(returned);
+    const own = isIdentifier(named) ? ownConstant(node, named.text) : undefined;
     const reference = originReference(own ?? returned) ?? mergedOrigin(returned);
     if (reference === undefined) return undefined;
     found ??= { reference, how: 'created' };
   }
   return found;
-}
-
-/** The initializer of the body's own `const` that an expression names (`gb` in `return gb`); undefined for anything else. */
-function ownConstantOf(body: ts.Block, returned: ts.Expression): ts.Expression | undefined {
-  const name = unwrap(returned);
-  if (!isIdentifier(name)) return undefined;
-  for (const statement of body.statements) {
-    if (!isVariableStatement(statement) || (statement.declarationList.flags & NodeFlags.Const) === 0) continue;
-    for (const declaration of statement.declarationList.declarations) {
-      if (isIdentifier(declaration.name) && declaration.name.text === name.text) return declaration.initializer;
-    }
-  }
-  return undefined;
 }
 
 /**

@@ -11,7 +11,8 @@ const {
   isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment,
   isQualifiedName, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike,
   isTypeAssertionExpression, isTypeReferenceNode, isMappedTypeNode, isIndexedAccessTypeNode, isTypeQueryNode, isUnionTypeNode, isSpreadAssignment, isFunctionLike, isClassLike, isReturnStatement,
-  forEachChild, canHaveModifiers, getModifiers, isExpressionStatement, isBinaryExpression,
+  forEachChild, canHaveModifiers, getModifiers, isExpressionStatement, isBinaryExpression, isVariableDeclarationList,
+  NodeFlags,
 } = ts;
 
 /** What an expression holds, as far as flag keys go; undefined when it cannot be a key or an object of keys. */
@@ -269,5 +270,24 @@ export function returnedExpressions(body: ts.Block): ts.Expression[] {
       stack.push(child);
     });
   }
+  return found;
+}
+
+/**
+ * The initializer of a `const name = …` the function declares anywhere in its body (also in a block or a branch), not in
+ * a function or class inside it. Read off the declaration list, so that it holds in a tree without parent links (a scan's).
+ */
+export function ownConstant(fn: ts.SignatureDeclaration, name: string): ts.Expression | undefined {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (body === undefined) return undefined;
+  let found: ts.Expression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found !== undefined || isFunctionLike(node) || isClassLike(node)) return;
+    if (isVariableDeclarationList(node) && (node.flags & NodeFlags.Const) !== 0) {
+      found = node.declarations.find((declaration) => isIdentifier(declaration.name) && declaration.name.text === name && declaration.initializer !== undefined)?.initializer;
+    }
+    forEachChild(node, visit);
+  };
+  forEachChild(body, visit);
   return found;
 }
