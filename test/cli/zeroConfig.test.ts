@@ -1,5 +1,5 @@
 // Zero configuration: `flaglens scan` on a folder without `.flaglens.json` infers the team's wrappers and the
-// registry's anchors, and `flaglens init` says what it found and why. Seven fixture workspaces: an enum registry
+// registry's anchors, and `flaglens init` says what it found and why. Eight fixture workspaces: an enum registry
 // in a workspace package whose build output (main, types) is absent, read by the team's own provider, a
 // hook typed by it and command objects; a union registry with a `keyof` member beside a two-key decoy
 // union, a hook three calls above the SDK through a closure, an HTTP interceptor and a test runner's stubs;
@@ -9,7 +9,8 @@
 // a snapshot) read by a registry member, beside a schema table and a label table keyed by it and writes of a record;
 // and a team's own split tests with no SDK and no list of flags, evaluated by a server handler and read from a
 // front end's record of variants, beside settings, meta tags, translations, routes and events; and a bag function, a
-// hook and a fetch whose types are written where the flags are bound, not where they are read.
+// hook and a fetch whose types are written where the flags are bound, not where they are read; and an Express app whose
+// node-config settings map its toggle names to LaunchDarkly's keys and hold boolean switches of features.
 // Runs the bundled CLI (`npm run build` makes it).
 
 import assert from 'node:assert/strict';
@@ -175,6 +176,25 @@ const cases: Case[] = [
       'registry BetaFeatures (lib/featureFlags/index.ts, union): 4 of its 4 keys are checked in code, and its name says it lists flags',
     ],
     never: ['getPlanFeatures', 'plan', 'limits'],
+  },
+  {
+    name: "node-config's flag sections: a name mapped to a key given to the team's toggle class, switches read from the settings, decoys",
+    fixture: 'test/fixtures/zero-config-node-config',
+    checks: [
+      // The toggle class asks LaunchDarkly through a client no rule follows: the settings' names are the evidence, and give the keys.
+      ['app/routes.js', 'claims-fast-track', true, 'toggles.checkToggle'],
+      ['app/routes.js', 'claims-upload-v2', true, 'toggles.checkToggle'],
+      ['app/steps/start.js', 'newFeesBanner', true, 'features'],
+      ['app/steps/start.js', 'webchat', true, 'features'],
+      ['app/steps/start.js', 'claims-upload-v2', true, 'featureToggles'],
+    ],
+    found: [
+      "check toggles.checkToggle (app/routes.js:9): given 'ft_fast_track', a name the flag section of node-config's settings maps to the flag 'claims-fast-track'",
+      "bag features (app/steps/start.js:8): the section features of node-config's settings, which declares webchat, newFeesBanner; a read of one it declares is a check",
+      "bag featureToggles (app/steps/start.js:11): the section featureToggles of node-config's settings, which declares ft_fast_track, ft_upload_v2; a read of one it declares is a check",
+    ],
+    // A log line's text and a name under another section are none; the rows above hold no URL setting nor the SDK's master switch.
+    never: ['debug', 'server'],
   },
 ];
 

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { configKeyNamesOf } from '../../server/src/analysis/nodeConfig';
+import { configFlagsOf, configKeyNamesOf } from '../../server/src/analysis/nodeConfig';
 
 const rows: Array<{ name: string; file: string; text: string; expected: Record<string, string> }> = [
   {
@@ -39,5 +39,40 @@ services:
 describe("node-config's flag names", () => {
   for (const { name, file, text, expected } of rows) {
     it(name, () => assert.deepEqual(Object.fromEntries(configKeyNamesOf(file, text)), expected));
+  }
+});
+
+// Each flag section's members: the names it maps to keys, and its switches (booleans; a section's own master switch aside).
+const sectionRows: Array<{ name: string; file: string; text: string; expected: Record<string, string[]> }> = [
+  {
+    name: "a features section's booleans are switches; its texts, numbers and master switch are none; a toggles section lists its names",
+    file: 'config/default.yaml',
+    text: `features:
+  idam: false
+  webchat: 'true'
+  supportUrl: 'https://help.example.org'
+  retries: 3
+  enabled: true
+featureToggles:
+  enabled: true
+  ft_pcq: 'petitioner-pcq'
+  launchDarklyUser:
+    key: 'LD_USER'
+server:
+  secure: true
+`,
+    expected: { features: ['idam', 'webchat'], featureToggles: ['ft_pcq'] },
+  },
+  {
+    name: 'a JSON flags section of booleans and keys; a section of another name is none',
+    file: 'config/default.json',
+    text: `{ "flags": { "newNav": true, "beta": "beta-program", "disabled": false }, "app": { "dark": true } }`,
+    expected: { flags: ['newNav', 'beta'] },
+  },
+];
+
+describe("node-config's flag sections", () => {
+  for (const { name, file, text, expected } of sectionRows) {
+    it(name, () => assert.deepEqual(Object.fromEntries([...configFlagsOf(file, text).sections].map(([section, members]) => [section, [...members]])), expected));
   }
 });

@@ -1,60 +1,99 @@
-// Flag names a team's node-config settings map to its backend's keys: `config/default.yaml` with
-//   featureToggles:
-//     ft_excepted_estates: 'probate-excepted-estates'
-// names the LaunchDarkly flag `probate-excepted-estates` `ft_excepted_estates` in code, where the team's toggle class looks
-// it up (`config.featureToggles[name]`) before it asks the SDK. A check whose key is such a name checks that flag.
+// A team's flags in its node-config settings (`config/default.yaml`, `.yml` or `.json`). Two kinds of setting count:
+// - a name mapped to a backend's key,
+//     featureToggles:
+//       ft_excepted_estates: 'probate-excepted-estates'
+//   names the LaunchDarkly flag `probate-excepted-estates` `ft_excepted_estates` in code, where the team's toggle class
+//   looks it up (`config.featureToggles[name]`) before it asks the SDK: a check whose key is such a name checks that flag;
+// - a switch, a boolean of a section of features or flags (`features: { idam: false }`), read in code as the section's
+//   property (`parseBool(config.features.idam)`) and set per environment by node-config's other files.
 
-// The sections of settings that hold the flags' names: `featureToggles`, `featureFlags`, `toggles`, `flags`.
+// The sections of settings that hold flags: `featureToggles`, `featureFlags`, `toggles`, `flags`, and for switches `features`.
 const SECTION = /^(?:feature)?(?:toggles|flags)$/i;
+const SWITCH_SECTION = /^(?:(?:feature)?(?:toggles|flags)|features)$/i;
 // A backend's key as a setting's text: no spaces, no URL, not a boolean or a number.
 const KEY_TEXT = /^[A-Za-z][\w.-]*$/;
 const NOT_KEYS = new Set(['true', 'false', 'null', 'yes', 'no', 'on', 'off']);
+const BOOLEANS = new Set(['true', 'false']);
+// A section's own master switch (`featureToggles: { enabled: true }` turns the SDK on or off): no feature's.
+const MASTER_SWITCHES = new Set(['enabled', 'disabled', 'enable', 'disable']);
+
+/** The flags one settings file declares: the names mapped to keys, and each section's switches. */
+export interface ConfigFlags {
+  /** Name → backend key, over every flag section. */
+  readonly keyNames: Map<string, string>;
+  /** Section → the names it maps to keys and its switches: a read of one of them through the section is a check. */
+  readonly sections: Map<string, Set<string>>;
+}
 
 /** The name → key entries of the flag sections of one settings file (`default.yaml`, `default.json`); empty when none. */
 export function configKeyNamesOf(fileName: string, text: string): Map<string, string> {
-  return fileName.endsWith('.json') ? jsonEntries(text) : yamlEntries(text);
+  return configFlagsOf(fileName, text).keyNames;
 }
 
-function jsonEntries(text: string): Map<string, string> {
-  const names = new Map<string, string>();
+/** What the flag sections of one settings file declare (see `ConfigFlags`). */
+export function configFlagsOf(fileName: string, text: string): ConfigFlags {
+  const flags: ConfigFlags = { keyNames: new Map(), sections: new Map() };
+  for (const { section, name, value } of fileName.endsWith('.json') ? jsonEntries(text) : yamlEntries(text)) {
+    const member = SECTION.test(section) && isKey(value) ? 'key' : SWITCH_SECTION.test(section) && BOOLEANS.has(value) && !MASTER_SWITCHES.has(name) ? 'switch' : undefined;
+    if (member === undefined) continue;
+    if (member === 'key' && !flags.keyNames.has(name)) flags.keyNames.set(name, value);
+    let members = flags.sections.get(section);
+    if (members === undefined) flags.sections.set(section, members = new Set());
+    members.add(name);
+  }
+  return flags;
+}
+
+/** One setting of a top-level section, its value as text (a boolean as `true` or `false`, a number as written). */
+interface Entry {
+  readonly section: string;
+  readonly name: string;
+  readonly value: string;
+}
+
+function jsonEntries(text: string): Entry[] {
   let settings: unknown;
   try {
     settings = JSON.parse(text);
   } catch {
-    return names;
+    return [];
   }
-  if (typeof settings !== 'object' || settings === null) return names;
-  for (const [section, entries] of Object.entries(settings)) {
-    if (!SECTION.test(section) || typeof entries !== 'object' || entries === null) continue;
-    for (const [name, value] of Object.entries(entries)) if (typeof value === 'string' && isKey(value)) names.set(name, value);
+  if (typeof settings !== 'object' || settings === null) return [];
+  const entries: Entry[] = [];
+  for (const [section, members] of Object.entries(settings)) {
+    if (!SWITCH_SECTION.test(section) || typeof members !== 'object' || members === null) continue;
+    for (const [name, value] of Object.entries(members)) {
+      if (typeof value === 'string' || typeof value === 'boolean') entries.push({ section, name, value: String(value) });
+    }
   }
-  return names;
+  return entries;
 }
 
 /**
- * The entries of a top-level flag section of a YAML file, read line by line: each `name: value` at the section's first
+ * The entries of the top-level flag sections of a YAML file, read line by line: each `name: value` at the section's first
  * indent whose value is one text (nested blocks, lists and anchors are skipped).
  */
-function yamlEntries(text: string): Map<string, string> {
-  const names = new Map<string, string>();
+function yamlEntries(text: string): Entry[] {
+  const entries: Entry[] = [];
   let indent: number | undefined;
-  let inSection = false;
+  let section: string | undefined;
   for (const line of text.split(/\r?\n/)) {
     if (/^\s*(?:#|$)/.test(line)) continue;
     const depth = line.length - line.trimStart().length;
     if (depth === 0) {
-      inSection = SECTION.test(/^([\w$-]+)\s*:\s*(?:#.*)?$/.exec(line)?.[1] ?? '');
+      section = /^([\w$-]+)\s*:\s*(?:#.*)?$/.exec(line)?.[1];
+      if (section !== undefined && !SWITCH_SECTION.test(section)) section = undefined;
       indent = undefined;
       continue;
     }
-    if (!inSection) continue;
+    if (section === undefined) continue;
     indent ??= depth;
     if (depth !== indent) continue;
     const entry = /^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*(?:\s#.*)?$/.exec(line);
     const value = entry === null ? undefined : unquoted(entry[2]);
-    if (entry !== null && value !== undefined && isKey(value)) names.set(entry[1], value);
+    if (entry !== null && value !== undefined) entries.push({ section, name: entry[1], value });
   }
-  return names;
+  return entries;
 }
 
 function unquoted(value: string): string | undefined {

@@ -43,6 +43,8 @@ export interface PackageTable {
   readonly prismaEnums?: ReadonlyMap<string, ReadonlySet<string>>;
   /** The backends' keys node-config's flag sections give the names code uses (see nodeConfig.ts). */
   readonly configKeyNames?: ReadonlyMap<string, string>;
+  /** node-config's flag sections, each with the names it maps to keys and its switches (see nodeConfig.ts). */
+  readonly configSections?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** A Nuxt app: its folder (its `~` and `@`) and its auto-imported files. */

@@ -33,7 +33,7 @@ export async function discoverFolder(folder: string, log: (message: string) => v
   }
   const known = new Set(files);
   const host = withPackageResolution({ fileExists: (file) => known.has(file) }, () => packages);
-  const discovery = discover(root, sources, host.resolvePackage === undefined ? {} : { resolvePackage: host.resolvePackage });
+  const discovery = discover(root, sources, { ...(host.resolvePackage === undefined ? {} : { resolvePackage: host.resolvePackage }), configFlags: packages });
   // The folders are the packages the providers are in, which only the package table knows.
   const keysAsWritten = keysAsWrittenFolders(root, discovery.providers ?? [], (file) => packageDirOf(file, packages)).map((folder) => path.posix.relative(root, folder) || '.');
   return { root, discovery, config: proposeConfig(discovery, root, keysAsWritten), filesRead: sources.length };

@@ -53,7 +53,7 @@ export function inferFrom(sources: readonly SourceText[], request: InferRequest)
   const { resolvePackage } = withPackageResolution({ fileExists: (file) => indexed.has(file) || fs.existsSync(file) }, () => request.packages);
   const prescanned = { patterns: base, scanOf };
   const trees = new SourceTrees(sources, base, prescanned);
-  const discovery = discover(root, sources, { ...(resolvePackage === undefined ? {} : { resolvePackage }), prescanned, trees });
+  const discovery = discover(root, sources, { ...(resolvePackage === undefined ? {} : { resolvePackage }), prescanned, trees, configFlags: request.packages });
   const patterns = patternsOf(trees, discovery);
   const scans: Array<[string, FileScan]> = [];
   if (patterns !== base) {
@@ -96,7 +96,9 @@ function patternsOf(trees: SourceTrees, discovery: Discovery): PatternSet {
  * before the run, or read without asking for one): then nothing says the next run reads the same.
  */
 export function inferenceInputs(files: readonly string[], outcomes: readonly FileOutcome[], packages: PackageTable): string | undefined {
-  const hash = createHash('sha1').update(JSON.stringify([[...packages.packages], [...packages.tsconfigs]]));
+  // The settings discovery reads besides the sources: node-config's flags and Prisma's enums are read into the table.
+  const settings = [packages.configKeyNames, packages.configSections, packages.prismaEnums].map((table) => [...table ?? []].map(([name, value]) => [name, typeof value === 'string' ? value : [...value]]));
+  const hash = createHash('sha1').update(JSON.stringify([[...packages.packages], [...packages.tsconfigs], settings]));
   for (let index = 0; index < files.length; index++) {
     const outcome = outcomes[index];
     if (outcome.kind === 'skipped') continue;

@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { nuxtAppOf, resolveBareSpecifier, resolveNuxtAlias, type NuxtApp, type PackageTable, type PathAliases, type WorkspacePackage } from '../analysis/packages';
-import { configKeyNamesOf } from '../analysis/nodeConfig';
+import { configFlagsOf } from '../analysis/nodeConfig';
 import { prismaEnumsOf } from '../analysis/prisma';
 import { resolveModulePath, type ModuleHost } from '../analysis/resolve';
 import { readBoundedTextSync } from '../io/boundedRead';
@@ -51,13 +51,17 @@ export function readPackageTable(folder: string, named: ReadonlyMap<string, read
   const schemas = (named.get(PRISMA_SCHEMAS) ?? []).flatMap((file) => read(file) ?? []);
   const prismaEnums = schemas.length === 0 ? undefined : prismaEnumsOf(schemas);
   const configKeyNames = new Map<string, string>();
+  const configSections = new Map<string, Set<string>>();
   for (const file of NODE_CONFIG_DEFAULTS.flatMap((name) => named.get(name) ?? []).sort()) {
     const text = posix.basename(posix.dirname(file)) === 'config' ? read(file) : undefined;
-    for (const [name, key] of text === undefined ? [] : configKeyNamesOf(file, text)) if (!configKeyNames.has(name)) configKeyNames.set(name, key);
+    if (text === undefined) continue;
+    const flags = configFlagsOf(file, text);
+    for (const [name, key] of flags.keyNames) if (!configKeyNames.has(name)) configKeyNames.set(name, key);
+    for (const [section, members] of flags.sections) configSections.set(section, new Set([...configSections.get(section) ?? [], ...members]));
   }
   return {
     ...table, ...(nuxtApps.length === 0 ? {} : { nuxtApps }), ...(prismaEnums === undefined || prismaEnums.size === 0 ? {} : { prismaEnums }),
-    ...(configKeyNames.size === 0 ? {} : { configKeyNames }),
+    ...(configKeyNames.size === 0 ? {} : { configKeyNames }), ...(configSections.size === 0 ? {} : { configSections }),
   };
 }
 

@@ -8,6 +8,7 @@ import { buildPatternSet, calleeLastName, type ClientParameter, type PatternSet 
 import type { UserPattern } from '../types';
 import type { BagEntry } from '../bags';
 import type { ModuleHost } from '../resolve';
+import type { PackageTable } from '../packages';
 import { registryLabel } from '../registryDeclarations';
 import { escapeRegex } from '../regex';
 import { anchoredBy, type Anchored, type AnchorRegistry } from './anchors';
@@ -30,8 +31,10 @@ import { comparedRecordBags } from './comparedRecords';
 import { registryPropertiesOf, registryPropertyPattern } from './registryProperties';
 import { typedFlagEvidence } from './listTyped';
 import { keyTypedWrappers } from './keyTypes';
+import { shortTypeText } from './typeText';
 import { flagReadersGivenFlagNames, flagServiceMethods, packageFlagFunctions } from './namedFlagApis';
 import { injectedClientPatterns } from './injectedClients';
+import { configNamedCalls, configSectionBags } from './configFlags';
 import { stateComparingWrappers } from './stateComparisons';
 import type { DiscoveredBag, DiscoveredRegistry, DiscoveredRegistryProperty, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
 import { aliasesIn, isTestFile, ordinal, wrappersIn, type ClosureFactory } from './wrappers';
@@ -49,6 +52,8 @@ export interface DiscoverOptions {
   readonly prescanned?: Prescanned;
   /** The sources' trees and scans, when the caller scans again with what is found (see `SourceTrees.patternSet`). */
   readonly trees?: SourceTrees;
+  /** What node-config's flag sections declare (see nodeConfig.ts): the names they map to keys, and each section's members. */
+  readonly configFlags?: Pick<PackageTable, 'configKeyNames' | 'configSections'>;
 }
 
 /** A registry beside the chosen one whose anchors are wrappers too, and why. */
@@ -90,7 +95,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   // A record found by its name and the states its entries are compared with: any written key is read from it, so its
   // keys vouch for no list of keys (onroutebc's flags named as permit types would make `PERMIT_TYPES` the registry).
   const compared = comparedRecordBags(root, trees);
-  const records = [...served.bags, ...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...compared, ...piniaFlagStoreBags(root, trees), ...zustandFlagStoreBags(root, trees), ...featureDecisionBags(root, trees), ...accessorServiceBags(root, trees, patternsOf(trees, found))];
+  const records = [...served.bags, ...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...compared, ...piniaFlagStoreBags(root, trees), ...zustandFlagStoreBags(root, trees), ...configSectionBags(root, trees, options.configFlags?.configSections), ...featureDecisionBags(root, trees), ...accessorServiceBags(root, trees, patternsOf(trees, found))];
   const typedNames = addNew(found, [...typed.wrappers, ...served.wrappers], [...records, ...typed.bags]);
   if (typedNames.length > 0) followWrappers(root, trees, found, 2, typedNames, options.resolvePackage);
   // Functions declared with the type of a forwarded key take flag keys too, and what forwards into them is found as for any wrapper.
@@ -98,7 +103,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   const keyTypedNames = addNew(found, keyTypedWrappers(root, trees, found.wrappers, known), []);
   if (keyTypedNames.length > 0) followWrappers(root, trees, found, 2, keyTypedNames, options.resolvePackage);
   // A dependency's flag API that FlagLens has no preset for, known by its name (see namedFlagApis.ts).
-  const namedFunctions = addNew(found, [...packageFlagFunctions(root, trees, options.resolvePackage), ...flagServiceMethods(root, trees), ...flagReadersGivenFlagNames(root, trees), ...injectedClientPatterns(root, trees)], []);
+  const namedFunctions = addNew(found, [...packageFlagFunctions(root, trees, options.resolvePackage), ...flagServiceMethods(root, trees), ...flagReadersGivenFlagNames(root, trees), ...injectedClientPatterns(root, trees), ...configNamedCalls(root, trees, options.configFlags?.configKeyNames)], []);
   if (namedFunctions.length > 0) followWrappers(root, trees, found, 2, namedFunctions, options.resolvePackage);
   // A function named for several flags that gives back its own checks' values by name (see checkedReturns.ts).
   const checkedReturnNames = addNew(found, [], checkedReturnBags(root, trees, patternsOf(trees, found), options.resolvePackage));
@@ -423,17 +428,6 @@ function bagReason(bag: DiscoveredBag): string {
   return bag.camelCaseKeys === true && bag.typedBy !== undefined ? `${reason}; ${bag.typedBy} is filled from LaunchDarkly's useFlags(), so its names are the flag keys camelCased` : reason;
 }
 
-// A declared type longer than this is cut in a reason: an object type written out with its comments is a page.
-const MAX_REASON_TYPE_LENGTH = 80;
-
-/** A type's text for a one-line reason: without comments, on one line, cut after its first members when long. */
-function shortTypeText(text: string): string {
-  const line = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ' ').replace(/\s+/g, ' ').trim();
-  if (line.length <= MAX_REASON_TYPE_LENGTH) return line;
-  const cut = line.lastIndexOf(';', MAX_REASON_TYPE_LENGTH);
-  return `${line.slice(0, cut > 0 ? cut + 1 : MAX_REASON_TYPE_LENGTH)} … }`;
-}
-
 function bagKindReason(bag: DiscoveredBag): string {
   if (bag.locals === true && bag.setting !== undefined) return `a property of the app's settings ${bag.setting} declared as ${bag.declaredAs ?? 'a record'}, a record of booleans named for switches; a property read of it is a check`;
   if (bag.served === true && bag.exportedBy !== undefined) return `the record ${bag.exportedBy} exports, declared as ${bag.declaredAs ?? 'a record'}, which that module, importing a flag vendor's SDK, declares for what the vendor serves; a read of one of its boolean members is a check`;
@@ -443,6 +437,7 @@ function bagKindReason(bag: DiscoveredBag): string {
   if (bag.accessors === true) return `gives back an object of feature decisions, each asking the list of features it is given for one (${Object.entries(bag.keyNames ?? {}).slice(0, 2).map(([decision, feature]) => `${decision}() asks for '${feature}'`).join(', ')}); a call of one is a check`;
   if (bag.piniaStore !== undefined && !isCallSpec(bag.spec)) return `a record the Pinia store '${bag.piniaStore}', whose id says feature flags, gives back as its ${bag.spec}, one flag in each property; a read of one it lists is a check`;
   if (bag.respelled !== undefined) return `the record ${bag.respelled}, ${bag.declaredAs === undefined ? 'a record of booleans' : `declared as ${bag.declaredAs}`} under a name that says feature flags, here read under the same name respelled; a property read of it is a check`;
+  if (bag.configSection !== undefined) return `the section ${bag.configSection} of node-config's settings, which declares ${(bag.keys ?? []).slice(0, 2).join(', ')}${(bag.keys ?? []).length > 2 ? ' …' : ''}; a read of one it declares is a check`;
   if (bag.zustandStore === true) return `a Zustand store's hook whose name says feature flags, its state holding one flag in each boolean field; a field read through its selector, or of the state it gives whole, is a check`;
   if (bag.piniaStore !== undefined) return `gives the Pinia store '${bag.piniaStore}', whose id says feature flags and whose state holds one in each field; a read of a field is a check`;
   if (bag.store === true) return `a store made to hold ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of its value is a check`;

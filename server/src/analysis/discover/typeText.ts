@@ -66,3 +66,14 @@ export function holdsBoolean(type: ts.TypeNode): boolean {
   if (ts.isUnionTypeNode(type)) return type.types.some(holdsBoolean);
   return type.kind === ts.SyntaxKind.BooleanKeyword;
 }
+
+// A declared type longer than this is cut in a reason: an object type written out with its comments is a page.
+const MAX_REASON_TYPE_LENGTH = 80;
+
+/** A type's text for a one-line reason: without comments, on one line, cut after its first members when long. */
+export function shortTypeText(text: string): string {
+  const line = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ' ').replace(/\s+/g, ' ').trim();
+  if (line.length <= MAX_REASON_TYPE_LENGTH) return line;
+  const cut = line.lastIndexOf(';', MAX_REASON_TYPE_LENGTH);
+  return `${line.slice(0, cut > 0 ? cut + 1 : MAX_REASON_TYPE_LENGTH)} … }`;
+}

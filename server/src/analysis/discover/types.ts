@@ -89,6 +89,8 @@ export interface DiscoveredBag {
   readonly piniaStore?: string;
   /** The record's name as declared, for a bag of the same name respelled (`featureflags` for `featureFlags`, see flagRecords.ts). */
   readonly respelled?: string;
+  /** The section of node-config's settings the bag is, read by the names it declares (see configFlags.ts). */
+  readonly configSection?: string;
   /** True for the hook of a Zustand store of flags, whose boolean fields are the keys (see zustandStores.ts). */
   readonly zustandStore?: boolean;
   /** The flag a field names, where that is not the field's own name (a store's field filled from another flag). */
