@@ -40,16 +40,34 @@ export function argumentsAfter(text: string, position: number): number {
   return text[at] === '(' ? at : -1;
 }
 
-/** The end of the number literal that starts at `position`. */
+/**
+ * The end of the number literal that starts at `position`: digits with `_` separators, one fraction, an exponent, or a
+ * `0x`, `0b`, `0o` literal, then a BigInt's `n`. A word right after it (`0isOn(`) is an error that TypeScript reads as a
+ * token of its own: the skeleton leaves such text to the parser rather than read the two differently.
+ */
 export function numberEnd(text: string, position: number): number {
-  let at = position + 1;
-  // Digits, separators, exponents, `0x`, `n` and one `.`: everything a number literal may hold.
-  while (at < text.length) {
-    const char = text.charCodeAt(at);
-    if (isIdentifierPart(char) || char === Char.Dot) at++;
-    else if ((char === Char.Plus || char === Char.Minus) && /[eE]/.test(text[at - 1])) at++;
-    else break;
+  let at = position;
+  const isDigit = (char: number): boolean => (char >= Char.Digit0 && char <= Char.Digit9) || char === Char.Underscore;
+  const digits = (): void => {
+    while (at < text.length && isDigit(text.charCodeAt(at))) at++;
+  };
+  if (text.charCodeAt(at) === Char.Digit0 && /[xXbBoO]/.test(text[at + 1] ?? '')) {
+    at += 2;
+    while (at < text.length && /[0-9a-fA-F_]/.test(text[at])) at++;
+  } else {
+    digits();
+    if (text.charCodeAt(at) === Char.Dot) {
+      at++;
+      digits();
+    }
+    const signed = text.charCodeAt(at + 1) === Char.Plus || text.charCodeAt(at + 1) === Char.Minus;
+    if ((text[at] === 'e' || text[at] === 'E') && isDigit(text.charCodeAt(at + (signed ? 2 : 1)))) {
+      at += signed ? 2 : 1;
+      digits();
+    }
   }
+  if (text[at] === 'n') at++;
+  if (at < text.length && isIdentifierPart(text.charCodeAt(at))) throw new Unsure();
   return at;
 }
 
