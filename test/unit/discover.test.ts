@@ -1785,6 +1785,34 @@ export const useWaffleFlags = (courseId?: string) => ({ ...waffleFlagDefaults, .
     checks: { 'src/Editor.tsx': ['use-new-editor'] },
   },
   {
+    name: "a flag hook over defaults it spreads only in one branch, and over LaunchDarkly's bag held in a local, names each flag by its key camelCased; a local of another vendor's bag, or of a call not imported from the vendor, does not",
+    files: {
+      'src/hooks/use-feature-flags.ts': `import { useFlags } from 'launchdarkly-react-client-sdk';
+const defaultFlags: Record<string, boolean> = { swapToolSimulateFee: true, earnPage: false };
+export function useFeatureFlags() {
+  const launchdarklyFlags = useFlags();
+  const devMode = process.env.NODE_ENV === 'development';
+  return { ...launchdarklyFlags, ...(devMode ? defaultFlags : {}), _isInitialized: true } as Record<string, boolean>;
+}`,
+      'src/hooks/use-local-flags.ts': `import { useFlags } from './local-store';
+const localFlagDefaults = { offlineMode: true };
+export function useLocalFlags() {
+  const storedFlags = useFlags();
+  return { ...storedFlags, ...(storedFlags.loaded && localFlagDefaults) };
+}`,
+      'src/Swap.tsx': `import { useFeatureFlags } from './hooks/use-feature-flags';
+import { useLocalFlags } from './hooks/use-local-flags';
+const featureFlags = useFeatureFlags();
+export const a = featureFlags.swapToolSimulateFee && !featureFlags._isInitialized;
+export const b = useLocalFlags().offlineMode;`,
+    },
+    expected: { bags: [
+      { bag: 'useFeatureFlags()', camelCaseKeys: true, keys: ['swapToolSimulateFee', 'earnPage'] },
+      { bag: 'useLocalFlags()', keys: ['offlineMode'] },
+    ] },
+    checks: { 'src/Swap.tsx': ['swap-tool-simulate-fee', 'offlineMode'] },
+  },
+  {
     name: "a property declared with the registry's key type, or a list of it, is an option: each key written as its value is a check; a property not named for flags, or named the bare word, is none",
     files: {
       'src/types/featureFlag.ts': `export type FeatureFlagEnvVar = 'ROX_SCANNER_V4' | 'ROX_CISA_KEV' | 'ROX_LEGACY';`,

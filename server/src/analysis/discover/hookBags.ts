@@ -9,6 +9,7 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { isFromPackages } from '../patterns';
 import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredBag } from './types';
@@ -93,7 +94,9 @@ export function defaultedHookBags(root: string, trees: SourceTrees): DiscoveredB
           const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
           // Fetched flags camelCased (`...camelCaseObject(data)`) in the module of the defaults or of the hook are named by the
           // flags' keys camelCased, as LaunchDarkly's bag names them.
-          const camelCased = CAMEL_CASED_SPREAD.test(defaults.text) || CAMEL_CASED_SPREAD.test(source.text);
+          // So are those of a vendor's bag that camelCases them, held in a local the hook spreads (`...launchdarklyFlags`, `const
+          // launchdarklyFlags = useFlags()` from LaunchDarkly's React SDK).
+          const camelCased = CAMEL_CASED_SPREAD.test(defaults.text) || CAMEL_CASED_SPREAD.test(source.text) || spreadsCamelCasedBag(node, sourceFile, trees);
           bags.set(hook, { spec: `${hook}()`, at: { file, line }, defaults: defaults.name, keys: defaults.keys, ...(camelCased ? { camelCaseKeys: true } : {}) });
         }
       }
@@ -111,14 +114,59 @@ function spreadDefaults(node: ts.SignatureDeclaration, trees: SourceTrees): { na
     while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
     if (!ts.isObjectLiteralExpression(inner)) continue;
     for (const property of inner.properties) {
-      if (!ts.isSpreadAssignment(property) || !ts.isIdentifier(property.expression)) continue;
-      const name = property.expression.text;
-      if (!nameWords(name).some((word) => FLAG_WORDS.has(word))) continue;
-      const declared = booleanObjectKeys(name, trees);
-      if (declared !== undefined) return { name, ...declared };
+      for (const name of ts.isSpreadAssignment(property) ? spreadNames(property.expression) : []) {
+        if (!nameWords(name).some((word) => FLAG_WORDS.has(word))) continue;
+        const declared = booleanObjectKeys(name, trees);
+        if (declared !== undefined) return { name, ...declared };
+      }
     }
   }
   return undefined;
+}
+
+/** True when an object the function gives back spreads a local it binds to a vendor's bag of camelCased flags, imported from the vendor. */
+function spreadsCamelCasedBag(node: ts.SignatureDeclaration, sourceFile: ts.SourceFile, trees: SourceTrees): boolean {
+  const imported = new Map<string, string>();
+  for (const statement of sourceFile.statements) {
+    const bindings = ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) ? statement.importClause?.namedBindings : undefined;
+    if (bindings !== undefined && ts.isNamedImports(bindings)) {
+      for (const element of bindings.elements) imported.set(element.name.text, (statement as ts.ImportDeclaration).moduleSpecifier.getText(sourceFile).slice(1, -1));
+    }
+  }
+  const camelCasedCall = (call: ts.Expression): boolean => {
+    if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return false;
+    const specifier = imported.get(call.expression.text);
+    return specifier !== undefined && trees.base.patterns.some((pattern) => pattern.kind === 'bag' && pattern.camelCaseKeys === true
+      && pattern.callee === call.expression.getText(sourceFile) && pattern.packages !== undefined && isFromPackages(specifier, pattern.packages));
+  };
+  const bound = new Set<string>();
+  const visit = (child: ts.Node): void => {
+    if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.initializer !== undefined && camelCasedCall(child.initializer)) bound.add(child.name.text);
+    if (!ts.isFunctionLike(child)) ts.forEachChild(child, visit);
+  };
+  const body = (node as ts.FunctionLikeDeclarationBase).body;
+  if (body !== undefined) ts.forEachChild(body, visit);
+  return bound.size > 0 && ownReturns(node).some((expression) => {
+    let inner = expression;
+    while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
+    return ts.isObjectLiteralExpression(inner) && inner.properties.some((property) => ts.isSpreadAssignment(property) && spreadNames(property.expression).some((name) => bound.has(name)));
+  });
+}
+
+/**
+ * The names a spread may spread: `...defaults`, or either branch of a choice made in place (`...(dev ? defaultFlags : {})`,
+ * `...(offline && defaultFlags)`, `...(fetched ?? defaultFlags)`).
+ */
+function spreadNames(expression: ts.Expression): string[] {
+  let inner = expression;
+  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
+  if (ts.isIdentifier(inner)) return [inner.text];
+  if (ts.isConditionalExpression(inner)) return [...spreadNames(inner.whenTrue), ...spreadNames(inner.whenFalse)];
+  if (!ts.isBinaryExpression(inner)) return [];
+  const operator = inner.operatorToken.kind;
+  // `a && b` spreads `b` or nothing; `a || b` and `a ?? b` either.
+  if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return spreadNames(inner.right);
+  return operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken ? [...spreadNames(inner.left), ...spreadNames(inner.right)] : [];
 }
 
 /** The keys of the one module constant of this name written as an object of boolean literals (`{ useNewEditor: true } as const`), and its module's text. */
