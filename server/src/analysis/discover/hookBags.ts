@@ -126,18 +126,19 @@ function spreadDefaults(node: ts.SignatureDeclaration, trees: SourceTrees): { na
 
 /** True when an object the function gives back spreads a local it binds to a vendor's bag of camelCased flags, imported from the vendor. */
 function spreadsCamelCasedBag(node: ts.SignatureDeclaration, sourceFile: ts.SourceFile, trees: SourceTrees): boolean {
+  // The module each name the file imports by name comes from.
   const imported = new Map<string, string>();
   for (const statement of sourceFile.statements) {
-    const bindings = ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) ? statement.importClause?.namedBindings : undefined;
-    if (bindings !== undefined && ts.isNamedImports(bindings)) {
-      for (const element of bindings.elements) imported.set(element.name.text, (statement as ts.ImportDeclaration).moduleSpecifier.getText(sourceFile).slice(1, -1));
-    }
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (bindings !== undefined && ts.isNamedImports(bindings)) for (const element of bindings.elements) imported.set(element.name.text, statement.moduleSpecifier.text);
   }
   const camelCasedCall = (call: ts.Expression): boolean => {
     if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return false;
-    const specifier = imported.get(call.expression.text);
+    const name = call.expression.text;
+    const specifier = imported.get(name);
     return specifier !== undefined && trees.base.patterns.some((pattern) => pattern.kind === 'bag' && pattern.camelCaseKeys === true
-      && pattern.callee === call.expression.getText(sourceFile) && pattern.packages !== undefined && isFromPackages(specifier, pattern.packages));
+      && pattern.callee === name && pattern.packages !== undefined && isFromPackages(specifier, pattern.packages));
   };
   const bound = new Set<string>();
   const visit = (child: ts.Node): void => {
