@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { configFlagsOf, configKeyNamesOf } from '../../server/src/analysis/nodeConfig';
+import { configFlagsOf } from '../../server/src/analysis/nodeConfig';
 
 const rows: Array<{ name: string; file: string; text: string; expected: Record<string, string> }> = [
   {
@@ -38,7 +38,7 @@ services:
 
 describe("node-config's flag names", () => {
   for (const { name, file, text, expected } of rows) {
-    it(name, () => assert.deepEqual(Object.fromEntries(configKeyNamesOf(file, text)), expected));
+    it(name, () => assert.deepEqual(Object.fromEntries(configFlagsOf(file, text).keyNames), expected));
   }
 });
 

@@ -25,11 +25,6 @@ export interface ConfigFlags {
   readonly sections: Map<string, Set<string>>;
 }
 
-/** The name → key entries of the flag sections of one settings file (`default.yaml`, `default.json`); empty when none. */
-export function configKeyNamesOf(fileName: string, text: string): Map<string, string> {
-  return configFlagsOf(fileName, text).keyNames;
-}
-
 /** What the flag sections of one settings file declare (see `ConfigFlags`). */
 export function configFlagsOf(fileName: string, text: string): ConfigFlags {
   const flags: ConfigFlags = { keyNames: new Map(), sections: new Map() };

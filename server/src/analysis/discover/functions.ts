@@ -233,6 +233,18 @@ export function namesGivenModule(file: string, trees: SourceTrees, options: { re
   return names;
 }
 
+/** The names a module imports by name (`import { useFlags as useLD } from 'x'`): each local name, the name its module exports, and the module. */
+export function namedImports(sourceFile: ts.SourceFile): Array<{ local: string; imported: string; specifier: string }> {
+  const imports: Array<{ local: string; imported: string; specifier: string }> = [];
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (bindings === undefined || !ts.isNamedImports(bindings)) continue;
+    for (const element of bindings.elements) imports.push({ local: element.name.text, imported: (element.propertyName ?? element.name).text, specifier: statement.moduleSpecifier.text });
+  }
+  return imports;
+}
+
 /** The name importers give a module's default export as a rule: its file's (its folder's, for an index), camelCased. */
 function moduleName(file: string): string | undefined {
   const parts = file.split('/');

@@ -13,7 +13,7 @@ import { isFromPackages } from '../patterns';
 import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredBag } from './types';
-import { functionName, ownReturns } from './functions';
+import { functionName, namedImports, ownReturns } from './functions';
 import { isTestFile } from './wrappers';
 
 const FLAG_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles']);
@@ -60,14 +60,23 @@ function saysFlags(name: string): boolean {
   return FLAG_WORDS.has(words[words.length - 1] ?? '') && words.slice(0, -1).every((word) => BAG_WORDS.has(word));
 }
 
+/** An expression without the parentheses and type casts around it (`(x as T)`, `x satisfies T`). */
+function uncast(expression: ts.Expression): ts.Expression {
+  let inner = expression;
+  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
+  return inner;
+}
+
+/** The object literals a function's own return statements (or its arrow body) give back. */
+function returnedObjects(node: ts.SignatureDeclaration): ts.ObjectLiteralExpression[] {
+  return ownReturns(node).map(uncast).filter(ts.isObjectLiteralExpression);
+}
+
 /** The properties of the object literals a function's own return statements (or its arrow body) give back. */
 function returnedProperties(node: ts.SignatureDeclaration): Array<{ name: string; node: ts.Node }> {
   const properties: Array<{ name: string; node: ts.Node }> = [];
-  for (const expression of ownReturns(node)) {
-    let inner = expression;
-    while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
-    if (!ts.isObjectLiteralExpression(inner)) continue;
-    for (const property of inner.properties) {
+  for (const returned of returnedObjects(node)) {
+    for (const property of returned.properties) {
       if ((ts.isShorthandPropertyAssignment(property) || ts.isPropertyAssignment(property)) && ts.isIdentifier(property.name)) properties.push({ name: property.name.text, node: property });
     }
   }
@@ -109,11 +118,8 @@ export function defaultedHookBags(root: string, trees: SourceTrees): DiscoveredB
 
 /** The object of boolean defaults, named for flags, that an object literal the function gives back spreads. */
 function spreadDefaults(node: ts.SignatureDeclaration, trees: SourceTrees): { name: string; keys: string[]; text: string } | undefined {
-  for (const expression of ownReturns(node)) {
-    let inner = expression;
-    while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
-    if (!ts.isObjectLiteralExpression(inner)) continue;
-    for (const property of inner.properties) {
+  for (const returned of returnedObjects(node)) {
+    for (const property of returned.properties) {
       for (const name of ts.isSpreadAssignment(property) ? spreadNames(property.expression) : []) {
         if (!nameWords(name).some((word) => FLAG_WORDS.has(word))) continue;
         const declared = booleanObjectKeys(name, trees);
@@ -126,19 +132,11 @@ function spreadDefaults(node: ts.SignatureDeclaration, trees: SourceTrees): { na
 
 /** True when an object the function gives back spreads a local it binds to a vendor's bag of camelCased flags, imported from the vendor. */
 function spreadsCamelCasedBag(node: ts.SignatureDeclaration, sourceFile: ts.SourceFile, trees: SourceTrees): boolean {
-  // The module each name the file imports by name comes from.
-  const imported = new Map<string, string>();
-  for (const statement of sourceFile.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-    const bindings = statement.importClause?.namedBindings;
-    if (bindings !== undefined && ts.isNamedImports(bindings)) for (const element of bindings.elements) imported.set(element.name.text, statement.moduleSpecifier.text);
-  }
+  const imported = new Map(namedImports(sourceFile).map((entry) => [entry.local, entry]));
   const camelCasedCall = (call: ts.Expression): boolean => {
-    if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return false;
-    const name = call.expression.text;
-    const specifier = imported.get(name);
-    return specifier !== undefined && trees.base.patterns.some((pattern) => pattern.kind === 'bag' && pattern.camelCaseKeys === true
-      && pattern.callee === name && pattern.packages !== undefined && isFromPackages(specifier, pattern.packages));
+    const entry = ts.isCallExpression(call) && ts.isIdentifier(call.expression) ? imported.get(call.expression.text) : undefined;
+    return entry !== undefined && trees.base.patterns.some((pattern) => pattern.kind === 'bag' && pattern.camelCaseKeys === true
+      && pattern.callee === entry.imported && pattern.packages !== undefined && isFromPackages(entry.specifier, pattern.packages));
   };
   const bound = new Set<string>();
   const visit = (child: ts.Node): void => {
@@ -147,11 +145,8 @@ function spreadsCamelCasedBag(node: ts.SignatureDeclaration, sourceFile: ts.Sour
   };
   const body = (node as ts.FunctionLikeDeclarationBase).body;
   if (body !== undefined) ts.forEachChild(body, visit);
-  return bound.size > 0 && ownReturns(node).some((expression) => {
-    let inner = expression;
-    while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
-    return ts.isObjectLiteralExpression(inner) && inner.properties.some((property) => ts.isSpreadAssignment(property) && spreadNames(property.expression).some((name) => bound.has(name)));
-  });
+  return bound.size > 0 && returnedObjects(node).some((returned) => returned.properties.some((property) => ts.isSpreadAssignment(property)
+    && spreadNames(property.expression).some((name) => bound.has(name))));
 }
 
 /**
@@ -159,8 +154,7 @@ function spreadsCamelCasedBag(node: ts.SignatureDeclaration, sourceFile: ts.Sour
  * `...(offline && defaultFlags)`, `...(fetched ?? defaultFlags)`).
  */
 function spreadNames(expression: ts.Expression): string[] {
-  let inner = expression;
-  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
+  const inner = uncast(expression);
   if (ts.isIdentifier(inner)) return [inner.text];
   if (ts.isConditionalExpression(inner)) return [...spreadNames(inner.whenTrue), ...spreadNames(inner.whenFalse)];
   if (!ts.isBinaryExpression(inner)) return [];
@@ -180,8 +174,7 @@ function booleanObjectKeys(name: string, trees: SourceTrees): { keys: string[]; 
       if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
       for (const declaration of statement.declarationList.declarations) {
         if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name || declaration.initializer === undefined) continue;
-        let value = declaration.initializer;
-        while (ts.isParenthesizedExpression(value) || ts.isAsExpression(value) || ts.isSatisfiesExpression(value)) value = value.expression;
+        const value = uncast(declaration.initializer);
         if (!ts.isObjectLiteralExpression(value) || value.properties.length === 0) continue;
         const keys = value.properties.map((property) => (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
           && (property.initializer.kind === ts.SyntaxKind.TrueKeyword || property.initializer.kind === ts.SyntaxKind.FalseKeyword) ? property.name.text : undefined));

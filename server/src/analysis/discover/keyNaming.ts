@@ -7,6 +7,7 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { isFromPackages } from '../patterns';
 import { LAUNCHDARKLY_PACKAGES } from '../patterns/launchdarkly';
+import { namedImports } from './functions';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredProvider, SourceText } from './types';
 
@@ -91,17 +92,7 @@ function providerNames(sourceFile: ts.SourceFile): Set<string> {
 
 /** The local names under which the file imports any of `names` from a LaunchDarkly package. */
 function ldImports(sourceFile: ts.SourceFile, names: ReadonlySet<string>): Set<string> {
-  const local = new Set<string>();
-  for (const statement of sourceFile.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-    if (!isFromPackages(statement.moduleSpecifier.text, LAUNCHDARKLY_PACKAGES)) continue;
-    const bindings = statement.importClause?.namedBindings;
-    if (bindings === undefined || !ts.isNamedImports(bindings)) continue;
-    for (const element of bindings.elements) {
-      if (names.has((element.propertyName ?? element.name).text)) local.add(element.name.text);
-    }
-  }
-  return local;
+  return new Set(namedImports(sourceFile).filter(({ imported, specifier }) => names.has(imported) && isFromPackages(specifier, LAUNCHDARKLY_PACKAGES)).map(({ local }) => local));
 }
 
 /** `useCamelCaseFlagKeys` in a `reactOptions` object: absent is the default, true; undefined when it is not a literal. */

@@ -9,6 +9,7 @@ import { ts } from 'ts-morph';
 import { ownTypeMembers } from '../scan/origins';
 import { unwrap } from '../scan/values';
 import { saysFeatureFlags } from './flagRecords';
+import { namedImports } from './functions';
 import { constantInitializer } from './piniaStores';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean } from './typeText';
@@ -44,16 +45,7 @@ export function zustandFlagStoreBags(root: string, trees: SourceTrees): Discover
 
 /** The local names of zustand's `create` the module imports (a vanilla `createStore` makes a store, not a hook). */
 function zustandCreators(sourceFile: ts.SourceFile): Set<string> {
-  const names = new Set<string>();
-  for (const statement of sourceFile.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !/^zustand(?:\/|$)/.test(statement.moduleSpecifier.text)) continue;
-    const bindings = statement.importClause?.namedBindings;
-    if (bindings === undefined || !ts.isNamedImports(bindings)) continue;
-    for (const element of bindings.elements) {
-      if ((element.propertyName ?? element.name).text === 'create') names.add(element.name.text);
-    }
-  }
-  return names;
+  return new Set(namedImports(sourceFile).filter(({ imported, specifier }) => imported === 'create' && /^zustand(?:\/|$)/.test(specifier)).map(({ local }) => local));
 }
 
 /** The state's type and the function that makes the state, of `create<T>()(fn)`, `create<T>(fn)` or `create(devtools(fn))`. */
