@@ -1671,6 +1671,27 @@ export const on = async () => (await isFeatureFlagEnabled('prepaid-balance-alert
     checks: { 'packages/billing/src/alerts.ts': ['prepaid-balance-alert'] },
   },
   {
+    name: "the workspace's own function of a name a vendor's preset also has (ConfigCat's useFeatureFlag), over a record the SDK fills in an effect: the function, since the preset matches only what its package gives",
+    files: {
+      'src/hooks/feature-flag.ts': `import posthog from 'posthog-js';
+export function useFeatureFlags() {
+  const posthogFlags = usePosthogFlags();
+  return { isEnabled: (flag: string): boolean | undefined => posthogFlags[flag] };
+}
+export function useFeatureFlag(flag: string) {
+  return useFeatureFlags().isEnabled(flag);
+}`,
+      'src/gpu-alert.tsx': `import { useFeatureFlag } from './hooks/feature-flag';
+export function GpuAlert() {
+  if (!useFeatureFlag('gpu')) return null;
+  return <Alert />;
+}`,
+    },
+    expected: { patterns: [{ callee: 'useFeatureFlag', keyArg: 0 }] },
+    says: /^flag function useFeatureFlag \(src\/hooks\/feature-flag\.ts:6\): its whole name says it reads one feature flag, and its first parameter, `flag`, is named for the flag$/,
+    checks: { 'src/gpu-alert.tsx': ['gpu'] },
+  },
+  {
     name: "a method named for reading one flag, given a parameter named for a flag: its last name is a pattern, and what forwards into it a wrapper; not one given another parameter, nor one named for more flags",
     files: {
       'app/composables/useFeatureFlags.ts': `export const useFeatureFlags = () => {

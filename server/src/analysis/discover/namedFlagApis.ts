@@ -102,14 +102,17 @@ function holdsName(parameter: ts.ParameterDeclaration): boolean {
  */
 export function flagReadersGivenFlagNames(root: string, trees: SourceTrees): DiscoveredWrapper[] {
   const known = new Set(trees.base.patterns.map((pattern) => calleeLastName(pattern.callee)));
+  // A vendor's preset matches only what is imported from its package: the workspace's own function of that name
+  // (`useFeatureFlag`, ConfigCat's too) is none of its calls.
+  const knownByName = new Set(trees.base.patterns.filter((pattern) => pattern.packages === undefined).map((pattern) => calleeLastName(pattern.callee)));
   const found = new Map<string, DiscoveredWrapper>();
   for (const source of trees.sources) {
     if (!source.text.includes('Flag(') && !source.text.includes('FeatureFlag')) continue;
     const file = posix.relative(root, source.file);
     if (isTestFile(file)) continue;
     const sourceFile = trees.tree(source);
-    const add = (name: string, node: ts.Node, reason: string): void => {
-      if (known.has(name) || found.has(name)) return;
+    const add = (name: string, node: ts.Node, reason: string, declaredHere = false): void => {
+      if ((declaredHere ? knownByName : known).has(name) || found.has(name)) return;
       const at = { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 };
       found.set(name, { pattern: { callee: name, keyArg: 0 }, at, reason, evidence: 'named', level: 1 });
     };
@@ -127,7 +130,7 @@ export function flagReadersGivenFlagNames(root: string, trees: SourceTrees): Dis
           ? { name: node.name.text, signature: node.initializer as ts.SignatureDeclaration } : undefined;
       const [first] = declared?.signature.parameters ?? [];
       if (declared !== undefined && first !== undefined && ts.isIdentifier(first.name) && FLAG_NAME_PARAMETER.test(first.name.text) && holdsName(first) && FLAG_FUNCTION_NAME.test(declared.name)) {
-        add(declared.name, node, `its whole name says it reads one feature flag, and its first parameter, \`${first.name.text}\`, is named for the flag`);
+        add(declared.name, node, `its whole name says it reads one feature flag, and its first parameter, \`${first.name.text}\`, is named for the flag`, true);
       }
       if (ts.isCallExpression(node) && inScope.size > 0) {
         const name = ts.isIdentifier(node.expression) ? node.expression.text : ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : undefined;
