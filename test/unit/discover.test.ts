@@ -2506,12 +2506,12 @@ export function chat(argv: string[]) { return processCommandFlags(argv).verbose;
     checks: { 'cli/src/commands/chat.ts': [] },
   },
   {
-    name: "a Pinia store whose id says feature flags is a bag of its state's fields, named by the flags the store fills them from; a store of anything else, or of state that is not all booleans, is none",
+    name: "a Pinia store whose id says feature flags is a bag of its state's fields, named by the flags the store fills them from, not of the state it keeps of itself (flagsLoaded); a store of anything else, or of state that is not all booleans, is none",
     files: {
       'auth/src/store/feature_flags.store.ts': `import { defineStore } from 'pinia';
 import posthog from 'posthog-js';
 export const useFeatureFlagsStore = () => defineStore('feature-flags', {
-  state: () => ({ ADMIN_PAGE: false, SECURE_TOKENS: false, darkBanner: true }),
+  state: () => ({ ADMIN_PAGE: false, SECURE_TOKENS: false, darkBanner: true, flagsLoaded: false }),
   onActivated() {
     posthog.onFeatureFlags((flags) => {
       this.ADMIN_PAGE = flags.includes('auth_portal_admin_page');
@@ -2548,7 +2548,7 @@ export function show() {
   return featureFlagsStore.SIMPLE_SOCKET_UI && useFeatureFlagsStore().MODULES_TAB && panels.left && featureFlagsStore.$patch;
 }`,
       'auth/src/pages/Admin.ts': `import { useFeatureFlagsStore } from '../store/feature_flags.store';
-export const admin = () => { const ffStore = useFeatureFlagsStore(); return ffStore.ADMIN_PAGE || ffStore.darkBanner; };`,
+export const admin = () => { const ffStore = useFeatureFlagsStore(); return ffStore.flagsLoaded && (ffStore.ADMIN_PAGE || ffStore.darkBanner); };`,
     },
     expected: {
       bags: [{

@@ -15,6 +15,7 @@ import { enclosingFunctionOf, functionName } from './functions';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean } from './typeText';
 import type { DiscoveredAt, DiscoveredBag } from './types';
+import { saysOwnState } from './registries';
 import { isTestFile } from './wrappers';
 import { unwrap } from '../scan/values';
 
@@ -106,7 +107,8 @@ function setupStoreOf(call: ts.CallExpression, id: string, setup: ts.ArrowFuncti
     const made = locals.get(name);
     const maker = made !== undefined && ts.isCallExpression(made) && ts.isIdentifier(made.expression) ? made.expression.text : undefined;
     const [argument] = maker === undefined ? [] : (made as ts.CallExpression).arguments;
-    if (maker === 'ref' && argument !== undefined && (argument.kind === ts.SyntaxKind.TrueKeyword || argument.kind === ts.SyntaxKind.FalseKeyword)) fields.push(name);
+    // A boolean the store keeps of itself (`featureFlagsLoaded`) is none of its flags.
+    if (maker === 'ref' && argument !== undefined && (argument.kind === ts.SyntaxKind.TrueKeyword || argument.kind === ts.SyntaxKind.FalseKeyword) && !saysOwnState(name)) fields.push(name);
     const record = maker === 'computed' && RECORD_NAME.test(name) && argument !== undefined ? givenBack(argument) : undefined;
     if (record === undefined || !ts.isObjectLiteralExpression(record)) continue;
     const recordFields: string[] = [];
@@ -147,7 +149,7 @@ function stateFields(state: ts.Node, sourceFile: ts.SourceFile): string[] | unde
     if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return undefined;
     const kind = unwrap(property.initializer).kind;
     if (kind !== ts.SyntaxKind.TrueKeyword && kind !== ts.SyntaxKind.FalseKeyword) return undefined;
-    fields.push(property.name.text);
+    if (!saysOwnState(property.name.text)) fields.push(property.name.text);
   }
   return fields;
 }

@@ -436,3 +436,12 @@ export function nameWords(name: string): string[] {
     .filter((word) => word !== '')
     .map((word) => word.toLowerCase());
 }
+
+// The last word of a boolean that holds the state of what serves the flags, not a flag: `remoteConfigReady`, `isLoading`,
+// `featureFlagsLoaded`.
+const OWN_STATE_WORDS = new Set(['ready', 'loading', 'loaded', 'initialized', 'initialised', 'fetching', 'fetched', 'pending', 'error']);
+
+/** True when a boolean's name says it holds the state of what serves the flags (see `OWN_STATE_WORDS`). */
+export function saysOwnState(name: string): boolean {
+  return OWN_STATE_WORDS.has(nameWords(name).at(-1) ?? '');
+}

@@ -18,7 +18,7 @@ import { callParameters } from '../scan/values';
 import { namesVendorPackage } from '../skeleton';
 import { contextsMade, givenType, giverSpec } from './contexts';
 import { functionName, namesGivenModule } from './functions';
-import { nameWords } from './registries';
+import { nameWords, saysOwnState } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean } from './typeText';
 import type { DiscoveredBag, DiscoveredWrapper } from './types';
@@ -30,8 +30,6 @@ const SERVED_WORDS = new Set(['config', 'configuration', 'flags', 'toggles', 'fe
 const VALUES_WORDS = new Set(['value', 'values', 'vars', 'variables']);
 // A text test: a boolean member may be declared here.
 const BOOLEAN_MEMBER = /:\s*boolean\b/;
-// The last word of a boolean member that holds the provider's own state, not a flag: `remoteConfigReady`, `isLoading`.
-const PROVIDER_STATE_WORDS = new Set(['ready', 'loading', 'loaded', 'initialized', 'initialised', 'fetching', 'fetched', 'pending', 'error']);
 
 /** The bag function of each such record (see the top of this file), of its boolean members, and the functions that give one member. */
 export function vendorConfigEvidence(root: string, trees: SourceTrees): { bags: DiscoveredBag[]; wrappers: DiscoveredWrapper[] } {
@@ -132,7 +130,7 @@ function servedTypes(sourceFile: ts.SourceFile): Map<string, string[]> {
       // `[NonCustodialEnabledKey]: boolean` names its member by the module's constant.
       const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text
         : ts.isComputedPropertyName(member.name) && ts.isIdentifier(member.name.expression) ? (texts ??= constantTexts(sourceFile)).get(member.name.expression.text) : undefined;
-      return name === undefined || PROVIDER_STATE_WORDS.has(nameWords(name).at(-1) ?? '') ? [] : [name];
+      return name === undefined || saysOwnState(name) ? [] : [name];
     });
     if (keys.length > 0) served.set((statement as ts.InterfaceDeclaration | ts.TypeAliasDeclaration).name.text, keys);
   }
