@@ -19,6 +19,15 @@ export const useFlag = !process.env.IS_ON_PREMISE ? useUnleashFlag : onPremFlag;
 const useFlag = process.env.DEV ? (name: string) => name !== '' : real;
 export const betaOn = () => useFlag('beta');
 `,
+  // Chosen inside a hook, under a name of its own, between the SDK's renamed function and a stand-in.
+  'src/hook.tsx': `import { useFlag as useFlagOriginal } from '@unleash/nextjs/client';
+const useDummyFlag = () => true;
+export const useTeamFlag = (flag: string) => {
+  const useHook = process.env.ENABLE_ALL ? useDummyFlag : useFlagOriginal;
+  return useHook(flag);
+};
+export const deltaOn = () => { const useOther = process.env.X ? useDummyFlag : useDummyFlag; return useOther('delta'); };
+`,
   'src/other.tsx': `const a = (name: string) => name; const b = (name: string) => name;\nconst useFlag = process.env.DEV ? a : b;\nexport const gammaOn = () => useFlag('gamma');\n`,
 };
 
@@ -45,5 +54,10 @@ describe('a flag API chosen once between the SDK and a stand-in', () => {
     }
     // A choice between two of the workspace's own functions is no SDK's.
     assert.deepEqual(index.references('gamma'), []);
+    assert.deepEqual(index.references('delta'), []);
+    // The hook's call under the local name is the SDK's check, of the key its parameter takes.
+    const inHook = index.checksIn(`${root}/src/hook.tsx`);
+    assert.deepEqual(inHook.map((check) => [check.method, check.dynamic, check.standIn]), [['useHook', true, true]]);
+    assert.match(inHook[0].evidence ?? '', /^`useHook` is a function of @unleash\/nextjs\/client only where the program runs with it, and a stand-in elsewhere$/);
   });
 });

@@ -19,6 +19,9 @@ const derivedSets = new WeakMap<PatternSet, Map<string, PatternSet>>();
 // search for the preset functions' names followed by `as` tried an alternation of names at every character instead.
 const RENAMING_IMPORT = /\bimport\s+(?:[\w$]+\s*,\s*)?\{[^}]*\sas\s/;
 
+// `const useHook = a ? useDummyFlag : useFlagOriginal;`, a type written or not: the local name and the two names chosen.
+const CHOSEN_NAME = /\b(?:const|let)\s+([\w$]+)\s*(?::[^=;\n]*)?=\s*[^;=?\n]+\?\s*([\w$]+)\s*:\s*([\w$]+)\s*(?:;|\n)/g;
+
 /** `patterns`, or a set that adds the preset functions and wrappers this file imports under another name, under that name. */
 export function withRenamedImports(text: string, patterns: PatternSet): PatternSet {
   if (!RENAMING_IMPORT.test(text)) return patterns;
@@ -39,6 +42,13 @@ export function withRenamedImports(text: string, patterns: PatternSet): PatternS
     }
   }
   if (added.length === 0) return patterns;
+  // A local name chosen between the renamed function and a stand-in, `const useHook = enableAll ? useDummyFlag :
+  // useFlagOriginal`, is called as that function where the program runs with the SDK (the check says it is a stand-in).
+  const renamedTo = new Map(added.map((pattern) => [pattern.callee, pattern]));
+  for (const [, local, first, second] of text.matchAll(CHOSEN_NAME)) {
+    const chosen = renamedTo.get(first) ?? renamedTo.get(second);
+    if (chosen !== undefined && !index.has(local) && !renamedTo.has(local)) added.push({ ...chosen, callee: local });
+  }
   const signature = added.map((pattern) => `${pattern.sdk}:${pattern.callee}`).join(',');
   let bySignature = derivedSets.get(patterns);
   if (bySignature === undefined) derivedSets.set(patterns, bySignature = new Map());
