@@ -171,7 +171,7 @@ describe('environment switches: what declares one', () => {
     { name: 'an object chosen by the variable', text: `export const featureFlagProvider = process.env.DISABLE_FEATURE_FLAGS ? noopProvider : new Provider();`, declares: {} },
     {
       name: 'a variable that names no feature: every flag at once, or the list of them',
-      text: `export const areFlagsOn = process.env.FEATURE_FLAGS_ENABLED === 'true';\nexport const html = { templateParameters: { REACT_APP_ENABLED_FEATURES: process.env.REACT_APP_ENABLED_FEATURES } };`,
+      text: `export const areFlagsOn = process.env.FEATURE_FLAGS_ENABLED === 'true';\nexport const allOn = process.env.FEATURE_FLAGS_ENABLE_ALL === 'true';\nexport const html = { templateParameters: { REACT_APP_ENABLED_FEATURES: process.env.REACT_APP_ENABLED_FEATURES } };`,
       declares: {},
     },
     { name: "a text defaulted to 'false' is a switch held as text", text: `export const isFeatureOn = process.env.FEATURE_X_ENABLED || 'false';`, declares: { isFeatureOn: { key: 'FEATURE_X_ENABLED', member: false, text: true } } },
@@ -440,6 +440,15 @@ describe('environment switches: read where they gate', () => {
 }
 export const billing = () => env('NEXT_PUBLIC_FEATURE_BILLING_ENABLED') === 'true';`,
       reads: ['FEATURE_STATISTICS <- process.env.FEATURE_STATISTICS', 'FEATURE_OIDC <- env.FEATURE_OIDC', "FF_BETA <- getEnv('FF_BETA')", "NEXT_PUBLIC_FEATURE_BILLING_ENABLED <- env('NEXT_PUBLIC_FEATURE_BILLING_ENABLED')"],
+    },
+    {
+      name: "a variable named as a switch given alone to a function named as a feature's test is a check of all the call; given along with more, or to another function, it is none",
+      code: `export const isPrivacyOn = isFeatureEnabled(
+  process.env.FEATURE_PRIVACY_SETTINGS,
+);
+export const banxa = () => isFeatureEnabled(process.env.FEATURE_BANXA) && ok;
+export const other = () => [isFeatureEnabled(process.env.FEATURE_A, fallback), format(process.env.FEATURE_B)];`,
+      reads: ['FEATURE_PRIVACY_SETTINGS <- isFeatureEnabled(\n  process.env.FEATURE_PRIVACY_SETTINGS,\n)', 'FEATURE_BANXA <- isFeatureEnabled(process.env.FEATURE_BANXA)'],
     },
     {
       name: 'a truth test asks whether a variable is set; a setting about features or the flag system is not named as a switch',

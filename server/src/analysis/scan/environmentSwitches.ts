@@ -32,7 +32,7 @@ import { booleanFunctionsOf, flagFunctionsOf, flagGettersOf, hardCodedSwitch } f
 import { storedChecksOf } from './storedChecks';
 import { flagSelectorOf } from './flagSelectors';
 import { flagStoresOf, storeReaderCall, subscribedStore } from './flagStores';
-import { copiesVariable, environmentVariableOf, featureSettingName, lastNameOf, switchedBy, switchReadInPlace, textMadeBoolean, textSwitchedBy } from './settingReads';
+import { copiesVariable, environmentVariableOf, featureTestOf, featureSettingName, lastNameOf, switchedBy, switchReadInPlace, textMadeBoolean, textSwitchedBy } from './settingReads';
 import type { FileScan, ScanState, SwitchDeclaration } from './types';
 
 const {
@@ -395,9 +395,11 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
       // A call already found as a check (a team's wrapper named for settings) is that check.
       if (variable !== undefined && !checkedCalls.has(`${node.getStart(sourceFile)}:${node.end}`)) {
         const start = node.getStart(sourceFile);
+        const whole = featureTestOf(node, parent) ?? node;
+        const wholeStart = whole.getStart(sourceFile);
         checks.push({
-          key: variable, resolved: true, keySpan: { start, end: node.end }, keyIsLiteral: false, callSpan: { start, end: node.end }, sdk: 'custom',
-          method: state.text.slice(start, node.end).replace(/\s+/g, ''), valueType: 'boolean', negate: false, environmentSwitch: true,
+          key: variable, resolved: true, keySpan: { start, end: node.end }, keyIsLiteral: false, callSpan: { start: wholeStart, end: whole.end }, sdk: 'custom',
+          method: state.text.slice(wholeStart, whole.end).replace(/\s+/g, ''), valueType: 'boolean', negate: false, environmentSwitch: true,
           evidence: `the ${environmentVariableOf(node) === variable ? 'environment variable' : 'setting'} ${variable} is an environment switch, read here as a boolean`,
         });
         continue;

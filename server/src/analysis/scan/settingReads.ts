@@ -144,7 +144,14 @@ function comparesWithBooleanText(comparison: ts.BinaryExpression): boolean {
  * comparison (`FEATURE_FLAG_X === 'true'`). Undefined where the text is only handed on (to a template, a log).
  */
 export function textMadeBoolean(node: ts.Node, parent: ts.Node): ts.Node | undefined {
-  if (madeBoolean(node, parent)) return parent;
+  return madeBoolean(node, parent) ? parent : featureTestOf(node, parent);
+}
+
+/**
+ * The call given a read alone that is named as a test of a feature (`isFeatureEnabled(process.env.FEATURE_X)`): it makes
+ * the read a boolean, and the check is all of it.
+ */
+export function featureTestOf(node: ts.Node, parent: ts.Node): ts.CallExpression | undefined {
   if (!isCallExpression(parent) || parent.arguments.length !== 1 || parent.arguments[0] !== node) return undefined;
   const name = lastNameOf(parent.expression) ?? '';
   return FEATURE_TEST.test(name) && FEATURE_TEST_WORD.test(name) ? parent : undefined;
@@ -171,7 +178,7 @@ export function switchReadInPlace(node: ts.Node, parent: ts.Node): string | unde
   }
   const variable = settingOf(node);
   if (variable === undefined || isWrittenAccess(node, parent) || !namedAsSwitch(variable)) return undefined;
-  if (namesOneFlag(variable) || storeSwitch(node, variable) || madeBoolean(node, parent) || readsBoolean(node)) return variable;
+  if (namesOneFlag(variable) || storeSwitch(node, variable) || madeBoolean(node, parent) || featureTestOf(node, parent) !== undefined || readsBoolean(node)) return variable;
   return wordsOf(variable).some((word) => BOOLEAN_WORDS.has(word)) && !passedAlong(node, parent) ? variable : undefined;
 }
 
@@ -259,12 +266,12 @@ function namedAsSwitch(variable: string): boolean {
 }
 
 /**
- * True when a variable names what it switches, past a framework's public prefix: `DISABLE_FEATURE_FLAGS` and
- * `FEATURE_FLAGS_ENABLED` switch every flag at once, and `ENABLED_FEATURES` and `featureToggles` list them; none is one
- * feature's switch.
+ * True when a variable names what it switches, past a framework's public prefix: `DISABLE_FEATURE_FLAGS`,
+ * `FEATURE_FLAGS_ENABLED` and `FEATURE_FLAGS_ENABLE_ALL` switch every flag at once, and `ENABLED_FEATURES` and
+ * `featureToggles` list them; none is one feature's switch.
  */
 function namesSubject(variable: string): boolean {
-  return !wordsOf(variable.replace(PUBLIC_PREFIX, '')).every((word) => FEATURE_WORDS.has(word) || BOOLEAN_WORDS.has(word) || SWITCH_WORDS.has(word) || word === 'FF');
+  return !wordsOf(variable.replace(PUBLIC_PREFIX, '')).every((word) => FEATURE_WORDS.has(word) || BOOLEAN_WORDS.has(word) || SWITCH_WORDS.has(word) || word === 'FF' || word === 'ALL');
 }
 
 // Words that, beside FEATURE or FLAG, name switches as such: `featureToggles`, read whole (`config.get('featureToggles')`),
