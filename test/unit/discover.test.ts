@@ -2455,6 +2455,29 @@ export async function Header() {
     checks: { 'ui/src/Header.tsx': ['TRUSTEE_MANAGEMENT', 'typed-phones', 'banner', 'beta'] },
   },
   {
+    name: "a hook named for feature switches giving back a context made to hold a record of booleans keyed by another type's keys is a bag function; one named for panels' switches is none",
+    files: {
+      'assets/contexts/FeatureSwitchesContext.tsx': `import { createContext, useContext } from 'react';
+import type { FeatureSwitches, Panels } from '../helpers/window';
+type FeatureFlags = Record<keyof FeatureSwitches, boolean>;
+const FeatureSwitchesContext = createContext<FeatureFlags | undefined>(undefined);
+const PanelsContext = createContext<Record<keyof Panels, boolean>>({});
+export function useFeatureSwitches(): FeatureFlags {
+  const context = useContext(FeatureSwitchesContext);
+  if (!context) throw new Error('outside the provider');
+  return context;
+}
+export const usePanelSwitches = () => useContext(PanelsContext);`,
+      'assets/pages/thankYou.tsx': `import { useFeatureSwitches, usePanelSwitches } from '../contexts/FeatureSwitchesContext';
+export function ThankYou() {
+  const { enableThankYouOnboarding } = useFeatureSwitches();
+  return enableThankYouOnboarding && usePanelSwitches().left;
+}`,
+    },
+    expected: { bags: ['useFeatureSwitches()'] },
+    checks: { 'assets/pages/thankYou.tsx': ['enableThankYouOnboarding'] },
+  },
+  {
     name: "with a registry chosen, a hook giving back a context made to hold a record keyed by it (React 19's use, or useContext) is a bag function of its keys, read whole or indexed at the call; a context of another type, or a function whose name says it gives something else (overrides), is none",
     files: {
       'lib/features/features.ts': `export enum Feature { EMAIL_AUTH = 'EMAIL_AUTH', AGENT = 'AGENT', SUBSCRIPTION = 'SUBSCRIPTION' }

@@ -25,12 +25,13 @@ import { escapeRegex } from '../regex';
 // Cheap text tests: a declaration typed where the name says feature flags (`featureFlags?:`, `FEATURE_TOGGLES:`), and
 // a type alias or interface that may be a record of them.
 // Or such a name given a store or box made for such a type (`featureFlagsAtom = atom<FeatureFlags>({})`).
-const NAMED_DECLARATION = /(?:features?|beta)_?(?:flags?|toggles?|enablements?)(?:\$?\??\s*:|[\w$]*\s*=\s*[\w$]+\s*<|\s*(?:=\s*)?\([^()]*\)\s*:)/i;
-const RECORD_ALIAS = /\b(?:type|interface)\s+([\w$]*(?:flag|toggle)[\w$]*)/gi;
+const NAMED_DECLARATION = /(?:features?|beta)_?(?:flags?|toggles?|switch(?:es)?|enablements?)(?:\$?\??\s*:|[\w$]*\s*=\s*[\w$]+\s*<|\s*(?:=\s*)?\([^()]*\)\s*:)/i;
+const RECORD_ALIAS = /\b(?:type|interface)\s+([\w$]*(?:flag|toggle|switch)[\w$]*)/gi;
 // An interface or object type whose first member is a boolean property: a record of fixed keys may be declared here.
 const BOOLEAN_MEMBER = /\b(?:interface\s+[\w$]+|type\s+[\w$]+\s*=)\s*\{\s*(?:readonly\s+)?['"]?[\w$-]+['"]?\??\s*:\s*boolean\s*[;,}\n]/;
-// A feature's enablement (`configFeatureEnablement`) is which features are on: a record of them is one of flags.
-const FLAG_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles', 'enablement', 'enablements']);
+// A feature's enablement (`configFeatureEnablement`) is which features are on: a record of them is one of flags; a feature
+// switch (`useFeatureSwitches()`) is a feature flag by another name.
+const FLAG_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles', 'switch', 'switches', 'enablement', 'enablements']);
 // Reactive boxes whose current value is their `.value`: Preact's and Angular's signals, Vue's refs, RxJS's BehaviorSubject.
 const VALUE_BOXES = new Set(['Signal', 'ReadonlySignal', 'WritableSignal', 'Ref', 'ComputedRef', 'ShallowRef', 'WritableComputedRef', 'BehaviorSubject']);
 // Functions that make such a box, given what it holds as their type argument: Vue's `ref<Flags>({})`, Preact's `signal<Flags>()`.
@@ -397,9 +398,14 @@ function isRecordOfBooleans(type: ts.TypeNode, aliases: ReadonlySet<string>, val
   const args = inner.typeArguments ?? [];
   if (args.length === 0) return aliases.has(name);
   if (RECORD_WRAPPERS.has(name) && args.length === 1) return isRecordOfBooleans(args[0], aliases, values);
-  if (name !== 'Record' || args.length !== 2 || args[0].kind !== ts.SyntaxKind.StringKeyword) return false;
+  if (name !== 'Record' || args.length !== 2 || !(args[0].kind === ts.SyntaxKind.StringKeyword || isKeysOfOther(args[0]))) return false;
   const value = args[1];
   return holdsBoolean(value) || (ts.isTypeReferenceNode(value) && ts.isIdentifier(value.typeName) && values.has(value.typeName.text));
+}
+
+/** `keyof Switches`: the keys of a type this record does not list (`Record<keyof FeatureSwitches, boolean>`), any of them. */
+function isKeysOfOther(type: ts.TypeNode): boolean {
+  return ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.KeyOfKeyword && ts.isTypeReferenceNode(type.type);
 }
 
 /** Members that are one index signature of string keys and boolean values, and nothing else. */
