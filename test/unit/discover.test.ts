@@ -1791,6 +1791,24 @@ export const b = useWaffleFlags(id).useNewEditor && usePanelFlags().title;`,
     checks: { 'src/Editor.tsx': ['useNewEditor', 'enableOptimizer', 'useNewEditor'] },
   },
   {
+    name: "a flag hook giving back an object written out of booleans, flags set in code, is a bag of its keys but its own state (isLoading); one giving one flag, or anything but booleans, is none",
+    files: {
+      'src/hooks/useFlags.ts': `export const useFlags = () => {
+  return { settingsPage: true, isLoading: false, unfinishedFeatures: false };
+};
+export const useLoadingFlags = () => ({ ready: true, beta: false });
+export const usePanelToggles = () => ({ left: true, title: 'Panels' });`,
+      'src/Header.tsx': `import { useFlags, useLoadingFlags, usePanelToggles } from './hooks/useFlags';
+export function Header() {
+  const flags = useFlags();
+  return flags.settingsPage && !flags.isLoading && useLoadingFlags().beta && usePanelToggles().left;
+}`,
+    },
+    expected: { bags: [{ bag: 'useFlags()', keys: ['settingsPage', 'unfinishedFeatures'] }] },
+    says: /^bag useFlags\(\) \(src\/hooks\/useFlags\.ts:1\): a hook named for flags that gives back an object written out of booleans, flags set in code; a read of one of its keys is a check$/,
+    checks: { 'src/Header.tsx': ['settingsPage'] },
+  },
+  {
     name: "a flag hook over its defaults whose module camelCases the flags it fetches names each flag by its key camelCased, as LaunchDarkly's bag does",
     files: {
       'src/data/api.ts': `export const waffleFlagDefaults = { useNewEditor: true } as const;

@@ -452,6 +452,7 @@ function bagKindReason(bag: DiscoveredBag): string {
     return `${declared} ${bag.declaredAs}, and ${bag.typedBy ?? ''} lists flags`;
   }
   if (bag.keyedBy !== undefined) return `read by a member of ${bag.keyedBy}, so a record of its flags; a read of one it lists is a check`;
+  if (bag.writtenOut === true) return `a hook named for flags that gives back an object written out of booleans, flags set in code; a read of one of its keys is a check`;
   if (bag.defaults !== undefined) return `gives back the flags over their defaults, ${bag.defaults}, an object of booleans named for flags; a read of one of its keys is a check`;
   if (bag.hook !== undefined) return `a property the team's hook ${bag.hook}() gives back, named for flags; a read of one ${bag.typedBy ?? 'the registry'} lists is a check`;
   if (bag.typedBy !== undefined) return `a property typed ${bag.typedBy}, which lists flags; a read of one it lists is a check`;

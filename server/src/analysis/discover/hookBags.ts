@@ -5,12 +5,13 @@
 // registry's keys keep it honest: `toggles.length`, or a property it does not list, is no check.
 // A flag hook may also give back its flags over their defaults, `return { ...waffleFlagDefaults, ...data, isLoading }`, the
 // defaults a module's object of booleans named for flags: then what the hook gives back is a bag of the defaults' keys,
-// `useWaffleFlags(courseId).useVideoGalleryFlow`, and `isLoading` is none.
+// `useWaffleFlags(courseId).useVideoGalleryFlow`, and `isLoading` is none. Or it gives them back set in code, an object
+// written out of booleans (`return { settingsPage: true, isLoading: false }`): a bag of those keys.
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { isFromPackages } from '../patterns';
-import { nameWords } from './registries';
+import { nameWords, saysOwnState } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredBag } from './types';
 import { functionName, namedImports, ownReturns } from './functions';
@@ -93,11 +94,16 @@ export function defaultedHookBags(root: string, trees: SourceTrees): DiscoveredB
   const bags = new Map<string, DiscoveredBag>();
   for (const source of trees.sources) {
     const file = posix.relative(root, source.file);
-    if (!HOOK_TEXT.test(source.text) || !SPREAD_TEXT.test(source.text) || isTestFile(file)) continue;
+    if (!HOOK_TEXT.test(source.text) || (!SPREAD_TEXT.test(source.text) && !BOOLEAN_PROPERTY_TEXT.test(source.text)) || isTestFile(file)) continue;
     const sourceFile = trees.tree(source);
     const visit = (node: ts.Node): void => {
       if (ts.isFunctionLike(node)) {
         const hook = functionName(node);
+        const written = hook === undefined || !namesFlagHook(hook) || bags.has(hook) ? undefined : writtenOutKeys(node);
+        if (hook !== undefined && written !== undefined) {
+          const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+          bags.set(hook, { spec: `${hook}()`, at: { file, line }, keys: written, writtenOut: true });
+        }
         const defaults = hook === undefined || !namesFlagHook(hook) || bags.has(hook) ? undefined : spreadDefaults(node, trees);
         if (hook !== undefined && defaults !== undefined) {
           const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
@@ -114,6 +120,32 @@ export function defaultedHookBags(root: string, trees: SourceTrees): DiscoveredB
     visit(sourceFile);
   }
   return [...bags.values()];
+}
+
+// The cheap text test for a hook's flags set in code: a property written as a boolean literal.
+const BOOLEAN_PROPERTY_TEXT = /[\w$]\s*:\s*(?:true|false)\s*,/;
+// A hook set in code gives back at least this many flags: one boolean is as often a hook's own state.
+const MIN_WRITTEN_OUT = 2;
+
+/**
+ * The keys of the flags a hook gives back set in code, an object written out of boolean literals (`return { settingsPage:
+ * true, unfinishedFeatures: false, isLoading: false }`, a release that dropped its flag service): every property but those
+ * that hold the hook's own state (`isLoading`); undefined when it gives back anything else.
+ */
+function writtenOutKeys(node: ts.SignatureDeclaration): string[] | undefined {
+  const returns = ownReturns(node).map(uncast);
+  if (returns.length === 0 || !returns.every(ts.isObjectLiteralExpression)) return undefined;
+  const keys = new Set<string>();
+  for (const returned of returns as ts.ObjectLiteralExpression[]) {
+    for (const property of returned.properties) {
+      const literal = ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
+        && (property.initializer.kind === ts.SyntaxKind.TrueKeyword || property.initializer.kind === ts.SyntaxKind.FalseKeyword);
+      if (!literal) return undefined;
+      const name = (property.name as ts.Identifier | ts.StringLiteral).text;
+      if (!saysOwnState(name)) keys.add(name);
+    }
+  }
+  return keys.size >= MIN_WRITTEN_OUT ? [...keys] : undefined;
 }
 
 /** The object of boolean defaults, named for flags, that an object literal the function gives back spreads. */

@@ -71,6 +71,8 @@ export interface DiscoveredBag {
   readonly hook?: string;
   /** The module's object of boolean defaults the hook spreads into what it gives back: its keys are the flags (see hookBags.ts). */
   readonly defaults?: string;
+  /** True for a flag hook that gives back an object written out of booleans, flags set in code (see hookBags.ts). */
+  readonly writtenOut?: true;
   /** The registry whose items name the record of booleans (`experiments` beside `experimentIds`, see flagRecords.ts). */
   readonly namedFor?: string;
   /** True for a record of feature flags with no list of keys: a parameter or variable of its name is the bag too (see flagRecords.ts). */
