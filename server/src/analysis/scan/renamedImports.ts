@@ -44,10 +44,12 @@ export function withRenamedImports(text: string, patterns: PatternSet): PatternS
   if (added.length === 0) return patterns;
   // A local name chosen between the renamed function and a stand-in, `const useHook = enableAll ? useDummyFlag :
   // useFlagOriginal`, is called as that function where the program runs with the SDK (the check says it is a stand-in).
-  const renamedTo = new Map(added.map((pattern) => [pattern.callee, pattern]));
+  const renamed = new Set(added.map((pattern) => pattern.callee));
   for (const [, local, first, second] of text.matchAll(CHOSEN_NAME)) {
-    const chosen = renamedTo.get(first) ?? renamedTo.get(second);
-    if (chosen !== undefined && !index.has(local) && !renamedTo.has(local)) added.push({ ...chosen, callee: local });
+    if (index.has(local) || renamed.has(local)) continue;
+    // The first branch that names a renamed function, with every pattern of its name.
+    const chosen = renamed.has(first) ? first : second;
+    added.push(...added.filter((pattern) => pattern.callee === chosen).map((pattern) => ({ ...pattern, callee: local })));
   }
   const signature = added.map((pattern) => `${pattern.sdk}:${pattern.callee}`).join(',');
   let bySignature = derivedSets.get(patterns);
