@@ -137,15 +137,26 @@ function writtenOutKeys(node: ts.SignatureDeclaration): string[] | undefined {
   if (returns.length === 0 || !returns.every(ts.isObjectLiteralExpression)) return undefined;
   const keys = new Set<string>();
   for (const returned of returns as ts.ObjectLiteralExpression[]) {
-    for (const property of returned.properties) {
-      const literal = ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
-        && (property.initializer.kind === ts.SyntaxKind.TrueKeyword || property.initializer.kind === ts.SyntaxKind.FalseKeyword);
-      if (!literal) return undefined;
-      const name = (property.name as ts.Identifier | ts.StringLiteral).text;
-      if (!saysOwnState(name)) keys.add(name);
-    }
+    const names = booleanLiteralNames(returned);
+    if (names === undefined) return undefined;
+    for (const name of names) if (!saysOwnState(name)) keys.add(name);
   }
   return keys.size >= MIN_WRITTEN_OUT ? [...keys] : undefined;
+}
+
+/**
+ * The names of an object written out of boolean literals (`{ useNewEditor: true, 'beta-x': false }`), in order; undefined
+ * when any property is something else.
+ */
+export function booleanLiteralNames(object: ts.ObjectLiteralExpression): string[] | undefined {
+  const names: string[] = [];
+  for (const property of object.properties) {
+    if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return undefined;
+    const kind = uncast(property.initializer).kind;
+    if (kind !== ts.SyntaxKind.TrueKeyword && kind !== ts.SyntaxKind.FalseKeyword) return undefined;
+    names.push(property.name.text);
+  }
+  return names;
 }
 
 /** The object of boolean defaults, named for flags, that an object literal the function gives back spreads. */
@@ -208,9 +219,8 @@ function booleanObjectKeys(name: string, trees: SourceTrees): { keys: string[]; 
         if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name || declaration.initializer === undefined) continue;
         const value = uncast(declaration.initializer);
         if (!ts.isObjectLiteralExpression(value) || value.properties.length === 0) continue;
-        const keys = value.properties.map((property) => (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
-          && (property.initializer.kind === ts.SyntaxKind.TrueKeyword || property.initializer.kind === ts.SyntaxKind.FalseKeyword) ? property.name.text : undefined));
-        if (keys.every((key): key is string => key !== undefined)) found.push({ keys, text: source.text });
+        const keys = booleanLiteralNames(value);
+        if (keys !== undefined) found.push({ keys, text: source.text });
       }
     }
   }

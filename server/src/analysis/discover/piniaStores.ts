@@ -15,6 +15,7 @@ import { enclosingFunctionOf, functionName } from './functions';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean } from './typeText';
 import type { DiscoveredAt, DiscoveredBag } from './types';
+import { booleanLiteralNames } from './hookBags';
 import { saysOwnState } from './registries';
 import { isTestFile } from './wrappers';
 import { unwrap } from '../scan/values';
@@ -144,14 +145,7 @@ function stateFields(state: ts.Node, sourceFile: ts.SourceFile): string[] | unde
     if (keyed !== undefined) return keyed;
   }
   if (!ts.isObjectLiteralExpression(record)) return undefined;
-  const fields: string[] = [];
-  for (const property of record.properties) {
-    if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return undefined;
-    const kind = unwrap(property.initializer).kind;
-    if (kind !== ts.SyntaxKind.TrueKeyword && kind !== ts.SyntaxKind.FalseKeyword) return undefined;
-    if (!saysOwnState(property.name.text)) fields.push(property.name.text);
-  }
-  return fields;
+  return booleanLiteralNames(record)?.filter((name) => !saysOwnState(name));
 }
 
 /** What a state function gives back: an arrow's expression body, or its one return. */
