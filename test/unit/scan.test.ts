@@ -7,6 +7,7 @@ import type { FlagCheck, FlagValueType, Sdk } from '../../server/src/analysis/ty
 import { buildPatternSet } from '../../server/src/analysis/patterns';
 import { namedPresets } from './named-presets';
 import { mayHoldChecks } from '../../server/src/analysis/prefilter';
+import { literalAlternation } from '../../server/src/analysis/regex';
 import { removeFlagFromFile } from '../../server/src/analysis/remove/plan';
 
 /** The fields of a check a case cares about; `keyText`/`callText` are the source under keySpan/callSpan. */
@@ -1090,5 +1091,17 @@ class Checkout {
     const presets = buildPatternSet([]);
     assert.equal(parseSkeleton('/a.ts', `${code}\nfunction other() { return 1; }`, presets)?.text.includes('OpenFeature.getClient()'), true, 'the skeleton keeps the constructor');
     assert.deepEqual(scanFile('/a.ts', code, presets).checks.map((found) => found.evidence), ['`this.client` is created from @openfeature/server-sdk']);
+  });
+});
+
+describe('names as one alternation of shared beginnings', () => {
+  const names = ['getFlag', 'getFlagValue', 'get', 'useFlag', 'useFlags', 'flags.isOn', 'x$y', 'useFlag'];
+  it('matches exactly the names a flat list matches, longer names first', () => {
+    const tree = new RegExp(`^${literalAlternation(names)}$`);
+    const probes = [...names, '', 'getFla', 'getFlagValues', 'useFlagz', 'flagsXisOn', 'x$', 'gets', 'g', 'u', 'ge'];
+    assert.deepEqual(probes.filter((probe) => tree.test(probe)), [...names]);
+    assert.equal(literalAlternation(names), '(?:get(?:Flag(?:Value|)|)|useFlag(?:s|)|flags\\.isOn|x\\$y)');
+    assert.equal(new RegExp(literalAlternation(names)).exec('useFlags(')?.[0], 'useFlags');
+    assert.equal(new RegExp(`^${literalAlternation([])}`).test('x'), false);
   });
 });

@@ -5,7 +5,7 @@ import type { PatternSet } from './patterns';
 import { calleeLastName } from './patterns/define';
 import { writesFlagOption } from './patterns/options';
 import { mayListConsoleFlags } from './patterns/openshift';
-import { BRACKET_CALL, CALL_GAP, componentNames, escapeRegex } from './regex';
+import { BRACKET_CALL, CALL_GAP, componentNames, escapeRegex, literalAlternation } from './regex';
 
 const calleeRegexes = new WeakMap<PatternSet, RegExp>();
 const latin1Testable = new WeakMap<PatternSet, boolean>();
@@ -95,9 +95,9 @@ function calleeRegex(patterns: PatternSet): RegExp {
 function callRegexSource(callNames: readonly string[]): string {
   // One boundary, one alternation, then one test of what follows: far cheaper than a boundary and a
   // follower in each branch (the regex engine then looks for the names' first characters alone).
-  const wordStart = callNames.filter((name) => /^\w/.test(name)).map(escapeRegex);
-  const otherStart = callNames.filter((name) => !/^\w/.test(name)).map(escapeRegex);
-  const names = [...(wordStart.length > 0 ? [`\\b(?:${wordStart.join('|')})`] : []), ...otherStart];
+  const wordStart = callNames.filter((name) => /^\w/.test(name));
+  const otherStart = callNames.filter((name) => !/^\w/.test(name));
+  const names = [...(wordStart.length > 0 ? [`\\b${literalAlternation(wordStart)}`] : []), ...(otherStart.length > 0 ? [literalAlternation(otherStart)] : [])];
   // Or a component a pattern names, rendered with its key as an attribute (`<IfFeatureEnabled feature="x">`): told
   // by what precedes the name once it is found, which costs far less than a second alternative looking for `<`.
   const components = componentNames(callNames).map(escapeRegex);

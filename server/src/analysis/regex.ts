@@ -6,6 +6,36 @@ export function escapeRegex(text: string): string {
 }
 
 /**
+ * One alternative per name, matched literally, written as a tree of shared beginnings (`get(?:Flag|Value)` for `getFlag`
+ * and `getValue`): it matches what `a|b|…` would, and a regular expression engine, which tries the alternatives of a
+ * flat list one by one at every position, rejects a position after the first characters instead of after every name.
+ */
+export function literalAlternation(names: readonly string[]): string {
+  const unique = [...new Set(names)];
+  if (unique.length === 0) return '(?!)';
+  return `(?:${alternationOf(unique)})`;
+}
+
+function alternationOf(names: readonly string[]): string {
+  const byFirst = new Map<string, string[]>();
+  let ends = false;
+  for (const name of names) {
+    if (name === '') ends = true;
+    else byFirst.set(name.charAt(0), [...(byFirst.get(name.charAt(0)) ?? []), name]);
+  }
+  const branches = [...byFirst.values()].map((group) => {
+    // The beginning every name of the group shares, then what follows it in each.
+    let shared = group[0];
+    for (const name of group) while (!name.startsWith(shared)) shared = shared.slice(0, -1);
+    const rests = group.map((name) => name.slice(shared.length));
+    return escapeRegex(shared) + (rests.length === 1 && rests[0] === '' ? '' : `(?:${alternationOf(rests)})`);
+  });
+  // A name that ends here is the empty branch, tried last: the longer names first, as the flat list is usually followed by a
+  // test of what comes after the name (a word's end, a call's parenthesis), which decides.
+  return ends ? `${branches.join('|')}|` : branches.join('|');
+}
+
+/**
  * What may stand between a callee's name and what its call needs next (`(`, `<`, `?.`): whitespace as TypeScript reads
  * it, which holds characters JavaScript's `\s` does not (a zero-width space, U+200B; NEL, U+0085). Any non-ASCII
  * character is let through, since the prefilter may test a latin1 view of the UTF-8 bytes: more files accepted, never fewer.
@@ -40,7 +70,7 @@ const wholeNameRegexes = new WeakMap<object, RegExp>();
 export function wholeNamesRegex(owner: object, names: () => readonly string[]): RegExp {
   let regex = wholeNameRegexes.get(owner);
   if (regex === undefined) {
-    regex = new RegExp(`(?<![\\w$])(?:${[...new Set(names())].map(escapeRegex).join('|')})(?![\\w$])`);
+    regex = new RegExp(`(?<![\\w$])${literalAlternation(names())}(?![\\w$])`);
     wholeNameRegexes.set(owner, regex);
   }
   return regex;

@@ -24,7 +24,7 @@ import type { PatternSet } from '../patterns';
 import { VENDOR_PACKAGES } from '../patterns/presets';
 import { readsJsx } from '../extensions';
 import { isComponentFile } from '../components';
-import { BRACKET_CALL, CALL_GAP, componentNames, escapeRegex } from '../regex';
+import { BRACKET_CALL, CALL_GAP, componentNames, escapeRegex, literalAlternation } from '../regex';
 import { Lexer } from './lexer';
 import { Unsure } from './tokens';
 
@@ -74,7 +74,7 @@ function calleeWordRegex(patterns: PatternSet): RegExp {
     // Or a JSX element of a component's name (`<IfFeatureEnabled feature="x">`), which React calls.
     const components = componentNames(names).map(escapeRegex);
     const jsx = components.length === 0 ? '' : `|(?<=<(?:${components.join('|')}))[\\s/>]`;
-    regex = names.length === 0 ? /(?!)/g : new RegExp(`(?<![\\w$])(?:${names.map(escapeRegex).join('|')})(?=${CALL_GAP}(?:[(</]|\\?\\.)|${BRACKET_CALL}${jsx})`, 'g');
+    regex = names.length === 0 ? /(?!)/g : new RegExp(`(?<![\\w$])${literalAlternation(names)}(?=${CALL_GAP}(?:[(</]|\\?\\.)|${BRACKET_CALL}${jsx})`, 'g');
     calleeWordRegexes.set(patterns, regex);
   }
   return regex;
