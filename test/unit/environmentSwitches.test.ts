@@ -174,6 +174,11 @@ describe('environment switches: what declares one', () => {
       text: `export const areFlagsOn = process.env.FEATURE_FLAGS_ENABLED === 'true';\nexport const allOn = process.env.FEATURE_FLAGS_ENABLE_ALL === 'true';\nexport const html = { templateParameters: { REACT_APP_ENABLED_FEATURES: process.env.REACT_APP_ENABLED_FEATURES } };`,
       declares: {},
     },
+    {
+      name: "an edition's features switched at once, read through a text's method, name no feature; FF first, so read, does",
+      text: `export const EE_ENABLED = process.env.NEXT_PUBLIC_ENABLE_PAID_EE_FEATURES?.toLowerCase() === 'true';\nexport const PAID = process.env.ENABLE_PAID_ENTERPRISE_EDITION_FEATURES?.toLowerCase() === 'true';\nexport const isSsoOn = process.env.FF_ENTERPRISE_SSO?.trim().toLowerCase() === 'true';`,
+      declares: { isSsoOn: { key: 'FF_ENTERPRISE_SSO', member: false } },
+    },
     { name: "a text defaulted to 'false' is a switch held as text", text: `export const isFeatureOn = process.env.FEATURE_X_ENABLED || 'false';`, declares: { isFeatureOn: { key: 'FEATURE_X_ENABLED', member: false, text: true } } },
     {
       name: "a text read by a helper with a fallback of 'true' or 'false', or of a variable named as one feature's flag",
@@ -278,6 +283,40 @@ describe('environment switches: what reads one', () => {
       'FEATURE_FORCE_ENTROPY <- FORCE_ENTROPY',
     ]);
     assert.deepEqual(readsIn(files, '/ws/src/Config.ts'), []);
+  });
+
+  it("an app's configuration of FF_ switches, in groups: read by a settings getter at the switch's path, destructured, or raw where a test makes it a boolean; a path of another object, another setting and a duration read none", () => {
+    const files = {
+      '/ws/src/config/configuration.ts': `export default () => ({
+  redis: { host: process.env.REDIS_HOST },
+  features: {
+    ethSign: process.env.FF_ETH_SIGN?.toLowerCase() === 'true',
+    email: process.env.FF_EMAIL?.toLowerCase() === 'true',
+    hashVerification: { api: process.env.FF_HASH_VERIFICATION_API?.toLowerCase() === 'true' },
+    checkFrequency: process.env.FEATURE_FLAG_CHECK_FREQUENCY_SECONDS,
+  },
+});\n`,
+      '/ws/src/verifier.ts': `export class Verifier {
+  constructor(private readonly configurationService: IConfigurationService) {
+    this.isEthSignEnabled = this.configurationService.getOrThrow(
+      'features.ethSign',
+    );
+    this.isApiVerified = this.configurationService.getOrThrow('features.hashVerification.api');
+    this.host = this.configurationService.getOrThrow('redis.host');
+    this.other = this.configurationService.getOrThrow('limits.ethSign');
+  }
+}
+export const mailer = (config: Env) => config.FF_EMAIL?.toLowerCase() === 'true';
+export const every = validatedEnvironment.FEATURE_FLAG_CHECK_FREQUENCY_SECONDS;
+export const { email: isEmailEnabled } = configuration().features;\n`,
+    };
+    assert.deepEqual(scanWorkspace(files).get('/ws/src/config/configuration.ts')?.checks, []);
+    assert.deepEqual(readsIn(files, '/ws/src/verifier.ts'), [
+      "FF_ETH_SIGN <- this.configurationService.getOrThrow(\n      'features.ethSign',\n    )",
+      "FF_HASH_VERIFICATION_API <- this.configurationService.getOrThrow('features.hashVerification.api')",
+      'FF_EMAIL <- config.FF_EMAIL?.toLowerCase()',
+      'FF_EMAIL <- email: isEmailEnabled',
+    ]);
   });
 
   it("an object of switches whose properties are not named for features: read only through a receiver named for features; other objects' properties of those names are not", () => {

@@ -111,9 +111,9 @@ function leadingBoundary(name: string): string {
   return /^\w/.test(name) ? '\\b' : '';
 }
 
-// A variable with FEATURE or FLAG read from an environment: `env.X`, `env['X']`, `getEnv('X')`, `Deno.env.get('X')`,
+// A variable with FEATURE or FLAG, or FF first, read from an environment: `env.X`, `env['X']`, `getEnv('X')`, `Deno.env.get('X')`,
 // through a settings service, `configService.get<boolean>('X')`, or as an app's configuration, `getConfig().FEATURE_X`.
-const SWITCH_DECLARATION_TEXT = /[eE]nv\w*(?:\.get)?\s*(?:\.|\[\s*|\(\s*)['"`]?[A-Z0-9_]*(?:FEATURE|FLAG)|(?:[cC]onfig\w*|[sS]ettings?\w*)\s*\.\s*get(?:OrThrow)?\s*(?:<[^>()]*>\s*)?\(\s*['"`][A-Z0-9_]*(?:FEATURE|FLAG)|(?:[cC]onfig|[sS]ettings?)(?:\(\s*\))?\s*\??\.\s*[A-Z0-9_]*(?:FEATURE|FLAG)/;
+const SWITCH_DECLARATION_TEXT = /[eE]nv\w*(?:\.get)?\s*(?:\.|\[\s*|\(\s*)['"`]?(?:[A-Z0-9_]*(?:FEATURE|FLAG)|(?:[A-Z]+_)*FF_)|(?:[cC]onfig\w*|[sS]ettings?\w*)\s*\.\s*get(?:OrThrow)?\s*(?:<[^>()]*>\s*)?\(\s*['"`][A-Z0-9_]*(?:FEATURE|FLAG)|(?:[cC]onfig|[sS]ettings?)(?:\(\s*\))?\s*\??\.\s*(?:[A-Z0-9_]*(?:FEATURE|FLAG)|FF_)/;
 
 // A setting named as a feature's switch read from an app's configuration: `config?.FeatureFlagX`, `getConfigValue(db, 'FeatureFlagX')`,
 // `observeFeatureFlagWithVersion(db, 'FeatureFlagX')`.
@@ -162,7 +162,7 @@ export function mayHardCodeFlags(fileName: string, text: string): boolean {
 
 /** True when the text may declare or read an environment switch (see scan/environmentSwitches.ts); false only when it cannot. */
 export function mayDeclareEnvironmentSwitch(text: string): boolean {
-  return ((text.includes('FEATURE') || text.includes('FLAG')) && SWITCH_DECLARATION_TEXT.test(text))
+  return ((text.includes('FEATURE') || text.includes('FLAG') || text.includes('FF_')) && SWITCH_DECLARATION_TEXT.test(text))
     || ((text.includes('Feature') || text.includes('Flag')) && (SETTING_READ_TEXT.test(text) || FLAG_STORES_EXPORT_TEXT.test(text)))
     // node-config's `config.get('featureToggles.xEnabled')` is looked for only where a switch's word is written: a search
     // for a word that starts with a lower-case letter (`onfig`) costs several times one that starts with a capital.

@@ -6,6 +6,7 @@
 
 import { ts } from 'ts-morph';
 import { predicateComparisons } from '../scan/predicates';
+import { RESPELLINGS } from '../scan/settingReads';
 import { unwrap } from '../scan/values';
 import { enclosingFunctionOf, parameterOf, type FunctionNode } from './functions';
 
@@ -97,9 +98,6 @@ function membershipReads(sourceFile: ts.SourceFile, fileSaysFlags: boolean): Sea
   visit(sourceFile);
   return reads;
 }
-
-// What a list of names may be asked for instead of the name as given: the name spelled in one case, or trimmed.
-const RESPELLINGS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim']);
 
 /** The name a membership test asks for: `flag`, or `flag` respelled (`flag.toLowerCase()`, `flag.trim().toLowerCase()`). */
 function spelledName(expression: ts.Expression): ts.Identifier | undefined {

@@ -32,7 +32,7 @@ import { booleanFunctionsOf, flagFunctionsOf, flagGettersOf, hardCodedSwitch } f
 import { storedChecksOf } from './storedChecks';
 import { flagSelectorOf } from './flagSelectors';
 import { flagStoresOf, storeReaderCall, subscribedStore } from './flagStores';
-import { copiesVariable, environmentVariableOf, featureTestOf, featureSettingName, lastNameOf, switchedBy, switchReadInPlace, textMadeBoolean, textSwitchedBy } from './settingReads';
+import { copiesVariable, environmentVariableOf, featureTestOf, featureSettingName, lastNameOf, switchAtSettingPath, switchedBy, switchReadInPlace, textMadeBoolean, textSwitchedBy } from './settingReads';
 import type { FileScan, ScanState, SwitchDeclaration } from './types';
 
 const {
@@ -305,6 +305,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   const stack: Array<{ node: ts.Node; parent: ts.Node | undefined }> = [{ node: sourceFile, parent: undefined }];
   let constant: ReturnType<typeof constantRead>;
   let throughNamespace: { declared: DeclaredSwitch; specifier: string; local: string } | undefined;
+  let atPath: { declared: DeclaredSwitch; path: ts.StringLiteralLike } | undefined;
   while (stack.length > 0) {
     const { node, parent } = stack.pop() as { node: ts.Node; parent: ts.Node | undefined };
     if (isImportDeclaration(node) || isExportDeclaration(node) || isTypeNode(node) || settings.has(node)) continue;
@@ -325,10 +326,11 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
       if (!localConstants.has(set.store)) localConstants.set(set.store, { declared: own(set.store, declared) });
       continue;
     }
-    // An object of switches named for them (`FEATURE: { ENABLE_SSO: env.FEATURE_ENABLE_SSO == 'true' }`, `class FeatureFlags`).
+    // An object of switches named for them (`FEATURE: { ENABLE_SSO: env.FEATURE_ENABLE_SSO == 'true' }`, `class FeatureFlags`),
+    // and a group in one (`features: { hashVerification: { api: env.FF_HASH_VERIFICATION_API === 'true' } }`).
     if ((isPropertyAssignment(node) || isVariableDeclaration(node) || isPropertyDeclaration(node)) && node.initializer !== undefined && isObjectLiteralExpression(node.initializer) && isIdentifier(node.name)) {
       objectNames.set(node.initializer, node.name.text);
-      if (MEMBER_NAME.test(node.name.text)) switchObjects.add(node.initializer);
+      if (MEMBER_NAME.test(node.name.text) || (parent !== undefined && switchObjects.has(parent))) switchObjects.add(node.initializer);
     }
     if (isClassLike(node) && node.name !== undefined && MEMBER_NAME.test(node.name.text)) switchObjects.add(node);
     // A switch set again from others (`FEATURE: { ...env.FEATURE, X: env.FEATURE.X && isWindows() }`) is set, not read.
@@ -367,6 +369,10 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     } else if (isPropertyAccessExpression(node) && members.has(node.name.text) && parent !== undefined && !isWrittenAccess(node, parent) && readsSwitch(node.expression, members.get(node.name.text) as DeclaredSwitch)) {
       const declared = members.get(node.name.text) as DeclaredSwitch;
       read(node.name, node, declared, `\`${node.name.text}\``);
+    } else if (parent !== undefined && (atPath = switchAtSettingPath(node, members)) !== undefined) {
+      // `configurationService.getOrThrow('features.ethSign')` reads the setting an app's configuration declares as the
+      // switch `ethSign` of its object `features`.
+      read(atPath.path, node, atPath.declared, `\`'${atPath.path.text}'\``);
     } else if (isVariableDeclaration(node) && isObjectBindingPattern(node.name) && node.initializer !== undefined) {
       // `const { isDevFeaturesEnabled } = EnvSet.values` reads it once, where it is destructured, also from a property
       // destructured in turn (`const { FEATURE: { USE_CORE_CRYPTO } } = Config.getConfig()`).

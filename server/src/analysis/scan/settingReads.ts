@@ -38,7 +38,7 @@ const TO_BOOLEAN = /^(?:yes|bool|boolean|isTruthy|truthy|isTrue|(?:parse|to|as)B
 const SETTINGS_RECEIVER = /(?:config(?:uration)?|settings?|env(?:ironment)?)(?:Service|Provider|Store)?$/i;
 const SETTINGS_GETTERS = new Set(['get', 'getOrThrow', 'getValue']);
 // Last words of a setting's name that say its value is something else than on or off: `feature_sliding_sync_proxy_url`.
-const VALUE_WORDS = new Set(['URL', 'URI', 'HOST', 'PORT', 'ENDPOINT', 'PROVIDER', 'ENVIRONMENT', 'INTERVAL', 'PATH', 'DIR', 'TIMEOUT', 'TTL', 'MAXAGE', 'LIMIT', 'COUNT', 'SIZE', 'TOKEN', 'SECRET', 'KEY', 'ID', 'IDS', 'NAME', 'NAMES', 'LIST', 'VERSION', 'DATA']);
+const VALUE_WORDS = new Set(['URL', 'URI', 'HOST', 'PORT', 'ENDPOINT', 'PROVIDER', 'ENVIRONMENT', 'INTERVAL', 'PATH', 'DIR', 'TIMEOUT', 'TTL', 'MAXAGE', 'LIMIT', 'COUNT', 'SIZE', 'TOKEN', 'SECRET', 'KEY', 'ID', 'IDS', 'NAME', 'NAMES', 'LIST', 'VERSION', 'DATA', 'SECONDS', 'MINUTES', 'HOURS', 'DAYS', 'MS', 'FREQUENCY', 'DELAY', 'RETRIES']);
 // Functions that read an app's configuration by a setting's name: `getConfigValue(database, 'X')`, `observeConfigBooleanValue`.
 const SETTINGS_READER = /config|setting/i;
 // Functions named for reading a feature flag (`observeFeatureFlagWithVersion(database, 'FeatureFlagX', …)`): readers of
@@ -65,12 +65,13 @@ export function switchedBy(initializer: ts.Expression, declaredName: string, fla
   let converted = false;
   const visit = (node: ts.Node, convertedAbove: boolean, parsedAbove: boolean, parent: ts.Node | undefined): void => {
     if (isFunctionLike(node) || isClassLike(node)) return;
-    // `env.FEATURE.X` reads X of an object, not the variable FEATURE.
-    const receiver = parent !== undefined && (isPropertyAccessExpression(parent) || isElementAccessExpression(parent)) && parent.expression === node;
+    // `env.FEATURE.X` reads X of an object, not the variable FEATURE; `env.FF_X?.toLowerCase()` reads the variable's text.
+    const receiver = parent !== undefined && (isPropertyAccessExpression(parent) || isElementAccessExpression(parent)) && parent.expression === node
+      && !isTextMethod(parent);
     const variable = receiver ? undefined : environmentVariableOf(node);
     if (variable !== undefined) {
       const words = wordsOf(variable);
-      if ((inFlagsModule ? !VALUE_WORDS.has(words[words.length - 1]) : words.some((word) => FEATURE_WORDS.has(word))) && namesSubject(variable)) {
+      if ((inFlagsModule ? !VALUE_WORDS.has(words[words.length - 1]) : saysFeature(variable, words)) && namesSubject(variable)) {
         variables.add(variable);
         converted ||= inFlagsModule ? parsedAbove || (convertedAbove && words.some((word) => BOOLEAN_WORDS.has(word))) : convertedAbove;
       }
@@ -114,6 +115,20 @@ export function textSwitchedBy(initializer: ts.Expression): string | undefined {
 }
 
 const BOOLEAN_TEXT = /^(?:true|false)$/i;
+
+// A text's methods that give the same text in another form (in one case, trimmed): a variable read through one is still
+// read as the variable, and a name asked for through one is still that name.
+export const RESPELLINGS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim']);
+
+/** True for `x.toLowerCase`, a text's method that gives it in another form (see `RESPELLINGS`). */
+function isTextMethod(node: ts.Node): boolean {
+  return isPropertyAccessExpression(node) && RESPELLINGS.has(node.name.text);
+}
+
+/** What a call of such a method is called on (`config.FF_X` of `config.FF_X?.toLowerCase()`), or the node itself. */
+function textRead(node: ts.Node): ts.Node {
+  return isCallExpression(node) && node.arguments.length === 0 && isTextMethod(node.expression) ? (node.expression as ts.PropertyAccessExpression).expression : node;
+}
 
 /**
  * The one switch that variables name: one variable, or a server's variable and the twin a framework lets the browser
@@ -169,6 +184,12 @@ const FEATURE_TEST_WORD = /Feature|Flag|Toggle|Enabled|Active/;
 export function switchReadInPlace(node: ts.Node, parent: ts.Node): string | undefined {
   if ((isPropertyAccessExpression(parent) || isElementAccessExpression(parent)) && parent.expression === node) return undefined;
   if (!isPropertyAccessExpression(node) && !isElementAccessExpression(node) && !isCallExpression(node)) return undefined;
+  // `config.FF_X?.toLowerCase() === 'true'`: the setting's text in another form is read where the call is.
+  const read = textRead(node);
+  if (read !== node) {
+    const variable = settingOf(read);
+    return variable !== undefined && namedAsSwitch(variable) && madeBoolean(node, parent) ? variable : undefined;
+  }
   const underFeatures = featurePathSetting(node);
   if (underFeatures !== undefined) {
     // Its path names it a feature's switch; its value, read as a boolean, says it is not some other setting of the feature.
@@ -218,6 +239,19 @@ export function featureSettingName(node: ts.Node): ts.Identifier | undefined {
   return name !== undefined && isSettingsGetter(node.expression) ? name : undefined;
 }
 
+/**
+ * The switch of `members` (by name) a settings getter reads by its path, when the object that declares it is the path's
+ * last but one step: `ethSign` of `features` for `configurationService.getOrThrow('features.ethSign')`; with the text that
+ * writes the path.
+ */
+export function switchAtSettingPath<T extends { readonly owner?: string }>(node: ts.Node, members: ReadonlyMap<string, T>): { declared: T; path: ts.StringLiteralLike } | undefined {
+  const path = settingsGetterOf(node);
+  const segments = path?.split('.') ?? [];
+  if (segments.length < 2 || !segments.every((segment) => SETTING_NAME.test(segment))) return undefined;
+  const declared = members.get(segments[segments.length - 1]);
+  return declared !== undefined && declared.owner === segments[segments.length - 2] ? { declared, path: (node as ts.CallExpression).arguments[0] as ts.StringLiteralLike } : undefined;
+}
+
 /** The setting a settings service's or store's getter reads, by a name of any case: `SettingsStore.getValue('feature_x')`. */
 function settingsGetterOf(node: ts.Node): string | undefined {
   if (!isCallExpression(node) || node.arguments.length === 0 || !isStringLiteralLike(node.arguments[0]) || !isPropertyAccessExpression(node.expression)) return undefined;
@@ -265,14 +299,23 @@ function namedAsSwitch(variable: string): boolean {
   return (words[0] === 'ENABLE' || words[0] === 'DISABLE') && FEATURE_WORDS.has(words[1]);
 }
 
+/** True when a variable's words say it switches a feature: FEATURE(S) or FLAG(S) anywhere, or FF (feature flag) first. */
+function saysFeature(variable: string, words: readonly string[]): boolean {
+  return words.some((word) => FEATURE_WORDS.has(word)) || wordsOf(variable.replace(PUBLIC_PREFIX, ''))[0] === 'FF';
+}
+
 /**
  * True when a variable names what it switches, past a framework's public prefix: `DISABLE_FEATURE_FLAGS`,
- * `FEATURE_FLAGS_ENABLED` and `FEATURE_FLAGS_ENABLE_ALL` switch every flag at once, and `ENABLED_FEATURES` and
- * `featureToggles` list them; none is one feature's switch.
+ * `FEATURE_FLAGS_ENABLED` and `FEATURE_FLAGS_ENABLE_ALL` switch every flag at once, `ENABLE_PAID_EE_FEATURES` an
+ * edition's features, and `ENABLED_FEATURES` and `featureToggles` list them; none is one feature's switch.
  */
 function namesSubject(variable: string): boolean {
-  return !wordsOf(variable.replace(PUBLIC_PREFIX, '')).every((word) => FEATURE_WORDS.has(word) || BOOLEAN_WORDS.has(word) || SWITCH_WORDS.has(word) || word === 'FF' || word === 'ALL');
+  return !wordsOf(variable.replace(PUBLIC_PREFIX, '')).every((word) => FEATURE_WORDS.has(word) || BOOLEAN_WORDS.has(word) || SWITCH_WORDS.has(word) || EDITION_WORDS.has(word) || word === 'FF' || word === 'ALL');
 }
+
+// Words that name an edition of the product, whose features a variable switches all at once
+// (`ENABLE_PAID_ENTERPRISE_EDITION_FEATURES`, `NEXT_PUBLIC_ENABLE_PAID_EE_FEATURES`): a license, not one feature's switch.
+const EDITION_WORDS = new Set(['PAID', 'ENTERPRISE', 'EDITION', 'EE', 'LICENSE', 'LICENSED']);
 
 // Words that, beside FEATURE or FLAG, name switches as such: `featureToggles`, read whole (`config.get('featureToggles')`),
 // is every switch's record, not one switch.
