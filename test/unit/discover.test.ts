@@ -1712,6 +1712,85 @@ export const readAll = (flagName: string) => store.getFlags(flagName)`,
     checks: { 'app/middleware/enable.ts': ['enable-public-users'], 'app/components/header.ts': ['enable-header'] },
   },
   {
+    name: "a function whose whole name tests one feature, given a key of the record it reads (`T extends keyof Globals`), is a flag function; one given a text or one of a list of a product's features is none",
+    files: {
+      'src/settings/globals.ts': `export interface Globals { isSwapEnabled: boolean | string[]; isBondsEnabled: boolean | string[] }
+const values: Globals = { isSwapEnabled: true, isBondsEnabled: ['mainnet'] };
+export const isFeatureEnabled = <T extends keyof Globals>(key: T, network?: string): boolean => { const settings = values[key]; return typeof settings === 'boolean' ? settings : network === undefined || settings.includes(network); };
+export function checkFeatureActive(feature: ServerFeature): boolean { return active(feature); }
+export function isFeatureOn(name: string): boolean { return plan.features[name] === 'on'; }`,
+      'src/views/swap.ts': `import { isFeatureEnabled, checkFeatureActive, isFeatureOn } from '../settings/globals';
+export const swap = isFeatureEnabled('isSwapEnabled') && isFeatureEnabled('isBondsEnabled', 'mainnet') && checkFeatureActive('storage') && isFeatureOn('sso');`,
+    },
+    expected: { patterns: [{ callee: 'isFeatureEnabled', keyArg: 0 }], registry: { file: 'src/settings/globals.ts', symbol: 'Globals' } },
+    says: /^flag function isFeatureEnabled \(src\/settings\/globals\.ts:3\): its whole name says it tests whether one feature is on, and its first parameter, `key`, is a key of the record it reads$/m,
+    checks: { 'src/views/swap.ts': ['isSwapEnabled', 'isBondsEnabled'] },
+  },
+  {
+    name: 'a class of static text constants named for flags is an object of keys: the calls passed its members are checks; a class of links is none',
+    files: {
+      'src/app/shared/constants.ts': `export class FeatureFlags {
+  public static oldDeploymentCenter = 'oldvsts';
+  public static showHiddenStacks = 'showHiddenStacks';
+}
+export class Links {
+  public static docs = 'https://example.com/docs';
+  public static help = 'https://example.com/help';
+}`,
+      'src/app/shared/url.ts': `export class Url {
+  public static getFeatureValue(featureName: string) { return Url.getParameterByName(null, \`appsvc.\${featureName}\`); }
+  public static getParameterByName(url: string | null, name: string) { return new URLSearchParams(url ?? '').get(name); }
+  public static open(link: string) { return window.open(link); }
+}`,
+      'src/app/site.component.ts': `import { FeatureFlags, Links } from './shared/constants';
+import { Url } from './shared/url';
+export const old = Url.getFeatureValue(FeatureFlags.oldDeploymentCenter) === 'true';
+export const hidden = Url.getFeatureValue(FeatureFlags.showHiddenStacks);
+export const go = () => Url.open(Links.docs) && Url.open(Links.help);`,
+    },
+    expected: { patterns: [{ callee: 'Url.getFeatureValue', keyArg: 0 }], registry: { file: 'src/app/shared/constants.ts', symbol: 'FeatureFlags' } },
+    checks: { 'src/app/site.component.ts': ['FeatureFlags.oldDeploymentCenter', 'FeatureFlags.showHiddenStacks'] },
+  },
+  {
+    name: "an object of flags' values (`Object.freeze({ ENABLE_X })`, booleans by their form or name) lists its property names: a decorator whose parameter is typed `keyof typeof` it is a wrapper; an object of numbers lists nothing",
+    files: {
+      'src/environment.ts': `export const ENABLE_NEXT_DOCKER_RELEASE = process.env.ENABLE_NEXT_DOCKER_RELEASE === 'true';`,
+      'src/consts.ts': `import { ENABLE_NEXT_DOCKER_RELEASE } from './environment';
+export const FeatureFlags = Object.freeze({ ENABLE_NEXT_DOCKER_RELEASE, ENABLE_AUDIT_LOG: process.env.ENABLE_AUDIT_LOG === 'true' });
+export const Limits = Object.freeze({ maxRetries: 3, timeout: 1000 });`,
+      'src/decorators/use-feature-flag.decorator.ts': `import { FeatureFlags, Limits } from '../consts';
+export function UseFeatureFlag(flagKey: keyof typeof FeatureFlags): MethodDecorator { return OmitIf(!FeatureFlags[flagKey]); }
+export function UseLimit(limit: keyof typeof Limits): MethodDecorator { return Cap(Limits[limit]); }`,
+      'src/resolvers/docker.resolver.ts': `import { UseFeatureFlag, UseLimit } from '../decorators/use-feature-flag.decorator';
+export class DockerResolver {
+  @UseFeatureFlag('ENABLE_NEXT_DOCKER_RELEASE')
+  container() { return 1; }
+  @UseFeatureFlag('ENABLE_AUDIT_LOG')
+  @UseLimit('maxRetries')
+  audit() { return 2; }
+}`,
+    },
+    expected: { patterns: [{ callee: 'UseFeatureFlag', keyArg: 0 }], registry: { file: 'src/consts.ts', symbol: 'FeatureFlags' } },
+    checks: { 'src/resolvers/docker.resolver.ts': ['ENABLE_NEXT_DOCKER_RELEASE', 'ENABLE_AUDIT_LOG'] },
+  },
+  {
+    name: "a list named for feature flags searched for items by keys written there (also through a key's maker, `FeatureFlagKey('X')`) is a check by any search; a list searched for one key, or named for other flags, is none",
+    files: {
+      'src/feature-flags.ts': `export const defaultFlags: FeatureFlag[] = [{ key: FeatureFlagKey('NOTIFICATION_CENTER') }, { key: FeatureFlagKey('SWAP_CENTER') }];`,
+      'src/home.tsx': `export const useHome = (loaded: Loaded) => ({
+  notifications: loaded.featureFlags.some((flag) => flag.key === FeatureFlagKey('NOTIFICATION_CENTER')),
+  swap: loaded.featureFlags.find((flag) => flag.key === 'SWAP_CENTER')?.payload,
+  font: loaded.featureFlags
+    .filter((flag) => flag.key === FeatureFlagKey('FONT_SELECTION')),
+  verbose: cli.flags.some((flag) => flag.name === 'verbose') && cli.flags.some((flag) => flag.name === 'quiet'),
+  dark: settings.featureToggles.some((toggle) => toggle.id === 'dark'),
+});`,
+    },
+    expected: { patterns: [{ callee: 'featureFlags.some', keyArg: 0, keyCompared: 'key' }, { callee: 'featureFlags.find', keyArg: 0, keyCompared: 'key' }, { callee: 'featureFlags.filter', keyArg: 0, keyCompared: 'key' }] },
+    says: /^check featureFlags\.some \(src\/home\.tsx:2\): a search of a list named for feature flags for the item whose key is a key written there \(3 keys in all, by any search\)$/m,
+    checks: { 'src/home.tsx': ['NOTIFICATION_CENTER', 'SWAP_CENTER', 'FONT_SELECTION'] },
+  },
+  {
     name: "an instance of the workspace's class named for feature flags, made once in its module: its methods taking the flag's name, and what forwards into them",
     files: {
       'src/services/featureFlags/FeatureFlagManager.ts': `export class FeatureFlagsManager {

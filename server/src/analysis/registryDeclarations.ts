@@ -46,6 +46,9 @@ export function readDeclaration(sourceFile: ts.SourceFile, statement: ts.Stateme
     return { kind: 'interface', entries: propertyEntries(sourceFile, statement.members), listSpan: innerSpan(sourceFile, statement.members, statement) };
   }
   if (ts.isClassDeclaration(statement) && statement.name?.text === symbol) {
+    // `class FeatureFlags { static newNav = 'new-nav'; }` is an object of keys written as a class, read the same way.
+    const constants = staticConstantEntries(sourceFile, statement);
+    if (constants !== undefined) return { kind: 'object', entries: constants, listSpan: innerSpan(sourceFile, statement.members, statement) };
     const entries = recordClassEntries(sourceFile, statement);
     return entries === undefined ? undefined : { kind: 'interface', entries, listSpan: innerSpan(sourceFile, statement.members, statement) };
   }
@@ -105,7 +108,38 @@ function literalOfMapped(type: ts.TypeNode): ts.TypeLiteralNode | undefined {
 function objectDeclaration(sourceFile: ts.SourceFile, object: ts.ObjectLiteralExpression): ReadDeclaration {
   const entries: RegistryEntry[] = [];
   collectObjectEntries(sourceFile, object, '', entries);
+  if (entries.length === 0) entries.push(...booleanEntries(sourceFile, object));
   return { kind: 'object', entries, listSpan: innerSpan(sourceFile, object.properties, object) };
+}
+
+// A name that says its value is a boolean: `ENABLE_NEXT_DOCKER_RELEASE`, `isBillingEnabled`, `showBanner`.
+const BOOLEAN_NAME = /^(?:is|has|should|can|use|enable|disable|show|hide)(?:[A-Z0-9_]|$)|enabled|disabled/i;
+
+/**
+ * The entries of an object of flags' values (`Object.freeze({ ENABLE_NEXT_DOCKER_RELEASE })`, `{ newNav: env.X === 'true' }`):
+ * each property is a flag, its name the key, when every value is a boolean made where the app runs, by its form (a
+ * comparison, a negation) or by its name. None for an object of anything else, nor for one written out of `true` and
+ * `false`: that is a record of defaults (`DEFAULT_FEATURE_FLAGS`), which the flags' state replaces.
+ */
+function booleanEntries(sourceFile: ts.SourceFile, object: ts.ObjectLiteralExpression): RegistryEntry[] {
+  const entries: RegistryEntry[] = [];
+  for (const property of object.properties) {
+    const name = property.name !== undefined && !ts.isComputedPropertyName(property.name) ? nameText(property.name) : '';
+    const value = ts.isPropertyAssignment(property) ? unwrap(property.initializer) : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+    if (name === '' || value === undefined || !isBooleanValue(value)) return [];
+    entries.push({ key: name, name, span: spanOf(sourceFile, property), keySpan: spanOf(sourceFile, property.name as ts.PropertyName) });
+  }
+  return entries;
+}
+
+function isBooleanValue(value: ts.Expression): boolean {
+  if (ts.isPrefixUnaryExpression(value)) return value.operator === ts.SyntaxKind.ExclamationToken;
+  if (ts.isBinaryExpression(value)) {
+    const operator = value.operatorToken.kind;
+    return operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsEqualsToken
+      || operator === ts.SyntaxKind.EqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
+  }
+  return ts.isIdentifier(value) && BOOLEAN_NAME.test(value.text);
 }
 
 /** The object a module exports as its default, `export default { … } as const`; not `export =`, nor a name or a call. */
@@ -177,6 +211,22 @@ function propertyEntries(sourceFile: ts.SourceFile, members: ts.NodeArray<ts.Typ
     const { key, constant, keySpan } = property;
     return [{ key, name: constant ?? key, span: spanOf(sourceFile, member), keySpan, ...(constant === undefined ? {} : { constant: true as const }) }];
   });
+}
+
+/**
+ * The keys a class of static text constants lists (`class FeatureFlags { public static newNav = 'new-nav'; }`), as an
+ * object's entries; undefined for a class with anything else in it.
+ */
+function staticConstantEntries(sourceFile: ts.SourceFile, declaration: ts.ClassDeclaration): RegistryEntry[] | undefined {
+  const entries: RegistryEntry[] = [];
+  for (const member of declaration.members) {
+    if (ts.isSemicolonClassElement(member)) continue;
+    if (!ts.isPropertyDeclaration(member) || !(ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false)) return undefined;
+    const value = member.initializer === undefined ? undefined : unwrap(member.initializer);
+    if (value === undefined || !ts.isStringLiteralLike(value) || !ts.isIdentifier(member.name)) return undefined;
+    entries.push({ key: value.text, name: member.name.text, span: spanOf(sourceFile, member), keySpan: spanOf(sourceFile, value) });
+  }
+  return entries.length > 0 ? entries : undefined;
 }
 
 /**

@@ -19,6 +19,7 @@ import { holdersOf } from './accessorServices';
 import { namesGivenModule, ownReturns } from './functions';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredWrapper } from './types';
+import { keyTypeText } from './typeText';
 import { isTestFile } from './wrappers';
 
 // The whole name: an evaluating verb or none, FEATURE FLAG or FEATURE TOGGLE (one), and what it gives or none. A name
@@ -85,6 +86,13 @@ const FLAG_READER_NAME = /^(?:get|read)(?:[A-Z]\w*)?Flag$/;
 // A parameter that holds a flag's name and says so: `featureFlagName`, `flagKey`, `flag`; not `name` or `feature`.
 const FLAG_NAME_PARAMETER = /^(?:feature)?(?:flag|Flag)(?:Name|Key|Id)?$/;
 
+// A test of whether one feature is on, by its whole name (`isFeatureEnabled`, `checkFeatureOn`): the question a flag
+// answers. `hasFeature` is left out, as often a plan's or a device's; so is any name with more in it.
+const FEATURE_TEST_NAME = /^(?:is|check)Feature(?:Enabled|On|Active)$/;
+const FEATURE_TEST_TEXT = /(?:is|check)Feature(?:Enabled|On|Active)\b/;
+// What such a test's first parameter is called when it takes the feature's key: `key`, `name`, `featureName`, `flag`.
+const FEATURE_KEY_PARAMETER = /^(?:key|name|feature(?:Name|Key|Id)?|(?:feature)?(?:flag|Flag)(?:Name|Key|Id)?)$/;
+
 /**
  * True when a parameter holds a flag's name: declared as a text, or, undeclared, named as one (`flagKey`); a flag's object
  * (`hasFeatureFlagValue(flag: FeatureFlag)`, a type guard) is no key.
@@ -92,6 +100,15 @@ const FLAG_NAME_PARAMETER = /^(?:feature)?(?:flag|Flag)(?:Name|Key|Id)?$/;
 function holdsName(parameter: ts.ParameterDeclaration): boolean {
   if (parameter.type !== undefined) return parameter.type.kind === ts.SyntaxKind.StringKeyword;
   return ts.isIdentifier(parameter.name) && /(?:Name|Key|Id)$/.test(parameter.name.text);
+}
+
+/**
+ * True when a feature test's parameter is one key of a record (`keyof Globals`, `T extends keyof Globals`): the test reads
+ * that record's entry. A text, or one of a list (`ServerFeature`), may as well name a plan's feature or a product's.
+ */
+function holdsRecordKey(parameter: ts.ParameterDeclaration, owner: ts.SignatureDeclaration): boolean {
+  const type = parameter.type === undefined ? undefined : keyTypeText(parameter.type, owner);
+  return type?.startsWith('keyof ') === true;
 }
 
 /**
@@ -107,7 +124,7 @@ export function flagReadersGivenFlagNames(root: string, trees: SourceTrees): Dis
   const knownByName = new Set(trees.base.patterns.filter((pattern) => pattern.packages === undefined).map((pattern) => calleeLastName(pattern.callee)));
   const found = new Map<string, DiscoveredWrapper>();
   for (const source of trees.sources) {
-    if (!source.text.includes('Flag(') && !source.text.includes('FeatureFlag')) continue;
+    if (!source.text.includes('Flag(') && !source.text.includes('FeatureFlag') && !FEATURE_TEST_TEXT.test(source.text)) continue;
     const file = posix.relative(root, source.file);
     if (isTestFile(file)) continue;
     const sourceFile = trees.tree(source);
@@ -131,6 +148,8 @@ export function flagReadersGivenFlagNames(root: string, trees: SourceTrees): Dis
       const [first] = declared?.signature.parameters ?? [];
       if (declared !== undefined && first !== undefined && ts.isIdentifier(first.name) && FLAG_NAME_PARAMETER.test(first.name.text) && holdsName(first) && FLAG_FUNCTION_NAME.test(declared.name)) {
         add(declared.name, node, `its whole name says it reads one feature flag, and its first parameter, \`${first.name.text}\`, is named for the flag`, true);
+      } else if (declared !== undefined && first !== undefined && ts.isIdentifier(first.name) && FEATURE_KEY_PARAMETER.test(first.name.text) && holdsRecordKey(first, declared.signature) && FEATURE_TEST_NAME.test(declared.name)) {
+        add(declared.name, node, `its whole name says it tests whether one feature is on, and its first parameter, \`${first.name.text}\`, is a key of the record it reads`, true);
       }
       if (ts.isCallExpression(node) && inScope.size > 0) {
         const name = ts.isIdentifier(node.expression) ? node.expression.text : ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : undefined;

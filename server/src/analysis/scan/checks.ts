@@ -11,7 +11,7 @@ import { lookupBinding } from './bindings';
 import { getterPathName } from './getterPaths';
 import type { BagSource, DraftCheck, LocalReference, ScanState } from './types';
 import { keyInPredicate } from './predicates';
-import { evaluate, originReference, unwrap } from './values';
+import { brandedKey, evaluate, originReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
@@ -353,6 +353,8 @@ export function isKeyLike(node: ts.Expression): boolean {
       const name = (expression as ts.Identifier).text;
       return name !== '' && name !== 'undefined';
     }
+    case SyntaxKind.CallExpression:
+      return brandedKey(expression) !== undefined;
     default:
       return false;
   }

@@ -33,9 +33,22 @@ export function evaluate(node: ts.Expression): LocalValue | undefined {
   if (isObjectLiteralExpression(expression)) return objectValue(expression);
   if (isNewExpression(expression)) return constructedValue(expression);
   if (isObjectFreeze(expression)) return evaluate(expression.arguments[0]);
+  const branded = brandedKey(expression);
+  if (branded !== undefined) return branded.text;
   const required = requiredSpecifier(expression);
   if (required !== undefined) return { kind: 'import', specifier: required, names: [] };
   return undefined;
+}
+
+// A function named for making a flag's key (`FeatureFlagKey`, `asFlagKey`, `toFeatureKey`): given a text, it gives that
+// text as the key's own type (a branded or tagged string), as a type assertion would.
+const KEY_MAKER = /^(?:as|to|make|create)?(?:Feature_?Flag|Feature_?Toggle|Flag|Toggle|Feature)_?(?:Key|Name|Id)$/i;
+
+/** The text a call of a key's maker is given (`'NOTIFICATION_CENTER'` of `FeatureFlagKey('NOTIFICATION_CENTER')`). */
+export function brandedKey(node: ts.Expression): ts.StringLiteralLike | undefined {
+  if (!isCallExpression(node) || node.arguments.length !== 1 || !isIdentifier(node.expression) || !KEY_MAKER.test(node.expression.text)) return undefined;
+  const given = unwrap(node.arguments[0]);
+  return isStringLiteralLike(given) ? given : undefined;
 }
 
 /**
