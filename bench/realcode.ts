@@ -3,7 +3,7 @@
 // once with no `.flaglens.json` (what the scan infers by itself) and once with the configuration
 // `flaglens init` proposes, which is written to a temporary file and never into the repository.
 // Usage: npm run bench:realcode -- --repo PATH --census FILE [--json]
-//        npm run bench:realcode -- --all [--repos DIR] [--json]   (every census file against DIR/<name>; DIR defaults to $FLAGLENS_REPOS)
+//        npm run bench:realcode -- --all [--repos DIR] [--json]   (every census file against DIR/<owner>-<name>, else DIR/<name>; DIR defaults to $FLAGLENS_REPOS)
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -355,12 +355,15 @@ async function main(): Promise<number> {
     const censusFolder = path.join(__dirname, 'census');
     const checkouts = values.repos ?? process.env.FLAGLENS_REPOS;
     if (checkouts === undefined) {
-      process.stderr.write('realcode: --all needs --repos DIR (or FLAGLENS_REPOS), the folder holding a checkout per census, named as the repository\n');
+      process.stderr.write('realcode: --all needs --repos DIR (or FLAGLENS_REPOS), the folder holding a checkout per census, named as the repository (or OWNER-NAME)\n');
       process.exit(2);
     }
     for (const name of fs.readdirSync(censusFolder).filter((entry) => entry.endsWith('.json')).sort()) {
       const census = readCensus(path.join(censusFolder, name));
-      const checkout = path.join(checkouts, census.repo.split('/')[1]);
+      // Named as the repository, or as its owner and name where two repositories share a name (`Uniswap-wallet`).
+      const [owner, repository] = census.repo.split('/');
+      const qualified = path.join(checkouts, `${owner}-${repository}`);
+      const checkout = fs.existsSync(qualified) ? qualified : path.join(checkouts, repository);
       if (!fs.existsSync(checkout)) {
         process.stderr.write(`realcode: no checkout of ${census.repo} at ${checkout}; skipped\n`);
         continue;
