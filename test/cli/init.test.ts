@@ -16,7 +16,7 @@ const FIXTURE = path.join(REPO, 'test/fixtures/monorepo');
 const EXPECTED_CONFIG = {
   patterns: [
     { callee: 'isFeatureOn', keyArg: 0, type: 'boolean' },
-    { callee: 'useFeature', keyArg: 0 },
+    { callee: 'useFeature', keyArg: 0, camelCaseKeys: true },
     { callee: 'isFeatureOff', keyArg: 0, negate: true, type: 'boolean' },
   ],
   bags: [{ bag: 'useAllFeatures()', camelCaseKeys: true, sdk: 'launchdarkly' }],

@@ -86,9 +86,14 @@ export const PATCH = withWorkspace(async () => Response.json({}));`,
 
 const cases: Case[] = [
   {
-    name: 'a hook that indexes the SDK bag with its parameter',
-    files: { 'src/flags.ts': `import { useFlags } from 'launchdarkly-react-client-sdk';\nexport function useFeatureFlag(key: string) { return useFlags()[key]; }` },
-    expected: { patterns: [{ callee: 'useFeatureFlag', keyArg: 0 }] },
+    name: "a hook that indexes the SDK bag with its parameter: a name in camelCase given it is the flag's key camelCased, as the bag names it; one spelled otherwise is the key as written",
+    files: {
+      'src/flags.ts': `import { useFlags } from 'launchdarkly-react-client-sdk';\nexport function useFeatureFlag(key: string) { return useFlags()[key]; }`,
+      'src/app.tsx': `import { useFlags } from 'launchdarkly-react-client-sdk';\nimport { useFeatureFlag } from './flags';\nexport const a = useFeatureFlag('freeCustomDomain') && useFeatureFlag('pgp') && useFeatureFlag('step-over') && useFlags()['showAllInvoices'];`,
+    },
+    expected: { patterns: [{ callee: 'useFeatureFlag', keyArg: 0, camelCaseKeys: true }] },
+    says: /^wrapper useFeatureFlag \(src\/flags\.ts:2\): passes its first argument as the flag key to useFlags, which names each flag camelCased$/m,
+    checks: { 'src/app.tsx': ['free-custom-domain', 'pgp', 'step-over', 'show-all-invoices'] },
   },
   {
     name: 'a function forwarding its second parameter, with the default, to an SDK call',
@@ -936,7 +941,7 @@ export const Provider = ({ children }) => <SharedContext.Provider value={{ boole
 };`,
       'packages/components/src/Nav.tsx': `const { booleanFlag } = useSharedFlag();\nexport const on = booleanFlag('step-over', false);\nexport const other = shared.read('x');`,
     },
-    expected: { patterns: [{ callee: 'useBooleanFlag', keyArg: 0 }, { callee: 'booleanFlag', keyArg: 0 }] },
+    expected: { patterns: [{ callee: 'useBooleanFlag', keyArg: 0, camelCaseKeys: true }, { callee: 'booleanFlag', keyArg: 0, camelCaseKeys: true }] },
     says: /^wrapper booleanFlag \(apps\/web\/src\/SharedProvider\.tsx:2\): is the property an object hands useBooleanFlag over as, a wrapper$/,
     checks: { 'packages/components/src/Nav.tsx': ['step-over'] },
   },

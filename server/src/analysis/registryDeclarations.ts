@@ -3,6 +3,7 @@
 
 import { ts } from 'ts-morph';
 import type { RegistryEntry, RegistryKind } from './registry';
+import { BOOLEAN_NAME } from './scan/settingReads';
 import type { Span } from './types';
 
 export interface ReadDeclaration {
@@ -111,9 +112,6 @@ function objectDeclaration(sourceFile: ts.SourceFile, object: ts.ObjectLiteralEx
   if (entries.length === 0) entries.push(...booleanEntries(sourceFile, object));
   return { kind: 'object', entries, listSpan: innerSpan(sourceFile, object.properties, object) };
 }
-
-// A name that says its value is a boolean: `ENABLE_NEXT_DOCKER_RELEASE`, `isBillingEnabled`, `showBanner`.
-const BOOLEAN_NAME = /^(?:is|has|should|can|use|enable|disable|show|hide)(?:[A-Z0-9_]|$)|enabled|disabled/i;
 
 /**
  * The entries of an object of flags' values (`Object.freeze({ ENABLE_NEXT_DOCKER_RELEASE })`, `{ newNav: env.X === 'true' }`):

@@ -60,7 +60,10 @@ export interface FlagPattern {
   valueType: FlagValueType;
   /** True for a wrapper that answers true when the flag is off (`isFlagDisabled`). */
   negate: boolean;
-  /** For `bag`: property names are the flag keys in camelCase (LaunchDarkly's React SDK). */
+  /**
+   * For `bag`: property names are the flag keys in camelCase (LaunchDarkly's React SDK). For `call`: a key written as a
+   * name in camelCase is the flag's key so (a function that reads such a bag by its parameter).
+   */
   camelCaseKeys?: boolean;
   /**
    * For a bag call: what it gives back is a reactive box (a Vue ref, Nuxt's `useState`) whose `.value` holds the flags, as
@@ -116,6 +119,11 @@ export interface UserPattern {
   /** See `FlagPattern.restKeys`. */
   restKeys?: true;
   /**
+   * True when a name written as the key is the flag's key camelCased: the function reads LaunchDarkly's bag by it
+   * (`useGetFF(name) { return useFlags()[name] }`), which names each flag so. See `FlagCheck.camelCasedKey`.
+   */
+  camelCaseKeys?: true;
+  /**
    * The only keys of its calls that are flags: the boolean members of the record it reads (`getRemoteConfigKey(key:
    * K): RainbowConfig[K]` also reads texts and numbers). A call with another key written as a text is no check.
    */
@@ -148,6 +156,12 @@ export interface FlagCheck {
   resolved: boolean;
   /** For a camelCased bag property (`flags.newCheckout`): the name as written. `key` then holds the kebab-case guess. */
   camelCaseName?: string;
+  /**
+   * True when the key, written as a name in camelCase (`'freeCustomDomain'`), is the flag's key camelCased: a read of
+   * LaunchDarkly's bag by it (`useFlags()['freeCustomDomain']`), or a call of a function that does. Once resolved, `key`
+   * holds the kebab-case guess and `camelCaseName` the name, as for a property of the bag.
+   */
+  camelCasedKey?: true;
   /** The key argument, or the property name of a bag access. */
   keySpan: Span;
   /** True when the key is a string literal at this very call, so a quick fix can rewrite it in place. */

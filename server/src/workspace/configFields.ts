@@ -79,6 +79,10 @@ export function readPattern(node: Node, where: string, report: Report): UserPatt
         if (typeof value === 'string' && /^[A-Za-z_$][\w$]*$/.test(value)) pattern.keyCompared = value;
         else reject(valueNode, '"keyCompared" must be a property name: "name" when the key argument is a search such as flags.find((flag) => flag.name === "x").');
         break;
+      case 'camelCaseKeys':
+        if (value === true) pattern.camelCaseKeys = true;
+        else if (value !== false) reject(valueNode, '"camelCaseKeys" must be true when a name given as the key is the flag\'s key camelCased, as LaunchDarkly\'s useFlags() names it (useGetFF("freeCustomDomain") for free-custom-domain).');
+        break;
       case 'restKeys':
         if (value === true) pattern.restKeys = true;
         else if (value !== false) reject(valueNode, '"restKeys" must be true when every argument from keyArg on is a key: hasAnyFeature(authorised, ...features).');
@@ -108,7 +112,7 @@ export function readPattern(node: Node, where: string, report: Report): UserPatt
         else reject(valueNode, `"type" must be one of ${VALUE_TYPES.join(', ')}.`);
         break;
       default:
-        reject(nameNode, `unknown field "${name}"; a pattern has callee, keyArg, keyCompared, restKeys, keys, from, defaultArg, negate, type and returns, or option alone.`);
+        reject(nameNode, `unknown field "${name}"; a pattern has callee, keyArg, keyCompared, restKeys, camelCaseKeys, keys, from, defaultArg, negate, type and returns, or option alone.`);
     }
   }
   // An option is a property, not a call: it has no arguments, default or value of its own.

@@ -110,6 +110,8 @@ export function wrappersIn(
     if (name === undefined || !mayNameWrapper(name)) continue;
     const pattern: UserPattern = { callee: ownCallee(wrapper, name), keyArg: keyArgument.index };
     if (keyArgument.keyPath !== undefined) pattern.keyPath = keyArgument.keyPath;
+    // Over LaunchDarkly's bag read by the key (`useFlags()[name]`), a name given is the flag's key camelCased.
+    if (check.camelCasedKey === true) pattern.camelCaseKeys = true;
     const defaultIndex = check.defaultValueText === undefined ? undefined : parameterOf(wrapper, check.defaultValueText);
     if (defaultIndex !== undefined && defaultIndex.keyPath === undefined) pattern.defaultArg = defaultIndex.index;
     // What the check gives is the wrapper's value only where the wrapper gives it back; a check inside an `if` of a
@@ -119,7 +121,8 @@ export function wrappersIn(
     if (given !== undefined && check.valueType !== 'unknown' && check.valueType !== 'object') pattern.type = check.valueType;
     if (wrappers.some((other) => other.pattern.callee === pattern.callee)) continue;
     const keyType = keyArgument.keyPath === undefined ? keyTypeOf(wrapper, keyArgument.index) : undefined;
-    wrappers.push({ pattern, at: at(wrapper), reason: forwardReason(keyArgument, check.method, level), evidence: 'forwards', level, declaredIn: [source.file], ...(keyType === undefined ? {} : { keyType }) });
+    const reason = `${forwardReason(keyArgument, check.method, level)}${pattern.camelCaseKeys === true ? ', which names each flag camelCased' : ''}`;
+    wrappers.push({ pattern, at: at(wrapper), reason, evidence: 'forwards', level, declaredIn: [source.file], ...(keyType === undefined ? {} : { keyType }) });
   }
 
   for (const { wrapper, keyArgument, factory, local } of closureCalls(sourceFile, calledFactories)) {

@@ -105,6 +105,7 @@ export function userPatternToFlagPattern(user: UserPattern): FlagPattern {
   if (user.keys !== undefined) pattern.bagKeys = new Set(user.keys);
   if (user.modules !== undefined) pattern.modules = user.modules;
   if (user.restKeys === true) pattern.restKeys = true;
+  if (user.camelCaseKeys === true) pattern.camelCaseKeys = true;
   if (user.keyCompared !== undefined) {
     pattern.keyCompared = user.keyCompared;
     // What a search of the list finds is the flag's record, not its value, unless the configuration says otherwise.

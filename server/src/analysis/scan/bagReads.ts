@@ -95,7 +95,10 @@ function addBagNameCheck(state: ScanState, bag: BagSource, name: ts.Identifier, 
   }
 }
 
-/** A flag named by a string or an expression (`flags['new-checkout']`, `flags[FLAGS.NEW]`): the key as is, never camelCased. */
+/**
+ * A flag named by a string or an expression (`flags['new-checkout']`, `flags[FLAGS.NEW]`): the key as is, but a name in
+ * camelCase in a camelCasing bag (`flags['newCheckout']`), which names the flag as a property does (see `withKey`).
+ */
 function addBagKeyCheck(state: ScanState, bag: BagSource, keyNode: ts.Expression, whole: ts.Node, defaultNode: ts.Expression | undefined): void {
   if (!isKeyLike(keyNode)) return;
   // A bag that lists its keys: a string it does not list is no flag; a name or expression is resolved later.
@@ -110,6 +113,7 @@ function addBagKeyCheck(state: ScanState, bag: BagSource, keyNode: ts.Expression
         keySpan: spanOf(state, keyNode),
         keyIsLiteral: isStringLiteral(keyNode) || isNoSubstitutionTemplateLiteral(keyNode),
         ...(bag.keys !== undefined && (isStringLiteral(literal) || isNoSubstitutionTemplateLiteral(literal)) ? { listedByBag: true as const } : {}),
+        ...(pattern.camelCaseKeys === true ? { camelCasedKey: true as const } : {}),
       },
       keyValue: evaluate(keyNode),
     });

@@ -142,6 +142,7 @@ export function keyDraft(state: ScanState, pattern: FlagPattern, method: string,
       resolved: false,
       keySpan: spanOf(state, keyNode),
       keyIsLiteral: isStringLiteral(keyNode) || isNoSubstitutionTemplateLiteral(keyNode),
+      ...(pattern.camelCaseKeys === true ? { camelCasedKey: true as const } : {}),
     },
     keyValue: evaluate(keyNode),
   };

@@ -4,6 +4,7 @@
 import { ts } from 'ts-morph';
 import { readsComponentMembers } from '../components';
 import { allKeys, type ImportedKeyType } from '../keyTypes';
+import { kebabCaseFromCamelCase } from '../keys';
 import { AUTO_IMPORTS } from '../packages';
 import { isFromPackages, VENDOR_PACKAGES } from '../patterns';
 import type { FlagCheck } from '../types';
@@ -213,5 +214,10 @@ function withDynamicKey(state: ScanState, draft: DraftCheck, checkIndex: number,
 /** The check with its key resolved: a key written `'!x'` is the flag `x`, negated (see `FlagCheck.negatedInKey`). */
 export function withKey(check: FlagCheck, key: string): FlagCheck {
   const negated = key.length > 1 && key.startsWith('!') && !/[!\s]/.test(key.slice(1));
-  return negated ? { ...check, key: key.slice(1), resolved: true, negate: !check.negate, negatedInKey: true } : { ...check, key, resolved: true };
+  if (negated) return { ...check, key: key.slice(1), resolved: true, negate: !check.negate, negatedInKey: true };
+  // A name in camelCase that a camelCasing bag is read by names the flag as the bag's property of that name does.
+  return check.camelCasedKey === true && CAMEL_CASE_NAME.test(key) ? { ...check, key: kebabCaseFromCamelCase(key), camelCaseName: key, resolved: true } : { ...check, key, resolved: true };
 }
+
+// A name in camelCase, with a capital after its first word: `freeCustomDomain`, not `pgp` nor `new-checkout`.
+const CAMEL_CASE_NAME = /^[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*$/;

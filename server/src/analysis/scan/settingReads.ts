@@ -30,7 +30,7 @@ const FEATURE_WORDS = new Set(['FEATURE', 'FEATURES', 'FLAG', 'FLAGS']);
 const BOOLEAN_WORDS = new Set(['ENABLED', 'ENABLE', 'DISABLED', 'DISABLE', 'ON', 'OFF']);
 const COMPARISONS = new Set([SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken]);
 // Names of declarations that hold a boolean: `isDevFeaturesEnabled`, `FEATURE_X_ENABLED`, `showNewUi`.
-const BOOLEAN_NAME = /^(?:is|has|should|can|use|enable|show)(?:[A-Z0-9_]|$)|enabled|disabled/i;
+export const BOOLEAN_NAME = /^(?:is|has|should|can|use|enable|show)(?:[A-Z0-9_]|$)|enabled|disabled/i;
 // Functions that make a boolean of a variable's text: `yes(…)` (@silverhand/essentials), `Boolean(…)`, `parseBoolean(…)`.
 const TO_BOOLEAN = /^(?:yes|bool|boolean|isTruthy|truthy|isTrue|(?:parse|to|as)Bool(?:ean)?\w*)$/i;
 // The receivers whose `get('X')` reads a setting or an environment variable: a settings service or store
