@@ -367,7 +367,7 @@ function memberCompared(call: ts.CallExpression, symbol: string, members: Readon
 }
 
 /** The last name of a list searched: `featureFlags` for `featureFlags?.find`, `this.featureFlags.find` or `ctx.featureFlags.find`. */
-function receiverName(receiver: ts.Expression): string | undefined {
+export function receiverName(receiver: ts.Expression): string | undefined {
   let expression = receiver;
   while (ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression)) expression = expression.expression;
   if (ts.isIdentifier(expression)) return expression.text;

@@ -99,20 +99,19 @@ export function defaultedHookBags(root: string, trees: SourceTrees): DiscoveredB
     const visit = (node: ts.Node): void => {
       if (ts.isFunctionLike(node)) {
         const hook = functionName(node);
-        const written = hook === undefined || !namesFlagHook(hook) || bags.has(hook) ? undefined : writtenOutKeys(node);
-        if (hook !== undefined && written !== undefined) {
-          const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
-          bags.set(hook, { spec: `${hook}()`, at: { file, line }, keys: written, writtenOut: true });
-        }
-        const defaults = hook === undefined || !namesFlagHook(hook) || bags.has(hook) ? undefined : spreadDefaults(node, trees);
-        if (hook !== undefined && defaults !== undefined) {
-          const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+        const newHook = hook !== undefined && namesFlagHook(hook) && !bags.has(hook) ? hook : undefined;
+        const line = (): number => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+        // Flags set in code, else flags over spread defaults.
+        const written = newHook === undefined ? undefined : writtenOutKeys(node);
+        const defaults = newHook === undefined || written !== undefined ? undefined : spreadDefaults(node, trees);
+        if (newHook !== undefined && written !== undefined) bags.set(newHook, { spec: `${newHook}()`, at: { file, line: line() }, keys: written, writtenOut: true });
+        if (newHook !== undefined && defaults !== undefined) {
           // Fetched flags camelCased (`...camelCaseObject(data)`) in the module of the defaults or of the hook are named by the
           // flags' keys camelCased, as LaunchDarkly's bag names them.
           // So are those of a vendor's bag that camelCases them, held in a local the hook spreads (`...launchdarklyFlags`, `const
           // launchdarklyFlags = useFlags()` from LaunchDarkly's React SDK).
           const camelCased = CAMEL_CASED_SPREAD.test(defaults.text) || CAMEL_CASED_SPREAD.test(source.text) || spreadsCamelCasedBag(node, sourceFile, trees);
-          bags.set(hook, { spec: `${hook}()`, at: { file, line }, defaults: defaults.name, keys: defaults.keys, ...(camelCased ? { camelCaseKeys: true } : {}) });
+          bags.set(newHook, { spec: `${newHook}()`, at: { file, line: line() }, defaults: defaults.name, keys: defaults.keys, ...(camelCased ? { camelCaseKeys: true } : {}) });
         }
       }
       ts.forEachChild(node, visit);

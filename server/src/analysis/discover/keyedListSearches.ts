@@ -9,6 +9,7 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { predicateComparisons } from '../scan/predicates';
 import { brandedKey, unwrap } from '../scan/values';
+import { receiverName } from './anchors';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredWrapper } from './types';
 import { isTestFile } from './wrappers';
@@ -61,8 +62,7 @@ export function keyedListSearches(root: string, trees: SourceTrees): DiscoveredW
 function keyedSearch(call: ts.CallExpression): { list: string; method: string; property: string; key: string } | undefined {
   const callee = call.expression;
   if (!ts.isPropertyAccessExpression(callee) || !SEARCHES.has(callee.name.text) || call.arguments.length !== 1) return undefined;
-  const receiver = unwrap(callee.expression);
-  const list = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
+  const list = receiverName(unwrap(callee.expression));
   if (list === undefined || !FLAG_LIST_NAME.test(list)) return undefined;
   // The first comparison of a property, as the scan reads the key (see `keyInPredicate`).
   const [first] = predicateComparisons(call.arguments[0]);
