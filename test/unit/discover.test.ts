@@ -1796,6 +1796,47 @@ export class DockerResolver {
     checks: { 'src/home.tsx': ['NOTIFICATION_CENTER', 'SWAP_CENTER', 'FONT_SELECTION'] },
   },
   {
+    name: "a list of feature flags searched by a predicate that takes its item apart (`({ key }) => key === KEY`), for keys held by constants: two constants are two keys; the list of defaults searched so is one too",
+    files: {
+      'src/alerts.ts': `const FEATURE_FLAG_SECURITY_ALERTS = FeatureFlagKey('SECURITY_ALERTS');
+const FEATURE_FLAG_LOG_LEVEL = 'LOG_LEVEL';
+export const alertsOn = (featureFlags: FeatureFlag[]) => featureFlags.some(({ key }) => key === FEATURE_FLAG_SECURITY_ALERTS);
+export const level = (featureFlags: FeatureFlag[]) => featureFlags.find(({ key: flagKey }) => flagKey === FEATURE_FLAG_LOG_LEVEL)?.payload;
+export const pick = (featureFlags: FeatureFlag[], wanted: string) => featureFlags.find(({ key }) => key === wanted);`,
+      'src/logger.ts': `import defaultFeatureFlags from './feature-flags';
+const font = defaultFeatureFlags.filter((flag) => flag.key === 'FONT_SELECTION');
+const logs = defaultFeatureFlags.filter((flag) => flag.key === 'LOG_LEVEL');`,
+    },
+    expected: { patterns: [{ callee: 'featureFlags.some', keyArg: 0, keyCompared: 'key' }, { callee: 'featureFlags.find', keyArg: 0, keyCompared: 'key' }, { callee: 'defaultFeatureFlags.filter', keyArg: 0, keyCompared: 'key' }, { callee: 'pick', keyArg: 1 }] },
+    checks: { 'src/alerts.ts': ['SECURITY_ALERTS', 'LOG_LEVEL', 'wanted'], 'src/logger.ts': ['FONT_SELECTION', 'LOG_LEVEL'] },
+  },
+  {
+    name: "a list named for features alone convinces, with no key checked yet, when a function whose own name says flags takes its keys (`getFeatureFlag(name: keyof typeof FEATURE_NAME)`); its setter and maker do not evaluate, and a function of another name typed by it is no wrapper",
+    files: {
+      'src/enums/feature.ts': `export const FEATURE_NAME = { circle_management: 'circle_management', moment_tag: 'moment_tag', fingerprint: 'fingerprint' } as const;`,
+      'src/connectors/systemService.ts': `import { FEATURE_NAME } from '../enums/feature';
+export class SystemService {
+  public getFeatureFlag = async (name: keyof typeof FEATURE_NAME) => { const [row] = await this.knex('feature_flag').where({ name }); return row; };
+  public setFeatureFlag = async (name: keyof typeof FEATURE_NAME, flag: string) => this.knex('feature_flag').where({ name }).update({ flag });
+  public addFeatureFlag = async (name: keyof typeof FEATURE_NAME) => this.knex('feature_flag').insert({ name, flag: 'off' });
+}`,
+      'src/mutations/putCircle.ts': `export const putCircle = async (systemService) => { const feature = await systemService.getFeatureFlag('circle_management'); return feature.flag; };`,
+      'src/mutations/putMoment.ts': `export const putMoment = async (systemService) => (await systemService.getFeatureFlag('moment_tag')).flag === 'on';`,
+    },
+    expected: { patterns: [{ callee: 'getFeatureFlag', keyArg: 0 }], registry: { file: 'src/enums/feature.ts', symbol: 'FEATURE_NAME' } },
+    checks: { 'src/mutations/putCircle.ts': ['circle_management'], 'src/mutations/putMoment.ts': ['moment_tag'] },
+  },
+  {
+    name: "a list named for features alone, typed only by functions whose names do not say flags (`registerFeature(feature: keyof typeof SERVER_FEATURES)`), stays no registry",
+    files: {
+      'src/features.ts': `export const SERVER_FEATURES = { firestore: 'firestore', auth: 'auth', storage: 'storage' } as const;
+export function registerFeature(feature: keyof typeof SERVER_FEATURES, tools: Tool[]) { registry.set(feature, tools); }`,
+      'src/index.ts': `registerFeature('firestore', firestoreTools);\nregisterFeature('auth', authTools);`,
+    },
+    expected: {},
+    checks: {},
+  },
+  {
     name: "an instance of the workspace's class named for feature flags, made once in its module: its methods taking the flag's name, and what forwards into them",
     files: {
       'src/services/featureFlags/FeatureFlagManager.ts': `export class FeatureFlagsManager {

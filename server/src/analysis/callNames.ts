@@ -9,9 +9,13 @@
 // nor is set up (`setUpLaunchDarklyForFeature(name, default)`), which prepares what reads the flag.
 const NOT_EVALUATING = /^(?:set(?!Up)|update|delete|remove|save|write|store|reset|clear|persist|upsert|put|patch|toggle|enable|disable|force|exclude|increment|decrement|validate|parse|archive|rename|log|track|report|record)(?![a-z])/;
 
+// Making a flag (`addFeatureFlag(userId, type)`, `createToggle(name)`) is none either. Adding something else may be gated
+// by the flag it is given (`menu.addItem({ flag: Flags.X })`), as registering is.
+const MAKING_A_FLAG = /^(?:add|create|insert)(?:[A-Z][a-z0-9]*)*(?:Flag|Toggle)s?$/;
+
 /** True when a function of this name says it does something else to a flag than evaluate it. */
 export function saysNotEvaluating(name: string): boolean {
-  return NOT_EVALUATING.test(name);
+  return NOT_EVALUATING.test(name) || MAKING_A_FLAG.test(name);
 }
 
 // What follows a noun to say it is that thing's name: `toggleID`, `toggleKey`.

@@ -389,7 +389,7 @@ function fixedRecords(root: string, trees: SourceTrees): Map<string, string[]> {
  * `Record<string, boolean>`, `{ [name: string]: boolean }`, inside `Partial<…>` or `Promise<…>`, with `| undefined`, or
  * one of `aliases`. A value type that holds a boolean (`boolean | string`, a variant) counts.
  */
-function isRecordOfBooleans(type: ts.TypeNode, aliases: ReadonlySet<string>, values: ReadonlySet<string> = NO_ALIASES): boolean {
+function isRecordOfBooleans(type: ts.TypeNode, aliases: ReadonlySet<string>, values: ReadonlySet<string> = NO_ALIASES, keyNames: ReadonlySet<string> = NO_ALIASES): boolean {
   const inner = withoutNullish(type);
   if (inner === undefined) return false;
   if (ts.isTypeLiteralNode(inner)) return isIndexOfBooleans(inner.members);
@@ -397,15 +397,17 @@ function isRecordOfBooleans(type: ts.TypeNode, aliases: ReadonlySet<string>, val
   const name = ts.isIdentifier(inner.typeName) ? inner.typeName.text : inner.typeName.right.text;
   const args = inner.typeArguments ?? [];
   if (args.length === 0) return aliases.has(name);
-  if (RECORD_WRAPPERS.has(name) && args.length === 1) return isRecordOfBooleans(args[0], aliases, values);
-  if (name !== 'Record' || args.length !== 2 || !(args[0].kind === ts.SyntaxKind.StringKeyword || isKeysOfOther(args[0]))) return false;
+  if (RECORD_WRAPPERS.has(name) && args.length === 1) return isRecordOfBooleans(args[0], aliases, values, keyNames);
+  const [keys] = args;
+  const keysOfOther = isKeysOfOther(keys) || (ts.isTypeReferenceNode(keys) && ts.isIdentifier(keys.typeName) && keyNames.has(keys.typeName.text));
+  if (name !== 'Record' || args.length !== 2 || !(keys.kind === ts.SyntaxKind.StringKeyword || keysOfOther)) return false;
   const value = args[1];
   return holdsBoolean(value) || (ts.isTypeReferenceNode(value) && ts.isIdentifier(value.typeName) && values.has(value.typeName.text));
 }
 
 /** `keyof Switches`: the keys of a type this record does not list (`Record<keyof FeatureSwitches, boolean>`), any of them. */
 function isKeysOfOther(type: ts.TypeNode): boolean {
-  return ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.KeyOfKeyword && ts.isTypeReferenceNode(type.type);
+  return ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.KeyOfKeyword && (ts.isTypeReferenceNode(type.type) || ts.isTypeQueryNode(type.type));
 }
 
 /** Members that are one index signature of string keys and boolean values, and nothing else. */
@@ -429,8 +431,11 @@ function recordAliases(root: string, trees: SourceTrees): Set<string> {
     const { statements } = trees.tree(source);
     // The module's names for a value that may be a boolean, `type FeatureFlagValue = boolean | number | undefined`.
     const values = new Set(statements.flatMap((statement) => (ts.isTypeAliasDeclaration(statement) && holdsBoolean(statement.type) ? [statement.name.text] : [])));
+    // And its names for the keys of another type (`type FeatureKeys = keyof typeof Features`), which may be made where
+    // the workspace does not show them (a generated module).
+    const keyNames = new Set(statements.flatMap((statement) => (ts.isTypeAliasDeclaration(statement) && isKeysOfOther(statement.type) ? [statement.name.text] : [])));
     for (const statement of statements) {
-      if (ts.isTypeAliasDeclaration(statement) && named.has(statement.name.text) && statement.typeParameters === undefined && isRecordOfBooleans(statement.type, aliases, values)) {
+      if (ts.isTypeAliasDeclaration(statement) && named.has(statement.name.text) && statement.typeParameters === undefined && isRecordOfBooleans(statement.type, aliases, values, keyNames)) {
         aliases.add(statement.name.text);
       } else if (ts.isInterfaceDeclaration(statement) && named.has(statement.name.text) && statement.heritageClauses === undefined && isIndexOfBooleans(statement.members)) {
         aliases.add(statement.name.text);

@@ -17,9 +17,11 @@ import { isTestFile } from './wrappers';
 // The searches that ask for one item: whether it is there, the item itself, or the items that match.
 const SEARCHES = new Set(['some', 'find', 'filter', 'findIndex']);
 // A list's last name that says it holds feature flags: `featureFlags`, `FEATURE_FLAGS`, `featureToggles`.
-const FLAG_LIST_NAME = /^(?:enabled_?|active_?|loaded_?)?feature_?(?:flags|toggles)$/i;
+const FLAG_LIST_NAME = /^(?:enabled_?|active_?|loaded_?|default_?)?feature_?(?:flags|toggles)$/i;
 // A cheap test of a text before it is parsed.
 const SEARCH_TEXT = /feature_?(?:flags|toggles)\s*\??\.\s*(?:some|find|filter|findIndex)\s*\(/i;
+// A constant's name: upper case words (`FEATURE_X`).
+const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
 // Keys a list must be searched for before its searches are checks.
 const MIN_KEYS = 2;
 
@@ -68,6 +70,15 @@ function keyedSearch(call: ts.CallExpression): { list: string; method: string; p
   const [first] = predicateComparisons(call.arguments[0]);
   if (first === undefined) return undefined;
   const compared = unwrap(first.key);
-  const key = ts.isStringLiteralLike(compared) ? compared : brandedKey(compared);
-  return key === undefined ? undefined : { list, method: callee.name.text, property: first.property, key: key.text };
+  const key = ts.isStringLiteralLike(compared) ? compared.text : brandedKey(compared)?.text ?? constantKey(compared);
+  return key === undefined ? undefined : { list, method: callee.name.text, property: first.property, key };
+}
+
+/**
+ * A key held by a module's constant, known here by its name (`FEATURE_FLAG_WALLET_SECURITY_ALERTS`): two constants are two
+ * keys, as two texts are, and the scan reads each one's value. A name in lower case may be any variable; a member of an
+ * enum or object (`FeatureKeys.Sso`) is a registry's, which anchors the search with its own evidence (see anchors.ts).
+ */
+function constantKey(compared: ts.Expression): string | undefined {
+  return ts.isIdentifier(compared) && CONSTANT_NAME.test(compared.text) ? compared.text : undefined;
 }

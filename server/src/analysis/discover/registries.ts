@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { PatternSet } from '../patterns';
+import { calleeLastName } from '../patterns/define';
 import { coversAll, registryCandidates, type RegistryCandidate } from '../registry';
 import { DEFAULT_EXPORT } from '../registryDeclarations';
 import type { ModuleHost } from '../resolve';
@@ -172,7 +173,10 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
     // and other lists of string keys type such parameters too. They convince; they do not rank it above a list the
     // checks found on their own.
     const name = registryName(candidate.symbol, entry.source);
-    const saysFlags = [name, ...(candidate.keysFrom ?? [])].some(mentionsOnlyFlags);
+    // A function whose own name says flags, typed by a list named for features alone (`getFeatureFlag(name: keyof typeof
+    // FEATURE_NAME)`), says what the list's keys are.
+    const typedByFlagFunction = anchored.wrappers.some((wrapper) => wrapper.evidence === 'typed' && mentionsOnlyFlags(calleeLastName(wrapper.pattern.callee)));
+    const saysFlags = typedByFlagFunction || [name, ...(candidate.keysFrom ?? [])].some(mentionsOnlyFlags);
     const usedKeys = saysFlags ? new Set([...ownUsed, ...anchored.keysPassed]).size : ownUsed.size;
     return {
       file: posix.relative(root, entry.source),
@@ -186,7 +190,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
       usedKeys,
       anchors: anchored.count,
       namedForFlags,
-      ...weighEvidence(candidate.keys.length, usedKeys, anchored.count, namedForFlags, noKeyChecked && ((anchored.count > 0 && anchorsMayConvince(name, posix.relative(root, entry.source)))
+      ...weighEvidence(candidate.keys.length, usedKeys, anchored.count, namedForFlags, noKeyChecked && ((anchored.count > 0 && (typedByFlagFunction || anchorsMayConvince(name, posix.relative(root, entry.source))))
         || (mentionsOnlyFlags(name) && pathMentionsFlags(posix.relative(root, entry.source)))
         || (namedForFlags && candidate.kind === 'interface' && !candidate.keys.some((key) => checked.switches.has(key)) && listsSwitches(trees, entry.source, candidate.symbol) && typesASetting(root, trees, candidate.symbol)))),
       exported: candidate.exported,

@@ -5,7 +5,7 @@
 import { ts } from 'ts-morph';
 import { unwrap } from './values';
 
-const { SyntaxKind, isArrowFunction, isBinaryExpression, isBlock, isExpression, isFunctionExpression, isIdentifier, isPropertyAccessExpression, isReturnStatement } = ts;
+const { SyntaxKind, isArrowFunction, isBinaryExpression, isBlock, isExpression, isFunctionExpression, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression, isReturnStatement, isStringLiteral } = ts;
 
 /**
  * What a predicate compares its item's `property` with: `KEY` in `(flag) => flag.name === KEY`, also beside other
@@ -20,7 +20,10 @@ export function predicateComparisons(argument: ts.Expression): Array<{ property:
   const predicate = unwrap(argument);
   if (!isArrowFunction(predicate) && !isFunctionExpression(predicate)) return [];
   const item = predicate.parameters[0]?.name;
-  if (item === undefined || !isIdentifier(item)) return [];
+  if (item === undefined) return [];
+  // An item taken apart in the parameter (`({ key }) => key === KEY`) names its properties by the names it binds.
+  const bound = isObjectBindingPattern(item) ? boundProperties(item) : undefined;
+  if (bound === undefined && !isIdentifier(item)) return [];
   let body: ts.Node | undefined = predicate.body;
   if (isBlock(body)) body = body.statements.length === 1 && isReturnStatement(body.statements[0]) ? body.statements[0].expression : undefined;
   const conditions: ts.Expression[] = [];
@@ -34,7 +37,8 @@ export function predicateComparisons(argument: ts.Expression): Array<{ property:
   if (body !== undefined && isExpression(body)) collect(body);
   const itemProperty = (side: ts.Expression): string | undefined => {
     const read = unwrap(side);
-    return isPropertyAccessExpression(read) && isIdentifier(read.expression) && read.expression.text === item.text ? read.name.text : undefined;
+    if (bound !== undefined) return isIdentifier(read) ? bound.get(read.text) : undefined;
+    return isIdentifier(item) && isPropertyAccessExpression(read) && isIdentifier(read.expression) && read.expression.text === item.text ? read.name.text : undefined;
   };
   const comparisons: Array<{ property: string; key: ts.Expression }> = [];
   for (const condition of conditions) {
@@ -47,4 +51,15 @@ export function predicateComparisons(argument: ts.Expression): Array<{ property:
     }
   }
   return comparisons;
+}
+
+/** The names an object pattern binds, each to the property it takes: `key` → `key`, `name: flagName` → `name` for `flagName`. */
+function boundProperties(pattern: ts.ObjectBindingPattern): Map<string, string> {
+  const bound = new Map<string, string>();
+  for (const element of pattern.elements) {
+    if (element.dotDotDotToken !== undefined || !isIdentifier(element.name)) continue;
+    const property = element.propertyName === undefined ? element.name.text : isIdentifier(element.propertyName) || isStringLiteral(element.propertyName) ? element.propertyName.text : undefined;
+    if (property !== undefined) bound.set(element.name.text, property);
+  }
+  return bound;
 }
