@@ -295,6 +295,34 @@ describe("Flagsmith React's useFlags([...]): a bag of the flags it names, each a
   }
 });
 
+describe("every flag at once: PostHog Node's getAllFlags and LaunchDarkly's browser allFlags are bags of flags by their keys, with the client's import", () => {
+  const presets = buildPatternSet([]);
+  const rows: Array<{ sdk: string; imports: string; code: string; keys: string[]; cleaned?: string }> = [
+    {
+      sdk: 'posthog', imports: "import { PostHog } from 'posthog-node';",
+      code: "const posthog = new PostHog(apiKey);\nexport async function nav(id: string) {\n  const flags = await posthog.getAllFlags(id);\n  return flags['new-nav'] ? 'new' : 'old';\n}\n",
+      keys: ['new-nav'],
+      cleaned: "const posthog = new PostHog(apiKey);\nexport async function nav(id: string) {\n  const flags = await posthog.getAllFlags(id);\n  return 'new';\n}\n",
+    },
+    { sdk: 'posthog', imports: "import { PostHog } from 'posthog-node';", code: "const posthog = new PostHog(apiKey);\nexport const on = async (id: string) => (await posthog.getAllFlags(id)).beta_banner === true;\n", keys: ['beta_banner'] },
+    { sdk: 'launchdarkly', imports: "import { initialize } from 'launchdarkly-js-client-sdk';", code: "const ld = initialize(id, context);\nexport const on = () => ld.allFlags()['new-nav'];\n", keys: ['new-nav'] },
+    { sdk: 'posthog', imports: "import { store } from './store';", code: "export const on = async () => (await store.getAllFlags()).beta_banner;\n", keys: [] },
+  ];
+  for (const { sdk, imports, code, keys, cleaned } of rows) {
+    it(`${imports} ${code.split('\n')[1] ?? code}`, () => {
+      const text = `${imports}\n${code}`;
+      const scan = scanFile('/work/app/src/app.ts', text, presets);
+      const pending = new Set((scan.evidenceImports ?? []).map(({ checkIndex }) => checkIndex));
+      const checks = scan.checks.filter((_, index) => !pending.has(index));
+      assert.deepEqual(checks.map((check) => [check.key, check.sdk]), keys.map((key) => [key, sdk]));
+      if (cleaned !== undefined) {
+        const removal = removeFlagFromFile('/work/app/src/app.ts', text, checks, { kind: 'value', value: true }, keys[0]);
+        assert.equal(removal.text, `${imports}\n${cleaned}`);
+      }
+    });
+  }
+});
+
 describe('vendor presets: an object-returning check used other than at its value is left, saying why', () => {
   const presets = buildPatternSet([]);
   for (const { imports, before, why } of OBJECT_USES) {

@@ -491,6 +491,24 @@ export async function getRollout(): Promise<Rollout> { return new Rollout(); }`,
     expected: [['a', 'launchdarkly', '`client` comes from @launchdarkly/node-server-sdk (through ./ld)']],
   },
   {
+    name: "a workspace function declared to give part of the SDK's client (`Pick<PostHog, …>`), its result held in a local; part of the team's own class is no client",
+    files: {
+      [APP]: `import PostHogClient from './posthog';
+import { rollout } from './rollout';
+export async function survey(userId: string) {
+  const posthogClient = PostHogClient();
+  const own = rollout();
+  return (await posthogClient.isFeatureEnabled('a', userId)) && own.isFeatureEnabled('b', userId);
+}`,
+      '/ws/src/posthog.ts': `import { PostHog } from 'posthog-node';
+let instance: PostHog | null = null;
+export default function PostHogClient(): Pick<PostHog, 'isFeatureEnabled' | 'getFeatureFlag'> { return (instance ??= new PostHog('key', {})); }`,
+      '/ws/src/rollout.ts': `export class Rollout { isFeatureEnabled(key: string, id: string) { return key !== id; } }
+export function rollout(): Readonly<Rollout> { return new Rollout(); }`,
+    },
+    expected: [['a', 'posthog', '`posthogClient` comes from posthog-node (through ./posthog)']],
+  },
+  {
     name: "a property of the workspace's request type typed by the SDK's class: an intersection's type literal, an interface",
     files: {
       [APP]: `import type { AuthRequest } from './types/AuthRequest';

@@ -38,4 +38,6 @@ export const LAUNCHDARKLY_PATTERNS: readonly FlagPattern[] = vendorPresets(LAUNC
   // The server SDKs' `allFlagsState(context)` gives every flag's state at once, read one by one: `state.getFlagValue('x')`.
   callPattern('launchdarkly', 'getFlagValue', 'unknown', { returns: RETURNS_VALUE }),
   { sdk: 'launchdarkly', callee: 'useFlags', kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, camelCaseKeys: true, returns: RETURNS_VALUE },
+  // The browser SDK's `allFlags()` gives every flag's value by its key, as the server gives it.
+  { sdk: 'launchdarkly', callee: 'allFlags', kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: RETURNS_VALUE },
 ]);

@@ -25,4 +25,6 @@ export const POSTHOG_PATTERNS: readonly FlagPattern[] = vendorPresets(POSTHOG_PA
   callPattern('posthog', 'isEnabled', 'boolean', { returns: RETURNS_VALUE, packages: ['posthog-node'] }),
   callPattern('posthog', 'getFlag', 'unknown', { returns: RETURNS_VALUE, packages: ['posthog-node'] }),
   callPattern('posthog', 'getFlagPayload', 'object', { returns: PAYLOAD, packages: ['posthog-node'] }),
+  // Every flag at once, read one by one: `(await posthog.getAllFlags(distinctId))['x']` (Node).
+  { sdk: 'posthog', callee: 'getAllFlags', kind: 'bag', keyArg: 0, valueType: 'unknown', negate: false, returns: RETURNS_VALUE },
 ]);

@@ -231,6 +231,8 @@ export function originReference(node: ts.Expression): LocalReference | undefined
 const PROMISES = new Set(['Promise', 'PromiseLike', 'Awaited']);
 // Types made from another that keep where it comes from: what an SDK's function gives, what its class makes.
 const DERIVED_TYPES = new Set(['ReturnType', 'InstanceType', 'NonNullable']);
+// Types that keep some of another's members (`Pick<PostHog, 'getFeatureFlag'>`): a value of one is made by what makes it.
+const PART_TYPES = new Set(['Pick', 'Omit', 'Partial', 'Required', 'Readonly']);
 
 /** The name a declared type starts with (`LDClient`, `LD.LDClient`; the first such member of a union), for a name's evidence. */
 export function typeOriginReference(type: ts.TypeNode | undefined, position: number): LocalReference | undefined {
@@ -248,6 +250,7 @@ export function typeOriginReference(type: ts.TypeNode | undefined, position: num
   if (!isTypeReferenceNode(type)) return undefined;
   // A promise of a client (`async function getClient(): Promise<LDClient>`) is that client where it is awaited.
   if (isIdentifier(type.typeName) && (PROMISES.has(type.typeName.text) || DERIVED_TYPES.has(type.typeName.text)) && type.typeArguments?.length === 1) return typeOriginReference(type.typeArguments[0], position);
+  if (isIdentifier(type.typeName) && PART_TYPES.has(type.typeName.text) && type.typeArguments !== undefined && type.typeArguments.length > 0) return typeOriginReference(type.typeArguments[0], position);
   return entityReference(type.typeName, position);
 }
 
