@@ -84,6 +84,25 @@ export const items = [enableCustomIntegration() && 'custom', { resizable: enable
     assert.match(givesNoValue(checks[0], 'enableWSLDetection') ?? '', /a flag set in code in a module of flags, not a backend's flag; change it there; left as it is$/);
   });
 
+  it("a flag function that asks for one environment switch by its name reads that switch, which the environment sets; one naming two, or none, is a flag by its own name", () => {
+    const files: Record<string, string> = {
+      '/ws/src/utils/feature.flag.ts': `import { FEATURE_FLAG_SAIL_ADDRESS, FEATURE_FLAG_WITHDRAWN, FEATURE_FLAG_A, FEATURE_FLAG_B } from './properties';
+export const isDateFeatureFlagEnabled = (key: string, date: string, now: Date): boolean => now >= new Date(date);
+export const isActiveFeature = (flag: string | undefined): boolean => flag !== undefined && flag !== 'false';
+export const isSailAddressEnabled = (): boolean => isDateFeatureFlagEnabled('FEATURE_FLAG_SAIL_ADDRESS', FEATURE_FLAG_SAIL_ADDRESS, new Date());
+export const isServiceWithdrawn = (): boolean => { return isActiveFeature(FEATURE_FLAG_WITHDRAWN); };
+export const isEither = (): boolean => isActiveFeature(FEATURE_FLAG_A) || isActiveFeature(FEATURE_FLAG_B);
+export const isLocalPreview = (): boolean => location.hostname === 'localhost';
+`,
+      '/ws/src/app.ts': `import { isSailAddressEnabled, isServiceWithdrawn, isEither, isLocalPreview } from './utils/feature.flag';
+export const flags = [isSailAddressEnabled(), isServiceWithdrawn(), isEither(), isLocalPreview()];
+`,
+    };
+    const checks = scanWorkspace(files).get('/ws/src/app.ts')?.checks ?? [];
+    assert.deepEqual(checks.map((check) => `${check.key}${check.setInCode === true ? ' in code' : ''}`), ['FEATURE_FLAG_SAIL_ADDRESS', 'FEATURE_FLAG_WITHDRAWN', 'isEither in code', 'isLocalPreview in code']);
+    assert.match(checks[0].evidence ?? '', /is an environment switch, set from the environment variable FEATURE_FLAG_SAIL_ADDRESS/);
+  });
+
   it("the getters of the one instance it exports of its own class, giving a boolean by the class's own means, are flags read on that instance; a setting, a helper over a check, a private getter, or another module's class are not", () => {
     const files: Record<string, string> = {
       '/ws/src/lib/testFlags.ts': `class TestFlags {
@@ -383,6 +402,21 @@ export const two = isActiveFeature(FEATURE_FLAG_NEW_NAV, true);
     const [first, second] = scanWorkspace(files).get('/ws/src/routes/index.ts')?.checks ?? [];
     assert.equal(first.evidence, '`FEATURE_FLAG_NEW_NAV`, imported from ../config, is an environment switch held as text, set from the environment variable FEATURE_FLAG_NEW_NAV_01022024 (index.ts:1), and made a boolean here');
     assert.match(second.evidence ?? '', /^`config\.FEATURE_FLAG_NEW_NAV`, imported from \.\.\/config, is an environment switch held as text/);
+  });
+});
+
+describe('environment reads that fall back to a value of another kind', () => {
+  it("are no switch, whatever the variable's name: a date, a list's text, a number; a boolean's text or nothing keeps one", () => {
+    const files = {
+      '/ws/src/utils/properties.ts': `const getEnvironmentVariable = (key: string, fallback?: string): string => process.env[key] || fallback || '';
+export const FEATURE_FLAG_SAIL_ADDRESS = getEnvironmentVariable('FEATURE_FLAG_SAIL_ADDRESS', '2025-01-09');
+export const FEATURE_FLAG_PERMITTED_TYPES = getEnvironmentVariable('FEATURE_FLAG_PERMITTED_TYPES', 'limited-partnership');
+export const FEATURE_FLAG_LIMIT = process.env.FEATURE_FLAG_LIMIT ?? 10;
+export const reform = new Date(process.env.FEATURE_FLAG_REFORM_DATE || '2026-01-01');
+export const FEATURE_FLAG_NEW_NAV = getEnvironmentVariable('FEATURE_FLAG_NEW_NAV_01022024', 'false');
+`,
+    };
+    assert.deepEqual(readsIn(files, '/ws/src/utils/properties.ts'), []);
   });
 });
 

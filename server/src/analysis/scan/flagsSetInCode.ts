@@ -7,7 +7,7 @@ import { ts } from 'ts-morph';
 import type { FlagCheck } from '../types';
 import { hasModifier } from './exports';
 import { isLiteral } from './flagStores';
-import { booleanValue, lastNameOf } from './settingReads';
+import { booleanValue, lastNameOf, switchNamedIn } from './settingReads';
 import type { SwitchDeclaration } from './types';
 import { returnedExpressions, unwrap } from './values';
 
@@ -31,7 +31,11 @@ export function hardCodedSwitch(declaration: ts.VariableDeclaration, flagFunctio
   // loadFeatureFlag('USE_PLANNING_AGENT')`).
   if ((isArrowFunction(value) || isFunctionExpression(value)) && value.parameters.length === 0
     && (value.type?.kind === SyntaxKind.BooleanKeyword || value.body.kind === SyntaxKind.TrueKeyword || value.body.kind === SyntaxKind.FalseKeyword || asksOwnBoolean(value.body, booleanFunctions))) {
-    return { key: declaration.name.text, inCode: 'function' };
+    // One that asks for one environment switch by its name reads that switch (`isSAILAddressFeatureEnabled = (): boolean =>
+    // isDateFeatureFlagEnabled('FEATURE_FLAG_SAIL_ADDRESS', …)`): its calls are the switch's checks, and the environment,
+    // not the code, sets it. Else it is a flag by its own name, set in code.
+    const switchRead = switchNamedIn(value.body);
+    return switchRead === undefined ? { key: declaration.name.text, inCode: 'function' } : { key: switchRead };
   }
   // Another name for one of the module's flag functions (`export const enableResizingToolbarButtons = enableBetaFeatures`).
   if (isIdentifier(value)) return flagFunctions.has(value.text) ? { key: declaration.name.text, inCode: 'function' } : undefined;

@@ -198,9 +198,24 @@ export function switchReadInPlace(node: ts.Node, parent: ts.Node): string | unde
     return boolean && !VALUE_WORDS.has(words[words.length - 1]) && !isWrittenAccess(node, parent) ? underFeatures : undefined;
   }
   const variable = settingOf(node);
-  if (variable === undefined || isWrittenAccess(node, parent) || !namedAsSwitch(variable)) return undefined;
+  if (variable === undefined || isWrittenAccess(node, parent) || !namedAsSwitch(variable) || fallsBackToOtherKind(node, parent)) return undefined;
   if (namesOneFlag(variable) || storeSwitch(node, variable) || madeBoolean(node, parent) || featureTestOf(node, parent) !== undefined || readsBoolean(node)) return variable;
   return wordsOf(variable).some((word) => BOOLEAN_WORDS.has(word)) && !passedAlong(node, parent) ? variable : undefined;
+}
+
+/**
+ * True when the read falls back to a value of another kind than a switch's: a date, a list, a number
+ * (`getEnvironmentVariable('FEATURE_FLAG_SAIL_ADDRESS', '2025-01-09')`, `process.env.FEATURE_FLAG_X ?? 'limited-partnership'`).
+ * Such a variable holds that kind of value, whatever its name says, and the code makes its own test of it.
+ */
+function fallsBackToOtherKind(node: ts.Node, parent: ts.Node): boolean {
+  // A reader's fallback follows the name it is given (`getEnvironmentVariable('X', '2025-01-09')`, not `getConfigValue(database, 'X')`).
+  const named = isCallExpression(node) ? node.arguments.findIndex(isStringLiteralLike) : -1;
+  const fallback = isCallExpression(node) && named >= 0 && node.arguments.length === named + 2 ? unwrap(node.arguments[named + 1])
+    : isBinaryExpression(parent) && parent.left === node && (parent.operatorToken.kind === SyntaxKind.BarBarToken || parent.operatorToken.kind === SyntaxKind.QuestionQuestionToken) ? unwrap(parent.right)
+      : undefined;
+  if (fallback === undefined) return false;
+  return isNumericLiteral(fallback) || isArrayLiteralExpression(fallback) || isObjectLiteralExpression(fallback) || (isStringLiteralLike(fallback) && fallback.text !== '' && !SWITCH_TEXT.test(fallback.text));
 }
 
 /**
@@ -292,11 +307,27 @@ function namesOneFlag(variable: string): boolean {
  * features (`CLIENT_FEATURE_CACHING_MAXAGE`, `AMPLIFY_CLI_DISABLE_SCRIPTING_FEATURES`) or the flag system itself
  * (`DISABLE_FEATURE_FLAGS`, `GO_FEATURE_FLAG_URL`).
  */
-function namedAsSwitch(variable: string): boolean {
+export function namedAsSwitch(variable: string): boolean {
   if (!namesSubject(variable)) return false;
   const words = wordsOf(variable.replace(PUBLIC_PREFIX, ''));
   if (words[0] === 'FF' || FEATURE_WORDS.has(words[0])) return true;
   return (words[0] === 'ENABLE' || words[0] === 'DISABLE') && FEATURE_WORDS.has(words[1]);
+}
+
+/**
+ * The one environment switch a function's body names, by a text or a constant of the variable's name
+ * (`isDateFeatureFlagEnabled('FEATURE_FLAG_SAIL_ADDRESS', FEATURE_FLAG_SAIL_ADDRESS, new Date())`); undefined when it
+ * names none or several.
+ */
+export function switchNamedIn(body: ts.Node): string | undefined {
+  const named = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    const name = isStringLiteralLike(node) || isIdentifier(node) ? node.text : undefined;
+    if (name !== undefined && VARIABLE_NAME.test(name) && namedAsSwitch(name)) named.add(name);
+    forEachChild(node, visit);
+  };
+  visit(body);
+  return named.size === 1 ? [...named][0] : undefined;
 }
 
 /** True when a variable's words say it switches a feature: FEATURE(S) or FLAG(S) anywhere, or FF (feature flag) first. */
