@@ -1811,7 +1811,7 @@ const logs = defaultFeatureFlags.filter((flag) => flag.key === 'LOG_LEVEL');`,
     checks: { 'src/alerts.ts': ['SECURITY_ALERTS', 'LOG_LEVEL', 'wanted'], 'src/logger.ts': ['FONT_SELECTION', 'LOG_LEVEL'] },
   },
   {
-    name: "a list named for features alone convinces, with no key checked yet, when a function whose own name says flags takes its keys (`getFeatureFlag(name: keyof typeof FEATURE_NAME)`); its setter and maker do not evaluate, and a function of another name typed by it is no wrapper",
+    name: "a list named for features alone convinces, with no key checked yet, when a function whose own name says flags takes its keys (`getFeatureFlag(name: keyof typeof FEATURE_NAME)`); its setter and maker do not evaluate, and a function of another name typed by it is no wrapper; the keys it is given rank it above a list named for flags with one member passed",
     files: {
       'src/enums/feature.ts': `export const FEATURE_NAME = { circle_management: 'circle_management', moment_tag: 'moment_tag', fingerprint: 'fingerprint' } as const;`,
       'src/connectors/systemService.ts': `import { FEATURE_NAME } from '../enums/feature';
@@ -1822,6 +1822,8 @@ export class SystemService {
 }`,
       'src/mutations/putCircle.ts': `export const putCircle = async (systemService) => { const feature = await systemService.getFeatureFlag('circle_management'); return feature.flag; };`,
       'src/mutations/putMoment.ts': `export const putMoment = async (systemService) => (await systemService.getFeatureFlag('moment_tag')).flag === 'on';`,
+      'src/enums/oss.ts': `export const USER_FEATURE_FLAG_TYPE = { bypassSpam: 'bypassSpam', readSpam: 'readSpam' } as const;`,
+      'src/mutations/putUserFlags.ts': `import { USER_FEATURE_FLAG_TYPE } from '../enums/oss';\nexport const had = (previous) => previous.some(({ type }) => type === USER_FEATURE_FLAG_TYPE.bypassSpam);`,
     },
     expected: { patterns: [{ callee: 'getFeatureFlag', keyArg: 0 }], registry: { file: 'src/enums/feature.ts', symbol: 'FEATURE_NAME' } },
     checks: { 'src/mutations/putCircle.ts': ['circle_management'], 'src/mutations/putMoment.ts': ['moment_tag'] },

@@ -129,6 +129,21 @@ gb.isOn(key); gb.isOn(FLAGS.NEW); gb.isOn(fromIdentifier); gb.isOn(renamed);`,
     ],
   },
   {
+    name: 'CommonJS exports, imported and required: an object of constants and texts by name and whole, exports.X, module.exports.X; a name set in a function is not one',
+    files: {
+      [APP]: `import { UI_X, beta } from './flags';\nimport flags from './flags';\nconst { LEGACY, LATER } = require('./more');\ngb.isOn(UI_X); gb.isOn(beta); gb.isOn(flags.UI_X); gb.isOn(LEGACY); gb.isOn(LATER);`,
+      '/ws/src/flags.js': `const UI_X = 'ui-x';\nmodule.exports = {\n  UI_X,\n  beta: 'beta-key',\n};`,
+      '/ws/src/more.js': `exports.LEGACY = 'legacy-key';\nfunction later() { module.exports.LATER = 'later-key'; }`,
+    },
+    expected: [
+      { key: 'ui-x', resolved: true },
+      { key: 'beta-key', resolved: true },
+      { key: 'ui-x', resolved: true },
+      { key: 'legacy-key', resolved: true },
+      { key: 'LATER', resolved: false },
+    ],
+  },
+  {
     name: 'default exports of classes and enums',
     files: {
       [APP]: `import Keys from './keys';\nimport E from './enum';\ngb.isOn(Keys.NEW); gb.isOn(E.A);`,
@@ -507,6 +522,19 @@ export default function PostHogClient(): Pick<PostHog, 'isFeatureEnabled' | 'get
 export function rollout(): Readonly<Rollout> { return new Rollout(); }`,
     },
     expected: [['a', 'posthog', '`posthogClient` comes from posthog-node (through ./posthog)']],
+  },
+  {
+    name: "a class's method that makes the SDK's client and gives it back, called by the class's other methods; one that gives back something else is no client",
+    files: {
+      [APP]: `const { GrowthBook } = require('@growthbook/growthbook');
+class FeatureToggleManager {
+  async growthBook(features) { const growthbook = new GrowthBook(); growthbook.setFeatures(features); return growthbook; }
+  local() { return { isOn: (key) => key !== '' }; }
+  async isFeatureEnabled(features) { const growthbook = await this.growthBook(features); return growthbook.isOn('a') && this.local().isOn('b'); }
+}
+module.exports = { manager: new FeatureToggleManager() };`,
+    },
+    expected: [['a', 'growthbook', '`growthbook` is created from @growthbook/growthbook']],
   },
   {
     name: "a property of the workspace's request type typed by the SDK's class: an intersection's type literal, an interface",

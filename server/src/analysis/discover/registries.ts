@@ -174,7 +174,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
     // checks found on their own.
     const name = registryName(candidate.symbol, entry.source);
     // A function whose own name says flags, typed by a list named for features alone (`getFeatureFlag(name: keyof typeof
-    // FEATURE_NAME)`), says what the list's keys are.
+    // FEATURE_NAME)`), says what the list's keys are, and the keys written where it takes them are checks found as any are.
     const typedByFlagFunction = anchored.wrappers.some((wrapper) => wrapper.evidence === 'typed' && mentionsOnlyFlags(calleeLastName(wrapper.pattern.callee)));
     const saysFlags = typedByFlagFunction || [name, ...(candidate.keysFrom ?? [])].some(mentionsOnlyFlags);
     const usedKeys = saysFlags ? new Set([...ownUsed, ...anchored.keysPassed]).size : ownUsed.size;
@@ -194,7 +194,7 @@ export function weighRegistries(root: string, trees: SourceTrees, checked: Check
         || (mentionsOnlyFlags(name) && pathMentionsFlags(posix.relative(root, entry.source)))
         || (namedForFlags && candidate.kind === 'interface' && !candidate.keys.some((key) => checked.switches.has(key)) && listsSwitches(trees, entry.source, candidate.symbol) && typesASetting(root, trees, candidate.symbol)))),
       exported: candidate.exported,
-      ownUsedKeys: ownUsed.size,
+      ownUsedKeys: typedByFlagFunction ? usedKeys : ownUsed.size,
     };
   });
   candidates.sort((a, b) => Number(b.convincing) - Number(a.convincing)

@@ -5,13 +5,14 @@ import { ts } from 'ts-morph';
 import type { KeyTypeMember } from '../keyTypes';
 import { followLocal, followOrigin, keyTypeMembersOf } from './bindings';
 import type { ExportedValue, LocalObject, LocalReference, LocalValue, ModuleReference, ScanState } from './types';
-import { evaluate, isConstruction, originReference, setMember, typeOriginReference } from './values';
+import { evaluate, isConstruction, originReference, setMember, typeOriginReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
   NodeFlags, SyntaxKind, canHaveDecorators, canHaveModifiers, getDecorators, isCallExpression, isClassDeclaration, isEnumDeclaration,
-  isExportAssignment, isExportDeclaration, isFunctionDeclaration, isIdentifier, isInterfaceDeclaration, isIntersectionTypeNode,
-  isNamespaceExport, isPropertySignature, isStringLiteral, isTypeAliasDeclaration, isTypeLiteralNode, isVariableStatement,
+  isBinaryExpression, isExportAssignment, isExportDeclaration, isExpressionStatement, isFunctionDeclaration, isIdentifier, isInterfaceDeclaration,
+  isIntersectionTypeNode, isNamespaceExport, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertySignature,
+  isShorthandPropertyAssignment, isStringLiteral, isTypeAliasDeclaration, isTypeLiteralNode, isVariableStatement,
 } = ts;
 
 /**
@@ -47,6 +48,8 @@ export function collectExports(state: ScanState): { exports: Record<string, Expo
       if (value !== undefined) exported.default = value;
       // An object made by `new` may be a client too (`export default new Unleash(…)`).
       if (!statement.isExportEquals && (value === undefined || isConstruction(value))) addOrigin('default', originReference(statement.expression));
+    } else if (isExpressionStatement(statement)) {
+      commonJsExports(statement.expression, exported);
     } else if (hasModifier(statement, SyntaxKind.ExportKeyword)) {
       for (const name of declaredNames(statement)) {
         // A name the walk bound to nothing (most functions: they make no client) has neither a value nor an origin.
@@ -69,6 +72,37 @@ export function collectExports(state: ScanState): { exports: Record<string, Expo
     }
   }
   return { exports, starExports, ...(origins ? { origins } : {}) };
+}
+
+/**
+ * What a CommonJS module exports, as an ES module importing it reads it: `module.exports = { NEW_NAV, beta: 'beta' }` is
+ * each property by its name and the whole object as the default; `module.exports = FLAGS` the default;
+ * `exports.NEW_NAV = 'new-nav'` and `module.exports.NEW_NAV = …` that name.
+ */
+function commonJsExports(expression: ts.Expression, exported: Record<string, LocalValue>): void {
+  if (!isBinaryExpression(expression) || expression.operatorToken.kind !== SyntaxKind.EqualsToken || !isPropertyAccessExpression(expression.left)) return;
+  const target = expression.left;
+  const value = evaluate(expression.right);
+  if (isModuleExports(target)) {
+    if (value !== undefined) exported.default = value;
+    const object = unwrap(expression.right);
+    if (!isObjectLiteralExpression(object)) return;
+    for (const property of object.properties) {
+      if (isShorthandPropertyAssignment(property)) {
+        setMember(exported, property.name.text, { kind: 'local', names: [property.name.text], position: property.end });
+      } else if (isPropertyAssignment(property) && (isIdentifier(property.name) || isStringLiteral(property.name))) {
+        const member = evaluate(property.initializer);
+        if (member !== undefined) setMember(exported, property.name.text, member);
+      }
+    }
+  } else if (value !== undefined && (isModuleExports(target.expression) || (isIdentifier(target.expression) && target.expression.text === 'exports'))) {
+    setMember(exported, target.name.text, value);
+  }
+}
+
+/** `module.exports`. */
+function isModuleExports(node: ts.Expression): boolean {
+  return isPropertyAccessExpression(node) && node.name.text === 'exports' && isIdentifier(node.expression) && node.expression.text === 'module';
 }
 
 /** Exported type aliases whose members can all be keys, directly or through imports, for other files' parameter types. */

@@ -96,6 +96,11 @@ function mergedOrigin(returned: ts.Expression): LocalReference | ModuleReference
   return originReference((object.properties[0] as ts.SpreadAssignment).expression);
 }
 
+/** What a class's method gives back is made from (`async getGrowthBook() { const gb = new GrowthBook(); …; return gb }`), for `this.getGrowthBook()`. */
+export function methodOrigin(state: ScanState, method: ts.MethodDeclaration): Origin | undefined {
+  return returnedOrigin(state, method);
+}
+
 /** A function declaration's name, in `scope` (its enclosing one), with what its calls are made from. */
 export function declareFunction(state: ScanState, node: ts.FunctionDeclaration, scope: { start: number; end: number } | undefined): void {
   const origin = node.name === undefined ? undefined : returnedOrigin(state, node);

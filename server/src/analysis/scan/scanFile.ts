@@ -8,7 +8,7 @@ import { declareAwaitedAllBags, declareDestructuredBags, declareTypedSubsetBag }
 import { calleeNameRegex, patternIndex, visitCall, visitJsxElement } from './checks';
 import { dependencyListOf, dependencyReadsOf } from './dependencyLists';
 import { declare, declareAssignedMember, declareEveryKey, declareOpaqueNames, declareProps, declareStatement, defaultNameOf, isScope } from './bindings';
-import { declaredOrigin, declareFunction, declareTypedMembers, injectedOrigin, typedOrigin } from './origins';
+import { declaredOrigin, declareFunction, declareTypedMembers, injectedOrigin, methodOrigin, typedOrigin } from './origins';
 import { completeChecks } from './completeChecks';
 import { collectExports, collectMemberOrigins, collectTypeExports, decoratorCall } from './exports';
 import { inSourceOrder, scanFlagFunctions, type FlagFunctionScan } from './flagFunctions';
@@ -32,7 +32,7 @@ import { callParameters, evaluate, isConstruction, isParameterProperty, isThisPr
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
 const {
   NodeFlags, SyntaxKind, forEachChild, getModifiers, isArrayBindingPattern, isConstructorDeclaration, isExpressionStatement,
-  isFunctionDeclaration, isFunctionLike, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression, isPropertyDeclaration,
+  isFunctionDeclaration, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isPropertyAccessExpression, isPropertyDeclaration,
   isVariableDeclaration, isVariableStatement,
 } = ts;
 
@@ -309,6 +309,9 @@ function declareClassMembers(state: ScanState, node: ts.ClassLikeDeclaration): v
       }
       const isStatic = getModifiers(member)?.some((modifier) => modifier.kind === SyntaxKind.StaticKeyword) ?? false;
       declareMember(member.name, declaredOrigin(state, member.initializer, member.type) ?? injectedOrigin(member), isStatic);
+    } else if (isMethodDeclaration(member) && member.body !== undefined) {
+      // A method that makes the client and gives it back (`this.getGrowthBook()`), called by the class's other methods.
+      declareMember(member.name, methodOrigin(state, member));
     } else if (isConstructorDeclaration(member)) {
       for (const parameter of member.parameters) {
         if (!isParameterProperty(parameter)) continue;
