@@ -2319,7 +2319,7 @@ export function play() {
     checks: { 'src/state/captcha.ts': ['isCaptchaEnabled', 'isSafeAppFeeEnabled'], 'src/sound.ts': ['isAprilsFoolsEnabled', 'newEditor'] },
   },
   {
-    name: "no SDK: a Vuex getter that gives back a function forwarding its key is a wrapper called by the getter's path; a module named for flags asks its list of released features (not a list of every flag's name, nor one named otherwise); a list's items read into a check make their option name a flag; a closure of any other function is no wrapper",
+    name: "no SDK: a Vuex getter that gives back a function forwarding its key is a wrapper called by the getter's path; a module named for flags asks its list of released features (not a list of every flag's name, nor one named otherwise, nor a list of treatments, a flag's values); a list's items read into a check make their option name a flag; a closure of any other function is no wrapper",
     files: {
       'config/feature-flags.js': `export const RELEASE_FEATURES = { 'v1.3.0': ['cpuPinning'], 'v1.4.0': ['cpuPinning', 'usbPassthrough'] };`,
       'utils/feature-flags.js': `import { RELEASE_FEATURES } from '../config/feature-flags';
@@ -2330,6 +2330,7 @@ export const featureEnabled = (featureKey, serverVersion) => {
 export function isValidFeatureFlag(name) { return Object.keys(defaultFeatureFlags).includes(name); }
 export function isForcedEnabled(key) { const forceOn = (process.env.FORCE ?? '').split(','); return forceOn.includes(key); }`,
       'utils/plans.js': `export const planHas = (plan, feature) => plan.releasedFeatures.includes(feature);`,
+      'app/treatment-legend.component.ts': `export class TreatmentLegendComponent {\n  appliedTreatments: string[] = [];\n  inAppliedTreatments(action: string) { if (this.appliedTreatments.includes(action)) return true; return false; }\n}`,
       'store/common.js': `import { featureEnabled } from '../utils/feature-flags';
 const getters = {
   getFeatureEnabled: (_state, _getters, _rootState, rootGetters) => (feature, version) => {

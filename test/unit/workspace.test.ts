@@ -261,6 +261,28 @@ describe('WorkspaceIndex', () => {
     assert.deepEqual(keysIn(index, root, 'api/server.ts'), ['unresolved:Feature.STORAGE']);
   });
 
+  it("resolves a Nuxt app's ~ and @ in its srcDir, ~~ in its own folder, and auto-imports from the srcDir's folders", async () => {
+    const root = workspace({
+      'web/nuxt.config.ts': "export default defineNuxtConfig({ srcDir: 'src/', imports: { dirs: ['enums'] } });\n",
+      'web/src/enums/ld-flags.ts': "export enum LDFlags { BannerText = 'banner-text', Dissolution = 'supported-dissolution-entities' }\n",
+      'web/enums/outside.ts': "export enum Outside { X = 'outside' }\n",
+      'web/shared/keys.ts': "export const SHARED = 'shared-key';\n",
+      'web/src/lib/client.ts': "import { OpenFeature } from '@openfeature/web-sdk';\nexport const client = OpenFeature.getClient();\n",
+      'web/src/pages/index.ts': [
+        "import { client } from '~/lib/client';",
+        "import { LDFlags as Named } from '@/enums/ld-flags';",
+        "import { SHARED } from '~~/shared/keys';",
+        'client.getBooleanValue(Named.BannerText, false);',
+        'client.getBooleanValue(LDFlags.Dissolution, false);',
+        'client.getBooleanValue(SHARED, false);',
+        'client.getBooleanValue(Outside.X, false);',
+      ].join('\n'),
+    });
+    const { index } = newIndex(root);
+    await index.indexAll();
+    assert.deepEqual(keysIn(index, root, 'web/src/pages/index.ts'), ['banner-text', 'supported-dissolution-entities', 'shared-key', 'unresolved:Outside.X']);
+  });
+
   it('counts camelCased bag properties as references of their key', async () => {
     const root = workspace({
       'src/App.tsx': "import { useFlags } from 'launchdarkly-react-client-sdk';\nconst { newCheckout } = useFlags();\nconst flags = useFlags();\nflags.darkMode;\n",

@@ -47,9 +47,11 @@ export interface PackageTable {
   readonly configSections?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-/** A Nuxt app: its folder (its `~` and `@`) and its auto-imported files. */
+/** A Nuxt app: its folder (its `~~` and `@@`), the folder of its sources (its `~` and `@`), and its auto-imported files. */
 export interface NuxtApp {
   readonly root: string;
+  /** The config's `srcDir` (`src/`), absolute; the app's folder when it sets none. */
+  readonly srcDir?: string;
   readonly autoImported: readonly string[];
 }
 
@@ -68,14 +70,17 @@ export function nuxtAppOf(fromFile: string, table: PackageTable): NuxtApp | unde
   return best;
 }
 
-// Nuxt's own aliases of an app's folder: `~/lib/types/config`, `@/composables/flags`, `~~/…`, `@@/…` (with no `srcDir`, all the same).
+// Nuxt's own aliases: `~/lib/types/config` and `@/composables/flags` of the sources' folder, `~~/…` and `@@/…` of the app's
+// (with no `srcDir`, all the same).
 const NUXT_ALIAS = /^(?:~~?|@@?)\//;
 
 /** The module a Nuxt alias names in the app `fromFile` is in; undefined for any other specifier. */
 export function resolveNuxtAlias(specifier: string, fromFile: string, table: PackageTable, probe: ModuleProbe): string | undefined {
   const alias = NUXT_ALIAS.exec(specifier);
   const app = alias === null ? undefined : nuxtAppOf(fromFile, table);
-  return app === undefined || alias === null ? undefined : probe(posix.join(app.root, specifier.slice(alias[0].length)));
+  if (app === undefined || alias === null) return undefined;
+  const folder = alias[0].length === 3 ? app.root : app.srcDir ?? app.root;
+  return probe(posix.join(folder, specifier.slice(alias[0].length)));
 }
 
 /** The file an absolute module path names (`/a/b` → `/a/b.ts`, `/a/b/index.ts`, `/a/b.js` → `/a/b.ts`), or undefined. */

@@ -68,6 +68,8 @@ export function readPackageTable(folder: string, named: ReadonlyMap<string, read
 const NUXT_CONFIG = /\/nuxt\.config\.[cm]?[jt]s$/;
 // The folders Nuxt imports from by itself, besides those its configuration adds: their top-level modules.
 const NUXT_IMPORT_DIRS = ['composables', 'utils'];
+// The config's folder of sources: `srcDir: 'src/'`.
+const NUXT_SRC_DIR = /\bsrcDir\s*:\s*['"`]([^'"`]+)['"`]/;
 // `imports: { dirs: ['stores/**', 'lib/types'] }` in a Nuxt configuration.
 const NUXT_IMPORTS_DIRS = /\bimports\s*:\s*\{[^{}]*?\bdirs\s*:\s*\[([^\]]*)\]/;
 
@@ -80,14 +82,18 @@ export function nuxtAppsOf(files: readonly string[], read: (file: string) => str
   const apps: NuxtApp[] = [];
   for (const config of files.filter((file) => NUXT_CONFIG.test(file))) {
     const root = posix.dirname(config);
-    const listed = NUXT_IMPORTS_DIRS.exec(read(config) ?? '')?.[1] ?? '';
+    const text = read(config) ?? '';
+    const listed = NUXT_IMPORTS_DIRS.exec(text)?.[1] ?? '';
+    // The folders it auto-imports from are in its sources' folder.
+    const srcDirSetting = NUXT_SRC_DIR.exec(text)?.[1].replace(/^\.\/|\/+$/g, '');
+    const srcDir = srcDirSetting === undefined || srcDirSetting === '' || srcDirSetting === '.' ? root : posix.join(root, srcDirSetting);
     const dirs = [...NUXT_IMPORT_DIRS, ...[...listed.matchAll(/['"`]([^'"`]+)['"`]/g)].map((match) => match[1].replace(/^\.\/|\/$/g, ''))];
     const imported = files.filter((file) => {
-      if (!file.startsWith(`${root}/`) || file === config) return false;
-      const relative = file.slice(root.length + 1);
+      if (!file.startsWith(`${srcDir}/`) || file === config) return false;
+      const relative = file.slice(srcDir.length + 1);
       return dirs.some((dir) => (dir.endsWith('/**') ? relative.startsWith(dir.slice(0, -2)) : posix.dirname(relative) === dir || (posix.dirname(posix.dirname(relative)) === dir && /^index\.[cm]?[jt]sx?$/.test(posix.basename(relative)))));
     });
-    apps.push({ root, autoImported: imported });
+    apps.push({ root, ...(srcDir === root ? {} : { srcDir }), autoImported: imported });
   }
   return apps;
 }

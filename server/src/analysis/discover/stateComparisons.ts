@@ -136,7 +136,7 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
     for (const read of maySearch ? searchedReads(sourceFile, fileSaysFlags) : []) {
       const name = functionName(read.owner);
       if (name === undefined || !mayNameWrapper(name) || !(saysFlags(name) || nameWords(name).some((word) => ASKS_ENABLED.has(word)))) continue;
-      if (read.membership === true ? !listOfFlagsOn(read.list, name, fileSaysFlags) : !(fileSaysFlags || saysFlags(read.list))) continue;
+      if (read.membership === true ? !listOfFlagsOn(read.list, name, relative) : !(fileSaysFlags || saysFlags(read.list))) continue;
       add({
         pattern: { callee: name, keyArg: read.index, type: 'boolean' },
         at: at(read.owner),
@@ -162,9 +162,20 @@ const ASKS_VALIDITY = new Set(['valid', 'known', 'registered', 'defined', 'exist
  * (`tenant.featureFlags`), or in a module named for flags, for features (`releasedFeatures`); not when the function's name
  * asks whether the name is a flag at all (`isValidFeatureFlag(name)` over every flag's name).
  */
-function listOfFlagsOn(list: string, functionName: string, fileSaysFlags: boolean): boolean {
+function listOfFlagsOn(list: string, functionName: string, file: string): boolean {
   if (nameWords(functionName).some((word) => ASKS_VALIDITY.has(word))) return false;
-  return saysFlags(list) || (fileSaysFlags && nameWords(list).some((word) => word === 'feature' || word === 'features'));
+  const fileNamesFlags = namesFlagsOn(posix.basename(file).replace(/\.[^.]*$/, ''));
+  return namesFlagsOn(list) || (fileNamesFlags && nameWords(list).some((word) => word === 'feature' || word === 'features'));
+}
+
+// The words of a list's name that say it holds flags by name. A flag's variant, treatment or rollout is its value: a list
+// of those (`appliedTreatments.includes(action)`, a forest's treatments) holds no flag that is on.
+const FLAGS_ON_WORDS = new Set(['ff', 'flag', 'flags', 'toggle', 'toggles', 'experiment', 'experiments']);
+
+/** True when a name's words say it holds flags by name (see `FLAGS_ON_WORDS`), or names feature gates or switches. */
+function namesFlagsOn(name: string): boolean {
+  const words = nameWords(name);
+  return words.some((word, index) => FLAGS_ON_WORDS.has(word) || (index > 0 && FLAG_PAIRS.has(`${words[index - 1]} ${word}`)));
 }
 
 /** True when a name's words say flags: one of `FLAG_WORDS`, or two in a row that `FLAG_PAIRS` holds. */
