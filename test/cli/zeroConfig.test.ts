@@ -189,6 +189,8 @@ const cases: Case[] = [
       ['app/steps/start.js', 'claims-upload-v2', true, 'featureToggles'],
     ],
     found: [
+      // The class's method reads the section by the name it is given (`config.featureToggles[name]`): a wrapper of it.
+      'wrapper checkToggle (app/utils/toggles.js:7): passes its first argument as the flag key to featureToggles (a wrapper itself)',
       "check toggles.checkToggle (app/routes.js:9): given 'ft_fast_track', a name the flag section of node-config's settings maps to the flag 'claims-fast-track'",
       "bag features (app/steps/start.js:8): the section features of node-config's settings, which declares webchat, newFeesBanner; a read of one it declares is a check",
       "bag featureToggles (app/steps/start.js:11): the section featureToggles of node-config's settings, which declares ft_fast_track, ft_upload_v2; a read of one it declares is a check",

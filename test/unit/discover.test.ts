@@ -1839,6 +1839,31 @@ export function registerFeature(feature: keyof typeof SERVER_FEATURES, tools: To
     checks: {},
   },
   {
+    name: "an app's configuration giving its feature toggles as an object of values read where it runs is a bag of their names, read under any owner (`config.featureToggles.x`, Grafana's name without Grafana); one written out of literals, or holding functions, is none",
+    files: {
+      'server/config.ts': `const get = (name: string, fallback: unknown) => process.env[name] ?? fallback;
+export default {
+  apis: { url: get('API_URL', 'http://localhost') },
+  featureToggles: {
+    neurodiversityEnabledPrisons: get('NEURODIVERSITY_ENABLED_PRISONS', ['BLI']),
+    profileAddAppointmentEnabled: toBoolean(get('PROFILE_ADD_APPOINTMENT_ENABLED', 'false')),
+    editProfile: { enabledPrisons: get('EDIT_PROFILE_ENABLED_PRISONS', []) },
+  },
+};`,
+      'server/defaults.ts': `export const defaults = { featureFlags: { newNav: true, beta: false } };\nexport const services = { featureToggles: { isOn: (name: string) => name !== '', refresh() { return 1; } } };`,
+      'server/controllers/overview.ts': `import config from '../config';
+export const actions = (user) => ({
+  appointment: config.featureToggles.profileAddAppointmentEnabled,
+  neuro: config.featureToggles.neurodiversityEnabledPrisons.includes(user.prison),
+  length: config.featureToggles.length,
+});
+const { editProfile } = config.featureToggles;
+export const edit = editProfile.enabledPrisons;`,
+    },
+    expected: { bags: [{ bag: 'featureToggles', keys: ['neurodiversityEnabledPrisons', 'profileAddAppointmentEnabled', 'editProfile'] }] },
+    checks: { 'server/controllers/overview.ts': ['profileAddAppointmentEnabled', 'neurodiversityEnabledPrisons', 'editProfile'] },
+  },
+  {
     name: "an instance of the workspace's class named for feature flags, made once in its module: its methods taking the flag's name, and what forwards into them",
     files: {
       'src/services/featureFlags/FeatureFlagManager.ts': `export class FeatureFlagsManager {

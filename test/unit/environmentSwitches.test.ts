@@ -616,6 +616,22 @@ export function validate(value) {
       ],
     },
     {
+      name: "node-config's feature as a group, its switch a step below (`features.allowNI.enabled`), is the feature's switch by its group's name (a file that writes no switch's word in capitals too); a sub-switch keeps its path; a size in the group is none",
+      code: `const config = require('config');
+const allowNI = config.get('features.allowNI.enabled');
+module.exports = {
+  save: config.get('features.allowSaveAndReturn.enabled') === 'true',
+  webForm: config.get('features.allowContactUs.webForm.enabled') === 'true',
+  maxSize: config.get('features.evidenceUpload.maxFileSize'),
+  allowNI,
+};`,
+      reads: [
+        "allowNI <- config.get('features.allowNI.enabled')",
+        "allowSaveAndReturn <- config.get('features.allowSaveAndReturn.enabled')",
+        "allowContactUs.webForm <- config.get('features.allowContactUs.webForm.enabled')",
+      ],
+    },
+    {
       name: 'a variable that configures the flag system is no switch: its provider, its endpoint, its environment',
       code: `export function initializeFeatureFlags(env) {
   return { provider: env.FEATURE_FLAG_PROVIDER || process.env.FEATURE_FLAG_PROVIDER, host: env.FEATURE_FLAG_ENDPOINT, stage: env.FEATURE_FLAG_ENVIRONMENT, on: env.FEATURE_FLAG_NEW_NAV === 'true' };

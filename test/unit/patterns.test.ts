@@ -323,6 +323,15 @@ describe("every flag at once: PostHog Node's getAllFlags and LaunchDarkly's brow
   }
 });
 
+describe("the team's object bags before the presets'", () => {
+  it("reads `config.featureToggles.x` as the team's bag `featureToggles`, not as Grafana's `config.featureToggles` without Grafana's import", () => {
+    const patterns = buildPatternSet([], [{ bag: 'featureToggles', keys: ['newNav'] }]);
+    const scan = scanFile('/work/app/src/app.ts', "import config from './config';\nexport const on = config.featureToggles.newNav;\n", patterns);
+    const pending = new Set((scan.evidenceImports ?? []).map(({ checkIndex }) => checkIndex));
+    assert.deepEqual(scan.checks.filter((_, index) => !pending.has(index)).map((check) => [check.key, check.sdk]), [['newNav', 'custom']]);
+  });
+});
+
 describe('vendor presets: an object-returning check used other than at its value is left, saying why', () => {
   const presets = buildPatternSet([]);
   for (const { imports, before, why } of OBJECT_USES) {

@@ -164,8 +164,9 @@ export function mayHardCodeFlags(fileName: string, text: string): boolean {
 export function mayDeclareEnvironmentSwitch(text: string): boolean {
   return ((text.includes('FEATURE') || text.includes('FLAG') || text.includes('FF_')) && SWITCH_DECLARATION_TEXT.test(text))
     || ((text.includes('Feature') || text.includes('Flag')) && (SETTING_READ_TEXT.test(text) || FLAG_STORES_EXPORT_TEXT.test(text)))
-    // node-config's `config.get('featureToggles.xEnabled')` is looked for only where a switch's word is written: a search
-    // for a word that starts with a lower-case letter (`onfig`) costs several times one that starts with a capital.
-    || ((text.includes('Settings') || text.includes('Config') || ((text.includes('Toggles') || text.includes('Enabled')) && text.includes('onfig')))
+    // node-config's `config.get('featureToggles.xEnabled')`, `config.get('features.x.enabled')` is looked for only where a
+    // switch's word is written: a search for a word that starts with a lower-case letter (`onfig`) costs several times one
+    // that starts with a capital.
+    || ((text.includes('Settings') || text.includes('Config') || ((text.includes('Toggles') || text.includes('Enabled') || text.includes('.enabled')) && text.includes('onfig')))
       && STORE_SETTING_TEXT.test(text));
 }

@@ -271,7 +271,9 @@ function declaredRecord(node: ts.Node, aliases: ReadonlySet<string>, fixed: Read
   if (ts.isPropertyAssignment(node)) {
     if (!(ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) || !saysFlags(node.name.text)) return undefined;
     const keys = schemaBooleanKeys(node.initializer);
-    return keys === undefined ? undefined : { name: node.name.text, type: node.initializer, declaredAs: 'a zod object of booleans', keys, typedBy: 'its schema' };
+    if (keys !== undefined) return { name: node.name.text, type: node.initializer, declaredAs: 'a zod object of booleans', keys, typedBy: 'its schema' };
+    const read = keysReadWhereAppRuns(node.initializer);
+    return read === undefined ? undefined : { name: node.name.text, type: node.initializer, declaredAs: 'an object of values read where the app runs', keys: read, typedBy: 'its object' };
   }
   if (!(ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isParameter(node) || ts.isVariableDeclaration(node))) return undefined;
   if (ts.isVariableDeclaration(node) && node.type === undefined) return madeRecord(node, aliases, fixed, saysFlags);
@@ -296,6 +298,45 @@ function madeRecord(node: ts.VariableDeclaration, aliases: ReadonlySet<string>, 
   if (isRecordOfBooleans(type, aliases)) return { name: node.name.text, type, held };
   const listed = fixedRecordOf(type, fixed);
   return listed === undefined ? undefined : { name: node.name.text, type, ...listed, held };
+}
+
+// The members an app's configuration gives its feature flags or toggles at least, read where it runs.
+const MIN_READ_KEYS = 2;
+
+/**
+ * The member names of an object of values an app's configuration reads where it runs (`featureToggles: { editProfile:
+ * toBoolean(get('EDIT_PROFILE_ENABLED', 'false')), enabledPrisons: get('X_PRISONS', []) }`), given under a name that says
+ * feature flags: each is a flag, whatever its value's kind, and a read of it where the code asks is a check. An object
+ * written out of literals holds defaults or flags set in code, and one holding functions is a service: neither is one.
+ */
+function keysReadWhereAppRuns(initializer: ts.Expression): string[] | undefined {
+  const object = unwrap(initializer);
+  if (!ts.isObjectLiteralExpression(object)) return undefined;
+  const keys: string[] = [];
+  let readHere = false;
+  for (const property of object.properties) {
+    if (ts.isShorthandPropertyAssignment(property)) {
+      keys.push(property.name.text);
+      readHere = true;
+      continue;
+    }
+    if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return undefined;
+    const value = unwrap(property.initializer);
+    if (ts.isFunctionLike(value)) return undefined;
+    keys.push(property.name.text);
+    readHere ||= !isWrittenOut(value);
+  }
+  return readHere && keys.length >= MIN_READ_KEYS ? keys : undefined;
+}
+
+/** True for a value written out in code: a literal, or a list or object of them. */
+function isWrittenOut(value: ts.Expression): boolean {
+  const inner = unwrap(value);
+  if (ts.isStringLiteralLike(inner) || ts.isNumericLiteral(inner) || inner.kind === ts.SyntaxKind.TrueKeyword || inner.kind === ts.SyntaxKind.FalseKeyword || inner.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (ts.isPrefixUnaryExpression(inner)) return isWrittenOut(inner.operand);
+  if (ts.isArrayLiteralExpression(inner)) return inner.elements.every(isWrittenOut);
+  if (ts.isObjectLiteralExpression(inner)) return inner.properties.every((property) => ts.isPropertyAssignment(property) && isWrittenOut(property.initializer));
+  return false;
 }
 
 // What a zod schema may be refined with and stay the same object or boolean: `.optional()`, `.default(false)`.

@@ -121,7 +121,9 @@ export function userPatternToFlagPattern(user: UserPattern): FlagPattern {
 export function buildPatternSet(userPatterns: readonly UserPattern[], bags: readonly BagEntry[] = []): PatternSet {
   const specs = bags.flatMap((bag) => parseBagSpec(bag) ?? []);
   const bagCalls = specs.flatMap((spec) => (spec.kind === 'call' ? [spec.pattern] : []));
-  const objectBags = [...PRESET_OBJECT_BAGS, ...specs.flatMap((spec) => (spec.kind === 'object' ? [spec.bag] : []))];
+  // The team's bags before the presets': `featureToggles` of its own config is read before Grafana's `config.featureToggles`,
+  // which holds only with Grafana's import.
+  const objectBags = [...specs.flatMap((spec) => (spec.kind === 'object' ? [spec.bag] : [])), ...PRESET_OBJECT_BAGS];
   const options = userPatterns.filter((user) => user.option === true).map(optionPattern);
   const custom = [...userPatterns.filter((user) => user.option !== true).map(userPatternToFlagPattern), ...bagCalls];
   const replaced = new Set(custom.map((pattern) => calleeLastName(pattern.callee)));

@@ -193,9 +193,9 @@ export function switchReadInPlace(node: ts.Node, parent: ts.Node): string | unde
   const underFeatures = featurePathSetting(node);
   if (underFeatures !== undefined) {
     // Its path names it a feature's switch; its value, read as a boolean, says it is not some other setting of the feature.
-    const words = wordsOf(underFeatures);
+    const words = wordsOf(underFeatures.rest.replace(/\./g, '_'));
     const boolean = madeBoolean(node, parent) || readsBoolean(node) || words.some((word) => BOOLEAN_WORDS.has(word));
-    return boolean && !VALUE_WORDS.has(words[words.length - 1]) && !isWrittenAccess(node, parent) ? underFeatures : undefined;
+    return boolean && !VALUE_WORDS.has(words[words.length - 1]) && !isWrittenAccess(node, parent) ? underFeatures.name : undefined;
   }
   const variable = settingOf(node);
   if (variable === undefined || isWrittenAccess(node, parent) || !namedAsSwitch(variable) || fallsBackToOtherKind(node, parent)) return undefined;
@@ -277,13 +277,20 @@ function settingsGetterOf(node: ts.Node): string | undefined {
  * The setting a settings getter reads under a head that names features' switches: `settlementAgreementEnabled` of
  * `config.get<boolean>('featureToggles.settlementAgreementEnabled')`, as `feature.${name}` names one (see `featureSettingName`).
  */
-function featurePathSetting(node: ts.Node): string | undefined {
+function featurePathSetting(node: ts.Node): { name: string; rest: string } | undefined {
   const path = settingsGetterOf(node);
   const dot = path === undefined ? -1 : path.indexOf('.');
   if (path === undefined || dot < 0 || !FEATURE_PATH_HEAD.test(path.slice(0, dot + 1))) return undefined;
-  const name = path.slice(dot + 1);
-  return SETTING_NAME.test(name) ? name : undefined;
+  const rest = path.slice(dot + 1);
+  const segments = rest.split('.');
+  if (!segments.every((segment) => SETTING_NAME.test(segment))) return undefined;
+  // A feature's own group, its switch a step below (`features.allowNI.enabled`): the feature is the group.
+  if (segments.length > 1 && STATE_SEGMENT.test(segments[segments.length - 1])) segments.pop();
+  return { name: segments.join('.'), rest };
 }
+
+// The last step of a feature's path that holds its switch rather than naming it: `features.allowNI.enabled`.
+const STATE_SEGMENT = /^(?:enabled|isEnabled|enable|on|active|isActive)$/;
 
 /** `configService.get`, `SettingsStore.getValue`: a getter of a receiver named for settings. */
 function isSettingsGetter(callee: ts.PropertyAccessExpression): boolean {
