@@ -305,28 +305,31 @@ const MIN_READ_KEYS = 2;
 
 /**
  * The member names of an object of values an app's configuration reads where it runs (`featureToggles: { editProfile:
- * toBoolean(get('EDIT_PROFILE_ENABLED', 'false')), enabledPrisons: get('X_PRISONS', []) }`), given under a name that says
- * feature flags: each is a flag, whatever its value's kind, and a read of it where the code asks is a check. An object
- * written out of literals holds defaults or flags set in code, and one holding functions is a service: neither is one.
+ * toBoolean(get('EDIT_PROFILE_ENABLED', 'false')), enabledPrisons: get('X_PRISONS', []) }`), most of them, given under a
+ * name that says feature flags: each is a flag, whatever its value's kind, and a read of it where the code asks is a
+ * check. An object written out of literals holds defaults or flags set in code, and one holding functions is a service:
+ * neither is one.
  */
 function keysReadWhereAppRuns(initializer: ts.Expression): string[] | undefined {
   const object = unwrap(initializer);
   if (!ts.isObjectLiteralExpression(object)) return undefined;
   const keys: string[] = [];
-  let readHere = false;
+  let readHere = 0;
   for (const property of object.properties) {
     if (ts.isShorthandPropertyAssignment(property)) {
       keys.push(property.name.text);
-      readHere = true;
+      readHere++;
       continue;
     }
     if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return undefined;
     const value = unwrap(property.initializer);
     if (ts.isFunctionLike(value)) return undefined;
     keys.push(property.name.text);
-    readHere ||= !isWrittenOut(value);
+    if (!isWrittenOut(value)) readHere++;
   }
-  return readHere && keys.length >= MIN_READ_KEYS ? keys : undefined;
+  // Most of them read where it runs: a platform's capabilities written out with one or two worked out (`exportAsGIST:
+  // false, cookiesEnabled: config.cookiesEnabled`) are set in code.
+  return readHere * 2 > keys.length && keys.length >= MIN_READ_KEYS ? keys : undefined;
 }
 
 /** True for a value written out in code: a literal, or a list or object of them. */
