@@ -1839,7 +1839,7 @@ export function registerFeature(feature: keyof typeof SERVER_FEATURES, tools: To
     checks: {},
   },
   {
-    name: "an app's configuration giving its feature toggles as an object of values read where it runs is a bag of their names, read under any owner (`config.featureToggles.x`, Grafana's name without Grafana); one written out of literals, or mostly (a platform's capabilities), or holding functions, is none",
+    name: "an app's configuration giving its feature toggles as an object of values read where it runs is a bag of their names, read under any owner (`config.featureToggles.x`, Grafana's name without Grafana); one written out of literals, or mostly (a platform's capabilities), or holding functions, or made by other calls (styles), or named for one flag, is none",
     files: {
       'server/config.ts': `const get = (name: string, fallback: unknown) => process.env[name] ?? fallback;
 export default {
@@ -1850,8 +1850,8 @@ export default {
     editProfile: { enabledPrisons: get('EDIT_PROFILE_ENABLED_PRISONS', []) },
   },
 };`,
-      'server/defaults.ts': `export const defaults = { featureFlags: { newNav: true, beta: false } };\nexport const services = { featureToggles: { isOn: (name: string) => name !== '', refresh() { return 1; } } };\nexport const platform = { platformFeatureFlags: { exportAsGIST: false, hasTelemetry: false, cookiesEnabled: config.cookiesEnabled } };`,
-      'server/footer.ts': `import { platform } from './defaults';\nexport const cookies = platform.platformFeatureFlags.cookiesEnabled;`,
+      'server/defaults.ts': `export const defaults = { featureFlags: { newNav: true, beta: false } };\nexport const services = { featureToggles: { isOn: (name: string) => name !== '', refresh() { return 1; } } };\nexport const platform = { platformFeatureFlags: { exportAsGIST: false, hasTelemetry: false, cookiesEnabled: config.cookiesEnabled } };\nexport const redirect = { featureFlag: { name: INTEGRATION_SOURCES, value: readValue() } };\nexport const getStyles = (theme) => ({ featureToggles: { container: css({ gap: theme.spacing(1) }), row: css({ display: 'flex' }) } });`,
+      'server/footer.ts': `import { platform, redirect } from './defaults';\nexport const cookies = platform.platformFeatureFlags.cookiesEnabled && redirect.featureFlag.value && styles.featureToggles.row;`,
       'server/controllers/overview.ts': `import config from '../config';
 export const actions = (user) => ({
   appointment: config.featureToggles.profileAddAppointmentEnabled,

@@ -34,6 +34,12 @@ services:
     expected: { ft_a: 'service-a' },
   },
   { name: 'broken JSON', file: 'config/default.json', text: '{ "featureToggles": ', expected: {} },
+  {
+    name: "a setting of the flag system, named for it, names no flag; a flag's name ending in any word does",
+    file: 'config/default.yaml',
+    text: `featureToggles:\n  launchDarklyKey: 'LAUNDARKLEY-KEY'\n  unleashUrlPath: api-path\n  sdkKey: sdk-123\n  ft_pcq_token: 'probate-pcq-token'\n`,
+    expected: { ft_pcq_token: 'probate-pcq-token' },
+  },
 ];
 
 describe("node-config's flag names", () => {

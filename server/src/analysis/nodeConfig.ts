@@ -16,6 +16,9 @@ const NOT_KEYS = new Set(['true', 'false', 'null', 'yes', 'no', 'on', 'off']);
 const BOOLEANS = new Set(['true', 'false']);
 // A section's own master switch (`featureToggles: { enabled: true }` turns the SDK on or off): no feature's.
 const MASTER_SWITCHES = new Set(['enabled', 'disabled', 'enable', 'disable']);
+// A setting of the flag system in such a section, named for the system: `launchDarklyKey: 'SDK-KEY'`, `unleashUrl`. A
+// flag's own name may end in any word (`ft_pcq_token: 'probate-pcq-token'`).
+const SYSTEM_SETTING_NAME = /launch_?darkly|unleash|flagsmith|growthbook|posthog|configcat|statsig|optimizely|devcycle|split_?io|sdk/i;
 
 /** The flags one settings file declares: the names mapped to keys, and each section's switches. */
 export interface ConfigFlags {
@@ -29,6 +32,7 @@ export interface ConfigFlags {
 export function configFlagsOf(fileName: string, text: string): ConfigFlags {
   const flags: ConfigFlags = { keyNames: new Map(), sections: new Map() };
   for (const { section, name, value } of fileName.endsWith('.json') ? jsonEntries(text) : yamlEntries(text)) {
+    if (SYSTEM_SETTING_NAME.test(name)) continue;
     const member = SECTION.test(section) && isKey(value) ? 'key' : SWITCH_SECTION.test(section) && BOOLEANS.has(value) && !MASTER_SWITCHES.has(name) ? 'switch' : undefined;
     if (member === undefined) continue;
     if (member === 'key' && !flags.keyNames.has(name)) flags.keyNames.set(name, value);

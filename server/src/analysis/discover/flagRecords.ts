@@ -19,6 +19,7 @@ import type { DiscoveredAt, DiscoveredBag } from './types';
 import { contextsMade, givenType, giverSpec } from './contexts';
 import { functionName, ownReturns, type FunctionNode } from './functions';
 import { isTestFile } from './wrappers';
+import { environmentVariableOf } from '../scan/settingReads';
 import { unwrap } from '../scan/values';
 import { escapeRegex } from '../regex';
 
@@ -272,7 +273,8 @@ function declaredRecord(node: ts.Node, aliases: ReadonlySet<string>, fixed: Read
     if (!(ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) || !saysFlags(node.name.text)) return undefined;
     const keys = schemaBooleanKeys(node.initializer);
     if (keys !== undefined) return { name: node.name.text, type: node.initializer, declaredAs: 'a zod object of booleans', keys, typedBy: 'its schema' };
-    const read = keysReadWhereAppRuns(node.initializer);
+    // Flags, in the plural: `featureFlag: { name, value }` is a record about one.
+    const read = PLURAL_FLAG_WORDS.has(nameWords(node.name.text).at(-1) ?? '') ? keysReadWhereAppRuns(node.initializer) : undefined;
     return read === undefined ? undefined : { name: node.name.text, type: node.initializer, declaredAs: 'an object of values read where the app runs', keys: read, typedBy: 'its object' };
   }
   if (!(ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isParameter(node) || ts.isVariableDeclaration(node))) return undefined;
@@ -325,21 +327,31 @@ function keysReadWhereAppRuns(initializer: ts.Expression): string[] | undefined 
     const value = unwrap(property.initializer);
     if (ts.isFunctionLike(value)) return undefined;
     keys.push(property.name.text);
-    if (!isWrittenOut(value)) readHere++;
+    if (readsVariable(value)) readHere++;
   }
   // Most of them read where it runs: a platform's capabilities written out with one or two worked out (`exportAsGIST:
   // false, cookiesEnabled: config.cookiesEnabled`) are set in code.
   return readHere * 2 > keys.length && keys.length >= MIN_READ_KEYS ? keys : undefined;
 }
 
-/** True for a value written out in code: a literal, or a list or object of them. */
-function isWrittenOut(value: ts.Expression): boolean {
-  const inner = unwrap(value);
-  if (ts.isStringLiteralLike(inner) || ts.isNumericLiteral(inner) || inner.kind === ts.SyntaxKind.TrueKeyword || inner.kind === ts.SyntaxKind.FalseKeyword || inner.kind === ts.SyntaxKind.NullKeyword) return true;
-  if (ts.isPrefixUnaryExpression(inner)) return isWrittenOut(inner.operand);
-  if (ts.isArrayLiteralExpression(inner)) return inner.elements.every(isWrittenOut);
-  if (ts.isObjectLiteralExpression(inner)) return inner.properties.every((property) => ts.isPropertyAssignment(property) && isWrittenOut(property.initializer));
-  return false;
+// The plural words that name flags: an object of several.
+const PLURAL_FLAG_WORDS = new Set(['flags', 'toggles', 'switches', 'enablements']);
+// A variable's name given to a reader: upper case words joined by `_` (`EDIT_PROFILE_ENABLED`).
+const VARIABLE_NAME_TEXT = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
+/**
+ * True when a value reads a variable where the app runs: the environment (`process.env.X`, `env.X`), or a reader given the
+ * variable's name (`get('EDIT_PROFILE_ENABLED', 'false')`), also inside a conversion or a group of them. A value made by
+ * any other call (`css({ … })`) or written out in code reads none.
+ */
+function readsVariable(value: ts.Node): boolean {
+  if (ts.isFunctionLike(value)) return false;
+  if (environmentVariableOf(value) !== undefined) return true;
+  if (ts.isCallExpression(value) && value.arguments.length > 0) {
+    const first = unwrap(value.arguments[0]);
+    if (ts.isStringLiteralLike(first) && VARIABLE_NAME_TEXT.test(first.text)) return true;
+  }
+  return ts.forEachChild(value, (child) => readsVariable(child) || undefined) ?? false;
 }
 
 // What a zod schema may be refined with and stay the same object or boolean: `.optional()`, `.default(false)`.
