@@ -1865,6 +1865,22 @@ export const edit = editProfile.enabledPrisons;`,
     checks: { 'server/controllers/overview.ts': ['profileAddAppointmentEnabled', 'neurodiversityEnabledPrisons', 'editProfile'] },
   },
   {
+    name: "a record of booleans keyed by another type's keys through an alias, made in a module the workspace lacks (`Record<FeatureKeys, boolean>` with `FeatureKeys = keyof typeof Features` from a generated file): its store and what a loader declared to give it gives are bags of flags",
+    files: {
+      'src/lib/features/index.ts': `import { Features } from './features-list.generated';
+import { writable } from 'svelte/store';
+export type FeatureKeys = keyof typeof Features;
+export type FeatureFlags = Record<FeatureKeys, boolean>;
+export const featureFlags = writable<FeatureFlags>();
+export async function loadFeatureFlags(fetchFn = fetch): Promise<FeatureFlags> { return (await fetchFn('/features')).json(); }`,
+      'src/routes/+layout.ts': `import { loadFeatureFlags, featureFlags } from '$lib/features';
+import { get } from 'svelte/store';
+export const load = async ({ fetch }) => { const flags = await loadFeatureFlags(fetch); return { on: flags.MAINTENANCE || get(featureFlags).DEMO }; };`,
+    },
+    expected: { bags: [{ bag: 'featureFlags', locals: true, store: true }, 'loadFeatureFlags()'] },
+    checks: { 'src/routes/+layout.ts': ['MAINTENANCE', 'DEMO'] },
+  },
+  {
     name: "an instance of the workspace's class named for feature flags, made once in its module: its methods taking the flag's name, and what forwards into them",
     files: {
       'src/services/featureFlags/FeatureFlagManager.ts': `export class FeatureFlagsManager {
