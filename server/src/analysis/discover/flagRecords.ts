@@ -19,7 +19,7 @@ import type { DiscoveredAt, DiscoveredBag } from './types';
 import { contextsMade, givenType, giverSpec } from './contexts';
 import { functionName, ownReturns, type FunctionNode } from './functions';
 import { isTestFile } from './wrappers';
-import { environmentVariableOf } from '../scan/settingReads';
+import { keysReadWhereAppRuns, PLURAL_FLAG_WORDS } from './configRecords';
 import { unwrap } from '../scan/values';
 import { escapeRegex } from '../regex';
 
@@ -300,58 +300,6 @@ function madeRecord(node: ts.VariableDeclaration, aliases: ReadonlySet<string>, 
   if (isRecordOfBooleans(type, aliases)) return { name: node.name.text, type, held };
   const listed = fixedRecordOf(type, fixed);
   return listed === undefined ? undefined : { name: node.name.text, type, ...listed, held };
-}
-
-// The members an app's configuration gives its feature flags or toggles at least, read where it runs.
-const MIN_READ_KEYS = 2;
-
-/**
- * The member names of an object of values an app's configuration reads where it runs (`featureToggles: { editProfile:
- * toBoolean(get('EDIT_PROFILE_ENABLED', 'false')), enabledPrisons: get('X_PRISONS', []) }`), most of them, given under a
- * name that says feature flags: each is a flag, whatever its value's kind, and a read of it where the code asks is a
- * check. An object written out of literals holds defaults or flags set in code, and one holding functions is a service:
- * neither is one.
- */
-function keysReadWhereAppRuns(initializer: ts.Expression): string[] | undefined {
-  const object = unwrap(initializer);
-  if (!ts.isObjectLiteralExpression(object)) return undefined;
-  const keys: string[] = [];
-  let readHere = 0;
-  for (const property of object.properties) {
-    if (ts.isShorthandPropertyAssignment(property)) {
-      keys.push(property.name.text);
-      readHere++;
-      continue;
-    }
-    if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return undefined;
-    const value = unwrap(property.initializer);
-    if (ts.isFunctionLike(value)) return undefined;
-    keys.push(property.name.text);
-    if (readsVariable(value)) readHere++;
-  }
-  // Most of them read where it runs: a platform's capabilities written out with one or two worked out (`exportAsGIST:
-  // false, cookiesEnabled: config.cookiesEnabled`) are set in code.
-  return readHere * 2 > keys.length && keys.length >= MIN_READ_KEYS ? keys : undefined;
-}
-
-// The plural words that name flags: an object of several.
-const PLURAL_FLAG_WORDS = new Set(['flags', 'toggles', 'switches', 'enablements']);
-// A variable's name given to a reader: upper case words joined by `_` (`EDIT_PROFILE_ENABLED`).
-const VARIABLE_NAME_TEXT = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-
-/**
- * True when a value reads a variable where the app runs: the environment (`process.env.X`, `env.X`), or a reader given the
- * variable's name (`get('EDIT_PROFILE_ENABLED', 'false')`), also inside a conversion or a group of them. A value made by
- * any other call (`css({ … })`) or written out in code reads none.
- */
-function readsVariable(value: ts.Node): boolean {
-  if (ts.isFunctionLike(value)) return false;
-  if (environmentVariableOf(value) !== undefined) return true;
-  if (ts.isCallExpression(value) && value.arguments.length > 0) {
-    const first = unwrap(value.arguments[0]);
-    if (ts.isStringLiteralLike(first) && VARIABLE_NAME_TEXT.test(first.text)) return true;
-  }
-  return ts.forEachChild(value, (child) => readsVariable(child) || undefined) ?? false;
 }
 
 // What a zod schema may be refined with and stay the same object or boolean: `.optional()`, `.default(false)`.
