@@ -37,8 +37,6 @@ export function keysReadWhereAppRuns(initializer: ts.Expression): string[] | und
   return readHere * 2 > keys.length && keys.length >= MIN_READ_KEYS ? keys : undefined;
 }
 
-// The plural words that name flags: an object of several.
-export const PLURAL_FLAG_WORDS = new Set(['flags', 'toggles', 'switches', 'enablements']);
 // A variable's name given to a reader: upper case words joined by `_` (`EDIT_PROFILE_ENABLED`).
 const VARIABLE_NAME_TEXT = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 

@@ -19,7 +19,7 @@ import type { DiscoveredAt, DiscoveredBag } from './types';
 import { contextsMade, givenType, giverSpec } from './contexts';
 import { functionName, ownReturns, type FunctionNode } from './functions';
 import { isTestFile } from './wrappers';
-import { keysReadWhereAppRuns, PLURAL_FLAG_WORDS } from './configRecords';
+import { keysReadWhereAppRuns } from './configRecords';
 import { unwrap } from '../scan/values';
 import { escapeRegex } from '../regex';
 
@@ -33,6 +33,8 @@ const BOOLEAN_MEMBER = /\b(?:interface\s+[\w$]+|type\s+[\w$]+\s*=)\s*\{\s*(?:rea
 // A feature's enablement (`configFeatureEnablement`) is which features are on: a record of them is one of flags; a feature
 // switch (`useFeatureSwitches()`) is a feature flag by another name.
 const FLAG_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles', 'switch', 'switches', 'enablement', 'enablements']);
+// Those in the plural: an object of several flags.
+const PLURAL_FLAG_WORDS = new Set([...FLAG_WORDS].filter((word) => word.endsWith('s')));
 // Reactive boxes whose current value is their `.value`: Preact's and Angular's signals, Vue's refs, RxJS's BehaviorSubject.
 const VALUE_BOXES = new Set(['Signal', 'ReadonlySignal', 'WritableSignal', 'Ref', 'ComputedRef', 'ShallowRef', 'WritableComputedRef', 'BehaviorSubject']);
 // Functions that make such a box, given what it holds as their type argument: Vue's `ref<Flags>({})`, Preact's `signal<Flags>()`.

@@ -174,14 +174,13 @@ const FLAGS_ON_WORDS = new Set(['ff', 'flag', 'flags', 'toggle', 'toggles', 'exp
 
 /** True when a name's words say it holds flags by name (see `FLAGS_ON_WORDS`), or names feature gates or switches. */
 function namesFlagsOn(name: string): boolean {
-  const words = nameWords(name);
-  return words.some((word, index) => FLAGS_ON_WORDS.has(word) || (index > 0 && FLAG_PAIRS.has(`${words[index - 1]} ${word}`)));
+  return saysFlags(name, FLAGS_ON_WORDS);
 }
 
-/** True when a name's words say flags: one of `FLAG_WORDS`, or two in a row that `FLAG_PAIRS` holds. */
-function saysFlags(name: string): boolean {
+/** True when a name's words say flags: one of `flagWords` (`FLAG_WORDS`), or two in a row that `FLAG_PAIRS` holds. */
+function saysFlags(name: string, flagWords: ReadonlySet<string> = FLAG_WORDS): boolean {
   const words = nameWords(name);
-  return words.some((word, index) => FLAG_WORDS.has(word) || (index > 0 && FLAG_PAIRS.has(`${words[index - 1]} ${word}`)));
+  return words.some((word, index) => flagWords.has(word) || (index > 0 && FLAG_PAIRS.has(`${words[index - 1]} ${word}`)));
 }
 
 // A text that may name a feature flag as such, in any case (`getDataFeatureFlag`, `FEATURE_FLAGS`): the only files whose
