@@ -103,6 +103,41 @@ export const flags = [isSailAddressEnabled(), isServiceWithdrawn(), isEither(), 
     assert.match(checks[0].evidence ?? '', /is an environment switch, set from the environment variable FEATURE_FLAG_SAIL_ADDRESS/);
   });
 
+  it("its exported object's members written as booleans, or giving one of its flag functions' value, are flags read on the object; a flag function declared to ask for one switch by name reads that switch", () => {
+    const files: Record<string, string> = {
+      '/ws/packages/shared/src/feature-flags.ts': `function getEnv(key: string): string | undefined {
+  return process.env[key];
+}
+function parseBooleanEnv(value: string | undefined): boolean | undefined {
+  return value === undefined ? undefined : value === '1';
+}
+export function isDeveloperFeedbackEnabled(): boolean {
+  const override = parseBooleanEnv(getEnv('FEATURE_DEVELOPER_FEEDBACK'));
+  return override ?? false;
+}
+export const FEATURE_FLAGS = {
+  fastMode: false,
+  get developerFeedback(): boolean {
+    return isDeveloperFeedbackEnabled();
+  },
+  get label(): string {
+    return 'x';
+  },
+  retries: 3,
+} as const;
+`,
+      '/ws/packages/shared/src/app.ts': `import { FEATURE_FLAGS, isDeveloperFeedbackEnabled } from './feature-flags';
+export const on = [FEATURE_FLAGS.fastMode, FEATURE_FLAGS.developerFeedback, FEATURE_FLAGS.label, FEATURE_FLAGS.retries, isDeveloperFeedbackEnabled(), other.fastMode];
+`,
+    };
+    const scans = scanWorkspace(files);
+    const checks = scans.get('/ws/packages/shared/src/app.ts')?.checks ?? [];
+    assert.deepEqual(checks.map((check) => `${check.key}${check.setInCode === true ? ' in code' : ''}`), ['fastMode in code', 'developerFeedback in code', 'FEATURE_DEVELOPER_FEEDBACK']);
+    assert.equal(checks[0].evidence, '`fastMode` is a flag set in code to false (feature-flags.ts:12), in a module of flags');
+    // The getter's body makes the member; it reads no flag of its own.
+    assert.deepEqual(scans.get('/ws/packages/shared/src/feature-flags.ts')?.checks.map((check) => check.key), []);
+  });
+
   it("the getters of the one instance it exports of its own class, giving a boolean by the class's own means, are flags read on that instance; a setting, a helper over a check, a private getter, or another module's class are not", () => {
     const files: Record<string, string> = {
       '/ws/src/lib/testFlags.ts': `class TestFlags {

@@ -114,7 +114,7 @@ describe('buildPatternSet', () => {
 
   it('has a preset for every vendor, each with the packages it must come from', () => {
     const sdks = new Set(PRESET_PATTERNS.map((pattern) => pattern.sdk));
-    assert.deepEqual([...sdks].sort(), ['configcat', 'devcycle', 'ember', 'firebase', 'flagged', 'flagsmith', 'growthbook', 'launchdarkly', 'openfeature', 'openshift', 'optimizely', 'posthog', 'split', 'statsig', 'unleash', 'vercel']);
+    assert.deepEqual([...sdks].sort(), ['configcat', 'devcycle', 'ember', 'firebase', 'flagged', 'flagsmith', 'growthbook', 'launchdarkly', 'openfeature', 'openshift', 'optimizely', 'posthog', 'reflag', 'split', 'statsig', 'unleash', 'vercel']);
     assert.deepEqual(PRESET_PATTERNS.filter((pattern) => (pattern.packages ?? []).length === 0), []);
   });
 
@@ -133,7 +133,7 @@ describe('buildPatternSet', () => {
   });
 
   it('gives useFlag a preset per SDK: the import decides which', () => {
-    assert.deepEqual(PRESET_PATTERNS.filter((pattern) => pattern.callee === 'useFlag').map((pattern) => [pattern.sdk, pattern.returns?.kind]), [['openfeature', 'object'], ['unleash', 'value'], ['openshift', 'value']]);
+    assert.deepEqual(PRESET_PATTERNS.filter((pattern) => pattern.callee === 'useFlag').map((pattern) => [pattern.sdk, pattern.returns?.kind]), [['openfeature', 'object'], ['unleash', 'value'], ['openshift', 'value'], ['reflag', 'object']]);
   });
 });
 
@@ -234,6 +234,10 @@ const VENDOR_ROWS: VendorRow[] = [
   { sdk: 'optimizely', imports: `import { createInstance } from '@optimizely/optimizely-sdk';`, setup: "const optimizely = createInstance({ sdkKey });\nconst user = optimizely.createUserContext('u1');", call: `user.decide('new-checkout')`, returns: 'object' },
   { sdk: 'optimizely', imports: `import { createInstance } from '@optimizely/optimizely-sdk';`, setup: 'const optimizely = createInstance({ sdkKey });', call: `optimizely.isFeatureEnabled('new-checkout', userId)`, returns: 'value' },
   { sdk: 'optimizely', imports: `import { useDecision } from '@optimizely/react-sdk';`, call: `useDecision('new-checkout')`, returns: 'other' },
+  { sdk: 'reflag', imports: `import { useFlag } from '@reflag/react-sdk';`, call: `useFlag('new-checkout')`, returns: 'object' },
+  { sdk: 'reflag', imports: `import { ReflagClient } from '@reflag/node-sdk';`, setup: 'const reflag = new ReflagClient();', call: `reflag.bindClient(ctx).getFlag('new-checkout')`, returns: 'object' },
+  { sdk: 'reflag', imports: `import { BucketClient } from '@bucketco/browser-sdk';`, setup: 'const bucket = new BucketClient({ publishableKey });', call: `bucket.getFeature('new-checkout')`, returns: 'object' },
+  { sdk: 'openfeature', imports: `import { RequireFlagsEnabled } from '@openfeature/nestjs-sdk';`, call: `RequireFlagsEnabled({ flags: [{ flagKey: 'new-checkout' }] })`, returns: 'other' },
   { sdk: 'vercel', imports: `import { flag } from 'flags/next';`, call: `flag({ key: 'new-checkout', decide: () => false })`, returns: 'other' },
   { sdk: 'vercel', imports: `import { flag } from '@vercel/flags/next';`, call: `flag({ key: 'new-checkout', decide() { return true; } })`, returns: 'other' },
 ];

@@ -106,6 +106,22 @@ const cases: Case[] = [
     expected: [{ key: 'dark-mode', resolved: true, sdk: 'openfeature', method: 'useFlag', valueType: 'boolean', defaultValueText: 'true' }],
   },
   {
+    name: "OpenFeature NestJS: a route guard checks each key of its list of flags, a parameter decorator its flag; an empty list none",
+    code: `@RequireFlagsEnabled({
+  flags: [{ flagKey: 'new-checkout' }, { flagKey: 'beta', defaultValue: true }],
+})
+class Orders {
+  list(@StringFeatureFlag({ flagKey: 'theme', defaultValue: 'a' }) theme: Observable<EvaluationDetails<string>>) {}
+}
+@RequireFlagsEnabled({ flags: [] })
+class Nothing {}`,
+    expected: [
+      { key: 'new-checkout', resolved: true, sdk: 'openfeature', method: 'RequireFlagsEnabled', valueType: 'boolean', keyText: "'new-checkout'" },
+      { key: 'beta', resolved: true, sdk: 'openfeature', method: 'RequireFlagsEnabled', valueType: 'boolean', keyText: "'beta'" },
+      { key: 'theme', resolved: true, sdk: 'openfeature', method: 'StringFeatureFlag', valueType: 'string', keyText: "'theme'" },
+    ],
+  },
+  {
     name: 'useFlag with the key only (Unleash React) is the same preset, type unknown',
     code: `const enabled = useFlag('dark-mode');`,
     expected: [{ key: 'dark-mode', resolved: true, sdk: 'openfeature', method: 'useFlag', valueType: 'unknown', defaultValueText: undefined }],
@@ -756,6 +772,25 @@ export const settings = [getValue(rc, 'support_url').asString(), getValue(rc, 'l
       ['dark_mode', 'firebase', '`getValue` is imported from firebase/remote-config'],
       ['nonCustodialEnabled', 'firebase', '`remoteConfig` is imported from @react-native-firebase/remote-config'],
       ['card_enabled', 'firebase', '`remoteConfig` is imported from @react-native-firebase/remote-config'],
+    ],
+  },
+  {
+    name: "Reflag's hook and clients, and Bucket's names for them: the flag is an object, on at .isEnabled; the file's own getFlag is none",
+    code: `import { useFlag } from '@reflag/react-sdk';
+import { ReflagClient } from '@reflag/node-sdk';
+import { useFeature } from '@bucketco/react-sdk';
+const reflag = new ReflagClient();
+const getFlag = (key: string) => settings[key];
+export function Sidebar({ orgId }) {
+  const { isEnabled } = useFlag('in-app-search');
+  const bound = reflag.bindClient({ company: { id: orgId } }).getFlag('backfill-threads').isEnabled;
+  return [isEnabled, bound, useFeature('huddle').isEnabled, reflag.getFlag('crawler'), getFlag('theme')];
+}`,
+    expected: [
+      ['in-app-search', 'reflag', '`useFlag` is imported from @reflag/react-sdk'],
+      ['backfill-threads', 'reflag', '`reflag` is created from @reflag/node-sdk'],
+      ['huddle', 'reflag', '`useFeature` is imported from @bucketco/react-sdk'],
+      ['crawler', 'reflag', '`reflag` is created from @reflag/node-sdk'],
     ],
   },
   {

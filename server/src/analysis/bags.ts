@@ -188,23 +188,29 @@ function nameChainOf(node: ts.Expression): string[] | undefined {
 }
 
 /**
- * How far `path` leads through the object literals written as the argument: the node reached and the names still to
- * read into it (`featureX` and `['id']` for `{ feature: featureX }` and `feature.id`); undefined where a literal lacks the name.
+ * How far `path` leads through the object literals written as the argument: the nodes reached and the names still to
+ * read into each (`featureX` and `['id']` for `{ feature: featureX }` and `feature.id`); none where a literal lacks the name.
  */
-export function objectArgumentDescent(argument: ts.Expression, path: readonly string[]): { node: ts.Expression; rest: readonly string[] } | undefined {
+export function objectArgumentDescents(argument: ts.Expression, path: readonly string[]): Array<{ node: ts.Expression; rest: readonly string[]; throughList?: true }> {
   let current: ts.Expression = argument;
   for (const [index, name] of path.entries()) {
     while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression;
-    if (!ts.isObjectLiteralExpression(current)) return { node: current, rest: path.slice(index) };
+    // A list on the path holds one such object per element (`{ flags: [{ flagKey: A }, { flagKey: B }] }` at
+    // `flags.flagKey`): each element is read on, and each key found is one of several the call reads.
+    if (ts.isArrayLiteralExpression(current)) {
+      const rest = path.slice(index);
+      return current.elements.flatMap((element) => (ts.isSpreadElement(element) || ts.isOmittedExpression(element) ? [] : objectArgumentDescents(element, rest).map((descent) => ({ ...descent, throughList: true as const }))));
+    }
+    if (!ts.isObjectLiteralExpression(current)) return [{ node: current, rest: path.slice(index) }];
     let found: ts.Expression | undefined;
     for (const property of current.properties) {
       if (ts.isPropertyAssignment(property) && propertyName(property.name) === name) found = property.initializer;
       else if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) found = property.name;
     }
-    if (found === undefined) return undefined;
+    if (found === undefined) return [];
     current = found;
   }
-  return { node: current, rest: [] };
+  return [{ node: current, rest: [] }];
 }
 
 function propertyName(name: ts.PropertyName): string | undefined {

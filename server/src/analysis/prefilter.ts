@@ -137,6 +137,10 @@ const STORE_SETTING_TEXT = /(?:[cC]onfig|[sS]etting)\w*\s*\.\s*\w*(?:get|Setting
 // testFlags = new TestFlags()`; or one made of an environment variable, `export const isBillingEnabled = isTruthy(env.BILLING_ENABLED)`.
 const HARD_CODED_FLAG_TEXT = /^export\s+(?:const\s+[\w$]+\s*(?::\s*boolean\s*)?=\s*(?:[^;]{0,80}?[eE]nv\b|(?:true|false)\b|new\s+[\w$]+\s*\(|[^;\n]*(?:local|session)Storage\.getItem\(|[\w$]+\s*;?\s*$|[\w$]+\s*(?:<[^>\n]*>\s*)?\(\s*(?:true\b|false\b|null\b|-?\d|['"`])|(?:function\s*)?\(\s*\)\s*(?::\s*boolean\s*)?(?:=>|\{))|function\s+[\w$]+\s*\(\s*\)\s*:\s*boolean\b)/m;
 
+// A function that gives an environment variable as a boolean, `return process.env.PASSKEYS === "1"`, `=> isTruthy(env.X)`
+// (see scan/toggleFunctions.ts): a return that reads an environment on its line.
+const TOGGLE_FUNCTION_TEXT = /(?:\breturn\s|=>)[^;\n]*?\benv\s*(?:\??\.\s*[A-Z_]|\[)/;
+
 /** True when a text may make a store's selector of one flag (see scan/flagSelectors.ts): a selector is made, and something is named for flags. */
 export function mayDeclareFlagSelectors(text: string): boolean {
   return text.includes('Selector(') && (text.includes('Flag') || text.includes('Toggle'));
@@ -164,6 +168,7 @@ export function mayHardCodeFlags(fileName: string, text: string): boolean {
 export function mayDeclareEnvironmentSwitch(text: string): boolean {
   return ((text.includes('FEATURE') || text.includes('FLAG') || text.includes('FF_')) && SWITCH_DECLARATION_TEXT.test(text))
     || ((text.includes('Feature') || text.includes('Flag')) && (SETTING_READ_TEXT.test(text) || FLAG_STORES_EXPORT_TEXT.test(text)))
+    || (text.includes('env') && TOGGLE_FUNCTION_TEXT.test(text))
     // node-config's `config.get('featureToggles.xEnabled')`, `config.get('features.x.enabled')` is looked for only where a
     // switch's word is written: a search for a word that starts with a lower-case letter (`onfig`) costs several times one
     // that starts with a capital.

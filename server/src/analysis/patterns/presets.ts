@@ -16,6 +16,7 @@ import { OPENFEATURE_PATTERNS } from './openfeature';
 import { OPENSHIFT_CONSOLE_PATTERNS } from './openshift';
 import { OPTIMIZELY_PATTERNS } from './optimizely';
 import { POSTHOG_PATTERNS } from './posthog';
+import { REFLAG_PATTERNS } from './reflag';
 import { SPLIT_PATTERNS } from './split';
 import { STATSIG_PATTERNS } from './statsig';
 import { UNLEASH_PATTERNS } from './unleash';
@@ -39,6 +40,7 @@ export const PRESET_PATTERNS: readonly FlagPattern[] = [
   ...OPENSHIFT_CONSOLE_PATTERNS,
   ...FLAGGED_PATTERNS,
   ...FIREBASE_PATTERNS,
+  ...REFLAG_PATTERNS,
 ];
 
 /** Vendors' bag objects, read where an import from their packages names them (`config.featureToggles.x`). */

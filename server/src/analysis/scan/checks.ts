@@ -3,7 +3,7 @@
 
 import { ts } from 'ts-morph';
 import { calleeLastName, type PatternSet } from '../patterns';
-import { objectArgumentDescent } from '../bags';
+import { objectArgumentDescents } from '../bags';
 import { flagTypeAnnotation } from '../policy/flagType';
 import { escapeRegex, isComponentName } from '../regex';
 import type { CallReturns, FlagPattern, FlagValueType, Span } from '../types';
@@ -149,16 +149,26 @@ export function keyDraft(state: ScanState, pattern: FlagPattern, method: string,
 }
 
 function callDrafts(state: ScanState, call: ts.CallExpression, pattern: FlagPattern): DraftCheck[] {
-  const args = call.arguments;
-  const keyIndex = pattern.keyArgByArgCount?.[args.length] ?? pattern.keyArg;
-  const argument = args[keyIndex] as ts.Expression | undefined;
-  const descent = argument === undefined || pattern.keyPath === undefined || pattern.keyCompared !== undefined ? undefined : objectArgumentDescent(argument, pattern.keyPath);
-  const keyNode = argument === undefined ? undefined
-    : pattern.keyCompared !== undefined ? keyInPredicate(argument, pattern.keyCompared)
-      : pattern.keyPath === undefined ? argument : descent?.rest.length === 0 ? descent.node : undefined;
+  const keyIndex = pattern.keyArgByArgCount?.[call.arguments.length] ?? pattern.keyArg;
+  const argument = call.arguments[keyIndex] as ts.Expression | undefined;
+  if (argument === undefined) return [];
+  if (pattern.keyCompared !== undefined) {
+    const compared = keyInPredicate(argument, pattern.keyCompared);
+    return compared === undefined ? [] : keyDraftsAt(state, call, pattern, keyIndex, compared);
+  }
+  if (pattern.keyPath === undefined) return keyDraftsAt(state, call, pattern, keyIndex, argument);
   // A path read on into a name the literal gives (`{ feature: featureX }` for `feature.id`): that object's member.
-  if (keyNode === undefined && descent !== undefined) return wholeObjectDrafts(state, call, pattern, descent.node, descent.rest);
-  if (keyNode === undefined || args.slice(0, keyIndex).some(isSpreadElement)) return [];
+  return objectArgumentDescents(argument, pattern.keyPath).flatMap((descent) => {
+    const drafts = descent.rest.length === 0 ? keyDraftsAt(state, call, pattern, keyIndex, descent.node) : wholeObjectDrafts(state, call, pattern, descent.node, descent.rest);
+    // Each key of a list on the path is a check of its own, as each of a list of keys is.
+    return descent.throughList === true ? drafts.map((draft) => ({ ...draft, listed: true as const })) : drafts;
+  });
+}
+
+/** The drafts of the key, or keys, written at `keyNode` in the call's argument `keyIndex`. */
+function keyDraftsAt(state: ScanState, call: ts.CallExpression, pattern: FlagPattern, keyIndex: number, keyNode: ts.Expression): DraftCheck[] {
+  const args = call.arguments;
+  if (args.slice(0, keyIndex).some(isSpreadElement)) return [];
   // A rest of keys: each argument from the key's on is one, and the call gives what the function makes of them all.
   const { nodes: written, list } = pattern.restKeys === true
     ? { nodes: args.slice(keyIndex).filter((node) => !isSpreadElement(node) && isKeyLike(node)), list: true }

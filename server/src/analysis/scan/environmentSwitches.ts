@@ -28,42 +28,27 @@ import { mentionsFlagFunction } from './flagFunctions';
 import { unwrap } from './values';
 import type { CompletedChecks } from './completeChecks';
 import { hasModifier } from './exports';
-import { booleanFunctionsOf, flagFunctionsOf, flagGettersOf, hardCodedSwitch } from './flagsSetInCode';
+import { booleanFunctionsOf, flagFunctionsOf, flagGettersOf, flagMembersOf, hardCodedSwitch } from './flagsSetInCode';
 import { storedChecksOf } from './storedChecks';
+import { toggleFunctionsOf } from './toggleFunctions';
 import { flagSelectorOf } from './flagSelectors';
-import { flagStoresOf, storeReaderCall, subscribedStore } from './flagStores';
-import { copiesVariable, environmentVariableOf, featureTestOf, featureSettingName, lastNameOf, switchAtSettingPath, switchedBy, switchReadInPlace, textMadeBoolean, textSwitchedBy } from './settingReads';
+import { flagStoresOf, storeReaderCall, storeSetFrom, subscribedStore } from './flagStores';
+import {
+  copiesVariable, environmentVariableOf, featureTestOf, featureSettingName, lastNameOf, switchAtSettingPath, switchedBy, switchNamedIn, switchReadInPlace, textMadeBoolean, textSwitchedBy,
+} from './settingReads';
 import type { FileScan, ScanState, SwitchDeclaration } from './types';
 
 const {
   NodeFlags, SyntaxKind, forEachChild, isCallExpression, isClassLike, isElementAccessExpression, isIdentifier, isImportDeclaration,
   isNamedImports, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration,
   isShorthandPropertyAssignment, isStringLiteralLike, isTypeNode, isVariableDeclaration, isVariableStatement,
-  isNonNullExpression, isExportDeclaration, isObjectLiteralExpression, isPropertyAssignment, isFunctionDeclaration, isBinaryExpression,
+  isNonNullExpression, isExportDeclaration, isObjectLiteralExpression, isPropertyAssignment, isFunctionDeclaration,
   isNamespaceImport,
 } = ts;
 
 // A class's or object's property is found by name in every file: only a name that says what it switches, or one of an
 // object or class named so.
 const MEMBER_NAME = /feature|flag/i;
-
-/**
- * The store a statement sets from a switch variable, with that variable: `$is_feature_x_enabled = env.PUBLIC_FEATURE_X ===
- * 'true'` (Svelte's assignment to a store's value) or `is_feature_x_enabled.set(…)`.
- */
-function storeSetFrom(node: ts.Node, sourceFile: ts.SourceFile, declaredBy: (initializer: ts.Expression, name: string) => Pick<SwitchDeclaration, 'key' | 'check'> | undefined): { store: string; at: ts.Node; key: string } | undefined {
-  let store: string | undefined;
-  let value: ts.Expression | undefined;
-  if (isCallExpression(node) && isPropertyAccessExpression(node.expression) && node.expression.name.text === 'set' && isIdentifier(node.expression.expression) && node.arguments.length === 1) {
-    store = node.expression.expression.text;
-    value = node.arguments[0];
-  } else if (isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken && isIdentifier(node.left)) {
-    store = subscribedStore(node.left, sourceFile);
-    value = node.right;
-  }
-  const set = store === undefined || value === undefined ? undefined : declaredBy(value, store);
-  return set === undefined || set.check !== undefined || store === undefined ? undefined : { store, at: node, key: set.key };
-}
 
 /** True when the text names one of the switches other files declare, as a whole word. */
 export function mentionsEnvironmentSwitch(text: string, patterns: PatternSet): boolean {
@@ -162,6 +147,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   const objectNames = new Map<ts.Node, string>();
   // The module's flag functions, exported or not (an export may be another name for one), when it is a module of flags.
   const flagFunctions = hardCodes ? flagFunctionsOf(sourceFile) : new Set<string>();
+  // Functions that give an environment variable as a boolean, by the variable they give.
+  const toggles = declares ? toggleFunctionsOf(sourceFile, hardCodes) : new Map<string, string>();
   // A check kept only if another module's evidence holds (a preset's `getValue` on the app's own store) may go.
   const pending = awaitingEvidence(found.evidenceImports);
   const checkedCalls = new Set(found.checks.filter((_, index) => !pending.has(index)).map((check) => `${check.callSpan.start}:${check.callSpan.end}`));
@@ -184,19 +171,26 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
         if (!isIdentifier(declaration.name) || declaration.initializer === undefined) continue;
         const exported = hardCodes && hasModifier(statement, SyntaxKind.ExportKeyword);
         const textOf = textSwitchedBy(declaration.initializer);
-        const setting = declaredBy(declaration.initializer, declaration.name.text, exported)
+        const toggle = toggles.get(declaration.name.text);
+        const setting = (toggle === undefined ? undefined : { key: toggle })
+          ?? declaredBy(declaration.initializer, declaration.name.text, exported)
           ?? (textOf === undefined ? undefined : { key: textOf, text: true as const })
           ?? (exported ? hardCodedSwitch(declaration, flagFunctions, booleanFunctions) : undefined)
           ?? selectorSwitch(declaration.initializer)
           ?? stores?.get(declaration.name.text);
         if (setting === undefined) {
-          // The one instance of a class of flag getters (`export const testFlags = new TestFlags()`): each getter is a flag set in code.
-          for (const getter of exported ? flagGettersOf(sourceFile, declaration, found.checks) : []) {
-            const name = (getter.name as ts.Identifier).text;
+          // The one instance of a class of flag getters (`export const testFlags = new TestFlags()`): each getter is a flag set
+          // in code; so is each member of an object named for flags written as a boolean or giving a flag function's value.
+          const inCode: ReturnType<typeof flagMembersOf> = !exported ? [] : [
+            ...flagGettersOf(sourceFile, declaration, found.checks).map((getter) => ({ name: getter.name as ts.Identifier, inCode: 'getter' as const, member: getter })),
+            ...(MEMBER_NAME.test(declaration.name.text) ? flagMembersOf(declaration, flagFunctions) : []),
+          ];
+          for (const { name: { text: name }, inCode: how, member } of inCode) {
             const declared: SwitchDeclaration = {
-              key: name, inCode: 'getter', member: true, ...(MEMBER_NAME.test(name) ? {} : { byObject: true as const }), owner: declaration.name.text, line: lineOf(state, getter.name),
+              key: name, inCode: how, member: true, ...(MEMBER_NAME.test(name) ? {} : { byObject: true as const }), owner: declaration.name.text, line: lineOf(state, member),
             };
             switches[name] = declared;
+            settings.add(member);
             if (!members.has(name)) members.set(name, own(name, declared));
           }
           continue;
@@ -206,10 +200,14 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
         settings.add(declaration.initializer);
         localConstants.set(declaration.name.text, { declared: own(declaration.name.text, declared) });
       }
-    } else if (isFunctionDeclaration(statement) && statement.name !== undefined && flagFunctions.has(statement.name.text) && hasModifier(statement, SyntaxKind.ExportKeyword)) {
+    } else if (isFunctionDeclaration(statement) && statement.name !== undefined && (toggles.has(statement.name.text) || flagFunctions.has(statement.name.text)) && hasModifier(statement, SyntaxKind.ExportKeyword)) {
       const name = statement.name.text;
-      const declared: SwitchDeclaration = { key: name, inCode: 'function', member: false, line: lineOf(state, statement.name) };
+      // As a flag function written as a constant: one that asks for one environment switch by its name reads that switch.
+      const read = toggles.get(name) ?? (statement.body === undefined ? undefined : switchNamedIn(statement.body));
+      const declared: SwitchDeclaration = { key: read ?? name, ...(read === undefined ? { inCode: 'function' as const } : {}), member: false, line: lineOf(state, statement.name) };
       switches[name] = declared;
+      // A body that reads the switch sets it; a flag function's body may read others.
+      if (read !== undefined) settings.add(statement);
       localConstants.set(name, { declared: own(name, declared) });
     } else if (isImportDeclaration(statement) && isStringLiteralLike(statement.moduleSpecifier) && statement.importClause?.isTypeOnly !== true) {
       const bindings = statement.importClause?.namedBindings;

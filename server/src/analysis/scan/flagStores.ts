@@ -11,7 +11,7 @@
 
 import { ts } from 'ts-morph';
 import { storedBagOf, type ObjectBag } from '../bags';
-import type { StoreMaking } from './types';
+import type { StoreMaking, SwitchDeclaration } from './types';
 import { hasModifier } from './exports';
 
 const {
@@ -110,4 +110,22 @@ export function isLiteral(node: ts.Expression): boolean {
   if (node.kind === SyntaxKind.TrueKeyword || node.kind === SyntaxKind.FalseKeyword || node.kind === SyntaxKind.NullKeyword) return true;
   if (isPrefixUnaryExpression(node)) return node.operator === SyntaxKind.MinusToken && isNumericLiteral(node.operand);
   return isBinaryExpression(node) && isNumericLiteral(node.left) && isNumericLiteral(node.right);
+}
+
+/**
+ * The store a statement sets from a switch variable, with that variable: `$is_feature_x_enabled = env.PUBLIC_FEATURE_X ===
+ * 'true'` (Svelte's assignment to a store's value) or `is_feature_x_enabled.set(…)`.
+ */
+export function storeSetFrom(node: ts.Node, sourceFile: ts.SourceFile, declaredBy: (initializer: ts.Expression, name: string) => Pick<SwitchDeclaration, 'key' | 'check'> | undefined): { store: string; at: ts.Node; key: string } | undefined {
+  let store: string | undefined;
+  let value: ts.Expression | undefined;
+  if (isCallExpression(node) && isPropertyAccessExpression(node.expression) && node.expression.name.text === 'set' && isIdentifier(node.expression.expression) && node.arguments.length === 1) {
+    store = node.expression.expression.text;
+    value = node.arguments[0];
+  } else if (isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken && isIdentifier(node.left)) {
+    store = subscribedStore(node.left, sourceFile);
+    value = node.right;
+  }
+  const set = store === undefined || value === undefined ? undefined : declaredBy(value, store);
+  return set === undefined || set.check !== undefined || store === undefined ? undefined : { store, at: node, key: set.key };
 }

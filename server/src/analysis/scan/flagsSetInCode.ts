@@ -14,7 +14,7 @@ import { returnedExpressions, unwrap } from './values';
 const {
   SyntaxKind, forEachChild, isArrowFunction, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isFunctionDeclaration,
   isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isPropertyAccessExpression,
-  isPropertyDeclaration, isStringLiteralLike, isVariableStatement,
+  isPropertyDeclaration, isStringLiteralLike, isVariableStatement, isObjectLiteralExpression, isPropertyAssignment, isReturnStatement,
 } = ts;
 
 /**
@@ -142,6 +142,32 @@ export function flagGettersOf(sourceFile: ts.SourceFile, instance: ts.VariableDe
   return declaration.members.filter((member): member is ts.GetAccessorDeclaration => isGetAccessorDeclaration(member) && isIdentifier(member.name)
     && member.body !== undefined && !hasModifier(member, SyntaxKind.PrivateKeyword) && !hasModifier(member, SyntaxKind.ProtectedKeyword) && !hasModifier(member, SyntaxKind.StaticKeyword)
     && !holdsCheck(member) && callsOnlyOwn(member.body) && memberGivesBoolean(member, 0));
+}
+
+/**
+ * The members that are flags of a module of flags' exported object (`export const FEATURE_FLAGS = { fastMode: false, get
+ * developerFeedback(): boolean { return isDeveloperFeedbackEnabled(); } }`): each written as `true` or `false`, or a getter
+ * that gives the value of one of the module's flag functions, called with nothing, which makes the member another name
+ * for that function. Each is read on the object (`FEATURE_FLAGS.fastMode`) and keyed by its own name.
+ */
+export function flagMembersOf(declaration: ts.VariableDeclaration, flagFunctions: ReadonlySet<string>): Array<{ name: ts.Identifier; inCode: 'true' | 'false' | 'getter'; member: ts.Node }> {
+  const object = declaration.initializer === undefined ? undefined : unwrap(declaration.initializer);
+  if (object === undefined || !isObjectLiteralExpression(object)) return [];
+  const members: Array<{ name: ts.Identifier; inCode: 'true' | 'false' | 'getter'; member: ts.Node }> = [];
+  for (const property of object.properties) {
+    if (property.name === undefined || !isIdentifier(property.name)) continue;
+    if (isPropertyAssignment(property)) {
+      const value = unwrap(property.initializer).kind;
+      if (value === SyntaxKind.TrueKeyword || value === SyntaxKind.FalseKeyword) members.push({ name: property.name, inCode: value === SyntaxKind.TrueKeyword ? 'true' : 'false', member: property });
+    } else if (isGetAccessorDeclaration(property) && property.body?.statements.length === 1) {
+      const only = property.body.statements[0];
+      const value = isReturnStatement(only) && only.expression !== undefined ? unwrap(only.expression) : undefined;
+      if (value !== undefined && isCallExpression(value) && isIdentifier(value.expression) && flagFunctions.has(value.expression.text) && value.arguments.length === 0) {
+        members.push({ name: property.name, inCode: 'getter', member: property });
+      }
+    }
+  }
+  return members;
 }
 
 /**

@@ -146,7 +146,7 @@ function oneSwitch(variables: ReadonlySet<string>): string | undefined {
 const SWITCH_TEXT = /^(?:true|false|1|0|yes|no|on|off)$/i;
 
 /** True for a comparison with a switch's text (`env.X === 'true'`), not with another value (`env.NODE_ENV === 'production'`). */
-function comparesWithBooleanText(comparison: ts.BinaryExpression): boolean {
+export function comparesWithBooleanText(comparison: ts.BinaryExpression): boolean {
   return [comparison.left, comparison.right].some((side) => {
     const inner = unwrap(side);
     return (isStringLiteralLike(inner) && SWITCH_TEXT.test(inner.text)) || inner.kind === SyntaxKind.TrueKeyword || inner.kind === SyntaxKind.FalseKeyword;
@@ -460,7 +460,7 @@ export function copiesVariable(expression: ts.Expression, name: string): boolean
 }
 
 /** The words of a variable's or setting's name, upper case: `FEATURE_X_ENABLED` and `FeatureFlagXEnabled` alike. */
-function wordsOf(name: string): string[] {
+export function wordsOf(name: string): string[] {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split('_').filter((word) => word !== '');
 }
 
