@@ -2693,6 +2693,49 @@ export function AuthFooter() {
     checks: { 'components/auth-footer.tsx': ['Feature.EMAIL_AUTH', 'Feature.AGENT'] },
   },
   {
+    name: "a query library's mutation passed a member of a list named for flags writes it: no wrapper (the list, named for flags, is still proposed)",
+    files: {
+      'src/model/WalletNameFlag.ts': `export enum WalletNameFlag { isMetaMask = 'isMetaMask', isPhantom = 'isPhantom' }`,
+      'src/ui/MetamaskMode.tsx': `import { WalletNameFlag } from '../model/WalletNameFlag';
+export function Mode({ setWalletNameFlags, checked }) {
+  setWalletNameFlags.mutateAsync({ flag: WalletNameFlag.isMetaMask, checked });
+  return setWalletNameFlags.mutate({ flag: WalletNameFlag.isPhantom, checked });
+}`,
+    },
+    expected: { registry: { file: 'src/model/WalletNameFlag.ts', symbol: 'WalletNameFlag' } },
+  },
+  {
+    name: "a context keyed by an object registry's member names (`keyof typeof FEATURE_FLAGS`) is a bag of its flags, each name standing for its key; a record keyed by the keys is read by the keys",
+    files: {
+      'src/core/config/feature-flags.ts': `export const FEATURE_FLAGS = {
+  tokenUsagePage: 'token-usage-page',
+  cliKeys: 'cli-keys',
+  sso: 'sso',
+} as const;
+export type FeatureFlagKey = (typeof FEATURE_FLAGS)[keyof typeof FEATURE_FLAGS];`,
+      'src/core/flags.ts': `import { FEATURE_FLAGS, type FeatureFlagKey } from './config/feature-flags';
+export async function isFeatureEnabled(options: { feature: FeatureFlagKey }): Promise<boolean> { return posthog.isFeatureEnabled(options.feature, 'me'); }
+export const layout = () => Promise.all([isFeatureEnabled({ feature: FEATURE_FLAGS.tokenUsagePage }), isFeatureEnabled({ feature: FEATURE_FLAGS.sso })]);`,
+      'src/app/context.tsx': `import { createContext, useContext } from 'react';
+import { FEATURE_FLAGS, type FeatureFlagKey } from '../core/config/feature-flags';
+const FeatureFlagsContext = createContext<Partial<{ [K in keyof typeof FEATURE_FLAGS]: boolean | undefined }>>({});
+export const useFeatureFlags = () => useContext(FeatureFlagsContext);
+const ByKeyContext = createContext<Record<FeatureFlagKey, boolean>>({} as Record<FeatureFlagKey, boolean>);
+export const useKeyedFeatureFlags = () => useContext(ByKeyContext);`,
+      'src/app/sidebar.tsx': `import { useFeatureFlags, useKeyedFeatureFlags } from './context';
+export function Sidebar() {
+  const { sso, cliKeys } = useFeatureFlags();
+  return [sso, cliKeys, useFeatureFlags().tokenUsagePage, useKeyedFeatureFlags()['cli-keys']];
+}`,
+    },
+    expected: {
+      patterns: [{ callee: 'isFeatureEnabled', keyArg: '0.feature' }],
+      bags: [{ bag: 'useFeatureFlags()', keys: ['tokenUsagePage', 'cliKeys', 'sso'], names: { tokenUsagePage: 'token-usage-page', cliKeys: 'cli-keys' } }, { bag: 'useKeyedFeatureFlags()', keys: ['token-usage-page', 'cli-keys', 'sso'] }],
+      registry: { file: 'src/core/config/feature-flags.ts', symbol: 'FEATURE_FLAGS' },
+    },
+    checks: { 'src/app/sidebar.tsx': ['sso', 'cli-keys', 'token-usage-page', 'cli-keys'] },
+  },
+  {
     name: "a plain object named for features in a module that imports no flag vendor (a plan's features) is no registry",
     files: {
       'modules/enterprise/features.js': `export const EnterpriseFeatures = {

@@ -133,9 +133,36 @@ export const on = [FEATURE_FLAGS.fastMode, FEATURE_FLAGS.developerFeedback, FEAT
     const scans = scanWorkspace(files);
     const checks = scans.get('/ws/packages/shared/src/app.ts')?.checks ?? [];
     assert.deepEqual(checks.map((check) => `${check.key}${check.setInCode === true ? ' in code' : ''}`), ['fastMode in code', 'developerFeedback in code', 'FEATURE_DEVELOPER_FEEDBACK']);
-    assert.equal(checks[0].evidence, '`fastMode` is a flag set in code to false (feature-flags.ts:12), in a module of flags');
+    assert.equal(checks[0].evidence, '`fastMode` is a flag of FEATURE_FLAGS set in code to false (feature-flags.ts:12)');
     // The getter's body makes the member; it reads no flag of its own.
     assert.deepEqual(scans.get('/ws/packages/shared/src/feature-flags.ts')?.checks.map((check) => check.key), []);
+  });
+
+  it("outside a module of flags, an exported object named for flags of three booleans or more, most written as true or false, is one of flags; one with another kind of member, too few, or mostly names is not", () => {
+    const files: Record<string, string> = {
+      '/ws/src/kernel/features.ts': `import { isDev } from './env';
+export const features = {
+  useTestnet: false,
+  notifications: isDev,
+  portfolioNews: false,
+  walletListFeedback: true,
+};
+export const debugWalletInfo = { NAME: features.useTestnet ? 'Auto Testnet' : 'Auto Nightly' };
+`,
+      '/ws/src/kernel/planFeatures.ts': `export const planFeatures = { sso: true, seats: 10, audit: false };
+export const FEATURE_DEFAULTS = { a: isDev, b: isProd, c: false };
+export const featureFlagsTwo = { x: true, y: false };
+`,
+      '/ws/src/app.ts': `import { features } from './kernel/features';
+import { planFeatures, FEATURE_DEFAULTS, featureFlagsTwo } from './kernel/planFeatures';
+export const on = [features.notifications, features.portfolioNews ? 1 : 0, planFeatures.sso, FEATURE_DEFAULTS.a, featureFlagsTwo.x, config.features.staking, settings.walletListFeedback];
+`,
+    };
+    const scans = scanWorkspace(files);
+    const checks = scans.get('/ws/src/app.ts')?.checks ?? [];
+    assert.deepEqual(checks.map((check) => `${check.key}${check.setInCode === true ? ' in code' : ''}`), ['notifications in code', 'portfolioNews in code']);
+    assert.equal(checks[0].evidence, '`notifications` is a flag of features set in code (features.ts:4)');
+    assert.deepEqual(scans.get('/ws/src/kernel/features.ts')?.checks.map((check) => check.key), ['useTestnet']);
   });
 
   it("the getters of the one instance it exports of its own class, giving a boolean by the class's own means, are flags read on that instance; a setting, a helper over a check, a private getter, or another module's class are not", () => {
@@ -437,6 +464,24 @@ export const two = isActiveFeature(FEATURE_FLAG_NEW_NAV, true);
     const [first, second] = scanWorkspace(files).get('/ws/src/routes/index.ts')?.checks ?? [];
     assert.equal(first.evidence, '`FEATURE_FLAG_NEW_NAV`, imported from ../config, is an environment switch held as text, set from the environment variable FEATURE_FLAG_NEW_NAV_01022024 (index.ts:1), and made a boolean here');
     assert.match(second.evidence ?? '', /^`config\.FEATURE_FLAG_NEW_NAV`, imported from \.\.\/config, is an environment switch held as text/);
+  });
+
+  it("the switch's text kept only when it is on (`env.X === 'on' ? 'on' : null`) is held as text; a choice of two texts, or one not named as a switch, is not", () => {
+    const files = {
+      '/ws/src/env/config.ts': `export const FEATURE_SOLANA = process.env.FEATURE_SOLANA === 'on' ? 'on' : null;
+export const FEATURE_LOYALTY_FLOW = process.env.FEATURE_LOYALTY_FLOW === 'on' ? 'on' : undefined;
+export const FEATURE_THEME = process.env.FEATURE_THEME === 'on' ? 'dark' : 'light';
+export const STRICT_MODE = process.env.STRICT_MODE === 'on' ? 'on' : null;
+`,
+      '/ws/src/app.ts': `import { FEATURE_SOLANA, FEATURE_LOYALTY_FLOW, FEATURE_THEME, STRICT_MODE } from './env/config';
+export const networks = FEATURE_SOLANA !== 'on' ? ['evm'] : ['evm', 'solana'];
+export const loyalty = FEATURE_LOYALTY_FLOW === 'on' && FEATURE_THEME === 'dark' && STRICT_MODE === 'on';
+`,
+    };
+    assert.deepEqual(readsIn(files, '/ws/src/app.ts'), [
+      "FEATURE_SOLANA <- FEATURE_SOLANA !== 'on'",
+      "FEATURE_LOYALTY_FLOW <- FEATURE_LOYALTY_FLOW === 'on'",
+    ]);
   });
 });
 

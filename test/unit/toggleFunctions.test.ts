@@ -1,11 +1,11 @@
 // A team's toggles given out as functions (`export function passkeysEnabled(): boolean { return process.env.PASSKEYS ===
-// "1"; }`): several declared to give a boolean in one module, or one in a module of flags, make each an environment switch of its variable, called
+// "1"; }`): several declared to give a boolean in a module of the app's settings, or one in a module of flags, make each an environment switch of its variable, called
 // where the feature is gated. Scanned as the index does: declarations with the presets, then the reads.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildPatternSet } from '../../server/src/analysis/patterns';
-import { mayHoldChecks } from '../../server/src/analysis/prefilter';
+import { mayDeclareSettingsFlags } from '../../server/src/analysis/prefilter';
 import { scanFile, type FileScan } from '../../server/src/analysis/scan';
 import { environmentSwitchesOf, withEnvironmentSwitches } from '../../server/src/analysis/scan/environmentSwitches';
 
@@ -92,7 +92,11 @@ export const WEBAPP_URL = () => env('NEXT_PUBLIC_WEBAPP_URL') ?? 'http://localho
     assert.deepEqual(readsIn({ '/ws/src/feature-flags.ts': flags, '/ws/src/app.ts': fromFlags }, '/ws/src/app.ts'), ['PASSKEYS <- passkeysEnabled']);
   });
 
-  it('the prefilter lets a module of toggle functions through', () => {
-    assert.ok(mayHoldChecks(CONFIG, buildPatternSet([])));
+  it("only a module named for the app's settings is asked, and the prefilter lets it through", () => {
+    const app = APP.replaceAll("'./config'", "'./helpers'");
+    assert.deepEqual(readsIn({ '/ws/src/helpers.ts': CONFIG, '/ws/src/app.ts': app }, '/ws/src/app.ts'), []);
+    assert.deepEqual(['/ws/src/config.ts', '/ws/src/app.config.ts', '/ws/src/appSettings.ts', '/ws/src/lib/env.ts', '/ws/src/features.ts', '/ws/src/config.test.ts', '/ws/src/helpers.ts', '/ws/src/reconfig.ts'].filter((name) => mayDeclareSettingsFlags(name, CONFIG)),
+      ['/ws/src/config.ts', '/ws/src/app.config.ts', '/ws/src/appSettings.ts', '/ws/src/lib/env.ts', '/ws/src/features.ts']);
+    assert.equal(mayDeclareSettingsFlags('/ws/src/config.ts', 'export const port = Number(process.env.PORT);\n'), false);
   });
 });

@@ -3,11 +3,11 @@
 
 // A name whose first word changes, checks or reports the flag itself, not its value: `setFlag({ key: Flags.X, value })`,
 // `validateFeatureFlagValue(Flags.X, input)`, `toggleFlag(Flags.X)`, `logEnrollmentEvent(Flags.X, isOn)`,
-// `recordError(error, { flagKey })`, `forceEnableFlagsOnce(['x'])`, `{ excludeFeatureFlags: ['x'] }` take a flag as an
-// evaluation does, and are none.
+// `recordError(error, { flagKey })`, `forceEnableFlagsOnce(['x'])`, `{ excludeFeatureFlags: ['x'] }`, a query library's
+// mutation (`setFlags.mutateAsync({ flag: Flag.X, checked })`, its `mutationFn`) take a flag as an evaluation does, and are none.
 // Words that make something gated by a flag (`commands.register({ flag: Flags.X })`, `defineRoute`) are not among them,
 // nor is set up (`setUpLaunchDarklyForFeature(name, default)`), which prepares what reads the flag.
-const NOT_EVALUATING = /^(?:set(?!Up)|update|delete|remove|save|write|store|reset|clear|persist|upsert|put|patch|toggle|enable|disable|force|exclude|increment|decrement|validate|parse|archive|rename|log|track|report|record)(?![a-z])/;
+const NOT_EVALUATING = /^(?:set(?!Up)|update|delete|remove|save|write|store|reset|clear|persist|upsert|put|patch|toggle|enable|disable|force|exclude|increment|decrement|validate|parse|archive|rename|log|track|report|record|mutate|mutation)(?![a-z])/;
 
 // Making a flag (`addFeatureFlag(userId, type)`, `createToggle(name)`) is none either. Adding something else may be gated
 // by the flag it is given (`menu.addItem({ flag: Flags.X })`), as registering is.

@@ -141,6 +141,38 @@ const HARD_CODED_FLAG_TEXT = /^export\s+(?:const\s+[\w$]+\s*(?::\s*boolean\s*)?=
 // (see scan/toggleFunctions.ts): a return that reads an environment on its line.
 const TOGGLE_FUNCTION_TEXT = /(?:\breturn\s|=>)[^;\n]*?\benv\s*(?:\??\.\s*[A-Z_]|\[)/;
 
+// An object of flags set in code exported under a name for flags, `export const features = {` (see `flagMembersOf` in
+// scan/flagsSetInCode.ts).
+const FLAGS_OBJECT_EXPORT_TEXT = /\bexport\s+const\s+[\w$]*(?:[fF]eatures?|[fF]lags?|FEATURES?|FLAGS?)[\w$]*\s*(?::[^=\n]*)?=\s*\{/;
+
+// The last words of the file names of an app's modules of settings.
+const SETTINGS_MODULE_WORDS = new Set(['config', 'configuration', 'settings', 'env', 'environment', 'constants', 'features']);
+
+/**
+ * True when a file's name says it holds the app's settings: its last word is config, configuration, settings, env,
+ * environment, constants or features (`config.ts`, `app-settings.ts`, `kernel/features.ts`). Such a module may give out
+ * toggles by its shape alone (see scan/toggleFunctions.ts, `flagMembersOf`); the test of the name comes first because a
+ * test of every file's text for words that start with a lower-case letter costs a pass over each.
+ */
+export function isSettingsModule(fileName: string): boolean {
+  // Every file read passes here: the end of its name is looked at before any expression runs.
+  const base = fileName.slice(fileName.lastIndexOf('/') + 1, fileName.lastIndexOf('.'));
+  const lower = base.toLowerCase();
+  for (const word of SETTINGS_MODULE_WORDS) if (lower.endsWith(word)) return SETTINGS_MODULE_WORDS.has(lastWordOf(base));
+  return false;
+}
+
+/** True when a module of settings may give out toggle functions or an object of flags; false only when it cannot. */
+export function mayDeclareSettingsFlags(fileName: string, text: string): boolean {
+  return isSettingsModule(fileName) && (TOGGLE_FUNCTION_TEXT.test(text) || FLAGS_OBJECT_EXPORT_TEXT.test(text));
+}
+
+/** The last word of a name, lower case: `settings` for `app-settings` and `appSettings`, `config` for `app.config`. */
+function lastWordOf(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s._-]+/);
+  return words[words.length - 1];
+}
+
 /** True when a text may make a store's selector of one flag (see scan/flagSelectors.ts): a selector is made, and something is named for flags. */
 export function mayDeclareFlagSelectors(text: string): boolean {
   return text.includes('Selector(') && (text.includes('Flag') || text.includes('Toggle'));
@@ -168,7 +200,6 @@ export function mayHardCodeFlags(fileName: string, text: string): boolean {
 export function mayDeclareEnvironmentSwitch(text: string): boolean {
   return ((text.includes('FEATURE') || text.includes('FLAG') || text.includes('FF_')) && SWITCH_DECLARATION_TEXT.test(text))
     || ((text.includes('Feature') || text.includes('Flag')) && (SETTING_READ_TEXT.test(text) || FLAG_STORES_EXPORT_TEXT.test(text)))
-    || (text.includes('env') && TOGGLE_FUNCTION_TEXT.test(text))
     // node-config's `config.get('featureToggles.xEnabled')`, `config.get('features.x.enabled')` is looked for only where a
     // switch's word is written: a search for a word that starts with a lower-case letter (`onfig`) costs several times one
     // that starts with a capital.

@@ -5,7 +5,7 @@
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { prefilterText } from '../analysis/components';
-import { canTestLatin1, mayHardCodeFlags, mayHoldChecks } from '../analysis/prefilter';
+import { canTestLatin1, mayDeclareSettingsFlags, mayHardCodeFlags, mayHoldChecks } from '../analysis/prefilter';
 import { skeletonOf } from '../analysis/skeleton';
 import type { PatternSet } from '../analysis/patterns';
 import { fileStamp, readSourceFileShared, type SkipReason } from './files';
@@ -61,7 +61,7 @@ export function readAndFilter(file: string, settings: ScanSettings): ReadOutcome
   const view = latin1 ? bytes.toString('latin1') : bytes.toString('utf8');
   // Of ASCII bytes (most source files) the view is the text: they are not decoded twice.
   const textOf = (): string => (!latin1 || isAscii(bytes) ? view : bytes.toString('utf8'));
-  if (!mayHoldChecks(prefilterText(file, view), settings.patterns) && !mayHardCodeFlags(file, view)) return settings.keepTexts === true ? { kind: 'unparsed', stamp, text: textOf() } : { kind: 'unparsed', stamp };
+  if (!mayHoldChecks(prefilterText(file, view), settings.patterns) && !mayHardCodeFlags(file, view) && !mayDeclareSettingsFlags(file, view)) return settings.keepTexts === true ? { kind: 'unparsed', stamp, text: textOf() } : { kind: 'unparsed', stamp };
   const text = textOf();
   const hash = contentHash(bytes);
   const cached = settings.cachedHashes?.get(file) === hash;

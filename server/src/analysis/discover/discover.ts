@@ -190,7 +190,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
     const camelCasedTypes = new Set(typing.filter((registry) => registry.kind === 'interface' && filledFromCamelCasedBag(trees, registry.symbol)).map((registry) => registry.symbol));
     const typedBags = [
       ...bagsTypedBy(root, [
-        ...typing.map((registry) => ({ symbol: registry.symbol, file: `${root}/${registry.file}`, keys: registry.keyList, kind: registry.kind, checked: registry.usedKeys > 0 })),
+        ...typing.map((registry) => ({ symbol: registry.symbol, file: `${root}/${registry.file}`, keys: registry.keyList, kind: registry.kind, checked: registry.usedKeys > 0, keyOfMember: registry.keyOfMember })),
         ...ownGivers.map((registry) => ({ symbol: registry.symbol, file: `${root}/${registry.file}`, keys: registry.keyList, kind: registry.kind, checked: registry.usedKeys > 0, ownGiversOnly: true as const })),
       ], trees),
       ...bagsKeyedBy(root, withMembers.map((registry) => ({ symbol: registry.symbol, keys: registry.keyList, members: registry.memberList })), trees),

@@ -37,6 +37,8 @@ export interface TypingRegistry {
    * its own module's functions named for feature flags that give its type are bags.
    */
   readonly ownGiversOnly?: true;
+  /** For an enum or object: the key of each member, by the member's name. */
+  readonly keyOfMember?: ReadonlyMap<string, string>;
 }
 
 // Wrappers of the type that keep its property names: a bag typed `Partial<UiFlags>` lists the same flags.
@@ -87,7 +89,7 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
           && isBagType(giver.type, registry, keys, aliases) && !bags.some((bag) => bag.spec === spec)) {
           const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
           const context = giver.context === undefined ? {} : { context: giver.context };
-          bags.push({ spec, at: { file, line }, declaredAs: giver.type.getText(sourceFile), typedBy: typeName(giver.type) ?? registry.symbol, keys: registry.keys, ...context });
+          bags.push({ spec, at: { file, line }, declaredAs: giver.type.getText(sourceFile), typedBy: typeName(giver.type) ?? registry.symbol, ...keysOfBag(giver.type, registry), ...context });
         }
         // Declared with the type, or given it by `as`, also in an object (a context's default, `{ flags: {} as Flags }`).
         if (registry.ownGiversOnly !== true && (ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) && ts.isIdentifier(node.name)) {
@@ -100,7 +102,7 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
             const known = bags.findIndex((bag) => bag.spec === spec);
             if (known < 0) {
               const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
-              bags.push({ spec, at: { file, line }, typedBy: typeName(type) ?? registry.symbol, keys: registry.keys });
+              bags.push({ spec, at: { file, line }, typedBy: typeName(type) ?? registry.symbol, ...keysOfBag(type, registry) });
             } else if (bags[known].keys !== registry.keys) {
               bags[known] = { ...bags[known], keys: [...new Set([...(bags[known].keys ?? []), ...registry.keys])] };
             }
@@ -154,6 +156,31 @@ function isBagType(type: ts.TypeNode, registry: TypingRegistry, keys: KeyNames, 
     return rest.length === 1 && isBagType(rest[0], registry, keys, aliases);
   }
   return ts.isTypeReferenceNode(type) && type.typeArguments === undefined && ts.isIdentifier(type.typeName) && aliases.has(type.typeName.text);
+}
+
+/**
+ * The property names of a bag of this type, with the flag each stands for where that is another: a type keyed by the
+ * member names of an object or enum registry (`{ [K in keyof typeof FEATURE_FLAGS]: boolean }`, `Record<keyof typeof
+ * Flags, boolean>`) has `tokenUsagePage` for the flag `'token-usage-page'`; any other has the flags' keys.
+ */
+function keysOfBag(type: ts.TypeNode, registry: TypingRegistry): Pick<DiscoveredBag, 'keys' | 'keyNames'> {
+  const members = registry.keyOfMember;
+  if (members === undefined || !keyedByMemberNames(type, registry.symbol)) return { keys: registry.keys };
+  const renamed = Object.fromEntries([...members].filter(([member, key]) => member !== key));
+  return { keys: [...members.keys()], ...(Object.keys(renamed).length > 0 ? { keyNames: renamed } : {}) };
+}
+
+/** True for a type keyed by `keyof typeof symbol`, through the wrappers and intersections `isKeyedType` looks through. */
+function keyedByMemberNames(type: ts.TypeNode, symbol: string): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return keyedByMemberNames(type.type, symbol);
+  if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) return type.types.some((member) => keyedByMemberNames(member, symbol));
+  const keyedBy = ts.isMappedTypeNode(type) ? type.typeParameter.constraint
+    : ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Record' ? type.typeArguments?.[0] : undefined;
+  if (keyedBy !== undefined) {
+    return ts.isTypeOperatorNode(keyedBy) && keyedBy.operator === ts.SyntaxKind.KeyOfKeyword && ts.isTypeQueryNode(keyedBy.type)
+      && ts.isIdentifier(keyedBy.type.exprName) && keyedBy.type.exprName.text === symbol;
+  }
+  return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && SAME_KEYS_WRAPPERS.has(type.typeName.text) && type.typeArguments?.length === 1 && keyedByMemberNames(type.typeArguments[0], symbol);
 }
 
 /** A mapped type over the registry's keys, `Record<…>` of them, or an intersection holding one. */

@@ -17,7 +17,7 @@
 
 import { ts } from 'ts-morph';
 import type { DeclaredSwitch, PatternSet } from '../patterns';
-import { mayDeclareEnvironmentSwitch, mayDeclareFlagSelectors, mayHardCodeFlags } from '../prefilter';
+import { mayDeclareEnvironmentSwitch, mayDeclareFlagSelectors, mayDeclareSettingsFlags, mayHardCodeFlags } from '../prefilter';
 import { wholeNamesRegex } from '../regex';
 import type { FlagCheck } from '../types';
 import { lookupBinding } from './bindings';
@@ -30,6 +30,7 @@ import type { CompletedChecks } from './completeChecks';
 import { hasModifier } from './exports';
 import { booleanFunctionsOf, flagFunctionsOf, flagGettersOf, flagMembersOf, hardCodedSwitch } from './flagsSetInCode';
 import { storedChecksOf } from './storedChecks';
+import { MEMBER_NAME, readsSwitch } from './switchReceivers';
 import { toggleFunctionsOf } from './toggleFunctions';
 import { flagSelectorOf } from './flagSelectors';
 import { flagStoresOf, storeReaderCall, storeSetFrom, subscribedStore } from './flagStores';
@@ -39,16 +40,10 @@ import {
 import type { FileScan, ScanState, SwitchDeclaration } from './types';
 
 const {
-  NodeFlags, SyntaxKind, forEachChild, isCallExpression, isClassLike, isElementAccessExpression, isIdentifier, isImportDeclaration,
-  isNamedImports, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isPropertyDeclaration,
-  isShorthandPropertyAssignment, isStringLiteralLike, isTypeNode, isVariableDeclaration, isVariableStatement,
-  isNonNullExpression, isExportDeclaration, isObjectLiteralExpression, isPropertyAssignment, isFunctionDeclaration,
-  isNamespaceImport,
+  NodeFlags, SyntaxKind, forEachChild, isCallExpression, isClassLike, isIdentifier, isImportDeclaration, isNamedImports, isObjectBindingPattern,
+  isPropertyAccessExpression, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteralLike, isTypeNode, isVariableDeclaration,
+  isVariableStatement, isExportDeclaration, isObjectLiteralExpression, isPropertyAssignment, isFunctionDeclaration, isNamespaceImport,
 } = ts;
-
-// A class's or object's property is found by name in every file: only a name that says what it switches, or one of an
-// object or class named so.
-const MEMBER_NAME = /feature|flag/i;
 
 /** True when the text names one of the switches other files declare, as a whole word. */
 export function mentionsEnvironmentSwitch(text: string, patterns: PatternSet): boolean {
@@ -112,7 +107,9 @@ export interface SwitchScan {
 export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, found: Pick<CompletedChecks, 'checks' | 'importedKeys' | 'evidenceImports'>): SwitchScan | undefined {
   const stored = storedChecksOf(state, found);
   const hardCodes = mayHardCodeFlags(state.sourceFile.fileName, state.text);
-  const declares = stored !== undefined || hardCodes || mayDeclareEnvironmentSwitch(state.text) || mayDeclareFlagSelectors(state.text);
+  // A module of settings may give out toggles by its shape (see toggleFunctions.ts, `flagMembersOf`).
+  const settingsModule = !hardCodes && mayDeclareSettingsFlags(state.sourceFile.fileName, state.text);
+  const declares = stored !== undefined || hardCodes || settingsModule || mayDeclareEnvironmentSwitch(state.text) || mayDeclareFlagSelectors(state.text);
   if (!declares && !mentionsEnvironmentSwitch(state.text, patterns)) return undefined;
   const { sourceFile } = state;
   // A declaration set from a variable, or else storing a check's value.
@@ -148,7 +145,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   // The module's flag functions, exported or not (an export may be another name for one), when it is a module of flags.
   const flagFunctions = hardCodes ? flagFunctionsOf(sourceFile) : new Set<string>();
   // Functions that give an environment variable as a boolean, by the variable they give.
-  const toggles = declares ? toggleFunctionsOf(sourceFile, hardCodes) : new Map<string, string>();
+  const toggles = hardCodes || settingsModule ? toggleFunctionsOf(sourceFile, hardCodes) : new Map<string, string>();
   // A check kept only if another module's evidence holds (a preset's `getValue` on the app's own store) may go.
   const pending = awaitingEvidence(found.evidenceImports);
   const checkedCalls = new Set(found.checks.filter((_, index) => !pending.has(index)).map((check) => `${check.callSpan.start}:${check.callSpan.end}`));
@@ -169,7 +166,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
           continue;
         }
         if (!isIdentifier(declaration.name) || declaration.initializer === undefined) continue;
-        const exported = hardCodes && hasModifier(statement, SyntaxKind.ExportKeyword);
+        const exportedHere = hasModifier(statement, SyntaxKind.ExportKeyword);
+        const exported = hardCodes && exportedHere;
         const textOf = textSwitchedBy(declaration.initializer);
         const toggle = toggles.get(declaration.name.text);
         const setting = (toggle === undefined ? undefined : { key: toggle })
@@ -181,9 +179,9 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
         if (setting === undefined) {
           // The one instance of a class of flag getters (`export const testFlags = new TestFlags()`): each getter is a flag set
           // in code; so is each member of an object named for flags written as a boolean or giving a flag function's value.
-          const inCode: ReturnType<typeof flagMembersOf> = !exported ? [] : [
-            ...flagGettersOf(sourceFile, declaration, found.checks).map((getter) => ({ name: getter.name as ts.Identifier, inCode: 'getter' as const, member: getter })),
-            ...(MEMBER_NAME.test(declaration.name.text) ? flagMembersOf(declaration, flagFunctions) : []),
+          const inCode: ReturnType<typeof flagMembersOf> = [
+            ...(exported ? flagGettersOf(sourceFile, declaration, found.checks) : []).map((getter) => ({ name: getter.name as ts.Identifier, inCode: 'getter' as const, member: getter })),
+            ...(exportedHere && (hardCodes || settingsModule) && MEMBER_NAME.test(declaration.name.text) ? flagMembersOf(declaration, flagFunctions, hardCodes) : []),
           ];
           for (const { name: { text: name }, inCode: how, member } of inCode) {
             const declared: SwitchDeclaration = {
@@ -258,6 +256,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
       ? `${what} is a flag function ${where}, in a module of flags: a function of no arguments that gives a boolean`
       : declared.inCode === 'getter'
       ? `${what} is a flag getter of ${declared.owner ?? 'an object'} ${where}, in a module of flags: a getter that gives a boolean`
+      : declared.inCode !== undefined && declared.owner !== undefined
+      ? `${what} is a flag of ${declared.owner} set in code${declared.inCode === 'expression' ? '' : ` to ${declared.inCode}`} ${where}`
       : declared.inCode !== undefined
       ? `${what} is a flag set in code to ${declared.inCode} ${where}, in a module of flags`
       : declared.inStorage !== undefined
@@ -450,34 +450,6 @@ function flagStoresGiver(declaration: ts.VariableDeclaration, statement: ts.Vari
   if (!isObjectBindingPattern(declaration.name) || declaration.initializer === undefined || !hasModifier(statement, SyntaxKind.ExportKeyword)) return undefined;
   const initializer = unwrap(declaration.initializer);
   return isIdentifier(initializer) && FLAG_STORES_NAME.test(initializer.text) ? initializer.text : undefined;
-}
-
-/**
- * True when a property read through this receiver may be the switch: not through an upper-case constant table of other
- * keys, nor through a class, enum or namespace other than the one that declares it (`FeatureEnum.FEATURE_OPEN_STATS`
- * names a flag where `environment.FEATURE_OPEN_STATS` reads the switch); and, for a property known by its object's name
- * alone, through a receiver named for features or flags.
- */
-function readsSwitch(receiver: ts.Expression, declared: DeclaredSwitch): boolean {
-  if (throughOtherConstants(receiver)) return false;
-  const inner = unwrap(receiver);
-  if (isIdentifier(inner) && /^[A-Z]/.test(inner.text) && inner.text !== declared.owner) return false;
-  return declared.byObject !== true || MEMBER_NAME.test(lastNameOf(receiver) ?? '');
-}
-
-/**
- * True when a receiver chain passes a constant namespace of another kind (`PROPERTIES_TYPE.CALL.X`,
- * `WebAppEvents.PROPERTIES.UPDATE.X`): an upper-case name that does not say feature or flag holds keys of its own that
- * share the switch's name, where `Config.getConfig().FEATURE.X`, `features.X` and `EnvSet.values.x` read the switch.
- */
-function throughOtherConstants(receiver: ts.Expression): boolean {
-  for (let node: ts.Node = receiver; ; ) {
-    const name = isIdentifier(node) ? node.text : isPropertyAccessExpression(node) ? node.name.text : undefined;
-    if (name !== undefined && /^[A-Z][A-Z0-9_]+$/.test(name) && !MEMBER_NAME.test(name)) return true;
-    if (isPropertyAccessExpression(node) || isElementAccessExpression(node) || isNonNullExpression(node) || isParenthesizedExpression(node)) node = node.expression;
-    else if (isCallExpression(node)) node = node.expression;
-    else return false;
-  }
 }
 
 /** True when an identifier stands for its value here: not a declared or property name, a label or a type. */

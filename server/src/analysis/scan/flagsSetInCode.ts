@@ -14,7 +14,7 @@ import { returnedExpressions, unwrap } from './values';
 const {
   SyntaxKind, forEachChild, isArrowFunction, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isFunctionDeclaration,
   isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isPropertyAccessExpression,
-  isPropertyDeclaration, isStringLiteralLike, isVariableStatement, isObjectLiteralExpression, isPropertyAssignment, isReturnStatement,
+  isPropertyDeclaration, isStringLiteralLike, isVariableStatement, isObjectLiteralExpression, isPropertyAssignment, isReturnStatement, isPrefixUnaryExpression,
 } = ts;
 
 /**
@@ -145,21 +145,26 @@ export function flagGettersOf(sourceFile: ts.SourceFile, instance: ts.VariableDe
 }
 
 /**
- * The members that are flags of a module of flags' exported object (`export const FEATURE_FLAGS = { fastMode: false, get
- * developerFeedback(): boolean { return isDeveloperFeedbackEnabled(); } }`): each written as `true` or `false`, or a getter
- * that gives the value of one of the module's flag functions, called with nothing, which makes the member another name
- * for that function. Each is read on the object (`FEATURE_FLAGS.fastMode`) and keyed by its own name.
+ * The members that are flags of an object exported under a name for flags. In a module of flags: each written as `true`
+ * or `false`, or a getter that gives the value of one of the module's flag functions, called with nothing, which makes
+ * the member another name for that function (`export const FEATURE_FLAGS = { fastMode: false, get developerFeedback():
+ * boolean { return isDeveloperFeedbackEnabled(); } }`). In a module of settings (`features.ts`, see `isSettingsModule`,
+ * the only other kind asked) the object's shape must say so: three members
+ * or more, every one written as a boolean or as a name (`notifications: isDev`), most as `true` or `false` (`export const
+ * features = { useTestnet: false, … }`). Each is read on the object (`FEATURE_FLAGS.fastMode`), keyed by its own name.
  */
-export function flagMembersOf(declaration: ts.VariableDeclaration, flagFunctions: ReadonlySet<string>): Array<{ name: ts.Identifier; inCode: 'true' | 'false' | 'getter'; member: ts.Node }> {
+export function flagMembersOf(declaration: ts.VariableDeclaration, flagFunctions: ReadonlySet<string>, flagsModule: boolean): FlagMember[] {
   const object = declaration.initializer === undefined ? undefined : unwrap(declaration.initializer);
   if (object === undefined || !isObjectLiteralExpression(object)) return [];
-  const members: Array<{ name: ts.Identifier; inCode: 'true' | 'false' | 'getter'; member: ts.Node }> = [];
+  const members: FlagMember[] = [];
   for (const property of object.properties) {
     if (property.name === undefined || !isIdentifier(property.name)) continue;
     if (isPropertyAssignment(property)) {
-      const value = unwrap(property.initializer).kind;
-      if (value === SyntaxKind.TrueKeyword || value === SyntaxKind.FalseKeyword) members.push({ name: property.name, inCode: value === SyntaxKind.TrueKeyword ? 'true' : 'false', member: property });
-    } else if (isGetAccessorDeclaration(property) && property.body?.statements.length === 1) {
+      const value = unwrap(property.initializer);
+      const named = isIdentifier(value) || (isPrefixUnaryExpression(value) && value.operator === SyntaxKind.ExclamationToken && isIdentifier(value.operand));
+      if (value.kind === SyntaxKind.TrueKeyword || value.kind === SyntaxKind.FalseKeyword) members.push({ name: property.name, inCode: value.kind === SyntaxKind.TrueKeyword ? 'true' : 'false', member: property });
+      else if (named && !flagsModule && !(isIdentifier(value) && value.text === 'undefined')) members.push({ name: property.name, inCode: 'expression', member: property });
+    } else if (flagsModule && isGetAccessorDeclaration(property) && property.body?.statements.length === 1) {
       const only = property.body.statements[0];
       const value = isReturnStatement(only) && only.expression !== undefined ? unwrap(only.expression) : undefined;
       if (value !== undefined && isCallExpression(value) && isIdentifier(value.expression) && flagFunctions.has(value.expression.text) && value.arguments.length === 0) {
@@ -167,8 +172,20 @@ export function flagMembersOf(declaration: ts.VariableDeclaration, flagFunctions
       }
     }
   }
-  return members;
+  if (flagsModule) return members;
+  const written = members.filter((member) => member.inCode !== 'expression').length;
+  return members.length === object.properties.length && members.length >= OBJECT_OF_FLAGS && written * 2 > members.length ? members : [];
 }
+
+/** A member of an object of flags: its name, how it is set, and its declaration. */
+export interface FlagMember {
+  readonly name: ts.Identifier;
+  readonly inCode: 'true' | 'false' | 'getter' | 'expression';
+  readonly member: ts.Node;
+}
+
+// How many members of booleans make an object outside a module of flags one of flags.
+const OBJECT_OF_FLAGS = 3;
 
 /**
  * The one key a value reads from the browser's storage, `localStorage.getItem('IS_SOLANA_ENABLED')` (also through

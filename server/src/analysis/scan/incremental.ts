@@ -10,7 +10,7 @@ import { completeChecks } from './completeChecks';
 import { calleeNameRegex } from './checks';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { namesDeclaredFlag } from './environmentSwitches';
-import { mayDeclareEnvironmentSwitch, mayHardCodeFlags } from '../prefilter';
+import { mayDeclareEnvironmentSwitch, mayDeclareSettingsFlags, mayHardCodeFlags } from '../prefilter';
 import { hasSyntaxError, parseSource, syntaxErrorsOf } from './parse';
 import { namesVendorPackage } from '../skeleton';
 import { newState, scanFile, visit } from './scanFile';
@@ -72,7 +72,7 @@ export function scanDocument(fileName: string, text: string, filePatterns: Patte
   if (isComponentFile(fileName)) return { scan: scanFile(fileName, text, patterns), text, patterns, tree: undefined, walks: undefined };
   const document = (previous === undefined ? undefined : rescanStatement(fileName, text, patterns, previous))
     ?? scanWholeDocument(fileName, text, patterns, previous?.tree);
-  return involvesFlagFunctions(document, patterns) || mayHardCodeFlags(fileName, document.text) ? wholeScanOf(fileName, document) : document;
+  return involvesFlagFunctions(document, patterns) || mayHardCodeFlags(fileName, document.text) || mayDeclareSettingsFlags(fileName, document.text) ? wholeScanOf(fileName, document) : document;
 }
 
 /**

@@ -97,9 +97,13 @@ export function switchedBy(initializer: ts.Expression, declaredName: string, fla
  * The environment variable a module's constant holds as text, when it is a switch (see `SwitchDeclaration.text`): the
  * initializer is the read itself, or the read with a fallback of `'true'` or `'false'` (`getEnvironmentValue('X', 'false')`,
  * `process.env.X ?? 'false'`), of a variable named as one feature's flag (`FEATURE_FLAG_ENABLE_TRUSTS_WEB_07112022`) or
- * as a switch with such a fallback. A text is true when set to anything, so it gates only where a test makes it a boolean.
+ * as a switch with such a fallback; or the switch's text kept only when it is on, and nothing else (`process.env.FEATURE_SOLANA
+ * === 'on' ? 'on' : null`, which no other text of the variable turns on). A text is true when set to anything, so it
+ * gates only where a test makes it a boolean.
  */
 export function textSwitchedBy(initializer: ts.Expression): string | undefined {
+  const kept = keptWhenOn(unwrap(initializer));
+  if (kept !== undefined) return kept;
   let read = unwrap(initializer);
   let fallback: ts.Expression | undefined;
   if (isBinaryExpression(read) && (read.operatorToken.kind === SyntaxKind.QuestionQuestionToken || read.operatorToken.kind === SyntaxKind.BarBarToken)) {
@@ -115,6 +119,20 @@ export function textSwitchedBy(initializer: ts.Expression): string | undefined {
 }
 
 const BOOLEAN_TEXT = /^(?:true|false)$/i;
+
+/** The variable of `env.X === 'on' ? 'on' : null`: a switch named as one, compared with a switch's text, and that text or nothing given. */
+function keptWhenOn(value: ts.Expression): string | undefined {
+  if (!isConditionalExpression(value)) return undefined;
+  const condition = unwrap(value.condition);
+  if (!isBinaryExpression(condition) || condition.operatorToken.kind !== SyntaxKind.EqualsEqualsEqualsToken) return undefined;
+  const [read, text] = isStringLiteralLike(condition.right) ? [unwrap(condition.left), condition.right] : [unwrap(condition.right), condition.left];
+  const variable = environmentVariableOf(read);
+  if (variable === undefined || !isStringLiteralLike(text) || !SWITCH_TEXT.test(text.text) || !namedAsSwitch(variable)) return undefined;
+  const whenTrue = unwrap(value.whenTrue);
+  const whenFalse = unwrap(value.whenFalse);
+  const nothing = whenFalse.kind === SyntaxKind.NullKeyword || (isIdentifier(whenFalse) && whenFalse.text === 'undefined') || (isStringLiteralLike(whenFalse) && whenFalse.text === '');
+  return isStringLiteralLike(whenTrue) && whenTrue.text === text.text && nothing ? variable : undefined;
+}
 
 // A text's methods that give the same text in another form (in one case, trimmed): a variable read through one is still
 // read as the variable, and a name asked for through one is still that name.

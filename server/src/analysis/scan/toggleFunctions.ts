@@ -1,8 +1,8 @@
 // A team's toggles given out as functions: `export function passkeysEnabled(): boolean { return process.env.PASSKEYS ===
 // "1"; }`, called where the feature is gated (`if (passkeysEnabled())`). Each is an environment switch of its variable,
 // whatever the variable's name: the module's shape is the evidence. A module of flags by its file's name (see
-// `isFlagsModule`) needs one such function; any other module, the app's `config.ts`, needs several, each declared to give
-// a boolean, which a module of settings that happens to hold one boolean does not have.
+// `isFlagsModule`) needs one such function; a module of the app's settings (`config.ts`, see `isSettingsModule`) needs
+// several, each declared to give a boolean, which a module of settings that happens to hold one boolean does not have.
 
 import { ts } from 'ts-morph';
 import { hasModifier } from './exports';
@@ -18,7 +18,10 @@ const TOGGLES_IN_A_MODULE = 3;
 // `SELECT_TRACKING_ENABLED`): in a module of toggles beside the features' own, and no flag.
 const TELEMETRY_WORDS = new Set(['ANALYTICS', 'GA', 'GA4', 'GTM', 'TRACKING', 'TELEMETRY']);
 
-/** The module's toggle functions by name, each with the environment variable it gives as a boolean; empty when it declares none. */
+/**
+ * The toggle functions of a module of flags or, with `flagsModule` false, of a module of settings, by name, each with the
+ * environment variable it gives as a boolean; empty when it declares none.
+ */
 export function toggleFunctionsOf(sourceFile: ts.SourceFile, flagsModule: boolean): Map<string, string> {
   const toggles = new Map<string, string>();
   const declaredBoolean = new Set<string>();

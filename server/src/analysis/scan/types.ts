@@ -94,7 +94,7 @@ export interface SwitchDeclaration {
   readonly key: string;
   readonly member: boolean;
   /** For a flag set in code (a module of flags exports `const X = false`): the value written there, or what gives it (a function, or a getter of the one instance of the module's class). */
-  readonly inCode?: 'true' | 'false' | 'function' | 'getter';
+  readonly inCode?: 'true' | 'false' | 'function' | 'getter' | 'expression';
   /** For a switch a module of flags reads from the browser's storage (`!!localStorage.getItem('X')`): that storage. */
   readonly inStorage?: 'localStorage' | 'sessionStorage';
   /** For a flag store a module of flags makes (`export const fModeEnabled = persisted(true, 'f-mode')`): what makes it, what it holds. */
