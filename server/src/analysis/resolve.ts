@@ -73,7 +73,9 @@ export function resolveChecks(scan: FileScan, getScan: (fileName: string) => Fil
     const asked = `${reference.specifier}\0${reference.names.join('\0')}`;
     if (!followed.has(asked)) followed.set(asked, followReference(scan.fileName, reference, newResolution(getScan, host)));
     const value = followed.get(asked);
-    if (typeof value === 'string') checks[checkIndex] = withKey(checks[checkIndex], value);
+    const { keysOfBag, ...check } = checks[checkIndex];
+    // A bag that lists its keys holds a flag only at a key it lists; the check of any other is dropped below.
+    if (typeof value === 'string' && (keysOfBag === undefined || keysOfBag.includes(value))) checks[checkIndex] = withKey(check, value);
   }
   for (const { checkIndex, members } of scan.importedKeyTypes ?? []) {
     const possibleKeys = keysOfMembers(scan.fileName, members, newResolution(getScan, host));
@@ -82,7 +84,8 @@ export function resolveChecks(scan: FileScan, getScan: (fileName: string) => Fil
   const withEvidence = scan.evidenceImports === undefined ? checks : withImportedEvidence(scan, checks, newResolution(getScan, host));
   const completed = scan.flagFunctionCalls === undefined ? withEvidence : withFlagFunctionCalls(scan, checks, withEvidence, newResolution(getScan, host));
   const named = host.configKeyNames?.();
-  return named === undefined ? completed : completed.map((check) => withConfiguredKey(check, named));
+  const listed = completed.filter((check) => check.keysOfBag === undefined);
+  return named === undefined ? listed : listed.map((check) => withConfiguredKey(check, named));
 }
 
 /**

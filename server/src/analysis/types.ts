@@ -191,6 +191,11 @@ export interface FlagCheck {
    * registers it, so a registry of other flags does not have to.
    */
   listedByBag?: true;
+  /**
+   * For a read of a bag that lists its keys, by a key another module's constant gives (`features[DashTabItemType.X]`): those
+   * keys. The key, once followed, is a flag only if they hold it (see `resolveChecks`), and the field is then dropped.
+   */
+  keysOfBag?: readonly string[];
   /** The flag type a `// flaglens: kill-switch` comment at the check names. */
   typeAnnotation?: string;
   /** Why the call counts as a check, for people ("`client` is created from @openfeature/server-sdk"); absent only in hand-made checks. */

@@ -116,6 +116,7 @@ function addBagKeyCheck(state: ScanState, bag: BagSource, keyNode: ts.Expression
         ...(pattern.camelCaseKeys === true ? { camelCasedKey: true as const } : {}),
       },
       keyValue: evaluate(keyNode),
+      ...(bag.keys !== undefined && !(isStringLiteral(literal) || isNoSubstitutionTemplateLiteral(literal)) ? { onlyKeys: bag.keys } : {}),
     });
   }
 }

@@ -81,20 +81,25 @@ export function completeChecks(state: ScanState): CompletedChecks {
         pending = { checkIndex: checks.length, reference: found.reference, packages: need.packages, subject: found.subject ?? need.subject };
       }
     }
-    if (pending !== undefined) evidenceImports.push(pending);
     const value = draft.keyValue === undefined ? undefined : followLocal(state, draft.keyValue, [], 0);
     const key = typeof value === 'string' ? value : carriedRegistryKey(state, draft.keyValue ?? thisPath(check.key, check.keySpan.end));
-    if (key !== undefined) {
-      checks.push(withKey(check, key));
-    } else {
-      if (typeof value !== 'string' && value?.kind === 'import') importedKeys.push({ checkIndex: checks.length, reference: value });
-      // A name nothing in the file binds may be one its framework imports by itself (Nuxt's `Feature.X` from `utils/`).
-      else if (draft.keyValue !== undefined && typeof draft.keyValue !== 'string' && draft.keyValue.kind === 'local' && lookupBinding(state, draft.keyValue.names[0], draft.keyValue.position) === undefined) {
-        importedKeys.push({ checkIndex: checks.length, reference: { kind: 'import', specifier: AUTO_IMPORTS, names: draft.keyValue.names } });
-      }
-      const completed = withDynamicKey(state, { ...draft, check }, checks.length, importedKeyTypes);
-      checks.push(completed);
-    }
+    // A bag that lists its keys read by another name's value (`features[DashTabItemType.GroupControl]`) holds no flag there.
+    if (key !== undefined && draft.onlyKeys !== undefined && !draft.onlyKeys.has(key)) continue;
+    // A key another module gives: a name imported, or one nothing in the file binds that its framework imports by itself
+    // (Nuxt's `Feature.X` from `utils/`).
+    const imported = key !== undefined ? undefined
+      : typeof value !== 'string' && value?.kind === 'import' ? value
+      : draft.keyValue !== undefined && typeof draft.keyValue !== 'string' && draft.keyValue.kind === 'local' && lookupBinding(state, draft.keyValue.names[0], draft.keyValue.position) === undefined
+        ? { kind: 'import' as const, specifier: AUTO_IMPORTS, names: draft.keyValue.names } : undefined;
+    const completed = key !== undefined ? withKey(check, key) : withDynamicKey(state, { ...draft, check }, checks.length, importedKeyTypes);
+    // A bag that lists its keys read by a local value nothing follows (`features?.[openedDialog]`, `data.features[i]`) is
+    // another object of its name, or read by a key it does not list; by another module's constant, it holds a flag only
+    // if it lists the key once followed (see `resolveChecks`).
+    const unlisted = key === undefined && draft.onlyKeys !== undefined && completed.dynamic !== true;
+    if (unlisted && imported === undefined) continue;
+    if (pending !== undefined) evidenceImports.push(pending);
+    if (imported !== undefined) importedKeys.push({ checkIndex: checks.length, reference: imported });
+    checks.push(unlisted && draft.onlyKeys !== undefined ? { ...completed, keysOfBag: [...draft.onlyKeys] } : completed);
   }
   return { checks, importedKeys, importedKeyTypes, evidenceImports };
 }

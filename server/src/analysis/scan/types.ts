@@ -256,6 +256,8 @@ export interface DraftCheck {
   readonly evidence?: EvidenceNeed;
   /** True for one key of a list written at the key's place (`getTreatments(['a', 'b'])`): each is a check of its own. */
   readonly listed?: true;
+  /** For a read of a bag that lists its keys by a name or an expression (`features[Feature.X]`): those keys, the only flags it holds. */
+  readonly onlyKeys?: ReadonlySet<string>;
 }
 
 /** What one walk of a file writes: its bindings, scopes, draft checks and type aliases. */
