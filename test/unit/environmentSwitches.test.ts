@@ -128,6 +128,8 @@ export const FEATURE_FLAGS = {
 `,
       '/ws/packages/shared/src/app.ts': `import { FEATURE_FLAGS, isDeveloperFeedbackEnabled } from './feature-flags';
 export const on = [FEATURE_FLAGS.fastMode, FEATURE_FLAGS.developerFeedback, FEATURE_FLAGS.label, FEATURE_FLAGS.retries, isDeveloperFeedbackEnabled(), other.fastMode];
+// Another object named for flags, the program's own (a bag passed around, a copy of the defaults), is not the module's object.
+export function bundle(featureFlags: Record<string, boolean>) { const { fastMode } = featureFlags; return featureFlags.fastMode && fastMode; }
 `,
     };
     const scans = scanWorkspace(files);

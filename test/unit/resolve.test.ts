@@ -662,19 +662,19 @@ describe("an inferred wrapper's calls, by the module that declares it", () => {
 });
 
 describe('a bag that lists its keys, read by a key written elsewhere', () => {
-  it("holds a flag at another module's constant it lists; not at one it does not list, nor at a local value nothing follows; a parameter stays a dynamic check", () => {
+  it("holds a flag at another module's constant it lists, or one of another list named for flags; not at one it does not list, nor at a local value nothing follows; a parameter stays a dynamic check", () => {
     const texts = new Map(Object.entries({
-      [APP]: `import { Feature } from './feature';
+      [APP]: `import { Feature, FeatureVars } from './feature';
 import { DashTabItemType } from './dash';
 const features = window.DL.features;
-export const on = [features[Feature.Collections], features[DashTabItemType.GroupControl], features['collections'], features['group_control']];
+export const on = [features[Feature.Collections], features[DashTabItemType.GroupControl], features['collections'], features['group_control'], features[FeatureVars.Rate]];
 export function read(data, openedDialog) {
   const local = openedDialog + 1;
   for (let i = 0; i < data.features.length; i++) draw(data.features[i]);
   return features?.[local];
 }
 export const isOn = (name: string) => features[name];`,
-      '/ws/src/feature.ts': `export enum Feature { Collections = 'collections', Export = 'export' }`,
+      '/ws/src/feature.ts': `export enum Feature { Collections = 'collections', Export = 'export' }\nexport enum FeatureVars { Rate = 'sample-rate' }`,
       '/ws/src/dash.ts': `export enum DashTabItemType { GroupControl = 'group_control' }`,
     }));
     const patterns = buildPatternSet([], [{ bag: 'features', keys: ['collections', 'export'] }]);
@@ -684,6 +684,7 @@ export const isOn = (name: string) => features[name];`,
     assert.deepEqual(resolveChecks(app, getScan, hostOver(texts)).map((found) => [found.key, found.resolved, found.dynamic === true, found.keysOfBag]), [
       ['collections', true, false, undefined],
       ['collections', true, false, undefined],
+      ['sample-rate', true, false, undefined],
       ['name', false, true, undefined],
     ]);
   });

@@ -52,6 +52,8 @@ export interface DeclaredSwitch {
   readonly member: boolean;
   /** For a property known by its object's name alone: read only through a receiver named for features or flags. */
   readonly byObject?: true;
+  /** For a member of an object of flags set in code: read only through that object, by its name (`FEATURE_FLAGS.fastMode`). */
+  readonly ownerOnly?: true;
   /** For a property: the class, or the variable or property holding the object, that declares it. */
   readonly owner?: string;
   /** The declaring file (absolute, with `/`) and line, for the evidence. */

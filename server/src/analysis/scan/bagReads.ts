@@ -15,7 +15,7 @@ import { evaluate, unwrap } from './values';
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
   SyntaxKind, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isComputedPropertyName, isConditionalExpression, isDeleteExpression,
-  isFunctionExpression, isIdentifier, isTypeOfExpression,
+  isElementAccessExpression, isFunctionExpression, isIdentifier, isTypeOfExpression,
   isNoSubstitutionTemplateLiteral, isPostfixUnaryExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isStringLiteral,
 } = ts;
 
@@ -116,9 +116,17 @@ function addBagKeyCheck(state: ScanState, bag: BagSource, keyNode: ts.Expression
         ...(pattern.camelCaseKeys === true ? { camelCasedKey: true as const } : {}),
       },
       keyValue: evaluate(keyNode),
-      ...(bag.keys !== undefined && !(isStringLiteral(literal) || isNoSubstitutionTemplateLiteral(literal)) ? { onlyKeys: bag.keys } : {}),
+      ...(bag.keys !== undefined && !(isStringLiteral(literal) || isNoSubstitutionTemplateLiteral(literal)) && !namesListOfFlags(literal) ? { onlyKeys: bag.keys } : {}),
     });
   }
+}
+
+// A list named for flags (`FeatureVars.SAE_OVERRIDE`, `FeatureFlags.X`): another list of the bag's flags than the one it lists.
+const FLAGS_LIST_NAME = /feature|flag|toggle|experiment|gate/i;
+
+/** True for a member of a list named for flags: the key is a flag's, whether or not the bag lists it. */
+function namesListOfFlags(key: ts.Expression): boolean {
+  return (isPropertyAccessExpression(key) || isElementAccessExpression(key)) && isIdentifier(key.expression) && FLAGS_LIST_NAME.test(key.expression.text);
 }
 
 /**

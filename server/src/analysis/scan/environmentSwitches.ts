@@ -179,13 +179,14 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
         if (setting === undefined) {
           // The one instance of a class of flag getters (`export const testFlags = new TestFlags()`): each getter is a flag set
           // in code; so is each member of an object named for flags written as a boolean or giving a flag function's value.
-          const inCode: ReturnType<typeof flagMembersOf> = [
+          const inCode: Array<ReturnType<typeof flagMembersOf>[number] & { ownerOnly?: true }> = [
             ...(exported ? flagGettersOf(sourceFile, declaration, found.checks) : []).map((getter) => ({ name: getter.name as ts.Identifier, inCode: 'getter' as const, member: getter })),
-            ...(exportedHere && (hardCodes || settingsModule) && MEMBER_NAME.test(declaration.name.text) ? flagMembersOf(declaration, flagFunctions, hardCodes) : []),
+            ...(exportedHere && (hardCodes || settingsModule) && MEMBER_NAME.test(declaration.name.text) ? flagMembersOf(declaration, flagFunctions, hardCodes) : [])
+              .map((member) => ({ ...member, ownerOnly: true as const })),
           ];
-          for (const { name: { text: name }, inCode: how, member } of inCode) {
+          for (const { name: { text: name }, inCode: how, member, ownerOnly } of inCode) {
             const declared: SwitchDeclaration = {
-              key: name, inCode: how, member: true, ...(MEMBER_NAME.test(name) ? {} : { byObject: true as const }), owner: declaration.name.text, line: lineOf(state, member),
+              key: name, inCode: how, member: true, ...(MEMBER_NAME.test(name) ? {} : { byObject: true as const }), ...(ownerOnly ? { ownerOnly } : {}), owner: declaration.name.text, line: lineOf(state, member),
             };
             switches[name] = declared;
             settings.add(member);
@@ -385,7 +386,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
           }
           const declared = isIdentifier(property) ? members.get(property.text) : undefined;
           if (declared === undefined || element.dotDotDotToken !== undefined) continue;
-          if (declared.byObject === true && !MEMBER_NAME.test(binding.from ?? '')) continue;
+          if ((declared.byObject === true && !MEMBER_NAME.test(binding.from ?? '')) || (declared.ownerOnly === true && binding.from !== declared.owner)) continue;
           read(property, element, declared, `\`${property.getText(sourceFile)}\``);
         }
       }

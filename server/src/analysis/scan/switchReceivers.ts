@@ -15,13 +15,14 @@ export const MEMBER_NAME = /feature|flag/i;
 /**
  * True when a property read through this receiver may be the switch: not through an upper-case constant table of other
  * keys, nor through a class, enum or namespace other than the one that declares it (`FeatureEnum.FEATURE_OPEN_STATS`
- * names a flag where `environment.FEATURE_OPEN_STATS` reads the switch); and, for a property known by its object's name
- * alone, through a receiver named for features or flags.
+ * names a flag where `environment.FEATURE_OPEN_STATS` reads the switch); for a property known by its object's name
+ * alone, through a receiver named for features or flags; for a member of an object of flags set in code, through that object.
  */
 export function readsSwitch(receiver: ts.Expression, declared: DeclaredSwitch): boolean {
   if (throughOtherConstants(receiver)) return false;
   const inner = unwrap(receiver);
   if (isIdentifier(inner) && /^[A-Z]/.test(inner.text) && inner.text !== declared.owner) return false;
+  if (declared.ownerOnly === true) return lastNameOf(receiver) === declared.owner;
   return declared.byObject !== true || MEMBER_NAME.test(lastNameOf(receiver) ?? '');
 }
 

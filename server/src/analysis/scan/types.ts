@@ -106,6 +106,12 @@ export interface SwitchDeclaration {
    * receiver named for features or flags (`env.teamFeatures.sso`, `features.sso`) is the switch's.
    */
   readonly byObject?: true;
+  /**
+   * For a member of an object of flags set in code (see `flagMembersOf`): only a read through that object, by its name
+   * (`FEATURE_FLAGS.fastMode`), is the flag's; another object named for flags (a bag passed around, the defaults' copy)
+   * holds what the program was given.
+   */
+  readonly ownerOnly?: true;
   /** For a property: the name of the class, or of the variable or property holding the object, that declares it. */
   readonly owner?: string;
   readonly line: number;
