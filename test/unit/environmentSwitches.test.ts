@@ -13,17 +13,11 @@ import { buildPatternSet } from '../../server/src/analysis/patterns';
 import { isFlagsModule, mayHardCodeFlags, mayHoldChecks } from '../../server/src/analysis/prefilter';
 import { givesNoValue } from '../../server/src/analysis/remove/plan';
 import { scanFile, type FileScan } from '../../server/src/analysis/scan';
-import { environmentSwitchesOf, withEnvironmentSwitches } from '../../server/src/analysis/scan/environmentSwitches';
+import { scanWithSwitches } from './switch-builders';
 import { indexedWorkspace } from './workspace-builders';
 import { catalog, definition, policyContext } from './catalog-builders';
 
-function scanWorkspace(files: Record<string, string>): Map<string, FileScan> {
-  const presets = buildPatternSet([]);
-  const first = new Map(Object.entries(files).map(([fileName, text]) => [fileName, scanFile(fileName, text, presets)]));
-  const switches = environmentSwitchesOf(first.entries());
-  const patterns = withEnvironmentSwitches(presets, switches);
-  return new Map(Object.entries(files).map(([fileName, text]) => [fileName, scanFile(fileName, text, patterns)]));
-}
+const scanWorkspace = (files: Record<string, string>): Map<string, FileScan> => scanWithSwitches(files);
 
 /** `key <- read as written` of each check of `file`. */
 function readsIn(files: Record<string, string>, file: string): string[] {

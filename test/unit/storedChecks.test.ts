@@ -10,17 +10,13 @@ import { after, describe, it } from 'node:test';
 import { buildPatternSet, type PatternSet } from '../../server/src/analysis/patterns';
 import { givesNoValue } from '../../server/src/analysis/remove/plan';
 import { scanFile, type FileScan } from '../../server/src/analysis/scan';
-import { environmentSwitchesOf, withEnvironmentSwitches } from '../../server/src/analysis/scan/environmentSwitches';
+import { scanWithSwitches } from './switch-builders';
 import { indexedWorkspace } from './workspace-builders';
 
 // The team's helpers, as `.flaglens.json` or inference would give them.
 const PATTERNS = buildPatternSet([{ callee: 'isFeatureEnabled' }, { callee: 'featureEnabled' }]);
 
-function scanWorkspace(files: Record<string, string>, patterns: PatternSet = PATTERNS): Map<string, FileScan> {
-  const first = new Map(Object.entries(files).map(([fileName, text]) => [fileName, scanFile(fileName, text, patterns)]));
-  const switches = withEnvironmentSwitches(patterns, environmentSwitchesOf(first.entries()));
-  return new Map(Object.entries(files).map(([fileName, text]) => [fileName, scanFile(fileName, text, switches)]));
-}
+const scanWorkspace = (files: Record<string, string>, patterns: PatternSet = PATTERNS): Map<string, FileScan> => scanWithSwitches(files, patterns);
 
 /** `key <- read as written` of each check of `file` that reads a stored value. */
 function storedReadsIn(files: Record<string, string>, file: string): string[] {

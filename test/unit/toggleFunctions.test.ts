@@ -4,17 +4,11 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildPatternSet } from '../../server/src/analysis/patterns';
 import { mayDeclareSettingsFlags } from '../../server/src/analysis/prefilter';
-import { scanFile, type FileScan } from '../../server/src/analysis/scan';
-import { environmentSwitchesOf, withEnvironmentSwitches } from '../../server/src/analysis/scan/environmentSwitches';
+import type { FileScan } from '../../server/src/analysis/scan';
+import { scanWithSwitches } from './switch-builders';
 
-function scanWorkspace(files: Record<string, string>): Map<string, FileScan> {
-  const presets = buildPatternSet([]);
-  const first = new Map(Object.entries(files).map(([fileName, text]) => [fileName, scanFile(fileName, text, presets)]));
-  const patterns = withEnvironmentSwitches(presets, environmentSwitchesOf(first.entries()));
-  return new Map(Object.entries(files).map(([fileName, text]) => [fileName, scanFile(fileName, text, patterns)]));
-}
+const scanWorkspace = (files: Record<string, string>): Map<string, FileScan> => scanWithSwitches(files);
 
 /** `key <- read as written` of each check of `file`, each an environment switch's. */
 function readsIn(files: Record<string, string>, file: string): string[] {
