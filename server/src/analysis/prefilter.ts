@@ -156,9 +156,9 @@ const SETTINGS_MODULE_WORDS = new Set(['config', 'configuration', 'settings', 'e
  */
 export function isSettingsModule(fileName: string): boolean {
   // Every file read passes here: the end of its name is looked at before any expression runs.
-  const base = fileName.slice(fileName.lastIndexOf('/') + 1, fileName.lastIndexOf('.'));
-  const lower = base.toLowerCase();
-  for (const word of SETTINGS_MODULE_WORDS) if (lower.endsWith(word)) return SETTINGS_MODULE_WORDS.has(lastWordOf(base));
+  const stem = stemOf(fileName);
+  const lower = stem.toLowerCase();
+  for (const word of SETTINGS_MODULE_WORDS) if (lower.endsWith(word)) return SETTINGS_MODULE_WORDS.has(wordsOfStem(stem).at(-1) ?? '');
   return false;
 }
 
@@ -167,10 +167,14 @@ export function mayDeclareSettingsFlags(fileName: string, text: string): boolean
   return isSettingsModule(fileName) && (TOGGLE_FUNCTION_TEXT.test(text) || FLAGS_OBJECT_EXPORT_TEXT.test(text));
 }
 
-/** The last word of a name, lower case: `settings` for `app-settings` and `appSettings`, `config` for `app.config`. */
-function lastWordOf(name: string): string {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s._-]+/);
-  return words[words.length - 1];
+/** A file's name without its folder and its last extension: `app.config` for `src/app.config.ts`. */
+function stemOf(fileName: string): string {
+  return fileName.slice(fileName.lastIndexOf('/') + 1, fileName.lastIndexOf('.'));
+}
+
+/** The words of a file's stem, lower case: `app`, `settings` for `app-settings` and `appSettings`; `app`, `config` for `app.config`. */
+function wordsOfStem(stem: string): string[] {
+  return stem.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s._-]+/);
 }
 
 /** True when a text may make a store's selector of one flag (see scan/flagSelectors.ts): a selector is made, and something is named for flags. */
@@ -183,10 +187,10 @@ export function isFlagsModule(fileName: string): boolean {
   // The last word of the file's name: `temp-flags.ts`, `featureFlags.js`, `flags.ts`, `FeatureToggles.ts`, or a feature's
   // flag in the singular, `feature-flag.ts`; not `flags.d.ts`, nor `flag.ts` (as often a command line's).
   // Every file read passes here: its stem's end is looked at before any expression runs.
-  const base = fileName.slice(fileName.lastIndexOf('/') + 1, fileName.lastIndexOf('.'));
-  const lower = base.toLowerCase();
+  const stem = stemOf(fileName);
+  const lower = stem.toLowerCase();
   if (!lower.endsWith('flags') && !lower.endsWith('toggles') && !lower.endsWith('flag')) return false;
-  const words = base.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s._-]+/);
+  const words = wordsOfStem(stem);
   const last = words[words.length - 1];
   return last === 'flags' || last === 'toggles' || (last === 'flag' && words[words.length - 2] === 'feature');
 }

@@ -126,7 +126,7 @@ function keyedAliases(root: string, keys: KeyNames, trees: SourceTrees, shadows:
     const source = trees.byFile.get(file);
     if (source === undefined || isTestFile(posix.relative(root, file)) || !keyedText.test(source.text) || shadows(source)) continue;
     for (const statement of trees.tree(source).statements) {
-      if (ts.isTypeAliasDeclaration(statement) && isKeyedType(statement.type, keys)) aliases.add(statement.name.text);
+      if (ts.isTypeAliasDeclaration(statement) && isKeyedType(statement.type, (keyType) => namesKeysOf(keyType, keys))) aliases.add(statement.name.text);
     }
   }
   return aliases;
@@ -149,7 +149,7 @@ function interfaceAliases(root: string, symbol: string, trees: SourceTrees): Set
 /** The registry interface's own type, a type keyed by the registry's keys, or an alias of one (see the top of this file). */
 function isBagType(type: ts.TypeNode, registry: TypingRegistry, keys: KeyNames, aliases: ReadonlySet<string>): boolean {
   if (registry.kind === 'interface' && isRegistryType(type, registry.symbol)) return true;
-  if (isKeyedType(type, keys)) return true;
+  if (isKeyedType(type, (keyType) => namesKeysOf(keyType, keys))) return true;
   if (ts.isParenthesizedTypeNode(type)) return isBagType(type.type, registry, keys, aliases);
   if (ts.isUnionTypeNode(type)) {
     const rest = type.types.filter((member) => member.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword));
@@ -170,28 +170,22 @@ function keysOfBag(type: ts.TypeNode, registry: TypingRegistry): Pick<Discovered
   return { keys: [...members.keys()], ...(Object.keys(renamed).length > 0 ? { keyNames: renamed } : {}) };
 }
 
-/** True for a type keyed by `keyof typeof symbol`, through the wrappers and intersections `isKeyedType` looks through. */
+/** True for a type keyed by `keyof typeof symbol` (one of a union's members, or through what `isKeyedType` looks through). */
 function keyedByMemberNames(type: ts.TypeNode, symbol: string): boolean {
-  if (ts.isParenthesizedTypeNode(type)) return keyedByMemberNames(type.type, symbol);
-  if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) return type.types.some((member) => keyedByMemberNames(member, symbol));
-  const keyedBy = ts.isMappedTypeNode(type) ? type.typeParameter.constraint
-    : ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Record' ? type.typeArguments?.[0] : undefined;
-  if (keyedBy !== undefined) {
-    return ts.isTypeOperatorNode(keyedBy) && keyedBy.operator === ts.SyntaxKind.KeyOfKeyword && ts.isTypeQueryNode(keyedBy.type)
-      && ts.isIdentifier(keyedBy.type.exprName) && keyedBy.type.exprName.text === symbol;
-  }
-  return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && SAME_KEYS_WRAPPERS.has(type.typeName.text) && type.typeArguments?.length === 1 && keyedByMemberNames(type.typeArguments[0], symbol);
+  if (ts.isUnionTypeNode(type)) return type.types.some((member) => keyedByMemberNames(member, symbol));
+  return isKeyedType(type, (keyType) => ts.isTypeOperatorNode(keyType) && keyType.operator === ts.SyntaxKind.KeyOfKeyword && ts.isTypeQueryNode(keyType.type)
+    && ts.isIdentifier(keyType.type.exprName) && keyType.type.exprName.text === symbol);
 }
 
-/** A mapped type over the registry's keys, `Record<…>` of them, or an intersection holding one. */
-function isKeyedType(type: ts.TypeNode, keys: KeyNames): boolean {
-  if (ts.isParenthesizedTypeNode(type)) return isKeyedType(type.type, keys);
-  if (ts.isIntersectionTypeNode(type)) return type.types.some((member) => isKeyedType(member, keys));
-  if (ts.isMappedTypeNode(type)) return type.typeParameter.constraint !== undefined && namesKeysOf(type.typeParameter.constraint, keys) && !countsOnly(type.type);
+/** A mapped type over keys that `keyedBy` accepts (the registry's), `Record<…>` of them, or an intersection holding one. */
+function isKeyedType(type: ts.TypeNode, keyedBy: (keyType: ts.TypeNode) => boolean): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return isKeyedType(type.type, keyedBy);
+  if (ts.isIntersectionTypeNode(type)) return type.types.some((member) => isKeyedType(member, keyedBy));
+  if (ts.isMappedTypeNode(type)) return type.typeParameter.constraint !== undefined && keyedBy(type.typeParameter.constraint) && !countsOnly(type.type);
   if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return false;
   const name = type.typeName.text;
-  if (name === 'Record' && type.typeArguments?.length === 2) return namesKeysOf(type.typeArguments[0], keys) && !countsOnly(type.typeArguments[1]);
-  return SAME_KEYS_WRAPPERS.has(name) && type.typeArguments?.length === 1 && isKeyedType(type.typeArguments[0], keys);
+  if (name === 'Record' && type.typeArguments?.length === 2) return keyedBy(type.typeArguments[0]) && !countsOnly(type.typeArguments[1]);
+  return SAME_KEYS_WRAPPERS.has(name) && type.typeArguments?.length === 1 && isKeyedType(type.typeArguments[0], keyedBy);
 }
 
 /**

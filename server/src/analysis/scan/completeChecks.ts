@@ -84,7 +84,8 @@ export function completeChecks(state: ScanState): CompletedChecks {
     const value = draft.keyValue === undefined ? undefined : followLocal(state, draft.keyValue, [], 0);
     const key = typeof value === 'string' ? value : carriedRegistryKey(state, draft.keyValue ?? thisPath(check.key, check.keySpan.end));
     // A bag that lists its keys read by another name's value (`features[DashTabItemType.GroupControl]`) holds no flag there.
-    if (key !== undefined && draft.onlyKeys !== undefined && !draft.onlyKeys.has(key)) continue;
+    const { onlyKeys } = draft;
+    if (key !== undefined && onlyKeys !== undefined && !onlyKeys.has(key)) continue;
     // A key another module gives: a name imported, or one nothing in the file binds that its framework imports by itself
     // (Nuxt's `Feature.X` from `utils/`).
     const imported = key !== undefined ? undefined
@@ -95,11 +96,11 @@ export function completeChecks(state: ScanState): CompletedChecks {
     // A bag that lists its keys read by a local value nothing follows (`features?.[openedDialog]`, `data.features[i]`) is
     // another object of its name, or read by a key it does not list; by another module's constant, it holds a flag only
     // if it lists the key once followed (see `resolveChecks`).
-    const unlisted = key === undefined && draft.onlyKeys !== undefined && completed.dynamic !== true;
-    if (unlisted && imported === undefined) continue;
+    const unlisted = key === undefined && onlyKeys !== undefined && completed.dynamic !== true ? onlyKeys : undefined;
+    if (unlisted !== undefined && imported === undefined) continue;
     if (pending !== undefined) evidenceImports.push(pending);
     if (imported !== undefined) importedKeys.push({ checkIndex: checks.length, reference: imported });
-    checks.push(unlisted && draft.onlyKeys !== undefined ? { ...completed, keysOfBag: [...draft.onlyKeys] } : completed);
+    checks.push(unlisted === undefined ? completed : { ...completed, keysOfBag: [...unlisted] });
   }
   return { checks, importedKeys, importedKeyTypes, evidenceImports };
 }

@@ -138,6 +138,17 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   // What is passed over: where a switch is set is no read of one (`yes(localStorage.getItem(storageKeys.isDevFeaturesEnabled))`
   // names a storage key), and a hook's dependency list reads none either.
   const settings = new Set<ts.Node>();
+  // A flag set in code as a member of `owner` (a getter of its class, or a member of an object of flags), its declaration
+  // set aside as where the flag is set.
+  const addMember = (owner: string, nameNode: ts.Identifier, inCode: NonNullable<SwitchDeclaration['inCode']>, member: ts.Node, ownerOnly: boolean): void => {
+    const name = nameNode.text;
+    const declared: SwitchDeclaration = {
+      key: name, inCode, member: true, ...(MEMBER_NAME.test(name) ? {} : { byObject: true as const }), ...(ownerOnly ? { ownerOnly } : {}), owner, line: lineOf(state, member),
+    };
+    switches[name] = declared;
+    settings.add(member);
+    if (!members.has(name)) members.set(name, own(name, declared));
+  };
   // Objects and classes named for flags, whose properties set from a variable are switches whatever their names.
   const switchObjects = new Set<ts.Node>();
   // The name each object literal is held under (`environment` in `const environment = { … }`), a property's owner.
@@ -178,19 +189,12 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
           ?? stores?.get(declaration.name.text);
         if (setting === undefined) {
           // The one instance of a class of flag getters (`export const testFlags = new TestFlags()`): each getter is a flag set
-          // in code; so is each member of an object named for flags written as a boolean or giving a flag function's value.
-          const inCode: Array<ReturnType<typeof flagMembersOf>[number] & { ownerOnly?: true }> = [
-            ...(exported ? flagGettersOf(sourceFile, declaration, found.checks) : []).map((getter) => ({ name: getter.name as ts.Identifier, inCode: 'getter' as const, member: getter })),
-            ...(exportedHere && (hardCodes || settingsModule) && MEMBER_NAME.test(declaration.name.text) ? flagMembersOf(declaration, flagFunctions, hardCodes) : [])
-              .map((member) => ({ ...member, ownerOnly: true as const })),
-          ];
-          for (const { name: { text: name }, inCode: how, member, ownerOnly } of inCode) {
-            const declared: SwitchDeclaration = {
-              key: name, inCode: how, member: true, ...(MEMBER_NAME.test(name) ? {} : { byObject: true as const }), ...(ownerOnly ? { ownerOnly } : {}), owner: declaration.name.text, line: lineOf(state, member),
-            };
-            switches[name] = declared;
-            settings.add(member);
-            if (!members.has(name)) members.set(name, own(name, declared));
+          // in code; so is each member of an object named for flags written as a boolean or giving a flag function's value,
+          // read through that object alone.
+          const owner = declaration.name.text;
+          for (const getter of exported ? flagGettersOf(sourceFile, declaration, found.checks) : []) addMember(owner, getter.name as ts.Identifier, 'getter', getter, false);
+          if (exportedHere && (hardCodes || settingsModule) && MEMBER_NAME.test(owner)) {
+            for (const { name, inCode, member } of flagMembersOf(declaration, flagFunctions, hardCodes)) addMember(owner, name, inCode, member, true);
           }
           continue;
         }

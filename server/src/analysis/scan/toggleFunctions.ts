@@ -6,7 +6,7 @@
 
 import { ts } from 'ts-morph';
 import { hasModifier } from './exports';
-import { comparesWithBooleanText, environmentVariableOf, switchedBy, wordsOf } from './settingReads';
+import { COMPARISONS, comparesWithBooleanText, environmentVariableOf, switchedBy, wordsOf } from './settingReads';
 import { unwrap } from './values';
 
 const { SyntaxKind, isArrowFunction, isBinaryExpression, isBlock, isFunctionDeclaration, isFunctionExpression, isIdentifier, isReturnStatement, isVariableStatement } = ts;
@@ -24,12 +24,13 @@ const TELEMETRY_WORDS = new Set(['ANALYTICS', 'GA', 'GA4', 'GTM', 'TRACKING', 'T
  */
 export function toggleFunctionsOf(sourceFile: ts.SourceFile, flagsModule: boolean): Map<string, string> {
   const toggles = new Map<string, string>();
-  const declaredBoolean = new Set<string>();
   const add = (name: string, fn: ts.FunctionLikeDeclaration): void => {
+    // Outside a module of flags only functions declared to give a boolean: a module's constants of settings made functions
+    // to be read late (`export const IS_DOCUMENSO_CLOUD = () => env('NEXT_PUBLIC_IS_DOCUMENSO_CLOUD') === 'true'`) are not
+    // a team's API of toggles.
+    if (!flagsModule && fn.type?.kind !== SyntaxKind.BooleanKeyword) return;
     const variable = toggleVariable(fn, name);
-    if (variable === undefined) return;
-    toggles.set(name, variable);
-    if (fn.type?.kind === SyntaxKind.BooleanKeyword) declaredBoolean.add(name);
+    if (variable !== undefined) toggles.set(name, variable);
   };
   for (const statement of sourceFile.statements) {
     if (!hasModifier(statement, SyntaxKind.ExportKeyword)) continue;
@@ -43,9 +44,6 @@ export function toggleFunctionsOf(sourceFile: ts.SourceFile, flagsModule: boolea
     }
   }
   if (flagsModule) return toggles;
-  // Elsewhere only functions declared to give a boolean: a module's constants of settings made functions to be read late
-  // (`export const IS_DOCUMENSO_CLOUD = () => env('NEXT_PUBLIC_IS_DOCUMENSO_CLOUD') === 'true'`) are not a team's API of toggles.
-  for (const name of toggles.keys()) if (!declaredBoolean.has(name)) toggles.delete(name);
   if (toggles.size < TOGGLES_IN_A_MODULE) return new Map();
   for (const [name, variable] of toggles) if (wordsOf(variable).some((word) => TELEMETRY_WORDS.has(word))) toggles.delete(name);
   return toggles;
@@ -63,11 +61,9 @@ function toggleVariable(fn: ts.FunctionLikeDeclaration, name: string): string | 
   if (returned === undefined) return undefined;
   // Compared with a boolean's text, the variable is a switch whatever its last word (`SUPPORT_SEARCHABLE_LIST === "1"`).
   const comparison = unwrap(returned);
-  if (isBinaryExpression(comparison) && EQUALITIES.has(comparison.operatorToken.kind) && comparesWithBooleanText(comparison)) {
+  if (isBinaryExpression(comparison) && COMPARISONS.has(comparison.operatorToken.kind) && comparesWithBooleanText(comparison)) {
     const variable = environmentVariableOf(unwrap(comparison.left)) ?? environmentVariableOf(unwrap(comparison.right));
     if (variable !== undefined) return variable;
   }
   return switchedBy(returned, name, { booleanFunctions: new Set() });
 }
-
-const EQUALITIES = new Set([SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken]);
