@@ -2063,6 +2063,28 @@ export const Dialog = () => {
     checks: { 'src/app/Dialog.tsx': ['FeatureToggles.NyModiaKnapp', 'FeatureToggles.VisPrompt'] },
   },
   {
+    name: "a component rendered with a member of the registry as an attribute is a wrapper of that attribute, as a call passed one is of its argument; an HTML element given one is none",
+    files: {
+      'src/constants/features.ts': `export enum Features { Branches = 'branches', Warehouses = 'warehouses' }`,
+      'src/components/FeatureCan.jsx': `export const FeatureCan = compose(withFeatureCan(({ isFeatureCan }) => ({ isFeatureCan })))(FeatureCanJSX);`,
+      'src/app/Form.jsx': `import { Features } from '../constants/features';
+import { FeatureCan } from '../components/FeatureCan';
+export const Form = () => {
+  const { featureCan } = useFeatureCan();
+  const shown = featureCan(Features.Branches);
+  return <div>
+    <FeatureCan feature={Features.Warehouses}><Warehouses shown={shown} /></FeatureCan>
+    <select><option value={Features.Branches}>Branches</option></select>
+  </div>;
+};`,
+    },
+    expected: {
+      patterns: [{ callee: 'featureCan', keyArg: 0 }, { callee: 'FeatureCan', keyArg: '0.feature' }],
+      registry: { file: 'src/constants/features.ts', symbol: 'Features' },
+    },
+    checks: { 'src/app/Form.jsx': ['Features.Branches', 'Features.Warehouses'] },
+  },
+  {
     name: "a component declared React.FC<Props> whose props hold a list of the registry's keys, and a function taking such a list, take keys: each one written in the list is a check",
     files: {
       'src/feature-flags/flags.ts': `export const InternalFLAGS = { 'components-page': { default: false }, mintmaker: { default: true }, 'edit-secret-page': { default: false } };
@@ -2747,6 +2769,31 @@ export function hasFeature(feature, workspaceId) { return licensed(feature, work
 export const items = () => hasFeature(EnterpriseFeatures.RBAC, 1) && hasFeature(EnterpriseFeatures.SSO, 1);`,
     },
     expected: {},
+  },
+  {
+    name: "a plain object named for flags that lists the chosen registry's keys again (a web app's copy of the server's enum) anchors its calls and components too; one that shares a single key, or lists mostly others, does not",
+    files: {
+      'packages/server/src/types/Features.ts': `export enum Features { WAREHOUSES = 'warehouses', BRANCHES = 'branches', BankSyncing = 'BankSyncing' }`,
+      'packages/server/src/subscribers/branches.ts': `import { Features } from '../types/Features';
+export async function onSave(features) { if (await features.accessible(Features.BRANCHES)) return validate(); }
+export async function onMove(features) { return features.accessible(Features.WAREHOUSES); }`,
+      'packages/webapp/src/constants/features.js': `export const Features = { Warehouses: 'warehouses', Branches: 'branches', Projects: 'Projects' };`,
+      'packages/webapp/src/constants/planFeatures.js': `export const PlanFeatures = { Branches: 'branches', Reports: 'reports', Api: 'api' };
+export const ExtraFeatures = { Branches: 'branches', Reports: 'reports', Api: 'api', Audit: 'audit', Export: 'export' };`,
+      'packages/webapp/src/Form.jsx': `import { Features } from './constants/features';
+import { ExtraFeatures } from './constants/planFeatures';
+export const Form = () => {
+  const { featureCan } = useFeatureCan();
+  const extra = hasPaidFeature(ExtraFeatures.Reports);
+  return featureCan(Features.Branches) && <FeatureCan feature={Features.Warehouses}><Warehouses extra={extra} /></FeatureCan>;
+};`,
+    },
+    expected: {
+      patterns: [{ callee: 'accessible', keyArg: 0 }, { callee: 'featureCan', keyArg: 0 }, { callee: 'FeatureCan', keyArg: '0.feature' }],
+      registry: { file: 'packages/server/src/types/Features.ts', symbol: 'Features' },
+    },
+    checks: { 'packages/webapp/src/Form.jsx': ['Features.Branches', 'Features.Warehouses'] },
+    says: /^registry Features \(packages\/webapp\/src\/constants\/features\.js, object\) anchors wrappers too: 2 of its 3 keys are keys of Features/m,
   },
   {
     name: "a registry proposed by its name alone (a command line's flags) makes no bag of a function giving back its type: nothing vouches that its keys are checked",

@@ -86,6 +86,18 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
       file: posix.relative(root, source.file),
       line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1,
     });
+    const countCall = (identity: string, passed: MemberPassed, node: ts.Node): void => {
+      const known = calls.get(identity);
+      if (known === undefined) {
+        const pattern: UserPattern = { callee: identity, keyArg: passed.index };
+        if (passed.keyPath !== undefined) pattern.keyPath = passed.keyPath;
+        if (passed.keyCompared !== undefined) pattern.keyCompared = passed.keyCompared;
+        calls.set(identity, { pattern, at: at(node), sites: 1, members: new Set([passed.key]) });
+      } else {
+        known.sites++;
+        known.members.add(passed.key);
+      }
+    };
     const visit = (node: ts.Node): void => {
       if (ts.isFunctionLike(node)) {
         const index = callParameters(node).findIndex((parameter) => parameter.type !== undefined && typedBy(parameter.type, registry.symbol, aliases, node, keysOnlyThroughKeyof));
@@ -95,6 +107,10 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
           const type = (callParameters(node)[index].type as ts.TypeNode).getText(sourceFile);
           if (!typed.has(name)) typed.set(name, { pattern: { callee: name, keyArg: index }, at: at(node), reason: `its ${ordinal(index + 1)} parameter is typed ${type}, and ${registryLabel(registry.symbol)} lists flags`, evidence: 'typed', level: 0 });
         }
+      } else if (hasMembers && (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node))) {
+        // `<FeatureCan feature={Features.Branches}>` is the call `FeatureCan({ feature: Features.Branches })` React makes.
+        const passed = memberAttribute(node, registry.symbol, members, sourceFile, constantsHere);
+        if (passed !== undefined) countCall(passed.component, { index: 0, keyPath: [passed.attribute], key: passed.key }, node);
       } else if (hasMembers && ts.isCallExpression(node)) {
         const callee = node.expression;
         // `useFeatureSelector()(FLAG)` calls the checker the hook gives back: the pattern is `useFeatureSelector()`.
@@ -106,19 +122,7 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
         const list = searched === undefined ? undefined : receiverName((callee as ts.PropertyAccessExpression).expression);
         const passed: MemberPassed | undefined = searched !== undefined && list !== undefined ? searched : memberArgument(node, registry.symbol, members, sourceFile, constantsHere);
         const evaluates = name !== undefined && (list !== undefined || (!NOT_CHECKS.has(name) && mayEvaluate(name) && name.length >= 3));
-        if (passed !== undefined && name !== undefined && evaluates) {
-          const identity = list !== undefined ? `${list}.${name}` : anchoredCallee(callee, name);
-          const known = calls.get(identity);
-          if (known === undefined) {
-            const pattern: UserPattern = { callee: identity, keyArg: passed.index };
-            if (passed.keyPath !== undefined) pattern.keyPath = passed.keyPath;
-            if (passed.keyCompared !== undefined) pattern.keyCompared = passed.keyCompared;
-            calls.set(identity, { pattern, at: at(node), sites: 1, members: new Set([passed.key]) });
-          } else {
-            known.sites++;
-            known.members.add(passed.key);
-          }
-        }
+        if (passed !== undefined && name !== undefined && evaluates) countCall(list !== undefined ? `${list}.${name}` : anchoredCallee(callee, name), passed, node);
       }
       ts.forEachChild(node, visit);
     };
@@ -385,6 +389,22 @@ function memberArgument(call: ts.CallExpression, symbol: string, members: Readon
       const inner = memberKey(property.initializer, symbol, members, sourceFile, constants);
       if (inner !== undefined) return { index, keyPath: [property.name.text], key: inner };
     }
+  }
+  return undefined;
+}
+
+/**
+ * The component an element renders and the attribute given a member of the registry (`<FeatureCan feature={Features.X}>`),
+ * for a component whose name may evaluate a flag. An HTML element (`<option value={Flags.X}>`) renders no flag's gate.
+ */
+function memberAttribute(element: ts.JsxOpeningElement | ts.JsxSelfClosingElement, symbol: string, members: ReadonlySet<string>, sourceFile: ts.SourceFile, constants: ReadonlySet<string>): { component: string; attribute: string; key: string } | undefined {
+  const tag = element.tagName;
+  if (!ts.isIdentifier(tag) || !/^[A-Z]/.test(tag.text) || NOT_CHECKS.has(tag.text) || !mayEvaluate(tag.text)) return undefined;
+  for (const attribute of element.attributes.properties) {
+    if (!ts.isJsxAttribute(attribute) || !ts.isIdentifier(attribute.name) || attribute.initializer === undefined || !ts.isJsxExpression(attribute.initializer)) continue;
+    const expression = attribute.initializer.expression;
+    const key = expression === undefined ? undefined : memberKey(expression, symbol, members, sourceFile, constants);
+    if (key !== undefined) return { component: tag.text, attribute: attribute.name.text, key };
   }
   return undefined;
 }

@@ -14,6 +14,7 @@ import { escapeRegex } from '../regex';
 import { anchoredBy, type Anchored, type AnchorRegistry } from './anchors';
 import { clientParameters, clientParametersOf } from './clientParameters';
 import { filledFromCamelCasedBag, launchDarklyProviders } from './keyNaming';
+import { registryCopies } from './registryCopies';
 import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, saysItListsFlags, typesBags, weighRegistries, type CheckedKeys, type WeighedRegistry } from './registries';
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
@@ -149,6 +150,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
       const reason = anchorsBeside(candidate, ownChecked);
       if (reason !== undefined) besides.push({ candidate, reason });
     }
+    besides.push(...registryCopies(root, trees, chosen, candidates));
     // What the registry anchors stands on it: if it is not proposed after all, none of it is kept.
     // The bags as they are: a registry's bags may also add keys to one known already.
     const before = { wrappers: found.wrappers.length, bags: [...found.bags], factories: found.factories.length };
@@ -220,8 +222,9 @@ export function discover(root: string, sources: readonly SourceText[], options: 
       found.registryProperties.length = 0;
     }
   }
-  const registryCandidates = candidates.map(({ keyList: _keyList, memberList: _memberList, keyOfMember: _keyOfMember, ...candidate }) => candidate);
-  const alsoAnchoring = chosen === undefined ? [] : besides.map(({ candidate, reason }) => ({ ...registryCandidates[candidates.indexOf(candidate)], reason }));
+  const withoutLists = ({ keyList: _keyList, memberList: _memberList, keyOfMember: _keyOfMember, ...candidate }: WeighedRegistry): DiscoveredRegistry => candidate;
+  const registryCandidates = candidates.map(withoutLists);
+  const alsoAnchoring = chosen === undefined ? [] : besides.map(({ candidate, reason }) => ({ ...withoutLists(candidate), reason }));
   const providers = launchDarklyProviders(root, sources, trees);
   return {
     wrappers: found.wrappers.map((wrapper) => (declaredElsewhere(wrapper, trees) ? { ...wrapper, sharesName: true } : wrapper)), bags: found.bags, ...(chosen ? { registry: registryCandidates[0] } : {}),

@@ -41,7 +41,7 @@ const FLAG_NAMED_LIST = new RegExp(`${FLAG_NAMED_CONSTANT}\\[`, 'i');
 // So is a plain object, its keys not fixed by `as const`, in a module that imports a flag vendor's SDK (`export const
 // FEATURE_FLAGS = { dom1SignIn: 'dom1' }` beside the team's LaunchDarkly service): elsewhere such a name is as often a
 // plan's features (`EnterpriseFeatures`) or a debugging switch's settings.
-const FLAG_NAMED_OBJECT = new RegExp(`${FLAG_NAMED_CONSTANT}\\{`, 'i');
+export const FLAG_NAMED_OBJECT = new RegExp(`${FLAG_NAMED_CONSTANT}\\{`, 'i');
 const FLAG_NAMED_DECLARATION = /\b(?:enum|interface|type|const|class)\s+([\w$]*(?:flag|feature|toggle|experiment|gate)[\w$]*)/gi;
 // A module's default export of an object, which goes by the module's name (see `registryName`).
 const DEFAULT_OBJECT_TEXT = /\bexport\s+default\s+(?:Object\.freeze\(\s*)?\{/;

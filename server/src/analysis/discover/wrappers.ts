@@ -15,7 +15,7 @@ import { keyTypeOf } from './typeText';
 import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper, SourceText } from './types';
 
 // Method names so common outside flag code that a wrapper of that name would turn every such call into a check.
-export const GENERIC_NAMES = new Set(['get', 'set', 'has', 'call', 'apply', 'bind', 'map', 'then', 'find', 'value', 'check', 'is', 'run', 'execute', 'handle', 'render', 'constructor', 'intercept', 'transform']);
+export const GENERIC_NAMES = new Set(['get', 'set', 'has', 'call', 'apply', 'bind', 'map', 'then', 'find', 'value', 'check', 'is', 'run', 'execute', 'handle', 'render', 'constructor', 'intercept', 'transform', 'predicate', 'callback']);
 
 // Test code and mocks stub every API, flags' included: `cy.intercept`, a fake client. What they forward is no evidence.
 const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|test|tests|spec|e2e|cypress|mocks?|fixtures?|stories)\/|\.(?:test|spec|cy|stories|mock)\.[cm]?[jt]sx?$/;
