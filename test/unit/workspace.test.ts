@@ -147,6 +147,33 @@ describe('listSourceFiles', () => {
   });
 });
 
+describe('minified files', () => {
+  // A bundle: a licence header, then its code on one line of 100 KB, a flag check in it.
+  const bundle = `/*! vendor bundle\n * MIT\n */\n${'var a=1;'.repeat(12_800)}${checkOf('dark-mode').replace(/\n/g, ' ')}\n`;
+  // As large, but written by hand: one statement per line.
+  const written = `${'export const a = 1;\n'.repeat(5_000)}${checkOf('dark-mode')}`;
+
+  it('skips a large file with long lines as minified, with one log line, whether the index or the listing reads it', async () => {
+    const root = workspace({ 'public/vendor.js': bundle, 'src/settings.ts': written });
+    const { index, logs } = newIndex(root);
+    await index.indexAll();
+    assert.deepEqual(index.files(), [`${root}/src/settings.ts`]);
+    assert.deepEqual(logs, ['skipped public/vendor.js: minified or bundled code (3 line breaks in its first 64 KB)']);
+    const listed: string[] = [];
+    const files = await listSourceFiles(root, { ignore: [], maxFileSize: MB, log: (message) => listed.push(message) });
+    assert.deepEqual(files, [`${root}/src/settings.ts`]);
+    assert.deepEqual(listed, logs);
+  });
+
+  it('reads a small file on one line: only a large one is told minified', async () => {
+    const root = workspace({ 'src/one-line.js': bundle.slice(-40_000) });
+    const { index, logs } = newIndex(root);
+    await index.indexAll();
+    assert.deepEqual(index.files(), [`${root}/src/one-line.js`]);
+    assert.deepEqual(logs, []);
+  });
+});
+
 describe('formatBytes', () => {
   const cases: Array<[number, string]> = [[512, '512 bytes'], [1024, '1 KB'], [150 * 1024, '150 KB'], [MB, '1 MB'], [Math.round(2.3 * MB), '2.3 MB']];
   for (const [bytes, expected] of cases) it(`${bytes} is ${expected}`, () => assert.equal(formatBytes(bytes), expected));

@@ -10,8 +10,9 @@ import type { DiscoveredBag } from './types';
 import { isTestFile } from './wrappers';
 
 // An entry read by a written key and compared with a flag's state, either way round: `flags?.['x'] === 'ENABLED'`,
-// `'on' !== flags['x']`. The states are those of a team's own store (see stateComparisons.ts), of any case.
-const COMPARED_ENTRY = /([\w$]+)\s*(?:\?\.)?\s*\[\s*(['"])[^'"\n]+\2\s*\]\s*[!=]==?\s*(['"])(enabled|on)\3|(['"])(enabled|on)\5\s*[!=]==?\s*([\w$]+)\s*(?:\?\.)?\s*\[\s*(['"])[^'"\n]+\8\s*\]/gi;
+// `'on' !== flags['x']`. The states are those of a team's own store (see stateComparisons.ts), of any case. The name starts
+// where a word does: tried at every letter of a long word (a minified bundle's base64), it cost minutes.
+const COMPARED_ENTRY = /(?<![\w$])([\w$]+)\s*(?:\?\.)?\s*\[\s*(['"])[^'"\n]+\2\s*\]\s*[!=]==?\s*(['"])(enabled|on)\3|(['"])(enabled|on)\5\s*[!=]==?\s*([\w$]+)\s*(?:\?\.)?\s*\[\s*(['"])[^'"\n]+\8\s*\]/gi;
 
 const FEATURE_FLAGS_TEXT = /[fF]eature_?[fF]lags|FEATURE_FLAGS|[bB]eta_?[fF]lags/;
 
