@@ -238,6 +238,12 @@ describe('environment switches: what declares one', () => {
     { name: "Deno's env.get", text: `export const isBeta = Deno.env.get('FEATURE_BETA') === '1';`, declares: { isBeta: { key: 'FEATURE_BETA', member: false } } },
     { name: "a class's property named for features", text: `export class Values {\n  public readonly isDevFeaturesEnabled = !this.isProduction || yes(getEnv('DEV_FEATURES_ENABLED'));\n}`, declares: { isDevFeaturesEnabled: { key: 'DEV_FEATURES_ENABLED', member: true } } },
     { name: 'the properties of an object named for features, whatever their names', text: `export const generateConfig = (env: Env) => ({\n  FEATURE: {\n    ENABLE_SSO: env.FEATURE_ENABLE_SSO == 'true',\n    CHECK_CONSENT: env.FEATURE_CHECK_CONSENT != 'false',\n    APPLOCK_TIMEOUT: env.FEATURE_APPLOCK_TIMEOUT ? Number(env.FEATURE_APPLOCK_TIMEOUT) : null,\n    DATADOG_ENVIRONMENT: env.FEATURE_DATADOG_ENVIRONMENT,\n  },\n  SEARCH: { ENABLED: env.FEATURE_SEARCH == 'true' },\n});`, declares: { ENABLE_SSO: { key: 'FEATURE_ENABLE_SSO', member: true }, CHECK_CONSENT: { key: 'FEATURE_CHECK_CONSENT', member: true } } },
+    {
+      name: "the properties of a module's object of any name, when most of them, two or more, are switches",
+      text: `const config = {\n  COOKIE_BANNER: process.env.NEXT_PUBLIC_FEATURE_COOKIE_BANNER === 'true',\n  INSURELY: process.env.NEXT_PUBLIC_FEATURE_INSURELY === 'true',\n  apiUrl: process.env.API_URL,\n} as const;`,
+      declares: { COOKIE_BANNER: { key: 'NEXT_PUBLIC_FEATURE_COOKIE_BANNER', member: true }, INSURELY: { key: 'NEXT_PUBLIC_FEATURE_INSURELY', member: true } },
+    },
+    { name: "a module's object of any name with one switch among other settings", text: `export const settings = {\n  newNav: process.env.FEATURE_NEW_NAV === 'true',\n  apiUrl: process.env.API_URL,\n  port: 80,\n};`, declares: {} },
     { name: "a class's property not named for features (found by name everywhere)", text: `export class Values {\n  readonly isBeta = yes(getEnv('FEATURE_BETA'));\n}`, declares: {} },
     { name: 'a text, not a boolean', text: `export const featureServiceUrl = process.env.FEATURE_SERVICE_URL;`, declares: {} },
     { name: 'a URL made truthy elsewhere', text: `export const goFeatureFlagUrl = process.env.GO_FEATURE_FLAG_URL ?? 'http://localhost';`, declares: {} },
@@ -298,6 +304,19 @@ export const isBoth = yes(env.FEATURE_A) && yes(env.NEXT_PUBLIC_FEATURE_B);`,
       assert.deepEqual(declared, row.declares);
     });
   }
+});
+
+describe("environment switches: a module's object that holds them by its members", () => {
+  it('reads each member through that object, and its value is where the switch is set, not read', () => {
+    const files: Record<string, string> = {
+      '/ws/src/utils/features.ts': `const config = {\n  COOKIE_BANNER: process.env.NEXT_PUBLIC_FEATURE_COOKIE_BANNER === 'true',\n  INSURELY: process.env.NEXT_PUBLIC_FEATURE_INSURELY === 'true',\n} as const;\nexport const banner = config.COOKIE_BANNER;\n`,
+      '/ws/src/settings.ts': `export const settings = {\n  newNav: process.env.FEATURE_NEW_NAV === 'true',\n  darkMode: process.env.FEATURE_DARK_MODE === 'true',\n};\n`,
+      '/ws/src/app.ts': `import { settings } from './settings';\nexport const nav = settings.newNav && render();\nexport const other = options.newNav;\nexport const kept = fetch('x', { keepalive: process.env.FEATURE_KEEPALIVE === 'true' });\n`,
+    };
+    assert.deepEqual(readsIn(files, '/ws/src/utils/features.ts'), ['NEXT_PUBLIC_FEATURE_COOKIE_BANNER <- config.COOKIE_BANNER']);
+    assert.deepEqual(readsIn(files, '/ws/src/settings.ts'), []);
+    assert.deepEqual(readsIn(files, '/ws/src/app.ts'), ['FEATURE_NEW_NAV <- settings.newNav', 'FEATURE_KEEPALIVE <- process.env.FEATURE_KEEPALIVE']);
+  });
 });
 
 describe('environment switches: what reads one', () => {

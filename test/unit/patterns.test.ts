@@ -114,7 +114,7 @@ describe('buildPatternSet', () => {
 
   it('has a preset for every vendor, each with the packages it must come from', () => {
     const sdks = new Set(PRESET_PATTERNS.map((pattern) => pattern.sdk));
-    assert.deepEqual([...sdks].sort(), ['configcat', 'devcycle', 'ember', 'firebase', 'flagged', 'flagsmith', 'growthbook', 'launchdarkly', 'openfeature', 'openshift', 'optimizely', 'posthog', 'reflag', 'split', 'statsig', 'unleash', 'vercel']);
+    assert.deepEqual([...sdks].sort(), ['configcat', 'devcycle', 'ember', 'firebase', 'flagged', 'flagsmith', 'flipt', 'growthbook', 'launchdarkly', 'openfeature', 'openshift', 'optimizely', 'posthog', 'reflag', 'split', 'statsig', 'unleash', 'vercel']);
     assert.deepEqual(PRESET_PATTERNS.filter((pattern) => (pattern.packages ?? []).length === 0), []);
   });
 
@@ -238,6 +238,9 @@ const VENDOR_ROWS: VendorRow[] = [
   { sdk: 'reflag', imports: `import { ReflagClient } from '@reflag/node-sdk';`, setup: 'const reflag = new ReflagClient();', call: `reflag.bindClient(ctx).getFlag('new-checkout')`, returns: 'object' },
   { sdk: 'reflag', imports: `import { BucketClient } from '@bucketco/browser-sdk';`, setup: 'const bucket = new BucketClient({ publishableKey });', call: `bucket.getFeature('new-checkout')`, returns: 'object' },
   { sdk: 'openfeature', imports: `import { RequireFlagsEnabled } from '@openfeature/nestjs-sdk';`, call: `RequireFlagsEnabled({ flags: [{ flagKey: 'new-checkout' }] })`, returns: 'other' },
+  { sdk: 'flipt', imports: `import { FliptClient } from '@flipt-io/flipt-client-js';`, setup: 'const flipt = await FliptClient.init({ url });', call: `flipt.evaluateBoolean({ flagKey: 'new-checkout', entityId, context })`, returns: 'object' },
+  { sdk: 'flipt', imports: `import { FliptClient } from '@flipt-io/flipt';`, setup: 'const client = new FliptClient({ url });', call: `client.evaluation.variant({ namespaceKey: 'default', flagKey: 'new-checkout', entityId, context })`, returns: 'object' },
+  { sdk: 'flipt', imports: `import { useFliptBoolean } from '@flipt-io/flipt-client-react';`, call: `useFliptBoolean('new-checkout', false, userId)`, returns: 'value' },
   { sdk: 'vercel', imports: `import { flag } from 'flags/next';`, call: `flag({ key: 'new-checkout', decide: () => false })`, returns: 'other' },
   { sdk: 'vercel', imports: `import { flag } from '@vercel/flags/next';`, call: `flag({ key: 'new-checkout', decide() { return true; } })`, returns: 'other' },
 ];

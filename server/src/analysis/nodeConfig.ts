@@ -18,7 +18,7 @@ const BOOLEANS = new Set(['true', 'false']);
 const MASTER_SWITCHES = new Set(['enabled', 'disabled', 'enable', 'disable']);
 // A setting of the flag system in such a section, named for the system: `launchDarklyKey: 'SDK-KEY'`, `unleashUrl`. A
 // flag's own name may end in any word (`ft_pcq_token: 'probate-pcq-token'`).
-const SYSTEM_SETTING_NAME = /launch_?darkly|unleash|flagsmith|growthbook|posthog|configcat|statsig|optimizely|devcycle|reflag|split_?io|sdk/i;
+const SYSTEM_SETTING_NAME = /launch_?darkly|unleash|flagsmith|growthbook|posthog|configcat|statsig|optimizely|devcycle|reflag|flipt|split_?io|sdk/i;
 
 /** The flags one settings file declares: the names mapped to keys, and each section's switches. */
 export interface ConfigFlags {

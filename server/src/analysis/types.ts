@@ -7,7 +7,7 @@ export type Sdk = VendorSdk | 'custom';
 /** The vendors FlagLens ships presets for (see analysis/patterns/). */
 export type VendorSdk =
   | 'openfeature' | 'launchdarkly' | 'unleash' | 'growthbook' | 'posthog' | 'statsig' | 'devcycle' | 'configcat'
-  | 'flagsmith' | 'split' | 'optimizely' | 'vercel' | 'grafana' | 'ember' | 'openshift' | 'flagged' | 'firebase' | 'reflag';
+  | 'flagsmith' | 'split' | 'optimizely' | 'vercel' | 'grafana' | 'ember' | 'openshift' | 'flagged' | 'firebase' | 'reflag' | 'flipt';
 
 /** The type of value a flag check asks for. */
 export type FlagValueType = 'boolean' | 'string' | 'number' | 'object' | 'unknown';

@@ -11,7 +11,7 @@ import type { PatternSet } from './index';
 // The last property of a key path that names a flag option: `featureKey`, `featureFlag`, `requiredFlag`, `flagName`, or
 // one named for a flag vendor (`unleashVariable`, `launchDarklyKey`). A `key` or `name` is every object's, and the bare
 // word is a label or a category as often (`{ feature: 'Features' }`).
-const SAYS_FLAG = /flag|feature|experiment|toggle|gate|unleash|launchdarkly|growthbook|posthog|statsig|flagsmith|configcat|optimizely|devcycle|reflag/i;
+const SAYS_FLAG = /flag|feature|experiment|toggle|gate|unleash|launchdarkly|growthbook|posthog|statsig|flagsmith|configcat|optimizely|devcycle|reflag|flipt/i;
 const BARE_WORD = /^(?:flags?|features?|experiments?|toggles?|gates?)$/i;
 
 interface OptionIndex {

@@ -8,6 +8,7 @@ import { DEVCYCLE_PATTERNS } from './devcycle';
 import { EMBER_PATTERNS } from './ember';
 import { FIREBASE_PATTERNS } from './firebase';
 import { FLAGGED_PATTERNS } from './flagged';
+import { FLIPT_PATTERNS } from './flipt';
 import { FLAGSMITH_PATTERNS } from './flagsmith';
 import { GRAFANA_OBJECT_BAGS } from './grafana';
 import { GROWTHBOOK_PATTERNS } from './growthbook';
@@ -41,6 +42,7 @@ export const PRESET_PATTERNS: readonly FlagPattern[] = [
   ...FLAGGED_PATTERNS,
   ...FIREBASE_PATTERNS,
   ...REFLAG_PATTERNS,
+  ...FLIPT_PATTERNS,
 ];
 
 /** Vendors' bag objects, read where an import from their packages names them (`config.featureToggles.x`). */

@@ -205,7 +205,7 @@ function valueOfCheck(check: FlagCheck, kept: KeptValue, flagName: string): { va
 const SDK_NAMES: Readonly<Record<FlagCheck['sdk'], string>> = {
   openfeature: 'OpenFeature', launchdarkly: 'LaunchDarkly', unleash: 'Unleash', growthbook: 'GrowthBook', posthog: 'PostHog',
   statsig: 'Statsig', devcycle: 'DevCycle', configcat: 'ConfigCat', flagsmith: 'Flagsmith', split: 'Split', optimizely: 'Optimizely',
-  vercel: 'the Vercel Flags SDK', grafana: "Grafana's feature toggles", ember: 'ember-feature-flags', openshift: "the OpenShift console's flags", flagged: 'flagged', firebase: 'Firebase Remote Config', reflag: 'Reflag',
+  vercel: 'the Vercel Flags SDK', grafana: "Grafana's feature toggles", ember: 'ember-feature-flags', openshift: "the OpenShift console's flags", flagged: 'flagged', firebase: 'Firebase Remote Config', reflag: 'Reflag', flipt: 'Flipt',
   custom: 'a pattern',
 };
 

@@ -94,6 +94,17 @@ function selectorSwitch(initializer: ts.Expression): Pick<SwitchDeclaration, 'ke
   return selected === undefined ? undefined : { key: selected.key, selector: selected.from };
 }
 
+/**
+ * True when a module's object holds switches by most of its members, two or more (`const config = { COOKIE_BANNER:
+ * process.env.NEXT_PUBLIC_FEATURE_COOKIE_BANNER === 'true', … }`), whatever it is called: each member is then where its
+ * switch is set, and the switch is read where the member is, through that object (`config.COOKIE_BANNER`).
+ */
+function holdsSwitches(object: ts.ObjectLiteralExpression, declaredBy: (initializer: ts.Expression, name: string) => unknown): boolean {
+  let switches = 0;
+  for (const property of object.properties) if (isPropertyAssignment(property) && isIdentifier(property.name) && declaredBy(property.initializer, property.name.text) !== undefined) switches++;
+  return switches >= 2 && switches * 2 >= object.properties.length;
+}
+
 /** What the pass found: the checks of the switches' reads, and the switches the file declares. */
 export interface SwitchScan {
   readonly checks: FlagCheck[];
@@ -153,6 +164,8 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   const switchObjects = new Set<ts.Node>();
   // The name each object literal is held under (`environment` in `const environment = { … }`), a property's owner.
   const objectNames = new Map<ts.Node, string>();
+  // Module objects known for switches by their members, not their name (see `holdsSwitches`): read through themselves alone.
+  const switchesByMembers = new Map<ts.Node, string>();
   // The module's flag functions, exported or not (an export may be another name for one), when it is a module of flags.
   const flagFunctions = hardCodes ? flagFunctionsOf(sourceFile) : new Set<string>();
   // Functions that give an environment variable as a boolean, by the variable they give.
@@ -195,6 +208,11 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
           for (const getter of exported ? flagGettersOf(sourceFile, declaration, found.checks) : []) addMember(owner, getter.name as ts.Identifier, 'getter', getter, false);
           if (exportedHere && (hardCodes || settingsModule) && MEMBER_NAME.test(owner)) {
             for (const { name, inCode, member } of flagMembersOf(declaration, flagFunctions, hardCodes)) addMember(owner, name, inCode, member, true);
+          }
+          const object = unwrap(declaration.initializer);
+          if (isObjectLiteralExpression(object) && holdsSwitches(object, declaredBy)) {
+            switchObjects.add(object);
+            switchesByMembers.set(object, owner);
           }
           continue;
         }
@@ -345,9 +363,10 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
       && (isClassLike(parent) || isObjectLiteralExpression(parent)) && (MEMBER_NAME.test(node.name.text) || switchObjects.has(parent))) {
       const setting = declaredBy(node.initializer, node.name.text);
       if (setting !== undefined) {
-        const owner = isClassLike(parent) ? parent.name?.text : objectNames.get(parent);
+        const owner = isClassLike(parent) ? parent.name?.text : objectNames.get(parent) ?? switchesByMembers.get(parent);
         const found: SwitchDeclaration = {
-          ...setting, member: true, ...(MEMBER_NAME.test(node.name.text) ? {} : { byObject: true as const }), ...(owner === undefined ? {} : { owner }), line: lineOf(state, node.name),
+          ...setting, member: true, ...(MEMBER_NAME.test(node.name.text) ? {} : { byObject: true as const }), ...(owner === undefined ? {} : { owner }),
+          ...(switchesByMembers.has(parent) && owner !== undefined ? { ownerOnly: true } : {}), line: lineOf(state, node.name),
         };
         switches[node.name.text] = found;
         settings.add(node.initializer);
