@@ -42,7 +42,8 @@ describe('a source file nested deeper than the call stack', () => {
   before(() => {
     root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglens-hostile-')));
     fs.mkdirSync(path.join(root, 'src'));
-    const sum = Array.from({ length: TERMS }, (_, index) => `a${index}`).join(' + ');
+    // One term a line: the nesting is as deep, and a file of long lines would be skipped as minified.
+    const sum = Array.from({ length: TERMS }, (_, index) => `a${index}`).join(' +\n');
     fs.writeFileSync(path.join(root, 'src', 'parens.ts'), `export const x = ${'('.repeat(DEPTH)}1${')'.repeat(DEPTH)};\n`);
     fs.writeFileSync(path.join(root, 'src', 'client.ts'), "import { OpenFeature } from '@openfeature/server-sdk';\nexport const client = OpenFeature.getClient();\n");
     fs.writeFileSync(path.join(root, 'src', 'sum.ts'), `import { client } from './client';\nexport const on = client.getBooleanValue('deep-flag', false) && ${sum};\n`);

@@ -553,6 +553,20 @@ notRequired.init(sdkKey).variation('d', context, false);`,
     expected: [['a', 'launchdarkly', '`ld` is declared with a type from launchdarkly-node-server-sdk'], ['b', 'unleash', '`unleash` is declared with a type from unleash-client']],
   },
   {
+    name: "a value asserted to be the SDK's client (`as LDClient`, with or without `?? undefined`) is one, wherever it was kept; one asserted to be the team's own type waits on that type's module",
+    code: `import * as LDClient from '@launchdarkly/node-server-sdk';
+import type { FlagStore } from './store';
+export async function flag(req: Request, flagName: string) {
+  const ldClient = (req.app?.locals?.launchDarklyClient as LDClient.LDClient | undefined) ?? undefined;
+  const other = req.app.locals.second as LDClient.LDClient;
+  const store = req.app.locals.store as FlagStore;
+  return [await ldClient?.variation('a', context, false), other.variation('b', context, false), store.variation('c', context, false)];
+}`,
+    expected: [['a', 'launchdarkly', '`ldClient` is declared with a type from @launchdarkly/node-server-sdk'], ['b', 'launchdarkly', '`other` is declared with a type from @launchdarkly/node-server-sdk']],
+    // The team's type may yet be the SDK's, given another name in ./store.
+    pending: ['store'],
+  },
+  {
     name: "a variable typed by what an SDK's function gives (`ReturnType`, `Awaited`, an indexed access, `typeof`) holds the SDK's client",
     code: `import { init } from '@launchdarkly/node-server-sdk';
 import { Unleash } from 'unleash-client';

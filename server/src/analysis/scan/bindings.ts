@@ -258,7 +258,10 @@ function originOf(state: ScanState, binding: Binding, rest: readonly string[], h
   const value = binding.value;
   if (value !== undefined && typeof value !== 'string' && !isConstruction(value)) {
     if (value.kind === 'import') return { reference: { ...value, names: [...value.names, ...rest] }, how: how ?? 'imported' };
-    return value.kind === 'local' ? followOrigin(state, { ...value, names: [...value.names, ...rest] }, how, depth + 1) : undefined;
+    if (value.kind !== 'local') return undefined;
+    // A name whose value is asserted to be of a type (`locals.client as LDClient`) has that type when its value says nothing.
+    const followed = followOrigin(state, { ...value, names: [...value.names, ...rest] }, how, depth + 1);
+    if (followed !== undefined || binding.origin === undefined) return followed;
   }
   if (binding.origin === undefined) {
     // A vendor's bag a call made (`const flags = useLDFlags()`) comes from where the call's function does; its

@@ -11,7 +11,8 @@ import { originReference, ownConstant, propertyNameText, returnedExpressions, ty
 const {
   getDecorators, isArrowFunction, isBlock, isCallExpression, isConditionalExpression, isFunctionExpression, isIdentifier,
   isInterfaceDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertySignature, isSpreadAssignment,
-  isTypeAliasDeclaration, isTypeLiteralNode, isTypeReferenceNode,
+  isTypeAliasDeclaration, isTypeLiteralNode, isTypeReferenceNode, isAsExpression, isBinaryExpression, isParenthesizedExpression,
+  isTypeAssertionExpression, SyntaxKind,
 } = ts;
 
 /**
@@ -110,12 +111,28 @@ export function declareFunction(state: ScanState, node: ts.FunctionDeclaration, 
 /** What a name's initializer was made from, else its declared type: `const client = OpenFeature.getClient()`. */
 export function declaredOrigin(state: ScanState, initializer: ts.Expression | undefined, type: ts.TypeNode | undefined): Origin | undefined {
   if (initializer !== undefined && (isArrowFunction(initializer) || isFunctionExpression(initializer))) return returnedOrigin(state, initializer);
+  // A value the code says is of a type (`req.app.locals.ldClient as LDClient`) is one of that type, wherever it was kept.
+  const asserted = initializer === undefined ? undefined : assertedType(initializer);
+  const typed = asserted === undefined ? undefined : typedOrigin(asserted);
+  if (typed !== undefined) return typed;
   const reference = initializer === undefined ? undefined : originReference(initializer);
   if (reference === undefined && initializer !== undefined) {
     const chosen = chosenImport(state, initializer);
     if (chosen !== undefined) return { reference: chosen, how: 'chosen' };
   }
   return reference === undefined ? typedOrigin(type) : { reference, how: 'created' };
+}
+
+/** The type an initializer is asserted to have, `x as LDClient` (or `<LDClient>x`), also with nothing as its fallback (`?? undefined`). */
+export function assertedType(initializer: ts.Expression): ts.TypeNode | undefined {
+  let expression = initializer;
+  while (isParenthesizedExpression(expression)) expression = expression.expression;
+  if (isBinaryExpression(expression) && (expression.operatorToken.kind === SyntaxKind.QuestionQuestionToken || expression.operatorToken.kind === SyntaxKind.BarBarToken)
+    && (expression.right.kind === SyntaxKind.NullKeyword || (isIdentifier(expression.right) && expression.right.text === 'undefined'))) {
+    expression = expression.left;
+    while (isParenthesizedExpression(expression)) expression = expression.expression;
+  }
+  return isAsExpression(expression) || isTypeAssertionExpression(expression) ? expression.type : undefined;
 }
 
 /**
