@@ -567,6 +567,24 @@ export async function flag(req: Request, flagName: string) {
     pending: ['store'],
   },
   {
+    name: "a value injected by a key this module types with the SDK's client (Vue's `InjectionKey<T>`, Angular's `InjectionToken<T>`) is that client; a key typed otherwise, or another function's, says nothing",
+    code: `import type { IConfigCatClient } from 'configcat-common';
+import type { LDClient } from '@launchdarkly/js-client-sdk';
+import { inject, type InjectionKey } from 'vue';
+import { InjectionToken } from '@angular/core';
+export const FeaturesKey: InjectionKey<IConfigCatClient> = Symbol('features');
+export const LD_TOKEN = new InjectionToken<LDClient>('ld');
+export const OtherKey: InjectionKey<Store> = Symbol('store');
+export function useFlags() {
+  const client = inject(FeaturesKey);
+  const ld = inject(LD_TOKEN);
+  const store = inject(OtherKey);
+  const other = provide(FeaturesKey);
+  return [client?.getValueAsync('a', false), ld.variation('b', false), store.getValueAsync('c', false), other.getValueAsync('d', false)];
+}`,
+    expected: [['a', 'configcat', '`client` is declared with a type from configcat-common'], ['b', 'launchdarkly', '`ld` is declared with a type from @launchdarkly/js-client-sdk']],
+  },
+  {
     name: "a variable typed by what an SDK's function gives (`ReturnType`, `Awaited`, an indexed access, `typeof`) holds the SDK's client",
     code: `import { init } from '@launchdarkly/node-server-sdk';
 import { Unleash } from 'unleash-client';

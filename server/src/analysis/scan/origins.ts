@@ -12,7 +12,7 @@ const {
   getDecorators, isArrowFunction, isBlock, isCallExpression, isConditionalExpression, isFunctionExpression, isIdentifier,
   isInterfaceDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertySignature, isSpreadAssignment,
   isTypeAliasDeclaration, isTypeLiteralNode, isTypeReferenceNode, isAsExpression, isBinaryExpression, isParenthesizedExpression,
-  isTypeAssertionExpression, SyntaxKind,
+  isTypeAssertionExpression, isNewExpression, isVariableStatement, SyntaxKind,
 } = ts;
 
 /**
@@ -115,12 +115,41 @@ export function declaredOrigin(state: ScanState, initializer: ts.Expression | un
   const asserted = initializer === undefined ? undefined : assertedType(initializer);
   const typed = asserted === undefined ? undefined : typedOrigin(asserted);
   if (typed !== undefined) return typed;
+  const injected = initializer === undefined ? undefined : injectedType(state.sourceFile, initializer);
+  const typedByKey = injected === undefined ? undefined : typedOrigin(injected);
+  if (typedByKey !== undefined) return typedByKey;
   const reference = initializer === undefined ? undefined : originReference(initializer);
   if (reference === undefined && initializer !== undefined) {
     const chosen = chosenImport(state, initializer);
     if (chosen !== undefined) return { reference: chosen, how: 'chosen' };
   }
   return reference === undefined ? typedOrigin(type) : { reference, how: 'created' };
+}
+
+// The types of a dependency-injection key that name what is injected by it: Vue's `InjectionKey<T>`, Angular's `InjectionToken<T>`.
+const INJECTION_KEY_TYPES = new Set(['InjectionKey', 'InjectionToken']);
+
+/**
+ * The type a value injected by a typed key has: `inject(FeaturesServiceKey)` with `const FeaturesServiceKey:
+ * InjectionKey<IConfigCatClient> = Symbol()` (Vue), or `new InjectionToken<LDClient>('ld')` (Angular), the key declared in this module.
+ */
+function injectedType(sourceFile: ts.SourceFile, initializer: ts.Expression): ts.TypeNode | undefined {
+  const call = unwrap(initializer);
+  if (!isCallExpression(call) || !isIdentifier(call.expression) || call.expression.text !== 'inject' || call.arguments.length === 0) return undefined;
+  const key = unwrap(call.arguments[0]);
+  if (!isIdentifier(key)) return undefined;
+  for (const statement of sourceFile.statements) {
+    if (!isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (!isIdentifier(declaration.name) || declaration.name.text !== key.text) continue;
+      const declared = declaration.type;
+      if (declared !== undefined && isTypeReferenceNode(declared) && isIdentifier(declared.typeName) && INJECTION_KEY_TYPES.has(declared.typeName.text)) return declared.typeArguments?.[0];
+      const made = declaration.initializer === undefined ? undefined : unwrap(declaration.initializer);
+      if (made !== undefined && isNewExpression(made) && isIdentifier(made.expression) && INJECTION_KEY_TYPES.has(made.expression.text)) return made.typeArguments?.[0];
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** The type an initializer is asserted to have, `x as LDClient` (or `<LDClient>x`), also with nothing as its fallback (`?? undefined`). */
