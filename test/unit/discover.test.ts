@@ -2727,7 +2727,7 @@ export function Mode({ setWalletNameFlags, checked }) {
     expected: { registry: { file: 'src/model/WalletNameFlag.ts', symbol: 'WalletNameFlag' } },
   },
   {
-    name: "a context keyed by an object registry's member names (`keyof typeof FEATURE_FLAGS`) is a bag of its flags, each name standing for its key; a record keyed by the keys is read by the keys",
+    name: "a context keyed by an object registry's member names (`keyof typeof FEATURE_FLAGS`) is a bag of its flags, each name standing for its key; a record keyed by the keys is read by the keys, also through a hook that keeps its context and throws when it is missing",
     files: {
       'src/core/config/feature-flags.ts': `export const FEATURE_FLAGS = {
   tokenUsagePage: 'token-usage-page',
@@ -2743,7 +2743,11 @@ import { FEATURE_FLAGS, type FeatureFlagKey } from '../core/config/feature-flags
 const FeatureFlagsContext = createContext<Partial<{ [K in keyof typeof FEATURE_FLAGS]: boolean | undefined }>>({});
 export const useFeatureFlags = () => useContext(FeatureFlagsContext);
 const ByKeyContext = createContext<Record<FeatureFlagKey, boolean>>({} as Record<FeatureFlagKey, boolean>);
-export const useKeyedFeatureFlags = () => useContext(ByKeyContext);`,
+export function useKeyedFeatureFlags() {
+  const flags = useContext(ByKeyContext);
+  if (flags === undefined) throw new Error('useKeyedFeatureFlags outside its provider');
+  return flags;
+}`,
       'src/app/sidebar.tsx': `import { useFeatureFlags, useKeyedFeatureFlags } from './context';
 export function Sidebar() {
   const { sso, cliKeys } = useFeatureFlags();

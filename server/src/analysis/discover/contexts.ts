@@ -61,12 +61,40 @@ function boxedType(fn: ts.SignatureDeclaration): ts.TypeNode | undefined {
   return maker === 'ref' || maker === 'shallowRef' || (maker === 'useState' && keyed) ? returned.typeArguments[0] : undefined;
 }
 
-/** The context a function gives back whole, `() => useContext(FlagsContext)` or a body that only returns it. */
+/**
+ * The context a function gives back whole, `() => useContext(FlagsContext)` or a body that only returns it, or that first
+ * keeps it and throws when it is missing (`const context = useContext(FlagsContext); if (!context) throw …; return context`).
+ */
 export function givenContext(fn: ts.SignatureDeclaration): string | undefined {
-  const returned = givenExpression(fn);
+  const returned = givenExpression(fn) ?? guardedLocal(fn);
   if (returned === undefined || !ts.isCallExpression(returned) || !CONTEXT_READERS.has(calledName(returned) ?? '') || returned.arguments.length !== 1) return undefined;
   const [context] = returned.arguments;
   return ts.isIdentifier(context) ? context.text : undefined;
+}
+
+/** What a body gives back through one local, when every other statement only throws when it is missing. */
+function guardedLocal(fn: ts.SignatureDeclaration): ts.Expression | undefined {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (body === undefined || !ts.isBlock(body)) return undefined;
+  const statements = body.statements;
+  const last = statements[statements.length - 1];
+  if (statements.length < 2 || last === undefined || !ts.isReturnStatement(last) || last.expression === undefined || !ts.isIdentifier(last.expression)) return undefined;
+  const local = last.expression.text;
+  let kept: ts.Expression | undefined;
+  for (const statement of statements.slice(0, -1)) {
+    if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1) {
+      const [declaration] = statement.declarationList.declarations;
+      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== local || declaration.initializer === undefined || kept !== undefined) return undefined;
+      kept = declaration.initializer;
+    } else if (!(ts.isIfStatement(statement) && statement.elseStatement === undefined && onlyThrows(statement.thenStatement))) {
+      return undefined;
+    }
+  }
+  return kept;
+}
+
+function onlyThrows(statement: ts.Statement): boolean {
+  return ts.isThrowStatement(statement) || (ts.isBlock(statement) && statement.statements.length === 1 && ts.isThrowStatement(statement.statements[0]));
 }
 
 /** The name a call calls: `createContext` of `createContext(…)` and `React.createContext(…)`. */
