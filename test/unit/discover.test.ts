@@ -2327,6 +2327,21 @@ export const useBeacon = () => useFlag('beacon-kev') && useFlag('beacon-exploit'
     checks: { 'src/Routes/index.tsx': ['snapshots', 'admintasks', 'kessel'] },
   },
   {
+    name: "a property named for feature flags declared with an object type of booleans, one held in a Vue ref, is a bag of those keys; one with a text among them is none",
+    files: {
+      'src/platform/index.ts': `import type { Ref } from 'vue';
+export type PlatformDef = {
+  platformFeatureFlags: { exportAsGIST: boolean; cookiesEnabled?: boolean; workspaceSwitcherLogin?: Ref<boolean> };
+  uiFeatureFlags: { theme: string; compact: boolean };
+};
+export let platform: PlatformDef;`,
+      'src/components/Footer.ts': `import { platform } from '../platform';
+export const shown = [platform.platformFeatureFlags.cookiesEnabled ?? false, platform.platformFeatureFlags.workspaceSwitcherLogin?.value, platform.uiFeatureFlags.compact];`,
+    },
+    expected: { bags: [{ bag: 'platformFeatureFlags', keys: ['exportAsGIST', 'cookiesEnabled', 'workspaceSwitcherLogin'] }] },
+    checks: { 'src/components/Footer.ts': ['cookiesEnabled', 'workspaceSwitcherLogin'] },
+  },
+  {
     name: 'a record of feature flags held in a signal is read through .value by the keys of its type, and does not vouch for that type as the registry',
     files: {
       'src/services/feature-flag-service.ts': `export interface BlockSuiteFlags { enable_callout: boolean; enable_block_query: boolean; enable_database_number_formatting: boolean }

@@ -64,8 +64,13 @@ export const RECORD_WRAPPERS: ReadonlySet<string> = new Set(['Promise', 'Awaited
 export function holdsBoolean(type: ts.TypeNode): boolean {
   if (ts.isParenthesizedTypeNode(type)) return holdsBoolean(type.type);
   if (ts.isUnionTypeNode(type)) return type.types.some(holdsBoolean);
+  // A reactive box of one (Vue's `Ref<boolean>`, a signal) holds the switch at its value: `flags.x.value`, `flags.x()`.
+  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && BOXES.has(type.typeName.text) && type.typeArguments?.length === 1) return holdsBoolean(type.typeArguments[0]);
   return type.kind === ts.SyntaxKind.BooleanKeyword;
 }
+
+// Reactive boxes of one value: Vue's refs, Angular's and Preact's signals, and a box made read-only.
+const BOXES = new Set(['Ref', 'ComputedRef', 'ShallowRef', 'MaybeRef', 'Signal', 'WritableSignal', 'ReadonlySignal', 'Readonly']);
 
 // A declared type longer than this is cut in a reason: an object type written out with its comments is a page.
 const MAX_REASON_TYPE_LENGTH = 80;
