@@ -317,6 +317,14 @@ describe("environment switches: a module's object that holds them by its members
     assert.deepEqual(readsIn(files, '/ws/src/settings.ts'), []);
     assert.deepEqual(readsIn(files, '/ws/src/app.ts'), ['FEATURE_NEW_NAV <- settings.newNav', 'FEATURE_KEEPALIVE <- process.env.FEATURE_KEEPALIVE']);
   });
+
+  it('an object named for features keeps its own rule: its members are read through any receiver named so', () => {
+    const files: Record<string, string> = {
+      '/ws/src/environment.ts': `export const toggleFeatures = {\n  FEATURE_DASHBOARD: process.env.FEATURE_DASHBOARD === 'true',\n  FEATURE_INVOICE: process.env.FEATURE_INVOICE === 'true',\n};\n`,
+      '/ws/src/defaults.ts': `import { toggleFeatures } from './environment';\nconst features = toggleFeatures;\nexport const dashboard = { isEnabled: features.FEATURE_DASHBOARD };\n`,
+    };
+    assert.deepEqual(readsIn(files, '/ws/src/defaults.ts'), ['FEATURE_DASHBOARD <- features.FEATURE_DASHBOARD']);
+  });
 });
 
 describe('environment switches: what reads one', () => {

@@ -209,8 +209,9 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
           if (exportedHere && (hardCodes || settingsModule) && MEMBER_NAME.test(owner)) {
             for (const { name, inCode, member } of flagMembersOf(declaration, flagFunctions, hardCodes)) addMember(owner, name, inCode, member, true);
           }
+          // An object named for flags holds switches by its name already, read through any receiver of such a name.
           const object = unwrap(declaration.initializer);
-          if (isObjectLiteralExpression(object) && holdsSwitches(object, declaredBy)) {
+          if (!MEMBER_NAME.test(owner) && isObjectLiteralExpression(object) && holdsSwitches(object, declaredBy)) {
             switchObjects.add(object);
             switchesByMembers.set(object, owner);
           }
