@@ -239,7 +239,7 @@ const VENDOR_ROWS: VendorRow[] = [
   { sdk: 'reflag', imports: `import { BucketClient } from '@bucketco/browser-sdk';`, setup: 'const bucket = new BucketClient({ publishableKey });', call: `bucket.getFeature('new-checkout')`, returns: 'object' },
   { sdk: 'openfeature', imports: `import { RequireFlagsEnabled } from '@openfeature/nestjs-sdk';`, call: `RequireFlagsEnabled({ flags: [{ flagKey: 'new-checkout' }] })`, returns: 'other' },
   { sdk: 'flipt', imports: `import { FliptClient } from '@flipt-io/flipt-client-js';`, setup: 'const flipt = await FliptClient.init({ url });', call: `flipt.evaluateBoolean({ flagKey: 'new-checkout', entityId, context })`, returns: 'object' },
-  { sdk: 'flipt', imports: `import { FliptClient } from '@flipt-io/flipt';`, setup: 'const client = new FliptClient({ url });', call: `client.evaluation.variant({ namespaceKey: 'default', flagKey: 'new-checkout', entityId, context })`, returns: 'object' },
+  { sdk: 'flipt', imports: `import { FliptClient } from '@flipt-io/flipt-client-browser';`, setup: 'const flipt = await FliptClient.init({ url });', call: `flipt.evaluateVariant({ flagKey: 'new-checkout', entityId, context })`, returns: 'object' },
   { sdk: 'flipt', imports: `import { useFliptBoolean } from '@flipt-io/flipt-client-react';`, call: `useFliptBoolean('new-checkout', false, userId)`, returns: 'value' },
   { sdk: 'vercel', imports: `import { flag } from 'flags/next';`, call: `flag({ key: 'new-checkout', decide: () => false })`, returns: 'other' },
   { sdk: 'vercel', imports: `import { flag } from '@vercel/flags/next';`, call: `flag({ key: 'new-checkout', decide() { return true; } })`, returns: 'other' },
