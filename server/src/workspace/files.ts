@@ -16,8 +16,9 @@ const MINIFIED_SNIFF_BYTES = 64 * 1024;
 const MINIFIED_MAX_LINE_BREAKS = 32;
 const LINE_FEED = 10;
 
-/** Why a file whose first bytes are `head` is not read, when it is minified; `head` may run past the sniffed part. */
-function minifiedReason(head: Buffer): SkipReason | undefined {
+/** Why a file whose first bytes are `head` is not read, by what they hold: binary, or minified. `head` may run past what is sniffed. */
+function contentSkipReason(head: Buffer): SkipReason | undefined {
+  if (head.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { reason: 'binary file (it contains NUL bytes)', quiet: false };
   if (head.length < MINIFIED_SNIFF_BYTES) return undefined;
   const sniffed = head.subarray(0, MINIFIED_SNIFF_BYTES);
   let breaks = 0;
@@ -59,8 +60,7 @@ export async function whySkipped(file: string, maxFileSize: number): Promise<Ski
     if (stats.size > maxFileSize) return { reason: sizeLimitReason(stats.size, maxFileSize), quiet: false };
     const buffer = Buffer.alloc(Math.min(stats.size < MINIFIED_SNIFF_BYTES ? BINARY_SNIFF_BYTES : MINIFIED_SNIFF_BYTES, stats.size));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    if (buffer.subarray(0, Math.min(bytesRead, BINARY_SNIFF_BYTES)).includes(0)) return { reason: 'binary file (it contains NUL bytes)', quiet: false };
-    return minifiedReason(buffer.subarray(0, bytesRead));
+    return contentSkipReason(buffer.subarray(0, bytesRead));
   } catch (error) {
     return { reason: errorText(error), quiet: false };
   } finally {
@@ -90,8 +90,7 @@ function scratchOf(size: number): Buffer {
 export function readSourceFileShared(file: string, maxFileSize: number, opened?: (stats: fs.Stats) => void): Buffer | SkipReason {
   const read = readBoundedSync(file, maxFileSize, { limitName: MAX_FILE_SIZE_SETTING, scratch: scratchOf, opened, shortReadEnds: true });
   if ('refused' in read) return skipReasonOf(read.refused);
-  if (read.bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { reason: 'binary file (it contains NUL bytes)', quiet: false };
-  return minifiedReason(read.bytes) ?? read.bytes;
+  return contentSkipReason(read.bytes) ?? read.bytes;
 }
 
 // A file that is gone, or not a file at all (a directory, a pipe, a device named like source), is not worth a log line.

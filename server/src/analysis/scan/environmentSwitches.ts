@@ -367,7 +367,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
         const owner = isClassLike(parent) ? parent.name?.text : objectNames.get(parent) ?? switchesByMembers.get(parent);
         const found: SwitchDeclaration = {
           ...setting, member: true, ...(MEMBER_NAME.test(node.name.text) ? {} : { byObject: true as const }), ...(owner === undefined ? {} : { owner }),
-          ...(switchesByMembers.has(parent) && owner !== undefined ? { ownerOnly: true } : {}), line: lineOf(state, node.name),
+          ...(switchesByMembers.has(parent) ? { ownerOnly: true } : {}), line: lineOf(state, node.name),
         };
         switches[node.name.text] = found;
         settings.add(node.initializer);
