@@ -2703,6 +2703,30 @@ export function ThankYou() {
     checks: { 'assets/pages/thankYou.tsx': ['enableThankYouOnboarding'] },
   },
   {
+    name: "a hook named for feature flags declared to give back an interface of booleans (a record of fixed keys), or a context guarded to hold one, is a bag function of those keys; a property it does not list, or the same hook giving an interface with a non-boolean member, is none",
+    files: {
+      'packages/react/src/feature-flags/context.ts': `import { createContext, useContext } from 'react';
+export interface FeatureFlagContextValue { layoutV3: boolean; stage: boolean; privatePreviewTools?: boolean }
+export interface PanelFlagState { open: boolean; width: number }
+export const FeatureFlagContext = createContext<FeatureFlagContextValue | undefined>(undefined);
+export function useFeatureFlag(): FeatureFlagContextValue {
+  const context = useContext(FeatureFlagContext);
+  if (!context) throw new Error('useFeatureFlag must be used within a FeatureFlagProvider');
+  return context;
+}
+export function usePanelFeatureFlags(): PanelFlagState { return { open: true, width: 3 }; }`,
+      'ui/src/toolbar.tsx': `import { useFeatureFlag, usePanelFeatureFlags } from '../../packages/react/src/feature-flags/context';
+export function Toolbar() {
+  const { layoutV3, stage, onClick } = useFeatureFlag();
+  const panel = usePanelFeatureFlags();
+  return layoutV3 && stage && useFeatureFlag().privatePreviewTools && panel.open && onClick;
+}`,
+    },
+    expected: { bags: [{ bag: 'useFeatureFlag()', keys: ['layoutV3', 'stage', 'privatePreviewTools'] }] },
+    says: /^bag useFeatureFlag\(\) \(packages\/react\/src\/feature-flags\/context\.ts:5\): declared to return FeatureFlagContextValue/m,
+    checks: { 'ui/src/toolbar.tsx': ['layoutV3', 'stage', 'privatePreviewTools'] },
+  },
+  {
     name: "with a registry chosen, a hook giving back a context made to hold a record keyed by it (React 19's use, or useContext) is a bag function of its keys, read whole or indexed at the call; a context of another type, or a function whose name says it gives something else (overrides), is none",
     files: {
       'lib/features/features.ts': `export enum Feature { EMAIL_AUTH = 'EMAIL_AUTH', AGENT = 'AGENT', SUBSCRIPTION = 'SUBSCRIPTION' }

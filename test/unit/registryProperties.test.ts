@@ -150,6 +150,62 @@ export const guards = [useTenantSettingsStore().isFeatureEnabled(FeatureKeys.Tas
     ]);
   });
 
+  it("a context's property typed as the registry and methods of its own (`features: typeof Features & { enabled(f: Features): boolean }`), or made by spreading it: its methods are checks called through it, its members keys", async () => {
+    const root = toPosixPath(path.join(temporary, 'context-type'));
+    const files: Record<string, string> = {
+      'src/analytics/features/types.ts': `export enum Features {
+  GroupChatsDisable = 'group_chats:disable',
+  TrendingValues = 'trending:values',
+  VideoUploadEnable = 'video:upload:enable',
+  PostGalleryEnable = 'post_gallery:enable',
+}`,
+      'src/analytics/index.tsx': `import { createContext, useContext, useMemo } from 'react';
+import { GrowthBook } from '@growthbook/growthbook-react';
+import { Features } from './features/types';
+const gb = new GrowthBook({});
+export type AnalyticsContextType = {
+  logger: { log(message: string): void };
+  features: typeof Features & {
+    enabled(feature: Features): boolean
+    getValue<T>(feature: Features, defaultValue: T): T
+  }
+};
+const Context = createContext<AnalyticsContextType | undefined>(undefined);
+export function Provider({ children }) {
+  const value = useMemo(() => ({ logger: console, features: { enabled: gb.isOn.bind(gb), getValue: gb.getFeatureValue.bind(gb), ...Features } }), []);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+export function getFeatureDescription(feature: Features): string {
+  switch (feature) { case Features.GroupChatsDisable: return 'Group chats'; default: return ''; }
+}
+export const useAnalytics = () => useContext(Context) as AnalyticsContextType;
+// Outside React, the client itself.
+export const galleryOffset = () => (gb.isOn(Features.PostGalleryEnable) ? 8 : 0);`,
+      // No file here names the enum: the key is read off the object that carries it.
+      'src/chat/list.tsx': `import { useAnalytics, getFeatureDescription } from '../analytics';
+export function ChatList({ items }) {
+  const ax = useAnalytics();
+  const title = getFeatureDescription(ax.features.GroupChatsDisable);
+  const trending = ax.features.getValue(ax.features.TrendingValues, []);
+  const settings = items.enabled('everything');
+  return ax.features.enabled(ax.features.GroupChatsDisable) ? null : [title, trending, settings];
+}`,
+    };
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    }
+    const index = new WorkspaceIndex(root, { patterns: buildPatternSet([]), ignore: [], maxFileSize: 1_000_000, log: assert.fail, infer: true });
+    await index.indexAll();
+    assert.deepEqual(index.inferred?.registryProperties?.map(({ property, at }) => ({ property, at })), [{ property: 'features', at: { file: 'src/analytics/index.tsx', line: 7 } }]);
+    // A function that gives the flag's description takes a member as a check does, and is none.
+    assert.deepEqual(index.inferred?.wrappers.map((wrapper) => wrapper.pattern.callee).sort(), ['features.enabled', 'features.getValue', 'isOn']);
+    assert.deepEqual(checksOf(index, root)['src/chat/list.tsx'], [
+      { key: 'trending:values', resolved: true },
+      { key: 'group_chats:disable', resolved: true },
+    ]);
+  });
+
   it('rejects "properties" that are not a list of property names', () => {
     for (const properties of ['Gate', ['client.Gate'], [1]]) {
       const { config, problems } = parseConfig(JSON.stringify({ registry: { file: 'src/gates.ts', symbol: 'Gate', properties } }), '/w/.flaglens.json');

@@ -13,9 +13,13 @@ const NOT_EVALUATING = /^(?:set(?!Up)|update|delete|remove|save|write|store|rese
 // by the flag it is given (`menu.addItem({ flag: Flags.X })`), as registering is.
 const MAKING_A_FLAG = /^(?:add|create|insert)(?:[A-Z][a-z0-9]*)*(?:Flag|Toggle)s?$/;
 
+// Nor is describing one: a name whose last word is what it gives of the flag for people to read (`getFeatureDescription(f)`,
+// `flagLabel(Flags.X)`, `describeFlag(key)`) gives text about the flag, whatever its state.
+const DESCRIBING_A_FLAG = /^describe(?![a-z])|[a-z](?:Description|Label|Title)s?$/;
+
 /** True when a function of this name says it does something else to a flag than evaluate it. */
 export function saysNotEvaluating(name: string): boolean {
-  return NOT_EVALUATING.test(name) || MAKING_A_FLAG.test(name);
+  return NOT_EVALUATING.test(name) || MAKING_A_FLAG.test(name) || DESCRIBING_A_FLAG.test(name);
 }
 
 // What follows a noun to say it is that thing's name: `toggleID`, `toggleKey`.

@@ -16,7 +16,7 @@ import type { DiscoveredWrapper } from './types';
 import type { FileScan } from '../scan/types';
 import { predicateComparisons } from '../scan/predicates';
 import { awaitingEvidence } from '../scan/completeChecks';
-import { functionName, type FunctionNode } from './functions';
+import { functionName, heldMethodName, type FunctionNode } from './functions';
 import { GENERIC_NAMES, isTestFile, ordinal } from './wrappers';
 import { keyAliases, keyTypeNames } from './keyAliases';
 import { escapeRegex } from '../regex';
@@ -101,8 +101,8 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
     const visit = (node: ts.Node): void => {
       if (ts.isFunctionLike(node)) {
         const index = callParameters(node).findIndex((parameter) => parameter.type !== undefined && typedBy(parameter.type, registry.symbol, aliases, node, keysOnlyThroughKeyof));
-        const name = index < 0 ? undefined : functionName(node);
-        if (name !== undefined && mayEvaluate(name)) {
+        const name = index < 0 ? undefined : functionName(node) ?? heldMethodName(node);
+        if (name !== undefined && mayEvaluate(calleeLastName(name))) {
           count++;
           const type = (callParameters(node)[index].type as ts.TypeNode).getText(sourceFile);
           if (!typed.has(name)) typed.set(name, { pattern: { callee: name, keyArg: index }, at: at(node), reason: `its ${ordinal(index + 1)} parameter is typed ${type}, and ${registryLabel(registry.symbol)} lists flags`, evidence: 'typed', level: 0 });

@@ -54,12 +54,13 @@ export function flagRecordBags(root: string, trees: SourceTrees): DiscoveredBag[
     const sourceFile = trees.tree(source);
     const contexts = source.text.includes('createContext') ? contextsMade(sourceFile) : undefined;
     const visit = (node: ts.Node): void => {
-      const giver = recordGiver(node, aliases, contexts);
+      const giver = recordGiver(node, aliases, fixed, contexts);
       const givenSpec = giver === undefined ? undefined : giverSpec(giver.name, giver.box);
       if (giver !== undefined && givenSpec !== undefined && !bags.has(givenSpec)) {
         const at: DiscoveredAt = { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 };
         const context = giver.context === undefined ? {} : { context: giver.context };
-        bags.set(givenSpec, { spec: givenSpec, at, declaredAs: giver.type.getText(sourceFile), gives: true, ...context });
+        const listed = giver.listed === undefined ? {} : { typedBy: giver.listed.typedBy, keys: giver.listed.keys };
+        bags.set(givenSpec, { spec: givenSpec, at, declaredAs: giver.type.getText(sourceFile), gives: true, ...context, ...listed });
       }
       const declared = declaredRecord(node, aliases, fixed, saysFeatureFlags);
       const spec = declared === undefined ? undefined : declared.held === 'box' ? `${declared.name}.value` : declared.name;
@@ -111,13 +112,26 @@ function respelledRecordBags(root: string, trees: SourceTrees, bags: readonly Di
  * the module made to hold one (`return use(FeatureFlagsContext)` after `createContext<FeatureFlags>(…)`): what it gives
  * is the record, whatever name its caller keeps it under (`const flags = useFeatureFlags(); flags[TRUSTEE_MANAGEMENT]`).
  */
-function recordGiver(node: ts.Node, aliases: ReadonlySet<string>, contexts: ReadonlyMap<string, ts.TypeNode> | undefined): { name: string; type: ts.TypeNode; context?: string; box?: true } | undefined {
+function recordGiver(node: ts.Node, aliases: ReadonlySet<string>, fixed: ReadonlyMap<string, readonly string[]>, contexts: ReadonlyMap<string, ts.TypeNode> | undefined): RecordGiver | undefined {
   const given = ts.isFunctionLike(node) ? givenType(node, contexts) : undefined;
   if (given === undefined) return undefined;
   // The name ends in what it gives: `useFeatureFlagOverrides` gives overrides of flags, a developer's, not their states.
   const name = functionName(node as FunctionNode);
   if (name === undefined || !saysFeatureFlags(name) || !FLAG_WORDS.has(nameWords(name).at(-1) ?? '')) return undefined;
-  return isRecordOfBooleans(given.type, aliases) ? { name, ...given } : undefined;
+  if (isRecordOfBooleans(given.type, aliases)) return { name, ...given };
+  // Or one of fixed keys, each a boolean (`function useFeatureFlag(): FeatureFlagContextValue`, `interface
+  // FeatureFlagContextValue { layoutV3: boolean; … }`): a bag of those keys.
+  const listed = fixedRecordOf(given.type, fixed);
+  return listed === undefined ? undefined : { name, ...given, listed };
+}
+
+/** A function that gives a record of feature flags (see `recordGiver`), and for a record of fixed keys, its keys and the type that lists them. */
+interface RecordGiver {
+  name: string;
+  type: ts.TypeNode;
+  context?: string;
+  box?: true;
+  listed?: { keys: readonly string[]; typedBy: string };
 }
 
 // A function that gives back a property named for feature flags: `return ENVIRONMENT_CONFIG_MAP[network].featureFlags`.

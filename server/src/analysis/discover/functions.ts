@@ -49,6 +49,18 @@ export function functionName(node: ts.SignatureDeclaration): string | undefined 
 }
 
 /**
+ * A method declared on the type of an object's property, named as it is called, through that property: `features.enabled`
+ * for `features: typeof Features & { enabled(feature: Features): boolean }`. An interface's own method has no such name:
+ * nothing says what its objects are called.
+ */
+export function heldMethodName(node: ts.Node): string | undefined {
+  if (!ts.isMethodSignature(node) || !ts.isIdentifier(node.name) || !ts.isTypeLiteralNode(node.parent)) return undefined;
+  let holder = node.parent.parent;
+  while (ts.isIntersectionTypeNode(holder) || ts.isParenthesizedTypeNode(holder)) holder = holder.parent;
+  return ts.isPropertySignature(holder) && ts.isIdentifier(holder.name) ? `${holder.name.text}.${node.name.text}` : undefined;
+}
+
+/**
  * The callee a function named `name` is called by: a class's private or protected method only on `this`
  * (`this.addClass(feature)`), so that another class's public method of that name (Angular's `renderer.addClass(el,
  * name)`) is not taken for it; any other by its name.

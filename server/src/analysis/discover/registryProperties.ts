@@ -38,16 +38,19 @@ export function registryPropertiesOf(root: string, trees: SourceTrees, registry:
     if (file !== registryFile && !importsByName(tree, registry.symbol)) continue;
     const visit = (node: ts.Node): void => {
       if ((ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) {
-        carrying.push({ name: node.name.text, value: node.initializer, file, tree, at: node });
+        // Or an object that spreads the registry among its own members: `features: { enabled, getValue, ...Features }`.
+        const spread = node.initializer !== undefined && ts.isObjectLiteralExpression(node.initializer) ? spreadRegistry(node.initializer, registry.symbol) : undefined;
+        carrying.push({ name: node.name.text, value: spread ?? node.initializer, file, tree, at: node });
       } else if (ts.isShorthandPropertyAssignment(node)) {
         carrying.push({ name: node.name.text, value: node.name, file, tree, at: node });
       } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left)) {
         // A plugin that puts it on every component: `Vue.prototype.$featureKeys = FeatureKeys`, `app.config.globalProperties.$x = X`.
         carrying.push({ name: node.left.name.text, value: node.right, file, tree, at: node });
-      } else if (ts.isPropertySignature(node) && ts.isIdentifier(node.name) && node.type !== undefined && ts.isTypeQueryNode(node.type)
-        && ts.isIdentifier(node.type.exprName) && node.type.exprName.text === registry.symbol) {
-        // What declares that property's type for every component: `$featureKeys: typeof FeatureKeys` in `interface Vue`.
-        carrying.push({ name: node.name.text, value: node.type.exprName, file, tree, at: node });
+      } else if (ts.isPropertySignature(node) && ts.isIdentifier(node.name) && node.type !== undefined) {
+        // What declares that property's type for every component: `$featureKeys: typeof FeatureKeys` in `interface Vue`; or
+        // the registry's members beside methods of the property's own, `features: typeof Features & { enabled(f: Features): boolean }`.
+        const query = registryQuery(node.type, registry.symbol);
+        if (query !== undefined) carrying.push({ name: node.name.text, value: query, file, tree, at: node });
       }
       ts.forEachChild(node, visit);
     };
@@ -64,6 +67,20 @@ export function registryPropertiesOf(root: string, trees: SourceTrees, registry:
     if (entry.value !== undefined && ts.isPropertyAccessExpression(entry.value) && found.has(entry.value.name.text)) add(entry);
   }
   return [...found.values()];
+}
+
+/** The registry's name in `typeof Registry`, alone or as a part of an intersection. */
+function registryQuery(type: ts.TypeNode, symbol: string): ts.Identifier | undefined {
+  if (ts.isIntersectionTypeNode(type)) return type.types.map((part) => registryQuery(part, symbol)).find((query) => query !== undefined);
+  return ts.isTypeQueryNode(type) && ts.isIdentifier(type.exprName) && type.exprName.text === symbol ? type.exprName : undefined;
+}
+
+/** The registry's name where an object literal spreads it among its members (`{ enabled, ...Features }`). */
+function spreadRegistry(object: ts.ObjectLiteralExpression, symbol: string): ts.Identifier | undefined {
+  for (const property of object.properties) {
+    if (ts.isSpreadAssignment(property) && ts.isIdentifier(property.expression) && property.expression.text === symbol) return property.expression;
+  }
+  return undefined;
 }
 
 /** The registry property as the scan takes it. */
