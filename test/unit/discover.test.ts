@@ -2703,6 +2703,39 @@ export function ThankYou() {
     checks: { 'assets/pages/thankYou.tsx': ['enableThankYouOnboarding'] },
   },
   {
+    name: "with a registry chosen, a function named for features whose callers take two of its keys or more, and mostly its keys, out of what it gives is a bag of them; one named otherwise, one whose callers take one key, or mostly other names, is none",
+    files: {
+      'packages/types/src/enums.ts': `export const Feature = { TONES: 'TONES', DMV: 'DMV', TOW: 'TOW', TAXI: 'TAXI', CALLS_911: 'CALLS_911' } as const;
+export type Feature = (typeof Feature)[keyof typeof Feature];`,
+      'apps/api/src/controllers/citizen.ts': `import { Feature } from '@snailycad/types';
+export class CitizenController {
+  @IsFeatureEnabled({ feature: Feature.DMV })
+  list() { return isFeatureEnabled({ feature: Feature.TOW, features: cad.features }) && isFeatureEnabled({ feature: Feature.TAXI, features: cad.features }); }
+}`,
+      'apps/client/src/hooks/useFeatureEnabled.ts': `import { Feature } from '@snailycad/types';
+export function useFeatureEnabled() {
+  const obj = {} as Record<string, boolean>;
+  Object.keys(Feature).forEach((feature) => { obj[feature] = cad?.features?.[feature] ?? true; });
+  return { ...obj, options };
+}`,
+      'apps/client/src/pages/dispatch.tsx': `export function Dispatch() {
+  const { CALLS_911, TONES, options } = useFeatureEnabled();
+  const { TOW } = useFeatureEnabled();
+  const { DMV } = useAuth();
+  const { TAXI } = useFeatureList();
+  const { TOW: tow, isLoading, error, refetch } = useFeatureStatus();
+  return CALLS_911 && TONES && TOW && DMV && TAXI && tow && options;
+}`,
+    },
+    expected: {
+      patterns: [{ callee: 'IsFeatureEnabled', keyArg: '0.feature' }, { callee: 'isFeatureEnabled', keyArg: '0.feature' }],
+      bags: [{ bag: 'useFeatureEnabled()', keys: ['TONES', 'DMV', 'TOW', 'TAXI', 'CALLS_911'] }],
+      registry: { file: 'packages/types/src/enums.ts', symbol: 'Feature' },
+    },
+    says: /^bag useFeatureEnabled\(\) \(apps\/client\/src\/pages\/dispatch\.tsx:2\): its callers take 3 of Feature's keys out of what it gives/m,
+    checks: { 'apps/client/src/pages/dispatch.tsx': ['CALLS_911', 'TONES', 'TOW'] },
+  },
+  {
     name: "a hook named for feature flags declared to give back an interface of booleans (a record of fixed keys), or a context guarded to hold one, is a bag function of those keys; a property it does not list, or the same hook giving an interface with a non-boolean member, is none",
     files: {
       'packages/react/src/feature-flags/context.ts': `import { createContext, useContext } from 'react';

@@ -16,6 +16,7 @@ import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredBag } from './types';
 import { functionName, namedImports, ownReturns } from './functions';
 import { isTestFile } from './wrappers';
+import { destructuredKeyBags } from './destructuredKeys';
 
 const FLAG_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles']);
 // The cheap text test: a hook whose name says flags or toggles is declared here.
@@ -43,7 +44,8 @@ export function hookReturnedBags(root: string, registry: { readonly symbol: stri
     };
     visit(sourceFile);
   }
-  return [...bags.values()];
+  // And the functions whose callers take the registry's keys out of what they give (see destructuredKeys.ts).
+  return [...bags.values(), ...destructuredKeyBags(root, registry, trees).filter((bag) => !bags.has(bag.spec))];
 }
 
 /** `useFeatureToggles`, `useFlags`: a hook, its last word flags or toggles. */
