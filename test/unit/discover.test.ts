@@ -2703,6 +2703,40 @@ export function ThankYou() {
     checks: { 'assets/pages/thankYou.tsx': ['enableThankYouOnboarding'] },
   },
   {
+    name: "a hook or Pinia store whose whole name says it gives the feature flags: its evaluating methods that take a flag's name, called on the names its result is kept under, are checks; a method that sets a flag or takes something else, or one of a hook named otherwise, is none",
+    files: {
+      'composables/useFeatureFlags.ts': `import { defineStore } from 'pinia';
+export const useFeatureFlags = defineStore('featureFlags', {
+  state: () => ({ flags: new Map<string, boolean>() }),
+  getters: {
+    isEnabled(state): (flagName: string) => boolean { return (flagName: string) => state.flags.get(flagName) || false; },
+    count(state) { return state.flags.size; },
+  },
+  actions: { setFlag(flagName: string, on: boolean) { this.flags.set(flagName, on); } },
+});`,
+      'server/utils/featureToggles.ts': `export async function useFeatureToggles(user) {
+  const toggles = await load(user);
+  const getValue = (key: string) => toggles[key];
+  const hasPlan = (plan: Plan) => user.plans.includes(plan);
+  return { getValue, hasPlan };
+}`,
+      'pages/forum.vue': `<template><div v-if="featureFlags.isEnabled('forum')">forum</div></template>
+<script setup lang="ts">
+const featureFlags = useFeatureFlags();
+const settings = useSettings();
+featureFlags.setFlag('forum', true);
+if (settings.isEnabled('darkMode')) document.body.classList.add('dark');
+</script>`,
+      'server/api/recent.get.ts': `export default defineEventHandler(async (event) => {
+  const toggles = await useFeatureToggles(event.context.user);
+  return toggles.getValue('recent-posts') ? recent() : [];
+});`,
+    },
+    expected: { patterns: [{ callee: 'featureFlags.isEnabled', keyArg: 0 }, { callee: 'toggles.getValue', keyArg: 0 }] },
+    says: /^flag function featureFlags\.isEnabled \(composables\/useFeatureFlags\.ts:2\): a method of what useFeatureFlags\(\) gives \(kept as featureFlags\), a function whose whole name says it gives the feature flags, that takes the flag's name \(flagName\)$/m,
+    checks: { 'pages/forum.vue': ['forum'], 'server/api/recent.get.ts': ['recent-posts'] },
+  },
+  {
     name: "with a registry chosen, a function named for features whose callers take two of its keys or more, and mostly its keys, out of what it gives is a bag of them; one named otherwise, one whose callers take one key, or mostly other names, is none",
     files: {
       'packages/types/src/enums.ts': `export const Feature = { TONES: 'TONES', DMV: 'DMV', TOW: 'TOW', TAXI: 'TAXI', CALLS_911: 'CALLS_911' } as const;

@@ -293,3 +293,126 @@ function instancesOf(sourceFile: ts.SourceFile, declaration: ts.ClassDeclaration
   return names;
 }
 
+
+// A hook, or a store's, whose whole name says it gives the workspace's feature flags: `useFeatureFlags`, `useFeatureToggles`,
+// `useFeatureFlagsStore`; not one named for a single flag, nor one with more in its name.
+const FLAG_HOOK_NAME = /^(?:use|get)Feature(?:Flag|Toggle)s(?:Store)?$/;
+const FLAG_HOOK_TEXT = /\b(?:use|get)Feature(?:Flag|Toggle)s(?:Store)?\b/;
+
+/**
+ * The evaluating methods of what a function whose whole name says it gives the feature flags gives back, as patterns on the
+ * names the workspace keeps its result under: `featureFlags.isEnabled('forum')` after `const featureFlags =
+ * useFeatureFlags()`, where `useFeatureFlags` gives `{ isEnabled(flag: string) { … } }`, or is a Pinia store whose getter
+ * gives the test, `defineStore('featureFlags', { getters: { isEnabled(state) { return (flagName: string) => … } } })`.
+ * Such a method asks a value (`isEnabled`, `getValue`) and takes the flag's name first. The flags themselves are fetched
+ * at run time (Nuxt's composables are not even imported), so the names at both ends are the evidence.
+ */
+export function flagHookMethods(root: string, trees: SourceTrees): DiscoveredWrapper[] {
+  const hooks = new Map<string, { methods: Map<string, string>; at: DiscoveredAt }>();
+  for (const source of trees.sources) {
+    if (!source.text.includes('Feature') || !FLAG_HOOK_TEXT.test(source.text)) continue;
+    const file = posix.relative(root, source.file);
+    if (isTestFile(file)) continue;
+    const sourceFile = trees.tree(source);
+    const visit = (node: ts.Node): void => {
+      const declared = ts.isFunctionDeclaration(node) && node.name !== undefined ? { name: node.name.text, value: node as ts.Node }
+        : ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined ? { name: node.name.text, value: node.initializer as ts.Node } : undefined;
+      if (declared !== undefined && FLAG_HOOK_NAME.test(declared.name) && !hooks.has(declared.name)) {
+        const methods = evaluatingMethods(givenObjects(declared.value));
+        if (methods.size > 0) hooks.set(declared.name, { methods, at: { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 } });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+  const found: DiscoveredWrapper[] = [];
+  for (const [hook, { methods, at }] of hooks) {
+    const holders = new Set<string>();
+    const held = new RegExp(`\\b(?:const|let|var)\\s+([\\w$]+)\\s*=\\s*(?:await\\s+)?${escapeRegex(hook)}\\s*\\(`, 'g');
+    for (const source of trees.sources) {
+      if (!source.text.includes(hook) || isTestFile(posix.relative(root, source.file))) continue;
+      for (const match of source.text.matchAll(held)) holders.add(match[1]);
+    }
+    for (const holder of holders) {
+      for (const [method, parameter] of methods) {
+        found.push({
+          pattern: { callee: `${holder}.${method}`, keyArg: 0 }, at, evidence: 'named', level: 1,
+          reason: `a method of what ${hook}() gives (kept as ${holder}), a function whose whole name says it gives the feature flags, that takes the flag's name (${parameter})`,
+        });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The objects a hook or store gives: those its own returns give back (a function, or the setup function of a Pinia store),
+ * and a Pinia store's getters and actions (`defineStore(id, { getters: { … } })`).
+ */
+function givenObjects(value: ts.Node): ts.ObjectLiteralExpression[] {
+  let inner = value;
+  if (ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === 'defineStore') {
+    const options = inner.arguments[1] as ts.Expression | undefined;
+    if (options === undefined) return [];
+    if (ts.isObjectLiteralExpression(options)) {
+      return options.properties.flatMap((property) => (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && ['getters', 'actions'].includes(property.name.text)
+        && ts.isObjectLiteralExpression(property.initializer) ? [property.initializer] : []));
+    }
+    inner = options;
+  }
+  if (!ts.isFunctionLike(inner)) return [];
+  return ownReturns(inner).map((returned) => (ts.isParenthesizedExpression(returned) ? returned.expression : returned)).filter(ts.isObjectLiteralExpression);
+}
+
+/** The evaluating methods of `objects` that take a flag's name first, each with that parameter's name. */
+function evaluatingMethods(objects: readonly ts.ObjectLiteralExpression[]): Map<string, string> {
+  const methods = new Map<string, string>();
+  for (const object of objects) {
+    for (const property of object.properties) {
+      if (property.name === undefined || !ts.isIdentifier(property.name)) continue;
+      const method = property.name.text;
+      if (!EVALUATING_METHOD.test(method) || saysNotEvaluating(method)) continue;
+      const parameter = flagNameParameter(signatureOf(property));
+      if (parameter !== undefined) methods.set(method, parameter);
+    }
+  }
+  return methods;
+}
+
+/**
+ * The function an object's member is: its method, or the function written as its value or declared under its name beside
+ * it (`return { isEnabled }`). A Pinia getter that gives back a function (`isEnabled(state) { return (flagName) => … }`) is
+ * called as that function.
+ */
+function signatureOf(property: ts.ObjectLiteralElementLike): ts.SignatureDeclaration | undefined {
+  const asFunction = (node: ts.Node | undefined): ts.SignatureDeclaration | undefined => (node !== undefined && (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) ? node : undefined);
+  let signature = ts.isMethodDeclaration(property) ? property
+    : ts.isPropertyAssignment(property) ? asFunction(property.initializer)
+      : ts.isShorthandPropertyAssignment(property) ? localFunction(property) : undefined;
+  const returns = signature === undefined ? [] : ownReturns(signature);
+  const given = returns.length === 1 ? asFunction(returns[0]) : undefined;
+  if (given !== undefined) signature = given;
+  return signature;
+}
+
+/** The function declared in the enclosing block under the name a shorthand member gives back (`const isEnabled = (flag) => …`). */
+function localFunction(property: ts.ShorthandPropertyAssignment): ts.SignatureDeclaration | undefined {
+  let block: ts.Node | undefined = property.parent;
+  while (block !== undefined && !ts.isBlock(block)) block = block.parent;
+  for (const statement of block === undefined ? [] : (block as ts.Block).statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name?.text === property.name.text) return statement;
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const variable of statement.declarationList.declarations) {
+      const value = variable.initializer;
+      if (ts.isIdentifier(variable.name) && variable.name.text === property.name.text && value !== undefined && (ts.isArrowFunction(value) || ts.isFunctionExpression(value))) return value;
+    }
+  }
+  return undefined;
+}
+
+/** The name of a function's first parameter when it holds a flag's name (see FLAG_PARAMETER), declared a text or not declared. */
+function flagNameParameter(signature: ts.SignatureDeclaration | undefined): string | undefined {
+  const [first] = signature?.parameters ?? [];
+  if (first === undefined || !ts.isIdentifier(first.name) || !FLAG_PARAMETER.test(first.name.text)) return undefined;
+  return first.type === undefined || first.type.kind === ts.SyntaxKind.StringKeyword ? first.name.text : undefined;
+}
