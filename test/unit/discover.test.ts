@@ -2703,6 +2703,26 @@ export function ThankYou() {
     checks: { 'assets/pages/thankYou.tsx': ['enableThankYouOnboarding'] },
   },
   {
+    name: "with a registry chosen, a store's selector whose result is destructured by a member (`const { [FeatureFlags.X]: on } = useAppSelector(selectFeatures)`) is a bag function, and a selector hook handed it gives the bag; another selector, or one handed to another function, gives none",
+    files: {
+      'ui/src/constants/featureFlags.ts': `export enum FeatureFlags { cloudSso = 'cloudSso', envDependent = 'envDependent', databaseChat = 'databaseChat' }`,
+      'ui/src/slices/app/features.ts': `export const appFeatureFlagsFeaturesSelector = (state: RootState) => state.app.features.featureFlags.features;
+export const appUserSelector = (state: RootState) => state.app.user;`,
+      'ui/src/components/Config.tsx': `import { FeatureFlags } from '../constants/featureFlags';
+import { appFeatureFlagsFeaturesSelector, appUserSelector } from '../slices/app/features';
+export function Config() {
+  const { [FeatureFlags.cloudSso]: cloudSso, [FeatureFlags.envDependent]: envDependent } = useAppSelector(appFeatureFlagsFeaturesSelector);
+  const features = useSelector(appFeatureFlagsFeaturesSelector);
+  const { name } = useAppSelector(appUserSelector);
+  const all = [appFeatureFlagsFeaturesSelector].map(String);
+  return cloudSso?.flag && envDependent?.flag && features[FeatureFlags.databaseChat] && name && all;
+}`,
+    },
+    expected: { bags: [{ bag: 'appFeatureFlagsFeaturesSelector()', keys: ['cloudSso', 'envDependent', 'databaseChat'] }, { bag: 'features', keys: ['cloudSso', 'envDependent', 'databaseChat'] }], registry: { file: 'ui/src/constants/featureFlags.ts', symbol: 'FeatureFlags' } },
+    says: /^bag appFeatureFlagsFeaturesSelector\(\) \(ui\/src\/components\/Config\.tsx:4\): read by a member of FeatureFlags/m,
+    checks: { 'ui/src/components/Config.tsx': ['FeatureFlags.cloudSso', 'FeatureFlags.envDependent', 'FeatureFlags.databaseChat'] },
+  },
+  {
     name: "a hook or Pinia store whose whole name says it gives the feature flags: its evaluating methods that take a flag's name, called on the names its result is kept under, are checks; a method that sets a flag or takes something else, or one of a hook named otherwise, is none",
     files: {
       'composables/useFeatureFlags.ts': `import { defineStore } from 'pinia';

@@ -1074,6 +1074,21 @@ export function legacy(tracker) { return tracker.variation('legacy', 0); }`;
     { name: 'the key on the left, beside another condition, in a function with a return', code: "const on = this.featureFlags.some(function (f) { return 'beta-nav' === f.name && f.active; });", expected: ['beta-nav'] },
     { name: 'another property compared, another list searched, a predicate that does not compare', code: "const a = featureFlags.find((flag) => flag.id === FeatureKeys.Sso);\nconst b = users.find((user) => user.name === 'sso');\nconst c = featureFlags.find(isSso);", expected: [] },
   ];
+  it("a bag function handed whole to a store's selector hook gives the bag, read or destructured; handed to another function, or another selector handed, gives none", () => {
+    const patterns = buildPatternSet([], ['selectFeatures()']);
+    const text = `const { newNav, [Feature.darkMode]: dark } = useAppSelector(selectFeatures);
+const flags = useSelector(selectFeatures);
+const user = useSelector(selectUser);
+const all = [selectFeatures].map(String);
+const copied = clone(selectFeatures);
+export const on = newNav && dark && flags.betaSearch && user.admin && all && copied.x;
+`;
+    // The file calls no bag function: the name handed to the hook is what lets it through.
+    assert.equal(mayHoldChecks(text, patterns), true);
+    assert.equal(mayHoldChecks('const user = useSelector(selectUser);\n', patterns), false);
+    assert.deepEqual(scanFile('/work/app/src/a.ts', text, patterns).checks.map((found) => found.key), ['newNav', 'Feature.darkMode', 'betaSearch']);
+  });
+
   it('a search a pattern names with its list: only a file that names the list may hold one', () => {
     const patterns = buildPatternSet([{ callee: 'featureFlags.find', keyArg: 0, keyCompared: 'name' }]);
     assert.equal(mayHoldChecks("const admin = users.find((user) => user.name === 'admin');\n", patterns), false);

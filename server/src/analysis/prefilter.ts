@@ -84,6 +84,10 @@ function calleeRegex(patterns: PatternSet): RegExp {
     const alternatives: string[] = [];
     if (callNames.length > 0) alternatives.push(callRegexSource(callNames));
     for (const name of bagNames) if (name !== '') alternatives.push(leadingBoundary(name) + escapeRegex(name) + (/\w$/.test(name) ? '\\b' : ''));
+    // A workspace's bag function handed whole to a store's selector hook (`useAppSelector(selectFeatures)`, see `handedSelector`);
+    // a vendor's (`useFlags`) is a hook of its own.
+    const bagFunctions = [...new Set(patterns.patterns.filter((pattern) => pattern.kind === 'bag' && pattern.packages === undefined && !pattern.callee.includes('.')).map((pattern) => pattern.callee))].filter((name) => /^\w/.test(name) && !bagNames.has(name));
+    if (bagFunctions.length > 0) alternatives.push(`\\b${literalAlternation(bagFunctions)}\\s*\\)`);
     // No names at all matches nothing.
     regex = alternatives.length === 0 ? /(?!)/ : new RegExp(alternatives.join('|'));
     calleeRegexes.set(patterns, regex);

@@ -9,7 +9,7 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
-import { isWrittenAccess } from '../scan/bagReads';
+import { handedSelector, isWrittenAccess } from '../scan/bagReads';
 import { memberKey } from './anchors';
 import { keyTypeNames } from './keyAliases';
 import type { SourceTrees } from './sourceTrees';
@@ -48,12 +48,13 @@ export function bagsKeyedBy(root: string, registries: readonly KeyingRegistry[],
             if (ts.isIdentifier(declaration.name) && declaration.initializer !== undefined && ts.isObjectLiteralExpression(unwrapped(declaration.initializer))) tables.add(declaration.name.text);
           }
         }
-        if (ts.isElementAccessExpression(node) && memberKey(node.argumentExpression, registry.symbol, members, sourceFile) !== undefined && isFlagRead(node, parent)) {
-          const spec = recordName(node.expression);
-          if (spec !== undefined && spec !== registry.symbol && !bags.some((bag) => bag.spec === spec)) {
-            const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
-            bags.push({ spec, at: { file, line }, keyedBy: registry.symbol, keys: registry.keys });
-          }
+        // Or destructured by a member, the same read written another way: `const { [FEATURE_FLAG.x]: on } = flags`.
+        const read = ts.isElementAccessExpression(node) && memberKey(node.argumentExpression, registry.symbol, members, sourceFile) !== undefined && isFlagRead(node, parent) ? node.expression
+          : ts.isVariableDeclaration(node) && node.initializer !== undefined && destructuresMember(node.name, registry.symbol, members, sourceFile) ? node.initializer : undefined;
+        const spec = read === undefined ? undefined : recordName(read);
+        if (spec !== undefined && spec !== registry.symbol && !bags.some((bag) => bag.spec === spec)) {
+          const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+          bags.push({ spec, at: { file, line }, keyedBy: registry.symbol, keys: registry.keys });
         }
         ts.forEachChild(node, (child) => visit(child, node));
       };
@@ -73,11 +74,23 @@ function isFlagRead(node: ts.ElementAccessExpression, parent: ts.Node): boolean 
   return !isWrittenAccess(node, parent);
 }
 
-/** The last name of the record read: `orgFeatureFlags`, `featureFlags` of `(org?.featureFlags as Record<…>)`; undefined for a call's result or `this`. */
+/** True when a binding takes a member's entry out of what it is given: `{ [FEATURE_FLAG.x]: on }`. */
+function destructuresMember(name: ts.BindingName, symbol: string, members: ReadonlySet<string>, sourceFile: ts.SourceFile): boolean {
+  return ts.isObjectBindingPattern(name) && name.elements.some((element) => element.propertyName !== undefined && ts.isComputedPropertyName(element.propertyName)
+    && memberKey(element.propertyName.expression, symbol, members, sourceFile) !== undefined);
+}
+
+/**
+ * The name of the record read: its last name (`orgFeatureFlags`, `featureFlags` of `(org?.featureFlags as Record<…>)`), or
+ * the function a store's selector hook is handed, whose calls give the record (`selectFeatureFlags()` for
+ * `useAppSelector(selectFeatureFlags)`); undefined for another call's result or `this`.
+ */
 function recordName(node: ts.Expression): string | undefined {
   const expression = unwrapped(node);
   if (ts.isIdentifier(expression)) return expression.text;
   if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.name)) return expression.name.text;
+  const handed = ts.isCallExpression(expression) ? handedSelector(expression) : undefined;
+  if (handed !== undefined) return `${ts.isIdentifier(handed) ? handed.text : handed.name.text}()`;
   return undefined;
 }
 

@@ -191,9 +191,12 @@ export function bagSourceOf(state: ScanState, node: ts.Expression): BagSource | 
 
 /** The bag a call of a bag function gives (its patterns, and for a vendor's, where its function comes from). */
 function callBagSource(state: ScanState, expression: ts.CallExpression): BagSource | undefined {
-  const patterns = matchCallee(state, expression.expression).filter((pattern) => pattern.kind === 'bag');
+  // A store's selector hook handed a bag function (`useAppSelector(selectFeatureFlags)`) gives what that function gives.
+  const handed = handedSelector(expression);
+  const called = handed ?? expression.expression;
+  const patterns = matchCallee(state, called).filter((pattern) => pattern.kind === 'bag');
   if (patterns.length === 0) return undefined;
-  const method = calleeText(state, expression.expression);
+  const method = calleeText(state, called);
   // A bag call that lists its keys gives back other properties too (`isLoading`), which are no flags; one given the
   // keys to check (`useFlags(['a', 'b'])`) gives those alone, and without a list written there, nothing known.
   const listed = patterns.length === 1 && patterns[0].bagKeysArg !== undefined ? listedKeys(expression.arguments[patterns[0].bagKeysArg]) : undefined;
@@ -204,6 +207,20 @@ function callBagSource(state: ScanState, expression: ts.CallExpression): BagSour
   if (patterns.every((pattern) => pattern.packages === undefined)) return { patterns, method, ...keys, ...box, ...accessors };
   const origin = calleeOrigin(expression.expression);
   return origin === undefined ? undefined : { patterns, method, origin, ...keys, ...box, ...accessors };
+}
+
+// A store's hook or effect that gives what the selector it is handed gives of the state: React Redux's `useSelector` and the
+// typed ones a team makes of it (`useAppSelector`), redux-saga's and NgRx's `select`.
+const SELECTOR_HOOK = /^(?:use[A-Z]\w*Selector|useSelector|select)$/;
+
+/** The selector a store's selector hook is handed, as a name (`useAppSelector(selectFeatureFlags)`); undefined for any other call. */
+export function handedSelector(call: ts.CallExpression): ts.Identifier | ts.PropertyAccessExpression | undefined {
+  const callee = unwrap(call.expression);
+  const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const [selector] = call.arguments;
+  if (name === undefined || call.arguments.length !== 1 || !SELECTOR_HOOK.test(name)) return undefined;
+  const handed = unwrap(selector);
+  return isIdentifier(handed) || isPropertyAccessExpression(handed) ? handed : undefined;
 }
 
 /**
