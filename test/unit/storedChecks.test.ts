@@ -141,3 +141,48 @@ describe('stored checks: keys imported, and the clean-up', () => {
     assert.match(givesNoValue(read, read.key) ?? '', /the check at guard\.ts:4 stored; clean up that check.*left as it is/);
   });
 });
+
+describe("stored checks: a store's selector of one flag", () => {
+  const selectorRows: Array<{ name: string; text: string; stores: Record<string, string> }> = [
+    {
+      name: 'a function of the state alone that gives one check, written as an expression or returned',
+      text: `export const getIsMaintenanceEnabled = (state: RootState) => isFeatureEnabled(state, 'maintenance');\nexport const getIsBannerOn = function (state) { return featureEnabled('banner'); };\n`,
+      stores: { getIsMaintenanceEnabled: 'maintenance', getIsBannerOn: 'banner' },
+    },
+    {
+      name: 'one that falls back to a boolean when the flags cannot be asked yet',
+      text: `export const getIsEmotesEnabled = (state: RootState) => {\n  if (hasLoadedInitialFlags(state)) {\n    return isFeatureEnabled(state, 'social-emotes');\n  }\n  return false;\n};\nexport const getIsPopupEnabled = (state: RootState): boolean => {\n  try {\n    return isFeatureEnabled(state, 'launch-popup');\n  } catch (e) {\n    return false;\n  }\n};\n`,
+      stores: { getIsEmotesEnabled: 'social-emotes', getIsPopupEnabled: 'launch-popup' },
+    },
+    {
+      name: 'none that takes more than the state, works out something first, or may give two flags',
+      text: `export const getIsOn = (state: RootState, name: string) => isFeatureEnabled(state, 'x');\nexport const getIsNav = (store: RootState) => isFeatureEnabled(store, 'nav');\nexport const getIsCredits = (state: RootState) => {\n  const wallet = getWallet(state);\n  return isFeatureEnabled(state, 'credits');\n};\nexport const getIsEither = (state: RootState) => {\n  if (isBeta(state)) return isFeatureEnabled(state, 'beta-a');\n  return isFeatureEnabled(state, 'beta-b');\n};\n`,
+      stores: {},
+    },
+  ];
+  const SELECTOR_PATTERNS = buildPatternSet([{ callee: 'isFeatureEnabled', keyArg: 1 }, { callee: 'featureEnabled' }]);
+  for (const row of selectorRows) {
+    it(row.name, () => {
+      const scan = scanFile('/ws/src/features/selectors.ts', row.text, SELECTOR_PATTERNS);
+      assert.deepEqual(Object.fromEntries(Object.entries(scan.switches ?? {}).map(([name, found]) => [name, found.key])), row.stores);
+      // Each says the function its check calls, for the evidence of its reads.
+      for (const found of Object.values(scan.switches ?? {})) assert.match(found.selector ?? '', /^(?:isFeatureEnabled|featureEnabled)$/);
+    });
+  }
+
+  it('reads it where the store hands it over (a selector hook, a saga, a call given the state), the key resolved across files', async () => {
+    const files: Record<string, string> = {
+      'src/features/types.ts': `export enum FeatureName {\n  MAINTENANCE = 'maintenance',\n  CREDITS = 'credits',\n}\n`,
+      'src/features/selectors.ts': `import { FeatureName } from './types';\nexport const getIsMaintenanceEnabled = (state: RootState) => {\n  try {\n    return isFeatureEnabled(state, FeatureName.MAINTENANCE);\n  } catch (e) {\n    return false;\n  }\n};\n`,
+      'src/Routes.container.ts': `import { getIsMaintenanceEnabled } from './features/selectors';\nconst mapState = (state: RootState) => ({ inMaintenance: getIsMaintenanceEnabled(state) });\nexport function useMaintenance() { return useSelector(getIsMaintenanceEnabled); }\nexport function* watch() { const on: boolean = yield select(getIsMaintenanceEnabled); return on; }\n`,
+    };
+    const { root, index } = await indexedWorkspace('flaglens-stored-selector-', files, buildPatternSet([{ callee: 'isFeatureEnabled', keyArg: 1 }]));
+    try {
+      const reads = index.references('maintenance').filter(({ file }) => file.endsWith('Routes.container.ts')).map(({ check }) => check);
+      assert.deepEqual(reads.map((check) => check.method), ['getIsMaintenanceEnabled(state)', 'useSelector(getIsMaintenanceEnabled)', 'select(getIsMaintenanceEnabled)']);
+      for (const check of reads) assert.match(check.evidence ?? '', /^`getIsMaintenanceEnabled`, imported from \.\/features\/selectors, is a selector of the flag maintenance from isFeatureEnabled \(selectors\.ts:2\)$/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -127,11 +127,11 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
   // A module of flags' functions declared to give a boolean make one of what they are given, as `isTruthy` does.
   const booleanFunctions = hardCodes ? booleanFunctionsOf(sourceFile) : new Set<string>();
   const flagsModule = hardCodes ? { booleanFunctions } : undefined;
-  const declaredBy = (initializer: ts.Expression, name: string, exported = false): Pick<SwitchDeclaration, 'key' | 'check'> | undefined => {
+  const declaredBy = (initializer: ts.Expression, name: string, exported = false): Pick<SwitchDeclaration, 'key' | 'check' | 'selector'> | undefined => {
     const variable = switchedBy(initializer, name, exported ? flagsModule : undefined);
     if (variable !== undefined) return { key: variable };
     const check = stored?.get(initializer);
-    return check === undefined ? undefined : { key: check.key, check: check.storing };
+    return check === undefined ? undefined : { key: check.key, check: check.storing, ...(check.selector === undefined ? {} : { selector: check.selector }) };
   };
   const switches: Record<string, SwitchDeclaration> = {};
   const constants = new Map<string, DeclaredSwitch>();
