@@ -71,7 +71,7 @@ function uncast(expression: ts.Expression): ts.Expression {
 }
 
 /** The object literals a function's own return statements (or its arrow body) give back. */
-function returnedObjects(node: ts.SignatureDeclaration): ts.ObjectLiteralExpression[] {
+export function returnedObjects(node: ts.SignatureDeclaration): ts.ObjectLiteralExpression[] {
   return ownReturns(node).map(uncast).filter(ts.isObjectLiteralExpression);
 }
 

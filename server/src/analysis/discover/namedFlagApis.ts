@@ -21,6 +21,7 @@ import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredWrapper } from './types';
 import { keyTypeText } from './typeText';
 import { isTestFile } from './wrappers';
+import { returnedObjects } from './hookBags';
 
 // The whole name: an evaluating verb or none, FEATURE FLAG or FEATURE TOGGLE (one), and what it gives or none. A name
 // with more in it (`FeatureFlagColumn`, `guardWithFeatureFlag`, `setFeatureFlags`) does something else with flags.
@@ -293,7 +294,6 @@ function instancesOf(sourceFile: ts.SourceFile, declaration: ts.ClassDeclaration
   return names;
 }
 
-
 // A hook, or a store's, whose whole name says it gives the workspace's feature flags: `useFeatureFlags`, `useFeatureToggles`,
 // `useFeatureFlagsStore`; not one named for a single flag, nor one with more in its name.
 const FLAG_HOOK_NAME = /^(?:use|get)Feature(?:Flag|Toggle)s(?:Store)?$/;
@@ -360,8 +360,7 @@ function givenObjects(value: ts.Node): ts.ObjectLiteralExpression[] {
     }
     inner = options;
   }
-  if (!ts.isFunctionLike(inner)) return [];
-  return ownReturns(inner).map((returned) => (ts.isParenthesizedExpression(returned) ? returned.expression : returned)).filter(ts.isObjectLiteralExpression);
+  return ts.isFunctionLike(inner) ? returnedObjects(inner) : [];
 }
 
 /** The evaluating methods of `objects` that take a flag's name first, each with that parameter's name. */
