@@ -2926,29 +2926,6 @@ export const Form = () => {
     says: /^registry Features \(packages\/webapp\/src\/constants\/features\.js, object\) anchors wrappers too: 2 of its 3 keys are keys of Features/m,
   },
   {
-    name: "an enum named for flags on the other side of a monorepo that lists the chosen registry's keys again (the server's `KnownFeatures` beside the web app's `FeatureFlags`) anchors its calls too; one named for something else does not",
-    files: {
-      'ui/src/constants/featureFlags.ts': `export enum FeatureFlags { cloudSso = 'cloudSso', databaseChat = 'databaseChat', envDependent = 'envDependent' }`,
-      'ui/src/Header.tsx': `import { FeatureFlags } from './constants/featureFlags';
-export const Header = () => <FeatureFlagComponent name={FeatureFlags.cloudSso}><FeatureFlagComponent name={FeatureFlags.databaseChat} /></FeatureFlagComponent>;`,
-      'api/src/modules/feature/constants.ts': `export enum KnownFeatures { CloudSso = 'cloudSso', DatabaseChat = 'databaseChat', Rdi = 'redisDataIntegration' }
-export enum ChatEvents { CloudSso = 'cloudSso', DatabaseChat = 'databaseChat', Opened = 'opened' }`,
-      'api/src/modules/cloud/job.ts': `import { KnownFeatures, ChatEvents } from '../feature/constants';
-export class CloudJob {
-  async run(session) {
-    if (!(await this.featureService.isFeatureEnabled(session, KnownFeatures.CloudSso))) return;
-    this.events.emitChatEvent(session, ChatEvents.DatabaseChat);
-  }
-}`,
-    },
-    expected: {
-      patterns: [{ callee: 'FeatureFlagComponent', keyArg: '0.name' }, { callee: 'isFeatureEnabled', keyArg: 1 }],
-      registry: { file: 'ui/src/constants/featureFlags.ts', symbol: 'FeatureFlags' },
-    },
-    checks: { 'api/src/modules/cloud/job.ts': ['KnownFeatures.CloudSso'] },
-    says: /^registry KnownFeatures \(api\/src\/modules\/feature\/constants\.ts, enum\) anchors wrappers too: 2 of its 3 keys are keys of FeatureFlags/m,
-  },
-  {
     name: "a registry proposed by its name alone (a command line's flags) makes no bag of a function giving back its type: nothing vouches that its keys are checked",
     files: {
       'cli/src/flags/flagProcessor.ts': `export interface ProcessedFlags { verbose: boolean; readonly: boolean }

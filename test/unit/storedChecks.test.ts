@@ -170,11 +170,11 @@ describe("stored checks: a store's selector of one flag", () => {
     });
   }
 
-  it('reads it where the store hands it over (a selector hook, a saga, a call given the state), the key resolved across files', async () => {
+  it('reads it where the store hands it over (a selector hook, a saga, a call given the state), the key resolved across files; composed into another selector, it is no check there', async () => {
     const files: Record<string, string> = {
       'src/features/types.ts': `export enum FeatureName {\n  MAINTENANCE = 'maintenance',\n  CREDITS = 'credits',\n}\n`,
       'src/features/selectors.ts': `import { FeatureName } from './types';\nexport const getIsMaintenanceEnabled = (state: RootState) => {\n  try {\n    return isFeatureEnabled(state, FeatureName.MAINTENANCE);\n  } catch (e) {\n    return false;\n  }\n};\n`,
-      'src/Routes.container.ts': `import { getIsMaintenanceEnabled } from './features/selectors';\nconst mapState = (state: RootState) => ({ inMaintenance: getIsMaintenanceEnabled(state) });\nexport function useMaintenance() { return useSelector(getIsMaintenanceEnabled); }\nexport function* watch() { const on: boolean = yield select(getIsMaintenanceEnabled); return on; }\n`,
+      'src/Routes.container.ts': `import { getIsMaintenanceEnabled } from './features/selectors';\nconst mapState = (state: RootState) => ({ inMaintenance: getIsMaintenanceEnabled(state) });\nexport function useMaintenance() { return useSelector(getIsMaintenanceEnabled); }\nexport function* watch() { const on: boolean = yield select(getIsMaintenanceEnabled); return on; }\nexport const getBanner = createSelector([getIsMaintenanceEnabled, getUser], (on, user) => on && user.admin);\n`,
     };
     const { root, index } = await indexedWorkspace('flaglens-stored-selector-', files, buildPatternSet([{ callee: 'isFeatureEnabled', keyArg: 1 }]));
     try {

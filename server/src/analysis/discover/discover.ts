@@ -150,7 +150,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
       const reason = anchorsBeside(candidate, ownChecked);
       if (reason !== undefined) besides.push({ candidate, reason });
     }
-    besides.push(...registryCopies(root, trees, chosen, besides.map((beside) => beside.candidate)));
+    besides.push(...registryCopies(root, trees, chosen, candidates));
     // What the registry anchors stands on it: if it is not proposed after all, none of it is kept.
     // The bags as they are: a registry's bags may also add keys to one known already.
     const before = { wrappers: found.wrappers.length, bags: [...found.bags], factories: found.factories.length };

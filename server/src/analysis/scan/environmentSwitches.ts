@@ -378,7 +378,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
       // A name shadowed by a local (a parameter `isDevFeaturesEnabled`) is not the module's.
       const binding = lookupBinding(state, name, node.getStart(sourceFile));
       // A switch's text gates only where it is made a boolean.
-      const gate = local.declared.text === true ? textMadeBoolean(node, parent) : local.declared.selector !== undefined ? selectorApplied(whole, parent) : whole;
+      const gate = local.declared.text === true ? textMadeBoolean(node, parent) : local.declared.selector !== undefined ? selectorGate(local.declared, whole, parent) : whole;
       if (gate !== undefined && (binding === undefined || (binding.scopeStart === sourceFile.pos && binding.scopeEnd === sourceFile.end))) {
         const how = local.imported === undefined ? '' : `, imported from ${local.imported},`;
         read(node, gate, local.declared, `\`${node.text}\`${how}`);
@@ -386,7 +386,7 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
     } else if (isPropertyAccessExpression(node) && parent !== undefined && (throughNamespace = namespacedConstant(node)) !== undefined) {
       // `config.FEATURE_FLAG_X` through `import * as config`: the module's constant, as if imported by name.
       const { declared, specifier, local } = throughNamespace;
-      const gate = declared.text === true ? textMadeBoolean(node, parent) : isWrittenAccess(node, parent) ? undefined : declared.selector !== undefined ? selectorApplied(node, parent) : node;
+      const gate = declared.text === true ? textMadeBoolean(node, parent) : isWrittenAccess(node, parent) ? undefined : declared.selector !== undefined ? selectorGate(declared, node, parent) : node;
       if (gate !== undefined && declared.store === undefined) read(node.name, gate, declared, `\`${local}.${node.name.text}\`, imported from ${specifier},`);
       continue;
     } else if (isPropertyAccessExpression(node) && members.has(node.name.text) && parent !== undefined && !isWrittenAccess(node, parent) && readsSwitch(node.expression, members.get(node.name.text) as DeclaredSwitch)) {
@@ -448,6 +448,15 @@ export function scanEnvironmentSwitches(state: ScanState, patterns: PatternSet, 
  */
 function selectorApplied(name: ts.Node, parent: ts.Node): ts.Node {
   return isCallExpression(parent) && (parent.expression === name || (parent.arguments.length === 1 && parent.arguments[0] === name)) ? parent : name;
+}
+
+/**
+ * Where a selector's read gates (see `selectorApplied`). A store's function of one check (see storedChecks.ts) gates only
+ * where the store hands it over or it is called: handed to another selector, it is composed into that one, whose reads gate.
+ */
+function selectorGate(declared: SwitchDeclaration, name: ts.Node, parent: ts.Node): ts.Node | undefined {
+  const applied = selectorApplied(name, parent);
+  return declared.check !== undefined && applied === name ? undefined : applied;
 }
 
 const stemsOfSwitchFiles = new WeakMap<readonly DeclaredSwitch[], ReadonlySet<string>>();
