@@ -61,7 +61,7 @@ function holdsOneFlag(check: FlagCheck): boolean {
 }
 
 /** `useFeatureToogle`, `getFlagValues`: a word of the name says flag, feature, toggle or experiment, in any number or spelling. */
-function namesFlags(name: string): boolean {
+export function namesFlags(name: string): boolean {
   return nameWords(name).some((word) => /^(?:flag|feature|to+gle|experiment)s?$/.test(word));
 }
 

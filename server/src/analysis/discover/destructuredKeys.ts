@@ -3,10 +3,11 @@
 // what it gives; its callers say it, by the names they destructure: `const { TONES, ACTIVE_DISPATCHERS } =
 // useFeatureEnabled()`, where `enum Feature { TONES = 'TONES', … }`. A call whose result is destructured into the chosen
 // registry's keys, two of them at least across the workspace and most of the names taken out of it, by a function whose
-// name says flags or features, is a bag of those keys. Its other names (`options`) are none.
+// name says flags, features, toggles or experiments (see `namesFlags`), is a bag of those keys. Its other names
+// (`options`) are none.
 
 import { posix } from 'node:path';
-import { nameWords } from './registries';
+import { namesFlags } from './checkedReturns';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredBag } from './types';
 import { isTestFile } from './wrappers';
@@ -19,38 +20,35 @@ const MIN_KEYS = 2;
 /** The functions whose results the workspace destructures into the registry's keys, as bags of those keys. */
 export function destructuredKeyBags(root: string, registry: { readonly symbol: string; readonly keys: readonly string[] }, trees: SourceTrees): DiscoveredBag[] {
   const keys = new Set(registry.keys);
-  const taken = new Map<string, { keys: Set<string>; keyNames: number; otherNames: number; at: DiscoveredAt }>();
+  const bags: DiscoveredBag[] = [];
+  for (const [callee, { names, at }] of destructuringsOf(root, trees)) {
+    const taken = names.filter((name) => keys.has(name));
+    if (new Set(taken).size < MIN_KEYS || taken.length * 2 <= names.length) continue;
+    bags.push({ spec: `${callee}()`, at, typedBy: registry.symbol, keys: registry.keys, destructuredKeys: taken.length });
+  }
+  return bags;
+}
+
+// The destructurings of each workspace, read once: discovery weighs several candidate registries against them.
+const destructurings = new WeakMap<SourceTrees, Map<string, { names: string[]; at: DiscoveredAt }>>();
+
+/** The names each function named for flags has taken out of its result, outside tests, and where it is first. */
+function destructuringsOf(root: string, trees: SourceTrees): Map<string, { names: string[]; at: DiscoveredAt }> {
+  let taken = destructurings.get(trees);
+  if (taken !== undefined) return taken;
+  taken = new Map();
   for (const source of trees.sources) {
     const file = posix.relative(root, source.file);
     if (isTestFile(file)) continue;
     for (const match of source.text.matchAll(DESTRUCTURED_CALL)) {
       const callee = match[2];
-      if (!namesFlagsOrFeatures(callee)) continue;
+      if (!namesFlags(callee)) continue;
       const names = match[1].split(',').map((part) => part.split(/[:=]/)[0].trim()).filter((name) => name !== '' && !name.startsWith('...'));
-      let entry = taken.get(callee);
-      if (entry === undefined) {
-        entry = { keys: new Set(), keyNames: 0, otherNames: 0, at: { file, line: source.text.slice(0, match.index).split('\n').length } };
-        taken.set(callee, entry);
-      }
-      for (const name of names) {
-        if (keys.has(name)) {
-          entry.keys.add(name);
-          entry.keyNames++;
-        } else {
-          entry.otherNames++;
-        }
-      }
+      const entry = taken.get(callee);
+      if (entry === undefined) taken.set(callee, { names, at: { file, line: source.text.slice(0, match.index).split('\n').length } });
+      else entry.names.push(...names);
     }
   }
-  const bags: DiscoveredBag[] = [];
-  for (const [callee, entry] of taken) {
-    if (entry.keys.size < MIN_KEYS || entry.keyNames <= entry.otherNames) continue;
-    bags.push({ spec: `${callee}()`, at: entry.at, typedBy: registry.symbol, keys: registry.keys, destructuredKeys: entry.keyNames });
-  }
-  return bags;
-}
-
-/** `useFeatureEnabled`, `getFlags`, `useToggles`: a word of the name says flag, feature or toggle, in any number. */
-function namesFlagsOrFeatures(name: string): boolean {
-  return nameWords(name).some((word) => /^(?:flag|feature|toggle)s?$/.test(word));
+  destructurings.set(trees, taken);
+  return taken;
 }

@@ -6,6 +6,9 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { decoratorCall } from '../scan/exports';
 import { callParameters, isThisProps, THIS_PROP } from '../scan/values';
+
+// What a function's own returns give back is read by the scan too (a store's selector of one flag, scan/storedChecks.ts).
+export { ownReturns } from '../scan/values';
 import type { SourceTrees } from './sourceTrees';
 
 /** A function of any form, with the body it may have. */
@@ -207,20 +210,6 @@ function isUseCallback(call: ts.Node, fn: ts.Node): boolean {
   return ts.isIdentifier(callee) && callee.text === 'useCallback';
 }
 
-/** What a function's own return statements give back, or its arrow's expression body; not those of functions or classes inside it. */
-export function ownReturns(node: ts.SignatureDeclaration): ts.Expression[] {
-  const body = (node as ts.FunctionLikeDeclaration).body;
-  if (body === undefined) return [];
-  if (!ts.isBlock(body)) return [body];
-  const returned: ts.Expression[] = [];
-  const collect = (child: ts.Node): void => {
-    if (ts.isFunctionLike(child) || ts.isClassLike(child)) return;
-    if (ts.isReturnStatement(child) && child.expression !== undefined) returned.push(child.expression);
-    ts.forEachChild(child, collect);
-  };
-  ts.forEachChild(body, collect);
-  return returned;
-}
 
 // A module's default export given a name: `import config from '~/core/firebase/remoteConfig'` (a named import may follow).
 const DEFAULT_IMPORT = /\bimport\s+([\w$]+)\s*(?:,\s*\{[^}]*\}\s*)?from\s*['"]([^'"]+)['"]/g;

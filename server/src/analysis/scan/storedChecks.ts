@@ -9,10 +9,10 @@ import { ts } from 'ts-morph';
 import type { FlagCheck } from '../types';
 import { awaitingEvidence, type CompletedChecks } from './completeChecks';
 import type { ScanState, StoringCheck } from './types';
-import { unwrap } from './values';
+import { ownReturns, unwrap } from './values';
 
 const {
-  SyntaxKind, forEachChild, isArrowFunction, isAwaitExpression, isBlock, isClassDeclaration, isExportAssignment, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement,
+  SyntaxKind, isArrowFunction, isAwaitExpression, isBlock, isClassDeclaration, isExportAssignment, isFunctionExpression, isIdentifier, isIfStatement,
   isObjectLiteralExpression, isPropertyAssignment, isPropertyDeclaration, isReturnStatement, isTryStatement, isVariableStatement,
 } = ts;
 
@@ -92,14 +92,7 @@ function selectorOfOneCheck(node: ts.Expression): ts.Expression | undefined {
   if (node.parameters.length !== 1 || !isIdentifier(parameter.name) || parameter.name.text !== 'state') return undefined;
   if (!isBlock(node.body)) return unwrap(node.body);
   // Its returns give the check, or a fallback written as a boolean (`try { return isOn(…) } catch { return false }`).
-  const returned: ts.Expression[] = [];
-  const collect = (child: ts.Node): void => {
-    if (isFunctionLike(child)) return;
-    if (isReturnStatement(child) && child.expression !== undefined) returned.push(unwrap(child.expression));
-    forEachChild(child, collect);
-  };
-  forEachChild(node.body, collect);
-  const given = returned.filter((expression) => expression.kind !== SyntaxKind.TrueKeyword && expression.kind !== SyntaxKind.FalseKeyword);
+  const given = ownReturns(node).map(unwrap).filter((expression) => expression.kind !== SyntaxKind.TrueKeyword && expression.kind !== SyntaxKind.FalseKeyword);
   // Nothing else runs but the `try` around it or a test that it can be asked (`if (hasLoadedInitialFlags(state)) return …`).
   const only = node.body.statements.every((statement) => isReturnStatement(statement) || isTryStatement(statement) || isIfStatement(statement));
   return only && given.length === 1 ? given[0] : undefined;

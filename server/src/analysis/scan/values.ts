@@ -12,7 +12,7 @@ const {
   isQualifiedName, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike,
   isTypeAssertionExpression, isTypeReferenceNode, isMappedTypeNode, isIndexedAccessTypeNode, isTypeQueryNode, isUnionTypeNode, isSpreadAssignment, isFunctionLike, isClassLike, isReturnStatement,
   forEachChild, canHaveModifiers, getModifiers, isExpressionStatement, isBinaryExpression, isVariableDeclarationList,
-  NodeFlags,
+  NodeFlags, isBlock,
 } = ts;
 
 /** What an expression holds, as far as flag keys go; undefined when it cannot be a key or an object of keys. */
@@ -287,6 +287,21 @@ export function returnedExpressions(body: ts.Block): ts.Expression[] {
     });
   }
   return found;
+}
+
+/** What a function's own return statements give back, or its arrow's expression body; not those of functions or classes inside it. */
+export function ownReturns(node: ts.SignatureDeclaration): ts.Expression[] {
+  const body = (node as ts.FunctionLikeDeclaration).body;
+  if (body === undefined) return [];
+  if (!isBlock(body)) return [body];
+  const returned: ts.Expression[] = [];
+  const collect = (child: ts.Node): void => {
+    if (isFunctionLike(child) || isClassLike(child)) return;
+    if (isReturnStatement(child) && child.expression !== undefined) returned.push(child.expression);
+    forEachChild(child, collect);
+  };
+  forEachChild(body, collect);
+  return returned;
 }
 
 /**
