@@ -161,6 +161,28 @@ export const on = [features.notifications, features.portfolioNews ? 1 : 0, planF
     assert.deepEqual(scans.get('/ws/src/kernel/features.ts')?.checks.map((check) => check.key), ['useTestnet']);
   });
 
+  it("a module of flags that exports nothing but its object of booleans is one of flags, whatever its size; a module of a command line's flags, whose members are no booleans, is not", () => {
+    const files: Record<string, string> = {
+      '/ws/app/constants/flags.ts': `// Flags for a progressive rollout.
+export const flags = {
+  enableHaptics: true,
+  enableNotes: false,
+} as const;
+
+export type Flags = typeof flags;
+`,
+      '/ws/cli/src/flags.ts': `export const flags = { help: Flags.help({ char: 'h' }), verbose: Flags.boolean({ default: false }) };
+`,
+      '/ws/app/components/Button.tsx': `import { flags } from '../constants/flags';
+import { flags as cliFlags } from '../../cli/src/flags';
+export const on = [flags.enableHaptics ? 1 : 0, !flags.enableNotes, cliFlags.verbose, flags.missing];
+`,
+    };
+    const scans = scanWorkspace(files);
+    assert.deepEqual(scans.get('/ws/app/components/Button.tsx')?.checks.map((check) => `${check.key}${check.setInCode === true ? ' in code' : ''}`), ['enableHaptics in code', 'enableNotes in code']);
+    assert.deepEqual(scans.get('/ws/app/constants/flags.ts')?.checks.map((check) => check.key), []);
+  });
+
   it("the getters of the one instance it exports of its own class, giving a boolean by the class's own means, are flags read on that instance; a setting, a helper over a check, a private getter, or another module's class are not", () => {
     const files: Record<string, string> = {
       '/ws/src/lib/testFlags.ts': `class TestFlags {

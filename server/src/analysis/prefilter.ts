@@ -199,9 +199,12 @@ export function isFlagsModule(fileName: string): boolean {
   return last === 'flags' || last === 'toggles' || (last === 'flag' && words[words.length - 2] === 'feature');
 }
 
-/** True when a module named for flags may export one set in code; false only when it cannot. */
+/**
+ * True when a module named for flags may export one set in code, or an object of them (`export const flags = { enableX:
+ * true }`, as a module of settings may); false only when it cannot.
+ */
 export function mayHardCodeFlags(fileName: string, text: string): boolean {
-  return isFlagsModule(fileName) && HARD_CODED_FLAG_TEXT.test(text);
+  return isFlagsModule(fileName) && (HARD_CODED_FLAG_TEXT.test(text) || FLAGS_OBJECT_EXPORT_TEXT.test(text));
 }
 
 /** True when the text may declare or read an environment switch (see scan/environmentSwitches.ts); false only when it cannot. */
