@@ -1732,6 +1732,30 @@ export const swap = isFeatureEnabled('isSwapEnabled') && isFeatureEnabled('isBon
     checks: { 'src/views/swap.ts': ['isSwapEnabled', 'isBondsEnabled'] },
   },
   {
+    name: "a function that gives back the entry its text parameter keys in a record of booleans named for flags is a flag function, whatever its name; one reading a record of another name or kind, or by another key, is none",
+    files: {
+      'src/utils/FeatureManager.ts': `class FeatureManager {
+  features: { [key: string]: boolean } = {};
+  private cache: Record<string, boolean> = {};
+  private featureLabels: Record<string, string> = {};
+  public featureRunning(feature: string): boolean {
+    return this.features[feature];
+  }
+  public isCached(key: string): boolean { return this.cache[key] ?? false; }
+  public featureLabel(feature: string) { return this.featureLabels[feature]; }
+  public firstFeature(feature: string) { return this.features[Object.keys(this.features)[0]]; }
+}
+export const instance = new FeatureManager();
+export const featureRunning = (name: string) => instance.featureRunning(name);`,
+      'src/views/Staking.ts': `import { featureRunning, instance } from '../utils/FeatureManager';
+export const shown = featureRunning('STAKING') && !instance.featureRunning('OSMOSIS_DOWN');
+export const other = instance.isCached('x') && instance.featureLabel('y') && instance.firstFeature('z');`,
+    },
+    expected: { patterns: [{ callee: 'featureRunning', keyArg: 0 }] },
+    says: /^flag function featureRunning \(src\/utils\/FeatureManager\.ts:5\): it gives back the entry `feature` keys in `features`, a record of booleans named for flags$/m,
+    checks: { 'src/views/Staking.ts': ['STAKING', 'OSMOSIS_DOWN'] },
+  },
+  {
     name: 'a class of static text constants named for flags is an object of keys: the calls passed its members are checks; a class of links is none',
     files: {
       'src/app/shared/constants.ts': `export class FeatureFlags {
