@@ -151,6 +151,21 @@ describe('a Vue component\'s checks', () => {
     ]);
   });
 
+  it("take a key from the component's props as a function takes one from its parameters: the element rendering it decides", () => {
+    const gate = `<template>
+  <slot v-if="active" />
+</template>
+<script setup lang="ts">
+const props = defineProps<{ name: string }>();
+const { other } = withDefaults(defineProps<{ other?: string }>(), { other: 'x' });
+const settings = useSettings();
+const active = isOn(props.name) && isOn(other) && isOn(settings.name);
+</script>
+`;
+    const checks = scanFile('/w/src/FeatureGate.vue', gate, patterns).checks;
+    assert.deepEqual(checks.map((check) => [check.key, check.dynamic === true]), [['props.name', true], ['other', true], ['settings.name', false]]);
+  });
+
   it('are the same for an open component as edited, scanned whole each time', () => {
     const first = scanDocument('/w/src/App.vue', COMPONENT, patterns);
     const edited = COMPONENT.replace('Feature.Promo', 'Feature.Wide');

@@ -26,7 +26,7 @@ import { inlineTemplatesText, mayHoldInlineTemplate } from '../angular';
 import { inlineTemplateFileName } from '../components';
 import type { FileScan, Origin, ScanState } from './types';
 import type { Span } from '../types';
-import { callParameters, evaluate, isConstruction, isParameterProperty, isThisProps, loadsModule, memberOf, propertyNameText, thisAssignments, unwrap } from './values';
+import { callParameters, evaluate, isConstruction, isDefinedProps, isParameterProperty, isThisProps, loadsModule, memberOf, propertyNameText, thisAssignments, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
@@ -353,8 +353,13 @@ function declareVariables(state: ScanState, list: ts.VariableDeclarationList): v
     if (isObjectBindingPattern(name) && declaration.initializer !== undefined && declareDestructuredBags(state, name, declaration.initializer)) continue;
     if (declareTypedSubsetBag(state, declaration)) continue;
     if (isArrayBindingPattern(name) && declaration.initializer !== undefined && declareAwaitedAllBags(state, name, declaration.initializer)) continue;
-    if (isObjectBindingPattern(name) && declaration.initializer !== undefined && isThisProps(declaration.initializer)) {
+    if (isObjectBindingPattern(name) && declaration.initializer !== undefined && (isThisProps(declaration.initializer) || isDefinedProps(declaration.initializer))) {
       declareProps(state, name);
+      continue;
+    }
+    // A Vue component's props (`const props = defineProps<{ name: string }>()`) are its parameters: a key read from them is dynamic.
+    if (isIdentifier(name) && declaration.initializer !== undefined && isDefinedProps(declaration.initializer)) {
+      declare(state, name.text, undefined, undefined, { type: undefined });
       continue;
     }
     // A module `require`d is one whatever the declaration (`var LaunchDarkly = require('launchdarkly-node-server-sdk')`).

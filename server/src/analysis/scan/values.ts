@@ -183,6 +183,14 @@ export function isThisProps(node: ts.Expression): boolean {
   return isPropertyAccessExpression(inner) && inner.expression.kind === SyntaxKind.ThisKeyword && inner.name.text === 'props';
 }
 
+/** Vue's `defineProps(…)`, also with defaults (`withDefaults(defineProps<Props>(), { … })`): a component's props, which the element rendering it passes. */
+export function isDefinedProps(node: ts.Expression): boolean {
+  const inner = unwrap(node);
+  if (!isCallExpression(inner) || !isIdentifier(inner.expression)) return false;
+  if (inner.expression.text === 'defineProps') return true;
+  return inner.expression.text === 'withDefaults' && inner.arguments.length > 0 && isDefinedProps(inner.arguments[0]);
+}
+
 /** Parentheses and type-only wrappers: `(KEY as const)`, `KEY satisfies string`, `KEY!`. */
 export function unwrap(node: ts.Expression): ts.Expression {
   let expression = node;
