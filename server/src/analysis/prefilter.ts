@@ -212,13 +212,11 @@ export function mayDeclareEnvironmentSwitch(text: string): boolean {
   return ((text.includes('FEATURE') || text.includes('FLAG') || text.includes('FF_')) && SWITCH_DECLARATION_TEXT.test(text))
     || ((text.includes('Feature') || text.includes('Flag')) && (SETTING_READ_TEXT.test(text) || FLAG_STORES_EXPORT_TEXT.test(text)))
     // node-config's `config.get('featureToggles.xEnabled')`, `config.get('features.x.enabled')` is looked for only where a
-    // switch's word is written: a search for a word that starts with a lower-case letter (`onfig`) costs several times one
-    // that starts with a capital, and one that starts with a dot (`.enabled`) more, so a text with neither capital word is
-    // asked once whether it has either of the two before it is asked for both.
+    // switch's word is written: a search for a word that starts with a frequent lower-case letter (`onfig`) costs several
+    // times one that starts with a capital, and one that starts with a dot (`.enabled`) more, so a text with neither capital
+    // word is first asked for `fig`, whose first letter is rarer in code (half the cost of `onfig` on the bench workspace).
     || ((text.includes('Settings') || text.includes('Config')
-      || (text.includes('Toggles') || text.includes('Enabled') ? text.includes('onfig') : ENABLED_OR_CONFIG_TEXT.test(text) && text.includes('.enabled') && text.includes('onfig')))
+      || (text.includes('Toggles') || text.includes('Enabled') ? text.includes('onfig') : text.includes('fig') && text.includes('onfig') && text.includes('.enabled')))
       && STORE_SETTING_TEXT.test(text));
 }
 
-// Either word a node-config switch's path needs: one search for both is cheaper than the search for `.enabled` alone.
-const ENABLED_OR_CONFIG_TEXT = /\.enabled|onfig/;
