@@ -222,6 +222,30 @@ export const useToggles = () => useContext(Context);`,
     checks: { 'src/services/cart.ts': ['sales_channels'], 'src/pages/settings.tsx': ['tax_inclusive', 'analytics'] },
   },
   {
+    name: "no SDK, no list: a function that gives back the entry its key names in a record named for features, declared to hold a boolean for any name; not one reading a record of another name or kind, or by another key",
+    files: {
+      'src/utils/FeatureManager.ts': `class FeatureManager {
+  features: { [key: string]: boolean } = {};
+  private cache: Record<string, boolean> = {};
+  private featureLabels: Record<string, string> = {};
+  public featureRunning(feature: string): boolean {
+    return this.features[feature];
+  }
+  public isCached(key: string): boolean { return this.cache[key] ?? false; }
+  public featureLabel(feature: string): boolean { return this.featureLabels[feature] === 'on'; }
+  public firstFeature(feature: string): boolean { return this.features[Object.keys(this.features)[0]]; }
+}
+export const instance = new FeatureManager();
+export const featureRunning = (name: string) => instance.featureRunning(name);`,
+      'src/views/Staking.ts': `import { featureRunning, instance } from '../utils/FeatureManager';
+export const shown = featureRunning('STAKING') && !instance.featureRunning('OSMOSIS_DOWN');
+export const other = instance.isCached('x') && instance.featureLabel('y') && instance.firstFeature('z');`,
+    },
+    expected: { patterns: [{ callee: 'featureRunning', keyArg: 0, type: 'boolean' }] },
+    says: /^wrapper featureRunning \(src\/utils\/FeatureManager\.ts:5\): gives back the entry its first argument names in this\.features, as a boolean$/m,
+    checks: { 'src/views/Staking.ts': ['STAKING', 'OSMOSIS_DOWN'] },
+  },
+  {
     name: "a type whose members include a function is an API, not a list of flags: a composable declared to return one is no bag, and the names it gives are no keys",
     files: {
       'src/store/types.ts': `export type FeatureName = 'DOCUMENTS' | 'LINK_TOOL' | 'VIDEO_STREAM';`,
@@ -1730,30 +1754,6 @@ export const swap = isFeatureEnabled('isSwapEnabled') && isFeatureEnabled('isBon
     expected: { patterns: [{ callee: 'isFeatureEnabled', keyArg: 0 }], registry: { file: 'src/settings/globals.ts', symbol: 'Globals' } },
     says: /^flag function isFeatureEnabled \(src\/settings\/globals\.ts:3\): its whole name says it tests whether one feature is on, and its first parameter, `key`, is a key of the record it reads$/m,
     checks: { 'src/views/swap.ts': ['isSwapEnabled', 'isBondsEnabled'] },
-  },
-  {
-    name: "a function that gives back the entry its text parameter keys in a record of booleans named for flags is a flag function, whatever its name; one reading a record of another name or kind, or by another key, is none",
-    files: {
-      'src/utils/FeatureManager.ts': `class FeatureManager {
-  features: { [key: string]: boolean } = {};
-  private cache: Record<string, boolean> = {};
-  private featureLabels: Record<string, string> = {};
-  public featureRunning(feature: string): boolean {
-    return this.features[feature];
-  }
-  public isCached(key: string): boolean { return this.cache[key] ?? false; }
-  public featureLabel(feature: string) { return this.featureLabels[feature]; }
-  public firstFeature(feature: string) { return this.features[Object.keys(this.features)[0]]; }
-}
-export const instance = new FeatureManager();
-export const featureRunning = (name: string) => instance.featureRunning(name);`,
-      'src/views/Staking.ts': `import { featureRunning, instance } from '../utils/FeatureManager';
-export const shown = featureRunning('STAKING') && !instance.featureRunning('OSMOSIS_DOWN');
-export const other = instance.isCached('x') && instance.featureLabel('y') && instance.firstFeature('z');`,
-    },
-    expected: { patterns: [{ callee: 'featureRunning', keyArg: 0 }] },
-    says: /^flag function featureRunning \(src\/utils\/FeatureManager\.ts:5\): it gives back the entry `feature` keys in `features`, a record of booleans named for flags$/m,
-    checks: { 'src/views/Staking.ts': ['STAKING', 'OSMOSIS_DOWN'] },
   },
   {
     name: 'a class of static text constants named for flags is an object of keys: the calls passed its members are checks; a class of links is none',

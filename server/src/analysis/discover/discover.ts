@@ -34,7 +34,6 @@ import { typedFlagEvidence } from './listTyped';
 import { keyTypedWrappers } from './keyTypes';
 import { shortTypeText } from './typeText';
 import { flagHookMethods, flagReadersGivenFlagNames, flagServiceMethods, packageFlagFunctions } from './namedFlagApis';
-import { recordEntryReaders } from './recordReaders';
 import { keyedListSearches } from './keyedListSearches';
 import { injectedClientPatterns } from './injectedClients';
 import { configNamedCalls, configSectionBags } from './configFlags';
@@ -106,7 +105,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   const keyTypedNames = addNew(found, keyTypedWrappers(root, trees, found.wrappers, known), []);
   if (keyTypedNames.length > 0) followWrappers(root, trees, found, 2, keyTypedNames, options.resolvePackage);
   // A dependency's flag API that FlagLens has no preset for, known by its name (see namedFlagApis.ts).
-  const namedFunctions = addNew(found, [...packageFlagFunctions(root, trees, options.resolvePackage), ...flagServiceMethods(root, trees), ...flagHookMethods(root, trees), ...flagReadersGivenFlagNames(root, trees), ...recordEntryReaders(root, trees), ...injectedClientPatterns(root, trees), ...configNamedCalls(root, trees, options.configFlags?.configKeyNames), ...keyedListSearches(root, trees)], []);
+  const namedFunctions = addNew(found, [...packageFlagFunctions(root, trees, options.resolvePackage), ...flagServiceMethods(root, trees), ...flagHookMethods(root, trees), ...flagReadersGivenFlagNames(root, trees), ...injectedClientPatterns(root, trees), ...configNamedCalls(root, trees, options.configFlags?.configKeyNames), ...keyedListSearches(root, trees)], []);
   if (namedFunctions.length > 0) followWrappers(root, trees, found, 2, namedFunctions, options.resolvePackage);
   // A function named for several flags that gives back its own checks' values by name (see checkedReturns.ts).
   const checkedReturnNames = addNew(found, [], checkedReturnBags(root, trees, patternsOf(trees, found), options.resolvePackage));

@@ -255,7 +255,7 @@ function settingsMembers(statement: ts.Statement): { name: string; members: read
   return { name: named, members: (statement as ts.InterfaceDeclaration | ts.ClassDeclaration).members };
 }
 
-const NO_ALIASES: ReadonlySet<string> = new Set();
+export const NO_ALIASES: ReadonlySet<string> = new Set();
 const NO_RECORDS: ReadonlyMap<string, readonly string[]> = new Map();
 
 // The words before flags or toggles that make them feature flags.
@@ -409,7 +409,7 @@ function fixedRecords(root: string, trees: SourceTrees): Map<string, string[]> {
  * `Record<string, boolean>`, `{ [name: string]: boolean }`, inside `Partial<…>` or `Promise<…>`, with `| undefined`, or
  * one of `aliases`. A value type that holds a boolean (`boolean | string`, a variant) counts.
  */
-function isRecordOfBooleans(type: ts.TypeNode, aliases: ReadonlySet<string>, values: ReadonlySet<string> = NO_ALIASES, keyNames: ReadonlySet<string> = NO_ALIASES): boolean {
+export function isRecordOfBooleans(type: ts.TypeNode, aliases: ReadonlySet<string>, values: ReadonlySet<string> = NO_ALIASES, keyNames: ReadonlySet<string> = NO_ALIASES): boolean {
   const inner = withoutNullish(type);
   if (inner === undefined) return false;
   if (ts.isTypeLiteralNode(inner)) return isIndexOfBooleans(inner.members);

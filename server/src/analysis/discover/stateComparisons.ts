@@ -9,7 +9,8 @@
 // (`isFeatureEnabled(key) { return !!this.flags[key]; }`, `const flag = flags[key]; return flag ?? false;`, or as it is
 // from a function declared to give a boolean,
 // `(flagName: string): boolean => { const value = context.featureFlags[flagName]; …; return value; }`) evaluates a flag
-// when the record's name, or the file's, says flags, and its own name asks whether something is enabled or names flags too.
+// when the record's name, or the file's, says flags (or features, for a record declared to hold a boolean for any name,
+// `features: { [key: string]: boolean }`), and its own name asks whether something is enabled or names flags too.
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
@@ -23,6 +24,7 @@ import { ownConstant } from '../scan/values';
 import { functionName, ownReturns, parameterOf, type FunctionNode } from './functions';
 import { isTestFile, mayNameWrapper, ordinal } from './wrappers';
 import { isFalseFallbackOrTrueTest, maySearchList, searchedReads } from './listSearches';
+import { isRecordOfBooleans, NO_ALIASES } from './flagRecords';
 
 // The states a flag of a team's own store is compared with. `'true'` is left out: environment switches
 // (`process.env[name] === 'true'`) are compared with it, and they are settings, not flags.
@@ -64,6 +66,7 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
     const sourceFile = trees.tree(source);
     const at = (node: ts.Node): DiscoveredAt => ({ file: relative, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 });
     const records: Array<{ text: string; by: string }> = [];
+    let featureRecords: ReadonlySet<string> | undefined;
     for (const comparison of stateComparisons(sourceFile)) {
       const owner = enclosingFunction(comparison.compared);
       const name = owner === undefined ? undefined : functionName(owner);
@@ -105,7 +108,8 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
       const name = owner === undefined ? undefined : functionName(owner);
       if (owner === undefined || name === undefined || !mayNameWrapper(name) || !returnsExpression(owner, read.expression)) continue;
       const lookup = recordLookup(owner, read.lookup, sourceFile);
-      if (lookup === undefined || !(fileSaysFlags || saysFlags(lookup.record)) || !(saysFlags(name) || nameWords(name).some((word) => ASKS_ENABLED.has(word)))) continue;
+      if (lookup === undefined || !(saysFlags(name) || nameWords(name).some((word) => ASKS_ENABLED.has(word)))) continue;
+      if (!(fileSaysFlags || saysFlags(lookup.record) || (featureRecords ??= booleanRecordsOfFeatures(sourceFile)).has(lastName(lookup.record)))) continue;
       records.push({ text: lookup.record, by: name });
       add({
         pattern: { callee: name, keyArg: lookup.index, type: 'boolean' },
@@ -191,6 +195,29 @@ const FEATURE_FLAG_TEXT = /feature_?(?:flag|toggle)/i;
 function namesFeatureFlags(name: string): boolean {
   const words = nameWords(name);
   return words.some((word, index) => index > 0 && words[index - 1] === 'feature' && /^(?:flag|flags|toggle|toggles)$/.test(word));
+}
+
+/**
+ * The names the file declares records of a boolean for any text under, when they say features or flags (`features: {
+ * [key: string]: boolean } = {}`, `const enabledFeatures: Record<string, boolean>`): the type says what "features" alone
+ * does not, that each entry is on or off.
+ */
+function booleanRecordsOfFeatures(sourceFile: ts.SourceFile): Set<string> {
+  const records = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if ((ts.isPropertyDeclaration(node) || ts.isVariableDeclaration(node)) && ts.isIdentifier(node.name) && node.type !== undefined && isRecordOfBooleans(node.type, NO_ALIASES)
+      && (saysFlags(node.name.text) || nameWords(node.name.text).some((word) => word === 'feature' || word === 'features'))) {
+      records.add(node.name.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return records;
+}
+
+/** The last name of a record's text: `features` of `this.features`, `flags` of `config?.flags`. */
+function lastName(record: string): string {
+  return record.slice(record.lastIndexOf('.') + 1);
 }
 
 /** `record[key]` given back as it is, or with nothing in its place (`record[key] ?? null`). */
