@@ -198,15 +198,15 @@ function namesFeatureFlags(name: string): boolean {
 }
 
 /**
- * The names the file declares records of a boolean for any text under, when they say features or flags (`features: {
- * [key: string]: boolean } = {}`, `const enabledFeatures: Record<string, boolean>`): the type says what "features" alone
- * does not, that each entry is on or off.
+ * The names the file declares records of a boolean for any text under, when they say features (`features: { [key: string]:
+ * boolean } = {}`, `const enabledFeatures: Record<string, boolean>`): the type says what "features" alone does not, that
+ * each entry is on or off. (A record named for flags needs no type.)
  */
 function booleanRecordsOfFeatures(sourceFile: ts.SourceFile): Set<string> {
   const records = new Set<string>();
   const visit = (node: ts.Node): void => {
     if ((ts.isPropertyDeclaration(node) || ts.isVariableDeclaration(node)) && ts.isIdentifier(node.name) && node.type !== undefined && isRecordOfBooleans(node.type, NO_ALIASES)
-      && (saysFlags(node.name.text) || nameWords(node.name.text).some((word) => word === 'feature' || word === 'features'))) {
+      && nameWords(node.name.text).some((word) => word === 'feature' || word === 'features')) {
       records.add(node.name.text);
     }
     ts.forEachChild(node, visit);
