@@ -1565,6 +1565,27 @@ export class FeatureToggleGuard implements CanActivate {
     checks: { 'src/app/summary.component.ts': ['adrToggle'], 'src/app/routes.ts': ['testToggle'] },
   },
   {
+    name: "a method of a class that serves feature flags may take the flag's name in its options and give what its name asks, undeclared; one that takes no such option, or asks nothing, is none",
+    files: {
+      'client/services/feature-flag-service.js': `class FeatureFlagService {
+  async isFeatureFlagEnabled({ name = '', params = {} }) {
+    return (await httpService.get(['/api/feature-flags/', name, toQuery(params)].join(''))).value;
+  }
+  async isCachedEnabled({ url }) { return (await httpService.get(url)).value; }
+  async getDetails({ name }) { return (await httpService.get(name)).details; }
+}
+const featureFlagService = new FeatureFlagService();
+export default featureFlagService;`,
+      'client/containers/cross-region/actions.js': `import featureFlagService from '../../services/feature-flag-service';
+export const load = async () => (await featureFlagService.isFeatureFlagEnabled({
+  name: 'crossRegion',
+})) && featureFlagService.isCachedEnabled({ url: 'x' }) && featureFlagService.getDetails({ name: 'y' });`,
+    },
+    expected: { patterns: [{ callee: 'featureFlagService.isFeatureFlagEnabled', keyArg: '0.name' }] },
+    says: /^flag function featureFlagService\.isFeatureFlagEnabled \(client\/services\/feature-flag-service\.js:2\): a method of featureFlagService, an instance of FeatureFlagService, a class whose name says it serves feature flags, that takes the flag's name \(its options' name\) and gives a boolean$/,
+    checks: { 'client/containers/cross-region/actions.js': ['crossRegion'] },
+  },
+  {
     name: "an option named for a flag vendor (`unleashVariable`) read from each item of a list into a check names the flag that gates each item written with it",
     files: {
       'plugins/unleash.client.js': `import { UnleashClient } from 'unleash-proxy-client';\nexport default ({ $config }, inject) => { inject('unleash', new UnleashClient({ url: $config.url, clientKey: 'k', appName: 'cms' })); };`,

@@ -225,18 +225,19 @@ export function flagServiceMethods(root: string, trees: SourceTrees): Discovered
         const signature = ts.isMethodDeclaration(member) ? member
           : ts.isPropertyDeclaration(member) && member.initializer !== undefined && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer)) ? member.initializer : undefined;
         // The flag's name comes first, or after the record of flags it is read from (`static isEnabled(featureToggles, key)`).
+        // Or in a property of the first argument, its options (`isFeatureFlagEnabled({ name = '', params = {} })`).
         const parameters = signature?.parameters ?? [];
-        const keyAt = parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && FLAG_PARAMETER.test(parameter.name.text));
-        const first = parameters[keyAt];
-        if (signature === undefined || first === undefined || !ts.isIdentifier(first.name) || !parameters.slice(0, keyAt).every(isRecordOfFlags)) continue;
+        const keyAt = parameters.findIndex((parameter) => keyNameOf(parameter) !== undefined);
+        const key = keyAt < 0 ? undefined : keyNameOf(parameters[keyAt]);
+        if (signature === undefined || key === undefined || !parameters.slice(0, keyAt).every(isRecordOfFlags)) continue;
         if (!EVALUATING_METHOD.test(method) || saysNotEvaluating(method)) continue;
-        const gives = signature.type === undefined ? (givesBoolean(signature) ? 'a boolean' : undefined) : signature.type.getText(sourceFile);
+        const gives = signature.type === undefined ? (givesBoolean(signature) || ASKS_YES_OR_NO.test(method) ? 'a boolean' : undefined) : signature.type.getText(sourceFile);
         if (gives === undefined || !(signature.type === undefined || PRIMITIVE_RETURN.test(gives))) continue;
         for (const receiver of receivers) {
           found.push({
-            pattern: { callee: `${receiver}.${method}`, keyArg: keyAt },
+            pattern: { callee: `${receiver}.${method}`, keyArg: keyAt, ...(key.property ? { keyPath: [key.name] } : {}) },
             at: { file, line: sourceFile.getLineAndCharacterOfPosition(member.getStart(sourceFile)).line + 1 },
-            reason: `a ${statics.includes(receiver) ? `static method${receiver === className ? '' : ` (the class imported as ${receiver})`}` : `method of ${receiver}, an instance`} of ${className}, a class whose name says it serves feature flags, that takes the flag's name (${first.name.text}) and gives ${gives}`,
+            reason: `a ${statics.includes(receiver) ? `static method${receiver === className ? '' : ` (the class imported as ${receiver})`}` : `method of ${receiver}, an instance`} of ${className}, a class whose name says it serves feature flags, that takes the flag's name (${key.property ? `its options' ${key.name}` : key.name}) and gives ${gives}`,
             evidence: 'named',
             level: 1,
           });
@@ -245,6 +246,24 @@ export function flagServiceMethods(root: string, trees: SourceTrees): Discovered
     }
   }
   return found;
+}
+
+// A method whose whole name asks whether a flag is on gives a yes or a no, declared or not (`async isFeatureFlagEnabled(…) {
+// return (await http.get(url)).value; }`).
+const ASKS_YES_OR_NO = /^(?:is|has|check)[A-Z]\w*(?:Enabled|On|Active)$/;
+
+/**
+ * Where a parameter holds the flag's name: itself, named for it (`flagName`, `key`), or a property of the options it
+ * destructures (`{ name = '', params = {} }`).
+ */
+function keyNameOf(parameter: ts.ParameterDeclaration): { name: string; property: boolean } | undefined {
+  if (ts.isIdentifier(parameter.name)) return FLAG_PARAMETER.test(parameter.name.text) ? { name: parameter.name.text, property: false } : undefined;
+  if (!ts.isObjectBindingPattern(parameter.name)) return undefined;
+  for (const element of parameter.name.elements) {
+    const property = element.propertyName ?? element.name;
+    if (element.dotDotDotToken === undefined && ts.isIdentifier(property) && FLAG_PARAMETER.test(property.text)) return { name: property.text, property: true };
+  }
+  return undefined;
 }
 
 /** True when the module gives the class as its whole export: `module.exports = FeatureToggle`, `export default FeatureToggle`. */
