@@ -6,10 +6,10 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { decoratorCall } from '../scan/exports';
 import { callParameters, isThisProps, THIS_PROP } from '../scan/values';
+import type { SourceTrees } from './sourceTrees';
 
 // What a function's own returns give back is read by the scan too (a store's selector of one flag, scan/storedChecks.ts).
 export { ownReturns } from '../scan/values';
-import type { SourceTrees } from './sourceTrees';
 
 /** A function of any form, with the body it may have. */
 export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
@@ -209,7 +209,6 @@ function isUseCallback(call: ts.Node, fn: ts.Node): boolean {
   const callee = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression;
   return ts.isIdentifier(callee) && callee.text === 'useCallback';
 }
-
 
 // A module's default export given a name: `import config from '~/core/firebase/remoteConfig'` (a named import may follow).
 const DEFAULT_IMPORT = /\bimport\s+([\w$]+)\s*(?:,\s*\{[^}]*\}\s*)?from\s*['"]([^'"]+)['"]/g;

@@ -227,8 +227,9 @@ export function flagServiceMethods(root: string, trees: SourceTrees): Discovered
         // The flag's name comes first, or after the record of flags it is read from (`static isEnabled(featureToggles, key)`).
         // Or in a property of the first argument, its options (`isFeatureFlagEnabled({ name = '', params = {} })`).
         const parameters = signature?.parameters ?? [];
-        const keyAt = parameters.findIndex((parameter) => keyNameOf(parameter) !== undefined);
-        const key = keyAt < 0 ? undefined : keyNameOf(parameters[keyAt]);
+        const keyNames = parameters.map(keyNameOf);
+        const keyAt = keyNames.findIndex((name) => name !== undefined);
+        const key = keyNames[keyAt];
         if (signature === undefined || key === undefined || !parameters.slice(0, keyAt).every(isRecordOfFlags)) continue;
         if (!EVALUATING_METHOD.test(method) || saysNotEvaluating(method)) continue;
         const gives = signature.type === undefined ? (givesBoolean(signature) || ASKS_YES_OR_NO.test(method) ? 'a boolean' : undefined) : signature.type.getText(sourceFile);
