@@ -9,6 +9,7 @@ import { buildPatternSet } from '../../server/src/analysis/patterns';
 import { removeFlagFromFile } from '../../server/src/analysis/remove/plan';
 import { removeFlagFromWorkspace } from '../../server/src/analysis/remove/workspace';
 import { scanDocument, scanFile } from '../../server/src/analysis/scan';
+import { mayHoldChecks } from '../../server/src/analysis/prefilter';
 import { vueScriptView } from '../../server/src/analysis/vue';
 import { isSourceFile } from '../../server/src/workspace/files';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
@@ -80,6 +81,26 @@ const VIEW_ROWS: ViewRow[] = [
     name: 'an interpolation left open is blank to the end',
     text: '<p>{{ a',
     view: '       ',
+  },
+  {
+    name: 'a component\'s element is its name as a script writes it, where its tag is; its text props are strings in their quotes',
+    text: '<feature-flag name="x" :params="p" class="c">',
+    view: ';FeatureFlag      ;"x"        ;(p)      ;"c" ',
+  },
+  {
+    name: 'a component named by a path keeps it; an HTML element\'s plain attributes stay blank',
+    text: '<Flags.Gate name=\'y\'><div title="t">',
+    view: ';Flags.Gate     ;\'y\'                ',
+  },
+  {
+    name: 'a text prop with an escape or a line break is no string: blank',
+    text: '<FeatureFlag name="a\\b" title="one\ntwo">',
+    view: ';FeatureFlag                      \n     ',
+  },
+  {
+    name: 'a tag no identifier writes, and an SVG element in camelCase, are blank',
+    text: '<svg:rect x="1"/><linearGradient id="g"/>',
+    view: ' '.repeat(41),
   },
   {
     name: 'Windows line breaks are kept',
@@ -186,6 +207,126 @@ const active = isOn(props.name) && isOn(other) && isOn(settings.name);
       { key: 'promo-banner', resolved: true },
       { key: 'legacy-checkout', resolved: true },
     ]);
+  });
+});
+
+describe("a component's element in a Vue template", () => {
+  const patterns = buildPatternSet([{ callee: 'FeatureFlag', keyArg: 0, keyPath: ['name'] }, { callee: 'FeatureToggle', keyArg: 0, keyPath: ['featureName'] }]);
+  const text = `<template>
+  <feature-flag name="new-nav">a</feature-flag>
+  <FeatureFlag
+    class="wide"
+    :name="Flags.Wide"/>
+  <feature-toggle feature-name="promo" />
+  <feature-flag v-bind="options" name="after-spread" />
+  <feature-flag name="before-spread" v-bind="options" />
+  <other-gate name="other" />
+  <div name="plain" />
+</template>
+<script setup lang="ts">
+import FeatureFlag from './FeatureFlag.vue';
+const Flags = { Wide: 'wide-layout' } as const;
+</script>
+`;
+
+  it('is a check where a pattern names the component and the prop holds the key: a text, or code bound to it', () => {
+    const checks = scanFile('/w/src/Page.vue', text, patterns).checks;
+    assert.deepEqual(checks.map((check) => ({
+      key: check.key,
+      method: check.method,
+      line: text.slice(0, check.keySpan.start).split('\n').length,
+      tag: text.slice(check.callSpan.start, check.callSpan.end).split(/\s/)[0],
+    })), [
+      { key: 'new-nav', method: 'feature-flag', line: 2, tag: '<feature-flag' },
+      { key: 'wide-layout', method: 'FeatureFlag', line: 5, tag: '<FeatureFlag' },
+      { key: 'promo', method: 'feature-toggle', line: 6, tag: '<feature-toggle' },
+      { key: 'after-spread', method: 'feature-flag', line: 7, tag: '<feature-flag' },
+    ]);
+    // What it gives is what it renders: the clean-up has no value to put in its place.
+    assert.equal(checks[0].returns?.kind, 'other');
+  });
+
+  it('is found in a file that writes the component only in kebab-case (registered elsewhere)', () => {
+    const page = '<template>\n  <feature-flag name="new-nav">a</feature-flag>\n</template>\n';
+    assert.deepEqual(scanFile('/w/src/Page.vue', page, patterns).checks.map((check) => check.key), ['new-nav']);
+    assert.equal(mayHoldChecks(page, patterns), true);
+    assert.equal(mayHoldChecks(page.replace(/feature-flag/g, 'feature-flags'), patterns), false);
+  });
+});
+
+describe('a Vue component that checks the flag its prop names, found with no configuration', () => {
+  const files: Record<string, string> = {
+    'package.json': JSON.stringify({ name: 'app', dependencies: { '@unleash/proxy-client-vue': '1', '@openfeature/web-sdk': '1' } }),
+    'src/components/FeatureGuard.vue': `<template><slot v-if="enabled" /></template>
+<script setup lang="ts">
+import { useFlag } from '@unleash/proxy-client-vue';
+const props = defineProps<{ name: string }>();
+const enabled = useFlag(props.name);
+</script>
+`,
+    // Options API, named by its folder, registered globally: templates write it in kebab-case with no import.
+    'src/components/beta-gate/index.vue': `<template><div v-if="on"><slot /></div></template>
+<script>
+import { OpenFeature } from '@openfeature/web-sdk';
+const client = OpenFeature.getClient();
+export default {
+  props: ['flag'],
+  data() {
+    return { on: false };
+  },
+  mounted() {
+    const { flag } = this;
+    this.on = client.getBooleanValue(flag, false);
+  },
+};
+</script>
+`,
+    'src/App.vue': `<template>
+  <FeatureGuard name="new-nav"><nav /></FeatureGuard>
+  <beta-gate flag="beta"><p /></beta-gate>
+</template>
+<script setup lang="ts">
+import FeatureGuard from './components/FeatureGuard.vue';
+</script>
+`,
+  };
+
+  it('is a wrapper by its name, keyed by that prop, whose elements are checks', async () => {
+    const root = writeWorkspace('flaglens-vue-gates-', files);
+    const index = new WorkspaceIndex(root, { patterns: buildPatternSet([]), ignore: [], maxFileSize: 1_000_000, log: () => undefined, infer: true });
+    await index.indexAll();
+    const checks = index.allChecks().get(`${root}/src/App.vue`) ?? [];
+    assert.deepEqual(checks.map(({ key, method, dynamic }) => ({ key, method, dynamic })), [
+      { key: 'new-nav', method: 'FeatureGuard', dynamic: undefined },
+      { key: 'beta', method: 'beta-gate', dynamic: undefined },
+    ]);
+    // The gates' own checks are dynamic: each element decides their key.
+    const inGates = [...index.allChecks()].filter(([file]) => file.includes('/components/')).flatMap(([, found]) => found);
+    assert.deepEqual(inGates.map((check) => check.dynamic), [true, true]);
+  });
+});
+
+describe("an options component's props", () => {
+  const patterns = buildPatternSet([{ callee: 'service.isEnabled', keyArg: 0, keyPath: ['name'] }]);
+  const text = `<script>
+export default {
+  props: { name: { type: String, required: true }, params: Object },
+  data() {
+    return { other: 'x' };
+  },
+  async mounted() {
+    const { name, other } = this;
+    this.on = await service.isEnabled({ name });
+    this.other = await service.isEnabled({ name: other });
+    this.direct = await service.isEnabled({ name: this.name });
+  },
+};
+</script>
+`;
+
+  it('are what `this` holds of its element: a key destructured from it or read in place is dynamic, its data is not', () => {
+    const checks = scanFile('/w/src/feature-flag.vue', text, patterns).checks;
+    assert.deepEqual(checks.map((check) => [check.key, check.dynamic === true]), [['name', true], ['other', false], ['this.name', true]]);
   });
 });
 

@@ -6,6 +6,16 @@ export const MARKUP_ATTRIBUTE = /\s*([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)
 // A tag's opening, sticky, with its name.
 export const MARKUP_TAG = /<\/?([A-Za-z][\w.:-]*)/y;
 
+/** A component's prop given on its element: a text (`name="x"`), or code bound to it (`:name="Flags.X"`); or props spread over it (`v-bind="options"`). */
+export type ElementProp = { kind: 'text' | 'bound'; prop: string; valueStart: number } | { kind: 'spread' };
+
+/** A component's element in markup: its tag's name as written, where its opening tag ends, and the props it gives. */
+export interface MarkupElement {
+  readonly name: string;
+  readonly end: number;
+  readonly props: readonly ElementProp[];
+}
+
 /**
  * A script view being made: as long as the text and with its line breaks, blank until ranges are kept. A statement
  * kept is separated from what came before by a `;` on the last blank position before it that is not a line break.
@@ -23,6 +33,12 @@ export class ScriptView {
   /** Keeps `start`–`end` as it is. */
   keep(start: number, end: number): void {
     for (let index = start; index < end; index++) this.view[index] = this.text[index];
+    this.keptEnd = Math.max(this.keptEnd, end);
+  }
+
+  /** Code the text does not hold from `start` to `end`: `code`, no longer than the place, then blanks. */
+  write(start: number, end: number, code: string): void {
+    for (let index = start; index < end; index++) this.view[index] = index - start < code.length ? code[index - start] : ' ';
     this.keptEnd = Math.max(this.keptEnd, end);
   }
 

@@ -5,14 +5,18 @@
 
 import { angularTemplateView, inlineTemplatesText, mayHoldInlineTemplate } from './angular';
 import { svelteScriptView } from './svelte';
-import { vueScriptView } from './vue';
+import type { MarkupElement } from './componentView';
+import { vueElement, vueScriptView } from './vue';
 
 // `callsInView`: the view writes calls the text does not (an Angular input bound as `*cxFeature="'x'"` reads
 // `cxFeature('x')`), so the text test before a parse reads the view (see `prefilterText`). `readsMembers`: a name its
 // markup reads unbound is one of the component's members (Vue's `$featureKeys`, an Angular component's field), where a
-// Svelte component's markup reads its script's variables.
-const VIEWS: ReadonlyArray<{ extension: string; label: string; view: (text: string) => string; callsInView?: true; readsMembers?: true }> = [
-  { extension: '.vue', label: 'a Vue single-file component', view: vueScriptView, readsMembers: true },
+// Svelte component's markup reads its script's variables. `element`: the view writes a component's element as the
+// component's name where its tag is, and this reads the element, the props it gives.
+const VIEWS: ReadonlyArray<{
+  extension: string; label: string; view: (text: string) => string; callsInView?: true; readsMembers?: true; element?: (text: string, open: number) => MarkupElement | undefined;
+}> = [
+  { extension: '.vue', label: 'a Vue single-file component', view: vueScriptView, readsMembers: true, element: vueElement },
   { extension: '.svelte', label: 'a Svelte component', view: svelteScriptView },
   { extension: '.component.html', label: 'an Angular component template', view: angularTemplateView, callsInView: true, readsMembers: true },
 ];
@@ -46,6 +50,11 @@ export function scannedText(fileName: string, text: string): string {
 /** True for a component whose markup reads the component's members (Vue's, Angular's template): a name it reads unbound is one. */
 export function readsComponentMembers(fileName: string): boolean {
   return viewOf(fileName)?.readsMembers === true;
+}
+
+/** For a component whose view writes components' elements as their names, the reader of the element at a tag's `<`. */
+export function markupElementReader(fileName: string): ((text: string, open: number) => MarkupElement | undefined) | undefined {
+  return viewOf(fileName)?.element;
 }
 
 /**

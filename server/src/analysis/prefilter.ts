@@ -5,7 +5,7 @@ import type { PatternSet } from './patterns';
 import { calleeLastName } from './patterns/define';
 import { writesFlagOption } from './patterns/options';
 import { mayListConsoleFlags } from './patterns/openshift';
-import { BRACKET_CALL, CALL_GAP, componentNames, escapeRegex, literalAlternation } from './regex';
+import { BRACKET_CALL, CALL_GAP, escapeRegex, isComponentName, isKebabTag, literalAlternation } from './regex';
 
 const calleeRegexes = new WeakMap<PatternSet, RegExp>();
 const latin1Testable = new WeakMap<PatternSet, boolean>();
@@ -102,9 +102,10 @@ function callRegexSource(callNames: readonly string[]): string {
   const wordStart = callNames.filter((name) => /^\w/.test(name));
   const otherStart = callNames.filter((name) => !/^\w/.test(name));
   const names = [...(wordStart.length > 0 ? [`\\b${literalAlternation(wordStart)}`] : []), ...(otherStart.length > 0 ? [literalAlternation(otherStart)] : [])];
-  // Or a component a pattern names, rendered with its key as an attribute (`<IfFeatureEnabled feature="x">`): told
-  // by what precedes the name once it is found, which costs far less than a second alternative looking for `<`.
-  const components = componentNames(callNames).map(escapeRegex);
+  // Or a component a pattern names, rendered with its key as an attribute (`<IfFeatureEnabled feature="x">`, in a Vue
+  // template also `<if-feature-enabled feature="x">`, see `componentTags`): told by what precedes the name once it is
+  // found, which costs far less than a second alternative looking for `<`.
+  const components = callNames.filter((name) => isComponentName(name) || isKebabTag(name)).map(escapeRegex);
   const jsx = components.length === 0 ? '' : `|(?<=<(?:${components.join('|')}))[\\s/>]`;
   return `(?:${names.join('|')})(?:${CALL_GAP}(?:[(</]|\\?\\.|as\\s)|${BRACKET_CALL}${jsx})`;
 }

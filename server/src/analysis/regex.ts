@@ -61,6 +61,22 @@ export function isComponentName(name: string): boolean {
   return name !== '' && !/^[a-z]/.test(name) && !name.includes('-');
 }
 
+/**
+ * The tags a template may render components of these names by: each name, and for a name of more than one word its
+ * kebab-case form, which Vue resolves to it (`<feature-flag>` for `FeatureFlag`).
+ */
+export function componentTags(names: readonly string[]): string[] {
+  return names.flatMap((name) => {
+    const kebab = name.replace(/\B([A-Z])/g, '-$1').toLowerCase();
+    return kebab.includes('-') ? [name, kebab] : [name];
+  });
+}
+
+/** True for a component's tag in kebab-case (see `componentTags`): lower-case words joined by dashes. */
+export function isKebabTag(name: string): boolean {
+  return /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(name);
+}
+
 const wholeNameRegexes = new WeakMap<object, RegExp>();
 
 /**

@@ -1,7 +1,9 @@
 // Vue single-file components (see components.ts): code in `<script>` blocks and in the template's directives
-// (`v-if="flags.newNav"`, `:show="…"`, `@click="…"`) and interpolations (`{{ isOn('x') ? a : b }}`).
+// (`v-if="flags.newNav"`, `:show="…"`, `@click="…"`) and interpolations (`{{ isOn('x') ? a : b }}`). An element of a
+// component is a call of it with its props (`<feature-flag name="x">` renders `FeatureFlag` given `{ name: 'x' }`): its
+// name and its text props are kept for the scan to read as such (see `vueElementProps`).
 
-import { indexOfClosing, MARKUP_ATTRIBUTE as ATTRIBUTE, MARKUP_TAG as TAG, ScriptView } from './componentView';
+import { indexOfClosing, MARKUP_ATTRIBUTE as ATTRIBUTE, MARKUP_TAG as TAG, ScriptView, type ElementProp, type MarkupElement } from './componentView';
 
 // An attribute whose value is code: a directive (`v-if`, `v-show`, `v-model`), a bound prop (`:show`, `v-bind:show`),
 // an event handler (`@click`, `v-on:click`).
@@ -49,7 +51,13 @@ export function vueScriptView(text: string): string {
     }
     const name = tag[1].toLowerCase();
     const closing = text[open + 1] === '/';
-    const { end: tagEnd, selfClosing, otherLanguage } = readAttributes(text, TAG.lastIndex, view);
+    const component = closing ? undefined : componentIdentifier(tag[1]);
+    // The component's name as the script knows it, a statement of its own where the tag's name is.
+    if (component !== undefined && view.canStartAt(open + 1)) {
+      view.separate(open + 1);
+      view.write(open + 1, TAG.lastIndex, component);
+    }
+    const { end: tagEnd, selfClosing, otherLanguage } = readAttributes(text, TAG.lastIndex, view, component !== undefined);
     at = tagEnd;
     if (closing || selfClosing) continue;
     // A script's contents are code; a style's, a raw text element's and a template in another language's are not.
@@ -64,29 +72,96 @@ export function vueScriptView(text: string): string {
 
 /**
  * Reads a tag's attributes from `from` up to and including its `>`, keeping each directive's value in the view as an
- * expression or as statements.
+ * expression or as statements, and, on a component's element, each text prop's value as a string in its quotes.
  */
-function readAttributes(text: string, from: number, view: ScriptView): { end: number; selfClosing: boolean; otherLanguage: boolean } {
+function readAttributes(text: string, from: number, view: ScriptView, ofComponent: boolean): { end: number; selfClosing: boolean; otherLanguage: boolean } {
   let otherLanguage = false;
+  for (const attribute of attributesOf(text, from)) {
+    if (attribute.kind === 'end') return { end: attribute.end, selfClosing: attribute.selfClosing, otherLanguage };
+    const { name, value, valueStart, valueEnd } = attribute;
+    if (name.toLowerCase() === 'lang' && !/^html$/i.test(value.trim())) otherLanguage = true;
+    if (value.trim() === '' || NOT_EXPRESSIONS.test(name)) continue;
+    if (!DIRECTIVE.test(name)) {
+      if (ofComponent && TEXT.test(value)) view.statements(valueStart - 1, valueEnd + 1);
+    } else if (STATEMENTS.test(name)) {
+      view.statements(valueStart, valueEnd);
+    } else {
+      view.expression(valueStart, valueEnd);
+    }
+  }
+  return { end: text.length, selfClosing: false, otherLanguage };
+}
+
+// A value a string in its quotes can hold as it is: no escape, no line break.
+const TEXT = /^[^\\\n\r]+$/;
+
+type MarkupAttribute =
+  | { kind: 'attribute'; name: string; value: string; valueStart: number; valueEnd: number }
+  | { kind: 'end'; end: number; selfClosing: boolean };
+
+/** A tag's attributes from `from` that have a value in quotes (`valueStart`–`valueEnd` within them), then its end. */
+function* attributesOf(text: string, from: number): Generator<MarkupAttribute> {
   ATTRIBUTE.lastIndex = from;
   for (;;) {
     const start = ATTRIBUTE.lastIndex;
     const match = ATTRIBUTE.exec(text);
-    if (match === null) return { end: text.length, selfClosing: false, otherLanguage };
+    if (match === null) break;
     const end = ATTRIBUTE.lastIndex;
     const [whole, name, doubleQuoted, singleQuoted] = match;
     if (name === undefined) {
-      if (whole.trimStart().endsWith('>')) return { end, selfClosing: whole.trimStart() === '/>', otherLanguage };
+      if (whole.trimStart().endsWith('>')) {
+        yield { kind: 'end', end, selfClosing: whole.trimStart() === '/>' };
+        return;
+      }
       continue;
     }
     const value = doubleQuoted ?? singleQuoted;
-    if (name.toLowerCase() === 'lang' && value !== undefined && !/^html$/i.test(value.trim())) otherLanguage = true;
-    if (value === undefined || value.trim() === '' || !DIRECTIVE.test(name) || NOT_EXPRESSIONS.test(name)) continue;
     // The value sits between its quotes, the last character of the match.
     const valueEnd = end - 1;
-    const valueStart = valueEnd - value.length;
-    if (valueStart <= start) continue;
-    if (STATEMENTS.test(name)) view.statements(valueStart, valueEnd);
-    else view.expression(valueStart, valueEnd);
+    const valueStart = valueEnd - (value?.length ?? 0);
+    if (value !== undefined && valueStart > start) yield { kind: 'attribute', name, value, valueStart, valueEnd };
+    // A generator's caller may read the text again in between: its next attribute is read from here.
+    ATTRIBUTE.lastIndex = end;
   }
+  yield { kind: 'end', end: text.length, selfClosing: false };
+}
+
+/**
+ * The identifier a script names a component by, from its tag: `FeatureFlag` for `<FeatureFlag>` and `<feature-flag>`,
+ * `Flags.Gate` for `<Flags.Gate>`. Undefined for an HTML element (`<div>`, `<linearGradient>`) and a name no identifier
+ * writes (`<svg:rect>`).
+ */
+function componentIdentifier(tag: string): string | undefined {
+  if (!/^[A-Z]/.test(tag) && !tag.includes('-')) return undefined;
+  const identifier = tag.split('.').map((part) => part.split('-').map((word) => (word === '' ? '' : word[0].toUpperCase() + word.slice(1))).join('')).join('.');
+  return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(identifier) ? identifier : undefined;
+}
+
+/**
+ * The element whose tag opens at `open`, with the props it gives in order, each named as the component declares it
+ * (`allow-disabled` is `allowDisabled`). A text prop's value is a string in the view at `valueStart - 1`, a bound prop's
+ * an expression in parentheses there.
+ */
+export function vueElement(text: string, open: number): MarkupElement | undefined {
+  TAG.lastIndex = open;
+  const tag = TAG.exec(text);
+  if (tag === null) return undefined;
+  const props: ElementProp[] = [];
+  for (const attribute of attributesOf(text, TAG.lastIndex)) {
+    if (attribute.kind === 'end') return { name: tag[1], end: attribute.end, props };
+    const { name, value, valueStart } = attribute;
+    if (value.trim() === '') continue;
+    if (name === 'v-bind') {
+      props.push({ kind: 'spread' });
+      continue;
+    }
+    const bound = /^(?::|v-bind:)([\w-]+)$/.exec(name);
+    if (bound !== null) props.push({ kind: 'bound', prop: camelCase(bound[1]), valueStart });
+    else if (!DIRECTIVE.test(name) && TEXT.test(value)) props.push({ kind: 'text', prop: camelCase(name), valueStart });
+  }
+  return undefined;
+}
+
+function camelCase(name: string): string {
+  return name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
 }

@@ -1,6 +1,7 @@
 import { parseBagSpec, type BagEntry, type ObjectBag } from '../bags';
 import type { CallReturns, FlagPattern, UserPattern } from '../types';
 import { calleeLastName, callPattern } from './define';
+import { componentTags, isComponentName } from '../regex';
 import { PRESET_OBJECT_BAGS, PRESET_PATTERNS } from './presets';
 import type { StoreMaking, StoringCheck } from '../scan/types';
 
@@ -9,7 +10,10 @@ export { PRESET_PATTERNS, VENDOR_PACKAGES } from './presets';
 /** The patterns one workspace folder scans with. */
 export interface PatternSet {
   readonly patterns: readonly FlagPattern[];
-  /** every callee's last name, for a cheap text prefilter */
+  /**
+   * Every callee's last name, for a cheap text prefilter; for a component keyed by a prop, also the kebab-case tag a Vue
+   * template may render it by (`feature-flag` for `FeatureFlag`, see `componentTags`).
+   */
   readonly calleeNames: readonly string[];
   /** Bag objects named in `.flaglens.json` (`uiConfig.flags`); their last names are among `calleeNames`. */
   readonly objectBags?: readonly ObjectBag[];
@@ -130,7 +134,8 @@ export function buildPatternSet(userPatterns: readonly UserPattern[], bags: read
   const custom = [...userPatterns.filter((user) => user.option !== true).map(userPatternToFlagPattern), ...bagCalls];
   const replaced = new Set(custom.map((pattern) => calleeLastName(pattern.callee)));
   const patterns = [...PRESET_PATTERNS.filter((pattern) => !replaced.has(calleeLastName(pattern.callee))), ...custom];
-  const calleeNames = [...new Set([...patterns.map((pattern) => calleeLastName(pattern.callee)), ...objectBags.map((bag) => bag.names[bag.names.length - 1])])];
+  const elements = patterns.filter((pattern) => pattern.keyArg === 0 && pattern.keyPath?.length === 1 && isComponentName(pattern.callee)).map((pattern) => pattern.callee);
+  const calleeNames = [...new Set([...patterns.map((pattern) => calleeLastName(pattern.callee)), ...componentTags(elements), ...objectBags.map((bag) => bag.names[bag.names.length - 1])])];
   return { patterns, calleeNames, ...(objectBags.length > 0 ? { objectBags } : {}), ...(options.length > 0 ? { options } : {}) };
 }
 

@@ -5,6 +5,7 @@ import { ts } from 'ts-morph';
 import { calleeLastName, type PatternSet } from '../patterns';
 import { objectArgumentDescents } from '../bags';
 import { flagTypeAnnotation } from '../policy/flagType';
+import type { MarkupElement } from '../componentView';
 import { escapeRegex, isComponentName } from '../regex';
 import type { CallReturns, FlagPattern, FlagValueType, Span } from '../types';
 import { lookupBinding } from './bindings';
@@ -16,7 +17,7 @@ import { brandedKey, evaluate, originReference, unwrap } from './values';
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
   SyntaxKind, isArrayLiteralExpression, isCallExpression, isConditionalExpression, isElementAccessExpression,
-  isIdentifier, isNoSubstitutionTemplateLiteral, isNumericLiteral,
+  isExpressionStatement, isIdentifier, isNoSubstitutionTemplateLiteral, isNumericLiteral,
   isPropertyAccessExpression, isSpreadElement, isIntersectionTypeNode, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode,
   isJsxAttribute, isJsxExpression, isJsxSpreadAttribute,
 } = ts;
@@ -77,19 +78,64 @@ export function visitJsxElement(state: ScanState, element: ts.JsxOpeningElement 
   const tag = element.tagName as ts.Expression;
   // `<div>` is an HTML element, whatever the file declares as `div`.
   if (!(isIdentifier(tag) && isComponentName(tag.text)) && !isPropertyAccessExpression(tag)) return;
-  const candidates = matchCallee(state, tag);
-  let origin: BagSource['origin'] | null = null;
-  for (const pattern of candidates) {
-    if (pattern.kind !== 'call' || pattern.keyArg !== 0 || pattern.keyPath?.length !== 1) continue;
-    const properties = element.attributes.properties;
-    const at = properties.findIndex((property) => isJsxAttribute(property) && isIdentifier(property.name) && property.name.text === pattern.keyPath?.[0]);
+  const properties = element.attributes.properties;
+  visitElement(state, tag, calleeText(state, tag), spanOf(state, element), (prop) => {
+    const at = properties.findIndex((property) => isJsxAttribute(property) && isIdentifier(property.name) && property.name.text === prop);
     // A spread after the key may replace it.
-    if (at < 0 || properties.slice(at + 1).some(isJsxSpreadAttribute)) continue;
+    if (at < 0 || properties.slice(at + 1).some(isJsxSpreadAttribute)) return undefined;
     const initializer = (properties[at] as ts.JsxAttribute).initializer;
-    const keyNode = initializer === undefined ? undefined : isStringLiteral(initializer) ? initializer : isJsxExpression(initializer) ? initializer.expression : undefined;
+    return initializer === undefined ? undefined : isStringLiteral(initializer) ? initializer : isJsxExpression(initializer) ? initializer.expression : undefined;
+  });
+}
+
+/**
+ * A component's element in a Vue template, which the script view writes as the component's name (see vue.ts) at the
+ * place of its tag's: a component a pattern names, with the key as a prop (`<feature-flag name="x">`,
+ * `:name="Flags.X"`), as a JSX element is.
+ */
+export function visitMarkupElement(state: ScanState, statement: ts.ExpressionStatement, elementAt: (text: string, open: number) => MarkupElement | undefined): void {
+  const tag = statement.expression;
+  if (!isIdentifier(tag) && !isPropertyAccessExpression(tag)) return;
+  const open = tag.getStart(state.sourceFile) - 1;
+  if (state.text.charCodeAt(open) !== LESS_THAN || matchCallee(state, tag).length === 0) return;
+  const element = elementAt(state.text, open);
+  if (element === undefined) return;
+  // The check is the opening tag, as a JSX element's is, and is named by the tag as written (`feature-flag`).
+  visitElement(state, tag, element.name, { start: open, end: element.end }, (prop) => {
+    const given = element.props;
+    const at = given.findIndex((entry) => entry.kind !== 'spread' && entry.prop === prop);
+    const entry = given[at];
+    if (entry === undefined || entry.kind === 'spread' || given.slice(at + 1).some((other) => other.kind === 'spread')) return undefined;
+    const value = statementAt(state.sourceFile, entry.valueStart - 1)?.expression;
+    return value === undefined ? undefined : unwrap(value);
+  });
+}
+
+const LESS_THAN = 0x3c;
+
+/** The expression statement of a view that starts at `position`, found among the file's statements in order. */
+function statementAt(sourceFile: ts.SourceFile, position: number): ts.ExpressionStatement | undefined {
+  const statements = sourceFile.statements;
+  let low = 0;
+  let high = statements.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (statements[middle].end <= position) low = middle + 1;
+    else high = middle;
+  }
+  const found = statements[low];
+  return found !== undefined && isExpressionStatement(found) && found.getStart(sourceFile) === position ? found : undefined;
+}
+
+/** The checks of an element of the component `tag`, its opening tag at `span`, whose prop of a given name `keyOf` gives. */
+function visitElement(state: ScanState, tag: ts.Expression, method: string, span: Span, keyOf: (prop: string) => ts.Expression | undefined): void {
+  let origin: BagSource['origin'] | null = null;
+  for (const pattern of matchCallee(state, tag)) {
+    if (pattern.kind !== 'call' || pattern.keyArg !== 0 || pattern.keyPath?.length !== 1) continue;
+    const keyNode = keyOf(pattern.keyPath[0]);
     const { nodes, list } = keyNode === undefined ? { nodes: [], list: false } : keyNodesAt(keyNode);
     for (const key of nodes) {
-      const draft = { ...keyDraft(state, { ...pattern, returns: RENDERS_CHILDREN }, calleeText(state, tag), element, undefined, key), ...(list ? { listed: true as const } : {}) };
+      const draft = { ...keyDraft(state, { ...pattern, returns: RENDERS_CHILDREN }, method, span, undefined, key), ...(list ? { listed: true as const } : {}) };
       if (origin === null && (pattern.packages !== undefined || pattern.modules !== undefined)) origin = calleeOrigin(tag);
       pushWithEvidence(state, draft, pattern, tag, origin ?? undefined);
     }
@@ -132,8 +178,8 @@ function keyNodesAt(keyNode: ts.Expression): { nodes: ts.Expression[]; list: boo
   return { nodes: inner.elements.filter((element) => !isSpreadElement(element) && isKeyLike(element)), list: true };
 }
 
-/** The draft check of one key written at `keyNode`, for `pattern`'s call, element or object `whole`. */
-export function keyDraft(state: ScanState, pattern: FlagPattern, method: string, whole: ts.Node, defaultNode: ts.Expression | undefined, keyNode: ts.Expression): DraftCheck {
+/** The draft check of one key written at `keyNode`, for `pattern`'s call, element or object `whole` (a node, or the span of markup). */
+export function keyDraft(state: ScanState, pattern: FlagPattern, method: string, whole: ts.Node | Span, defaultNode: ts.Expression | undefined, keyNode: ts.Expression): DraftCheck {
   return {
     check: {
       ...checkBase(state, pattern, method, whole, defaultNode),
@@ -260,9 +306,9 @@ export function calleeOrigin(callee: ts.Expression): BagSource['origin'] {
 }
 
 /** The fields of a check that do not depend on its key. */
-export function checkBase(state: ScanState, pattern: FlagPattern, method: string, whole: ts.Node, defaultNode: ts.Expression | undefined) {
+export function checkBase(state: ScanState, pattern: FlagPattern, method: string, whole: ts.Node | Span, defaultNode: ts.Expression | undefined) {
   const defaultValueText = defaultNode === undefined ? undefined : textOf(state, defaultNode);
-  const callSpan = spanOf(state, whole);
+  const callSpan = 'kind' in whole ? spanOf(state, whole) : whole;
   const typeAnnotation = flagTypeAnnotation(state.text, callSpan.start);
   return {
     callSpan,

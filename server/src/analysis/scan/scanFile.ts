@@ -5,9 +5,9 @@ import { ts } from 'ts-morph';
 import type { PatternSet } from '../patterns';
 import { addDestructuredBagChecks, bagSourceOf, selectorOfBag, visitBagAccess } from './bagReads';
 import { declareAwaitedAllBags, declareDestructuredBags, declareTypedSubsetBag } from './destructuredBags';
-import { calleeNameRegex, patternIndex, visitCall, visitJsxElement } from './checks';
+import { calleeNameRegex, patternIndex, visitCall, visitJsxElement, visitMarkupElement } from './checks';
 import { dependencyListOf, dependencyReadsOf } from './dependencyLists';
-import { declare, declareAssignedMember, declareEveryKey, declareOpaqueNames, declareProps, declareStatement, defaultNameOf, isScope } from './bindings';
+import { declare, declareAssignedMember, declareEveryKey, declareOpaqueNames, declareProps, declareStatement, defaultNameOf, isScope, lookupBinding } from './bindings';
 import { assertedType, declaredOrigin, declareFunction, declareTypedMembers, injectedOrigin, methodOrigin, typedOrigin } from './origins';
 import { completeChecks } from './completeChecks';
 import { collectExports, collectMemberOrigins, collectTypeExports, decoratorCall } from './exports';
@@ -23,8 +23,9 @@ import { isSkeleton, parseSkeleton, parseSource } from './parse';
 import { withRenamedImports } from './renamedImports';
 import { visitScriptsFirst } from './componentWalk';
 import { inlineTemplatesText, mayHoldInlineTemplate } from '../angular';
-import { inlineTemplateFileName } from '../components';
+import { inlineTemplateFileName, markupElementReader } from '../components';
 import type { FileScan, Origin, ScanState } from './types';
+import { optionProps } from '../vueProps';
 import type { Span } from '../types';
 import { callParameters, evaluate, isConstruction, isDefinedProps, isParameterProperty, isThisProps, loadsModule, memberOf, propertyNameText, thisAssignments, unwrap } from './values';
 
@@ -49,6 +50,8 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
   }
   const sourceFile = parsed ?? parseSkeleton(fileName, text, patterns) ?? parseSource(fileName, text);
   const state = newState(sourceFile, text, patterns);
+  // An options component's props are what `this` holds of its element's (`this.name` for `<feature-flag name="x">`).
+  if (state.markupElement !== undefined) for (const prop of optionProps(sourceFile)) declare(state, `this.${prop}`, undefined, undefined, { type: undefined });
   if (mayHaveChecks) {
     // A component's markup is walked after its script, whose top-level names it reads (see componentWalk.ts).
     if (!visitScriptsFirst(state, sourceFile, visit)) visit(state, sourceFile, undefined);
@@ -137,9 +140,11 @@ function withLocalOverrides(state: ScanState, found: FlagFunctionScan): FlagFunc
 export function newState(sourceFile: ts.SourceFile, text: string, patterns: PatternSet): ScanState {
   const clientParameters = patterns.clientParameters?.filter((parameter) => parameter.file === sourceFile.fileName);
   const flagOptions = flagOptionPatterns(patterns);
+  const markupElement = markupElementReader(sourceFile.fileName);
   return {
     ...(flagOptions === undefined ? {} : { flagOptions }),
     ...(mayListConsoleFlags(text) && importsConsoleSdk(sourceFile) ? { consoleExtensionFlags: true as const } : {}),
+    ...(markupElement === undefined ? {} : { markupElement }),
     ...(clientParameters !== undefined && clientParameters.length > 0 ? { clientParameters, clientFunctions: new Map<ts.Node, string>() } : {}),
     sourceFile,
     text,
@@ -237,7 +242,9 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
       break;
     }
     case SyntaxKind.ExpressionStatement:
-      if (parent?.kind === SyntaxKind.SourceFile) declareAssignedMember(state, node as ts.ExpressionStatement);
+      if (parent?.kind !== SyntaxKind.SourceFile) break;
+      declareAssignedMember(state, node as ts.ExpressionStatement);
+      if (state.markupElement !== undefined) visitMarkupElement(state, node as ts.ExpressionStatement, state.markupElement);
       break;
     case SyntaxKind.FunctionDeclaration:
       // The walk has opened the function's own scope; its name belongs to the one around it.
@@ -339,6 +346,25 @@ function passedIn(constructor: ts.ConstructorDeclaration, value: ts.Expression):
   return isIdentifier(root) && constructor.parameters.some((parameter) => isIdentifier(parameter.name) && parameter.name.text === (root as ts.Identifier).text);
 }
 
+/**
+ * The names destructured from `this` where it holds a parameter (`const { name } = this` in a component whose `this.name`
+ * is a prop, or in a class whose constructor keeps it): parameters themselves, the others opaque. False, having declared
+ * nothing, when `this` holds no parameter of those names.
+ */
+function declareHeldParameters(state: ScanState, pattern: ts.ObjectBindingPattern): boolean {
+  const held = pattern.elements.map((element) => {
+    const member = element.propertyName === undefined ? (isIdentifier(element.name) ? element.name.text : undefined) : propertyNameText(element.propertyName);
+    return element.dotDotDotToken === undefined && member !== undefined ? lookupBinding(state, `this.${member}`, element.pos)?.parameter : undefined;
+  });
+  if (held.every((parameter) => parameter === undefined)) return false;
+  pattern.elements.forEach((element, index) => {
+    const parameter = held[index];
+    if (parameter !== undefined && isIdentifier(element.name)) declare(state, element.name.text, undefined, undefined, parameter);
+    else declareOpaqueNames(state, element.name);
+  });
+  return true;
+}
+
 function declareVariables(state: ScanState, list: ts.VariableDeclarationList): void {
   const isConst = (list.flags & NodeFlags.BlockScoped) === NodeFlags.Const;
   for (const declaration of list.declarations) {
@@ -357,6 +383,7 @@ function declareVariables(state: ScanState, list: ts.VariableDeclarationList): v
       declareProps(state, name);
       continue;
     }
+    if (isObjectBindingPattern(name) && declaration.initializer?.kind === SyntaxKind.ThisKeyword && declareHeldParameters(state, name)) continue;
     // A Vue component's props (`const props = defineProps<{ name: string }>()`) are its parameters: a key read from them is dynamic.
     if (isIdentifier(name) && declaration.initializer !== undefined && isDefinedProps(declaration.initializer)) {
       declare(state, name.text, undefined, undefined, { type: undefined });

@@ -1,6 +1,7 @@
 // The scanner's data: what a scan gives other files and the workspace (plain data, kept per file), and the
 // state one walk of a file writes, shared by the modules of the walk.
 
+import type { MarkupElement } from '../componentView';
 import type { ts } from 'ts-morph';
 import type { ObjectBag } from '../bags';
 import type { ImportedKeyType, KeyTypeMember } from '../keyTypes';
@@ -296,6 +297,8 @@ export interface ScanState {
   dependencyReads?: Set<ts.Node>;
   /** The team's wrappers whose key is a property of their argument named for flags, by the path's first property (see flagOptions.ts); absent when none. */
   readonly flagOptions?: ReadonlyMap<string, readonly FlagPattern[]>;
+  /** In a component whose markup renders other components' elements (Vue's), the reader of the element at a tag's `<` (see `visitMarkupElement`). */
+  readonly markupElement?: (text: string, open: number) => MarkupElement | undefined;
   /** True in a module that imports the OpenShift console's SDK and writes an extension's flag lists (see consoleExtensionFlags.ts). */
   readonly consoleExtensionFlags?: true;
   /** The selectors the walk met given to a bag function (`useFeatureFlagStore((s) => s.x)`), each with that bag: their parameter holds it. */
