@@ -98,6 +98,11 @@ const VIEW_ROWS: ViewRow[] = [
     view: ';FeatureFlag                      \n     ',
   },
   {
+    name: 'a custom directive is a call of it with its value; its argument and modifiers are blank',
+    text: '<p v-feature-flag:x.once="Flags.X" v-model="m">',
+    view: '  ;vFeatureFlag          (Flags.X)        ;(m) ',
+  },
+  {
     name: 'a tag no identifier writes, and an SVG element in camelCase, are blank',
     text: '<svg:rect x="1"/><linearGradient id="g"/>',
     view: ' '.repeat(41),
@@ -303,6 +308,51 @@ import FeatureGuard from './components/FeatureGuard.vue';
     // The gates' own checks are dynamic: each element decides their key.
     const inGates = [...index.allChecks()].filter(([file]) => file.includes('/components/')).flatMap(([, found]) => found);
     assert.deepEqual(inGates.map((check) => check.dynamic), [true, true]);
+  });
+});
+
+describe('a Vue directive that checks the flag its value names, found with no configuration', () => {
+  const files: Record<string, string> = {
+    'package.json': JSON.stringify({ name: 'app', dependencies: { '@openfeature/web-sdk': '1' } }),
+    'src/client.ts': `import { OpenFeature } from '@openfeature/web-sdk';\nexport const client = OpenFeature.getClient();\n`,
+    'src/directives/feature.ts': `import { client } from '../client';
+export const vFeature = {
+  mounted(el: HTMLElement, binding: { value: string }) {
+    if (!client.getBooleanValue(binding.value, false)) el.remove();
+  },
+};
+`,
+    // Registered by name, Vue 2's hook: templates write it with no import.
+    'src/main.ts': `import Vue from 'vue';
+import { client } from './client';
+Vue.directive('beta-only', {
+  bind(el: HTMLElement, binding: { value: string }) {
+    if (!client.getBooleanValue(binding.value, false)) el.remove();
+  },
+});
+`,
+    'src/App.vue': `<template>
+  <nav v-feature="'new-nav'" />
+  <p v-beta-only.once="'beta'" v-if="shown" />
+</template>
+<script setup lang="ts">
+import { vFeature } from './directives/feature';
+const shown = true;
+</script>
+`,
+  };
+
+  it('is a wrapper by its name, and its attributes in templates are checks of their values', async () => {
+    const root = writeWorkspace('flaglens-vue-directives-', files);
+    const index = new WorkspaceIndex(root, { patterns: buildPatternSet([]), ignore: [], maxFileSize: 1_000_000, log: () => undefined, infer: true });
+    await index.indexAll();
+    const text = files['src/App.vue'];
+    const checks = index.allChecks().get(`${root}/src/App.vue`) ?? [];
+    assert.deepEqual(checks.map(({ key, method, keySpan }) => ({ key, method, line: text.slice(0, keySpan.start).split('\n').length })), [
+      { key: 'new-nav', method: 'vFeature', line: 2 },
+      { key: 'beta', method: 'vBetaOnly', line: 3 },
+    ]);
+    assert.deepEqual(index.inferred?.wrappers.map((wrapper) => wrapper.pattern.callee).sort(), ['vBetaOnly', 'vFeature']);
   });
 });
 

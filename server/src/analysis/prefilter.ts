@@ -107,7 +107,9 @@ function callRegexSource(callNames: readonly string[]): string {
   // found, which costs far less than a second alternative looking for `<`.
   const components = callNames.filter((name) => isComponentName(name) || isKebabTag(name)).map(escapeRegex);
   const jsx = components.length === 0 ? '' : `|(?<=<(?:${components.join('|')}))[\\s/>]`;
-  return `(?:${names.join('|')})(?:${CALL_GAP}(?:[(</]|\\?\\.|as\\s)|${BRACKET_CALL}${jsx})`;
+  // A Vue directive's attribute (`v-feature="'beta'"`, `v-feature:arg`, `v-feature.once`).
+  const directive = callNames.some((name) => name.startsWith('v-')) ? '|(?<=\\bv-[\\w-]+)[=:.]' : '';
+  return `(?:${names.join('|')})(?:${CALL_GAP}(?:[(</]|\\?\\.|as\\s)|${BRACKET_CALL}${jsx}${directive})`;
 }
 
 // `\b` treats only ASCII letters, digits and `_` as word characters, so `$name` and `ñname` also match:

@@ -1,5 +1,6 @@
 // Vue single-file components (see components.ts): code in `<script>` blocks and in the template's directives
-// (`v-if="flags.newNav"`, `:show="…"`, `@click="…"`) and interpolations (`{{ isOn('x') ? a : b }}`). An element of a
+// (`v-if="flags.newNav"`, `:show="…"`, `@click="…"`) and interpolations (`{{ isOn('x') ? a : b }}`). A custom directive
+// is a call of it with its value (`v-feature="'beta'"` reads `vFeature('beta')`). An element of a
 // component is a call of it with its props (`<feature-flag name="x">` renders `FeatureFlag` given `{ name: 'x' }`): its
 // name and its text props are kept for the scan to read as such (see `vueElementProps`).
 
@@ -78,10 +79,16 @@ function readAttributes(text: string, from: number, view: ScriptView, ofComponen
   let otherLanguage = false;
   for (const attribute of attributesOf(text, from)) {
     if (attribute.kind === 'end') return { end: attribute.end, selfClosing: attribute.selfClosing, otherLanguage };
-    const { name, value, valueStart, valueEnd } = attribute;
+    const { name, nameStart, value, valueStart, valueEnd } = attribute;
     if (name.toLowerCase() === 'lang' && !/^html$/i.test(value.trim())) otherLanguage = true;
     if (value.trim() === '' || NOT_EXPRESSIONS.test(name)) continue;
-    if (!DIRECTIVE.test(name)) {
+    const directive = customDirective(name);
+    if (directive !== undefined && view.canStartAt(nameStart)) {
+      // `v-feature="'beta'"` reads `vFeature('beta')`: the directive, as a script setup names it, given its value.
+      view.separate(nameStart);
+      view.write(nameStart, nameStart + name.length, directive);
+      view.arguments(valueStart, valueEnd);
+    } else if (!DIRECTIVE.test(name)) {
       if (ofComponent && TEXT.test(value)) view.statements(valueStart - 1, valueEnd + 1);
     } else if (STATEMENTS.test(name)) {
       view.statements(valueStart, valueEnd);
@@ -96,7 +103,7 @@ function readAttributes(text: string, from: number, view: ScriptView, ofComponen
 const TEXT = /^[^\\\n\r]+$/;
 
 type MarkupAttribute =
-  | { kind: 'attribute'; name: string; value: string; valueStart: number; valueEnd: number }
+  | { kind: 'attribute'; name: string; nameStart: number; value: string; valueStart: number; valueEnd: number }
   | { kind: 'end'; end: number; selfClosing: boolean };
 
 /** A tag's attributes from `from` that have a value in quotes (`valueStart`–`valueEnd` within them), then its end. */
@@ -119,11 +126,23 @@ function* attributesOf(text: string, from: number): Generator<MarkupAttribute> {
     // The value sits between its quotes, the last character of the match.
     const valueEnd = end - 1;
     const valueStart = valueEnd - (value?.length ?? 0);
-    if (value !== undefined && valueStart > start) yield { kind: 'attribute', name, value, valueStart, valueEnd };
+    if (value !== undefined && valueStart > start) yield { kind: 'attribute', name, nameStart: start + whole.indexOf(name), value, valueStart, valueEnd };
     // A generator's caller may read the text again in between: its next attribute is read from here.
     ATTRIBUTE.lastIndex = end;
   }
   yield { kind: 'end', end: text.length, selfClosing: false };
+}
+
+// Vue's own directives; any other `v-` attribute is a directive the app registers.
+const BUILT_IN_DIRECTIVES = new Set(['if', 'else-if', 'else', 'show', 'for', 'model', 'bind', 'on', 'slot', 'html', 'text', 'once', 'pre', 'cloak', 'memo', 'is']);
+
+/**
+ * The identifier a `<script setup>` names a custom directive by (`vFeatureFlag` for `v-feature-flag`, also with an
+ * argument or modifiers, `v-feature-flag:x.once`); undefined for Vue's own directives and any other attribute.
+ */
+function customDirective(attribute: string): string | undefined {
+  const directive = /^v-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?::[^.]*)?(?:\.[\w-]+)*$/.exec(attribute)?.[1];
+  return directive === undefined || BUILT_IN_DIRECTIVES.has(directive) ? undefined : `v${directive.split('-').map((word) => word[0].toUpperCase() + word.slice(1)).join('')}`;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { FlagCheck, UserPattern } from '../types';
 import { componentPropOf, directiveInputOf, enclosingFunctionOf, functionName, iteratedRestParameter, ownCallee, parameterOf, subjectFeeders, vuexGetterName, type FunctionNode } from './functions';
 import type { SourceTrees } from './sourceTrees';
 import { keyTypeOf } from './typeText';
-import { componentName, propReadAs } from '../vueProps';
+import { componentName, directiveOf, propReadAs } from '../vueComponents';
 import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper, SourceText } from './types';
 
 // Method names so common outside flag code that a wrapper of that name would turn every such call into a check.
@@ -87,6 +87,14 @@ export function wrappersIn(
       continue;
     }
     const { wrapper, keyArgument } = keyed;
+    // A custom directive's hook (`mounted(el, binding)`) is called by Vue, never by its name: the directive's attribute is.
+    const directive = directiveOf(wrapper, keyArgument);
+    if (directive !== undefined) {
+      if (!wrappers.some((other) => other.pattern.callee === directive.name)) {
+        wrappers.push({ pattern: { callee: directive.name, keyArg: 0 }, at: at(directive.node), reason: `is a Vue directive whose value is the flag key of ${check.method}${level > 1 ? ' (a wrapper itself)' : ''}`, evidence: 'forwards', level, declaredIn: [source.file] });
+      }
+      continue;
+    }
     const listing = listingFunction(wrapper, keyArgument, check, sourceFile);
     if (listing !== undefined) {
       if (!bags.some((bag) => bag.spec === `${listing.name}()`)) bags.push({ spec: `${listing.name}()`, at: at(listing.fn), forwardsTo: check.method, keysArg: listing.keysArg });

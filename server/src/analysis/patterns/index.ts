@@ -12,7 +12,8 @@ export interface PatternSet {
   readonly patterns: readonly FlagPattern[];
   /**
    * Every callee's last name, for a cheap text prefilter; for a component keyed by a prop, also the kebab-case tag a Vue
-   * template may render it by (`feature-flag` for `FeatureFlag`, see `componentTags`).
+   * template may render it by (`feature-flag` for `FeatureFlag`, see `componentTags`), and for a Vue directive, the
+   * attribute (`v-feature` for `vFeature`).
    */
   readonly calleeNames: readonly string[];
   /** Bag objects named in `.flaglens.json` (`uiConfig.flags`); their last names are among `calleeNames`. */
@@ -120,6 +121,9 @@ export function userPatternToFlagPattern(user: UserPattern): FlagPattern {
   return pattern;
 }
 
+// A Vue directive as a `<script setup>` names it: `vFeature` for `v-feature`.
+const VUE_DIRECTIVE = /^v[A-Z][\w$]*$/;
+
 /**
  * The presets plus a team's own patterns. A user pattern replaces every preset with the same last name:
  * a team's own `useFlag(user, key)` must not also be read as a vendor's `useFlag(key)`.
@@ -134,7 +138,7 @@ export function buildPatternSet(userPatterns: readonly UserPattern[], bags: read
   const custom = [...userPatterns.filter((user) => user.option !== true).map(userPatternToFlagPattern), ...bagCalls];
   const replaced = new Set(custom.map((pattern) => calleeLastName(pattern.callee)));
   const patterns = [...PRESET_PATTERNS.filter((pattern) => !replaced.has(calleeLastName(pattern.callee))), ...custom];
-  const elements = patterns.filter((pattern) => pattern.keyArg === 0 && pattern.keyPath?.length === 1 && isComponentName(pattern.callee)).map((pattern) => pattern.callee);
+  const elements = patterns.filter((pattern) => pattern.keyArg === 0 && (pattern.keyPath === undefined ? VUE_DIRECTIVE.test(pattern.callee) : pattern.keyPath.length === 1 && isComponentName(pattern.callee))).map((pattern) => pattern.callee);
   const calleeNames = [...new Set([...patterns.map((pattern) => calleeLastName(pattern.callee)), ...componentTags(elements), ...objectBags.map((bag) => bag.names[bag.names.length - 1])])];
   return { patterns, calleeNames, ...(objectBags.length > 0 ? { objectBags } : {}), ...(options.length > 0 ? { options } : {}) };
 }

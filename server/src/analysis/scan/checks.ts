@@ -450,5 +450,7 @@ export function textOf(state: ScanState, node: ts.Node): string {
 
 /** The callee as written, without the line breaks and indentation of a chained call. */
 export function calleeText(state: ScanState, callee: ts.Expression): string {
-  return textOf(state, callee).replace(/\s+/g, '');
+  // A Vue component's view writes names its text does not (`vFeature` for `v-feature`, see vue.ts): read there.
+  const written = state.markupElement === undefined ? textOf(state, callee) : callee.getText(state.sourceFile);
+  return written.replace(/\s+/g, '');
 }

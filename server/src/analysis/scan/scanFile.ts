@@ -25,7 +25,7 @@ import { visitScriptsFirst } from './componentWalk';
 import { inlineTemplatesText, mayHoldInlineTemplate } from '../angular';
 import { inlineTemplateFileName, markupElementReader } from '../components';
 import type { FileScan, Origin, ScanState } from './types';
-import { optionProps } from '../vueProps';
+import { optionProps } from '../vueComponents';
 import type { Span } from '../types';
 import { callParameters, evaluate, isConstruction, isDefinedProps, isParameterProperty, isThisProps, loadsModule, memberOf, propertyNameText, thisAssignments, unwrap } from './values';
 

@@ -1,7 +1,8 @@
-// A Vue component's props as its script declares them: the names the element rendering the component gives
-// (`<feature-flag name="x">`), which the component's code reads as parameters. In the options API they are the keys of
-// the options' `props` (read as `this.name`, or destructured from `this`); in `<script setup>`, what `defineProps()`
-// gives (see `isDefinedProps`).
+// What a Vue component's script declares for its template: its props, the names the element rendering the component
+// gives (`<feature-flag name="x">`), which the component's code reads as parameters; its name; and custom directives,
+// whose attribute's value (`v-feature="'beta'"`) their hooks read. In the options API the props are the keys of the
+// options' `props` (read as `this.name`, or destructured from `this`); in `<script setup>`, what `defineProps()` gives
+// (see `isDefinedProps`).
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
@@ -149,4 +150,34 @@ function boundProperty(pattern: ts.ObjectBindingPattern, key: string): string | 
     return element.propertyName === undefined ? key : propertyNameText(element.propertyName);
   }
   return undefined;
+}
+
+// The hooks of a custom directive, Vue 3's and Vue 2's: each is given the element and the binding.
+const DIRECTIVE_HOOKS = new Set(['created', 'beforeMount', 'mounted', 'beforeUpdate', 'updated', 'bind', 'inserted', 'update', 'componentUpdated']);
+
+/**
+ * The custom directive a function is, or is a hook of, named as a `<script setup>` names it (`vFeature`), when its key is
+ * the binding's value (`isEnabled(binding.value)`): its element's attribute, `v-feature="'beta'"`, gives the key. The
+ * directive's name is its constant's (`const vFeature = { mounted(el, binding) {…} }`, `export const featureOn = {…}`),
+ * the one it is registered under (`app.directive('feature', {…})`) or its key among a component's `directives`.
+ */
+export function directiveOf(fn: ts.SignatureDeclaration, keyArgument: { index: number; keyPath?: readonly string[] }): { name: string; node: ts.Node } | undefined {
+  if (keyArgument.index !== 1 || keyArgument.keyPath?.length !== 1 || keyArgument.keyPath[0] !== 'value') return undefined;
+  // A hook of an object (`mounted(el, binding) {…}`, `bind: function (el, binding) {…}`), or the directive itself.
+  const holder = ts.isMethodDeclaration(fn) ? fn : ts.isPropertyAssignment(fn.parent) ? fn.parent : undefined;
+  const hook = holder?.name === undefined ? undefined : propertyNameText(holder.name);
+  let definition: ts.Node = fn;
+  if (holder !== undefined && ts.isObjectLiteralExpression(holder.parent)) {
+    if (hook === undefined || !DIRECTIVE_HOOKS.has(hook)) return undefined;
+    definition = holder.parent;
+  }
+  while (ts.isParenthesizedExpression(definition.parent) || ts.isAsExpression(definition.parent) || ts.isSatisfiesExpression(definition.parent)) definition = definition.parent;
+  const at = definition.parent;
+  let name: string | undefined;
+  if (ts.isVariableDeclaration(at) && at.initializer === definition && ts.isIdentifier(at.name)) name = at.name.text;
+  else if (ts.isPropertyAssignment(at) && at.initializer === definition && ts.isObjectLiteralExpression(at.parent) && ts.isPropertyAssignment(at.parent.parent) && propertyNameText(at.parent.parent.name) === 'directives') name = propertyNameText(at.name);
+  else if (ts.isCallExpression(at) && at.arguments[1] === definition && ts.isPropertyAccessExpression(at.expression) && at.expression.name.text === 'directive' && ts.isStringLiteralLike(at.arguments[0])) name = at.arguments[0].text;
+  if (name === undefined) return undefined;
+  const identifier = /^v[A-Z]/.test(name) ? name : `v${name.split('-').map((word) => (word === '' ? '' : word[0].toUpperCase() + word.slice(1))).join('')}`;
+  return /^v[A-Z][\w$]*$/.test(identifier) ? { name: identifier, node: definition } : undefined;
 }
