@@ -14,7 +14,7 @@ const optionsOfFiles = new WeakMap<ts.SourceFile, ts.ObjectLiteralExpression | n
  * The options object a component's script exports: `export default { … }`, also given to a helper that only types it
  * (`defineComponent({ … })`, `Vue.extend({ … })`). Undefined for any other file.
  */
-export function componentOptions(sourceFile: ts.SourceFile): ts.ObjectLiteralExpression | undefined {
+function componentOptions(sourceFile: ts.SourceFile): ts.ObjectLiteralExpression | undefined {
   let options = optionsOfFiles.get(sourceFile);
   if (options === undefined) {
     options = null;
@@ -44,16 +44,11 @@ export function optionProps(sourceFile: ts.SourceFile): ReadonlySet<string> {
   return names;
 }
 
-/** True for `this` in a component whose options declare props: what is destructured from it may be one (`const { name } = this`). */
-export function isOptionsThis(node: ts.Expression, sourceFile: ts.SourceFile): boolean {
-  return unwrap(node).kind === ts.SyntaxKind.ThisKeyword && optionProps(sourceFile).size > 0;
-}
-
 /**
  * The name templates render a component by: its options' `name` (`'feature-flag'`, also in `defineOptions({ name })`),
  * else its file's (`FeatureGuard.vue`; the folder's for `index.vue` and `component.vue`), in PascalCase.
  */
-export function componentName(sourceFile: ts.SourceFile): string | undefined {
+function componentName(sourceFile: ts.SourceFile): string | undefined {
   const named = optionValue(componentOptions(sourceFile) ?? definedOptions(sourceFile), 'name');
   let name = named !== undefined && ts.isStringLiteralLike(named) ? named.text : posix.basename(sourceFile.fileName).replace(/\.vue$/i, '');
   if (named === undefined && /^(?:index|component)$/i.test(name)) name = posix.basename(posix.dirname(sourceFile.fileName));
@@ -81,11 +76,21 @@ function optionValue(options: ts.ObjectLiteralExpression | undefined, name: stri
 }
 
 /**
+ * The Vue component whose prop is the key (`featureRunning(props.name)`, `isEnabled({ name: this.name })`), and that prop:
+ * its element in a template, `<feature-flag name="x">`, passes the key, as a JSX element's attribute does.
+ */
+export function vueComponentPropOf(sourceFile: ts.SourceFile, around: ts.Node, key: string): { name: string; prop: string; node: ts.Node } | undefined {
+  const read = propReadAs(sourceFile, around, key);
+  const name = read === undefined ? undefined : componentName(sourceFile);
+  return read === undefined || name === undefined ? undefined : { name, prop: read.prop, node: read.declaration };
+}
+
+/**
  * The prop of a component a key read at `node` is (`name` for `this.name`, `props.name`, or `name` destructured from
  * `this`, from `defineProps()` or from `setup`'s props), with the declaration that makes it one. Undefined for any other
  * key, and in any file but a Vue component.
  */
-export function propReadAs(sourceFile: ts.SourceFile, node: ts.Node, key: string): { prop: string; declaration: ts.Node } | undefined {
+function propReadAs(sourceFile: ts.SourceFile, node: ts.Node, key: string): { prop: string; declaration: ts.Node } | undefined {
   if (!/\.vue$/i.test(sourceFile.fileName)) return undefined;
   const options = componentOptions(sourceFile);
   const path = /^([\w$]+)\.([\w$]+)$/.exec(key);

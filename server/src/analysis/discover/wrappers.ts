@@ -12,7 +12,7 @@ import type { FlagCheck, UserPattern } from '../types';
 import { componentPropOf, directiveInputOf, enclosingFunctionOf, functionName, iteratedRestParameter, ownCallee, parameterOf, subjectFeeders, vuexGetterName, type FunctionNode } from './functions';
 import type { SourceTrees } from './sourceTrees';
 import { keyTypeOf } from './typeText';
-import { componentName, directiveOf, propReadAs } from '../vueComponents';
+import { directiveOf, vueComponentPropOf } from '../vueComponents';
 import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper, SourceText } from './types';
 
 // Method names so common outside flag code that a wrapper of that name would turn every such call into a check.
@@ -33,16 +33,6 @@ export interface ClosureFactory {
   readonly keyArg: number;
   readonly forwardsTo: string;
   readonly at: DiscoveredAt;
-}
-
-/**
- * The Vue component whose prop is the key (`featureRunning(props.name)`, `isEnabled({ name: this.name })`), and that prop:
- * its element in a template, `<feature-flag name="x">`, passes the key, as a JSX element's attribute does.
- */
-function vueComponentPropOf(sourceFile: ts.SourceFile, around: ts.Node, key: string): { name: string; prop: string; node: ts.Node } | undefined {
-  const read = propReadAs(sourceFile, around, key);
-  const name = read === undefined ? undefined : componentName(sourceFile);
-  return read === undefined || name === undefined ? undefined : { name, prop: read.prop, node: read.declaration };
 }
 
 /** The wrappers and bag functions one source declares, for the patterns of `level` (1: the presets, 2: the wrappers found). */
