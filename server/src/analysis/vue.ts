@@ -77,11 +77,9 @@ export function vueScriptView(text: string): string {
  */
 function readAttributes(text: string, from: number, view: ScriptView, ofComponent: boolean): { end: number; selfClosing: boolean; otherLanguage: boolean } {
   let otherLanguage = false;
-  for (const attribute of attributesOf(text, from)) {
-    if (attribute.kind === 'end') return { end: attribute.end, selfClosing: attribute.selfClosing, otherLanguage };
-    const { name, nameStart, value, valueStart, valueEnd } = attribute;
+  const tagEnd = forEachAttribute(text, from, ({ name, nameStart, value, valueStart, valueEnd }) => {
     if (name.toLowerCase() === 'lang' && !/^html$/i.test(value.trim())) otherLanguage = true;
-    if (value.trim() === '' || NOT_EXPRESSIONS.test(name)) continue;
+    if (value.trim() === '' || NOT_EXPRESSIONS.test(name)) return;
     const directive = customDirective(name);
     if (directive !== undefined && view.canStartAt(nameStart)) {
       // `v-feature="'beta'"` reads `vFeature('beta')`: the directive, as a script setup names it, given its value.
@@ -95,42 +93,41 @@ function readAttributes(text: string, from: number, view: ScriptView, ofComponen
     } else {
       view.expression(valueStart, valueEnd);
     }
-  }
-  return { end: text.length, selfClosing: false, otherLanguage };
+  });
+  return { ...tagEnd, otherLanguage };
 }
 
 // A value a string in its quotes can hold as it is: no escape, no line break.
 const TEXT = /^[^\\\n\r]+$/;
 
-type MarkupAttribute =
-  | { kind: 'attribute'; name: string; nameStart: number; value: string; valueStart: number; valueEnd: number }
-  | { kind: 'end'; end: number; selfClosing: boolean };
+interface MarkupAttribute {
+  readonly name: string;
+  readonly nameStart: number;
+  readonly value: string;
+  /** Where the value starts and ends, within its quotes. */
+  readonly valueStart: number;
+  readonly valueEnd: number;
+}
 
-/** A tag's attributes from `from` that have a value in quotes (`valueStart`–`valueEnd` within them), then its end. */
-function* attributesOf(text: string, from: number): Generator<MarkupAttribute> {
+/** Hands each attribute of a tag from `from` that has a value in quotes to `visit`; gives where the tag ends. */
+function forEachAttribute(text: string, from: number, visit: (attribute: MarkupAttribute) => void): { end: number; selfClosing: boolean } {
   ATTRIBUTE.lastIndex = from;
   for (;;) {
     const start = ATTRIBUTE.lastIndex;
     const match = ATTRIBUTE.exec(text);
-    if (match === null) break;
+    if (match === null) return { end: text.length, selfClosing: false };
     const end = ATTRIBUTE.lastIndex;
     const [whole, name, doubleQuoted, singleQuoted] = match;
     if (name === undefined) {
-      if (whole.trimStart().endsWith('>')) {
-        yield { kind: 'end', end, selfClosing: whole.trimStart() === '/>' };
-        return;
-      }
+      if (whole.trimStart().endsWith('>')) return { end, selfClosing: whole.trimStart() === '/>' };
       continue;
     }
     const value = doubleQuoted ?? singleQuoted;
     // The value sits between its quotes, the last character of the match.
     const valueEnd = end - 1;
     const valueStart = valueEnd - (value?.length ?? 0);
-    if (value !== undefined && valueStart > start) yield { kind: 'attribute', name, nameStart: start + whole.indexOf(name), value, valueStart, valueEnd };
-    // A generator's caller may read the text again in between: its next attribute is read from here.
-    ATTRIBUTE.lastIndex = end;
+    if (value !== undefined && valueStart > start) visit({ name, nameStart: start + whole.indexOf(name), value, valueStart, valueEnd });
   }
-  yield { kind: 'end', end: text.length, selfClosing: false };
 }
 
 // Vue's own directives; any other `v-` attribute is a directive the app registers.
@@ -166,19 +163,14 @@ export function vueElement(text: string, open: number): MarkupElement | undefine
   const tag = TAG.exec(text);
   if (tag === null) return undefined;
   const props: ElementProp[] = [];
-  for (const attribute of attributesOf(text, TAG.lastIndex)) {
-    if (attribute.kind === 'end') return { name: tag[1], end: attribute.end, props };
-    const { name, value, valueStart } = attribute;
-    if (value.trim() === '') continue;
-    if (name === 'v-bind') {
-      props.push({ kind: 'spread' });
-      continue;
-    }
+  const { end } = forEachAttribute(text, TAG.lastIndex, ({ name, value, valueStart }) => {
+    if (value.trim() === '') return;
     const bound = /^(?::|v-bind:)([\w-]+)$/.exec(name);
-    if (bound !== null) props.push({ kind: 'bound', prop: camelCase(bound[1]), valueStart });
+    if (name === 'v-bind') props.push({ kind: 'spread' });
+    else if (bound !== null) props.push({ kind: 'bound', prop: camelCase(bound[1]), valueStart });
     else if (!DIRECTIVE.test(name) && TEXT.test(value)) props.push({ kind: 'text', prop: camelCase(name), valueStart });
-  }
-  return undefined;
+  });
+  return { name: tag[1], end, props };
 }
 
 function camelCase(name: string): string {
