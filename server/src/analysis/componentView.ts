@@ -21,24 +21,22 @@ export interface MarkupElement {
  * kept is separated from what came before by a `;` on the last blank position before it that is not a line break.
  */
 export class ScriptView {
-  private readonly view: string[];
+  // What is written over the blanks, in the order the readers write it: each at its offset.
+  private readonly edits: Array<{ at: number; code: string }> = [];
   // The end of the last range kept as code: a statement's `;` goes after it.
   private keptEnd = 0;
 
-  constructor(private readonly text: string) {
-    this.view = new Array<string>(text.length);
-    for (let index = 0; index < text.length; index++) this.view[index] = text[index] === '\n' || text[index] === '\r' ? text[index] : ' ';
-  }
+  constructor(private readonly text: string) {}
 
   /** Keeps `start`–`end` as it is. */
   keep(start: number, end: number): void {
-    for (let index = start; index < end; index++) this.view[index] = this.text[index];
+    if (end > start) this.edits.push({ at: start, code: this.text.slice(start, end) });
     this.keptEnd = Math.max(this.keptEnd, end);
   }
 
   /** Code the text does not hold from `start` to `end`: `code`, no longer than the place, then blanks. */
   write(start: number, end: number, code: string): void {
-    for (let index = start; index < end; index++) this.view[index] = index - start < code.length ? code[index - start] : ' ';
+    this.edits.push({ at: start, code: code.slice(0, end - start).padEnd(end - start) });
     this.keptEnd = Math.max(this.keptEnd, end);
   }
 
@@ -51,23 +49,23 @@ export class ScriptView {
   separate(at: number): void {
     let position = at - 1;
     while (position >= this.keptEnd && (this.text[position] === '\n' || this.text[position] === '\r')) position--;
-    if (position >= this.keptEnd) this.view[position] = ';';
+    if (position >= this.keptEnd) this.edits.push({ at: position, code: ';' });
   }
 
   /** An expression statement from `start` to `end`, in parentheses put on `start - 1` and `end`, which must be blank. */
   expression(start: number, end: number): void {
     this.separate(start - 1);
-    this.view[start - 1] = '(';
+    this.edits.push({ at: start - 1, code: '(' });
     this.keep(start, end);
-    this.view[end] = ')';
+    this.edits.push({ at: end, code: ')' });
     this.keptEnd = end + 1;
   }
 
   /** A call's arguments from `start` to `end`, in parentheses put on `start - 1` and `end`, right after the name kept before them. */
   arguments(start: number, end: number): void {
-    this.view[start - 1] = '(';
+    this.edits.push({ at: start - 1, code: '(' });
     this.keep(start, end);
-    this.view[end] = ')';
+    this.edits.push({ at: end, code: ')' });
     this.keptEnd = end + 1;
   }
 
@@ -77,11 +75,9 @@ export class ScriptView {
    * the closing quote.
    */
   textArgument(start: number, end: number, close: number): void {
-    this.view[start - 2] = '(';
-    this.view[start - 1] = "'";
+    this.edits.push({ at: start - 2, code: "('" });
     this.keep(start, end);
-    this.view[end] = "'";
-    this.view[close] = ')';
+    this.edits.push({ at: end, code: "'" }, { at: close, code: ')' });
     this.keptEnd = close + 1;
   }
 
@@ -92,8 +88,43 @@ export class ScriptView {
   }
 
   toString(): string {
-    return this.view.join('');
+    // Every character blank but line breaks, then the edits over it: in order and apart, as the readers write them, the
+    // view is made of slices; else each edit is laid over the one before.
+    const blank = blanked(this.text);
+    const edits = this.edits;
+    for (let index = 1; index < edits.length; index++) {
+      if (edits[index].at < edits[index - 1].at + edits[index - 1].code.length) return overlaid(blank, edits);
+    }
+    const parts: string[] = [];
+    let at = 0;
+    for (const edit of edits) {
+      parts.push(blank.slice(at, edit.at), edit.code);
+      at = edit.at + edit.code.length;
+    }
+    parts.push(blank.slice(at));
+    return parts.join('');
   }
+}
+
+/** The text with every character a blank but its line breaks: blanks between the breaks, which are few. */
+function blanked(text: string): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const lineBreak of text.matchAll(LINE_BREAKS)) {
+    parts.push(' '.repeat(lineBreak.index - at), lineBreak[0]);
+    at = lineBreak.index + lineBreak[0].length;
+  }
+  parts.push(' '.repeat(text.length - at));
+  return parts.join('');
+}
+
+const LINE_BREAKS = /[\r\n]+/g;
+
+/** The blanks with each edit laid over them in turn, a later one over an earlier one where they meet. */
+function overlaid(blank: string, edits: ReadonlyArray<{ at: number; code: string }>): string {
+  const view = blank.split('');
+  for (const { at, code } of edits) for (let index = 0; index < code.length; index++) view[at + index] = code[index];
+  return view.join('');
 }
 
 /** Where `</name` closes a raw element (a script, a style) opened before `from`, or the text's end. */
