@@ -79,7 +79,7 @@ export function visitJsxElement(state: ScanState, element: ts.JsxOpeningElement 
   // `<div>` is an HTML element, whatever the file declares as `div`.
   if (!(isIdentifier(tag) && isComponentName(tag.text)) && !isPropertyAccessExpression(tag)) return;
   const properties = element.attributes.properties;
-  visitElement(state, tag, calleeText(state, tag), spanOf(state, element), (prop) => {
+  visitElement(state, tag, matchCallee(state, tag), calleeText(state, tag), spanOf(state, element), (prop) => {
     const at = properties.findIndex((property) => isJsxAttribute(property) && isIdentifier(property.name) && property.name.text === prop);
     // A spread after the key may replace it.
     if (at < 0 || properties.slice(at + 1).some(isJsxSpreadAttribute)) return undefined;
@@ -97,11 +97,13 @@ export function visitMarkupElement(state: ScanState, statement: ts.ExpressionSta
   const tag = statement.expression;
   if (!isIdentifier(tag) && !isPropertyAccessExpression(tag)) return;
   const open = tag.getStart(state.sourceFile) - 1;
-  if (state.text.charCodeAt(open) !== LESS_THAN || matchCallee(state, tag).length === 0) return;
-  const element = elementAt(state.text, open);
+  if (state.text.charCodeAt(open) !== LESS_THAN) return;
+  // The element's props are read only for a component a pattern names.
+  const candidates = matchCallee(state, tag);
+  const element = candidates.length === 0 ? undefined : elementAt(state.text, open);
   if (element === undefined) return;
   // The check is the opening tag, as a JSX element's is, and is named by the tag as written (`feature-flag`).
-  visitElement(state, tag, element.name, { start: open, end: element.end }, (prop) => {
+  visitElement(state, tag, candidates, element.name, { start: open, end: element.end }, (prop) => {
     const given = element.props;
     const at = given.findIndex((entry) => entry.kind !== 'spread' && entry.prop === prop);
     const entry = given[at];
@@ -127,10 +129,13 @@ function statementAt(sourceFile: ts.SourceFile, position: number): ts.Expression
   return found !== undefined && isExpressionStatement(found) && found.getStart(sourceFile) === position ? found : undefined;
 }
 
-/** The checks of an element of the component `tag`, its opening tag at `span`, whose prop of a given name `keyOf` gives. */
-function visitElement(state: ScanState, tag: ts.Expression, method: string, span: Span, keyOf: (prop: string) => ts.Expression | undefined): void {
+/**
+ * The checks of an element of the component `tag` (matching `candidates`), its opening tag at `span`, whose prop of a
+ * given name `keyOf` gives.
+ */
+function visitElement(state: ScanState, tag: ts.Expression, candidates: readonly FlagPattern[], method: string, span: Span, keyOf: (prop: string) => ts.Expression | undefined): void {
   let origin: BagSource['origin'] | null = null;
-  for (const pattern of matchCallee(state, tag)) {
+  for (const pattern of candidates) {
     if (pattern.kind !== 'call' || pattern.keyArg !== 0 || pattern.keyPath?.length !== 1) continue;
     const keyNode = keyOf(pattern.keyPath[0]);
     const { nodes, list } = keyNode === undefined ? { nodes: [], list: false } : keyNodesAt(keyNode);
