@@ -139,7 +139,7 @@ const BUILT_IN_DIRECTIVES = new Set(['if', 'else-if', 'else', 'show', 'for', 'mo
  */
 function customDirective(attribute: string): string | undefined {
   const directive = /^v-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?::[^.]*)?(?:\.[\w-]+)*$/.exec(attribute)?.[1];
-  return directive === undefined || BUILT_IN_DIRECTIVES.has(directive) ? undefined : `v${directive.split('-').map((word) => word[0].toUpperCase() + word.slice(1)).join('')}`;
+  return directive === undefined || BUILT_IN_DIRECTIVES.has(directive) ? undefined : `v${pascalCase(directive)}`;
 }
 
 /**
@@ -149,7 +149,7 @@ function customDirective(attribute: string): string | undefined {
  */
 function componentIdentifier(tag: string): string | undefined {
   if (!/^[A-Z]/.test(tag) && !tag.includes('-')) return undefined;
-  const identifier = tag.split('.').map((part) => part.split('-').map((word) => (word === '' ? '' : word[0].toUpperCase() + word.slice(1))).join('')).join('.');
+  const identifier = tag.split('.').map((part) => pascalCase(part)).join('.');
   return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(identifier) ? identifier : undefined;
 }
 
@@ -171,6 +171,11 @@ export function vueElement(text: string, open: number): MarkupElement | undefine
     else if (!DIRECTIVE.test(name) && TEXT.test(value)) props.push({ kind: 'text', prop: camelCase(name), valueStart });
   });
   return { name: tag[1], end, props };
+}
+
+/** A name's words, split at `separator` (dashes), each with a capital and joined: `FeatureFlag` of `feature-flag`. */
+export function pascalCase(name: string, separator: RegExp = /-/): string {
+  return name.split(separator).map((word) => (word === '' ? '' : word[0].toUpperCase() + word.slice(1))).join('');
 }
 
 function camelCase(name: string): string {

@@ -7,6 +7,7 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { isDefinedProps, propertyNameText, unwrap } from './scan/values';
+import { pascalCase } from './vue';
 
 const optionsOfFiles = new WeakMap<ts.SourceFile, ts.ObjectLiteralExpression | null>();
 
@@ -52,7 +53,7 @@ function componentName(sourceFile: ts.SourceFile): string | undefined {
   const named = optionValue(componentOptions(sourceFile) ?? definedOptions(sourceFile), 'name');
   let name = named !== undefined && ts.isStringLiteralLike(named) ? named.text : posix.basename(sourceFile.fileName).replace(/\.vue$/i, '');
   if (named === undefined && /^(?:index|component)$/i.test(name)) name = posix.basename(posix.dirname(sourceFile.fileName));
-  const pascal = name.split(/[-_\s]+/).map((word) => (word === '' ? '' : word[0].toUpperCase() + word.slice(1))).join('');
+  const pascal = pascalCase(name, /[-_\s]+/);
   return /^[A-Z][\w$]*$/.test(pascal) ? pascal : undefined;
 }
 
@@ -183,6 +184,6 @@ export function directiveOf(fn: ts.SignatureDeclaration, keyArgument: { index: n
   else if (ts.isPropertyAssignment(at) && at.initializer === definition && ts.isObjectLiteralExpression(at.parent) && ts.isPropertyAssignment(at.parent.parent) && propertyNameText(at.parent.parent.name) === 'directives') name = propertyNameText(at.name);
   else if (ts.isCallExpression(at) && at.arguments[1] === definition && ts.isPropertyAccessExpression(at.expression) && at.expression.name.text === 'directive' && ts.isStringLiteralLike(at.arguments[0])) name = at.arguments[0].text;
   if (name === undefined) return undefined;
-  const identifier = /^v[A-Z]/.test(name) ? name : `v${name.split('-').map((word) => (word === '' ? '' : word[0].toUpperCase() + word.slice(1))).join('')}`;
+  const identifier = /^v[A-Z]/.test(name) ? name : `v${pascalCase(name)}`;
   return /^v[A-Z][\w$]*$/.test(identifier) ? { name: identifier, node: definition } : undefined;
 }

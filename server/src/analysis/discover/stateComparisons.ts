@@ -14,6 +14,7 @@
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { calleeLastName } from '../patterns';
 import type { UserPattern } from '../types';
 import { nameWords } from './registries';
 import type { SourceTrees } from './sourceTrees';
@@ -109,7 +110,7 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
       if (owner === undefined || name === undefined || !mayNameWrapper(name) || !returnsExpression(owner, read.expression)) continue;
       const lookup = recordLookup(owner, read.lookup, sourceFile);
       if (lookup === undefined || !(saysFlags(name) || nameWords(name).some((word) => ASKS_ENABLED.has(word)))) continue;
-      if (!(fileSaysFlags || saysFlags(lookup.record) || (featureRecords ??= booleanRecordsOfFeatures(sourceFile)).has(lastName(lookup.record)))) continue;
+      if (!(fileSaysFlags || saysFlags(lookup.record) || (featureRecords ??= booleanRecordsOfFeatures(sourceFile)).has(calleeLastName(lookup.record)))) continue;
       records.push({ text: lookup.record, by: name });
       add({
         pattern: { callee: name, keyArg: lookup.index, type: 'boolean' },
@@ -213,11 +214,6 @@ function booleanRecordsOfFeatures(sourceFile: ts.SourceFile): Set<string> {
   };
   visit(sourceFile);
   return records;
-}
-
-/** The last name of a record's text: `features` of `this.features`, `flags` of `config?.flags`. */
-function lastName(record: string): string {
-  return record.slice(record.lastIndexOf('.') + 1);
 }
 
 /** `record[key]` given back as it is, or with nothing in its place (`record[key] ?? null`). */
