@@ -246,6 +246,43 @@ export const other = instance.isCached('x') && instance.featureLabel('y') && ins
     checks: { 'src/views/Staking.ts': ['STAKING', 'OSMOSIS_DOWN'] },
   },
   {
+    name: "no SDK: a function whose name asks whether a feature is on, reading by its parameter an entry's state, an entry's switch, a record of any name or a list of enabled features, is a wrapper; one whose name does not ask so, or that gives the entry itself, is none",
+    files: {
+      'src/background/utils.js': `export function isFeatureEnabled(featureName, config = storage.config) {
+    const feature = config.features[featureName];
+    if (!feature) return false;
+    return feature.state === 'enabled';
+}
+export function featureState(featureName) { return storage.config.features[featureName].state === 'enabled'; }`,
+      'src/hooks/useHasFeature.ts': `export default function useHasFeature(feature: FeatureId): boolean {
+  const { data } = useAppFeatures();
+  return data?.[feature]?.enabled ?? false;
+}
+export function featureOf(feature: FeatureId) { return useAppFeatures().data?.[feature]; }`,
+      'src/models/project.ts': `export function featureEnabled(project: ProjectType, uuid: string): boolean { return !!project?.features?.[uuid]; }
+export function isVisible(project: ProjectType, panel: string): boolean { return !!project?.panels?.[panel]; }`,
+      'src/classes/site.js': `export default class Site {
+    constructor() { this.enabledFeatures = []; this.blockedDomains = []; }
+    isFeatureActive(name) { return this.enabledFeatures.includes(name); }
+    isBlocked(domain) { return this.blockedDomains.includes(domain); }
+}`,
+      'src/app.ts': `import { isFeatureEnabled, featureState } from './background/utils';
+import useHasFeature, { featureOf } from './hooks/useHasFeature';
+import { featureEnabled, isVisible } from './models/project';
+export const on = isFeatureEnabled('gpc') && useHasFeature('SWAPS') && featureEnabled(project, 'polars') && site.isFeatureActive('https');
+export const off = featureState('cookie') && featureOf('PAYPAL') && isVisible(project, 'logs') && site.isBlocked('x');`,
+    },
+    expected: {
+      patterns: [
+        { callee: 'isFeatureEnabled', keyArg: 0, type: 'boolean' },
+        { callee: 'useHasFeature', keyArg: 0, type: 'boolean' },
+        { callee: 'featureEnabled', keyArg: 1, type: 'boolean' },
+        { callee: 'isFeatureActive', keyArg: 0, type: 'boolean' },
+      ],
+    },
+    checks: { 'src/app.ts': ['gpc', 'SWAPS', 'polars', 'https'] },
+  },
+  {
     name: "a type whose members include a function is an API, not a list of flags: a composable declared to return one is no bag, and the names it gives are no keys",
     files: {
       'src/store/types.ts': `export type FeatureName = 'DOCUMENTS' | 'LINK_TOOL' | 'VIDEO_STREAM';`,
@@ -1097,6 +1134,34 @@ const vote = field.value[index];`,
     checks: { 'src/Banner.tsx': ['darkMode', 'newNav', 'UG', 'darkMode'] },
   },
   {
+    name: "a stream or promise of the registry interface (a getter's, a property's) is a bag of its listed keys under the stream's name, read in the callbacks it feeds; another name or an unlisted key is not",
+    files: {
+      'src/core/feature-gate.ts': `export interface FeatureGates { oidcEndpoint?: boolean; disableSshKeys?: boolean; quotas?: boolean }
+@Injectable({ providedIn: 'root' })
+export class FeatureGateService {
+  private _featureGates$: Observable<FeatureGates>;
+  readonly gates$ = new BehaviorSubject<Partial<FeatureGates>>({});
+  get featureGates(): Observable<FeatureGates> { return (this._featureGates$ ??= this._http.get<FeatureGates>('/featuregates')); }
+}`,
+      'src/cluster/component.ts': `export class ClusterComponent {
+  constructor(private readonly _featureGatesService: FeatureGateService) {}
+  ngOnInit(): void {
+    this._featureGatesService.featureGates.pipe(take(1)).subscribe(featureGates => {
+      this.sshKeys = !featureGates?.disableSshKeys;
+      this.count = featureGates.length;
+    });
+    this._featureGatesService.gates$.subscribe(gates => (this.quotas = !!gates.quotas));
+    this.other = settings.featureGates.oidcEndpoint;
+  }
+}`,
+    },
+    expected: {
+      bags: [{ bag: 'featureGates', keys: ['oidcEndpoint', 'disableSshKeys', 'quotas'] }, { bag: 'gates', keys: ['oidcEndpoint', 'disableSshKeys', 'quotas'] }],
+      registry: { file: 'src/core/feature-gate.ts', symbol: 'FeatureGates' },
+    },
+    checks: { 'src/cluster/component.ts': ['disableSshKeys', 'quotas', 'oidcEndpoint'] },
+  },
+  {
     name: "a service's property given a type keyed by an object registry of records (through an alias, by `as`) is a bag of its keys; a Record keyed by a union registry too; a property of another type of the same name is not",
     files: {
       'src/flags/constant.ts': `export const APP_FLAGS = {
@@ -1908,6 +1973,40 @@ export const edit = editProfile.enabledPrisons;`,
     },
     expected: { bags: [{ bag: 'featureToggles', keys: ['neurodiversityEnabledPrisons', 'profileAddAppointmentEnabled', 'editProfile'] }] },
     checks: { 'server/controllers/overview.ts': ['profileAddAppointmentEnabled', 'neurodiversityEnabledPrisons', 'editProfile'] },
+  },
+  {
+    name: "an app's configuration may call its object of values read where it runs `flags` alone, its keys listed; a `flags` object written out of literals, or in another name's words (`cliFlags`), is none",
+    files: {
+      'server/config.ts': `function getFlag(name: string): boolean { return process.env[name] === 'true' || false; }
+export default {
+  flags: {
+    maintenanceMode: getFlag('IN_MAINTENANCE_MODE'),
+    useLiveTiers: getFlag('USE_LIVE_TIER'),
+  },
+  cliFlags: { verbose: getFlag('VERBOSE'), dryRun: getFlag('DRY_RUN') },
+};
+export const defaults = { flags: { compact: true, sidebar: false } };`,
+      'server/controllers/tiers.ts': `import config from '../config';
+import { defaults } from '../config';
+export const tiers = () => (config.flags.useLiveTiers ? live() : cached()) && !config.flags.maintenanceMode && config.cliFlags.verbose && defaults.flags.compact;`,
+    },
+    expected: { bags: [{ bag: 'flags', keys: ['maintenanceMode', 'useLiveTiers'] }] },
+    checks: { 'server/controllers/tiers.ts': ['useLiveTiers', 'maintenanceMode'] },
+  },
+  {
+    name: "a zod object of booleans the module declares apart, given as a property named for feature flags (`featureFlags: FeatureFlagsSchema.optional()`), is a bag of its keys",
+    files: {
+      'config/validate.ts': `import { z } from 'zod';
+const FeatureFlagsSchema = z.object({ holidayDecor: z.boolean(), forceAllowance: z.boolean() }).partial();
+const LimitsSchema = z.object({ maxStake: z.number() });
+export const ManifestSchema = z.object({ featureFlags: FeatureFlagsSchema.optional().default({}), limits: LimitsSchema });`,
+      'features/stake.tsx': `export function Stake() {
+  const { featureFlags, limits } = useConfig().externalConfig;
+  return featureFlags.holidayDecor && !featureFlags.forceAllowance && limits.maxStake;
+}`,
+    },
+    expected: { bags: [{ bag: 'featureFlags', keys: ['holidayDecor', 'forceAllowance'] }] },
+    checks: { 'features/stake.tsx': ['holidayDecor', 'forceAllowance'] },
   },
   {
     name: "a record of booleans keyed by another type's keys through an alias, made in a module the workspace lacks (`Record<FeatureKeys, boolean>` with `FeatureKeys = keyof typeof Features` from a generated file): its store and what a loader declared to give it gives are bags of flags",

@@ -473,6 +473,31 @@ export function getPosthog() {
     ],
   },
   {
+    name: "a function made of another by a helper of no SDK (`memoize(async () => …)`, `useMemo(() => …)`) gives what that one gives; one giving the team's own object is no client",
+    files: {
+      [APP]: `import { init } from '@launchdarkly/node-server-sdk';
+import { memoize } from 'lodash';
+import { useMemo } from 'react';
+import { Rollout } from './rollout';
+const client = init('key');
+const getClient = memoize(async () => {
+  await client.waitForInitialization();
+  return client;
+});
+export async function check(email: string) {
+  const ready = await getClient();
+  const made = useMemo(() => client, []);
+  const own = useMemo(() => new Rollout(), []);
+  return (await ready.variation('a', { kind: 'user', key: email }, false)) && made.variation('b', context, false) && own.variation('c', context, false);
+}`,
+      '/ws/src/rollout.ts': `export class Rollout { variation(key: string, context: unknown, fallback: boolean) { return key !== '' || fallback; } }`,
+    },
+    expected: [
+      ['a', 'launchdarkly', '`ready` is created from @launchdarkly/node-server-sdk'],
+      ['b', 'launchdarkly', '`made` is created from @launchdarkly/node-server-sdk'],
+    ],
+  },
+  {
     name: "a workspace function whose declared return type is the SDK's client, called through ?.",
     files: {
       [APP]: `import { getGrowthBookClient, getRollout } from './growthbook';

@@ -26,7 +26,8 @@ import { escapeRegex } from '../regex';
 // Cheap text tests: a declaration typed where the name says feature flags (`featureFlags?:`, `FEATURE_TOGGLES:`), and
 // a type alias or interface that may be a record of them.
 // Or such a name given a store or box made for such a type (`featureFlagsAtom = atom<FeatureFlags>({})`).
-const NAMED_DECLARATION = /(?:features?|beta)_?(?:flags?|toggles?|switch(?:es)?|enablements?)(?:\$?\??\s*:|[\w$]*\s*=\s*[\w$]+\s*<|\s*(?:=\s*)?\([^()]*\)\s*:)/i;
+// Or an app's configuration's object of flags, by its plural alone (`flags: {`; see `keysReadWhereAppRuns`).
+const NAMED_DECLARATION = /(?:features?|beta)_?(?:flags?|toggles?|switch(?:es)?|enablements?)(?:\$?\??\s*:|[\w$]*\s*=\s*[\w$]+\s*<|\s*(?:=\s*)?\([^()]*\)\s*:)|\b(?:flags|toggles)\s*:\s*\{/i;
 const RECORD_ALIAS = /\b(?:type|interface)\s+([\w$]*(?:flag|toggle|switch)[\w$]*)/gi;
 // An interface or object type whose first member is a boolean property: a record of fixed keys may be declared here.
 const BOOLEAN_MEMBER = /\b(?:interface\s+[\w$]+|type\s+[\w$]+\s*=)\s*\{\s*(?:readonly\s+)?['"]?[\w$-]+['"]?\??\s*:\s*boolean\s*[;,}\n]/;
@@ -286,11 +287,15 @@ interface DeclaredRecord {
 /** A property, parameter or variable whose name `saysFlags` (for feature flags, or the registry's items) and typed as a record of booleans (see the top of this file). */
 function declaredRecord(node: ts.Node, aliases: ReadonlySet<string>, fixed: ReadonlyMap<string, readonly string[]>, saysFlags: (name: string) => boolean): DeclaredRecord | undefined {
   if (ts.isPropertyAssignment(node)) {
-    if (!(ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) || !saysFlags(node.name.text)) return undefined;
+    if (!(ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) return undefined;
+    const words = nameWords(node.name.text);
+    // Flags, in the plural: `featureFlag: { name, value }` is a record about one. Its keys listed keep other objects of
+    // its name out, so an app's configuration may call them `flags` alone (`flags: { maintenanceMode: getFlag('X') }`).
+    const plural = PLURAL_FLAG_WORDS.has(words.at(-1) ?? '');
+    if (!saysFlags(node.name.text) && !(plural && words.length === 1)) return undefined;
     const keys = schemaBooleanKeys(node.initializer);
     if (keys !== undefined) return { name: node.name.text, type: node.initializer, declaredAs: 'a zod object of booleans', keys, typedBy: 'its schema' };
-    // Flags, in the plural: `featureFlag: { name, value }` is a record about one.
-    const read = PLURAL_FLAG_WORDS.has(nameWords(node.name.text).at(-1) ?? '') ? keysReadWhereAppRuns(node.initializer) : undefined;
+    const read = plural ? keysReadWhereAppRuns(node.initializer) : undefined;
     return read === undefined ? undefined : { name: node.name.text, type: node.initializer, declaredAs: 'an object of values read where the app runs', keys: read, typedBy: 'its object' };
   }
   if (!(ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isParameter(node) || ts.isVariableDeclaration(node))) return undefined;
@@ -338,7 +343,11 @@ function isSchemaCall(node: ts.Expression, method: string): node is ts.CallExpre
 
 /** The keys of a zod object schema whose every property is a boolean (`z.object({ payment: z.boolean().optional() })`); else undefined. */
 function schemaBooleanKeys(node: ts.Expression): string[] | undefined {
-  const schema = schemaCore(node);
+  const core = schemaCore(node);
+  // A schema the module declares apart (`featureFlags: FeatureFlagsSchema.optional()` after `const FeatureFlagsSchema =
+  // z.object({…}).partial()`).
+  const held = ts.isIdentifier(core) ? moduleConstant(core) : undefined;
+  const schema = held === undefined ? core : schemaCore(held);
   if (!isSchemaCall(schema, 'object') || schema.arguments.length !== 1 || !ts.isObjectLiteralExpression(schema.arguments[0])) return undefined;
   const keys: string[] = [];
   for (const property of schema.arguments[0].properties) {
@@ -347,6 +356,16 @@ function schemaBooleanKeys(node: ts.Expression): string[] | undefined {
     keys.push(property.name.text);
   }
   return keys.length === 0 ? undefined : keys;
+}
+
+/** The value of the module's own top-level `const` of that name, else undefined. */
+function moduleConstant(name: ts.Identifier): ts.Expression | undefined {
+  for (const statement of name.getSourceFile().statements) {
+    if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    const declaration = statement.declarationList.declarations.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name.text);
+    if (declaration !== undefined) return declaration.initializer;
+  }
+  return undefined;
 }
 
 /** What a reactive box holds (`ReadonlySignal<DatabaseFlags>` → `DatabaseFlags`); undefined for any other type. */

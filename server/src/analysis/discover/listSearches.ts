@@ -28,8 +28,9 @@ function membershipText(fileSaysFlags: boolean): RegExp {
   return fileSaysFlags ? MEMBERSHIP : FLAG_LIST_MEMBERSHIP;
 }
 
-// `tenant.featureFlags?.includes(`, `enabledFlags.has(`: a list or set named for flags asked whether it holds one.
-const FLAG_LIST_MEMBERSHIP = /(?:[fF]lags?|FLAGS?|[tT]oggles?|TOGGLES?|[eE]xperiments?|EXPERIMENTS?)\??\.(?:includes|has)\s*\(/;
+// `tenant.featureFlags?.includes(`, `enabledFlags.has(`: a list or set named for flags asked whether it holds one; or one
+// named for the features that are on (`site.enabledFeatures.includes(`).
+const FLAG_LIST_MEMBERSHIP = /(?:[fF]lags?|FLAGS?|[tT]oggles?|TOGGLES?|[eE]xperiments?|EXPERIMENTS?|(?:[eE]nabled|[aA]ctive)_?[fF]eatures?|(?:ENABLED|ACTIVE)_FEATURES?)\??\.(?:includes|has)\s*\(/;
 
 // `for (const flag of runtimeData.WAFFLE_FLAGS)`, `for (const [name, on] of flags)`: the loop's list says flags.
 const FLAG_LIST_LOOP = /\bfor\s*\(\s*(?:const|let|var)\s+[^;()]*?\bof\s+[\w$.?]*(?:[fF]lag|FLAG|[fF]eature|FEATURE|[tT]oggle|TOGGLE)/;

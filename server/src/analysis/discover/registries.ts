@@ -26,7 +26,7 @@ const FLAG_ONLY_WORDS = new Set(['flag', 'flags', 'toggle', 'toggles']);
 // Words that name nothing but flags after "feature": `feature-gates/`, `FeatureSwitches`.
 const FEATURE_PAIR_WORDS = new Set(['gate', 'gates', 'switch', 'switches']);
 // Words after the flag word that still name a list of flags: `FlagKey`, `FeatureFlagNames`, `FLAGS_ENUM`.
-const LIST_WORDS = new Set(['key', 'keys', 'name', 'names', 'id', 'ids', 'enum', 'type', 'types', 'list', 'set', 'map', 'registry', 'values', 'constants', 'consts', 'config', 'interface']);
+const LIST_WORDS = new Set(['key', 'keys', 'name', 'names', 'id', 'ids', 'uuid', 'uuids', 'slug', 'slugs', 'code', 'codes', 'enum', 'type', 'types', 'list', 'set', 'map', 'registry', 'values', 'constants', 'consts', 'config', 'interface']);
 // A registry named for flags convinces when this share of its keys is checked; any other declaration of string keys
 // (routes, metrics, CSS classes) needs most of its keys checked, and more than one, to be taken for a registry.
 const NAMED_MIN_SHARE = 0.25;
@@ -388,7 +388,7 @@ const OTHER_FLAGS_WORDS = new Set(['cli', 'command', 'commands', 'cmd', 'arg', '
   'tier', 'tiers', 'plan', 'plans', 'entitlement', 'entitlements', 'billing', 'pricing', 'subscription', 'license', 'licence']);
 
 /** True when a name's words say its flags are a command line's or its features a plan's. */
-function namesOtherFlags(name: string): boolean {
+export function namesOtherFlags(name: string): boolean {
   return nameWords(name).some((word) => OTHER_FLAGS_WORDS.has(word));
 }
 

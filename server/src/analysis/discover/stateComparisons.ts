@@ -16,16 +16,16 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { calleeLastName } from '../patterns';
 import type { UserPattern } from '../types';
-import { nameWords } from './registries';
+import { nameWords, namesOtherFlags } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredWrapper } from './types';
 import { isWrittenAccess } from '../scan/bagReads';
 import { mayEvaluate } from './anchors';
-import { ownConstant } from '../scan/values';
-import { functionName, ownReturns, parameterOf, type FunctionNode } from './functions';
+import { functionName, parameterOf, type FunctionNode } from './functions';
 import { isTestFile, mayNameWrapper, ordinal } from './wrappers';
-import { isFalseFallbackOrTrueTest, maySearchList, searchedReads } from './listSearches';
+import { maySearchList, searchedReads } from './listSearches';
 import { isRecordOfBooleans, NO_ALIASES } from './flagRecords';
+import { booleanReads, enclosingFunction, ENTRY_STATES, givesPartOfEntry, heldEntry, unwrapped, valueReads } from './entryReads';
 
 // The states a flag of a team's own store is compared with. `'true'` is left out: environment switches
 // (`process.env[name] === 'true'`) are compared with it, and they are settings, not flags.
@@ -49,6 +49,22 @@ const MAY_COMPARE_STATE = /[!=]==?\s*(['"`])(?:enabled|on)\1|(['"`])(?:enabled|o
 
 // Words of a function's name that ask whether a flag is on: `isFeatureEnabled`, `isActive`, `featureOn`.
 const ASKS_ENABLED = new Set(['enabled', 'active', 'on', 'feature', 'features']);
+
+// The words that, beside "feature", ask whether it is on: `isFeatureEnabled`, `featureEnabled`, `useHasFeature`, `isFeatureActive`.
+const ON_WORDS = new Set(['enabled', 'active', 'on', 'has']);
+
+/**
+ * True when a function's name asks whether a feature is on (`isFeatureEnabled`, `featureEnabled`, `useHasFeature`): with
+ * a record or list it reads by its parameter, or an entry's state it compares, the function evaluates a team's own
+ * flags, which as many teams call features as flags. "Feature" alone says no more than a product's feature, and a plan's
+ * or a tier's (`hasPlanFeature`, `plan.features[name]`, `billing/plans.ts`) is what a customer pays for, no flag: none of
+ * `context`, the record and the file read, may say so.
+ */
+function asksFeatureEnabled(name: string, ...context: readonly string[]): boolean {
+  const words = nameWords(name);
+  return words.some((word) => word === 'feature' || word === 'features') && words.some((word) => ON_WORDS.has(word))
+    && ![name, ...context].some(namesOtherFlags);
+}
 
 /** Wrappers and checks of a team's own flag store, proven by a comparison of what their key names with a flag's state. */
 export function stateComparingWrappers(root: string, trees: SourceTrees, known: ReadonlySet<string>): DiscoveredWrapper[] {
@@ -74,7 +90,7 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
       if (owner === undefined || name === undefined || !mayNameWrapper(name)) continue;
       const lookup = recordLookup(owner, comparison.compared, sourceFile);
       if (lookup !== undefined) {
-        if (!(fileSaysFlags || saysFlags(name) || saysFlags(lookup.record))) continue;
+        if (!(fileSaysFlags || saysFlags(name) || saysFlags(lookup.record) || asksFeatureEnabled(name, lookup.record, relative))) continue;
         records.push({ text: lookup.record, by: name });
         add(wrapperOf(owner, name, lookup.index, comparison, `compares the entry its ${ordinal(lookup.index + 1)} argument names in ${lookup.record} with '${comparison.state}'`, at));
         continue;
@@ -110,7 +126,7 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
       if (owner === undefined || name === undefined || !mayNameWrapper(name) || !returnsExpression(owner, read.expression)) continue;
       const lookup = recordLookup(owner, read.lookup, sourceFile);
       if (lookup === undefined || !(saysFlags(name) || nameWords(name).some((word) => ASKS_ENABLED.has(word)))) continue;
-      if (!(fileSaysFlags || saysFlags(lookup.record) || (featureRecords ??= booleanRecordsOfFeatures(sourceFile)).has(calleeLastName(lookup.record)))) continue;
+      if (!(fileSaysFlags || saysFlags(lookup.record) || asksFeatureEnabled(name, lookup.record, relative) || (featureRecords ??= booleanRecordsOfFeatures(sourceFile)).has(calleeLastName(lookup.record)))) continue;
       records.push({ text: lookup.record, by: name });
       add({
         pattern: { callee: name, keyArg: lookup.index, type: 'boolean' },
@@ -170,7 +186,8 @@ const ASKS_VALIDITY = new Set(['valid', 'known', 'registered', 'defined', 'exist
 function listOfFlagsOn(list: string, functionName: string, file: string): boolean {
   if (nameWords(functionName).some((word) => ASKS_VALIDITY.has(word))) return false;
   const fileNamesFlags = namesFlagsOn(posix.basename(file).replace(/\.[^.]*$/, ''));
-  return namesFlagsOn(list) || (fileNamesFlags && nameWords(list).some((word) => word === 'feature' || word === 'features'));
+  // A list of the features that are on says so itself (`site.enabledFeatures`, `activeFeatures`).
+  return namesFlagsOn(list) || asksFeatureEnabled(calleeLastName(list), functionName, list, file) || (fileNamesFlags && nameWords(list).some((word) => word === 'feature' || word === 'features'));
 }
 
 // The words of a list's name that say it holds flags by name. A flag's variant, treatment or rollout is its value: a list
@@ -216,86 +233,6 @@ function booleanRecordsOfFeatures(sourceFile: ts.SourceFile): Set<string> {
   return records;
 }
 
-/** `record[key]` given back as it is, or with nothing in its place (`record[key] ?? null`). */
-function valueReads(sourceFile: ts.SourceFile): BooleanRead[] {
-  const reads: BooleanRead[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isElementAccessExpression(node)) {
-      let expression: ts.Node = node;
-      while (ts.isParenthesizedExpression(expression.parent) || ts.isNonNullExpression(expression.parent) || ts.isAsExpression(expression.parent)) expression = expression.parent;
-      const parent = expression.parent;
-      const nothing = (side: ts.Expression): boolean => side.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(side) && side.text === 'undefined');
-      if (ts.isBinaryExpression(parent) && parent.left === expression && parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken && nothing(parent.right)) reads.push({ lookup: node, expression: parent });
-      else reads.push({ lookup: node, expression: expression as ts.Expression });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return reads;
-}
-
-/** An entry of a record read as a boolean, and the expression that makes it one. */
-interface BooleanRead {
-  readonly lookup: ts.ElementAccessExpression;
-  readonly expression: ts.Expression;
-}
-
-/**
- * `!!record[key]`, `Boolean(record[key])`, `record[key] ?? false`, `record[key] || false`, `record[key] === true`; and
- * `record[key]` given back as it is, or through a constant it was stored in, by a function declared to give a boolean.
- */
-function booleanReads(sourceFile: ts.SourceFile): BooleanRead[] {
-  const reads: BooleanRead[] = [];
-  const entry = (expression: ts.Expression): ts.ElementAccessExpression | undefined => {
-    const inner = unwrapped(expression);
-    return ts.isElementAccessExpression(inner) ? inner : undefined;
-  };
-  const visit = (node: ts.Node): void => {
-    let lookup: ts.ElementAccessExpression | undefined;
-    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
-      const inner = unwrapped(node.operand);
-      if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken) lookup = entry(inner.operand);
-    } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Boolean' && node.arguments.length === 1) {
-      lookup = entry(node.arguments[0]);
-    } else if (ts.isBinaryExpression(node) && isFalseFallbackOrTrueTest(node)) {
-      lookup = entry(node.left) ?? heldEntry(node.left);
-    }
-    if (lookup !== undefined) reads.push({ lookup, expression: node as ts.Expression });
-    else if (ts.isElementAccessExpression(node)) {
-      const given = givenBackAsBoolean(node);
-      if (given !== undefined) reads.push({ lookup: node, expression: given });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return reads;
-}
-
-/** The entry a `const` of the function around holds, read by its name: `flag` in `const flag = flags[key]; return flag ?? false`. */
-function heldEntry(expression: ts.Expression): ts.ElementAccessExpression | undefined {
-  const name = unwrapped(expression);
-  const owner = ts.isIdentifier(name) ? enclosingFunction(name) : undefined;
-  const held = owner === undefined ? undefined : ownConstant(owner, (name as ts.Identifier).text);
-  const value = held === undefined ? undefined : unwrapped(held);
-  return value !== undefined && ts.isElementAccessExpression(value) ? value : undefined;
-}
-
-/**
- * What a function declared to give a boolean returns of an entry it reads: the entry itself, or the name of the constant
- * that holds it (`const value = flags[name]; … return value;`); undefined when it gives back something else.
- */
-function givenBackAsBoolean(lookup: ts.ElementAccessExpression): ts.Expression | undefined {
-  const owner = enclosingFunction(lookup);
-  if (owner?.type?.kind !== ts.SyntaxKind.BooleanKeyword) return undefined;
-  let node: ts.Node = lookup;
-  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
-  const holder = node.parent;
-  if (!ts.isVariableDeclaration(holder) || holder.initializer !== node || !ts.isIdentifier(holder.name)) return lookup;
-  if ((ts.getCombinedNodeFlags(holder) & ts.NodeFlags.Const) === 0) return undefined;
-  const name = holder.name.text;
-  return ownReturns(owner).find((returned) => ts.isIdentifier(returned) && returned.text === name);
-}
-
 interface StateComparison {
   /** The side compared with the state. */
   readonly compared: ts.Expression;
@@ -336,7 +273,11 @@ function wrapperOf(owner: FunctionNode, name: string, index: number, comparison:
 }
 
 /** `record[key]` (also `record?.[key]`) where `key` is a parameter of the function: the parameter's index and the record's text. */
-function recordLookup(owner: FunctionNode, compared: ts.Expression, sourceFile: ts.SourceFile): { index: number; record: string } | undefined {
+function recordLookup(owner: FunctionNode, read: ts.Expression, sourceFile: ts.SourceFile): { index: number; record: string } | undefined {
+  // The entry itself (`variants[name] === 'enabled'`), or its state, read there or through the constant that holds it
+  // (`const feature = config.features[name]; return feature.state === 'enabled'`).
+  const state = ts.isPropertyAccessExpression(read) && ENTRY_STATES.has(read.name.text) ? unwrapped(read.expression) : read;
+  const compared = ts.isIdentifier(state) ? heldEntry(state) ?? state : state;
   if (!ts.isElementAccessExpression(compared) || !ts.isIdentifier(compared.argumentExpression)) return undefined;
   const parameter = parameterOf(owner, compared.argumentExpression.text, false);
   if (parameter === undefined || parameter.keyPath !== undefined) return undefined;
@@ -408,7 +349,8 @@ function siblingLookups(sourceFile: ts.SourceFile, records: ReadonlyArray<{ text
       const owner = record === undefined ? undefined : enclosingFunction(node);
       const name = owner === undefined ? undefined : functionName(owner);
       const parameter = owner === undefined ? undefined : parameterOf(owner, node.argumentExpression.text, false);
-      if (record !== undefined && owner !== undefined && name !== undefined && mayNameWrapper(name) && mayEvaluate(name) && !isWritten(node) && parameter !== undefined && parameter.keyPath === undefined) {
+      if (record !== undefined && owner !== undefined && name !== undefined && mayNameWrapper(name) && mayEvaluate(name) && !isWritten(node) && parameter !== undefined && parameter.keyPath === undefined
+        && !givesPartOfEntry(owner, node)) {
         siblings.push({ node: owner, pattern: { callee: name, keyArg: parameter.index }, reason: `reads the entry its ${ordinal(parameter.index + 1)} argument names in ${record.text}, as ${record.by} does`, evidence: 'forwards', level: 1 });
       }
     }
@@ -430,13 +372,6 @@ function returnsExpression(owner: FunctionNode, expression: ts.Expression): bool
   let node: ts.Node = expression;
   while (ts.isParenthesizedExpression(node.parent) || ts.isAwaitExpression(node.parent)) node = node.parent;
   return owner.body === node || (ts.isReturnStatement(node.parent) && enclosingFunction(node.parent) === owner);
-}
-
-function enclosingFunction(node: ts.Node): FunctionNode | undefined {
-  for (let parent = node.parent as ts.Node | undefined; parent !== undefined; parent = parent.parent) {
-    if (ts.isFunctionLike(parent)) return parent as FunctionNode;
-  }
-  return undefined;
 }
 
 /**
@@ -480,10 +415,4 @@ function parameterNamed(owner: FunctionNode, argument: ts.Expression): { index: 
 
 function calleeName(callee: ts.Expression): string | undefined {
   return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-}
-
-function unwrapped(expression: ts.Expression): ts.Expression {
-  let inner = expression;
-  while (ts.isParenthesizedExpression(inner) || ts.isAwaitExpression(inner) || ts.isNonNullExpression(inner) || ts.isAsExpression(inner)) inner = inner.expression;
-  return inner;
 }

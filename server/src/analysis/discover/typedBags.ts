@@ -70,7 +70,7 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
     if (registry.kind === 'interface') for (const alias of interfaceAliases(root, registry.symbol, trees)) aliases.add(alias);
     const names = [registry.symbol, ...keys.aliases, ...aliases];
     const escaped = names.map((name) => name.replace(/\$/g, '\\$')).join('|');
-    const declaresProperty = new RegExp(`[\\w$)]\\??\\s*:\\s*(?:\\w+<\\s*)?(?:${escaped})\\b|(?:createContext|useState|ref|shallowRef)<\\s*(?:${escaped})\\b|\\bas\\s+(?:${escaped})\\b|\\bin\\s+keyof\\s+(?:typeof\\s+)?(?:${escaped})\\b|Record<\\s*(?:keyof\\s+(?:typeof\\s+)?)?(?:${escaped})\\b`);
+    const declaresProperty = new RegExp(`[\\w$)]\\??\\s*:\\s*(?:\\w+<\\s*){0,2}(?:${escaped})\\b|\\bnew\\s+\\w+<\\s*(?:\\w+<\\s*)?(?:${escaped})\\b|(?:createContext|useState|ref|shallowRef)<\\s*(?:${escaped})\\b|\\bas\\s+(?:${escaped})\\b|\\bin\\s+keyof\\s+(?:typeof\\s+)?(?:${escaped})\\b|Record<\\s*(?:keyof\\s+(?:typeof\\s+)?)?(?:${escaped})\\b`);
     for (const source of trees.sources) {
       const file = posix.relative(root, source.file);
       if (!trees.names(source, names) || isTestFile(file) || !declaresProperty.test(source.text) || shadows(source)) continue;
@@ -91,12 +91,19 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
           const context = giver.context === undefined ? {} : { context: giver.context };
           bags.push({ spec, at: { file, line }, declaredAs: giver.type.getText(sourceFile), typedBy: typeName(giver.type) ?? registry.symbol, ...keysOfBag(giver.type, registry), ...context });
         }
-        // Declared with the type, or given it by `as`, also in an object (a context's default, `{ flags: {} as Flags }`).
-        if (registry.ownGiversOnly !== true && (ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) && ts.isIdentifier(node.name)) {
-          const initializer = ts.isPropertySignature(node) ? undefined : node.initializer;
-          const type = (ts.isPropertyAssignment(node) ? undefined : node.type) ?? (initializer !== undefined && ts.isAsExpression(initializer) ? initializer.type : undefined);
-          const spec = node.name.text;
-          if (type !== undefined && !GENERIC_PROPERTIES.has(spec) && isBagType(type, registry, keys, aliases)) {
+        // Declared with the type, or given it by `as`, also in an object (a context's default, `{ flags: {} as Flags }`), or a
+        // getter declared to give it.
+        const isProperty = ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node) || ts.isGetAccessorDeclaration(node);
+        if (registry.ownGiversOnly !== true && isProperty && ts.isIdentifier(node.name)) {
+          const initializer = ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node) ? node.initializer : undefined;
+          const declared = (ts.isPropertyAssignment(node) ? undefined : node.type) ?? (initializer !== undefined && ts.isAsExpression(initializer) ? initializer.type : undefined);
+          // A stream made there says what it gives: `readonly flags$ = new BehaviorSubject<Flags>(DEFAULTS)`.
+          const made = declared === undefined && initializer !== undefined && ts.isNewExpression(initializer) && ts.isIdentifier(initializer.expression)
+            && STREAM_TYPES.has(initializer.expression.text) && initializer.typeArguments?.length === 1 ? initializer.typeArguments[0] : undefined;
+          const streamed = made ?? (declared === undefined ? undefined : streamedType(declared));
+          const type = streamed ?? declared;
+          const spec = streamed === undefined ? node.name.text : streamName(node.name.text);
+          if (type !== undefined && spec !== '' && !GENERIC_PROPERTIES.has(spec) && isBagType(type, registry, keys, aliases)) {
             // The same property typed by several registries (a front end's `flags: UiFlags`, a server's `flags: IFlags`)
             // holds the keys of every one.
             const known = bags.findIndex((bag) => bag.spec === spec);
@@ -114,6 +121,21 @@ export function bagsTypedBy(root: string, registries: readonly TypingRegistry[],
     }
   }
   return bags;
+}
+
+// What hands its value to the callbacks that take it, each under a name of its own choosing, mostly the stream's own:
+// `get featureGates(): Observable<FeatureGates>` read `featureGates.pipe(take(1)).subscribe((featureGates) => …)`.
+const STREAM_TYPES = new Set(['Observable', 'BehaviorSubject', 'ReplaySubject', 'Subject', 'Promise']);
+
+/** The type a stream or a promise gives (`FeatureGates` for `Observable<FeatureGates>`), else undefined. */
+function streamedType(type: ts.TypeNode): ts.TypeNode | undefined {
+  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || !STREAM_TYPES.has(type.typeName.text)) return undefined;
+  return type.typeArguments?.length === 1 ? type.typeArguments[0] : undefined;
+}
+
+/** The name a stream's values are read under: `featureGates` for `featureGates$` and `_featureGates$`. */
+function streamName(name: string): string {
+  return name.replace(/^_+/, '').replace(/\$$/, '');
 }
 
 /** The type aliases, declared where the registry or its keys are named, whose type is keyed by its keys (`type FlagsExt = Flags & { [K in keyof FLAGS]: Flag }`). */

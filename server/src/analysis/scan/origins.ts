@@ -5,6 +5,7 @@
 import { ts } from 'ts-morph';
 import { declare, followOrigin } from './bindings';
 import { namesVendorPackage } from '../skeleton';
+import { isFromPackages, VENDOR_PACKAGES } from '../patterns';
 import type { LocalReference, ModuleReference, Origin, ScanState } from './types';
 import { originReference, ownConstant, propertyNameText, returnedExpressions, typeOriginReference, unwrap } from './values';
 
@@ -12,7 +13,7 @@ const {
   getDecorators, isArrowFunction, isBlock, isCallExpression, isConditionalExpression, isFunctionExpression, isIdentifier,
   isInterfaceDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertySignature, isSpreadAssignment,
   isTypeAliasDeclaration, isTypeLiteralNode, isTypeReferenceNode, isAsExpression, isBinaryExpression, isParenthesizedExpression,
-  isTypeAssertionExpression, isNewExpression, isVariableStatement, SyntaxKind,
+  isTypeAssertionExpression, isNewExpression, isVariableStatement, isImportDeclaration, isStringLiteral, isNamespaceImport, SyntaxKind,
 } = ts;
 
 /**
@@ -119,11 +120,57 @@ export function declaredOrigin(state: ScanState, initializer: ts.Expression | un
   const typedByKey = injected === undefined ? undefined : typedOrigin(injected);
   if (typedByKey !== undefined) return typedByKey;
   const reference = initializer === undefined ? undefined : originReference(initializer);
+  // A function made of another by a helper of no SDK (lodash's `memoize`, React's `useMemo`) is what that one gives.
+  const wrapped = initializer !== undefined && !callsVendorImport(state.sourceFile, initializer) ? wrappedOrigin(state, initializer) : undefined;
+  if (wrapped !== undefined) return wrapped;
   if (reference === undefined && initializer !== undefined) {
     const chosen = chosenImport(state, initializer);
     if (chosen !== undefined) return { reference: chosen, how: 'chosen' };
   }
   return reference === undefined ? typedOrigin(type) : { reference, how: 'created' };
+}
+
+/**
+ * What a function made of another gives, or a value computed by one is made from: the first argument's returns, for
+ * `const getClient = memoize(async () => { await client.waitForInitialization(); return client })` (also `once`,
+ * `useCallback`, `cache`) and `const gb = useMemo(() => new GrowthBook(…), [])`. A call that gives something else made of
+ * a function (a timer's id, a `computed` box read by `.value`) is never called nor read as a client, so nothing follows it.
+ */
+function wrappedOrigin(state: ScanState, initializer: ts.Expression): Origin | undefined {
+  const wrapped = wrappedFunction(initializer);
+  return wrapped === undefined ? undefined : returnedOrigin(state, wrapped);
+}
+
+/** True for a call of a name this module imports from an SDK's package (`createClient(() => …)`): it makes the client itself. */
+function callsVendorImport(sourceFile: ts.SourceFile, initializer: ts.Expression): boolean {
+  const call = unwrap(initializer);
+  if (!isCallExpression(call)) return false;
+  let callee: ts.Expression = call.expression;
+  while (isPropertyAccessExpression(callee)) callee = callee.expression;
+  if (!isIdentifier(callee)) return false;
+  const name = callee.text;
+  return sourceFile.statements.some((statement) => isImportDeclaration(statement) && isStringLiteral(statement.moduleSpecifier)
+    && isFromPackages(statement.moduleSpecifier.text, VENDOR_PACKAGES) && importsName(statement, name));
+}
+
+function importsName(declaration: ts.ImportDeclaration, name: string): boolean {
+  const clause = declaration.importClause;
+  if (clause === undefined) return false;
+  if (clause.name?.text === name) return true;
+  const bindings = clause.namedBindings;
+  if (bindings === undefined) return false;
+  return isNamespaceImport(bindings) ? bindings.name.text === name : bindings.elements.some((element) => element.name.text === name);
+}
+
+/** True for a call given a function written there first (`memoize(async () => …)`), whose returns `declaredOrigin` follows. */
+export function wrapsFunction(initializer: ts.Expression): boolean {
+  return wrappedFunction(initializer) !== undefined;
+}
+
+function wrappedFunction(initializer: ts.Expression): ts.ArrowFunction | ts.FunctionExpression | undefined {
+  const call = unwrap(initializer);
+  const wrapped = isCallExpression(call) ? call.arguments[0] : undefined;
+  return wrapped !== undefined && (isArrowFunction(wrapped) || isFunctionExpression(wrapped)) ? wrapped : undefined;
 }
 
 // The types of a dependency-injection key that name what is injected by it: Vue's `InjectionKey<T>`, Angular's `InjectionToken<T>`.

@@ -8,7 +8,7 @@ import { declareAwaitedAllBags, declareDestructuredBags, declareTypedSubsetBag }
 import { calleeNameRegex, patternIndex, visitCall, visitJsxElement, visitMarkupElement } from './checks';
 import { dependencyListOf, dependencyReadsOf } from './dependencyLists';
 import { declare, declareAssignedMember, declareEveryKey, declareOpaqueNames, declareProps, declareStatement, defaultNameOf, isScope, lookupBinding } from './bindings';
-import { assertedType, declaredOrigin, declareFunction, declareTypedMembers, injectedOrigin, methodOrigin, typedOrigin } from './origins';
+import { assertedType, declaredOrigin, declareFunction, declareTypedMembers, injectedOrigin, methodOrigin, typedOrigin, wrapsFunction } from './origins';
 import { completeChecks } from './completeChecks';
 import { collectExports, collectMemberOrigins, collectTypeExports, decoratorCall } from './exports';
 import { inSourceOrder, scanFlagFunctions, type FlagFunctionScan } from './flagFunctions';
@@ -393,8 +393,10 @@ function declareVariables(state: ScanState, list: ts.VariableDeclarationList): v
     const value = declaration.initializer !== undefined && (isConst || loadsModule(declaration.initializer)) ? evaluate(declaration.initializer) : undefined;
     if (isIdentifier(name)) {
       // An object made by `new` may be an SDK's client (`new Unleash(…)`) as well as a record of keys; a value asserted to
-      // be of a type (`locals.client as LDClient`) is one of it.
-      const typedHere = value === undefined || isConstruction(value) || (declaration.initializer !== undefined && assertedType(declaration.initializer) !== undefined);
+      // be of a type (`locals.client as LDClient`) is one of it; a function made of another (`memoize(async () => client)`)
+      // gives what that one gives.
+      const typedHere = value === undefined || isConstruction(value)
+        || (declaration.initializer !== undefined && (assertedType(declaration.initializer) !== undefined || wrapsFunction(declaration.initializer)));
       declare(state, name.text, value, undefined, undefined, typedHere ? declaredOrigin(state, declaration.initializer, declaration.type) : undefined);
     } else if (isObjectBindingPattern(name) && value !== undefined) {
       // `const { NEW_CHECKOUT } = FLAGS`
