@@ -280,6 +280,7 @@ export const off = featureState('cookie') && featureOf('PAYPAL') && isVisible(pr
         { callee: 'isFeatureActive', keyArg: 0, type: 'boolean' },
       ],
     },
+    says: /^wrapper useHasFeature \(src\/hooks\/useHasFeature\.ts:1\): gives back whether the entry its first argument names in data is enabled$/m,
     checks: { 'src/app.ts': ['gpc', 'SWAPS', 'polars', 'https'] },
   },
   {

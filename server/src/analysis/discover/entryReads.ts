@@ -110,6 +110,14 @@ export function givesPartOfEntry(owner: FunctionNode, lookup: ts.ElementAccessEx
   });
 }
 
+/** The entry's own switch read there (`enabled` of `features[id]?.enabled`), else undefined. */
+export function entrySwitch(lookup: ts.ElementAccessExpression): string | undefined {
+  let node: ts.Node = lookup;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  return ts.isPropertyAccessExpression(parent) && parent.expression === node && ENTRY_SWITCHES.has(parent.name.text) ? parent.name.text : undefined;
+}
+
 export function enclosingFunction(node: ts.Node): FunctionNode | undefined {
   for (let parent = node.parent as ts.Node | undefined; parent !== undefined; parent = parent.parent) {
     if (ts.isFunctionLike(parent)) return parent as FunctionNode;

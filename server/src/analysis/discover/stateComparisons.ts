@@ -25,7 +25,7 @@ import { functionName, parameterOf, type FunctionNode } from './functions';
 import { isTestFile, mayNameWrapper, ordinal } from './wrappers';
 import { maySearchList, searchedReads } from './listSearches';
 import { isRecordOfBooleans, NO_ALIASES } from './flagRecords';
-import { booleanReads, enclosingFunction, ENTRY_STATES, givesPartOfEntry, heldEntry, unwrapped, valueReads } from './entryReads';
+import { booleanReads, enclosingFunction, ENTRY_STATES, entrySwitch, givesPartOfEntry, heldEntry, unwrapped, valueReads } from './entryReads';
 
 // The states a flag of a team's own store is compared with. `'true'` is left out: environment switches
 // (`process.env[name] === 'true'`) are compared with it, and they are settings, not flags.
@@ -131,7 +131,7 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
       add({
         pattern: { callee: name, keyArg: lookup.index, type: 'boolean' },
         at: at(owner),
-        reason: `gives back the entry its ${ordinal(lookup.index + 1)} argument names in ${lookup.record}, as a boolean`,
+        reason: booleanReadReason(read.lookup, `the entry its ${ordinal(lookup.index + 1)} argument names in ${lookup.record}`),
         evidence: 'forwards',
         level: 1,
       });
@@ -173,6 +173,12 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
     if (records.length > 0) for (const sibling of siblingLookups(sourceFile, records)) add({ ...sibling, at: at(sibling.node) });
   }
   return found;
+}
+
+/** Why a boolean read of `entry` makes a wrapper, in words: it gives back the entry as a boolean, or whether it is on. */
+function booleanReadReason(lookup: ts.ElementAccessExpression, entry: string): string {
+  const part = entrySwitch(lookup);
+  return part === undefined ? `gives back ${entry}, as a boolean` : `gives back whether ${entry} is ${part.replace(/^is/, '').toLowerCase()}`;
 }
 
 // Words of a function's name that ask whether a name is a flag at all, not whether it is on: `isValidFeatureFlag(name)`.
