@@ -1995,6 +1995,14 @@ export const tiers = () => (config.flags.useLiveTiers ? live() : cached()) && !c
     checks: { 'server/controllers/tiers.ts': ['useLiveTiers', 'maintenanceMode'] },
   },
   {
+    name: "an object of local values a function writes under the name `flags` (`flags: { title, description }` in a callback) is no app's configuration of flags",
+    files: {
+      'bin/keywords.ts': `stream.on('data', ([slug, title, description]) => { keywords.push({ value: slug, flags: { title, description } }); });
+export const titleOf = (keyword: Keyword) => keyword.flags.title;`,
+    },
+    expected: {},
+  },
+  {
     name: "a zod object of booleans the module declares apart, given as a property named for feature flags (`featureFlags: FeatureFlagsSchema.optional()`), is a bag of its keys",
     files: {
       'config/validate.ts': `import { z } from 'zod';

@@ -15,15 +15,18 @@ const MIN_READ_KEYS = 2;
  * check. An object written out of literals holds defaults or flags set in code, and one holding functions is a service:
  * neither is one.
  */
-export function keysReadWhereAppRuns(initializer: ts.Expression): string[] | undefined {
+export function keysReadWhereAppRuns(initializer: ts.Expression, named: 'feature flags' | 'flags' = 'feature flags'): string[] | undefined {
   const object = unwrap(initializer);
   if (!ts.isObjectLiteralExpression(object)) return undefined;
+  // Under a name that says flags alone, only an app's configuration of the module's top level, whose members say where
+  // they read: `flags: { title, description }` in a callback is a record of local values, of any kind.
+  if (named === 'flags' && !atModuleTop(object)) return undefined;
   const keys: string[] = [];
   let readHere = 0;
   for (const property of object.properties) {
     if (ts.isShorthandPropertyAssignment(property)) {
       keys.push(property.name.text);
-      readHere++;
+      if (named === 'feature flags') readHere++;
       continue;
     }
     if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return undefined;
@@ -35,6 +38,12 @@ export function keysReadWhereAppRuns(initializer: ts.Expression): string[] | und
   // Most of them read where it runs: a platform's capabilities written out with one or two worked out (`exportAsGIST:
   // false, cookiesEnabled: config.cookiesEnabled`) are set in code.
   return readHere * 2 > keys.length && keys.length >= MIN_READ_KEYS ? keys : undefined;
+}
+
+/** True when no function holds the object: it is written where the module is loaded. */
+function atModuleTop(object: ts.Node): boolean {
+  for (let node = object.parent; node !== undefined; node = node.parent) if (ts.isFunctionLike(node)) return false;
+  return true;
 }
 
 // A variable's name given to a reader: upper case words joined by `_` (`EDIT_PROFILE_ENABLED`).

@@ -292,10 +292,11 @@ function declaredRecord(node: ts.Node, aliases: ReadonlySet<string>, fixed: Read
     // Flags, in the plural: `featureFlag: { name, value }` is a record about one. Its keys listed keep other objects of
     // its name out, so an app's configuration may call them `flags` alone (`flags: { maintenanceMode: getFlag('X') }`).
     const plural = PLURAL_FLAG_WORDS.has(words.at(-1) ?? '');
-    if (!saysFlags(node.name.text) && !(plural && words.length === 1)) return undefined;
-    const keys = schemaBooleanKeys(node.initializer);
+    const named = saysFlags(node.name.text);
+    if (!named && !(plural && words.length === 1)) return undefined;
+    const keys = named ? schemaBooleanKeys(node.initializer) : undefined;
     if (keys !== undefined) return { name: node.name.text, type: node.initializer, declaredAs: 'a zod object of booleans', keys, typedBy: 'its schema' };
-    const read = plural ? keysReadWhereAppRuns(node.initializer) : undefined;
+    const read = plural ? keysReadWhereAppRuns(node.initializer, named ? 'feature flags' : 'flags') : undefined;
     return read === undefined ? undefined : { name: node.name.text, type: node.initializer, declaredAs: 'an object of values read where the app runs', keys: read, typedBy: 'its object' };
   }
   if (!(ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isParameter(node) || ts.isVariableDeclaration(node))) return undefined;
