@@ -246,7 +246,7 @@ export const other = instance.isCached('x') && instance.featureLabel('y') && ins
     checks: { 'src/views/Staking.ts': ['STAKING', 'OSMOSIS_DOWN'] },
   },
   {
-    name: "no SDK: a function whose name asks whether a feature is on, reading by its parameter an entry's state, an entry's switch, a record of any name or a list of enabled features, is a wrapper; one whose name does not ask so, or that gives the entry itself, is none",
+    name: "no SDK: a function whose name asks whether a feature is on, reading by its parameter an entry's state, an entry's switch, a record named for features or a list of enabled features, is a wrapper; one whose name does not ask so, that gives the entry itself, or that reads a record of another name as it is (a workspace's stored settings), is none",
     files: {
       'src/background/utils.js': `export function isFeatureEnabled(featureName, config = storage.config) {
     const feature = config.features[featureName];
@@ -260,7 +260,8 @@ export function featureState(featureName) { return storage.config.features[featu
 }
 export function featureOf(feature: FeatureId) { return useAppFeatures().data?.[feature]; }`,
       'src/models/project.ts': `export function featureEnabled(project: ProjectType, uuid: string): boolean { return !!project?.features?.[uuid]; }
-export function isVisible(project: ProjectType, panel: string): boolean { return !!project?.panels?.[panel]; }`,
+export function isVisible(project: ProjectType, panel: string): boolean { return !!project?.panels?.[panel]; }
+export function workspaceFeatureEnabled(stored: unknown, feature: string): boolean { const v = (stored as Record<string, unknown>)[feature]; return v === true; }`,
       'src/classes/site.js': `export default class Site {
     constructor() { this.enabledFeatures = []; this.blockedDomains = []; }
     isFeatureActive(name) { return this.enabledFeatures.includes(name); }
@@ -268,9 +269,9 @@ export function isVisible(project: ProjectType, panel: string): boolean { return
 }`,
       'src/app.ts': `import { isFeatureEnabled, featureState } from './background/utils';
 import useHasFeature, { featureOf } from './hooks/useHasFeature';
-import { featureEnabled, isVisible } from './models/project';
+import { featureEnabled, isVisible, workspaceFeatureEnabled } from './models/project';
 export const on = isFeatureEnabled('gpc') && useHasFeature('SWAPS') && featureEnabled(project, 'polars') && site.isFeatureActive('https');
-export const off = featureState('cookie') && featureOf('PAYPAL') && isVisible(project, 'logs') && site.isBlocked('x');`,
+export const off = featureState('cookie') && featureOf('PAYPAL') && isVisible(project, 'logs') && site.isBlocked('x') && workspaceFeatureEnabled(row.features, 'datasets');`,
     },
     expected: {
       patterns: [

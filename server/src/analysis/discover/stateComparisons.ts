@@ -126,7 +126,7 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
       if (owner === undefined || name === undefined || !mayNameWrapper(name) || !returnsExpression(owner, read.expression)) continue;
       const lookup = recordLookup(owner, read.lookup, sourceFile);
       if (lookup === undefined || !(saysFlags(name) || nameWords(name).some((word) => ASKS_ENABLED.has(word)))) continue;
-      if (!(fileSaysFlags || saysFlags(lookup.record) || asksFeatureEnabled(name, lookup.record, relative) || (featureRecords ??= booleanRecordsOfFeatures(sourceFile)).has(calleeLastName(lookup.record)))) continue;
+      if (!(fileSaysFlags || saysFlags(lookup.record) || (asksFeatureEnabled(name, lookup.record, relative) && readsFeatureState(read.lookup, lookup.record)) || (featureRecords ??= booleanRecordsOfFeatures(sourceFile)).has(calleeLastName(lookup.record)))) continue;
       records.push({ text: lookup.record, by: name });
       add({
         pattern: { callee: name, keyArg: lookup.index, type: 'boolean' },
@@ -173,6 +173,15 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
     if (records.length > 0) for (const sibling of siblingLookups(sourceFile, records)) add({ ...sibling, at: at(sibling.node) });
   }
   return found;
+}
+
+/**
+ * True when a boolean read says it reads a feature's state: the record is named for features (`project?.features`), or
+ * the entry's own switch is read (`data?.[feature]?.enabled`). A record of any other name read as it is (`(stored as
+ * Record<string, unknown>)[feature] === true`) may hold a workspace's settings.
+ */
+function readsFeatureState(lookup: ts.ElementAccessExpression, record: string): boolean {
+  return nameWords(record).some((word) => word === 'feature' || word === 'features') || entrySwitch(lookup) !== undefined;
 }
 
 /** Why a boolean read of `entry` makes a wrapper, in words: it gives back the entry as a boolean, or whether it is on. */
