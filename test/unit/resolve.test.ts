@@ -473,7 +473,7 @@ export function getPosthog() {
     ],
   },
   {
-    name: "a function made of another by a helper of no SDK (`memoize(async () => …)`, `useMemo(() => …)`) gives what that one gives; one giving the team's own object is no client",
+    name: "a function made of another by a helper of no SDK (`memoize(async () => …)`, `useMemo(() => …)`) gives what that one gives; one giving the team's own object is no client; an SDK's own call given a function makes the client itself",
     files: {
       [APP]: `import { init } from '@launchdarkly/node-server-sdk';
 import { memoize } from 'lodash';
@@ -488,13 +488,16 @@ export async function check(email: string) {
   const ready = await getClient();
   const made = useMemo(() => client, []);
   const own = useMemo(() => new Rollout(), []);
-  return (await ready.variation('a', { kind: 'user', key: email }, false)) && made.variation('b', context, false) && own.variation('c', context, false);
+  const direct = init(() => new Rollout());
+  return (await ready.variation('a', { kind: 'user', key: email }, false)) && made.variation('b', context, false) && own.variation('c', context, false)
+    && direct.variation('d', context, false);
 }`,
       '/ws/src/rollout.ts': `export class Rollout { variation(key: string, context: unknown, fallback: boolean) { return key !== '' || fallback; } }`,
     },
     expected: [
       ['a', 'launchdarkly', '`ready` is created from @launchdarkly/node-server-sdk'],
       ['b', 'launchdarkly', '`made` is created from @launchdarkly/node-server-sdk'],
+      ['d', 'launchdarkly', '`direct` is created from @launchdarkly/node-server-sdk'],
     ],
   },
   {
