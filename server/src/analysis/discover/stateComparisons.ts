@@ -4,13 +4,15 @@
 // compared with a flag's state (`variants[name] === 'enabled'`, `const { variant } = await assign(req, name);
 // return variant === 'enabled'`) evaluates a flag: it is a wrapper, and the call it compares is a check. Since
 // status strings are compared so elsewhere too, one more signal is asked for: a name, of the function, the call,
-// the record or the file, that says flags, features, toggles, split tests, experiments, variants or gates.
+// the record or the file, that says flags, toggles, split tests, experiments, variants or gates, or the function's own
+// name asking whether a feature is on (`isFeatureEnabled`; a plan's features aside, see `asksFeatureEnabled`).
 // A record of booleans is read without a comparison: a function that gives back its entry as a boolean
 // (`isFeatureEnabled(key) { return !!this.flags[key]; }`, `const flag = flags[key]; return flag ?? false;`, or as it is
 // from a function declared to give a boolean,
-// `(flagName: string): boolean => { const value = context.featureFlags[flagName]; …; return value; }`) evaluates a flag
-// when the record's name, or the file's, says flags (or features, for a record declared to hold a boolean for any name,
-// `features: { [key: string]: boolean }`), and its own name asks whether something is enabled or names flags too.
+// `(flagName: string): boolean => { const value = context.featureFlags[flagName]; …; return value; }`), or the entry's own
+// switch (`data?.[feature]?.enabled ?? false`), evaluates a flag when the record's name, or the file's, says flags (or
+// features, for a record declared to hold a boolean for any name, `features: { [key: string]: boolean }`, or read by a
+// function whose name asks whether a feature is on), and its own name asks whether something is enabled or names flags too.
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
