@@ -4,7 +4,7 @@
 
 import { ts } from 'ts-morph';
 import { ownConstant } from '../scan/values';
-import { ownReturns, type FunctionNode } from './functions';
+import { enclosingFunctionOf, ownReturns, type FunctionNode } from './functions';
 import { isFalseFallbackOrTrueTest } from './listSearches';
 
 // The property of a record's entry that holds whether it is on (`features[id].enabled`), and the one compared with a
@@ -72,7 +72,7 @@ export function booleanReads(sourceFile: ts.SourceFile): BooleanRead[] {
 /** The entry a `const` of the function around holds, read by its name: `flag` in `const flag = flags[key]; return flag ?? false`. */
 export function heldEntry(expression: ts.Expression): ts.ElementAccessExpression | undefined {
   const name = unwrapped(expression);
-  const owner = ts.isIdentifier(name) ? enclosingFunction(name) : undefined;
+  const owner = ts.isIdentifier(name) ? enclosingFunctionOf(name) : undefined;
   const held = owner === undefined ? undefined : ownConstant(owner, (name as ts.Identifier).text);
   const value = held === undefined ? undefined : unwrapped(held);
   return value !== undefined && ts.isElementAccessExpression(value) ? value : undefined;
@@ -83,7 +83,7 @@ export function heldEntry(expression: ts.Expression): ts.ElementAccessExpression
  * that holds it (`const value = flags[name]; … return value;`); undefined when it gives back something else.
  */
 export function givenBackAsBoolean(lookup: ts.ElementAccessExpression): ts.Expression | undefined {
-  const owner = enclosingFunction(lookup);
+  const owner = enclosingFunctionOf(lookup);
   if (owner?.type?.kind !== ts.SyntaxKind.BooleanKeyword) return undefined;
   let node: ts.Node = lookup;
   while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
@@ -118,13 +118,7 @@ export function entrySwitch(lookup: ts.ElementAccessExpression): string | undefi
   return ts.isPropertyAccessExpression(parent) && parent.expression === node && ENTRY_SWITCHES.has(parent.name.text) ? parent.name.text : undefined;
 }
 
-export function enclosingFunction(node: ts.Node): FunctionNode | undefined {
-  for (let parent = node.parent as ts.Node | undefined; parent !== undefined; parent = parent.parent) {
-    if (ts.isFunctionLike(parent)) return parent as FunctionNode;
-  }
-  return undefined;
-}
-
+/** The expression inside parentheses, `await`, `!` and `as`. */
 export function unwrapped(expression: ts.Expression): ts.Expression {
   let inner = expression;
   while (ts.isParenthesizedExpression(inner) || ts.isAwaitExpression(inner) || ts.isNonNullExpression(inner) || ts.isAsExpression(inner)) inner = inner.expression;

@@ -23,11 +23,11 @@ import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredAt, DiscoveredWrapper } from './types';
 import { isWrittenAccess } from '../scan/bagReads';
 import { mayEvaluate } from './anchors';
-import { functionName, parameterOf, type FunctionNode } from './functions';
+import { enclosingFunctionOf, functionName, parameterOf, type FunctionNode } from './functions';
 import { isTestFile, mayNameWrapper, ordinal } from './wrappers';
 import { maySearchList, searchedReads } from './listSearches';
 import { isRecordOfBooleans, NO_ALIASES } from './flagRecords';
-import { booleanReads, enclosingFunction, ENTRY_STATES, entrySwitch, givesPartOfEntry, heldEntry, unwrapped, valueReads } from './entryReads';
+import { booleanReads, ENTRY_STATES, entrySwitch, givesPartOfEntry, heldEntry, unwrapped, valueReads } from './entryReads';
 
 // The states a flag of a team's own store is compared with. `'true'` is left out: environment switches
 // (`process.env[name] === 'true'`) are compared with it, and they are settings, not flags.
@@ -87,7 +87,7 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
     const records: Array<{ text: string; by: string }> = [];
     let featureRecords: ReadonlySet<string> | undefined;
     for (const comparison of stateComparisons(sourceFile)) {
-      const owner = enclosingFunction(comparison.compared);
+      const owner = enclosingFunctionOf(comparison.compared);
       const name = owner === undefined ? undefined : functionName(owner);
       if (owner === undefined || name === undefined || !mayNameWrapper(name)) continue;
       const lookup = recordLookup(owner, comparison.compared, sourceFile);
@@ -123,7 +123,7 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
       });
     }
     for (const read of booleanReads(sourceFile)) {
-      const owner = enclosingFunction(read.lookup);
+      const owner = enclosingFunctionOf(read.lookup);
       const name = owner === undefined ? undefined : functionName(owner);
       if (owner === undefined || name === undefined || !mayNameWrapper(name) || !returnsExpression(owner, read.expression)) continue;
       const lookup = recordLookup(owner, read.lookup, sourceFile);
@@ -141,7 +141,7 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
     // A flag of any value, given back as it is by a function named for getting a feature flag from a record named for them:
     // `getDataFeatureFlag = (flag) => window.sessionDataFeatureFlags?.[flag] ?? null`.
     for (const read of FEATURE_FLAG_TEXT.test(source.text) ? valueReads(sourceFile) : []) {
-      const owner = enclosingFunction(read.lookup);
+      const owner = enclosingFunctionOf(read.lookup);
       const name = owner === undefined ? undefined : functionName(owner);
       if (owner === undefined || name === undefined || !mayNameWrapper(name) || !namesFeatureFlags(name) || !returnsExpression(owner, read.expression)) continue;
       const lookup = recordLookup(owner, read.lookup, sourceFile);
@@ -363,7 +363,7 @@ function siblingLookups(sourceFile: ts.SourceFile, records: ReadonlyArray<{ text
   const visit = (node: ts.Node): void => {
     if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.argumentExpression)) {
       const record = records.find((candidate) => candidate.text === recordText(node.expression, sourceFile));
-      const owner = record === undefined ? undefined : enclosingFunction(node);
+      const owner = record === undefined ? undefined : enclosingFunctionOf(node);
       const name = owner === undefined ? undefined : functionName(owner);
       const parameter = owner === undefined ? undefined : parameterOf(owner, node.argumentExpression.text, false);
       if (record !== undefined && owner !== undefined && name !== undefined && mayNameWrapper(name) && mayEvaluate(name) && !isWritten(node) && parameter !== undefined && parameter.keyPath === undefined
@@ -388,7 +388,7 @@ function isWritten(lookup: ts.ElementAccessExpression): boolean {
 function returnsExpression(owner: FunctionNode, expression: ts.Expression): boolean {
   let node: ts.Node = expression;
   while (ts.isParenthesizedExpression(node.parent) || ts.isAwaitExpression(node.parent)) node = node.parent;
-  return owner.body === node || (ts.isReturnStatement(node.parent) && enclosingFunction(node.parent) === owner);
+  return owner.body === node || (ts.isReturnStatement(node.parent) && enclosingFunctionOf(node.parent) === owner);
 }
 
 /**

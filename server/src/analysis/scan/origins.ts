@@ -3,7 +3,7 @@
 // and a stand-in, a decorator that injects it, or the type of the property a parameter destructures.
 
 import { ts } from 'ts-morph';
-import { declare, followOrigin } from './bindings';
+import { declare, followOrigin, lookupBinding } from './bindings';
 import { namesVendorPackage } from '../skeleton';
 import { isFromPackages, VENDOR_PACKAGES } from '../patterns';
 import type { LocalReference, ModuleReference, Origin, ScanState } from './types';
@@ -13,7 +13,7 @@ const {
   getDecorators, isArrowFunction, isBlock, isCallExpression, isConditionalExpression, isFunctionExpression, isIdentifier,
   isInterfaceDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertySignature, isSpreadAssignment,
   isTypeAliasDeclaration, isTypeLiteralNode, isTypeReferenceNode, isAsExpression, isBinaryExpression, isParenthesizedExpression,
-  isTypeAssertionExpression, isNewExpression, isVariableStatement, isImportDeclaration, isStringLiteral, isNamespaceImport, SyntaxKind,
+  isTypeAssertionExpression, isNewExpression, isVariableStatement, SyntaxKind,
 } = ts;
 
 /**
@@ -121,8 +121,10 @@ export function declaredOrigin(state: ScanState, initializer: ts.Expression | un
   if (typedByKey !== undefined) return typedByKey;
   const reference = initializer === undefined ? undefined : originReference(initializer);
   // A function made of another by a helper of no SDK (lodash's `memoize`, React's `useMemo`) is what that one gives.
-  const wrapped = initializer !== undefined && !callsVendorImport(state.sourceFile, initializer) ? wrappedOrigin(state, initializer) : undefined;
-  if (wrapped !== undefined) return wrapped;
+  if (initializer !== undefined) {
+    const wrapped = wrappedOrigin(state, initializer);
+    if (wrapped !== undefined && !callsVendorImport(state, initializer)) return wrapped;
+  }
   if (reference === undefined && initializer !== undefined) {
     const chosen = chosenImport(state, initializer);
     if (chosen !== undefined) return { reference: chosen, how: 'chosen' };
@@ -142,24 +144,13 @@ function wrappedOrigin(state: ScanState, initializer: ts.Expression): Origin | u
 }
 
 /** True for a call of a name this module imports from an SDK's package (`createClient(() => …)`): it makes the client itself. */
-function callsVendorImport(sourceFile: ts.SourceFile, initializer: ts.Expression): boolean {
+function callsVendorImport(state: ScanState, initializer: ts.Expression): boolean {
   const call = unwrap(initializer);
   if (!isCallExpression(call)) return false;
   let callee: ts.Expression = call.expression;
   while (isPropertyAccessExpression(callee)) callee = callee.expression;
-  if (!isIdentifier(callee)) return false;
-  const name = callee.text;
-  return sourceFile.statements.some((statement) => isImportDeclaration(statement) && isStringLiteral(statement.moduleSpecifier)
-    && isFromPackages(statement.moduleSpecifier.text, VENDOR_PACKAGES) && importsName(statement, name));
-}
-
-function importsName(declaration: ts.ImportDeclaration, name: string): boolean {
-  const clause = declaration.importClause;
-  if (clause === undefined) return false;
-  if (clause.name?.text === name) return true;
-  const bindings = clause.namedBindings;
-  if (bindings === undefined) return false;
-  return isNamespaceImport(bindings) ? bindings.name.text === name : bindings.elements.some((element) => element.name.text === name);
+  const value = isIdentifier(callee) ? lookupBinding(state, callee.text, callee.end)?.value : undefined;
+  return typeof value === 'object' && value.kind === 'import' && isFromPackages(value.specifier, VENDOR_PACKAGES);
 }
 
 /** True for a call given a function written there first (`memoize(async () => …)`), whose returns `declaredOrigin` follows. */
