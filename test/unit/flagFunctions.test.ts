@@ -32,7 +32,7 @@ interface Case {
 function scanWorkspace(files: Record<string, string>): Map<string, FileScan> {
   const presets = buildPatternSet([]);
   const first = new Map(Object.entries(files).map(([fileName, text]) => [fileName, scanFile(fileName, text, presets)]));
-  let names: readonly string[] = exportedFlagFunctionNames(first.values());
+  let names: readonly string[] = exportedFlagFunctionNames(first.values(), false);
   if (names.length === 0) return first;
   for (;;) {
     const patterns = withFlagFunctionNames(presets, names);

@@ -1,8 +1,11 @@
 // Calls of flag functions imported from another module (Vercel Flags: `import { showBanner } from './flags'`, then
 // `await showBanner()`): kept only when the import leads, through re-exports and `export *` barrels, to a
-// `flag({ key })` declaration, and given that declaration's key. Module paths and keys are followed by resolve.ts.
+// `flag({ key })` declaration, and given that declaration's key. Calls of another module's helpers of one flag
+// (`hasFlagBlockApiV4()`, `this.userService.getX()` with `UserService` imported) are followed the same way, to the
+// check the helper gives, and kept only when that check is. Module paths and keys are followed by resolve.ts.
 
 import type { FileScan, ModuleReference } from './scan';
+import { helperCallCheck } from './scan/flagFunctions';
 import type { FlagCheck } from './types';
 
 // More re-export hops than any real barrel structure has.
@@ -14,6 +17,8 @@ export interface FlagFunctionResolution {
   readonly resolveModule: (fromFile: string, specifier: string) => string | undefined;
   /** The key an imported key reference leads to, if any. */
   readonly keyOf: (fromFile: string, reference: ModuleReference) => string | undefined;
+  /** The check at `checkIndex` of a file as its evidence leaves it, or undefined when its evidence does not hold. */
+  readonly keptCheck: (scan: FileScan, checkIndex: number) => FlagCheck | undefined;
 }
 
 /** A declaration a call leads to: its file and its check there. */
@@ -36,11 +41,19 @@ export function completeFlagFunctionCalls(scan: FileScan, checks: Array<FlagChec
       checks[checkIndex] = undefined;
       continue;
     }
-    const declared = declaration.check;
+    const declared = declaration.check.declaration === true ? declaration.check : resolution.keptCheck(declaration.scan, declaration.checkIndex);
+    if (declared === undefined) {
+      checks[checkIndex] = undefined;
+      continue;
+    }
     let key: string | undefined = declared.resolved ? declared.key : undefined;
     if (key === undefined) {
       const imported = declaration.scan.importedKeys.find((entry) => entry.checkIndex === declaration.checkIndex);
       key = imported === undefined ? undefined : resolution.keyOf(declaration.fileName, imported.reference);
+    }
+    if (declared.declaration !== true) {
+      checks[checkIndex] = { ...helperCallCheck(check, declared, reference.names.join('.'), declaration.fileName), key: key ?? declared.key, resolved: key !== undefined };
+      continue;
     }
     checks[checkIndex] = {
       ...check,
@@ -52,25 +65,30 @@ export function completeFlagFunctionCalls(scan: FileScan, checks: Array<FlagChec
   }
 }
 
-/** The declaration an export names, following re-exports and barrels; undefined for anything else. */
+/**
+ * The declaration an export names (a function, or a class's helper method: `[Class, method]`), following re-exports
+ * and barrels; undefined for anything else.
+ */
 function followFlagFunction(fromFile: string, reference: ModuleReference, resolution: FlagFunctionResolution, visited: Set<string>): Declaration | undefined {
-  if (reference.names.length !== 1) return undefined;
+  if (reference.names.length !== 1 && reference.names.length !== 2) return undefined;
   const target = resolution.resolveModule(fromFile, reference.specifier);
   if (target === undefined) return undefined;
-  const name = reference.names[0];
-  const visitKey = `${target}\0${name}`;
+  const [name, method] = reference.names;
+  const declared = method === undefined ? name : `${name}.${method}`;
+  const visitKey = `${target}\0${declared}`;
   if (visited.has(visitKey) || visited.size > MAX_HOPS) return undefined;
   visited.add(visitKey);
   const scan = resolution.getScan(target);
   if (scan === undefined) return undefined;
-  if (scan.flagFunctions !== undefined && Object.hasOwn(scan.flagFunctions, name)) {
-    const checkIndex = scan.flagFunctions[name];
+  if (scan.flagFunctions !== undefined && Object.hasOwn(scan.flagFunctions, declared)) {
+    const checkIndex = scan.flagFunctions[declared];
     const check = scan.checks[checkIndex] as FlagCheck | undefined;
     return check === undefined ? undefined : { fileName: target, check, checkIndex, scan };
   }
   if (Object.hasOwn(scan.exports, name)) {
     const exported = scan.exports[name];
-    return typeof exported !== 'string' && exported.kind === 'import' ? followFlagFunction(target, exported, resolution, visited) : undefined;
+    if (typeof exported === 'string' || exported.kind !== 'import') return undefined;
+    return followFlagFunction(target, { ...exported, names: method === undefined ? exported.names : [...exported.names, method] }, resolution, visited);
   }
   if (name === 'default') return undefined;
   for (const specifier of scan.starExports) {

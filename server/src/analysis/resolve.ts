@@ -102,7 +102,19 @@ function withConfiguredKey(check: FlagCheck, named: ReadonlyMap<string, string>)
 /** `kept` (the checks left of `checks`) with the calls of imported flag functions completed, or dropped where the import leads to none. */
 function withFlagFunctionCalls(scan: FileScan, checks: readonly FlagCheck[], kept: readonly FlagCheck[], resolution: Resolution): FlagCheck[] {
   const completed: Array<FlagCheck | undefined> = [...checks];
+  // A helper's check kept only by another module's evidence holds if that evidence does; each declaring file is asked once.
+  const keptIn = new Map<FileScan, FlagCheck[]>();
   completeFlagFunctionCalls(scan, completed, {
+    keptCheck: (declaring, checkIndex) => {
+      const check = declaring.checks[checkIndex];
+      if (!(declaring.evidenceImports ?? []).some((entry) => entry.checkIndex === checkIndex)) return check;
+      let kept = keptIn.get(declaring);
+      if (kept === undefined) {
+        kept = withImportedEvidence(declaring, [...declaring.checks], newResolution(resolution.getScan, resolution.host));
+        keptIn.set(declaring, kept);
+      }
+      return kept.find((candidate) => candidate.callSpan.start === check.callSpan.start);
+    },
     getScan: resolution.getScan,
     resolveModule: (fromFile, specifier) => resolveModulePath(fromFile, specifier, resolution.host),
     keyOf: (fromFile, reference) => {
@@ -131,7 +143,8 @@ function withImportedEvidence(scan: FileScan, checks: FlagCheck[], resolution: R
   // Every call on one imported client names the same export: it is followed once.
   const packages = new Map<string, { specifier: string | undefined; chosen: boolean }>();
   const checkedCalls = new Set<number>();
-  for (const check of checks) if (check.evidence !== undefined) checkedCalls.add(check.callSpan.start);
+  // A helper's call has evidence of its own, and holds only if its helper's check does (the entries copied for it).
+  for (const check of checks) if (check.evidence !== undefined && check.helperCall === undefined) checkedCalls.add(check.callSpan.start);
   for (const { checkIndex, reference, packages: accepted, subject, modules } of scan.evidenceImports ?? []) {
     if (modules !== undefined) {
       resolution.visited.clear();
@@ -161,7 +174,7 @@ function withImportedEvidence(scan: FileScan, checks: FlagCheck[], resolution: R
     if (!evidenceAt.has(index)) kept.push(check);
     else {
       const found = evidenceAt.get(index);
-      if (found !== undefined) kept.push({ ...check, evidence: found.evidence, ...(found.chosen ? { standIn: true as const } : {}) });
+      if (found !== undefined) kept.push({ ...check, evidence: check.helperCall === undefined ? found.evidence : check.evidence, ...(found.chosen ? { standIn: true as const } : {}) });
     }
   });
   return kept;

@@ -214,6 +214,12 @@ export interface FlagCheck {
   /** For a read of a selector of one flag (`useSelector(getEnableRedesign)`, see scan/flagSelectors.ts): the selector's name. */
   bySelector?: string;
   /**
+   * For a call of a helper of one flag (`hasFlagBlockApiV4()`, see scan/oneFlagHelpers.ts): the helper's name (`Class.method`
+   * for a method), and the file and start of the check it gives back. The clean-up leaves the call; that check is the one
+   * to clean up.
+   */
+  helperCall?: { readonly name: string; readonly file: string; readonly start: number };
+  /**
    * True when the check's function is the SDK's only where the program runs with it, and a stand-in elsewhere
    * (`export const useFlag = isOnPremise ? onPremFlag : useUnleashFlag`): replacing the call by the flag's value would
    * change what the stand-in answers, so the clean-up leaves it.

@@ -8,8 +8,8 @@ import { posix } from 'node:path';
 import type { FlagUsage } from '../analysis/describe';
 import { resolveChecks, type ModuleHost } from '../analysis/resolve';
 import { scanDocument, scanFile, type DocumentScan, type FileScan } from '../analysis/scan';
-import { exportedFlagFunctionNames, withFlagFunctionNames, withReexportedNames } from '../analysis/scan/flagFunctions';
-import { environmentSwitchesOf, namesDeclaredFlag, withEnvironmentSwitches } from '../analysis/scan/environmentSwitches';
+import { callsFlagFunction, exportedFlagFunctionNames, flagFunctionNamesOf, withFlagFunctionNames, withReexportedNames } from '../analysis/scan/flagFunctions';
+import { environmentSwitchesOf, mentionsEnvironmentSwitch, withEnvironmentSwitches } from '../analysis/scan/environmentSwitches';
 import type { FlagCheck } from '../analysis/types';
 import { camelCaseFromFlagKey } from '../analysis/keys';
 import { keysAsWrittenFolders, type Discovery, type SourceText } from '../analysis/discover';
@@ -243,14 +243,15 @@ export class WorkspaceIndex {
       return check?.resolved === true ? check.key : undefined;
     });
     this.scanPatterns = withEnvironmentSwitches(this.scanPatterns, switches);
-    let names: readonly string[] = exportedFlagFunctionNames(this.scans.values());
+    let names: readonly string[] = exportedFlagFunctionNames(this.scans.values(), this.inferredFrom !== undefined);
     for (let round = 0; (names.length > 0 || (round === 0 && switches.length > 0)) && round < FLAG_FUNCTION_ROUNDS; round++) {
       if (names.length > 0) this.scanPatterns = withFlagFunctionNames(this.scanPatterns, names);
       const rescanned: FileScan[] = [];
       for (const file of [...this.scans.keys()]) {
         const document = this.documents.get(file);
         const text = document?.text ?? this.texts.get(file) ?? readTextFileIfReadable(file, this.options.maxFileSize);
-        if (text === undefined || !namesDeclaredFlag(text, this.scanPatterns)) continue;
+        // A file that names a flag function only where it declares it (a helper no other line calls) has all it had.
+        if (text === undefined || !(mentionsEnvironmentSwitch(text, this.scanPatterns) || callsFlagFunction(text, this.scanPatterns, this.scans.get(file)?.flagFunctions))) continue;
         // An open document keeps its text and its tree; it is scanned whole (see scanDocument).
         if (document !== undefined) this.documents.set(file, scanDocument(file, text, this.scanPatterns, document));
         const scan = document === undefined ? this.scanText(file, text) : (this.documents.get(file) as DocumentScan).scan;
@@ -268,7 +269,7 @@ export class WorkspaceIndex {
     const scan = this.scans.get(file);
     const known = new Set(this.scanPatterns.flagFunctionNames ?? []);
     const knownSwitches = new Set((this.scanPatterns.environmentSwitches ?? []).map((declared) => declared.name));
-    if (scan === null || scan === undefined || (Object.keys(scan.flagFunctions ?? {}).every((name) => known.has(name)) && Object.keys(scan.switches ?? {}).every((name) => knownSwitches.has(name)))) return;
+    if (scan === null || scan === undefined || (flagFunctionNamesOf(scan, this.inferredFrom !== undefined).every((name) => known.has(name)) && Object.keys(scan.switches ?? {}).every((name) => knownSwitches.has(name)))) return;
     this.scanFlagFunctionCalls();
     this.changed();
   }

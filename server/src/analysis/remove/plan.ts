@@ -2,6 +2,7 @@
 // into is simplified, imports the removal left unused go, and the result must parse before it is given
 // back. Pure: text in, text and edits out.
 
+import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { camelCaseFromFlagKey } from '../keys';
 import { componentLabel } from '../components';
@@ -93,6 +94,8 @@ function removeChecks(fileName: string, text: string, checks: readonly FlagCheck
   }
   const valued: ValuedCheck[] = [];
   for (const check of checks) {
+    // A helper's call is cleaned up with the helper's own check: inlined where the helper goes, kept where it stays.
+    if (check.helperCall !== undefined) continue;
     // Decided by the check alone, whatever its node: a call that gives a variant, a component that renders its children.
     const noValue = givesNoValue(check, flagName);
     if (noValue !== undefined) {
@@ -246,6 +249,7 @@ export function givesNoValue(check: FlagCheck, flagName: string): string | undef
   if (check.clientChosen === true) return `this check asks one of two clients, chosen where the program runs, each of which may answer for '${flagName}' from its own configuration; left as it is`;
   if (check.setInCode === true) return `this check reads ${check.key}, a flag set in code in a module of flags, not a backend's flag; change it there; left as it is`;
   if (check.setInStorage !== undefined) return `this check reads a switch kept in the browser's ${check.setInStorage} under '${check.key}', set where the program runs, not the flag's value; left as it is`;
+  if (check.helperCall !== undefined) return `this check calls ${check.helperCall.name} (in ${posix.basename(check.helperCall.file)}), a helper that gives back a check of '${flagName}'; clean up the check inside the helper, and this call keeps its value; left as it is`;
   if (check.bySelector !== undefined) return `this check hands ${check.bySelector}, a selector of '${flagName}', to the store, which gives the value where the program runs; clean up the selector's read of the flag; left as it is`;
   if (check.heldInStore !== undefined) return `this check reads a flag store that ${check.heldInStore} keeps under '${check.key}', set where the program runs, not the flag's value; left as it is`;
   if (check.environmentSwitch === true) return `this check reads an environment switch, which the environment variable or setting ${check.key} sets where the program runs, not the flag's value; left as it is`;

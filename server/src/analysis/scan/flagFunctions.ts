@@ -4,6 +4,7 @@
 // of imported names that other files export as flag functions (`PatternSet.flagFunctionNames`), which
 // `resolveChecks` keeps only when the import leads to a declaration (resolveFlagFunctions.ts).
 
+import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { PatternSet } from '../patterns';
 import { RETURNS_VALUE, returnsOther } from '../patterns/define';
@@ -11,13 +12,14 @@ import { wholeNamesRegex } from '../regex';
 import type { FlagCheck } from '../types';
 import { lookupBinding } from './bindings';
 import type { CompletedChecks } from './completeChecks';
+import { isExported, mayGiveCheck, oneFlagHelpers, type OneFlagHelper } from './oneFlagHelpers';
 import type { Binding, FileScan, FlagFunctionCall, ModuleReference, ScanState } from './types';
 import { unwrap } from './values';
 
 const {
   NodeFlags, SyntaxKind, canHaveModifiers, forEachChild, getModifiers, isArrayLiteralExpression, isAwaitExpression,
-  isCallExpression, isExportDeclaration, isIdentifier, isParenthesizedExpression, isPropertyAccessExpression,
-  isVariableDeclarationList, isVariableStatement,
+  isCallExpression, isClassDeclaration, isExportDeclaration, isFunctionDeclaration, isIdentifier, isParenthesizedExpression,
+  isPropertyAccessExpression, isVariableDeclarationList, isVariableStatement,
 } = ts;
 
 /** The call gives a promise of the value: only `await f()` stands for the value, which the clean-up may replace. */
@@ -32,17 +34,52 @@ export function mentionsFlagFunction(text: string, patterns: PatternSet): boolea
   return wholeNamesRegex(names, () => names).test(text);
 }
 
+const everyMention = new WeakMap<readonly string[], RegExp>();
+
+/**
+ * True when the text names one of the flag functions other files export, or one it declares itself (`declared`, a scan's
+ * `flagFunctions`) a second time: a call, or anything but the one declaration, which its scan has read already.
+ */
+export function callsFlagFunction(text: string, patterns: PatternSet, declared: Readonly<Record<string, number>> | null | undefined): boolean {
+  const names = patterns.flagFunctionNames;
+  if (names === undefined || names.length === 0 || !mentionsFlagFunction(text, patterns)) return false;
+  if (declared === undefined || declared === null) return true;
+  let regex = everyMention.get(names);
+  if (regex === undefined) {
+    regex = new RegExp(wholeNamesRegex(names, () => names).source, 'g');
+    everyMention.set(names, regex);
+  }
+  const own = new Map(Object.keys(declared).map((name) => [calledName(name), 0]));
+  for (const [name] of text.matchAll(regex)) {
+    const seen = own.get(name);
+    if (seen === undefined || seen > 0) return true;
+    own.set(name, seen + 1);
+  }
+  return false;
+}
+
 /** `patterns` with the flag functions `names` (sorted, unique) known: files that mention one are scanned for their calls. */
 export function withFlagFunctionNames(patterns: PatternSet, names: readonly string[]): PatternSet {
   const calleeNames = [...new Set([...patterns.calleeNames, ...names])];
   return { ...patterns, calleeNames, flagFunctionNames: names };
 }
 
-/** The exported flag-function names of a workspace's scans, sorted and unique. */
-export function exportedFlagFunctionNames(scans: Iterable<{ readonly flagFunctions?: Readonly<Record<string, number>> } | null | undefined>): string[] {
+/**
+ * The flag-function names of a workspace's scans, sorted and unique: those an SDK declares (Vercel Flags), and with
+ * `helpers`, the helpers of one flag, which zero-config infers from the code as it infers wrappers (a configured
+ * workspace's patterns are what it asked for). A helper method (`UserService.getX`) is called by its own name.
+ */
+export function exportedFlagFunctionNames(scans: Iterable<Pick<FileScan, 'flagFunctions' | 'checks'> | null | undefined>, helpers: boolean): string[] {
   const names = new Set<string>();
-  for (const scan of scans) for (const name of Object.keys(scan?.flagFunctions ?? {})) names.add(name);
+  for (const scan of scans) for (const name of flagFunctionNamesOf(scan, helpers)) names.add(name);
   return [...names].sort();
+}
+
+/** The names a scan declares flag functions by (see `exportedFlagFunctionNames`). */
+export function flagFunctionNamesOf(scan: Pick<FileScan, 'flagFunctions' | 'checks'> | null | undefined, helpers: boolean): string[] {
+  const declared = scan?.flagFunctions;
+  if (declared === undefined || scan === null || scan === undefined) return [];
+  return Object.keys(declared).filter((name) => helpers || scan.checks[declared[name]]?.declaration === true).map(calledName);
 }
 
 /**
@@ -88,7 +125,8 @@ interface Candidate {
 
 /**
  * The calls of flag functions in a file, added to its completed checks; undefined when the file declares none and
- * mentions none that other files export (the common case, decided without a walk).
+ * mentions none that other files export (the common case, decided without a walk). Helpers of one flag
+ * (oneFlagHelpers.ts) are flag functions too: their calls are checks of the flag their check asks for.
  */
 export function scanFlagFunctions(state: ScanState, completed: CompletedChecks, patterns: PatternSet): FlagFunctionScan | undefined {
   const declarationStarts = new Map<number, number>();
@@ -96,54 +134,189 @@ export function scanFlagFunctions(state: ScanState, completed: CompletedChecks, 
     // Only a declaration whose evidence is in this file: `flag` imported from the SDK's package.
     if (check.declaration === true && check.evidence !== undefined) declarationStarts.set(check.callSpan.start, index);
   });
+  const helpers = helpersOf(state.sourceFile, state.text, completed);
   const known = patterns.flagFunctionNames ?? [];
-  if (declarationStarts.size === 0 && (known.length === 0 || !mentionsFlagFunction(state.text, patterns))) return undefined;
+  if (declarationStarts.size === 0 && helpers.length === 0 && (known.length === 0 || !mentionsFlagFunction(state.text, patterns))) return undefined;
 
+  // A helper's calls are looked for once the workspace knows its name (index.ts scans the files that mention one again),
+  // in its own file as in others: a scan does not depend on what the file declares further down, and an open
+  // document's statement-by-statement scan finds what this one does.
   const { declarations, candidates, exportedLocals } = walk(state, declarationStarts, new Set(known));
   const declaredBy = new Map<Binding, Declaration>();
   for (const declaration of declarations) {
     const binding = lookupBinding(state, declaration.name, declaration.position);
     if (binding !== undefined) declaredBy.set(binding, declaration);
   }
+  // A function declaration has no binding unless it makes a client: one that no binding shadows is found by its name.
+  const helperBy: HelpersHere = { byBinding: new Map(), functions: new Map(), methods: new Map() };
+  for (const helper of helpers) {
+    if (helper.classSpan !== undefined) {
+      helperBy.methods.set(helper.name, helper);
+      continue;
+    }
+    const binding = lookupBinding(state, helper.name, helper.position);
+    if (binding !== undefined) helperBy.byBinding.set(binding, helper);
+    else helperBy.functions.set(helper.name, helper);
+  }
 
   const checks = [...completed.checks];
   const importedKeys = [...completed.importedKeys];
+  const evidenceImports = [...completed.evidenceImports];
   const calls: FlagFunctionCall[] = [];
+  const taken = new Set(checks.map((check) => check.callSpan.start));
+  // A call of a helper keeps the helper's key, whether this file or another gives it, and holds only if its check does.
+  const sameCheck = (from: number, to: number): void => {
+    const key = importedKeys.find((entry) => entry.checkIndex === from);
+    if (key !== undefined) importedKeys.push({ checkIndex: to, reference: key.reference });
+    for (const entry of completed.evidenceImports) if (entry.checkIndex === from) evidenceImports.push({ ...entry, checkIndex: to });
+  };
   for (const candidate of candidates) {
     const [first, ...rest] = candidate.names;
+    const base = candidateCheck(state, candidate);
+    if (taken.has(base.callSpan.start)) continue;
+    const helper = helperCalled(state, candidate, helperBy);
+    if (helper !== undefined) {
+      const declared = checks[helper.checkIndex];
+      sameCheck(helper.checkIndex, checks.length);
+      checks.push(helperCallCheck(base, declared, helper.name, state.sourceFile.fileName));
+      continue;
+    }
     const binding = lookupBinding(state, first, candidate.position);
     if (binding === undefined) continue;
     const declaration = rest.length === 0 ? declaredBy.get(binding) : undefined;
-    const base = candidateCheck(state, candidate);
     if (declaration !== undefined) {
       const declared = checks[declaration.checkIndex];
       const evidence = `\`${first}\` is a flag function declared in this file (${declared.evidence ?? declared.method})`;
-      const imported = importedKeys.find((entry) => entry.checkIndex === declaration.checkIndex);
-      if (imported !== undefined) importedKeys.push({ checkIndex: checks.length, reference: imported.reference });
+      sameCheck(declaration.checkIndex, checks.length);
       checks.push({ ...base, key: declared.key, resolved: declared.resolved, valueType: declared.valueType, evidence });
       continue;
     }
-    const value = binding.value;
-    if (value === undefined || typeof value === 'string' || value.kind !== 'import') continue;
-    const reference: ModuleReference = { ...value, names: [...value.names, ...rest] };
-    if (reference.names.length !== 1) continue;
+    const reference = calledReference(state, first, candidate.position, rest);
+    if (reference === undefined) continue;
     calls.push({ checkIndex: checks.length, reference });
     checks.push(base);
   }
 
+  // Every helper is named for the workspace's second pass, exported or not; an export adds the name it is imported by.
   const flagFunctions: Record<string, number> = {};
+  for (const helper of helpers) flagFunctions[helper.name] = helper.checkIndex;
   for (const { exported, local, position } of exportedLocals) {
     const binding = lookupBinding(state, local, position);
-    const declaration = binding === undefined ? undefined : declaredBy.get(binding);
+    const declaration = binding === undefined ? helperBy.functions.get(local) : declaredBy.get(binding) ?? helperBy.byBinding.get(binding);
     if (declaration !== undefined) flagFunctions[exported] = declaration.checkIndex;
+    // An exported class's helper methods, by the name the class, or the one instance it makes here, is exported under.
+    const className = receiverType(state, local, position)?.name ?? local;
+    for (const helper of helperBy.methods.values()) if (helper.name.startsWith(`${className}.`)) flagFunctions[`${exported}.${calledName(helper.name)}`] = helper.checkIndex;
   }
   const scan = inSourceOrder({
-    checks, importedKeys, importedKeyTypes: completed.importedKeyTypes, evidenceImports: completed.evidenceImports,
-    flagFunctions, flagFunctionCalls: calls, declares: declarations.length > 0,
+    checks, importedKeys, importedKeyTypes: completed.importedKeyTypes, evidenceImports,
+    flagFunctions, flagFunctionCalls: calls,
+    declares: declarations.length > 0,
   });
   if (Object.keys(scan.flagFunctions ?? {}).length === 0) delete scan.flagFunctions;
   if ((scan.flagFunctionCalls ?? []).length === 0) delete scan.flagFunctionCalls;
   return scan;
+}
+
+/** The helpers of one flag a file declares, given its checks (see oneFlagHelpers.ts); none, without a walk, in most files. */
+export function helpersOf(sourceFile: ts.SourceFile, text: string, found: Pick<CompletedChecks, 'checks' | 'importedKeys'>): OneFlagHelper[] {
+  if (!mayGiveCheck(text, found.checks)) return [];
+  const imported = new Set(found.importedKeys.map((entry) => entry.checkIndex));
+  return oneFlagHelpers(sourceFile, found.checks, (index) => isHelperCheck(found.checks[index], imported.has(index)));
+}
+
+/** This file's helpers of one flag: functions by their binding, or by name when they have none, and methods by `Class.method`. */
+interface HelpersHere {
+  readonly byBinding: Map<Binding, OneFlagHelper>;
+  readonly functions: Map<string, OneFlagHelper>;
+  readonly methods: Map<string, OneFlagHelper>;
+}
+
+/**
+ * Whether a check may be what a helper of one flag gives: its key is the flag's own, written or imported (not a
+ * parameter's, nor a name read elsewhere), and it reads the flag, not an environment switch, a stored value or a
+ * declaration, which other rules follow to their reads.
+ */
+function isHelperCheck(check: FlagCheck, keyImported: boolean): boolean {
+  return (check.resolved || keyImported) && check.dynamic !== true && check.declaration !== true && check.environmentSwitch !== true
+    && check.storedFrom === undefined && check.bySelector === undefined && check.heldInStore === undefined && check.inTemplate !== true
+    && check.setInCode !== true && check.helperCall === undefined;
+}
+
+/**
+ * The helper of this file a candidate calls: a function by its binding, `this.method()` in its class, a static method by
+ * its class, or a method on a receiver typed or made by the class (`this.service.isX()` after `private service:
+ * FeatureService`). Undefined for anything else, another module's class too (`calledReference` follows those).
+ */
+function helperCalled(state: ScanState, candidate: Candidate, helpers: HelpersHere): OneFlagHelper | undefined {
+  const [first, ...rest] = candidate.names;
+  if (rest.length === 0) {
+    const binding = lookupBinding(state, first, candidate.position);
+    return binding === undefined ? helpers.functions.get(first) : helpers.byBinding.get(binding);
+  }
+  if (rest.length !== 1) return undefined;
+  if (first === 'this') {
+    for (const helper of helpers.methods.values()) {
+      const span = helper.classSpan as NonNullable<OneFlagHelper['classSpan']>;
+      if (calledName(helper.name) === rest[0] && span.start <= candidate.position && candidate.position <= span.end) return helper;
+    }
+    return undefined;
+  }
+  return helpers.methods.get(`${receiverType(state, first, candidate.position)?.name ?? first}.${rest[0]}`);
+}
+
+/** The class a receiver is typed or made by (`UserService` for `this.userService` or `userService`), as the name it is known by here. */
+function receiverType(state: ScanState, receiver: string, position: number): { readonly name: string; readonly position: number } | undefined {
+  const binding = lookupBinding(state, receiver, position);
+  const value = binding?.value;
+  const made = value !== undefined && typeof value !== 'string' && value.kind === 'object' ? value.constructed?.of : undefined;
+  if (made !== undefined && typeof made !== 'string' && made.kind === 'local') return made.names.length === 1 ? { name: made.names[0], position } : undefined;
+  const origin = binding?.origin;
+  if (origin === undefined || (origin.how !== 'typed' && origin.how !== 'created' && origin.how !== 'injected')) return undefined;
+  const reference = origin.reference;
+  return reference.kind === 'local' && reference.names.length === 1 ? { name: reference.names[0], position: reference.position } : undefined;
+}
+
+/**
+ * The import a call names: the function (`showBanner()`), a namespace's or class's member (`flags.showBanner()`,
+ * `FeatureFlags.isX()`), or a method of a receiver typed or made by an imported class (`this.userService.getX()`).
+ */
+function calledReference(state: ScanState, first: string, position: number, rest: readonly string[]): ModuleReference | undefined {
+  let value = lookupBinding(state, first, position)?.value;
+  const made = value !== undefined && typeof value !== 'string' && value.kind === 'object' ? value.constructed?.of : undefined;
+  if (made !== undefined && typeof made !== 'string' && made.kind === 'import') value = made;
+  else if (rest.length === 1 && (value === undefined || made !== undefined)) {
+    const type = receiverType(state, first, position);
+    value = type === undefined ? undefined : lookupBinding(state, type.name, type.position)?.value;
+  }
+  if (value === undefined || typeof value === 'string' || value.kind !== 'import') return undefined;
+  const names = [...value.names, ...rest];
+  return names.length === 1 || names.length === 2 ? { ...value, names } : undefined;
+}
+
+/**
+ * A call of a helper of one flag, given the check the helper gives (`declared`, at its start in `file`): a check of that
+ * flag, which the clean-up leaves.
+ */
+export function helperCallCheck(call: FlagCheck, declared: FlagCheck, helper: string, file: string): FlagCheck {
+  // What the call gives is what the helper makes of the flag, never the flag's value as an SDK's call gives it.
+  const check: FlagCheck = { ...call };
+  delete check.returns;
+  return {
+    ...check,
+    key: declared.key,
+    resolved: declared.resolved,
+    sdk: declared.sdk,
+    valueType: declared.valueType,
+    ...(declared.camelCaseName === undefined ? {} : { camelCaseName: declared.camelCaseName }),
+    helperCall: { name: helper, file, start: declared.callSpan.start },
+    evidence: `\`${helper}\` gives back a check of the flag, ${declared.method}() in ${posix.basename(file)}`,
+  };
+}
+
+/** The name a helper is called by: a method's own (`getX` of `UserService.getX`). */
+function calledName(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
 }
 
 /** The check a call (or a listed name) makes, its key still the name as written. */
@@ -186,6 +359,8 @@ function walk(state: ScanState, declarationStarts: ReadonlyMap<number, number>, 
       for (const declaration of statement.declarationList.declarations) {
         if (isIdentifier(declaration.name)) exportedLocals.push({ exported: declaration.name.text, local: declaration.name.text, position: statement.end });
       }
+    } else if ((isFunctionDeclaration(statement) || isClassDeclaration(statement)) && statement.name !== undefined && isExported(statement)) {
+      exportedLocals.push({ exported: statement.name.text, local: statement.name.text, position: statement.end });
     }
   }
   const stack: ts.Node[] = [sourceFile];
@@ -241,6 +416,14 @@ function walk(state: ScanState, declarationStarts: ReadonlyMap<number, number>, 
       } else if (names.has(callee.name.text)) {
         // `await flags.showBanner()` after `import * as flags from './flags'`.
         candidates.push({ names: [callee.expression.text, callee.name.text], position: callee.expression.end, nameNode: callee.name, whole: call, method, returns });
+      }
+    } else if (isPropertyAccessExpression(callee) && isIdentifier(callee.name) && names.has(callee.name.text)) {
+      // A helper method, on the class's own instance (`this.isX()`) or on a service it holds (`this.features.isX()`).
+      const receiver = callee.expression;
+      if (receiver.kind === SyntaxKind.ThisKeyword) {
+        candidates.push({ names: ['this', callee.name.text], position: receiver.end, nameNode: callee.name, whole: call, method, returns });
+      } else if (isPropertyAccessExpression(receiver) && receiver.expression.kind === SyntaxKind.ThisKeyword && isIdentifier(receiver.name)) {
+        candidates.push({ names: [`this.${receiver.name.text}`, callee.name.text], position: receiver.end, nameNode: callee.name, whole: call, method, returns });
       }
     }
   }

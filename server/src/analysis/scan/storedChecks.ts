@@ -9,6 +9,7 @@ import { ts } from 'ts-morph';
 import type { FlagCheck } from '../types';
 import { awaitingEvidence, type CompletedChecks } from './completeChecks';
 import type { ScanState, StoringCheck } from './types';
+import { followsArrowOrReturn } from './oneFlagHelpers';
 import { ownReturns, unwrap } from './values';
 
 const {
@@ -101,13 +102,6 @@ function selectorOfOneCheck(node: ts.Expression): ts.Expression | undefined {
 /** The last name a check's method calls: `getIsFeatureEnabled` of `getIsFeatureEnabled`, `isOn` of `gb.isOn`. */
 function calledName(method: string): string {
   return method.slice(method.lastIndexOf('.') + 1).replace(/\(.*$/s, '');
-}
-
-/** True when the text before `position`, past white space and parentheses, is an arrow (`=>`) or the keyword `return`. */
-function followsArrowOrReturn(text: string, position: number): boolean {
-  let at = position - 1;
-  while (at >= 0 && /[\s(]/.test(text[at])) at--;
-  return (text[at] === '>' && text[at - 1] === '=') || (text.startsWith('return', at - 5) && !/[\w$]/.test(text[at - 6] ?? ''));
 }
 
 /** True when the text before `position`, past white space, parentheses and an `await`, is a property's colon. */
