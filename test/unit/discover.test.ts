@@ -454,6 +454,24 @@ export function lacksFlag(user: User, flag: string) { return !user.flags.include
     checks: { 'src/handlers/story.ts': ['COUNTS_V2', 'beta'] },
   },
   {
+    name: "no SDK: a Vue composable giving back a computed box of whether a list of the flags that are on holds its parameter is a wrapper read at .value; Angular's computed signal is none",
+    files: {
+      'src/composables/user-flag.js': `import { ref, computed } from 'vue'
+const _flags = ref([])
+export const useFlag = (flagName) => {
+  return computed(() => _flags.value?.includes(flagName) ?? false)
+}`,
+      'src/app/flags.service.ts': `import { computed } from '@angular/core';
+const state = { flags: [] as string[] };
+export const flagOn = (name: string) => computed(() => state.flags.includes(name));`,
+      'src/views/home.js': `import { useFlag } from '@/composables/user-flag'
+export const beta = useFlag('beta').value`,
+    },
+    expected: { patterns: [{ callee: 'useFlag', keyArg: 0, type: 'boolean', returns: { path: 'value' } }] },
+    says: /^wrapper useFlag \(src\/composables\/user-flag\.js:3\): gives back a computed box of whether _flags\.value, a list of the flags that are on, holds its first argument$/,
+    checks: { 'src/views/home.js': ['beta'] },
+  },
+  {
     name: "no SDK: a plugin's injected function is called by its injected name (Nuxt's `inject('isOn', fn)` as `app.$isOn`, Vue's `globalProperties.$x = fn`); a membership test may ask for the key respelled; Vue's own `inject(key, default)` names nothing",
     files: {
       'modules/core/plugins/featureFlags.js': `export const FF_AUTOMATION = 'automation';

@@ -88,6 +88,18 @@ const ROWS: readonly Row[] = [
     ],
   },
   {
+    name: "a helper that reads a composable's computed box at .value, called in a module that imports it",
+    files: {
+      'src/composables/user-flag.js': `import { ref, computed } from 'vue'\nconst _flags = ref([])\nconst BLOCK_V4 = 'block_apiv4'\nconst useFlag = (flagName) => {\n  return computed(() => _flags.value?.includes(flagName) ?? false)\n}\nconst hasFlagBlockApiV4 = () => {\n  return useFlag(BLOCK_V4).value\n}\nexport { useFlag, hasFlagBlockApiV4 }\n`,
+      'src/services/domains.js': `import { hasFlagBlockApiV4 } from '@/composables/user-flag'\nexport const endpoint = () => (hasFlagBlockApiV4() ? '/v4' : '/v3')\n`,
+      'jsconfig.json': `{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }\n`,
+    },
+    references: [
+      'block_apiv4 src/composables/user-flag.js:useFlag(BLOCK_V4)',
+      'block_apiv4 src/services/domains.js:hasFlagBlockApiV4()',
+    ],
+  },
+  {
     name: 'a negated check, and one compared with a literal',
     files: {
       'src/flags.ts': `${CLIENT}export const isLegacyOff = () => !client.variation('legacy', {}, true);\nexport function theme() {\n  return client.variation('theme', {}, 'light') === 'dark';\n}\n`,

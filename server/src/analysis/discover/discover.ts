@@ -3,7 +3,6 @@
 // a closure), functions that return a flag bag, and the flag registry in code with what it anchors:
 // parameters typed by it and calls passed its members. Each finding says where it is and why it was chosen.
 
-import { posix } from 'node:path';
 import { buildPatternSet, calleeLastName, type ClientParameter, type PatternSet } from '../patterns';
 import type { UserPattern } from '../types';
 import type { BagEntry } from '../bags';
@@ -38,7 +37,8 @@ import { keyedListSearches } from './keyedListSearches';
 import { injectedClientPatterns } from './injectedClients';
 import { configNamedCalls, configSectionBags } from './configFlags';
 import { stateComparingWrappers } from './stateComparisons';
-import type { DiscoveredBag, DiscoveredRegistry, DiscoveredRegistryProperty, DiscoveredWrapper, Discovery, ProposedConfig, SourceText } from './types';
+import type { DiscoveredBag, DiscoveredRegistry, DiscoveredRegistryProperty, DiscoveredWrapper, Discovery, SourceText } from './types';
+import { bagEntryOf } from './proposedConfig';
 import { aliasesIn, isTestFile, ordinal, wrappersIn, type ClosureFactory } from './wrappers';
 
 // Each level of wrappers reads the files that name the last level's names. Real code stops at three or four
@@ -371,43 +371,6 @@ export function inferredPattern(wrapper: DiscoveredWrapper): UserPattern {
   return {
     ...wrapper.pattern, evidence: `\`${wrapper.pattern.callee}\` was inferred from the code as ${what}: ${wrapper.reason} (${wrapper.at.file}:${wrapper.at.line})`,
     ...(wrapper.declaredIn === undefined ? {} : { modules: [...wrapper.declaredIn] }),
-  };
-}
-
-/** The configuration a discovery proposes: its wrappers as patterns, its bag functions, its registry. */
-export function proposeConfig(discovery: Discovery, root: string, keysAsWritten: readonly string[] = []): ProposedConfig {
-  const config: ProposedConfig = {};
-  if (discovery.wrappers.length > 0) {
-    config.patterns = discovery.wrappers.map(({ pattern, declaredIn, sharesName }) => {
-      if (pattern.option === true) return { option: pattern.callee };
-      const { keyPath, keyArg, callee, ...rest } = pattern;
-      const argument = keyArg ?? 0;
-      const from = sharesName === true ? declaredIn?.map((file) => posix.relative(root, file)) : undefined;
-      return { callee, keyArg: keyPath && keyPath.length > 0 ? [argument, ...keyPath].join('.') : argument, ...rest, ...(from === undefined ? {} : { from: from.length === 1 ? from[0] : from }) };
-    });
-  }
-  if (discovery.bags.length > 0) config.bags = discovery.bags.map(bagEntryOf);
-  if (discovery.registry) {
-    const properties = (discovery.registryProperties ?? []).map((carried) => carried.property);
-    config.registry = { file: discovery.registry.file, symbol: discovery.registry.symbol, ...(properties.length > 0 ? { properties } : {}) };
-  }
-  if (keysAsWritten.length > 0) config.keysAsWritten = [...keysAsWritten];
-  if (discovery.clients !== undefined && discovery.clients.length > 0) {
-    config.clients = discovery.clients.map((client) => ({
-      file: client.at.file, function: client.function,
-      parameter: client.property === undefined ? client.parameter : `${client.parameter}.${client.property}`, package: client.specifier,
-    }));
-  }
-  return config;
-}
-
-/** A bag function as `.flaglens.json` lists it: its call, with how it names flags when it returns an SDK's bag. */
-export function bagEntryOf(bag: DiscoveredBag): BagEntry {
-  if (bag.camelCaseKeys !== true && bag.sdk === undefined && bag.keys === undefined && bag.locals !== true && bag.keysArg === undefined) return bag.spec;
-  return {
-    bag: bag.spec, ...(bag.camelCaseKeys === true ? { camelCaseKeys: true } : {}), ...(bag.sdk ? { sdk: bag.sdk } : {}), ...(bag.keys ? { keys: bag.keys } : {}),
-    ...(bag.locals === true ? { locals: true } : {}), ...(bag.store === true ? { store: true } : {}), ...(bag.keyNames ? { names: bag.keyNames } : {}),
-    ...(bag.accessors === true ? { accessors: true } : {}), ...(bag.keysArg === undefined ? {} : { keysArg: bag.keysArg }),
   };
 }
 

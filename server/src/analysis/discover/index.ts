@@ -1,7 +1,8 @@
 // Zero-config discovery for `flaglens init` and the editor's proposal: wrappers, bag functions and the flag
 // registry in code (see discover.ts).
 
-export { bagEntryOf, describeDiscovery, discover, inferredBag, inferredPattern, proposeConfig } from './discover';
+export { describeDiscovery, discover, inferredBag, inferredPattern } from './discover';
+export { bagEntryOf, proposeConfig } from './proposedConfig';
 export { clientParametersOf } from './clientParameters';
 export { keysAsWrittenFolders } from './keyNaming';
 export { registryPropertyPattern } from './registryProperties';

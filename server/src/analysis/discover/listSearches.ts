@@ -30,7 +30,8 @@ function membershipText(fileSaysFlags: boolean): RegExp {
 
 // `tenant.featureFlags?.includes(`, `enabledFlags.has(`: a list or set named for flags asked whether it holds one; or one
 // named for the features that are on (`site.enabledFeatures.includes(`).
-const FLAG_LIST_MEMBERSHIP = /(?:[fF]lags?|FLAGS?|[tT]oggles?|TOGGLES?|[eE]xperiments?|EXPERIMENTS?|(?:[eE]nabled|[aA]ctive)_?[fF]eatures?|(?:ENABLED|ACTIVE)_FEATURES?)\??\.(?:includes|has)\s*\(/;
+// A Vue ref of the list is read at `.value` (`_flags.value?.includes(`).
+const FLAG_LIST_MEMBERSHIP = /(?:[fF]lags?|FLAGS?|[tT]oggles?|TOGGLES?|[eE]xperiments?|EXPERIMENTS?|(?:[eE]nabled|[aA]ctive)_?[fF]eatures?|(?:ENABLED|ACTIVE)_FEATURES?)(?:\??\.value)?\??\.(?:includes|has)\s*\(/;
 
 // `for (const flag of runtimeData.WAFFLE_FLAGS)`, `for (const [name, on] of flags)`: the loop's list says flags.
 const FLAG_LIST_LOOP = /\bfor\s*\(\s*(?:const|let|var)\s+[^;()]*?\bof\s+[\w$.?]*(?:[fF]lag|FLAG|[fF]eature|FEATURE|[tT]oggle|TOGGLE)/;
@@ -47,6 +48,8 @@ export interface SearchedRead {
   readonly state: string;
   /** True for a list of the flags that are on, asked whether it holds the parameter (`featureFlags.includes(flag)`). */
   readonly membership?: true;
+  /** True when the function gives the answer in a Vue `computed` box, read at `.value` (`return computed(() => flags.value.includes(name))`). */
+  readonly boxed?: true;
 }
 
 /** Every function of a file that gives back, as it is or as a boolean, the state of the item of a list its parameter finds. */
@@ -85,19 +88,35 @@ function membershipReads(sourceFile: ts.SourceFile, fileSaysFlags: boolean): Sea
     const name = ts.isCallExpression(node) && node.arguments.length === 1 ? spelledName(node.arguments[0]) : undefined;
     if (name !== undefined && ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)
       && (node.expression.name.text === 'includes' || node.expression.name.text === 'has')) {
-      const owner = enclosingFunctionOf(node);
+      const inner = enclosingFunctionOf(node);
+      // A composable's answer in a box: the test is a `computed`'s function, and the box is what the composable gives back.
+      const box = inner === undefined || !givenBack(inner, node) ? undefined : computedOf(inner, sourceFile);
+      const outer = box === undefined ? undefined : enclosingFunctionOf(box);
+      const boxed = outer !== undefined && box !== undefined && givenBack(outer, box) && parameterOf(inner as FunctionNode, name.text, false) === undefined;
+      const owner = boxed ? outer : inner;
       const parameter = owner === undefined ? undefined : parameterOf(owner, name.text, false);
       // A type guard (`isKnownFeatureFlag(value: unknown): value is FeatureFlags`) asks whether a name is a flag at all.
       const guard = owner?.type !== undefined && ts.isTypePredicateNode(owner.type);
-      if (owner !== undefined && !guard && parameter !== undefined && parameter.keyPath === undefined && (givenBack(owner, node) || testedForTrue(node))) {
+      if (owner !== undefined && !guard && parameter !== undefined && parameter.keyPath === undefined && (boxed || givenBack(owner, node) || testedForTrue(node))) {
         const list = node.expression.expression.getText(sourceFile).replace(/\s+/g, '').replace(/\?\.?$/, '');
-        reads.push({ owner, index: parameter.index, list, compared: node.expression.name.text, state: '', membership: true });
+        reads.push({ owner, index: parameter.index, list, compared: node.expression.name.text, state: '', membership: true, ...(boxed ? { boxed: true as const } : {}) });
       }
     }
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
   return reads;
+}
+
+/**
+ * The call of Vue's `computed` a function is given to (`computed(() => …)`), or undefined: Angular's `computed` makes a
+ * signal, which is called and not read at `.value`, so the module must not import it from elsewhere than Vue.
+ */
+function computedOf(fn: FunctionNode, sourceFile: ts.SourceFile): ts.CallExpression | undefined {
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== fn || !ts.isIdentifier(call.expression) || call.expression.text !== 'computed') return undefined;
+  const from = /\bimport\s*\{[^}]*\bcomputed\b[^}]*\}\s*from\s*['"]([^'"]+)['"]/.exec(sourceFile.text)?.[1];
+  return from === undefined || /^(?:vue|vue-demi|@vue\/)/.test(from) ? call : undefined;
 }
 
 /** The name a membership test asks for: `flag`, or `flag` respelled (`flag.toLowerCase()`, `flag.trim().toLowerCase()`). */

@@ -161,10 +161,11 @@ export function stateComparingWrappers(root: string, trees: SourceTrees, known: 
       if (name === undefined || !mayNameWrapper(name) || !(saysFlags(name) || nameWords(name).some((word) => ASKS_ENABLED.has(word)))) continue;
       if (read.membership === true ? !listOfFlagsOn(read.list, name, relative) : !(fileSaysFlags || saysFlags(read.list))) continue;
       add({
-        pattern: { callee: name, keyArg: read.index, type: 'boolean' },
+        // A boxed answer is the flag's value only at `.value`: the clean-up replaces that read, never the call.
+        pattern: { callee: name, keyArg: read.index, type: 'boolean', ...(read.boxed === true ? { returns: { kind: 'object', valuePath: ['value'], others: 'a computed box of the answer' } } : {}) },
         at: at(read.owner),
         reason: read.membership === true
-          ? `gives back whether ${read.list}, a list of the flags that are on, holds its ${ordinal(read.index + 1)} argument`
+          ? `gives back ${read.boxed === true ? 'a computed box of ' : ''}whether ${read.list}, a list of the flags that are on, holds its ${ordinal(read.index + 1)} argument`
           : `gives back the ${read.state} of the item of ${read.list} whose ${read.compared} its ${ordinal(read.index + 1)} argument names`,
         evidence: 'forwards',
         level: 1,

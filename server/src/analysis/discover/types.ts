@@ -189,7 +189,7 @@ export interface Discovery {
 
 /** The `.flaglens.json` discovery proposes (only the parts it found). */
 export interface ProposedConfig {
-  patterns?: Array<(Omit<UserPattern, 'keyArg' | 'keyPath' | 'from' | 'modules'> & { keyArg?: number | string; from?: string | string[] }) | { option: string }>;
+  patterns?: Array<(Omit<UserPattern, 'keyArg' | 'keyPath' | 'from' | 'modules' | 'returns'> & { keyArg?: number | string; from?: string | string[]; returns?: 'value' | 'other' | { path: string } }) | { option: string }>;
   bags?: BagEntry[];
   registry?: { file: string; symbol: string; properties?: string[] };
   keysAsWritten?: string[];
