@@ -141,6 +141,15 @@ const ROWS: readonly Row[] = [
     ],
   },
   {
+    name: 'no helper call: a helper handed over in a list, in its module and in another',
+    files: {
+      'src/ld.ts': CLIENT,
+      'src/gates.ts': `import { client } from './ld';\nexport function canAmend() {\n  return client.variation('amend', {}, false);\n}\nexport const here = [canAmend];\n`,
+      'src/routes.ts': `import { canAmend } from './gates';\nexport const chain = [canAmend, () => 1];\n`,
+    },
+    references: ["amend src/gates.ts:client.variation('amend', {}, false)"],
+  },
+  {
     name: "no helper: a check kept only by another module's evidence that does not hold",
     files: {
       'src/store.ts': `export const client = { variation: (key: string, user: object, fallback: boolean) => fallback };\n`,

@@ -34,7 +34,7 @@ interface Declaration {
  * or `undefined` in its place when the import does not lead to one: the caller drops those.
  */
 export function completeFlagFunctionCalls(scan: FileScan, checks: Array<FlagCheck | undefined>, resolution: FlagFunctionResolution): void {
-  for (const { checkIndex, reference } of scan.flagFunctionCalls ?? []) {
+  for (const { checkIndex, reference, listed } of scan.flagFunctionCalls ?? []) {
     const declaration = followFlagFunction(scan.fileName, reference, resolution, new Set());
     const check = checks[checkIndex];
     if (declaration === undefined || check === undefined) {
@@ -52,6 +52,11 @@ export function completeFlagFunctionCalls(scan: FileScan, checks: Array<FlagChec
       key = imported === undefined ? undefined : resolution.keyOf(declaration.fileName, imported.reference);
     }
     if (declared.declaration !== true) {
+      // A helper listed is handed over, not called (see scanFlagFunctions).
+      if (listed === true) {
+        checks[checkIndex] = undefined;
+        continue;
+      }
       checks[checkIndex] = { ...helperCallCheck(check, declared, reference.names.join('.'), declaration.fileName), key: key ?? declared.key, resolved: key !== undefined };
       continue;
     }

@@ -2,7 +2,9 @@
 // function, and code reads the flag by calling it, `await showBanner()`, with no key at the call. The declaration is
 // a preset's check (patterns/vercel.ts); this pass finds the calls of such a function in its own file, and the calls
 // of imported names that other files export as flag functions (`PatternSet.flagFunctionNames`), which
-// `resolveChecks` keeps only when the import leads to a declaration (resolveFlagFunctions.ts).
+// `resolveChecks` keeps only when the import leads to a declaration (flagFunctionCalls.ts). A helper of one flag
+// (oneFlagHelpers.ts) is a flag function the team wrote: its calls, here and in the files that import it or hold its
+// class's instance, are checks of the flag its own check asks for.
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
@@ -174,7 +176,9 @@ export function scanFlagFunctions(state: ScanState, completed: CompletedChecks, 
     const [first, ...rest] = candidate.names;
     const base = candidateCheck(state, candidate);
     if (taken.has(base.callSpan.start)) continue;
-    const helper = helperCalled(state, candidate, helperBy);
+    // A helper named in a list (`router.use([gate, next])`) is handed over, not called: only a call asks for the flag.
+    const listed = candidate.returns === RETURNS_FUNCTION_IN_LIST;
+    const helper = listed ? undefined : helperCalled(state, candidate, helperBy);
     if (helper !== undefined) {
       const declared = checks[helper.checkIndex];
       sameCheck(helper.checkIndex, checks.length);
@@ -193,7 +197,7 @@ export function scanFlagFunctions(state: ScanState, completed: CompletedChecks, 
     }
     const reference = calledReference(state, first, candidate.position, rest);
     if (reference === undefined) continue;
-    calls.push({ checkIndex: checks.length, reference });
+    calls.push({ checkIndex: checks.length, reference, ...(listed ? { listed: true as const } : {}) });
     checks.push(base);
   }
 

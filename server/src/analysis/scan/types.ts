@@ -148,6 +148,8 @@ export interface StoringCheck {
 export interface FlagFunctionCall {
   readonly checkIndex: number;
   readonly reference: ModuleReference;
+  /** True for a name listed, not called (`precompute([showBanner])`): a flag function's reference, no helper's call. */
+  readonly listed?: true;
 }
 
 /** A check kept only if `reference` leads, through the workspace's modules, to one of `packages`. */
