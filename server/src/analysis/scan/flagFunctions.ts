@@ -367,7 +367,9 @@ function walk(state: ScanState, declarationStarts: ReadonlyMap<number, number>, 
       exportedLocals.push({ exported: statement.name.text, local: statement.name.text, position: statement.end });
     }
   }
-  const stack: ts.Node[] = [sourceFile];
+  // With no flag function declared here nor named elsewhere (a file of helpers, before the workspace knows their names),
+  // there is no call to look for: only the exports are read.
+  const stack: ts.Node[] = declarationStarts.size === 0 && names.size === 0 ? [] : [sourceFile];
   while (stack.length > 0) {
     const node = stack.pop() as ts.Node;
     if (isVariableDeclarationList(node)) {
