@@ -151,6 +151,14 @@ describe('describeFlagMarkdown', () => {
     assert.doesNotMatch(describeFlagMarkdown(check('new-checkout'), CATALOG, { references: 1, files: 1 }, policyContext(NOW)), /found because/);
   });
 
+  it("at a call of a helper of one flag, names the helper and sends the clean-up to the helper's check", () => {
+    const helperCall = { name: 'isNewCheckoutEnabled', file: '/ws/src/flags.ts', start: 120 };
+    const evidence = '`isNewCheckoutEnabled` gives back a check of the flag, client.getBooleanValue() in flags.ts';
+    const text = describeFlagMarkdown(check('new-checkout', { helperCall, evidence }), CATALOG, { references: 2, files: 2 }, policyContext(NOW));
+    assert.match(text.split('\n')[0], / · not removable here: this check calls isNewCheckoutEnabled \(in flags\.ts\), a helper that gives back a check of 'new-checkout'; clean up the check inside the helper/);
+    assert.match(text, /\nfound because `isNewCheckoutEnabled` gives back a check of the flag, `?client\.getBooleanValue\(\)`? in flags\.ts$/);
+  });
+
   it('escapes markdown in keys and descriptions', () => {
     const text = describeFlagMarkdown(check('beta_*banner*'), CATALOG, { references: 1, files: 1 }, policyContext(NOW));
     assert.match(text, /^\*\*beta\\_\\\*banner\\\*\*\* — released/);
