@@ -9,17 +9,18 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { PatternSet } from '../patterns';
-import { RETURNS_VALUE, returnsOther } from '../patterns/define';
+import { calleeLastName, RETURNS_VALUE, returnsOther } from '../patterns/define';
 import { wholeNamesRegex } from '../regex';
 import type { FlagCheck } from '../types';
 import { lookupBinding } from './bindings';
 import type { CompletedChecks } from './completeChecks';
-import { isExported, mayGiveCheck, oneFlagHelpers, type OneFlagHelper } from './oneFlagHelpers';
+import { hasModifier } from './exports';
+import { mayGiveCheck, oneFlagHelpers, type OneFlagHelper } from './oneFlagHelpers';
 import type { Binding, FileScan, FlagFunctionCall, ModuleReference, ScanState } from './types';
 import { unwrap } from './values';
 
 const {
-  NodeFlags, SyntaxKind, canHaveModifiers, forEachChild, getModifiers, isArrayLiteralExpression, isAwaitExpression,
+  NodeFlags, SyntaxKind, forEachChild, isArrayLiteralExpression, isAwaitExpression,
   isCallExpression, isClassDeclaration, isExportDeclaration, isFunctionDeclaration, isIdentifier, isParenthesizedExpression,
   isPropertyAccessExpression, isVariableDeclarationList, isVariableStatement,
 } = ts;
@@ -51,7 +52,7 @@ export function callsFlagFunction(text: string, patterns: PatternSet, declared: 
     regex = new RegExp(wholeNamesRegex(names, () => names).source, 'g');
     everyMention.set(names, regex);
   }
-  const own = new Map(Object.keys(declared).map((name) => [calledName(name), 0]));
+  const own = new Map(Object.keys(declared).map((name) => [calleeLastName(name), 0]));
   for (const [name] of text.matchAll(regex)) {
     const seen = own.get(name);
     if (seen === undefined || seen > 0) return true;
@@ -81,7 +82,7 @@ export function exportedFlagFunctionNames(scans: Iterable<Pick<FileScan, 'flagFu
 export function flagFunctionNamesOf(scan: Pick<FileScan, 'flagFunctions' | 'checks'> | null | undefined, helpers: boolean): string[] {
   const declared = scan?.flagFunctions;
   if (declared === undefined || scan === null || scan === undefined) return [];
-  return Object.keys(declared).filter((name) => helpers || scan.checks[declared[name]]?.declaration === true).map(calledName);
+  return Object.keys(declared).filter((name) => helpers || scan.checks[declared[name]]?.declaration === true).map(calleeLastName);
 }
 
 /**
@@ -210,7 +211,7 @@ export function scanFlagFunctions(state: ScanState, completed: CompletedChecks, 
     if (declaration !== undefined) flagFunctions[exported] = declaration.checkIndex;
     // An exported class's helper methods, by the name the class, or the one instance it makes here, is exported under.
     const className = receiverType(state, local, position)?.name ?? local;
-    for (const helper of helperBy.methods.values()) if (helper.name.startsWith(`${className}.`)) flagFunctions[`${exported}.${calledName(helper.name)}`] = helper.checkIndex;
+    for (const helper of helperBy.methods.values()) if (helper.name.startsWith(`${className}.`)) flagFunctions[`${exported}.${calleeLastName(helper.name)}`] = helper.checkIndex;
   }
   const scan = inSourceOrder({
     checks, importedKeys, importedKeyTypes: completed.importedKeyTypes, evidenceImports,
@@ -223,7 +224,7 @@ export function scanFlagFunctions(state: ScanState, completed: CompletedChecks, 
 }
 
 /** The helpers of one flag a file declares, given its checks (see oneFlagHelpers.ts); none, without a walk, in most files. */
-export function helpersOf(sourceFile: ts.SourceFile, text: string, found: Pick<CompletedChecks, 'checks' | 'importedKeys'>): OneFlagHelper[] {
+function helpersOf(sourceFile: ts.SourceFile, text: string, found: Pick<CompletedChecks, 'checks' | 'importedKeys'>): OneFlagHelper[] {
   if (!mayGiveCheck(text, found.checks)) return [];
   const imported = new Set(found.importedKeys.map((entry) => entry.checkIndex));
   return oneFlagHelpers(sourceFile, found.checks, (index) => isHelperCheck(found.checks[index], imported.has(index)));
@@ -262,7 +263,7 @@ function helperCalled(state: ScanState, candidate: Candidate, helpers: HelpersHe
   if (first === 'this') {
     for (const helper of helpers.methods.values()) {
       const span = helper.classSpan as NonNullable<OneFlagHelper['classSpan']>;
-      if (calledName(helper.name) === rest[0] && span.start <= candidate.position && candidate.position <= span.end) return helper;
+      if (calleeLastName(helper.name) === rest[0] && span.start <= candidate.position && candidate.position <= span.end) return helper;
     }
     return undefined;
   }
@@ -318,11 +319,6 @@ export function helperCallCheck(call: FlagCheck, declared: FlagCheck, helper: st
   };
 }
 
-/** The name a helper is called by: a method's own (`getX` of `UserService.getX`). */
-function calledName(name: string): string {
-  return name.slice(name.lastIndexOf('.') + 1);
-}
-
 /** The check a call (or a listed name) makes, its key still the name as written. */
 function candidateCheck(state: ScanState, candidate: Candidate): FlagCheck {
   const nameStart = candidate.nameNode.getStart(state.sourceFile);
@@ -359,11 +355,11 @@ function walk(state: ScanState, declarationStarts: ReadonlyMap<number, number>, 
       for (const element of statement.exportClause.elements) {
         exportedLocals.push({ exported: element.name.text, local: (element.propertyName ?? element.name).text, position: statement.end });
       }
-    } else if (isVariableStatement(statement) && canHaveModifiers(statement) && getModifiers(statement)?.some((modifier) => modifier.kind === SyntaxKind.ExportKeyword)) {
+    } else if (isVariableStatement(statement) && hasModifier(statement, SyntaxKind.ExportKeyword)) {
       for (const declaration of statement.declarationList.declarations) {
         if (isIdentifier(declaration.name)) exportedLocals.push({ exported: declaration.name.text, local: declaration.name.text, position: statement.end });
       }
-    } else if ((isFunctionDeclaration(statement) || isClassDeclaration(statement)) && statement.name !== undefined && isExported(statement)) {
+    } else if ((isFunctionDeclaration(statement) || isClassDeclaration(statement)) && statement.name !== undefined && hasModifier(statement, SyntaxKind.ExportKeyword) && !hasModifier(statement, SyntaxKind.DefaultKeyword)) {
       exportedLocals.push({ exported: statement.name.text, local: statement.name.text, position: statement.end });
     }
   }

@@ -11,7 +11,7 @@ import type { FlagCheck } from '../types';
 import { ownConstant, ownReturns, unwrap } from './values';
 
 const {
-  SyntaxKind, canHaveModifiers, getModifiers, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration,
+  SyntaxKind, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration,
   isFunctionDeclaration, isFunctionExpression, isIdentifier, isMethodDeclaration, isPrefixUnaryExpression, isPropertyAccessExpression,
   isPropertyDeclaration, isVariableStatement, isAwaitExpression,
 } = ts;
@@ -78,13 +78,6 @@ export function oneFlagHelpers(sourceFile: ts.SourceFile, checks: readonly FlagC
     }
   }
   return helpers;
-}
-
-/** True for a declaration written with `export` (not `export default`). */
-export function isExported(statement: ts.Statement): boolean {
-  if (!canHaveModifiers(statement)) return false;
-  const modifiers = getModifiers(statement) ?? [];
-  return modifiers.some((modifier) => modifier.kind === SyntaxKind.ExportKeyword) && !modifiers.some((modifier) => modifier.kind === SyntaxKind.DefaultKeyword);
 }
 
 /**
