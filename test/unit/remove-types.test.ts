@@ -106,6 +106,50 @@ const ROWS: Row[] = [
     after: "export function f(): string {\n  return 'variant';\n}\n",
     folder: '/flaglens-no-such-project/src',
   },
+  // A server SDK's call gives a promise; where its declarations are not at hand, a pattern that says it gives the
+  // value is trusted only where the code awaits it or uses it as a value.
+  {
+    name: 'a call returned, not awaited, from a function declared Promise<boolean> is left as it is, types or none',
+    before: "export function f(): Promise<boolean> {\n  return legacyVariant('new-checkout');\n}\n",
+    why: /used where the code expects `Promise<boolean>` and does not await it: the call gives a promise there/,
+    folder: '/flaglens-no-such-project/src',
+  },
+  {
+    name: 'a call returned from an async function is replaced where no types are at hand',
+    before: "export async function f(): Promise<boolean> {\n  return legacyVariant('new-checkout');\n}\n",
+    after: 'export async function f(): Promise<boolean> {\n  return true;\n}\n',
+    folder: '/flaglens-no-such-project/src',
+  },
+  {
+    name: 'a call held in a variable typed Promise<boolean> is left as it is',
+    before: "export function f(): void {\n  const pending: Promise<boolean> = legacyVariant('new-checkout');\n  void pending;\n}\n",
+    why: /used where the code expects `Promise<boolean>`/,
+    folder: '/flaglens-no-such-project/src',
+  },
+  {
+    name: 'a call passed to a parameter typed Promise<boolean> | undefined is left as it is',
+    before: "export function f(wait: (pending?: Promise<boolean>) => void): void {\n  wait(legacyVariant('new-checkout'));\n}\n",
+    why: /used where the code expects `Promise<boolean> \| undefined`/,
+    folder: '/flaglens-no-such-project/src',
+  },
+  {
+    name: 'a call held in a variable that a function declared Promise<boolean> returns is left as it is',
+    before: "export function f(): Promise<boolean> {\n  const pending = legacyVariant('new-checkout');\n  return pending;\n}\n",
+    why: /held in 'pending', used where the code expects `Promise<boolean>`/,
+    folder: '/flaglens-no-such-project/src',
+  },
+  {
+    name: 'a call held in a variable whose .then is called is left as it is',
+    before: "export function f(): void {\n  const pending = legacyVariant('new-checkout');\n  void pending.then((on) => console.log(on));\n}\n",
+    why: /held in 'pending', used as an object \(pending\.then\)/,
+    folder: '/flaglens-no-such-project/src',
+  },
+  {
+    name: 'a call held in a variable and awaited is replaced',
+    before: "export async function f(): Promise<string> {\n  const pending = legacyVariant('new-checkout');\n  return (await pending) ? 'new' : 'old';\n}\n",
+    after: "export async function f(): Promise<string> {\n  return 'new';\n}\n",
+    folder: '/flaglens-no-such-project/src',
+  },
 ];
 
 describe("flag clean-up: the checker's return type as evidence", () => {

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
-import { projectDeclarationAt, typedReturnsAt, type CallTypes, type TypedReturns } from '../analysis/remove/returnTypes';
+import { expectedPromiseAt, projectDeclarationAt, typedReturnsAt, type CallTypes, type TypedReturns } from '../analysis/remove/returnTypes';
 import type { Span } from '../analysis/types';
 
 /** A file being cleaned, with the text the clean-up works on (an open document's, or the disk's). */
@@ -68,6 +68,7 @@ export function createCallTypes(files: readonly CleanedText[]): CallTypes {
   };
   return {
     returnsOf: (fileName: string, span: Span): TypedReturns | undefined => ask(fileName, (checker, sourceFile) => typedReturnsAt(checker, sourceFile, span)),
+    expectedPromiseOf: (fileName: string, span: Span): string | undefined => ask(fileName, (checker, sourceFile) => expectedPromiseAt(checker, sourceFile, span)),
     projectDeclarationOf: (fileName: string, span: Span): string | undefined => ask(fileName, (checker, sourceFile) => projectDeclarationAt(checker, sourceFile, span)),
   };
 }

@@ -121,7 +121,8 @@ function removeChecks(fileName: string, text: string, checks: readonly FlagCheck
     }
     // The checker is asked where nothing declares what the call returns, and to confirm a declared value.
     const typed = check.returns === undefined || check.returns.kind === 'value' ? callTypes?.returnsOf(fileName, check.callSpan) : undefined;
-    const replaced = replacedNode(check, node, flagName, before, typed);
+    const expectedPromise = callTypes === undefined ? undefined : (use: ts.Node) => callTypes.expectedPromiseOf(fileName, { start: use.getStart(before.sourceFile), end: use.end });
+    const replaced = replacedNode(check, node, flagName, before, typed, expectedPromise);
     if ('why' in replaced) {
       problemAt(check.callSpan.start, replaced.why);
       continue;
@@ -264,7 +265,8 @@ export function givesNoValue(check: FlagCheck, flagName: string): string | undef
  * when it says anything (`typed`), else the code's own use: any use other than as a value leaves the
  * check as it is.
  */
-function replacedNode(check: FlagCheck, node: ts.Node, flagName: string, bound: BoundFile, typed: TypedReturns | undefined): { node: ts.Node } | { why: string } {
+function replacedNode(check: FlagCheck, node: ts.Node, flagName: string, bound: BoundFile, typed: TypedReturns | undefined,
+  expectedPromise: ((use: ts.Node) => string | undefined) | undefined): { node: ts.Node } | { why: string } {
   const returns = check.returns;
   const noValue = givesNoValue(check, flagName);
   if (noValue !== undefined) return { why: noValue };
@@ -274,7 +276,12 @@ function replacedNode(check: FlagCheck, node: ts.Node, flagName: string, bound: 
   }
   if (returns === undefined && typed?.kind === 'other') return { why: `this check of '${flagName}' returns ${typed.what}, not the flag's value; left as it is` };
   if (returns === undefined && typed?.kind === 'object') return valuePathOrWhy(node, typed.valuePath, `returns ${typed.what}`, flagName);
-  const use = returns?.kind === 'value' || typed?.kind === 'value' ? objectUseOfValue(node) : objectUse(node, bound, check, 0);
+  const asValue = returns?.kind === 'value' || typed?.kind === 'value';
+  const use = heldUse(node, bound, 0, (at) => {
+    const promise = expectedPromise?.(at);
+    if (promise !== undefined) return `used where the code expects ${promise} and does not await it: the call gives a promise there, not the flag's value`;
+    return asValue ? objectUseOfValue(at) : objectUse(at, check);
+  });
   return use === undefined ? { node } : { why: `the result of this check of '${flagName}' is ${use}; left as it is` };
 }
 
@@ -330,11 +337,11 @@ const MAX_VARIABLE_DEPTH = 3;
 const PRIMITIVE_TYPES = new Set(['boolean', 'string', 'number']);
 
 /**
- * How a check's result (or a variable holding it) is used other than as a value, or undefined when it
- * is only used as one: a property read (a method call counts only when the value is known to be a
- * primitive), destructuring, spreading, or being passed to a function or constructor.
+ * How a check's result is used other than as a value at `node`, or undefined when it is used as one there: a property
+ * read (a method call counts only when the value is known to be a primitive), destructuring, spreading, or being passed
+ * to a function or constructor.
  */
-function objectUse(node: ts.Node, bound: BoundFile, check: FlagCheck, depth: number): string | undefined {
+function objectUse(node: ts.Node, check: FlagCheck): string | undefined {
   if (ts.isBindingElement(node)) return undefined;
   const { node: used, parent } = userOf(node);
   if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === used) {
@@ -348,13 +355,23 @@ function objectUse(node: ts.Node, bound: BoundFile, check: FlagCheck, depth: num
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== used) {
     return `passed to ${shortText(parent.expression)}()`;
   }
-  if (ts.isVariableDeclaration(parent) && parent.initializer === used) {
-    if (!ts.isIdentifier(parent.name)) return `destructured (${shortText(parent.name)})`;
-    if (depth >= MAX_VARIABLE_DEPTH) return `held in '${parent.name.text}', whose uses are too far to follow`;
-    for (const reference of bound.referencesTo(parent.name)) {
-      const use = objectUse(reference, bound, check, depth + 1);
-      if (use !== undefined) return use.startsWith('held in') ? use : `held in '${parent.name.text}', ${use}`;
-    }
+  if (ts.isVariableDeclaration(parent) && parent.initializer === used && !ts.isIdentifier(parent.name)) return `destructured (${shortText(parent.name)})`;
+  return undefined;
+}
+
+/**
+ * The first use of a check's result that `useAt` objects to: at the check itself, then wherever a variable holds it
+ * (`const p = check; p.then(…)`), since the clean-up puts the value at each of those uses too.
+ */
+function heldUse(node: ts.Node, bound: BoundFile, depth: number, useAt: (node: ts.Node) => string | undefined): string | undefined {
+  const use = useAt(node);
+  if (use !== undefined || ts.isBindingElement(node)) return use;
+  const { node: used, parent } = userOf(node);
+  if (!ts.isVariableDeclaration(parent) || parent.initializer !== used || !ts.isIdentifier(parent.name)) return undefined;
+  if (depth >= MAX_VARIABLE_DEPTH) return `held in '${parent.name.text}', whose uses are too far to follow`;
+  for (const reference of bound.referencesTo(parent.name)) {
+    const heldAt = heldUse(reference, bound, depth + 1, useAt);
+    if (heldAt !== undefined) return heldAt.startsWith('held in') ? heldAt : `held in '${parent.name.text}', ${heldAt}`;
   }
   return undefined;
 }

@@ -19,6 +19,8 @@ export type TypedReturns =
 export interface CallTypes {
   /** What the call (or bag property) at this span of the file returns, or undefined when its type says nothing (any, unknown, unresolved). */
   returnsOf(fileName: string, span: Span): TypedReturns | undefined;
+  /** The promise type the code expects where the expression at this span stands without awaiting it (see `expectedPromiseAt`). */
+  expectedPromiseOf(fileName: string, span: Span): string | undefined;
   /** For a call of a bare function name: the project source file that declares the function, when the checker finds it there (not in a package). */
   projectDeclarationOf(fileName: string, span: Span): string | undefined;
 }
@@ -38,6 +40,28 @@ export function typedReturnsAt(checker: ts.TypeChecker, sourceFile: ts.SourceFil
   // Where the code awaits the call, the value is what the promise resolves to.
   if (isAwaited(node)) type = checker.getAwaitedType(type) ?? type;
   return classify(checker, type, node);
+}
+
+/**
+ * The promise the code expects where the expression at `span` stands without awaiting it: `return call` in a function
+ * declared `Promise<boolean>` that is not async, `const p: Promise<boolean> = call`, an argument of a parameter typed
+ * so. There the call gives a promise, whatever a pattern says of its value, and a literal in its place would change
+ * what the code does. Undefined when the code awaits it or expects anything else.
+ */
+export function expectedPromiseAt(checker: ts.TypeChecker, sourceFile: ts.SourceFile, span: Span): string | undefined {
+  const node = nodeAtSpan(sourceFile, span.start, span.end);
+  if (node === undefined || !ts.isExpression(node) || isAwaited(node)) return undefined;
+  let outer: ts.Expression = node;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  const expected = checker.getContextualType(outer);
+  if (expected === undefined || !isPromiseLike(expected)) return undefined;
+  return `\`${checker.typeToString(expected, node, ts.TypeFormatFlags.NoTruncation).replace(/\s+/g, ' ').slice(0, MAX_TYPE_TEXT)}\``;
+}
+
+// A promise, or a union of promises and nothing (`Promise<boolean> | undefined` of an optional parameter).
+function isPromiseLike(type: ts.Type): boolean {
+  const members = (type.isUnion() ? type.types : [type]).filter((member) => (member.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) === 0);
+  return members.length > 0 && members.every((member) => (member.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) === 0 && member.getProperty('then') !== undefined);
 }
 
 /**
