@@ -158,6 +158,24 @@ const ROWS: readonly Row[] = [
     },
     references: [],
   },
+  {
+    name: "helpers of helpers: whether another helper's variant is an enum's member, and its negation, called in another module",
+    files: {
+      'src/ld.ts': CLIENT,
+      'src/variants.ts': `export enum BaseVariant {\n  Control = 'control',\n  Enabled = 'enabled',\n}\n`,
+      'src/flags/explore.ts': `import { client } from '../ld';\nimport { BaseVariant } from '../variants';\nexport function useExploreFlag(): BaseVariant {\n  return client.variation('explore', {}, BaseVariant.Control);\n}\nexport function useExplorePageEnabled(): boolean {\n  return useExploreFlag() === BaseVariant.Enabled;\n}\nexport const hideExplore = () => !useExplorePageEnabled();\nexport function sameAs(variant: BaseVariant): boolean {\n  return useExploreFlag() === variant;\n}\n`,
+      'src/page.ts': `import { hideExplore, sameAs, useExploreFlag, useExplorePageEnabled } from './flags/explore';\nexport const a = useExplorePageEnabled() ? 1 : 2;\nexport const b = hideExplore();\nexport const c = useExploreFlag();\nexport const d = sameAs(c);\n`,
+    },
+    references: [
+      "explore src/flags/explore.ts:client.variation('explore', {}, BaseVariant.Control)",
+      'explore src/flags/explore.ts:useExploreFlag()',
+      'explore src/flags/explore.ts:useExploreFlag()',
+      'explore src/flags/explore.ts:useExplorePageEnabled()',
+      'explore src/page.ts:hideExplore()',
+      'explore src/page.ts:useExploreFlag()',
+      'explore src/page.ts:useExplorePageEnabled()',
+    ],
+  },
 ];
 
 describe('helpers of one flag', () => {

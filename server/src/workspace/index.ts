@@ -53,8 +53,9 @@ export interface WorkspaceIndexOptions {
   keysAsWritten?: readonly string[];
 }
 
-// Passes over the files that mention a flag function: the exported names, then those barrels re-export them under.
-const FLAG_FUNCTION_ROUNDS = 3;
+// Passes over the files that mention a flag function: the exported names, then those barrels re-export them under and
+// the helpers that give back a call of a helper found in the pass before.
+const FLAG_FUNCTION_ROUNDS = 5;
 
 /** One flag check and the file it is in. */
 export interface FlagReference {
@@ -258,7 +259,9 @@ export class WorkspaceIndex {
         this.scans.set(file, scan);
         rescanned.push(scan);
       }
-      const more = withReexportedNames(names, rescanned);
+      // A file scanned again may declare a helper of a helper it now sees called (`useXEnabled = () => useXFlag() === on`).
+      const declared = exportedFlagFunctionNames(rescanned, this.inferredFrom !== undefined).filter((name) => !names.includes(name));
+      const more = withReexportedNames(declared.length === 0 ? names : [...names, ...declared].sort(), rescanned);
       if (more === names) break;
       names = more;
     }

@@ -152,15 +152,7 @@ export function scanFlagFunctions(state: ScanState, completed: CompletedChecks, 
   }
   // A function declaration has no binding unless it makes a client: one that no binding shadows is found by its name.
   const helperBy: HelpersHere = { byBinding: new Map(), functions: new Map(), methods: new Map() };
-  for (const helper of helpers) {
-    if (helper.classSpan !== undefined) {
-      helperBy.methods.set(helper.name, helper);
-      continue;
-    }
-    const binding = lookupBinding(state, helper.name, helper.position);
-    if (binding !== undefined) helperBy.byBinding.set(binding, helper);
-    else helperBy.functions.set(helper.name, helper);
-  }
+  addHelpers(state, helperBy, helpers);
 
   const checks = [...completed.checks];
   const importedKeys = [...completed.importedKeys];
@@ -171,21 +163,39 @@ export function scanFlagFunctions(state: ScanState, completed: CompletedChecks, 
   const sameCheck = (from: number, to: number): void => {
     const key = importedKeys.find((entry) => entry.checkIndex === from);
     if (key !== undefined) importedKeys.push({ checkIndex: to, reference: key.reference });
-    for (const entry of completed.evidenceImports) if (entry.checkIndex === from) evidenceImports.push({ ...entry, checkIndex: to });
+    for (const entry of evidenceImports.filter((held) => held.checkIndex === from)) evidenceImports.push({ ...entry, checkIndex: to });
   };
-  for (const candidate of candidates) {
+  // A helper may give back a call of another helper here (`useXEnabled = () => useXFlag() === Variant.Enabled`): once a
+  // level's calls are checks, the functions that give one back are the next level's helpers, a few levels up.
+  let waiting = candidates;
+  for (let level = 0; level < MAX_HELPER_LEVELS && waiting.length > 0; level++) {
+    const before = checks.length;
+    const others: Candidate[] = [];
+    for (const candidate of waiting) {
+      const base = candidateCheck(state, candidate);
+      // A helper named in a list (`router.use([gate, next])`) is handed over, not called: only a call asks for the flag.
+      const helper = taken.has(base.callSpan.start) || candidate.returns === RETURNS_FUNCTION_IN_LIST ? undefined : helperCalled(state, candidate, helperBy);
+      if (helper === undefined) {
+        others.push(candidate);
+        continue;
+      }
+      const declared = checks[helper.checkIndex];
+      sameCheck(helper.checkIndex, checks.length);
+      taken.add(base.callSpan.start);
+      checks.push(helperCallCheck(base, declared, helper.name, state.sourceFile.fileName));
+    }
+    waiting = others;
+    if (checks.length === before) break;
+    const higher = oneFlagHelpers(state.sourceFile, checks, (index) => index >= before).filter((helper) => !helpers.some((known) => known.name === helper.name));
+    if (higher.length === 0) break;
+    helpers.push(...higher);
+    addHelpers(state, helperBy, higher);
+  }
+  for (const candidate of waiting) {
     const [first, ...rest] = candidate.names;
     const base = candidateCheck(state, candidate);
     if (taken.has(base.callSpan.start)) continue;
-    // A helper named in a list (`router.use([gate, next])`) is handed over, not called: only a call asks for the flag.
     const listed = candidate.returns === RETURNS_FUNCTION_IN_LIST;
-    const helper = listed ? undefined : helperCalled(state, candidate, helperBy);
-    if (helper !== undefined) {
-      const declared = checks[helper.checkIndex];
-      sameCheck(helper.checkIndex, checks.length);
-      checks.push(helperCallCheck(base, declared, helper.name, state.sourceFile.fileName));
-      continue;
-    }
     const binding = lookupBinding(state, first, candidate.position);
     if (binding === undefined) continue;
     const declaration = rest.length === 0 ? declaredBy.get(binding) : undefined;
@@ -236,6 +246,22 @@ interface HelpersHere {
   readonly functions: Map<string, OneFlagHelper>;
   readonly methods: Map<string, OneFlagHelper>;
 }
+
+/** Adds helpers to this file's: a method by `Class.method`, a function by its binding, or by its name when it has none. */
+function addHelpers(state: ScanState, here: HelpersHere, helpers: readonly OneFlagHelper[]): void {
+  for (const helper of helpers) {
+    if (helper.classSpan !== undefined) {
+      here.methods.set(helper.name, helper);
+      continue;
+    }
+    const binding = lookupBinding(state, helper.name, helper.position);
+    if (binding !== undefined) here.byBinding.set(binding, helper);
+    else here.functions.set(helper.name, helper);
+  }
+}
+
+// Helpers of helpers of one flag, as deep as a team layers them: a variant, whether it is on, the hook that asks.
+const MAX_HELPER_LEVELS = 4;
 
 /**
  * Whether a check may be what a helper of one flag gives: its key is the flag's own, written or imported (not a

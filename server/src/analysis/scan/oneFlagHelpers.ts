@@ -82,7 +82,7 @@ export function oneFlagHelpers(sourceFile: ts.SourceFile, checks: readonly FlagC
 
 /**
  * The check a function gives back, or undefined. Every return gives that one check (also negated, awaited, compared
- * with a literal, with a literal fallback, read at `.value`, or through a `const` holding it), or a literal (a guard's
+ * with a constant, with a constant fallback, read at `.value`, or through a `const` holding it), or a constant (a guard's
  * `return false`); at least one gives the check, and the function holds no other check. A function of the state alone
  * is a store's selector, read as such (storedChecks.ts); a component (its name in PascalCase, or a check written as an
  * element) renders, and its elements are no calls.
@@ -94,7 +94,7 @@ function givenCheck(fn: ts.SignatureDeclaration, checkAt: (expression: ts.Expres
   let given: number | undefined;
   for (const returned of ownReturns(fn)) {
     const value = standsFor(returned);
-    if (isLiteral(value)) continue;
+    if (isConstant(value)) continue;
     let index = checkAt(value);
     if (index === undefined && isIdentifier(value) && isBlock(body)) {
       const held = ownConstant(fn, value.text);
@@ -109,14 +109,14 @@ function givenCheck(fn: ts.SignatureDeclaration, checkAt: (expression: ts.Expres
   return others ? undefined : given;
 }
 
-/** What a returned expression is the value of: past parentheses, casts, `await`, `!`, `Boolean(…)`, a comparison with a literal, a literal fallback and `.value`. */
+/** What a returned expression is the value of: past parentheses, casts, `await`, `!`, `Boolean(…)`, a comparison with a constant, a constant fallback and `.value`. */
 function standsFor(expression: ts.Expression): ts.Expression {
   let value = unwrap(expression);
   for (;;) {
     if (isAwaitExpression(value)) value = unwrap(value.expression);
     else if (isPrefixUnaryExpression(value) && value.operator === SyntaxKind.ExclamationToken) value = unwrap(value.operand);
     else if (isCallExpression(value) && isIdentifier(value.expression) && value.expression.text === 'Boolean' && value.arguments.length === 1) value = unwrap(value.arguments[0]);
-    else if (isBinaryExpression(value) && COMPARED_WITH_LITERAL.has(value.operatorToken.kind) && isLiteral(unwrap(value.right))) value = unwrap(value.left);
+    else if (isBinaryExpression(value) && COMPARED_WITH_LITERAL.has(value.operatorToken.kind) && isConstant(unwrap(value.right))) value = unwrap(value.left);
     else if (isPropertyAccessExpression(value) && value.name.text === 'value') value = unwrap(value.expression);
     else return value;
   }
@@ -126,6 +126,18 @@ const COMPARED_WITH_LITERAL = new Set<ts.SyntaxKind>([
   SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken,
   SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken,
 ]);
+
+/**
+ * A literal, or a name that stands for one: an enum's member or a constant object's (`BaseVariant.Enabled`,
+ * `Treatments.ON`), or a constant named in capitals (`ENABLED`).
+ */
+function isConstant(expression: ts.Expression): boolean {
+  if (isLiteral(expression)) return true;
+  if (isIdentifier(expression)) return /^[A-Z][A-Z0-9_]*$/.test(expression.text);
+  let root: ts.Expression = expression;
+  while (isPropertyAccessExpression(root) && isIdentifier(root.name)) root = root.expression;
+  return root !== expression && isIdentifier(root) && /^[A-Z]/.test(root.text);
+}
 
 function isLiteral(expression: ts.Expression): boolean {
   switch (expression.kind) {
