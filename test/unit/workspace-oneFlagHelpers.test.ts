@@ -155,6 +155,8 @@ const ROWS: readonly Row[] = [
       'src/store.ts': `export const client = { variation: (key: string, user: object, fallback: boolean) => fallback };\n`,
       'src/flags.ts': `import { client } from './store';\nexport function isNewNavEnabled() {\n  return client.variation('new-nav', {}, false);\n}\n`,
       'src/page.ts': `import { isNewNavEnabled } from './flags';\nexport const a = isNewNavEnabled();\n`,
+      'src/nav.ts': `import { isNewNavEnabled } from './flags';\nexport const showNav = () => !isNewNavEnabled();\n`,
+      'src/menu.ts': `import { showNav } from './nav';\nexport const b = showNav();\n`,
     },
     references: [],
   },
@@ -174,6 +176,23 @@ const ROWS: readonly Row[] = [
       'explore src/page.ts:hideExplore()',
       'explore src/page.ts:useExploreFlag()',
       'explore src/page.ts:useExplorePageEnabled()',
+    ],
+  },
+  {
+    name: "helpers of helpers across modules: another module's helper of an imported helper, through a barrel",
+    files: {
+      'src/ld.ts': CLIENT,
+      'src/flags/base.ts': `import { client } from '../ld';\nexport const useCheckoutVariant = () => client.variation('checkout', {}, 'control');\n`,
+      'src/flags/index.ts': `export * from './base';\n`,
+      'src/flags/enabled.ts': `import { useCheckoutVariant } from './index';\nexport function useCheckoutEnabled(): boolean {\n  return useCheckoutVariant() === 'treatment';\n}\n`,
+      'src/gate.ts': `import { useCheckoutEnabled } from './flags/enabled';\nexport class Gate {\n  open(): boolean {\n    return !useCheckoutEnabled();\n  }\n}\n`,
+      'src/page.ts': `import { Gate } from './gate';\nexport const shown = new Gate().open();\nexport function view(gate: Gate) {\n  return gate.open() ? 'old' : 'new';\n}\n`,
+    },
+    references: [
+      "checkout src/flags/base.ts:client.variation('checkout', {}, 'control')",
+      'checkout src/flags/enabled.ts:useCheckoutVariant()',
+      'checkout src/gate.ts:useCheckoutEnabled()',
+      'checkout src/page.ts:gate.open()',
     ],
   },
 ];

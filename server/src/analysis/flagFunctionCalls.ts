@@ -35,39 +35,54 @@ interface Declaration {
  */
 export function completeFlagFunctionCalls(scan: FileScan, checks: Array<FlagCheck | undefined>, resolution: FlagFunctionResolution): void {
   for (const { checkIndex, reference, listed } of scan.flagFunctionCalls ?? []) {
-    const declaration = followFlagFunction(scan.fileName, reference, resolution, new Set());
     const check = checks[checkIndex];
-    if (declaration === undefined || check === undefined) {
-      checks[checkIndex] = undefined;
-      continue;
-    }
-    const declared = declaration.check.declaration === true ? declaration.check : resolution.keptCheck(declaration.scan, declaration.checkIndex);
-    if (declared === undefined) {
-      checks[checkIndex] = undefined;
-      continue;
-    }
-    let key: string | undefined = declared.resolved ? declared.key : undefined;
-    if (key === undefined) {
+    checks[checkIndex] = check === undefined || (listed === true && isHelperReference(scan.fileName, reference, resolution)) ? undefined
+      : completedCall(scan.fileName, check, reference, resolution, 0);
+  }
+}
+
+/** True when a listed name leads to a helper of one flag, which a list hands over rather than calls (see scanFlagFunctions). */
+function isHelperReference(fromFile: string, reference: ModuleReference, resolution: FlagFunctionResolution): boolean {
+  const declaration = followFlagFunction(fromFile, reference, resolution, new Set());
+  return declaration === undefined || declaration.check.declaration !== true;
+}
+
+// Helpers of helpers across modules, as deep as the scans find them (MAX_HELPER_LEVELS), with room for re-exports.
+const MAX_CALL_DEPTH = 8;
+
+/**
+ * A call of an imported flag function, completed from the check its declaration gives: a Vercel flag's declaration, or
+ * the check a helper of one flag gives back, which may itself be a call of another module's helper, completed first.
+ * Undefined when the import leads to none, or to a check whose evidence does not hold.
+ */
+function completedCall(fromFile: string, check: FlagCheck, reference: ModuleReference, resolution: FlagFunctionResolution, depth: number): FlagCheck | undefined {
+  const declaration = followFlagFunction(fromFile, reference, resolution, new Set());
+  if (declaration === undefined || depth > MAX_CALL_DEPTH) return undefined;
+  let declared: FlagCheck | undefined;
+  let key: string | undefined;
+  const inner = (declaration.scan.flagFunctionCalls ?? []).find((call) => call.checkIndex === declaration.checkIndex);
+  if (inner !== undefined) {
+    declared = inner.listed === true ? undefined : completedCall(declaration.fileName, declaration.check, inner.reference, resolution, depth + 1);
+    key = declared?.resolved === true ? declared.key : undefined;
+  } else {
+    declared = declaration.check.declaration === true ? declaration.check : resolution.keptCheck(declaration.scan, declaration.checkIndex);
+    key = declared?.resolved === true ? declared.key : undefined;
+    if (declared !== undefined && key === undefined) {
       const imported = declaration.scan.importedKeys.find((entry) => entry.checkIndex === declaration.checkIndex);
       key = imported === undefined ? undefined : resolution.keyOf(declaration.fileName, imported.reference);
     }
-    if (declared.declaration !== true) {
-      // A helper listed is handed over, not called (see scanFlagFunctions).
-      if (listed === true) {
-        checks[checkIndex] = undefined;
-        continue;
-      }
-      checks[checkIndex] = { ...helperCallCheck(check, declared, reference.names.join('.'), declaration.fileName), key: key ?? declared.key, resolved: key !== undefined };
-      continue;
-    }
-    checks[checkIndex] = {
-      ...check,
-      key: key ?? declared.key,
-      resolved: key !== undefined,
-      valueType: declared.valueType,
-      evidence: `\`${check.key}\` is a flag function declared with ${declared.method}() (imported from ${reference.specifier})`,
-    };
   }
+  if (declared === undefined) return undefined;
+  if (declared.declaration !== true) {
+    return { ...helperCallCheck(check, declared, reference.names.join('.'), declaration.fileName), key: key ?? declared.key, resolved: key !== undefined };
+  }
+  return {
+    ...check,
+    key: key ?? declared.key,
+    resolved: key !== undefined,
+    valueType: declared.valueType,
+    evidence: `\`${check.key}\` is a flag function declared with ${declared.method}() (imported from ${reference.specifier})`,
+  };
 }
 
 /**

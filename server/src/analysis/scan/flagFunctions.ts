@@ -165,51 +165,50 @@ export function scanFlagFunctions(state: ScanState, completed: CompletedChecks, 
     if (key !== undefined) importedKeys.push({ checkIndex: to, reference: key.reference });
     for (const entry of evidenceImports.filter((held) => held.checkIndex === from)) evidenceImports.push({ ...entry, checkIndex: to });
   };
-  // A helper may give back a call of another helper here (`useXEnabled = () => useXFlag() === Variant.Enabled`): once a
-  // level's calls are checks, the functions that give one back are the next level's helpers, a few levels up.
-  let waiting = candidates;
-  for (let level = 0; level < MAX_HELPER_LEVELS && waiting.length > 0; level++) {
-    const before = checks.length;
-    const others: Candidate[] = [];
-    for (const candidate of waiting) {
-      const base = candidateCheck(state, candidate);
-      // A helper named in a list (`router.use([gate, next])`) is handed over, not called: only a call asks for the flag.
-      const helper = taken.has(base.callSpan.start) || candidate.returns === RETURNS_FUNCTION_IN_LIST ? undefined : helperCalled(state, candidate, helperBy);
-      if (helper === undefined) {
-        others.push(candidate);
-        continue;
-      }
-      const declared = checks[helper.checkIndex];
-      sameCheck(helper.checkIndex, checks.length);
-      taken.add(base.callSpan.start);
-      checks.push(helperCallCheck(base, declared, helper.name, state.sourceFile.fileName));
-    }
-    waiting = others;
-    if (checks.length === before) break;
-    const higher = oneFlagHelpers(state.sourceFile, checks, (index) => index >= before).filter((helper) => !helpers.some((known) => known.name === helper.name));
-    if (higher.length === 0) break;
-    helpers.push(...higher);
-    addHelpers(state, helperBy, higher);
-  }
-  for (const candidate of waiting) {
+  // A call of a helper here, of a flag function declared here, or of another module's (followed when keys are resolved).
+  // False when the candidate names nothing known yet: a helper of a higher level may be declared by a later pass.
+  const pending = new Set<number>();
+  const added = (candidate: Candidate): boolean => {
     const [first, ...rest] = candidate.names;
     const base = candidateCheck(state, candidate);
-    if (taken.has(base.callSpan.start)) continue;
+    if (taken.has(base.callSpan.start)) return true;
+    // A helper named in a list (`router.use([gate, next])`) is handed over, not called: only a call asks for the flag.
     const listed = candidate.returns === RETURNS_FUNCTION_IN_LIST;
+    const helper = listed ? undefined : helperCalled(state, candidate, helperBy);
+    if (helper !== undefined) {
+      sameCheck(helper.checkIndex, checks.length);
+      checks.push(helperCallCheck(base, checks[helper.checkIndex], helper.name, state.sourceFile.fileName));
+      return true;
+    }
     const binding = lookupBinding(state, first, candidate.position);
-    if (binding === undefined) continue;
+    if (binding === undefined) return false;
     const declaration = rest.length === 0 ? declaredBy.get(binding) : undefined;
     if (declaration !== undefined) {
       const declared = checks[declaration.checkIndex];
       const evidence = `\`${first}\` is a flag function declared in this file (${declared.evidence ?? declared.method})`;
       sameCheck(declaration.checkIndex, checks.length);
       checks.push({ ...base, key: declared.key, resolved: declared.resolved, valueType: declared.valueType, evidence });
-      continue;
+      return true;
     }
     const reference = calledReference(state, first, candidate.position, rest);
-    if (reference === undefined) continue;
+    if (reference === undefined) return false;
+    if (!listed) pending.add(checks.length);
     calls.push({ checkIndex: checks.length, reference, ...(listed ? { listed: true as const } : {}) });
     checks.push(base);
+    return true;
+  };
+  // A helper may give back a call of another helper (`useXEnabled = () => useXFlag() === Variant.Enabled`): once a
+  // level's calls are checks, the functions here that give one back are the next level's helpers, a few levels up.
+  let waiting = candidates;
+  for (let level = 0; level < MAX_HELPER_LEVELS && waiting.length > 0; level++) {
+    const before = checks.length;
+    waiting = waiting.filter((candidate) => !added(candidate));
+    if (checks.length === before) break;
+    const higher = oneFlagHelpers(state.sourceFile, checks, (index) => index >= before && (checks[index].helperCall !== undefined || pending.has(index)))
+      .filter((helper) => !helpers.some((known) => known.name === helper.name));
+    if (higher.length === 0) break;
+    helpers.push(...higher);
+    addHelpers(state, helperBy, higher);
   }
 
   // Every helper is named for the workspace's second pass, exported or not; an export adds the name it is imported by.
