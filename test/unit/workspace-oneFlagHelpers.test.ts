@@ -195,6 +195,20 @@ const ROWS: readonly Row[] = [
       'checkout src/page.ts:gate.open()',
     ],
   },
+  {
+    name: 'a helper whose check a condition that asks no flag joins; none where a second check joins it',
+    files: {
+      'src/ld.ts': CLIENT,
+      'src/flags.ts': `import { client } from './ld';\nconst isLocal = () => process.env.NODE_ENV === 'development';\nexport const jobsEnabled = (org: string): boolean =>\n  isLocal() || client.variation('jobs', { key: org }, false);\nexport const both = (org: string) => org !== '' && client.variation('a', {}, false) && client.variation('b', {}, false);\n`,
+      'src/queue.ts': `import { both, jobsEnabled } from './flags';\nexport const run = (org: string) => (jobsEnabled(org) ? 1 : both(org) ? 2 : 0);\n`,
+    },
+    references: [
+      "a src/flags.ts:client.variation('a', {}, false)",
+      "b src/flags.ts:client.variation('b', {}, false)",
+      "jobs src/flags.ts:client.variation('jobs', { key: org }, false)",
+      'jobs src/queue.ts:jobsEnabled(org)',
+    ],
+  },
 ];
 
 describe('helpers of one flag', () => {

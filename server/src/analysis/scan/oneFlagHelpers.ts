@@ -27,11 +27,12 @@ export interface OneFlagHelper {
 }
 
 /**
- * True when the text has a check right after a `return`, an arrow or an `=` (a `const` the function gives back): a file
- * with none declares no helper, and is not walked for one.
+ * True when the text has a check right after a `return`, an arrow, an `=` (a `const` the function gives back), or `||` or
+ * `&&` (a condition joined to it): a file with none declares no helper, and is not walked for one.
  */
 export function mayGiveCheck(text: string, checks: readonly FlagCheck[]): boolean {
-  return checks.some((check) => followsArrowOrReturn(text, check.callSpan.start) || /[^=!<>]=\s*(?:await\s+)?$/.test(text.slice(Math.max(0, check.callSpan.start - 24), check.callSpan.start)));
+  return checks.some((check) => followsArrowOrReturn(text, check.callSpan.start)
+    || /(?:[^=!<>]=|\|\||&&)\s*(?:await\s+)?$/.test(text.slice(Math.max(0, check.callSpan.start - 24), check.callSpan.start)));
 }
 
 /**
@@ -82,7 +83,8 @@ export function oneFlagHelpers(sourceFile: ts.SourceFile, checks: readonly FlagC
 
 /**
  * The check a function gives back, or undefined. Every return gives that one check (also negated, awaited, compared
- * with a constant, with a constant fallback, read at `.value`, or through a `const` holding it), or a constant (a guard's
+ * with a constant, with a constant fallback, read at `.value`, joined with a condition that asks no flag, or through a
+ * `const` holding it), or a constant (a guard's
  * `return false`); at least one gives the check, and the function holds no other check. A function of the state alone
  * is a store's selector, read as such (storedChecks.ts); a component (its name in PascalCase, or a check written as an
  * element) renders, and its elements are no calls.
@@ -95,7 +97,7 @@ function givenCheck(fn: ts.SignatureDeclaration, checkAt: (expression: ts.Expres
   for (const returned of ownReturns(fn)) {
     const value = standsFor(returned);
     if (isConstant(value)) continue;
-    let index = checkAt(value);
+    let index = checkIn(value, checkAt);
     if (index === undefined && isIdentifier(value) && isBlock(body)) {
       const held = ownConstant(fn, value.text);
       index = held === undefined ? undefined : checkAt(standsFor(held));
@@ -107,6 +109,19 @@ function givenCheck(fn: ts.SignatureDeclaration, checkAt: (expression: ts.Expres
   const start = body.getStart(sourceFile);
   const others = checks.some((check, index) => index !== given && check.callSpan.start >= start && check.callSpan.end <= body.end);
   return others ? undefined : given;
+}
+
+/**
+ * The check an expression gives, also where a condition that asks no flag joins it (`isLocalDevelopment() ||
+ * isOrganizationFeatureEnabled(id, FLAG)`, `user.isStaff && isOn('x')`): the helper's answer still turns on that one
+ * flag. That no other check joins it is the caller's test.
+ */
+function checkIn(value: ts.Expression, checkAt: (expression: ts.Expression) => number | undefined): number | undefined {
+  const index = checkAt(value);
+  if (index !== undefined || !isBinaryExpression(value)) return index;
+  const operator = value.operatorToken.kind;
+  if (operator !== SyntaxKind.AmpersandAmpersandToken && operator !== SyntaxKind.BarBarToken) return undefined;
+  return checkIn(standsFor(value.left), checkAt) ?? checkIn(standsFor(value.right), checkAt);
 }
 
 /** What a returned expression is the value of: past parentheses, casts, `await`, `!`, `Boolean(…)`, a comparison with a constant, a constant fallback and `.value`. */
