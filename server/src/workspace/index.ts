@@ -87,6 +87,8 @@ export class WorkspaceIndex {
   private readonly texts = new Map<string, string>();
   // Workspace packages and tsconfig aliases, for imports by package name; read again by `indexAll`.
   private packages: PackageTable;
+  // The configured patterns, as files are scanned with them before anything is inferred.
+  private readonly basePatterns: PatternSet;
   // The patterns files are scanned with: the configured ones, plus what `indexAll` inferred with `infer`.
   private scanPatterns: PatternSet;
   private inferredFrom: Discovery | undefined;
@@ -103,7 +105,9 @@ export class WorkspaceIndex {
     this.root = toPosixPath(root).replace(/\/+$/, '');
     this.rules = new IgnoreRules(this.root, options.ignore);
     this.packages = emptyPackageTable(this.root);
-    this.scanPatterns = options.patterns;
+    // Helpers of one flag are inferred, as wrappers are: a configured workspace's scans do not look for them.
+    this.basePatterns = options.infer === true ? options.patterns : { ...options.patterns, oneFlagHelpers: false };
+    this.scanPatterns = this.basePatterns;
   }
 
   /** The patterns files are scanned with: the configured ones, and with `infer`, those inferred. */
@@ -125,7 +129,7 @@ export class WorkspaceIndex {
   async indexAll(progress?: (done: number, total: number) => void): Promise<void> {
     const runStartedAt = (this.options.now ?? Date.now)();
     const infer = this.options.infer === true;
-    const cache = this.options.cacheFile === undefined ? undefined : ScanCache.load(this.options.cacheFile, this.options.patterns);
+    const cache = this.options.cacheFile === undefined ? undefined : ScanCache.load(this.options.cacheFile, this.basePatterns);
     // Started now, unless the cache may spare inference, so that the thread has loaded its code once the texts are read.
     const inThread = infer && this.options.inferenceThread === true;
     let thread = inThread && cache?.keepsInference !== true ? InferenceThread.start(this.options.log) : undefined;
@@ -138,13 +142,13 @@ export class WorkspaceIndex {
       if (reused > 0) progress?.(reused, files.length);
       // Stamps cost an `fstat` per file and a larger cache: not on a first run (20,004 files: 60-120 ms),
       // whose files the next run reads anyway to check their hashes.
-      const settings = { patterns: this.options.patterns, maxFileSize: this.options.maxFileSize, cachedHashes: cache?.hashes(), runStartedAt: cache?.fromDisk === true ? runStartedAt : undefined, keepTexts: this.options.keepTexts === true || infer };
+      const settings = { patterns: this.basePatterns, maxFileSize: this.options.maxFileSize, cachedHashes: cache?.hashes(), runStartedAt: cache?.fromDisk === true ? runStartedAt : undefined, keepTexts: this.options.keepTexts === true || infer };
       const read = await scanPaths(unread.map((index) => files[index]), settings, { progress: (done) => progress?.(reused + done, files.length), cache, log: this.options.log });
       read.forEach((outcome, at) => (outcomes[unread[at]] = outcome));
       let inference: Inference | undefined;
       if (infer) {
         // Inference reads every file's text, unless the cache kept what it found from files all as they are now.
-        inference = cache === undefined ? undefined : keptInference(cache, files, outcomes, packages, this.options.patterns);
+        inference = cache === undefined ? undefined : keptInference(cache, files, outcomes, packages, this.basePatterns);
         if (inference === undefined && reused > 0) {
           const texts = files.flatMap((_, index) => (outcomes[index].kind !== 'skipped' && outcomes[index].text === undefined ? [index] : []));
           // Their scans come from the cache, by the hash of their bytes.
@@ -173,7 +177,7 @@ export class WorkspaceIndex {
   /** Index what `indexAll` read, scanned with what was inferred. */
   private replaceWith(files: readonly string[], outcomes: readonly FileOutcome[], packages: PackageTable, inference: Inference | undefined): void {
     this.packages = packages;
-    this.scanPatterns = inference?.patterns ?? this.options.patterns;
+    this.scanPatterns = inference?.patterns ?? this.basePatterns;
     this.inferredFrom = inference?.discovery;
     this.keysAsWritten = inference === undefined
       ? (this.options.keysAsWritten ?? []).map((folder) => (folder === '.' ? this.root : posix.join(this.root, folder)))
@@ -200,7 +204,7 @@ export class WorkspaceIndex {
    */
   private async infer(files: readonly string[], outcomes: readonly FileOutcome[], packages: PackageTable, thread: InferenceThread | undefined): Promise<Inference | undefined> {
     const sources: SourceText[] = [];
-    const request: InferRequest = { root: this.root, base: this.options.patterns, scans: [], indexed: [], packages };
+    const request: InferRequest = { root: this.root, base: this.basePatterns, scans: [], indexed: [], packages };
     outcomes.forEach((outcome, index) => {
       if (outcome.kind === 'skipped') return;
       request.indexed.push(files[index]);
@@ -213,11 +217,11 @@ export class WorkspaceIndex {
     };
     const answer = thread === undefined ? undefined : await thread.infer(sources, request);
     if (answer?.kind === 'failed') return couldNot(answer.message);
-    if (answer !== undefined) return inferenceOf(this.options.patterns, answer);
+    if (answer !== undefined) return inferenceOf(this.basePatterns, answer);
     if (thread !== undefined) this.options.log(`the inference thread stopped (${thread.stopped ?? 'no answer'}); inferring in the index's thread`);
     // One file that breaks discovery (nesting past what a walk can hold, a bug) leaves the folder scanned with the presets.
     try {
-      return inferenceOf(this.options.patterns, inferFrom(sources, request));
+      return inferenceOf(this.basePatterns, inferFrom(sources, request));
     } catch (error) {
       return couldNot(error instanceof Error ? error.message : String(error));
     }

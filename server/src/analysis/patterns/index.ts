@@ -40,6 +40,11 @@ export interface PatternSet {
    * names that member's key wherever the object comes from. Absent when none is known.
    */
   readonly registryProperties?: readonly RegistryProperty[];
+  /**
+   * False where helpers of one flag are not followed (a configured workspace, whose patterns are what it asked for; see
+   * scan/oneFlagHelpers.ts): a scan does not look for them. Absent: they are.
+   */
+  readonly oneFlagHelpers?: false;
 }
 
 /** A property that holds an enum or object registry, and the key of each of its members (see `PatternSet.registryProperties`). */

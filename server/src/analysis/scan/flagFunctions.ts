@@ -137,7 +137,7 @@ export function scanFlagFunctions(state: ScanState, completed: CompletedChecks, 
     // Only a declaration whose evidence is in this file: `flag` imported from the SDK's package.
     if (check.declaration === true && check.evidence !== undefined) declarationStarts.set(check.callSpan.start, index);
   });
-  const helpers = helpersOf(state.sourceFile, state.text, completed);
+  const helpers = patterns.oneFlagHelpers === false ? [] : helpersOf(state.sourceFile, state.text, completed);
   const known = patterns.flagFunctionNames ?? [];
   if (declarationStarts.size === 0 && helpers.length === 0 && (known.length === 0 || !mentionsFlagFunction(state.text, patterns))) return undefined;
 
