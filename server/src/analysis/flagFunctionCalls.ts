@@ -36,15 +36,10 @@ interface Declaration {
 export function completeFlagFunctionCalls(scan: FileScan, checks: Array<FlagCheck | undefined>, resolution: FlagFunctionResolution): void {
   for (const { checkIndex, reference, listed } of scan.flagFunctionCalls ?? []) {
     const check = checks[checkIndex];
-    checks[checkIndex] = check === undefined || (listed === true && isHelperReference(scan.fileName, reference, resolution)) ? undefined
-      : completedCall(scan.fileName, check, reference, resolution, 0);
+    const completed = check === undefined ? undefined : completedCall(scan.fileName, check, reference, resolution, 0);
+    // A helper listed is handed over, not called (see scanFlagFunctions); a listed flag function is evaluated with the list.
+    checks[checkIndex] = listed === true && completed?.helperCall !== undefined ? undefined : completed;
   }
-}
-
-/** True when a listed name leads to a helper of one flag, which a list hands over rather than calls (see scanFlagFunctions). */
-function isHelperReference(fromFile: string, reference: ModuleReference, resolution: FlagFunctionResolution): boolean {
-  const declaration = followFlagFunction(fromFile, reference, resolution, new Set());
-  return declaration === undefined || declaration.check.declaration !== true;
 }
 
 // Helpers of helpers across modules, as deep as the scans find them (MAX_HELPER_LEVELS), with room for re-exports.
