@@ -196,16 +196,19 @@ const ROWS: readonly Row[] = [
     ],
   },
   {
-    name: 'a helper whose check a condition that asks no flag joins; none where a second check joins it',
+    name: 'a helper whose check a condition joins that asks nothing of the call; none where the condition reads a parameter, a local or this, or a second check joins',
     files: {
       'src/ld.ts': CLIENT,
-      'src/flags.ts': `import { client } from './ld';\nconst isLocal = () => process.env.NODE_ENV === 'development';\nexport const jobsEnabled = (org: string): boolean =>\n  isLocal() || client.variation('jobs', { key: org }, false);\nexport const both = (org: string) => org !== '' && client.variation('a', {}, false) && client.variation('b', {}, false);\n`,
-      'src/queue.ts': `import { both, jobsEnabled } from './flags';\nexport const run = (org: string) => (jobsEnabled(org) ? 1 : both(org) ? 2 : 0);\n`,
+      'src/flags.ts': `import { client } from './ld';\nconst isLocal = () => process.env.NODE_ENV === 'development';\nexport const jobsEnabled = (org: string): boolean =>\n  isLocal() || client.variation('jobs', { key: org }, false);\nexport const both = () => isLocal() && client.variation('a', {}, false) && client.variation('b', {}, false);\nexport const isKube = (app: { kind: string }) => app.kind === 'kube' || client.variation('kube', {}, false);\nexport function canWrite() {\n  const user = { admin: true };\n  return client.variation('write', {}, false) && !user.admin;\n}\nexport class Story {\n  mode = 'qa';\n  isQa() {\n    return client.variation('qa', {}, false) && this.mode === 'qa';\n  }\n}\n`,
+      'src/queue.ts': `import { both, canWrite, isKube, jobsEnabled, Story } from './flags';\nexport const run = (org: string) => (jobsEnabled(org) ? 1 : both() ? 2 : isKube({ kind: org }) || canWrite() ? 3 : 0);\nexport const qa = (story: Story) => story.isQa();\n`,
     },
     references: [
       "a src/flags.ts:client.variation('a', {}, false)",
       "b src/flags.ts:client.variation('b', {}, false)",
       "jobs src/flags.ts:client.variation('jobs', { key: org }, false)",
+      "kube src/flags.ts:client.variation('kube', {}, false)",
+      "qa src/flags.ts:client.variation('qa', {}, false)",
+      "write src/flags.ts:client.variation('write', {}, false)",
       'jobs src/queue.ts:jobsEnabled(org)',
     ],
   },

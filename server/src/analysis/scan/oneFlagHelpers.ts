@@ -11,9 +11,9 @@ import type { FlagCheck } from '../types';
 import { ownConstant, ownReturns, unwrap } from './values';
 
 const {
-  SyntaxKind, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration,
-  isFunctionDeclaration, isFunctionExpression, isIdentifier, isMethodDeclaration, isPrefixUnaryExpression, isPropertyAccessExpression,
-  isPropertyDeclaration, isVariableStatement, isAwaitExpression,
+  SyntaxKind, forEachChild, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration,
+  isFunctionDeclaration, isFunctionExpression, isIdentifier, isMethodDeclaration, isOmittedExpression, isParameter, isPrefixUnaryExpression,
+  isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isVariableDeclaration, isVariableStatement, isAwaitExpression,
 } = ts;
 
 /** A helper of one flag this file declares: `name` is how calls name it (`Class.method` for a method), `checkIndex` its check. */
@@ -83,8 +83,8 @@ export function oneFlagHelpers(sourceFile: ts.SourceFile, checks: readonly FlagC
 
 /**
  * The check a function gives back, or undefined. Every return gives that one check (also negated, awaited, compared
- * with a constant, with a constant fallback, read at `.value`, joined with a condition that asks no flag, or through a
- * `const` holding it), or a constant (a guard's
+ * with a constant, with a constant fallback, read at `.value`, joined with a condition that asks nothing of the call, or
+ * through a `const` holding it), or a constant (a guard's
  * `return false`); at least one gives the check, and the function holds no other check. A function of the state alone
  * is a store's selector, read as such (storedChecks.ts); a component (its name in PascalCase, or a check written as an
  * element) renders, and its elements are no calls.
@@ -94,10 +94,12 @@ function givenCheck(fn: ts.SignatureDeclaration, checkAt: (expression: ts.Expres
   if (body === undefined) return undefined;
   if (fn.parameters.length === 1 && isIdentifier(fn.parameters[0].name) && fn.parameters[0].name.text === 'state') return undefined;
   let given: number | undefined;
+  let names: Set<string> | undefined;
+  const declared = (): ReadonlySet<string> => (names ??= declaredNames(fn));
   for (const returned of ownReturns(fn)) {
     const value = standsFor(returned);
     if (isConstant(value)) continue;
-    let index = checkIn(value, checkAt);
+    let index = checkIn(value, checkAt, declared);
     if (index === undefined && isIdentifier(value) && isBlock(body)) {
       const held = ownConstant(fn, value.text);
       index = held === undefined ? undefined : checkAt(standsFor(held));
@@ -112,16 +114,53 @@ function givenCheck(fn: ts.SignatureDeclaration, checkAt: (expression: ts.Expres
 }
 
 /**
- * The check an expression gives, also where a condition that asks no flag joins it (`isLocalDevelopment() ||
- * isOrganizationFeatureEnabled(id, FLAG)`, `user.isStaff && isOn('x')`): the helper's answer still turns on that one
- * flag. That no other check joins it is the caller's test.
+ * The check an expression gives, also where a condition joins it that asks no flag and nothing of the call
+ * (`isLocalDevelopment() || isOrganizationFeatureEnabled(id, FLAG)`): such a helper still answers, in a given
+ * environment, as the flag does. A condition that reads a parameter, a local or `this` (`isKubeKind(app) || isOn('x')`,
+ * `isOn('x') && story.mode === QA`) makes the function a predicate of what it is given, in which the flag is a part,
+ * and its calls no checks. That no other check joins it is the caller's test.
  */
-function checkIn(value: ts.Expression, checkAt: (expression: ts.Expression) => number | undefined): number | undefined {
+function checkIn(value: ts.Expression, checkAt: (expression: ts.Expression) => number | undefined, declared: () => ReadonlySet<string>): number | undefined {
   const index = checkAt(value);
   if (index !== undefined || !isBinaryExpression(value)) return index;
   const operator = value.operatorToken.kind;
   if (operator !== SyntaxKind.AmpersandAmpersandToken && operator !== SyntaxKind.BarBarToken) return undefined;
-  return checkIn(standsFor(value.left), checkAt) ?? checkIn(standsFor(value.right), checkAt);
+  const left = checkIn(standsFor(value.left), checkAt, declared);
+  if (left !== undefined) return asksNothingOfTheCall(value.right, declared()) ? left : undefined;
+  const right = checkIn(standsFor(value.right), checkAt, declared);
+  return right !== undefined && asksNothingOfTheCall(value.left, declared()) ? right : undefined;
+}
+
+/** True when an expression reads no parameter or local of the function (`declared`) and not `this`. */
+function asksNothingOfTheCall(expression: ts.Expression, declared: ReadonlySet<string>): boolean {
+  let reads = false;
+  const visit = (node: ts.Node): void => {
+    if (reads) return;
+    if (node.kind === SyntaxKind.ThisKeyword || (isIdentifier(node) && declared.has(node.text))) reads = true;
+    else if (isPropertyAccessExpression(node)) visit(node.expression);
+    else if (isPropertyAssignment(node)) visit(node.initializer);
+    else forEachChild(node, visit);
+  };
+  visit(expression);
+  return !reads;
+}
+
+/** The names a function declares: its parameters, destructured too, and whatever its body declares. */
+function declaredNames(fn: ts.SignatureDeclaration): Set<string> {
+  const names = new Set<string>();
+  const bind = (name: ts.BindingName): void => {
+    if (isIdentifier(name)) names.add(name.text);
+    else for (const element of name.elements) if (!isOmittedExpression(element)) bind(element.name);
+  };
+  for (const parameter of fn.parameters) bind(parameter.name);
+  const visit = (node: ts.Node): void => {
+    if (isVariableDeclaration(node) || isParameter(node)) bind(node.name);
+    else if ((isFunctionDeclaration(node) || isClassDeclaration(node)) && node.name !== undefined) names.add(node.name.text);
+    forEachChild(node, visit);
+  };
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (body !== undefined) visit(body);
+  return names;
 }
 
 /** What a returned expression is the value of: past parentheses, casts, `await`, `!`, `Boolean(…)`, a comparison with a constant, a constant fallback and `.value`. */
