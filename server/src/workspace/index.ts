@@ -87,7 +87,7 @@ export class WorkspaceIndex {
   private readonly texts = new Map<string, string>();
   // Workspace packages and tsconfig aliases, for imports by package name; read again by `indexAll`.
   private packages: PackageTable;
-  // The configured patterns, as files are scanned with them before anything is inferred.
+  // The configured patterns, as files are scanned before anything is inferred (helpers of one flag only with `infer`).
   private readonly basePatterns: PatternSet;
   // The patterns files are scanned with: the configured ones, plus what `indexAll` inferred with `infer`.
   private scanPatterns: PatternSet;
@@ -105,7 +105,6 @@ export class WorkspaceIndex {
     this.root = toPosixPath(root).replace(/\/+$/, '');
     this.rules = new IgnoreRules(this.root, options.ignore);
     this.packages = emptyPackageTable(this.root);
-    // Helpers of one flag are inferred, as wrappers are: a configured workspace's scans do not look for them.
     this.basePatterns = options.infer === true ? options.patterns : { ...options.patterns, oneFlagHelpers: false };
     this.scanPatterns = this.basePatterns;
   }
