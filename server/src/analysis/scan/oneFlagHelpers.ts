@@ -84,10 +84,9 @@ export function oneFlagHelpers(sourceFile: ts.SourceFile, checks: readonly FlagC
 /**
  * The check a function gives back, or undefined. Every return gives that one check (also negated, awaited, compared
  * with a constant, with a constant fallback, read at `.value`, joined with a condition that asks nothing of the call, or
- * through a `const` holding it), or a constant (a guard's
- * `return false`); at least one gives the check, and the function holds no other check. A function of the state alone
- * is a store's selector, read as such (storedChecks.ts); a component (its name in PascalCase, or a check written as an
- * element) renders, and its elements are no calls.
+ * through a `const` holding it), or a constant (a guard's `return false`); at least one gives the check, and the function
+ * holds no other check. A function of the state alone is a store's selector, read as such (storedChecks.ts); a component
+ * (its name in PascalCase, or a check written as an element) renders, and its elements are no calls.
  */
 function givenCheck(fn: ts.SignatureDeclaration, checkAt: (expression: ts.Expression) => number | undefined, checks: readonly FlagCheck[], sourceFile: ts.SourceFile): number | undefined {
   const body = (fn as ts.FunctionLikeDeclaration).body;
@@ -170,13 +169,13 @@ function standsFor(expression: ts.Expression): ts.Expression {
     if (isAwaitExpression(value)) value = unwrap(value.expression);
     else if (isPrefixUnaryExpression(value) && value.operator === SyntaxKind.ExclamationToken) value = unwrap(value.operand);
     else if (isCallExpression(value) && isIdentifier(value.expression) && value.expression.text === 'Boolean' && value.arguments.length === 1) value = unwrap(value.arguments[0]);
-    else if (isBinaryExpression(value) && COMPARED_WITH_LITERAL.has(value.operatorToken.kind) && isConstant(unwrap(value.right))) value = unwrap(value.left);
+    else if (isBinaryExpression(value) && COMPARED_WITH_CONSTANT.has(value.operatorToken.kind) && isConstant(unwrap(value.right))) value = unwrap(value.left);
     else if (isPropertyAccessExpression(value) && value.name.text === 'value') value = unwrap(value.expression);
     else return value;
   }
 }
 
-const COMPARED_WITH_LITERAL = new Set<ts.SyntaxKind>([
+const COMPARED_WITH_CONSTANT = new Set<ts.SyntaxKind>([
   SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken,
   SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken,
 ]);
