@@ -30,9 +30,10 @@ interface Case {
 }
 
 function scanWorkspace(files: Record<string, string>): Map<string, FileScan> {
-  const presets = buildPatternSet([]);
+  // Vercel flag functions alone: helpers of one flag are followed by the index's tests (workspace-oneFlagHelpers).
+  const presets = { ...buildPatternSet([]), oneFlagHelpers: false as const };
   const first = new Map(Object.entries(files).map(([fileName, text]) => [fileName, scanFile(fileName, text, presets)]));
-  let names: readonly string[] = exportedFlagFunctionNames(first.values(), false);
+  let names: readonly string[] = exportedFlagFunctionNames(first.values());
   if (names.length === 0) return first;
   for (;;) {
     const patterns = withFlagFunctionNames(presets, names);

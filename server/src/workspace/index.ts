@@ -247,7 +247,7 @@ export class WorkspaceIndex {
       return check?.resolved === true ? check.key : undefined;
     });
     this.scanPatterns = withEnvironmentSwitches(this.scanPatterns, switches);
-    let names: readonly string[] = exportedFlagFunctionNames(this.scans.values(), this.inferredFrom !== undefined);
+    let names: readonly string[] = exportedFlagFunctionNames(this.scans.values());
     for (let round = 0; (names.length > 0 || (round === 0 && switches.length > 0)) && round < FLAG_FUNCTION_ROUNDS; round++) {
       if (names.length > 0) this.scanPatterns = withFlagFunctionNames(this.scanPatterns, names);
       const rescanned: FileScan[] = [];
@@ -263,7 +263,7 @@ export class WorkspaceIndex {
         rescanned.push(scan);
       }
       // A file scanned again may declare a helper of a helper it now sees called (`useXEnabled = () => useXFlag() === on`).
-      const declared = exportedFlagFunctionNames(rescanned, this.inferredFrom !== undefined).filter((name) => !names.includes(name));
+      const declared = exportedFlagFunctionNames(rescanned).filter((name) => !names.includes(name));
       const more = withReexportedNames(declared.length === 0 ? names : [...names, ...declared].sort(), rescanned);
       if (more === names) break;
       names = more;
@@ -275,7 +275,7 @@ export class WorkspaceIndex {
     const scan = this.scans.get(file);
     const known = new Set(this.scanPatterns.flagFunctionNames ?? []);
     const knownSwitches = new Set((this.scanPatterns.environmentSwitches ?? []).map((declared) => declared.name));
-    if (scan === null || scan === undefined || (flagFunctionNamesOf(scan, this.inferredFrom !== undefined).every((name) => known.has(name)) && Object.keys(scan.switches ?? {}).every((name) => knownSwitches.has(name)))) return;
+    if (scan === null || scan === undefined || (flagFunctionNamesOf(scan).every((name) => known.has(name)) && Object.keys(scan.switches ?? {}).every((name) => knownSwitches.has(name)))) return;
     this.scanFlagFunctionCalls();
     this.changed();
   }

@@ -68,21 +68,19 @@ export function withFlagFunctionNames(patterns: PatternSet, names: readonly stri
 }
 
 /**
- * The flag-function names of a workspace's scans, sorted and unique: those an SDK declares (Vercel Flags), and with
- * `helpers`, the helpers of one flag, which zero-config infers from the code as it infers wrappers (a configured
- * workspace's patterns are what it asked for). A helper method (`UserService.getX`) is called by its own name.
+ * The flag-function names of a workspace's scans, sorted and unique: those an SDK declares (Vercel Flags), and the
+ * helpers of one flag, which only a scan whose patterns follow them declares (zero-config infers them from the code as it
+ * infers wrappers; see `PatternSet.oneFlagHelpers`). A helper method (`UserService.getX`) is called by its own name.
  */
-export function exportedFlagFunctionNames(scans: Iterable<Pick<FileScan, 'flagFunctions' | 'checks'> | null | undefined>, helpers: boolean): string[] {
+export function exportedFlagFunctionNames(scans: Iterable<Pick<FileScan, 'flagFunctions'> | null | undefined>): string[] {
   const names = new Set<string>();
-  for (const scan of scans) for (const name of flagFunctionNamesOf(scan, helpers)) names.add(name);
+  for (const scan of scans) for (const name of flagFunctionNamesOf(scan)) names.add(name);
   return [...names].sort();
 }
 
 /** The names a scan declares flag functions by (see `exportedFlagFunctionNames`). */
-export function flagFunctionNamesOf(scan: Pick<FileScan, 'flagFunctions' | 'checks'> | null | undefined, helpers: boolean): string[] {
-  const declared = scan?.flagFunctions;
-  if (declared === undefined || scan === null || scan === undefined) return [];
-  return Object.keys(declared).filter((name) => helpers || scan.checks[declared[name]]?.declaration === true).map(calleeLastName);
+export function flagFunctionNamesOf(scan: Pick<FileScan, 'flagFunctions'> | null | undefined): string[] {
+  return Object.keys(scan?.flagFunctions ?? {}).map(calleeLastName);
 }
 
 /**
@@ -167,7 +165,6 @@ export function scanFlagFunctions(state: ScanState, completed: CompletedChecks, 
   };
   // A call of a helper here, of a flag function declared here, or of another module's (followed when keys are resolved).
   // False when the candidate names nothing known yet: a helper of a higher level may be declared by a later pass.
-  const pending = new Set<number>();
   const added = (candidate: Candidate): boolean => {
     const [first, ...rest] = candidate.names;
     const base = candidateCheck(state, candidate);
@@ -192,7 +189,6 @@ export function scanFlagFunctions(state: ScanState, completed: CompletedChecks, 
     }
     const reference = calledReference(state, first, candidate.position, rest);
     if (reference === undefined) return false;
-    if (!listed) pending.add(checks.length);
     calls.push({ checkIndex: checks.length, reference, ...(listed ? { listed: true as const } : {}) });
     checks.push(base);
     return true;
@@ -204,8 +200,9 @@ export function scanFlagFunctions(state: ScanState, completed: CompletedChecks, 
     const before = checks.length;
     waiting = waiting.filter((candidate) => !added(candidate));
     if (checks.length === before) break;
-    const higher = oneFlagHelpers(state.sourceFile, checks, (index) => index >= before && (checks[index].helperCall !== undefined || pending.has(index)))
-      .filter((helper) => !helpers.some((known) => known.name === helper.name));
+    // Only this level's calls: a function that gave back an older check is a helper already, or none.
+    const calledHere = new Set(calls.filter((call) => call.listed !== true && call.checkIndex >= before).map((call) => call.checkIndex));
+    const higher = oneFlagHelpers(state.sourceFile, checks, (index) => index >= before && (checks[index].helperCall !== undefined || calledHere.has(index)));
     if (higher.length === 0) break;
     helpers.push(...higher);
     addHelpers(state, helperBy, higher);
