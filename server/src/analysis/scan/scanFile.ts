@@ -153,10 +153,22 @@ export function newState(sourceFile: ts.SourceFile, text: string, patterns: Patt
     scopes: [],
     drafts: [],
     objectBags: patterns.objectBags ?? [],
-    ...(patterns.patterns.some((pattern) => pattern.bagAccessors === true) || patterns.objectBags?.some((bag) => bag.pattern.bagAccessors === true) === true ? { accessorBags: true as const } : {}),
+    ...(readsBagAccessors(patterns) ? { accessorBags: true as const } : {}),
     ...(patterns.registryProperties === undefined ? {} : { registryProperties: patterns.registryProperties }),
     typeAliases: new Map(),
   };
+}
+
+// Whether any pattern reads a bag's accessors, asked of each file scanned and answered once for each set of patterns.
+const bagAccessorSets = new WeakMap<PatternSet, boolean>();
+
+function readsBagAccessors(patterns: PatternSet): boolean {
+  let reads = bagAccessorSets.get(patterns);
+  if (reads === undefined) {
+    reads = patterns.patterns.some((pattern) => pattern.bagAccessors === true) || patterns.objectBags?.some((bag) => bag.pattern.bagAccessors === true) === true;
+    bagAccessorSets.set(patterns, reads);
+  }
+  return reads;
 }
 
 /**
