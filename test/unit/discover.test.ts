@@ -285,6 +285,44 @@ export const off = featureState('cookie') && featureOf('PAYPAL') && isVisible(pr
     checks: { 'src/app.ts': ['gpc', 'SWAPS', 'polars', 'https'] },
   },
   {
+    name: "no SDK: a function whose name asks whether a feature is on, giving back whether a list of features holds its parameter (cast or not), is a wrapper, and one that forwards to it too; a list of the features offered or supported, a plan's, or a function whose name asks nothing, is none",
+    files: {
+      'src/hooks/useCurrentUserHasFeature.ts': `export type UserFeatures = CurrentUser['features'][0];
+export function useCurrentUserHasFeature(feature: UserFeatures) {
+  const { data: currentUser } = useGetCurrentUser();
+  return currentUser?.features?.includes(feature) as boolean;
+}`,
+      'src/hooks/useCurrentOrganizationHasFeature.ts': `export function useCurrentOrganizationHasFeature(feature: OrgFeatures) {
+  const { data } = useGetCurrentOrganizationFeatures();
+  return !!data?.features?.includes(feature);
+}`,
+      'src/hooks/useHasFeature.ts': `import { useCurrentUserHasFeature } from './useCurrentUserHasFeature';
+import { useCurrentOrganizationHasFeature } from './useCurrentOrganizationHasFeature';
+export function useCurrentUserOrOrganizationHasFeature(feature: UserFeatures & OrgFeatures) {
+  const currentUserHasFeature = useCurrentUserHasFeature(feature);
+  const currentOrganizationHasFeature = useCurrentOrganizationHasFeature(feature);
+  return currentUserHasFeature || currentOrganizationHasFeature;
+}`,
+      'src/devices.ts': `export function deviceHasFeature(feature: string) { return device.supportedFeatures.includes(feature); }
+export function serverFeatureActive(feature: string) { return server.availableFeatures.includes(feature); }
+export function accountHasFeature(feature: string) { return plan.features.includes(feature); }
+export function listedFeature(feature: string) { return catalog.features.includes(feature); }`,
+      'src/app.ts': `import { useCurrentUserOrOrganizationHasFeature } from './hooks/useHasFeature';
+import { deviceHasFeature, serverFeatureActive, accountHasFeature, listedFeature } from './devices';
+export const on = useCurrentUserOrOrganizationHasFeature('sidebar_dms');
+export const off = deviceHasFeature('nfc') && serverFeatureActive('webgl') && accountHasFeature('sso') && listedFeature('x');`,
+    },
+    expected: {
+      patterns: [
+        { callee: 'useCurrentUserHasFeature', keyArg: 0, type: 'boolean' },
+        { callee: 'useCurrentOrganizationHasFeature', keyArg: 0, type: 'boolean' },
+        { callee: 'useCurrentUserOrOrganizationHasFeature', keyArg: 0 },
+      ],
+    },
+    says: /^wrapper useCurrentUserHasFeature \(src\/hooks\/useCurrentUserHasFeature\.ts:2\): gives back whether currentUser\?\.features, a list of the flags that are on, holds its first argument$/m,
+    checks: { 'src/app.ts': ['sidebar_dms'] },
+  },
+  {
     name: "a type whose members include a function is an API, not a list of flags: a composable declared to return one is no bag, and the names it gives are no keys",
     files: {
       'src/store/types.ts': `export type FeatureName = 'DOCUMENTS' | 'LINK_TOOL' | 'VIDEO_STREAM';`,

@@ -29,9 +29,10 @@ function membershipText(fileSaysFlags: boolean): RegExp {
 }
 
 // `tenant.featureFlags?.includes(`, `enabledFlags.has(`: a list or set named for flags asked whether it holds one; or one
-// named for the features that are on (`site.enabledFeatures.includes(`).
+// named for the features that are on (`site.enabledFeatures.includes(`), or for features, which the function's name may
+// say are those that are on (see `listOfFlagsOn` in stateComparisons.ts).
 // A Vue ref of the list is read at `.value` (`_flags.value?.includes(`).
-const FLAG_LIST_MEMBERSHIP = /(?:[fF]lags?|FLAGS?|[tT]oggles?|TOGGLES?|[eE]xperiments?|EXPERIMENTS?|(?:[eE]nabled|[aA]ctive)_?[fF]eatures?|(?:ENABLED|ACTIVE)_FEATURES?)(?:\??\.value)?\??\.(?:includes|has)\s*\(/;
+const FLAG_LIST_MEMBERSHIP = /(?:[fF]lags?|FLAGS?|[tT]oggles?|TOGGLES?|[eE]xperiments?|EXPERIMENTS?|[fF]eatures|FEATURES)(?:\??\.value)?\??\.(?:includes|has)\s*\(/;
 
 // `for (const flag of runtimeData.WAFFLE_FLAGS)`, `for (const [name, on] of flags)`: the loop's list says flags.
 const FLAG_LIST_LOOP = /\bfor\s*\(\s*(?:const|let|var)\s+[^;()]*?\bof\s+[\w$.?]*(?:[fF]lag|FLAG|[fF]eature|FEATURE|[tT]oggle|TOGGLE)/;
@@ -251,7 +252,8 @@ function givenBack(owner: FunctionNode, read: ts.Expression): boolean {
   let node: ts.Node = read;
   for (;;) {
     const parent = node.parent;
-    if (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent) || (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken && ts.isPrefixUnaryExpression(parent.parent) && parent.parent.operator === ts.SyntaxKind.ExclamationToken)) {
+    // A cast (`as boolean`) or a double negation gives the same answer.
+    if (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken && ts.isPrefixUnaryExpression(parent.parent) && parent.parent.operator === ts.SyntaxKind.ExclamationToken)) {
       node = ts.isPrefixUnaryExpression(parent) ? parent.parent : parent;
     } else if (ts.isCallExpression(parent) && ts.isIdentifier(parent.expression) && parent.expression.text === 'Boolean' && parent.arguments.length === 1) {
       node = parent;

@@ -196,6 +196,9 @@ function booleanReadReason(lookup: ts.ElementAccessExpression, entry: string): s
 // Words of a function's name that ask whether a name is a flag at all, not whether it is on: `isValidFeatureFlag(name)`.
 const ASKS_VALIDITY = new Set(['valid', 'known', 'registered', 'defined', 'exists', 'supported']);
 
+// The words of a list of features that a device, a server or a product offers, whether or not it is on for anyone.
+const OFFERED_WORDS = new Set(['available', 'supported', 'capabilities', 'all']);
+
 /**
  * Whether a list asked if it holds a function's parameter is one of the flags that are on: named for flags
  * (`tenant.featureFlags`), or in a module named for flags, for features (`releasedFeatures`); not when the function's name
@@ -204,8 +207,13 @@ const ASKS_VALIDITY = new Set(['valid', 'known', 'registered', 'defined', 'exist
 function listOfFlagsOn(list: string, functionName: string, file: string): boolean {
   if (nameWords(functionName).some((word) => ASKS_VALIDITY.has(word))) return false;
   const fileNamesFlags = namesFlagsOn(posix.basename(file).replace(/\.[^.]*$/, ''));
-  // A list of the features that are on says so itself (`site.enabledFeatures`, `activeFeatures`).
-  return namesFlagsOn(list) || asksFeatureEnabled(calleeLastName(list), functionName, list, file) || (fileNamesFlags && nameWords(list).some((word) => word === 'feature' || word === 'features'));
+  const listWords = nameWords(calleeLastName(list));
+  // A list of the features that are on says so itself (`site.enabledFeatures`, `activeFeatures`), or a function whose name
+  // asks whether a feature is on says so of the features it searches (`useCurrentUserHasFeature(feature)` over
+  // `currentUser.features`), unless the list's name says what is known or offered (`supportedFeatures`).
+  return namesFlagsOn(list) || asksFeatureEnabled(calleeLastName(list), functionName, list, file)
+    || (listWords.at(-1) === 'features' && !listWords.some((word) => ASKS_VALIDITY.has(word) || OFFERED_WORDS.has(word)) && asksFeatureEnabled(functionName, list, file))
+    || (fileNamesFlags && nameWords(list).some((word) => word === 'feature' || word === 'features'));
 }
 
 // The words of a list's name that say it holds flags by name. A flag's variant, treatment or rollout is its value: a list
