@@ -214,6 +214,11 @@ export interface FlagCheck {
   /** For a read of a selector of one flag (`useSelector(getEnableRedesign)`, see scan/flagSelectors.ts): the selector's name. */
   bySelector?: string;
   /**
+   * For the row of a table that code loops over into a check (`feature: Feature.X` in `featureRoutes`, see
+   * scan/tableRows.ts): the table's name. The row names the flag that gates it; the check is made where the loop runs.
+   */
+  rowOf?: string;
+  /**
    * For a call of a helper of one flag (`hasFlagBlockApiV4()`, see scan/oneFlagHelpers.ts): the helper's name (`Class.method`
    * for a method), and the file and start of the check it gives back. The clean-up leaves the call; that check is the one
    * to clean up.

@@ -11,7 +11,7 @@ import { evaluate, isConstruction, isParameterProperty, propertyNameText, setMem
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
 const {
   SyntaxKind, isBinaryExpression, isClassDeclaration, isConstructorDeclaration, isFunctionLike, isEnumDeclaration, isIdentifier, isImportDeclaration,
-  isNamespaceImport, isOmittedExpression, isPropertyAccessExpression, isPropertyDeclaration, isStringLiteral, isTypeAliasDeclaration,
+  isNamespaceImport, isObjectBindingPattern, isOmittedExpression, isPropertyAccessExpression, isPropertyDeclaration, isStringLiteral, isTypeAliasDeclaration,
 } = ts;
 
 // Enough for any real chain of constants; stops self-referencing ones.
@@ -58,6 +58,28 @@ export function declareProps(state: ScanState, pattern: ts.ObjectBindingPattern)
   for (const element of pattern.elements) {
     if (element.dotDotDotToken === undefined && isIdentifier(element.name)) declare(state, element.name.text, undefined, undefined, { type: undefined });
     else declareOpaqueNames(state, element.name);
+  }
+}
+
+/** A constant that holds a list written in the code (`const featureRoutes = [{ …, feature: Feature.X }]`), for a loop over it. */
+export function declareList(state: ScanState, name: string, list: ts.ArrayLiteralExpression, origin?: Origin): void {
+  bind(state, name, { value: undefined, list, ...(origin ? { origin } : {}) });
+}
+
+/**
+ * The names a loop or an array method's callback binds to each row of `of` in turn: the row, or the properties
+ * destructured from it (`{ feature }`); a callback's parameter stays one (`parameter`).
+ */
+export function declareRows(state: ScanState, name: ts.BindingName, of: ts.Expression, parameter?: Binding['parameter']): void {
+  const held = parameter === undefined ? {} : { parameter };
+  if (isIdentifier(name)) {
+    bind(state, name.text, { value: undefined, row: { of }, ...held });
+    return;
+  }
+  if (!isObjectBindingPattern(name)) return;
+  for (const element of name.elements) {
+    const property = element.propertyName === undefined ? (isIdentifier(element.name) ? element.name.text : undefined) : propertyNameText(element.propertyName);
+    if (element.dotDotDotToken === undefined && isIdentifier(element.name) && property !== undefined) bind(state, element.name.text, { value: undefined, row: { of, property }, ...held });
   }
 }
 

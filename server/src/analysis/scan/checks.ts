@@ -12,6 +12,7 @@ import { lookupBinding } from './bindings';
 import { getterPathName } from './getterPaths';
 import type { BagSource, DraftCheck, LocalReference, ScanState } from './types';
 import { keyInPredicate } from './predicates';
+import { tableRowsOf } from './tableRows';
 import { brandedKey, evaluate, originReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
@@ -226,21 +227,38 @@ function keyDraftsAt(state: ScanState, call: ts.CallExpression, pattern: FlagPat
     : keyNodesAt(keyNode);
   // A function that reads settings by key as well as flags checks only the keys said to be flags.
   const onlyKeys = pattern.bagKeys;
-  const nodes = onlyKeys === undefined ? written : written.filter((node) => {
+  const isFlagKey = (node: ts.Expression): boolean => {
     const key = unwrap(node);
-    return !isStringLiteralLike(key) || onlyKeys.has(key.text);
-  });
+    return onlyKeys === undefined || !isStringLiteralLike(key) || onlyKeys.has(key.text);
+  };
+  const nodes = written.filter(isFlagKey);
   // A literal key is evidence enough, and while typing the default is often not written yet.
   if (pattern.minArgs !== undefined && args.length < pattern.minArgs && !isStringLiteralLike(unwrap(keyNode))) return [];
   if (pattern.readWith !== undefined && !isReadWith(state.text, call.end, pattern.readWith)) return [];
   const defaultIndex = pattern.defaultArgByArgCount?.[args.length] ?? pattern.defaultArg;
   const defaultNode = defaultIndex === undefined ? undefined : args[defaultIndex];
   const method = calleeText(state, call.expression);
-  return nodes.map((node) => {
+  const drafts = nodes.map((node) => {
     const draft = list ? { ...keyDraft(state, { ...pattern, returns: READS_A_LIST }, method, call, undefined, node), listed: true as const } : keyDraft(state, pattern, method, call, defaultNode, node);
     // The function's list of keys registers them, as a bag's list does.
     return onlyKeys !== undefined && isStringLiteralLike(unwrap(node)) ? { ...draft, check: { ...draft.check, listedByBag: true as const } } : draft;
   });
+  return list || nodes.length !== 1 ? drafts : [...drafts, ...tableRowDrafts(state, pattern, method, nodes[0], isFlagKey)];
+}
+
+/** The checks of the rows of a table iterated into a call's key (see tableRows.ts): one per key a row names, at its property. */
+function tableRowDrafts(state: ScanState, pattern: FlagPattern, method: string, keyNode: ts.Expression, isFlagKey: (node: ts.Expression) => boolean): DraftCheck[] {
+  const table = tableRowsOf(state, keyNode);
+  if (table === undefined) return [];
+  const returns: CallReturns = { kind: 'other', what: `a row of ${table.table} that ${method} checks in turn, not the flag's value` };
+  const rowMethod = `${table.table}[]${table.property === undefined ? '' : `.${table.property}`}`;
+  // A row two loops check is one check, at the row.
+  const taken = (key: ts.Expression): boolean => state.drafts.some((draft) => draft.check.rowOf !== undefined && draft.check.keySpan.start === key.getStart(state.sourceFile));
+  return table.rows.flatMap(({ holder, keys }) => keys.filter((key) => isFlagKey(key) && !taken(key)).map((key) => {
+    const draft = keyDraft(state, { ...pattern, returns }, rowMethod, keys.length > 1 ? key : holder, undefined, key);
+    const check = { ...draft.check, rowOf: table.table };
+    return keys.length > 1 ? { ...draft, check, listed: true as const } : { ...draft, check };
+  }));
 }
 
 /** True when the text after a call's end calls `method` on its result: `.asBoolean()`, `?.asBoolean()`. */

@@ -76,12 +76,13 @@ export function scanDocument(fileName: string, text: string, filePatterns: Patte
 }
 
 /**
- * A file that declares a flag function or calls one (Vercel Flags), or declares or reads an environment switch, is
- * scanned as `scanFile` does, whole: its calls and reads are found by a pass over the whole tree, which statement walks
- * do not record. Such files are few.
+ * A file that declares a flag function or calls one (Vercel Flags), declares or reads an environment switch, or checks the
+ * rows of a table, is scanned as `scanFile` does, whole: its calls and reads are found by a pass over the whole tree, which
+ * statement walks do not record, and a table may be in another statement than the loop. Such files are few.
  */
 function involvesFlagFunctions(document: DocumentScan, patterns: PatternSet): boolean {
-  return document.scan.checks.some((check) => check.sdk === 'vercel') || namesDeclaredFlag(document.text, patterns) || mayDeclareEnvironmentSwitch(document.text);
+  // A table's rows may be in another statement than the loop that checks them (see tableRows.ts).
+  return document.scan.checks.some((check) => check.sdk === 'vercel' || check.rowOf !== undefined) || namesDeclaredFlag(document.text, patterns) || mayDeclareEnvironmentSwitch(document.text);
 }
 
 function wholeScanOf(fileName: string, document: DocumentScan): DocumentScan {

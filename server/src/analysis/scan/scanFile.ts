@@ -7,7 +7,8 @@ import { addDestructuredBagChecks, bagSourceOf, selectorOfBag, visitBagAccess } 
 import { declareAwaitedAllBags, declareDestructuredBags, declareTypedSubsetBag } from './destructuredBags';
 import { calleeNameRegex, patternIndex, visitCall, visitJsxElement, visitMarkupElement } from './checks';
 import { dependencyListOf, dependencyReadsOf } from './dependencyLists';
-import { declare, declareAssignedMember, declareEveryKey, declareOpaqueNames, declareProps, declareStatement, defaultNameOf, isScope, lookupBinding } from './bindings';
+import { declare, declareAssignedMember, declareEveryKey, declareList, declareOpaqueNames, declareProps, declareRows, declareStatement, defaultNameOf, isScope, lookupBinding } from './bindings';
+import { iteratedList } from './tableRows';
 import { assertedType, declaredOrigin, declareFunction, declareTypedMembers, injectedOrigin, methodOrigin, typedOrigin, wrapsFunction } from './origins';
 import { completeChecks } from './completeChecks';
 import { collectExports, collectMemberOrigins, collectTypeExports, decoratorCall } from './exports';
@@ -32,7 +33,7 @@ import { callParameters, evaluate, isConstruction, isDefinedProps, isParameterPr
 // ts-morph re-exports the compiler API through getters (`ts.SyntaxKind.X` is several calls), which cost
 // a fifth of the walk's time; the hot paths read these once, here and at the top of each module of the walk.
 const {
-  NodeFlags, SyntaxKind, forEachChild, getModifiers, isArrayBindingPattern, isConstructorDeclaration, isExpressionStatement,
+  NodeFlags, SyntaxKind, forEachChild, getModifiers, isArrayBindingPattern, isArrayLiteralExpression, isConstructorDeclaration, isExpressionStatement, isForOfStatement,
   isFunctionDeclaration, isFunctionLike, isIdentifier, isMethodDeclaration, isObjectBindingPattern, isPropertyAccessExpression, isPropertyDeclaration,
   isVariableDeclaration, isVariableStatement,
 } = ts;
@@ -218,6 +219,8 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
       const dependencies = dependencyListOf(node as ts.CallExpression);
       if (dependencies !== undefined) for (const read of dependencyReadsOf(dependencies)) (state.dependencyReads ??= new Set()).add(read);
       visitCall(state, node as ts.CallExpression);
+      const iterated = iteratedList(node as ts.CallExpression);
+      if (iterated !== undefined) (state.rowCallbacks ??= new Map()).set(iterated.callback, iterated.list);
       const selected = selectorOfBag(state, node as ts.CallExpression);
       if (selected !== undefined) (state.selectorBags ??= new Map()).set(selected.selector, selected.bag);
       break;
@@ -239,6 +242,8 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
         for (const declaration of (node as ts.VariableDeclarationList).declarations) if (isIdentifier(declaration.name)) declareEveryKey(state, declaration.name.text);
       } else {
         declareVariables(state, node as ts.VariableDeclarationList);
+        const [declaration, ...others] = (node as ts.VariableDeclarationList).declarations;
+        if (parent !== undefined && isForOfStatement(parent) && declaration !== undefined && others.length === 0) declareRows(state, declaration.name, parent.expression);
       }
       break;
     case SyntaxKind.Parameter: {
@@ -251,6 +256,9 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
       if (selected !== undefined && isIdentifier(name)) declare(state, name.text, undefined, selected);
       else if (selected !== undefined && isObjectBindingPattern(name)) addDestructuredBagChecks(state, selected, name);
       if (state.clientFunctions !== undefined && parent !== undefined) declareClientParameter(state, node as ts.ParameterDeclaration, parent);
+      // The first parameter of an array method's callback is each row of the list in turn.
+      const rows = parent === undefined ? undefined : state.rowCallbacks?.get(parent);
+      if (rows !== undefined && (parent as ts.SignatureDeclaration).parameters[0] === node) declareRows(state, name, rows, { type });
       break;
     }
     case SyntaxKind.ExpressionStatement:
@@ -409,7 +417,10 @@ function declareVariables(state: ScanState, list: ts.VariableDeclarationList): v
       // gives what that one gives.
       const typedHere = value === undefined || isConstruction(value)
         || (declaration.initializer !== undefined && (assertedType(declaration.initializer) !== undefined || wrapsFunction(declaration.initializer)));
-      declare(state, name.text, value, undefined, undefined, typedHere ? declaredOrigin(state, declaration.initializer, declaration.type) : undefined);
+      const origin = typedHere ? declaredOrigin(state, declaration.initializer, declaration.type) : undefined;
+      const list = isConst && declaration.initializer !== undefined ? unwrap(declaration.initializer) : undefined;
+      if (list !== undefined && isArrayLiteralExpression(list)) declareList(state, name.text, list, origin);
+      else declare(state, name.text, value, undefined, undefined, origin);
     } else if (isObjectBindingPattern(name) && value !== undefined) {
       // `const { NEW_CHECKOUT } = FLAGS`
       for (const element of name.elements) {

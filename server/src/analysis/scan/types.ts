@@ -254,6 +254,13 @@ export interface Binding {
   readonly origin?: Origin;
   /** True for the name a loop over an object's keys binds (`for (const key in flags)`): every key in turn, no one flag. */
   readonly everyKey?: true;
+  /** For a constant that holds a list written in the code: that list, whose rows a loop over it reads (see tableRows.ts). */
+  readonly list?: ts.ArrayLiteralExpression;
+  /**
+   * For a name a loop or an array method's callback binds to each row of a list in turn: the list as written, and the
+   * property of the row the name holds when it is destructured (`for (const { feature } of routes)`).
+   */
+  readonly row?: { readonly of: ts.Expression; readonly property?: string };
 }
 
 /** A check as the walk finds it, its key not yet followed through the bindings. */
@@ -303,6 +310,8 @@ export interface ScanState {
   readonly markupElement?: (text: string, open: number) => MarkupElement | undefined;
   /** True in a module that imports the OpenShift console's SDK and writes an extension's flag lists (see consoleExtensionFlags.ts). */
   readonly consoleExtensionFlags?: true;
+  /** The callbacks the walk met given to an array method that hands them each row (`routes.filter((route) => …)`), with the list. */
+  rowCallbacks?: Map<ts.Node, ts.Expression>;
   /** The selectors the walk met given to a bag function (`useFeatureFlagStore((s) => s.x)`), each with that bag: their parameter holds it. */
   selectorBags?: Map<ts.Node, BagSource>;
   /** Every binding declared, in order, when one top-level statement's walk is recorded (`scanDocument`). */
