@@ -122,6 +122,10 @@ function leadingBoundary(name: string): string {
 // through a settings service, `configService.get<boolean>('X')`, or as an app's configuration, `getConfig().FEATURE_X`.
 const SWITCH_DECLARATION_TEXT = /[eE]nv\w*(?:\.get)?\s*(?:\.|\[\s*|\(\s*)['"`]?(?:[A-Z0-9_]*(?:FEATURE|FLAG)|(?:[A-Z]+_)*FF_)|(?:[cC]onfig\w*|[sS]ettings?\w*)\s*\.\s*get(?:OrThrow)?\s*(?:<[^>()]*>\s*)?\(\s*['"`][A-Z0-9_]*(?:FEATURE|FLAG)|(?:[cC]onfig|[sS]ettings?)(?:\(\s*\))?\s*\??\.\s*(?:[A-Z0-9_]*(?:FEATURE|FLAG)|FF_)/;
 
+// A variable or setting named as an experimental feature's switch, written as a text or read as a property, past a
+// framework's public prefix: `useSetting('EXPERIMENTAL_SCRIPTING_SANDBOX')`, `env.ENABLE_EXPERIMENTAL_X`.
+const EXPERIMENT_SWITCH_TEXT = /['"`.](?:(?:NEXT|NUXT|EXPO)_PUBLIC_|REACT_APP_|VUE_APP_|VITE_|GATSBY_|PUBLIC_)?(?:(?:ENABLE|DISABLE)_)?EXPERIMENT(?:AL)?_[A-Z0-9]/;
+
 // A setting named as a feature's switch read from an app's configuration: `config?.FeatureFlagX`, `getConfigValue(db, 'FeatureFlagX')`,
 // `observeFeatureFlagWithVersion(db, 'FeatureFlagX')`.
 const SETTING_READ_TEXT = /(?:[cC]onfig|[sS]etting|[fF]eature_?[fF]lag)\w*(?:\??\.\s*|\s*\([^()]*?['"`])(?:Feature|Flag)[A-Z]/;
@@ -213,6 +217,7 @@ export function mayHardCodeFlags(fileName: string, text: string): boolean {
 /** True when the text may declare or read an environment switch (see scan/environmentSwitches.ts); false only when it cannot. */
 export function mayDeclareEnvironmentSwitch(text: string): boolean {
   return ((text.includes('FEATURE') || text.includes('FLAG') || text.includes('FF_')) && SWITCH_DECLARATION_TEXT.test(text))
+    || (text.includes('EXPERIMENT') && EXPERIMENT_SWITCH_TEXT.test(text))
     || ((text.includes('Feature') || text.includes('Flag')) && (SETTING_READ_TEXT.test(text) || FLAG_STORES_EXPORT_TEXT.test(text)))
     // node-config's `config.get('featureToggles.xEnabled')`, `config.get('features.x.enabled')` is looked for only where a
     // switch's word is written: a search for a word that starts with a frequent lower-case letter (`onfig`) costs several

@@ -12,6 +12,7 @@
 // feature (`SettingsStore.getValue('feature_video_rooms')`) has a type, not text: it is read as a switch wherever it is.
 
 import { ts } from 'ts-morph';
+import { saysNotEvaluating } from '../callNames';
 import { isWrittenAccess } from './bagReads';
 import { unwrap } from './values';
 
@@ -26,6 +27,9 @@ const {
 const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 // Words of a variable that say it switches a feature.
 const FEATURE_WORDS = new Set(['FEATURE', 'FEATURES', 'FLAG', 'FLAGS']);
+// Words that, first in a variable's name (or after ENABLE or DISABLE), say it switches an experimental feature:
+// `EXPERIMENTAL_SCRIPTING_SANDBOX`, `ENABLE_EXPERIMENTAL_MOCK_SERVERS`.
+const EXPERIMENT_WORDS = new Set(['EXPERIMENTAL', 'EXPERIMENT']);
 // Words of a variable that say it holds a boolean.
 const BOOLEAN_WORDS = new Set(['ENABLED', 'ENABLE', 'DISABLED', 'DISABLE', 'ON', 'OFF']);
 export const COMPARISONS = new Set([SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken]);
@@ -218,7 +222,13 @@ export function switchReadInPlace(node: ts.Node, parent: ts.Node): string | unde
   const variable = settingOf(node);
   if (variable === undefined || isWrittenAccess(node, parent) || !namedAsSwitch(variable) || fallsBackToOtherKind(node, parent)) return undefined;
   if (namesOneFlag(variable) || storeSwitch(node, variable) || madeBoolean(node, parent) || featureTestOf(node, parent) !== undefined || readsBoolean(node)) return variable;
-  return wordsOf(variable).some((word) => BOOLEAN_WORDS.has(word)) && !passedAlong(node, parent) ? variable : undefined;
+  return (wordsOf(variable).some((word) => BOOLEAN_WORDS.has(word)) || saysExperimentOn(variable)) && !passedAlong(node, parent) ? variable : undefined;
+}
+
+/** True for a variable that says an experimental feature is on, by its first word, and no value's word last: `EXPERIMENTAL_SCRIPTING_SANDBOX`, not `EXPERIMENTAL_API_URL`. */
+function saysExperimentOn(variable: string): boolean {
+  const words = wordsOf(variable.replace(PUBLIC_PREFIX, ''));
+  return EXPERIMENT_WORDS.has(words[0]) && !VALUE_WORDS.has(words[words.length - 1]);
 }
 
 /**
@@ -326,8 +336,9 @@ function namesOneFlag(variable: string): boolean {
 }
 
 /**
- * True when a variable is named as a feature's switch: FEATURE(S), FLAG(S) or FF first, or ENABLE or DISABLE and then
- * one, past a framework's public prefix (`NEXT_PUBLIC_FEATURE_BILLING_ENABLED`, `ENABLE_FEATURE_SUBSCRIPTION`). With no
+ * True when a variable is named as a feature's switch: FEATURE(S), FLAG(S), FF or EXPERIMENTAL first, or ENABLE or
+ * DISABLE and then one, past a framework's public prefix (`NEXT_PUBLIC_FEATURE_BILLING_ENABLED`,
+ * `ENABLE_FEATURE_SUBSCRIPTION`, `EXPERIMENTAL_SCRIPTING_SANDBOX`). With no
  * name between the variable and where it gates, the name is all there is to tell a switch from a setting about
  * features (`CLIENT_FEATURE_CACHING_MAXAGE`, `AMPLIFY_CLI_DISABLE_SCRIPTING_FEATURES`) or the flag system itself
  * (`DISABLE_FEATURE_FLAGS`, `GO_FEATURE_FLAG_URL`).
@@ -335,8 +346,9 @@ function namesOneFlag(variable: string): boolean {
 export function namedAsSwitch(variable: string): boolean {
   if (!namesSubject(variable)) return false;
   const words = wordsOf(variable.replace(PUBLIC_PREFIX, ''));
-  if (words[0] === 'FF' || FEATURE_WORDS.has(words[0])) return true;
-  return (words[0] === 'ENABLE' || words[0] === 'DISABLE') && FEATURE_WORDS.has(words[1]);
+  const switching = (word: string | undefined): boolean => word !== undefined && (FEATURE_WORDS.has(word) || EXPERIMENT_WORDS.has(word));
+  if (words[0] === 'FF' || switching(words[0])) return true;
+  return (words[0] === 'ENABLE' || words[0] === 'DISABLE') && switching(words[1]);
 }
 
 /**
@@ -362,11 +374,12 @@ function saysFeature(variable: string, words: readonly string[]): boolean {
 
 /**
  * True when a variable names what it switches, past a framework's public prefix: `DISABLE_FEATURE_FLAGS`,
- * `FEATURE_FLAGS_ENABLED` and `FEATURE_FLAGS_ENABLE_ALL` switch every flag at once, `ENABLE_PAID_EE_FEATURES` an
- * edition's features, and `ENABLED_FEATURES` and `featureToggles` list them; none is one feature's switch.
+ * `FEATURE_FLAGS_ENABLED`, `FEATURE_FLAGS_ENABLE_ALL` and `ENABLE_EXPERIMENTAL_FEATURES` switch every flag at once,
+ * `ENABLE_PAID_EE_FEATURES` an edition's features, and `ENABLED_FEATURES` and `featureToggles` list them; none is one
+ * feature's switch.
  */
 function namesSubject(variable: string): boolean {
-  return !wordsOf(variable.replace(PUBLIC_PREFIX, '')).every((word) => FEATURE_WORDS.has(word) || BOOLEAN_WORDS.has(word) || SWITCH_WORDS.has(word) || EDITION_WORDS.has(word) || word === 'FF' || word === 'ALL');
+  return !wordsOf(variable.replace(PUBLIC_PREFIX, '')).every((word) => FEATURE_WORDS.has(word) || EXPERIMENT_WORDS.has(word) || BOOLEAN_WORDS.has(word) || SWITCH_WORDS.has(word) || EDITION_WORDS.has(word) || word === 'FF' || word === 'ALL');
 }
 
 // Words that name an edition of the product, whose features a variable switches all at once
@@ -464,6 +477,8 @@ function settingOf(node: ts.Node): string | undefined {
 /** The setting a function named for config or settings reads, or one named for feature flags when the name says it is one. */
 function readerSetting(node: ts.CallExpression): string | undefined {
   const reader = lastNameOf(node.expression) ?? '';
+  // A function that changes or records a setting (`toggleSetting('X')`, `setSetting('X', on)`) reads none.
+  if (saysNotEvaluating(reader)) return undefined;
   const forSettings = SETTINGS_READER.test(reader);
   if (!forSettings && !FLAG_READER.test(reader)) return undefined;
   const setting = node.arguments.find(isStringLiteralLike)?.text;
