@@ -48,6 +48,16 @@ export const all = FLAGS.every((flag) => isFeatureEnabled(flag)) && actions.some
       checks: ["beta-banner <- 'beta-banner'", 'NFT <- Feature.NFT', 'STORAGE <- Feature.STORAGE', "bulk-export <- 'bulk-export'", '?flag <- isFeatureEnabled(flag)', '?action.features <- isFeatureEnabled(action.features)'],
     },
     {
+      name: "a list each row holds (a menu's groups, each with its items), looped over by property or destructured",
+      text: `const menu = [
+  { title: 'Admin', items: [{ url: '/audit', feature: 'audit-log' }, { url: '/users' }] },
+  { title: 'Labs', items: [{ url: '/ai', feature: 'ai-assist' }] },
+];
+export const shown = menu.map((group) => group.items.filter((item) => !item.feature || isFeatureEnabled(item.feature)));
+export function first() { for (const { items } of menu) for (const item of items) if (isFeatureEnabled(item.feature)) return item; }\n`,
+      checks: ["audit-log <- feature: 'audit-log'", "ai-assist <- feature: 'ai-assist'", '?item.feature <- isFeatureEnabled(item.feature)', '?item.feature <- isFeatureEnabled(item.feature)'],
+    },
+    {
       name: "no row: a table not constant, a callback's other parameter, a name declared again in the loop, a property read on, a key each row computes",
       text: `let open = [{ feature: 'a' }];
 const fixed = [{ feature: 'b' }, { feature: lookup('c') }];

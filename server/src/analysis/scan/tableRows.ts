@@ -49,17 +49,15 @@ export function tableRowsOf(state: ScanState, keyNode: ts.Expression): { table: 
   // A property destructured from the row and read on (`{ feature }` then `feature.id`) is no key of the row's.
   if (named === undefined || row === undefined || (row.property !== undefined && named.read !== undefined)) return undefined;
   const property = row.property ?? named.read;
-  const table = listNamed(state, row.of);
+  const table = listsNamed(state, row.of, 0);
   if (table === undefined) return undefined;
   const rows: TableRow[] = [];
-  for (const element of table.list.elements) {
+  for (const element of table.lists.flatMap((list) => list.elements)) {
     if (property === undefined) {
       if (isWrittenKey(state, element)) rows.push({ holder: element, keys: [element] });
       continue;
     }
-    const object = unwrap(element);
-    if (!isObjectLiteralExpression(object)) continue;
-    const holder = object.properties.find((member): member is ts.PropertyAssignment => isPropertyAssignment(member) && (isIdentifier(member.name) || isStringLiteral(member.name)) && member.name.text === property);
+    const holder = propertyOf(element, property);
     if (holder === undefined) continue;
     const value = unwrap(holder.initializer);
     const keys = isArrayLiteralExpression(value) ? value.elements.filter((item) => isWrittenKey(state, item)) : isWrittenKey(state, holder.initializer) ? [holder.initializer] : [];
@@ -68,13 +66,46 @@ export function tableRowsOf(state: ScanState, keyNode: ts.Expression): { table: 
   return rows.length === 0 ? undefined : { table: table.name, ...(property === undefined ? {} : { property }), rows };
 }
 
-/** The constant list a looped expression names, through the methods that keep rows (`table.filter(…)`). */
-function listNamed(state: ScanState, of: ts.Expression): { name: string; list: ts.ArrayLiteralExpression } | undefined {
+// Lists of rows inside rows (a menu's groups, each with its items) followed this deep.
+const MAX_NESTING = 3;
+
+/**
+ * The constant lists a looped expression names, through the methods that keep rows (`table.filter(…)`): a constant of the
+ * file written as a list, or the list each row of such a list holds at a property (`group.items` for each `group` of
+ * `menu`), named `menu[].items`.
+ */
+function listsNamed(state: ScanState, of: ts.Expression, depth: number): { name: string; lists: ts.ArrayLiteralExpression[] } | undefined {
   let expression = unwrap(of);
   while (isCallExpression(expression) && isPropertyAccessExpression(expression.expression) && ROW_KEEPING_METHODS.has(expression.expression.name.text)) {
     expression = unwrap(expression.expression.expression);
   }
-  if (!isIdentifier(expression)) return undefined;
-  const list = lookupBinding(state, expression.text, expression.getStart(state.sourceFile))?.list;
-  return list === undefined ? undefined : { name: expression.text, list };
+  // A list of the file's, or a row's property destructured under its own name (`for (const { items } of menu)`).
+  if (isIdentifier(expression)) {
+    const binding = lookupBinding(state, expression.text, expression.getStart(state.sourceFile));
+    if (binding?.list !== undefined) return { name: expression.text, lists: [binding.list] };
+    return binding?.row?.property === undefined ? undefined : rowsHeld(state, binding.row.of, binding.row.property, depth);
+  }
+  if (!isPropertyAccessExpression(expression) || !isIdentifier(expression.expression) || !isIdentifier(expression.name)) return undefined;
+  const row = lookupBinding(state, expression.expression.text, expression.expression.getStart(state.sourceFile))?.row;
+  return row === undefined || row.property !== undefined ? undefined : rowsHeld(state, row.of, expression.name.text, depth);
 }
+
+/** The lists each row of the lists `of` names holds at `property`, named `menu[].items`. */
+function rowsHeld(state: ScanState, of: ts.Expression, property: string, depth: number): { name: string; lists: ts.ArrayLiteralExpression[] } | undefined {
+  const outer = depth >= MAX_NESTING ? undefined : listsNamed(state, of, depth + 1);
+  if (outer === undefined) return undefined;
+  const lists = outer.lists.flatMap((list) => list.elements.flatMap((element) => {
+    const value = propertyOf(element, property)?.initializer;
+    const inner = value === undefined ? undefined : unwrap(value);
+    return inner !== undefined && isArrayLiteralExpression(inner) ? [inner] : [];
+  }));
+  return lists.length === 0 ? undefined : { name: `${outer.name}[].${property}`, lists };
+}
+
+/** The property of a row written as an object literal, by its name. */
+function propertyOf(element: ts.Expression, name: string): ts.PropertyAssignment | undefined {
+  const object = unwrap(element);
+  if (!isObjectLiteralExpression(object)) return undefined;
+  return object.properties.find((member): member is ts.PropertyAssignment => isPropertyAssignment(member) && (isIdentifier(member.name) || isStringLiteral(member.name)) && member.name.text === name);
+}
+
