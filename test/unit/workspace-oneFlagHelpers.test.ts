@@ -212,6 +212,28 @@ const ROWS: readonly Row[] = [
       'jobs src/queue.ts:jobsEnabled(org)',
     ],
   },
+  {
+    name: "a constant of a function's body that gives back a check is a helper called there; a call outside that body, or of a helper whose check a condition of the body joins, is none",
+    files: {
+      'src/ld.ts': CLIENT,
+      'src/store.ts': `import { client } from './ld';
+export function setupStore(user: object, isAdmin: boolean) {
+  const useV2 = () => client.variation('categorization-v2', user, false);
+  const adminBeta = () => isAdmin && client.variation('admin-beta', user, false);
+  function load() { return useV2() ? 'v2' : 'v1'; }
+  return { load, save: () => (!useV2() ? 1 : 2), beta: adminBeta() };
+}
+export function other() { return useV2(); }
+const useV2 = () => false;
+`,
+    },
+    references: [
+      "admin-beta src/store.ts:client.variation('admin-beta', user, false)",
+      "categorization-v2 src/store.ts:client.variation('categorization-v2', user, false)",
+      'categorization-v2 src/store.ts:useV2()',
+      'categorization-v2 src/store.ts:useV2()',
+    ],
+  },
 ];
 
 describe('helpers of one flag', () => {

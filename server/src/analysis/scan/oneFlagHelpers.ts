@@ -24,6 +24,8 @@ export interface OneFlagHelper {
   readonly position: number;
   /** For a method: the class's span, inside which `this.method()` calls it. */
   readonly classSpan?: { readonly start: number; readonly end: number };
+  /** True for a constant of a function's body, called only there (no other module can name it). */
+  readonly nested?: true;
 }
 
 /**
@@ -37,8 +39,8 @@ export function mayGiveCheck(text: string, checks: readonly FlagCheck[]): boolea
 
 /**
  * The helpers of one flag a module declares at its top level: functions, `const`s of arrows or function expressions,
- * and the methods (and arrow properties) of its classes, each giving back one of `checks` (see `givenCheck`).
- * `eligible` tells which checks a helper may give.
+ * and the methods (and arrow properties) of its classes, each giving back one of `checks` (see `givenCheck`); and the
+ * `const`s of arrows or function expressions of a function's body, `nested`. `eligible` tells which checks a helper may give.
  */
 export function oneFlagHelpers(sourceFile: ts.SourceFile, checks: readonly FlagCheck[], eligible: (index: number) => boolean): OneFlagHelper[] {
   const byStart = new Map<number, number>();
@@ -52,20 +54,32 @@ export function oneFlagHelpers(sourceFile: ts.SourceFile, checks: readonly FlagC
   };
   const starts = [...byStart.keys()];
   const helpers: OneFlagHelper[] = [];
-  const consider = (name: string, fn: ts.SignatureDeclaration, position: number, classSpan?: OneFlagHelper['classSpan']): void => {
+  const holdsCheck = (node: ts.Node): boolean => starts.some((start) => node.pos <= start && start < node.end);
+  const consider = (name: string, fn: ts.SignatureDeclaration, position: number, classSpan?: OneFlagHelper['classSpan'], nested = false): void => {
     // Only a function that holds a check is read further.
-    if (!starts.some((start) => fn.pos <= start && start < fn.end)) return;
-    const checkIndex = givenCheck(fn, checkAt, checks, sourceFile);
-    if (checkIndex !== undefined) helpers.push({ name, checkIndex, position, ...(classSpan === undefined ? {} : { classSpan }) });
+    if (!holdsCheck(fn)) return;
+    const checkIndex = givenCheck(fn, checkAt, checks, sourceFile, !nested);
+    if (checkIndex !== undefined) helpers.push({ name, checkIndex, position, ...(classSpan === undefined ? {} : { classSpan }), ...(nested ? { nested } : {}) });
+  };
+  const considerConstants = (statement: ts.VariableStatement, nested: boolean): void => {
+    for (const declaration of statement.declarationList.declarations) {
+      const value = declaration.initializer === undefined ? undefined : unwrap(declaration.initializer);
+      if (isIdentifier(declaration.name) && value !== undefined && (isArrowFunction(value) || isFunctionExpression(value))) consider(declaration.name.text, value, declaration.name.end, undefined, nested);
+    }
+  };
+  // A function's own helper, a constant of its body (`const useV2 = () => featureFlags.flags.v2` in a store's setup),
+  // is called in that body: found by its binding there. Only bodies that hold a check are looked into.
+  const considerNested = (node: ts.Node): void => {
+    if (!holdsCheck(node)) return;
+    if (isBlock(node)) for (const statement of node.statements) if (isVariableStatement(statement)) considerConstants(statement, true);
+    forEachChild(node, considerNested);
   };
   for (const statement of sourceFile.statements) {
+    considerNested(statement);
     if (isFunctionDeclaration(statement) && statement.name !== undefined && statement.body !== undefined) {
       consider(statement.name.text, statement, statement.name.end);
     } else if (isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) {
-        const value = declaration.initializer === undefined ? undefined : unwrap(declaration.initializer);
-        if (isIdentifier(declaration.name) && value !== undefined && (isArrowFunction(value) || isFunctionExpression(value))) consider(declaration.name.text, value, declaration.name.end);
-      }
+      considerConstants(statement, false);
     } else if (isClassDeclaration(statement) && statement.name !== undefined) {
       const className = statement.name.text;
       const classSpan = { start: statement.getStart(sourceFile), end: statement.end };
@@ -86,9 +100,11 @@ export function oneFlagHelpers(sourceFile: ts.SourceFile, checks: readonly FlagC
  * with a constant, with a constant fallback, read at `.value`, joined with a condition that asks nothing of the call, or
  * through a `const` holding it), or a constant (a guard's `return false`); at least one gives the check, and the function
  * holds no other check. A function of the state alone is a store's selector, read as such (storedChecks.ts); a component
- * (its name in PascalCase, or a check written as an element) renders, and its elements are no calls.
+ * (its name in PascalCase, or a check written as an element) renders, and its elements are no calls. Without `joins`, no
+ * condition may join the check: in a function's body, what the condition reads of that body is the caller's (`isAdmin &&
+ * …` of a component's props).
  */
-function givenCheck(fn: ts.SignatureDeclaration, checkAt: (expression: ts.Expression) => number | undefined, checks: readonly FlagCheck[], sourceFile: ts.SourceFile): number | undefined {
+function givenCheck(fn: ts.SignatureDeclaration, checkAt: (expression: ts.Expression) => number | undefined, checks: readonly FlagCheck[], sourceFile: ts.SourceFile, joins: boolean): number | undefined {
   const body = (fn as ts.FunctionLikeDeclaration).body;
   if (body === undefined) return undefined;
   if (fn.parameters.length === 1 && isIdentifier(fn.parameters[0].name) && fn.parameters[0].name.text === 'state') return undefined;
@@ -98,7 +114,7 @@ function givenCheck(fn: ts.SignatureDeclaration, checkAt: (expression: ts.Expres
   for (const returned of ownReturns(fn)) {
     const value = standsFor(returned);
     if (isConstant(value)) continue;
-    let index = checkIn(value, checkAt, declared);
+    let index = joins ? checkIn(value, checkAt, declared) : checkAt(value);
     if (index === undefined && isIdentifier(value) && isBlock(body)) {
       const held = ownConstant(fn, value.text);
       index = held === undefined ? undefined : checkAt(standsFor(held));
