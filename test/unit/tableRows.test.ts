@@ -93,5 +93,10 @@ describe('table rows: what the rows are', () => {
     const edited = text.replace("'/a'", "'/abc'");
     const again = scanDocument('/ws/src/routes.ts', edited, patterns, first);
     assert.deepEqual(again.scan.checks, scanFile('/ws/src/routes.ts', edited, patterns).checks);
+    // A table that becomes a constant only by an edit of its own statement.
+    const open = text.replace('const routes', 'let routes');
+    const before = scanDocument('/ws/src/routes.ts', open, patterns);
+    assert.equal(before.scan.checks.filter((check) => check.rowOf !== undefined).length, 0);
+    assert.deepEqual(scanDocument('/ws/src/routes.ts', text, patterns, before).scan.checks, scanFile('/ws/src/routes.ts', text, patterns).checks);
   });
 });

@@ -150,7 +150,8 @@ function isFileLevel(binding: Binding, fileEnd: number): boolean {
 function topLevelSignature(bindings: ReadonlyArray<readonly [string, Binding]>, fileEnd: number): string {
   let signature = '';
   for (const [name, binding] of bindings) {
-    if (isFileLevel(binding, fileEnd)) signature += `${name}:${binding.bag === undefined ? '' : `${binding.bag.patterns.map((pattern) => pattern.callee).join(',')}/${binding.bag.method}`}\n`;
+    // A list's rows are read during the walk of a loop over it (see tableRows.ts): whether a name holds one is part of it.
+    if (isFileLevel(binding, fileEnd)) signature += `${name}:${binding.bag === undefined ? '' : `${binding.bag.patterns.map((pattern) => pattern.callee).join(',')}/${binding.bag.method}`}${binding.list === undefined ? '' : '[]'}\n`;
   }
   return signature;
 }
