@@ -24,8 +24,6 @@ export interface OneFlagHelper {
   readonly position: number;
   /** For a method: the class's span, inside which `this.method()` calls it. */
   readonly classSpan?: { readonly start: number; readonly end: number };
-  /** True for a constant of a function's body, called only there (no other module can name it). */
-  readonly nested?: true;
 }
 
 /**
@@ -40,7 +38,7 @@ export function mayGiveCheck(text: string, checks: readonly FlagCheck[]): boolea
 /**
  * The helpers of one flag a module declares at its top level: functions, `const`s of arrows or function expressions,
  * and the methods (and arrow properties) of its classes, each giving back one of `checks` (see `givenCheck`); and the
- * `const`s of arrows or function expressions of a function's body, `nested`. `eligible` tells which checks a helper may give.
+ * `const`s of arrows or function expressions of a function's body, called there. `eligible` tells which checks a helper may give.
  */
 export function oneFlagHelpers(sourceFile: ts.SourceFile, checks: readonly FlagCheck[], eligible: (index: number) => boolean): OneFlagHelper[] {
   const byStart = new Map<number, number>();
@@ -59,7 +57,7 @@ export function oneFlagHelpers(sourceFile: ts.SourceFile, checks: readonly FlagC
     // Only a function that holds a check is read further.
     if (!holdsCheck(fn)) return;
     const checkIndex = givenCheck(fn, checkAt, checks, sourceFile, !nested);
-    if (checkIndex !== undefined) helpers.push({ name, checkIndex, position, ...(classSpan === undefined ? {} : { classSpan }), ...(nested ? { nested } : {}) });
+    if (checkIndex !== undefined) helpers.push({ name, checkIndex, position, ...(classSpan === undefined ? {} : { classSpan }) });
   };
   const considerConstants = (statement: ts.VariableStatement, nested: boolean): void => {
     for (const declaration of statement.declarationList.declarations) {
