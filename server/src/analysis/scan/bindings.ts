@@ -68,10 +68,9 @@ export function declareList(state: ScanState, name: string, list: ts.ArrayLitera
 
 /**
  * The names a loop or an array method's callback binds to each row of `of` in turn: the row, or the properties
- * destructured from it (`{ feature }`); a callback's parameter stays one (`parameter`).
+ * destructured from it (`{ feature }`); a callback's parameter stays what it is (`held`: a parameter, with its type's origin).
  */
-export function declareRows(state: ScanState, name: ts.BindingName, of: ts.Expression, parameter?: Binding['parameter']): void {
-  const held = parameter === undefined ? {} : { parameter };
+export function declareRows(state: ScanState, name: ts.BindingName, of: ts.Expression, held: Pick<Binding, 'parameter' | 'origin'> = {}): void {
   if (isIdentifier(name)) {
     bind(state, name.text, { value: undefined, row: { of }, ...held });
     return;

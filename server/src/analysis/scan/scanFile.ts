@@ -249,16 +249,18 @@ function visitNode(state: ScanState, node: ts.Node, parent: ts.Node | undefined)
     case SyntaxKind.Parameter: {
       const { name, type, initializer } = node as ts.ParameterDeclaration;
       const defaultName = defaultNameOf(initializer);
-      declareOpaqueNames(state, name, { type, ...(defaultName === undefined ? {} : { defaultName }) }, typedOrigin(type));
+      const parameter = { type, ...(defaultName === undefined ? {} : { defaultName }) };
+      const origin = typedOrigin(type);
+      declareOpaqueNames(state, name, parameter, origin);
+      // The first parameter of an array method's callback is each row of the list in turn.
+      const rows = parent === undefined ? undefined : state.rowCallbacks?.get(parent);
+      if (rows !== undefined && (parent as ts.SignatureDeclaration).parameters[0] === node) declareRows(state, name, rows, { parameter, ...(origin === undefined ? {} : { origin }) });
       if (isObjectBindingPattern(name) && type !== undefined) declareTypedMembers(state, name, type);
       // A selector's parameter given a bag function's state holds the bag: `(s) => s.x`, `({ x }) => x`.
       const selected = parent === undefined ? undefined : state.selectorBags?.get(parent);
       if (selected !== undefined && isIdentifier(name)) declare(state, name.text, undefined, selected);
       else if (selected !== undefined && isObjectBindingPattern(name)) addDestructuredBagChecks(state, selected, name);
       if (state.clientFunctions !== undefined && parent !== undefined) declareClientParameter(state, node as ts.ParameterDeclaration, parent);
-      // The first parameter of an array method's callback is each row of the list in turn.
-      const rows = parent === undefined ? undefined : state.rowCallbacks?.get(parent);
-      if (rows !== undefined && (parent as ts.SignatureDeclaration).parameters[0] === node) declareRows(state, name, rows, { type });
       break;
     }
     case SyntaxKind.ExpressionStatement:
