@@ -649,7 +649,7 @@ export const other = () => [isFeatureEnabled(process.env.FEATURE_A, fallback), f
       reads: ['FEATURE_PRIVACY_SETTINGS <- isFeatureEnabled(\n  process.env.FEATURE_PRIVACY_SETTINGS,\n)', 'FEATURE_BANXA <- isFeatureEnabled(process.env.FEATURE_BANXA)'],
     },
     {
-      name: "a switch of an experimental feature: EXPERIMENTAL first, or after ENABLE, read from a settings store's reader or the environment; all experiments at once, experimental further in the name, a value's setting, or a function that changes the setting, is none",
+      name: "a switch of an experimental feature: EXPERIMENTAL first, or after ENABLE, read from a settings store's reader or the environment; all experiments at once, experimental further in the name, a value's setting, a function that changes the setting, or an experiment system's setting, is none",
       code: `export function panels() {
   const sandbox = useSetting('EXPERIMENTAL_SCRIPTING_SANDBOX');
   const mocks = useSetting('ENABLE_EXPERIMENTAL_MOCK_SERVERS');
@@ -657,6 +657,8 @@ export const other = () => [isFeatureEnabled(process.env.FEATURE_A, fallback), f
   const all = process.env.ENABLE_EXPERIMENTAL_FEATURES === 'true' || useSetting('SHOW_EXPERIMENTAL_BADGE');
   const api = useSetting('EXPERIMENTAL_API_URL');
   toggleSetting('EXPERIMENTAL_SCRIPTING_SANDBOX');
+  const overrides = process.env.REACT_APP_EXPERIMENT_OVERWRITES;
+  const override = ENV.EXPERIMENT_CONFIG_OVERRIDE;
   return [sandbox, mocks, next, all, api];
 }`,
       reads: ["EXPERIMENTAL_SCRIPTING_SANDBOX <- useSetting('EXPERIMENTAL_SCRIPTING_SANDBOX')", "ENABLE_EXPERIMENTAL_MOCK_SERVERS <- useSetting('ENABLE_EXPERIMENTAL_MOCK_SERVERS')", 'NEXT_PUBLIC_EXPERIMENTAL_EDITOR <- process.env.NEXT_PUBLIC_EXPERIMENTAL_EDITOR'],

@@ -124,7 +124,7 @@ const SWITCH_DECLARATION_TEXT = /[eE]nv\w*(?:\.get)?\s*(?:\.|\[\s*|\(\s*)['"`]?(
 
 // A variable or setting named as an experimental feature's switch, written as a text or read as a property, past a
 // framework's public prefix: `useSetting('EXPERIMENTAL_SCRIPTING_SANDBOX')`, `env.ENABLE_EXPERIMENTAL_X`.
-const EXPERIMENT_SWITCH_TEXT = /['"`.](?:(?:NEXT|NUXT|EXPO)_PUBLIC_|REACT_APP_|VUE_APP_|VITE_|GATSBY_|PUBLIC_)?(?:(?:ENABLE|DISABLE)_)?EXPERIMENT(?:AL)?_[A-Z0-9]/;
+const EXPERIMENT_SWITCH_TEXT = /['"`.](?:(?:NEXT|NUXT|EXPO)_PUBLIC_|REACT_APP_|VUE_APP_|VITE_|GATSBY_|PUBLIC_)?(?:(?:ENABLE|DISABLE)_)?EXPERIMENTAL_[A-Z0-9]/;
 
 // A setting named as a feature's switch read from an app's configuration: `config?.FeatureFlagX`, `getConfigValue(db, 'FeatureFlagX')`,
 // `observeFeatureFlagWithVersion(db, 'FeatureFlagX')`.
@@ -217,7 +217,7 @@ export function mayHardCodeFlags(fileName: string, text: string): boolean {
 /** True when the text may declare or read an environment switch (see scan/environmentSwitches.ts); false only when it cannot. */
 export function mayDeclareEnvironmentSwitch(text: string): boolean {
   return ((text.includes('FEATURE') || text.includes('FLAG') || text.includes('FF_')) && SWITCH_DECLARATION_TEXT.test(text))
-    || (text.includes('EXPERIMENT') && EXPERIMENT_SWITCH_TEXT.test(text))
+    || (text.includes('EXPERIMENTAL') && EXPERIMENT_SWITCH_TEXT.test(text))
     || ((text.includes('Feature') || text.includes('Flag')) && (SETTING_READ_TEXT.test(text) || FLAG_STORES_EXPORT_TEXT.test(text)))
     // node-config's `config.get('featureToggles.xEnabled')`, `config.get('features.x.enabled')` is looked for only where a
     // switch's word is written: a search for a word that starts with a frequent lower-case letter (`onfig`) costs several

@@ -28,8 +28,9 @@ const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 // Words of a variable that say it switches a feature.
 const FEATURE_WORDS = new Set(['FEATURE', 'FEATURES', 'FLAG', 'FLAGS']);
 // Words that, first in a variable's name (or after ENABLE or DISABLE), say it switches an experimental feature:
-// `EXPERIMENTAL_SCRIPTING_SANDBOX`, `ENABLE_EXPERIMENTAL_MOCK_SERVERS`.
-const EXPERIMENT_WORDS = new Set(['EXPERIMENTAL', 'EXPERIMENT']);
+// `EXPERIMENTAL_SCRIPTING_SANDBOX`, `ENABLE_EXPERIMENTAL_MOCK_SERVERS`. An experiment's (`EXPERIMENT_CONFIG_OVERRIDE`,
+// `REACT_APP_EXPERIMENT_OVERWRITES`) is a setting of the experiments' system.
+const EXPERIMENT_WORDS = new Set(['EXPERIMENTAL']);
 // Words of a variable that say it holds a boolean.
 const BOOLEAN_WORDS = new Set(['ENABLED', 'ENABLE', 'DISABLED', 'DISABLE', 'ON', 'OFF']);
 export const COMPARISONS = new Set([SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken]);
