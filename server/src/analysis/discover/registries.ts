@@ -383,9 +383,11 @@ export function saysItListsFlags(symbol: string): boolean {
 }
 
 // Words that make "flags" a command line's (`CliFlags`, `parseFlags`, `CompilerFlags`), not features'; or a plan's, what a
-// customer's tier pays for (`TierFeatureFlags`, `PlanFeatures`), an entitlement checked against billing, not a flag.
+// customer's tier pays for (`TierFeatureFlags`, `PlanFeatures`, `commercialFeatures`, `PremiumFeature`), an entitlement
+// checked against billing, not a flag.
 const OTHER_FLAGS_WORDS = new Set(['cli', 'command', 'commands', 'cmd', 'arg', 'args', 'argv', 'parse', 'parsed', 'compiler', 'linker',
-  'tier', 'tiers', 'plan', 'plans', 'entitlement', 'entitlements', 'billing', 'pricing', 'subscription', 'license', 'licence']);
+  'tier', 'tiers', 'plan', 'plans', 'entitlement', 'entitlements', 'billing', 'pricing', 'subscription', 'license', 'licence',
+  'commercial', 'premium', 'paid']);
 
 /** True when a name's words say its flags are a command line's or its features a plan's. */
 export function namesOtherFlags(name: string): boolean {
