@@ -759,7 +759,7 @@ export const Admin = withFeature('admin')(Panel);`,
     ],
   },
   {
-    name: "a key that is every key of an object in turn (a for-in loop's) checks no one flag; a loop over a list's items still checks each, at the item",
+    name: "a key that is every key of an object in turn (a for-in loop's) checks no one flag; a loop over a list's items still checks each",
     code: `import { initialize } from 'unleash-client';
 const unleash = initialize({ url: 'x', appName: 'y' });
 const LIST = ['a', 'b'];
@@ -769,8 +769,6 @@ export function audit(flags: Record<string, boolean>) {
   return unleash.isEnabled('new-nav');
 }`,
     expected: [
-      ['a', 'unleash', '`unleash` is created from unleash-client'],
-      ['b', 'unleash', '`unleash` is created from unleash-client'],
       ['name', 'unleash', '`unleash` is created from unleash-client'],
       ['new-nav', 'unleash', '`unleash` is created from unleash-client'],
     ],

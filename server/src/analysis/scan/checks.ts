@@ -251,7 +251,7 @@ function tableRowDrafts(state: ScanState, pattern: FlagPattern, method: string, 
   const table = tableRowsOf(state, keyNode);
   if (table === undefined) return [];
   const returns: CallReturns = { kind: 'other', what: `a row of ${table.table} that ${method} checks in turn, not the flag's value` };
-  const rowMethod = `${table.table}[]${table.property === undefined ? '' : `.${table.property}`}`;
+  const rowMethod = `${table.table}[].${table.property}`;
   // A row two loops check is one check, at the row.
   const taken = (key: ts.Expression): boolean => state.drafts.some((draft) => draft.check.rowOf !== undefined && draft.check.keySpan.start === key.getStart(state.sourceFile));
   return table.rows.flatMap(({ holder, keys }) => keys.filter((key) => isFlagKey(key) && !taken(key)).map((key) => {

@@ -2,12 +2,12 @@
 // `for (const route of featureRoutes) if (!isFeatureEnabled(route.feature)) …` or `items.filter((item) =>
 // isOn(item.flag))`, checks the flag each row names. Each row then names the flag that gates it, so the row's property is
 // a check, as a flag option written for a wrapper is (see flagOptions.ts): the code that gates is the loop, and what it
-// gates is the row. A list of keys looped over (`for (const flag of ['a', 'b']) isOn(flag)`) is a table whose rows are
-// the keys themselves.
+// gates is the row. A list of keys looped over (`flags.map((f) => [f, isOn(f)])`, `for (const flag of FLAGS) prefetch(flag)`)
+// reads every flag at once, for a snapshot or a cache: it gates no row, and names no check.
 //
 // The evidence is the data flow, not a name: the key is read from the loop's own variable (or the first parameter of an
-// array method's callback), and the table is a constant the file declares, a list written as objects or as keys. A row's
-// value must be a key written there (a string, or a member of an enum or constant object), or a list of them.
+// array method's callback), and the table is a constant the file declares, a list of objects. A row's value must be a key
+// written there (a string, or a member of an enum or constant object), or a list of them.
 
 import { ts } from 'ts-morph';
 import { lookupBinding } from './bindings';
@@ -31,17 +31,14 @@ export function iteratedList(call: ts.CallExpression): { callback: ts.Node; list
   return isArrowFunction(callback) || isFunctionExpression(callback) ? { callback, list: method.expression } : undefined;
 }
 
-/** The row of a table that names a flag: the property that holds it (or the key itself), and the key or keys written there. */
+/** The row of a table that names a flag: the property that holds it, and the key or keys written there. */
 export interface TableRow {
-  readonly holder: ts.Node;
+  readonly holder: ts.PropertyAssignment;
   readonly keys: readonly ts.Expression[];
 }
 
-/**
- * The table a key is read from, by its name, the property read of each row (none when the rows are keys), and the rows
- * that name a flag there; undefined for any other key.
- */
-export function tableRowsOf(state: ScanState, keyNode: ts.Expression): { table: string; property?: string; rows: TableRow[] } | undefined {
+/** The table a key is read from, by its name, the property read of each row, and the rows that name a flag there; undefined for any other key. */
+export function tableRowsOf(state: ScanState, keyNode: ts.Expression): { table: string; property: string; rows: TableRow[] } | undefined {
   const key = unwrap(keyNode);
   const named = isPropertyAccessExpression(key) && isIdentifier(key.expression) && isIdentifier(key.name) ? { row: key.expression, read: key.name.text as string | undefined }
     : isIdentifier(key) ? { row: key, read: undefined } : undefined;
@@ -49,21 +46,17 @@ export function tableRowsOf(state: ScanState, keyNode: ts.Expression): { table: 
   // A property destructured from the row and read on (`{ feature }` then `feature.id`) is no key of the row's.
   if (named === undefined || row === undefined || (row.property !== undefined && named.read !== undefined)) return undefined;
   const property = row.property ?? named.read;
-  const table = listsNamed(state, row.of, 0);
-  if (table === undefined) return undefined;
+  const table = property === undefined ? undefined : listsNamed(state, row.of, 0);
+  if (property === undefined || table === undefined) return undefined;
   const rows: TableRow[] = [];
   for (const element of table.lists.flatMap((list) => list.elements)) {
-    if (property === undefined) {
-      if (isWrittenKey(state, element)) rows.push({ holder: element, keys: [element] });
-      continue;
-    }
     const holder = propertyOf(element, property);
     if (holder === undefined) continue;
     const value = unwrap(holder.initializer);
     const keys = isArrayLiteralExpression(value) ? value.elements.filter((item) => isWrittenKey(state, item)) : isWrittenKey(state, holder.initializer) ? [holder.initializer] : [];
     if (keys.length > 0) rows.push({ holder, keys });
   }
-  return rows.length === 0 ? undefined : { table: table.name, ...(property === undefined ? {} : { property }), rows };
+  return rows.length === 0 ? undefined : { table: table.name, property, rows };
 }
 
 // Lists of rows inside rows (a menu's groups, each with its items) followed this deep.
