@@ -35,8 +35,9 @@ import { toggleFunctionsOf } from './toggleFunctions';
 import { flagSelectorOf } from './flagSelectors';
 import { flagStoresOf, storeReaderCall, storeSetFrom, subscribedStore } from './flagStores';
 import {
-  copiesVariable, environmentVariableOf, featureTestOf, featureSettingName, lastNameOf, switchAtSettingPath, switchedBy, switchNamedIn, switchReadInPlace, textMadeBoolean, textSwitchedBy,
+  copiesVariable, environmentVariableOf, featureTestOf, featureSettingName, lastNameOf, switchAtSettingPath, switchedBy, switchReadInPlace, textMadeBoolean, textSwitchedBy,
 } from './settingReads';
+import { switchNamedIn } from './switchNames';
 import type { FileScan, ScanState, SwitchDeclaration } from './types';
 
 const {

@@ -7,7 +7,8 @@ import { ts } from 'ts-morph';
 import type { FlagCheck } from '../types';
 import { hasModifier } from './exports';
 import { isLiteral } from './flagStores';
-import { booleanValue, lastNameOf, switchNamedIn } from './settingReads';
+import { booleanValue, lastNameOf } from './settingReads';
+import { switchNamedIn } from './switchNames';
 import type { SwitchDeclaration } from './types';
 import { returnedExpressions, unwrap } from './values';
 

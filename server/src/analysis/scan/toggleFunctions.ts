@@ -6,7 +6,8 @@
 
 import { ts } from 'ts-morph';
 import { hasModifier } from './exports';
-import { COMPARISONS, comparesWithBooleanText, environmentVariableOf, switchedBy, wordsOf } from './settingReads';
+import { COMPARISONS, comparesWithBooleanText, environmentVariableOf, switchedBy } from './settingReads';
+import { wordsOf } from './switchNames';
 import { unwrap } from './values';
 
 const { SyntaxKind, isArrowFunction, isBinaryExpression, isBlock, isFunctionDeclaration, isFunctionExpression, isIdentifier, isReturnStatement, isVariableStatement } = ts;
