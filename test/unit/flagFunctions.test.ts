@@ -182,6 +182,21 @@ describe('flag functions (Vercel Flags): calls resolved to their declaration', (
     assert.deepEqual(scanFile('/ws/a.ts', text, withFlagFunctionNames(presets, ['showBanner'])), scanFile('/ws/a.ts', text, presets));
   });
 
+  it("a switch read in a flag's declaration is how the flag decides, no check; the same read elsewhere is one", () => {
+    const text = `import { flag } from 'flags/next';
+export const storage = flag<boolean>({
+  key: 'experimental-storage',
+  decide() { return process.env.FEATURE_STORAGE === 'true'; },
+});
+export function direct() { return process.env.FEATURE_STORAGE === 'true' ? 'new' : 'old'; }
+`;
+    const checks = scanFile('/ws/src/flags.ts', text, buildPatternSet([])).checks;
+    assert.deepEqual(checks.map((check) => `${check.key}${check.declaration === true ? ' (declaration)' : ''} at ${text.slice(0, check.callSpan.start).split('\n').length}`), [
+      'experimental-storage (declaration) at 2',
+      'FEATURE_STORAGE at 6',
+    ]);
+  });
+
   it('the declaring file exports its flag functions by name', () => {
     const scan = scanFile('/ws/src/flags.ts', FLAGS + `const inner = flag({ key: 'inner', decide: () => true });\nexport { inner as renamed };\n`, buildPatternSet([]));
     assert.deepEqual(Object.keys(scan.flagFunctions ?? {}).sort(), ['renamed', 'showBanner', 'summerSale']);

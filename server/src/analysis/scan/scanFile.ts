@@ -117,17 +117,19 @@ function withInlineTemplates(fileName: string, text: string, patterns: PatternSe
 /**
  * The checks with the reads of environment switches added (scanFile puts them all in source order). A switch read as a
  * check's default (`serviceVariation('pcq', toBoolean(config.get('featureToggles.pcq')))`) is what the check falls back
- * to when its backend cannot answer, no gate of its own.
+ * to when its backend cannot answer, and one read in a flag's declaration (`flag({ key, decide() { return
+ * takeLocalEnv('X_FLAG') } })`) is how the flag decides: neither is a gate of its own.
  */
 function withSwitchReads(text: string, found: FlagFunctionScan, switchScan: SwitchScan | undefined): FlagFunctionScan {
   if (switchScan === undefined || switchScan.checks.length === 0) return found;
-  const defaults: Span[] = [];
+  const inside: Span[] = [];
   for (const check of found.checks) {
+    if (check.declaration === true) inside.push(check.callSpan);
     if (check.defaultValueText === undefined) continue;
     const start = text.indexOf(check.defaultValueText, check.keySpan.end);
-    if (start >= 0 && start < check.callSpan.end) defaults.push({ start, end: start + check.defaultValueText.length });
+    if (start >= 0 && start < check.callSpan.end) inside.push({ start, end: start + check.defaultValueText.length });
   }
-  const gates = switchScan.checks.filter((read) => !defaults.some((span) => read.callSpan.start >= span.start && read.callSpan.end <= span.end));
+  const gates = switchScan.checks.filter((read) => !inside.some((span) => read.callSpan.start >= span.start && read.callSpan.end <= span.end));
   return { ...found, checks: [...found.checks, ...gates] };
 }
 
