@@ -122,9 +122,9 @@ function leadingBoundary(name: string): string {
 // through a settings service, `configService.get<boolean>('X')`, or as an app's configuration, `getConfig().FEATURE_X`.
 const SWITCH_DECLARATION_TEXT = /[eE]nv\w*(?:\.get)?\s*(?:\.|\[\s*|\(\s*)['"`]?(?:[A-Z0-9_]*(?:FEATURE|FLAG)|(?:[A-Z]+_)*FF_)|(?:[cC]onfig\w*|[sS]ettings?\w*)\s*\.\s*get(?:OrThrow)?\s*(?:<[^>()]*>\s*)?\(\s*['"`][A-Z0-9_]*(?:FEATURE|FLAG)|(?:[cC]onfig|[sS]ettings?)(?:\(\s*\))?\s*\??\.\s*(?:[A-Z0-9_]*(?:FEATURE|FLAG)|FF_)/;
 
-// A variable or setting named as an experimental feature's switch, written as a text or read as a property, past a
-// framework's public prefix: `useSetting('EXPERIMENTAL_SCRIPTING_SANDBOX')`, `env.ENABLE_EXPERIMENTAL_X`.
-const EXPERIMENT_SWITCH_TEXT = /['"`.](?:(?:NEXT|NUXT|EXPO)_PUBLIC_|REACT_APP_|VUE_APP_|VITE_|GATSBY_|PUBLIC_)?(?:(?:ENABLE|DISABLE)_)?EXPERIMENTAL_[A-Z0-9]/;
+// A name with EXPERIMENTAL_ in it, which may be an experimental feature's switch (`useSetting('EXPERIMENTAL_SCRIPTING_SANDBOX')`,
+// `env.NEXT_PUBLIC_ENABLE_EXPERIMENTAL_X`): the rules of a switch's name (scan/switchNames.ts) decide.
+const EXPERIMENT_SWITCH_TEXT = /EXPERIMENTAL_[A-Z0-9]/;
 
 // A setting named as a feature's switch read from an app's configuration: `config?.FeatureFlagX`, `getConfigValue(db, 'FeatureFlagX')`,
 // `observeFeatureFlagWithVersion(db, 'FeatureFlagX')`.

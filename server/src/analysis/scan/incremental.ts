@@ -72,7 +72,7 @@ export function scanDocument(fileName: string, text: string, filePatterns: Patte
   if (isComponentFile(fileName)) return { scan: scanFile(fileName, text, patterns), text, patterns, tree: undefined, walks: undefined };
   const document = (previous === undefined ? undefined : rescanStatement(fileName, text, patterns, previous))
     ?? scanWholeDocument(fileName, text, patterns, previous?.tree);
-  return involvesFlagFunctions(document, patterns) || mayHardCodeFlags(fileName, document.text) || mayDeclareSettingsFlags(fileName, document.text) ? wholeScanOf(fileName, document) : document;
+  return needsWholeScan(document, patterns) || mayHardCodeFlags(fileName, document.text) || mayDeclareSettingsFlags(fileName, document.text) ? wholeScanOf(fileName, document) : document;
 }
 
 /**
@@ -80,8 +80,7 @@ export function scanDocument(fileName: string, text: string, filePatterns: Patte
  * rows of a table, is scanned as `scanFile` does, whole: its calls and reads are found by a pass over the whole tree, which
  * statement walks do not record, and a table may be in another statement than the loop. Such files are few.
  */
-function involvesFlagFunctions(document: DocumentScan, patterns: PatternSet): boolean {
-  // A table's rows may be in another statement than the loop that checks them (see tableRows.ts).
+function needsWholeScan(document: DocumentScan, patterns: PatternSet): boolean {
   return document.scan.checks.some((check) => check.sdk === 'vercel' || check.rowOf !== undefined) || namesDeclaredFlag(document.text, patterns) || mayDeclareEnvironmentSwitch(document.text);
 }
 

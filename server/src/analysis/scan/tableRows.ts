@@ -46,8 +46,9 @@ export function tableRowsOf(state: ScanState, keyNode: ts.Expression): { table: 
   // A property destructured from the row and read on (`{ feature }` then `feature.id`) is no key of the row's.
   if (named === undefined || row === undefined || (row.property !== undefined && named.read !== undefined)) return undefined;
   const property = row.property ?? named.read;
-  const table = property === undefined ? undefined : listsNamed(state, row.of, 0);
-  if (property === undefined || table === undefined) return undefined;
+  if (property === undefined) return undefined;
+  const table = listsNamed(state, row.of, 0);
+  if (table === undefined) return undefined;
   const rows: TableRow[] = [];
   for (const element of table.lists.flatMap((list) => list.elements)) {
     const holder = propertyOf(element, property);
