@@ -2787,6 +2787,41 @@ export function Home() {
     checks: { 'app/screens/Home.tsx': ['deviceAccountEnabled', 'nonCustodialEnabled', 'btc_map'], 'app/config/feature-flags-context.tsx': ['btc_map'] },
   },
   {
+    name: "a context another module makes to hold a served type it imports (with members of its own, `| undefined` until its provider gives one) is a bag of that type's boolean flags; a type of the same name imported from a module that imports no vendor, or an alias that does not hold the type, is none",
+    files: {
+      'src/remote-config/remote-config.ts': `import remoteConfig from '@react-native-firebase/remote-config';
+export type RemoteConfig = { enable_ticketing: boolean; use_new_search: boolean; customer_service_url: string };
+export function getConfig(): RemoteConfig { return remoteConfig().getAll() as never; }`,
+      'src/remote-config/RemoteConfigContext.tsx': `import React, { createContext, useContext } from 'react';
+import { getConfig, RemoteConfig } from './remote-config';
+import type { Theme } from '../theme/theme';
+type RemoteConfigContextState = RemoteConfig & { refresh: () => void; isLoaded: boolean };
+type Other = { refresh: () => void };
+const RemoteConfigContext = createContext<RemoteConfigContextState | undefined>(undefined);
+const OtherContext = createContext<Other | undefined>(undefined);
+const ThemeContext = createContext<Theme | undefined>(undefined);
+export function useRemoteConfigContext() {
+  const context = useContext(RemoteConfigContext);
+  if (context === undefined) throw new Error('useRemoteConfigContext must be used within a RemoteConfigContextProvider');
+  return context;
+}
+export const useOther = () => useContext(OtherContext);
+export const useTheme = () => useContext(ThemeContext);`,
+      'src/theme/theme.ts': `export type Theme = { dark: boolean };
+export type RemoteConfig = { enable_dark: boolean };`,
+      'src/screens/Tickets.tsx': `import { useRemoteConfigContext, useOther, useTheme } from '../remote-config/RemoteConfigContext';
+export function Tickets() {
+  const { enable_ticketing, customer_service_url, isLoaded } = useRemoteConfigContext();
+  const { refresh } = useOther();
+  const { dark } = useTheme() ?? { dark: false };
+  return enable_ticketing && isLoaded && !dark ? customer_service_url : refresh;
+}`,
+    },
+    expected: { bags: [{ bag: 'getConfig()', keys: ['enable_ticketing', 'use_new_search'] }, { bag: 'useRemoteConfigContext()', keys: ['enable_ticketing', 'use_new_search'] }] },
+    says: /^bag useRemoteConfigContext\(\) \(src\/remote-config\/RemoteConfigContext\.tsx:9\): gives back the context RemoteConfigContext, made to hold RemoteConfigContextState, which holds a type that src\/remote-config\/remote-config\.ts, importing a flag vendor's SDK, declares/m,
+    checks: { 'src/screens/Tickets.tsx': ['enable_ticketing'] },
+  },
+  {
     name: "a served type's own bag reads do not vouch for it as the registry: with most of the vendor's checks asking keys it does not list, it is not proposed",
     files: {
       'app/config/feature-flags-context.tsx': `import { createContext, useContext } from 'react';

@@ -85,6 +85,8 @@ export interface DiscoveredBag {
   readonly served?: boolean;
   /** For such a record that the module exports as a constant: the module, read under the name each importer gives it. */
   readonly exportedBy?: string;
+  /** For such a record handed out by another module than the one that declares it: the declaring module (see vendorConfigs.ts). */
+  readonly servedBy?: string;
   /** The React context the bag function gives back (`useContext(RemoteConfigContext)`), made to hold `declaredAs`. */
   readonly context?: string;
   /** The id of the Pinia store of flags whose fields the bag function gives (see piniaStores.ts). */

@@ -17,7 +17,8 @@ import { hasModifier } from '../scan/exports';
 import { callParameters } from '../scan/values';
 import { namesVendorPackage } from '../skeleton';
 import { contextsMade, givenType, giverSpec } from './contexts';
-import { functionName, namesGivenModule } from './functions';
+import { functionName, namedImports, namesGivenModule } from './functions';
+import { resolveModulePath, type ModuleHost } from '../resolve';
 import { nameWords, saysOwnState } from './registries';
 import type { SourceTrees } from './sourceTrees';
 import { holdsBoolean } from './typeText';
@@ -35,12 +36,30 @@ const BOOLEAN_MEMBER = /:\s*boolean\b/;
 export function vendorConfigEvidence(root: string, trees: SourceTrees): { bags: DiscoveredBag[]; wrappers: DiscoveredWrapper[] } {
   const bags: DiscoveredBag[] = [];
   const wrappers: DiscoveredWrapper[] = [];
+  // The modules that import a vendor's SDK and declare what it serves, each with those types.
+  const declaring = new Map<string, ReadonlyMap<string, string[]>>();
+  for (const source of trees.sources) {
+    if (!BOOLEAN_MEMBER.test(source.text) || !namesVendorPackage(source.text) || isTestFile(posix.relative(root, source.file))) continue;
+    const served = servedTypes(trees.tree(source));
+    if (served.size > 0) declaring.set(source.file, served);
+  }
+  if (declaring.size === 0) return { bags, wrappers };
+  const servedNames = [...new Set([...declaring.values()].flatMap((served) => [...served.keys()]))];
+  const host: ModuleHost = { fileExists: (file) => trees.byFile.has(file) };
   for (const source of trees.sources) {
     const file = posix.relative(root, source.file);
-    if (!BOOLEAN_MEMBER.test(source.text) || !namesVendorPackage(source.text) || isTestFile(file)) continue;
+    const own = declaring.get(source.file);
+    // Another module hands out what a declaring module's type holds when it imports the type by name.
+    if (own === undefined && (isTestFile(file) || !servedNames.some((name) => source.text.includes(name)))) continue;
     const sourceFile = trees.tree(source);
-    const served = servedTypes(sourceFile);
+    const imported = importedServedTypes(sourceFile, declaring, host);
+    const served = withServedAliases(sourceFile, new Map([...(own ?? []), ...[...imported].map(([name, { keys }]) => [name, keys] as const)]));
     if (served.size === 0) continue;
+    // The module that declares the type a giver's type holds, when it is not this one.
+    const declaredIn = (type: string): string | undefined => {
+      const origin = imported.get(served.origins.get(type) ?? type);
+      return origin === undefined ? undefined : posix.relative(root, origin.file);
+    };
     const contexts = contextsMade(sourceFile);
     for (const statement of sourceFile.statements) {
       const giver = giverOf(statement, contexts);
@@ -48,7 +67,8 @@ export function vendorConfigEvidence(root: string, trees: SourceTrees): { bags: 
       const spec = giver === undefined ? undefined : giverSpec(giver.name, giver.box);
       if (giver === undefined || keys === undefined || spec === undefined || bags.some((bag) => bag.spec === spec)) continue;
       const line = sourceFile.getLineAndCharacterOfPosition(statement.getStart(sourceFile)).line + 1;
-      bags.push({ spec, at: { file, line }, declaredAs: giver.type, typedBy: giver.type, keys, served: true, ...(giver.context === undefined ? {} : { context: giver.context }) });
+      const servedBy = declaredIn(giver.type);
+      bags.push({ spec, at: { file, line }, declaredAs: giver.type, typedBy: giver.type, keys, served: true, ...(giver.context === undefined ? {} : { context: giver.context }), ...(servedBy === undefined ? {} : { servedBy }) });
     }
     if (source.text.includes('useState<')) bags.push(...servedStates(file, sourceFile, served).filter((state) => !bags.some((bag) => bag.spec === state.spec)));
     bags.push(...instanceGivers(file, sourceFile, served).filter((given) => !bags.some((bag) => bag.spec === given.spec)));
@@ -56,6 +76,39 @@ export function vendorConfigEvidence(root: string, trees: SourceTrees): { bags: 
     for (const getter of memberGetters(file, sourceFile, served)) if (!wrappers.some((wrapper) => wrapper.pattern.callee === getter.pattern.callee)) wrappers.push(getter);
   }
   return { bags, wrappers };
+}
+
+/**
+ * The served types a module imports by name from a module that declares them (`import { RemoteConfig } from
+ * './remote-config'`), under the names it gives them, each with its boolean members and the declaring module.
+ */
+function importedServedTypes(sourceFile: ts.SourceFile, declaring: ReadonlyMap<string, ReadonlyMap<string, string[]>>, host: ModuleHost): Map<string, { keys: string[]; file: string }> {
+  const imported = new Map<string, { keys: string[]; file: string }>();
+  for (const { local, imported: name, specifier } of namedImports(sourceFile)) {
+    const target = specifier.startsWith('.') ? resolveModulePath(sourceFile.fileName, specifier, host) : undefined;
+    const keys = target === undefined ? undefined : declaring.get(target)?.get(name);
+    if (target !== undefined && keys !== undefined) imported.set(local, { keys, file: target });
+  }
+  return imported;
+}
+
+/**
+ * The served types with the module's aliases of one added, each under its own name: `type RemoteConfigContextState =
+ * RemoteConfig & { refresh: () => void }` holds what `RemoteConfig` holds, and its own members are the module's. `origins`
+ * gives the served type each alias holds.
+ */
+function withServedAliases(sourceFile: ts.SourceFile, served: ReadonlyMap<string, string[]>): Map<string, string[]> & { origins: Map<string, string> } {
+  const all = Object.assign(new Map(served), { origins: new Map<string, string>() });
+  if (served.size === 0) return all;
+  for (const statement of sourceFile.statements) {
+    if (!ts.isTypeAliasDeclaration(statement) || all.has(statement.name.text)) continue;
+    const parts = ts.isIntersectionTypeNode(statement.type) ? statement.type.types : [statement.type];
+    const held = parts.map(servedTypeName).find((name) => name !== undefined && served.has(name));
+    if (held === undefined) continue;
+    all.set(statement.name.text, served.get(held) as string[]);
+    all.origins.set(statement.name.text, held);
+  }
+  return all;
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
@@ -245,10 +298,17 @@ function giverOf(statement: ts.Statement, contexts: ReadonlyMap<string, ts.TypeN
   return typed(declaration.name.text, fn, contexts);
 }
 
+/** A type without the `undefined` or `null` a context is made with before its provider gives it a value: `RemoteConfig` of `RemoteConfig | undefined`. */
+function withoutNothing(type: ts.TypeNode): ts.TypeNode {
+  if (!ts.isUnionTypeNode(type)) return type;
+  const some = type.types.filter((member) => member.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword));
+  return some.length === 1 ? some[0] : type;
+}
+
 /** The function's name with the name of the type it gives back, written as a plain reference (`RainbowConfig`). */
 function typed(name: string, fn: ts.SignatureDeclaration, contexts: ReadonlyMap<string, ts.TypeNode>): Giver | undefined {
   const given = givenType(fn, contexts);
-  const type = given?.type;
+  const type = given === undefined ? undefined : withoutNothing(given.type);
   if (type === undefined || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeArguments !== undefined) return undefined;
   return { name, type: type.typeName.text, ...(given?.context === undefined ? {} : { context: given.context }), ...(given?.box === true ? { box: true as const } : {}) };
 }
