@@ -725,7 +725,7 @@ function local(config: { featureToggles: Record<string, boolean> }) { return con
     ],
   },
   {
-    name: "ember-feature-flags: a field named features injected with @ember/service's decorator; another decorator's, a named injection or a field of its own, none",
+    name: "ember-feature-flags: a field named features injected with @ember/service's decorator, or another field given the service by its name; another decorator's or a field of its own, none",
     code: `import { service } from '@ember/service';
 import { tracked } from '@glimmer/tracking';
 export default class TargetsController extends Controller {
@@ -735,9 +735,45 @@ export default class TargetsController extends Controller {
 class Tracked { @tracked features; get x() { return this.features.isEnabled('a'); } }
 class Named { @service('features') flags; get y() { return this.flags.isEnabled('b'); } }
 class Own { features = new FeatureSet(); get z() { return this.features.isEnabled('c'); } }`,
-    expected: [['rdp-target', 'ember', '`this.features` is a service injected with @ember/service']],
+    expected: [
+      ['rdp-target', 'ember', '`this.features` is a service injected with @ember/service'],
+      ['b', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as flags"],
+    ],
     // Another package's decorator is followed as any package's import is, where the index finds it is no vendor's.
     pending: ['this.features'],
+  },
+  {
+    name: "ember-feature-flags read as Ember reads a property: the injected service's property, get and isEnabled, Ember's get of its path and the computed macros that read one, in a classic class or a mixin; a write, a call of the service's own method, another object's features, a path of another property or a class without the injection, none",
+    code: `import Component from '@ember/component';
+import Mixin from '@ember/object/mixin';
+import { get } from '@ember/object';
+import { reads, and, not } from '@ember/object/computed';
+import { inject as service } from '@ember/service';
+export default Component.extend({
+  features: service(),
+  isPro: reads('features.proVersion'),
+  both: and('features.logScanner', 'user.isAdmin'),
+  hidden: not('features.enterpriseVersion'),
+  show() {
+    if (this.get('features.dashboard') && get(this, 'features.debugLogging')) return this.features.isEnabled('beta-features');
+    if (this.features.get('comicSans') || this.features.tracer) this.features.enable('pride');
+    this.features.redirect = true;
+    return other.features.landingPageCta || this.get('user.features.x');
+  },
+});
+export const Migrate = Mixin.create({ features: service(), check() { return this.get('features.migrate'); } });
+export const Plain = Component.extend({ notFeatures: service(), x() { return this.get('features.unseen') && this.features.unseenToo; } });`,
+    expected: [
+      ['pro-version', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
+      ['log-scanner', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
+      ['enterprise-version', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
+      ['dashboard', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
+      ['debug-logging', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
+      ['beta-features', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
+      ['comic-sans', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
+      ['tracer', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
+      ['migrate', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
+    ],
   },
   {
     name: 'flagged: its hook, bag, component and component wrapper where imported from flagged; the same names from elsewhere, none',

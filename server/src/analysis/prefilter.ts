@@ -5,6 +5,7 @@ import type { PatternSet } from './patterns';
 import { calleeLastName } from './patterns/define';
 import { writesFlagOption } from './patterns/options';
 import { mayListConsoleFlags } from './patterns/openshift';
+import { mayReadEmberFeatures } from './patterns/ember';
 import { BRACKET_CALL, CALL_GAP, escapeRegex, isComponentName, isKebabTag, literalAlternation } from './regex';
 
 const calleeRegexes = new WeakMap<PatternSet, RegExp>();
@@ -28,7 +29,9 @@ export function mayHoldChecks(text: string, patterns: PatternSet): boolean {
     // An OpenShift console extension's flags (`flags: { required: ['X'] }`).
     || mayListConsoleFlags(text)
     // A store's selector of one flag (`createSelector(getFeatureFlagData, (flags) => flags.X)`).
-    || mayDeclareFlagSelectors(text);
+    || mayDeclareFlagSelectors(text)
+    // An Ember class's reads of ember-feature-flags' service (`this.get('features.x')`).
+    || mayReadEmberFeatures(text);
 }
 
 /**

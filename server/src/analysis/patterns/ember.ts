@@ -12,3 +12,8 @@ export const EMBER_SERVICE_PACKAGES = ['@ember/service'];
 export const EMBER_PATTERNS: readonly FlagPattern[] = vendorPresets(EMBER_SERVICE_PACKAGES, [
   callPattern('ember', 'features.isEnabled', 'boolean', { returns: RETURNS_VALUE }),
 ]);
+
+/** True when a text may read ember-feature-flags' service (it injects a service, see scan/emberFeatures.ts); false only when it cannot. */
+export function mayReadEmberFeatures(text: string): boolean {
+  return text.includes('@ember/service');
+}

@@ -11,6 +11,7 @@ import { calleeNameRegex } from './checks';
 import { collectExports, collectMemberOrigins, collectTypeExports } from './exports';
 import { namesDeclaredFlag } from './environmentSwitches';
 import { mayDeclareEnvironmentSwitch, mayDeclareSettingsFlags, mayHardCodeFlags } from '../prefilter';
+import { mayReadEmberFeatures } from '../patterns/ember';
 import { hasSyntaxError, parseSource, syntaxErrorsOf } from './parse';
 import { namesVendorPackage } from '../skeleton';
 import { newState, scanFile, visit } from './scanFile';
@@ -76,12 +77,14 @@ export function scanDocument(fileName: string, text: string, filePatterns: Patte
 }
 
 /**
- * A file that declares a flag function or calls one (Vercel Flags), declares or reads an environment switch, or checks the
- * rows of a table, is scanned as `scanFile` does, whole: its calls and reads are found by a pass over the whole tree, which
+ * A file that declares a flag function or calls one (Vercel Flags), declares or reads an environment switch, checks the
+ * rows of a table, or injects an Ember service (whose reads of ember-feature-flags' are no calls), is scanned as `scanFile`
+ * does, whole: its calls and reads are found by a pass over the whole tree, which
  * statement walks do not record, and a table may be in another statement than the loop. Such files are few.
  */
 function needsWholeScan(document: DocumentScan, patterns: PatternSet): boolean {
-  return document.scan.checks.some((check) => check.sdk === 'vercel' || check.rowOf !== undefined) || namesDeclaredFlag(document.text, patterns) || mayDeclareEnvironmentSwitch(document.text);
+  return document.scan.checks.some((check) => check.sdk === 'vercel' || check.rowOf !== undefined) || namesDeclaredFlag(document.text, patterns) || mayDeclareEnvironmentSwitch(document.text)
+    || mayReadEmberFeatures(document.text);
 }
 
 function wholeScanOf(fileName: string, document: DocumentScan): DocumentScan {

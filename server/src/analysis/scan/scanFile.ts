@@ -22,6 +22,8 @@ import { mentionsEnvironmentSwitch, scanEnvironmentSwitches, type SwitchScan } f
 import { mayDeclareEnvironmentSwitch } from '../prefilter';
 import { isSkeleton, parseSkeleton, parseSource } from './parse';
 import { withRenamedImports } from './renamedImports';
+import { emberFeatureReads } from './emberFeatures';
+import { mayReadEmberFeatures } from '../patterns/ember';
 import { visitScriptsFirst } from './componentWalk';
 import { inlineTemplatesText, mayHoldInlineTemplate } from '../angular';
 import { inlineTemplateFileName, markupElementReader } from '../components';
@@ -46,7 +48,7 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
   const patterns = withRenamedImports(text, filePatterns);
   // A file that reads a switch is walked whole, so that a local of its name shadows it.
   const mayHaveChecks = calleeNameRegex(patterns).test(text) || mentionsEnvironmentSwitch(text, patterns) || writesFlagOption(text, patterns) || mayListConsoleFlags(text);
-  if (!mayHaveChecks && !text.includes('export') && !mayDeclareEnvironmentSwitch(text)) {
+  if (!mayHaveChecks && !text.includes('export') && !mayDeclareEnvironmentSwitch(text) && !mayReadEmberFeatures(text)) {
     return { fileName, checks: [], importedKeys: [], exports: {}, starExports: [] };
   }
   const sourceFile = parsed ?? parseSkeleton(fileName, text, patterns) ?? parseSource(fileName, text);
@@ -66,6 +68,8 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
       else declareStatement(state, statement);
     }
   }
+  // ember-feature-flags' service is read as Ember reads any property, through the class that injects it.
+  if (mayReadEmberFeatures(text)) emberFeatureReads(state);
   const completed = completeChecks(state);
   // A client getter without a declared type (`getServerClient = async () => { ...; return ldClient }`) is followed
   // through its returns, which a skeleton may have blanked.

@@ -20,6 +20,7 @@
 import { calleeLastName } from '../patterns/define';
 import { flagOptionOffsets } from '../patterns/options';
 import { mayListConsoleFlags } from '../patterns/openshift';
+import { mayReadEmberFeatures } from '../patterns/ember';
 import type { PatternSet } from '../patterns';
 import { VENDOR_PACKAGES } from '../patterns/presets';
 import { readsJsx } from '../extensions';
@@ -34,9 +35,10 @@ import { Unsure } from './tokens';
  * escapes (the text search would not see it), nothing to blank, or a text the lexer is unsure of.
  */
 export function skeletonOf(fileName: string, text: string, patterns: PatternSet): string | undefined {
-  // An OpenShift console extension's flag lists are objects, not calls: such a module is parsed whole. So is a Vue
-  // or Svelte component, whose script view is made at the parse.
-  if (isComponentFile(fileName) || text.includes('\\u') || bagNameRegex(patterns).test(text) || mayListConsoleFlags(text)) return undefined;
+  // An OpenShift console extension's flag lists are objects, not calls: such a module is parsed whole, and so is an Ember
+  // class's, whose reads of the flags' service are not calls either. So is a Vue or Svelte component, whose script view is
+  // made at the parse.
+  if (isComponentFile(fileName) || text.includes('\\u') || bagNameRegex(patterns).test(text) || mayListConsoleFlags(text) || mayReadEmberFeatures(text)) return undefined;
   const hits: number[] = [];
   const names = calleeWordRegex(patterns);
   names.lastIndex = 0;
