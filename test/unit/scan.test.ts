@@ -764,15 +764,8 @@ export default Component.extend({
 export const Migrate = Mixin.create({ features: service(), check() { return this.get('features.migrate'); } });
 export const Plain = Component.extend({ notFeatures: service(), x() { return this.get('features.unseen') && this.features.unseenToo; } });`,
     expected: [
-      ['pro-version', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
-      ['log-scanner', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
-      ['enterprise-version', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
-      ['dashboard', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
-      ['debug-logging', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
-      ['beta-features', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
-      ['comic-sans', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
-      ['tracer', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
-      ['migrate', 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"],
+      ...['pro-version', 'log-scanner', 'enterprise-version', 'dashboard', 'debug-logging', 'beta-features', 'comic-sans', 'tracer', 'migrate']
+        .map((key): [string, Sdk, string] => [key, 'ember', "ember-feature-flags' features service, injected into the class with @ember/service's service() as features"]),
     ],
   },
   {
