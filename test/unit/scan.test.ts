@@ -898,6 +898,25 @@ export const useBanner = () => [useJsonVariationDetail('banner', {}).value, useV
     ],
   },
   {
+    name: "redux-saga's call effect calls the function it is given with the arguments after it: a check of that function's pattern; another module's call, a fork, or a function no pattern names, none",
+    code: `import { call, fork } from 'redux-saga/effects';
+import { call as callTyped } from 'typed-redux-saga';
+import { call as notSaga } from './calls';
+function* flow() {
+  const getFeatureEnabled = yield* getContext('getFeatureEnabled');
+  const chat = yield call(getFeatureEnabled, FeatureFlags.CHAT_ENABLED);
+  const cache = yield* callTyped(flags.getFeatureEnabled, 'fast-cache', false);
+  yield fork(getFeatureEnabled, 'forked');
+  yield notSaga(getFeatureEnabled, 'not-saga');
+  yield call(fetchUser, 'not-a-flag');
+}`,
+    patterns: [{ callee: 'getFeatureEnabled' }],
+    expected: [
+      ['FeatureFlags.CHAT_ENABLED', 'custom', '`getFeatureEnabled` is named in .flaglens.json'],
+      ['fast-cache', 'custom', '`getFeatureEnabled` is named in .flaglens.json'],
+    ],
+  },
+  {
     name: 'a pattern of .flaglens.json needs no import',
     code: `useFlag('new-checkout');`,
     patterns: [{ callee: 'useFlag' }],

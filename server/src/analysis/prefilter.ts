@@ -6,7 +6,7 @@ import { calleeLastName } from './patterns/define';
 import { writesFlagOption } from './patterns/options';
 import { mayListConsoleFlags } from './patterns/openshift';
 import { mayReadEmberFeatures } from './patterns/ember';
-import { BRACKET_CALL, CALL_GAP, escapeRegex, isComponentName, isKebabTag, literalAlternation } from './regex';
+import { BRACKET_CALL, CALL_GAP, escapeRegex, isComponentName, isKebabTag, literalAlternation, SAGA_CALL } from './regex';
 
 const calleeRegexes = new WeakMap<PatternSet, RegExp>();
 const latin1Testable = new WeakMap<PatternSet, boolean>();
@@ -112,7 +112,7 @@ function callRegexSource(callNames: readonly string[]): string {
   const jsx = components.length === 0 ? '' : `|(?<=<(?:${components.join('|')}))[\\s/>]`;
   // A Vue directive's attribute (`v-feature="'beta'"`, `v-feature:arg`, `v-feature.once`).
   const directive = callNames.some((name) => name.startsWith('v-')) ? '|(?<=\\bv-[\\w-]+)[=:.]' : '';
-  return `(?:${names.join('|')})(?:${CALL_GAP}(?:[(</]|\\?\\.|as\\s)|${BRACKET_CALL}${jsx}${directive})`;
+  return `(?:${names.join('|')})(?:${CALL_GAP}(?:[(</]|\\?\\.|as\\s)|${BRACKET_CALL}|${SAGA_CALL}${jsx}${directive})`;
 }
 
 // `\b` treats only ASCII letters, digits and `_` as word characters, so `$name` and `ñname` also match:

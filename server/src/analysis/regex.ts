@@ -43,6 +43,12 @@ function alternationOf(names: readonly string[]): string {
 export const CALL_GAP = '[\\s\\u0080-\\uffff]*';
 
 /**
+ * What follows a function's name handed to redux-saga's `call` effect, which calls it with the arguments after it:
+ * `yield call(getFeatureEnabled, FeatureFlags.CHAT)` (see `sagaCallDrafts` in scan/checks.ts).
+ */
+export const SAGA_CALL = `(?<=\\bcall\\(\\s*[\\w$.]+)${CALL_GAP},`;
+
+/**
  * What follows a name that ends a text read as a property and then called: a Vuex getter's path,
  * `getters['features/isEnabled'](` (see scan/getterPaths.ts).
  */

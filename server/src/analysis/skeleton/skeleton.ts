@@ -25,7 +25,7 @@ import type { PatternSet } from '../patterns';
 import { VENDOR_PACKAGES } from '../patterns/presets';
 import { readsJsx } from '../extensions';
 import { isComponentFile } from '../components';
-import { BRACKET_CALL, CALL_GAP, componentNames, escapeRegex, literalAlternation } from '../regex';
+import { BRACKET_CALL, CALL_GAP, componentNames, escapeRegex, literalAlternation, SAGA_CALL } from '../regex';
 import { Lexer } from './lexer';
 import { Unsure } from './tokens';
 
@@ -76,7 +76,7 @@ function calleeWordRegex(patterns: PatternSet): RegExp {
     // Or a JSX element of a component's name (`<IfFeatureEnabled feature="x">`), which React calls.
     const components = componentNames(names).map(escapeRegex);
     const jsx = components.length === 0 ? '' : `|(?<=<(?:${components.join('|')}))[\\s/>]`;
-    regex = names.length === 0 ? /(?!)/g : new RegExp(`(?<![\\w$])${literalAlternation(names)}(?=${CALL_GAP}(?:[(</]|\\?\\.)|${BRACKET_CALL}${jsx})`, 'g');
+    regex = names.length === 0 ? /(?!)/g : new RegExp(`(?<![\\w$])${literalAlternation(names)}(?=${CALL_GAP}(?:[(</]|\\?\\.)|${BRACKET_CALL}|${SAGA_CALL}${jsx})`, 'g');
     calleeWordRegexes.set(patterns, regex);
   }
   return regex;
