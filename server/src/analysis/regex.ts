@@ -44,7 +44,7 @@ export const CALL_GAP = '[\\s\\u0080-\\uffff]*';
 
 /**
  * What follows a function's name handed to redux-saga's `call` effect, which calls it with the arguments after it:
- * `yield call(getFeatureEnabled, FeatureFlags.CHAT)` (see `sagaCallDrafts` in scan/checks.ts).
+ * `yield call(getFeatureEnabled, FeatureFlags.CHAT)` (see scan/sagaEffects.ts).
  */
 export const SAGA_CALL = `(?<=\\bcall\\(\\s*[\\w$.]+)${CALL_GAP},`;
 

@@ -13,6 +13,7 @@ import { getterPathName } from './getterPaths';
 import type { BagSource, DraftCheck, LocalReference, ScanState } from './types';
 import { keyInPredicate } from './predicates';
 import { tableRowsOf } from './tableRows';
+import { calledBySaga, sagaCalledFunction } from './sagaEffects';
 import { brandedKey, evaluate, originReference, unwrap } from './values';
 
 // ts-morph re-exports the compiler API through getters; the hot paths read these once (see scanFile.ts).
@@ -59,41 +60,23 @@ export function patternIndex(patterns: PatternSet): ReadonlyMap<string, readonly
 /** A call that matches a call pattern: a draft check with its key argument, one per pattern its name matches. */
 export function visitCall(state: ScanState, call: ts.CallExpression): void {
   const candidates = matchCallee(state, call.expression);
-  if (candidates.length === 0) {
-    sagaCallDrafts(state, call);
+  if (candidates.length > 0) {
+    pushCallDrafts(state, call, call.expression, candidates);
     return;
   }
+  // redux-saga's `yield call(fn, …args)` is a call of `fn`.
+  const called = sagaCalledFunction(state, call);
+  if (called !== undefined) pushCallDrafts(state, call, called, matchCallee(state, called).flatMap(calledBySaga), `call(${calleeText(state, called)})`);
+}
+
+/** The drafts of a call of `callee` (the call's own, or the function a saga's effect calls) for each pattern it matches. */
+function pushCallDrafts(state: ScanState, call: ts.CallExpression, callee: ts.Expression, candidates: readonly FlagPattern[], method?: string): void {
   let origin: BagSource['origin'] | null = null;
   for (const pattern of candidates) {
     if (pattern.kind !== 'call') continue;
     for (const draft of callDrafts(state, call, pattern)) {
-      if (origin === null && (pattern.packages !== undefined || pattern.modules !== undefined)) origin = calleeOrigin(call.expression);
-      pushWithEvidence(state, draft, pattern, call.expression, origin ?? undefined);
-    }
-  }
-}
-
-// The modules whose `call` effect calls the function it is given with the arguments after it.
-const SAGA_EFFECTS = new Set(['redux-saga/effects', 'typed-redux-saga', 'typed-redux-saga/macro']);
-// What a saga's effect gives, whatever the function gives: the clean-up leaves it.
-const SAGA_EFFECT: CallReturns = { kind: 'other', what: 'a saga effect that calls the function, not a call the clean-up replaces' };
-
-/**
- * redux-saga's `yield call(getFeatureEnabled, FeatureFlags.CHAT)` calls `getFeatureEnabled(FeatureFlags.CHAT)`: a check of
- * the function's pattern, its arguments one place further on. Only `call` imported from redux-saga's effects.
- */
-function sagaCallDrafts(state: ScanState, call: ts.CallExpression): void {
-  const [fn] = call.arguments;
-  if (fn === undefined || !isIdentifier(call.expression) || !(isIdentifier(fn) || isPropertyAccessExpression(fn))) return;
-  const effect = lookupBinding(state, call.expression.text, call.expression.getStart(state.sourceFile))?.value;
-  if (effect === undefined || typeof effect === 'string' || effect.kind !== 'import' || !SAGA_EFFECTS.has(effect.specifier) || effect.names.join('.') !== 'call') return;
-  let origin: BagSource['origin'] | null = null;
-  for (const pattern of matchCallee(state, fn)) {
-    if (pattern.kind !== 'call' || pattern.keyArgByArgCount !== undefined || pattern.defaultArgByArgCount !== undefined) continue;
-    const shifted: FlagPattern = { ...pattern, keyArg: pattern.keyArg + 1, returns: SAGA_EFFECT, ...(pattern.defaultArg === undefined ? {} : { defaultArg: pattern.defaultArg + 1 }), ...(pattern.minArgs === undefined ? {} : { minArgs: pattern.minArgs + 1 }) };
-    for (const draft of callDrafts(state, call, shifted)) {
-      if (origin === null && (pattern.packages !== undefined || pattern.modules !== undefined)) origin = calleeOrigin(fn);
-      pushWithEvidence(state, { ...draft, check: { ...draft.check, method: `call(${calleeText(state, fn)})` } }, pattern, fn, origin ?? undefined);
+      if (origin === null && (pattern.packages !== undefined || pattern.modules !== undefined)) origin = calleeOrigin(callee);
+      pushWithEvidence(state, method === undefined ? draft : { ...draft, check: { ...draft.check, method } }, pattern, callee, origin ?? undefined);
     }
   }
 }
