@@ -119,8 +119,8 @@ function readsIn(state: ScanState, owner: ts.Node, field: string, imported: Embe
   };
   const pathKey = (argument: ts.Expression | undefined): string | undefined => {
     if (argument === undefined || !(isStringLiteral(argument) || isNoSubstitutionTemplateLiteral(argument))) return undefined;
-    const match = new RegExp(`^${field}\\.([\\w$-]+)$`).exec(argument.text);
-    return match === null || SERVICE_MEMBERS.has(match[1]) ? undefined : match[1];
+    const key = argument.text.startsWith(`${field}.`) ? argument.text.slice(field.length + 1) : '';
+    return /^[\w$-]+$/.test(key) && !SERVICE_MEMBERS.has(key) ? key : undefined;
   };
   const addPaths = (call: ts.CallExpression, method: string, args: readonly ts.Expression[]): void => {
     for (const argument of args) {
