@@ -2818,7 +2818,7 @@ export function Tickets() {
 }`,
     },
     expected: { bags: [{ bag: 'getConfig()', keys: ['enable_ticketing', 'use_new_search'] }, { bag: 'useRemoteConfigContext()', keys: ['enable_ticketing', 'use_new_search'] }] },
-    says: /^bag useRemoteConfigContext\(\) \(src\/remote-config\/RemoteConfigContext\.tsx:9\): gives back the context RemoteConfigContext, made to hold RemoteConfigContextState, which holds a type that src\/remote-config\/remote-config\.ts, importing a flag vendor's SDK, declares/m,
+    says: /^bag useRemoteConfigContext\(\) \(src\/remote-config\/RemoteConfigContext\.tsx:9\): gives back the context RemoteConfigContext, made to hold RemoteConfigContextState, which holds RemoteConfig, a type that src\/remote-config\/remote-config\.ts, importing a flag vendor's SDK, declares/m,
     checks: { 'src/screens/Tickets.tsx': ['enable_ticketing'] },
   },
   {

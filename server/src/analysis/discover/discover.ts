@@ -397,10 +397,13 @@ function bagReason(bag: DiscoveredBag): string {
 
 function bagKindReason(bag: DiscoveredBag): string {
   if (bag.locals === true && bag.setting !== undefined) return `a property of the app's settings ${bag.setting} declared as ${bag.declaredAs ?? 'a record'}, a record of booleans named for switches; a property read of it is a check`;
-  if (bag.served === true && bag.exportedBy !== undefined) return `the record ${bag.exportedBy} exports, declared as ${bag.declaredAs ?? 'a record'}, which that module, importing a flag vendor's SDK, declares for what the vendor serves; a read of one of its boolean members is a check`;
   if (bag.served === true) {
-    const declared = bag.servedBy === undefined ? 'which its module, importing a flag vendor\'s SDK, declares' : `which holds a type that ${bag.servedBy}, importing a flag vendor's SDK, declares`;
-    return `${!isCallSpec(bag.spec) ? 'the state of ' : `gives back ${bag.context === undefined ? '' : `the context ${bag.context}, made to hold `}`}${bag.declaredAs ?? 'a record'}, ${declared} for what the vendor serves; a read of one of its boolean members is a check`;
+    // The type is declared where the record is handed out, or imported from the vendor's module that declares it.
+    const declarer = bag.servedBy === undefined ? undefined : `${bag.servedBy}, importing a flag vendor's SDK, declares`;
+    const declared = (here: string): string => (declarer === undefined ? `which ${here}, importing a flag vendor's SDK, declares`
+      : bag.servedType === undefined ? `which ${declarer}` : `which holds ${bag.servedType}, a type that ${declarer}`);
+    if (bag.exportedBy !== undefined) return `the record ${bag.exportedBy} exports, declared as ${bag.declaredAs ?? 'a record'}, ${declared('that module')} for what the vendor serves; a read of one of its boolean members is a check`;
+    return `${!isCallSpec(bag.spec) ? 'the state of ' : `gives back ${bag.context === undefined ? '' : `the context ${bag.context}, made to hold `}`}${bag.declaredAs ?? 'a record'}, ${declared('its module')} for what the vendor serves; a read of one of its boolean members is a check`;
   }
   if (bag.checkedReturn === true) return `gives back what its own checks give, one property each (${(bag.keys ?? []).slice(0, 2).map((property) => `${property} holds '${bag.keyNames?.[property] ?? property}'`).join(', ')}); a read of one is a check`;
   if (bag.service !== undefined) return `holds ${bag.service}, named for feature flags, whose every method gives one flag's value and takes nothing (${(bag.keys ?? []).slice(0, 2).join(', ')}); a call of one is a check`;

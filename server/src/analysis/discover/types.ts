@@ -87,6 +87,8 @@ export interface DiscoveredBag {
   readonly exportedBy?: string;
   /** For such a record handed out by another module than the one that declares it: the declaring module (see vendorConfigs.ts). */
   readonly servedBy?: string;
+  /** For such a record declared as an alias that holds the served type (`RemoteConfig & { refresh }`): the served type. */
+  readonly servedType?: string;
   /** The React context the bag function gives back (`useContext(RemoteConfigContext)`), made to hold `declaredAs`. */
   readonly context?: string;
   /** The id of the Pinia store of flags whose fields the bag function gives (see piniaStores.ts). */

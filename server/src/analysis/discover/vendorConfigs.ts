@@ -55,10 +55,12 @@ export function vendorConfigEvidence(root: string, trees: SourceTrees): { bags: 
     const imported = importedServedTypes(sourceFile, declaring, host);
     const served = withServedAliases(sourceFile, new Map([...(own ?? []), ...[...imported].map(([name, { keys }]) => [name, keys] as const)]));
     if (served.size === 0) continue;
-    // The module that declares the type a giver's type holds, when it is not this one.
-    const declaredIn = (type: string): string | undefined => {
-      const origin = imported.get(served.origins.get(type) ?? type);
-      return origin === undefined ? undefined : posix.relative(root, origin.file);
+    // Where the type a bag is declared as comes from, when another module declares it: that module, and the type it
+    // declares when the bag's type is an alias that holds it.
+    const declaredIn = (type: string): Pick<DiscoveredBag, 'servedBy' | 'servedType'> => {
+      const held = served.origins.get(type);
+      const origin = imported.get(held ?? type);
+      return origin === undefined ? {} : { servedBy: posix.relative(root, origin.file), ...(held === undefined ? {} : { servedType: held }) };
     };
     const contexts = contextsMade(sourceFile);
     for (const statement of sourceFile.statements) {
@@ -67,12 +69,12 @@ export function vendorConfigEvidence(root: string, trees: SourceTrees): { bags: 
       const spec = giver === undefined ? undefined : giverSpec(giver.name, giver.box);
       if (giver === undefined || keys === undefined || spec === undefined || bags.some((bag) => bag.spec === spec)) continue;
       const line = sourceFile.getLineAndCharacterOfPosition(statement.getStart(sourceFile)).line + 1;
-      const servedBy = declaredIn(giver.type);
-      bags.push({ spec, at: { file, line }, declaredAs: giver.type, typedBy: giver.type, keys, served: true, ...(giver.context === undefined ? {} : { context: giver.context }), ...(servedBy === undefined ? {} : { servedBy }) });
+      bags.push({ spec, at: { file, line }, declaredAs: giver.type, typedBy: giver.type, keys, served: true, ...(giver.context === undefined ? {} : { context: giver.context }), ...declaredIn(giver.type) });
     }
-    if (source.text.includes('useState<')) bags.push(...servedStates(file, sourceFile, served).filter((state) => !bags.some((bag) => bag.spec === state.spec)));
-    bags.push(...instanceGivers(file, sourceFile, served).filter((given) => !bags.some((bag) => bag.spec === given.spec)));
-    bags.push(...exportedRecords(file, sourceFile, served, trees).filter((record) => !bags.some((bag) => bag.spec === record.spec)));
+    // A provider's state, an instance's getter or an exported record of an imported type says where the type is declared too.
+    const withDeclaringModule = (bag: DiscoveredBag): DiscoveredBag => (bag.declaredAs === undefined ? bag : { ...bag, ...declaredIn(bag.declaredAs) });
+    const others = [...(source.text.includes('useState<') ? servedStates(file, sourceFile, served) : []), ...instanceGivers(file, sourceFile, served), ...exportedRecords(file, sourceFile, served, trees)];
+    for (const other of others) if (!bags.some((bag) => bag.spec === other.spec)) bags.push(withDeclaringModule(other));
     for (const getter of memberGetters(file, sourceFile, served)) if (!wrappers.some((wrapper) => wrapper.pattern.callee === getter.pattern.callee)) wrappers.push(getter);
   }
   return { bags, wrappers };
