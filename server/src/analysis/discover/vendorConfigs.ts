@@ -53,12 +53,12 @@ export function vendorConfigEvidence(root: string, trees: SourceTrees): { bags: 
     if (own === undefined && (isTestFile(file) || !servedNames.some((name) => source.text.includes(name)))) continue;
     const sourceFile = trees.tree(source);
     const imported = importedServedTypes(sourceFile, declaring, host);
-    const served = withServedAliases(sourceFile, new Map([...(own ?? []), ...[...imported].map(([name, { keys }]) => [name, keys] as const)]));
+    const { served, aliases } = withServedAliases(sourceFile, new Map([...(own ?? []), ...[...imported].map(([name, { keys }]) => [name, keys] as const)]));
     if (served.size === 0) continue;
     // Where the type a bag is declared as comes from, when another module declares it: that module, and the type it
     // declares when the bag's type is an alias that holds it.
     const declaredIn = (type: string): Pick<DiscoveredBag, 'servedBy' | 'servedType'> => {
-      const held = served.origins.get(type);
+      const held = aliases.get(type);
       const origin = imported.get(held ?? type);
       return origin === undefined ? {} : { servedBy: posix.relative(root, origin.file), ...(held === undefined ? {} : { servedType: held }) };
     };
@@ -96,21 +96,22 @@ function importedServedTypes(sourceFile: ts.SourceFile, declaring: ReadonlyMap<s
 
 /**
  * The served types with the module's aliases of one added, each under its own name: `type RemoteConfigContextState =
- * RemoteConfig & { refresh: () => void }` holds what `RemoteConfig` holds, and its own members are the module's. `origins`
+ * RemoteConfig & { refresh: () => void }` holds what `RemoteConfig` holds, and its own members are the module's. `aliases`
  * gives the served type each alias holds.
  */
-function withServedAliases(sourceFile: ts.SourceFile, served: ReadonlyMap<string, string[]>): Map<string, string[]> & { origins: Map<string, string> } {
-  const all = Object.assign(new Map(served), { origins: new Map<string, string>() });
-  if (served.size === 0) return all;
+function withServedAliases(sourceFile: ts.SourceFile, declared: ReadonlyMap<string, string[]>): { served: Map<string, string[]>; aliases: Map<string, string> } {
+  const served = new Map(declared);
+  const aliases = new Map<string, string>();
+  if (declared.size === 0) return { served, aliases };
   for (const statement of sourceFile.statements) {
-    if (!ts.isTypeAliasDeclaration(statement) || all.has(statement.name.text)) continue;
+    if (!ts.isTypeAliasDeclaration(statement) || served.has(statement.name.text)) continue;
     const parts = ts.isIntersectionTypeNode(statement.type) ? statement.type.types : [statement.type];
-    const held = parts.map(servedTypeName).find((name) => name !== undefined && served.has(name));
+    const held = parts.map(servedTypeName).find((name) => name !== undefined && declared.has(name));
     if (held === undefined) continue;
-    all.set(statement.name.text, served.get(held) as string[]);
-    all.origins.set(statement.name.text, held);
+    served.set(statement.name.text, declared.get(held) as string[]);
+    aliases.set(statement.name.text, held);
   }
-  return all;
+  return { served, aliases };
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth'];

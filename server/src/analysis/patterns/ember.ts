@@ -13,7 +13,11 @@ export const EMBER_PATTERNS: readonly FlagPattern[] = vendorPresets(EMBER_SERVIC
   callPattern('ember', 'features.isEnabled', 'boolean', { returns: RETURNS_VALUE }),
 ]);
 
-/** True when a text may read ember-feature-flags' service (it injects a service, see scan/emberFeatures.ts); false only when it cannot. */
+/**
+ * True when a text may read ember-feature-flags' service (it injects a service and names the addon's, see
+ * scan/emberFeatures.ts); false only when it cannot. Most of an Ember app's classes inject some service: the name keeps the
+ * others skeletons, and their open documents scanned a statement at a time.
+ */
 export function mayReadEmberFeatures(text: string): boolean {
-  return text.includes('@ember/service');
+  return text.includes('@ember/service') && text.includes('features');
 }

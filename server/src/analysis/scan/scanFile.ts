@@ -48,7 +48,8 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
   const patterns = withRenamedImports(text, filePatterns);
   // A file that reads a switch is walked whole, so that a local of its name shadows it.
   const mayHaveChecks = calleeNameRegex(patterns).test(text) || mentionsEnvironmentSwitch(text, patterns) || writesFlagOption(text, patterns) || mayListConsoleFlags(text);
-  if (!mayHaveChecks && !text.includes('export') && !mayDeclareEnvironmentSwitch(text) && !mayReadEmberFeatures(text)) {
+  const readsEmberFeatures = mayReadEmberFeatures(text);
+  if (!mayHaveChecks && !text.includes('export') && !mayDeclareEnvironmentSwitch(text) && !readsEmberFeatures) {
     return { fileName, checks: [], importedKeys: [], exports: {}, starExports: [] };
   }
   const sourceFile = parsed ?? parseSkeleton(fileName, text, patterns) ?? parseSource(fileName, text);
@@ -69,7 +70,7 @@ export function scanFile(fileName: string, text: string, filePatterns: PatternSe
     }
   }
   // ember-feature-flags' service is read as Ember reads any property, through the class that injects it.
-  if (mayReadEmberFeatures(text)) emberFeatureReads(state);
+  if (readsEmberFeatures) emberFeatureReads(state);
   const completed = completeChecks(state);
   // A client getter without a declared type (`getServerClient = async () => { ...; return ldClient }`) is followed
   // through its returns, which a skeleton may have blanked.
