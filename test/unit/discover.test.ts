@@ -1288,7 +1288,7 @@ export const useUiFlagOverrides = (flagsFromConfig: UiFlags) => useMemo(() => ({
     files: {
       'src/flags.ts': `export const flags = { newNav: 'new-nav', darkMode: 'dark-mode', billing: 'billing-v2' } as const;`,
       'src/app.ts': `import { flags } from './flags';
-evaluate(flags.newNav); evaluate(flags.darkMode);`,
+export const on = evaluate(flags.newNav) && evaluate(flags.darkMode);`,
       'src/list.ts': `const flags = items.filter(isFlag); setSearchedCount({ count: flags.length });`,
     },
     expected: { patterns: [{ callee: 'evaluate', keyArg: 0 }], registry: { file: 'src/flags.ts', symbol: 'flags' } },
@@ -1299,7 +1299,7 @@ evaluate(flags.newNav); evaluate(flags.darkMode);`,
       'src/flags.ts': `export const FLAGS = { newNav: 'new-nav', darkMode: 'dark-mode', billing: 'billing-v2' } as const;`,
       'src/app.ts': `import { FLAGS } from './flags';
 flag({ key: FLAGS.newNav }); flag({ key: FLAGS.darkMode });
-setFlag({ key: FLAGS.billing, value: true }); validateFlagValue(FLAGS.newNav, input); toggleFlag(FLAGS.darkMode); setupFlag(FLAGS.billing);
+setFlag({ key: FLAGS.billing, value: true }); validateFlagValue(FLAGS.newNav, input); toggleFlag(FLAGS.darkMode); const ready = setupFlag(FLAGS.billing);
 logEnrollmentEvent(FLAGS.newNav, isOn); trackFlagExposure(FLAGS.darkMode);`,
       'src/admin.ts': `export function updateFlag(flag: (typeof FLAGS)[keyof typeof FLAGS], value: boolean) { return db.flags.update(flag, value); }
 export function logFirstEnrollment(flag: (typeof FLAGS)[keyof typeof FLAGS], on: boolean) { telemetry.record(flag, on); }`,
@@ -2328,6 +2328,25 @@ startWorkspace('w1', { excludeFeatureFlags: ['edit-secret-page'] });`,
       registry: { file: 'src/feature-flags/flags.ts', symbol: 'InternalFLAGS' },
     },
     checks: { 'src/pages/Components.tsx': ['mintmaker', 'components-page', 'components-page', 'edit-secret-page', 'mintmaker'], 'src/main.tsx': [] },
+  },
+  {
+    name: "functions typed by the registry that give nothing back (store the flag, remember it) and a test's own helpers beside it are no wrappers; the registry's hook is",
+    files: {
+      'src/flags/FeatureFlag.ts': `export enum FeatureFlag { NewNav = 'newNav', DarkMode = 'darkMode', Billing = 'billing' }`,
+      'src/flags/useFeatureFlag.ts': `import { FeatureFlag } from './FeatureFlag';
+export const useFeatureFlag = (flag: FeatureFlag): boolean => useFlagsContext().flags.includes(flag);`,
+      'src/flags/storage.ts': `import { FeatureFlag } from './FeatureFlag';
+export const addFeatureFlagToLocalStorage = (featureFlag: FeatureFlag): void => { localStorage.setItem('flags', featureFlag); };
+export function rememberFlag(flag: FeatureFlag) { if (!flag) return; sessionStorage.setItem('flag', flag); }
+export async function pushFlag(flag: FeatureFlag): Promise<void> { await fetch('/flags', { body: flag }); }`,
+      'src/testing/mocks.tsx': `import { FeatureFlag } from '../flags/FeatureFlag';
+export const renderWithFlag = (ui: unknown, flag: FeatureFlag) => render(ui, { flags: [flag] });`,
+      'src/app.tsx': `import { FeatureFlag } from './flags/FeatureFlag';
+export const App = () => useFeatureFlag(FeatureFlag.NewNav) && useFeatureFlag(FeatureFlag.DarkMode);
+addFeatureFlagToLocalStorage(FeatureFlag.Billing); rememberFlag(FeatureFlag.Billing); void pushFlag(FeatureFlag.NewNav);`,
+    },
+    expected: { patterns: [{ callee: 'useFeatureFlag', keyArg: 0, type: 'boolean' }], registry: { file: 'src/flags/FeatureFlag.ts', symbol: 'FeatureFlag' } },
+    checks: { 'src/app.tsx': ['FeatureFlag.NewNav', 'FeatureFlag.DarkMode'] },
   },
   {
     name: "the defaults of a command line's flags passed to its parser's options are no checks, and their list no registry",

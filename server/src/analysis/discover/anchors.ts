@@ -16,7 +16,7 @@ import type { DiscoveredWrapper } from './types';
 import type { FileScan } from '../scan/types';
 import { predicateComparisons } from '../scan/predicates';
 import { awaitingEvidence } from '../scan/completeChecks';
-import { functionName, heldMethodName, type FunctionNode } from './functions';
+import { functionName, givesNothing, heldMethodName, type FunctionNode } from './functions';
 import { GENERIC_NAMES, isTestFile, ordinal } from './wrappers';
 import { keyAliases, keyTypeNames } from './keyAliases';
 import { escapeRegex } from '../regex';
@@ -92,9 +92,10 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
         const pattern: UserPattern = { callee: identity, keyArg: passed.index };
         if (passed.keyPath !== undefined) pattern.keyPath = passed.keyPath;
         if (passed.keyCompared !== undefined) pattern.keyCompared = passed.keyCompared;
-        calls.set(identity, { pattern, at: at(node), sites: 1, members: new Set([passed.key]) });
+        calls.set(identity, { pattern, at: at(node), sites: 1, used: valueUsed(node) ? 1 : 0, members: new Set([passed.key]) });
       } else {
         known.sites++;
+        if (valueUsed(node)) known.used++;
         known.members.add(passed.key);
       }
     };
@@ -105,7 +106,8 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
         if (name !== undefined && mayEvaluate(calleeLastName(name))) {
           count++;
           const type = (callParameters(node)[index].type as ts.TypeNode).getText(sourceFile);
-          if (!typed.has(name)) typed.set(name, { pattern: { callee: name, keyArg: index }, at: at(node), reason: `its ${ordinal(index + 1)} parameter is typed ${type}, and ${registryLabel(registry.symbol)} lists flags`, evidence: 'typed', level: 0 });
+          // A function typed by the registry that gives nothing back (stores the flag, logs it) is evidence of the registry, and no check.
+          if (!typed.has(name) && !givesNothing(node)) typed.set(name, { pattern: { callee: name, keyArg: index }, at: at(node), reason: `its ${ordinal(index + 1)} parameter is typed ${type}, and ${registryLabel(registry.symbol)} lists flags`, evidence: 'typed', level: 0 });
         }
       } else if (hasMembers && (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node))) {
         // `<FeatureCan feature={Features.Branches}>` is the call `FeatureCan({ feature: Features.Branches })` React makes.
@@ -147,7 +149,9 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
       count += call.sites;
       for (const member of call.members) membersPassed.add(member);
     }
-    if (typed.has(name)) continue;
+    // A call given the member itself whose value every site drops (`addFeatureFlagToLocalStorage(Flags.X);`) does something
+    // with the flag, and reads none. One given it inside an object (`commands.register({ flag: Flags.X })`) may gate what it makes.
+    if (typed.has(name) || (call.used === 0 && call.pattern.keyPath === undefined && call.pattern.keyCompared === undefined)) continue;
     const path = call.pattern.keyPath === undefined ? '' : `'s ${call.pattern.keyPath.join('.')}`;
     const sites = call.sites === 1 ? 'a call' : `${call.sites} calls`;
     const compared = call.pattern.keyCompared;
@@ -158,6 +162,17 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
     wrappers.push({ pattern: call.pattern, at: call.at, reason, evidence: call.spelled === true ? 'keys' : 'members', level: 0 });
   }
   return { wrappers, count, membersPassed, keysPassed };
+}
+
+/**
+ * True when the code around a call takes its value: anything but a statement of the call alone, awaited or not, or its
+ * value dropped by `void`. A component rendered with a member (a JSX element) gates what it wraps.
+ */
+function valueUsed(node: ts.Node): boolean {
+  if (!ts.isCallExpression(node)) return true;
+  let outer: ts.Node = node.parent;
+  while (ts.isParenthesizedExpression(outer) || ts.isAwaitExpression(outer)) outer = outer.parent;
+  return !ts.isExpressionStatement(outer) && !ts.isVoidExpression(outer);
 }
 
 /**
@@ -204,6 +219,8 @@ interface AnchoredCall {
   pattern: UserPattern;
   at: DiscoveredWrapper['at'];
   sites: number;
+  /** The sites whose call gives its value to the code around it (see `valueUsed`). */
+  used: number;
   /** The members passed, or the keys when spelled out. */
   members: Set<string>;
   /** Given keys as strings, not members. */
@@ -240,9 +257,10 @@ function keysSpelledOut(root: string, registry: AnchorRegistry, trees: SourceTre
           const call = calls.get(identity);
           if (call === undefined) {
             const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
-            calls.set(identity, { pattern: { callee: identity, keyArg: index }, at: { file: posix.relative(root, source.file), line }, sites: 1, members: new Set([key]), spelled: true });
+            calls.set(identity, { pattern: { callee: identity, keyArg: index }, at: { file: posix.relative(root, source.file), line }, sites: 1, used: valueUsed(node) ? 1 : 0, members: new Set([key]), spelled: true });
           } else if (call.pattern.keyArg === index) {
             call.sites++;
+            if (valueUsed(node)) call.used++;
             call.members.add(key);
           }
         }

@@ -14,6 +14,29 @@ export { ownReturns } from '../scan/values';
 /** A function of any form, with the body it may have. */
 export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
 
+/**
+ * True when a function gives its caller nothing: declared `void`, `undefined`, `never` or `Promise<void>`, or, undeclared,
+ * a body whose returns return no value. A check gives the flag's state; such a function does something else with the flag
+ * it takes (`addFeatureFlagToLocalStorage(flag: FeatureFlag): void` stores it), whatever its parameter's type says.
+ */
+export function givesNothing(node: FunctionNode): boolean {
+  if (node.type !== undefined) return isNothing(node.type);
+  const body = node.body;
+  if (body === undefined || !ts.isBlock(body) || ('asteriskToken' in node && node.asteriskToken !== undefined)) return false;
+  const stack: ts.Node[] = [...body.statements];
+  while (stack.length > 0) {
+    const current = stack.pop() as ts.Node;
+    if (ts.isReturnStatement(current) && current.expression !== undefined) return false;
+    if (!ts.isFunctionLike(current) && !ts.isClassLike(current)) ts.forEachChild(current, (child) => { stack.push(child); });
+  }
+  return true;
+}
+
+function isNothing(type: ts.TypeNode): boolean {
+  if (type.kind === ts.SyntaxKind.VoidKeyword || type.kind === ts.SyntaxKind.UndefinedKeyword || type.kind === ts.SyntaxKind.NeverKeyword) return true;
+  return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise' && type.typeArguments?.length === 1 && isNothing(type.typeArguments[0]);
+}
+
 /** The innermost function around a node. */
 export function enclosingFunctionOf(node: ts.Node): FunctionNode | undefined {
   for (let parent = node.parent as ts.Node | undefined; parent !== undefined; parent = parent.parent) {

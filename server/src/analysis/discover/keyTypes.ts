@@ -10,7 +10,7 @@ import type { SourceTrees } from './sourceTrees';
 import type { DiscoveredWrapper } from './types';
 import { keyTypeText } from './typeText';
 import { saysNotEvaluating } from '../callNames';
-import { functionName } from './functions';
+import { functionName, givesNothing } from './functions';
 import { GENERIC_NAMES, isTestFile, ordinal } from './wrappers';
 
 /**
@@ -35,8 +35,8 @@ export function keyTypedWrappers(root: string, trees: SourceTrees, forwarding: r
     const visit = (node: ts.Node): void => {
       if (ts.isFunctionLike(node)) {
         const name = functionName(node);
-        // A function whose name says it changes the flag (`setEnabled(name: ExperimentName, to)`) takes a key but reads none.
-        if (name !== undefined && name.length >= 3 && !GENERIC_NAMES.has(name) && !saysNotEvaluating(name) && !known.has(name) && !found.has(name)) {
+        // A function whose name says it changes the flag (`setEnabled(name: ExperimentName, to)`), or that gives nothing back, takes a key but reads none.
+        if (name !== undefined && name.length >= 3 && !GENERIC_NAMES.has(name) && !saysNotEvaluating(name) && !known.has(name) && !found.has(name) && !givesNothing(node)) {
           for (const [index, parameter] of callParameters(node).entries()) {
             const type = parameter.type === undefined ? undefined : keyTypeText(parameter.type, node);
             const from = type === undefined ? undefined : byType.get(type);

@@ -19,7 +19,8 @@ import type { DiscoveredAt, DiscoveredBag, DiscoveredWrapper, SourceText } from 
 export const GENERIC_NAMES = new Set(['get', 'set', 'has', 'call', 'apply', 'bind', 'map', 'then', 'find', 'value', 'check', 'is', 'run', 'execute', 'handle', 'render', 'constructor', 'intercept', 'transform', 'predicate', 'callback']);
 
 // Test code and mocks stub every API, flags' included: `cy.intercept`, a fake client. What they forward is no evidence.
-const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|test|tests|spec|e2e|cypress|mocks?|fixtures?|stories)\/|\.(?:test|spec|cy|stories|mock)\.[cm]?[jt]sx?$/;
+// A test's own helpers live beside it: `testing/mocks.tsx`, `test-utils.tsx`, `setupTests.ts`.
+const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|test|tests|testing|spec|e2e|cypress|mocks?|fixtures?|stories)\/|\.(?:test|spec|cy|stories|mock)\.[cm]?[jt]sx?$|(?:^|\/)(?:test-?utils|testUtils|setupTests)\.[cm]?[jt]sx?$/;
 
 /** True for a test, a mock, a fixture or a story (a path relative to the folder), which never counts as evidence of a wrapper. */
 export function isTestFile(file: string): boolean {
