@@ -2330,7 +2330,7 @@ startWorkspace('w1', { excludeFeatureFlags: ['edit-secret-page'] });`,
     checks: { 'src/pages/Components.tsx': ['mintmaker', 'components-page', 'components-page', 'edit-secret-page', 'mintmaker'], 'src/main.tsx': [] },
   },
   {
-    name: "functions typed by the registry that give nothing back (store the flag, remember it) and a test's own helpers beside it are no wrappers; the registry's hook is",
+    name: "functions typed by the registry that give nothing back (store the flag, remember it), one handed the list of flags that are on, and a test's own helpers beside it are no wrappers; the registry's hook is",
     files: {
       'src/flags/FeatureFlag.ts': `export enum FeatureFlag { NewNav = 'newNav', DarkMode = 'darkMode', Billing = 'billing' }`,
       'src/flags/useFeatureFlag.ts': `import { FeatureFlag } from './FeatureFlag';
@@ -2339,6 +2339,9 @@ export const useFeatureFlag = (flag: FeatureFlag): boolean => useFlagsContext().
 export const addFeatureFlagToLocalStorage = (featureFlag: FeatureFlag): void => { localStorage.setItem('flags', featureFlag); };
 export function rememberFlag(flag: FeatureFlag) { if (!flag) return; sessionStorage.setItem('flag', flag); }
 export async function pushFlag(flag: FeatureFlag): Promise<void> { await fetch('/flags', { body: flag }); }`,
+      'src/menu.ts': `import { FeatureFlag } from './flags/FeatureFlag';
+export const filterMenu = (items: Item[], enabledFlags: FeatureFlag[]) => items.filter((item) => !item.flag || enabledFlags.includes(item.flag));
+export const menu = filterMenu(allItems, useFlagsContext().flags);`,
       'src/testing/mocks.tsx': `import { FeatureFlag } from '../flags/FeatureFlag';
 export const renderWithFlag = (ui: unknown, flag: FeatureFlag) => render(ui, { flags: [flag] });`,
       'src/app.tsx': `import { FeatureFlag } from './flags/FeatureFlag';

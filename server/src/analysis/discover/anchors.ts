@@ -69,6 +69,8 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
   const constants = registry.constants ?? [];
   const named = new Set([...keyTypes, ...constants].flatMap((name) => [...trees.filesNaming(name)]));
   const typed = new Map<string, DiscoveredWrapper>();
+  // The typed wrappers that take a list of keys (`allEnabled(flags: FlagKey[])`).
+  const takingLists = new Set<string>();
   const calls = new Map<string, AnchoredCall>();
   let count = 0;
   const hasMembers = registry.kind === 'enum' || registry.kind === 'object' || constants.length > 0;
@@ -107,7 +109,10 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
           count++;
           const type = (callParameters(node)[index].type as ts.TypeNode).getText(sourceFile);
           // A function typed by the registry that gives nothing back (stores the flag, logs it) is evidence of the registry, and no check.
-          if (!typed.has(name) && !givesNothing(node)) typed.set(name, { pattern: { callee: name, keyArg: index }, at: at(node), reason: `its ${ordinal(index + 1)} parameter is typed ${type}, and ${registryLabel(registry.symbol)} lists flags`, evidence: 'typed', level: 0 });
+          if (!typed.has(name) && !givesNothing(node)) {
+            typed.set(name, { pattern: { callee: name, keyArg: index }, at: at(node), reason: `its ${ordinal(index + 1)} parameter is typed ${type}, and ${registryLabel(registry.symbol)} lists flags`, evidence: 'typed', level: 0 });
+            if (isListType(callParameters(node)[index].type as ts.TypeNode)) takingLists.add(name);
+          }
         }
       } else if (hasMembers && (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node))) {
         // `<FeatureCan feature={Features.Branches}>` is the call `FeatureCan({ feature: Features.Branches })` React makes.
@@ -130,8 +135,11 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
     };
     visit(sourceFile);
   }
+  const { keysPassed, listsWritten } = literalKeysPassed(root, [...typed.values()], new Set(registry.keys), trees);
+  // A list of keys is each key written in it (`allEnabled(['a', 'b'])`); one no call writes is the list of flags that are on,
+  // handed down (`getFilteredMenu(items, enabledFlags)`), and its function checks none by its argument.
+  for (const name of takingLists) if (!listsWritten.has(name)) typed.delete(name);
   const wrappers = [...typed.values()];
-  const keysPassed = literalKeysPassed(root, wrappers, new Set(registry.keys), trees);
   const general = takingOtherValues(trees, [...calls.values()].map((call) => call.pattern), registry, resolvePackage);
   // Calls given its keys as strings, by functions no type ties to it, are checks only when nearly all they are given is a key.
   const spelled = registry.kind === 'enum' || registry.kind === 'object' ? new Map<string, AnchoredCall>() : keysSpelledOut(root, registry, trees, new Set([...typed.keys(), ...calls.keys()]));
@@ -276,10 +284,11 @@ function keysSpelledOut(root: string, registry: AnchorRegistry, trees: SourceTre
  * The registry's keys written as strings at the calls of the functions typed by it: the compiler holds each to be a
  * key, so each is checked in code as surely as a member passed (`useFeatureFlag('captcha')` with `name: Feature`).
  */
-function literalKeysPassed(root: string, typed: readonly DiscoveredWrapper[], keys: ReadonlySet<string>, trees: SourceTrees): Set<string> {
+function literalKeysPassed(root: string, typed: readonly DiscoveredWrapper[], keys: ReadonlySet<string>, trees: SourceTrees): { keysPassed: Set<string>; listsWritten: Set<string> } {
   const passed = new Set<string>();
+  const listsWritten = new Set<string>();
   const keyArgOf = new Map(typed.flatMap((wrapper) => (wrapper.pattern.keyPath === undefined ? [[wrapper.pattern.callee, wrapper.pattern.keyArg ?? 0] as const] : [])));
-  if (keyArgOf.size === 0) return passed;
+  if (keyArgOf.size === 0) return { keysPassed: passed, listsWritten };
   const files = new Set([...keyArgOf.keys()].flatMap((name) => [...trees.filesNaming(name)]));
   for (const source of trees.sources) {
     if (!files.has(source.file) || isTestFile(posix.relative(root, source.file))) continue;
@@ -290,12 +299,21 @@ function literalKeysPassed(root: string, typed: readonly DiscoveredWrapper[], ke
         const index = name === undefined ? undefined : keyArgOf.get(name);
         const argument = index === undefined ? undefined : node.arguments[index];
         if (argument !== undefined && ts.isStringLiteralLike(argument) && keys.has(argument.text)) passed.add(argument.text);
+        if (argument !== undefined && ts.isArrayLiteralExpression(argument) && name !== undefined) listsWritten.add(name);
       }
       ts.forEachChild(node, visit);
     };
     visit(trees.tree(source));
   }
-  return passed;
+  return { keysPassed: passed, listsWritten };
+}
+
+/** True for a type of a list (`FlagKey[]`, `readonly FlagKey[]`, `Array<FlagKey>`, and either `| undefined`). */
+function isListType(type: ts.TypeNode): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return isListType(type.type);
+  if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.ReadonlyKeyword) return isListType(type.type);
+  if (ts.isUnionTypeNode(type)) return type.types.some(isListType);
+  return ts.isArrayTypeNode(type) || (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && /^(?:Readonly)?Array$/.test(type.typeName.text));
 }
 
 /**
