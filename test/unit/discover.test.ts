@@ -2352,6 +2352,28 @@ addFeatureFlagToLocalStorage(FeatureFlag.Billing); rememberFlag(FeatureFlag.Bill
     checks: { 'src/app.tsx': ['FeatureFlag.NewNav', 'FeatureFlag.DarkMode'] },
   },
   {
+    name: "a JavaScript function named for feature flags that gives back the record a property named for them holds (merged with overrides) gives a bag; one giving another property, or what it fetches, gives none",
+    files: {
+      'src/helpers/featureFlags/utils.js': `import merge from 'lodash/merge';
+export function getFeatureFlags() {
+  const appConfig = window.APP_CONFIG || {};
+  const defaults = appConfig.featureFlags || {};
+  let overrides = {};
+  try { overrides = JSON.parse(sessionStorage.getItem('featureFlags')) || {}; } catch (e) { overrides = {}; }
+  return merge({}, defaults, overrides);
+}
+export function loadFeatureFlags() { return fetch('/api/flags').then((response) => response.json()); }
+export const readFeatureFlags = () => ({ ...window.APP_CONFIG.settings });`,
+      'src/helpers/featureFlags/index.js': `import { getFeatureFlags } from './utils';
+export function newTerminologyEnabled() { return getFeatureFlags().newTerminologyEnabled === true; }`,
+      'src/views/Home.js': `import { newTerminologyEnabled } from '@/helpers/featureFlags';
+export const title = newTerminologyEnabled() ? 'Teams' : 'Agencies';`,
+    },
+    expected: { bags: ['getFeatureFlags()'] },
+    says: /^bag getFeatureFlags\(\) \(src\/helpers\/featureFlags\/utils\.js:2\): gives back the record appConfig\.featureFlags holds, under a name that says feature flags/m,
+    checks: { 'src/helpers/featureFlags/index.js': ['newTerminologyEnabled'] },
+  },
+  {
     name: "the defaults of a command line's flags passed to its parser's options are no checks, and their list no registry",
     files: {
       'apps/cli/src/types/constants.ts': `export const DEFAULT_FLAGS = { mode: 'code', reasoningEffort: 'medium', model: 'default' } as const;`,

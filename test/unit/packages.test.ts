@@ -246,6 +246,27 @@ const cases: Case[] = [
     expected: undefined,
   },
   {
+    name: "`@/` that no tsconfig declares is the source folder the importing file is in, as Vue CLI's and Vite's own configuration alias it",
+    files: { '/ws/packages/web/package.json': '{ "name": "web" }', '/ws/packages/web/src/helpers/flags/index.js': '' },
+    specifier: '@/helpers/flags',
+    from: '/ws/packages/web/src/views/Home.vue',
+    expected: '/ws/packages/web/src/helpers/flags/index.js',
+  },
+  {
+    name: "`@/` from a file outside the source folder is its package's source folder",
+    files: { '/ws/packages/web/package.json': '{ "name": "web" }', '/ws/packages/web/src/helpers/flags.js': '' },
+    specifier: '@/helpers/flags',
+    from: '/ws/packages/web/reporter/views/Home.vue',
+    expected: '/ws/packages/web/src/helpers/flags.js',
+  },
+  {
+    name: "Nuxt 2's `~/` with no src folder is the package's own folder",
+    files: { '/ws/app/package.json': '{ "name": "app" }', '/ws/app/components/flags.js': '' },
+    specifier: '~/components/flags',
+    from: '/ws/app/pages/index.vue',
+    expected: '/ws/app/components/flags.js',
+  },
+  {
     name: 'a malformed package.json is left out',
     files: { '/ws/packages/flags/package.json': '{ "name": ', ...FLAGS_SOURCES },
     specifier: '@acme/flags',

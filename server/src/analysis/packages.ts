@@ -120,7 +120,30 @@ export function resolveBareSpecifier(specifier: string, fromFile: string, table:
   const fromPackage = resolvePackageImport(specifier, table, probe);
   if (fromPackage !== undefined) return fromPackage;
   const declarer = soleDeclarerOf(specifier, table);
-  return declarer === undefined ? undefined : resolveAlias(specifier, declarer, probe);
+  if (declarer !== undefined) return resolveAlias(specifier, declarer, probe);
+  return resolveSourceAlias(specifier, fromFile, table, probe);
+}
+
+/**
+ * `@/helpers/flags` or `~/helpers/flags` that no tsconfig declares: the source folder's file, as Vue CLI, a Vite scaffold
+ * and Nuxt alias `@` (and Nuxt `~`) to it in their own configuration, which is code the scan does not run. No package can
+ * be named so (a scope needs a name), so the folder is the only thing the specifier can mean: the `src` folder the
+ * importing file is in, else its package's, else the package's own folder (Nuxt 2 keeps its source there).
+ */
+function resolveSourceAlias(specifier: string, fromFile: string, table: PackageTable, probe: ModuleProbe): string | undefined {
+  const match = /^[@~]\/(.+)$/.exec(specifier);
+  if (match === null) return undefined;
+  const rest = match[1];
+  for (let dir = posix.dirname(fromFile); dir.startsWith(table.root) && dir !== posix.dirname(dir); dir = posix.dirname(dir)) {
+    if (posix.basename(dir) === 'src') {
+      const file = probe(posix.join(dir, rest));
+      if (file !== undefined) return file;
+      break;
+    }
+    if (dir === table.root) break;
+  }
+  const packageDir = packageDirOf(fromFile, table);
+  return probe(posix.join(packageDir, 'src', rest)) ?? probe(posix.join(packageDir, rest));
 }
 
 const aliasDeclarers = new WeakMap<PackageTable, ReadonlyMap<string, PathAliases | null>>();

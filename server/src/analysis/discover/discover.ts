@@ -415,6 +415,7 @@ function bagKindReason(bag: DiscoveredBag): string {
   if (bag.zustandStore === true) return `a Zustand store's hook whose name says feature flags, its state holding one flag in each boolean field; a field read through its selector, or of the state it gives whole, is a check`;
   if (bag.piniaStore !== undefined) return `gives the Pinia store '${bag.piniaStore}', whose id says feature flags and whose state holds one in each field; a read of a field is a check`;
   if (bag.store === true) return `a store made to hold ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of its value is a check`;
+  if (bag.takenFrom !== undefined) return `gives back the record ${bag.takenFrom} holds, under a name that says feature flags; a property read of what it gives is a check`;
   if (bag.gives === true) return `${givesWording(bag)} ${bag.declaredAs ?? 'a record'}, a record of booleans, under a name that says feature flags; a property read of what it gives is a check`;
   if (bag.comparedWith !== undefined) return `a record under a name that says feature flags, its entries compared with '${bag.comparedWith}' where they are read; a property read of it is a check`;
   if (bag.locals === true) return `declared as ${bag.declaredAs ?? 'a record'}, a record of booleans under a name that says feature flags; a property read of it is a check`;

@@ -79,6 +79,8 @@ export interface DiscoveredBag {
   readonly locals?: boolean;
   /** The flag's state the record's entries are compared with where they are read (see comparedRecords.ts). */
   readonly comparedWith?: string;
+  /** For a function named for feature flags with no declared type: the property named for them its record is taken from (see flagRecords.ts). */
+  readonly takenFrom?: string;
   /** True for a function named for feature flags that gives back a record of booleans, as declared or as its context holds it (see flagRecords.ts). */
   readonly gives?: boolean;
   /** True for the record a flag vendor serves, as the module that imports the vendor declares it (see vendorConfigs.ts). */
