@@ -1597,7 +1597,8 @@ export function isFF(id) {
 }`,
       'src/Table.js': `import { FF_DEV_1170, isFF } from './utils/feature-flags';\nexport const outliner = isFF(FF_DEV_1170) ? 'new' : 'old';`,
     },
-    expected: { patterns: [{ callee: 'isFF', keyArg: 0, type: 'boolean' }] },
+    // The record it reads is what `getFeatureFlags()` gives: `getFeatureFlags().x` elsewhere is a check too.
+    expected: { patterns: [{ callee: 'isFF', keyArg: 0, type: 'boolean' }], bags: ['getFeatureFlags()'] },
     says: /^wrapper isFF \(src\/utils\/feature-flags\.js:3\): gives back the entry its first argument names in featureFlags, as a boolean$/,
   },
   {
@@ -2372,6 +2373,22 @@ export const title = newTerminologyEnabled() ? 'Teams' : 'Agencies';`,
     expected: { bags: ['getFeatureFlags()'] },
     says: /^bag getFeatureFlags\(\) \(src\/helpers\/featureFlags\/utils\.js:2\): gives back the record appConfig\.featureFlags holds, under a name that says feature flags/m,
     checks: { 'src/helpers/featureFlags/index.js': ['newTerminologyEnabled'] },
+  },
+  {
+    name: "a record of checks a route's loader gives back under a name for several flags names each flag where a bag of that name is read, also one its type declares first",
+    files: {
+      'app/root.tsx': `import { Unleash } from 'unleash-client';
+const unleash = new Unleash({ url, appName });
+export async function loader() {
+  const jul = unleash.isEnabled('app.jul');
+  return { user: await getUser(), featureFlags: { jul, hippHurra: unleash.isEnabled('app.hipp-hurra') } };
+}`,
+      'app/context/flags.tsx': `export interface FeatureFlags { jul: boolean; hippHurra: boolean }
+export const FlagsContext = createContext<{ featureFlags: FeatureFlags } | undefined>(undefined);`,
+      'app/Header.tsx': `export function Header({ featureFlags }: { featureFlags: FeatureFlags }) { return featureFlags.jul ? <Jul /> : featureFlags.hippHurra ? <Hurra /> : null; }`,
+    },
+    expected: { bags: [{ bag: 'featureFlags', keys: ['jul', 'hippHurra'], names: { jul: 'app.jul', hippHurra: 'app.hipp-hurra' } }] },
+    checks: { 'app/Header.tsx': ['app.jul', 'app.hipp-hurra'] },
   },
   {
     name: "the defaults of a command line's flags passed to its parser's options are no checks, and their list no registry",

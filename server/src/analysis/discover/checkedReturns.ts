@@ -3,6 +3,9 @@
 //   const showSeasonalMenu = useVariableValue(featureKeys.SHOW_SEASONAL_MENU, false); … return { showSeasonalMenu, … }
 // What it gives back is a bag of those names, each a check of the flag its own check reads wherever it is read:
 // `const { showSeasonalMenu } = useFeatureFlags()` checks 'seasonal-menu'. Its other properties (`isLoading`) are none.
+// So is a record of such checks any function gives back under a name for several flags, whatever the function's name (a
+// route's loader, `return { user, featureFlags: { jul, paaske } }` after `const jul = unleash.isEnabled('app.jul')`): where
+// a bag of that name is read (`featureFlags.jul`), each property is the flag its own check reads.
 
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
@@ -39,12 +42,11 @@ export function checkedReturnBags(root: string, trees: SourceTrees, patterns: Pa
           // Two flags or more given back by name make a bag of a function whose name says flags in any form (`useFeatureToogle()`);
           // one needs a name for several flags, or it is a function's own result that happens to hold a flag (`useCheckoutData()`).
           // A name that says nothing of flags (`load()`) is every module's, and would be taken for a bag wherever it is called.
-          if ((checked.size >= 2 && namesFlags(name)) || (checked.size > 0 && namesSeveralFlags(name))) {
-            const keyNames = Object.fromEntries([...checked].filter(([property, key]) => property !== key));
-            bags.push({
-              spec: `${name}()`, at: { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 },
-              keys: [...checked.keys()], checkedReturn: true, ...(Object.keys(keyNames).length > 0 ? { keyNames } : {}),
-            });
+          const at = { file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 };
+          if ((checked.size >= 2 && namesFlags(name)) || (checked.size > 0 && namesSeveralFlags(name))) bags.push(checkedBag(`${name}()`, at, checked));
+          for (const [record, objects] of flagRecordsGivenBack(node)) {
+            const members = checkedMembers(node, objects, (expression) => checkAt.get(`${expression.getStart(sourceFile)}:${expression.end}`));
+            if (members.size > 0 && !bags.some((bag) => bag.spec === record)) bags.push({ ...checkedBag(record, at, members), heldBy: `${name}()` });
           }
         }
       }
@@ -53,6 +55,26 @@ export function checkedReturnBags(root: string, trees: SourceTrees, patterns: Pa
     visit(sourceFile);
   }
   return bags;
+}
+
+function checkedBag(spec: string, at: DiscoveredBag['at'], checked: ReadonlyMap<string, string>): DiscoveredBag {
+  const keyNames = Object.fromEntries([...checked].filter(([property, key]) => property !== key));
+  return { spec, at, keys: [...checked.keys()], checkedReturn: true, ...(Object.keys(keyNames).length > 0 ? { keyNames } : {}) };
+}
+
+/** The objects written under a name for several flags in what a function gives back (`{ featureFlags: { … } }`), by that name. */
+function flagRecordsGivenBack(fn: ts.SignatureDeclaration): Map<string, ts.ObjectLiteralExpression[]> {
+  const records = new Map<string, ts.ObjectLiteralExpression[]>();
+  for (const returned of ownReturns(fn)) {
+    const object = unwrap(returned);
+    if (!ts.isObjectLiteralExpression(object)) continue;
+    for (const property of object.properties) {
+      if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name) || !namesSeveralFlags(property.name.text)) continue;
+      const value = unwrap(property.initializer);
+      if (ts.isObjectLiteralExpression(value)) records.set(property.name.text, [...(records.get(property.name.text) ?? []), value]);
+    }
+  }
+  return records;
 }
 
 /** A check whose value is one known flag's: its key resolved, not each caller's, and given back as it is. */
@@ -76,11 +98,14 @@ function namesSeveralFlags(name: string): boolean {
  * one, or `{ showX: isOn('x') }`), each with that check's key. A property given back two ways is none.
  */
 function checkedProperties(fn: ts.SignatureDeclaration, checkOf: (expression: ts.Expression) => FlagCheck | undefined): Map<string, string> {
+  return checkedMembers(fn, ownReturns(fn).map(unwrap).filter(ts.isObjectLiteralExpression), checkOf);
+}
+
+/** The properties of `objects` that hold one of the function's checks, each with that check's key; one written two ways is none. */
+function checkedMembers(fn: ts.SignatureDeclaration, objects: readonly ts.ObjectLiteralExpression[], checkOf: (expression: ts.Expression) => FlagCheck | undefined): Map<string, string> {
   const checked = new Map<string, string>();
   const unsure = new Set<string>();
-  for (const returned of ownReturns(fn)) {
-    const object = unwrap(returned);
-    if (!ts.isObjectLiteralExpression(object)) continue;
+  for (const object of objects) {
     for (const property of object.properties) {
       const name = ts.isShorthandPropertyAssignment(property) ? property.name.text
         : ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;

@@ -308,6 +308,9 @@ function mergedKeys(found: Found, bag: DiscoveredBag): boolean {
   const known = found.bags[index];
   // What a vendor serves is read by its boolean members alone (see vendorConfigs.ts): a registry's keys add none to it.
   if (known.keys !== undefined && bag.keys !== undefined && known.served !== true) found.bags[index] = { ...known, keys: [...new Set([...known.keys, ...bag.keys])] };
+  // A record made of checks says which flag each of its names is (`featureFlags: { jul }` with `jul = isEnabled('app.jul')`),
+  // also where the record was found by its type first.
+  if (bag.keyNames !== undefined && known.served !== true) found.bags[index] = { ...found.bags[index], keyNames: { ...bag.keyNames, ...known.keyNames } };
   return true;
 }
 
@@ -405,6 +408,7 @@ function bagKindReason(bag: DiscoveredBag): string {
     if (bag.exportedBy !== undefined) return `the record ${bag.exportedBy} exports, declared as ${bag.declaredAs ?? 'a record'}, ${declared('that module')} for what the vendor serves; a read of one of its boolean members is a check`;
     return `${!isCallSpec(bag.spec) ? 'the state of ' : `gives back ${bag.context === undefined ? '' : `the context ${bag.context}, made to hold `}`}${bag.declaredAs ?? 'a record'}, ${declared('its module')} for what the vendor serves; a read of one of its boolean members is a check`;
   }
+  if (bag.checkedReturn === true && bag.heldBy !== undefined) return `the record ${bag.heldBy} gives back as its ${bag.spec}, made of its own checks, one property each (${(bag.keys ?? []).slice(0, 2).map((property) => `${property} holds '${bag.keyNames?.[property] ?? property}'`).join(', ')}); a read of one is a check`;
   if (bag.checkedReturn === true) return `gives back what its own checks give, one property each (${(bag.keys ?? []).slice(0, 2).map((property) => `${property} holds '${bag.keyNames?.[property] ?? property}'`).join(', ')}); a read of one is a check`;
   if (bag.service !== undefined) return `holds ${bag.service}, named for feature flags, whose every method gives one flag's value and takes nothing (${(bag.keys ?? []).slice(0, 2).join(', ')}); a call of one is a check`;
   if (bag.destructuredKeys !== undefined) return `its callers take ${bag.destructuredKeys} of ${registryLabel(bag.typedBy ?? '')}'s keys out of what it gives, and little else, under a name that says flags or features; a read of one it lists is a check`;

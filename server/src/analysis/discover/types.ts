@@ -107,6 +107,8 @@ export interface DiscoveredBag {
   readonly service?: string;
   /** True for an object a function named for several flags makes of its own checks, one property each (see checkedReturns.ts). */
   readonly checkedReturn?: boolean;
+  /** For such an object written under a name for several flags in what a function gives back: that function (`loader()`). */
+  readonly heldBy?: string;
   /** For a function whose callers take the registry's keys out of what it gives: how many names they take so (see destructuredKeys.ts). */
   readonly destructuredKeys?: number;
   /** True for an object of feature decisions, each a function called to ask for its feature (see featureDecisions.ts). */
