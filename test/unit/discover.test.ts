@@ -2347,10 +2347,12 @@ export const menu = filterMenu(allItems, useFlagsContext().flags);`,
 export const renderWithFlag = (ui: unknown, flag: FeatureFlag) => render(ui, { flags: [flag] });`,
       'src/app.tsx': `import { FeatureFlag } from './flags/FeatureFlag';
 export const App = () => useFeatureFlag(FeatureFlag.NewNav) && useFeatureFlag(FeatureFlag.DarkMode);
-addFeatureFlagToLocalStorage(FeatureFlag.Billing); rememberFlag(FeatureFlag.Billing); void pushFlag(FeatureFlag.NewNav);`,
+addFeatureFlagToLocalStorage(FeatureFlag.Billing); rememberFlag(FeatureFlag.Billing); void pushFlag(FeatureFlag.NewNav);
+onFlagChange(FeatureFlag.Billing, () => refresh());`,
     },
-    expected: { patterns: [{ callee: 'useFeatureFlag', keyArg: 0, type: 'boolean' }], registry: { file: 'src/flags/FeatureFlag.ts', symbol: 'FeatureFlag' } },
-    checks: { 'src/app.tsx': ['FeatureFlag.NewNav', 'FeatureFlag.DarkMode'] },
+    // A call given a function may hand the flag's value to it: its value dropped says nothing.
+    expected: { patterns: [{ callee: 'useFeatureFlag', keyArg: 0, type: 'boolean' }, { callee: 'onFlagChange', keyArg: 0 }], registry: { file: 'src/flags/FeatureFlag.ts', symbol: 'FeatureFlag' } },
+    checks: { 'src/app.tsx': ['FeatureFlag.NewNav', 'FeatureFlag.DarkMode', 'FeatureFlag.Billing'] },
   },
   {
     name: "a JavaScript function named for feature flags that gives back the record a property named for them holds (merged with overrides) gives a bag; one giving another property, or what it fetches, gives none",

@@ -174,10 +174,11 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
 
 /**
  * True when the code around a call takes its value: anything but a statement of the call alone, awaited or not, or its
- * value dropped by `void`. A component rendered with a member (a JSX element) gates what it wraps.
+ * value dropped by `void`. A component rendered with a member (a JSX element) gates what it wraps, and a call given a
+ * function may hand the flag's value to it (`variation(Flags.X, user, false, (error, on) => …)`, `onFlagChange(Flags.X, () => …)`).
  */
 function valueUsed(node: ts.Node): boolean {
-  if (!ts.isCallExpression(node)) return true;
+  if (!ts.isCallExpression(node) || node.arguments.some((argument) => ts.isArrowFunction(argument) || ts.isFunctionExpression(argument))) return true;
   let outer: ts.Node = node.parent;
   while (ts.isParenthesizedExpression(outer) || ts.isAwaitExpression(outer)) outer = outer.parent;
   return !ts.isExpressionStatement(outer) && !ts.isVoidExpression(outer);
