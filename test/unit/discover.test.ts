@@ -2343,6 +2343,9 @@ export async function pushFlag(flag: FeatureFlag): Promise<void> { await fetch('
       'src/menu.ts': `import { FeatureFlag } from './flags/FeatureFlag';
 export const filterMenu = (items: Item[], enabledFlags: FeatureFlag[]) => items.filter((item) => !item.flag || enabledFlags.includes(item.flag));
 export const menu = filterMenu(allItems, useFlagsContext().flags);`,
+      // Markup is read as statements of its expressions, whose values it takes.
+      'src/components/Panel.vue': `<template><section v-show="showPanel(FeatureFlag.DarkMode)" /></template>
+<script setup>import { FeatureFlag } from '../flags/FeatureFlag';</script>`,
       'src/testing/mocks.tsx': `import { FeatureFlag } from '../flags/FeatureFlag';
 export const renderWithFlag = (ui: unknown, flag: FeatureFlag) => render(ui, { flags: [flag] });`,
       'src/app.tsx': `import { FeatureFlag } from './flags/FeatureFlag';
@@ -2351,7 +2354,7 @@ addFeatureFlagToLocalStorage(FeatureFlag.Billing); rememberFlag(FeatureFlag.Bill
 onFlagChange(FeatureFlag.Billing, () => refresh());`,
     },
     // A call given a function may hand the flag's value to it: its value dropped says nothing.
-    expected: { patterns: [{ callee: 'useFeatureFlag', keyArg: 0, type: 'boolean' }, { callee: 'onFlagChange', keyArg: 0 }], registry: { file: 'src/flags/FeatureFlag.ts', symbol: 'FeatureFlag' } },
+    expected: { patterns: [{ callee: 'useFeatureFlag', keyArg: 0, type: 'boolean' }, { callee: 'showPanel', keyArg: 0 }, { callee: 'onFlagChange', keyArg: 0 }], registry: { file: 'src/flags/FeatureFlag.ts', symbol: 'FeatureFlag' } },
     checks: { 'src/app.tsx': ['FeatureFlag.NewNav', 'FeatureFlag.DarkMode', 'FeatureFlag.Billing'] },
   },
   {

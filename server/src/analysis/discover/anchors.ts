@@ -94,10 +94,10 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
         const pattern: UserPattern = { callee: identity, keyArg: passed.index };
         if (passed.keyPath !== undefined) pattern.keyPath = passed.keyPath;
         if (passed.keyCompared !== undefined) pattern.keyCompared = passed.keyCompared;
-        calls.set(identity, { pattern, at: at(node), sites: 1, used: valueUsed(node) ? 1 : 0, members: new Set([passed.key]) });
+        calls.set(identity, { pattern, at: at(node), sites: 1, used: valueUsed(node, source.file) ? 1 : 0, members: new Set([passed.key]) });
       } else {
         known.sites++;
-        if (valueUsed(node)) known.used++;
+        if (valueUsed(node, source.file)) known.used++;
         known.members.add(passed.key);
       }
     };
@@ -172,13 +172,18 @@ export function anchoredBy(root: string, registry: AnchorRegistry, trees: Source
   return { wrappers, count, membersPassed, keysPassed };
 }
 
+// Files whose markup the scan reads as code: Angular's templates, Vue's and Svelte's components.
+const MARKUP_FILE = /\.(?:html|vue|svelte)$/;
+
 /**
  * True when the code around a call takes its value: anything but a statement of the call alone, awaited or not, or its
  * value dropped by `void`. A component rendered with a member (a JSX element) gates what it wraps, and a call given a
  * function may hand the flag's value to it (`variation(Flags.X, user, false, (error, on) => …)`, `onFlagChange(Flags.X, () => …)`).
  */
-function valueUsed(node: ts.Node): boolean {
-  if (!ts.isCallExpression(node) || node.arguments.some((argument) => ts.isArrowFunction(argument) || ts.isFunctionExpression(argument))) return true;
+function valueUsed(node: ts.Node, file: string): boolean {
+  // A component's markup is read as statements of its expressions (`*featureFlag="Feature.X"` is `featureFlag(Feature.X);`),
+  // whose values the markup takes.
+  if (!ts.isCallExpression(node) || MARKUP_FILE.test(file) || node.arguments.some((argument) => ts.isArrowFunction(argument) || ts.isFunctionExpression(argument))) return true;
   let outer: ts.Node = node.parent;
   while (ts.isParenthesizedExpression(outer) || ts.isAwaitExpression(outer)) outer = outer.parent;
   return !ts.isExpressionStatement(outer) && !ts.isVoidExpression(outer);
@@ -266,10 +271,10 @@ function keysSpelledOut(root: string, registry: AnchorRegistry, trees: SourceTre
           const call = calls.get(identity);
           if (call === undefined) {
             const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
-            calls.set(identity, { pattern: { callee: identity, keyArg: index }, at: { file: posix.relative(root, source.file), line }, sites: 1, used: valueUsed(node) ? 1 : 0, members: new Set([key]), spelled: true });
+            calls.set(identity, { pattern: { callee: identity, keyArg: index }, at: { file: posix.relative(root, source.file), line }, sites: 1, used: valueUsed(node, source.file) ? 1 : 0, members: new Set([key]), spelled: true });
           } else if (call.pattern.keyArg === index) {
             call.sites++;
-            if (valueUsed(node)) call.used++;
+            if (valueUsed(node, source.file)) call.used++;
             call.members.add(key);
           }
         }
@@ -309,11 +314,14 @@ function literalKeysPassed(root: string, typed: readonly DiscoveredWrapper[], ke
   return { keysPassed: passed, listsWritten };
 }
 
-/** True for a type of a list (`FlagKey[]`, `readonly FlagKey[]`, `Array<FlagKey>`, and either `| undefined`). */
+/** True for a type of a list only (`FlagKey[]`, `readonly FlagKey[]`, `Array<FlagKey>`, and either `| undefined`). */
 function isListType(type: ts.TypeNode): boolean {
   if (ts.isParenthesizedTypeNode(type)) return isListType(type.type);
   if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.ReadonlyKeyword) return isListType(type.type);
-  if (ts.isUnionTypeNode(type)) return type.types.some(isListType);
+  if (ts.isUnionTypeNode(type)) {
+    const rest = type.types.filter((member) => member.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword));
+    return rest.length > 0 && rest.every(isListType);
+  }
   return ts.isArrayTypeNode(type) || (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && /^(?:Readonly)?Array$/.test(type.typeName.text));
 }
 
