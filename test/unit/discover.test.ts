@@ -2396,6 +2396,25 @@ export const FlagsContext = createContext<{ featureFlags: FeatureFlags } | undef
     checks: { 'app/Header.tsx': ['app.jul', 'app.hipp-hurra'] },
   },
   {
+    name: "an Angular directive's input setter typed by the registry is a wrapper, though a setter gives nothing back: its elements' texts are checks",
+    files: {
+      'src/app/flags.ts': `export enum FeatureFlag { NewNav = 'new-nav', DarkMode = 'dark-mode', Billing = 'billing' }`,
+      'src/app/feature.directive.ts': `import { Directive, Input } from '@angular/core';
+import { FeatureFlag } from './flags';
+@Directive({ selector: '[appFeature]' })
+export class FeatureDirective {
+  private flag?: FeatureFlag;
+  @Input() set appFeature(flag: FeatureFlag) { this.flag = flag; this.render(); }
+  render() { if (this.flags.enabled.includes(this.flag)) this.view.createEmbeddedView(this.template); }
+}`,
+      'src/app/nav.component.ts': `import { Component } from '@angular/core';
+@Component({ selector: 'app-nav', templateUrl: './nav.component.html' })
+export class NavComponent {}`,
+      'src/app/nav.component.html': `<a *appFeature="'new-nav'">New</a><a *appFeature="'dark-mode'">Dark</a>`,
+    },
+    expected: { patterns: [{ callee: 'appFeature', keyArg: 0 }], registry: { file: 'src/app/flags.ts', symbol: 'FeatureFlag' } },
+  },
+  {
     name: "the defaults of a command line's flags passed to its parser's options are no checks, and their list no registry",
     files: {
       'apps/cli/src/types/constants.ts': `export const DEFAULT_FLAGS = { mode: 'code', reasoningEffort: 'medium', model: 'default' } as const;`,

@@ -17,9 +17,11 @@ export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
 /**
  * True when a function gives its caller nothing: declared `void`, `undefined`, `never` or `Promise<void>`, or, undeclared,
  * a body whose returns return no value. A check gives the flag's state; such a function does something else with the flag
- * it takes (`addFeatureFlagToLocalStorage(flag: FeatureFlag): void` stores it), whatever its parameter's type says.
+ * it takes (`addFeatureFlagToLocalStorage(flag: FeatureFlag): void` stores it), whatever its parameter's type says. A
+ * setter gives nothing by its nature: an Angular directive's input setter takes the key its element is given.
  */
 export function givesNothing(node: FunctionNode): boolean {
+  if (ts.isSetAccessorDeclaration(node)) return false;
   if (node.type !== undefined) return isNothing(node.type);
   const body = node.body;
   if (body === undefined || !ts.isBlock(body) || ('asteriskToken' in node && node.asteriskToken !== undefined)) return false;
