@@ -18,6 +18,7 @@ import { anchorsBeside, checkedKeys, mostlyUnregistered, reweighed, saysItListsF
 import { SourceTrees, type Prescanned } from './sourceTrees';
 import { bagsTypedBy } from './typedBags';
 import { flagRecordBags, registryRecordBags, settingsSwitchBags } from './flagRecords';
+import { takenRecordBags } from './takenRecords';
 import { piniaFlagStoreBags } from './piniaStores';
 import { zustandFlagStoreBags } from './zustandStores';
 import { featureDecisionBags } from './featureDecisions';
@@ -97,7 +98,7 @@ export function discover(root: string, sources: readonly SourceText[], options: 
   // A record found by its name and the states its entries are compared with: any written key is read from it, so its
   // keys vouch for no list of keys (onroutebc's flags named as permit types would make `PERMIT_TYPES` the registry).
   const compared = comparedRecordBags(root, trees);
-  const records = [...served.bags, ...flagRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...compared, ...piniaFlagStoreBags(root, trees), ...zustandFlagStoreBags(root, trees), ...configSectionBags(root, trees, options.configFlags?.configSections), ...featureDecisionBags(root, trees), ...accessorServiceBags(root, trees, patternsOf(trees, found))];
+  const records = [...served.bags, ...flagRecordBags(root, trees), ...takenRecordBags(root, trees), ...defaultedHookBags(root, trees), ...settingsSwitchBags(root, trees), ...compared, ...piniaFlagStoreBags(root, trees), ...zustandFlagStoreBags(root, trees), ...configSectionBags(root, trees, options.configFlags?.configSections), ...featureDecisionBags(root, trees), ...accessorServiceBags(root, trees, patternsOf(trees, found))];
   const typedNames = addNew(found, [...typed.wrappers, ...served.wrappers], [...records, ...typed.bags]);
   if (typedNames.length > 0) followWrappers(root, trees, found, 2, typedNames, options.resolvePackage);
   // Functions declared with the type of a forwarded key take flag keys too, and what forwards into them is found as for any wrapper.
